@@ -1,0 +1,19 @@
+package dev.acr.core;
+
+import java.util.List;
+
+/**
+ * Chooses routes. Before each attempt the loop asks for a plan given the attempts already made
+ * on this task; the first untried route of the plan runs next, an empty plan stops the task.
+ * Routers see only the {@link Task} and the feedback of attempts they chose (the information
+ * rule); learning routers learn either from memory records or from {@link #observe}.
+ */
+public interface Router {
+  String name();
+
+  /** Remaining routes worth trying for this task, best first; empty means stop. */
+  List<Route> plan(Task task, List<AttemptResult> attemptsSoFar);
+
+  /** Called once the task is finished, with every attempt made on it. */
+  default void observe(Task task, List<AttemptResult> attempts) {}
+}

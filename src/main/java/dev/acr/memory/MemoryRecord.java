@@ -1,0 +1,61 @@
+package dev.acr.memory;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * One line of memory: one attempt of one route on one task. Everything acr learns from is in
+ * these fields; the README documents them. Live runs and replays write the same shape.
+ *
+ * <p>{@code task} is the sha256 of the prompt for live runs and the benchmark task id for
+ * replays. {@code score} is the benchmark's continuous score where it has one (null otherwise;
+ * then performance is {@code resolved}). {@code bench} and {@code language} are the context the
+ * router saw (null when unknown).
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonPropertyOrder({
+  "ts", "run_id", "attempt", "task", "prompt", "dimension", "tool", "model", "route",
+  "resolved", "apply_ok", "status", "exit_code", "duration_ms", "cost_usd",
+  "input_tokens", "output_tokens", "source", "score", "bench", "language"
+})
+public record MemoryRecord(
+    String ts,
+    String runId,
+    int attempt,
+    String task,
+    String prompt,
+    String dimension,
+    String tool,
+    String model,
+    String route,
+    boolean resolved,
+    boolean applyOk,
+    String status,
+    Integer exitCode,
+    long durationMs,
+    Double costUsd,
+    Long inputTokens,
+    Long outputTokens,
+    String source,
+    Double score,
+    String bench,
+    String language) {
+
+  public static final int PROMPT_LIMIT = 500;
+
+  /** Performance of the attempt: the score where there is one, else 1 for resolved, 0 not. */
+  public double performance() {
+    return score != null ? score : (resolved ? 1.0 : 0.0);
+  }
+
+  /** Truncates a prompt to what memory keeps. */
+  public static String truncatePrompt(String prompt) {
+    if (prompt == null || prompt.length() <= PROMPT_LIMIT) {
+      return prompt;
+    }
+    return prompt.substring(0, PROMPT_LIMIT);
+  }
+}
