@@ -265,6 +265,15 @@ class GitIsolationTest {
   }
 
   @Test
+  void removeWorktreeNeverDeletesTheUsersRepository() throws Exception {
+    Map<String, String> before = files(repo);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> iso.removeWorktree(repo))
+        .isInstanceOf(GitException.class);
+    assertThat(files(repo)).isEqualTo(before);
+    assertThat(repo.resolve(".git")).isDirectory();
+  }
+
+  @Test
   void repositoryWithoutCommitsStillSnapshotsCapturesAndApplies() throws Exception {
     Path fresh = GitFixture.init(tmp.resolve("fresh"));
     write(fresh, "hello.txt", "hello\n");
