@@ -7,8 +7,9 @@ package dev.acr.exec;
  * SIGTERM/SIGKILL after a timeout or interrupt) it is 128 + the signal number, as the JDK reports
  * it (143 for SIGTERM, 137 for SIGKILL). It is -1 only if the child could not be confirmed dead.
  * {@code timedOut} and {@code interrupted} say whether we killed the tree, and why; both can be
- * true if an interrupt arrived while a timed-out tree was being killed. The byte counts are the raw
- * bytes the child wrote, which are also the sizes of the output files.
+ * true if an interrupt arrived while a timed-out tree was being killed. {@code durationMs} runs
+ * from start until run() is done, so it includes killing the tree and draining output. The byte
+ * counts are the raw bytes the child wrote, which are also the sizes of the output files.
  */
 public record ProcessOutcome(
     int exitCode,

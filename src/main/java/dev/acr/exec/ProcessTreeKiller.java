@@ -23,9 +23,9 @@ import java.util.Set;
  * ignore SIGTERM may keep forking. What this cannot catch is a process forked between the last
  * snapshot and its parent's death, or one that was already orphaned (double-forked daemon).
  *
- * <p>A zombie counts as dead: it cannot run or hold resources other than its pid, and in
- * containers whose pid 1 never reaps, killed orphans stay zombies forever, which {@link
- * ProcessHandle#isAlive()} still reports as alive.
+ * <p>A zombie counts as dead: it no longer runs or holds files, but {@link ProcessHandle#isAlive()}
+ * still says alive until someone reaps it, and a killed orphan is reaped by pid 1, which in
+ * containers may be slow to do so or never do it.
  */
 public final class ProcessTreeKiller {
 

@@ -174,7 +174,31 @@ class ProcessRunnerTest {
     assertThat(outcome.interrupted()).isFalse();
     assertThat(outcome.exitCode()).isEqualTo(128 + 15);
     assertThat(elapsedMs).isLessThan(1_000 + 2_000 + 2_000);
+    System.out.printf("polite tree: dead %d ms after the timeout%n", outcome.durationMs() - 1_000);
     assertAllDead(readPids(2));
+  }
+
+  @Test
+  void backgroundProcessHoldingStdoutDelaysRunOnlyByTheDrainTimeout() throws Exception {
+    // the child exits at once but leaves a grandchild that inherited its stdout pipe
+    Path agent = script("agent", "#!/bin/sh\nsleep 1000 &\necho $! > pids\necho done\n");
+    ProcessRunner quickDrain = new ProcessRunner(4096, Duration.ofMillis(500));
+    try {
+      long start = System.nanoTime();
+      ProcessOutcome outcome = quickDrain.run(spec(agent).build());
+      long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+      assertThat(outcome.exitCode()).isZero();
+      assertThat(outcome.finishedNormally()).isTrue();
+      assertThat(out).containsExactly("done");
+      assertThat(dir.resolve("out.log")).hasContent("done");
+      assertThat(elapsedMs).isLessThan(5_000);
+    } finally {
+      // the runner cannot see an orphan once its parent is gone; clean up the one we made
+      for (long pid : readPids(1)) {
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+      }
+    }
   }
 
   @Test
