@@ -180,7 +180,9 @@ class ProcessRunnerTest {
 
   @Test
   void backgroundProcessHoldingStdoutDelaysRunOnlyByTheDrainTimeout() throws Exception {
-    // the child exits at once but leaves a grandchild that inherited its stdout pipe
+    // The child exits at once but leaves a grandchild that inherited its stdout pipe. Depending on
+    // timing the JDK either hands the pump EOF when the child is reaped, or the pump stays blocked
+    // on the pipe until the drain timeout; either way run() must not wait for the grandchild.
     Path agent = script("agent", "#!/bin/sh\nsleep 1000 &\necho $! > pids\necho done\n");
     ProcessRunner quickDrain = new ProcessRunner(4096, Duration.ofMillis(500));
     try {
