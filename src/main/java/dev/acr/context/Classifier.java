@@ -66,6 +66,14 @@ public final class Classifier {
   private static final Pattern TRUNCATED_TAIL =
       Pattern.compile("(?:[{(\\[:,=]|\\b(?:and|then|\\+|&&|\\|\\|)|^\\s*(?://|#)[^\\n]*)\\s*$");
 
+  private static final Pattern SAMENESS =
+      Pattern.compile("\\b(?:same|matching|equivalent|identical|mirror\\w*|compatible|parity)\\b");
+
+  /** "unit tests pass but …": a test word followed by a state verb is a subject, not a request. */
+  private static final Set<String> STATE_VERBS =
+      Set.of("pass", "passes", "fail", "fails", "failing", "are", "is", "break", "breaks", "keep",
+          "keeps", "time", "times", "hang", "hangs", "started", "crash", "crashes", "was", "were");
+
   private record Lead(Dimension dimension, double weight) {}
 
   private record Hit(double weight, String label) {}
@@ -110,8 +118,11 @@ public final class Classifier {
     }
     // "tests for X", "jest tests for X", "unit tests for X": the object comes first, no verb.
     boolean bugFirst = lead != null && lead.dimension() == Dimension.BUG_FIXING;
-    for (String word : head.subList(0, Math.min(3, head.size()))) {
-      if (!bugFirst && TEST_HEAD_WORDS.contains(word)) {
+    for (int i = 0; i < Math.min(3, head.size()); i++) {
+      String word = head.get(i);
+      boolean subject = head.subList(i + 1, Math.min(i + 3, head.size())).stream()
+          .anyMatch(STATE_VERBS::contains);
+      if (!bugFirst && !subject && TEST_HEAD_WORDS.contains(word)) {
         add(hits, Dimension.TEST_GENERATION, 2, "opens with '" + word + "'");
         break;
       }
@@ -133,6 +144,10 @@ public final class Classifier {
     if (found.size() >= 2) {
       add(hits, Dimension.MULTI_LANGUAGE, 1.5 + (found.size() - 2) * 0.5,
           "mentions " + String.join(" and ", found));
+      // Two languages plus "matching/same/equivalent": the same thing on the other side.
+      if (SAMENESS.matcher(text.norm()).find()) {
+        add(hits, Dimension.MULTI_LANGUAGE, 2, "same thing in another language");
+      }
     }
   }
 
@@ -202,7 +217,7 @@ public final class Classifier {
         "does", "is", "are");
     put(m, Dimension.CODE_REFACTORING, 2, "refactor", "rename", "extract", "simplify", "clean",
         "cleanup", "tidy", "modernize", "modernise", "decouple", "consolidate", "restructure",
-        "reorganize", "split", "inline", "dedupe", "deduplicate", "move", "replace", "reduce",
+        "reorganize", "split", "inline", "move", "replace", "reduce",
         "introduce", "migrate");
     put(m, Dimension.CODE_REFACTORING, 0.5, "convert", "rewrite");
     put(m, Dimension.CODE_COMPLETION, 2, "finish", "complete", "fill", "continue", "predict");

@@ -87,7 +87,7 @@ final class ClassifierRules {
               + "|\\bnever (?:exits|returns|fires|finishes|completes|gets called|closes|stops"
               + "|terminates|resolves)\\b", "symptom '%s'").when("nt", "not", "never"),
           terms(BUG_FIXING, 1.5, "symptom timing '%s'", "sometimes", "randomly", "occasionally",
-              "since the", "since we", "after upgrading", "after updating", "after the upgrade",
+              "since the", "since we", "since this", "since yesterday", "since last", "started after", "after upgrading", "after updating", "after the upgrade",
               "after the update", "after deploying", "after migrating", "started happening"),
           terms(BUG_FIXING, 1, "symptom '%s'", "even with", "even though", "even when", "even if",
               "even after", "logged out", "timing out", "times out", "too slow", "slowed down",
@@ -116,6 +116,21 @@ final class ClassifierRules {
               "make-it-work request").when("make "),
           regex(BUG_FIXING, 1.5, "\\bhandle (?:it|that|this)\\b|(?<!what )\\bhappens (?:when|if|on|after)",
               "symptom '%s'").when("handle", "happens"),
+          regex(BUG_FIXING, 2.5, "\\b(?:returning|returns|getting|gets|throws|throwing|gives?) "
+              + "(?:a |an |http )?[45]\\d\\ds?\\b|\\b[45]\\d\\d (?:errors?|responses?|status)\\b"
+              + "|\\b5\\d\\ds\\b", "HTTP error status '%s'")
+              .when("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+          terms(BUG_FIXING, 2, "'%s'", "logs say", "log says", "logs show", "in the logs",
+              "error log", "passes locally", "pass locally", "works locally", "works on my machine",
+              "used to work", "worked before", "stopped working"),
+          regex(BUG_FIXING, 2, "\\b(?:pass(?:es)?|works?) (?:\\w+ ){0,3}?but\\b|\\bafter (?:we|i) "
+              + "(?:bumped|upgraded|updated|switched|changed|merged|moved|deployed)\\b",
+              "regression report '%s'").when("but", "after"),
+          // "the date picker shows yesterday's date": a statement of current behaviour, no request.
+          regex(BUG_FIXING, 1.5, "^(?:the|my|our|this|prod|production|users?|customers?|it)\\b"
+              + "(?: [\\w'./-]+){0,5}? (?:shows|displays|renders|prints|fires|sends|emits|throws"
+              + "|rounds|returns|gives|logs|saves|loads|redirects|is returning|is showing"
+              + "|keeps)\\b", "describes current behaviour"),
           terms(BUG_FIXING, 0.8, "suspicion '%s'", "i think", "i suspect", "probably", "seems like",
               "seems to", "somehow", "for some reason"),
           regex(BUG_FIXING, 1.5, "(?:\\bnot|n't) (?:deterministic|thread[- ]safe)\\b|\\bnon-?deterministic"
@@ -175,7 +190,7 @@ final class ClassifierRules {
               + "\\bworks?\\b", "how-it-works question").when("how"),
           regex(CODE_UNDERSTANDING, 2, "(?<!stack )\\btrace\\b(?! id)", "verb 'trace'")
               .when("trace"),
-          terms(CODE_UNDERSTANDING, 3, "documentation '%s'", "document", "documentation",
+          terms(CODE_UNDERSTANDING, 3, "documentation '%s'", "document", "documentation", "docs",
               "docstring", "docstrings", "jsdoc", "javadoc", "kdoc", "rustdoc", "godoc", "tsdoc",
               "pydoc", "doc comment", "doc comments", "readme", "mermaid", "diagram", "uml"),
           regex(CODE_UNDERSTANDING, 2.5, "\\b(?:add|write)\\b(?: \\S+){0,3}? comments\\b|\\bannotat\\w*",
@@ -203,22 +218,26 @@ final class ClassifierRules {
               "declutter", "simplif*", "streamline", "restructur*", "reorganiz*", "reorganis*",
               "rework", "overhaul", "moderniz*", "modernis*", "renam*", "extract*", "consolidat*",
               "decoupl*", "dry up", "dry it", "dry this"),
-          regex(CODE_REFACTORING, 2, "\\bdedup(?:e|licate)\\b(?!\\.)|\\binlin(?:e|ing)\\b", "verb '%s'")
+          regex(CODE_REFACTORING, 2, "\\bdedup(?:e|licate)\\b(?!\\.)(?! (?:\\w+ )?(?:records|rows"
+              + "|entries|data|customers|users|events|lines|dataset))|\\binlin(?:e|ing)\\b", "verb '%s'")
               .when("dedup", "inlin"),
           raw(CODE_REFACTORING, 3, "\\bDRY\\b", "'DRY'").when("DRY"),
-          regex(CODE_REFACTORING, 2.5, "\\bsplit\\b(?: \\S+){0,4}? into\\b|\\bbreak\\b(?: \\S+){0,3}? "
-              + "(?:up|into)\\b|\\b(?:smaller|separate) (?:modules|functions|classes|files|components"
+          regex(CODE_REFACTORING, 2.5, "\\bsplit\\b(?: \\S+){0,4}? into\\b|\\bbreak(?:ing)?\\b(?: \\S+){0,3}? "
+              + "(?:up|into|apart)\\b|\\b(?:smaller|separate) (?:modules|functions|classes|files|components"
               + "|methods)\\b", "split into parts").when("split", "break", "smaller", "separate"),
           regex(CODE_REFACTORING, 2, "\\b(?:pull|move|hoist|lift)\\b(?: \\S+){0,5}? (?:into|out|to)\\b",
               "'%s'").when("pull", "move", "hoist", "lift"),
           regex(CODE_REFACTORING, 2, "\\breplace\\b(?: \\S+){0,6}? with\\b|\\binstead of\\b", "'%s'")
               .when("replace", "instead"),
-          regex(CODE_REFACTORING, 2.5, "\\bintroduce (?:an? )?(?:\\w+ ){0,2}(?:interface|abstraction"
-              + "|strategy|base class|helper|enum|module|layer|trait)\\b|\\binject\\w*", "'%s'")
-              .when("introduce", "inject"),
+          regex(CODE_REFACTORING, 2.5, "\\b(?:introduce|use|extract) (?:an? )?(?:\\w+ ){0,2}(?:interface"
+              + "|abstraction|strategy|base class|protocol|trait)\\b|\\binject\\w*"
+              + "|\\b(?:not |stop |)depend(?:s|ing)? on (?:the )?concrete\\b|\\btight(?:ly)? coupl\\w*",
+              "'%s'")
+              .when("interface", "abstraction", "strategy", "base class", "protocol", "trait", "inject",
+                  "concrete", "coupl"),
           regex(CODE_REFACTORING, 3, "\\b(?:without|no|zero) (?:not_)?(?:chang\\w*|breaking) (?:any |the )?"
               + "(?:behaviou?r|responses?|output|api|semantics|interface|callers)|\\bbehaviou?r "
-              + "(?:must|should|has to) (?:stay|remain)|\\bsame (?:output|behaviou?r|results?"
+              + "(?:must|should|has to) (?:stay|remain)|\\bsame (?:outputs?|behaviou?r|results?"
               + "|responses?)\\b|\\bkeeps? working\\b|\\bpreserv\\w+ (?:the )?(?:behaviou?r|semantics"
               + "|api)|\\bno behaviou?r(?:al)? changes?\\b", "behaviour-preserving")
               .when("chang", "breaking", "behavio", "same", "working", "preserv"),
@@ -241,8 +260,8 @@ final class ClassifierRules {
               "class components", "switch expressions", "template literals", "f-strings",
               "pathlib", "const/let", "let/const", "structured logg*", "thiserror",
               "optional chaining"),
-          regex(CODE_REFACTORING, 2, "\\b\\d{3,} lines\\b|\\bmigrat(?:e|ing)\\b(?: \\S+){0,5}? (?:to|from"
-              + "|off)\\b", "'%s'").when(" lines", "migrat"),
+          regex(CODE_REFACTORING, 2, "\\b\\d{3,}[- ]lines?\\b|\\bmigrat(?:e|ing)\\b(?: \\S+){0,5}? (?:to|from"
+              + "|off)\\b", "'%s'").when("line", "migrat"),
           regex(CODE_REFACTORING, 1, "\\S (?:->|→) \\S", "'a -> b' rewrite").when("->", "→"),
           terms(CODE_REFACTORING, 1, "verb '%s'", "convert*", "rewrit*"));
 
@@ -277,6 +296,10 @@ final class ClassifierRules {
               + "|\\b(?:declared|defined)\\b(?: \\S+){0,6}? (?:but )?(?:never|not) "
               + "(?:defined|implemented)\\b", "missing pieces")
               .when("missing", "declared", "defined"),
+          regex(CODE_COMPLETION, 2.5, "\\bonly (?:handles|covers|supports|has|implements)\\b"
+              + "|\\b(?:the )?(?:other|remaining|rest of the) (?:cases|branches|arms|methods|variants"
+              + "|handlers|functions|fields|steps)\\b", "'%s'")
+              .when("only", "other", "remaining", "rest of"),
           regex(CODE_COMPLETION, 2, "\\b(?:function|method|fn|empty) body\\b|\\bbody of\\b"
               + "|\\bthe \\w+ body\\b|\\bis empty\\b", "'%s'").when("body", "empty"),
           terms(CODE_COMPLETION, 1.5, "follow existing code", "in the same style", "same style",

@@ -55,11 +55,11 @@ final class DomainRules {
               "nested loop", "nested loops", "every pair", "compares every", "rescan*"),
           regex(ALGORITHM, 2.5, "\\b(?:n|k|m|v|e|capacity|length|size|input)\\s*(?:is |are |<=?|≤"
               + "|up to|can be|gets to|goes up to)\\s*(?:up to |around |about )?~?\\d[\\d,._]*"
-              + "(?:e\\d+|\\^\\d+|k|m)?\\b|\\b10\\^\\d+|\\b1e\\d+\\b|~?\\d+(?:\\.\\d+)?\\s*(?:k|m|million"
-              + "|billion) (?:records|rows|items|elements|nodes|edges|points|entries|keys)\\b"
+              + "(?:e\\d+|\\^\\d+|k|m)?\\b|\\b10\\^\\d+|\\b1e\\d+\\b|~?\\b\\d+(?:\\.\\d+)?\\s*(?:k|m|million"
+              + "|billion) [a-z]+s\\b"
               + "|\\b\\d{3,}x\\d{3,}\\b", "input-size constraint '%s'"),
           terms(ALGORITHM, 1, "performance '%s'", "efficient*", "faster", "fast enough",
-              "optimal*", "optimiz*", "optimis*", "speed up", "smarter", "scales", "times out",
+              "optimal*", "optimiz*", "optimis*", "speed up", "smarter", "too slow", "slow", "scales", "times out",
               "time out", "tle", "time limit", "sorted", "queries", "lookups", "lookup",
               "hash function", "hash functions"),
           terms(ALGORITHM, 2.5, "problem statement '%s'", "given an", "given a", "given the",
@@ -67,6 +67,12 @@ final class DomainRules {
               "number of paths", "count paths", "count islands", "count pairs", "minimum number",
               "maximum number", "maximum sum", "maximum profit", "minimiz*", "minimis*",
               "maximiz*", "maximis*", "mod 1e9", "modulo 1e9", "1e9+7", "10^9+7"),
+          regex(ALGORITHM, 2.5, "\\b(?:cheapest|shortest|fastest|longest|minimum[- ]cost) (?:path|route"
+              + "|way|sequence|chain)\\b|\\bat (?:most|least) [knm]\\b|\\bn (?:pairs|items|elements"
+              + "|numbers|nodes|queens|points|integers|strings|people|tasks|jobs)\\b|\\bof (?:size|length) n"
+              + "\\b|\\b(?:all|every) (?:valid |possible |distinct |unique )?(?:combinations|permutations"
+              + "|subsets|partitions|orderings|arrangements)\\b|\\b(?:top|best|first) \\d+\\b",
+              "problem shape '%s'"),
           regex(ALGORITHM, 2, "\\breturn (?:the )?(?:minimum|maximum|min|max|number|count|length"
               + "|shortest|longest|smallest|largest|k|indices|index|whether|one of)\\b",
               "optimisation goal '%s'").when("return"));
@@ -94,7 +100,10 @@ final class DomainRules {
               "fillna", "dropna", "groupby", "eda", "exploratory", "curve_fit", "ohlc", "ohlcv",
               "vectoriz*", "vectoris*", "embedding", "embeddings", "regression model",
               "logistic regression", "multiclass", "train/val", "train/test", "a/b test",
-              "ab test", "significan*", "conversion rate", "week-over-week", "month-over-month"),
+              "ab test", "significan*", "conversion rate", "week-over-week", "month-over-month",
+              "fine-tun*", "finetun*", "bert", "llm", "neural net*", "machine learning",
+              "deep learning", "classification", "sentiment", "nlp", "r2", "r-squared", "rmse",
+              "mae", "boxplot*", "box plot*", "violin plot", "kde", "sqft"),
           terms(DATA_SCIENCE, 1.5, "'%s'", "plot", "plots", "plotting", "chart", "charts",
               "visualiz*", "visualis*", "dataset", "datasets", "train", "training", "median",
               "average", "variance", "stddev", "distribution", "aggregat*", "column",
@@ -175,14 +184,27 @@ final class DomainRules {
           lang("Elixir", "\\belixir\\b|\\.exs?\\b").when("elixir", ".ex"),
           lang("Dart", "\\bdart\\b|\\bflutter\\b").when("dart", "flutter"),
           lang("Julia", "\\bjulia\\b|\\.jl\\b").when("julia", ".jl"),
-          lang("Zig", "\\bzig\\b").when("zig"));
+          lang("Zig", "\\bzig\\b").when("zig"),
+          lang("MATLAB", "\\bmatlab\\b|\\boctave\\b").when("matlab", "octave"),
+          lang("Fortran", "\\bfortran\\b|\\.f90\\b").when("fortran", ".f90"),
+          lang("COBOL", "\\bcobol\\b").when("cobol"),
+          lang("Visual Basic", "\\bvb(?:a|\\.net)?\\b|\\bvisual basic\\b").when("vb", "visual basic"),
+          lang("Objective-C", "\\bobjective-c\\b|\\bobjc\\b").when("objective-c", "objc"),
+          lang("Clojure", "\\bclojure\\b|\\.clj\\b").when("clj", "clojure"),
+          lang("Erlang", "\\berlang\\b|\\.erl\\b").when("erlang", ".erl"),
+          lang("OCaml", "\\bocaml\\b|\\.ml\\b").when("ocaml", ".ml"),
+          lang("F#", "\\bf#|\\.fs\\b").when("f#", ".fs"),
+          lang("Groovy", "\\bgroovy\\b|\\.groovy\\b").when("groovy"),
+          lang("Solidity", "\\bsolidity\\b|\\.sol\\b").when("solidity", ".sol"),
+          lang("Nim", "\\bnim\\b").when("nim"),
+          lang("Crystal", "\\bcrystal\\b").when("crystal"));
 
   /** Target-language words after "port/translate/convert … to|into|in". */
   private static final String LANG =
       "(?:python\\d?|rust|go|golang|java|kotlin|scala|swift|typescript|javascript|js|ts"
           + "|node(?:\\.?js)?|c\\+\\+|cpp|c#|csharp|c|ruby|php|perl|lua|haskell|elixir|erlang"
           + "|clojure|dart|julia|r|bash|posix sh|sh|shell|powershell|zsh|objective-c|zig|ocaml"
-          + "|f#|fortran|wasm)(?![\\w+#])";
+          + "|f#|fortran|wasm|matlab|cobol|vb|groovy|solidity|nim)(?![\\w+#])";
 
   /** Libraries whose name implies a language when used as a port target ("port it to pandas"). */
   private static final String LIB_TARGET =
@@ -199,6 +221,8 @@ final class DomainRules {
           regex(MULTI_LANGUAGE, 2.5, TRANSLATE_VERB + ".{0,80}?\\b(?:to|into)\\s+" + LIB_TARGET,
               "port to library '%s'")
               .when("port", "translat", "convert", "rewrit", "implement", "transpil", "migrat", "redo"),
+          regex(MULTI_LANGUAGE, 3.5, "\\b(?:need|want|have|get) (?:it|this|that|them|the same(?: \\w+)?) "
+              + "in (?:" + LANG + "|" + LIB_TARGET + ")", "'%s'").when(" in "),
           regex(MULTI_LANGUAGE, 4.5, "\\bfrom " + LANG + " to " + LANG, "'%s'").when("from "),
           regex(MULTI_LANGUAGE, 4, "\\b" + LANG + " (?:version|port|equivalent|translation"
               + "|implementation|counterpart) of\\b|\\bsame (?:\\w+ )?(?:but )?in " + LANG
