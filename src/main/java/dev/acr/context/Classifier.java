@@ -1,0 +1,237 @@
+package dev.acr.context;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Classifies a coding prompt into one of the nine CodeRouterBench {@link Dimension}s.
+ *
+ * <p>A deterministic weighted-feature scorer: every rule in {@link ClassifierRules} that matches
+ * adds its weight to one dimension, the opening verb adds a bonus (terse prompts put their intent
+ * first), and a few structural features (languages mentioned, code cut off mid-way) are added on
+ * top. The highest score wins; ties go to the more specific dimension. No model, no network, no
+ * mutable state: one instance can be shared and reused freely.
+ */
+public final class Classifier {
+
+  /** Softmax temperature: a 5-point lead gives ~0.75 confidence, a 1-point lead ~0.1-0.2. */
+  private static final double TEMPERATURE = 2.0;
+
+  private static final int MAX_EVIDENCE = 6;
+
+  /**
+   * Tie-break order, most specific first: a prompt that scores equally for "bug" and "generation"
+   * is better served by the specialised route; generation is the catch-all and goes last.
+   */
+  private static final List<Dimension> PRIORITY =
+      List.of(
+          Dimension.BUG_FIXING,
+          Dimension.TEST_GENERATION,
+          Dimension.CODE_COMPLETION,
+          Dimension.MULTI_LANGUAGE,
+          Dimension.ALGORITHM,
+          Dimension.DATA_SCIENCE,
+          Dimension.CODE_REFACTORING,
+          Dimension.CODE_UNDERSTANDING,
+          Dimension.CODE_GENERATION);
+
+  private static final List<List<Rule>> RULE_TABLES =
+      List.of(
+          ClassifierRules.BUG,
+          ClassifierRules.TESTS,
+          ClassifierRules.UNDERSTANDING,
+          ClassifierRules.REFACTORING,
+          ClassifierRules.COMPLETION,
+          DomainRules.ALGORITHMS,
+          DomainRules.DATA,
+          DomainRules.GENERATION,
+          DomainRules.MULTI);
+
+  /** Opening verb (after fillers) → dimension, weight. */
+  private static final Map<String, Lead> LEAD_VERBS = leadVerbs();
+
+  private static final Set<String> TEST_HEAD_WORDS =
+      Set.of("test", "tests", "testing", "specs", "pytest", "jest", "vitest", "junit", "gtest",
+          "snapshot", "hypothesis", "proptest", "playwright", "cypress", "benchmark", "benchmarks",
+          "coverage", "mock", "unit", "e2e", "integration");
+
+  /** Last line of a pasted snippet that stops mid-construct: an open block, a dangling comment. */
+  private static final Pattern TRUNCATED_TAIL =
+      Pattern.compile("(?:[{(\\[:,=]|\\b(?:and|then|\\+|&&|\\|\\|)|^\\s*(?://|#)[^\\n]*)\\s*$");
+
+  private static final Pattern SAMENESS =
+      Pattern.compile("\\b(?:same|matching|equivalent|identical|mirror\\w*|compatible|parity)\\b");
+
+  /** "unit tests pass but …": a test word followed by a state verb is a subject, not a request. */
+  private static final Set<String> STATE_VERBS =
+      Set.of("pass", "passes", "fail", "fails", "failing", "are", "is", "break", "breaks", "keep",
+          "keeps", "time", "times", "hang", "hangs", "started", "crash", "crashes", "was", "were");
+
+  private record Lead(Dimension dimension, double weight) {}
+
+  private record Hit(double weight, String label) {}
+
+  /** Classifies {@code prompt}; null, empty or blank prompts get {@link Classification#noSignal()}. */
+  public Classification classify(String prompt) {
+    if (prompt == null || prompt.isBlank()) {
+      return Classification.noSignal();
+    }
+    PromptText text = PromptText.of(prompt);
+    Map<Dimension, List<Hit>> hits = new EnumMap<>(Dimension.class);
+    for (List<Rule> table : RULE_TABLES) {
+      for (Rule rule : table) {
+        List<String> matched = rule.match(text);
+        if (!matched.isEmpty()) {
+          add(hits, rule.dimension(), rule.score(matched.size()), rule.describe(matched));
+        }
+      }
+    }
+    scoreLead(text, hits);
+    scoreLanguages(text, hits);
+    scoreTruncatedCode(text, hits);
+
+    double[] scores = new double[Dimension.values().length];
+    hits.forEach((d, list) -> scores[d.ordinal()] = list.stream().mapToDouble(Hit::weight).sum());
+    return verdict(scores, hits, text);
+  }
+
+  private static void add(Map<Dimension, List<Hit>> hits, Dimension d, double w, String label) {
+    hits.computeIfAbsent(d, k -> new ArrayList<>()).add(new Hit(w, label));
+  }
+
+  /** Terse prompts lead with their intent ("fix …", "explain …", "tests for …"). */
+  private static void scoreLead(PromptText text, Map<Dimension, List<Hit>> hits) {
+    List<String> head = text.head();
+    if (head.isEmpty()) {
+      return;
+    }
+    Lead lead = LEAD_VERBS.get(head.get(0));
+    if (lead != null) {
+      add(hits, lead.dimension(), lead.weight(), "opens with '" + head.get(0) + "'");
+    }
+    // "tests for X", "jest tests for X", "unit tests for X": the object comes first, no verb.
+    boolean bugFirst = lead != null && lead.dimension() == Dimension.BUG_FIXING;
+    for (int i = 0; i < Math.min(3, head.size()); i++) {
+      String word = head.get(i);
+      boolean subject = head.subList(i + 1, Math.min(i + 3, head.size())).stream()
+          .anyMatch(STATE_VERBS::contains);
+      if (!bugFirst && !subject && TEST_HEAD_WORDS.contains(word)) {
+        add(hits, Dimension.TEST_GENERATION, 2, "opens with '" + word + "'");
+        break;
+      }
+    }
+  }
+
+  /** Two or more distinct languages in one prompt usually means moving code between them. */
+  private static void scoreLanguages(PromptText text, Map<Dimension, List<Hit>> hits) {
+    Set<String> found = new TreeSet<>();
+    for (Rule language : DomainRules.LANGUAGES) {
+      if (!language.match(text).isEmpty()) {
+        found.add(language.label());
+      }
+    }
+    // TypeScript projects mention .js files and Jest all the time; that is one ecosystem.
+    if (found.contains("TypeScript") && found.contains("JavaScript")) {
+      found.remove("JavaScript");
+    }
+    if (found.size() >= 2) {
+      add(hits, Dimension.MULTI_LANGUAGE, 1.5 + (found.size() - 2) * 0.5,
+          "mentions " + String.join(" and ", found));
+      // Two languages plus "matching/same/equivalent": the same thing on the other side.
+      if (SAMENESS.matcher(text.norm()).find()) {
+        add(hits, Dimension.MULTI_LANGUAGE, 2, "same thing in another language");
+      }
+    }
+  }
+
+  /** A pasted snippet that stops mid-block is an implicit "continue this". */
+  private static void scoreTruncatedCode(PromptText text, Map<Dimension, List<Hit>> hits) {
+    String raw = text.raw().stripTrailing();
+    int firstNewline = raw.indexOf('\n');
+    if (firstNewline < 0) {
+      return;
+    }
+    String code = raw.substring(firstNewline + 1);
+    boolean looksLikeCode = code.contains("(") && (code.contains("    ") || code.contains("\t"));
+    if (!looksLikeCode) {
+      return;
+    }
+    long open = code.chars().filter(c -> c == '{').count();
+    long close = code.chars().filter(c -> c == '}').count();
+    String lastLine = raw.substring(raw.lastIndexOf('\n') + 1);
+    if (open > close || TRUNCATED_TAIL.matcher(lastLine).find()) {
+      add(hits, Dimension.CODE_COMPLETION, 3, "pasted code stops mid-block");
+    }
+  }
+
+  private static Classification verdict(
+      double[] scores, Map<Dimension, List<Hit>> hits, PromptText text) {
+    Dimension[] ranked = PRIORITY.toArray(Dimension[]::new);
+    // Stable sort over the priority order: equal scores keep the more specific dimension first.
+    Arrays.sort(ranked, Comparator.comparingDouble((Dimension d) -> -scores[d.ordinal()]));
+    Dimension top = ranked[0];
+    Dimension second = ranked[1];
+    if (scores[top.ordinal()] <= 0) {
+      return Classification.noSignal();
+    }
+    double confidence = softmaxMargin(scores, top, second);
+    List<String> evidence = new ArrayList<>();
+    hits.getOrDefault(top, List.of()).stream()
+        .filter(h -> h.weight() > 0)
+        .sorted(Comparator.comparingDouble(Hit::weight).reversed())
+        .map(Hit::label)
+        .distinct()
+        .limit(MAX_EVIDENCE)
+        .forEach(evidence::add);
+    text.corrections().forEach(c -> evidence.add("typo " + c));
+    Dimension runnerUp = scores[second.ordinal()] > 0 ? second : null;
+    return new Classification(top, confidence, evidence, runnerUp);
+  }
+
+  /** Probability mass of the winner minus that of the runner-up under a softmax of all scores. */
+  private static double softmaxMargin(double[] scores, Dimension top, Dimension second) {
+    double max = scores[top.ordinal()];
+    double sum = 0;
+    for (double s : scores) {
+      sum += Math.exp((s - max) / TEMPERATURE);
+    }
+    double pTop = 1.0 / sum;
+    double pSecond = Math.exp((scores[second.ordinal()] - max) / TEMPERATURE) / sum;
+    return Math.max(0.0, Math.min(1.0, pTop - pSecond));
+  }
+
+  private static Map<String, Lead> leadVerbs() {
+    Map<String, Lead> m = new java.util.HashMap<>();
+    put(m, Dimension.BUG_FIXING, 2, "fix", "debug", "repair", "diagnose", "troubleshoot",
+        "investigate");
+    put(m, Dimension.CODE_UNDERSTANDING, 2, "explain", "describe", "summarize", "summarise",
+        "document", "walk", "trace", "review", "annotate", "clarify");
+    put(m, Dimension.CODE_UNDERSTANDING, 1, "what", "what's", "why", "where", "who", "how",
+        "does", "is", "are");
+    put(m, Dimension.CODE_REFACTORING, 2, "refactor", "rename", "extract", "simplify", "clean",
+        "cleanup", "tidy", "modernize", "modernise", "decouple", "consolidate", "restructure",
+        "reorganize", "split", "inline", "move", "replace", "reduce",
+        "introduce", "migrate");
+    put(m, Dimension.CODE_REFACTORING, 0.5, "convert", "rewrite");
+    put(m, Dimension.CODE_COMPLETION, 2, "finish", "complete", "fill", "continue", "predict");
+    put(m, Dimension.MULTI_LANGUAGE, 2, "port", "translate", "transpile", "reimplement");
+    put(m, Dimension.DATA_SCIENCE, 1.5, "plot", "train", "fit", "impute", "resample", "pivot",
+        "visualize", "visualise", "cluster");
+    put(m, Dimension.CODE_GENERATION, 1, "add", "create", "write", "implement", "build", "make",
+        "generate", "scaffold", "need", "new", "set", "setup");
+    return Map.copyOf(m);
+  }
+
+  private static void put(Map<String, Lead> m, Dimension d, double w, String... words) {
+    for (String word : words) {
+      m.put(word, new Lead(d, w));
+    }
+  }
+}

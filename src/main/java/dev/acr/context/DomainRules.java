@@ -1,0 +1,243 @@
+package dev.acr.context;
+
+import static dev.acr.context.Dimension.ALGORITHM;
+import static dev.acr.context.Dimension.CODE_GENERATION;
+import static dev.acr.context.Dimension.DATA_SCIENCE;
+import static dev.acr.context.Dimension.MULTI_LANGUAGE;
+import static dev.acr.context.Rule.regex;
+import static dev.acr.context.Rule.terms;
+
+import java.util.List;
+
+/**
+ * Features for the "what kind of code" dimensions: algorithms, data science, moving code between
+ * languages, and plain generation (the catch-all, so generic verbs weigh little and only concrete
+ * artefacts such as endpoints or Dockerfiles weigh more). Same weight scale as
+ * {@link ClassifierRules}.
+ */
+final class DomainRules {
+
+  private DomainRules() {}
+
+  static final List<Rule> ALGORITHMS =
+      List.of(
+          regex(ALGORITHM, 4, "\\bo\\([^)]{1,20}\\)", "complexity '%s'").when("o("),
+          terms(ALGORITHM, 3, "'%s'", "time complexity", "space complexity", "complexity",
+              "big-o", "big o", "asymptotic*", "amortized", "leetcode", "codeforces", "hackerrank",
+              "competitive programming", "interview question", "interview problem"),
+          terms(ALGORITHM, 2.5, "complexity '%s'", "quadratic", "cubic", "exponential time",
+              "linear time", "logarithmic time", "log time", "subquadratic", "sub-quadratic", "n^2",
+              "n²", "algorithm*", "algo"),
+          terms(ALGORITHM, 3, "technique '%s'", "dijkstra", "bellman-ford", "floyd", "a-star", "bfs",
+              "dfs", "breadth-first", "depth-first", "topological", "topo sort", "toposort",
+              "kahn", "tarjan", "kosaraju", "union-find", "union find", "union by rank",
+              "disjoint set", "disjoint-set", "dsu", "path compression", "segment tree", "fenwick",
+              "binary indexed tree", "trie", "suffix array", "suffix tree", "suffix automaton",
+              "kmp", "rabin-karp", "manacher", "priority queue", "min-heap", "max-heap", "min heap",
+              "max heap", "binary search", "bisect", "two pointers", "two-pointer", "sliding window",
+              "monotonic stack", "monotonic queue", "monotonic deque", "knapsack",
+              "dynamic programming", "dp", "memoiz*", "memois*", "backtrack*", "greedy",
+              "greedily", "divide and conquer", "lis", "lcs", "longest increasing",
+              "longest common", "longest palindromic", "edit distance", "levenshtein",
+              "spanning tree", "mst", "kruskal", "prim's", "max flow", "maximum flow", "min cut",
+              "bipartite", "hungarian", "convex hull", "sweep line", "interval tree", "skip list",
+              "bloom filter", "hyperloglog", "count-min", "consistent hashing", "hash ring",
+              "reservoir sampling", "quickselect", "kth smallest", "kth largest", "k-th", "top-k",
+              "top k", "k closest", "k nearest", "k largest", "k smallest", "merge sort",
+              "quicksort", "radix sort", "counting sort", "heapsort", "heap sort", "permutations",
+              "n-queens", "shortest path", "strongly connected", "articulation point*",
+              "lowest common ancestor", "lca", "prefix sum", "prefix sums", "difference array",
+              "range sum", "range min", "range max", "range add", "range update*", "range quer*",
+              "point update*", "matrix exponentiation", "sieve", "gcd", "lazy propagation",
+              "palindrom*", "anagram*", "subarray*", "subsequence*", "substring*"),
+          terms(ALGORITHM, 2.5, "structure '%s'", "heap", "graph", "cycle", "cycles", "interval",
+              "intervals", "island", "islands", "grid", "maze", "edges", "vertices", "k sorted",
+              "nested loop", "nested loops", "every pair", "compares every", "rescan*"),
+          regex(ALGORITHM, 2.5, "\\b(?:n|k|m|v|e|capacity|length|size|input)\\s*(?:is |are |<=?|≤"
+              + "|up to|can be|gets to|goes up to)\\s*(?:up to |around |about )?~?\\d[\\d,._]*"
+              + "(?:e\\d+|\\^\\d+|k|m)?\\b|\\b10\\^\\d+|\\b1e\\d+\\b|~?\\b\\d+(?:\\.\\d+)?\\s*(?:k|m|million"
+              + "|billion) [a-z]+s\\b"
+              + "|\\b\\d{3,}x\\d{3,}\\b", "input-size constraint '%s'"),
+          terms(ALGORITHM, 1, "performance '%s'", "efficient*", "faster", "fast enough",
+              "optimal*", "optimiz*", "optimis*", "speed up", "smarter", "too slow", "slow", "scales", "times out",
+              "time out", "tle", "time limit", "sorted", "queries", "lookups", "lookup",
+              "hash function", "hash functions"),
+          terms(ALGORITHM, 2.5, "problem statement '%s'", "given an", "given a", "given the",
+              "given two", "given n", "given k", "count the number of", "number of ways",
+              "number of paths", "count paths", "count islands", "count pairs", "minimum number",
+              "maximum number", "maximum sum", "maximum profit", "minimiz*", "minimis*",
+              "maximiz*", "maximis*", "mod 1e9", "modulo 1e9", "1e9+7", "10^9+7"),
+          regex(ALGORITHM, 2.5, "\\b(?:cheapest|shortest|fastest|longest|minimum[- ]cost) (?:path|route"
+              + "|way|sequence|chain)\\b|\\bat (?:most|least) [knm]\\b|\\bn (?:pairs|items|elements"
+              + "|numbers|nodes|queens|points|integers|strings|people|tasks|jobs)\\b|\\bof (?:size|length) n"
+              + "\\b|\\b(?:all|every) (?:valid |possible |distinct |unique )?(?:combinations|permutations"
+              + "|subsets|partitions|orderings|arrangements)\\b|\\b(?:top|best|first) \\d+\\b",
+              "problem shape '%s'"),
+          regex(ALGORITHM, 2, "\\breturn (?:the )?(?:minimum|maximum|min|max|number|count|length"
+              + "|shortest|longest|smallest|largest|k|indices|index|whether|one of)\\b",
+              "optimisation goal '%s'").when("return"));
+
+  static final List<Rule> DATA =
+      List.of(
+          terms(DATA_SCIENCE, 3, "mentions %s", "pandas", "numpy", "polars", "scipy", "sklearn",
+              "scikit-learn", "statsmodels", "matplotlib", "seaborn", "plotly", "pytorch", "torch",
+              "tensorflow", "keras", "xgboost", "lightgbm", "catboost", "jupyter", "notebook",
+              "ipynb", "dask", "pyspark", "huggingface", "dataframe", "dataframes", "df", "ndarray"),
+          terms(DATA_SCIENCE, 1.5, "data file '%s'", ".csv", ".parquet", ".feather", ".npy",
+              ".npz", ".h5", ".hdf5", ".arrow", ".xlsx", ".tsv", ".pkl"),
+          terms(DATA_SCIENCE, 1, "mentions CSV", "csv"),
+          terms(DATA_SCIENCE, 2.5, "'%s'", "classifier", "cluster", "clusters", "clustering",
+              "kmeans", "k-means", "pca", "t-sne", "tsne", "random forest", "gradient boosting",
+              "logistic", "linear regression", "cross-validation", "cross validation", "k-fold",
+              "5-fold", "10-fold", "roc", "auc", "precision", "recall", "confusion matrix",
+              "feature importance", "feature importances", "hyperparameter*", "grid search",
+              "cosine similarity", "tf-idf", "tfidf", "one-hot", "one hot", "standard scal*",
+              "min-max", "minmax", "imput*", "outlier", "outliers", "iqr", "z-score", "zscore",
+              "correlation", "corr", "pearson", "spearman", "t-test", "ttest", "p-value",
+              "p-values", "confidence interval*", "anova", "histogram", "histograms", "heatmap",
+              "heatmaps", "scatter plot", "scatterplot", "subplot", "subplots", "resampl*",
+              "rolling", "moving average", "pivot*", "forward-fill", "forward fill", "ffill",
+              "fillna", "dropna", "groupby", "eda", "exploratory", "curve_fit", "ohlc", "ohlcv",
+              "vectoriz*", "vectoris*", "embedding", "embeddings", "regression model",
+              "logistic regression", "multiclass", "train/val", "train/test", "a/b test",
+              "ab test", "significan*", "conversion rate", "week-over-week", "month-over-month",
+              "fine-tun*", "finetun*", "bert", "llm", "neural net*", "machine learning",
+              "deep learning", "classification", "sentiment", "nlp", "r2", "r-squared", "rmse",
+              "mae", "boxplot*", "box plot*", "violin plot", "kde", "sqft"),
+          terms(DATA_SCIENCE, 1.5, "'%s'", "plot", "plots", "plotting", "chart", "charts",
+              "visualiz*", "visualis*", "dataset", "datasets", "train", "training", "median",
+              "average", "variance", "stddev", "distribution", "aggregat*", "column",
+              "columns", "row", "rows", "time series", "forecast*", "statistic*", "dupes",
+              "nulls", "nan", "nans", "fit", "curve", "curves", "per-class", "group by",
+              "grouped by", "left join", "inner join", "outer join", "drop duplicates",
+              "cohort", "cohorts", "retention", "churn", "survey"),
+          regex(DATA_SCIENCE, 1.5, "\\bper (?:customer|region|group|user|month|day|week|cohort|category"
+              + "|session|class|page|country|product)\\b", "per-group aggregation").when("per "),
+          regex(DATA_SCIENCE, 2, "\\bmerge\\b.{0,40}\\bon \\w+_id\\b|\\bdrop (?:\\S+ ){0,2}?(?:duplicates"
+              + "|dupes|nulls|nans|na|rows|columns)\\b", "table wrangling").when("merge", "drop"));
+
+  static final List<Rule> GENERATION =
+      List.of(
+          terms(CODE_GENERATION, 1, "verb '%s'", "add", "create", "write", "implement", "build",
+              "make", "generate", "scaffold", "set up", "need", "want", "new"),
+          terms(CODE_GENERATION, 2, "artefact '%s'", "endpoint", "endpoints", "crud",
+              "controller", "middleware", "webhook", "webhooks", "dockerfile", "docker-compose",
+              "workflow", "github actions", "gh actions", "websocket", "websockets", "rpc", "rpcs",
+              "grpc", ".proto", "subcommand", "graphql", "cron job", "helm chart", "rest api",
+              "interceptor"),
+          regex(CODE_GENERATION, 2, "--[a-z][\\w-]+ flag\\b|\\ba (?:new )?(?:\\S+ )?(?:flag|option)\\b",
+              "CLI flag").when("flag", "option"),
+          terms(CODE_GENERATION, 1, "artefact '%s'", "handler", "cli", "script", "service",
+              "server", "client", "wrapper", "component", "hook", "plugin", "loader", "struct",
+              "class", "dao", "migration", "module", "page", "form", "dialog", "widget", "function",
+              "fn", "api", "command"),
+          regex(CODE_GENERATION, 1, "(?:^|\\s)--[a-z][\\w-]+", "CLI option '%s'").when("--"),
+          regex(CODE_GENERATION, 1, "\\b(?:get|post|put|patch|delete) /\\S+", "HTTP route '%s'")
+              .when(" /"),
+          regex(CODE_GENERATION, 1.5, "\\b(?:write|create|add|make|generate)\\s+(?:a |an |the )?(?:new )?"
+              + "[\\w/.-]+\\.\\w{1,5}\\b|\\bput it in\\b", "new file")
+              .when("write", "create", "add", "make", "generate", "put it in"),
+          regex(CODE_GENERATION, 1, "\\bthat (?:takes|accepts|returns|pushes|logs|checks|prints|reads"
+              + "|writes|sends|exposes|stores|walks|collects|calls)\\b", "specification '%s'")
+              .when("that "),
+          terms(CODE_GENERATION, 1, "'%s'", "for now", "stdlib only", "i need a", "we need a"));
+
+  /**
+   * Source-language mentions (names, file extensions, a few language-specific tools); the label is
+   * the language name and only matters through {@link Classifier}'s count of distinct languages.
+   */
+  static final List<Rule> LANGUAGES =
+      List.of(
+          lang("Python", "\\bpython\\d?\\b|\\.py\\b|\\bpytest\\b|\\bpydantic\\b|\\bdjango\\b|\\bpandas\\b")
+              .when("py", "django", "pandas"),
+          lang("Rust", "\\brust\\b|\\.rs\\b|\\bcargo\\b").when("rust", ".rs", "cargo"),
+          lang("Go", "\\bgolang\\b|\\.go\\b|\\b(?:in|to|into|from|a|the|our) go\\b(?!\\s+(?:ahead"
+              + "|through|back|over))|\\bgo (?:code|version|server|service|worker|module|package"
+              + "|struct|program|binary|please|pls|implementation)\\b").when("go"),
+          lang("Java", "\\bjava\\b|\\.java\\b|\\bjdk\\b|\\bjvm\\b|\\bjunit")
+              .when("java", "jdk", "jvm", "junit"),
+          lang("Kotlin", "\\bkotlin\\b|\\.kts?\\b").when("kotlin", ".kt"),
+          lang("Scala", "\\bscala\\b|\\.scala\\b").when("scala"),
+          lang("Swift", "\\bswift\\b|\\.swift\\b").when("swift"),
+          lang("C#", "\\bc#|\\bcsharp\\b|\\.cs\\b|\\bdotnet\\b|\\.net\\b")
+              .when("c#", "csharp", ".cs", "dotnet", ".net"),
+          lang("C++", "c\\+\\+|\\bcpp\\b|\\.(?:cpp|cc|cxx|hpp|hh)\\b")
+              .when("c++", "cpp", ".c", ".h"),
+          lang("C", "\\.[ch]\\b|\\b(?:in|to|into|pure|ansi|plain|from) c(?![\\w+#])")
+              .when(".c", ".h", " c"),
+          lang("TypeScript", "\\btypescript\\b|\\.tsx?\\b|\\bts\\b")
+              .when("typescript", ".ts", "ts"),
+          lang("JavaScript", "\\bjavascript\\b|\\.jsx?\\b|\\bjs\\b|\\bnode\\.?js\\b"
+              + "|\\b(?:in|to|from|for) node\\b|\\bjest\\b")
+              .when("javascript", ".js", "js", "node", "jest"),
+          lang("Ruby", "\\bruby\\b|\\.rb\\b|\\.rake\\b|\\brails\\b")
+              .when("ruby", ".rb", ".rake", "rails"),
+          lang("PHP", "\\bphp\\b").when("php"),
+          lang("R", "\\.r\\b|\\b(?:in|from|to) r\\b|\\br (?:script|code)\\b").when(".r", " r"),
+          lang("shell", "\\bbash\\b|\\.sh\\b|\\bposix sh\\b|\\bshell script|\\bzsh\\b|\\bsh script")
+              .when("bash", ".sh", "sh", "shell", "zsh"),
+          lang("PowerShell", "\\.ps1\\b|\\bpowershell\\b").when(".ps1", "powershell"),
+          lang("SQL", "\\.sql\\b|\\bpl/pgsql\\b|\\bplpgsql\\b|\\bt-sql\\b").when("sql"),
+          lang("Perl", "\\bperl\\b").when("perl"),
+          lang("Lua", "\\blua\\b|\\.lua\\b").when("lua"),
+          lang("Haskell", "\\bhaskell\\b|\\.hs\\b").when("haskell", ".hs"),
+          lang("Elixir", "\\belixir\\b|\\.exs?\\b").when("elixir", ".ex"),
+          lang("Dart", "\\bdart\\b|\\bflutter\\b").when("dart", "flutter"),
+          lang("Julia", "\\bjulia\\b|\\.jl\\b").when("julia", ".jl"),
+          lang("Zig", "\\bzig\\b").when("zig"),
+          lang("MATLAB", "\\bmatlab\\b|\\boctave\\b").when("matlab", "octave"),
+          lang("Fortran", "\\bfortran\\b|\\.f90\\b").when("fortran", ".f90"),
+          lang("COBOL", "\\bcobol\\b").when("cobol"),
+          lang("Visual Basic", "\\bvb(?:a|\\.net)?\\b|\\bvisual basic\\b").when("vb", "visual basic"),
+          lang("Objective-C", "\\bobjective-c\\b|\\bobjc\\b").when("objective-c", "objc"),
+          lang("Clojure", "\\bclojure\\b|\\.clj\\b").when("clj", "clojure"),
+          lang("Erlang", "\\berlang\\b|\\.erl\\b").when("erlang", ".erl"),
+          lang("OCaml", "\\bocaml\\b|\\.ml\\b").when("ocaml", ".ml"),
+          lang("F#", "\\bf#|\\.fs\\b").when("f#", ".fs"),
+          lang("Groovy", "\\bgroovy\\b|\\.groovy\\b").when("groovy"),
+          lang("Solidity", "\\bsolidity\\b|\\.sol\\b").when("solidity", ".sol"),
+          lang("Nim", "\\bnim\\b").when("nim"),
+          lang("Crystal", "\\bcrystal\\b").when("crystal"));
+
+  /** Target-language words after "port/translate/convert … to|into|in". */
+  private static final String LANG =
+      "(?:python\\d?|rust|go|golang|java|kotlin|scala|swift|typescript|javascript|js|ts"
+          + "|node(?:\\.?js)?|c\\+\\+|cpp|c#|csharp|c|ruby|php|perl|lua|haskell|elixir|erlang"
+          + "|clojure|dart|julia|r|bash|posix sh|sh|shell|powershell|zsh|objective-c|zig|ocaml"
+          + "|f#|fortran|wasm|matlab|cobol|vb|groovy|solidity|nim)(?![\\w+#])";
+
+  /** Libraries whose name implies a language when used as a port target ("port it to pandas"). */
+  private static final String LIB_TARGET =
+      "(?:pandas|numpy|pytest|jest|vitest|junit|react|vue|svelte|flutter)\\b";
+
+  private static final String TRANSLATE_VERB =
+      "\\b(?:port|translat|convert|rewrit|re-?implement|transpil|migrat|redo)\\w*\\b";
+
+  static final List<Rule> MULTI =
+      List.of(
+          regex(MULTI_LANGUAGE, 4.5, TRANSLATE_VERB + ".{0,80}?\\b(?:to|into|in|as)\\s+(?:idiomatic "
+              + "|pure |modern |plain |a |an |the )*" + LANG, "translate to '%s'")
+              .when("port", "translat", "convert", "rewrit", "implement", "transpil", "migrat", "redo"),
+          regex(MULTI_LANGUAGE, 2.5, TRANSLATE_VERB + ".{0,80}?\\b(?:to|into)\\s+" + LIB_TARGET,
+              "port to library '%s'")
+              .when("port", "translat", "convert", "rewrit", "implement", "transpil", "migrat", "redo"),
+          regex(MULTI_LANGUAGE, 3.5, "\\b(?:need|want|have|get) (?:it|this|that|them|the same(?: \\w+)?) "
+              + "in (?:" + LANG + "|" + LIB_TARGET + ")", "'%s'").when(" in "),
+          regex(MULTI_LANGUAGE, 4.5, "\\bfrom " + LANG + " to " + LANG, "'%s'").when("from "),
+          regex(MULTI_LANGUAGE, 4, "\\b" + LANG + " (?:version|port|equivalent|translation"
+              + "|implementation|counterpart) of\\b|\\bsame (?:\\w+ )?(?:but )?in " + LANG
+              + "|\\bbut in " + LANG, "'%s'")
+              .when("version of", "port of", "equivalent of", "translation of", "implementation of", "counterpart of", "same", "but in"),
+          terms(MULTI_LANGUAGE, 3, "cross-language binding '%s'", "ffi", "pyo3", "maturin",
+              "wasm-bindgen", "wasm", "webassembly", "napi", "napi-rs", "n-api", "jni", "jna", "cgo",
+              "ctypes", "cffi", "cython", "pybind11", "swig", "binding", "bindings", "interop",
+              "p/invoke"),
+          regex(MULTI_LANGUAGE, 2.5, "\\bport(?:ing|ed)?\\b(?! ?\\d)(?! (?:number|forward|mapping"
+              + "|scan|range))", "verb 'port'").when("port"),
+          terms(MULTI_LANGUAGE, 1.5, "verb '%s'", "translat*", "transpil*"),
+          terms(MULTI_LANGUAGE, 1, "'%s'", "equivalent", "matching types", "byte-identical"));
+
+  private static Rule lang(String name, String regex) {
+    return regex(MULTI_LANGUAGE, 0, regex, name);
+  }
+}

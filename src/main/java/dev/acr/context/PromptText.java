@@ -1,0 +1,175 @@
+package dev.acr.context;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A prompt prepared for rule matching: the raw text (for case-sensitive error signatures), a
+ * normalised lower-case view with typos of key words repaired and negated edit verbs masked, and
+ * the "head" word the prompt opens with once politeness fillers are stripped.
+ */
+record PromptText(
+    String raw, String norm, Set<String> words, List<String> head, List<String> corrections) {
+
+  /**
+   * Words worth repairing when misspelt. Terse terminal prompts misspell exactly the verbs and
+   * nouns that decide the dimension ("refacor", "explian", "implment"), so a one-edit match
+   * against this short list recovers them without touching ordinary vocabulary.
+   */
+  private static final List<String> KEY_WORDS =
+      List.of(
+          "refactor", "explain", "implement", "complete", "finish", "translate", "convert",
+          "rewrite", "document", "describe", "summarize", "simplify", "extract", "rename",
+          "consolidate", "decouple", "benchmark", "coverage", "algorithm", "dataframe",
+          "segfault", "exception", "traceback", "typescript", "javascript", "kotlin", "python",
+          "placeholder", "unimplemented", "dijkstra", "levenshtein", "optimize", "vectorize",
+          "integration", "regression", "property", "walkthrough", "reimplement", "modernize");
+
+  /**
+   * Every key word with its regular inflections (so "refactred" lands on "refactored"), in a
+   * stable order: the first candidate within one edit wins.
+   */
+  private static final Set<String> CANDIDATES = candidates();
+
+  private static Set<String> candidates() {
+    Set<String> all = new java.util.LinkedHashSet<>();
+    for (String key : KEY_WORDS) {
+      String stem = key.endsWith("e") ? key.substring(0, key.length() - 1) : key;
+      all.add(key);
+      all.add(key + "s");
+      all.add(stem + "ed");
+      all.add(stem + "ing");
+    }
+    return java.util.Collections.unmodifiableSet(all);
+  }
+
+  /** Real words one edit away from a key word; never "repair" these. */
+  private static final Set<String> REAL_WORDS =
+      Set.of("reactor", "reactors", "compete", "competed", "describes", "converts", "concert");
+
+  /** Short typos and chat spellings that the edit-distance pass is too cautious to handle. */
+  private static final Map<String, String> SHORT_FIXES =
+      Map.of("teh", "the", "tets", "tests", "tset", "test", "u", "you", "pls", "please",
+          "plz", "please", "fucntion", "function", "funtion", "function");
+
+  /** Whole tokens incl. identifiers and paths, so only plain words are ever repaired. */
+  private static final Pattern TOKEN = Pattern.compile("[a-z0-9_'./-]*[a-z0-9_]");
+
+  /** Splits into the same words that a regex {@code \\b…\\b} would delimit. */
+  private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9_]+");
+
+  private static final Pattern PLAIN_WORD = Pattern.compile("[a-z]+");
+
+  /**
+   * "don't fix anything yet" or "before touching anything" must not count as a request to fix or
+   * change: the verb becomes {@code not_fix}, which no positive rule matches.
+   */
+  private static final Pattern NEGATED_EDIT =
+      Pattern.compile(
+          "\\b(don'?t|do not|never|before|without|no need to)(\\s+(?:\\w+\\s+){0,2}?)"
+              + "(fix|chang|touch|modif|edit|refactor)");
+
+  /** Politeness and chat fillers that precede the real opening verb. */
+  private static final Pattern FILLERS =
+      Pattern.compile(
+          "^(?:(?:hey|hi|ok|okay|so|now|also|then|please|kindly|just|quickly|can you|could you|"
+              + "would you|will you|you|i need you to|i want you to|i'd like you to|help me|"
+              + "let's|lets|go ahead and)[\\s,:!]+)*");
+
+  static PromptText of(String prompt) {
+    String lower = prompt.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+    List<String> corrections = new ArrayList<>();
+    String repaired = repairTypos(lower, corrections);
+    String masked = NEGATED_EDIT.matcher(repaired).replaceAll("$1$2not_$3");
+    Set<String> words = new HashSet<>();
+    for (String w : NON_WORD.split(masked)) {
+      if (!w.isEmpty()) {
+        words.add(w);
+      }
+    }
+    return new PromptText(prompt, masked, Set.copyOf(words), headWords(masked),
+        List.copyOf(corrections));
+  }
+
+  /** The first few words after fillers; the opening verb of a terse prompt carries its intent. */
+  private static List<String> headWords(String norm) {
+    Matcher filler = FILLERS.matcher(norm.strip());
+    String rest = filler.lookingAt() ? norm.strip().substring(filler.end()) : norm.strip();
+    List<String> words = new ArrayList<>();
+    Matcher m = Pattern.compile("[a-z0-9][a-z0-9_.'-]*").matcher(rest);
+    while (words.size() < 4 && m.find()) {
+      words.add(m.group());
+    }
+    return List.copyOf(words);
+  }
+
+  private static String repairTypos(String lower, List<String> corrections) {
+    StringBuilder out = new StringBuilder(lower.length());
+    Matcher m = TOKEN.matcher(lower);
+    int last = 0;
+    while (m.find()) {
+      String word = m.group();
+      String fixed = repairWord(word);
+      out.append(lower, last, m.start()).append(fixed);
+      if (!fixed.equals(word)) {
+        corrections.add(word + "→" + fixed);
+      }
+      last = m.end();
+    }
+    return out.append(lower.substring(last)).toString();
+  }
+
+  private static String repairWord(String word) {
+    // Only whole plain words: identifiers such as get_usr_name or dedupe.py are never "repaired".
+    String shortFix = SHORT_FIXES.get(word);
+    if (shortFix != null) {
+      return shortFix;
+    }
+    if (word.length() < 5 || REAL_WORDS.contains(word) || CANDIDATES.contains(word)
+        || !PLAIN_WORD.matcher(word).matches()) {
+      return word;
+    }
+    for (String candidate : CANDIDATES) {
+      if (Math.abs(candidate.length() - word.length()) <= 1
+          && (candidate.charAt(0) == word.charAt(0) || candidate.charAt(1) == word.charAt(1))
+          && withinOneEdit(word, candidate)) {
+        return candidate;
+      }
+    }
+    return word;
+  }
+
+  /** Damerau distance ≤ 1 (one insertion, deletion, substitution or adjacent swap). */
+  static boolean withinOneEdit(String a, String b) {
+    int la = a.length();
+    int lb = b.length();
+    if (Math.abs(la - lb) > 1) {
+      return false;
+    }
+    int i = 0;
+    while (i < la && i < lb && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    if (i == la && i == lb) {
+      return true;
+    }
+    if (la == lb) {
+      if (a.regionMatches(i + 1, b, i + 1, la - i - 1)) {
+        return true; // substitution
+      }
+      return i + 1 < la
+          && a.charAt(i) == b.charAt(i + 1)
+          && a.charAt(i + 1) == b.charAt(i)
+          && a.regionMatches(i + 2, b, i + 2, la - i - 2); // adjacent swap
+    }
+    return la > lb
+        ? a.regionMatches(i + 1, b, i, lb - i) // a has an extra char
+        : b.regionMatches(i + 1, a, i, la - i); // a misses a char
+  }
+}

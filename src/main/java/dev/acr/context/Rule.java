@@ -1,0 +1,133 @@
+package dev.acr.context;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One weighted feature of the classifier: either a regex (a construction such as "port … to Rust")
+ * or a vocabulary list of literal terms. Term lists are matched with {@code indexOf} and word
+ * boundary checks instead of one giant regex alternation, which keeps classification in the tens of
+ * microseconds, and they score every distinct term found with diminishing returns, so a prompt full
+ * of data-science words beats one that mentions a single one.
+ *
+ * @param onRaw match the original text (case-sensitive error signatures) instead of the normalised
+ * @param gates literals of which at least one must occur before the regex is even tried; a cheap
+ *     {@code contains} that skips most regex scans (an optimisation only, never a semantic change)
+ */
+record Rule(
+    Dimension dimension, double weight, String label, Pattern pattern, List<Term> terms,
+    boolean onRaw, List<String> gates) {
+
+  /**
+   * A vocabulary entry, pre-digested once: {@code firstWord} is a whole word the text must contain
+   * for the term to possibly match (a set lookup), so most terms never scan the text at all.
+   */
+  record Term(String literal, boolean prefix, String firstWord) {
+
+    static Term of(String spec) {
+      boolean prefix = spec.endsWith("*");
+      String literal = prefix ? spec.substring(0, spec.length() - 1) : spec;
+      Matcher lead = LEADING_WORD.matcher(literal);
+      boolean wholeWord = lead.lookingAt() && (lead.end() < literal.length() || !prefix);
+      return new Term(literal, prefix, wholeWord ? lead.group() : null);
+    }
+
+    /** True when the term is one plain word: the set lookup alone decides. */
+    boolean isWord() {
+      return !prefix && literal.equals(firstWord);
+    }
+  }
+
+  private static final Pattern LEADING_WORD = Pattern.compile("[a-z0-9_]+(?![a-z0-9_])");
+
+  /** A term ending in {@code *} matches any word starting with it ("refactor*" → refactoring). */
+  static Rule terms(Dimension d, double weight, String label, String... terms) {
+    return new Rule(d, weight, label, null, Arrays.stream(terms).map(Term::of).toList(), false,
+        List.of());
+  }
+
+  static Rule regex(Dimension d, double weight, String regex, String label) {
+    return new Rule(d, weight, label, Pattern.compile(regex), List.of(), false, List.of());
+  }
+
+  static Rule raw(Dimension d, double weight, String regex, String label) {
+    return new Rule(d, weight, label, Pattern.compile(regex), List.of(), true, List.of());
+  }
+
+  /** This regex rule, tried only when one of {@code literals} occurs in the text. */
+  Rule when(String... literals) {
+    return new Rule(dimension, weight, label, pattern, terms, onRaw, List.of(literals));
+  }
+
+  /** Distinct matched snippets; empty when the rule does not fire. Regexes report one match. */
+  List<String> match(PromptText text) {
+    String s = onRaw ? text.raw() : text.norm();
+    if (pattern != null) {
+      if (!gates.isEmpty() && gates.stream().noneMatch(s::contains)) {
+        return List.of();
+      }
+      Matcher m = pattern.matcher(s);
+      return m.find() ? List.of(m.group()) : List.of();
+    }
+    List<String> found = new ArrayList<>(2);
+    for (Term term : terms) {
+      String hit;
+      if (term.firstWord() != null && !text.words().contains(term.firstWord())) {
+        hit = null;
+      } else if (term.isWord()) {
+        hit = term.literal();
+      } else {
+        hit = find(s, term.literal(), term.prefix());
+      }
+      if (hit != null && !found.contains(hit)) {
+        found.add(hit);
+      }
+    }
+    return found;
+  }
+
+  /** 1 hit → weight, 2 → 1.5×, 3 or more → 2×: more vocabulary, more certainty, but bounded. */
+  double score(int hits) {
+    return hits <= 0 ? 0 : weight * (1 + 0.5 * (Math.min(hits, 3) - 1));
+  }
+
+  String describe(List<String> hits) {
+    if (!label.contains("%s")) {
+      return label;
+    }
+    String shown = String.join(", ", hits.subList(0, Math.min(3, hits.size())))
+        .strip().replaceAll("\\s+", " ");
+    return String.format(label, shown.length() > 40 ? shown.substring(0, 40) + "…" : shown);
+  }
+
+  private static String find(String s, String literal, boolean prefix) {
+    int from = 0;
+    while (true) {
+      int at = s.indexOf(literal, from);
+      if (at < 0) {
+        return null;
+      }
+      int end = at + literal.length();
+      boolean startOk = !isWord(literal.charAt(0)) || at == 0 || !isWord(s.charAt(at - 1));
+      if (prefix) {
+        while (end < s.length() && isWord(s.charAt(end))) {
+          end++;
+        }
+      }
+      boolean endOk = prefix || !isWord(literal.charAt(literal.length() - 1))
+          || end == s.length() || !isWord(s.charAt(end));
+      if (startOk && endOk) {
+        return s.substring(at, end);
+      }
+      from = at + 1;
+    }
+  }
+
+  private static boolean isWord(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'
+        || (c >= 'A' && c <= 'Z');
+  }
+}

@@ -1,0 +1,265 @@
+package dev.acr.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class ClassifierTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Classifier classifier = new Classifier();
+
+  private record Labelled(String id, String prompt, Dimension expected) {}
+
+  // ---------------------------------------------------------------- labelled data sets
+
+  @Test
+  void devSetAccuracyIsAtLeast85Percent() throws IOException {
+    Path dev = devPromptsPath();
+    Assumptions.assumeTrue(
+        dev != null,
+        "dev prompts not found: expected ../shared/prompts/dev-prompts.jsonl next to the project"
+            + " root or a file named by env var ACR_DEV_PROMPTS; skipping the accuracy check");
+    List<Labelled> rows = parse(Files.readAllLines(dev, StandardCharsets.UTF_8));
+    double accuracy = report("dev set " + dev.normalize(), rows);
+    assertThat(accuracy).isGreaterThanOrEqualTo(0.85);
+  }
+
+  /**
+   * Our own prompts (not copies of the dev file). Batch 1 was written before any rule existed;
+   * batch 2 was written later and scored blind (69.6%) before one round of general fixes, so it
+   * is a regression guard rather than a pristine held-out set.
+   */
+  @Test
+  void ownPromptSetsAccuracy() throws IOException {
+    assertThat(report("own held-out batch 1", resource("holdout-prompts.jsonl")))
+        .isGreaterThanOrEqualTo(0.85);
+    assertThat(report("own batch 2", resource("holdout-prompts-2.jsonl")))
+        .isGreaterThanOrEqualTo(0.85);
+  }
+
+  // ---------------------------------------------------------------- specific behaviours
+
+  @Test
+  void pastedGoPanicIsBugFixing() {
+    Classification c = classifier.classify(
+        "panic: runtime error: index out of range [3] with length 3\n\ngoroutine 7 [running]:\n"
+            + "main.parse(...)\n\t/app/parse.go:19");
+    assertThat(c.dimension()).isEqualTo(Dimension.BUG_FIXING);
+    assertThat(c.evidence()).contains("stack trace (panic:)");
+    assertThat(c.confidence()).isGreaterThan(0.5);
+  }
+
+  @Test
+  void pastedJavaStackTraceIsBugFixing() {
+    Classification c = classifier.classify(
+        "Exception in thread \"main\" java.lang.IllegalArgumentException: bad id\n"
+            + "    at com.acme.Ids.parse(Ids.java:12)\n    at com.acme.Main.main(Main.java:5)");
+    assertThat(c.dimension()).isEqualTo(Dimension.BUG_FIXING);
+  }
+
+  @Test
+  void writeUnitTestsIsTestGenerationDespiteTheVerbWrite() {
+    Classification c = classifier.classify("write unit tests for parser");
+    assertThat(c.dimension()).isEqualTo(Dimension.TEST_GENERATION);
+    assertThat(c.evidence()).anyMatch(e -> e.contains("unit tests"));
+  }
+
+  @Test
+  void fixTheFailingTestIsBugFixingNotTestGeneration() {
+    Classification c = classifier.classify("fix the failing test in tests/test_cart.py");
+    assertThat(c.dimension()).isEqualTo(Dimension.BUG_FIXING);
+    assertThat(c.runnerUp()).isNotNull();
+  }
+
+  @Test
+  void testsAsAnAfterthoughtStayCodeGeneration() {
+    assertThat(classifier.classify(
+            "write a function slugify in text.py that lowercases and dashes words, "
+                + "throw in a couple of quick tests too").dimension())
+        .isEqualTo(Dimension.CODE_GENERATION);
+  }
+
+  @Test
+  void typoRefacorIsStillRefactoring() {
+    Classification c = classifier.classify("refacor the payment module");
+    assertThat(c.dimension()).isEqualTo(Dimension.CODE_REFACTORING);
+    assertThat(c.evidence()).contains("verb 'refactor'").anyMatch(e -> e.startsWith("typo refacor"));
+  }
+
+  @Test
+  void typoExplianIsStillUnderstanding() {
+    assertThat(classifier.classify("explian the retry loop in client.go").dimension())
+        .isEqualTo(Dimension.CODE_UNDERSTANDING);
+  }
+
+  @Test
+  void identifiersAreNeverTypoRepaired() {
+    // "dedupe.py" and "get_usr_name" look like words but are names; leave them alone.
+    Classification c = classifier.classify("what does get_usr_name in dedupe.py do?");
+    assertThat(c.evidence()).noneMatch(e -> e.startsWith("typo"));
+  }
+
+  @Test
+  void negatedFixDoesNotCountAsBugFixing() {
+    Classification c = classifier.classify(
+        "the importer has no tests and I suspect it mishandles BOMs. write tests for that, "
+            + "don't fix anything yet");
+    assertThat(c.dimension()).isEqualTo(Dimension.TEST_GENERATION);
+  }
+
+  @Test
+  void portingBetweenLanguagesIsMultiLanguage() {
+    assertThat(classifier.classify("port lib/slug.rb to typescript").dimension())
+        .isEqualTo(Dimension.MULTI_LANGUAGE);
+  }
+
+  @Test
+  void emptyAndBlankPromptsHaveNoSignal() {
+    for (String prompt : new String[] {null, "", "   \n\t "}) {
+      Classification c = classifier.classify(prompt);
+      assertThat(c.dimension()).isEqualTo(Dimension.CODE_GENERATION);
+      assertThat(c.confidence()).isZero();
+      assertThat(c.evidence()).containsExactly("no signal");
+      assertThat(c.runnerUp()).isNull();
+    }
+  }
+
+  @Test
+  void promptWithoutAnyKnownWordHasNoSignal() {
+    Classification c = classifier.classify("zxqv blorp");
+    assertThat(c.confidence()).isZero();
+    assertThat(c.evidence()).containsExactly("no signal");
+  }
+
+  @Test
+  void classificationIsDeterministicAcrossCallsAndInstances() {
+    String prompt = "TypeError: undefined is not a function at Cart.total (cart.js:14), pls fix";
+    Classification first = classifier.classify(prompt);
+    assertThat(classifier.classify(prompt)).isEqualTo(first);
+    assertThat(new Classifier().classify(prompt)).isEqualTo(first);
+  }
+
+  @Test
+  void confidenceIsAlwaysWithinUnitInterval() {
+    for (String p : List.of("fix", "explain", "x", "write tests and fix the bug and explain it",
+        "refactor refactor refactor refactor", "?", "O(n)")) {
+      assertThat(classifier.classify(p).confidence()).isBetween(0.0, 1.0);
+    }
+  }
+
+  @Test
+  void hundredsOfPromptsClassifyQuickly() {
+    List<String> prompts = List.of(
+        "fix the null pointer in OrderService.total", "explain how the cache evicts entries",
+        "port utils.py to go", "add a --json flag to the list command",
+        "pandas: monthly revenue per region from sales.csv, plot it");
+    for (int i = 0; i < 200; i++) {
+      classifier.classify(prompts.get(i % prompts.size())); // warm-up
+    }
+    long start = System.nanoTime();
+    for (int i = 0; i < 500; i++) {
+      classifier.classify(prompts.get(i % prompts.size()));
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    System.out.println("500 classifications took " + millis + " ms");
+    assertThat(millis).as("generous bound for loaded CI machines").isLessThan(2_000);
+  }
+
+  private List<Labelled> resource(String name) throws IOException {
+    try (InputStream in = getClass().getResourceAsStream(name)) {
+      assertThat(in).as(name + " on the test classpath").isNotNull();
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+    }
+  }
+
+  private static Path devPromptsPath() {
+    Path beside = Path.of(System.getProperty("user.dir")).resolve("../shared/prompts/dev-prompts.jsonl");
+    if (Files.isRegularFile(beside)) {
+      return beside;
+    }
+    String env = System.getenv("ACR_DEV_PROMPTS");
+    if (env != null && !env.isBlank() && Files.isRegularFile(Path.of(env))) {
+      return Path.of(env);
+    }
+    return null;
+  }
+
+  private static List<Labelled> parse(List<String> lines) throws IOException {
+    List<Labelled> rows = new ArrayList<>();
+    for (String line : lines) {
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode node = JSON.readTree(line);
+      rows.add(new Labelled(node.path("id").asText(), node.path("prompt").asText(),
+          Dimension.of(node.path("dimension").asText())));
+    }
+    return rows;
+  }
+
+  /** Classifies all rows, prints accuracy, the confusion matrix and the misses; returns accuracy. */
+  private double report(String name, List<Labelled> rows) {
+    Dimension[] dims = Dimension.values();
+    int[][] confusion = new int[dims.length][dims.length];
+    List<String> misses = new ArrayList<>();
+    int correct = 0;
+    long start = System.nanoTime();
+    for (Labelled row : rows) {
+      Classification c = classifier.classify(row.prompt());
+      confusion[row.expected().ordinal()][c.dimension().ordinal()]++;
+      assertThat(c.confidence()).isBetween(0.0, 1.0);
+      if (c.dimension() == row.expected()) {
+        correct++;
+      } else {
+        misses.add(String.format("  %-6s expected %-18s got %-18s (%.2f) %s | %s", row.id(),
+            row.expected().id(), c.dimension().id(), c.confidence(), c.evidence(),
+            oneLine(row.prompt())));
+      }
+    }
+    long micros = (System.nanoTime() - start) / 1_000;
+    double accuracy = rows.isEmpty() ? 0 : (double) correct / rows.size();
+    StringBuilder out = new StringBuilder();
+    out.append(String.format("%n== %s: accuracy %d/%d = %.1f%% (%d µs for all prompts)%n", name,
+        correct, rows.size(), 100 * accuracy, micros));
+    out.append("rows = expected, columns = predicted\n").append(String.format("%-19s", ""));
+    for (Dimension d : dims) {
+      out.append(String.format("%6.5s", abbreviation(d)));
+    }
+    out.append('\n');
+    for (Dimension expected : dims) {
+      out.append(String.format("%-19s", expected.id()));
+      for (Dimension predicted : dims) {
+        out.append(String.format("%6d", confusion[expected.ordinal()][predicted.ordinal()]));
+      }
+      out.append('\n');
+    }
+    if (!misses.isEmpty()) {
+      out.append("misclassified:\n").append(String.join("\n", misses)).append('\n');
+    }
+    System.out.print(out);
+    return accuracy;
+  }
+
+  private static String abbreviation(Dimension d) {
+    String[] parts = d.id().split("_");
+    return parts.length == 1 ? parts[0].substring(0, 4)
+        : parts[0].substring(0, 2) + "_" + parts[1].substring(0, 2);
+  }
+
+  private static String oneLine(String s) {
+    String flat = s.replaceAll("\\s+", " ");
+    return flat.length() > 110 ? flat.substring(0, 110) + "…" : flat;
+  }
+}
