@@ -1,2 +1,54 @@
 package dev.acr.cli;
-public class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Entry point: {@link #run} builds the command line and returns the exit code; main exits. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    Interrupts.install(Thread.currentThread());
+    int code = run(out, err, System.getenv(), Path.of("").toAbsolutePath(), args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs acr with the process environment and working directory. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(out, err, System.getenv(), Path.of("").toAbsolutePath(), args);
+  }
+
+  /** Runs acr as if started with this environment in this directory (tests use this). */
+  public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd, String... args) {
+    CommandLine cl = commandLine(new Env(env, cwd, Terminal.ansi(env)));
+    cl.setOut(out);
+    cl.setErr(err);
+    return cl.execute(args);
+  }
+
+  static CommandLine commandLine(Env env) {
+    CommandLine cl = new CommandLine(new AcrCommand(env));
+    cl.setColorScheme(CommandLine.Help.defaultColorScheme(env.ansi()));
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          commandLine.getErr().println("acr: internal error: " + ex + " (please report it with the command you ran)");
+          return ExitCodes.USAGE;
+        });
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("acr: " + ex.getMessage());
+          c.getErr().println("acr: see '" + c.getCommandSpec().qualifiedName() + " --help'");
+          return ExitCodes.USAGE;
+        });
+    return cl;
+  }
+}

@@ -62,6 +62,10 @@ public final class RunLoop {
     double spent = 0;
     RunOutcome.StopReason stop = null;
     while (stop == null) {
+      if (Thread.currentThread().isInterrupted()) {
+        stop = RunOutcome.StopReason.INTERRUPTED;
+        break;
+      }
       if (attempts.size() >= limits.maxAttempts()) {
         stop = RunOutcome.StopReason.MAX_ATTEMPTS;
         break;

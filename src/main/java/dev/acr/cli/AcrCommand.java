@@ -1,0 +1,138 @@
+package dev.acr.cli;
+
+import dev.acr.exec.ProcessRunner;
+import dev.acr.live.AcrPaths;
+import dev.acr.live.Decision;
+import dev.acr.live.LiveSession;
+import dev.acr.live.Planner;
+import dev.acr.live.RunRequest;
+import dev.acr.live.UsageError;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code acr [OPTIONS] PROMPT...}: route the prompt, run, verify, escalate, remember. */
+@Command(
+    name = "acr",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    subcommands = {ClassifyCommand.class, BenchCommand.class},
+    description = {
+      "The agentic coding router: picks a coding-agent CLI and model for the prompt, runs it in an",
+      "isolated git worktree, verifies with the project's tests, escalates on failure, applies only",
+      "a verified change to your working tree, and remembers every attempt."
+    },
+    footer = ExitCodes.HELP)
+public final class AcrCommand implements Callable<Integer> {
+
+  private final Env env;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "0..*", paramLabel = "PROMPT", description = "What the agent should do.")
+  List<String> prompt;
+
+  @Option(names = "--dry-run", description = "Decide and explain; execute nothing, write nothing.")
+  boolean dryRun;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Tools config (default: $ACR_CONFIG, ./.acr/tools.json, $XDG_CONFIG_HOME/acr/tools.json, bundled example).")
+  Path config;
+
+  @Option(names = "--memory", paramLabel = "FILE", description = "Memory file (default: $ACR_HOME/memory.jsonl, ACR_HOME defaults to ~/.acr).")
+  Path memory;
+
+  @Option(names = "--workdir", paramLabel = "DIR", description = "Repository to work in (default: current directory).")
+  Path workdir;
+
+  @Option(names = "--verify", paramLabel = "CMD", description = "Test command, run with sh -c (default: .acr/config.json, else detected).")
+  String verify;
+
+  @Option(names = "--tool", paramLabel = "NAME", description = "Only use this tool's routes.")
+  String tool;
+
+  @Option(names = "--chain", split = ",", paramLabel = "R1,R2", description = "Exact attempt order, by route or tool name.")
+  List<String> chain;
+
+  @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "3", description = "Attempts at most (default: ${DEFAULT-VALUE}).")
+  int maxAttempts;
+
+  @Option(names = "--budget", paramLabel = "USD", description = "Stop escalating once this much has been spent.")
+  Double budget;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m", converter = DurationConverter.class, description = "Per attempt, e.g. 90s, 20m (default: ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Makes the policy's exploration reproducible.")
+  Long seed;
+
+  @Option(names = "--json", description = "Print a machine-readable summary on stdout.")
+  boolean json;
+
+  @Option(names = "--in-place", description = "Outside git: let agents edit the workdir directly (no isolation, no rollback).")
+  boolean inPlace;
+
+  @Option(names = "--no-store-prompt", negatable = false, description = "Keep prompts out of memory (only their hash).")
+  boolean noStorePrompt;
+
+  public AcrCommand(Env env) {
+    this.env = env;
+  }
+
+  Env env() {
+    return env;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (prompt == null || prompt.isEmpty()) {
+      spec.commandLine().usage(err, env.ansi());
+      return ExitCodes.USAGE;
+    }
+    if (maxAttempts < 1) {
+      err.println("acr: --max-attempts must be at least 1");
+      return ExitCodes.USAGE;
+    }
+    Path dir = workdir == null ? env.cwd() : env.cwd().resolve(workdir).normalize();
+    RunRequest req =
+        new RunRequest(String.join(" ", prompt), dir, resolve(config), resolve(memory), verify, tool, chain,
+            maxAttempts, budget, timeout, seed != null ? seed : System.nanoTime(), inPlace, dryRun,
+            !noStorePrompt, env.vars());
+    AcrPaths paths = AcrPaths.from(env.vars(), req.memoryFile());
+    Report printer = new Report(out, err, env.ansi(), json);
+    try {
+      Decision d = new Planner().decide(req, paths);
+      d.warnings().forEach(w -> err.println("acr: " + w));
+      if (dryRun) {
+        printer.dryRun(req, d);
+        return ExitCodes.OK;
+      }
+      LiveSession.Report report =
+          new LiveSession(new ProcessRunner(), Clock.systemUTC())
+              .run(req, paths, d, printer.listener(), line -> err.println("acr: " + line), err::println);
+      printer.result(report);
+      if (Thread.interrupted() || report.outcome().stopReason() == dev.acr.core.RunOutcome.StopReason.INTERRUPTED) {
+        return ExitCodes.INTERRUPTED;
+      }
+      return report.outcome().verified() && (report.applied() == null || report.applied().applied())
+          ? ExitCodes.OK
+          : ExitCodes.NOT_VERIFIED;
+    } catch (UsageError e) {
+      err.println("acr: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+  }
+
+  private Path resolve(Path p) {
+    return p == null ? null : env.cwd().resolve(p).normalize();
+  }
+}

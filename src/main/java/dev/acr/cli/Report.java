@@ -1,0 +1,224 @@
+package dev.acr.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.acr.config.CommandTemplate;
+import dev.acr.config.ConfigException;
+import dev.acr.config.ToolSpec;
+import dev.acr.context.RepoSignals;
+import dev.acr.core.AttemptResult;
+import dev.acr.core.Route;
+import dev.acr.core.RunLoop;
+import dev.acr.core.Task;
+import dev.acr.live.AttemptArtifacts;
+import dev.acr.live.Decision;
+import dev.acr.live.LiveSession;
+import dev.acr.live.RunRequest;
+import dev.acr.policy.RouteEstimate;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Help.Ansi;
+
+/** Prints decisions and results: human text on stdout, or one JSON document with --json. */
+final class Report {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final Ansi ansi;
+  private final boolean json;
+
+  Report(PrintWriter out, PrintWriter err, Ansi ansi, boolean json) {
+    this.out = out;
+    this.err = err;
+    this.ansi = ansi;
+    this.json = json;
+  }
+
+  void dryRun(RunRequest req, Decision d) {
+    String argv = firstArgv(req, d);
+    if (json) {
+      ObjectNode root = decisionJson(d);
+      root.put("dry_run", true);
+      root.put("first_argv", argv);
+      out.println(root.toPrettyString());
+      return;
+    }
+    out.println(bold("dimension  ") + d.classification().dimension().id()
+        + String.format(Locale.ROOT, " (confidence %.2f)", d.classification().confidence()));
+    out.println("  evidence: " + String.join("; ", d.classification().evidence()));
+    out.println(bold("repo       ") + describe(d.signals()));
+    out.println(bold("verify     ") + (d.signals().verify() == null
+        ? "none found (pass --verify CMD); attempts cannot be verified"
+        : d.signals().verify().command() + "  (" + d.signals().verify().source() + ")"));
+    out.println(bold("config     ") + d.configSource());
+    out.println(bold("chain      ") + d.chainSource());
+    List<Route> chain = d.chain();
+    for (int i = 0; i < chain.size(); i++) {
+      Route r = chain.get(i);
+      out.println(String.format(Locale.ROOT, "  %d. %-34s %s%s", i + 1, r.name(), estimate(d, r),
+          d.missingTools().contains(r.tool()) ? "  [not installed]" : ""));
+    }
+    if (chain.isEmpty()) {
+      out.println("  (no route worth an attempt)");
+    }
+    if (!chain.isEmpty()) {
+      out.println(bold("first run  ") + "$ " + argv);
+      Route first = chain.get(0);
+      if (d.missingTools().contains(first.tool())) {
+        ToolSpec t = d.config().tool(first.tool()).orElseThrow();
+        out.println("  " + first.tool() + " is not installed" + (t.install() == null ? "" : "; install it with: " + t.install()));
+      }
+    }
+    out.println("dry run: nothing was executed or written");
+  }
+
+  private String estimate(Decision d, Route r) {
+    for (RouteEstimate e : d.estimates()) {
+      if (e.route().equals(r)) {
+        return String.format(Locale.ROOT, "success ~%2.0f%%  cost ~$%.3f  (%s)", 100 * e.successChance(),
+            e.expectedCostUsd(), e.source());
+      }
+    }
+    return "";
+  }
+
+  private static String describe(RepoSignals s) {
+    StringBuilder b = new StringBuilder(s.root().toString());
+    if (s.git()) {
+      b.append(" (git").append(s.branch() == null ? ", detached" : ", branch " + s.branch());
+      b.append(s.dirty() ? ", " + s.changedFiles() + " uncommitted change(s))" : ", clean)");
+    } else {
+      b.append(" (not a git repository)");
+    }
+    b.append(", language ").append(s.language() == null ? "unknown" : s.language());
+    return b.toString();
+  }
+
+  private static String firstArgv(RunRequest req, Decision d) {
+    if (d.chain().isEmpty()) {
+      return "";
+    }
+    Route r = d.chain().get(0);
+    ToolSpec tool = d.config().tool(r.tool()).orElseThrow();
+    try {
+      CommandTemplate.Rendered c = CommandTemplate.render(tool, r, req.prompt(), req.workdir(), req.environment());
+      return CommandTemplate.shellQuote(c.argv()) + (c.stdin() != null ? "  < prompt on stdin" : "");
+    } catch (ConfigException e) {
+      return "(cannot render: " + e.getMessage() + ")";
+    }
+  }
+
+  RunLoop.Listener listener() {
+    return new RunLoop.Listener() {
+      @Override
+      public void beforeAttempt(Task task, Route route, int n, List<Route> plan) {
+        err.println(ansi.string("acr: @|bold attempt " + n + "|@: " + route.name()));
+      }
+
+      @Override
+      public void afterAttempt(Task task, AttemptResult r, int n) {
+        err.println("acr: attempt " + n + " " + r.route().name() + ": " + r.status().id()
+            + String.format(Locale.ROOT, " in %.1fs", r.durationMs() / 1000.0)
+            + (r.costUsd() == null ? "" : String.format(Locale.ROOT, ", $%.4f", r.costUsd())));
+      }
+
+      @Override
+      public void memoryFailed(java.io.IOException e) {
+        err.println("acr: could not write memory (" + e.getMessage()
+            + "); the result below stands. Fix the file's permissions or pass --memory FILE");
+      }
+    };
+  }
+
+  void result(LiveSession.Report r) {
+    if (json) {
+      out.println(resultJson(r).toPrettyString());
+      return;
+    }
+    List<AttemptResult> attempts = r.outcome().attempts();
+    for (int i = 0; i < attempts.size(); i++) {
+      AttemptResult a = attempts.get(i);
+      AttemptArtifacts art = r.artifacts().get(i);
+      out.println(String.format(Locale.ROOT, "%d. %-34s %-12s %7.1fs  %s", i + 1, a.route().name(), a.status().id(),
+          a.durationMs() / 1000.0, a.costUsd() == null ? "cost unknown" : String.format(Locale.ROOT, "$%.4f", a.costUsd())));
+      if (art != null && art.note() != null) {
+        out.println("   " + art.note());
+      }
+      if (art != null && art.patch() != null && !a.resolved() && !art.changedFiles().isEmpty()) {
+        out.println("   patch kept: " + art.patch());
+      }
+    }
+    if (r.outcome().verified()) {
+      if (r.applied() == null) {
+        out.println(ansi.string("@|green,bold verified|@") + " (changes made in place)");
+      } else if (r.applied().applied()) {
+        out.println(ansi.string("@|green,bold verified|@") + ": applied to your working tree ("
+            + String.join(", ", r.artifacts().get(attempts.size() - 1).changedFiles()) + "); review with git diff");
+      } else {
+        out.println(ansi.string("@|yellow,bold verified, not applied|@") + ": " + r.applied().message());
+      }
+    } else {
+      out.println(ansi.string("@|red,bold not verified|@") + " after " + attempts.size() + " attempt(s) ("
+          + r.outcome().stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "); your working tree is unchanged");
+    }
+    out.println("run " + r.runId() + ": logs in " + r.runDir());
+  }
+
+  private static ObjectNode decisionJson(Decision d) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("dimension", d.classification().dimension().id());
+    root.put("confidence", d.classification().confidence());
+    root.set("evidence", JSON.valueToTree(d.classification().evidence()));
+    root.put("language", d.signals().language());
+    root.put("verify", d.signals().verify() == null ? null : d.signals().verify().command());
+    root.put("verify_source", d.signals().verify() == null ? null : d.signals().verify().source());
+    root.put("config", d.configSource());
+    root.put("chain_source", d.chainSource());
+    ArrayNode chain = root.putArray("chain");
+    for (Route r : d.chain()) {
+      ObjectNode n = chain.addObject();
+      n.put("route", r.name());
+      n.put("installed", !d.missingTools().contains(r.tool()));
+      d.estimates().stream().filter(e -> e.route().equals(r)).findFirst().ifPresent(e -> {
+        n.put("success", e.successChance());
+        n.put("expected_cost_usd", e.expectedCostUsd());
+        n.put("source", e.source());
+      });
+    }
+    return root;
+  }
+
+  private static ObjectNode resultJson(LiveSession.Report r) {
+    ObjectNode root = decisionJson(r.decision());
+    root.put("run_id", r.runId());
+    root.put("run_dir", r.runDir().toString());
+    root.put("verified", r.outcome().verified());
+    root.put("stop_reason", r.outcome().stopReason().name().toLowerCase(Locale.ROOT));
+    root.put("baseline_passed", r.baseline() == null ? null : r.baseline().passed());
+    root.put("total_cost_usd", r.outcome().totalCost());
+    root.put("applied", r.applied() != null && r.applied().applied());
+    ArrayNode attempts = root.putArray("attempts");
+    for (int i = 0; i < r.outcome().attempts().size(); i++) {
+      AttemptResult a = r.outcome().attempts().get(i);
+      AttemptArtifacts art = r.artifacts().get(i);
+      ObjectNode n = attempts.addObject();
+      n.put("attempt", i + 1);
+      n.put("route", a.route().name());
+      n.put("status", a.status().id());
+      n.put("exit_code", a.exitCode());
+      n.put("duration_ms", a.durationMs());
+      n.put("cost_usd", a.costUsd());
+      n.put("input_tokens", a.inputTokens());
+      n.put("output_tokens", a.outputTokens());
+      n.put("patch", art == null || art.patch() == null ? null : art.patch().toString());
+    }
+    return root;
+  }
+
+  private String bold(String s) {
+    return ansi.string("@|bold " + s + "|@");
+  }
+}

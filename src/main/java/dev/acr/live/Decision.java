@@ -1,0 +1,33 @@
+package dev.acr.live;
+
+import dev.acr.config.ToolsConfig;
+import dev.acr.context.Classification;
+import dev.acr.context.RepoSignals;
+import dev.acr.core.Route;
+import dev.acr.core.Router;
+import dev.acr.core.Task;
+import dev.acr.memory.MemoryRecord;
+import dev.acr.policy.MemoryStats;
+import dev.acr.policy.RouteEstimate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What acr decided before running anything: the context it read, where the config came from,
+ * the router and the chain it plans, with the policy's estimates. Dry-run prints this. {@code
+ * stats} is what the policy learns from; the run feeds it each new record.
+ */
+public record Decision(
+    Task task,
+    Classification classification,
+    RepoSignals signals,
+    ToolsConfig config,
+    String configSource,
+    Router router,
+    String chainSource,
+    List<Route> chain,
+    List<RouteEstimate> estimates,
+    Set<String> missingTools,
+    List<MemoryRecord> memory,
+    MemoryStats stats,
+    List<String> warnings) {}

@@ -1,0 +1,207 @@
+package dev.acr.live;
+
+import dev.acr.config.ToolSpec;
+import dev.acr.core.AttemptResult;
+import dev.acr.core.Route;
+import dev.acr.core.RunLoop;
+import dev.acr.core.RunOutcome;
+import dev.acr.exec.ProcessRunner;
+import dev.acr.git.ApplyResult;
+import dev.acr.git.GitException;
+import dev.acr.git.Isolation;
+import dev.acr.git.Snapshot;
+import dev.acr.memory.MemorySink;
+import dev.acr.memory.MemoryStore;
+import dev.acr.verify.VerifyCommand;
+import dev.acr.verify.VerifyResult;
+import dev.acr.verify.Verifier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * Execute and Feedback for a live run: isolates the user's repository, records a baseline of the
+ * verify command, runs the shared {@link RunLoop} with a {@link LiveExecutor}, then applies the
+ * verified attempt's change, and only that, to the user's working tree.
+ */
+public final class LiveSession {
+
+  /** What a finished run has to say. {@code applied} is null when nothing was to be applied. */
+  public record Report(
+      Decision decision,
+      String runId,
+      Path runDir,
+      VerifyResult baseline,
+      RunOutcome outcome,
+      List<AttemptArtifacts> artifacts,
+      ApplyResult applied,
+      List<String> warnings) {}
+
+  private static final Duration VERIFY_TIMEOUT = Duration.ofMinutes(30);
+
+  private final ProcessRunner runner;
+  private final Clock clock;
+
+  public LiveSession(ProcessRunner runner, Clock clock) {
+    this.runner = runner;
+    this.clock = clock;
+  }
+
+  public Report run(
+      RunRequest req, AcrPaths paths, Decision d, RunLoop.Listener listener, Consumer<String> note,
+      Consumer<String> agentOutput)
+      throws UsageError {
+    requireInstalled(d);
+    Optional<Path> root;
+    try {
+      root = Isolation.repoRoot(req.workdir());
+    } catch (GitException e) {
+      throw new UsageError("cannot read the git repository at " + req.workdir() + ": " + e.getMessage());
+    }
+    if (root.isEmpty() && !req.inPlace()) {
+      throw new UsageError(
+          "not a git repository: " + req.workdir() + "; acr runs each attempt in its own git worktree so your"
+              + " files stay safe. Run it inside a git repository, or pass --in-place to let agents edit this"
+              + " directory directly (no rollback)");
+    }
+    List<String> warnings = new ArrayList<>(d.warnings());
+    Isolation isolation = null;
+    Snapshot snapshot = null;
+    if (root.isPresent()) {
+      try {
+        isolation = Isolation.forRepo(root.get());
+        for (String removed : Isolation.pruneStale(root.get())) {
+          note.accept("removed a stale worktree of a killed acr run: " + removed);
+        }
+        snapshot = isolation.snapshot();
+      } catch (GitException e) {
+        throw new UsageError("cannot prepare an isolated worktree: " + e.getMessage());
+      }
+    } else if (req.maxAttempts() > 1) {
+      note.accept("--in-place: attempts run directly in " + req.workdir() + "; a later attempt sees an earlier one's edits");
+    }
+    String runId = newRunId();
+    Path runDir = paths.runs().resolve(runId);
+    try {
+      Files.createDirectories(runDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (IOException e) {
+      throw new UsageError("cannot create run directory " + runDir + ": " + e.getMessage() + " (check ACR_HOME)");
+    }
+    VerifyCommand verify = d.signals().verify();
+    if (verify == null) {
+      note.accept("no test command found and none given: attempts cannot be verified, so acr will not escalate."
+          + " Pass --verify \"CMD\" or add {\"verify\": \"CMD\"} to .acr/config.json");
+    }
+    VerifyResult baseline = verify == null ? null : baseline(verify, isolation, snapshot, req, runDir, note);
+    LiveExecutor executor =
+        new LiveExecutor(
+            new LiveExecutor.Setup(d.config(), req.environment(), req.workdir(), isolation, snapshot, verify,
+                req.timeout(), VERIFY_TIMEOUT, runDir),
+            runner,
+            agentOutput,
+            note);
+    MemoryStore store = new MemoryStore(paths.memory());
+    MemorySink sink = d.stats() == null ? store : MemorySink.tee(store, d.stats());
+    RunLoop loop =
+        new RunLoop(d.router(), executor, sink, new RunLoop.Limits(req.maxAttempts(), req.budgetUsd()), "live",
+            req.storePrompt(), clock);
+    RunOutcome outcome = loop.run(d.task(), runId, listener);
+    boolean interrupted = Thread.interrupted();
+    List<AttemptArtifacts> artifacts = new ArrayList<>();
+    for (int i = 1; i <= outcome.attempts().size(); i++) {
+      artifacts.add(executor.artifacts(i));
+    }
+    ApplyResult applied = null;
+    if (outcome.verified() && isolation != null && !interrupted) {
+      AttemptArtifacts last = artifacts.get(artifacts.size() - 1);
+      try {
+        applied = isolation.applyToUser(last.diff());
+      } catch (GitException e) {
+        applied = new ApplyResult(false, last.patch(), last.changedFiles(),
+            "could not apply the verified change: " + e.getMessage() + "; apply it by hand with: git apply " + last.patch());
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return new Report(d, runId, runDir, baseline, outcome, artifacts, applied, warnings);
+  }
+
+  /** The verify command on the untouched snapshot, so "was failing" and "already passing" are known. */
+  private static VerifyResult baseline(
+      VerifyCommand verify, Isolation isolation, Snapshot snapshot, RunRequest req, Path runDir, Consumer<String> note)
+      throws UsageError {
+    note.accept("baseline: running " + verify.command() + " (" + verify.source() + ")");
+    Path dir = runDir.resolve("baseline");
+    Path wt = null;
+    try {
+      Files.createDirectories(dir);
+      wt = isolation == null ? req.workdir() : isolation.createWorktree(snapshot, dir.resolve("wt"));
+      VerifyResult r = new Verifier().run(verify, wt, VERIFY_TIMEOUT, req.environment(), dir.resolve("verify.log"));
+      note.accept(r.passed() ? "baseline: tests already pass" : "baseline: tests fail (exit " + r.exitCode() + "), as expected before a fix");
+      return r;
+    } catch (IOException e) {
+      throw new UsageError("cannot prepare the baseline check: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } finally {
+      if (isolation != null && wt != null) {
+        removeQuietly(isolation, wt, note);
+      }
+    }
+  }
+
+  static void removeQuietly(Isolation isolation, Path wt, Consumer<String> note) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      isolation.removeWorktree(wt);
+    } catch (GitException e) {
+      note.accept("could not remove worktree " + wt + ": " + e.getMessage() + " (acr doctor --fix or git worktree remove)");
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** A chain the user named must be runnable; the policy only ever plans installed tools. */
+  private static void requireInstalled(Decision d) throws UsageError {
+    List<String> problems = new ArrayList<>();
+    List<Route> check = d.router() instanceof FixedChainRouter f ? f.chain() : d.chain();
+    for (Route r : check) {
+      if (d.missingTools().contains(r.tool()) && problems.stream().noneMatch(p -> p.startsWith("'" + r.tool() + "'"))) {
+        problems.add(installHint(d, r.tool()));
+      }
+    }
+    if (check.isEmpty() && !d.missingTools().isEmpty()) {
+      for (String t : d.missingTools()) {
+        problems.add(installHint(d, t));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new UsageError("not installed: " + String.join("; ", problems));
+    }
+  }
+
+  static String installHint(Decision d, String toolName) {
+    ToolSpec tool = d.config().tool(toolName).orElse(null);
+    String hint = tool != null && tool.install() != null ? " (install: " + tool.install() + ")" : "";
+    return "'" + toolName + "' is not on PATH" + hint;
+  }
+
+  private String newRunId() {
+    String time = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    return time + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
+  }
+}

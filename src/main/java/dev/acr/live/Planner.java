@@ -1,0 +1,181 @@
+package dev.acr.live;
+
+import dev.acr.config.CommandTemplate;
+import dev.acr.config.ConfigException;
+import dev.acr.config.ConfigLoader;
+import dev.acr.config.ModelPrice;
+import dev.acr.config.ToolSpec;
+import dev.acr.config.ToolsConfig;
+import dev.acr.context.Classification;
+import dev.acr.context.Classifier;
+import dev.acr.context.RepoInspector;
+import dev.acr.context.RepoSignals;
+import dev.acr.core.Route;
+import dev.acr.git.GitException;
+import dev.acr.core.Router;
+import dev.acr.core.Task;
+import dev.acr.memory.MemoryStore;
+import dev.acr.policy.AcrPolicy;
+import dev.acr.policy.CostGuess;
+import dev.acr.policy.MemoryStats;
+import dev.acr.policy.PolicyConfig;
+import dev.acr.policy.RouteEstimate;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Context and Action for a live run: reads the config, classifies the prompt, inspects the repo,
+ * loads memory and builds the router with its planned chain. Reads only; writes nothing.
+ */
+public final class Planner {
+
+  public Decision decide(RunRequest req, AcrPaths paths) throws UsageError {
+    if (req.prompt() == null || req.prompt().isBlank()) {
+      throw new UsageError("empty prompt: say what the agent should do, e.g. acr \"fix the failing parser test\"");
+    }
+    if (!Files.isDirectory(req.workdir())) {
+      throw new UsageError("workdir not found: " + req.workdir() + " (pass an existing directory with --workdir)");
+    }
+    Path configPath;
+    ToolsConfig config;
+    try {
+      configPath = ConfigLoader.locate(req.configFile(), req.environment(), req.workdir());
+      config = configPath == null ? ConfigLoader.bundled() : ConfigLoader.load(configPath);
+    } catch (ConfigException e) {
+      throw new UsageError(e.getMessage());
+    }
+    String configSource = configPath == null ? "bundled tools.example.json" : configPath.toString();
+    Classification classification = new Classifier().classify(req.prompt());
+    RepoSignals signals;
+    try {
+      signals = RepoInspector.inspect(req.workdir(), req.verify());
+    } catch (GitException | IllegalArgumentException e) {
+      throw new UsageError(e.getMessage());
+    }
+    MemoryStore.ReadReport memory;
+    try {
+      memory = new MemoryStore(paths.memory()).read();
+    } catch (IOException e) {
+      throw new UsageError(
+          "cannot read memory file " + paths.memory() + ": " + e.getMessage()
+              + " (fix its permissions, or pass another file with --memory)");
+    }
+    List<String> warnings = new ArrayList<>();
+    if (!memory.problems().isEmpty()) {
+      warnings.add(
+          "memory: skipped " + memory.problems().size() + " unreadable line(s), first: " + memory.problems().get(0));
+    }
+    Task task =
+        new Task(sha256(req.prompt()), req.prompt(), classification.dimension(), null, signals.language());
+    Set<String> missing = missingTools(config, req);
+    List<Route> candidates = candidates(config, req);
+    MemoryStats stats = MemoryStats.of(memory.records());
+    Router router;
+    String chainSource;
+    if (req.chain() != null && !req.chain().isEmpty()) {
+      router = new FixedChainRouter("--chain", explicitChain(config, req.chain()));
+      chainSource = "--chain";
+    } else if (!config.ruleMatches(req.prompt()).isEmpty()) {
+      router = new FixedChainRouter("routes[] rule", config.ruleMatches(req.prompt()));
+      chainSource = "keyword rule in " + configSource;
+    } else {
+      List<Route> usable = new ArrayList<>();
+      for (Route r : candidates) {
+        if (req.dryRun() || !missing.contains(r.tool())) {
+          usable.add(r);
+        }
+      }
+      PolicyConfig pc = PolicyConfig.defaults().withLambda(config.lambda()).withMaxAttempts(req.maxAttempts());
+      router = new AcrPolicy(usable, stats, costGuesses(config, usable), pc, req.seed());
+      chainSource = "policy (memory: " + memory.records().size() + " records)";
+    }
+    List<Route> chain = router.plan(task, List.of());
+    List<RouteEstimate> estimates = router instanceof AcrPolicy p ? p.estimates(task) : List.of();
+    return new Decision(
+        task, classification, signals, config, configSource, router, chainSource, chain, estimates, missing,
+        memory.records(), stats, warnings);
+  }
+
+  /** Routes the policy may choose from: all enabled ones, or only those of --tool. */
+  private static List<Route> candidates(ToolsConfig config, RunRequest req) throws UsageError {
+    if (req.tool() == null) {
+      return config.routes();
+    }
+    try {
+      return config.resolve(req.tool());
+    } catch (ConfigException e) {
+      throw new UsageError(e.getMessage());
+    }
+  }
+
+  /** --chain names routes or tools; a tool name stands for its first route. */
+  private static List<Route> explicitChain(ToolsConfig config, List<String> names) throws UsageError {
+    Set<Route> chain = new LinkedHashSet<>();
+    for (String name : names) {
+      try {
+        List<Route> resolved = config.resolve(name.trim());
+        chain.add(resolved.get(0));
+      } catch (ConfigException e) {
+        throw new UsageError("--chain: " + e.getMessage());
+      }
+    }
+    return List.copyOf(chain);
+  }
+
+  /** Tools whose program (after any prefix) is not on PATH. */
+  static Set<String> missingTools(ToolsConfig config, RunRequest req) throws UsageError {
+    Set<String> missing = new LinkedHashSet<>();
+    for (ToolSpec tool : config.tools()) {
+      if (!tool.enabled()) {
+        continue;
+      }
+      String program = program(config, tool, req);
+      if (Binaries.find(program, req.environment().get("PATH"), req.workdir()).isEmpty()) {
+        missing.add(tool.name());
+      }
+    }
+    return missing;
+  }
+
+  /** The program a tool's rendered command starts with (the prefix's, when it has one). */
+  static String program(ToolsConfig config, ToolSpec tool, RunRequest req) throws UsageError {
+    Route any = config.routes().stream().filter(r -> r.tool().equals(tool.name())).findFirst()
+        .orElse(new Route(tool.name(), null));
+    try {
+      return CommandTemplate.render(tool, any, "", req.workdir(), req.environment()).argv().get(0);
+    } catch (ConfigException e) {
+      throw new UsageError(e.getMessage());
+    }
+  }
+
+  private static Map<Route, Double> costGuesses(ToolsConfig config, List<Route> routes) {
+    Map<Route, Double> guesses = new HashMap<>();
+    for (Route r : routes) {
+      ModelPrice price = config.price(r).orElse(null);
+      if (price != null) {
+        guesses.put(r, CostGuess.fromPrices(price.inputPer1m(), price.outputPer1m()));
+      }
+    }
+    return guesses;
+  }
+
+  static String sha256(String s) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package dev.acr.memory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The JSONL memory file. Appends are whole lines written under an exclusive OS lock and forced
+ * to disk, so concurrent acr processes never interleave or lose a record. Reading skips a torn
+ * line (a crash mid-write) with one warning instead of failing.
+ */
+public final class MemoryStore implements MemorySink {
+
+  /** What reading found besides records: lines it could not use, with their line numbers. */
+  public record ReadReport(List<MemoryRecord> records, List<String> problems) {}
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+  private final Path file;
+
+  public MemoryStore(Path file) {
+    this.file = file;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** One record as the single JSON line memory stores. */
+  public static String toLine(MemoryRecord record) {
+    try {
+      return JSON.writeValueAsString(record);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("memory record not serialisable", e);
+    }
+  }
+
+  @Override
+  public void append(MemoryRecord record) throws IOException {
+    // An interrupted attempt must still be recorded, but NIO channels refuse to work on an
+    // interrupted thread; hold the interrupt back while writing.
+    boolean interrupted = Thread.interrupted();
+    try {
+      write(record);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void write(MemoryRecord record) throws IOException {
+    byte[] line = (toLine(record) + "\n").getBytes(StandardCharsets.UTF_8);
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir != null && !Files.isDirectory(dir)) {
+      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+    boolean created = !Files.exists(file);
+    try (FileChannel ch =
+            FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileLock lock = ch.lock()) {
+      if (created) {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      }
+      // A torn last line from a crashed writer would glue onto ours; start on a fresh line.
+      long size = ch.size();
+      if (size > 0 && lastByte(ch, size) != '\n') {
+        ch.write(ByteBuffer.wrap(new byte[] {'\n'}), size);
+        size++;
+      }
+      ByteBuffer buf = ByteBuffer.wrap(line);
+      while (buf.hasRemaining()) {
+        ch.write(buf, size + buf.position());
+      }
+      ch.force(false);
+    }
+  }
+
+  private static byte lastByte(FileChannel ch, long size) throws IOException {
+    ByteBuffer one = ByteBuffer.allocate(1);
+    ch.read(one, size - 1);
+    return one.get(0);
+  }
+
+  /** Reads every record; a missing file is empty memory. Unusable lines go to the report. */
+  public ReadReport read() throws IOException {
+    List<MemoryRecord> records = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    forEach(records::add, problems::add);
+    return new ReadReport(records, problems);
+  }
+
+  /** Streams records without holding them all, for large files. */
+  public void forEach(Consumer<MemoryRecord> sink, Consumer<String> problems) throws IOException {
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      int number = 0;
+      while ((line = in.readLine()) != null) {
+        number++;
+        if (line.isBlank()) {
+          continue;
+        }
+        try {
+          MemoryRecord r = JSON.readValue(line, MemoryRecord.class);
+          if (r.route() == null || r.status() == null) {
+            problems.accept(file + ":" + number + ": record without route or status, skipped");
+            continue;
+          }
+          sink.accept(r);
+        } catch (JsonProcessingException e) {
+          problems.accept(file + ":" + number + ": unreadable line (torn write?), skipped");
+        }
+      }
+    } catch (NoSuchFileException e) {
+      // No memory yet: a first run.
+    }
+  }
+}

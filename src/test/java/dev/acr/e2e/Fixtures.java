@@ -1,0 +1,149 @@
+package dev.acr.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Temporary git repositories with a failing check, fake agent scripts configured as tools, and
+ * a way to run the packaged launcher against them the way a user would.
+ */
+final class Fixtures {
+
+  /** What one launcher run printed and returned. */
+  record Run(int exit, String out, String err) {}
+
+  final Path root;
+  final Path repo;
+  final Path home;
+  final Path agents;
+  final Path config;
+
+  Fixtures(Path tmp) throws IOException, InterruptedException {
+    root = tmp;
+    repo = Files.createDirectories(tmp.resolve("repo"));
+    home = Files.createDirectories(tmp.resolve("home"));
+    agents = Files.createDirectories(tmp.resolve("agents"));
+    config = tmp.resolve("tools.json");
+    git("init", "-q", "-b", "main");
+    git("config", "user.name", "Test");
+    git("config", "user.email", "test@example.invalid");
+    Files.writeString(repo.resolve("value.txt"), "broken\n");
+    Files.writeString(repo.resolve("notes.txt"), "committed notes\n");
+    // The project's own test: passes once value.txt says fixed.
+    Files.writeString(repo.resolve("check.sh"), "#!/bin/sh\ngrep -qx fixed value.txt\n");
+    Files.writeString(repo.resolve(".gitignore"), "build/\n");
+    git("add", "-A");
+    git("commit", "-q", "-m", "initial");
+    writeAgents();
+    writeConfig();
+  }
+
+  private void writeAgents() throws IOException {
+    agent("fixer", "echo 'fixer: editing value.txt'\necho fixed > value.txt\n"
+        + "echo '{\"type\":\"result\",\"total_cost_usd\":0.0123,\"usage\":{\"input_tokens\":1000,\"output_tokens\":50}}'\n");
+    agent("breaker", "echo 'breaker: making things worse'\necho worse > value.txt\necho junk > junk.txt\n");
+    agent("crasher", "echo 'crasher: giving up' >&2\nexit 3\n");
+    agent("hanger", "echo \"$$\" > \"$ACR_TEST_PIDS/hanger.pid\"\nsleep 1000\n");
+    agent("stubborn", "trap '' TERM\n"
+        + "(trap '' TERM; echo \"$$ $(sh -c 'echo $PPID')\" >/dev/null; sleep 1000) &\n"
+        + "echo \"$!\" > \"$ACR_TEST_PIDS/child.pid\"\n"
+        + "echo \"$$\" > \"$ACR_TEST_PIDS/parent.pid\"\n"
+        + "while true; do sleep 1; done\n");
+    agent("flooder", "head -c 60000000 /dev/zero | tr '\\0' 'x'\necho\necho fixed > value.txt\n");
+  }
+
+  private void agent(String name, String body) throws IOException {
+    Path p = agents.resolve(name);
+    Files.writeString(p, "#!/bin/sh\n# fake coding agent: prompt is the last argument\n" + body);
+    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  private void writeConfig() throws IOException {
+    StringBuilder b = new StringBuilder("{\"tools\": [\n");
+    String[] names = {"fixer", "breaker", "crasher", "hanger", "stubborn", "flooder"};
+    for (int i = 0; i < names.length; i++) {
+      b.append("  {\"name\": \"").append(names[i]).append("\", \"enabled\": true, \"command\": [\"")
+          .append(agents.resolve(names[i])).append("\"], \"prompt_mode\": \"append_arg\", \"usage_format\": \"claude-json\"}")
+          .append(i < names.length - 1 ? ",\n" : "\n");
+    }
+    b.append("]}\n");
+    Files.writeString(config, b.toString());
+  }
+
+  Path memory() {
+    return home.resolve("memory.jsonl");
+  }
+
+  List<String> memoryLines() throws IOException {
+    return Files.exists(memory()) ? Files.readAllLines(memory()) : List.of();
+  }
+
+  Map<String, String> env() throws IOException {
+    Map<String, String> env = new HashMap<>();
+    env.put("PATH", System.getenv("PATH"));
+    env.put("HOME", home.toString());
+    env.put("ACR_HOME", home.toString());
+    env.put("NO_COLOR", "1");
+    env.put("ACR_JAR", System.getProperty("acr.jar"));
+    env.put("ACR_TEST_PIDS", Files.createDirectories(root.resolve("pids")).toString());
+    return env;
+  }
+
+  Process start(String... args) throws IOException {
+    List<String> withConfig = new ArrayList<>(List.of("--config", config.toString()));
+    withConfig.addAll(List.of(args));
+    return startPlain(withConfig);
+  }
+
+  /** The launcher with no --config: the bundled one applies (no user config in this HOME). */
+  Process startPlain(List<String> args) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("acr.root"), "bin", "acr").toString());
+    cmd.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile());
+    pb.environment().clear();
+    pb.environment().putAll(env());
+    pb.environment().put("XDG_CONFIG_HOME", home.resolve("xdg").toString());
+    pb.redirectOutput(root.resolve("out.txt").toFile());
+    pb.redirectError(root.resolve("err.txt").toFile());
+    return pb.start();
+  }
+
+  Run acr(String... args) throws IOException, InterruptedException {
+    Process p = start(args);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("acr finished").isTrue();
+    return collect(p);
+  }
+
+  Run collect(Process p) throws IOException {
+    return new Run(p.exitValue(), Files.readString(root.resolve("out.txt")), Files.readString(root.resolve("err.txt")));
+  }
+
+  String git(String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("git", "-C", repo.toString()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as("git %s: %s", args, out).isZero();
+    return out;
+  }
+
+  String read(String file) throws IOException {
+    return Files.readString(repo.resolve(file));
+  }
+
+  static long pidFrom(Path file) throws IOException {
+    return Long.parseLong(Files.readString(file).trim().split("\\s+")[0]);
+  }
+}
