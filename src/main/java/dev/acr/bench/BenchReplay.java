@@ -18,6 +18,11 @@ public final class BenchReplay {
   /** {@code orders} shuffled orders besides the canonical one. */
   public record Options(int orders, long seed, int maxAttempts, int threads) {}
 
+  /** Replays one contestant on shuffled order {@code order} (≥ 1), even an order-free one; for tests. */
+  static Metrics shuffledOnce(BenchTable table, Contestant c, int order, Options options) {
+    return job(table, c, Seeds.permutation(table.taskCount(), options.seed(), order), order, options).metrics;
+  }
+
   /** One router's results on one dataset. {@code shuffled} has one entry per shuffled order. */
   public record RouterReport(
       String name, boolean bound, Metrics canonical, double[] cumulativeRegret,
@@ -31,52 +36,80 @@ public final class BenchReplay {
 
   private BenchReplay() {}
 
+  /** Receives the canonical-order results (no shuffles yet) while the shuffled replays still run. */
+  @FunctionalInterface
+  public interface CanonicalListener {
+    void canonicalDone(List<DatasetReport> canonicalOnly) throws java.io.IOException;
+  }
+
   public static List<DatasetReport> run(List<Plan> plans, Options options) throws InterruptedException {
+    try {
+      return run(plans, options, canonical -> {});
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Replays everything. Canonical jobs are queued first so their details can be written by the
+   * listener (on the calling thread) while the pool works through the shuffles.
+   */
+  public static List<DatasetReport> run(List<Plan> plans, Options options, CanonicalListener listener)
+      throws InterruptedException, java.io.IOException {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), r -> {
       Thread t = new Thread(r, "acr-bench");
       t.setDaemon(true);
       return t;
     });
     try {
+      // futures[dataset][contestant][order]; order-free rows only run the canonical order.
       List<List<List<Future<Job>>>> futures = new ArrayList<>();
-      for (Plan plan : plans) {
-        int n = plan.table().taskCount();
-        List<int[]> orders = new ArrayList<>();
-        for (int o = 0; o <= options.orders(); o++) {
-          orders.add(Seeds.permutation(n, options.seed(), o));
-        }
-        List<List<Future<Job>>> perRouter = new ArrayList<>();
-        for (Contestant c : plan.contestants()) {
-          List<Future<Job>> perOrder = new ArrayList<>();
-          for (int o = 0; o <= options.orders(); o++) {
-            int order = o;
-            perOrder.add(pool.submit(() -> job(plan.table(), c, orders.get(order), order, options)));
+      for (int o = 0; o <= options.orders(); o++) {
+        for (int d = 0; d < plans.size(); d++) {
+          Plan plan = plans.get(d);
+          if (o == 0) {
+            futures.add(new ArrayList<>());
           }
-          perRouter.add(perOrder);
-        }
-        futures.add(perRouter);
-      }
-      List<DatasetReport> reports = new ArrayList<>();
-      for (int d = 0; d < plans.size(); d++) {
-        Plan plan = plans.get(d);
-        List<RouterReport> rows = new ArrayList<>();
-        for (int c = 0; c < plan.contestants().size(); c++) {
-          List<Future<Job>> perOrder = futures.get(d).get(c);
-          Job canonical = get(perOrder.get(0));
-          List<Metrics> shuffled = new ArrayList<>();
-          for (int o = 1; o < perOrder.size(); o++) {
-            shuffled.add(get(perOrder.get(o)).metrics);
+          int[] order = Seeds.permutation(plan.table().taskCount(), options.seed(), o);
+          for (int c = 0; c < plan.contestants().size(); c++) {
+            Contestant ct = plan.contestants().get(c);
+            if (o == 0) {
+              futures.get(d).add(new ArrayList<>());
+            }
+            if (o == 0 || !ct.orderFree()) {
+              int orderIndex = o;
+              futures.get(d).get(c).add(pool.submit(() -> job(plan.table(), ct, order, orderIndex, options)));
+            }
           }
-          Contestant ct = plan.contestants().get(c);
-          rows.add(new RouterReport(ct.name(), ct.bound(), canonical.metrics, canonical.curve,
-              canonical.first.decisions(), canonical.first.records(), List.copyOf(shuffled)));
         }
-        reports.add(new DatasetReport(plan.table().name(), plan.table().taskCount(), List.copyOf(rows)));
       }
-      return reports;
+      listener.canonicalDone(collect(plans, futures, 0));
+      return collect(plans, futures, options.orders());
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static List<DatasetReport> collect(List<Plan> plans, List<List<List<Future<Job>>>> futures, int orders)
+      throws InterruptedException {
+    List<DatasetReport> reports = new ArrayList<>();
+    for (int d = 0; d < plans.size(); d++) {
+      Plan plan = plans.get(d);
+      List<RouterReport> rows = new ArrayList<>();
+      for (int c = 0; c < plan.contestants().size(); c++) {
+        List<Future<Job>> perOrder = futures.get(d).get(c);
+        Job canonical = get(perOrder.get(0));
+        List<Metrics> shuffled = new ArrayList<>();
+        for (int o = 1; o <= orders; o++) {
+          shuffled.add(o < perOrder.size() ? get(perOrder.get(o)).metrics : canonical.metrics);
+        }
+        Contestant ct = plan.contestants().get(c);
+        rows.add(new RouterReport(ct.name(), ct.bound(), canonical.metrics, canonical.curve,
+            canonical.first.decisions(), canonical.first.records(), List.copyOf(shuffled)));
+      }
+      reports.add(new DatasetReport(plan.table().name(), plan.table().taskCount(), List.copyOf(rows)));
+    }
+    return reports;
   }
 
   /** A contestant on one order: its (mean) metrics and curve, and the first run's details. */

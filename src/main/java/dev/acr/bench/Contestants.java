@@ -19,24 +19,24 @@ public final class Contestants {
   public static List<Contestant> all(BenchTable table, TaskFeatures features) {
     RouteMenu menu = table.menu();
     List<Contestant> out = new ArrayList<>();
-    out.add(new Contestant("Oracle", true, 1, seed -> Contestant.Seat.of(new OracleRouter(table))));
+    out.add(new Contestant("Oracle", true, true, 1, seed -> Contestant.Seat.of(new OracleRouter(table))));
     int[] cheap = CASCADE_CHEAP.stream().mapToInt(m -> byModel(menu, m)).filter(i -> i >= 0).toArray();
     int premium = byModel(menu, CASCADE_PREMIUM);
     if (cheap.length > 0) {
-      out.add(new Contestant("ACRouter", false, 1,
+      out.add(new Contestant("ACRouter", false, true, 1,
           seed -> Contestant.Seat.of(new CascadeRouter(menu, cheap, premium, CASCADE_K))));
     }
     for (int r = 0; r < menu.size(); r++) {
       int route = r;
       String name = "Always-" + label(menu.route(r));
-      out.add(new Contestant(name, false, 1, seed -> Contestant.Seat.of(new AlwaysRouter(menu, route, name))));
+      out.add(new Contestant(name, false, true, 1, seed -> Contestant.Seat.of(new AlwaysRouter(menu, route, name))));
     }
-    out.add(new Contestant("Random", false, RANDOM_RUNS, seed -> Contestant.Seat.of(new RandomRouter(menu, seed))));
+    out.add(new Contestant("Random", false, false, RANDOM_RUNS, seed -> Contestant.Seat.of(new RandomRouter(menu, seed))));
     for (LinearBanditRouter.Kind kind : LinearBanditRouter.Kind.values()) {
-      out.add(new Contestant(kind.label, false, 1,
+      out.add(new Contestant(kind.label, false, false, 1,
           seed -> Contestant.Seat.of(new LinearBanditRouter(kind, menu, features, seed))));
     }
-    out.add(new Contestant("kNN", false, 1,
+    out.add(new Contestant("kNN", false, false, 1,
         seed -> Contestant.Seat.of(new KnnRouter(menu, features, table.taskCount()))));
     out.addAll(AcrRow.contestants(table));
     return out;

@@ -18,6 +18,8 @@ import java.util.List;
  */
 public final class KnnRouter implements Router {
   static final int K = 5;
+  /** Cosine 1 up to float rounding of the normalised vectors. */
+  private static final float FULL = 1f - 1e-5f;
 
   private final RouteMenu menu;
   private final TaskFeatures features;
@@ -101,6 +103,9 @@ public final class KnnRouter implements Router {
     int found = 0;
     // Newest first, so an equal similarity never displaces a more recent neighbour.
     for (int p = past - 1; p >= 0; p--) {
+      if (found == K && topSim[K - 1] >= FULL) {
+        break; // cosine cannot exceed 1: nothing older can displace K identical contexts
+      }
       float s = features.similarity(row, pastRow[p]);
       if (s <= 0 || (found == K && s <= topSim[K - 1])) {
         continue;

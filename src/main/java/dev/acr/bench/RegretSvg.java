@@ -85,7 +85,10 @@ public final class RegretSvg {
       double[] c = r.cumulativeRegret();
       int stride = Math.max(1, (int) Math.ceil(c.length / (double) MAX_POINTS));
       sb.append("<polyline fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"1.6\"").append(dash)
-          .append(" points=\"").append(String.format(Locale.ROOT, "%.1f,%.1f", x0, bottom - (0 - yMin) / yRange * plotH));
+          .append(" points=\"");
+      tenths(sb, x0);
+      sb.append(',');
+      tenths(sb, bottom - (0 - yMin) / yRange * plotH);
       for (int k = 0; k < c.length; k += stride) {
         point(sb, x0 + (k + 1.0) / n * plotW, bottom - (c[k] - yMin) / yRange * plotH);
       }
@@ -105,7 +108,20 @@ public final class RegretSvg {
   }
 
   private static void point(StringBuilder sb, double x, double y) {
-    sb.append(String.format(Locale.ROOT, " %.1f,%.1f", x, y));
+    sb.append(' ');
+    tenths(sb, x);
+    sb.append(',');
+    tenths(sb, y);
+  }
+
+  /** One decimal without String.format, which is slow for thousands of points. */
+  static void tenths(StringBuilder sb, double v) {
+    long t = Math.round(v * 10);
+    if (t < 0) {
+      sb.append('-');
+      t = -t;
+    }
+    sb.append(t / 10).append('.').append(t % 10);
   }
 
   private static void line(StringBuilder sb, double x1, double y1, double x2, double y2, String color) {

@@ -48,7 +48,13 @@ public final class Replay {
    */
   public static Result run(
       BenchTable table, Router router, MemorySink learner, int[] order, int maxAttempts, boolean details) {
-    TableExecutor executor = new TableExecutor(table);
+    return run(table, new TableExecutor(table), router, learner, order, maxAttempts, details);
+  }
+
+  /** As above with a given executor (tests hand a spying router the very executor the loop uses). */
+  static Result run(
+      BenchTable table, TableExecutor executor, Router router, MemorySink learner, int[] order, int maxAttempts,
+      boolean details) {
     List<MemoryRecord> records = new ArrayList<>(details ? order.length * 2 : 0);
     MemorySink collect = details ? records::add : r -> {};
     MemorySink sink = learner == null ? collect : MemorySink.tee(collect, learner);

@@ -17,7 +17,8 @@ public final class TableExecutor implements AttemptExecutor {
   private final BitSet revealed;
   private long reveals;
 
-  public TableExecutor(BenchTable table) {
+  /** Package-private: code outside the replay (a router) cannot open a door of its own. */
+  TableExecutor(BenchTable table) {
     this.table = table;
     this.revealed = new BitSet(table.taskCount() * Math.max(1, table.routes().size()));
   }

@@ -7,7 +7,6 @@ import dev.acr.bench.BenchImport;
 import dev.acr.bench.BenchLoader;
 import dev.acr.bench.ReplayFiles;
 import dev.acr.memory.MemoryRecord;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -60,9 +59,7 @@ public final class BenchImportCommand implements Callable<Integer> {
       if (out.toAbsolutePath().getParent() != null) {
         Files.createDirectories(out.toAbsolutePath().getParent());
       }
-      try (BufferedWriter w = Files.newBufferedWriter(out)) {
-        ReplayFiles.writeRecords(w, json.writer(), records);
-      }
+      ReplayFiles.writeJsonl(json, out, records);
       long count = records.size();
       err.println("acr: wrote " + count + " records to " + out);
       return 0;

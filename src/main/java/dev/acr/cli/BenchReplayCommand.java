@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -91,10 +94,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
         if (dir == null) {
           return 2;
         }
-        BenchLoader loader = new BenchLoader(json);
-        for (BenchDataset d : datasets) {
-          tables.add(loader.load(dir, d));
-        }
+        tables.addAll(loadAll(json, dir, datasets));
       }
     } catch (BenchDataException e) {
       err.println("acr: " + e.getMessage());
@@ -129,11 +129,18 @@ public final class BenchReplayCommand implements Callable<Integer> {
     long loaded = System.nanoTime();
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     BenchReplay.Options options = new BenchReplay.Options(orders, seed, maxAttempts, threads);
-    List<BenchReplay.DatasetReport> reports = BenchReplay.run(plans, options);
-    long replayed = System.nanoTime();
+    List<BenchReplay.DatasetReport> reports;
+    long replayed;
     try {
+      // The canonical details are written while the shuffled orders are still replaying.
+      reports = BenchReplay.run(plans, options, canonical -> {
+        if (out != null) {
+          ReplayFiles.writeDetails(out, json, canonical);
+        }
+      });
+      replayed = System.nanoTime();
       if (out != null) {
-        ReplayFiles.write(out, json, reports, options);
+        ReplayFiles.writeSummary(out, json, reports, options);
       }
       if (jsonOut) {
         stdout.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(MetricsJson.build(json, reports, options)));
@@ -141,14 +148,47 @@ public final class BenchReplayCommand implements Callable<Integer> {
         stdout.print(ReportTables.text(reports, options));
       }
     } catch (IOException e) {
-      err.println("acr: cannot write " + out + ": " + e.getMessage());
+      err.println("acr: cannot write " + out + ": " + e);
       return 1;
     }
     stdout.flush();
-    err.printf(Locale.ROOT, "acr: load %.2f s, replay %.2f s (%d orders, %d threads), output %.2f s%s%n",
+    err.printf(Locale.ROOT, "acr: load %.2f s, replay and details %.2f s (%d orders, %d threads), summary %.2f s%s%n",
         (loaded - start) / 1e9, (replayed - loaded) / 1e9, orders + 1, threads, (System.nanoTime() - replayed) / 1e9,
         out == null ? "" : "; wrote " + out);
     return 0;
+  }
+
+  /**
+   * Loads the datasets in parallel (the ID table is most of the load time) and, with the
+   * features, builds each dataset's rows; the first dataset's problems are reported first.
+   */
+  private static List<BenchTable> loadAll(ObjectMapper json, Path dir, List<BenchDataset> datasets)
+      throws IOException, BenchDataException, InterruptedException {
+    List<CompletableFuture<BenchTable>> futures = new ArrayList<>();
+    for (BenchDataset d : datasets) {
+      futures.add(CompletableFuture.supplyAsync(() -> {
+        try {
+          return new BenchLoader(json).load(dir, d);
+        } catch (IOException | BenchDataException e) {
+          throw new CompletionException(e);
+        }
+      }));
+    }
+    List<BenchTable> tables = new ArrayList<>();
+    for (CompletableFuture<BenchTable> f : futures) {
+      try {
+        tables.add(f.get());
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof BenchDataException bad) {
+          throw bad;
+        }
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+    return tables;
   }
 
   /** The --routers entry this row matches (lowercased), "*" when no filter, null when not selected. */
