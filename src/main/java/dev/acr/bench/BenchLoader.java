@@ -212,7 +212,8 @@ public final class BenchLoader {
     for (int i = 1; i < rows.size() && problems.size() < MAX_PROBLEMS; i++) {
       Csv.Row csv = rows.get(i);
       if (csv.fields().size() != header.size()) {
-        problem(file, csv.line(), csv.fields().size() + " fields, header has " + header.size());
+        String span = csv.lastLine() > csv.line() ? " (a quoted field runs on to line " + csv.lastLine() + ")" : "";
+        problem(file, csv.line(), csv.fields().size() + " fields, header has " + header.size() + span);
         continue;
       }
       row.bind(csv);

@@ -12,8 +12,8 @@ import java.util.List;
 final class Csv {
   private Csv() {}
 
-  /** One parsed record and the 1-based line it starts on. */
-  record Row(long line, List<String> fields) {}
+  /** One parsed record, the 1-based line it starts on and the line it ends on. */
+  record Row(long line, long lastLine, List<String> fields) {}
 
   /** Thrown for an unterminated quoted field; carries the line the field started on. */
   static final class CsvException extends Exception {
@@ -88,7 +88,8 @@ final class Csv {
       }
       boolean blank = fields.size() == 1 && fields.get(0).isEmpty();
       if (!blank) {
-        rows.add(new Row(start, fields));
+        // line was already advanced past this record's end of line, if it had one
+        rows.add(new Row(start, i >= n && text.charAt(n - 1) != '\n' ? line : line - 1, fields));
       }
     }
     return rows;
