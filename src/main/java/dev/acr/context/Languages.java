@@ -1,0 +1,175 @@
+package dev.acr.context;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A repository's main language: build files say it first; source file extensions break ties
+ * (a Django app with a package.json for its assets is still Python) and decide when there is no
+ * build file.
+ */
+final class Languages {
+
+  private static final Map<String, String> BY_EXTENSION =
+      Map.ofEntries(
+          Map.entry("java", "java"),
+          Map.entry("kt", "kotlin"),
+          Map.entry("kts", "kotlin"),
+          Map.entry("py", "python"),
+          Map.entry("js", "javascript"),
+          Map.entry("jsx", "javascript"),
+          Map.entry("mjs", "javascript"),
+          Map.entry("cjs", "javascript"),
+          Map.entry("ts", "typescript"),
+          Map.entry("tsx", "typescript"),
+          Map.entry("go", "go"),
+          Map.entry("rs", "rust"),
+          Map.entry("cs", "csharp"),
+          Map.entry("fs", "fsharp"),
+          Map.entry("c", "c"),
+          Map.entry("cpp", "cpp"),
+          Map.entry("cc", "cpp"),
+          Map.entry("cxx", "cpp"),
+          Map.entry("hpp", "cpp"),
+          Map.entry("hh", "cpp"),
+          Map.entry("rb", "ruby"),
+          Map.entry("php", "php"),
+          Map.entry("swift", "swift"),
+          Map.entry("scala", "scala"),
+          Map.entry("dart", "dart"),
+          Map.entry("ex", "elixir"),
+          Map.entry("exs", "elixir"),
+          Map.entry("hs", "haskell"),
+          Map.entry("lua", "lua"),
+          Map.entry("clj", "clojure"),
+          Map.entry("sh", "shell"));
+  // .h is left out on purpose: it is C and C++ alike, the .c or .cpp files decide.
+
+  private Languages() {}
+
+  /** The language of the repository at {@code root} whose (tracked) files are {@code files}. */
+  static String detect(Path root, List<String> files) {
+    Map<String, Integer> counts = count(files);
+    List<String> candidates = fromBuildFiles(root, counts);
+    String best = null;
+    for (String c : candidates) {
+      if (best == null || counts.getOrDefault(c, 0) > counts.getOrDefault(best, 0)) {
+        best = c;
+      }
+    }
+    if (best != null) {
+      return best;
+    }
+    // Shell scripts are glue in most repositories: only a repository of nothing else is "shell".
+    return counts.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(e -> e.getKey().equals("shell") ? 1 : 0)
+                .thenComparing(Map.Entry.comparingByKey()))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse(null);
+  }
+
+  static Map<String, Integer> count(List<String> files) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (String f : files) {
+      int slash = Math.max(f.lastIndexOf('/'), f.lastIndexOf('\\'));
+      int dot = f.lastIndexOf('.');
+      // Gradle's Kotlin DSL scripts sit in plenty of Java projects: they say nothing of the code.
+      if (dot > slash + 1 && !f.endsWith(".gradle.kts")) {
+        String lang = BY_EXTENSION.get(f.substring(dot + 1).toLowerCase(Locale.ROOT));
+        if (lang != null) {
+          counts.merge(lang, 1, Integer::sum);
+        }
+      }
+    }
+    return counts;
+  }
+
+  /** Languages the root's build files declare, in order of trust. */
+  private static List<String> fromBuildFiles(Path root, Map<String, Integer> counts) {
+    List<String> out = new ArrayList<>();
+    Path jvmBuild =
+        firstExisting(
+            root, "pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle",
+            "settings.gradle.kts");
+    if (jvmBuild != null) {
+      int kt = counts.getOrDefault("kotlin", 0);
+      int java = counts.getOrDefault("java", 0);
+      boolean kotlin =
+          kt > java
+              || (kt == 0 && java == 0
+                  && (Files.isDirectory(root.resolve("src/main/kotlin"))
+                      || mentionsKotlin(jvmBuild)));
+      out.add(kotlin ? "kotlin" : "java");
+    }
+    if (Files.isRegularFile(root.resolve("package.json"))) {
+      boolean ts =
+          Files.isRegularFile(root.resolve("tsconfig.json"))
+              || counts.getOrDefault("typescript", 0) > counts.getOrDefault("javascript", 0);
+      out.add(ts ? "typescript" : "javascript");
+    }
+    if (firstExisting(
+            root, "pyproject.toml", "setup.py", "setup.cfg", "requirements.txt", "Pipfile")
+        != null) {
+      out.add("python");
+    }
+    addIf(out, root, "go.mod", "go");
+    addIf(out, root, "Cargo.toml", "rust");
+    if (hasFileEndingWith(root, ".csproj", ".sln")) {
+      out.add("csharp");
+    } else if (hasFileEndingWith(root, ".fsproj")) {
+      out.add("fsharp");
+    }
+    addIf(out, root, "Gemfile", "ruby");
+    addIf(out, root, "composer.json", "php");
+    addIf(out, root, "Package.swift", "swift");
+    addIf(out, root, "build.sbt", "scala");
+    addIf(out, root, "mix.exs", "elixir");
+    addIf(out, root, "pubspec.yaml", "dart");
+    return out;
+  }
+
+  private static void addIf(List<String> out, Path root, String file, String language) {
+    if (Files.isRegularFile(root.resolve(file))) {
+      out.add(language);
+    }
+  }
+
+  private static Path firstExisting(Path root, String... names) {
+    for (String n : names) {
+      Path p = root.resolve(n);
+      if (Files.isRegularFile(p)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private static boolean mentionsKotlin(Path buildFile) {
+    try {
+      String text = Files.readString(buildFile);
+      return text.contains("org.jetbrains.kotlin") || text.contains("kotlin(");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean hasFileEndingWith(Path root, String... suffixes) {
+    try (Stream<Path> s = Files.list(root)) {
+      return s.map(p -> p.getFileName().toString())
+          .anyMatch(n -> Stream.of(suffixes).anyMatch(n::endsWith));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

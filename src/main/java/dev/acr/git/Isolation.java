@@ -1,0 +1,201 @@
+package dev.acr.git;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Keeps attempts away from the user's repository. The user's current state (committed or not) is
+ * frozen into a {@link Snapshot} commit without touching their index or files; each attempt runs
+ * in its own detached worktree of that commit; what it changed is captured as a patch; only a
+ * verified patch is applied to the user's working tree, and only if it applies cleanly. acr never
+ * commits to the user's branches, never touches their index and never pushes.
+ */
+public final class Isolation {
+
+  /** Fixed identity so snapshots work without any user git config (and never use theirs). */
+  private static final Map<String, String> IDENTITY =
+      Map.of(
+          "GIT_AUTHOR_NAME", "acr",
+          "GIT_AUTHOR_EMAIL", "acr@localhost",
+          "GIT_COMMITTER_NAME", "acr",
+          "GIT_COMMITTER_EMAIL", "acr@localhost");
+
+  private final Path root;
+
+  private Isolation(Path root) {
+    this.root = root;
+  }
+
+  /** Isolation for the repository containing {@code dir}; fails if it is not in a work tree. */
+  public static Isolation forRepo(Path dir) throws GitException {
+    return new Isolation(
+        repoRoot(dir)
+            .orElseThrow(() -> new GitException(dir + " is not inside a git working tree")));
+  }
+
+  /** The top level of the git work tree containing {@code dir}, empty when there is none. */
+  public static Optional<Path> repoRoot(Path dir) throws GitException {
+    if (!Files.isDirectory(dir)) {
+      return Optional.empty();
+    }
+    Git.Result r = Git.tryRun(dir, Map.of(), "rev-parse", "--show-toplevel");
+    String top = r.stdout().strip();
+    // Inside .git or a bare repository rev-parse fails or prints nothing: no work tree to use.
+    return r.ok() && !top.isEmpty() ? Optional.of(Path.of(top)) : Optional.empty();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /**
+   * Freezes HEAD plus staged, unstaged and untracked-not-ignored files (deletions included) into
+   * a commit. Works on a copy of the index so the user's index and files are never written.
+   */
+  public Snapshot snapshot() throws GitException {
+    String head = head(root);
+    try (TempIndex index = TempIndex.copyOf(root, head)) {
+      Map<String, String> env = index.env();
+      Git.run(root, env, "--work-tree=" + root, "add", "-A");
+      String tree = Git.run(root, env, "write-tree").strip();
+      List<String> args = new ArrayList<>(List.of("commit-tree", "--no-gpg-sign"));
+      if (head != null) {
+        args.addAll(List.of("-p", head));
+      }
+      args.addAll(List.of("-m", "acr snapshot", tree));
+      String commit = Git.run(root, IDENTITY, args.toArray(String[]::new)).strip();
+      return new Snapshot(commit, head, tree);
+    }
+  }
+
+  /**
+   * Checks the snapshot out, detached, at {@code where} (which must not exist or be empty) and
+   * locks it with acr's pid so {@link #pruneStale} can tell a crashed run's worktree from a live
+   * one. The worktree is registered in the user's {@code .git/worktrees}; callers must call
+   * {@link #removeWorktree} in a finally.
+   */
+  public Path createWorktree(Snapshot s, Path where) throws GitException {
+    Path wt = where.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(wt.getParent());
+    } catch (IOException e) {
+      throw new GitException("cannot create " + wt.getParent() + ": " + e.getMessage(), e);
+    }
+    // No hooks: the user's post-checkout hook is theirs, not something an attempt should
+    // trigger. /dev/null/<hook> never exists, so git finds none.
+    Git.run(
+        root,
+        "-c", "core.hooksPath=/dev/null",
+        "worktree", "add", "--detach", wt.toString(), s.commit());
+    try {
+      Git.run(root, "worktree", "lock", "--reason", StaleWorktrees.lockReason(), wt.toString());
+    } catch (GitException e) {
+      removeQuietly(wt, e);
+      throw e;
+    }
+    return wt;
+  }
+
+  /**
+   * Writes the patch of everything the attempt changed in {@code worktree} relative to the
+   * snapshot: new, modified, deleted, binary and mode changes; ignored files are left out. The
+   * worktree's own index is only copied, so whatever the agent did with it does not matter.
+   */
+  public Diff capture(Path worktree, Snapshot s, Path patchFile) throws GitException {
+    Path patch = patchFile.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(patch.getParent());
+    } catch (IOException e) {
+      throw new GitException("cannot create " + patch.getParent() + ": " + e.getMessage(), e);
+    }
+    try (TempIndex index = TempIndex.copyOf(worktree, s.tree())) {
+      Map<String, String> env = index.env();
+      Git.run(worktree, env, "add", "-A");
+      // Plumbing, not `git diff`: the user's diff.noprefix, color or external diff config would
+      // make a patch git apply cannot read.
+      String names =
+          Git.run(worktree, env, "diff-index", "--cached", "--name-only", "-z", s.tree());
+      Git.run(
+          worktree, env,
+          "diff-index", "--cached", "-p", "--binary", "--no-color", "--no-ext-diff",
+          "--output=" + patch, s.tree());
+      List<String> files =
+          Arrays.stream(names.split("\0")).filter(n -> !n.isEmpty()).toList();
+      return new Diff(patch, files, files.isEmpty());
+    }
+  }
+
+  /**
+   * Applies exactly the attempt's patch to the user's working tree (not the index; no commit).
+   * Checks first; git apply is all-or-nothing, so on refusal nothing was modified and the result
+   * says where the patch is and how to apply it by hand.
+   */
+  public ApplyResult applyToUser(Diff d) throws GitException {
+    if (d.empty()) {
+      return new ApplyResult(true, d.patch(), List.of(), "the attempt changed nothing");
+    }
+    String patch = d.patch().toString();
+    // --whitespace=nowarn: a user's apply.whitespace=error must not reject the agent's code.
+    Git.Result check =
+        Git.tryRun(root, Map.of(), "apply", "--check", "--binary", "--whitespace=nowarn", patch);
+    Git.Result done =
+        check.ok()
+            ? Git.tryRun(root, Map.of(), "apply", "--binary", "--whitespace=nowarn", patch)
+            : check;
+    if (done.ok()) {
+      return new ApplyResult(
+          true, d.patch(), d.changedFiles(), "applied " + d.changedFiles().size() + " file(s)");
+    }
+    String why = done.stderr().strip();
+    return new ApplyResult(
+        false,
+        d.patch(),
+        d.changedFiles(),
+        "the change does not apply to your working tree (it changed since acr took its"
+            + " snapshot); nothing was modified."
+            + (why.isEmpty() ? "" : "\ngit apply said: " + why)
+            + "\nThe patch is kept at "
+            + patch
+            + "\nTo apply it by hand: cd "
+            + root
+            + " && git apply "
+            + patch);
+  }
+
+  /**
+   * Unlocks and removes an attempt worktree and prunes its registration. Tolerates one that is
+   * already gone; throws only if its directory is still there afterwards.
+   */
+  public void removeWorktree(Path wt) throws GitException {
+    StaleWorktrees.remove(root, wt.toAbsolutePath().normalize());
+  }
+
+  /**
+   * Removes acr's worktrees of this repository whose recorded process is no longer alive (a
+   * crashed or killed run) and returns their paths. Worktrees of live acr runs, and worktrees not
+   * locked by acr, are left alone.
+   */
+  public static List<String> pruneStale(Path repoRoot) throws GitException {
+    return StaleWorktrees.prune(repoRoot);
+  }
+
+  private void removeQuietly(Path wt, GitException cause) {
+    try {
+      removeWorktree(wt);
+    } catch (GitException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** HEAD's commit, or null when the repository has no commits yet. */
+  static String head(Path dir) throws GitException {
+    Git.Result r = Git.tryRun(dir, Map.of(), "rev-parse", "--verify", "-q", "HEAD^{commit}");
+    return r.ok() ? r.stdout().strip() : null;
+  }
+}

@@ -1,0 +1,125 @@
+package dev.acr.policy;
+
+import dev.acr.memory.MemoryRecord;
+import dev.acr.memory.MemorySink;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Running tallies of memory, the only thing the policy learns from. It is a {@link MemorySink},
+ * so the loop feeds it each new record right after the file gets it, live or in a replay.
+ *
+ * <p>Tallies are kept per context (everything, the dimension, the dimension with the bench or
+ * repo language) and per route, three ways: as a task's first attempt, over all attempts, and
+ * after a given other route had already failed on the same task. The last one is what tells
+ * the policy that a strong route failing is bad news for the next one while a weak one failing
+ * says little.
+ */
+public final class MemoryStats implements MemorySink {
+
+  /** One tally. Mutable, but only ever reached through this class. */
+  static final class Tally {
+    int n;
+    double successes;
+    double costSum;
+    int costN;
+    double partialSum;
+    int failures;
+
+    void add(boolean resolved, double performance, Double cost) {
+      n++;
+      if (resolved) {
+        successes++;
+      } else {
+        failures++;
+        partialSum += performance;
+      }
+      if (cost != null) {
+        costSum += cost;
+        costN++;
+      }
+    }
+  }
+
+  static final String FIRST = "first";
+  static final String ANY = "any";
+
+  private final Map<String, Tally> tallies = new HashMap<>();
+  private String currentTask;
+  private final List<String> failedOnCurrentTask = new ArrayList<>();
+  private long records;
+
+  public MemoryStats() {}
+
+  /** Builds stats from existing records (a loaded memory file). */
+  public static MemoryStats of(Iterable<MemoryRecord> records) {
+    MemoryStats stats = new MemoryStats();
+    for (MemoryRecord r : records) {
+      stats.append(r);
+    }
+    return stats;
+  }
+
+  public long records() {
+    return records;
+  }
+
+  @Override
+  public void append(MemoryRecord r) {
+    records++;
+    String taskKey = r.runId() + "\u0000" + r.task();
+    if (!taskKey.equals(currentTask)) {
+      currentTask = taskKey;
+      failedOnCurrentTask.clear();
+    }
+    if (!teaches(r.status())) {
+      return;
+    }
+    boolean first = failedOnCurrentTask.isEmpty();
+    for (String ctx : contexts(r.dimension(), r.bench() != null ? r.bench() : r.language())) {
+      tally(ctx, r.route(), ANY).add(r.resolved(), r.performance(), r.costUsd());
+      if (first) {
+        tally(ctx, r.route(), FIRST).add(r.resolved(), r.performance(), r.costUsd());
+      }
+      for (String failed : failedOnCurrentTask) {
+        tally(ctx, r.route(), afterFailure(failed)).add(r.resolved(), r.performance(), r.costUsd());
+      }
+    }
+    if (!r.resolved()) {
+      failedOnCurrentTask.add(r.route());
+    }
+  }
+
+  /** Interrupted attempts and attempts nobody verified say nothing about the route. */
+  private static boolean teaches(String status) {
+    return !"interrupted".equals(status) && !"no_verifier".equals(status);
+  }
+
+  /** Context keys from broadest to narrowest. */
+  static List<String> contexts(String dimension, String benchOrLanguage) {
+    List<String> keys = new ArrayList<>(3);
+    keys.add("*");
+    if (dimension != null) {
+      keys.add(dimension);
+      if (benchOrLanguage != null) {
+        keys.add(dimension + "|" + benchOrLanguage);
+      }
+    }
+    return keys;
+  }
+
+  static String afterFailure(String failedRoute) {
+    return "after:" + failedRoute;
+  }
+
+  /** The tally for a context, route and kind, or null when memory has none. */
+  Tally get(String context, String route, String kind) {
+    return tallies.get(context + "\u0000" + route + "\u0000" + kind);
+  }
+
+  private Tally tally(String context, String route, String kind) {
+    return tallies.computeIfAbsent(context + "\u0000" + route + "\u0000" + kind, k -> new Tally());
+  }
+}

@@ -1,0 +1,246 @@
+package dev.acr.verify;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Finds the command that tells whether an attempt worked: the user's {@code --verify}, else the
+ * repository's {@code .acr/config.json}, else the test command of the build system found at the
+ * root. Detection only reads files; nothing is run.
+ */
+public final class VerifyDetector {
+
+  public static final String CONFIG = ".acr/config.json";
+
+  /** npm init's default test script, which fails by design and tests nothing. */
+  private static final String NPM_PLACEHOLDER = "no test specified";
+
+  /** A rule line naming {@code test} among its targets ({@code test:}, {@code check test::}). */
+  private static final Pattern MAKE_TEST =
+      Pattern.compile("(?m)^(?:[^\\s:#=]+[ \\t]+)*test(?:[ \\t]+[^\\s:#=]+)*[ \\t]*::?(?!=)");
+
+  private static final Pattern PY_TEST_FILE = Pattern.compile("test_.*\\.py|.*_test\\.py");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** In order: the first detector that recognises the repository wins. */
+  private static final List<Function<Path, Optional<VerifyCommand>>> DETECTORS =
+      List.of(
+          VerifyDetector::maven,
+          VerifyDetector::gradle,
+          VerifyDetector::node,
+          VerifyDetector::pytest,
+          root -> simple(root, "go test ./...", "go.mod"),
+          root -> simple(root, "cargo test", "Cargo.toml"),
+          VerifyDetector::make,
+          VerifyDetector::dotnet,
+          VerifyDetector::unittest);
+
+  private VerifyDetector() {}
+
+  /**
+   * The verify command for the repository at {@code root}, empty when none is known. Throws
+   * IllegalArgumentException when {@code .acr/config.json} exists but is not valid: a config the
+   * user wrote must not be silently ignored.
+   */
+  public static Optional<VerifyCommand> detect(Path root, String override) {
+    if (override != null && !override.isBlank()) {
+      return Optional.of(new VerifyCommand(override.strip(), "--verify"));
+    }
+    Optional<String> configured = fromConfig(root);
+    if (configured.isPresent()) {
+      return Optional.of(new VerifyCommand(configured.get(), CONFIG));
+    }
+    for (Function<Path, Optional<VerifyCommand>> d : DETECTORS) {
+      Optional<VerifyCommand> found = d.apply(root);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> fromConfig(Path root) {
+    Path file = root.resolve(CONFIG);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    JsonNode verify;
+    try {
+      JsonNode config = JSON.readTree(file.toFile());
+      if (config == null || !config.isObject()) {
+        throw new IllegalArgumentException(file + " must hold a JSON object");
+      }
+      verify = config.get("verify");
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException(
+          file + " is not valid JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    if (verify == null || verify.isNull()) {
+      return Optional.empty();
+    }
+    if (!verify.isTextual() || verify.asText().isBlank()) {
+      throw new IllegalArgumentException(
+          file + ": \"verify\" must be a non-empty string (a shell command)");
+    }
+    return Optional.of(verify.asText().strip());
+  }
+
+  private static Optional<VerifyCommand> maven(Path root) {
+    if (!Files.isRegularFile(root.resolve("pom.xml"))) {
+      return Optional.empty();
+    }
+    String mvn = Files.isExecutable(root.resolve("mvnw")) ? "./mvnw" : "mvn";
+    return Optional.of(new VerifyCommand(mvn + " -q -B test", "detected: pom.xml"));
+  }
+
+  private static Optional<VerifyCommand> gradle(Path root) {
+    return firstFile(
+            root, "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts")
+        .map(
+            f ->
+                new VerifyCommand(
+                    Files.isExecutable(root.resolve("gradlew")) ? "./gradlew test" : "gradle test",
+                    "detected: " + f));
+  }
+
+  private static Optional<VerifyCommand> node(Path root) {
+    Path pkg = root.resolve("package.json");
+    if (!Files.isRegularFile(pkg)) {
+      return Optional.empty();
+    }
+    JsonNode json;
+    try {
+      json = JSON.readTree(pkg.toFile());
+    } catch (IOException e) {
+      // Broken package.json: not ours to report; the project simply has no test script we trust.
+      return Optional.empty();
+    }
+    JsonNode test = json == null ? null : json.path("scripts").get("test");
+    if (test == null || !test.isTextual() || test.asText().isBlank()
+        || test.asText().contains(NPM_PLACEHOLDER)) {
+      return Optional.empty();
+    }
+    String declared = json.path("packageManager").asText("");
+    String pm;
+    if (Files.exists(root.resolve("pnpm-lock.yaml")) || declared.startsWith("pnpm@")) {
+      pm = "pnpm test";
+    } else if (Files.exists(root.resolve("yarn.lock")) || declared.startsWith("yarn@")) {
+      pm = "yarn test";
+    } else if (Files.exists(root.resolve("bun.lockb")) || Files.exists(root.resolve("bun.lock"))) {
+      pm = "bun run test"; // `bun test` would run bun's own runner, not the script
+    } else {
+      pm = "npm test";
+    }
+    return Optional.of(new VerifyCommand(pm, "detected: package.json"));
+  }
+
+  private static Optional<VerifyCommand> pytest(Path root) {
+    String source = null;
+    if (Files.isRegularFile(root.resolve("pytest.ini"))) {
+      source = "pytest.ini";
+    } else if (contains(root.resolve("pyproject.toml"), "[tool.pytest")) {
+      source = "pyproject.toml";
+    } else if (contains(root.resolve("setup.cfg"), "[tool:pytest]")) {
+      source = "setup.cfg";
+    } else if (contains(root.resolve("tox.ini"), "[pytest]")) {
+      source = "tox.ini";
+    } else if (Files.isRegularFile(root.resolve("conftest.py"))) {
+      source = "conftest.py";
+    } else if (hasPythonTests(root.resolve("tests"))) {
+      source = "tests/";
+    } else if (hasPythonTests(root.resolve("test"))) {
+      source = "test/";
+    }
+    return Optional.ofNullable(source)
+        .map(s -> new VerifyCommand("python3 -m pytest -q", "detected: " + s));
+  }
+
+  private static Optional<VerifyCommand> make(Path root) {
+    return firstFile(root, "GNUmakefile", "makefile", "Makefile")
+        .filter(f -> MAKE_TEST.matcher(readOrEmpty(root.resolve(f))).find())
+        .map(f -> new VerifyCommand("make test", "detected: " + f));
+  }
+
+  private static Optional<VerifyCommand> dotnet(Path root) {
+    try (Stream<Path> files = Files.list(root)) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".sln") || n.endsWith(".csproj") || n.endsWith(".fsproj"))
+          .sorted()
+          .findFirst()
+          .map(n -> new VerifyCommand("dotnet test", "detected: " + n));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Last resort for Python: unittest ships with Python, pytest may not be installed. */
+  private static Optional<VerifyCommand> unittest(Path root) {
+    Optional<String> build =
+        firstFile(root, "pyproject.toml", "setup.py", "setup.cfg", "requirements.txt");
+    if (build.isEmpty() && !hasPythonTestsDirectlyIn(root)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new VerifyCommand("python3 -m unittest", "detected: " + build.orElse("test_*.py")));
+  }
+
+  private static Optional<VerifyCommand> simple(Path root, String command, String file) {
+    return Files.isRegularFile(root.resolve(file))
+        ? Optional.of(new VerifyCommand(command, "detected: " + file))
+        : Optional.empty();
+  }
+
+  private static Optional<String> firstFile(Path root, String... names) {
+    return Stream.of(names).filter(n -> Files.isRegularFile(root.resolve(n))).findFirst();
+  }
+
+  private static boolean contains(Path file, String text) {
+    return Files.isRegularFile(file) && readOrEmpty(file).contains(text);
+  }
+
+  private static String readOrEmpty(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException | UncheckedIOException e) {
+      return ""; // unreadable or not UTF-8: treat as saying nothing
+    }
+  }
+
+  /** test_*.py or *_test.py within three levels of {@code dir}. */
+  private static boolean hasPythonTests(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> s = Files.find(dir, 3, (p, a) -> a.isRegularFile() && isPyTest(p))) {
+      return s.findAny().isPresent();
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  private static boolean hasPythonTestsDirectlyIn(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.anyMatch(p -> Files.isRegularFile(p) && isPyTest(p));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean isPyTest(Path p) {
+    return PY_TEST_FILE.matcher(p.getFileName().toString()).matches();
+  }
+}

@@ -1,0 +1,8 @@
+package dev.acr.verify;
+
+/**
+ * How a verify command ended. {@code tail} is the last lines of its combined output (the whole
+ * output is in the log file); {@code exitCode} is -1 when it timed out and was killed.
+ */
+public record VerifyResult(
+    boolean passed, int exitCode, long durationMs, String tail, boolean timedOut) {}

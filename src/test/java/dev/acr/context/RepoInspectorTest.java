@@ -1,0 +1,148 @@
+package dev.acr.context;
+
+import static dev.acr.git.GitFixture.git;
+import static dev.acr.git.GitFixture.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.acr.git.GitFixture;
+import dev.acr.verify.VerifyCommand;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RepoInspectorTest {
+
+  @TempDir Path tmp;
+
+  @BeforeEach
+  void realPath() throws Exception {
+    tmp = tmp.toRealPath();
+  }
+
+  @Test
+  void cleanMavenRepository() throws Exception {
+    Path repo =
+        GitFixture.withCommit(
+            tmp.resolve("repo"),
+            Map.of("pom.xml", "<project/>", "src/main/java/A.java", "class A {}\n"));
+    Files.createDirectories(repo.resolve("src/main"));
+
+    RepoSignals s = RepoInspector.inspect(repo.resolve("src/main"), null);
+
+    assertThat(s.root()).isEqualTo(repo);
+    assertThat(s.git()).isTrue();
+    assertThat(s.branch()).isEqualTo("main");
+    assertThat(s.dirty()).isFalse();
+    assertThat(s.changedFiles()).isZero();
+    assertThat(s.language()).isEqualTo("java");
+    assertThat(s.verify()).isEqualTo(new VerifyCommand("mvn -q -B test", "detected: pom.xml"));
+  }
+
+  @Test
+  void dirtyRepositoryCountsChangesWithoutWritingTheIndex() throws Exception {
+    Path repo =
+        GitFixture.withCommit(
+            tmp.resolve("repo"), Map.of("a.py", "a\n", "b.py", "b\n", "c.py", "c\n"));
+    write(repo, "a.py", "changed\n");
+    git(repo, "mv", "b.py", "renamed.py");
+    write(repo, "newdir/one.py", "1\n");
+    write(repo, "newdir/two.py", "2\n");
+    byte[] index = Files.readAllBytes(repo.resolve(".git/index"));
+
+    RepoSignals s = RepoInspector.inspect(repo, "pytest -x");
+
+    assertThat(s.dirty()).isTrue();
+    assertThat(s.changedFiles()).isEqualTo(4);
+    assertThat(s.language()).isEqualTo("python");
+    assertThat(s.verify()).isEqualTo(new VerifyCommand("pytest -x", "--verify"));
+    assertThat(Files.readAllBytes(repo.resolve(".git/index"))).isEqualTo(index);
+  }
+
+  @Test
+  void detachedHeadHasNoBranchAndUnbornBranchHasItsName() throws Exception {
+    Path repo = GitFixture.withCommit(tmp.resolve("repo"), Map.of("main.go", "package main\n"));
+    git(repo, "checkout", "-q", "--detach");
+    assertThat(RepoInspector.inspect(repo, null).branch()).isNull();
+
+    Path fresh = GitFixture.init(tmp.resolve("fresh"));
+    write(fresh, "x.rb", "puts 1\n");
+    RepoSignals s = RepoInspector.inspect(fresh, null);
+    assertThat(s.branch()).isEqualTo("main");
+    assertThat(s.changedFiles()).isEqualTo(1);
+    assertThat(s.language()).isNull(); // nothing tracked yet, no build file
+  }
+
+  @Test
+  void outsideGitScansFilesButSkipsDependencies() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("plain"));
+    write(dir, "main.c", "int main(){}\n");
+    write(dir, "util.c", "\n");
+    write(dir, "util.h", "\n");
+    write(dir, "x.h", "\n");
+    for (int i = 0; i < 5; i++) {
+      write(dir, "node_modules/lib/f" + i + ".js", "\n");
+      write(dir, ".venv/f" + i + ".py", "\n");
+    }
+
+    RepoSignals s = RepoInspector.inspect(dir, null);
+
+    assertThat(s.git()).isFalse();
+    assertThat(s.root()).isEqualTo(dir);
+    assertThat(s.branch()).isNull();
+    assertThat(s.dirty()).isFalse();
+    assertThat(s.language()).isEqualTo("c");
+    assertThat(s.verify()).isNull();
+  }
+
+  @Test
+  void buildFilesDecideTheLanguage() throws Exception {
+    assertThat(languageOf(Map.of("package.json", "{}", "tsconfig.json", "{}"))).isEqualTo("typescript");
+    assertThat(languageOf(Map.of("package.json", "{}", "index.js", ""))).isEqualTo("javascript");
+    assertThat(languageOf(Map.of("go.mod", "module x\n"))).isEqualTo("go");
+    assertThat(languageOf(Map.of("Cargo.toml", "[package]\n"))).isEqualTo("rust");
+    assertThat(languageOf(Map.of("App.csproj", "<Project/>"))).isEqualTo("csharp");
+    assertThat(languageOf(Map.of("Gemfile", ""))).isEqualTo("ruby");
+    assertThat(languageOf(Map.of("composer.json", "{}"))).isEqualTo("php");
+    assertThat(languageOf(Map.of("setup.py", ""))).isEqualTo("python");
+    assertThat(languageOf(Map.of("build.gradle.kts", "plugins { kotlin(\"jvm\") }\n")))
+        .isEqualTo("kotlin");
+    assertThat(
+            languageOf(
+                Map.of("build.gradle", "", "src/main/kotlin/A.kt", "", "C.kt", "", "B.java", "")))
+        .isEqualTo("kotlin");
+    assertThat(
+            languageOf(
+                Map.of("build.gradle.kts", "plugins { java }\n", "settings.gradle.kts", "",
+                    "src/main/java/A.java", "")))
+        .isEqualTo("java");
+    assertThat(languageOf(Map.of("pom.xml", "<project/>"))).isEqualTo("java");
+  }
+
+  @Test
+  void sourceFilesBreakTiesBetweenBuildFiles() throws Exception {
+    // A Django app with a package.json for its front-end assets.
+    assertThat(
+            languageOf(
+                Map.of(
+                    "package.json", "{}", "requirements.txt", "django\n", "app/views.py", "",
+                    "app/models.py", "", "static/site.js", "")))
+        .isEqualTo("python");
+  }
+
+  @Test
+  void extensionsDecideWithoutBuildFiles() throws Exception {
+    assertThat(languageOf(Map.of("a.cpp", "", "b.cc", "", "c.h", "", "d.h", "", "e.c", "")))
+        .isEqualTo("cpp");
+    assertThat(languageOf(Map.of("run.sh", "", "tool.py", ""))).isEqualTo("python");
+    assertThat(Languages.count(List.of("README", ".bashrc", "dir.d/Makefile"))).isEmpty();
+  }
+
+  private String languageOf(Map<String, String> files) throws Exception {
+    Path repo = GitFixture.withCommit(Files.createTempDirectory(tmp, "lang"), files);
+    return RepoInspector.inspect(repo, null).language();
+  }
+}

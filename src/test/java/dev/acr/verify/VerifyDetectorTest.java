@@ -1,0 +1,171 @@
+package dev.acr.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VerifyDetectorTest {
+
+  @TempDir Path root;
+
+  private void write(String rel, String content) throws IOException {
+    Path p = root.resolve(rel);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, content);
+  }
+
+  private void executable(String rel) throws IOException {
+    write(rel, "#!/bin/sh\n");
+    root.resolve(rel).toFile().setExecutable(true);
+  }
+
+  private Optional<VerifyCommand> detect() {
+    return VerifyDetector.detect(root, null);
+  }
+
+  @Test
+  void nothingKnownGivesEmpty() throws IOException {
+    write("README.md", "hi\n");
+    assertThat(detect()).isEmpty();
+  }
+
+  @Test
+  void overrideWinsOverEverything() throws IOException {
+    write("pom.xml", "<project/>");
+    write(".acr/config.json", "{\"verify\": \"make check\"}");
+    assertThat(VerifyDetector.detect(root, " ./run-tests.sh "))
+        .contains(new VerifyCommand("./run-tests.sh", "--verify"));
+    assertThat(VerifyDetector.detect(root, "  ")).map(VerifyCommand::source)
+        .contains(".acr/config.json");
+  }
+
+  @Test
+  void repoConfigWinsOverDetection() throws IOException {
+    write("pom.xml", "<project/>");
+    write(".acr/config.json", "{\"verify\": \"make check\", \"other\": 1}");
+    assertThat(detect()).contains(new VerifyCommand("make check", ".acr/config.json"));
+  }
+
+  @Test
+  void repoConfigWithoutVerifyFallsBackToDetection() throws IOException {
+    write("go.mod", "module x\n");
+    write(".acr/config.json", "{}");
+    assertThat(detect()).contains(new VerifyCommand("go test ./...", "detected: go.mod"));
+  }
+
+  @Test
+  void invalidRepoConfigIsReportedNotIgnored() throws IOException {
+    write(".acr/config.json", "{\"verify\": ");
+    assertThatThrownBy(this::detect)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("config.json");
+    write(".acr/config.json", "{\"verify\": 3}");
+    assertThatThrownBy(this::detect).hasMessageContaining("\"verify\" must be");
+  }
+
+  @Test
+  void mavenPrefersExecutableWrapper() throws IOException {
+    write("pom.xml", "<project/>");
+    assertThat(detect()).contains(new VerifyCommand("mvn -q -B test", "detected: pom.xml"));
+    write("mvnw", "#!/bin/sh\n"); // present but not executable: not trusted
+    assertThat(detect()).map(VerifyCommand::command).contains("mvn -q -B test");
+    executable("mvnw");
+    assertThat(detect()).map(VerifyCommand::command).contains("./mvnw -q -B test");
+  }
+
+  @Test
+  void gradleWithAndWithoutWrapper() throws IOException {
+    write("build.gradle.kts", "plugins { java }\n");
+    assertThat(detect()).contains(new VerifyCommand("gradle test", "detected: build.gradle.kts"));
+    executable("gradlew");
+    assertThat(detect()).map(VerifyCommand::command).contains("./gradlew test");
+  }
+
+  @Test
+  void nodePicksPackageManagerByLockFile() throws IOException {
+    write("package.json", "{\"scripts\": {\"test\": \"vitest run\"}}");
+    assertThat(detect()).contains(new VerifyCommand("npm test", "detected: package.json"));
+    write("yarn.lock", "");
+    assertThat(detect()).map(VerifyCommand::command).contains("yarn test");
+    write("pnpm-lock.yaml", "");
+    assertThat(detect()).map(VerifyCommand::command).contains("pnpm test");
+  }
+
+  @Test
+  void npmPlaceholderTestScriptIsSkipped() throws IOException {
+    write(
+        "package.json",
+        "{\"scripts\": {\"test\": \"echo \\\"Error: no test specified\\\" && exit 1\"}}");
+    assertThat(detect()).isEmpty();
+    write("Makefile", "test:\n\tnode test.js\n");
+    assertThat(detect()).contains(new VerifyCommand("make test", "detected: Makefile"));
+  }
+
+  @Test
+  void packageJsonWithoutTestScriptIsSkipped() throws IOException {
+    write("package.json", "{\"name\": \"x\"}");
+    assertThat(detect()).isEmpty();
+  }
+
+  @Test
+  void pytestSignals() throws IOException {
+    write("pyproject.toml", "[project]\nname = \"x\"\n");
+    assertThat(detect()).contains(new VerifyCommand("python3 -m unittest", "detected: pyproject.toml"));
+    write("tests/unit/test_thing.py", "def test_x(): pass\n");
+    assertThat(detect()).contains(new VerifyCommand("python3 -m pytest -q", "detected: tests/"));
+    write("pyproject.toml", "[tool.pytest.ini_options]\naddopts = \"-q\"\n");
+    assertThat(detect()).map(VerifyCommand::source).contains("detected: pyproject.toml");
+    write("pytest.ini", "[pytest]\n");
+    assertThat(detect()).map(VerifyCommand::source).contains("detected: pytest.ini");
+  }
+
+  @Test
+  void conftestMeansPytest() throws IOException {
+    write("conftest.py", "");
+    assertThat(detect()).contains(new VerifyCommand("python3 -m pytest -q", "detected: conftest.py"));
+  }
+
+  @Test
+  void unittestForPlainPythonTests() throws IOException {
+    write("test_solution.py", "import unittest\n");
+    assertThat(detect()).contains(new VerifyCommand("python3 -m unittest", "detected: test_*.py"));
+  }
+
+  @Test
+  void goCargoAndDotnet() throws IOException {
+    Path go = Files.createDirectories(root.resolve("go"));
+    Files.writeString(go.resolve("go.mod"), "module x\n");
+    assertThat(VerifyDetector.detect(go, null)).map(VerifyCommand::command).contains("go test ./...");
+    Path rust = Files.createDirectories(root.resolve("rust"));
+    Files.writeString(rust.resolve("Cargo.toml"), "[package]\n");
+    assertThat(VerifyDetector.detect(rust, null))
+        .contains(new VerifyCommand("cargo test", "detected: Cargo.toml"));
+    Path cs = Files.createDirectories(root.resolve("cs"));
+    Files.writeString(cs.resolve("App.csproj"), "<Project/>");
+    assertThat(VerifyDetector.detect(cs, null))
+        .contains(new VerifyCommand("dotnet test", "detected: App.csproj"));
+  }
+
+  @Test
+  void makefileNeedsARealTestTarget() throws IOException {
+    write("Makefile", ".PHONY: test\nTEST := 1\ntesting:\n\techo\nbuild:\n\tcc x.c\n");
+    assertThat(detect()).isEmpty();
+    write("Makefile", "all: build\ncheck test: build\n\t./run\n");
+    assertThat(detect()).map(VerifyCommand::command).contains("make test");
+    write("Makefile", "test::\n\t./run\n");
+    assertThat(detect()).map(VerifyCommand::command).contains("make test");
+  }
+
+  @Test
+  void mavenBeatsAMakefile() throws IOException {
+    write("Makefile", "test:\n\tmvn test\n");
+    write("pom.xml", "<project/>");
+    assertThat(detect()).map(VerifyCommand::source).contains("detected: pom.xml");
+  }
+}

@@ -1,0 +1,74 @@
+package dev.acr.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VerifyRunTest {
+
+  @TempDir Path dir;
+  final Verifier verifier = new Verifier();
+
+  private VerifyResult run(String command, Duration timeout, Map<String, String> env)
+      throws Exception {
+    return verifier.run(
+        new VerifyCommand(command, "--verify"), dir, timeout, env, dir.resolve("logs/verify.log"));
+  }
+
+  @Test
+  void passingCommandInItsDirectoryWithEnv() throws Exception {
+    Files.writeString(dir.resolve("marker"), "here");
+    VerifyResult r = run("cat marker; echo \" $ACR_X\"; echo oops >&2", Duration.ofSeconds(30),
+        Map.of("ACR_X", "from-env"));
+    assertThat(r.passed()).isTrue();
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.timedOut()).isFalse();
+    assertThat(r.tail()).isEqualTo("here from-env\noops");
+    assertThat(Files.readString(dir.resolve("logs/verify.log"))).isEqualTo("here from-env\noops\n");
+  }
+
+  @Test
+  void failingCommandKeepsItsExitCodeAndOnlyTheLastLines() throws Exception {
+    VerifyResult r =
+        run("i=1; while [ $i -le 100 ]; do echo line $i; i=$((i+1)); done; exit 3",
+            Duration.ofSeconds(30), Map.of());
+    assertThat(r.passed()).isFalse();
+    assertThat(r.exitCode()).isEqualTo(3);
+    assertThat(r.timedOut()).isFalse();
+    assertThat(r.tail().lines()).hasSize(Verifier.TAIL_LINES).startsWith("line 61").endsWith("line 100");
+    assertThat(Files.readString(dir.resolve("logs/verify.log")).lines()).hasSize(100);
+  }
+
+  @Test
+  void tailSurvivesOutputLargerThanItsBuffer() throws Exception {
+    // ~200 KB of output in long lines: the log has it all, the tail only the end.
+    VerifyResult r = run(
+        "i=0; while [ $i -lt 2000 ]; do printf '%0100d\\n' $i; i=$((i+1)); done; echo done",
+        Duration.ofSeconds(60), Map.of());
+    assertThat(r.passed()).isTrue();
+    assertThat(r.tail().lines()).hasSize(Verifier.TAIL_LINES).endsWith("done");
+    assertThat(Files.size(dir.resolve("logs/verify.log"))).isGreaterThan(200_000);
+  }
+
+  @Test
+  void timeoutKillsTheWholeProcessTree() throws Exception {
+    Path pidFile = dir.resolve("child.pid");
+    long start = System.nanoTime();
+    VerifyResult r =
+        run("echo started; sleep 300 & echo $! > child.pid; wait", Duration.ofSeconds(1), Map.of());
+    long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(r.timedOut()).isTrue();
+    assertThat(r.passed()).isFalse();
+    assertThat(r.exitCode()).isEqualTo(-1);
+    assertThat(r.tail()).startsWith("started").contains("timed out");
+    assertThat(elapsedMs).isLessThan(15_000);
+    long child = Long.parseLong(Files.readString(pidFile).strip());
+    assertThat(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+  }
+}
