@@ -117,10 +117,11 @@ public final class BenchReplay {
 
   private static Job job(BenchTable table, Contestant c, int[] order, int orderIndex, Options options) {
     long orderSeed = Seeds.order(options.seed(), orderIndex);
-    List<Metrics> runs = new ArrayList<>(c.runs());
+    int count = c.runsOn(orderIndex);
+    List<Metrics> runs = new ArrayList<>(count);
     double[] curve = new double[order.length];
     Replay.Result first = null;
-    for (int j = 0; j < c.runs(); j++) {
+    for (int j = 0; j < count; j++) {
       Contestant.Seat seat = c.factory().create(Seeds.router(orderSeed, c.name(), j));
       boolean details = orderIndex == 0 && j == 0;
       Replay.Result r = Replay.run(table, seat.router(), seat.learner(), order, options.maxAttempts(), details);
@@ -130,10 +131,10 @@ public final class BenchReplay {
       runs.add(r.metrics());
       double[] cr = r.cumulativeRegret();
       for (int i = 0; i < curve.length; i++) {
-        curve[i] += cr[i] / c.runs();
+        curve[i] += cr[i] / count;
       }
     }
-    Metrics metrics = c.runs() == 1 ? runs.get(0) : Metrics.meanOfRuns(runs);
+    Metrics metrics = count == 1 ? runs.get(0) : Metrics.meanOfRuns(runs);
     return new Job(metrics, curve, first);
   }
 

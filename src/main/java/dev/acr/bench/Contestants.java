@@ -11,7 +11,12 @@ public final class Contestants {
 
   static final String CASCADE_PREMIUM = "claude-opus-4-6";
   static final int CASCADE_K = 2;
-  /** Random's row is the mean of this many seeded runs. */
+  /**
+   * Random's canonical row is the mean of this many seeded runs. On a shuffled order it runs once:
+   * Random ignores order and feedback, so a shuffle with a fresh seed is just another draw, and
+   * ten draws per shuffle would triple the cost of the whole replay for nothing; its shuffled
+   * mean ± sd is therefore over single runs (the sd is the spread of one Random run).
+   */
   static final int RANDOM_RUNS = 10;
 
   private Contestants() {}
@@ -19,24 +24,24 @@ public final class Contestants {
   public static List<Contestant> all(BenchTable table, TaskFeatures features) {
     RouteMenu menu = table.menu();
     List<Contestant> out = new ArrayList<>();
-    out.add(new Contestant("Oracle", true, true, 1, seed -> Contestant.Seat.of(new OracleRouter(table))));
+    out.add(Contestant.single("Oracle", true, true, seed -> Contestant.Seat.of(new OracleRouter(table))));
     int[] cheap = CASCADE_CHEAP.stream().mapToInt(m -> byModel(menu, m)).filter(i -> i >= 0).toArray();
     int premium = byModel(menu, CASCADE_PREMIUM);
     if (cheap.length > 0) {
-      out.add(new Contestant("ACRouter", false, true, 1,
+      out.add(Contestant.single("ACRouter", false, true,
           seed -> Contestant.Seat.of(new CascadeRouter(menu, cheap, premium, CASCADE_K))));
     }
     for (int r = 0; r < menu.size(); r++) {
       int route = r;
       String name = "Always-" + label(menu.route(r));
-      out.add(new Contestant(name, false, true, 1, seed -> Contestant.Seat.of(new AlwaysRouter(menu, route, name))));
+      out.add(Contestant.single(name, false, true, seed -> Contestant.Seat.of(new AlwaysRouter(menu, route, name))));
     }
-    out.add(new Contestant("Random", false, false, RANDOM_RUNS, seed -> Contestant.Seat.of(new RandomRouter(menu, seed))));
+    out.add(new Contestant("Random", false, false, RANDOM_RUNS, 1, seed -> Contestant.Seat.of(new RandomRouter(menu, seed))));
     for (LinearBanditRouter.Kind kind : LinearBanditRouter.Kind.values()) {
-      out.add(new Contestant(kind.label, false, false, 1,
+      out.add(Contestant.single(kind.label, false, false,
           seed -> Contestant.Seat.of(new LinearBanditRouter(kind, menu, features, seed))));
     }
-    out.add(new Contestant("kNN", false, false, 1,
+    out.add(Contestant.single("kNN", false, false,
         seed -> Contestant.Seat.of(new KnnRouter(menu, features, table.taskCount()))));
     out.addAll(AcrRow.contestants(table));
     return out;

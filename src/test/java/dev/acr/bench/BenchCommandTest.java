@@ -56,7 +56,7 @@ class BenchCommandTest {
     for (String f : List.of("table.md", "table.csv", "metrics.json", "memory.jsonl", "regret.svg")) {
       assertThat(out.resolve(f)).isNotEmptyFile();
     }
-    for (String router : List.of("Oracle", "ACRouter", "Always-gpt-5.4", "Random", "LinUCB", "LinTS", "kNN")) {
+    for (String router : List.of("Oracle", "ACRouter", "Always-gpt-5.4", "Random", "LinUCB", "LinTS", "kNN", "acr")) {
       assertThat(out.resolve("decisions").resolve(router + ".jsonl")).isNotEmptyFile();
     }
     List<String> decisions = Files.readAllLines(out.resolve("decisions/ACRouter.jsonl"));
@@ -70,7 +70,7 @@ class BenchCommandTest {
     JsonNode metrics = json.readTree(out.resolve("metrics.json").toFile());
     assertThat(fields(metrics)).containsExactly("ood176", "id-test");
     assertThat(fields(metrics.get("ood176"))).containsExactly("Oracle", "ACRouter", "Always-gpt-5.4", "Always-kimi-k2.5",
-        "Always-claude-opus-4-6", "Random", "LinUCB", "LinTS", "kNN");
+        "Always-claude-opus-4-6", "Random", "LinUCB", "LinTS", "kNN", "acr");
     for (Iterator<JsonNode> ds = metrics.elements(); ds.hasNext(); ) {
       for (Iterator<JsonNode> rows = ds.next().elements(); rows.hasNext(); ) {
         JsonNode row = rows.next();
