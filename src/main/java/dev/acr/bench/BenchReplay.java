@@ -71,7 +71,10 @@ public final class BenchReplay {
             futures.add(new ArrayList<>());
           }
           int[] order = Seeds.permutation(plan.table().taskCount(), options.seed(), o);
-          for (int c = 0; c < plan.contestants().size(); c++) {
+          // Shuffles go in reverse row order so the slow learners (acr, bandits) start early
+          // and the pool does not end on one long job; results are indexed, so order is free.
+          for (int k = 0; k < plan.contestants().size(); k++) {
+            int c = o == 0 ? k : plan.contestants().size() - 1 - k;
             Contestant ct = plan.contestants().get(c);
             if (o == 0) {
               futures.get(d).add(new ArrayList<>());

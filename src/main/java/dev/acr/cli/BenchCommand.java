@@ -1,6 +1,7 @@
 package dev.acr.cli;
 
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -13,6 +14,11 @@ import picocli.CommandLine.Spec;
     subcommands = {BenchReplayCommand.class, BenchImportCommand.class})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  /** Standalone entry (bench/replay.sh falls back to it before bin/acr exists). */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchCommand()).execute(args));
+  }
 
   @Override
   public Integer call() {

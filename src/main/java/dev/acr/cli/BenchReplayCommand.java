@@ -85,10 +85,11 @@ public final class BenchReplayCommand implements Callable<Integer> {
     }
     ObjectMapper json = new ObjectMapper();
     long start = System.nanoTime();
-    List<BenchTable> tables = new ArrayList<>();
+    List<Loaded> tables = new ArrayList<>();
     try {
       if (memory != null) {
-        tables.add(new MemoryTableLoader(json).load(memory, "memory"));
+        BenchTable table = new MemoryTableLoader(json).load(memory, "memory");
+        tables.add(new Loaded(table, new TaskFeatures(table.tasks())));
       } else {
         Path dir = BenchData.resolve(data, err);
         if (dir == null) {
@@ -106,9 +107,10 @@ public final class BenchReplayCommand implements Callable<Integer> {
     List<BenchReplay.Plan> plans = new ArrayList<>();
     Set<String> matched = new LinkedHashSet<>();
     Set<String> known = new LinkedHashSet<>();
-    for (BenchTable table : tables) {
+    for (Loaded loaded : tables) {
+      BenchTable table = loaded.table();
       List<Contestant> rows = new ArrayList<>();
-      for (Contestant c : Contestants.all(table, new TaskFeatures(table.tasks()))) {
+      for (Contestant c : Contestants.all(table, loaded.features())) {
         known.add(c.name());
         String hit = selected(c.name());
         if (hit != null) {
@@ -162,20 +164,21 @@ public final class BenchReplayCommand implements Callable<Integer> {
    * Loads the datasets in parallel (the ID table is most of the load time) and, with the
    * features, builds each dataset's rows; the first dataset's problems are reported first.
    */
-  private static List<BenchTable> loadAll(ObjectMapper json, Path dir, List<BenchDataset> datasets)
+  private static List<Loaded> loadAll(ObjectMapper json, Path dir, List<BenchDataset> datasets)
       throws IOException, BenchDataException, InterruptedException {
-    List<CompletableFuture<BenchTable>> futures = new ArrayList<>();
+    List<CompletableFuture<Loaded>> futures = new ArrayList<>();
     for (BenchDataset d : datasets) {
       futures.add(CompletableFuture.supplyAsync(() -> {
         try {
-          return new BenchLoader(json).load(dir, d);
+          BenchTable table = new BenchLoader(json).load(dir, d);
+          return new Loaded(table, new TaskFeatures(table.tasks()));
         } catch (IOException | BenchDataException e) {
           throw new CompletionException(e);
         }
       }));
     }
-    List<BenchTable> tables = new ArrayList<>();
-    for (CompletableFuture<BenchTable> f : futures) {
+    List<Loaded> tables = new ArrayList<>();
+    for (CompletableFuture<Loaded> f : futures) {
       try {
         tables.add(f.get());
       } catch (ExecutionException e) {
@@ -190,6 +193,9 @@ public final class BenchReplayCommand implements Callable<Integer> {
     }
     return tables;
   }
+
+  /** A loaded dataset and the router-visible features of its tasks. */
+  private record Loaded(BenchTable table, TaskFeatures features) {}
 
   /** The --routers entry this row matches (lowercased), "*" when no filter, null when not selected. */
   private String selected(String name) {
