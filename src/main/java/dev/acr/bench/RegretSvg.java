@@ -10,10 +10,10 @@ import java.util.Locale;
  * below what the pixel width can show anyway.
  */
 public final class RegretSvg {
-  private static final int WIDTH = 980;
+  private static final int WIDTH = 1040;
   private static final int PANEL_HEIGHT = 440;
   private static final int LEFT = 70;
-  private static final int RIGHT = 210;
+  private static final int RIGHT = 260;
   private static final int TOP = 40;
   private static final int BOTTOM = 50;
   private static final int MAX_POINTS = 700;
