@@ -1,0 +1,33 @@
+package dev.acr.bench;
+
+import dev.acr.core.Route;
+import dev.acr.policy.AcrPolicy;
+import dev.acr.policy.CostGuess;
+import dev.acr.policy.MemoryStats;
+import dev.acr.policy.PolicyConfig;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code acr} row: our policy replayed from empty memory. It learns only from the memory
+ * records the RunLoop writes for its own attempts (its MemoryStats is teed behind the replay's
+ * collector), exactly as a live run feeds it. Per-attempt cost guesses come from models.json
+ * prices; a replayed memory file has none, so the policy starts at 0 and learns costs from its
+ * records. {@code acr+priors} (stats seeded from prior memory) has no prior source yet, so that
+ * row is not produced.
+ */
+final class AcrRow {
+  private AcrRow() {}
+
+  static List<Contestant> contestants(BenchTable table) {
+    Map<Route, Double> guesses = new HashMap<>();
+    table.prices().forEach((route, p) -> guesses.put(route, CostGuess.fromPrices(p.inputPer1m(), p.outputPer1m())));
+    RouteMenu menu = table.menu();
+    return List.of(new Contestant("acr", false, false, 1, 1, seed -> {
+      MemoryStats stats = new MemoryStats();
+      AcrPolicy policy = new AcrPolicy(table.routes(), stats, guesses, PolicyConfig.defaults(), seed);
+      return new Contestant.Seat(new OfferedOnly(policy, menu), stats);
+    }));
+  }
+}

@@ -1,0 +1,124 @@
+package dev.acr.bench;
+
+import dev.acr.core.AttemptResult;
+import dev.acr.core.Route;
+import dev.acr.core.Router;
+import dev.acr.core.Task;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * kNN retrieval, online, one attempt per task. It remembers only what it ran: for each earlier
+ * task the route it chose and the reward it got (performance − 0.1 × USD). For a new task it
+ * takes the {@link #K} most similar earlier tasks (cosine over {@link TaskFeatures}; ties go to
+ * the more recent task) and picks the offered route with the best neighbour mean reward, shrunk
+ * toward the route's overall mean with weight one so a single lucky neighbour does not decide.
+ * A route it has never run is tried first (in menu order): without one observation there is
+ * nothing to shrink toward.
+ */
+public final class KnnRouter implements Router {
+  static final int K = 5;
+  /** Cosine 1 up to float rounding of the normalised vectors. */
+  private static final float FULL = 1f - 1e-5f;
+
+  private final RouteMenu menu;
+  private final TaskFeatures features;
+  private final int[] pastRow;
+  private final int[] pastRoute;
+  private final double[] pastReward;
+  private int past;
+  private final double[] sum;
+  private final int[] count;
+  private final double[] nbrSum;
+  private final int[] nbrCount;
+  private final int[] topRow = new int[K];
+  private final float[] topSim = new float[K];
+
+  public KnnRouter(RouteMenu menu, TaskFeatures features, int capacity) {
+    this.menu = menu;
+    this.features = features;
+    this.pastRow = new int[capacity];
+    this.pastRoute = new int[capacity];
+    this.pastReward = new double[capacity];
+    this.sum = new double[menu.size()];
+    this.count = new int[menu.size()];
+    this.nbrSum = new double[menu.size()];
+    this.nbrCount = new int[menu.size()];
+  }
+
+  @Override
+  public String name() {
+    return "kNN";
+  }
+
+  @Override
+  public List<Route> plan(Task task, List<AttemptResult> attemptsSoFar) {
+    int row = features.row(task);
+    int[] offered = menu.offered(task);
+    if (!attemptsSoFar.isEmpty() || row < 0 || offered.length == 0) {
+      return List.of();
+    }
+    for (int r : offered) {
+      if (count[r] == 0) {
+        return menu.only(r);
+      }
+    }
+    int found = nearest(row);
+    Arrays.fill(nbrSum, 0);
+    Arrays.fill(nbrCount, 0);
+    for (int i = 0; i < found; i++) {
+      nbrSum[pastRoute[topRow[i]]] += pastReward[topRow[i]];
+      nbrCount[pastRoute[topRow[i]]]++;
+    }
+    int best = -1;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (int r : offered) {
+      double score = (nbrSum[r] + sum[r] / count[r]) / (nbrCount[r] + 1);
+      if (score > bestScore) {
+        bestScore = score;
+        best = r;
+      }
+    }
+    return menu.only(best);
+  }
+
+  @Override
+  public void observe(Task task, List<AttemptResult> attempts) {
+    int row = features.row(task);
+    if (row < 0 || attempts.isEmpty() || past == pastRow.length) {
+      return;
+    }
+    AttemptResult a = attempts.get(0);
+    int r = menu.index(a.route());
+    double reward = BenchTable.reward(a);
+    pastRow[past] = row;
+    pastRoute[past] = r;
+    pastReward[past++] = reward;
+    sum[r] += reward;
+    count[r]++;
+  }
+
+  /** Fills topRow (indices into the past arrays) with up to K nearest; returns how many. */
+  private int nearest(int row) {
+    int found = 0;
+    // Newest first, so an equal similarity never displaces a more recent neighbour.
+    for (int p = past - 1; p >= 0; p--) {
+      if (found == K && topSim[K - 1] >= FULL) {
+        break; // cosine cannot exceed 1: nothing older can displace K identical contexts
+      }
+      float s = features.similarity(row, pastRow[p]);
+      if (s <= 0 || (found == K && s <= topSim[K - 1])) {
+        continue;
+      }
+      int i = found < K ? found++ : K - 1;
+      while (i > 0 && topSim[i - 1] < s) {
+        topSim[i] = topSim[i - 1];
+        topRow[i] = topRow[i - 1];
+        i--;
+      }
+      topSim[i] = s;
+      topRow[i] = p;
+    }
+    return found;
+  }
+}

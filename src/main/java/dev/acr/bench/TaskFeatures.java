@@ -1,0 +1,183 @@
+package dev.acr.bench;
+
+import dev.acr.core.Task;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Features of the router-visible part of tasks (prompt, dimension, bench, language), computed
+ * once per dataset from {@link Task}s alone and shared read-only by all replay threads. Nothing
+ * here looks at outcomes, and nothing mixes one task's text into another's features (no IDF),
+ * so a router using them knows no more than the task in front of it.
+ *
+ * <ul>
+ *   <li>dense bandit context, {@link #DIM} values: bias, dimension one-hot, hashed bench (4),
+ *       hashed language (2), log prompt length, hashed prompt tokens (7); stored sparsely.
+ *   <li>retrieval vectors for kNN: L2-normalised hashed bag of words (log tf) of the prompt, or the
+ *       dimension/bench/language one-hot where there is no prompt; cosine similarities are
+ *       precomputed as a matrix so a kNN decision is a row scan.
+ * </ul>
+ */
+public final class TaskFeatures {
+  public static final int DIM = 24;
+  private static final int DIMENSION_AT = 1;
+  private static final int BENCH_AT = 10;
+  private static final int LANGUAGE_AT = 14;
+  private static final int LENGTH_AT = 16;
+  private static final int TOKENS_AT = 17;
+  private static final int TOKEN_BUCKETS = 7;
+  private static final int WORD_BUCKETS = 2048;
+
+  private final Map<String, Integer> index;
+  private final int[][] nonzero;
+  private final double[][] values;
+  private final float[][] similarity;
+
+  public TaskFeatures(List<Task> tasks) {
+    int n = tasks.size();
+    index = new HashMap<>(n * 2);
+    nonzero = new int[n][];
+    values = new double[n][];
+    int[][] words = new int[n][];
+    float[][] weights = new float[n][];
+    for (int t = 0; t < n; t++) {
+      Task task = tasks.get(t);
+      index.put(task.key(), t);
+      Bag bag = bag(task);
+      words[t] = bag.keys;
+      weights[t] = bag.weights;
+      dense(task, bag, t);
+    }
+    similarity = new float[n][];
+    for (int i = 0; i < n; i++) {
+      // Lower triangle only: kNN compares a task with earlier ones, and sim is symmetric.
+      similarity[i] = new float[i];
+      for (int j = 0; j < i; j++) {
+        similarity[i][j] = dot(words[i], weights[i], words[j], weights[j]);
+      }
+    }
+  }
+
+  /** Row of a task, or -1 when unknown. */
+  public int row(Task task) {
+    Integer i = index.get(task.key());
+    return i == null ? -1 : i;
+  }
+
+  /** Indices of the non-zero bandit features of a row (never mutate). */
+  int[] nonzero(int row) {
+    return nonzero[row];
+  }
+
+  /** Values matching {@link #nonzero(int)} (never mutate). */
+  double[] values(int row) {
+    return values[row];
+  }
+
+  /** Cosine similarity of the retrieval vectors of two rows. */
+  float similarity(int a, int b) {
+    if (a == b) {
+      return 1f;
+    }
+    return a > b ? similarity[a][b] : similarity[b][a];
+  }
+
+  private void dense(Task task, Bag bag, int t) {
+    double[] x = new double[DIM];
+    x[0] = 1;
+    if (task.dimension() != null) {
+      x[DIMENSION_AT + task.dimension().ordinal()] = 1;
+    }
+    if (task.bench() != null) {
+      x[BENCH_AT + Math.floorMod(task.bench().hashCode(), 4)] = 1;
+    }
+    if (task.language() != null) {
+      x[LANGUAGE_AT + Math.floorMod(task.language().hashCode(), 2)] = 1;
+    }
+    if (task.prompt() != null) {
+      x[LENGTH_AT] = Math.log1p(task.prompt().length()) / 10.0;
+      double[] folded = new double[TOKEN_BUCKETS];
+      for (int i = 0; i < bag.keys.length; i++) {
+        folded[Math.floorMod(bag.keys[i] * 0x9E3779B1, TOKEN_BUCKETS)] += bag.weights[i];
+      }
+      double norm = Math.sqrt(Arrays.stream(folded).map(v -> v * v).sum());
+      for (int b = 0; b < TOKEN_BUCKETS && norm > 0; b++) {
+        x[TOKENS_AT + b] = 0.5 * folded[b] / norm;
+      }
+    }
+    int count = 0;
+    for (double v : x) {
+      count += v != 0 ? 1 : 0;
+    }
+    nonzero[t] = new int[count];
+    values[t] = new double[count];
+    for (int i = 0, k = 0; i < DIM; i++) {
+      if (x[i] != 0) {
+        nonzero[t][k] = i;
+        values[t][k++] = x[i];
+      }
+    }
+  }
+
+  /** Sorted hashed word buckets with L2-normalised log-tf weights. */
+  private record Bag(int[] keys, float[] weights) {}
+
+  private static Bag bag(Task task) {
+    Map<Integer, Integer> tf = new HashMap<>();
+    if (task.prompt() != null) {
+      String p = task.prompt();
+      int start = -1;
+      for (int i = 0; i <= p.length(); i++) {
+        boolean word = i < p.length() && Character.isLetterOrDigit(p.charAt(i));
+        if (word && start < 0) {
+          start = i;
+        } else if (!word && start >= 0) {
+          // Words of one or two letters are mostly noise in issue texts.
+          if (i - start >= 3) {
+            tf.merge(Math.floorMod(p.substring(start, i).toLowerCase(java.util.Locale.ROOT).hashCode(), WORD_BUCKETS), 1, Integer::sum);
+          }
+          start = -1;
+        }
+      }
+    }
+    if (tf.isEmpty()) {
+      // No prompt (the ID split): the context is all there is to compare.
+      tf.put(WORD_BUCKETS + (task.dimension() == null ? 0 : 1 + task.dimension().ordinal()), 1);
+      if (task.bench() != null) {
+        tf.put(WORD_BUCKETS + 16 + Math.floorMod(task.bench().hashCode(), 64), 1);
+      }
+      if (task.language() != null) {
+        tf.put(WORD_BUCKETS + 96 + Math.floorMod(task.language().hashCode(), 64), 1);
+      }
+    }
+    int[] keys = tf.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+    float[] w = new float[keys.length];
+    double norm = 0;
+    for (int i = 0; i < keys.length; i++) {
+      w[i] = (float) Math.log1p(tf.get(keys[i]));
+      norm += w[i] * w[i];
+    }
+    for (int i = 0; i < w.length; i++) {
+      w[i] /= (float) Math.sqrt(norm);
+    }
+    return new Bag(keys, w);
+  }
+
+  private static float dot(int[] ka, float[] wa, int[] kb, float[] wb) {
+    float s = 0;
+    int i = 0;
+    int j = 0;
+    while (i < ka.length && j < kb.length) {
+      if (ka[i] == kb[j]) {
+        s += wa[i++] * wb[j++];
+      } else if (ka[i] < kb[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return s;
+  }
+}

@@ -1,0 +1,74 @@
+package dev.acr.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acr.bench.BenchDataException;
+import dev.acr.bench.BenchDataset;
+import dev.acr.bench.BenchImport;
+import dev.acr.bench.BenchLoader;
+import dev.acr.bench.ReplayFiles;
+import dev.acr.memory.MemoryRecord;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code acr bench import}: the benchmark tables as memory records (one per task × model). */
+@Command(
+    name = "import",
+    description = "Write CodeRouterBench tables as memory JSONL (one record per task x model, source \"import\").",
+    mixinStandardHelpOptions = true)
+public final class BenchImportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "CodeRouterBench folder (default: $ACR_BENCH_DATA).")
+  Path data;
+
+  @Option(names = "--out", paramLabel = "FILE", required = true, description = "Memory JSONL file to write.")
+  Path out;
+
+  @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "all", description = "ood176, id-test or all (default: ${DEFAULT-VALUE}).")
+  String dataset;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    List<BenchDataset> datasets = BenchDataset.parse(dataset);
+    if (datasets == null) {
+      err.println("acr: --dataset: expected ood176, id-test or all, got '" + dataset + "'");
+      return 2;
+    }
+    Path dir = BenchData.resolve(data, err);
+    if (dir == null) {
+      return 2;
+    }
+    ObjectMapper json = new ObjectMapper();
+    BenchLoader loader = new BenchLoader(json);
+    try {
+      // Load and validate everything first, so bad data never leaves a half-written file.
+      List<MemoryRecord> records = new ArrayList<>();
+      for (BenchDataset d : datasets) {
+        records.addAll(BenchImport.records(loader.load(dir, d)));
+      }
+      if (out.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(out.toAbsolutePath().getParent());
+      }
+      ReplayFiles.writeJsonl(json, out, records);
+      long count = records.size();
+      err.println("acr: wrote " + count + " records to " + out);
+      return 0;
+    } catch (BenchDataException e) {
+      err.println("acr: " + e.getMessage());
+      return 2;
+    } catch (IOException e) {
+      err.println("acr: " + e.getMessage());
+      return 1;
+    }
+  }
+}
