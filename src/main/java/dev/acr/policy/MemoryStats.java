@@ -3,6 +3,7 @@ package dev.acr.policy;
 import dev.acr.memory.MemoryRecord;
 import dev.acr.memory.MemorySink;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,12 @@ public final class MemoryStats implements MemorySink {
   static final String FIRST = "first";
   static final String ANY = "any";
 
+  /** Outcomes of a route given the exact set of routes that had already failed on the task. */
+  record Pattern(String route, List<String> failedBefore) {}
+
   private final Map<String, Tally> tallies = new HashMap<>();
+  private final Map<String, Map<Pattern, Tally>> patterns = new HashMap<>();
+  private final Map<String, Long> versions = new HashMap<>();
   private String currentTask;
   private final List<String> failedOnCurrentTask = new ArrayList<>();
   private long records;
@@ -83,6 +89,10 @@ public final class MemoryStats implements MemorySink {
       if (first) {
         tally(ctx, r.route(), FIRST).add(r.resolved(), r.performance(), r.costUsd());
       }
+      Pattern p = new Pattern(r.route(), failedOnCurrentTask.stream().sorted().toList());
+      patterns.computeIfAbsent(ctx, k -> new HashMap<>()).computeIfAbsent(p, k -> new Tally())
+          .add(r.resolved(), r.performance(), r.costUsd());
+      versions.merge(ctx, 1L, Long::sum);
       for (String failed : failedOnCurrentTask) {
         tally(ctx, r.route(), afterFailure(failed)).add(r.resolved(), r.performance(), r.costUsd());
       }
@@ -117,6 +127,16 @@ public final class MemoryStats implements MemorySink {
   /** The tally for a context, route and kind, or null when memory has none. */
   Tally get(String context, String route, String kind) {
     return tallies.get(context + "\u0000" + route + "\u0000" + kind);
+  }
+
+  /** Pattern tallies of a context (read-only view; empty when memory has none). */
+  Map<Pattern, Tally> patterns(String context) {
+    return Collections.unmodifiableMap(patterns.getOrDefault(context, Map.of()));
+  }
+
+  /** Grows whenever a record lands in the context, so fitted models know when to refit. */
+  long version(String context) {
+    return versions.getOrDefault(context, 0L);
   }
 
   private Tally tally(String context, String route, String kind) {

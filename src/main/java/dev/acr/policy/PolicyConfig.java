@@ -3,23 +3,46 @@ package dev.acr.policy;
 /**
  * The policy's knobs. {@code lambda} weighs USD against performance in the reward (the
  * CodeRouterBench protocol uses 0.1). {@code priorStrength} is how many pseudo-attempts a
- * broader context's estimate counts for in a narrower one. {@code escalationFactor} is the
- * prior guess of how much a route's success rate drops on a task another route already failed.
- * {@code lookahead} bounds how many future attempts a decision plans for, {@code maxAttempts}
- * is the run's attempt limit (the plan never counts on attempts the loop will not make).
+ * broader context's cost and partial-score estimate counts for in a narrower one. {@code
+ * escalationFactor} is kept for compatibility and no longer used: the skill model derives how
+ * much a failure lowers the next route's chance. {@code lookahead} bounds how many future attempts
+ * a decision plans for, {@code maxAttempts} is the run's attempt limit (the plan never counts on
+ * attempts the loop will not make). The skill model's scales, on the logistic scale: {@code
+ * difficultySd} how much tasks of one context differ in difficulty, {@code abilitySd} how far a
+ * route's skill may a priori be from an even chance, {@code contextSd} how far a narrower context
+ * may move a route's skill from the broader one.
  */
 public record PolicyConfig(
-    double lambda, double priorStrength, double escalationFactor, int lookahead, int maxAttempts) {
+    double lambda,
+    double priorStrength,
+    double escalationFactor,
+    int lookahead,
+    int maxAttempts,
+    double difficultySd,
+    double abilitySd,
+    double contextSd) {
+
+  public PolicyConfig(
+      double lambda, double priorStrength, double escalationFactor, int lookahead, int maxAttempts) {
+    this(lambda, priorStrength, escalationFactor, lookahead, maxAttempts, 1.5, 2.0, 1.0);
+  }
 
   public static PolicyConfig defaults() {
     return new PolicyConfig(0.1, 2.0, 0.6, 3, 3);
   }
 
   public PolicyConfig withLambda(double newLambda) {
-    return new PolicyConfig(newLambda, priorStrength, escalationFactor, lookahead, maxAttempts);
+    return new PolicyConfig(
+        newLambda, priorStrength, escalationFactor, lookahead, maxAttempts, difficultySd, abilitySd, contextSd);
   }
 
   public PolicyConfig withMaxAttempts(int newMax) {
-    return new PolicyConfig(lambda, priorStrength, escalationFactor, lookahead, newMax);
+    return new PolicyConfig(
+        lambda, priorStrength, escalationFactor, lookahead, newMax, difficultySd, abilitySd, contextSd);
+  }
+
+  public PolicyConfig withScales(double newDifficultySd, double newAbilitySd, double newContextSd) {
+    return new PolicyConfig(
+        lambda, priorStrength, escalationFactor, lookahead, maxAttempts, newDifficultySd, newAbilitySd, newContextSd);
   }
 }

@@ -1,0 +1,227 @@
+package dev.acr.policy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A latent-difficulty (Rasch/IRT) model of verification: P(route r verifies task t) =
+ * σ(skill_r − difficulty_t), with task difficulty ~ N(0, difficultySd²). One parameter per route
+ * and context explains both a route's success rate and why a strong route failing is bad news
+ * for the next one (it makes a high difficulty likely) while a weak one failing says little.
+ *
+ * <p>Skills live on a grid, so their posteriors are exact up to the grid and can be sampled for
+ * Thompson sampling. Each context's skill prior is the broader context's posterior widened by
+ * contextSd (a narrower context may differ, but starts from what the broader one knows). Skills
+ * are refitted from {@link MemoryStats} pattern tallies whenever the context got new records:
+ * each pattern (route r after the set F had failed) contributes log P(outcome | F failed), the
+ * exact chain-rule factor given the other routes' skills, which are plugged in at their current
+ * means and the fit repeated once so early records are re-read with later knowledge.
+ */
+final class SkillModel {
+
+  private static final int SKILL_POINTS = 49;
+  private static final double SKILL_RANGE = 8;
+  private static final int DIFFICULTY_POINTS = 33;
+  private static final int FIT_PASSES = 2;
+  private static final double REFIT_GROWTH = 0.1;
+
+  /** Posterior over one route's skill in one context, on the skill grid. */
+  record Posterior(double[] weights, double mean, double variance) {
+
+    double sample(SplittableRandom rng, double[] grid) {
+      double u = rng.nextDouble();
+      double acc = 0;
+      for (int i = 0; i < weights.length; i++) {
+        acc += weights[i];
+        if (u <= acc) {
+          return grid[i];
+        }
+      }
+      return grid[grid.length - 1];
+    }
+  }
+
+  /** The fitted posteriors of a context chain, narrowest last, and the versions they saw. */
+  private record Fit(long[] versions, Map<String, Posterior> narrowest) {}
+
+  private final MemoryStats stats;
+  private final double abilitySd;
+  private final double contextSd;
+  final double[] skills = new double[SKILL_POINTS];
+  final double[] difficulties = new double[DIFFICULTY_POINTS];
+  final double[] difficultyPrior = new double[DIFFICULTY_POINTS];
+  private final double[][] chance = new double[SKILL_POINTS][DIFFICULTY_POINTS];
+  private final Map<List<String>, Fit> cache = new HashMap<>();
+
+  SkillModel(MemoryStats stats, double difficultySd, double abilitySd, double contextSd) {
+    this.stats = stats;
+    this.abilitySd = abilitySd;
+    this.contextSd = contextSd;
+    double z = 0;
+    for (int j = 0; j < DIFFICULTY_POINTS; j++) {
+      difficulties[j] = difficultySd * (-4 + 8.0 * j / (DIFFICULTY_POINTS - 1));
+      difficultyPrior[j] = Math.exp(-0.5 * Math.pow(difficulties[j] / difficultySd, 2));
+      z += difficultyPrior[j];
+    }
+    for (int j = 0; j < DIFFICULTY_POINTS; j++) {
+      difficultyPrior[j] /= z;
+    }
+    for (int i = 0; i < SKILL_POINTS; i++) {
+      skills[i] = -SKILL_RANGE + 2 * SKILL_RANGE * i / (SKILL_POINTS - 1);
+      for (int j = 0; j < DIFFICULTY_POINTS; j++) {
+        chance[i][j] = sigmoid(skills[i] - difficulties[j]);
+      }
+    }
+  }
+
+  static double sigmoid(double x) {
+    return 1 / (1 + Math.exp(-x));
+  }
+
+  /** Skill posteriors in the narrowest context of the chain, for the given routes. */
+  Map<String, Posterior> posteriors(List<String> contexts, List<String> routes) {
+    long[] versions = new long[contexts.size()];
+    for (int i = 0; i < versions.length; i++) {
+      versions[i] = stats.version(contexts.get(i));
+    }
+    Fit fit = cache.get(contexts);
+    if (fit == null || stale(fit.versions(), versions) || !fit.narrowest().keySet().containsAll(routes)) {
+      fit = new Fit(versions, fit(contexts, routes));
+      cache.put(List.copyOf(contexts), fit);
+    }
+    return fit.narrowest();
+  }
+
+  /**
+   * A fit is redone once a context's memory grew by a tenth since it was made (every record while
+   * memory is small). A tenth more data barely moves a posterior, and refitting on every record
+   * would make a long replay quadratic.
+   */
+  private static boolean stale(long[] fitted, long[] now) {
+    for (int i = 0; i < now.length; i++) {
+      if (now[i] - fitted[i] > REFIT_GROWTH * fitted[i]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Map<String, Posterior> fit(List<String> contexts, List<String> routes) {
+    Map<String, double[]> prior = new HashMap<>();
+    for (String r : routes) {
+      prior.put(r, new double[] {0, abilitySd * abilitySd});
+    }
+    Map<String, Posterior> level = new HashMap<>();
+    for (String ctx : contexts) {
+      Map<MemoryStats.Pattern, MemoryStats.Tally> pats = stats.patterns(ctx);
+      for (MemoryStats.Pattern p : pats.keySet()) {
+        prior.putIfAbsent(p.route(), new double[] {0, abilitySd * abilitySd});
+      }
+      Map<String, Double> means = new HashMap<>();
+      prior.forEach((r, mv) -> means.put(r, mv[0]));
+      for (int pass = 0; pass < FIT_PASSES; pass++) {
+        Map<String, double[]> loglik = new HashMap<>();
+        for (Map.Entry<MemoryStats.Pattern, MemoryStats.Tally> e : pats.entrySet()) {
+          double[] w = difficultyPrior.clone();
+          for (String q : e.getKey().failedBefore()) {
+            failed(w, means.getOrDefault(q, 0.0));
+          }
+          double[] ll = loglik.computeIfAbsent(e.getKey().route(), k -> new double[SKILL_POINTS]);
+          double k = e.getValue().successes;
+          double n = e.getValue().n;
+          for (int i = 0; i < SKILL_POINTS; i++) {
+            double p = clamp(dot(chance[i], w));
+            ll[i] += k * Math.log(p) + (n - k) * Math.log(1 - p);
+          }
+        }
+        level = new HashMap<>();
+        for (Map.Entry<String, double[]> e : prior.entrySet()) {
+          Posterior post = posterior(e.getValue()[0], e.getValue()[1], loglik.get(e.getKey()));
+          level.put(e.getKey(), post);
+          means.put(e.getKey(), post.mean());
+        }
+      }
+      Map<String, double[]> next = new HashMap<>();
+      level.forEach((r, post) -> next.put(r, new double[] {post.mean(), post.variance() + contextSd * contextSd}));
+      prior = next;
+    }
+    return level;
+  }
+
+  private Posterior posterior(double mean, double var, double[] loglik) {
+    double[] lp = new double[SKILL_POINTS];
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < SKILL_POINTS; i++) {
+      lp[i] = -0.5 * Math.pow(skills[i] - mean, 2) / var + (loglik == null ? 0 : loglik[i]);
+      max = Math.max(max, lp[i]);
+    }
+    double z = 0;
+    for (int i = 0; i < SKILL_POINTS; i++) {
+      lp[i] = Math.exp(lp[i] - max);
+      z += lp[i];
+    }
+    double m = 0;
+    for (int i = 0; i < SKILL_POINTS; i++) {
+      lp[i] /= z;
+      m += lp[i] * skills[i];
+    }
+    double v = 0;
+    for (int i = 0; i < SKILL_POINTS; i++) {
+      v += lp[i] * Math.pow(skills[i] - m, 2);
+    }
+    return new Posterior(lp, m, v);
+  }
+
+  /** Updates a difficulty belief in place with one failure of a route of the given skill. */
+  void failed(double[] w, double skill) {
+    double z = 0;
+    for (int j = 0; j < w.length; j++) {
+      w[j] *= 1 - sigmoid(skill - difficulties[j]);
+      z += w[j];
+    }
+    if (z > 0) {
+      for (int j = 0; j < w.length; j++) {
+        w[j] /= z;
+      }
+    }
+  }
+
+  /** Chance a route of the given skill verifies under a difficulty belief. */
+  double chance(double[] w, double skill) {
+    double p = 0;
+    for (int j = 0; j < w.length; j++) {
+      p += w[j] * sigmoid(skill - difficulties[j]);
+    }
+    return p;
+  }
+
+  /** Chance of verifying on a fresh task, averaged over the skill posterior. */
+  double meanChance(Posterior post) {
+    double p = 0;
+    for (int i = 0; i < SKILL_POINTS; i++) {
+      p += post.weights()[i] * dot(chance[i], difficultyPrior);
+    }
+    return p;
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+
+  private static double clamp(double p) {
+    return Math.min(1 - 1e-9, Math.max(1e-9, p));
+  }
+
+  static List<String> names(List<dev.acr.core.Route> routes) {
+    List<String> out = new ArrayList<>();
+    routes.forEach(r -> out.add(r.name()));
+    return out;
+  }
+}
