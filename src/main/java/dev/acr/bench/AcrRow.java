@@ -20,13 +20,13 @@ import java.util.Map;
 final class AcrRow {
   private AcrRow() {}
 
-  static List<Contestant> contestants(BenchTable table) {
+  static List<Contestant> contestants(BenchTable table, int maxAttempts) {
     Map<Route, Double> guesses = new HashMap<>();
     table.prices().forEach((route, p) -> guesses.put(route, CostGuess.fromPrices(p.inputPer1m(), p.outputPer1m())));
     RouteMenu menu = table.menu();
     return List.of(new Contestant("acr", false, false, 1, 1, seed -> {
       MemoryStats stats = new MemoryStats();
-      AcrPolicy policy = new AcrPolicy(table.routes(), stats, guesses, PolicyConfig.defaults(), seed);
+      AcrPolicy policy = new AcrPolicy(table.routes(), stats, guesses, PolicyConfig.defaults().withMaxAttempts(maxAttempts), seed);
       return new Contestant.Seat(new OfferedOnly(policy, menu), stats);
     }));
   }

@@ -6,6 +6,8 @@ import java.util.List;
 
 /** The rows of the replay table for one dataset, in report order. */
 public final class Contestants {
+  /** The replay's default attempt limit, as `acr bench replay --max-attempts`. */
+  static final int DEFAULT_MAX_ATTEMPTS = 8;
   /** The paper's ACRouter cascade (k = 2) by model name. */
   static final List<String> CASCADE_CHEAP = List.of("MiniMax-M2.7", "kimi-k2.5", "gpt-5.4", "glm-5");
 
@@ -22,6 +24,11 @@ public final class Contestants {
   private Contestants() {}
 
   public static List<Contestant> all(BenchTable table, TaskFeatures features) {
+    return all(table, features, DEFAULT_MAX_ATTEMPTS);
+  }
+
+  /** Every row; acr plans for the same attempt limit the replay enforces. */
+  public static List<Contestant> all(BenchTable table, TaskFeatures features, int maxAttempts) {
     RouteMenu menu = table.menu();
     List<Contestant> out = new ArrayList<>();
     out.add(Contestant.single("Oracle", true, true, seed -> Contestant.Seat.of(new OracleRouter(table))));
@@ -43,7 +50,7 @@ public final class Contestants {
     }
     out.add(Contestant.single("kNN", false, false,
         seed -> Contestant.Seat.of(new KnnRouter(menu, features, table.taskCount()))));
-    out.addAll(AcrRow.contestants(table));
+    out.addAll(AcrRow.contestants(table, maxAttempts));
     return out;
   }
 

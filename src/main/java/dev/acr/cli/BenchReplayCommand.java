@@ -110,7 +110,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
     for (Loaded loaded : tables) {
       BenchTable table = loaded.table();
       List<Contestant> rows = new ArrayList<>();
-      for (Contestant c : Contestants.all(table, loaded.features())) {
+      for (Contestant c : Contestants.all(table, loaded.features(), maxAttempts)) {
         known.add(c.name());
         String hit = selected(c.name());
         if (hit != null) {

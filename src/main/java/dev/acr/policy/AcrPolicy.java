@@ -25,6 +25,8 @@ import java.util.SplittableRandom;
  */
 public final class AcrPolicy implements Router {
 
+  static final double PRICE_SLOPE = 1.0;
+
   private final List<Route> routes;
   private final MemoryStats stats;
   private final Map<Route, Double> costGuess;
@@ -43,7 +45,36 @@ public final class AcrPolicy implements Router {
     this.costGuess = Map.copyOf(attemptCostGuessUsd);
     this.config = config;
     this.seed = seed;
-    this.skills = new SkillModel(stats, config.difficultySd(), config.abilitySd(), config.contextSd());
+    this.skills =
+        new SkillModel(stats, config.difficultySd(), config.abilitySd(), config.contextSd(), priceSkill(routes, costGuess));
+  }
+
+  /**
+   * Before memory says anything, a route's skill is centred by its price: providers price
+   * models by capability, so a model costing e-times more starts {@link #PRICE_SLOPE} higher on
+   * the logistic scale than the median-priced one. Memory overrules this after a few attempts.
+   */
+  private static Map<String, Double> priceSkill(List<Route> routes, Map<Route, Double> costGuess) {
+    java.util.List<Double> logs = new ArrayList<>();
+    for (Route r : routes) {
+      Double c = costGuess.get(r);
+      if (c != null && c > 0) {
+        logs.add(Math.log(c));
+      }
+    }
+    Map<String, Double> out = new java.util.HashMap<>();
+    if (logs.size() < 2) {
+      return out;
+    }
+    java.util.Collections.sort(logs);
+    double median = logs.get(logs.size() / 2);
+    for (Route r : routes) {
+      Double c = costGuess.get(r);
+      if (c != null && c > 0) {
+        out.put(r.name(), PRICE_SLOPE * (Math.log(c) - median));
+      }
+    }
+    return out;
   }
 
   @Override

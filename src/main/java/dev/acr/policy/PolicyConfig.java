@@ -24,7 +24,7 @@ public record PolicyConfig(
 
   public PolicyConfig(
       double lambda, double priorStrength, double escalationFactor, int lookahead, int maxAttempts) {
-    this(lambda, priorStrength, escalationFactor, lookahead, maxAttempts, 1.5, 2.0, 1.0);
+    this(lambda, priorStrength, escalationFactor, lookahead, maxAttempts, 2.0, 2.0, 1.0);
   }
 
   public static PolicyConfig defaults() {

@@ -27,6 +27,8 @@ final class SkillModel {
   private static final int DIFFICULTY_POINTS = 33;
   private static final int FIT_PASSES = 2;
   private static final double REFIT_GROWTH = 0.1;
+  private static final int SHIFT_POINTS = 41;
+  private static final double SHIFT_RANGE = 5;
 
   /** Posterior over one route's skill in one context, on the skill grid. */
   record Posterior(double[] weights, double mean, double variance) {
@@ -48,6 +50,7 @@ final class SkillModel {
   private record Fit(long[] versions, Map<String, Posterior> narrowest) {}
 
   private final MemoryStats stats;
+  private final Map<String, Double> priorSkill;
   private final double abilitySd;
   private final double contextSd;
   final double[] skills = new double[SKILL_POINTS];
@@ -56,8 +59,9 @@ final class SkillModel {
   private final double[][] chance = new double[SKILL_POINTS][DIFFICULTY_POINTS];
   private final Map<List<String>, Fit> cache = new HashMap<>();
 
-  SkillModel(MemoryStats stats, double difficultySd, double abilitySd, double contextSd) {
+  SkillModel(MemoryStats stats, double difficultySd, double abilitySd, double contextSd, Map<String, Double> priorSkill) {
     this.stats = stats;
+    this.priorSkill = Map.copyOf(priorSkill);
     this.abilitySd = abilitySd;
     this.contextSd = contextSd;
     double z = 0;
@@ -112,14 +116,19 @@ final class SkillModel {
   private Map<String, Posterior> fit(List<String> contexts, List<String> routes) {
     Map<String, double[]> prior = new HashMap<>();
     for (String r : routes) {
-      prior.put(r, new double[] {0, abilitySd * abilitySd});
+      prior.put(r, new double[] {priorSkill.getOrDefault(r, 0.0), abilitySd * abilitySd});
     }
     Map<String, Posterior> level = new HashMap<>();
+    boolean broadest = true;
     for (String ctx : contexts) {
       Map<MemoryStats.Pattern, MemoryStats.Tally> pats = stats.patterns(ctx);
       for (MemoryStats.Pattern p : pats.keySet()) {
-        prior.putIfAbsent(p.route(), new double[] {0, abilitySd * abilitySd});
+        prior.putIfAbsent(p.route(), new double[] {priorSkill.getOrDefault(p.route(), 0.0), abilitySd * abilitySd});
       }
+      if (!broadest) {
+        shiftByContext(prior, pats);
+      }
+      broadest = false;
       Map<String, Double> means = new HashMap<>();
       prior.forEach((r, mv) -> means.put(r, mv[0]));
       for (int pass = 0; pass < FIT_PASSES; pass++) {
@@ -149,6 +158,49 @@ final class SkillModel {
       prior = next;
     }
     return level;
+  }
+
+  /**
+   * A narrower context is often simply harder or easier for every route (a bench of long CLI
+   * tasks, a hard repository). One shared shift, fitted on all routes' records at once, learns
+   * that from a handful of tasks, long before each route's own skill could; the routes' own
+   * differences are then fitted around the shifted prior.
+   */
+  private void shiftByContext(Map<String, double[]> prior, Map<MemoryStats.Pattern, MemoryStats.Tally> pats) {
+    if (pats.isEmpty()) {
+      return;
+    }
+    double[] lp = new double[SHIFT_POINTS];
+    double max = Double.NEGATIVE_INFINITY;
+    for (int g = 0; g < SHIFT_POINTS; g++) {
+      double shift = SHIFT_RANGE * (-1 + 2.0 * g / (SHIFT_POINTS - 1));
+      double ll = -0.5 * Math.pow(shift / contextSd, 2);
+      for (Map.Entry<MemoryStats.Pattern, MemoryStats.Tally> e : pats.entrySet()) {
+        double[] w = difficultyPrior.clone();
+        for (String q : e.getKey().failedBefore()) {
+          failed(w, meanOf(prior, q) + shift);
+        }
+        double p = clamp(chance(w, meanOf(prior, e.getKey().route()) + shift));
+        double k = e.getValue().successes;
+        ll += k * Math.log(p) + (e.getValue().n - k) * Math.log(1 - p);
+      }
+      lp[g] = ll;
+      max = Math.max(max, ll);
+    }
+    double z = 0;
+    double m = 0;
+    for (int g = 0; g < SHIFT_POINTS; g++) {
+      double wgt = Math.exp(lp[g] - max);
+      z += wgt;
+      m += wgt * SHIFT_RANGE * (-1 + 2.0 * g / (SHIFT_POINTS - 1));
+    }
+    double shift = m / z;
+    prior.replaceAll((r, mv) -> new double[] {mv[0] + shift, mv[1]});
+  }
+
+  private static double meanOf(Map<String, double[]> prior, String route) {
+    double[] mv = prior.get(route);
+    return mv == null ? 0 : mv[0];
   }
 
   private Posterior posterior(double mean, double var, double[] loglik) {

@@ -67,7 +67,7 @@ class PolicyTest {
 
   @Test
   void strongFailureLowersNextChanceMoreThanWeakFailure() {
-    SkillModel m = new SkillModel(new MemoryStats(), 1.5, 2.0, 1.0);
+    SkillModel m = new SkillModel(new MemoryStats(), 1.5, 2.0, 1.0, java.util.Map.of());
     double[] afterWeak = m.difficultyPrior.clone();
     m.failed(afterWeak, -3);
     double[] afterStrong = m.difficultyPrior.clone();
