@@ -129,16 +129,16 @@ public final class AcrPolicy implements Router {
     SplittableRandom rng =
         new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ task.key().hashCode() * 31L ^ attemptIndex);
     // Draw in a fixed order (the configured routes) so the seed alone fixes the decision.
-    java.util.HashMap<String, Double> draw = new java.util.HashMap<>();
+    java.util.HashMap<String, Integer> draw = new java.util.HashMap<>();
     for (String r : names) {
-      draw.put(r, post.get(r).sample(rng, skills.skills));
+      draw.put(r, post.get(r).sample(rng));
     }
     double[] difficulty = skills.difficultyPrior.clone();
     for (String q : failed) {
-      skills.failed(difficulty, draw.get(q));
+      skills.failedAt(difficulty, draw.get(q));
     }
     int n = candidates.size();
-    double[] skill = new double[n];
+    int[] skill = new int[n];
     double[] cost = new double[n];
     double[] partial = new double[n];
     for (int j = 0; j < n; j++) {
@@ -187,7 +187,7 @@ public final class AcrPolicy implements Router {
 
   /** The candidates' sampled skills for one decision, and the short lookahead over them. */
   private record Chain(
-      List<Route> routes, SkillModel model, double[] difficulty, double[] skill, double[] cost, double[] partial) {
+      List<Route> routes, SkillModel model, double[] difficulty, int[] skill, double[] cost, double[] partial) {
 
     /** The escalation chain worth running, best first; empty when no attempt is worth it. */
     List<Route> bestOrder(int depth, double standing, double lambda) {
@@ -212,7 +212,7 @@ public final class AcrPolicy implements Router {
         }
         order.add(routes.get(best));
         used |= 1L << best;
-        model.failed(w, skill[best]);
+        model.failedAt(w, skill[best]);
         stand = partial[best];
       }
       return order;
@@ -220,11 +220,11 @@ public final class AcrPolicy implements Router {
 
     /** Expected reward of trying j next under difficulty belief w, then acting best. */
     private double valueOf(int j, double[] w, long used, int depth, double lambda) {
-      double p = model.chance(w, skill[j]);
+      double p = model.chanceAt(w, skill[j]);
       double ifFailed = partial[j];
       if (depth > 1) {
         double[] after = w.clone();
-        model.failed(after, skill[j]);
+        model.failedAt(after, skill[j]);
         ifFailed = best(after, used | (1L << j), depth - 1, partial[j], lambda);
       }
       return p - lambda * cost[j] + (1 - p) * ifFailed;

@@ -13,10 +13,10 @@ import java.util.Map;
  * so the loop feeds it each new record right after the file gets it, live or in a replay.
  *
  * <p>Tallies are kept per context (everything, the dimension, the dimension with the bench or
- * repo language) and per route, three ways: as a task's first attempt, over all attempts, and
- * after a given other route had already failed on the same task. The last one is what tells
- * the policy that a strong route failing is bad news for the next one while a weak one failing
- * says little.
+ * repo language) and per route, two ways: over all attempts (costs, partial scores), and per
+ * pattern, i.e. the route's outcomes after exactly this set of other routes had failed on the
+ * same task. Patterns are what {@link SkillModel} fits skills from: they tell that a strong
+ * route failing is bad news for the next one while a weak one failing says little.
  */
 public final class MemoryStats implements MemorySink {
 
@@ -44,7 +44,6 @@ public final class MemoryStats implements MemorySink {
     }
   }
 
-  static final String FIRST = "first";
   static final String ANY = "any";
 
   /** Outcomes of a route given the exact set of routes that had already failed on the task. */
@@ -83,19 +82,12 @@ public final class MemoryStats implements MemorySink {
     if (!teaches(r.status())) {
       return;
     }
-    boolean first = failedOnCurrentTask.isEmpty();
     for (String ctx : contexts(r.dimension(), r.bench() != null ? r.bench() : r.language())) {
       tally(ctx, r.route(), ANY).add(r.resolved(), r.performance(), r.costUsd());
-      if (first) {
-        tally(ctx, r.route(), FIRST).add(r.resolved(), r.performance(), r.costUsd());
-      }
       Pattern p = new Pattern(r.route(), failedOnCurrentTask.stream().sorted().toList());
       patterns.computeIfAbsent(ctx, k -> new HashMap<>()).computeIfAbsent(p, k -> new Tally())
           .add(r.resolved(), r.performance(), r.costUsd());
       versions.merge(ctx, 1L, Long::sum);
-      for (String failed : failedOnCurrentTask) {
-        tally(ctx, r.route(), afterFailure(failed)).add(r.resolved(), r.performance(), r.costUsd());
-      }
     }
     if (!r.resolved()) {
       failedOnCurrentTask.add(r.route());
@@ -118,10 +110,6 @@ public final class MemoryStats implements MemorySink {
       }
     }
     return keys;
-  }
-
-  static String afterFailure(String failedRoute) {
-    return "after:" + failedRoute;
   }
 
   /** The tally for a context, route and kind, or null when memory has none. */

@@ -26,28 +26,32 @@ final class SkillModel {
   private static final double SKILL_RANGE = 8;
   private static final int DIFFICULTY_POINTS = 33;
   private static final int FIT_PASSES = 2;
-  private static final double REFIT_GROWTH = 0.1;
-  private static final int SHIFT_POINTS = 41;
+  private static final double REFIT_GROWTH = 0.25;
+  private static final int SHIFT_POINTS = 11;
   private static final double SHIFT_RANGE = 5;
 
   /** Posterior over one route's skill in one context, on the skill grid. */
   record Posterior(double[] weights, double mean, double variance) {
 
-    double sample(SplittableRandom rng, double[] grid) {
+    /** A Thompson draw: the index of a skill grid point. */
+    int sample(SplittableRandom rng) {
       double u = rng.nextDouble();
       double acc = 0;
       for (int i = 0; i < weights.length; i++) {
         acc += weights[i];
         if (u <= acc) {
-          return grid[i];
+          return i;
         }
       }
-      return grid[grid.length - 1];
+      return weights.length - 1;
     }
   }
 
-  /** The fitted posteriors of a context chain, narrowest last, and the versions they saw. */
-  private record Fit(long[] versions, Map<String, Posterior> narrowest) {}
+  /**
+   * One context level's fit: the parent fit it started from, the memory version it saw, its
+   * posteriors, and the prior it hands to the next narrower level.
+   */
+  private record Fit(Fit parent, long version, Map<String, Posterior> posteriors, Map<String, double[]> nextPrior) {}
 
   private final MemoryStats stats;
   private final Map<String, Double> priorSkill;
@@ -85,79 +89,109 @@ final class SkillModel {
     return 1 / (1 + Math.exp(-x));
   }
 
-  /** Skill posteriors in the narrowest context of the chain, for the given routes. */
-  Map<String, Posterior> posteriors(List<String> contexts, List<String> routes) {
-    long[] versions = new long[contexts.size()];
-    for (int i = 0; i < versions.length; i++) {
-      versions[i] = stats.version(contexts.get(i));
+  private static final double TABLE_LIMIT = 30;
+  private static final double TABLE_STEP = 0.005;
+  private static final double[] SIGMOID = sigmoidTable();
+
+  private static double[] sigmoidTable() {
+    int n = (int) Math.round(2 * TABLE_LIMIT / TABLE_STEP) + 1;
+    double[] t = new double[n];
+    for (int i = 0; i < n; i++) {
+      t[i] = sigmoid(-TABLE_LIMIT + i * TABLE_STEP);
     }
-    Fit fit = cache.get(contexts);
-    if (fit == null || stale(fit.versions(), versions) || !fit.narrowest().keySet().containsAll(routes)) {
-      fit = new Fit(versions, fit(contexts, routes));
-      cache.put(List.copyOf(contexts), fit);
-    }
-    return fit.narrowest();
+    return t;
   }
 
   /**
-   * A fit is redone once a context's memory grew by a tenth since it was made (every record while
-   * memory is small). A tenth more data barely moves a posterior, and refitting on every record
-   * would make a long replay quadratic.
+   * σ(x) by linear interpolation in a table (error below 1e-6): fitting evaluates it millions of
+   * times in a long replay, where Math.exp dominated the run time.
    */
-  private static boolean stale(long[] fitted, long[] now) {
-    for (int i = 0; i < now.length; i++) {
-      if (now[i] - fitted[i] > REFIT_GROWTH * fitted[i]) {
-        return true;
-      }
+  static double fastSigmoid(double x) {
+    if (x <= -TABLE_LIMIT) {
+      return SIGMOID[0];
     }
-    return false;
+    if (x >= TABLE_LIMIT) {
+      return SIGMOID[SIGMOID.length - 1];
+    }
+    double pos = (x + TABLE_LIMIT) / TABLE_STEP;
+    int i = (int) pos;
+    double f = pos - i;
+    return i + 1 < SIGMOID.length ? SIGMOID[i] + f * (SIGMOID[i + 1] - SIGMOID[i]) : SIGMOID[i];
   }
 
-  private Map<String, Posterior> fit(List<String> contexts, List<String> routes) {
+  /** Skill posteriors in the narrowest context of the chain, for the given routes. */
+  Map<String, Posterior> posteriors(List<String> contexts, List<String> routes) {
+    return level(contexts, contexts.size(), routes).posteriors();
+  }
+
+  /**
+   * The fit of the first {@code depth} contexts of the chain. Each level is cached on its own,
+   * so the broad levels every dimension shares are fitted once, not once per dimension.
+   */
+  private Fit level(List<String> contexts, int depth, List<String> routes) {
+    String ctx = contexts.get(depth - 1);
+    List<String> prefix = contexts.subList(0, depth);
+    Fit parent = depth == 1 ? null : level(contexts, depth - 1, routes);
+    long version = stats.version(ctx);
+    Fit fit = cache.get(prefix);
+    if (fit != null && fit.parent() == parent && !stale(fit.version(), version)
+        && fit.posteriors().keySet().containsAll(routes)) {
+      return fit;
+    }
     Map<String, double[]> prior = new HashMap<>();
-    for (String r : routes) {
-      prior.put(r, new double[] {priorSkill.getOrDefault(r, 0.0), abilitySd * abilitySd});
+    if (parent == null) {
+      for (String r : routes) {
+        prior.put(r, new double[] {priorSkill.getOrDefault(r, 0.0), abilitySd * abilitySd});
+      }
+    } else {
+      parent.nextPrior().forEach((r, mv) -> prior.put(r, mv.clone()));
     }
     Map<String, Posterior> level = new HashMap<>();
-    boolean broadest = true;
-    for (String ctx : contexts) {
-      Map<MemoryStats.Pattern, MemoryStats.Tally> pats = stats.patterns(ctx);
-      for (MemoryStats.Pattern p : pats.keySet()) {
-        prior.putIfAbsent(p.route(), new double[] {priorSkill.getOrDefault(p.route(), 0.0), abilitySd * abilitySd});
-      }
-      if (!broadest) {
-        shiftByContext(prior, pats);
-      }
-      broadest = false;
-      Map<String, Double> means = new HashMap<>();
-      prior.forEach((r, mv) -> means.put(r, mv[0]));
-      for (int pass = 0; pass < FIT_PASSES; pass++) {
-        Map<String, double[]> loglik = new HashMap<>();
-        for (Map.Entry<MemoryStats.Pattern, MemoryStats.Tally> e : pats.entrySet()) {
-          double[] w = difficultyPrior.clone();
-          for (String q : e.getKey().failedBefore()) {
-            failed(w, means.getOrDefault(q, 0.0));
-          }
-          double[] ll = loglik.computeIfAbsent(e.getKey().route(), k -> new double[SKILL_POINTS]);
-          double k = e.getValue().successes;
-          double n = e.getValue().n;
-          for (int i = 0; i < SKILL_POINTS; i++) {
-            double p = clamp(dot(chance[i], w));
-            ll[i] += k * Math.log(p) + (n - k) * Math.log(1 - p);
-          }
-        }
-        level = new HashMap<>();
-        for (Map.Entry<String, double[]> e : prior.entrySet()) {
-          Posterior post = posterior(e.getValue()[0], e.getValue()[1], loglik.get(e.getKey()));
-          level.put(e.getKey(), post);
-          means.put(e.getKey(), post.mean());
-        }
-      }
-      Map<String, double[]> next = new HashMap<>();
-      level.forEach((r, post) -> next.put(r, new double[] {post.mean(), post.variance() + contextSd * contextSd}));
-      prior = next;
+    Map<MemoryStats.Pattern, MemoryStats.Tally> pats = stats.patterns(ctx);
+    for (MemoryStats.Pattern p : pats.keySet()) {
+      prior.putIfAbsent(p.route(), new double[] {priorSkill.getOrDefault(p.route(), 0.0), abilitySd * abilitySd});
     }
-    return level;
+    if (depth > 1) {
+      shiftByContext(prior, pats);
+    }
+    Map<String, Double> means = new HashMap<>();
+    prior.forEach((r, mv) -> means.put(r, mv[0]));
+    for (int pass = 0; pass < FIT_PASSES; pass++) {
+      Map<String, double[]> loglik = new HashMap<>();
+      for (Map.Entry<MemoryStats.Pattern, MemoryStats.Tally> e : pats.entrySet()) {
+        double[] w = difficultyPrior.clone();
+        for (String q : e.getKey().failedBefore()) {
+          failed(w, means.getOrDefault(q, 0.0));
+        }
+        double[] ll = loglik.computeIfAbsent(e.getKey().route(), k -> new double[SKILL_POINTS]);
+        double k = e.getValue().successes;
+        double n = e.getValue().n;
+        for (int i = 0; i < SKILL_POINTS; i++) {
+          double p = clamp(dot(chance[i], w));
+          ll[i] += k * Math.log(p) + (n - k) * Math.log(1 - p);
+        }
+      }
+      level = new HashMap<>();
+      for (Map.Entry<String, double[]> e : prior.entrySet()) {
+        Posterior post = posterior(e.getValue()[0], e.getValue()[1], loglik.get(e.getKey()));
+        level.put(e.getKey(), post);
+        means.put(e.getKey(), post.mean());
+      }
+    }
+    Map<String, double[]> next = new HashMap<>();
+    level.forEach((r, post) -> next.put(r, new double[] {post.mean(), post.variance() + contextSd * contextSd}));
+    fit = new Fit(parent, version, level, next);
+    cache.put(List.copyOf(prefix), fit);
+    return fit;
+  }
+
+  /**
+   * A fit is redone once its context's memory grew by a tenth since it was made (every record
+   * while memory is small). A tenth more data barely moves a posterior, and refitting on every
+   * record would make a long replay quadratic.
+   */
+  private static boolean stale(long fitted, long now) {
+    return now - fitted > REFIT_GROWTH * fitted;
   }
 
   /**
@@ -231,7 +265,7 @@ final class SkillModel {
   void failed(double[] w, double skill) {
     double z = 0;
     for (int j = 0; j < w.length; j++) {
-      w[j] *= 1 - sigmoid(skill - difficulties[j]);
+      w[j] *= 1 - fastSigmoid(skill - difficulties[j]);
       z += w[j];
     }
     if (z > 0) {
@@ -241,11 +275,34 @@ final class SkillModel {
     }
   }
 
+  /**
+   * The same update for a skill on the grid, from the precomputed table: planning calls this
+   * hundreds of times per decision, so it must not compute exponentials.
+   */
+  void failedAt(double[] w, int skillIndex) {
+    double[] c = chance[skillIndex];
+    double z = 0;
+    for (int j = 0; j < w.length; j++) {
+      w[j] *= 1 - c[j];
+      z += w[j];
+    }
+    if (z > 0) {
+      for (int j = 0; j < w.length; j++) {
+        w[j] /= z;
+      }
+    }
+  }
+
+  /** Chance a skill on the grid verifies under a difficulty belief. */
+  double chanceAt(double[] w, int skillIndex) {
+    return dot(chance[skillIndex], w);
+  }
+
   /** Chance a route of the given skill verifies under a difficulty belief. */
   double chance(double[] w, double skill) {
     double p = 0;
     for (int j = 0; j < w.length; j++) {
-      p += w[j] * sigmoid(skill - difficulties[j]);
+      p += w[j] * fastSigmoid(skill - difficulties[j]);
     }
     return p;
   }
