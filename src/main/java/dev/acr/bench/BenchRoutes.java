@@ -1,25 +1,29 @@
 package dev.acr.bench;
 
+import dev.acr.config.ConfigException;
+import dev.acr.config.ConfigLoader;
+import dev.acr.config.ToolsConfig;
 import dev.acr.core.Route;
 
 /**
- * Benchmark model name → route, as the shipped tools.example.json maps the eight CodeRouterBench
- * models. Kept in this one place so it can be switched to {@code ToolsConfig#routeForModel}
- * once the config loader lands; nothing else in the bench package knows tool names.
+ * Benchmark model name → route, through the shipped tools.example.json, so replayed memory and
+ * live memory speak the same route names. A model the shipped config does not know goes to
+ * opencode, the catch-all CLI for other providers.
  */
 public final class BenchRoutes {
+  private static final ToolsConfig SHIPPED = shipped();
+
   private BenchRoutes() {}
 
   public static Route routeForModel(String model) {
-    return new Route(toolForModel(model), model);
+    return SHIPPED.routeForModel(model).orElseGet(() -> new Route("opencode", model));
   }
 
-  static String toolForModel(String model) {
-    return switch (model) {
-      case "claude-opus-4-6", "claude-sonnet-4-6" -> "claude-code";
-      case "gpt-5.4" -> "codex";
-      // kimi-k2.5, glm-5, MiniMax-M2.7, Qwen3-Max, qwen3.5-plus and any model added later
-      default -> "opencode";
-    };
+  private static ToolsConfig shipped() {
+    try {
+      return ConfigLoader.bundled();
+    } catch (ConfigException e) {
+      throw new IllegalStateException("the bundled tools.example.json is broken: " + e.getMessage(), e);
+    }
   }
 }

@@ -163,8 +163,24 @@ final class Report {
     } else {
       out.println(ansi.string("@|red,bold not verified|@") + " after " + attempts.size() + " attempt(s) ("
           + r.outcome().stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "); your working tree is unchanged");
+      printTestTail(r.artifacts());
     }
     out.println("run " + r.runId() + ": logs in " + r.runDir());
+  }
+
+  /** The end of the last test run's output, so a user sees why without opening the logs. */
+  private void printTestTail(List<AttemptArtifacts> artifacts) {
+    for (int i = artifacts.size() - 1; i >= 0; i--) {
+      AttemptArtifacts a = artifacts.get(i);
+      if (a != null && a.verifyTail() != null && !a.verifyTail().isBlank()) {
+        String[] lines = a.verifyTail().strip().split("\n");
+        out.println("last test output (attempt " + a.attempt() + "):");
+        for (int j = Math.max(0, lines.length - 10); j < lines.length; j++) {
+          out.println("   " + lines[j]);
+        }
+        return;
+      }
+    }
   }
 
   private static ObjectNode decisionJson(Decision d) {
