@@ -17,6 +17,7 @@ public final class RegretSvg {
   private static final int TOP = 40;
   private static final int BOTTOM = 50;
   private static final int MAX_POINTS = 700;
+  private static final String OURS = "#e6007e";
   private static final String[] COLORS = {
     "#000000", "#d62728", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
     "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173"
@@ -80,11 +81,14 @@ public final class RegretSvg {
     List<BenchReplay.RouterReport> rows = d.routers();
     for (int i = 0; i < rows.size(); i++) {
       BenchReplay.RouterReport r = rows.get(i);
-      String color = COLORS[i % COLORS.length];
-      String dash = i >= COLORS.length ? " stroke-dasharray=\"6 3\"" : "";
+      // acr's own rows are what a reader looks for: a colour no other row uses, and thicker.
+      boolean ours = r.name().startsWith("acr");
+      String color = ours ? OURS : COLORS[i % COLORS.length];
+      String dash = !ours && i >= COLORS.length ? " stroke-dasharray=\"6 3\"" : "";
+      String width = ours ? "3.2" : "1.6";
       double[] c = r.cumulativeRegret();
       int stride = Math.max(1, (int) Math.ceil(c.length / (double) MAX_POINTS));
-      sb.append("<polyline fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"1.6\"").append(dash)
+      sb.append("<polyline fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"").append(width).append('"').append(dash)
           .append(" points=\"");
       tenths(sb, x0);
       sb.append(',');
