@@ -32,6 +32,8 @@ public final class MemoryStore implements MemorySink {
   private static final ObjectMapper JSON =
       JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
+  private static final Object IN_PROCESS = new Object();
+
   private final Path file;
 
   public MemoryStore(Path file) {
@@ -57,7 +59,11 @@ public final class MemoryStore implements MemorySink {
     // interrupted thread; hold the interrupt back while writing.
     boolean interrupted = Thread.interrupted();
     try {
-      write(record);
+      // OS file locks are held per process: threads of one JVM must take turns first, or the
+      // second lock() throws OverlappingFileLockException instead of waiting.
+      synchronized (IN_PROCESS) {
+        write(record);
+      }
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
