@@ -49,6 +49,8 @@ final class CliHarness {
   final Path repo;
   final Path agents;
   final Path config;
+  /** Extra environment variables for the next runs (e.g. ACR_CONFIG). */
+  final Map<String, String> extraEnv = new HashMap<>();
 
   CliHarness(Path tmp) throws IOException {
     root = tmp;
@@ -67,6 +69,7 @@ final class CliHarness {
     env.put("ACR_HOME", acrHome.toString());
     env.put("XDG_CONFIG_HOME", xdg.toString());
     env.put("NO_COLOR", "1");
+    env.putAll(extraEnv);
     return env;
   }
 
