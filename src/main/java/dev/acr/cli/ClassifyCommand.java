@@ -65,7 +65,7 @@ final class ClassifyCommand implements Callable<Integer> {
   }
 
   private static int classifyFile(Classifier classifier, Path path, PrintWriter out, PrintWriter err) throws IOException {
-    if (!Files.isReadable(path)) {
+    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
       err.println("acr: cannot read " + path + " (check the path)");
       return ExitCodes.USAGE;
     }

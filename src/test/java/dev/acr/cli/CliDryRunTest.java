@@ -1,0 +1,138 @@
+package dev.acr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code acr --dry-run}: explains the decision, executes nothing, writes nothing. */
+class CliDryRunTest {
+  @TempDir Path tmp;
+  CliHarness h;
+  String statusBefore;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    h = new CliHarness(tmp).withRepo();
+    statusBefore = h.status();
+  }
+
+  private void assertNothingWritten() throws Exception {
+    assertThat(h.memory()).doesNotExist();
+    assertThat(h.acrHome.resolve("runs")).doesNotExist();
+    assertThat(h.acrHomeContents()).isEmpty();
+    assertThat(h.status()).isEqualTo(statusBefore);
+    assertThat(h.read("value.txt")).as("no agent ran").isEqualTo("broken\n");
+    assertThat(h.git("worktree", "list").lines()).hasSize(1);
+  }
+
+  @Test
+  void explainsDimensionChainFirstArgvAndVerify() throws Exception {
+    CliHarness.Run r = h.acr("--dry-run", "--chain", "fixer,breaker", "--verify", "sh check.sh", "fix the NPE in parser");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.err()).as(r.toString()).isEmpty();
+    assertThat(r.out()).containsPattern("(?m)^dimension\\s+bug_fixing \\(confidence \\d\\.\\d\\d\\)$");
+    assertThat(r.out()).containsPattern("(?m)^repo\\s+" + java.util.regex.Pattern.quote(h.repo.toRealPath().toString()) + " \\(git, branch main, clean\\)");
+    assertThat(r.out()).containsPattern("(?m)^verify\\s+sh check\\.sh\\s+\\(--verify\\)$");
+    assertThat(r.out()).containsPattern("(?m)^config\\s+" + java.util.regex.Pattern.quote(h.config.toString()) + "$");
+    assertThat(r.out()).containsPattern("(?m)^chain\\s+--chain$");
+    assertThat(r.out()).containsPattern("(?m)^  1\\. fixer\\b").containsPattern("(?m)^  2\\. breaker\\b");
+    assertThat(r.out()).doesNotContain("[not installed]");
+    assertThat(r.out()).contains("first run  $ " + h.agents.resolve("fixer") + " 'fix the NPE in parser'\n");
+    assertThat(r.out()).endsWith("dry run: nothing was executed or written\n");
+    assertNothingWritten();
+  }
+
+  @Test
+  void verifyFromRepoConfigIsShownWithItsSource() throws Exception {
+    Files.createDirectories(h.repo.resolve(".acr"));
+    Files.writeString(h.repo.resolve(".acr/config.json"), "{\"verify\": \"sh check.sh\"}\n");
+    h.git("add", "-A");
+    h.git("commit", "-q", "-m", "acr config");
+    statusBefore = h.status();
+    CliHarness.Run r = h.acr("--dry-run", "--chain", "fixer", "fix the NPE in parser");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).containsPattern("(?m)^verify\\s+sh check\\.sh\\s+\\(\\.acr/config\\.json\\)$");
+    assertNothingWritten();
+  }
+
+  @Test
+  void policyChainWithoutChainOption() throws Exception {
+    CliHarness.Run r = h.acr("--dry-run", "--seed", "7", "--verify", "sh check.sh", "fix the NPE in parser");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).containsPattern("(?m)^chain\\s+policy \\(memory: 0 records\\)$");
+    assertThat(r.out()).containsPattern("(?m)^  1\\. (fixer|breaker)\\b");
+    assertThat(r.out()).contains("first run  $ ");
+    assertNothingWritten();
+  }
+
+  @Test
+  void jsonIsOneDocumentWithDryRunAndRoutes() throws Exception {
+    CliHarness.Run r = h.acr("--dry-run", "--json", "--chain", "fixer,breaker", "--verify", "sh check.sh",
+        "fix the NPE in parser");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    JsonNode n = r.json();
+    assertThat(n.get("dry_run").asBoolean()).isTrue();
+    assertThat(n.get("dimension").asText()).isEqualTo("bug_fixing");
+    assertThat(n.get("verify").asText()).isEqualTo("sh check.sh");
+    assertThat(n.get("verify_source").asText()).isEqualTo("--verify");
+    assertThat(n.get("chain_source").asText()).isEqualTo("--chain");
+    assertThat(n.get("chain")).hasSize(2);
+    assertThat(n.get("chain").get(0).get("route").asText()).isEqualTo("fixer");
+    assertThat(n.get("chain").get(0).get("installed").asBoolean()).isTrue();
+    assertThat(n.get("chain").get(1).get("route").asText()).isEqualTo("breaker");
+    assertThat(n.get("first_argv").asText()).isEqualTo(h.agents.resolve("fixer") + " 'fix the NPE in parser'");
+    // Nothing after the document: stdout is exactly one JSON value.
+    assertThat(CliHarness.JSON.getFactory().createParser(r.out()).readValueAsTree().toString()).isEqualTo(n.toString());
+    assertThat(r.out().strip()).endsWith("}");
+    assertNothingWritten();
+  }
+
+  @Test
+  void promptWordsAreJoinedWithSingleSpaces() throws Exception {
+    CliHarness.Run r = h.acr("--dry-run", "--json", "--chain", "fixer", "fix", "the", "NPE", "in", "parser");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.json().get("first_argv").asText()).isEqualTo(h.agents.resolve("fixer") + " 'fix the NPE in parser'");
+    assertThat(r.json().get("dimension").asText()).isEqualTo("bug_fixing");
+  }
+
+  @Test
+  void missingBinarySaysNotInstalledWithTheConfiguredHint() throws Exception {
+    h.writeConfig(List.of(CliHarness.tool("ghost", "acr-test-ghost-agent-does-not-exist", "brew install ghost-agent")));
+    CliHarness.Run r = h.acr("--dry-run", "--verify", "sh check.sh", "fix the NPE in parser");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).containsPattern("(?m)^  1\\. ghost\\b.*\\[not installed\\]$");
+    assertThat(r.out()).contains("first run  $ acr-test-ghost-agent-does-not-exist 'fix the NPE in parser'");
+    assertThat(r.out()).contains("  ghost is not installed; install it with: brew install ghost-agent\n");
+    assertNothingWritten();
+  }
+
+  @Test
+  void missingBinaryInJsonIsNotInstalled() throws Exception {
+    h.writeConfig(List.of(CliHarness.tool("ghost", h.agents.resolve("ghost").toString(), "get ghost")));
+    CliHarness.Run r = h.acr("--dry-run", "--json", "fix the NPE in parser");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    JsonNode first = r.json().get("chain").get(0);
+    assertThat(first.get("route").asText()).isEqualTo("ghost");
+    assertThat(first.get("installed").asBoolean()).isFalse();
+    assertNothingWritten();
+  }
+
+  @Test
+  void dirtyRepoIsDescribedAndLeftAsItWas() throws Exception {
+    Files.writeString(h.repo.resolve("value.txt"), "my edit\n");
+    Files.writeString(h.repo.resolve("scratch.txt"), "untracked\n");
+    statusBefore = h.status();
+    CliHarness.Run r = h.acr("--dry-run", "--chain", "fixer", "--verify", "sh check.sh", "fix the NPE in parser");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("2 uncommitted change(s)");
+    assertThat(h.read("value.txt")).isEqualTo("my edit\n");
+    assertThat(h.status()).isEqualTo(statusBefore);
+    assertThat(h.acrHomeContents()).isEmpty();
+  }
+}

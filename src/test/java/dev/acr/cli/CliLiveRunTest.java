@@ -1,0 +1,141 @@
+package dev.acr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real (non-dry) runs in-process, with fake agents in a temporary git repository. */
+class CliLiveRunTest {
+  @TempDir Path tmp;
+  CliHarness h;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    h = new CliHarness(tmp).withRepo();
+  }
+
+  @Test
+  void verifiedFixIsAppliedAndRemembered() throws Exception {
+    CliHarness.Run r = h.acr("--chain", "fixer", "--verify", "sh check.sh", "--seed", "1", "fix value.txt");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(h.read("value.txt")).isEqualTo("fixed\n");
+    assertThat(h.git("worktree", "list").lines()).hasSize(1);
+    assertThat(r.out()).containsPattern("(?m)^1\\. fixer\\s+verified\\b");
+    assertThat(r.out()).contains("verified: applied to your working tree (value.txt)");
+    assertThat(r.err()).contains("baseline: tests fail").contains("acr: attempt 1: fixer")
+        .contains("[fixer] fixer: editing value.txt");
+    List<JsonNode> mem = h.memoryRecords();
+    assertThat(mem).hasSize(1);
+    JsonNode rec = mem.get(0);
+    assertThat(rec.get("status").asText()).isEqualTo("verified");
+    assertThat(rec.get("resolved").asBoolean()).isTrue();
+    assertThat(rec.get("route").asText()).isEqualTo("fixer");
+    assertThat(rec.get("attempt").asInt()).isEqualTo(1);
+    assertThat(rec.get("source").asText()).isEqualTo("live");
+    assertThat(rec.get("dimension").asText()).isNotBlank();
+    assertThat(rec.get("prompt").asText()).isEqualTo("fix value.txt");
+    assertThat(rec.get("task").asText()).hasSize(64);
+    assertThat(h.acrHome.resolve("runs").resolve(rec.get("run_id").asText())).isDirectory();
+  }
+
+  @Test
+  void jsonSummaryIsASingleDocumentOnStdout() throws Exception {
+    CliHarness.Run r = h.acr("--json", "--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    JsonNode n = r.json();
+    assertThat(n.get("verified").asBoolean()).isTrue();
+    assertThat(n.get("stop_reason").asText()).isEqualTo("verified");
+    assertThat(n.get("applied").asBoolean()).isTrue();
+    assertThat(n.get("baseline_passed").asBoolean()).isFalse();
+    assertThat(n.has("dry_run")).isFalse();
+    assertThat(n.get("attempts")).hasSize(1);
+    assertThat(n.get("attempts").get(0).get("status").asText()).isEqualTo("verified");
+    assertThat(n.get("attempts").get(0).get("route").asText()).isEqualTo("fixer");
+    assertThat(n.get("attempts").get(0).get("exit_code").asInt()).isZero();
+    assertThat(n.get("run_id").asText()).isEqualTo(h.memoryRecords().get(0).get("run_id").asText());
+    // stdout holds nothing but that document; progress and agent output went to stderr.
+    assertThat(r.out().strip()).startsWith("{").endsWith("}");
+    assertThat(r.out()).doesNotContain("fixer: editing").doesNotContain("baseline:");
+    assertThat(r.err()).contains("fixer: editing value.txt");
+    assertThat(h.read("value.txt")).isEqualTo("fixed\n");
+  }
+
+  @Test
+  void escalatesAndFailsWithExitOneLeavingTheTreeAlone() throws Exception {
+    String before = h.status();
+    CliHarness.Run r = h.acr("--json", "--chain", "breaker", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+    JsonNode n = r.json();
+    assertThat(n.get("verified").asBoolean()).isFalse();
+    assertThat(n.get("stop_reason").asText()).isEqualTo("plan_exhausted");
+    assertThat(n.get("attempts").get(0).get("status").asText()).isEqualTo("failed");
+    assertThat(n.get("attempts").get(0).get("patch").asText()).endsWith("attempt-1/changes.patch");
+    assertThat(h.read("value.txt")).isEqualTo("broken\n");
+    assertThat(h.status()).isEqualTo(before);
+    assertThat(h.memoryRecords()).extracting(m -> m.get("status").asText()).containsExactly("failed");
+  }
+
+  @Test
+  void budgetZeroStopsBeforeAnyAttempt() throws Exception {
+    String before = h.status();
+    CliHarness.Run r = h.acr("--json", "--budget", "0", "--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");
+    // README: "--budget USD: stop escalating once spent >= budget"; 0 >= 0 before the first attempt.
+    assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+    JsonNode n = r.json();
+    assertThat(n.get("verified").asBoolean()).isFalse();
+    assertThat(n.get("stop_reason").asText()).isEqualTo("budget");
+    assertThat(n.get("attempts")).isEmpty();
+    assertThat(n.get("total_cost_usd").asDouble()).isZero();
+    assertThat(r.err()).doesNotContain("attempt 1");
+    assertThat(h.memoryRecords()).isEmpty();
+    assertThat(h.read("value.txt")).isEqualTo("broken\n");
+    assertThat(h.status()).isEqualTo(before);
+  }
+
+  @Test
+  void budgetZeroInTextSaysBudget() throws Exception {
+    CliHarness.Run r = h.acr("--budget", "0", "--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+    assertThat(r.out()).contains("not verified after 0 attempt(s) (budget); your working tree is unchanged");
+  }
+
+  @Test
+  void promptWordsAreJoinedWithSingleSpacesInMemoryAndForTheAgent() throws Exception {
+    h.agent("echoer", "printf '%s' \"$1\" > \"$ACR_TEST_OUT\"\necho fixed > value.txt\n");
+    h.writeConfig(List.of(CliHarness.tool("echoer", h.agents.resolve("echoer").toString(), null)));
+    Path seen = tmp.resolve("prompt-seen.txt");
+    h.extraEnv.put("ACR_TEST_OUT", seen.toString());
+    CliHarness.Run r = h.acr("--verify", "sh check.sh", "fix", "the", "value", "  file");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    // Words are joined with one space; a word's own spaces are kept as typed.
+    assertThat(Files.readString(seen)).isEqualTo("fix the value   file");
+    assertThat(h.memoryRecords().get(0).get("prompt").asText()).isEqualTo("fix the value   file");
+  }
+
+  @Test
+  void noStorePromptKeepsOnlyTheHash() throws Exception {
+    CliHarness.Run r = h.acr("--no-store-prompt", "--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    JsonNode rec = h.memoryRecords().get(0);
+    assertThat(rec.has("prompt")).as("the field is written, as null").isTrue();
+    assertThat(rec.get("prompt").isNull()).isTrue();
+    assertThat(rec.get("task").asText()).hasSize(64);
+    assertThat(Files.readString(h.memory())).doesNotContain("fix value.txt");
+  }
+
+  @Test
+  void secondRunLearnsFromMemory() throws Exception {
+    assertThat(h.acr("--chain", "fixer", "--verify", "sh check.sh", "fix value.txt").exit()).isZero();
+    h.git("checkout", "--", "value.txt");
+    CliHarness.Run dry = h.acr("--dry-run", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(dry.exit()).as(dry.toString()).isZero();
+    assertThat(dry.out()).containsPattern("(?m)^chain\\s+policy \\(memory: 1 records\\)$");
+    assertThat(h.memoryRecords()).hasSize(1);
+  }
+}
