@@ -102,6 +102,10 @@ public final class AcrCommand implements Callable<Integer> {
       err.println("acr: --max-attempts must be at least 1");
       return ExitCodes.USAGE;
     }
+    if (budget != null && !(budget > 0)) {
+      err.println("acr: --budget must be a positive amount of USD, e.g. --budget 2.50");
+      return ExitCodes.USAGE;
+    }
     Path dir = workdir == null ? env.cwd() : env.cwd().resolve(workdir).normalize();
     RunRequest req =
         new RunRequest(String.join(" ", prompt), dir, resolve(config), resolve(memory), verify, tool, chain,

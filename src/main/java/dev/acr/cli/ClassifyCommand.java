@@ -47,6 +47,10 @@ final class ClassifyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Classifier classifier = new Classifier();
+    if (file != null && prompt != null && !prompt.isEmpty()) {
+      err.println("acr: classify takes a PROMPT or --file F.jsonl, not both");
+      return ExitCodes.USAGE;
+    }
     if (file != null) {
       return classifyFile(classifier, parent.env().cwd().resolve(file), out, err);
     }
@@ -95,6 +99,9 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         out.println(result);
       }
+    } catch (java.nio.charset.CharacterCodingException e) {
+      err.println("acr: " + path + ": not UTF-8 text (save it as UTF-8 JSONL)");
+      return ExitCodes.USAGE;
     }
     return ExitCodes.OK;
   }

@@ -60,7 +60,7 @@ public final class Planner {
     RepoSignals signals;
     try {
       signals = RepoInspector.inspect(req.workdir(), req.verify());
-    } catch (GitException | IllegalArgumentException e) {
+    } catch (GitException | IllegalArgumentException | java.io.UncheckedIOException e) {
       throw new UsageError(e.getMessage());
     }
     MemoryStore.ReadReport memory;
