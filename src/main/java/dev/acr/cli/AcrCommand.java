@@ -25,11 +25,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     subcommands = {ClassifyCommand.class, BenchCommand.class},
-    description = {
-      "The agentic coding router: picks a coding-agent CLI and model for the prompt, runs it in an",
-      "isolated git worktree, verifies with the project's tests, escalates on failure, applies only",
-      "a verified change to your working tree, and remembers every attempt."
-    },
+    description =
+        "The agentic coding router: picks a coding-agent CLI and model for the prompt, runs it in an"
+            + " isolated git worktree, verifies with the project's tests, escalates on failure, applies"
+            + " only a verified change to your working tree, and remembers every attempt.%n",
     footer = ExitCodes.HELP)
 public final class AcrCommand implements Callable<Integer> {
 
