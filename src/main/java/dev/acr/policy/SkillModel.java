@@ -157,20 +157,7 @@ final class SkillModel {
     Map<String, Double> means = new HashMap<>();
     prior.forEach((r, mv) -> means.put(r, mv[0]));
     for (int pass = 0; pass < FIT_PASSES; pass++) {
-      Map<String, double[]> loglik = new HashMap<>();
-      for (Map.Entry<MemoryStats.Pattern, MemoryStats.Tally> e : pats.entrySet()) {
-        double[] w = difficultyPrior.clone();
-        for (String q : e.getKey().failedBefore()) {
-          failed(w, means.getOrDefault(q, 0.0));
-        }
-        double[] ll = loglik.computeIfAbsent(e.getKey().route(), k -> new double[SKILL_POINTS]);
-        double k = e.getValue().successes;
-        double n = e.getValue().n;
-        for (int i = 0; i < SKILL_POINTS; i++) {
-          double p = clamp(dot(chance[i], w));
-          ll[i] += k * Math.log(p) + (n - k) * Math.log(1 - p);
-        }
-      }
+      Map<String, double[]> loglik = logLikelihoods(pats, means);
       level = new HashMap<>();
       for (Map.Entry<String, double[]> e : prior.entrySet()) {
         Posterior post = posterior(e.getValue()[0], e.getValue()[1], loglik.get(e.getKey()));
@@ -183,6 +170,39 @@ final class SkillModel {
     fit = new Fit(parent, version, level, next);
     cache.put(List.copyOf(prefix), fit);
     return fit;
+  }
+
+  /**
+   * Each route's log-likelihood over the skill grid, summed over its patterns, with the other
+   * routes' skills at the given means. Patterns sharing a failure set share its belief and log
+   * chances, computed once per call (the sums still run pattern by pattern, in map order).
+   */
+  private Map<String, double[]> logLikelihoods(
+      Map<MemoryStats.Pattern, MemoryStats.Tally> pats, Map<String, Double> means) {
+    FailureBeliefs beliefs = new FailureBeliefs(this, q -> means.getOrDefault(q, 0.0));
+    Map<List<String>, double[][]> logChances = new HashMap<>();
+    Map<String, double[]> loglik = new HashMap<>();
+    for (Map.Entry<MemoryStats.Pattern, MemoryStats.Tally> e : pats.entrySet()) {
+      double[][] lc = logChances.computeIfAbsent(e.getKey().failedBefore(), f -> logChances(beliefs.after(f)));
+      double[] ll = loglik.computeIfAbsent(e.getKey().route(), k -> new double[SKILL_POINTS]);
+      double k = e.getValue().successes;
+      double n = e.getValue().n;
+      for (int i = 0; i < SKILL_POINTS; i++) {
+        ll[i] += k * lc[0][i] + (n - k) * lc[1][i];
+      }
+    }
+    return loglik;
+  }
+
+  /** log P(verify) and log P(fail) at every skill grid point under difficulty belief w. */
+  private double[][] logChances(double[] w) {
+    double[][] lc = new double[2][SKILL_POINTS];
+    for (int i = 0; i < SKILL_POINTS; i++) {
+      double p = clamp(dot(chance[i], w));
+      lc[0][i] = Math.log(p);
+      lc[1][i] = Math.log(1 - p);
+    }
+    return lc;
   }
 
   /**
@@ -209,12 +229,10 @@ final class SkillModel {
     for (int g = 0; g < SHIFT_POINTS; g++) {
       double shift = SHIFT_RANGE * (-1 + 2.0 * g / (SHIFT_POINTS - 1));
       double ll = -0.5 * Math.pow(shift / contextSd, 2);
+      FailureBeliefs beliefs = new FailureBeliefs(this, q -> meanOf(prior, q) + shift);
       for (Map.Entry<MemoryStats.Pattern, MemoryStats.Tally> e : pats.entrySet()) {
-        double[] w = difficultyPrior.clone();
-        for (String q : e.getKey().failedBefore()) {
-          failed(w, meanOf(prior, q) + shift);
-        }
-        double p = clamp(chance(w, meanOf(prior, e.getKey().route()) + shift));
+        double[] w = beliefs.after(e.getKey().failedBefore());
+        double p = clamp(beliefs.chance(w, e.getKey().route()));
         double k = e.getValue().successes;
         ll += k * Math.log(p) + (e.getValue().n - k) * Math.log(1 - p);
       }
