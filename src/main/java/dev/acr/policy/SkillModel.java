@@ -151,13 +151,14 @@ final class SkillModel {
     for (MemoryStats.Pattern p : pats.keySet()) {
       prior.putIfAbsent(p.route(), new double[] {priorSkill.getOrDefault(p.route(), 0.0), abilitySd * abilitySd});
     }
+    PatternTable table = PatternTable.of(pats);
     if (depth > 1) {
-      shiftByContext(prior, pats);
+      shiftByContext(prior, table);
     }
     Map<String, Double> means = new HashMap<>();
     prior.forEach((r, mv) -> means.put(r, mv[0]));
     for (int pass = 0; pass < FIT_PASSES; pass++) {
-      Map<String, double[]> loglik = logLikelihoods(pats, means);
+      Map<String, double[]> loglik = logLikelihoods(table, means);
       level = new HashMap<>();
       for (Map.Entry<String, double[]> e : prior.entrySet()) {
         Posterior post = posterior(e.getValue()[0], e.getValue()[1], loglik.get(e.getKey()));
@@ -177,18 +178,34 @@ final class SkillModel {
    * routes' skills at the given means. Patterns sharing a failure set share its belief and log
    * chances, computed once per call (the sums still run pattern by pattern, in map order).
    */
-  private Map<String, double[]> logLikelihoods(
-      Map<MemoryStats.Pattern, MemoryStats.Tally> pats, Map<String, Double> means) {
-    FailureBeliefs beliefs = new FailureBeliefs(this, q -> means.getOrDefault(q, 0.0));
-    Map<List<String>, double[][]> logChances = new HashMap<>();
+  private Map<String, double[]> logLikelihoods(PatternTable table, Map<String, Double> means) {
+    double[] skill = new double[table.routes.size()];
+    for (int r = 0; r < skill.length; r++) {
+      skill[r] = means.getOrDefault(table.routes.get(r), 0.0);
+    }
+    double[][] beliefs = table.beliefs(PatternTable.sigmoidRows(skill, difficulties), difficultyPrior);
+    double[][][] logChances = new double[beliefs.length][][];
+    for (int s = 0; s < beliefs.length; s++) {
+      logChances[s] = logChances(beliefs[s]);
+    }
+    double[][] byRoute = new double[skill.length][];
+    for (int i = 0; i < table.size(); i++) {
+      double[][] lc = logChances[table.failureSet[i]];
+      int r = table.route[i];
+      if (byRoute[r] == null) {
+        byRoute[r] = new double[SKILL_POINTS];
+      }
+      double[] ll = byRoute[r];
+      double k = table.successes[i];
+      double n = table.attempts[i];
+      for (int j = 0; j < SKILL_POINTS; j++) {
+        ll[j] += k * lc[0][j] + (n - k) * lc[1][j];
+      }
+    }
     Map<String, double[]> loglik = new HashMap<>();
-    for (Map.Entry<MemoryStats.Pattern, MemoryStats.Tally> e : pats.entrySet()) {
-      double[][] lc = logChances.computeIfAbsent(e.getKey().failedBefore(), f -> logChances(beliefs.after(f)));
-      double[] ll = loglik.computeIfAbsent(e.getKey().route(), k -> new double[SKILL_POINTS]);
-      double k = e.getValue().successes;
-      double n = e.getValue().n;
-      for (int i = 0; i < SKILL_POINTS; i++) {
-        ll[i] += k * lc[0][i] + (n - k) * lc[1][i];
+    for (int r = 0; r < skill.length; r++) {
+      if (byRoute[r] != null) {
+        loglik.put(table.routes.get(r), byRoute[r]);
       }
     }
     return loglik;
@@ -220,8 +237,8 @@ final class SkillModel {
    * that from a handful of tasks, long before each route's own skill could; the routes' own
    * differences are then fitted around the shifted prior.
    */
-  private void shiftByContext(Map<String, double[]> prior, Map<MemoryStats.Pattern, MemoryStats.Tally> pats) {
-    if (pats.isEmpty()) {
+  private void shiftByContext(Map<String, double[]> prior, PatternTable table) {
+    if (table.size() == 0) {
       return;
     }
     double[] lp = new double[SHIFT_POINTS];
@@ -229,12 +246,16 @@ final class SkillModel {
     for (int g = 0; g < SHIFT_POINTS; g++) {
       double shift = SHIFT_RANGE * (-1 + 2.0 * g / (SHIFT_POINTS - 1));
       double ll = -0.5 * Math.pow(shift / contextSd, 2);
-      FailureBeliefs beliefs = new FailureBeliefs(this, q -> meanOf(prior, q) + shift);
-      for (Map.Entry<MemoryStats.Pattern, MemoryStats.Tally> e : pats.entrySet()) {
-        double[] w = beliefs.after(e.getKey().failedBefore());
-        double p = clamp(beliefs.chance(w, e.getKey().route()));
-        double k = e.getValue().successes;
-        ll += k * Math.log(p) + (e.getValue().n - k) * Math.log(1 - p);
+      double[] skill = new double[table.routes.size()];
+      for (int r = 0; r < skill.length; r++) {
+        skill[r] = meanOf(prior, table.routes.get(r)) + shift;
+      }
+      double[][] rows = PatternTable.sigmoidRows(skill, difficulties);
+      double[][] beliefs = table.beliefs(rows, difficultyPrior);
+      for (int i = 0; i < table.size(); i++) {
+        double p = clamp(PatternTable.chance(beliefs[table.failureSet[i]], rows[table.route[i]]));
+        double k = table.successes[i];
+        ll += k * Math.log(p) + (table.attempts[i] - k) * Math.log(1 - p);
       }
       lp[g] = ll;
       max = Math.max(max, ll);
