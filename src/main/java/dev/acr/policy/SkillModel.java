@@ -337,6 +337,11 @@ final class SkillModel {
     return dot(chance[skillIndex], w);
   }
 
+  /** σ(skill − difficulty) over the difficulty grid for a skill on the grid; read-only. */
+  double[] chanceRow(int skillIndex) {
+    return chance[skillIndex];
+  }
+
   /** Chance a route of the given skill verifies under a difficulty belief. */
   double chance(double[] w, double skill) {
     double p = 0;
