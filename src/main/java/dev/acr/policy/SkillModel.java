@@ -213,13 +213,49 @@ final class SkillModel {
 
   /** log P(verify) and log P(fail) at every skill grid point under difficulty belief w. */
   private double[][] logChances(double[] w) {
+    double[] p = gridChances(w);
     double[][] lc = new double[2][SKILL_POINTS];
     for (int i = 0; i < SKILL_POINTS; i++) {
-      double p = clamp(dot(chance[i], w));
-      lc[0][i] = Math.log(p);
-      lc[1][i] = Math.log(1 - p);
+      double pi = clamp(p[i]);
+      lc[0][i] = Math.log(pi);
+      lc[1][i] = Math.log(1 - pi);
     }
     return lc;
+  }
+
+  /**
+   * {@code dot(chance[i], w)} for every skill grid point i. Four points' sums run side by side,
+   * each adding in the same order as {@link #dot} (so the values are identical): a lone sum
+   * waits on every addition, and fitting spends much of a replay here.
+   */
+  private double[] gridChances(double[] w) {
+    double[] p = new double[SKILL_POINTS];
+    int i = 0;
+    for (; i + 4 <= SKILL_POINTS; i += 4) {
+      double[] c0 = chance[i];
+      double[] c1 = chance[i + 1];
+      double[] c2 = chance[i + 2];
+      double[] c3 = chance[i + 3];
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      for (int j = 0; j < w.length; j++) {
+        double wj = w[j];
+        s0 += c0[j] * wj;
+        s1 += c1[j] * wj;
+        s2 += c2[j] * wj;
+        s3 += c3[j] * wj;
+      }
+      p[i] = s0;
+      p[i + 1] = s1;
+      p[i + 2] = s2;
+      p[i + 3] = s3;
+    }
+    for (; i < SKILL_POINTS; i++) {
+      p[i] = dot(chance[i], w);
+    }
+    return p;
   }
 
   /**
