@@ -90,7 +90,7 @@ final class PatternTable {
     double[][] rows = new double[skill.length][difficulties.length];
     for (int r = 0; r < skill.length; r++) {
       for (int j = 0; j < difficulties.length; j++) {
-        rows[r][j] = SkillModel.fastSigmoid(skill[r] - difficulties[j]);
+        rows[r][j] = Sigmoid.fast(skill[r] - difficulties[j]);
       }
     }
     return rows;

@@ -80,43 +80,9 @@ final class SkillModel {
     for (int i = 0; i < SKILL_POINTS; i++) {
       skills[i] = -SKILL_RANGE + 2 * SKILL_RANGE * i / (SKILL_POINTS - 1);
       for (int j = 0; j < DIFFICULTY_POINTS; j++) {
-        chance[i][j] = sigmoid(skills[i] - difficulties[j]);
+        chance[i][j] = Sigmoid.exact(skills[i] - difficulties[j]);
       }
     }
-  }
-
-  static double sigmoid(double x) {
-    return 1 / (1 + Math.exp(-x));
-  }
-
-  private static final double TABLE_LIMIT = 30;
-  private static final double TABLE_STEP = 0.005;
-  private static final double[] SIGMOID = sigmoidTable();
-
-  private static double[] sigmoidTable() {
-    int n = (int) Math.round(2 * TABLE_LIMIT / TABLE_STEP) + 1;
-    double[] t = new double[n];
-    for (int i = 0; i < n; i++) {
-      t[i] = sigmoid(-TABLE_LIMIT + i * TABLE_STEP);
-    }
-    return t;
-  }
-
-  /**
-   * σ(x) by linear interpolation in a table (error below 1e-6): fitting evaluates it millions of
-   * times in a long replay, where Math.exp dominated the run time.
-   */
-  static double fastSigmoid(double x) {
-    if (x <= -TABLE_LIMIT) {
-      return SIGMOID[0];
-    }
-    if (x >= TABLE_LIMIT) {
-      return SIGMOID[SIGMOID.length - 1];
-    }
-    double pos = (x + TABLE_LIMIT) / TABLE_STEP;
-    int i = (int) pos;
-    double f = pos - i;
-    return i + 1 < SIGMOID.length ? SIGMOID[i] + f * (SIGMOID[i + 1] - SIGMOID[i]) : SIGMOID[i];
   }
 
   /** Skill posteriors in the narrowest context of the chain, for the given routes. */
@@ -340,7 +306,7 @@ final class SkillModel {
   void failed(double[] w, double skill) {
     double z = 0;
     for (int j = 0; j < w.length; j++) {
-      w[j] *= 1 - fastSigmoid(skill - difficulties[j]);
+      w[j] *= 1 - Sigmoid.fast(skill - difficulties[j]);
       z += w[j];
     }
     if (z > 0) {
@@ -382,7 +348,7 @@ final class SkillModel {
   double chance(double[] w, double skill) {
     double p = 0;
     for (int j = 0; j < w.length; j++) {
-      p += w[j] * fastSigmoid(skill - difficulties[j]);
+      p += w[j] * Sigmoid.fast(skill - difficulties[j]);
     }
     return p;
   }
