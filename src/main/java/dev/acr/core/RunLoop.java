@@ -4,6 +4,7 @@ import dev.acr.memory.MemoryRecord;
 import dev.acr.memory.MemorySink;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +39,10 @@ public final class RunLoop {
   private final String source;
   private final boolean storePrompt;
   private final Clock clock;
+  /** The last timestamp written and its text; see {@link #timestamp()}. */
+  private Stamp lastStamp;
+
+  private record Stamp(Instant at, String text) {}
 
   public RunLoop(
       Router router,
@@ -57,6 +62,7 @@ public final class RunLoop {
   }
 
   public RunOutcome run(Task task, String runId, Listener listener) {
+    String prompt = storePrompt ? MemoryRecord.truncatePrompt(task.prompt()) : null;
     List<AttemptResult> attempts = new ArrayList<>();
     Set<Route> tried = new HashSet<>();
     double spent = 0;
@@ -92,7 +98,7 @@ public final class RunLoop {
       tried.add(next);
       attempts.add(result);
       spent += result.costOrZero();
-      record(task, runId, number, result, listener);
+      record(task, prompt, runId, number, result, listener);
       listener.afterAttempt(task, result, number);
       stop = stopAfter(result);
     }
@@ -112,15 +118,15 @@ public final class RunLoop {
     };
   }
 
-  private void record(Task task, String runId, int number, AttemptResult r, Listener listener) {
+  private void record(Task task, String prompt, String runId, int number, AttemptResult r, Listener listener) {
     boolean hasScore = r.performance() != (r.resolved() ? 1.0 : 0.0);
     MemoryRecord rec =
         new MemoryRecord(
-            clock.instant().toString(),
+            timestamp(),
             runId,
             number,
             task.key(),
-            storePrompt ? MemoryRecord.truncatePrompt(task.prompt()) : null,
+            prompt,
             task.dimension() == null ? null : task.dimension().id(),
             r.route().tool(),
             r.route().model(),
@@ -142,5 +148,20 @@ public final class RunLoop {
     } catch (IOException e) {
       listener.memoryFailed(e);
     }
+  }
+
+  /**
+   * The clock's instant as ISO text. Replays use a fixed clock and write a record per attempt,
+   * millions in a benchmark, so the text is kept while the instant stays the same instead of
+   * being formatted anew every time.
+   */
+  private String timestamp() {
+    Instant now = clock.instant();
+    Stamp last = lastStamp;
+    if (last == null || !last.at().equals(now)) {
+      last = new Stamp(now, now.toString());
+      lastStamp = last;
+    }
+    return last.text();
   }
 }

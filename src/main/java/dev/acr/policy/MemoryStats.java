@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Running tallies of memory, the only thing the policy learns from. It is a {@link MemorySink},
@@ -49,9 +50,11 @@ public final class MemoryStats implements MemorySink {
   /** Outcomes of a route given the exact set of routes that had already failed on the task. */
   record Pattern(String route, List<String> failedBefore) {}
 
-  private final Map<String, Tally> tallies = new HashMap<>();
+  /** Tallies over all attempts, by context then route (the only kind kept is {@link #ANY}). */
+  private final Map<String, Map<String, Tally>> tallies = new HashMap<>();
   private final Map<String, Map<Pattern, Tally>> patterns = new HashMap<>();
   private final Map<String, Long> versions = new HashMap<>();
+  private String currentRun;
   private String currentTask;
   private final List<String> failedOnCurrentTask = new ArrayList<>();
   private long records;
@@ -74,17 +77,18 @@ public final class MemoryStats implements MemorySink {
   @Override
   public void append(MemoryRecord r) {
     records++;
-    String taskKey = r.runId() + "\u0000" + r.task();
-    if (!taskKey.equals(currentTask)) {
-      currentTask = taskKey;
+    if (!Objects.equals(r.runId(), currentRun) || !Objects.equals(r.task(), currentTask)) {
+      currentRun = r.runId();
+      currentTask = r.task();
       failedOnCurrentTask.clear();
     }
     if (!teaches(r.status())) {
       return;
     }
+    // One pattern key serves every context of the record.
+    Pattern p = new Pattern(r.route(), failedOnCurrentTask.stream().sorted().toList());
     for (String ctx : contexts(r.dimension(), r.bench() != null ? r.bench() : r.language())) {
-      tally(ctx, r.route(), ANY).add(r.resolved(), r.performance(), r.costUsd());
-      Pattern p = new Pattern(r.route(), failedOnCurrentTask.stream().sorted().toList());
+      tally(ctx, r.route()).add(r.resolved(), r.performance(), r.costUsd());
       patterns.computeIfAbsent(ctx, k -> new HashMap<>()).computeIfAbsent(p, k -> new Tally())
           .add(r.resolved(), r.performance(), r.costUsd());
       versions.merge(ctx, 1L, Long::sum);
@@ -114,7 +118,11 @@ public final class MemoryStats implements MemorySink {
 
   /** The tally for a context, route and kind, or null when memory has none. */
   Tally get(String context, String route, String kind) {
-    return tallies.get(context + "\u0000" + route + "\u0000" + kind);
+    if (!ANY.equals(kind)) {
+      return null;
+    }
+    Map<String, Tally> byRoute = tallies.get(context);
+    return byRoute == null ? null : byRoute.get(route);
   }
 
   /** Pattern tallies of a context (read-only view; empty when memory has none). */
@@ -127,7 +135,7 @@ public final class MemoryStats implements MemorySink {
     return versions.getOrDefault(context, 0L);
   }
 
-  private Tally tally(String context, String route, String kind) {
-    return tallies.computeIfAbsent(context + "\u0000" + route + "\u0000" + kind, k -> new Tally());
+  private Tally tally(String context, String route) {
+    return tallies.computeIfAbsent(context, k -> new HashMap<>()).computeIfAbsent(route, k -> new Tally());
   }
 }

@@ -80,43 +80,9 @@ final class SkillModel {
     for (int i = 0; i < SKILL_POINTS; i++) {
       skills[i] = -SKILL_RANGE + 2 * SKILL_RANGE * i / (SKILL_POINTS - 1);
       for (int j = 0; j < DIFFICULTY_POINTS; j++) {
-        chance[i][j] = sigmoid(skills[i] - difficulties[j]);
+        chance[i][j] = Sigmoid.exact(skills[i] - difficulties[j]);
       }
     }
-  }
-
-  static double sigmoid(double x) {
-    return 1 / (1 + Math.exp(-x));
-  }
-
-  private static final double TABLE_LIMIT = 30;
-  private static final double TABLE_STEP = 0.005;
-  private static final double[] SIGMOID = sigmoidTable();
-
-  private static double[] sigmoidTable() {
-    int n = (int) Math.round(2 * TABLE_LIMIT / TABLE_STEP) + 1;
-    double[] t = new double[n];
-    for (int i = 0; i < n; i++) {
-      t[i] = sigmoid(-TABLE_LIMIT + i * TABLE_STEP);
-    }
-    return t;
-  }
-
-  /**
-   * σ(x) by linear interpolation in a table (error below 1e-6): fitting evaluates it millions of
-   * times in a long replay, where Math.exp dominated the run time.
-   */
-  static double fastSigmoid(double x) {
-    if (x <= -TABLE_LIMIT) {
-      return SIGMOID[0];
-    }
-    if (x >= TABLE_LIMIT) {
-      return SIGMOID[SIGMOID.length - 1];
-    }
-    double pos = (x + TABLE_LIMIT) / TABLE_STEP;
-    int i = (int) pos;
-    double f = pos - i;
-    return i + 1 < SIGMOID.length ? SIGMOID[i] + f * (SIGMOID[i + 1] - SIGMOID[i]) : SIGMOID[i];
   }
 
   /** Skill posteriors in the narrowest context of the chain, for the given routes. */
@@ -151,26 +117,14 @@ final class SkillModel {
     for (MemoryStats.Pattern p : pats.keySet()) {
       prior.putIfAbsent(p.route(), new double[] {priorSkill.getOrDefault(p.route(), 0.0), abilitySd * abilitySd});
     }
+    PatternTable table = PatternTable.of(pats);
     if (depth > 1) {
-      shiftByContext(prior, pats);
+      shiftByContext(prior, table);
     }
     Map<String, Double> means = new HashMap<>();
     prior.forEach((r, mv) -> means.put(r, mv[0]));
     for (int pass = 0; pass < FIT_PASSES; pass++) {
-      Map<String, double[]> loglik = new HashMap<>();
-      for (Map.Entry<MemoryStats.Pattern, MemoryStats.Tally> e : pats.entrySet()) {
-        double[] w = difficultyPrior.clone();
-        for (String q : e.getKey().failedBefore()) {
-          failed(w, means.getOrDefault(q, 0.0));
-        }
-        double[] ll = loglik.computeIfAbsent(e.getKey().route(), k -> new double[SKILL_POINTS]);
-        double k = e.getValue().successes;
-        double n = e.getValue().n;
-        for (int i = 0; i < SKILL_POINTS; i++) {
-          double p = clamp(dot(chance[i], w));
-          ll[i] += k * Math.log(p) + (n - k) * Math.log(1 - p);
-        }
-      }
+      Map<String, double[]> loglik = logLikelihoods(table, means);
       level = new HashMap<>();
       for (Map.Entry<String, double[]> e : prior.entrySet()) {
         Posterior post = posterior(e.getValue()[0], e.getValue()[1], loglik.get(e.getKey()));
@@ -183,6 +137,91 @@ final class SkillModel {
     fit = new Fit(parent, version, level, next);
     cache.put(List.copyOf(prefix), fit);
     return fit;
+  }
+
+  /**
+   * Each route's log-likelihood over the skill grid, summed over its patterns, with the other
+   * routes' skills at the given means. Patterns sharing a failure set share its belief and log
+   * chances, computed once per call (the sums still run pattern by pattern, in map order).
+   */
+  private Map<String, double[]> logLikelihoods(PatternTable table, Map<String, Double> means) {
+    double[] skill = new double[table.routes.size()];
+    for (int r = 0; r < skill.length; r++) {
+      skill[r] = means.getOrDefault(table.routes.get(r), 0.0);
+    }
+    double[][] beliefs = table.beliefs(PatternTable.sigmoidRows(skill, difficulties), difficultyPrior);
+    double[][][] logChances = new double[beliefs.length][][];
+    for (int s = 0; s < beliefs.length; s++) {
+      logChances[s] = logChances(beliefs[s]);
+    }
+    double[][] byRoute = new double[skill.length][];
+    for (int i = 0; i < table.size(); i++) {
+      double[][] lc = logChances[table.failureSet[i]];
+      int r = table.route[i];
+      if (byRoute[r] == null) {
+        byRoute[r] = new double[SKILL_POINTS];
+      }
+      double[] ll = byRoute[r];
+      double k = table.successes[i];
+      double n = table.attempts[i];
+      for (int j = 0; j < SKILL_POINTS; j++) {
+        ll[j] += k * lc[0][j] + (n - k) * lc[1][j];
+      }
+    }
+    Map<String, double[]> loglik = new HashMap<>();
+    for (int r = 0; r < skill.length; r++) {
+      if (byRoute[r] != null) {
+        loglik.put(table.routes.get(r), byRoute[r]);
+      }
+    }
+    return loglik;
+  }
+
+  /** log P(verify) and log P(fail) at every skill grid point under difficulty belief w. */
+  private double[][] logChances(double[] w) {
+    double[] p = gridChances(w);
+    double[][] lc = new double[2][SKILL_POINTS];
+    for (int i = 0; i < SKILL_POINTS; i++) {
+      double pi = clamp(p[i]);
+      lc[0][i] = Math.log(pi);
+      lc[1][i] = Math.log(1 - pi);
+    }
+    return lc;
+  }
+
+  /**
+   * {@code dot(chance[i], w)} for every skill grid point i. Four points' sums run side by side,
+   * each adding in the same order as {@link #dot} (so the values are identical): a lone sum
+   * waits on every addition, and fitting spends much of a replay here.
+   */
+  private double[] gridChances(double[] w) {
+    double[] p = new double[SKILL_POINTS];
+    int i = 0;
+    for (; i + 4 <= SKILL_POINTS; i += 4) {
+      double[] c0 = chance[i];
+      double[] c1 = chance[i + 1];
+      double[] c2 = chance[i + 2];
+      double[] c3 = chance[i + 3];
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      for (int j = 0; j < w.length; j++) {
+        double wj = w[j];
+        s0 += c0[j] * wj;
+        s1 += c1[j] * wj;
+        s2 += c2[j] * wj;
+        s3 += c3[j] * wj;
+      }
+      p[i] = s0;
+      p[i + 1] = s1;
+      p[i + 2] = s2;
+      p[i + 3] = s3;
+    }
+    for (; i < SKILL_POINTS; i++) {
+      p[i] = dot(chance[i], w);
+    }
+    return p;
   }
 
   /**
@@ -200,8 +239,8 @@ final class SkillModel {
    * that from a handful of tasks, long before each route's own skill could; the routes' own
    * differences are then fitted around the shifted prior.
    */
-  private void shiftByContext(Map<String, double[]> prior, Map<MemoryStats.Pattern, MemoryStats.Tally> pats) {
-    if (pats.isEmpty()) {
+  private void shiftByContext(Map<String, double[]> prior, PatternTable table) {
+    if (table.size() == 0) {
       return;
     }
     double[] lp = new double[SHIFT_POINTS];
@@ -209,14 +248,16 @@ final class SkillModel {
     for (int g = 0; g < SHIFT_POINTS; g++) {
       double shift = SHIFT_RANGE * (-1 + 2.0 * g / (SHIFT_POINTS - 1));
       double ll = -0.5 * Math.pow(shift / contextSd, 2);
-      for (Map.Entry<MemoryStats.Pattern, MemoryStats.Tally> e : pats.entrySet()) {
-        double[] w = difficultyPrior.clone();
-        for (String q : e.getKey().failedBefore()) {
-          failed(w, meanOf(prior, q) + shift);
-        }
-        double p = clamp(chance(w, meanOf(prior, e.getKey().route()) + shift));
-        double k = e.getValue().successes;
-        ll += k * Math.log(p) + (e.getValue().n - k) * Math.log(1 - p);
+      double[] skill = new double[table.routes.size()];
+      for (int r = 0; r < skill.length; r++) {
+        skill[r] = meanOf(prior, table.routes.get(r)) + shift;
+      }
+      double[][] rows = PatternTable.sigmoidRows(skill, difficulties);
+      double[][] beliefs = table.beliefs(rows, difficultyPrior);
+      for (int i = 0; i < table.size(); i++) {
+        double p = clamp(PatternTable.chance(beliefs[table.failureSet[i]], rows[table.route[i]]));
+        double k = table.successes[i];
+        ll += k * Math.log(p) + (table.attempts[i] - k) * Math.log(1 - p);
       }
       lp[g] = ll;
       max = Math.max(max, ll);
@@ -265,7 +306,7 @@ final class SkillModel {
   void failed(double[] w, double skill) {
     double z = 0;
     for (int j = 0; j < w.length; j++) {
-      w[j] *= 1 - fastSigmoid(skill - difficulties[j]);
+      w[j] *= 1 - Sigmoid.fast(skill - difficulties[j]);
       z += w[j];
     }
     if (z > 0) {
@@ -298,11 +339,16 @@ final class SkillModel {
     return dot(chance[skillIndex], w);
   }
 
+  /** σ(skill − difficulty) over the difficulty grid for a skill on the grid; read-only. */
+  double[] chanceRow(int skillIndex) {
+    return chance[skillIndex];
+  }
+
   /** Chance a route of the given skill verifies under a difficulty belief. */
   double chance(double[] w, double skill) {
     double p = 0;
     for (int j = 0; j < w.length; j++) {
-      p += w[j] * fastSigmoid(skill - difficulties[j]);
+      p += w[j] * Sigmoid.fast(skill - difficulties[j]);
     }
     return p;
   }
