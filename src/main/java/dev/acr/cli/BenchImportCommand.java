@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,24 +28,20 @@ import picocli.CommandLine.Spec;
 public final class BenchImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "CodeRouterBench folder (default: $ACR_BENCH_DATA).")
-  Path data;
+  @Mixin BenchDataOptions source;
 
   @Option(names = "--out", paramLabel = "FILE", required = true, description = "Memory JSONL file to write.")
   Path out;
 
-  @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "all", description = "ood176, id-test or all (default: ${DEFAULT-VALUE}).")
-  String dataset;
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    List<BenchDataset> datasets = BenchDataset.parse(dataset);
+    List<BenchDataset> datasets = source.datasets(err);
     if (datasets == null) {
-      err.println("acr: --dataset: expected ood176, id-test or all, got '" + dataset + "'");
       return 2;
     }
-    Path dir = BenchData.resolve(data, err);
+    Path dir = source.directory(err);
     if (dir == null) {
       return 2;
     }

@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,11 +43,8 @@ import picocli.CommandLine.Spec;
 public final class BenchReplayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "CodeRouterBench folder (default: $ACR_BENCH_DATA).")
-  Path data;
+  @Mixin BenchDataOptions source;
 
-  @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "all", description = "ood176, id-test or all (default: ${DEFAULT-VALUE}).")
-  String dataset;
 
   @Option(names = "--routers", paramLabel = "LIST", split = ",",
       description = "Rows to run, comma-separated (e.g. Oracle,ACRouter,Always,kNN; 'Always' means every Always-<model>). Default: all.")
@@ -78,9 +76,8 @@ public final class BenchReplayCommand implements Callable<Integer> {
       err.println("acr: " + (orders < 0 ? "--orders must be >= 0" : "--max-attempts must be >= 1"));
       return 2;
     }
-    List<BenchDataset> datasets = BenchDataset.parse(dataset);
+    List<BenchDataset> datasets = source.datasets(err);
     if (datasets == null) {
-      err.println("acr: --dataset: expected ood176, id-test or all, got '" + dataset + "'");
       return 2;
     }
     ObjectMapper json = new ObjectMapper();
@@ -91,7 +88,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
         BenchTable table = new MemoryTableLoader(json).load(memory, "memory");
         tables.add(new Loaded(table, new TaskFeatures(table.tasks())));
       } else {
-        Path dir = BenchData.resolve(data, err);
+        Path dir = source.directory(err);
         if (dir == null) {
           return 2;
         }
