@@ -170,4 +170,28 @@ class LiveLoopIT {
     assertThat(notGit.err()).contains("not a git repository").contains("--in-place");
     assertThat(fx.memory()).doesNotExist();
   }
+
+  @Test
+  void withoutATestCommandItSaysSoAndDoesNotEscalate() throws Exception {
+    Fixtures.Run r = fx.acr("--chain", "fixer,breaker", "fix value.txt");
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    assertThat(r.err()).contains("no test command found").contains("--verify");
+    assertThat(memory()).extracting(n -> n.get("status").asText()).containsExactly("no_verifier");
+    // Unverified work is never applied.
+    assertThat(fx.read("value.txt")).isEqualTo("broken\n");
+    assertUserWorkIntact();
+  }
+
+  @Test
+  void inPlaceOutsideGitWarnsAndEditsTheDirectory() throws Exception {
+    Path plain = Files.createDirectories(tmp.resolve("plain"));
+    Files.writeString(plain.resolve("value.txt"), "broken\n");
+    Files.writeString(plain.resolve("check.sh"), "#!/bin/sh\ngrep -qx fixed value.txt\n");
+    Fixtures.Run r = fx.acr("--workdir", plain.toString(), "--in-place", "--chain", "breaker,fixer",
+        "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("--in-place").contains("later attempt sees an earlier one's edits");
+    assertThat(Files.readString(plain.resolve("value.txt"))).isEqualTo("fixed\n");
+    assertThat(memory()).extracting(n -> n.get("status").asText()).containsExactly("failed", "verified");
+  }
 }
