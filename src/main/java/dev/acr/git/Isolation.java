@@ -176,6 +176,11 @@ public final class Isolation {
     StaleWorktrees.remove(root, wt.toAbsolutePath().normalize());
   }
 
+  /** acr's worktrees left by a killed acr process, without touching them. */
+  public static List<String> findStale(Path repoRoot) throws GitException {
+    return StaleWorktrees.find(repoRoot);
+  }
+
   /**
    * Removes acr's worktrees of this repository whose recorded process is no longer alive (a
    * crashed or killed run) and returns their paths. Worktrees of live acr runs, and worktrees not

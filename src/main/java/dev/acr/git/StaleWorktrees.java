@@ -34,18 +34,26 @@ final class StaleWorktrees {
         + self.info().startInstant().map(i -> " started " + i).orElse("");
   }
 
-  static List<String> prune(Path repoRoot) throws GitException {
+  /** acr's worktrees whose owning acr process is gone. */
+  static List<String> find(Path repoRoot) throws GitException {
     String listing = Git.run(repoRoot, "worktree", "list", "--porcelain");
-    List<String> removed = new ArrayList<>();
+    List<String> stale = new ArrayList<>();
     for (Entry e : parse(listing)) {
       if (e.lockReason() == null) {
         continue;
       }
       Matcher m = REASON.matcher(e.lockReason());
       if (m.matches() && !alive(Long.parseLong(m.group(1)), m.group(2))) {
-        remove(repoRoot, Path.of(e.path()));
-        removed.add(e.path());
+        stale.add(e.path());
       }
+    }
+    return stale;
+  }
+
+  static List<String> prune(Path repoRoot) throws GitException {
+    List<String> removed = find(repoRoot);
+    for (String path : removed) {
+      remove(repoRoot, Path.of(path));
     }
     return removed;
   }
