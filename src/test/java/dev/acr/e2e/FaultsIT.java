@@ -1,0 +1,94 @@
+package dev.acr.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acr.exec.ProcessTreeKiller;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** acr killed, signalled, or run many times at once: memory and the user's tree stay intact. */
+class FaultsIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path tmp;
+
+  @Test
+  void sixteenConcurrentRunsWriteSixteenIntactRecords() throws Exception {
+    Path memory = tmp.resolve("shared-memory.jsonl");
+    List<Fixtures> repos = new ArrayList<>();
+    List<Process> runs = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      Fixtures fx = new Fixtures(Files.createDirectories(tmp.resolve("r" + i)));
+      repos.add(fx);
+      runs.add(fx.start("--memory", memory.toString(), "--chain", "fixer", "--verify", "sh check.sh", "fix value " + i));
+    }
+    for (int i = 0; i < runs.size(); i++) {
+      assertThat(runs.get(i).waitFor(180, TimeUnit.SECONDS)).isTrue();
+      assertThat(runs.get(i).exitValue()).as(repos.get(i).collect(runs.get(i)).err()).isZero();
+    }
+    List<String> lines = Files.readAllLines(memory);
+    assertThat(lines).hasSize(16);
+    Set<String> prompts = new HashSet<>();
+    for (String line : lines) {
+      prompts.add(JSON.readTree(line).get("prompt").asText());
+    }
+    assertThat(prompts).hasSize(16);
+  }
+
+  @Test
+  void sigtermBehavesLikeCtrlC() throws Exception {
+    Fixtures fx = new Fixtures(tmp);
+    Files.writeString(fx.repo.resolve("notes.txt"), "uncommitted\n");
+    Process p = fx.start("--chain", "hanger,fixer", "--verify", "sh check.sh", "fix value.txt");
+    Path pidFile = awaitPidFile(tmp.resolve("pids/hanger.pid"));
+    new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(fx.collect(p).err()).isEqualTo(130);
+    assertThat(ProcessHandle.of(Fixtures.pidFrom(pidFile)).map(ProcessTreeKiller::isRunning)).isNotEqualTo(Optional.of(true));
+    assertThat(fx.memoryLines()).hasSize(1).allMatch(l -> l.contains("\"status\":\"interrupted\""));
+    assertThat(fx.read("notes.txt")).isEqualTo("uncommitted\n");
+    assertThat(fx.git("worktree", "list")).doesNotContain("attempt-");
+  }
+
+  @Test
+  void killMinus9LeavesTheTreeIntactAndTheNextRunCleansUp() throws Exception {
+    Fixtures fx = new Fixtures(tmp);
+    Files.writeString(fx.repo.resolve("notes.txt"), "uncommitted\n");
+    String statusBefore = fx.git("status", "--porcelain");
+    byte[] valueBefore = Files.readAllBytes(fx.repo.resolve("value.txt"));
+    Process p = fx.start("--chain", "hanger", "--verify", "sh check.sh", "fix value.txt");
+    Path pidFile = awaitPidFile(tmp.resolve("pids/hanger.pid"));
+    new ProcessBuilder("kill", "-KILL", Long.toString(p.pid())).start().waitFor();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    // The orphaned agent is the only thing acr could not clean up itself; end it for the test.
+    ProcessHandle.of(Fixtures.pidFrom(pidFile)).ifPresent(ProcessHandle::destroyForcibly);
+    assertThat(fx.git("status", "--porcelain")).isEqualTo(statusBefore);
+    assertThat(Files.readAllBytes(fx.repo.resolve("value.txt"))).isEqualTo(valueBefore);
+    assertThat(fx.read("notes.txt")).isEqualTo("uncommitted\n");
+    assertThat(fx.git("worktree", "list")).contains("attempt-1");
+    Fixtures.Run next = fx.acr("--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(next.exit()).as(next.err()).isZero();
+    assertThat(next.err()).contains("removed a stale worktree of a killed acr run");
+    assertThat(fx.git("worktree", "list")).doesNotContain("attempt-");
+    assertThat(fx.read("value.txt")).isEqualTo("fixed\n");
+  }
+
+  private static Path awaitPidFile(Path pidFile) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (!Files.exists(pidFile) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(pidFile).exists();
+    Thread.sleep(300);
+    return pidFile;
+  }
+}
