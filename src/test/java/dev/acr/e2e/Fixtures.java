@@ -27,6 +27,7 @@ final class Fixtures {
   final Path home;
   final Path agents;
   final Path config;
+  final Map<String, String> extraEnv = new HashMap<>();
 
   Fixtures(Path tmp) throws IOException, InterruptedException {
     root = tmp;
@@ -59,6 +60,8 @@ final class Fixtures {
         + "echo \"$!\" > \"$ACR_TEST_PIDS/child.pid\"\n"
         + "echo \"$$\" > \"$ACR_TEST_PIDS/parent.pid\"\n"
         + "while true; do sleep 1; done\n");
+    agent("argv-recorder", "printf '%s' \"$1\" > \"$ACR_TEST_PIDS/argv-prompt.txt\"\necho fixed > value.txt\n");
+    agent("stdin-recorder", "cat > \"$ACR_TEST_PIDS/stdin-prompt.txt\"\necho fixed > value.txt\n");
     agent("flooder", "head -c 60000000 /dev/zero | tr '\\0' 'x'\necho\necho fixed > value.txt\n");
   }
 
@@ -70,10 +73,12 @@ final class Fixtures {
 
   private void writeConfig() throws IOException {
     StringBuilder b = new StringBuilder("{\"tools\": [\n");
-    String[] names = {"fixer", "breaker", "crasher", "hanger", "stubborn", "flooder"};
+    String[] names = {"fixer", "breaker", "crasher", "hanger", "stubborn", "flooder", "argv-recorder", "stdin-recorder"};
     for (int i = 0; i < names.length; i++) {
+      String mode = names[i].startsWith("stdin") ? "stdin" : "append_arg";
       b.append("  {\"name\": \"").append(names[i]).append("\", \"enabled\": true, \"command\": [\"")
-          .append(agents.resolve(names[i])).append("\"], \"prompt_mode\": \"append_arg\", \"usage_format\": \"claude-json\"}")
+          .append(agents.resolve(names[i])).append("\"], \"prompt_mode\": \"").append(mode)
+          .append("\", \"usage_format\": \"claude-json\"}")
           .append(i < names.length - 1 ? ",\n" : "\n");
     }
     b.append("]}\n");
@@ -96,6 +101,7 @@ final class Fixtures {
     env.put("NO_COLOR", "1");
     env.put("ACR_JAR", System.getProperty("acr.jar"));
     env.put("ACR_TEST_PIDS", Files.createDirectories(root.resolve("pids")).toString());
+    env.putAll(extraEnv);
     return env;
   }
 
