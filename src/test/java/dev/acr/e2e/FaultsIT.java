@@ -82,6 +82,29 @@ class FaultsIT {
     assertThat(fx.read("value.txt")).isEqualTo("fixed\n");
   }
 
+  @Test
+  void anUnwritableMemoryStillReportsTheResultAndSaysWhatToDo() throws Exception {
+    Fixtures fx = new Fixtures(tmp);
+    // Readable as empty, but every write fails: the link points into a directory that is gone.
+    Path memory = Files.createSymbolicLink(tmp.resolve("memory.jsonl"), tmp.resolve("gone/memory.jsonl"));
+    Fixtures.Run r = fx.acr("--memory", memory.toString(), "--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("verified");
+    assertThat(r.err()).contains("could not write memory").contains("--memory");
+    assertThat(fx.read("value.txt")).isEqualTo("fixed\n");
+  }
+
+  @Test
+  void aMemoryPathThatCannotBeReadIsAUsageErrorBeforeAnythingRuns() throws Exception {
+    Fixtures fx = new Fixtures(tmp);
+    Path blocker = Files.writeString(tmp.resolve("not-a-dir"), "a file where a directory should be\n");
+    Fixtures.Run r = fx.acr("--memory", blocker.resolve("memory.jsonl").toString(), "--chain", "fixer",
+        "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith("acr: cannot read memory file").contains("--memory");
+    assertThat(fx.read("value.txt")).isEqualTo("broken\n");
+  }
+
   private static Path awaitPidFile(Path pidFile) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 60_000;
     while (!Files.exists(pidFile) && System.currentTimeMillis() < deadline) {
