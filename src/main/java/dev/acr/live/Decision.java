@@ -6,7 +6,6 @@ import dev.acr.context.RepoSignals;
 import dev.acr.core.Route;
 import dev.acr.core.Router;
 import dev.acr.core.Task;
-import dev.acr.memory.MemoryRecord;
 import dev.acr.policy.MemoryStats;
 import dev.acr.policy.RouteEstimate;
 import java.util.List;
@@ -28,6 +27,5 @@ public record Decision(
     List<Route> chain,
     List<RouteEstimate> estimates,
     Set<String> missingTools,
-    List<MemoryRecord> memory,
     MemoryStats stats,
     List<String> warnings) {}

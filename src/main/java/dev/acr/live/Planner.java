@@ -63,24 +63,24 @@ public final class Planner {
     } catch (GitException | IllegalArgumentException | java.io.UncheckedIOException e) {
       throw new UsageError(e.getMessage());
     }
-    MemoryStore.ReadReport memory;
+    // Streamed straight into the tallies: a large memory file is never held as a list.
+    MemoryStats stats = new MemoryStats();
+    List<String> problems = new ArrayList<>();
     try {
-      memory = new MemoryStore(paths.memory()).read();
+      new MemoryStore(paths.memory()).forEach(stats::append, problems::add);
     } catch (IOException e) {
       throw new UsageError(
           "cannot read memory file " + paths.memory() + ": " + e.getMessage()
               + " (fix its permissions, or pass another file with --memory)");
     }
     List<String> warnings = new ArrayList<>();
-    if (!memory.problems().isEmpty()) {
-      warnings.add(
-          "memory: skipped " + memory.problems().size() + " unreadable line(s), first: " + memory.problems().get(0));
+    if (!problems.isEmpty()) {
+      warnings.add("memory: skipped " + problems.size() + " unreadable line(s), first: " + problems.get(0));
     }
     Task task =
         new Task(sha256(req.prompt()), req.prompt(), classification.dimension(), null, signals.language());
     Set<String> missing = missingTools(config, req);
     List<Route> candidates = candidates(config, req);
-    MemoryStats stats = MemoryStats.of(memory.records());
     Router router;
     String chainSource;
     if (req.chain() != null && !req.chain().isEmpty()) {
@@ -98,13 +98,13 @@ public final class Planner {
       }
       PolicyConfig pc = PolicyConfig.defaults().withLambda(config.lambda()).withMaxAttempts(req.maxAttempts());
       router = new AcrPolicy(usable, stats, costGuesses(config, usable), pc, req.seed());
-      chainSource = "policy (memory: " + memory.records().size() + " records)";
+      chainSource = "policy (memory: " + stats.records() + " records)";
     }
     List<Route> chain = router.plan(task, List.of());
     List<RouteEstimate> estimates = router instanceof AcrPolicy p ? p.estimates(task) : List.of();
     return new Decision(
         task, classification, signals, config, configSource, router, chainSource, chain, estimates, missing,
-        memory.records(), stats, warnings);
+        stats, warnings);
   }
 
   /** Routes the policy may choose from: all enabled ones, or only those of --tool. */
