@@ -1,0 +1,153 @@
+package dev.acr.memory;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Per dimension × route tallies of memory, fed one record at a time so a large memory file is
+ * never held in full: attempts, verified share, mean cost (over records that have one), mean
+ * duration and the last time the route was used.
+ */
+public final class MemorySummary implements Consumer<MemoryRecord> {
+
+  /** One dimension × route row. */
+  public static final class Group {
+    private final String dimension;
+    private final String route;
+    private long attempts;
+    private long resolved;
+    private double costSum;
+    private long costCount;
+    private long durationSum;
+    private String lastUsed;
+
+    Group(String dimension, String route) {
+      this.dimension = dimension;
+      this.route = route;
+    }
+
+    public String dimension() {
+      return dimension;
+    }
+
+    public String route() {
+      return route;
+    }
+
+    public long attempts() {
+      return attempts;
+    }
+
+    public long resolved() {
+      return resolved;
+    }
+
+    /** Verified attempts as a percentage of all attempts, 0 to 100. */
+    public double verifiedPct() {
+      return attempts == 0 ? 0 : 100.0 * resolved / attempts;
+    }
+
+    /** Mean cost over the attempts that recorded one; null when none did. */
+    public Double meanCostUsd() {
+      return costCount == 0 ? null : costSum / costCount;
+    }
+
+    public double meanDurationMs() {
+      return attempts == 0 ? 0 : (double) durationSum / attempts;
+    }
+
+    /** The latest {@code ts} seen, as written in memory (null when no record had one). */
+    public String lastUsed() {
+      return lastUsed;
+    }
+  }
+
+  private final Instant since;
+  private final Map<String, Group> groups = new HashMap<>();
+  private long records;
+
+  /** @param since only count records at or after this instant (null: all). */
+  public MemorySummary(Instant since) {
+    this.since = since;
+  }
+
+  @Override
+  public void accept(MemoryRecord r) {
+    if (since != null) {
+      Instant ts = instant(r.ts());
+      if (ts == null || ts.isBefore(since)) {
+        return;
+      }
+    }
+    records++;
+    String dimension = r.dimension() == null || r.dimension().isBlank() ? "unknown" : r.dimension();
+    Group g = groups.computeIfAbsent(dimension + '\u0000' + r.route(), k -> new Group(dimension, r.route()));
+    g.attempts++;
+    if (r.resolved()) {
+      g.resolved++;
+    }
+    if (r.costUsd() != null && Double.isFinite(r.costUsd())) {
+      g.costSum += r.costUsd();
+      g.costCount++;
+    }
+    g.durationSum += Math.max(0, r.durationMs());
+    if (r.ts() != null && (g.lastUsed == null || later(r.ts(), g.lastUsed))) {
+      g.lastUsed = r.ts();
+    }
+  }
+
+  /** Records counted (after the --since filter). */
+  public long records() {
+    return records;
+  }
+
+  /** Groups by dimension name, then attempts (most first), then route name. */
+  public List<Group> groups() {
+    List<Group> out = new ArrayList<>(groups.values());
+    out.sort(Comparator.comparing(Group::dimension)
+        .thenComparing(Comparator.comparingLong(Group::attempts).reversed())
+        .thenComparing(Group::route));
+    return out;
+  }
+
+  /** Whether timestamp {@code a} is after {@code b}; unparseable ones compare as text. */
+  static boolean later(String a, String b) {
+    // Fast path for the usual UTC form: the seconds prefix decides unless it is equal.
+    if (a.length() >= 20 && b.length() >= 20 && a.endsWith("Z") && b.endsWith("Z")
+        && a.charAt(10) == 'T' && b.charAt(10) == 'T') {
+      int c = a.substring(0, 19).compareTo(b.substring(0, 19));
+      if (c != 0) {
+        return c > 0;
+      }
+    }
+    Instant ia = instant(a);
+    Instant ib = instant(b);
+    if (ia != null && ib != null) {
+      return ia.isAfter(ib);
+    }
+    return ia != null || (ib == null && a.compareTo(b) > 0);
+  }
+
+  /** An ISO-8601 instant or offset date-time, or null. */
+  public static Instant instant(String ts) {
+    if (ts == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(ts);
+    } catch (DateTimeParseException e) {
+      try {
+        return OffsetDateTime.parse(ts).toInstant();
+      } catch (DateTimeParseException e2) {
+        return null;
+      }
+    }
+  }
+}
