@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.acr.live.AcrPaths;
-import dev.acr.memory.MemoryStore;
 import dev.acr.memory.MemorySummary;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -68,7 +67,7 @@ final class StatsCommand implements Callable<Integer> {
     MemorySummary summary = new MemorySummary(cutoff);
     long[] skipped = {0};
     try {
-      new MemoryStore(file).forEach(summary, problem -> skipped[0]++);
+      MemorySummary.scan(file, summary, problem -> skipped[0]++);
     } catch (IOException | java.io.UncheckedIOException e) {
       err.println("acr: cannot read memory " + file + ": " + e.getMessage());
       return ExitCodes.USAGE;
@@ -148,7 +147,7 @@ final class StatsCommand implements Callable<Integer> {
       routeWidth = Math.max(routeWidth, g.route().length());
     }
     // route  attempts  verified bar  cost  time  last used (20 for the seconds-precision ts)
-    int fixed = 2 + routeWidth + 2 + 8 + 2 + 6 + 1 + 1 + 9 + 2 + 8 + 2 + 20;
+    int fixed = 2 + routeWidth + 2 + 8 + 2 + 6 + 1 + 1 + 9 + 2 + 9 + 2 + 20;
     int barWidth = Math.max(5, Math.min(40, columns - fixed));
     out.println(summary.records() + " record(s) in " + file);
     String current = null;
@@ -157,7 +156,7 @@ final class StatsCommand implements Callable<Integer> {
         current = g.dimension();
         out.println();
         out.println(style(ansi, "bold", current));
-        out.println(String.format(Locale.ROOT, "  %-" + routeWidth + "s  %8s  %-" + (7 + barWidth) + "s %9s  %8s  %s",
+        out.println(String.format(Locale.ROOT, "  %-" + routeWidth + "s  %8s  %-" + (7 + barWidth) + "s %9s  %9s  %s",
             "route", "attempts", "verified", "mean cost", "mean time", "last used"));
       }
       String bar = bar(g.verifiedPct(), barWidth);
@@ -166,7 +165,7 @@ final class StatsCommand implements Callable<Integer> {
       out.println(String.format(Locale.ROOT, "  %-" + routeWidth + "s  %8d  %5.1f%% ", g.route(), g.attempts(),
               g.verifiedPct())
           + style(ansi, "green", bar) + pad
-          + String.format(Locale.ROOT, " %9s  %8s  %s", cost, duration(g.meanDurationMs()),
+          + String.format(Locale.ROOT, " %9s  %9s  %s", cost, duration(g.meanDurationMs()),
               g.lastUsed() == null ? "-" : shortTs(g.lastUsed())));
     }
   }
