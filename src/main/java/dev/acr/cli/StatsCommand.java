@@ -1,0 +1,222 @@
+package dev.acr.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.acr.live.AcrPaths;
+import dev.acr.memory.MemorySummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code acr stats}: what memory says about each route, per dimension. */
+@Command(
+    name = "stats",
+    mixinStandardHelpOptions = true,
+    description = "Summarise memory per dimension and route: attempts, verified %, mean cost, mean"
+        + " duration, last used.",
+    footer = "%nExit codes:%n  0    ok (also when there is no memory yet)%n  2    usage error or unreadable memory%n")
+final class StatsCommand implements Callable<Integer> {
+  private static final String[] EIGHTHS = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec CommandSpec spec;
+  @ParentCommand AcrCommand parent;
+
+  @Option(names = "--memory", paramLabel = "FILE", description = "Memory file (default: $ACR_HOME/memory.jsonl).")
+  Path memory;
+
+  @Option(names = "--since", paramLabel = "DURATION|DATE", description = "Only records this recent (7d, 24h, 90m) or from this date on (2026-11-01, UTC).")
+  String since;
+
+  @Option(names = "--json", description = "Print one JSON document on stdout.")
+  boolean json;
+
+  /** For tests: the clock --since durations count back from. */
+  Clock clock = Clock.systemUTC();
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Env env = parent.env();
+    Instant cutoff;
+    try {
+      cutoff = since == null ? null : cutoff(since, clock.instant());
+    } catch (TypeConversionException e) {
+      err.println("acr: --since: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    Path file = AcrPaths.from(env.vars(), memory == null ? null : env.cwd().resolve(memory).normalize()).memory();
+    MemorySummary summary = new MemorySummary(cutoff);
+    long[] skipped = {0};
+    try {
+      MemorySummary.scan(file, summary, problem -> skipped[0]++);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      err.println("acr: cannot read memory " + file + ": " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if (skipped[0] > 0) {
+      err.println("acr: " + skipped[0] + " unreadable line(s) in " + file + " skipped");
+    }
+    if (json) {
+      out.println(json(summary, skipped[0]));
+    } else if (summary.records() == 0) {
+      out.println(cutoff == null
+          ? "no memory yet at " + file
+          : "no memory since " + since + " at " + file);
+    } else {
+      text(out, summary, file, env.ansi(), width(env));
+    }
+    if (json && summary.records() == 0 && cutoff == null) {
+      err.println("acr: no memory yet at " + file);
+    }
+    return ExitCodes.OK;
+  }
+
+  /** {@code 7d}, any DurationConverter duration (24h, 90m, PT2H), an ISO date or an instant. */
+  static Instant cutoff(String value, Instant now) {
+    String v = value.trim();
+    if (v.matches("\\d+d")) {
+      return now.minus(Duration.ofDays(Long.parseLong(v.substring(0, v.length() - 1))));
+    }
+    if (v.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      try {
+        return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+      } catch (DateTimeParseException e) {
+        throw new TypeConversionException("'" + value + "' is not a date; use e.g. 2026-11-01");
+      }
+    }
+    Instant instant = MemorySummary.instant(v);
+    if (instant != null) {
+      return instant;
+    }
+    try {
+      return now.minus(new DurationConverter().convert(v));
+    } catch (TypeConversionException | DateTimeParseException e) {
+      throw new TypeConversionException("'" + value + "' is neither a duration (7d, 24h, 90m) nor a date (2026-11-01)");
+    }
+  }
+
+  private static String json(MemorySummary summary, long skipped) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("records", summary.records());
+    root.put("skipped_lines", skipped);
+    ArrayNode groups = root.putArray("groups");
+    for (MemorySummary.Group g : summary.groups()) {
+      ObjectNode n = groups.addObject();
+      n.put("dimension", g.dimension());
+      n.put("route", g.route());
+      n.put("attempts", g.attempts());
+      n.put("verified_pct", Math.round(g.verifiedPct() * 10) / 10.0);
+      if (g.meanCostUsd() == null) {
+        n.putNull("mean_cost_usd");
+      } else {
+        n.put("mean_cost_usd", g.meanCostUsd());
+      }
+      n.put("mean_duration_ms", Math.round(g.meanDurationMs()));
+      n.put("last_used", g.lastUsed());
+    }
+    try {
+      return JSON.writeValueAsString(root);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void text(PrintWriter out, MemorySummary summary, Path file, Ansi ansi, int columns) {
+    List<MemorySummary.Group> groups = summary.groups();
+    int routeWidth = "route".length();
+    for (MemorySummary.Group g : groups) {
+      routeWidth = Math.max(routeWidth, g.route().length());
+    }
+    // route  attempts  verified bar  cost  time  last used (20 for the seconds-precision ts)
+    int fixed = 2 + routeWidth + 2 + 8 + 2 + 6 + 1 + 1 + 9 + 2 + 9 + 2 + 20;
+    int barWidth = Math.max(5, Math.min(40, columns - fixed));
+    out.println(summary.records() + " record(s) in " + file);
+    String current = null;
+    for (MemorySummary.Group g : groups) {
+      if (!g.dimension().equals(current)) {
+        current = g.dimension();
+        out.println();
+        out.println(style(ansi, "bold", current));
+        out.println(String.format(Locale.ROOT, "  %-" + routeWidth + "s  %8s  %-" + (7 + barWidth) + "s %9s  %9s  %s",
+            "route", "attempts", "verified", "mean cost", "mean time", "last used"));
+      }
+      String bar = bar(g.verifiedPct(), barWidth);
+      String pad = " ".repeat(barWidth - bar.codePointCount(0, bar.length()));
+      String cost = g.meanCostUsd() == null ? "-" : String.format(Locale.ROOT, "$%.3f", g.meanCostUsd());
+      out.println(String.format(Locale.ROOT, "  %-" + routeWidth + "s  %8d  %5.1f%% ", g.route(), g.attempts(),
+              g.verifiedPct())
+          + style(ansi, "green", bar) + pad
+          + String.format(Locale.ROOT, " %9s  %9s  %s", cost, duration(g.meanDurationMs()),
+              g.lastUsed() == null ? "-" : shortTs(g.lastUsed())));
+    }
+  }
+
+  /** A bar of {@code width} cells for 0..100 %, in eighths of a cell. */
+  static String bar(double pct, int width) {
+    long eighths = Math.round(Math.max(0, Math.min(100, pct)) / 100 * width * 8);
+    return "█".repeat((int) (eighths / 8)) + EIGHTHS[(int) (eighths % 8)];
+  }
+
+  private static String style(Ansi ansi, String style, String s) {
+    return ansi == Ansi.ON && !s.isEmpty() ? ansi.string("@|" + style + " " + s + "|@") : s;
+  }
+
+  private static String duration(double ms) {
+    if (ms < 1000) {
+      return String.format(Locale.ROOT, "%.0fms", ms);
+    }
+    if (ms < 60_000) {
+      return String.format(Locale.ROOT, "%.1fs", ms / 1000);
+    }
+    return String.format(Locale.ROOT, "%.1fm", ms / 60_000);
+  }
+
+  private static String shortTs(String ts) {
+    return ts.length() > 19 && ts.charAt(10) == 'T' && ts.endsWith("Z") ? ts.substring(0, 19) + "Z" : ts;
+  }
+
+  /** COLUMNS when set, else the terminal's width when there is one, else 100. */
+  private static int width(Env env) {
+    String columns = env.vars().get("COLUMNS");
+    if (columns != null) {
+      try {
+        int c = Integer.parseInt(columns.trim());
+        if (c > 0) {
+          return c;
+        }
+      } catch (NumberFormatException e) {
+        // fall through
+      }
+    }
+    if (System.console() != null) {
+      try (org.jline.terminal.Terminal t = org.jline.terminal.TerminalBuilder.builder().dumb(true).build()) {
+        int w = t.getWidth();
+        if (w > 0) {
+          return w;
+        }
+      } catch (IOException | RuntimeException e) {
+        // no usable terminal
+      }
+    }
+    return 100;
+  }
+}

@@ -1,0 +1,234 @@
+package dev.acr.memory;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Per dimension × route tallies of memory, fed one record at a time so a large memory file is
+ * never held in full: attempts, verified share, mean cost (over records that have one), mean
+ * duration and the last time the route was used.
+ */
+public final class MemorySummary implements Consumer<MemoryRecord> {
+
+  /** One dimension × route row. */
+  public static final class Group {
+    private final String dimension;
+    private final String route;
+    private long attempts;
+    private long resolved;
+    private double costSum;
+    private long costCount;
+    private long durationSum;
+    private String lastUsed;
+
+    Group(String dimension, String route) {
+      this.dimension = dimension;
+      this.route = route;
+    }
+
+    public String dimension() {
+      return dimension;
+    }
+
+    public String route() {
+      return route;
+    }
+
+    public long attempts() {
+      return attempts;
+    }
+
+    public long resolved() {
+      return resolved;
+    }
+
+    /** Verified attempts as a percentage of all attempts, 0 to 100. */
+    public double verifiedPct() {
+      return attempts == 0 ? 0 : 100.0 * resolved / attempts;
+    }
+
+    /** Mean cost over the attempts that recorded one; null when none did. */
+    public Double meanCostUsd() {
+      return costCount == 0 ? null : costSum / costCount;
+    }
+
+    public double meanDurationMs() {
+      return attempts == 0 ? 0 : (double) durationSum / attempts;
+    }
+
+    /** The latest {@code ts} seen, as written in memory (null when no record had one). */
+    public String lastUsed() {
+      return lastUsed;
+    }
+  }
+
+  private final Instant since;
+  private final Map<String, Group> groups = new HashMap<>();
+  private long records;
+
+  /** @param since only count records at or after this instant (null: all). */
+  public MemorySummary(Instant since) {
+    this.since = since;
+  }
+
+  @Override
+  public void accept(MemoryRecord r) {
+    if (since != null) {
+      Instant ts = instant(r.ts());
+      if (ts == null || ts.isBefore(since)) {
+        return;
+      }
+    }
+    records++;
+    String dimension = r.dimension() == null || r.dimension().isBlank() ? "unknown" : r.dimension();
+    Group g = groups.computeIfAbsent(dimension + '\u0000' + r.route(), k -> new Group(dimension, r.route()));
+    g.attempts++;
+    if (r.resolved()) {
+      g.resolved++;
+    }
+    if (r.costUsd() != null && Double.isFinite(r.costUsd())) {
+      g.costSum += r.costUsd();
+      g.costCount++;
+    }
+    g.durationSum += Math.max(0, r.durationMs());
+    if (r.ts() != null && (g.lastUsed == null || later(r.ts(), g.lastUsed))) {
+      g.lastUsed = r.ts();
+    }
+  }
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  /**
+   * Feeds every record of a memory file to {@code sink}, like {@link MemoryStore#forEach} (same
+   * skipping rules: a torn or non-JSON line, or one without route or status, goes to
+   * {@code problems}) but reads only the fields a summary needs, token by token, which is
+   * several times faster than binding whole records. A missing file is empty memory.
+   */
+  public static void scan(Path file, Consumer<MemoryRecord> sink, Consumer<String> problems) throws IOException {
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      int number = 0;
+      while ((line = in.readLine()) != null) {
+        number++;
+        if (line.isBlank()) {
+          continue;
+        }
+        MemoryRecord r;
+        try {
+          r = parse(line);
+        } catch (IOException | RuntimeException e) {
+          r = null;
+        }
+        if (r == null) {
+          problems.accept(file + ":" + number + ": unreadable line (torn write?), skipped");
+        } else if (r.route() == null || r.status() == null) {
+          problems.accept(file + ":" + number + ": record without route or status, skipped");
+        } else {
+          sink.accept(r);
+        }
+      }
+    } catch (NoSuchFileException e) {
+      // No memory yet.
+    }
+  }
+
+  /** The summary's fields of one JSON line; null when the line is not one JSON object. */
+  private static MemoryRecord parse(String line) throws IOException {
+    String ts = null;
+    String dimension = null;
+    String route = null;
+    String status = null;
+    boolean resolved = false;
+    long durationMs = 0;
+    Double cost = null;
+    try (JsonParser p = FACTORY.createParser(line)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      JsonToken t;
+      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (name) {
+          case "ts" -> ts = v == JsonToken.VALUE_STRING ? p.getText() : null;
+          case "dimension" -> dimension = v == JsonToken.VALUE_STRING ? p.getText() : null;
+          case "route" -> route = v == JsonToken.VALUE_STRING ? p.getText() : null;
+          case "status" -> status = v == JsonToken.VALUE_STRING ? p.getText() : null;
+          case "resolved" -> resolved = v == JsonToken.VALUE_TRUE;
+          case "duration_ms" -> durationMs = v.isNumeric() ? p.getValueAsLong() : 0;
+          case "cost_usd" -> cost = v.isNumeric() ? p.getValueAsDouble() : null;
+          default -> p.skipChildren();
+        }
+      }
+      if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+        return null;
+      }
+    }
+    return new MemoryRecord(ts, null, 0, null, null, dimension, null, null, route, resolved, false, status, null,
+        durationMs, cost, null, null, null, null, null, null);
+  }
+
+  /** Records counted (after the --since filter). */
+  public long records() {
+    return records;
+  }
+
+  /** Groups by dimension name, then attempts (most first), then route name. */
+  public List<Group> groups() {
+    List<Group> out = new ArrayList<>(groups.values());
+    out.sort(Comparator.comparing(Group::dimension)
+        .thenComparing(Comparator.comparingLong(Group::attempts).reversed())
+        .thenComparing(Group::route));
+    return out;
+  }
+
+  /** Whether timestamp {@code a} is after {@code b}; unparseable ones compare as text. */
+  static boolean later(String a, String b) {
+    // Fast path for the usual UTC form: the seconds prefix decides unless it is equal.
+    if (a.length() >= 20 && b.length() >= 20 && a.endsWith("Z") && b.endsWith("Z")
+        && a.charAt(10) == 'T' && b.charAt(10) == 'T') {
+      int c = a.substring(0, 19).compareTo(b.substring(0, 19));
+      if (c != 0) {
+        return c > 0;
+      }
+    }
+    Instant ia = instant(a);
+    Instant ib = instant(b);
+    if (ia != null && ib != null) {
+      return ia.isAfter(ib);
+    }
+    return ia != null || (ib == null && a.compareTo(b) > 0);
+  }
+
+  /** An ISO-8601 instant or offset date-time, or null. */
+  public static Instant instant(String ts) {
+    if (ts == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(ts);
+    } catch (DateTimeParseException e) {
+      try {
+        return OffsetDateTime.parse(ts).toInstant();
+      } catch (DateTimeParseException e2) {
+        return null;
+      }
+    }
+  }
+}
