@@ -112,8 +112,23 @@ public final class MemoryStore implements MemorySink {
     return new ReadReport(records, problems);
   }
 
+  /** How one memory line becomes a record; null when the line is not a record. */
+  @FunctionalInterface
+  public interface LineReader {
+    MemoryRecord read(String line) throws IOException;
+  }
+
   /** Streams records without holding them all, for large files. */
   public void forEach(Consumer<MemoryRecord> sink, Consumer<String> problems) throws IOException {
+    forEach(line -> JSON.readValue(line, MemoryRecord.class), sink, problems);
+  }
+
+  /**
+   * Streams records read by {@code reader} (a reader of only some fields, say), with the same
+   * rules for every reader: blank lines ignored, a torn or non-JSON line or a record without
+   * route or status reported to {@code problems} and skipped, a missing file is empty memory.
+   */
+  public void forEach(LineReader reader, Consumer<MemoryRecord> sink, Consumer<String> problems) throws IOException {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
       int number = 0;
@@ -122,15 +137,18 @@ public final class MemoryStore implements MemorySink {
         if (line.isBlank()) {
           continue;
         }
+        MemoryRecord r;
         try {
-          MemoryRecord r = JSON.readValue(line, MemoryRecord.class);
-          if (r.route() == null || r.status() == null) {
-            problems.accept(file + ":" + number + ": record without route or status, skipped");
-            continue;
-          }
-          sink.accept(r);
-        } catch (JsonProcessingException e) {
+          r = reader.read(line);
+        } catch (IOException | RuntimeException e) {
+          r = null;
+        }
+        if (r == null) {
           problems.accept(file + ":" + number + ": unreadable line (torn write?), skipped");
+        } else if (r.route() == null || r.status() == null) {
+          problems.accept(file + ":" + number + ": record without route or status, skipped");
+        } else {
+          sink.accept(r);
         }
       }
     } catch (NoSuchFileException e) {

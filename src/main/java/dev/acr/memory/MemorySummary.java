@@ -3,11 +3,7 @@ package dev.acr.memory;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -115,37 +111,12 @@ public final class MemorySummary implements Consumer<MemoryRecord> {
   private static final JsonFactory FACTORY = new JsonFactory();
 
   /**
-   * Feeds every record of a memory file to {@code sink}, like {@link MemoryStore#forEach} (same
-   * skipping rules: a torn or non-JSON line, or one without route or status, goes to
-   * {@code problems}) but reads only the fields a summary needs, token by token, which is
-   * several times faster than binding whole records. A missing file is empty memory.
+   * Feeds every record of a memory file to {@code sink} through {@link MemoryStore#forEach} (same
+   * skipping rules), but reads only the fields a summary needs, token by token, which is several
+   * times faster than binding whole records.
    */
   public static void scan(Path file, Consumer<MemoryRecord> sink, Consumer<String> problems) throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int number = 0;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        MemoryRecord r;
-        try {
-          r = parse(line);
-        } catch (IOException | RuntimeException e) {
-          r = null;
-        }
-        if (r == null) {
-          problems.accept(file + ":" + number + ": unreadable line (torn write?), skipped");
-        } else if (r.route() == null || r.status() == null) {
-          problems.accept(file + ":" + number + ": record without route or status, skipped");
-        } else {
-          sink.accept(r);
-        }
-      }
-    } catch (NoSuchFileException e) {
-      // No memory yet.
-    }
+    new MemoryStore(file).forEach(MemorySummary::parse, sink, problems);
   }
 
   /** The summary's fields of one JSON line; null when the line is not one JSON object. */
