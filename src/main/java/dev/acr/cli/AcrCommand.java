@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,14 +43,9 @@ public final class AcrCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Decide and explain; execute nothing, write nothing.")
   boolean dryRun;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Tools config (default: $ACR_CONFIG, ./.acr/tools.json, $XDG_CONFIG_HOME/acr/tools.json, bundled example).")
-  Path config;
+  @Mixin WhereOptions.Repo where;
 
-  @Option(names = "--memory", paramLabel = "FILE", description = "Memory file (default: $ACR_HOME/memory.jsonl, ACR_HOME defaults to ~/.acr).")
-  Path memory;
-
-  @Option(names = "--workdir", paramLabel = "DIR", description = "Repository to work in (default: current directory).")
-  Path workdir;
+  @Mixin WhereOptions.Memory memoryOption;
 
   @Option(names = "--verify", paramLabel = "CMD", description = "Test command, run with sh -c (default: .acr/config.json, else detected).")
   String verify;
@@ -105,9 +101,9 @@ public final class AcrCommand implements Callable<Integer> {
       err.println("acr: --budget must be a positive amount of USD, e.g. --budget 2.50");
       return ExitCodes.USAGE;
     }
-    Path dir = workdir == null ? env.cwd() : env.cwd().resolve(workdir).normalize();
+    Path dir = where.workdir(env);
     RunRequest req =
-        new RunRequest(String.join(" ", prompt), dir, resolve(config), resolve(memory), verify, tool, chain,
+        new RunRequest(String.join(" ", prompt), dir, where.configFile(env), memoryOption.memoryFile(env), verify, tool, chain,
             maxAttempts, budget, timeout, seed != null ? seed : System.nanoTime(), inPlace, dryRun,
             !noStorePrompt, env.vars());
     AcrPaths paths = AcrPaths.from(env.vars(), req.memoryFile());
@@ -135,7 +131,4 @@ public final class AcrCommand implements Callable<Integer> {
     }
   }
 
-  private Path resolve(Path p) {
-    return p == null ? null : env.cwd().resolve(p).normalize();
-  }
 }

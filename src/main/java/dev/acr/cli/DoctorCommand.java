@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -39,14 +40,9 @@ final class DoctorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand AcrCommand parent;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Tools config to check (default: as acr finds it).")
-  Path config;
+  @Mixin WhereOptions.Repo where;
 
-  @Option(names = "--memory", paramLabel = "FILE", description = "Memory file to check (default: $ACR_HOME/memory.jsonl).")
-  Path memory;
-
-  @Option(names = "--workdir", paramLabel = "DIR", description = "Repository to check (default: current directory).")
-  Path workdir;
+  @Mixin WhereOptions.Memory memoryOption;
 
   @Option(names = "--fix", description = "Remove worktrees left by killed acr runs.")
   boolean fix;
@@ -58,7 +54,7 @@ final class DoctorCommand implements Callable<Integer> {
   public Integer call() {
     out = spec.commandLine().getOut();
     Env env = parent.env();
-    Path dir = workdir == null ? env.cwd() : env.cwd().resolve(workdir).normalize();
+    Path dir = where.workdir(env);
     checkTools(env, dir);
     checkMemory(env);
     checkRepo(dir);
@@ -69,7 +65,7 @@ final class DoctorCommand implements Callable<Integer> {
   private void checkTools(Env env, Path dir) {
     ToolsConfig tools;
     try {
-      Path found = ConfigLoader.locate(config == null ? null : env.cwd().resolve(config), env.vars(), dir);
+      Path found = ConfigLoader.locate(where.configFile(env), env.vars(), dir);
       tools = found == null ? ConfigLoader.bundled() : ConfigLoader.load(found);
       ok("config", (found == null ? "bundled tools.example.json" : found.toString()) + ": " + tools.tools().size()
           + " tool(s), " + tools.routes().size() + " route(s)");
@@ -141,13 +137,15 @@ final class DoctorCommand implements Callable<Integer> {
   }
 
   private void checkMemory(Env env) {
-    AcrPaths paths = AcrPaths.from(env.vars(), memory == null ? null : env.cwd().resolve(memory));
+    AcrPaths paths = AcrPaths.from(env.vars(), memoryOption.memoryFile(env));
     try {
-      MemoryStore.ReadReport r = new MemoryStore(paths.memory()).read();
-      ok("memory", paths.memory() + ": " + r.records().size() + " record(s)");
-      if (!r.problems().isEmpty()) {
-        warn("memory", r.problems().size() + " unreadable line(s), first: " + r.problems().get(0)
-            + "; acr skips them");
+      // Counted while streaming: a large memory is never held in full.
+      long[] records = {0};
+      List<String> problems = new ArrayList<>();
+      new MemoryStore(paths.memory()).forEach(r -> records[0]++, problems::add);
+      ok("memory", paths.memory() + ": " + records[0] + " record(s)");
+      if (!problems.isEmpty()) {
+        warn("memory", problems.size() + " unreadable line(s), first: " + problems.get(0) + "; acr skips them");
       }
     } catch (java.io.IOException e) {
       fail("memory", "cannot read " + paths.memory() + ": " + e.getMessage() + "; fix its permissions");

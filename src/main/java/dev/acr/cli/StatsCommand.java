@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,8 +40,7 @@ final class StatsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand AcrCommand parent;
 
-  @Option(names = "--memory", paramLabel = "FILE", description = "Memory file (default: $ACR_HOME/memory.jsonl).")
-  Path memory;
+  @Mixin WhereOptions.Memory memoryOption;
 
   @Option(names = "--since", paramLabel = "DURATION|DATE", description = "Only records this recent (7d, 24h, 90m) or from this date on (2026-11-01, UTC).")
   String since;
@@ -63,7 +63,7 @@ final class StatsCommand implements Callable<Integer> {
       err.println("acr: --since: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Path file = AcrPaths.from(env.vars(), memory == null ? null : env.cwd().resolve(memory).normalize()).memory();
+    Path file = AcrPaths.from(env.vars(), memoryOption.memoryFile(env)).memory();
     MemorySummary summary = new MemorySummary(cutoff);
     long[] skipped = {0};
     try {
