@@ -20,8 +20,10 @@ import java.util.SplittableRandom;
  * its posterior, update this task's difficulty belief with the failures already seen on it (a
  * strong route failing moves it far, a weak one barely), then plan a short escalation chain that
  * maximises expected reward (performance − λ·USD) over the attempts still allowed, with the
- * option to stop when one more attempt is not worth its price. Only the first route of the plan
- * runs; the plan is made again after each attempt with what it taught.
+ * option to stop when one more attempt is not worth its price. An attempt's price is the route's
+ * mean cost from memory, scaled by what this task's attempts have cost so far ({@link
+ * TaskCostScale}: long tasks are long for every agent). Only the first route of the plan runs;
+ * the plan is made again after each attempt with what it taught.
  */
 public final class AcrPolicy implements Router {
 
@@ -127,13 +129,15 @@ public final class AcrPolicy implements Router {
     if (remaining <= 0 || candidates.isEmpty()) {
       return List.of();
     }
-    Chain chain = beliefs(task, candidates, failed, soFar.size());
+    double costFactor = stats.costScale().factor(soFar, a -> nameOf(a.route()));
+    Chain chain = beliefs(task, candidates, failed, soFar.size(), costFactor);
     double standing = soFar.isEmpty() ? 0.0 : soFar.get(soFar.size() - 1).performance();
     return chain.bestOrder(remaining, standing, config.lambda());
   }
 
   /** One Thompson draw of skills, and this task's difficulty belief given its failures so far. */
-  private Chain beliefs(Task task, List<Route> candidates, List<String> failed, int attemptIndex) {
+  private Chain beliefs(
+      Task task, List<Route> candidates, List<String> failed, int attemptIndex, double costFactor) {
     List<String> ctx = contexts(task);
     List<String> names = new ArrayList<>(routeNames);
     failed.stream().filter(q -> !names.contains(q)).forEach(names::add);
@@ -155,7 +159,7 @@ public final class AcrPolicy implements Router {
     double[] partial = new double[n];
     for (int j = 0; j < n; j++) {
       skill[j] = draw.get(nameOf(candidates.get(j)));
-      cost[j] = expectedCost(ctx, candidates.get(j));
+      cost[j] = expectedCost(ctx, candidates.get(j)) * costFactor;
       partial[j] = expectedPartial(ctx, nameOf(candidates.get(j)));
     }
     return new Chain(candidates, skills, difficulty, skill, cost, partial);

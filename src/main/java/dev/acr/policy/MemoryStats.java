@@ -57,6 +57,7 @@ public final class MemoryStats implements MemorySink {
   private String currentRun;
   private String currentTask;
   private final List<String> failedOnCurrentTask = new ArrayList<>();
+  private final TaskCostScale costScale = new TaskCostScale();
   private long records;
 
   public MemoryStats() {}
@@ -81,6 +82,7 @@ public final class MemoryStats implements MemorySink {
       currentRun = r.runId();
       currentTask = r.task();
       failedOnCurrentTask.clear();
+      costScale.newTask();
     }
     if (!teaches(r.status())) {
       return;
@@ -96,6 +98,12 @@ public final class MemoryStats implements MemorySink {
     if (!r.resolved()) {
       failedOnCurrentTask.add(r.route());
     }
+    costScale.observe(r.route(), r.costUsd());
+  }
+
+  /** How one task's costs so far predict the next route's cost on it. */
+  TaskCostScale costScale() {
+    return costScale;
   }
 
   /** Interrupted attempts and attempts nobody verified say nothing about the route. */

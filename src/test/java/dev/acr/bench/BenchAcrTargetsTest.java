@@ -45,8 +45,8 @@ class BenchAcrTargetsTest {
     return r.shuffled().stream().mapToDouble(m -> m.get(metric)).average().orElseThrow();
   }
 
-  // The targets are 12.0 canonical and 14.0 shuffled; acr reaches 11.87 and 14.24 (see
-  // the README). The shuffled bound asserted here is the paper's agent's 15.9: acr must beat it.
+  // The targets: 12.0 canonical and 14.0 mean over the shuffled orders (acr reaches 11.5
+  // and 12.5 with seed 1, see the README).
   static final double OOD_CANONICAL_CUMREG = 12.0;
-  static final double OOD_SHUFFLED_CUMREG = 15.9;
+  static final double OOD_SHUFFLED_CUMREG = 14.0;
 }
