@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * Where one of the child's output streams goes: raw bytes to a file (buffered, never held in
- * memory), decoded lines to a callback, and a byte count.
+ * memory), decoded lines to a callback, and a byte count. Both see the output with the child's
+ * secrets replaced ({@link Redactor}); the count is of what the child wrote.
  *
  * <p>Normally the pump closes the sink at EOF. Methods are synchronized because the runner closes
  * it too, on its own thread, and a pump may still be writing then: a grandchild that outlived the
@@ -34,17 +35,18 @@ final class OutputSink extends OutputStream {
   }
 
   /** Opens (creating or truncating) {@code file}; a null file means bytes are only counted. */
-  static OutputSink open(Path file, Consumer<String> lineConsumer, int maxLineCodePoints)
-      throws IOException {
+  static OutputSink open(
+      Path file, Consumer<String> lineConsumer, int maxLineCodePoints, Redactor redactor) throws IOException {
     OutputStream out = null;
     if (file != null) {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      out = new BufferedOutputStream(Files.newOutputStream(file), FILE_BUFFER);
+      out = redactor.wrap(new BufferedOutputStream(Files.newOutputStream(file), FILE_BUFFER));
     }
-    return new OutputSink(file, out, new LineSplitter(lineConsumer, maxLineCodePoints));
+    Consumer<String> lines = redactor.isEmpty() ? lineConsumer : line -> lineConsumer.accept(redactor.line(line));
+    return new OutputSink(file, out, new LineSplitter(lines, maxLineCodePoints));
   }
 
   @Override

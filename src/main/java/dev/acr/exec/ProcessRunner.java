@@ -72,10 +72,11 @@ public final class ProcessRunner {
   public ProcessOutcome run(ProcessSpec spec) throws ProcessStartException, IOException {
     List<String> command =
         ExecutableResolver.resolve(spec.argv(), spec.workdir(), spec.environment());
+    Redactor redactor = Redactor.forEnvironment(spec.environment());
     try (OutputSink out =
-            OutputSink.open(spec.stdoutFile(), spec.stdoutLines(), maxLineCodePoints);
+            OutputSink.open(spec.stdoutFile(), spec.stdoutLines(), maxLineCodePoints, redactor);
         OutputSink err =
-            OutputSink.open(spec.stderrFile(), spec.stderrLines(), maxLineCodePoints)) {
+            OutputSink.open(spec.stderrFile(), spec.stderrLines(), maxLineCodePoints, redactor)) {
       ProcessExecutor executor =
           new ProcessExecutor()
               .command(command)

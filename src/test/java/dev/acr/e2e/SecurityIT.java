@@ -67,7 +67,8 @@ class SecurityIT {
     String secret = "sk-test-9f8e7d6c5b4a";
     fx.extraEnv.put("OPENAI_API_KEY", secret);
     fx.extraEnv.put("GITHUB_TOKEN", secret + "-gh");
-    Fixtures.Run r = fx.acr("--json", "--chain", "breaker,fixer", "--verify", "sh check.sh", "fix value.txt");
+    // The second agent and the verify command print the environment: the logs get it redacted.
+    Fixtures.Run r = fx.acr("--json", "--chain", "breaker,leaker", "--verify", "env; sh check.sh", "fix value.txt");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).doesNotContain(secret);
     assertThat(r.err()).doesNotContain(secret);
@@ -78,6 +79,9 @@ class SecurityIT {
     }
     String runId = fx.memoryLines().get(0).replaceAll(".*\"run_id\":\"([^\"]+)\".*", "$1");
     Path runDir = fx.home.resolve("runs").resolve(runId);
+    assertThat(Files.readString(runDir.resolve("attempt-2/stdout.log"))).contains("OPENAI_API_KEY=[redacted OPENAI_API_KEY]");
+    assertThat(Files.readString(runDir.resolve("attempt-2/verify.log"))).contains("GITHUB_TOKEN=[redacted GITHUB_TOKEN]");
+    assertThat(r.err()).contains("using key [redacted OPENAI_API_KEY]");
     assertThat(Files.readString(runDir.resolve("attempt-1/env-names.txt"))).contains("OPENAI_API_KEY");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(runDir))).isEqualTo("rwx------");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fx.memory()))).isEqualTo("rw-------");
