@@ -72,8 +72,9 @@ public final class UsageParser {
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
     try (BufferedReader r =
         new BufferedReader(new InputStreamReader(Files.newInputStream(stdoutFile), decoder), 1 << 16)) {
+      BoundedLines lines = new BoundedLines(r, MAX_LINE_CHARS);
       String line;
-      while ((line = r.readLine()) != null) {
+      while ((line = lines.next()) != null) {
         String s = line.strip();
         if (s.isEmpty() || (s.charAt(0) != '{' && s.charAt(0) != '[') || !s.contains(hint)) {
           continue;
@@ -104,6 +105,12 @@ public final class UsageParser {
     }
     return acc.toUsage(priceOrNull);
   }
+
+  /**
+   * Usage lines are small JSON events, but an agent's stdout may hold a 200 MB line of anything;
+   * reading that whole would put the heap at the agent's mercy. Longer lines come back empty.
+   */
+  static final int MAX_LINE_CHARS = 4 << 20;
 
   private static void claude(JsonNode node, Acc acc) {
     if (node.isArray()) {

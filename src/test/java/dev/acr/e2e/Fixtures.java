@@ -62,7 +62,9 @@ final class Fixtures {
         + "while true; do sleep 1; done\n");
     agent("argv-recorder", "printf '%s' \"$1\" > \"$ACR_TEST_PIDS/argv-prompt.txt\"\necho fixed > value.txt\n");
     agent("stdin-recorder", "cat > \"$ACR_TEST_PIDS/stdin-prompt.txt\"\necho fixed > value.txt\n");
-    agent("flooder", "head -c 60000000 /dev/zero | tr '\\0' 'x'\necho\necho fixed > value.txt\n");
+    agent("flooder", "head -c 200000000 /dev/zero | tr '\\0' 'x'\necho\necho fixed > value.txt\n");
+    // prints its environment, as a failing tool or a debug flag might, then fixes
+    agent("leaker", "env\necho \"using key $OPENAI_API_KEY\" >&2\necho fixed > value.txt\n");
   }
 
   private void agent(String name, String body) throws IOException {
@@ -73,7 +75,7 @@ final class Fixtures {
 
   private void writeConfig() throws IOException {
     StringBuilder b = new StringBuilder("{\"tools\": [\n");
-    String[] names = {"fixer", "breaker", "crasher", "hanger", "stubborn", "flooder", "argv-recorder", "stdin-recorder"};
+    String[] names = {"fixer", "breaker", "crasher", "hanger", "stubborn", "flooder", "argv-recorder", "stdin-recorder", "leaker"};
     for (int i = 0; i < names.length; i++) {
       String mode = names[i].startsWith("stdin") ? "stdin" : "append_arg";
       b.append("  {\"name\": \"").append(names[i]).append("\", \"enabled\": true, \"command\": [\"")

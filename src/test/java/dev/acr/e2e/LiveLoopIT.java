@@ -123,14 +123,29 @@ class LiveLoopIT {
   }
 
   @Test
-  void floodIsStreamedToFiles() throws Exception {
+  void floodIsStreamedToFilesWithABoundedHeap() throws Exception {
+    // 200 MB on one line, through acr with a 32 MB heap: it only works if output is streamed.
+    Path gcLog = fx.root.resolve("gc.log");
+    fx.extraEnv.put("ACR_JAVA_OPTS", "-XX:+UseSerialGC -Xmx32m -Xlog:gc:file=" + gcLog);
     Fixtures.Run r = fx.acr("--chain", "flooder", "--verify", "sh check.sh", "fix value.txt");
     assertThat(r.exit()).as(r.err()).isZero();
     String runId = memory().get(0).get("run_id").asText();
     Path log = fx.home.resolve("runs").resolve(runId).resolve("attempt-1/stdout.log");
-    assertThat(Files.size(log)).isGreaterThanOrEqualTo(60_000_000L);
+    assertThat(Files.size(log)).isGreaterThanOrEqualTo(200_000_000L);
     assertThat(r.err().length()).as("live output is cut per line").isLessThan(1_000_000);
     assertUserWorkIntact();
+    System.out.println("acr: 200 MB flood, peak heap before GC " + peakHeapMb(gcLog) + " MB (cap 32 MB)");
+  }
+
+  /** The largest "used before" figure in a unified GC log ("Pause Young ... 9M->1M(31M)"). */
+  private static long peakHeapMb(Path gcLog) throws IOException {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d+)M->\\d+M\\(").matcher(Files.readString(gcLog));
+    long peak = 0;
+    while (m.find()) {
+      peak = Math.max(peak, Long.parseLong(m.group(1)));
+    }
+    return peak;
   }
 
   @Test
