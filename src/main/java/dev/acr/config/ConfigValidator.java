@@ -85,7 +85,16 @@ final class ConfigValidator {
       }
       lambda = l.asDouble();
     }
-    return new ToolsConfig(source, tools, rules, lambda);
+    // "store_prompts": false is --no-store-prompt for everyone using this config (a team's repo).
+    boolean storePrompts = true;
+    JsonNode sp = root.get("store_prompts");
+    if (!absent(sp)) {
+      if (!sp.isBoolean()) {
+        throw fail("/store_prompts", "\"store_prompts\" must be true or false, not " + describe(sp));
+      }
+      storePrompts = sp.asBoolean();
+    }
+    return new ToolsConfig(source, tools, rules, lambda, storePrompts);
   }
 
   private ToolSpec tool(JsonNode n, String path) throws ConfigException {

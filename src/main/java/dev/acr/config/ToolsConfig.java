@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * @param rules keyword rules in config order
  * @param lambda cost weight, default {@link #DEFAULT_LAMBDA}
  */
-public record ToolsConfig(String source, List<ToolSpec> tools, List<RouteRule> rules, double lambda) {
+public record ToolsConfig(
+    String source, List<ToolSpec> tools, List<RouteRule> rules, double lambda, boolean storePrompts) {
   public static final double DEFAULT_LAMBDA = 0.1;
 
   public ToolsConfig {

@@ -114,7 +114,7 @@ public final class LiveSession {
     MemorySink sink = d.stats() == null ? store : MemorySink.tee(store, d.stats());
     RunLoop loop =
         new RunLoop(d.router(), executor, sink, new RunLoop.Limits(req.maxAttempts(), req.budgetUsd()), "live",
-            req.storePrompt(), clock);
+            req.storePrompt() && d.config().storePrompts(), clock);
     RunOutcome outcome = loop.run(d.task(), runId, listener);
     boolean interrupted = Thread.interrupted();
     List<AttemptArtifacts> artifacts = new ArrayList<>();

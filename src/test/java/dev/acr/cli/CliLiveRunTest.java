@@ -118,6 +118,16 @@ class CliLiveRunTest {
   }
 
   @Test
+  void configSwitchKeepsPromptsOutOfMemory() throws Exception {
+    String json = Files.readString(h.config);
+    Files.writeString(h.config, json.replaceFirst("\\{", "{\"store_prompts\": false, "));
+    CliHarness.Run r = h.acr("--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(h.memoryRecords().get(0).get("prompt").isNull()).isTrue();
+    assertThat(Files.readString(h.memory())).doesNotContain("fix value.txt");
+  }
+
+  @Test
   void secondRunLearnsFromMemory() throws Exception {
     assertThat(h.acr("--chain", "fixer", "--verify", "sh check.sh", "fix value.txt").exit()).isZero();
     h.git("checkout", "--", "value.txt");

@@ -247,6 +247,8 @@ class ConfigLoaderTest {
         .contains("\"command\" is empty");
     assertThat(error("{\"tools\": [{\"name\": \"a\", \"command\": [\"a\"]}], \"lambda\": -1}").getMessage())
         .contains("\"lambda\" must be a number >= 0");
+    assertThat(error("{\"tools\": [{\"name\": \"a\", \"command\": [\"a\"]}], \"store_prompts\": \"no\"}").getMessage())
+        .contains("\"store_prompts\" must be true or false");
   }
 
   @Test
