@@ -72,7 +72,7 @@ public final class ProcessRunner {
   public ProcessOutcome run(ProcessSpec spec) throws ProcessStartException, IOException {
     List<String> command =
         ExecutableResolver.resolve(spec.argv(), spec.workdir(), spec.environment());
-    Redactor redactor = Redactor.forEnvironment(spec.environment());
+    Redactor redactor = spec.redactSecrets() ? Redactor.forEnvironment(spec.environment()) : Redactor.none();
     try (OutputSink out =
             OutputSink.open(spec.stdoutFile(), spec.stdoutLines(), maxLineCodePoints, redactor);
         OutputSink err =

@@ -22,6 +22,8 @@ import java.util.function.Consumer;
  *   <li>{@code stdoutFile}/{@code stderrFile} receive the raw bytes (null: bytes are discarded but
  *       still counted). {@code stdoutLines}/{@code stderrLines} get decoded lines live, on the
  *       pumping threads, with over-long lines cut; null means no callback.
+ *   <li>{@code redactSecrets}: files and lines get the environment's secret-looking values
+ *       replaced ({@link Redactor}); off only where output is data that must stay exact (git).
  * </ul>
  */
 public record ProcessSpec(
@@ -34,7 +36,8 @@ public record ProcessSpec(
     Path stdoutFile,
     Path stderrFile,
     Consumer<String> stdoutLines,
-    Consumer<String> stderrLines) {
+    Consumer<String> stderrLines,
+    boolean redactSecrets) {
 
   public static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
 
@@ -84,7 +87,7 @@ public record ProcessSpec(
     }
   }
 
-  /** Named setters for the ten components; the environment defaults to empty, grace to 2s. */
+  /** Named setters for the eleven components; the environment defaults to empty, grace to 2s. */
   public static final class Builder {
     private final List<String> argv;
     private final Path workdir;
@@ -96,6 +99,7 @@ public record ProcessSpec(
     private Path stderrFile;
     private Consumer<String> stdoutLines;
     private Consumer<String> stderrLines;
+    private boolean redactSecrets = true;
 
     private Builder(List<String> argv, Path workdir) {
       this.argv = argv;
@@ -142,6 +146,12 @@ public record ProcessSpec(
       return this;
     }
 
+    /** Output is data (a diff, a tree id) that must come back byte for byte. */
+    public Builder exactOutput() {
+      this.redactSecrets = false;
+      return this;
+    }
+
     public ProcessSpec build() {
       return new ProcessSpec(
           argv,
@@ -153,7 +163,8 @@ public record ProcessSpec(
           stdoutFile,
           stderrFile,
           stdoutLines,
-          stderrLines);
+          stderrLines,
+          redactSecrets);
     }
   }
 }

@@ -1,18 +1,17 @@
 package dev.acr.git;
 
-import java.io.ByteArrayOutputStream;
+import dev.acr.exec.ProcessOutcome;
+import dev.acr.exec.ProcessRunner;
+import dev.acr.exec.ProcessSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.zeroturnaround.exec.ProcessExecutor;
-import org.zeroturnaround.exec.ProcessResult;
 
 /**
  * Runs one git command (argv, never a shell) and returns its stdout, or throws {@link
@@ -45,34 +44,72 @@ public final class Git {
     return run(dir, Map.of(), args);
   }
 
+  /**
+   * Variables that point git at another repository or index. Inherited ones are dropped (acr
+   * started from a git hook gets the hook's GIT_DIR and GIT_INDEX_FILE, which would aim every
+   * command at the wrong place); acr sets its own through {@code extraEnv}.
+   */
+  private static final List<String> LOCATION_VARS =
+      List.of("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
+          "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR", "GIT_NAMESPACE", "GIT_PREFIX");
+
   /** Like {@link #run} but a non-zero exit is an answer (e.g. "not a repository"), not an error. */
   static Result tryRun(Path dir, Map<String, String> extraEnv, String... args)
       throws GitException {
     List<String> argv = new ArrayList<>(args.length + 1);
     argv.add("git");
     argv.addAll(List.of(args));
-    Map<String, String> env = new HashMap<>(BASE_ENV);
+    Map<String, String> env = new HashMap<>(System.getenv());
+    LOCATION_VARS.forEach(env::remove);
+    env.putAll(BASE_ENV);
     env.putAll(extraEnv);
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Path out = null;
     try {
-      ProcessResult r =
-          new ProcessExecutor(argv)
-              .directory(dir.toFile())
-              .environment(env)
-              .readOutput(true)
-              .redirectError(err)
-              .timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-              .destroyOnExit()
-              .execute();
-      return new Result(r.getExitValue(), r.outputUTF8(), err.toString(StandardCharsets.UTF_8));
-    } catch (TimeoutException e) {
-      throw new GitException(describe(dir, args) + " timed out after " + TIMEOUT, e);
+      // stdout goes through a file: diffs must come back byte for byte, whatever their line length
+      out = Files.createTempFile("acr-git-", ".out");
+      StringBuilder err = new StringBuilder();
+      ProcessOutcome o =
+          RUNNER.run(
+              ProcessSpec.builder(argv, dir)
+                  .environment(env)
+                  .timeout(TIMEOUT)
+                  .stdoutFile(out)
+                  .exactOutput()
+                  .stderrLines(line -> appendBounded(err, line))
+                  .build());
+      if (o.interrupted()) {
+        // Keep the flag (the runner set it again) so the run loop still sees the interrupt.
+        throw new GitException(describe(dir, args) + " interrupted");
+      }
+      if (o.timedOut()) {
+        throw new GitException(describe(dir, args) + " timed out after " + TIMEOUT);
+      }
+      return new Result(o.exitCode(), new String(Files.readAllBytes(out), StandardCharsets.UTF_8), err.toString());
     } catch (IOException e) {
       throw new GitException(describe(dir, args) + " could not run: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      // Keep the flag so the run loop still sees the interrupt after this exception unwinds.
-      Thread.currentThread().interrupt();
-      throw new GitException(describe(dir, args) + " interrupted", e);
+    } finally {
+      deleteQuietly(out);
+    }
+  }
+
+  private static final ProcessRunner RUNNER = new ProcessRunner();
+
+  /** git's stderr is a few lines of explanation; a runaway one is cut, not held. */
+  private static void appendBounded(StringBuilder err, String line) {
+    synchronized (err) {
+      if (err.length() < 64 * 1024) {
+        err.append(line).append('\n');
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    if (p != null) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException ignored) {
+        // a leftover temp file is harmless
+      }
     }
   }
 

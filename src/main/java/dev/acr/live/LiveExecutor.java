@@ -118,7 +118,8 @@ public final class LiveExecutor implements AttemptExecutor {
             dir.resolve("stdout.log"),
             dir.resolve("stderr.log"),
             line -> agentOutput.accept(tag + line),
-            line -> agentOutput.accept(tag + line));
+            line -> agentOutput.accept(tag + line),
+            true);
     ProcessOutcome run;
     try {
       run = runner.run(spec);

@@ -123,6 +123,20 @@ class LiveLoopIT {
   }
 
   @Test
+  void gitLocationInheritedFromAHookIsIgnored() throws Exception {
+    // acr started from a git hook inherits GIT_DIR/GIT_INDEX_FILE of the hook's repository.
+    Path other = fx.root.resolve("other-repo");
+    Files.createDirectories(other);
+    new ProcessBuilder("git", "init", "-q", other.toString()).start().waitFor();
+    fx.extraEnv.put("GIT_DIR", other.resolve(".git").toString());
+    fx.extraEnv.put("GIT_INDEX_FILE", other.resolve(".git/index").toString());
+    Fixtures.Run r = fx.acr("--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(fx.read("value.txt")).isEqualTo("fixed\n");
+    assertUserWorkIntact();
+  }
+
+  @Test
   void floodIsStreamedToFilesWithABoundedHeap() throws Exception {
     // 200 MB on one line, through acr with a 32 MB heap: it only works if output is streamed.
     Path gcLog = fx.root.resolve("gc.log");
