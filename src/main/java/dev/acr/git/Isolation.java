@@ -88,17 +88,12 @@ public final class Isolation {
       throw new GitException("cannot create " + wt.getParent() + ": " + e.getMessage(), e);
     }
     // No hooks: the user's post-checkout hook is theirs, not something an attempt should
-    // trigger. /dev/null/<hook> never exists, so git finds none.
+    // trigger. /dev/null/<hook> never exists, so git finds none. Locked as it is created (git
+    // >= 2.33), so a crash right after still leaves a worktree that pruneStale recognises.
     Git.run(
         root,
         "-c", "core.hooksPath=/dev/null",
-        "worktree", "add", "--detach", wt.toString(), s.commit());
-    try {
-      Git.run(root, "worktree", "lock", "--reason", StaleWorktrees.lockReason(), wt.toString());
-    } catch (GitException e) {
-      removeQuietly(wt, e);
-      throw e;
-    }
+        "worktree", "add", "--detach", "--lock", "--reason", StaleWorktrees.lockReason(), wt.toString(), s.commit());
     return wt;
   }
 
@@ -188,14 +183,6 @@ public final class Isolation {
    */
   public static List<String> pruneStale(Path repoRoot) throws GitException {
     return StaleWorktrees.prune(repoRoot);
-  }
-
-  private void removeQuietly(Path wt, GitException cause) {
-    try {
-      removeWorktree(wt);
-    } catch (GitException e) {
-      cause.addSuppressed(e);
-    }
   }
 
   /** HEAD's commit, or null when the repository has no commits yet. */
