@@ -94,7 +94,47 @@ public final class Isolation {
         root,
         "-c", "core.hooksPath=/dev/null",
         "worktree", "add", "--detach", "--lock", "--reason", StaleWorktrees.lockReason(), wt.toString(), s.commit());
+    linkDependencies(wt);
     return wt;
+  }
+
+  /**
+   * Installed dependencies that git ignores and a worktree therefore lacks; without them a
+   * JavaScript or Python project's tests cannot even start in an attempt's worktree.
+   */
+  static final List<String> DEPENDENCY_DIRS = List.of("node_modules", ".venv", "venv");
+
+  /**
+   * Links each of the user's ignored {@link #DEPENDENCY_DIRS} into the worktree (a symlink: no
+   * copy of a 500 MB node_modules per attempt). The links never reach a patch ({@link #capture}
+   * excludes them) and removing the worktree removes the links, not what they point to.
+   */
+  private void linkDependencies(Path wt) throws GitException {
+    for (String name : DEPENDENCY_DIRS) {
+      Path dir = root.resolve(name);
+      if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.exists(wt.resolve(name))
+          || !Git.tryRun(root, Map.of(), "check-ignore", "-q", name).ok()) {
+        continue;
+      }
+      try {
+        Files.createSymbolicLink(wt.resolve(name), dir);
+      } catch (IOException e) {
+        throw new GitException("cannot link " + dir + " into " + wt + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Pathspecs that keep the dependency links out of what an attempt changed. */
+  private static List<String> withoutDependencyLinks(Path worktree, String... args) {
+    List<String> out = new ArrayList<>(List.of(args));
+    out.add("--");
+    out.add(".");
+    for (String name : DEPENDENCY_DIRS) {
+      if (Files.isSymbolicLink(worktree.resolve(name))) {
+        out.add(":(exclude)" + name);
+      }
+    }
+    return out;
   }
 
   /**
@@ -111,7 +151,7 @@ public final class Isolation {
     }
     try (TempIndex index = TempIndex.copyOf(worktree, s.tree())) {
       Map<String, String> env = index.env();
-      Git.run(worktree, env, "add", "-A");
+      Git.run(worktree, env, withoutDependencyLinks(worktree, "add", "-A").toArray(String[]::new));
       // Plumbing, not `git diff`: the user's diff.noprefix, color or external diff config would
       // make a patch git apply cannot read.
       String names =

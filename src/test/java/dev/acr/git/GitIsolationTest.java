@@ -333,4 +333,25 @@ class GitIsolationTest {
         .isInstanceOf(GitException.class)
         .hasMessageContaining("not inside a git working tree");
   }
+
+  @Test
+  void ignoredDependenciesAreLinkedNeverPatchedAndSurviveRemoval() throws Exception {
+    write(repo, ".gitignore", "*.log\nbuild/\nnode_modules/\n");
+    git(repo, "commit", "-qam", "ignore node_modules");
+    write(repo, "node_modules/left-pad/index.js", "module.exports = 1;\n");
+    Files.createDirectories(repo.resolve("venv")); // not ignored: left alone
+    Snapshot s = iso.snapshot();
+    Path wt = iso.createWorktree(s, wtPath(1));
+    assertThat(Files.isSymbolicLink(wt.resolve("node_modules"))).isTrue();
+    assertThat(read(wt, "node_modules/left-pad/index.js")).isEqualTo("module.exports = 1;\n");
+    assertThat(wt.resolve("venv")).doesNotExist();
+
+    write(wt, "a.txt", "changed\n");
+    Diff d = iso.capture(wt, s, tmp.resolve("p.patch"));
+    assertThat(d.changedFiles()).containsExactly("a.txt");
+
+    iso.removeWorktree(wt);
+    assertThat(wt).doesNotExist();
+    assertThat(read(repo, "node_modules/left-pad/index.js")).isEqualTo("module.exports = 1;\n");
+  }
 }
