@@ -120,7 +120,8 @@ public final class BenchLiveCommand implements Callable<Integer> {
       result = new LiveBench(new ProcessRunner(), Clock.systemUTC()).run(problems, measured, setup, progress(err));
     } catch (UsageError e) {
       err.println("acr: " + e.getMessage());
-      return ExitCodes.USAGE;
+      // Ctrl-C while git was making a problem's repository surfaces as a git failure.
+      return Thread.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.USAGE;
     } catch (IOException e) {
       err.println("acr: cannot make a temporary directory: " + e.getMessage() + " (check TMPDIR)");
       return ExitCodes.USAGE;
