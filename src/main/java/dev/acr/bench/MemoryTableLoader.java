@@ -35,9 +35,7 @@ public final class MemoryTableLoader {
 
   public BenchTable load(Path file, String name) throws IOException, BenchDataException {
     List<String> problems = new ArrayList<>();
-    Map<String, Task> tasks = new LinkedHashMap<>();
-    Map<Route, Integer> routes = new LinkedHashMap<>();
-    Map<String, Map<Integer, AttemptResult>> cells = new HashMap<>();
+    Cells cells = new Cells();
     String where = file.toString();
     try (BufferedReader in = Files.newBufferedReader(file)) {
       long lineNo = 0;
@@ -53,34 +51,62 @@ public final class MemoryTableLoader {
           problems.add(BenchDataException.at(where, lineNo, "not a memory record: " + e.getOriginalMessage()));
           continue;
         }
-        String what = check(r);
-        if (what != null) {
-          problems.add(BenchDataException.at(where, lineNo, what));
-          continue;
-        }
-        Route route = route(r);
-        Dimension dim = r.dimension() == null ? null : Dimension.of(r.dimension());
-        tasks.merge(r.task(), new Task(r.task(), r.prompt(), dim, r.bench(), r.language()), MemoryTableLoader::fill);
-        int ri = routes.computeIfAbsent(route, k -> routes.size());
-        cells.computeIfAbsent(r.task(), k -> new HashMap<>()).put(ri, cell(r, route));
+        cells.add(r, where, lineNo, problems);
       }
     } catch (NoSuchFileException e) {
       throw BenchDataException.of(where, 0, "no such file");
     }
-    if (problems.isEmpty() && tasks.isEmpty()) {
-      problems.add(BenchDataException.at(where, 0, "no memory records"));
+    return cells.table(name, where, problems);
+  }
+
+  /**
+   * The same table from records already in hand (a live bench's attempts), so a bench prints
+   * exactly what {@code acr bench replay --memory} prints for the file those records go to.
+   */
+  public static BenchTable fromRecords(List<MemoryRecord> records, String name) throws BenchDataException {
+    List<String> problems = new ArrayList<>();
+    Cells cells = new Cells();
+    for (int i = 0; i < records.size(); i++) {
+      cells.add(records.get(i), name, i + 1, problems);
     }
-    if (!problems.isEmpty()) {
-      throw new BenchDataException(problems);
-    }
-    List<Task> taskList = new ArrayList<>(tasks.values());
-    AttemptResult[][] table = new AttemptResult[taskList.size()][routes.size()];
-    for (int t = 0; t < taskList.size(); t++) {
-      for (Map.Entry<Integer, AttemptResult> e : cells.get(taskList.get(t).key()).entrySet()) {
-        table[t][e.getKey()] = e.getValue();
+    return cells.table(name, name, problems);
+  }
+
+  /** Tasks, routes and outcomes collected record by record, in first-seen order. */
+  private static final class Cells {
+    private final Map<String, Task> tasks = new LinkedHashMap<>();
+    private final Map<Route, Integer> routes = new LinkedHashMap<>();
+    private final Map<String, Map<Integer, AttemptResult>> cells = new HashMap<>();
+
+    void add(MemoryRecord r, String where, long lineNo, List<String> problems) {
+      String what = check(r);
+      if (what != null) {
+        problems.add(BenchDataException.at(where, lineNo, what));
+        return;
       }
+      Route route = route(r);
+      Dimension dim = r.dimension() == null ? null : Dimension.of(r.dimension());
+      tasks.merge(r.task(), new Task(r.task(), r.prompt(), dim, r.bench(), r.language()), MemoryTableLoader::fill);
+      int ri = routes.computeIfAbsent(route, k -> routes.size());
+      cells.computeIfAbsent(r.task(), k -> new HashMap<>()).put(ri, cell(r, route));
     }
-    return new BenchTable(name, taskList, new ArrayList<>(routes.keySet()), table, Map.of());
+
+    BenchTable table(String name, String where, List<String> problems) throws BenchDataException {
+      if (problems.isEmpty() && tasks.isEmpty()) {
+        problems.add(BenchDataException.at(where, 0, "no memory records"));
+      }
+      if (!problems.isEmpty()) {
+        throw new BenchDataException(problems);
+      }
+      List<Task> taskList = new ArrayList<>(tasks.values());
+      AttemptResult[][] table = new AttemptResult[taskList.size()][routes.size()];
+      for (int t = 0; t < taskList.size(); t++) {
+        for (Map.Entry<Integer, AttemptResult> e : cells.get(taskList.get(t).key()).entrySet()) {
+          table[t][e.getKey()] = e.getValue();
+        }
+      }
+      return new BenchTable(name, taskList, new ArrayList<>(routes.keySet()), table, Map.of());
+    }
   }
 
   private static String check(MemoryRecord r) {

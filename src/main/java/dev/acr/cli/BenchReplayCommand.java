@@ -6,12 +6,7 @@ import dev.acr.bench.BenchDataset;
 import dev.acr.bench.BenchLoader;
 import dev.acr.bench.BenchReplay;
 import dev.acr.bench.BenchTable;
-import dev.acr.bench.Contestant;
-import dev.acr.bench.Contestants;
 import dev.acr.bench.MemoryTableLoader;
-import dev.acr.bench.MetricsJson;
-import dev.acr.bench.ReplayFiles;
-import dev.acr.bench.ReportTables;
 import dev.acr.bench.TaskFeatures;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,30 +45,18 @@ public final class BenchReplayCommand implements Callable<Integer> {
       description = "Rows to run, comma-separated (e.g. Oracle,ACRouter,Always,kNN; 'Always' means every Always-<model>). Default: all.")
   List<String> routers;
 
-  @Option(names = "--orders", paramLabel = "N", defaultValue = "20", description = "Shuffled task orders besides the canonical one (default: ${DEFAULT-VALUE}).")
-  int orders;
-
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed for shuffles and randomised routers (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--out", paramLabel = "DIR", description = "Write table.md, table.csv, metrics.json, regret.svg, decisions/, memory.jsonl here.")
-  Path out;
-
-  @Option(names = "--json", description = "Print metrics.json to stdout instead of the table.")
-  boolean jsonOut;
+  @Mixin ReplayTableOptions table;
 
   @Option(names = "--memory", paramLabel = "FILE", description = "Replay a memory JSONL file (tasks x routes tried) instead of the benchmark.")
   Path memory;
-
-  @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "8", description = "Attempts per task at most (default: ${DEFAULT-VALUE}).")
-  int maxAttempts;
 
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    if (orders < 0 || maxAttempts < 1) {
-      err.println("acr: " + (orders < 0 ? "--orders must be >= 0" : "--max-attempts must be >= 1"));
+    String invalid = table.invalid();
+    if (invalid != null) {
+      err.println("acr: " + invalid);
       return 2;
     }
     List<BenchDataset> datasets = source.datasets(err);
@@ -85,8 +68,8 @@ public final class BenchReplayCommand implements Callable<Integer> {
     List<Loaded> tables = new ArrayList<>();
     try {
       if (memory != null) {
-        BenchTable table = new MemoryTableLoader(json).load(memory, "memory");
-        tables.add(new Loaded(table, new TaskFeatures(table.tasks())));
+        BenchTable loaded = new MemoryTableLoader(json).load(memory, "memory");
+        tables.add(new Loaded(loaded, new TaskFeatures(loaded.tasks())));
       } else {
         Path dir = source.directory(err);
         if (dir == null) {
@@ -101,22 +84,17 @@ public final class BenchReplayCommand implements Callable<Integer> {
       err.println("acr: " + e.getMessage());
       return 2;
     }
-    List<BenchReplay.Plan> plans = new ArrayList<>();
     Set<String> matched = new LinkedHashSet<>();
     Set<String> known = new LinkedHashSet<>();
-    for (Loaded loaded : tables) {
-      BenchTable table = loaded.table();
-      List<Contestant> rows = new ArrayList<>();
-      for (Contestant c : Contestants.all(table, loaded.features(), maxAttempts)) {
-        known.add(c.name());
-        String hit = selected(c.name());
-        if (hit != null) {
-          matched.add(hit);
-          rows.add(c);
-        }
-      }
-      plans.add(new BenchReplay.Plan(table, rows));
-    }
+    List<BenchReplay.Plan> plans = table.plans(
+        tables.stream().map(Loaded::table).toList(), tables.stream().map(Loaded::features).toList(), name -> {
+          known.add(name);
+          String hit = selected(name);
+          if (hit != null) {
+            matched.add(hit);
+          }
+          return hit != null;
+        });
     if (routers != null) {
       for (String r : routers) {
         if (!matched.contains(r.strip().toLowerCase(Locale.ROOT))) {
@@ -125,36 +103,8 @@ public final class BenchReplayCommand implements Callable<Integer> {
         }
       }
     }
-    long loaded = System.nanoTime();
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    BenchReplay.Options options = new BenchReplay.Options(orders, seed, maxAttempts, threads);
-    List<BenchReplay.DatasetReport> reports;
-    long replayed;
-    try {
-      // The canonical details are written while the shuffled orders are still replaying.
-      reports = BenchReplay.run(plans, options, canonical -> {
-        if (out != null) {
-          ReplayFiles.writeDetails(out, json, canonical);
-        }
-      });
-      replayed = System.nanoTime();
-      if (out != null) {
-        ReplayFiles.writeSummary(out, json, reports, options);
-      }
-      if (jsonOut) {
-        stdout.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(MetricsJson.build(json, reports, options)));
-      } else {
-        stdout.print(ReportTables.text(reports, options));
-      }
-    } catch (IOException e) {
-      err.println("acr: cannot write " + out + ": " + e);
-      return 1;
-    }
-    stdout.flush();
-    err.printf(Locale.ROOT, "acr: load %.2f s, replay and details %.2f s (%d orders, %d threads), summary %.2f s%s%n",
-        (loaded - start) / 1e9, (replayed - loaded) / 1e9, orders + 1, threads, (System.nanoTime() - replayed) / 1e9,
-        out == null ? "" : "; wrote " + out);
-    return 0;
+    String load = String.format(Locale.ROOT, "load %.2f s, ", (System.nanoTime() - start) / 1e9);
+    return table.replayAndPrint(plans, json, stdout, err, load);
   }
 
   /**

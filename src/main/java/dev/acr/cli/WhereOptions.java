@@ -39,7 +39,8 @@ final class WhereOptions {
 
   private WhereOptions() {}
 
-  private static Path resolve(Env env, Path p) {
+  /** {@code p} taken from the directory acr was started in; null stays null. */
+  static Path resolve(Env env, Path p) {
     return p == null ? null : env.cwd().resolve(p).normalize();
   }
 }

@@ -1,12 +1,9 @@
 package dev.acr.git;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,25 +115,7 @@ final class StaleWorktrees {
 
   private static void deleteTree(Path dir) throws GitException {
     try {
-      // walkFileTree does not follow symlinks, so a link out of the worktree is unlinked only.
-      Files.walkFileTree(
-          dir,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
-              Files.delete(f);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-              if (e != null) {
-                throw e;
-              }
-              Files.delete(d);
-              return FileVisitResult.CONTINUE;
-            }
-          });
+      Trees.delete(dir);
     } catch (IOException e) {
       throw new GitException("could not delete " + dir + ": " + e.getMessage(), e);
     }

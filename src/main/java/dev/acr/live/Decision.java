@@ -28,4 +28,14 @@ public record Decision(
     List<RouteEstimate> estimates,
     Set<String> missingTools,
     MemoryStats stats,
-    List<String> warnings) {}
+    List<String> warnings) {
+
+  /**
+   * The same decision for a task known better than a prompt's hash and classification: a live
+   * problem has its own id and labelled dimension, which its memory records must carry.
+   */
+  public Decision withTask(Task known) {
+    return new Decision(known, classification, signals, config, configSource, router, chainSource, chain, estimates,
+        missingTools, stats, warnings);
+  }
+}

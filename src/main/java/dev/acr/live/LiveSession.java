@@ -1,6 +1,7 @@
 package dev.acr.live;
 
 import dev.acr.config.ToolSpec;
+import dev.acr.config.ToolsConfig;
 import dev.acr.core.AttemptResult;
 import dev.acr.core.Route;
 import dev.acr.core.RunLoop;
@@ -49,12 +50,29 @@ public final class LiveSession {
 
   private static final Duration VERIFY_TIMEOUT = Duration.ofMinutes(30);
 
+  /**
+   * How a session runs besides the request: the memory {@code source} its records carry, an
+   * {@code observer} (may be null) handed every record after memory has it, and whether the
+   * verify command runs once on the untouched state first ({@code baseline}). A live bench
+   * measures several routes on the same files: it checks their baseline once, not per route.
+   */
+  public record Options(String source, MemorySink observer, boolean baseline) {
+    /** A user's {@code acr PROMPT}. */
+    public static final Options USER = new Options("live", null, true);
+  }
+
   private final ProcessRunner runner;
   private final Clock clock;
+  private final Options options;
 
   public LiveSession(ProcessRunner runner, Clock clock) {
+    this(runner, clock, Options.USER);
+  }
+
+  public LiveSession(ProcessRunner runner, Clock clock, Options options) {
     this.runner = runner;
     this.clock = clock;
+    this.options = options;
   }
 
   public Report run(
@@ -102,7 +120,8 @@ public final class LiveSession {
       note.accept("no test command found and none given: attempts cannot be verified, so acr will not escalate."
           + " Pass --verify \"CMD\" or add {\"verify\": \"CMD\"} to .acr/config.json");
     }
-    VerifyResult baseline = verify == null ? null : baseline(verify, isolation, snapshot, req, runDir, note);
+    VerifyResult baseline =
+        verify == null || !options.baseline() ? null : baseline(verify, isolation, snapshot, req, runDir, note);
     LiveExecutor executor =
         new LiveExecutor(
             new LiveExecutor.Setup(d.config(), req.environment(), req.workdir(), isolation, snapshot, verify,
@@ -112,8 +131,11 @@ public final class LiveSession {
             note);
     MemoryStore store = new MemoryStore(paths.memory());
     MemorySink sink = d.stats() == null ? store : MemorySink.tee(store, d.stats());
+    if (options.observer() != null) {
+      sink = MemorySink.tee(sink, options.observer());
+    }
     RunLoop loop =
-        new RunLoop(d.router(), executor, sink, new RunLoop.Limits(req.maxAttempts(), req.budgetUsd()), "live",
+        new RunLoop(d.router(), executor, sink, new RunLoop.Limits(req.maxAttempts(), req.budgetUsd()), options.source(),
             req.storePrompt() && d.config().storePrompts(), clock);
     RunOutcome outcome = loop.run(d.task(), runId, listener);
     boolean interrupted = Thread.interrupted();
@@ -181,12 +203,12 @@ public final class LiveSession {
     List<Route> check = d.router() instanceof FixedChainRouter f ? f.chain() : d.chain();
     for (Route r : check) {
       if (d.missingTools().contains(r.tool()) && problems.stream().noneMatch(p -> p.startsWith("'" + r.tool() + "'"))) {
-        problems.add(installHint(d, r.tool()));
+        problems.add(installHint(d.config(), r.tool()));
       }
     }
     if (check.isEmpty() && !d.missingTools().isEmpty()) {
       for (String t : d.missingTools()) {
-        problems.add(installHint(d, t));
+        problems.add(installHint(d.config(), t));
       }
     }
     if (!problems.isEmpty()) {
@@ -194,8 +216,9 @@ public final class LiveSession {
     }
   }
 
-  static String installHint(Decision d, String toolName) {
-    ToolSpec tool = d.config().tool(toolName).orElse(null);
+  /** Why a tool cannot run, and how to install it when the config says. */
+  public static String installHint(ToolsConfig config, String toolName) {
+    ToolSpec tool = config.tool(toolName).orElse(null);
     String hint = tool != null && tool.install() != null ? " (install: " + tool.install() + ")" : "";
     return "'" + toolName + "' is not on PATH" + hint;
   }

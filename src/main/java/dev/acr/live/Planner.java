@@ -79,7 +79,7 @@ public final class Planner {
     }
     Task task =
         new Task(sha256(req.prompt()), req.prompt(), classification.dimension(), null, signals.language());
-    Set<String> missing = missingTools(config, req);
+    Set<String> missing = missingTools(config, req.environment(), req.workdir());
     List<Route> candidates = candidates(config, req);
     Router router;
     String chainSource;
@@ -133,15 +133,15 @@ public final class Planner {
     return List.copyOf(chain);
   }
 
-  /** Tools whose program (after any prefix) is not on PATH. */
-  static Set<String> missingTools(ToolsConfig config, RunRequest req) throws UsageError {
+  /** Tools whose program (after any prefix) is not on PATH, for a run in {@code workdir}. */
+  public static Set<String> missingTools(ToolsConfig config, Map<String, String> env, Path workdir) throws UsageError {
     Set<String> missing = new LinkedHashSet<>();
     for (ToolSpec tool : config.tools()) {
       if (!tool.enabled()) {
         continue;
       }
-      String program = program(config, tool, req);
-      if (Binaries.find(program, req.environment().get("PATH"), req.workdir()).isEmpty()) {
+      String program = program(config, tool, env, workdir);
+      if (Binaries.find(program, env.get("PATH"), workdir).isEmpty()) {
         missing.add(tool.name());
       }
     }
@@ -149,11 +149,11 @@ public final class Planner {
   }
 
   /** The program a tool's rendered command starts with (the prefix's, when it has one). */
-  static String program(ToolsConfig config, ToolSpec tool, RunRequest req) throws UsageError {
+  static String program(ToolsConfig config, ToolSpec tool, Map<String, String> env, Path workdir) throws UsageError {
     Route any = config.routes().stream().filter(r -> r.tool().equals(tool.name())).findFirst()
         .orElse(new Route(tool.name(), null));
     try {
-      return CommandTemplate.render(tool, any, "", req.workdir(), req.environment()).argv().get(0);
+      return CommandTemplate.render(tool, any, "", workdir, env).argv().get(0);
     } catch (ConfigException e) {
       throw new UsageError(e.getMessage());
     }

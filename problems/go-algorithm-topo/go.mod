@@ -1,0 +1,3 @@
+module example.com/buildorder
+
+go 1.18

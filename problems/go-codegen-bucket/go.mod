@@ -1,0 +1,3 @@
+module example.com/bucket
+
+go 1.18

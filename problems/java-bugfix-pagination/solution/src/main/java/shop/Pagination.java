@@ -1,0 +1,32 @@
+package shop;
+
+import java.util.List;
+
+/** Splits a result list into pages for the shop's product listing. */
+public final class Pagination {
+  private Pagination() {}
+
+  /** How many pages it takes to show {@code total} items, {@code size} per page. */
+  public static int pageCount(int total, int size) {
+    if (size <= 0) {
+      throw new IllegalArgumentException("page size must be positive, got " + size);
+    }
+    return (total + size - 1) / size;
+  }
+
+  /** The items on 1-based page {@code page}; empty past the last page. */
+  public static <T> List<T> page(List<T> items, int page, int size) {
+    if (size <= 0) {
+      throw new IllegalArgumentException("page size must be positive, got " + size);
+    }
+    if (page < 1) {
+      throw new IllegalArgumentException("pages start at 1, got " + page);
+    }
+    long from = (long) (page - 1) * size;
+    if (from >= items.size()) {
+      return List.of();
+    }
+    int start = (int) from;
+    return items.subList(start, Math.min(start + size, items.size()));
+  }
+}

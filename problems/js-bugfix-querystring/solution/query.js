@@ -1,0 +1,29 @@
+/**
+ * Parses the query part of a URL ("a=1&b=two" or "?a=1&b=two") into an object. Values are
+ * decoded ('+' is a space, %XX escapes are UTF-8), a key without '=' has the value '', and a
+ * key given more than once maps to the array of its values in order.
+ * @param {string} query
+ * @returns {Record<string, string | string[]>}
+ */
+export function parseQuery(query) {
+  const result = {};
+  const text = query.startsWith('?') ? query.slice(1) : query;
+  for (const pair of text.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const key = decode(eq < 0 ? pair : pair.slice(0, eq));
+    const value = eq < 0 ? '' : decode(pair.slice(eq + 1));
+    if (!Object.prototype.hasOwnProperty.call(result, key)) {
+      result[key] = value;
+    } else if (Array.isArray(result[key])) {
+      result[key].push(value);
+    } else {
+      result[key] = [result[key], value];
+    }
+  }
+  return result;
+}
+
+function decode(s) {
+  return decodeURIComponent(s.replace(/\+/g, ' '));
+}
