@@ -46,14 +46,17 @@ final class RealClis {
    * ACR_REQUIRE_REAL_CLIS=1} (CI sets it): then their absence fails, so CI cannot skip silently.
    */
   static void requireInstalled() {
-    Path bin = binDir();
+    requireInstalled(binDir(), System.getenv());
+  }
+
+  static void requireInstalled(Path bin, Map<String, String> env) {
     List<String> missing = PROGRAMS.stream().filter(p -> !Files.isExecutable(bin.resolve(p))).toList();
     if (missing.isEmpty()) {
       return;
     }
     String why = "real CLIs " + missing + " are not installed in " + bin
         + "; run .ci/install-clis (see docs/real-clis.md)";
-    if ("1".equals(System.getenv("ACR_REQUIRE_REAL_CLIS"))) {
+    if ("1".equals(env.get("ACR_REQUIRE_REAL_CLIS"))) {
       fail(why + " (ACR_REQUIRE_REAL_CLIS=1 forbids skipping)");
     }
     Assumptions.abort("skipped: " + why);
