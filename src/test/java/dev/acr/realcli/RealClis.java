@@ -59,6 +59,8 @@ final class RealClis {
     if ("1".equals(env.get("ACR_REQUIRE_REAL_CLIS"))) {
       fail(why + " (ACR_REQUIRE_REAL_CLIS=1 forbids skipping)");
     }
+    // An aborted @BeforeAll shows up only as "Tests run: 0"; say why on the console too.
+    System.err.println("acr: RealCli tests skipped: " + why);
     Assumptions.abort("skipped: " + why);
   }
 
