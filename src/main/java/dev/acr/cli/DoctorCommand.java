@@ -1,6 +1,7 @@
 package dev.acr.cli;
 
 import dev.acr.config.ConfigException;
+import dev.acr.config.CliVersions;
 import dev.acr.config.ConfigLoader;
 import dev.acr.config.ToolSpec;
 import dev.acr.config.ToolsConfig;
@@ -74,6 +75,7 @@ final class DoctorCommand implements Callable<Integer> {
       return;
     }
     int installed = 0;
+    ToolsConfig bundled = bundledOrNull();
     for (ToolSpec tool : tools.tools()) {
       if (!tool.enabled()) {
         continue;
@@ -85,7 +87,7 @@ final class DoctorCommand implements Callable<Integer> {
             + (tool.install() == null ? "" : "; install it with: " + tool.install()));
       } else {
         installed++;
-        ok("tool " + tool.name(), path.get() + " " + version(path.get(), env));
+        checkVersion(tool, path.get(), version(path.get(), env), bundled);
       }
       String prefixVar = tool.commandPrefixEnv();
       if (prefixVar != null && env.vars().get(prefixVar) != null && !env.vars().get(prefixVar).isBlank()) {
@@ -94,6 +96,34 @@ final class DoctorCommand implements Callable<Integer> {
     }
     if (installed == 0) {
       fail("tools", "none of the configured CLIs is installed; install one of them (see above)");
+    }
+  }
+
+  /**
+   * One line per installed tool with its version; a warning (never a failure: newer CLIs usually
+   * keep their flags) when the version is not one the template was checked against.
+   */
+  private void checkVersion(ToolSpec tool, Path program, String versionLine, ToolsConfig bundled) {
+    List<String> checked = CliVersions.checkedFor(tool, bundled);
+    Optional<String> version = CliVersions.parse(versionLine);
+    if (checked.isEmpty()) {
+      ok("tool " + tool.name(), program + " " + versionLine);
+    } else if (version.isPresent() && checked.contains(version.get())) {
+      ok("tool " + tool.name(), program + " " + versionLine + " (template checked against " + version.get() + ")");
+    } else {
+      ok("tool " + tool.name(), program + " " + versionLine);
+      warn("version " + tool.name(), (version.isPresent() ? version.get() : "this version")
+          + " is not one acr's template was checked against (" + String.join(", ", checked)
+          + "); if runs fail with usage errors, install a checked version"
+          + (tool.install() == null ? "" : " (" + tool.install() + "@" + checked.get(checked.size() - 1) + ")"));
+    }
+  }
+
+  private static ToolsConfig bundledOrNull() {
+    try {
+      return ConfigLoader.bundled();
+    } catch (ConfigException e) {
+      return null;
     }
   }
 

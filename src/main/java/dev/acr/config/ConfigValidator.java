@@ -176,7 +176,17 @@ final class ConfigValidator {
           + "' (expected claude-json, codex-jsonl, opencode-jsonl or none)");
     }
     String install = optString(n, path, "install", what);
-    return new ToolSpec(name, enabled, description, command, prefix, prefixEnv, mode, models, usage, install);
+    List<String> checked = List.of();
+    JsonNode cv = n.get("checked_versions");
+    if (!absent(cv)) {
+      checked = stringList(cv, path + "/checked_versions", what + "\"checked_versions\"");
+      for (int i = 0; i < checked.size(); i++) {
+        if (checked.get(i).isBlank()) {
+          throw fail(path + "/checked_versions/" + i, what + "\"checked_versions\" must list version strings like \"1.2.3\"");
+        }
+      }
+    }
+    return new ToolSpec(name, enabled, description, command, prefix, prefixEnv, mode, models, usage, install, checked);
   }
 
   private List<ModelSpec> models(JsonNode n, String path, String what) throws ConfigException {
@@ -317,7 +327,7 @@ final class ConfigValidator {
 
   private List<String> stringList(JsonNode n, String path, String what) throws ConfigException {
     if (n.isTextual()) {
-      throw fail(path, what + " must be a list of strings (argv elements), not a single string");
+      throw fail(path, what + " must be a list of strings, not a single string");
     }
     if (!n.isArray()) {
       throw fail(path, what + " must be a list of strings, not " + describe(n));

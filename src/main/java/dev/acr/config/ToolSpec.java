@@ -22,6 +22,8 @@ import java.util.Set;
  * @param models the models this tool can drive, in config order; empty for a model-less tool
  * @param usageFormat how to read cost/tokens from stdout: one of {@link #USAGE_FORMATS}
  * @param install an install hint for humans, may be null
+ * @param checkedVersions the CLI versions this tool's template was checked against (the shipped
+ *     tools are checked by the RealCli*IT tests against each listed version); empty: unknown
  */
 public record ToolSpec(
     String name,
@@ -33,7 +35,8 @@ public record ToolSpec(
     PromptMode promptMode,
     List<ModelSpec> models,
     String usageFormat,
-    String install) {
+    String install,
+    List<String> checkedVersions) {
 
   public static final String USAGE_CLAUDE_JSON = "claude-json";
   public static final String USAGE_CODEX_JSONL = "codex-jsonl";
@@ -49,6 +52,7 @@ public record ToolSpec(
     promptMode = promptMode == null ? PromptMode.APPEND_ARG : promptMode;
     models = models == null ? List.of() : List.copyOf(models);
     usageFormat = usageFormat == null ? USAGE_NONE : usageFormat;
+    checkedVersions = checkedVersions == null ? List.of() : List.copyOf(checkedVersions);
   }
 
   /** This tool's routes in model order (one route named by the tool when it has no models). */

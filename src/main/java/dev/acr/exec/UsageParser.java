@@ -27,7 +27,9 @@ import java.nio.file.Path;
  *   <li>{@code codex-jsonl}: {@code codex exec --json} events; {@code turn.completed} carries
  *       {@code usage: {input_tokens, cached_input_tokens, output_tokens}}, summed over events.
  *       {@code cached_input_tokens} is a subset of {@code input_tokens} (OpenAI accounting), so it
- *       is not added again. Codex reports no cost.
+ *       is not added again; likewise Codex 0.169's {@code reasoning_output_tokens} is part of
+ *       {@code output_tokens} (checked against the real CLI, see RealCliUsageIT). Codex reports no
+ *       cost.
  *   <li>{@code opencode-jsonl}: {@code opencode run --format json} events; each {@code
  *       step_finish} has {@code part.cost} and {@code part.tokens: {input, output, reasoning,
  *       cache: {read, write}}}, summed. opencode's {@code input} excludes cache tokens and its

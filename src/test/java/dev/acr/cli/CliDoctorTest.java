@@ -41,6 +41,31 @@ class CliDoctorTest {
   }
 
   @Test
+  void versionsAreComparedWithTheCheckedOnesAndAnUncheckedOneIsOnlyAWarning() throws Exception {
+    h.agent("codex", "if [ \"$1\" = --version ]; then echo 'codex-cli 0.170.1'; exit 0; fi\n");
+    h.agent("claude", "if [ \"$1\" = --version ]; then echo '2.1.330 (Claude Code)'; exit 0; fi\n");
+    h.writeConfig(List.of(
+        "{\"name\": \"codex\", \"command\": [\"" + h.agents.resolve("codex") + "\"], \"install\": \"npm install -g @openai/codex\","
+            + " \"checked_versions\": [\"0.168.0\", \"0.169.0\"]}",
+        "{\"name\": \"claude\", \"command\": [\"" + h.agents.resolve("claude") + "\"], \"checked_versions\": [\"2.1.330\"]}"));
+    CliHarness.Run r = h.run("doctor", "--config", h.config.toString());
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out())
+        .contains("ok    tool claude: " + h.agents.resolve("claude") + " 2.1.330 (Claude Code) (template checked against 2.1.330)")
+        .contains("ok    tool codex: " + h.agents.resolve("codex") + " codex-cli 0.170.1\n")
+        .contains("warn  version codex: 0.170.1 is not one acr's template was checked against (0.168.0, 0.169.0);"
+            + " if runs fail with usage errors, install a checked version (npm install -g @openai/codex@0.169.0)");
+  }
+
+  @Test
+  void checkedVersionsMustBeAListOfVersionStrings() throws Exception {
+    h.writeConfig(List.of("{\"name\": \"x\", \"command\": [\"x\"], \"checked_versions\": \"1.0\"}"));
+    CliHarness.Run r = h.run("doctor", "--config", h.config.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("FAIL  config:").contains("\"checked_versions\" must be a list of strings");
+  }
+
+  @Test
   void brokenConfigAndNoInstalledCliFailWithTheFix() throws Exception {
     Files.writeString(h.config, "{\"tools\": [");
     CliHarness.Run bad = h.run("doctor", "--config", h.config.toString());

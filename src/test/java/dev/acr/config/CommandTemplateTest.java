@@ -13,7 +13,7 @@ class CommandTemplateTest {
   private static final Path WD = Path.of("/work/my repo");
 
   private static ToolSpec tool(List<String> command, PromptMode mode, List<String> prefix, String prefixEnv, List<ModelSpec> models) {
-    return new ToolSpec("t", true, null, command, prefix, prefixEnv, mode, models, null, null);
+    return new ToolSpec("t", true, null, command, prefix, prefixEnv, mode, models, null, null, null);
   }
 
   private static ToolSpec simple(List<String> command, PromptMode mode) {
