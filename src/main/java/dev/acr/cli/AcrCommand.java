@@ -85,7 +85,9 @@ public final class AcrCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     boolean noPrompt = prompt == null || prompt.isEmpty();
-    if (noPrompt) {
+    // Only ever ask when a person is there to answer: scripts and pipes get the usage instead.
+    boolean shell = noPrompt && !json && env.tty().interactive();
+    if (noPrompt && !shell) {
       spec.commandLine().usage(err, env.ansi());
       return ExitCodes.USAGE;
     }
@@ -101,6 +103,9 @@ public final class AcrCommand implements Callable<Integer> {
         new RunRequest(noPrompt ? "" : String.join(" ", prompt), where.workdir(env), where.configFile(env),
             memoryOption.memoryFile(env), verify, tool, chain, maxAttempts, budget, timeout,
             seed != null ? seed : System.nanoTime(), inPlace, dryRun, !noStorePrompt, env.vars());
+    if (shell) {
+      return InteractiveShell.open(env, req, dryRun, seed != null, quiet, err);
+    }
     return new LiveRun(out, err, env.ansi(), json, quiet, env.tty()::stderrWidth).once(req);
   }
 

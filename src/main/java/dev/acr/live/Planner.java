@@ -134,7 +134,7 @@ public final class Planner {
   }
 
   /** Tools whose program (after any prefix) is not on PATH. */
-  static Set<String> missingTools(ToolsConfig config, RunRequest req) throws UsageError {
+  public static Set<String> missingTools(ToolsConfig config, RunRequest req) throws UsageError {
     Set<String> missing = new LinkedHashSet<>();
     for (ToolSpec tool : config.tools()) {
       if (!tool.enabled()) {
