@@ -29,7 +29,7 @@ public final class AcrCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "0..*", paramLabel = "PROMPT", description = "What the agent should do.")
+  @Parameters(arity = "0..*", paramLabel = "PROMPT", description = "What the agent should do. Without one, on a terminal: an interactive shell (:help there).")
   List<String> prompt;
 
   @Option(names = "--dry-run", description = "Decide and explain; execute nothing, write nothing.")
