@@ -84,7 +84,8 @@ public final class LiveRun {
 
   /** Runs the decided chain, prints the summary and returns the exit code (130 on interrupt). */
   public int execute(RunRequest req, AcrPaths paths, Decision d) throws UsageError {
-    StatusLine status = quiet && statusWidth.getAsInt() > 0 ? StatusLine.start(err, statusWidth, ansi) : null;
+    boolean smartTerminal = !"dumb".equals(req.environment().getOrDefault("TERM", "dumb"));
+    StatusLine status = quiet && statusWidth.getAsInt() > 0 ? StatusLine.start(err, statusWidth, ansi, smartTerminal) : null;
     PrintWriter progress = status == null ? err : status.writer();
     Report printer = report(progress);
     Consumer<String> agentOutput = quiet ? line -> {} : err::println;

@@ -33,28 +33,37 @@ final class StatusLine implements AutoCloseable {
   private final Ansi ansi;
   private final LongSupplier nanos;
   private final ScheduledExecutorService ticker;
+  /** Erase with the terminal's "clear to end of line" instead of overwriting with spaces. */
+  private final boolean clearToEol;
   private String label = "preparing (snapshot and baseline tests)";
   private long since;
   /** How many columns the line on screen takes now, so the next draw can blank the rest. */
   private int drawn;
   private boolean closed;
 
-  /** A status line that redraws itself every second, until closed. */
-  static StatusLine start(PrintWriter err, IntSupplier width, Ansi ansi) {
+  /**
+   * A status line that redraws itself every second, until closed.
+   *
+   * @param clearToEol the terminal understands ESC [ K (any but a dumb one): erasing leaves no
+   *     trailing blanks behind, which a copied transcript would otherwise carry
+   */
+  static StatusLine start(PrintWriter err, IntSupplier width, Ansi ansi, boolean clearToEol) {
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "acr-status-line");
       t.setDaemon(true);
       return t;
     });
-    StatusLine s = new StatusLine(err, width, ansi, System::nanoTime, ticker);
+    StatusLine s = new StatusLine(err, width, ansi, clearToEol, System::nanoTime, ticker);
     ticker.scheduleAtFixedRate(s::tick, 1, 1, TimeUnit.SECONDS);
     return s;
   }
 
-  StatusLine(PrintWriter err, IntSupplier width, Ansi ansi, LongSupplier nanos, ScheduledExecutorService ticker) {
+  StatusLine(
+      PrintWriter err, IntSupplier width, Ansi ansi, boolean clearToEol, LongSupplier nanos, ScheduledExecutorService ticker) {
     this.err = err;
     this.width = width;
     this.ansi = ansi;
+    this.clearToEol = clearToEol;
     this.nanos = nanos;
     this.ticker = ticker;
     this.since = nanos.getAsLong();
@@ -144,17 +153,25 @@ final class StatusLine implements AutoCloseable {
     }
     String shown = ansi.enabled() ? new AttributedString(text, AttributedStyle.BOLD).toAnsi() : text;
     // Blank what was there, then draw; the cursor stays after the text, where a terminal expects it.
-    err.print((drawn > text.length() ? "\r" + " ".repeat(drawn) : "") + "\r" + shown);
+    err.print(blank(text.length()) + "\r" + shown);
     drawn = text.length();
     err.flush();
   }
 
   private void erase() {
     if (drawn > 0) {
-      err.print("\r" + " ".repeat(drawn) + "\r");
+      err.print(blank(0) + "\r");
       drawn = 0;
     }
     err.flush();
+  }
+
+  /** What blanks the line drawn now, where the next text (this long) would not cover it. */
+  private String blank(int nextLength) {
+    if (drawn <= nextLength) {
+      return "";
+    }
+    return clearToEol ? "\r\u001b[K" : "\r" + " ".repeat(drawn);
   }
 
   static String elapsed(long seconds) {

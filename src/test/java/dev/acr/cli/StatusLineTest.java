@@ -21,7 +21,7 @@ class StatusLineTest {
   private final AtomicInteger width = new AtomicInteger(60);
 
   private StatusLine status(Ansi ansi) {
-    return new StatusLine(new PrintWriter(screen, true), width::get, ansi, nanos::get, null);
+    return new StatusLine(new PrintWriter(screen, true), width::get, ansi, false, nanos::get, null);
   }
 
   private void advance(long seconds) {
@@ -67,6 +67,18 @@ class StatusLineTest {
     s.show("attempt 1/1  fixer");
     assertThat(screen.toString()).endsWith("\r" + " ".repeat(19) + "\r");
     s.close();
+  }
+
+  @Test
+  void onASmartTerminalTheLineIsClearedToItsEndInsteadOfOverwrittenWithBlanks() {
+    StatusLine s = new StatusLine(new PrintWriter(screen, true), width::get, Ansi.OFF, true, nanos::get, null);
+    s.show("attempt 1/1  a");
+    s.println("log");
+    s.close();
+    assertThat(screen.toString()).isEqualTo("\racr: preparing (snapshot and baseline tests)  0:00"
+        + "\r\u001b[K\racr: attempt 1/1  a  0:00"
+        + "\r\u001b[K\rlog" + System.lineSeparator() + "\racr: attempt 1/1  a  0:00"
+        + "\r\u001b[K\r");
   }
 
   @Test
