@@ -1,15 +1,7 @@
 package dev.acr.cli;
 
-import dev.acr.exec.ProcessRunner;
-import dev.acr.live.AcrPaths;
-import dev.acr.live.Decision;
-import dev.acr.live.LiveSession;
-import dev.acr.live.Planner;
 import dev.acr.live.RunRequest;
-import dev.acr.live.UsageError;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,7 +29,7 @@ public final class AcrCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "0..*", paramLabel = "PROMPT", description = "What the agent should do.")
+  @Parameters(arity = "0..*", paramLabel = "PROMPT", description = "What the agent should do. Without one, on a terminal: an interactive shell (:help there).")
   List<String> prompt;
 
   @Option(names = "--dry-run", description = "Decide and explain; execute nothing, write nothing.")
@@ -77,6 +69,9 @@ public final class AcrCommand implements Callable<Integer> {
   @Option(names = "--no-store-prompt", negatable = false, description = "Keep prompts out of memory (only their hash).")
   boolean noStorePrompt;
 
+  @Option(names = {"-q", "--quiet"}, description = "Do not stream the agents' output (it stays in the run's logs); on a terminal, show a live status line instead.")
+  boolean quiet;
+
   public AcrCommand(Env env) {
     this.env = env;
   }
@@ -89,7 +84,10 @@ public final class AcrCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (prompt == null || prompt.isEmpty()) {
+    boolean noPrompt = prompt == null || prompt.isEmpty();
+    // Only ever ask when a person is there to answer: scripts and pipes get the usage instead.
+    boolean shell = noPrompt && !json && env.tty().interactive();
+    if (noPrompt && !shell) {
       spec.commandLine().usage(err, env.ansi());
       return ExitCodes.USAGE;
     }
@@ -101,34 +99,14 @@ public final class AcrCommand implements Callable<Integer> {
       err.println("acr: --budget must be a positive amount of USD, e.g. --budget 2.50");
       return ExitCodes.USAGE;
     }
-    Path dir = where.workdir(env);
     RunRequest req =
-        new RunRequest(String.join(" ", prompt), dir, where.configFile(env), memoryOption.memoryFile(env), verify, tool, chain,
-            maxAttempts, budget, timeout, seed != null ? seed : System.nanoTime(), inPlace, dryRun,
-            !noStorePrompt, env.vars());
-    AcrPaths paths = AcrPaths.from(env.vars(), req.memoryFile());
-    Report printer = new Report(out, err, env.ansi(), json);
-    try {
-      Decision d = new Planner().decide(req, paths);
-      d.warnings().forEach(w -> err.println("acr: " + w));
-      if (dryRun) {
-        printer.dryRun(req, d);
-        return ExitCodes.OK;
-      }
-      LiveSession.Report report =
-          new LiveSession(new ProcessRunner(), Clock.systemUTC())
-              .run(req, paths, d, printer.listener(), line -> err.println("acr: " + line), err::println);
-      printer.result(report);
-      if (Thread.interrupted() || report.outcome().stopReason() == dev.acr.core.RunOutcome.StopReason.INTERRUPTED) {
-        return ExitCodes.INTERRUPTED;
-      }
-      return report.outcome().verified() && (report.applied() == null || report.applied().applied())
-          ? ExitCodes.OK
-          : ExitCodes.NOT_VERIFIED;
-    } catch (UsageError e) {
-      err.println("acr: " + e.getMessage());
-      return ExitCodes.USAGE;
+        new RunRequest(noPrompt ? "" : String.join(" ", prompt), where.workdir(env), where.configFile(env),
+            memoryOption.memoryFile(env), verify, tool, chain, maxAttempts, budget, timeout,
+            seed != null ? seed : System.nanoTime(), inPlace, dryRun, !noStorePrompt, env.vars());
+    if (shell) {
+      return InteractiveShell.open(env, req, dryRun, seed != null, quiet, err);
     }
+    return new LiveRun(out, err, env.ansi(), json, quiet, env.tty()::stderrWidth).once(req);
   }
 
 }

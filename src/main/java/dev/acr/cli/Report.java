@@ -38,14 +38,24 @@ final class Report {
   }
 
   void dryRun(RunRequest req, Decision d) {
-    String argv = firstArgv(req, d);
     if (json) {
       ObjectNode root = decisionJson(d);
       root.put("dry_run", true);
-      root.put("first_argv", argv);
+      root.put("first_argv", firstArgv(req, d));
       out.println(root.toPrettyString());
       return;
     }
+    decision(req, d);
+    dryRunDone();
+  }
+
+  void dryRunDone() {
+    out.println("dry run: nothing was executed or written");
+  }
+
+  /** The decision as dry-run shows it: what acr read, the chain with its estimates, the first command. */
+  void decision(RunRequest req, Decision d) {
+    String argv = firstArgv(req, d);
     out.println(bold("dimension  ") + d.classification().dimension().id()
         + String.format(Locale.ROOT, " (confidence %.2f)", d.classification().confidence()));
     out.println("  evidence: " + String.join("; ", d.classification().evidence()));
@@ -72,7 +82,6 @@ final class Report {
         out.println("  " + first.tool() + " is not installed" + (t.install() == null ? "" : "; install it with: " + t.install()));
       }
     }
-    out.println("dry run: nothing was executed or written");
   }
 
   private String estimate(Decision d, Route r) {
@@ -139,16 +148,15 @@ final class Report {
       return;
     }
     List<AttemptResult> attempts = r.outcome().attempts();
+    AttemptTable.lines(attempts, ansi).forEach(out::println);
     for (int i = 0; i < attempts.size(); i++) {
       AttemptResult a = attempts.get(i);
       AttemptArtifacts art = r.artifacts().get(i);
-      out.println(String.format(Locale.ROOT, "%d. %-34s %-12s %7.1fs  %s", i + 1, a.route().name(), a.status().id(),
-          a.durationMs() / 1000.0, a.costUsd() == null ? "cost unknown" : String.format(Locale.ROOT, "$%.4f", a.costUsd())));
       if (art != null && art.note() != null) {
-        out.println("   " + art.note());
+        out.println("attempt " + (i + 1) + ": " + art.note());
       }
       if (art != null && art.patch() != null && !a.resolved() && !art.changedFiles().isEmpty()) {
-        out.println("   patch kept: " + art.patch());
+        out.println("attempt " + (i + 1) + ": patch kept: " + art.patch());
       }
     }
     if (r.outcome().verified()) {

@@ -26,7 +26,7 @@ class CliLiveRunTest {
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(h.read("value.txt")).isEqualTo("fixed\n");
     assertThat(h.git("worktree", "list").lines()).hasSize(1);
-    assertThat(r.out()).containsPattern("(?m)^1\\. fixer\\s+verified\\b");
+    assertThat(r.out()).containsPattern("(?m)^1  fixer  verified  +[0-9.]+s  +unknown$");
     assertThat(r.out()).contains("verified: applied to your working tree (value.txt)");
     assertThat(r.err()).contains("baseline: tests fail").contains("acr: attempt 1: fixer")
         .contains("[fixer] fixer: editing value.txt");
