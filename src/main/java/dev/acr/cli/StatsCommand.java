@@ -30,7 +30,7 @@ import picocli.CommandLine.TypeConversionException;
 @Command(
     name = "stats",
     mixinStandardHelpOptions = true,
-    description = "Summarise memory per dimension and route: attempts, verified %, mean cost, mean"
+    description = "Summarise memory per dimension and route: attempts, verified %%, mean cost, mean"
         + " duration, last used.",
     footer = "%nExit codes:%n  0    ok (also when there is no memory yet)%n  2    usage error or unreadable memory%n")
 final class StatsCommand implements Callable<Integer> {
