@@ -111,6 +111,12 @@ public final class ProcessRunner {
       }
       interrupted |= awaitPumps(started.getFuture());
       int exitCode = process.isAlive() ? -1 : process.exitValue();
+      if (!timedOut && !interrupted && exitCode == SIGINT_EXIT) {
+        // Ctrl-C on a terminal reaches the whole foreground process group, so the child can die
+        // of it before acr's own interrupt lands; wait a moment for it so the attempt is
+        // recorded as interrupted, not as an agent error.
+        interrupted = sleepInterrupted(SIGINT_SETTLE);
+      }
       long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
       if (interrupted) {
         Thread.currentThread().interrupt();
@@ -119,6 +125,21 @@ public final class ProcessRunner {
       // whatever it writes from now on fails against the closed sinks
       return new ProcessOutcome(
           exitCode, timedOut, interrupted, durationMs, out.bytes(), err.bytes());
+    }
+  }
+
+  /** A shell's (and the JDK's) exit status for a process ended by SIGINT: 128 + 2. */
+  private static final int SIGINT_EXIT = 130;
+
+  private static final Duration SIGINT_SETTLE = Duration.ofMillis(300);
+
+  /** Sleeps; true when interrupted meanwhile. */
+  private static boolean sleepInterrupted(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+      return false;
+    } catch (InterruptedException e) {
+      return true;
     }
   }
 

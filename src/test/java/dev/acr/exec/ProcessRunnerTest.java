@@ -235,6 +235,29 @@ class ProcessRunnerTest {
   }
 
   @Test
+  void aChildThatDiesOfCtrlCJustBeforeAcrsInterruptCountsAsInterrupted() throws Exception {
+    // The terminal's SIGINT reaches agent and acr alike; the agent may exit first.
+    Path agent = script("agent", "#!/bin/sh\nexit 130\n");
+    Thread caller = Thread.currentThread();
+    Thread ctrlC = new Thread(() -> {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        return;
+      }
+      caller.interrupt();
+    });
+    ProcessSpec spec = spec(agent).timeout(Duration.ofSeconds(30)).build();
+    ctrlC.start();
+    ProcessOutcome outcome = runner.run(spec);
+    boolean flag = Thread.interrupted();
+    ctrlC.join();
+    assertThat(outcome.exitCode()).isEqualTo(130);
+    assertThat(outcome.interrupted()).isTrue();
+    assertThat(flag).isTrue();
+  }
+
+  @Test
   void interruptingTheCallerKillsTheTreeAndKeepsTheFlag() throws Exception {
     Path agent =
         script(
