@@ -34,18 +34,20 @@ final class MemoryLock {
 
   private MemoryLock() {}
 
-  /** Runs {@code body} holding the lock of {@code memory}; creates its directory (0700) if missing. */
+  /** Runs {@code body} holding the lock of {@code memory}; creates the directory its path names (0700) if missing. */
   static <T> T hold(Path memory, Body<T> body) throws IOException {
     // Memory must be written also after an interrupt (an interrupted attempt is still recorded),
     // but NIO channels refuse to work on an interrupted thread: hold the interrupt back meanwhile.
     boolean interrupted = Thread.interrupted();
     try {
       synchronized (IN_PROCESS) {
-        Path lockFile = lockFile(memory);
-        Path dir = lockFile.getParent();
-        if (!Files.isDirectory(dir)) {
+        // The directory the memory path names is created (a first run); a symlink's target
+        // directory is not: a link into a directory that is gone stays an error.
+        Path dir = memory.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
           Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
+        Path lockFile = lockFile(memory);
         boolean created = !Files.exists(lockFile);
         try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = ch.lock()) {

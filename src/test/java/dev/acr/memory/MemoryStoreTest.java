@@ -135,4 +135,14 @@ class MemoryStoreTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(MemoryLock.lockFile(real)))).isEqualTo("rw-------");
     assertThat(Files.readAllLines(real)).hasSize(1);
   }
+
+  @Test
+  void aLinkIntoADirectoryThatIsGoneFailsAndCreatesNothing() throws Exception {
+    Path link = Files.createSymbolicLink(tmp.resolve("memory.jsonl"), tmp.resolve("gone/memory.jsonl"));
+    MemoryStore store = new MemoryStore(link);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.append(record("r", 1)))
+        .isInstanceOf(java.io.IOException.class);
+    assertThat(tmp.resolve("gone")).doesNotExist();
+    assertThat(store.read().records()).isEmpty();
+  }
 }
