@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
     name = "acr",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {ClassifyCommand.class, BenchCommand.class, DoctorCommand.class, StatsCommand.class, CompletionCommand.class},
+    subcommands = {ClassifyCommand.class, BenchCommand.class, DoctorCommand.class, StatsCommand.class, RunsCommand.class,
+      ExplainCommand.class, MemoryCommand.class, CompletionCommand.class},
     description =
         "The agentic coding router: picks a coding-agent CLI and model for the prompt, runs it in an"
             + " isolated git worktree, verifies with the project's tests, escalates on failure, applies"

@@ -175,7 +175,7 @@ final class DoctorCommand implements Callable<Integer> {
       new MemoryStore(paths.memory()).forEach(r -> records[0]++, problems::add);
       ok("memory", paths.memory() + ": " + records[0] + " record(s)");
       if (!problems.isEmpty()) {
-        warn("memory", problems.size() + " unreadable line(s), first: " + problems.get(0) + "; acr skips them");
+        warn("memory", problems.size() + " unreadable line(s), first: " + problems.get(0) + "; acr skips them, acr memory compact drops them");
       }
     } catch (java.io.IOException e) {
       fail("memory", "cannot read " + paths.memory() + ": " + e.getMessage() + "; fix its permissions");

@@ -14,6 +14,7 @@ import dev.acr.core.Task;
 import dev.acr.live.AttemptArtifacts;
 import dev.acr.live.Decision;
 import dev.acr.live.LiveSession;
+import dev.acr.live.RunFiles;
 import dev.acr.live.RunRequest;
 import dev.acr.policy.RouteEstimate;
 import java.io.PrintWriter;
@@ -192,27 +193,7 @@ final class Report {
   }
 
   private static ObjectNode decisionJson(Decision d) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("dimension", d.classification().dimension().id());
-    root.put("confidence", d.classification().confidence());
-    root.set("evidence", JSON.valueToTree(d.classification().evidence()));
-    root.put("language", d.signals().language());
-    root.put("verify", d.signals().verify() == null ? null : d.signals().verify().command());
-    root.put("verify_source", d.signals().verify() == null ? null : d.signals().verify().source());
-    root.put("config", d.configSource());
-    root.put("chain_source", d.chainSource());
-    ArrayNode chain = root.putArray("chain");
-    for (Route r : d.chain()) {
-      ObjectNode n = chain.addObject();
-      n.put("route", r.name());
-      n.put("installed", !d.missingTools().contains(r.tool()));
-      d.estimates().stream().filter(e -> e.route().equals(r)).findFirst().ifPresent(e -> {
-        n.put("success", e.successChance());
-        n.put("expected_cost_usd", e.expectedCostUsd());
-        n.put("source", e.source());
-      });
-    }
-    return root;
+    return RunFiles.decisionJson(d);
   }
 
   private static ObjectNode resultJson(LiveSession.Report r) {

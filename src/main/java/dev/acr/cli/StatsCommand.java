@@ -8,12 +8,7 @@ import dev.acr.memory.MemorySummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -24,7 +19,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code acr stats}: what memory says about each route, per dimension. */
 @Command(
@@ -42,14 +36,10 @@ final class StatsCommand implements Callable<Integer> {
 
   @Mixin WhereOptions.Memory memoryOption;
 
-  @Option(names = "--since", paramLabel = "DURATION|DATE", description = "Only records this recent (7d, 24h, 90m) or from this date on (2026-11-01, UTC).")
-  String since;
+  @Mixin SinceOption since;
 
   @Option(names = "--json", description = "Print one JSON document on stdout.")
   boolean json;
-
-  /** For tests: the clock --since durations count back from. */
-  Clock clock = Clock.systemUTC();
 
   @Override
   public Integer call() {
@@ -58,9 +48,8 @@ final class StatsCommand implements Callable<Integer> {
     Env env = parent.env();
     Instant cutoff;
     try {
-      cutoff = since == null ? null : cutoff(since, clock.instant());
-    } catch (TypeConversionException e) {
-      err.println("acr: --since: " + e.getMessage());
+      cutoff = since.cutoff(err);
+    } catch (SinceOption.Invalid e) {
       return ExitCodes.USAGE;
     }
     Path file = AcrPaths.from(env.vars(), memoryOption.memoryFile(env)).memory();
@@ -80,7 +69,7 @@ final class StatsCommand implements Callable<Integer> {
     } else if (summary.records() == 0) {
       out.println(cutoff == null
           ? "no memory yet at " + file
-          : "no memory since " + since + " at " + file);
+          : "no memory since " + since.value + " at " + file);
     } else {
       text(out, summary, file, env.ansi(), width(env));
     }
@@ -88,30 +77,6 @@ final class StatsCommand implements Callable<Integer> {
       err.println("acr: no memory yet at " + file);
     }
     return ExitCodes.OK;
-  }
-
-  /** {@code 7d}, any DurationConverter duration (24h, 90m, PT2H), an ISO date or an instant. */
-  static Instant cutoff(String value, Instant now) {
-    String v = value.trim();
-    if (v.matches("\\d+d")) {
-      return now.minus(Duration.ofDays(Long.parseLong(v.substring(0, v.length() - 1))));
-    }
-    if (v.matches("\\d{4}-\\d{2}-\\d{2}")) {
-      try {
-        return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
-      } catch (DateTimeParseException e) {
-        throw new TypeConversionException("'" + value + "' is not a date; use e.g. 2026-11-01");
-      }
-    }
-    Instant instant = MemorySummary.instant(v);
-    if (instant != null) {
-      return instant;
-    }
-    try {
-      return now.minus(new DurationConverter().convert(v));
-    } catch (TypeConversionException | DateTimeParseException e) {
-      throw new TypeConversionException("'" + value + "' is neither a duration (7d, 24h, 90m) nor a date (2026-11-01)");
-    }
   }
 
   private static String json(MemorySummary summary, long skipped) {
@@ -195,7 +160,7 @@ final class StatsCommand implements Callable<Integer> {
   }
 
   /** COLUMNS when set, else the terminal's width when there is one, else 100. */
-  private static int width(Env env) {
+  static int width(Env env) {
     String columns = env.vars().get("COLUMNS");
     if (columns != null) {
       try {

@@ -35,6 +35,11 @@ final class WhereOptions {
     Path memoryFile(Env env) {
       return resolve(env, memory);
     }
+
+    /** The memory file in effect: the one given, else $ACR_HOME's. */
+    Path path(Env env) {
+      return dev.acr.live.AcrPaths.from(env.vars(), memoryFile(env)).memory();
+    }
   }
 
   private WhereOptions() {}

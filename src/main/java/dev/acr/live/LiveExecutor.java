@@ -75,7 +75,7 @@ public final class LiveExecutor implements AttemptExecutor {
 
   @Override
   public AttemptResult attempt(Task task, Route route, int attemptNumber) throws InterruptedException {
-    Path dir = setup.runDir().resolve("attempt-" + attemptNumber);
+    Path dir = RunFiles.attemptDir(setup.runDir(), attemptNumber);
     Path worktree = null;
     try {
       Files.createDirectories(dir);
@@ -115,8 +115,8 @@ public final class LiveExecutor implements AttemptExecutor {
             cmd.stdin(),
             setup.timeout(),
             GRACE,
-            dir.resolve("stdout.log"),
-            dir.resolve("stderr.log"),
+            dir.resolve(RunFiles.STDOUT),
+            dir.resolve(RunFiles.STDERR),
             line -> agentOutput.accept(tag + line),
             line -> agentOutput.accept(tag + line),
             true);
@@ -143,8 +143,8 @@ public final class LiveExecutor implements AttemptExecutor {
   private AttemptResult finish(
       Task task, Route route, int attemptNumber, Path dir, Path worktree, ToolSpec tool, ProcessOutcome run)
       throws IOException, InterruptedException {
-    Usage usage = UsageParser.parse(tool.usageFormat(), dir.resolve("stdout.log"), setup.config().price(route).orElse(null));
-    Diff diff = setup.isolation() == null ? null : setup.isolation().capture(worktree, setup.snapshot(), dir.resolve("changes.patch"));
+    Usage usage = UsageParser.parse(tool.usageFormat(), dir.resolve(RunFiles.STDOUT), setup.config().price(route).orElse(null));
+    Diff diff = setup.isolation() == null ? null : setup.isolation().capture(worktree, setup.snapshot(), dir.resolve(RunFiles.PATCH));
     boolean changed = diff == null || !diff.empty();
     boolean applyOk = run.exitCode() == 0 && !run.timedOut() && !run.interrupted() && changed;
     AttemptStatus status;
@@ -160,7 +160,7 @@ public final class LiveExecutor implements AttemptExecutor {
       status = AttemptStatus.NO_VERIFIER;
     } else {
       VerifyResult v =
-          new Verifier().run(setup.verify(), worktree, setup.verifyTimeout(), setup.environment(), dir.resolve("verify.log"));
+          new Verifier().run(setup.verify(), worktree, setup.verifyTimeout(), setup.environment(), dir.resolve(RunFiles.VERIFY_LOG));
       verifyTail = v.tail();
       resolved = v.passed();
       status = resolved ? AttemptStatus.VERIFIED : AttemptStatus.FAILED;
@@ -188,9 +188,9 @@ public final class LiveExecutor implements AttemptExecutor {
 
   /** argv and the names (never the values) of the environment, for `acr explain` and debugging. */
   private void writeInvocation(Path dir, List<String> argv) throws IOException {
-    Files.writeString(dir.resolve("argv.json"), JSON.writeValueAsString(argv));
+    Files.writeString(dir.resolve(RunFiles.ARGV), JSON.writeValueAsString(argv));
     List<String> names = new ArrayList<>(new TreeSet<>(setup.environment().keySet()));
-    Files.write(dir.resolve("env-names.txt"), names);
+    Files.write(dir.resolve(RunFiles.ENV_NAMES), names);
   }
 
   private static AttemptResult failure(Route route, AttemptStatus status, Integer exit, long ms) {

@@ -115,6 +115,11 @@ public final class LiveSession {
     } catch (IOException e) {
       throw new UsageError("cannot create run directory " + runDir + ": " + e.getMessage() + " (check ACR_HOME)");
     }
+    try {
+      RunFiles.writeDecision(runDir, runId, req, d);
+    } catch (IOException e) {
+      note.accept("could not write " + RunFiles.DECISION + " in " + runDir + ": " + e.getMessage() + "; acr explain will know less");
+    }
     VerifyCommand verify = d.signals().verify();
     if (verify == null) {
       note.accept("no test command found and none given: attempts cannot be verified, so acr will not escalate."
@@ -153,6 +158,11 @@ public final class LiveSession {
             "could not apply the verified change: " + e.getMessage() + "; apply it by hand with: git apply " + last.patch());
       }
     }
+    try {
+      RunFiles.writeOutcome(runDir, baseline, outcome, artifacts, applied);
+    } catch (IOException e) {
+      note.accept("could not write " + RunFiles.OUTCOME + " in " + runDir + ": " + e.getMessage());
+    }
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
@@ -164,12 +174,12 @@ public final class LiveSession {
       VerifyCommand verify, Isolation isolation, Snapshot snapshot, RunRequest req, Path runDir, Consumer<String> note)
       throws UsageError {
     note.accept("baseline: running " + verify.command() + " (" + verify.source() + ")");
-    Path dir = runDir.resolve("baseline");
+    Path dir = RunFiles.baselineDir(runDir);
     Path wt = null;
     try {
       Files.createDirectories(dir);
       wt = isolation == null ? req.workdir() : isolation.createWorktree(snapshot, dir.resolve("wt"));
-      VerifyResult r = new Verifier().run(verify, wt, VERIFY_TIMEOUT, req.environment(), dir.resolve("verify.log"));
+      VerifyResult r = new Verifier().run(verify, wt, VERIFY_TIMEOUT, req.environment(), dir.resolve(RunFiles.VERIFY_LOG));
       note.accept(r.passed() ? "baseline: tests already pass" : "baseline: tests fail (exit " + r.exitCode() + "), as expected before a fix");
       return r;
     } catch (IOException e) {

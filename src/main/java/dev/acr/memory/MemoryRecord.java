@@ -51,6 +51,15 @@ public record MemoryRecord(
     return score != null ? score : (resolved ? 1.0 : 0.0);
   }
 
+  /** The same record with its prompt dropped ({@code task} keeps the prompt's sha256 for live runs). */
+  public MemoryRecord withoutPrompt() {
+    if (prompt == null) {
+      return this;
+    }
+    return new MemoryRecord(ts, runId, attempt, task, null, dimension, tool, model, route, resolved, applyOk, status,
+        exitCode, durationMs, costUsd, inputTokens, outputTokens, source, score, bench, language);
+  }
+
   /** Truncates a prompt to what memory keeps. */
   public static String truncatePrompt(String prompt) {
     if (prompt == null || prompt.length() <= PROMPT_LIMIT) {

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -20,19 +20,23 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The JSONL memory file. Appends are whole lines written under an exclusive OS lock and forced
- * to disk, so concurrent acr processes never interleave or lose a record. Reading skips a torn
- * line (a crash mid-write) with one warning instead of failing.
+ * The JSONL memory file. Appends are whole lines written under an exclusive OS lock ({@link
+ * MemoryLock}) and forced to disk, so concurrent acr processes never interleave or lose a record.
+ * Reading skips a torn line (a crash mid-write) with one warning instead of failing.
  */
 public final class MemoryStore implements MemorySink {
 
   /** What reading found besides records: lines it could not use, with their line numbers. */
   public record ReadReport(List<MemoryRecord> records, List<String> problems) {}
 
+  /**
+   * One non-blank line as read: its 1-based number, its text, and either the record it holds or
+   * why it holds none ({@code problem}, which names the file and line).
+   */
+  public record Line(int number, String text, MemoryRecord record, String problem) {}
+
   private static final ObjectMapper JSON =
       JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-
-  private static final Object IN_PROCESS = new Object();
 
   private final Path file;
 
@@ -53,55 +57,105 @@ public final class MemoryStore implements MemorySink {
     }
   }
 
+  /** A whole record from one line, by the store's rules; throws when the line is not one. */
+  static MemoryRecord parse(String line) throws IOException {
+    return JSON.readValue(line, MemoryRecord.class);
+  }
+
   @Override
   public void append(MemoryRecord record) throws IOException {
-    // An interrupted attempt must still be recorded, but NIO channels refuse to work on an
-    // interrupted thread; hold the interrupt back while writing.
-    boolean interrupted = Thread.interrupted();
-    try {
-      // OS file locks are held per process: threads of one JVM must take turns first, or the
-      // second lock() throws OverlappingFileLockException instead of waiting.
-      synchronized (IN_PROCESS) {
-        write(record);
+    String line = toLine(record);
+    MemoryLock.hold(file, () -> {
+      try (Appender out = appender()) {
+        out.write(line);
+        out.commit();
       }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+      return null;
+    });
   }
 
-  private void write(MemoryRecord record) throws IOException {
-    byte[] line = (toLine(record) + "\n").getBytes(StandardCharsets.UTF_8);
-    Path dir = file.toAbsolutePath().getParent();
-    if (dir != null && !Files.isDirectory(dir)) {
-      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+  /** Opens the file for appending; only call it while holding {@link MemoryLock}. */
+  Appender appender() throws IOException {
+    return new Appender(file);
+  }
+
+  /**
+   * Appends whole lines at the end of the file: starts on a fresh line after a torn one, forces
+   * them to disk on {@link #commit}, and {@link #rollback} cuts the file back to where it was, so a
+   * batch that fails halfway (a bad input, a full disk) leaves no partial line behind.
+   */
+  static final class Appender implements AutoCloseable {
+    private final FileChannel ch;
+    private final long start;
+    private final ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
+    private long end;
+
+    Appender(Path file) throws IOException {
+      boolean created = !Files.exists(file);
+      ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      try {
+        if (created) {
+          Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+        start = ch.size();
+        end = start;
+        // A torn last line from a crashed writer would glue onto ours; start on a fresh line.
+        if (start > 0 && lastByte(ch, start) != '\n') {
+          buf.put((byte) '\n');
+        }
+      } catch (IOException | RuntimeException e) {
+        ch.close();
+        throw e;
+      }
     }
-    boolean created = !Files.exists(file);
-    try (FileChannel ch =
-            FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        FileLock lock = ch.lock()) {
-      if (created) {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+
+    void write(String line) throws IOException {
+      byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+      if (bytes.length > buf.remaining()) {
+        flush();
       }
-      // A torn last line from a crashed writer would glue onto ours; start on a fresh line.
-      long size = ch.size();
-      if (size > 0 && lastByte(ch, size) != '\n') {
-        ch.write(ByteBuffer.wrap(new byte[] {'\n'}), size);
-        size++;
+      if (bytes.length > buf.capacity()) {
+        writeFully(ByteBuffer.wrap(bytes));
+      } else {
+        buf.put(bytes);
       }
-      ByteBuffer buf = ByteBuffer.wrap(line);
-      while (buf.hasRemaining()) {
-        ch.write(buf, size + buf.position());
-      }
+    }
+
+    /** Writes what is buffered and forces it to disk. */
+    void commit() throws IOException {
+      flush();
       ch.force(false);
     }
-  }
 
-  private static byte lastByte(FileChannel ch, long size) throws IOException {
-    ByteBuffer one = ByteBuffer.allocate(1);
-    ch.read(one, size - 1);
-    return one.get(0);
+    /** Cuts the file back to its size before this appender wrote anything. */
+    void rollback() throws IOException {
+      buf.clear();
+      ch.truncate(start);
+      ch.force(false);
+    }
+
+    private void flush() throws IOException {
+      buf.flip();
+      writeFully(buf);
+      buf.clear();
+    }
+
+    private void writeFully(ByteBuffer b) throws IOException {
+      while (b.hasRemaining()) {
+        end += ch.write(b, end);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      ch.close();
+    }
+
+    private static byte lastByte(FileChannel ch, long size) throws IOException {
+      ByteBuffer one = ByteBuffer.allocate(1);
+      ch.read(one, size - 1);
+      return one.get(0);
+    }
   }
 
   /** Reads every record; a missing file is empty memory. Unusable lines go to the report. */
@@ -118,37 +172,59 @@ public final class MemoryStore implements MemorySink {
     MemoryRecord read(String line) throws IOException;
   }
 
+  /** What is done with each line; may throw to stop reading. */
+  @FunctionalInterface
+  public interface LineSink {
+    void accept(Line line) throws IOException;
+  }
+
   /** Streams records without holding them all, for large files. */
   public void forEach(Consumer<MemoryRecord> sink, Consumer<String> problems) throws IOException {
-    forEach(line -> JSON.readValue(line, MemoryRecord.class), sink, problems);
+    forEach(MemoryStore::parse, sink, problems);
   }
 
   /**
    * Streams records read by {@code reader} (a reader of only some fields, say), with the same
-   * rules for every reader: blank lines ignored, a torn or non-JSON line or a record without
-   * route or status reported to {@code problems} and skipped, a missing file is empty memory.
+   * rules for every reader: see {@link #forEachLine}.
    */
   public void forEach(LineReader reader, Consumer<MemoryRecord> sink, Consumer<String> problems) throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
+    forEachLine(reader, line -> {
+      if (line.record() != null) {
+        sink.accept(line.record());
+      } else {
+        problems.accept(line.problem());
+      }
+    });
+  }
+
+  /**
+   * Every non-blank line with the record {@code reader} makes of it, by the rules all readers of
+   * memory share: blank lines ignored; a torn or non-JSON line, or a record without route or
+   * status, has a problem instead of a record; bytes that are not UTF-8 become U+FFFD rather than
+   * failing the whole file; a missing file is empty memory.
+   */
+  public void forEachLine(LineReader reader, LineSink sink) throws IOException {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 64 * 1024)) {
+      String text;
       int number = 0;
-      while ((line = in.readLine()) != null) {
+      while ((text = in.readLine()) != null) {
         number++;
-        if (line.isBlank()) {
+        if (text.isBlank()) {
           continue;
         }
         MemoryRecord r;
         try {
-          r = reader.read(line);
+          r = reader.read(text);
         } catch (IOException | RuntimeException e) {
           r = null;
         }
         if (r == null) {
-          problems.accept(file + ":" + number + ": unreadable line (torn write?), skipped");
+          sink.accept(new Line(number, text, null, file + ":" + number + ": unreadable line (torn write?), skipped"));
         } else if (r.route() == null || r.status() == null) {
-          problems.accept(file + ":" + number + ": record without route or status, skipped");
+          sink.accept(new Line(number, text, null, file + ":" + number + ": record without route or status, skipped"));
         } else {
-          sink.accept(r);
+          sink.accept(new Line(number, text, r, null));
         }
       }
     } catch (NoSuchFileException e) {

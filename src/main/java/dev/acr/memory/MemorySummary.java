@@ -1,8 +1,5 @@
 package dev.acr.memory;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -108,51 +105,13 @@ public final class MemorySummary implements Consumer<MemoryRecord> {
     }
   }
 
-  private static final JsonFactory FACTORY = new JsonFactory();
-
   /**
    * Feeds every record of a memory file to {@code sink} through {@link MemoryStore#forEach} (same
-   * skipping rules), but reads only the fields a summary needs, token by token, which is several
-   * times faster than binding whole records.
+   * skipping rules), but reads only the fields a summary needs, token by token ({@link
+   * RecordFields}), which is several times faster than binding whole records.
    */
   public static void scan(Path file, Consumer<MemoryRecord> sink, Consumer<String> problems) throws IOException {
-    new MemoryStore(file).forEach(MemorySummary::parse, sink, problems);
-  }
-
-  /** The summary's fields of one JSON line; null when the line is not one JSON object. */
-  private static MemoryRecord parse(String line) throws IOException {
-    String ts = null;
-    String dimension = null;
-    String route = null;
-    String status = null;
-    boolean resolved = false;
-    long durationMs = 0;
-    Double cost = null;
-    try (JsonParser p = FACTORY.createParser(line)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return null;
-      }
-      JsonToken t;
-      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        JsonToken v = p.nextToken();
-        switch (name) {
-          case "ts" -> ts = v == JsonToken.VALUE_STRING ? p.getText() : null;
-          case "dimension" -> dimension = v == JsonToken.VALUE_STRING ? p.getText() : null;
-          case "route" -> route = v == JsonToken.VALUE_STRING ? p.getText() : null;
-          case "status" -> status = v == JsonToken.VALUE_STRING ? p.getText() : null;
-          case "resolved" -> resolved = v == JsonToken.VALUE_TRUE;
-          case "duration_ms" -> durationMs = v.isNumeric() ? p.getValueAsLong() : 0;
-          case "cost_usd" -> cost = v.isNumeric() ? p.getValueAsDouble() : null;
-          default -> p.skipChildren();
-        }
-      }
-      if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
-        return null;
-      }
-    }
-    return new MemoryRecord(ts, null, 0, null, null, dimension, null, null, route, resolved, false, status, null,
-        durationMs, cost, null, null, null, null, null, null);
+    new MemoryStore(file).forEach(RecordFields::summary, sink, problems);
   }
 
   /** Records counted (after the --since filter). */

@@ -82,7 +82,8 @@ class CliDoctorTest {
     Files.createDirectories(h.acrHome);
     Files.writeString(h.acrHome.resolve("memory.jsonl"), "{\"ts\": \"2026\n");
     CliHarness.Run r = h.run("doctor", "--config", h.config.toString());
-    assertThat(r.out()).contains("ok    memory:").contains("0 record(s)").contains("warn  memory: 1 unreadable line(s)");
+    assertThat(r.out()).contains("ok    memory:").contains("0 record(s)").contains("warn  memory: 1 unreadable line(s)")
+        .contains("acr memory compact drops them");
   }
 
   @Test

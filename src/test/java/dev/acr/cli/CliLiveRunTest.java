@@ -41,7 +41,18 @@ class CliLiveRunTest {
     assertThat(rec.get("dimension").asText()).isNotBlank();
     assertThat(rec.get("prompt").asText()).isEqualTo("fix value.txt");
     assertThat(rec.get("task").asText()).hasSize(64);
-    assertThat(h.acrHome.resolve("runs").resolve(rec.get("run_id").asText())).isDirectory();
+    Path runDir = h.acrHome.resolve("runs").resolve(rec.get("run_id").asText());
+    assertThat(runDir).isDirectory();
+    // What acr explain reads back: the decision before the first attempt, the outcome after the last.
+    JsonNode decision = CliHarness.JSON.readTree(runDir.resolve("decision.json").toFile());
+    assertThat(decision.get("run_id").asText()).isEqualTo(rec.get("run_id").asText());
+    assertThat(decision.get("chain").get(0).get("route").asText()).isEqualTo("fixer");
+    assertThat(decision.get("verify").asText()).isEqualTo("sh check.sh");
+    assertThat(decision.get("evidence")).isNotEmpty();
+    JsonNode outcome = CliHarness.JSON.readTree(runDir.resolve("outcome.json").toFile());
+    assertThat(outcome.get("applied").asBoolean()).isTrue();
+    assertThat(outcome.get("baseline_passed").asBoolean()).isFalse();
+    assertThat(outcome.get("attempts").get(0).get("changed_files").get(0).asText()).isEqualTo("value.txt");
   }
 
   @Test
@@ -115,6 +126,9 @@ class CliLiveRunTest {
     assertThat(rec.get("prompt").isNull()).isTrue();
     assertThat(rec.get("task").asText()).hasSize(64);
     assertThat(Files.readString(h.memory())).doesNotContain("fix value.txt");
+    // The classifier's evidence quotes the prompt's words: kept out of the run directory too.
+    Path decision = h.acrHome.resolve("runs").resolve(rec.get("run_id").asText()).resolve("decision.json");
+    assertThat(CliHarness.JSON.readTree(decision.toFile()).has("evidence")).isFalse();
   }
 
   @Test

@@ -114,4 +114,35 @@ class MemoryStoreTest {
     assertThat(scored.performance()).isEqualTo(0.4);
     assertThat(MemoryRecord.truncatePrompt("x".repeat(900))).hasSize(500);
   }
+
+  @Test
+  void bytesThatAreNotUtf8SpoilOnlyTheirOwnLine() throws Exception {
+    MemoryStore store = new MemoryStore(tmp.resolve("m.jsonl"));
+    store.append(record("r", 1));
+    Files.write(store.file(), new byte[] {'{', (byte) 0xff, (byte) 0xfe, '\n'}, StandardOpenOption.APPEND);
+    store.append(record("r", 2));
+    MemoryStore.ReadReport report = store.read();
+    assertThat(report.records()).extracting(MemoryRecord::attempt).containsExactly(1, 2);
+    assertThat(report.problems()).singleElement().asString().contains("m.jsonl:2:");
+  }
+
+  @Test
+  void writersShareAUserOnlyLockFileBesideTheRealFile() throws Exception {
+    Path real = tmp.resolve("data/memory.jsonl");
+    Path link = Files.createSymbolicLink(tmp.resolve("link.jsonl"), Files.createDirectories(real.getParent()).resolve("memory.jsonl"));
+    new MemoryStore(link).append(record("r", 1));
+    assertThat(MemoryLock.lockFile(link)).isEqualTo(MemoryLock.lockFile(real)).isEqualTo(real.toRealPath().resolveSibling("memory.jsonl.lock"));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(MemoryLock.lockFile(real)))).isEqualTo("rw-------");
+    assertThat(Files.readAllLines(real)).hasSize(1);
+  }
+
+  @Test
+  void aLinkIntoADirectoryThatIsGoneFailsAndCreatesNothing() throws Exception {
+    Path link = Files.createSymbolicLink(tmp.resolve("memory.jsonl"), tmp.resolve("gone/memory.jsonl"));
+    MemoryStore store = new MemoryStore(link);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.append(record("r", 1)))
+        .isInstanceOf(java.io.IOException.class);
+    assertThat(tmp.resolve("gone")).doesNotExist();
+    assertThat(store.read().records()).isEmpty();
+  }
 }

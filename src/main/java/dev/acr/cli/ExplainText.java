@@ -1,0 +1,183 @@
+package dev.acr.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.acr.live.RunFiles;
+import dev.acr.memory.MemoryRecord;
+import dev.acr.memory.RunHistory.RunSummary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import picocli.CommandLine.Help.Ansi;
+
+/** {@code acr explain} for people: the run, the decision, each attempt, the result, where things are. */
+final class ExplainText {
+
+  /**
+   * One attempt: its memory record and what it left in the run directory (null paths and empty
+   * lists when the directory or the file is not there). {@code stderrTail} is only filled when
+   * the tests never ran, since then the agent's own output says why.
+   */
+  record Attempt(MemoryRecord record, Path dir, Path patch, List<String> changedFiles, Path verifyLog,
+      List<String> verifyTail, Path stderrLog, List<String> stderrTail) {}
+
+  private final PrintWriter out;
+  private final Ansi ansi;
+
+  ExplainText(PrintWriter out, Ansi ansi) {
+    this.out = out;
+    this.ansi = ansi;
+  }
+
+  void print(RunSummary s, Path runDir, boolean dirThere, JsonNode decision, JsonNode outcome, List<Attempt> attempts) {
+    row("run", s.runId() + (s.source() == null ? "" : "  (" + s.source() + ")"));
+    String first = RunsCommand.when(s.firstTs());
+    String last = RunsCommand.when(s.lastTs());
+    row("when", (first.equals(last) ? first : first + " .. " + last) + (s.firstTs() != null && s.firstTs().endsWith("Z") ? " UTC" : ""));
+    prompt(s);
+    decision(s, decision, dirThere, attempts);
+    if (outcome != null && !outcome.path("baseline_passed").isNull() && outcome.has("baseline_passed")) {
+      row("baseline", (outcome.path("baseline_passed").asBoolean()
+          ? "tests already passed before the first attempt"
+          : "tests failed before the first attempt, as expected before a fix")
+          + "  (" + RunFiles.baselineDir(runDir).resolve(RunFiles.VERIFY_LOG) + ")");
+    }
+    out.println(bold("attempts"));
+    for (Attempt a : attempts) {
+      attempt(a);
+    }
+    result(s, outcome);
+    if (runDir == null) {
+      row("run dir", "none: the run id '" + s.runId() + "' cannot name a directory (memory from elsewhere?)");
+    } else if (dirThere) {
+      row("run dir", runDir.toString());
+    } else {
+      row("run dir", runDir + " is gone (deleted, or the run came from another memory); above is what memory knows");
+    }
+  }
+
+  private void prompt(RunSummary s) {
+    if (s.prompt() == null) {
+      row("prompt", "not stored" + (s.task() == null ? "" : " (task " + s.task() + ")"));
+      return;
+    }
+    String[] lines = s.prompt().strip().split("\\R");
+    row("prompt", lines[0]);
+    for (int i = 1; i < lines.length; i++) {
+      out.println("           " + lines[i]);
+    }
+  }
+
+  private void decision(RunSummary s, JsonNode d, boolean dirThere, List<Attempt> attempts) {
+    if (d == null) {
+      row("dimension", s.dimension() == null ? "-" : s.dimension());
+      Set<String> tried = new LinkedHashSet<>();
+      attempts.forEach(a -> tried.add(a.record().route()));
+      row("chain", "not recorded (" + (dirThere ? "no " + RunFiles.DECISION + " in the run directory" : "run directory gone")
+          + "); routes tried in order: " + String.join(", ", tried));
+      return;
+    }
+    row("dimension", d.path("dimension").asText("-")
+        + (d.has("confidence") ? String.format(Locale.ROOT, " (confidence %.2f)", d.path("confidence").asDouble()) : ""));
+    if (d.path("evidence").isArray() && !d.path("evidence").isEmpty()) {
+      List<String> evidence = new ArrayList<>();
+      d.path("evidence").forEach(e -> evidence.add(e.asText()));
+      out.println("  evidence: " + String.join("; ", evidence));
+    }
+    if (d.hasNonNull("workdir")) {
+      row("repo", d.path("workdir").asText() + (d.hasNonNull("language") ? ", language " + d.path("language").asText() : ""));
+    }
+    row("verify", d.hasNonNull("verify")
+        ? d.path("verify").asText() + "  (" + d.path("verify_source").asText("?") + ")"
+        : "none: attempts could not be verified");
+    String limits = d.has("max_attempts")
+        ? "; at most " + d.path("max_attempts").asInt() + " attempt(s), "
+            + (d.hasNonNull("budget_usd") ? String.format(Locale.ROOT, "budget $%.2f", d.path("budget_usd").asDouble()) : "no budget")
+        : "";
+    row("chain", d.path("chain_source").asText("-") + limits);
+    int i = 0;
+    for (JsonNode r : d.path("chain")) {
+      i++;
+      String estimate = r.has("success")
+          ? String.format(Locale.ROOT, "success ~%2.0f%%  cost ~$%.3f  (%s)", 100 * r.path("success").asDouble(),
+              r.path("expected_cost_usd").asDouble(), r.path("source").asText())
+          : "";
+      out.println(String.format(Locale.ROOT, "  %d. %-34s %s", i, r.path("route").asText(), estimate).stripTrailing());
+    }
+    if (i == 0) {
+      out.println("  (no route worth an attempt)");
+    }
+  }
+
+  private void attempt(Attempt a) {
+    MemoryRecord r = a.record();
+    String tokens = r.inputTokens() == null && r.outputTokens() == null
+        ? "tokens unknown"
+        : "tokens " + orQ(r.inputTokens()) + " in / " + orQ(r.outputTokens()) + " out";
+    String status = String.format(Locale.ROOT, "%-12s", r.status());
+    out.println(String.format(Locale.ROOT, "  %d. %-34s ", r.attempt(), r.route())
+        + (ansi == Ansi.ON ? ansi.string("@|" + (r.resolved() ? "green" : "red") + " " + status + "|@") : status)
+        + String.format(Locale.ROOT, " %7.1fs  %s  %s  exit %s", r.durationMs() / 1000.0, ExplainCommand.money(r.costUsd()),
+            tokens, r.exitCode() == null ? "none (killed)" : r.exitCode().toString()));
+    if (a.dir() == null) {
+      return;
+    }
+    if (a.patch() != null) {
+      detail("patch", a.patch() + (a.changedFiles().isEmpty() ? "  (no changes)" : "  (" + String.join(", ", a.changedFiles()) + ")"));
+    }
+    detail("logs", a.dir().resolve(RunFiles.STDOUT) + ", " + RunFiles.STDERR + ", " + RunFiles.ARGV);
+    if (a.verifyLog() != null) {
+      detail("tests", a.verifyLog() + (a.verifyTail().isEmpty() ? "" : ", last " + a.verifyTail().size() + " line(s):"));
+      a.verifyTail().forEach(l -> out.println("               | " + l));
+    } else if (!a.stderrTail().isEmpty()) {
+      detail("stderr", "tests did not run; the agent's last " + a.stderrTail().size() + " line(s) on stderr:");
+      a.stderrTail().forEach(l -> out.println("               | " + l));
+    }
+  }
+
+  private void result(RunSummary s, JsonNode outcome) {
+    StringBuilder b = new StringBuilder(s.verified() ? "verified" : "not verified");
+    b.append(" after ").append(s.attempts()).append(" attempt(s)");
+    if (outcome != null && outcome.hasNonNull("stop_reason") && !s.verified()) {
+      b.append(" (").append(outcome.path("stop_reason").asText().replace('_', ' ')).append(')');
+    }
+    if (outcome != null && s.verified()) {
+      if (outcome.path("applied").asBoolean()) {
+        b.append("; applied to the working tree");
+      } else if (outcome.hasNonNull("apply_message")) {
+        b.append("; not applied: ").append(outcome.path("apply_message").asText());
+      }
+    } else if (outcome != null) {
+      b.append("; the working tree was not changed");
+    }
+    b.append("; total cost ");
+    if (s.costUsd() == null) {
+      b.append("unknown");
+    } else {
+      b.append(ExplainCommand.money(s.costUsd()));
+      if (s.costKnown() < s.attempts()) {
+        b.append(" (").append(s.costKnown()).append(" of ").append(s.attempts()).append(" attempt(s) reported a cost)");
+      }
+    }
+    row("result", b.toString());
+  }
+
+  private static String orQ(Long n) {
+    return n == null ? "?" : n.toString();
+  }
+
+  private void row(String label, String value) {
+    out.println(bold(String.format(Locale.ROOT, "%-10s", label)) + " " + value);
+  }
+
+  private void detail(String label, String value) {
+    out.println(String.format(Locale.ROOT, "     %-9s %s", label, value));
+  }
+
+  private String bold(String s) {
+    return ansi == Ansi.ON ? ansi.string("@|bold " + s + "|@") : s;
+  }
+}

@@ -1,0 +1,161 @@
+package dev.acr.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.acr.memory.RunHistory;
+import dev.acr.memory.RunHistory.RunSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code acr runs}: the latest runs memory knows, one line each. */
+@Command(
+    name = "runs",
+    mixinStandardHelpOptions = true,
+    description = "List recent runs from memory: run id, when, dimension, attempts, result, cost, prompt."
+        + " acr explain RUN-ID shows one in full.",
+    footer = "%nEnded is the run's last record; cost sums what the attempts reported, with a + when some reported"
+        + " none.%n%nExit codes:%n  0    ok (also when there is no memory yet)%n  2    usage error or unreadable memory%n")
+final class RunsCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec CommandSpec spec;
+  @ParentCommand AcrCommand parent;
+
+  @Mixin WhereOptions.Memory memoryOption;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "Show at most N runs (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--json", description = "Print one JSON document on stdout.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Env env = parent.env();
+    if (limit < 1) {
+      err.println("acr: --limit must be at least 1");
+      return ExitCodes.USAGE;
+    }
+    Path memory = memoryOption.path(env);
+    long[] skipped = {0};
+    RunHistory.Page page;
+    try {
+      page = new RunHistory(memory, p -> skipped[0]++).latest(limit);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      err.println("acr: cannot read memory " + memory + ": " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if (skipped[0] > 0) {
+      err.println("acr: " + skipped[0] + " unreadable line(s) in " + memory + " skipped");
+    }
+    List<RunSummary> shown = page.runs();
+    if (json) {
+      out.println(json(memory, page.total(), skipped[0], shown));
+    } else if (shown.isEmpty()) {
+      out.println("no runs in memory yet at " + memory);
+    } else {
+      text(out, shown, env.ansi(), StatsCommand.width(env));
+      out.println(shown.size() + " of " + page.total() + " run(s) in " + memory + "; acr explain RUN-ID (or last) shows one");
+    }
+    return ExitCodes.OK;
+  }
+
+  private static void text(PrintWriter out, List<RunSummary> runs, Ansi ansi, int columns) {
+    int idWidth = "run".length();
+    int dimWidth = "dimension".length();
+    int resultWidth = "result".length();
+    for (RunSummary r : runs) {
+      idWidth = Math.max(idWidth, r.runId().length());
+      dimWidth = Math.max(dimWidth, orDash(r.dimension()).length());
+      resultWidth = Math.max(resultWidth, orDash(r.finalStatus()).length());
+    }
+    String head = "%-" + idWidth + "s  %-20s  %-" + dimWidth + "s  %8s  ";
+    String result = "%-" + resultWidth + "s";
+    String rest = "  %9s  %s";
+    int promptWidth = Math.max(20, columns - (idWidth + 2 + 20 + 2 + dimWidth + 2 + 8 + 2 + resultWidth + 2 + 9 + 2));
+    out.println(String.format(Locale.ROOT, head + result + rest, "run", "ended (UTC)", "dimension", "attempts", "result",
+        "cost", "prompt"));
+    for (RunSummary r : runs) {
+      out.println(String.format(Locale.ROOT, head, r.runId(), when(r.lastTs()), orDash(r.dimension()), r.attempts())
+          + style(ansi, r.verified(), String.format(Locale.ROOT, result, orDash(r.finalStatus())))
+          + String.format(Locale.ROOT, rest, cost(r), excerpt(r, promptWidth)));
+    }
+  }
+
+  private static String style(Ansi ansi, boolean verified, String status) {
+    return ansi == Ansi.ON ? ansi.string("@|" + (verified ? "green" : "red") + " " + status + "|@") : status;
+  }
+
+  /** The prompt on one line, cut to {@code width}; without a stored prompt, its hash. */
+  static String excerpt(RunSummary r, int width) {
+    if (r.prompt() == null) {
+      return r.task() == null ? "-" : "#" + r.task().substring(0, Math.min(12, r.task().length())) + " (prompt not stored)";
+    }
+    String oneLine = r.prompt().strip().replaceAll("\\s+", " ");
+    return oneLine.length() <= width ? oneLine : oneLine.substring(0, Math.max(1, width - 1)) + "…";
+  }
+
+  static String cost(RunSummary r) {
+    if (r.costUsd() == null) {
+      return "-";
+    }
+    return String.format(Locale.ROOT, "$%.4f", r.costUsd()) + (r.costKnown() < r.attempts() ? "+" : "");
+  }
+
+  /** {@code 2026-11-23T10:48:09.123Z} as {@code 2026-11-23 10:48:09}; other forms as they are. */
+  static String when(String ts) {
+    if (ts == null) {
+      return "-";
+    }
+    return ts.length() >= 19 && ts.charAt(10) == 'T' && ts.endsWith("Z") ? ts.substring(0, 10) + " " + ts.substring(11, 19) : ts;
+  }
+
+  private static String orDash(String s) {
+    return s == null || s.isBlank() ? "-" : s;
+  }
+
+  private static String json(Path memory, int total, long skipped, List<RunSummary> runs) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("memory", memory.toString());
+    root.put("runs_total", total);
+    root.put("skipped_lines", skipped);
+    ArrayNode list = root.putArray("runs");
+    for (RunSummary r : runs) {
+      list.add(summaryJson(r));
+    }
+    return root.toPrettyString();
+  }
+
+  static ObjectNode summaryJson(RunSummary r) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("run_id", r.runId());
+    n.put("started", r.firstTs());
+    n.put("ended", r.lastTs());
+    n.put("source", r.source());
+    n.put("dimension", r.dimension());
+    n.put("task", r.task());
+    n.put("prompt", r.prompt());
+    n.put("attempts", r.attempts());
+    n.put("final_route", r.finalRoute());
+    n.put("final_status", r.finalStatus());
+    n.put("verified", r.verified());
+    n.put("cost_usd", r.costUsd());
+    n.put("cost_known_attempts", r.costKnown());
+    n.put("duration_ms", r.durationMs());
+    return n;
+  }
+}
