@@ -23,7 +23,10 @@ import picocli.CommandLine.Help.Ansi;
 
 /** Prints decisions and results: human text on stdout, or one JSON document with --json. */
 final class Report {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Built on first use: a cold ObjectMapper costs ~100 ms of start-up, which paths without JSON skip. */
+  private static final class Lazy {
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
 
   private final PrintWriter out;
   private final PrintWriter err;
@@ -184,10 +187,10 @@ final class Report {
   }
 
   private static ObjectNode decisionJson(Decision d) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Lazy.JSON.createObjectNode();
     root.put("dimension", d.classification().dimension().id());
     root.put("confidence", d.classification().confidence());
-    root.set("evidence", JSON.valueToTree(d.classification().evidence()));
+    root.set("evidence", Lazy.JSON.valueToTree(d.classification().evidence()));
     root.put("language", d.signals().language());
     root.put("verify", d.signals().verify() == null ? null : d.signals().verify().command());
     root.put("verify_source", d.signals().verify() == null ? null : d.signals().verify().source());

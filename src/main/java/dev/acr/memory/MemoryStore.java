@@ -29,8 +29,11 @@ public final class MemoryStore implements MemorySink {
   /** What reading found besides records: lines it could not use, with their line numbers. */
   public record ReadReport(List<MemoryRecord> records, List<String> problems) {}
 
-  private static final ObjectMapper JSON =
-      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  /** Built on first use: a cold ObjectMapper costs ~100 ms of start-up, and empty memory needs none. */
+  private static final class Lazy {
+    static final ObjectMapper JSON =
+        JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  }
 
   private static final Object IN_PROCESS = new Object();
 
@@ -47,7 +50,7 @@ public final class MemoryStore implements MemorySink {
   /** One record as the single JSON line memory stores. */
   public static String toLine(MemoryRecord record) {
     try {
-      return JSON.writeValueAsString(record);
+      return Lazy.JSON.writeValueAsString(record);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("memory record not serialisable", e);
     }
@@ -120,7 +123,7 @@ public final class MemoryStore implements MemorySink {
 
   /** Streams records without holding them all, for large files. */
   public void forEach(Consumer<MemoryRecord> sink, Consumer<String> problems) throws IOException {
-    forEach(line -> JSON.readValue(line, MemoryRecord.class), sink, problems);
+    forEach(line -> Lazy.JSON.readValue(line, MemoryRecord.class), sink, problems);
   }
 
   /**
