@@ -28,14 +28,18 @@ public final class Main {
 
   /** Runs acr as if started with this environment in this directory (tests use this). */
   public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd, String... args) {
-    CommandLine cl = commandLine(new Env(env, cwd, Terminal.ansi(env)));
+    CommandLine cl = commandLine(new Env(env, cwd, Terminal.ansi(env)), args);
     cl.setOut(out);
     cl.setErr(err);
     return cl.execute(args);
   }
 
-  static CommandLine commandLine(Env env) {
+  static CommandLine commandLine(Env env, String... args) {
     CommandLine cl = new CommandLine(new AcrCommand(env));
+    // Before the settings below: picocli applies them only to subcommands present at that time.
+    if (AcrCommand.mayNeedSubcommands(args)) {
+      AcrCommand.addSubcommands(cl);
+    }
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(env.ansi()));
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
@@ -43,7 +47,7 @@ public final class Main {
           return ExitCodes.USAGE;
         });
     cl.setParameterExceptionHandler(
-        (ex, args) -> {
+        (ex, unmatched) -> {
           CommandLine c = ex.getCommandLine();
           c.getErr().println("acr: " + ex.getMessage());
           c.getErr().println("acr: see '" + c.getCommandSpec().qualifiedName() + " --help'");
