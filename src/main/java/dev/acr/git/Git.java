@@ -1,18 +1,13 @@
 package dev.acr.git;
 
-import java.io.ByteArrayOutputStream;
+import dev.acr.exec.Capture;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.zeroturnaround.exec.ProcessExecutor;
-import org.zeroturnaround.exec.ProcessResult;
 
 /**
  * Runs one git command (argv, never a shell) and returns its stdout, or throws {@link
@@ -53,19 +48,10 @@ public final class Git {
     argv.addAll(List.of(args));
     Map<String, String> env = new HashMap<>(BASE_ENV);
     env.putAll(extraEnv);
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
     try {
-      ProcessResult r =
-          new ProcessExecutor(argv)
-              .directory(dir.toFile())
-              .environment(env)
-              .readOutput(true)
-              .redirectError(err)
-              .timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-              .destroyOnExit()
-              .execute();
-      return new Result(r.getExitValue(), r.outputUTF8(), err.toString(StandardCharsets.UTF_8));
-    } catch (TimeoutException e) {
+      Capture.Result r = Capture.run(argv, dir, env, TIMEOUT);
+      return new Result(r.exitCode(), r.stdout(), r.stderr());
+    } catch (Capture.TimedOut e) {
       throw new GitException(describe(dir, args) + " timed out after " + TIMEOUT, e);
     } catch (IOException e) {
       throw new GitException(describe(dir, args) + " could not run: " + e.getMessage(), e);
