@@ -23,6 +23,12 @@ import picocli.CommandLine.Help.Ansi;
 
 /** Prints decisions and results: human text on stdout, or one JSON document with --json. */
 final class Report {
+  /**
+   * The locale numbers are formatted in: '.' and ASCII digits like ROOT, but Formatter special-cases
+   * US and skips loading locale data (DecimalFormatSymbols), ~15 ms of every dry run's start-up.
+   */
+  private static final Locale NUMBERS = Locale.US;
+
   /** Built on first use: a cold ObjectMapper costs ~100 ms of start-up, which paths without JSON skip. */
   private static final class Lazy {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -50,7 +56,7 @@ final class Report {
       return;
     }
     out.println(bold("dimension  ") + d.classification().dimension().id()
-        + String.format(Locale.ROOT, " (confidence %.2f)", d.classification().confidence()));
+        + String.format(NUMBERS, " (confidence %.2f)", d.classification().confidence()));
     out.println("  evidence: " + String.join("; ", d.classification().evidence()));
     out.println(bold("repo       ") + describe(d.signals()));
     out.println(bold("verify     ") + (d.signals().verify() == null
@@ -61,7 +67,7 @@ final class Report {
     List<Route> chain = d.chain();
     for (int i = 0; i < chain.size(); i++) {
       Route r = chain.get(i);
-      out.println(String.format(Locale.ROOT, "  %d. %-34s %s%s", i + 1, r.name(), estimate(d, r),
+      out.println(String.format(NUMBERS, "  %d. %-34s %s%s", i + 1, r.name(), estimate(d, r),
           d.missingTools().contains(r.tool()) ? "  [not installed]" : ""));
     }
     if (chain.isEmpty()) {
@@ -81,7 +87,7 @@ final class Report {
   private String estimate(Decision d, Route r) {
     for (RouteEstimate e : d.estimates()) {
       if (e.route().equals(r)) {
-        return String.format(Locale.ROOT, "success ~%2.0f%%  cost ~$%.3f  (%s)", 100 * e.successChance(),
+        return String.format(NUMBERS, "success ~%2.0f%%  cost ~$%.3f  (%s)", 100 * e.successChance(),
             e.expectedCostUsd(), e.source());
       }
     }
@@ -124,8 +130,8 @@ final class Report {
       @Override
       public void afterAttempt(Task task, AttemptResult r, int n) {
         err.println("acr: attempt " + n + " " + r.route().name() + ": " + r.status().id()
-            + String.format(Locale.ROOT, " in %.1fs", r.durationMs() / 1000.0)
-            + (r.costUsd() == null ? "" : String.format(Locale.ROOT, ", $%.4f", r.costUsd())));
+            + String.format(NUMBERS, " in %.1fs", r.durationMs() / 1000.0)
+            + (r.costUsd() == null ? "" : String.format(NUMBERS, ", $%.4f", r.costUsd())));
       }
 
       @Override
@@ -145,8 +151,8 @@ final class Report {
     for (int i = 0; i < attempts.size(); i++) {
       AttemptResult a = attempts.get(i);
       AttemptArtifacts art = r.artifacts().get(i);
-      out.println(String.format(Locale.ROOT, "%d. %-34s %-12s %7.1fs  %s", i + 1, a.route().name(), a.status().id(),
-          a.durationMs() / 1000.0, a.costUsd() == null ? "cost unknown" : String.format(Locale.ROOT, "$%.4f", a.costUsd())));
+      out.println(String.format(NUMBERS, "%d. %-34s %-12s %7.1fs  %s", i + 1, a.route().name(), a.status().id(),
+          a.durationMs() / 1000.0, a.costUsd() == null ? "cost unknown" : String.format(NUMBERS, "$%.4f", a.costUsd())));
       if (art != null && art.note() != null) {
         out.println("   " + art.note());
       }
