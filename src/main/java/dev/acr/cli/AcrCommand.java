@@ -149,7 +149,7 @@ public final class AcrCommand implements Callable<Integer> {
     AcrPaths paths = AcrPaths.from(env.vars(), req.memoryFile());
     Report printer = new Report(out, err, env.ansi(), json);
     try {
-      Decision d = new Planner().decide(req, paths);
+      Decision d = new Planner(env.prefetch()).decide(req, paths);
       d.warnings().forEach(w -> err.println("acr: " + w));
       if (dryRun) {
         printer.dryRun(req, d);

@@ -1,5 +1,6 @@
 package dev.acr.cli;
 
+import dev.acr.context.InspectionPrefetch;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,10 +13,12 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    Path cwd = Path.of("").toAbsolutePath();
+    InspectionPrefetch prefetch = Warmup.start(cwd, args);
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     Interrupts.install(Thread.currentThread());
-    int code = run(out, err, System.getenv(), Path.of("").toAbsolutePath(), args);
+    int code = run(out, err, new Env(System.getenv(), cwd, Terminal.ansi(System.getenv()), prefetch), args);
     out.flush();
     err.flush();
     System.exit(code);
@@ -28,7 +31,11 @@ public final class Main {
 
   /** Runs acr as if started with this environment in this directory (tests use this). */
   public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd, String... args) {
-    CommandLine cl = commandLine(new Env(env, cwd, Terminal.ansi(env)), args);
+    return run(out, err, new Env(env, cwd, Terminal.ansi(env), null), args);
+  }
+
+  private static int run(PrintWriter out, PrintWriter err, Env env, String... args) {
+    CommandLine cl = commandLine(env, args);
     cl.setOut(out);
     cl.setErr(err);
     return cl.execute(args);
