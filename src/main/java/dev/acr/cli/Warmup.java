@@ -1,6 +1,5 @@
 package dev.acr.cli;
 
-import dev.acr.config.ConfigException;
 import dev.acr.config.ConfigLoader;
 import dev.acr.context.Classifier;
 import dev.acr.context.InspectionPrefetch;
@@ -8,36 +7,35 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 
 /**
  * Start-up: a prompt run spends its first ~100 ms of CPU on the main thread building picocli's
- * model. Meanwhile a second thread reads the annotations picocli is about to ask for, inspects the
- * start directory's repository ({@link InspectionPrefetch}) and initialises what the planner and
- * report need next (the classifier's rule tables, the bundled config's parser, SHA-256, their
- * classes), so a second core overlaps that work instead of the main thread doing it all in turn.
+ * model. Meanwhile two daemon threads prepare what comes next, so a second core overlaps that
+ * work instead of the main thread doing it all in turn: acr-warmup reads the annotations picocli
+ * is about to ask for, warms the classifier, parses the bundled config and initialises the
+ * policy's classes; acr-prefetch inspects the start directory's repository ({@link
+ * InspectionPrefetch}), then warms SHA-256 and number formatting.
  *
  * <p>Apart from the prefetched inspection, which the planner takes only for the same question,
  * results are thrown away: only caches the JVM keeps per class (annotations, initialised classes;
- * the main thread waits for a class the warm-up is still initialising) and JIT warmth carry over.
+ * the main thread waits for a class a warm-up is still initialising) and JIT warmth carry over.
  * Failures here are ignored; the main thread does the real work and reports real errors.
  */
-final class Warmup implements Runnable {
+final class Warmup {
 
-  /** Classes whose static initialisation a dry run always pays for; initialising them only reads. */
-  private static final String[] CLASSES = {
-    "dev.acr.verify.VerifyDetector", "dev.acr.context.Languages", "dev.acr.policy.AcrPolicy",
-    "dev.acr.policy.SkillModel", "dev.acr.memory.MemoryStore", "dev.acr.live.Planner",
-    "dev.acr.cli.Report",
+  /** Classes whose static initialisation (tables, patterns) a dry run pays for; it only reads. */
+  private static final String[] POLICY_CLASSES = {
+    "dev.acr.policy.Sigmoid", "dev.acr.policy.SkillModel", "dev.acr.policy.AcrPolicy",
+    "dev.acr.memory.MemoryStore", "dev.acr.live.Planner", "dev.acr.cli.Report",
+  };
+
+  private static final String[] CONTEXT_CLASSES = {
+    "dev.acr.verify.VerifyDetector", "dev.acr.context.Languages", "dev.acr.live.Binaries",
   };
 
   private Warmup() {}
-
-  private static void daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    t.start();
-  }
 
   /**
    * Starts the warm-up when {@code args} are a prompt run and the machine has a second core.
@@ -52,11 +50,23 @@ final class Warmup implements Runnable {
       otherDir |= a.equals("--workdir") || a.startsWith("--workdir=");
     }
     InspectionPrefetch prefetch = otherDir ? null : new InspectionPrefetch(cwd);
-    if (prefetch != null) {
-      // On a thread of its own: it mostly waits for git, while the warm-up keeps a core busy.
-      daemon(prefetch, "acr-prefetch");
-    }
-    daemon(new Warmup(), "acr-warmup");
+    // Roughly in the order the main thread will need things: picocli's annotations, then the
+    // classifier, the config and the policy. The prefetch thread mostly waits for git, so it
+    // also takes SHA-256 and the report's number formatting once the inspection is done.
+    daemon("acr-warmup", () -> {
+      annotations();
+      quietly(() -> new Classifier().classify("fix the failing parser test"));
+      quietly(ConfigLoader::bundled);
+      initialise(POLICY_CLASSES);
+    });
+    daemon("acr-prefetch", () -> {
+      if (prefetch != null) {
+        prefetch.run();
+      }
+      quietly(() -> MessageDigest.getInstance("SHA-256"));
+      quietly(() -> String.format(Locale.US, "%d. %-34s ~%2.0f%% $%.3f", 1, "r", 50.0, 0.5));
+      initialise(CONTEXT_CLASSES);
+    });
     return prefetch;
   }
 
@@ -73,29 +83,38 @@ final class Warmup implements Runnable {
     return true;
   }
 
-  @Override
-  public void run() {
-    try {
-      // First what the main thread needs first: picocli reads these through reflection, and the
-      // JVM caches annotations and declared members per class, whichever thread asks.
-      for (Class<?> c : new Class<?>[] {AcrCommand.class, WhereOptions.Repo.class, WhereOptions.Memory.class}) {
-        c.getAnnotations();
-        for (Method m : c.getDeclaredMethods()) {
-          m.getAnnotations();
-        }
-        for (Field f : c.getDeclaredFields()) {
-          f.getAnnotations();
-        }
+  /** What picocli reads through reflection; the JVM caches it per class, whichever thread asks. */
+  private static void annotations() {
+    for (Class<?> c : new Class<?>[] {AcrCommand.class, WhereOptions.Repo.class, WhereOptions.Memory.class}) {
+      c.getAnnotations();
+      for (Method m : c.getDeclaredMethods()) {
+        m.getAnnotations();
       }
-      new Classifier().classify("fix the failing parser test");
-      ConfigLoader.bundled();
-      MessageDigest.getInstance("SHA-256");
-      ClassLoader loader = Warmup.class.getClassLoader();
-      for (String name : CLASSES) {
-        Class.forName(name, true, loader);
+      for (Field f : c.getDeclaredFields()) {
+        f.getAnnotations();
       }
-    } catch (ConfigException | NoSuchAlgorithmException | ClassNotFoundException | RuntimeException | LinkageError e) {
-      // only a head start: the main thread does the same work and reports what goes wrong
     }
+  }
+
+  private static void initialise(String... classes) {
+    ClassLoader loader = Warmup.class.getClassLoader();
+    for (String name : classes) {
+      quietly(() -> Class.forName(name, true, loader));
+    }
+  }
+
+  /** A head start only: the main thread does the same work and reports what goes wrong. */
+  private static void quietly(Callable<?> step) {
+    try {
+      step.call();
+    } catch (Exception | LinkageError e) {
+      // ignored, see above
+    }
+  }
+
+  private static void daemon(String name, Runnable r) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    t.start();
   }
 }
