@@ -1,10 +1,13 @@
 package dev.acr.cli;
 
+import dev.acr.live.Planner;
 import dev.acr.live.RunRequest;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,14 +20,24 @@ import picocli.CommandLine.Spec;
     name = "acr",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {ClassifyCommand.class, BenchCommand.class, DoctorCommand.class, StatsCommand.class, RunsCommand.class,
-      ExplainCommand.class, MemoryCommand.class, CompletionCommand.class},
     description =
         "The agentic coding router: picks a coding-agent CLI and model for the prompt, runs it in an"
             + " isolated git worktree, verifies with the project's tests, escalates on failure, applies"
             + " only a verified change to your working tree, and remembers every attempt.%n",
     footer = ExitCodes.HELP)
 public final class AcrCommand implements Callable<Integer> {
+
+  /**
+   * The subcommands, in help order. Not in {@code @Command(subcommands)}: picocli would build all
+   * their models on every start, which cost more than the rest of a dry run together. {@link
+   * #addSubcommands} registers them whenever the command line can name one or asks for help.
+   */
+  static final List<Class<?>> SUBCOMMANDS =
+      List.of(ClassifyCommand.class, BenchCommand.class, DoctorCommand.class, StatsCommand.class, RunsCommand.class,
+          ExplainCommand.class, MemoryCommand.class, CompletionCommand.class);
+
+  /** Their {@code @Command} names (a test keeps the two lists in step). */
+  static final Set<String> SUBCOMMAND_NAMES = Set.of("classify", "bench", "doctor", "stats", "runs", "explain", "memory", "completion");
 
   private final Env env;
 
@@ -81,6 +94,33 @@ public final class AcrCommand implements Callable<Integer> {
     return env;
   }
 
+  /**
+   * Whether {@code args} may name a subcommand or ask for the usage (which lists them): when not,
+   * the root command alone parses them exactly as the whole tree would.
+   */
+  static boolean mayNeedSubcommands(String... args) {
+    if (args.length == 0) {
+      return true;
+    }
+    for (String a : args) {
+      boolean shortHelp = a.startsWith("-") && !a.startsWith("--") && a.indexOf('h') > 0;
+      if (SUBCOMMAND_NAMES.contains(a) || a.equals("--help") || shortHelp) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Registers {@link #SUBCOMMANDS} on {@code root}, once. */
+  static void addSubcommands(CommandLine root) {
+    if (!root.getSubcommands().isEmpty()) {
+      return;
+    }
+    for (Class<?> sub : SUBCOMMANDS) {
+      root.addSubcommand(sub);
+    }
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -89,6 +129,7 @@ public final class AcrCommand implements Callable<Integer> {
     // Only ever ask when a person is there to answer: scripts and pipes get the usage instead.
     boolean shell = noPrompt && !json && env.tty().interactive();
     if (noPrompt && !shell) {
+      addSubcommands(spec.commandLine()); // the usage lists them
       spec.commandLine().usage(err, env.ansi());
       return ExitCodes.USAGE;
     }
@@ -107,7 +148,7 @@ public final class AcrCommand implements Callable<Integer> {
     if (shell) {
       return InteractiveShell.open(env, req, dryRun, seed != null, quiet, err);
     }
-    return new LiveRun(out, err, env.ansi(), json, quiet, env.tty()::stderrWidth).once(req);
+    return new LiveRun(out, err, env.ansi(), json, quiet, env.tty()::stderrWidth, new Planner(env.prefetch())).once(req);
   }
 
 }

@@ -31,12 +31,20 @@ public final class LiveRun {
   private final boolean json;
   private final boolean quiet;
   private final IntSupplier statusWidth;
+  private final Planner planner;
 
   /**
    * @param statusWidth the width of the terminal {@code err} writes to, 0 when it is none; only
    *     asked with {@code quiet}
    */
   public LiveRun(PrintWriter out, PrintWriter err, Ansi ansi, boolean json, boolean quiet, IntSupplier statusWidth) {
+    this(out, err, ansi, json, quiet, statusWidth, new Planner());
+  }
+
+  /** With a planner that may use a repository inspection begun at start-up. */
+  public LiveRun(
+      PrintWriter out, PrintWriter err, Ansi ansi, boolean json, boolean quiet, IntSupplier statusWidth, Planner planner) {
+    this.planner = planner;
     this.out = out;
     this.err = err;
     this.ansi = ansi;
@@ -67,7 +75,7 @@ public final class LiveRun {
 
   /** The routing decision; its warnings (e.g. unreadable memory lines) go to stderr. */
   public Decision decide(RunRequest req, AcrPaths paths) throws UsageError {
-    Decision d = new Planner().decide(req, paths);
+    Decision d = planner.decide(req, paths);
     d.warnings().forEach(w -> err.println("acr: " + w));
     return d;
   }

@@ -1,5 +1,6 @@
 package dev.acr.cli;
 
+import dev.acr.context.InspectionPrefetch;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,10 +13,12 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    Path cwd = Path.of("").toAbsolutePath();
+    InspectionPrefetch prefetch = Warmup.start(cwd, args);
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     Interrupts.install(Thread.currentThread());
-    int code = run(out, err, System.getenv(), Path.of("").toAbsolutePath(), args);
+    int code = run(out, err, new Env(System.getenv(), cwd, Terminal.ansi(System.getenv()), Tty.system(), prefetch), args);
     out.flush();
     err.flush();
     System.exit(code);
@@ -28,14 +31,22 @@ public final class Main {
 
   /** Runs acr as if started with this environment in this directory (tests use this). */
   public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd, String... args) {
-    CommandLine cl = commandLine(new Env(env, cwd, Terminal.ansi(env)));
+    return run(out, err, new Env(env, cwd, Terminal.ansi(env)), args);
+  }
+
+  private static int run(PrintWriter out, PrintWriter err, Env env, String... args) {
+    CommandLine cl = commandLine(env, args);
     cl.setOut(out);
     cl.setErr(err);
     return cl.execute(args);
   }
 
-  static CommandLine commandLine(Env env) {
+  static CommandLine commandLine(Env env, String... args) {
     CommandLine cl = new CommandLine(new AcrCommand(env));
+    // Before the settings below: picocli applies them only to subcommands present at that time.
+    if (AcrCommand.mayNeedSubcommands(args)) {
+      AcrCommand.addSubcommands(cl);
+    }
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(env.ansi()));
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
@@ -43,7 +54,7 @@ public final class Main {
           return ExitCodes.USAGE;
         });
     cl.setParameterExceptionHandler(
-        (ex, args) -> {
+        (ex, unmatched) -> {
           CommandLine c = ex.getCommandLine();
           c.getErr().println("acr: " + ex.getMessage());
           c.getErr().println("acr: see '" + c.getCommandSpec().qualifiedName() + " --help'");

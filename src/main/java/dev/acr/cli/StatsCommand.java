@@ -29,7 +29,10 @@ import picocli.CommandLine.Spec;
     footer = "%nExit codes:%n  0    ok (also when there is no memory yet)%n  2    usage error or unreadable memory%n")
 final class StatsCommand implements Callable<Integer> {
   private static final String[] EIGHTHS = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Built on first use: a cold ObjectMapper costs ~100 ms of start-up, which paths without JSON skip. */
+  private static final class Lazy {
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
 
   @Spec CommandSpec spec;
   @ParentCommand AcrCommand parent;
@@ -80,7 +83,7 @@ final class StatsCommand implements Callable<Integer> {
   }
 
   private static String json(MemorySummary summary, long skipped) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Lazy.JSON.createObjectNode();
     root.put("records", summary.records());
     root.put("skipped_lines", skipped);
     ArrayNode groups = root.putArray("groups");
@@ -99,7 +102,7 @@ final class StatsCommand implements Callable<Integer> {
       n.put("last_used", g.lastUsed());
     }
     try {
-      return JSON.writeValueAsString(root);
+      return Lazy.JSON.writeValueAsString(root);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -43,9 +43,10 @@ public final class RepoInspector {
     int changed = 0;
     List<String> files;
     if (top.isPresent()) {
-      String current = Git.run(root, "branch", "--show-current").strip();
-      branch = current.isEmpty() ? null : current;
-      changed = countStatusEntries(Git.run(root, "status", "--porcelain", "-z", "-uall"));
+      // One status call answers both the branch and the changes (three git processes in all).
+      List<String> status = split0(Git.run(root, "status", "--porcelain=v2", "--branch", "-z", "-uall"));
+      branch = branch(status);
+      changed = countStatusEntries(status);
       files = capped(split0(Git.run(root, "ls-files", "-z")));
     } else {
       files = walk(root);
@@ -60,13 +61,29 @@ public final class RepoInspector {
         VerifyDetector.detect(root, verifyOverrideOrNull).orElse(null));
   }
 
-  /** Entries of {@code status --porcelain -z}; a rename or copy is followed by its old path. */
-  static int countStatusEntries(String porcelainZ) {
-    List<String> tokens = split0(porcelainZ);
+  /** {@code # branch.head} of {@code status --porcelain=v2 --branch}; null when detached. */
+  static String branch(List<String> status) {
+    for (String line : status) {
+      if (line.startsWith("# branch.head ")) {
+        String head = line.substring("# branch.head ".length());
+        return head.equals("(detached)") || head.isEmpty() ? null : head;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Changed paths in {@code status --porcelain=v2 -z}: every entry but the {@code #} headers; a
+   * rename or copy ({@code 2 ...}) is followed by its old path, which is not counted again.
+   */
+  static int countStatusEntries(List<String> status) {
     int count = 0;
-    for (int i = 0; i < tokens.size(); i++) {
-      char x = tokens.get(i).charAt(0);
-      if (x == 'R' || x == 'C') {
+    for (int i = 0; i < status.size(); i++) {
+      String entry = status.get(i);
+      if (entry.startsWith("#")) {
+        continue;
+      }
+      if (entry.startsWith("2 ")) {
         i++;
       }
       count++;

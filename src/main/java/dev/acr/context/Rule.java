@@ -18,8 +18,35 @@ import java.util.regex.Pattern;
  *     {@code contains} that skips most regex scans (an optimisation only, never a semantic change)
  */
 record Rule(
-    Dimension dimension, double weight, String label, Pattern pattern, List<Term> terms,
+    Dimension dimension, double weight, String label, Regex pattern, List<Term> terms,
     boolean onRaw, List<String> gates) {
+
+  /**
+   * A rule's regex, compiled on first use: most regex rules are gated and never run for a given
+   * prompt, and compiling all of them up front was a large part of a dry run's start-up.
+   */
+  static final class Regex {
+    private final String source;
+    private volatile Pattern compiled;
+
+    Regex(String source) {
+      this.source = source;
+    }
+
+    Pattern get() {
+      Pattern p = compiled;
+      if (p == null) {
+        p = Pattern.compile(source);
+        compiled = p;
+      }
+      return p;
+    }
+
+    @Override
+    public String toString() {
+      return source;
+    }
+  }
 
   /**
    * A vocabulary entry, pre-digested once: {@code firstWord} is a whole word the text must contain
@@ -30,9 +57,13 @@ record Rule(
     static Term of(String spec) {
       boolean prefix = spec.endsWith("*");
       String literal = prefix ? spec.substring(0, spec.length() - 1) : spec;
-      Matcher lead = LEADING_WORD.matcher(literal);
-      boolean wholeWord = lead.lookingAt() && (lead.end() < literal.length() || !prefix);
-      return new Term(literal, prefix, wholeWord ? lead.group() : null);
+      // The leading run of [a-z0-9_] (a loop, not a regex: hundreds of terms are read at start-up).
+      int lead = 0;
+      while (lead < literal.length() && isLowerWord(literal.charAt(lead))) {
+        lead++;
+      }
+      boolean wholeWord = lead > 0 && (lead < literal.length() || !prefix);
+      return new Term(literal, prefix, wholeWord ? literal.substring(0, lead) : null);
     }
 
     /** True when the term is one plain word: the set lookup alone decides. */
@@ -41,8 +72,6 @@ record Rule(
     }
   }
 
-  private static final Pattern LEADING_WORD = Pattern.compile("[a-z0-9_]+(?![a-z0-9_])");
-
   /** A term ending in {@code *} matches any word starting with it ("refactor*" → refactoring). */
   static Rule terms(Dimension d, double weight, String label, String... terms) {
     return new Rule(d, weight, label, null, Arrays.stream(terms).map(Term::of).toList(), false,
@@ -50,11 +79,11 @@ record Rule(
   }
 
   static Rule regex(Dimension d, double weight, String regex, String label) {
-    return new Rule(d, weight, label, Pattern.compile(regex), List.of(), false, List.of());
+    return new Rule(d, weight, label, new Regex(regex), List.of(), false, List.of());
   }
 
   static Rule raw(Dimension d, double weight, String regex, String label) {
-    return new Rule(d, weight, label, Pattern.compile(regex), List.of(), true, List.of());
+    return new Rule(d, weight, label, new Regex(regex), List.of(), true, List.of());
   }
 
   /** This regex rule, tried only when one of {@code literals} occurs in the text. */
@@ -69,7 +98,7 @@ record Rule(
       if (!gates.isEmpty() && gates.stream().noneMatch(s::contains)) {
         return List.of();
       }
-      Matcher m = pattern.matcher(s);
+      Matcher m = pattern.get().matcher(s);
       return m.find() ? List.of(m.group()) : List.of();
     }
     List<String> found = new ArrayList<>(2);
@@ -124,6 +153,10 @@ record Rule(
       }
       from = at + 1;
     }
+  }
+
+  private static boolean isLowerWord(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
   }
 
   private static boolean isWord(char c) {

@@ -20,4 +20,16 @@ public record Route(String tool, String model) {
   public String toString() {
     return name();
   }
+
+  // Written out: a record's generated equals/hashCode bootstrap through method handles on first
+  // use, ~20 ms of start-up for every dry run (routes are map keys from the first decision on).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Route r && tool.equals(r.tool) && Objects.equals(model, r.model);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * tool.hashCode() + Objects.hashCode(model);
+  }
 }

@@ -44,7 +44,10 @@ import java.nio.file.Path;
  * Usage#UNKNOWN}.
  */
 public final class UsageParser {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Built on first use: a cold ObjectMapper costs ~100 ms of start-up, which paths without JSON skip. */
+  private static final class Lazy {
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
 
   private UsageParser() {}
 
@@ -83,7 +86,7 @@ public final class UsageParser {
         }
         JsonNode node;
         try {
-          node = JSON.readTree(s);
+          node = Lazy.JSON.readTree(s);
         } catch (JsonProcessingException e) {
           continue;
         }

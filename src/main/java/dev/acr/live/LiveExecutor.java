@@ -54,7 +54,10 @@ public final class LiveExecutor implements AttemptExecutor {
       Path runDir) {}
 
   private static final Duration GRACE = Duration.ofSeconds(2);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Built on first use: a cold ObjectMapper costs ~100 ms of start-up, which paths without JSON skip. */
+  private static final class Lazy {
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
 
   private final Setup setup;
   private final ProcessRunner runner;
@@ -188,7 +191,7 @@ public final class LiveExecutor implements AttemptExecutor {
 
   /** argv and the names (never the values) of the environment, for `acr explain` and debugging. */
   private void writeInvocation(Path dir, List<String> argv) throws IOException {
-    Files.writeString(dir.resolve(RunFiles.ARGV), JSON.writeValueAsString(argv));
+    Files.writeString(dir.resolve(RunFiles.ARGV), Lazy.JSON.writeValueAsString(argv));
     List<String> names = new ArrayList<>(new TreeSet<>(setup.environment().keySet()));
     Files.write(dir.resolve(RunFiles.ENV_NAMES), names);
   }

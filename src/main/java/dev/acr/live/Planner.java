@@ -8,6 +8,7 @@ import dev.acr.config.ToolSpec;
 import dev.acr.config.ToolsConfig;
 import dev.acr.context.Classification;
 import dev.acr.context.Classifier;
+import dev.acr.context.InspectionPrefetch;
 import dev.acr.context.RepoInspector;
 import dev.acr.context.RepoSignals;
 import dev.acr.core.Route;
@@ -32,6 +33,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,6 +41,17 @@ import java.util.Set;
  * loads memory and builds the router with its planned chain. Reads only; writes nothing.
  */
 public final class Planner {
+
+  private final InspectionPrefetch prefetch;
+
+  public Planner() {
+    this(null);
+  }
+
+  /** A planner that takes the repository inspection from {@code prefetch} when it fits (may be null). */
+  public Planner(InspectionPrefetch prefetch) {
+    this.prefetch = prefetch;
+  }
 
   public Decision decide(RunRequest req, AcrPaths paths) throws UsageError {
     if (req.prompt() == null || req.prompt().isBlank()) {
@@ -59,7 +72,8 @@ public final class Planner {
     Classification classification = new Classifier().classify(req.prompt());
     RepoSignals signals;
     try {
-      signals = RepoInspector.inspect(req.workdir(), req.verify());
+      Optional<RepoSignals> early = prefetch == null ? Optional.empty() : prefetch.take(req.workdir(), req.verify());
+      signals = early.isPresent() ? early.get() : RepoInspector.inspect(req.workdir(), req.verify());
     } catch (GitException | IllegalArgumentException | java.io.UncheckedIOException e) {
       throw new UsageError(e.getMessage());
     }

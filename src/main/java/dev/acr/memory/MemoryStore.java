@@ -35,8 +35,11 @@ public final class MemoryStore implements MemorySink {
    */
   public record Line(int number, String text, MemoryRecord record, String problem) {}
 
-  private static final ObjectMapper JSON =
-      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  /** Built on first use: a cold ObjectMapper costs ~100 ms of start-up, and empty memory needs none. */
+  private static final class Lazy {
+    static final ObjectMapper JSON =
+        JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  }
 
   private final Path file;
 
@@ -51,7 +54,7 @@ public final class MemoryStore implements MemorySink {
   /** One record as the single JSON line memory stores. */
   public static String toLine(MemoryRecord record) {
     try {
-      return JSON.writeValueAsString(record);
+      return Lazy.JSON.writeValueAsString(record);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("memory record not serialisable", e);
     }
@@ -59,7 +62,7 @@ public final class MemoryStore implements MemorySink {
 
   /** A whole record from one line, by the store's rules; throws when the line is not one. */
   static MemoryRecord parse(String line) throws IOException {
-    return JSON.readValue(line, MemoryRecord.class);
+    return Lazy.JSON.readValue(line, MemoryRecord.class);
   }
 
   @Override

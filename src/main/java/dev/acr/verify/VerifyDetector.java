@@ -31,7 +31,10 @@ public final class VerifyDetector {
 
   private static final Pattern PY_TEST_FILE = Pattern.compile("test_.*\\.py|.*_test\\.py");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Built on first use: a cold ObjectMapper costs ~100 ms of start-up, which paths without JSON skip. */
+  private static final class Lazy {
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
 
   /** In order: the first detector that recognises the repository wins. */
   private static final List<Function<Path, Optional<VerifyCommand>>> DETECTORS =
@@ -77,7 +80,7 @@ public final class VerifyDetector {
     }
     JsonNode verify;
     try {
-      JsonNode config = JSON.readTree(file.toFile());
+      JsonNode config = Lazy.JSON.readTree(file.toFile());
       if (config == null || !config.isObject()) {
         throw new IllegalArgumentException(file + " must hold a JSON object");
       }
@@ -123,7 +126,7 @@ public final class VerifyDetector {
     }
     JsonNode json;
     try {
-      json = JSON.readTree(pkg.toFile());
+      json = Lazy.JSON.readTree(pkg.toFile());
     } catch (IOException e) {
       // Broken package.json: not ours to report; the project simply has no test script we trust.
       return Optional.empty();

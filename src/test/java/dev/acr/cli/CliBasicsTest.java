@@ -39,6 +39,26 @@ class CliBasicsTest {
   }
 
   @Test
+  void subcommandsAreListedWhereverTheUsageIsShown() {
+    // The prompt path registers no subcommands (start-up); every usage must still list them all.
+    for (String[] args : List.of(new String[] {"--help"}, new String[] {"-Vh"}, new String[] {}, new String[] {"--dry-run"})) {
+      CliHarness.Run r = h.run(args);
+      assertThat(r.out() + r.err()).as(String.join(" ", args))
+          .contains("Commands:").contains("classify", "bench", "doctor", "stats", "completion");
+    }
+  }
+
+  @Test
+  void subcommandNamesMatchTheirCommands() {
+    List<String> names = AcrCommand.SUBCOMMANDS.stream()
+        .map(c -> c.getAnnotation(picocli.CommandLine.Command.class).name())
+        .toList();
+    assertThat(names).containsExactlyInAnyOrderElementsOf(AcrCommand.SUBCOMMAND_NAMES);
+    assertThat(AcrCommand.mayNeedSubcommands("--dry-run", "fix the stats page")).isFalse();
+    assertThat(AcrCommand.mayNeedSubcommands("--json", "stats")).isTrue();
+  }
+
+  @Test
   void classifyHelpAlsoListsExitCodes() {
     CliHarness.Run r = h.run("classify", "--help");
     assertThat(r.exit()).isZero();
