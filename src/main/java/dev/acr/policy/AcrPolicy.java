@@ -220,9 +220,13 @@ public final class AcrPolicy implements Router {
       for (int k = depth; k > 0; k--) {
         int best = -1;
         double bestValue = stand;
+        // Failing j then k leaves the same difficulty belief as failing k then j, so the best
+        // last attempt after that pair is worked out once per unordered pair (a third of all
+        // planning time went to working it out twice).
+        double[] pairs = k == depth && k >= 3 ? newPairs() : null;
         for (int j = 0; j < routes.size(); j++) {
           if ((used & (1L << j)) == 0) {
-            double v = valueOf(j, w, used, k, lambda);
+            double v = valueOf(j, w, used, k, lambda, pairs, -1);
             if (v > bestValue + 1e-12) {
               bestValue = v;
               best = j;
@@ -240,26 +244,44 @@ public final class AcrPolicy implements Router {
       return order;
     }
 
-    /** Expected reward of trying j next under difficulty belief w, then acting best. */
-    private double valueOf(int j, double[] w, long used, int depth, double lambda) {
+    private double[] newPairs() {
+      double[] pairs = new double[routes.size() * routes.size()];
+      java.util.Arrays.fill(pairs, Double.NaN);
+      return pairs;
+    }
+
+    /**
+     * Expected reward of trying j next under difficulty belief w, then acting best. {@code pairs}
+     * (or null) caches the best last attempt after two failures, for beliefs that started from
+     * one common w; {@code first} is the route that failed before j there (-1 at the top).
+     */
+    private double valueOf(int j, double[] w, long used, int depth, double lambda, double[] pairs, int first) {
       double p = model.chanceAt(w, skill[j]);
       double ifFailed = partial[j];
-      if (depth > 1) {
+      if (depth == 2 && pairs != null && first >= 0) {
+        int key = Math.min(first, j) * routes.size() + Math.max(first, j);
+        if (Double.isNaN(pairs[key])) {
+          double[] after = w.clone();
+          model.failedAt(after, skill[j]);
+          pairs[key] = bestLast(after, used | (1L << j), Double.NEGATIVE_INFINITY, lambda);
+        }
+        ifFailed = Math.max(partial[j], pairs[key]);
+      } else if (depth > 1) {
         double[] after = w.clone();
         model.failedAt(after, skill[j]);
-        ifFailed = best(after, used | (1L << j), depth - 1, partial[j], lambda);
+        ifFailed = best(after, used | (1L << j), depth - 1, partial[j], lambda, depth == 3 ? pairs : null, j);
       }
       return p - lambda * cost[j] + (1 - p) * ifFailed;
     }
 
-    private double best(double[] w, long used, int depth, double standing, double lambda) {
+    private double best(double[] w, long used, int depth, double standing, double lambda, double[] pairs, int first) {
       if (depth == 1) {
         return bestLast(w, used, standing, lambda);
       }
       double best = standing;
       for (int j = 0; j < routes.size(); j++) {
         if ((used & (1L << j)) == 0) {
-          best = Math.max(best, valueOf(j, w, used, depth, lambda));
+          best = Math.max(best, valueOf(j, w, used, depth, lambda, pairs, first));
         }
       }
       return best;

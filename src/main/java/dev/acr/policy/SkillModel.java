@@ -245,12 +245,16 @@ final class SkillModel {
     }
     double[] lp = new double[SHIFT_POINTS];
     double max = Double.NEGATIVE_INFINITY;
+    double[] base = new double[table.routes.size()];
+    for (int r = 0; r < base.length; r++) {
+      base[r] = meanOf(prior, table.routes.get(r));
+    }
     for (int g = 0; g < SHIFT_POINTS; g++) {
       double shift = SHIFT_RANGE * (-1 + 2.0 * g / (SHIFT_POINTS - 1));
       double ll = -0.5 * Math.pow(shift / contextSd, 2);
-      double[] skill = new double[table.routes.size()];
+      double[] skill = new double[base.length];
       for (int r = 0; r < skill.length; r++) {
-        skill[r] = meanOf(prior, table.routes.get(r)) + shift;
+        skill[r] = base[r] + shift;
       }
       double[][] rows = PatternTable.sigmoidRows(skill, difficulties);
       double[][] beliefs = table.beliefs(rows, difficultyPrior);
