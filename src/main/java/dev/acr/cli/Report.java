@@ -146,8 +146,8 @@ final class Report {
 
       @Override
       public void memoryFailed(java.io.IOException e) {
-        err.println("acr: could not write memory (" + e.getMessage()
-            + "); the result below stands. Fix the file's permissions or pass --memory FILE");
+        err.println("acr: could not write memory (" + e.getMessage() + "); the result below stands."
+            + " Free disk space or fix the file's permissions there, or pass --memory FILE");
       }
     };
   }

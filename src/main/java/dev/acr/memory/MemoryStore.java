@@ -68,13 +68,19 @@ public final class MemoryStore implements MemorySink {
   @Override
   public void append(MemoryRecord record) throws IOException {
     String line = toLine(record);
-    MemoryLock.hold(file, () -> {
-      try (Appender out = appender()) {
-        out.write(line);
-        out.commit();
-      }
-      return null;
-    });
+    try {
+      MemoryLock.hold(file, () -> {
+        try (Appender out = appender()) {
+          out.write(line);
+          out.commit();
+        }
+        return null;
+      });
+    } catch (IOException e) {
+      // "File too large" or "No space left on device" alone do not say which file.
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new IOException(why.contains(file.toString()) ? why : file + ": " + why, e);
+    }
   }
 
   /** Opens the file for appending; only call it while holding {@link MemoryLock}. */

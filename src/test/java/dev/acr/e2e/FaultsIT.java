@@ -95,6 +95,25 @@ class FaultsIT {
   }
 
   @Test
+  void aFullDiskForMemoryStillReportsTheResultAndCorruptsNothing() throws Exception {
+    Fixtures fx = new Fixtures(tmp);
+    // A file-size limit below the memory file's size: every append fails like a full disk
+    // (EFBIG instead of ENOSPC), while the small run logs still fit.
+    assertThat(fx.acr("--chain", "fixer", "--verify", "sh check.sh", "fix value.txt").exit()).isZero();
+    fx.git("checkout", "--", "value.txt");
+    String record = fx.memoryLines().get(0) + "\n";
+    Files.writeString(fx.memory(), record.repeat(60_000 / record.length()));
+    byte[] before = Files.readAllBytes(fx.memory());
+    fx.launcherPrefix.addAll(List.of("sh", "-c", "ulimit -f 40 && exec \"$0\" \"$@\""));
+    Fixtures.Run r = fx.acr("--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("verified");
+    assertThat(r.err()).contains("could not write memory (" + fx.memory()).contains("Free disk space");
+    assertThat(fx.read("value.txt")).isEqualTo("fixed\n");
+    assertThat(Files.readAllBytes(fx.memory())).as("no partial line").isEqualTo(before);
+  }
+
+  @Test
   void aMemoryPathThatCannotBeReadIsAUsageErrorBeforeAnythingRuns() throws Exception {
     Fixtures fx = new Fixtures(tmp);
     Path blocker = Files.writeString(tmp.resolve("not-a-dir"), "a file where a directory should be\n");

@@ -95,6 +95,9 @@ final class Fixtures {
     return Files.exists(memory()) ? Files.readAllLines(memory()) : List.of();
   }
 
+  /** Words run before the launcher, e.g. {@code sh -c 'ulimit -f 20; exec "$0" "$@"'}. */
+  final List<String> launcherPrefix = new ArrayList<>();
+
   Map<String, String> env() throws IOException {
     Map<String, String> env = new HashMap<>();
     env.put("PATH", System.getenv("PATH"));
@@ -115,7 +118,7 @@ final class Fixtures {
 
   /** The launcher with no --config: the bundled one applies (no user config in this HOME). */
   Process startPlain(List<String> args) throws IOException {
-    List<String> cmd = new ArrayList<>();
+    List<String> cmd = new ArrayList<>(launcherPrefix);
     cmd.add(Path.of(System.getProperty("acr.root"), "bin", "acr").toString());
     cmd.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile());
