@@ -96,6 +96,7 @@ public final class ProcessRunner {
         throw startFailure(spec.argv().get(0), e);
       }
       Process process = started.getProcess();
+      DescendantWatch watch = new DescendantWatch(process.toHandle());
 
       boolean timedOut = false;
       boolean interrupted = false;
@@ -106,9 +107,14 @@ public final class ProcessRunner {
       }
       if (timedOut || interrupted) {
         ProcessTreeKiller.kill(process.toHandle(), spec.grace());
-        // a second Ctrl-C during the kill: remember it, it is re-asserted below
-        interrupted |= Thread.interrupted();
       }
+      // What the child left running: stopped before the pumps are awaited, since a leftover that
+      // holds the output pipe would keep them open until the drain timeout.
+      for (ProcessHandle leftover : watch.leftovers()) {
+        ProcessTreeKiller.kill(leftover, spec.grace());
+      }
+      // a second Ctrl-C during a kill: remember it, it is re-asserted below
+      interrupted |= Thread.interrupted();
       interrupted |= awaitPumps(started.getFuture());
       int exitCode = process.isAlive() ? -1 : process.exitValue();
       if (!timedOut && !interrupted && exitCode == SIGINT_EXIT) {

@@ -235,6 +235,17 @@ class ProcessRunnerTest {
   }
 
   @Test
+  void whatAChildLeavesRunningAfterANormalExitIsStopped() throws Exception {
+    // An agent that starts a server in the background and exits 0.
+    Path agent =
+        script("agent", "#!/bin/sh\nsleep 1000 &\necho $! > pids\nsleep 0.5\necho done\nexit 0\n");
+    ProcessOutcome outcome = runner.run(spec(agent).timeout(Duration.ofSeconds(30)).grace(Duration.ofMillis(500)).build());
+    assertThat(outcome.exitCode()).isZero();
+    assertThat(outcome.timedOut()).isFalse();
+    assertAllDead(readPids(1));
+  }
+
+  @Test
   void aChildThatDiesOfCtrlCJustBeforeAcrsInterruptCountsAsInterrupted() throws Exception {
     // The terminal's SIGINT reaches agent and acr alike; the agent may exit first.
     Path agent = script("agent", "#!/bin/sh\nexit 130\n");

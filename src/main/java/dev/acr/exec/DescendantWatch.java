@@ -1,0 +1,49 @@
+package dev.acr.exec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Remembers every descendant a child had while it ran. Once the child has exited, the ones it
+ * left behind (a dev server started with {@code &}, a test daemon) are no longer its descendants
+ * and {@link ProcessHandle#descendants()} cannot find them; this watch still knows them, so they
+ * can be stopped instead of outliving the attempt and its removed worktree. A descendant started
+ * and orphaned between two polls is missed.
+ */
+final class DescendantWatch {
+
+  private static final long POLL_MS = 100;
+
+  private final Map<Long, ProcessHandle> seen = new ConcurrentHashMap<>();
+  private final Thread thread;
+
+  DescendantWatch(ProcessHandle root) {
+    thread =
+        new Thread(
+            () -> {
+              while (root.isAlive()) {
+                root.descendants().forEach(h -> seen.putIfAbsent(h.pid(), h));
+                try {
+                  Thread.sleep(POLL_MS);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "acr-descendant-watch");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Stops watching; the descendants seen that still run (a handle knows its start time, so a reused pid is not mistaken for one). */
+  List<ProcessHandle> leftovers() {
+    thread.interrupt();
+    try {
+      thread.join(1_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return seen.values().stream().filter(ProcessTreeKiller::isRunning).toList();
+  }
+}
