@@ -70,7 +70,8 @@ class FaultsIT {
     new ProcessBuilder("kill", "-KILL", Long.toString(p.pid())).start().waitFor();
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     // The orphaned agent is the only thing acr could not clean up itself; end it for the test.
-    ProcessHandle.of(Fixtures.pidFrom(pidFile)).ifPresent(ProcessHandle::destroyForcibly);
+    // (Its tree: the shell and its sleep.)
+    ProcessHandle.of(Fixtures.pidFrom(pidFile)).ifPresent(h -> ProcessTreeKiller.kill(h, java.time.Duration.ZERO));
     assertThat(fx.git("status", "--porcelain")).isEqualTo(statusBefore);
     assertThat(Files.readAllBytes(fx.repo.resolve("value.txt"))).isEqualTo(valueBefore);
     assertThat(fx.read("notes.txt")).isEqualTo("uncommitted\n");
