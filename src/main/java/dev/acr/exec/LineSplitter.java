@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * followed by {@link #TRUNCATION_MARKER}; the rest of that line is skipped. That keeps memory flat
  * for a child that floods hundreds of MB without a newline, and still shows something live.
  *
- * <p>Not thread-safe: each instance belongs to one pumping thread (via its {@link OutputSink}).
+ * <p>Used live by {@link OutputSink} and on a finished log by {@link UsageParser}. Not thread-safe:
+ * each instance belongs to one thread.
  */
 final class LineSplitter {
 
@@ -20,7 +21,8 @@ final class LineSplitter {
 
   private final Consumer<String> consumer;
   private final int maxCodePoints;
-  private final byte[] buffer;
+  private final int maxBytes;
+  private byte[] buffer;
   private int length;
   private int codePoints;
   private boolean skippingRestOfLine;
@@ -31,8 +33,9 @@ final class LineSplitter {
     }
     this.consumer = consumer;
     this.maxCodePoints = maxCodePoints;
-    // UTF-8 needs at most 4 bytes per code point
-    this.buffer = new byte[maxCodePoints * 4];
+    // UTF-8 needs at most 4 bytes per code point; the buffer grows towards that as lines need it
+    this.maxBytes = maxCodePoints * 4;
+    this.buffer = new byte[Math.min(maxBytes, 8 * 1024)];
   }
 
   void write(byte[] bytes, int offset, int count) {
@@ -61,10 +64,13 @@ final class LineSplitter {
   private void append(byte b) {
     boolean startsCodePoint = (b & 0xC0) != 0x80;
     // the byte-count check only matters for invalid UTF-8 (long runs of continuation bytes)
-    if ((startsCodePoint && codePoints == maxCodePoints) || length == buffer.length) {
+    if ((startsCodePoint && codePoints == maxCodePoints) || length == maxBytes) {
       emit(true);
       skippingRestOfLine = true;
       return;
+    }
+    if (length == buffer.length) {
+      buffer = java.util.Arrays.copyOf(buffer, (int) Math.min(maxBytes, 2L * buffer.length));
     }
     buffer[length++] = b;
     if (startsCodePoint) {

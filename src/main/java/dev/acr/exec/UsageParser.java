@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acr.config.ModelPrice;
 import dev.acr.config.ToolSpec;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -70,52 +67,55 @@ public final class UsageParser {
       default:
         return Usage.unknown();
     }
-    var decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(Files.newInputStream(stdoutFile), decoder), 1 << 16)) {
-      BoundedLines lines = new BoundedLines(r, MAX_LINE_CHARS);
-      String line;
-      while ((line = lines.next()) != null) {
-        String s = line.strip();
-        if (s.isEmpty() || (s.charAt(0) != '{' && s.charAt(0) != '[') || !s.contains(hint)) {
-          continue;
-        }
-        JsonNode node;
-        try {
-          node = Lazy.JSON.readTree(s);
-        } catch (JsonProcessingException e) {
-          continue;
-        }
-        if (node == null) {
-          continue;
-        }
-        switch (usageFormat) {
-          case ToolSpec.USAGE_CLAUDE_JSON:
-            claude(node, acc);
-            break;
-          case ToolSpec.USAGE_CODEX_JSONL:
-            codex(node, acc);
-            break;
-          default:
-            opencode(node, acc);
-            break;
-        }
+    String wanted = hint;
+    LineSplitter lines = new LineSplitter(line -> read(line, wanted, usageFormat, acc), MAX_LINE_CODE_POINTS);
+    try (InputStream in = Files.newInputStream(stdoutFile)) {
+      byte[] chunk = new byte[1 << 16];
+      for (int n; (n = in.read(chunk)) > 0; ) {
+        lines.write(chunk, 0, n);
       }
     } catch (IOException e) {
       // An unreadable file tells us nothing more; keep what was read.
     }
+    lines.finish();
     return acc.toUsage(priceOrNull);
   }
 
   /**
    * Usage lines are small JSON events, but an agent's stdout may hold a 200 MB line of anything;
-   * reading that whole would put the heap at the agent's mercy. Longer lines come back empty.
+   * reading that whole would put the heap at the agent's mercy. A longer line is cut, which no
+   * JSON parser accepts, so it is skipped. 1M characters is ~250k tokens, more than any model
+   * writes in one message, so Claude Code's result line (which carries the final message) fits.
    */
-  static final int MAX_LINE_CHARS = 4 << 20;
+  static final int MAX_LINE_CODE_POINTS = 1 << 20;
+
+  /** One line of the log: a usage event of the CLI's format is added to {@code acc}. */
+  private static void read(String line, String hint, String usageFormat, Acc acc) {
+    String s = line.strip();
+    if (s.isEmpty() || (s.charAt(0) != '{' && s.charAt(0) != '[') || !s.contains(hint)) {
+      return;
+    }
+    JsonNode node;
+    try {
+      node = Lazy.JSON.readTree(s);
+    } catch (JsonProcessingException e) {
+      return;
+    }
+    if (node == null) {
+      return;
+    }
+    switch (usageFormat) {
+      case ToolSpec.USAGE_CLAUDE_JSON:
+        claude(node, acc);
+        break;
+      case ToolSpec.USAGE_CODEX_JSONL:
+        codex(node, acc);
+        break;
+      default:
+        opencode(node, acc);
+        break;
+    }
+  }
 
   private static void claude(JsonNode node, Acc acc) {
     if (node.isArray()) {

@@ -45,6 +45,16 @@ class ProcessRunnerLineSplitterTest {
   }
 
   @Test
+  void linesLongerThanTheFirstBufferArriveWhole() {
+    LineSplitter splitter = new LineSplitter(lines::add, 100_000);
+    String long1 = "x".repeat(50_000);
+
+    feed(splitter, long1 + "\nshort\n" + "é".repeat(30_000) + "\n");
+
+    assertThat(lines).containsExactly(long1, "short", "é".repeat(30_000));
+  }
+
+  @Test
   void lineOfExactlyTheCapIsNotMarked() {
     LineSplitter splitter = new LineSplitter(lines::add, 3);
 

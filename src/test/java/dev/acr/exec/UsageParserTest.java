@@ -26,6 +26,15 @@ class UsageParserTest {
   }
 
   @Test
+  void anOverLongLineIsSkippedAndTheUsageAfterItStillCounts() throws Exception {
+    Path log = dir.resolve("stdout.log");
+    String huge = "{\"type\":\"result\",\"junk\":\"" + "x".repeat(UsageParser.MAX_LINE_CODE_POINTS) + "\"}";
+    Files.writeString(log, huge + "\n{\"type\":\"result\",\"total_cost_usd\":0.5,\"usage\":{\"input_tokens\":10,\"output_tokens\":2}}\n");
+    Usage u = UsageParser.parse("claude-json", log, null);
+    assertThat(u).isEqualTo(new Usage(0.5, 10L, 2L, Usage.REPORTED));
+  }
+
+  @Test
   void claudeReportedCostWinsOverPrice() throws Exception {
     Usage u = UsageParser.parse("claude-json", fixture("claude-json.txt"), new ModelPrice(100, 100));
     assertThat(u.costUsd()).isEqualTo(0.1234);
