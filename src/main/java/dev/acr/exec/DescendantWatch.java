@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * left behind (a dev server started with {@code &}, a test daemon) are no longer its descendants
  * and {@link ProcessHandle#descendants()} cannot find them; this watch still knows them, so they
  * can be stopped instead of outliving the attempt and its removed worktree. A descendant started
- * and orphaned between two polls is missed.
+ * and orphaned between two polls (or by a child that lives less than one poll) is missed.
  */
 final class DescendantWatch {
 
@@ -22,13 +22,18 @@ final class DescendantWatch {
     thread =
         new Thread(
             () -> {
-              while (root.isAlive()) {
-                root.descendants().forEach(h -> seen.putIfAbsent(h.pid(), h));
+              // Sleep first: a short command (most git calls) ends before the first poll and
+              // never pays for a scan of every process on the machine.
+              while (true) {
                 try {
                   Thread.sleep(POLL_MS);
                 } catch (InterruptedException e) {
                   return;
                 }
+                if (!root.isAlive()) {
+                  return;
+                }
+                root.descendants().forEach(h -> seen.putIfAbsent(h.pid(), h));
               }
             },
             "acr-descendant-watch");
