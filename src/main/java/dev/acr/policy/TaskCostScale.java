@@ -25,7 +25,7 @@ final class TaskCostScale {
   private static final double PRIOR_PAIRS = 20;
   private static final double MAX_RHO = 0.9;
 
-  /** Per route: count, sum and sum of squares of log cost, over paid attempts. */
+  /** Per route: count and sum of log cost, over paid attempts. */
   private final Map<String, double[]> logCost = new HashMap<>();
   private final List<Double> residuals = new ArrayList<>();
   private double crossSum;
@@ -43,7 +43,7 @@ final class TaskCostScale {
       return;
     }
     double log = Math.log(costUsd);
-    double[] s = logCost.computeIfAbsent(route, k -> new double[3]);
+    double[] s = logCost.computeIfAbsent(route, k -> new double[2]);
     if (s[0] >= 2) {
       double e = log - s[1] / s[0];
       for (double prev : residuals) {
@@ -56,7 +56,6 @@ final class TaskCostScale {
     }
     s[0]++;
     s[1] += log;
-    s[2] += log * log;
   }
 
   /** The correlation of two routes' log costs on one task, shrunk towards zero. */
