@@ -11,7 +11,6 @@ import dev.acr.config.ToolsConfig;
 import dev.acr.core.AttemptResult;
 import dev.acr.core.Route;
 import dev.acr.exec.ProcessRunner;
-import dev.acr.live.AcrPaths;
 import dev.acr.live.LiveSession;
 import dev.acr.live.Planner;
 import dev.acr.live.UsageError;
@@ -107,7 +106,7 @@ public final class BenchLiveCommand implements Callable<Integer> {
       err.println("acr: cannot read the problems: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Path memory = AcrPaths.from(env.vars(), memoryOption.memoryFile(env)).memory();
+    Path memory = memoryOption.path(env);
     err.println(String.format(Locale.ROOT, "acr: bench live: %d problems × %d routes = %d runs; config %s; memory %s",
         problems.size(), measured.size(), problems.size() * measured.size(),
         configFile == null ? "bundled tools.example.json" : configFile, memory));

@@ -3,7 +3,6 @@ package dev.acr.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.acr.live.AcrPaths;
 import dev.acr.memory.MemorySummary;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,7 +54,7 @@ final class StatsCommand implements Callable<Integer> {
     } catch (SinceOption.Invalid e) {
       return ExitCodes.USAGE;
     }
-    Path file = AcrPaths.from(env.vars(), memoryOption.memoryFile(env)).memory();
+    Path file = memoryOption.path(env);
     MemorySummary summary = new MemorySummary(cutoff);
     long[] skipped = {0};
     try {
