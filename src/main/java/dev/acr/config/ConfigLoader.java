@@ -33,8 +33,11 @@ public final class ConfigLoader {
 
   public static final String BUNDLED_SOURCE = "<bundled tools.example.json>";
 
-
   private ConfigLoader() {}
+
+  /** What to do about a named config file that is not there. */
+  static final String NOT_FOUND_HINT =
+      "; name an existing file, or leave it out to use .acr/tools.json, ~/.config/acr/tools.json or the bundled config";
 
   /**
    * The config file to use, in order: {@code explicitOrNull} ({@code --config FILE}), {@code
@@ -46,7 +49,7 @@ public final class ConfigLoader {
       throws ConfigException {
     if (explicitOrNull != null) {
       if (!Files.isRegularFile(explicitOrNull)) {
-        throw new ConfigException("config file not found: " + explicitOrNull);
+        throw new ConfigException("config file not found: " + explicitOrNull + NOT_FOUND_HINT);
       }
       return explicitOrNull;
     }
@@ -54,7 +57,7 @@ public final class ConfigLoader {
     if (fromEnv != null && !fromEnv.isBlank()) {
       Path p = Path.of(fromEnv);
       if (!Files.isRegularFile(p)) {
-        throw new ConfigException("config file not found: " + p + " (from $ACR_CONFIG)");
+        throw new ConfigException("config file not found: " + p + " (from $ACR_CONFIG)" + NOT_FOUND_HINT);
       }
       return p;
     }
@@ -102,7 +105,7 @@ public final class ConfigLoader {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new ConfigException("config file not found: " + file);
+      throw new ConfigException("config file not found: " + file + NOT_FOUND_HINT);
     } catch (IOException e) {
       throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
     }

@@ -266,10 +266,10 @@ class ConfigLoaderTest {
     Path missing = dir.resolve("nope.json");
     assertThatThrownBy(() -> ConfigLoader.locate(missing, Map.of(), dir))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("config file not found: " + missing);
+        .hasMessage("config file not found: " + missing + ConfigLoader.NOT_FOUND_HINT);
     assertThatThrownBy(() -> ConfigLoader.load(missing))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("config file not found: " + missing);
+        .hasMessage("config file not found: " + missing + ConfigLoader.NOT_FOUND_HINT);
   }
 
   // --- locate -------------------------------------------------------------------------------
