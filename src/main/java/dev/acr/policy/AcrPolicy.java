@@ -145,32 +145,46 @@ public final class AcrPolicy implements Router {
     SplittableRandom rng =
         new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ task.key().hashCode() * 31L ^ attemptIndex);
     // Draw in a fixed order (the configured routes) so the seed alone fixes the decision.
-    java.util.HashMap<String, Integer> draw = new java.util.HashMap<>();
-    for (String r : names) {
-      draw.put(r, post.get(r).sample(rng));
+    int[] draw = new int[names.size()];
+    for (int i = 0; i < draw.length; i++) {
+      draw[i] = post.get(names.get(i)).sample(rng);
     }
     double[] difficulty = skills.difficultyPrior.clone();
     for (String q : failed) {
-      skills.failedAt(difficulty, draw.get(q));
+      skills.failedAt(difficulty, draw[names.indexOf(q)]);
+    }
+    List<Map<String, MemoryStats.Tally>> tallies = new ArrayList<>(ctx.size());
+    for (String k : ctx) {
+      tallies.add(stats.tallies(k));
     }
     int n = candidates.size();
     int[] skill = new int[n];
     double[] cost = new double[n];
     double[] partial = new double[n];
     for (int j = 0; j < n; j++) {
-      skill[j] = draw.get(nameOf(candidates.get(j)));
-      cost[j] = expectedCost(ctx, candidates.get(j)) * costFactor;
-      partial[j] = expectedPartial(ctx, nameOf(candidates.get(j)));
+      String name = nameOf(candidates.get(j));
+      skill[j] = draw[names.indexOf(name)];
+      cost[j] = expectedCost(tallies, candidates.get(j), name) * costFactor;
+      partial[j] = expectedPartial(tallies, name);
     }
     return new Chain(candidates, skills, difficulty, skill, cost, partial);
   }
 
   /** Expected USD of an attempt: the price guess, replaced by memory's mean as it accrues. */
   private double expectedCost(List<String> ctx, Route r) {
+    List<Map<String, MemoryStats.Tally>> tallies = new ArrayList<>(ctx.size());
+    for (String k : ctx) {
+      tallies.add(stats.tallies(k));
+    }
+    return expectedCost(tallies, r, nameOf(r));
+  }
+
+  /** As above, with each context's tallies (broadest first) already looked up. */
+  private double expectedCost(List<Map<String, MemoryStats.Tally>> tallies, Route r, String name) {
     double c = costGuess.getOrDefault(r, 0.0);
     double m = config.priorStrength();
-    for (String k : ctx) {
-      MemoryStats.Tally t = stats.get(k, nameOf(r), MemoryStats.ANY);
+    for (Map<String, MemoryStats.Tally> byRoute : tallies) {
+      MemoryStats.Tally t = byRoute.get(name);
       if (t != null && t.costN > 0) {
         c = (c * m + t.costSum) / (m + t.costN);
       }
@@ -179,11 +193,11 @@ public final class AcrPolicy implements Router {
   }
 
   /** Mean performance of an attempt that did not verify (partial scores; 0 for pass/fail). */
-  private double expectedPartial(List<String> ctx, String route) {
+  private double expectedPartial(List<Map<String, MemoryStats.Tally>> tallies, String route) {
     double p = 0;
     double m = config.priorStrength();
-    for (String k : ctx) {
-      MemoryStats.Tally t = stats.get(k, route, MemoryStats.ANY);
+    for (Map<String, MemoryStats.Tally> byRoute : tallies) {
+      MemoryStats.Tally t = byRoute.get(route);
       if (t != null && t.failures > 0) {
         p = (p * m + t.partialSum) / (m + t.failures);
       }
@@ -191,8 +205,16 @@ public final class AcrPolicy implements Router {
     return p;
   }
 
-  /** The route's name, from the table made once for the configured routes. */
+  /**
+   * The route's name, from the list made once for the configured routes. Plans hand back the
+   * configured route objects, so an identity scan finds them without hashing the record.
+   */
   private String nameOf(Route r) {
+    for (int i = 0; i < routes.size(); i++) {
+      if (routes.get(i) == r) {
+        return routeNames.get(i);
+      }
+    }
     String n = nameByRoute.get(r);
     return n != null ? n : r.name();
   }

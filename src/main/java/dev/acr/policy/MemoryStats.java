@@ -133,6 +133,12 @@ public final class MemoryStats implements MemorySink {
     return byRoute == null ? null : byRoute.get(route);
   }
 
+  /** A context's tallies over all attempts, by route (read-only view; empty when memory has none). */
+  Map<String, Tally> tallies(String context) {
+    Map<String, Tally> byRoute = tallies.get(context);
+    return byRoute == null ? Map.of() : Collections.unmodifiableMap(byRoute);
+  }
+
   /** Pattern tallies of a context (read-only view; empty when memory has none). */
   Map<Pattern, Tally> patterns(String context) {
     return Collections.unmodifiableMap(patterns.getOrDefault(context, Map.of()));

@@ -61,6 +61,8 @@ final class SkillModel {
   final double[] difficulties = new double[DIFFICULTY_POINTS];
   final double[] difficultyPrior = new double[DIFFICULTY_POINTS];
   private final double[][] chance = new double[SKILL_POINTS][DIFFICULTY_POINTS];
+  /** {@link #chance} transposed: σ(skill − difficulty) over the skill grid, per difficulty. */
+  private final double[][] chanceByDifficulty = new double[DIFFICULTY_POINTS][SKILL_POINTS];
   private final Map<List<String>, Fit> cache = new HashMap<>();
 
   SkillModel(MemoryStats stats, double difficultySd, double abilitySd, double contextSd, Map<String, Double> priorSkill) {
@@ -81,6 +83,7 @@ final class SkillModel {
       skills[i] = -SKILL_RANGE + 2 * SKILL_RANGE * i / (SKILL_POINTS - 1);
       for (int j = 0; j < DIFFICULTY_POINTS; j++) {
         chance[i][j] = Sigmoid.exact(skills[i] - difficulties[j]);
+        chanceByDifficulty[j][i] = chance[i][j];
       }
     }
   }
@@ -150,13 +153,15 @@ final class SkillModel {
       skill[r] = means.getOrDefault(table.routes.get(r), 0.0);
     }
     double[][] beliefs = table.beliefs(PatternTable.sigmoidRows(skill, difficulties), difficultyPrior);
+    // Only the nodes patterns name need their log chances; inner prefixes do not.
     double[][][] logChances = new double[beliefs.length][][];
-    for (int s = 0; s < beliefs.length; s++) {
-      logChances[s] = logChances(beliefs[s]);
-    }
     double[][] byRoute = new double[skill.length][];
     for (int i = 0; i < table.size(); i++) {
-      double[][] lc = logChances[table.failureSet[i]];
+      int set = table.failureSet[i];
+      if (logChances[set] == null) {
+        logChances[set] = logChances(beliefs[set]);
+      }
+      double[][] lc = logChances[set];
       int r = table.route[i];
       if (byRoute[r] == null) {
         byRoute[r] = new double[SKILL_POINTS];
@@ -190,36 +195,19 @@ final class SkillModel {
   }
 
   /**
-   * {@code dot(chance[i], w)} for every skill grid point i. Four points' sums run side by side,
-   * each adding in the same order as {@link #dot} (so the values are identical): a lone sum
-   * waits on every addition, and fitting spends much of a replay here.
+   * {@code dot(chance[i], w)} for every skill grid point i, from the transposed table: the loop
+   * over grid points is a plain multiply-add over an array, which the JIT turns into vector
+   * instructions, while each point's sum still adds in the order of {@link #dot} (so the values
+   * are identical). Fitting spends much of a replay here.
    */
   private double[] gridChances(double[] w) {
     double[] p = new double[SKILL_POINTS];
-    int i = 0;
-    for (; i + 4 <= SKILL_POINTS; i += 4) {
-      double[] c0 = chance[i];
-      double[] c1 = chance[i + 1];
-      double[] c2 = chance[i + 2];
-      double[] c3 = chance[i + 3];
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      for (int j = 0; j < w.length; j++) {
-        double wj = w[j];
-        s0 += c0[j] * wj;
-        s1 += c1[j] * wj;
-        s2 += c2[j] * wj;
-        s3 += c3[j] * wj;
+    for (int j = 0; j < w.length; j++) {
+      double wj = w[j];
+      double[] column = chanceByDifficulty[j];
+      for (int i = 0; i < SKILL_POINTS; i++) {
+        p[i] += column[i] * wj;
       }
-      p[i] = s0;
-      p[i + 1] = s1;
-      p[i + 2] = s2;
-      p[i + 3] = s3;
-    }
-    for (; i < SKILL_POINTS; i++) {
-      p[i] = dot(chance[i], w);
     }
     return p;
   }
