@@ -16,9 +16,12 @@ public enum Dimension {
   MULTI_LANGUAGE,
   TEST_GENERATION;
 
+  /** Made once: every memory record and every routing decision asks for it. */
+  private final String id = name().toLowerCase(Locale.ROOT);
+
   @JsonValue
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
 
   /** Parses the benchmark spelling ({@code bug_fixing}); throws IllegalArgumentException otherwise. */

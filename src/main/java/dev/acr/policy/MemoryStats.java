@@ -50,10 +50,17 @@ public final class MemoryStats implements MemorySink {
   /** Outcomes of a route given the exact set of routes that had already failed on the task. */
   record Pattern(String route, List<String> failedBefore) {}
 
-  /** Tallies over all attempts, by context then route (the only kind kept is {@link #ANY}). */
-  private final Map<String, Map<String, Tally>> tallies = new HashMap<>();
-  private final Map<String, Map<Pattern, Tally>> patterns = new HashMap<>();
-  private final Map<String, Long> versions = new HashMap<>();
+  /**
+   * What memory says in one context: tallies over all attempts by route (the only kind kept is
+   * {@link #ANY}), pattern tallies, and a version that grows with every record.
+   */
+  private static final class Context {
+    final Map<String, Tally> tallies = new HashMap<>();
+    final Map<Pattern, Tally> patterns = new HashMap<>();
+    long version;
+  }
+
+  private final Map<String, Context> byContext = new HashMap<>();
   private String currentRun;
   private String currentTask;
   private final List<String> failedOnCurrentTask = new ArrayList<>();
@@ -88,12 +95,14 @@ public final class MemoryStats implements MemorySink {
       return;
     }
     // One pattern key serves every context of the record.
-    Pattern p = new Pattern(r.route(), failedOnCurrentTask.stream().sorted().toList());
+    String[] failed = failedOnCurrentTask.toArray(new String[0]);
+    java.util.Arrays.sort(failed);
+    Pattern p = new Pattern(r.route(), Collections.unmodifiableList(java.util.Arrays.asList(failed)));
     for (String ctx : contexts(r.dimension(), r.bench() != null ? r.bench() : r.language())) {
-      tally(ctx, r.route()).add(r.resolved(), r.performance(), r.costUsd());
-      patterns.computeIfAbsent(ctx, k -> new HashMap<>()).computeIfAbsent(p, k -> new Tally())
-          .add(r.resolved(), r.performance(), r.costUsd());
-      versions.merge(ctx, 1L, Long::sum);
+      Context c = byContext.computeIfAbsent(ctx, k -> new Context());
+      c.tallies.computeIfAbsent(r.route(), k -> new Tally()).add(r.resolved(), r.performance(), r.costUsd());
+      c.patterns.computeIfAbsent(p, k -> new Tally()).add(r.resolved(), r.performance(), r.costUsd());
+      c.version++;
     }
     if (!r.resolved()) {
       failedOnCurrentTask.add(r.route());
@@ -126,30 +135,25 @@ public final class MemoryStats implements MemorySink {
 
   /** The tally for a context, route and kind, or null when memory has none. */
   Tally get(String context, String route, String kind) {
-    if (!ANY.equals(kind)) {
-      return null;
-    }
-    Map<String, Tally> byRoute = tallies.get(context);
-    return byRoute == null ? null : byRoute.get(route);
+    Context c = byContext.get(context);
+    return c == null || !ANY.equals(kind) ? null : c.tallies.get(route);
   }
 
   /** A context's tallies over all attempts, by route (read-only view; empty when memory has none). */
   Map<String, Tally> tallies(String context) {
-    Map<String, Tally> byRoute = tallies.get(context);
-    return byRoute == null ? Map.of() : Collections.unmodifiableMap(byRoute);
+    Context c = byContext.get(context);
+    return c == null ? Map.of() : Collections.unmodifiableMap(c.tallies);
   }
 
   /** Pattern tallies of a context (read-only view; empty when memory has none). */
   Map<Pattern, Tally> patterns(String context) {
-    return Collections.unmodifiableMap(patterns.getOrDefault(context, Map.of()));
+    Context c = byContext.get(context);
+    return c == null ? Map.of() : Collections.unmodifiableMap(c.patterns);
   }
 
   /** Grows whenever a record lands in the context, so fitted models know when to refit. */
   long version(String context) {
-    return versions.getOrDefault(context, 0L);
-  }
-
-  private Tally tally(String context, String route) {
-    return tallies.computeIfAbsent(context, k -> new HashMap<>()).computeIfAbsent(route, k -> new Tally());
+    Context c = byContext.get(context);
+    return c == null ? 0 : c.version;
   }
 }
