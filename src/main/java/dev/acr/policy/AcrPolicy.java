@@ -309,36 +309,13 @@ public final class AcrPolicy implements Router {
       return best;
     }
 
-    /**
-     * {@link #best} for the last attempt of the lookahead, where most of planning's time goes.
-     * Same values, same order; but the chance sums of two candidates run side by side, since a
-     * single sum spends most of its time waiting for its previous addition.
-     */
+    /** {@link #best} for the last attempt of the lookahead, where most of planning's time goes. */
     private double bestLast(double[] w, long used, double standing, double lambda) {
       double best = standing;
-      int pending = -1;
       for (int j = 0; j < routes.size(); j++) {
-        if ((used & (1L << j)) != 0) {
-          continue;
+        if ((used & (1L << j)) == 0) {
+          best = Math.max(best, lastValue(j, model.chanceAt(w, skill[j]), lambda));
         }
-        if (pending < 0) {
-          pending = j;
-          continue;
-        }
-        double[] a = model.chanceRow(skill[pending]);
-        double[] b = model.chanceRow(skill[j]);
-        double pa = 0;
-        double pb = 0;
-        for (int d = 0; d < w.length; d++) {
-          pa += a[d] * w[d];
-          pb += b[d] * w[d];
-        }
-        best = Math.max(best, lastValue(pending, pa, lambda));
-        best = Math.max(best, lastValue(j, pb, lambda));
-        pending = -1;
-      }
-      if (pending >= 0) {
-        best = Math.max(best, lastValue(pending, model.chanceAt(w, skill[pending]), lambda));
       }
       return best;
     }

@@ -14,8 +14,7 @@ import java.util.Map;
  * is computed once per step instead of once per pattern. Failure sets are kept as a prefix tree
  * (a set is its prefix plus one more failure), so a belief is its prefix's belief updated once:
  * the same updates in the same order as starting from the prior, made once for all sets sharing
- * them. Sums still run pattern by pattern in the map's order, with the arithmetic of {@link
- * SkillModel#failed} and {@link SkillModel#chance}, so the fit is bit-for-bit what it was.
+ * them. Sums still run pattern by pattern in the map's order.
  */
 final class PatternTable {
 
@@ -135,33 +134,10 @@ final class PatternTable {
         out[k] = prior.clone();
       } else {
         double[] w = (prefix[k] < 0 ? prior : out[prefix[k]]).clone();
-        failedIn(w, sigmoidRows[lastFailed[k]]);
+        Beliefs.fail(w, sigmoidRows[lastFailed[k]]);
         out[k] = w;
       }
     }
     return out;
-  }
-
-  /** {@link SkillModel#failed} with the route's σ row already computed. */
-  private static void failedIn(double[] w, double[] sig) {
-    double z = 0;
-    for (int j = 0; j < w.length; j++) {
-      w[j] *= 1 - sig[j];
-      z += w[j];
-    }
-    if (z > 0) {
-      for (int j = 0; j < w.length; j++) {
-        w[j] /= z;
-      }
-    }
-  }
-
-  /** {@link SkillModel#chance} with the route's σ row already computed. */
-  static double chance(double[] w, double[] sig) {
-    double p = 0;
-    for (int j = 0; j < w.length; j++) {
-      p += w[j] * sig[j];
-    }
-    return p;
   }
 }

@@ -24,7 +24,7 @@ final class SkillModel {
 
   private static final int SKILL_POINTS = 49;
   private static final double SKILL_RANGE = 8;
-  private static final int DIFFICULTY_POINTS = 33;
+  static final int DIFFICULTY_POINTS = 33;
   private static final int FIT_PASSES = 2;
   private static final double REFIT_GROWTH = 0.25;
   private static final int SHIFT_POINTS = 11;
@@ -195,10 +195,9 @@ final class SkillModel {
   }
 
   /**
-   * {@code dot(chance[i], w)} for every skill grid point i, from the transposed table: the loop
-   * over grid points is a plain multiply-add over an array, which the JIT turns into vector
-   * instructions, while each point's sum still adds in the order of {@link #dot} (so the values
-   * are identical). Fitting spends much of a replay here.
+   * {@link #chanceAt} for every skill grid point, from the transposed table: the loop over grid
+   * points is a plain multiply-add over an array, which the JIT turns into vector instructions.
+   * Fitting spends much of a replay here.
    */
   private double[] gridChances(double[] w) {
     double[] p = new double[SKILL_POINTS];
@@ -247,7 +246,7 @@ final class SkillModel {
       double[][] rows = PatternTable.sigmoidRows(skill, difficulties);
       double[][] beliefs = table.beliefs(rows, difficultyPrior);
       for (int i = 0; i < table.size(); i++) {
-        double p = clamp(PatternTable.chance(beliefs[table.failureSet[i]], rows[table.route[i]]));
+        double p = clamp(Beliefs.chance(beliefs[table.failureSet[i]], rows[table.route[i]]));
         double k = table.successes[i];
         ll += k * Math.log(p) + (table.attempts[i] - k) * Math.log(1 - p);
       }
@@ -296,16 +295,7 @@ final class SkillModel {
 
   /** Updates a difficulty belief in place with one failure of a route of the given skill. */
   void failed(double[] w, double skill) {
-    double z = 0;
-    for (int j = 0; j < w.length; j++) {
-      w[j] *= 1 - Sigmoid.fast(skill - difficulties[j]);
-      z += w[j];
-    }
-    if (z > 0) {
-      for (int j = 0; j < w.length; j++) {
-        w[j] /= z;
-      }
-    }
+    Beliefs.fail(w, sigmoidRow(skill));
   }
 
   /**
@@ -313,53 +303,31 @@ final class SkillModel {
    * hundreds of times per decision, so it must not compute exponentials.
    */
   void failedAt(double[] w, int skillIndex) {
-    double[] c = chance[skillIndex];
-    double z = 0;
-    for (int j = 0; j < w.length; j++) {
-      w[j] *= 1 - c[j];
-      z += w[j];
-    }
-    if (z > 0) {
-      for (int j = 0; j < w.length; j++) {
-        w[j] /= z;
-      }
-    }
+    Beliefs.fail(w, chance[skillIndex]);
   }
 
   /** Chance a skill on the grid verifies under a difficulty belief. */
   double chanceAt(double[] w, int skillIndex) {
-    return dot(chance[skillIndex], w);
-  }
-
-  /** σ(skill − difficulty) over the difficulty grid for a skill on the grid; read-only. */
-  double[] chanceRow(int skillIndex) {
-    return chance[skillIndex];
+    return Beliefs.chance(w, chance[skillIndex]);
   }
 
   /** Chance a route of the given skill verifies under a difficulty belief. */
   double chance(double[] w, double skill) {
-    double p = 0;
-    for (int j = 0; j < w.length; j++) {
-      p += w[j] * Sigmoid.fast(skill - difficulties[j]);
-    }
-    return p;
+    return Beliefs.chance(w, sigmoidRow(skill));
+  }
+
+  /** σ(skill − difficulty) over the difficulty grid. */
+  private double[] sigmoidRow(double skill) {
+    return PatternTable.sigmoidRows(new double[] {skill}, difficulties)[0];
   }
 
   /** Chance of verifying on a fresh task, averaged over the skill posterior. */
   double meanChance(Posterior post) {
     double p = 0;
     for (int i = 0; i < SKILL_POINTS; i++) {
-      p += post.weights()[i] * dot(chance[i], difficultyPrior);
+      p += post.weights()[i] * Beliefs.chance(difficultyPrior, chance[i]);
     }
     return p;
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
   }
 
   private static double clamp(double p) {
