@@ -33,6 +33,9 @@ public final class TaskFeatures {
   private final Map<String, Integer> index;
   private final int[][] nonzero;
   private final double[][] values;
+  /** Per task: its retrieval vector's class; tasks with equal vectors share one. */
+  private final int[] bagClass;
+  /** Cosine similarity between classes, lower triangle with the diagonal. */
   private final float[][] similarity;
 
   public TaskFeatures(List<Task> tasks) {
@@ -40,22 +43,29 @@ public final class TaskFeatures {
     index = new HashMap<>(n * 2);
     nonzero = new int[n][];
     values = new double[n][];
-    int[][] words = new int[n][];
-    float[][] weights = new float[n][];
+    bagClass = new int[n];
+    // Without prompts (the ID split) thousands of tasks share a handful of vectors; comparing
+    // classes instead of tasks turns millions of sparse dot products into a few hundred.
+    Map<Bag, Integer> classes = new HashMap<>();
+    java.util.List<Bag> distinct = new java.util.ArrayList<>();
     for (int t = 0; t < n; t++) {
       Task task = tasks.get(t);
       index.put(task.key(), t);
       Bag bag = bag(task);
-      words[t] = bag.keys;
-      weights[t] = bag.weights;
+      bagClass[t] = classes.computeIfAbsent(bag, b -> {
+        distinct.add(b);
+        return distinct.size() - 1;
+      });
       dense(task, bag, t);
     }
-    similarity = new float[n][];
-    for (int i = 0; i < n; i++) {
-      // Lower triangle only: kNN compares a task with earlier ones, and sim is symmetric.
-      similarity[i] = new float[i];
-      for (int j = 0; j < i; j++) {
-        similarity[i][j] = dot(words[i], weights[i], words[j], weights[j]);
+    similarity = new float[distinct.size()][];
+    for (int i = 0; i < distinct.size(); i++) {
+      // Lower triangle only: sim is symmetric. The diagonal is what two different tasks with
+      // one vector get (the dot product, which rounding may keep just below 1).
+      Bag a = distinct.get(i);
+      similarity[i] = new float[i + 1];
+      for (int j = 0; j <= i; j++) {
+        similarity[i][j] = dot(a.keys, a.weights, distinct.get(j).keys, distinct.get(j).weights);
       }
     }
   }
@@ -81,7 +91,9 @@ public final class TaskFeatures {
     if (a == b) {
       return 1f;
     }
-    return a > b ? similarity[a][b] : similarity[b][a];
+    int ca = bagClass[a];
+    int cb = bagClass[b];
+    return ca >= cb ? similarity[ca][cb] : similarity[cb][ca];
   }
 
   private void dense(Task task, Bag bag, int t) {
@@ -121,8 +133,18 @@ public final class TaskFeatures {
     }
   }
 
-  /** Sorted hashed word buckets with L2-normalised log-tf weights. */
-  private record Bag(int[] keys, float[] weights) {}
+  /** Sorted hashed word buckets with L2-normalised log-tf weights; equal when both arrays are. */
+  private record Bag(int[] keys, float[] weights) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Bag b && Arrays.equals(keys, b.keys) && Arrays.equals(weights, b.weights);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Arrays.hashCode(keys) + Arrays.hashCode(weights);
+    }
+  }
 
   private static Bag bag(Task task) {
     Map<Integer, Integer> tf = new HashMap<>();
