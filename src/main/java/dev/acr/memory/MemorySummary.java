@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Per dimension × route tallies of memory, fed one record at a time so a large memory file is
- * never held in full: attempts, verified share, mean cost (over records that have one), mean
+ * Per dimension × route tallies of memory, fed one record at a time (in file order) so a large
+ * memory file is never held in full: attempts, verified share, mean cost (over records that have one), mean
  * duration and the last time the route was used.
  */
-public final class MemorySummary implements Consumer<MemoryRecord> {
+public final class MemorySummary {
 
   /** One dimension × route row. */
   public static final class Group {
@@ -80,38 +80,47 @@ public final class MemorySummary implements Consumer<MemoryRecord> {
     this.since = since;
   }
 
-  @Override
-  public void accept(MemoryRecord r) {
-    if (since != null) {
-      Instant ts = instant(r.ts());
-      if (ts == null || ts.isBefore(since)) {
-        return;
-      }
+  /**
+   * Reads a memory file into {@code summary} with the rules of {@link MemoryStore#forEach} (same
+   * records, same problems), fast: see {@link SummaryScan}.
+   */
+  public static void scan(Path file, MemorySummary summary, Consumer<String> problems) throws IOException {
+    SummaryScan.scan(file, summary, problems);
+  }
+
+  /** Whether a record with timestamp {@code ts} is counted: any without --since, else one at or after it. */
+  boolean counts(String ts) {
+    if (since == null) {
+      return true;
     }
-    records++;
-    String dimension = r.dimension() == null || r.dimension().isBlank() ? "unknown" : r.dimension();
-    Group g = groups.computeIfAbsent(dimension + '\u0000' + r.route(), k -> new Group(dimension, r.route()));
-    g.attempts++;
-    if (r.resolved()) {
-      g.resolved++;
-    }
-    if (r.costUsd() != null && Double.isFinite(r.costUsd())) {
-      g.costSum += r.costUsd();
-      g.costCount++;
-    }
-    g.durationSum += Math.max(0, r.durationMs());
-    if (r.ts() != null && (g.lastUsed == null || later(r.ts(), g.lastUsed))) {
-      g.lastUsed = r.ts();
-    }
+    Instant at = instant(ts);
+    return at != null && !at.isBefore(since);
+  }
+
+  /** The row of a dimension (null or blank: "unknown") and route, made on first use. */
+  Group group(String dimension, String route) {
+    String d = dimension == null || dimension.isBlank() ? "unknown" : dimension;
+    return groups.computeIfAbsent(d + '\u0000' + route, k -> new Group(d, route));
   }
 
   /**
-   * Feeds every record of a memory file to {@code sink} through {@link MemoryStore#forEach} (same
-   * skipping rules), but reads only the fields a summary needs, token by token ({@link
-   * RecordFields}), which is several times faster than binding whole records.
+   * Counts one record (one that {@link #counts}) in its group; records must come in file order,
+   * as the cost sum and the last-used choice depend on it to the last bit.
    */
-  public static void scan(Path file, Consumer<MemoryRecord> sink, Consumer<String> problems) throws IOException {
-    new MemoryStore(file).forEach(RecordFields::summary, sink, problems);
+  void add(Group g, boolean resolved, double costUsd, long durationMs, String ts) {
+    records++;
+    g.attempts++;
+    if (resolved) {
+      g.resolved++;
+    }
+    if (Double.isFinite(costUsd)) {
+      g.costSum += costUsd;
+      g.costCount++;
+    }
+    g.durationSum += Math.max(0, durationMs);
+    if (ts != null && (g.lastUsed == null || later(ts, g.lastUsed))) {
+      g.lastUsed = ts;
+    }
   }
 
   /** Records counted (after the --since filter). */
@@ -133,10 +142,14 @@ public final class MemorySummary implements Consumer<MemoryRecord> {
     // Fast path for the usual UTC form: the seconds prefix decides unless it is equal.
     if (a.length() >= 20 && b.length() >= 20 && a.endsWith("Z") && b.endsWith("Z")
         && a.charAt(10) == 'T' && b.charAt(10) == 'T') {
-      int c = a.substring(0, 19).compareTo(b.substring(0, 19));
-      if (c != 0) {
-        return c > 0;
+      for (int i = 0; i < 19; i++) {
+        if (a.charAt(i) != b.charAt(i)) {
+          return a.charAt(i) > b.charAt(i);
+        }
       }
+    }
+    if (a.equals(b)) {
+      return false; // the same instant, or the same text: neither is later (saves parsing both)
     }
     Instant ia = instant(a);
     Instant ib = instant(b);

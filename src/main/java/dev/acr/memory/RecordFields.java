@@ -92,22 +92,58 @@ final class RecordFields {
         null, durationMs, cost, null, null, source, null, null, null);
   }
 
+  /** The field names, in the order of the constants above (name {@code i} is {@code 1 << i}). */
+  private static final String[] NAMES = {
+    "ts", "run_id", "attempt", "task", "prompt", "dimension", "route", "status", "resolved", "duration_ms",
+    "cost_usd", "source",
+  };
+  private static final byte[][] NAME_BYTES = new byte[NAMES.length][];
+  /** Indices into NAMES by name length, so a name is compared with at most a few. */
+  private static final int[][] BY_LENGTH = new int[12][];
+
+  static {
+    for (int i = 0; i < NAMES.length; i++) {
+      NAME_BYTES[i] = NAMES[i].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+    for (int n = 0; n < BY_LENGTH.length; n++) {
+      int[] indices = new int[NAMES.length];
+      int count = 0;
+      for (int i = 0; i < NAMES.length; i++) {
+        if (NAMES[i].length() == n) {
+          indices[count++] = i;
+        }
+      }
+      BY_LENGTH[n] = java.util.Arrays.copyOf(indices, count);
+    }
+  }
+
   private static int field(String name) {
-    return switch (name) {
-      case "ts" -> TS;
-      case "run_id" -> RUN_ID;
-      case "attempt" -> ATTEMPT;
-      case "task" -> TASK;
-      case "prompt" -> PROMPT;
-      case "dimension" -> DIMENSION;
-      case "route" -> ROUTE;
-      case "status" -> STATUS;
-      case "resolved" -> RESOLVED;
-      case "duration_ms" -> DURATION;
-      case "cost_usd" -> COST;
-      case "source" -> SOURCE;
-      default -> 0;
-    };
+    if (name.length() < BY_LENGTH.length) {
+      for (int i : BY_LENGTH[name.length()]) {
+        if (NAMES[i].equals(name)) {
+          return 1 << i;
+        }
+      }
+    }
+    return 0;
+  }
+
+  /** The constant for the name in {@code b[from, to)} (ASCII, no escapes), 0 for other names. */
+  static int field(byte[] b, int from, int to) {
+    int length = to - from;
+    if (length < BY_LENGTH.length) {
+      for (int i : BY_LENGTH[length]) {
+        byte[] name = NAME_BYTES[i];
+        int k = 0;
+        while (k < length && b[from + k] == name[k]) {
+          k++;
+        }
+        if (k == length) {
+          return 1 << i;
+        }
+      }
+    }
+    return 0;
   }
 
   private static String text(JsonParser p, JsonToken v) throws IOException {
