@@ -98,52 +98,40 @@ final class RecordFields {
     "cost_usd", "source",
   };
   private static final byte[][] NAME_BYTES = new byte[NAMES.length][];
-  /** Indices into NAMES by name length, so a name is compared with at most a few. */
-  private static final int[][] BY_LENGTH = new int[12][];
+  /** 1 + the index into NAMES of the one name in each {@link #slot}, 0 for none. */
+  private static final byte[] SLOTS = new byte[32];
 
   static {
     for (int i = 0; i < NAMES.length; i++) {
-      NAME_BYTES[i] = NAMES[i].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    }
-    for (int n = 0; n < BY_LENGTH.length; n++) {
-      int[] indices = new int[NAMES.length];
-      int count = 0;
-      for (int i = 0; i < NAMES.length; i++) {
-        if (NAMES[i].length() == n) {
-          indices[count++] = i;
-        }
+      String name = NAMES[i];
+      NAME_BYTES[i] = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      int slot = slot(name.charAt(0), name.charAt(name.length() - 1), name.length());
+      if (SLOTS[slot] != 0) {
+        throw new IllegalStateException("field names " + NAMES[SLOTS[slot] - 1] + " and " + name + " share a slot");
       }
-      BY_LENGTH[n] = java.util.Arrays.copyOf(indices, count);
+      SLOTS[slot] = (byte) (i + 1);
     }
   }
 
   private static int field(String name) {
-    if (name.length() < BY_LENGTH.length) {
-      for (int i : BY_LENGTH[name.length()]) {
-        if (NAMES[i].equals(name)) {
-          return 1 << i;
-        }
-      }
-    }
-    return 0;
+    int n = name.length();
+    int i = n < 2 ? -1 : SLOTS[slot(name.charAt(0), name.charAt(n - 1), n)] - 1;
+    return i >= 0 && NAMES[i].equals(name) ? 1 << i : 0;
   }
 
   /** The constant for the name in {@code b[from, to)} (ASCII, no escapes), 0 for other names. */
   static int field(byte[] b, int from, int to) {
-    int length = to - from;
-    if (length < BY_LENGTH.length) {
-      for (int i : BY_LENGTH[length]) {
-        byte[] name = NAME_BYTES[i];
-        int k = 0;
-        while (k < length && b[from + k] == name[k]) {
-          k++;
-        }
-        if (k == length) {
-          return 1 << i;
-        }
-      }
-    }
-    return 0;
+    int i = to - from < 2 ? -1 : SLOTS[slot(b[from], b[to - 1], to - from)] - 1;
+    return i >= 0 && java.util.Arrays.equals(NAME_BYTES[i], 0, NAME_BYTES[i].length, b, from, to) ? 1 << i : 0;
+  }
+
+  /**
+   * Where a name of two characters or more goes in {@link #SLOTS}: by its first and last
+   * characters and its length, which tell all of NAMES apart (checked when the class loads), so a
+   * name read from a line is compared with one of them at most.
+   */
+  private static int slot(int first, int last, int length) {
+    return (first * 4 + last * 3 + length * 7) & 31;
   }
 
   private static String text(JsonParser p, JsonToken v) throws IOException {

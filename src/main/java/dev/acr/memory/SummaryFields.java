@@ -105,20 +105,23 @@ final class SummaryFields {
     }
     p = space(p + 1);
     byte c = p < end ? b[p] : 0;
+    int kind;
     if (c == '"') {
       q = string(p + 1);
-      return q < 0 || (fancy && name != 0) || !store(name, STRING, p + 1, q - 1) ? -1 : q;
-    }
-    if (c == '-' || (c >= '0' && c <= '9')) {
+      if (q < 0 || (fancy && name != 0)) {
+        return -1;
+      }
+      kind = STRING;
+      p++; // the value is b[p, q - 1)
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
       q = number(p);
-      return q < 0 || !store(name, NUMBER, p, q) ? -1 : q;
+      kind = NUMBER;
+    } else {
+      q = literal(p, "true");
+      kind = q > 0 ? TRUE : OTHER;
+      q = q > 0 ? q : Math.max(literal(p, "false"), literal(p, "null")); // -1 for objects, arrays, not JSON
     }
-    q = literal(p, "true");
-    if (q > 0) {
-      return store(name, TRUE, p, q) ? q : -1;
-    }
-    q = Math.max(literal(p, "false"), literal(p, "null"));
-    return q < 0 || !store(name, OTHER, p, q) ? -1 : q; // -1 also for objects, arrays, not JSON
+    return q < 0 || (name != 0 && !store(name, kind, p, kind == STRING ? q - 1 : q)) ? -1 : q;
   }
 
   /** Keeps a value of field {@code name} (0: a field not kept); false when it cannot be kept exactly. */
