@@ -35,10 +35,16 @@ final class SummaryScan {
   /** Large enough that per-block costs vanish, small enough that a few in flight cost little memory. */
   private static final int BLOCK = 4 << 20;
 
+  /**
+   * The calling thread reads and adds up every block (~0.2 s of CPU per 1M records, against ~0.7 s
+   * for parsing them), so more parsing threads than this would mostly wait for it.
+   */
+  private static final int MAX_THREADS = 4;
+
   private SummaryScan() {}
 
   static void scan(Path file, MemorySummary summary, Consumer<String> problems) throws IOException {
-    scan(file, summary, problems, BLOCK, Runtime.getRuntime().availableProcessors());
+    scan(file, summary, problems, BLOCK, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
   }
 
   /** With blocks of {@code block} bytes (grown for longer lines) parsed on up to {@code threads} threads. */
@@ -122,7 +128,7 @@ final class SummaryScan {
   }
 
   /** The records of {@code b[0, length)}, whole lines, as rows; the problems with block line numbers. */
-  static Rows rows(byte[] b, int length, MemorySummary summary) {
+  private static Rows rows(byte[] b, int length, MemorySummary summary) {
     Rows rows = new Rows();
     SummaryFields f = new SummaryFields();
     int pos = 0;
