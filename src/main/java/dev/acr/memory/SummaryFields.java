@@ -1,5 +1,7 @@
 package dev.acr.memory;
 
+import java.util.Arrays;
+
 /**
  * The fields a summary needs ({@link RecordFields#SUMMARY}) from one memory line, read straight
  * from its bytes: no decoding into a String, no parser per line, nothing allocated. It handles the
@@ -45,6 +47,12 @@ final class SummaryFields {
   /** NaN when absent or not a number. */
   double costUsd;
 
+  /**
+   * By a field's place in the line: {@code "name":} as a line had it there (a valid plain name,
+   * followed by the colon) and the name's constant masked to those kept.
+   */
+  private final byte[][] keys = new byte[32][];
+  private final int[] names = new int[32];
   private byte[] b;
   private int end;
   /** Set by {@link #string}: the string had an escape or a byte above 0x7F. */
@@ -69,8 +77,8 @@ final class SummaryFields {
     if (p < end && b[p] == '}') {
       p++;
     } else {
-      while (true) {
-        p = field(p);
+      for (int k = 0; ; k++) {
+        p = field(p, k);
         if (p < 0) {
           return -1;
         }
@@ -89,21 +97,39 @@ final class SummaryFields {
     return p == limit || (p < end && (b[p] == '\n' || b[p] == '\r')) ? p : -1;
   }
 
-  /** One {@code "name": value} from {@code p}; where it ends, or -1 when unsure. */
-  private int field(int p) {
-    if (p >= end || b[p] != '"') {
-      return -1;
+  /**
+   * The {@code k}th {@code "name": value} of the line, from {@code p}; where it ends, or -1 when
+   * unsure. Lines repeat their names in the same order, so a name is first compared with the
+   * bytes {@code "name":} an earlier line had in that place ({@link #keys}): when they are the
+   * same, so is the name, and reading and looking it up again is skipped.
+   */
+  private int field(int p, int k) {
+    int name;
+    int q;
+    byte[] key = k < keys.length ? keys[k] : null;
+    if (key != null && end - p >= key.length && Arrays.equals(key, 0, key.length, b, p, p + key.length)) {
+      name = names[k];
+      p += key.length;
+    } else {
+      if (p >= end || b[p] != '"') {
+        return -1;
+      }
+      q = string(p + 1);
+      if (q < 0 || fancy) {
+        return -1; // an escaped name might spell one of ours
+      }
+      name = RecordFields.field(b, p + 1, q - 1) & RecordFields.SUMMARY;
+      if (k < keys.length && q < end && b[q] == ':') {
+        keys[k] = Arrays.copyOfRange(b, p, q + 1);
+        names[k] = name;
+      }
+      p = space(q);
+      if (p >= end || b[p] != ':') {
+        return -1;
+      }
+      p++;
     }
-    int q = string(p + 1);
-    if (q < 0 || fancy) {
-      return -1; // an escaped name might spell one of ours
-    }
-    int name = RecordFields.field(b, p + 1, q - 1) & RecordFields.SUMMARY;
-    p = space(q);
-    if (p >= end || b[p] != ':') {
-      return -1;
-    }
-    p = space(p + 1);
+    p = space(p);
     byte c = p < end ? b[p] : 0;
     int kind;
     if (c == '"') {

@@ -103,6 +103,19 @@ class SummaryFieldsTest {
   }
 
   @Test
+  void namesRememberedFromEarlierLinesAreCheckedAgain() {
+    SummaryFields f = new SummaryFields();
+    byte[] spaced = "{\"ts\" : \"a\", \"route\":\"r\",\"status\":\"s\"}".getBytes(StandardCharsets.UTF_8);
+    assertThat(f.scan(spaced, 0, spaced.length)).isEqualTo(spaced.length);
+    byte[] noColon = "{\"ts\" \"a\", \"route\":\"r\",\"status\":\"s\"}".getBytes(StandardCharsets.UTF_8);
+    assertThat(f.scan(noColon, 0, noColon.length)).isEqualTo(-1);
+    byte[] swapped = "{\"route\":\"x\",\"ts\":\"b\",\"status\":\"s\"}".getBytes(StandardCharsets.UTF_8);
+    assertThat(f.scan(swapped, 0, swapped.length)).isEqualTo(swapped.length);
+    assertThat(new String(swapped, f.routeFrom, f.routeTo - f.routeFrom, StandardCharsets.UTF_8)).isEqualTo("x");
+    assertThat(new String(swapped, f.tsFrom, f.tsTo - f.tsFrom, StandardCharsets.UTF_8)).isEqualTo("b");
+  }
+
+  @Test
   void stopsAtTheLineEndAndTheLimit() {
     SummaryFields f = new SummaryFields();
     byte[] two = ("{\"route\":\"a\"}\r\n{\"route\":\"b\"}").getBytes(StandardCharsets.UTF_8);
