@@ -59,6 +59,9 @@ final class StatsCommand implements Callable<Integer> {
     long[] skipped = {0};
     try {
       MemorySummary.scan(file, summary, problem -> skipped[0]++);
+    } catch (java.io.InterruptedIOException e) {
+      err.println("acr: interrupted");
+      return ExitCodes.INTERRUPTED;
     } catch (IOException | java.io.UncheckedIOException e) {
       err.println("acr: cannot read memory " + file + ": " + e.getMessage());
       return ExitCodes.USAGE;

@@ -206,6 +206,36 @@ public final class MemoryStore implements MemorySink {
     });
   }
 
+  /** Why a non-blank line gives no record. */
+  enum Problem {
+    UNREADABLE("unreadable line (torn write?)"),
+    INCOMPLETE("record without route or status");
+
+    private final String what;
+
+    Problem(String what) {
+      this.what = what;
+    }
+
+    /** What is wrong with the record {@code reader} made of a line ({@link #readOrNull}), or null: nothing. */
+    static Problem of(MemoryRecord r) {
+      return r == null ? UNREADABLE : r.route() == null || r.status() == null ? INCOMPLETE : null;
+    }
+
+    String message(Path file, long number) {
+      return file + ":" + number + ": " + what + ", skipped";
+    }
+  }
+
+  /** What {@code reader} makes of a line; null when it throws, as a torn line may make it. */
+  static MemoryRecord readOrNull(LineReader reader, String text) {
+    try {
+      return reader.read(text);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   /**
    * Every non-blank line with the record {@code reader} makes of it, by the rules all readers of
    * memory share: blank lines ignored; a torn or non-JSON line, or a record without route or
@@ -222,19 +252,11 @@ public final class MemoryStore implements MemorySink {
         if (text.isBlank()) {
           continue;
         }
-        MemoryRecord r;
-        try {
-          r = reader.read(text);
-        } catch (IOException | RuntimeException e) {
-          r = null;
-        }
-        if (r == null) {
-          sink.accept(new Line(number, text, null, file + ":" + number + ": unreadable line (torn write?), skipped"));
-        } else if (r.route() == null || r.status() == null) {
-          sink.accept(new Line(number, text, null, file + ":" + number + ": record without route or status, skipped"));
-        } else {
-          sink.accept(new Line(number, text, r, null));
-        }
+        MemoryRecord r = readOrNull(reader, text);
+        Problem problem = Problem.of(r);
+        sink.accept(problem == null
+            ? new Line(number, text, r, null)
+            : new Line(number, text, null, problem.message(file, number)));
       }
     } catch (NoSuchFileException e) {
       // No memory yet: a first run.

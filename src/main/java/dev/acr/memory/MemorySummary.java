@@ -3,7 +3,10 @@ package dev.acr.memory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Month;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,11 +16,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Per dimension × route tallies of memory, fed one record at a time so a large memory file is
- * never held in full: attempts, verified share, mean cost (over records that have one), mean
+ * Per dimension × route tallies of memory, fed one record at a time (in file order) so a large
+ * memory file is never held in full: attempts, verified share, mean cost (over records that have one), mean
  * duration and the last time the route was used.
  */
-public final class MemorySummary implements Consumer<MemoryRecord> {
+public final class MemorySummary {
 
   /** One dimension × route row. */
   public static final class Group {
@@ -80,38 +83,47 @@ public final class MemorySummary implements Consumer<MemoryRecord> {
     this.since = since;
   }
 
-  @Override
-  public void accept(MemoryRecord r) {
-    if (since != null) {
-      Instant ts = instant(r.ts());
-      if (ts == null || ts.isBefore(since)) {
-        return;
-      }
+  /**
+   * Reads a memory file into {@code summary} with the rules of {@link MemoryStore#forEach} (same
+   * records, same problems), fast: see {@link SummaryScan}.
+   */
+  public static void scan(Path file, MemorySummary summary, Consumer<String> problems) throws IOException {
+    SummaryScan.scan(file, summary, problems);
+  }
+
+  /** Whether a record with timestamp {@code ts} is counted: any without --since, else one at or after it. */
+  boolean counts(String ts) {
+    if (since == null) {
+      return true;
     }
-    records++;
-    String dimension = r.dimension() == null || r.dimension().isBlank() ? "unknown" : r.dimension();
-    Group g = groups.computeIfAbsent(dimension + '\u0000' + r.route(), k -> new Group(dimension, r.route()));
-    g.attempts++;
-    if (r.resolved()) {
-      g.resolved++;
-    }
-    if (r.costUsd() != null && Double.isFinite(r.costUsd())) {
-      g.costSum += r.costUsd();
-      g.costCount++;
-    }
-    g.durationSum += Math.max(0, r.durationMs());
-    if (r.ts() != null && (g.lastUsed == null || later(r.ts(), g.lastUsed))) {
-      g.lastUsed = r.ts();
-    }
+    Instant at = instant(ts);
+    return at != null && !at.isBefore(since);
+  }
+
+  /** The row of a dimension (null or blank: "unknown") and route, made on first use. */
+  Group group(String dimension, String route) {
+    String d = dimension == null || dimension.isBlank() ? "unknown" : dimension;
+    return groups.computeIfAbsent(d + '\u0000' + route, k -> new Group(d, route));
   }
 
   /**
-   * Feeds every record of a memory file to {@code sink} through {@link MemoryStore#forEach} (same
-   * skipping rules), but reads only the fields a summary needs, token by token ({@link
-   * RecordFields}), which is several times faster than binding whole records.
+   * Counts one record (one that {@link #counts}) in its group; records must come in file order,
+   * as the cost sum and the last-used choice depend on it to the last bit.
    */
-  public static void scan(Path file, Consumer<MemoryRecord> sink, Consumer<String> problems) throws IOException {
-    new MemoryStore(file).forEach(RecordFields::summary, sink, problems);
+  void add(Group g, boolean resolved, double costUsd, long durationMs, String ts) {
+    records++;
+    g.attempts++;
+    if (resolved) {
+      g.resolved++;
+    }
+    if (Double.isFinite(costUsd)) {
+      g.costSum += costUsd;
+      g.costCount++;
+    }
+    g.durationSum += Math.max(0, durationMs);
+    if (ts != null && (g.lastUsed == null || later(ts, g.lastUsed))) {
+      g.lastUsed = ts;
+    }
   }
 
   /** Records counted (after the --since filter). */
@@ -133,10 +145,14 @@ public final class MemorySummary implements Consumer<MemoryRecord> {
     // Fast path for the usual UTC form: the seconds prefix decides unless it is equal.
     if (a.length() >= 20 && b.length() >= 20 && a.endsWith("Z") && b.endsWith("Z")
         && a.charAt(10) == 'T' && b.charAt(10) == 'T') {
-      int c = a.substring(0, 19).compareTo(b.substring(0, 19));
-      if (c != 0) {
-        return c > 0;
+      for (int i = 0; i < 19; i++) {
+        if (a.charAt(i) != b.charAt(i)) {
+          return a.charAt(i) > b.charAt(i);
+        }
       }
+    }
+    if (a.equals(b)) {
+      return false; // the same instant, or the same text: neither is later (saves parsing both)
     }
     Instant ia = instant(a);
     Instant ib = instant(b);
@@ -151,6 +167,12 @@ public final class MemorySummary implements Consumer<MemoryRecord> {
     if (ts == null) {
       return null;
     }
+    Instant utc = utc(ts);
+    return utc != null ? utc : parsed(ts);
+  }
+
+  /** What java.time's ISO parsers make of {@code ts}: an instant or offset date-time, or null. */
+  static Instant parsed(String ts) {
     try {
       return Instant.parse(ts);
     } catch (DateTimeParseException e) {
@@ -160,5 +182,49 @@ public final class MemorySummary implements Consumer<MemoryRecord> {
         return null;
       }
     }
+  }
+
+  /**
+   * The form acr writes, YYYY-MM-DDTHH:MM:SS[.fraction]Z, read without a formatter, which costs about
+   * a microsecond a timestamp: most of {@code acr stats --since} over a large memory. Null when
+   * {@code ts} is not exactly that form with valid fields, and Instant.parse decides.
+   */
+  private static Instant utc(String ts) {
+    int n = ts.length();
+    int fraction = n - 21; // digits after the point, if there is one
+    if (n < 20 || n > 30 || ts.charAt(4) != '-' || ts.charAt(7) != '-' || ts.charAt(10) != 'T'
+        || ts.charAt(13) != ':' || ts.charAt(16) != ':' || ts.charAt(n - 1) != 'Z'
+        || (n > 20 && (ts.charAt(19) != '.' || fraction < 1))) {
+      return null;
+    }
+    int year = digits(ts, 0, 4);
+    int month = digits(ts, 5, 7);
+    int day = digits(ts, 8, 10);
+    int hour = digits(ts, 11, 13);
+    int minute = digits(ts, 14, 16);
+    int second = digits(ts, 17, 19);
+    int nanos = n > 20 ? digits(ts, 20, n - 1) : 0;
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
+        || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || nanos < 0) {
+      return null;
+    }
+    for (int i = Math.max(fraction, 0); i < 9; i++) {
+      nanos *= 10;
+    }
+    long days = LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(days * 86_400 + hour * 3_600 + minute * 60 + second, nanos);
+  }
+
+  /** The decimal number {@code s[from, to)}, or -1 when not all of it is digits. */
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 }

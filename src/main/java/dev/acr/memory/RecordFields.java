@@ -92,22 +92,46 @@ final class RecordFields {
         null, durationMs, cost, null, null, source, null, null, null);
   }
 
+  /** The field names, in the order of the constants above (name {@code i} is {@code 1 << i}). */
+  private static final String[] NAMES = {
+    "ts", "run_id", "attempt", "task", "prompt", "dimension", "route", "status", "resolved", "duration_ms",
+    "cost_usd", "source",
+  };
+  private static final byte[][] NAME_BYTES = new byte[NAMES.length][];
+  /** 1 + the index into NAMES of the one name in each {@link #slot}, 0 for none. */
+  private static final byte[] SLOTS = new byte[32];
+
+  static {
+    for (int i = 0; i < NAMES.length; i++) {
+      String name = NAMES[i];
+      NAME_BYTES[i] = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      int slot = slot(name.charAt(0), name.charAt(name.length() - 1), name.length());
+      if (SLOTS[slot] != 0) {
+        throw new IllegalStateException("field names " + NAMES[SLOTS[slot] - 1] + " and " + name + " share a slot");
+      }
+      SLOTS[slot] = (byte) (i + 1);
+    }
+  }
+
   private static int field(String name) {
-    return switch (name) {
-      case "ts" -> TS;
-      case "run_id" -> RUN_ID;
-      case "attempt" -> ATTEMPT;
-      case "task" -> TASK;
-      case "prompt" -> PROMPT;
-      case "dimension" -> DIMENSION;
-      case "route" -> ROUTE;
-      case "status" -> STATUS;
-      case "resolved" -> RESOLVED;
-      case "duration_ms" -> DURATION;
-      case "cost_usd" -> COST;
-      case "source" -> SOURCE;
-      default -> 0;
-    };
+    int n = name.length();
+    int i = n < 2 ? -1 : SLOTS[slot(name.charAt(0), name.charAt(n - 1), n)] - 1;
+    return i >= 0 && NAMES[i].equals(name) ? 1 << i : 0;
+  }
+
+  /** The constant for the name in {@code b[from, to)} (ASCII, no escapes), 0 for other names. */
+  static int field(byte[] b, int from, int to) {
+    int i = to - from < 2 ? -1 : SLOTS[slot(b[from], b[to - 1], to - from)] - 1;
+    return i >= 0 && java.util.Arrays.equals(NAME_BYTES[i], 0, NAME_BYTES[i].length, b, from, to) ? 1 << i : 0;
+  }
+
+  /**
+   * Where a name of two characters or more goes in {@link #SLOTS}: by its first and last
+   * characters and its length, which tell all of NAMES apart (checked when the class loads), so a
+   * name read from a line is compared with one of them at most.
+   */
+  private static int slot(int first, int last, int length) {
+    return (first * 4 + last * 3 + length * 7) & 31;
   }
 
   private static String text(JsonParser p, JsonToken v) throws IOException {
