@@ -64,32 +64,49 @@ public final class BenchReplay {
     try {
       // futures[dataset][contestant][order]; order-free rows only run the canonical order.
       List<List<List<Future<Job>>>> futures = new ArrayList<>();
-      for (int o = 0; o <= options.orders(); o++) {
-        for (int d = 0; d < plans.size(); d++) {
-          Plan plan = plans.get(d);
-          if (o == 0) {
-            futures.add(new ArrayList<>());
-          }
-          int[] order = Seeds.permutation(plan.table().taskCount(), options.seed(), o);
-          // Shuffles go in reverse row order so the slow learners (acr, bandits) start early
-          // and the pool does not end on one long job; results are indexed, so order is free.
-          for (int k = 0; k < plan.contestants().size(); k++) {
-            int c = o == 0 ? k : plan.contestants().size() - 1 - k;
-            Contestant ct = plan.contestants().get(c);
-            if (o == 0) {
-              futures.get(d).add(new ArrayList<>());
-            }
-            if (o == 0 || !ct.orderFree()) {
-              int orderIndex = o;
-              futures.get(d).get(c).add(pool.submit(() -> job(plan.table(), ct, order, orderIndex, options)));
-            }
-          }
+      for (Plan plan : plans) {
+        List<List<Future<Job>>> perContestant = new ArrayList<>();
+        for (int c = 0; c < plan.contestants().size(); c++) {
+          perContestant.add(new ArrayList<>());
         }
+        futures.add(perContestant);
       }
+      // Canonical orders first, so their details can be written while the shuffles run; then the
+      // shuffles. Results are indexed, so the order of submission changes nothing else.
+      submit(pool, plans, futures, 0, 0, options);
+      submit(pool, plans, futures, 1, options.orders(), options);
       listener.canonicalDone(collect(plans, futures, 0));
       return collect(plans, futures, options.orders());
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Queues orders {@code first..last} of every row, longest jobs first (the learners sit at the
+   * end of the rows, and a bigger dataset takes longer), so the pool does not end on one long job.
+   */
+  private static void submit(ExecutorService pool, List<Plan> plans, List<List<List<Future<Job>>>> futures,
+      int first, int last, Options options) {
+    int rows = plans.stream().mapToInt(p -> p.contestants().size()).max().orElse(0);
+    List<Integer> datasets = new ArrayList<>();
+    for (int d = 0; d < plans.size(); d++) {
+      datasets.add(d);
+    }
+    datasets.sort((a, b) -> Integer.compare(plans.get(b).table().taskCount(), plans.get(a).table().taskCount()));
+    for (int c = rows - 1; c >= 0; c--) {
+      for (int d : datasets) {
+        Plan plan = plans.get(d);
+        if (c >= plan.contestants().size()) {
+          continue;
+        }
+        Contestant ct = plan.contestants().get(c);
+        for (int o = first; o <= last && (o == 0 || !ct.orderFree()); o++) {
+          int orderIndex = o;
+          int[] order = Seeds.permutation(plan.table().taskCount(), options.seed(), o);
+          futures.get(d).get(c).add(pool.submit(() -> job(plan.table(), ct, order, orderIndex, options)));
+        }
+      }
     }
   }
 
