@@ -48,18 +48,32 @@ public final class Main {
       AcrCommand.addSubcommands(cl);
     }
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(env.ansi()));
-    cl.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          commandLine.getErr().println("acr: internal error: " + ex + " (please report it with the command you ran)");
-          return ExitCodes.USAGE;
-        });
-    cl.setParameterExceptionHandler(
-        (ex, unmatched) -> {
-          CommandLine c = ex.getCommandLine();
-          c.getErr().println("acr: " + ex.getMessage());
-          c.getErr().println("acr: see '" + c.getCommandSpec().qualifiedName() + " --help'");
-          return ExitCodes.USAGE;
-        });
+    cl.setExecutionExceptionHandler(new ExecutionFailure());
+    cl.setParameterExceptionHandler(new ParseFailure());
     return cl;
+  }
+
+  // The two handlers are classes, not lambdas: on JDK 17 a lambda for one of picocli's (Java 5)
+  // interfaces keeps it and the interface out of the class-data sharing archive, so both would
+  // be spun or loaded and verified on every start.
+
+  /** An exception from a command's own code: a bug, reported as such. */
+  private static final class ExecutionFailure implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+      commandLine.getErr().println("acr: internal error: " + ex + " (please report it with the command you ran)");
+      return ExitCodes.USAGE;
+    }
+  }
+
+  /** A command line picocli cannot parse: what is wrong, and where the help is. */
+  private static final class ParseFailure implements CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] unmatched) {
+      CommandLine c = ex.getCommandLine();
+      c.getErr().println("acr: " + ex.getMessage());
+      c.getErr().println("acr: see '" + c.getCommandSpec().qualifiedName() + " --help'");
+      return ExitCodes.USAGE;
+    }
   }
 }

@@ -175,7 +175,9 @@ public final class Classifier {
       double[] scores, Map<Dimension, List<Hit>> hits, PromptText text) {
     Dimension[] ranked = PRIORITY.toArray(Dimension[]::new);
     // Stable sort over the priority order: equal scores keep the more specific dimension first.
-    Arrays.sort(ranked, Comparator.comparingDouble((Dimension d) -> -scores[d.ordinal()]));
+    // Plain lambdas, not Comparator.comparingDouble: the JDK's combinators are serialisable
+    // lambdas, which class-data sharing cannot archive (each would be spun on every start).
+    Arrays.sort(ranked, (a, b) -> Double.compare(-scores[a.ordinal()], -scores[b.ordinal()]));
     Dimension top = ranked[0];
     Dimension second = ranked[1];
     if (scores[top.ordinal()] <= 0) {
@@ -185,7 +187,7 @@ public final class Classifier {
     List<String> evidence = new ArrayList<>();
     hits.getOrDefault(top, List.of()).stream()
         .filter(h -> h.weight() > 0)
-        .sorted(Comparator.comparingDouble(Hit::weight).reversed())
+        .sorted((a, b) -> Double.compare(b.weight(), a.weight()))
         .map(Hit::label)
         .distinct()
         .limit(MAX_EVIDENCE)

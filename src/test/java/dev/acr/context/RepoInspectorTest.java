@@ -141,6 +141,16 @@ class RepoInspectorTest {
     assertThat(Languages.count(List.of("README", ".bashrc", "dir.d/Makefile"))).isEmpty();
   }
 
+  @Test
+  void equalCountsGoToNotShellThenToTheFirstName() throws Exception {
+    Path noBuildFiles = Files.createTempDirectory(tmp, "plain");
+    assertThat(Languages.detect(noBuildFiles, List.of("b.rs", "a.go"))).isEqualTo("go");
+    assertThat(Languages.detect(noBuildFiles, List.of("x.sh", "y.sh", "z.rb", "w.rb"))).isEqualTo("ruby");
+    assertThat(Languages.detect(noBuildFiles, List.of("x.sh", "y.sh", "z.rb"))).isEqualTo("shell");
+    assertThat(Languages.detect(noBuildFiles, List.of("a.py", "b.go", "c.py", "d.go", "e.go"))).isEqualTo("go");
+    assertThat(Languages.detect(noBuildFiles, List.of("README"))).isNull();
+  }
+
   private String languageOf(Map<String, String> files) throws Exception {
     Path repo = GitFixture.withCommit(Files.createTempDirectory(tmp, "lang"), files);
     return RepoInspector.inspect(repo, null).language();
