@@ -3,9 +3,9 @@ package dev.acr.git;
 import dev.acr.exec.ProcessOutcome;
 import dev.acr.exec.ProcessRunner;
 import dev.acr.exec.ProcessSpec;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,17 +63,18 @@ public final class Git {
     LOCATION_VARS.forEach(env::remove);
     env.putAll(BASE_ENV);
     env.putAll(extraEnv);
-    Path out = null;
     try {
-      // stdout goes through a file: diffs must come back byte for byte, whatever their line length
-      out = Files.createTempFile("acr-git-", ".out");
+      // Raw bytes, not lines: diffs must come back byte for byte, whatever their line length. In
+      // memory, where they end up anyway: a temporary file cost more than git itself on a short
+      // command (the first one initialises SecureRandom for the file name).
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
       StringBuilder err = new StringBuilder();
       ProcessOutcome o =
           RUNNER.run(
               ProcessSpec.builder(argv, dir)
                   .environment(env)
                   .timeout(TIMEOUT)
-                  .stdoutFile(out)
+                  .stdoutStream(out)
                   .exactOutput()
                   .stderrLines(line -> appendBounded(err, line))
                   .build());
@@ -84,11 +85,9 @@ public final class Git {
       if (o.timedOut()) {
         throw new GitException(describe(dir, args) + " timed out after " + TIMEOUT);
       }
-      return new Result(o.exitCode(), new String(Files.readAllBytes(out), StandardCharsets.UTF_8), err.toString());
+      return new Result(o.exitCode(), out.toString(StandardCharsets.UTF_8), err.toString());
     } catch (IOException e) {
       throw new GitException(describe(dir, args) + " could not run: " + e.getMessage(), e);
-    } finally {
-      deleteQuietly(out);
     }
   }
 
@@ -99,16 +98,6 @@ public final class Git {
     synchronized (err) {
       if (err.length() < 64 * 1024) {
         err.append(line).append('\n');
-      }
-    }
-  }
-
-  private static void deleteQuietly(Path p) {
-    if (p != null) {
-      try {
-        Files.deleteIfExists(p);
-      } catch (IOException ignored) {
-        // a leftover temp file is harmless
       }
     }
   }
