@@ -10,9 +10,20 @@ import picocli.CommandLine;
 /** Entry point: {@link #run} builds the command line and returns the exit code; main exits. */
 public final class Main {
 
+  /**
+   * The built-in picocli converters acr does without: picocli registers one for every java.time
+   * and java.sql type by reflection when it starts, which initialises java.time's formatters and
+   * loads java.sql (~8 ms of a dry run). No acr option has such a type without a converter of its
+   * own (a test checks), so parsing is the same without them.
+   */
+  static final String CONVERTER_EXCLUDES = "java\\.(sql|time)\\..*";
+
   private Main() {}
 
   public static void main(String[] args) {
+    if (System.getProperty("picocli.converters.excludes") == null) {
+      System.setProperty("picocli.converters.excludes", CONVERTER_EXCLUDES);
+    }
     Path cwd = Path.of("").toAbsolutePath();
     InspectionPrefetch prefetch = Warmup.start(cwd, args);
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Model.ArgSpec;
 
 /**
  * The root command's model is built in code ({@link AcrOptions}), so nothing ties an option's name
@@ -60,6 +64,30 @@ class AcrOptionsTest {
     assertThat(o.timeout()).isEqualTo(Duration.ofMinutes(30));
     assertThat(o.seed()).isNull();
     assertThat(List.of(o.dryRun(), o.json(), o.inPlace(), o.noStorePrompt(), o.quiet())).containsOnly(false);
+  }
+
+  @Test
+  void noOptionNeedsAConverterThatMainLeavesOut() {
+    assertThat("java.time.Duration").matches(Main.CONVERTER_EXCLUDES);
+    assertThat("java.sql.Timestamp").matches(Main.CONVERTER_EXCLUDES);
+    assertThat("java.nio.file.Path").doesNotMatch(Main.CONVERTER_EXCLUDES);
+    List<String> uncovered = new ArrayList<>();
+    // "--help" makes the command line with every subcommand on it.
+    collectUncovered(Main.commandLine(new Env(Map.of(), cwd, Ansi.OFF), "--help"), uncovered);
+    assertThat(uncovered).as("options of an excluded type without a converter of their own").isEmpty();
+  }
+
+  private static void collectUncovered(CommandLine cl, List<String> uncovered) {
+    for (ArgSpec arg : cl.getCommandSpec().args()) {
+      Set<Class<?>> types = new LinkedHashSet<>(List.of(arg.auxiliaryTypes()));
+      types.add(arg.type());
+      for (Class<?> type : types) {
+        if (type.getName().matches(Main.CONVERTER_EXCLUDES) && arg.converters().length == 0) {
+          uncovered.add(cl.getCommandSpec().qualifiedName() + " " + arg.paramLabel() + ": " + type.getName());
+        }
+      }
+    }
+    cl.getSubcommands().values().forEach(sub -> collectUncovered(sub, uncovered));
   }
 
   @Test
