@@ -4,7 +4,6 @@ import dev.acr.config.ConfigLoader;
 import dev.acr.context.Classifier;
 import dev.acr.context.InspectionPrefetch;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -13,7 +12,7 @@ import java.util.concurrent.Callable;
  * model. Meanwhile two daemon threads prepare what comes next, so a second core overlaps that
  * work instead of the main thread doing it all in turn: acr-warmup parses the bundled config,
  * warms the classifier and initialises the policy's classes; acr-prefetch inspects the start
- * directory's repository ({@link InspectionPrefetch}), then warms SHA-256 and number formatting.
+ * directory's repository ({@link InspectionPrefetch}), then warms number formatting.
  * Measured on an idle 2-core machine: a dry run takes ~185 ms with it, ~208 ms without.
  *
  * <p>Apart from the prefetched inspection, which the planner takes only for the same question,
@@ -49,7 +48,7 @@ final class Warmup {
     }
     InspectionPrefetch prefetch = otherDir ? null : new InspectionPrefetch(cwd);
     // In the order the planner needs things: the config, the classifier, the policy. The prefetch
-    // thread mostly waits for git, so it also takes SHA-256 and the report's number formatting.
+    // thread mostly waits for git, so it also takes the report's number formatting.
     // (Reading picocli's annotations here too was tried: no gain, the main thread needs them first.)
     daemon("acr-warmup", () -> {
       quietly(ConfigLoader::bundled);
@@ -60,7 +59,6 @@ final class Warmup {
       if (prefetch != null) {
         prefetch.run();
       }
-      quietly(() -> MessageDigest.getInstance("SHA-256"));
       quietly(() -> String.format(Locale.US, "%d. %-34s ~%2.0f%% $%.3f", 1, "r", 50.0, 0.5));
       initialise(CONTEXT_CLASSES);
     });
