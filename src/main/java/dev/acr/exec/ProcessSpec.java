@@ -57,14 +57,14 @@ public record ProcessSpec(
     }
     Objects.requireNonNull(workdir, "workdir");
     environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
-    environment.forEach(
-        (key, value) -> {
-          if (key.isEmpty() || key.indexOf('=') >= 0) {
-            throw new IllegalArgumentException("bad environment variable name: '" + key + "'");
-          }
-          requireNoNul(key, "environment name");
-          requireNoNul(value, "environment value");
-        });
+    for (Map.Entry<String, String> e : environment.entrySet()) {
+      String key = e.getKey();
+      if (key.isEmpty() || key.indexOf('=') >= 0) {
+        throw new IllegalArgumentException("bad environment variable name: '" + key + "'");
+      }
+      requireNoNul(key, "environment name");
+      requireNoNul(e.getValue(), "environment value");
+    }
     Objects.requireNonNull(timeout, "timeout");
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
@@ -80,9 +80,20 @@ public record ProcessSpec(
     if (stdoutFile != null && stdoutStream != null) {
       throw new IllegalArgumentException("stdout goes to a file or a stream, not both");
     }
-    stdoutLines = stdoutLines == null ? line -> {} : stdoutLines;
-    stderrLines = stderrLines == null ? line -> {} : stderrLines;
+    stdoutLines = stdoutLines == null ? IGNORE_LINES : stdoutLines;
+    stderrLines = stderrLines == null ? IGNORE_LINES : stderrLines;
   }
+
+  /**
+   * No callback. A class rather than a lambda, like the loops here: every git call builds a spec,
+   * three at once at start-up, and on JDK 17 linking a lambda costs more than this whole check.
+   */
+  private static final Consumer<String> IGNORE_LINES = new Consumer<>() {
+    @Override
+    public void accept(String line) {
+      // nobody asked for the lines
+    }
+  };
 
   /** Starts a builder; {@link Builder#timeout(Duration)} must be set before {@code build()}. */
   public static Builder builder(List<String> argv, Path workdir) {

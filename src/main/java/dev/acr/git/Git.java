@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Runs one git command (argv, never a shell) and returns its stdout, or throws {@link
@@ -60,7 +61,9 @@ public final class Git {
     argv.add("git");
     argv.addAll(List.of(args));
     Map<String, String> env = new HashMap<>(System.getenv());
-    LOCATION_VARS.forEach(env::remove);
+    for (String name : LOCATION_VARS) {
+      env.remove(name);
+    }
     env.putAll(BASE_ENV);
     env.putAll(extraEnv);
     try {
@@ -68,7 +71,7 @@ public final class Git {
       // memory, where they end up anyway: a temporary file cost more than git itself on a short
       // command (the first one initialises SecureRandom for the file name).
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      StringBuilder err = new StringBuilder();
+      StderrTail err = new StderrTail();
       ProcessOutcome o =
           RUNNER.run(
               ProcessSpec.builder(argv, dir)
@@ -76,7 +79,7 @@ public final class Git {
                   .timeout(TIMEOUT)
                   .stdoutStream(out)
                   .exactOutput()
-                  .stderrLines(line -> appendBounded(err, line))
+                  .stderrLines(err)
                   .build());
       if (o.interrupted()) {
         // Keep the flag (the runner set it again) so the run loop still sees the interrupt.
@@ -85,7 +88,7 @@ public final class Git {
       if (o.timedOut()) {
         throw new GitException(describe(dir, args) + " timed out after " + TIMEOUT);
       }
-      return new Result(o.exitCode(), out.toString(StandardCharsets.UTF_8), err.toString());
+      return new Result(o.exitCode(), out.toString(StandardCharsets.UTF_8), err.text());
     } catch (IOException e) {
       throw new GitException(describe(dir, args) + " could not run: " + e.getMessage(), e);
     }
@@ -93,12 +96,23 @@ public final class Git {
 
   private static final ProcessRunner RUNNER = new ProcessRunner();
 
-  /** git's stderr is a few lines of explanation; a runaway one is cut, not held. */
-  private static void appendBounded(StringBuilder err, String line) {
-    synchronized (err) {
-      if (err.length() < 64 * 1024) {
-        err.append(line).append('\n');
+  /**
+   * git's stderr, a few lines of explanation; a runaway one is cut, not held. A class, not a
+   * lambda: at start-up three git calls run at once, and on JDK 17 each lambda is linked at run
+   * time, which costs more than the call's own work here.
+   */
+  private static final class StderrTail implements Consumer<String> {
+    private final StringBuilder text = new StringBuilder();
+
+    @Override
+    public synchronized void accept(String line) {
+      if (text.length() < 64 * 1024) {
+        text.append(line).append('\n');
       }
+    }
+
+    synchronized String text() {
+      return text.toString();
     }
   }
 
