@@ -5,7 +5,6 @@ import dev.acr.context.Classifier;
 import dev.acr.context.InspectionPrefetch;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * Start-up: a prompt run spends its first ~100 ms of CPU on the main thread building picocli's
@@ -47,22 +46,64 @@ final class Warmup {
       otherDir |= a.equals("--workdir") || a.startsWith("--workdir=");
     }
     InspectionPrefetch prefetch = otherDir ? null : new InspectionPrefetch(cwd);
-    // In the order the planner needs things: the config, the classifier, the policy. The prefetch
-    // thread mostly waits for git, so it also takes the report's number formatting.
-    // (Reading picocli's annotations here too was tried: no gain, the main thread needs them first.)
-    daemon("acr-warmup", () -> {
-      quietly(ConfigLoader::bundled);
-      quietly(() -> new Classifier().classify("fix the failing parser test"));
-      initialise(POLICY_CLASSES);
-    });
-    daemon("acr-prefetch", () -> {
-      if (prefetch != null) {
-        prefetch.run();
-      }
-      quietly(() -> String.format(Locale.US, "%d. %-34s ~%2.0f%% $%.3f", 1, "r", 50.0, 0.5));
-      initialise(CONTEXT_CLASSES);
-    });
+    daemon(new WarmPlanner());
+    daemon(new Prefetch(prefetch));
     return prefetch;
+  }
+
+  // The two threads are classes, with no lambdas in them: the first lambda a JVM links sets up
+  // the whole method-handle machinery (~8 ms on JDK 17, even with the classes from CDS), which
+  // linking it here, on the main thread before picocli, used to cost the main thread.
+
+  /**
+   * acr-warmup: in the order the planner needs them, the config, the classifier and the policy.
+   * The prompt classified is a typical one; the real one reuses the compiled rules it touched.
+   */
+  private static final class WarmPlanner extends Thread {
+    WarmPlanner() {
+      super("acr-warmup");
+    }
+
+    @Override
+    public void run() {
+      try {
+        ConfigLoader.bundled();
+      } catch (Exception | LinkageError e) {
+        // ignored, see the class comment
+      }
+      try {
+        new Classifier().classify("fix the failing parser test");
+      } catch (RuntimeException | LinkageError e) {
+        // ignored
+      }
+      initialise(POLICY_CLASSES);
+    }
+  }
+
+  /**
+   * acr-prefetch: the start directory's repository, which mostly waits for git; then the report's
+   * number formatting.
+   */
+  private static final class Prefetch extends Thread {
+    private final InspectionPrefetch inspection;
+
+    Prefetch(InspectionPrefetch inspection) {
+      super("acr-prefetch");
+      this.inspection = inspection;
+    }
+
+    @Override
+    public void run() {
+      if (inspection != null) {
+        inspection.run();
+      }
+      try {
+        String.format(Locale.US, "%d. %-34s ~%2.0f%% $%.3f", 1, "r", 50.0, 0.5);
+      } catch (RuntimeException e) {
+        // ignored
+      }
+      initialise(CONTEXT_CLASSES);
+    }
   }
 
   /** Not a subcommand, help or version: what the warm-up prepares would be used. */
@@ -81,21 +122,15 @@ final class Warmup {
   private static void initialise(String... classes) {
     ClassLoader loader = Warmup.class.getClassLoader();
     for (String name : classes) {
-      quietly(() -> Class.forName(name, true, loader));
+      try {
+        Class.forName(name, true, loader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        // ignored: the main thread meets any such error itself
+      }
     }
   }
 
-  /** A head start only: the main thread does the same work and reports what goes wrong. */
-  private static void quietly(Callable<?> step) {
-    try {
-      step.call();
-    } catch (Exception | LinkageError e) {
-      // ignored, see above
-    }
-  }
-
-  private static void daemon(String name, Runnable r) {
-    Thread t = new Thread(r, name);
+  private static void daemon(Thread t) {
     t.setDaemon(true);
     t.start();
   }
