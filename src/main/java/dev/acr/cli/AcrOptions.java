@@ -65,11 +65,17 @@ record AcrOptions(
   static AcrOptions of(CommandSpec spec) {
     return new AcrOptions(
         spec.positionalParameters().get(0).getValue(), isSet(spec, "--dry-run"), WhereOptions.repo(spec),
-        WhereOptions.memory(spec), spec.findOption("--verify").getValue(), spec.findOption("--tool").getValue(),
-        spec.findOption("--chain").getValue(), spec.findOption("--max-attempts").<Integer>getValue(),
-        spec.findOption("--budget").getValue(), spec.findOption("--timeout").getValue(),
-        spec.findOption("--seed").getValue(), isSet(spec, "--json"), isSet(spec, "--in-place"),
-        isSet(spec, "--no-store-prompt"), isSet(spec, "--quiet"));
+        WhereOptions.memory(spec), value(spec, "--verify"), value(spec, "--tool"), value(spec, "--chain"),
+        value(spec, "--max-attempts"), value(spec, "--budget"), value(spec, "--timeout"), value(spec, "--seed"),
+        isSet(spec, "--json"), isSet(spec, "--in-place"), isSet(spec, "--no-store-prompt"), isSet(spec, "--quiet"));
+  }
+
+  /**
+   * The value of the option named {@code name}. Looked up in the options map: picocli's
+   * findOption walks every option and re-resolves its names' ${...} variables on each call.
+   */
+  static <T> T value(CommandSpec spec, String name) {
+    return spec.optionsMap().get(name).getValue();
   }
 
   private static OptionSpec flag(String name, String description) {
@@ -81,6 +87,6 @@ record AcrOptions(
   }
 
   private static boolean isSet(CommandSpec spec, String flag) {
-    return Boolean.TRUE.equals(spec.findOption(flag).getValue());
+    return Boolean.TRUE.equals(value(spec, flag));
   }
 }

@@ -70,15 +70,15 @@ final class WhereOptions {
   /** {@link Repo} as parsed into a model built with {@link #addTo}. */
   static Repo repo(CommandSpec spec) {
     Repo r = new Repo();
-    r.config = spec.findOption(CONFIG).getValue();
-    r.workdir = spec.findOption(WORKDIR).getValue();
+    r.config = AcrOptions.value(spec, CONFIG);
+    r.workdir = AcrOptions.value(spec, WORKDIR);
     return r;
   }
 
   /** {@link Memory} as parsed into a model built with {@link #addTo}. */
   static Memory memory(CommandSpec spec) {
     Memory m = new Memory();
-    m.memory = spec.findOption(MEMORY).getValue();
+    m.memory = AcrOptions.value(spec, MEMORY);
     return m;
   }
 
