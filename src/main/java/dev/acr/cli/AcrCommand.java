@@ -99,7 +99,7 @@ public final class AcrCommand implements Callable<Integer> {
     if (shell) {
       return InteractiveShell.open(env, req, o.dryRun(), o.seed() != null, o.quiet(), err);
     }
-    return new LiveRun(out, err, env.ansi(), o.json(), o.quiet(), env.tty()::stderrWidth, new Planner(env.prefetch())).once(req);
+    return new LiveRun(out, err, env.ansi(), o.json(), o.quiet(), env.tty()::stderrWidth, new Planner(env.headStart())).once(req);
   }
 
 }

@@ -1,6 +1,6 @@
 package dev.acr.cli;
 
-import dev.acr.context.InspectionPrefetch;
+import dev.acr.live.HeadStart;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,11 +25,11 @@ public final class Main {
       System.setProperty("picocli.converters.excludes", CONVERTER_EXCLUDES);
     }
     Path cwd = Path.of("").toAbsolutePath();
-    InspectionPrefetch prefetch = Warmup.start(cwd, args);
+    HeadStart headStart = Warmup.start(cwd, args);
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     Interrupts.install(Thread.currentThread());
-    int code = run(out, err, new Env(System.getenv(), cwd, Terminal.ansi(System.getenv()), Tty.system(), prefetch), args);
+    int code = run(out, err, new Env(System.getenv(), cwd, Terminal.ansi(System.getenv()), Tty.system(), headStart), args);
     out.flush();
     err.flush();
     System.exit(code);

@@ -1,21 +1,21 @@
 package dev.acr.cli;
 
-import dev.acr.config.ConfigLoader;
+import dev.acr.config.BundledConfig;
 import dev.acr.context.Classifier;
 import dev.acr.context.InspectionPrefetch;
+import dev.acr.live.HeadStart;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Start-up: a prompt run spends its first ~100 ms of CPU on the main thread building picocli's
- * model. Meanwhile two daemon threads prepare what comes next, so a second core overlaps that
- * work instead of the main thread doing it all in turn: acr-warmup parses the bundled config,
- * warms the classifier and initialises the policy's classes; acr-prefetch inspects the start
- * directory's repository ({@link InspectionPrefetch}), then warms number formatting.
- * Measured on an idle 2-core machine: a dry run takes ~185 ms with it, ~208 ms without.
+ * Start-up: a prompt run's main thread first builds picocli's model and parses the command line.
+ * Meanwhile two daemon threads prepare what comes next, so a second core overlaps that work
+ * instead of the main thread doing it all in turn: acr-warmup parses the bundled config, warms the
+ * classifier and initialises the policy's classes; acr-prefetch inspects the start directory's
+ * repository ({@link InspectionPrefetch}), then warms number formatting.
  *
- * <p>Apart from the prefetched inspection, which the planner takes only for the same question,
- * results are thrown away: only what the JVM keeps per class (initialised classes;
+ * <p>The planner takes the inspection only for the same question, and the bundled config ({@link
+ * HeadStart}); the rest is thrown away: only what the JVM keeps per class (initialised classes;
  * the main thread waits for a class a warm-up is still initialising) and JIT warmth carry over.
  * Failures here are ignored; the main thread does the real work and reports real errors.
  */
@@ -35,20 +35,21 @@ final class Warmup {
 
   /**
    * Starts the warm-up when {@code args} are a prompt run and the machine has a second core.
-   * Returns the inspection prefetch of {@code cwd} it started, or null (none, e.g. with --workdir).
+   * Returns what it began preparing: the inspection of {@code cwd} (none with --workdir) and the
+   * bundled config.
    */
-  static InspectionPrefetch start(Path cwd, String... args) {
+  static HeadStart start(Path cwd, String... args) {
     if (!promptRun(args) || Runtime.getRuntime().availableProcessors() < 2) {
-      return null;
+      return HeadStart.NONE;
     }
     boolean otherDir = false;
     for (String a : args) {
       otherDir |= a.equals("--workdir") || a.startsWith("--workdir=");
     }
-    InspectionPrefetch prefetch = otherDir ? null : new InspectionPrefetch(cwd);
-    daemon(new WarmPlanner());
-    daemon(new Prefetch(prefetch));
-    return prefetch;
+    HeadStart headStart = new HeadStart(otherDir ? null : new InspectionPrefetch(cwd), new BundledConfig());
+    daemon(new WarmPlanner(headStart.bundledConfig()));
+    daemon(new Prefetch(headStart.inspection()));
+    return headStart;
   }
 
   // The two threads are classes, with no lambdas in them: the first lambda a JVM links sets up
@@ -60,17 +61,16 @@ final class Warmup {
    * The prompt classified is a typical one; the real one reuses the compiled rules it touched.
    */
   private static final class WarmPlanner extends Thread {
-    WarmPlanner() {
+    private final BundledConfig config;
+
+    WarmPlanner(BundledConfig config) {
       super("acr-warmup");
+      this.config = config;
     }
 
     @Override
     public void run() {
-      try {
-        ConfigLoader.bundled();
-      } catch (Exception | LinkageError e) {
-        // ignored, see the class comment
-      }
+      config.run(); // kept for the planner, whose get() then rethrows any failure
       try {
         new Classifier().classify("fix the failing parser test");
       } catch (RuntimeException | LinkageError e) {

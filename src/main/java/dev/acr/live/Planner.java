@@ -40,15 +40,15 @@ import java.util.Set;
  */
 public final class Planner {
 
-  private final InspectionPrefetch prefetch;
+  private final HeadStart headStart;
 
   public Planner() {
-    this(null);
+    this(HeadStart.NONE);
   }
 
-  /** A planner that takes the repository inspection from {@code prefetch} when it fits (may be null). */
-  public Planner(InspectionPrefetch prefetch) {
-    this.prefetch = prefetch;
+  /** A planner that takes what start-up prepared ({@code headStart}) where it fits. */
+  public Planner(HeadStart headStart) {
+    this.headStart = headStart;
   }
 
   public Decision decide(RunRequest req, AcrPaths paths) throws UsageError {
@@ -62,7 +62,8 @@ public final class Planner {
     ToolsConfig config;
     try {
       configPath = ConfigLoader.locate(req.configFile(), req.environment(), req.workdir());
-      config = configPath == null ? ConfigLoader.bundled() : ConfigLoader.load(configPath);
+      config = configPath != null ? ConfigLoader.load(configPath)
+          : headStart.bundledConfig() != null ? headStart.bundledConfig().get() : ConfigLoader.bundled();
     } catch (ConfigException e) {
       throw new UsageError(e.getMessage());
     }
@@ -70,6 +71,7 @@ public final class Planner {
     Classification classification = new Classifier().classify(req.prompt());
     RepoSignals signals;
     try {
+      InspectionPrefetch prefetch = headStart.inspection();
       Optional<RepoSignals> early = prefetch == null ? Optional.empty() : prefetch.take(req.workdir(), req.verify());
       signals = early.isPresent() ? early.get() : RepoInspector.inspect(req.workdir(), req.verify());
     } catch (GitException | IllegalArgumentException | java.io.UncheckedIOException e) {
