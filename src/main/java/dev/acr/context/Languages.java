@@ -102,7 +102,7 @@ final class Languages {
       if (dot > slash + 1 && !f.endsWith(".gradle.kts")) {
         String lang = BY_EXTENSION.get(f.substring(dot + 1).toLowerCase(Locale.ROOT));
         if (lang != null) {
-          counts.merge(lang, 1, Integer::sum);
+          counts.put(lang, counts.getOrDefault(lang, 0) + 1);
         }
       }
     }

@@ -164,8 +164,13 @@ public final class Planner {
 
   /** The program a tool's rendered command starts with (the prefix's, when it has one). */
   static String program(ToolsConfig config, ToolSpec tool, Map<String, String> env, Path workdir) throws UsageError {
-    Route any = config.routes().stream().filter(r -> r.tool().equals(tool.name())).findFirst()
-        .orElse(new Route(tool.name(), null));
+    Route any = new Route(tool.name(), null);
+    for (Route r : config.routes()) {
+      if (r.tool().equals(tool.name())) {
+        any = r;
+        break;
+      }
+    }
     try {
       return CommandTemplate.render(tool, any, "", workdir, env).argv().get(0);
     } catch (ConfigException e) {
