@@ -28,16 +28,22 @@ public final class AcrCommand implements Callable<Integer> {
   static final Set<String> SUBCOMMAND_NAMES = Set.of("classify", "bench", "doctor", "stats", "runs", "explain", "memory", "completion");
 
   private final Env env;
+  private final CommandLine.IFactory factory = new AcrOptions.LazyFactory();
   private final CommandSpec spec;
 
   public AcrCommand(Env env) {
     this.env = env;
-    this.spec = AcrOptions.spec(this);
+    this.spec = AcrOptions.spec(this, factory);
   }
 
   /** The model picocli parses with; its user object is this command. */
   CommandSpec spec() {
     return spec;
+  }
+
+  /** The command line for {@link #spec}, making what it must with the same factory. */
+  CommandLine commandLine() {
+    return new CommandLine(spec, factory);
   }
 
   Env env() {

@@ -1,7 +1,9 @@
 package dev.acr.cli;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -26,9 +28,12 @@ record AcrOptions(
           + " isolated git worktree, verifies with the project's tests, escalates on failure, applies"
           + " only a verified change to your working tree, and remembers every attempt.%n";
 
-  /** The root command's model, {@code command} its user object (what picocli calls and injects). */
-  static CommandSpec spec(AcrCommand command) {
-    CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("acr").versionProvider(new VersionProvider());
+  /**
+   * The root command's model, {@code command} its user object (what picocli calls and injects);
+   * {@code factory} makes what picocli must make (subcommands, their converters).
+   */
+  static CommandSpec spec(AcrCommand command, CommandLine.IFactory factory) {
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(command, factory).name("acr").versionProvider(new VersionProvider());
     spec.usageMessage().description(DESCRIPTION).footer(ExitCodes.HELP);
     spec.addPositional(PositionalParamSpec.builder().arity("0..*").paramLabel("PROMPT")
         .type(List.class).auxiliaryTypes(String.class)
@@ -76,6 +81,27 @@ record AcrOptions(
    */
   static <T> T value(CommandSpec spec, String name) {
     return spec.optionsMap().get(name).getValue();
+  }
+
+  /**
+   * picocli's default factory, made only when a prompt run would not: making it looks for Groovy
+   * on the class path, a failed class lookup (the jar searched, an exception built) on the main
+   * thread. A prompt run only asks for the list its PROMPT words go into, an ArrayList as the
+   * default factory would make.
+   */
+  static final class LazyFactory implements CommandLine.IFactory {
+    private CommandLine.IFactory made;
+
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == List.class) {
+        return cls.cast(new ArrayList<>());
+      }
+      if (made == null) {
+        made = CommandLine.defaultFactory();
+      }
+      return made.create(cls);
+    }
   }
 
   private static OptionSpec flag(String name, String description) {

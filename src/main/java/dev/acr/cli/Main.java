@@ -53,7 +53,7 @@ public final class Main {
   }
 
   static CommandLine commandLine(Env env, String... args) {
-    CommandLine cl = new CommandLine(new AcrCommand(env).spec());
+    CommandLine cl = new AcrCommand(env).commandLine();
     // Before the settings below: picocli applies them only to subcommands present at that time.
     if (AcrCommand.mayNeedSubcommands(args)) {
       AcrCommand.addSubcommands(cl);

@@ -23,7 +23,7 @@ class AcrOptionsTest {
 
   private AcrOptions parse(String... args) {
     AcrCommand command = new AcrCommand(new Env(Map.of(), cwd, Ansi.OFF));
-    new CommandLine(command.spec()).parseArgs(args);
+    command.commandLine().parseArgs(args);
     return AcrOptions.of(command.spec());
   }
 
@@ -92,7 +92,7 @@ class AcrOptionsTest {
 
   @Test
   void theUsageIsThatOfTheStandardHelpMixinAndTheSharedOptions() {
-    CommandLine cl = new CommandLine(new AcrCommand(new Env(Map.of(), cwd, Ansi.OFF)).spec());
+    CommandLine cl = new AcrCommand(new Env(Map.of(), cwd, Ansi.OFF)).commandLine();
     String usage = cl.getUsageMessage(Ansi.OFF);
     assertThat(usage).startsWith("Usage: acr [-hqV] [--dry-run]")
         .contains("-h, --help               Show this help message and exit.")
