@@ -76,7 +76,9 @@ public final class LiveRun {
   /** The routing decision; its warnings (e.g. unreadable memory lines) go to stderr. */
   public Decision decide(RunRequest req, AcrPaths paths) throws UsageError {
     Decision d = planner.decide(req, paths);
-    d.warnings().forEach(w -> err.println("acr: " + w));
+    for (String w : d.warnings()) {
+      err.println("acr: " + w);
+    }
     return d;
   }
 

@@ -1,6 +1,6 @@
 package dev.acr.cli;
 
-import dev.acr.context.InspectionPrefetch;
+import dev.acr.live.HeadStart;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -10,15 +10,26 @@ import picocli.CommandLine;
 /** Entry point: {@link #run} builds the command line and returns the exit code; main exits. */
 public final class Main {
 
+  /**
+   * The built-in picocli converters acr does without: picocli registers one for every java.time
+   * and java.sql type by reflection when it starts, which initialises java.time's formatters and
+   * loads java.sql (~8 ms of a dry run). No acr option has such a type without a converter of its
+   * own (a test checks), so parsing is the same without them.
+   */
+  static final String CONVERTER_EXCLUDES = "java\\.(sql|time)\\..*";
+
   private Main() {}
 
   public static void main(String[] args) {
+    if (System.getProperty("picocli.converters.excludes") == null) {
+      System.setProperty("picocli.converters.excludes", CONVERTER_EXCLUDES);
+    }
     Path cwd = Path.of("").toAbsolutePath();
-    InspectionPrefetch prefetch = Warmup.start(cwd, args);
+    HeadStart headStart = Warmup.start(cwd, args);
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     Interrupts.install(Thread.currentThread());
-    int code = run(out, err, new Env(System.getenv(), cwd, Terminal.ansi(System.getenv()), Tty.system(), prefetch), args);
+    int code = run(out, err, new Env(System.getenv(), cwd, Terminal.ansi(System.getenv()), Tty.system(), headStart), args);
     out.flush();
     err.flush();
     System.exit(code);
@@ -42,24 +53,38 @@ public final class Main {
   }
 
   static CommandLine commandLine(Env env, String... args) {
-    CommandLine cl = new CommandLine(new AcrCommand(env));
+    CommandLine cl = new AcrCommand(env).commandLine();
     // Before the settings below: picocli applies them only to subcommands present at that time.
     if (AcrCommand.mayNeedSubcommands(args)) {
       AcrCommand.addSubcommands(cl);
     }
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(env.ansi()));
-    cl.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          commandLine.getErr().println("acr: internal error: " + ex + " (please report it with the command you ran)");
-          return ExitCodes.USAGE;
-        });
-    cl.setParameterExceptionHandler(
-        (ex, unmatched) -> {
-          CommandLine c = ex.getCommandLine();
-          c.getErr().println("acr: " + ex.getMessage());
-          c.getErr().println("acr: see '" + c.getCommandSpec().qualifiedName() + " --help'");
-          return ExitCodes.USAGE;
-        });
+    cl.setExecutionExceptionHandler(new ExecutionFailure());
+    cl.setParameterExceptionHandler(new ParseFailure());
     return cl;
+  }
+
+  // The two handlers are classes, not lambdas: on JDK 17 a lambda for one of picocli's (Java 5)
+  // interfaces keeps it and the interface out of the class-data sharing archive, so both would
+  // be spun or loaded and verified on every start.
+
+  /** An exception from a command's own code: a bug, reported as such. */
+  private static final class ExecutionFailure implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+      commandLine.getErr().println("acr: internal error: " + ex + " (please report it with the command you ran)");
+      return ExitCodes.USAGE;
+    }
+  }
+
+  /** A command line picocli cannot parse: what is wrong, and where the help is. */
+  private static final class ParseFailure implements CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] unmatched) {
+      CommandLine c = ex.getCommandLine();
+      c.getErr().println("acr: " + ex.getMessage());
+      c.getErr().println("acr: see '" + c.getCommandSpec().qualifiedName() + " --help'");
+      return ExitCodes.USAGE;
+    }
   }
 }

@@ -233,6 +233,7 @@ final class Report {
   }
 
   private String bold(String s) {
-    return ansi.string("@|bold " + s + "|@");
+    // Without colour the markup would only be parsed to be dropped again.
+    return ansi.enabled() ? ansi.string("@|bold " + s + "|@") : s;
   }
 }

@@ -1,23 +1,21 @@
 package dev.acr.cli;
 
-import dev.acr.config.ConfigLoader;
+import dev.acr.config.BundledConfig;
 import dev.acr.context.Classifier;
 import dev.acr.context.InspectionPrefetch;
+import dev.acr.live.HeadStart;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
- * Start-up: a prompt run spends its first ~100 ms of CPU on the main thread building picocli's
- * model. Meanwhile two daemon threads prepare what comes next, so a second core overlaps that
- * work instead of the main thread doing it all in turn: acr-warmup parses the bundled config,
- * warms the classifier and initialises the policy's classes; acr-prefetch inspects the start
- * directory's repository ({@link InspectionPrefetch}), then warms SHA-256 and number formatting.
- * Measured on an idle 2-core machine: a dry run takes ~185 ms with it, ~208 ms without.
+ * Start-up: a prompt run's main thread first builds picocli's model and parses the command line.
+ * Meanwhile two daemon threads prepare what comes next, so a second core overlaps that work
+ * instead of the main thread doing it all in turn: acr-warmup parses the bundled config, warms the
+ * classifier and initialises the policy's classes; acr-prefetch inspects the start directory's
+ * repository ({@link InspectionPrefetch}), then warms number formatting.
  *
- * <p>Apart from the prefetched inspection, which the planner takes only for the same question,
- * results are thrown away: only what the JVM keeps per class (initialised classes;
+ * <p>The planner takes the inspection only for the same question, and the bundled config ({@link
+ * HeadStart}); the rest is thrown away: only what the JVM keeps per class (initialised classes;
  * the main thread waits for a class a warm-up is still initialising) and JIT warmth carry over.
  * Failures here are ignored; the main thread does the real work and reports real errors.
  */
@@ -37,34 +35,75 @@ final class Warmup {
 
   /**
    * Starts the warm-up when {@code args} are a prompt run and the machine has a second core.
-   * Returns the inspection prefetch of {@code cwd} it started, or null (none, e.g. with --workdir).
+   * Returns what it began preparing: the inspection of {@code cwd} (none with --workdir) and the
+   * bundled config.
    */
-  static InspectionPrefetch start(Path cwd, String... args) {
+  static HeadStart start(Path cwd, String... args) {
     if (!promptRun(args) || Runtime.getRuntime().availableProcessors() < 2) {
-      return null;
+      return HeadStart.NONE;
     }
     boolean otherDir = false;
     for (String a : args) {
       otherDir |= a.equals("--workdir") || a.startsWith("--workdir=");
     }
-    InspectionPrefetch prefetch = otherDir ? null : new InspectionPrefetch(cwd);
-    // In the order the planner needs things: the config, the classifier, the policy. The prefetch
-    // thread mostly waits for git, so it also takes SHA-256 and the report's number formatting.
-    // (Reading picocli's annotations here too was tried: no gain, the main thread needs them first.)
-    daemon("acr-warmup", () -> {
-      quietly(ConfigLoader::bundled);
-      quietly(() -> new Classifier().classify("fix the failing parser test"));
-      initialise(POLICY_CLASSES);
-    });
-    daemon("acr-prefetch", () -> {
-      if (prefetch != null) {
-        prefetch.run();
+    HeadStart headStart = new HeadStart(otherDir ? null : new InspectionPrefetch(cwd), new BundledConfig());
+    daemon(new WarmPlanner(headStart.bundledConfig()));
+    daemon(new Prefetch(headStart.inspection()));
+    return headStart;
+  }
+
+  // The two threads are classes, with no lambdas in them: the first lambda a JVM links sets up
+  // the whole method-handle machinery (~8 ms on JDK 17, even with the classes from CDS), which
+  // linking it here, on the main thread before picocli, used to cost the main thread.
+
+  /**
+   * acr-warmup: in the order the planner needs them, the config, the classifier and the policy.
+   * The prompt classified is a typical one; the real one reuses the compiled rules it touched.
+   */
+  private static final class WarmPlanner extends Thread {
+    private final BundledConfig config;
+
+    WarmPlanner(BundledConfig config) {
+      super("acr-warmup");
+      this.config = config;
+    }
+
+    @Override
+    public void run() {
+      config.run(); // kept for the planner, whose get() then rethrows any failure
+      try {
+        new Classifier().classify("fix the failing parser test");
+      } catch (RuntimeException | LinkageError e) {
+        // ignored
       }
-      quietly(() -> MessageDigest.getInstance("SHA-256"));
-      quietly(() -> String.format(Locale.US, "%d. %-34s ~%2.0f%% $%.3f", 1, "r", 50.0, 0.5));
+      initialise(POLICY_CLASSES);
+    }
+  }
+
+  /**
+   * acr-prefetch: the start directory's repository, which mostly waits for git; then the report's
+   * number formatting.
+   */
+  private static final class Prefetch extends Thread {
+    private final InspectionPrefetch inspection;
+
+    Prefetch(InspectionPrefetch inspection) {
+      super("acr-prefetch");
+      this.inspection = inspection;
+    }
+
+    @Override
+    public void run() {
+      if (inspection != null) {
+        inspection.run();
+      }
+      try {
+        String.format(Locale.US, "%d. %-34s ~%2.0f%% $%.3f", 1, "r", 50.0, 0.5);
+      } catch (RuntimeException e) {
+        // ignored
+      }
       initialise(CONTEXT_CLASSES);
-    });
-    return prefetch;
+    }
   }
 
   /** Not a subcommand, help or version: what the warm-up prepares would be used. */
@@ -83,21 +122,15 @@ final class Warmup {
   private static void initialise(String... classes) {
     ClassLoader loader = Warmup.class.getClassLoader();
     for (String name : classes) {
-      quietly(() -> Class.forName(name, true, loader));
+      try {
+        Class.forName(name, true, loader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        // ignored: the main thread meets any such error itself
+      }
     }
   }
 
-  /** A head start only: the main thread does the same work and reports what goes wrong. */
-  private static void quietly(Callable<?> step) {
-    try {
-      step.call();
-    } catch (Exception | LinkageError e) {
-      // ignored, see above
-    }
-  }
-
-  private static void daemon(String name, Runnable r) {
-    Thread t = new Thread(r, name);
+  private static void daemon(Thread t) {
     t.setDaemon(true);
     t.start();
   }

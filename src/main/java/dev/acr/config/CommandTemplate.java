@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -46,11 +47,11 @@ public final class CommandTemplate {
     }
     String modelArg = null;
     if (route.model() != null) {
-      modelArg =
-          tool.model(route.model())
-              .map(ModelSpec::arg)
-              .orElseThrow(() -> new ConfigException(
-                  "tool '" + tool.name() + "' has no model '" + route.model() + "'"));
+      Optional<ModelSpec> model = tool.model(route.model());
+      if (model.isEmpty()) {
+        throw new ConfigException("tool '" + tool.name() + "' has no model '" + route.model() + "'");
+      }
+      modelArg = model.get().arg();
     }
     List<String> template = new ArrayList<>(tool.commandPrefix());
     String var = tool.commandPrefixEnv();

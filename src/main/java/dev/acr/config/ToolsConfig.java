@@ -127,7 +127,8 @@ public record ToolsConfig(
     if (route == null || route.model() == null) {
       return Optional.empty();
     }
-    return tool(route.tool()).flatMap(t -> t.model(route.model()));
+    Optional<ToolSpec> tool = tool(route.tool());
+    return tool.isPresent() ? tool.get().model(route.model()) : Optional.empty();
   }
 
   /** The route's price: the model spec's, else the CodeRouterBench default for its model name. */

@@ -67,16 +67,30 @@ final class Languages {
     if (best != null) {
       return best;
     }
-    // Shell scripts are glue in most repositories: only a repository of nothing else is "shell".
-    return counts.entrySet().stream()
-        .sorted(
-            Map.Entry.<String, Integer>comparingByValue()
-                .reversed()
-                .thenComparing(e -> e.getKey().equals("shell") ? 1 : 0)
-                .thenComparing(Map.Entry.comparingByKey()))
-        .map(Map.Entry::getKey)
-        .findFirst()
-        .orElse(null);
+    String top = null;
+    for (Map.Entry<String, Integer> e : counts.entrySet()) {
+      if (top == null || ranksBefore(e.getKey(), e.getValue(), top, counts.get(top))) {
+        top = e.getKey();
+      }
+    }
+    return top;
+  }
+
+  /**
+   * The most files first; on a tie, not shell (shell scripts are glue in most repositories: only
+   * a repository of nothing else is "shell"), then by name. A comparison written out, not the
+   * JDK's comparator combinators: those are serialisable lambdas, which class-data sharing cannot
+   * archive, so each would be spun as a new class on every start.
+   */
+  private static boolean ranksBefore(String a, int countA, String b, int countB) {
+    if (countA != countB) {
+      return countA > countB;
+    }
+    boolean shellA = a.equals("shell");
+    if (shellA != b.equals("shell")) {
+      return !shellA;
+    }
+    return a.compareTo(b) < 0;
   }
 
   static Map<String, Integer> count(List<String> files) {
@@ -88,7 +102,7 @@ final class Languages {
       if (dot > slash + 1 && !f.endsWith(".gradle.kts")) {
         String lang = BY_EXTENSION.get(f.substring(dot + 1).toLowerCase(Locale.ROOT));
         if (lang != null) {
-          counts.merge(lang, 1, Integer::sum);
+          counts.put(lang, counts.getOrDefault(lang, 0) + 1);
         }
       }
     }

@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Reads {@link RepoSignals} from a directory. Only reads: git is asked with optional locks off,
@@ -37,17 +40,29 @@ public final class RepoInspector {
   public static RepoSignals inspect(Path workdir, String verifyOverrideOrNull)
       throws GitException {
     Path dir = workdir.toAbsolutePath().normalize();
-    Optional<Path> top = Isolation.repoRoot(dir);
+    // Three git processes, all at once: status and ls-files need not wait for rev-parse to name the
+    // top level, since from any directory of a work tree they give the same answer (porcelain
+    // paths, and ls-files names with --full-name under the :/ pathspec, are relative to the top).
+    // One status call answers both the branch and the changes. Outside a work tree the two fail,
+    // and their answers are not read.
+    boolean isDir = Files.isDirectory(dir);
+    FutureTask<String> status = isDir ? git(dir, "status", "--porcelain=v2", "--branch", "-z", "-uall") : null;
+    FutureTask<String> tracked = isDir ? git(dir, "ls-files", "-z", "--full-name", "--", ":/") : null;
+    Optional<Path> top;
+    try {
+      top = Isolation.repoRoot(dir);
+    } finally {
+      settle(status, tracked);
+    }
     Path root = top.orElse(dir);
     String branch = null;
     int changed = 0;
     List<String> files;
     if (top.isPresent()) {
-      // One status call answers both the branch and the changes (three git processes in all).
-      List<String> status = split0(Git.run(root, "status", "--porcelain=v2", "--branch", "-z", "-uall"));
-      branch = branch(status);
-      changed = countStatusEntries(status);
-      files = capped(split0(Git.run(root, "ls-files", "-z")));
+      List<String> entries = split0(answer(status, "status", dir));
+      branch = branch(entries);
+      changed = countStatusEntries(entries);
+      files = capped(split0(answer(tracked, "ls-files", dir)));
     } else {
       files = walk(root);
     }
@@ -59,6 +74,63 @@ public final class RepoInspector {
         changed,
         Languages.detect(root, files),
         VerifyDetector.detect(root, verifyOverrideOrNull).orElse(null));
+  }
+
+  /** {@code git args} in {@code dir}, started on a thread of its own. */
+  private static FutureTask<String> git(Path dir, String... args) {
+    FutureTask<String> task = new FutureTask<>(() -> Git.run(dir, args));
+    Thread t = new Thread(task, "acr-git-" + args[0]);
+    t.setDaemon(true);
+    t.start();
+    return task;
+  }
+
+  /**
+   * Waits until the tasks are over, so no git process outlives the inspection. Interrupted (Ctrl-C),
+   * it cancels them instead (their runner then ends the git processes) and keeps the interrupt.
+   */
+  private static void settle(FutureTask<?>... tasks) {
+    boolean interrupted = false;
+    for (FutureTask<?> task : tasks) {
+      while (task != null && !task.isDone()) {
+        try {
+          task.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+          for (FutureTask<?> t : tasks) {
+            if (t != null) {
+              t.cancel(true);
+            }
+          }
+        } catch (ExecutionException | CancellationException e) {
+          // read, if at all, by answer()
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The output of a settled {@link #git} task, or what it threw. */
+  private static String answer(FutureTask<String> task, String what, Path dir) throws GitException {
+    try {
+      return task.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof GitException g) {
+        throw g;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (CancellationException | InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GitException("git " + what + " (in " + dir + ") interrupted");
+    }
   }
 
   /** {@code # branch.head} of {@code status --porcelain=v2 --branch}; null when detached. */

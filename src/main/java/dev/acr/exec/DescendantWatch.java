@@ -1,5 +1,6 @@
 package dev.acr.exec;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,26 +20,39 @@ final class DescendantWatch {
   private final Thread thread;
 
   DescendantWatch(ProcessHandle root) {
-    thread =
-        new Thread(
-            () -> {
-              // Sleep first: a short command (most git calls) ends before the first poll and
-              // never pays for a scan of every process on the machine.
-              while (true) {
-                try {
-                  Thread.sleep(POLL_MS);
-                } catch (InterruptedException e) {
-                  return;
-                }
-                if (!root.isAlive()) {
-                  return;
-                }
-                root.descendants().forEach(h -> seen.putIfAbsent(h.pid(), h));
-              }
-            },
-            "acr-descendant-watch");
+    // A Thread subclass, not a lambda: every git call starts a watch (three at once at start-up),
+    // and on JDK 17 linking a lambda at run time costs more than starting the thread.
+    thread = new Poller(root, seen);
     thread.setDaemon(true);
     thread.start();
+  }
+
+  private static final class Poller extends Thread {
+    private final ProcessHandle root;
+    private final Map<Long, ProcessHandle> seen;
+
+    Poller(ProcessHandle root, Map<Long, ProcessHandle> seen) {
+      super("acr-descendant-watch");
+      this.root = root;
+      this.seen = seen;
+    }
+
+    @Override
+    public void run() {
+      // Sleep first: a short command (most git calls) ends before the first poll and never pays
+      // for a scan of every process on the machine.
+      while (true) {
+        try {
+          Thread.sleep(POLL_MS);
+        } catch (InterruptedException e) {
+          return;
+        }
+        if (!root.isAlive()) {
+          return;
+        }
+        root.descendants().forEach(h -> seen.putIfAbsent(h.pid(), h));
+      }
+    }
   }
 
   /** Stops watching; the descendants seen that still run (a handle knows its start time, so a reused pid is not mistaken for one). */
@@ -49,6 +63,12 @@ final class DescendantWatch {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return seen.values().stream().filter(ProcessTreeKiller::isRunning).toList();
+    List<ProcessHandle> running = new ArrayList<>();
+    for (ProcessHandle h : seen.values()) {
+      if (ProcessTreeKiller.isRunning(h)) {
+        running.add(h);
+      }
+    }
+    return running;
   }
 }

@@ -9,8 +9,9 @@ import java.util.function.Consumer;
 
 /**
  * Where one of the child's output streams goes: raw bytes to a file (buffered, never held in
- * memory), decoded lines to a callback, and a byte count. Both see the output with the child's
- * secrets replaced ({@link Redactor}); the count is of what the child wrote.
+ * memory) or to a caller's stream, decoded lines to a callback, and a byte count. Both see the
+ * output with the child's secrets replaced ({@link Redactor}); the count is of what the child
+ * wrote.
  *
  * <p>Normally the pump closes the sink at EOF. Methods are synchronized because the runner closes
  * it too, on its own thread, and a pump may still be writing then: a grandchild that outlived the
@@ -22,21 +23,25 @@ final class OutputSink extends OutputStream {
   private static final int FILE_BUFFER = 64 * 1024;
 
   private final Path file;
-  private OutputStream fileOut;
+  private OutputStream rawOut;
   private final LineSplitter lines;
   private long bytes;
   private boolean closed;
   private IOException fileError;
 
-  private OutputSink(Path file, OutputStream fileOut, LineSplitter lines) {
+  private OutputSink(Path file, OutputStream rawOut, LineSplitter lines) {
     this.file = file;
-    this.fileOut = fileOut;
+    this.rawOut = rawOut;
     this.lines = lines;
   }
 
-  /** Opens (creating or truncating) {@code file}; a null file means bytes are only counted. */
+  /**
+   * Opens (creating or truncating) {@code file}, else writes the raw bytes to {@code stream}; with
+   * neither, bytes are only counted.
+   */
   static OutputSink open(
-      Path file, Consumer<String> lineConsumer, int maxLineCodePoints, Redactor redactor) throws IOException {
+      Path file, OutputStream stream, Consumer<String> lineConsumer, int maxLineCodePoints, Redactor redactor)
+      throws IOException {
     OutputStream out = null;
     if (file != null) {
       Path parent = file.toAbsolutePath().getParent();
@@ -44,6 +49,8 @@ final class OutputSink extends OutputStream {
         Files.createDirectories(parent);
       }
       out = redactor.wrap(new BufferedOutputStream(Files.newOutputStream(file), FILE_BUFFER));
+    } else if (stream != null) {
+      out = redactor.wrap(stream);
     }
     Consumer<String> lines = redactor.isEmpty() ? lineConsumer : line -> lineConsumer.accept(redactor.line(line));
     return new OutputSink(file, out, new LineSplitter(lines, maxLineCodePoints));
@@ -59,15 +66,15 @@ final class OutputSink extends OutputStream {
     if (closed) {
       throw new IOException("output sink already closed");
     }
-    if (fileOut != null) {
+    if (rawOut != null) {
       try {
-        fileOut.write(b, off, len);
+        rawOut.write(b, off, len);
       } catch (IOException e) {
         // Keep draining (and counting) instead of failing the pump: a stalled pump would block the
         // child on a full pipe. The error is rethrown from close(), so the run still fails.
         fileError = e;
-        closeQuietly(fileOut);
-        fileOut = null;
+        closeQuietly(rawOut);
+        rawOut = null;
       }
     }
     bytes += len;
@@ -76,8 +83,8 @@ final class OutputSink extends OutputStream {
 
   @Override
   public synchronized void flush() throws IOException {
-    if (!closed && fileOut != null) {
-      fileOut.flush();
+    if (!closed && rawOut != null) {
+      rawOut.flush();
     }
   }
 
@@ -90,9 +97,9 @@ final class OutputSink extends OutputStream {
     if (!closed) {
       closed = true;
       lines.finish();
-      if (fileOut != null) {
+      if (rawOut != null) {
         try {
-          fileOut.close();
+          rawOut.close();
         } catch (IOException e) {
           fileError = fileError == null ? e : fileError;
         }

@@ -74,9 +74,9 @@ public final class ProcessRunner {
         ExecutableResolver.resolve(spec.argv(), spec.workdir(), spec.environment());
     Redactor redactor = spec.redactSecrets() ? Redactor.forEnvironment(spec.environment()) : Redactor.none();
     try (OutputSink out =
-            OutputSink.open(spec.stdoutFile(), spec.stdoutLines(), maxLineCodePoints, redactor);
+            OutputSink.open(spec.stdoutFile(), spec.stdoutStream(), spec.stdoutLines(), maxLineCodePoints, redactor);
         OutputSink err =
-            OutputSink.open(spec.stderrFile(), spec.stderrLines(), maxLineCodePoints, redactor)) {
+            OutputSink.open(spec.stderrFile(), null, spec.stderrLines(), maxLineCodePoints, redactor)) {
       ProcessExecutor executor =
           new ProcessExecutor()
               .command(command)

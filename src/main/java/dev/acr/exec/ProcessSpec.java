@@ -1,5 +1,6 @@
 package dev.acr.exec;
 
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,8 +21,11 @@ import java.util.function.Consumer;
  *   <li>{@code timeout} is wall-clock; {@code grace} is how long the tree gets between SIGTERM and
  *       SIGKILL when we have to stop it.
  *   <li>{@code stdoutFile}/{@code stderrFile} receive the raw bytes (null: bytes are discarded but
- *       still counted). {@code stdoutLines}/{@code stderrLines} get decoded lines live, on the
- *       pumping threads, with over-long lines cut; null means no callback.
+ *       still counted). {@code stdoutStream}, instead of a file, receives stdout's raw bytes in
+ *       memory: for short answers that are data (git's), where a temporary file would only be a
+ *       detour; it is written on a pumping thread and complete when run() returns.
+ *       {@code stdoutLines}/{@code stderrLines} get decoded lines live, on the pumping threads,
+ *       with over-long lines cut; null means no callback.
  *   <li>{@code redactSecrets}: files and lines get the environment's secret-looking values
  *       replaced ({@link Redactor}); off only where output is data that must stay exact (git).
  * </ul>
@@ -34,6 +38,7 @@ public record ProcessSpec(
     Duration timeout,
     Duration grace,
     Path stdoutFile,
+    OutputStream stdoutStream,
     Path stderrFile,
     Consumer<String> stdoutLines,
     Consumer<String> stderrLines,
@@ -52,14 +57,14 @@ public record ProcessSpec(
     }
     Objects.requireNonNull(workdir, "workdir");
     environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
-    environment.forEach(
-        (key, value) -> {
-          if (key.isEmpty() || key.indexOf('=') >= 0) {
-            throw new IllegalArgumentException("bad environment variable name: '" + key + "'");
-          }
-          requireNoNul(key, "environment name");
-          requireNoNul(value, "environment value");
-        });
+    for (Map.Entry<String, String> e : environment.entrySet()) {
+      String key = e.getKey();
+      if (key.isEmpty() || key.indexOf('=') >= 0) {
+        throw new IllegalArgumentException("bad environment variable name: '" + key + "'");
+      }
+      requireNoNul(key, "environment name");
+      requireNoNul(e.getValue(), "environment value");
+    }
     Objects.requireNonNull(timeout, "timeout");
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
@@ -72,9 +77,23 @@ public record ProcessSpec(
       // two truncating writers on one file would overwrite each other's bytes
       throw new IllegalArgumentException("stdout and stderr need different files: " + stdoutFile);
     }
-    stdoutLines = stdoutLines == null ? line -> {} : stdoutLines;
-    stderrLines = stderrLines == null ? line -> {} : stderrLines;
+    if (stdoutFile != null && stdoutStream != null) {
+      throw new IllegalArgumentException("stdout goes to a file or a stream, not both");
+    }
+    stdoutLines = stdoutLines == null ? IGNORE_LINES : stdoutLines;
+    stderrLines = stderrLines == null ? IGNORE_LINES : stderrLines;
   }
+
+  /**
+   * No callback. A class rather than a lambda, like the loops here: every git call builds a spec,
+   * three at once at start-up, and on JDK 17 linking a lambda costs more than this whole check.
+   */
+  private static final Consumer<String> IGNORE_LINES = new Consumer<>() {
+    @Override
+    public void accept(String line) {
+      // nobody asked for the lines
+    }
+  };
 
   /** Starts a builder; {@link Builder#timeout(Duration)} must be set before {@code build()}. */
   public static Builder builder(List<String> argv, Path workdir) {
@@ -87,7 +106,7 @@ public record ProcessSpec(
     }
   }
 
-  /** Named setters for the eleven components; the environment defaults to empty, grace to 2s. */
+  /** Named setters for the twelve components; the environment defaults to empty, grace to 2s. */
   public static final class Builder {
     private final List<String> argv;
     private final Path workdir;
@@ -96,6 +115,7 @@ public record ProcessSpec(
     private Duration timeout;
     private Duration grace = DEFAULT_GRACE;
     private Path stdoutFile;
+    private OutputStream stdoutStream;
     private Path stderrFile;
     private Consumer<String> stdoutLines;
     private Consumer<String> stderrLines;
@@ -131,6 +151,11 @@ public record ProcessSpec(
       return this;
     }
 
+    public Builder stdoutStream(OutputStream stdoutStream) {
+      this.stdoutStream = stdoutStream;
+      return this;
+    }
+
     public Builder stderrFile(Path stderrFile) {
       this.stderrFile = stderrFile;
       return this;
@@ -161,6 +186,7 @@ public record ProcessSpec(
           timeout,
           grace,
           stdoutFile,
+          stdoutStream,
           stderrFile,
           stdoutLines,
           stderrLines,

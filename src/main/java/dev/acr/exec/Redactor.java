@@ -32,7 +32,11 @@ public final class Redactor {
 
   private Redactor(List<Secret> secrets) {
     this.secrets = secrets;
-    this.longest = secrets.stream().mapToInt(s -> s.bytes().length).max().orElse(0);
+    int max = 0;
+    for (Secret s : secrets) {
+      max = Math.max(max, s.bytes().length);
+    }
+    this.longest = max;
   }
 
   public static Redactor none() {

@@ -3,15 +3,16 @@ package dev.acr.git;
 import dev.acr.exec.ProcessOutcome;
 import dev.acr.exec.ProcessRunner;
 import dev.acr.exec.ProcessSpec;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Runs one git command (argv, never a shell) and returns its stdout, or throws {@link
@@ -60,22 +61,25 @@ public final class Git {
     argv.add("git");
     argv.addAll(List.of(args));
     Map<String, String> env = new HashMap<>(System.getenv());
-    LOCATION_VARS.forEach(env::remove);
+    for (String name : LOCATION_VARS) {
+      env.remove(name);
+    }
     env.putAll(BASE_ENV);
     env.putAll(extraEnv);
-    Path out = null;
     try {
-      // stdout goes through a file: diffs must come back byte for byte, whatever their line length
-      out = Files.createTempFile("acr-git-", ".out");
-      StringBuilder err = new StringBuilder();
+      // Raw bytes, not lines: diffs must come back byte for byte, whatever their line length. In
+      // memory, where they end up anyway: a temporary file cost more than git itself on a short
+      // command (the first one initialises SecureRandom for the file name).
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      StderrTail err = new StderrTail();
       ProcessOutcome o =
           RUNNER.run(
               ProcessSpec.builder(argv, dir)
                   .environment(env)
                   .timeout(TIMEOUT)
-                  .stdoutFile(out)
+                  .stdoutStream(out)
                   .exactOutput()
-                  .stderrLines(line -> appendBounded(err, line))
+                  .stderrLines(err)
                   .build());
       if (o.interrupted()) {
         // Keep the flag (the runner set it again) so the run loop still sees the interrupt.
@@ -84,32 +88,31 @@ public final class Git {
       if (o.timedOut()) {
         throw new GitException(describe(dir, args) + " timed out after " + TIMEOUT);
       }
-      return new Result(o.exitCode(), new String(Files.readAllBytes(out), StandardCharsets.UTF_8), err.toString());
+      return new Result(o.exitCode(), out.toString(StandardCharsets.UTF_8), err.text());
     } catch (IOException e) {
       throw new GitException(describe(dir, args) + " could not run: " + e.getMessage(), e);
-    } finally {
-      deleteQuietly(out);
     }
   }
 
   private static final ProcessRunner RUNNER = new ProcessRunner();
 
-  /** git's stderr is a few lines of explanation; a runaway one is cut, not held. */
-  private static void appendBounded(StringBuilder err, String line) {
-    synchronized (err) {
-      if (err.length() < 64 * 1024) {
-        err.append(line).append('\n');
+  /**
+   * git's stderr, a few lines of explanation; a runaway one is cut, not held. A class, not a
+   * lambda: at start-up three git calls run at once, and on JDK 17 each lambda is linked at run
+   * time, which costs more than the call's own work here.
+   */
+  private static final class StderrTail implements Consumer<String> {
+    private final StringBuilder text = new StringBuilder();
+
+    @Override
+    public synchronized void accept(String line) {
+      if (text.length() < 64 * 1024) {
+        text.append(line).append('\n');
       }
     }
-  }
 
-  private static void deleteQuietly(Path p) {
-    if (p != null) {
-      try {
-        Files.deleteIfExists(p);
-      } catch (IOException ignored) {
-        // a leftover temp file is harmless
-      }
+    synchronized String text() {
+      return text.toString();
     }
   }
 

@@ -21,9 +21,12 @@ public final class Binaries {
       if (dir.isEmpty()) {
         continue;
       }
-      Path p = Path.of(dir, program);
-      if (Files.isExecutable(p) && !Files.isDirectory(p)) {
-        return Optional.of(p);
+      // java.io.File answers a missing file with false; Files.isExecutable builds and throws a
+      // NoSuchFileException inside for each one, and a dry run asks for every tool in every PATH
+      // directory. Both are access(X_OK) and stat, following links.
+      File f = new File(dir, program);
+      if (f.canExecute() && !f.isDirectory()) {
+        return Optional.of(f.toPath());
       }
     }
     return Optional.empty();

@@ -119,6 +119,7 @@ public final class LiveExecutor implements AttemptExecutor {
             setup.timeout(),
             GRACE,
             dir.resolve(RunFiles.STDOUT),
+            null,
             dir.resolve(RunFiles.STDERR),
             line -> agentOutput.accept(tag + line),
             line -> agentOutput.accept(tag + line),

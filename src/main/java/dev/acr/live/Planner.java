@@ -25,8 +25,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -42,15 +40,15 @@ import java.util.Set;
  */
 public final class Planner {
 
-  private final InspectionPrefetch prefetch;
+  private final HeadStart headStart;
 
   public Planner() {
-    this(null);
+    this(HeadStart.NONE);
   }
 
-  /** A planner that takes the repository inspection from {@code prefetch} when it fits (may be null). */
-  public Planner(InspectionPrefetch prefetch) {
-    this.prefetch = prefetch;
+  /** A planner that takes what start-up prepared ({@code headStart}) where it fits. */
+  public Planner(HeadStart headStart) {
+    this.headStart = headStart;
   }
 
   public Decision decide(RunRequest req, AcrPaths paths) throws UsageError {
@@ -64,7 +62,8 @@ public final class Planner {
     ToolsConfig config;
     try {
       configPath = ConfigLoader.locate(req.configFile(), req.environment(), req.workdir());
-      config = configPath == null ? ConfigLoader.bundled() : ConfigLoader.load(configPath);
+      config = configPath != null ? ConfigLoader.load(configPath)
+          : headStart.bundledConfig() != null ? headStart.bundledConfig().get() : ConfigLoader.bundled();
     } catch (ConfigException e) {
       throw new UsageError(e.getMessage());
     }
@@ -72,6 +71,7 @@ public final class Planner {
     Classification classification = new Classifier().classify(req.prompt());
     RepoSignals signals;
     try {
+      InspectionPrefetch prefetch = headStart.inspection();
       Optional<RepoSignals> early = prefetch == null ? Optional.empty() : prefetch.take(req.workdir(), req.verify());
       signals = early.isPresent() ? early.get() : RepoInspector.inspect(req.workdir(), req.verify());
     } catch (GitException | IllegalArgumentException | java.io.UncheckedIOException e) {
@@ -164,8 +164,13 @@ public final class Planner {
 
   /** The program a tool's rendered command starts with (the prefix's, when it has one). */
   static String program(ToolsConfig config, ToolSpec tool, Map<String, String> env, Path workdir) throws UsageError {
-    Route any = config.routes().stream().filter(r -> r.tool().equals(tool.name())).findFirst()
-        .orElse(new Route(tool.name(), null));
+    Route any = new Route(tool.name(), null);
+    for (Route r : config.routes()) {
+      if (r.tool().equals(tool.name())) {
+        any = r;
+        break;
+      }
+    }
     try {
       return CommandTemplate.render(tool, any, "", workdir, env).argv().get(0);
     } catch (ConfigException e) {
@@ -185,11 +190,6 @@ public final class Planner {
   }
 
   static String sha256(String s) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return HexFormat.of().formatHex(Sha256.digest(s.getBytes(StandardCharsets.UTF_8)));
   }
 }

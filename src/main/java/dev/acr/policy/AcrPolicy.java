@@ -140,7 +140,11 @@ public final class AcrPolicy implements Router {
       Task task, List<Route> candidates, List<String> failed, int attemptIndex, double costFactor) {
     List<String> ctx = contexts(task);
     List<String> names = new ArrayList<>(routeNames);
-    failed.stream().filter(q -> !names.contains(q)).forEach(names::add);
+    for (String q : failed) {
+      if (!names.contains(q)) {
+        names.add(q);
+      }
+    }
     Map<String, SkillModel.Posterior> post = skills.posteriors(ctx, names);
     SplittableRandom rng =
         new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ task.key().hashCode() * 31L ^ attemptIndex);

@@ -113,7 +113,9 @@ final class SkillModel {
         prior.put(r, new double[] {priorSkill.getOrDefault(r, 0.0), abilitySd * abilitySd});
       }
     } else {
-      parent.nextPrior().forEach((r, mv) -> prior.put(r, mv.clone()));
+      for (Map.Entry<String, double[]> e : parent.nextPrior().entrySet()) {
+        prior.put(e.getKey(), e.getValue().clone());
+      }
     }
     Map<String, Posterior> level = new HashMap<>();
     Map<MemoryStats.Pattern, MemoryStats.Tally> pats = stats.patterns(ctx);
@@ -125,7 +127,9 @@ final class SkillModel {
       shiftByContext(prior, table);
     }
     Map<String, Double> means = new HashMap<>();
-    prior.forEach((r, mv) -> means.put(r, mv[0]));
+    for (Map.Entry<String, double[]> e : prior.entrySet()) {
+      means.put(e.getKey(), e.getValue()[0]);
+    }
     for (int pass = 0; pass < FIT_PASSES; pass++) {
       Map<String, double[]> loglik = logLikelihoods(table, means);
       level = new HashMap<>();
@@ -136,7 +140,9 @@ final class SkillModel {
       }
     }
     Map<String, double[]> next = new HashMap<>();
-    level.forEach((r, post) -> next.put(r, new double[] {post.mean(), post.variance() + contextSd * contextSd}));
+    for (Map.Entry<String, Posterior> e : level.entrySet()) {
+      next.put(e.getKey(), new double[] {e.getValue().mean(), e.getValue().variance() + contextSd * contextSd});
+    }
     fit = new Fit(parent, version, level, next);
     cache.put(List.copyOf(prefix), fit);
     return fit;
@@ -336,7 +342,9 @@ final class SkillModel {
 
   static List<String> names(List<dev.acr.core.Route> routes) {
     List<String> out = new ArrayList<>();
-    routes.forEach(r -> out.add(r.name()));
+    for (dev.acr.core.Route r : routes) {
+      out.add(r.name());
+    }
     return out;
   }
 }

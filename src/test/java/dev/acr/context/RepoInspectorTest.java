@@ -77,6 +77,29 @@ class RepoInspectorTest {
   }
 
   @Test
+  void fromASubdirectoryOrItsGitDirectoryTheAnswerIsAboutTheWholeRepository() throws Exception {
+    // git status and ls-files run in the directory given, alongside rev-parse: their answers must
+    // still be the top level's, and outside a work tree they must not matter.
+    Path repo =
+        GitFixture.withCommit(
+            tmp.resolve("repo"),
+            Map.of("a.py", "a\n", "b.py", "b\n", "c.py", "c\n", "tools/gen/main.go", "package main\n"));
+    write(repo, "a.py", "changed\n");
+    write(repo, "docs/new.md", "new\n");
+
+    RepoSignals top = RepoInspector.inspect(repo, null);
+    RepoSignals sub = RepoInspector.inspect(repo.resolve("tools/gen"), null);
+
+    assertThat(sub).isEqualTo(top);
+    assertThat(sub.root()).isEqualTo(repo.toRealPath());
+    assertThat(sub.changedFiles()).isEqualTo(2);
+    assertThat(sub.language()).isEqualTo("python");
+    RepoSignals inGitDir = RepoInspector.inspect(repo.resolve(".git"), null);
+    assertThat(inGitDir.git()).isFalse();
+    assertThat(inGitDir.root()).isEqualTo(repo.resolve(".git"));
+  }
+
+  @Test
   void outsideGitScansFilesButSkipsDependencies() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("plain"));
     write(dir, "main.c", "int main(){}\n");
@@ -139,6 +162,16 @@ class RepoInspectorTest {
         .isEqualTo("cpp");
     assertThat(languageOf(Map.of("run.sh", "", "tool.py", ""))).isEqualTo("python");
     assertThat(Languages.count(List.of("README", ".bashrc", "dir.d/Makefile"))).isEmpty();
+  }
+
+  @Test
+  void equalCountsGoToNotShellThenToTheFirstName() throws Exception {
+    Path noBuildFiles = Files.createTempDirectory(tmp, "plain");
+    assertThat(Languages.detect(noBuildFiles, List.of("b.rs", "a.go"))).isEqualTo("go");
+    assertThat(Languages.detect(noBuildFiles, List.of("x.sh", "y.sh", "z.rb", "w.rb"))).isEqualTo("ruby");
+    assertThat(Languages.detect(noBuildFiles, List.of("x.sh", "y.sh", "z.rb"))).isEqualTo("shell");
+    assertThat(Languages.detect(noBuildFiles, List.of("a.py", "b.go", "c.py", "d.go", "e.go"))).isEqualTo("go");
+    assertThat(Languages.detect(noBuildFiles, List.of("README"))).isNull();
   }
 
   private String languageOf(Map<String, String> files) throws Exception {

@@ -64,6 +64,30 @@ class ProcessRunnerTest {
   }
 
   @Test
+  void stdoutStreamGetsTheRawBytesWhateverTheirLinesOrEncoding() throws Exception {
+    // Longer than a line callback keeps, a lone CR, and bytes that are not UTF-8.
+    Path agent = script("agent", "#!/bin/sh\nhead -c 10000 /dev/zero | tr '\\0' x\nprintf '\\r\\n\\377\\376end'\n");
+    java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+
+    ProcessOutcome outcome =
+        runner.run(ProcessSpec.builder(List.of(agent.toString()), dir).environment(env)
+            .timeout(Duration.ofSeconds(20)).stdoutStream(stdout).exactOutput().build());
+
+    byte[] expected = new byte[10000 + 7];
+    java.util.Arrays.fill(expected, 0, 10000, (byte) 'x');
+    System.arraycopy(new byte[] {'\r', '\n', (byte) 0xff, (byte) 0xfe, 'e', 'n', 'd'}, 0, expected, 10000, 7);
+    assertThat(stdout.toByteArray()).isEqualTo(expected);
+    assertThat(outcome.stdoutBytes()).isEqualTo(expected.length);
+    assertThat(dir.resolve("out.log")).doesNotExist();
+  }
+
+  @Test
+  void stdoutGoesToAFileOrAStreamNotBoth() {
+    assertThatThrownBy(() -> spec(Path.of("/bin/true")).stdoutStream(new java.io.ByteArrayOutputStream()).build())
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void exitCodeIsPropagated() throws Exception {
     Path agent = script("agent", "#!/bin/sh\nexit 42\n");
 
