@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -230,11 +234,25 @@ public final class VerifyDetector {
     if (!Files.isDirectory(dir)) {
       return false;
     }
-    try (Stream<Path> s = Files.find(dir, 3, (p, a) -> a.isRegularFile() && isPyTest(p))) {
-      return s.findAny().isPresent();
-    } catch (IOException | UncheckedIOException e) {
+    // A tree walk rather than Files.find's stream: this runs at every start, where the stream
+    // machinery costs more than the walk. The same walk (links not followed, three levels), the
+    // same first match, and an unreadable entry met before one still means no.
+    boolean[] found = {false};
+    try {
+      Files.walkFileTree(dir, Set.of(), 3, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (attrs.isRegularFile() && isPyTest(file)) {
+            found[0] = true;
+            return FileVisitResult.TERMINATE;
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
       return false;
     }
+    return found[0];
   }
 
   private static boolean hasPythonTestsDirectlyIn(Path dir) {
