@@ -218,8 +218,8 @@ final class SkillModel {
   }
 
   /**
-   * A fit is redone once its context's memory grew by a tenth since it was made (every record
-   * while memory is small). A tenth more data barely moves a posterior, and refitting on every
+   * A fit is redone once its context's memory grew by a quarter since it was made (every record
+   * while memory is small). A quarter more data barely moves a posterior, and refitting on every
    * record would make a long replay quadratic.
    */
   private static boolean stale(long fitted, long now) {
