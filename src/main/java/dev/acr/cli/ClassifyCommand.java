@@ -1,7 +1,6 @@
 package dev.acr.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.acr.context.Classification;
 import dev.acr.context.Classifier;
@@ -28,11 +27,6 @@ import picocli.CommandLine.Spec;
     description = "Print the coding dimension of a prompt, with confidence and evidence.",
     footer = ExitCodes.HELP)
 final class ClassifyCommand implements Callable<Integer> {
-  /** Built on first use: a cold ObjectMapper costs ~100 ms of start-up, which paths without JSON skip. */
-  private static final class Lazy {
-    static final ObjectMapper JSON = new ObjectMapper();
-  }
-
   @Spec CommandSpec spec;
   @ParentCommand AcrCommand parent;
 
@@ -86,7 +80,7 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         JsonNode node;
         try {
-          node = Lazy.JSON.readTree(line);
+          node = CliJson.JSON.readTree(line);
         } catch (IOException e) {
           err.println("acr: " + path + ":" + number + ": not JSON");
           return ExitCodes.USAGE;
@@ -110,10 +104,10 @@ final class ClassifyCommand implements Callable<Integer> {
   }
 
   private static ObjectNode toJson(Classification c) {
-    ObjectNode n = Lazy.JSON.createObjectNode();
+    ObjectNode n = CliJson.JSON.createObjectNode();
     n.put("dimension", c.dimension().id());
     n.put("confidence", c.confidence());
-    n.set("evidence", Lazy.JSON.valueToTree(c.evidence()));
+    n.set("evidence", CliJson.JSON.valueToTree(c.evidence()));
     return n;
   }
 }

@@ -1,7 +1,6 @@
 package dev.acr.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.acr.live.AcrPaths;
@@ -36,14 +35,6 @@ import picocli.CommandLine.Spec;
         + " status, time, cost, tokens), the test output's last lines and where the patches and logs are.",
     footer = "%nExit codes:%n  0    shown%n  2    no such run (or more than one matches), or unreadable memory%n")
 final class ExplainCommand implements Callable<Integer> {
-  /**
-   * Built on first use: picocli instantiates every subcommand whatever runs, and a cold ObjectMapper
-   * costs ~100 ms of start-up (~300 ms of CPU), which every other command would pay.
-   */
-  private static final class Lazy {
-    static final ObjectMapper JSON = new ObjectMapper();
-  }
-
   @Spec CommandSpec spec;
   @ParentCommand AcrCommand parent;
 
@@ -208,11 +199,11 @@ final class ExplainCommand implements Callable<Integer> {
       n.put("output_tokens", r.outputTokens());
       n.put("dir", a.dir() == null ? null : a.dir().toString());
       n.put("patch", a.patch() == null ? null : a.patch().toString());
-      n.set("changed_files", Lazy.JSON.valueToTree(a.changedFiles()));
+      n.set("changed_files", CliJson.JSON.valueToTree(a.changedFiles()));
       n.put("verify_log", a.verifyLog() == null ? null : a.verifyLog().toString());
-      n.set("verify_tail", Lazy.JSON.valueToTree(a.verifyTail()));
+      n.set("verify_tail", CliJson.JSON.valueToTree(a.verifyTail()));
       n.put("stderr_log", a.stderrLog() == null ? null : a.stderrLog().toString());
-      n.set("stderr_tail", Lazy.JSON.valueToTree(a.stderrTail()));
+      n.set("stderr_tail", CliJson.JSON.valueToTree(a.stderrTail()));
     }
     return root;
   }

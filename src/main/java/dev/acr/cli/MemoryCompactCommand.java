@@ -1,6 +1,5 @@
 package dev.acr.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.acr.memory.MemoryCompaction;
 import java.io.IOException;
@@ -78,7 +77,7 @@ final class MemoryCompactCommand implements Callable<Integer> {
   }
 
   private String json(Path memory, MemoryCompaction.Result r) {
-    ObjectNode root = new ObjectMapper().createObjectNode();
+    ObjectNode root = CliJson.JSON.createObjectNode();
     root.put("memory", memory.toString());
     root.put("dry_run", dryRun);
     root.put("lines_before", r.lines());

@@ -1,6 +1,5 @@
 package dev.acr.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.acr.config.CommandTemplate;
@@ -29,11 +28,6 @@ final class Report {
    * US and skips loading locale data (DecimalFormatSymbols), ~15 ms of every dry run's start-up.
    */
   private static final Locale NUMBERS = Locale.US;
-
-  /** Built on first use: a cold ObjectMapper costs ~100 ms of start-up, which paths without JSON skip. */
-  private static final class Lazy {
-    static final ObjectMapper JSON = new ObjectMapper();
-  }
 
   private final PrintWriter out;
   private final PrintWriter err;

@@ -1,6 +1,5 @@
 package dev.acr.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.acr.memory.RunHistory;
@@ -28,14 +27,6 @@ import picocli.CommandLine.Spec;
     footer = "%nEnded is the run's last record; cost sums what the attempts reported, with a + when some reported"
         + " none.%n%nExit codes:%n  0    ok (also when there is no memory yet)%n  2    usage error or unreadable memory%n")
 final class RunsCommand implements Callable<Integer> {
-  /**
-   * Built on first use: picocli instantiates every subcommand whatever runs, and a cold ObjectMapper
-   * costs ~100 ms of start-up (~300 ms of CPU), which every other command would pay.
-   */
-  private static final class Lazy {
-    static final ObjectMapper JSON = new ObjectMapper();
-  }
-
   @Spec CommandSpec spec;
   @ParentCommand AcrCommand parent;
 
@@ -135,7 +126,7 @@ final class RunsCommand implements Callable<Integer> {
   }
 
   private static String json(Path memory, int total, long skipped, List<RunSummary> runs) {
-    ObjectNode root = Lazy.JSON.createObjectNode();
+    ObjectNode root = CliJson.JSON.createObjectNode();
     root.put("memory", memory.toString());
     root.put("runs_total", total);
     root.put("skipped_lines", skipped);
@@ -147,7 +138,7 @@ final class RunsCommand implements Callable<Integer> {
   }
 
   static ObjectNode summaryJson(RunSummary r) {
-    ObjectNode n = Lazy.JSON.createObjectNode();
+    ObjectNode n = CliJson.JSON.createObjectNode();
     n.put("run_id", r.runId());
     n.put("started", r.firstTs());
     n.put("ended", r.lastTs());

@@ -1,6 +1,5 @@
 package dev.acr.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.acr.memory.MemorySummary;
@@ -28,11 +27,6 @@ import picocli.CommandLine.Spec;
     footer = "%nExit codes:%n  0    ok (also when there is no memory yet)%n  2    usage error or unreadable memory%n")
 final class StatsCommand implements Callable<Integer> {
   private static final String[] EIGHTHS = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
-  /** Built on first use: a cold ObjectMapper costs ~100 ms of start-up, which paths without JSON skip. */
-  private static final class Lazy {
-    static final ObjectMapper JSON = new ObjectMapper();
-  }
-
   @Spec CommandSpec spec;
   @ParentCommand AcrCommand parent;
 
@@ -85,7 +79,7 @@ final class StatsCommand implements Callable<Integer> {
   }
 
   private static String json(MemorySummary summary, long skipped) {
-    ObjectNode root = Lazy.JSON.createObjectNode();
+    ObjectNode root = CliJson.JSON.createObjectNode();
     root.put("records", summary.records());
     root.put("skipped_lines", skipped);
     ArrayNode groups = root.putArray("groups");
@@ -104,7 +98,7 @@ final class StatsCommand implements Callable<Integer> {
       n.put("last_used", g.lastUsed());
     }
     try {
-      return Lazy.JSON.writeValueAsString(root);
+      return CliJson.JSON.writeValueAsString(root);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
