@@ -101,6 +101,15 @@ class DistributionIT {
     assertVersionRuns(acr, env);
     assertThat(Files.readString(dist.resolve("lib/.acr-cache/acr.jsa.key"))).isNotEqualTo(before);
 
+    // A long command has its own archive, trained on a tiny replay; the short one stays as it is.
+    FileTime shortMade = Files.getLastModifiedTime(jsa);
+    Path memory = Files.writeString(tmp.resolve("empty-memory.jsonl"), "");
+    Run stats = run(repo, env, acr.toString(), "stats", "--memory", memory.toString());
+    assertThat(stats.exit()).as(stats.toString()).isZero();
+    assertThat(dist.resolve("lib/.acr-cache/acr-long.jsa")).isRegularFile();
+    assertThat(Files.readString(dist.resolve("lib/.acr-cache/acr-long.jsa.key"))).doesNotContain("none");
+    assertThat(Files.getLastModifiedTime(jsa)).isEqualTo(shortMade);
+
     // Switched off: runs without it.
     Map<String, String> off = new HashMap<>(env);
     off.put("ACR_CDS", "off");
