@@ -239,20 +239,22 @@ public final class AcrPolicy implements Router {
 
     /** The escalation chain worth running, best first; empty when no attempt is worth it. */
     List<Route> bestOrder(int depth, double standing, double lambda) {
-      List<Route> order = new ArrayList<>();
+      List<Route> order = new ArrayList<>(depth);
       long used = 0;
       double[] w = difficulty.clone();
       double stand = standing;
+      // Failing j then k leaves the same difficulty belief as failing k then j, so the best last
+      // attempt after that pair is worked out once per unordered pair (a third of all planning
+      // time went to working it out twice), by the first step for every pair; the second step,
+      // which picks the plan's second route, reads it back instead of working it out again.
+      double[] pairs = depth == 3 ? newPairs() : null;
+      int previous = -1;
       for (int k = depth; k > 0; k--) {
         int best = -1;
         double bestValue = stand;
-        // Failing j then k leaves the same difficulty belief as failing k then j, so the best
-        // last attempt after that pair is worked out once per unordered pair (a third of all
-        // planning time went to working it out twice).
-        double[] pairs = k == depth && k >= 3 ? newPairs() : null;
         for (int j = 0; j < routes.size(); j++) {
           if ((used & (1L << j)) == 0) {
-            double v = valueOf(j, w, used, k, lambda, pairs, -1);
+            double v = valueOf(j, w, used, k, lambda, pairs, previous);
             if (v > bestValue + 1e-12) {
               bestValue = v;
               best = j;
@@ -263,6 +265,7 @@ public final class AcrPolicy implements Router {
           break;
         }
         order.add(routes.get(best));
+        previous = best;
         used |= 1L << best;
         model.failedAt(w, skill[best]);
         stand = partial[best];
