@@ -53,7 +53,11 @@ public final class AcrPolicy implements Router {
     this.costGuess = Map.copyOf(attemptCostGuessUsd);
     this.config = config;
     this.seed = seed;
-    this.routeNames = List.copyOf(SkillModel.names(this.routes));
+    List<String> names = new ArrayList<>();
+    for (String n : SkillModel.names(this.routes)) {
+      names.add(stats.name(n));
+    }
+    this.routeNames = List.copyOf(names);
     Map<Route, String> byRoute = new java.util.HashMap<>();
     for (int i = 0; i < this.routes.size(); i++) {
       byRoute.put(this.routes.get(i), routeNames.get(i));
@@ -228,9 +232,9 @@ public final class AcrPolicy implements Router {
     return t == null ? 0 : t.n;
   }
 
-  private static List<String> contexts(Task task) {
+  private List<String> contexts(Task task) {
     String dim = task.dimension() == null ? null : task.dimension().id();
-    return MemoryStats.contexts(dim, task.bench() != null ? task.bench() : task.language());
+    return stats.contextKeys(dim, task.bench() != null ? task.bench() : task.language());
   }
 
   /** The candidates' sampled skills for one decision, and the short lookahead over them. */

@@ -61,6 +61,15 @@ public final class MemoryStats implements MemorySink {
   }
 
   private final Map<String, Context> byContext = new HashMap<>();
+  /**
+   * One instance of each route name, failure pattern and context key list this memory has seen.
+   * Records bring new String instances (a route's name is built per record), and map lookups
+   * here, in the skill model and in the policy compare equal keys character by character; with
+   * one instance each they compare by identity. Lookups and iteration order are unchanged.
+   */
+  private final Map<String, String> names = new HashMap<>();
+  private final Map<Pattern, Pattern> canonicalPatterns = new HashMap<>();
+  private final Map<String, Map<String, List<String>>> contextKeys = new HashMap<>();
   private String currentRun;
   private String currentTask;
   private final List<String> failedOnCurrentTask = new ArrayList<>();
@@ -94,20 +103,22 @@ public final class MemoryStats implements MemorySink {
     if (!teaches(r.status())) {
       return;
     }
+    String route = name(r.route());
     // One pattern key serves every context of the record.
     String[] failed = failedOnCurrentTask.toArray(new String[0]);
     java.util.Arrays.sort(failed);
-    Pattern p = new Pattern(r.route(), Collections.unmodifiableList(java.util.Arrays.asList(failed)));
-    for (String ctx : contexts(r.dimension(), r.bench() != null ? r.bench() : r.language())) {
+    Pattern fresh = new Pattern(route, Collections.unmodifiableList(java.util.Arrays.asList(failed)));
+    Pattern p = canonicalPatterns.computeIfAbsent(fresh, k -> k);
+    for (String ctx : contextKeys(r.dimension(), r.bench() != null ? r.bench() : r.language())) {
       Context c = byContext.computeIfAbsent(ctx, k -> new Context());
-      c.tallies.computeIfAbsent(r.route(), k -> new Tally()).add(r.resolved(), r.performance(), r.costUsd());
+      c.tallies.computeIfAbsent(route, k -> new Tally()).add(r.resolved(), r.performance(), r.costUsd());
       c.patterns.computeIfAbsent(p, k -> new Tally()).add(r.resolved(), r.performance(), r.costUsd());
       c.version++;
     }
     if (!r.resolved()) {
-      failedOnCurrentTask.add(r.route());
+      failedOnCurrentTask.add(route);
     }
-    costScale.observe(r.route(), r.costUsd());
+    costScale.observe(route, r.costUsd());
   }
 
   /** How one task's costs so far predict the next route's cost on it. */
@@ -118,6 +129,23 @@ public final class MemoryStats implements MemorySink {
   /** Interrupted attempts and attempts nobody verified say nothing about the route. */
   private static boolean teaches(String status) {
     return !"interrupted".equals(status) && !"no_verifier".equals(status);
+  }
+
+  /** The one instance of this route name (the policy hands in its own names first). */
+  String name(String route) {
+    String known = names.putIfAbsent(route, route);
+    return known != null ? known : route;
+  }
+
+  /** {@link #contexts}, made once per pair (the lists and their keys are this memory's instances). */
+  List<String> contextKeys(String dimension, String benchOrLanguage) {
+    Map<String, List<String>> byBench = contextKeys.computeIfAbsent(dimension, k -> new HashMap<>());
+    List<String> keys = byBench.get(benchOrLanguage);
+    if (keys == null) {
+      keys = List.copyOf(contexts(dimension, benchOrLanguage));
+      byBench.put(benchOrLanguage, keys);
+    }
+    return keys;
   }
 
   /** Context keys from broadest to narrowest. */
