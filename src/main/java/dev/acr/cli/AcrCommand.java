@@ -59,22 +59,50 @@ public final class AcrCommand implements Callable<Integer> {
       return true;
     }
     for (String a : args) {
-      boolean shortHelp = a.startsWith("-") && !a.startsWith("--") && a.indexOf('h') > 0;
-      if (SUBCOMMAND_NAMES.contains(a) || a.equals("--help") || shortHelp) {
+      if (SUBCOMMAND_NAMES.contains(a) || isHelp(a)) {
         return true;
       }
     }
     return false;
   }
 
-  /** Registers {@link #SUBCOMMANDS} on {@code root}, once. */
+  /** Registers every one of {@link #SUBCOMMANDS} not registered yet (the usage lists them all). */
   static void addSubcommands(CommandLine root) {
-    if (!root.getSubcommands().isEmpty()) {
-      return;
+    addSubcommands(root, SUBCOMMAND_NAMES);
+  }
+
+  /**
+   * Registers the subcommands a parse of {@code args} can reach. picocli only ever takes an
+   * argument that is a registered name as a subcommand, so registering just the names that occur
+   * in {@code args} parses them exactly as the whole tree would; building a subcommand's model
+   * from its annotations is most of what a long command's start costs. All of them when the
+   * usage may be printed (no arguments, or a help flag before any name) and for {@code
+   * completion}, whose script covers the whole tree.
+   */
+  static void addSubcommandsFor(CommandLine root, String... args) {
+    Set<String> named = new java.util.HashSet<>();
+    boolean all = args.length == 0;
+    for (String a : args) {
+      if (SUBCOMMAND_NAMES.contains(a)) {
+        named.add(a);
+      } else if (named.isEmpty() && isHelp(a)) {
+        all = true;
+      }
     }
+    addSubcommands(root, all || named.contains("completion") ? SUBCOMMAND_NAMES : named);
+  }
+
+  private static void addSubcommands(CommandLine root, Set<String> names) {
     for (Class<?> sub : SUBCOMMANDS) {
-      root.addSubcommand(sub);
+      String name = sub.getAnnotation(CommandLine.Command.class).name();
+      if (names.contains(name) && !root.getSubcommands().containsKey(name)) {
+        root.addSubcommand(sub);
+      }
     }
+  }
+
+  private static boolean isHelp(String arg) {
+    return arg.equals("--help") || (arg.startsWith("-") && !arg.startsWith("--") && arg.indexOf('h') > 0);
   }
 
   @Override

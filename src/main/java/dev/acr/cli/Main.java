@@ -56,7 +56,7 @@ public final class Main {
     CommandLine cl = new AcrCommand(env).commandLine();
     // Before the settings below: picocli applies them only to subcommands present at that time.
     if (AcrCommand.mayNeedSubcommands(args)) {
-      AcrCommand.addSubcommands(cl);
+      AcrCommand.addSubcommandsFor(cl, args);
     }
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(env.ansi()));
     cl.setExecutionExceptionHandler(new ExecutionFailure());

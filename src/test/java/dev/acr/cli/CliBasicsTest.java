@@ -59,6 +59,48 @@ class CliBasicsTest {
   }
 
   @Test
+  void registeringOnlyTheNamedSubcommandsParsesAsTheWholeTreeDoes() {
+    // Arguments naming subcommands in every position picocli might take them: first, after root
+    // options, as a root option's value, twice, after a help flag, nested, unknown.
+    List<String[]> cases = List.of(
+        new String[] {"stats", "--json"}, new String[] {"bench", "replay", "--orders", "2"},
+        new String[] {"--json", "stats"}, new String[] {"--tool", "bench", "stats"},
+        new String[] {"--tool", "bench", "fix it"}, new String[] {"runs", "stats"},
+        new String[] {"memory", "export", "--json"}, new String[] {"bench", "--help"},
+        new String[] {"--help", "bench"}, new String[] {"-h"}, new String[] {"completion", "bash"},
+        new String[] {"explain", "last", "bench"}, new String[] {"bench", "frobnicate"},
+        new String[] {"--dry-run", "fix the stats page"}, new String[] {"doctor", "--nope"});
+    for (String[] args : cases) {
+      assertThat(parsed(Main.commandLine(new Env(java.util.Map.of(), tmp, picocli.CommandLine.Help.Ansi.OFF), args), args))
+          .as(String.join(" ", args))
+          .isEqualTo(parsed(wholeTree(), args));
+    }
+    picocli.CommandLine partial = Main.commandLine(new Env(java.util.Map.of(), tmp, picocli.CommandLine.Help.Ansi.OFF), "bench", "replay");
+    assertThat(partial.getSubcommands().keySet()).containsExactly("bench");
+  }
+
+  private picocli.CommandLine wholeTree() {
+    picocli.CommandLine cl = new AcrCommand(new Env(java.util.Map.of(), tmp, picocli.CommandLine.Help.Ansi.OFF)).commandLine();
+    AcrCommand.addSubcommands(cl);
+    return cl;
+  }
+
+  /** The commands the parse reached, with each one's matched options and positionals, or the error. */
+  private static String parsed(picocli.CommandLine cl, String... args) {
+    try {
+      StringBuilder sb = new StringBuilder();
+      for (picocli.CommandLine.ParseResult r = cl.parseArgs(args); r != null; r = r.subcommand()) {
+        sb.append(r.commandSpec().qualifiedName()).append(' ')
+            .append(r.matchedArgs().stream().map(a -> a.paramLabel() + "=" + a.getValue()).toList())
+            .append(r.isUsageHelpRequested() ? " help" : "").append(" | ");
+      }
+      return sb.toString();
+    } catch (picocli.CommandLine.ParameterException e) {
+      return "error: " + e.getMessage();
+    }
+  }
+
+  @Test
   void classifyHelpAlsoListsExitCodes() {
     CliHarness.Run r = h.run("classify", "--help");
     assertThat(r.exit()).isZero();
