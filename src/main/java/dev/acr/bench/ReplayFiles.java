@@ -2,7 +2,6 @@ package dev.acr.bench;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import dev.acr.memory.MemoryRecord;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -76,14 +75,14 @@ public final class ReplayFiles {
     }
   }
 
-  /** Writes values as JSONL (one compact JSON value per line), streaming. */
-  public static void writeJsonl(ObjectMapper json, Path file, List<?> values) throws IOException {
+  /** Writes memory records as JSONL, one line each, streaming. */
+  public static void writeJsonl(ObjectMapper json, Path file, List<MemoryRecord> records) throws IOException {
     try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-        SequenceWriter w = json.writer().withRootValueSeparator("\n").writeValues(os)) {
-      w.writeAll(values);
-      w.flush();
-      if (!values.isEmpty()) {
-        os.write('\n');
+        JsonGenerator g = json.getFactory().createGenerator(os)) {
+      g.setRootValueSeparator(null);
+      for (MemoryRecord r : records) {
+        r.writeTo(g);
+        g.writeRaw('\n');
       }
     }
   }

@@ -1,6 +1,5 @@
 package dev.acr.memory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -53,11 +52,13 @@ public final class MemoryStore implements MemorySink {
 
   /** One record as the single JSON line memory stores. */
   public static String toLine(MemoryRecord record) {
-    try {
-      return Lazy.JSON.writeValueAsString(record);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("memory record not serialisable", e);
+    java.io.StringWriter line = new java.io.StringWriter(512);
+    try (com.fasterxml.jackson.core.JsonGenerator g = Lazy.JSON.getFactory().createGenerator(line)) {
+      record.writeTo(g);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("memory record not serialisable", e);
     }
+    return line.toString();
   }
 
   /** A whole record from one line, by the store's rules; throws when the line is not one. */
