@@ -82,12 +82,7 @@ public record MemoryRecord(
     g.writeBooleanField("resolved", resolved);
     g.writeBooleanField("apply_ok", applyOk);
     g.writeStringField("status", status);
-    g.writeFieldName("exit_code");
-    if (exitCode == null) {
-      g.writeNull();
-    } else {
-      g.writeNumber(exitCode);
-    }
+    writeNumberOrNull(g, "exit_code", exitCode);
     g.writeNumberField("duration_ms", durationMs);
     writeNumberOrNull(g, "cost_usd", costUsd);
     writeNumberOrNull(g, "input_tokens", inputTokens);
@@ -99,21 +94,17 @@ public record MemoryRecord(
     g.writeEndObject();
   }
 
-  private static void writeNumberOrNull(JsonGenerator g, String field, Double value) throws IOException {
+  /** A number field as data binding writes it: null, or the value of its own type. */
+  private static void writeNumberOrNull(JsonGenerator g, String field, Number value) throws IOException {
     g.writeFieldName(field);
     if (value == null) {
       g.writeNull();
+    } else if (value instanceof Double d) {
+      g.writeNumber(d.doubleValue());
+    } else if (value instanceof Integer i) {
+      g.writeNumber(i.intValue());
     } else {
-      g.writeNumber(value);
-    }
-  }
-
-  private static void writeNumberOrNull(JsonGenerator g, String field, Long value) throws IOException {
-    g.writeFieldName(field);
-    if (value == null) {
-      g.writeNull();
-    } else {
-      g.writeNumber(value);
+      g.writeNumber(value.longValue());
     }
   }
 
