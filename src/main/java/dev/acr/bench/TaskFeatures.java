@@ -29,6 +29,8 @@ public final class TaskFeatures {
   private static final int TOKENS_AT = 17;
   private static final int TOKEN_BUCKETS = 7;
   private static final int WORD_BUCKETS = 2048;
+  /** Every key a bag may hold: the word buckets, then dimension, bench and language ones. */
+  private static final int BUCKETS = WORD_BUCKETS + 160;
 
   private final Map<String, Integer> index;
   private final int[][] nonzero;
@@ -48,10 +50,11 @@ public final class TaskFeatures {
     // classes instead of tasks turns millions of sparse dot products into a few hundred.
     Map<Bag, Integer> classes = new HashMap<>();
     java.util.List<Bag> distinct = new java.util.ArrayList<>();
+    int[] counts = new int[BUCKETS];
     for (int t = 0; t < n; t++) {
       Task task = tasks.get(t);
       index.put(task.key(), t);
-      Bag bag = bag(task);
+      Bag bag = bag(task, counts);
       bagClass[t] = classes.computeIfAbsent(bag, b -> {
         distinct.add(b);
         return distinct.size() - 1;
@@ -59,13 +62,22 @@ public final class TaskFeatures {
       dense(task, bag, t);
     }
     similarity = new float[distinct.size()][];
+    // Each row's vector spread out densely, so a dot product is one pass over the other bag's
+    // keys instead of a merge of two sorted lists (most of loading OOD176's 176 long prompts).
+    float[] dense = new float[BUCKETS];
     for (int i = 0; i < distinct.size(); i++) {
       // Lower triangle only: sim is symmetric. The diagonal is what two different tasks with
       // one vector get (the dot product, which rounding may keep just below 1).
       Bag a = distinct.get(i);
+      for (int k = 0; k < a.keys.length; k++) {
+        dense[a.keys[k]] = a.weights[k];
+      }
       similarity[i] = new float[i + 1];
       for (int j = 0; j <= i; j++) {
-        similarity[i][j] = dot(a.keys, a.weights, distinct.get(j).keys, distinct.get(j).weights);
+        similarity[i][j] = dot(dense, distinct.get(j).keys, distinct.get(j).weights);
+      }
+      for (int key : a.keys) {
+        dense[key] = 0;
       }
     }
   }
@@ -146,39 +158,44 @@ public final class TaskFeatures {
     }
   }
 
-  private static Bag bag(Task task) {
-    Map<Integer, Integer> tf = new HashMap<>();
-    if (task.prompt() != null) {
-      String p = task.prompt();
-      int start = -1;
-      for (int i = 0; i <= p.length(); i++) {
-        boolean word = i < p.length() && Character.isLetterOrDigit(p.charAt(i));
-        if (word && start < 0) {
-          start = i;
-        } else if (!word && start >= 0) {
-          // Words of one or two letters are mostly noise in issue texts.
-          if (i - start >= 3) {
-            tf.merge(Math.floorMod(p.substring(start, i).toLowerCase(java.util.Locale.ROOT).hashCode(), WORD_BUCKETS), 1, Integer::sum);
-          }
-          start = -1;
+  /**
+   * The task's bag. {@code counts} is a zeroed scratch array of {@link #BUCKETS} entries, left
+   * zeroed: counting words into it, rather than into a map, is what makes the 176 long OOD176
+   * prompts quick to read.
+   */
+  private static Bag bag(Task task, int[] counts) {
+    int[] keys;
+    int[] tf;
+    int distinct = task.prompt() == null ? 0 : countWords(task.prompt(), counts);
+    if (distinct > 0) {
+      keys = new int[distinct];
+      tf = new int[distinct];
+      for (int k = 0, i = 0; i < distinct; k++) {
+        if (counts[k] > 0) {
+          keys[i] = k;
+          tf[i++] = counts[k];
+          counts[k] = 0;
         }
       }
-    }
-    if (tf.isEmpty()) {
-      // No prompt (the ID split): the context is all there is to compare.
-      tf.put(WORD_BUCKETS + (task.dimension() == null ? 0 : 1 + task.dimension().ordinal()), 1);
+    } else {
+      // No prompt (the ID split): the context is all there is to compare (keys in rising order).
+      int[] context = new int[3];
+      int n = 0;
+      context[n++] = WORD_BUCKETS + (task.dimension() == null ? 0 : 1 + task.dimension().ordinal());
       if (task.bench() != null) {
-        tf.put(WORD_BUCKETS + 16 + Math.floorMod(task.bench().hashCode(), 64), 1);
+        context[n++] = WORD_BUCKETS + 16 + Math.floorMod(task.bench().hashCode(), 64);
       }
       if (task.language() != null) {
-        tf.put(WORD_BUCKETS + 96 + Math.floorMod(task.language().hashCode(), 64), 1);
+        context[n++] = WORD_BUCKETS + 96 + Math.floorMod(task.language().hashCode(), 64);
       }
+      keys = Arrays.copyOf(context, n);
+      tf = new int[n];
+      Arrays.fill(tf, 1);
     }
-    int[] keys = tf.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
     float[] w = new float[keys.length];
     double norm = 0;
     for (int i = 0; i < keys.length; i++) {
-      w[i] = (float) Math.log1p(tf.get(keys[i]));
+      w[i] = (float) Math.log1p(tf[i]);
       norm += w[i] * w[i];
     }
     for (int i = 0; i < w.length; i++) {
@@ -187,18 +204,61 @@ public final class TaskFeatures {
     return new Bag(keys, w);
   }
 
-  private static float dot(int[] ka, float[] wa, int[] kb, float[] wb) {
-    float s = 0;
-    int i = 0;
-    int j = 0;
-    while (i < ka.length && j < kb.length) {
-      if (ka[i] == kb[j]) {
-        s += wa[i++] * wb[j++];
-      } else if (ka[i] < kb[j]) {
-        i++;
-      } else {
-        j++;
+  /**
+   * Counts the prompt's words of three or more letters or digits into their hashed buckets (the
+   * lower-cased word's String hash); returns how many buckets it filled.
+   */
+  private static int countWords(String p, int[] counts) {
+    int filled = 0;
+    int start = -1;
+    for (int i = 0; i <= p.length(); i++) {
+      boolean word = i < p.length() && isLetterOrDigit(p.charAt(i));
+      if (word && start < 0) {
+        start = i;
+      } else if (!word && start >= 0) {
+        // Words of one or two letters are mostly noise in issue texts.
+        if (i - start >= 3 && counts[Math.floorMod(lowerCaseHash(p, start, i), WORD_BUCKETS)]++ == 0) {
+          filled++;
+        }
+        start = -1;
       }
+    }
+    return filled;
+  }
+
+  /** {@link Character#isLetterOrDigit(char)}, answered directly for ASCII. */
+  private static boolean isLetterOrDigit(char c) {
+    if (c < 128) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+    return Character.isLetterOrDigit(c);
+  }
+
+  /**
+   * {@code p.substring(start, end).toLowerCase(Locale.ROOT).hashCode()} without making either
+   * string when the word is ASCII (String's hash is the same sum over its chars).
+   */
+  private static int lowerCaseHash(String p, int start, int end) {
+    int h = 0;
+    for (int i = start; i < end; i++) {
+      char c = p.charAt(i);
+      if (c >= 128) {
+        return p.substring(start, end).toLowerCase(java.util.Locale.ROOT).hashCode();
+      }
+      h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    return h;
+  }
+
+  /**
+   * The dot product of a dense vector and a bag: the products of the shared keys summed in key
+   * order, as a merge of the two sorted bags sums them (the other keys add exact zeros: weights
+   * are never negative, so the sum never is).
+   */
+  private static float dot(float[] dense, int[] keys, float[] weights) {
+    float s = 0;
+    for (int k = 0; k < keys.length; k++) {
+      s += dense[keys[k]] * weights[k];
     }
     return s;
   }
