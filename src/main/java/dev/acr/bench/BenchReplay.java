@@ -1,5 +1,6 @@
 package dev.acr.bench;
 
+import dev.acr.core.Failures;
 import dev.acr.memory.MemoryRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,14 +163,7 @@ public final class BenchReplay {
     try {
       return f.get();
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
+      throw Failures.rethrow(e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.acr.config;
 
+import dev.acr.core.Failures;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -31,16 +32,7 @@ public final class BundledConfig implements Runnable {
     try {
       return parse.get();
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof ConfigException c) {
-        throw c;
-      }
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
+      throw Failures.rethrow(e, ConfigException.class);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ConfigLoader.bundled();

@@ -1,5 +1,6 @@
 package dev.acr.context;
 
+import dev.acr.core.Failures;
 import dev.acr.git.Git;
 import dev.acr.git.GitException;
 import dev.acr.git.Isolation;
@@ -117,16 +118,7 @@ public final class RepoInspector {
     try {
       return task.get();
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof GitException g) {
-        throw g;
-      }
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
+      throw Failures.rethrow(e, GitException.class);
     } catch (CancellationException | InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new GitException("git " + what + " (in " + dir + ") interrupted");

@@ -1,5 +1,6 @@
 package dev.acr.memory;
 
+import dev.acr.core.Failures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -98,10 +99,7 @@ final class SummaryScan {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted reading " + file);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw Failures.rethrow(e);
     }
     free.push(parse.buffer);
     for (Skipped s : rows.skipped) {
