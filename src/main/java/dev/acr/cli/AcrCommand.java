@@ -24,8 +24,12 @@ public final class AcrCommand implements Callable<Integer> {
       List.of(ClassifyCommand.class, BenchCommand.class, DoctorCommand.class, StatsCommand.class, RunsCommand.class,
           ExplainCommand.class, MemoryCommand.class, CompletionCommand.class);
 
-  /** Their {@code @Command} names (a test keeps the two lists in step). */
-  static final Set<String> SUBCOMMAND_NAMES = Set.of("classify", "bench", "doctor", "stats", "runs", "explain", "memory", "completion");
+  /**
+   * Their {@code @Command} names, in the same order (a test keeps the two lists in step), so a
+   * name finds its class without reading annotations.
+   */
+  static final List<String> SUBCOMMAND_NAMES =
+      List.of("classify", "bench", "doctor", "stats", "runs", "explain", "memory", "completion");
 
   private final Env env;
   private final CommandLine.IFactory factory = new AcrOptions.LazyFactory();
@@ -92,11 +96,11 @@ public final class AcrCommand implements Callable<Integer> {
     addSubcommands(root, all || named.contains("completion") ? SUBCOMMAND_NAMES : named);
   }
 
-  private static void addSubcommands(CommandLine root, Set<String> names) {
-    for (Class<?> sub : SUBCOMMANDS) {
-      String name = sub.getAnnotation(CommandLine.Command.class).name();
+  private static void addSubcommands(CommandLine root, java.util.Collection<String> names) {
+    for (int i = 0; i < SUBCOMMANDS.size(); i++) {
+      String name = SUBCOMMAND_NAMES.get(i);
       if (names.contains(name) && !root.getSubcommands().containsKey(name)) {
-        root.addSubcommand(sub);
+        root.addSubcommand(SUBCOMMANDS.get(i));
       }
     }
   }
