@@ -142,7 +142,10 @@ public final class RunLoop {
             source,
             hasScore ? r.performance() : null,
             task.bench(),
-            task.language());
+            task.language(),
+            r.reason(),
+            r.modelUsed(),
+            null);
     try {
       memory.append(rec);
     } catch (IOException e) {

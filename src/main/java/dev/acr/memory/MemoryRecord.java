@@ -14,14 +14,18 @@ import java.io.IOException;
  * <p>{@code task} is the sha256 of the prompt for live runs and the benchmark task id for
  * replays. {@code score} is the benchmark's continuous score where it has one (null otherwise;
  * then performance is {@code resolved}). {@code bench} and {@code language} are the context the
- * router saw (null when unknown).
+ * router saw (null when unknown). The last three are left out of the line when null, so older
+ * lines and replays stay as they were: {@code reason} says why an {@code infra_error} or
+ * {@code acr_error} happened ("not signed in", "network", "quota"...), {@code model_used} is the
+ * model the CLI reported it actually ran when that differs from or adds to {@code model}, and
+ * {@code race_id} ties together the attempts of one race.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({
   "ts", "run_id", "attempt", "task", "prompt", "dimension", "tool", "model", "route",
   "resolved", "apply_ok", "status", "exit_code", "duration_ms", "cost_usd",
-  "input_tokens", "output_tokens", "source", "score", "bench", "language"
+  "input_tokens", "output_tokens", "source", "score", "bench", "language", "reason", "model_used", "race_id"
 })
 public record MemoryRecord(
     String ts,
@@ -44,7 +48,20 @@ public record MemoryRecord(
     String source,
     Double score,
     String bench,
-    String language) {
+    String language,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String modelUsed,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String raceId) {
+
+  /** A record without reason, model used or race (replays, imports, older callers). */
+  public MemoryRecord(
+      String ts, String runId, int attempt, String task, String prompt, String dimension, String tool, String model,
+      String route, boolean resolved, boolean applyOk, String status, Integer exitCode, long durationMs,
+      Double costUsd, Long inputTokens, Long outputTokens, String source, Double score, String bench,
+      String language) {
+    this(ts, runId, attempt, task, prompt, dimension, tool, model, route, resolved, applyOk, status, exitCode,
+        durationMs, costUsd, inputTokens, outputTokens, source, score, bench, language, null, null, null);
+  }
 
   public static final int PROMPT_LIMIT = 500;
 
@@ -59,7 +76,8 @@ public record MemoryRecord(
       return this;
     }
     return new MemoryRecord(ts, runId, attempt, task, null, dimension, tool, model, route, resolved, applyOk, status,
-        exitCode, durationMs, costUsd, inputTokens, outputTokens, source, score, bench, language);
+        exitCode, durationMs, costUsd, inputTokens, outputTokens, source, score, bench, language, reason, modelUsed,
+        raceId);
   }
 
   /**
@@ -91,7 +109,16 @@ public record MemoryRecord(
     writeNumberOrNull(g, "score", score);
     g.writeStringField("bench", bench);
     g.writeStringField("language", language);
+    writeStringIfPresent(g, "reason", reason);
+    writeStringIfPresent(g, "model_used", modelUsed);
+    writeStringIfPresent(g, "race_id", raceId);
     g.writeEndObject();
+  }
+
+  private static void writeStringIfPresent(JsonGenerator g, String field, String value) throws IOException {
+    if (value != null) {
+      g.writeStringField(field, value);
+    }
   }
 
   /** A number field as data binding writes it: null, or the value of its own type. */

@@ -126,9 +126,9 @@ public final class MemoryStats implements MemorySink {
     return costScale;
   }
 
-  /** Interrupted attempts and attempts nobody verified say nothing about the route. */
+  /** Interrupted, unverified, infra and acr failures, cancelled and answered attempts say nothing about the route. */
   private static boolean teaches(String status) {
-    return !"interrupted".equals(status) && !"no_verifier".equals(status);
+    return dev.acr.core.AttemptStatus.isEvidence(status);
   }
 
   /** The one instance of this route name (the policy hands in its own names first). */
