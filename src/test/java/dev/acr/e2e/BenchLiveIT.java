@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acr.testing.Toolchains;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -27,18 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BenchLiveIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** The toolchains the problems' tests need (.ci/run installs them). */
-  private static final List<List<String>> TOOLCHAINS = List.of(
-      List.of("python3", "-m", "pytest", "--version"), List.of("node", "--version"), List.of("go", "version"),
-      List.of("mvn", "-v"));
 
   @TempDir Path tmp;
 
   @Test
   void everyProblemFailsAsShippedPassesWithItsSolutionAndTheMemoryReplays() throws Exception {
-    for (List<String> cmd : TOOLCHAINS) {
-      assertThat(runs(cmd)).as("%s must work for the problems' tests (see .ci/run)", String.join(" ", cmd)).isTrue();
-    }
+    // The toolchains the problems' tests need (.ci/run installs them).
+    Toolchains.require("BenchLiveIT (the live problems' own tests)",
+        Toolchains.PYTEST, Toolchains.NODE, Toolchains.GO, Toolchains.MAVEN);
     Path problems = Path.of(System.getProperty("acr.root"), "problems");
     Map<String, JsonNode> meta = problemMetadata(problems);
     Fixtures fx = new Fixtures(tmp);
@@ -158,15 +154,5 @@ class BenchLiveIT {
 
   private static String row(String table, String router) {
     return table.lines().filter(l -> l.startsWith(router + " ")).findFirst().orElse("");
-  }
-
-  private static boolean runs(List<String> cmd) {
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
   }
 }

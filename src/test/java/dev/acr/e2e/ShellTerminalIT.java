@@ -2,8 +2,8 @@ package dev.acr.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.acr.testing.Toolchains;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,8 +35,7 @@ class ShellTerminalIT {
 
   @BeforeEach
   void setUp() throws Exception {
-    assumeTrue(tmuxInstalled(),
-        "tmux is not installed: skipping the real-terminal test of the interactive shell (apt-get install -y tmux)");
+    Toolchains.require("ShellTerminalIT (the interactive shell on a real terminal)", Toolchains.TMUX);
     fx = new Fixtures(tmp);
     socket = "acr-it-" + ProcessHandle.current().pid() + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt());
   }
@@ -167,18 +166,5 @@ class ShellTerminalIT {
       assertThat(p.exitValue()).as("tmux %s: %s", args, out).isZero();
     }
     return out;
-  }
-
-  private static boolean tmuxInstalled() {
-    try {
-      Process p = new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 }

@@ -1,0 +1,102 @@
+package dev.acr.testing;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.acr.live.Binaries;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The programs some tests need beyond Java, Maven, git and python3 (Go, Node, pytest, tmux). A
+ * test that lacks one is skipped with one line saying which and how to install it, so the
+ * README's {@code mvn -B verify} passes on a plain machine; with {@code ACR_REQUIRE_TOOLS=1}
+ * (CI sets it in .ci/run) a missing tool fails the test instead, so CI cannot skip silently.
+ */
+public final class Toolchains {
+
+  /** A program, the command that proves it works, and how to get it. */
+  public record Tool(String name, List<String> probe, String install) {}
+
+  public static final Tool GO = new Tool("go", List.of("go", "version"), "apt-get install golang-go");
+  public static final Tool NODE = new Tool("node", List.of("node", "--version"), "apt-get install nodejs");
+  public static final Tool PYTEST =
+      new Tool("pytest", List.of("python3", "-m", "pytest", "--version"), "apt-get install python3-pytest");
+  public static final Tool MAVEN = new Tool("mvn", List.of("mvn", "-v"), "apt-get install maven");
+  public static final Tool TMUX = new Tool("tmux", List.of("tmux", "-V"), "apt-get install tmux");
+
+  public static final String REQUIRE = "ACR_REQUIRE_TOOLS";
+
+  private Toolchains() {}
+
+  /** Skips (or with ACR_REQUIRE_TOOLS=1 fails) the calling test unless every tool runs. */
+  public static void require(String test, Tool... needed) {
+    require(test, System.getenv(), needed);
+  }
+
+  public static void require(String test, Map<String, String> env, Tool... needed) {
+    List<Tool> missing = missing(List.of(needed), env);
+    if (missing.isEmpty()) {
+      return;
+    }
+    String why = test + " needs " + missing.stream().map(t -> t.name() + " (" + t.install() + ")")
+        .collect(Collectors.joining(", ")) + ", not found on PATH";
+    skipOrFail(why, env);
+  }
+
+  /**
+   * One line on the console, because an aborted test shows up only as a count, then a skip; or a
+   * failure when {@code ACR_REQUIRE_TOOLS=1}.
+   */
+  public static void skipOrFail(String why, Map<String, String> env) {
+    if ("1".equals(env.get(REQUIRE))) {
+      fail(why + " (" + REQUIRE + "=1 forbids skipping)");
+    }
+    System.err.println("acr-test: skipped: " + why + "; set " + REQUIRE + "=1 to fail instead");
+    Assumptions.abort("skipped: " + why);
+  }
+
+  /**
+   * The tools whose probe does not exit 0 with {@code env}'s PATH. The program is looked up on
+   * that PATH here: the JDK would search the test JVM's own PATH instead.
+   */
+  public static List<Tool> missing(List<Tool> needed, Map<String, String> env) {
+    List<Tool> missing = new ArrayList<>();
+    for (Tool t : needed) {
+      if (!runs(t.probe(), env)) {
+        missing.add(t);
+      }
+    }
+    return missing;
+  }
+
+  private static boolean runs(List<String> probe, Map<String, String> env) {
+    String path = env.get("PATH");
+    Path program = Binaries.find(probe.get(0), path, Path.of(".")).orElse(null);
+    if (program == null) {
+      return false;
+    }
+    List<String> argv = new ArrayList<>(probe);
+    argv.set(0, program.toString());
+    ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("PATH", path);
+    try {
+      Process p = pb.start();
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return false;
+      }
+      return p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}
