@@ -53,7 +53,7 @@ record AcrOptions(
         .build());
     spec.addOption(valued("--seed", Long.class, "N", "Makes the policy's exploration reproducible."));
     spec.addOption(flag("--json", "Print a machine-readable summary on stdout."));
-    spec.addOption(flag("--in-place", "Outside git: let agents edit the workdir directly (no isolation, no rollback)."));
+    spec.addOption(flag("--in-place", "Outside git: let agents edit the workdir directly; acr snapshots it first and puts it back after an attempt that is not verified."));
     spec.addOption(flag("--no-store-prompt", "Keep prompts out of memory (only their hash)."));
     spec.addOption(OptionSpec.builder("-q", "--quiet").type(boolean.class)
         .description("Do not stream the agents' output (it stays in the run's logs); on a terminal, show a live status line instead.")

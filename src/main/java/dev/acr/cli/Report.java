@@ -11,7 +11,9 @@ import dev.acr.core.Route;
 import dev.acr.core.RunLoop;
 import dev.acr.core.Task;
 import dev.acr.live.AttemptArtifacts;
+import dev.acr.live.Binaries;
 import dev.acr.live.Decision;
+import dev.acr.live.InPlace;
 import dev.acr.live.LiveSession;
 import dev.acr.live.RunFiles;
 import dev.acr.live.RunRequest;
@@ -19,6 +21,7 @@ import dev.acr.policy.RouteEstimate;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Help.Ansi;
 
 /** Prints decisions and results: human text on stdout, or one JSON document with --json. */
@@ -82,10 +85,22 @@ final class Report {
       out.println(bold("first run  ") + "$ " + argv);
       Route first = chain.get(0);
       if (d.missingTools().contains(first.tool())) {
-        ToolSpec t = d.config().tool(first.tool()).orElseThrow();
-        out.println("  " + first.tool() + " is not installed" + (t.install() == null ? "" : "; install it with: " + t.install()));
+        out.println("  " + notInstalled(req, d.config().tool(first.tool()).orElseThrow()));
       }
     }
+  }
+
+  /** The tool, or the prefix switcher in front of it, that is not on PATH, and what to do. */
+  private static String notInstalled(RunRequest req, ToolSpec t) {
+    try {
+      Optional<Binaries.MissingProgram> missing = Binaries.missingProgram(t, req.environment(), req.workdir());
+      if (missing.isPresent() && missing.get().start().isPrefix()) {
+        return t.name() + " cannot start: " + missing.get().problem();
+      }
+    } catch (ConfigException e) {
+      return t.name() + " cannot start: " + e.getMessage();
+    }
+    return t.name() + " is not installed" + (t.install() == null ? "" : "; install it with: " + t.install());
   }
 
   private String estimate(Decision d, Route r) {
@@ -174,7 +189,9 @@ final class Report {
       }
     } else {
       out.println(ansi.string("@|red,bold not verified|@") + " after " + attempts.size() + " attempt(s) ("
-          + r.outcome().stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "); your working tree is unchanged");
+          + r.outcome().stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "); "
+          + (InPlace.allRestored(r.artifacts()) ? "your working tree is unchanged"
+              : "acr could not put all of your files back (see above): check them before you go on"));
       printTestTail(r.artifacts());
     }
     out.println("run " + r.runId() + ": logs in " + r.runDir());

@@ -88,6 +88,46 @@ public final class CommandTemplate {
     return new Rendered(argv, null);
   }
 
+  /**
+   * The program a tool's command starts with, and where that word comes from: {@code
+   * command_prefix}, the prefix variable ({@code $ACROUTER_CLAUDE_PREFIX}), or {@code command}.
+   * A prefix switcher's program is what must be on PATH, not the tool's own.
+   */
+  public record Start(String program, String source) {
+    public static final String COMMAND = "command";
+    public static final String COMMAND_PREFIX = "command_prefix";
+
+    /** True when the program is a wrapper put before the tool's own command. */
+    public boolean isPrefix() {
+      return !COMMAND.equals(source);
+    }
+  }
+
+  /**
+   * The first word {@link #render} would give, without rendering a route.
+   *
+   * @throws ConfigException if the prefix variable has unbalanced quotes
+   */
+  public static Start start(ToolSpec tool, Map<String, String> env, Path workdir) throws ConfigException {
+    String wd = workdir == null ? "" : workdir.toString();
+    if (!tool.commandPrefix().isEmpty()) {
+      return new Start(substitute(tool.commandPrefix().get(0), wd, null, ""), Start.COMMAND_PREFIX);
+    }
+    String var = tool.commandPrefixEnv();
+    String value = var == null || env == null ? null : env.get(var);
+    if (value != null && !value.isBlank()) {
+      try {
+        List<String> words = splitWords(value);
+        if (!words.isEmpty()) {
+          return new Start(words.get(0), "$" + var);
+        }
+      } catch (ConfigException e) {
+        throw new ConfigException("$" + var + ": " + e.getMessage(), e);
+      }
+    }
+    return new Start(substitute(tool.command().get(0), wd, null, ""), Start.COMMAND);
+  }
+
   /** True when {@code element} has an unescaped {@code {name}} placeholder. */
   static boolean containsPlaceholder(String element, String name) {
     String ph = "{" + name + "}";

@@ -1,8 +1,12 @@
 package dev.acr.live;
 
+import dev.acr.config.CommandTemplate;
+import dev.acr.config.ConfigException;
+import dev.acr.config.ToolSpec;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /** Finds a program the way a shell would: as a path when it has a slash, else along PATH. */
@@ -30,5 +34,42 @@ public final class Binaries {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The program that keeps {@code tool} from starting on this PATH: its command's, or the prefix
+   * switcher's when it has one ({@code ACROUTER_CLAUDE_PREFIX="ccswitch run --"} with no
+   * ccswitch). The one answer to "which program is missing" for the dry run, the run and doctor.
+   *
+   * @throws ConfigException if the tool's prefix variable cannot be split into words
+   */
+  public static Optional<MissingProgram> missingProgram(ToolSpec tool, Map<String, String> env, Path workdir)
+      throws ConfigException {
+    CommandTemplate.Start start = CommandTemplate.start(tool, env, workdir);
+    if (find(start.program(), env.get("PATH"), workdir).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(new MissingProgram(tool.name(), start, tool.install()));
+  }
+
+  /** A tool's missing program and where it comes from; {@code install} is the tool's hint, may be null. */
+  public record MissingProgram(String tool, CommandTemplate.Start start, String install) {
+    public String program() {
+      return start.program();
+    }
+
+    /** Why the tool cannot start and what to do, e.g. for a prefix: install it or unset the variable. */
+    public String problem() {
+      String quoted = "'" + start.program() + "'";
+      if (start.source().startsWith("$")) {
+        return quoted + " (the prefix in " + start.source() + " for " + tool + ") is not on PATH: install it, or unset "
+            + start.source().substring(1) + " to run " + tool + " without it";
+      }
+      if (start.isPrefix()) {
+        return quoted + " (the command_prefix of " + tool + ") is not on PATH: install it, or change the tool's"
+            + " command_prefix in the config";
+      }
+      return quoted + " is not on PATH" + (install == null ? "" : "; install it with: " + install);
+    }
   }
 }

@@ -17,6 +17,7 @@ import dev.acr.exec.ProcessStartException;
 import dev.acr.exec.Usage;
 import dev.acr.exec.UsageParser;
 import dev.acr.git.Diff;
+import dev.acr.git.DirSnapshot;
 import dev.acr.git.Isolation;
 import dev.acr.git.Snapshot;
 import dev.acr.verify.VerifyCommand;
@@ -51,7 +52,14 @@ public final class LiveExecutor implements AttemptExecutor {
       VerifyCommand verify,
       Duration timeout,
       Duration verifyTimeout,
-      Path runDir) {}
+      Path runDir,
+      DirSnapshot inPlace) {
+    /** Without an --in-place snapshot (in a git repository, or a bench). */
+    public Setup(ToolsConfig config, Map<String, String> environment, Path workdir, Isolation isolation,
+        Snapshot snapshot, VerifyCommand verify, Duration timeout, Duration verifyTimeout, Path runDir) {
+      this(config, environment, workdir, isolation, snapshot, verify, timeout, verifyTimeout, runDir, null);
+    }
+  }
 
   private static final Duration GRACE = Duration.ofSeconds(2);
   /** Built on first use: a cold ObjectMapper costs ~100 ms of start-up, which paths without JSON skip. */
@@ -80,17 +88,23 @@ public final class LiveExecutor implements AttemptExecutor {
   public AttemptResult attempt(Task task, Route route, int attemptNumber) throws InterruptedException {
     Path dir = RunFiles.attemptDir(setup.runDir(), attemptNumber);
     Path worktree = null;
+    AttemptResult result = null;
     try {
       Files.createDirectories(dir);
       worktree = setup.isolation() == null ? setup.workdir() : setup.isolation().createWorktree(setup.snapshot(), dir.resolve("wt"));
-      return runIn(task, route, attemptNumber, dir, worktree);
+      result = runIn(task, route, attemptNumber, dir, worktree);
+      return result;
     } catch (IOException e) {
       artifacts.put(attemptNumber, new AttemptArtifacts(attemptNumber, dir, null, null, e.getMessage()));
-      return failure(route, AttemptStatus.AGENT_ERROR, null, 0);
+      result = failure(route, AttemptStatus.AGENT_ERROR, null, 0);
+      return result;
     } finally {
       if (setup.isolation() != null && worktree != null) {
         // Clean up even when interrupted: git must not see the interrupt flag meanwhile.
         LiveSession.removeQuietly(setup.isolation(), worktree, note);
+      }
+      if (setup.inPlace() != null && (result == null || result.status() != AttemptStatus.VERIFIED)) {
+        InPlace.restore(setup.inPlace(), attemptNumber, artifacts, note);
       }
     }
   }
@@ -148,7 +162,8 @@ public final class LiveExecutor implements AttemptExecutor {
       Task task, Route route, int attemptNumber, Path dir, Path worktree, ToolSpec tool, ProcessOutcome run)
       throws IOException, InterruptedException {
     Usage usage = UsageParser.parse(tool.usageFormat(), dir.resolve(RunFiles.STDOUT), setup.config().price(route).orElse(null));
-    Diff diff = setup.isolation() == null ? null : setup.isolation().capture(worktree, setup.snapshot(), dir.resolve(RunFiles.PATCH));
+    Diff diff = setup.isolation() != null ? setup.isolation().capture(worktree, setup.snapshot(), dir.resolve(RunFiles.PATCH))
+        : setup.inPlace() != null ? setup.inPlace().capture(dir.resolve(RunFiles.PATCH)) : null;
     boolean changed = diff == null || !diff.empty();
     boolean applyOk = run.exitCode() == 0 && !run.timedOut() && !run.interrupted() && changed;
     AttemptStatus status;

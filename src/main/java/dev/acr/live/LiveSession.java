@@ -1,5 +1,6 @@
 package dev.acr.live;
 
+import dev.acr.config.ConfigException;
 import dev.acr.config.ToolSpec;
 import dev.acr.config.ToolsConfig;
 import dev.acr.core.AttemptResult;
@@ -8,6 +9,7 @@ import dev.acr.core.RunLoop;
 import dev.acr.core.RunOutcome;
 import dev.acr.exec.ProcessRunner;
 import dev.acr.git.ApplyResult;
+import dev.acr.git.DirSnapshot;
 import dev.acr.git.GitException;
 import dev.acr.git.Isolation;
 import dev.acr.git.Snapshot;
@@ -79,7 +81,7 @@ public final class LiveSession {
       RunRequest req, AcrPaths paths, Decision d, RunLoop.Listener listener, Consumer<String> note,
       Consumer<String> agentOutput)
       throws UsageError {
-    requireInstalled(d);
+    requireInstalled(d, req);
     Optional<Path> root;
     try {
       root = Isolation.repoRoot(req.workdir());
@@ -90,7 +92,7 @@ public final class LiveSession {
       throw new UsageError(
           "not a git repository: " + req.workdir() + "; acr runs each attempt in its own git worktree so your"
               + " files stay safe. Run it inside a git repository, or pass --in-place to let agents edit this"
-              + " directory directly (no rollback)");
+              + " directory directly (acr snapshots it first and puts it back if the attempt is not verified)");
     }
     List<String> warnings = new ArrayList<>(d.warnings());
     Isolation isolation = null;
@@ -105,8 +107,6 @@ public final class LiveSession {
       } catch (GitException e) {
         throw new UsageError("cannot prepare an isolated worktree: " + e.getMessage());
       }
-    } else if (req.maxAttempts() > 1) {
-      note.accept("--in-place: attempts run directly in " + req.workdir() + "; a later attempt sees an earlier one's edits");
     }
     String runId = newRunId();
     Path runDir = paths.runs().resolve(runId);
@@ -125,12 +125,18 @@ public final class LiveSession {
       note.accept("no test command found and none given: attempts cannot be verified, so acr will not escalate."
           + " Pass --verify \"CMD\" or add {\"verify\": \"CMD\"} to .acr/config.json");
     }
-    VerifyResult baseline =
-        verify == null || !options.baseline() ? null : baseline(verify, isolation, snapshot, req, runDir, note);
+    DirSnapshot inPlace = isolation == null ? InPlace.snapshot(req, paths, note) : null;
+    VerifyResult baseline;
+    try {
+      baseline = verify == null || !options.baseline() ? null : baseline(verify, isolation, snapshot, req, runDir, note);
+    } catch (UsageError | RuntimeException e) {
+      closeQuietly(inPlace);
+      throw e;
+    }
     LiveExecutor executor =
         new LiveExecutor(
             new LiveExecutor.Setup(d.config(), req.environment(), req.workdir(), isolation, snapshot, verify,
-                req.timeout(), VERIFY_TIMEOUT, runDir),
+                req.timeout(), VERIFY_TIMEOUT, runDir, inPlace),
             runner,
             agentOutput,
             note);
@@ -142,7 +148,12 @@ public final class LiveSession {
     RunLoop loop =
         new RunLoop(d.router(), executor, sink, new RunLoop.Limits(req.maxAttempts(), req.budgetUsd()), options.source(),
             req.storePrompt() && d.config().storePrompts(), clock);
-    RunOutcome outcome = loop.run(d.task(), runId, listener);
+    RunOutcome outcome;
+    try {
+      outcome = loop.run(d.task(), runId, listener);
+    } finally {
+      closeQuietly(inPlace);
+    }
     boolean interrupted = Thread.interrupted();
     List<AttemptArtifacts> artifacts = new ArrayList<>();
     for (int i = 1; i <= outcome.attempts().size(); i++) {
@@ -194,6 +205,12 @@ public final class LiveSession {
     }
   }
 
+  private static void closeQuietly(DirSnapshot inPlace) {
+    if (inPlace != null) {
+      inPlace.close();
+    }
+  }
+
   static void removeQuietly(Isolation isolation, Path wt, Consumer<String> note) {
     boolean interrupted = Thread.interrupted();
     try {
@@ -208,22 +225,37 @@ public final class LiveSession {
   }
 
   /** A chain the user named must be runnable; the policy only ever plans installed tools. */
-  private static void requireInstalled(Decision d) throws UsageError {
+  private static void requireInstalled(Decision d, RunRequest req) throws UsageError {
     List<String> problems = new ArrayList<>();
     List<Route> check = d.router() instanceof FixedChainRouter f ? f.chain() : d.chain();
     for (Route r : check) {
       if (d.missingTools().contains(r.tool()) && problems.stream().noneMatch(p -> p.startsWith("'" + r.tool() + "'"))) {
-        problems.add(installHint(d.config(), r.tool()));
+        problems.add(installHint(d.config(), r.tool(), req));
       }
     }
     if (check.isEmpty() && !d.missingTools().isEmpty()) {
       for (String t : d.missingTools()) {
-        problems.add(installHint(d.config(), t));
+        problems.add(installHint(d.config(), t, req));
       }
     }
     if (!problems.isEmpty()) {
       throw new UsageError("not installed: " + String.join("; ", problems));
     }
+  }
+
+  /** Like {@link #installHint(ToolsConfig, String)}, but names a missing prefix switcher as the missing program. */
+  private static String installHint(ToolsConfig config, String toolName, RunRequest req) {
+    ToolSpec tool = config.tool(toolName).orElse(null);
+    try {
+      Optional<Binaries.MissingProgram> missing =
+          tool == null ? Optional.empty() : Binaries.missingProgram(tool, req.environment(), req.workdir());
+      if (missing.isPresent() && missing.get().start().isPrefix()) {
+        return missing.get().problem();
+      }
+    } catch (ConfigException e) {
+      return "'" + toolName + "': " + e.getMessage();
+    }
+    return installHint(config, toolName);
   }
 
   /** Why a tool cannot run, and how to install it when the config says. */

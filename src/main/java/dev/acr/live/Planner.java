@@ -1,6 +1,5 @@
 package dev.acr.live;
 
-import dev.acr.config.CommandTemplate;
 import dev.acr.config.ConfigException;
 import dev.acr.config.ConfigLoader;
 import dev.acr.config.ModelPrice;
@@ -154,28 +153,15 @@ public final class Planner {
       if (!tool.enabled()) {
         continue;
       }
-      String program = program(config, tool, env, workdir);
-      if (Binaries.find(program, env.get("PATH"), workdir).isEmpty()) {
-        missing.add(tool.name());
+      try {
+        if (Binaries.missingProgram(tool, env, workdir).isPresent()) {
+          missing.add(tool.name());
+        }
+      } catch (ConfigException e) {
+        throw new UsageError(e.getMessage());
       }
     }
     return missing;
-  }
-
-  /** The program a tool's rendered command starts with (the prefix's, when it has one). */
-  static String program(ToolsConfig config, ToolSpec tool, Map<String, String> env, Path workdir) throws UsageError {
-    Route any = new Route(tool.name(), null);
-    for (Route r : config.routes()) {
-      if (r.tool().equals(tool.name())) {
-        any = r;
-        break;
-      }
-    }
-    try {
-      return CommandTemplate.render(tool, any, "", workdir, env).argv().get(0);
-    } catch (ConfigException e) {
-      throw new UsageError(e.getMessage());
-    }
   }
 
   private static Map<Route, Double> costGuesses(ToolsConfig config, List<Route> routes) {

@@ -211,4 +211,16 @@ class CliBadInputTest {
     assertThat(h.acrHomeContents()).isEmpty();
     assertThat(plain.resolve("value.txt")).doesNotExist();
   }
+
+  @Test
+  void aRunWithAPrefixSwitcherNotOnPathNamesTheSwitcher() throws Exception {
+    h.writeConfig(java.util.List.of("{\"name\": \"wrapped\", \"enabled\": true, \"command\": [\"" + h.agents.resolve("fixer")
+        + "\"], \"command_prefix_env\": \"ACROUTER_WRAPPED_PREFIX\", \"install\": \"npm install -g wrapped\"}"));
+    h.extraEnv.put("ACROUTER_WRAPPED_PREFIX", "acr-test-ccswitch run --profile work --");
+    CliHarness.Run r = live("--chain", "wrapped");
+    assertUsageError(r, "not installed: 'acr-test-ccswitch' (the prefix in $ACROUTER_WRAPPED_PREFIX for wrapped) is not"
+        + " on PATH: install it, or unset ACROUTER_WRAPPED_PREFIX to run wrapped without it");
+    assertThat(r.errLines()).hasSize(1);
+    assertNothingWritten();
+  }
 }

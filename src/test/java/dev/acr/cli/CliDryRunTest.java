@@ -135,4 +135,19 @@ class CliDryRunTest {
     assertThat(h.status()).isEqualTo(statusBefore);
     assertThat(h.acrHomeContents()).isEmpty();
   }
+
+  @Test
+  void aPrefixSwitcherNotOnPathIsNamedAsTheMissingProgramNotTheTool() throws Exception {
+    h.writeConfig(List.of("{\"name\": \"wrapped\", \"enabled\": true, \"command\": [\"" + h.agents.resolve("fixer")
+        + "\"], \"command_prefix_env\": \"ACROUTER_WRAPPED_PREFIX\", \"install\": \"npm install -g wrapped\"}"));
+    h.extraEnv.put("ACROUTER_WRAPPED_PREFIX", "acr-test-ccswitch run --profile work --");
+    CliHarness.Run r = h.acr("--dry-run", "--verify", "sh check.sh", "fix the NPE in parser");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).containsPattern("(?m)^  1\\. wrapped\\b.*\\[not installed\\]$");
+    assertThat(r.out()).contains("first run  $ acr-test-ccswitch run --profile work -- " + h.agents.resolve("fixer"));
+    assertThat(r.out()).contains("  wrapped cannot start: 'acr-test-ccswitch' (the prefix in $ACROUTER_WRAPPED_PREFIX"
+        + " for wrapped) is not on PATH: install it, or unset ACROUTER_WRAPPED_PREFIX to run wrapped without it\n");
+    assertThat(r.out()).doesNotContain("npm install -g wrapped");
+    assertNothingWritten();
+  }
 }
