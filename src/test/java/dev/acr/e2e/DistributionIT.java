@@ -13,6 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,9 +126,56 @@ class DistributionIT {
     try (ZipFile z = new ZipFile(zip.toFile())) {
       z.stream().filter(e -> !e.isDirectory()).map(ZipEntry::getName).forEach(names::add);
     }
+    Path dist = unpackTarGz();
+    List<String> tarNames = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(dist)) {
+      files.filter(Files::isRegularFile).forEach(f -> tarNames.add("acr-" + version + "/" + dist.relativize(f)));
+    }
+    assertThat(names).containsExactlyInAnyOrderElementsOf(tarNames);
     String prefix = "acr-" + version + "/";
-    assertThat(names).containsExactlyInAnyOrder(
-        prefix + "bin/acr", prefix + "lib/acr.jar", prefix + "README.md", prefix + "LICENSE");
+    assertThat(names).contains(prefix + "bin/acr", prefix + "lib/acr.jar", prefix + "README.md", prefix + "LICENSE",
+        prefix + "tools.example.json", prefix + "docs/config.md", prefix + "examples/stand-in-agents/tools.json",
+        prefix + "problems/README.md");
+  }
+
+  /** Links into the sources or the build only make sense in a clone; the archive has no sources. */
+  private static final Pattern CLONE_ONLY = Pattern.compile("^(\\.\\./)*(src/|pom\\.xml|jreleaser\\.yml|\\.ci/|bin/acr$)");
+  private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s#]+)(#[^)]*)?\\)");
+
+  @Test
+  void theArchiveShipsWhatItsDocsLinkToAndTheLiveProblems() throws Exception {
+    Path dist = unpackTarGz();
+    List<Path> pages = new ArrayList<>(List.of(dist.resolve("README.md")));
+    try (Stream<Path> docs = Files.list(dist.resolve("docs"))) {
+      docs.filter(d -> d.toString().endsWith(".md")).forEach(pages::add);
+    }
+    List<String> broken = new ArrayList<>();
+    for (Path page : pages) {
+      Matcher m = LINK.matcher(Files.readString(page));
+      while (m.find()) {
+        String target = m.group(1);
+        if (target.contains("://") || target.startsWith("mailto:") || CLONE_ONLY.matcher(target).find()) {
+          continue;
+        }
+        if (!Files.exists(page.getParent().resolve(target))) {
+          broken.add(dist.relativize(page) + " -> " + target);
+        }
+      }
+    }
+    assertThat(broken).as("links to files the archive lacks").isEmpty();
+
+    Path problems = Path.of(System.getProperty("acr.root"), "problems");
+    try (Stream<Path> files = Files.walk(problems)) {
+      List<String> leftovers = List.of("__pycache__", ".pytest_cache", "target", "node_modules");
+      files.filter(Files::isRegularFile)
+          .filter(f -> leftovers.stream().noneMatch(l -> problems.relativize(f).toString().contains(l)))
+          .forEach(f -> assertThat(dist.resolve("problems").resolve(problems.relativize(f))).as("shipped").isRegularFile());
+    }
+    // `acr bench live` with no folder finds the problems next to the unpacked acr: it reads them,
+    // then stops at the route that does not exist.
+    Run live = run(repo, env(System.getenv("PATH")), dist.resolve("bin/acr").toString(), "bench", "live", "--routes", "no-such-route");
+    assertThat(live.exit()).as(live.toString()).isEqualTo(2);
+    assertThat(live.err()).contains("no-such-route").doesNotContain("cannot read the problems");
   }
 
   @Test
