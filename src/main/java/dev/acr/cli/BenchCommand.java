@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
     description = "Replay routers over CodeRouterBench tables or a memory file; import the tables as memory;"
         + " run the live problems through your agents.",
     mixinStandardHelpOptions = true,
+    footer = "%nExit codes: see each subcommand's help (acr bench replay --help); without one, 2.%n",
     subcommands = {BenchReplayCommand.class, BenchImportCommand.class, BenchLiveCommand.class})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

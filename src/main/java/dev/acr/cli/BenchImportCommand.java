@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "import",
     description = "Write CodeRouterBench tables as memory JSONL (one record per task x model, source \"import\").",
-    mixinStandardHelpOptions = true)
+    mixinStandardHelpOptions = true,
+    footer = "%nExit codes:%n  0    written%n  1    the output file could not be written%n"
+        + "  2    usage error, or benchmark data missing or invalid%n")
 public final class BenchImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -52,7 +52,11 @@ import picocli.CommandLine.Spec;
         + " record the attempts in memory (source live-bench) and print the replay table of them.",
     mixinStandardHelpOptions = true,
     footer = "%nWith --out OUT, OUT/live-memory.jsonl holds just this bench's attempts; they replay offline with"
-        + " acr bench replay --memory OUT/live-memory.jsonl.%n")
+        + " acr bench replay --memory OUT/live-memory.jsonl.%n"
+        + "%nExit codes:%n  0    every run done and the table printed (failed attempts are results, not errors)%n"
+        + "  1    the table or OUT could not be written%n"
+        + "  2    usage error, bad problems folder or config, or a measured route's tool not installed%n"
+        + "  130  interrupted (the attempts so far are in memory)%n")
 public final class BenchLiveCommand implements Callable<Integer> {
   static final String DEFAULT_DIR = "problems";
   static final String LIVE_MEMORY = "live-memory.jsonl";

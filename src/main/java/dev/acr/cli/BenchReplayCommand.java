@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "replay",
     description = "Replay routers over CodeRouterBench (or a memory file) and report reward, regret and cost.",
-    mixinStandardHelpOptions = true)
+    mixinStandardHelpOptions = true,
+    footer = "%nExit codes:%n  0    replayed and reported%n  1    the report could not be written (--out)%n"
+        + "  2    usage error, or benchmark data or memory missing or invalid%n")
 public final class BenchReplayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
     name = "memory",
     mixinStandardHelpOptions = true,
     description = "Export memory to share it, import a teammate's, compact torn lines and duplicates away.",
+    footer = "%nExit codes: see each subcommand's help (acr memory export --help); without one, 2.%n",
     subcommands = {MemoryExportCommand.class, MemoryImportCommand.class, MemoryCompactCommand.class})
 final class MemoryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
