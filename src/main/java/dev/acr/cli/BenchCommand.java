@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     description = "Replay routers over CodeRouterBench tables or a memory file; import the tables as memory;"
         + " run the live problems through your agents.",
     mixinStandardHelpOptions = true,
-    footer = "%nExit codes: see each subcommand's help (acr bench replay --help); without one, 2.%n",
+    footer = "%nExit codes:%n  0-2, 130  as each subcommand's help says (acr bench replay --help)%n  2    no subcommand given%n",
     subcommands = {BenchReplayCommand.class, BenchImportCommand.class, BenchLiveCommand.class})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -53,9 +53,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     footer = "%nWith --out OUT, OUT/live-memory.jsonl holds just this bench's attempts; they replay offline with"
         + " acr bench replay --memory OUT/live-memory.jsonl.%n"
-        + "%nExit codes:%n  0    every run done and the table printed (failed attempts are results, not errors)%n"
+        + "%nExit codes:%n  0    every run done and the table printed (failed attempts included)%n"
         + "  1    the table or OUT could not be written%n"
-        + "  2    usage error, bad problems folder or config, or a measured route's tool not installed%n"
+        + "  2    usage error, bad problems or config, or a route's tool not installed%n"
         + "  130  interrupted (the attempts so far are in memory)%n")
 public final class BenchLiveCommand implements Callable<Integer> {
   static final String DEFAULT_DIR = "problems";

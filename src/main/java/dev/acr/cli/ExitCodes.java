@@ -10,8 +10,8 @@ final class ExitCodes {
   static final String HELP =
       "%nExit codes:%n"
           + "  0    verified (or dry-run / command ok)%n"
-          + "  1    not verified after all attempts, or verified but the change could not be applied to your%n"
-          + "       working tree (it changed meanwhile; the patch is kept and its path printed)%n"
+          + "  1    not verified; or verified but not applied (your tree changed since the%n"
+          + "       snapshot; the patch is kept and its path printed)%n"
           + "  2    usage, config or input error%n"
           + "  130  interrupted (Ctrl-C or SIGTERM)%n";
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     name = "memory",
     mixinStandardHelpOptions = true,
     description = "Export memory to share it, import a teammate's, compact torn lines and duplicates away.",
-    footer = "%nExit codes: see each subcommand's help (acr memory export --help); without one, 2.%n",
+    footer = "%nExit codes:%n  0-2  as each subcommand's help says (acr memory export --help)%n  2    no subcommand given%n",
     subcommands = {MemoryExportCommand.class, MemoryImportCommand.class, MemoryCompactCommand.class})
 final class MemoryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
         + " records memory already has are skipped, the rest appended under memory's lock.",
     footer = "%nA record is already there when all its fields but the prompt are equal.%n"
         + "%nExit codes:%n  0    merged (unreadable lines are skipped and listed on stderr)%n"
-        + "  2    usage error, an input that cannot be read or holds no record at all, or memory cannot be"
-        + " written; then nothing is imported%n")
+        + "  2    usage error, an input that cannot be read or holds no record at all,%n"
+        + "       or memory cannot be written; then nothing is imported%n")
 final class MemoryImportCommand implements Callable<Integer> {
   /** Unreadable lines listed one by one on stderr before the rest are only counted. */
   static final int LISTED_PROBLEMS = 20;
