@@ -3,6 +3,9 @@ package dev.acr.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,9 +26,18 @@ class BenchRealDataTest {
   @Test
   void aFolderWithoutTheDataSkipsSayingWhere() {
     Path empty = tmp.resolve("nothing-here");
-    assertThatThrownBy(() -> Fixtures.realData(Map.of("ACR_BENCH_DATA", empty.toString())))
-        .isInstanceOf(TestAbortedException.class)
-        .hasMessageContaining("CodeRouterBench data not found at " + empty)
-        .hasMessageContaining("ACR_BENCH_DATA");
+    PrintStream saved = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      assertThatThrownBy(() -> Fixtures.realData(Map.of("ACR_BENCH_DATA", empty.toString())))
+          .isInstanceOf(TestAbortedException.class)
+          .hasMessageContaining("CodeRouterBench data not found at " + empty)
+          .hasMessageContaining("ACR_BENCH_DATA");
+    } finally {
+      System.setErr(saved);
+    }
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("acr-test: skipped: real-data test: CodeRouterBench"
+        + " data not found at " + empty).hasLineCount(1);
   }
 }
