@@ -26,6 +26,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -133,7 +134,8 @@ public final class LiveSession {
                 req.timeout(), VERIFY_TIMEOUT, runDir),
             runner,
             agentOutput,
-            note);
+            note,
+            isolation == null ? null : delivery(isolation, verify, req, note));
     MemoryStore store = new MemoryStore(paths.memory());
     MemorySink sink = d.stats() == null ? store : MemorySink.tee(store, d.stats());
     if (options.observer() != null) {
@@ -148,16 +150,8 @@ public final class LiveSession {
     for (int i = 1; i <= outcome.attempts().size(); i++) {
       artifacts.add(executor.artifacts(i));
     }
-    ApplyResult applied = null;
-    if (outcome.verified() && isolation != null && !interrupted) {
-      AttemptArtifacts last = artifacts.get(artifacts.size() - 1);
-      try {
-        applied = isolation.applyToUser(last.diff());
-      } catch (GitException e) {
-        applied = new ApplyResult(false, last.patch(), last.changedFiles(),
-            "could not apply the verified change: " + e.getMessage() + "; apply it by hand with: git apply " + last.patch());
-      }
-    }
+    // The executor applied (and rechecked) the verified attempt's change before it was recorded.
+    ApplyResult applied = outcome.verified() ? executor.applied(outcome.attempts().size()) : null;
     try {
       RunFiles.writeOutcome(runDir, baseline, outcome, artifacts, applied);
     } catch (IOException e) {
@@ -179,7 +173,8 @@ public final class LiveSession {
     try {
       Files.createDirectories(dir);
       wt = isolation == null ? req.workdir() : isolation.createWorktree(snapshot, dir.resolve("wt"));
-      VerifyResult r = new Verifier().run(verify, wt, VERIFY_TIMEOUT, req.environment(), dir.resolve(RunFiles.VERIFY_LOG));
+      Map<String, String> env = isolation == null ? req.environment() : isolation.environment(snapshot, wt, req.environment());
+      VerifyResult r = new Verifier().run(verify, wt, VERIFY_TIMEOUT, env, dir.resolve(RunFiles.VERIFY_LOG));
       note.accept(r.passed() ? "baseline: tests already pass" : "baseline: tests fail (exit " + r.exitCode() + "), as expected before a fix");
       return r;
     } catch (IOException e) {
@@ -192,6 +187,14 @@ public final class LiveSession {
         removeQuietly(isolation, wt, note);
       }
     }
+  }
+
+  /**
+   * Applies a verified change and, unless --no-recheck, reruns the tests in the user's tree. They
+   * run at the repository's top, as the attempt's tests did in its worktree.
+   */
+  private static Delivery delivery(Isolation isolation, VerifyCommand verify, RunRequest req, Consumer<String> note) {
+    return new Delivery(isolation, verify, isolation.root(), req.environment(), VERIFY_TIMEOUT, req.recheck(), note);
   }
 
   static void removeQuietly(Isolation isolation, Path wt, Consumer<String> note) {
