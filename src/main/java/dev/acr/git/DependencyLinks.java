@@ -12,8 +12,8 @@ import java.util.List;
  * copying them: a symlink each, so a 500 MB {@code node_modules} costs one link per attempt, and
  * removing the worktree removes links, never what they point to.
  *
- * <p>{@code node_modules} gets an overlay instead of one link: a real folder of links, one per
- * entry. npm, yarn and pnpm workspaces link a workspace's own packages there
+ * <p>A {@code node_modules} with workspace links gets an overlay instead of one link: a real
+ * folder of links, one per entry. npm, yarn and pnpm workspaces link a workspace's own packages there
  * ({@code node_modules/a -> ../packages/a}); through a single link to the user's folder such a link
  * resolves from the user's tree, and the attempt's tests would import the user's {@code packages/a},
  * not the attempt's. In the overlay each link is remade at the same place relative to the
@@ -34,7 +34,7 @@ final class DependencyLinks {
         continue;
       }
       try {
-        if (to.getFileName().toString().equals("node_modules")) {
+        if (to.getFileName().toString().equals("node_modules") && linksIntoTree(from, from, root)) {
           overlay(from, to, root, wt);
         } else {
           Files.createSymbolicLink(to, from);
@@ -43,6 +43,28 @@ final class DependencyLinks {
         throw new GitException("cannot link " + from + " into " + wt + ": " + e.getMessage(), e);
       }
     }
+  }
+
+  /**
+   * Whether {@code dir} (a node_modules, or an {@code @scope} in it) links into the user's tree
+   * outside {@code modules}: a workspace package. Without any, one link does, and costs one link
+   * instead of one per installed package.
+   */
+  private static boolean linksIntoTree(Path dir, Path modules, Path root) throws IOException {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path e : entries) {
+        if (Files.isSymbolicLink(e)) {
+          Path resolved = e.getParent().resolve(Files.readSymbolicLink(e)).normalize();
+          if (resolved.startsWith(root) && !resolved.startsWith(modules)) {
+            return true;
+          }
+        } else if (e.getFileName().toString().startsWith("@") && Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)
+            && linksIntoTree(e, modules, root)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
