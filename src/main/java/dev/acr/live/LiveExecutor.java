@@ -20,6 +20,7 @@ import dev.acr.git.ApplyResult;
 import dev.acr.git.Diff;
 import dev.acr.git.Isolation;
 import dev.acr.git.Snapshot;
+import dev.acr.git.WorktreePool;
 import dev.acr.verify.VerifyCommand;
 import dev.acr.verify.VerifyResult;
 import dev.acr.verify.Verifier;
@@ -67,6 +68,7 @@ public final class LiveExecutor implements AttemptExecutor {
   private final Consumer<String> note;
   private final Map<Integer, AttemptArtifacts> artifacts = new ConcurrentHashMap<>();
   private final Delivery delivery;
+  private final WorktreePool pool;
   private final Map<Integer, ApplyResult> applied = new ConcurrentHashMap<>();
 
   /** An executor that leaves verified changes in their patches; the caller applies them. */
@@ -80,11 +82,18 @@ public final class LiveExecutor implements AttemptExecutor {
    *     the route's success; null to leave that to the caller
    */
   LiveExecutor(Setup setup, ProcessRunner runner, Consumer<String> agentOutput, Consumer<String> note, Delivery delivery) {
+    this(setup, runner, agentOutput, note, delivery, null);
+  }
+
+  /** @param pool lends the attempts their worktrees (null: each attempt checks one out and removes it) */
+  LiveExecutor(Setup setup, ProcessRunner runner, Consumer<String> agentOutput, Consumer<String> note, Delivery delivery,
+      WorktreePool pool) {
     this.setup = setup;
     this.runner = runner;
     this.agentOutput = agentOutput;
     this.note = note;
     this.delivery = delivery;
+    this.pool = pool;
   }
 
   public AttemptArtifacts artifacts(int attempt) {
@@ -102,7 +111,9 @@ public final class LiveExecutor implements AttemptExecutor {
     Path worktree = null;
     try {
       Files.createDirectories(dir);
-      worktree = setup.isolation() == null ? setup.workdir() : setup.isolation().createWorktree(setup.snapshot(), dir.resolve("wt"));
+      worktree = setup.isolation() == null ? setup.workdir()
+          : pool != null ? pool.acquire(dir.resolve("wt"))
+          : setup.isolation().createWorktree(setup.snapshot(), dir.resolve("wt"));
     } catch (IOException e) {
       return acrError(route, attemptNumber, dir, "could not prepare the attempt's worktree", e);
     }
@@ -111,7 +122,9 @@ public final class LiveExecutor implements AttemptExecutor {
     } catch (IOException e) {
       return acrError(route, attemptNumber, dir, "failed around the agent's run", e);
     } finally {
-      if (setup.isolation() != null && worktree != null) {
+      if (setup.isolation() != null && pool != null) {
+        pool.release(worktree); // reset when lent again; the session removes it at the end
+      } else if (setup.isolation() != null) {
         // Clean up even when interrupted: git must not see the interrupt flag meanwhile.
         LiveSession.removeQuietly(setup.isolation(), worktree, note);
       }

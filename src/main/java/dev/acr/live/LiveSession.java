@@ -11,6 +11,7 @@ import dev.acr.git.ApplyResult;
 import dev.acr.git.GitException;
 import dev.acr.git.Isolation;
 import dev.acr.git.Snapshot;
+import dev.acr.git.WorktreePool;
 import dev.acr.memory.MemorySink;
 import dev.acr.memory.MemoryStore;
 import dev.acr.verify.VerifyCommand;
@@ -128,6 +129,7 @@ public final class LiveSession {
     }
     VerifyResult baseline =
         verify == null || !options.baseline() ? null : baseline(verify, isolation, snapshot, req, runDir, note);
+    WorktreePool pool = isolation == null ? null : new WorktreePool(isolation, snapshot);
     LiveExecutor executor =
         new LiveExecutor(
             new LiveExecutor.Setup(d.config(), req.environment(), req.workdir(), isolation, snapshot, verify,
@@ -135,7 +137,8 @@ public final class LiveSession {
             runner,
             agentOutput,
             note,
-            isolation == null ? null : delivery(isolation, verify, req, note));
+            isolation == null ? null : delivery(isolation, verify, req, note),
+            pool);
     MemoryStore store = new MemoryStore(paths.memory());
     MemorySink sink = d.stats() == null ? store : MemorySink.tee(store, d.stats());
     if (options.observer() != null) {
@@ -146,6 +149,7 @@ public final class LiveSession {
             req.storePrompt() && d.config().storePrompts(), clock);
     RunOutcome outcome = loop.run(d.task(), runId, listener);
     boolean interrupted = Thread.interrupted();
+    closeQuietly(pool, note);
     List<AttemptArtifacts> artifacts = new ArrayList<>();
     for (int i = 1; i <= outcome.attempts().size(); i++) {
       artifacts.add(executor.artifacts(i));
@@ -195,6 +199,16 @@ public final class LiveSession {
    */
   private static Delivery delivery(Isolation isolation, VerifyCommand verify, RunRequest req, Consumer<String> note) {
     return new Delivery(isolation, verify, isolation.root(), req.environment(), VERIFY_TIMEOUT, req.recheck(), note);
+  }
+
+  private static void closeQuietly(WorktreePool pool, Consumer<String> note) {
+    try {
+      if (pool != null) {
+        pool.close();
+      }
+    } catch (GitException e) {
+      note.accept("could not remove an attempt's worktree: " + e.getMessage() + " (acr doctor --fix or git worktree remove)");
+    }
   }
 
   static void removeQuietly(Isolation isolation, Path wt, Consumer<String> note) {

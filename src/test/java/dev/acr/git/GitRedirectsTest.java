@@ -1,6 +1,5 @@
 package dev.acr.git;
 
-import static dev.acr.git.GitFixture.git;
 import static dev.acr.git.GitFixture.read;
 import static dev.acr.git.GitFixture.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,11 +17,10 @@ class GitRedirectsTest {
 
   @Test
   void absolutePathsIntoTheRepoNameTheWorktreeAndThePatchNamesTheRepo() throws Exception {
-    Path repo = GitFixture.init(tmp.resolve("repo"));
-    write(repo, "go.mod", "module a\n\nreplace b => " + repo.resolve("lib") + "\nreplace c => " + repo + "-other/c\n");
-    write(repo, "lib/go.mod", "module b\n");
-    git(repo, "add", "-A");
-    git(repo, "commit", "-qm", "init");
+    Path repo = tmp.toRealPath().resolve("repo");
+    GitFixture.withCommit(repo, Map.of(
+        "go.mod", "module a\n\nreplace b => " + repo.resolve("lib") + "\nreplace c => " + repo + "-other/c\n",
+        "lib/go.mod", "module b\n"));
     Isolation iso = Isolation.forRepo(repo);
     Snapshot s = iso.snapshot(Map.of());
     Path wt = iso.createWorktree(s, tmp.resolve("runs/1/wt"));
@@ -40,13 +38,8 @@ class GitRedirectsTest {
 
   @Test
   void editableInstallsAndSearchPathsPointAtTheWorktree() throws Exception {
-    Path repo = GitFixture.init(tmp.resolve("repo"));
-    write(repo, ".gitignore", ".venv\n");
-    write(repo, "src/pkg/__init__.py", "");
-    write(repo, "lib/mod/__init__.py", "");
-    write(repo, "tools/bin/run", "");
-    git(repo, "add", "-A");
-    git(repo, "commit", "-qm", "init");
+    Path repo = GitFixture.withCommit(tmp.resolve("repo"), Map.of(
+        ".gitignore", ".venv\n", "src/pkg/__init__.py", "", "lib/mod/__init__.py", "", "tools/bin/run", ""));
     Path site = repo.resolve(".venv/lib/python3.11/site-packages");
     // A path line (compat mode, hatchling, poetry) and a finder module (setuptools strict mode).
     write(site, "_pkg.pth", repo.resolve("src") + "\n");
@@ -72,11 +65,9 @@ class GitRedirectsTest {
 
   @Test
   void dependencyFoldersAreFoundInPackagesAndTrackedOnesAreSource() throws Exception {
-    Path repo = GitFixture.init(tmp.resolve("repo"));
-    write(repo, "packages/a/package.json", "{}\n");
-    write(repo, "vendor/lib/x.go", "package lib\n"); // committed vendor: source
-    git(repo, "add", "-A");
-    git(repo, "commit", "-qm", "init");
+    // A committed vendor folder is source.
+    Path repo = GitFixture.withCommit(tmp.resolve("repo"), Map.of(
+        "packages/a/package.json", "{}\n", "vendor/lib/x.go", "package lib\n"));
     Files.createDirectories(repo.resolve("packages/a/node_modules/left-pad"));
     Files.createDirectories(repo.resolve("node_modules"));
     Files.createDirectories(repo.resolve(".tox"));
