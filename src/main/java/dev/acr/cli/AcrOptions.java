@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 record AcrOptions(
     List<String> prompt, boolean dryRun, WhereOptions.Repo where, WhereOptions.Memory memoryOption, String verify,
     String tool, List<String> chain, int maxAttempts, Double budget, Duration timeout, Long seed, boolean json,
-    boolean inPlace, boolean noStorePrompt, boolean quiet) {
+    boolean inPlace, boolean noStorePrompt, boolean quiet, boolean noRecheck) {
 
   static final String DESCRIPTION =
       "The agentic coding router: picks a coding-agent CLI and model for the prompt, runs it in an"
@@ -55,6 +55,8 @@ record AcrOptions(
     spec.addOption(flag("--json", "Print a machine-readable summary on stdout."));
     spec.addOption(flag("--in-place", "Outside git: let agents edit the workdir directly; acr snapshots it first and puts it back after an attempt that is not verified."));
     spec.addOption(flag("--no-store-prompt", "Keep prompts out of memory (only their hash)."));
+    spec.addOption(flag("--no-recheck", "Do not rerun the test command in your working tree after applying a verified"
+        + " change (by default, if it fails there, acr puts your tree back exactly as it was and keeps the patch)."));
     spec.addOption(OptionSpec.builder("-q", "--quiet").type(boolean.class)
         .description("Do not stream the agents' output (it stays in the run's logs); on a terminal, show a live status line instead.")
         .build());
@@ -73,7 +75,8 @@ record AcrOptions(
         spec.positionalParameters().get(0).getValue(), isSet(spec, "--dry-run"), WhereOptions.repo(spec),
         WhereOptions.memory(spec), value(spec, "--verify"), value(spec, "--tool"), value(spec, "--chain"),
         value(spec, "--max-attempts"), value(spec, "--budget"), value(spec, "--timeout"), value(spec, "--seed"),
-        isSet(spec, "--json"), isSet(spec, "--in-place"), isSet(spec, "--no-store-prompt"), isSet(spec, "--quiet"));
+        isSet(spec, "--json"), isSet(spec, "--in-place"), isSet(spec, "--no-store-prompt"), isSet(spec, "--quiet"),
+        isSet(spec, "--no-recheck"));
   }
 
   /**

@@ -54,23 +54,34 @@ public final class Isolation {
     return root;
   }
 
+  /** {@link #snapshot(Map)} with acr's own environment. */
+  public Snapshot snapshot() throws GitException {
+    return snapshot(System.getenv());
+  }
+
   /**
    * Freezes HEAD plus staged, unstaged and untracked-not-ignored files (deletions included) into
    * a commit. Works on a copy of the index so the user's index and files are never written.
+   * Dependency folders are left out even when git does not ignore them: hashing a 21,000-file
+   * {@code node_modules} per run, and checking it out per attempt, cost seconds; worktrees link
+   * them instead. {@code env} is the environment attempts get (its active virtualenv counts).
    */
-  public Snapshot snapshot() throws GitException {
+  public Snapshot snapshot(Map<String, String> env) throws GitException {
     String head = head(root);
+    List<String> deps = DependencyDirs.find(root, head);
     try (TempIndex index = TempIndex.copyOf(root, head)) {
-      Map<String, String> env = index.env();
-      Git.run(root, env, "--work-tree=" + root, "add", "-A");
-      String tree = Git.run(root, env, "write-tree").strip();
+      Map<String, String> indexEnv = index.env();
+      List<String> add = new ArrayList<>(List.of("--work-tree=" + root, "add", "-A", "--", "."));
+      add.addAll(DependencyDirs.excludes(root, deps));
+      Git.run(root, indexEnv, add.toArray(String[]::new));
+      String tree = Git.run(root, indexEnv, "write-tree").strip();
       List<String> args = new ArrayList<>(List.of("commit-tree", "--no-gpg-sign"));
       if (head != null) {
         args.addAll(List.of("-p", head));
       }
       args.addAll(List.of("-m", "acr snapshot", tree));
       String commit = Git.run(root, IDENTITY, args.toArray(String[]::new)).strip();
-      return new Snapshot(commit, head, tree);
+      return new Snapshot(commit, head, tree, deps, Redirects.find(root, commit, deps, env));
     }
   }
 
@@ -94,47 +105,18 @@ public final class Isolation {
         root,
         "-c", "core.hooksPath=/dev/null",
         "worktree", "add", "--detach", "--lock", "--reason", StaleWorktrees.lockReason(), wt.toString(), s.commit());
-    linkDependencies(wt);
+    Submodules.fill(root, wt, s.commit());
+    DependencyLinks.link(root, wt, s.dependencies());
+    s.redirects().toWorktree(wt);
     return wt;
   }
 
   /**
-   * Installed dependencies that git ignores and a worktree therefore lacks; without them a
-   * JavaScript or Python project's tests cannot even start in an attempt's worktree.
+   * The environment for processes run in worktree {@code wt} (the agent and the tests): {@code
+   * base} with its search paths and the Python editable installs pointed at the worktree.
    */
-  static final List<String> DEPENDENCY_DIRS = List.of("node_modules", ".venv", "venv");
-
-  /**
-   * Links each of the user's ignored {@link #DEPENDENCY_DIRS} into the worktree (a symlink: no
-   * copy of a 500 MB node_modules per attempt). The links never reach a patch ({@link #capture}
-   * excludes them) and removing the worktree removes the links, not what they point to.
-   */
-  private void linkDependencies(Path wt) throws GitException {
-    for (String name : DEPENDENCY_DIRS) {
-      Path dir = root.resolve(name);
-      if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.exists(wt.resolve(name))
-          || !Git.tryRun(root, Map.of(), "check-ignore", "-q", name).ok()) {
-        continue;
-      }
-      try {
-        Files.createSymbolicLink(wt.resolve(name), dir);
-      } catch (IOException e) {
-        throw new GitException("cannot link " + dir + " into " + wt + ": " + e.getMessage(), e);
-      }
-    }
-  }
-
-  /** Pathspecs that keep the dependency links out of what an attempt changed. */
-  private static List<String> withoutDependencyLinks(Path worktree, String... args) {
-    List<String> out = new ArrayList<>(List.of(args));
-    out.add("--");
-    out.add(".");
-    for (String name : DEPENDENCY_DIRS) {
-      if (Files.isSymbolicLink(worktree.resolve(name))) {
-        out.add(":(exclude)" + name);
-      }
-    }
-    return out;
+  public Map<String, String> environment(Snapshot s, Path wt, Map<String, String> base) {
+    return s.redirects().environment(wt.toAbsolutePath().normalize(), base);
   }
 
   /**
@@ -149,9 +131,14 @@ public final class Isolation {
     } catch (IOException e) {
       throw new GitException("cannot create " + patch.getParent() + ": " + e.getMessage(), e);
     }
+    Path wt = worktree.toAbsolutePath().normalize();
+    // The files name the user's tree while they are read, and the worktree again afterwards, for the tests.
+    s.redirects().toUser(wt);
     try (TempIndex index = TempIndex.copyOf(worktree, s.tree())) {
       Map<String, String> env = index.env();
-      Git.run(worktree, env, withoutDependencyLinks(worktree, "add", "-A").toArray(String[]::new));
+      List<String> add = new ArrayList<>(List.of("add", "-A", "--", "."));
+      add.addAll(DependencyDirs.excludes(wt, s.dependencies()));
+      Git.run(worktree, env, add.toArray(String[]::new));
       // Plumbing, not `git diff`: the user's diff.noprefix, color or external diff config would
       // make a patch git apply cannot read.
       String names =
@@ -163,6 +150,8 @@ public final class Isolation {
       List<String> files =
           Arrays.stream(names.split("\0")).filter(n -> !n.isEmpty()).toList();
       return new Diff(patch, files, files.isEmpty());
+    } finally {
+      s.redirects().toWorktree(wt);
     }
   }
 

@@ -16,10 +16,12 @@ import dev.acr.exec.ProcessSpec;
 import dev.acr.exec.ProcessStartException;
 import dev.acr.exec.Usage;
 import dev.acr.exec.UsageParser;
+import dev.acr.git.ApplyResult;
 import dev.acr.git.Diff;
 import dev.acr.git.DirSnapshot;
 import dev.acr.git.Isolation;
 import dev.acr.git.Snapshot;
+import dev.acr.git.WorktreePool;
 import dev.acr.verify.VerifyCommand;
 import dev.acr.verify.VerifyResult;
 import dev.acr.verify.Verifier;
@@ -28,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -72,16 +75,42 @@ public final class LiveExecutor implements AttemptExecutor {
   private final Consumer<String> agentOutput;
   private final Consumer<String> note;
   private final Map<Integer, AttemptArtifacts> artifacts = new ConcurrentHashMap<>();
+  private final Delivery delivery;
+  private final WorktreePool pool;
+  private final Map<Integer, ApplyResult> applied = new ConcurrentHashMap<>();
 
+  /** An executor that leaves verified changes in their patches; the caller applies them. */
   public LiveExecutor(Setup setup, ProcessRunner runner, Consumer<String> agentOutput, Consumer<String> note) {
+    this(setup, runner, agentOutput, note, null);
+  }
+
+  /**
+   * @param delivery applies a verified change (and rechecks it in the user's tree) before the
+   *     attempt is recorded, so a change that fails there is recorded as acr's failure, not as
+   *     the route's success; null to leave that to the caller
+   */
+  LiveExecutor(Setup setup, ProcessRunner runner, Consumer<String> agentOutput, Consumer<String> note, Delivery delivery) {
+    this(setup, runner, agentOutput, note, delivery, null);
+  }
+
+  /** @param pool lends the attempts their worktrees (null: each attempt checks one out and removes it) */
+  LiveExecutor(Setup setup, ProcessRunner runner, Consumer<String> agentOutput, Consumer<String> note, Delivery delivery,
+      WorktreePool pool) {
     this.setup = setup;
     this.runner = runner;
     this.agentOutput = agentOutput;
     this.note = note;
+    this.delivery = delivery;
+    this.pool = pool;
   }
 
   public AttemptArtifacts artifacts(int attempt) {
     return artifacts.get(attempt);
+  }
+
+  /** What became of attempt {@code attempt}'s verified change in the user's tree; null when none was delivered. */
+  ApplyResult applied(int attempt) {
+    return applied.get(attempt);
   }
 
   @Override
@@ -91,15 +120,23 @@ public final class LiveExecutor implements AttemptExecutor {
     AttemptResult result = null;
     try {
       Files.createDirectories(dir);
-      worktree = setup.isolation() == null ? setup.workdir() : setup.isolation().createWorktree(setup.snapshot(), dir.resolve("wt"));
+      worktree = setup.isolation() == null ? setup.workdir()
+          : pool != null ? pool.acquire(dir.resolve("wt"))
+          : setup.isolation().createWorktree(setup.snapshot(), dir.resolve("wt"));
+    } catch (IOException e) {
+      result = acrError(route, attemptNumber, dir, "could not prepare the attempt's worktree", e);
+      return result;
+    }
+    try {
       result = runIn(task, route, attemptNumber, dir, worktree);
       return result;
     } catch (IOException e) {
-      artifacts.put(attemptNumber, new AttemptArtifacts(attemptNumber, dir, null, null, e.getMessage()));
-      result = failure(route, AttemptStatus.AGENT_ERROR, null, 0);
+      result = acrError(route, attemptNumber, dir, "failed around the agent's run", e);
       return result;
     } finally {
-      if (setup.isolation() != null && worktree != null) {
+      if (setup.isolation() != null && pool != null) {
+        pool.release(worktree); // reset when lent again; the session removes it at the end
+      } else if (setup.isolation() != null) {
         // Clean up even when interrupted: git must not see the interrupt flag meanwhile.
         LiveSession.removeQuietly(setup.isolation(), worktree, note);
       }
@@ -116,13 +153,12 @@ public final class LiveExecutor implements AttemptExecutor {
     try {
       cmd = CommandTemplate.render(tool, route, task.prompt(), worktree, setup.environment());
     } catch (ConfigException e) {
-      artifacts.put(attemptNumber, new AttemptArtifacts(attemptNumber, dir, null, null, e.getMessage()));
-      return failure(route, AttemptStatus.AGENT_ERROR, null, 0);
+      return acrError(route, attemptNumber, dir, "could not build the tool's command line (fix the tool's entry in the config)", e);
     }
     writeInvocation(dir, cmd.argv());
     String tag = "[" + route.name() + "] ";
+    Map<String, String> env = environment(worktree);
     // opencode takes its project root from $PWD, not from the process's directory.
-    Map<String, String> env = new java.util.HashMap<>(setup.environment());
     env.put("PWD", worktree.toString());
     ProcessSpec spec =
         new ProcessSpec(
@@ -158,12 +194,24 @@ public final class LiveExecutor implements AttemptExecutor {
     return finish(task, route, attemptNumber, dir, worktree, tool, run);
   }
 
+  /** The agent's and the tests' environment: the user's, with what pointed at their tree pointed at the worktree. */
+  private Map<String, String> environment(Path worktree) {
+    return setup.isolation() == null
+        ? new HashMap<>(setup.environment())
+        : new HashMap<>(setup.isolation().environment(setup.snapshot(), worktree, setup.environment()));
+  }
+
   private AttemptResult finish(
       Task task, Route route, int attemptNumber, Path dir, Path worktree, ToolSpec tool, ProcessOutcome run)
       throws IOException, InterruptedException {
     Usage usage = UsageParser.parse(tool.usageFormat(), dir.resolve(RunFiles.STDOUT), setup.config().price(route).orElse(null));
-    Diff diff = setup.isolation() != null ? setup.isolation().capture(worktree, setup.snapshot(), dir.resolve(RunFiles.PATCH))
-        : setup.inPlace() != null ? setup.inPlace().capture(dir.resolve(RunFiles.PATCH)) : null;
+    Diff diff;
+    try {
+      diff = setup.isolation() != null ? setup.isolation().capture(worktree, setup.snapshot(), dir.resolve(RunFiles.PATCH))
+          : setup.inPlace() != null ? setup.inPlace().capture(dir.resolve(RunFiles.PATCH)) : null;
+    } catch (IOException e) {
+      return acrError(route, attemptNumber, dir, "could not capture what the agent changed", e);
+    }
     boolean changed = diff == null || !diff.empty();
     boolean applyOk = run.exitCode() == 0 && !run.timedOut() && !run.interrupted() && changed;
     AttemptStatus status;
@@ -178,8 +226,12 @@ public final class LiveExecutor implements AttemptExecutor {
     } else if (setup.verify() == null) {
       status = AttemptStatus.NO_VERIFIER;
     } else {
-      VerifyResult v =
-          new Verifier().run(setup.verify(), worktree, setup.verifyTimeout(), setup.environment(), dir.resolve(RunFiles.VERIFY_LOG));
+      VerifyResult v;
+      try {
+        v = new Verifier().run(setup.verify(), worktree, setup.verifyTimeout(), environment(worktree), dir.resolve(RunFiles.VERIFY_LOG));
+      } catch (IOException e) {
+        return acrError(route, attemptNumber, dir, "could not run the test command", e);
+      }
       verifyTail = v.tail();
       resolved = v.passed();
       status = resolved ? AttemptStatus.VERIFIED : AttemptStatus.FAILED;
@@ -188,10 +240,24 @@ public final class LiveExecutor implements AttemptExecutor {
         resolved = false;
       }
     }
+    String attemptNote = null;
+    String reason = null;
+    if (status == AttemptStatus.VERIFIED && delivery != null && diff != null) {
+      Delivery.Outcome d = delivery.deliver(diff, dir);
+      applied.put(attemptNumber, d.applied());
+      if (d.rolledBack()) {
+        // Neither the route's success (its change fails in the user's tree) nor its failure
+        // (it passed where acr tested it): acr's verification did not hold, so it is acr's.
+        status = AttemptStatus.ACR_ERROR;
+        resolved = false;
+        reason = "failed the recheck in the user's tree";
+        attemptNote = "passed its tests in the attempt's worktree but not in your working tree: " + d.applied().message();
+      }
+    }
     artifacts.put(
         attemptNumber,
         new AttemptArtifacts(
-            attemptNumber, dir, diff, verifyTail, null));
+            attemptNumber, dir, diff, verifyTail, attemptNote));
     return new AttemptResult(
         route,
         status,
@@ -202,7 +268,26 @@ public final class LiveExecutor implements AttemptExecutor {
         run.durationMs(),
         usage.costUsd(),
         usage.inputTokens(),
-        usage.outputTokens());
+        usage.outputTokens(),
+        reason,
+        null,
+        null);
+  }
+
+  /**
+   * acr's own failure around an attempt: recorded as {@code acr_error} with a short reason, never
+   * as the agent's; the note says it is acr's and what to do.
+   */
+  private AttemptResult acrError(Route route, int attemptNumber, Path dir, String what, Exception e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String firstLine = message.lines().findFirst().orElse("").strip();
+    String reason = what + ": " + (firstLine.length() > 160 ? firstLine.substring(0, 160) + "..." : firstLine);
+    artifacts.put(attemptNumber, new AttemptArtifacts(attemptNumber, dir, null, null,
+        "acr's own failure, not " + route.name() + "'s (not counted against it): " + what + ": " + message
+            + "\nWhat to do: run `acr doctor --fix`, check free disk space and that git works here; the attempt's"
+            + " files are in " + dir));
+    return new AttemptResult(route, AttemptStatus.ACR_ERROR, false, 0.0, false, null, 0, null, null, null, reason,
+        null, null);
   }
 
   /** argv and the names (never the values) of the environment, for `acr explain` and debugging. */

@@ -13,6 +13,7 @@ import dev.acr.git.DirSnapshot;
 import dev.acr.git.GitException;
 import dev.acr.git.Isolation;
 import dev.acr.git.Snapshot;
+import dev.acr.git.WorktreePool;
 import dev.acr.memory.MemorySink;
 import dev.acr.memory.MemoryStore;
 import dev.acr.verify.VerifyCommand;
@@ -28,6 +29,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -133,13 +135,16 @@ public final class LiveSession {
       closeQuietly(inPlace);
       throw e;
     }
+    WorktreePool pool = isolation == null ? null : new WorktreePool(isolation, snapshot);
     LiveExecutor executor =
         new LiveExecutor(
             new LiveExecutor.Setup(d.config(), req.environment(), req.workdir(), isolation, snapshot, verify,
                 req.timeout(), VERIFY_TIMEOUT, runDir, inPlace),
             runner,
             agentOutput,
-            note);
+            note,
+            isolation == null ? null : delivery(isolation, verify, req, note),
+            pool);
     MemoryStore store = new MemoryStore(paths.memory());
     MemorySink sink = d.stats() == null ? store : MemorySink.tee(store, d.stats());
     if (options.observer() != null) {
@@ -155,20 +160,13 @@ public final class LiveSession {
       closeQuietly(inPlace);
     }
     boolean interrupted = Thread.interrupted();
+    closeQuietly(pool, note);
     List<AttemptArtifacts> artifacts = new ArrayList<>();
     for (int i = 1; i <= outcome.attempts().size(); i++) {
       artifacts.add(executor.artifacts(i));
     }
-    ApplyResult applied = null;
-    if (outcome.verified() && isolation != null && !interrupted) {
-      AttemptArtifacts last = artifacts.get(artifacts.size() - 1);
-      try {
-        applied = isolation.applyToUser(last.diff());
-      } catch (GitException e) {
-        applied = new ApplyResult(false, last.patch(), last.changedFiles(),
-            "could not apply the verified change: " + e.getMessage() + "; apply it by hand with: git apply " + last.patch());
-      }
-    }
+    // The executor applied (and rechecked) the verified attempt's change before it was recorded.
+    ApplyResult applied = outcome.verified() ? executor.applied(outcome.attempts().size()) : null;
     try {
       RunFiles.writeOutcome(runDir, baseline, outcome, artifacts, applied);
     } catch (IOException e) {
@@ -190,7 +188,8 @@ public final class LiveSession {
     try {
       Files.createDirectories(dir);
       wt = isolation == null ? req.workdir() : isolation.createWorktree(snapshot, dir.resolve("wt"));
-      VerifyResult r = new Verifier().run(verify, wt, VERIFY_TIMEOUT, req.environment(), dir.resolve(RunFiles.VERIFY_LOG));
+      Map<String, String> env = isolation == null ? req.environment() : isolation.environment(snapshot, wt, req.environment());
+      VerifyResult r = new Verifier().run(verify, wt, VERIFY_TIMEOUT, env, dir.resolve(RunFiles.VERIFY_LOG));
       note.accept(r.passed() ? "baseline: tests already pass" : "baseline: tests fail (exit " + r.exitCode() + "), as expected before a fix");
       return r;
     } catch (IOException e) {
@@ -208,6 +207,24 @@ public final class LiveSession {
   private static void closeQuietly(DirSnapshot inPlace) {
     if (inPlace != null) {
       inPlace.close();
+    }
+  }
+
+  /**
+   * Applies a verified change and, unless --no-recheck, reruns the tests in the user's tree. They
+   * run at the repository's top, as the attempt's tests did in its worktree.
+   */
+  private static Delivery delivery(Isolation isolation, VerifyCommand verify, RunRequest req, Consumer<String> note) {
+    return new Delivery(isolation, verify, isolation.root(), req.environment(), VERIFY_TIMEOUT, req.recheck(), note);
+  }
+
+  private static void closeQuietly(WorktreePool pool, Consumer<String> note) {
+    try {
+      if (pool != null) {
+        pool.close();
+      }
+    } catch (GitException e) {
+      note.accept("could not remove an attempt's worktree: " + e.getMessage() + " (acr doctor --fix or git worktree remove)");
     }
   }
 

@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Everything the user asked for in one {@code acr PROMPT} invocation, already parsed. */
+/**
+ * Everything the user asked for in one {@code acr PROMPT} invocation, already parsed. {@code
+ * recheck}: after a verified change is applied, run the test command once more in the user's tree
+ * and put the tree back if it fails there ({@code --no-recheck} turns it off).
+ */
 public record RunRequest(
     String prompt,
     Path workdir,
@@ -21,4 +25,15 @@ public record RunRequest(
     boolean inPlace,
     boolean dryRun,
     boolean storePrompt,
-    Map<String, String> environment) {}
+    Map<String, String> environment,
+    boolean recheck) {
+
+  /** A request with the recheck on, as every run has unless the user says {@code --no-recheck}. */
+  public RunRequest(
+      String prompt, Path workdir, Path configFile, Path memoryFile, String verify, String tool, List<String> chain,
+      int maxAttempts, Double budgetUsd, Duration timeout, long seed, boolean inPlace, boolean dryRun,
+      boolean storePrompt, Map<String, String> environment) {
+    this(prompt, workdir, configFile, memoryFile, verify, tool, chain, maxAttempts, budgetUsd, timeout, seed, inPlace,
+        dryRun, storePrompt, environment, true);
+  }
+}

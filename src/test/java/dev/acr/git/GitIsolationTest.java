@@ -339,12 +339,14 @@ class GitIsolationTest {
     write(repo, ".gitignore", "*.log\nbuild/\nnode_modules/\n");
     git(repo, "commit", "-qam", "ignore node_modules");
     write(repo, "node_modules/left-pad/index.js", "module.exports = 1;\n");
-    Files.createDirectories(repo.resolve("venv")); // not ignored: left alone
+    write(repo, "venv/pyvenv.cfg", "home = /usr/bin\n"); // not ignored: linked, never snapshotted
     Snapshot s = iso.snapshot();
+    assertThat(treeFiles(s.commit())).noneMatch(f -> f.startsWith("venv/"));
     Path wt = iso.createWorktree(s, wtPath(1));
+    // Without workspace links, node_modules is one link (see DependencyLinks).
     assertThat(Files.isSymbolicLink(wt.resolve("node_modules"))).isTrue();
     assertThat(read(wt, "node_modules/left-pad/index.js")).isEqualTo("module.exports = 1;\n");
-    assertThat(wt.resolve("venv")).doesNotExist();
+    assertThat(Files.isSymbolicLink(wt.resolve("venv"))).isTrue();
 
     write(wt, "a.txt", "changed\n");
     Diff d = iso.capture(wt, s, tmp.resolve("p.patch"));

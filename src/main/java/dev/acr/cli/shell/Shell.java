@@ -264,7 +264,8 @@ public final class Shell {
   private RunRequest request(String text, List<String> chainNames, boolean dryRun, long seed) {
     RunRequest b = setup.base();
     return new RunRequest(text, b.workdir(), b.configFile(), b.memoryFile(), b.verify(), b.tool(), chainNames,
-        b.maxAttempts(), b.budgetUsd(), b.timeout(), seed, b.inPlace(), dryRun, b.storePrompt(), b.environment());
+        b.maxAttempts(), b.budgetUsd(), b.timeout(), seed, b.inPlace(), dryRun, b.storePrompt(), b.environment(),
+        b.recheck());
   }
 
   /** "a, b,c" as [a, b, c]; "policy" (or nothing) as null, the policy's choice. */

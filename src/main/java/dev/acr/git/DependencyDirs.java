@@ -1,0 +1,133 @@
+package dev.acr.git;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The user's installed-dependency folders ({@code node_modules}, {@code .venv}, ...): untracked,
+ * so an attempt's worktree lacks them and its tests could not even start without them. They are
+ * found by name, at the top and in the package folders of a monorepo ({@code packages/a/node_modules}),
+ * whatever {@code .gitignore} says of them: ignored with a trailing slash, without one, or not at all.
+ * An untracked, not ignored one is also kept out of the snapshot, so 21,000 files of
+ * {@code node_modules} are neither hashed per run nor checked out per attempt.
+ */
+final class DependencyDirs {
+
+  /**
+   * Folder names that hold installed dependencies, not source. {@code vendor} only counts where a
+   * package manager put it (see {@link #isDependency}); a committed one is source and is never
+   * touched, as is any tracked folder of these names.
+   */
+  static final List<String> NAMES =
+      List.of("node_modules", ".venv", "venv", ".tox", ".nox", "__pypackages__", "bower_components", "vendor");
+
+  /** How deep package folders may sit: {@code packages/@scope/a/node_modules} is three levels down. */
+  private static final int MAX_PARENT_DEPTH = 3;
+
+  private DependencyDirs() {}
+
+  /**
+   * Root-relative paths (with {@code /}) of the dependency folders in {@code root}: at the top, and
+   * in tracked folders up to three levels down. Folders are taken from HEAD's tree, which git lists
+   * without walking the disk; a repository without commits only has its top level looked at.
+   */
+  static List<String> find(Path root, String head) throws GitException {
+    Set<String> tracked = new HashSet<>();
+    List<String> parents = new ArrayList<>(List.of(""));
+    if (head != null) {
+      String dirs = Git.run(root, "ls-tree", "-d", "-r", "-z", "--name-only", head);
+      for (String d : dirs.split("\0")) {
+        if (d.isEmpty()) {
+          continue;
+        }
+        tracked.add(d);
+        if (depth(d) <= MAX_PARENT_DEPTH && !insideDependency(d)) {
+          parents.add(d);
+        }
+      }
+    }
+    Set<String> found = new LinkedHashSet<>();
+    for (String parent : parents) {
+      for (String name : NAMES) {
+        String rel = parent.isEmpty() ? name : parent + "/" + name;
+        if (!tracked.contains(rel) && isDependency(root.resolve(rel), name)) {
+          found.add(rel);
+        }
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /**
+   * A real folder (a link the user made stays theirs), and for {@code vendor} only Composer's,
+   * Bundler's or an uncommitted {@code go mod vendor}: elsewhere {@code vendor} is often source.
+   */
+  static boolean isDependency(Path dir, String name) {
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    if (!name.equals("vendor")) {
+      return true;
+    }
+    Path parent = dir.getParent();
+    return Files.isRegularFile(parent.resolve("composer.json"))
+        || Files.isRegularFile(parent.resolve("Gemfile"))
+        || Files.isRegularFile(dir.resolve("modules.txt"));
+  }
+
+  /**
+   * {@code git add} pathspecs that keep {@code paths} out of what is staged in {@code tree}. Only
+   * for those git does not already ignore there: naming an ignored path in a pathspec, even an
+   * exclusion, makes {@code git add} exit 1 ("paths are ignored by one of your .gitignore files").
+   * A link is ignored by {@code node_modules} but not by {@code node_modules/}, so this is asked
+   * of the tree as it is, after the agent may have edited its {@code .gitignore}.
+   */
+  static List<String> excludes(Path tree, List<String> paths) throws GitException {
+    List<String> present = new ArrayList<>();
+    for (String p : paths) {
+      if (Files.exists(tree.resolve(p), LinkOption.NOFOLLOW_LINKS)) {
+        present.add(p);
+      }
+    }
+    if (present.isEmpty()) {
+      return List.of();
+    }
+    // Newline-separated (-z needs --stdin); unquoted, so a package folder's name reads back as given.
+    List<String> args = new ArrayList<>(List.of("-c", "core.quotePath=false", "check-ignore", "--"));
+    args.addAll(present);
+    // Exit 1 means none is ignored: an answer, not an error.
+    Git.Result r = Git.tryRun(tree, Map.of(), args.toArray(String[]::new));
+    if (r.exitCode() > 1) {
+      throw Git.failure(tree, args.toArray(String[]::new), r);
+    }
+    Set<String> ignored = Set.copyOf(r.stdout().lines().toList());
+    List<String> out = new ArrayList<>();
+    for (String p : present) {
+      if (!ignored.contains(p)) {
+        out.add(":(exclude,literal)" + p);
+      }
+    }
+    return out;
+  }
+
+  private static int depth(String rel) {
+    return (int) rel.chars().filter(c -> c == '/').count() + 1;
+  }
+
+  /** A tracked folder inside a dependency folder (a committed {@code vendor/x}) is not a package. */
+  private static boolean insideDependency(String rel) {
+    for (String part : rel.split("/")) {
+      if (NAMES.contains(part)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,119 @@
+package dev.acr.live;
+
+import dev.acr.git.ApplyResult;
+import dev.acr.git.Diff;
+import dev.acr.git.GitException;
+import dev.acr.git.Isolation;
+import dev.acr.git.TreeBackup;
+import dev.acr.verify.VerifyCommand;
+import dev.acr.verify.VerifyResult;
+import dev.acr.verify.Verifier;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Brings a verified change into the user's working tree, and keeps it only if the project's
+ * tests pass there too. The attempt's tests ran in a worktree; whatever acr could not redirect
+ * (an ecosystem it does not know, a file outside the repository) may have made them test
+ * something else. The recheck needs no knowledge of ecosystems: it runs the same command in the
+ * user's tree, and on failure puts every file the patch touched back exactly as it was
+ * (uncommitted content, untracked files, modes) and keeps the patch for later.
+ */
+final class Delivery {
+
+  /** How a delivery ended: {@code applied} as the run reports it; {@code rolledBack} when the recheck undid it. */
+  record Outcome(ApplyResult applied, boolean rolledBack) {}
+
+  private final Isolation isolation;
+  private final VerifyCommand verify;
+  private final Path testDir;
+  private final Map<String, String> environment;
+  private final Duration timeout;
+  private final boolean recheck;
+  private final Consumer<String> note;
+
+  /**
+   * @param testDir where the test command runs in the user's tree: the place in it that matches
+   *     where the attempt's tests ran in the worktree
+   * @param verify null when there is no test command (nothing to recheck)
+   */
+  Delivery(Isolation isolation, VerifyCommand verify, Path testDir, Map<String, String> environment, Duration timeout,
+      boolean recheck, Consumer<String> note) {
+    this.isolation = isolation;
+    this.verify = verify;
+    this.testDir = testDir;
+    this.environment = environment;
+    this.timeout = timeout;
+    this.recheck = recheck;
+    this.note = note;
+  }
+
+  /**
+   * Applies {@code diff}; then, unless the recheck is off, runs the tests in the user's tree and
+   * rolls back when they fail. Files are saved in {@code attemptDir} first.
+   *
+   * @throws InterruptedException interrupted during the recheck, after the tree was put back
+   */
+  Outcome deliver(Diff diff, Path attemptDir) throws InterruptedException {
+    if (diff.empty()) {
+      return new Outcome(applyOrExplain(diff), false);
+    }
+    TreeBackup backup;
+    try {
+      backup = TreeBackup.save(isolation.root(), diff.changedFiles(), attemptDir.resolve("before-apply"));
+    } catch (IOException e) {
+      return new Outcome(notApplied(diff, "could not save your files before applying (" + e.getMessage()
+          + "); nothing was modified"), false);
+    }
+    ApplyResult applied = applyOrExplain(diff);
+    if (!applied.applied() || !recheck || verify == null) {
+      return new Outcome(applied, false);
+    }
+    note.accept("recheck: running " + verify.command() + " in your working tree");
+    Path log = attemptDir.resolve("recheck.log");
+    String failure;
+    try {
+      VerifyResult r = new Verifier().run(verify, testDir, timeout, environment, log);
+      if (r.passed()) {
+        note.accept("recheck: passed in your working tree");
+        return new Outcome(applied, false);
+      }
+      failure = r.timedOut() ? "timed out" : "failed (exit " + r.exitCode() + ")";
+    } catch (IOException e) {
+      failure = "could not run (" + e.getMessage() + ")";
+    } catch (InterruptedException e) {
+      rollBack(backup, diff, "the recheck was interrupted");
+      throw e;
+    }
+    return new Outcome(rollBack(backup, diff, verify.command() + " " + failure + " in your working tree (log: " + log
+        + ") although it passed in the attempt's worktree"), true);
+  }
+
+  private ApplyResult rollBack(TreeBackup backup, Diff diff, String why) {
+    try {
+      backup.restore();
+    } catch (IOException e) {
+      return notApplied(diff, why + ". Putting your files back failed: " + e.getMessage()
+          + ". Copies of your files as they were before the apply are in " + backup.dir());
+    }
+    return notApplied(diff, why + ", so acr put your working tree back exactly as it was before the apply"
+        + " (rerun with --no-recheck to skip this check)");
+  }
+
+  private ApplyResult applyOrExplain(Diff diff) {
+    try {
+      return isolation.applyToUser(diff);
+    } catch (GitException e) {
+      return notApplied(diff, "could not apply the verified change: " + e.getMessage());
+    }
+  }
+
+  /** A refusal that says where the patch is and how to apply it later. */
+  private ApplyResult notApplied(Diff diff, String why) {
+    return new ApplyResult(false, diff.patch(), diff.changedFiles(), why + ".\nThe patch is kept at " + diff.patch()
+        + "\nTo apply it later: cd " + isolation.root() + " && git apply " + diff.patch());
+  }
+}

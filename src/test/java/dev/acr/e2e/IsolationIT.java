@@ -1,0 +1,160 @@
+package dev.acr.e2e;
+
+import static dev.acr.e2e.RepoShapes.agents;
+import static dev.acr.e2e.RepoShapes.commitAll;
+import static dev.acr.e2e.RepoShapes.statuses;
+import static dev.acr.e2e.RepoShapes.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An attempt's tests exercise the attempt's files, whatever in the user's tree points back at
+ * it: an editable install, workspace links, a Go replace with an absolute path, a submodule, and
+ * dependency folders however .gitignore spells them. Runs the packaged launcher with fake agents.
+ */
+class IsolationIT {
+  @TempDir Path tmp;
+  Fixtures fx;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    tmp = tmp.toRealPath();
+    fx = new Fixtures(tmp);
+  }
+
+  private static String setValue(String file, int v) {
+    return "sed -i 's/return .*/return " + v + "/' " + file;
+  }
+
+  @Test
+  void editableInstallBreakerIsNotVerifiedWhenTheUsersCodePasses() throws Exception {
+    String verify = RepoShapes.pythonEditable(fx, 1); // the user's code passes
+    agents(fx, Map.of("breaker", setValue("src/mypkg/__init__.py", 2)));
+    Fixtures.Run r = fx.acr("--chain", "breaker", "--verify", verify, "refactor mypkg.value");
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    assertThat(statuses(fx)).containsExactly("failed");
+    assertThat(fx.read("src/mypkg/__init__.py")).contains("return 1");
+    assertThat(r.out()).contains("attempt-1/wt/src/mypkg/__init__.py"); // the test imported the attempt's file
+  }
+
+  @Test
+  void editableInstallFixerIsVerifiedAndApplied() throws Exception {
+    String verify = RepoShapes.pythonEditable(fx, 0); // the user's code fails
+    agents(fx, Map.of("breaker", setValue("src/mypkg/__init__.py", 2), "fixer", setValue("src/mypkg/__init__.py", 1)));
+    Fixtures.Run r = fx.acr("--chain", "breaker,fixer", "--verify", verify, "fix mypkg.value");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(statuses(fx)).containsExactly("failed", "verified");
+    assertThat(fx.read("src/mypkg/__init__.py")).contains("return 1");
+    assertThat(r.err()).contains("recheck: passed");
+    assertThat(fx.git("status", "--porcelain")).doesNotContain(".venv");
+  }
+
+  @Test
+  void npmProjectWithNodeModulesIgnoredWithoutASlashReachesTheTests() throws Exception {
+    write(fx.repo, ".gitignore", "node_modules\n");
+    write(fx.repo, "package.json", "{\"name\": \"app\", \"scripts\": {\"test\": \"sh check.sh\"}}\n");
+    write(fx.repo, "check.sh", "test -f node_modules/left-pad/index.js && grep -qx fixed value.txt\n");
+    commitAll(fx);
+    write(fx.repo, "node_modules/left-pad/index.js", "module.exports = 1;\n");
+    agents(fx, Map.of("fixer", "echo fixed > value.txt"));
+    Fixtures.Run r = fx.acr("--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(statuses(fx)).containsExactly("verified");
+    assertThat(fx.read("value.txt")).isEqualTo("fixed\n");
+    assertThat(fx.read("node_modules/left-pad/index.js")).isEqualTo("module.exports = 1;\n");
+  }
+
+  @Test
+  void nodeModulesNotIgnoredAtAllIsLinkedNotSnapshotted() throws Exception {
+    write(fx.repo, "check.sh", "test -f node_modules/left-pad/index.js && grep -qx fixed value.txt\n");
+    commitAll(fx);
+    for (int i = 0; i < 200; i++) {
+      write(fx.repo, "node_modules/pkg" + i + "/index.js", "module.exports = " + i + ";\n");
+    }
+    write(fx.repo, "node_modules/left-pad/index.js", "module.exports = 1;\n");
+    agents(fx, Map.of("fixer", "test -L node_modules/left-pad\necho fixed > value.txt"));
+    Fixtures.Run r = fx.acr("--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(statuses(fx)).containsExactly("verified");
+    String runId = r.out().replaceAll("(?s).*run (\\S+): logs.*", "$1");
+    assertThat(Files.readString(fx.home.resolve("runs/" + runId + "/attempt-1/changes.patch")))
+        .contains("value.txt").doesNotContain("node_modules");
+  }
+
+  @Test
+  void workspaceLinksPointAtTheAttemptsPackages() throws Exception {
+    // npm workspaces: node_modules/a -> ../packages/a; pnpm also links packages/b/node_modules/a -> ../../a.
+    write(fx.repo, ".gitignore", "node_modules\n");
+    write(fx.repo, "package.json", "{\"name\": \"mono\", \"workspaces\": [\"packages/*\"]}\n");
+    write(fx.repo, "packages/a/package.json", "{\"name\": \"a\"}\n");
+    write(fx.repo, "packages/a/value.txt", "broken\n");
+    write(fx.repo, "packages/b/package.json", "{\"name\": \"b\", \"dependencies\": {\"a\": \"*\"}}\n");
+    write(fx.repo, "check.sh", "grep -qx fixed node_modules/a/value.txt && grep -qx fixed packages/b/node_modules/a/value.txt\n");
+    commitAll(fx);
+    Files.createDirectories(fx.repo.resolve("node_modules/.bin"));
+    Files.createSymbolicLink(fx.repo.resolve("node_modules/a"), Path.of("../packages/a"));
+    write(fx.repo, "node_modules/left-pad/index.js", "module.exports = 1;\n");
+    Files.createDirectories(fx.repo.resolve("packages/b/node_modules"));
+    Files.createSymbolicLink(fx.repo.resolve("packages/b/node_modules/a"), Path.of("../../a"));
+    agents(fx, Map.of("breaker", "echo worse > packages/a/value.txt", "fixer", "echo fixed > packages/a/value.txt"));
+    Fixtures.Run r = fx.acr("--chain", "breaker,fixer", "--verify", "sh check.sh", "fix package a");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(statuses(fx)).containsExactly("failed", "verified");
+    assertThat(fx.read("packages/a/value.txt")).isEqualTo("fixed\n");
+    assertThat(Files.readSymbolicLink(fx.repo.resolve("node_modules/a"))).isEqualTo(Path.of("../packages/a"));
+  }
+
+  @Test
+  void goReplaceWithAnAbsolutePathBuildsTheAttemptsModule() throws Exception {
+    RepoShapes.require("go", "a Go module with a replace into the repository");
+    Path repo = fx.repo;
+    write(repo, "go.mod", "module example.com/app\n\ngo 1.18\n\nrequire example.com/lib v0.0.0\n\n"
+        + "replace example.com/lib => " + repo.resolve("lib") + "\n");
+    write(repo, "app_test.go", "package app\n\nimport (\n\t\"testing\"\n\n\t\"example.com/lib\"\n)\n\n"
+        + "func TestValue(t *testing.T) {\n\tif lib.Value() != 1 {\n\t\tt.Fatal(\"want 1\")\n\t}\n}\n");
+    write(repo, "lib/go.mod", "module example.com/lib\n\ngo 1.18\n");
+    write(repo, "lib/lib.go", "package lib\n\nfunc Value() int {\n\treturn 0\n}\n");
+    commitAll(fx);
+    fx.extraEnv.putAll(Map.of("GOFLAGS", "-mod=mod", "GOPROXY", "off", "GOTOOLCHAIN", "local",
+        "GOCACHE", tmp.resolve("gocache").toString(), "GOPATH", tmp.resolve("gopath").toString()));
+    agents(fx, Map.of("breaker", setValue("lib/lib.go", 2), "fixer", setValue("lib/lib.go", 1)));
+    Fixtures.Run r = fx.acr("--chain", "breaker,fixer", "--verify", "go test ./...", "fix lib.Value");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(statuses(fx)).containsExactly("failed", "verified");
+    assertThat(fx.read("lib/lib.go")).contains("return 1");
+    // The patch names the user's tree, never the worktree: go.mod is untouched.
+    assertThat(fx.git("status", "--porcelain")).isEqualTo(" M lib/lib.go\n");
+  }
+
+  @Test
+  void submoduleHeaderIsInTheAttemptsWorktree() throws Exception {
+    RepoShapes.require("cc", "a C project whose header lives in a submodule");
+    Path lib = Files.createDirectories(tmp.resolve("libsrc"));
+    Map<String, String> git = Map.of("GIT_AUTHOR_NAME", "t", "GIT_AUTHOR_EMAIL", "t@t", "GIT_COMMITTER_NAME", "t",
+        "GIT_COMMITTER_EMAIL", "t@t");
+    RepoShapes.run(lib, git, "git", "init", "-q");
+    write(lib, "include/lib.h", "#define LIB_VALUE 1\n");
+    RepoShapes.run(lib, git, "git", "add", "-A");
+    RepoShapes.run(lib, git, "git", "commit", "-qm", "lib");
+    RepoShapes.run(fx.repo, git, "git", "-c", "protocol.file.allow=always", "submodule", "add", "-q", lib.toString(),
+        "deps/lib");
+    write(fx.repo, ".gitignore", "prog\n");
+    write(fx.repo, "value.h", "#define VALUE 0\n");
+    write(fx.repo, "main.c", "#include \"deps/lib/include/lib.h\"\n#include \"value.h\"\n"
+        + "int main(void) { return VALUE == LIB_VALUE ? 0 : 1; }\n");
+    write(fx.repo, "Makefile", "test:\n\tcc -o prog main.c && ./prog\n");
+    commitAll(fx);
+    agents(fx, Map.of("fixer", "echo '#define VALUE 1' > value.h"));
+    Fixtures.Run r = fx.acr("--chain", "fixer", "--verify", "make test", "fix VALUE");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(statuses(fx)).containsExactly("verified");
+    assertThat(fx.read("value.h")).isEqualTo("#define VALUE 1\n");
+    assertThat(fx.git("worktree", "list")).doesNotContain("attempt-");
+  }
+}

@@ -1,0 +1,77 @@
+package dev.acr.git;
+
+import static dev.acr.git.GitFixture.read;
+import static dev.acr.git.GitFixture.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What points a worktree back at the user's tree is turned to the worktree, and back for the patch. */
+class GitRedirectsTest {
+  @TempDir Path tmp;
+
+  @Test
+  void absolutePathsIntoTheRepoNameTheWorktreeAndThePatchNamesTheRepo() throws Exception {
+    Path repo = tmp.toRealPath().resolve("repo");
+    GitFixture.withCommit(repo, Map.of(
+        "go.mod", "module a\n\nreplace b => " + repo.resolve("lib") + "\nreplace c => " + repo + "-other/c\n",
+        "lib/go.mod", "module b\n"));
+    Isolation iso = Isolation.forRepo(repo);
+    Snapshot s = iso.snapshot(Map.of());
+    Path wt = iso.createWorktree(s, tmp.resolve("runs/1/wt"));
+    try {
+      assertThat(read(wt, "go.mod")).contains("replace b => " + wt.resolve("lib") + "\n")
+          .contains("replace c => " + repo + "-other/c\n");
+      write(wt, "lib/x.go", "package b\n");
+      Diff d = iso.capture(wt, s, tmp.resolve("p.patch"));
+      assertThat(d.changedFiles()).containsExactly("lib/x.go");
+      assertThat(read(wt, "go.mod")).contains(wt.resolve("lib").toString()); // the tests still see the worktree
+    } finally {
+      iso.removeWorktree(wt);
+    }
+  }
+
+  @Test
+  void editableInstallsAndSearchPathsPointAtTheWorktree() throws Exception {
+    Path repo = GitFixture.withCommit(tmp.resolve("repo"), Map.of(
+        ".gitignore", ".venv\n", "src/pkg/__init__.py", "", "lib/mod/__init__.py", "", "tools/bin/run", ""));
+    Path site = repo.resolve(".venv/lib/python3.11/site-packages");
+    // A path line (compat mode, hatchling, poetry) and a finder module (setuptools strict mode).
+    write(site, "_pkg.pth", repo.resolve("src") + "\n");
+    write(site, "__editable__.mod-1.pth", "import __editable___mod_1_finder; __editable___mod_1_finder.install()\n");
+    write(site, "__editable___mod_1_finder.py", "MAPPING = {'mod': '" + repo.resolve("lib/mod") + "'}\n");
+    Isolation iso = Isolation.forRepo(repo);
+    Snapshot s = iso.snapshot(Map.of());
+    Path wt = iso.createWorktree(s, tmp.resolve("runs/1/wt"));
+    try {
+      Map<String, String> env = iso.environment(s, wt, Map.of(
+          "PYTHONPATH", repo.resolve("tools") + ":/usr/lib/x",
+          "PATH", repo.resolve("tools/bin") + ":/usr/bin:" + repo.resolve("not-in-git")));
+      // The editable installs' folders first (in the order site-packages lists them), then the old entries, moved.
+      List<String> python = List.of(env.get("PYTHONPATH").split(":"));
+      assertThat(python.subList(0, 2)).containsExactlyInAnyOrder(wt.resolve("src").toString(), wt.resolve("lib").toString());
+      assertThat(python.subList(2, 4)).containsExactly(wt.resolve("tools").toString(), "/usr/lib/x");
+      assertThat(env.get("PATH")).isEqualTo(wt.resolve("tools/bin") + ":/usr/bin:" + repo.resolve("not-in-git"));
+      assertThat(Files.isSymbolicLink(wt.resolve(".venv"))).isTrue();
+    } finally {
+      iso.removeWorktree(wt);
+    }
+  }
+
+  @Test
+  void dependencyFoldersAreFoundInPackagesAndTrackedOnesAreSource() throws Exception {
+    // A committed vendor folder is source.
+    Path repo = GitFixture.withCommit(tmp.resolve("repo"), Map.of(
+        "packages/a/package.json", "{}\n", "vendor/lib/x.go", "package lib\n"));
+    Files.createDirectories(repo.resolve("packages/a/node_modules/left-pad"));
+    Files.createDirectories(repo.resolve("node_modules"));
+    Files.createDirectories(repo.resolve(".tox"));
+    assertThat(DependencyDirs.find(repo, Isolation.head(repo)))
+        .containsExactlyInAnyOrderElementsOf(List.of("node_modules", ".tox", "packages/a/node_modules"));
+  }
+}
