@@ -82,8 +82,9 @@ public final class LiveExecutor implements AttemptExecutor {
     Path worktree = null;
     try {
       Files.createDirectories(dir);
-      worktree = setup.isolation() == null ? setup.workdir() : setup.isolation().createWorktree(setup.snapshot(), dir.resolve("wt"));
-      return runIn(task, route, attemptNumber, dir, worktree);
+      worktree = setup.isolation() == null ? null : setup.isolation().createWorktree(setup.snapshot(), dir.resolve("wt"));
+      Path folder = RunFolder.in(worktree, setup.isolation(), setup.workdir(), setup.workdir());
+      return runIn(task, route, attemptNumber, dir, worktree == null ? folder : worktree, folder);
     } catch (IOException e) {
       artifacts.put(attemptNumber, new AttemptArtifacts(attemptNumber, dir, null, null, e.getMessage()));
       return failure(route, AttemptStatus.AGENT_ERROR, null, 0);
@@ -95,12 +96,13 @@ public final class LiveExecutor implements AttemptExecutor {
     }
   }
 
-  private AttemptResult runIn(Task task, Route route, int attemptNumber, Path dir, Path worktree)
+  /** The agent, then the tests, in {@code folder} (the package's folder in {@code worktree}). */
+  private AttemptResult runIn(Task task, Route route, int attemptNumber, Path dir, Path worktree, Path folder)
       throws IOException, InterruptedException {
     ToolSpec tool = setup.config().tool(route.tool()).orElseThrow();
     CommandTemplate.Rendered cmd;
     try {
-      cmd = CommandTemplate.render(tool, route, task.prompt(), worktree, setup.environment());
+      cmd = CommandTemplate.render(tool, route, task.prompt(), folder, setup.environment());
     } catch (ConfigException e) {
       artifacts.put(attemptNumber, new AttemptArtifacts(attemptNumber, dir, null, null, e.getMessage()));
       return failure(route, AttemptStatus.AGENT_ERROR, null, 0);
@@ -109,11 +111,11 @@ public final class LiveExecutor implements AttemptExecutor {
     String tag = "[" + route.name() + "] ";
     // opencode takes its project root from $PWD, not from the process's directory.
     Map<String, String> env = new java.util.HashMap<>(setup.environment());
-    env.put("PWD", worktree.toString());
+    env.put("PWD", folder.toString());
     ProcessSpec spec =
         new ProcessSpec(
             cmd.argv(),
-            worktree,
+            folder,
             env,
             cmd.stdin(),
             setup.timeout(),
@@ -136,35 +138,29 @@ public final class LiveExecutor implements AttemptExecutor {
       // work on an interrupted thread, so hold the interrupt until the attempt is recorded.
       Thread.interrupted();
       try {
-        return finish(task, route, attemptNumber, dir, worktree, tool, run);
+        return finish(task, route, attemptNumber, dir, worktree, folder, tool, run);
       } finally {
         Thread.currentThread().interrupt();
       }
     }
-    return finish(task, route, attemptNumber, dir, worktree, tool, run);
+    return finish(task, route, attemptNumber, dir, worktree, folder, tool, run);
   }
 
   private AttemptResult finish(
-      Task task, Route route, int attemptNumber, Path dir, Path worktree, ToolSpec tool, ProcessOutcome run)
+      Task task, Route route, int attemptNumber, Path dir, Path worktree, Path folder, ToolSpec tool, ProcessOutcome run)
       throws IOException, InterruptedException {
     Usage usage = UsageParser.parse(tool.usageFormat(), dir.resolve(RunFiles.STDOUT), setup.config().price(route).orElse(null));
     Diff diff = setup.isolation() == null ? null : setup.isolation().capture(worktree, setup.snapshot(), dir.resolve(RunFiles.PATCH));
     boolean changed = diff == null || !diff.empty();
     boolean applyOk = run.exitCode() == 0 && !run.timedOut() && !run.interrupted() && changed;
-    AttemptStatus status;
+    AttemptStatus status = AttemptVerdict.beforeTests(run, diff, task.dimension(), setup.verify() != null);
     String verifyTail = null;
     boolean resolved = false;
-    if (run.interrupted()) {
-      status = AttemptStatus.INTERRUPTED;
-    } else if (run.timedOut()) {
-      status = AttemptStatus.TIMEOUT;
-    } else if (run.exitCode() != 0) {
-      status = AttemptStatus.AGENT_ERROR;
-    } else if (setup.verify() == null) {
-      status = AttemptStatus.NO_VERIFIER;
-    } else {
+    if (status == AttemptStatus.ANSWERED) {
+      AgentAnswer.save(tool.usageFormat(), dir.resolve(RunFiles.STDOUT), dir.resolve(RunFiles.ANSWER));
+    } else if (status == null) {
       VerifyResult v =
-          new Verifier().run(setup.verify(), worktree, setup.verifyTimeout(), setup.environment(), dir.resolve(RunFiles.VERIFY_LOG));
+          new Verifier().run(setup.verify(), folder, setup.verifyTimeout(), setup.environment(), dir.resolve(RunFiles.VERIFY_LOG));
       verifyTail = v.tail();
       resolved = v.passed();
       status = resolved ? AttemptStatus.VERIFIED : AttemptStatus.FAILED;

@@ -15,7 +15,6 @@ import dev.acr.memory.MemorySink;
 import dev.acr.memory.MemoryStore;
 import dev.acr.verify.VerifyCommand;
 import dev.acr.verify.VerifyResult;
-import dev.acr.verify.Verifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,10 +125,11 @@ public final class LiveSession {
           + " Pass --verify \"CMD\" or add {\"verify\": \"CMD\"} to .acr/config.json");
     }
     VerifyResult baseline =
-        verify == null || !options.baseline() ? null : baseline(verify, isolation, snapshot, req, runDir, note);
+        verify == null || !options.baseline() ? null : Baseline.run(d, req, isolation, snapshot, runDir, VERIFY_TIMEOUT, note);
     LiveExecutor executor =
         new LiveExecutor(
-            new LiveExecutor.Setup(d.config(), req.environment(), req.workdir(), isolation, snapshot, verify,
+            // The package folder: there, in each worktree, the agent and the tests run.
+            new LiveExecutor.Setup(d.config(), req.environment(), d.signals().packageDir(), isolation, snapshot, verify,
                 req.timeout(), VERIFY_TIMEOUT, runDir),
             runner,
             agentOutput,
@@ -167,31 +167,6 @@ public final class LiveSession {
       Thread.currentThread().interrupt();
     }
     return new Report(d, runId, runDir, baseline, outcome, artifacts, applied, warnings);
-  }
-
-  /** The verify command on the untouched snapshot, so "was failing" and "already passing" are known. */
-  private static VerifyResult baseline(
-      VerifyCommand verify, Isolation isolation, Snapshot snapshot, RunRequest req, Path runDir, Consumer<String> note)
-      throws UsageError {
-    note.accept("baseline: running " + verify.command() + " (" + verify.source() + ")");
-    Path dir = RunFiles.baselineDir(runDir);
-    Path wt = null;
-    try {
-      Files.createDirectories(dir);
-      wt = isolation == null ? req.workdir() : isolation.createWorktree(snapshot, dir.resolve("wt"));
-      VerifyResult r = new Verifier().run(verify, wt, VERIFY_TIMEOUT, req.environment(), dir.resolve(RunFiles.VERIFY_LOG));
-      note.accept(r.passed() ? "baseline: tests already pass" : "baseline: tests fail (exit " + r.exitCode() + "), as expected before a fix");
-      return r;
-    } catch (IOException e) {
-      throw new UsageError("cannot prepare the baseline check: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    } finally {
-      if (isolation != null && wt != null) {
-        removeQuietly(isolation, wt, note);
-      }
-    }
   }
 
   static void removeQuietly(Isolation isolation, Path wt, Consumer<String> note) {
