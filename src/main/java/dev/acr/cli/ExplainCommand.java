@@ -68,7 +68,7 @@ final class ExplainCommand implements Callable<Integer> {
     String runId;
     List<MemoryRecord> records;
     try {
-      runId = resolve(history, paths.memory(), err);
+      runId = resolve(history, run, paths.memory(), err);
       if (runId == null) {
         return ExitCodes.USAGE;
       }
@@ -99,7 +99,7 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   /** The run id {@code run} names, or null after saying on stderr why there is none. */
-  private String resolve(RunHistory history, Path memory, PrintWriter err) throws IOException {
+  static String resolve(RunHistory history, String run, Path memory, PrintWriter err) throws IOException {
     if (run.equals("last")) {
       String last = history.last();
       if (last == null) {
@@ -123,7 +123,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   private ExplainText.Attempt view(MemoryRecord r, Path runDir, JsonNode outcome) {
     if (runDir == null) {
-      return new ExplainText.Attempt(r, null, null, List.of(), null, List.of(), null, List.of());
+      return new ExplainText.Attempt(r, null, null, List.of(), null, List.of(), null, List.of(), null);
     }
     Path dir = RunFiles.attemptDir(runDir, r.attempt());
     Path patch = existing(dir.resolve(RunFiles.PATCH));
@@ -132,7 +132,7 @@ final class ExplainCommand implements Callable<Integer> {
     // The agent's own complaints matter when the tests never ran.
     boolean testsRan = verifyLog != null;
     return new ExplainText.Attempt(r, Files.isDirectory(dir) ? dir : null, patch, changedFiles(outcome, r.attempt(), patch),
-        verifyLog, tail(verifyLog), stderrLog, testsRan ? List.of() : tail(stderrLog));
+        verifyLog, tail(verifyLog), stderrLog, testsRan ? List.of() : tail(stderrLog), existing(dir.resolve(RunFiles.ANSWER)));
   }
 
   private static Path existing(Path p) {
@@ -151,7 +151,7 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   /** From outcome.json when the run finished; else the files the patch names. */
-  private static List<String> changedFiles(JsonNode outcome, int attempt, Path patch) {
+  static List<String> changedFiles(JsonNode outcome, int attempt, Path patch) {
     if (outcome != null) {
       for (JsonNode a : outcome.path("attempts")) {
         if (a.path("attempt").asInt() == attempt && a.path("changed_files").isArray()) {
@@ -204,6 +204,7 @@ final class ExplainCommand implements Callable<Integer> {
       n.set("verify_tail", CliJson.JSON.valueToTree(a.verifyTail()));
       n.put("stderr_log", a.stderrLog() == null ? null : a.stderrLog().toString());
       n.set("stderr_tail", CliJson.JSON.valueToTree(a.stderrTail()));
+      n.put("answer", a.answer() == null ? null : a.answer().toString());
     }
     return root;
   }
