@@ -104,6 +104,10 @@ final class Report {
     if (s.verify() == null) {
       return;
     }
+    if (d.task().dimension() == dev.acr.context.Dimension.CODE_UNDERSTANDING) {
+      out.println(bold("baseline   ") + "none: a question needs no change, so the run shows the agent's answer and tests nothing");
+      return;
+    }
     out.println(bold("baseline   ") + "not run in a dry run: a run first runs " + s.verify().command()
         + " on your files as they are, and stops if it cannot run at all");
     if (Baseline.asksToFixFailingTest(d.task().dimension(), req.prompt())) {

@@ -39,6 +39,11 @@ public final class Baseline {
         || (prompt != null && FIX_FAILING_TEST.matcher(prompt.toLowerCase(Locale.ROOT)).find());
   }
 
+  /** A question needs no change, so nothing will be tested: no baseline either. */
+  static boolean needed(Decision d) {
+    return d.task().dimension() != Dimension.CODE_UNDERSTANDING;
+  }
+
   /** What to say when the tests already pass on a prompt that asks to fix a failing one. */
   static String alreadyPasses(VerifyCommand verify) {
     return "the tests already pass before any change (" + verify.command() + "), but the prompt asks to fix a failing"

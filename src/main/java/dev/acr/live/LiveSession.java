@@ -125,7 +125,8 @@ public final class LiveSession {
           + " Pass --verify \"CMD\" or add {\"verify\": \"CMD\"} to .acr/config.json");
     }
     VerifyResult baseline =
-        verify == null || !options.baseline() ? null : Baseline.run(d, req, isolation, snapshot, runDir, VERIFY_TIMEOUT, note);
+        verify == null || !options.baseline() || !Baseline.needed(d) ? null
+            : Baseline.run(d, req, isolation, snapshot, runDir, VERIFY_TIMEOUT, note);
     LiveExecutor executor =
         new LiveExecutor(
             // The package folder: there, in each worktree, the agent and the tests run.
