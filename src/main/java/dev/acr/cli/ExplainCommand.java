@@ -43,6 +43,10 @@ final class ExplainCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RUN-ID|last", description = "A run id, a unique prefix of one, or 'last'.")
   String run;
 
+  /** Words after the run id: someone asking a question ({@code acr explain how X works}), not naming a run. */
+  @Parameters(index = "1..*", hidden = true)
+  List<String> more = List.of();
+
   @Option(names = "--tail", paramLabel = "N", defaultValue = "10", description = "Lines of each attempt's test output to show (default: ${DEFAULT-VALUE}).")
   int tailLines;
 
@@ -56,6 +60,11 @@ final class ExplainCommand implements Callable<Integer> {
     Env env = parent.env();
     if (run.isBlank()) {
       err.println("acr: give a run id, a prefix of one, or 'last' (acr runs lists them)");
+      return ExitCodes.USAGE;
+    }
+    if (!more.isEmpty()) {
+      err.println("acr: 'acr explain' shows a past run and takes one run id; to ask a question about the code, quote"
+          + " it: acr \"explain " + run + " " + String.join(" ", more) + "\"");
       return ExitCodes.USAGE;
     }
     if (tailLines < 0) {

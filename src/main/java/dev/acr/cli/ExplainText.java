@@ -88,7 +88,9 @@ final class ExplainText {
       out.println("  evidence: " + String.join("; ", evidence));
     }
     if (d.hasNonNull("workdir")) {
-      row("repo", d.path("workdir").asText() + (d.hasNonNull("language") ? ", language " + d.path("language").asText() : ""));
+      row("repo", d.path("workdir").asText() + (d.hasNonNull("language") ? ", language " + d.path("language").asText() : "")
+          + (d.hasNonNull("package_dir") && !".".equals(d.path("package_dir").asText())
+              ? ", package " + d.path("package_dir").asText() + " (agent and tests ran there)" : ""));
     }
     row("verify", d.hasNonNull("verify")
         ? d.path("verify").asText() + "  (" + d.path("verify_source").asText("?") + ")"

@@ -179,6 +179,11 @@ final class Report {
       return;
     }
     List<AttemptResult> attempts = r.outcome().attempts();
+    if (r.baseline() != null && r.baseline().passed()
+        && Baseline.asksToFixFailingTest(r.decision().task().dimension(), r.decision().task().prompt())) {
+      out.println("note: the tests already passed before any change (" + r.decision().signals().verify().command()
+          + "), though the prompt asks to fix a failing test");
+    }
     AttemptTable.lines(attempts, ansi).forEach(out::println);
     for (int i = 0; i < attempts.size(); i++) {
       AttemptResult a = attempts.get(i);

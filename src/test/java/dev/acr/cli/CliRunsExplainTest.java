@@ -175,4 +175,10 @@ class CliRunsExplainTest {
     assertThat(r.exit()).isZero();
     assertThat(r.out()).isEqualTo("no runs in memory yet at " + h.memory() + "\n");
   }
+
+  @Test
+  void explainWithMoreWordsIsAQuestionToQuote() {
+    CliHarness.assertUsageError(h.run("explain", "how", "the", "parser", "works"),
+        "to ask a question about the code, quote it: acr \"explain how the parser works\"");
+  }
 }
