@@ -100,7 +100,8 @@ final class Report {
     String where = s.packagePath().isEmpty() ? "." : s.packagePath();
     out.println(bold("package    ") + (s.packageMarker() == null
         ? "no package manifest found; the agent and the tests run at the repository root"
-        : where + " (" + s.packageMarker() + "); the agent and the tests run there"));
+        : where + " (" + s.packageMarker() + "); the agent and the tests run there"
+            + (s.nearestWithoutTests() == null ? "" : " (" + s.nearestWithoutTests() + ", the nearest package, has no test command)")));
     if (s.verify() == null) {
       return;
     }
@@ -201,7 +202,10 @@ final class Report {
       answer(r, last);
     } else if (r.outcome().verified()) {
       List<String> files = r.artifacts().get(last - 1) == null ? List.of() : r.artifacts().get(last - 1).changedFiles();
-      if (r.applied() == null) {
+      if (r.applied() == null && r.decision().signals().git()) {
+        out.println(ansi.string("@|yellow,bold verified, not applied|@") + ": interrupted before applying; apply it with: "
+            + applyCommand(r, last));
+      } else if (r.applied() == null) {
         out.println(ansi.string("@|green,bold verified|@") + " (changes made in place)");
       } else if (r.applied().applied() && !files.isEmpty()) {
         out.println(ansi.string("@|green,bold verified|@") + ": applied to your working tree ("

@@ -80,7 +80,8 @@ public final class RepoInspector {
         found.command(),
         pkg,
         found.pkg().marker(),
-        found.config());
+        found.config(),
+        found.withoutTests() == null ? null : found.withoutTests().relativeTo(root));
   }
 
   /**

@@ -10,7 +10,9 @@ import java.nio.file.Path;
  * nearest package's language (null when unknown) and verify command (null when none was found),
  * the package's folder ({@code packageDir}, where the agent and the tests run; the root when no
  * package was found), the manifest that made it a package ({@code packageMarker}, null when none)
- * and the {@code .acr/config.json} that applies ({@code repoConfig}, null when none).
+ * and the {@code .acr/config.json} that applies ({@code repoConfig}, null when none). When the
+ * nearest package has no test command and an enclosing one's is used, {@code nearestWithoutTests}
+ * is the nearest package's root-relative path (else null).
  */
 public record RepoSignals(
     Path root,
@@ -22,12 +24,13 @@ public record RepoSignals(
     VerifyCommand verify,
     Path packageDir,
     String packageMarker,
-    Path repoConfig) {
+    Path repoConfig,
+    String nearestWithoutTests) {
 
   /** Without package information: the root is the package (tests and older callers). */
   public RepoSignals(
       Path root, boolean git, String branch, boolean dirty, int changedFiles, String language, VerifyCommand verify) {
-    this(root, git, branch, dirty, changedFiles, language, verify, root, null, null);
+    this(root, git, branch, dirty, changedFiles, language, verify, root, null, null, null);
   }
 
   /** The package folder relative to the root: "" for the root itself, else like {@code packages/web}. */

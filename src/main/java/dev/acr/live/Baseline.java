@@ -65,7 +65,7 @@ public final class Baseline {
     try {
       Files.createDirectories(dir);
       wt = isolation == null ? null : isolation.createWorktree(snapshot, dir.resolve("wt"));
-      Path folder = RunFolder.in(wt, isolation, d.signals().packageDir(), req.workdir());
+      Path folder = RunFolder.in(wt, isolation, d.signals().packageDir());
       r = new Verifier().run(verify, folder, timeout, req.environment(), log);
     } catch (IOException e) {
       throw new UsageError("cannot prepare the baseline check: " + e.getMessage());

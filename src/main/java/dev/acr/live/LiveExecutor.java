@@ -83,7 +83,7 @@ public final class LiveExecutor implements AttemptExecutor {
     try {
       Files.createDirectories(dir);
       worktree = setup.isolation() == null ? null : setup.isolation().createWorktree(setup.snapshot(), dir.resolve("wt"));
-      Path folder = RunFolder.in(worktree, setup.isolation(), setup.workdir(), setup.workdir());
+      Path folder = RunFolder.in(worktree, setup.isolation(), setup.workdir());
       return runIn(task, route, attemptNumber, dir, worktree == null ? folder : worktree, folder);
     } catch (IOException e) {
       artifacts.put(attemptNumber, new AttemptArtifacts(attemptNumber, dir, null, null, e.getMessage()));

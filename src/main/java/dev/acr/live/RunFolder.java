@@ -17,10 +17,9 @@ final class RunFolder {
 
   /**
    * @param worktree the attempt's worktree, null with --in-place
-   * @param packageDir the package folder in the user's tree (null: {@code workdir})
+   * @param pkg the package folder in the user's tree
    */
-  static Path in(Path worktree, Isolation isolation, Path packageDir, Path workdir) throws IOException {
-    Path pkg = packageDir == null ? workdir : packageDir;
+  static Path in(Path worktree, Isolation isolation, Path pkg) throws IOException {
     if (worktree == null || isolation == null) {
       return pkg;
     }

@@ -52,10 +52,19 @@ public record PackageFolder(Path dir, String marker) {
         return m;
       }
     }
+    return fileEndingWith(dir, DOTNET.toArray(String[]::new));
+  }
+
+  /**
+   * The first file name in {@code dir} that ends with one of {@code suffixes}, or null (also when
+   * the folder cannot be read). A directory stream, not Files.list: this runs at every start,
+   * where a stream pipeline costs more than reading the directory.
+   */
+  public static String fileEndingWith(Path dir, String... suffixes) {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       for (Path p : entries) {
         String name = p.getFileName().toString();
-        for (String suffix : DOTNET) {
+        for (String suffix : suffixes) {
           if (name.endsWith(suffix)) {
             return name;
           }

@@ -45,9 +45,15 @@ public final class VerifyDetector {
   /**
    * What detection found for a run started in {@code start}: the package whose folder the agent
    * and the tests run in, the {@code .acr/config.json} that applies (null when none) and the
-   * command (null when none is known).
+   * command (null when none is known). When the nearest package has no test command of its own (a
+   * workspace package whose tests the workspace root runs), the nearest enclosing package with one
+   * is where the agent and the tests run; {@code withoutTests} is then the nearest package.
    */
-  public record Detection(PackageFolder pkg, Path config, VerifyCommand command) {}
+  public record Detection(PackageFolder pkg, Path config, VerifyCommand command, PackageFolder withoutTests) {
+    public Detection(PackageFolder pkg, Path config, VerifyCommand command) {
+      this(pkg, config, command, null);
+    }
+  }
 
   /**
    * The verify command for a run started in {@code start} inside the repository at {@code root}.
@@ -66,7 +72,18 @@ public final class VerifyDetector {
       String where = config.startsWith(r) ? r.relativize(config).toString() : config.toString();
       return new Detection(pkg, config, new VerifyCommand(configured.get(), where));
     }
-    return new Detection(pkg, config, fromBuildSystem(pkg.dir()).orElse(null));
+    Optional<VerifyCommand> own = fromBuildSystem(pkg.dir());
+    Path top = root.toAbsolutePath().normalize();
+    if (own.isEmpty() && pkg.marker() != null && !pkg.dir().equals(top) && pkg.dir().startsWith(top)) {
+      for (Path dir : Upward.folders(pkg.dir().getParent(), top)) {
+        String marker = PackageFolder.marker(dir);
+        Optional<VerifyCommand> enclosing = marker != null || dir.equals(top) ? fromBuildSystem(dir) : Optional.empty();
+        if (enclosing.isPresent()) {
+          return new Detection(new PackageFolder(dir, marker), config, enclosing.get(), pkg);
+        }
+      }
+    }
+    return new Detection(pkg, config, own.orElse(null));
   }
 
   /**

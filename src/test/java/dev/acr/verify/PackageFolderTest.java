@@ -77,4 +77,19 @@ class PackageFolderTest {
         .isEqualTo(new VerifyCommand("go test ./...", "detected: go.mod"));
     assertThat(VerifyDetector.detect(root, root, null).command().command()).isEqualTo("make test");
   }
+
+  @Test
+  void aWorkspacePackageWithoutATestScriptRunsTheWorkspaceRootsTests() throws Exception {
+    write("package.json", "{\"workspaces\": [\"packages/*\"], \"scripts\": {\"test\": \"vitest\"}}\n");
+    write("pnpm-lock.yaml", "");
+    write("packages/config/package.json", "{\"name\": \"config\", \"scripts\": {\"build\": \"tsc\"}}\n");
+    VerifyDetector.Detection d = VerifyDetector.detect(root, root.resolve("packages/config"), null);
+    assertThat(d.command()).isEqualTo(new VerifyCommand("pnpm test", "detected: package.json"));
+    assertThat(d.pkg().dir()).isEqualTo(root);
+    assertThat(d.withoutTests().dir()).isEqualTo(root.resolve("packages/config"));
+    write("packages/config/package.json", "{\"name\": \"config\", \"scripts\": {\"test\": \"vitest run\"}}\n");
+    VerifyDetector.Detection own = VerifyDetector.detect(root, root.resolve("packages/config"), null);
+    assertThat(own.pkg().dir()).isEqualTo(root.resolve("packages/config"));
+    assertThat(own.withoutTests()).isNull();
+  }
 }
