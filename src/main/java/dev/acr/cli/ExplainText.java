@@ -149,9 +149,10 @@ final class ExplainText {
   }
 
   private void result(RunSummary s, JsonNode outcome) {
-    StringBuilder b = new StringBuilder(s.verified() ? "verified" : "not verified");
+    boolean answered = "answered".equals(s.finalStatus());
+    StringBuilder b = new StringBuilder(s.verified() ? "verified" : answered ? "answered" : "not verified");
     b.append(" after ").append(s.attempts()).append(" attempt(s)");
-    if (outcome != null && outcome.hasNonNull("stop_reason") && !s.verified()) {
+    if (outcome != null && outcome.hasNonNull("stop_reason") && !s.verified() && !answered) {
       b.append(" (").append(outcome.path("stop_reason").asText().replace('_', ' ')).append(')');
     }
     if (outcome != null && s.verified()) {
@@ -170,8 +171,8 @@ final class ExplainText {
         b.append("; verified, NOT applied: ").append(why)
             .append("; apply it with: acr apply ").append(s.runId()).append(' ').append(s.attempts());
       }
-    } else if (outcome != null && "answered".equals(s.finalStatus())) {
-      b.append("; a question, answered; nothing was applied to the working tree");
+    } else if (answered) {
+      b.append("; a question needs no change, so nothing was applied to the working tree");
     } else if (outcome != null) {
       b.append("; the working tree was not changed");
     }
