@@ -92,7 +92,7 @@ final class RunsCommand implements Callable<Integer> {
         "cost", "prompt"));
     for (RunSummary r : runs) {
       out.println(String.format(Locale.ROOT, head, r.runId(), when(r.lastTs()), orDash(r.dimension()), r.attempts())
-          + style(ansi, r.verified(), String.format(Locale.ROOT, result, results.get(r.runId())))
+          + style(ansi, r.verified() || "answered".equals(r.finalStatus()), String.format(Locale.ROOT, result, results.get(r.runId())))
           + String.format(Locale.ROOT, rest, cost(r), excerpt(r, promptWidth)));
     }
   }

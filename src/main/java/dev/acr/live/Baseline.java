@@ -53,7 +53,7 @@ public final class Baseline {
 
   static VerifyResult run(
       Decision d, RunRequest req, Isolation isolation, Snapshot snapshot, Path runDir, Duration timeout,
-      Consumer<String> note)
+      Consumer<String> note, boolean stopIfCannotRun)
       throws UsageError {
     VerifyCommand verify = d.signals().verify();
     String where = d.signals().packagePath().isEmpty() ? "" : " in " + d.signals().packagePath();
@@ -77,7 +77,7 @@ public final class Baseline {
         LiveSession.removeQuietly(isolation, wt, note);
       }
     }
-    if (!r.passed() && !r.timedOut()) {
+    if (stopIfCannotRun && !r.passed() && !r.timedOut()) {
       Optional<CannotRun.Why> why = CannotRun.check(r.exitCode(), lines(log, r), d.signals().root(),
           d.signals().packageDir(), req.prompt());
       if (why.isPresent()) {

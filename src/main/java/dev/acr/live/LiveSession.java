@@ -126,7 +126,8 @@ public final class LiveSession {
     }
     VerifyResult baseline =
         verify == null || !options.baseline() || !Baseline.needed(d) ? null
-            : Baseline.run(d, req, isolation, snapshot, runDir, VERIFY_TIMEOUT, note);
+            // A live bench calls out a broken problem itself and goes on; a user's run stops.
+            : Baseline.run(d, req, isolation, snapshot, runDir, VERIFY_TIMEOUT, note, options.source().equals(Options.USER.source()));
     LiveExecutor executor =
         new LiveExecutor(
             // The package folder: there, in each worktree, the agent and the tests run.
