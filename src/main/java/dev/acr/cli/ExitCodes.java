@@ -9,9 +9,9 @@ final class ExitCodes {
 
   static final String HELP =
       "%nExit codes:%n"
-          + "  0    verified (or dry-run / command ok)%n"
+          + "  0    verified (or a question answered, dry-run, command ok)%n"
           + "  1    not verified after all attempts%n"
-          + "  2    usage, config or input error%n"
+          + "  2    usage, config or input error, or a test command that cannot run at all (no agent runs)%n"
           + "  130  interrupted (Ctrl-C or SIGTERM)%n";
 
   private ExitCodes() {}
