@@ -22,14 +22,14 @@ public final class AcrCommand implements Callable<Integer> {
    */
   static final List<Class<?>> SUBCOMMANDS =
       List.of(ClassifyCommand.class, BenchCommand.class, DoctorCommand.class, StatsCommand.class, RunsCommand.class,
-          ExplainCommand.class, MemoryCommand.class, CompletionCommand.class);
+          ExplainCommand.class, ApplyCommand.class, MemoryCommand.class, CompletionCommand.class);
 
   /**
    * Their {@code @Command} names, in the same order (a test keeps the two lists in step), so a
    * name finds its class without reading annotations.
    */
   static final List<String> SUBCOMMAND_NAMES =
-      List.of("classify", "bench", "doctor", "stats", "runs", "explain", "memory", "completion");
+      List.of("classify", "bench", "doctor", "stats", "runs", "explain", "apply", "memory", "completion");
 
   private final Env env;
   private final CommandLine.IFactory factory = new AcrOptions.LazyFactory();

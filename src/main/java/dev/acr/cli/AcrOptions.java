@@ -41,7 +41,7 @@ record AcrOptions(
         .description("What the agent should do. Without one, on a terminal: an interactive shell (:help there).").build());
     spec.addOption(flag("--dry-run", "Decide and explain; execute nothing, write nothing."));
     WhereOptions.addTo(spec);
-    spec.addOption(valued("--verify", String.class, "CMD", "Test command, run with sh -c (default: .acr/config.json, else detected)."));
+    spec.addOption(valued("--verify", String.class, "CMD", "Test command, run with sh -c in the package folder (default: the nearest .acr/config.json, else detected from the nearest package)."));
     spec.addOption(valued("--tool", String.class, "NAME", "Only use this tool's routes."));
     spec.addOption(OptionSpec.builder("--chain").type(List.class).auxiliaryTypes(String.class).splitRegex(",")
         .paramLabel("R1,R2").description("Exact attempt order, by route or tool name.").build());

@@ -9,10 +9,10 @@ final class ExitCodes {
 
   static final String HELP =
       "%nExit codes:%n"
-          + "  0    verified (or dry-run / command ok)%n"
+          + "  0    verified (or a question answered, dry-run, command ok)%n"
           + "  1    not verified; or verified but not applied (your tree changed since the%n"
-          + "       snapshot; the patch is kept and its path printed)%n"
-          + "  2    usage, config or input error%n"
+          + "       snapshot, or the tests failed there: the patch is kept and acr says how to apply it)%n"
+          + "  2    usage, config or input error, or a test command that cannot run at all (no agent runs)%n"
           + "  130  interrupted (Ctrl-C or SIGTERM)%n";
 
   private ExitCodes() {}

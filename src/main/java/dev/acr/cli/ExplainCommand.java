@@ -43,6 +43,10 @@ final class ExplainCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RUN-ID|last", description = "A run id, a unique prefix of one, or 'last'.")
   String run;
 
+  /** Words after the run id: someone asking a question ({@code acr explain how X works}), not naming a run. */
+  @Parameters(index = "1..*", hidden = true)
+  List<String> more = List.of();
+
   @Option(names = "--tail", paramLabel = "N", defaultValue = "10", description = "Lines of each attempt's test output to show (default: ${DEFAULT-VALUE}).")
   int tailLines;
 
@@ -58,6 +62,11 @@ final class ExplainCommand implements Callable<Integer> {
       err.println("acr: give a run id, a prefix of one, or 'last' (acr runs lists them)");
       return ExitCodes.USAGE;
     }
+    if (!more.isEmpty()) {
+      err.println("acr: 'acr explain' shows a past run and takes one run id; to ask a question about the code, quote"
+          + " it: acr \"explain " + run + " " + String.join(" ", more) + "\"");
+      return ExitCodes.USAGE;
+    }
     if (tailLines < 0) {
       err.println("acr: --tail must be 0 or more");
       return ExitCodes.USAGE;
@@ -68,7 +77,7 @@ final class ExplainCommand implements Callable<Integer> {
     String runId;
     List<MemoryRecord> records;
     try {
-      runId = resolve(history, paths.memory(), err);
+      runId = resolve(history, run, paths.memory(), err);
       if (runId == null) {
         return ExitCodes.USAGE;
       }
@@ -99,7 +108,7 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   /** The run id {@code run} names, or null after saying on stderr why there is none. */
-  private String resolve(RunHistory history, Path memory, PrintWriter err) throws IOException {
+  static String resolve(RunHistory history, String run, Path memory, PrintWriter err) throws IOException {
     if (run.equals("last")) {
       String last = history.last();
       if (last == null) {
@@ -123,7 +132,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   private ExplainText.Attempt view(MemoryRecord r, Path runDir, JsonNode outcome) {
     if (runDir == null) {
-      return new ExplainText.Attempt(r, null, null, List.of(), null, List.of(), null, List.of());
+      return new ExplainText.Attempt(r, null, null, List.of(), null, List.of(), null, List.of(), null);
     }
     Path dir = RunFiles.attemptDir(runDir, r.attempt());
     Path patch = existing(dir.resolve(RunFiles.PATCH));
@@ -132,7 +141,7 @@ final class ExplainCommand implements Callable<Integer> {
     // The agent's own complaints matter when the tests never ran.
     boolean testsRan = verifyLog != null;
     return new ExplainText.Attempt(r, Files.isDirectory(dir) ? dir : null, patch, changedFiles(outcome, r.attempt(), patch),
-        verifyLog, tail(verifyLog), stderrLog, testsRan ? List.of() : tail(stderrLog));
+        verifyLog, tail(verifyLog), stderrLog, testsRan ? List.of() : tail(stderrLog), existing(dir.resolve(RunFiles.ANSWER)));
   }
 
   private static Path existing(Path p) {
@@ -151,7 +160,7 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   /** From outcome.json when the run finished; else the files the patch names. */
-  private static List<String> changedFiles(JsonNode outcome, int attempt, Path patch) {
+  static List<String> changedFiles(JsonNode outcome, int attempt, Path patch) {
     if (outcome != null) {
       for (JsonNode a : outcome.path("attempts")) {
         if (a.path("attempt").asInt() == attempt && a.path("changed_files").isArray()) {
@@ -204,6 +213,7 @@ final class ExplainCommand implements Callable<Integer> {
       n.set("verify_tail", CliJson.JSON.valueToTree(a.verifyTail()));
       n.put("stderr_log", a.stderrLog() == null ? null : a.stderrLog().toString());
       n.set("stderr_tail", CliJson.JSON.valueToTree(a.stderrTail()));
+      n.put("answer", a.answer() == null ? null : a.answer().toString());
     }
     return root;
   }

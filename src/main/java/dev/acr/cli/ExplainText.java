@@ -22,7 +22,7 @@ final class ExplainText {
    * the tests never ran, since then the agent's own output says why.
    */
   record Attempt(MemoryRecord record, Path dir, Path patch, List<String> changedFiles, Path verifyLog,
-      List<String> verifyTail, Path stderrLog, List<String> stderrTail) {}
+      List<String> verifyTail, Path stderrLog, List<String> stderrTail, Path answer) {}
 
   private final PrintWriter out;
   private final Ansi ansi;
@@ -88,7 +88,9 @@ final class ExplainText {
       out.println("  evidence: " + String.join("; ", evidence));
     }
     if (d.hasNonNull("workdir")) {
-      row("repo", d.path("workdir").asText() + (d.hasNonNull("language") ? ", language " + d.path("language").asText() : ""));
+      row("repo", d.path("workdir").asText() + (d.hasNonNull("language") ? ", language " + d.path("language").asText() : "")
+          + (d.hasNonNull("package_dir") && !".".equals(d.path("package_dir").asText())
+              ? ", package " + d.path("package_dir").asText() + " (agent and tests ran there)" : ""));
     }
     row("verify", d.hasNonNull("verify")
         ? d.path("verify").asText() + "  (" + d.path("verify_source").asText("?") + ")"
@@ -128,6 +130,14 @@ final class ExplainText {
     if (a.patch() != null) {
       detail("patch", a.patch() + (a.changedFiles().isEmpty() ? "  (no changes)" : "  (" + String.join(", ", a.changedFiles()) + ")"));
     }
+    if (a.answer() != null) {
+      detail("answer", a.answer().toString());
+      try {
+        RunFiles.tail(a.answer(), 20).forEach(l -> out.println("               | " + l));
+      } catch (java.io.IOException e) {
+        out.println("               (cannot read it: " + e.getMessage() + ")");
+      }
+    }
     detail("logs", a.dir().resolve(RunFiles.STDOUT) + ", " + RunFiles.STDERR + ", " + RunFiles.ARGV);
     if (a.verifyLog() != null) {
       detail("tests", a.verifyLog() + (a.verifyTail().isEmpty() ? "" : ", last " + a.verifyTail().size() + " line(s):"));
@@ -139,17 +149,30 @@ final class ExplainText {
   }
 
   private void result(RunSummary s, JsonNode outcome) {
-    StringBuilder b = new StringBuilder(s.verified() ? "verified" : "not verified");
+    boolean answered = "answered".equals(s.finalStatus());
+    StringBuilder b = new StringBuilder(s.verified() ? "verified" : answered ? "answered" : "not verified");
     b.append(" after ").append(s.attempts()).append(" attempt(s)");
-    if (outcome != null && outcome.hasNonNull("stop_reason") && !s.verified()) {
+    if (outcome != null && outcome.hasNonNull("stop_reason") && !s.verified() && !answered) {
       b.append(" (").append(outcome.path("stop_reason").asText().replace('_', ' ')).append(')');
     }
     if (outcome != null && s.verified()) {
-      if (outcome.path("applied").asBoolean()) {
+      if (RunFiles.VERIFIED_IN_PLACE.equals(outcome.path("result").asText())) {
+        b.append("; changes made in place");
+      } else if (outcome.path("applied").asBoolean()) {
         b.append("; applied to the working tree");
-      } else if (outcome.hasNonNull("apply_message")) {
-        b.append("; not applied: ").append(outcome.path("apply_message").asText());
+        if (outcome.hasNonNull("applied_by")) {
+          b.append(" later, by ").append(outcome.path("applied_by").asText())
+              .append(" (attempt ").append(outcome.path("applied_attempt").asInt()).append(", ")
+              .append(outcome.path("applied_at").asText()).append(")");
+        }
+      } else {
+        String why = outcome.hasNonNull("not_applied") ? outcome.path("not_applied").asText()
+            : outcome.path("apply_message").asText("the run ended before applying it");
+        b.append("; verified, NOT applied: ").append(why)
+            .append("; apply it with: acr apply ").append(s.runId()).append(' ').append(s.attempts());
       }
+    } else if (answered) {
+      b.append("; a question needs no change, so nothing was applied to the working tree");
     } else if (outcome != null) {
       b.append("; the working tree was not changed");
     }

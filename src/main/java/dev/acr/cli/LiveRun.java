@@ -113,7 +113,8 @@ public final class LiveRun {
     if (Thread.interrupted() || report.outcome().stopReason() == RunOutcome.StopReason.INTERRUPTED) {
       return ExitCodes.INTERRUPTED;
     }
-    return report.outcome().verified() && (report.applied() == null || report.applied().applied())
+    boolean answered = report.outcome().stopReason() == RunOutcome.StopReason.ANSWERED;
+    return answered || report.outcome().verified() && (report.applied() == null || report.applied().applied())
         ? ExitCodes.OK
         : ExitCodes.NOT_VERIFIED;
   }

@@ -9,9 +9,11 @@ import dev.acr.context.RepoSignals;
 import dev.acr.core.AttemptResult;
 import dev.acr.core.Route;
 import dev.acr.core.RunLoop;
+import dev.acr.core.RunOutcome;
 import dev.acr.core.Task;
 import dev.acr.live.AttemptArtifacts;
 import dev.acr.live.Binaries;
+import dev.acr.live.Baseline;
 import dev.acr.live.Decision;
 import dev.acr.live.InPlace;
 import dev.acr.live.LiveSession;
@@ -70,7 +72,11 @@ final class Report {
     out.println(bold("verify     ") + (d.signals().verify() == null
         ? "none found (pass --verify CMD); attempts cannot be verified"
         : d.signals().verify().command() + "  (" + d.signals().verify().source() + ")"));
+    packageAndBaseline(req, d);
     out.println(bold("config     ") + d.configSource());
+    out.println("  repo config: " + (d.signals().repoConfig() == null
+        ? "none (.acr/config.json is looked up from " + req.workdir() + " up to the repository root)"
+        : d.signals().repoConfig() + " (the nearest .acr/config.json)"));
     out.println(bold("chain      ") + d.chainSource());
     List<Route> chain = d.chain();
     for (int i = 0; i < chain.size(); i++) {
@@ -101,6 +107,28 @@ final class Report {
       return t.name() + " cannot start: " + e.getMessage();
     }
     return t.name() + " is not installed" + (t.install() == null ? "" : "; install it with: " + t.install());
+  }
+
+  /** Where the agent and the tests run, and what the run checks before the first attempt. */
+  private void packageAndBaseline(RunRequest req, Decision d) {
+    RepoSignals s = d.signals();
+    String where = s.packagePath().isEmpty() ? "." : s.packagePath();
+    out.println(bold("package    ") + (s.packageMarker() == null
+        ? "no package manifest found; the agent and the tests run at the repository root"
+        : where + " (" + s.packageMarker() + "); the agent and the tests run there"
+            + (s.nearestWithoutTests() == null ? "" : " (" + s.nearestWithoutTests() + ", the nearest package, has no test command)")));
+    if (s.verify() == null) {
+      return;
+    }
+    if (d.task().dimension() == dev.acr.context.Dimension.CODE_UNDERSTANDING) {
+      out.println(bold("baseline   ") + "none: a question needs no change, so the run shows the agent's answer and tests nothing");
+      return;
+    }
+    out.println(bold("baseline   ") + "not run in a dry run: a run first runs " + s.verify().command()
+        + " on your files as they are, and stops if it cannot run at all");
+    if (Baseline.asksToFixFailingTest(d.task().dimension(), req.prompt())) {
+      out.println("  the prompt asks to fix a failing test: the run will check that a test fails, and say so plainly if the tests already pass");
+    }
   }
 
   private String estimate(Decision d, Route r) {
@@ -167,6 +195,11 @@ final class Report {
       return;
     }
     List<AttemptResult> attempts = r.outcome().attempts();
+    if (r.baseline() != null && r.baseline().passed()
+        && Baseline.asksToFixFailingTest(r.decision().task().dimension(), r.decision().task().prompt())) {
+      out.println("note: the tests already passed before any change (" + r.decision().signals().verify().command()
+          + "), though the prompt asks to fix a failing test");
+    }
     AttemptTable.lines(attempts, ansi).forEach(out::println);
     for (int i = 0; i < attempts.size(); i++) {
       AttemptResult a = attempts.get(i);
@@ -175,17 +208,28 @@ final class Report {
         out.println("attempt " + (i + 1) + ": " + art.note());
       }
       if (art != null && art.patch() != null && !a.resolved() && !art.changedFiles().isEmpty()) {
-        out.println("attempt " + (i + 1) + ": patch kept: " + art.patch());
+        out.println("attempt " + (i + 1) + ": patch kept (" + String.join(", ", art.changedFiles()) + "): " + art.patch()
+            + "; apply it with: " + applyCommand(r, i + 1));
       }
     }
-    if (r.outcome().verified()) {
-      if (r.applied() == null) {
+    int last = attempts.size();
+    if (r.outcome().stopReason() == RunOutcome.StopReason.ANSWERED) {
+      answer(r, last);
+    } else if (r.outcome().verified()) {
+      List<String> files = r.artifacts().get(last - 1) == null ? List.of() : r.artifacts().get(last - 1).changedFiles();
+      if (r.applied() == null && r.decision().signals().git()) {
+        out.println(ansi.string("@|yellow,bold verified, not applied|@") + ": interrupted before applying; apply it with: "
+            + applyCommand(r, last));
+      } else if (r.applied() == null) {
         out.println(ansi.string("@|green,bold verified|@") + " (changes made in place)");
-      } else if (r.applied().applied()) {
+      } else if (r.applied().applied() && !files.isEmpty()) {
         out.println(ansi.string("@|green,bold verified|@") + ": applied to your working tree ("
-            + String.join(", ", r.artifacts().get(attempts.size() - 1).changedFiles()) + "); review with git diff");
+            + String.join(", ", files) + "); review with git diff");
+      } else if (r.applied().applied()) {
+        out.println(ansi.string("@|green,bold verified|@") + ": the attempt changed nothing, so nothing was applied");
       } else {
         out.println(ansi.string("@|yellow,bold verified, not applied|@") + ": " + r.applied().message());
+        out.println("once your working tree allows it, apply it with: " + applyCommand(r, last));
       }
     } else {
       out.println(ansi.string("@|red,bold not verified|@") + " after " + attempts.size() + " attempt(s) ("
@@ -195,6 +239,32 @@ final class Report {
       printTestTail(r.artifacts());
     }
     out.println("run " + r.runId() + ": logs in " + r.runDir());
+  }
+
+  /** {@code acr apply RUN N}: how a kept patch reaches the working tree later. */
+  static String applyCommand(LiveSession.Report r, int attempt) {
+    return "acr apply " + r.runId() + " " + attempt;
+  }
+
+  /** A question's answer, on stdout: what the user asked for. */
+  private void answer(LiveSession.Report r, int attempt) {
+    java.nio.file.Path file = RunFiles.attemptDir(r.runDir(), attempt).resolve(RunFiles.ANSWER);
+    String text = readQuietly(file);
+    if (text.isBlank()) {
+      out.println("the agent gave no answer on its output; see " + RunFiles.attemptDir(r.runDir(), attempt).resolve(RunFiles.STDOUT));
+    } else {
+      out.println(text.stripTrailing());
+    }
+    out.println(ansi.string("@|green,bold answered|@") + " by " + r.outcome().attempts().get(attempt - 1).route().name()
+        + "; a question needs no change, so nothing was applied to your working tree");
+  }
+
+  private static String readQuietly(java.nio.file.Path file) {
+    try {
+      return java.nio.file.Files.isRegularFile(file) ? java.nio.file.Files.readString(file) : "";
+    } catch (java.io.IOException e) {
+      return "";
+    }
   }
 
   /** The end of the last test run's output, so a user sees why without opening the logs. */
@@ -225,6 +295,9 @@ final class Report {
     root.put("baseline_passed", r.baseline() == null ? null : r.baseline().passed());
     root.put("total_cost_usd", r.outcome().totalCost());
     root.put("applied", r.applied() != null && r.applied().applied());
+    root.put("answer", r.outcome().stopReason() == RunOutcome.StopReason.ANSWERED
+        ? readQuietly(RunFiles.attemptDir(r.runDir(), r.outcome().attempts().size()).resolve(RunFiles.ANSWER)).strip()
+        : null);
     ArrayNode attempts = root.putArray("attempts");
     for (int i = 0; i < r.outcome().attempts().size(); i++) {
       AttemptResult a = r.outcome().attempts().get(i);
@@ -239,6 +312,7 @@ final class Report {
       n.put("input_tokens", a.inputTokens());
       n.put("output_tokens", a.outputTokens());
       n.put("patch", art == null || art.patch() == null ? null : art.patch().toString());
+      n.put("apply_command", art == null || art.changedFiles().isEmpty() ? null : applyCommand(r, i + 1));
     }
     return root;
   }

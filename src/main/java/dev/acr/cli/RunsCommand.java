@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     description = "List recent runs from memory: run id, when, dimension, attempts, result, cost, prompt."
         + " acr explain RUN-ID shows one in full.",
     footer = "%nEnded is the run's last record; cost sums what the attempts reported, with a + when some reported"
-        + " none.%n%nExit codes:%n  0    ok (also when there is no memory yet)%n  2    usage error or unreadable memory%n")
+        + " none. A verified run says whether its change reached your working tree: 'verified, not applied' (a"
+        + " concurrent edit, say) keeps the patch, and acr apply RUN-ID applies it later.%n%nExit codes:%n  0    ok (also when there is no memory yet)%n  2    usage error or unreadable memory%n")
 final class RunsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand AcrCommand parent;
@@ -60,25 +61,28 @@ final class RunsCommand implements Callable<Integer> {
       err.println("acr: " + skipped[0] + " unreadable line(s) in " + memory + " skipped");
     }
     List<RunSummary> shown = page.runs();
+    Path runs = dev.acr.live.AcrPaths.from(env.vars(), memoryOption.memoryFile(env)).runs();
     if (json) {
-      out.println(json(memory, page.total(), skipped[0], shown));
+      out.println(json(memory, runs, page.total(), skipped[0], shown));
     } else if (shown.isEmpty()) {
       out.println("no runs in memory yet at " + memory);
     } else {
-      text(out, shown, env.ansi(), StatsCommand.width(env));
+      text(out, shown, runs, env.ansi(), StatsCommand.width(env));
       out.println(shown.size() + " of " + page.total() + " run(s) in " + memory + "; acr explain RUN-ID (or last) shows one");
     }
     return ExitCodes.OK;
   }
 
-  private static void text(PrintWriter out, List<RunSummary> runs, Ansi ansi, int columns) {
+  private static void text(PrintWriter out, List<RunSummary> runs, Path runDirs, Ansi ansi, int columns) {
     int idWidth = "run".length();
     int dimWidth = "dimension".length();
     int resultWidth = "result".length();
+    java.util.Map<String, String> results = new java.util.HashMap<>();
     for (RunSummary r : runs) {
       idWidth = Math.max(idWidth, r.runId().length());
       dimWidth = Math.max(dimWidth, orDash(r.dimension()).length());
-      resultWidth = Math.max(resultWidth, orDash(r.finalStatus()).length());
+      results.put(r.runId(), result(r, runDirs));
+      resultWidth = Math.max(resultWidth, results.get(r.runId()).length());
     }
     String head = "%-" + idWidth + "s  %-20s  %-" + dimWidth + "s  %8s  ";
     String result = "%-" + resultWidth + "s";
@@ -88,13 +92,42 @@ final class RunsCommand implements Callable<Integer> {
         "cost", "prompt"));
     for (RunSummary r : runs) {
       out.println(String.format(Locale.ROOT, head, r.runId(), when(r.lastTs()), orDash(r.dimension()), r.attempts())
-          + style(ansi, r.verified(), String.format(Locale.ROOT, result, orDash(r.finalStatus())))
+          + style(ansi, r.verified() || "answered".equals(r.finalStatus()), String.format(Locale.ROOT, result, results.get(r.runId())))
           + String.format(Locale.ROOT, rest, cost(r), excerpt(r, promptWidth)));
     }
   }
 
   private static String style(Ansi ansi, boolean verified, String status) {
     return ansi == Ansi.ON ? ansi.string("@|" + (verified ? "green" : "red") + " " + status + "|@") : status;
+  }
+
+  /**
+   * The run's result for a listing: the final attempt's status, and for a verified run whether
+   * its change reached the working tree ({@code verified, not applied} when a concurrent edit or
+   * a check after applying kept it out; {@code acr apply} can apply it later). Memory is written
+   * before the apply, so this comes from the run's outcome.json; without one, the status alone.
+   */
+  static String result(RunSummary r, Path runDirs) {
+    String status = orDash(r.finalStatus());
+    if (!r.verified()) {
+      return status;
+    }
+    String applied = appliedState(r, runDirs);
+    return applied == null ? status : status + ", " + applied;
+  }
+
+  /** "applied", "not applied", "in place", or null when the run directory does not say. */
+  static String appliedState(RunSummary r, Path runDirs) {
+    com.fasterxml.jackson.databind.JsonNode outcome = dev.acr.live.RunFiles.runDir(runDirs, r.runId())
+        .map(d -> dev.acr.live.RunFiles.readJson(d.resolve(dev.acr.live.RunFiles.OUTCOME))).orElse(null);
+    if (outcome == null || !outcome.has("applied")) {
+      return null;
+    }
+    String result = outcome.path("result").asText("");
+    if (result.equals(dev.acr.live.RunFiles.VERIFIED_IN_PLACE)) {
+      return "in place";
+    }
+    return outcome.path("applied").asBoolean() ? "applied" : "not applied";
   }
 
   /** The prompt on one line, cut to {@code width}; without a stored prompt, its hash. */
@@ -125,14 +158,17 @@ final class RunsCommand implements Callable<Integer> {
     return s == null || s.isBlank() ? "-" : s;
   }
 
-  private static String json(Path memory, int total, long skipped, List<RunSummary> runs) {
+  private static String json(Path memory, Path runDirs, int total, long skipped, List<RunSummary> runs) {
     ObjectNode root = CliJson.JSON.createObjectNode();
     root.put("memory", memory.toString());
     root.put("runs_total", total);
     root.put("skipped_lines", skipped);
     ArrayNode list = root.putArray("runs");
     for (RunSummary r : runs) {
-      list.add(summaryJson(r));
+      ObjectNode n = summaryJson(r);
+      String applied = r.verified() ? appliedState(r, runDirs) : null;
+      n.put("applied", applied == null ? null : applied.equals("applied") || applied.equals("in place"));
+      list.add(n);
     }
     return root.toPrettyString();
   }

@@ -21,7 +21,7 @@ final class WhereOptions {
   private static final String FILE = "FILE";
   private static final String DIR = "DIR";
   private static final String CONFIG_HELP =
-      "Tools config (default: $ACR_CONFIG, ./.acr/tools.json, $XDG_CONFIG_HOME/acr/tools.json, bundled example).";
+      "Tools config (default: $ACR_CONFIG, the nearest .acr/tools.json up to the repository top, $XDG_CONFIG_HOME/acr/tools.json, bundled example).";
   private static final String WORKDIR_HELP = "Repository to work in (default: current directory).";
   private static final String MEMORY_HELP = "Memory file (default: $ACR_HOME/memory.jsonl, ACR_HOME defaults to ~/.acr).";
 

@@ -18,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Finds and reads the tool config: the Agent-as-a-Router CLI demo format ({@code tools[]} with
@@ -41,7 +42,8 @@ public final class ConfigLoader {
 
   /**
    * The config file to use, in order: {@code explicitOrNull} ({@code --config FILE}), {@code
-   * $ACR_CONFIG}, {@code <workdir>/.acr/tools.json}, {@code $XDG_CONFIG_HOME/acr/tools.json}
+   * $ACR_CONFIG}, the nearest {@code .acr/tools.json} from {@code workdir} up to the top of its git
+   * work tree, {@code $XDG_CONFIG_HOME/acr/tools.json}
    * (default {@code $HOME/.config/acr/tools.json}); null means "use the bundled config". An
    * explicit path or {@code $ACR_CONFIG} that does not exist is an error, not a fall-through.
    */
@@ -62,9 +64,10 @@ public final class ConfigLoader {
       return p;
     }
     if (workdir != null) {
-      Path p = workdir.resolve(".acr").resolve("tools.json");
-      if (Files.isRegularFile(p)) {
-        return p;
+      // From a package folder of a monorepo, the nearest .acr/tools.json up to the repository's top.
+      Optional<Path> p = Upward.nearest(workdir, Upward.gitTop(workdir), ".acr/tools.json");
+      if (p.isPresent()) {
+        return p.get();
       }
     }
     Path userDir = userConfigDir(env);

@@ -1,9 +1,6 @@
 package dev.acr.context;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryIteratorException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -181,23 +178,6 @@ final class Languages {
   }
 
   private static boolean hasFileEndingWith(Path root, String... suffixes) {
-    // A directory stream, not Files.list: this runs at every start, where a stream pipeline costs
-    // more than reading the directory. The same failures: false when it cannot be opened, an
-    // UncheckedIOException when reading it fails half-way (as Files.list's stream throws).
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
-      for (Path p : entries) {
-        String name = p.getFileName().toString();
-        for (String suffix : suffixes) {
-          if (name.endsWith(suffix)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    } catch (DirectoryIteratorException e) {
-      throw new UncheckedIOException(e.getCause());
-    } catch (IOException e) {
-      return false;
-    }
+    return dev.acr.verify.PackageFolder.fileEndingWith(root, suffixes) != null;
   }
 }

@@ -36,7 +36,8 @@ public final class RepoInspector {
 
   /**
    * Signals for the repository containing {@code workdir} (its git top level, or {@code workdir}
-   * itself outside git). Throws when git cannot run or {@code .acr/config.json} is invalid.
+   * itself outside git), with the language and test command of the nearest package from {@code
+   * workdir} up. Throws when git cannot run or the {@code .acr/config.json} that applies is invalid.
    */
   public static RepoSignals inspect(Path workdir, String verifyOverrideOrNull)
       throws GitException {
@@ -67,14 +68,38 @@ public final class RepoInspector {
     } else {
       files = walk(root);
     }
+    VerifyDetector.Detection found = VerifyDetector.detect(root, dir, verifyOverrideOrNull);
+    Path pkg = found.pkg().dir();
     return new RepoSignals(
         root,
         top.isPresent(),
         branch,
         changed > 0,
         changed,
-        Languages.detect(root, files),
-        VerifyDetector.detect(root, verifyOverrideOrNull).orElse(null));
+        Languages.detect(pkg, within(files, found.pkg().relativeTo(root))),
+        found.command(),
+        pkg,
+        found.pkg().marker(),
+        found.config(),
+        found.withoutTests() == null ? null : found.withoutTests().relativeTo(root));
+  }
+
+  /**
+   * The files under {@code folder} (a root-relative path, "" for the root), relative to it: the
+   * nearest package's files decide its language, not a sibling's. All of them when none is there.
+   */
+  static List<String> within(List<String> files, String folder) {
+    if (folder.isEmpty()) {
+      return files;
+    }
+    String prefix = folder.replace('\\', '/') + "/";
+    List<String> out = new ArrayList<>();
+    for (String f : files) {
+      if (f.startsWith(prefix)) {
+        out.add(f.substring(prefix.length()));
+      }
+    }
+    return out.isEmpty() ? files : out;
   }
 
   /** {@code git args} in {@code dir}, started on a thread of its own. */

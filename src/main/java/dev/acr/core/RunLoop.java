@@ -114,6 +114,7 @@ public final class RunLoop {
       case INTERRUPTED -> RunOutcome.StopReason.INTERRUPTED;
       // Without a verifier a failure is not known, so escalating would be blind.
       case NO_VERIFIER -> RunOutcome.StopReason.NO_VERIFIER;
+      case ANSWERED -> RunOutcome.StopReason.ANSWERED;
       default -> null;
     };
   }

@@ -11,7 +11,9 @@ public record RunOutcome(Task task, List<AttemptResult> attempts, StopReason sto
     MAX_ATTEMPTS,
     BUDGET,
     NO_VERIFIER,
-    INTERRUPTED
+    INTERRUPTED,
+    /** A question was answered: nothing to verify, nothing to escalate. */
+    ANSWERED
   }
 
   public boolean verified() {

@@ -117,26 +117,28 @@ public final class LiveExecutor implements AttemptExecutor {
   public AttemptResult attempt(Task task, Route route, int attemptNumber) throws InterruptedException {
     Path dir = RunFiles.attemptDir(setup.runDir(), attemptNumber);
     Path worktree = null;
+    Path folder;
     AttemptResult result = null;
     try {
       Files.createDirectories(dir);
-      worktree = setup.isolation() == null ? setup.workdir()
+      worktree = setup.isolation() == null ? null
           : pool != null ? pool.acquire(dir.resolve("wt"))
           : setup.isolation().createWorktree(setup.snapshot(), dir.resolve("wt"));
+      folder = RunFolder.in(worktree, setup.isolation(), setup.workdir());
     } catch (IOException e) {
       result = acrError(route, attemptNumber, dir, "could not prepare the attempt's worktree", e);
       return result;
     }
     try {
-      result = runIn(task, route, attemptNumber, dir, worktree);
+      result = runIn(task, route, attemptNumber, dir, worktree == null ? folder : worktree, folder);
       return result;
     } catch (IOException e) {
       result = acrError(route, attemptNumber, dir, "failed around the agent's run", e);
       return result;
     } finally {
-      if (setup.isolation() != null && pool != null) {
+      if (worktree != null && pool != null) {
         pool.release(worktree); // reset when lent again; the session removes it at the end
-      } else if (setup.isolation() != null) {
+      } else if (worktree != null) {
         // Clean up even when interrupted: git must not see the interrupt flag meanwhile.
         LiveSession.removeQuietly(setup.isolation(), worktree, note);
       }
@@ -146,12 +148,13 @@ public final class LiveExecutor implements AttemptExecutor {
     }
   }
 
-  private AttemptResult runIn(Task task, Route route, int attemptNumber, Path dir, Path worktree)
+  /** The agent, then the tests, in {@code folder} (the package's folder in {@code worktree}). */
+  private AttemptResult runIn(Task task, Route route, int attemptNumber, Path dir, Path worktree, Path folder)
       throws IOException, InterruptedException {
     ToolSpec tool = setup.config().tool(route.tool()).orElseThrow();
     CommandTemplate.Rendered cmd;
     try {
-      cmd = CommandTemplate.render(tool, route, task.prompt(), worktree, setup.environment());
+      cmd = CommandTemplate.render(tool, route, task.prompt(), folder, setup.environment());
     } catch (ConfigException e) {
       return acrError(route, attemptNumber, dir, "could not build the tool's command line (fix the tool's entry in the config)", e);
     }
@@ -159,11 +162,11 @@ public final class LiveExecutor implements AttemptExecutor {
     String tag = "[" + route.name() + "] ";
     Map<String, String> env = environment(worktree);
     // opencode takes its project root from $PWD, not from the process's directory.
-    env.put("PWD", worktree.toString());
+    env.put("PWD", folder.toString());
     ProcessSpec spec =
         new ProcessSpec(
             cmd.argv(),
-            worktree,
+            folder,
             env,
             cmd.stdin(),
             setup.timeout(),
@@ -186,12 +189,12 @@ public final class LiveExecutor implements AttemptExecutor {
       // work on an interrupted thread, so hold the interrupt until the attempt is recorded.
       Thread.interrupted();
       try {
-        return finish(task, route, attemptNumber, dir, worktree, tool, run);
+        return finish(task, route, attemptNumber, dir, worktree, folder, tool, run);
       } finally {
         Thread.currentThread().interrupt();
       }
     }
-    return finish(task, route, attemptNumber, dir, worktree, tool, run);
+    return finish(task, route, attemptNumber, dir, worktree, folder, tool, run);
   }
 
   /** The agent's and the tests' environment: the user's, with what pointed at their tree pointed at the worktree. */
@@ -202,7 +205,7 @@ public final class LiveExecutor implements AttemptExecutor {
   }
 
   private AttemptResult finish(
-      Task task, Route route, int attemptNumber, Path dir, Path worktree, ToolSpec tool, ProcessOutcome run)
+      Task task, Route route, int attemptNumber, Path dir, Path worktree, Path folder, ToolSpec tool, ProcessOutcome run)
       throws IOException, InterruptedException {
     Usage usage = UsageParser.parse(tool.usageFormat(), dir.resolve(RunFiles.STDOUT), setup.config().price(route).orElse(null));
     Diff diff;
@@ -214,21 +217,15 @@ public final class LiveExecutor implements AttemptExecutor {
     }
     boolean changed = diff == null || !diff.empty();
     boolean applyOk = run.exitCode() == 0 && !run.timedOut() && !run.interrupted() && changed;
-    AttemptStatus status;
+    AttemptStatus status = AttemptVerdict.beforeTests(run, diff, task.dimension(), setup.verify() != null);
     String verifyTail = null;
     boolean resolved = false;
-    if (run.interrupted()) {
-      status = AttemptStatus.INTERRUPTED;
-    } else if (run.timedOut()) {
-      status = AttemptStatus.TIMEOUT;
-    } else if (run.exitCode() != 0) {
-      status = AttemptStatus.AGENT_ERROR;
-    } else if (setup.verify() == null) {
-      status = AttemptStatus.NO_VERIFIER;
-    } else {
+    if (status == AttemptStatus.ANSWERED) {
+      AgentAnswer.save(tool.usageFormat(), dir.resolve(RunFiles.STDOUT), dir.resolve(RunFiles.ANSWER));
+    } else if (status == null) {
       VerifyResult v;
       try {
-        v = new Verifier().run(setup.verify(), worktree, setup.verifyTimeout(), environment(worktree), dir.resolve(RunFiles.VERIFY_LOG));
+        v = new Verifier().run(setup.verify(), folder, setup.verifyTimeout(), environment(worktree), dir.resolve(RunFiles.VERIFY_LOG));
       } catch (IOException e) {
         return acrError(route, attemptNumber, dir, "could not run the test command", e);
       }

@@ -18,7 +18,6 @@ import dev.acr.memory.MemorySink;
 import dev.acr.memory.MemoryStore;
 import dev.acr.verify.VerifyCommand;
 import dev.acr.verify.VerifyResult;
-import dev.acr.verify.Verifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,7 +129,9 @@ public final class LiveSession {
     DirSnapshot inPlace = isolation == null ? InPlace.snapshot(req, paths, note) : null;
     VerifyResult baseline;
     try {
-      baseline = verify == null || !options.baseline() ? null : baseline(verify, isolation, snapshot, req, runDir, note);
+      baseline = verify == null || !options.baseline() || !Baseline.needed(d) ? null
+          // A live bench calls out a broken problem itself and goes on; a user's run stops.
+          : Baseline.run(d, req, isolation, snapshot, runDir, VERIFY_TIMEOUT, note, options.source().equals(Options.USER.source()));
     } catch (UsageError | RuntimeException e) {
       closeQuietly(inPlace);
       throw e;
@@ -138,12 +139,13 @@ public final class LiveSession {
     WorktreePool pool = isolation == null ? null : new WorktreePool(isolation, snapshot);
     LiveExecutor executor =
         new LiveExecutor(
-            new LiveExecutor.Setup(d.config(), req.environment(), req.workdir(), isolation, snapshot, verify,
+            // The package folder: there, in each worktree, the agent and the tests run.
+            new LiveExecutor.Setup(d.config(), req.environment(), d.signals().packageDir(), isolation, snapshot, verify,
                 req.timeout(), VERIFY_TIMEOUT, runDir, inPlace),
             runner,
             agentOutput,
             note,
-            isolation == null ? null : delivery(isolation, verify, req, note),
+            isolation == null ? null : delivery(isolation, verify, req, d.signals().packageDir(), note),
             pool);
     MemoryStore store = new MemoryStore(paths.memory());
     MemorySink sink = d.stats() == null ? store : MemorySink.tee(store, d.stats());
@@ -178,32 +180,6 @@ public final class LiveSession {
     return new Report(d, runId, runDir, baseline, outcome, artifacts, applied, warnings);
   }
 
-  /** The verify command on the untouched snapshot, so "was failing" and "already passing" are known. */
-  private static VerifyResult baseline(
-      VerifyCommand verify, Isolation isolation, Snapshot snapshot, RunRequest req, Path runDir, Consumer<String> note)
-      throws UsageError {
-    note.accept("baseline: running " + verify.command() + " (" + verify.source() + ")");
-    Path dir = RunFiles.baselineDir(runDir);
-    Path wt = null;
-    try {
-      Files.createDirectories(dir);
-      wt = isolation == null ? req.workdir() : isolation.createWorktree(snapshot, dir.resolve("wt"));
-      Map<String, String> env = isolation == null ? req.environment() : isolation.environment(snapshot, wt, req.environment());
-      VerifyResult r = new Verifier().run(verify, wt, VERIFY_TIMEOUT, env, dir.resolve(RunFiles.VERIFY_LOG));
-      note.accept(r.passed() ? "baseline: tests already pass" : "baseline: tests fail (exit " + r.exitCode() + "), as expected before a fix");
-      return r;
-    } catch (IOException e) {
-      throw new UsageError("cannot prepare the baseline check: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    } finally {
-      if (isolation != null && wt != null) {
-        removeQuietly(isolation, wt, note);
-      }
-    }
-  }
-
   private static void closeQuietly(DirSnapshot inPlace) {
     if (inPlace != null) {
       inPlace.close();
@@ -212,10 +188,11 @@ public final class LiveSession {
 
   /**
    * Applies a verified change and, unless --no-recheck, reruns the tests in the user's tree. They
-   * run at the repository's top, as the attempt's tests did in its worktree.
+   * run in the package folder, as the attempt's tests did in the same folder of its worktree.
    */
-  private static Delivery delivery(Isolation isolation, VerifyCommand verify, RunRequest req, Consumer<String> note) {
-    return new Delivery(isolation, verify, isolation.root(), req.environment(), VERIFY_TIMEOUT, req.recheck(), note);
+  private static Delivery delivery(
+      Isolation isolation, VerifyCommand verify, RunRequest req, Path packageDir, Consumer<String> note) {
+    return new Delivery(isolation, verify, packageDir, req.environment(), VERIFY_TIMEOUT, req.recheck(), note);
   }
 
   private static void closeQuietly(WorktreePool pool, Consumer<String> note) {

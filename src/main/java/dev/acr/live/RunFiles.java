@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
  * attempt-N/stdout.log, stderr.log   the agent's output
  * attempt-N/changes.patch            what it changed (kept for failed attempts too)
  * attempt-N/verify.log               the test command after it
+ * attempt-N/answer.md                the agent's answer to a question (code_understanding)
  * </pre>
  */
 public final class RunFiles {
@@ -46,6 +47,7 @@ public final class RunFiles {
   public static final String STDERR = "stderr.log";
   public static final String PATCH = "changes.patch";
   public static final String VERIFY_LOG = "verify.log";
+  public static final String ANSWER = "answer.md";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   /** What run ids look like; anything else from memory (an import, say) never becomes a path. */
@@ -79,6 +81,11 @@ public final class RunFiles {
     root.put("language", d.signals().language());
     root.put("verify", d.signals().verify() == null ? null : d.signals().verify().command());
     root.put("verify_source", d.signals().verify() == null ? null : d.signals().verify().source());
+    root.put("repo_root", d.signals().root().toString());
+    root.put("package_dir", d.signals().packagePath().isEmpty() ? "." : d.signals().packagePath());
+    root.put("package_marker", d.signals().packageMarker());
+    root.put("nearest_package_without_tests", d.signals().nearestWithoutTests());
+    root.put("repo_config", d.signals().repoConfig() == null ? null : d.signals().repoConfig().toString());
     root.put("config", d.configSource());
     root.put("chain_source", d.chainSource());
     ArrayNode chain = root.putArray("chain");
@@ -119,6 +126,8 @@ public final class RunFiles {
     root.put("baseline_passed", baseline == null ? null : baseline.passed());
     root.put("applied", applied != null && applied.applied());
     root.put("apply_message", applied == null ? null : applied.message());
+    root.put("result", result(outcome, applied));
+    root.put("not_applied", outcome.verified() && applied != null && !applied.applied() ? shortReason(applied.message()) : null);
     ArrayNode attempts = root.putArray("attempts");
     for (int i = 0; i < outcome.attempts().size(); i++) {
       AttemptResult a = outcome.attempts().get(i);
@@ -131,6 +140,64 @@ public final class RunFiles {
       n.put("note", art == null ? null : art.note());
     }
     Files.writeString(runDir.resolve(OUTCOME), root.toPrettyString() + "\n");
+  }
+
+  /** outcome.json's {@code result}: how the run ended for the user's tree. */
+  public static final String APPLIED = "applied";
+  public static final String VERIFIED_NOT_APPLIED = "verified_not_applied";
+  public static final String VERIFIED_IN_PLACE = "verified_in_place";
+  public static final String ANSWERED = "answered";
+  public static final String NOT_VERIFIED = "not_verified";
+
+  static String result(RunOutcome outcome, ApplyResult applied) {
+    if (outcome.stopReason() == RunOutcome.StopReason.ANSWERED) {
+      return ANSWERED;
+    }
+    if (!outcome.verified()) {
+      return NOT_VERIFIED;
+    }
+    return applied == null ? VERIFIED_IN_PLACE : applied.applied() ? APPLIED : VERIFIED_NOT_APPLIED;
+  }
+
+  /** The first clause of an apply message, for a one-line listing ({@code acr runs}). */
+  static String shortReason(String message) {
+    if (message == null || message.isBlank()) {
+      return "not applied";
+    }
+    String first = message.strip().split("\\R", 2)[0];
+    int semi = first.indexOf("; ");
+    return semi > 0 ? first.substring(0, semi) : first;
+  }
+
+  /**
+   * Records in outcome.json that the verified change did not reach the user's tree after all,
+   * and why (say, a check after applying failed and it was rolled back). Whatever kept a change
+   * out says so here, so {@code acr runs} and {@code acr explain} never call the run applied.
+   */
+  public static void recordNotApplied(Path runDir, String why) throws IOException {
+    ObjectNode root = outcomeOrEmpty(runDir);
+    root.put("applied", false);
+    root.put("result", VERIFIED_NOT_APPLIED);
+    root.put("not_applied", shortReason(why));
+    root.put("apply_message", why);
+    Files.writeString(runDir.resolve(OUTCOME), root.toPrettyString() + "\n");
+  }
+
+  /** Records in outcome.json that {@code acr apply} applied attempt {@code attempt}'s patch {@code when}. */
+  public static void recordAppliedLater(Path runDir, int attempt, String when) throws IOException {
+    ObjectNode root = outcomeOrEmpty(runDir);
+    root.put("applied", true);
+    root.put("result", APPLIED);
+    root.putNull("not_applied");
+    root.put("applied_attempt", attempt);
+    root.put("applied_by", "acr apply");
+    root.put("applied_at", when);
+    Files.writeString(runDir.resolve(OUTCOME), root.toPrettyString() + "\n");
+  }
+
+  private static ObjectNode outcomeOrEmpty(Path runDir) {
+    JsonNode n = readJson(runDir.resolve(OUTCOME));
+    return n instanceof ObjectNode o ? o : JSON.createObjectNode();
   }
 
   /** A JSON file of the run directory, or null when it is missing or not JSON. */

@@ -3,6 +3,7 @@ package dev.acr.verify;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acr.config.Upward;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,8 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * Finds the command that tells whether an attempt worked: the user's {@code --verify}, else the
- * repository's {@code .acr/config.json}, else the test command of the build system found at the
- * root. Detection only reads files; nothing is run.
+ * nearest {@code .acr/config.json} from where acr started up to the repository root, else the test
+ * command of the nearest package's build system ({@link PackageFolder}). Detection only reads
+ * files; nothing is run.
  */
 public final class VerifyDetector {
 
@@ -41,19 +43,56 @@ public final class VerifyDetector {
   private VerifyDetector() {}
 
   /**
+   * What detection found for a run started in {@code start}: the package whose folder the agent
+   * and the tests run in, the {@code .acr/config.json} that applies (null when none) and the
+   * command (null when none is known). When the nearest package has no test command of its own (a
+   * workspace package whose tests the workspace root runs), the nearest enclosing package with one
+   * is where the agent and the tests run; {@code withoutTests} is then the nearest package.
+   */
+  public record Detection(PackageFolder pkg, Path config, VerifyCommand command, PackageFolder withoutTests) {
+    public Detection(PackageFolder pkg, Path config, VerifyCommand command) {
+      this(pkg, config, command, null);
+    }
+  }
+
+  /**
+   * The verify command for a run started in {@code start} inside the repository at {@code root}.
+   * Throws IllegalArgumentException when the {@code .acr/config.json} that applies is not valid: a
+   * config the user wrote must not be silently ignored.
+   */
+  public static Detection detect(Path root, Path start, String override) {
+    PackageFolder pkg = PackageFolder.nearest(root, start);
+    Path config = Upward.nearest(start, root, CONFIG).orElse(null);
+    if (override != null && !override.isBlank()) {
+      return new Detection(pkg, config, new VerifyCommand(override.strip(), "--verify"));
+    }
+    Optional<String> configured = config == null ? Optional.empty() : fromConfig(config);
+    if (configured.isPresent()) {
+      Path r = root.toAbsolutePath().normalize();
+      String where = config.startsWith(r) ? r.relativize(config).toString() : config.toString();
+      return new Detection(pkg, config, new VerifyCommand(configured.get(), where));
+    }
+    Optional<VerifyCommand> own = fromBuildSystem(pkg.dir());
+    Path top = root.toAbsolutePath().normalize();
+    if (own.isEmpty() && pkg.marker() != null && !pkg.dir().equals(top) && pkg.dir().startsWith(top)) {
+      for (Path dir : Upward.folders(pkg.dir().getParent(), top)) {
+        String marker = PackageFolder.marker(dir);
+        Optional<VerifyCommand> enclosing = marker != null || dir.equals(top) ? fromBuildSystem(dir) : Optional.empty();
+        if (enclosing.isPresent()) {
+          return new Detection(new PackageFolder(dir, marker), config, enclosing.get(), pkg);
+        }
+      }
+    }
+    return new Detection(pkg, config, own.orElse(null));
+  }
+
+  /**
    * The verify command for the repository at {@code root}, empty when none is known. Throws
    * IllegalArgumentException when {@code .acr/config.json} exists but is not valid: a config the
    * user wrote must not be silently ignored.
    */
   public static Optional<VerifyCommand> detect(Path root, String override) {
-    if (override != null && !override.isBlank()) {
-      return Optional.of(new VerifyCommand(override.strip(), "--verify"));
-    }
-    Optional<String> configured = fromConfig(root);
-    if (configured.isPresent()) {
-      return Optional.of(new VerifyCommand(configured.get(), CONFIG));
-    }
-    return fromBuildSystem(root);
+    return Optional.ofNullable(detect(root, root, override).command());
   }
 
   /**
@@ -73,11 +112,7 @@ public final class VerifyDetector {
     return found.isPresent() ? found : unittest(root);
   }
 
-  private static Optional<String> fromConfig(Path root) {
-    Path file = root.resolve(CONFIG);
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
+  private static Optional<String> fromConfig(Path file) {
     JsonNode verify;
     try {
       JsonNode config = Lazy.JSON.readTree(file.toFile());
@@ -173,9 +208,14 @@ public final class VerifyDetector {
 
   private static Optional<VerifyCommand> make(Path root) {
     String f = firstFile(root, "GNUmakefile", "makefile", "Makefile");
-    return f != null && MAKE_TEST.matcher(readOrEmpty(root.resolve(f))).find()
+    return f != null && hasMakeTest(root.resolve(f))
         ? Optional.of(new VerifyCommand("make test", "detected: " + f))
         : Optional.empty();
+  }
+
+  /** Whether a makefile has a rule for {@code test}. */
+  static boolean hasMakeTest(Path makefile) {
+    return MAKE_TEST.matcher(readOrEmpty(makefile)).find();
   }
 
   private static Optional<VerifyCommand> dotnet(Path root) {

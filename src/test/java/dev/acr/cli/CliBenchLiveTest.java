@@ -72,8 +72,8 @@ class CliBenchLiveTest {
     assertThat(r.err()).contains("acr: bench live: 2 problems × 2 routes = 4 runs")
         .contains("acr: [1/4] a-value × solver: running (shell, bug_fixing)")
         .contains("acr: [1/4] a-value × solver: verified")
-        .contains("acr: [2/4] a-value × noop: failed")
-        .contains("acr: [4/4] b-greeting × noop: failed")
+        .contains("acr: [2/4] a-value × noop: no_change")
+        .contains("acr: [4/4] b-greeting × noop: no_change")
         .contains("acr: replay these attempts offline: acr bench replay --memory " + out.resolve("live-memory.jsonl"));
     assertThat(r.out()).startsWith("live-bench — canonical order (2 tasks)\n")
         .containsPattern("(?m)^Oracle \\(bound\\)\\s+2\\s+100\\.00\\s+0\\.0 ")
@@ -83,8 +83,8 @@ class CliBenchLiveTest {
 
     List<JsonNode> mem = h.memoryRecords();
     assertThat(mem).extracting(n -> n.get("task").asText() + " " + n.get("route").asText() + " " + n.get("status").asText())
-        .containsExactly("a-value solver verified", "a-value noop failed", "b-greeting solver verified",
-            "b-greeting noop failed");
+        .containsExactly("a-value solver verified", "a-value noop no_change", "b-greeting solver verified",
+            "b-greeting noop no_change");
     for (JsonNode n : mem) {
       assertThat(n.get("source").asText()).isEqualTo("live-bench");
       assertThat(n.get("bench").asText()).isEqualTo("live-bench");

@@ -150,4 +150,19 @@ class CliDryRunTest {
     assertThat(r.out()).doesNotContain("npm install -g wrapped");
     assertNothingWritten();
   }
+
+  @Test
+  void saysWhereTheAgentAndTestsRunAndWhatTheRunChecksFirst() throws Exception {
+    CliHarness.Run r = h.acr("--dry-run", "--chain", "fixer", "--verify", "sh check.sh", "fix the failing parser test");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("package    no package manifest found; the agent and the tests run at the repository root\n")
+        .contains("baseline   not run in a dry run: a run first runs sh check.sh on your files as they are, and stops if it"
+            + " cannot run at all\n")
+        .contains("the prompt asks to fix a failing test: the run will check that a test fails, and say so plainly if the"
+            + " tests already pass")
+        .contains("  repo config: none (.acr/config.json is looked up from ");
+    CliHarness.Run q = h.acr("--dry-run", "--chain", "fixer", "--verify", "sh check.sh", "explain how the parser works");
+    assertThat(q.out()).contains("baseline   none: a question needs no change");
+    assertNothingWritten();
+  }
 }

@@ -47,7 +47,7 @@ class CliQuietTest {
         .containsPattern("(?m)^1  breaker  failed  +[0-9.]+s  unknown$")
         .containsPattern("(?m)^2  fixer    verified  +[0-9.]+s  unknown$")
         .containsPattern("(?m)^   total  +[0-9.]+s  unknown$")
-        .containsPattern("(?m)^attempt 1: patch kept: .*attempt-1/changes.patch$")
+        .containsPattern("(?m)^attempt 1: patch kept \\(value\\.txt\\): .*attempt-1/changes\\.patch; apply it with: acr apply \\S+ 1$")
         .doesNotContain("\u001b");
     assertThat(h.read("value.txt")).isEqualTo("fixed\n");
   }

@@ -51,7 +51,7 @@ class CliRunsExplainTest {
     assertThat(lines.get(0)).startsWith("run ").contains("ended (UTC)", "dimension", "attempts", "result", "cost", "prompt");
     assertThat(lines.get(1)).startsWith(second).containsPattern(" 1  failed +- +#[0-9a-f]{12} \\(prompt not stored\\)$");
     assertThat(lines.get(1)).doesNotContain("secretly");
-    assertThat(lines.get(2)).startsWith(first).containsPattern(" 2  verified .* fix the value check$");
+    assertThat(lines.get(2)).startsWith(first).containsPattern(" 2  verified, applied .* fix the value check$");
     assertThat(lines.get(3)).isEqualTo("2 of 2 run(s) in " + h.memory() + "; acr explain RUN-ID (or last) shows one");
     CliHarness.Run one = h.run("runs", "--limit", "1");
     assertThat(one.out().lines().toList()).hasSize(3).last().asString().startsWith("1 of 2 run(s)");
@@ -62,6 +62,8 @@ class CliRunsExplainTest {
     assertThat(verified.get("attempts").asInt()).isEqualTo(2);
     assertThat(verified.get("final_route").asText()).isEqualTo("fixer");
     assertThat(verified.get("final_status").asText()).isEqualTo("verified");
+    assertThat(verified.get("applied").asBoolean()).isTrue();
+    assertThat(json.get("runs").get(0).get("applied").isNull()).as("not verified: nothing to apply").isTrue();
     assertThat(verified.get("prompt").asText()).isEqualTo("fix the value check");
     assertThat(json.get("runs").get(0).get("prompt").isNull()).isTrue();
   }
@@ -172,5 +174,11 @@ class CliRunsExplainTest {
     CliHarness.Run r = h.run("runs");
     assertThat(r.exit()).isZero();
     assertThat(r.out()).isEqualTo("no runs in memory yet at " + h.memory() + "\n");
+  }
+
+  @Test
+  void explainWithMoreWordsIsAQuestionToQuote() {
+    CliHarness.assertUsageError(h.run("explain", "how", "the", "parser", "works"),
+        "to ask a question about the code, quote it: acr \"explain how the parser works\"");
   }
 }

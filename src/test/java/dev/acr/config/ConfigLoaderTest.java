@@ -303,6 +303,19 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void fromAPackageFolderTheNearestToolsConfigUpToTheRepositoryTopIsFound() throws Exception {
+    Files.createDirectories(dir.resolve("mono/.git"));
+    Path pkg = Files.createDirectories(dir.resolve("mono/packages/a/src"));
+    Map<String, String> env = Map.of("HOME", dir.resolve("nohome").toString());
+    write(".acr/tools.json", DEMO); // above the repository: never read
+    assertThat(ConfigLoader.locate(null, env, pkg)).isNull();
+    Path top = write("mono/.acr/tools.json", DEMO);
+    assertThat(ConfigLoader.locate(null, env, pkg)).isEqualTo(top);
+    Path nearer = write("mono/packages/a/.acr/tools.json", DEMO);
+    assertThat(ConfigLoader.locate(null, env, pkg)).isEqualTo(nearer);
+  }
+
+  @Test
   void xdgWithoutAFileFallsBackToNothingButHomeIsNotUsedWhenXdgIsSet() throws Exception {
     Path home = Files.createDirectories(dir.resolve("home"));
     write("home/.config/acr/tools.json", DEMO);

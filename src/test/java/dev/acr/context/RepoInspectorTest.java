@@ -43,6 +43,36 @@ class RepoInspectorTest {
   }
 
   @Test
+  void aPackageFolderOfAMonorepoDecidesLanguageTestCommandAndWhereTheyRun() throws Exception {
+    Path repo =
+        GitFixture.withCommit(
+            tmp.resolve("repo"),
+            Map.of(
+                "pyproject.toml", "[tool.pytest.ini_options]\n",
+                "a.py", "a\n", "b.py", "b\n", "c.py", "c\n",
+                "packages/web/package.json", "{\"scripts\": {\"test\": \"vitest run\"}}\n",
+                "packages/web/tsconfig.json", "{}\n",
+                "packages/web/src/app.ts", "export {}\n",
+                "packages/web/.acr/config.json", "{}\n"));
+
+    RepoSignals s = RepoInspector.inspect(repo.resolve("packages/web/src"), null);
+
+    assertThat(s.root()).isEqualTo(repo);
+    assertThat(s.packageDir()).isEqualTo(repo.resolve("packages/web"));
+    assertThat(s.packagePath()).isEqualTo("packages/web");
+    assertThat(s.packageMarker()).isEqualTo("package.json");
+    assertThat(s.language()).isEqualTo("typescript");
+    assertThat(s.verify()).isEqualTo(new VerifyCommand("npm test", "detected: package.json"));
+    assertThat(s.repoConfig()).isEqualTo(repo.resolve("packages/web/.acr/config.json"));
+
+    RepoSignals top = RepoInspector.inspect(repo, null);
+    assertThat(top.packagePath()).isEmpty();
+    assertThat(top.language()).isEqualTo("python");
+    assertThat(top.verify().command()).isEqualTo("python3 -m pytest -q");
+    assertThat(top.repoConfig()).isNull();
+  }
+
+  @Test
   void dirtyRepositoryCountsChangesWithoutWritingTheIndex() throws Exception {
     Path repo =
         GitFixture.withCommit(

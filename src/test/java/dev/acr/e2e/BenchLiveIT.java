@@ -53,7 +53,7 @@ class BenchLiveIT {
         .doesNotContain("already pass").doesNotContain("not found (exit 127)")
         .contains("acr bench replay --memory " + out.resolve("live-memory.jsonl"));
     for (String id : meta.keySet()) {
-      assertThat(live.err()).contains(id + " × solver: verified").contains(id + " × noop: failed");
+      assertThat(live.err()).contains(id + " × solver: verified").contains(id + " × noop: no_change");
     }
 
     List<JsonNode> records = readRecords(memory);
@@ -70,7 +70,7 @@ class BenchLiveIT {
       assertThat(r.get("attempt").asInt()).isEqualTo(1);
       boolean solver = r.get("route").asText().equals("solver");
       assertThat(r.get("route").asText()).isEqualTo(i % 2 == 0 ? "solver" : "noop");
-      assertThat(r.get("status").asText()).as("%s × %s", id, r.get("route")).isEqualTo(solver ? "verified" : "failed");
+      assertThat(r.get("status").asText()).as("%s × %s", id, r.get("route")).isEqualTo(solver ? "verified" : "no_change");
       assertThat(r.get("resolved").asBoolean()).isEqualTo(solver);
       assertThat(r.get("apply_ok").asBoolean()).as("noop changes nothing").isEqualTo(solver);
       assertThat(r.get("cost_usd").asDouble()).isEqualTo(solver ? 0.02 : 0.001);

@@ -28,6 +28,8 @@ final class Fixtures {
   final Path agents;
   final Path config;
   final Map<String, String> extraEnv = new HashMap<>();
+  /** Where the launcher starts (the repository unless a test moves it, e.g. into a package folder). */
+  Path cwd;
 
   Fixtures(Path tmp) throws IOException, InterruptedException {
     root = tmp;
@@ -35,6 +37,7 @@ final class Fixtures {
     home = Files.createDirectories(tmp.resolve("home"));
     agents = Files.createDirectories(tmp.resolve("agents"));
     config = tmp.resolve("tools.json");
+    cwd = repo;
     git("init", "-q", "-b", "main");
     git("config", "user.name", "Test");
     git("config", "user.email", "test@example.invalid");
@@ -121,7 +124,7 @@ final class Fixtures {
     List<String> cmd = new ArrayList<>(launcherPrefix);
     cmd.add(Path.of(System.getProperty("acr.root"), "bin", "acr").toString());
     cmd.addAll(args);
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile());
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
     pb.environment().clear();
     pb.environment().putAll(env());
     pb.environment().put("XDG_CONFIG_HOME", home.resolve("xdg").toString());

@@ -49,4 +49,37 @@ class RunFilesTest {
     assertThat(RunFiles.attemptDir(run, 2)).isEqualTo(run.resolve("attempt-2"));
     assertThat(RunFiles.baselineDir(run)).isEqualTo(run.resolve("baseline"));
   }
+
+  @Test
+  void whateverKeepsAVerifiedChangeOutSaysSoInTheOutcome() throws Exception {
+    Path runDir = Files.createDirectories(tmp.resolve("run"));
+    dev.acr.core.Route route = new dev.acr.core.Route("fixer", null);
+    dev.acr.core.AttemptResult verified = new dev.acr.core.AttemptResult(
+        route, dev.acr.core.AttemptStatus.VERIFIED, true, 1.0, true, 0, 5, null, null, null);
+    dev.acr.core.RunOutcome outcome =
+        new dev.acr.core.RunOutcome(null, java.util.List.of(verified), dev.acr.core.RunOutcome.StopReason.VERIFIED);
+    Path patch = tmp.resolve("changes.patch");
+    RunFiles.writeOutcome(runDir, null, outcome, java.util.List.of(),
+        new dev.acr.git.ApplyResult(true, patch, java.util.List.of("a.txt"), "applied 1 file(s)"));
+    assertThat(RunFiles.readJson(runDir.resolve(RunFiles.OUTCOME)).path("result").asText()).isEqualTo(RunFiles.APPLIED);
+
+    // A later check (say, the tests in the user's tree) rolls it back: the outcome says so and why.
+    RunFiles.recordNotApplied(runDir, "the tests failed in your working tree after applying; rolled back\ndetails");
+    com.fasterxml.jackson.databind.JsonNode n = RunFiles.readJson(runDir.resolve(RunFiles.OUTCOME));
+    assertThat(n.path("applied").asBoolean()).isFalse();
+    assertThat(n.path("result").asText()).isEqualTo(RunFiles.VERIFIED_NOT_APPLIED);
+    assertThat(n.path("not_applied").asText()).isEqualTo("the tests failed in your working tree after applying");
+    assertThat(n.path("verified").asBoolean()).as("the rest is kept").isTrue();
+
+    RunFiles.recordAppliedLater(runDir, 1, "2026-12-04T22:00:00Z");
+    n = RunFiles.readJson(runDir.resolve(RunFiles.OUTCOME));
+    assertThat(n.path("result").asText()).isEqualTo(RunFiles.APPLIED);
+    assertThat(n.path("applied_by").asText()).isEqualTo("acr apply");
+    assertThat(n.path("not_applied").isNull()).isTrue();
+
+    RunFiles.writeOutcome(runDir, null, outcome, java.util.List.of(),
+        new dev.acr.git.ApplyResult(false, patch, java.util.List.of("a.txt"), "the change does not apply; nothing was modified"));
+    assertThat(RunFiles.readJson(runDir.resolve(RunFiles.OUTCOME)).path("not_applied").asText())
+        .isEqualTo("the change does not apply");
+  }
 }

@@ -1,0 +1,108 @@
+package dev.acr.live;
+
+import dev.acr.context.Dimension;
+import dev.acr.git.Isolation;
+import dev.acr.git.Snapshot;
+import dev.acr.verify.CannotRun;
+import dev.acr.verify.VerifyCommand;
+import dev.acr.verify.VerifyResult;
+import dev.acr.verify.Verifier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The verify command once on the untouched snapshot, in the package folder, before any agent runs:
+ * so "was failing" and "already passing" are known, and a command that cannot run at all stops acr
+ * here (exit 2, nothing recorded) instead of failing every agent for it.
+ */
+public final class Baseline {
+
+  /** "fix the failing test", "make the broken tests pass", "tests are failing": a failing test is expected. */
+  private static final Pattern FIX_FAILING_TEST = Pattern.compile(
+      "\\b(fail(s|ed|ing)?|broken|red|flaky)\\b[\\w\\s-]{0,40}\\btests?\\b|\\btests?\\b[\\w\\s-]{0,20}\\b(fail(s|ed|ing)?|broken)\\b");
+
+  private Baseline() {}
+
+  /**
+   * Whether the prompt asks to fix a failing test: a bug fix, or words that say a test fails. Then
+   * a baseline that already passes is worth saying plainly: there may be nothing to fix here.
+   */
+  public static boolean asksToFixFailingTest(Dimension dimension, String prompt) {
+    return dimension == Dimension.BUG_FIXING
+        || (prompt != null && FIX_FAILING_TEST.matcher(prompt.toLowerCase(Locale.ROOT)).find());
+  }
+
+  /** A question needs no change, so nothing will be tested: no baseline either. */
+  static boolean needed(Decision d) {
+    return d.task().dimension() != Dimension.CODE_UNDERSTANDING;
+  }
+
+  /** What to say when the tests already pass on a prompt that asks to fix a failing one. */
+  static String alreadyPasses(VerifyCommand verify) {
+    return "the tests already pass before any change (" + verify.command() + "), but the prompt asks to fix a failing"
+        + " test: there may be nothing to fix here, or the test command does not run the failing test"
+        + " (pass --verify CMD). An attempt that changes nothing will not count as verified";
+  }
+
+  static VerifyResult run(
+      Decision d, RunRequest req, Isolation isolation, Snapshot snapshot, Path runDir, Duration timeout,
+      Consumer<String> note, boolean stopIfCannotRun)
+      throws UsageError {
+    VerifyCommand verify = d.signals().verify();
+    String where = d.signals().packagePath().isEmpty() ? "" : " in " + d.signals().packagePath();
+    note.accept("baseline: running " + verify.command() + where + " (" + verify.source() + ")");
+    Path dir = RunFiles.baselineDir(runDir);
+    Path log = dir.resolve(RunFiles.VERIFY_LOG);
+    Path wt = null;
+    VerifyResult r;
+    try {
+      Files.createDirectories(dir);
+      wt = isolation == null ? null : isolation.createWorktree(snapshot, dir.resolve("wt"));
+      Path folder = RunFolder.in(wt, isolation, d.signals().packageDir());
+      // Pointed at the worktree like an attempt's tests (editable installs, PYTHONPATH...).
+      java.util.Map<String, String> env =
+          isolation == null ? req.environment() : isolation.environment(snapshot, wt, req.environment());
+      r = new Verifier().run(verify, folder, timeout, env, log);
+    } catch (IOException e) {
+      throw new UsageError("cannot prepare the baseline check: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } finally {
+      if (isolation != null && wt != null) {
+        LiveSession.removeQuietly(isolation, wt, note);
+      }
+    }
+    if (stopIfCannotRun && !r.passed() && !r.timedOut()) {
+      Optional<CannotRun.Why> why = CannotRun.check(r.exitCode(), lines(log, r), d.signals().root(),
+          d.signals().packageDir(), req.prompt());
+      if (why.isPresent()) {
+        throw new UsageError("the test command '" + verify.command() + "' (" + verify.source() + ") cannot run" + where
+            + ": " + why.get().problem() + "; " + why.get().todo() + " (--verify CMD or \"verify\" in .acr/config.json)."
+            + " No agent was run and nothing was recorded; output in " + log);
+      }
+    }
+    if (r.passed() && asksToFixFailingTest(d.task().dimension(), req.prompt())) {
+      note.accept("baseline: " + alreadyPasses(verify));
+    } else {
+      note.accept(r.passed() ? "baseline: tests already pass" : "baseline: tests fail (exit " + r.exitCode() + "), as expected before a fix");
+    }
+    return r;
+  }
+
+  /** The end of the log (more than the result's tail: a missing module may be reported early). */
+  private static List<String> lines(Path log, VerifyResult r) {
+    try {
+      return RunFiles.tail(log, 2000);
+    } catch (IOException e) {
+      return r.tail() == null ? List.of() : List.of(r.tail().split("\n"));
+    }
+  }
+}

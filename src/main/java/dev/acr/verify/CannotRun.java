@@ -1,0 +1,203 @@
+package dev.acr.verify;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Tells a test command that could not run at all from tests that ran and failed, from the
+ * baseline (the untouched state) alone. No agent can repair a missing test runner or an
+ * uninstalled dependency by editing code, so acr stops before any agent runs.
+ *
+ * <p>Conservative on purpose: a test's own import of the code under repair must still count as a
+ * failing test. So a missing module or file only counts when it is plainly not the project's
+ * code: a tool run by {@code python -m}, a package the project declares as a dependency, a path
+ * inside {@code node_modules}; and never when the prompt names it (then making it is the task).
+ */
+public final class CannotRun {
+
+  /** Why the command cannot run, and what to do, in words for the one line acr prints. */
+  public record Why(String problem, String todo) {}
+
+  /** {@code sh: 1: jest: not found}, {@code bash: line 1: jest: command not found}, {@code /bin/sh: jest: not found}. */
+  private static final Pattern SHELL_NOT_FOUND =
+      Pattern.compile("^(?:/\\S*/)?(?:sh|bash|dash|zsh|ksh)(?:: line \\d+)?: (?:\\d+: )?(\\S+): (?:command )?not found$");
+  /** Bash's own spelling without a prefix: {@code jest: command not found}. */
+  private static final Pattern COMMAND_NOT_FOUND = Pattern.compile("^(\\S+): command not found$");
+  /** make running a recipe's program directly: {@code make: pytest: No such file or directory}. */
+  private static final Pattern MAKE_NOT_FOUND = Pattern.compile("^make(?:\\[\\d+\\])?: (\\S+): No such file or directory$");
+  /** {@code /usr/bin/python3: No module named pytest}: the module {@code python -m} was to run. */
+  private static final Pattern PYTHON_M = Pattern.compile("^\\S*python[0-9.]*: No module named ([\\w.]+)$");
+  /** A test's import: {@code ModuleNotFoundError: No module named 'requests'}. */
+  private static final Pattern PY_IMPORT =
+      Pattern.compile("(?:ModuleNotFoundError|ImportError): No module named '?([\\w.]+)'?");
+  /** Node: {@code Cannot find module 'jest'} or {@code Cannot find package 'vitest' imported from}. */
+  private static final Pattern NODE_MODULE = Pattern.compile("Cannot find (?:module|package) '([^']+)'");
+  /** A C or C++ compiler: {@code fatal error: foo.h: No such file or directory}. */
+  private static final Pattern HEADER = Pattern.compile("fatal error: ([^:\\s]+): No such file or directory");
+  /** Python run on a script that is not there: {@code can't open file '/x/run.py': [Errno 2]}. */
+  private static final Pattern PY_NO_FILE = Pattern.compile("can't open file '([^']+)': \\[Errno 2\\]");
+  private static final Pattern NPM_NO_SCRIPT = Pattern.compile("npm (?:ERR!|error) Missing script: \"?([\\w:-]+)\"?");
+  private static final Pattern MAKE_NO_RULE = Pattern.compile("No rule to make target '([^']+)'");
+  private static final Pattern GO_NO_MODULE =
+      Pattern.compile("go: cannot find main module|go\\.mod file not found in current directory or any parent");
+  private static final Pattern CARGO_NO_MANIFEST = Pattern.compile("could not find `Cargo\\.toml`");
+
+  private CannotRun() {}
+
+  /**
+   * Why a test command, which ended with {@code exitCode} and printed {@code output} (its last
+   * lines), cannot run at all; empty when it ran (passing or failing). {@code root} is the
+   * repository's top, {@code packageDir} where the command ran (its manifests, and those above,
+   * say what the project depends on); {@code prompt} is the user's request.
+   */
+  public static Optional<Why> check(int exitCode, List<String> output, Path root, Path packageDir, String prompt) {
+    if (exitCode == 0) {
+      return Optional.empty();
+    }
+    String asked = prompt == null ? "" : prompt.toLowerCase(Locale.ROOT);
+    // A shell's "not found" only counts when it ended the command (make reports it as Error 127):
+    // a test that runs a missing program among others that pass has still run.
+    boolean ended127 = exitCode == 127 || output.stream().anyMatch(l -> l.contains("Error 127"));
+    for (String raw : output) {
+      String line = raw.strip();
+      Optional<Why> why = line(line, root, packageDir, asked, ended127);
+      if (why.isPresent()) {
+        return why;
+      }
+    }
+    if (exitCode == 127) {
+      return Optional.of(new Why("not found (exit 127)", "install it or name another test command"));
+    }
+    if (exitCode == 126) {
+      return Optional.of(new Why("cannot execute (exit 126: not executable, or not a program)",
+          "make it executable (chmod +x) or name another test command"));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Why> line(String line, Path root, Path packageDir, String asked, boolean ended127) {
+    Matcher m;
+    if (ended127 && ((m = SHELL_NOT_FOUND.matcher(line)).matches() || (m = COMMAND_NOT_FOUND.matcher(line)).matches()
+        || (m = MAKE_NOT_FOUND.matcher(line)).matches())) {
+      String program = m.group(1);
+      return notAsked(asked, program, new Why(program + ": not found", "install " + program + " or name another test command"));
+    }
+    if ((m = PYTHON_M.matcher(line)).matches()) {
+      String module = m.group(1);
+      return notAsked(asked, module, new Why("No module named " + module,
+          "install it (e.g. python3 -m pip install " + module + ") or name another test command"));
+    }
+    if ((m = PY_IMPORT.matcher(line)).find()) {
+      String module = m.group(1);
+      String top = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
+      return declaredDependency(packageDir, top)
+          ? notAsked(asked, top, new Why("No module named '" + module + "', a dependency of the project that is not installed",
+              "install the project's dependencies (e.g. python3 -m pip install -e . or -r requirements.txt)"))
+          : Optional.empty();
+    }
+    if ((m = NODE_MODULE.matcher(line)).find()) {
+      String module = m.group(1);
+      boolean installedPath = module.contains("/node_modules/");
+      String name = packageName(module);
+      boolean bare = !module.startsWith(".") && !module.startsWith("/");
+      return installedPath || (bare && declaredDependency(packageDir, name))
+          ? notAsked(asked, name, new Why("Cannot find module '" + module + "'",
+              "install the project's dependencies (e.g. npm install) or name another test command"))
+          : Optional.empty();
+    }
+    if ((m = HEADER.matcher(line)).find()) {
+      String header = m.group(1);
+      String base = header.substring(header.lastIndexOf('/') + 1);
+      return inTree(root, base)
+          ? Optional.empty()
+          : notAsked(asked, base, new Why(header + ": No such file or directory",
+              "install the library that provides it, or check out the submodules (git submodule update --init)"));
+    }
+    if ((m = PY_NO_FILE.matcher(line)).find()) {
+      String file = m.group(1);
+      return notAsked(asked, Path.of(file).getFileName().toString(),
+          new Why("can't open file '" + file + "'", "name the right test command"));
+    }
+    if ((m = NPM_NO_SCRIPT.matcher(line)).find()) {
+      return Optional.of(new Why("package.json has no \"" + m.group(1) + "\" script", "add one or name another test command"));
+    }
+    if ((m = MAKE_NO_RULE.matcher(line)).find()) {
+      return Optional.of(new Why("make has no rule for '" + m.group(1) + "'", "name another test command"));
+    }
+    if (GO_NO_MODULE.matcher(line).find()) {
+      return Optional.of(new Why("go: cannot find main module (no go.mod here)", "run acr in the Go module's folder"));
+    }
+    if (CARGO_NO_MANIFEST.matcher(line).find()) {
+      return Optional.of(new Why("could not find Cargo.toml", "run acr in the crate's folder"));
+    }
+    return Optional.empty();
+  }
+
+  /** {@code why}, unless the prompt names {@code thing}: a request to write it is not a broken setup. */
+  private static Optional<Why> notAsked(String asked, String thing, Why why) {
+    String t = thing.toLowerCase(Locale.ROOT);
+    String stem = t.contains(".") ? t.substring(0, t.lastIndexOf('.')) : t;
+    return asked.contains(t) || (stem.length() >= 3 && asked.contains(stem)) ? Optional.empty() : Optional.of(why);
+  }
+
+  /** {@code @scope/pkg/sub} -> {@code @scope/pkg}; {@code pkg/sub} -> {@code pkg}; a node_modules path -> the package there. */
+  static String packageName(String module) {
+    String m = module;
+    int nm = m.lastIndexOf("/node_modules/");
+    if (nm >= 0) {
+      m = m.substring(nm + "/node_modules/".length());
+    }
+    String[] parts = m.split("/");
+    return m.startsWith("@") && parts.length > 1 ? parts[0] + "/" + parts[1] : parts[0];
+  }
+
+  /** Manifests that list dependencies, from {@code dir} up through its parents (a workspace's root declares them too). */
+  private static final List<String> DEPENDENCY_FILES =
+      List.of("package.json", "pyproject.toml", "setup.py", "setup.cfg", "requirements.txt", "requirements-dev.txt",
+          "requirements-test.txt", "dev-requirements.txt", "test-requirements.txt", "Pipfile", "tox.ini");
+
+  /** Whether a manifest in {@code dir} or above names {@code name} as a quoted or listed dependency. */
+  static boolean declaredDependency(Path dir, String name) {
+    Pattern named = Pattern.compile("(?m)(?:^|[\"'\\s\\[,])" + Pattern.quote(name) + "(?:[\"'\\s=<>~!\\[;,]|$)",
+        Pattern.CASE_INSENSITIVE);
+    String dashed = name.replace('_', '-');
+    Pattern namedDashed = Pattern.compile("(?m)(?:^|[\"'\\s\\[,])" + Pattern.quote(dashed) + "(?:[\"'\\s=<>~!\\[;,]|$)",
+        Pattern.CASE_INSENSITIVE);
+    for (Path d = dir; d != null; d = d.getParent()) {
+      for (String f : DEPENDENCY_FILES) {
+        String text = read(d.resolve(f));
+        if (!text.isEmpty() && (named.matcher(text).find() || namedDashed.matcher(text).find())) {
+          return true;
+        }
+      }
+      if (Files.exists(d.resolve(".git"))) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a file named {@code name} is anywhere under {@code dir} (a header the build should find). */
+  private static boolean inTree(Path dir, String name) {
+    try (var files = Files.find(dir, 12, (p, a) -> a.isRegularFile() && p.getFileName().toString().equals(name))) {
+      return files.findAny().isPresent();
+    } catch (IOException | UncheckedIOException e) {
+      return true; // cannot tell: treat as the project's own
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.isRegularFile(file) ? Files.readString(file) : "";
+    } catch (IOException | UncheckedIOException e) {
+      return "";
+    }
+  }
+}

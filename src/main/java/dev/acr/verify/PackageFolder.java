@@ -1,0 +1,84 @@
+package dev.acr.verify;
+
+import dev.acr.config.Upward;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The nearest package from where acr was started up to the repository root: the first folder
+ * with a build manifest. It decides the test command, the language, and the folder the agent and
+ * the tests run in. A folder of loose test files or a {@code conftest.py} is no package of its own
+ * (a project's {@code tests/} is not a project); without any manifest the root is the package, as
+ * before packages were looked for.
+ *
+ * @param dir the package folder (absolute)
+ * @param marker the file that made it one, null when none did (the root by default)
+ */
+public record PackageFolder(Path dir, String marker) {
+
+  /** Manifests, in the order a folder holding several names them. */
+  private static final List<String> MANIFESTS =
+      List.of("package.json", "pyproject.toml", "setup.py", "setup.cfg", "pytest.ini", "tox.ini", "go.mod",
+          "Cargo.toml", "pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts",
+          "Gemfile", "composer.json", "Package.swift", "build.sbt", "mix.exs", "pubspec.yaml", "requirements.txt",
+          "Pipfile");
+
+  private static final List<String> DOTNET = List.of(".sln", ".csproj", ".fsproj");
+
+  /** The nearest package from {@code start} up to {@code root}. */
+  public static PackageFolder nearest(Path root, Path start) {
+    for (Path dir : Upward.folders(start, root)) {
+      String marker = marker(dir);
+      if (marker != null) {
+        return new PackageFolder(dir, marker);
+      }
+    }
+    return new PackageFolder(root.toAbsolutePath().normalize(), null);
+  }
+
+  /** The manifest that makes {@code dir} a package, or null. */
+  static String marker(Path dir) {
+    for (String m : MANIFESTS) {
+      if (Files.isRegularFile(dir.resolve(m))) {
+        return m;
+      }
+    }
+    // A Makefile only when it has a test target: docs/Makefile (Sphinx) makes no package.
+    for (String m : List.of("GNUmakefile", "makefile", "Makefile")) {
+      if (Files.isRegularFile(dir.resolve(m)) && VerifyDetector.hasMakeTest(dir.resolve(m))) {
+        return m;
+      }
+    }
+    return fileEndingWith(dir, DOTNET.toArray(String[]::new));
+  }
+
+  /**
+   * The first file name in {@code dir} that ends with one of {@code suffixes}, or null (also when
+   * the folder cannot be read). A directory stream, not Files.list: this runs at every start,
+   * where a stream pipeline costs more than reading the directory.
+   */
+  public static String fileEndingWith(Path dir, String... suffixes) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path p : entries) {
+        String name = p.getFileName().toString();
+        for (String suffix : suffixes) {
+          if (name.endsWith(suffix)) {
+            return name;
+          }
+        }
+      }
+    } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+      return null;
+    }
+    return null;
+  }
+
+  /** The package folder relative to {@code root}: "" for the root itself, else like {@code packages/web}. */
+  public String relativeTo(Path root) {
+    Path r = root.toAbsolutePath().normalize();
+    return dir.startsWith(r) ? r.relativize(dir).toString() : "";
+  }
+}

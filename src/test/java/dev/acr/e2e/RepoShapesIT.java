@@ -1,0 +1,251 @@
+package dev.acr.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged launcher on the repository shapes that made verification untrustworthy: a run
+ * started in a package folder of a monorepo, a test command that cannot run, an attempt that
+ * changes nothing, a question, and a kept patch applied later.
+ */
+class RepoShapesIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path tmp;
+  Fixtures fx;
+  Path tools;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    fx = new Fixtures(tmp);
+    agent("noop", "echo 'looked around; nothing to change'\n");
+    agent("answerer", "echo 'The parser reads tokens left to right and builds the tree bottom-up.'\n");
+    // Leaves a marker wherever it runs: if it exists, an agent ran.
+    agent("marker", "touch \"$ACR_TEST_PIDS/agent-ran\"\necho fixed > value.txt\n");
+    tools = tmp.resolve("shapes-tools.json");
+    StringBuilder b = new StringBuilder("{\"tools\": [\n");
+    String[] names = {"fixer", "breaker", "noop", "answerer", "marker"};
+    for (int i = 0; i < names.length; i++) {
+      b.append("  {\"name\": \"").append(names[i]).append("\", \"enabled\": true, \"command\": [\"")
+          .append(fx.agents.resolve(names[i])).append("\"], \"prompt_mode\": \"append_arg\"}")
+          .append(i < names.length - 1 ? ",\n" : "\n");
+    }
+    Files.writeString(tools, b.append("]}\n").toString());
+  }
+
+  private void agent(String name, String body) throws IOException {
+    Path p = fx.agents.resolve(name);
+    Files.writeString(p, "#!/bin/sh\n" + body);
+    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  private void write(String file, String text) throws IOException {
+    Path p = fx.repo.resolve(file);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+  }
+
+  private Fixtures.Run acr(String... args) throws Exception {
+    List<String> all = new ArrayList<>(List.of("--config", tools.toString()));
+    all.addAll(List.of(args));
+    return plain(all.toArray(String[]::new));
+  }
+
+  private Fixtures.Run plain(String... args) throws Exception {
+    Process p = fx.startPlain(List.of(args));
+    assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("acr finished").isTrue();
+    return fx.collect(p);
+  }
+
+  private List<JsonNode> memory() throws IOException {
+    List<JsonNode> out = new ArrayList<>();
+    for (String line : fx.memoryLines()) {
+      out.add(JSON.readTree(line));
+    }
+    return out;
+  }
+
+  private static String runId(Fixtures.Run r) {
+    String last = r.out().lines().filter(l -> l.startsWith("run ")).reduce((a, b) -> b).orElseThrow();
+    return last.substring(4, last.indexOf(':'));
+  }
+
+  private static boolean onPath(String program) {
+    for (String dir : System.getenv("PATH").split(":")) {
+      if (Files.isExecutable(Path.of(dir, program))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void fromAPackageOfAnNpmWorkspacesMonorepoItsOwnTestsRunInItsFolder() throws Exception {
+    assumeTrue(onPath("npm"), "npm is needed to run package.json test scripts");
+    write("package.json", "{\"name\": \"mono\", \"private\": true, \"workspaces\": [\"packages/*\"],"
+        + " \"scripts\": {\"test\": \"echo every package is tested here, and b fails; exit 1\"}}\n");
+    write("packages/a/package.json", "{\"name\": \"a\", \"version\": \"1.0.0\", \"scripts\": {\"test\": \"sh check.sh\"}}\n");
+    write("packages/a/check.sh", "pwd > \"$ACR_TEST_PIDS/tests-ran-in.txt\"\ngrep -qx fixed value.txt\n");
+    write("packages/a/value.txt", "broken\n");
+    write("packages/a/index.js", "module.exports = 1;\n");
+    write("packages/b/package.json", "{\"name\": \"b\", \"version\": \"1.0.0\", \"scripts\": {\"test\": \"exit 1\"}}\n");
+    fx.git("add", "-A");
+    fx.git("commit", "-q", "-m", "monorepo");
+    fx.cwd = fx.repo.resolve("packages/a");
+
+    Fixtures.Run dry = acr("--dry-run", "--chain", "fixer", "fix the failing test");
+    assertThat(dry.exit()).as(dry.err()).isZero();
+    assertThat(dry.out()).contains("package    packages/a (package.json); the agent and the tests run there")
+        .containsPattern("(?m)^verify\\s+npm test\\s+\\(detected: package\\.json\\)$")
+        .contains("language javascript")
+        .contains("baseline   not run in a dry run");
+
+    Fixtures.Run r = acr("--chain", "fixer", "fix the failing test");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(fx.read("packages/a/value.txt")).isEqualTo("fixed\n");
+    assertThat(fx.read("value.txt")).as("the root's file is not the package's").isEqualTo("broken\n");
+    assertThat(Files.readString(tmp.resolve("pids/tests-ran-in.txt")).strip()).endsWith("/attempt-1/wt/packages/a");
+    assertThat(r.err()).contains("baseline: running npm test in packages/a");
+    List<JsonNode> mem = memory();
+    assertThat(mem).extracting(n -> n.get("status").asText()).containsExactly("verified");
+    assertThat(mem.get(0).get("language").asText()).isEqualTo("javascript");
+  }
+
+  @Test
+  void fromASubfolderOfAPythonPackageConfigAndToolsAreFoundUpward() throws Exception {
+    write("services/api/setup.py", "from setuptools import setup\nsetup(name='api')\n");
+    write("services/api/api/__init__.py", "");
+    write("services/api/value.txt", "broken\n");
+    write("services/api/test_api.py", "import os, unittest\n\nclass T(unittest.TestCase):\n"
+        + "    def test_value(self):\n        open(os.environ['ACR_TEST_PIDS'] + '/tests-ran-in.txt', 'w').write(os.getcwd())\n"
+        + "        self.assertEqual(open('value.txt').read(), 'fixed\\n')\n");
+    write("services/web/setup.py", "from setuptools import setup\nsetup(name='web')\n");
+    write("services/web/test_web.py", "import unittest\n\nclass T(unittest.TestCase):\n"
+        + "    def test_fails(self):\n        self.fail('a sibling package')\n");
+    write(".acr/config.json", "{\"verify\": \"python3 -m unittest -q\"}\n");
+    Files.copy(tools, fx.repo.resolve(".acr/tools.json"));
+    fx.git("add", "-A");
+    fx.git("commit", "-q", "-m", "python services");
+    fx.cwd = fx.repo.resolve("services/api/api");
+    String realRepo = fx.repo.toRealPath().toString();
+
+    Fixtures.Run dry = plain("--dry-run", "--chain", "fixer", "fix the failing api test");
+    assertThat(dry.exit()).as(dry.err()).isZero();
+    assertThat(dry.out()).contains("package    services/api (setup.py); the agent and the tests run there")
+        .containsPattern("(?m)^verify\\s+python3 -m unittest -q\\s+\\(\\.acr/config\\.json\\)$")
+        .contains("config     " + realRepo + "/.acr/tools.json")
+        .contains("repo config: " + realRepo + "/.acr/config.json (the nearest .acr/config.json)")
+        .contains("language python");
+
+    Fixtures.Run r = plain("--chain", "fixer", "fix the failing api test");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(fx.read("services/api/value.txt")).isEqualTo("fixed\n");
+    assertThat(fx.repo.resolve("services/api/api/value.txt")).doesNotExist();
+    assertThat(Files.readString(tmp.resolve("pids/tests-ran-in.txt")).strip()).endsWith("/attempt-1/wt/services/api");
+    assertThat(memory()).extracting(n -> n.get("status").asText()).containsExactly("verified");
+  }
+
+  private void assertStoppedBeforeAnyAgent(Fixtures.Run r, String why) throws IOException {
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    List<String> problems = r.err().lines().filter(l -> !l.startsWith("acr: baseline: running")).toList();
+    assertThat(problems).as(r.err()).hasSize(1);
+    assertThat(problems.get(0)).startsWith("acr: the test command '").contains("cannot run").contains(why)
+        .contains("No agent was run and nothing was recorded");
+    assertThat(tmp.resolve("pids/agent-ran")).as("no agent ran").doesNotExist();
+    assertThat(fx.memoryLines()).as("nothing recorded").isEmpty();
+    assertThat(fx.read("value.txt")).isEqualTo("broken\n");
+  }
+
+  @Test
+  void aTestCommandThatIsNotFoundStopsBeforeAnyAgent() throws Exception {
+    Fixtures.Run r = acr("--chain", "marker,fixer", "--verify", "no-such-test-runner-xyz --all", "fix the failing test");
+    assertStoppedBeforeAnyAgent(r, "no-such-test-runner-xyz: not found");
+  }
+
+  @Test
+  void aMissingTestModuleStopsBeforeAnyAgent() throws Exception {
+    Fixtures.Run r = acr("--chain", "marker,fixer", "--verify", "python3 -m no_such_runner_xyz", "fix the failing test");
+    assertStoppedBeforeAnyAgent(r, "No module named no_such_runner_xyz");
+  }
+
+  @Test
+  void aMissingJestStopsBeforeAnyAgent() throws Exception {
+    assumeTrue(onPath("npm"), "npm is needed to run package.json test scripts");
+    write("package.json", "{\"name\": \"p\", \"version\": \"1.0.0\", \"scripts\": {\"test\": \"jest\"}}\n");
+    fx.git("add", "-A");
+    fx.git("commit", "-q", "-m", "jest, not installed");
+    Fixtures.Run r = acr("--chain", "marker,fixer", "fix the failing test");
+    assertStoppedBeforeAnyAgent(r, "jest: not found");
+  }
+
+  @Test
+  void anAttemptThatChangesNothingIsNotVerifiedAndEscalates() throws Exception {
+    String always = "grep -q . value.txt";
+    Fixtures.Run r = acr("--chain", "noop,fixer", "--verify", always, "fix the failing test in value.txt");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.err()).contains("the tests already pass before any change");
+    assertThat(memory()).extracting(n -> n.get("status").asText()).containsExactly("no_change", "verified");
+    assertThat(memory().get(0).get("resolved").asBoolean()).isFalse();
+    assertThat(r.out()).doesNotContain("applied to your working tree ()").contains("applied to your working tree (value.txt)");
+    assertThat(fx.read("value.txt")).isEqualTo("fixed\n");
+
+    fx.git("checkout", "--", "value.txt");
+    Fixtures.Run alone = acr("--chain", "noop", "--verify", always, "fix the failing test in value.txt");
+    assertThat(alone.exit()).as(alone.out() + alone.err()).isEqualTo(1);
+    assertThat(alone.out()).contains("not verified").doesNotContain("applied to your working tree");
+    assertThat(fx.read("value.txt")).isEqualTo("broken\n");
+    assertThat(memory()).extracting(n -> n.get("status").asText()).containsExactly("no_change", "verified", "no_change");
+  }
+
+  @Test
+  void aQuestionIsAnsweredNotApplied() throws Exception {
+    String before = fx.git("status", "--porcelain");
+    Fixtures.Run r = acr("--chain", "answerer", "--verify", "sh check.sh", "explain how the parser works");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("The parser reads tokens left to right and builds the tree bottom-up.")
+        .contains("answered by answerer").doesNotContain("verified").doesNotContain("applied to your working tree (");
+    assertThat(r.err()).as("a question needs no baseline").doesNotContain("baseline:");
+    assertThat(memory()).extracting(n -> n.get("status").asText()).containsExactly("answered");
+    assertThat(fx.git("status", "--porcelain")).isEqualTo(before);
+    String explain = plain("explain", "last").out();
+    assertThat(explain).contains("answer").contains("The parser reads tokens left to right");
+  }
+
+  @Test
+  void aKeptPatchIsAppliedLaterOrRefusedWithoutTouchingTheTree() throws Exception {
+    Fixtures.Run r = acr("--chain", "breaker", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+    String id = runId(r);
+    assertThat(r.out()).contains("apply it with: acr apply " + id + " 1");
+
+    Files.writeString(fx.repo.resolve("value.txt"), "my own edit\n");
+    String before = fx.git("status", "--porcelain");
+    Fixtures.Run refused = plain("apply", id, "1");
+    assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(1);
+    assertThat(refused.err()).contains("was not applied: the change does not apply to your working tree").contains("nothing was modified");
+    assertThat(fx.read("value.txt")).isEqualTo("my own edit\n");
+    assertThat(fx.repo.resolve("junk.txt")).doesNotExist();
+    assertThat(fx.git("status", "--porcelain")).isEqualTo(before);
+
+    fx.git("checkout", "--", "value.txt");
+    Fixtures.Run applied = plain("apply", id, "1");
+    assertThat(applied.exit()).as(applied.out() + applied.err()).isZero();
+    assertThat(applied.out()).startsWith("applied attempt 1 of run " + id + " to your working tree (");
+    assertThat(fx.read("value.txt")).isEqualTo("worse\n");
+    assertThat(fx.read("junk.txt")).isEqualTo("junk\n");
+    assertThat(fx.git("diff", "--cached", "--name-only")).as("nothing staged").isEmpty();
+  }
+}

@@ -1,0 +1,102 @@
+package dev.acr.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Telling a test command that cannot run from tests that ran and failed. */
+class CannotRunTest {
+  @TempDir Path root;
+
+  private Optional<CannotRun.Why> check(int exit, String prompt, String... lines) {
+    return CannotRun.check(exit, List.of(lines), root, root, prompt);
+  }
+
+  @Test
+  void aMissingProgramIsNamed() {
+    assertThat(check(127, "fix the test", "> a@1.0.0 test", "> jest", "", "sh: 1: jest: not found"))
+        .map(CannotRun.Why::problem).contains("jest: not found");
+    assertThat(check(127, "fix it", "/bin/sh: jest: command not found")).map(CannotRun.Why::problem).contains("jest: not found");
+    assertThat(check(127, "fix it", "bash: line 1: cargo: command not found")).map(CannotRun.Why::problem).contains("cargo: not found");
+    assertThat(check(127, "fix it")).map(CannotRun.Why::problem).contains("not found (exit 127)");
+    assertThat(check(126, "fix it", "sh: 1: ./run-tests.sh: Permission denied")).map(CannotRun.Why::problem)
+        .hasValueSatisfying(p -> assertThat(p).contains("cannot execute"));
+  }
+
+  @Test
+  void makeReportsAMissingRecipeProgramAsError127() {
+    assertThat(check(2, "fix it", "pytest -q", "make: pytest: No such file or directory", "make: *** [Makefile:2: test] Error 127"))
+        .map(CannotRun.Why::problem).contains("pytest: not found");
+  }
+
+  @Test
+  void aNotFoundLineInOutputOfTestsThatRanIsAFailureNotASetupProblem() {
+    assertThat(check(1, "fix it", "sh: 1: convert: not found", "FAILED test_images.py::test_resize")).isEmpty();
+    assertThat(check(1, "fix it", "Error: not found", "1 failed")).isEmpty();
+    assertThat(check(1, "fix it", "AssertionError: expected 2, got 3", "1 failed, 4 passed")).isEmpty();
+  }
+
+  @Test
+  void theTestRunnerModuleMissing() {
+    assertThat(check(1, "fix the failing test", "/usr/bin/python3: No module named pytest"))
+        .map(CannotRun.Why::problem).contains("No module named pytest");
+  }
+
+  @Test
+  void aDeclaredDependencyMissingCountsButTheProjectsOwnModuleDoesNot() throws Exception {
+    Files.writeString(root.resolve("requirements.txt"), "requests>=2\nattrs\n");
+    assertThat(check(2, "fix the parser", "E   ModuleNotFoundError: No module named 'requests'")).isPresent();
+    // The code under repair (not a declared dependency): a failing test, for the agent to fix.
+    assertThat(check(2, "fix the parser", "E   ModuleNotFoundError: No module named 'parser'")).isEmpty();
+    assertThat(check(1, "fix it", "ModuleNotFoundError: No module named 'mypkg.util'")).isEmpty();
+    // A prompt that names the module makes it the task's business.
+    assertThat(check(2, "add support for requests sessions", "ModuleNotFoundError: No module named 'requests'")).isEmpty();
+  }
+
+  @Test
+  void nodeModulesMissingCountButARelativeImportDoesNot() throws Exception {
+    Files.writeString(root.resolve("package.json"), "{\"devDependencies\": {\"vitest\": \"^1\", \"@scope/lib\": \"1\"}}");
+    assertThat(check(1, "fix it", "Error: Cannot find module 'vitest'")).isPresent();
+    assertThat(check(1, "fix it", "Error: Cannot find module '@scope/lib/dist/x.js'")).isPresent();
+    assertThat(check(1, "fix it", "Error: Cannot find module '/repo/node_modules/jest/bin/jest.js'")).isPresent();
+    assertThat(check(1, "fix it", "Error: Cannot find module './parser'")).isEmpty();
+    assertThat(check(1, "fix it", "Error: Cannot find module 'left-pad'")).as("not declared").isEmpty();
+  }
+
+  @Test
+  void aMissingHeaderCountsOnlyWhenNoFileOfThatNameIsInTheRepository() throws Exception {
+    String line = "src/main.c:3:10: fatal error: vendor/lib.h: No such file or directory";
+    assertThat(check(2, "fix the overflow", line)).map(CannotRun.Why::todo)
+        .hasValueSatisfying(t -> assertThat(t).contains("git submodule update --init"));
+    Files.createDirectories(root.resolve("vendor"));
+    Files.writeString(root.resolve("vendor/lib.h"), "int f(void);\n");
+    assertThat(check(2, "fix the overflow", line)).isEmpty();
+  }
+
+  @Test
+  void otherToolsSayingTheyCannotStart() {
+    assertThat(check(1, "fix it", "go: cannot find main module, but found .git/config in /repo")).isPresent();
+    assertThat(check(1, "fix it", "npm error Missing script: \"test\"")).isPresent();
+    assertThat(check(2, "fix it", "make: *** No rule to make target 'test'.  Stop.")).isPresent();
+    assertThat(check(2, "fix it", "python3: can't open file '/repo/run_tests.py': [Errno 2] No such file or directory")).isPresent();
+    assertThat(check(2, "write run_tests.py", "python3: can't open file '/repo/run_tests.py': [Errno 2] No such file or directory"))
+        .as("asked to write it").isEmpty();
+  }
+
+  @Test
+  void passingIsNeverCannotRun() {
+    assertThat(check(0, "fix it", "sh: 1: jest: not found")).isEmpty();
+  }
+
+  @Test
+  void packageNames() {
+    assertThat(CannotRun.packageName("@scope/lib/dist/x.js")).isEqualTo("@scope/lib");
+    assertThat(CannotRun.packageName("lodash/fp")).isEqualTo("lodash");
+    assertThat(CannotRun.packageName("/a/node_modules/jest/bin/jest.js")).isEqualTo("jest");
+  }
+}

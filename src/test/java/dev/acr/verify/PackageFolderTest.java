@@ -1,0 +1,95 @@
+package dev.acr.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The nearest package decides the test command; the nearest .acr/config.json wins. */
+class PackageFolderTest {
+  @TempDir Path root;
+
+  private Path write(String file, String text) throws Exception {
+    Path p = root.resolve(file);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+    return p;
+  }
+
+  @Test
+  void fromAPackageFolderOfAMonorepoItsOwnManifestDecides() throws Exception {
+    write("package.json", "{\"workspaces\": [\"packages/*\"], \"scripts\": {\"test\": \"jest\"}}\n");
+    write("yarn.lock", "");
+    write("packages/web/package.json", "{\"scripts\": {\"test\": \"vitest run\"}}\n");
+    Path src = Files.createDirectories(root.resolve("packages/web/src/components"));
+    VerifyDetector.Detection d = VerifyDetector.detect(root, src, null);
+    assertThat(d.pkg().dir()).isEqualTo(root.resolve("packages/web"));
+    assertThat(d.pkg().marker()).isEqualTo("package.json");
+    assertThat(d.pkg().relativeTo(root)).isEqualTo("packages/web");
+    assertThat(d.command().command()).isEqualTo("npm test");
+    assertThat(d.config()).isNull();
+    assertThat(VerifyDetector.detect(root, root, null).command().command()).isEqualTo("yarn test");
+  }
+
+  @Test
+  void theNearestConfigWinsAndNamesItsPlace() throws Exception {
+    write(".acr/config.json", "{\"verify\": \"make test-all\"}\n");
+    write("services/api/setup.py", "from setuptools import setup\nsetup()\n");
+    write("services/api/.acr/config.json", "{\"verify\": \"python3 -m unittest -q\"}\n");
+    Path deep = Files.createDirectories(root.resolve("services/api/api/handlers"));
+    VerifyDetector.Detection d = VerifyDetector.detect(root, deep, null);
+    assertThat(d.config()).isEqualTo(root.resolve("services/api/.acr/config.json"));
+    assertThat(d.command()).isEqualTo(new VerifyCommand("python3 -m unittest -q", "services/api/.acr/config.json"));
+    assertThat(d.pkg().dir()).isEqualTo(root.resolve("services/api"));
+    Path web = Files.createDirectories(root.resolve("services/web"));
+    assertThat(VerifyDetector.detect(root, web, null).command()).isEqualTo(new VerifyCommand("make test-all", ".acr/config.json"));
+    assertThat(VerifyDetector.detect(root, deep, "sh t.sh").command().source()).isEqualTo("--verify");
+  }
+
+  @Test
+  void testFoldersAndDocsMakefilesAreNoPackages() throws Exception {
+    write("pyproject.toml", "[tool.pytest.ini_options]\n");
+    write("tests/conftest.py", "");
+    write("tests/test_a.py", "def test_a(): pass\n");
+    write("docs/Makefile", "html:\n\tsphinx-build . _build\n");
+    assertThat(PackageFolder.nearest(root, root.resolve("tests")).dir()).isEqualTo(root);
+    assertThat(PackageFolder.nearest(root, root.resolve("docs")).dir()).isEqualTo(root);
+    assertThat(VerifyDetector.detect(root, root.resolve("tests"), null).command().command()).isEqualTo("python3 -m pytest -q");
+  }
+
+  @Test
+  void withoutAnyManifestTheRootIsThePackage() throws Exception {
+    write("test_flat.py", "import unittest\n");
+    Path sub = Files.createDirectories(root.resolve("sub"));
+    PackageFolder p = PackageFolder.nearest(root, sub);
+    assertThat(p.dir()).isEqualTo(root);
+    assertThat(p.marker()).isNull();
+    assertThat(VerifyDetector.detect(root, sub, null).command().command()).isEqualTo("python3 -m unittest");
+  }
+
+  @Test
+  void aGoModuleInASubfolder() throws Exception {
+    write("tools/gen/go.mod", "module example.com/gen\n");
+    write("Makefile", "test:\n\tgo test ./...\n");
+    assertThat(VerifyDetector.detect(root, root.resolve("tools/gen"), null).command())
+        .isEqualTo(new VerifyCommand("go test ./...", "detected: go.mod"));
+    assertThat(VerifyDetector.detect(root, root, null).command().command()).isEqualTo("make test");
+  }
+
+  @Test
+  void aWorkspacePackageWithoutATestScriptRunsTheWorkspaceRootsTests() throws Exception {
+    write("package.json", "{\"workspaces\": [\"packages/*\"], \"scripts\": {\"test\": \"vitest\"}}\n");
+    write("pnpm-lock.yaml", "");
+    write("packages/config/package.json", "{\"name\": \"config\", \"scripts\": {\"build\": \"tsc\"}}\n");
+    VerifyDetector.Detection d = VerifyDetector.detect(root, root.resolve("packages/config"), null);
+    assertThat(d.command()).isEqualTo(new VerifyCommand("pnpm test", "detected: package.json"));
+    assertThat(d.pkg().dir()).isEqualTo(root);
+    assertThat(d.withoutTests().dir()).isEqualTo(root.resolve("packages/config"));
+    write("packages/config/package.json", "{\"name\": \"config\", \"scripts\": {\"test\": \"vitest run\"}}\n");
+    VerifyDetector.Detection own = VerifyDetector.detect(root, root.resolve("packages/config"), null);
+    assertThat(own.pkg().dir()).isEqualTo(root.resolve("packages/config"));
+    assertThat(own.withoutTests()).isNull();
+  }
+}
