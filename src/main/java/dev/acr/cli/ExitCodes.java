@@ -11,8 +11,10 @@ final class ExitCodes {
       "%nExit codes:%n"
           + "  0    verified (or a question answered, dry-run, command ok)%n"
           + "  1    not verified; or verified but not applied (your tree changed since the%n"
-          + "       snapshot, or the tests failed there: the patch is kept and acr says how to apply it)%n"
-          + "  2    usage, config or input error, or a test command that cannot run at all (no agent runs)%n"
+          + "       snapshot, or the tests failed there): the patch is kept, acr says how%n"
+          + "       to apply it later%n"
+          + "  2    usage, config or input error; or a test command that cannot run at%n"
+          + "       all (then no agent runs)%n"
           + "  130  interrupted (Ctrl-C or SIGTERM)%n";
 
   private ExitCodes() {}
