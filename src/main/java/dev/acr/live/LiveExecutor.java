@@ -153,7 +153,7 @@ public final class LiveExecutor implements AttemptExecutor {
     Diff diff = setup.isolation() == null ? null : setup.isolation().capture(worktree, setup.snapshot(), dir.resolve(RunFiles.PATCH));
     boolean changed = diff == null || !diff.empty();
     boolean applyOk = run.exitCode() == 0 && !run.timedOut() && !run.interrupted() && changed;
-    AttemptStatus status = AttemptVerdict.beforeTests(run, diff, task.dimension(), setup.verify() != null);
+    AttemptStatus status = AttemptVerdict.beforeTests(run, diff, task, setup.verify() != null);
     String verifyTail = null;
     boolean resolved = false;
     if (status == AttemptStatus.ANSWERED) {
