@@ -41,7 +41,7 @@ public final class Baseline {
 
   /** A question needs no change, so nothing will be tested: no baseline either. */
   static boolean needed(Decision d) {
-    return d.task().dimension() != Dimension.CODE_UNDERSTANDING;
+    return d.task().dimension() != Dimension.CODE_UNDERSTANDING || d.task().bench() != null;
   }
 
   /** What to say when the tests already pass on a prompt that asks to fix a failing one. */

@@ -217,7 +217,7 @@ public final class LiveExecutor implements AttemptExecutor {
     }
     boolean changed = diff == null || !diff.empty();
     boolean applyOk = run.exitCode() == 0 && !run.timedOut() && !run.interrupted() && changed;
-    AttemptStatus status = AttemptVerdict.beforeTests(run, diff, task.dimension(), setup.verify() != null);
+    AttemptStatus status = AttemptVerdict.beforeTests(run, diff, task, setup.verify() != null);
     String verifyTail = null;
     boolean resolved = false;
     if (status == AttemptStatus.ANSWERED) {

@@ -28,7 +28,7 @@ class MemoryCommandsIT {
 
     Fixtures.Run runs = plain(fx, "runs");
     assertThat(runs.exit()).as(runs.err()).isZero();
-    assertThat(runs.out()).containsPattern("(?m)^" + runId + " .* 2  verified +\\$0\\.0123\\+  fix value\\.txt$");
+    assertThat(runs.out()).containsPattern("(?m)^" + runId + " .* 2  verified, applied +\\$0\\.0123\\+  fix value\\.txt$");
 
     Fixtures.Run explain = plain(fx, "explain", "last");
     assertThat(explain.exit()).as(explain.err()).isZero();
