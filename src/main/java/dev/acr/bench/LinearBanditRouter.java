@@ -10,7 +10,10 @@ import java.util.SplittableRandom;
 /**
  * LinUCB and linear Thompson sampling, one ridge-regression arm per route over the
  * {@link TaskFeatures} context, online and cost-aware: the reward it learns is the chosen route's
- * performance − 0.1 × USD. One attempt per task. Each arm keeps A⁻¹ (Sherman–Morrison updates)
+ * performance − 0.1 × USD, from every attempt it made. After a failed attempt, when the
+ * attempt limit allows another, it re-plans over the routes not yet tried on the task and runs
+ * the best of them if that route's score (the same score it chooses by) is above zero, i.e. if
+ * the attempt is expected to be worth its cost; the first attempt always runs. Each arm keeps A⁻¹ (Sherman–Morrison updates)
  * and θ = A⁻¹b; contexts are sparse, so a decision costs routes × d × nnz.
  *
  * <p>LinTS samples x·θ̃ with θ̃ ~ N(θ, v²A⁻¹) directly as x·θ + v·√(xᵀA⁻¹x)·z: the projection of
@@ -66,8 +69,8 @@ public final class LinearBanditRouter implements Router {
   @Override
   public List<Route> plan(Task task, List<AttemptResult> attemptsSoFar) {
     int row = features.row(task);
-    int[] offered = menu.offered(task);
-    if (!attemptsSoFar.isEmpty() || row < 0 || offered.length == 0) {
+    int[] offered = menu.untried(task, attemptsSoFar);
+    if (row < 0 || offered.length == 0) {
       return List.of();
     }
     int[] nz = features.nonzero(row);
@@ -86,17 +89,22 @@ public final class LinearBanditRouter implements Router {
         best = r;
       }
     }
-    return menu.only(best);
+    return attemptsSoFar.isEmpty() || bestScore > 0 ? menu.only(best) : List.of();
   }
 
   @Override
   public void observe(Task task, List<AttemptResult> attempts) {
     int row = features.row(task);
-    if (row < 0 || attempts.isEmpty()) {
+    if (row < 0) {
       return;
     }
-    AttemptResult a = attempts.get(0);
-    int r = menu.index(a.route());
+    for (AttemptResult a : attempts) {
+      learn(row, menu.index(a.route()), a);
+    }
+  }
+
+  /** One ridge update of arm {@code r} with the attempt's reward in context {@code row}. */
+  private void learn(int row, int r, AttemptResult a) {
     double reward = BenchTable.reward(a);
     int[] nz = features.nonzero(row);
     double[] xv = features.values(row);

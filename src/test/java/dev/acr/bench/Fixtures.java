@@ -3,7 +3,6 @@ package dev.acr.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Tiny hand-computed benchmark folders for the tests. Three models (gpt-5.4, kimi-k2.5,
@@ -66,11 +65,11 @@ final class Fixtures {
     return dir;
   }
 
-  /** The real CodeRouterBench folder next to the project, or the test is skipped. */
-  static Path realData() {
-    Path dir = Path.of("../shared/coderouterbench");
-    Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("ood176_results_long.csv")),
-        "CodeRouterBench data not found at " + dir.toAbsolutePath() + " — skipping the real-data test");
-    return dir;
+  /**
+   * The real CodeRouterBench data: the copy bundled in acr's resources, so these tests always
+   * run (a build without it fails them rather than skipping).
+   */
+  static BenchSource realData() {
+    return BenchSource.bundled();
   }
 }
