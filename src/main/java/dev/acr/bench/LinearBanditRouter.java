@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * attempt limit allows another, it re-plans over the routes not yet tried on the task and runs
  * the best of them if that route's score (the same score it chooses by) is above zero, i.e. if
  * the attempt is expected to be worth its cost; the first attempt always runs. Each arm keeps A⁻¹ (Sherman–Morrison updates)
- * and θ = A⁻¹b; contexts are sparse, so a decision costs routes × d × nnz.
+ * and θ = A⁻¹b (updated by recursive least squares); contexts are sparse, so a decision costs routes × d × nnz.
  *
  * <p>LinTS samples x·θ̃ with θ̃ ~ N(θ, v²A⁻¹) directly as x·θ + v·√(xᵀA⁻¹x)·z: the projection of
  * that Gaussian on x is exactly this scalar Gaussian, which saves a Cholesky per arm per task.
@@ -40,7 +40,6 @@ public final class LinearBanditRouter implements Router {
   private final TaskFeatures features;
   private final SplittableRandom rng;
   private final double[][][] aInv;
-  private final double[][] b;
   private final double[][] theta;
   private final double[] scratch = new double[TaskFeatures.DIM];
 
@@ -52,7 +51,6 @@ public final class LinearBanditRouter implements Router {
     int arms = menu.size();
     int d = TaskFeatures.DIM;
     aInv = new double[arms][d][d];
-    b = new double[arms][d];
     theta = new double[arms][d];
     for (double[][] a : aInv) {
       for (int i = 0; i < d; i++) {
@@ -129,15 +127,15 @@ public final class LinearBanditRouter implements Router {
         m[i][j] -= ui * u[j];
       }
     }
+    // Recursive least squares: with u = A⁻¹x (before the update) and δ = 1 + xᵀu, the new
+    // θ = A'⁻¹(b + r·x) is θ + u·(r − x·θ)/δ, O(d) instead of the O(d²) product A'⁻¹b.
+    double predicted = 0;
     for (int k = 0; k < nz.length; k++) {
-      b[r][nz[k]] += reward * xv[k];
+      predicted += theta[r][nz[k]] * xv[k];
     }
+    double step = (reward - predicted) / denom;
     for (int i = 0; i < d; i++) {
-      double s = 0;
-      for (int j = 0; j < d; j++) {
-        s += m[i][j] * b[r][j];
-      }
-      theta[r][i] = s;
+      theta[r][i] += u[i] * step;
     }
   }
 

@@ -57,10 +57,17 @@ public final class RouteMenu {
     if (attempts.isEmpty()) {
       return offered;
     }
+    boolean[] tried = new boolean[size()];
+    for (AttemptResult a : attempts) {
+      int i = index(a.route());
+      if (i >= 0) {
+        tried[i] = true;
+      }
+    }
     int[] left = new int[offered.length];
     int n = 0;
     for (int r : offered) {
-      if (!tried(attempts, r)) {
+      if (!tried[r]) {
         left[n++] = r;
       }
     }
@@ -71,7 +78,7 @@ public final class RouteMenu {
   public boolean tried(List<AttemptResult> attempts, int r) {
     Route route = route(r);
     for (AttemptResult a : attempts) {
-      if (a.route().equals(route)) {
+      if (a.route() == route || a.route().equals(route)) {
         return true;
       }
     }

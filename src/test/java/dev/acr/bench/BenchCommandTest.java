@@ -22,9 +22,9 @@ class BenchCommandTest {
   @TempDir Path dir;
   private final ObjectMapper json = new ObjectMapper();
 
-  private record Run(int exit, String out, String err) {}
+  record Run(int exit, String out, String err) {}
 
-  private static Run bench(String... args) {
+  static Run bench(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cmd = new CommandLine(new BenchCommand());
