@@ -84,8 +84,8 @@ class BenchDecisionsTest {
     // rewritten to always pick claude-opus-4-6, so the row shows which file was read.
     StringBuilder opus = new StringBuilder();
     for (String line : bundled.read("decisions/acrouter_id_test.jsonl").split("\n")) {
-      opus.append(json.readTree(line).get("task_id").toString().transform(id ->
-          "{\"task_id\": " + id + ", \"chosen_model\": \"claude-opus-4-6\"}\n"));
+      String id = json.readTree(line).get("task_id").toString();
+      opus.append("{\"task_id\": ").append(id).append(", \"chosen_model\": \"claude-opus-4-6\"}\n");
     }
     Files.writeString(upstream.resolve("id_decisions.jsonl"), opus);
 
