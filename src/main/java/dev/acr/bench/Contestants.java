@@ -6,8 +6,6 @@ import java.util.List;
 
 /** The rows of the replay table for one dataset at one attempt limit, in report order. */
 public final class Contestants {
-  /** The attempt limits the replay reports by default: single call, the live default, the most. */
-  public static final List<Integer> DEFAULT_CAPS = List.of(1, 3, 8);
   /** The largest default limit (the paper's cascade makes up to five calls). */
   static final int DEFAULT_MAX_ATTEMPTS = 8;
   /** The paper's ACRouter cascade (k = 2) by model name. */
