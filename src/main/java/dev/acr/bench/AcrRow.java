@@ -6,7 +6,6 @@ import dev.acr.policy.CostGuess;
 import dev.acr.policy.MemoryStats;
 import dev.acr.policy.PolicyConfig;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,14 +19,14 @@ import java.util.Map;
 final class AcrRow {
   private AcrRow() {}
 
-  static List<Contestant> contestants(BenchTable table, int maxAttempts) {
+  static Contestant contestant(BenchTable table, int maxAttempts) {
     Map<Route, Double> guesses = new HashMap<>();
     table.prices().forEach((route, p) -> guesses.put(route, CostGuess.fromPrices(p.inputPer1m(), p.outputPer1m())));
     RouteMenu menu = table.menu();
-    return List.of(new Contestant("acr", false, false, 1, 1, seed -> {
+    return new Contestant("acr", false, false, true, Contestant.upTo(maxAttempts), seed -> {
       MemoryStats stats = new MemoryStats();
       AcrPolicy policy = new AcrPolicy(table.routes(), stats, guesses, PolicyConfig.defaults().withMaxAttempts(maxAttempts), seed);
       return new Contestant.Seat(new OfferedOnly(policy, menu), stats);
-    }));
+    });
   }
 }

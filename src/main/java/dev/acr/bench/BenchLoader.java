@@ -11,8 +11,6 @@ import dev.acr.core.AttemptStatus;
 import dev.acr.core.Route;
 import dev.acr.core.Task;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads a CodeRouterBench folder in the upstream layout and validates it: every task has a row
+ * Loads CodeRouterBench in the upstream layout (a folder, or the copy bundled in the jar, see
+ * {@link BenchSource}) and validates it: every task has a row
  * for every model of models.json, required columns are present, numbers parse. Problems are
  * collected as {@code file:line: what} (up to {@link #MAX_PROBLEMS}) and thrown together.
  *
@@ -44,18 +43,22 @@ public final class BenchLoader {
   }
 
   public BenchTable load(Path dir, BenchDataset dataset) throws BenchDataException, IOException {
+    return load(BenchSource.directory(dir), dataset);
+  }
+
+  public BenchTable load(BenchSource source, BenchDataset dataset) throws BenchDataException, IOException {
     problems.clear();
-    Map<Route, BenchTable.Price> prices = loadModels(dir.resolve("models.json"));
+    Map<Route, BenchTable.Price> prices = loadModels(source, "models.json");
     failIfProblems();
     List<Route> routes = new ArrayList<>(prices.keySet());
     Map<String, Route> byModel = new HashMap<>();
     for (Route r : routes) {
       byModel.put(r.model(), r);
     }
-    Path tasksPath = dir.resolve(dataset.tasksFile());
+    String tasksPath = source.describe(dataset.tasksFile());
     List<Task> tasks = new ArrayList<>();
     List<Long> taskLines = new ArrayList<>();
-    loadTasks(tasksPath, tasks, taskLines);
+    loadTasks(source, dataset.tasksFile(), tasks, taskLines);
     failIfProblems();
     Map<String, Integer> taskIndex = new HashMap<>(tasks.size() * 2);
     for (int t = 0; t < tasks.size(); t++) {
@@ -66,7 +69,7 @@ public final class BenchLoader {
     for (int r = 0; r < routes.size(); r++) {
       routeIndex.put(routes.get(r), r);
     }
-    loadResults(dir.resolve(dataset.resultsFile()), dataset, taskIndex, byModel, routeIndex, cells);
+    loadResults(source, dataset, taskIndex, byModel, routeIndex, cells);
     for (int t = 0; t < tasks.size() && problems.size() < MAX_PROBLEMS; t++) {
       for (int r = 0; r < routes.size(); r++) {
         if (cells[t][r] == null) {
@@ -79,9 +82,10 @@ public final class BenchLoader {
     return new BenchTable(dataset.key(), tasks, routes, cells, prices);
   }
 
-  private Map<Route, BenchTable.Price> loadModels(Path file) throws IOException, BenchDataException {
+  private Map<Route, BenchTable.Price> loadModels(BenchSource source, String name) throws IOException, BenchDataException {
     Map<Route, BenchTable.Price> prices = new LinkedHashMap<>();
-    String text = read(file);
+    String file = source.describe(name);
+    String text = source.read(name);
     try (JsonParser p = json.createParser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         problem(file, p.currentLocation().getLineNr(), "expected a JSON object with a 'models' array");
@@ -126,9 +130,10 @@ public final class BenchLoader {
     return prices;
   }
 
-  private void loadTasks(Path file, List<Task> tasks, List<Long> lines)
+  private void loadTasks(BenchSource source, String name, List<Task> tasks, List<Long> lines)
       throws IOException, BenchDataException {
-    String text = read(file);
+    String file = source.describe(name);
+    String text = source.read(name);
     Map<String, Long> seen = new HashMap<>();
     long lineNo = 0;
     for (String line : text.split("\n", -1)) {
@@ -177,16 +182,17 @@ public final class BenchLoader {
   }
 
   private void loadResults(
-      Path file,
+      BenchSource source,
       BenchDataset dataset,
       Map<String, Integer> taskIndex,
       Map<String, Route> byModel,
       Map<Route, Integer> routeIndex,
       AttemptResult[][] cells)
       throws IOException, BenchDataException {
+    String file = source.describe(dataset.resultsFile());
     List<Csv.Row> rows;
     try {
-      rows = Csv.parse(read(file));
+      rows = Csv.parse(source.read(dataset.resultsFile()));
     } catch (Csv.CsvException e) {
       problem(file, e.line, e.getMessage());
       return;
@@ -272,11 +278,11 @@ public final class BenchLoader {
 
   /** Typed access to the current CSV record; parse failures become problems and return null. */
   private final class Row {
-    private final Path file;
+    private final String file;
     private final Map<String, Integer> col;
     private Csv.Row current;
 
-    Row(Path file, Map<String, Integer> col) {
+    Row(String file, Map<String, Integer> col) {
       this.file = file;
       this.col = col;
     }
@@ -355,17 +361,9 @@ public final class BenchLoader {
     return v == null || v.isNull() ? null : v.asText();
   }
 
-  private static String read(Path file) throws IOException, BenchDataException {
-    try {
-      return Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw BenchDataException.of(file.toString(), 0, "no such file");
-    }
-  }
-
-  private void problem(Path file, long line, String what) {
+  private void problem(String file, long line, String what) {
     if (problems.size() < MAX_PROBLEMS) {
-      problems.add(BenchDataException.at(file.toString(), line, what));
+      problems.add(BenchDataException.at(file, line, what));
     }
   }
 

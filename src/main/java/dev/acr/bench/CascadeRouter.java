@@ -11,15 +11,19 @@ import java.util.List;
  * when all cheap attempts failed, the premium route runs only if at least {@code k} of the cheap
  * attempts had apply_ok (the patch applied, so the task looks tractable and worth the premium).
  * This reading reproduces the README's OOD176 figures (73.30 / 15.9 / 86.72) exactly. Routes
- * unavailable on a task are skipped.
+ * unavailable on a task are skipped. At most {@code cheap.length + 1} calls, fewer when the
+ * replay's attempt limit is lower.
  */
 public final class CascadeRouter implements Router {
   private final RouteMenu menu;
   private final int[] cheap;
   private final int premium;
   private final int k;
+  private final String name;
 
-  public CascadeRouter(RouteMenu menu, int[] cheap, int premium, int k) {
+  /** {@code name}: "ACRouter" on OOD176, where this is the paper's agent; "Cascade" on ID. */
+  public CascadeRouter(String name, RouteMenu menu, int[] cheap, int premium, int k) {
+    this.name = name;
     this.menu = menu;
     this.cheap = cheap.clone();
     this.premium = premium;
@@ -28,7 +32,7 @@ public final class CascadeRouter implements Router {
 
   @Override
   public String name() {
-    return "ACRouter";
+    return name;
   }
 
   @Override
@@ -54,12 +58,6 @@ public final class CascadeRouter implements Router {
   }
 
   private boolean tried(List<AttemptResult> attempts, int r) {
-    Route route = menu.route(r);
-    for (AttemptResult a : attempts) {
-      if (a.route().equals(route)) {
-        return true;
-      }
-    }
-    return false;
+    return menu.tried(attempts, r);
   }
 }

@@ -4,25 +4,17 @@ import dev.acr.core.Router;
 import dev.acr.memory.MemorySink;
 
 /**
- * One row of the replay table: a name, how to build a fresh router for a given seed, and how many
- * seeded runs its row averages on the canonical order ({@code runs}) and on each shuffled order
- * ({@code shuffledRuns}); only Random has more than one. {@code bound} marks the Oracle,
- * which is built with the table and is a bound, not a router. {@code orderFree} marks routers
- * whose decision on a task depends on that task alone (no learning, no randomness): every
+ * One row of the replay table at one attempt limit: a name, its protocol label (single call,
+ * escalates ≤ N, bound), and how to build a fresh router for a given seed. {@code bound} marks the
+ * Oracle, which is built with the table and is a bound, not a router. {@code orderFree} marks
+ * routers whose decision on a task depends on that task alone (no learning, no randomness): every
  * metric is a sum over tasks, so a shuffled order cannot change their row and the replay reuses
  * the canonical result for the shuffles instead of re-running them (a test checks the identity).
+ * {@code seeded} marks routers that use their seed (randomised choices): their canonical row is
+ * judged over several seeds; a router that ignores its seed runs once, with sd 0.
  */
-public record Contestant(String name, boolean bound, boolean orderFree, int runs, int shuffledRuns, Factory factory) {
-
-  /** A row with one run per order. */
-  static Contestant single(String name, boolean bound, boolean orderFree, Factory factory) {
-    return new Contestant(name, bound, orderFree, 1, 1, factory);
-  }
-
-  /** Seeded runs averaged on order {@code order} (0 = canonical). */
-  int runsOn(int order) {
-    return order == 0 ? runs : shuffledRuns;
-  }
+public record Contestant(
+    String name, boolean bound, boolean orderFree, boolean seeded, String protocol, Factory factory) {
 
   /** Builds a fresh router (and the sink it learns from, if it learns from memory records). */
   @FunctionalInterface
@@ -35,5 +27,13 @@ public record Contestant(String name, boolean bound, boolean orderFree, int runs
     public static Seat of(Router router) {
       return new Seat(router, null);
     }
+  }
+
+  /** The label of a row that makes exactly one call per task, whatever the limit. */
+  static final String SINGLE_CALL = "single call";
+
+  /** The label of a router that may make up to {@code calls} attempts on a task. */
+  static String upTo(int calls) {
+    return calls <= 1 ? SINGLE_CALL : "escalates ≤ " + calls + " calls";
   }
 }

@@ -8,13 +8,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * kNN retrieval, online, one attempt per task. It remembers only what it ran: for each earlier
- * task the route it chose and the reward it got (performance − 0.1 × USD). For a new task it
- * takes the {@link #K} most similar earlier tasks (cosine over {@link TaskFeatures}; ties go to
- * the more recent task) and picks the offered route with the best neighbour mean reward, shrunk
+ * kNN retrieval, online. It remembers only what it ran: for each earlier attempt the task, the
+ * route and the reward it got (performance − 0.1 × USD). For a new task it
+ * takes the {@link #K} most similar earlier attempts (cosine over {@link TaskFeatures}; ties go to
+ * the more recent) and picks the offered route with the best neighbour mean reward, shrunk
  * toward the route's overall mean with weight one so a single lucky neighbour does not decide.
  * A route it has never run is tried first (in menu order): without one observation there is
- * nothing to shrink toward.
+ * nothing to shrink toward. After a failed attempt, when the attempt limit allows another, it
+ * re-plans the same way over the routes not yet tried on the task, and runs that route if it was
+ * never run or its score is above zero (the attempt is expected to be worth its cost).
  */
 public final class KnnRouter implements Router {
   static final int K = 5;
@@ -34,6 +36,7 @@ public final class KnnRouter implements Router {
   private final int[] topRow = new int[K];
   private final float[] topSim = new float[K];
 
+  /** {@code capacity}: attempts to remember, i.e. tasks × the attempt limit. */
   public KnnRouter(RouteMenu menu, TaskFeatures features, int capacity) {
     this.menu = menu;
     this.features = features;
@@ -54,8 +57,8 @@ public final class KnnRouter implements Router {
   @Override
   public List<Route> plan(Task task, List<AttemptResult> attemptsSoFar) {
     int row = features.row(task);
-    int[] offered = menu.offered(task);
-    if (!attemptsSoFar.isEmpty() || row < 0 || offered.length == 0) {
+    int[] offered = menu.untried(task, attemptsSoFar);
+    if (row < 0 || offered.length == 0) {
       return List.of();
     }
     for (int r : offered) {
@@ -79,23 +82,27 @@ public final class KnnRouter implements Router {
         best = r;
       }
     }
-    return menu.only(best);
+    return attemptsSoFar.isEmpty() || bestScore > 0 ? menu.only(best) : List.of();
   }
 
   @Override
   public void observe(Task task, List<AttemptResult> attempts) {
     int row = features.row(task);
-    if (row < 0 || attempts.isEmpty() || past == pastRow.length) {
+    if (row < 0) {
       return;
     }
-    AttemptResult a = attempts.get(0);
-    int r = menu.index(a.route());
-    double reward = BenchTable.reward(a);
-    pastRow[past] = row;
-    pastRoute[past] = r;
-    pastReward[past++] = reward;
-    sum[r] += reward;
-    count[r]++;
+    for (AttemptResult a : attempts) {
+      if (past == pastRow.length) {
+        return;
+      }
+      int r = menu.index(a.route());
+      double reward = BenchTable.reward(a);
+      pastRow[past] = row;
+      pastRoute[past] = r;
+      pastReward[past++] = reward;
+      sum[r] += reward;
+      count[r]++;
+    }
   }
 
   /** Fills topRow (indices into the past arrays) with up to K nearest; returns how many. */

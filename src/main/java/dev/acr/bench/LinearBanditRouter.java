@@ -10,8 +10,11 @@ import java.util.SplittableRandom;
 /**
  * LinUCB and linear Thompson sampling, one ridge-regression arm per route over the
  * {@link TaskFeatures} context, online and cost-aware: the reward it learns is the chosen route's
- * performance − 0.1 × USD. One attempt per task. Each arm keeps A⁻¹ (Sherman–Morrison updates)
- * and θ = A⁻¹b; contexts are sparse, so a decision costs routes × d × nnz.
+ * performance − 0.1 × USD, from every attempt it made. After a failed attempt, when the
+ * attempt limit allows another, it re-plans over the routes not yet tried on the task and runs
+ * the best of them if that route's score (the same score it chooses by) is above zero, i.e. if
+ * the attempt is expected to be worth its cost; the first attempt always runs. Each arm keeps A⁻¹ (Sherman–Morrison updates)
+ * and θ = A⁻¹b (updated by recursive least squares); contexts are sparse, so a decision costs routes × d × nnz.
  *
  * <p>LinTS samples x·θ̃ with θ̃ ~ N(θ, v²A⁻¹) directly as x·θ + v·√(xᵀA⁻¹x)·z: the projection of
  * that Gaussian on x is exactly this scalar Gaussian, which saves a Cholesky per arm per task.
@@ -37,7 +40,6 @@ public final class LinearBanditRouter implements Router {
   private final TaskFeatures features;
   private final SplittableRandom rng;
   private final double[][][] aInv;
-  private final double[][] b;
   private final double[][] theta;
   private final double[] scratch = new double[TaskFeatures.DIM];
 
@@ -49,7 +51,6 @@ public final class LinearBanditRouter implements Router {
     int arms = menu.size();
     int d = TaskFeatures.DIM;
     aInv = new double[arms][d][d];
-    b = new double[arms][d];
     theta = new double[arms][d];
     for (double[][] a : aInv) {
       for (int i = 0; i < d; i++) {
@@ -66,8 +67,8 @@ public final class LinearBanditRouter implements Router {
   @Override
   public List<Route> plan(Task task, List<AttemptResult> attemptsSoFar) {
     int row = features.row(task);
-    int[] offered = menu.offered(task);
-    if (!attemptsSoFar.isEmpty() || row < 0 || offered.length == 0) {
+    int[] offered = menu.untried(task, attemptsSoFar);
+    if (row < 0 || offered.length == 0) {
       return List.of();
     }
     int[] nz = features.nonzero(row);
@@ -86,17 +87,22 @@ public final class LinearBanditRouter implements Router {
         best = r;
       }
     }
-    return menu.only(best);
+    return attemptsSoFar.isEmpty() || bestScore > 0 ? menu.only(best) : List.of();
   }
 
   @Override
   public void observe(Task task, List<AttemptResult> attempts) {
     int row = features.row(task);
-    if (row < 0 || attempts.isEmpty()) {
+    if (row < 0) {
       return;
     }
-    AttemptResult a = attempts.get(0);
-    int r = menu.index(a.route());
+    for (AttemptResult a : attempts) {
+      learn(row, menu.index(a.route()), a);
+    }
+  }
+
+  /** One ridge update of arm {@code r} with the attempt's reward in context {@code row}. */
+  private void learn(int row, int r, AttemptResult a) {
     double reward = BenchTable.reward(a);
     int[] nz = features.nonzero(row);
     double[] xv = features.values(row);
@@ -121,15 +127,15 @@ public final class LinearBanditRouter implements Router {
         m[i][j] -= ui * u[j];
       }
     }
+    // Recursive least squares: with u = A⁻¹x (before the update) and δ = 1 + xᵀu, the new
+    // θ = A'⁻¹(b + r·x) is θ + u·(r − x·θ)/δ, O(d) instead of the O(d²) product A'⁻¹b.
+    double predicted = 0;
     for (int k = 0; k < nz.length; k++) {
-      b[r][nz[k]] += reward * xv[k];
+      predicted += theta[r][nz[k]] * xv[k];
     }
+    double step = (reward - predicted) / denom;
     for (int i = 0; i < d; i++) {
-      double s = 0;
-      for (int j = 0; j < d; j++) {
-        s += m[i][j] * b[r][j];
-      }
-      theta[r][i] = s;
+      theta[r][i] += u[i] * step;
     }
   }
 

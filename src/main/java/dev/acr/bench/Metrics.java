@@ -75,18 +75,7 @@ public record Metrics(double[] values) {
     }
   }
 
-  /**
-   * Mean of several runs of one randomised router (Random's seeds): each metric averaged, except
-   * Perf/$ which is recomputed from the mean AvgPerf% and mean $Total so the row stays consistent.
-   */
-  static Metrics meanOfRuns(List<Metrics> runs) {
-    double[] v = mean(runs);
-    double usd = v[Metric.TOTAL_USD.ordinal()];
-    v[Metric.PERF_PER_USD.ordinal()] = usd > 0 ? v[Metric.AVG_PERF.ordinal()] / usd : Double.NaN;
-    return new Metrics(v);
-  }
-
-  /** Plain per-metric mean (used across shuffled orders). */
+  /** Plain per-metric mean (across seeds or shuffled orders). */
   static double[] mean(List<Metrics> runs) {
     double[] v = new double[Metric.values().length];
     for (Metrics m : runs) {

@@ -5,16 +5,19 @@ import dev.acr.core.Route;
 import dev.acr.core.Router;
 import dev.acr.core.Task;
 import java.util.List;
-import java.util.SplittableRandom;
 
-/** One uniformly random offered route per task, single attempt. */
+/**
+ * One uniformly random offered route per attempt. After a failure (when the attempt limit allows
+ * another) it draws again among the offered routes not yet tried on the task, so at a cap above
+ * one it escalates like the other baselines; the loop stops it at the first resolved attempt.
+ */
 public final class RandomRouter implements Router {
   private final RouteMenu menu;
-  private final SplittableRandom rng;
+  private final java.util.SplittableRandom rng;
 
   public RandomRouter(RouteMenu menu, long seed) {
     this.menu = menu;
-    this.rng = new SplittableRandom(seed);
+    this.rng = new java.util.SplittableRandom(seed);
   }
 
   @Override
@@ -24,10 +27,7 @@ public final class RandomRouter implements Router {
 
   @Override
   public List<Route> plan(Task task, List<AttemptResult> attemptsSoFar) {
-    int[] offered = menu.offered(task);
-    if (!attemptsSoFar.isEmpty() || offered.length == 0) {
-      return List.of();
-    }
-    return menu.only(offered[rng.nextInt(offered.length)]);
+    int[] untried = menu.untried(task, attemptsSoFar);
+    return untried.length == 0 ? List.of() : menu.only(untried[rng.nextInt(untried.length)]);
   }
 }

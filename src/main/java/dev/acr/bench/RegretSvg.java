@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * regret.svg: cumulative regret against task index (canonical order), one line per router, one
- * panel per dataset, with axes, ticks and a legend. Hand-written SVG keeps the project free of a
+ * regret.svg: cumulative regret against task index (canonical order; a seeded router's mean
+ * curve over its seeds), one line per router, one panel per dataset and attempt limit (rows of
+ * different limits never share a panel), with axes, ticks and a legend. Hand-written SVG keeps the project free of a
  * charting dependency; long curves are thinned to at most {@link #MAX_POINTS} vertices, which is
  * below what the pixel width can show anyway.
  */
@@ -27,21 +28,32 @@ public final class RegretSvg {
 
   public static String render(List<BenchReplay.DatasetReport> reports) {
     StringBuilder sb = new StringBuilder();
-    int height = PANEL_HEIGHT * Math.max(1, reports.size());
+    int height = 0;
+    for (BenchReplay.DatasetReport d : reports) {
+      height += panelHeight(d);
+    }
+    height = Math.max(height, PANEL_HEIGHT);
     sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
         .append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
         .append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
     sb.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-    for (int i = 0; i < reports.size(); i++) {
-      panel(sb, reports.get(i), i * PANEL_HEIGHT);
+    int y0 = 0;
+    for (BenchReplay.DatasetReport d : reports) {
+      panel(sb, d, y0, panelHeight(d));
+      y0 += panelHeight(d);
     }
     sb.append("</svg>\n");
     return sb.toString();
   }
 
-  private static void panel(StringBuilder sb, BenchReplay.DatasetReport d, int y0) {
+  /** Tall enough for the legend, one line per row. */
+  private static int panelHeight(BenchReplay.DatasetReport d) {
+    return Math.max(PANEL_HEIGHT, TOP + BOTTOM + 18 * d.routers().size());
+  }
+
+  private static void panel(StringBuilder sb, BenchReplay.DatasetReport d, int y0, int panelHeight) {
     int plotW = WIDTH - LEFT - RIGHT;
-    int plotH = PANEL_HEIGHT - TOP - BOTTOM;
+    int plotH = panelHeight - TOP - BOTTOM;
     int n = d.tasks();
     double yMax = 0;
     double yMin = 0;
@@ -59,7 +71,8 @@ public final class RegretSvg {
     double x0 = LEFT;
     double bottom = top + plotH;
     double yRange = yMax - yMin;
-    text(sb, x0 + plotW / 2.0, y0 + 22, "middle", "bold", esc(d.dataset()) + ": cumulative regret vs task index (canonical order)");
+    text(sb, x0 + plotW / 2.0, y0 + 22, "middle", "bold", esc(d.dataset()) + ", " + ReportTables.capLabel(d.cap())
+        + ": cumulative regret vs task index (canonical order, mean over seeds)");
     // grid, ticks and tick labels
     for (double v = yMin; v <= yMax + 1e-9; v += yStep) {
       double y = bottom - (v - yMin) / yRange * plotH;

@@ -63,7 +63,7 @@ public final class Replay {
     double[] curve = new double[order.length];
     List<Decision> decisions = new ArrayList<>(details ? order.length : 0);
     BitSet attempted = new BitSet();
-    String runPrefix = details ? "replay:" + table.name() + ":" + router.name() + ":" : null;
+    String runPrefix = details ? "replay:" + table.name() + ":cap" + maxAttempts + ":" + router.name() + ":" : null;
     for (int i = 0; i < order.length; i++) {
       int t = order[i];
       Task task = table.tasks().get(t);

@@ -13,14 +13,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Writes the replay's files into {@code --out}: table.md, table.csv, metrics.json, regret.svg,
- * decisions/&lt;router&gt;.jsonl (every dataset's canonical decisions of that router, each line
- * naming its dataset) and memory.jsonl (every router's canonical attempts in the live memory
- * format, {@code source: "replay"}; Random's are its first seed's).
+ * Writes the replay's files into {@code --out}: table.md, table.csv, metrics.json, regret.svg and,
+ * per attempt limit N, capN/decisions/&lt;router&gt;.jsonl (every dataset's canonical decisions of
+ * that router, each line naming its dataset) and capN/memory.jsonl (every router's canonical
+ * attempts in the live memory format, {@code source: "replay"}); both from each router's first
+ * seed.
  */
 public final class ReplayFiles {
   private ReplayFiles() {}
@@ -43,27 +45,36 @@ public final class ReplayFiles {
     Files.writeString(out.resolve("regret.svg"), RegretSvg.render(reports));
   }
 
-  /** decisions/ and memory.jsonl, which need only the canonical order. */
+  /**
+   * Per attempt limit N, {@code capN/decisions/<router>.jsonl} and {@code capN/memory.jsonl},
+   * which need only the canonical order's first seed.
+   */
   public static void writeDetails(Path out, ObjectMapper json, List<BenchReplay.DatasetReport> reports) throws IOException {
-    Files.createDirectories(out.resolve("decisions"));
-    Map<String, List<Decision>> decisions = new LinkedHashMap<>();
-    List<MemoryRecord> records = new ArrayList<>();
+    Map<Integer, Map<String, List<Decision>>> decisions = new TreeMap<>();
+    Map<Integer, List<MemoryRecord>> records = new TreeMap<>();
     for (BenchReplay.DatasetReport d : reports) {
       for (BenchReplay.RouterReport r : d.routers()) {
-        decisions.computeIfAbsent(r.name(), k -> new ArrayList<>()).addAll(r.decisions());
-        records.addAll(r.records());
+        decisions.computeIfAbsent(d.cap(), k -> new LinkedHashMap<>())
+            .computeIfAbsent(r.name(), k -> new ArrayList<>()).addAll(r.decisions());
+        records.computeIfAbsent(d.cap(), k -> new ArrayList<>()).addAll(r.records());
       }
     }
-    // memory.jsonl is most of the bytes, so it is written on a second thread meanwhile.
+    // memory.jsonl is most of the bytes, so the memory files are written on a second thread meanwhile.
     CompletableFuture<Void> memory = CompletableFuture.runAsync(() -> {
       try {
-        writeJsonl(json, out.resolve("memory.jsonl"), records);
+        for (Map.Entry<Integer, List<MemoryRecord>> e : records.entrySet()) {
+          Path dir = Files.createDirectories(out.resolve(MetricsJson.capKey(e.getKey())));
+          writeJsonl(json, dir.resolve("memory.jsonl"), e.getValue());
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     });
-    for (Map.Entry<String, List<Decision>> e : decisions.entrySet()) {
-      writeDecisions(json, out.resolve("decisions").resolve(fileName(e.getKey()) + ".jsonl"), e.getValue());
+    for (Map.Entry<Integer, Map<String, List<Decision>>> cap : decisions.entrySet()) {
+      Path dir = Files.createDirectories(out.resolve(MetricsJson.capKey(cap.getKey())).resolve("decisions"));
+      for (Map.Entry<String, List<Decision>> e : cap.getValue().entrySet()) {
+        writeDecisions(json, dir.resolve(fileName(e.getKey()) + ".jsonl"), e.getValue());
+      }
     }
     try {
       memory.join();

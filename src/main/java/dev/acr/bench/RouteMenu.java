@@ -1,5 +1,6 @@
 package dev.acr.bench;
 
+import dev.acr.core.AttemptResult;
 import dev.acr.core.Route;
 import dev.acr.core.Task;
 import java.util.List;
@@ -45,6 +46,43 @@ public final class RouteMenu {
   public int[] offered(Task task) {
     int t = table.taskIndex(task.key());
     return t < 0 ? new int[0] : table.offered(t);
+  }
+
+  /**
+   * The routes offered on the task that none of {@code attempts} ran, ascending: what a router
+   * may re-plan over after a failure. The offered array itself when nothing was tried yet.
+   */
+  public int[] untried(Task task, List<AttemptResult> attempts) {
+    int[] offered = offered(task);
+    if (attempts.isEmpty()) {
+      return offered;
+    }
+    boolean[] tried = new boolean[size()];
+    for (AttemptResult a : attempts) {
+      int i = index(a.route());
+      if (i >= 0) {
+        tried[i] = true;
+      }
+    }
+    int[] left = new int[offered.length];
+    int n = 0;
+    for (int r : offered) {
+      if (!tried[r]) {
+        left[n++] = r;
+      }
+    }
+    return java.util.Arrays.copyOf(left, n);
+  }
+
+  /** Whether one of {@code attempts} ran route index {@code r}. */
+  public boolean tried(List<AttemptResult> attempts, int r) {
+    Route route = route(r);
+    for (AttemptResult a : attempts) {
+      if (a.route() == route || a.route().equals(route)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether route index {@code r} is offered on the task. */

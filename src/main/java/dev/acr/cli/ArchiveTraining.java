@@ -82,7 +82,7 @@ final class ArchiveTraining {
     Files.writeString(data.resolve("id_test_tasks.jsonl"), ID_TASKS);
     Files.writeString(data.resolve("id_test_results_long.csv"), ID_RESULTS);
     String out = dir.resolve("out").toString();
-    String memory = dir.resolve("out").resolve("memory.jsonl").toString();
+    String memory = dir.resolve("out").resolve("cap8").resolve("memory.jsonl").toString();
     String[][] commands = {
       {"bench", "replay", "--data", data.toString(), "--orders", "2", "--out", out},
       {"bench", "replay", "--memory", memory, "--orders", "1", "--json"},

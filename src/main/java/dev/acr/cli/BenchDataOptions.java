@@ -1,6 +1,7 @@
 package dev.acr.cli;
 
 import dev.acr.bench.BenchDataset;
+import dev.acr.bench.BenchSource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,9 @@ import picocli.CommandLine.Option;
 final class BenchDataOptions {
   static final String ENV = "ACR_BENCH_DATA";
 
-  @Option(names = "--data", paramLabel = "DIR", description = "CodeRouterBench folder (default: $ACR_BENCH_DATA).")
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "CodeRouterBench folder in the upstream layout, e.g. a download of the Hugging Face dataset "
+          + "Lance1573/CodeRouterBench (default: $ACR_BENCH_DATA, else the copy bundled in acr).")
   Path data;
 
   @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "all", description = "ood176, id-test or all (default: ${DEFAULT-VALUE}).")
@@ -26,21 +29,24 @@ final class BenchDataOptions {
     return datasets;
   }
 
-  /** The folder: {@code --data}, else {@code $ACR_BENCH_DATA}; null after printing why not. */
-  Path directory(PrintWriter err) {
+  /**
+   * Where to read: {@code --data}, else {@code $ACR_BENCH_DATA}, else the bundled copy (OOD176,
+   * the ID test and the published decisions, MIT, from LanceZPF/agent-as-a-router). Null after
+   * printing why a given folder cannot be used.
+   */
+  BenchSource source(PrintWriter err) {
     Path dir = data;
     if (dir == null) {
       String env = System.getenv(ENV);
       if (env == null || env.isBlank()) {
-        err.println("acr: no benchmark data: pass --data DIR or set " + ENV);
-        return null;
+        return BenchSource.bundled();
       }
       dir = Path.of(env);
     }
     if (!Files.isDirectory(dir)) {
-      err.println("acr: " + dir + ": not a directory");
+      err.println("acr: " + dir + ": not a directory (omit --data to use the bundled CodeRouterBench copy)");
       return null;
     }
-    return dir;
+    return BenchSource.directory(dir);
   }
 }

@@ -5,6 +5,7 @@ import dev.acr.bench.BenchDataException;
 import dev.acr.bench.BenchDataset;
 import dev.acr.bench.BenchImport;
 import dev.acr.bench.BenchLoader;
+import dev.acr.bench.BenchSource;
 import dev.acr.bench.ReplayFiles;
 import dev.acr.memory.MemoryRecord;
 import java.io.IOException;
@@ -43,7 +44,7 @@ public final class BenchImportCommand implements Callable<Integer> {
     if (datasets == null) {
       return 2;
     }
-    Path dir = source.directory(err);
+    BenchSource dir = source.source(err);
     if (dir == null) {
       return 2;
     }

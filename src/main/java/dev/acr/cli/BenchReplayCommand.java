@@ -5,16 +5,23 @@ import dev.acr.bench.BenchDataException;
 import dev.acr.bench.BenchDataset;
 import dev.acr.bench.BenchLoader;
 import dev.acr.bench.BenchReplay;
+import dev.acr.bench.BenchSource;
 import dev.acr.bench.BenchTable;
+import dev.acr.bench.Decisions;
+import dev.acr.bench.PublishedRouters;
 import dev.acr.bench.MemoryTableLoader;
 import dev.acr.bench.TaskFeatures;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -52,6 +59,11 @@ public final class BenchReplayCommand implements Callable<Integer> {
   @Option(names = "--memory", paramLabel = "FILE", description = "Replay a memory JSONL file (tasks x routes tried) instead of the benchmark.")
   Path memory;
 
+  @Option(names = "--decisions", paramLabel = "NAME=FILE",
+      description = "Score a router's decisions (JSONL: task_id, chosen_model; one call per task, every task of its dataset) "
+          + "as row NAME of the single-call table; repeatable.")
+  Map<String, Path> decisions = new LinkedHashMap<>();
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
@@ -71,29 +83,36 @@ public final class BenchReplayCommand implements Callable<Integer> {
         .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
         .build();
     long start = System.nanoTime();
-    List<Loaded> tables = new ArrayList<>();
+    List<ReplayTableOptions.Loaded> tables;
     try {
       if (memory != null) {
-        BenchTable loaded = new MemoryTableLoader(json).load(memory, "memory");
-        tables.add(new Loaded(loaded, new TaskFeatures(loaded.tasks())));
-      } else {
-        Path dir = source.directory(err);
-        if (dir == null) {
+        if (!decisions.isEmpty()) {
+          err.println("acr: --decisions scores benchmark tasks; it does not combine with --memory");
           return 2;
         }
-        tables.addAll(loadAll(json, dir, datasets));
+        BenchTable loaded = new MemoryTableLoader(json).load(memory, "memory");
+        tables = List.of(new ReplayTableOptions.Loaded(loaded, new TaskFeatures(loaded.tasks()), List.of()));
+      } else {
+        BenchSource from = source.source(err);
+        if (from == null) {
+          return 2;
+        }
+        if (from.isBundled()) {
+          err.println("acr: data: the CodeRouterBench copy bundled in acr (MIT; upstream LanceZPF/agent-as-a-router, "
+              + "Hugging Face Lance1573/CodeRouterBench)");
+        }
+        tables = withDecisions(json, from, loadAll(json, from, datasets), err);
       }
-    } catch (BenchDataException e) {
+    } catch (BenchDataException | IOException e) {
       err.println("acr: " + e.getMessage());
       return 2;
-    } catch (IOException e) {
+    } catch (UsageError e) {
       err.println("acr: " + e.getMessage());
       return 2;
     }
     Set<String> matched = new LinkedHashSet<>();
     Set<String> known = new LinkedHashSet<>();
-    List<BenchReplay.Plan> plans = table.plans(
-        tables.stream().map(Loaded::table).toList(), tables.stream().map(Loaded::features).toList(), name -> {
+    List<BenchReplay.Plan> plans = table.plans(tables, name -> {
           known.add(name);
           String hit = selected(name);
           if (hit != null) {
@@ -117,21 +136,21 @@ public final class BenchReplayCommand implements Callable<Integer> {
    * Loads the datasets in parallel (the ID table is most of the load time) and, with the
    * features, builds each dataset's rows; the first dataset's problems are reported first.
    */
-  private static List<Loaded> loadAll(ObjectMapper json, Path dir, List<BenchDataset> datasets)
+  private static List<ReplayTableOptions.Loaded> loadAll(ObjectMapper json, BenchSource from, List<BenchDataset> datasets)
       throws IOException, BenchDataException, InterruptedException {
-    List<CompletableFuture<Loaded>> futures = new ArrayList<>();
+    List<CompletableFuture<ReplayTableOptions.Loaded>> futures = new ArrayList<>();
     for (BenchDataset d : datasets) {
       futures.add(CompletableFuture.supplyAsync(() -> {
         try {
-          BenchTable table = new BenchLoader(json).load(dir, d);
-          return new Loaded(table, new TaskFeatures(table.tasks()));
+          BenchTable table = new BenchLoader(json).load(from, d);
+          return new ReplayTableOptions.Loaded(table, new TaskFeatures(table.tasks()), List.of());
         } catch (IOException | BenchDataException e) {
           throw new CompletionException(e);
         }
       }));
     }
-    List<Loaded> tables = new ArrayList<>();
-    for (CompletableFuture<Loaded> f : futures) {
+    List<ReplayTableOptions.Loaded> tables = new ArrayList<>();
+    for (CompletableFuture<ReplayTableOptions.Loaded> f : futures) {
       try {
         tables.add(f.get());
       } catch (ExecutionException e) {
@@ -147,8 +166,57 @@ public final class BenchReplayCommand implements Callable<Integer> {
     return tables;
   }
 
-  /** A loaded dataset and the router-visible features of its tasks. */
-  private record Loaded(BenchTable table, TaskFeatures features) {}
+  /** A --decisions problem that is the user's to fix (exit 2). */
+  private static final class UsageError extends Exception {
+    UsageError(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Adds the decisions rows: the published routers on the ID test, and each --decisions file
+   * on the dataset most of its task ids belong to.
+   */
+  private List<ReplayTableOptions.Loaded> withDecisions(
+      ObjectMapper json, BenchSource from, List<ReplayTableOptions.Loaded> tables, PrintWriter err)
+      throws IOException, BenchDataException, UsageError {
+    Map<BenchTable, List<Decisions>> rows = new LinkedHashMap<>();
+    for (ReplayTableOptions.Loaded t : tables) {
+      rows.put(t.table(), new ArrayList<>());
+      if (t.table().name().equals(BenchDataset.ID_TEST.key())) {
+        rows.get(t.table()).addAll(PublishedRouters.load(from, t.table(), json, note -> err.println("acr: " + note)));
+      }
+    }
+    for (Map.Entry<String, Path> e : decisions.entrySet()) {
+      String name = e.getKey().strip();
+      if (name.isEmpty() || Decisions.PUBLISHED.containsKey(name)) {
+        throw new UsageError("--decisions: row name '" + name + "' is " + (name.isEmpty() ? "empty" : "a published router's"));
+      }
+      String text;
+      try {
+        text = Files.readString(e.getValue());
+      } catch (NoSuchFileException missing) {
+        throw new UsageError("--decisions " + name + ": " + e.getValue() + ": no such file");
+      }
+      BenchTable target = null;
+      int best = 0;
+      for (BenchTable t : rows.keySet()) {
+        int overlap = Decisions.overlap(json, text, t);
+        if (overlap > best) {
+          best = overlap;
+          target = t;
+        }
+      }
+      if (target == null) {
+        throw new UsageError("--decisions " + name + ": " + e.getValue()
+            + ": no task_id of it is in the datasets replayed (see --dataset)");
+      }
+      rows.get(target).add(Decisions.parse(name, e.getValue().toString(), text, target, json));
+    }
+    return tables.stream()
+        .map(t -> new ReplayTableOptions.Loaded(t.table(), t.features(), List.copyOf(rows.get(t.table()))))
+        .toList();
+  }
 
   /** The --routers entry this row matches (lowercased), "*" when no filter, null when not selected. */
   private String selected(String name) {

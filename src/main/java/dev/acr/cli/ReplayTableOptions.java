@@ -5,6 +5,7 @@ import dev.acr.bench.BenchReplay;
 import dev.acr.bench.BenchTable;
 import dev.acr.bench.Contestant;
 import dev.acr.bench.Contestants;
+import dev.acr.bench.Decisions;
 import dev.acr.bench.MetricsJson;
 import dev.acr.bench.ReplayFiles;
 import dev.acr.bench.ReportTables;
@@ -30,34 +31,49 @@ final class ReplayTableOptions {
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed for shuffles and randomised routers (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Write table.md, table.csv, metrics.json, regret.svg, decisions/, memory.jsonl here.")
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Write table.md, table.csv, metrics.json, regret.svg and per limit N capN/decisions/, capN/memory.jsonl here.")
   Path out;
 
   @Option(names = "--json", description = "Print metrics.json to stdout instead of the table.")
   boolean jsonOut;
 
-  @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "8", description = "Attempts per task at most in the replay (default: ${DEFAULT-VALUE}).")
-  int maxAttempts;
+  @Option(names = "--max-attempts", paramLabel = "N", split = ",", defaultValue = "1,3,8",
+      description = "Attempt limits, comma-separated: one table per limit, binding every router (default: ${DEFAULT-VALUE}: "
+          + "single call, the live default, the most).")
+  List<Integer> caps;
+
+  @Option(names = "--seeds", paramLabel = "N", defaultValue = "" + BenchReplay.DEFAULT_SEEDS,
+      description = "Seeds of a randomised router's canonical-order row, reported as mean ± sd (default: ${DEFAULT-VALUE}).")
+  int seeds;
+
+  /** One dataset ready to replay: the table, its router-visible features, its decisions rows. */
+  record Loaded(BenchTable table, TaskFeatures features, List<Decisions> decided) {}
 
   /** Why the options cannot work, or null when they can. */
   String invalid() {
     if (orders < 0) {
       return "--orders must be >= 0";
     }
-    return maxAttempts < 1 ? "--max-attempts must be >= 1" : null;
+    if (seeds < 1) {
+      return "--seeds must be >= 1";
+    }
+    return caps.stream().anyMatch(c -> c < 1) ? "--max-attempts must be >= 1" : null;
   }
 
-  /** Each table with every row {@code keep} accepts (by router name), in report order. */
-  List<BenchReplay.Plan> plans(List<BenchTable> tables, List<TaskFeatures> features, Predicate<String> keep) {
+  /** Each dataset at each limit with every row {@code keep} accepts (by router name), in report order. */
+  List<BenchReplay.Plan> plans(List<Loaded> datasets, Predicate<String> keep) {
     List<BenchReplay.Plan> plans = new ArrayList<>();
-    for (int i = 0; i < tables.size(); i++) {
-      List<Contestant> rows = new ArrayList<>();
-      for (Contestant c : Contestants.all(tables.get(i), features.get(i), maxAttempts)) {
-        if (keep.test(c.name())) {
-          rows.add(c);
+    for (Loaded d : datasets) {
+      for (int cap : caps.stream().distinct().sorted().toList()) {
+        List<Contestant> rows = new ArrayList<>();
+        for (Contestant c : Contestants.all(d.table(), d.features(), cap, d.decided())) {
+          if (keep.test(c.name())) {
+            rows.add(c);
+          }
         }
+        plans.add(new BenchReplay.Plan(d.table(), cap, rows));
       }
-      plans.add(new BenchReplay.Plan(tables.get(i), rows));
     }
     return plans;
   }
@@ -70,7 +86,7 @@ final class ReplayTableOptions {
       throws InterruptedException {
     long start = System.nanoTime();
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    BenchReplay.Options options = new BenchReplay.Options(orders, seed, maxAttempts, threads);
+    BenchReplay.Options options = new BenchReplay.Options(orders, seed, seeds, threads);
     long replayed;
     try {
       // The canonical details are written while the shuffled orders are still replaying.
@@ -93,8 +109,8 @@ final class ReplayTableOptions {
       return ExitCodes.NOT_VERIFIED;
     }
     stdout.flush();
-    err.printf(Locale.ROOT, "acr: %sreplay and details %.2f s (%d orders, %d threads), summary %.2f s%s%n",
-        before, (replayed - start) / 1e9, orders + 1, threads, (System.nanoTime() - replayed) / 1e9,
+    err.printf(Locale.ROOT, "acr: %sreplay and details %.2f s (%d plans, %d seeds + %d orders, %d threads), summary %.2f s%s%n",
+        before, (replayed - start) / 1e9, plans.size(), seeds, orders, threads, (System.nanoTime() - replayed) / 1e9,
         out == null ? "" : "; wrote " + out);
     return ExitCodes.OK;
   }

@@ -18,8 +18,8 @@ class BenchAcrTargetsTest {
     BenchTable table = new BenchLoader(new ObjectMapper()).load(Fixtures.realData(), dataset);
     List<Contestant> rows = Contestants.all(table, new TaskFeatures(table.tasks())).stream()
         .filter(c -> c.name().equals("acr")).toList();
-    BenchReplay.RouterReport r = BenchReplay.run(List.of(new BenchReplay.Plan(table, rows)),
-            new BenchReplay.Options(20, 1, Contestants.DEFAULT_MAX_ATTEMPTS, 2))
+    BenchReplay.RouterReport r = BenchReplay.run(List.of(new BenchReplay.Plan(table, Contestants.DEFAULT_MAX_ATTEMPTS, rows)),
+            new BenchReplay.Options(20, 1, 1, 2))
         .get(0).routers().get(0);
     System.out.printf(Locale.ROOT, "%s acr canonical: AvgPerf %.2f%%, CumReg %.2f, $%.2f; 20 shuffles: AvgPerf %.2f%%, CumReg %.2f%n",
         dataset, r.canonical().get(Metric.AVG_PERF), r.canonical().get(Metric.CUM_REG),

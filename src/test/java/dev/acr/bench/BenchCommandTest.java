@@ -22,9 +22,9 @@ class BenchCommandTest {
   @TempDir Path dir;
   private final ObjectMapper json = new ObjectMapper();
 
-  private record Run(int exit, String out, String err) {}
+  record Run(int exit, String out, String err) {}
 
-  private static Run bench(String... args) {
+  static Run bench(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cmd = new CommandLine(new BenchCommand());
@@ -48,65 +48,85 @@ class BenchCommandTest {
     Path data = Files.createDirectory(dir.resolve("data"));
     Fixtures.write(data);
     Path out = dir.resolve("out");
-    Run r = bench("replay", "--data", data.toString(), "--orders", "2", "--seed", "3", "--out", out.toString());
+    Run r = bench("replay", "--data", data.toString(), "--orders", "2", "--seed", "3", "--seeds", "4", "--out", out.toString());
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("ood176 — canonical order (3 tasks)", "id-test — 2 shuffled orders (seed 3): mean ± sd",
-        "Oracle (bound)", "ACRouter", "Always-kimi-k2.5", "Random", "LinUCB", "LinTS", "kNN", "AvgPerf%", "Escalations");
-    assertThat(r.err()).startsWith("acr: ");
-    for (String f : List.of("table.md", "table.csv", "metrics.json", "memory.jsonl", "regret.svg")) {
+    assertThat(r.out()).contains("ood176, cap 1 (single call) — canonical order (3 tasks): mean ± sd over 4 seeds",
+        "ood176, cap 3 (≤ 3 calls a task, the live default) — canonical order",
+        "id-test, cap 8 (≤ 8 calls a task) — 2 shuffled orders (seed 3): mean ± sd",
+        "Oracle (bound)", "ACRouter", "Cascade", "Always-kimi-k2.5", "Random", "LinUCB", "LinTS", "kNN", "AvgPerf%",
+        "Escalations", "single call (by definition)", "escalates ≤ 3 calls", "protocol");
+    // The bundled published decisions do not fit the fixture's ID tasks: said once, rows left out.
+    assertThat(r.err()).startsWith("acr: published routers' rows left out");
+    for (String f : List.of("table.md", "table.csv", "metrics.json", "regret.svg", "cap1/memory.jsonl",
+        "cap3/memory.jsonl", "cap8/memory.jsonl")) {
       assertThat(out.resolve(f)).isNotEmptyFile();
     }
-    for (String router : List.of("Oracle", "ACRouter", "Always-gpt-5.4", "Random", "LinUCB", "LinTS", "kNN", "acr")) {
-      assertThat(out.resolve("decisions").resolve(router + ".jsonl")).isNotEmptyFile();
+    for (String router : List.of("Oracle", "ACRouter", "Cascade", "Always-gpt-5.4", "Random", "LinUCB", "LinTS", "kNN", "acr")) {
+      assertThat(out.resolve("cap8/decisions").resolve(router + ".jsonl")).isNotEmptyFile();
     }
-    List<String> decisions = Files.readAllLines(out.resolve("decisions/ACRouter.jsonl"));
-    assertThat(decisions).hasSize(5);
+    List<String> decisions = Files.readAllLines(out.resolve("cap8/decisions/ACRouter.jsonl"));
+    assertThat(decisions).hasSize(3);
     JsonNode first = json.readTree(decisions.get(0));
     assertThat(fields(first)).containsExactly("dataset", "index", "task", "chain", "final_route", "outcome", "stop",
         "performance", "cost_usd", "reward", "regret");
     assertThat(first.get("task").asText()).isEqualTo("t1, with comma");
     assertThat(first.get("chain")).hasSize(3);
+    // At cap 1 the same cascade stops after its first route.
+    assertThat(json.readTree(Files.readAllLines(out.resolve("cap1/decisions/ACRouter.jsonl")).get(0)).get("chain")).hasSize(1);
 
     JsonNode metrics = json.readTree(out.resolve("metrics.json").toFile());
     assertThat(fields(metrics)).containsExactly("ood176", "id-test");
-    assertThat(fields(metrics.get("ood176"))).containsExactly("Oracle", "ACRouter", "Always-gpt-5.4", "Always-kimi-k2.5",
-        "Always-claude-opus-4-6", "Random", "LinUCB", "LinTS", "kNN", "acr");
+    assertThat(fields(metrics.get("ood176"))).containsExactly("cap1", "cap3", "cap8");
+    assertThat(fields(metrics.get("ood176").get("cap3"))).containsExactly("Oracle", "ACRouter", "Always-gpt-5.4",
+        "Always-kimi-k2.5", "Always-claude-opus-4-6", "Random", "LinUCB", "LinTS", "kNN", "acr");
     for (Iterator<JsonNode> ds = metrics.elements(); ds.hasNext(); ) {
-      for (Iterator<JsonNode> rows = ds.next().elements(); rows.hasNext(); ) {
-        JsonNode row = rows.next();
-        assertThat(fields(row)).containsExactly("canonical", "shuffled");
-        assertThat(fields(row.get("canonical"))).isEqualTo(KEYS);
-        assertThat(fields(row.get("shuffled"))).containsExactly("orders", "seed", "mean", "sd");
-        assertThat(row.get("shuffled").get("orders").asInt()).isEqualTo(2);
-        assertThat(row.get("shuffled").get("seed").asLong()).isEqualTo(3);
-        assertThat(fields(row.get("shuffled").get("mean"))).isEqualTo(KEYS);
-        assertThat(fields(row.get("shuffled").get("sd"))).isEqualTo(KEYS);
+      for (Iterator<JsonNode> caps = ds.next().elements(); caps.hasNext(); ) {
+        for (Iterator<JsonNode> rows = caps.next().elements(); rows.hasNext(); ) {
+          JsonNode row = rows.next();
+          assertThat(fields(row)).containsExactly("protocol", "canonical", "canonical_seeds", "shuffled");
+          assertThat(fields(row.get("canonical"))).isEqualTo(KEYS);
+          assertThat(fields(row.get("canonical_seeds"))).containsExactly("seeds", "mean", "sd");
+          assertThat(row.get("canonical_seeds").get("mean")).isEqualTo(row.get("canonical"));
+          assertThat(fields(row.get("shuffled"))).containsExactly("orders", "seed", "mean", "sd");
+          assertThat(row.get("shuffled").get("orders").asInt()).isEqualTo(2);
+          assertThat(row.get("shuffled").get("seed").asLong()).isEqualTo(3);
+          assertThat(fields(row.get("shuffled").get("mean"))).isEqualTo(KEYS);
+          assertThat(fields(row.get("shuffled").get("sd"))).isEqualTo(KEYS);
+        }
       }
     }
-    assertThat(metrics.at("/ood176/ACRouter/canonical/Escalations").asInt()).isEqualTo(3);
+    assertThat(metrics.at("/ood176/cap8/ACRouter/canonical/Escalations").asInt()).isEqualTo(3);
+    assertThat(metrics.at("/ood176/cap8/ACRouter/protocol").asText()).isEqualTo("escalates ≤ 3 calls");
+    assertThat(metrics.at("/ood176/cap8/Random/canonical_seeds/seeds").asInt()).isEqualTo(4);
+    assertThat(metrics.at("/ood176/cap8/LinUCB/canonical_seeds/seeds").asInt()).isEqualTo(1);
+    assertThat(metrics.at("/ood176/cap1/acr/protocol").asText()).isEqualTo("single call");
 
-    List<String> memory = Files.readAllLines(out.resolve("memory.jsonl"));
+    List<String> memory = Files.readAllLines(out.resolve("cap3/memory.jsonl"));
     MemoryRecord rec = json.readValue(memory.get(0), MemoryRecord.class);
     assertThat(rec.source()).isEqualTo("replay");
     assertThat(rec.ts()).isEqualTo("2026-01-01T00:00:00Z");
+    assertThat(rec.runId()).startsWith("replay:ood176:cap3:Oracle:");
     assertThat(memory).allSatisfy(l -> assertThat(l).contains("\"source\":\"replay\""));
     assertThat(Files.readString(out.resolve("regret.svg"))).startsWith("<svg").contains("<polyline", "task index",
-        "cumulative regret", "ACRouter").endsWith("</svg>\n");
-    assertThat(Files.readAllLines(out.resolve("table.csv")).get(0))
-        .isEqualTo("dataset,router,kind,n,AvgPerf%,CumReg,$Total,Perf/$,rAcc,Apply_ok%,AvgSteps,Escalations");
+        "cumulative regret", "ACRouter", "ood176, cap 1 (single call)", "id-test, cap 8").endsWith("</svg>\n");
+    List<String> csv = Files.readAllLines(out.resolve("table.csv"));
+    assertThat(csv.get(0))
+        .isEqualTo("dataset,cap,router,protocol,kind,runs,n,AvgPerf%,CumReg,$Total,Perf/$,rAcc,Apply_ok%,AvgSteps,Escalations");
+    assertThat(csv).anyMatch(l -> l.startsWith("ood176,8,Random,escalates ≤ 8 calls,canonical_sd,4,"));
   }
 
   @Test
   void jsonFlagPrintsMetricsJsonOnly() throws Exception {
     Path data = Fixtures.write(Files.createDirectory(dir.resolve("data")));
     Run r = bench("replay", "--data", data.toString(), "--dataset", "ood176", "--orders", "1", "--json",
-        "--routers", "Oracle,always");
+        "--routers", "Oracle,always", "--max-attempts", "1");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode metrics = json.readTree(r.out());
     assertThat(fields(metrics)).containsExactly("ood176");
-    assertThat(fields(metrics.get("ood176")))
+    assertThat(fields(metrics.get("ood176"))).containsExactly("cap1");
+    assertThat(fields(metrics.get("ood176").get("cap1")))
         .containsExactly("Oracle", "Always-gpt-5.4", "Always-kimi-k2.5", "Always-claude-opus-4-6");
-    assertThat(metrics.at("/ood176/Oracle/canonical/rAcc").asDouble()).isEqualTo(1.0);
+    assertThat(metrics.at("/ood176/cap1/Oracle/canonical/rAcc").asDouble()).isEqualTo(1.0);
   }
 
   @Test
@@ -114,7 +134,7 @@ class BenchCommandTest {
     Path data = Fixtures.write(Files.createDirectory(dir.resolve("data")));
     Run r = bench("replay", "--data", data.toString(), "--routers", "Oracle,GPT-Oracle");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).startsWith("acr: --routers: unknown router 'GPT-Oracle' (known: Oracle, ACRouter,");
+    assertThat(r.err()).contains("acr: --routers: unknown router 'GPT-Oracle' (known: Oracle, ACRouter,");
     assertThat(bench("replay", "--data", data.toString(), "--dataset", "ood").err())
         .startsWith("acr: --dataset: expected ood176, id-test or all, got 'ood'");
   }
@@ -133,13 +153,18 @@ class BenchCommandTest {
     assertThat(first.task()).isEqualTo("t1, with comma");
     assertThat(first.route()).isEqualTo("codex:gpt-5.4");
 
-    String rows = "Oracle,ACRouter,Always";
-    Run fromTables = bench("replay", "--data", data.toString(), "--dataset", "ood176", "--orders", "0", "--json", "--routers", rows);
-    Run fromMemory = bench("replay", "--memory", mem.toString(), "--orders", "0", "--json", "--routers", rows);
+    Run fromTables = bench("replay", "--data", data.toString(), "--dataset", "ood176", "--orders", "0", "--json",
+        "--routers", "Oracle,ACRouter,Always");
+    Run fromMemory = bench("replay", "--memory", mem.toString(), "--orders", "0", "--json", "--routers", "Oracle,Cascade,Always");
     assertThat(fromMemory.exit()).as(fromMemory.err()).isZero();
     JsonNode a = json.readTree(fromTables.out()).get("ood176");
     JsonNode b = json.readTree(fromMemory.out()).get("memory");
-    assertThat(b).isEqualTo(a);
+    // The cascade is named ACRouter only on OOD176, where it is the paper's agent.
+    for (String cap : List.of("cap1", "cap3", "cap8")) {
+      ((com.fasterxml.jackson.databind.node.ObjectNode) a.get(cap)).set("Cascade", a.get(cap).get("ACRouter"));
+      ((com.fasterxml.jackson.databind.node.ObjectNode) a.get(cap)).remove("ACRouter");
+      assertThat(b.get(cap)).as(cap).isEqualTo(a.get(cap));
+    }
   }
 
   @Test

@@ -12,12 +12,12 @@ class BenchDeterminismTest {
 
   private static List<BenchReplay.DatasetReport> replay(BenchTable table, long seed, int threads) throws Exception {
     List<Contestant> rows = Contestants.all(table, new TaskFeatures(table.tasks()));
-    return BenchReplay.run(List.of(new BenchReplay.Plan(table, rows)), new BenchReplay.Options(3, seed, 8, threads));
+    return BenchReplay.run(List.of(new BenchReplay.Plan(table, 8, rows)), new BenchReplay.Options(3, seed, 3, threads));
   }
 
   private static String json(List<BenchReplay.DatasetReport> r, long seed) throws Exception {
     ObjectMapper json = new ObjectMapper();
-    return json.writeValueAsString(MetricsJson.build(json, r, new BenchReplay.Options(3, seed, 8, 1)));
+    return json.writeValueAsString(MetricsJson.build(json, r, new BenchReplay.Options(3, seed, 3, 1)));
   }
 
   @Test
@@ -43,14 +43,14 @@ class BenchDeterminismTest {
   @Test
   void orderFreeRowsGiveTheCanonicalMetricsOnAnyShuffle() throws Exception {
     BenchTable table = new BenchLoader(new ObjectMapper()).load(Fixtures.realData(), BenchDataset.OOD176);
-    BenchReplay.Options options = new BenchReplay.Options(2, 9, 8, 1);
+    BenchReplay.Options options = new BenchReplay.Options(2, 9, 1, 1);
     for (Contestant c : Contestants.all(table, new TaskFeatures(table.tasks()))) {
       if (!c.orderFree()) {
         continue;
       }
-      Metrics canonical = BenchReplay.shuffledOnce(table, c, 0, options);
+      Metrics canonical = BenchReplay.shuffledOnce(table, 8, c, 0, options);
       for (int order = 1; order <= 2; order++) {
-        Metrics shuffled = BenchReplay.shuffledOnce(table, c, order, options);
+        Metrics shuffled = BenchReplay.shuffledOnce(table, 8, c, order, options);
         for (Metric m : Metric.values()) {
           assertThat(shuffled.get(m)).as(c.name() + " " + m.key()).isCloseTo(canonical.get(m), within(1e-9));
         }

@@ -3,8 +3,6 @@ package dev.acr.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Tiny hand-computed benchmark folders for the tests. Three models (gpt-5.4, kimi-k2.5,
@@ -68,23 +66,10 @@ final class Fixtures {
   }
 
   /**
-   * The real CodeRouterBench folder: {@code ACR_BENCH_DATA}, else {@code ../shared/coderouterbench}
-   * next to the project; without it the test is skipped with one line saying where it looked.
+   * The real CodeRouterBench data: the copy bundled in acr's resources, so these tests always
+   * run (a build without it fails them rather than skipping).
    */
-  static Path realData() {
-    return realData(System.getenv());
-  }
-
-  static Path realData(Map<String, String> env) {
-    String named = env.get("ACR_BENCH_DATA");
-    Path dir = named != null && !named.isBlank() ? Path.of(named) : Path.of("../shared/coderouterbench");
-    if (!Files.isRegularFile(dir.resolve("ood176_results_long.csv"))) {
-      // Not Toolchains.skipOrFail: ACR_REQUIRE_TOOLS is about programs, and CI need not have the data.
-      String why = "CodeRouterBench data not found at " + dir.toAbsolutePath().normalize()
-          + " (set ACR_BENCH_DATA to the folder with ood176_results_long.csv)";
-      System.err.println("acr-test: skipped: real-data test: " + why);
-      Assumptions.abort("skipped: " + why);
-    }
-    return dir;
+  static BenchSource realData() {
+    return BenchSource.bundled();
   }
 }

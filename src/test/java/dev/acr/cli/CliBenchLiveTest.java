@@ -75,10 +75,10 @@ class CliBenchLiveTest {
         .contains("acr: [2/4] a-value × noop: no_change")
         .contains("acr: [4/4] b-greeting × noop: no_change")
         .contains("acr: replay these attempts offline: acr bench replay --memory " + out.resolve("live-memory.jsonl"));
-    assertThat(r.out()).startsWith("live-bench — canonical order (2 tasks)\n")
-        .containsPattern("(?m)^Oracle \\(bound\\)\\s+2\\s+100\\.00\\s+0\\.0 ")
-        .containsPattern("(?m)^Always-solver\\s+2\\s+100\\.00 ")
-        .containsPattern("(?m)^Always-noop\\s+2\\s+0\\.00\\s+2\\.0 ")
+    assertThat(r.out()).startsWith("live-bench, cap 1 (single call) — canonical order (2 tasks)")
+        .containsPattern("(?m)^Oracle \\(bound\\)\\s+bound \\(single call\\)\\s+2\\s+100\\.00\\s+0\\.0 ")
+        .containsPattern("(?m)^Always-solver\\s+single call \\(by definition\\)\\s+2\\s+100\\.00 ")
+        .containsPattern("(?m)^Always-noop\\s+single call \\(by definition\\)\\s+2\\s+0\\.00\\s+2\\.0 ")
         .contains("2 shuffled orders (seed 1)");
 
     List<JsonNode> mem = h.memoryRecords();
@@ -101,14 +101,14 @@ class CliBenchLiveTest {
 
     CliHarness.Run replay = h.runIn(tmp, "bench", "replay", "--memory", h.memory().toString(), "--orders", "2");
     assertThat(replay.exit()).as(replay.toString()).isZero();
-    assertThat(replay.out().replace("memory — ", "live-bench — ")).isEqualTo(r.out());
+    assertThat(replay.out().replace("memory, ", "live-bench, ")).isEqualTo(r.out());
   }
 
   @Test
   void jsonPrintsTheReplaysMetricsDocument() throws Exception {
     CliHarness.Run r = bench("--routes", "solver", "--json", "--memory", tmp.resolve("m.jsonl").toString());
     assertThat(r.exit()).as(r.toString()).isZero();
-    JsonNode oracle = r.json().get("live-bench").get("Oracle");
+    JsonNode oracle = r.json().get("live-bench").get("cap1").get("Oracle");
     assertThat(oracle.get("canonical").get("n").asInt()).isEqualTo(2);
     assertThat(oracle.get("canonical").get("AvgPerf%").asDouble()).isEqualTo(100.0);
     assertThat(oracle.get("shuffled").get("orders").asInt()).isEqualTo(2);

@@ -78,9 +78,11 @@ class BenchLiveIT {
     assertThat(records.stream().map(r -> r.get("task").asText()).distinct()).containsExactlyElementsOf(meta.keySet());
 
     String table = live.out();
-    assertThat(table).startsWith("live-bench — canonical order (" + meta.size() + " tasks)");
-    assertThat(row(table, "Oracle (bound)")).startsWith("Oracle (bound)  " + meta.size() + "    100.00     0.0");
-    assertThat(row(table, "Always-solver")).contains("100.00     0.0");
+    assertThat(table).startsWith("live-bench, cap 1 (single call) — canonical order (" + meta.size() + " tasks)");
+    assertThat(row(table, "Oracle (bound)")).containsPattern("^Oracle \\(bound\\)\\s+bound \\(single call\\)\\s+" + meta.size()
+        + "\\s+100\\.00\\s+0\\.0 ");
+    assertThat(row(table, "Always-solver")).containsPattern("single call \\(by definition\\)\\s+" + meta.size()
+        + "\\s+100\\.00\\s+0\\.0 ");
     assertThat(row(table, "Always-noop")).contains("  0.00").contains(String.format(java.util.Locale.ROOT, "%.1f", 0.9981 * meta.size()));
     assertThat(row(table, "acr")).isNotEmpty();
     assertThat(out.resolve("metrics.json")).exists();
@@ -89,7 +91,7 @@ class BenchLiveIT {
     // The same attempts, replayed offline from the memory file, give the same table.
     Fixtures.Run replay = run(fx, List.of("bench", "replay", "--memory", memory.toString(), "--orders", "3"));
     assertThat(replay.exit()).as(replay.err()).isZero();
-    assertThat(replay.out().replace("memory — ", "live-bench — ")).isEqualTo(table);
+    assertThat(replay.out().replace("memory, ", "live-bench, ")).isEqualTo(table);
   }
 
   /** The fake agents and a config naming them; both read the prompt on stdin. */
