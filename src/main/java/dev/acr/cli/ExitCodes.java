@@ -5,6 +5,7 @@ final class ExitCodes {
   static final int OK = 0;
   static final int NOT_VERIFIED = 1;
   static final int USAGE = 2;
+  static final int NO_AGENT = 3;
   static final int INTERRUPTED = 130;
 
   static final String HELP =
@@ -12,6 +13,8 @@ final class ExitCodes {
           + "  0    verified (or dry-run / command ok)%n"
           + "  1    not verified after all attempts%n"
           + "  2    usage, config or input error%n"
+          + "  3    no agent could run (not installed, not signed in, offline, quota or rate%n"
+          + "       limit): acr prints one line per tool saying what to fix%n"
           + "  130  interrupted (Ctrl-C or SIGTERM)%n";
 
   private ExitCodes() {}

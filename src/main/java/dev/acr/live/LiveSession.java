@@ -142,7 +142,8 @@ public final class LiveSession {
     RunLoop loop =
         new RunLoop(d.router(), executor, sink, new RunLoop.Limits(req.maxAttempts(), req.budgetUsd()), options.source(),
             req.storePrompt() && d.config().storePrompts(), clock);
-    RunOutcome outcome = loop.run(d.task(), runId, listener);
+    RunOutcome outcome =
+        loop.run(d.task(), runId, new CooldownStore(paths.cooldowns()).remembering(listener, d.fallback(), clock, note));
     boolean interrupted = Thread.interrupted();
     List<AttemptArtifacts> artifacts = new ArrayList<>();
     for (int i = 1; i <= outcome.attempts().size(); i++) {
