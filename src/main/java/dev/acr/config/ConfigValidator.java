@@ -209,18 +209,17 @@ final class ConfigValidator {
     List<String> version = argv(n, path, "version_command", what);
     List<String> status = argv(n, path, "login_status_command", what);
     String signedIn = optString(n, path, "signed_in_pattern", what);
-    Pattern pattern = null;
     if (signedIn != null) {
       if (status.isEmpty()) {
         throw fail(path + "/signed_in_pattern", what + "\"signed_in_pattern\" needs a \"login_status_command\" whose output it reads");
       }
       try {
-        pattern = Pattern.compile(signedIn);
+        Pattern.compile(signedIn);
       } catch (java.util.regex.PatternSyntaxException e) {
         throw fail(path + "/signed_in_pattern", what + "\"signed_in_pattern\" is not a valid regular expression: " + e.getDescription());
       }
     }
-    return new ToolAccess(hint, keys, version, status, pattern);
+    return new ToolAccess(hint, keys, version, status, signedIn);
   }
 
   /** An optional argv field: a non-empty list of strings whose first element (the program) is not blank. */

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public record ToolAccess(
     String loginHint, List<String> keyEnv, List<String> versionCommand, List<String> loginStatusCommand,
-    Pattern signedInPattern) {
+    String signedInPattern) {
 
   public static final ToolAccess NONE = new ToolAccess(null, List.of(), List.of(), List.of(), null);
 
@@ -27,6 +27,11 @@ public record ToolAccess(
     keyEnv = keyEnv == null ? List.of() : List.copyOf(keyEnv);
     versionCommand = versionCommand == null ? List.of() : List.copyOf(versionCommand);
     loginStatusCommand = loginStatusCommand == null ? List.of() : List.copyOf(loginStatusCommand);
+  }
+
+  /** Whether a status command's exit code and output say the CLI is signed in. */
+  public boolean signedIn(int exitCode, String output) {
+    return exitCode == 0 && (signedInPattern == null || Pattern.compile(signedInPattern).matcher(output).find());
   }
 
   /**

@@ -245,7 +245,7 @@ public final class Planner {
   }
 
   /** The program a tool's rendered command starts with (the prefix's, when it has one). */
-  static String program(ToolsConfig config, ToolSpec tool, Map<String, String> env, Path workdir) throws UsageError {
+  public static String program(ToolsConfig config, ToolSpec tool, Map<String, String> env, Path workdir) throws UsageError {
     Route any = new Route(tool.name(), null);
     for (Route r : config.routes()) {
       if (r.tool().equals(tool.name())) {
