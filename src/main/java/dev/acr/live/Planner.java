@@ -126,9 +126,11 @@ public final class Planner {
       AcrPolicy policy = new AcrPolicy(usable, stats, costGuesses(config, usable), pc, seed(req, stats), fallback);
       router = policy;
       chainSource = "policy (memory: " + stats.records() + " records)";
-      exploring = exploring(policy, task);
     }
     List<Route> chain = router.plan(task, List.of());
+    if (router instanceof AcrPolicy policy) {
+      exploring = exploring(policy, task, chain);
+    }
     List<RouteEstimate> estimates = router instanceof AcrPolicy p ? p.estimates(task) : List.of();
     return new Decision(
         task, classification, signals, config, configSource, router, chainSource, chain, estimates, missing,
@@ -182,8 +184,7 @@ public final class Planner {
    * "exploring: …" when the policy's first choice is not the one its current estimates alone
    * would make (Thompson sampling tried a less certain route to learn about it); else null.
    */
-  private static String exploring(AcrPolicy policy, Task task) {
-    List<Route> chosen = policy.plan(task, List.of());
+  private static String exploring(AcrPolicy policy, Task task, List<Route> chosen) {
     List<Route> exploit = policy.planWithoutExploring(task);
     if (chosen.isEmpty() || exploit.isEmpty() || chosen.get(0).equals(exploit.get(0))) {
       return null;
