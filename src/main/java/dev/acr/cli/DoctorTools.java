@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -59,13 +58,7 @@ final class DoctorTools {
   /** Checks every enabled tool; returns how many of them can run here now. */
   int check(ToolsConfig tools, List<Cooldown> cooldowns, Path cooldownFile) {
     int runnable = 0;
-    Map<Route, String> providers = new java.util.HashMap<>();
-    for (ToolSpec t : tools.tools()) {
-      for (Route r : t.routes()) {
-        providers.put(r, Fallback.provider(t.name(), r.model() == null ? null : t.model(r.model()).map(m -> m.arg()).orElse(null)));
-      }
-    }
-    Fallback fallback = new Fallback(providers, cooldowns);
+    Fallback fallback = new Fallback(Planner.providers(tools), cooldowns);
     Instant now = Instant.now();
     for (ToolSpec tool : tools.tools()) {
       if (tool.enabled() && check(tool, tools, fallback, now, cooldownFile)) {

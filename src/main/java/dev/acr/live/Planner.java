@@ -194,7 +194,7 @@ public final class Planner {
   }
 
   /** Each route's provider, as {@link Fallback} keeps cool-downs. */
-  private static Map<Route, String> providers(ToolsConfig config) {
+  public static Map<Route, String> providers(ToolsConfig config) {
     Map<Route, String> out = new HashMap<>();
     for (ToolSpec t : config.tools()) {
       for (Route r : t.routes()) {
