@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * with the same program (the CLIs acr knows): never a tool's own agent command.
  */
 final class DoctorTools {
-  private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
+  // opencode alone takes 5-15 s to start on a loaded 2-core machine.
+  private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
   private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
 
   /** Where the doctor writes its verdict lines. */
