@@ -133,10 +133,10 @@ public final class AcrCommand implements Callable<Integer> {
     RunRequest req =
         new RunRequest(noPrompt ? "" : String.join(" ", o.prompt()), o.where().workdir(env), o.where().configFile(env),
             o.memoryOption().memoryFile(env), o.verify(), o.tool(), o.chain(), o.maxAttempts(), o.budget(), o.timeout(),
-            o.seed() != null ? o.seed() : System.nanoTime(), o.inPlace(), o.dryRun(), !o.noStorePrompt(), env.vars(),
+            o.seed() != null ? o.seed() : 0L, o.inPlace(), o.dryRun(), !o.noStorePrompt(), env.vars(),
             !o.noRecheck());
     if (shell) {
-      return InteractiveShell.open(env, req, o.dryRun(), o.seed() != null, o.quiet(), err);
+      return InteractiveShell.open(env, req, o.dryRun(), o.quiet(), err);
     }
     return new LiveRun(out, err, env.ansi(), o.json(), o.quiet(), env.tty()::stderrWidth, new Planner(env.headStart())).once(req);
   }

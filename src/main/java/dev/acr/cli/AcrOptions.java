@@ -51,7 +51,7 @@ record AcrOptions(
     spec.addOption(OptionSpec.builder("--timeout").type(Duration.class).converters(new DurationConverter())
         .paramLabel("DURATION").defaultValue("30m").description("Per attempt, e.g. 90s, 20m (default: ${DEFAULT-VALUE}).")
         .build());
-    spec.addOption(valued("--seed", Long.class, "N", "Makes the policy's exploration reproducible."));
+    spec.addOption(valued("--seed", Long.class, "N", "Another exploration draw. Without it the draw is fixed by the prompt, memory and config, so a dry run shows what the run will choose."));
     spec.addOption(flag("--json", "Print a machine-readable summary on stdout."));
     spec.addOption(flag("--in-place", "Outside git: let agents edit the workdir directly; acr snapshots it first and puts it back after an attempt that is not verified."));
     spec.addOption(flag("--no-store-prompt", "Keep prompts out of memory (only their hash)."));

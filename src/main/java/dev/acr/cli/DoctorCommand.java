@@ -1,25 +1,20 @@
 package dev.acr.cli;
 
 import dev.acr.config.ConfigException;
-import dev.acr.config.CliVersions;
 import dev.acr.config.ConfigLoader;
-import dev.acr.config.ToolSpec;
 import dev.acr.config.ToolsConfig;
 import dev.acr.context.RepoInspector;
 import dev.acr.context.RepoSignals;
-import dev.acr.exec.ProcessOutcome;
-import dev.acr.exec.ProcessRunner;
-import dev.acr.exec.ProcessSpec;
 import dev.acr.git.Isolation;
 import dev.acr.live.AcrPaths;
-import dev.acr.live.Binaries;
+import dev.acr.live.CooldownStore;
+import dev.acr.policy.Cooldown;
 import dev.acr.memory.MemoryStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,11 +27,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "doctor",
     mixinStandardHelpOptions = true,
-    description = "Check the config, each tool's CLI and version, prefix variables, memory, the test"
-        + " command and leftover worktrees here; say how to fix each problem.",
-    footer = "%nExit codes:%n  0    nothing is broken (warnings may remain)%n  1    something is broken%n")
+    description = "Check the config, each tool's CLI, version and sign-in, prefix switchers, provider"
+        + " cool-downs, memory, the test command and leftover worktrees here; say how to fix each problem."
+        + " Runs only the version and sign-in status commands the config declares (or those of the CLIs"
+        + " acr knows), never an agent.",
+    footer = "%nExit codes:%n  0    nothing is broken (warnings may remain)%n"
+        + "  1    something is broken, e.g. no enabled tool can run here%n")
 final class DoctorCommand implements Callable<Integer> {
-  private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(10);
 
   @Spec CommandSpec spec;
   @ParentCommand AcrCommand parent;
@@ -55,7 +52,7 @@ final class DoctorCommand implements Callable<Integer> {
   public Integer call() {
     out = spec.commandLine().getOut();
     Env env = parent.env();
-    Path dir = where.workdir(env);
+    Path dir = workdir(env);
     checkTools(env, dir);
     checkMemory(env);
     checkRepo(dir);
@@ -66,7 +63,7 @@ final class DoctorCommand implements Callable<Integer> {
   private void checkTools(Env env, Path dir) {
     ToolsConfig tools;
     try {
-      Path found = ConfigLoader.locate(where.configFile(env), env.vars(), dir);
+      Path found = ConfigLoader.locate(configFile(env), env.vars(), dir);
       tools = found == null ? ConfigLoader.bundled() : ConfigLoader.load(found);
       ok("config", (found == null ? "bundled tools.example.json" : found.toString()) + ": " + tools.tools().size()
           + " tool(s), " + tools.routes().size() + " route(s)");
@@ -74,49 +71,45 @@ final class DoctorCommand implements Callable<Integer> {
       fail("config", e.getMessage() + "; fix the file or pass another with --config");
       return;
     }
-    int installed = 0;
-    ToolsConfig bundled = bundledOrNull();
-    for (ToolSpec tool : tools.tools()) {
-      if (!tool.enabled()) {
-        continue;
+    AcrPaths paths = AcrPaths.from(env.vars(), memoryFile(env));
+    List<String> problems = new ArrayList<>();
+    List<Cooldown> cooldowns = new CooldownStore(paths.cooldowns()).active(Instant.now(), problems);
+    problems.forEach(p -> warn("cooldowns", p));
+    DoctorTools.Lines lines = new DoctorTools.Lines() {
+      @Override
+      public void ok(String what, String detail) {
+        DoctorCommand.this.ok(what, detail);
       }
-      String program = tool.command().get(0);
-      Optional<Path> path = Binaries.find(program, env.vars().get("PATH"), dir);
-      if (path.isEmpty()) {
-        warn("tool " + tool.name(), "'" + program + "' not on PATH"
-            + (tool.install() == null ? "" : "; install it with: " + tool.install()));
-      } else {
-        installed++;
-        checkVersion(tool, path.get(), version(path.get(), env), bundled);
+
+      @Override
+      public void warn(String what, String detail) {
+        DoctorCommand.this.warn(what, detail);
       }
-      String prefixVar = tool.commandPrefixEnv();
-      if (prefixVar != null && env.vars().get(prefixVar) != null && !env.vars().get(prefixVar).isBlank()) {
-        ok("prefix " + prefixVar, env.vars().get(prefixVar));
+
+      @Override
+      public void fail(String what, String detail) {
+        DoctorCommand.this.fail(what, detail);
       }
-    }
-    if (installed == 0) {
-      fail("tools", "none of the configured CLIs is installed; install one of them (see above)");
+    };
+    int runnable = new DoctorTools(env, dir, bundledOrNull(), lines).check(tools, cooldowns, paths.cooldowns());
+    if (runnable == 0) {
+      fail("tools", "no enabled tool can run here (not installed, not signed in, or cooling down); fix one of them (see above)");
     }
   }
 
-  /**
-   * One line per installed tool with its version; a warning (never a failure: newer CLIs usually
-   * keep their flags) when the version is not one the template was checked against.
-   */
-  private void checkVersion(ToolSpec tool, Path program, String versionLine, ToolsConfig bundled) {
-    List<String> checked = CliVersions.checkedFor(tool, bundled);
-    Optional<String> version = CliVersions.parse(versionLine);
-    if (checked.isEmpty()) {
-      ok("tool " + tool.name(), program + " " + versionLine);
-    } else if (version.isPresent() && checked.contains(version.get())) {
-      ok("tool " + tool.name(), program + " " + versionLine + " (template checked against " + version.get() + ")");
-    } else {
-      ok("tool " + tool.name(), program + " " + versionLine);
-      warn("version " + tool.name(), (version.isPresent() ? version.get() : "this version")
-          + " is not one acr's template was checked against (" + String.join(", ", checked)
-          + "); if runs fail with usage errors, install a checked version"
-          + (tool.install() == null ? "" : " (" + tool.install() + "@" + checked.get(checked.size() - 1) + ")"));
-    }
+  /** --config after doctor, else the one given before it ({@code acr --config FILE doctor}). */
+  private Path configFile(Env env) {
+    Path own = where.configFile(env);
+    return own != null ? own : WhereOptions.repo(parent.spec()).configFile(env);
+  }
+
+  private Path workdir(Env env) {
+    return where.workdir != null ? where.workdir(env) : WhereOptions.repo(parent.spec()).workdir(env);
+  }
+
+  private Path memoryFile(Env env) {
+    Path own = memoryOption.memoryFile(env);
+    return own != null ? own : WhereOptions.memory(parent.spec()).memoryFile(env);
   }
 
   private static ToolsConfig bundledOrNull() {
@@ -127,47 +120,8 @@ final class DoctorCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * The first line the CLI prints for --version, or why there is none. It runs in an empty
-   * temporary directory: a custom tool that ignores --version must not touch the repository.
-   */
-  private String version(Path program, Env env) {
-    List<String> lines = new ArrayList<>();
-    Path scratch = null;
-    try {
-      scratch = java.nio.file.Files.createTempDirectory("acr-doctor");
-      ProcessOutcome o = new ProcessRunner().run(ProcessSpec.builder(List.of(program.toString(), "--version"), scratch)
-          .environment(env.vars()).timeout(VERSION_TIMEOUT).stdoutLines(line -> {
-            synchronized (lines) {
-              lines.add(line);
-            }
-          }).build());
-      if (o.timedOut()) {
-        return "(--version did not answer in " + VERSION_TIMEOUT.toSeconds() + " s)";
-      }
-    } catch (java.io.IOException e) {
-      return "(--version failed: " + e.getMessage() + ")";
-    } finally {
-      deleteQuietly(scratch);
-    }
-    synchronized (lines) {
-      return lines.isEmpty() ? "(no version printed)" : lines.get(0).strip();
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (var files = java.nio.file.Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (java.io.IOException e) {
-      // A leftover empty temp directory is harmless.
-    }
-  }
-
   private void checkMemory(Env env) {
-    AcrPaths paths = AcrPaths.from(env.vars(), memoryOption.memoryFile(env));
+    AcrPaths paths = AcrPaths.from(env.vars(), memoryFile(env));
     try {
       // Counted while streaming: a large memory is never held in full.
       long[] records = {0};

@@ -5,6 +5,7 @@ final class ExitCodes {
   static final int OK = 0;
   static final int NOT_VERIFIED = 1;
   static final int USAGE = 2;
+  static final int NO_AGENT = 3;
   static final int INTERRUPTED = 130;
 
   static final String HELP =
@@ -15,6 +16,8 @@ final class ExitCodes {
           + "       to apply it later%n"
           + "  2    usage, config or input error; or a test command that cannot run at%n"
           + "       all (then no agent runs)%n"
+          + "  3    no agent could run (not installed, not signed in, offline, quota or rate%n"
+          + "       limit): acr prints one line per tool saying what to fix%n"
           + "  130  interrupted (Ctrl-C or SIGTERM)%n";
 
   private ExitCodes() {}

@@ -26,9 +26,8 @@ final class InteractiveShell {
   /**
    * @param base the command line's options as a request without a prompt
    * @param explainOnly --dry-run: every prompt is explained, none runs
-   * @param fixedSeed --seed was given: every prompt uses it
    */
-  static int open(Env env, RunRequest base, boolean explainOnly, boolean fixedSeed, boolean quiet, PrintWriter err) {
+  static int open(Env env, RunRequest base, boolean explainOnly, boolean quiet, PrintWriter err) {
     if (!Files.isDirectory(base.workdir())) {
       err.println("acr: workdir not found: " + base.workdir() + " (pass an existing directory with --workdir)");
       return ExitCodes.USAGE;
@@ -50,7 +49,7 @@ final class InteractiveShell {
       // Everything goes to the terminal; the status line (with --quiet) sizes itself to it.
       LiveRun run = new LiveRun(out, out, env.ansi(), false, quiet, terminal::getWidth);
       Shell shell =
-          new Shell(terminal, out, run, new Shell.Setup(base, paths, config, source, history, explainOnly, fixedSeed, env.ansi()));
+          new Shell(terminal, out, run, new Shell.Setup(base, paths, config, source, history, explainOnly, env.ansi()));
       boolean left = onTerm(shell, shell::loop);
       out.flush();
       return left ? ExitCodes.OK : ExitCodes.INTERRUPTED;

@@ -5,11 +5,13 @@ import dev.acr.exec.ProcessRunner;
 import dev.acr.live.AcrPaths;
 import dev.acr.live.Decision;
 import dev.acr.live.LiveSession;
+import dev.acr.live.NothingRan;
 import dev.acr.live.Planner;
 import dev.acr.live.RunRequest;
 import dev.acr.live.UsageError;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import picocli.CommandLine.Help.Ansi;
@@ -94,6 +96,10 @@ public final class LiveRun {
 
   /** Runs the decided chain, prints the summary and returns the exit code (130 on interrupt). */
   public int execute(RunRequest req, AcrPaths paths, Decision d) throws UsageError {
+    if (d.nothingCanRun()) {
+      report(err).nothingCanRun(d, NothingRan.before(d, paths));
+      return ExitCodes.NO_AGENT;
+    }
     boolean smartTerminal = !"dumb".equals(req.environment().getOrDefault("TERM", "dumb"));
     StatusLine status = quiet && statusWidth.getAsInt() > 0 ? StatusLine.start(err, statusWidth, ansi, smartTerminal) : null;
     PrintWriter progress = status == null ? err : status.writer();
@@ -109,9 +115,14 @@ public final class LiveRun {
         status.close();
       }
     }
-    printer.result(report);
+    List<String> fixes = NothingRan.after(d, paths, report.outcome(), Clock.systemUTC().instant());
+    printer.result(report, fixes);
     if (Thread.interrupted() || report.outcome().stopReason() == RunOutcome.StopReason.INTERRUPTED) {
       return ExitCodes.INTERRUPTED;
+    }
+    if (!fixes.isEmpty()) {
+      report(err).fixes("no agent could run", fixes);
+      return ExitCodes.NO_AGENT;
     }
     boolean answered = report.outcome().stopReason() == RunOutcome.StopReason.ANSWERED;
     return answered || report.outcome().verified() && (report.applied() == null || report.applied().applied())

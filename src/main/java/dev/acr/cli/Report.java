@@ -84,7 +84,17 @@ final class Report {
       out.println(String.format(NUMBERS, "  %d. %-34s %s%s", i + 1, r.name(), estimate(d, r),
           d.missingTools().contains(r.tool()) ? "  [not installed]" : ""));
     }
-    if (chain.isEmpty()) {
+    if (d.exploring() != null) {
+      out.println("  " + d.exploring());
+    }
+    java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+    java.nio.file.Path cooldowns = dev.acr.live.AcrPaths.from(req.environment(), null).cooldowns();
+    for (dev.acr.live.Unavailable u : d.unavailable()) {
+      out.println("  " + u.skipping(d.config(), zone, cooldowns));
+    }
+    if (d.nothingCanRun()) {
+      out.println("  (nothing can run here: the run would stop with exit 3)");
+    } else if (chain.isEmpty()) {
       out.println("  (no route worth an attempt)");
     }
     if (!chain.isEmpty()) {
@@ -187,6 +197,40 @@ final class Report {
             + " Free disk space or fix the file's permissions there, or pass --memory FILE");
       }
     };
+  }
+
+  /**
+   * Nothing could start (exit 3): the decision's JSON with the fixes, or one line per tool on
+   * stderr saying what to fix.
+   */
+  void nothingCanRun(Decision d, List<String> fixes) {
+    if (json) {
+      ObjectNode root = decisionJson(d);
+      root.put("verified", false);
+      root.putArray("attempts");
+      fixes.forEach(root.putArray("no_agent_could_run")::add);
+      out.println(root.toPrettyString());
+    }
+    fixes("no agent can run here", fixes);
+  }
+
+  /** "acr: HEADLINE; what to fix:" and a line per tool, on stderr. */
+  void fixes(String headline, List<String> fixes) {
+    err.println("acr: " + headline + "; what to fix:");
+    fixes.forEach(f -> err.println("acr:   " + f));
+  }
+
+  /** The result, and (when not empty) what to fix because no agent could run (exit 3). */
+  void result(LiveSession.Report r, List<String> fixes) {
+    if (json) {
+      ObjectNode root = resultJson(r);
+      if (!fixes.isEmpty()) {
+        fixes.forEach(root.putArray("no_agent_could_run")::add);
+      }
+      out.println(root.toPrettyString());
+    } else {
+      result(r);
+    }
   }
 
   void result(LiveSession.Report r) {

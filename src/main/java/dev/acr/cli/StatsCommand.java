@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
     name = "stats",
     mixinStandardHelpOptions = true,
     description = "Summarise memory per dimension and route: attempts, verified %%, mean cost, mean"
-        + " duration, last used.",
+        + " duration, last used. Infra errors (the agent could not reach or use its model: not signed in,"
+        + " offline, quota, ...) and acr's own errors are counted apart, in their own columns: like the"
+        + " policy, the other columns leave them out.",
     footer = "%nExit codes:%n  0    ok (also when there is no memory yet)%n  2    usage error or unreadable memory%n")
 final class StatsCommand implements Callable<Integer> {
   private static final String[] EIGHTHS = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
@@ -95,6 +97,8 @@ final class StatsCommand implements Callable<Integer> {
         n.put("mean_cost_usd", g.meanCostUsd());
       }
       n.put("mean_duration_ms", Math.round(g.meanDurationMs()));
+      n.put("infra_errors", g.infraErrors());
+      n.put("acr_errors", g.acrErrors());
       n.put("last_used", g.lastUsed());
     }
     try {
@@ -110,8 +114,8 @@ final class StatsCommand implements Callable<Integer> {
     for (MemorySummary.Group g : groups) {
       routeWidth = Math.max(routeWidth, g.route().length());
     }
-    // route  attempts  verified bar  cost  time  last used (20 for the seconds-precision ts)
-    int fixed = 2 + routeWidth + 2 + 8 + 2 + 6 + 1 + 1 + 9 + 2 + 9 + 2 + 20;
+    // route  attempts  verified bar  cost  time  infra  acr err  last used (20 for the seconds-precision ts)
+    int fixed = 2 + routeWidth + 2 + 8 + 2 + 6 + 1 + 1 + 9 + 2 + 9 + 2 + 5 + 2 + 7 + 2 + 20;
     int barWidth = Math.max(5, Math.min(40, columns - fixed));
     out.println(summary.records() + " record(s) in " + file);
     String current = null;
@@ -120,8 +124,8 @@ final class StatsCommand implements Callable<Integer> {
         current = g.dimension();
         out.println();
         out.println(style(ansi, "bold", current));
-        out.println(String.format(Locale.ROOT, "  %-" + routeWidth + "s  %8s  %-" + (7 + barWidth) + "s %9s  %9s  %s",
-            "route", "attempts", "verified", "mean cost", "mean time", "last used"));
+        out.println(String.format(Locale.ROOT, "  %-" + routeWidth + "s  %8s  %-" + (7 + barWidth) + "s %9s  %9s  %5s  %7s  %s",
+            "route", "attempts", "verified", "mean cost", "mean time", "infra", "acr err", "last used"));
       }
       String bar = bar(g.verifiedPct(), barWidth);
       String pad = " ".repeat(barWidth - bar.codePointCount(0, bar.length()));
@@ -129,9 +133,13 @@ final class StatsCommand implements Callable<Integer> {
       out.println(String.format(Locale.ROOT, "  %-" + routeWidth + "s  %8d  %5.1f%% ", g.route(), g.attempts(),
               g.verifiedPct())
           + style(ansi, "green", bar) + pad
-          + String.format(Locale.ROOT, " %9s  %9s  %s", cost, duration(g.meanDurationMs()),
-              g.lastUsed() == null ? "-" : shortTs(g.lastUsed())));
+          + String.format(Locale.ROOT, " %9s  %9s  %5s  %7s  %s", cost, g.attempts() == 0 ? "-" : duration(g.meanDurationMs()),
+              count(g.infraErrors()), count(g.acrErrors()), g.lastUsed() == null ? "-" : shortTs(g.lastUsed())));
     }
+  }
+
+  private static String count(long n) {
+    return n == 0 ? "-" : Long.toString(n);
   }
 
   /** A bar of {@code width} cells for 0..100 %, in eighths of a cell. */

@@ -186,7 +186,53 @@ final class ConfigValidator {
         }
       }
     }
-    return new ToolSpec(name, enabled, description, command, prefix, prefixEnv, mode, models, usage, install, checked);
+    return new ToolSpec(name, enabled, description, command, prefix, prefixEnv, mode, models, usage, install, checked,
+        access(n, path, what));
+  }
+
+  /** The optional fields saying how to check a tool can run and how to fix it ({@link ToolAccess}). */
+  private ToolAccess access(JsonNode n, String path, String what) throws ConfigException {
+    String hint = optString(n, path, "login_hint", what);
+    if (hint != null && hint.isBlank()) {
+      throw fail(path + "/login_hint", what + "\"login_hint\" must be the command that signs the CLI in, e.g. \"codex login\"");
+    }
+    List<String> keys = List.of();
+    JsonNode k = n.get("key_env");
+    if (!absent(k)) {
+      keys = stringList(k, path + "/key_env", what + "\"key_env\"");
+      for (int i = 0; i < keys.size(); i++) {
+        if (!ENV_NAME.matcher(keys.get(i)).matches()) {
+          throw fail(path + "/key_env/" + i, what + "\"key_env\" must list environment variable names, not '" + keys.get(i) + "'");
+        }
+      }
+    }
+    List<String> version = argv(n, path, "version_command", what);
+    List<String> status = argv(n, path, "login_status_command", what);
+    String signedIn = optString(n, path, "signed_in_pattern", what);
+    if (signedIn != null) {
+      if (status.isEmpty()) {
+        throw fail(path + "/signed_in_pattern", what + "\"signed_in_pattern\" needs a \"login_status_command\" whose output it reads");
+      }
+      try {
+        Pattern.compile(signedIn);
+      } catch (java.util.regex.PatternSyntaxException e) {
+        throw fail(path + "/signed_in_pattern", what + "\"signed_in_pattern\" is not a valid regular expression: " + e.getDescription());
+      }
+    }
+    return new ToolAccess(hint, keys, version, status, signedIn);
+  }
+
+  /** An optional argv field: a non-empty list of strings whose first element (the program) is not blank. */
+  private List<String> argv(JsonNode n, String path, String field, String what) throws ConfigException {
+    JsonNode v = n.get(field);
+    if (absent(v)) {
+      return List.of();
+    }
+    List<String> argv = stringList(v, path + "/" + field, what + "\"" + field + "\"");
+    if (argv.isEmpty() || argv.get(0).isBlank()) {
+      throw fail(path + "/" + field, what + "\"" + field + "\" must be an argv list starting with the program, e.g. [\"mycli\", \"--version\"]");
+    }
+    return argv;
   }
 
   private List<ModelSpec> models(JsonNode n, String path, String what) throws ConfigException {

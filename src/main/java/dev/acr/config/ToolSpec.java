@@ -24,6 +24,7 @@ import java.util.Set;
  * @param install an install hint for humans, may be null
  * @param checkedVersions the CLI versions this tool's template was checked against (the shipped
  *     tools are checked by the RealCli*IT tests against each listed version); empty: unknown
+ * @param access how to check it can run (version, sign-in) and how to fix it; never null
  */
 public record ToolSpec(
     String name,
@@ -36,7 +37,8 @@ public record ToolSpec(
     List<ModelSpec> models,
     String usageFormat,
     String install,
-    List<String> checkedVersions) {
+    List<String> checkedVersions,
+    ToolAccess access) {
 
   public static final String USAGE_CLAUDE_JSON = "claude-json";
   public static final String USAGE_CODEX_JSONL = "codex-jsonl";
@@ -53,6 +55,16 @@ public record ToolSpec(
     models = models == null ? List.of() : List.copyOf(models);
     usageFormat = usageFormat == null ? USAGE_NONE : usageFormat;
     checkedVersions = checkedVersions == null ? List.of() : List.copyOf(checkedVersions);
+    access = access == null ? ToolAccess.NONE : access;
+  }
+
+  /** A tool with nothing said about checking or fixing its access. */
+  public ToolSpec(
+      String name, boolean enabled, String description, List<String> command, List<String> commandPrefix,
+      String commandPrefixEnv, PromptMode promptMode, List<ModelSpec> models, String usageFormat, String install,
+      List<String> checkedVersions) {
+    this(name, enabled, description, command, commandPrefix, commandPrefixEnv, promptMode, models, usageFormat, install,
+        checkedVersions, ToolAccess.NONE);
   }
 
   /** This tool's routes in model order (one route named by the tool when it has no models). */

@@ -15,4 +15,9 @@ public record AcrPaths(Path home, Path memory, Path runs) {
     Path memory = memoryOverride != null ? memoryOverride : home.resolve("memory.jsonl");
     return new AcrPaths(home, memory, home.resolve("runs"));
   }
+
+  /** The providers acr leaves alone after a quota or rate limit ({@link CooldownStore}). */
+  public Path cooldowns() {
+    return home.resolve("cooldowns.json");
+  }
 }

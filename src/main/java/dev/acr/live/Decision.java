@@ -6,6 +6,7 @@ import dev.acr.context.RepoSignals;
 import dev.acr.core.Route;
 import dev.acr.core.Router;
 import dev.acr.core.Task;
+import dev.acr.policy.Fallback;
 import dev.acr.policy.MemoryStats;
 import dev.acr.policy.RouteEstimate;
 import java.util.List;
@@ -14,7 +15,10 @@ import java.util.Set;
 /**
  * What acr decided before running anything: the context it read, where the config came from,
  * the router and the chain it plans, with the policy's estimates. Dry-run prints this. {@code
- * stats} is what the policy learns from; the run feeds it each new record.
+ * stats} is what the policy learns from; the run feeds it each new record. {@code fallback} says
+ * which routes an infra error rules out (the run records new cool-downs with it), {@code
+ * unavailable} which tools or providers cannot run now and why, {@code exploring} (null when not)
+ * says the first route was chosen to learn about it rather than because it looks best.
  */
 public record Decision(
     Task task,
@@ -28,7 +32,15 @@ public record Decision(
     List<RouteEstimate> estimates,
     Set<String> missingTools,
     MemoryStats stats,
-    List<String> warnings) {
+    List<String> warnings,
+    Fallback fallback,
+    List<Unavailable> unavailable,
+    String exploring) {
+
+  /** Nothing can run: the chain is empty because every candidate route is unavailable. */
+  public boolean nothingCanRun() {
+    return chain.isEmpty() && !unavailable.isEmpty() && estimates.isEmpty();
+  }
 
   /**
    * The same decision for a task known better than a prompt's hash and classification: a live
@@ -36,6 +48,6 @@ public record Decision(
    */
   public Decision withTask(Task known) {
     return new Decision(known, classification, signals, config, configSource, router, chainSource, chain, estimates,
-        missingTools, stats, warnings);
+        missingTools, stats, warnings, fallback, unavailable, exploring);
   }
 }

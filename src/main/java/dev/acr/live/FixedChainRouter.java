@@ -4,11 +4,19 @@ import dev.acr.core.AttemptResult;
 import dev.acr.core.Route;
 import dev.acr.core.Router;
 import dev.acr.core.Task;
+import dev.acr.policy.Fallback;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Tries the given routes in exactly this order: {@code --chain}, or a matching keyword rule. */
-public record FixedChainRouter(String name, List<Route> chain) implements Router {
+/**
+ * Tries the given routes in exactly this order: {@code --chain}, or a matching keyword rule; but
+ * not those {@link Fallback} rules out after an infra error (a tool that is not signed in).
+ */
+public record FixedChainRouter(String name, List<Route> chain, Fallback fallback) implements Router {
+
+  public FixedChainRouter(String name, List<Route> chain) {
+    this(name, chain, Fallback.NONE);
+  }
 
   @Override
   public List<Route> plan(Task task, List<AttemptResult> attemptsSoFar) {
@@ -16,6 +24,6 @@ public record FixedChainRouter(String name, List<Route> chain) implements Router
     for (AttemptResult a : attemptsSoFar) {
       rest.remove(a.route());
     }
-    return rest;
+    return fallback.allowed(rest, attemptsSoFar);
   }
 }

@@ -157,7 +157,7 @@ public final class LiveSession {
             req.storePrompt() && d.config().storePrompts(), clock);
     RunOutcome outcome;
     try {
-      outcome = loop.run(d.task(), runId, listener);
+      outcome = loop.run(d.task(), runId, new CooldownStore(paths.cooldowns()).remembering(listener, d.fallback(), clock, note));
     } finally {
       closeQuietly(inPlace);
     }

@@ -1,5 +1,6 @@
 package dev.acr.live;
 
+import dev.acr.config.CommandTemplate;
 import dev.acr.config.ConfigException;
 import dev.acr.config.ConfigLoader;
 import dev.acr.config.ModelPrice;
@@ -16,7 +17,9 @@ import dev.acr.core.Router;
 import dev.acr.core.Task;
 import dev.acr.memory.MemoryStore;
 import dev.acr.policy.AcrPolicy;
+import dev.acr.policy.Cooldown;
 import dev.acr.policy.CostGuess;
+import dev.acr.policy.Fallback;
 import dev.acr.policy.MemoryStats;
 import dev.acr.policy.PolicyConfig;
 import dev.acr.policy.RouteEstimate;
@@ -24,6 +27,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -40,6 +44,8 @@ import java.util.Set;
 public final class Planner {
 
   private final HeadStart headStart;
+  /** When cool-downs are judged; fixed per planner so one decision sees one instant. */
+  private final Instant now;
 
   public Planner() {
     this(HeadStart.NONE);
@@ -47,7 +53,12 @@ public final class Planner {
 
   /** A planner that takes what start-up prepared ({@code headStart}) where it fits. */
   public Planner(HeadStart headStart) {
+    this(headStart, Instant.now());
+  }
+
+  Planner(HeadStart headStart, Instant now) {
     this.headStart = headStart;
+    this.now = now;
   }
 
   public Decision decide(RunRequest req, AcrPaths paths) throws UsageError {
@@ -94,30 +105,103 @@ public final class Planner {
         new Task(sha256(req.prompt()), req.prompt(), classification.dimension(), null, signals.language());
     Set<String> missing = missingTools(config, req.environment(), req.workdir());
     List<Route> candidates = candidates(config, req);
+    Fallback fallback = new Fallback(providers(config), new CooldownStore(paths.cooldowns()).active(now, warnings));
+    List<Unavailable> unavailable = new ArrayList<>();
     Router router;
     String chainSource;
+    String exploring = null;
     if (req.chain() != null && !req.chain().isEmpty()) {
-      router = new FixedChainRouter("--chain", explicitChain(config, req.chain()));
+      // A chain the user named keeps its tools that are not installed: the run says so (exit 2).
+      router = new FixedChainRouter("--chain", usable(explicitChain(config, req.chain()), Set.of(), fallback, unavailable),
+          fallback);
       chainSource = "--chain";
     } else if (!config.ruleMatches(req.prompt()).isEmpty()) {
-      router = new FixedChainRouter("routes[] rule", config.ruleMatches(req.prompt()));
+      router = new FixedChainRouter("routes[] rule", usable(config.ruleMatches(req.prompt()), Set.of(), fallback,
+          unavailable), fallback);
       chainSource = "keyword rule in " + configSource;
     } else {
-      List<Route> usable = new ArrayList<>();
-      for (Route r : candidates) {
-        if (req.dryRun() || !missing.contains(r.tool())) {
-          usable.add(r);
-        }
-      }
+      // The dry run plans exactly what the run will: only routes that can run now.
+      List<Route> usable = usable(candidates, missing, fallback, unavailable);
       PolicyConfig pc = PolicyConfig.defaults().withLambda(config.lambda()).withMaxAttempts(req.maxAttempts());
-      router = new AcrPolicy(usable, stats, costGuesses(config, usable), pc, req.seed());
+      AcrPolicy policy = new AcrPolicy(usable, stats, costGuesses(config, usable), pc, seed(req, stats), fallback);
+      router = policy;
       chainSource = "policy (memory: " + stats.records() + " records)";
     }
     List<Route> chain = router.plan(task, List.of());
+    if (router instanceof AcrPolicy policy) {
+      exploring = exploring(policy, task, chain);
+    }
     List<RouteEstimate> estimates = router instanceof AcrPolicy p ? p.estimates(task) : List.of();
     return new Decision(
         task, classification, signals, config, configSource, router, chainSource, chain, estimates, missing,
-        stats, warnings);
+        stats, warnings, fallback, List.copyOf(unavailable), exploring);
+  }
+
+  /**
+   * The policy's seed: --seed (0 without it) mixed with how many records memory holds, so the
+   * exploration draw is a function of the prompt, memory and config alone. Every dry run and the
+   * run after it choose the same chain while memory is unchanged; a new record gives a new draw.
+   */
+  static long seed(RunRequest req, MemoryStats stats) {
+    return req.seed() ^ (stats.records() * 0x9E3779B97F4A7C15L);
+  }
+
+  /**
+   * The candidates that can run now; for the others, one entry per tool (or cooling-down
+   * provider) in {@code unavailable}: not installed, or a provider's quota or rate limit.
+   */
+  private List<Route> usable(List<Route> candidates, Set<String> missing, Fallback fallback, List<Unavailable> unavailable) {
+    List<Route> usable = new ArrayList<>();
+    Map<String, List<Route>> cooling = new java.util.LinkedHashMap<>();
+    Map<String, Cooldown> why = new HashMap<>();
+    Set<String> notInstalled = new LinkedHashSet<>();
+    for (Route r : candidates) {
+      Optional<Cooldown> c = fallback.coolingDown(r, now);
+      if (missing.contains(r.tool())) {
+        notInstalled.add(r.tool());
+      } else if (c.isPresent()) {
+        cooling.computeIfAbsent(c.get().provider(), k -> new ArrayList<>()).add(r);
+        why.put(c.get().provider(), c.get());
+      } else {
+        usable.add(r);
+      }
+    }
+    for (String t : notInstalled) {
+      unavailable.add(new Unavailable(t, t + ":*", Unavailable.NOT_INSTALLED, null));
+    }
+    for (Map.Entry<String, List<Route>> e : cooling.entrySet()) {
+      List<Route> routes = e.getValue();
+      String tool = routes.get(0).tool();
+      boolean wholeTool = candidates.stream().filter(r -> r.tool().equals(tool)).allMatch(routes::contains);
+      String names = wholeTool ? tool + ":*" : String.join(", ", routes.stream().map(Route::name).toList());
+      Cooldown c = why.get(e.getKey());
+      unavailable.add(new Unavailable(tool, names, c.reason(), c.until()));
+    }
+    return usable;
+  }
+
+  /**
+   * "exploring: …" when the policy's first choice is not the one its current estimates alone
+   * would make (Thompson sampling tried a less certain route to learn about it); else null.
+   */
+  private static String exploring(AcrPolicy policy, Task task, List<Route> chosen) {
+    List<Route> exploit = policy.planWithoutExploring(task);
+    if (chosen.isEmpty() || exploit.isEmpty() || chosen.get(0).equals(exploit.get(0))) {
+      return null;
+    }
+    return "exploring: " + chosen.get(0).name() + " first, to learn how it does here (by the estimates alone "
+        + exploit.get(0).name() + " would go first)";
+  }
+
+  /** Each route's provider, as {@link Fallback} keeps cool-downs. */
+  public static Map<Route, String> providers(ToolsConfig config) {
+    Map<Route, String> out = new HashMap<>();
+    for (ToolSpec t : config.tools()) {
+      for (Route r : t.routes()) {
+        out.put(r, Fallback.provider(t.name(), r.model() == null ? null : t.model(r.model()).map(m -> m.arg()).orElse(null)));
+      }
+    }
+    return out;
   }
 
   /** Routes the policy may choose from: all enabled ones, or only those of --tool. */
@@ -162,6 +246,22 @@ public final class Planner {
       }
     }
     return missing;
+  }
+
+  /** The program a tool's rendered command starts with (the prefix's, when it has one). */
+  public static String program(ToolsConfig config, ToolSpec tool, Map<String, String> env, Path workdir) throws UsageError {
+    Route any = new Route(tool.name(), null);
+    for (Route r : config.routes()) {
+      if (r.tool().equals(tool.name())) {
+        any = r;
+        break;
+      }
+    }
+    try {
+      return CommandTemplate.render(tool, any, "", workdir, env).argv().get(0);
+    } catch (ConfigException e) {
+      throw new UsageError(e.getMessage());
+    }
   }
 
   private static Map<Route, Double> costGuesses(ToolsConfig config, List<Route> routes) {

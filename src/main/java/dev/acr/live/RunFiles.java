@@ -99,6 +99,12 @@ public final class RunFiles {
         n.put("source", e.source());
       });
     }
+    root.put("exploring", d.exploring());
+    ArrayNode skipped = root.putArray("unavailable");
+    for (Unavailable u : d.unavailable()) {
+      skipped.addObject().put("tool", u.tool()).put("routes", u.routes()).put("reason", u.reason())
+          .put("until", u.until() == null ? null : u.until().toString());
+    }
     return root;
   }
 

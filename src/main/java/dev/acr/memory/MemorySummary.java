@@ -18,9 +18,20 @@ import java.util.function.Consumer;
 /**
  * Per dimension × route tallies of memory, fed one record at a time (in file order) so a large
  * memory file is never held in full: attempts, verified share, mean cost (over records that have one), mean
- * duration and the last time the route was used.
+ * duration and the last time the route was used. Infra errors (the agent could not reach or use
+ * its model) and acr's own errors are counted apart and nowhere else: like the policy, the
+ * summary does not hold them against the route.
  */
 public final class MemorySummary {
+  /** Kinds of status, as the scanners classify them. */
+  static final byte OTHER = 0;
+  static final byte INFRA = 1;
+  static final byte ACR = 2;
+
+  /** The kind of a status as memory spells it. */
+  static byte kind(String status) {
+    return "infra_error".equals(status) ? INFRA : "acr_error".equals(status) ? ACR : OTHER;
+  }
 
   /** One dimension × route row. */
   public static final class Group {
@@ -32,6 +43,8 @@ public final class MemorySummary {
     private long costCount;
     private long durationSum;
     private String lastUsed;
+    private long infraErrors;
+    private long acrErrors;
 
     Group(String dimension, String route) {
       this.dimension = dimension;
@@ -46,8 +59,19 @@ public final class MemorySummary {
       return route;
     }
 
+    /** Attempts that say something about the route: all but infra and acr errors. */
     public long attempts() {
       return attempts;
+    }
+
+    /** Attempts that could not reach or use the model ({@code infra_error}). */
+    public long infraErrors() {
+      return infraErrors;
+    }
+
+    /** Attempts acr itself failed around ({@code acr_error}). */
+    public long acrErrors() {
+      return acrErrors;
     }
 
     public long resolved() {
@@ -110,8 +134,19 @@ public final class MemorySummary {
    * Counts one record (one that {@link #counts}) in its group; records must come in file order,
    * as the cost sum and the last-used choice depend on it to the last bit.
    */
-  void add(Group g, boolean resolved, double costUsd, long durationMs, String ts) {
+  void add(Group g, boolean resolved, double costUsd, long durationMs, String ts, byte kind) {
     records++;
+    if (ts != null && (g.lastUsed == null || later(ts, g.lastUsed))) {
+      g.lastUsed = ts;
+    }
+    if (kind == INFRA) {
+      g.infraErrors++;
+      return;
+    }
+    if (kind == ACR) {
+      g.acrErrors++;
+      return;
+    }
     g.attempts++;
     if (resolved) {
       g.resolved++;
@@ -121,9 +156,6 @@ public final class MemorySummary {
       g.costCount++;
     }
     g.durationSum += Math.max(0, durationMs);
-    if (ts != null && (g.lastUsed == null || later(ts, g.lastUsed))) {
-      g.lastUsed = ts;
-    }
   }
 
   /** Records counted (after the --since filter). */

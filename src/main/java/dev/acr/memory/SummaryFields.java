@@ -42,6 +42,8 @@ final class SummaryFields {
   int routeTo;
   /** Whether the line has a string status. */
   boolean status;
+  /** What kind of status: {@link MemorySummary#OTHER}, {@link MemorySummary#INFRA} or {@link MemorySummary#ACR}. */
+  byte statusKind;
   boolean resolved;
   long durationMs;
   /** NaN when absent or not a number. */
@@ -67,6 +69,7 @@ final class SummaryFields {
     end = Math.min(limit, from + MAX_LINE);
     tsFrom = dimensionFrom = routeFrom = -1;
     status = resolved = false;
+    statusKind = MemorySummary.OTHER;
     durationMs = 0;
     costUsd = Double.NaN;
     int p = space(from);
@@ -165,7 +168,12 @@ final class SummaryFields {
         routeFrom = kind == STRING ? from : -1;
         routeTo = to;
       }
-      case RecordFields.STATUS -> status = kind == STRING;
+      case RecordFields.STATUS -> {
+        status = kind == STRING;
+        statusKind = !status ? MemorySummary.OTHER
+            : literal(from, "infra_error") == to ? MemorySummary.INFRA
+            : literal(from, "acr_error") == to ? MemorySummary.ACR : MemorySummary.OTHER;
+      }
       case RecordFields.RESOLVED -> resolved = kind == TRUE;
       case RecordFields.DURATION -> {
         durationMs = kind == NUMBER ? longValue(from, to) : 0;

@@ -110,7 +110,7 @@ final class SummaryScan {
       groups[g] = summary.group(rows.dimensions.get(g), rows.routes.get(g));
     }
     for (int i = 0; i < rows.size; i++) {
-      summary.add(groups[rows.group[i]], rows.resolved[i], rows.costUsd[i], rows.durationMs[i], rows.ts[i]);
+      summary.add(groups[rows.group[i]], rows.resolved[i], rows.costUsd[i], rows.durationMs[i], rows.ts[i], rows.kind[i]);
     }
     return lineBase + rows.lines;
   }
@@ -145,7 +145,7 @@ final class SummaryScan {
             int group = f.dimensionFrom < 0
                 ? rows.group(b, 0, 0, f.routeFrom, f.routeTo)
                 : rows.group(b, f.dimensionFrom, f.dimensionTo, f.routeFrom, f.routeTo);
-            rows.add(group, f.resolved, f.costUsd, f.durationMs, ts);
+            rows.add(group, f.resolved, f.costUsd, f.durationMs, ts, f.statusKind);
           }
         }
       } else {
@@ -173,7 +173,7 @@ final class SummaryScan {
     } else if (summary.counts(r.ts())) {
       // Rare enough for a group of its own; adding up maps it to the summary's group by name.
       rows.add(rows.group(r.dimension(), r.route()), r.resolved(), r.costUsd() == null ? Double.NaN : r.costUsd(),
-          r.durationMs(), r.ts());
+          r.durationMs(), r.ts(), MemorySummary.kind(r.status()));
     }
   }
 
@@ -193,6 +193,7 @@ final class SummaryScan {
     double[] costUsd = new double[1024];
     long[] durationMs = new long[1024];
     String[] ts = new String[1024];
+    byte[] kind = new byte[1024];
     /** Open addressing: 1 + the group number whose key hashes there, 0 when free. */
     private int[] table = new int[64];
     /** By group number, for those from bytes: the dimension's bytes, 0xFF (not ASCII), the route's. */
@@ -261,7 +262,7 @@ final class SummaryScan {
       return h;
     }
 
-    void add(int group, boolean resolved, double costUsd, long durationMs, String ts) {
+    void add(int group, boolean resolved, double costUsd, long durationMs, String ts, byte statusKind) {
       if (size == this.group.length) {
         int n = size * 2;
         this.group = Arrays.copyOf(this.group, n);
@@ -269,12 +270,14 @@ final class SummaryScan {
         this.costUsd = Arrays.copyOf(this.costUsd, n);
         this.durationMs = Arrays.copyOf(this.durationMs, n);
         this.ts = Arrays.copyOf(this.ts, n);
+        this.kind = Arrays.copyOf(this.kind, n);
       }
       this.group[size] = group;
       this.resolved[size] = resolved;
       this.costUsd[size] = costUsd;
       this.durationMs[size] = durationMs;
       this.ts[size] = ts;
+      this.kind[size] = statusKind;
       size++;
     }
   }

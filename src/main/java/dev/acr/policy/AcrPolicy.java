@@ -35,6 +35,8 @@ public final class AcrPolicy implements Router {
   private final PolicyConfig config;
   private final long seed;
   private final SkillModel skills;
+  /** Which routes may run at all after this task's infra errors ({@link Fallback}). */
+  private final Fallback fallback;
   /**
    * Each route's name, made once: {@link Route#name()} builds a new string on every call, and
    * planning looks routes up by name dozens of times per decision.
@@ -48,6 +50,18 @@ public final class AcrPolicy implements Router {
       Map<Route, Double> attemptCostGuessUsd,
       PolicyConfig config,
       long seed) {
+    this(routes, stats, attemptCostGuessUsd, config, seed, Fallback.NONE);
+  }
+
+  /** A policy that leaves out the routes {@code fallback} rules out after an infra error. */
+  public AcrPolicy(
+      List<Route> routes,
+      MemoryStats stats,
+      Map<Route, Double> attemptCostGuessUsd,
+      PolicyConfig config,
+      long seed,
+      Fallback fallback) {
+    this.fallback = fallback;
     this.routes = List.copyOf(routes);
     this.stats = stats;
     this.costGuess = Map.copyOf(attemptCostGuessUsd);
@@ -120,13 +134,14 @@ public final class AcrPolicy implements Router {
     List<String> failed = new ArrayList<>();
     for (AttemptResult a : soFar) {
       tried.add(nameOf(a.route()));
-      if (!a.resolved()) {
+      // An infra or acr failure says nothing about the task's difficulty either.
+      if (!a.resolved() && a.status().isEvidence()) {
         failed.add(nameOf(a.route()));
       }
     }
     List<Route> candidates = new ArrayList<>();
     for (Route r : routes) {
-      if (!tried.contains(nameOf(r))) {
+      if (!tried.contains(nameOf(r)) && fallback.allows(r, soFar)) {
         candidates.add(r);
       }
     }
@@ -134,14 +149,27 @@ public final class AcrPolicy implements Router {
       return List.of();
     }
     double costFactor = stats.costScale().factor(soFar, a -> nameOf(a.route()));
-    Chain chain = beliefs(task, candidates, failed, soFar.size(), costFactor);
+    Chain chain = beliefs(task, candidates, failed, soFar.size(), costFactor, false);
     double standing = soFar.isEmpty() ? 0.0 : soFar.get(soFar.size() - 1).performance();
     return chain.bestOrder(remaining, standing, config.lambda());
   }
 
-  /** One Thompson draw of skills, and this task's difficulty belief given its failures so far. */
+  /**
+   * The first plan without exploration: every skill at its posterior median instead of a
+   * Thompson draw. Where {@link #plan} starts differently, its first choice is exploring.
+   */
+  public List<Route> planWithoutExploring(Task task) {
+    int remaining = Math.min(config.lookahead(), config.maxAttempts());
+    if (remaining <= 0 || routes.isEmpty()) {
+      return List.of();
+    }
+    Chain chain = beliefs(task, routes, List.of(), 0, 1.0, true);
+    return chain.bestOrder(remaining, 0.0, config.lambda());
+  }
+
+  /** One Thompson draw of skills (or their medians), and this task's difficulty belief given its failures so far. */
   private Chain beliefs(
-      Task task, List<Route> candidates, List<String> failed, int attemptIndex, double costFactor) {
+      Task task, List<Route> candidates, List<String> failed, int attemptIndex, double costFactor, boolean medians) {
     List<String> ctx = contexts(task);
     List<String> names = new ArrayList<>(routeNames);
     for (String q : failed) {
@@ -155,7 +183,7 @@ public final class AcrPolicy implements Router {
     // Draw in a fixed order (the configured routes) so the seed alone fixes the decision.
     int[] draw = new int[names.size()];
     for (int i = 0; i < draw.length; i++) {
-      draw[i] = post.get(names.get(i)).sample(rng);
+      draw[i] = medians ? post.get(names.get(i)).median() : post.get(names.get(i)).sample(rng);
     }
     double[] difficulty = skills.difficultyPrior.clone();
     for (String q : failed) {

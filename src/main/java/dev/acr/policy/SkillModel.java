@@ -35,7 +35,15 @@ final class SkillModel {
 
     /** A Thompson draw: the index of a skill grid point. */
     int sample(SplittableRandom rng) {
-      double u = rng.nextDouble();
+      return quantile(rng.nextDouble());
+    }
+
+    /** The grid point at the middle of the posterior: a draw without exploration. */
+    int median() {
+      return quantile(0.5);
+    }
+
+    private int quantile(double u) {
       double acc = 0;
       for (int i = 0; i < weights.length; i++) {
         acc += weights[i];

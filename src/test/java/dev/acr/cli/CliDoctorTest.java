@@ -24,7 +24,8 @@ class CliDoctorTest {
     h.agent("versioned", "if [ \"$1\" = --version ]; then echo 'versioned 1.2.3'; exit 0; fi\necho touched > touched.txt\n");
     h.writeConfig(List.of(
         "{\"name\": \"versioned\", \"enabled\": true, \"command\": [\"" + h.agents.resolve("versioned")
-            + "\"], \"command_prefix_env\": \"TEST_PREFIX\"}",
+            + "\"], \"command_prefix_env\": \"TEST_PREFIX\", \"version_command\": [\"" + h.agents.resolve("versioned")
+            + "\", \"--version\"]}",
         CliHarness.tool("ghost", "no-such-cli-xyz", "npm install -g ghost-cli")));
     h.extraEnv.put("TEST_PREFIX", "env FOO=1");
     Files.writeString(h.repo.resolve("Makefile"), "test:\n\tsh check.sh\n");
@@ -74,7 +75,98 @@ class CliDoctorTest {
     h.writeConfig(List.of(CliHarness.tool("ghost", "no-such-cli-xyz", null)));
     CliHarness.Run none = h.run("doctor", "--config", h.config.toString());
     assertThat(none.exit()).isEqualTo(1);
-    assertThat(none.out()).contains("FAIL  tools: none of the configured CLIs is installed");
+    assertThat(none.out()).contains("FAIL  tools: no enabled tool can run here");
+  }
+
+  /** An agent script that leaves a marker in the directory it runs in, whatever its arguments. */
+  private Path markerAgent(String name) throws Exception {
+    Path marker = tmp.resolve(name + "-ran");
+    h.agent(name, "echo \"$@\" > " + marker + "\n");
+    return marker;
+  }
+
+  @Test
+  void neverRunsTheAgentCommandToLearnAVersion() throws Exception {
+    Path marker = markerAgent("agent.sh");
+    h.writeConfig(List.of("{\"name\": \"mine\", \"command\": [\"" + h.agents.resolve("agent.sh") + "\"]}"));
+    CliHarness.Run r = h.run("doctor", "--config", h.config.toString());
+    assertThat(marker).as(r.toString()).doesNotExist();
+    assertThat(r.out()).contains("ok    tool mine: " + h.agents.resolve("agent.sh") + " (version not checked: the config gives no \"version_command\")")
+        .contains("warn  sign-in mine: unknown");
+    assertThat(r.exit()).as(r.toString()).isZero();
+  }
+
+  @Test
+  void runsTheDeclaredVersionCommandInstead() throws Exception {
+    Path marker = markerAgent("agent.sh");
+    h.agent("agent-version", "echo 'mine 4.5.6'\n");
+    h.writeConfig(List.of("{\"name\": \"mine\", \"command\": [\"" + h.agents.resolve("agent.sh") + "\"],"
+        + " \"version_command\": [\"" + h.agents.resolve("agent-version") + "\"]}"));
+    CliHarness.Run r = h.run("doctor", "--config", h.config.toString());
+    assertThat(marker).doesNotExist();
+    assertThat(r.out()).contains("ok    tool mine: " + h.agents.resolve("agent.sh") + " mine 4.5.6");
+  }
+
+  @Test
+  void versionCommandIsValidated() throws Exception {
+    h.writeConfig(List.of("{\"name\": \"mine\", \"command\": [\"x\"], \"version_command\": []}"));
+    CliHarness.Run r = h.run("doctor", "--config", h.config.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("FAIL  config:").contains("\"version_command\" must be an argv list");
+  }
+
+  @Test
+  void configBeforeTheSubcommandIsTheOneChecked() throws Exception {
+    h.writeConfig(List.of(CliHarness.tool("ghost", "no-such-cli-xyz", null)));
+    CliHarness.Run r = h.run("--config", h.config.toString(), "doctor");
+    assertThat(r.out()).as(r.toString()).contains("ok    config: " + h.config + ": 1 tool(s)")
+        .contains("warn  tool ghost: 'no-such-cli-xyz' not on PATH");
+    assertThat(r.exit()).isEqualTo(1);
+  }
+
+  @Test
+  void signInComesFromTheKnownCliStatusCommandOrAKeyVariable() throws Exception {
+    // A fake codex: the bundled config knows its status command ("codex login status").
+    h.agent("codex", "case \"$1 $2\" in 'login status') echo 'Not logged in' >&2; exit 1;; esac\n"
+        + "if [ \"$1\" = --version ]; then echo 'codex-cli 0.169.0'; exit 0; fi\necho ran > " + tmp.resolve("codex-ran") + "\n");
+    h.writeConfig(List.of("{\"name\": \"codex\", \"command\": [\"" + h.agents.resolve("codex") + "\", \"exec\"]}"));
+    CliHarness.Run out = h.run("doctor", "--config", h.config.toString());
+    assertThat(out.out()).as(out.toString())
+        .contains("ok    tool codex: " + h.agents.resolve("codex") + " codex-cli 0.169.0")
+        .contains("warn  sign-in codex: not signed in ('codex login status') — run 'codex login' or set CODEX_API_KEY")
+        .contains("FAIL  tools: no enabled tool can run here");
+    assertThat(out.exit()).isEqualTo(1);
+    h.extraEnv.put("CODEX_API_KEY", "sk-secret-value-123");
+    CliHarness.Run in = h.run("doctor", "--config", h.config.toString());
+    assertThat(in.out()).as(in.toString()).contains("ok    sign-in codex: API key in CODEX_API_KEY")
+        .doesNotContain("sk-secret-value-123").doesNotContain("FAIL  tools");
+    assertThat(tmp.resolve("codex-ran")).as("the agent itself never runs").doesNotExist();
+  }
+
+  @Test
+  void prefixSwitcherNotOnPathIsNamedAndFails() throws Exception {
+    h.agent("fine", "exit 0\n");
+    h.writeConfig(List.of("{\"name\": \"fine\", \"command\": [\"" + h.agents.resolve("fine") + "\"],"
+        + " \"command_prefix_env\": \"ACROUTER_FINE_PREFIX\"}"));
+    h.extraEnv.put("ACROUTER_FINE_PREFIX", "no-such-switcher-xyz fine");
+    CliHarness.Run r = h.run("doctor", "--config", h.config.toString());
+    assertThat(r.out()).as(r.toString())
+        .contains("FAIL  prefix ACROUTER_FINE_PREFIX: 'no-such-switcher-xyz' is not on PATH, so fine cannot start;"
+            + " install it, or unset ACROUTER_FINE_PREFIX")
+        .contains("FAIL  tools: no enabled tool can run here");
+    assertThat(r.exit()).isEqualTo(1);
+  }
+
+  @Test
+  void aProviderCoolingDownIsShown() throws Exception {
+    h.agent("fine", "exit 0\n");
+    h.writeConfig(List.of("{\"name\": \"fine\", \"command\": [\"" + h.agents.resolve("fine") + "\"]}"));
+    Files.createDirectories(h.acrHome);
+    Files.writeString(h.acrHome.resolve("cooldowns.json"),
+        "{\"cooldowns\": [{\"provider\": \"fine\", \"until\": \"2999-01-01T00:00:00Z\", \"reason\": \"quota\"}]}");
+    CliHarness.Run r = h.run("doctor", "--config", h.config.toString());
+    assertThat(r.out()).as(r.toString()).contains("warn  cooldown fine: acr skips fine (fine: quota until 2999-01-01T00:00:00Z)")
+        .contains("FAIL  tools: no enabled tool can run here");
   }
 
   @Test

@@ -106,9 +106,10 @@ class CliDryRunTest {
     h.writeConfig(List.of(CliHarness.tool("ghost", "acr-test-ghost-agent-does-not-exist", "brew install ghost-agent")));
     CliHarness.Run r = h.acr("--dry-run", "--verify", "sh check.sh", "fix the NPE in parser");
     assertThat(r.exit()).as(r.toString()).isZero();
-    assertThat(r.out()).containsPattern("(?m)^  1\\. ghost\\b.*\\[not installed\\]$");
-    assertThat(r.out()).contains("first run  $ acr-test-ghost-agent-does-not-exist 'fix the NPE in parser'");
-    assertThat(r.out()).contains("  ghost is not installed; install it with: brew install ghost-agent\n");
+    // The dry run plans what the run would: nothing, and says why and what to do.
+    assertThat(r.out()).contains("  skipping ghost:*: not installed — install it with: brew install ghost-agent\n")
+        .contains("  (nothing can run here: the run would stop with exit 3)")
+        .doesNotContain("first run");
     assertNothingWritten();
   }
 
@@ -117,9 +118,10 @@ class CliDryRunTest {
     h.writeConfig(List.of(CliHarness.tool("ghost", h.agents.resolve("ghost").toString(), "get ghost")));
     CliHarness.Run r = h.acr("--dry-run", "--json", "fix the NPE in parser");
     assertThat(r.exit()).as(r.toString()).isZero();
-    JsonNode first = r.json().get("chain").get(0);
-    assertThat(first.get("route").asText()).isEqualTo("ghost");
-    assertThat(first.get("installed").asBoolean()).isFalse();
+    assertThat(r.json().get("chain")).isEmpty();
+    JsonNode skipped = r.json().get("unavailable").get(0);
+    assertThat(skipped.get("tool").asText()).isEqualTo("ghost");
+    assertThat(skipped.get("reason").asText()).isEqualTo("not installed");
     assertNothingWritten();
   }
 

@@ -259,4 +259,35 @@ class CliShellTest {
       assertThat(s.screen()).isEmpty();
     }
   }
+
+  /**
+   * The shell shows exactly what --dry-run shows for the same prompt (the same chain, the same
+   * exploring note), and with no tool able to run it says what to fix instead of offering [r]un.
+   */
+  @Test
+  void theShellShowsTheDryRunsDecision() throws Exception {
+    CliHarness.Run dry = h.acr("--dry-run", "--verify", "sh check.sh", "fix value.txt");
+    String chain = dry.out().substring(dry.out().indexOf("chain      "), dry.out().indexOf("first run"));
+    try (ShellDriver s = shell()) {
+      s.await("acr> ");
+      s.type("fix value.txt\n");
+      assertThat(s.await(QUESTION).replace("\r", "")).as(s.toString()).contains(chain);
+      s.type("n\n");
+      s.await("acr> ");
+      s.type("\u0004");
+      assertThat(s.awaitExit()).isZero();
+    }
+    h.writeConfig(List.of(CliHarness.tool("ghost", "acr-test-ghost-does-not-exist", "brew install ghost-agent")));
+    try (ShellDriver s = shell()) {
+      s.await("acr> ");
+      s.type("fix value.txt\n");
+      String shown = s.await("acr> ");
+      assertThat(shown).as(s.toString())
+          .contains("  skipping ghost:*: not installed — install it with: brew install ghost-agent")
+          .contains("nothing to run: no tool can run here").doesNotContain("[r]un").doesNotContain("no route worth");
+      s.type("\u0004");
+      assertThat(s.awaitExit()).isZero();
+    }
+    assertThat(h.memoryRecords()).isEmpty();
+  }
 }

@@ -159,4 +159,27 @@ class CliStatsTest {
     assertThat(r.json().get("records").asLong()).isEqualTo(1);
     assertThat(group(r.json(), "docs", "gemini").get("last_used").asText()).isEqualTo("2024-05-01T00:00:00Z");
   }
+
+  @Test
+  void infraAndAcrErrorsAreCountedApartAndNotAgainstTheRoute() throws Exception {
+    writeMemory(
+        rec("2024-01-04T00:00:00Z", "bugfix", "claude-sonnet", false, null, 900).replace("\"failed\"", "\"infra_error\""),
+        rec("2024-01-05T00:00:00Z", "bugfix", "claude-sonnet", false, null, 800).replace("\"failed\"", "\"infra_error\""),
+        rec("2024-01-06T00:00:00Z", "bugfix", "claude-sonnet", false, null, 700).replace("\"failed\"", "\"acr_error\""),
+        rec("2024-01-07T00:00:00Z", "bugfix", "offline-only", false, null, 600).replace("\"failed\"", "\"infra_error\""));
+    JsonNode doc = h.run("stats", "--json").json();
+    JsonNode sonnet = group(doc, "bugfix", "claude-sonnet");
+    assertThat(sonnet.get("attempts").asInt()).isEqualTo(3);
+    assertThat(sonnet.get("verified_pct").asDouble()).isEqualTo(66.7);
+    assertThat(sonnet.get("mean_duration_ms").asLong()).isEqualTo(2000);
+    assertThat(sonnet.get("infra_errors").asInt()).isEqualTo(2);
+    assertThat(sonnet.get("acr_errors").asInt()).isEqualTo(1);
+    JsonNode offline = group(doc, "bugfix", "offline-only");
+    assertThat(offline.get("attempts").asInt()).isZero();
+    assertThat(offline.get("infra_errors").asInt()).isEqualTo(1);
+    CliHarness.Run text = h.run("stats");
+    assertThat(text.out()).as(text.toString()).containsPattern("infra +acr err +last used")
+        .containsPattern("(?m)^  claude-sonnet +3 +66\\.7% .* +2 +1 +2024-01-06T00:00:00Z$")
+        .containsPattern("(?m)^  offline-only +0 +0\\.0% .* +- +1 +- +2024-01-07T00:00:00Z$");
+  }
 }

@@ -183,8 +183,12 @@ class LiveLoopIT {
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     Fixtures.Run r = fx.collect(p);
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("bundled tools.example.json").contains("first run").contains("not installed")
-        .contains("npm install -g");
+    // No CLI on PATH: the dry run plans what the run would (nothing) and says how to install each.
+    assertThat(r.out()).contains("bundled tools.example.json")
+        .contains("  skipping codex:*: not installed — install it with: npm install -g @openai/codex\n")
+        .contains("  skipping claude-code:*: not installed — install it with: npm install -g @anthropic-ai/claude-code\n")
+        .contains("  skipping opencode:*: not installed — install it with: npm install -g opencode-ai\n")
+        .contains("(nothing can run here: the run would stop with exit 3)").doesNotContain("first run");
   }
 
   @Test

@@ -63,7 +63,7 @@ class SummaryScanTest {
     new MemoryStore(file).forEach(RecordFields::summary, r -> {
       if (summary.counts(r.ts())) {
         summary.add(summary.group(r.dimension(), r.route()), r.resolved(),
-            r.costUsd() == null ? Double.NaN : r.costUsd(), r.durationMs(), r.ts());
+            r.costUsd() == null ? Double.NaN : r.costUsd(), r.durationMs(), r.ts(), MemorySummary.kind(r.status()));
       }
     }, problems::add);
     return new Expected(summary, problems);
@@ -75,7 +75,7 @@ class SummaryScanTest {
     out.add("records " + summary.records());
     for (MemorySummary.Group g : summary.groups()) {
       out.add(g.dimension() + "/" + g.route() + " " + g.attempts() + " " + g.resolved() + " " + g.meanCostUsd() + " "
-          + g.meanDurationMs() + " " + g.lastUsed());
+          + g.meanDurationMs() + " " + g.lastUsed() + " infra " + g.infraErrors() + " acr " + g.acrErrors());
     }
     return out;
   }
@@ -89,6 +89,8 @@ class SummaryScanTest {
   private static byte[] memory(Random random, int n) {
     String[] dimensions = {"bugfix", "feature", "", " ", "tests"};
     String[] routes = {"claude-sonnet", "codex-mini", "gemini-pro", "caf\\u00e9", "café", "a\\\"b"};
+    // Infra and acr errors are counted apart; an escaped spelling must be read the same way.
+    String[] statuses = {"done", "failed", "infra_error", "acr_error", "infra\\u005ferror", "infra_errors"};
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (int i = 0; i < n; i++) {
       String ts = switch (random.nextInt(6)) {
@@ -107,7 +109,7 @@ class SummaryScanTest {
       String dimension = random.nextInt(20) == 0 ? "" : ",\"dimension\":\"" + dimensions[random.nextInt(dimensions.length)] + "\"";
       String line = "{\"ts\":\"" + ts + "\",\"task\":\"" + "t".repeat(random.nextInt(80)) + "\"" + dimension
           + ",\"route\":\"" + routes[random.nextInt(routes.length)] + "\",\"resolved\":" + random.nextBoolean()
-          + ",\"status\":\"done\",\"duration_ms\":" + (random.nextInt(2000) - 100) + ",\"cost_usd\":" + cost + "}";
+          + ",\"status\":\"" + statuses[random.nextInt(statuses.length)] + "\",\"duration_ms\":" + (random.nextInt(2000) - 100) + ",\"cost_usd\":" + cost + "}";
       byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
       switch (random.nextInt(40)) {
         case 0 -> bytes = java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length)); // torn

@@ -48,7 +48,6 @@ public final class Shell {
       String configSource,
       Path historyFile,
       boolean explainOnly,
-      boolean fixedSeed,
       Ansi ansi) {}
 
   private final Terminal terminal;
@@ -175,12 +174,20 @@ public final class Shell {
 
   /** Decides, shows the decision, asks, and runs, explains or drops the prompt as answered. */
   private void prompt(String text, boolean explainOnly) throws UsageError {
-    long seed = setup.fixedSeed() ? setup.base().seed() : System.nanoTime();
+    // The base request's seed (--seed, else 0): the shell decides as the dry run and the run do.
+    long seed = setup.base().seed();
     RunRequest req = request(text, chain, explainOnly, seed);
     Decision d = run.decide(req, setup.paths());
     run.explain(req, d);
     if (explainOnly) {
       run.dryRunDone();
+      return;
+    }
+    if (d.chain().isEmpty()) {
+      // Offering to run a chain that is empty would only end in exit 3 or 1 with nothing tried.
+      out.println(d.nothingCanRun()
+          ? "nothing to run: no tool can run here (see above for what to fix); :tools lists them"
+          : "nothing to run: no route is worth an attempt for this prompt");
       return;
     }
     while (true) {
