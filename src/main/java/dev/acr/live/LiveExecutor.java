@@ -10,10 +10,13 @@ import dev.acr.core.AttemptResult;
 import dev.acr.core.AttemptStatus;
 import dev.acr.core.Route;
 import dev.acr.core.Task;
+import dev.acr.exec.InfraSign;
+import dev.acr.exec.InfraWatch;
 import dev.acr.exec.ProcessOutcome;
 import dev.acr.exec.ProcessRunner;
 import dev.acr.exec.ProcessSpec;
 import dev.acr.exec.ProcessStartException;
+import dev.acr.exec.Stopper;
 import dev.acr.exec.Usage;
 import dev.acr.exec.UsageParser;
 import dev.acr.git.Diff;
@@ -25,6 +28,7 @@ import dev.acr.verify.Verifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,6 +114,9 @@ public final class LiveExecutor implements AttemptExecutor {
     // opencode takes its project root from $PWD, not from the process's directory.
     Map<String, String> env = new java.util.HashMap<>(setup.environment());
     env.put("PWD", worktree.toString());
+    // The CLI's own output says when it cannot reach or use its model; the watch stops it then.
+    Stopper stopper = new Stopper();
+    InfraWatch watch = new InfraWatch(tool.usageFormat(), stopper, InfraWatch.DEFAULT_GRACE, Clock.systemUTC());
     ProcessSpec spec =
         new ProcessSpec(
             cmd.argv(),
@@ -121,12 +128,12 @@ public final class LiveExecutor implements AttemptExecutor {
             dir.resolve(RunFiles.STDOUT),
             null,
             dir.resolve(RunFiles.STDERR),
-            line -> agentOutput.accept(tag + line),
-            line -> agentOutput.accept(tag + line),
+            watch.stdout(line -> agentOutput.accept(tag + line)),
+            watch.stderr(line -> agentOutput.accept(tag + line)),
             true);
     ProcessOutcome run;
     try {
-      run = runner.run(spec);
+      run = runner.run(spec, stopper);
     } catch (ProcessStartException e) {
       artifacts.put(attemptNumber, new AttemptArtifacts(attemptNumber, dir, null, null, e.getMessage()));
       return failure(route, AttemptStatus.AGENT_ERROR, null, 0);
@@ -136,17 +143,17 @@ public final class LiveExecutor implements AttemptExecutor {
       // work on an interrupted thread, so hold the interrupt until the attempt is recorded.
       Thread.interrupted();
       try {
-        return finish(task, route, attemptNumber, dir, worktree, tool, run);
+        return finish(task, route, attemptNumber, dir, worktree, tool, run, watch);
       } finally {
         Thread.currentThread().interrupt();
       }
     }
-    return finish(task, route, attemptNumber, dir, worktree, tool, run);
+    return finish(task, route, attemptNumber, dir, worktree, tool, run, watch);
   }
 
   private AttemptResult finish(
-      Task task, Route route, int attemptNumber, Path dir, Path worktree, ToolSpec tool, ProcessOutcome run)
-      throws IOException, InterruptedException {
+      Task task, Route route, int attemptNumber, Path dir, Path worktree, ToolSpec tool, ProcessOutcome run,
+      InfraWatch watch) throws IOException, InterruptedException {
     Usage usage = UsageParser.parse(tool.usageFormat(), dir.resolve(RunFiles.STDOUT), setup.config().price(route).orElse(null));
     Diff diff = setup.isolation() == null ? null : setup.isolation().capture(worktree, setup.snapshot(), dir.resolve(RunFiles.PATCH));
     boolean changed = diff == null || !diff.empty();
@@ -154,8 +161,15 @@ public final class LiveExecutor implements AttemptExecutor {
     AttemptStatus status;
     String verifyTail = null;
     boolean resolved = false;
+    InfraSign infra = watch.verdict(run.timedOut() || run.exitCode() != 0);
+    String modelUsed = modelUsed(route, tool, watch);
     if (run.interrupted()) {
       status = AttemptStatus.INTERRUPTED;
+    } else if (infra != null) {
+      // the model could not be reached or used, whatever the exit code: not the route's fault
+      status = AttemptStatus.INFRA_ERROR;
+      applyOk = false;
+      note.accept(route.name() + ": " + infra.reason() + (run.stopped() ? ", stopped the agent" : "") + ": " + infra.evidence());
     } else if (run.timedOut()) {
       status = AttemptStatus.TIMEOUT;
     } else if (run.exitCode() != 0) {
@@ -183,11 +197,24 @@ public final class LiveExecutor implements AttemptExecutor {
         resolved,
         resolved ? 1.0 : 0.0,
         applyOk,
-        run.timedOut() || run.interrupted() ? null : run.exitCode(),
+        run.finishedNormally() ? run.exitCode() : null,
         run.durationMs(),
         usage.costUsd(),
         usage.inputTokens(),
-        usage.outputTokens());
+        usage.outputTokens(),
+        status == AttemptStatus.INFRA_ERROR ? infra.reason() : null,
+        modelUsed,
+        status == AttemptStatus.INFRA_ERROR ? infra.retryAt() : null);
+  }
+
+  /** The model the CLI reported; a note when it is not the one the route asked for. */
+  private String modelUsed(Route route, ToolSpec tool, InfraWatch watch) {
+    String used = watch.modelUsed();
+    String asked = tool.model(route.model()).map(m -> m.arg()).orElse(route.model());
+    if (used != null && !InfraWatch.sameModel(asked, used)) {
+      note.accept(route.name() + ": asked for model " + asked + " but the CLI reports it used " + used);
+    }
+    return used;
   }
 
   /** argv and the names (never the values) of the environment, for `acr explain` and debugging. */
