@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  *   <li>{@code opencode-jsonl} ({@code opencode run --format json}): one {@code error} event when it
  *       gives up, an {@code APIError} with {@code statusCode} and {@code responseHeaders} (so
  *       {@code retry-after}), or a named error ({@code ProviderModelNotFoundError}, {@code
- *       UnknownError}...).
+ *       UnknownError}...). While it retries, only its error log on stderr ({@code --print-logs
+ *       --log-level ERROR} in the template) says what is wrong, and which model it called.
  *   <li>anything else (a user's own tool): only stderr lines that say "error" and match the text
  *       rules, and only as a verdict after a failed exit ({@link #knownFormat()} is false): acr
  *       knows nothing of the tool's output, so it never stops one early.
@@ -92,6 +93,9 @@ public final class InfraSignals {
    * error-looking line counts (codex prints "ERROR: ..." there when it cannot start a session).
    */
   public Reading stderr(String line, Instant now) {
+    if (ToolSpec.USAGE_OPENCODE_JSONL.equals(format)) {
+      return opencodeLog(line, now);
+    }
     if (!ERROR_LINE.matcher(line).find()) {
       return Reading.NOTHING;
     }
@@ -221,6 +225,26 @@ public final class InfraSignals {
     return Reading.sign(s == null ? null : s.asFinal());
   }
 
+  /**
+   * opencode's {@code --print-logs --log-level ERROR} line for each failed model call, which is
+   * all it says while it retries (its JSON stream stays silent until it gives up): {@code
+   * level=ERROR ... message="stream error" providerID=zhipuai modelID=glm-5 ... small=false
+   * agent=build ... error.error="AI_APICallError: Cannot connect to API: ..."}. The {@code
+   * small=true} lines are its side call for a session title, which says nothing about the route.
+   */
+  private static Reading opencodeLog(String line, Instant now) {
+    if (!line.contains("level=ERROR") || line.contains(" small=true")) {
+      return Reading.NOTHING;
+    }
+    Matcher model = OPENCODE_MODEL.matcher(line);
+    Matcher error = OPENCODE_ERROR.matcher(line);
+    InfraSign s = error.find() ? classify(error.group(1), now) : null;
+    return new Reading(s, false, model.find() ? model.group(1) : null);
+  }
+
+  private static final Pattern OPENCODE_MODEL = Pattern.compile(" modelID=(\\S+)");
+  private static final Pattern OPENCODE_ERROR = Pattern.compile(" error\\.error=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
   /** The {@code retry-after} header (seconds or an HTTP date) of an error response. */
   static Instant retryAfter(JsonNode headers, Instant now) {
     for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext(); ) {
@@ -258,7 +282,7 @@ public final class InfraSignals {
           + "|timed out while connecting");
   private static final Pattern PROVIDER_ERROR = Pattern.compile(
       "(?i)\\b50[0-4]\\b|\\b529\\b|internal server error|server_error|overloaded|service unavailable|bad gateway"
-          + "|high demand|api_error");
+          + "|high demand|api_error|server had an error");
   private static final Pattern RETRY_IN = Pattern.compile(
       "(?i)(?:try again|retry|resets?) (?:in|after) (\\d+) ?(s|sec|second|m|min|minute|h|hr|hour)s?\\b");
   /** Claude Code's subscription limit: "Claude AI usage limit reached|1735689600". */

@@ -125,6 +125,10 @@ public final class InfraWatch {
   public static boolean sameModel(String asked, String used) {
     String a = asked.substring(asked.lastIndexOf('/') + 1);
     String u = used.substring(used.lastIndexOf('/') + 1);
-    return a.equals(u) || u.startsWith(a + "-") || a.startsWith(u + "-");
+    return a.equals(u) || u.matches(java.util.regex.Pattern.quote(a) + SNAPSHOT)
+        || a.matches(java.util.regex.Pattern.quote(u) + SNAPSHOT);
   }
+
+  /** A dated snapshot or "latest" suffix: the same model (unlike "-mini", a different one). */
+  private static final String SNAPSHOT = "-(\\d{8}|\\d{4}-\\d{2}-\\d{2}|latest)";
 }
