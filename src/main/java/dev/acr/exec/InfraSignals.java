@@ -271,7 +271,7 @@ public final class InfraSignals {
           + "|usage limit|out of credits|billing");
   private static final Pattern RATE_LIMIT = Pattern.compile("(?i)\\b429\\b|rate.?limit|too many requests");
   private static final Pattern UNKNOWN_MODEL = Pattern.compile(
-      "(?i)model_not_found|ModelNotFound|unknown model|model\\b[^.]{0,60}\\b(does not exist|not found|not supported|not available|may not exist)");
+      "(?i)model_not_found|ModelNotFound|unknown model|model\\b[^;:!?]{0,60}?\\b(does not exist|not found|not supported|not available|may not exist)");
   private static final Pattern NOT_SIGNED_IN = Pattern.compile(
       "(?i)\\b40[13]\\b|unauthori[sz]ed|forbidden|authentication|invalid.?api.?key|incorrect api key|api key"
           + "|not logged in|log ?in required|please (run|use) .{0,20}login|x-api-key");
