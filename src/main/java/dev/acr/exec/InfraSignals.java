@@ -132,10 +132,9 @@ public final class InfraSignals {
         if (!apiError) {
           return Reading.NOTHING; // the agent's own failure (max turns, a tool error...)
         }
+        // a 400 (say, a prompt too long) names no reason: the agent's failure, not the infra's
         InfraSign s = byStatus(n.path("api_error_status"), n.path("api_error").asText(), n.path("result").asText(), now);
-        // an API error with no status and no known words: it never got an answer
-        s = s != null ? s : InfraSign.of(InfraSign.NETWORK, null, n.path("result").asText());
-        return Reading.sign(s.asFinal());
+        return Reading.sign(s == null ? null : s.asFinal());
       }
       default:
         return Reading.NOTHING;

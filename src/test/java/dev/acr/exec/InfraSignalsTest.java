@@ -111,6 +111,15 @@ class InfraSignalsTest {
   }
 
   @Test
+  void anApiErrorThatNamesNoReasonIsTheAgentsOwn() {
+    String line = "{\"type\":\"result\",\"is_error\":true,\"terminal_reason\":\"api_error\",\"api_error_status\":400,"
+        + "\"result\":\"API Error: 400 prompt is too long: 210000 tokens > 200000 maximum\"}";
+    assertThat(InfraSignals.forFormat(ToolSpec.USAGE_CLAUDE_JSON).stdout(line, NOW).sign()).isNull();
+    assertThat(InfraSignals.forFormat(ToolSpec.USAGE_CLAUDE_JSON).stdout(line.replace("400", "529"), NOW).sign().reason())
+        .isEqualTo("provider error");
+  }
+
+  @Test
   void opencodeRetryAfterHeaderGivesTheResetTime() {
     String line = "{\"type\":\"error\",\"error\":{\"name\":\"APIError\",\"data\":{\"message\":\"Rate limit reached\","
         + "\"statusCode\":429,\"isRetryable\":true,\"responseHeaders\":{\"retry-after\":\"120\"}}}}";
