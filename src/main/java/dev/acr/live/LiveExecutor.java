@@ -190,7 +190,7 @@ public final class LiveExecutor implements AttemptExecutor {
     artifacts.put(
         attemptNumber,
         new AttemptArtifacts(
-            attemptNumber, dir, diff, verifyTail, null));
+            attemptNumber, dir, diff, verifyTail, status != AttemptStatus.INFRA_ERROR ? null : infra.reason() + ": " + infra.evidence()));
     return new AttemptResult(
         route,
         status,
@@ -211,7 +211,7 @@ public final class LiveExecutor implements AttemptExecutor {
   private String modelUsed(Route route, ToolSpec tool, InfraWatch watch) {
     String used = watch.modelUsed();
     String asked = tool.model(route.model()).map(m -> m.arg()).orElse(route.model());
-    if (used != null && !InfraWatch.sameModel(asked, used)) {
+    if (used != null && asked != null && !InfraWatch.sameModel(asked, used)) {
       note.accept(route.name() + ": asked for model " + asked + " but the CLI reports it used " + used);
     }
     return used;
