@@ -37,6 +37,7 @@ public final class InfraWatch {
   private Instant firstSignAt;
   private long generation;
   private String model;
+  private boolean sawProgress;
 
   public InfraWatch(String usageFormat, Stopper stopper, Duration grace, Clock clock) {
     this.signals = InfraSignals.forFormat(usageFormat);
@@ -65,6 +66,7 @@ public final class InfraWatch {
     if (r.model() != null) {
       model = r.model();
     }
+    sawProgress |= r.progress();
     if (r.progress() && sign != null && sign.retryable()) {
       sign = null; // the model answered after all: the blip is over
       firstSignAt = null;
@@ -102,6 +104,11 @@ public final class InfraWatch {
    */
   public synchronized InfraSign verdict(boolean failedAnyway) {
     if (sign == null) {
+      return null;
+    }
+    if (sign.retryable() && !failedAnyway && sawProgress && !stopper.stopRequested()) {
+      // a stray retry line after the model had answered, and the CLI then finished by itself
+      // with success: the run is judged by its work, not by the line
       return null;
     }
     return signals.knownFormat() || failedAnyway ? sign : null;

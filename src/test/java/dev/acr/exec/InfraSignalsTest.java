@@ -102,6 +102,17 @@ class InfraSignalsTest {
   }
 
   @Test
+  void aRetryLineAfterTheAnswerDoesNotSpoilARunThatSucceeded() {
+    Stopper stopper = new Stopper();
+    InfraWatch watch = new InfraWatch(ToolSpec.USAGE_OPENCODE_JSONL, stopper, NEVER, CLOCK);
+    watch.stdout(l -> {}).accept("{\"type\":\"text\",\"part\":{\"type\":\"text\",\"text\":\"done\"}}");
+    watch.stderr(l -> {}).accept("timestamp=x level=ERROR message=\"stream error\" modelID=glm-5 small=false "
+        + "error.error=\"AI_APICallError: Cannot connect to API: Unable to connect.\"");
+    assertThat(watch.verdict(false)).isNull(); // exited 0 by itself
+    assertThat(watch.verdict(true).reason()).isEqualTo("network"); // failed: the sign explains it
+  }
+
+  @Test
   void aRetryableSignStopsTheRunAfterTheGrace() throws Exception {
     Stopper stopper = new Stopper();
     InfraWatch watch = new InfraWatch(ToolSpec.USAGE_CODEX_JSONL, stopper, Duration.ofMillis(50), CLOCK);
