@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +71,15 @@ public final class ProcessRunner {
    * @throws IOException if an output file cannot be opened or written
    */
   public ProcessOutcome run(ProcessSpec spec) throws ProcessStartException, IOException {
+    return run(spec, new Stopper());
+  }
+
+  /**
+   * {@link #run(ProcessSpec)}, and the tree is also killed as soon as {@code stopper} is asked to
+   * stop (the outcome then says {@code stopped}): how a caller that reads a fatal sign in the
+   * child's output ends a run that would otherwise retry until its timeout.
+   */
+  public ProcessOutcome run(ProcessSpec spec, Stopper stopper) throws ProcessStartException, IOException {
     List<String> command =
         ExecutableResolver.resolve(spec.argv(), spec.workdir(), spec.environment());
     Redactor redactor = spec.redactSecrets() ? Redactor.forEnvironment(spec.environment()) : Redactor.none();
@@ -100,12 +110,19 @@ public final class ProcessRunner {
 
       boolean timedOut = false;
       boolean interrupted = false;
+      boolean stopped = false;
       try {
-        timedOut = !process.waitFor(spec.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        CompletableFuture.anyOf(process.onExit(), stopper.requested())
+            .get(spec.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        stopped = process.isAlive();
+      } catch (TimeoutException e) {
+        timedOut = true;
       } catch (InterruptedException e) {
         interrupted = true;
+      } catch (ExecutionException e) {
+        // neither future completes exceptionally; treat it like the child being gone
       }
-      if (timedOut || interrupted) {
+      if (timedOut || interrupted || stopped) {
         ProcessTreeKiller.kill(process.toHandle(), spec.grace());
       }
       // What the child left running: stopped before the pumps are awaited, since a leftover that
@@ -117,7 +134,7 @@ public final class ProcessRunner {
       interrupted |= Thread.interrupted();
       interrupted |= awaitPumps(started.getFuture());
       int exitCode = process.isAlive() ? -1 : process.exitValue();
-      if (!timedOut && !interrupted && exitCode == SIGINT_EXIT) {
+      if (!timedOut && !interrupted && !stopped && exitCode == SIGINT_EXIT) {
         // Ctrl-C on a terminal reaches the whole foreground process group, so the child can die
         // of it before acr's own interrupt lands; wait a moment for it so the attempt is
         // recorded as interrupted, not as an agent error.
@@ -130,7 +147,7 @@ public final class ProcessRunner {
       // byte counts are final: the pumps are done or, if a leaked grandchild still holds a pipe,
       // whatever it writes from now on fails against the closed sinks
       return new ProcessOutcome(
-          exitCode, timedOut, interrupted, durationMs, out.bytes(), err.bytes());
+          exitCode, timedOut, interrupted, stopped, durationMs, out.bytes(), err.bytes());
     }
   }
 

@@ -10,10 +10,13 @@ import dev.acr.core.AttemptResult;
 import dev.acr.core.AttemptStatus;
 import dev.acr.core.Route;
 import dev.acr.core.Task;
+import dev.acr.exec.InfraSign;
+import dev.acr.exec.InfraWatch;
 import dev.acr.exec.ProcessOutcome;
 import dev.acr.exec.ProcessRunner;
 import dev.acr.exec.ProcessSpec;
 import dev.acr.exec.ProcessStartException;
+import dev.acr.exec.Stopper;
 import dev.acr.exec.Usage;
 import dev.acr.exec.UsageParser;
 import dev.acr.git.ApplyResult;
@@ -28,6 +31,7 @@ import dev.acr.verify.Verifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -163,6 +167,9 @@ public final class LiveExecutor implements AttemptExecutor {
     Map<String, String> env = environment(worktree);
     // opencode takes its project root from $PWD, not from the process's directory.
     env.put("PWD", folder.toString());
+    // The CLI's own output says when it cannot reach or use its model; the watch stops it then.
+    Stopper stopper = new Stopper();
+    InfraWatch watch = new InfraWatch(tool.usageFormat(), stopper, InfraWatch.DEFAULT_GRACE, Clock.systemUTC());
     ProcessSpec spec =
         new ProcessSpec(
             cmd.argv(),
@@ -174,12 +181,12 @@ public final class LiveExecutor implements AttemptExecutor {
             dir.resolve(RunFiles.STDOUT),
             null,
             dir.resolve(RunFiles.STDERR),
-            line -> agentOutput.accept(tag + line),
-            line -> agentOutput.accept(tag + line),
+            watch.stdout(line -> agentOutput.accept(tag + line)),
+            watch.stderr(line -> agentOutput.accept(tag + line)),
             true);
     ProcessOutcome run;
     try {
-      run = runner.run(spec);
+      run = runner.run(spec, stopper);
     } catch (ProcessStartException e) {
       artifacts.put(attemptNumber, new AttemptArtifacts(attemptNumber, dir, null, null, e.getMessage()));
       return failure(route, AttemptStatus.AGENT_ERROR, null, 0);
@@ -189,12 +196,12 @@ public final class LiveExecutor implements AttemptExecutor {
       // work on an interrupted thread, so hold the interrupt until the attempt is recorded.
       Thread.interrupted();
       try {
-        return finish(task, route, attemptNumber, dir, worktree, folder, tool, run);
+        return finish(task, route, attemptNumber, dir, worktree, folder, tool, run, watch);
       } finally {
         Thread.currentThread().interrupt();
       }
     }
-    return finish(task, route, attemptNumber, dir, worktree, folder, tool, run);
+    return finish(task, route, attemptNumber, dir, worktree, folder, tool, run, watch);
   }
 
   /** The agent's and the tests' environment: the user's, with what pointed at their tree pointed at the worktree. */
@@ -205,8 +212,8 @@ public final class LiveExecutor implements AttemptExecutor {
   }
 
   private AttemptResult finish(
-      Task task, Route route, int attemptNumber, Path dir, Path worktree, Path folder, ToolSpec tool, ProcessOutcome run)
-      throws IOException, InterruptedException {
+      Task task, Route route, int attemptNumber, Path dir, Path worktree, Path folder, ToolSpec tool, ProcessOutcome run,
+      InfraWatch watch) throws IOException, InterruptedException {
     Usage usage = UsageParser.parse(tool.usageFormat(), dir.resolve(RunFiles.STDOUT), setup.config().price(route).orElse(null));
     Diff diff;
     try {
@@ -217,7 +224,17 @@ public final class LiveExecutor implements AttemptExecutor {
     }
     boolean changed = diff == null || !diff.empty();
     boolean applyOk = run.exitCode() == 0 && !run.timedOut() && !run.interrupted() && changed;
-    AttemptStatus status = AttemptVerdict.beforeTests(run, diff, task, setup.verify() != null);
+    InfraSign infra = watch.verdict(run.timedOut() || run.exitCode() != 0);
+    String modelUsed = modelUsed(route, tool, watch);
+    AttemptStatus status;
+    if (infra != null && !run.interrupted()) {
+      // the model could not be reached or used, whatever the exit code: not the route's fault
+      status = AttemptStatus.INFRA_ERROR;
+      applyOk = false;
+      note.accept(route.name() + ": " + infra.reason() + (run.stopped() ? ", stopped the agent" : "") + ": " + infra.evidence());
+    } else {
+      status = AttemptVerdict.beforeTests(run, diff, task, setup.verify() != null);
+    }
     String verifyTail = null;
     boolean resolved = false;
     if (status == AttemptStatus.ANSWERED) {
@@ -237,8 +254,8 @@ public final class LiveExecutor implements AttemptExecutor {
         resolved = false;
       }
     }
-    String attemptNote = null;
-    String reason = null;
+    String attemptNote = status == AttemptStatus.INFRA_ERROR ? infra.reason() + ": " + infra.evidence() : null;
+    String reason = status == AttemptStatus.INFRA_ERROR ? infra.reason() : null;
     if (status == AttemptStatus.VERIFIED && delivery != null && diff != null) {
       Delivery.Outcome d = delivery.deliver(diff, dir);
       applied.put(attemptNumber, d.applied());
@@ -261,14 +278,14 @@ public final class LiveExecutor implements AttemptExecutor {
         resolved,
         resolved ? 1.0 : 0.0,
         applyOk,
-        run.timedOut() || run.interrupted() ? null : run.exitCode(),
+        run.finishedNormally() ? run.exitCode() : null,
         run.durationMs(),
         usage.costUsd(),
         usage.inputTokens(),
         usage.outputTokens(),
         reason,
-        null,
-        null);
+        modelUsed,
+        status == AttemptStatus.INFRA_ERROR ? infra.retryAt() : null);
   }
 
   /**
@@ -285,6 +302,16 @@ public final class LiveExecutor implements AttemptExecutor {
             + " files are in " + dir));
     return new AttemptResult(route, AttemptStatus.ACR_ERROR, false, 0.0, false, null, 0, null, null, null, reason,
         null, null);
+  }
+
+  /** The model the CLI reported; a note when it is not the one the route asked for. */
+  private String modelUsed(Route route, ToolSpec tool, InfraWatch watch) {
+    String used = watch.modelUsed();
+    String asked = tool.model(route.model()).map(m -> m.arg()).orElse(route.model());
+    if (used != null && asked != null && !InfraWatch.sameModel(asked, used)) {
+      note.accept(route.name() + ": asked for model " + asked + " but the CLI reports it used " + used);
+    }
+    return used;
   }
 
   /** argv and the names (never the values) of the environment, for `acr explain` and debugging. */

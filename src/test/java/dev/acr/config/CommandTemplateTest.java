@@ -118,7 +118,7 @@ class CommandTemplateTest {
     assertThat(codex.argv()).contains("--json", "--sandbox", "workspace-write");
     assertThat(codex.stdin()).isEqualTo("do it");
     CommandTemplate.Rendered claude = CommandTemplate.render(c.tool("claude-code").orElseThrow(), new Route("claude-code", "claude-opus-4-6"), "x", wd, Map.of());
-    assertThat(claude.argv()).containsSubsequence("claude", "-p", "--model", "claude-opus-4-6", "--output-format", "json");
+    assertThat(claude.argv()).containsSubsequence("claude", "-p", "--model", "claude-opus-4-6", "--output-format", "stream-json", "--verbose");
     CommandTemplate.Rendered oc = CommandTemplate.render(c.tool("opencode").orElseThrow(), new Route("opencode", "qwen3.5-plus"), "x", wd,
         Map.of("ACROUTER_OPENCODE_PREFIX", "ccswitch --profile 'my profile'"));
     assertThat(oc.argv()).startsWith("ccswitch", "--profile", "my profile", "opencode", "run");

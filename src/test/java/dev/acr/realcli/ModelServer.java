@@ -31,8 +31,12 @@ final class ModelServer implements AutoCloseable {
     }
   }
 
-  /** What to answer: status, content type and body (an SSE stream is sent as one body). */
-  record Reply(int status, String contentType, String body) {
+  /** What to answer: status, content type, body (an SSE stream is sent as one body) and extra headers. */
+  record Reply(int status, String contentType, String body, java.util.Map<String, String> headers) {
+    Reply(int status, String contentType, String body) {
+      this(status, contentType, body, java.util.Map.of());
+    }
+
     static Reply json(int status, String body) {
       return new Reply(status, "application/json", body);
     }
@@ -94,6 +98,7 @@ final class ModelServer implements AutoCloseable {
       }
       byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
       ex.getResponseHeaders().set("Content-Type", reply.contentType());
+      reply.headers().forEach(ex.getResponseHeaders()::set);
       ex.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
       if (bytes.length > 0) {
         try (OutputStream out = ex.getResponseBody()) {

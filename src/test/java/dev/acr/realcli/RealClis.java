@@ -77,6 +77,15 @@ final class RealClis {
    * at {@code baseUrl} (a loopback server), no retries, no telemetry, no update checks.
    */
   static Map<String, String> environment(ToolSpec tool, Path home, String baseUrl) throws IOException {
+    return environment(tool, home, baseUrl, false);
+  }
+
+  /**
+   * {@link #environment(ToolSpec, Path, String)}; with {@code defaultRetries} the CLI keeps its own
+   * retry settings (as on a user's machine) instead of failing at the first error.
+   */
+  static Map<String, String> environment(ToolSpec tool, Path home, String baseUrl, boolean defaultRetries)
+      throws IOException {
     Map<String, String> env = new HashMap<>();
     env.put("PATH", binDir() + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     env.put("HOME", Files.createDirectories(home).toString());
@@ -92,7 +101,9 @@ final class RealClis {
         env.put("ANTHROPIC_BASE_URL", baseUrl);
         env.put("ANTHROPIC_API_KEY", FAKE_KEY);
         env.put("CLAUDE_CONFIG_DIR", home.resolve(".claude").toString());
-        env.put("CLAUDE_CODE_MAX_RETRIES", "0");
+        if (!defaultRetries) {
+          env.put("CLAUDE_CODE_MAX_RETRIES", "0");
+        }
         env.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
         env.put("DISABLE_TELEMETRY", "1");
         env.put("DISABLE_ERROR_REPORTING", "1");
@@ -115,8 +126,7 @@ final class RealClis {
             "base_url = \"" + baseUrl + "/v1\"",
             "wire_api = \"responses\"",
             "env_key = \"ACR_TEST_OPENAI_KEY\"",
-            "request_max_retries = 0",
-            "stream_max_retries = 0",
+            defaultRetries ? "" : "request_max_retries = 0\nstream_max_retries = 0",
             ""));
       }
       case "opencode" -> {

@@ -1,0 +1,25 @@
+package dev.acr.exec;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Lets a line consumer end a run early: {@link #stop()} from any thread (typically a pump thread
+ * that just read an unambiguous error) makes {@link ProcessRunner#run(ProcessSpec, Stopper)} kill
+ * the child's whole tree as it would on a timeout, and report {@link ProcessOutcome#stopped()}.
+ * One instance per run; stopping twice, or after the child exited, does nothing.
+ */
+public final class Stopper {
+  private final CompletableFuture<Void> requested = new CompletableFuture<>();
+
+  public void stop() {
+    requested.complete(null);
+  }
+
+  public boolean stopRequested() {
+    return requested.isDone();
+  }
+
+  CompletableFuture<Void> requested() {
+    return requested;
+  }
+}
