@@ -112,16 +112,16 @@ public final class Planner {
     String exploring = null;
     if (req.chain() != null && !req.chain().isEmpty()) {
       // A chain the user named keeps its tools that are not installed: the run says so (exit 2).
-      router = new FixedChainRouter("--chain", usable(explicitChain(config, req.chain()), Set.of(), fallback, unavailable),
+      router = new FixedChainRouter("--chain", usable(explicitChain(config, req.chain()), Set.of(), fallback, unavailable, config, req),
           fallback);
       chainSource = "--chain";
     } else if (!config.ruleMatches(req.prompt()).isEmpty()) {
       router = new FixedChainRouter("routes[] rule", usable(config.ruleMatches(req.prompt()), Set.of(), fallback,
-          unavailable), fallback);
+          unavailable, config, req), fallback);
       chainSource = "keyword rule in " + configSource;
     } else {
       // The dry run plans exactly what the run will: only routes that can run now.
-      List<Route> usable = usable(candidates, missing, fallback, unavailable);
+      List<Route> usable = usable(candidates, missing, fallback, unavailable, config, req);
       PolicyConfig pc = PolicyConfig.defaults().withLambda(config.lambda()).withMaxAttempts(req.maxAttempts());
       AcrPolicy policy = new AcrPolicy(usable, stats, costGuesses(config, usable), pc, seed(req, stats), fallback);
       router = policy;
@@ -150,7 +150,9 @@ public final class Planner {
    * The candidates that can run now; for the others, one entry per tool (or cooling-down
    * provider) in {@code unavailable}: not installed, or a provider's quota or rate limit.
    */
-  private List<Route> usable(List<Route> candidates, Set<String> missing, Fallback fallback, List<Unavailable> unavailable) {
+  private List<Route> usable(
+      List<Route> candidates, Set<String> missing, Fallback fallback, List<Unavailable> unavailable, ToolsConfig config,
+      RunRequest req) {
     List<Route> usable = new ArrayList<>();
     Map<String, List<Route>> cooling = new java.util.LinkedHashMap<>();
     Map<String, Cooldown> why = new HashMap<>();
@@ -167,7 +169,7 @@ public final class Planner {
       }
     }
     for (String t : notInstalled) {
-      unavailable.add(new Unavailable(t, t + ":*", Unavailable.NOT_INSTALLED, null));
+      unavailable.add(new Unavailable(t, t + ":*", Unavailable.NOT_INSTALLED, null, missingPrefix(config, t, req)));
     }
     for (Map.Entry<String, List<Route>> e : cooling.entrySet()) {
       List<Route> routes = e.getValue();
@@ -228,6 +230,23 @@ public final class Planner {
       }
     }
     return List.copyOf(chain);
+  }
+
+  /**
+   * What to say when the program missing in front of a tool's command is a prefix switcher
+   * (ACROUTER_*_PREFIX), which the user installs, not the tool; null when it is the tool's own.
+   */
+  private static String missingPrefix(ToolsConfig config, String toolName, RunRequest req) {
+    ToolSpec tool = config.tool(toolName).orElse(null);
+    try {
+      return tool == null ? null
+          : Binaries.missingProgram(tool, req.environment(), req.workdir())
+              .filter(m -> m.start().isPrefix())
+              .map(Binaries.MissingProgram::problem)
+              .orElse(null);
+    } catch (ConfigException e) {
+      return e.getMessage();
+    }
   }
 
   /** Tools whose program (after any prefix) is not on PATH, for a run in {@code workdir}. */

@@ -13,9 +13,14 @@ import java.time.format.DateTimeFormatter;
  * A tool, or some of its routes ({@code routes}, e.g. {@code opencode:*}), that cannot run, why
  * ({@code reason}: "not installed", or an infra reason such as "not signed in" or "quota"), until
  * when when that is known, and what fixes it. What the dry run lists as skipped and what acr
- * prints, one line per tool, when nothing could run (exit 3).
+ * prints, one line per tool, when nothing could run (exit 3). {@code missingPrefix} (null when
+ * none) says which prefix switcher is missing when that, not the tool, is what is not installed.
  */
-public record Unavailable(String tool, String routes, String reason, Instant until) {
+public record Unavailable(String tool, String routes, String reason, Instant until, String missingPrefix) {
+
+  public Unavailable(String tool, String routes, String reason, Instant until) {
+    this(tool, routes, reason, until, null);
+  }
 
   public static final String NOT_INSTALLED = "not installed";
 
@@ -37,7 +42,8 @@ public record Unavailable(String tool, String routes, String reason, Instant unt
     ToolSpec t = config.tool(tool).orElse(null);
     ToolAccess access = t == null ? ToolAccess.NONE : t.access();
     return switch (reason) {
-      case NOT_INSTALLED -> t != null && t.install() != null ? "install it with: " + t.install() : "put it on PATH";
+      case NOT_INSTALLED -> missingPrefix != null ? missingPrefix
+          : t != null && t.install() != null ? "install it with: " + t.install() : "put it on PATH";
       case "not signed in" -> access.signInFix();
       case "network" -> "it could not reach its provider: check the network connection and any proxy, then run again";
       case "quota", "rate limit" -> "acr skips " + routes + " until " + (until == null ? "it resets" : time(until, zone))

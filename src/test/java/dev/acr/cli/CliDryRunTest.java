@@ -109,7 +109,7 @@ class CliDryRunTest {
     // The dry run plans what the run would: nothing, and says why and what to do.
     assertThat(r.out()).contains("  skipping ghost:*: not installed — install it with: brew install ghost-agent\n")
         .contains("  (nothing can run here: the run would stop with exit 3)")
-        .doesNotContain("first run");
+        .doesNotContain("first run  $");
     assertNothingWritten();
   }
 
@@ -145,9 +145,7 @@ class CliDryRunTest {
     h.extraEnv.put("ACROUTER_WRAPPED_PREFIX", "acr-test-ccswitch run --profile work --");
     CliHarness.Run r = h.acr("--dry-run", "--verify", "sh check.sh", "fix the NPE in parser");
     assertThat(r.exit()).as(r.toString()).isZero();
-    assertThat(r.out()).containsPattern("(?m)^  1\\. wrapped\\b.*\\[not installed\\]$");
-    assertThat(r.out()).contains("first run  $ acr-test-ccswitch run --profile work -- " + h.agents.resolve("fixer"));
-    assertThat(r.out()).contains("  wrapped cannot start: 'acr-test-ccswitch' (the prefix in $ACROUTER_WRAPPED_PREFIX"
+    assertThat(r.out()).contains("  skipping wrapped:*: not installed — 'acr-test-ccswitch' (the prefix in $ACROUTER_WRAPPED_PREFIX"
         + " for wrapped) is not on PATH: install it, or unset ACROUTER_WRAPPED_PREFIX to run wrapped without it\n");
     assertThat(r.out()).doesNotContain("npm install -g wrapped");
     assertNothingWritten();

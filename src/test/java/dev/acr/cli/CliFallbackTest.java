@@ -53,8 +53,11 @@ class CliFallbackTest {
     return retryAt != null ? retryAt : now.plus(Fallback.QUOTA_DEFAULT);
   }
 
+  /** As acr prints a time: HH:mm today, with the date when it is another day (a test run near midnight). */
   private static String clock(Instant t) {
-    return t.atZone(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("HH:mm"));
+    java.time.ZonedDateTime at = t.atZone(ZoneId.systemDefault());
+    boolean today = at.toLocalDate().equals(java.time.LocalDate.now(ZoneId.systemDefault()));
+    return at.format(DateTimeFormatter.ofPattern(today ? "HH:mm" : "yyyy-MM-dd HH:mm"));
   }
 
   @Test

@@ -267,7 +267,7 @@ class CliShellTest {
   @Test
   void theShellShowsTheDryRunsDecision() throws Exception {
     CliHarness.Run dry = h.acr("--dry-run", "--verify", "sh check.sh", "fix value.txt");
-    String chain = dry.out().substring(dry.out().indexOf("chain      "), dry.out().indexOf("first run"));
+    String chain = dry.out().substring(dry.out().indexOf("chain      "), dry.out().indexOf("first run  $"));
     try (ShellDriver s = shell()) {
       s.await("acr> ");
       s.type("fix value.txt\n");
