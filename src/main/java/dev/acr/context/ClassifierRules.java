@@ -190,9 +190,6 @@ final class ClassifierRules {
               + "\\bworks?\\b", "how-it-works question").when("how"),
           regex(CODE_UNDERSTANDING, 2, "(?<!stack )\\btrace\\b(?! id)", "verb 'trace'")
               .when("trace"),
-          terms(CODE_UNDERSTANDING, 3, "documentation '%s'", "document", "documentation", "docs",
-              "docstring", "docstrings", "jsdoc", "javadoc", "kdoc", "rustdoc", "godoc", "tsdoc",
-              "pydoc", "doc comment", "doc comments", "readme", "mermaid", "diagram", "uml"),
           regex(CODE_UNDERSTANDING, 2.5, "\\b(?:add|write)\\b(?: \\S+){0,3}? comments\\b|\\bannotat\\w*",
               "asks for comments").when("comment", "annotat"),
           terms(CODE_UNDERSTANDING, 1, "mentions comments", "comments"),
@@ -209,6 +206,13 @@ final class ClassifierRules {
               + "|\\bjust (?:explain|tell|describe|show)\\b"
               + "|\\b(?:don'?t|do not|before) (?:\\w+ ){0,2}?not_(?:chang|touch|modif|edit)",
               "read-only request").when(" it", "just ", "not_"));
+
+  /** Documentation: asked for, it is understanding work; in a bug report it is only the topic. */
+  static final List<Rule> DOCS =
+      List.of(
+          terms(CODE_UNDERSTANDING, 3, "documentation '%s'", "document", "documentation", "docs",
+              "docstring", "docstrings", "jsdoc", "javadoc", "kdoc", "rustdoc", "godoc", "tsdoc",
+              "pydoc", "doc comment", "doc comments", "readme", "mermaid", "diagram", "uml"));
 
   static final List<Rule> REFACTORING =
       List.of(
