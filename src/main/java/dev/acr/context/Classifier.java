@@ -99,13 +99,13 @@ public final class Classifier {
       // A pasted issue or task statement: its title reads like a terse prompt; its body says
       // what kind of text it is (ClassifierIssues) and mentions much besides, so its other
       // words count for less. Signatures such as a traceback count in full either way.
-      scoreRules(text, BODY_WEIGHT, "", hits);
       boolean task = scoreForm(text, "", hits);
       if (text.title() != null) {
-        scoreRules(text.title(), 1, "title: ", hits);
         task |= scoreForm(text.title(), "title: ", hits);
-        scoreLead(text.title(), hits);
+        scoreRules(text.title(), 1, "title: ", hits);
+        scoreLead(text.title(), TOPIC_WEIGHT, hits);
       }
+      scoreRules(text, BODY_WEIGHT, "", hits);
       scoreLanguages(text, BODY_WEIGHT, hits);
       if (!task) {
         // Long text that is no statement of work: an issue (a report, a request) to resolve.
@@ -113,7 +113,7 @@ public final class Classifier {
       }
     } else {
       scoreRules(text, 1, "", hits);
-      scoreLead(text, hits);
+      scoreLead(text, 1, hits);
       scoreLanguages(text, 1, hits);
       scoreTruncatedCode(text, hits);
     }
@@ -178,14 +178,16 @@ public final class Classifier {
   }
 
   /** Terse prompts lead with their intent ("fix …", "explain …", "tests for …"). */
-  private static void scoreLead(PromptText text, Map<Dimension, List<Hit>> hits) {
+  private static void scoreLead(PromptText text, double generationWeight, Map<Dimension, List<Hit>> hits) {
     List<String> head = text.head();
     if (head.isEmpty()) {
       return;
     }
     Lead lead = LEAD_VERBS.get(head.get(0));
     if (lead != null) {
-      add(hits, lead.dimension(), lead.weight(), "opens with '" + head.get(0) + "'");
+      // An issue titled "Add X" or "Support Y" asks for a change to a repository, not new code.
+      double w = lead.dimension() == Dimension.CODE_GENERATION ? generationWeight : 1;
+      add(hits, lead.dimension(), w * lead.weight(), "opens with '" + head.get(0) + "'");
     }
     // "tests for X", "jest tests for X", "unit tests for X": the object comes first, no verb.
     boolean bugFirst = lead != null && lead.dimension() == Dimension.BUG_FIXING;

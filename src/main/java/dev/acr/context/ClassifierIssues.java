@@ -59,7 +59,10 @@ final class ClassifierIssues {
   static final List<Rule> TASK =
       List.of(
           terms(CODE_GENERATION, 2, "task statement '%s'", "lab", "assignment", "exercise", "homework",
-              "your task", "your goal", "your job", "your solution", "your implementation"),
+              "your task", "your goal", "your job", "your solution", "your implementation",
+              "acceptance criteria", "acceptance:"),
+          regex(CODE_GENERATION, 2, "(?m)^#+ *(?:acceptance|requirements|specification|deliverables)\\b",
+              "task statement heading '%s'").when("#"),
           regex(CODE_GENERATION, 3, "\\byour (?:task|goal|job|assignment) (?:is|will be)\\b|\\byou(?:'ll| will| should"
               + "| need to| must| are to| are asked to| have to) (?:\\w+ )?(?:implement|write|build|create|add|design"
               + "|develop|modify|extend)\\b"

@@ -85,7 +85,7 @@ final class ClassifierRules {
               + "|cannot|not) (?:work|persist|save|load|start|compile|build|render|show|update|exit"
               + "|stop|close|trigger|fire|match|run|respond|connect|redirect|refresh)\\w*"
               + "|\\bnever (?:exits|returns|fires|finishes|completes|gets called|closes|stops"
-              + "|terminates|resolves)\\b", "symptom '%s'").when("nt", "not", "never"),
+              + "|terminates|resolves)\\b", "symptom '%s'").when("nt", "n't", "not", "never"),
           terms(BUG_FIXING, 1.5, "symptom timing '%s'", "sometimes", "randomly", "occasionally",
               "since the", "since we", "since this", "since yesterday", "since last", "started after", "after upgrading", "after updating", "after the upgrade",
               "after the update", "after deploying", "after migrating", "started happening"),

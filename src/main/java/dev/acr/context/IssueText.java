@@ -52,6 +52,27 @@ final class IssueText {
     return out.toString();
   }
 
+  /**
+   * Shaped like an issue even when short: a title line, then at least two more lines of body
+   * (sections, a description), in all over {@value #TITLED_BODY} characters.
+   */
+  static boolean hasTitleAndBody(String s) {
+    if (s.length() <= TITLED_BODY) {
+      return false;
+    }
+    int lines = 0;
+    for (String line : s.split("\n")) {
+      if (!line.isBlank()) {
+        lines++;
+      }
+    }
+    String first = s.strip();
+    int end = first.indexOf('\n');
+    return lines >= 3 && end > 0 && end <= 120;
+  }
+
+  static final int TITLED_BODY = 160;
+
   /** The first non-blank line without markdown heading marks, cut at a sentence if very long. */
   static String title(String s) {
     for (String line : s.split("\n")) {

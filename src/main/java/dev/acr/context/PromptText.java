@@ -94,7 +94,7 @@ record PromptText(
 
   static PromptText of(String prompt) {
     String text = IssueText.withoutComments(prompt);
-    if (text.length() <= LONG_FORM) {
+    if (text.length() <= LONG_FORM && !IssueText.hasTitleAndBody(text)) {
       return of(text, IssueText.withoutFences(text), null);
     }
     String title = IssueText.title(text);
@@ -103,7 +103,7 @@ record PromptText(
 
   /** Long-form text whose body is read apart from its title. */
   boolean longForm() {
-    return title != null || raw.length() > LONG_FORM;
+    return title != null || raw.length() > LONG_FORM || IssueText.hasTitleAndBody(raw);
   }
 
   /**
