@@ -113,7 +113,9 @@ record PromptText(
   private static PromptText of(String raw, String prose, PromptText title) {
     String lower = prose.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
     List<String> corrections = new ArrayList<>();
-    String repaired = repairTypos(lower, corrections);
+    // Typos are repaired in terse prompts and titles, where one word decides; in a long body the
+    // one-edit search over every word would cost more than it could change.
+    String repaired = lower.length() > LONG_FORM ? lower : repairTypos(lower, corrections);
     String masked = NEGATED_EDIT.matcher(repaired).replaceAll("$1$2not_$3");
     Set<String> words = new HashSet<>();
     for (String w : NON_WORD.split(masked)) {
