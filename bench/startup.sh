@@ -21,15 +21,9 @@ prompt="fix failing parser test"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-repo="$tmp/repo"
-mkdir -p "$repo/src" "$repo/tests" "$tmp/home" "$tmp/config"
-printf 'def parse(s):\n    return s.split(",")\n' >"$repo/src/parser.py"
-printf 'from src.parser import parse\n\ndef test_parse():\n    assert parse("a,b") == ["a", "b"]\n' >"$repo/tests/test_parser.py"
-git -C "$repo" init -q
-git -C "$repo" add -A
-git -C "$repo" -c user.name=bench -c user.email=bench@acr.invalid commit -qm init
-cd "$repo"
-unset ACR_CONFIG ACR_JAVA_OPTS ACR_CDS
+mkdir -p "$tmp/home" "$tmp/config"
+. "$root/bench/scratch-repo.sh"
+scratch_repo "$tmp/repo"
 export ACR_HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config"
 
 # Warm-up: builds the jar (bin/acr) and the CDS archive when needed; fails loudly if acr does.

@@ -26,6 +26,15 @@ public final class Classifier {
 
   private static final int MAX_EVIDENCE = 6;
 
+  /** What the body of a long-form prompt's vocabulary counts for, against its title and form. */
+  private static final double BODY_WEIGHT = 0.5;
+
+  /** Long text with no statement of work in it is an issue: a head start for bug_fixing. */
+  private static final double ISSUE_WEIGHT = 2;
+
+  /** Further, in long-form text, for the vocabularies that name a topic rather than a task. */
+  private static final double TOPIC_WEIGHT = 0.5;
+
   /**
    * Tie-break order, most specific first: a prompt that scores equally for "bug" and "generation"
    * is better served by the specialised route; generation is the catch-all and goes last.
@@ -47,6 +56,7 @@ public final class Classifier {
           ClassifierRules.BUG,
           ClassifierRules.TESTS,
           ClassifierRules.UNDERSTANDING,
+          ClassifierRules.DOCS,
           ClassifierRules.REFACTORING,
           ClassifierRules.COMPLETION,
           DomainRules.ALGORITHMS,
@@ -85,17 +95,28 @@ public final class Classifier {
     }
     PromptText text = PromptText.of(prompt);
     Map<Dimension, List<Hit>> hits = new EnumMap<>(Dimension.class);
-    for (List<Rule> table : RULE_TABLES) {
-      for (Rule rule : table) {
-        List<String> matched = rule.match(text);
-        if (!matched.isEmpty()) {
-          add(hits, rule.dimension(), rule.score(matched.size()), rule.describe(matched));
-        }
+    if (text.longForm()) {
+      // A pasted issue or task statement: its title reads like a terse prompt; its body says
+      // what kind of text it is (ClassifierIssues) and mentions much besides, so its other
+      // words count for less. Signatures such as a traceback count in full either way.
+      boolean task = scoreForm(text, "", hits);
+      if (text.title() != null) {
+        task |= scoreForm(text.title(), "title: ", hits);
+        scoreRules(text.title(), 1, "title: ", hits);
+        scoreLead(text.title(), TOPIC_WEIGHT, hits);
       }
+      scoreRules(text, BODY_WEIGHT, "", hits);
+      scoreLanguages(text, BODY_WEIGHT, hits);
+      if (!task) {
+        // Long text that is no statement of work: an issue (a report, a request) to resolve.
+        add(hits, Dimension.BUG_FIXING, ISSUE_WEIGHT, "reads as an issue");
+      }
+    } else {
+      scoreRules(text, 1, "", hits);
+      scoreLead(text, 1, hits);
+      scoreLanguages(text, 1, hits);
+      scoreTruncatedCode(text, hits);
     }
-    scoreLead(text, hits);
-    scoreLanguages(text, hits);
-    scoreTruncatedCode(text, hits);
 
     double[] scores = new double[Dimension.values().length];
     // Loops rather than lambdas where it costs nothing to read (here and below): the classifier
@@ -105,6 +126,46 @@ public final class Classifier {
       scores[e.getKey().ordinal()] = e.getValue().stream().mapToDouble(Hit::weight).sum();
     }
     return verdict(scores, hits, text);
+  }
+
+  private static void scoreRules(PromptText text, double weight, String where, Map<Dimension, List<Hit>> hits) {
+    for (List<Rule> table : RULE_TABLES) {
+      // An issue's words name its topic (a graph library, a data frame) more than the work asked.
+      double w = text.longForm() || !where.isEmpty() ? weight * topicWeight(table) : weight;
+      for (Rule rule : table) {
+        score(rule, text, w, where, hits);
+      }
+    }
+  }
+
+  private static double topicWeight(List<Rule> table) {
+    // Generic verbs and artefacts too: "I created a table with a new column" is no request.
+    return table == DomainRules.ALGORITHMS || table == DomainRules.DATA || table == ClassifierRules.DOCS
+        || table == DomainRules.GENERATION ? TOPIC_WEIGHT : 1;
+  }
+
+  /** The long-form rules (issue sections, task statements); true when it is a task statement. */
+  private static boolean scoreForm(PromptText text, String where, Map<Dimension, List<Hit>> hits) {
+    for (Rule rule : ClassifierIssues.STRUCTURE) {
+      score(rule, text, 1, where, hits);
+    }
+    boolean task = false;
+    for (Rule rule : ClassifierIssues.TASK) {
+      task |= score(rule, text, 1, where, hits);
+    }
+    return task;
+  }
+
+  /** A rule's hits; case-sensitive signatures (read from the raw text) always count in full. */
+  private static boolean score(Rule rule, PromptText text, double weight, String where,
+      Map<Dimension, List<Hit>> hits) {
+    List<String> matched = rule.match(text);
+    if (matched.isEmpty()) {
+      return false;
+    }
+    double w = rule.onRaw() ? 1 : weight;
+    add(hits, rule.dimension(), w * rule.score(matched.size()), where + rule.describe(matched));
+    return true;
   }
 
   private static void add(Map<Dimension, List<Hit>> hits, Dimension d, double w, String label) {
@@ -117,14 +178,16 @@ public final class Classifier {
   }
 
   /** Terse prompts lead with their intent ("fix …", "explain …", "tests for …"). */
-  private static void scoreLead(PromptText text, Map<Dimension, List<Hit>> hits) {
+  private static void scoreLead(PromptText text, double generationWeight, Map<Dimension, List<Hit>> hits) {
     List<String> head = text.head();
     if (head.isEmpty()) {
       return;
     }
     Lead lead = LEAD_VERBS.get(head.get(0));
     if (lead != null) {
-      add(hits, lead.dimension(), lead.weight(), "opens with '" + head.get(0) + "'");
+      // An issue titled "Add X" or "Support Y" asks for a change to a repository, not new code.
+      double w = lead.dimension() == Dimension.CODE_GENERATION ? generationWeight : 1;
+      add(hits, lead.dimension(), w * lead.weight(), "opens with '" + head.get(0) + "'");
     }
     // "tests for X", "jest tests for X", "unit tests for X": the object comes first, no verb.
     boolean bugFirst = lead != null && lead.dimension() == Dimension.BUG_FIXING;
@@ -142,7 +205,7 @@ public final class Classifier {
   }
 
   /** Two or more distinct languages in one prompt usually means moving code between them. */
-  private static void scoreLanguages(PromptText text, Map<Dimension, List<Hit>> hits) {
+  private static void scoreLanguages(PromptText text, double weight, Map<Dimension, List<Hit>> hits) {
     Set<String> found = new TreeSet<>();
     for (Rule language : DomainRules.LANGUAGES) {
       if (!language.match(text).isEmpty()) {
@@ -154,11 +217,11 @@ public final class Classifier {
       found.remove("JavaScript");
     }
     if (found.size() >= 2) {
-      add(hits, Dimension.MULTI_LANGUAGE, 1.5 + (found.size() - 2) * 0.5,
+      add(hits, Dimension.MULTI_LANGUAGE, weight * (1.5 + (found.size() - 2) * 0.5),
           "mentions " + String.join(" and ", found));
       // Two languages plus "matching/same/equivalent": the same thing on the other side.
       if (SAMENESS.matcher(text.norm()).find()) {
-        add(hits, Dimension.MULTI_LANGUAGE, 2, "same thing in another language");
+        add(hits, Dimension.MULTI_LANGUAGE, weight * 2, "same thing in another language");
       }
     }
   }

@@ -85,7 +85,7 @@ final class ClassifierRules {
               + "|cannot|not) (?:work|persist|save|load|start|compile|build|render|show|update|exit"
               + "|stop|close|trigger|fire|match|run|respond|connect|redirect|refresh)\\w*"
               + "|\\bnever (?:exits|returns|fires|finishes|completes|gets called|closes|stops"
-              + "|terminates|resolves)\\b", "symptom '%s'").when("nt", "not", "never"),
+              + "|terminates|resolves)\\b", "symptom '%s'").when("nt", "n't", "not", "never"),
           terms(BUG_FIXING, 1.5, "symptom timing '%s'", "sometimes", "randomly", "occasionally",
               "since the", "since we", "since this", "since yesterday", "since last", "started after", "after upgrading", "after updating", "after the upgrade",
               "after the update", "after deploying", "after migrating", "started happening"),
@@ -190,9 +190,6 @@ final class ClassifierRules {
               + "\\bworks?\\b", "how-it-works question").when("how"),
           regex(CODE_UNDERSTANDING, 2, "(?<!stack )\\btrace\\b(?! id)", "verb 'trace'")
               .when("trace"),
-          terms(CODE_UNDERSTANDING, 3, "documentation '%s'", "document", "documentation", "docs",
-              "docstring", "docstrings", "jsdoc", "javadoc", "kdoc", "rustdoc", "godoc", "tsdoc",
-              "pydoc", "doc comment", "doc comments", "readme", "mermaid", "diagram", "uml"),
           regex(CODE_UNDERSTANDING, 2.5, "\\b(?:add|write)\\b(?: \\S+){0,3}? comments\\b|\\bannotat\\w*",
               "asks for comments").when("comment", "annotat"),
           terms(CODE_UNDERSTANDING, 1, "mentions comments", "comments"),
@@ -209,6 +206,13 @@ final class ClassifierRules {
               + "|\\bjust (?:explain|tell|describe|show)\\b"
               + "|\\b(?:don'?t|do not|before) (?:\\w+ ){0,2}?not_(?:chang|touch|modif|edit)",
               "read-only request").when(" it", "just ", "not_"));
+
+  /** Documentation: asked for, it is understanding work; in a bug report it is only the topic. */
+  static final List<Rule> DOCS =
+      List.of(
+          terms(CODE_UNDERSTANDING, 3, "documentation '%s'", "document", "documentation", "docs",
+              "docstring", "docstrings", "jsdoc", "javadoc", "kdoc", "rustdoc", "godoc", "tsdoc",
+              "pydoc", "doc comment", "doc comments", "readme", "mermaid", "diagram", "uml"));
 
   static final List<Rule> REFACTORING =
       List.of(

@@ -15,7 +15,14 @@ import java.util.regex.Pattern;
  * the "head" word the prompt opens with once politeness fillers are stripped.
  */
 record PromptText(
-    String raw, String norm, Set<String> words, List<String> head, List<String> corrections) {
+    String raw, String norm, Set<String> words, List<String> head, List<String> corrections,
+    PromptText title) {
+
+  /**
+   * Longer than any terse instruction: a pasted issue, a task statement. Such a text is read as
+   * its title (scored like a terse prompt) plus a body whose vocabulary counts for less.
+   */
+  static final int LONG_FORM = 320;
 
   /**
    * Words worth repairing when misspelt. Terse terminal prompts misspell exactly the verbs and
@@ -41,9 +48,11 @@ record PromptText(
     Set<String> all = new java.util.LinkedHashSet<>();
     for (String key : KEY_WORDS) {
       String stem = key.endsWith("e") ? key.substring(0, key.length() - 1) : key;
+      // simplify: simplifies, simplified, simplifying (never "simplifyed", one edit from the real word).
+      String y = key.endsWith("y") ? key.substring(0, key.length() - 1) + "i" : null;
       all.add(key);
-      all.add(key + "s");
-      all.add(stem + "ed");
+      all.add(y != null ? y + "es" : key + "s");
+      all.add((y != null ? y : stem) + "ed");
       all.add(stem + "ing");
     }
     return java.util.Collections.unmodifiableSet(all);
@@ -51,7 +60,8 @@ record PromptText(
 
   /** Real words one edit away from a key word; never "repair" these. */
   private static final Set<String> REAL_WORDS =
-      Set.of("reactor", "reactors", "compete", "competed", "describes", "converts", "concert");
+      Set.of("reactor", "reactors", "compete", "competed", "describes", "converts", "concert",
+          "properly");
 
   /** Short typos and chat spellings that the edit-distance pass is too cautious to handle. */
   private static final Map<String, String> SHORT_FIXES =
@@ -83,9 +93,29 @@ record PromptText(
               + "let's|lets|go ahead and)[\\s,:!]+)*");
 
   static PromptText of(String prompt) {
-    String lower = prompt.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+    String text = IssueText.withoutComments(prompt);
+    if (text.length() <= LONG_FORM && !IssueText.hasTitleAndBody(text)) {
+      return of(text, IssueText.withoutFences(text), null);
+    }
+    String title = IssueText.title(text);
+    return of(text, IssueText.prose(text), title.isBlank() ? null : of(title, title, null));
+  }
+
+  /** Long-form text whose body is read apart from its title. */
+  boolean longForm() {
+    return title != null || raw.length() > LONG_FORM || IssueText.hasTitleAndBody(raw);
+  }
+
+  /**
+   * {@code raw}: the prompt without HTML comments, for case-sensitive signatures (tracebacks,
+   * error names); {@code prose}: what the words of the prompt are taken from (no code blocks).
+   */
+  private static PromptText of(String raw, String prose, PromptText title) {
+    String lower = prose.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
     List<String> corrections = new ArrayList<>();
-    String repaired = repairTypos(lower, corrections);
+    // Typos are repaired in terse prompts and titles, where one word decides; in a long body the
+    // one-edit search over every word would cost more than it could change.
+    String repaired = lower.length() > LONG_FORM ? lower : repairTypos(lower, corrections);
     String masked = NEGATED_EDIT.matcher(repaired).replaceAll("$1$2not_$3");
     Set<String> words = new HashSet<>();
     for (String w : NON_WORD.split(masked)) {
@@ -93,8 +123,8 @@ record PromptText(
         words.add(w);
       }
     }
-    return new PromptText(prompt, masked, Set.copyOf(words), headWords(masked),
-        List.copyOf(corrections));
+    return new PromptText(raw, masked, Set.copyOf(words), headWords(masked),
+        List.copyOf(corrections), title);
   }
 
   /** The first few words after fillers; the opening verb of a terse prompt carries its intent. */

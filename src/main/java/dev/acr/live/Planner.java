@@ -15,7 +15,6 @@ import dev.acr.core.Route;
 import dev.acr.git.GitException;
 import dev.acr.core.Router;
 import dev.acr.core.Task;
-import dev.acr.memory.MemoryStore;
 import dev.acr.policy.AcrPolicy;
 import dev.acr.policy.Cooldown;
 import dev.acr.policy.CostGuess;
@@ -23,6 +22,7 @@ import dev.acr.policy.Fallback;
 import dev.acr.policy.MemoryStats;
 import dev.acr.policy.PolicyConfig;
 import dev.acr.policy.RouteEstimate;
+import dev.acr.policy.StatsCache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,19 +87,19 @@ public final class Planner {
     } catch (GitException | IllegalArgumentException | java.io.UncheckedIOException e) {
       throw new UsageError(e.getMessage());
     }
-    // Streamed straight into the tallies: a large memory file is never held as a list.
-    MemoryStats stats = new MemoryStats();
-    List<String> problems = new ArrayList<>();
+    // From the statistics snapshot beside memory plus what was appended since (StatsCache).
+    StatsCache.Loaded memory;
     try {
-      new MemoryStore(paths.memory()).forEach(stats::append, problems::add);
+      memory = StatsCache.load(paths.memory());
     } catch (IOException e) {
       throw new UsageError(
           "cannot read memory file " + paths.memory() + ": " + e.getMessage()
               + " (fix its permissions, or pass another file with --memory)");
     }
     List<String> warnings = new ArrayList<>();
-    if (!problems.isEmpty()) {
-      warnings.add("memory: skipped " + problems.size() + " unreadable line(s), first: " + problems.get(0));
+    MemoryStats stats = memory.stats();
+    if (memory.problemCount() > 0) {
+      warnings.add("memory: skipped " + memory.problemCount() + " unreadable line(s), first: " + memory.firstProblem());
     }
     Task task =
         new Task(sha256(req.prompt()), req.prompt(), classification.dimension(), null, signals.language());

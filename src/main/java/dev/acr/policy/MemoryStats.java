@@ -29,6 +29,8 @@ public final class MemoryStats implements MemorySink {
     int costN;
     double partialSum;
     int failures;
+    /** When it was made, among this memory's tallies and contexts (see {@link #born}). */
+    long born;
 
     void add(boolean resolved, double performance, Double cost) {
       n++;
@@ -54,13 +56,14 @@ public final class MemoryStats implements MemorySink {
    * What memory says in one context: tallies over all attempts by route (the only kind kept is
    * {@link #ANY}), pattern tallies, and a version that grows with every record.
    */
-  private static final class Context {
+  static final class Context {
     final Map<String, Tally> tallies = new HashMap<>();
     final Map<Pattern, Tally> patterns = new HashMap<>();
     long version;
+    long born;
   }
 
-  private final Map<String, Context> byContext = new HashMap<>();
+  final Map<String, Context> byContext = new HashMap<>();
   /**
    * One instance of each route name, failure pattern and context key list this memory has seen.
    * Records bring new String instances (a route's name is built per record), and map lookups
@@ -68,13 +71,20 @@ public final class MemoryStats implements MemorySink {
    * one instance each they compare by identity. Lookups and iteration order are unchanged.
    */
   private final Map<String, String> names = new HashMap<>();
-  private final Map<Pattern, Pattern> canonicalPatterns = new HashMap<>();
+  final Map<Pattern, Pattern> canonicalPatterns = new HashMap<>();
   private final Map<String, Map<String, List<String>>> contextKeys = new HashMap<>();
-  private String currentRun;
-  private String currentTask;
-  private final List<String> failedOnCurrentTask = new ArrayList<>();
-  private final TaskCostScale costScale = new TaskCostScale();
-  private long records;
+  // Package-private for StatsSnapshot, which saves and restores exactly this state.
+  String currentRun;
+  String currentTask;
+  final List<String> failedOnCurrentTask = new ArrayList<>();
+  final TaskCostScale costScale = new TaskCostScale();
+  long records;
+  /**
+   * Contexts and tallies made so far. A hash map's iteration order depends on the order its keys
+   * came in, and the policy sums over these maps; StatsSnapshot refills them in birth order so a
+   * restored memory iterates, and so rounds, exactly like one that read every record.
+   */
+  long born;
 
   public MemoryStats() {}
 
@@ -110,15 +120,27 @@ public final class MemoryStats implements MemorySink {
     Pattern fresh = new Pattern(route, Collections.unmodifiableList(java.util.Arrays.asList(failed)));
     Pattern p = canonicalPatterns.computeIfAbsent(fresh, k -> k);
     for (String ctx : contextKeys(r.dimension(), r.bench() != null ? r.bench() : r.language())) {
-      Context c = byContext.computeIfAbsent(ctx, k -> new Context());
-      c.tallies.computeIfAbsent(route, k -> new Tally()).add(r.resolved(), r.performance(), r.costUsd());
-      c.patterns.computeIfAbsent(p, k -> new Tally()).add(r.resolved(), r.performance(), r.costUsd());
+      Context c = byContext.computeIfAbsent(ctx, k -> newContext());
+      c.tallies.computeIfAbsent(route, k -> newTally()).add(r.resolved(), r.performance(), r.costUsd());
+      c.patterns.computeIfAbsent(p, k -> newTally()).add(r.resolved(), r.performance(), r.costUsd());
       c.version++;
     }
     if (!r.resolved()) {
       failedOnCurrentTask.add(route);
     }
     costScale.observe(route, r.costUsd());
+  }
+
+  Context newContext() {
+    Context c = new Context();
+    c.born = born++;
+    return c;
+  }
+
+  Tally newTally() {
+    Tally t = new Tally();
+    t.born = born++;
+    return t;
   }
 
   /** How one task's costs so far predict the next route's cost on it. */

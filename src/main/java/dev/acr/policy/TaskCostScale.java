@@ -26,12 +26,13 @@ final class TaskCostScale {
   private static final double MAX_RHO = 0.9;
 
   /** Per route: count and sum of log cost, over paid attempts. */
-  private final Map<String, double[]> logCost = new HashMap<>();
-  private final List<Double> residuals = new ArrayList<>();
-  private double crossSum;
-  private long pairs;
-  private double squareSum;
-  private long squares;
+  // Package-private for StatsSnapshot, which saves and restores exactly this state.
+  final Map<String, double[]> logCost = new HashMap<>();
+  final List<Double> residuals = new ArrayList<>();
+  double crossSum;
+  long pairs;
+  double squareSum;
+  long squares;
 
   void newTask() {
     residuals.clear();

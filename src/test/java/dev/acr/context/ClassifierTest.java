@@ -25,7 +25,7 @@ class ClassifierTest {
   // ---------------------------------------------------------------- labelled data sets
 
   @Test
-  void devSetAccuracyIsAtLeast85Percent() throws IOException {
+  void devSetAccuracyStaysAt100Percent() throws IOException {
     Path dev = devPromptsPath();
     if (dev == null) {
       String why = "dev prompts not found: expected ../shared/prompts/dev-prompts.jsonl next to the project"
@@ -35,7 +35,27 @@ class ClassifierTest {
     }
     List<Labelled> rows = parse(Files.readAllLines(dev, StandardCharsets.UTF_8));
     double accuracy = report("dev set " + dev.normalize(), rows);
-    assertThat(accuracy).isGreaterThanOrEqualTo(0.85);
+    assertThat(accuracy).isEqualTo(1.0);
+  }
+
+  /**
+   * Real issue texts and CLI task statements (OOD176: 162 bug_fixing, 14 code_generation). A check
+   * of the long-form reading, not training data: no rule was written for its wording.
+   */
+  @Test
+  void pastedIssuesOfOod176AreAtLeast80Percent() throws IOException {
+    Path tasks = benchDataPath("ood176_tasks.jsonl");
+    Assumptions.assumeTrue(tasks != null,
+        "OOD176 tasks not found: set ACR_BENCH_DATA or put CodeRouterBench in ../shared/coderouterbench");
+    List<Labelled> rows = parse(Files.readAllLines(tasks, StandardCharsets.UTF_8));
+    assertThat(rows).hasSize(176);
+    assertThat(report("OOD176 " + tasks.normalize(), rows)).isGreaterThanOrEqualTo(0.80);
+  }
+
+  /** Our own issue-style texts (bug reports, feature requests, task statements, a question). */
+  @Test
+  void ownIssueTextsAccuracy() throws IOException {
+    assertThat(report("own issue texts", resource("issue-prompts.jsonl"))).isGreaterThanOrEqualTo(0.85);
   }
 
   /**
@@ -187,8 +207,8 @@ class ClassifierTest {
   }
 
   private static Path devPromptsPath() {
-    Path beside = Path.of(System.getProperty("user.dir")).resolve("../shared/prompts/dev-prompts.jsonl");
-    if (Files.isRegularFile(beside)) {
+    Path beside = besideProject("prompts/dev-prompts.jsonl");
+    if (beside != null) {
       return beside;
     }
     String env = System.getenv("ACR_DEV_PROMPTS");
@@ -196,6 +216,26 @@ class ClassifierTest {
       return Path.of(env);
     }
     return null;
+  }
+
+  /** {@code shared/PATH} next to the project, or next to the folder of worktrees it is in. */
+  private static Path besideProject(String path) {
+    Path root = Path.of(System.getProperty("user.dir"));
+    for (String up : List.of("../shared/", "../../shared/")) {
+      Path candidate = root.resolve(up + path);
+      if (Files.isRegularFile(candidate)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  private static Path benchDataPath(String file) {
+    String env = System.getenv("ACR_BENCH_DATA");
+    if (env != null && !env.isBlank() && Files.isRegularFile(Path.of(env, file))) {
+      return Path.of(env, file);
+    }
+    return besideProject("coderouterbench/" + file);
   }
 
   private static List<Labelled> parse(List<String> lines) throws IOException {
