@@ -35,6 +35,7 @@ public final class AcrPolicy implements Router {
   private final PolicyConfig config;
   private final long seed;
   private final SkillModel skills;
+  private final Map<String, Double> singleCallPrior;
   /**
    * Each route's name, made once: {@link Route#name()} builds a new string on every call, and
    * planning looks routes up by name dozens of times per decision.
@@ -63,8 +64,15 @@ public final class AcrPolicy implements Router {
       byRoute.put(this.routes.get(i), routeNames.get(i));
     }
     this.nameByRoute = Map.copyOf(byRoute);
+    Map<String, Double> price = priceSkill(routes, costGuess);
     this.skills =
-        new SkillModel(stats, config.difficultySd(), config.abilitySd(), config.contextSd(), priceSkill(routes, costGuess));
+        new SkillModel(stats, config.difficultySd(), config.abilitySd(), config.contextSd(), price);
+    // A single call's prior mean follows the same price prior: σ(price skill), ½ at the median.
+    Map<String, Double> sc = new java.util.HashMap<>();
+    for (Route r : this.routes) {
+      sc.put(nameOf(r), Sigmoid.exact(price.getOrDefault(r.name(), 0.0)));
+    }
+    this.singleCallPrior = Map.copyOf(sc);
   }
 
   /**
@@ -133,10 +141,44 @@ public final class AcrPolicy implements Router {
     if (remaining <= 0 || candidates.isEmpty()) {
       return List.of();
     }
+    if (config.maxAttempts() == 1) {
+      return singleCall(task, candidates);
+    }
     double costFactor = stats.costScale().factor(soFar, a -> nameOf(a.route()));
     Chain chain = beliefs(task, candidates, failed, soFar.size(), costFactor);
     double standing = soFar.isEmpty() ? 0.0 : soFar.get(soFar.size() - 1).performance();
     return chain.bestOrder(remaining, standing, config.lambda());
+  }
+
+  /**
+   * The route for a run that may make one call: the best Thompson draw of a single call's
+   * reward, mean first-call performance − λ·cost ({@link SingleCall}). A planner built for
+   * escalation starts cheap, which is wrong when nothing can follow.
+   */
+  private List<Route> singleCall(Task task, List<Route> candidates) {
+    List<String> ctx = contexts(task);
+    List<Map<String, MemoryStats.Tally>> tallies = tallies(ctx);
+    SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ task.key().hashCode() * 31L);
+    double[] base = SingleCall.baselines(stats, ctx, routeNames);
+    double[] drawn = new double[candidates.size()];
+    double[] cost = new double[candidates.size()];
+    for (int j = 0; j < drawn.length; j++) {
+      Route r = candidates.get(j);
+      String name = nameOf(r);
+      double prior = singleCallPrior.getOrDefault(name, 0.5);
+      drawn[j] = SingleCall.estimate(stats, ctx, base, name, prior, SingleCall.STRENGTH).draw(rng);
+      cost[j] = expectedCost(tallies, r, name);
+    }
+    int best = SingleCall.choose(drawn, cost, config.lambda());
+    return best < 0 ? List.of() : List.of(candidates.get(best));
+  }
+
+  private List<Map<String, MemoryStats.Tally>> tallies(List<String> ctx) {
+    List<Map<String, MemoryStats.Tally>> tallies = new ArrayList<>(ctx.size());
+    for (String k : ctx) {
+      tallies.add(stats.tallies(k));
+    }
+    return tallies;
   }
 
   /** One Thompson draw of skills, and this task's difficulty belief given its failures so far. */
