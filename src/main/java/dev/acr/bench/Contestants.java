@@ -27,8 +27,13 @@ public final class Contestants {
     return all(table, features, DEFAULT_MAX_ATTEMPTS);
   }
 
-  /** Every row; acr plans for the same attempt limit the replay enforces. */
+  /** Every row; acr plans for the same attempt limit the replay enforces. No acr+priors row. */
   public static List<Contestant> all(BenchTable table, TaskFeatures features, int maxAttempts) {
+    return all(table, features, maxAttempts, null);
+  }
+
+  /** Every row, with an {@code acr+priors} row from {@code priors} (fitted elsewhere) when not null. */
+  public static List<Contestant> all(BenchTable table, TaskFeatures features, int maxAttempts, dev.acr.policy.Priors priors) {
     RouteMenu menu = table.menu();
     List<Contestant> out = new ArrayList<>();
     out.add(Contestant.single("Oracle", true, true, seed -> Contestant.Seat.of(new OracleRouter(table))));
@@ -50,7 +55,7 @@ public final class Contestants {
     }
     out.add(Contestant.single("kNN", false, false,
         seed -> Contestant.Seat.of(new KnnRouter(menu, features, table.taskCount()))));
-    out.addAll(AcrRow.contestants(table, maxAttempts));
+    out.addAll(AcrRow.contestants(table, maxAttempts, priors));
     return out;
   }
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 record AcrOptions(
     List<String> prompt, boolean dryRun, WhereOptions.Repo where, WhereOptions.Memory memoryOption, String verify,
     String tool, List<String> chain, int maxAttempts, Double budget, Duration timeout, Long seed, boolean json,
-    boolean inPlace, boolean noStorePrompt, boolean quiet) {
+    boolean inPlace, boolean noStorePrompt, boolean quiet, boolean noPriors) {
 
   static final String DESCRIPTION =
       "The agentic coding router: picks a coding-agent CLI and model for the prompt, runs it in an"
@@ -55,6 +55,7 @@ record AcrOptions(
     spec.addOption(flag("--json", "Print a machine-readable summary on stdout."));
     spec.addOption(flag("--in-place", "Outside git: let agents edit the workdir directly (no isolation, no rollback)."));
     spec.addOption(flag("--no-store-prompt", "Keep prompts out of memory (only their hash)."));
+    spec.addOption(flag("--no-priors", "Start the policy from model prices alone, not from the shipped CodeRouterBench priors."));
     spec.addOption(OptionSpec.builder("-q", "--quiet").type(boolean.class)
         .description("Do not stream the agents' output (it stays in the run's logs); on a terminal, show a live status line instead.")
         .build());
@@ -73,7 +74,8 @@ record AcrOptions(
         spec.positionalParameters().get(0).getValue(), isSet(spec, "--dry-run"), WhereOptions.repo(spec),
         WhereOptions.memory(spec), value(spec, "--verify"), value(spec, "--tool"), value(spec, "--chain"),
         value(spec, "--max-attempts"), value(spec, "--budget"), value(spec, "--timeout"), value(spec, "--seed"),
-        isSet(spec, "--json"), isSet(spec, "--in-place"), isSet(spec, "--no-store-prompt"), isSet(spec, "--quiet"));
+        isSet(spec, "--json"), isSet(spec, "--in-place"), isSet(spec, "--no-store-prompt"), isSet(spec, "--quiet"),
+        isSet(spec, "--no-priors"));
   }
 
   /**

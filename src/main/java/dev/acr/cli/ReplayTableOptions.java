@@ -6,9 +6,11 @@ import dev.acr.bench.BenchTable;
 import dev.acr.bench.Contestant;
 import dev.acr.bench.Contestants;
 import dev.acr.bench.MetricsJson;
+import dev.acr.bench.PriorsFit;
 import dev.acr.bench.ReplayFiles;
 import dev.acr.bench.ReportTables;
 import dev.acr.bench.TaskFeatures;
+import dev.acr.policy.Priors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,6 +41,10 @@ final class ReplayTableOptions {
   @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "8", description = "Attempts per task at most in the replay (default: ${DEFAULT-VALUE}).")
   int maxAttempts;
 
+  @Option(names = "--priors", paramLabel = "FILE", description = "Priors for the acr+priors row (written by `acr bench import --priors`)."
+      + " Default: fitted on the other dataset of the run (with --dataset all); without either, no acr+priors row.")
+  Path priors;
+
   /** Why the options cannot work, or null when they can. */
   String invalid() {
     if (orders < 0) {
@@ -48,11 +54,14 @@ final class ReplayTableOptions {
   }
 
   /** Each table with every row {@code keep} accepts (by router name), in report order. */
-  List<BenchReplay.Plan> plans(List<BenchTable> tables, List<TaskFeatures> features, Predicate<String> keep) {
+  List<BenchReplay.Plan> plans(List<BenchTable> tables, List<TaskFeatures> features, Predicate<String> keep)
+      throws IOException {
+    Priors file = priors == null ? null : Priors.read(priors);
     List<BenchReplay.Plan> plans = new ArrayList<>();
     for (int i = 0; i < tables.size(); i++) {
       List<Contestant> rows = new ArrayList<>();
-      for (Contestant c : Contestants.all(tables.get(i), features.get(i), maxAttempts)) {
+      Priors p = file != null ? file : PriorsFit.others(tables, i);
+      for (Contestant c : Contestants.all(tables.get(i), features.get(i), maxAttempts, p)) {
         if (keep.test(c.name())) {
           rows.add(c);
         }

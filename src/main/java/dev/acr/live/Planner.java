@@ -20,6 +20,7 @@ import dev.acr.policy.AcrPolicy;
 import dev.acr.policy.CostGuess;
 import dev.acr.policy.MemoryStats;
 import dev.acr.policy.PolicyConfig;
+import dev.acr.policy.Priors;
 import dev.acr.policy.RouteEstimate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -111,8 +112,10 @@ public final class Planner {
         }
       }
       PolicyConfig pc = PolicyConfig.defaults().withLambda(config.lambda()).withMaxAttempts(req.maxAttempts());
-      router = new AcrPolicy(usable, stats, costGuesses(config, usable), pc, req.seed());
-      chainSource = "policy (memory: " + stats.records() + " records)";
+      Priors priors = req.priors() ? Priors.bundled() : Priors.none();
+      router = new AcrPolicy(usable, stats, costGuesses(config, usable), pc, req.seed(), priors);
+      chainSource = "policy (memory: " + stats.records() + " records; priors: "
+          + (priors.isEmpty() ? "prices only" : priors.source()) + ")";
     }
     List<Route> chain = router.plan(task, List.of());
     List<RouteEstimate> estimates = router instanceof AcrPolicy p ? p.estimates(task) : List.of();

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Everything the user asked for in one {@code acr PROMPT} invocation, already parsed. */
+/**
+ * Everything the user asked for in one {@code acr PROMPT} invocation, already parsed. {@code
+ * priors}: start the policy from acr's shipped priors (false with {@code --no-priors}: prices only).
+ */
 public record RunRequest(
     String prompt,
     Path workdir,
@@ -21,4 +24,14 @@ public record RunRequest(
     boolean inPlace,
     boolean dryRun,
     boolean storePrompt,
-    Map<String, String> environment) {}
+    Map<String, String> environment,
+    boolean priors) {
+
+  /** A request that starts from the shipped priors. */
+  public RunRequest(String prompt, Path workdir, Path configFile, Path memoryFile, String verify, String tool,
+      List<String> chain, int maxAttempts, Double budgetUsd, Duration timeout, long seed, boolean inPlace,
+      boolean dryRun, boolean storePrompt, Map<String, String> environment) {
+    this(prompt, workdir, configFile, memoryFile, verify, tool, chain, maxAttempts, budgetUsd, timeout, seed, inPlace,
+        dryRun, storePrompt, environment, true);
+  }
+}

@@ -35,7 +35,9 @@ public final class AcrPolicy implements Router {
   private final PolicyConfig config;
   private final long seed;
   private final SkillModel skills;
-  private final Map<String, Double> singleCallPrior;
+  private final Priors priors;
+  /** Each route's skill before memory: from priors where they know its model, else from its price. */
+  private final Map<String, Double> priceSkill;
   /**
    * Each route's name, made once: {@link Route#name()} builds a new string on every call, and
    * planning looks routes up by name dozens of times per decision.
@@ -49,11 +51,23 @@ public final class AcrPolicy implements Router {
       Map<Route, Double> attemptCostGuessUsd,
       PolicyConfig config,
       long seed) {
+    this(routes, stats, attemptCostGuessUsd, config, seed, Priors.none());
+  }
+
+  /** As above, starting from {@code priors} (fitted on a benchmark) where they know a route's model. */
+  public AcrPolicy(
+      List<Route> routes,
+      MemoryStats stats,
+      Map<Route, Double> attemptCostGuessUsd,
+      PolicyConfig config,
+      long seed,
+      Priors priors) {
     this.routes = List.copyOf(routes);
     this.stats = stats;
     this.costGuess = Map.copyOf(attemptCostGuessUsd);
     this.config = config;
     this.seed = seed;
+    this.priors = priors;
     List<String> names = new ArrayList<>();
     for (String n : SkillModel.names(this.routes)) {
       names.add(stats.name(n));
@@ -64,15 +78,25 @@ public final class AcrPolicy implements Router {
       byRoute.put(this.routes.get(i), routeNames.get(i));
     }
     this.nameByRoute = Map.copyOf(byRoute);
-    Map<String, Double> price = priceSkill(routes, costGuess);
-    this.skills =
-        new SkillModel(stats, config.difficultySd(), config.abilitySd(), config.contextSd(), price);
-    // A single call's prior mean follows the same price prior: σ(price skill), ½ at the median.
-    Map<String, Double> sc = new java.util.HashMap<>();
+    Map<String, Double> skill = priceSkill(routes, costGuess);
     for (Route r : this.routes) {
-      sc.put(nameOf(r), Sigmoid.exact(price.getOrDefault(r.name(), 0.0)));
+      Priors.Entry e = priors.of(r.model(), null);
+      if (e != null) {
+        skill.put(r.name(), priorSkill(e.verified()));
+      }
     }
-    this.singleCallPrior = Map.copyOf(sc);
+    this.priceSkill = Map.copyOf(skill);
+    this.skills = new SkillModel(stats, config.difficultySd(), config.abilitySd(), config.contextSd(), priceSkill);
+  }
+
+  /**
+   * The skill whose chance on a task of average difficulty is the prior's verified share: the
+   * skill model's chance is σ(skill − difficulty) averaged over difficulty ~ N(0, 2²), close to
+   * σ(skill / 1.6) (the probit approximation).
+   */
+  private static double priorSkill(double verified) {
+    double p = Math.min(0.98, Math.max(0.02, verified));
+    return 1.6 * Math.log(p / (1 - p));
   }
 
   /**
@@ -115,7 +139,7 @@ public final class AcrPolicy implements Router {
     List<RouteEstimate> out = new ArrayList<>();
     for (Route r : routes) {
       int n = evidence(ctx, r.name());
-      String source = n == 0 ? "prior" : "memory n=" + n;
+      String source = n > 0 ? "memory n=" + n : priors.of(r.model(), null) != null ? "prior: " + priors.source() : "prior: price";
       out.add(new RouteEstimate(r, skills.meanChance(post.get(r.name())), expectedCost(ctx, r), n, source));
     }
     return out;
@@ -165,12 +189,21 @@ public final class AcrPolicy implements Router {
     for (int j = 0; j < drawn.length; j++) {
       Route r = candidates.get(j);
       String name = nameOf(r);
-      double prior = singleCallPrior.getOrDefault(name, 0.5);
-      drawn[j] = SingleCall.estimate(stats, ctx, base, name, prior, SingleCall.STRENGTH).draw(rng);
+      drawn[j] = singleCallEstimate(task, ctx, base, r, name).draw(rng);
       cost[j] = expectedCost(tallies, r, name);
     }
     int best = SingleCall.choose(drawn, cost, config.lambda());
     return best < 0 ? List.of() : List.of(candidates.get(best));
+  }
+
+  /**
+   * A single call's estimate: from the prior's mean performance for the task's dimension where
+   * priors know the route's model, else from σ(price skill) (½ at the median price).
+   */
+  private SingleCall.Estimate singleCallEstimate(Task task, List<String> ctx, double[] base, Route r, String name) {
+    Priors.Entry e = priors.of(r.model(), task.dimension() == null ? null : task.dimension().id());
+    double mean = e != null ? e.performance() : Sigmoid.exact(priceSkill.getOrDefault(r.name(), 0.0));
+    return SingleCall.estimate(stats, ctx, base, name, mean, e != null ? Priors.CALLS : SingleCall.STRENGTH);
   }
 
   private List<Map<String, MemoryStats.Tally>> tallies(List<String> ctx) {
