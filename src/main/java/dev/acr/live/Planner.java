@@ -114,8 +114,8 @@ public final class Planner {
       PolicyConfig pc = PolicyConfig.defaults().withLambda(config.lambda()).withMaxAttempts(req.maxAttempts());
       Priors priors = req.priors() ? Priors.bundled() : Priors.none();
       router = new AcrPolicy(usable, stats, costGuesses(config, usable), pc, req.seed(), priors);
-      chainSource = "policy (memory: " + stats.records() + " records; priors: "
-          + (priors.isEmpty() ? "prices only" : priors.source()) + ")";
+      // Where each route's estimate comes from (prior or memory) is said beside the route.
+      chainSource = "policy (memory: " + stats.records() + " records)";
     }
     List<Route> chain = router.plan(task, List.of());
     List<RouteEstimate> estimates = router instanceof AcrPolicy p ? p.estimates(task) : List.of();

@@ -70,7 +70,7 @@ class BenchCommandTest {
     JsonNode metrics = json.readTree(out.resolve("metrics.json").toFile());
     assertThat(fields(metrics)).containsExactly("ood176", "id-test");
     assertThat(fields(metrics.get("ood176"))).containsExactly("Oracle", "ACRouter", "Always-gpt-5.4", "Always-kimi-k2.5",
-        "Always-claude-opus-4-6", "Random", "LinUCB", "LinTS", "kNN", "acr");
+        "Always-claude-opus-4-6", "Random", "LinUCB", "LinTS", "kNN", "acr", "acr+priors");
     for (Iterator<JsonNode> ds = metrics.elements(); ds.hasNext(); ) {
       for (Iterator<JsonNode> rows = ds.next().elements(); rows.hasNext(); ) {
         JsonNode row = rows.next();
