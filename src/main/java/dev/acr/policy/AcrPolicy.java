@@ -24,6 +24,13 @@ import java.util.SplittableRandom;
  * mean cost from memory, scaled by what this task's attempts have cost so far ({@link
  * TaskCostScale}: long tasks are long for every agent). Only the first route of the plan runs;
  * the plan is made again after each attempt with what it taught.
+ *
+ * <p>When the run may make only one attempt ({@code --max-attempts 1}) there is no chain: the
+ * route is the best Thompson draw of one call's reward, mean first-call performance (partial
+ * scores included) − λ·cost, per context ({@link SingleCall}).
+ *
+ * <p>Before memory knows a route, its skill and single-call mean come from {@link Priors} (fitted
+ * on a benchmark, shipped with acr) where they know its model, else from its price.
  */
 public final class AcrPolicy implements Router {
 
