@@ -34,8 +34,6 @@ import java.util.SplittableRandom;
  */
 public final class AcrPolicy implements Router {
 
-  static final double PRICE_SLOPE = 1.0;
-
   private final List<Route> routes;
   private final MemoryStats stats;
   private final Map<Route, Double> costGuess;
@@ -85,53 +83,8 @@ public final class AcrPolicy implements Router {
       byRoute.put(this.routes.get(i), routeNames.get(i));
     }
     this.nameByRoute = Map.copyOf(byRoute);
-    Map<String, Double> skill = priceSkill(routes, costGuess);
-    for (Route r : this.routes) {
-      Priors.Entry e = priors.of(r.model(), null);
-      if (e != null) {
-        skill.put(r.name(), priorSkill(e.verified()));
-      }
-    }
-    this.priceSkill = Map.copyOf(skill);
+    this.priceSkill = StartingSkill.of(this.routes, costGuess, priors);
     this.skills = new SkillModel(stats, config.difficultySd(), config.abilitySd(), config.contextSd(), priceSkill);
-  }
-
-  /**
-   * The skill whose chance on a task of average difficulty is the prior's verified share: the
-   * skill model's chance is σ(skill − difficulty) averaged over difficulty ~ N(0, 2²), close to
-   * σ(skill / 1.6) (the probit approximation).
-   */
-  private static double priorSkill(double verified) {
-    double p = Math.min(0.98, Math.max(0.02, verified));
-    return 1.6 * Math.log(p / (1 - p));
-  }
-
-  /**
-   * Before memory says anything, a route's skill is centred by its price: providers price
-   * models by capability, so a model costing e-times more starts {@link #PRICE_SLOPE} higher on
-   * the logistic scale than the median-priced one. Memory overrules this after a few attempts.
-   */
-  private static Map<String, Double> priceSkill(List<Route> routes, Map<Route, Double> costGuess) {
-    java.util.List<Double> logs = new ArrayList<>();
-    for (Route r : routes) {
-      Double c = costGuess.get(r);
-      if (c != null && c > 0) {
-        logs.add(Math.log(c));
-      }
-    }
-    Map<String, Double> out = new java.util.HashMap<>();
-    if (logs.size() < 2) {
-      return out;
-    }
-    java.util.Collections.sort(logs);
-    double median = logs.get(logs.size() / 2);
-    for (Route r : routes) {
-      Double c = costGuess.get(r);
-      if (c != null && c > 0) {
-        out.put(r.name(), PRICE_SLOPE * (Math.log(c) - median));
-      }
-    }
-    return out;
   }
 
   @Override
