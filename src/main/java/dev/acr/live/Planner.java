@@ -19,6 +19,7 @@ import dev.acr.policy.AcrPolicy;
 import dev.acr.policy.CostGuess;
 import dev.acr.policy.MemoryStats;
 import dev.acr.policy.PolicyConfig;
+import dev.acr.policy.Priors;
 import dev.acr.policy.RouteEstimate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -110,7 +111,9 @@ public final class Planner {
         }
       }
       PolicyConfig pc = PolicyConfig.defaults().withLambda(config.lambda()).withMaxAttempts(req.maxAttempts());
-      router = new AcrPolicy(usable, stats, costGuesses(config, usable), pc, req.seed());
+      Priors priors = req.priors() ? Priors.bundled() : Priors.none();
+      router = new AcrPolicy(usable, stats, costGuesses(config, usable), pc, req.seed(), priors);
+      // Where each route's estimate comes from (prior or memory) is said beside the route.
       chainSource = "policy (memory: " + stats.records() + " records)";
     }
     List<Route> chain = router.plan(task, List.of());
