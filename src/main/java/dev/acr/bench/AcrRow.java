@@ -3,8 +3,10 @@ package dev.acr.bench;
 import dev.acr.core.Route;
 import dev.acr.policy.AcrPolicy;
 import dev.acr.policy.CostGuess;
+import dev.acr.policy.Fallback;
 import dev.acr.policy.MemoryStats;
 import dev.acr.policy.PolicyConfig;
+import dev.acr.policy.Priors;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,19 +15,30 @@ import java.util.Map;
  * records the RunLoop writes for its own attempts (its MemoryStats is teed behind the replay's
  * collector), exactly as a live run feeds it. Per-attempt cost guesses come from models.json
  * prices; a replayed memory file has none, so the policy starts at 0 and learns costs from its
- * records. {@code acr+priors} (stats seeded from prior memory) has no prior source yet, so that
- * row is not produced.
+ * records. {@code acr+priors} is the same policy starting from priors ({@link Priors}); the
+ * replay fits them on the other dataset only (or reads --priors FILE), never on the replayed one.
  */
 final class AcrRow {
   private AcrRow() {}
 
+  /** The {@code acr} row at attempt limit {@code maxAttempts}, from empty memory and prices alone. */
   static Contestant contestant(BenchTable table, int maxAttempts) {
+    return row("acr", table, maxAttempts, Priors.none());
+  }
+
+  /** The {@code acr+priors} row: the same policy starting from {@code priors} (fitted elsewhere). */
+  static Contestant withPriors(BenchTable table, int maxAttempts, Priors priors) {
+    return row("acr+priors", table, maxAttempts, priors);
+  }
+
+  private static Contestant row(String name, BenchTable table, int maxAttempts, Priors priors) {
     Map<Route, Double> guesses = new HashMap<>();
     table.prices().forEach((route, p) -> guesses.put(route, CostGuess.fromPrices(p.inputPer1m(), p.outputPer1m())));
     RouteMenu menu = table.menu();
-    return new Contestant("acr", false, false, true, Contestant.upTo(maxAttempts), seed -> {
+    PolicyConfig config = PolicyConfig.defaults().withMaxAttempts(maxAttempts);
+    return new Contestant(name, false, false, true, Contestant.upTo(maxAttempts), seed -> {
       MemoryStats stats = new MemoryStats();
-      AcrPolicy policy = new AcrPolicy(table.routes(), stats, guesses, PolicyConfig.defaults().withMaxAttempts(maxAttempts), seed);
+      AcrPolicy policy = new AcrPolicy(table.routes(), stats, guesses, config, seed, Fallback.NONE, priors);
       return new Contestant.Seat(new OfferedOnly(policy, menu), stats);
     });
   }

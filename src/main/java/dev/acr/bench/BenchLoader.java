@@ -173,13 +173,26 @@ public final class BenchLoader {
         problem(file, lineNo, "task '" + id + "' has no dimension");
         continue;
       }
-      tasks.add(new Task(id, text(n, "prompt"), dimension, text(n, "bench"), text(n, "language")));
+      String bench = text(n, "bench");
+      tasks.add(new Task(id, text(n, "prompt"), dimension, bench != null ? bench : sourceOf(id), text(n, "language")));
       lines.add(lineNo);
     }
     if (tasks.isEmpty() && problems.isEmpty()) {
       problem(file, 0, "no tasks");
     }
   }
+
+  /**
+   * The ID test's tasks name no bench, but their ids do: {@code dim<k>_<source>_<id>} (e.g.
+   * {@code dim1_mbpp_631}: MBPP). That source is public task metadata, so it is given to every
+   * router as the task's bench, as OOD176 tasks carry theirs; null for any other id.
+   */
+  static String sourceOf(String taskId) {
+    java.util.regex.Matcher m = SOURCE.matcher(taskId);
+    return m.matches() ? m.group(1) : null;
+  }
+
+  private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile("dim\\d+_([a-z0-9]+)_.+");
 
   private void loadResults(
       BenchSource source,

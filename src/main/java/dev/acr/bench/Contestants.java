@@ -1,6 +1,7 @@
 package dev.acr.bench;
 
 import dev.acr.core.Route;
+import dev.acr.policy.Priors;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +27,15 @@ public final class Contestants {
    * rows of the single-call table only: they are another protocol at any other limit.
    */
   public static List<Contestant> all(BenchTable table, TaskFeatures features, int cap, List<Decisions> decided) {
+    return all(table, features, cap, decided, null);
+  }
+
+  /**
+   * Every row, with an {@code acr+priors} row after {@code acr} when {@code priors} (fitted on
+   * other data, never on this table) is not null.
+   */
+  public static List<Contestant> all(
+      BenchTable table, TaskFeatures features, int cap, List<Decisions> decided, Priors priors) {
     RouteMenu menu = table.menu();
     String upToCap = Contestant.upTo(cap);
     List<Contestant> out = new ArrayList<>();
@@ -62,6 +72,9 @@ public final class Contestants {
     out.add(new Contestant("kNN", false, false, false, upToCap,
         seed -> Contestant.Seat.of(new KnnRouter(menu, features, table.taskCount() * cap))));
     out.add(AcrRow.contestant(table, cap));
+    if (priors != null) {
+      out.add(AcrRow.withPriors(table, cap, priors));
+    }
     return out;
   }
 

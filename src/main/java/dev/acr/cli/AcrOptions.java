@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 record AcrOptions(
     List<String> prompt, boolean dryRun, WhereOptions.Repo where, WhereOptions.Memory memoryOption, String verify,
     String tool, List<String> chain, int maxAttempts, Double budget, Duration timeout, Long seed, boolean json,
-    boolean inPlace, boolean noStorePrompt, boolean quiet, boolean noRecheck) {
+    boolean inPlace, boolean noStorePrompt, boolean quiet, boolean noRecheck, boolean noPriors) {
 
   static final String DESCRIPTION =
       "The agentic coding router: picks a coding-agent CLI and model for the prompt, runs it in an"
@@ -57,6 +57,7 @@ record AcrOptions(
     spec.addOption(flag("--no-store-prompt", "Keep prompts out of memory (only their hash)."));
     spec.addOption(flag("--no-recheck", "Do not rerun the test command in your working tree after applying a verified"
         + " change (by default, if it fails there, acr puts your tree back exactly as it was and keeps the patch)."));
+    spec.addOption(flag("--no-priors", "Start the policy from model prices alone, not from the shipped CodeRouterBench priors."));
     spec.addOption(OptionSpec.builder("-q", "--quiet").type(boolean.class)
         .description("Do not stream the agents' output (it stays in the run's logs); on a terminal, show a live status line instead.")
         .build());
@@ -76,7 +77,7 @@ record AcrOptions(
         WhereOptions.memory(spec), value(spec, "--verify"), value(spec, "--tool"), value(spec, "--chain"),
         value(spec, "--max-attempts"), value(spec, "--budget"), value(spec, "--timeout"), value(spec, "--seed"),
         isSet(spec, "--json"), isSet(spec, "--in-place"), isSet(spec, "--no-store-prompt"), isSet(spec, "--quiet"),
-        isSet(spec, "--no-recheck"));
+        isSet(spec, "--no-recheck"), isSet(spec, "--no-priors"));
   }
 
   /**

@@ -36,6 +36,10 @@ public final class BenchImportCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", required = true, description = "Memory JSONL file to write.")
   Path out;
 
+  @Option(names = "--priors", description = "Write priors (per model and dimension: single calls, mean performance,"
+      + " verified share) as JSON instead of memory records; acr's shipped priors are made this way from all the data.")
+  boolean priors;
+
 
   @Override
   public Integer call() {
@@ -51,14 +55,22 @@ public final class BenchImportCommand implements Callable<Integer> {
     ObjectMapper json = new ObjectMapper();
     BenchLoader loader = new BenchLoader(json);
     try {
+      if (priors) {
+        List<dev.acr.bench.BenchTable> tables = new ArrayList<>();
+        for (BenchDataset d : datasets) {
+          tables.add(loader.load(dir, d));
+        }
+        createParent(out);
+        dev.acr.bench.PriorsFit.of(tables).write(json, out);
+        err.println("acr: wrote priors of " + tables.size() + " dataset(s) to " + out);
+        return 0;
+      }
       // Load and validate everything first, so bad data never leaves a half-written file.
       List<MemoryRecord> records = new ArrayList<>();
       for (BenchDataset d : datasets) {
         records.addAll(BenchImport.records(loader.load(dir, d)));
       }
-      if (out.toAbsolutePath().getParent() != null) {
-        Files.createDirectories(out.toAbsolutePath().getParent());
-      }
+      createParent(out);
       ReplayFiles.writeJsonl(json, out, records);
       long count = records.size();
       err.println("acr: wrote " + count + " records to " + out);
@@ -69,6 +81,12 @@ public final class BenchImportCommand implements Callable<Integer> {
     } catch (IOException e) {
       err.println("acr: " + e.getMessage());
       return 1;
+    }
+  }
+
+  private static void createParent(Path file) throws IOException {
+    if (file.toAbsolutePath().getParent() != null) {
+      Files.createDirectories(file.toAbsolutePath().getParent());
     }
   }
 }

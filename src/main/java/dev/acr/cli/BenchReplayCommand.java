@@ -112,14 +112,20 @@ public final class BenchReplayCommand implements Callable<Integer> {
     }
     Set<String> matched = new LinkedHashSet<>();
     Set<String> known = new LinkedHashSet<>();
-    List<BenchReplay.Plan> plans = table.plans(tables, name -> {
-          known.add(name);
-          String hit = selected(name);
-          if (hit != null) {
-            matched.add(hit);
-          }
-          return hit != null;
-        });
+    List<BenchReplay.Plan> plans;
+    try {
+      plans = table.plans(tables, name -> {
+            known.add(name);
+            String hit = selected(name);
+            if (hit != null) {
+              matched.add(hit);
+            }
+            return hit != null;
+          });
+    } catch (IOException e) {
+      err.println("acr: --priors: cannot read " + table.priors + ": " + e.getMessage());
+      return 2;
+    }
     if (routers != null) {
       for (String r : routers) {
         if (!matched.contains(r.strip().toLowerCase(Locale.ROOT))) {

@@ -7,9 +7,11 @@ import dev.acr.bench.Contestant;
 import dev.acr.bench.Contestants;
 import dev.acr.bench.Decisions;
 import dev.acr.bench.MetricsJson;
+import dev.acr.bench.PriorsFit;
 import dev.acr.bench.ReplayFiles;
 import dev.acr.bench.ReportTables;
 import dev.acr.bench.TaskFeatures;
+import dev.acr.policy.Priors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -50,6 +52,10 @@ final class ReplayTableOptions {
   /** One dataset ready to replay: the table, its router-visible features, its decisions rows. */
   record Loaded(BenchTable table, TaskFeatures features, List<Decisions> decided) {}
 
+  @Option(names = "--priors", paramLabel = "FILE", description = "Priors for the acr+priors row (written by `acr bench import --priors`)."
+      + " Default: fitted on the other dataset of the run (with --dataset all); without either, no acr+priors row.")
+  Path priors;
+
   /** Why the options cannot work, or null when they can. */
   String invalid() {
     if (orders < 0) {
@@ -61,13 +67,20 @@ final class ReplayTableOptions {
     return caps.stream().anyMatch(c -> c < 1) ? "--max-attempts must be >= 1" : null;
   }
 
-  /** Each dataset at each limit with every row {@code keep} accepts (by router name), in report order. */
-  List<BenchReplay.Plan> plans(List<Loaded> datasets, Predicate<String> keep) {
+  /**
+   * Each dataset at each limit with every row {@code keep} accepts (by router name), in report
+   * order. acr+priors reads --priors FILE, else is fitted (once per dataset) on the other datasets.
+   */
+  List<BenchReplay.Plan> plans(List<Loaded> datasets, Predicate<String> keep) throws IOException {
+    Priors file = priors == null ? null : Priors.read(priors);
+    List<BenchTable> tables = datasets.stream().map(Loaded::table).toList();
     List<BenchReplay.Plan> plans = new ArrayList<>();
-    for (Loaded d : datasets) {
+    for (int i = 0; i < datasets.size(); i++) {
+      Loaded d = datasets.get(i);
+      Priors p = file != null ? file : PriorsFit.others(tables, i);
       for (int cap : caps.stream().distinct().sorted().toList()) {
         List<Contestant> rows = new ArrayList<>();
-        for (Contestant c : Contestants.all(d.table(), d.features(), cap, d.decided())) {
+        for (Contestant c : Contestants.all(d.table(), d.features(), cap, d.decided(), p)) {
           if (keep.test(c.name())) {
             rows.add(c);
           }

@@ -21,6 +21,7 @@ import dev.acr.policy.CostGuess;
 import dev.acr.policy.Fallback;
 import dev.acr.policy.MemoryStats;
 import dev.acr.policy.PolicyConfig;
+import dev.acr.policy.Priors;
 import dev.acr.policy.RouteEstimate;
 import dev.acr.policy.StatsCache;
 import java.io.IOException;
@@ -123,7 +124,8 @@ public final class Planner {
       // The dry run plans exactly what the run will: only routes that can run now.
       List<Route> usable = usable(candidates, missing, fallback, unavailable, config, req);
       PolicyConfig pc = PolicyConfig.defaults().withLambda(config.lambda()).withMaxAttempts(req.maxAttempts());
-      AcrPolicy policy = new AcrPolicy(usable, stats, costGuesses(config, usable), pc, seed(req, stats), fallback);
+      Priors priors = req.priors() ? Priors.bundled() : Priors.none();
+      AcrPolicy policy = new AcrPolicy(usable, stats, costGuesses(config, usable), pc, seed(req, stats), fallback, priors);
       router = policy;
       chainSource = "policy (memory: " + stats.records() + " records)";
     }

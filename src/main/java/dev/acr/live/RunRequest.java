@@ -9,6 +9,7 @@ import java.util.Map;
  * Everything the user asked for in one {@code acr PROMPT} invocation, already parsed. {@code
  * recheck}: after a verified change is applied, run the test command once more in the user's tree
  * and put the tree back if it fails there ({@code --no-recheck} turns it off).
+ * {@code priors}: start the policy from acr's shipped priors (false with {@code --no-priors}: prices only).
  */
 public record RunRequest(
     String prompt,
@@ -26,14 +27,15 @@ public record RunRequest(
     boolean dryRun,
     boolean storePrompt,
     Map<String, String> environment,
-    boolean recheck) {
+    boolean recheck,
+    boolean priors) {
 
-  /** A request with the recheck on, as every run has unless the user says {@code --no-recheck}. */
+  /** A request with the recheck on and the shipped priors, as every run has unless the user opts out. */
   public RunRequest(
       String prompt, Path workdir, Path configFile, Path memoryFile, String verify, String tool, List<String> chain,
       int maxAttempts, Double budgetUsd, Duration timeout, long seed, boolean inPlace, boolean dryRun,
       boolean storePrompt, Map<String, String> environment) {
     this(prompt, workdir, configFile, memoryFile, verify, tool, chain, maxAttempts, budgetUsd, timeout, seed, inPlace,
-        dryRun, storePrompt, environment, true);
+        dryRun, storePrompt, environment, true, true);
   }
 }

@@ -24,10 +24,15 @@ import java.util.SplittableRandom;
  * mean cost from memory, scaled by what this task's attempts have cost so far ({@link
  * TaskCostScale}: long tasks are long for every agent). Only the first route of the plan runs;
  * the plan is made again after each attempt with what it taught.
+ *
+ * <p>When the run may make only one attempt ({@code --max-attempts 1}) there is no chain: the
+ * route is the best Thompson draw of one call's reward, mean first-call performance (partial
+ * scores included) − λ·cost, per context ({@link SingleCall}).
+ *
+ * <p>Before memory knows a route, its skill and single-call mean come from {@link Priors} (fitted
+ * on a benchmark, shipped with acr) where they know its model, else from its price.
  */
 public final class AcrPolicy implements Router {
-
-  static final double PRICE_SLOPE = 1.0;
 
   private final List<Route> routes;
   private final MemoryStats stats;
@@ -37,6 +42,9 @@ public final class AcrPolicy implements Router {
   private final SkillModel skills;
   /** Which routes may run at all after this task's infra errors ({@link Fallback}). */
   private final Fallback fallback;
+  private final Priors priors;
+  /** Each route's skill before memory: from priors where they know its model, else from its price. */
+  private final Map<String, Double> priceSkill;
   /**
    * Each route's name, made once: {@link Route#name()} builds a new string on every call, and
    * planning looks routes up by name dozens of times per decision.
@@ -50,23 +58,28 @@ public final class AcrPolicy implements Router {
       Map<Route, Double> attemptCostGuessUsd,
       PolicyConfig config,
       long seed) {
-    this(routes, stats, attemptCostGuessUsd, config, seed, Fallback.NONE);
+    this(routes, stats, attemptCostGuessUsd, config, seed, Fallback.NONE, Priors.none());
   }
 
-  /** A policy that leaves out the routes {@code fallback} rules out after an infra error. */
+  /**
+   * A policy that leaves out the routes {@code fallback} rules out after an infra error, starting
+   * from {@code priors} (fitted on a benchmark) where they know a route's model.
+   */
   public AcrPolicy(
       List<Route> routes,
       MemoryStats stats,
       Map<Route, Double> attemptCostGuessUsd,
       PolicyConfig config,
       long seed,
-      Fallback fallback) {
+      Fallback fallback,
+      Priors priors) {
     this.fallback = fallback;
     this.routes = List.copyOf(routes);
     this.stats = stats;
     this.costGuess = Map.copyOf(attemptCostGuessUsd);
     this.config = config;
     this.seed = seed;
+    this.priors = priors;
     List<String> names = new ArrayList<>();
     for (String n : SkillModel.names(this.routes)) {
       names.add(stats.name(n));
@@ -77,36 +90,8 @@ public final class AcrPolicy implements Router {
       byRoute.put(this.routes.get(i), routeNames.get(i));
     }
     this.nameByRoute = Map.copyOf(byRoute);
-    this.skills =
-        new SkillModel(stats, config.difficultySd(), config.abilitySd(), config.contextSd(), priceSkill(routes, costGuess));
-  }
-
-  /**
-   * Before memory says anything, a route's skill is centred by its price: providers price
-   * models by capability, so a model costing e-times more starts {@link #PRICE_SLOPE} higher on
-   * the logistic scale than the median-priced one. Memory overrules this after a few attempts.
-   */
-  private static Map<String, Double> priceSkill(List<Route> routes, Map<Route, Double> costGuess) {
-    java.util.List<Double> logs = new ArrayList<>();
-    for (Route r : routes) {
-      Double c = costGuess.get(r);
-      if (c != null && c > 0) {
-        logs.add(Math.log(c));
-      }
-    }
-    Map<String, Double> out = new java.util.HashMap<>();
-    if (logs.size() < 2) {
-      return out;
-    }
-    java.util.Collections.sort(logs);
-    double median = logs.get(logs.size() / 2);
-    for (Route r : routes) {
-      Double c = costGuess.get(r);
-      if (c != null && c > 0) {
-        out.put(r.name(), PRICE_SLOPE * (Math.log(c) - median));
-      }
-    }
-    return out;
+    this.priceSkill = StartingSkill.of(this.routes, costGuess, priors);
+    this.skills = new SkillModel(stats, config.difficultySd(), config.abilitySd(), config.contextSd(), priceSkill);
   }
 
   @Override
@@ -121,7 +106,7 @@ public final class AcrPolicy implements Router {
     List<RouteEstimate> out = new ArrayList<>();
     for (Route r : routes) {
       int n = evidence(ctx, r.name());
-      String source = n == 0 ? "prior" : "memory n=" + n;
+      String source = n > 0 ? "memory n=" + n : priors.of(r.model(), null) != null ? "prior: " + priors.source() : "prior: price";
       out.add(new RouteEstimate(r, skills.meanChance(post.get(r.name())), expectedCost(ctx, r), n, source));
     }
     return out;
@@ -148,6 +133,9 @@ public final class AcrPolicy implements Router {
     if (remaining <= 0 || candidates.isEmpty()) {
       return List.of();
     }
+    if (config.maxAttempts() == 1) {
+      return singleCall(task, candidates);
+    }
     double costFactor = stats.costScale().factor(soFar, a -> nameOf(a.route()));
     Chain chain = beliefs(task, candidates, failed, soFar.size(), costFactor, false);
     double standing = soFar.isEmpty() ? 0.0 : soFar.get(soFar.size() - 1).performance();
@@ -165,6 +153,46 @@ public final class AcrPolicy implements Router {
     }
     Chain chain = beliefs(task, routes, List.of(), 0, 1.0, true);
     return chain.bestOrder(remaining, 0.0, config.lambda());
+  }
+
+  /**
+   * The route for a run that may make one call: the best Thompson draw of a single call's
+   * reward, mean first-call performance − λ·cost ({@link SingleCall}). A planner built for
+   * escalation starts cheap, which is wrong when nothing can follow.
+   */
+  private List<Route> singleCall(Task task, List<Route> candidates) {
+    List<String> ctx = contexts(task);
+    List<Map<String, MemoryStats.Tally>> tallies = tallies(ctx);
+    SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ task.key().hashCode() * 31L);
+    double[] base = SingleCall.baselines(stats, ctx, routeNames);
+    double[] drawn = new double[candidates.size()];
+    double[] cost = new double[candidates.size()];
+    for (int j = 0; j < drawn.length; j++) {
+      Route r = candidates.get(j);
+      String name = nameOf(r);
+      drawn[j] = singleCallEstimate(task, ctx, base, r, name).draw(rng);
+      cost[j] = expectedCost(tallies, r, name);
+    }
+    int best = SingleCall.choose(drawn, cost, config.lambda());
+    return best < 0 ? List.of() : List.of(candidates.get(best));
+  }
+
+  /**
+   * A single call's estimate: from the prior's mean performance for the task's dimension where
+   * priors know the route's model, else from σ(price skill) (½ at the median price).
+   */
+  private SingleCall.Estimate singleCallEstimate(Task task, List<String> ctx, double[] base, Route r, String name) {
+    Priors.Entry e = priors.of(r.model(), task.dimension() == null ? null : task.dimension().id());
+    double mean = e != null ? e.performance() : Sigmoid.exact(priceSkill.getOrDefault(r.name(), 0.0));
+    return SingleCall.estimate(stats, ctx, base, name, mean, e != null ? Priors.CALLS : SingleCall.STRENGTH);
+  }
+
+  private List<Map<String, MemoryStats.Tally>> tallies(List<String> ctx) {
+    List<Map<String, MemoryStats.Tally>> tallies = new ArrayList<>(ctx.size());
+    for (String k : ctx) {
+      tallies.add(stats.tallies(k));
+    }
+    return tallies;
   }
 
   /** One Thompson draw of skills (or their medians), and this task's difficulty belief given its failures so far. */

@@ -41,12 +41,38 @@ class BenchAcrTargetsTest {
     assertThat(mean(r, Metric.AVG_PERF)).as("shuffled mean AvgPerf%").isGreaterThanOrEqualTo(49.0);
   }
 
+  /**
+   * The issue's single-call target on the ID test: acr's shuffled mean above LinUCB, LinTS and kNN
+   * in the same run (met: 48.30 against 47.65 / 46.46 / 43.69 with seed 1). The issue's ≥ 48.5 is
+   * not met yet (48.30); the floor here is the measured figure less its noise, not the target.
+   */
+  @Test
+  void idTestSingleCallBeatsTheOnlineBaselines() throws Exception {
+    BenchTable table = new BenchLoader(new ObjectMapper()).load(Fixtures.realData(), BenchDataset.ID_TEST);
+    List<String> names = List.of("LinUCB", "LinTS", "kNN", "acr");
+    List<Contestant> rows = Contestants.all(table, new TaskFeatures(table.tasks()), 1, List.of()).stream()
+        .filter(c -> names.contains(c.name())).toList();
+    List<BenchReplay.RouterReport> reports = BenchReplay.run(List.of(new BenchReplay.Plan(table, 1, rows)),
+        new BenchReplay.Options(20, 1, 1, 2)).get(0).routers();
+    BenchReplay.RouterReport acr = reports.stream().filter(r -> r.name().equals("acr")).findFirst().orElseThrow();
+    double ours = mean(acr, Metric.AVG_PERF);
+    System.out.printf(Locale.ROOT, "ID_TEST cap 1 acr 20 shuffles: AvgPerf %.2f%%%n", ours);
+    assertThat(ours).as("shuffled mean AvgPerf% at cap 1").isGreaterThanOrEqualTo(48.0);
+    for (BenchReplay.RouterReport r : reports) {
+      if (r != acr) {
+        assertThat(ours).as("acr above " + r.name()).isGreaterThan(mean(r, Metric.AVG_PERF));
+      }
+    }
+  }
+
   private static double mean(BenchReplay.RouterReport r, Metric metric) {
     return r.shuffled().stream().mapToDouble(m -> m.get(metric)).average().orElseThrow();
   }
 
-  // The targets: 12.0 canonical and 14.0 mean over the shuffled orders (acr reaches 11.5
-  // and 12.5 with seed 1, see the README).
+  // Cap 8, seed 1, measured after the policy merge: canonical 11.52, shuffled mean 12.46. The
+  // issue's cap-8 target for the shuffled mean is 12.0 (not met: 12.46) and for the canonical mean
+  // over 20 seeds 13.0 (13.004 in bench/replay.sh, not met by a hair); these floors are the
+  // measured figures, so a regression fails here.
   static final double OOD_CANONICAL_CUMREG = 12.0;
-  static final double OOD_SHUFFLED_CUMREG = 14.0;
+  static final double OOD_SHUFFLED_CUMREG = 12.5;
 }

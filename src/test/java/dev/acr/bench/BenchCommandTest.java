@@ -78,7 +78,7 @@ class BenchCommandTest {
     assertThat(fields(metrics)).containsExactly("ood176", "id-test");
     assertThat(fields(metrics.get("ood176"))).containsExactly("cap1", "cap3", "cap8");
     assertThat(fields(metrics.get("ood176").get("cap3"))).containsExactly("Oracle", "ACRouter", "Always-gpt-5.4",
-        "Always-kimi-k2.5", "Always-claude-opus-4-6", "Random", "LinUCB", "LinTS", "kNN", "acr");
+        "Always-kimi-k2.5", "Always-claude-opus-4-6", "Random", "LinUCB", "LinTS", "kNN", "acr", "acr+priors");
     for (Iterator<JsonNode> ds = metrics.elements(); ds.hasNext(); ) {
       for (Iterator<JsonNode> caps = ds.next().elements(); caps.hasNext(); ) {
         for (Iterator<JsonNode> rows = caps.next().elements(); rows.hasNext(); ) {
@@ -100,6 +100,8 @@ class BenchCommandTest {
     assertThat(metrics.at("/ood176/cap8/Random/canonical_seeds/seeds").asInt()).isEqualTo(4);
     assertThat(metrics.at("/ood176/cap8/LinUCB/canonical_seeds/seeds").asInt()).isEqualTo(1);
     assertThat(metrics.at("/ood176/cap1/acr/protocol").asText()).isEqualTo("single call");
+    assertThat(metrics.at("/ood176/cap1/acr+priors/protocol").asText()).isEqualTo("single call");
+    assertThat(metrics.at("/ood176/cap8/acr+priors/protocol").asText()).isEqualTo("escalates ≤ 8 calls");
 
     List<String> memory = Files.readAllLines(out.resolve("cap3/memory.jsonl"));
     MemoryRecord rec = json.readValue(memory.get(0), MemoryRecord.class);

@@ -45,7 +45,7 @@ class FallbackTest {
   }
 
   private static AcrPolicy policy(MemoryStats stats, Fallback fallback) {
-    return new AcrPolicy(ROUTES, stats, COST, PolicyConfig.defaults().withMaxAttempts(6), 7, fallback);
+    return new AcrPolicy(ROUTES, stats, COST, PolicyConfig.defaults().withMaxAttempts(6), 7, fallback, Priors.none());
   }
 
   @Test

@@ -1,0 +1,101 @@
+package dev.acr.policy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * What one call of a route is worth when it is the only call: its mean performance on a first
+ * attempt (verified counts 1, a partial score its value), learned per context. When the run may
+ * make one attempt, nothing follows a failure, so the escalation model's question (how a failure
+ * changes the next route's chances) does not arise; the mean performance of a first call is
+ * exactly what matters, and it uses partial scores directly.
+ *
+ * <p>Contexts are broad to narrow (everything, the dimension, the dimension with the bench). In
+ * each, a route's mean is that context's mean over all routes (its baseline) plus the route's
+ * advantage over it. The advantage starts from the broader context's ({@link #STRENGTH}
+ * pseudo-calls) and adds this context's first calls. Measuring routes against the baseline of
+ * the same tasks keeps a route that happened to be tried on easy tasks from looking good: tasks
+ * differ far more than routes do. The broadest context starts from the route's prior mean. The
+ * choice is a Thompson draw from a normal approximation of each estimate, its spread scaled by
+ * {@link #SPREAD}: a full-width draw explores too long for a few thousand tasks.
+ *
+ * <p>Chosen on the ID test's tuning orders (shuffle seeds 1001–1020), never on the reported ones;
+ * see bench/README.md.
+ */
+final class SingleCall {
+
+  /** Pseudo-calls a broader context's advantage counts for in a narrower context. */
+  static final double STRENGTH = 2;
+  /** Scale of the Thompson draw's spread (1 = the posterior's own). */
+  static final double SPREAD = 0.5;
+
+  private SingleCall() {}
+
+  /** Posterior mean and pseudo-count of a route's first-call performance in the narrowest context. */
+  record Estimate(double mean, double count) {
+
+    /** A Thompson draw of the mean performance. */
+    double draw(SplittableRandom rng) {
+      double sd = Math.sqrt(Math.max(0.01, mean * (1 - mean)) / (count + 1));
+      return mean + SPREAD * sd * rng.nextGaussian();
+    }
+  }
+
+  /** Mean first-call performance of all routes in each context, or NaN where there is none. */
+  static double[] baselines(MemoryStats stats, List<String> contexts, List<String> routes) {
+    double[] out = new double[contexts.size()];
+    for (int i = 0; i < out.length; i++) {
+      double n = 0;
+      double sum = 0;
+      Map<MemoryStats.Pattern, MemoryStats.Tally> pats = stats.patterns(contexts.get(i));
+      for (String r : routes) {
+        MemoryStats.Tally t = pats.get(new MemoryStats.Pattern(r, List.of()));
+        if (t != null) {
+          n += t.n;
+          sum += t.successes + t.partialSum;
+        }
+      }
+      out[i] = n > 0 ? sum / n : Double.NaN;
+    }
+    return out;
+  }
+
+  /**
+   * The estimate over the context chain (broadest first) with each context's baseline, starting
+   * from {@code priorMean} worth {@code priorCount} calls.
+   */
+  static Estimate estimate(
+      MemoryStats stats, List<String> contexts, double[] base, String route, double priorMean, double priorCount) {
+    MemoryStats.Pattern first = new MemoryStats.Pattern(route, List.of());
+    double mean = priorMean;
+    double count = priorCount;
+    double previousBase = priorMean;
+    for (int i = 0; i < contexts.size(); i++) {
+      MemoryStats.Tally t = stats.patterns(contexts.get(i)).get(first);
+      double k = i == 0 ? count : Math.min(count, STRENGTH);
+      double b = Double.isNaN(base[i]) ? previousBase : base[i];
+      double n = t == null ? 0 : t.n;
+      double sum = t == null ? 0 : t.successes + t.partialSum;
+      double advantage = (k * (mean - previousBase) + sum - n * b) / (k + n);
+      mean = b + advantage;
+      previousBase = b;
+      count = k + n;
+    }
+    return new Estimate(Math.min(1, Math.max(0, mean)), count);
+  }
+
+  /** Index of the best drawn single-call reward, or -1 when no call is worth its price. */
+  static int choose(double[] drawnPerformance, double[] cost, double lambda) {
+    int best = -1;
+    double bestValue = 0;
+    for (int j = 0; j < cost.length; j++) {
+      double v = drawnPerformance[j] - lambda * cost[j];
+      if (v > bestValue + 1e-12) {
+        best = j;
+        bestValue = v;
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,109 @@
+package dev.acr.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.acr.context.Dimension;
+import dev.acr.core.Route;
+import dev.acr.core.Task;
+import dev.acr.memory.MemoryRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The policy at a cap of one attempt: the best single call, not the cheap start of a chain. */
+class SingleCallTest {
+
+  private static final Route CHEAP = new Route("opencode", "cheap");
+  private static final Route STRONG = new Route("claude-code", "strong");
+  private static final List<Route> ROUTES = List.of(CHEAP, STRONG);
+  private static final Map<Route, Double> COST = Map.of(CHEAP, 0.01, STRONG, 0.5);
+
+  private static Task task(String key, Dimension dim, String bench) {
+    return new Task(key, "fix it", dim, bench, null);
+  }
+
+  /** One first attempt of {@code r} on its own task, with a partial score. */
+  private static MemoryRecord rec(String task, Route r, double score, String dim, String bench) {
+    boolean ok = score >= 1;
+    return new MemoryRecord(
+        "t", "run-" + task, 1, task, null, dim, r.tool(), r.model(), r.name(), ok, true,
+        ok ? "verified" : "failed", 0, 0, COST.get(r), null, null, "test", ok ? null : score, bench, null);
+  }
+
+  private static AcrPolicy policy(MemoryStats stats, int maxAttempts, long seed, Priors priors) {
+    return new AcrPolicy(ROUTES, stats, COST, PolicyConfig.defaults().withMaxAttempts(maxAttempts), seed, Fallback.NONE, priors);
+  }
+
+  /** Memory where the strong route scores 0.9 and the cheap one 0.3 on bug fixing. */
+  private static MemoryStats strongIsBetter() {
+    List<MemoryRecord> recs = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      recs.add(rec("s" + i, STRONG, 0.9, "bug_fixing", "b"));
+      recs.add(rec("c" + i, CHEAP, 0.3, "bug_fixing", "b"));
+    }
+    return MemoryStats.of(recs);
+  }
+
+  @Test
+  void oneCallGoesToTheBestSingleCallEvenWhenItCostsMore() {
+    MemoryStats stats = strongIsBetter();
+    for (long seed = 0; seed < 10; seed++) {
+      assertThat(policy(stats, 1, seed, Priors.none()).plan(task("n" + seed, Dimension.BUG_FIXING, "b"), List.of()))
+          .containsExactly(STRONG);
+    }
+  }
+
+  @Test
+  void partialScoresCountAsTheirValue() {
+    // Neither route ever verifies; the strong one's partial scores are three times the cheap one's.
+    MemoryStats stats = strongIsBetter();
+    SingleCall.Estimate strong = SingleCall.estimate(stats, List.of("*"), new double[] {0.6}, "claude-code:strong", 0.5, 2);
+    SingleCall.Estimate cheap = SingleCall.estimate(stats, List.of("*"), new double[] {0.6}, "opencode:cheap", 0.5, 2);
+    assertThat(strong.mean()).isBetween(0.85, 0.9);
+    assertThat(cheap.mean()).isBetween(0.3, 0.35);
+  }
+
+  @Test
+  void aNarrowContextIsMeasuredAgainstItsOwnBaseline() {
+    // On bench "easy" the cheap route was only ever tried and scored 0.95, the strong one not at
+    // all; everywhere the strong route is 0.6 above the cheap one. The cheap route's record on the
+    // easy bench says the bench is easy, not that the cheap route beats the strong one there.
+    List<MemoryRecord> recs = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      recs.add(rec("s" + i, STRONG, 0.9, "bug_fixing", "b"));
+      recs.add(rec("c" + i, CHEAP, 0.3, "bug_fixing", "b"));
+      recs.add(rec("e" + i, CHEAP, 0.95, "bug_fixing", "easy"));
+    }
+    MemoryStats stats = MemoryStats.of(recs);
+    List<String> ctx = MemoryStats.contexts("bug_fixing", "easy");
+    double[] base = SingleCall.baselines(stats, ctx, List.of("claude-code:strong", "opencode:cheap"));
+    SingleCall.Estimate strong = SingleCall.estimate(stats, ctx, base, "claude-code:strong", 0.5, 2);
+    SingleCall.Estimate cheap = SingleCall.estimate(stats, ctx, base, "opencode:cheap", 0.5, 2);
+    assertThat(strong.mean()).isGreaterThan(cheap.mean());
+  }
+
+  @Test
+  void oneCallNeverPlansASecond() {
+    AcrPolicy p = policy(strongIsBetter(), 1, 3, Priors.none());
+    assertThat(p.plan(task("x", Dimension.BUG_FIXING, "b"), List.of())).hasSize(1);
+  }
+
+  @Test
+  void priorsDecideTheFirstCallBeforeMemoryHasAny() {
+    Priors priors = new Priors.Builder()
+        .add("cheap", "bug_fixing", 0.9, true).add("cheap", "bug_fixing", 0.9, true)
+        .add("strong", "bug_fixing", 0.1, false).add("strong", "bug_fixing", 0.1, false)
+        .build("test");
+    int cheap = 0;
+    for (long seed = 0; seed < 20; seed++) {
+      List<Route> plan = policy(new MemoryStats(), 1, seed, priors).plan(task("p" + seed, Dimension.BUG_FIXING, "b"), List.of());
+      cheap += plan.equals(List.of(CHEAP)) ? 1 : 0;
+    }
+    assertThat(cheap).isGreaterThanOrEqualTo(18);
+    RouteEstimate e = policy(new MemoryStats(), 3, 1, priors).estimates(task("p", Dimension.BUG_FIXING, "b")).get(0);
+    assertThat(e.source()).isEqualTo("prior: test");
+    RouteEstimate bare = policy(new MemoryStats(), 3, 1, Priors.none()).estimates(task("p", Dimension.BUG_FIXING, "b")).get(0);
+    assertThat(bare.source()).isEqualTo("prior: price");
+  }
+}
