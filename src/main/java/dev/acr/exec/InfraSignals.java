@@ -236,13 +236,19 @@ public final class InfraSignals {
       return Reading.NOTHING;
     }
     Matcher model = OPENCODE_MODEL.matcher(line);
-    Matcher error = OPENCODE_ERROR.matcher(line);
-    InfraSign s = error.find() ? classify(error.group(1), now) : null;
+    // A failed call says it in error.error=; a failure before any call (offline, the model
+    // catalog could not be fetched, so no model is known) in error= or cause=.
+    StringBuilder said = new StringBuilder();
+    for (Matcher error = OPENCODE_ERROR.matcher(line); error.find(); ) {
+      said.append(error.group(1)).append('\n');
+    }
+    InfraSign s = said.length() == 0 ? null : classify(said.toString(), now);
     return new Reading(s, false, model.find() ? model.group(1) : null);
   }
 
   private static final Pattern OPENCODE_MODEL = Pattern.compile(" modelID=(\\S+)");
-  private static final Pattern OPENCODE_ERROR = Pattern.compile(" error\\.error=\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern OPENCODE_ERROR =
+      Pattern.compile(" (?:error\\.error|error|cause)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   /** The {@code retry-after} header (seconds or an HTTP date) of an error response. */
   static Instant retryAfter(JsonNode headers, Instant now) {

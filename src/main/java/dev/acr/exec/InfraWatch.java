@@ -76,6 +76,11 @@ public final class InfraWatch {
     if (s == null || (sign != null && !sign.retryable() && s.retryable())) {
       return; // never let a retry message blur what the CLI said when it gave up
     }
+    if (sign != null && InfraSign.NETWORK.equals(sign.reason()) && InfraSign.UNKNOWN_MODEL.equals(s.reason())) {
+      // Offline, a CLI that fetches its model catalog (opencode) knows no model at all: the
+      // network is what to fix, not the route's model name.
+      s = new InfraSign(InfraSign.NETWORK, false, sign.retryAt(), sign.evidence() + "; then: " + s.evidence());
+    }
     boolean first = sign == null;
     sign = s;
     if (first) {

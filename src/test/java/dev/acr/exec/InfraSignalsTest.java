@@ -85,6 +85,29 @@ class InfraSignalsTest {
     assertThat(stopper.stopRequested()).isFalse(); // opencode is still retrying: the grace decides
   }
 
+  /**
+   * opencode 1.18.33 on a machine without network: its model catalog cannot be fetched, so it
+   * knows no model and fails at once with "Unexpected server error" on stdout. The network is
+   * what to fix, not the route's model name; it stops the agent (no retry fixes it).
+   */
+  @Test
+  void opencodeOfflineIsNetworkNotAnUnknownModel() throws Exception {
+    Stopper stopper = new Stopper();
+    InfraWatch watch = new InfraWatch(ToolSpec.USAGE_OPENCODE_JSONL, stopper, NEVER, CLOCK);
+    var err = watch.stderr(l -> {});
+    for (String line : Files.readAllLines(Path.of("src/test/resources/infra/opencode-offline-catalog.stderr.log"))) {
+      err.accept(line);
+    }
+    var out = watch.stdout(l -> {});
+    for (String line : Files.readAllLines(Path.of("src/test/resources/infra/opencode-offline-catalog.jsonl"))) {
+      out.accept(line);
+    }
+    InfraSign sign = watch.verdict(true);
+    assertThat(sign.reason()).isEqualTo("network");
+    assertThat(sign.evidence()).contains("Unable to connect").contains("Model not found");
+    assertThat(stopper.stopRequested()).isTrue();
+  }
+
   @Test
   void claudeInitNamesTheModelEvenWhenTheApiNeverAnswers() throws Exception {
     assertThat(feed("claude-500", new Stopper()).modelUsed()).isEqualTo("claude-sonnet-4-6");
