@@ -127,9 +127,10 @@ public final class LiveSession {
       note.accept("no test command found and none given: attempts cannot be verified, so acr will not escalate."
           + " Pass --verify \"CMD\" or add {\"verify\": \"CMD\"} to .acr/config.json");
     }
-    VerifyResult baseline =
-        verify == null || !options.baseline() ? null : baseline(verify, isolation, snapshot, req, runDir, note);
+    // One pool for the run: the baseline's worktree, reset, is the first attempt's.
     WorktreePool pool = isolation == null ? null : new WorktreePool(isolation, snapshot);
+    VerifyResult baseline =
+        verify == null || !options.baseline() ? null : baseline(verify, isolation, snapshot, pool, req, runDir, note);
     LiveExecutor executor =
         new LiveExecutor(
             new LiveExecutor.Setup(d.config(), req.environment(), req.workdir(), isolation, snapshot, verify,
@@ -169,26 +170,27 @@ public final class LiveSession {
 
   /** The verify command on the untouched snapshot, so "was failing" and "already passing" are known. */
   private static VerifyResult baseline(
-      VerifyCommand verify, Isolation isolation, Snapshot snapshot, RunRequest req, Path runDir, Consumer<String> note)
-      throws UsageError {
+      VerifyCommand verify, Isolation isolation, Snapshot snapshot, WorktreePool pool, RunRequest req, Path runDir,
+      Consumer<String> note) throws UsageError {
     note.accept("baseline: running " + verify.command() + " (" + verify.source() + ")");
     Path dir = RunFiles.baselineDir(runDir);
     Path wt = null;
     try {
       Files.createDirectories(dir);
-      wt = isolation == null ? req.workdir() : isolation.createWorktree(snapshot, dir.resolve("wt"));
+      wt = isolation == null ? req.workdir() : pool.acquire(dir.resolve("wt"));
       Map<String, String> env = isolation == null ? req.environment() : isolation.environment(snapshot, wt, req.environment());
       VerifyResult r = new Verifier().run(verify, wt, VERIFY_TIMEOUT, env, dir.resolve(RunFiles.VERIFY_LOG));
       note.accept(r.passed() ? "baseline: tests already pass" : "baseline: tests fail (exit " + r.exitCode() + "), as expected before a fix");
       return r;
     } catch (IOException e) {
+      closeQuietly(pool, note);
       throw new UsageError("cannot prepare the baseline check: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return null;
     } finally {
-      if (isolation != null && wt != null) {
-        removeQuietly(isolation, wt, note);
+      if (pool != null && wt != null) {
+        pool.release(wt);
       }
     }
   }
