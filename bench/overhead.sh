@@ -18,8 +18,9 @@
 #   averaged over attempts 2 and 3 of the three-attempt runs, plus the run's closing clean-up
 #   (outcome.json - last verify.log) shared over its three attempts; apply = outcome.json - verify.log
 #   of the applied run minus the same gap of the failing one-attempt runs (the worktree's removal).
-#   The first attempt of a run checks its worktree out and the run's end removes it; later attempts
-#   reuse it (git/WorktreePool): those once-per-run costs are printed apart.
+#   A run checks one worktree out, for the baseline, and removes it at its end; every attempt
+#   reuses it, reset (git/WorktreePool). The checkout is part of the per-run start, not measured
+#   here; the removal is printed apart.
 # Prints the wall-clock medians too, for reference; they include start-up, the snapshot and the
 # baseline. Prints "per attempt: N ms" (median over the runs); exits 1 above LIMIT_MS (default 1000).
 set -euo pipefail
@@ -121,7 +122,7 @@ apply_gap=$(( apply_gap > 0 ? apply_gap : 0 ))
 total=$(( attempt_ms + apply_gap ))
 echo "repository: $files committed files, node_modules of $node_files files not ignored; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "wall-clock medians of $runs runs: one attempt ${one_ms} ms, three attempts ${three_ms} ms, one applied ${apply_ms} ms"
-echo "first attempt of a run: $(median "$tmp/first") ms from the baseline's end to the agent's start (removes the baseline's worktree, checks the attempt's out: once per run)"
+echo "first attempt of a run: $(median "$tmp/first") ms from the baseline's end to the agent's start (the baseline's worktree, reset)"
 echo "end of a run: ${close_ms} ms to remove its worktree (once per run)"
 echo "per attempt: ${total} ms (worktree reset + capture + record ${attempt_ms} ms, apply ${apply_gap} ms; medians)"
 [ "$total" -le "$limit" ] || { echo "overhead.sh: above ${limit} ms" >&2; exit 1; }

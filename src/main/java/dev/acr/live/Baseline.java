@@ -3,6 +3,7 @@ package dev.acr.live;
 import dev.acr.context.Dimension;
 import dev.acr.git.Isolation;
 import dev.acr.git.Snapshot;
+import dev.acr.git.WorktreePool;
 import dev.acr.verify.CannotRun;
 import dev.acr.verify.VerifyCommand;
 import dev.acr.verify.VerifyResult;
@@ -52,8 +53,8 @@ public final class Baseline {
   }
 
   static VerifyResult run(
-      Decision d, RunRequest req, Isolation isolation, Snapshot snapshot, Path runDir, Duration timeout,
-      Consumer<String> note, boolean stopIfCannotRun)
+      Decision d, RunRequest req, Isolation isolation, Snapshot snapshot, WorktreePool pool, Path runDir,
+      Duration timeout, Consumer<String> note, boolean stopIfCannotRun)
       throws UsageError {
     VerifyCommand verify = d.signals().verify();
     String where = d.signals().packagePath().isEmpty() ? "" : " in " + d.signals().packagePath();
@@ -64,7 +65,8 @@ public final class Baseline {
     VerifyResult r;
     try {
       Files.createDirectories(dir);
-      wt = isolation == null ? null : isolation.createWorktree(snapshot, dir.resolve("wt"));
+      // From the run's pool: the same worktree, reset, serves the first attempt (one checkout per run).
+      wt = isolation == null ? null : pool != null ? pool.acquire(dir.resolve("wt")) : isolation.createWorktree(snapshot, dir.resolve("wt"));
       Path folder = RunFolder.in(wt, isolation, d.signals().packageDir());
       // Pointed at the worktree like an attempt's tests (editable installs, PYTHONPATH...).
       java.util.Map<String, String> env =
@@ -76,7 +78,9 @@ public final class Baseline {
       Thread.currentThread().interrupt();
       return null;
     } finally {
-      if (isolation != null && wt != null) {
+      if (wt != null && pool != null) {
+        pool.release(wt);
+      } else if (wt != null) {
         LiveSession.removeQuietly(isolation, wt, note);
       }
     }

@@ -127,16 +127,19 @@ public final class LiveSession {
           + " Pass --verify \"CMD\" or add {\"verify\": \"CMD\"} to .acr/config.json");
     }
     DirSnapshot inPlace = isolation == null ? InPlace.snapshot(req, paths, note) : null;
+    // One pool for the run: the baseline's worktree, reset, is the first attempt's.
+    WorktreePool pool = isolation == null ? null : new WorktreePool(isolation, snapshot);
     VerifyResult baseline;
     try {
       baseline = verify == null || !options.baseline() || !Baseline.needed(d) ? null
           // A live bench calls out a broken problem itself and goes on; a user's run stops.
-          : Baseline.run(d, req, isolation, snapshot, runDir, VERIFY_TIMEOUT, note, options.source().equals(Options.USER.source()));
+          : Baseline.run(d, req, isolation, snapshot, pool, runDir, VERIFY_TIMEOUT, note,
+              options.source().equals(Options.USER.source()));
     } catch (UsageError | RuntimeException e) {
       closeQuietly(inPlace);
+      closeQuietly(pool, note);
       throw e;
     }
-    WorktreePool pool = isolation == null ? null : new WorktreePool(isolation, snapshot);
     LiveExecutor executor =
         new LiveExecutor(
             // The package folder: there, in each worktree, the agent and the tests run.

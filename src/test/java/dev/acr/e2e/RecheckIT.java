@@ -47,7 +47,7 @@ class RecheckIT {
     agents(fx, Map.of(
         "fixer", "echo fixed > value.txt\nrm other.txt untracked.txt\nmkdir -p new/dir\necho new > new/dir/added.txt\n"
             + "chmod -x run.sh\n",
-        "sabotage", "mkdir -p ../changes.patch\necho fixed > value.txt\n"));
+        "sabotage", "mkdir -p ../../attempt-1/changes.patch\necho fixed > value.txt\n")); // where the patch goes
   }
 
   @Test
