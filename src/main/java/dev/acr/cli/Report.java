@@ -350,6 +350,8 @@ final class Report {
       n.put("attempt", i + 1);
       n.put("route", a.route().name());
       n.put("status", a.status().id());
+      n.put("reason", a.reason());
+      n.put("model_used", a.modelUsed());
       n.put("exit_code", a.exitCode());
       n.put("duration_ms", a.durationMs());
       n.put("cost_usd", a.costUsd());
