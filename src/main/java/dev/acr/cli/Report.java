@@ -287,6 +287,11 @@ final class Report {
 
   /** {@code acr apply RUN N}: how a kept patch reaches the working tree later. */
   static String applyCommand(LiveSession.Report r, int attempt) {
+    if (!r.decision().signals().git()) {
+      // --in-place outside git: acr apply needs a repository; git apply works on any folder.
+      AttemptArtifacts art = r.artifacts().get(attempt - 1);
+      return "cd " + r.decision().signals().root() + " && git apply " + (art == null ? "PATCH" : art.patch());
+    }
     return "acr apply " + r.runId() + " " + attempt;
   }
 

@@ -56,7 +56,7 @@ class FaultsIT {
     assertThat(ProcessHandle.of(Fixtures.pidFrom(pidFile)).map(ProcessTreeKiller::isRunning)).isNotEqualTo(Optional.of(true));
     assertThat(fx.memoryLines()).hasSize(1).allMatch(l -> l.contains("\"status\":\"interrupted\""));
     assertThat(fx.read("notes.txt")).isEqualTo("uncommitted\n");
-    assertThat(fx.git("worktree", "list")).doesNotContain("attempt-");
+    assertThat(fx.git("worktree", "list")).doesNotContain("/runs/");
   }
 
   @Test
@@ -75,11 +75,11 @@ class FaultsIT {
     assertThat(fx.git("status", "--porcelain")).isEqualTo(statusBefore);
     assertThat(Files.readAllBytes(fx.repo.resolve("value.txt"))).isEqualTo(valueBefore);
     assertThat(fx.read("notes.txt")).isEqualTo("uncommitted\n");
-    assertThat(fx.git("worktree", "list")).contains("attempt-1");
+    assertThat(fx.git("worktree", "list")).contains("/runs/"); // the run's worktree, left behind by kill -9
     Fixtures.Run next = fx.acr("--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");
     assertThat(next.exit()).as(next.err()).isZero();
     assertThat(next.err()).contains("removed a stale worktree of a killed acr run");
-    assertThat(fx.git("worktree", "list")).doesNotContain("attempt-");
+    assertThat(fx.git("worktree", "list")).doesNotContain("/runs/");
     assertThat(fx.read("value.txt")).isEqualTo("fixed\n");
   }
 

@@ -74,8 +74,11 @@ class InPlaceIT {
     assertRestored();
     assertThat(r.err()).contains("--in-place: attempt 1 was not verified; restored " + plain);
     assertThat(r.out()).contains("not verified after 1 attempt(s)").contains("your working tree is unchanged");
-    String patchLine = r.out().lines().filter(l -> l.startsWith("attempt 1: patch kept: ")).findFirst().orElseThrow();
-    String patch = Files.readString(Path.of(patchLine.substring("attempt 1: patch kept: ".length())));
+    String patchLine = r.out().lines().filter(l -> l.startsWith("attempt 1: patch kept (")).findFirst().orElseThrow();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\): (\\S+changes\\.patch); apply it with: cd .* && git apply \\1$")
+        .matcher(patchLine);
+    assertThat(m.find()).as(patchLine).isTrue();
+    String patch = Files.readString(Path.of(m.group(1)));
     assertThat(patch).contains("+worse").contains("made/deep/junk.txt").contains("deleted file mode");
   }
 

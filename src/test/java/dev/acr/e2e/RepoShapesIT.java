@@ -97,7 +97,7 @@ class RepoShapesIT {
     write("package.json", "{\"name\": \"mono\", \"private\": true, \"workspaces\": [\"packages/*\"],"
         + " \"scripts\": {\"test\": \"echo every package is tested here, and b fails; exit 1\"}}\n");
     write("packages/a/package.json", "{\"name\": \"a\", \"version\": \"1.0.0\", \"scripts\": {\"test\": \"sh check.sh\"}}\n");
-    write("packages/a/check.sh", "pwd > \"$ACR_TEST_PIDS/tests-ran-in.txt\"\ngrep -qx fixed value.txt\n");
+    write("packages/a/check.sh", "pwd >> \"$ACR_TEST_PIDS/tests-ran-in.txt\"\ngrep -qx fixed value.txt\n");
     write("packages/a/value.txt", "broken\n");
     write("packages/a/index.js", "module.exports = 1;\n");
     write("packages/b/package.json", "{\"name\": \"b\", \"version\": \"1.0.0\", \"scripts\": {\"test\": \"exit 1\"}}\n");
@@ -116,7 +116,10 @@ class RepoShapesIT {
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(fx.read("packages/a/value.txt")).isEqualTo("fixed\n");
     assertThat(fx.read("value.txt")).as("the root's file is not the package's").isEqualTo("broken\n");
-    assertThat(Files.readString(tmp.resolve("pids/tests-ran-in.txt")).strip()).endsWith("/attempt-1/wt/packages/a");
+    // The baseline and the attempt ran in the package's folder of a worktree; the recheck, last, in the user's.
+    List<String> ranIn = Files.readAllLines(tmp.resolve("pids/tests-ran-in.txt"));
+    assertThat(ranIn.subList(0, ranIn.size() - 1)).isNotEmpty().allMatch(l -> l.endsWith("/wt/packages/a"));
+    assertThat(ranIn.get(ranIn.size() - 1)).endsWith("/repo/packages/a");
     assertThat(r.err()).contains("baseline: running npm test in packages/a");
     List<JsonNode> mem = memory();
     assertThat(mem).extracting(n -> n.get("status").asText()).containsExactly("verified");
@@ -129,7 +132,7 @@ class RepoShapesIT {
     write("services/api/api/__init__.py", "");
     write("services/api/value.txt", "broken\n");
     write("services/api/test_api.py", "import os, unittest\n\nclass T(unittest.TestCase):\n"
-        + "    def test_value(self):\n        open(os.environ['ACR_TEST_PIDS'] + '/tests-ran-in.txt', 'w').write(os.getcwd())\n"
+        + "    def test_value(self):\n        open(os.environ['ACR_TEST_PIDS'] + '/tests-ran-in.txt', 'a').write(os.getcwd() + '\\n')\n"
         + "        self.assertEqual(open('value.txt').read(), 'fixed\\n')\n");
     write("services/web/setup.py", "from setuptools import setup\nsetup(name='web')\n");
     write("services/web/test_web.py", "import unittest\n\nclass T(unittest.TestCase):\n"
@@ -153,7 +156,9 @@ class RepoShapesIT {
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(fx.read("services/api/value.txt")).isEqualTo("fixed\n");
     assertThat(fx.repo.resolve("services/api/api/value.txt")).doesNotExist();
-    assertThat(Files.readString(tmp.resolve("pids/tests-ran-in.txt")).strip()).endsWith("/attempt-1/wt/services/api");
+    List<String> ranIn = Files.readAllLines(tmp.resolve("pids/tests-ran-in.txt"));
+    assertThat(ranIn.subList(0, ranIn.size() - 1)).isNotEmpty().allMatch(l -> l.endsWith("/wt/services/api"));
+    assertThat(ranIn.get(ranIn.size() - 1)).endsWith("/repo/services/api");
     assertThat(memory()).extracting(n -> n.get("status").asText()).containsExactly("verified");
   }
 
