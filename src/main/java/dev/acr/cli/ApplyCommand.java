@@ -7,9 +7,11 @@ import dev.acr.git.GitException;
 import dev.acr.git.Isolation;
 import dev.acr.git.PatchState;
 import dev.acr.live.AcrPaths;
+import dev.acr.live.Delivery;
 import dev.acr.live.RunFiles;
 import dev.acr.memory.MemoryRecord;
 import dev.acr.memory.RunHistory;
+import dev.acr.verify.VerifyCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -47,6 +49,12 @@ final class ApplyCommand implements Callable<Integer> {
   @ParentCommand AcrCommand parent;
 
   @Mixin WhereOptions.Memory memoryOption;
+
+  @Option(names = "--no-recheck",
+      description = "Do not rerun the run's test command in your tree after applying a verified attempt.")
+  boolean noRecheck;
+
+  private static final java.time.Duration RECHECK_TIMEOUT = java.time.Duration.ofMinutes(30);
 
   @Option(names = WhereOptions.WORKDIR, paramLabel = "DIR", description = "Repository to apply to (default: current directory).")
   Path workdir;
@@ -118,12 +126,28 @@ final class ApplyCommand implements Callable<Integer> {
           + "); nothing to do");
       return ExitCodes.OK;
     }
+    // A verified attempt gets the run's own checks: applied all or nothing, then (unless
+    // --no-recheck) the run's test command in this tree, rolled back exactly when it fails here.
+    // A patch the user picks that never verified is applied as asked, without a recheck.
+    boolean verified = status(records, n).filter(s -> s.equals("verified")).isPresent();
+    JsonNode decision = RunFiles.readJson(runDir.get().resolve(RunFiles.DECISION));
+    String command = decision == null ? null : decision.path("verify").asText(null);
+    VerifyCommand verify = command == null || !verified ? null : new VerifyCommand(command, "the run's test command");
+    Path testDir = repo.root().resolve(decision == null ? "." : decision.path("package_dir").asText(".")).normalize();
+    Delivery delivery = new Delivery(repo, verify, testDir, env.vars(), RECHECK_TIMEOUT, !noRecheck,
+        line -> err.println("acr: " + line));
     ApplyResult result;
     try {
-      result = repo.applyToUser(new Diff(patch, files, false));
-    } catch (GitException e) {
-      err.println("acr: could not apply " + patch + ": " + e.getMessage() + "; nothing was modified");
-      return ExitCodes.NOT_VERIFIED;
+      // Its own folder for the saved files and the recheck's log: the run's apply may have left one.
+      Path work = Files.createDirectories(RunFiles.attemptDir(runDir.get(), n).resolve("apply-" + System.currentTimeMillis()));
+      result = delivery.deliver(new Diff(patch, files, false), work).applied();
+    } catch (IOException e) {
+      err.println("acr: could not prepare the apply in " + runDir.get() + ": " + e.getMessage() + "; nothing was modified");
+      return ExitCodes.USAGE;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("acr: interrupted during the recheck; your working tree was put back as it was");
+      return ExitCodes.INTERRUPTED;
     }
     if (!result.applied()) {
       err.println("acr: attempt " + n + " of run " + runId + " was not applied: " + result.message().replace("\n", "\n  "));

@@ -22,10 +22,10 @@ import java.util.function.Consumer;
  * user's tree, and on failure puts every file the patch touched back exactly as it was
  * (uncommitted content, untracked files, modes) and keeps the patch for later.
  */
-final class Delivery {
+public final class Delivery {
 
   /** How a delivery ended: {@code applied} as the run reports it; {@code rolledBack} when the recheck undid it. */
-  record Outcome(ApplyResult applied, boolean rolledBack) {}
+  public record Outcome(ApplyResult applied, boolean rolledBack) {}
 
   private final Isolation isolation;
   private final VerifyCommand verify;
@@ -40,7 +40,7 @@ final class Delivery {
    *     where the attempt's tests ran in the worktree
    * @param verify null when there is no test command (nothing to recheck)
    */
-  Delivery(Isolation isolation, VerifyCommand verify, Path testDir, Map<String, String> environment, Duration timeout,
+  public Delivery(Isolation isolation, VerifyCommand verify, Path testDir, Map<String, String> environment, Duration timeout,
       boolean recheck, Consumer<String> note) {
     this.isolation = isolation;
     this.verify = verify;
@@ -57,7 +57,7 @@ final class Delivery {
    *
    * @throws InterruptedException interrupted during the recheck, after the tree was put back
    */
-  Outcome deliver(Diff diff, Path attemptDir) throws InterruptedException {
+  public Outcome deliver(Diff diff, Path attemptDir) throws InterruptedException {
     if (diff.empty()) {
       return new Outcome(applyOrExplain(diff), false);
     }

@@ -73,6 +73,27 @@ class CliApplyTest {
   }
 
   @Test
+  void aVerifiedPatchAppliedLaterIsRecheckedInYourTreeAndPutBackWhenItFailsThere() throws Exception {
+    CliHarness.Run r = h.acr("--chain", "racer", "--verify", "sh check.sh", "fix value.txt");
+    String id = runId(r);
+    h.git("checkout", "--", "value.txt");
+    // The user's tree now tests something the attempt's worktree did not: the recheck fails here.
+    Files.writeString(h.repo.resolve("check.sh"), "grep -qx other value.txt\n");
+    String before = h.status();
+    CliHarness.Run refused = h.run("apply", id);
+    assertThat(refused.exit()).as(refused.toString()).isEqualTo(1);
+    assertThat(refused.err()).contains("acr: recheck: running sh check.sh in your working tree")
+        .contains("put your working tree back exactly as it was");
+    assertThat(h.read("value.txt")).isEqualTo("broken\n");
+    assertThat(h.status()).isEqualTo(before);
+
+    CliHarness.Run unchecked = h.run("apply", "--no-recheck", id);
+    assertThat(unchecked.exit()).as(unchecked.toString()).isZero();
+    assertThat(unchecked.err()).doesNotContain("recheck");
+    assertThat(h.read("value.txt")).isEqualTo("fixed\n");
+  }
+
+  @Test
   void aFailedAttemptsKeptPatchSaysHowAndAppliesWhenNamed() throws Exception {
     CliHarness.Run r = h.acr("--chain", "breaker", "--verify", "sh check.sh", "fix value.txt");
     assertThat(r.exit()).as(r.toString()).isEqualTo(1);
