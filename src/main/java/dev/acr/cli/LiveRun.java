@@ -90,8 +90,8 @@ public final class LiveRun {
   }
 
   /** The closing line of a dry run. */
-  public void dryRunDone() {
-    report(err).dryRunDone();
+  public void dryRunDone(Decision d) {
+    report(err).dryRunDone(d);
   }
 
   /** Runs the decided chain, prints the summary and returns the exit code (130 on interrupt). */

@@ -55,11 +55,14 @@ final class Report {
       return;
     }
     decision(req, d);
-    dryRunDone();
+    dryRunDone(d);
   }
 
-  void dryRunDone() {
-    out.println("dry run: nothing was executed or written");
+  void dryRunDone(Decision d) {
+    boolean snapshot = d.warnings().stream().anyMatch(w -> w.startsWith(dev.acr.live.Planner.SNAPSHOT_NOTE));
+    out.println(snapshot
+        ? "dry run: nothing was executed; only memory's statistics snapshot was written"
+        : "dry run: nothing was executed or written");
   }
 
   /** The decision as dry-run shows it: what acr read, the chain with its estimates, the first command. */

@@ -44,6 +44,9 @@ import java.util.Set;
  */
 public final class Planner {
 
+  /** How a dry run says it wrote the one thing it writes; the dry run's closing line says so too. */
+  public static final String SNAPSHOT_NOTE = "memory: refreshed its statistics snapshot ";
+
   private final HeadStart headStart;
   /** When cool-downs are judged; fixed per planner so one decision sees one instant. */
   private final Instant now;
@@ -101,6 +104,10 @@ public final class Planner {
     MemoryStats stats = memory.stats();
     if (memory.problemCount() > 0) {
       warnings.add("memory: skipped " + memory.problemCount() + " unreadable line(s), first: " + memory.firstProblem());
+    }
+    if (memory.saved() && req.dryRun()) {
+      warnings.add(SNAPSHOT_NOTE + paths.memory() + ".stats (derived from memory, so the next decision reads it"
+          + " fast; safe to delete)");
     }
     Task task =
         new Task(sha256(req.prompt()), req.prompt(), classification.dimension(), null, signals.language());

@@ -37,7 +37,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class StatsCache {
 
   /** Memory as the policy needs it: the statistics and what reading skipped. */
-  public record Loaded(MemoryStats stats, long problemCount, String firstProblem) {}
+  /** {@code saved}: the snapshot beside memory was written anew (a derived file; a dry run says so). */
+  public record Loaded(MemoryStats stats, long problemCount, String firstProblem, boolean saved) {}
 
   static final String SUFFIX = ".stats";
   private static final long MAGIC = 0x6163722d73746174L; // "acr-stat"
@@ -60,7 +61,7 @@ public final class StatsCache {
     try {
       ch = FileChannel.open(memory, StandardOpenOption.READ);
     } catch (NoSuchFileException e) {
-      return new Loaded(new MemoryStats(), 0, null);
+      return new Loaded(new MemoryStats(), 0, null, false);
     }
     try (ch) {
       long size = ch.size();
@@ -81,12 +82,13 @@ public final class StatsCache {
         }
       };
       long settled = Math.max(from, MemoryRange.settledEnd(ch, size));
-      if (settled > from) {
+      boolean saved = settled > from;
+      if (saved) {
         lines = MemoryRange.forEachLine(memory, ch, from, settled, lines, sink);
         save(memory, ch, new Snapshot(settled, lines, problemCount[0], firstProblem[0], stats));
       }
       MemoryRange.forEachLine(memory, ch, settled, size, lines, sink);
-      return new Loaded(stats, problemCount[0], firstProblem[0]);
+      return new Loaded(stats, problemCount[0], firstProblem[0], saved);
     }
   }
 

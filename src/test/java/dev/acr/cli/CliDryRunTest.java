@@ -152,6 +152,19 @@ class CliDryRunTest {
   }
 
   @Test
+  void aDryRunSaysWhenItWroteMemorysStatisticsSnapshotAndOnlyThen() throws Exception {
+    CliHarness.Run real = h.acr("--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(real.exit()).as(real.toString()).isZero();
+    CliHarness.Run first = h.acr("--dry-run", "--verify", "sh check.sh", "fix the NPE in parser");
+    assertThat(first.exit()).as(first.toString()).isZero();
+    assertThat(first.err()).contains("acr: memory: refreshed its statistics snapshot ");
+    assertThat(first.out()).endsWith("dry run: nothing was executed; only memory's statistics snapshot was written\n");
+    CliHarness.Run second = h.acr("--dry-run", "--verify", "sh check.sh", "fix the NPE in parser");
+    assertThat(second.err()).doesNotContain("statistics snapshot");
+    assertThat(second.out()).endsWith("dry run: nothing was executed or written\n");
+  }
+
+  @Test
   void saysWhereTheAgentAndTestsRunAndWhatTheRunChecksFirst() throws Exception {
     CliHarness.Run r = h.acr("--dry-run", "--chain", "fixer", "--verify", "sh check.sh", "fix the failing parser test");
     assertThat(r.exit()).as(r.toString()).isZero();

@@ -180,7 +180,7 @@ public final class Shell {
     Decision d = run.decide(req, setup.paths());
     run.explain(req, d);
     if (explainOnly) {
-      run.dryRunDone();
+      run.dryRunDone(d);
       return;
     }
     if (d.chain().isEmpty()) {
@@ -197,7 +197,7 @@ public final class Shell {
           return;
         }
         case DRY_RUN -> {
-          run.dryRunDone();
+          run.dryRunDone(d);
           return;
         }
         case CANCEL -> {
