@@ -59,8 +59,7 @@ final class Report {
   }
 
   void dryRunDone(Decision d) {
-    boolean snapshot = d.warnings().stream().anyMatch(w -> w.startsWith(dev.acr.live.Planner.SNAPSHOT_NOTE));
-    out.println(snapshot
+    out.println(d.wroteStatsSnapshot()
         ? "dry run: nothing was executed; only memory's statistics snapshot was written"
         : "dry run: nothing was executed or written");
   }

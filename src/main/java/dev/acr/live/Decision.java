@@ -35,7 +35,8 @@ public record Decision(
     List<String> warnings,
     Fallback fallback,
     List<Unavailable> unavailable,
-    String exploring) {
+    String exploring,
+    boolean wroteStatsSnapshot) {
 
   /** Nothing can run: the chain is empty because every candidate route is unavailable. */
   public boolean nothingCanRun() {
@@ -48,6 +49,6 @@ public record Decision(
    */
   public Decision withTask(Task known) {
     return new Decision(known, classification, signals, config, configSource, router, chainSource, chain, estimates,
-        missingTools, stats, warnings, fallback, unavailable, exploring);
+        missingTools, stats, warnings, fallback, unavailable, exploring, wroteStatsSnapshot);
   }
 }

@@ -44,8 +44,6 @@ import java.util.Set;
  */
 public final class Planner {
 
-  /** How a dry run says it wrote the one thing it writes; the dry run's closing line says so too. */
-  public static final String SNAPSHOT_NOTE = "memory: refreshed its statistics snapshot ";
 
   private final HeadStart headStart;
   /** When cool-downs are judged; fixed per planner so one decision sees one instant. */
@@ -105,8 +103,10 @@ public final class Planner {
     if (memory.problemCount() > 0) {
       warnings.add("memory: skipped " + memory.problemCount() + " unreadable line(s), first: " + memory.firstProblem());
     }
-    if (memory.saved() && req.dryRun()) {
-      warnings.add(SNAPSHOT_NOTE + paths.memory() + ".stats (derived from memory, so the next decision reads it"
+    // The one file a dry run may write: it says so here and in its closing line.
+    boolean wroteSnapshot = memory.saved() && req.dryRun();
+    if (wroteSnapshot) {
+      warnings.add("memory: refreshed its statistics snapshot " + paths.memory() + ".stats (derived from memory, so the next decision reads it"
           + " fast; safe to delete)");
     }
     Task task =
@@ -143,7 +143,7 @@ public final class Planner {
     List<RouteEstimate> estimates = router instanceof AcrPolicy p ? p.estimates(task) : List.of();
     return new Decision(
         task, classification, signals, config, configSource, router, chainSource, chain, estimates, missing,
-        stats, warnings, fallback, List.copyOf(unavailable), exploring);
+        stats, warnings, fallback, List.copyOf(unavailable), exploring, wroteSnapshot);
   }
 
   /**
