@@ -1,6 +1,8 @@
 package dev.acr.cli;
 
 import dev.acr.config.CliVersions;
+import dev.acr.config.CommandTemplate;
+import dev.acr.config.ConfigException;
 import dev.acr.config.ToolAccess;
 import dev.acr.config.ToolSpec;
 import dev.acr.config.ToolsConfig;
@@ -10,7 +12,6 @@ import dev.acr.exec.ProcessRunner;
 import dev.acr.exec.ProcessSpec;
 import dev.acr.live.Binaries;
 import dev.acr.live.Planner;
-import dev.acr.live.UsageError;
 import dev.acr.policy.Cooldown;
 import dev.acr.policy.Fallback;
 import java.io.IOException;
@@ -77,8 +78,8 @@ final class DoctorTools {
     boolean canRun = true;
     String program;
     try {
-      program = Planner.program(tools, tool, env.vars(), dir);
-    } catch (UsageError e) {
+      program = CommandTemplate.start(tool, env.vars(), dir).program();
+    } catch (ConfigException e) {
       lines.fail("tool " + name, e.getMessage());
       return false;
     }

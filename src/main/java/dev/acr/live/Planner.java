@@ -1,6 +1,5 @@
 package dev.acr.live;
 
-import dev.acr.config.CommandTemplate;
 import dev.acr.config.ConfigException;
 import dev.acr.config.ConfigLoader;
 import dev.acr.config.ModelPrice;
@@ -274,22 +273,6 @@ public final class Planner {
       }
     }
     return missing;
-  }
-
-  /** The program a tool's rendered command starts with (the prefix's, when it has one). */
-  public static String program(ToolsConfig config, ToolSpec tool, Map<String, String> env, Path workdir) throws UsageError {
-    Route any = new Route(tool.name(), null);
-    for (Route r : config.routes()) {
-      if (r.tool().equals(tool.name())) {
-        any = r;
-        break;
-      }
-    }
-    try {
-      return CommandTemplate.render(tool, any, "", workdir, env).argv().get(0);
-    } catch (ConfigException e) {
-      throw new UsageError(e.getMessage());
-    }
   }
 
   private static Map<Route, Double> costGuesses(ToolsConfig config, List<Route> routes) {
