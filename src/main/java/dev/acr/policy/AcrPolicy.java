@@ -164,13 +164,13 @@ public final class AcrPolicy implements Router {
     List<String> ctx = contexts(task);
     List<Map<String, MemoryStats.Tally>> tallies = tallies(ctx);
     SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ task.key().hashCode() * 31L);
-    double[] base = SingleCall.baselines(stats, ctx, routeNames);
+    SingleCall.Estimate[] estimates = singleCallEstimates(task, ctx);
     double[] drawn = new double[candidates.size()];
     double[] cost = new double[candidates.size()];
     for (int j = 0; j < drawn.length; j++) {
       Route r = candidates.get(j);
       String name = nameOf(r);
-      drawn[j] = singleCallEstimate(task, ctx, base, r, name).draw(rng);
+      drawn[j] = estimates[routeNames.indexOf(name)].draw(rng);
       cost[j] = expectedCost(tallies, r, name);
     }
     int best = SingleCall.choose(drawn, cost, config.lambda());
@@ -178,13 +178,20 @@ public final class AcrPolicy implements Router {
   }
 
   /**
-   * A single call's estimate: from the prior's mean performance for the task's dimension where
-   * priors know the route's model, else from σ(price skill) (½ at the median price).
+   * Every configured route's single-call estimate, from the prior's mean performance for the
+   * task's dimension where priors know the route's model, else from σ(price skill) (½ at the
+   * median price).
    */
-  private SingleCall.Estimate singleCallEstimate(Task task, List<String> ctx, double[] base, Route r, String name) {
-    Priors.Entry e = priors.of(r.model(), task.dimension() == null ? null : task.dimension().id());
-    double mean = e != null ? e.performance() : Sigmoid.exact(priceSkill.getOrDefault(r.name(), 0.0));
-    return SingleCall.estimate(stats, ctx, base, name, mean, e != null ? Priors.CALLS : SingleCall.STRENGTH);
+  private SingleCall.Estimate[] singleCallEstimates(Task task, List<String> ctx) {
+    double[] mean = new double[routes.size()];
+    double[] count = new double[routes.size()];
+    for (int i = 0; i < mean.length; i++) {
+      Route r = routes.get(i);
+      Priors.Entry e = priors.of(r.model(), task.dimension() == null ? null : task.dimension().id());
+      mean[i] = e != null ? e.performance() : Sigmoid.exact(priceSkill.getOrDefault(r.name(), 0.0));
+      count[i] = e != null ? Priors.CALLS : SingleCall.STRENGTH;
+    }
+    return SingleCall.estimates(stats, ctx, routeNames, mean, count);
   }
 
   private List<Map<String, MemoryStats.Tally>> tallies(List<String> ctx) {

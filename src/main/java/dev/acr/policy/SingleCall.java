@@ -16,7 +16,10 @@ import java.util.SplittableRandom;
  * advantage over it. The advantage starts from the broader context's ({@link #STRENGTH}
  * pseudo-calls) and adds this context's first calls. Measuring routes against the baseline of
  * the same tasks keeps a route that happened to be tried on easy tasks from looking good: tasks
- * differ far more than routes do. The broadest context starts from the route's prior mean. The
+ * differ far more than routes do. The broadest context starts from the route's prior mean, as an
+ * advantage over the average of all routes' priors: so a route memory has not tried yet keeps
+ * its prior's place against the ones it has (priced above them, or known better by {@link
+ * Priors}) instead of looking like the average of what was tried after the first record. The
  * choice is a Thompson draw from a normal approximation of each estimate, its spread scaled by
  * {@link #SPREAD}: a full-width draw explores too long for a few thousand tasks.
  *
@@ -62,15 +65,34 @@ final class SingleCall {
   }
 
   /**
-   * The estimate over the context chain (broadest first) with each context's baseline, starting
-   * from {@code priorMean} worth {@code priorCount} calls.
+   * Every route's estimate over the context chain (broadest first) with each context's baseline,
+   * starting from its prior mean worth its prior count of calls.
    */
-  static Estimate estimate(
-      MemoryStats stats, List<String> contexts, double[] base, String route, double priorMean, double priorCount) {
+  static Estimate[] estimates(
+      MemoryStats stats, List<String> contexts, List<String> routes, double[] priorMean, double[] priorCount) {
+    double[] base = baselines(stats, contexts, routes);
+    double average = 0;
+    for (double m : priorMean) {
+      average += m / priorMean.length;
+    }
+    Estimate[] out = new Estimate[routes.size()];
+    for (int r = 0; r < out.length; r++) {
+      out[r] = estimate(stats, contexts, base, routes.get(r), priorMean[r], average, priorCount[r]);
+    }
+    return out;
+  }
+
+  /**
+   * The estimate over the context chain (broadest first) with each context's baseline, starting
+   * from {@code priorMean} worth {@code priorCount} calls; the prior's advantage is its mean less
+   * {@code priorBase}.
+   */
+  static Estimate estimate(MemoryStats stats, List<String> contexts, double[] base, String route,
+      double priorMean, double priorBase, double priorCount) {
     MemoryStats.Pattern first = new MemoryStats.Pattern(route, List.of());
     double mean = priorMean;
     double count = priorCount;
-    double previousBase = priorMean;
+    double previousBase = priorBase;
     for (int i = 0; i < contexts.size(); i++) {
       MemoryStats.Tally t = stats.patterns(contexts.get(i)).get(first);
       double k = i == 0 ? count : Math.min(count, STRENGTH);
@@ -85,10 +107,15 @@ final class SingleCall {
     return new Estimate(Math.min(1, Math.max(0, mean)), count);
   }
 
-  /** Index of the best drawn single-call reward, or -1 when no call is worth its price. */
+  /**
+   * Index of the best drawn single-call reward, even when it is below zero: the run was asked to
+   * make its one call, and a policy that declines learns nothing, so once every route looked
+   * worthless in a hard context it would decline there forever (a replay from empty memory did,
+   * on OOD176's first hard tasks). -1 only when there is no route.
+   */
   static int choose(double[] drawnPerformance, double[] cost, double lambda) {
     int best = -1;
-    double bestValue = 0;
+    double bestValue = Double.NEGATIVE_INFINITY;
     for (int j = 0; j < cost.length; j++) {
       double v = drawnPerformance[j] - lambda * cost[j];
       if (v > bestValue + 1e-12) {

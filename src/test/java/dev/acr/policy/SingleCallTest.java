@@ -58,8 +58,10 @@ class SingleCallTest {
   void partialScoresCountAsTheirValue() {
     // Neither route ever verifies; the strong one's partial scores are three times the cheap one's.
     MemoryStats stats = strongIsBetter();
-    SingleCall.Estimate strong = SingleCall.estimate(stats, List.of("*"), new double[] {0.6}, "claude-code:strong", 0.5, 2);
-    SingleCall.Estimate cheap = SingleCall.estimate(stats, List.of("*"), new double[] {0.6}, "opencode:cheap", 0.5, 2);
+    SingleCall.Estimate[] e = SingleCall.estimates(
+        stats, List.of("*"), List.of("claude-code:strong", "opencode:cheap"), new double[] {0.5, 0.5}, new double[] {2, 2});
+    SingleCall.Estimate strong = e[0];
+    SingleCall.Estimate cheap = e[1];
     assertThat(strong.mean()).isBetween(0.85, 0.9);
     assertThat(cheap.mean()).isBetween(0.3, 0.35);
   }
@@ -77,10 +79,37 @@ class SingleCallTest {
     }
     MemoryStats stats = MemoryStats.of(recs);
     List<String> ctx = MemoryStats.contexts("bug_fixing", "easy");
-    double[] base = SingleCall.baselines(stats, ctx, List.of("claude-code:strong", "opencode:cheap"));
-    SingleCall.Estimate strong = SingleCall.estimate(stats, ctx, base, "claude-code:strong", 0.5, 2);
-    SingleCall.Estimate cheap = SingleCall.estimate(stats, ctx, base, "opencode:cheap", 0.5, 2);
-    assertThat(strong.mean()).isGreaterThan(cheap.mean());
+    SingleCall.Estimate[] e = SingleCall.estimates(
+        stats, ctx, List.of("claude-code:strong", "opencode:cheap"), new double[] {0.5, 0.5}, new double[] {2, 2});
+    assertThat(e[0].mean()).isGreaterThan(e[1].mean());
+  }
+
+  @Test
+  void aRouteNotTriedYetKeepsItsPriorPlace() {
+    // The strong route's prior is 0.8, the cheap one's 0.2; only the cheap one was tried (0.5).
+    // The untried strong route stays above it instead of becoming the average of what was tried.
+    List<MemoryRecord> recs = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      recs.add(rec("c" + i, CHEAP, 0.5, "bug_fixing", "b"));
+    }
+    MemoryStats stats = MemoryStats.of(recs);
+    SingleCall.Estimate[] e = SingleCall.estimates(stats, MemoryStats.contexts("bug_fixing", "b"),
+        List.of("claude-code:strong", "opencode:cheap"), new double[] {0.8, 0.2}, new double[] {2, 2});
+    assertThat(e[0].mean()).isGreaterThan(e[1].mean() + 0.2);
+  }
+
+  @Test
+  void theOneCallIsMadeEvenWhenEveryRouteLooksWorthless() {
+    // Nothing ever verified here: declining would leave the policy with nothing to learn from.
+    List<MemoryRecord> recs = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      recs.add(rec("s" + i, STRONG, 0, "bug_fixing", "b"));
+      recs.add(rec("c" + i, CHEAP, 0, "bug_fixing", "b"));
+    }
+    for (long seed = 0; seed < 5; seed++) {
+      assertThat(policy(MemoryStats.of(recs), 1, seed, Priors.none()).plan(task("h" + seed, Dimension.BUG_FIXING, "b"), List.of()))
+          .hasSize(1);
+    }
   }
 
   @Test
