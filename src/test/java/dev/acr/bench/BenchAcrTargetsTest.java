@@ -43,17 +43,12 @@ class BenchAcrTargetsTest {
 
   /**
    * The issue's single-call target on the ID test: acr's shuffled mean above LinUCB, LinTS and kNN
-   * in the same run (met: 48.30 against 47.65 / 46.46 / 43.69 with seed 1). The issue's ≥ 48.5 is
-   * not met yet (48.30); the floor here is the measured figure less its noise, not the target.
+   * in the same run (met: 48.04 against 47.65 / 46.46 / 43.69 with seed 1). The issue's ≥ 48.5 is
+   * not met (48.04); the floor here is the measured figure less its noise, not the target.
    */
   @Test
   void idTestSingleCallBeatsTheOnlineBaselines() throws Exception {
-    BenchTable table = new BenchLoader(new ObjectMapper()).load(Fixtures.realData(), BenchDataset.ID_TEST);
-    List<String> names = List.of("LinUCB", "LinTS", "kNN", "acr");
-    List<Contestant> rows = Contestants.all(table, new TaskFeatures(table.tasks()), 1, List.of()).stream()
-        .filter(c -> names.contains(c.name())).toList();
-    List<BenchReplay.RouterReport> reports = BenchReplay.run(List.of(new BenchReplay.Plan(table, 1, rows)),
-        new BenchReplay.Options(20, 1, 1, 2)).get(0).routers();
+    List<BenchReplay.RouterReport> reports = singleCall(BenchDataset.ID_TEST, List.of("LinUCB", "LinTS", "kNN", "acr"));
     BenchReplay.RouterReport acr = reports.stream().filter(r -> r.name().equals("acr")).findFirst().orElseThrow();
     double ours = mean(acr, Metric.AVG_PERF);
     System.out.printf(Locale.ROOT, "ID_TEST cap 1 acr 20 shuffles: AvgPerf %.2f%%%n", ours);
@@ -63,6 +58,27 @@ class BenchAcrTargetsTest {
         assertThat(ours).as("acr above " + r.name()).isGreaterThan(mean(r, Metric.AVG_PERF));
       }
     }
+  }
+
+  /**
+   * OOD176 at one call per task, seed 1: 36.2 shuffled mean CumReg after the single call kept its
+   * prior order for untried routes (38.8 before). The issue's ≤ 30 is not met; this holds what was
+   * reached.
+   */
+  @Test
+  void ood176SingleCallFromEmptyMemory() throws Exception {
+    BenchReplay.RouterReport acr = singleCall(BenchDataset.OOD176, List.of("acr")).get(0);
+    System.out.printf(Locale.ROOT, "OOD176 cap 1 acr 20 shuffles: CumReg %.2f%n", mean(acr, Metric.CUM_REG));
+    assertThat(mean(acr, Metric.CUM_REG)).as("shuffled mean CumReg at cap 1").isLessThanOrEqualTo(36.5);
+  }
+
+  /** The named rows replayed at attempt limit 1, 20 shuffled orders of seed 1. */
+  private static List<BenchReplay.RouterReport> singleCall(BenchDataset dataset, List<String> names) throws Exception {
+    BenchTable table = new BenchLoader(new ObjectMapper()).load(Fixtures.realData(), dataset);
+    List<Contestant> rows = Contestants.all(table, new TaskFeatures(table.tasks()), 1, List.of()).stream()
+        .filter(c -> names.contains(c.name())).toList();
+    return BenchReplay.run(List.of(new BenchReplay.Plan(table, 1, rows)), new BenchReplay.Options(20, 1, 1, 2))
+        .get(0).routers();
   }
 
   private static double mean(BenchReplay.RouterReport r, Metric metric) {
