@@ -134,7 +134,7 @@ public final class AcrPolicy implements Router {
       return List.of();
     }
     if (config.maxAttempts() == 1) {
-      return singleCall(task, candidates);
+      return singleCall(task, candidates, true);
     }
     double costFactor = stats.costScale().factor(soFar, a -> nameOf(a.route()));
     Chain chain = beliefs(task, candidates, failed, soFar.size(), costFactor, false);
@@ -144,12 +144,16 @@ public final class AcrPolicy implements Router {
 
   /**
    * The first plan without exploration: every skill at its posterior median instead of a
-   * Thompson draw. Where {@link #plan} starts differently, its first choice is exploring.
+   * Thompson draw (with one attempt allowed, every single-call estimate at its mean). Where {@link
+   * #plan} starts differently, its first choice is exploring.
    */
   public List<Route> planWithoutExploring(Task task) {
     int remaining = Math.min(config.lookahead(), config.maxAttempts());
     if (remaining <= 0 || routes.isEmpty()) {
       return List.of();
+    }
+    if (config.maxAttempts() == 1) {
+      return singleCall(task, routes, false);
     }
     Chain chain = beliefs(task, routes, List.of(), 0, 1.0, true);
     return chain.bestOrder(remaining, 0.0, config.lambda());
@@ -158,9 +162,10 @@ public final class AcrPolicy implements Router {
   /**
    * The route for a run that may make one call: the best Thompson draw of a single call's
    * reward, mean first-call performance − λ·cost ({@link SingleCall}). A planner built for
-   * escalation starts cheap, which is wrong when nothing can follow.
+   * escalation starts cheap, which is wrong when nothing can follow. Without {@code exploring},
+   * each estimate's mean instead of a draw.
    */
-  private List<Route> singleCall(Task task, List<Route> candidates) {
+  private List<Route> singleCall(Task task, List<Route> candidates, boolean exploring) {
     List<String> ctx = contexts(task);
     List<Map<String, MemoryStats.Tally>> tallies = tallies(ctx);
     SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ task.key().hashCode() * 31L);
@@ -170,7 +175,8 @@ public final class AcrPolicy implements Router {
     for (int j = 0; j < drawn.length; j++) {
       Route r = candidates.get(j);
       String name = nameOf(r);
-      drawn[j] = estimates[routeNames.indexOf(name)].draw(rng);
+      SingleCall.Estimate e = estimates[routeNames.indexOf(name)];
+      drawn[j] = exploring ? e.draw(rng) : e.mean();
       cost[j] = expectedCost(tallies, r, name);
     }
     int best = SingleCall.choose(drawn, cost, config.lambda());

@@ -71,17 +71,22 @@ class SingleCallTest {
     // On bench "easy" the cheap route was only ever tried and scored 0.95, the strong one not at
     // all; everywhere the strong route is 0.6 above the cheap one. The cheap route's record on the
     // easy bench says the bench is easy, not that the cheap route beats the strong one there.
+    MemoryStats stats = easyBench();
+    List<String> ctx = MemoryStats.contexts("bug_fixing", "easy");
+    SingleCall.Estimate[] e = SingleCall.estimates(
+        stats, ctx, List.of("claude-code:strong", "opencode:cheap"), new double[] {0.5, 0.5}, new double[] {2, 2});
+    assertThat(e[0].mean()).isGreaterThan(e[1].mean());
+  }
+
+  /** The strong route 0.6 above the cheap one on bench b; on bench "easy" only the cheap one, at 0.95. */
+  private static MemoryStats easyBench() {
     List<MemoryRecord> recs = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       recs.add(rec("s" + i, STRONG, 0.9, "bug_fixing", "b"));
       recs.add(rec("c" + i, CHEAP, 0.3, "bug_fixing", "b"));
       recs.add(rec("e" + i, CHEAP, 0.95, "bug_fixing", "easy"));
     }
-    MemoryStats stats = MemoryStats.of(recs);
-    List<String> ctx = MemoryStats.contexts("bug_fixing", "easy");
-    SingleCall.Estimate[] e = SingleCall.estimates(
-        stats, ctx, List.of("claude-code:strong", "opencode:cheap"), new double[] {0.5, 0.5}, new double[] {2, 2});
-    assertThat(e[0].mean()).isGreaterThan(e[1].mean());
+    return MemoryStats.of(recs);
   }
 
   @Test
@@ -110,6 +115,17 @@ class SingleCallTest {
       assertThat(policy(MemoryStats.of(recs), 1, seed, Priors.none()).plan(task("h" + seed, Dimension.BUG_FIXING, "b"), List.of()))
           .hasSize(1);
     }
+  }
+
+  @Test
+  void withOneCallTheChoiceWithoutExploringIsTheBestSingleCall() {
+    // The dry run's "exploring:" note compares the plan with this; at a cap of one it must be the
+    // single call's own choice at its means (the strong route on the easy bench, see above), not
+    // the escalation planner's, which takes the cheap route's 0.95 there at face value.
+    AcrPolicy one = policy(easyBench(), 1, 0, Priors.none());
+    assertThat(one.planWithoutExploring(task("w", Dimension.BUG_FIXING, "easy"))).containsExactly(STRONG);
+    assertThat(policy(easyBench(), 3, 0, Priors.none()).planWithoutExploring(task("w", Dimension.BUG_FIXING, "easy")))
+        .first().isEqualTo(CHEAP);
   }
 
   @Test
