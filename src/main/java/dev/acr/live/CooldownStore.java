@@ -9,6 +9,7 @@ import dev.acr.core.Route;
 import dev.acr.core.RunLoop;
 import dev.acr.core.Task;
 import dev.acr.memory.AtomicFile;
+import dev.acr.memory.MemoryLock;
 import dev.acr.policy.Fallback;
 import dev.acr.policy.Cooldown;
 import java.io.IOException;
@@ -58,8 +59,19 @@ public final class CooldownStore {
     return out;
   }
 
-  /** Adds (or extends) a provider's cool-down, dropping expired ones; one provider, one entry. */
+  /**
+   * Adds (or extends) a provider's cool-down, dropping expired ones; one provider, one entry. The
+   * read and the write happen under the file's lock, so two runs hitting limits at the same time
+   * (an acr per terminal, or a race) keep both entries instead of the last writer's alone.
+   */
   public void add(Cooldown c, Instant now) throws IOException {
+    MemoryLock.hold(file, () -> {
+      write(c, now);
+      return null;
+    });
+  }
+
+  private void write(Cooldown c, Instant now) throws IOException {
     Map<String, Cooldown> byProvider = new LinkedHashMap<>();
     for (Cooldown old : read(new ArrayList<>())) {
       if (old.activeAt(now)) {

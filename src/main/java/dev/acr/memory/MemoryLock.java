@@ -17,12 +17,13 @@ import java.nio.file.attribute.PosixFilePermissions;
  * unlinked file once it got the lock, and its record would be lost. The lock file is never
  * replaced, and writers open the memory file only once they hold the lock, so they always write to
  * the current file. Readers take no lock; they see either the old file or the new one, whole.
+ * Other small state files replaced the same way ($ACR_HOME/cooldowns.json) take it too.
  */
-final class MemoryLock {
+public final class MemoryLock {
 
   /** Work done while holding the lock. */
   @FunctionalInterface
-  interface Body<T> {
+  public interface Body<T> {
     T run() throws IOException;
   }
 
@@ -35,7 +36,7 @@ final class MemoryLock {
   private MemoryLock() {}
 
   /** Runs {@code body} holding the lock of {@code memory}; creates the directory its path names (0700) if missing. */
-  static <T> T hold(Path memory, Body<T> body) throws IOException {
+  public static <T> T hold(Path memory, Body<T> body) throws IOException {
     // Memory must be written also after an interrupt (an interrupted attempt is still recorded),
     // but NIO channels refuse to work on an interrupted thread: hold the interrupt back meanwhile.
     boolean interrupted = Thread.interrupted();

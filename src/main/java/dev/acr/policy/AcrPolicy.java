@@ -306,12 +306,32 @@ public final class AcrPolicy implements Router {
     return stats.contextKeys(dim, task.bench() != null ? task.bench() : task.language());
   }
 
-  /** The candidates' sampled skills for one decision, and the short lookahead over them. */
+  /**
+   * The candidates' sampled skills for one decision, and the short lookahead over them. {@code
+   * scratch} holds one difficulty belief per lookahead depth: the search is depth-first, so the
+   * belief after a failure at depth d is only read below d, and reusing one array per depth
+   * spares the dozens of copies per decision that kept the garbage collector busy in replays.
+   */
   private record Chain(
-      List<Route> routes, SkillModel model, double[] difficulty, int[] skill, double[] cost, double[] partial) {
+      List<Route> routes, SkillModel model, double[] difficulty, int[] skill, double[] cost, double[] partial,
+      double[][] scratch) {
+
+    Chain(List<Route> routes, SkillModel model, double[] difficulty, int[] skill, double[] cost, double[] partial) {
+      this(routes, model, difficulty, skill, cost, partial, new double[0][]);
+    }
+
+    /** This depth's scratch belief, set to w. */
+    private double[] copy(double[] w, int depth) {
+      double[] to = scratch[depth];
+      System.arraycopy(w, 0, to, 0, w.length);
+      return to;
+    }
 
     /** The escalation chain worth running, best first; empty when no attempt is worth it. */
     List<Route> bestOrder(int depth, double standing, double lambda) {
+      if (scratch.length <= depth) {
+        return withScratch(depth).bestOrder(depth, standing, lambda);
+      }
       List<Route> order = new ArrayList<>(depth);
       long used = 0;
       double[] w = difficulty.clone();
@@ -346,6 +366,10 @@ public final class AcrPolicy implements Router {
       return order;
     }
 
+    private Chain withScratch(int depth) {
+      return new Chain(routes, model, difficulty, skill, cost, partial, new double[depth + 1][difficulty.length]);
+    }
+
     private double[] newPairs() {
       double[] pairs = new double[routes.size() * routes.size()];
       java.util.Arrays.fill(pairs, Double.NaN);
@@ -363,13 +387,13 @@ public final class AcrPolicy implements Router {
       if (depth == 2 && pairs != null && first >= 0) {
         int key = Math.min(first, j) * routes.size() + Math.max(first, j);
         if (Double.isNaN(pairs[key])) {
-          double[] after = w.clone();
+          double[] after = copy(w, depth);
           model.failedAt(after, skill[j]);
           pairs[key] = bestLast(after, used | (1L << j), Double.NEGATIVE_INFINITY, lambda);
         }
         ifFailed = Math.max(partial[j], pairs[key]);
       } else if (depth > 1) {
-        double[] after = w.clone();
+        double[] after = copy(w, depth);
         model.failedAt(after, skill[j]);
         ifFailed = best(after, used | (1L << j), depth - 1, partial[j], lambda, depth == 3 ? pairs : null, j);
       }

@@ -1,13 +1,15 @@
 package dev.acr.policy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A context's pattern tallies, copied once per fit into arrays: routes and failure sets become
- * small ints, and patterns keep the map's iteration order.
+ * A context's pattern tallies as arrays: routes and failure sets become small ints, and patterns
+ * keep the map's iteration order.
  *
  * <p>Fitting reads every pattern for each shift tried and each fit pass; with arrays it no longer
  * hashes route names and failure lists in those loops, and each failure set's difficulty belief
@@ -15,92 +17,129 @@ import java.util.Map;
  * (a set is its prefix plus one more failure), so a belief is its prefix's belief updated once:
  * the same updates in the same order as starting from the prior, made once for all sets sharing
  * them. Sums still run pattern by pattern in the map's order.
+ *
+ * <p>One table lives as long as its context's memory and is {@link #refresh refreshed} before
+ * each fit: memory only ever adds patterns, so a pattern's route and failure set are indexed the
+ * first time it is seen and merely looked up afterwards (a refit used to rebuild the tree from
+ * every pattern). Route and node numbers are then in order of first appearance rather than of
+ * the current map order; every result is per route or per node, so that changes no value.
  */
 final class PatternTable {
 
   /** Every route named by a pattern, as the pattern's route or as one that failed before it. */
-  final List<String> routes;
+  final List<String> routes = new ArrayList<>();
   /** Per pattern: its route (index into {@link #routes}). */
-  final int[] route;
+  int[] route = new int[0];
   /** Per pattern: its failure set (a node of the prefix tree). */
-  final int[] failureSet;
+  int[] failureSet = new int[0];
   /** Per pattern: attempts that verified, and all attempts. */
-  final double[] successes;
-  final double[] attempts;
+  double[] successes = new double[0];
+  double[] attempts = new double[0];
+  /** Per pattern, in the same order: the pattern itself (its identity in memory). */
+  MemoryStats.Pattern[] patterns = new MemoryStats.Pattern[0];
+
+  private final Map<String, Integer> routeIds = new HashMap<>();
+  /**
+   * A pattern's {route, failure-set node}, from the first time it was seen. By identity: memory
+   * keeps one instance per pattern (a stray equal instance would only be indexed again, to the
+   * same numbers), and hashing a pattern hashes its whole failure list.
+   */
+  private final Map<MemoryStats.Pattern, int[]> ids = new IdentityHashMap<>();
+  /** Node of (prefix node, next failed route); (−1, −1) is the empty set. */
+  private final Map<Long, Integer> nodeIds = new HashMap<>();
   /**
    * The prefix tree of failure sets, parents before children: node k is node {@code prefix[k]}
    * (−1: the empty set) with route {@code lastFailed[k]} failed after it. Nodes include the
    * prefixes no pattern names, so that sets sharing a prefix share its updates.
    */
-  private final int[] prefix;
-  private final int[] lastFailed;
+  private int[] prefix = new int[8];
+  private int[] lastFailed = new int[8];
+  /** Each node's failure set as route names, in failure order (for caches keyed across contexts). */
+  private final List<List<String>> paths = new ArrayList<>();
+  private int nodes;
 
-  private PatternTable(List<String> routes, int[] route, int[] failureSet, double[] successes,
-      double[] attempts, int[] prefix, int[] lastFailed) {
-    this.routes = routes;
-    this.route = route;
-    this.failureSet = failureSet;
-    this.successes = successes;
-    this.attempts = attempts;
-    this.prefix = prefix;
-    this.lastFailed = lastFailed;
+  /** A table of {@code pats} as they are now; for a table kept across fits, see {@link #refresh}. */
+  static PatternTable of(Map<MemoryStats.Pattern, MemoryStats.Tally> pats) {
+    PatternTable t = new PatternTable();
+    t.refresh(pats);
+    return t;
   }
 
-  static PatternTable of(Map<MemoryStats.Pattern, MemoryStats.Tally> pats) {
-    Map<String, Integer> routeIds = new HashMap<>();
-    List<String> routes = new ArrayList<>();
-    Tree tree = new Tree();
+  /**
+   * Reads the context's pattern tallies again, in map order. Returns false (and reads nothing)
+   * when the map has fewer patterns than this table already indexed: it is not the memory this
+   * table grew with, so the caller makes a new table.
+   */
+  boolean refresh(Map<MemoryStats.Pattern, MemoryStats.Tally> pats) {
+    if (pats.size() < ids.size()) {
+      return false;
+    }
     int size = pats.size();
-    int[] route = new int[size];
-    int[] failureSet = new int[size];
-    double[] successes = new double[size];
-    double[] attempts = new double[size];
+    if (route.length != size) {
+      route = new int[size];
+      failureSet = new int[size];
+      successes = new double[size];
+      attempts = new double[size];
+      patterns = new MemoryStats.Pattern[size];
+    }
     int i = 0;
     for (Map.Entry<MemoryStats.Pattern, MemoryStats.Tally> e : pats.entrySet()) {
-      route[i] = id(e.getKey().route(), routeIds, routes);
-      int node = -1;
-      for (String failed : e.getKey().failedBefore()) {
-        node = tree.child(node, id(failed, routeIds, routes));
+      MemoryStats.Pattern p = e.getKey();
+      int[] id = ids.get(p);
+      if (id == null) {
+        id = index(p);
+        ids.put(p, id);
       }
-      failureSet[i] = node < 0 ? tree.child(-1, -1) : node;
+      route[i] = id[0];
+      failureSet[i] = id[1];
       successes[i] = e.getValue().successes;
       attempts[i] = e.getValue().n;
+      patterns[i] = p;
       i++;
     }
-    return new PatternTable(List.copyOf(routes), route, failureSet, successes, attempts,
-        tree.prefix(), tree.lastFailed());
+    return true;
   }
 
-  /** Builds the prefix tree: one node per (prefix node, next failed route). */
-  private static final class Tree {
-    private final Map<Long, Integer> nodes = new HashMap<>();
-    private final List<int[]> edges = new ArrayList<>();
-
-    /** The node for {@code parent} then {@code failed} (−1, −1: the empty set), made when new. */
-    int child(int parent, int failed) {
-      return nodes.computeIfAbsent(((long) parent << 32) | (failed & 0xffffffffL), k -> {
-        edges.add(new int[] {parent, failed});
-        return edges.size() - 1;
-      });
+  /** A new pattern's route and failure-set node, adding the nodes of its prefixes as needed. */
+  private int[] index(MemoryStats.Pattern p) {
+    int r = routeId(p.route());
+    int node = -1;
+    for (String failed : p.failedBefore()) {
+      node = child(node, routeId(failed));
     }
-
-    int[] prefix() {
-      return edges.stream().mapToInt(e -> e[0]).toArray();
-    }
-
-    int[] lastFailed() {
-      return edges.stream().mapToInt(e -> e[1]).toArray();
-    }
+    return new int[] {r, node < 0 ? child(-1, -1) : node};
   }
 
-  private static int id(String name, Map<String, Integer> ids, List<String> names) {
-    Integer id = ids.get(name);
+  private int routeId(String name) {
+    Integer id = routeIds.get(name);
     if (id == null) {
-      id = names.size();
-      names.add(name);
-      ids.put(name, id);
+      id = routes.size();
+      routes.add(name);
+      routeIds.put(name, id);
     }
     return id;
+  }
+
+  /** The node for {@code parent} then {@code failed} (−1, −1: the empty set), made when new. */
+  private int child(int parent, int failed) {
+    long key = ((long) parent << 32) | (failed & 0xffffffffL);
+    Integer known = nodeIds.get(key);
+    if (known != null) {
+      return known;
+    }
+    if (nodes == prefix.length) {
+      prefix = Arrays.copyOf(prefix, nodes * 2);
+      lastFailed = Arrays.copyOf(lastFailed, nodes * 2);
+    }
+    prefix[nodes] = parent;
+    lastFailed[nodes] = failed;
+    List<String> path = new ArrayList<>(parent < 0 ? List.of() : paths.get(parent));
+    if (failed >= 0) {
+      path.add(routes.get(failed));
+    }
+    paths.add(List.copyOf(path));
+    nodeIds.put(key, nodes);
+    return nodes++;
   }
 
   int size() {
@@ -109,18 +148,39 @@ final class PatternTable {
 
   /** σ(skill − difficulty) over the difficulty grid, for each route at its given skill. */
   static double[][] sigmoidRows(double[] skill, double[] difficulties) {
-    double[][] rows = new double[skill.length][difficulties.length];
+    double[][] rows = new double[skill.length][];
     for (int r = 0; r < skill.length; r++) {
-      for (int j = 0; j < difficulties.length; j++) {
-        rows[r][j] = Sigmoid.fast(skill[r] - difficulties[j]);
-      }
+      rows[r] = sigmoidRow(skill[r], difficulties);
     }
     return rows;
   }
 
+  /** σ(skill − difficulty) over the difficulty grid. */
+  static double[] sigmoidRow(double skill, double[] difficulties) {
+    double[] row = new double[difficulties.length];
+    for (int j = 0; j < difficulties.length; j++) {
+      row[j] = Sigmoid.fast(skill - difficulties[j]);
+    }
+    return row;
+  }
+
   /** The number of failure-set nodes, the length of {@link #beliefs}' result. */
   int nodes() {
-    return prefix.length;
+    return nodes;
+  }
+
+  /** Node k's failed routes in the order the tree adds them. */
+  List<String> path(int node) {
+    return paths.get(node);
+  }
+
+  /** The node a node's set grows from (−1: none), and the route that failed last (−1: none). */
+  int prefix(int node) {
+    return prefix[node];
+  }
+
+  int lastFailed(int node) {
+    return lastFailed[node];
   }
 
   /**
@@ -128,8 +188,8 @@ final class PatternTable {
    * {@link #failureSet}'s values.
    */
   double[][] beliefs(double[][] sigmoidRows, double[] prior) {
-    double[][] out = new double[prefix.length][];
-    for (int k = 0; k < prefix.length; k++) {
+    double[][] out = new double[nodes][];
+    for (int k = 0; k < nodes; k++) {
       if (lastFailed[k] < 0) {
         out[k] = prior.clone();
       } else {

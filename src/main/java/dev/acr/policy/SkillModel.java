@@ -27,8 +27,6 @@ final class SkillModel {
   static final int DIFFICULTY_POINTS = 33;
   private static final int FIT_PASSES = 2;
   private static final double REFIT_GROWTH = 0.25;
-  private static final int SHIFT_POINTS = 11;
-  private static final double SHIFT_RANGE = 5;
 
   /** Posterior over one route's skill in one context, on the skill grid. */
   record Posterior(double[] weights, double mean, double variance) {
@@ -59,7 +57,21 @@ final class SkillModel {
    * One context level's fit: the parent fit it started from, the memory version it saw, its
    * posteriors, and the prior it hands to the next narrower level.
    */
-  private record Fit(Fit parent, long version, Map<String, Posterior> posteriors, Map<String, double[]> nextPrior) {}
+  private static final class Fit {
+    final Fit parent;
+    final long version;
+    final Map<String, Posterior> posteriors;
+    final Map<String, double[]> nextPrior;
+    /** The narrower contexts' shift under this fit, made on first use (see {@link ContextShift}). */
+    private ContextShift childShift;
+
+    Fit(Fit parent, long version, Map<String, Posterior> posteriors, Map<String, double[]> nextPrior) {
+      this.parent = parent;
+      this.version = version;
+      this.posteriors = posteriors;
+      this.nextPrior = nextPrior;
+    }
+  }
 
   private final MemoryStats stats;
   private final Map<String, Double> priorSkill;
@@ -71,7 +83,13 @@ final class SkillModel {
   private final double[][] chance = new double[SKILL_POINTS][DIFFICULTY_POINTS];
   /** {@link #chance} transposed: σ(skill − difficulty) over the skill grid, per difficulty. */
   private final double[][] chanceByDifficulty = new double[DIFFICULTY_POINTS][SKILL_POINTS];
-  private final Map<List<String>, Fit> cache = new HashMap<>();
+  /**
+   * Fits by their narrowest context key. A key names its whole chain ("*", a dimension, or
+   * "dimension|bench"), so it identifies the prefix of contexts the fit covers.
+   */
+  private final Map<String, Fit> cache = new HashMap<>();
+  /** Each context's pattern table, kept and refreshed across refits. */
+  private final Map<String, PatternTable> tables = new HashMap<>();
 
   SkillModel(MemoryStats stats, double difficultySd, double abilitySd, double contextSd, Map<String, Double> priorSkill) {
     this.stats = stats;
@@ -98,7 +116,7 @@ final class SkillModel {
 
   /** Skill posteriors in the narrowest context of the chain, for the given routes. */
   Map<String, Posterior> posteriors(List<String> contexts, List<String> routes) {
-    return level(contexts, contexts.size(), routes).posteriors();
+    return level(contexts, contexts.size(), routes).posteriors;
   }
 
   /**
@@ -107,12 +125,11 @@ final class SkillModel {
    */
   private Fit level(List<String> contexts, int depth, List<String> routes) {
     String ctx = contexts.get(depth - 1);
-    List<String> prefix = contexts.subList(0, depth);
     Fit parent = depth == 1 ? null : level(contexts, depth - 1, routes);
     long version = stats.version(ctx);
-    Fit fit = cache.get(prefix);
-    if (fit != null && fit.parent() == parent && !stale(fit.version(), version)
-        && fit.posteriors().keySet().containsAll(routes)) {
+    Fit fit = cache.get(ctx);
+    if (fit != null && fit.parent == parent && !stale(fit.version, version)
+        && fit.posteriors.keySet().containsAll(routes)) {
       return fit;
     }
     Map<String, double[]> prior = new HashMap<>();
@@ -121,7 +138,7 @@ final class SkillModel {
         prior.put(r, new double[] {priorSkill.getOrDefault(r, 0.0), abilitySd * abilitySd});
       }
     } else {
-      for (Map.Entry<String, double[]> e : parent.nextPrior().entrySet()) {
+      for (Map.Entry<String, double[]> e : parent.nextPrior.entrySet()) {
         prior.put(e.getKey(), e.getValue().clone());
       }
     }
@@ -130,9 +147,9 @@ final class SkillModel {
     for (MemoryStats.Pattern p : pats.keySet()) {
       prior.putIfAbsent(p.route(), new double[] {priorSkill.getOrDefault(p.route(), 0.0), abilitySd * abilitySd});
     }
-    PatternTable table = PatternTable.of(pats);
+    PatternTable table = table(ctx, pats);
     if (depth > 1) {
-      shiftByContext(prior, table);
+      shiftByContext(prior, table, parent);
     }
     Map<String, Double> means = new HashMap<>();
     for (Map.Entry<String, double[]> e : prior.entrySet()) {
@@ -152,8 +169,18 @@ final class SkillModel {
       next.put(e.getKey(), new double[] {e.getValue().mean(), e.getValue().variance() + contextSd * contextSd});
     }
     fit = new Fit(parent, version, level, next);
-    cache.put(List.copyOf(prefix), fit);
+    cache.put(ctx, fit);
     return fit;
+  }
+
+  /** The context's pattern table, refreshed with its current tallies. */
+  private PatternTable table(String ctx, Map<MemoryStats.Pattern, MemoryStats.Tally> pats) {
+    PatternTable table = tables.get(ctx);
+    if (table == null || !table.refresh(pats)) {
+      table = PatternTable.of(pats);
+      tables.put(ctx, table);
+    }
+    return table;
   }
 
   /**
@@ -238,43 +265,32 @@ final class SkillModel {
    * A narrower context is often simply harder or easier for every route (a bench of long CLI
    * tasks, a hard repository). One shared shift, fitted on all routes' records at once, learns
    * that from a handful of tasks, long before each route's own skill could; the routes' own
-   * differences are then fitted around the shifted prior.
+   * differences are then fitted around the shifted prior. What the shift's likelihood needs
+   * besides the counts is kept per parent fit ({@link ContextShift}).
    */
-  private void shiftByContext(Map<String, double[]> prior, PatternTable table) {
+  private void shiftByContext(Map<String, double[]> prior, PatternTable table, Fit parent) {
     if (table.size() == 0) {
       return;
     }
-    double[] lp = new double[SHIFT_POINTS];
-    double max = Double.NEGATIVE_INFINITY;
     double[] base = new double[table.routes.size()];
     for (int r = 0; r < base.length; r++) {
       base[r] = meanOf(prior, table.routes.get(r));
     }
-    for (int g = 0; g < SHIFT_POINTS; g++) {
-      double shift = SHIFT_RANGE * (-1 + 2.0 * g / (SHIFT_POINTS - 1));
-      double ll = -0.5 * Math.pow(shift / contextSd, 2);
-      double[] skill = new double[base.length];
-      for (int r = 0; r < skill.length; r++) {
-        skill[r] = base[r] + shift;
-      }
-      double[][] rows = PatternTable.sigmoidRows(skill, difficulties);
-      double[][] beliefs = table.beliefs(rows, difficultyPrior);
-      for (int i = 0; i < table.size(); i++) {
-        double p = clamp(Beliefs.chance(beliefs[table.failureSet[i]], rows[table.route[i]]));
-        double k = table.successes[i];
-        ll += k * Math.log(p) + (table.attempts[i] - k) * Math.log(1 - p);
-      }
-      lp[g] = ll;
-      max = Math.max(max, ll);
+    if (parent.childShift == null) {
+      Map<String, Double> parentBase = new HashMap<>(priorSkill);
+      parent.nextPrior.forEach((r, mv) -> parentBase.put(r, mv[0]));
+      parent.childShift = new ContextShift(difficulties, difficultyPrior, contextSd, parentBase);
     }
-    double z = 0;
-    double m = 0;
-    for (int g = 0; g < SHIFT_POINTS; g++) {
-      double wgt = Math.exp(lp[g] - max);
-      z += wgt;
-      m += wgt * SHIFT_RANGE * (-1 + 2.0 * g / (SHIFT_POINTS - 1));
+    ContextShift shared = parent.childShift;
+    if (!shared.hasBase(table.routes, base)) {
+      // A route's prior is not the parent's (memory named a route the parent fit has not seen).
+      Map<String, Double> own = new HashMap<>();
+      for (int r = 0; r < base.length; r++) {
+        own.put(table.routes.get(r), base[r]);
+      }
+      shared = new ContextShift(difficulties, difficultyPrior, contextSd, own);
     }
-    double shift = m / z;
+    double shift = shared.meanShift(table);
     prior.replaceAll((r, mv) -> new double[] {mv[0] + shift, mv[1]});
   }
 

@@ -44,7 +44,8 @@ class LauncherBuildIT {
     Run built = launch(copy, "--bogus-option", "x");
     assertThat(built.exit()).as(built.err()).isEqualTo(2);
     assertThat(built.err()).contains("acr: building acr with Maven").contains("acr: built ")
-        .contains("Unknown option: '--bogus-option'");
+        .contains("Unknown option: '--bogus-option'")
+        .as("no terminal escapes from Maven in the build messages").doesNotContain("\u001b[");
 
     Run again = launch(copy, "--bogus-option", "x");
     assertThat(again.exit()).isEqualTo(2);

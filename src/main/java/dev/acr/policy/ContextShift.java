@@ -1,0 +1,143 @@
+package dev.acr.policy;
+
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shared shift of a narrower context (see {@code SkillModel.shiftByContext}): a posterior over
+ * one offset added to every route's prior skill, on a grid of {@link #POINTS} shifts.
+ *
+ * <p>For a given shift, a pattern's chance depends on the routes' prior skills and on the pattern
+ * (its route and its failure set), not on the context's counts. The prior skills come from the
+ * broader context's fit, which every narrower context under it, and every refit of one under the
+ * same broader fit, shares. So one instance per broader fit keeps, per shift, each σ row, each
+ * failure set's difficulty belief and each pattern's log chances, and a refit only sums its
+ * counts against them. They are computed exactly as a fresh fit would (same operations, same
+ * order), so the shift, and every decision, is the same bit for bit.
+ */
+final class ContextShift {
+
+  static final int POINTS = 11;
+  private static final double RANGE = 5;
+
+  private final double[] difficulties;
+  private final double[] difficultyPrior;
+  private final double contextSd;
+  /** Each route's prior skill before the shift. */
+  private final Map<String, Double> base;
+  /** Per route, per shift: σ(base + shift − difficulty) over the difficulty grid. */
+  private final Map<String, double[][]> rows = new HashMap<>();
+  /** Per failure set (routes in failure order), per shift: the difficulty belief. */
+  private final Map<List<String>, double[][]> beliefs = new HashMap<>();
+  /**
+   * Per pattern: log P(verify) and log P(fail) at shift g, at 2g and 2g + 1. By identity, like
+   * {@code PatternTable}'s index: memory keeps one instance per pattern.
+   */
+  private final Map<MemoryStats.Pattern, double[]> logChances = new IdentityHashMap<>();
+
+  ContextShift(double[] difficulties, double[] difficultyPrior, double contextSd, Map<String, Double> base) {
+    this.difficulties = difficulties;
+    this.difficultyPrior = difficultyPrior;
+    this.contextSd = contextSd;
+    this.base = base;
+  }
+
+  static double shiftAt(int g) {
+    return RANGE * (-1 + 2.0 * g / (POINTS - 1));
+  }
+
+  /** Whether this instance's prior skills are, bit for bit, {@code skill} of {@code routes}. */
+  boolean hasBase(List<String> routes, double[] skill) {
+    for (int r = 0; r < skill.length; r++) {
+      Double b = base.get(routes.get(r));
+      if (b == null || Double.doubleToRawLongBits(b) != Double.doubleToRawLongBits(skill[r])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The posterior mean shift given the table's counts (the table's routes must be in the base). */
+  double meanShift(PatternTable table) {
+    int size = table.size();
+    double[][] lc = new double[size][];
+    for (int i = 0; i < size; i++) {
+      lc[i] = logChances(table, i);
+    }
+    double[] lp = new double[POINTS];
+    double max = Double.NEGATIVE_INFINITY;
+    for (int g = 0; g < POINTS; g++) {
+      double ll = -0.5 * Math.pow(shiftAt(g) / contextSd, 2);
+      for (int i = 0; i < size; i++) {
+        double k = table.successes[i];
+        ll += k * lc[i][2 * g] + (table.attempts[i] - k) * lc[i][2 * g + 1];
+      }
+      lp[g] = ll;
+      max = Math.max(max, ll);
+    }
+    double z = 0;
+    double m = 0;
+    for (int g = 0; g < POINTS; g++) {
+      double wgt = Math.exp(lp[g] - max);
+      z += wgt;
+      m += wgt * RANGE * (-1 + 2.0 * g / (POINTS - 1)); // not wgt * shiftAt(g): that rounds differently
+    }
+    return m / z;
+  }
+
+  private double[] logChances(PatternTable table, int i) {
+    MemoryStats.Pattern p = table.patterns[i];
+    double[] lc = logChances.get(p);
+    if (lc == null) {
+      double[][] w = belief(table, table.failureSet[i]);
+      double[][] row = row(table.routes.get(table.route[i]));
+      lc = new double[2 * POINTS];
+      for (int g = 0; g < POINTS; g++) {
+        double c = clamp(Beliefs.chance(w[g], row[g]));
+        lc[2 * g] = Math.log(c);
+        lc[2 * g + 1] = Math.log(1 - c);
+      }
+      logChances.put(p, lc);
+    }
+    return lc;
+  }
+
+  /** The belief after a failure-set node at every shift: its prefix's, updated with its last failure. */
+  private double[][] belief(PatternTable table, int node) {
+    List<String> path = table.path(node);
+    double[][] w = beliefs.get(path);
+    if (w == null) {
+      w = new double[POINTS][];
+      int last = table.lastFailed(node);
+      double[][] before = last < 0 || table.prefix(node) < 0 ? null : belief(table, table.prefix(node));
+      double[][] row = last < 0 ? null : row(table.routes.get(last));
+      for (int g = 0; g < POINTS; g++) {
+        w[g] = (before == null ? difficultyPrior : before[g]).clone();
+        if (row != null) {
+          Beliefs.fail(w[g], row[g]);
+        }
+      }
+      beliefs.put(path, w);
+    }
+    return w;
+  }
+
+  private double[][] row(String route) {
+    double[][] r = rows.get(route);
+    if (r == null) {
+      r = new double[POINTS][];
+      double b = base.get(route);
+      for (int g = 0; g < POINTS; g++) {
+        r[g] = PatternTable.sigmoidRow(b + shiftAt(g), difficulties);
+      }
+      rows.put(route, r);
+    }
+    return r;
+  }
+
+  private static double clamp(double p) {
+    return Math.min(1 - 1e-9, Math.max(1e-9, p));
+  }
+}

@@ -1,0 +1,141 @@
+package dev.acr.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.acr.memory.MemoryRecord;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The skill model keeps work across refits ({@link PatternTable#refresh}, {@link ContextShift});
+ * these tests hold each to exactly what computing it afresh gives, bit for bit, while memory grows.
+ */
+class FitCachesTest {
+
+  private static final List<String> ROUTES = List.of("t/a", "t/b", "t/c", "t/d", "t/e", "t/f");
+  private static final List<String> DIMS = List.of("bug_fixing", "code_generation");
+  private static final List<String> BENCHES = List.of("b1", "b2", "b3");
+
+  /** Runs of one to four attempts on random routes, each stopping at its first success. */
+  private static void feed(MemoryStats stats, SplittableRandom rng, int runs, int firstRun) {
+    for (int run = firstRun; run < firstRun + runs; run++) {
+      String dim = DIMS.get(rng.nextInt(DIMS.size()));
+      String bench = BENCHES.get(rng.nextInt(BENCHES.size()));
+      int attempts = 1 + rng.nextInt(4);
+      for (int a = 1; a <= attempts; a++) {
+        String route = ROUTES.get(rng.nextInt(ROUTES.size()));
+        boolean ok = rng.nextDouble() < 0.3;
+        stats.append(new MemoryRecord("2026-12-05T00:00:00Z", "run-" + run, a, "task-" + run, null, dim,
+            "t", route.substring(2), route, ok, true, ok ? "verified" : "failed", 0, 0,
+            0.01 + rng.nextDouble(), null, null, "test", ok ? null : rng.nextDouble() * 0.5, bench, null));
+        if (ok) {
+          break;
+        }
+      }
+    }
+  }
+
+  @Test
+  void aRefreshedTableReadsLikeANewOne() {
+    MemoryStats stats = new MemoryStats();
+    SplittableRandom rng = new SplittableRandom(7);
+    Map<String, PatternTable> kept = new HashMap<>();
+    double[] difficulties = new SkillModel(stats, 2, 2, 1, Map.of()).difficulties;
+    double[] prior = new SkillModel(stats, 2, 2, 1, Map.of()).difficultyPrior;
+    for (int step = 0; step < 30; step++) {
+      feed(stats, rng, 5, step * 5);
+      for (String ctx : stats.byContext.keySet()) {
+        Map<MemoryStats.Pattern, MemoryStats.Tally> pats = stats.patterns(ctx);
+        PatternTable grown = kept.computeIfAbsent(ctx, k -> new PatternTable());
+        assertThat(grown.refresh(pats)).isTrue();
+        PatternTable fresh = PatternTable.of(pats);
+        double[][] grownBeliefs = grown.beliefs(rows(grown, difficulties), prior);
+        double[][] freshBeliefs = fresh.beliefs(rows(fresh, difficulties), prior);
+        assertThat(grown.size()).isEqualTo(pats.size());
+        for (int i = 0; i < grown.size(); i++) {
+          assertThat(grown.patterns[i]).isEqualTo(fresh.patterns[i]);
+          assertThat(grown.routes.get(grown.route[i])).isEqualTo(fresh.routes.get(fresh.route[i]));
+          assertThat(grown.path(grown.failureSet[i])).isEqualTo(grown.patterns[i].failedBefore())
+              .isEqualTo(fresh.path(fresh.failureSet[i]));
+          assertThat(grown.successes[i]).isEqualTo(fresh.successes[i]);
+          assertThat(grown.attempts[i]).isEqualTo(fresh.attempts[i]);
+          assertThat(grownBeliefs[grown.failureSet[i]]).isEqualTo(freshBeliefs[fresh.failureSet[i]]);
+        }
+      }
+    }
+    assertThat(kept.get("*").refresh(Map.of())).as("a smaller memory is not the one it grew with").isFalse();
+  }
+
+  @Test
+  void aSharedShiftIsTheShiftComputedAfresh() {
+    MemoryStats stats = new MemoryStats();
+    SkillModel model = new SkillModel(stats, 2, 2, 1, Map.of());
+    SplittableRandom rng = new SplittableRandom(11);
+    Map<String, Double> base = new HashMap<>();
+    for (String r : ROUTES) {
+      base.put(r, rng.nextDouble() * 4 - 2);
+    }
+    ContextShift shared = new ContextShift(model.difficulties, model.difficultyPrior, 1.0, base);
+    int compared = 0;
+    for (int step = 0; step < 25; step++) {
+      feed(stats, rng, 4, step * 4);
+      for (String ctx : stats.byContext.keySet()) {
+        PatternTable table = PatternTable.of(stats.patterns(ctx));
+        double expected = reference(model, table, base);
+        assertThat(shared.meanShift(table)).isEqualTo(expected);
+        double[] skill = new double[table.routes.size()];
+        for (int r = 0; r < skill.length; r++) {
+          skill[r] = base.get(table.routes.get(r));
+        }
+        assertThat(shared.hasBase(table.routes, skill)).isTrue();
+        skill[0] = Math.nextUp(skill[0]);
+        assertThat(shared.hasBase(table.routes, skill)).isFalse();
+        compared++;
+      }
+    }
+    assertThat(compared).isGreaterThan(100);
+  }
+
+  /** The shift's posterior mean computed directly: every belief and chance anew for each shift. */
+  private static double reference(SkillModel model, PatternTable table, Map<String, Double> base) {
+    double[] lp = new double[11];
+    double max = Double.NEGATIVE_INFINITY;
+    for (int g = 0; g < 11; g++) {
+      double shift = 5 * (-1 + 2.0 * g / 10);
+      double ll = -0.5 * Math.pow(shift / 1.0, 2);
+      double[] skill = new double[table.routes.size()];
+      for (int r = 0; r < skill.length; r++) {
+        skill[r] = base.get(table.routes.get(r)) + shift;
+      }
+      double[][] rows = PatternTable.sigmoidRows(skill, model.difficulties);
+      double[][] beliefs = table.beliefs(rows, model.difficultyPrior);
+      for (int i = 0; i < table.size(); i++) {
+        double p = Math.min(1 - 1e-9, Math.max(1e-9, Beliefs.chance(beliefs[table.failureSet[i]], rows[table.route[i]])));
+        double k = table.successes[i];
+        ll += k * Math.log(p) + (table.attempts[i] - k) * Math.log(1 - p);
+      }
+      lp[g] = ll;
+      max = Math.max(max, ll);
+    }
+    double z = 0;
+    double m = 0;
+    for (int g = 0; g < 11; g++) {
+      double wgt = Math.exp(lp[g] - max);
+      z += wgt;
+      m += wgt * 5 * (-1 + 2.0 * g / 10);
+    }
+    return m / z;
+  }
+
+  /** Each of the table's routes at a skill fixed by its name, as σ rows. */
+  private static double[][] rows(PatternTable table, double[] difficulties) {
+    double[] skill = new double[table.routes.size()];
+    for (int r = 0; r < skill.length; r++) {
+      skill[r] = ROUTES.indexOf(table.routes.get(r)) - 2.5;
+    }
+    return PatternTable.sigmoidRows(skill, difficulties);
+  }
+}
