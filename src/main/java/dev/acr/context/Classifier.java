@@ -84,6 +84,21 @@ public final class Classifier {
       Set.of("pass", "passes", "fail", "fails", "failing", "are", "is", "break", "breaks", "keep",
           "keeps", "time", "times", "hang", "hangs", "started", "crash", "crashes", "was", "were");
 
+  /** How a statement about the code opens: "the export drops rows", "our CI is red". */
+  private static final Set<String> STATEMENT_OPENERS =
+      Set.of("the", "my", "our", "this", "that", "these", "those", "its", "their", "it", "some", "all",
+          "every", "prod");
+
+  /** Requests that are not among the lead verbs but open a clause just as well ("… , give them …"). */
+  private static final Set<String> REQUEST_OPENERS =
+      Set.of("do", "give", "use", "show", "tell", "remove", "delete", "drop", "update", "handle",
+          "support", "turn", "put", "stop", "allow", "ensure", "check", "change", "bump", "upgrade",
+          "return", "sort", "find", "count", "merge", "compute", "calculate", "parse", "break",
+          "can", "could", "would", "want", "need", "let's", "lets", "please");
+
+  /** What a statement that asks for nothing counts for bug_fixing: a tie-breaker, no more. */
+  private static final double STATEMENT_WEIGHT = 1.5;
+
   private record Lead(Dimension dimension, double weight) {}
 
   private record Hit(double weight, String label) {}
@@ -114,6 +129,7 @@ public final class Classifier {
     } else {
       scoreRules(text, 1, "", hits);
       scoreLead(text, 1, hits);
+      scoreStatement(text, hits);
       scoreLanguages(text, 1, hits);
       scoreTruncatedCode(text, hits);
     }
@@ -202,6 +218,23 @@ public final class Classifier {
         break;
       }
     }
+  }
+
+  /**
+   * "the remember me checkbox is ignored": a terse prompt that opens like a statement about the
+   * code and asks for nothing (no clause opens with a request, no question) reports a problem.
+   */
+  private static void scoreStatement(PromptText text, Map<Dimension, List<Hit>> hits) {
+    List<String> head = text.head();
+    if (head.isEmpty() || !STATEMENT_OPENERS.contains(head.get(0)) || text.norm().contains("?")) {
+      return;
+    }
+    for (String opener : text.clauseOpeners()) {
+      if (LEAD_VERBS.containsKey(opener) || REQUEST_OPENERS.contains(opener)) {
+        return;
+      }
+    }
+    add(hits, Dimension.BUG_FIXING, STATEMENT_WEIGHT, "a statement that asks for nothing");
   }
 
   /** Two or more distinct languages in one prompt usually means moving code between them. */
@@ -301,7 +334,7 @@ public final class Classifier {
         "investigate");
     put(m, Dimension.CODE_UNDERSTANDING, 2, "explain", "describe", "summarize", "summarise",
         "document", "walk", "trace", "review", "annotate", "clarify");
-    put(m, Dimension.CODE_UNDERSTANDING, 1, "what", "what's", "why", "where", "who", "how",
+    put(m, Dimension.CODE_UNDERSTANDING, 1, "what", "what's", "whats", "why", "where", "who", "how", "which",
         "does", "is", "are");
     put(m, Dimension.CODE_REFACTORING, 2, "refactor", "rename", "extract", "simplify", "clean",
         "cleanup", "tidy", "modernize", "modernise", "decouple", "consolidate", "restructure",

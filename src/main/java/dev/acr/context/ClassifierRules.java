@@ -33,7 +33,8 @@ final class ClassifierRules {
           raw(BUG_FIXING, 5, "Exception in thread", "stack trace (Exception in thread)"),
           raw(BUG_FIXING, 3, "(?m)^\\s+at [\\w$.<>]+ ?\\(|\\bat [\\w$]+\\.[\\w$.<>]+ ?\\([\\w./-]+:\\d+",
               "stack frame (at …)").when("at "),
-          raw(BUG_FIXING, 4, "\\b[A-Z]\\w*(?:Exception|Error)\\b(?=:|\\s*\\n|\\s*$| at )",
+          raw(BUG_FIXING, 4, "\\b(?!NotImplemented)[A-Z]\\w*(?:Exception|Error)\\b(?=:|\\s*\\n|\\s*$| (?:at|in|on|when|while"
+              + "|from|after|if|thrown|raised) )",
               "error '%s'").when("Exception", "Error"),
           raw(BUG_FIXING, 5, "error\\[E\\d{3,4}\\]|error TS\\d+|error C\\d{4}", "compiler error (%s)")
               .when("error[", "error TS", "error C"),
@@ -45,7 +46,8 @@ final class ClassifierRules {
               + "|swift|php|scala):\\d+", "file:line reference (%s)").when(":"),
           regex(BUG_FIXING, 2.5, "\\berror:|\\bfatal:", "pasted '%s'").when("error:", "fatal:"),
           terms(BUG_FIXING, 4, "crash (%s)", "segmentation fault", "segfault", "core dumped",
-              "sigsegv", "sigabrt"),
+              "sigsegv", "sigabrt", "double free", "use after free", "use-after-free", "dangling pointer",
+              "heap corruption", "stack overflow", "out of memory", "oomkilled", "oom-killed", "oom killed"),
           terms(BUG_FIXING, 4, "JS runtime error (%s)", "undefined is not a function",
               "cannot read property", "cannot read properties", "is not defined",
               "is not a function", "uncaught"),
@@ -54,26 +56,45 @@ final class ClassifierRules {
               "no such file or directory", "command not found", "permission denied",
               "no module named", "could not find", "could not resolve", "could not load",
               "failed to load", "failed to compile", "failed to build", "failed to resolve",
-              "failed to start", "failed to connect", "connection refused"),
+              "failed to start", "failed to connect", "connection refused",
+              "does not live long enough", "cannot borrow", "mismatched types", "type mismatch",
+              "is not assignable to", "has no attribute", "unresolved import", "undefined symbol"),
           regex(BUG_FIXING, 3, "\\bexit(?:s|ed)? (?:with )?(?:code|status) [1-9]\\d*|non-zero exit"
               + "|returned non-zero", "exit code (%s)").when("exit", "non-zero"),
           regex(BUG_FIXING, 2.5, "\\bassertion ?(?:error|failed)|\\bexpected\\b.{1,40}\\b(?:but "
               + "(?:got|was|received)|received|got)\\b", "expected-vs-actual output")
               .when("assertion", "expected"),
           terms(BUG_FIXING, 2, "mentions %s", "stack trace", "stacktrace", "backtrace"),
+          // A tool's complaints named ("mypy errors") or a command pasted with its output.
+          regex(BUG_FIXING, 3, "\\b(?:mypy|tsc|eslint|lint|linter|clippy|pyright|flake8|ruff|vet|type|typing"
+              + "|compile|compiler|compilation|build|borrow checker) (?:errors?|warnings?|failures?)\\b",
+              "tool diagnostics '%s'").when("error", "warning", "failure"),
+          regex(BUG_FIXING, 3, "^(?:\\$ )?(?:\\./)?(?:go|npm|npx|yarn|pnpm|cargo|mvn|gradle|gradlew|make|docker"
+              + "|kubectl|pip|poetry|python3?|node|tsc|dotnet|bundle|rake|mix|pytest|jest|terraform|helm|git)"
+              + " [^:\\n]{1,40}: ", "pasted command and its output"),
           // Plain-language bug reports: the verb, then symptoms.
           regex(BUG_FIXING, 3, "\\bfix(?:es|ing)?\\b", "verb 'fix'").when("fix"),
           terms(BUG_FIXING, 2.5, "mentions bug", "bug", "bugs", "buggy"),
           terms(BUG_FIXING, 2, "verb '%s'", "debug*", "diagnos*", "troubleshoot*"),
           terms(BUG_FIXING, 2.5, "symptom '%s'", "crash*", "panics", "hangs", "hang", "hanging",
               "freezes", "frozen", "deadlock*", "stuck", "leak", "leaks", "leaking", "leaky",
-              "race condition", "a race", "data race", "flaky", "flakiness", "flakes",
+              "flaky", "flakiness", "flakes",
               "intermittent*", "broken", "breaks", "broke", "nothing happens", "does nothing",
-              "no effect", "blank page", "white screen"),
+              "no effect", "blank page", "white screen", "infinite", "infinitely", "ignored", "loses",
+              "losing", "disconnect*", "race", "races", "racy", "silently", "shifted", "misaligned",
+              "out of order", "out of sync", "stale", "oom", "timeouts", "timed out"),
+          // "unicode filenames break the uploader"; not "break it up into", not "don't break the API".
+          regex(BUG_FIXING, 2, "(?<!n't |not |never |without |would |will |could |might |may |can )\\bbreak\\b(?!(?: \\S+){0,3}? (?:up|into|apart"
+              + "|down|out)\\b)", "symptom 'break'").when("break"),
+          regex(BUG_FIXING, 2.5, "\\b(?:runs?|running|fires?|fired|firing|called|sent|sends|charged|charges"
+              + "|triggers?|triggered|renders?|rendered|logged|logs|prints?|printed|executes?|executed"
+              + "|shows? up|appears?|opens?|submits?|submitted)(?: \\S+){0,2}? (?:twice|two times"
+              + "|multiple times|\\d+ times|over and over)\\b", "symptom 'happens twice'")
+              .when("twice", "times", "over and over"),
           regex(BUG_FIXING, 2, "\\bfail(?:s|ed|ing|ure|ures)?\\b", "symptom '%s'").when("fail"),
-          regex(BUG_FIXING, 2.5, "\\b(?:failing|broken|red) (?:tests?|build|ci|pipeline|job|spec)"
-              + "|\\btests? (?:is |are )?(?:fail|failing|broken)|\\bci (?:is )?(?:failing|red)",
-              "failing test/build").when("fail", "broken", "red "),
+          regex(BUG_FIXING, 2.5, "\\b(?:failing|broken|red|flaky|flakey|hanging|erroring) (?:tests?|build|ci|pipeline|job|spec)"
+              + "|\\b(?:tests?|ci|lint|linter|build|pipeline|checks?) (?:is |are |keeps? )?(?:fail\\w*|broken|red)\\b",
+              "failing test/build").when("fail", "broken", "red", "flak", "hanging", "erroring"),
           regex(BUG_FIXING, 1, "\\berrors?\\b(?! handling)|\\bexceptions?\\b", "mentions %s")
               .when("error", "exception"),
           terms(BUG_FIXING, 2, "symptom '%s'", "wrong", "incorrect*", "bogus", "garbled",
@@ -92,16 +113,17 @@ final class ClassifierRules {
           terms(BUG_FIXING, 1, "symptom '%s'", "even with", "even though", "even when", "even if",
               "even after", "logged out", "timing out", "times out", "too slow", "slowed down",
               "reproduc*", "repro"),
-          regex(BUG_FIXING, 2.5, "\\b(?:returns?|returning|gives?|shows?|prints?|gets?|getting|got"
-              + "|produces?)\\b(?: \\S+){0,4} (?:instead of|rather than)\\b"
+          regex(BUG_FIXING, 2.5, "\\b(?:(?:i|we|you|they) (?:get|see)|returns|returning|returned|gives|giving|gave"
+              + "|shows|showing|showed|prints|printing|printed|gets|getting|got|produces|producing|produced)"
+              + "\\b(?: \\S+){0,4} (?:instead of|rather than)\\b"
               + "|\\bshould (?:be|return|not|have|work|show)\\b[^.?!]{0,60}\\b(?:but|instead)\\b",
               "expected-vs-actual").when("instead", "rather than", "should"),
           terms(BUG_FIXING, 1, "expectation '%s'", "should return", "it should", "shouldn't",
               "shouldnt", "should not"),
           regex(BUG_FIXING, 2, "\\breturns? (?:none|null|nil|undefined|nan)\\b"
               + "|\\b(?:an?|one|\\d+) (?:hour|minute|second|day|cent|byte|row)s? (?:late|early|off"
-              + "|short|too many)\\b", "symptom '%s'")
-              .when("return", "late", "early", "off", "short", "too many"),
+              + "|short|too many|too few|behind|ahead)\\b", "symptom '%s'")
+              .when("return", "late", "early", "off", "short", "too many", "too few", "behind", "ahead"),
           regex(BUG_FIXING, 2, "\\b(?:drops|dropping|skips|skipping|loses|losing|duplicates|swallows)"
               + " (?:the |a |an |some |all )?(?:last |first )?(?:rows?|records?|items?|lines?|events?"
               + "|messages?|entries|bytes|chars?|characters?|requests?)", "symptom '%s'")
@@ -112,6 +134,13 @@ final class ClassifierRules {
           regex(BUG_FIXING, 1.5, "\\bwhy (?:does|do|is|are|did|would)\\b.{0,80}\\b(?:return|returns|fail"
               + "|fails|crash|crashes|null|none|nil|empty|wrong|instead|when)\\b",
               "why-question about a symptom").when("why"),
+          regex(BUG_FIXING, 3, "\\bwhy (?:is|are|does|do|did|would|was|were)\\b.{0,60}\\b(?:fail\\w*|crash\\w*"
+              + "|red|broken|slow|slower|wrong|empty|null|none|nil|nan|hang\\w*|flak\\w*|break\\w*|throw\\w*"
+              + "|errors?|zero|undefined|stuck|missing|twice)\\b", "why-question naming a failure").when("why"),
+          // "mypy errors after the refactor", "since we bumped react": something changed and broke it.
+          regex(BUG_FIXING, 2.5, "\\b(?:after|since) (?:the|my|our|this|that|last|a|we|i|you) (?:\\w+ ){0,2}?"
+              + "(?:refactor\\w*|upgrad\\w*|updat\\w*|bump\\w*|merg\\w*|migrat\\w*|deploy\\w*|release"
+              + "|rebas\\w*|switch\\w*|chang\\w*)", "regression after a change '%s'").when("after", "since"),
           regex(BUG_FIXING, 2, "\\bmake (?:it|this|them) (?:handle|work|accept|tolerate|not)\\b",
               "make-it-work request").when("make "),
           regex(BUG_FIXING, 1.5, "\\bhandle (?:it|that|this)\\b|(?<!what )\\bhappens (?:when|if|on|after)",
@@ -166,6 +195,10 @@ final class ClassifierRules {
           regex(TEST_GENERATION, 2, "\\b(?:write|add|create|generate|need|want|give me|produce|more"
               + "|missing|no|zero|never added|couple of|few)\\b(?: \\S+){0,4}? tests?\\b"
               + "|\\btests? for\\b", "asks for tests").when("test"),
+          // "a Makefile with build, test and lint targets": a step of a pipeline, not tests to write.
+          regex(TEST_GENERATION, -3, "\\b(?:build|lint|format|deploy|typecheck|install|clean)(?:,? (?:and |or )?\\w+){0,2}"
+              + ",? (?:and |or )?test\\b|\\btest,? (?:and |or )?(?:build|lint|format|deploy|typecheck)\\b",
+              "'test' as a pipeline step").when("test"),
           // "…, throw in a couple of quick tests too": the tests are not the main deliverable.
           regex(TEST_GENERATION, -3, "\\btests? (?:too|as well)\\b|\\b(?:also|plus|and) (?:add |write "
               + "|throw in )?(?:a |some |a few |a couple of )?(?:quick |basic )?tests?\\b",
@@ -185,7 +218,10 @@ final class ClassifierRules {
               "the purpose", "the point of", "the role of", "when would i use",
               "when should i use", "when do we use", "where is", "where are", "where does",
               "where do", "who calls", "who uses", "who owns", "who sets", "who writes",
-              "who reads", "which threads", "what happens", "what calls"),
+              "who reads", "which threads", "what happens", "what calls", "what would happen",
+              "what will happen", "what would break", "what breaks"),
+          regex(CODE_UNDERSTANDING, 2, "\\bwhich \\w+(?: \\w+)? (?:does|do|is|are|did|can|should|gets?)\\b",
+              "which-question").when("which"),
           regex(CODE_UNDERSTANDING, 2, "\\bhow (?:does|do|is|are|did) (?!i\\b|we\\b)|\\bhow\\b.{0,60}"
               + "\\bworks?\\b", "how-it-works question").when("how"),
           regex(CODE_UNDERSTANDING, 2, "(?<!stack )\\btrace\\b(?! id)", "verb 'trace'")
@@ -216,16 +252,23 @@ final class ClassifierRules {
 
   static final List<Rule> REFACTORING =
       List.of(
-          regex(CODE_REFACTORING, 4, "\\brefactor(?:ing)?\\b", "verb 'refactor'").when("refactor"),
+          // "mypy errors after the refactor" names a past change, not a request.
+          regex(CODE_REFACTORING, 4, "(?<!(?:after|since|during|before|from|in|by) (?:the|this|that|my|our|last|a|big) )"
+              + "\\brefactor(?:ing)?\\b", "verb 'refactor'").when("refactor"),
           terms(CODE_REFACTORING, 1.5, "mentions refactoring", "refactored"),
           terms(CODE_REFACTORING, 3, "verb '%s'", "clean up", "cleanup", "clean-up", "tidy",
               "declutter", "simplif*", "streamline", "restructur*", "reorganiz*", "reorganis*",
-              "rework", "overhaul", "moderniz*", "modernis*", "renam*", "extract*", "consolidat*",
+              "rework", "overhaul", "moderniz*", "modernis*", "consolidat*",
               "decoupl*", "dry up", "dry it", "dry this"),
           regex(CODE_REFACTORING, 2, "\\bdedup(?:e|licate)\\b(?!\\.)(?! (?:\\w+ )?(?:records|rows"
               + "|entries|data|customers|users|events|lines|dataset))|\\binlin(?:e|ing)\\b", "verb '%s'")
               .when("dedup", "inlin"),
           raw(CODE_REFACTORING, 3, "\\bDRY\\b", "'DRY'").when("DRY"),
+          // Not "a cli that renames photos": there the verb is what the new code does.
+          regex(CODE_REFACTORING, 3, "(?<!that |which )\\b(?:renam|extract)\\w*", "verb '%s'")
+              .when("renam", "extract"),
+          regex(CODE_REFACTORING, 2, "\\b(?:turn|convert|change|make)\\b(?: \\S+){1,5}? into\\b", "'%s'")
+              .when("into"),
           regex(CODE_REFACTORING, 2.5, "\\bsplit\\b(?: \\S+){0,4}? into\\b|\\bbreak(?:ing)?\\b(?: \\S+){0,3}? "
               + "(?:up|into|apart)\\b|\\b(?:smaller|separate) (?:modules|functions|classes|files|components"
               + "|methods)\\b", "split into parts").when("split", "break", "smaller", "separate"),
@@ -263,7 +306,8 @@ final class ClassifierRules {
               "hooks", "function component", "function components", "class component",
               "class components", "switch expressions", "template literals", "f-strings",
               "pathlib", "const/let", "let/const", "structured logg*", "thiserror",
-              "optional chaining"),
+              "optional chaining", "dataclass", "dataclasses", "callback", "promise", "promises",
+              "enum", "enums", "namedtuple", "namedtuples"),
           regex(CODE_REFACTORING, 2, "\\b\\d{3,}[- ]lines?\\b|\\bmigrat(?:e|ing)\\b(?: \\S+){0,5}? (?:to|from"
               + "|off)\\b", "'%s'").when("line", "migrat"),
           regex(CODE_REFACTORING, 1, "\\S (?:->|→) \\S", "'a -> b' rewrite").when("->", "→"),
@@ -295,15 +339,22 @@ final class ClassifierRules {
               "continue from", "continue where", "continue writing", "continue this",
               "do the rest", "never defined", "not defined yet"),
           regex(CODE_COMPLETION, 2.5, "\\bmissing (?:\\S+ ){0,2}?(?:steps|cases|methods|case|branch(?:es)?"
-              + "|arms|body|bodies|implementations?|definitions?|parts?|pieces|bits|fields|logic"
-              + "|functions?)\\b|\\b(?:cases|arms|methods|branches|steps|fields) (?:are|is) missing\\b"
+              + "|arms|body|bodies|implementations?|definitions?|parts?|pieces|bits|fields|logic|stages?"
+              + "|sections?|variants|functions?)\\b|\\b(?:cases|arms|methods|branches|steps|fields|stages?"
+              + "|sections?|parts?|bodies|body) (?:are|is) (?:still )?missing\\b"
               + "|\\b(?:declared|defined)\\b(?: \\S+){0,6}? (?:but )?(?:never|not) "
               + "(?:defined|implemented)\\b", "missing pieces")
               .when("missing", "declared", "defined"),
           regex(CODE_COMPLETION, 2.5, "\\bonly (?:handles|covers|supports|has|implements)\\b"
-              + "|\\b(?:the )?(?:other|remaining|rest of the) (?:cases|branches|arms|methods|variants"
+              + "|\\bonly \\S+(?: \\S+){0,3}? (?:is|are) (?:done|implemented|there|written|handled|filled in)\\b"
+              + "|\\b(?:the )?(?:other|remaining|rest of the) (?:\\w+ )?(?:cases|branches|arms|methods|variants"
               + "|handlers|functions|fields|steps)\\b", "'%s'")
               .when("only", "other", "remaining", "rest of"),
+          regex(CODE_COMPLETION, 3.5, "\\b(?:write|implement|give|add|fill(?: in| out)?|do|need)\\b (?:in )?(?:the |its "
+              + "|their |a )?(?:\\w+ )?bod(?:y|ies)\\b", "asks for the body").when("bod"),
+          regex(CODE_COMPLETION, 2.5, "\\b(?:real|actual|proper) (?:code|implementations?|logic|bod(?:y|ies))\\b"
+              + "|`pass`|\\bpass statements?\\b|\\b(?:is|are) (?:all )?(?:just |only |still )?pass(?:$|[,.;])",
+              "placeholder to replace '%s'").when("real", "actual", "proper", "pass"),
           regex(CODE_COMPLETION, 2, "\\b(?:function|method|fn|empty) body\\b|\\bbody of\\b"
               + "|\\bthe \\w+ body\\b|\\bis empty\\b", "'%s'").when("body", "empty"),
           terms(CODE_COMPLETION, 1.5, "follow existing code", "in the same style", "same style",

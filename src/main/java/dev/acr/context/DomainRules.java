@@ -49,7 +49,8 @@ final class DomainRules {
               "lowest common ancestor", "lca", "prefix sum", "prefix sums", "difference array",
               "range sum", "range min", "range max", "range add", "range update*", "range quer*",
               "point update*", "matrix exponentiation", "sieve", "gcd", "lazy propagation",
-              "palindrom*", "anagram*", "subarray*", "subsequence*", "substring*"),
+              "palindrom*", "anagram*", "subarray*", "subsequence*", "substring*", "inversion",
+              "inversions"),
           terms(ALGORITHM, 2.5, "structure '%s'", "heap", "graph", "cycle", "cycles", "interval",
               "intervals", "island", "islands", "grid", "maze", "edges", "vertices", "k sorted",
               "nested loop", "nested loops", "every pair", "compares every", "rescan*"),
@@ -58,12 +59,15 @@ final class DomainRules {
               + "(?:e\\d+|\\^\\d+|k|m)?\\b|\\b10\\^\\d+|\\b1e\\d+\\b|~?\\b\\d+(?:\\.\\d+)?\\s*(?:k|m|million"
               + "|billion) [a-z]+s\\b"
               + "|\\b\\d{3,}x\\d{3,}\\b", "input-size constraint '%s'"),
+          regex(ALGORITHM, 2, "\\b(?:in|of|an) (?:an? )?(?:unsorted |sorted )?array\\b|\\b(?:un)?sorted (?:array|list)\\b"
+              + "|\\b(?:array|list) of (?:ints|integers|numbers)\\b", "problem input '%s'").when("array", "list"),
           terms(ALGORITHM, 1, "performance '%s'", "efficient*", "faster", "fast enough",
               "optimal*", "optimiz*", "optimis*", "speed up", "smarter", "too slow", "slow", "scales", "times out",
               "time out", "tle", "time limit", "sorted", "queries", "lookups", "lookup",
               "hash function", "hash functions"),
           terms(ALGORITHM, 2.5, "problem statement '%s'", "given an", "given a", "given the",
-              "given two", "given n", "given k", "count the number of", "number of ways",
+              "given two", "given n", "given k", "count the number of", "number of ways", "fewest",
+              "least number",
               "number of paths", "count paths", "count islands", "count pairs", "minimum number",
               "maximum number", "maximum sum", "maximum profit", "minimiz*", "minimis*",
               "maximiz*", "maximis*", "mod 1e9", "modulo 1e9", "1e9+7", "10^9+7"),
@@ -224,6 +228,7 @@ final class DomainRules {
           regex(MULTI_LANGUAGE, 3.5, "\\b(?:need|want|have|get) (?:it|this|that|them|the same(?: \\w+)?) "
               + "in (?:" + LANG + "|" + LIB_TARGET + ")", "'%s'").when(" in "),
           regex(MULTI_LANGUAGE, 4.5, "\\bfrom " + LANG + " to " + LANG, "'%s'").when("from "),
+          regex(MULTI_LANGUAGE, 3.5, "\\bin " + LANG + " (?:too|as well|also)\\b", "'%s'").when("too", "as well", "also"),
           regex(MULTI_LANGUAGE, 4, "\\b" + LANG + " (?:version|port|equivalent|translation"
               + "|implementation|counterpart) of\\b|\\bsame (?:\\w+ )?(?:but )?in " + LANG
               + "|\\bbut in " + LANG, "'%s'")

@@ -127,6 +127,22 @@ record PromptText(
         List.copyOf(corrections), title);
   }
 
+  /** Where a clause ends: punctuation, a dash, or a joining word ("…, then add", "… and fix"). */
+  private static final Pattern CLAUSE_BREAK =
+      Pattern.compile("[,.;:!?()\\n]+|\\s[-\u2013\u2014]+\\s|\\s(?:and|then|but|so)\\s");
+
+  /** The opening word of every clause, fillers skipped: where a request puts its verb. */
+  List<String> clauseOpeners() {
+    List<String> openers = new ArrayList<>();
+    for (String clause : CLAUSE_BREAK.split(norm)) {
+      List<String> head = headWords(clause);
+      if (!head.isEmpty()) {
+        openers.add(head.get(0));
+      }
+    }
+    return openers;
+  }
+
   /** The first few words after fillers; the opening verb of a terse prompt carries its intent. */
   private static List<String> headWords(String norm) {
     Matcher filler = FILLERS.matcher(norm.strip());
