@@ -86,15 +86,19 @@ public final class Classifier {
 
   /** How a statement about the code opens: "the export drops rows", "our CI is red". */
   private static final Set<String> STATEMENT_OPENERS =
-      Set.of("the", "my", "our", "this", "that", "these", "those", "its", "their", "it", "some", "all",
-          "every", "prod");
+      Set.of("the", "my", "our", "this", "these", "those", "its", "their", "it", "prod");
+
+  /** A finite verb or an adverb of state, the other mark of a statement ("can't log in anymore"). */
+  private static final Pattern STATEMENT_VERB =
+      Pattern.compile("\\b(?:is|are|was|were|has|have|had|gets?|got|keeps?|seems?|stays?|never|still|always"
+          + "|anymore|cannot|(?:is|are|was|were|can|does|do|did|won|has|have|had)n'?t)\\b");
 
   /** Requests that are not among the lead verbs but open a clause just as well ("… , give them …"). */
   private static final Set<String> REQUEST_OPENERS =
       Set.of("do", "give", "use", "show", "tell", "remove", "delete", "drop", "update", "handle",
           "support", "turn", "put", "stop", "allow", "ensure", "check", "change", "bump", "upgrade",
           "return", "sort", "find", "count", "merge", "compute", "calculate", "parse", "break",
-          "can", "could", "would", "want", "need", "let's", "lets", "please");
+          "get", "keep", "have", "can", "could", "would", "want", "need", "let's", "lets", "please");
 
   /** What a statement that asks for nothing counts for bug_fixing: a tie-breaker, no more. */
   private static final double STATEMENT_WEIGHT = 1.5;
@@ -221,12 +225,14 @@ public final class Classifier {
   }
 
   /**
-   * "the remember me checkbox is ignored": a terse prompt that opens like a statement about the
-   * code and asks for nothing (no clause opens with a request, no question) reports a problem.
+   * "the remember me checkbox is ignored", "can't log in anymore": a terse statement about the
+   * code that asks for nothing (no clause opens with a request, no question) reports a problem.
    */
   private static void scoreStatement(PromptText text, Map<Dimension, List<Hit>> hits) {
     List<String> head = text.head();
-    if (head.isEmpty() || !STATEMENT_OPENERS.contains(head.get(0)) || text.norm().contains("?")) {
+    boolean statement = !head.isEmpty() && STATEMENT_OPENERS.contains(head.get(0))
+        || STATEMENT_VERB.matcher(text.norm()).find();
+    if (!statement || text.norm().contains("?")) {
       return;
     }
     for (String opener : text.clauseOpeners()) {
@@ -331,22 +337,28 @@ public final class Classifier {
   private static Map<String, Lead> leadVerbs() {
     Map<String, Lead> m = new java.util.HashMap<>();
     put(m, Dimension.BUG_FIXING, 2, "fix", "debug", "repair", "diagnose", "troubleshoot",
-        "investigate");
+        "investigate", "unbreak", "hotfix", "patch");
     put(m, Dimension.CODE_UNDERSTANDING, 2, "explain", "describe", "summarize", "summarise",
         "document", "walk", "trace", "review", "annotate", "clarify");
+    put(m, Dimension.CODE_UNDERSTANDING, 1.5, "tell");
     put(m, Dimension.CODE_UNDERSTANDING, 1, "what", "what's", "whats", "why", "where", "who", "how", "which",
-        "does", "is", "are");
+        "does", "is", "are", "when", "whose");
     put(m, Dimension.CODE_REFACTORING, 2, "refactor", "rename", "extract", "simplify", "clean",
         "cleanup", "tidy", "modernize", "modernise", "decouple", "consolidate", "restructure",
         "reorganize", "split", "inline", "move", "replace", "reduce",
-        "introduce", "migrate");
+        "introduce", "migrate", "collapse", "unify", "generalize", "generalise", "parameterize",
+        "parametrize", "dedupe", "deduplicate", "decompose", "encapsulate", "untangle");
+    put(m, Dimension.CODE_REFACTORING, 1.5, "switch");
     put(m, Dimension.CODE_REFACTORING, 0.5, "convert", "rewrite");
     put(m, Dimension.CODE_COMPLETION, 2, "finish", "complete", "fill", "continue", "predict");
     put(m, Dimension.MULTI_LANGUAGE, 2, "port", "translate", "transpile", "reimplement");
     put(m, Dimension.DATA_SCIENCE, 1.5, "plot", "train", "fit", "impute", "resample", "pivot",
-        "visualize", "visualise", "cluster");
+        "visualize", "visualise", "cluster", "forecast", "aggregate");
+    put(m, Dimension.TEST_GENERATION, 2, "fuzz");
+    put(m, Dimension.TEST_GENERATION, 1.5, "cover");
     put(m, Dimension.CODE_GENERATION, 1, "add", "create", "write", "implement", "build", "make",
-        "generate", "scaffold", "need", "new", "set", "setup");
+        "generate", "scaffold", "need", "new", "set", "setup", "support", "allow", "enable", "expose",
+        "integrate");
     return Map.copyOf(m);
   }
 

@@ -59,7 +59,7 @@ final class ClassifierRules {
               "failed to start", "failed to connect", "connection refused",
               "does not live long enough", "cannot borrow", "mismatched types", "type mismatch",
               "is not assignable to", "has no attribute", "unresolved import", "undefined symbol"),
-          regex(BUG_FIXING, 3, "\\bexit(?:s|ed)? (?:with )?(?:code|status) [1-9]\\d*|non-zero exit"
+          regex(BUG_FIXING, 3, "\\bexit(?:s|ed)? (?:with )?(?:(?:code|status) )?[1-9]\\d*\\b|non-zero exit"
               + "|returned non-zero", "exit code (%s)").when("exit", "non-zero"),
           regex(BUG_FIXING, 2.5, "\\bassertion ?(?:error|failed)|\\bexpected\\b.{1,40}\\b(?:but "
               + "(?:got|was|received)|received|got)\\b", "expected-vs-actual output")
@@ -82,7 +82,8 @@ final class ClassifierRules {
               "intermittent*", "broken", "breaks", "broke", "nothing happens", "does nothing",
               "no effect", "blank page", "white screen", "infinite", "infinitely", "ignored", "loses",
               "losing", "disconnect*", "race", "races", "racy", "silently", "shifted", "misaligned",
-              "out of order", "out of sync", "stale", "oom", "timeouts", "timed out"),
+              "out of order", "out of sync", "stale", "oom", "timeouts", "timed out", "overlaps", "flicker*",
+              "glitch*", "cut off"),
           // "unicode filenames break the uploader"; not "break it up into", not "don't break the API".
           regex(BUG_FIXING, 2, "(?<!n't |not |never |without |would |will |could |might |may |can )\\bbreak\\b(?!(?: \\S+){0,3}? (?:up|into|apart"
               + "|down|out)\\b)", "symptom 'break'").when("break"),
@@ -92,7 +93,8 @@ final class ClassifierRules {
               + "|multiple times|\\d+ times|over and over)\\b", "symptom 'happens twice'")
               .when("twice", "times", "over and over"),
           regex(BUG_FIXING, 2, "\\bfail(?:s|ed|ing|ure|ures)?\\b", "symptom '%s'").when("fail"),
-          regex(BUG_FIXING, 2.5, "\\b(?:failing|broken|red|flaky|flakey|hanging|erroring) (?:tests?|build|ci|pipeline|job|spec)"
+          regex(BUG_FIXING, 2.5, "(?<!(?:add|write|create) (?:a |an |some )?)"
+              + "\\b(?:failing|broken|red|flaky|flakey|hanging|erroring) (?:tests?|build|ci|pipeline|job|spec)"
               + "|\\b(?:tests?|ci|lint|linter|build|pipeline|checks?) (?:is |are |keeps? )?(?:fail\\w*|broken|red)\\b",
               "failing test/build").when("fail", "broken", "red", "flak", "hanging", "erroring"),
           regex(BUG_FIXING, 1, "\\berrors?\\b(?! handling)|\\bexceptions?\\b", "mentions %s")
@@ -104,7 +106,7 @@ final class ClassifierRules {
               "npe", "overflow", "overflows", "regressed", "unresponsive"),
           regex(BUG_FIXING, 2.5, "\\b(?:doesn'?t|does not|don'?t|isn'?t|is not|won'?t|will not|can'?t"
               + "|cannot|not) (?:work|persist|save|load|start|compile|build|render|show|update|exit"
-              + "|stop|close|trigger|fire|match|run|respond|connect|redirect|refresh)\\w*"
+              + "|stop|close|trigger|fire|match|run|respond|connect|redirect|refresh|log ?in|sign ?in)\\w*"
               + "|\\bnever (?:exits|returns|fires|finishes|completes|gets called|closes|stops"
               + "|terminates|resolves)\\b", "symptom '%s'").when("nt", "n't", "not", "never"),
           terms(BUG_FIXING, 1.5, "symptom timing '%s'", "sometimes", "randomly", "occasionally",
@@ -147,7 +149,7 @@ final class ClassifierRules {
               "symptom '%s'").when("handle", "happens"),
           regex(BUG_FIXING, 2.5, "\\b(?:returning|returns|getting|gets|throws|throwing|gives?) "
               + "(?:a |an |http )?[45]\\d\\ds?\\b|\\b[45]\\d\\d (?:errors?|responses?|status)\\b"
-              + "|\\b5\\d\\ds\\b", "HTTP error status '%s'")
+              + "|\\b[45]\\d\\ds\\b", "HTTP error status '%s'")
               .when("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
           terms(BUG_FIXING, 2, "'%s'", "logs say", "log says", "logs show", "in the logs",
               "error log", "passes locally", "pass locally", "works locally", "works on my machine",
@@ -195,6 +197,8 @@ final class ClassifierRules {
           regex(TEST_GENERATION, 2, "\\b(?:write|add|create|generate|need|want|give me|produce|more"
               + "|missing|no|zero|never added|couple of|few)\\b(?: \\S+){0,4}? tests?\\b"
               + "|\\btests? for\\b", "asks for tests").when("test"),
+          regex(TEST_GENERATION, 2.5, "\\b(?:add|write|create)\\b(?: \\S+){0,3}? (?:failing|reproducing) tests?\\b",
+              "a test that exposes a bug").when("failing", "reproducing"),
           // "a Makefile with build, test and lint targets": a step of a pipeline, not tests to write.
           regex(TEST_GENERATION, -3, "\\b(?:build|lint|format|deploy|typecheck|install|clean)(?:,? (?:and |or )?\\w+){0,2}"
               + ",? (?:and |or )?test\\b|\\btest,? (?:and |or )?(?:build|lint|format|deploy|typecheck)\\b",
@@ -219,7 +223,7 @@ final class ClassifierRules {
               "when should i use", "when do we use", "where is", "where are", "where does",
               "where do", "who calls", "who uses", "who owns", "who sets", "who writes",
               "who reads", "which threads", "what happens", "what calls", "what would happen",
-              "what will happen", "what would break", "what breaks"),
+              "what will happen", "what would break", "what breaks", "what changed"),
           regex(CODE_UNDERSTANDING, 2, "\\bwhich \\w+(?: \\w+)? (?:does|do|is|are|did|can|should|gets?)\\b",
               "which-question").when("which"),
           regex(CODE_UNDERSTANDING, 2, "\\bhow (?:does|do|is|are|did) (?!i\\b|we\\b)|\\bhow\\b.{0,60}"
@@ -231,9 +235,10 @@ final class ClassifierRules {
           terms(CODE_UNDERSTANDING, 1, "mentions comments", "comments"),
           terms(CODE_UNDERSTANDING, 2.5, "verb '%s'", "review*", "point out"),
           terms(CODE_UNDERSTANDING, 0.7, "phrased as a question", "?"),
-          regex(CODE_UNDERSTANDING, 1.5, "\\b(?:is|are) (?:\\S+ ){1,3}(?:thread[- ]safe|safe|redundant"
-              + "|necessary|needed|used|reentrant|blocking)\\b", "yes/no question about code")
-              .when("safe", "redundant", "necessary", "needed", "used", "reentrant", "blocking"),
+          regex(CODE_UNDERSTANDING, 1.5, "\\b(?:is|are) (?:\\S+ ){1,4}(?:thread[- ]safe|safe|redundant"
+              + "|necessary|needed|used|reentrant|blocking|idempotent|atomic|deterministic)\\b", "yes/no question about code")
+              .when("safe", "redundant", "necessary", "needed", "used", "reentrant", "blocking", "idempotent",
+                  "atomic", "deterministic"),
           terms(CODE_UNDERSTANDING, 2, "'%s'", "can't figure out", "cant figure out", "confusing",
               "confused", "don't get", "don't understand", "just joined", "new to the",
               "new to this", "onboard*", "call chain", "call graph", "call flow", "call path",
@@ -325,6 +330,8 @@ final class ClassifierRules {
               "placeholder", "placeholders"),
           regex(CODE_COMPLETION, 3, "(?:#|//|--)\\s*todo\\b|\\btodo:", "TODO marker").when("todo"),
           terms(CODE_COMPLETION, 1, "mentions TODO", "todo", "todos"),
+          regex(CODE_COMPLETION, 2, "\\b(?:the|these|those|all|remaining|each|every|any) todos?\\b(?! (?:app|apps|list"
+              + "|items?))|\\btodo'?d\\b", "TODOs to finish").when("todo"),
           terms(CODE_COMPLETION, 2.5, "'%s'", "stub", "stubs", "stubbed", "skeleton", "scaffolded",
               "abstract method", "abstract methods", "only done", "only implemented",
               "only written", "only did", "only does", "already there", "already done",

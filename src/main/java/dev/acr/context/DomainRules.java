@@ -112,7 +112,7 @@ final class DomainRules {
               "visualiz*", "visualis*", "dataset", "datasets", "train", "training", "median",
               "average", "variance", "stddev", "distribution", "aggregat*", "column",
               "columns", "row", "rows", "time series", "forecast*", "statistic*", "dupes",
-              "nulls", "nan", "nans", "fit", "curve", "curves", "per-class", "group by",
+              "nulls", "nan", "nans", "fit", "missing values", "missing data", "null values", "nan values", "curve", "curves", "per-class", "group by",
               "grouped by", "left join", "inner join", "outer join", "drop duplicates",
               "cohort", "cohorts", "retention", "churn", "survey"),
           regex(DATA_SCIENCE, 1.5, "\\bper (?:customer|region|group|user|month|day|week|cohort|category"
