@@ -82,7 +82,8 @@ public final class Classifier {
   /** "unit tests pass but …": a test word followed by a state verb is a subject, not a request. */
   private static final Set<String> STATE_VERBS =
       Set.of("pass", "passes", "fail", "fails", "failing", "are", "is", "break", "breaks", "keep",
-          "keeps", "time", "times", "hang", "hangs", "started", "crash", "crashes", "was", "were");
+          "keeps", "time", "times", "hang", "hangs", "started", "crash", "crashes", "was", "were", "red",
+          "flaky", "broken");
 
   /** How a statement about the code opens: "the export drops rows", "our CI is red". */
   private static final Set<String> STATEMENT_OPENERS =

@@ -83,7 +83,7 @@ final class ClassifierRules {
               "no effect", "blank page", "white screen", "infinite", "infinitely", "ignored", "loses",
               "losing", "disconnect*", "race", "races", "racy", "silently", "shifted", "misaligned",
               "out of order", "out of sync", "stale", "oom", "timeouts", "timed out", "overlaps", "flicker*",
-              "glitch*", "cut off"),
+              "glitch*", "cut off", "exhausted", "runs out of", "running out of", "ran out of", "undefined"),
           // "unicode filenames break the uploader"; not "break it up into", not "don't break the API".
           regex(BUG_FIXING, 2, "(?<!n't |not |never |without |would |will |could |might |may |can )\\bbreak\\b(?!(?: \\S+){0,3}? (?:up|into|apart"
               + "|down|out)\\b)", "symptom 'break'").when("break"),
@@ -116,7 +116,8 @@ final class ClassifierRules {
               "even after", "logged out", "timing out", "times out", "too slow", "slowed down",
               "reproduc*", "repro"),
           regex(BUG_FIXING, 2.5, "\\b(?:(?:i|we|you|they) (?:get|see)|returns|returning|returned|gives|giving|gave"
-              + "|shows|showing|showed|prints|printing|printed|gets|getting|got|produces|producing|produced)"
+              + "|shows|showing|showed|prints|printing|printed|gets|getting|got|produces|producing|produced"
+              + "|(?:is|are|was|were|gets?|got) \\w+ed)"
               + "\\b(?: \\S+){0,4} (?:instead of|rather than)\\b"
               + "|\\bshould (?:be|return|not|have|work|show)\\b[^.?!]{0,60}\\b(?:but|instead)\\b",
               "expected-vs-actual").when("instead", "rather than", "should"),
@@ -213,7 +214,7 @@ final class ClassifierRules {
           terms(CODE_UNDERSTANDING, 4, "verb 'explain'", "explain*"),
           terms(CODE_UNDERSTANDING, 3, "verb '%s'", "describ*", "summari*", "summary", "overview",
               "clarif*", "elaborat*", "interpret*", "walk me through", "walk us through",
-              "walk through", "walkthrough", "step by step", "step-by-step", "help me understand",
+              "walk through", "walkthrough", "tour", "step by step", "step-by-step", "help me understand",
               "understand*"),
           terms(CODE_UNDERSTANDING, 2, "question '%s'", "what's", "what does", "what do",
               "what is", "what are", "what did", "why does", "why do", "why is", "why are",
@@ -362,8 +363,13 @@ final class ClassifierRules {
           regex(CODE_COMPLETION, 2.5, "\\b(?:real|actual|proper) (?:code|implementations?|logic|bod(?:y|ies))\\b"
               + "|`pass`|\\bpass statements?\\b|\\b(?:is|are) (?:all )?(?:just |only |still )?pass(?:$|[,.;])",
               "placeholder to replace '%s'").when("real", "actual", "proper", "pass"),
-          regex(CODE_COMPLETION, 2, "\\b(?:function|method|fn|empty) body\\b|\\bbody of\\b"
-              + "|\\bthe \\w+ body\\b|\\bis empty\\b", "'%s'").when("body", "empty"),
+          regex(CODE_COMPLETION, 2, "\\b(?:function|method|fn|empty) body\\b|\\bbody of\\b|\\bthe \\w+ body\\b"
+              + "|\\bempty (?:methods|functions|bodies|handlers|stubs)\\b",
+              "'%s'").when("body", "empty"),
+          // "validate() is empty"; not "crashes when the body is empty", a condition of a bug report.
+          regex(CODE_COMPLETION, 2, "(?<!(?:when|if|while|unless) (?:the |its |an? )?)\\b(?:\\w+\\(\\)|function|method"
+              + "|body|stub|class|handler|constructor|file) (?:is|are) (?:still |left )?empty\\b", "'%s'")
+              .when("empty"),
           terms(CODE_COMPLETION, 1.5, "follow existing code", "in the same style", "same style",
               "consistent with", "the same way", "mirror*", "following the pattern",
               "follow the pattern", "follow the same pattern", "like the other",

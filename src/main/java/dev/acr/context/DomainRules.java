@@ -59,7 +59,7 @@ final class DomainRules {
               + "(?:e\\d+|\\^\\d+|k|m)?\\b|\\b10\\^\\d+|\\b1e\\d+\\b|~?\\b\\d+(?:\\.\\d+)?\\s*(?:k|m|million"
               + "|billion) [a-z]+s\\b"
               + "|\\b\\d{3,}x\\d{3,}\\b", "input-size constraint '%s'"),
-          regex(ALGORITHM, 2, "\\b(?:in|of|an) (?:an? )?(?:unsorted |sorted )?array\\b|\\b(?:un)?sorted (?:array|list)\\b"
+          regex(ALGORITHM, 2, "\\b(?:in|of|an) (?:an? )?(?:unsorted |sorted )?array\\b|\\b(?:un)?sorted (?:arrays?|lists?)\\b"
               + "|\\b(?:array|list) of (?:ints|integers|numbers)\\b", "problem input '%s'").when("array", "list"),
           terms(ALGORITHM, 1, "performance '%s'", "efficient*", "faster", "fast enough",
               "optimal*", "optimiz*", "optimis*", "speed up", "smarter", "too slow", "slow", "scales", "times out",
@@ -225,7 +225,7 @@ final class DomainRules {
           regex(MULTI_LANGUAGE, 2.5, TRANSLATE_VERB + ".{0,80}?\\b(?:to|into)\\s+" + LIB_TARGET,
               "port to library '%s'")
               .when("port", "translat", "convert", "rewrit", "implement", "transpil", "migrat", "redo"),
-          regex(MULTI_LANGUAGE, 3.5, "\\b(?:need|want|have|get) (?:it|this|that|them|the same(?: \\w+)?) "
+          regex(MULTI_LANGUAGE, 3.5, "\\b(?:need|want|have|get|give me) (?:it|this|that|them|the same(?: \\w+){0,2}) "
               + "in (?:" + LANG + "|" + LIB_TARGET + ")", "'%s'").when(" in "),
           regex(MULTI_LANGUAGE, 4.5, "\\bfrom " + LANG + " to " + LANG, "'%s'").when("from "),
           regex(MULTI_LANGUAGE, 3.5, "\\bin " + LANG + " (?:too|as well|also)\\b", "'%s'").when("too", "as well", "also"),
@@ -237,7 +237,7 @@ final class DomainRules {
               "wasm-bindgen", "wasm", "webassembly", "napi", "napi-rs", "n-api", "jni", "jna", "cgo",
               "ctypes", "cffi", "cython", "pybind11", "swig", "binding", "bindings", "interop",
               "p/invoke"),
-          regex(MULTI_LANGUAGE, 2.5, "\\bport(?:ing|ed)?\\b(?! ?\\d)(?! (?:number|forward|mapping"
+          regex(MULTI_LANGUAGE, 2.5, "(?<!(?:the|a|which|what|default|this|that|its|same|tcp|udp|http|serial) )\\bport(?:ing|ed)?\\b(?! ?\\d)(?! (?:number|forward|mapping"
               + "|scan|range))", "verb 'port'").when("port"),
           terms(MULTI_LANGUAGE, 1.5, "verb '%s'", "translat*", "transpil*"),
           terms(MULTI_LANGUAGE, 1, "'%s'", "equivalent", "matching types", "byte-identical"));
