@@ -348,7 +348,7 @@ public final class Classifier {
         "cleanup", "tidy", "modernize", "modernise", "decouple", "consolidate", "restructure",
         "reorganize", "split", "inline", "move", "replace", "reduce",
         "introduce", "migrate", "collapse", "unify", "generalize", "generalise", "parameterize",
-        "parametrize", "dedupe", "deduplicate", "decompose", "encapsulate", "untangle");
+        "parametrize", "decompose", "encapsulate", "untangle");
     put(m, Dimension.CODE_REFACTORING, 1.5, "switch");
     put(m, Dimension.CODE_REFACTORING, 0.5, "convert", "rewrite");
     put(m, Dimension.CODE_COMPLETION, 2, "finish", "complete", "fill", "continue", "predict");

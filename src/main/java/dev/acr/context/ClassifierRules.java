@@ -80,16 +80,21 @@ final class ClassifierRules {
               "freezes", "frozen", "deadlock*", "stuck", "leak", "leaks", "leaking", "leaky",
               "flaky", "flakiness", "flakes",
               "intermittent*", "broken", "breaks", "broke", "nothing happens", "does nothing",
-              "no effect", "blank page", "white screen", "infinite", "infinitely", "ignored", "loses",
+              "no effect", "blank page", "white screen", "infinite loop", "infinite recursion", "infinitely",
+              "infinite rerender*", "infinite re-render*", "infinite redirect*", "ignored", "loses",
               "losing", "disconnect*", "race", "races", "racy", "silently", "shifted", "misaligned",
               "out of order", "out of sync", "stale", "oom", "timeouts", "timed out", "overlaps", "flicker*",
-              "glitch*", "cut off", "exhausted", "runs out of", "running out of", "ran out of", "undefined"),
+              "glitch*", "cut off", "exhausted", "dies", "died", "used to be", "used to take", "runs out of", "running out of", "ran out of", "undefined"),
+          regex(BUG_FIXING, 2, "\\b(?:runs?|retr\\w+|loads?|loading|spins?|spinning|hangs?|waits?|waiting|takes"
+              + "|blocks?|loops?|looping) forever\\b", "symptom '%s'").when("forever"),
+          // Third person: "the api accepts expired tokens"; "allow negative amounts" is a request.
+          regex(BUG_FIXING, 2.5, "\\b(?:accepts|allows|lets)\\b(?: \\S+){0,3}? (?:without|invalid|expired|negative"
+              + "|empty|duplicate|bad|malformed)\\b|\\b(?:is|are) (?:still )?(?:allowed|accepted)\\b",
+              "symptom '%s'").when("accepts", "allows", "lets", "allowed", "accepted"),
           // "unicode filenames break the uploader"; not "break it up into", not "don't break the API".
           regex(BUG_FIXING, 2, "(?<!n't |not |never |without |would |will |could |might |may |can )\\bbreak\\b(?!(?: \\S+){0,3}? (?:up|into|apart"
               + "|down|out)\\b)", "symptom 'break'").when("break"),
-          regex(BUG_FIXING, 2.5, "\\b(?:runs?|running|fires?|fired|firing|called|sent|sends|charged|charges"
-              + "|triggers?|triggered|renders?|rendered|logged|logs|prints?|printed|executes?|executed"
-              + "|shows? up|appears?|opens?|submits?|submitted)(?: \\S+){0,2}? (?:twice|two times"
+          regex(BUG_FIXING, 2.5, "\\b(?:\\w+(?:s|ed)|runs?|fires?|shows? up|appears?|opens?)(?: \\S+){0,2}? (?:twice|two times"
               + "|multiple times|\\d+ times|over and over)\\b", "symptom 'happens twice'")
               .when("twice", "times", "over and over"),
           regex(BUG_FIXING, 2, "\\bfail(?:s|ed|ing|ure|ures)?\\b", "symptom '%s'").when("fail"),
@@ -129,7 +134,7 @@ final class ClassifierRules {
               .when("return", "late", "early", "off", "short", "too many", "too few", "behind", "ahead"),
           regex(BUG_FIXING, 2, "\\b(?:drops|dropping|skips|skipping|loses|losing|duplicates|swallows)"
               + " (?:the |a |an |some |all )?(?:last |first )?(?:rows?|records?|items?|lines?|events?"
-              + "|messages?|entries|bytes|chars?|characters?|requests?)", "symptom '%s'")
+              + "|messages?|entries|bytes|chars?|characters?|requests?|connections?|packets?|frames?|jobs?)", "symptom '%s'")
               .when("drop", "skip", "los", "duplicates", "swallow"),
           terms(BUG_FIXING, 2.5, "investigate '%s'", "track it down", "track this down",
               "track down", "figure out why", "root cause", "find the leak", "find the bug",
@@ -223,7 +228,7 @@ final class ClassifierRules {
               "the purpose", "the point of", "the role of", "when would i use",
               "when should i use", "when do we use", "where is", "where are", "where does",
               "where do", "who calls", "who uses", "who owns", "who sets", "who writes",
-              "who reads", "which threads", "what happens", "what calls", "what would happen",
+              "who reads", "which threads", "where's", "what happens", "what calls", "what would happen",
               "what will happen", "what would break", "what breaks", "what changed"),
           regex(CODE_UNDERSTANDING, 2, "\\bwhich \\w+(?: \\w+)? (?:does|do|is|are|did|can|should|gets?)\\b",
               "which-question").when("which"),
@@ -334,6 +339,7 @@ final class ClassifierRules {
           regex(CODE_COMPLETION, 2, "\\b(?:the|these|those|all|remaining|each|every|any) todos?\\b(?! (?:app|apps|list"
               + "|items?))|\\btodo'?d\\b", "TODOs to finish").when("todo"),
           terms(CODE_COMPLETION, 2.5, "'%s'", "stub", "stubs", "stubbed", "skeleton", "scaffolded",
+              "only a signature", "just a signature", "only the signature", "just the signature",
               "abstract method", "abstract methods", "only done", "only implemented",
               "only written", "only did", "only does", "already there", "already done",
               "already written", "already spells out", "already has", "already in place"),
@@ -358,6 +364,8 @@ final class ClassifierRules {
               + "|\\b(?:the )?(?:other|remaining|rest of the) (?:\\w+ )?(?:cases|branches|arms|methods|variants"
               + "|handlers|functions|fields|steps)\\b", "'%s'")
               .when("only", "other", "remaining", "rest of"),
+          regex(CODE_COMPLETION, 2.5, "\\b(?:write|implement|add|do|finish|handle) (?:the )?(?:remaining|rest of the) \\w+",
+              "'%s'").when("remaining", "rest of"),
           regex(CODE_COMPLETION, 3.5, "\\b(?:write|implement|give|add|fill(?: in| out)?|do|need)\\b (?:in )?(?:the |its "
               + "|their |a )?(?:\\w+ )?bod(?:y|ies)\\b", "asks for the body").when("bod"),
           regex(CODE_COMPLETION, 2.5, "\\b(?:real|actual|proper) (?:code|implementations?|logic|bod(?:y|ies))\\b"

@@ -67,6 +67,7 @@ final class DomainRules {
               "hash function", "hash functions"),
           terms(ALGORITHM, 2.5, "problem statement '%s'", "given an", "given a", "given the",
               "given two", "given n", "given k", "count the number of", "number of ways", "fewest",
+              "max profit", "max sum", "min cost", "minimum cost", "in place", "in-place", "balanced",
               "least number",
               "number of paths", "count paths", "count islands", "count pairs", "minimum number",
               "maximum number", "maximum sum", "maximum profit", "minimiz*", "minimis*",
