@@ -99,10 +99,21 @@ public final class Classifier {
       Set.of("do", "give", "use", "show", "tell", "remove", "delete", "drop", "update", "handle",
           "support", "turn", "put", "stop", "allow", "ensure", "check", "change", "bump", "upgrade",
           "return", "sort", "find", "count", "merge", "compute", "calculate", "parse", "break",
-          "get", "keep", "have", "can", "could", "would", "want", "need", "let's", "lets", "please");
+          "get", "keep", "have", "look", "see", "go", "can", "could", "would", "want", "need", "let's", "lets", "please");
 
-  /** What a statement that asks for nothing counts for bug_fixing: a tie-breaker, no more. */
+  /** What an object opens with: "send a message", "hide the banner" read as verb and object. */
+  private static final Set<String> OBJECT_STARTERS =
+      Set.of("a", "an", "the", "my", "our", "this", "these", "those", "some", "all", "every", "its",
+          "their", "it", "them", "me", "us", "up");
+
+  /**
+   * What a terse prompt that asks for nothing counts for bug_fixing: a tie-breaker, no more. A
+   * request names its verb ("add", "explain", "finish"); what is left is mostly a report.
+   */
   private static final double STATEMENT_WEIGHT = 1.5;
+
+  /** The same for a prompt with no mark of a statement either ("login redirects in a loop"). */
+  private static final double NO_REQUEST_WEIGHT = 1;
 
   private record Lead(Dimension dimension, double weight) {}
 
@@ -231,17 +242,23 @@ public final class Classifier {
    */
   private static void scoreStatement(PromptText text, Map<Dimension, List<Hit>> hits) {
     List<String> head = text.head();
-    boolean statement = !head.isEmpty() && STATEMENT_OPENERS.contains(head.get(0))
-        || STATEMENT_VERB.matcher(text.norm()).find();
-    if (!statement || text.norm().contains("?")) {
+    if (head.isEmpty() || text.norm().contains("?") || TEST_HEAD_WORDS.contains(head.get(0))) {
       return;
     }
-    for (String opener : text.clauseOpeners()) {
-      if (LEAD_VERBS.containsKey(opener) || REQUEST_OPENERS.contains(opener)) {
+    for (List<String> clause : text.clauseHeads()) {
+      String first = clause.get(0);
+      boolean verbAndObject = clause.size() > 1 && OBJECT_STARTERS.contains(clause.get(1))
+          && !STATEMENT_OPENERS.contains(first);
+      if (LEAD_VERBS.containsKey(first) || REQUEST_OPENERS.contains(first) || verbAndObject) {
         return;
       }
     }
-    add(hits, Dimension.BUG_FIXING, STATEMENT_WEIGHT, "a statement that asks for nothing");
+    boolean statement = STATEMENT_OPENERS.contains(head.get(0)) || STATEMENT_VERB.matcher(text.norm()).find();
+    if (!statement && hits.isEmpty()) {
+      return; // words we know nothing of stay "no signal": the prior breaks ties, it decides nothing alone
+    }
+    add(hits, Dimension.BUG_FIXING, statement ? STATEMENT_WEIGHT : NO_REQUEST_WEIGHT,
+        statement ? "a statement that asks for nothing" : "asks for nothing");
   }
 
   /** Two or more distinct languages in one prompt usually means moving code between them. */
@@ -350,6 +367,7 @@ public final class Classifier {
         "introduce", "migrate", "collapse", "unify", "generalize", "generalise", "parameterize",
         "parametrize", "decompose", "encapsulate", "untangle");
     put(m, Dimension.CODE_REFACTORING, 1.5, "switch");
+    put(m, Dimension.CODE_REFACTORING, 1, "remove");
     put(m, Dimension.CODE_REFACTORING, 0.5, "convert", "rewrite");
     put(m, Dimension.CODE_COMPLETION, 2, "finish", "complete", "fill", "continue", "predict");
     put(m, Dimension.MULTI_LANGUAGE, 2, "port", "translate", "transpile", "reimplement");

@@ -84,7 +84,8 @@ final class ClassifierRules {
               "infinite rerender*", "infinite re-render*", "infinite redirect*", "ignored", "loses",
               "losing", "disconnect*", "race", "races", "racy", "silently", "shifted", "misaligned",
               "out of order", "out of sync", "stale", "oom", "timeouts", "timed out", "overlaps", "flicker*",
-              "glitch*", "cut off", "exhausted", "dies", "died", "used to be", "used to take", "runs out of", "running out of", "ran out of", "undefined"),
+              "glitch*", "cut off", "exhausted", "dies", "died", "used to be", "used to take", "exits early",
+              "stops early", "prematurely", "redirect loop", "redirects in a loop", "in a loop", "runs out of", "running out of", "ran out of", "undefined"),
           regex(BUG_FIXING, 2, "\\b(?:runs?|retr\\w+|loads?|loading|spins?|spinning|hangs?|waits?|waiting|takes"
               + "|blocks?|loops?|looping) forever\\b", "symptom '%s'").when("forever"),
           // Third person: "the api accepts expired tokens"; "allow negative amounts" is a request.
@@ -111,7 +112,8 @@ final class ClassifierRules {
               "npe", "overflow", "overflows", "regressed", "unresponsive"),
           regex(BUG_FIXING, 2.5, "\\b(?:doesn'?t|does not|don'?t|isn'?t|is not|won'?t|will not|can'?t"
               + "|cannot|not) (?:work|persist|save|load|start|compile|build|render|show|update|exit"
-              + "|stop|close|trigger|fire|match|run|respond|connect|redirect|refresh|log ?in|sign ?in)\\w*"
+              + "|stop|close|trigger|fire|match|run|respond|connect|redirect|refresh|log ?in|sign ?in|find|access|reach"
+              + "|read|open|import|resolve|install|push|pull)\\w*"
               + "|\\bnever (?:exits|returns|fires|finishes|completes|gets called|closes|stops"
               + "|terminates|resolves)\\b", "symptom '%s'").when("nt", "n't", "not", "never"),
           terms(BUG_FIXING, 1.5, "symptom timing '%s'", "sometimes", "randomly", "occasionally",
@@ -121,7 +123,7 @@ final class ClassifierRules {
               "even after", "logged out", "timing out", "times out", "too slow", "slowed down",
               "reproduc*", "repro"),
           regex(BUG_FIXING, 2.5, "\\b(?:(?:i|we|you|they) (?:get|see)|returns|returning|returned|gives|giving|gave"
-              + "|shows|showing|showed|prints|printing|printed|gets|getting|got|produces|producing|produced"
+              + "|shows|showing|showed|prints|printing|printed|gets|getting|got|produces|producing|produced|appears|renders|displays|ends up|lands"
               + "|(?:is|are|was|were|gets?|got) \\w+ed)"
               + "\\b(?: \\S+){0,4} (?:instead of|rather than)\\b"
               + "|\\bshould (?:be|return|not|have|work|show)\\b[^.?!]{0,60}\\b(?:but|instead)\\b",
@@ -137,7 +139,7 @@ final class ClassifierRules {
               + "|messages?|entries|bytes|chars?|characters?|requests?|connections?|packets?|frames?|jobs?)", "symptom '%s'")
               .when("drop", "skip", "los", "duplicates", "swallow"),
           terms(BUG_FIXING, 2.5, "investigate '%s'", "track it down", "track this down",
-              "track down", "figure out why", "root cause", "find the leak", "find the bug",
+              "track down", "figure out why", "look into", "look at why", "see why", "check why", "root cause", "find the leak", "find the bug",
               "find out why", "find the cause"),
           regex(BUG_FIXING, 1.5, "\\bwhy (?:does|do|is|are|did|would)\\b.{0,80}\\b(?:return|returns|fail"
               + "|fails|crash|crashes|null|none|nil|empty|wrong|instead|when)\\b",
@@ -230,6 +232,8 @@ final class ClassifierRules {
               "where do", "who calls", "who uses", "who owns", "who sets", "who writes",
               "who reads", "which threads", "where's", "what happens", "what calls", "what would happen",
               "what will happen", "what would break", "what breaks", "what changed"),
+          regex(CODE_UNDERSTANDING, 3, "\\bwhat (?:does|do|is|are) .{1,60}? mean\\b", "'what does X mean'")
+              .when("mean"),
           regex(CODE_UNDERSTANDING, 2, "\\bwhich \\w+(?: \\w+)? (?:does|do|is|are|did|can|should|gets?)\\b",
               "which-question").when("which"),
           regex(CODE_UNDERSTANDING, 2, "\\bhow (?:does|do|is|are|did) (?!i\\b|we\\b)|\\bhow\\b.{0,60}"
@@ -368,6 +372,8 @@ final class ClassifierRules {
               "'%s'").when("remaining", "rest of"),
           regex(CODE_COMPLETION, 3.5, "\\b(?:write|implement|give|add|fill(?: in| out)?|do|need)\\b (?:in )?(?:the |its "
               + "|their |a )?(?:\\w+ )?bod(?:y|ies)\\b", "asks for the body").when("bod"),
+          regex(CODE_COMPLETION, 2.5, "\\bleft (?:as (?:a )?(?:pass|todo|stubs?|placeholders?)|empty|blank|unimplemented)\\b",
+              "'%s'").when("left"),
           regex(CODE_COMPLETION, 2.5, "\\b(?:real|actual|proper) (?:code|implementations?|logic|bod(?:y|ies))\\b"
               + "|`pass`|\\bpass statements?\\b|\\b(?:is|are) (?:all )?(?:just |only |still )?pass(?:$|[,.;])",
               "placeholder to replace '%s'").when("real", "actual", "proper", "pass"),

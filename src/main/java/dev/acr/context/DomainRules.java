@@ -240,7 +240,9 @@ final class DomainRules {
               "p/invoke"),
           regex(MULTI_LANGUAGE, 2.5, "(?<!(?:the|a|which|what|default|this|that|its|same|tcp|udp|http|serial) )\\bport(?:ing|ed)?\\b(?! ?\\d)(?! (?:number|forward|mapping"
               + "|scan|range))", "verb 'port'").when("port"),
-          terms(MULTI_LANGUAGE, 1.5, "verb '%s'", "translat*", "transpil*"),
+          // Not "translations": those are the strings of a localised UI.
+          regex(MULTI_LANGUAGE, 1.5, "\\btranslat(?!ions\\b)\\w*|\\btranspil\\w*", "verb '%s'")
+              .when("translat", "transpil"),
           terms(MULTI_LANGUAGE, 1, "'%s'", "equivalent", "matching types", "byte-identical"));
 
   private static Rule lang(String name, String regex) {
