@@ -242,7 +242,9 @@ public final class Classifier {
    */
   private static void scoreStatement(PromptText text, Map<Dimension, List<Hit>> hits) {
     List<String> head = text.head();
-    if (head.isEmpty() || text.norm().contains("?") || TEST_HEAD_WORDS.contains(head.get(0))) {
+    // "a small component that …": an indefinite article brings in something new, a thing to make.
+    if (head.isEmpty() || text.norm().contains("?") || TEST_HEAD_WORDS.contains(head.get(0))
+        || head.get(0).equals("a") || head.get(0).equals("an")) {
       return;
     }
     for (List<String> clause : text.clauseHeads()) {

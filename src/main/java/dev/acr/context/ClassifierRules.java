@@ -92,8 +92,10 @@ final class ClassifierRules {
           regex(BUG_FIXING, 2.5, "\\b(?:accepts|allows|lets)\\b(?: \\S+){0,3}? (?:without|invalid|expired|negative"
               + "|empty|duplicate|bad|malformed)\\b|\\b(?:is|are) (?:still )?(?:allowed|accepted)\\b",
               "symptom '%s'").when("accepts", "allows", "lets", "allowed", "accepted"),
-          // "unicode filenames break the uploader"; not "break it up into", not "don't break the API".
-          regex(BUG_FIXING, 2, "(?<!n't |not |never |without |would |will |could |might |may |can )\\bbreak\\b(?!(?: \\S+){0,3}? (?:up|into|apart"
+          // "unicode filenames break the uploader"; not "break it up into", not "don't break the API",
+          // and not an order that opens a clause ("break the 800 line App.tsx into components").
+          regex(BUG_FIXING, 2, "(?<=\\w )(?<!n't |not |never |without |would |will |could |might |may |can )\\bbreak\\b"
+              + "(?!(?: \\S+){0,5}? (?:up|into|apart"
               + "|down|out)\\b)", "symptom 'break'").when("break"),
           regex(BUG_FIXING, 2.5, "\\b(?:\\w+(?:s|ed)|runs?|fires?|shows? up|appears?|opens?)(?: \\S+){0,2}? (?:twice|two times"
               + "|multiple times|\\d+ times|over and over)\\b", "symptom 'happens twice'")

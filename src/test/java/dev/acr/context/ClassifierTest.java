@@ -74,15 +74,75 @@ class ClassifierTest {
 
   /**
    * Terse prompts as developers type them into a coding agent ("parser crashes on empty input",
-   * "finish the TODO in auth.go"). Written and labelled by hand by one engineer of this project
-   * from the CodeRouterBench dimension definitions, before the classifier changes of issue 14;
-   * hard pairs (bug vs generation vs understanding, completion vs generation) are over-weighted.
-   * It is not the maintainers' unseen set. Before those changes it scored BEFORE; the changes
-   * were general (vocabulary, verbs, references), not written for single rows of this file.
+   * "finish the TODO in auth.go"), 597 in six files. Written and labelled by hand, by the engineer
+   * who made the classifier changes of issue 14, from the CodeRouterBench dimension names and the
+   * dev prompts' conventions (output prediction is code_completion, docs are code_understanding);
+   * the hard pairs (bug vs generation vs understanding, completion vs generation) are over-weighted.
+   * They are not the maintainers' unseen set, and a few labels are judgement calls.
+   *
+   * <p>How they were used: set 1 was written before any change and its misses guided the first
+   * round of general changes. Each later set was written before the next round and scored once on
+   * it before that round changed anything (main → at first sight): set 2 75.0 → 79.8%, set 3
+   * 73.6 → 83.5%, set 4 72.9 → 77.6%, set 5 77.6 → 83.5%, set 6 71.8 → 81.2% (set 1 82.6% on
+   * main). The figures now are higher because each round also looked at the sets before it, so
+   * these bars guard against regressions; they are not held-out accuracies.
    */
   @Test
-  void ownTersePromptsAccuracy() throws IOException {
-    assertThat(report("own terse prompts", resource("terse-prompts.jsonl"))).isGreaterThanOrEqualTo(0.0);
+  void ownTersePromptSetsAccuracy() throws IOException {
+    double[] bars = {0.95, 0.90, 0.90, 0.90, 0.88, 0.80};
+    List<Labelled> all = new ArrayList<>();
+    for (int set = 1; set <= bars.length; set++) {
+      List<Labelled> rows = resource("terse-prompts-" + set + ".jsonl");
+      all.addAll(rows);
+      assertThat(report("own terse prompts, set " + set, rows)).as("set " + set).isGreaterThanOrEqualTo(bars[set - 1]);
+    }
+    assertThat(all).hasSize(597);
+    assertThat(report("own terse prompts, all sets", all)).isGreaterThanOrEqualTo(0.92);
+  }
+
+  @Test
+  void aStatementThatAsksForNothingIsABugReport() {
+    Classification c = classifier.classify("the banner is gray on the landing screen");
+    assertThat(c.dimension()).isEqualTo(Dimension.BUG_FIXING);
+    assertThat(c.evidence()).contains("a statement that asks for nothing");
+    // A verb and its object make it a request, even a verb no rule knows; so does "a …".
+    assertThat(classifier.classify("send a slack message when the deploy finishes").dimension())
+        .isEqualTo(Dimension.CODE_GENERATION);
+    assertThat(classifier.classify("a small react component that shows a countdown to a date").dimension())
+        .isEqualTo(Dimension.CODE_GENERATION);
+  }
+
+  @Test
+  void symptomsNeedTheirGrammar() {
+    // A past change named, not a request to refactor; a hypothesis, not a symptom.
+    assertThat(classifier.classify("mypy errors in services/billing.py after the refactor").dimension())
+        .isEqualTo(Dimension.BUG_FIXING);
+    assertThat(classifier.classify("what would break if i removed the legacy_mode flag").dimension())
+        .isEqualTo(Dimension.CODE_UNDERSTANDING);
+    // An order ("make it return X instead of Y") is no report ("it returns X instead of Y").
+    assertThat(classifier.classify("make fetchUser return a promise instead of taking a callback").dimension())
+        .isEqualTo(Dimension.CODE_REFACTORING);
+    assertThat(classifier.classify("break the 800 line App.tsx into components").dimension())
+        .isEqualTo(Dimension.CODE_REFACTORING);
+    // What the new code does ("a cli that renames photos") is no refactoring verb.
+    assertThat(classifier.classify("create a cli that renames photos by exif date").dimension())
+        .isEqualTo(Dimension.CODE_GENERATION);
+  }
+
+  @Test
+  void placeholdersAreThingsToCompleteNotErrors() {
+    assertThat(classifier.classify("there's a NotImplementedError in exporters/xml.py, implement it").dimension())
+        .isEqualTo(Dimension.CODE_COMPLETION);
+    assertThat(classifier.classify("the handlers in handlers.py are all just `pass`, give them real code").dimension())
+        .isEqualTo(Dimension.CODE_COMPLETION);
+    // …while an empty value in a condition is a bug report's.
+    assertThat(classifier.classify("panic in handleUpload when the body is empty").dimension())
+        .isEqualTo(Dimension.BUG_FIXING);
+  }
+
+  @Test
+  void typoRepairKeepsRealInflections() {
+    assertThat(classifier.classify("finishes the export then hangs").evidence()).noneMatch(e -> e.startsWith("typo"));
   }
 
   // ---------------------------------------------------------------- specific behaviours
