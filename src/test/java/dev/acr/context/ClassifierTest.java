@@ -106,38 +106,28 @@ class ClassifierTest {
     assertThat(c.dimension()).isEqualTo(Dimension.BUG_FIXING);
     assertThat(c.evidence()).contains("a statement that asks for nothing");
     // A verb and its object make it a request, even a verb no rule knows; so does "a …".
-    assertThat(classifier.classify("send a slack message when the deploy finishes").dimension())
-        .isEqualTo(Dimension.CODE_GENERATION);
-    assertThat(classifier.classify("a small react component that shows a countdown to a date").dimension())
-        .isEqualTo(Dimension.CODE_GENERATION);
+    assertDimension("send a slack message when the deploy finishes", Dimension.CODE_GENERATION);
+    assertDimension("a small react component that shows a countdown to a date", Dimension.CODE_GENERATION);
   }
 
   @Test
   void symptomsNeedTheirGrammar() {
     // A past change named, not a request to refactor; a hypothesis, not a symptom.
-    assertThat(classifier.classify("mypy errors in services/billing.py after the refactor").dimension())
-        .isEqualTo(Dimension.BUG_FIXING);
-    assertThat(classifier.classify("what would break if i removed the legacy_mode flag").dimension())
-        .isEqualTo(Dimension.CODE_UNDERSTANDING);
+    assertDimension("mypy errors in services/billing.py after the refactor", Dimension.BUG_FIXING);
+    assertDimension("what would break if i removed the legacy_mode flag", Dimension.CODE_UNDERSTANDING);
     // An order ("make it return X instead of Y") is no report ("it returns X instead of Y").
-    assertThat(classifier.classify("make fetchUser return a promise instead of taking a callback").dimension())
-        .isEqualTo(Dimension.CODE_REFACTORING);
-    assertThat(classifier.classify("break the 800 line App.tsx into components").dimension())
-        .isEqualTo(Dimension.CODE_REFACTORING);
+    assertDimension("make fetchUser return a promise instead of taking a callback", Dimension.CODE_REFACTORING);
+    assertDimension("break the 800 line App.tsx into components", Dimension.CODE_REFACTORING);
     // What the new code does ("a cli that renames photos") is no refactoring verb.
-    assertThat(classifier.classify("create a cli that renames photos by exif date").dimension())
-        .isEqualTo(Dimension.CODE_GENERATION);
+    assertDimension("create a cli that renames photos by exif date", Dimension.CODE_GENERATION);
   }
 
   @Test
   void placeholdersAreThingsToCompleteNotErrors() {
-    assertThat(classifier.classify("there's a NotImplementedError in exporters/xml.py, implement it").dimension())
-        .isEqualTo(Dimension.CODE_COMPLETION);
-    assertThat(classifier.classify("the handlers in handlers.py are all just `pass`, give them real code").dimension())
-        .isEqualTo(Dimension.CODE_COMPLETION);
+    assertDimension("there's a NotImplementedError in exporters/xml.py, implement it", Dimension.CODE_COMPLETION);
+    assertDimension("the handlers in handlers.py are all just `pass`, give them real code", Dimension.CODE_COMPLETION);
     // …while an empty value in a condition is a bug report's.
-    assertThat(classifier.classify("panic in handleUpload when the body is empty").dimension())
-        .isEqualTo(Dimension.BUG_FIXING);
+    assertDimension("panic in handleUpload when the body is empty", Dimension.BUG_FIXING);
   }
 
   @Test
@@ -271,6 +261,10 @@ class ClassifierTest {
     long millis = (System.nanoTime() - start) / 1_000_000;
     System.out.println("500 classifications took " + millis + " ms");
     assertThat(millis).as("generous bound for loaded CI machines").isLessThan(2_000);
+  }
+
+  private void assertDimension(String prompt, Dimension expected) {
+    assertThat(classifier.classify(prompt).dimension()).as(prompt).isEqualTo(expected);
   }
 
   private List<Labelled> resource(String name) throws IOException {
