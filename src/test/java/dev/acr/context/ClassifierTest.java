@@ -110,24 +110,21 @@ class ClassifierTest {
     assertDimension("a small react component that shows a countdown to a date", Dimension.CODE_GENERATION);
   }
 
+  /** Each row: a prompt, the dimension, and the rule of grammar or vocabulary it checks. */
   @Test
-  void symptomsNeedTheirGrammar() {
-    // A past change named, not a request to refactor; a hypothesis, not a symptom.
-    assertDimension("mypy errors in services/billing.py after the refactor", Dimension.BUG_FIXING);
-    assertDimension("what would break if i removed the legacy_mode flag", Dimension.CODE_UNDERSTANDING);
-    // An order ("make it return X instead of Y") is no report ("it returns X instead of Y").
-    assertDimension("make fetchUser return a promise instead of taking a callback", Dimension.CODE_REFACTORING);
-    assertDimension("break the 800 line App.tsx into components", Dimension.CODE_REFACTORING);
-    // What the new code does ("a cli that renames photos") is no refactoring verb.
-    assertDimension("create a cli that renames photos by exif date", Dimension.CODE_GENERATION);
-  }
-
-  @Test
-  void placeholdersAreThingsToCompleteNotErrors() {
-    assertDimension("there's a NotImplementedError in exporters/xml.py, implement it", Dimension.CODE_COMPLETION);
-    assertDimension("the handlers in handlers.py are all just `pass`, give them real code", Dimension.CODE_COMPLETION);
-    // …while an empty value in a condition is a bug report's.
-    assertDimension("panic in handleUpload when the body is empty", Dimension.BUG_FIXING);
+  void symptomsAndPlaceholdersNeedTheirGrammar() {
+    String[][] cases = {
+        {"mypy errors in services/billing.py after the refactor", "bug_fixing", "a past change, no request"},
+        {"what would break if i removed the legacy_mode flag", "code_understanding", "a hypothesis, no symptom"},
+        {"make fetchUser return a promise instead of taking a callback", "code_refactoring", "an order, no report"},
+        {"break the 800 line App.tsx into components", "code_refactoring", "'break' opening a clause"},
+        {"create a cli that renames photos by exif date", "code_generation", "what the new code does"},
+        {"there's a NotImplementedError in exporters/xml.py, implement it", "code_completion", "a placeholder"},
+        {"the handlers in handlers.py are all just `pass`, give them real code", "code_completion", "pass bodies"},
+        {"panic in handleUpload when the body is empty", "bug_fixing", "empty in a condition"}};
+    for (String[] c : cases) {
+      assertThat(classifier.classify(c[0]).dimension()).as(c[2] + ": " + c[0]).isEqualTo(Dimension.of(c[1]));
+    }
   }
 
   @Test
