@@ -82,7 +82,38 @@ public final class Classifier {
   /** "unit tests pass but …": a test word followed by a state verb is a subject, not a request. */
   private static final Set<String> STATE_VERBS =
       Set.of("pass", "passes", "fail", "fails", "failing", "are", "is", "break", "breaks", "keep",
-          "keeps", "time", "times", "hang", "hangs", "started", "crash", "crashes", "was", "were");
+          "keeps", "time", "times", "hang", "hangs", "started", "crash", "crashes", "was", "were", "red",
+          "flaky", "broken");
+
+  /** How a statement about the code opens: "the export drops rows", "our CI is red". */
+  private static final Set<String> STATEMENT_OPENERS =
+      Set.of("the", "my", "our", "this", "these", "those", "its", "their", "it", "prod");
+
+  /** A finite verb or an adverb of state, the other mark of a statement ("can't log in anymore"). */
+  private static final Pattern STATEMENT_VERB =
+      Pattern.compile("\\b(?:is|are|was|were|has|have|had|gets?|got|keeps?|seems?|stays?|never|still|always"
+          + "|anymore|cannot|(?:is|are|was|were|can|does|do|did|won|has|have|had)n'?t)\\b");
+
+  /** Requests that are not among the lead verbs but open a clause just as well ("… , give them …"). */
+  private static final Set<String> REQUEST_OPENERS =
+      Set.of("do", "give", "use", "show", "tell", "remove", "delete", "drop", "update", "handle",
+          "support", "turn", "put", "stop", "allow", "ensure", "check", "change", "bump", "upgrade",
+          "return", "sort", "find", "count", "merge", "compute", "calculate", "parse", "break",
+          "get", "keep", "have", "look", "see", "go", "can", "could", "would", "want", "need", "let's", "lets", "please");
+
+  /** What an object opens with: "send a message", "hide the banner" read as verb and object. */
+  private static final Set<String> OBJECT_STARTERS =
+      Set.of("a", "an", "the", "my", "our", "this", "these", "those", "some", "all", "every", "its",
+          "their", "it", "them", "me", "us", "up");
+
+  /**
+   * What a terse prompt that asks for nothing counts for bug_fixing: a tie-breaker, no more. A
+   * request names its verb ("add", "explain", "finish"); what is left is mostly a report.
+   */
+  private static final double STATEMENT_WEIGHT = 1.5;
+
+  /** The same for a prompt with no mark of a statement either ("login redirects in a loop"). */
+  private static final double NO_REQUEST_WEIGHT = 1;
 
   private record Lead(Dimension dimension, double weight) {}
 
@@ -114,6 +145,7 @@ public final class Classifier {
     } else {
       scoreRules(text, 1, "", hits);
       scoreLead(text, 1, hits);
+      scoreStatement(text, hits);
       scoreLanguages(text, 1, hits);
       scoreTruncatedCode(text, hits);
     }
@@ -202,6 +234,33 @@ public final class Classifier {
         break;
       }
     }
+  }
+
+  /**
+   * "the remember me checkbox is ignored", "can't log in anymore": a terse statement about the
+   * code that asks for nothing (no clause opens with a request, no question) reports a problem.
+   */
+  private static void scoreStatement(PromptText text, Map<Dimension, List<Hit>> hits) {
+    List<String> head = text.head();
+    // "a small component that …": an indefinite article brings in something new, a thing to make.
+    if (head.isEmpty() || text.norm().contains("?") || TEST_HEAD_WORDS.contains(head.get(0))
+        || head.get(0).equals("a") || head.get(0).equals("an")) {
+      return;
+    }
+    for (List<String> clause : text.clauseHeads()) {
+      String first = clause.get(0);
+      boolean verbAndObject = clause.size() > 1 && OBJECT_STARTERS.contains(clause.get(1))
+          && !STATEMENT_OPENERS.contains(first);
+      if (LEAD_VERBS.containsKey(first) || REQUEST_OPENERS.contains(first) || verbAndObject) {
+        return;
+      }
+    }
+    boolean statement = STATEMENT_OPENERS.contains(head.get(0)) || STATEMENT_VERB.matcher(text.norm()).find();
+    if (!statement && hits.isEmpty()) {
+      return; // words we know nothing of stay "no signal": the prior breaks ties, it decides nothing alone
+    }
+    add(hits, Dimension.BUG_FIXING, statement ? STATEMENT_WEIGHT : NO_REQUEST_WEIGHT,
+        statement ? "a statement that asks for nothing" : "asks for nothing");
   }
 
   /** Two or more distinct languages in one prompt usually means moving code between them. */
@@ -298,22 +357,29 @@ public final class Classifier {
   private static Map<String, Lead> leadVerbs() {
     Map<String, Lead> m = new java.util.HashMap<>();
     put(m, Dimension.BUG_FIXING, 2, "fix", "debug", "repair", "diagnose", "troubleshoot",
-        "investigate");
+        "investigate", "unbreak", "hotfix", "patch");
     put(m, Dimension.CODE_UNDERSTANDING, 2, "explain", "describe", "summarize", "summarise",
         "document", "walk", "trace", "review", "annotate", "clarify");
-    put(m, Dimension.CODE_UNDERSTANDING, 1, "what", "what's", "why", "where", "who", "how",
-        "does", "is", "are");
+    put(m, Dimension.CODE_UNDERSTANDING, 1.5, "tell");
+    put(m, Dimension.CODE_UNDERSTANDING, 1, "what", "what's", "whats", "why", "where", "who", "how", "which",
+        "does", "is", "are", "when", "whose");
     put(m, Dimension.CODE_REFACTORING, 2, "refactor", "rename", "extract", "simplify", "clean",
         "cleanup", "tidy", "modernize", "modernise", "decouple", "consolidate", "restructure",
         "reorganize", "split", "inline", "move", "replace", "reduce",
-        "introduce", "migrate");
+        "introduce", "migrate", "collapse", "unify", "generalize", "generalise", "parameterize",
+        "parametrize", "decompose", "encapsulate", "untangle");
+    put(m, Dimension.CODE_REFACTORING, 1.5, "switch");
+    put(m, Dimension.CODE_REFACTORING, 1, "remove");
     put(m, Dimension.CODE_REFACTORING, 0.5, "convert", "rewrite");
     put(m, Dimension.CODE_COMPLETION, 2, "finish", "complete", "fill", "continue", "predict");
     put(m, Dimension.MULTI_LANGUAGE, 2, "port", "translate", "transpile", "reimplement");
     put(m, Dimension.DATA_SCIENCE, 1.5, "plot", "train", "fit", "impute", "resample", "pivot",
-        "visualize", "visualise", "cluster");
+        "visualize", "visualise", "cluster", "forecast", "aggregate");
+    put(m, Dimension.TEST_GENERATION, 2, "fuzz");
+    put(m, Dimension.TEST_GENERATION, 1.5, "cover");
     put(m, Dimension.CODE_GENERATION, 1, "add", "create", "write", "implement", "build", "make",
-        "generate", "scaffold", "need", "new", "set", "setup");
+        "generate", "scaffold", "need", "new", "set", "setup", "support", "allow", "enable", "expose",
+        "integrate");
     return Map.copyOf(m);
   }
 

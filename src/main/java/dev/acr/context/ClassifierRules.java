@@ -33,7 +33,8 @@ final class ClassifierRules {
           raw(BUG_FIXING, 5, "Exception in thread", "stack trace (Exception in thread)"),
           raw(BUG_FIXING, 3, "(?m)^\\s+at [\\w$.<>]+ ?\\(|\\bat [\\w$]+\\.[\\w$.<>]+ ?\\([\\w./-]+:\\d+",
               "stack frame (at …)").when("at "),
-          raw(BUG_FIXING, 4, "\\b[A-Z]\\w*(?:Exception|Error)\\b(?=:|\\s*\\n|\\s*$| at )",
+          raw(BUG_FIXING, 4, "\\b(?!NotImplemented)[A-Z]\\w*(?:Exception|Error)\\b(?=:|\\s*\\n|\\s*$| (?:at|in|on|when|while"
+              + "|from|after|if|thrown|raised) )",
               "error '%s'").when("Exception", "Error"),
           raw(BUG_FIXING, 5, "error\\[E\\d{3,4}\\]|error TS\\d+|error C\\d{4}", "compiler error (%s)")
               .when("error[", "error TS", "error C"),
@@ -45,7 +46,8 @@ final class ClassifierRules {
               + "|swift|php|scala):\\d+", "file:line reference (%s)").when(":"),
           regex(BUG_FIXING, 2.5, "\\berror:|\\bfatal:", "pasted '%s'").when("error:", "fatal:"),
           terms(BUG_FIXING, 4, "crash (%s)", "segmentation fault", "segfault", "core dumped",
-              "sigsegv", "sigabrt"),
+              "sigsegv", "sigabrt", "double free", "use after free", "use-after-free", "dangling pointer",
+              "heap corruption", "stack overflow", "out of memory", "oomkilled", "oom-killed", "oom killed"),
           terms(BUG_FIXING, 4, "JS runtime error (%s)", "undefined is not a function",
               "cannot read property", "cannot read properties", "is not defined",
               "is not a function", "uncaught"),
@@ -54,26 +56,55 @@ final class ClassifierRules {
               "no such file or directory", "command not found", "permission denied",
               "no module named", "could not find", "could not resolve", "could not load",
               "failed to load", "failed to compile", "failed to build", "failed to resolve",
-              "failed to start", "failed to connect", "connection refused"),
-          regex(BUG_FIXING, 3, "\\bexit(?:s|ed)? (?:with )?(?:code|status) [1-9]\\d*|non-zero exit"
+              "failed to start", "failed to connect", "connection refused",
+              "does not live long enough", "cannot borrow", "mismatched types", "type mismatch",
+              "is not assignable to", "has no attribute", "unresolved import", "undefined symbol"),
+          regex(BUG_FIXING, 3, "\\bexit(?:s|ed)? (?:with )?(?:(?:code|status) )?[1-9]\\d*\\b|non-zero exit"
               + "|returned non-zero", "exit code (%s)").when("exit", "non-zero"),
           regex(BUG_FIXING, 2.5, "\\bassertion ?(?:error|failed)|\\bexpected\\b.{1,40}\\b(?:but "
               + "(?:got|was|received)|received|got)\\b", "expected-vs-actual output")
               .when("assertion", "expected"),
           terms(BUG_FIXING, 2, "mentions %s", "stack trace", "stacktrace", "backtrace"),
+          // A tool's complaints named ("mypy errors") or a command pasted with its output.
+          regex(BUG_FIXING, 3, "\\b(?:mypy|tsc|eslint|lint|linter|clippy|pyright|flake8|ruff|vet|type|typing"
+              + "|compile|compiler|compilation|build|borrow checker) (?:errors?|warnings?|failures?)\\b",
+              "tool diagnostics '%s'").when("error", "warning", "failure"),
+          regex(BUG_FIXING, 3, "^(?:\\$ )?(?:\\./)?(?:go|npm|npx|yarn|pnpm|cargo|mvn|gradle|gradlew|make|docker"
+              + "|kubectl|pip|poetry|python3?|node|tsc|dotnet|bundle|rake|mix|pytest|jest|terraform|helm|git)"
+              + " [^:\\n]{1,40}: ", "pasted command and its output"),
           // Plain-language bug reports: the verb, then symptoms.
           regex(BUG_FIXING, 3, "\\bfix(?:es|ing)?\\b", "verb 'fix'").when("fix"),
           terms(BUG_FIXING, 2.5, "mentions bug", "bug", "bugs", "buggy"),
           terms(BUG_FIXING, 2, "verb '%s'", "debug*", "diagnos*", "troubleshoot*"),
           terms(BUG_FIXING, 2.5, "symptom '%s'", "crash*", "panics", "hangs", "hang", "hanging",
               "freezes", "frozen", "deadlock*", "stuck", "leak", "leaks", "leaking", "leaky",
-              "race condition", "a race", "data race", "flaky", "flakiness", "flakes",
+              "flaky", "flakiness", "flakes",
               "intermittent*", "broken", "breaks", "broke", "nothing happens", "does nothing",
-              "no effect", "blank page", "white screen"),
+              "no effect", "blank page", "white screen", "infinite loop", "infinite recursion", "infinitely",
+              "infinite rerender*", "infinite re-render*", "infinite redirect*", "ignored", "loses",
+              "losing", "disconnect*", "race", "races", "racy", "silently", "shifted", "misaligned",
+              "out of order", "out of sync", "stale", "oom", "timeouts", "timed out", "overlaps", "flicker*",
+              "glitch*", "cut off", "exhausted", "dies", "died", "used to be", "used to take", "exits early",
+              "stops early", "prematurely", "redirect loop", "redirects in a loop", "in a loop", "runs out of", "running out of", "ran out of", "undefined"),
+          regex(BUG_FIXING, 2, "\\b(?:runs?|retr\\w+|loads?|loading|spins?|spinning|hangs?|waits?|waiting|takes"
+              + "|blocks?|loops?|looping) forever\\b", "symptom '%s'").when("forever"),
+          // Third person: "the api accepts expired tokens"; "allow negative amounts" is a request.
+          regex(BUG_FIXING, 2.5, "\\b(?:accepts|allows|lets)\\b(?: \\S+){0,3}? (?:without|invalid|expired|negative"
+              + "|empty|duplicate|bad|malformed)\\b|\\b(?:is|are) (?:still )?(?:allowed|accepted)\\b",
+              "symptom '%s'").when("accepts", "allows", "lets", "allowed", "accepted"),
+          // "unicode filenames break the uploader"; not "break it up into", not "don't break the API",
+          // and not an order that opens a clause ("break the 800 line App.tsx into components").
+          regex(BUG_FIXING, 2, "(?<=\\w )(?<!n't |not |never |without |would |will |could |might |may |can )\\bbreak\\b"
+              + "(?!(?: \\S+){0,5}? (?:up|into|apart"
+              + "|down|out)\\b)", "symptom 'break'").when("break"),
+          regex(BUG_FIXING, 2.5, "\\b(?:\\w+(?:s|ed)|runs?|fires?|shows? up|appears?|opens?)(?: \\S+){0,2}? (?:twice|two times"
+              + "|multiple times|\\d+ times|over and over)\\b", "symptom 'happens twice'")
+              .when("twice", "times", "over and over"),
           regex(BUG_FIXING, 2, "\\bfail(?:s|ed|ing|ure|ures)?\\b", "symptom '%s'").when("fail"),
-          regex(BUG_FIXING, 2.5, "\\b(?:failing|broken|red) (?:tests?|build|ci|pipeline|job|spec)"
-              + "|\\btests? (?:is |are )?(?:fail|failing|broken)|\\bci (?:is )?(?:failing|red)",
-              "failing test/build").when("fail", "broken", "red "),
+          regex(BUG_FIXING, 2.5, "(?<!(?:add|write|create) (?:a |an |some )?)"
+              + "\\b(?:failing|broken|red|flaky|flakey|hanging|erroring) (?:tests?|build|ci|pipeline|job|spec)"
+              + "|\\b(?:tests?|ci|lint|linter|build|pipeline|checks?) (?:is |are |keeps? )?(?:fail\\w*|broken|red)\\b",
+              "failing test/build").when("fail", "broken", "red", "flak", "hanging", "erroring"),
           regex(BUG_FIXING, 1, "\\berrors?\\b(?! handling)|\\bexceptions?\\b", "mentions %s")
               .when("error", "exception"),
           terms(BUG_FIXING, 2, "symptom '%s'", "wrong", "incorrect*", "bogus", "garbled",
@@ -83,7 +114,8 @@ final class ClassifierRules {
               "npe", "overflow", "overflows", "regressed", "unresponsive"),
           regex(BUG_FIXING, 2.5, "\\b(?:doesn'?t|does not|don'?t|isn'?t|is not|won'?t|will not|can'?t"
               + "|cannot|not) (?:work|persist|save|load|start|compile|build|render|show|update|exit"
-              + "|stop|close|trigger|fire|match|run|respond|connect|redirect|refresh)\\w*"
+              + "|stop|close|trigger|fire|match|run|respond|connect|redirect|refresh|log ?in|sign ?in|find|access|reach"
+              + "|read|open|import|resolve|install|push|pull)\\w*"
               + "|\\bnever (?:exits|returns|fires|finishes|completes|gets called|closes|stops"
               + "|terminates|resolves)\\b", "symptom '%s'").when("nt", "n't", "not", "never"),
           terms(BUG_FIXING, 1.5, "symptom timing '%s'", "sometimes", "randomly", "occasionally",
@@ -92,33 +124,42 @@ final class ClassifierRules {
           terms(BUG_FIXING, 1, "symptom '%s'", "even with", "even though", "even when", "even if",
               "even after", "logged out", "timing out", "times out", "too slow", "slowed down",
               "reproduc*", "repro"),
-          regex(BUG_FIXING, 2.5, "\\b(?:returns?|returning|gives?|shows?|prints?|gets?|getting|got"
-              + "|produces?)\\b(?: \\S+){0,4} (?:instead of|rather than)\\b"
+          regex(BUG_FIXING, 2.5, "\\b(?:(?:i|we|you|they) (?:get|see)|returns|returning|returned|gives|giving|gave"
+              + "|shows|showing|showed|prints|printing|printed|gets|getting|got|produces|producing|produced|appears|renders|displays|ends up|lands"
+              + "|(?:is|are|was|were|gets?|got) \\w+ed)"
+              + "\\b(?: \\S+){0,4} (?:instead of|rather than)\\b"
               + "|\\bshould (?:be|return|not|have|work|show)\\b[^.?!]{0,60}\\b(?:but|instead)\\b",
               "expected-vs-actual").when("instead", "rather than", "should"),
           terms(BUG_FIXING, 1, "expectation '%s'", "should return", "it should", "shouldn't",
               "shouldnt", "should not"),
           regex(BUG_FIXING, 2, "\\breturns? (?:none|null|nil|undefined|nan)\\b"
               + "|\\b(?:an?|one|\\d+) (?:hour|minute|second|day|cent|byte|row)s? (?:late|early|off"
-              + "|short|too many)\\b", "symptom '%s'")
-              .when("return", "late", "early", "off", "short", "too many"),
+              + "|short|too many|too few|behind|ahead)\\b", "symptom '%s'")
+              .when("return", "late", "early", "off", "short", "too many", "too few", "behind", "ahead"),
           regex(BUG_FIXING, 2, "\\b(?:drops|dropping|skips|skipping|loses|losing|duplicates|swallows)"
               + " (?:the |a |an |some |all )?(?:last |first )?(?:rows?|records?|items?|lines?|events?"
-              + "|messages?|entries|bytes|chars?|characters?|requests?)", "symptom '%s'")
+              + "|messages?|entries|bytes|chars?|characters?|requests?|connections?|packets?|frames?|jobs?)", "symptom '%s'")
               .when("drop", "skip", "los", "duplicates", "swallow"),
           terms(BUG_FIXING, 2.5, "investigate '%s'", "track it down", "track this down",
-              "track down", "figure out why", "root cause", "find the leak", "find the bug",
+              "track down", "figure out why", "look into", "look at why", "see why", "check why", "root cause", "find the leak", "find the bug",
               "find out why", "find the cause"),
           regex(BUG_FIXING, 1.5, "\\bwhy (?:does|do|is|are|did|would)\\b.{0,80}\\b(?:return|returns|fail"
               + "|fails|crash|crashes|null|none|nil|empty|wrong|instead|when)\\b",
               "why-question about a symptom").when("why"),
+          regex(BUG_FIXING, 3, "\\bwhy (?:is|are|does|do|did|would|was|were)\\b.{0,60}\\b(?:fail\\w*|crash\\w*"
+              + "|red|broken|slow|slower|wrong|empty|null|none|nil|nan|hang\\w*|flak\\w*|break\\w*|throw\\w*"
+              + "|errors?|zero|undefined|stuck|missing|twice)\\b", "why-question naming a failure").when("why"),
+          // "mypy errors after the refactor", "since we bumped react": something changed and broke it.
+          regex(BUG_FIXING, 2.5, "\\b(?:after|since) (?:the|my|our|this|that|last|a|we|i|you) (?:\\w+ ){0,2}?"
+              + "(?:refactor\\w*|upgrad\\w*|updat\\w*|bump\\w*|merg\\w*|migrat\\w*|deploy\\w*|release"
+              + "|rebas\\w*|switch\\w*|chang\\w*)", "regression after a change '%s'").when("after", "since"),
           regex(BUG_FIXING, 2, "\\bmake (?:it|this|them) (?:handle|work|accept|tolerate|not)\\b",
               "make-it-work request").when("make "),
           regex(BUG_FIXING, 1.5, "\\bhandle (?:it|that|this)\\b|(?<!what )\\bhappens (?:when|if|on|after)",
               "symptom '%s'").when("handle", "happens"),
           regex(BUG_FIXING, 2.5, "\\b(?:returning|returns|getting|gets|throws|throwing|gives?) "
               + "(?:a |an |http )?[45]\\d\\ds?\\b|\\b[45]\\d\\d (?:errors?|responses?|status)\\b"
-              + "|\\b5\\d\\ds\\b", "HTTP error status '%s'")
+              + "|\\b[45]\\d\\ds\\b", "HTTP error status '%s'")
               .when("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
           terms(BUG_FIXING, 2, "'%s'", "logs say", "log says", "logs show", "in the logs",
               "error log", "passes locally", "pass locally", "works locally", "works on my machine",
@@ -166,6 +207,12 @@ final class ClassifierRules {
           regex(TEST_GENERATION, 2, "\\b(?:write|add|create|generate|need|want|give me|produce|more"
               + "|missing|no|zero|never added|couple of|few)\\b(?: \\S+){0,4}? tests?\\b"
               + "|\\btests? for\\b", "asks for tests").when("test"),
+          regex(TEST_GENERATION, 2.5, "\\b(?:add|write|create)\\b(?: \\S+){0,3}? (?:failing|reproducing) tests?\\b",
+              "a test that exposes a bug").when("failing", "reproducing"),
+          // "a Makefile with build, test and lint targets": a step of a pipeline, not tests to write.
+          regex(TEST_GENERATION, -3, "\\b(?:build|lint|format|deploy|typecheck|install|clean)(?:,? (?:and |or )?\\w+){0,2}"
+              + ",? (?:and |or )?test\\b|\\btest,? (?:and |or )?(?:build|lint|format|deploy|typecheck)\\b",
+              "'test' as a pipeline step").when("test"),
           // "…, throw in a couple of quick tests too": the tests are not the main deliverable.
           regex(TEST_GENERATION, -3, "\\btests? (?:too|as well)\\b|\\b(?:also|plus|and) (?:add |write "
               + "|throw in )?(?:a |some |a few |a couple of )?(?:quick |basic )?tests?\\b",
@@ -176,7 +223,7 @@ final class ClassifierRules {
           terms(CODE_UNDERSTANDING, 4, "verb 'explain'", "explain*"),
           terms(CODE_UNDERSTANDING, 3, "verb '%s'", "describ*", "summari*", "summary", "overview",
               "clarif*", "elaborat*", "interpret*", "walk me through", "walk us through",
-              "walk through", "walkthrough", "step by step", "step-by-step", "help me understand",
+              "walk through", "walkthrough", "tour", "step by step", "step-by-step", "help me understand",
               "understand*"),
           terms(CODE_UNDERSTANDING, 2, "question '%s'", "what's", "what does", "what do",
               "what is", "what are", "what did", "why does", "why do", "why is", "why are",
@@ -185,7 +232,12 @@ final class ClassifierRules {
               "the purpose", "the point of", "the role of", "when would i use",
               "when should i use", "when do we use", "where is", "where are", "where does",
               "where do", "who calls", "who uses", "who owns", "who sets", "who writes",
-              "who reads", "which threads", "what happens", "what calls"),
+              "who reads", "which threads", "where's", "what happens", "what calls", "what would happen",
+              "what will happen", "what would break", "what breaks", "what changed"),
+          regex(CODE_UNDERSTANDING, 3, "\\bwhat (?:does|do|is|are) .{1,60}? mean\\b", "'what does X mean'")
+              .when("mean"),
+          regex(CODE_UNDERSTANDING, 2, "\\bwhich \\w+(?: \\w+)? (?:does|do|is|are|did|can|should|gets?)\\b",
+              "which-question").when("which"),
           regex(CODE_UNDERSTANDING, 2, "\\bhow (?:does|do|is|are|did) (?!i\\b|we\\b)|\\bhow\\b.{0,60}"
               + "\\bworks?\\b", "how-it-works question").when("how"),
           regex(CODE_UNDERSTANDING, 2, "(?<!stack )\\btrace\\b(?! id)", "verb 'trace'")
@@ -195,9 +247,10 @@ final class ClassifierRules {
           terms(CODE_UNDERSTANDING, 1, "mentions comments", "comments"),
           terms(CODE_UNDERSTANDING, 2.5, "verb '%s'", "review*", "point out"),
           terms(CODE_UNDERSTANDING, 0.7, "phrased as a question", "?"),
-          regex(CODE_UNDERSTANDING, 1.5, "\\b(?:is|are) (?:\\S+ ){1,3}(?:thread[- ]safe|safe|redundant"
-              + "|necessary|needed|used|reentrant|blocking)\\b", "yes/no question about code")
-              .when("safe", "redundant", "necessary", "needed", "used", "reentrant", "blocking"),
+          regex(CODE_UNDERSTANDING, 1.5, "\\b(?:is|are) (?:\\S+ ){1,4}(?:thread[- ]safe|safe|redundant"
+              + "|necessary|needed|used|reentrant|blocking|idempotent|atomic|deterministic)\\b", "yes/no question about code")
+              .when("safe", "redundant", "necessary", "needed", "used", "reentrant", "blocking", "idempotent",
+                  "atomic", "deterministic"),
           terms(CODE_UNDERSTANDING, 2, "'%s'", "can't figure out", "cant figure out", "confusing",
               "confused", "don't get", "don't understand", "just joined", "new to the",
               "new to this", "onboard*", "call chain", "call graph", "call flow", "call path",
@@ -216,16 +269,23 @@ final class ClassifierRules {
 
   static final List<Rule> REFACTORING =
       List.of(
-          regex(CODE_REFACTORING, 4, "\\brefactor(?:ing)?\\b", "verb 'refactor'").when("refactor"),
+          // "mypy errors after the refactor" names a past change, not a request.
+          regex(CODE_REFACTORING, 4, "(?<!(?:after|since|during|before|from|in|by) (?:the|this|that|my|our|last|a|big) )"
+              + "\\brefactor(?:ing)?\\b", "verb 'refactor'").when("refactor"),
           terms(CODE_REFACTORING, 1.5, "mentions refactoring", "refactored"),
           terms(CODE_REFACTORING, 3, "verb '%s'", "clean up", "cleanup", "clean-up", "tidy",
               "declutter", "simplif*", "streamline", "restructur*", "reorganiz*", "reorganis*",
-              "rework", "overhaul", "moderniz*", "modernis*", "renam*", "extract*", "consolidat*",
+              "rework", "overhaul", "moderniz*", "modernis*", "consolidat*",
               "decoupl*", "dry up", "dry it", "dry this"),
           regex(CODE_REFACTORING, 2, "\\bdedup(?:e|licate)\\b(?!\\.)(?! (?:\\w+ )?(?:records|rows"
               + "|entries|data|customers|users|events|lines|dataset))|\\binlin(?:e|ing)\\b", "verb '%s'")
               .when("dedup", "inlin"),
           raw(CODE_REFACTORING, 3, "\\bDRY\\b", "'DRY'").when("DRY"),
+          // Not "a cli that renames photos": there the verb is what the new code does.
+          regex(CODE_REFACTORING, 3, "(?<!that |which )\\b(?:renam|extract)\\w*", "verb '%s'")
+              .when("renam", "extract"),
+          regex(CODE_REFACTORING, 2, "\\b(?:turn|convert|change|make)\\b(?: \\S+){1,5}? into\\b", "'%s'")
+              .when("into"),
           regex(CODE_REFACTORING, 2.5, "\\bsplit\\b(?: \\S+){0,4}? into\\b|\\bbreak(?:ing)?\\b(?: \\S+){0,3}? "
               + "(?:up|into|apart)\\b|\\b(?:smaller|separate) (?:modules|functions|classes|files|components"
               + "|methods)\\b", "split into parts").when("split", "break", "smaller", "separate"),
@@ -263,7 +323,8 @@ final class ClassifierRules {
               "hooks", "function component", "function components", "class component",
               "class components", "switch expressions", "template literals", "f-strings",
               "pathlib", "const/let", "let/const", "structured logg*", "thiserror",
-              "optional chaining"),
+              "optional chaining", "dataclass", "dataclasses", "callback", "promise", "promises",
+              "enum", "enums", "namedtuple", "namedtuples"),
           regex(CODE_REFACTORING, 2, "\\b\\d{3,}[- ]lines?\\b|\\bmigrat(?:e|ing)\\b(?: \\S+){0,5}? (?:to|from"
               + "|off)\\b", "'%s'").when("line", "migrat"),
           regex(CODE_REFACTORING, 1, "\\S (?:->|→) \\S", "'a -> b' rewrite").when("->", "→"),
@@ -281,7 +342,10 @@ final class ClassifierRules {
               "placeholder", "placeholders"),
           regex(CODE_COMPLETION, 3, "(?:#|//|--)\\s*todo\\b|\\btodo:", "TODO marker").when("todo"),
           terms(CODE_COMPLETION, 1, "mentions TODO", "todo", "todos"),
+          regex(CODE_COMPLETION, 2, "\\b(?:the|these|those|all|remaining|each|every|any) todos?\\b(?! (?:app|apps|list"
+              + "|items?))|\\btodo'?d\\b", "TODOs to finish").when("todo"),
           terms(CODE_COMPLETION, 2.5, "'%s'", "stub", "stubs", "stubbed", "skeleton", "scaffolded",
+              "only a signature", "just a signature", "only the signature", "just the signature",
               "abstract method", "abstract methods", "only done", "only implemented",
               "only written", "only did", "only does", "already there", "already done",
               "already written", "already spells out", "already has", "already in place"),
@@ -295,17 +359,33 @@ final class ClassifierRules {
               "continue from", "continue where", "continue writing", "continue this",
               "do the rest", "never defined", "not defined yet"),
           regex(CODE_COMPLETION, 2.5, "\\bmissing (?:\\S+ ){0,2}?(?:steps|cases|methods|case|branch(?:es)?"
-              + "|arms|body|bodies|implementations?|definitions?|parts?|pieces|bits|fields|logic"
-              + "|functions?)\\b|\\b(?:cases|arms|methods|branches|steps|fields) (?:are|is) missing\\b"
+              + "|arms|body|bodies|implementations?|definitions?|parts?|pieces|bits|fields|logic|stages?"
+              + "|sections?|variants|functions?)\\b|\\b(?:cases|arms|methods|branches|steps|fields|stages?"
+              + "|sections?|parts?|bodies|body) (?:are|is) (?:still )?missing\\b"
               + "|\\b(?:declared|defined)\\b(?: \\S+){0,6}? (?:but )?(?:never|not) "
               + "(?:defined|implemented)\\b", "missing pieces")
               .when("missing", "declared", "defined"),
           regex(CODE_COMPLETION, 2.5, "\\bonly (?:handles|covers|supports|has|implements)\\b"
-              + "|\\b(?:the )?(?:other|remaining|rest of the) (?:cases|branches|arms|methods|variants"
+              + "|\\bonly \\S+(?: \\S+){0,3}? (?:is|are) (?:done|implemented|there|written|handled|filled in)\\b"
+              + "|\\b(?:the )?(?:other|remaining|rest of the) (?:\\w+ )?(?:cases|branches|arms|methods|variants"
               + "|handlers|functions|fields|steps)\\b", "'%s'")
               .when("only", "other", "remaining", "rest of"),
-          regex(CODE_COMPLETION, 2, "\\b(?:function|method|fn|empty) body\\b|\\bbody of\\b"
-              + "|\\bthe \\w+ body\\b|\\bis empty\\b", "'%s'").when("body", "empty"),
+          regex(CODE_COMPLETION, 2.5, "\\b(?:write|implement|add|do|finish|handle) (?:the )?(?:remaining|rest of the) \\w+",
+              "'%s'").when("remaining", "rest of"),
+          regex(CODE_COMPLETION, 3.5, "\\b(?:write|implement|give|add|fill(?: in| out)?|do|need)\\b (?:in )?(?:the |its "
+              + "|their |a )?(?:\\w+ )?bod(?:y|ies)\\b", "asks for the body").when("bod"),
+          regex(CODE_COMPLETION, 2.5, "\\bleft (?:as (?:a )?(?:pass|todo|stubs?|placeholders?)|empty|blank|unimplemented)\\b",
+              "'%s'").when("left"),
+          regex(CODE_COMPLETION, 2.5, "\\b(?:real|actual|proper) (?:code|implementations?|logic|bod(?:y|ies))\\b"
+              + "|`pass`|\\bpass statements?\\b|\\b(?:is|are) (?:all )?(?:just |only |still )?pass(?:$|[,.;])",
+              "placeholder to replace '%s'").when("real", "actual", "proper", "pass"),
+          regex(CODE_COMPLETION, 2, "\\b(?:function|method|fn|empty) body\\b|\\bbody of\\b|\\bthe \\w+ body\\b"
+              + "|\\bempty (?:methods|functions|bodies|handlers|stubs)\\b",
+              "'%s'").when("body", "empty"),
+          // "validate() is empty"; not "crashes when the body is empty", a condition of a bug report.
+          regex(CODE_COMPLETION, 2, "(?<!(?:when|if|while|unless) (?:the |its |an? )?)\\b(?:\\w+\\(\\)|function|method"
+              + "|body|stub|class|handler|constructor|file) (?:is|are) (?:still |left )?empty\\b", "'%s'")
+              .when("empty"),
           terms(CODE_COMPLETION, 1.5, "follow existing code", "in the same style", "same style",
               "consistent with", "the same way", "mirror*", "following the pattern",
               "follow the pattern", "follow the same pattern", "like the other",

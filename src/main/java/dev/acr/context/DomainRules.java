@@ -49,7 +49,8 @@ final class DomainRules {
               "lowest common ancestor", "lca", "prefix sum", "prefix sums", "difference array",
               "range sum", "range min", "range max", "range add", "range update*", "range quer*",
               "point update*", "matrix exponentiation", "sieve", "gcd", "lazy propagation",
-              "palindrom*", "anagram*", "subarray*", "subsequence*", "substring*"),
+              "palindrom*", "anagram*", "subarray*", "subsequence*", "substring*", "inversion",
+              "inversions"),
           terms(ALGORITHM, 2.5, "structure '%s'", "heap", "graph", "cycle", "cycles", "interval",
               "intervals", "island", "islands", "grid", "maze", "edges", "vertices", "k sorted",
               "nested loop", "nested loops", "every pair", "compares every", "rescan*"),
@@ -58,12 +59,16 @@ final class DomainRules {
               + "(?:e\\d+|\\^\\d+|k|m)?\\b|\\b10\\^\\d+|\\b1e\\d+\\b|~?\\b\\d+(?:\\.\\d+)?\\s*(?:k|m|million"
               + "|billion) [a-z]+s\\b"
               + "|\\b\\d{3,}x\\d{3,}\\b", "input-size constraint '%s'"),
+          regex(ALGORITHM, 2, "\\b(?:in|of|an) (?:an? )?(?:unsorted |sorted )?array\\b|\\b(?:un)?sorted (?:arrays?|lists?)\\b"
+              + "|\\b(?:array|list) of (?:ints|integers|numbers)\\b", "problem input '%s'").when("array", "list"),
           terms(ALGORITHM, 1, "performance '%s'", "efficient*", "faster", "fast enough",
               "optimal*", "optimiz*", "optimis*", "speed up", "smarter", "too slow", "slow", "scales", "times out",
               "time out", "tle", "time limit", "sorted", "queries", "lookups", "lookup",
               "hash function", "hash functions"),
           terms(ALGORITHM, 2.5, "problem statement '%s'", "given an", "given a", "given the",
-              "given two", "given n", "given k", "count the number of", "number of ways",
+              "given two", "given n", "given k", "count the number of", "number of ways", "fewest",
+              "max profit", "max sum", "min cost", "minimum cost", "in place", "in-place", "balanced",
+              "least number",
               "number of paths", "count paths", "count islands", "count pairs", "minimum number",
               "maximum number", "maximum sum", "maximum profit", "minimiz*", "minimis*",
               "maximiz*", "maximis*", "mod 1e9", "modulo 1e9", "1e9+7", "10^9+7"),
@@ -108,7 +113,7 @@ final class DomainRules {
               "visualiz*", "visualis*", "dataset", "datasets", "train", "training", "median",
               "average", "variance", "stddev", "distribution", "aggregat*", "column",
               "columns", "row", "rows", "time series", "forecast*", "statistic*", "dupes",
-              "nulls", "nan", "nans", "fit", "curve", "curves", "per-class", "group by",
+              "nulls", "nan", "nans", "fit", "missing values", "missing data", "null values", "nan values", "curve", "curves", "per-class", "group by",
               "grouped by", "left join", "inner join", "outer join", "drop duplicates",
               "cohort", "cohorts", "retention", "churn", "survey"),
           regex(DATA_SCIENCE, 1.5, "\\bper (?:customer|region|group|user|month|day|week|cohort|category"
@@ -221,9 +226,10 @@ final class DomainRules {
           regex(MULTI_LANGUAGE, 2.5, TRANSLATE_VERB + ".{0,80}?\\b(?:to|into)\\s+" + LIB_TARGET,
               "port to library '%s'")
               .when("port", "translat", "convert", "rewrit", "implement", "transpil", "migrat", "redo"),
-          regex(MULTI_LANGUAGE, 3.5, "\\b(?:need|want|have|get) (?:it|this|that|them|the same(?: \\w+)?) "
+          regex(MULTI_LANGUAGE, 3.5, "\\b(?:need|want|have|get|give me) (?:it|this|that|them|the same(?: \\w+){0,2}) "
               + "in (?:" + LANG + "|" + LIB_TARGET + ")", "'%s'").when(" in "),
           regex(MULTI_LANGUAGE, 4.5, "\\bfrom " + LANG + " to " + LANG, "'%s'").when("from "),
+          regex(MULTI_LANGUAGE, 3.5, "\\bin " + LANG + " (?:too|as well|also)\\b", "'%s'").when("too", "as well", "also"),
           regex(MULTI_LANGUAGE, 4, "\\b" + LANG + " (?:version|port|equivalent|translation"
               + "|implementation|counterpart) of\\b|\\bsame (?:\\w+ )?(?:but )?in " + LANG
               + "|\\bbut in " + LANG, "'%s'")
@@ -232,9 +238,11 @@ final class DomainRules {
               "wasm-bindgen", "wasm", "webassembly", "napi", "napi-rs", "n-api", "jni", "jna", "cgo",
               "ctypes", "cffi", "cython", "pybind11", "swig", "binding", "bindings", "interop",
               "p/invoke"),
-          regex(MULTI_LANGUAGE, 2.5, "\\bport(?:ing|ed)?\\b(?! ?\\d)(?! (?:number|forward|mapping"
+          regex(MULTI_LANGUAGE, 2.5, "(?<!(?:the|a|which|what|default|this|that|its|same|tcp|udp|http|serial) )\\bport(?:ing|ed)?\\b(?! ?\\d)(?! (?:number|forward|mapping"
               + "|scan|range))", "verb 'port'").when("port"),
-          terms(MULTI_LANGUAGE, 1.5, "verb '%s'", "translat*", "transpil*"),
+          // Not "translations": those are the strings of a localised UI.
+          regex(MULTI_LANGUAGE, 1.5, "\\btranslat(?!ions\\b)\\w*|\\btranspil\\w*", "verb '%s'")
+              .when("translat", "transpil"),
           terms(MULTI_LANGUAGE, 1, "'%s'", "equivalent", "matching types", "byte-identical"));
 
   private static Rule lang(String name, String regex) {

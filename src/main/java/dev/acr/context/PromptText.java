@@ -51,7 +51,9 @@ record PromptText(
       // simplify: simplifies, simplified, simplifying (never "simplifyed", one edit from the real word).
       String y = key.endsWith("y") ? key.substring(0, key.length() - 1) + "i" : null;
       all.add(key);
-      all.add(y != null ? y + "es" : key + "s");
+      // finish: finishes, never "finishs" (which would "repair" the real word into a typo).
+      boolean sibilant = key.endsWith("sh") || key.endsWith("ch") || key.endsWith("s") || key.endsWith("x");
+      all.add(y != null ? y + "es" : sibilant ? key + "es" : key + "s");
       all.add((y != null ? y : stem) + "ed");
       all.add(stem + "ing");
     }
@@ -125,6 +127,22 @@ record PromptText(
     }
     return new PromptText(raw, masked, Set.copyOf(words), headWords(masked),
         List.copyOf(corrections), title);
+  }
+
+  /** Where a clause ends: punctuation, a dash, or a joining word ("…, then add", "… and fix"). */
+  private static final Pattern CLAUSE_BREAK =
+      Pattern.compile("[,.;:!?()\\n]+|\\s[-\u2013\u2014]+\\s|\\s(?:and|then|but|so)\\s");
+
+  /** The first words of every clause, fillers skipped: where a request puts its verb and object. */
+  List<List<String>> clauseHeads() {
+    List<List<String>> heads = new ArrayList<>();
+    for (String clause : CLAUSE_BREAK.split(norm)) {
+      List<String> head = headWords(clause);
+      if (!head.isEmpty()) {
+        heads.add(head);
+      }
+    }
+    return heads;
   }
 
   /** The first few words after fillers; the opening verb of a terse prompt carries its intent. */

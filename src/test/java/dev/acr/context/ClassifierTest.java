@@ -72,6 +72,66 @@ class ClassifierTest {
         .isGreaterThanOrEqualTo(0.85);
   }
 
+  /**
+   * Terse prompts as developers type them into a coding agent ("parser crashes on empty input",
+   * "finish the TODO in auth.go"), 597 in six files. Written and labelled by hand, by the engineer
+   * who made the classifier changes of issue 14, from the CodeRouterBench dimension names and the
+   * dev prompts' conventions (output prediction is code_completion, docs are code_understanding);
+   * the hard pairs (bug vs generation vs understanding, completion vs generation) are over-weighted.
+   * They are not the maintainers' unseen set, and a few labels are judgement calls.
+   *
+   * <p>How they were used: set 1 was written before any change and its misses guided the first
+   * round of general changes. Each later set was written before the next round and scored once on
+   * it before that round changed anything (main → at first sight): set 2 75.0 → 79.8%, set 3
+   * 73.6 → 83.5%, set 4 72.9 → 77.6%, set 5 77.6 → 83.5%, set 6 71.8 → 81.2% (set 1 82.6% on
+   * main). The figures now are higher because each round also looked at the sets before it, so
+   * these bars guard against regressions; they are not held-out accuracies.
+   */
+  @Test
+  void ownTersePromptSetsAccuracy() throws IOException {
+    double[] bars = {0.95, 0.90, 0.90, 0.90, 0.88, 0.80};
+    List<Labelled> all = new ArrayList<>();
+    for (int set = 1; set <= bars.length; set++) {
+      List<Labelled> rows = resource("terse-prompts-" + set + ".jsonl");
+      all.addAll(rows);
+      assertThat(report("own terse prompts, set " + set, rows)).as("set " + set).isGreaterThanOrEqualTo(bars[set - 1]);
+    }
+    assertThat(all).hasSize(597);
+    assertThat(report("own terse prompts, all sets", all)).isGreaterThanOrEqualTo(0.92);
+  }
+
+  @Test
+  void aStatementThatAsksForNothingIsABugReport() {
+    Classification c = classifier.classify("the banner is gray on the landing screen");
+    assertThat(c.dimension()).isEqualTo(Dimension.BUG_FIXING);
+    assertThat(c.evidence()).contains("a statement that asks for nothing");
+    // A verb and its object make it a request, even a verb no rule knows; so does "a …".
+    assertDimension("send a slack message when the deploy finishes", Dimension.CODE_GENERATION);
+    assertDimension("a small react component that shows a countdown to a date", Dimension.CODE_GENERATION);
+  }
+
+  /** Each row: a prompt, the dimension, and the rule of grammar or vocabulary it checks. */
+  @Test
+  void symptomsAndPlaceholdersNeedTheirGrammar() {
+    String[][] cases = {
+        {"mypy errors in services/billing.py after the refactor", "bug_fixing", "a past change, no request"},
+        {"what would break if i removed the legacy_mode flag", "code_understanding", "a hypothesis, no symptom"},
+        {"make fetchUser return a promise instead of taking a callback", "code_refactoring", "an order, no report"},
+        {"break the 800 line App.tsx into components", "code_refactoring", "'break' opening a clause"},
+        {"create a cli that renames photos by exif date", "code_generation", "what the new code does"},
+        {"there's a NotImplementedError in exporters/xml.py, implement it", "code_completion", "a placeholder"},
+        {"the handlers in handlers.py are all just `pass`, give them real code", "code_completion", "pass bodies"},
+        {"panic in handleUpload when the body is empty", "bug_fixing", "empty in a condition"}};
+    for (String[] c : cases) {
+      assertThat(classifier.classify(c[0]).dimension()).as(c[2] + ": " + c[0]).isEqualTo(Dimension.of(c[1]));
+    }
+  }
+
+  @Test
+  void typoRepairKeepsRealInflections() {
+    assertThat(classifier.classify("finishes the export then hangs").evidence()).noneMatch(e -> e.startsWith("typo"));
+  }
+
   // ---------------------------------------------------------------- specific behaviours
 
   @Test
@@ -198,6 +258,10 @@ class ClassifierTest {
     long millis = (System.nanoTime() - start) / 1_000_000;
     System.out.println("500 classifications took " + millis + " ms");
     assertThat(millis).as("generous bound for loaded CI machines").isLessThan(2_000);
+  }
+
+  private void assertDimension(String prompt, Dimension expected) {
+    assertThat(classifier.classify(prompt).dimension()).as(prompt).isEqualTo(expected);
   }
 
   private List<Labelled> resource(String name) throws IOException {
