@@ -211,6 +211,16 @@ class RepoInspectorTest {
   }
 
   @Test
+  void aBuildFileWithoutAnyFileOfItsLanguageDoesNotDecide() throws Exception {
+    // kgabis/parson: a C library with a Makefile, and a package.json for clib.
+    assertThat(languageOf(Map.of("package.json", "{\"src\": [\"parson.c\"]}", "Makefile", "test:\n\tcc -o t tests.c\n",
+        "parson.c", "", "parson.h", "", "tests.c", "", "tests/test_1.txt", ""))).isEqualTo("c");
+    // Shell scripts alone do not outvote the build file; nothing at all leaves it as it is.
+    assertThat(languageOf(Map.of("package.json", "{}", "scripts/release.sh", ""))).isEqualTo("javascript");
+    assertThat(languageOf(Map.of("package.json", "{}", "README.md", ""))).isEqualTo("javascript");
+  }
+
+  @Test
   void extensionsDecideWithoutBuildFiles() throws Exception {
     assertThat(languageOf(Map.of("a.cpp", "", "b.cc", "", "c.h", "", "d.h", "", "e.c", "")))
         .isEqualTo("cpp");
