@@ -275,7 +275,9 @@ final class Report {
         out.println(ansi.string("@|green,bold verified|@") + ": the attempt changed nothing, so nothing was applied");
       } else {
         out.println(ansi.string("@|yellow,bold verified, not applied|@") + ": " + r.applied().message());
-        out.println("once your working tree allows it, apply it with: " + applyCommand(r, last));
+        if (r.applied().retryable()) {
+          out.println("once your working tree allows it, apply it with: " + applyCommand(r, last));
+        }
       }
     } else {
       out.println(ansi.string("@|red,bold not verified|@") + " after " + attempts.size() + " attempt(s) ("

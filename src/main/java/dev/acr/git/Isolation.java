@@ -166,7 +166,7 @@ public final class Isolation {
     }
     Map<String, Path> inSubmodules = Submodules.patchesBeside(d.patch());
     if (!inSubmodules.isEmpty()) {
-      return new ApplyResult(false, d.patch(), d.changedFiles(), insideSubmodules(d.patch(), inSubmodules));
+      return new ApplyResult(false, d.patch(), d.changedFiles(), insideSubmodules(d.patch(), inSubmodules), false);
     }
     String patch = d.patch().toString();
     // --whitespace=nowarn: a user's apply.whitespace=error must not reject the agent's code.
@@ -207,7 +207,9 @@ public final class Isolation {
     for (Map.Entry<String, Path> e : inSubmodules.entrySet()) {
       b.append("\n  cd ").append(root.resolve(e.getKey())).append(" && git apply ").append(e.getValue());
     }
-    b.append("\n  cd ").append(root).append(" && git apply ").append(patch).append("   (the files outside them, if any)");
+    if (patch.toFile().length() > 0) {
+      b.append("\n  cd ").append(root).append(" && git apply ").append(patch).append("   (the files outside them)");
+    }
     return b.toString();
   }
 
