@@ -328,11 +328,20 @@ final class Report {
         String[] lines = a.verifyTail().strip().split("\n");
         out.println("last test output (attempt " + a.attempt() + "):");
         for (int j = Math.max(0, lines.length - 10); j < lines.length; j++) {
-          out.println("   " + lines[j]);
+          out.println("   " + withoutEscapes(lines[j]));
         }
         return;
       }
     }
+  }
+
+  /**
+   * {@code line} without the terminal escapes a test runner printed (Maven's {@code ESC[0m}, a
+   * runner's colours): ten lines cut from a coloured output would leave the user's terminal
+   * coloured, and with NO_COLOR or a pipe they are noise.
+   */
+  static String withoutEscapes(String line) {
+    return line.replaceAll("\u001B\\[[0-9;?]*[ -/]*[@-~]", "");
   }
 
   private static ObjectNode decisionJson(Decision d) {
