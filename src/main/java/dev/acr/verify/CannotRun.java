@@ -61,6 +61,14 @@ public final class CannotRun {
       Pattern.compile("Could not resolve dependencies for project|Non-resolvable parent POM"
           + "|Plugin \\S+ or one of its dependencies could not be resolved|Could not resolve all (?:files|dependencies) for configuration");
 
+  /**
+   * Cargo or go could not download a dependency: {@code failed to get `x` as a dependency of package},
+   * {@code no matching package named `x` found} (offline), {@code go: ...: Get "https://proxy.golang.org/...": dial tcp}.
+   */
+  private static final Pattern FETCH_FAILED =
+      Pattern.compile("failed to get `([^`]+)` as a dependency of package|no matching package named `([^`]+)` found"
+          + "|^go: (\\S+?)@\\S+: Get \"[^\"]+\": dial tcp");
+
   private CannotRun() {}
 
   /**
@@ -152,7 +160,7 @@ public final class CannotRun {
     return buildTool(line);
   }
 
-  /** Maven's and Gradle's refusals to build: a tool too old, or what it needs out of reach. */
+  /** Build tools' refusals to build: a tool too old, or what it needs out of reach. */
   private static Optional<Why> buildTool(String line) {
     Matcher m;
     if ((m = ENFORCER_VERSION.matcher(line)).find()) {
@@ -167,6 +175,11 @@ public final class CannotRun {
       String release = m.group(1) != null ? m.group(1) : m.group(2);
       return Optional.of(new Why("the JDK cannot compile for Java " + release + ", the release the project asks for",
           "run acr with a JDK " + release + " or newer (JAVA_HOME) or name another test command"));
+    }
+    if ((m = FETCH_FAILED.matcher(line)).find()) {
+      String dep = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+      return Optional.of(new Why("the dependency " + dep + " could not be downloaded",
+          "check the network, or fetch the dependencies once by hand (cargo fetch, go mod download; cargo vendor for offline use)"));
     }
     if ((m = BUILD_UNRESOLVED.matcher(line)).find()) {
       return Optional.of(new Why("the build could not resolve what it needs (" + m.group() + ")",

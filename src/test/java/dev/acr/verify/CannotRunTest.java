@@ -115,6 +115,24 @@ class CannotRunTest {
         "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-surefire-plugin:3.2.5:test (default-test)")).isEmpty();
   }
 
+  /** As cargo printed them for rust-lang/cfg-if (an optional dependency) with no crates.io, and go with no module proxy. */
+  @Test
+  void aDependencyThatCannotBeDownloaded() {
+    assertThat(check(101, "fix the failing test",
+        "error: failed to get `rustc-std-workspace-core` as a dependency of package `cfg-if v1.0.4 (/tmp/cfg-if)`", "",
+        "Caused by:", "  download of config.json failed", "",
+        "  [6] Could not resolve hostname (Could not resolve host: index.crates.io)"))
+        .map(CannotRun.Why::problem).contains("the dependency rustc-std-workspace-core could not be downloaded");
+    assertThat(check(101, "fix it", "error: no matching package named `rustc-std-workspace-core` found",
+        "location searched: crates.io index")).isPresent();
+    assertThat(check(1, "fix it", "go: github.com/google/go-cmp@v0.6.0: Get \"https://proxy.golang.org/github.com/google/go-cmp/"
+        + "@v/v0.6.0.mod\": dial tcp: lookup proxy.golang.org: no such host"))
+        .map(CannotRun.Why::problem).contains("the dependency github.com/google/go-cmp could not be downloaded");
+    // A test that fails while talking to the network itself has run.
+    assertThat(check(1, "fix the client", "--- FAIL: TestFetch (0.01s)", "    client_test.go:12: Get \"http://127.0.0.1:1/\": dial tcp"
+        + " 127.0.0.1:1: connect: connection refused")).isEmpty();
+  }
+
   @Test
   void passingIsNeverCannotRun() {
     assertThat(check(0, "fix it", "sh: 1: jest: not found")).isEmpty();
