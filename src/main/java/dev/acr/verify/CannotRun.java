@@ -179,11 +179,12 @@ public final class CannotRun {
     if ((m = FETCH_FAILED.matcher(line)).find()) {
       String dep = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
       return Optional.of(new Why("the dependency " + dep + " could not be downloaded",
-          "check the network, or fetch the dependencies once by hand (cargo fetch, go mod download; cargo vendor for offline use)"));
+          "fetch the dependencies once by hand (cargo fetch, go mod download) where the network allows, or name another test command"));
     }
     if ((m = BUILD_UNRESOLVED.matcher(line)).find()) {
       return Optional.of(new Why("the build could not resolve what it needs (" + m.group() + ")",
-          "check the network, the repository settings (~/.m2/settings.xml, Gradle's repositories), then build once by hand"));
+          "check the network and the repository settings (~/.m2/settings.xml, Gradle's repositories) and build once by hand,"
+              + " or name another test command"));
     }
     return Optional.empty();
   }
