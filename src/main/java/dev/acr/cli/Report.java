@@ -275,7 +275,9 @@ final class Report {
         out.println(ansi.string("@|green,bold verified|@") + ": the attempt changed nothing, so nothing was applied");
       } else {
         out.println(ansi.string("@|yellow,bold verified, not applied|@") + ": " + r.applied().message());
-        out.println("once your working tree allows it, apply it with: " + applyCommand(r, last));
+        if (r.applied().retryable()) {
+          out.println("once your working tree allows it, apply it with: " + applyCommand(r, last));
+        }
       }
     } else {
       out.println(ansi.string("@|red,bold not verified|@") + " after " + attempts.size() + " attempt(s) ("
@@ -326,11 +328,20 @@ final class Report {
         String[] lines = a.verifyTail().strip().split("\n");
         out.println("last test output (attempt " + a.attempt() + "):");
         for (int j = Math.max(0, lines.length - 10); j < lines.length; j++) {
-          out.println("   " + lines[j]);
+          out.println("   " + withoutEscapes(lines[j]));
         }
         return;
       }
     }
+  }
+
+  /**
+   * {@code line} without the terminal escapes a test runner printed (Maven's {@code ESC[0m}, a
+   * runner's colours): ten lines cut from a coloured output would leave the user's terminal
+   * coloured, and with NO_COLOR or a pipe they are noise.
+   */
+  static String withoutEscapes(String line) {
+    return line.replaceAll("\u001B\\[[0-9;?]*[ -/]*[@-~]", "");
   }
 
   private static ObjectNode decisionJson(Decision d) {

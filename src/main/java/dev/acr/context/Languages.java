@@ -63,16 +63,16 @@ final class Languages {
         best = c;
       }
     }
-    if (best != null) {
-      return best;
-    }
     String top = null;
     for (Map.Entry<String, Integer> e : counts.entrySet()) {
       if (top == null || ranksBefore(e.getKey(), e.getValue(), top, counts.get(top))) {
         top = e.getKey();
       }
     }
-    return top;
+    // A build file whose language has no file here is not the project's: kgabis/parson is C with a
+    // package.json (for clib) and no JavaScript at all.
+    boolean empty = best != null && counts.getOrDefault(best, 0) == 0;
+    return best != null && (!empty || top == null || top.equals("shell")) ? best : top;
   }
 
   /**

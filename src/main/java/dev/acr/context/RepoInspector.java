@@ -1,6 +1,7 @@
 package dev.acr.context;
 
 import dev.acr.core.Failures;
+import dev.acr.git.DependencyDirs;
 import dev.acr.git.Git;
 import dev.acr.git.GitException;
 import dev.acr.git.Isolation;
@@ -62,9 +63,10 @@ public final class RepoInspector {
     List<String> files;
     if (top.isPresent()) {
       List<String> entries = split0(answer(status, "status", dir));
+      List<String> all = split0(answer(tracked, "ls-files", dir));
       branch = branch(entries);
-      changed = countStatusEntries(entries);
-      files = capped(split0(answer(tracked, "ls-files", dir)));
+      changed = countStatusEntries(entries, DependencyDirs.holding(root, untracked(entries), all));
+      files = capped(all);
     } else {
       files = walk(root);
     }
@@ -162,14 +164,16 @@ public final class RepoInspector {
   }
 
   /**
-   * Changed paths in {@code status --porcelain=v2 -z}: every entry but the {@code #} headers; a
-   * rename or copy ({@code 2 ...}) is followed by its old path, which is not counted again.
+   * Changed paths in {@code status --porcelain=v2 -z}: every entry but the {@code #} headers and
+   * the untracked files inside {@code dependencies} (an unignored {@code .venv} or {@code
+   * node_modules}: installed, not the user's work, and left out of acr's snapshot); a rename or
+   * copy ({@code 2 ...}) is followed by its old path, which is not counted again.
    */
-  static int countStatusEntries(List<String> status) {
+  static int countStatusEntries(List<String> status, List<String> dependencies) {
     int count = 0;
     for (int i = 0; i < status.size(); i++) {
       String entry = status.get(i);
-      if (entry.startsWith("#")) {
+      if (entry.startsWith("#") || (entry.startsWith("? ") && inside(entry.substring(2), dependencies))) {
         continue;
       }
       if (entry.startsWith("2 ")) {
@@ -178,6 +182,26 @@ public final class RepoInspector {
       count++;
     }
     return count;
+  }
+
+  /** The untracked files ({@code ? path}) of a {@code status --porcelain=v2 -z}. */
+  private static List<String> untracked(List<String> status) {
+    List<String> out = new ArrayList<>();
+    for (String entry : status) {
+      if (entry.startsWith("? ")) {
+        out.add(entry.substring(2));
+      }
+    }
+    return out;
+  }
+
+  private static boolean inside(String path, List<String> folders) {
+    for (String f : folders) {
+      if (path.startsWith(f + "/")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<String> split0(String s) {

@@ -4,7 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,7 @@ import java.util.Set;
  * An untracked, not ignored one is also kept out of the snapshot, so 21,000 files of
  * {@code node_modules} are neither hashed per run nor checked out per attempt.
  */
-final class DependencyDirs {
+public final class DependencyDirs {
 
   /**
    * Folder names that hold installed dependencies, not source. {@code vendor} only counts where a
@@ -62,6 +65,45 @@ final class DependencyDirs {
         }
       }
     }
+    return List.copyOf(found);
+  }
+
+  /**
+   * The dependency folders that hold some of {@code untracked} (root-relative files, as {@code git
+   * status -uall} lists them), by the rules of {@link #find}, with the folders of {@code
+   * trackedFiles} ({@code git ls-files}) for the tracked ones. A status that counts an unignored
+   * {@code .venv}'s 5,000 files as the user's uncommitted changes is wrong: acr neither snapshots
+   * nor copies them. Only paths through a folder of one of the {@link #NAMES} cost a look at the disk.
+   */
+  public static List<String> holding(Path root, Collection<String> untracked, Collection<String> trackedFiles) {
+    Map<String, String> candidates = new LinkedHashMap<>();
+    for (String path : untracked) {
+      String[] parts = path.split("/");
+      for (int i = 0; i < parts.length - 1; i++) {
+        if (NAMES.contains(parts[i])) {
+          candidates.putIfAbsent(String.join("/", Arrays.asList(parts).subList(0, i + 1)), parts[i]);
+          break;
+        }
+      }
+    }
+    if (candidates.isEmpty()) {
+      return List.of();
+    }
+    Set<String> tracked = new HashSet<>();
+    for (String f : trackedFiles) {
+      for (int slash = f.indexOf('/'); slash >= 0; slash = f.indexOf('/', slash + 1)) {
+        tracked.add(f.substring(0, slash));
+      }
+    }
+    List<String> found = new ArrayList<>();
+    candidates.forEach((rel, name) -> {
+      int slash = rel.lastIndexOf('/');
+      String parent = slash < 0 ? "" : rel.substring(0, slash);
+      boolean packageFolder = parent.isEmpty() || (tracked.contains(parent) && depth(parent) <= MAX_PARENT_DEPTH);
+      if (packageFolder && !tracked.contains(rel) && isDependency(root.resolve(rel), name)) {
+        found.add(rel);
+      }
+    });
     return List.copyOf(found);
   }
 

@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class Isolation {
 
   /** Fixed identity so snapshots work without any user git config (and never use theirs). */
-  private static final Map<String, String> IDENTITY =
+  static final Map<String, String> IDENTITY =
       Map.of(
           "GIT_AUTHOR_NAME", "acr",
           "GIT_AUTHOR_EMAIL", "acr@localhost",
@@ -147,8 +147,8 @@ public final class Isolation {
           worktree, env,
           "diff-index", "--cached", "-p", "--binary", "--no-color", "--no-ext-diff",
           "--output=" + patch, s.tree());
-      List<String> files =
-          Arrays.stream(names.split("\0")).filter(n -> !n.isEmpty()).toList();
+      List<String> files = new ArrayList<>(Arrays.stream(names.split("\0")).filter(n -> !n.isEmpty()).toList());
+      files.addAll(Submodules.capture(wt, s.commit(), patch));
       return new Diff(patch, files, files.isEmpty());
     } finally {
       s.redirects().toWorktree(wt);
@@ -163,6 +163,10 @@ public final class Isolation {
   public ApplyResult applyToUser(Diff d) throws GitException {
     if (d.empty()) {
       return new ApplyResult(true, d.patch(), List.of(), "the attempt changed nothing");
+    }
+    Map<String, Path> inSubmodules = Submodules.patchesBeside(d.patch());
+    if (!inSubmodules.isEmpty()) {
+      return new ApplyResult(false, d.patch(), d.changedFiles(), insideSubmodules(d.patch(), inSubmodules), false);
     }
     String patch = d.patch().toString();
     // --whitespace=nowarn: a user's apply.whitespace=error must not reject the agent's code.
@@ -190,6 +194,23 @@ public final class Isolation {
             + root
             + " && git apply "
             + patch);
+  }
+
+  /**
+   * Why a change that reaches into submodules is not applied: the user's submodules are
+   * repositories of their own, whose HEAD and uncommitted work acr does not move or mix into
+   * (a half-applied change across repositories cannot be put back as one). Says how to take it by hand.
+   */
+  private String insideSubmodules(Path patch, Map<String, Path> inSubmodules) {
+    StringBuilder b = new StringBuilder("the change edits files inside submodule(s) " + String.join(", ", inSubmodules.keySet())
+        + ", which acr does not apply to your submodules' checkouts; nothing was modified.\nTo apply it by hand:");
+    for (Map.Entry<String, Path> e : inSubmodules.entrySet()) {
+      b.append("\n  cd ").append(root.resolve(e.getKey())).append(" && git apply ").append(e.getValue());
+    }
+    if (patch.toFile().length() > 0) {
+      b.append("\n  cd ").append(root).append(" && git apply ").append(patch).append("   (the files outside them)");
+    }
+    return b.toString();
   }
 
   /**

@@ -48,6 +48,26 @@ public final class CannotRun {
   private static final Pattern GO_NO_MODULE =
       Pattern.compile("go: cannot find main module|go\\.mod file not found in current directory or any parent");
   private static final Pattern CARGO_NO_MANIFEST = Pattern.compile("could not find `Cargo\\.toml`");
+  /** maven-enforcer-plugin's version rules: {@code Detected Maven Version: 3.8.7 is not in the allowed range [3.9,).} */
+  private static final Pattern ENFORCER_VERSION =
+      Pattern.compile("Detected (Maven|JDK) Version: (\\S+) is not in the allowed range ([^\\s.]+(?:\\.[^\\s.]+)*)");
+  /** A plugin that will not load in this Maven: {@code The plugin org.apache.rat:apache-rat-plugin:0.18 requires Maven version 3.9}. */
+  private static final Pattern PLUGIN_NEEDS_MAVEN = Pattern.compile("The plugin (\\S+) requires Maven version (\\S+)");
+  /** A JDK older than the project's {@code maven.compiler.release}: javac's own words, through Maven or Gradle. */
+  private static final Pattern JDK_TOO_OLD =
+      Pattern.compile("error: (?:release version (\\d+) not supported|invalid (?:target|source) release:? (\\d+))");
+  /** Maven or Gradle could not download what the build needs: no test has run. */
+  private static final Pattern BUILD_UNRESOLVED =
+      Pattern.compile("Could not resolve dependencies for project|Non-resolvable parent POM"
+          + "|Plugin \\S+ or one of its dependencies could not be resolved|Could not resolve all (?:files|dependencies) for configuration");
+
+  /**
+   * Cargo or go could not download a dependency: {@code failed to get `x` as a dependency of package},
+   * {@code no matching package named `x` found} (offline), {@code go: ...: Get "https://proxy.golang.org/...": dial tcp}.
+   */
+  private static final Pattern FETCH_FAILED =
+      Pattern.compile("failed to get `([^`]+)` as a dependency of package|no matching package named `([^`]+)` found"
+          + "|^go: (\\S+?)@\\S+: Get \"[^\"]+\": dial tcp");
 
   private CannotRun() {}
 
@@ -136,6 +156,35 @@ public final class CannotRun {
     }
     if (CARGO_NO_MANIFEST.matcher(line).find()) {
       return Optional.of(new Why("could not find Cargo.toml", "run acr in the crate's folder"));
+    }
+    return buildTool(line);
+  }
+
+  /** Build tools' refusals to build: a tool too old, or what it needs out of reach. */
+  private static Optional<Why> buildTool(String line) {
+    Matcher m;
+    if ((m = ENFORCER_VERSION.matcher(line)).find()) {
+      return Optional.of(new Why(m.group(1) + " " + m.group(2) + " is not in the range the project's maven-enforcer-plugin allows, "
+          + m.group(3), "use a " + m.group(1) + " in that range (the project's ./mvnw, if it has one) or name another test command"));
+    }
+    if ((m = PLUGIN_NEEDS_MAVEN.matcher(line)).find()) {
+      return Optional.of(new Why("the Maven plugin " + m.group(1) + " requires Maven " + m.group(2),
+          "use Maven " + m.group(2) + " or newer (the project's ./mvnw, if it has one) or name another test command"));
+    }
+    if ((m = JDK_TOO_OLD.matcher(line)).find()) {
+      String release = m.group(1) != null ? m.group(1) : m.group(2);
+      return Optional.of(new Why("the JDK cannot compile for Java " + release + ", the release the project asks for",
+          "run acr with a JDK " + release + " or newer (JAVA_HOME) or name another test command"));
+    }
+    if ((m = FETCH_FAILED.matcher(line)).find()) {
+      String dep = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+      return Optional.of(new Why("the dependency " + dep + " could not be downloaded",
+          "fetch the dependencies once by hand (cargo fetch, go mod download) where the network allows, or name another test command"));
+    }
+    if ((m = BUILD_UNRESOLVED.matcher(line)).find()) {
+      return Optional.of(new Why("the build could not resolve what it needs (" + m.group() + ")",
+          "check the network and the repository settings (~/.m2/settings.xml, Gradle's repositories) and build once by hand,"
+              + " or name another test command"));
     }
     return Optional.empty();
   }

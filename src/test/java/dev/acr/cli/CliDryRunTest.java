@@ -129,6 +129,12 @@ class CliDryRunTest {
   void dirtyRepoIsDescribedAndLeftAsItWas() throws Exception {
     Files.writeString(h.repo.resolve("value.txt"), "my edit\n");
     Files.writeString(h.repo.resolve("scratch.txt"), "untracked\n");
+    // An unignored .venv (pypa/sampleproject ignores venv/, not .venv): installed, not the user's work.
+    for (int i = 0; i < 20; i++) {
+      Path f = h.repo.resolve(".venv/lib/python3.11/site-packages/pkg/m" + i + ".py");
+      Files.createDirectories(f.getParent());
+      Files.writeString(f, "\n");
+    }
     statusBefore = h.status();
     CliHarness.Run r = h.acr("--dry-run", "--chain", "fixer", "--verify", "sh check.sh", "fix the NPE in parser");
     assertThat(r.exit()).as(r.toString()).isZero();

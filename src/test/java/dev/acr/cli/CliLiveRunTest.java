@@ -93,6 +93,18 @@ class CliLiveRunTest {
   }
 
   @Test
+  void theLastTestOutputIsShownWithoutTheTerminalEscapesTheTestsPrinted() throws Exception {
+    // As Maven 3.8.7 prints its errors, colour resets included, even with -B.
+    Files.writeString(h.repo.resolve("check.sh"),
+        "#!/bin/sh\nprintf '\\033[0m\\033[0m[ERROR] \\033[1;31mTests run: 3, Failures: 1\\033[m\\n'\ngrep -qx fixed value.txt\n");
+    h.git("commit", "-qam", "coloured check");
+    CliHarness.Run r = h.acr("--chain", "breaker", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+    assertThat(r.out()).contains("last test output (attempt 1):\n   [ERROR] Tests run: 3, Failures: 1\n")
+        .doesNotContain("\u001b");
+  }
+
+  @Test
   void nonPositiveBudgetIsAUsageErrorAndRunsNothing() throws Exception {
     String before = h.status();
     for (String budget : new String[] {"0", "-1", "NaN"}) {

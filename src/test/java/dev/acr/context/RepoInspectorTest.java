@@ -93,6 +93,30 @@ class RepoInspectorTest {
   }
 
   @Test
+  void unignoredDependencyFoldersAreNotUncommittedChanges() throws Exception {
+    Path repo =
+        GitFixture.withCommit(
+            tmp.resolve("repo"),
+            Map.of("app.py", "a\n", "packages/web/package.json", "{}\n", "vendor/lib.py", "v\n"));
+    for (int i = 0; i < 30; i++) {
+      write(repo, ".venv/lib/python3.12/site-packages/pkg/m" + i + ".py", "\n");
+      write(repo, "packages/web/node_modules/left-pad/f" + i + ".js", "\n");
+    }
+    write(repo, "app.py", "changed\n");
+    write(repo, "notes/venv.md", "mine\n");
+    // A committed vendor/ is source: a new file in it is the user's work.
+    write(repo, "vendor/new.py", "n\n");
+
+    RepoSignals s = RepoInspector.inspect(repo, null);
+
+    assertThat(s.changedFiles()).isEqualTo(3);
+    assertThat(RepoInspector.inspect(repo.resolve("packages/web"), null).changedFiles()).isEqualTo(3);
+    // A folder merely named like one, that is not a real folder of installed packages, counts.
+    Files.createSymbolicLink(repo.resolve("packages/node_modules"), repo.resolve("packages/web/node_modules"));
+    assertThat(RepoInspector.inspect(repo, null).changedFiles()).isEqualTo(4);
+  }
+
+  @Test
   void detachedHeadHasNoBranchAndUnbornBranchHasItsName() throws Exception {
     Path repo = GitFixture.withCommit(tmp.resolve("repo"), Map.of("main.go", "package main\n"));
     git(repo, "checkout", "-q", "--detach");
@@ -184,6 +208,16 @@ class RepoInspectorTest {
                     "package.json", "{}", "requirements.txt", "django\n", "app/views.py", "",
                     "app/models.py", "", "static/site.js", "")))
         .isEqualTo("python");
+  }
+
+  @Test
+  void aBuildFileWithoutAnyFileOfItsLanguageDoesNotDecide() throws Exception {
+    // kgabis/parson: a C library with a Makefile, and a package.json for clib.
+    assertThat(languageOf(Map.of("package.json", "{\"src\": [\"parson.c\"]}", "Makefile", "test:\n\tcc -o t tests.c\n",
+        "parson.c", "", "parson.h", "", "tests.c", "", "tests/test_1.txt", ""))).isEqualTo("c");
+    // Shell scripts alone do not outvote the build file; nothing at all leaves it as it is.
+    assertThat(languageOf(Map.of("package.json", "{}", "scripts/release.sh", ""))).isEqualTo("javascript");
+    assertThat(languageOf(Map.of("package.json", "{}", "README.md", ""))).isEqualTo("javascript");
   }
 
   @Test

@@ -132,8 +132,8 @@ class IsolationIT {
     assertThat(fx.git("status", "--porcelain")).isEqualTo(" M lib/lib.go\n");
   }
 
-  @Test
-  void submoduleHeaderIsInTheAttemptsWorktree() throws Exception {
+  /** A C project whose test passes when value.h's VALUE equals LIB_VALUE of the submodule deps/lib (1, committed). */
+  private void cProjectWithASubmodule() throws Exception {
     RepoShapes.require("cc", "a C project whose header lives in a submodule");
     Path lib = Files.createDirectories(tmp.resolve("libsrc"));
     Map<String, String> git = Map.of("GIT_AUTHOR_NAME", "t", "GIT_AUTHOR_EMAIL", "t@t", "GIT_COMMITTER_NAME", "t",
@@ -150,11 +150,48 @@ class IsolationIT {
         + "int main(void) { return VALUE == LIB_VALUE ? 0 : 1; }\n");
     write(fx.repo, "Makefile", "test:\n\tcc -o prog main.c && ./prog\n");
     commitAll(fx);
+  }
+
+  @Test
+  void submoduleHeaderIsInTheAttemptsWorktree() throws Exception {
+    cProjectWithASubmodule();
     agents(fx, Map.of("fixer", "echo '#define VALUE 1' > value.h"));
     Fixtures.Run r = fx.acr("--chain", "fixer", "--verify", "make test", "fix VALUE");
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(statuses(fx)).containsExactly("verified");
     assertThat(fx.read("value.h")).isEqualTo("#define VALUE 1\n");
     assertThat(fx.git("worktree", "list")).doesNotContain("attempt-");
+  }
+
+  @Test
+  void theUsersUncommittedEditInsideASubmoduleIsWhatTheAttemptTests() throws Exception {
+    cProjectWithASubmodule();
+    write(fx.repo, "deps/lib/include/lib.h", "#define LIB_VALUE 2\n"); // uncommitted, in the submodule
+    // wrong: right for the committed header only; right: right for the user's header as it is.
+    agents(fx, Map.of("wrong", "echo '#define VALUE 1' > value.h", "right", "echo '#define VALUE 2' > value.h"));
+    Fixtures.Run r = fx.acr("--chain", "wrong,right", "--verify", "make test", "fix VALUE");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(statuses(fx)).containsExactly("failed", "verified");
+    assertThat(fx.read("value.h")).isEqualTo("#define VALUE 2\n");
+    assertThat(fx.read("deps/lib/include/lib.h")).isEqualTo("#define LIB_VALUE 2\n");
+    assertThat(r.err()).contains("recheck: passed");
+  }
+
+  @Test
+  void aVerifiedChangeInsideASubmoduleIsRefusedClearlyAndTheTreeIsUntouched() throws Exception {
+    cProjectWithASubmodule();
+    agents(fx, Map.of("libfix", "echo '#define LIB_VALUE 0' > deps/lib/include/lib.h"));
+    Fixtures.Run r = fx.acr("--chain", "libfix", "--verify", "make test", "fix VALUE");
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(statuses(fx)).containsExactly("verified");
+    assertThat(r.out() + r.err()).contains("inside submodule(s) deps/lib").contains("git apply");
+    assertThat(fx.read("deps/lib/include/lib.h")).isEqualTo("#define LIB_VALUE 1\n");
+    assertThat(fx.git("status", "--porcelain")).isEmpty();
+    assertThat(r.out()).doesNotContain("once your working tree allows it");
+    assertThat(fx.acr("runs").out()).contains("not applied");
+    Fixtures.Run later = fx.acr("apply", "last");
+    assertThat(later.exit()).as(later.out() + later.err()).isEqualTo(1);
+    assertThat(later.err()).contains("inside submodule(s) deps/lib");
+    assertThat(fx.git("status", "--porcelain")).isEmpty();
   }
 }

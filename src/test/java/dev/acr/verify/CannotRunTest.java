@@ -88,6 +88,51 @@ class CannotRunTest {
         .as("asked to write it").isEmpty();
   }
 
+  /** Lines as Maven 3.8.7 printed them for apache/commons-cli (ESC[0m included), and javac's and Gradle's. */
+  @Test
+  void mavenAndGradleRefusingToBuildBeforeAnyTestRan() {
+    assertThat(check(1, "fix the failing option test",
+        "\u001b[0m\u001b[0m[ERROR] Failed to execute goal org.apache.maven.plugins:maven-enforcer-plugin:3.6.3:enforce"
+            + " (enforce-maven-version) on project commons-cli: ",
+        "[ERROR] Rule 0: org.apache.maven.enforcer.rules.version.RequireMavenVersion failed with message:",
+        "[ERROR] Detected Maven Version: 3.8.7 is not in the allowed range [3.9,).",
+        "[ERROR] -> [Help 1]"))
+        .map(CannotRun.Why::problem).contains("Maven 3.8.7 is not in the range the project's maven-enforcer-plugin allows, [3.9,)");
+    assertThat(check(1, "fix it", "\u001b[0m\u001b[0m[ERROR] Failed to execute goal org.apache.rat:apache-rat-plugin:0.18:check"
+        + " (rat-check) on project commons-cli: The plugin org.apache.rat:apache-rat-plugin:0.18 requires Maven version 3.9 -> [Help 1]"))
+        .map(CannotRun.Why::problem).contains("the Maven plugin org.apache.rat:apache-rat-plugin:0.18 requires Maven 3.9");
+    assertThat(check(1, "fix it", "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.13.0:compile"
+        + " (default-compile) on project x: Fatal error compiling: error: release version 21 not supported -> [Help 1]"))
+        .map(CannotRun.Why::todo).hasValueSatisfying(t -> assertThat(t).contains("JDK 21 or newer"));
+    assertThat(check(1, "fix it", "error: invalid target release: 25")).isPresent();
+    assertThat(check(1, "fix it", "[ERROR] Failed to execute goal on project x: Could not resolve dependencies for project"
+        + " a:x:jar:1.0: Could not transfer artifact junit:junit:pom:4.13.2")).isPresent();
+    assertThat(check(1, "fix it", "> Could not resolve all files for configuration ':testCompileClasspath'.")).isPresent();
+    // A compile error in the project's own code, or a failing test, is the agent's to fix.
+    assertThat(check(1, "fix it", "[ERROR] /repo/src/main/java/a/Option.java:[788,16] incompatible types: int cannot be converted"
+        + " to boolean", "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.11.0:compile")).isEmpty();
+    assertThat(check(1, "fix it", "[ERROR] Tests run: 12, Failures: 1, Errors: 0, Skipped: 0",
+        "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-surefire-plugin:3.2.5:test (default-test)")).isEmpty();
+  }
+
+  /** As cargo printed them for rust-lang/cfg-if (an optional dependency) with no crates.io, and go with no module proxy. */
+  @Test
+  void aDependencyThatCannotBeDownloaded() {
+    assertThat(check(101, "fix the failing test",
+        "error: failed to get `rustc-std-workspace-core` as a dependency of package `cfg-if v1.0.4 (/tmp/cfg-if)`", "",
+        "Caused by:", "  download of config.json failed", "",
+        "  [6] Could not resolve hostname (Could not resolve host: index.crates.io)"))
+        .map(CannotRun.Why::problem).contains("the dependency rustc-std-workspace-core could not be downloaded");
+    assertThat(check(101, "fix it", "error: no matching package named `rustc-std-workspace-core` found",
+        "location searched: crates.io index")).isPresent();
+    assertThat(check(1, "fix it", "go: github.com/google/go-cmp@v0.6.0: Get \"https://proxy.golang.org/github.com/google/go-cmp/"
+        + "@v/v0.6.0.mod\": dial tcp: lookup proxy.golang.org: no such host"))
+        .map(CannotRun.Why::problem).contains("the dependency github.com/google/go-cmp could not be downloaded");
+    // A test that fails while talking to the network itself has run.
+    assertThat(check(1, "fix the client", "--- FAIL: TestFetch (0.01s)", "    client_test.go:12: Get \"http://127.0.0.1:1/\": dial tcp"
+        + " 127.0.0.1:1: connect: connection refused")).isEmpty();
+  }
+
   @Test
   void passingIsNeverCannotRun() {
     assertThat(check(0, "fix it", "sh: 1: jest: not found")).isEmpty();
