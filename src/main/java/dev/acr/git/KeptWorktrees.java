@@ -2,10 +2,12 @@ package dev.acr.git;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -53,6 +55,15 @@ public final class KeptWorktrees {
   synchronized Path dir() throws GitException {
     if (dir == null) {
       try {
+        if (!Files.isDirectory(home)) {
+          // User-only, like the run folders: the worktrees hold the user's code and the agents' changes.
+          Files.createDirectories(home.getParent());
+          try {
+            Files.createDirectory(home, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+          } catch (FileAlreadyExistsException e) {
+            // made meanwhile by another run; the line below says so when it is not a folder
+          }
+        }
         dir = Files.createDirectories(path()).toRealPath();
       } catch (IOException e) {
         throw new GitException("cannot create " + path() + ": " + e.getMessage() + " (check ACR_HOME)", e);
@@ -116,6 +127,15 @@ public final class KeptWorktrees {
       }
     }
     return removed;
+  }
+
+  /** Deletes this repository's folder when nothing is left in it. */
+  void removeFolderIfEmpty() {
+    try {
+      Files.deleteIfExists(dir());
+    } catch (IOException e) {
+      // not empty (another run's worktree), or already gone: either way nothing to do
+    }
   }
 
   /**

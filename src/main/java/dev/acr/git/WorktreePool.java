@@ -100,6 +100,8 @@ public final class WorktreePool implements AutoCloseable {
     try {
       if (keep) {
         kept.trim(); // ours are still locked here, so only others' idle ones can go
+      } else if (!mine.isEmpty()) {
+        kept.removeFolderIfEmpty(); // a live bench makes one per repository it makes
       }
     } catch (GitException ex) {
       first = first == null ? ex : first;

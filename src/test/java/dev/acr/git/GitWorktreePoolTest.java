@@ -51,6 +51,7 @@ class GitWorktreePoolTest {
       pool.release(concurrent);
     }
     assertThat(first).doesNotExist();
+    assertThat(first.getParent()).as("nothing kept, not even the folder").doesNotExist();
     assertThat(read(repo, "node_modules/x/index.js")).isEqualTo("1\n");
     assertThat(git(repo, "worktree", "list", "--porcelain")).doesNotContain(first.toString());
   }
