@@ -7,22 +7,27 @@
 # one uncommitted edit, and a node_modules of NODE_FILES (default 21000) files that .gitignore
 # does not mention (the case that used to be copied into every worktree). The agents are shell
 # scripts that return at once; the test command is `true` or `false`, which returns at once.
-# Three kinds of run, RUNS (default 5) of each, interleaved, timed with date +%s%N:
-#   one   --chain a1 --verify false               one failing attempt
-#   three --chain a1,a2,a3 --verify false         three failing attempts
-#   apply --chain fix --verify true --no-recheck  one verified attempt, applied
-# acr's own time is read from the run folders' timestamps, which acr writes as it goes, so the
-# agent's and the tests' time is left out however loaded the machine is:
-#   per attempt = (argv.json of attempt k - verify.log of attempt k-1)   record, reset, start
-#               + (changes.patch - stdout.log of attempt k)               capture (and agent start)
-#   averaged over attempts 2 and 3 of the three-attempt runs, plus the run's closing clean-up
-#   (outcome.json - last verify.log) shared over its three attempts; apply = outcome.json - verify.log
-#   of the applied run minus the same gap of the failing one-attempt runs (the worktree's removal).
-#   A run checks one worktree out, for the baseline, and removes it at its end; every attempt
-#   reuses it, reset (git/WorktreePool). The checkout is part of the per-run start, not measured
-#   here; the removal is printed apart.
-# Prints the wall-clock medians too, for reference; they include start-up, the snapshot and the
-# baseline. Prints "per attempt: N ms" (median over the runs); exits 1 above LIMIT_MS (default 1000).
+# Four kinds of run, RUNS (default 5) of each, interleaved, timed with date +%s%N:
+#   first  --chain a1 --verify false              one failing attempt, after `acr doctor --fix` removed
+#                                                 the kept worktree: the run checks one out (a repository's
+#                                                 first run, or the first after a clean-up)
+#   one    --chain a1 --verify false              one failing attempt, the kept worktree reset
+#   three  --chain a1,a2,a3 --verify false        three failing attempts, the kept worktree reset
+#   apply  --chain fix --verify true --no-recheck one verified attempt, applied
+# acr's own time is read from timestamps, so the agent's and the tests' time is left out however
+# loaded the machine is: the files acr writes in each run folder as it goes, and the start of the
+# run's first git command after start-up (git's own trace, GIT_TRACE2_EVENT: the check for
+# worktrees of killed runs, right before the snapshot):
+#   setup       = baseline/verify.log - that git command's start     snapshot, worktree (checked out,
+#                                                                     or the kept one reset), run folder
+#   attempt k   = (argv.json of k - verify.log of k-1)               record, hand back, reset, start
+#               + (changes.patch - stdout.log of k)                   capture (and agent start)
+#   end         = outcome.json - verify.log of the last attempt      apply when verified, record, keep
+# A run's acr time is setup + its attempts + end; per attempt, that divided by its attempts. The
+# figures are medians over the runs. Exits 1 when a later run's figure per attempt (one, three or
+# apply) is above LIMIT_MS (default 1000); the first run's is printed beside it, not held to it: it
+# is paid once per repository (and after acr doctor --fix), not per run.
+# Prints the wall-clock medians too, for reference; they include start-up and the baseline.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -71,58 +76,76 @@ agent fix 'echo fixed >> src/d4/f1.txt'
 unset ACR_CONFIG ACR_JAVA_OPTS
 export ACR_HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" NO_COLOR=1
 
-# Milliseconds of one acr run; acr's exit code 1 (not verified) is expected for the failing runs.
-time_ms() {
-  local s e
+# One acr run, timed; its run folder and git's trace of it are noted in $tmp/runs as "ID KIND
+# TRACE MS". acr's exit code 1 (not verified) is expected for the failing runs.
+run() {
+  local kind="$1" s e before id trace
+  shift
+  trace="$tmp/trace/$kind-$(date +%s%N).json"
+  before="$(ls "$ACR_HOME/runs" 2>/dev/null || true)"
   s=$(date +%s%N)
-  "$launcher" --config "$tmp/tools.json" -q "$@" "overhead" >/dev/null 2>"$tmp/err" || [ $? -eq 1 ] \
-    || { echo "overhead.sh: acr failed:" >&2; cat "$tmp/err" >&2; exit 2; }
+  GIT_TRACE2_EVENT="$trace" "$launcher" --config "$tmp/tools.json" -q "$@" "overhead" >/dev/null 2>"$tmp/err" \
+    || [ $? -eq 1 ] || { echo "overhead.sh: acr failed:" >&2; cat "$tmp/err" >&2; exit 2; }
   e=$(date +%s%N)
-  echo $(( (e - s) / 1000000 ))
+  id="$(comm -13 <(echo "$before") <(ls "$ACR_HOME/runs"))"
+  echo "$id $kind $trace $(( (e - s) / 1000000 ))" >>"$tmp/runs"
 }
 one=(--chain a1 --max-attempts 1 --verify false)
 three=(--chain a1,a2,a3 --max-attempts 3 --verify false)
 apply=(--chain fix --max-attempts 1 --verify true --no-recheck)
+forget() { "$launcher" --config "$tmp/tools.json" doctor --fix >/dev/null 2>&1 || true; } # removes the kept worktree
 
-time_ms "${one[@]}" >/dev/null # warm-up: builds the jar and the CDS archive when needed
-: >"$tmp/one"; : >"$tmp/three"; : >"$tmp/apply"
+mkdir -p "$tmp/trace"
+run warmup "${one[@]}" # builds the jar and the CDS archive when needed
+: >"$tmp/runs"
 for _ in $(seq "$runs"); do
-  time_ms "${one[@]}" >>"$tmp/one"
-  time_ms "${three[@]}" >>"$tmp/three"
-  time_ms "${apply[@]}" >>"$tmp/apply"
+  forget
+  run first "${one[@]}"
+  run one "${one[@]}"
+  run three "${three[@]}"
+  run apply "${apply[@]}"
   git checkout -q -- src/d4/f1.txt # undo the applied change for the next round
 done
 [ "$(git status --porcelain | grep -c '^ M')" -eq 1 ] || { echo "overhead.sh: the tree was left changed" >&2; exit 2; }
+[ "$(git worktree list | wc -l)" -eq 2 ] || { echo "overhead.sh: expected one kept worktree:" >&2; git worktree list >&2; exit 2; }
 
-median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 ts() { stat -c '%.3Y' "$1"; }
-: >"$tmp/per"
-for run in "$ACR_HOME"/runs/*; do
-  [ -f "$run/outcome.json" ] || continue
-  if [ -d "$run/attempt-3" ]; then
-    gaps=0
-    for k in 2 3; do
-      gaps=$(echo "$gaps + $(ts "$run/attempt-$k/argv.json") - $(ts "$run/attempt-$((k - 1))/verify.log") \
-        + $(ts "$run/attempt-$k/changes.patch") - $(ts "$run/attempt-$k/stdout.log")" | bc)
-    done
-    close=$(echo "$(ts "$run/outcome.json") - $(ts "$run/attempt-3/verify.log")" | bc)
-    echo "$gaps $close" | awk '{ printf "%d\n", ($1 / 2 + $2 / 3) * 1000 }' >>"$tmp/per"
-    echo "$(ts "$run/attempt-1/argv.json") - $(ts "$run/baseline/verify.log")" | bc | awk '{ printf "%d\n", $1 * 1000 }' >>"$tmp/first"
-  elif grep -q '"applied" : true' "$run/outcome.json"; then
-    echo "$(ts "$run/outcome.json") - $(ts "$run/attempt-1/verify.log")" | bc | awk '{ printf "%d\n", $1 * 1000 }' >>"$tmp/apply_gap"
-  else
-    echo "$(ts "$run/outcome.json") - $(ts "$run/attempt-1/verify.log")" | bc | awk '{ printf "%d\n", $1 * 1000 }' >>"$tmp/close"
-  fi
-done
-one_ms=$(median "$tmp/one"); three_ms=$(median "$tmp/three"); apply_ms=$(median "$tmp/apply")
-attempt_ms=$(median "$tmp/per")
-close_ms=$(median "$tmp/close")
-apply_gap=$(( $(median "$tmp/apply_gap") - close_ms ))
-apply_gap=$(( apply_gap > 0 ? apply_gap : 0 ))
-total=$(( attempt_ms + apply_gap ))
+# The start of the first `git worktree list` in a trace, in seconds since the epoch.
+git_start() {
+  local t
+  t="$(grep -m1 '"event":"start".*"argv":\["[^"]*git","worktree","list"' "$1" | sed 's/.*"time":"\([^"]*\)".*/\1/')"
+  [ -n "$t" ] || { echo "overhead.sh: no git worktree list in $1" >&2; exit 2; }
+  date -d "$t" +%s.%N
+}
+ms() { echo "$1" | bc | awk '{ printf "%d\n", $1 * 1000 }'; }
+: >"$tmp/figures"
+while read -r id kind trace wall; do
+  dir="$ACR_HOME/runs/$id"
+  n=$(ls -d "$dir"/attempt-* | wc -l)
+  setup=$(ms "$(ts "$dir/baseline/verify.log") - $(git_start "$trace")")
+  prev="$dir/baseline/verify.log"
+  attempts=0
+  for k in $(seq "$n"); do
+    a="$dir/attempt-$k"
+    attempts=$(( attempts + $(ms "$(ts "$a/argv.json") - $(ts "$prev") + $(ts "$a/changes.patch") - $(ts "$a/stdout.log")") ))
+    prev="$a/verify.log"
+  done
+  end=$(ms "$(ts "$dir/outcome.json") - $(ts "$prev")")
+  echo "$kind $wall $setup $(( attempts / n )) $end $(( (setup + attempts + end) / n ))" >>"$tmp/figures"
+done <"$tmp/runs"
+# figure KIND COLUMN: the median of a column (2 wall, 3 setup, 4 attempt, 5 end, 6 per attempt) over KIND's runs
+figure() { awk -v k="$1" -v c="$2" '$1 == k { print $c }' "$tmp/figures" | median; }
+
 echo "repository: $files committed files, node_modules of $node_files files not ignored; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "wall-clock medians of $runs runs: one attempt ${one_ms} ms, three attempts ${three_ms} ms, one applied ${apply_ms} ms"
-echo "first attempt of a run: $(median "$tmp/first") ms from the baseline's end to the agent's start (the baseline's worktree, reset)"
-echo "end of a run: ${close_ms} ms to remove its worktree (once per run)"
-echo "per attempt: ${total} ms (worktree reset + capture + record ${attempt_ms} ms, apply ${apply_gap} ms; medians)"
-[ "$total" -le "$limit" ] || { echo "overhead.sh: above ${limit} ms" >&2; exit 1; }
+echo "wall-clock medians of $runs runs: first run $(figure first 2) ms, one attempt $(figure one 2) ms, three attempts $(figure three 2) ms, one applied $(figure apply 2) ms"
+echo "run setup (snapshot + worktree): first run $(figure first 3) ms (checks the worktree out), later runs $(figure one 3) ms (reset the kept one)"
+echo "each attempt, setup aside: $(figure three 4) ms (three-attempt runs); end of a run: $(figure one 5) ms, $(figure apply 5) ms when it applies"
+echo "per attempt, the run's setup and end shared over its attempts:"
+echo "  first run, one attempt:   $(figure first 6) ms (once per repository, and after acr doctor --fix)"
+echo "  later run, one attempt:   $(figure one 6) ms"
+echo "  later run, three attempts: $(figure three 6) ms"
+echo "  later run, one applied:   $(figure apply 6) ms"
+worst=$(printf '%s\n' "$(figure one 6)" "$(figure three 6)" "$(figure apply 6)" | sort -n | tail -1)
+echo "per attempt: ${worst} ms (the worst of the later runs; medians)"
+[ "$worst" -le "$limit" ] || { echo "overhead.sh: above ${limit} ms" >&2; exit 1; }

@@ -6,6 +6,7 @@ import dev.acr.config.ToolsConfig;
 import dev.acr.context.RepoInspector;
 import dev.acr.context.RepoSignals;
 import dev.acr.git.Isolation;
+import dev.acr.git.KeptWorktrees;
 import dev.acr.live.AcrPaths;
 import dev.acr.live.CooldownStore;
 import dev.acr.policy.Cooldown;
@@ -42,7 +43,8 @@ final class DoctorCommand implements Callable<Integer> {
 
   @Mixin WhereOptions.Memory memoryOption;
 
-  @Option(names = "--fix", description = "Remove worktrees left by killed acr runs.")
+  @Option(names = "--fix", description = "Remove worktrees left by killed acr runs, and the worktrees acr keeps"
+      + " for its next run here that no run uses now (the next run checks one out again).")
   boolean fix;
 
   private PrintWriter out;
@@ -55,7 +57,7 @@ final class DoctorCommand implements Callable<Integer> {
     Path dir = workdir(env);
     checkTools(env, dir);
     checkMemory(env);
-    checkRepo(dir);
+    checkRepo(dir, AcrPaths.from(env.vars(), memoryFile(env)));
     out.println(broken == 0 ? "doctor: nothing is broken" : "doctor: " + broken + " problem(s) to fix");
     return broken == 0 ? ExitCodes.OK : ExitCodes.NOT_VERIFIED;
   }
@@ -136,7 +138,7 @@ final class DoctorCommand implements Callable<Integer> {
     }
   }
 
-  private void checkRepo(Path dir) {
+  private void checkRepo(Path dir, AcrPaths paths) {
     try {
       RepoSignals s = RepoInspector.inspect(dir, null);
       if (s.verify() == null) {
@@ -158,9 +160,26 @@ final class DoctorCommand implements Callable<Integer> {
         fail("worktrees", stale.size() + " left by killed acr runs (" + String.join(", ", stale)
             + "); run acr doctor --fix");
       }
+      checkKept(new KeptWorktrees(Isolation.forRepo(s.root()), paths.worktrees()));
     } catch (java.io.IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
       fail("repo", e.getMessage());
     }
+  }
+
+  /** The worktrees acr keeps here between runs (docs/worktrees.md): where, how many, which in use. */
+  private void checkKept(KeptWorktrees kept) throws java.io.IOException {
+    if (fix) {
+      List<Path> removed = kept.removeIdle();
+      List<KeptWorktrees.Kept> left = kept.list();
+      ok("kept", "removed " + removed.size() + " worktree(s) acr kept for its next run here"
+          + (left.isEmpty() ? "" : "; " + left.size() + " in use by a running acr stay"));
+      return;
+    }
+    List<KeptWorktrees.Kept> list = kept.list();
+    long inUse = list.stream().filter(KeptWorktrees.Kept::inUse).count();
+    ok("kept", list.isEmpty() ? "no worktree kept for the next run here (the next run checks one out)"
+        : list.size() + " worktree(s) kept for the next run here, " + inUse + " in use now, in " + kept.path()
+            + " (git worktree list shows them; acr doctor --fix removes the idle ones)");
   }
 
   private void ok(String what, String detail) {

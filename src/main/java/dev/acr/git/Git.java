@@ -54,6 +54,23 @@ public final class Git {
       List.of("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
           "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR", "GIT_NAMESPACE", "GIT_PREFIX");
 
+  /**
+   * Makes the work tree {@code workTree} of the git directory {@code gitDir} exactly {@code
+   * commit}, detached: files that differ rewritten ({@code checkout -f}), everything untracked,
+   * ignored files and nested repositories included, removed ({@code clean -ffdx}, which deletes a
+   * link, never what it points to). Both folders are given explicitly, so a work tree whose own
+   * settings point elsewhere is still the only one written; the user's hooks do not run.
+   */
+  static void resetCheckout(String gitDir, Path workTree, String commit) throws GitException {
+    String[] at = {"--git-dir=" + gitDir, "--work-tree=" + workTree, "-c", "core.hooksPath=/dev/null"};
+    List<String> checkout = new ArrayList<>(List.of(at));
+    checkout.addAll(List.of("-c", "advice.detachedHead=false", "checkout", "-q", "-f", "--detach", commit));
+    run(workTree, Map.of(), checkout.toArray(String[]::new));
+    List<String> clean = new ArrayList<>(List.of(at));
+    clean.addAll(List.of("clean", "-q", "-f", "-f", "-d", "-x"));
+    run(workTree, Map.of(), clean.toArray(String[]::new));
+  }
+
   /** Like {@link #run} but a non-zero exit is an answer (e.g. "not a repository"), not an error. */
   static Result tryRun(Path dir, Map<String, String> extraEnv, String... args)
       throws GitException {

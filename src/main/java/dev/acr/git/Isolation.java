@@ -2,6 +2,7 @@ package dev.acr.git;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +28,7 @@ public final class Isolation {
           "GIT_COMMITTER_EMAIL", "acr@localhost");
 
   private final Path root;
+  private Path commonDir;
 
   private Isolation(Path root) {
     this.root = root;
@@ -92,6 +94,11 @@ public final class Isolation {
    * {@link #removeWorktree} in a finally.
    */
   public Path createWorktree(Snapshot s, Path where) throws GitException {
+    return createWorktree(s, where, StaleWorktrees.lockReason());
+  }
+
+  /** {@link #createWorktree(Snapshot, Path)} locked with {@code lockReason}. */
+  Path createWorktree(Snapshot s, Path where, String lockReason) throws GitException {
     Path wt = where.toAbsolutePath().normalize();
     try {
       Files.createDirectories(wt.getParent());
@@ -104,11 +111,66 @@ public final class Isolation {
     Git.run(
         root,
         "-c", "core.hooksPath=/dev/null",
-        "worktree", "add", "--detach", "--lock", "--reason", StaleWorktrees.lockReason(), wt.toString(), s.commit());
+        "worktree", "add", "--detach", "--lock", "--reason", lockReason, wt.toString(), s.commit());
     Submodules.fill(root, wt, s.commit());
     DependencyLinks.link(root, wt, s.dependencies());
     s.redirects().toWorktree(wt);
     return wt;
+  }
+
+  /**
+   * Puts worktree {@code wt}, one acr made earlier (in this run, or in one that may have crashed
+   * half-way), back to what {@link #createWorktree} makes of {@code s}, trusting nothing in it:
+   * it must be a linked worktree of this repository, and git is pointed at it and its own git
+   * directory explicitly, so nothing outside it is written. Only files that differ from the
+   * snapshot are rewritten ({@code checkout -f}); everything else, ignored files, old dependency
+   * links and nested repositories included, is removed ({@code clean -ffdx}, which deletes links,
+   * never what they point to); submodules, dependency links and redirects are made again.
+   */
+  void resetWorktree(Snapshot s, Path wt) throws GitException {
+    Git.resetCheckout(ownGitDir(wt), wt, s.commit());
+    Submodules.fill(root, wt, s.commit());
+    DependencyLinks.link(root, wt, s.dependencies());
+    s.redirects().toWorktree(wt);
+  }
+
+  /**
+   * The git directory of {@code wt} when it is a linked worktree of this repository, at exactly
+   * that path (not a link to elsewhere); else a {@link GitException} saying what it is instead.
+   */
+  private String ownGitDir(Path wt) throws GitException {
+    try {
+      if (!Files.isDirectory(wt, LinkOption.NOFOLLOW_LINKS) || !wt.toRealPath().equals(wt)
+          || !Files.isRegularFile(wt.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+        throw new GitException(wt + " is not a linked worktree at that path");
+      }
+    } catch (IOException e) {
+      throw new GitException("cannot read " + wt + ": " + e.getMessage(), e);
+    }
+    List<String> found = Git.run(wt, "rev-parse", "--path-format=absolute", "--git-dir", "--git-common-dir",
+        "--show-toplevel").lines().toList();
+    Path common = commonDir();
+    if (found.size() != 3 || !real(found.get(0)).startsWith(common.resolve("worktrees"))
+        || !real(found.get(1)).equals(common) || !real(found.get(2)).equals(wt)) {
+      throw new GitException(wt + " is not a worktree of " + root + " (git says: " + String.join(", ", found) + ")");
+    }
+    return found.get(0);
+  }
+
+  /** The repository's own git directory (shared by all its worktrees), as a real path; asked once. */
+  synchronized Path commonDir() throws GitException {
+    if (commonDir == null) {
+      commonDir = real(Git.run(root, "rev-parse", "--path-format=absolute", "--git-common-dir").strip());
+    }
+    return commonDir;
+  }
+
+  private static Path real(String path) throws GitException {
+    try {
+      return Path.of(path).toRealPath();
+    } catch (IOException e) {
+      throw new GitException("cannot read " + path + ": " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -49,13 +49,21 @@ final class Submodules {
       String path = link.path();
       Path source = userTree.resolve(path);
       Path target = wt.resolve(path);
-      if (!Files.exists(source.resolve(".git"), LinkOption.NOFOLLOW_LINKS) || isPopulated(target)) {
+      boolean wanted = Files.exists(source.resolve(".git"), LinkOption.NOFOLLOW_LINKS);
+      // A worktree used before has its clone already: reset it, or start it again when it is
+      // not one (of) acr's any more or cannot be reset.
+      if (Files.exists(target.resolve(".git"), LinkOption.NOFOLLOW_LINKS) && !(wanted && reset(target, link.commit()))) {
+        emptyFolder(target);
+      }
+      if (!wanted) {
         continue;
       }
-      Git.run(wt, "-c", "core.hooksPath=/dev/null", "clone", "-q", "--shared", "--no-checkout", source.toString(),
-          target.toString());
-      Git.run(target, "-c", "core.hooksPath=/dev/null", "-c", "advice.detachedHead=false", "checkout", "-q", "--detach",
-          link.commit());
+      if (!isPopulated(target)) {
+        Git.run(wt, "-c", "core.hooksPath=/dev/null", "clone", "-q", "--shared", "--no-checkout", source.toString(),
+            target.toString());
+        Git.run(target, "-c", "core.hooksPath=/dev/null", "-c", "advice.detachedHead=false", "checkout", "-q", "--detach",
+            link.commit());
+      }
       // The tree is written into the user's submodule's objects, which the clone borrows.
       String tree = userTree(source, link.commit());
       if (!tree.equals(Git.run(target, "rev-parse", link.commit() + "^{tree}").strip())) {
@@ -137,6 +145,32 @@ final class Submodules {
     return out;
   }
 
+  /**
+   * Puts acr's clone at {@code target} back to {@code commit}, everything else in it removed;
+   * false when it is not such a clone (its {@code .git} is not a folder) or git refuses.
+   */
+  private static boolean reset(Path target, String commit) {
+    if (!isPopulated(target)) {
+      return false;
+    }
+    try {
+      Git.resetCheckout(target.resolve(".git").toString(), target, commit);
+      return true;
+    } catch (GitException e) {
+      return false;
+    }
+  }
+
+  /** {@code dir} as an empty folder, as a submodule the user never initialised is. */
+  private static void emptyFolder(Path dir) throws GitException {
+    try {
+      Trees.delete(dir);
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new GitException("cannot empty " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
   /** A submodule as the superproject's tree records it. */
   private record Gitlink(String commit, String path) {}
 
@@ -165,7 +199,8 @@ final class Submodules {
     return out;
   }
 
+  /** acr's clone has a {@code .git} folder; a {@code .git} file could point at someone else's repository. */
   private static boolean isPopulated(Path dir) {
-    return Files.exists(dir.resolve(".git"), LinkOption.NOFOLLOW_LINKS);
+    return Files.isDirectory(dir.resolve(".git"), LinkOption.NOFOLLOW_LINKS);
   }
 }

@@ -1,101 +1,146 @@
 package dev.acr.git;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The worktrees of one run, handed from one attempt to the next instead of being checked out
- * anew each time. Checking out (and later deleting) every file of a 10,000-file repository is
- * most of what an attempt costs acr, and all of it is disk work; resetting a used worktree to the
- * snapshot rewrites only what the previous attempt changed. A worktree handed back is reset
- * before it is lent again: tracked files to the snapshot ({@code checkout -f}), everything else
- * the attempt left, ignored files and nested repositories included, removed ({@code clean -ffdx}),
- * dependency links kept. Submodules' own files are not reset (an attempt that edits inside one
- * leaves that to the next; its patch never holds them).
- * Attempts that run at the same time get worktrees of their own. {@link #close} removes them all.
+ * The worktrees of one run, taken from those acr keeps for the repository ({@link KeptWorktrees})
+ * instead of being checked out anew. Checking out (and later deleting) every file of a
+ * 10,000-file repository is most of what an attempt would cost acr, and all of it is disk work;
+ * resetting a used worktree to the snapshot rewrites only what differs. Every worktree is reset
+ * before it is lent ({@link Isolation#resetWorktree}), whether the last user was this run's
+ * previous attempt or a run that crashed: nothing in it is trusted. One that cannot be reset is
+ * removed and checked out again.
+ *
+ * <p>Each worktree the run takes is locked ({@link SlotLock}) until {@link #close}: another acr
+ * run in the same repository takes another one or makes one, and attempts of this run that run
+ * at the same time ({@link #acquire} again before {@link #release}) get one each. {@link #close}
+ * leaves them for the next run (with {@code keep}; at most {@link KeptWorktrees#KEEP} per
+ * repository, the least recently used removed beyond that) or removes them.
  */
 public final class WorktreePool implements AutoCloseable {
   private final Isolation isolation;
   private final Snapshot snapshot;
+  private final KeptWorktrees kept;
+  private final boolean keep;
   private final Deque<Path> idle = new ArrayDeque<>();
-  private final List<Path> all = new ArrayList<>();
-
-  public WorktreePool(Isolation isolation, Snapshot snapshot) {
-    this.isolation = isolation;
-    this.snapshot = snapshot;
-  }
+  private final Map<Path, SlotLock> held = new LinkedHashMap<>();
 
   /**
-   * A worktree of the snapshot as the snapshot has it: a used one reset, else a new one at
-   * {@code where}. The caller hands it back with {@link #release}.
+   * @param worktrees where acr keeps worktrees ({@code $ACR_HOME/worktrees})
+   * @param keep whether {@link #close} leaves them for the next run; a repository that is
+   *     deleted after the run (a live bench's) has no next run
    */
-  public Path acquire(Path where) throws GitException {
-    Path used;
-    synchronized (this) {
-      used = idle.pollFirst();
-    }
-    if (used != null) {
-      try {
-        reset(used);
-        return used;
-      } catch (GitException e) {
-        forget(used);
-        isolation.removeWorktree(used); // start afresh below rather than lend a half-reset tree
-      }
-    }
-    Path wt = isolation.createWorktree(snapshot, where);
-    synchronized (this) {
-      all.add(wt);
-    }
-    return wt;
+  public WorktreePool(Isolation isolation, Snapshot snapshot, Path worktrees, boolean keep) {
+    this.isolation = isolation;
+    this.snapshot = snapshot;
+    this.kept = new KeptWorktrees(isolation, worktrees);
+    this.keep = keep;
   }
 
-  /** Hands {@code wt} back for a later attempt. */
+  /** A worktree of the snapshot, exactly as the snapshot has it. The caller hands it back with {@link #release}. */
+  public Path acquire() throws GitException {
+    Path wt;
+    synchronized (this) {
+      wt = idle.pollFirst();
+    }
+    if (wt == null) {
+      wt = claim();
+    }
+    if (Files.exists(wt, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        isolation.resetWorktree(snapshot, wt);
+        return wt;
+      } catch (GitException e) {
+        kept.remove(wt); // start afresh below rather than lend a half-reset tree
+      }
+    }
+    kept.prepareNew();
+    return isolation.createWorktree(snapshot, wt, KeptWorktrees.LOCK_REASON);
+  }
+
+  /** Hands {@code wt} back for a later attempt of this run. */
   public synchronized void release(Path wt) {
     idle.addLast(wt);
   }
 
-  /** Removes every worktree this pool made; the first failure is thrown after trying them all. */
+  /**
+   * Leaves this run's worktrees for the next run, as they are (the next run resets them), or
+   * removes them; then frees them. The first failure is thrown after trying them all.
+   */
   @Override
   public void close() throws GitException {
-    List<Path> made;
+    Map<Path, SlotLock> mine;
     synchronized (this) {
-      made = List.copyOf(all);
-      all.clear();
+      mine = new LinkedHashMap<>(held);
+      held.clear();
       idle.clear();
     }
     GitException first = null;
-    for (Path wt : made) {
+    for (Map.Entry<Path, SlotLock> e : mine.entrySet()) {
       try {
-        isolation.removeWorktree(wt);
-      } catch (GitException e) {
-        first = first == null ? e : first;
+        if (keep) {
+          KeptWorktrees.touch(e.getValue());
+        } else {
+          kept.remove(e.getKey());
+          Files.deleteIfExists(e.getValue().file());
+        }
+      } catch (IOException ex) {
+        first = first == null ? asGit(ex) : first;
       }
+    }
+    try {
+      if (keep) {
+        kept.trim(); // ours are still locked here, so only others' idle ones can go
+      } else if (!mine.isEmpty()) {
+        kept.removeFolderIfEmpty(); // a live bench makes one per repository it makes
+      }
+    } catch (GitException ex) {
+      first = first == null ? ex : first;
+    } finally {
+      mine.values().forEach(SlotLock::close);
     }
     if (first != null) {
       throw first;
     }
   }
 
-  private synchronized void forget(Path wt) {
-    all.remove(wt);
+  /** A kept worktree no run uses (the most recently used first), or a free place for a new one; locked. */
+  private synchronized Path claim() throws GitException {
+    List<Path> candidates = kept.byRecency();
+    for (Path wt : candidates) {
+      Optional<SlotLock> lock = SlotLock.tryLock(KeptWorktrees.lockFile(wt));
+      if (lock.isPresent()) {
+        return hold(wt, lock.get());
+      }
+    }
+    for (int n = 1; ; n++) {
+      Path wt = kept.dir().resolve(Integer.toString(n));
+      if (Files.exists(wt, LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      Optional<SlotLock> lock = SlotLock.tryLock(KeptWorktrees.lockFile(wt));
+      if (lock.isPresent()) {
+        return hold(wt, lock.get());
+      }
+    }
   }
 
-  /** Back to the snapshot: HEAD, index and tracked files; untracked and ignored files gone. */
-  private void reset(Path wt) throws GitException {
-    Git.run(wt, "-c", "core.hooksPath=/dev/null", "-c", "advice.detachedHead=false", "checkout", "-q", "-f",
-        "--detach", snapshot.commit());
-    List<String> clean = new ArrayList<>(List.of("clean", "-q", "-f", "-f", "-d", "-x"));
-    for (String dep : snapshot.dependencies()) {
-      clean.add("-e");
-      clean.add("/" + dep);
-    }
-    Git.run(wt, Map.of(), clean.toArray(String[]::new));
-    // checkout -f put back the files that named the user's tree; point them at this worktree again.
-    snapshot.redirects().toWorktree(wt);
+  private Path hold(Path wt, SlotLock lock) throws GitException {
+    held.put(wt, lock);
+    KeptWorktrees.touch(lock);
+    return wt;
+  }
+
+  private static GitException asGit(IOException e) {
+    return e instanceof GitException g ? g : new GitException(e.getMessage(), e);
   }
 }

@@ -16,6 +16,11 @@ public record AcrPaths(Path home, Path memory, Path runs) {
     return new AcrPaths(home, memory, home.resolve("runs"));
   }
 
+  /** The worktrees acr keeps between runs, a folder per repository ({@link dev.acr.git.KeptWorktrees}). */
+  public Path worktrees() {
+    return home.resolve("worktrees");
+  }
+
   /** The providers acr leaves alone after a quota or rate limit ({@link CooldownStore}). */
   public Path cooldowns() {
     return home.resolve("cooldowns.json");

@@ -66,7 +66,7 @@ public final class Baseline {
     try {
       Files.createDirectories(dir);
       // From the run's pool: the same worktree, reset, serves the first attempt (one checkout per run).
-      wt = isolation == null ? null : pool != null ? pool.acquire(dir.resolve("wt")) : isolation.createWorktree(snapshot, dir.resolve("wt"));
+      wt = isolation == null ? null : pool != null ? pool.acquire() : isolation.createWorktree(snapshot, dir.resolve("wt"));
       Path folder = RunFolder.in(wt, isolation, d.signals().packageDir());
       // Pointed at the worktree like an attempt's tests (editable installs, PYTHONPATH...).
       java.util.Map<String, String> env =

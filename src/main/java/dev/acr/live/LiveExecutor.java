@@ -126,7 +126,7 @@ public final class LiveExecutor implements AttemptExecutor {
     try {
       Files.createDirectories(dir);
       worktree = setup.isolation() == null ? null
-          : pool != null ? pool.acquire(dir.resolve("wt"))
+          : pool != null ? pool.acquire()
           : setup.isolation().createWorktree(setup.snapshot(), dir.resolve("wt"));
       folder = RunFolder.in(worktree, setup.isolation(), setup.workdir());
     } catch (IOException e) {
@@ -141,7 +141,7 @@ public final class LiveExecutor implements AttemptExecutor {
       return result;
     } finally {
       if (worktree != null && pool != null) {
-        pool.release(worktree); // reset when lent again; the session removes it at the end
+        pool.release(worktree); // reset when lent again; the session keeps or removes it at the end
       } else if (worktree != null) {
         // Clean up even when interrupted: git must not see the interrupt flag meanwhile.
         LiveSession.removeQuietly(setup.isolation(), worktree, note);

@@ -58,10 +58,17 @@ public final class LiveSession {
    * {@code observer} (may be null) handed every record after memory has it, and whether the
    * verify command runs once on the untouched state first ({@code baseline}). A live bench
    * measures several routes on the same files: it checks their baseline once, not per route.
+   * {@code keepWorktrees}: the run's worktrees are kept for the next run in the repository
+   * (a live bench's repository is deleted after the run, so it has none).
    */
-  public record Options(String source, MemorySink observer, boolean baseline) {
+  public record Options(String source, MemorySink observer, boolean baseline, boolean keepWorktrees) {
     /** A user's {@code acr PROMPT}. */
-    public static final Options USER = new Options("live", null, true);
+    public static final Options USER = new Options("live", null, true, true);
+
+    /** Options whose worktrees are removed at the run's end. */
+    public Options(String source, MemorySink observer, boolean baseline) {
+      this(source, observer, baseline, false);
+    }
   }
 
   private final ProcessRunner runner;
@@ -127,8 +134,9 @@ public final class LiveSession {
           + " Pass --verify \"CMD\" or add {\"verify\": \"CMD\"} to .acr/config.json");
     }
     DirSnapshot inPlace = isolation == null ? InPlace.snapshot(req, paths, note) : null;
-    // One pool for the run: the baseline's worktree, reset, is the first attempt's.
-    WorktreePool pool = isolation == null ? null : new WorktreePool(isolation, snapshot);
+    // One pool for the run: the baseline's worktree, reset, is the first attempt's; a later run's too.
+    WorktreePool pool = isolation == null ? null : new WorktreePool(isolation, snapshot, paths.worktrees(),
+        options.keepWorktrees());
     VerifyResult baseline;
     try {
       baseline = verify == null || !options.baseline() || !Baseline.needed(d) ? null
@@ -158,14 +166,19 @@ public final class LiveSession {
     RunLoop loop =
         new RunLoop(d.router(), executor, sink, new RunLoop.Limits(req.maxAttempts(), req.budgetUsd()), options.source(),
             req.storePrompt() && d.config().storePrompts(), clock);
-    RunOutcome outcome;
+    RunOutcome outcome = null;
+    boolean interrupted;
     try {
       outcome = loop.run(d.task(), runId, new CooldownStore(paths.cooldowns()).remembering(listener, d.fallback(), clock, note));
     } finally {
       closeQuietly(inPlace);
+      // git must not see the interrupt flag while the worktrees are handed back.
+      interrupted = Thread.interrupted();
+      closeQuietly(pool, note);
+      if (outcome == null && interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
-    boolean interrupted = Thread.interrupted();
-    closeQuietly(pool, note);
     List<AttemptArtifacts> artifacts = new ArrayList<>();
     for (int i = 1; i <= outcome.attempts().size(); i++) {
       artifacts.add(executor.artifacts(i));
@@ -204,7 +217,8 @@ public final class LiveSession {
         pool.close();
       }
     } catch (GitException e) {
-      note.accept("could not remove an attempt's worktree: " + e.getMessage() + " (acr doctor --fix or git worktree remove)");
+      note.accept("could not hand back or remove an attempt's worktree: " + e.getMessage()
+          + " (acr doctor --fix removes the worktrees acr keeps)");
     }
   }
 

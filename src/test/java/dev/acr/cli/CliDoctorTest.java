@@ -42,6 +42,25 @@ class CliDoctorTest {
   }
 
   @Test
+  void showsTheWorktreeKeptForTheNextRunAndFixRemovesIt() throws Exception {
+    assertThat(h.run("doctor").out()).contains("ok    kept: no worktree kept for the next run here");
+    CliHarness.Run run = h.acr("--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(run.exit()).as(run.toString()).isZero();
+    String kept = h.keptWorktrees().get(0).split(" ")[0];
+
+    CliHarness.Run r = h.run("doctor");
+    assertThat(r.out()).contains("ok    kept: 1 worktree(s) kept for the next run here, 0 in use now, in "
+        + Path.of(kept).getParent() + " (git worktree list shows them; acr doctor --fix removes the idle ones)");
+    assertThat(Path.of(kept)).isDirectory();
+
+    CliHarness.Run fixed = h.run("doctor", "--fix");
+    assertThat(fixed.out()).contains("ok    kept: removed 1 worktree(s) acr kept for its next run here");
+    assertThat(Path.of(kept)).doesNotExist();
+    assertThat(h.keptWorktrees()).isEmpty();
+    assertThat(h.read("value.txt")).isEqualTo("fixed\n");
+  }
+
+  @Test
   void versionsAreComparedWithTheCheckedOnesAndAnUncheckedOneIsOnlyAWarning() throws Exception {
     h.agent("codex", "if [ \"$1\" = --version ]; then echo 'codex-cli 0.170.1'; exit 0; fi\n");
     h.agent("claude", "if [ \"$1\" = --version ]; then echo '2.1.330 (Claude Code)'; exit 0; fi\n");

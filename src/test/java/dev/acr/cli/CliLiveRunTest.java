@@ -25,7 +25,7 @@ class CliLiveRunTest {
     CliHarness.Run r = h.acr("--chain", "fixer", "--verify", "sh check.sh", "--seed", "1", "fix value.txt");
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(h.read("value.txt")).isEqualTo("fixed\n");
-    assertThat(h.git("worktree", "list").lines()).hasSize(1);
+    assertThat(h.keptWorktrees()).hasSize(1); // the run's, kept for the next one
     assertThat(r.out()).containsPattern("(?m)^1  fixer  verified  +[0-9.]+s  +unknown$");
     assertThat(r.out()).contains("verified: applied to your working tree (value.txt)");
     assertThat(r.err()).contains("baseline: tests fail").contains("acr: attempt 1: fixer")

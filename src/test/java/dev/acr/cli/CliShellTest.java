@@ -63,7 +63,7 @@ class CliShellTest {
     assertThat(mem).hasSize(1);
     assertThat(mem.get(0).get("status").asText()).isEqualTo("verified");
     assertThat(mem.get(0).get("prompt").asText()).isEqualTo("fix value.txt");
-    assertThat(h.git("worktree", "list").lines()).hasSize(1);
+    assertThat(h.keptWorktrees()).hasSize(1); // the run's, kept for the next one
     assertThat(Files.readString(history())).contains("fix value.txt");
     assertThat(Files.getPosixFilePermissions(history())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
   }
@@ -144,7 +144,7 @@ class CliShellTest {
       assertThat(s.awaitExit()).as(s.toString()).isZero();
     }
     assertThat(h.memoryRecords()).extracting(m -> m.get("status").asText()).containsExactly("interrupted", "verified");
-    assertThat(h.git("worktree", "list").lines()).hasSize(1);
+    assertThat(h.keptWorktrees()).hasSize(1); // the run's, kept for the next one
   }
 
   @Test

@@ -143,6 +143,13 @@ final class Fixtures {
     return new Run(p.exitValue(), Files.readString(root.resolve("out.txt")), Files.readString(root.resolve("err.txt")));
   }
 
+  /** The repository's worktrees besides its own, as {@code git worktree list} prints them: those acr keeps. */
+  List<String> keptWorktrees() throws IOException, InterruptedException {
+    List<String> lines = git("worktree", "list").lines().toList();
+    assertThat(lines.subList(1, lines.size())).allMatch(l -> l.startsWith(home.resolve("worktrees") + "/") && l.endsWith(" locked"));
+    return lines.subList(1, lines.size());
+  }
+
   String git(String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of("git", "-C", repo.toString()));
     cmd.addAll(List.of(args));

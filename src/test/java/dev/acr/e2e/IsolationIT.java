@@ -40,7 +40,8 @@ class IsolationIT {
     assertThat(r.exit()).as(r.err()).isEqualTo(1);
     assertThat(statuses(fx)).containsExactly("failed");
     assertThat(fx.read("src/mypkg/__init__.py")).contains("return 1");
-    assertThat(r.out()).contains("/wt/src/mypkg/__init__.py").doesNotContain(fx.repo + "/src"); // the attempt's file
+    assertThat(r.out()).contains(fx.home + "/worktrees/repo-")
+        .contains("/1/src/mypkg/__init__.py").doesNotContain(fx.repo + "/src"); // the attempt's file
   }
 
   @Test

@@ -47,7 +47,8 @@ class RecheckIT {
     agents(fx, Map.of(
         "fixer", "echo fixed > value.txt\nrm other.txt untracked.txt\nmkdir -p new/dir\necho new > new/dir/added.txt\n"
             + "chmod -x run.sh\n",
-        "sabotage", "mkdir -p ../../attempt-1/changes.patch\necho fixed > value.txt\n")); // where the patch goes
+        // A folder where this run's (the only run's) first patch goes.
+        "sabotage", "mkdir -p \"$(ls -d \"$ACR_HOME\"/runs/*/)attempt-1/changes.patch\"\necho fixed > value.txt\n"));
   }
 
   @Test

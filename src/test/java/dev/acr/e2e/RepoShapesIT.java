@@ -118,7 +118,7 @@ class RepoShapesIT {
     assertThat(fx.read("value.txt")).as("the root's file is not the package's").isEqualTo("broken\n");
     // The baseline and the attempt ran in the package's folder of a worktree; the recheck, last, in the user's.
     List<String> ranIn = Files.readAllLines(tmp.resolve("pids/tests-ran-in.txt"));
-    assertThat(ranIn.subList(0, ranIn.size() - 1)).isNotEmpty().allMatch(l -> l.endsWith("/wt/packages/a"));
+    assertThat(ranIn.subList(0, ranIn.size() - 1)).isNotEmpty().allMatch(l -> l.startsWith(fx.home + "/worktrees/") && l.endsWith("/1/packages/a"));
     assertThat(ranIn.get(ranIn.size() - 1)).endsWith("/repo/packages/a");
     assertThat(r.err()).contains("baseline: running npm test in packages/a");
     List<JsonNode> mem = memory();
@@ -157,7 +157,7 @@ class RepoShapesIT {
     assertThat(fx.read("services/api/value.txt")).isEqualTo("fixed\n");
     assertThat(fx.repo.resolve("services/api/api/value.txt")).doesNotExist();
     List<String> ranIn = Files.readAllLines(tmp.resolve("pids/tests-ran-in.txt"));
-    assertThat(ranIn.subList(0, ranIn.size() - 1)).isNotEmpty().allMatch(l -> l.endsWith("/wt/services/api"));
+    assertThat(ranIn.subList(0, ranIn.size() - 1)).isNotEmpty().allMatch(l -> l.startsWith(fx.home + "/worktrees/") && l.endsWith("/1/services/api"));
     assertThat(ranIn.get(ranIn.size() - 1)).endsWith("/repo/services/api");
     assertThat(memory()).extracting(n -> n.get("status").asText()).containsExactly("verified");
   }
