@@ -10,16 +10,7 @@ package dev.acr.policy;
  */
 final class Beliefs {
 
-  /** The σ row of a route that verifies whatever the difficulty. */
-  private static final double[] ALWAYS = ones(SkillModel.DIFFICULTY_POINTS);
-
   private Beliefs() {}
-
-  private static double[] ones(int n) {
-    double[] a = new double[n];
-    java.util.Arrays.fill(a, 1.0);
-    return a;
-  }
 
   /** Σ chance[j]·w[j]: the chance a route with σ row {@code chance} verifies under belief w. */
   static double chance(double[] w, double[] chance) {
@@ -42,14 +33,28 @@ final class Beliefs {
 
   /** Updates belief w in place with one failure of a route whose σ row is {@code chance}. */
   static void fail(double[] w, double[] chance) {
-    for (int j = 0; j < w.length; j++) {
-      w[j] *= 1 - chance[j];
+    // Updates and sums Σ w[j] in one pass, into the same four partial sums, in the same order, as
+    // chance() would (it used to be chance(w, ones) after the update: x·1 is x, so the total is
+    // the same bit for bit without a second pass or the multiplications).
+    int n = w.length;
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int j = 0;
+    for (; j + 4 <= n; j += 4) {
+      s0 += w[j] *= 1 - chance[j];
+      s1 += w[j + 1] *= 1 - chance[j + 1];
+      s2 += w[j + 2] *= 1 - chance[j + 2];
+      s3 += w[j + 3] *= 1 - chance[j + 3];
     }
-    // Σ w[j] as the chance of a route that always verifies: the same four partial sums.
-    double z = chance(w, ALWAYS);
+    for (; j < n; j++) {
+      s0 += w[j] *= 1 - chance[j];
+    }
+    double z = (s0 + s1) + (s2 + s3);
     if (z > 0) {
       double inv = 1 / z;
-      for (int j = 0; j < w.length; j++) {
+      for (j = 0; j < n; j++) {
         w[j] *= inv;
       }
     }
