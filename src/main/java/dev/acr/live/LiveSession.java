@@ -83,6 +83,10 @@ public final class LiveSession {
       Consumer<String> agentOutput)
       throws UsageError {
     requireInstalled(d, req);
+    RaceChoice race = RaceChoice.of(req, d);
+    if (race != RaceChoice.SEQUENTIAL) {
+      note.accept(race.why());
+    }
     Optional<Path> root;
     try {
       root = Isolation.repoRoot(req.workdir());
@@ -156,7 +160,7 @@ public final class LiveSession {
       sink = MemorySink.tee(sink, options.observer());
     }
     RunLoop loop =
-        new RunLoop(d.router(), executor, sink, new RunLoop.Limits(req.maxAttempts(), req.budgetUsd()), options.source(),
+        new RunLoop(d.router(), executor, sink, new RunLoop.Limits(req.maxAttempts(), req.budgetUsd(), race.width()), options.source(),
             req.storePrompt() && d.config().storePrompts(), clock);
     RunOutcome outcome;
     try {
@@ -170,8 +174,9 @@ public final class LiveSession {
     for (int i = 1; i <= outcome.attempts().size(); i++) {
       artifacts.add(executor.artifacts(i));
     }
-    // The executor applied (and rechecked) the verified attempt's change before it was recorded.
-    ApplyResult applied = outcome.verified() ? executor.applied(outcome.attempts().size()) : null;
+    // The executor applied (and rechecked) the verified attempt's change before it was recorded;
+    // in a race the attempts cancelled after the winner may come after it.
+    ApplyResult applied = outcome.verified() ? executor.applied(outcome.finalIndex() + 1) : null;
     try {
       RunFiles.writeOutcome(runDir, baseline, outcome, artifacts, applied);
     } catch (IOException e) {

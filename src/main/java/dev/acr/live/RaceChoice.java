@@ -1,0 +1,81 @@
+package dev.acr.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acr.policy.RacePlanner;
+import dev.acr.policy.RouteEstimate;
+import dev.acr.verify.VerifyDetector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How many attempts of a live run go at once, and why: {@code --race N}, {@code --race auto} (the
+ * {@link RacePlanner} decides from the policy's estimates), or one at a time. Never a race with
+ * {@code --in-place} (one directory cannot host two agents) nor where the repository's {@code
+ * .acr/config.json} says {@code "race": false} (tests that cannot run twice at once).
+ */
+public record RaceChoice(int width, String why) {
+
+  /** The widest race {@code --race auto} starts. */
+  public static final int AUTO_MAX = 3;
+
+  public static final RaceChoice SEQUENTIAL = new RaceChoice(1, "one attempt at a time (no --race)");
+
+  /** Reads {@code --race}; throws for anything but {@code auto} or a whole number ≥ 1. */
+  public static RaceChoice of(RunRequest req, Decision d) throws UsageError {
+    String race = req.race();
+    if (race == null || race.isBlank()) {
+      return SEQUENTIAL;
+    }
+    boolean auto = race.strip().equalsIgnoreCase("auto");
+    int asked = auto ? AUTO_MAX : parse(race);
+    if (asked == 1) {
+      return new RaceChoice(1, "one attempt at a time (--race 1)");
+    }
+    if (req.inPlace() || !d.signals().git()) {
+      return new RaceChoice(1, "not racing: --in-place lets one agent at a time edit the directory");
+    }
+    if (repoSaysNoRace(d.signals().root())) {
+      return new RaceChoice(1, "not racing: " + VerifyDetector.CONFIG
+          + " says \"race\": false (its tests cannot run twice at once)");
+    }
+    if (!auto) {
+      return new RaceChoice(asked, "racing up to " + asked + " attempts at once (--race " + asked + ")");
+    }
+    List<RacePlanner.Leg> legs = new ArrayList<>();
+    for (RouteEstimate e : d.estimates()) {
+      legs.add(new RacePlanner.Leg(e.successChance(), e.expectedCostUsd(), RacePlanner.PRIOR_DURATION_MS));
+    }
+    RacePlanner.Choice c = RacePlanner.choose(legs, asked, RacePlanner.DEFAULT_TIME_VALUE_PER_HOUR);
+    return new RaceChoice(c.width(), "--race auto: " + (c.width() > 1 ? "racing " + c.width() + ": " : "not racing: ") + c.why());
+  }
+
+  private static int parse(String race) throws UsageError {
+    try {
+      int n = Integer.parseInt(race.strip());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // Said below.
+    }
+    throw new UsageError("--race: expected auto or a whole number of attempts at once (≥ 1), got '" + race + "'");
+  }
+
+  /** Whether the repository's config (read as the verify command's is) turns racing off. */
+  private static boolean repoSaysNoRace(Path root) throws UsageError {
+    Path file = root == null ? null : root.resolve(VerifyDetector.CONFIG);
+    if (file == null || !Files.isRegularFile(file)) {
+      return false;
+    }
+    try {
+      JsonNode race = new ObjectMapper().readTree(file.toFile()).get("race");
+      return race != null && race.isBoolean() && !race.asBoolean();
+    } catch (IOException e) {
+      throw new UsageError("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+}
