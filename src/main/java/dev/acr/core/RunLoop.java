@@ -99,8 +99,12 @@ public final class RunLoop {
         break;
       }
       List<Route> plan = router.plan(task, List.copyOf(attempts));
+      List<Route> untried = plan.stream().filter(r -> !tried.contains(r)).toList();
       int size = Math.min(limits.race(), limits.maxAttempts() - attempts.size());
-      List<Route> next = plan.stream().filter(r -> !tried.contains(r)).limit(size).toList();
+      if (size > 1 && untried.size() > 1) {
+        size = Math.max(1, Math.min(size, router.raceWidth(task, untried, List.copyOf(attempts))));
+      }
+      List<Route> next = untried.stream().limit(size).toList();
       if (next.isEmpty()) {
         stop = RunOutcome.StopReason.PLAN_EXHAUSTED;
         break;

@@ -19,9 +19,6 @@ import java.util.List;
  */
 public record RaceChoice(int width, String why) {
 
-  /** The widest race {@code --race auto} starts. */
-  public static final int AUTO_MAX = 3;
-
   public static final RaceChoice SEQUENTIAL = new RaceChoice(1, "one attempt at a time (no --race)");
 
   /** Reads {@code --race}; throws for anything but {@code auto} or a whole number ≥ 1. */
@@ -31,7 +28,7 @@ public record RaceChoice(int width, String why) {
       return SEQUENTIAL;
     }
     boolean auto = race.strip().equalsIgnoreCase("auto");
-    int asked = auto ? AUTO_MAX : parse(race);
+    int asked = auto ? RacePlanner.AUTO_MAX : parse(race);
     if (asked == 1) {
       return new RaceChoice(1, "one attempt at a time (--race 1)");
     }

@@ -22,6 +22,9 @@ public final class RacePlanner {
   /** The documented default of {@code time_value_per_hour}: what an hour of the user's waiting is worth. */
   public static final double DEFAULT_TIME_VALUE_PER_HOUR = 60.0;
 
+  /** The widest race {@code --race auto} starts. */
+  public static final int AUTO_MAX = 3;
+
   /** A duration for a route memory has none for: a typical coding-agent attempt with its tests. */
   public static final long PRIOR_DURATION_MS = 180_000;
 
