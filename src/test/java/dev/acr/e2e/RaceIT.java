@@ -60,6 +60,12 @@ class RaceIT {
     assertThat(recs).allMatch(n -> n.hasNonNull("race_id"));
     assertThat(recs.get(0).get("race_id")).isEqualTo(recs.get(1).get("race_id"));
     assertThat(r.err()).contains("racing up to 2 attempts at once");
+    Process runs = fx.startPlain(List.of("runs", "--json"));
+    assertThat(runs.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(fx.collect(runs).out()).as("the winner is the run's final attempt").contains("\"final_status\" : \"verified\"");
+    Process explain = fx.startPlain(List.of("explain", "last"));
+    assertThat(explain.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(fx.collect(explain).out()).contains("race", recs.get(0).get("race_id").asText());
   }
 
   @Test
