@@ -19,12 +19,7 @@ public final class TimeCostSvg {
   private TimeCostSvg() {}
 
   public static String render(List<BenchReplay.DatasetReport> reports) {
-    StringBuilder sb = new StringBuilder();
-    int height = PANEL_HEIGHT * Math.max(1, reports.size());
-    sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
-        .append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
-        .append("\" font-family=\"sans-serif\" font-size=\"11\">\n");
-    sb.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+    StringBuilder sb = RegretSvg.open(WIDTH, PANEL_HEIGHT * Math.max(1, reports.size()), 11);
     for (int i = 0; i < reports.size(); i++) {
       panel(sb, reports.get(i), i * PANEL_HEIGHT);
     }
@@ -41,7 +36,7 @@ public final class TimeCostSvg {
       yMax = Math.max(yMax, r.canonical().get(Metric.WALL_HOURS));
     }
     sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"14\">%s: wall time against cost</text>%n",
-        LEFT, y0 + 22, escape(d.dataset())));
+        LEFT, y0 + 22, RegretSvg.esc(d.dataset())));
     int bottom = y0 + TOP + plotH;
     sb.append(String.format(Locale.ROOT,
         "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/><line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n",
@@ -54,11 +49,7 @@ public final class TimeCostSvg {
       double y = bottom - plotH * r.canonical().get(Metric.WALL_HOURS) / yMax;
       String color = r.name().startsWith("acr") ? "#e6007e" : "#1f77b4";
       sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>"
-          + "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">%s</text>%n", x, y, color, x + 6, y - 4, color, escape(r.name())));
+          + "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">%s</text>%n", x, y, color, x + 6, y - 4, color, RegretSvg.esc(r.name())));
     }
-  }
-
-  private static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

@@ -96,8 +96,8 @@ class RaceIT {
   @Test
   void ctrlCDuringARaceStopsEveryAttemptAndRecordsEachInterrupted() throws Exception {
     Process p = fx.start("--race", "2", "--chain", "hanger,slow-fixer", "--verify", "sh check.sh", "fix value.txt");
-    Path hanger = awaitPidFile(tmp.resolve("pids/hanger.pid"));
-    Path slow = awaitPidFile(tmp.resolve("pids/slow.pid"));
+    Path hanger = Fixtures.awaitPidFile(tmp.resolve("pids/hanger.pid"));
+    Path slow = Fixtures.awaitPidFile(tmp.resolve("pids/slow.pid"));
     new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(fx.collect(p).err()).isEqualTo(130);
@@ -155,15 +155,5 @@ class RaceIT {
   private static void assertStopped(Path pidFile) throws IOException {
     assertThat(ProcessHandle.of(Fixtures.pidFrom(pidFile)).map(ProcessTreeKiller::isRunning))
         .isNotEqualTo(Optional.of(true));
-  }
-
-  private static Path awaitPidFile(Path pidFile) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (!Files.exists(pidFile) && System.currentTimeMillis() < deadline) {
-      Thread.sleep(100);
-    }
-    assertThat(pidFile).exists();
-    Thread.sleep(300);
-    return pidFile;
   }
 }
