@@ -2,6 +2,7 @@ package dev.acr.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acr.core.Route;
 import dev.acr.policy.RacePlanner;
 import dev.acr.policy.RouteEstimate;
 import dev.acr.verify.VerifyDetector;
@@ -43,8 +44,10 @@ public record RaceChoice(int width, String why) {
       return new RaceChoice(asked, "racing up to " + asked + " attempts at once (--race " + asked + ")");
     }
     List<RacePlanner.Leg> legs = new ArrayList<>();
-    for (RouteEstimate e : d.estimates()) {
-      legs.add(new RacePlanner.Leg(e.successChance(), e.expectedCostUsd(), RacePlanner.PRIOR_DURATION_MS));
+    // In the chain's order: the estimates come in the config's.
+    for (Route r : d.chain()) {
+      d.estimates().stream().filter(e -> e.route().equals(r)).findFirst().ifPresent(e ->
+          legs.add(new RacePlanner.Leg(e.successChance(), e.expectedCostUsd(), RacePlanner.PRIOR_DURATION_MS)));
     }
     RacePlanner.Choice c = RacePlanner.choose(legs, asked, RacePlanner.DEFAULT_TIME_VALUE_PER_HOUR);
     return new RaceChoice(c.width(), "--race auto: " + (c.width() > 1 ? "racing " + c.width() + ": " : "not racing: ") + c.why());
