@@ -1,5 +1,6 @@
 package dev.acr.bench;
 
+import dev.acr.config.ToolsConfig;
 import dev.acr.core.Route;
 import dev.acr.policy.Priors;
 import dev.acr.policy.RacePlanner;
@@ -83,7 +84,7 @@ public final class Contestants {
   public static Contestant racingAcr(BenchTable table, int maxAttempts, String race) {
     boolean auto = race.equalsIgnoreCase("auto");
     return AcrRow.racing(table, maxAttempts, auto ? RacePlanner.AUTO_MAX : Integer.parseInt(race), auto,
-        RacePlanner.DEFAULT_TIME_VALUE_PER_HOUR);
+        ToolsConfig.DEFAULT_TIME_VALUE_PER_HOUR);
   }
 
   /** The benchmark names rows by model; a memory route without a model goes by its tool. */

@@ -63,7 +63,7 @@ final class Report {
 
   /** With --race: the batches the chain would run in, and why (or why not) acr races. */
   private void raceLine(RunRequest req, Decision d) {
-    if (req.race() == null) {
+    if (req.race() == null && d.config().race() == null) {
       return;
     }
     try {
@@ -370,6 +370,10 @@ final class Report {
     root.put("baseline_passed", r.baseline() == null ? null : r.baseline().passed());
     root.put("total_cost_usd", r.outcome().totalCost());
     root.put("applied", r.applied() != null && r.applied().applied());
+    ObjectNode race = root.putObject("race");
+    race.put("width", r.race().width());
+    race.put("auto", r.race().auto());
+    race.put("why", r.race().why());
     root.put("answer", r.outcome().stopReason() == RunOutcome.StopReason.ANSWERED
         ? readQuietly(RunFiles.attemptDir(r.runDir(), r.outcome().attempts().size()).resolve(RunFiles.ANSWER)).strip()
         : null);
@@ -381,6 +385,7 @@ final class Report {
       n.put("attempt", i + 1);
       n.put("route", a.route().name());
       n.put("status", a.status().id());
+      n.put("race_id", r.outcome().raceId(i));
       n.put("reason", a.reason());
       n.put("model_used", a.modelUsed());
       n.put("exit_code", a.exitCode());

@@ -84,6 +84,7 @@ public final class RunLoop {
     double spent = 0;
     long wallMs = 0;
     int batches = 0;
+    List<String> raceIds = new ArrayList<>();
     RunOutcome.StopReason stop = null;
     while (stop == null) {
       if (Thread.currentThread().isInterrupted()) {
@@ -102,7 +103,9 @@ public final class RunLoop {
       List<Route> untried = plan.stream().filter(r -> !tried.contains(r)).toList();
       int size = Math.min(limits.race(), limits.maxAttempts() - attempts.size());
       if (size > 1 && untried.size() > 1) {
-        size = Math.max(1, Math.min(size, router.raceWidth(task, untried, List.copyOf(attempts))));
+        Router.Room room = new Router.Room(limits.maxAttempts() - attempts.size(),
+            limits.budgetUsd() == null ? null : limits.budgetUsd() - spent);
+        size = Math.max(1, Math.min(size, router.raceWidth(task, untried, List.copyOf(attempts), room)));
       }
       List<Route> next = untried.stream().limit(size).toList();
       if (next.isEmpty()) {
@@ -120,6 +123,7 @@ public final class RunLoop {
         listener.afterAttempt(task, result, number);
       });
       attempts.addAll(batch.attempts());
+      batch.attempts().forEach(a -> raceIds.add(raceId));
       wallMs += batch.wallMs();
       for (AttemptResult r : batch.attempts()) {
         spent += r.costOrZero();
@@ -127,7 +131,7 @@ public final class RunLoop {
       stop = stopAfter(batch);
     }
     router.observe(task, List.copyOf(attempts));
-    return new RunOutcome(task, List.copyOf(attempts), stop, wallMs);
+    return new RunOutcome(task, List.copyOf(attempts), stop, wallMs, java.util.Collections.unmodifiableList(raceIds));
   }
 
   /** Verified when the batch has a winner; else the first attempt that stops the run, in start order. */

@@ -4,14 +4,22 @@ import java.util.List;
 
 /**
  * Everything one task's run produced: its attempts in the order they started, whether one
- * verified, and the run's wall time ({@code wallMs}: the sum of its batches' wall times, so a race
- * counts once per batch, not once per attempt).
+ * verified, the run's wall time ({@code wallMs}: the sum of its batches' wall times, so a race
+ * counts once per batch, not once per attempt) and each attempt's race id ({@code raceIds}, in
+ * the attempts' order; null for an attempt that ran alone).
  */
-public record RunOutcome(Task task, List<AttemptResult> attempts, StopReason stopReason, long wallMs) {
+public record RunOutcome(
+    Task task, List<AttemptResult> attempts, StopReason stopReason, long wallMs, List<String> raceIds) {
 
   /** A run whose attempts ran one after another: its wall time is their durations' sum. */
   public RunOutcome(Task task, List<AttemptResult> attempts, StopReason stopReason) {
-    this(task, attempts, stopReason, attempts.stream().mapToLong(AttemptResult::durationMs).sum());
+    this(task, attempts, stopReason, attempts.stream().mapToLong(AttemptResult::durationMs).sum(),
+        java.util.Collections.nCopies(attempts.size(), null));
+  }
+
+  /** The race id of attempt {@code index} (0-based), null when it ran alone. */
+  public String raceId(int index) {
+    return raceIds.get(index);
   }
 
   public enum StopReason {

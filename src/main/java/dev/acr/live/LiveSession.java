@@ -40,7 +40,10 @@ import java.util.function.Consumer;
  */
 public final class LiveSession {
 
-  /** What a finished run has to say. {@code applied} is null when nothing was to be applied. */
+  /**
+   * What a finished run has to say. {@code applied} is null when nothing was to be applied; {@code
+   * race} is how many attempts could run at once, and why.
+   */
   public record Report(
       Decision decision,
       String runId,
@@ -49,7 +52,8 @@ public final class LiveSession {
       RunOutcome outcome,
       List<AttemptArtifacts> artifacts,
       ApplyResult applied,
-      List<String> warnings) {}
+      List<String> warnings,
+      RaceChoice race) {}
 
   private static final Duration VERIFY_TIMEOUT = Duration.ofMinutes(30);
 
@@ -160,7 +164,7 @@ public final class LiveSession {
       sink = MemorySink.tee(sink, options.observer());
     }
     RunLoop loop =
-        new RunLoop(d.router(), executor, sink, new RunLoop.Limits(req.maxAttempts(), req.budgetUsd(), race.width()), options.source(),
+        new RunLoop(race.around(d.router(), d), executor, sink, new RunLoop.Limits(req.maxAttempts(), req.budgetUsd(), race.width()), options.source(),
             req.storePrompt() && d.config().storePrompts(), clock);
     RunOutcome outcome;
     try {
@@ -185,7 +189,7 @@ public final class LiveSession {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    return new Report(d, runId, runDir, baseline, outcome, artifacts, applied, warnings);
+    return new Report(d, runId, runDir, baseline, outcome, artifacts, applied, warnings, race);
   }
 
   private static void closeQuietly(DirSnapshot inPlace) {

@@ -22,9 +22,6 @@ import java.util.Locale;
  */
 public final class RacePlanner {
 
-  /** The documented default of {@code time_value_per_hour}: what an hour of the user's waiting is worth. */
-  public static final double DEFAULT_TIME_VALUE_PER_HOUR = 60.0;
-
   /** The widest race {@code --race auto} starts. */
   public static final int AUTO_MAX = 3;
 
@@ -38,6 +35,14 @@ public final class RacePlanner {
   public record Choice(int width, String why) {}
 
   private RacePlanner() {}
+  /**
+   * A leg joins a race only when the legs before it all fail at least this often: a route the
+   * earlier ones would usually make unnecessary costs its full price for little time saved, and
+   * in a replay a race that spends every attempt at once loses the chance to stop early.
+   * Chosen on the replay's tuning set (bench/README.md, "Wall time and races"): 0 (no floor),
+   * 0.3, 0.4 and 0.5 were tried.
+   */
+  static final double NEEDED = 0.4;
 
   /** The widest batch of the plan's first legs (up to {@code maxWidth}) whose value beats its extra cost. */
   public static Choice choose(List<Leg> plan, int maxWidth, double timeValuePerHour) {
@@ -45,6 +50,9 @@ public final class RacePlanner {
     double bestGain = 0;
     String why = "memory is sure enough of the first route: racing would cost more than the time it saves";
     for (int k = 2; k <= Math.min(maxWidth, plan.size()); k++) {
+      if (failAllBefore(plan, k - 1) < NEEDED) {
+        break; // the legs before would verify too often: this one would mostly be paid for nothing
+      }
       double gain = gain(plan, k, timeValuePerHour);
       if (gain > bestGain) {
         best = k;

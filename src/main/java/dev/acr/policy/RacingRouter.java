@@ -3,6 +3,7 @@ package dev.acr.policy;
 import dev.acr.core.AttemptResult;
 import dev.acr.core.Route;
 import dev.acr.core.Router;
+import dev.acr.core.Router.Room;
 import dev.acr.core.Task;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,8 +49,9 @@ public final class RacingRouter implements Router {
   }
 
   @Override
-  public int raceWidth(Task task, List<Route> untried, List<AttemptResult> attemptsSoFar) {
-    if (!auto) {
+  public int raceWidth(Task task, List<Route> untried, List<AttemptResult> attemptsSoFar, Room room) {
+    Double budgetLeftUsd = room.budgetLeftUsd();
+    if (!auto && budgetLeftUsd == null) {
       return width;
     }
     Map<Route, RouteEstimate> byRoute = new HashMap<>();
@@ -64,7 +66,23 @@ public final class RacingRouter implements Router {
       }
       legs.add(new RacePlanner.Leg(e.successChance(), e.expectedCostUsd(), meanDuration(r)));
     }
-    return legs.isEmpty() ? 1 : RacePlanner.choose(legs, width, timeValuePerHour).width();
+    int chosen = !auto ? width : legs.isEmpty() ? 1 : RacePlanner.choose(legs, width, timeValuePerHour).width();
+    return budgetLeftUsd == null ? chosen : Math.min(chosen, withinBudget(legs, budgetLeftUsd));
+  }
+
+  /**
+   * The most of the first legs whose expected costs together fit the budget left (at least one:
+   * the loop itself stops a run whose budget is spent). Routes without an estimate are not capped.
+   */
+  static int withinBudget(List<RacePlanner.Leg> legs, double budgetLeftUsd) {
+    double sum = 0;
+    for (int k = 0; k < legs.size(); k++) {
+      sum += legs.get(k).costUsd();
+      if (sum > budgetLeftUsd) {
+        return Math.max(1, k);
+      }
+    }
+    return Integer.MAX_VALUE;
   }
 
   @Override

@@ -160,4 +160,32 @@ class RaceRunLoopTest {
     assertThat(o.attempts()).extracting(AttemptResult::status).containsOnly(AttemptStatus.INTERRUPTED).hasSize(2);
     assertThat(records).hasSize(2);
   }
+
+  @Test
+  void aBudgetKeepsEachBatchWithinWhatItLeavesByTheEstimatedCosts() {
+    // $1 of budget; the estimates say A and B cost $0.6 each, C $0.3: A and B together would
+    // overrun it, so the first batch is A alone; then $0.5 is left for B ($0.6) alone.
+    Map<Route, Double> cost = Map.of(A, 0.6, B, 0.6, C, 0.3, D, 0.3);
+    java.util.function.Function<Task, List<dev.acr.policy.RouteEstimate>> estimates = t -> List.of(A, B, C, D).stream()
+        .map(r -> new dev.acr.policy.RouteEstimate(r, 0.5, cost.get(r), 0, "test")).toList();
+    Router racing = new dev.acr.policy.RacingRouter(new FixedChainRouter("test", List.of(A, B, C, D)), estimates, 3, false, 60);
+    RunLoop loop = new RunLoop(racing, table(Map.of(
+        A, new Row(AttemptStatus.FAILED, 10, 0.5),
+        B, new Row(AttemptStatus.FAILED, 10, 0.6),
+        C, new Row(AttemptStatus.FAILED, 10, 0.3),
+        D, new Row(AttemptStatus.VERIFIED, 10, 0.3))), records::add,
+        new RunLoop.Limits(8, 1.0, 3), "replay", true, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+    RunOutcome o = loop.run(TASK, "run-1", RunLoop.SILENT);
+    assertThat(o.attempts()).extracting(AttemptResult::route).containsExactly(A, B);
+    assertThat(o.stopReason()).isEqualTo(RunOutcome.StopReason.BUDGET);
+    assertThat(o.raceIds()).containsExactly(null, null);
+    // Without a budget the same router races three at once, and the outcome names the race.
+    RunOutcome free = new RunLoop(racing, table(Map.of(
+        A, new Row(AttemptStatus.FAILED, 10, 0.5),
+        B, new Row(AttemptStatus.FAILED, 10, 0.6),
+        C, new Row(AttemptStatus.FAILED, 10, 0.3),
+        D, new Row(AttemptStatus.VERIFIED, 10, 0.3))), records::add,
+        new RunLoop.Limits(8, null, 3), "replay", true, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).run(TASK, "run-2", RunLoop.SILENT);
+    assertThat(free.raceIds()).containsExactly("run-2-race1", "run-2-race1", "run-2-race1", null);
+  }
 }

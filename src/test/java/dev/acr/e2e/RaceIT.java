@@ -69,6 +69,23 @@ class RaceIT {
   }
 
   @Test
+  void theConfigsDefaultRacesAndJsonSaysHowWithEachAttemptsRaceId() throws Exception {
+    String config = Files.readString(fx.config);
+    Files.writeString(fx.config, config.substring(0, config.lastIndexOf('}')) + ", \"race\": 2}\n");
+    Fixtures.Run r = fx.acr("--json", "--chain", "breaker,fixer", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode out = JSON.readTree(r.out());
+    assertThat(out.get("race").get("width").asInt()).isEqualTo(2);
+    assertThat(out.get("race").get("why").asText()).contains("\"race\": 2 in");
+    assertThat(out.get("attempts")).hasSize(2);
+    String raceId = out.get("attempts").get(0).get("race_id").asText();
+    assertThat(raceId).isNotBlank();
+    assertThat(out.get("attempts").get(1).get("race_id").asText()).isEqualTo(raceId);
+    assertThat(records()).allMatch(n -> n.get("race_id").asText().equals(raceId));
+    assertThat(fx.read("value.txt")).isEqualTo("fixed\n");
+  }
+
+  @Test
   void aBreakerAndAFixerRacedApplyOnlyTheFixersChange() throws Exception {
     Fixtures.Run r = fx.acr("--race", "2", "--chain", "breaker,fixer", "--verify", "sh check.sh", "fix value.txt");
     assertThat(r.exit()).as(r.err()).isZero();
