@@ -35,8 +35,8 @@ public final class TimeCostSvg {
       xMax = Math.max(xMax, r.canonical().get(Metric.TOTAL_USD));
       yMax = Math.max(yMax, r.canonical().get(Metric.WALL_HOURS));
     }
-    sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"14\">%s: wall time against cost</text>%n",
-        LEFT, y0 + 22, RegretSvg.esc(d.dataset())));
+    sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"14\">%s, %s: wall time against cost</text>%n",
+        LEFT, y0 + 22, RegretSvg.esc(d.dataset()), RegretSvg.esc(ReportTables.capLabel(d.cap()))));
     int bottom = y0 + TOP + plotH;
     sb.append(String.format(Locale.ROOT,
         "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/><line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n",

@@ -49,7 +49,8 @@ record AcrOptions(
         .description("Attempts at most (default: ${DEFAULT-VALUE}).").build());
     spec.addOption(valued("--budget", Double.class, "USD", "Stop escalating once this much has been spent."));
     spec.addOption(valued("--race", String.class, "N|auto", "Run up to N routes at once; the first that verifies"
-        + " wins and the others are stopped. auto: race when memory is unsure and the time saved is worth the cost."));
+        + " wins and the others are stopped. auto: race when memory is unsure and the time saved (valued at the config's"
+        + " time_value_per_hour) is worth the cost. Default: the config's \"race\", else one at a time."));
     spec.addOption(OptionSpec.builder("--timeout").type(Duration.class).converters(new DurationConverter())
         .paramLabel("DURATION").defaultValue("30m").description("Per attempt, e.g. 90s, 20m (default: ${DEFAULT-VALUE}).")
         .build());

@@ -65,6 +65,10 @@ public record RaceChoice(int width, boolean auto, String why) {
       d.estimates().stream().filter(e -> e.route().equals(r)).findFirst().ifPresent(e ->
           legs.add(new RacePlanner.Leg(e.successChance(), e.expectedCostUsd(), RacePlanner.PRIOR_DURATION_MS)));
     }
+    if (legs.size() < 2) {
+      return new RaceChoice(1, true, said + ": not racing: the policy has no estimates for the chain's routes"
+          + " (--chain or --tool fixes them); pass --race N to race them anyway");
+    }
     RacePlanner.Choice c = RacePlanner.choose(legs, asked, d.config().timeValuePerHour());
     return new RaceChoice(c.width(), true, said + ": " + (c.width() > 1 ? "racing " + c.width() + ": " : "not racing: ") + c.why());
   }
