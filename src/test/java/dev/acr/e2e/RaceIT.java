@@ -34,8 +34,9 @@ class RaceIT {
     agent("slow-fixer", "echo \"$$\" > \"$ACR_TEST_PIDS/slow.pid\"\nsleep 1000\necho fixed > value.txt\n");
     agent("hanger", "echo \"$$\" > \"$ACR_TEST_PIDS/hanger.pid\"\nsleep 1000\n");
     agent("spender", "echo worse > value.txt\n" + cost(0.5));
+    agent("fixer-too", "echo fixed > value.txt\n" + cost(0.03));
     StringBuilder b = new StringBuilder("{\"tools\": [\n");
-    String[] names = {"fixer", "breaker", "crasher", "slow-fixer", "hanger", "spender"};
+    String[] names = {"fixer", "breaker", "crasher", "slow-fixer", "hanger", "spender", "fixer-too"};
     for (int i = 0; i < names.length; i++) {
       b.append("  {\"name\": \"").append(names[i]).append("\", \"enabled\": true, \"command\": [\"")
           .append(tmp.resolve("race-agents").resolve(names[i])).append("\"], \"prompt_mode\": \"append_arg\",")
@@ -83,6 +84,16 @@ class RaceIT {
     assertThat(out.get("attempts").get(1).get("race_id").asText()).isEqualTo(raceId);
     assertThat(records()).allMatch(n -> n.get("race_id").asText().equals(raceId));
     assertThat(fx.read("value.txt")).isEqualTo("fixed\n");
+  }
+
+  @Test
+  void twoFixersRacedDeliverOneChangeOnceAndTheOtherIsCancelled() throws Exception {
+    Fixtures.Run r = fx.acr("--race", "2", "--chain", "fixer,fixer-too", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(fx.read("value.txt")).isEqualTo("fixed\n");
+    assertThat(fx.read("notes.txt")).isEqualTo("uncommitted work\n");
+    assertThat(records()).extracting(n -> n.get("status").asText()).containsExactlyInAnyOrder("verified", "cancelled");
+    assertThat(fx.git("worktree", "list")).doesNotContain("attempt-");
   }
 
   @Test
