@@ -49,11 +49,7 @@ class RaceIT {
 
   @Test
   void theFastFixerWinsAndTheSlowOneIsStoppedAndCancelled() throws Exception {
-    Fixtures.Run r = fx.acr("--race", "2", "--chain", "slow-fixer,fixer", "--verify", "sh check.sh", "fix value.txt");
-    assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(fx.read("value.txt")).isEqualTo("fixed\n");
-    assertThat(fx.read("notes.txt")).isEqualTo("uncommitted work\n");
-    assertThat(fx.git("worktree", "list")).doesNotContain("attempt-");
+    Fixtures.Run r = raceFixed("slow-fixer,fixer");
     assertStopped(tmp.resolve("pids/slow.pid"));
     List<JsonNode> recs = records();
     assertThat(recs).extracting(n -> n.get("route").asText() + "=" + n.get("status").asText())
@@ -88,12 +84,8 @@ class RaceIT {
 
   @Test
   void twoFixersRacedDeliverOneChangeOnceAndTheOtherIsCancelled() throws Exception {
-    Fixtures.Run r = fx.acr("--race", "2", "--chain", "fixer,fixer-too", "--verify", "sh check.sh", "fix value.txt");
-    assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(fx.read("value.txt")).isEqualTo("fixed\n");
-    assertThat(fx.read("notes.txt")).isEqualTo("uncommitted work\n");
+    raceFixed("fixer,fixer-too");
     assertThat(records()).extracting(n -> n.get("status").asText()).containsExactlyInAnyOrder("verified", "cancelled");
-    assertThat(fx.git("worktree", "list")).doesNotContain("attempt-");
   }
 
   @Test
@@ -160,6 +152,16 @@ class RaceIT {
     assertThat(recs).extracting(n -> n.get("route").asText() + "=" + n.get("status").asText())
         .containsExactly("breaker=failed", "fixer=verified");
     assertThat(recs).noneMatch(n -> n.has("race_id"));
+  }
+
+  /** {@code --race 2} over {@code chain}: verified, the fix applied, the user's work intact, no worktree left. */
+  private Fixtures.Run raceFixed(String chain) throws Exception {
+    Fixtures.Run r = fx.acr("--race", "2", "--chain", chain, "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(fx.read("value.txt")).isEqualTo("fixed\n");
+    assertThat(fx.read("notes.txt")).isEqualTo("uncommitted work\n");
+    assertThat(fx.git("worktree", "list")).doesNotContain("attempt-");
+    return r;
   }
 
   private List<JsonNode> records() throws IOException {
