@@ -54,6 +54,11 @@ final class Report {
       ObjectNode root = decisionJson(d);
       root.put("dry_run", true);
       root.put("first_argv", firstArgv(req, d));
+      try {
+        root.set("race", RaceChoice.of(req, d).toJson());
+      } catch (UsageError e) {
+        root.put("race", e.getMessage()); // LiveRun has read --race before: not reached
+      }
       out.println(root.toPrettyString());
       return;
     }
@@ -370,10 +375,7 @@ final class Report {
     root.put("baseline_passed", r.baseline() == null ? null : r.baseline().passed());
     root.put("total_cost_usd", r.outcome().totalCost());
     root.put("applied", r.applied() != null && r.applied().applied());
-    ObjectNode race = root.putObject("race");
-    race.put("width", r.race().width());
-    race.put("auto", r.race().auto());
-    race.put("why", r.race().why());
+    root.set("race", r.race().toJson());
     root.put("answer", r.outcome().stopReason() == RunOutcome.StopReason.ANSWERED
         ? readQuietly(RunFiles.attemptDir(r.runDir(), r.outcome().attempts().size()).resolve(RunFiles.ANSWER)).strip()
         : null);

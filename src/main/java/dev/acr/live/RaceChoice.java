@@ -2,6 +2,8 @@ package dev.acr.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.acr.core.Route;
 import dev.acr.core.Router;
 import dev.acr.policy.RacePlanner;
@@ -30,6 +32,11 @@ public record RaceChoice(int width, boolean auto, String why) {
   public Router around(Router router, Decision d) {
     return width < 2 ? router
         : new RacingRouter(router, task -> d.estimates(), width, auto, d.config().timeValuePerHour());
+  }
+
+  /** The choice as {@code --json} shows it (dry run and result): {"width", "auto", "why"}. */
+  public ObjectNode toJson() {
+    return JsonNodeFactory.instance.objectNode().put("width", width).put("auto", auto).put("why", why);
   }
 
   public static final RaceChoice SEQUENTIAL = new RaceChoice(1, false, "one attempt at a time (no --race)");

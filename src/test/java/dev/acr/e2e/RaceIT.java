@@ -69,6 +69,9 @@ class RaceIT {
   void theConfigsDefaultRacesAndJsonSaysHowWithEachAttemptsRaceId() throws Exception {
     String config = Files.readString(fx.config);
     Files.writeString(fx.config, config.substring(0, config.lastIndexOf('}')) + ", \"race\": 2}\n");
+    Fixtures.Run dry = fx.acr("--dry-run", "--json", "--chain", "breaker,fixer", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(dry.exit()).as(dry.err()).isZero();
+    assertThat(JSON.readTree(dry.out()).get("race").get("width").asInt()).isEqualTo(2);
     Fixtures.Run r = fx.acr("--json", "--chain", "breaker,fixer", "--verify", "sh check.sh", "fix value.txt");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode out = JSON.readTree(r.out());
