@@ -1,14 +1,18 @@
 package dev.acr.bench;
 
 import dev.acr.core.Route;
+import dev.acr.core.Router;
 import dev.acr.policy.AcrPolicy;
 import dev.acr.policy.CostGuess;
 import dev.acr.policy.Fallback;
 import dev.acr.policy.MemoryStats;
 import dev.acr.policy.PolicyConfig;
 import dev.acr.policy.Priors;
+import dev.acr.policy.RacePlanner;
+import dev.acr.policy.RacingRouter;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The {@code acr} row: our policy replayed from empty memory. It learns only from the memory
@@ -23,15 +27,27 @@ final class AcrRow {
 
   /** The {@code acr} row at attempt limit {@code maxAttempts}, from empty memory and prices alone. */
   static Contestant contestant(BenchTable table, int maxAttempts) {
-    return row("acr", table, maxAttempts, Priors.none());
+    return row("acr", table, maxAttempts, Priors.none(), (policy, offered) -> offered);
   }
 
   /** The {@code acr+priors} row: the same policy starting from {@code priors} (fitted elsewhere). */
   static Contestant withPriors(BenchTable table, int maxAttempts, Priors priors) {
-    return row("acr+priors", table, maxAttempts, priors);
+    return row("acr+priors", table, maxAttempts, priors, (policy, offered) -> offered);
   }
 
-  private static Contestant row(String name, BenchTable table, int maxAttempts, Priors priors) {
+  /**
+   * The same policy racing ({@code acr bench replay --race N|auto}): batches of up to {@code
+   * width} routes, decided by the attempts' times ({@link dev.acr.core.Batch}); auto lets the
+   * {@link RacePlanner} choose per batch, valuing time at {@code timeValuePerHour}.
+   */
+  static Contestant racing(BenchTable table, int maxAttempts, int width, boolean auto, double timeValuePerHour) {
+    String name = "acr --race " + (auto ? "auto" : Integer.toString(width));
+    return row(name, table, maxAttempts, Priors.none(),
+        (policy, offered) -> new RacingRouter(offered, policy::estimates, width, auto, timeValuePerHour));
+  }
+
+  private static Contestant row(
+      String name, BenchTable table, int maxAttempts, Priors priors, BiFunction<AcrPolicy, Router, Router> around) {
     Map<Route, Double> guesses = new HashMap<>();
     table.prices().forEach((route, p) -> guesses.put(route, CostGuess.fromPrices(p.inputPer1m(), p.outputPer1m())));
     RouteMenu menu = table.menu();
@@ -39,7 +55,7 @@ final class AcrRow {
     return new Contestant(name, false, false, true, Contestant.upTo(maxAttempts), seed -> {
       MemoryStats stats = new MemoryStats();
       AcrPolicy policy = new AcrPolicy(table.routes(), stats, guesses, config, seed, Fallback.NONE, priors);
-      return new Contestant.Seat(new OfferedOnly(policy, menu), stats);
+      return new Contestant.Seat(around.apply(policy, new OfferedOnly(policy, menu)), stats);
     });
   }
 }

@@ -272,7 +272,12 @@ public final class BenchLoader {
     }
     boolean ok = resolved == 1;
     AttemptStatus status = ok ? AttemptStatus.VERIFIED : AttemptStatus.FAILED;
-    return new AttemptResult(route, status, ok, ok ? 1.0 : 0.0, applyOk == 1, null, latency, cost, in, out);
+    Long calls = row.optionalCount("calls");
+    if (calls == null) {
+      return null;
+    }
+    long ms = latency > 0 ? latency : TimeModel.proxyMs(calls, out);
+    return new AttemptResult(route, status, ok, ok ? 1.0 : 0.0, applyOk == 1, null, ms, cost, in, out);
   }
 
   private AttemptResult idCell(Row row, Route route) {

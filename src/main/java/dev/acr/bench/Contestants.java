@@ -1,7 +1,9 @@
 package dev.acr.bench;
 
+import dev.acr.config.ToolsConfig;
 import dev.acr.core.Route;
 import dev.acr.policy.Priors;
+import dev.acr.policy.RacePlanner;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,6 +78,13 @@ public final class Contestants {
       out.add(AcrRow.withPriors(table, cap, priors));
     }
     return out;
+  }
+
+  /** The acr row racing: {@code race} is "auto" or a width ≥ 2 (checked by the caller). */
+  public static Contestant racingAcr(BenchTable table, int maxAttempts, String race) {
+    boolean auto = race.equalsIgnoreCase("auto");
+    return AcrRow.racing(table, maxAttempts, auto ? RacePlanner.AUTO_MAX : Integer.parseInt(race), auto,
+        ToolsConfig.DEFAULT_TIME_VALUE_PER_HOUR);
   }
 
   /** The benchmark names rows by model; a memory route without a model goes by its tool. */

@@ -10,7 +10,9 @@ public enum Metric {
   R_ACC("rAcc"),
   APPLY_OK("Apply_ok%"),
   AVG_STEPS("AvgSteps"),
-  ESCALATIONS("Escalations");
+  ESCALATIONS("Escalations"),
+  /** Total wall time of the replay in hours: a race's batch counts once (bench/TimeModel). */
+  WALL_HOURS("Wall_h");
 
   private final String key;
 

@@ -45,6 +45,7 @@ public record Metrics(double[] values) {
     private int applyOk;
     private long steps;
     private long escalations;
+    private long wallMs;
 
     /** Adds one task and returns the cumulative regret so far. */
     double add(double performance, double cost, boolean oracleRoute, boolean finalApplyOk, int attempts, double oracleReward) {
@@ -59,6 +60,11 @@ public record Metrics(double[] values) {
       return regret;
     }
 
+    /** Adds one task's wall time (its batches', not its attempts' sum). */
+    void addWall(long ms) {
+      wallMs += ms;
+    }
+
     Metrics metrics() {
       double[] v = new double[Metric.values().length];
       double avgPerf = n == 0 ? 0 : 100.0 * perf / n;
@@ -71,6 +77,7 @@ public record Metrics(double[] values) {
       v[Metric.APPLY_OK.ordinal()] = n == 0 ? 0 : 100.0 * applyOk / n;
       v[Metric.AVG_STEPS.ordinal()] = n == 0 ? 0 : (double) steps / n;
       v[Metric.ESCALATIONS.ordinal()] = escalations;
+      v[Metric.WALL_HOURS.ordinal()] = wallMs / 3_600_000.0;
       return new Metrics(v);
     }
   }

@@ -27,16 +27,12 @@ public final class RegretSvg {
   private RegretSvg() {}
 
   public static String render(List<BenchReplay.DatasetReport> reports) {
-    StringBuilder sb = new StringBuilder();
     int height = 0;
     for (BenchReplay.DatasetReport d : reports) {
       height += panelHeight(d);
     }
     height = Math.max(height, PANEL_HEIGHT);
-    sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
-        .append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
-        .append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
-    sb.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+    StringBuilder sb = open(WIDTH, height, 12);
     int y0 = 0;
     for (BenchReplay.DatasetReport d : reports) {
       panel(sb, d, y0, panelHeight(d));
@@ -161,11 +157,20 @@ public final class RegretSvg {
     return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
   }
 
+  /** An SVG document's opening, on a white background; the caller closes it. */
+  static StringBuilder open(int width, int height, int fontSize) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
+        .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+        .append("\" font-family=\"sans-serif\" font-size=\"").append(fontSize).append("\">\n");
+    return sb.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+  }
+
   private static String label(double v, double step) {
     return step >= 1 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
   }
 
-  private static String esc(String s) {
+  static String esc(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

@@ -7,6 +7,7 @@ import dev.acr.core.RunOutcome;
 import dev.acr.core.Task;
 import dev.acr.memory.MemoryRecord;
 import dev.acr.memory.MemorySink;
+import dev.acr.policy.RacingRouter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -58,7 +59,9 @@ public final class Replay {
     List<MemoryRecord> records = new ArrayList<>(details ? order.length * 2 : 0);
     MemorySink collect = details ? records::add : r -> {};
     MemorySink sink = learner == null ? collect : MemorySink.tee(collect, learner);
-    RunLoop loop = new RunLoop(router, executor, sink, new RunLoop.Limits(maxAttempts, null), "replay", true, CLOCK);
+    // Only a racing router runs batches; the others attempt one route at a time as always.
+    int race = router instanceof RacingRouter ? maxAttempts : 1;
+    RunLoop loop = new RunLoop(router, executor, sink, new RunLoop.Limits(maxAttempts, null, race), "replay", true, CLOCK);
     Metrics.Tally tally = new Metrics.Tally();
     double[] curve = new double[order.length];
     List<Decision> decisions = new ArrayList<>(details ? order.length : 0);
@@ -83,6 +86,7 @@ public final class Replay {
       double cost = out.totalCost();
       curve[i] = tally.add(perf, cost, finalRoute >= 0 && finalRoute == table.oracleRoute(t),
           last != null && last.applyOk(), attempts.size(), table.oracleReward(t));
+      tally.addWall(out.wallMs());
       if (details) {
         decisions.add(decision(table, i, task, out, perf, cost, table.oracleReward(t)));
       }

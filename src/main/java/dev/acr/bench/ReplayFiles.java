@@ -43,6 +43,7 @@ public final class ReplayFiles {
     Files.writeString(out.resolve("metrics.json"),
         json.writerWithDefaultPrettyPrinter().writeValueAsString(MetricsJson.build(json, reports, options)) + "\n");
     Files.writeString(out.resolve("regret.svg"), RegretSvg.render(reports));
+    Files.writeString(out.resolve("time-cost.svg"), TimeCostSvg.render(reports));
   }
 
   /**

@@ -10,7 +10,7 @@ import java.util.Locale;
  * shuffled figures are mean ± sd over the shuffled orders.
  */
 public final class ReportTables {
-  private static final int[] DECIMALS = {0, 2, 1, 2, 2, 4, 2, 2, 0};
+  private static final int[] DECIMALS = {0, 2, 1, 2, 2, 4, 2, 2, 0, 2};
   /** The live run's default attempt limit (PolicyConfig.defaults()), named in the headings. */
   static final int LIVE_DEFAULT_CAP = dev.acr.policy.PolicyConfig.defaults().maxAttempts();
 

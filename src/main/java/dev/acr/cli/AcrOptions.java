@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 record AcrOptions(
     List<String> prompt, boolean dryRun, WhereOptions.Repo where, WhereOptions.Memory memoryOption, String verify,
     String tool, List<String> chain, int maxAttempts, Double budget, Duration timeout, Long seed, boolean json,
-    boolean inPlace, boolean noStorePrompt, boolean quiet, boolean noRecheck, boolean noPriors) {
+    boolean inPlace, boolean noStorePrompt, boolean quiet, boolean noRecheck, boolean noPriors, String race) {
 
   static final String DESCRIPTION =
       "The agentic coding router: picks a coding-agent CLI and model for the prompt, runs it in an"
@@ -48,6 +48,9 @@ record AcrOptions(
     spec.addOption(OptionSpec.builder("--max-attempts").type(int.class).paramLabel("N").defaultValue("3")
         .description("Attempts at most (default: ${DEFAULT-VALUE}).").build());
     spec.addOption(valued("--budget", Double.class, "USD", "Stop escalating once this much has been spent."));
+    spec.addOption(valued("--race", String.class, "N|auto", "Run up to N routes at once; the first that verifies"
+        + " wins and the others are stopped. auto: race when memory is unsure and the time saved (valued at the config's"
+        + " time_value_per_hour) is worth the cost. Default: the config's \"race\", else one at a time."));
     spec.addOption(OptionSpec.builder("--timeout").type(Duration.class).converters(new DurationConverter())
         .paramLabel("DURATION").defaultValue("30m").description("Per attempt, e.g. 90s, 20m (default: ${DEFAULT-VALUE}).")
         .build());
@@ -77,7 +80,7 @@ record AcrOptions(
         WhereOptions.memory(spec), value(spec, "--verify"), value(spec, "--tool"), value(spec, "--chain"),
         value(spec, "--max-attempts"), value(spec, "--budget"), value(spec, "--timeout"), value(spec, "--seed"),
         isSet(spec, "--json"), isSet(spec, "--in-place"), isSet(spec, "--no-store-prompt"), isSet(spec, "--quiet"),
-        isSet(spec, "--no-recheck"), isSet(spec, "--no-priors"));
+        isSet(spec, "--no-recheck"), isSet(spec, "--no-priors"), value(spec, "--race"));
   }
 
   /**

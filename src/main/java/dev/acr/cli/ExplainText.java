@@ -124,6 +124,9 @@ final class ExplainText {
         + (ansi == Ansi.ON ? ansi.string("@|" + (r.resolved() ? "green" : "red") + " " + status + "|@") : status)
         + String.format(Locale.ROOT, " %7.1fs  %s  %s  exit %s", r.durationMs() / 1000.0, ExplainCommand.money(r.costUsd()),
             tokens, r.exitCode() == null ? "none (killed)" : r.exitCode().toString()));
+    if (r.raceId() != null) {
+      detail("race", r.raceId() + " (ran at once with the other attempts of this race)");
+    }
     if (a.dir() == null) {
       return;
     }

@@ -7,6 +7,7 @@ import dev.acr.live.Decision;
 import dev.acr.live.LiveSession;
 import dev.acr.live.NothingRan;
 import dev.acr.live.Planner;
+import dev.acr.live.RaceChoice;
 import dev.acr.live.RunRequest;
 import dev.acr.live.UsageError;
 import java.io.PrintWriter;
@@ -60,6 +61,7 @@ public final class LiveRun {
     AcrPaths paths = paths(req);
     try {
       Decision d = decide(req, paths);
+      RaceChoice.of(req, d);
       if (req.dryRun()) {
         report(err).dryRun(req, d);
         return ExitCodes.OK;

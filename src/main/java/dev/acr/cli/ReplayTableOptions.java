@@ -56,6 +56,10 @@ final class ReplayTableOptions {
       + " Default: fitted on the other dataset of the run (with --dataset all); without either, no acr+priors row.")
   Path priors;
 
+  @Option(names = "--race", paramLabel = "N|auto", description = "Also replay acr racing: batches of N routes at once"
+      + " (the first to verify by the table's time wins), or auto (race when the time saved is worth the extra cost).")
+  String race;
+
   /** Why the options cannot work, or null when they can. */
   String invalid() {
     if (orders < 0) {
@@ -63,6 +67,9 @@ final class ReplayTableOptions {
     }
     if (seeds < 1) {
       return "--seeds must be >= 1";
+    }
+    if (race != null && !race.equalsIgnoreCase("auto") && !race.matches("[2-9]|[1-9][0-9]+")) {
+      return "--race must be auto or a number of routes at once, 2 or more (got '" + race + "')";
     }
     return caps.stream().anyMatch(c -> c < 1) ? "--max-attempts must be >= 1" : null;
   }
@@ -84,6 +91,9 @@ final class ReplayTableOptions {
           if (keep.test(c.name())) {
             rows.add(c);
           }
+        }
+        if (race != null && keep.test("acr")) {
+          rows.add(Contestants.racingAcr(d.table(), cap, race));
         }
         plans.add(new BenchReplay.Plan(d.table(), cap, rows));
       }

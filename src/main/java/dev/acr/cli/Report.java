@@ -18,9 +18,12 @@ import dev.acr.live.Decision;
 import dev.acr.live.InPlace;
 import dev.acr.live.LiveSession;
 import dev.acr.live.RunFiles;
+import dev.acr.live.RaceChoice;
 import dev.acr.live.RunRequest;
+import dev.acr.live.UsageError;
 import dev.acr.policy.RouteEstimate;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,11 +54,35 @@ final class Report {
       ObjectNode root = decisionJson(d);
       root.put("dry_run", true);
       root.put("first_argv", firstArgv(req, d));
+      try {
+        root.set("race", RaceChoice.of(req, d).toJson());
+      } catch (UsageError e) {
+        root.put("race", e.getMessage()); // LiveRun has read --race before: not reached
+      }
       out.println(root.toPrettyString());
       return;
     }
     decision(req, d);
     dryRunDone(d);
+  }
+
+  /** With --race: the batches the chain would run in, and why (or why not) acr races. */
+  private void raceLine(RunRequest req, Decision d) {
+    if (req.race() == null && d.config().race() == null) {
+      return;
+    }
+    try {
+      RaceChoice race = RaceChoice.of(req, d);
+      List<String> batches = new ArrayList<>();
+      List<Route> chain = d.chain().subList(0, Math.min(d.chain().size(), req.maxAttempts()));
+      for (int i = 0; i < chain.size(); i += race.width()) {
+        batches.add(chain.subList(i, Math.min(chain.size(), i + race.width())).toString());
+      }
+      out.println(bold("race       ") + race.why());
+      out.println("  batches: " + String.join(" then ", batches));
+    } catch (UsageError e) {
+      out.println(bold("race       ") + e.getMessage());
+    }
   }
 
   void dryRunDone(Decision d) {
@@ -99,6 +126,7 @@ final class Report {
     } else if (chain.isEmpty()) {
       out.println("  (no route worth an attempt)");
     }
+    raceLine(req, d);
     if (!chain.isEmpty()) {
       out.println(bold("first run  ") + "$ " + argv);
       Route first = chain.get(0);
@@ -258,7 +286,8 @@ final class Report {
             + "; apply it with: " + applyCommand(r, i + 1));
       }
     }
-    int last = attempts.size();
+    // In a race the attempts cancelled after the winner may come after it.
+    int last = r.outcome().verified() ? r.outcome().finalIndex() + 1 : attempts.size();
     if (r.outcome().stopReason() == RunOutcome.StopReason.ANSWERED) {
       answer(r, last);
     } else if (r.outcome().verified()) {
@@ -357,6 +386,7 @@ final class Report {
     root.put("baseline_passed", r.baseline() == null ? null : r.baseline().passed());
     root.put("total_cost_usd", r.outcome().totalCost());
     root.put("applied", r.applied() != null && r.applied().applied());
+    root.set("race", r.race().toJson());
     root.put("answer", r.outcome().stopReason() == RunOutcome.StopReason.ANSWERED
         ? readQuietly(RunFiles.attemptDir(r.runDir(), r.outcome().attempts().size()).resolve(RunFiles.ANSWER)).strip()
         : null);
@@ -368,6 +398,7 @@ final class Report {
       n.put("attempt", i + 1);
       n.put("route", a.route().name());
       n.put("status", a.status().id());
+      n.put("race_id", r.outcome().raceId(i));
       n.put("reason", a.reason());
       n.put("model_used", a.modelUsed());
       n.put("exit_code", a.exitCode());

@@ -96,19 +96,25 @@ final class StatusLine implements AutoCloseable {
   RunLoop.Listener listener(RunLoop.Listener log, int maxAttempts) {
     return new RunLoop.Listener() {
       private final Set<Route> tried = new HashSet<>();
+      /** The attempts under way, by number: several during a race. */
+      private final java.util.SortedMap<Integer, String> running = new java.util.TreeMap<>();
 
       @Override
       public void beforeAttempt(Task task, Route route, int n, List<Route> plan) {
         log.beforeAttempt(task, route, n, plan);
         long untried = plan.stream().filter(r -> !tried.contains(r)).count();
         tried.add(route);
-        show("attempt " + n + "/" + Math.min(maxAttempts, n - 1 + untried) + "  " + route.name());
+        String label = "attempt " + n + "/" + Math.min(maxAttempts, n - 1 + untried) + "  " + route.name();
+        running.put(n, n + " " + route.name());
+        show(running.size() > 1 ? "racing: " + String.join(", ", running.values()) : label);
       }
 
       @Override
       public void afterAttempt(Task task, AttemptResult result, int n) {
         log.afterAttempt(task, result, n);
-        show("attempt " + n + " " + result.status().id() + "; what next");
+        running.remove(n);
+        show(running.isEmpty() ? "attempt " + n + " " + result.status().id() + "; what next"
+            : "racing: " + String.join(", ", running.values()) + " (" + n + " " + result.status().id() + ")");
       }
 
       @Override

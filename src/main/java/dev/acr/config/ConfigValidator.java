@@ -94,7 +94,33 @@ final class ConfigValidator {
       }
       storePrompts = sp.asBoolean();
     }
-    return new ToolsConfig(source, tools, rules, lambda, storePrompts);
+    return new ToolsConfig(source, tools, rules, lambda, storePrompts, race(root.get("race")),
+        timeValuePerHour(root.get("time_value_per_hour")));
+  }
+
+  /** {@code "race"}: the default of --race, {@code "auto"}, a whole number ≥ 1, or false (one at a time). */
+  private String race(JsonNode r) throws ConfigException {
+    if (absent(r) || (r.isBoolean() && !r.asBoolean())) {
+      return null;
+    }
+    if (r.isTextual() && r.asText().strip().equalsIgnoreCase("auto")) {
+      return "auto";
+    }
+    if (r.isIntegralNumber() && r.asInt() >= 1) {
+      return Integer.toString(r.asInt());
+    }
+    throw fail("/race", "\"race\" must be \"auto\", a number of attempts at once (>= 1) or false, not " + describe(r));
+  }
+
+  private double timeValuePerHour(JsonNode t) throws ConfigException {
+    if (absent(t)) {
+      return ToolsConfig.DEFAULT_TIME_VALUE_PER_HOUR;
+    }
+    if (!t.isNumber() || !Double.isFinite(t.asDouble()) || t.asDouble() < 0) {
+      throw fail("/time_value_per_hour", "\"time_value_per_hour\" must be a number of USD >= 0 (what an hour of"
+          + " your waiting is worth, weighed against a race's extra cost), not " + describe(t));
+    }
+    return t.asDouble();
   }
 
   private ToolSpec tool(JsonNode n, String path) throws ConfigException {

@@ -14,10 +14,22 @@ import java.util.stream.Collectors;
  * @param tools all tools in config order, disabled ones included
  * @param rules keyword rules in config order
  * @param lambda cost weight, default {@link #DEFAULT_LAMBDA}
+ * @param race the default of {@code --race}: null (one attempt at a time), {@code "auto"} or a
+ *     number of attempts at once
+ * @param timeValuePerHour what an hour of the user's waiting is worth in USD, against which
+ *     {@code --race auto} weighs the extra cost of a race; default {@link #DEFAULT_TIME_VALUE_PER_HOUR}
  */
 public record ToolsConfig(
-    String source, List<ToolSpec> tools, List<RouteRule> rules, double lambda, boolean storePrompts) {
+    String source, List<ToolSpec> tools, List<RouteRule> rules, double lambda, boolean storePrompts, String race,
+    double timeValuePerHour) {
   public static final double DEFAULT_LAMBDA = 0.1;
+  /** A developer's hour, roughly: waiting for an agent is time not spent elsewhere. */
+  public static final double DEFAULT_TIME_VALUE_PER_HOUR = 60.0;
+
+  /** A config that leaves racing at its defaults. */
+  public ToolsConfig(String source, List<ToolSpec> tools, List<RouteRule> rules, double lambda, boolean storePrompts) {
+    this(source, tools, rules, lambda, storePrompts, null, DEFAULT_TIME_VALUE_PER_HOUR);
+  }
 
   public ToolsConfig {
     Objects.requireNonNull(source, "source");

@@ -14,6 +14,18 @@ public interface Router {
   /** Remaining routes worth trying for this task, best first; empty means stop. */
   List<Route> plan(Task task, List<AttemptResult> attemptsSoFar);
 
+  /**
+   * How many of the plan's next routes may run at once as one batch, within the run's race limit;
+   * routers without an opinion leave it to the limit. A racing router ({@code --race auto})
+   * says 1 where memory is sure, and keeps a batch within what {@code room} leaves.
+   */
+  default int raceWidth(Task task, List<Route> untried, List<AttemptResult> attemptsSoFar, Room room) {
+    return Integer.MAX_VALUE;
+  }
+
+  /** What a run has left for its next batch: attempts, and dollars ({@code budgetLeftUsd} null: no budget). */
+  record Room(int attemptsLeft, Double budgetLeftUsd) {}
+
   /** Called once the task is finished, with every attempt made on it. */
   default void observe(Task task, List<AttemptResult> attempts) {}
 }

@@ -13,12 +13,28 @@ import java.util.Set;
 /**
  * The one loop live runs and replays share: Context (the {@link Task}) → Policy ({@link Router})
  * → Attempt and Verify ({@link AttemptExecutor}) → Memory ({@link MemorySink}), escalating to the
- * next route until an attempt verifies, the plan is empty, or a limit is reached.
+ * next route until an attempt verifies, the plan is empty, or a limit is reached. With a race of
+ * N the next N untried routes of the plan run at once as a {@link Batch}; their records share a
+ * race id.
  */
 public final class RunLoop {
 
-  /** Limits of one run. {@code budgetUsd} null means no budget. */
-  public record Limits(int maxAttempts, Double budgetUsd) {}
+  /**
+   * Limits of one run. {@code budgetUsd} null means no budget; {@code race} is how many attempts
+   * may run at once (1: one after another). {@code maxAttempts} counts every started attempt.
+   */
+  public record Limits(int maxAttempts, Double budgetUsd, int race) {
+    public Limits {
+      if (race < 1) {
+        throw new IllegalArgumentException("race must be at least 1, was " + race);
+      }
+    }
+
+    /** One attempt at a time. */
+    public Limits(int maxAttempts, Double budgetUsd) {
+      this(maxAttempts, budgetUsd, 1);
+    }
+  }
 
   /** Hooks for a live run to show progress; replays pass {@link #SILENT}. */
   public interface Listener {
@@ -66,6 +82,9 @@ public final class RunLoop {
     List<AttemptResult> attempts = new ArrayList<>();
     Set<Route> tried = new HashSet<>();
     double spent = 0;
+    long wallMs = 0;
+    int batches = 0;
+    List<String> raceIds = new ArrayList<>();
     RunOutcome.StopReason stop = null;
     while (stop == null) {
       if (Thread.currentThread().isInterrupted()) {
@@ -81,29 +100,52 @@ public final class RunLoop {
         break;
       }
       List<Route> plan = router.plan(task, List.copyOf(attempts));
-      Route next = plan.stream().filter(r -> !tried.contains(r)).findFirst().orElse(null);
-      if (next == null) {
+      List<Route> untried = plan.stream().filter(r -> !tried.contains(r)).toList();
+      int size = Math.min(limits.race(), limits.maxAttempts() - attempts.size());
+      if (size > 1 && untried.size() > 1) {
+        Router.Room room = new Router.Room(limits.maxAttempts() - attempts.size(),
+            limits.budgetUsd() == null ? null : limits.budgetUsd() - spent);
+        size = Math.max(1, Math.min(size, router.raceWidth(task, untried, List.copyOf(attempts), room)));
+      }
+      List<Route> next = untried.stream().limit(size).toList();
+      if (next.isEmpty()) {
         stop = RunOutcome.StopReason.PLAN_EXHAUSTED;
         break;
       }
-      int number = attempts.size() + 1;
-      listener.beforeAttempt(task, next, number, plan);
-      AttemptResult result;
-      try {
-        result = executor.attempt(task, next, number);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        result = new AttemptResult(next, AttemptStatus.INTERRUPTED, false, 0, false, null, 0, null, null, null);
+      int first = attempts.size() + 1;
+      String raceId = next.size() > 1 ? runId + "-race" + (++batches) : null;
+      for (int i = 0; i < next.size(); i++) {
+        listener.beforeAttempt(task, next.get(i), first + i, plan);
       }
-      tried.add(next);
-      attempts.add(result);
-      spent += result.costOrZero();
-      record(task, prompt, runId, number, result, listener);
-      listener.afterAttempt(task, result, number);
-      stop = stopAfter(result);
+      tried.addAll(next);
+      Batch.Result batch = Batch.run(executor, task, next, first, (number, result) -> {
+        record(task, prompt, runId, number, result, raceId, listener);
+        listener.afterAttempt(task, result, number);
+      });
+      attempts.addAll(batch.attempts());
+      batch.attempts().forEach(a -> raceIds.add(raceId));
+      wallMs += batch.wallMs();
+      for (AttemptResult r : batch.attempts()) {
+        spent += r.costOrZero();
+      }
+      stop = stopAfter(batch);
     }
     router.observe(task, List.copyOf(attempts));
-    return new RunOutcome(task, List.copyOf(attempts), stop);
+    return new RunOutcome(task, List.copyOf(attempts), stop, wallMs, java.util.Collections.unmodifiableList(raceIds));
+  }
+
+  /** Verified when the batch has a winner; else the first attempt that stops the run, in start order. */
+  private static RunOutcome.StopReason stopAfter(Batch.Result batch) {
+    if (batch.winner() >= 0) {
+      return RunOutcome.StopReason.VERIFIED;
+    }
+    for (AttemptResult r : batch.attempts()) {
+      RunOutcome.StopReason stop = stopAfter(r);
+      if (stop != null) {
+        return stop;
+      }
+    }
+    return null;
   }
 
   private static RunOutcome.StopReason stopAfter(AttemptResult result) {
@@ -119,7 +161,8 @@ public final class RunLoop {
     };
   }
 
-  private void record(Task task, String prompt, String runId, int number, AttemptResult r, Listener listener) {
+  private void record(
+      Task task, String prompt, String runId, int number, AttemptResult r, String raceId, Listener listener) {
     boolean hasScore = r.performance() != (r.resolved() ? 1.0 : 0.0);
     MemoryRecord rec =
         new MemoryRecord(
@@ -146,7 +189,7 @@ public final class RunLoop {
             task.language(),
             r.reason(),
             r.modelUsed(),
-            null);
+            raceId);
     try {
       memory.append(rec);
     } catch (IOException e) {

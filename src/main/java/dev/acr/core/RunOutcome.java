@@ -2,8 +2,25 @@ package dev.acr.core;
 
 import java.util.List;
 
-/** Everything one task's run produced: its attempts in order and whether one verified. */
-public record RunOutcome(Task task, List<AttemptResult> attempts, StopReason stopReason) {
+/**
+ * Everything one task's run produced: its attempts in the order they started, whether one
+ * verified, the run's wall time ({@code wallMs}: the sum of its batches' wall times, so a race
+ * counts once per batch, not once per attempt) and each attempt's race id ({@code raceIds}, in
+ * the attempts' order; null for an attempt that ran alone).
+ */
+public record RunOutcome(
+    Task task, List<AttemptResult> attempts, StopReason stopReason, long wallMs, List<String> raceIds) {
+
+  /** A run whose attempts ran one after another: its wall time is their durations' sum. */
+  public RunOutcome(Task task, List<AttemptResult> attempts, StopReason stopReason) {
+    this(task, attempts, stopReason, attempts.stream().mapToLong(AttemptResult::durationMs).sum(),
+        java.util.Collections.nCopies(attempts.size(), null));
+  }
+
+  /** The race id of attempt {@code index} (0-based), null when it ran alone. */
+  public String raceId(int index) {
+    return raceIds.get(index);
+  }
 
   public enum StopReason {
     VERIFIED,
@@ -22,7 +39,20 @@ public record RunOutcome(Task task, List<AttemptResult> attempts, StopReason sto
 
   /** The attempt whose result stands: the verified one, else the last one (null if none). */
   public AttemptResult finalAttempt() {
-    return attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
+    return attempts.isEmpty() ? null : attempts.get(finalIndex());
+  }
+
+  /**
+   * The index of {@link #finalAttempt()} (-1 when nothing ran). In a race the attempts that were
+   * cancelled after the winner may come after it.
+   */
+  public int finalIndex() {
+    for (int i = attempts.size() - 1; i >= 0; i--) {
+      if (attempts.get(i).resolved()) {
+        return i;
+      }
+    }
+    return attempts.size() - 1;
   }
 
   /** Performance of the run: the final attempt's performance (0 when nothing ran). */

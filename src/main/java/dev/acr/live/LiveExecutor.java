@@ -8,6 +8,7 @@ import dev.acr.config.ToolsConfig;
 import dev.acr.core.AttemptExecutor;
 import dev.acr.core.AttemptResult;
 import dev.acr.core.AttemptStatus;
+import dev.acr.core.Cancellation;
 import dev.acr.core.Route;
 import dev.acr.core.Task;
 import dev.acr.exec.InfraSign;
@@ -82,6 +83,8 @@ public final class LiveExecutor implements AttemptExecutor {
   private final Delivery delivery;
   private final WorktreePool pool;
   private final Map<Integer, ApplyResult> applied = new ConcurrentHashMap<>();
+  /** Whether a verified change is in the user's tree; guarded by {@link #applied}. */
+  private boolean delivered;
 
   /** An executor that leaves verified changes in their patches; the caller applies them. */
   public LiveExecutor(Setup setup, ProcessRunner runner, Consumer<String> agentOutput, Consumer<String> note) {
@@ -117,19 +120,40 @@ public final class LiveExecutor implements AttemptExecutor {
     return applied.get(attempt);
   }
 
+  /** Attempts of a race run on threads of their own, each in its own worktree. */
+  @Override
+  public boolean concurrent() {
+    return true;
+  }
+
   @Override
   public AttemptResult attempt(Task task, Route route, int attemptNumber) throws InterruptedException {
+    return attempt(task, route, attemptNumber, Cancellation.none());
+  }
+
+  /**
+   * A cancelled attempt is stopped the way Ctrl-C stops one: its thread is interrupted, which
+   * kills the agent's (or the verify command's) process tree. Only while it runs: the worktree's
+   * removal afterwards must not be cut short.
+   */
+  @Override
+  public AttemptResult attempt(Task task, Route route, int attemptNumber, Cancellation cancel) throws InterruptedException {
     Path dir = RunFiles.attemptDir(setup.runDir(), attemptNumber);
     Path worktree = null;
     Path folder;
     AttemptResult result = null;
+    Cancellation.Interrupter stop = cancel.interrupting(Thread.currentThread());
     try {
       Files.createDirectories(dir);
-      worktree = setup.isolation() == null ? null
-          : pool != null ? pool.acquire()
-          : setup.isolation().createWorktree(setup.snapshot(), dir.resolve("wt"));
+      synchronized (setup.isolation() == null ? this : setup.isolation()) {
+        // git keeps one list of worktrees per repository: the attempts of a race add theirs in turn.
+        worktree = setup.isolation() == null ? null
+            : pool != null ? pool.acquire()
+            : setup.isolation().createWorktree(setup.snapshot(), dir.resolve("wt"));
+      }
       folder = RunFolder.in(worktree, setup.isolation(), setup.workdir());
     } catch (IOException e) {
+      stop.close();
       result = acrError(route, attemptNumber, dir, "could not prepare the attempt's worktree", e);
       return result;
     }
@@ -140,11 +164,14 @@ public final class LiveExecutor implements AttemptExecutor {
       result = acrError(route, attemptNumber, dir, "failed around the agent's run", e);
       return result;
     } finally {
+      stop.close();
       if (worktree != null && pool != null) {
         pool.release(worktree); // reset when lent again; the session keeps or removes it at the end
       } else if (worktree != null) {
         // Clean up even when interrupted: git must not see the interrupt flag meanwhile.
-        LiveSession.removeQuietly(setup.isolation(), worktree, note);
+        synchronized (setup.isolation()) {
+          LiveSession.removeQuietly(setup.isolation(), worktree, note);
+        }
       }
       if (setup.inPlace() != null && (result == null || result.status() != AttemptStatus.VERIFIED)) {
         InPlace.restore(setup.inPlace(), attemptNumber, artifacts, note);
@@ -256,9 +283,14 @@ public final class LiveExecutor implements AttemptExecutor {
     }
     String attemptNote = status == AttemptStatus.INFRA_ERROR ? infra.reason() + ": " + infra.evidence() : null;
     String reason = status == AttemptStatus.INFRA_ERROR ? infra.reason() : null;
-    if (status == AttemptStatus.VERIFIED && delivery != null && diff != null) {
-      Delivery.Outcome d = delivery.deliver(diff, dir);
-      applied.put(attemptNumber, d.applied());
+    Delivery.Outcome d = status == AttemptStatus.VERIFIED && delivery != null && diff != null
+        ? deliverFirst(diff, dir, attemptNumber) : null;
+    if (status == AttemptStatus.VERIFIED && delivery != null && diff != null && d == null) {
+      // A race's loser: another attempt's verified change is in the user's tree already.
+      status = AttemptStatus.CANCELLED;
+      resolved = false;
+      attemptNote = "verified too, but another attempt of the race was applied first";
+    } else if (d != null) {
       if (d.rolledBack()) {
         // Neither the route's success (its change fails in the user's tree) nor its failure
         // (it passed where acr tested it): acr's verification did not hold, so it is acr's.
@@ -286,6 +318,23 @@ public final class LiveExecutor implements AttemptExecutor {
         reason,
         modelUsed,
         status == AttemptStatus.INFRA_ERROR ? infra.retryAt() : null);
+  }
+
+  /**
+   * Applies {@code diff} unless another attempt's change already went in: the attempts of a race
+   * verify on threads of their own, and only the first one's change may reach the user's tree.
+   * Null when another was first; a change rolled back after its recheck leaves room for the next.
+   */
+  private Delivery.Outcome deliverFirst(Diff diff, Path dir, int attemptNumber) throws InterruptedException {
+    synchronized (applied) {
+      if (delivered) {
+        return null;
+      }
+      Delivery.Outcome d = delivery.deliver(diff, dir);
+      applied.put(attemptNumber, d.applied());
+      delivered = !d.rolledBack();
+      return d;
+    }
   }
 
   /**

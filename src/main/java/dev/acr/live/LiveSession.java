@@ -40,7 +40,10 @@ import java.util.function.Consumer;
  */
 public final class LiveSession {
 
-  /** What a finished run has to say. {@code applied} is null when nothing was to be applied. */
+  /**
+   * What a finished run has to say. {@code applied} is null when nothing was to be applied; {@code
+   * race} is how many attempts could run at once, and why.
+   */
   public record Report(
       Decision decision,
       String runId,
@@ -49,7 +52,8 @@ public final class LiveSession {
       RunOutcome outcome,
       List<AttemptArtifacts> artifacts,
       ApplyResult applied,
-      List<String> warnings) {}
+      List<String> warnings,
+      RaceChoice race) {}
 
   private static final Duration VERIFY_TIMEOUT = Duration.ofMinutes(30);
 
@@ -90,6 +94,10 @@ public final class LiveSession {
       Consumer<String> agentOutput)
       throws UsageError {
     requireInstalled(d, req);
+    RaceChoice race = RaceChoice.of(req, d);
+    if (race != RaceChoice.SEQUENTIAL) {
+      note.accept(race.why());
+    }
     Optional<Path> root;
     try {
       root = Isolation.repoRoot(req.workdir());
@@ -164,7 +172,7 @@ public final class LiveSession {
       sink = MemorySink.tee(sink, options.observer());
     }
     RunLoop loop =
-        new RunLoop(d.router(), executor, sink, new RunLoop.Limits(req.maxAttempts(), req.budgetUsd()), options.source(),
+        new RunLoop(race.around(d.router(), d), executor, sink, new RunLoop.Limits(req.maxAttempts(), req.budgetUsd(), race.width()), options.source(),
             req.storePrompt() && d.config().storePrompts(), clock);
     RunOutcome outcome = null;
     boolean interrupted;
@@ -183,8 +191,9 @@ public final class LiveSession {
     for (int i = 1; i <= outcome.attempts().size(); i++) {
       artifacts.add(executor.artifacts(i));
     }
-    // The executor applied (and rechecked) the verified attempt's change before it was recorded.
-    ApplyResult applied = outcome.verified() ? executor.applied(outcome.attempts().size()) : null;
+    // The executor applied (and rechecked) the verified attempt's change before it was recorded;
+    // in a race the attempts cancelled after the winner may come after it.
+    ApplyResult applied = outcome.verified() ? executor.applied(outcome.finalIndex() + 1) : null;
     try {
       RunFiles.writeOutcome(runDir, baseline, outcome, artifacts, applied);
     } catch (IOException e) {
@@ -193,7 +202,7 @@ public final class LiveSession {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    return new Report(d, runId, runDir, baseline, outcome, artifacts, applied, warnings);
+    return new Report(d, runId, runDir, baseline, outcome, artifacts, applied, warnings, race);
   }
 
   private static void closeQuietly(DirSnapshot inPlace) {

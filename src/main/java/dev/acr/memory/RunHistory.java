@@ -21,7 +21,7 @@ public final class RunHistory {
 
   /**
    * One run in brief. {@code firstTs}/{@code lastTs}: its earliest and latest record; the final
-   * attempt is the one with the highest number; {@code costUsd} sums the attempts that reported a
+   * attempt is the verified one, else the one with the highest number; {@code costUsd} sums the attempts that reported a
    * cost (null when none did; {@code costKnown} says how many did).
    */
   public record RunSummary(
@@ -187,8 +187,9 @@ public final class RunHistory {
 
     void add(MemoryRecord r) {
       runId = runId == null ? r.runId() : runId;
-      if (r.attempt() >= lastAttempt) {
-        lastAttempt = r.attempt();
+      // In a race the winner may start before attempts cancelled after it: a verified one stands.
+      if (r.resolved() || !verified && r.attempt() >= lastAttempt) {
+        lastAttempt = Math.max(lastAttempt, r.attempt());
         finalRoute = r.route();
         finalStatus = r.status();
         verified = r.resolved();

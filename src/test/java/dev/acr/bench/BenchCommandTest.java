@@ -35,7 +35,7 @@ class BenchCommandTest {
   }
 
   private static final List<String> KEYS =
-      List.of("n", "AvgPerf%", "CumReg", "$Total", "Perf/$", "rAcc", "Apply_ok%", "AvgSteps", "Escalations");
+      List.of("n", "AvgPerf%", "CumReg", "$Total", "Perf/$", "rAcc", "Apply_ok%", "AvgSteps", "Escalations", "Wall_h");
 
   private static List<String> fields(JsonNode n) {
     List<String> names = new ArrayList<>();
@@ -111,9 +111,11 @@ class BenchCommandTest {
     assertThat(memory).allSatisfy(l -> assertThat(l).contains("\"source\":\"replay\""));
     assertThat(Files.readString(out.resolve("regret.svg"))).startsWith("<svg").contains("<polyline", "task index",
         "cumulative regret", "ACRouter", "ood176, cap 1 (single call)", "id-test, cap 8").endsWith("</svg>\n");
+    assertThat(Files.readString(out.resolve("time-cost.svg"))).startsWith("<svg").contains("<circle", "wall time",
+        "ACRouter").endsWith("</svg>\n");
     List<String> csv = Files.readAllLines(out.resolve("table.csv"));
     assertThat(csv.get(0))
-        .isEqualTo("dataset,cap,router,protocol,kind,runs,n,AvgPerf%,CumReg,$Total,Perf/$,rAcc,Apply_ok%,AvgSteps,Escalations");
+        .isEqualTo("dataset,cap,router,protocol,kind,runs,n,AvgPerf%,CumReg,$Total,Perf/$,rAcc,Apply_ok%,AvgSteps,Escalations,Wall_h");
     assertThat(csv).anyMatch(l -> l.startsWith("ood176,8,Random,escalates ≤ 8 calls,canonical_sd,4,"));
   }
 

@@ -119,8 +119,13 @@ class BenchMetricsTest {
 
   @Test
   void shuffleStatisticsAreMeanAndSampleSd() {
-    Metrics a = new Metrics(new double[] {1, 10, 0, 0, 0, 0, 0, 0, 0});
-    Metrics b = new Metrics(new double[] {1, 20, 0, 0, 0, 0, 0, 0, 0});
+    double[] va = new double[Metric.values().length];
+    va[Metric.N.ordinal()] = 1;
+    va[Metric.AVG_PERF.ordinal()] = 10;
+    double[] vb = va.clone();
+    vb[Metric.AVG_PERF.ordinal()] = 20;
+    Metrics a = new Metrics(va);
+    Metrics b = new Metrics(vb);
     assertThat(Metrics.mean(List.of(a, b))[Metric.AVG_PERF.ordinal()]).isEqualTo(15.0);
     assertThat(Metrics.sd(List.of(a, b))[Metric.AVG_PERF.ordinal()]).isCloseTo(Math.sqrt(50), within(1e-12));
     assertThat(Metrics.sd(List.of(a))[Metric.AVG_PERF.ordinal()]).isEqualTo(0.0);

@@ -252,6 +252,22 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void raceDefaultAndTheValueOfTime() throws Exception {
+    String tools = "{\"tools\": [{\"name\": \"a\", \"command\": [\"a\"]}]";
+    ToolsConfig plain = ConfigLoader.parse(tools + "}", "x.json");
+    assertThat(plain.race()).isNull();
+    assertThat(plain.timeValuePerHour()).isEqualTo(ToolsConfig.DEFAULT_TIME_VALUE_PER_HOUR);
+    ToolsConfig auto = ConfigLoader.parse(tools + ", \"race\": \"AUTO\", \"time_value_per_hour\": 25.5}", "x.json");
+    assertThat(auto.race()).isEqualTo("auto");
+    assertThat(auto.timeValuePerHour()).isEqualTo(25.5);
+    assertThat(ConfigLoader.parse(tools + ", \"race\": 2}", "x.json").race()).isEqualTo("2");
+    assertThat(ConfigLoader.parse(tools + ", \"race\": false}", "x.json").race()).isNull();
+    assertThat(error(tools + ", \"race\": 0}").getMessage()).contains("\"race\" must be \"auto\", a number");
+    assertThat(error(tools + ", \"race\": true}").getMessage()).contains("\"race\" must be \"auto\", a number");
+    assertThat(error(tools + ", \"time_value_per_hour\": -1}").getMessage()).contains("\"time_value_per_hour\" must be");
+  }
+
+  @Test
   void ruleErrors() throws Exception {
     assertThat(error("{\"tools\": [{\"name\": \"a\", \"command\": [\"a\"]}],\n \"routes\": [{\"tool\": \"zz\", \"keywords\": [\"x\"]}]}").getMessage())
         .contains("bad.json:2:22: route rule 0: unknown tool 'zz'; known tools: a");

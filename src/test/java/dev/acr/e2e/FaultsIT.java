@@ -49,7 +49,7 @@ class FaultsIT {
     Fixtures fx = new Fixtures(tmp);
     Files.writeString(fx.repo.resolve("notes.txt"), "uncommitted\n");
     Process p = fx.start("--chain", "hanger,fixer", "--verify", "sh check.sh", "fix value.txt");
-    Path pidFile = awaitPidFile(tmp.resolve("pids/hanger.pid"));
+    Path pidFile = Fixtures.awaitPidFile(tmp.resolve("pids/hanger.pid"));
     new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(fx.collect(p).err()).isEqualTo(130);
@@ -66,7 +66,7 @@ class FaultsIT {
     String statusBefore = fx.git("status", "--porcelain");
     byte[] valueBefore = Files.readAllBytes(fx.repo.resolve("value.txt"));
     Process p = fx.start("--chain", "hanger", "--verify", "sh check.sh", "fix value.txt");
-    Path pidFile = awaitPidFile(tmp.resolve("pids/hanger.pid"));
+    Path pidFile = Fixtures.awaitPidFile(tmp.resolve("pids/hanger.pid"));
     new ProcessBuilder("kill", "-KILL", Long.toString(p.pid())).start().waitFor();
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     // The orphaned agent is the only thing acr could not clean up itself; end it for the test.
@@ -124,15 +124,5 @@ class FaultsIT {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).startsWith("acr: cannot read memory file").contains("--memory");
     assertThat(fx.read("value.txt")).isEqualTo("broken\n");
-  }
-
-  private static Path awaitPidFile(Path pidFile) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (!Files.exists(pidFile) && System.currentTimeMillis() < deadline) {
-      Thread.sleep(100);
-    }
-    assertThat(pidFile).exists();
-    Thread.sleep(300);
-    return pidFile;
   }
 }

@@ -164,6 +164,17 @@ final class Fixtures {
     return Files.readString(repo.resolve(file));
   }
 
+  /** Waits (up to a minute) for an agent to write its pid file, then a moment for it to settle. */
+  static Path awaitPidFile(Path pidFile) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (!Files.exists(pidFile) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(pidFile).exists();
+    Thread.sleep(300);
+    return pidFile;
+  }
+
   static long pidFrom(Path file) throws IOException {
     return Long.parseLong(Files.readString(file).trim().split("\\s+")[0]);
   }

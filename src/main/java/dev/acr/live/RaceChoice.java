@@ -1,0 +1,107 @@
+package dev.acr.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.acr.core.Route;
+import dev.acr.core.Router;
+import dev.acr.policy.RacePlanner;
+import dev.acr.policy.RacingRouter;
+import dev.acr.policy.RouteEstimate;
+import dev.acr.verify.VerifyDetector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How many attempts of a live run go at once, and why: {@code --race N}, {@code --race auto} (the
+ * {@link RacePlanner} decides from the policy's estimates), or one at a time. Never a race with
+ * {@code --in-place} (one directory cannot host two agents) nor where the repository's {@code
+ * .acr/config.json} says {@code "race": false} (tests that cannot run twice at once).
+ */
+public record RaceChoice(int width, boolean auto, String why) {
+
+  /**
+   * The router the run loop asks for each batch's width: {@code router} itself when not racing,
+   * else racing it (auto: the {@link RacePlanner} again for each batch), every batch kept within
+   * what the budget leaves by the policy's cost estimates.
+   */
+  public Router around(Router router, Decision d) {
+    return width < 2 ? router
+        : new RacingRouter(router, task -> d.estimates(), width, auto, d.config().timeValuePerHour());
+  }
+
+  /** The choice as {@code --json} shows it (dry run and result): {"width", "auto", "why"}. */
+  public ObjectNode toJson() {
+    return JsonNodeFactory.instance.objectNode().put("width", width).put("auto", auto).put("why", why);
+  }
+
+  public static final RaceChoice SEQUENTIAL = new RaceChoice(1, false, "one attempt at a time (no --race)");
+
+  /**
+   * Reads {@code --race}, else the config's {@code "race"}; throws for anything but {@code auto} or
+   * a whole number ≥ 1.
+   */
+  public static RaceChoice of(RunRequest req, Decision d) throws UsageError {
+    String race = req.race() != null ? req.race() : d.config().race();
+    if (race == null || race.isBlank()) {
+      return SEQUENTIAL;
+    }
+    boolean auto = race.strip().equalsIgnoreCase("auto");
+    int asked = auto ? RacePlanner.AUTO_MAX : parse(race);
+    String said = req.race() != null ? "--race " + race.strip() : "\"race\": " + race.strip() + " in " + d.configSource();
+    if (asked == 1) {
+      return new RaceChoice(1, false, "one attempt at a time (" + said + ")");
+    }
+    if (req.inPlace() || !d.signals().git()) {
+      return new RaceChoice(1, false, "not racing: --in-place lets one agent at a time edit the directory");
+    }
+    if (repoSaysNoRace(d.signals().repoConfig())) {
+      return new RaceChoice(1, false, "not racing: " + VerifyDetector.CONFIG
+          + " says \"race\": false (its tests cannot run twice at once)");
+    }
+    if (!auto) {
+      return new RaceChoice(asked, false, "racing up to " + asked + " attempts at once (" + said + ")");
+    }
+    List<RacePlanner.Leg> legs = new ArrayList<>();
+    // In the chain's order: the estimates come in the config's.
+    for (Route r : d.chain()) {
+      d.estimates().stream().filter(e -> e.route().equals(r)).findFirst().ifPresent(e ->
+          legs.add(new RacePlanner.Leg(e.successChance(), e.expectedCostUsd(), RacePlanner.PRIOR_DURATION_MS)));
+    }
+    if (legs.size() < 2) {
+      return new RaceChoice(1, true, said + ": not racing: the policy has no estimates for the chain's routes"
+          + " (--chain or --tool fixes them); pass --race N to race them anyway");
+    }
+    RacePlanner.Choice c = RacePlanner.choose(legs, asked, d.config().timeValuePerHour());
+    return new RaceChoice(c.width(), true, said + ": " + (c.width() > 1 ? "racing " + c.width() + ": " : "not racing: ") + c.why());
+  }
+
+  private static int parse(String race) throws UsageError {
+    try {
+      int n = Integer.parseInt(race.strip());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // Said below.
+    }
+    throw new UsageError("--race: expected auto or a whole number of attempts at once (≥ 1), got '" + race + "'");
+  }
+
+  /** Whether the project's {@code .acr/config.json} (the one the verify command comes from) turns racing off. */
+  private static boolean repoSaysNoRace(Path file) throws UsageError {
+    if (file == null || !Files.isRegularFile(file)) {
+      return false;
+    }
+    try {
+      JsonNode race = new ObjectMapper().readTree(file.toFile()).get("race");
+      return race != null && race.isBoolean() && !race.asBoolean();
+    } catch (IOException e) {
+      throw new UsageError("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+}

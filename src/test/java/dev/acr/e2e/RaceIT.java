@@ -1,0 +1,192 @@
+package dev.acr.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acr.exec.ProcessTreeKiller;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** acr --race through the packaged launcher: fake agents run at once, the project's test picks the winner. */
+class RaceIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path tmp;
+  Fixtures fx;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    fx = new Fixtures(tmp);
+    Path pids = tmp.resolve("pids");
+    agent("fixer", "echo fixed > value.txt\n" + cost(0.01));
+    agent("breaker", "echo worse > value.txt\necho junk > junk.txt\n" + cost(0.02));
+    agent("crasher", "echo 'crasher: giving up' >&2\nexit 3\n");
+    agent("slow-fixer", "echo \"$$\" > \"$ACR_TEST_PIDS/slow.pid\"\nsleep 1000\necho fixed > value.txt\n");
+    agent("hanger", "echo \"$$\" > \"$ACR_TEST_PIDS/hanger.pid\"\nsleep 1000\n");
+    agent("spender", "echo worse > value.txt\n" + cost(0.5));
+    agent("fixer-too", "echo fixed > value.txt\n" + cost(0.03));
+    StringBuilder b = new StringBuilder("{\"tools\": [\n");
+    String[] names = {"fixer", "breaker", "crasher", "slow-fixer", "hanger", "spender", "fixer-too"};
+    for (int i = 0; i < names.length; i++) {
+      b.append("  {\"name\": \"").append(names[i]).append("\", \"enabled\": true, \"command\": [\"")
+          .append(tmp.resolve("race-agents").resolve(names[i])).append("\"], \"prompt_mode\": \"append_arg\",")
+          .append(" \"usage_format\": \"claude-json\"}").append(i < names.length - 1 ? ",\n" : "\n");
+    }
+    Files.writeString(fx.config, b.append("]}\n").toString());
+    Files.createDirectories(pids);
+    Files.writeString(fx.repo.resolve("notes.txt"), "uncommitted work\n");
+  }
+
+  @Test
+  void theFastFixerWinsAndTheSlowOneIsStoppedAndCancelled() throws Exception {
+    Fixtures.Run r = raceFixed("slow-fixer,fixer");
+    assertStopped(tmp.resolve("pids/slow.pid"));
+    List<JsonNode> recs = records();
+    assertThat(recs).extracting(n -> n.get("route").asText() + "=" + n.get("status").asText())
+        .containsExactlyInAnyOrder("slow-fixer=cancelled", "fixer=verified");
+    assertThat(recs).allMatch(n -> n.hasNonNull("race_id"));
+    assertThat(recs.get(0).get("race_id")).isEqualTo(recs.get(1).get("race_id"));
+    assertThat(r.err()).contains("racing up to 2 attempts at once");
+    Process runs = fx.startPlain(List.of("runs", "--json"));
+    assertThat(runs.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(fx.collect(runs).out()).as("the winner is the run's final attempt").contains("\"final_status\" : \"verified\"");
+    Process explain = fx.startPlain(List.of("explain", "last"));
+    assertThat(explain.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(fx.collect(explain).out()).contains("race", recs.get(0).get("race_id").asText());
+  }
+
+  @Test
+  void theConfigsDefaultRacesAndJsonSaysHowWithEachAttemptsRaceId() throws Exception {
+    String config = Files.readString(fx.config);
+    Files.writeString(fx.config, config.substring(0, config.lastIndexOf('}')) + ", \"race\": 2}\n");
+    Fixtures.Run dry = fx.acr("--dry-run", "--json", "--chain", "breaker,fixer", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(dry.exit()).as(dry.err()).isZero();
+    assertThat(JSON.readTree(dry.out()).get("race").get("width").asInt()).isEqualTo(2);
+    Fixtures.Run r = fx.acr("--json", "--chain", "breaker,fixer", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode out = JSON.readTree(r.out());
+    assertThat(out.get("race").get("width").asInt()).isEqualTo(2);
+    assertThat(out.get("race").get("why").asText()).contains("\"race\": 2 in");
+    assertThat(out.get("attempts")).hasSize(2);
+    String raceId = out.get("attempts").get(0).get("race_id").asText();
+    assertThat(raceId).isNotBlank();
+    assertThat(out.get("attempts").get(1).get("race_id").asText()).isEqualTo(raceId);
+    assertThat(records()).allMatch(n -> n.get("race_id").asText().equals(raceId));
+    assertThat(fx.read("value.txt")).isEqualTo("fixed\n");
+  }
+
+  @Test
+  void twoFixersRacedDeliverOneChangeOnceAndTheOtherIsCancelled() throws Exception {
+    raceFixed("fixer,fixer-too");
+    assertThat(records()).extracting(n -> n.get("status").asText()).containsExactlyInAnyOrder("verified", "cancelled");
+  }
+
+  @Test
+  void aBreakerAndAFixerRacedApplyOnlyTheFixersChange() throws Exception {
+    Fixtures.Run r = fx.acr("--race", "2", "--chain", "breaker,fixer", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(fx.read("value.txt")).isEqualTo("fixed\n");
+    assertThat(fx.repo.resolve("junk.txt")).doesNotExist();
+    assertThat(fx.read("notes.txt")).isEqualTo("uncommitted work\n");
+    assertThat(records()).extracting(n -> n.get("route").asText() + "=" + n.get("status").asText())
+        .contains("fixer=verified").hasSize(2).noneMatch(s -> s.equals("breaker=verified"));
+  }
+
+  @Test
+  void bothFailingThenTheNextBatchRuns() throws Exception {
+    Fixtures.Run r = fx.acr("--race", "2", "--max-attempts", "3", "--chain", "breaker,crasher,fixer",
+        "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<JsonNode> recs = records();
+    assertThat(recs).extracting(n -> n.get("route").asText() + "=" + n.get("status").asText())
+        .containsExactlyInAnyOrder("breaker=failed", "crasher=agent_error", "fixer=verified");
+    JsonNode fixer = recs.stream().filter(n -> n.get("route").asText().equals("fixer")).findFirst().orElseThrow();
+    assertThat(fixer.get("attempt").asInt()).isEqualTo(3);
+    assertThat(fixer.has("race_id")).as("a batch of one is no race").isFalse();
+    assertThat(fx.read("value.txt")).isEqualTo("fixed\n");
+  }
+
+  @Test
+  void ctrlCDuringARaceStopsEveryAttemptAndRecordsEachInterrupted() throws Exception {
+    Process p = fx.start("--race", "2", "--chain", "hanger,slow-fixer", "--verify", "sh check.sh", "fix value.txt");
+    Path hanger = Fixtures.awaitPidFile(tmp.resolve("pids/hanger.pid"));
+    Path slow = Fixtures.awaitPidFile(tmp.resolve("pids/slow.pid"));
+    new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(fx.collect(p).err()).isEqualTo(130);
+    assertStopped(hanger);
+    assertStopped(slow);
+    assertThat(records()).hasSize(2).allMatch(n -> n.get("status").asText().equals("interrupted"));
+    assertThat(fx.read("notes.txt")).isEqualTo("uncommitted work\n");
+    assertThat(fx.read("value.txt")).isEqualTo("broken\n");
+    assertThat(fx.git("worktree", "list")).doesNotContain("attempt-");
+  }
+
+  @Test
+  void aBudgetReachedMidRaceStartsNoFurtherBatch() throws Exception {
+    Fixtures.Run r = fx.acr("--race", "2", "--budget", "0.5", "--chain", "spender,breaker,fixer",
+        "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    assertThat(records()).extracting(n -> n.get("route").asText()).containsExactlyInAnyOrder("spender", "breaker");
+    assertThat(r.out()).contains("budget");
+    assertThat(fx.read("value.txt")).isEqualTo("broken\n");
+  }
+
+  @Test
+  void aProjectThatSaysRaceFalseRunsOneAtATimeAndSaysWhy() throws Exception {
+    Files.createDirectories(fx.repo.resolve(".acr"));
+    Files.writeString(fx.repo.resolve(".acr/config.json"), "{\"race\": false}\n");
+    fx.git("add", ".acr/config.json");
+    fx.git("commit", "-q", "-m", "no races here");
+    Fixtures.Run r = fx.acr("--race", "2", "--chain", "breaker,fixer", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("not racing: .acr/config.json says \"race\": false");
+    List<JsonNode> recs = records();
+    assertThat(recs).extracting(n -> n.get("route").asText() + "=" + n.get("status").asText())
+        .containsExactly("breaker=failed", "fixer=verified");
+    assertThat(recs).noneMatch(n -> n.has("race_id"));
+  }
+
+  /** {@code --race 2} over {@code chain}: verified, the fix applied, the user's work intact, no worktree left. */
+  private Fixtures.Run raceFixed(String chain) throws Exception {
+    Fixtures.Run r = fx.acr("--race", "2", "--chain", chain, "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(fx.read("value.txt")).isEqualTo("fixed\n");
+    assertThat(fx.read("notes.txt")).isEqualTo("uncommitted work\n");
+    assertThat(fx.git("worktree", "list")).doesNotContain("attempt-");
+    return r;
+  }
+
+  private List<JsonNode> records() throws IOException {
+    List<JsonNode> recs = new ArrayList<>();
+    for (String line : fx.memoryLines()) {
+      recs.add(JSON.readTree(line));
+    }
+    return recs;
+  }
+
+  private static String cost(double usd) {
+    return "echo '{\"type\":\"result\",\"total_cost_usd\":" + usd + ",\"usage\":{\"input_tokens\":100,\"output_tokens\":5}}'\n";
+  }
+
+  private void agent(String name, String body) throws IOException {
+    Path p = Files.createDirectories(tmp.resolve("race-agents")).resolve(name);
+    Files.writeString(p, "#!/bin/sh\n" + body);
+    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  private static void assertStopped(Path pidFile) throws IOException {
+    assertThat(ProcessHandle.of(Fixtures.pidFrom(pidFile)).map(ProcessTreeKiller::isRunning))
+        .isNotEqualTo(Optional.of(true));
+  }
+}
