@@ -5,6 +5,7 @@ import dev.acr.git.Isolation;
 import dev.acr.git.Snapshot;
 import dev.acr.git.WorktreePool;
 import dev.acr.verify.CannotRun;
+import dev.acr.verify.NoTests;
 import dev.acr.verify.VerifyCommand;
 import dev.acr.verify.VerifyResult;
 import dev.acr.verify.Verifier;
@@ -85,6 +86,13 @@ public final class Baseline {
       }
     }
     if (stopIfCannotRun && !r.passed() && !r.timedOut()) {
+      // A command that runs no test would pass any change: as useless as one that cannot start.
+      Optional<String> none = NoTests.in(lines(log, r));
+      if (none.isPresent()) {
+        throw new UsageError("the test command '" + verify.command() + "' (" + verify.source() + ") cannot run your tests" + where
+            + ": it ran none (" + none.get() + "), so it cannot tell a fix from a break; name the command that runs them"
+            + " (--verify CMD or \"verify\" in .acr/config.json). No agent was run and nothing was recorded; output in " + log);
+      }
       Optional<CannotRun.Why> why = CannotRun.check(r.exitCode(), lines(log, r), d.signals().root(),
           d.signals().packageDir(), req.prompt());
       if (why.isPresent()) {

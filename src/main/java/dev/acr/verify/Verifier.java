@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs a verify command ({@code sh -c}) through the one {@link ProcessRunner}, with a deadline.
@@ -51,13 +52,17 @@ public final class Verifier {
       throws IOException, InterruptedException {
     Path log = logFile.toAbsolutePath();
     Tail tail = new Tail();
+    NoTests scan = new NoTests();
     ProcessSpec spec =
         ProcessSpec.builder(List.of("sh", "-c", MERGE_STDERR + c.command()), dir)
             .environment(env == null ? System.getenv() : env)
             .timeout(timeout)
             .grace(GRACE)
             .stdoutFile(log)
-            .stdoutLines(tail::add)
+            .stdoutLines(line -> {
+              tail.add(line);
+              scan.accept(line);
+            })
             .build();
     ProcessOutcome o;
     try {
@@ -74,6 +79,15 @@ public final class Verifier {
       Files.writeString(log, "\n" + note + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
       tail.add(note);
       return new VerifyResult(false, -1, o.durationMs(), tail.text(), true);
+    }
+    if (o.exitCode() == 0) {
+      Optional<String> none = scan.result();
+      if (none.isPresent()) {
+        String note = "[acr] the test command ran no tests (" + none.get() + "): not counted as passing";
+        Files.writeString(log, "\n" + note + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        tail.add(note);
+        return new VerifyResult(false, 0, o.durationMs(), tail.text(), false);
+      }
     }
     return new VerifyResult(o.exitCode() == 0, o.exitCode(), o.durationMs(), tail.text(), false);
   }

@@ -231,14 +231,40 @@ public final class VerifyDetector {
     }
   }
 
-  /** Last resort for Python: unittest ships with Python, pytest may not be installed. */
+  /**
+   * Last resort for Python: unittest ships with Python, pytest may not be installed. But test files
+   * written for pytest (plain {@code def test_} functions, {@code import pytest}) are invisible to
+   * unittest, which then runs nothing and passes: those get pytest, and a baseline that cannot
+   * import it says so.
+   */
   private static Optional<VerifyCommand> unittest(Path root) {
     String build = firstFile(root, "pyproject.toml", "setup.py", "setup.cfg", "requirements.txt");
     if (build == null && !hasPythonTestsDirectlyIn(root)) {
       return Optional.empty();
     }
+    String pytestStyle = pytestStyleTestIn(root);
+    if (pytestStyle != null) {
+      return Optional.of(new VerifyCommand("python3 -m pytest -q", "detected: " + pytestStyle + " (pytest-style tests)"));
+    }
     return Optional.of(
         new VerifyCommand("python3 -m unittest", "detected: " + (build == null ? "test_*.py" : build)));
+  }
+
+  private static final Pattern PYTEST_STYLE = Pattern.compile("(?m)^(?:import pytest|from pytest |def test_)");
+
+  /** The first test file directly in {@code dir} that only pytest would run, or null. */
+  private static String pytestStyleTestIn(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> Files.isRegularFile(p) && isPyTest(p))
+          .sorted()
+          .limit(50)
+          .filter(p -> PYTEST_STYLE.matcher(readOrEmpty(p)).find())
+          .map(p -> p.getFileName().toString())
+          .findFirst()
+          .orElse(null);
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private static Optional<VerifyCommand> simple(Path root, String command, String file) {

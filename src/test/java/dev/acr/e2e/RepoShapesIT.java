@@ -187,6 +187,13 @@ class RepoShapesIT {
   }
 
   @Test
+  void aTestCommandThatRunsNoTestsStopsBeforeAnyAgent() throws Exception {
+    // Python 3.11's unittest over pytest-style files: exit 0, "Ran 0 tests", "OK".
+    Fixtures.Run r = acr("--chain", "marker,fixer", "--verify", "echo 'Ran 0 tests in 0.000s'; echo OK", "fix the failing test");
+    assertStoppedBeforeAnyAgent(r, "it ran none (Ran 0 tests in 0.000s)");
+  }
+
+  @Test
   void aMissingJestStopsBeforeAnyAgent() throws Exception {
     assumeTrue(onPath("npm"), "npm is needed to run package.json test scripts");
     write("package.json", "{\"name\": \"p\", \"version\": \"1.0.0\", \"scripts\": {\"test\": \"jest\"}}\n");

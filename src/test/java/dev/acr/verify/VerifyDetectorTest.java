@@ -133,8 +133,17 @@ class VerifyDetectorTest {
 
   @Test
   void unittestForPlainPythonTests() throws IOException {
-    write("test_solution.py", "import unittest\n");
+    write("test_solution.py", "import unittest\n\nclass T(unittest.TestCase):\n    def test_a(self):\n        pass\n");
     assertThat(detect()).contains(new VerifyCommand("python3 -m unittest", "detected: test_*.py"));
+  }
+
+  @Test
+  void pytestForPytestStyleTestsUnittestWouldNotSee() throws IOException {
+    write("test_a.py", "import unittest\n\nclass T(unittest.TestCase):\n    def test_a(self):\n        pass\n");
+    write("test_calc.py", "from calc import add\n\ndef test_add():\n    assert add(2, 3) == 5\n");
+    assertThat(detect()).contains(new VerifyCommand("python3 -m pytest -q", "detected: test_calc.py (pytest-style tests)"));
+    write("pyproject.toml", "[project]\nname = \"p\"\n");
+    assertThat(detect()).contains(new VerifyCommand("python3 -m pytest -q", "detected: test_calc.py (pytest-style tests)"));
   }
 
   @Test

@@ -33,6 +33,15 @@ class VerifyRunTest {
   }
 
   @Test
+  void aCommandThatRanNoTestsDoesNotPassThoughItExitsZero() throws Exception {
+    VerifyResult r = run("echo; echo 'Ran 0 tests in 0.000s'; echo; echo OK", Duration.ofSeconds(30), Map.of());
+    assertThat(r.passed()).isFalse();
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.tail()).endsWith("[acr] the test command ran no tests (Ran 0 tests in 0.000s): not counted as passing");
+    assertThat(Files.readString(dir.resolve("logs/verify.log"))).contains("not counted as passing");
+  }
+
+  @Test
   void failingCommandKeepsItsExitCodeAndOnlyTheLastLines() throws Exception {
     VerifyResult r =
         run("i=1; while [ $i -le 100 ]; do echo line $i; i=$((i+1)); done; exit 3",

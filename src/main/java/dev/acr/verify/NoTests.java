@@ -1,0 +1,59 @@
+package dev.acr.verify;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Tells a test command that ran no test at all, from the summary lines the common runners print.
+ * Such a command exits 0 for any change (Python 3.11's unittest says "Ran 0 tests" and "OK"), so
+ * it would "verify" whatever an agent did, or an agent that deleted the tests: acr counts it as
+ * not passing, and stops before any agent when the baseline already runs nothing.
+ *
+ * <p>Conservative: one runner's line saying it ran something (a count above zero, a pass or a
+ * failure) means tests ran, so a command that runs several suites, one of them empty, still counts.
+ */
+public final class NoTests {
+  private static final Pattern UNITTEST = Pattern.compile("^Ran (\\d+) tests? in ");
+  private static final Pattern PYTEST_NONE = Pattern.compile("^=*\\s*no tests ran in [\\d.]+s");
+  /** pytest's last line, with or without -q: {@code 3 passed, 1 failed in 0.12s}, {@code ===== 2 passed in 0.01s =====}. */
+  private static final Pattern PYTEST_RAN =
+      Pattern.compile("^=*\\s*\\d+ (?:passed|failed|errors?|skipped|xfailed|xpassed|deselected)\\b.* in [\\d.]+s");
+  private static final Pattern CARGO = Pattern.compile("^running (\\d+) tests?$");
+  private static final Pattern GO_NONE = Pattern.compile("^\\?\\s+\\S+\\s+\\[no test files\\]$");
+  private static final Pattern GO_RAN = Pattern.compile("^(?:ok|FAIL|---|panic:)\\s");
+  private static final Pattern JEST_NONE = Pattern.compile("^No tests found, exiting with code");
+
+  private String none;
+  private boolean ran;
+
+  /** The line that says no test ran, when every runner that printed a summary ran none; else empty. */
+  public static Optional<String> in(List<String> lines) {
+    NoTests scan = new NoTests();
+    lines.forEach(scan::accept);
+    return scan.result();
+  }
+
+  /** Reads one line of the test command's output (fed as it comes, so a long log is never held). */
+  public synchronized void accept(String raw) {
+    String line = raw.strip();
+    Matcher m;
+    if ((m = UNITTEST.matcher(line)).find() || (m = CARGO.matcher(line)).matches()) {
+      if (Integer.parseInt(m.group(1)) == 0) {
+        none = none == null ? line : none;
+      } else {
+        ran = true;
+      }
+    } else if (PYTEST_NONE.matcher(line).find() || GO_NONE.matcher(line).matches() || JEST_NONE.matcher(line).find()) {
+      none = none == null ? line : none;
+    } else if (PYTEST_RAN.matcher(line).find() || GO_RAN.matcher(line).find()) {
+      ran = true;
+    }
+  }
+
+  /** What {@link #in} says, for the lines read so far. */
+  public synchronized Optional<String> result() {
+    return ran || none == null ? Optional.empty() : Optional.of(none.replaceAll("^=+\\s*|\\s*=+$", ""));
+  }
+}

@@ -1,0 +1,35 @@
+package dev.acr.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NoTestsTest {
+
+  @Test
+  void runnersThatRanNothingAreTold() {
+    assertThat(NoTests.in(List.of("", "----------------------------------------------------------------------",
+        "Ran 0 tests in 0.000s", "", "OK"))).contains("Ran 0 tests in 0.000s");
+    assertThat(NoTests.in(List.of("============================ no tests ran in 0.01s ============================")))
+        .contains("no tests ran in 0.01s");
+    assertThat(NoTests.in(List.of("?   \texample.com/m\t[no test files]", "?   \texample.com/m/sub\t[no test files]")))
+        .contains("?   \texample.com/m\t[no test files]".strip());
+    assertThat(NoTests.in(List.of("running 0 tests", "", "test result: ok. 0 passed; 0 failed"))).contains("running 0 tests");
+    assertThat(NoTests.in(List.of("No tests found, exiting with code 1"))).isPresent();
+  }
+
+  @Test
+  void anyRunnerThatRanSomethingMeansTestsRan() {
+    assertThat(NoTests.in(List.of("Ran 3 tests in 0.010s", "", "OK"))).isEmpty();
+    assertThat(NoTests.in(List.of("Ran 1 test in 0.001s", "FAILED (failures=1)"))).isEmpty();
+    assertThat(NoTests.in(List.of("..F", "1 failed, 2 passed in 0.12s"))).isEmpty();
+    assertThat(NoTests.in(List.of("===== 2 passed in 0.01s ====="))).isEmpty();
+    // Several suites, one of them empty: the others ran.
+    assertThat(NoTests.in(List.of("Ran 0 tests in 0.000s", "OK", "Ran 4 tests in 0.2s", "OK"))).isEmpty();
+    assertThat(NoTests.in(List.of("?   \texample.com/m/cmd\t[no test files]", "ok  \texample.com/m\t0.01s"))).isEmpty();
+    // cargo: the unit tests ran, the doc-tests had none.
+    assertThat(NoTests.in(List.of("running 5 tests", "test result: ok. 5 passed", "running 0 tests"))).isEmpty();
+    assertThat(NoTests.in(List.of("all good"))).isEmpty();
+  }
+}
