@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
  * strong route failing moves it far, a weak one barely), then plan a short escalation chain that
  * maximises expected reward (performance − λ·USD) over the attempts still allowed, with the
  * option to stop when one more attempt is not worth its price. An attempt's price is the route's
- * mean cost from memory, scaled by what this task's attempts have cost so far ({@link
+ * typical cost from memory ({@link RobustCost}), scaled by what this task's attempts have cost so far ({@link
  * TaskCostScale}: long tasks are long for every agent). Only the first route of the plan runs;
  * the plan is made again after each attempt with what it taught.
  *
@@ -247,7 +247,10 @@ public final class AcrPolicy implements Router {
     return new Chain(candidates, skills, difficulty, skill, cost, partial);
   }
 
-  /** Expected USD of an attempt: the price guess, replaced by memory's mean as it accrues. */
+  /**
+   * Expected USD of an attempt: the price guess, replaced by memory's typical cost (on the log
+   * scale, {@link RobustCost}) as it accrues.
+   */
   private double expectedCost(List<String> ctx, Route r) {
     List<Map<String, MemoryStats.Tally>> tallies = new ArrayList<>(ctx.size());
     for (String k : ctx) {
@@ -258,15 +261,8 @@ public final class AcrPolicy implements Router {
 
   /** As above, with each context's tallies (broadest first) already looked up. */
   private double expectedCost(List<Map<String, MemoryStats.Tally>> tallies, Route r, String name) {
-    double c = costGuess.getOrDefault(r, 0.0);
-    double m = config.priorStrength();
-    for (Map<String, MemoryStats.Tally> byRoute : tallies) {
-      MemoryStats.Tally t = byRoute.get(name);
-      if (t != null && t.costN > 0) {
-        c = (c * m + t.costSum) / (m + t.costN);
-      }
-    }
-    return c;
+    double guess = costGuess.getOrDefault(r, 0.0);
+    return RobustCost.estimate(guess, config.priorStrength(), tallies, name);
   }
 
   /** Mean performance of an attempt that did not verify (partial scores; 0 for pass/fail). */

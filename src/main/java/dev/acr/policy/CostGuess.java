@@ -3,7 +3,7 @@ package dev.acr.policy;
 /**
  * A first guess of what one attempt costs, before memory has any: a typical agentic coding
  * attempt reads far more than it writes, so assume 100k input and 5k output tokens. Memory's
- * observed mean replaces this guess as soon as a route has been tried.
+ * observed costs replace this guess as soon as a route has been tried.
  */
 public final class CostGuess {
   static final long TYPICAL_INPUT_TOKENS = 100_000;

@@ -27,6 +27,9 @@ public final class MemoryStats implements MemorySink {
     double successes;
     double costSum;
     int costN;
+    /** Sum and count of log cost over paid attempts (cost above zero), for {@link RobustCost}. */
+    double logCostSum;
+    int logCostN;
     double partialSum;
     int failures;
     /** When it was made, among this memory's tallies and contexts (see {@link #born}). */
@@ -43,6 +46,10 @@ public final class MemoryStats implements MemorySink {
       if (cost != null) {
         costSum += cost;
         costN++;
+        if (cost > 0) {
+          logCostSum += Math.log(cost);
+          logCostN++;
+        }
       }
     }
   }

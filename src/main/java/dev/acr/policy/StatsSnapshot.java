@@ -25,7 +25,7 @@ import java.util.function.ToLongFunction;
 final class StatsSnapshot {
 
   /** Bumped whenever what is written changes; an older snapshot is then rebuilt, never misread. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   private StatsSnapshot() {}
 
@@ -134,6 +134,8 @@ final class StatsSnapshot {
     out.writeDouble(t.successes);
     out.writeDouble(t.costSum);
     out.writeInt(t.costN);
+    out.writeDouble(t.logCostSum);
+    out.writeInt(t.logCostN);
     out.writeDouble(t.partialSum);
     out.writeInt(t.failures);
   }
@@ -144,6 +146,8 @@ final class StatsSnapshot {
     t.successes = in.readDouble();
     t.costSum = in.readDouble();
     t.costN = in.readInt();
+    t.logCostSum = in.readDouble();
+    t.logCostN = in.readInt();
     t.partialSum = in.readDouble();
     t.failures = in.readInt();
     return t;
