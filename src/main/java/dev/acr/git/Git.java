@@ -63,12 +63,29 @@ public final class Git {
    */
   static void resetCheckout(String gitDir, Path workTree, String commit) throws GitException {
     String[] at = {"--git-dir=" + gitDir, "--work-tree=" + workTree, "-c", "core.hooksPath=/dev/null"};
+    refuseSkippedFiles(at, workTree);
     List<String> checkout = new ArrayList<>(List.of(at));
     checkout.addAll(List.of("-c", "advice.detachedHead=false", "checkout", "-q", "-f", "--detach", commit));
     run(workTree, Map.of(), checkout.toArray(String[]::new));
     List<String> clean = new ArrayList<>(List.of(at));
     clean.addAll(List.of("clean", "-q", "-f", "-f", "-d", "-x"));
     run(workTree, Map.of(), clean.toArray(String[]::new));
+  }
+
+  /**
+   * checkout -f leaves alone the files an index marks skip-worktree (an agent's sparse-checkout, or
+   * update-index --skip-worktree), and add -A leaves them out of a patch: such a tree cannot be
+   * made the snapshot by a reset, so the caller starts it afresh. assume-unchanged too, to be safe.
+   */
+  private static void refuseSkippedFiles(String[] at, Path workTree) throws GitException {
+    List<String> ls = new ArrayList<>(List.of(at));
+    ls.addAll(List.of("ls-files", "-v", "-z"));
+    for (String entry : run(workTree, Map.of(), ls.toArray(String[]::new)).split("\0")) {
+      if (entry.length() > 2 && entry.charAt(1) == ' ' && (entry.charAt(0) == 'S' || Character.isLowerCase(entry.charAt(0)))) {
+        throw new GitException(workTree + " has files git was told to skip (" + entry.substring(2)
+            + ": skip-worktree or assume-unchanged); it is checked out afresh instead of reset");
+      }
+    }
   }
 
   /** Like {@link #run} but a non-zero exit is an answer (e.g. "not a repository"), not an error. */

@@ -85,6 +85,26 @@ class GitWorktreePoolTest {
   }
 
   @Test
+  void aWorktreeWhoseIndexSkipsFilesIsCheckedOutAfreshNotReset() throws Exception {
+    Isolation iso = Isolation.forRepo(repo);
+    Path first;
+    try (WorktreePool run1 = new WorktreePool(iso, iso.snapshot(Map.of()), home, true)) {
+      first = run1.acquire();
+      // An agent's sparse-checkout or update-index: checkout -f would leave a.txt as it is.
+      write(first, "a.txt", "agent's\n");
+      git(first, "update-index", "--skip-worktree", "a.txt");
+      run1.release(first);
+    }
+    Snapshot s2 = iso.snapshot(Map.of());
+    try (WorktreePool run2 = new WorktreePool(iso, s2, home, true)) {
+      Path again = run2.acquire();
+      assertIsSnapshot(iso, s2, again, "uncommitted\n");
+      assertThat(git(again, "ls-files", "-v", "a.txt")).startsWith("H ");
+      run2.release(again);
+    }
+  }
+
+  @Test
   void concurrentRunsNeverShareAWorktreeAndTheLockHoldsForOtherProcesses() throws Exception {
     Isolation iso = Isolation.forRepo(repo);
     Snapshot s = iso.snapshot(Map.of());
