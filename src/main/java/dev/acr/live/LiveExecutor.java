@@ -323,7 +323,7 @@ public final class LiveExecutor implements AttemptExecutor {
   /**
    * Applies {@code diff} unless another attempt's change already went in: the attempts of a race
    * verify on threads of their own, and only the first one's change may reach the user's tree.
-   * Null when another was first; a change rolled back after its recheck leaves room for the next.
+   * Null when another was first; a change not applied, or rolled back after its recheck, leaves room for the next.
    */
   private Delivery.Outcome deliverFirst(Diff diff, Path dir, int attemptNumber) throws InterruptedException {
     synchronized (applied) {
@@ -332,7 +332,9 @@ public final class LiveExecutor implements AttemptExecutor {
       }
       Delivery.Outcome d = delivery.deliver(diff, dir);
       applied.put(attemptNumber, d.applied());
-      delivered = !d.rolledBack();
+      // Only a change now in the user's tree closes the race: one refused (the tree changed since
+      // the snapshot, a submodule edit) or rolled back leaves room for the next verified attempt.
+      delivered = d.applied().applied() && !d.rolledBack();
       return d;
     }
   }
