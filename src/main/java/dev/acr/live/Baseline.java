@@ -88,6 +88,11 @@ public final class Baseline {
     if (stopIfCannotRun && !r.passed() && !r.timedOut()) {
       // A command that runs no test would pass any change: as useless as one that cannot start.
       Optional<String> none = NoTests.in(lines(log, r));
+      if (none.isPresent() && d.task().dimension() == Dimension.TEST_GENERATION) {
+        // Writing the first tests: none yet is where the task starts; an attempt verifies only once its tests run.
+        note.accept("baseline: the test command ran no tests yet (" + none.get() + "); an attempt verifies only when its tests run and pass");
+        return r;
+      }
       if (none.isPresent()) {
         throw new UsageError("the test command '" + verify.command() + "' (" + verify.source() + ") cannot run your tests" + where
             + ": it ran none (" + none.get() + "), so it cannot tell a fix from a break; name the command that runs them"
@@ -103,8 +108,12 @@ public final class Baseline {
     }
     if (r.passed() && asksToFixFailingTest(d.task().dimension(), req.prompt())) {
       note.accept("baseline: " + alreadyPasses(verify));
+    } else if (r.passed()) {
+      note.accept("baseline: tests already pass");
+    } else if (r.exitCode() == 0 && !r.timedOut()) {
+      note.accept("baseline: the test command ran no tests; an attempt verifies only when its tests run and pass");
     } else {
-      note.accept(r.passed() ? "baseline: tests already pass" : "baseline: tests fail (exit " + r.exitCode() + "), as expected before a fix");
+      note.accept("baseline: tests fail (exit " + r.exitCode() + "), as expected before a fix");
     }
     return r;
   }

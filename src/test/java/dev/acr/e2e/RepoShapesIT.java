@@ -194,6 +194,18 @@ class RepoShapesIT {
   }
 
   @Test
+  void writingTheFirstTestsIsNotStoppedByATestCommandThatRunsNoneYet() throws Exception {
+    // The agent writes no test either: its attempt must not verify on "Ran 0 tests".
+    Fixtures.Run r = acr("--chain", "marker", "--verify", "echo 'Ran 0 tests in 0.000s'; echo OK",
+        "add unit tests for the value parser");
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.err()).contains("acr: baseline: the test command ran no tests yet (Ran 0 tests in 0.000s)");
+    assertThat(tmp.resolve("pids/agent-ran")).as("the agent ran").exists();
+    assertThat(fx.memoryLines()).singleElement().asString().contains("\"status\":\"failed\"");
+    assertThat(fx.read("value.txt")).isEqualTo("broken\n");
+  }
+
+  @Test
   void aMissingJestStopsBeforeAnyAgent() throws Exception {
     assumeTrue(onPath("npm"), "npm is needed to run package.json test scripts");
     write("package.json", "{\"name\": \"p\", \"version\": \"1.0.0\", \"scripts\": {\"test\": \"jest\"}}\n");
