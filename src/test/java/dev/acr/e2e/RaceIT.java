@@ -6,13 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acr.exec.ProcessTreeKiller;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,7 +133,7 @@ class RaceIT {
     assertThat(records()).hasSize(2).allMatch(n -> n.get("status").asText().equals("interrupted"));
     assertThat(fx.read("notes.txt")).isEqualTo("uncommitted work\n");
     assertThat(fx.read("value.txt")).isEqualTo("broken\n");
-    assertThat(fx.git("worktree", "list")).doesNotContain("attempt-");
+    assertOnlyKeptWorktreesLeftAndFree();
   }
 
   @Test
@@ -163,7 +167,7 @@ class RaceIT {
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(fx.read("value.txt")).isEqualTo("fixed\n");
     assertThat(fx.read("notes.txt")).isEqualTo("uncommitted work\n");
-    assertThat(fx.git("worktree", "list")).doesNotContain("attempt-");
+    assertOnlyKeptWorktreesLeftAndFree();
     return r;
   }
 
@@ -188,5 +192,27 @@ class RaceIT {
   private static void assertStopped(Path pidFile) throws IOException {
     assertThat(ProcessHandle.of(Fixtures.pidFrom(pidFile)).map(ProcessTreeKiller::isRunning))
         .isNotEqualTo(Optional.of(true));
+  }
+
+  /**
+   * After the run: the only worktrees git knows besides the repository are the ones acr keeps
+   * (one per racer, under $ACR_HOME/worktrees), and none is still held by a process.
+   */
+  private void assertOnlyKeptWorktreesLeftAndFree() throws Exception {
+    Path kept = fx.home.resolve("worktrees").toRealPath();
+    List<String> trees = fx.git("worktree", "list", "--porcelain").lines()
+        .filter(l -> l.startsWith("worktree ")).map(l -> l.substring("worktree ".length())).toList();
+    assertThat(trees.subList(1, trees.size())).as("worktrees besides the repository").hasSize(2)
+        .allMatch(t -> Path.of(t).startsWith(kept), "kept under " + kept);
+    List<Path> locks;
+    try (Stream<Path> files = Files.walk(kept, 2)) {
+      locks = files.filter(f -> f.getFileName().toString().endsWith(".lock")).toList();
+    }
+    assertThat(locks).hasSize(2);
+    for (Path lockFile : locks) {
+      try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE); FileLock lock = ch.tryLock()) {
+        assertThat(lock).as(lockFile + " is free").isNotNull();
+      }
+    }
   }
 }
