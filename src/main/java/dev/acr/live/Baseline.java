@@ -5,7 +5,6 @@ import dev.acr.git.Isolation;
 import dev.acr.git.Snapshot;
 import dev.acr.git.WorktreePool;
 import dev.acr.verify.CannotRun;
-import dev.acr.verify.NoTests;
 import dev.acr.verify.VerifyCommand;
 import dev.acr.verify.VerifyResult;
 import dev.acr.verify.Verifier;
@@ -87,7 +86,7 @@ public final class Baseline {
     }
     if (stopIfCannotRun && !r.passed() && !r.timedOut()) {
       // A command that runs no test would pass any change: as useless as one that cannot start.
-      Optional<String> none = NoTests.in(lines(log, r));
+      Optional<String> none = Optional.ofNullable(r.noTests());
       if (none.isPresent() && d.task().dimension() == Dimension.TEST_GENERATION) {
         // Writing the first tests: none yet is where the task starts; an attempt verifies only once its tests run.
         note.accept("baseline: the test command ran no tests yet (" + none.get() + "); an attempt verifies only when its tests run and pass");

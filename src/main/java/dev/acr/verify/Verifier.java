@@ -75,21 +75,21 @@ public final class Verifier {
       throw new InterruptedException("verify interrupted");
     }
     if (o.timedOut()) {
-      String note = "[acr] verify timed out after " + timeout.toSeconds() + "s; killed";
-      Files.writeString(log, "\n" + note + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-      tail.add(note);
-      return new VerifyResult(false, -1, o.durationMs(), tail.text(), true);
+      note(log, tail, "[acr] verify timed out after " + timeout.toSeconds() + "s; killed");
+      return new VerifyResult(false, -1, o.durationMs(), tail.text(), true, null);
     }
-    if (o.exitCode() == 0) {
-      Optional<String> none = scan.result();
-      if (none.isPresent()) {
-        String note = "[acr] the test command ran no tests (" + none.get() + "): not counted as passing";
-        Files.writeString(log, "\n" + note + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        tail.add(note);
-        return new VerifyResult(false, 0, o.durationMs(), tail.text(), false);
-      }
+    Optional<String> none = scan.result();
+    if (o.exitCode() == 0 && none.isPresent()) {
+      note(log, tail, "[acr] the test command ran no tests (" + none.get() + "): not counted as passing");
     }
-    return new VerifyResult(o.exitCode() == 0, o.exitCode(), o.durationMs(), tail.text(), false);
+    return new VerifyResult(o.exitCode() == 0 && none.isEmpty(), o.exitCode(), o.durationMs(), tail.text(), false,
+        none.orElse(null));
+  }
+
+  /** acr's own line after the command's output, in the log and the tail. */
+  private static void note(Path log, Tail tail, String line) throws IOException {
+    Files.writeString(log, "\n" + line + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    tail.add(line);
   }
 
   /** The last {@link #TAIL_LINES} lines, for the report; the runner caps each line's length. */
