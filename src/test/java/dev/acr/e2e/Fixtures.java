@@ -71,9 +71,14 @@ final class Fixtures {
   }
 
   private void agent(String name, String body) throws IOException {
-    Path p = agents.resolve(name);
-    Files.writeString(p, "#!/bin/sh\n# fake coding agent: prompt is the last argument\n" + body);
-    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+    script(agents.resolve(name), "# fake coding agent: prompt is the last argument\n" + body);
+  }
+
+  /** An executable {@code sh} script at {@code file} running {@code body}: a fake agent or tool. */
+  static Path script(Path file, String body) throws IOException {
+    Files.writeString(file, "#!/bin/sh\n" + body);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return file;
   }
 
   private void writeConfig() throws IOException {

@@ -11,7 +11,6 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -184,9 +183,7 @@ class RaceIT {
   }
 
   private void agent(String name, String body) throws IOException {
-    Path p = Files.createDirectories(tmp.resolve("race-agents")).resolve(name);
-    Files.writeString(p, "#!/bin/sh\n" + body);
-    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Fixtures.script(Files.createDirectories(tmp.resolve("race-agents")).resolve(name), body);
   }
 
   private static void assertStopped(Path pidFile) throws IOException {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,9 +45,7 @@ class RepoShapesIT {
   }
 
   private void agent(String name, String body) throws IOException {
-    Path p = fx.agents.resolve(name);
-    Files.writeString(p, "#!/bin/sh\n" + body);
-    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Fixtures.script(fx.agents.resolve(name), body);
   }
 
   private void write(String file, String text) throws IOException {
