@@ -6,7 +6,10 @@ import java.util.List;
 /**
  * Tells one attempt of a race that another attempt won and it should stop. The executor registers
  * how to stop (a live attempt interrupts its thread, which kills the agent's process tree); an
- * attempt that stopped because of it reports {@link AttemptStatus#CANCELLED}.
+ * attempt that stopped because of it reports {@link AttemptStatus#INTERRUPTED} and the batch
+ * records it {@link AttemptStatus#CANCELLED}. The attempt also says when its agent finished
+ * ({@link #agentFinished}): a racer already running its tests when another verifies is let finish
+ * them, so the cheaper of several verifying together can win ({@link Batch}).
  */
 public final class Cancellation {
   /** A token nobody cancels: attempts outside a race. */
@@ -16,6 +19,8 @@ public final class Cancellation {
 
   private final List<Runnable> hooks = new ArrayList<>();
   private boolean cancelled;
+  /** {@link System#nanoTime()} when the agent finished and the tests began; -1 while the agent works. */
+  private long agentFinishedAt = -1;
 
   /** Runs {@code stop} when the token is cancelled, at once if it already is. */
   public void onCancel(Runnable stop) {
@@ -47,6 +52,18 @@ public final class Cancellation {
 
   public synchronized boolean isCancelled() {
     return cancelled;
+  }
+
+  /** The attempt's agent has finished; what is left is its tests. The first call counts. */
+  public synchronized void agentFinished() {
+    if (agentFinishedAt < 0) {
+      agentFinishedAt = System.nanoTime();
+    }
+  }
+
+  /** When the agent finished ({@link System#nanoTime()}), -1 while it works or when the executor does not say. */
+  public synchronized long agentFinishedAt() {
+    return agentFinishedAt;
   }
 
   /**

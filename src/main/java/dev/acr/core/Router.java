@@ -23,6 +23,14 @@ public interface Router {
     return Integer.MAX_VALUE;
   }
 
+  /**
+   * How this task's races judge their attempts: expected costs for choosing among several that
+   * verify, which infra errors stop which other racers. Routers that do not race keep the defaults.
+   */
+  default Batch.Rules raceRules(Task task) {
+    return Batch.Rules.NONE;
+  }
+
   /** What a run has left for its next batch: attempts, and dollars ({@code budgetLeftUsd} null: no budget). */
   record Room(int attemptsLeft, Double budgetLeftUsd) {}
 

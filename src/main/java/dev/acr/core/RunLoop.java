@@ -118,7 +118,7 @@ public final class RunLoop {
         listener.beforeAttempt(task, next.get(i), first + i, plan);
       }
       tried.addAll(next);
-      Batch.Result batch = Batch.run(executor, task, next, first, (number, result) -> {
+      Batch.Result batch = Batch.run(executor, task, next, first, router.raceRules(task), (number, result) -> {
         record(task, prompt, runId, number, result, raceId, listener);
         listener.afterAttempt(task, result, number);
       });

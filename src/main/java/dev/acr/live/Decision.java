@@ -6,6 +6,7 @@ import dev.acr.context.RepoSignals;
 import dev.acr.core.Route;
 import dev.acr.core.Router;
 import dev.acr.core.Task;
+import dev.acr.memory.RouteTimes;
 import dev.acr.policy.Fallback;
 import dev.acr.policy.MemoryStats;
 import dev.acr.policy.RouteEstimate;
@@ -18,7 +19,9 @@ import java.util.Set;
  * stats} is what the policy learns from; the run feeds it each new record. {@code fallback} says
  * which routes an infra error rules out (the run records new cool-downs with it), {@code
  * unavailable} which tools or providers cannot run now and why, {@code exploring} (null when not)
- * says the first route was chosen to learn about it rather than because it looks best.
+ * says the first route was chosen to learn about it rather than because it looks best. {@code
+ * routeTimes} (null unless {@code --race auto} may race) is how long each route's attempts took in
+ * memory, what the race planner expects of them.
  */
 public record Decision(
     Task task,
@@ -36,7 +39,8 @@ public record Decision(
     Fallback fallback,
     List<Unavailable> unavailable,
     String exploring,
-    boolean wroteStatsSnapshot) {
+    boolean wroteStatsSnapshot,
+    RouteTimes routeTimes) {
 
   /** Nothing can run: the chain is empty because every candidate route is unavailable. */
   public boolean nothingCanRun() {
@@ -49,6 +53,6 @@ public record Decision(
    */
   public Decision withTask(Task known) {
     return new Decision(known, classification, signals, config, configSource, router, chainSource, chain, estimates,
-        missingTools, stats, warnings, fallback, unavailable, exploring, wroteStatsSnapshot);
+        missingTools, stats, warnings, fallback, unavailable, exploring, wroteStatsSnapshot, routeTimes);
   }
 }

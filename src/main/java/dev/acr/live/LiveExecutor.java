@@ -83,8 +83,6 @@ public final class LiveExecutor implements AttemptExecutor {
   private final Delivery delivery;
   private final WorktreePool pool;
   private final Map<Integer, ApplyResult> applied = new ConcurrentHashMap<>();
-  /** Whether a verified change is in the user's tree; guarded by {@link #applied}. */
-  private boolean delivered;
 
   /** An executor that leaves verified changes in their patches; the caller applies them. */
   public LiveExecutor(Setup setup, ProcessRunner runner, Consumer<String> agentOutput, Consumer<String> note) {
@@ -92,9 +90,9 @@ public final class LiveExecutor implements AttemptExecutor {
   }
 
   /**
-   * @param delivery applies a verified change (and rechecks it in the user's tree) before the
-   *     attempt is recorded, so a change that fails there is recorded as acr's failure, not as
-   *     the route's success; null to leave that to the caller
+   * @param delivery applies a verified change (and rechecks it in the user's tree) when the run
+   *     chooses it ({@link #deliver}), before the attempt is recorded, so a change that fails
+   *     there is recorded as acr's failure, not as the route's success; null to leave that to the caller
    */
   LiveExecutor(Setup setup, ProcessRunner runner, Consumer<String> agentOutput, Consumer<String> note, Delivery delivery) {
     this(setup, runner, agentOutput, note, delivery, null);
@@ -154,14 +152,14 @@ public final class LiveExecutor implements AttemptExecutor {
       folder = RunFolder.in(worktree, setup.isolation(), setup.workdir());
     } catch (IOException e) {
       stop.close();
-      result = acrError(route, attemptNumber, dir, "could not prepare the attempt's worktree", e);
+      result = stoppedOr(route, () -> acrError(route, attemptNumber, dir, "could not prepare the attempt's worktree", e));
       return result;
     }
     try {
-      result = runIn(task, route, attemptNumber, dir, worktree == null ? folder : worktree, folder);
+      result = runIn(task, route, attemptNumber, dir, worktree == null ? folder : worktree, folder, cancel);
       return result;
     } catch (IOException e) {
-      result = acrError(route, attemptNumber, dir, "failed around the agent's run", e);
+      result = stoppedOr(route, () -> acrError(route, attemptNumber, dir, "failed around the agent's run", e));
       return result;
     } finally {
       stop.close();
@@ -179,9 +177,17 @@ public final class LiveExecutor implements AttemptExecutor {
     }
   }
 
+  /**
+   * An I/O failure on an interrupted thread is the stop (Ctrl-C, or a race's cancel closing the
+   * channel it was using), not acr's own failure.
+   */
+  private static AttemptResult stoppedOr(Route route, java.util.function.Supplier<AttemptResult> acrError) {
+    return Thread.currentThread().isInterrupted() ? failure(route, AttemptStatus.INTERRUPTED, null, 0) : acrError.get();
+  }
+
   /** The agent, then the tests, in {@code folder} (the package's folder in {@code worktree}). */
-  private AttemptResult runIn(Task task, Route route, int attemptNumber, Path dir, Path worktree, Path folder)
-      throws IOException, InterruptedException {
+  private AttemptResult runIn(Task task, Route route, int attemptNumber, Path dir, Path worktree, Path folder,
+      Cancellation cancel) throws IOException, InterruptedException {
     ToolSpec tool = setup.config().tool(route.tool()).orElseThrow();
     CommandTemplate.Rendered cmd;
     try {
@@ -228,6 +234,8 @@ public final class LiveExecutor implements AttemptExecutor {
         Thread.currentThread().interrupt();
       }
     }
+    // In a race, a racer past this point is let finish its tests when another verifies.
+    cancel.agentFinished();
     return finish(task, route, attemptNumber, dir, worktree, folder, tool, run, watch);
   }
 
@@ -247,7 +255,7 @@ public final class LiveExecutor implements AttemptExecutor {
       diff = setup.isolation() != null ? setup.isolation().capture(worktree, setup.snapshot(), dir.resolve(RunFiles.PATCH))
           : setup.inPlace() != null ? setup.inPlace().capture(dir.resolve(RunFiles.PATCH)) : null;
     } catch (IOException e) {
-      return acrError(route, attemptNumber, dir, "could not capture what the agent changed", e);
+      return stoppedOr(route, () -> acrError(route, attemptNumber, dir, "could not capture what the agent changed", e));
     }
     boolean changed = diff == null || !diff.empty();
     boolean applyOk = run.exitCode() == 0 && !run.timedOut() && !run.interrupted() && changed;
@@ -267,14 +275,17 @@ public final class LiveExecutor implements AttemptExecutor {
     if (status == AttemptStatus.ANSWERED) {
       AgentAnswer.save(tool.usageFormat(), dir.resolve(RunFiles.STDOUT), dir.resolve(RunFiles.ANSWER));
     } else if (status == null) {
-      VerifyResult v;
+      VerifyResult v = null;
       try {
         v = new Verifier().run(setup.verify(), folder, setup.verifyTimeout(), environment(worktree), dir.resolve(RunFiles.VERIFY_LOG));
       } catch (IOException e) {
-        return acrError(route, attemptNumber, dir, "could not run the test command", e);
+        return stoppedOr(route, () -> acrError(route, attemptNumber, dir, "could not run the test command", e));
+      } catch (InterruptedException e) {
+        // Stopped during its tests (Ctrl-C, or another racer won): recorded with what the agent cost.
+        Thread.currentThread().interrupt();
       }
-      verifyTail = v.tail();
-      resolved = v.passed();
+      verifyTail = v == null ? null : v.tail();
+      resolved = v != null && v.passed();
       status = resolved ? AttemptStatus.VERIFIED : AttemptStatus.FAILED;
       if (Thread.currentThread().isInterrupted()) {
         status = AttemptStatus.INTERRUPTED;
@@ -283,23 +294,6 @@ public final class LiveExecutor implements AttemptExecutor {
     }
     String attemptNote = status == AttemptStatus.INFRA_ERROR ? infra.reason() + ": " + infra.evidence() : null;
     String reason = status == AttemptStatus.INFRA_ERROR ? infra.reason() : null;
-    Delivery.Outcome d = status == AttemptStatus.VERIFIED && delivery != null && diff != null
-        ? deliverFirst(diff, dir, attemptNumber) : null;
-    if (status == AttemptStatus.VERIFIED && delivery != null && diff != null && d == null) {
-      // A race's loser: another attempt's verified change is in the user's tree already.
-      status = AttemptStatus.CANCELLED;
-      resolved = false;
-      attemptNote = "verified too, but another attempt of the race was applied first";
-    } else if (d != null) {
-      if (d.rolledBack()) {
-        // Neither the route's success (its change fails in the user's tree) nor its failure
-        // (it passed where acr tested it): acr's verification did not hold, so it is acr's.
-        status = AttemptStatus.ACR_ERROR;
-        resolved = false;
-        reason = "failed the recheck in the user's tree";
-        attemptNote = "passed its tests in the attempt's worktree but not in your working tree: " + d.applied().message();
-      }
-    }
     artifacts.put(
         attemptNumber,
         new AttemptArtifacts(
@@ -321,22 +315,29 @@ public final class LiveExecutor implements AttemptExecutor {
   }
 
   /**
-   * Applies {@code diff} unless another attempt's change already went in: the attempts of a race
-   * verify on threads of their own, and only the first one's change may reach the user's tree.
-   * Null when another was first; a change not applied, or rolled back after its recheck, leaves room for the next.
+   * Applies the verified attempt's change, which the run chose (in a race: the cheapest verified),
+   * and rechecks it in the user's tree. A change refused (the tree changed since the snapshot, a
+   * submodule edit) stays verified but not in the tree; one rolled back after its recheck is acr's
+   * failure. Either way the run may try the next verified attempt of a race.
    */
-  private Delivery.Outcome deliverFirst(Diff diff, Path dir, int attemptNumber) throws InterruptedException {
-    synchronized (applied) {
-      if (delivered) {
-        return null;
-      }
-      Delivery.Outcome d = delivery.deliver(diff, dir);
-      applied.put(attemptNumber, d.applied());
-      // Only a change now in the user's tree closes the race: one refused (the tree changed since
-      // the snapshot, a submodule edit) or rolled back leaves room for the next verified attempt.
-      delivered = d.applied().applied() && !d.rolledBack();
-      return d;
+  @Override
+  public Delivered deliver(Task task, AttemptResult verified, int attemptNumber) throws InterruptedException {
+    AttemptArtifacts a = artifacts.get(attemptNumber);
+    if (delivery == null || a == null || a.diff() == null) {
+      return new Delivered(verified, true);
     }
+    Delivery.Outcome d = delivery.deliver(a.diff(), a.dir());
+    applied.put(attemptNumber, d.applied());
+    if (!d.rolledBack()) {
+      return new Delivered(verified, d.applied().applied());
+    }
+    // Neither the route's success (its change fails in the user's tree) nor its failure (it
+    // passed where acr tested it): acr's verification did not hold, so it is acr's.
+    artifacts.put(attemptNumber, new AttemptArtifacts(attemptNumber, a.dir(), a.diff(), a.verifyTail(),
+        "passed its tests in the attempt's worktree but not in your working tree: " + d.applied().message()));
+    return new Delivered(new AttemptResult(verified.route(), AttemptStatus.ACR_ERROR, false, 0.0, verified.applyOk(),
+        verified.exitCode(), verified.durationMs(), verified.costUsd(), verified.inputTokens(), verified.outputTokens(),
+        "failed the recheck in the user's tree", verified.modelUsed(), null), false);
   }
 
   /**

@@ -18,8 +18,10 @@ import dev.acr.policy.AcrPolicy;
 import dev.acr.policy.Cooldown;
 import dev.acr.policy.CostGuess;
 import dev.acr.policy.Fallback;
+import dev.acr.memory.RouteTimes;
 import dev.acr.policy.MemoryStats;
 import dev.acr.policy.PolicyConfig;
+import dev.acr.policy.RacePlanner;
 import dev.acr.policy.Priors;
 import dev.acr.policy.RouteEstimate;
 import dev.acr.policy.StatsCache;
@@ -142,7 +144,19 @@ public final class Planner {
     List<RouteEstimate> estimates = router instanceof AcrPolicy p ? p.estimates(task) : List.of();
     return new Decision(
         task, classification, signals, config, configSource, router, chainSource, chain, estimates, missing,
-        stats, warnings, fallback, List.copyOf(unavailable), exploring, wroteSnapshot);
+        stats, warnings, fallback, List.copyOf(unavailable), exploring, wroteSnapshot,
+        RaceChoice.wantsAuto(req, config) && !estimates.isEmpty() ? routeTimes(paths, warnings) : null);
+  }
+
+  /** How long routes' attempts took in memory, for {@code --race auto}; null (the prior) when memory cannot be read. */
+  private static RouteTimes routeTimes(AcrPaths paths, List<String> warnings) {
+    try {
+      return RouteTimes.read(paths.memory(), problem -> { });
+    } catch (IOException e) {
+      warnings.add("memory: could not read attempt durations for --race auto (" + e.getMessage() + "); assuming "
+          + RacePlanner.PRIOR_DURATION_MS / 1000 + " s per attempt");
+      return null;
+    }
   }
 
   /**

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.acr.config.ToolsConfig;
 import dev.acr.core.Route;
 import dev.acr.core.Router;
+import dev.acr.memory.RouteTimes;
+import dev.acr.policy.CostGuess;
 import dev.acr.policy.RacePlanner;
 import dev.acr.policy.RacingRouter;
 import dev.acr.policy.RouteEstimate;
@@ -14,7 +17,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How many attempts of a live run go at once, and why: {@code --race N}, {@code --race auto} (the
@@ -30,8 +35,22 @@ public record RaceChoice(int width, boolean auto, String why) {
    * what the budget leaves by the policy's cost estimates.
    */
   public Router around(Router router, Decision d) {
-    return width < 2 ? router
-        : new RacingRouter(router, task -> d.estimates(), width, auto, d.config().timeValuePerHour());
+    if (width < 2) {
+      return router;
+    }
+    Map<Route, Double> priceGuess = new HashMap<>();
+    for (Route r : d.chain()) {
+      d.config().price(r).ifPresent(p -> priceGuess.put(r, CostGuess.fromPrices(p.inputPer1m(), p.outputPer1m())));
+    }
+    RouteTimes times = d.routeTimes() != null ? d.routeTimes() : new RouteTimes();
+    return new RacingRouter(router, task -> d.estimates(), width, auto, d.config().timeValuePerHour(),
+        new RacingRouter.Known(times, d.fallback(), priceGuess));
+  }
+
+  /** Whether {@code --race}, else the config's {@code "race"}, says auto. */
+  static boolean wantsAuto(RunRequest req, ToolsConfig config) {
+    String race = req.race() != null ? req.race() : config.race();
+    return race != null && race.strip().equalsIgnoreCase("auto");
   }
 
   /** The choice as {@code --json} shows it (dry run and result): {"width", "auto", "why"}. */
@@ -67,17 +86,25 @@ public record RaceChoice(int width, boolean auto, String why) {
       return new RaceChoice(asked, false, "racing up to " + asked + " attempts at once (" + said + ")");
     }
     List<RacePlanner.Leg> legs = new ArrayList<>();
+    List<String> durations = new ArrayList<>();
+    RouteTimes times = d.routeTimes() != null ? d.routeTimes() : new RouteTimes();
     // In the chain's order: the estimates come in the config's.
     for (Route r : d.chain()) {
-      d.estimates().stream().filter(e -> e.route().equals(r)).findFirst().ifPresent(e ->
-          legs.add(new RacePlanner.Leg(e.successChance(), e.expectedCostUsd(), RacePlanner.PRIOR_DURATION_MS)));
+      d.estimates().stream().filter(e -> e.route().equals(r)).findFirst().ifPresent(e -> {
+        long ms = RacingRouter.durationMs(times, r);
+        legs.add(new RacePlanner.Leg(e.successChance(), e.expectedCostUsd(), ms));
+        if (durations.size() < RacePlanner.AUTO_MAX) {
+          durations.add(r.name() + " ~" + Math.round(ms / 1000.0) + " s (" + RacingRouter.durationSource(times, r) + ")");
+        }
+      });
     }
     if (legs.size() < 2) {
       return new RaceChoice(1, true, said + ": not racing: the policy has no estimates for the chain's routes"
           + " (--chain or --tool fixes them); pass --race N to race them anyway");
     }
     RacePlanner.Choice c = RacePlanner.choose(legs, asked, d.config().timeValuePerHour());
-    return new RaceChoice(c.width(), true, said + ": " + (c.width() > 1 ? "racing " + c.width() + ": " : "not racing: ") + c.why());
+    return new RaceChoice(c.width(), true, said + ": " + (c.width() > 1 ? "racing " + c.width() + ": " : "not racing: ") + c.why()
+        + "; expected durations: " + String.join(", ", durations));
   }
 
   private static int parse(String race) throws UsageError {

@@ -162,6 +162,66 @@ class RaceRunLoopTest {
   }
 
   @Test
+  void anInfraErrorStopsTheRacersItRulesOutAndNoLaterBatchStartsTheTool() {
+    // Routes of tool "x" and of tool "y": x1 is not signed in; x2, racing beside it, would fail
+    // the same way, so it is stopped and recorded with that reason; y1 fails on its own; the
+    // next batch leaves x3 out, as a sequential run would, and runs y2.
+    Route x1 = new Route("x", "m1");
+    Route x2 = new Route("x", "m2");
+    Route x3 = new Route("x", "m3");
+    Route y1 = new Route("y", "m1");
+    Route y2 = new Route("y", "m2");
+    CountDownLatch x1Failed = new CountDownLatch(1);
+    List<Route> started = Collections.synchronizedList(new ArrayList<>());
+    AttemptExecutor live = new AttemptExecutor() {
+      @Override
+      public AttemptResult attempt(Task task, Route route, int n) {
+        throw new AssertionError("a race passes a token");
+      }
+
+      @Override
+      public AttemptResult attempt(Task task, Route route, int n, Cancellation cancel) throws InterruptedException {
+        started.add(route);
+        if (route.equals(x1)) {
+          x1Failed.countDown();
+          return new AttemptResult(route, AttemptStatus.INFRA_ERROR, false, 0, false, 1, 5, null, null, null,
+              "not signed in", null, null);
+        }
+        if (route.equals(x2)) {
+          CountDownLatch stopped = new CountDownLatch(1);
+          cancel.onCancel(stopped::countDown);
+          if (!stopped.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new AssertionError("x2 was not stopped when x1's tool turned out not signed in");
+          }
+          return new AttemptResult(route, AttemptStatus.INTERRUPTED, false, 0, false, null, 5, 0.02, 1L, 1L);
+        }
+        if (route.equals(y1)) {
+          x1Failed.await();
+          return new AttemptResult(route, AttemptStatus.FAILED, false, 0, true, 1, 5, 0.1, 1L, 1L);
+        }
+        return new AttemptResult(route, AttemptStatus.VERIFIED, true, 1, true, 0, 5, 0.1, 1L, 1L);
+      }
+
+      @Override
+      public boolean concurrent() {
+        return true;
+      }
+    };
+    dev.acr.policy.Fallback fallback = new dev.acr.policy.Fallback(Map.of(), List.of());
+    List<Route> chain = List.of(x1, x2, y1, x3, y2);
+    Router racing = new dev.acr.policy.RacingRouter(new FixedChainRouter("test", chain, fallback), t -> List.of(), 3,
+        false, 60, new dev.acr.policy.RacingRouter.Known(new dev.acr.memory.RouteTimes(), fallback, Map.of()));
+    RunOutcome o = new RunLoop(racing, live, records::add, new RunLoop.Limits(8, null, 3), "live", true,
+        Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).run(TASK, "run-1", RunLoop.SILENT);
+    assertThat(o.stopReason()).isEqualTo(RunOutcome.StopReason.VERIFIED);
+    assertThat(started).doesNotContain(x3);
+    assertThat(o.attempts()).extracting(a -> a.route().name() + "=" + a.status().id() + "/" + a.reason())
+        .containsExactly("x:m1=infra_error/not signed in", "x:m2=infra_error/not signed in", "y:m1=failed/null",
+            "y:m2=verified/null");
+    assertThat(o.attempts().get(1).costUsd()).as("what it reported still counts").isEqualTo(0.02);
+  }
+
+  @Test
   void aBudgetKeepsEachBatchWithinWhatItLeavesByTheEstimatedCosts() {
     // $1 of budget; the estimates say A and B cost $0.6 each, C $0.3: A and B together would
     // overrun it, so the first batch is A alone; then $0.5 is left for B ($0.6) alone.
