@@ -26,7 +26,7 @@ public final class Batch {
   /** The longest a verified racer waits for others' tests to finish, whatever its own took. */
   public static final long LET_FINISH_MAX_MS = 60_000;
   /** Added to the winner's own test time when waiting for the others'. */
-  public static final long LET_FINISH_GRACE_MS = 2_000;
+  public static final long LET_FINISH_GRACE_MS = 5_000;
 
   /**
    * What a router tells a race about its routes (its defaults: nothing known, and the documented

@@ -38,14 +38,11 @@ class RaceIT {
     agent("hanger", "echo \"$$\" > \"$ACR_TEST_PIDS/hanger.pid\"\nsleep 1000\n");
     agent("spender", "echo worse > value.txt\n" + cost(0.5));
     agent("fixer-too", "echo fixed > value.txt\n" + cost(0.03));
-    StringBuilder b = new StringBuilder("{\"tools\": [\n");
-    String[] names = {"fixer", "breaker", "crasher", "slow-fixer", "hanger", "spender", "fixer-too"};
-    for (int i = 0; i < names.length; i++) {
-      b.append("  {\"name\": \"").append(names[i]).append("\", \"enabled\": true, \"command\": [\"")
-          .append(tmp.resolve("race-agents").resolve(names[i])).append("\"], \"prompt_mode\": \"append_arg\",")
-          .append(" \"usage_format\": \"claude-json\"}").append(i < names.length - 1 ? ",\n" : "\n");
+    List<String> tools = new ArrayList<>();
+    for (String name : List.of("fixer", "breaker", "crasher", "slow-fixer", "hanger", "spender", "fixer-too")) {
+      tools.add(tool(name));
     }
-    Files.writeString(fx.config, b.append("]}\n").toString());
+    Files.writeString(fx.config, "{\"tools\": [\n" + String.join(",\n", tools) + "\n]}\n");
     Files.createDirectories(pids);
     Files.writeString(fx.repo.resolve("notes.txt"), "uncommitted work\n");
   }
@@ -158,6 +155,67 @@ class RaceIT {
     assertThat(recs).extracting(n -> n.get("route").asText() + "=" + n.get("status").asText())
         .containsExactly("breaker=failed", "fixer=verified");
     assertThat(recs).noneMatch(n -> n.has("race_id"));
+  }
+
+  @Test
+  void ofTwoFixersVerifyingTogetherTheCheaperIsAppliedWhicheverVerifiedFirst() throws Exception {
+    // pricey ($0.03, first in the chain) and cheap ($0.01) both fix value.txt and mark their tree.
+    // The test command makes pricey's tests pass first, and only once cheap's tests are running:
+    // cheap is then let finish, and its change is the one applied.
+    agent("pricey", "echo fixed > value.txt\necho pricey > pricey.txt\n" + cost(0.03));
+    agent("cheap", "echo fixed > value.txt\necho cheap > cheap.txt\n" + cost(0.01));
+    String config = Files.readString(fx.config);
+    Files.writeString(fx.config, config.replace("]}", ",\n" + tool("pricey") + ",\n" + tool("cheap") + "\n]}"));
+    Files.writeString(fx.repo.resolve("together.sh"), """
+        #!/bin/sh
+        grep -qx fixed value.txt || exit 1
+        wait_for() { i=0; while [ ! -f "$ACR_TEST_PIDS/$1" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done; }
+        if [ -f pricey.txt ]; then wait_for cheap-testing; touch "$ACR_TEST_PIDS/pricey-verified"; fi
+        if [ -f cheap.txt ]; then touch "$ACR_TEST_PIDS/cheap-testing"; wait_for pricey-verified; fi
+        exit 0
+        """);
+    fx.git("add", "together.sh");
+    fx.git("commit", "-q", "-m", "a test command that makes two fixes verify together");
+    Fixtures.Run r = fx.acr("--race", "2", "--chain", "pricey,cheap", "--verify", "sh together.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(tmp.resolve("pids/pricey-verified")).as("pricey's tests passed").exists();
+    assertThat(fx.repo.resolve("cheap.txt")).exists();
+    assertThat(fx.repo.resolve("pricey.txt")).doesNotExist();
+    assertThat(fx.read("notes.txt")).isEqualTo("uncommitted work\n");
+    List<JsonNode> recs = records();
+    assertThat(recs).extracting(n -> n.get("route").asText() + "=" + n.get("status").asText())
+        .containsExactlyInAnyOrder("pricey=cancelled", "cheap=verified");
+    JsonNode pricey = recs.stream().filter(n -> n.get("route").asText().equals("pricey")).findFirst().orElseThrow();
+    assertThat(pricey.get("reason").asText()).contains("verified too");
+    assertThat(pricey.get("cost_usd").asDouble()).isEqualTo(0.03);
+  }
+
+  @Test
+  void raceAutoExpectsEachRouteToTakeAsLongAsItsAttemptsInMemoryTook() throws Exception {
+    Files.writeString(fx.config, "{\"tools\": [\n" + tool("fixer") + ",\n" + tool("breaker") + "\n]}\n");
+    List<String> lines = new ArrayList<>();
+    String[][] past = {{"verified", "40000"}, {"failed", "44000"}, {"cancelled", "1000"}, {"infra_error", "500"}};
+    for (int i = 0; i < past.length; i++) {
+      lines.add(JSON.createObjectNode().put("ts", "2026-12-01T00:00:0" + i + "Z").put("run_id", "r" + i).put("attempt", 1)
+          .put("task", "t" + i).put("dimension", "bug_fixing").put("tool", "fixer").put("route", "fixer")
+          .put("resolved", i == 0).put("apply_ok", true).put("status", past[i][0])
+          .put("duration_ms", Long.parseLong(past[i][1])).put("cost_usd", 0.01).put("source", "live").toString());
+    }
+    Files.write(fx.memory(), lines);
+    Fixtures.Run dry = fx.acr("--dry-run", "--json", "--race", "auto", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(dry.exit()).as(dry.err()).isZero();
+    String why = JSON.readTree(dry.out()).get("race").get("why").asText();
+    // Only the verified and failed attempts ran their course: (40 + 44) / 2 s.
+    assertThat(why).contains("fixer ~42 s (memory, 2 attempts)")
+        .contains("breaker ~42 s (no record of it: the mean of other routes')");
+    Files.delete(fx.memory());
+    Fixtures.Run none = fx.acr("--dry-run", "--json", "--race", "auto", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(JSON.readTree(none.out()).get("race").get("why").asText()).contains("fixer ~180 s (no record: the 180 s prior)");
+  }
+
+  private String tool(String name) {
+    return "  {\"name\": \"" + name + "\", \"enabled\": true, \"command\": [\""
+        + tmp.resolve("race-agents").resolve(name) + "\"], \"prompt_mode\": \"append_arg\", \"usage_format\": \"claude-json\"}";
   }
 
   /** {@code --race 2} over {@code chain}: verified, the fix applied, the user's work intact, no worktree left. */
