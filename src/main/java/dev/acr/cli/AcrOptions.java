@@ -48,9 +48,11 @@ record AcrOptions(
     spec.addOption(OptionSpec.builder("--max-attempts").type(int.class).paramLabel("N").defaultValue("3")
         .description("Attempts at most (default: ${DEFAULT-VALUE}).").build());
     spec.addOption(valued("--budget", Double.class, "USD", "Stop escalating once this much has been spent."));
-    spec.addOption(valued("--race", String.class, "N|auto", "Run up to N routes at once; the first that verifies"
-        + " wins and the others are stopped. auto: race when memory is unsure and the time saved (valued at the config's"
-        + " time_value_per_hour) is worth the cost. Default: the config's \"race\", else one at a time."));
+    spec.addOption(valued("--race", String.class, "N|auto", "Run up to N routes at once. When one verifies, those"
+        + " still working are stopped; those already running their tests may finish (as long again as the winner's"
+        + " tests, +5 s, at most 60 s) and the cheapest verified is applied. auto: race when memory is unsure and the"
+        + " time saved (valued at the config's time_value_per_hour) is worth the cost. Default: the config's"
+        + " \"race\", else one at a time. See docs/races.md."));
     spec.addOption(OptionSpec.builder("--timeout").type(Duration.class).converters(new DurationConverter())
         .paramLabel("DURATION").defaultValue("30m").description("Per attempt, e.g. 90s, 20m (default: ${DEFAULT-VALUE}).")
         .build());
