@@ -127,6 +127,9 @@ final class ExplainText {
     if (r.raceId() != null) {
       detail("race", r.raceId() + " (ran at once with the other attempts of this race)");
     }
+    if (r.reason() != null) {
+      detail("reason", r.reason());
+    }
     if (a.dir() == null) {
       return;
     }

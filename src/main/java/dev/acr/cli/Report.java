@@ -7,6 +7,7 @@ import dev.acr.config.ConfigException;
 import dev.acr.config.ToolSpec;
 import dev.acr.context.RepoSignals;
 import dev.acr.core.AttemptResult;
+import dev.acr.core.AttemptStatus;
 import dev.acr.core.Route;
 import dev.acr.core.RunLoop;
 import dev.acr.core.RunOutcome;
@@ -280,6 +281,11 @@ final class Report {
       AttemptArtifacts art = r.artifacts().get(i);
       if (art != null && art.note() != null) {
         out.println("attempt " + (i + 1) + ": " + art.note());
+      } else if (a.status() == AttemptStatus.CANCELLED && a.reason() != null) {
+        out.println("attempt " + (i + 1) + ": " + a.reason()); // a race's verified loser
+      } else if (a.status() == AttemptStatus.INFRA_ERROR && a.reason() != null) {
+        out.println("attempt " + (i + 1) + ": stopped: another attempt of the race found " + a.route().tool() + ": "
+            + a.reason()); // only a racer stopped for another's infra error has a reason but no note
       }
       if (art != null && art.patch() != null && !a.resolved() && !art.changedFiles().isEmpty()) {
         out.println("attempt " + (i + 1) + ": patch kept (" + String.join(", ", art.changedFiles()) + "): " + art.patch()
