@@ -86,6 +86,7 @@ public final class RunLoop {
     int batches = 0;
     List<String> raceIds = new ArrayList<>();
     RunOutcome.StopReason stop = null;
+    int standing = -1;
     while (stop == null) {
       if (Thread.currentThread().isInterrupted()) {
         stop = RunOutcome.StopReason.INTERRUPTED;
@@ -129,9 +130,32 @@ public final class RunLoop {
         spent += r.costOrZero();
       }
       stop = stopAfter(batch);
+      if (stop == null && batch.attempts().size() > 1) {
+        standing = whereOneAtATimeStops(task, attempts, batch.attempts().size());
+        stop = standing >= 0 ? RunOutcome.StopReason.PLAN_EXHAUSTED : null;
+      }
     }
     router.observe(task, List.copyOf(attempts));
-    return new RunOutcome(task, List.copyOf(attempts), stop, wallMs, java.util.Collections.unmodifiableList(raceIds));
+    return new RunOutcome(task, List.copyOf(attempts), stop, wallMs, java.util.Collections.unmodifiableList(raceIds),
+        standing);
+  }
+
+  /**
+   * After a race's batch of {@code size} (the last of {@code attempts}) in which none verified:
+   * the attempt after which a run one at a time would have stopped (the router, shown the
+   * batch's results in start order, plans nothing more), so the run stops there too and that
+   * attempt's result stands; -1 when it would have gone on past the batch's last racer. The
+   * racers after it were paid for, but a run one at a time would not have let them replace it
+   * (a partly passing attempt, say).
+   */
+  private int whereOneAtATimeStops(Task task, List<AttemptResult> attempts, int size) {
+    int before = attempts.size() - size;
+    for (int k = before; k < attempts.size() - 1; k++) {
+      if (attempts.get(k).status().isEvidence() && router.plan(task, List.copyOf(attempts.subList(0, k + 1))).isEmpty()) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   /** Verified when the batch has a winner; else the first attempt that stops the run, in start order. */

@@ -6,10 +6,17 @@ import java.util.List;
  * Everything one task's run produced: its attempts in the order they started, whether one
  * verified, the run's wall time ({@code wallMs}: the sum of its batches' wall times, so a race
  * counts once per batch, not once per attempt) and each attempt's race id ({@code raceIds}, in
- * the attempts' order; null for an attempt that ran alone).
+ * the attempts' order; null for an attempt that ran alone). {@code standing} (-1: the default
+ * rule of {@link #finalIndex()}) is the attempt whose result stands when a race's batch ended
+ * where a run one attempt at a time would have stopped before its last racer.
  */
 public record RunOutcome(
-    Task task, List<AttemptResult> attempts, StopReason stopReason, long wallMs, List<String> raceIds) {
+    Task task, List<AttemptResult> attempts, StopReason stopReason, long wallMs, List<String> raceIds, int standing) {
+
+  /** A run whose result is its verified attempt, else its last ({@link #finalIndex()}). */
+  public RunOutcome(Task task, List<AttemptResult> attempts, StopReason stopReason, long wallMs, List<String> raceIds) {
+    this(task, attempts, stopReason, wallMs, raceIds, -1);
+  }
 
   /** A run whose attempts ran one after another: its wall time is their durations' sum. */
   public RunOutcome(Task task, List<AttemptResult> attempts, StopReason stopReason) {
@@ -43,10 +50,14 @@ public record RunOutcome(
   }
 
   /**
-   * The index of {@link #finalAttempt()} (-1 when nothing ran). In a race the attempts that were
-   * cancelled after the winner may come after it.
+   * The index of {@link #finalAttempt()} (-1 when nothing ran): {@code standing} when set, else the
+   * verified attempt, else the last. In a race the attempts that were cancelled after the winner
+   * may come after it.
    */
   public int finalIndex() {
+    if (standing >= 0) {
+      return standing;
+    }
     for (int i = attempts.size() - 1; i >= 0; i--) {
       if (attempts.get(i).resolved()) {
         return i;

@@ -162,6 +162,43 @@ class RaceRunLoopTest {
   }
 
   @Test
+  void aRaceEndsWhereARunOneAtATimeWouldHaveStoppedAndThatAttemptStands() {
+    // A router that stops once an attempt passed half its tests. A and B race; neither verifies;
+    // A scored 0.8, B 0. One at a time, the run would have stopped after A with 0.8: so does the
+    // race, and A's result stands, though B (paid for) started later.
+    Router stopsOnAGoodPartial = new Router() {
+      @Override
+      public String name() {
+        return "partial";
+      }
+
+      @Override
+      public List<Route> plan(Task task, List<AttemptResult> soFar) {
+        if (soFar.stream().anyMatch(a -> a.performance() >= 0.5)) {
+          return List.of();
+        }
+        return List.of(A, B, C).stream().filter(r -> soFar.stream().noneMatch(a -> a.route().equals(r))).toList();
+      }
+    };
+    AttemptExecutor scores = (task, route, n) -> new AttemptResult(route, AttemptStatus.FAILED, false,
+        route.equals(A) ? 0.8 : 0.0, true, 1, 10, 0.1, 1L, 1L);
+    RunOutcome o = new RunLoop(stopsOnAGoodPartial, scores, records::add, new RunLoop.Limits(3, null, 2), "replay", true,
+        Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).run(TASK, "run-1", RunLoop.SILENT);
+    assertThat(o.attempts()).extracting(AttemptResult::route).containsExactly(A, B);
+    assertThat(o.stopReason()).isEqualTo(RunOutcome.StopReason.PLAN_EXHAUSTED);
+    assertThat(o.finalAttempt().route()).isEqualTo(A);
+    assertThat(o.performance()).isEqualTo(0.8);
+    assertThat(o.totalCost()).isEqualTo(0.2);
+    // Had A scored 0.2, one at a time would have gone on to B: B stands, and C runs next.
+    AttemptExecutor low = (task, route, n) -> new AttemptResult(route, AttemptStatus.FAILED, false,
+        route.equals(A) ? 0.2 : 0.0, true, 1, 10, 0.1, 1L, 1L);
+    RunOutcome on = new RunLoop(stopsOnAGoodPartial, low, records::add, new RunLoop.Limits(3, null, 2), "replay", true,
+        Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).run(TASK, "run-2", RunLoop.SILENT);
+    assertThat(on.attempts()).extracting(AttemptResult::route).containsExactly(A, B, C);
+    assertThat(on.finalAttempt().route()).isEqualTo(C);
+  }
+
+  @Test
   void anInfraErrorStopsTheRacersItRulesOutAndNoLaterBatchStartsTheTool() {
     // Routes of tool "x" and of tool "y": x1 is not signed in; x2, racing beside it, would fail
     // the same way, so it is stopped and recorded with that reason; y1 fails on its own; the
