@@ -19,6 +19,12 @@ import java.util.Locale;
  * this overstates the saving when the first route is very likely to verify (at 97% it still
  * races two). The exact expectation by order of duration was tried and replayed worse on OOD176
  * (wall time −24%, CumReg +2.2 against −26%, +0.9), so it waits for a better duration model.
+ *
+ * <p>There is no floor on the chances any more (a leg joined only when the legs before it all
+ * failed at least 40% of the time): it was needed while a race's last racer could replace a
+ * partly passing attempt the policy would have kept; since a race ends where a run one at a time
+ * would have stopped ({@code RunLoop}), the floor only cost wall time on the replay's tuning set
+ * (bench/README.md, "Wall time and races").
  */
 public final class RacePlanner {
 
@@ -35,14 +41,6 @@ public final class RacePlanner {
   public record Choice(int width, String why) {}
 
   private RacePlanner() {}
-  /**
-   * A leg joins a race only when the legs before it all fail at least this often: a route the
-   * earlier ones would usually make unnecessary costs its full price for little time saved, and
-   * in a replay a race that spends every attempt at once loses the chance to stop early.
-   * Chosen on the replay's tuning set (bench/README.md, "Wall time and races"): 0 (no floor),
-   * 0.3, 0.4 and 0.5 were tried.
-   */
-  static final double NEEDED = 0.4;
 
   /** The widest batch of the plan's first legs (up to {@code maxWidth}) whose value beats its extra cost. */
   public static Choice choose(List<Leg> plan, int maxWidth, double timeValuePerHour) {
@@ -50,9 +48,6 @@ public final class RacePlanner {
     double bestGain = 0;
     String why = "memory is sure enough of the first route: racing would cost more than the time it saves";
     for (int k = 2; k <= Math.min(maxWidth, plan.size()); k++) {
-      if (failAllBefore(plan, k - 1) < NEEDED) {
-        break; // the legs before would verify too often: this one would mostly be paid for nothing
-      }
       double gain = gain(plan, k, timeValuePerHour);
       if (gain > bestGain) {
         best = k;
