@@ -30,6 +30,8 @@ class BatchTest {
   /** A live executor whose attempts are scripted per route; it records what it was asked to deliver. */
   abstract static class Scripted implements AttemptExecutor {
     final List<Integer> delivered = Collections.synchronizedList(new ArrayList<>());
+    /** Attempts whose change fails its recheck in the user's tree (recorded acr_error). */
+    final List<Integer> failsInTheUsersTree = new ArrayList<>();
 
     @Override
     public AttemptResult attempt(Task task, Route route, int n) {
@@ -39,7 +41,8 @@ class BatchTest {
     @Override
     public Delivered deliver(Task task, AttemptResult verified, int n) {
       delivered.add(n);
-      return new Delivered(verified, true);
+      return failsInTheUsersTree.contains(n) ? new Delivered(result(verified.route(), AttemptStatus.ACR_ERROR, 0.1), false)
+          : new Delivered(verified, true);
     }
 
     @Override
@@ -57,6 +60,20 @@ class BatchTest {
     CountDownLatch stopped = new CountDownLatch(1);
     cancel.onCancel(stopped::countDown);
     await(stopped);
+  }
+
+  /** Racers whose agents all finish, then whose tests all pass together: each ends as {@code end} says. */
+  static Scripted verifyingTogether(int racers, java.util.function.Function<Route, AttemptResult> end) {
+    CountDownLatch allTesting = new CountDownLatch(racers);
+    return new Scripted() {
+      @Override
+      public AttemptResult attempt(Task task, Route route, int n, Cancellation cancel) throws InterruptedException {
+        cancel.agentFinished();
+        allTesting.countDown();
+        await(allTesting);
+        return end.apply(route);
+      }
+    };
   }
 
   Map<Integer, AttemptResult> recorded = new ConcurrentHashMap<>();
@@ -106,19 +123,8 @@ class BatchTest {
 
   @Test
   void theWaitForOthersTestsIsBoundedAndAnUnreportedCostIsTheRoutesGuess() {
-    CountDownLatch bothTesting = new CountDownLatch(2);
-    Scripted exec = new Scripted() {
-      @Override
-      public AttemptResult attempt(Task task, Route route, int n, Cancellation cancel) throws InterruptedException {
-        cancel.agentFinished();
-        bothTesting.countDown();
-        await(bothTesting);
-        if (route.equals(A)) {
-          return result(A, AttemptStatus.VERIFIED, null); // no cost reported: its guess, $0.1, counts
-        }
-        return result(B, AttemptStatus.VERIFIED, 0.5);
-      }
-    };
+    // A reports no cost: its guess, $0.1, counts.
+    Scripted exec = verifyingTogether(2, route -> result(route, AttemptStatus.VERIFIED, route.equals(A) ? null : 0.5));
     Batch.Rules guess = new Batch.Rules() {
       @Override
       public Double costGuessUsd(Route route) {
@@ -156,22 +162,8 @@ class BatchTest {
 
   @Test
   void whenTheCheapestsChangeFailsInTheUsersTreeTheNextVerifiedIsApplied() {
-    CountDownLatch bothTesting = new CountDownLatch(2);
-    Scripted exec = new Scripted() {
-      @Override
-      public AttemptResult attempt(Task task, Route route, int n, Cancellation cancel) throws InterruptedException {
-        cancel.agentFinished();
-        bothTesting.countDown();
-        await(bothTesting);
-        return result(route, AttemptStatus.VERIFIED, route.equals(A) ? 0.1 : 0.9);
-      }
-
-      @Override
-      public Delivered deliver(Task task, AttemptResult verified, int n) {
-        delivered.add(n);
-        return n == 1 ? new Delivered(result(A, AttemptStatus.ACR_ERROR, 0.1), false) : new Delivered(verified, true);
-      }
-    };
+    Scripted exec = verifyingTogether(2, route -> result(route, AttemptStatus.VERIFIED, route.equals(A) ? 0.1 : 0.9));
+    exec.failsInTheUsersTree.add(1);
     Batch.Result r = race(exec, Batch.Rules.NONE, A, B);
     assertThat(exec.delivered).containsExactly(1, 2);
     assertThat(r.winner()).isEqualTo(1);

@@ -210,12 +210,7 @@ class RaceRunLoopTest {
     Route y2 = new Route("y", "m2");
     CountDownLatch x1Failed = new CountDownLatch(1);
     List<Route> started = Collections.synchronizedList(new ArrayList<>());
-    AttemptExecutor live = new AttemptExecutor() {
-      @Override
-      public AttemptResult attempt(Task task, Route route, int n) {
-        throw new AssertionError("a race passes a token");
-      }
-
+    AttemptExecutor live = new BatchTest.Scripted() {
       @Override
       public AttemptResult attempt(Task task, Route route, int n, Cancellation cancel) throws InterruptedException {
         started.add(route);
@@ -237,11 +232,6 @@ class RaceRunLoopTest {
           return new AttemptResult(route, AttemptStatus.FAILED, false, 0, true, 1, 5, 0.1, 1L, 1L);
         }
         return new AttemptResult(route, AttemptStatus.VERIFIED, true, 1, true, 0, 5, 0.1, 1L, 1L);
-      }
-
-      @Override
-      public boolean concurrent() {
-        return true;
       }
     };
     dev.acr.policy.Fallback fallback = new dev.acr.policy.Fallback(Map.of(), List.of());
