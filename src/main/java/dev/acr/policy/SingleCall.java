@@ -33,7 +33,7 @@ final class SingleCall {
   /** Pseudo-calls a broader context's advantage counts for in a narrower context. */
   static final double STRENGTH = 2;
   /** Scale of the Thompson draw's spread (1 = the posterior's own). */
-  static final double SPREAD = 0.7;
+  static final double SPREAD = 0.6;
   /** The largest variance a score in [0, 1] can have: one call's noise before memory has any. */
   static final double MAX_VARIANCE = 0.25;
   /** Pseudo-calls a broader context's noise variance counts for in a narrower one. */
