@@ -25,8 +25,8 @@ import java.util.SplittableRandom;
  * how much one call's score varies around its route's mean), scaled by {@link #SPREAD}: a
  * full-width draw explores too long for a few thousand tasks.
  *
- * <p>Chosen on the ID test's tuning orders (shuffle seeds 1001–1020), never on the reported ones;
- * see bench/README.md.
+ * <p>Chosen on the ID test's tuning orders (shuffle seeds 1001–1020), the draw's spread scale
+ * on both datasets' tuning orders, never on the reported ones; see bench/README.md.
  */
 final class SingleCall {
 
