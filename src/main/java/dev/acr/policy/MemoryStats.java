@@ -31,6 +31,11 @@ public final class MemoryStats implements MemorySink {
     double logCostSum;
     int logCostN;
     double partialSum;
+    /**
+     * Sum of the squared partial scores of attempts that did not verify (a verified one scores
+     * 1, its square 1): with {@link #partialSum} it gives how much scores spread ({@link SingleCall}).
+     */
+    double partialSquareSum;
     int failures;
     /** When it was made, among this memory's tallies and contexts (see {@link #born}). */
     long born;
@@ -42,6 +47,7 @@ public final class MemoryStats implements MemorySink {
       } else {
         failures++;
         partialSum += performance;
+        partialSquareSum += performance * performance;
       }
       if (cost != null) {
         costSum += cost;
