@@ -53,7 +53,7 @@ public final class Classifier {
 
   private static final List<List<Rule>> RULE_TABLES =
       List.of(
-          ClassifierRules.BUG,
+          BugRules.BUG,
           ClassifierRules.TESTS,
           ClassifierRules.UNDERSTANDING,
           ClassifierRules.DOCS,
