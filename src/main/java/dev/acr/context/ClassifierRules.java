@@ -171,6 +171,11 @@ final class ClassifierRules {
           regex(CODE_REFACTORING, 1, "\\S (?:->|→) \\S", "'a -> b' rewrite").when("->", "→"),
           terms(CODE_REFACTORING, 1, "verb '%s'", "convert*", "rewrit*"));
 
+  /** The parts of code that a completion task fills in. */
+  private static final String PARTS = "(?:steps|cases|methods|case|branch(?:es)?|arms|body|bodies"
+      + "|implementations?|definitions?|parts?|pieces|bits|fields|logic|stages?|sections?|variants"
+      + "|functions?|handlers?)\\b";
+
   static final List<Rule> COMPLETION =
       List.of(
           terms(CODE_COMPLETION, 3.5, "verb 'finish'", "finish", "finishing"),
@@ -178,9 +183,11 @@ final class ClassifierRules {
               "verb 'complete'").when("complete"),
           regex(CODE_COMPLETION, 3.5, "\\bfill(?:ing)?\\b(?: \\S+){0,4}? in\\b|\\bfill (?:out|them|it)\\b",
               "'fill in'").when("fill"),
-          terms(CODE_COMPLETION, 3, "placeholder '%s'", "todo!()", "unimplemented!",
+          // Each language's way of saying "not written yet": todo!(), NotImplementedError,
+          // UnsupportedOperationException, TODO(), panic("not implemented").
+          terms(CODE_COMPLETION, 3, "placeholder '%s'", "todo!()", "unimplemented!", "todo()",
               "notimplemented*", "not implemented", "not yet implemented", "unimplemented",
-              "placeholder", "placeholders"),
+              "unsupportedoperation*", "placeholder", "placeholders"),
           regex(CODE_COMPLETION, 3, "(?:#|//|--)\\s*todo\\b|\\btodo:", "TODO marker").when("todo"),
           terms(CODE_COMPLETION, 1, "mentions TODO", "todo", "todos"),
           regex(CODE_COMPLETION, 2, "\\b(?:the|these|those|all|remaining|each|every|any) todos?\\b(?! (?:app|apps|list"
@@ -199,13 +206,18 @@ final class ClassifierRules {
               "remaining parts", "remaining steps", "remaining branches", "remaining arms",
               "continue from", "continue where", "continue writing", "continue this",
               "do the rest", "never defined", "not defined yet"),
-          regex(CODE_COMPLETION, 2.5, "\\bmissing (?:\\S+ ){0,2}?(?:steps|cases|methods|case|branch(?:es)?"
-              + "|arms|body|bodies|implementations?|definitions?|parts?|pieces|bits|fields|logic|stages?"
-              + "|sections?|variants|functions?)\\b|\\b(?:cases|arms|methods|branches|steps|fields|stages?"
-              + "|sections?|parts?|bodies|body) (?:are|is) (?:still )?missing\\b"
+          // What is missing is a part of the code (arms, methods, a body), before or after the word:
+          // "missing the Delete and Rename arms", "the interface methods that are still missing".
+          regex(CODE_COMPLETION, 2.5, "\\bmissing (?:\\S+ ){0,4}?" + PARTS + "|\\b" + PARTS
+              + " (?:that |which )?(?:are|is) (?:still |yet )?missing\\b|\\bmissing [\\w.]+\\(\\)"
               + "|\\b(?:declared|defined)\\b(?: \\S+){0,6}? (?:but )?(?:never|not) "
               + "(?:defined|implemented)\\b", "missing pieces")
               .when("missing", "declared", "defined"),
+          // "3 methods left to implement", "a few TODOs left", "doesn't handle Delete yet".
+          regex(CODE_COMPLETION, 2.5, "\\bleft to (?:implement|write|fill|finish|do|handle|add)\\b"
+              + "|\\btodos?\\b(?: \\S+){0,2}? left\\b|\\b(?:not|n't) (?:\\S+ ){0,1}?(?:implement\\w*|handl\\w*"
+              + "|written|finished|done|wired up|filled in|cover\\w*)\\b(?: \\S+){0,5}? yet\\b",
+              "not written yet '%s'").when("left", "yet"),
           regex(CODE_COMPLETION, 2.5, "\\bonly (?:handles|covers|supports|has|implements)\\b"
               + "|\\bonly \\S+(?: \\S+){0,3}? (?:is|are) (?:done|implemented|there|written|handled|filled in)\\b"
               + "|\\b(?:the )?(?:other|remaining|rest of the) (?:\\w+ )?(?:cases|branches|arms|methods|variants"
@@ -217,7 +229,7 @@ final class ClassifierRules {
               + "|their |a )?(?:\\w+ )?bod(?:y|ies)\\b", "asks for the body").when("bod"),
           regex(CODE_COMPLETION, 2.5, "\\bleft (?:as (?:a )?(?:pass|todo|stubs?|placeholders?)|empty|blank|unimplemented)\\b",
               "'%s'").when("left"),
-          regex(CODE_COMPLETION, 2.5, "\\b(?:real|actual|proper) (?:code|implementations?|logic|bod(?:y|ies))\\b"
+          regex(CODE_COMPLETION, 2.5, "\\b(?:real|actual|proper) (?:code|implementations?|impls?|logic|bod(?:y|ies))\\b"
               + "|`pass`|\\bpass statements?\\b|\\b(?:is|are) (?:all )?(?:just |only |still )?pass(?:$|[,.;])",
               "placeholder to replace '%s'").when("real", "actual", "proper", "pass"),
           regex(CODE_COMPLETION, 2, "\\b(?:function|method|fn|empty) body\\b|\\bbody of\\b|\\bthe \\w+ body\\b"
