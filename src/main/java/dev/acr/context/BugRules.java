@@ -39,10 +39,22 @@ final class BugRules {
               .when("FAIL"),
           raw(BUG_FIXING, 1.5, "\\b[\\w-]+\\.(?:py|go|rs|java|js|ts|tsx|jsx|c|cc|cpp|h|hpp|rb|kt|cs"
               + "|swift|php|scala):\\d+", "file:line reference (%s)").when(":"),
-          regex(BUG_FIXING, 2.5, "\\berror:|\\bfatal:", "pasted '%s'").when("error:", "fatal:"),
+          regex(BUG_FIXING, 2.5, "\\berror:|\\bfatal:|\\bwarning:", "pasted '%s'").when("error:", "fatal:", "warning:"),
+          // The shape of a pasted message: a tool or error name, a colon, then a capitalised
+          // complaint ("jest: Cannot find module …", "Error: Unable to …"); or one opening a line.
+          raw(BUG_FIXING, 3, "(?:: |^)(?:Cannot|Can't|Could not|Couldn't|Unable to|Failed to|Uncaught|Unhandled"
+              + "|No such|Permission denied)\\b|: (?:Unexpected|Unknown|Invalid|Undefined|Unresolved|Missing)\\b",
+              "pasted error line '%s'"),
+          // errno names and Node's error codes: "npm install ERESOLVE …", "ENOENT", "ERR_REQUIRE_ESM".
+          regex(BUG_FIXING, 3, "\\be(?:noent|acces|perm|addrinuse|conn(?:refused|reset|aborted)|resolve|pipe"
+              + "|timedout|notfound|exist|isdir|notdir|mfile|nospc|nomem|inval|again|badf|notempty|integrity)\\b"
+              + "|\\berr_[a-z_]{4,}", "error code '%s'").when("enoent", "eacces", "eperm", "eaddrinuse", "econn", "eresolve",
+                  "epipe", "etimedout", "enotfound", "eexist", "eisdir", "enotdir", "emfile", "enospc", "enomem",
+                  "einval", "eagain", "ebadf", "enotempty", "eintegrity", "err_"),
           terms(BUG_FIXING, 4, "crash (%s)", "segmentation fault", "segfault", "core dumped",
               "sigsegv", "sigabrt", "double free", "use after free", "use-after-free", "dangling pointer",
-              "heap corruption", "stack overflow", "out of memory", "oomkilled", "oom-killed", "oom killed"),
+              "heap corruption", "stack overflow", "out of memory", "oomkilled", "oom-killed", "oom killed",
+              "seg fault", "panicked", "bus error"),
           terms(BUG_FIXING, 4, "JS runtime error (%s)", "undefined is not a function",
               "cannot read property", "cannot read properties", "is not defined",
               "is not a function", "uncaught"),
@@ -53,7 +65,9 @@ final class BugRules {
               "failed to load", "failed to compile", "failed to build", "failed to resolve",
               "failed to start", "failed to connect", "connection refused",
               "does not live long enough", "cannot borrow", "mismatched types", "type mismatch",
-              "is not assignable to", "has no attribute", "unresolved import", "undefined symbol"),
+              "is not assignable to", "has no attribute", "unresolved import", "undefined symbol",
+              "unable to", "does not exist", "doesn't exist", "unexpected token", "unexpected end of",
+              "syntax error", "syntaxerror", "invalid syntax", "undefined method", "unhandled"),
           regex(BUG_FIXING, 3, "\\bexit(?:s|ed)? (?:with )?(?:(?:code|status) )?[1-9]\\d*\\b|non-zero exit"
               + "|returned non-zero", "exit code (%s)").when("exit", "non-zero"),
           regex(BUG_FIXING, 2.5, "\\bassertion ?(?:error|failed)|\\bexpected\\b.{1,40}\\b(?:but "
@@ -108,9 +122,10 @@ final class BugRules {
               "divides by zero", "division by zero", "null pointer", "nil pointer", "nil map",
               "npe", "overflow", "overflows", "regressed", "unresponsive"),
           regex(BUG_FIXING, 2.5, "\\b(?:doesn'?t|does not|don'?t|isn'?t|is not|won'?t|will not|can'?t"
-              + "|cannot|not) (?:work|persist|save|load|start|compile|build|render|show|update|exit"
-              + "|stop|close|trigger|fire|match|run|respond|connect|redirect|refresh|log ?in|sign ?in|find|access|reach"
-              + "|read|open|import|resolve|install|push|pull)\\w*"
+              + "|cannot|not) (?:work|persist|sav(?:e|es|ed|ing)|load|start|compil|build|render|show|updat|exit"
+              + "|stop|clos(?:e|es|ed|ing)|trigger|fir(?:e|es|ed|ing)\\b|match|run|respond|connect|redirect|refresh"
+              + "|log ?in|sign ?in|find|access|reach|read|open|import|resolv|install|push|pull|send|receiv|delet"
+              + "|sync|fetch|display|appear|clear|reset|reload|scroll|submit|upload|download)\\w*"
               + "|\\bnever (?:exits|returns|fires|finishes|completes|gets called|closes|stops"
               + "|terminates|resolves)\\b", "symptom '%s'").when("nt", "n't", "not", "never"),
           terms(BUG_FIXING, 1.5, "symptom timing '%s'", "sometimes", "randomly", "occasionally",
@@ -138,6 +153,11 @@ final class BugRules {
           terms(BUG_FIXING, 2.5, "investigate '%s'", "track it down", "track this down",
               "track down", "figure out why", "look into", "look at why", "see why", "check why", "root cause", "find the leak", "find the bug",
               "find out why", "find the cause"),
+          // "why does X return 0.30000000000000004": behaviour in question; not a question about
+          // design ("why do we …", "why is there …", "why does Order have both …").
+          regex(BUG_FIXING, 2, "\\bwhy (?:is|are|was|were|does|do|did|won'?t|doesn'?t|isn'?t|can'?t) "
+              + "(?!(?:we|you|they|people|there|one)\\b)(?!.*\\b(?:have|has|need|needs|exist|exists|both"
+              + "|intentional|on purpose|by design)\\b)", "why-question about behaviour").when("why"),
           regex(BUG_FIXING, 1.5, "\\bwhy (?:does|do|is|are|did|would)\\b.{0,80}\\b(?:return|returns|fail"
               + "|fails|crash|crashes|null|none|nil|empty|wrong|instead|when)\\b",
               "why-question about a symptom").when("why"),
@@ -154,7 +174,7 @@ final class BugRules {
               "symptom '%s'").when("handle", "happens"),
           regex(BUG_FIXING, 2.5, "\\b(?:returning|returns|getting|gets|throws|throwing|gives?) "
               + "(?:a |an |http )?[45]\\d\\ds?\\b|\\b[45]\\d\\d (?:errors?|responses?|status)\\b"
-              + "|\\b[45]\\d\\ds\\b", "HTTP error status '%s'")
+              + "|\\b[45]\\d\\ds\\b|\\b[45]\\d\\d (?:on|from|after|while)\\b", "HTTP error status '%s'")
               .when("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
           terms(BUG_FIXING, 2, "'%s'", "logs say", "log says", "logs show", "in the logs",
               "error log", "passes locally", "pass locally", "works locally", "works on my machine",

@@ -75,6 +75,10 @@ final class ClassifierRules {
               "where do", "who calls", "who uses", "who owns", "who sets", "who writes",
               "who reads", "which threads", "where's", "what happens", "what calls", "what would happen",
               "what will happen", "what would break", "what breaks", "what changed"),
+          regex(CODE_UNDERSTANDING, 2.5, "\\bwhy (?:do|did|would|should) (?:we|you|they) (?!(?:get|see|hit|lose|keep)\\b)"
+              + "|\\bwhy (?:is|are) there\\b|\\bwhy (?:does|do|is|are) (?:\\S+ ){1,3}?(?:have|has|need|needs|use|uses"
+              + "|exist|exists)\\b|\\b(?:intentional|on purpose|by design|design decision|rationale)\\b",
+              "asks for the design reason").when("why", "intentional", "purpose", "design", "rationale"),
           regex(CODE_UNDERSTANDING, 3, "\\bwhat (?:does|do|is|are) .{1,60}? mean\\b", "'what does X mean'")
               .when("mean"),
           regex(CODE_UNDERSTANDING, 2, "\\bwhich \\w+(?: \\w+)? (?:does|do|is|are|did|can|should|gets?)\\b",
