@@ -84,6 +84,9 @@ final class BugRules {
           // Plain-language bug reports: the verb, then symptoms.
           regex(BUG_FIXING, 3, "\\bfix(?:es|ing)?\\b", "verb 'fix'").when("fix"),
           terms(BUG_FIXING, 2.5, "mentions bug", "bug", "bugs", "buggy"),
+          terms(BUG_FIXING, 2, "names a problem '%s'", "issue with", "issues with", "problem with",
+              "problems with", "something wrong", "something's wrong", "not right", "weird", "strange",
+              "odd behaviour", "odd behavior"),
           terms(BUG_FIXING, 2, "verb '%s'", "debug*", "diagnos*", "troubleshoot*"),
           terms(BUG_FIXING, 2.5, "symptom '%s'", "crash*", "panics", "hangs", "hang", "hanging",
               "freezes", "frozen", "deadlock*", "stuck", "leak", "leaks", "leaking", "leaky",

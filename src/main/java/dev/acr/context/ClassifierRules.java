@@ -57,13 +57,20 @@ final class ClassifierRules {
           // "…, throw in a couple of quick tests too": the tests are not the main deliverable.
           regex(TEST_GENERATION, -3, "\\btests? (?:too|as well)\\b|\\b(?:also|plus|and) (?:add |write "
               + "|throw in )?(?:a |some |a few |a couple of )?(?:quick |basic )?tests?\\b",
-              "tests only as an afterthought").when("test"));
+              "tests only as an afterthought").when("test"),
+          // "e2e tests red since yesterday": the tests are what fails, not what to write.
+          regex(TEST_GENERATION, -2.5, "(?<!(?:add|write|create|need) (?:a |some |more )?)\\b(?:tests?|specs?|suite)"
+              + " (?:are |is |keeps? |started |have been )?(?:red|fail(?:s|ing|ed)?|broken|flaky|timing out|hanging)\\b",
+              "tests as the subject of a failure").when("test", "spec", "suite"));
 
   static final List<Rule> UNDERSTANDING =
       List.of(
           terms(CODE_UNDERSTANDING, 4, "verb 'explain'", "explain*"),
-          terms(CODE_UNDERSTANDING, 3, "verb '%s'", "describ*", "summari*", "summary", "overview",
-              "clarif*", "elaborat*", "interpret*", "walk me through", "walk us through",
+          // "a summary of the module", not "a weekly summary email" (a thing to build).
+          regex(CODE_UNDERSTANDING, 3, "\\bsummary (?:of|for)\\b|\\bsummary\\s*[.!?]?$", "'summary'")
+              .when("summary"),
+          terms(CODE_UNDERSTANDING, 3, "verb '%s'", "describ*", "summari*", "overview",
+              "clarif*", "elaborat*", "interpret*", "walk me through", "walk us through", "eli5", "tldr", "tl;dr",
               "walk through", "walkthrough", "tour", "step by step", "step-by-step", "help me understand",
               "understand*"),
           terms(CODE_UNDERSTANDING, 2, "question '%s'", "what's", "what does", "what do",
@@ -127,7 +134,7 @@ final class ClassifierRules {
               .when("dedup", "inlin"),
           raw(CODE_REFACTORING, 3, "\\bDRY\\b", "'DRY'").when("DRY"),
           // Not "a cli that renames photos": there the verb is what the new code does.
-          regex(CODE_REFACTORING, 3, "(?<!that |which )\\b(?:renam|extract)\\w*", "verb '%s'")
+          regex(CODE_REFACTORING, 3, "(?<!that |which |to )\\b(?:renam|extract)\\w*", "verb '%s'")
               .when("renam", "extract"),
           regex(CODE_REFACTORING, 2, "\\b(?:turn|convert|change|make)\\b(?: \\S+){1,5}? into\\b", "'%s'")
               .when("into"),
@@ -140,10 +147,11 @@ final class ClassifierRules {
               .when("replace", "instead"),
           regex(CODE_REFACTORING, 2.5, "\\b(?:introduce|use|extract) (?:an? )?(?:\\w+ ){0,2}(?:interface"
               + "|abstraction|strategy|base class|protocol|trait)\\b|\\binject\\w*"
-              + "|\\b(?:not |stop |)depend(?:s|ing)? on (?:the )?concrete\\b|\\btight(?:ly)? coupl\\w*",
+              + "|\\b(?:not |stop |)depend(?:s|ing)? on (?:the )?concrete\\b|\\btight(?:ly)? coupl\\w*"
+              + "|\\b(?:not|no longer|stop|never) depend(?:s|ing)? on\\b",
               "'%s'")
               .when("interface", "abstraction", "strategy", "base class", "protocol", "trait", "inject",
-                  "concrete", "coupl"),
+                  "concrete", "coupl", "depend"),
           regex(CODE_REFACTORING, 3, "\\b(?:without|no|zero) (?:not_)?(?:chang\\w*|breaking) (?:any |the )?"
               + "(?:behaviou?r|responses?|output|api|semantics|interface|callers)|\\bbehaviou?r "
               + "(?:must|should|has to) (?:stay|remain)|\\bsame (?:outputs?|behaviou?r|results?"
@@ -173,7 +181,12 @@ final class ClassifierRules {
           regex(CODE_REFACTORING, 2, "\\b\\d{3,}[- ]lines?\\b|\\bmigrat(?:e|ing)\\b(?: \\S+){0,5}? (?:to|from"
               + "|off)\\b", "'%s'").when("line", "migrat"),
           regex(CODE_REFACTORING, 1, "\\S (?:->|→) \\S", "'a -> b' rewrite").when("->", "→"),
-          terms(CODE_REFACTORING, 1, "verb '%s'", "convert*", "rewrit*"));
+          terms(CODE_REFACTORING, 1, "verb '%s'", "convert*", "rewrit*"),
+          // "make this more pythonic", "make the naming consistent": a quality of existing code.
+          regex(CODE_REFACTORING, 2.5, "\\bmake (?:it|this|these|them|(?:the|our|my) \\S+(?: \\S+)?) (?:more|less) \\w+"
+              + "|\\bmake\\b(?: \\S+){1,4}? (?:consistent|readable|idiomatic|pythonic|modular|testable|reusable"
+              + "|generic|cleaner|simpler|shorter|dry)\\b|\\b(?:cyclomatic|cognitive) complexity\\b",
+              "'%s'").when("make", "complexity"));
 
   /** The parts of code that a completion task fills in. */
   private static final String PARTS = "(?:steps|cases|methods|case|branch(?:es)?|arms|body|bodies"

@@ -25,6 +25,18 @@ final class DomainRules {
           terms(ALGORITHM, 3, "'%s'", "time complexity", "space complexity", "complexity",
               "big-o", "big o", "asymptotic*", "amortized", "leetcode", "codeforces", "hackerrank",
               "competitive programming", "interview question", "interview problem"),
+          // Textbook problems known by name, like the techniques above.
+          terms(ALGORITHM, 3, "classic problem '%s'", "two sum", "3sum", "three sum", "valid parentheses",
+              "balanced parentheses", "balanced brackets", "word ladder", "first missing positive",
+              "trapping rain water", "coin change", "climbing stairs", "house robber", "fizzbuzz", "fibonacci",
+              "n queens", "sudoku solver", "tower of hanoi", "towers of hanoi", "flood fill", "majority element",
+              "kadane", "spiral matrix", "game of life", "josephus", "knight's tour", "traveling salesman",
+              "travelling salesman", "longest consecutive", "egg drop", "rod cutting", "subset sum"),
+          regex(ALGORITHM, 2, "\\b(?:check|determine|decide|test|find out) (?:if|whether) (?:a|an|the given|two|some)"
+              + " (?:\\w+ )?(?:string|strings|number|integer|array|list|tree|graph|linked list|matrix|word|words"
+              + "|sentence|sequence)\\b", "problem shape '%s'").when("if", "whether"),
+          // A measure of how code reads, not of how it scales.
+          terms(ALGORITHM, -3, "'%s'", "cyclomatic complexity", "cognitive complexity"),
           terms(ALGORITHM, 2.5, "complexity '%s'", "quadratic", "cubic", "exponential time",
               "linear time", "logarithmic time", "log time", "subquadratic", "sub-quadratic", "n^2",
               "n²", "algorithm*", "algo"),
@@ -104,7 +116,8 @@ final class DomainRules {
               "rolling", "moving average", "pivot*", "forward-fill", "forward fill", "ffill",
               "fillna", "dropna", "groupby", "eda", "exploratory", "curve_fit", "ohlc", "ohlcv",
               "vectoriz*", "vectoris*", "embedding", "embeddings", "regression model",
-              "logistic regression", "multiclass", "train/val", "train/test", "a/b test",
+              "logistic regression", "multiclass", "train/val", "train/test", "train test split",
+              "train-test split", "test split", "test set", "validation set", "a/b test",
               "ab test", "significan*", "conversion rate", "week-over-week", "month-over-month",
               "fine-tun*", "finetun*", "bert", "llm", "neural net*", "machine learning",
               "deep learning", "classification", "sentiment", "nlp", "r2", "r-squared", "rmse",
@@ -228,12 +241,13 @@ final class DomainRules {
               .when("port", "translat", "convert", "rewrit", "implement", "transpil", "migrat", "redo"),
           regex(MULTI_LANGUAGE, 3.5, "\\b(?:need|want|have|get|give me) (?:it|this|that|them|the same(?: \\w+){0,2}) "
               + "in (?:" + LANG + "|" + LIB_TARGET + ")", "'%s'").when(" in "),
-          regex(MULTI_LANGUAGE, 4.5, "\\bfrom " + LANG + " to " + LANG, "'%s'").when("from "),
+          regex(MULTI_LANGUAGE, 4.5, "\\b(?:from )?" + LANG + " (?:to|->|→) " + LANG, "'%s'").when(" to ", "->", "→"),
           regex(MULTI_LANGUAGE, 3.5, "\\bin " + LANG + " (?:too|as well|also)\\b", "'%s'").when("too", "as well", "also"),
           regex(MULTI_LANGUAGE, 4, "\\b" + LANG + " (?:version|port|equivalent|translation"
-              + "|implementation|counterpart) of\\b|\\bsame (?:\\w+ )?(?:but )?in " + LANG
+              + "|implementation|counterpart) of\\b|\\b(?:same|matching|equivalent) (?:\\w+ ){0,3}?(?:but )?in " + LANG
               + "|\\bbut in " + LANG, "'%s'")
-              .when("version of", "port of", "equivalent of", "translation of", "implementation of", "counterpart of", "same", "but in"),
+              .when("version of", "port of", "equivalent of", "translation of", "implementation of", "counterpart of", "same",
+                  "matching", "but in"),
           terms(MULTI_LANGUAGE, 3, "cross-language binding '%s'", "ffi", "pyo3", "maturin",
               "wasm-bindgen", "wasm", "webassembly", "napi", "napi-rs", "n-api", "jni", "jna", "cgo",
               "ctypes", "cffi", "cython", "pybind11", "swig", "binding", "bindings", "interop",

@@ -144,7 +144,7 @@ record PromptText(
 
   /** Where a clause ends: punctuation, a dash, or a joining word ("…, then add", "… and fix"). */
   private static final Pattern CLAUSE_BREAK =
-      Pattern.compile("[,.;:!?()\\n]+|\\s[-\u2013\u2014]+\\s|\\s(?:and|then|but|so)\\s");
+      Pattern.compile("[,;!?()\\n]+|[.:]+(?=\\s|$)|\\s[-\u2013\u2014]+\\s|\\s(?:and|then|but|so)\\s");
 
   /** The first words of every clause, fillers skipped: where a request puts its verb and object. */
   List<List<String>> clauseHeads() {

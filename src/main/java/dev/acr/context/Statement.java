@@ -1,7 +1,9 @@
 package dev.acr.context;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -84,6 +86,10 @@ final class Statement {
           "frozen", "hung", "went", "gone", "came", "took", "taken", "stuck", "wrote", "written",
           "hidden", "hid", "became", "began", "begun", "drawn", "grew", "grown");
 
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?;\\n](?=\\s|$)");
+
+  private static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9_.'-]*");
+
   /** How the prompt reads; {@code leadVerbs} are the verbs a request opens with. */
   static Mood read(PromptText text, Set<String> leadVerbs, Set<String> testHeadWords) {
     List<String> head = text.head();
@@ -103,8 +109,19 @@ final class Statement {
       }
     }
     boolean statement = OPENERS.contains(head.get(0)) || FINITE.matcher(text.norm()).find()
-        || (!clauses.isEmpty() && hasVerb(clauses.get(0)));
+        || hasVerb(firstSentence(text.norm()));
     return statement ? Mood.STATES : Mood.NEITHER;
+  }
+
+  /** The first words of the first sentence, through parentheses: "parse_date('…') returns …". */
+  private static List<String> firstSentence(String norm) {
+    Matcher end = SENTENCE_END.matcher(norm);
+    Matcher word = WORD.matcher(end.find() ? norm.substring(0, end.start()) : norm);
+    List<String> words = new ArrayList<>();
+    while (words.size() < 10 && word.find()) {
+      words.add(word.group());
+    }
+    return words;
   }
 
   /** "sort order is reversed", "go vet complains about …": the first word is a noun, a verb follows. */
