@@ -31,7 +31,7 @@ final class BugRules {
           raw(BUG_FIXING, 4, "\\b(?!NotImplemented)[A-Z]\\w*(?:Exception|Error)\\b(?=:|\\s*\\n|\\s*$| (?:at|in|on|when|while"
               + "|from|after|if|thrown|raised) )",
               "error '%s'").when("Exception", "Error"),
-          raw(BUG_FIXING, 5, "error\\[E\\d{3,4}\\]|error TS\\d+|error C\\d{4}", "compiler error (%s)")
+          raw(BUG_FIXING, 5, "error\\[E\\d{3,4}\\]|error TS\\d+|error C\\d{4}|error CS\\d{4}", "compiler error (%s)")
               .when("error[", "error TS", "error C"),
           raw(BUG_FIXING, 4, "npm ERR!", "npm error output"),
           raw(BUG_FIXING, 3, "(?m)^E\\s{2,}\\S", "pytest failure output").when("E  "),
@@ -121,7 +121,7 @@ final class BugRules {
               .when("error", "exception"),
           terms(BUG_FIXING, 2, "symptom '%s'", "wrong", "incorrect*", "bogus", "garbled",
               "corrupt*", "mishandl*", "misbehav*", "blows up", "blow up", "blew up", "explodes",
-              "chokes", "off-by-one", "off by one", "off by a", "divide by zero",
+              "chokes", "off-by-one", "off by one", "off by a", "divide by zero", "mismatch", "mismatches",
               "divides by zero", "division by zero", "null pointer", "nil pointer", "nil map",
               "npe", "overflow", "overflows", "regressed", "unresponsive"),
           regex(BUG_FIXING, 2.5, "\\b(?:doesn'?t|does not|don'?t|isn'?t|is not|won'?t|will not|can'?t"
@@ -153,6 +153,19 @@ final class BugRules {
               + " (?:the |a |an |some |all )?(?:last |first )?(?:rows?|records?|items?|lines?|events?"
               + "|messages?|entries|bytes|chars?|characters?|requests?|connections?|packets?|frames?|jobs?)", "symptom '%s'")
               .when("drop", "skip", "los", "duplicates", "swallow"),
+          // Duplicated data is a symptom ("query returns duplicates"); duplicated code is refactoring.
+          regex(BUG_FIXING, 2.5, "\\b(?:returns?|returning|shows?|showing|gives?|contains?|creates?|inserts?|produces?"
+              + "|gets?|sends?|sent|charged?|has) (?:\\S+ ){0,2}?duplicate(?:s|d)?\\b(?! code)", "symptom '%s'")
+              .when("duplicate"),
+          regex(BUG_FIXING, 2, "\\blog(?:s|ging|ged)? (?:me|you|us|them|users?|people|everyone) out\\b", "symptom '%s'")
+              .when("out"),
+          // A warning class pasted from a run: DeprecationWarning, UnhandledPromiseRejectionWarning.
+          raw(BUG_FIXING, 2.5, "\\b[A-Z]\\w+Warning\\b", "warning '%s'").when("Warning"),
+          // Asking what is wrong, or how come: the question of someone looking at a bug.
+          regex(BUG_FIXING, 3, "\\bwhat(?:'s| is| was) (?:wrong|broken) with\\b|\\bwhat went wrong\\b|\\bhow come\\b"
+              + "|\\bno longer (?:works?|loads?|shows?|starts?|builds?|compiles?|runs?|renders?|saves?|appears?|responds?"
+              + "|connects?|syncs?|updates?|opens?|fires?)\\b", "symptom '%s'").when("wrong", "broken", "how come", "no longer"),
+          terms(BUG_FIXING, 1.5, "symptom '%s'", "blocked by", "access denied", "forbidden", "unauthorized"),
           terms(BUG_FIXING, 2.5, "investigate '%s'", "track it down", "track this down",
               "track down", "figure out why", "look into", "look at why", "see why", "check why", "root cause", "find the leak", "find the bug",
               "find out why", "find the cause"),

@@ -91,8 +91,12 @@ public final class Classifier {
    */
   private static final double STATEMENT_WEIGHT = 1.5;
 
-  /** The same for a prompt with no mark of a statement either ("login redirects in a loop"). */
-  private static final double NO_REQUEST_WEIGHT = 1;
+  /**
+   * The same for a prompt with no mark of a statement either ("login redirects in a loop"): half
+   * as much, so that a bare noun phrase naming a thing to build ("caching layer for the product
+   * api") stays with what its words say.
+   */
+  private static final double NO_REQUEST_WEIGHT = 0.5;
 
   /** "shown in utc instead of local time": in a statement, what happens against what should. */
   private static final Pattern INSTEAD = Pattern.compile("\\b(?:instead of|rather than)\\b");

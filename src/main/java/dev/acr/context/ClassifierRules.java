@@ -60,7 +60,8 @@ final class ClassifierRules {
               "tests only as an afterthought").when("test"),
           // "e2e tests red since yesterday": the tests are what fails, not what to write.
           regex(TEST_GENERATION, -2.5, "(?<!(?:add|write|create|need) (?:a |some |more )?)\\b(?:tests?|specs?|suite)"
-              + " (?:are |is |keeps? |started |have been )?(?:red|fail(?:s|ing|ed)?|broken|flaky|timing out|hanging)\\b",
+              + " (?:are |is |keeps? |started |have been )?(?:red|fail(?:s|ing|ed)?|broken|flaky|time[sd]? out|timing out"
+              + "|hang(?:s|ing)?|hung|crash(?:es|ed|ing)?|panic(?:s|ked)?|segfaults?|error(?:s|ed)? out)\\b",
               "tests as the subject of a failure").when("test", "spec", "suite"));
 
   static final List<Rule> UNDERSTANDING =
@@ -196,7 +197,9 @@ final class ClassifierRules {
   static final List<Rule> COMPLETION =
       List.of(
           terms(CODE_COMPLETION, 3.5, "verb 'finish'", "finish", "finishing"),
-          regex(CODE_COMPLETION, 3, "\\bcomplete\\b(?! (?:rewrite|overhaul|list|guide|crud))",
+          // Not the state: "the export isn't complete", "mark the task as complete".
+          regex(CODE_COMPLETION, 3, "(?<!(?:not|n't|never|is|are|was|be|as|becomes?|became) )\\bcomplete\\b"
+              + "(?! (?:rewrite|overhaul|list|guide|crud))",
               "verb 'complete'").when("complete"),
           regex(CODE_COMPLETION, 3.5, "\\bfill(?:ing)?\\b(?: \\S+){0,4}? in\\b|\\bfill (?:out|them|it)\\b",
               "'fill in'").when("fill"),
@@ -208,13 +211,16 @@ final class ClassifierRules {
           regex(CODE_COMPLETION, 3, "(?:#|//|--)\\s*todo\\b|\\btodo:", "TODO marker").when("todo"),
           terms(CODE_COMPLETION, 1, "mentions TODO", "todo", "todos"),
           regex(CODE_COMPLETION, 2, "\\b(?:the|these|those|all|remaining|each|every|any) todos?\\b(?! (?:app|apps|list"
-              + "|items?))|\\btodo'?d\\b", "TODOs to finish").when("todo"),
+              + "|items?))|\\btodo'?d\\b|\\bmarked (?:as |with )?(?:todo|fixme|tbd)\\b", "TODOs to finish").when("todo"),
+          // "implement the missing getters", "write the missing part": what is missing is to be written.
+          regex(CODE_COMPLETION, 2.5, "\\b(?:implement|write|finish|fill in|complete|code) (?:the |all |any )?(?:\\w+ )?missing\\b",
+              "asks for what is missing").when("missing"),
           terms(CODE_COMPLETION, 2.5, "'%s'", "stub", "stubs", "stubbed", "skeleton", "scaffolded",
               "only a signature", "just a signature", "only the signature", "just the signature",
               "abstract method", "abstract methods", "only done", "only implemented",
               "only written", "only did", "only does", "already there", "already done",
               "already written", "already spells out", "already has", "already in place"),
-          terms(CODE_COMPLETION, 3, "partial code '%s'", "half done", "half-done", "half written",
+          terms(CODE_COMPLETION, 3, "partial code '%s'", "half done", "half-done", "half written", "flesh out", "flesh it out", "fleshed out",
               "half-written", "half finished", "half-finished", "half implemented",
               "half-implemented", "partially done", "partially written", "partially implemented",
               "incomplete", "unfinished", "stopped halfway", "stopped half way", "stopped midway",
@@ -243,26 +249,27 @@ final class ClassifierRules {
           regex(CODE_COMPLETION, 2.5, "\\b(?:write|implement|add|do|finish|handle) (?:the )?(?:remaining|rest of the) \\w+",
               "'%s'").when("remaining", "rest of"),
           regex(CODE_COMPLETION, 3.5, "\\b(?:write|implement|give|add|fill(?: in| out)?|do|need)\\b (?:in )?(?:the |its "
-              + "|their |a )?(?:\\w+ )?bod(?:y|ies)\\b", "asks for the body").when("bod"),
+              + "|their |a )?(?:\\w+ ){0,2}bod(?:y|ies)\\b", "asks for the body").when("bod"),
           regex(CODE_COMPLETION, 2.5, "\\bleft (?:as (?:a )?(?:pass|todo|stubs?|placeholders?)|empty|blank|unimplemented)\\b",
               "'%s'").when("left"),
           regex(CODE_COMPLETION, 2.5, "\\b(?:real|actual|proper) (?:code|implementations?|impls?|logic|bod(?:y|ies))\\b"
               + "|`pass`|\\bpass statements?\\b|\\b(?:is|are) (?:all )?(?:just |only |still )?pass(?:$|[,.;])",
               "placeholder to replace '%s'").when("real", "actual", "proper", "pass"),
           regex(CODE_COMPLETION, 2, "\\b(?:function|method|fn|empty) body\\b|\\bbody of\\b|\\bthe \\w+ body\\b"
-              + "|\\bempty (?:methods|functions|bodies|handlers|stubs)\\b",
+              + "|\\bempty (?:\\w+ )?(?:methods|functions|bodies|handlers|stubs)\\b",
               "'%s'").when("body", "empty"),
           // "validate() is empty"; not "crashes when the body is empty", a condition of a bug report.
           regex(CODE_COMPLETION, 2, "(?<!(?:when|if|while|unless) (?:the |its |an? )?)\\b(?:\\w+\\(\\)|function|method"
-              + "|body|stub|class|handler|constructor|file) (?:is|are) (?:still |left )?empty\\b", "'%s'")
+              + "|body|stub|class|handler|constructor|file|branch|case|loop|block|impl|fn|func) (?:is|are) (?:still |left )?empty\\b", "'%s'")
               .when("empty"),
           terms(CODE_COMPLETION, 1.5, "follow existing code", "in the same style", "same style",
               "consistent with", "the same way", "mirror*", "following the pattern",
               "follow the pattern", "follow the same pattern", "like the other",
               "like the existing", "matching the existing", "match the existing"),
-          regex(CODE_COMPLETION, 4, "\\bpredict\\w* (?:the )?output|\\bwhat (?:exactly )?(?:will|would"
+          regex(CODE_COMPLETION, 4, "\\b(?:predict|guess)\\w* (?:the |what )?(?:output|it prints|gets printed)"
+              + "|\\bwhat(?:'s| is| will be| would be) printed\\b|\\bwhat (?:exactly )?(?:will|would"
               + "|does|do) .{0,60}?\\b(?:print|output|return|log|evaluate to|yield)\\b|\\bwhat(?:'s| is) "
               + "the output\\b|\\b(?:literal|exact) output\\b|\\bwhat gets printed\\b",
-              "output prediction").when("predict", "what", "output", "printed"),
+              "output prediction").when("predict", "guess", "what", "output", "printed"),
           terms(CODE_COMPLETION, 1.5, "'%s'", "continue"));
 }

@@ -71,7 +71,7 @@ final class Statement {
           "ignore", "overwrite", "duplicate", "double", "reset", "revert", "jump", "flicker", "freeze",
           "hang", "crash", "fail", "break", "complain", "warn", "refuse", "reject", "accept", "allow",
           "stop", "restart", "disappear", "vanish", "appear", "overlap", "overflow", "leak", "spin",
-          "stall", "lag", "redirect", "reload", "refresh", "rerender", "re-render", "round",
+          "stall", "lag", "redirect", "reload", "reappear", "refresh", "rerender", "re-render", "round",
           "truncate", "match", "treat", "take", "stay", "become", "clip", "wrap", "scroll", "shift",
           "hide", "fetch", "exit", "quit", "die", "exclude", "contain", "respond", "resolve",
           "compile", "install", "pick", "select", "encode", "decode", "come", "go", "stick", "leave",
@@ -79,6 +79,9 @@ final class Statement {
           "increase", "decrease", "spike", "retry", "differ", "conflict", "misbehave", "behave",
           "look", "seem", "write", "read", "parse", "handle", "change", "mix", "get", "keep", "use",
           "pass");
+
+  /** "the form needs a captcha": a wish stated, which is a request, not a behaviour. */
+  private static final Set<String> WISHES = Set.of("needs", "wants", "requires", "deserves", "lacks");
 
   /** Past forms that no suffix rule finds. */
   private static final Set<String> IRREGULAR_PAST =
@@ -152,6 +155,11 @@ final class Statement {
         continue;
       }
       if (IRREGULAR_PAST.contains(word)) {
+        return true;
+      }
+      // "pressing back logs me out", "the bot spams the channel": an -s word before its object.
+      boolean beforeObject = i + 1 < clause.size() && OBJECT_STARTERS.contains(clause.get(i + 1));
+      if (beforeObject && pluralNoun(word) && !WISHES.contains(word)) {
         return true;
       }
       String base = behaviour(word);
