@@ -167,6 +167,8 @@ final class ClassifierRules {
               "nested callbacks", "early return", "early returns", "guard clause", "guard clauses",
               "across the repo", "across the codebase", "throughout the codebase", "everywhere",
               "update callers", "update the callers", "all call sites", "all usages"),
+          terms(CODE_REFACTORING, 2, "naming '%s'", "naming", "naming convention*", "snake_case", "snake case",
+              "camelcase", "camel case", "kebab-case", "pascalcase"),
           terms(CODE_REFACTORING, 2, "'%s'", "generic helper", "shared helper", "common helper",
               "reusable helper", "shared module", "shared util*", "common util*", "base class"),
           terms(CODE_REFACTORING, 1.5, "'%s'", "messy", "a mess", "spaghetti", "code smell*",
@@ -246,8 +248,9 @@ final class ClassifierRules {
               + "|\\b(?:the )?(?:other|remaining|rest of the) (?:\\w+ )?(?:cases|branches|arms|methods|variants"
               + "|handlers|functions|fields|steps)\\b", "'%s'")
               .when("only", "other", "remaining", "rest of"),
-          regex(CODE_COMPLETION, 2.5, "\\b(?:write|implement|add|do|finish|handle) (?:the )?(?:remaining|rest of the) \\w+",
-              "'%s'").when("remaining", "rest of"),
+          regex(CODE_COMPLETION, 2.5, "\\b(?:write|implement|add|do|finish|handle|cover|fill in) (?:the )?(?:remaining|rest of the"
+              + "|other) \\w+|\\b(?:pending|unwritten|outstanding|leftover|unfinished) " + PARTS,
+              "'%s'").when("remaining", "rest of", "other", "pending", "unwritten", "outstanding", "leftover", "unfinished"),
           regex(CODE_COMPLETION, 3.5, "\\b(?:write|implement|give|add|fill(?: in| out)?|do|need)\\b (?:in )?(?:the |its "
               + "|their |a )?(?:\\w+ ){0,2}bod(?:y|ies)\\b", "asks for the body").when("bod"),
           regex(CODE_COMPLETION, 2.5, "\\bleft (?:as (?:a )?(?:pass|todo|stubs?|placeholders?)|empty|blank|unimplemented)\\b",
@@ -267,7 +270,8 @@ final class ClassifierRules {
               "follow the pattern", "follow the same pattern", "like the other",
               "like the existing", "matching the existing", "match the existing"),
           regex(CODE_COMPLETION, 4, "\\b(?:predict|guess)\\w* (?:the |what )?(?:output|it prints|gets printed)"
-              + "|\\bwhat(?:'s| is| will be| would be) printed\\b|\\bwhat (?:exactly )?(?:will|would"
+              + "|\\bwhat(?:'s| is| will be| would be) printed\\b|\\boutput of (?:this|the following|that)\\b[^?]{0,60}\\?"
+              + "|\\bwhat (?:exactly )?(?:will|would"
               + "|does|do) .{0,60}?\\b(?:print|output|return|log|evaluate to|yield)\\b|\\bwhat(?:'s| is) "
               + "the output\\b|\\b(?:literal|exact) output\\b|\\bwhat gets printed\\b",
               "output prediction").when("predict", "guess", "what", "output", "printed"),

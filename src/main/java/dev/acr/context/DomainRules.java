@@ -132,7 +132,18 @@ final class DomainRules {
           regex(DATA_SCIENCE, 1.5, "\\bper (?:customer|region|group|user|month|day|week|cohort|category"
               + "|session|class|page|country|product)\\b", "per-group aggregation").when("per "),
           regex(DATA_SCIENCE, 2, "\\bmerge\\b.{0,40}\\bon \\w+_id\\b|\\bdrop (?:\\S+ ){0,2}?(?:duplicates"
-              + "|dupes|nulls|nans|na|rows|columns)\\b", "table wrangling").when("merge", "drop"));
+              + "|dupes|nulls|nans|na|rows|columns)\\b", "table wrangling").when("merge", "drop"),
+          // The libraries by their usual aliases: np.where, pd.read_csv, plt.subplots, df.groupby.
+          regex(DATA_SCIENCE, 3, "\\b(?:np|pd|plt|sns|df|tf|sk|xr)\\.[a-z_]\\w*", "library call '%s'")
+              .when("np.", "pd.", "plt.", "sns.", "df.", "tf.", "sk.", "xr."),
+          terms(DATA_SCIENCE, 2.5, "'%s'", "melt", "unpivot", "long format", "wide format", "nunique",
+              "value_counts", "crosstab", "qcut", "iloc", "dtype", "dtypes", "bins", "binning", "quantile*",
+              "percentile*", "standard deviation", "categorical", "label encod*", "accuracy", "f1", "f1 score",
+              "mse", "train/test split", "titanic", "iris", "mnist", "cifar", "imdb reviews"),
+          // Imputation: "fill missing prices with the previous day's value", "… with the median".
+          regex(DATA_SCIENCE, 2.5, "\\bfill\\w*\\b.{0,40}\\bwith (?:the |a |their )?(?:column |group |previous |last "
+              + "|next )?(?:mean|median|mode|average|previous|last|next|zeros?|0)\\b", "imputation '%s'")
+              .when("fill"));
 
   static final List<Rule> GENERATION =
       List.of(
