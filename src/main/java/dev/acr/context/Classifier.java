@@ -342,7 +342,7 @@ public final class Classifier {
         "does", "is", "are", "when", "whose");
     put(m, Dimension.CODE_REFACTORING, 2, "refactor", "rename", "extract", "simplify", "clean",
         "cleanup", "tidy", "modernize", "modernise", "decouple", "consolidate", "restructure",
-        "reorganize", "split", "inline", "move", "replace", "reduce",
+        "reorganize", "reorganise", "organize", "organise", "split", "inline", "move", "replace", "reduce",
         "introduce", "migrate", "collapse", "unify", "generalize", "generalise", "parameterize",
         "parametrize", "decompose", "encapsulate", "untangle");
     put(m, Dimension.CODE_REFACTORING, 1.5, "switch");

@@ -127,7 +127,7 @@ final class ClassifierRules {
               + "\\brefactor(?:ing)?\\b", "verb 'refactor'").when("refactor"),
           terms(CODE_REFACTORING, 1.5, "mentions refactoring", "refactored"),
           terms(CODE_REFACTORING, 3, "verb '%s'", "clean up", "cleanup", "clean-up", "tidy",
-              "declutter", "simplif*", "streamline", "restructur*", "reorganiz*", "reorganis*",
+              "declutter", "simplif*", "streamline", "restructur*", "reorganiz*", "reorganis*", "organize", "organise",
               "rework", "overhaul", "moderniz*", "modernis*", "consolidat*",
               "decoupl*", "dry up", "dry it", "dry this"),
           regex(CODE_REFACTORING, 2, "\\bdedup(?:e|licate)\\b(?!\\.)(?! (?:\\w+ )?(?:records|rows"
@@ -167,6 +167,11 @@ final class ClassifierRules {
               "nested callbacks", "early return", "early returns", "guard clause", "guard clauses",
               "across the repo", "across the codebase", "throughout the codebase", "everywhere",
               "update callers", "update the callers", "all call sites", "all usages"),
+          // The same code in several places: "appears in 4 places", "copied into both services".
+          regex(CODE_REFACTORING, 2.5, "\\bin (?:\\d+|two|three|four|five|several|multiple|many|both|all these|a few)"
+              + " (?:different )?(?:places|files|modules|services|handlers|components|controllers|spots)\\b",
+              "the same code in several places").when("places", "files", "modules", "services", "handlers",
+                  "components", "controllers", "spots"),
           terms(CODE_REFACTORING, 2, "naming '%s'", "naming", "naming convention*", "snake_case", "snake case",
               "camelcase", "camel case", "kebab-case", "pascalcase"),
           terms(CODE_REFACTORING, 2, "'%s'", "generic helper", "shared helper", "common helper",

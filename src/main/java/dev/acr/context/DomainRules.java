@@ -166,9 +166,10 @@ final class DomainRules {
           regex(CODE_GENERATION, 1.5, "\\b(?:write|create|add|make|generate)\\s+(?:a |an |the )?(?:new )?"
               + "[\\w/.-]+\\.\\w{1,5}\\b|\\bput it in\\b", "new file")
               .when("write", "create", "add", "make", "generate", "put it in"),
-          regex(CODE_GENERATION, 1, "\\bthat (?:takes|accepts|returns|pushes|logs|checks|prints|reads"
-              + "|writes|sends|exposes|stores|walks|collects|calls)\\b", "specification '%s'")
-              .when("that "),
+          regex(CODE_GENERATION, 1, "\\b(?:that|which) (?:takes|accepts|returns|pushes|logs|checks|prints|reads"
+              + "|writes|sends|exposes|stores|walks|collects|calls|exports|imports|shows|displays|lets|allows"
+              + "|uploads|downloads|renders|converts|generates|creates|runs|watches|posts|cleans|syncs|notifies)\\b",
+              "specification '%s'").when("that ", "which "),
           terms(CODE_GENERATION, 1, "'%s'", "for now", "stdlib only", "i need a", "we need a"));
 
   /**

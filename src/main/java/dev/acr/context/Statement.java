@@ -80,6 +80,9 @@ final class Statement {
           "look", "seem", "write", "read", "parse", "handle", "change", "mix", "get", "keep", "use",
           "pass");
 
+  /** Relative words: the verbs after them describe a thing, they do not report what it does. */
+  private static final Set<String> RELATIVES = Set.of("that", "which", "who", "where", "whose", "whenever");
+
   /** "the form needs a captcha": a wish stated, which is a request, not a behaviour. */
   private static final Set<String> WISHES = Set.of("needs", "wants", "requires", "deserves", "lacks");
 
@@ -151,6 +154,9 @@ final class Statement {
     for (int i = 1; i < clause.size(); i++) {
       String word = clause.get(i);
       String before = clause.get(i - 1);
+      if (RELATIVES.contains(word)) {
+        return false; // "a settings page where users change …": what follows describes the thing
+      }
       if (NOT_FINITE_BEFORE.contains(before)) {
         continue;
       }
