@@ -166,6 +166,10 @@ final class BugRules {
               + "|\\bno longer (?:works?|loads?|shows?|starts?|builds?|compiles?|runs?|renders?|saves?|appears?|responds?"
               + "|connects?|syncs?|updates?|opens?|fires?)\\b", "symptom '%s'").when("wrong", "broken", "how come", "no longer"),
           terms(BUG_FIXING, 1.5, "symptom '%s'", "blocked by", "access denied", "forbidden", "unauthorized"),
+          // "reconnect loop", "crash loop"; "has an extra empty line": something more than there should be.
+          regex(BUG_FIXING, 2.5, "\\b(?:reconnect|restart|retry|crash|boot|login|render|redirect|reload)(?:ing)? loops?\\b"
+              + "|\\b(?:has|have|there's|there is|shows?|gets?|leaves?|prints?|outputs?|writes?) an? (?:extra|stray"
+              + "|spurious|duplicate)\\b", "symptom '%s'").when("loop", "extra", "stray", "spurious", "duplicate"),
           terms(BUG_FIXING, 2.5, "investigate '%s'", "track it down", "track this down",
               "track down", "figure out why", "look into", "look at why", "see why", "check why", "root cause", "find the leak", "find the bug",
               "find out why", "find the cause"),

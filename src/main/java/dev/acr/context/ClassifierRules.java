@@ -84,8 +84,8 @@ final class ClassifierRules {
               "who reads", "which threads", "where's", "what happens", "what calls", "what would happen",
               "what will happen", "what would break", "what breaks", "what changed"),
           regex(CODE_UNDERSTANDING, 2.5, "\\bwhy (?:do|did|would|should) (?:we|you|they) (?!(?:get|see|hit|lose|keep)\\b)"
-              + "|\\bwhy (?:is|are) there\\b|\\bwhy (?:does|do|is|are) (?:\\S+ ){1,3}?(?:have|has|need|needs|use|uses"
-              + "|exist|exists)\\b|\\b(?:intentional|on purpose|by design|design decision|rationale)\\b",
+              + "|\\bwhy (?:is|are) there\\b|\\bwhy (?:does|do|is|are) (?:\\S+ ){1,3}?(?:have|has|need|needs|exist|exists"
+              + "|uses?(?! (?:\\d|so much|too much|a lot|more|all)))\\b|\\b(?:intentional|on purpose|by design|design decision|rationale)\\b",
               "asks for the design reason").when("why", "intentional", "purpose", "design", "rationale"),
           regex(CODE_UNDERSTANDING, 3, "\\bwhat (?:does|do|is|are) .{1,60}? mean\\b", "'what does X mean'")
               .when("mean"),
@@ -176,6 +176,8 @@ final class ClassifierRules {
               "camelcase", "camel case", "kebab-case", "pascalcase"),
           terms(CODE_REFACTORING, 2, "'%s'", "generic helper", "shared helper", "common helper",
               "reusable helper", "shared module", "shared util*", "common util*", "base class"),
+          terms(CODE_REFACTORING, 1.5, "'%s'", "get rid of", "type hints", "type annotations", "any types",
+              "untyped"),
           terms(CODE_REFACTORING, 1.5, "'%s'", "messy", "a mess", "spaghetti", "code smell*",
               "tech debt", "technical debt", "boilerplate", "god class", "god object", "giant",
               "monolith*", "too long", "too big", "idiomatic", "singleton", "global state",
@@ -218,7 +220,7 @@ final class ClassifierRules {
           regex(CODE_COMPLETION, 3, "(?:#|//|--)\\s*todo\\b|\\btodo:", "TODO marker").when("todo"),
           terms(CODE_COMPLETION, 1, "mentions TODO", "todo", "todos"),
           regex(CODE_COMPLETION, 2, "\\b(?:the|these|those|all|remaining|each|every|any) todos?\\b(?! (?:app|apps|list"
-              + "|items?))|\\btodo'?d\\b|\\bmarked (?:as |with )?(?:todo|fixme|tbd)\\b", "TODOs to finish").when("todo"),
+              + "|items?))|\\btodo'?d\\b|\\bmarked (?:as |with )?(?:todo|fixme|tbd)\\b|\\btodo " + PARTS, "TODOs to finish").when("todo"),
           // "implement the missing getters", "write the missing part": what is missing is to be written.
           regex(CODE_COMPLETION, 2.5, "\\b(?:implement|write|finish|fill in|complete|code) (?:the |all |any )?(?:\\w+ )?missing\\b",
               "asks for what is missing").when("missing"),

@@ -53,7 +53,9 @@ final class DomainRules {
               "longest common", "longest palindromic", "edit distance", "levenshtein",
               "spanning tree", "mst", "kruskal", "prim's", "max flow", "maximum flow", "min cut",
               "bipartite", "hungarian", "convex hull", "sweep line", "interval tree", "skip list",
-              "bloom filter", "hyperloglog", "count-min", "consistent hashing", "hash ring",
+              "bloom filter", "ring buffer", "circular buffer", "doubly linked", "linked list", "binary tree",
+              "avl tree", "red-black tree", "b-tree", "hash table", "lru cache", "hyperloglog", "count-min",
+              "consistent hashing", "hash ring",
               "reservoir sampling", "quickselect", "kth smallest", "kth largest", "k-th", "top-k",
               "top k", "k closest", "k nearest", "k largest", "k smallest", "merge sort",
               "quicksort", "radix sort", "counting sort", "heapsort", "heap sort", "permutations",
@@ -198,8 +200,8 @@ final class DomainRules {
           lang("TypeScript", "\\btypescript\\b|\\.tsx?\\b|\\bts\\b")
               .when("typescript", ".ts", "ts"),
           lang("JavaScript", "\\bjavascript\\b|\\.jsx?\\b|\\bjs\\b|\\bnode\\.?js\\b"
-              + "|\\b(?:in|to|from|for) node\\b|\\bjest\\b")
-              .when("javascript", ".js", "js", "node", "jest"),
+              + "|\\b(?:in|to|from|for) node\\b|\\bjest\\b|\\blodash\\b|\\bjquery\\b")
+              .when("javascript", ".js", "js", "node", "jest", "lodash", "jquery"),
           lang("Ruby", "\\bruby\\b|\\.rb\\b|\\.rake\\b|\\brails\\b")
               .when("ruby", ".rb", ".rake", "rails"),
           lang("PHP", "\\bphp\\b").when("php"),
@@ -251,8 +253,8 @@ final class DomainRules {
           regex(MULTI_LANGUAGE, 2.5, TRANSLATE_VERB + ".{0,80}?\\b(?:to|into)\\s+" + LIB_TARGET,
               "port to library '%s'")
               .when("port", "translat", "convert", "rewrit", "implement", "transpil", "migrat", "redo"),
-          regex(MULTI_LANGUAGE, 3.5, "\\b(?:need|want|have|get|give me) (?:it|this|that|them|the same(?: \\w+){0,2}) "
-              + "in (?:" + LANG + "|" + LIB_TARGET + ")", "'%s'").when(" in "),
+          regex(MULTI_LANGUAGE, 3.5, "\\b(?:need|want|have|get|give me) (?:it|this|that|them|the same)(?: \\w+){0,3}? "
+              + "in (?:plain |pure |idiomatic |modern )?(?:" + LANG + "|" + LIB_TARGET + ")", "'%s'").when(" in "),
           regex(MULTI_LANGUAGE, 4.5, "\\b(?:from )?" + LANG + " (?:to|->|→) " + LANG, "'%s'").when(" to ", "->", "→"),
           regex(MULTI_LANGUAGE, 3.5, "\\bin " + LANG + " (?:too|as well|also)\\b", "'%s'").when("too", "as well", "also"),
           regex(MULTI_LANGUAGE, 4, "\\b" + LANG + " (?:version|port|equivalent|translation"
