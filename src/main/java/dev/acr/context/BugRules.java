@@ -166,6 +166,11 @@ final class BugRules {
               + "|\\bno longer (?:works?|loads?|shows?|starts?|builds?|compiles?|runs?|renders?|saves?|appears?|responds?"
               + "|connects?|syncs?|updates?|opens?|fires?)\\b", "symptom '%s'").when("wrong", "broken", "how come", "no longer"),
           terms(BUG_FIXING, 1.5, "symptom '%s'", "blocked by", "access denied", "forbidden", "unauthorized"),
+          terms(BUG_FIXING, 2, "symptom '%s'", "unreadable", "unusable", "invisible", "truncated", "infinite spinner",
+              "infinite loading", "loading forever", "spinner forever"),
+          // "no sound on ios", "modal behind the overlay in safari": a place where something goes wrong.
+          regex(BUG_FIXING, 1, "\\b(?:on|in) (?:ios|android|safari|firefox|chrome|edge|windows|macos|mac|linux|mobile"
+              + "|ipad|iphone|prod|production|staging)\\b", "only on '%s'").when("on ", "in "),
           // "reconnect loop", "crash loop"; "has an extra empty line": something more than there should be.
           regex(BUG_FIXING, 2.5, "\\b(?:reconnect|restart|retry|crash|boot|login|render|redirect|reload)(?:ing)? loops?\\b"
               + "|\\b(?:has|have|there's|there is|shows?|gets?|leaves?|prints?|outputs?|writes?) an? (?:extra|stray"

@@ -230,6 +230,7 @@ final class ClassifierRules {
               "only written", "only did", "only does", "already there", "already done",
               "already written", "already spells out", "already has", "already in place"),
           terms(CODE_COMPLETION, 3, "partial code '%s'", "half done", "half-done", "half written", "flesh out", "flesh it out", "fleshed out",
+              "what's left", "what is left", "whatever is left", "whatever's left",
               "half-written", "half finished", "half-finished", "half implemented",
               "half-implemented", "partially done", "partially written", "partially implemented",
               "incomplete", "unfinished", "stopped halfway", "stopped half way", "stopped midway",
