@@ -202,7 +202,7 @@ final class BugRules {
               + "|\\b[45]\\d\\ds\\b|\\b[45]\\d\\d (?:on|from|after|while)\\b", "HTTP error status '%s'")
               .when("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
           terms(BUG_FIXING, 2, "'%s'", "logs say", "log says", "logs show", "in the logs",
-              "error log", "passes locally", "pass locally", "works locally", "works on my machine",
+              "error log", "passes locally", "pass locally", "works locally", "works on my machine", "on my machine",
               "used to work", "worked before", "stopped working"),
           regex(BUG_FIXING, 2, "\\b(?:pass(?:es)?|works?) (?:\\w+ ){0,3}?but\\b|\\bafter (?:we|i) "
               + "(?:bumped|upgraded|updated|switched|changed|merged|moved|deployed)\\b",

@@ -213,7 +213,7 @@ public final class Classifier {
     for (int i = 0; i < Math.min(3, head.size()); i++) {
       String word = head.get(i);
       boolean subject = false;
-      for (String next : head.subList(i + 1, Math.min(i + 3, head.size()))) {
+      for (String next : head.subList(i + 1, Math.min(i + 4, head.size()))) {
         subject |= STATE_VERBS.contains(next);
       }
       if (!bugFirst && !subject && TEST_HEAD_WORDS.contains(word)) {
@@ -346,7 +346,7 @@ public final class Classifier {
         "reorganize", "reorganise", "organize", "organise", "split", "inline", "move", "replace", "reduce",
         "introduce", "migrate", "collapse", "unify", "generalize", "generalise", "parameterize",
         "parametrize", "decompose", "encapsulate", "untangle");
-    put(m, Dimension.CODE_REFACTORING, 1.5, "switch");
+    put(m, Dimension.CODE_REFACTORING, 1.5, "switch", "swap");
     put(m, Dimension.CODE_REFACTORING, 1, "remove");
     put(m, Dimension.CODE_REFACTORING, 0.5, "convert", "rewrite");
     put(m, Dimension.CODE_COMPLETION, 2, "finish", "complete", "fill", "continue", "predict");

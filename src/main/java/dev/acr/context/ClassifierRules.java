@@ -60,8 +60,10 @@ final class ClassifierRules {
               "tests only as an afterthought").when("test"),
           // "e2e tests red since yesterday": the tests are what fails, not what to write.
           regex(TEST_GENERATION, -2.5, "(?<!(?:add|write|create|need) (?:a |some |more )?)\\b(?:tests?|specs?|suite)"
-              + " (?:are |is |keeps? |started |have been )?(?:red|fail(?:s|ing|ed)?|broken|flaky|time[sd]? out|timing out"
-              + "|hang(?:s|ing)?|hung|crash(?:es|ed|ing)?|panic(?:s|ked)?|segfaults?|error(?:s|ed)? out)\\b",
+              + "(?: (?:in|on) \\S+)? (?:are |is |keeps? |started |have been )?(?:red|fail(?:s|ing|ed)?|broken|flaky"
+              + "|time[sd]? out|timing out|hang(?:s|ing)?|hung|crash(?:es|ed|ing)?|panic(?:s|ked)?|segfaults?"
+              + "|error(?:s|ed)? out)\\b|(?<!(?:add|write|create|need) (?:a |an |some |more )?)\\b(?:flaky|hanging"
+              + "|erroring) (?:\\S+ )?(?:tests?|specs?)\\b",
               "tests as the subject of a failure").when("test", "spec", "suite"));
 
   static final List<Rule> UNDERSTANDING =
@@ -144,8 +146,8 @@ final class ClassifierRules {
               + "|methods)\\b", "split into parts").when("split", "break", "smaller", "separate"),
           regex(CODE_REFACTORING, 2, "\\b(?:pull|move|hoist|lift)\\b(?: \\S+){0,5}? (?:into|out|to)\\b",
               "'%s'").when("pull", "move", "hoist", "lift"),
-          regex(CODE_REFACTORING, 2, "\\breplace\\b(?: \\S+){0,6}? with\\b|\\binstead of\\b", "'%s'")
-              .when("replace", "instead"),
+          regex(CODE_REFACTORING, 2, "\\breplace\\b(?: \\S+){0,6}? with\\b|\\bswap (?:out )?(?:\\S+ ){1,5}?(?:for|with)\\b"
+              + "|\\binstead of\\b", "'%s'").when("replace", "swap", "instead"),
           regex(CODE_REFACTORING, 2.5, "\\b(?:introduce|use|extract) (?:an? )?(?:\\w+ ){0,2}(?:interface"
               + "|abstraction|strategy|base class|protocol|trait)\\b|\\binject\\w*"
               + "|\\b(?:not |stop |)depend(?:s|ing)? on (?:the )?concrete\\b|\\btight(?:ly)? coupl\\w*"
@@ -224,6 +226,7 @@ final class ClassifierRules {
           // "implement the missing getters", "write the missing part": what is missing is to be written.
           regex(CODE_COMPLETION, 2.5, "\\b(?:implement|write|finish|fill in|complete|code) (?:the |all |any )?(?:\\w+ )?missing\\b",
               "asks for what is missing").when("missing"),
+          regex(CODE_COMPLETION, 3, "\\b(?:just|only|still|is) (?:a |an )?(?:empty )?stub\\b", "'%s'").when("stub"),
           terms(CODE_COMPLETION, 2.5, "'%s'", "stub", "stubs", "stubbed", "skeleton", "scaffolded",
               "only a signature", "just a signature", "only the signature", "just the signature",
               "abstract method", "abstract methods", "only done", "only implemented",

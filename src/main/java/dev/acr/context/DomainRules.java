@@ -180,8 +180,8 @@ final class DomainRules {
    */
   static final List<Rule> LANGUAGES =
       List.of(
-          lang("Python", "\\bpython\\d?\\b|\\.py\\b|\\bpytest\\b|\\bpydantic\\b|\\bdjango\\b|\\bpandas\\b")
-              .when("py", "django", "pandas"),
+          lang("Python", "\\bpython\\d?\\b|\\.py\\b|\\bpytest\\b|\\bpydantic\\b|\\bdjango\\b|\\bpandas\\b|\\bnumpy\\b")
+              .when("py", "django", "pandas", "numpy"),
           lang("Rust", "\\brust\\b|\\.rs\\b|\\bcargo\\b").when("rust", ".rs", "cargo"),
           lang("Go", "\\bgolang\\b|\\.go\\b|\\b(?:in|to|into|from|a|the|our) go\\b(?!\\s+(?:ahead"
               + "|through|back|over))|\\bgo (?:code|version|server|service|worker|module|package"

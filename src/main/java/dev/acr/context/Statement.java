@@ -76,7 +76,9 @@ final class Statement {
           "hide", "fetch", "exit", "quit", "die", "exclude", "contain", "respond", "resolve",
           "compile", "install", "pick", "select", "encode", "decode", "come", "go", "stick", "leave",
           "reach", "end", "start", "swallow", "produce", "generate", "create", "add", "sort", "grow",
-          "increase", "decrease", "spike", "retry", "differ", "conflict", "misbehave", "behave",
+          "increase", "decrease", "spike", "retry", "differ", "conflict", "misbehave", "behave", "put", "rotate", "flip", "mangle", "strip", "escape",
+          "override", "insert", "append", "calculate", "compute", "interpret", "expire", "persist", "move",
+          "snap", "bounce", "stretch", "shrink", "blink", "zoom", "ask", "prompt", "overlay",
           "look", "seem", "write", "read", "parse", "handle", "change", "mix", "get", "keep", "use",
           "pass");
 

@@ -74,7 +74,7 @@ class ClassifierTest {
 
   /**
    * Terse prompts as developers type them into a coding agent ("parser crashes on empty input",
-   * "finish the TODO in auth.go"), 989 in ten files. Written and labelled by hand, by the engineers
+   * "finish the TODO in auth.go"), 1,052 in eleven files. Written and labelled by hand, by the engineers
    * who made the classifier changes of issue 14, from the CodeRouterBench dimension names and the
    * dev prompts' conventions (output prediction is code_completion, docs are code_understanding);
    * the hard pairs (bug vs generation vs understanding, completion vs generation) are over-weighted.
@@ -88,20 +88,22 @@ class ClassifierTest {
    * sight they scored 97.0% and 88.0%, and their misses were read with those of sets 1-6. Set 9 was
    * written after that round's first changes and scored 89.0% on them (86.0% before the round;
    * only the per-dimension counts were read) before the rest of the round; set 10 was written
-   * after the round and scored 96.7% at first sight (88.0% on the classifier before the round).
+   * after the round and scored 96.7% at first sight (88.0% on the classifier before the round);
+   * set 11 was written after a last change read the misses of sets 9 and 10, and scored 87.3% at
+   * first sight (84.1% before the round); one more change then read its misses.
    * The figures now are higher because each round also looked at the sets before it, so these bars
    * guard against regressions; they are not held-out accuracies.
    */
   @Test
   void ownTersePromptSetsAccuracy() throws IOException {
-    double[] bars = {0.95, 0.90, 0.90, 0.90, 0.88, 0.90, 0.95, 0.95, 0.95, 0.95};
+    double[] bars = {0.95, 0.90, 0.90, 0.90, 0.88, 0.90, 0.95, 0.95, 0.95, 0.95, 0.92};
     List<Labelled> all = new ArrayList<>();
     for (int set = 1; set <= bars.length; set++) {
       List<Labelled> rows = resource("terse-prompts-" + set + ".jsonl");
       all.addAll(rows);
       assertThat(report("own terse prompts, set " + set, rows)).as("set " + set).isGreaterThanOrEqualTo(bars[set - 1]);
     }
-    assertThat(all).hasSize(989);
+    assertThat(all).hasSize(1052);
     assertThat(report("own terse prompts, all sets", all)).isGreaterThanOrEqualTo(0.95);
   }
 
