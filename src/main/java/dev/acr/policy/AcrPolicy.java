@@ -212,9 +212,14 @@ public final class AcrPolicy implements Router {
   private Chain beliefs(
       Task task, List<Route> candidates, List<String> failed, int attemptIndex, double costFactor, boolean medians) {
     List<String> ctx = contexts(task);
-    List<String> names = new ArrayList<>(routeNames);
+    // The configured names themselves (one list instance, which the skill model checks once per
+    // fit), unless a failed route is not among them.
+    List<String> names = routeNames;
     for (String q : failed) {
       if (!names.contains(q)) {
+        if (names == routeNames) {
+          names = new ArrayList<>(routeNames);
+        }
         names.add(q);
       }
     }

@@ -29,7 +29,22 @@ final class SkillModel {
   private static final double REFIT_GROWTH = 0.25;
 
   /** Posterior over one route's skill in one context, on the skill grid. */
-  record Posterior(double[] weights, double mean, double variance) {
+  record Posterior(double[] weights, double mean, double variance, double[] cumulative) {
+
+    Posterior(double[] weights, double mean, double variance) {
+      this(weights, mean, variance, cumulative(weights));
+    }
+
+    /** Running sums of the weights, added up left to right. */
+    private static double[] cumulative(double[] weights) {
+      double[] c = new double[weights.length];
+      double acc = 0;
+      for (int i = 0; i < weights.length; i++) {
+        acc += weights[i];
+        c[i] = acc;
+      }
+      return c;
+    }
 
     /** A Thompson draw: the index of a skill grid point. */
     int sample(SplittableRandom rng) {
@@ -41,15 +56,24 @@ final class SkillModel {
       return quantile(0.5);
     }
 
-    private int quantile(double u) {
-      double acc = 0;
-      for (int i = 0; i < weights.length; i++) {
-        acc += weights[i];
-        if (u <= acc) {
-          return i;
+    /**
+     * The first grid point whose running sum reaches u (the last when rounding leaves the total
+     * below u). A binary search over the sums made once per fit: the running sums are
+     * non-decreasing, so it finds the point a left-to-right scan would, without adding up the
+     * weights again for every draw.
+     */
+    int quantile(double u) {
+      int lo = 0;
+      int hi = cumulative.length - 1;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (u <= cumulative[mid]) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
         }
       }
-      return weights.length - 1;
+      return lo;
     }
   }
 
@@ -64,6 +88,11 @@ final class SkillModel {
     final Map<String, double[]> nextPrior;
     /** The narrower contexts' shift under this fit, made on first use (see {@link ContextShift}). */
     private ContextShift childShift;
+    /**
+     * The last route list found to have posteriors here: the policy asks with the same list
+     * instance for every decision, so checking it once per fit spares a dozen lookups per call.
+     */
+    private List<String> covered;
 
     Fit(Fit parent, long version, Map<String, Posterior> posteriors, Map<String, double[]> nextPrior) {
       this.parent = parent;
@@ -128,8 +157,7 @@ final class SkillModel {
     Fit parent = depth == 1 ? null : level(contexts, depth - 1, routes);
     long version = stats.version(ctx);
     Fit fit = cache.get(ctx);
-    if (fit != null && fit.parent == parent && !stale(fit.version, version)
-        && fit.posteriors.keySet().containsAll(routes)) {
+    if (fit != null && fit.parent == parent && !stale(fit.version, version) && covers(fit, routes)) {
       return fit;
     }
     Map<String, double[]> prior = new HashMap<>();
@@ -143,11 +171,10 @@ final class SkillModel {
       }
     }
     Map<String, Posterior> level = new HashMap<>();
-    Map<MemoryStats.Pattern, MemoryStats.Tally> pats = stats.patterns(ctx);
-    for (MemoryStats.Pattern p : pats.keySet()) {
-      prior.putIfAbsent(p.route(), new double[] {priorSkill.getOrDefault(p.route(), 0.0), abilitySd * abilitySd});
+    PatternTable table = table(ctx, stats.patterns(ctx));
+    for (String r : table.patternRoutes) {
+      prior.putIfAbsent(r, new double[] {priorSkill.getOrDefault(r, 0.0), abilitySd * abilitySd});
     }
-    PatternTable table = table(ctx, pats);
     if (depth > 1) {
       shiftByContext(prior, table, parent);
     }
@@ -171,6 +198,16 @@ final class SkillModel {
     fit = new Fit(parent, version, level, next);
     cache.put(ctx, fit);
     return fit;
+  }
+
+  private static boolean covers(Fit fit, List<String> routes) {
+    if (fit.covered != routes) {
+      if (!fit.posteriors.keySet().containsAll(routes)) {
+        return false;
+      }
+      fit.covered = routes;
+    }
+    return true;
   }
 
   /** The context's pattern table, refreshed with its current tallies. */

@@ -138,4 +138,54 @@ class FitCachesTest {
     }
     return PatternTable.sigmoidRows(skill, difficulties);
   }
+
+  /** The record Pattern used to be: its hash decides hash-map order, which the fits' sums follow. */
+  private record AsRecord(String route, List<String> failedBefore) {}
+
+  @Test
+  void aPatternHashesAndComparesLikeTheRecordItWas() {
+    MemoryStats stats = new MemoryStats();
+    feed(stats, new SplittableRandom(3), 200, 0);
+    assertThat(stats.canonicalPatterns).hasSizeGreaterThan(20);
+    for (MemoryStats.Pattern p : stats.canonicalPatterns.keySet()) {
+      assertThat(p.hashCode()).isEqualTo(new AsRecord(p.route(), p.failedBefore()).hashCode());
+      MemoryStats.Pattern copy = new MemoryStats.Pattern(new String(p.route()), List.copyOf(p.failedBefore()));
+      assertThat(copy).isEqualTo(p).hasSameHashCodeAs(p);
+      assertThat(new MemoryStats.Pattern(p.route() + "x", p.failedBefore())).isNotEqualTo(p);
+    }
+  }
+
+  @Test
+  void aDrawFindsThePointALeftToRightScanFinds() {
+    SplittableRandom rng = new SplittableRandom(5);
+    for (int t = 0; t < 200; t++) {
+      double[] w = new double[49];
+      double z = 0;
+      for (int i = 0; i < w.length; i++) {
+        // Sparse weights: runs of zeros make equal running sums, where the first one must win.
+        w[i] = rng.nextDouble() < 0.5 ? 0 : rng.nextDouble();
+        z += w[i];
+      }
+      for (int i = 0; i < w.length; i++) {
+        w[i] /= z;
+      }
+      SkillModel.Posterior post = new SkillModel.Posterior(w, 0, 1);
+      for (int k = 0; k < 50; k++) {
+        double u = k == 0 ? 1.0 : k == 1 ? 0.0 : rng.nextDouble();
+        assertThat(post.quantile(u)).isEqualTo(scan(w, u));
+      }
+    }
+  }
+
+  /** The quantile as it was computed: add the weights up until they reach u. */
+  private static int scan(double[] w, double u) {
+    double acc = 0;
+    for (int i = 0; i < w.length; i++) {
+      acc += w[i];
+      if (u <= acc) {
+        return i;
+      }
+    }
+    return w.length - 1;
+  }
 }
