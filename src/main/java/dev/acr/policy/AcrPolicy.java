@@ -51,6 +51,8 @@ public final class AcrPolicy implements Router {
    */
   private final Map<Route, String> nameByRoute;
   private final List<String> routeNames;
+  /** Each configured route's price guess, in route order. */
+  private final double[] guesses;
 
   public AcrPolicy(
       List<Route> routes,
@@ -90,6 +92,10 @@ public final class AcrPolicy implements Router {
       byRoute.put(this.routes.get(i), routeNames.get(i));
     }
     this.nameByRoute = Map.copyOf(byRoute);
+    this.guesses = new double[this.routes.size()];
+    for (int i = 0; i < guesses.length; i++) {
+      guesses[i] = costGuess.getOrDefault(this.routes.get(i), 0.0);
+    }
     this.priceSkill = StartingSkill.of(this.routes, costGuess, priors);
     this.skills = new SkillModel(stats, config.difficultySd(), config.abilitySd(), config.contextSd(), priceSkill);
   }
@@ -266,7 +272,7 @@ public final class AcrPolicy implements Router {
 
   /** As above, with each context's tallies (broadest first) already looked up. */
   private double expectedCost(List<Map<String, MemoryStats.Tally>> tallies, Route r, String name) {
-    double guess = costGuess.getOrDefault(r, 0.0);
+    double guess = guessOf(r);
     return RobustCost.estimate(guess, config.priorStrength(), tallies, name);
   }
 
@@ -281,6 +287,16 @@ public final class AcrPolicy implements Router {
       }
     }
     return p;
+  }
+
+  /** The route's price guess; a configured route's by an identity scan, as {@link #nameOf} finds its name. */
+  private double guessOf(Route r) {
+    for (int i = 0; i < routes.size(); i++) {
+      if (routes.get(i) == r) {
+        return guesses[i];
+      }
+    }
+    return costGuess.getOrDefault(r, 0.0);
   }
 
   /**
