@@ -108,7 +108,7 @@ public final class AcrPolicy implements Router {
   /** Posterior-mean beliefs for a task's first attempt, for dry-run and the shell. */
   public List<RouteEstimate> estimates(Task task) {
     List<String> ctx = contexts(task);
-    Map<String, SkillModel.Posterior> post = skills.posteriors(ctx, SkillModel.names(routes));
+    Map<String, Posterior> post = skills.posteriors(ctx, SkillModel.names(routes));
     List<RouteEstimate> out = new ArrayList<>();
     for (Route r : routes) {
       int n = evidence(ctx, r.name());
@@ -229,7 +229,7 @@ public final class AcrPolicy implements Router {
         names.add(q);
       }
     }
-    Map<String, SkillModel.Posterior> post = skills.posteriors(ctx, names);
+    Map<String, Posterior> post = skills.posteriors(ctx, names);
     SplittableRandom rng =
         new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ task.key().hashCode() * 31L ^ attemptIndex);
     // Draw in a fixed order (the configured routes) so the seed alone fixes the decision.

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * A latent-difficulty (Rasch/IRT) model of verification: P(route r verifies task t) =
@@ -40,55 +39,6 @@ final class SkillModel {
    * context under it: half of all refits, each moving the narrower prior by a fraction of its sd.
    */
   private static final double PARENT_GROWTH = 1.0;
-
-  /** Posterior over one route's skill in one context, on the skill grid. */
-  record Posterior(double[] weights, double mean, double variance, double[] cumulative) {
-
-    Posterior(double[] weights, double mean, double variance) {
-      this(weights, mean, variance, cumulative(weights));
-    }
-
-    /** Running sums of the weights, added up left to right. */
-    private static double[] cumulative(double[] weights) {
-      double[] c = new double[weights.length];
-      double acc = 0;
-      for (int i = 0; i < weights.length; i++) {
-        acc += weights[i];
-        c[i] = acc;
-      }
-      return c;
-    }
-
-    /** A Thompson draw: the index of a skill grid point. */
-    int sample(SplittableRandom rng) {
-      return quantile(rng.nextDouble());
-    }
-
-    /** The grid point at the middle of the posterior: a draw without exploration. */
-    int median() {
-      return quantile(0.5);
-    }
-
-    /**
-     * The first grid point whose running sum reaches u (the last when rounding leaves the total
-     * below u). A binary search over the sums made once per fit: the running sums are
-     * non-decreasing, so it finds the point a left-to-right scan would, without adding up the
-     * weights again for every draw.
-     */
-    int quantile(double u) {
-      int lo = 0;
-      int hi = cumulative.length - 1;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (u <= cumulative[mid]) {
-          hi = mid;
-        } else {
-          lo = mid + 1;
-        }
-      }
-      return lo;
-    }
-  }
 
   /**
    * One context level's fit: the parent fit it started from, the memory version it saw, its

@@ -169,7 +169,7 @@ class FitCachesTest {
       for (int i = 0; i < w.length; i++) {
         w[i] /= z;
       }
-      SkillModel.Posterior post = new SkillModel.Posterior(w, 0, 1);
+      Posterior post = new Posterior(w, 0, 1);
       for (int k = 0; k < 50; k++) {
         double u = k == 0 ? 1.0 : k == 1 ? 0.0 : rng.nextDouble();
         assertThat(post.quantile(u)).isEqualTo(scan(w, u));
@@ -215,7 +215,7 @@ class FitCachesTest {
     feedInto(stats, rng, 40, "bug_fixing", "b1");
     feedInto(stats, rng, 40, "code_generation", "b1");
     List<String> chain = stats.contextKeys("bug_fixing", "b1");
-    Map<String, SkillModel.Posterior> fitted = model.posteriors(chain, ROUTES);
+    Map<String, Posterior> fitted = model.posteriors(chain, ROUTES);
     long root = stats.version("*");
     long own = stats.version("bug_fixing|b1");
     // Records of another dimension only: everything refits there, this chain's own memory is the same.
