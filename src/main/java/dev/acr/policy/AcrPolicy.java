@@ -51,6 +51,8 @@ public final class AcrPolicy implements Router {
    */
   private final Map<Route, String> nameByRoute;
   private final List<String> routeNames;
+  /** Each configured route's price guess, in route order. */
+  private final double[] guesses;
 
   public AcrPolicy(
       List<Route> routes,
@@ -90,6 +92,10 @@ public final class AcrPolicy implements Router {
       byRoute.put(this.routes.get(i), routeNames.get(i));
     }
     this.nameByRoute = Map.copyOf(byRoute);
+    this.guesses = new double[this.routes.size()];
+    for (int i = 0; i < guesses.length; i++) {
+      guesses[i] = costGuess.getOrDefault(this.routes.get(i), 0.0);
+    }
     this.priceSkill = StartingSkill.of(this.routes, costGuess, priors);
     this.skills = new SkillModel(stats, config.difficultySd(), config.abilitySd(), config.contextSd(), priceSkill);
   }
@@ -102,7 +108,7 @@ public final class AcrPolicy implements Router {
   /** Posterior-mean beliefs for a task's first attempt, for dry-run and the shell. */
   public List<RouteEstimate> estimates(Task task) {
     List<String> ctx = contexts(task);
-    Map<String, SkillModel.Posterior> post = skills.posteriors(ctx, SkillModel.names(routes));
+    Map<String, Posterior> post = skills.posteriors(ctx, SkillModel.names(routes));
     List<RouteEstimate> out = new ArrayList<>();
     for (Route r : routes) {
       int n = evidence(ctx, r.name());
@@ -212,13 +218,18 @@ public final class AcrPolicy implements Router {
   private Chain beliefs(
       Task task, List<Route> candidates, List<String> failed, int attemptIndex, double costFactor, boolean medians) {
     List<String> ctx = contexts(task);
-    List<String> names = new ArrayList<>(routeNames);
+    // The configured names themselves (one list instance, which the skill model checks once per
+    // fit), unless a failed route is not among them.
+    List<String> names = routeNames;
     for (String q : failed) {
       if (!names.contains(q)) {
+        if (names == routeNames) {
+          names = new ArrayList<>(routeNames);
+        }
         names.add(q);
       }
     }
-    Map<String, SkillModel.Posterior> post = skills.posteriors(ctx, names);
+    Map<String, Posterior> post = skills.posteriors(ctx, names);
     SplittableRandom rng =
         new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ task.key().hashCode() * 31L ^ attemptIndex);
     // Draw in a fixed order (the configured routes) so the seed alone fixes the decision.
@@ -261,7 +272,7 @@ public final class AcrPolicy implements Router {
 
   /** As above, with each context's tallies (broadest first) already looked up. */
   private double expectedCost(List<Map<String, MemoryStats.Tally>> tallies, Route r, String name) {
-    double guess = costGuess.getOrDefault(r, 0.0);
+    double guess = guessOf(r);
     return RobustCost.estimate(guess, config.priorStrength(), tallies, name);
   }
 
@@ -276,6 +287,16 @@ public final class AcrPolicy implements Router {
       }
     }
     return p;
+  }
+
+  /** The route's price guess; a configured route's by an identity scan, as {@link #nameOf} finds its name. */
+  private double guessOf(Route r) {
+    for (int i = 0; i < routes.size(); i++) {
+      if (routes.get(i) == r) {
+        return guesses[i];
+      }
+    }
+    return costGuess.getOrDefault(r, 0.0);
   }
 
   /**

@@ -62,8 +62,47 @@ public final class MemoryStats implements MemorySink {
 
   static final String ANY = "any";
 
-  /** Outcomes of a route given the exact set of routes that had already failed on the task. */
-  record Pattern(String route, List<String> failedBefore) {}
+  /**
+   * Outcomes of a route given the exact set of routes that had already failed on the task. A
+   * value like a record of its two fields, with the hash a record would have (so hash maps keep
+   * their iteration order, which sums follow) computed once: every record looks its pattern up
+   * in four maps, and hashing the failure list each time was a tenth of a replay.
+   */
+  static final class Pattern {
+    private final String route;
+    private final List<String> failedBefore;
+    private final int hash;
+
+    Pattern(String route, List<String> failedBefore) {
+      this.route = route;
+      this.failedBefore = failedBefore;
+      this.hash = 31 * Objects.hashCode(route) + Objects.hashCode(failedBefore);
+    }
+
+    String route() {
+      return route;
+    }
+
+    List<String> failedBefore() {
+      return failedBefore;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Pattern p && hash == p.hash && Objects.equals(route, p.route)
+          && Objects.equals(failedBefore, p.failedBefore);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public String toString() {
+      return "Pattern[route=" + route + ", failedBefore=" + failedBefore + "]";
+    }
+  }
 
   /**
    * What memory says in one context: tallies over all attempts by route (the only kind kept is
