@@ -62,6 +62,16 @@ public final class CannotRun {
           + "|Plugin \\S+ or one of its dependencies could not be resolved|Could not resolve all (?:files|dependencies) for configuration");
 
   /**
+   * Corepack (the {@code pnpm} and {@code yarn} that Node ships) could not fetch or verify the
+   * package manager a project's {@code packageManager} field names: the test script never started.
+   * An older corepack rejects newer releases' signatures; offline, its download fails.
+   */
+  private static final Pattern COREPACK_FAILED =
+      Pattern.compile("No compatible signature found in package metadata|Signature does not match"
+          + "|The package was not signed by any trusted keys|Error when performing the request to \\S+; for troubleshooting help, see \\S+corepack"
+          + "|Network access disabled by the environment; can't reach \\S+");
+
+  /**
    * Cargo or go could not download a dependency: {@code failed to get `x` as a dependency of package},
    * {@code no matching package named `x` found} (offline), {@code go: ...: Get "https://proxy.golang.org/...": dial tcp}.
    */
@@ -175,6 +185,13 @@ public final class CannotRun {
       String release = m.group(1) != null ? m.group(1) : m.group(2);
       return Optional.of(new Why("the JDK cannot compile for Java " + release + ", the release the project asks for",
           "run acr with a JDK " + release + " or newer (JAVA_HOME) or name another test command"));
+    }
+    if ((m = COREPACK_FAILED.matcher(line)).find()) {
+      boolean network = m.group().startsWith("Error when") || m.group().startsWith("Network");
+      return Optional.of(new Why("corepack could not " + (network ? "download" : "verify") + " the package manager the project's"
+          + " package.json names (" + m.group() + ")", network
+              ? "run the package manager once by hand where the network allows (corepack install), or name another test command"
+              : "update corepack (npm install -g corepack@latest) or set COREPACK_INTEGRITY_KEYS=0, or name another test command"));
     }
     if ((m = FETCH_FAILED.matcher(line)).find()) {
       String dep = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);

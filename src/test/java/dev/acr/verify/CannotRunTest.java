@@ -88,6 +88,21 @@ class CannotRunTest {
         .as("asked to write it").isEmpty();
   }
 
+  /** Lines as Node 20's corepack 0.34.6 printed them for unjs/defu's "pnpm test" (packageManager pnpm@10.33.0). */
+  @Test
+  void corepackFailingToFetchOrVerifyThePackageManager() {
+    String at = "    at verifySignature (/usr/lib/node_modules/corepack/dist/lib/corepack.cjs:21999:63)";
+    assertThat(check(1, "fix the failing test", "/usr/lib/node_modules/corepack/dist/lib/corepack.cjs:21999",
+        "Error: No compatible signature found in package metadata", at, "Node.js v20.20.2"))
+        .map(CannotRun.Why::todo).hasValueSatisfying(t -> assertThat(t).contains("COREPACK_INTEGRITY_KEYS=0"));
+    assertThat(check(1, "fix it", "Internal Error: Error when performing the request to https://registry.npmjs.org/pnpm/-/pnpm-10.33.0.tgz;"
+        + " for troubleshooting help, see https://github.com/nodejs/corepack#troubleshooting"))
+        .map(CannotRun.Why::problem).hasValueSatisfying(p -> assertThat(p).startsWith("corepack could not download"));
+    // A test of the project's own that fails is still a failing test.
+    assertThat(check(1, "fix it", "AssertionError: expected [ 1, 2 ] to deeply equal [ 2, 1 ]", "Tests  1 failed | 22 passed (23)"))
+        .isEmpty();
+  }
+
   /** Lines as Maven 3.8.7 printed them for apache/commons-cli (ESC[0m included), and javac's and Gradle's. */
   @Test
   void mavenAndGradleRefusingToBuildBeforeAnyTestRan() {
