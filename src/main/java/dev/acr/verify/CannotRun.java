@@ -62,6 +62,15 @@ public final class CannotRun {
           + "|Plugin \\S+ or one of its dependencies could not be resolved|Could not resolve all (?:files|dependencies) for configuration");
 
   /**
+   * Bundler could not load what the Gemfile asks for: {@code Could not find gem 'yardstick (~> 0.9.9)'
+   * in locally installed gems.}, {@code Could not find rake-13.0.6 in any of the sources}, or a
+   * {@code bundle exec} of a program no gem in the bundle provides.
+   */
+  private static final Pattern BUNDLER_MISSING =
+      Pattern.compile("Could not find (?:gem '([^']+)'|(\\S+)) in (?:locally installed gems|any of the sources)"
+          + "|bundler: command not found: (\\S+)");
+
+  /**
    * Corepack (the {@code pnpm} and {@code yarn} that Node ships) could not fetch or verify the
    * package manager a project's {@code packageManager} field names: the test script never started.
    * An older corepack rejects newer releases' signatures; offline, its download fails.
@@ -92,8 +101,9 @@ public final class CannotRun {
       return Optional.empty();
     }
     String asked = prompt == null ? "" : prompt.toLowerCase(Locale.ROOT);
-    // A shell's "not found" only counts when it ended the command (make reports it as Error 127):
-    // a test that runs a missing program among others that pass has still run.
+    // A shell's "not found" only counts when it ended the command (make reports it as Error 127;
+    // composer exits with its script's status): a test that runs a missing program among others
+    // that pass has still run.
     boolean ended127 = exitCode == 127 || output.stream().anyMatch(l -> l.contains("Error 127"));
     for (String raw : output) {
       String line = raw.strip();
@@ -185,6 +195,12 @@ public final class CannotRun {
       String release = m.group(1) != null ? m.group(1) : m.group(2);
       return Optional.of(new Why("the JDK cannot compile for Java " + release + ", the release the project asks for",
           "run acr with a JDK " + release + " or newer (JAVA_HOME) or name another test command"));
+    }
+    if ((m = BUNDLER_MISSING.matcher(line)).find()) {
+      String gem = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+      return Optional.of(new Why((m.group(3) != null ? "no gem in the bundle provides " : "the gem ") + gem
+          + (m.group(3) != null ? "" : " that the Gemfile asks for is not installed"),
+          "run bundle install (where the network allows), or name another test command"));
     }
     if ((m = COREPACK_FAILED.matcher(line)).find()) {
       boolean network = m.group().startsWith("Error when") || m.group().startsWith("Network");

@@ -88,6 +88,26 @@ class CannotRunTest {
         .as("asked to write it").isEmpty();
   }
 
+  /** Lines as bundler 2.3.15 printed them for piotrmurach/tty-color, and composer 2.5 for webmozarts/assert. */
+  @Test
+  void bundlerAndComposerCannotStartTheTests() {
+    assertThat(check(1, "fix the failing test", "bundler: failed to load command: rspec (/usr/bin/rspec)",
+        "/usr/share/rubygems-integration/all/gems/bundler-2.3.15/lib/bundler/resolver.rb:271:in `block in"
+            + " verify_gemfile_dependencies_are_found!': Could not find gem 'yardstick (~> 0.9.9)' in locally installed gems."
+            + " (Bundler::GemNotFound)"))
+        .map(CannotRun.Why::problem).contains("the gem yardstick (~> 0.9.9) that the Gemfile asks for is not installed");
+    assertThat(check(1, "fix it", "Could not find rake-13.0.6 in any of the sources")).isPresent();
+    assertThat(check(127, "fix it", "bundler: command not found: rspec", "Install missing gem executables with `bundle install`"))
+        .map(CannotRun.Why::problem).contains("no gem in the bundle provides rspec");
+    assertThat(check(127, "fix the failing test", "> ./tools/phpunit/vendor/bin/phpunit",
+        "sh: 1: ./tools/phpunit/vendor/bin/phpunit: not found",
+        "Script ./tools/phpunit/vendor/bin/phpunit handling the test event returned with error code 127"))
+        .map(CannotRun.Why::problem).contains("./tools/phpunit/vendor/bin/phpunit: not found");
+    // composer passes on a failing phpunit's exit status 1: the tests ran.
+    assertThat(check(1, "fix it", "sh: 1: convert: not found",
+        "Script phpunit handling the test event returned with error code 1")).isEmpty();
+  }
+
   /** Lines as Node 20's corepack 0.34.6 printed them for unjs/defu's "pnpm test" (packageManager pnpm@10.33.0). */
   @Test
   void corepackFailingToFetchOrVerifyThePackageManager() {
