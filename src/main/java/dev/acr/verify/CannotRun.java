@@ -61,6 +61,10 @@ public final class CannotRun {
       Pattern.compile("Could not resolve dependencies for project|Non-resolvable parent POM"
           + "|Plugin \\S+ or one of its dependencies could not be resolved|Could not resolve all (?:files|dependencies) for configuration");
 
+  /** A frame of the Gradle wrapper's own code: it failed before Gradle itself started. */
+  private static final Pattern GRADLE_WRAPPER_FRAME = Pattern.compile("^at org\\.gradle\\.wrapper\\.");
+  private static final Pattern JAVA_MAIN_EXCEPTION = Pattern.compile("^Exception in thread \"main\" (\\S+?)(?::|$)(.*)");
+
   /**
    * Bundler could not load what the Gemfile asks for: {@code Could not find gem 'yardstick (~> 0.9.9)'
    * in locally installed gems.}, {@code Could not find rake-13.0.6 in any of the sources}, or a
@@ -111,6 +115,10 @@ public final class CannotRun {
       if (why.isPresent()) {
         return why;
       }
+    }
+    Optional<Why> wrapper = gradleWrapper(output);
+    if (wrapper.isPresent()) {
+      return wrapper;
     }
     if (exitCode == 127) {
       return Optional.of(new Why("not found (exit 127)", "install it or name another test command"));
@@ -178,6 +186,22 @@ public final class CannotRun {
       return Optional.of(new Why("could not find Cargo.toml", "run acr in the crate's folder"));
     }
     return buildTool(line);
+  }
+
+  /**
+   * {@code ./gradlew} failing in the wrapper itself, before any build: offline it cannot download
+   * the Gradle its gradle-wrapper.properties names ({@code java.net.UnknownHostException:
+   * services.gradle.org}), or the download is corrupt. The exception is the line that says why.
+   */
+  private static Optional<Why> gradleWrapper(List<String> output) {
+    if (output.stream().noneMatch(l -> GRADLE_WRAPPER_FRAME.matcher(l.strip()).find())) {
+      return Optional.empty();
+    }
+    String cause = output.stream().map(l -> JAVA_MAIN_EXCEPTION.matcher(l.strip()))
+        .filter(Matcher::matches).map(m -> " (" + (m.group(1) + ":" + m.group(2)).replaceAll(":\\s*$", "").strip() + ")")
+        .findFirst().orElse("");
+    return Optional.of(new Why("the Gradle wrapper could not get the Gradle that gradle/wrapper/gradle-wrapper.properties names" + cause,
+        "run ./gradlew once where the network allows (it keeps Gradle in ~/.gradle/wrapper/dists), or name another test command"));
   }
 
   /** Build tools' refusals to build: a tool too old, or what it needs out of reach. */

@@ -88,6 +88,21 @@ class CannotRunTest {
         .as("asked to write it").isEmpty();
   }
 
+  /** Lines as cashapp/turbine's ./gradlew (Gradle 8.10.2 wrapper) printed them offline. */
+  @Test
+  void theGradleWrapperCannotGetGradle() {
+    assertThat(check(1, "fix the failing test", "Downloading https://services.gradle.org/distributions/gradle-8.10.2-bin.zip", "",
+        "Exception in thread \"main\" java.net.UnknownHostException: services.gradle.org",
+        "\tat java.base/sun.nio.ch.NioSocketImpl.connect(NioSocketImpl.java:572)",
+        "\tat org.gradle.wrapper.Install.forceFetch(SourceFile:2)",
+        "\tat org.gradle.wrapper.GradleWrapperMain.main(SourceFile:67)"))
+        .map(CannotRun.Why::problem).hasValueSatisfying(p -> assertThat(p)
+            .endsWith("names (java.net.UnknownHostException: services.gradle.org)"));
+    // The project's own test throwing an exception is a failing test, even one named like the network.
+    assertThat(check(1, "fix it", "ClientTest > connects FAILED", "    java.net.UnknownHostException: example.invalid",
+        "        at com.example.Client.connect(Client.kt:12)", "BUILD FAILED in 3s")).isEmpty();
+  }
+
   /** Lines as bundler 2.3.15 printed them for piotrmurach/tty-color, and composer 2.5 for webmozarts/assert. */
   @Test
   void bundlerAndComposerCannotStartTheTests() {
