@@ -135,7 +135,7 @@ public final class CannotRun {
     if (ended127 && ((m = SHELL_NOT_FOUND.matcher(line)).matches() || (m = COMMAND_NOT_FOUND.matcher(line)).matches()
         || (m = MAKE_NOT_FOUND.matcher(line)).matches())) {
       String program = m.group(1);
-      return notAsked(asked, program, new Why(program + ": not found", "install " + program + " or name another test command"));
+      return notAsked(asked, program, new Why(program + ": not found", installHint(program) + " or name another test command"));
     }
     if ((m = PYTHON_M.matcher(line)).matches()) {
       String module = m.group(1);
@@ -244,6 +244,21 @@ public final class CannotRun {
               + " or name another test command"));
     }
     return Optional.empty();
+  }
+
+  /**
+   * What installs a missing program: a path into a dependency folder (composer's vendor/bin,
+   * npm's node_modules/.bin) comes from installing that folder's dependencies, not the program.
+   */
+  private static String installHint(String program) {
+    for (String[] tool : new String[][] {{"vendor/bin/", "composer install"}, {"node_modules/.bin/", "npm install"}}) {
+      int at = program.indexOf(tool[0]);
+      if (at >= 0) {
+        String folder = at == 0 ? "." : program.substring(0, at - 1);
+        return "install the dependencies that provide it (" + tool[1] + " in " + folder + ")";
+      }
+    }
+    return "install " + program;
   }
 
   /** {@code why}, unless the prompt names {@code thing}: a request to write it is not a broken setup. */

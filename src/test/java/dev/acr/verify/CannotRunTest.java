@@ -117,7 +117,10 @@ class CannotRunTest {
     assertThat(check(127, "fix the failing test", "> ./tools/phpunit/vendor/bin/phpunit",
         "sh: 1: ./tools/phpunit/vendor/bin/phpunit: not found",
         "Script ./tools/phpunit/vendor/bin/phpunit handling the test event returned with error code 127"))
-        .map(CannotRun.Why::problem).contains("./tools/phpunit/vendor/bin/phpunit: not found");
+        .hasValue(new CannotRun.Why("./tools/phpunit/vendor/bin/phpunit: not found",
+            "install the dependencies that provide it (composer install in ./tools/phpunit) or name another test command"));
+    assertThat(check(127, "fix it", "sh: 1: vendor/bin/phpunit: not found")).map(CannotRun.Why::todo)
+        .hasValueSatisfying(t -> assertThat(t).startsWith("install the dependencies that provide it (composer install in .)"));
     // composer passes on a failing phpunit's exit status 1: the tests ran.
     assertThat(check(1, "fix it", "sh: 1: convert: not found",
         "Script phpunit handling the test event returned with error code 1")).isEmpty();
