@@ -212,6 +212,39 @@ class RepoShapesIT {
     assertStoppedBeforeAnyAgent(r, "jest: not found");
   }
 
+  /** cashapp/turbine offline: the detected ./gradlew cannot download Gradle (its wrapper's own words, replayed). */
+  @Test
+  void aGradleWrapperThatCannotGetGradleStopsBeforeAnyAgent() throws Exception {
+    write("build.gradle", "plugins { id 'java' }\n");
+    Fixtures.script(fx.repo.resolve("gradlew"), "echo 'Downloading https://services.gradle.org/distributions/gradle-8.10.2-bin.zip'\n"
+        + "echo 'Exception in thread \"main\" java.net.UnknownHostException: services.gradle.org' >&2\n"
+        + "printf '\\tat org.gradle.wrapper.Install.forceFetch(SourceFile:2)\\n' >&2\nexit 1\n");
+    fx.git("add", "-A");
+    fx.git("commit", "-q", "-m", "gradle wrapper");
+    Fixtures.Run r = acr("--chain", "marker,fixer", "fix the failing test");
+    assertThat(r.err()).contains("acr: baseline: running ./gradlew test (detected: build.gradle)");
+    assertStoppedBeforeAnyAgent(r, "the Gradle wrapper could not get the Gradle that gradle/wrapper/gradle-wrapper.properties names"
+        + " (java.net.UnknownHostException: services.gradle.org)");
+  }
+
+  /** piotrmurach/tty-color before bundle install: bundler's own words, from a stand-in bundle on PATH. */
+  @Test
+  void aGemfileWhoseGemsAreNotInstalledStopsBeforeAnyAgent() throws Exception {
+    write("Gemfile", "source \"https://rubygems.org\"\ngemspec\ngem \"yardstick\", \"~> 0.9.9\"\n");
+    write(".rspec", "--require spec_helper\n");
+    write("spec/color_spec.rb", "RSpec.describe 1 do end\n");
+    fx.git("add", "-A");
+    fx.git("commit", "-q", "-m", "a gem");
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Fixtures.script(bin.resolve("bundle"), "echo \"bundler: failed to load command: rspec (/usr/bin/rspec)\" >&2\n"
+        + "echo \"resolver.rb:271:in 'verify': Could not find gem 'yardstick (~> 0.9.9)' in locally installed gems."
+        + " (Bundler::GemNotFound)\" >&2\nexit 1\n");
+    fx.extraEnv.put("PATH", bin + ":" + System.getenv("PATH"));
+    Fixtures.Run r = acr("--chain", "marker,fixer", "fix the failing test");
+    assertThat(r.err()).contains("acr: baseline: running bundle exec rspec (detected: .rspec)");
+    assertStoppedBeforeAnyAgent(r, "the gem yardstick (~> 0.9.9) that the Gemfile asks for is not installed; run bundle install");
+  }
+
   @Test
   void anAttemptThatChangesNothingIsNotVerifiedAndEscalates() throws Exception {
     String always = "grep -q . value.txt";
