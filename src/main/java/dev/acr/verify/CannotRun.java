@@ -127,7 +127,7 @@ public final class CannotRun {
       return Optional.of(new Why("cannot execute (exit 126: not executable, or not a program)",
           "make it executable (chmod +x) or name another test command"));
     }
-    return Optional.empty();
+    return TestServices.down(packageDir, root);
   }
 
   private static Optional<Why> line(String line, Path root, Path packageDir, String asked, boolean ended127) {
