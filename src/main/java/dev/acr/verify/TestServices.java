@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * <p>Conservative: a Compose file elsewhere (an app's whole stack) says nothing about the tests,
  * and one service listening means the user started what they need.
  */
-final class TestServices {
+public final class TestServices {
 
   private static final List<String> FOLDERS = List.of("", "test", "tests", "spec");
   private static final List<String> NAMES = List.of("docker-compose", "compose");
@@ -39,7 +39,7 @@ final class TestServices {
   private TestServices() {}
 
   /** Why the tests cannot run: their Compose file's services are all down; empty when none is declared or one is up. */
-  static Optional<CannotRun.Why> down(Path packageDir, Path root) {
+  public static Optional<CannotRun.Why> down(Path packageDir, Path root) {
     for (Path dir : packageDir.equals(root) ? List.of(packageDir) : List.of(packageDir, root)) {
       for (Path compose : composeFiles(dir)) {
         Set<Integer> ports = ports(compose);
