@@ -75,6 +75,15 @@ public final class CannotRun {
           + "|bundler: command not found: (\\S+)");
 
   /**
+   * pnpm or Yarn (berry) run in a project whose dependencies were never installed: pnpm's warning
+   * (its script then fails on {@code sh: 1: oxlint: not found} with exit 1, not 127) and Yarn's
+   * refusals for the node_modules and Plug'n'Play linkers.
+   */
+  private static final Pattern NODE_NOT_INSTALLED =
+      Pattern.compile("(Local package\\.json exists, but node_modules missing)|(Couldn't find the node_modules state file"
+          + "|doesn't seem to have been installed - running an install there might help)");
+
+  /**
    * Corepack (the {@code pnpm} and {@code yarn} that Node ships) could not fetch or verify the
    * package manager a project's {@code packageManager} field names: the test script never started.
    * An older corepack rejects newer releases' signatures; offline, its download fails.
@@ -219,6 +228,11 @@ public final class CannotRun {
       String release = m.group(1) != null ? m.group(1) : m.group(2);
       return Optional.of(new Why("the JDK cannot compile for Java " + release + ", the release the project asks for",
           "run acr with a JDK " + release + " or newer (JAVA_HOME) or name another test command"));
+    }
+    if ((m = NODE_NOT_INSTALLED.matcher(line)).find()) {
+      String install = m.group(1) != null ? "pnpm install" : "yarn install";
+      return Optional.of(new Why("the project's dependencies are not installed (" + m.group() + ")",
+          "install them (" + install + ") or name another test command"));
     }
     if ((m = BUNDLER_MISSING.matcher(line)).find()) {
       String gem = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);

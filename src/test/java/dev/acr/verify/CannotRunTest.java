@@ -126,6 +126,19 @@ class CannotRunTest {
         "Script phpunit handling the test event returned with error code 1")).isEmpty();
   }
 
+  /** pnpm 10.33 on unjs/defu and Yarn 4.17 on wojtekmaj/merge-refs before their install: exit 1, not 127. */
+  @Test
+  void pnpmAndYarnInAProjectNeverInstalled() {
+    assertThat(check(1, "fix the failing test", "> oxlint src && oxfmt --check src test", "", "sh: 1: oxlint: not found",
+        " ELIFECYCLE  Command failed.", " WARN   Local package.json exists, but node_modules missing, did you mean to install?"))
+        .map(CannotRun.Why::todo).contains("install them (pnpm install) or name another test command");
+    assertThat(check(1, "fix it", "Usage Error: Couldn't find the node_modules state file - running an install might help"
+        + " (findPackageLocation)", "", "$ yarn run [--inspect] [--inspect-brk] <scriptName> ..."))
+        .map(CannotRun.Why::todo).contains("install them (yarn install) or name another test command");
+    assertThat(check(1, "fix it", "Usage Error: The project in /repo/package.json doesn't seem to have been installed - running an"
+        + " install there might help")).isPresent();
+  }
+
   /** Lines as Node 20's corepack 0.34.6 printed them for unjs/defu's "pnpm test" (packageManager pnpm@10.33.0). */
   @Test
   void corepackFailingToFetchOrVerifyThePackageManager() {
