@@ -17,6 +17,9 @@ class NoTestsTest {
         .contains("?   \texample.com/m\t[no test files]".strip());
     assertThat(NoTests.in(List.of("running 0 tests", "", "test result: ok. 0 passed; 0 failed"))).contains("running 0 tests");
     assertThat(NoTests.in(List.of("No tests found, exiting with code 1"))).isPresent();
+    // Vitest 4.1, coloured into a pipe, as it printed for unjs/defu with a filter that matched nothing.
+    assertThat(NoTests.in(List.of("\u001b[31mNo test files found, exiting with code 1", "\u001b[39m")))
+        .contains("No test files found, exiting with code 1");
     // RSpec 3.12, minitest 5.15 and PHPUnit 9.6 as Debian 12 ships them, each exiting 0.
     assertThat(NoTests.in(List.of("Finished in 0.00033 seconds (files took 0.24245 seconds to load)", "0 examples, 0 failures")))
         .contains("0 examples, 0 failures");
