@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  */
 public final class CannotRun {
 
+  /** Colour codes, which test runners print into pipes too. */
+  private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
+
   /** Why the command cannot run, and what to do, in words for the one line acr prints. */
   public record Why(String problem, String todo) {}
 
@@ -84,6 +87,14 @@ public final class CannotRun {
           + "|doesn't seem to have been installed - running an install there might help)");
 
   /**
+   * A browser the tests drive is not installed: Playwright's {@code browserType.launch: Executable
+   * doesn't exist at ...} (Vitest's browser mode on wojtekmaj/merge-refs), Puppeteer's
+   * {@code Could not find Chrome (ver. 121.0.6167.85)}.
+   */
+  private static final Pattern BROWSER_MISSING =
+      Pattern.compile("browserType\\.launch: Executable doesn't exist at (\\S+)|Could not find (Chrome|Firefox|chrome-headless-shell) \\(ver\\. [^)]+\\)");
+
+  /**
    * Corepack (the {@code pnpm} and {@code yarn} that Node ships) could not fetch or verify the
    * package manager a project's {@code packageManager} field names: the test script never started.
    * An older corepack rejects newer releases' signatures; offline, its download fails.
@@ -119,7 +130,7 @@ public final class CannotRun {
     // that pass has still run.
     boolean ended127 = exitCode == 127 || output.stream().anyMatch(l -> l.contains("Error 127"));
     for (String raw : output) {
-      String line = raw.strip();
+      String line = ANSI.matcher(raw).replaceAll("").strip();
       Optional<Why> why = line(line, root, packageDir, asked, ended127);
       if (why.isPresent()) {
         return why;
@@ -228,6 +239,13 @@ public final class CannotRun {
       String release = m.group(1) != null ? m.group(1) : m.group(2);
       return Optional.of(new Why("the JDK cannot compile for Java " + release + ", the release the project asks for",
           "run acr with a JDK " + release + " or newer (JAVA_HOME) or name another test command"));
+    }
+    if ((m = BROWSER_MISSING.matcher(line)).find()) {
+      return Optional.of(m.group(1) != null
+          ? new Why("Playwright's browser is not installed (" + m.group(1) + " does not exist)",
+              "install it (npx playwright install) or name another test command")
+          : new Why("Puppeteer's browser is not installed (" + m.group() + ")",
+              "install it (npx puppeteer browsers install " + m.group(2).toLowerCase(Locale.ROOT) + ") or name another test command"));
     }
     if ((m = NODE_NOT_INSTALLED.matcher(line)).find()) {
       String install = m.group(1) != null ? "pnpm install" : "yarn install";

@@ -139,6 +139,17 @@ class CannotRunTest {
         + " install there might help")).isPresent();
   }
 
+  /** Vitest 4.1's browser mode on wojtekmaj/merge-refs with no Playwright browser downloaded (coloured into a pipe), and Puppeteer's words. */
+  @Test
+  void aBrowserTheTestsDriveIsNotInstalled() {
+    assertThat(check(1, "fix the failing test", "\u001b[31m\u001b[1mError\u001b[22m: browserType.launch: Executable doesn't exist at"
+        + " /root/.cache/ms-playwright/chromium_headless_shell-1223/chrome-headless-shell-linux64/chrome-headless-shell",
+        "║     yarn playwright install                                ║", "      Tests  no tests"))
+        .map(CannotRun.Why::problem).hasValueSatisfying(p -> assertThat(p).startsWith("Playwright's browser is not installed (/root/"));
+    assertThat(check(1, "fix it", "Error: Could not find Chrome (ver. 121.0.6167.85). This can occur if either"))
+        .map(CannotRun.Why::todo).contains("install it (npx puppeteer browsers install chrome) or name another test command");
+  }
+
   /** Lines as Node 20's corepack 0.34.6 printed them for unjs/defu's "pnpm test" (packageManager pnpm@10.33.0). */
   @Test
   void corepackFailingToFetchOrVerifyThePackageManager() {
