@@ -95,6 +95,14 @@ public final class CannotRun {
       Pattern.compile("browserType\\.launch: Executable doesn't exist at (\\S+)|Could not find (Chrome|Firefox|chrome-headless-shell) \\(ver\\. [^)]+\\)");
 
   /**
+   * Composer's autoloader missing, so composer install never ran: PHPUnit 9's {@code Cannot open file
+   * "/x/vendor/autoload.php".}, PHPUnit 10's {@code Cannot open bootstrap script}, PHP's own
+   * {@code Failed opening required 'vendor/autoload.php'}.
+   */
+  private static final Pattern NO_AUTOLOADER =
+      Pattern.compile("Cannot open (?:file|bootstrap script) \"([^\"]*vendor/autoload\\.php)\"|Failed opening required '([^']*vendor/autoload\\.php)'");
+
+  /**
    * Corepack (the {@code pnpm} and {@code yarn} that Node ships) could not fetch or verify the
    * package manager a project's {@code packageManager} field names: the test script never started.
    * An older corepack rejects newer releases' signatures; offline, its download fails.
@@ -205,7 +213,8 @@ public final class CannotRun {
     if (CARGO_NO_MANIFEST.matcher(line).find()) {
       return Optional.of(new Why("could not find Cargo.toml", "run acr in the crate's folder"));
     }
-    return buildTool(line);
+    Optional<Why> tool = buildTool(line);
+    return tool.isPresent() ? tool : notInstalled(line);
   }
 
   /**
@@ -240,12 +249,32 @@ public final class CannotRun {
       return Optional.of(new Why("the JDK cannot compile for Java " + release + ", the release the project asks for",
           "run acr with a JDK " + release + " or newer (JAVA_HOME) or name another test command"));
     }
+    if ((m = FETCH_FAILED.matcher(line)).find()) {
+      String dep = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+      return Optional.of(new Why("the dependency " + dep + " could not be downloaded",
+          "fetch the dependencies once by hand (cargo fetch, go mod download) where the network allows, or name another test command"));
+    }
+    if ((m = BUILD_UNRESOLVED.matcher(line)).find()) {
+      return Optional.of(new Why("the build could not resolve what it needs (" + m.group() + ")",
+          "check the network and the repository settings (~/.m2/settings.xml, Gradle's repositories) and build once by hand,"
+              + " or name another test command"));
+    }
+    return Optional.empty();
+  }
+
+  /** What a package manager, or the tests' own tools, still need installed: dependencies, a browser, the manager itself. */
+  private static Optional<Why> notInstalled(String line) {
+    Matcher m;
     if ((m = BROWSER_MISSING.matcher(line)).find()) {
       return Optional.of(m.group(1) != null
           ? new Why("Playwright's browser is not installed (" + m.group(1) + " does not exist)",
               "install it (npx playwright install) or name another test command")
           : new Why("Puppeteer's browser is not installed (" + m.group() + ")",
               "install it (npx puppeteer browsers install " + m.group(2).toLowerCase(Locale.ROOT) + ") or name another test command"));
+    }
+    if ((m = NO_AUTOLOADER.matcher(line)).find()) {
+      return Optional.of(new Why("the project's dependencies are not installed (no " + (m.group(1) != null ? m.group(1) : m.group(2)) + ")",
+          "install them (composer install) or name another test command"));
     }
     if ((m = NODE_NOT_INSTALLED.matcher(line)).find()) {
       String install = m.group(1) != null ? "pnpm install" : "yarn install";
@@ -264,16 +293,6 @@ public final class CannotRun {
           + " package.json names (" + m.group() + ")", network
               ? "run the package manager once by hand where the network allows (corepack install), or name another test command"
               : "update corepack (npm install -g corepack@latest) or set COREPACK_INTEGRITY_KEYS=0, or name another test command"));
-    }
-    if ((m = FETCH_FAILED.matcher(line)).find()) {
-      String dep = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-      return Optional.of(new Why("the dependency " + dep + " could not be downloaded",
-          "fetch the dependencies once by hand (cargo fetch, go mod download) where the network allows, or name another test command"));
-    }
-    if ((m = BUILD_UNRESOLVED.matcher(line)).find()) {
-      return Optional.of(new Why("the build could not resolve what it needs (" + m.group() + ")",
-          "check the network and the repository settings (~/.m2/settings.xml, Gradle's repositories) and build once by hand,"
-              + " or name another test command"));
     }
     return Optional.empty();
   }

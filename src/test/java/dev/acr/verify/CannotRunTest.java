@@ -121,6 +121,11 @@ class CannotRunTest {
             "install the dependencies that provide it (composer install in ./tools/phpunit) or name another test command"));
     assertThat(check(127, "fix it", "sh: 1: vendor/bin/phpunit: not found")).map(CannotRun.Why::todo)
         .hasValueSatisfying(t -> assertThat(t).startsWith("install the dependencies that provide it (composer install in .)"));
+    assertThat(check(1, "fix the failing test", "PHPUnit 9.6.7 by Sebastian Bergmann and contributors.", "",
+        "Cannot open file \"/repo/vendor/autoload.php\".")).map(CannotRun.Why::todo)
+        .contains("install them (composer install) or name another test command");
+    assertThat(check(255, "fix it", "PHP Fatal error:  Uncaught Error: Failed opening required 'vendor/autoload.php'"
+        + " (include_path='.:/usr/share/php') in /repo/tests/bootstrap.php:3")).isPresent();
     // composer passes on a failing phpunit's exit status 1: the tests ran.
     assertThat(check(1, "fix it", "sh: 1: convert: not found",
         "Script phpunit handling the test event returned with error code 1")).isEmpty();
