@@ -122,8 +122,9 @@ class CannotRunTest {
     assertThat(check(127, "fix it", "sh: 1: vendor/bin/phpunit: not found")).map(CannotRun.Why::todo)
         .hasValueSatisfying(t -> assertThat(t).startsWith("install the dependencies that provide it (composer install in .)"));
     assertThat(check(1, "fix the failing test", "PHPUnit 9.6.7 by Sebastian Bergmann and contributors.", "",
-        "Cannot open file \"/repo/vendor/autoload.php\".")).map(CannotRun.Why::todo)
-        .contains("install them (composer install) or name another test command");
+        "Cannot open file \"/home/u/.acr/worktrees/assert-bfefae24/1/vendor/autoload.php\"."))
+        .hasValue(new CannotRun.Why("the project's dependencies are not installed (no vendor/autoload.php)",
+            "install them (composer install) or name another test command"));
     assertThat(check(255, "fix it", "PHP Fatal error:  Uncaught Error: Failed opening required 'vendor/autoload.php'"
         + " (include_path='.:/usr/share/php') in /repo/tests/bootstrap.php:3")).isPresent();
     // composer passes on a failing phpunit's exit status 1: the tests ran.
