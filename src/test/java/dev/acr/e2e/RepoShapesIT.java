@@ -245,6 +245,22 @@ class RepoShapesIT {
     assertStoppedBeforeAnyAgent(r, "the gem yardstick (~> 0.9.9) that the Gemfile asks for is not installed; run bundle install");
   }
 
+  /** redis/ioredis with no Redis up: mocha prints only a hook timeout; its test/docker-compose.yml says what is missing. */
+  @Test
+  void testsWhoseComposeServicesAreAllDownStopBeforeAnyAgent() throws Exception {
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closed = s.getLocalPort();
+    }
+    write("test/docker-compose.yml", "services:\n  single:\n    image: redis:7\n    ports:\n      - " + closed + ":6379\n");
+    fx.git("add", "-A");
+    fx.git("commit", "-q", "-m", "test services");
+    Fixtures.Run r = acr("--chain", "marker,fixer", "--verify", "echo '1) \"after each\" hook: Error: Timeout of 8000ms exceeded.'; exit 1",
+        "fix the failing test");
+    assertStoppedBeforeAnyAgent(r, "the tests' services in test/docker-compose.yml are not running (nothing listens on localhost:"
+        + closed + "); start them (docker compose -f test/docker-compose.yml up -d --wait)");
+  }
+
   @Test
   void anAttemptThatChangesNothingIsNotVerifiedAndEscalates() throws Exception {
     String always = "grep -q . value.txt";
