@@ -337,10 +337,10 @@ public final class AcrPolicy implements Router {
       this(routes, model, difficulty, skill, cost, partial, new double[0][]);
     }
 
-    /** This depth's scratch belief, set to w. */
-    private double[] copy(double[] w, int depth) {
+    /** This depth's scratch belief, set to w after route j failed. */
+    private double[] afterFailure(double[] w, int j, int depth) {
       double[] to = scratch[depth];
-      System.arraycopy(w, 0, to, 0, w.length);
+      model.failedAt(w, to, skill[j]);
       return to;
     }
 
@@ -404,14 +404,12 @@ public final class AcrPolicy implements Router {
       if (depth == 2 && pairs != null && first >= 0) {
         int key = Math.min(first, j) * routes.size() + Math.max(first, j);
         if (Double.isNaN(pairs[key])) {
-          double[] after = copy(w, depth);
-          model.failedAt(after, skill[j]);
+          double[] after = afterFailure(w, j, depth);
           pairs[key] = bestLast(after, used | (1L << j), Double.NEGATIVE_INFINITY, lambda);
         }
         ifFailed = Math.max(partial[j], pairs[key]);
       } else if (depth > 1) {
-        double[] after = copy(w, depth);
-        model.failedAt(after, skill[j]);
+        double[] after = afterFailure(w, j, depth);
         ifFailed = best(after, used | (1L << j), depth - 1, partial[j], lambda, depth == 3 ? pairs : null, j);
       }
       return p - lambda * cost[j] + (1 - p) * ifFailed;

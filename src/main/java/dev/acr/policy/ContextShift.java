@@ -124,9 +124,13 @@ final class ContextShift {
       double[][] before = last < 0 || table.prefix(node) < 0 ? null : belief(table, table.prefix(node));
       double[][] row = last < 0 ? null : row(table.routes.get(last));
       for (int g = 0; g < POINTS; g++) {
-        w[g] = (before == null ? difficultyPrior : before[g]).clone();
-        if (row != null) {
-          Beliefs.fail(w[g], row[g]);
+        double[] from = before == null ? difficultyPrior : before[g];
+        if (row == null) {
+          w[g] = from.clone();
+        } else {
+          // Copy and update in one pass (the same bits as updating a copy).
+          w[g] = new double[from.length];
+          Beliefs.fail(from, w[g], row[g]);
         }
       }
       beliefs.put(path, w);

@@ -352,6 +352,11 @@ final class SkillModel {
     Beliefs.fail(w, chance[skillIndex]);
   }
 
+  /** {@link #failedAt} written into {@code to}, leaving w as it was. */
+  void failedAt(double[] w, double[] to, int skillIndex) {
+    Beliefs.fail(w, to, chance[skillIndex]);
+  }
+
   /** Chance a skill on the grid verifies under a difficulty belief. */
   double chanceAt(double[] w, int skillIndex) {
     return Beliefs.chance(w, chance[skillIndex]);

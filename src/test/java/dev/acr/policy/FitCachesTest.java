@@ -229,4 +229,28 @@ class FitCachesTest {
     assertThat(model.posteriors(chain, ROUTES)).as("broader memory doubled").isNotSameAs(fitted);
     assertThat(stats.version("bug_fixing|b1")).isEqualTo(own);
   }
+
+  @Test
+  void aFailureWrittenElsewhereIsTheInPlaceUpdateBitForBit() {
+    SplittableRandom rng = new SplittableRandom(17);
+    for (int n : new int[] {1, 3, 4, 17, 33}) {
+      for (int trial = 0; trial < 50; trial++) {
+        double[] w = new double[n];
+        double[] chance = new double[n];
+        for (int j = 0; j < n; j++) {
+          w[j] = rng.nextDouble();
+          chance[j] = trial == 0 ? 1.0 : rng.nextDouble();
+        }
+        double[] inPlace = w.clone();
+        Beliefs.fail(inPlace, chance);
+        double[] before = w.clone();
+        double[] to = new double[n];
+        Beliefs.fail(w, to, chance);
+        assertThat(w).as("w is left as it was").isEqualTo(before);
+        for (int j = 0; j < n; j++) {
+          assertThat(Double.doubleToRawLongBits(to[j])).isEqualTo(Double.doubleToRawLongBits(inPlace[j]));
+        }
+      }
+    }
+  }
 }
