@@ -168,7 +168,7 @@ final class Report {
     out.println(bold("baseline   ") + "not run in a dry run: a run first runs " + s.verify().command()
         + " on your files as they are, and stops if it cannot run at all");
     TestServices.down(s.packageDir() == null ? s.root() : s.packageDir(), s.root()).ifPresent(why ->
-        out.println("  " + why.problem() + ": if the tests fail, the run stops there; " + why.todo()));
+        out.println("  " + why.problem() + ": if the tests fail to reach them, the run stops there; " + why.todo()));
     if (Baseline.asksToFixFailingTest(d.task().dimension(), req.prompt())) {
       out.println("  the prompt asks to fix a failing test: the run will check that a test fails, and say so plainly if the tests already pass");
     }

@@ -112,6 +112,11 @@ public final class CannotRun {
           + "|The package was not signed by any trusted keys|Error when performing the request to \\S+; for troubleshooting help, see \\S+corepack"
           + "|Network access disabled by the environment; can't reach \\S+");
 
+  /** A test failing to reach a service: refused, timed out, reset (mocha's hook timeout on ioredis). */
+  private static final Pattern CONNECTION_TROUBLE = Pattern.compile(
+      "(?i)ECONNREFUSED|ECONNRESET|ETIMEDOUT|connection refused|connection reset|could not connect|can't connect|couldn't connect"
+          + "|failed to connect|timed? ?out|Timeout of \\d+ms");
+
   /**
    * Cargo or go could not download a dependency: {@code failed to get `x` as a dependency of package},
    * {@code no matching package named `x` found} (offline), {@code go: ...: Get "https://proxy.golang.org/...": dial tcp}.
@@ -137,9 +142,11 @@ public final class CannotRun {
     // composer exits with its script's status): a test that runs a missing program among others
     // that pass has still run.
     boolean ended127 = exitCode == 127 || output.stream().anyMatch(l -> l.contains("Error 127"));
+    // "Signature does not match" is also what a failing JWT or webhook test prints: only corepack's own.
+    boolean corepack = output.stream().anyMatch(l -> l.contains("corepack"));
     for (String raw : output) {
       String line = ANSI.matcher(raw).replaceAll("").strip();
-      Optional<Why> why = line(line, root, packageDir, asked, ended127);
+      Optional<Why> why = line(line, root, packageDir, asked, ended127, corepack);
       if (why.isPresent()) {
         return why;
       }
@@ -155,10 +162,12 @@ public final class CannotRun {
       return Optional.of(new Why("cannot execute (exit 126: not executable, or not a program)",
           "make it executable (chmod +x) or name another test command"));
     }
-    return TestServices.down(packageDir, root);
+    // A test Compose file's services matter only when the output shows a connection failing: a
+    // project keeps one for its integration tests while its unit tests fail for their own reasons.
+    return output.stream().anyMatch(l -> CONNECTION_TROUBLE.matcher(l).find()) ? TestServices.down(packageDir, root) : Optional.empty();
   }
 
-  private static Optional<Why> line(String line, Path root, Path packageDir, String asked, boolean ended127) {
+  private static Optional<Why> line(String line, Path root, Path packageDir, String asked, boolean ended127, boolean corepack) {
     Matcher m;
     if (ended127 && ((m = SHELL_NOT_FOUND.matcher(line)).matches() || (m = COMMAND_NOT_FOUND.matcher(line)).matches()
         || (m = MAKE_NOT_FOUND.matcher(line)).matches())) {
@@ -214,7 +223,7 @@ public final class CannotRun {
       return Optional.of(new Why("could not find Cargo.toml", "run acr in the crate's folder"));
     }
     Optional<Why> tool = buildTool(line);
-    return tool.isPresent() ? tool : notInstalled(line);
+    return tool.isPresent() ? tool : notInstalled(line, packageDir, corepack);
   }
 
   /**
@@ -263,7 +272,7 @@ public final class CannotRun {
   }
 
   /** What a package manager, or the tests' own tools, still need installed: dependencies, a browser, the manager itself. */
-  private static Optional<Why> notInstalled(String line) {
+  private static Optional<Why> notInstalled(String line, Path packageDir, boolean corepack) {
     Matcher m;
     if ((m = BROWSER_MISSING.matcher(line)).find()) {
       return Optional.of(m.group(1) != null
@@ -277,7 +286,9 @@ public final class CannotRun {
       return Optional.of(new Why("the project's dependencies are not installed (no vendor/autoload.php)",
           "install them (composer install) or name another test command"));
     }
-    if ((m = NODE_NOT_INSTALLED.matcher(line)).find()) {
+    // pnpm warns so after any failing script of a package without node_modules, also one that
+    // depends on nothing: only a package that declares dependencies lacks them.
+    if ((m = NODE_NOT_INSTALLED.matcher(line)).find() && (m.group(1) == null || NodeManifest.declaresDependencies(packageDir))) {
       String install = m.group(1) != null ? "pnpm install" : "yarn install";
       return Optional.of(new Why("the project's dependencies are not installed (" + m.group() + ")",
           "install them (" + install + ") or name another test command"));
@@ -288,7 +299,7 @@ public final class CannotRun {
           + (m.group(3) != null ? "" : " that the Gemfile asks for is not installed"),
           "run bundle install (where the network allows), or name another test command"));
     }
-    if ((m = COREPACK_FAILED.matcher(line)).find()) {
+    if (corepack && (m = COREPACK_FAILED.matcher(line)).find()) {
       boolean network = m.group().startsWith("Error when") || m.group().startsWith("Network");
       return Optional.of(new Why("corepack could not " + (network ? "download" : "verify") + " the package manager the project's"
           + " package.json names (" + m.group() + ")", network

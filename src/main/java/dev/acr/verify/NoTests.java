@@ -32,6 +32,10 @@ public final class NoTests {
   /** PHPUnit: {@code No tests executed!}, or a count: {@code OK (3 tests, 5 assertions)}, {@code Tests: 3, Assertions: 4, Failures: 1.}. */
   private static final Pattern PHPUNIT_NONE = Pattern.compile("^No tests executed!");
   private static final Pattern PHPUNIT = Pattern.compile("^(?:OK \\((\\d+) tests?,|Tests: (\\d+), Assertions:)");
+  /** Jest's {@code Tests:       1 failed, 20 passed, 21 total} and Vitest's {@code Tests  1 failed | 20 passed (21)}: tests ran. */
+  private static final Pattern JEST_RAN = Pattern.compile("^Tests:?\\s+(?:\\d+ \\w+\\s*[,|]\\s*)*\\d+ (?:passed|failed)");
+  /** RSpec's {@code 0 examples, 0 failures, 1 error occurred outside of examples}: a spec failed to load, which is a failure. */
+  private static final String OUTSIDE_OF_EXAMPLES = "occurred outside of examples";
 
   private String none;
   private boolean ran;
@@ -47,7 +51,9 @@ public final class NoTests {
   public synchronized void accept(String raw) {
     String line = ANSI.matcher(raw).replaceAll("").strip();
     Matcher m;
-    if ((m = UNITTEST.matcher(line)).find() || (m = CARGO.matcher(line)).matches() || (m = RUBY.matcher(line)).find()
+    if (line.contains(OUTSIDE_OF_EXAMPLES)) {
+      ran = true;
+    } else if ((m = UNITTEST.matcher(line)).find() || (m = CARGO.matcher(line)).matches() || (m = RUBY.matcher(line)).find()
         || (m = PHPUNIT.matcher(line)).find()) {
       if (Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)) == 0) {
         none = none == null ? line : none;
@@ -57,7 +63,7 @@ public final class NoTests {
     } else if (PYTEST_NONE.matcher(line).find() || GO_NONE.matcher(line).matches() || JEST_NONE.matcher(line).find()
         || PHPUNIT_NONE.matcher(line).find()) {
       none = none == null ? line : none;
-    } else if (PYTEST_RAN.matcher(line).find() || GO_RAN.matcher(line).find()) {
+    } else if (PYTEST_RAN.matcher(line).find() || GO_RAN.matcher(line).find() || JEST_RAN.matcher(line).find()) {
       ran = true;
     }
   }

@@ -107,11 +107,11 @@ public final class VerifyDetector {
     found = found.isPresent() ? found : gradle(root);
     found = found.isPresent() ? found : node(root);
     found = found.isPresent() ? found : pytest(root);
-    found = found.isPresent() ? found : ruby(root);
-    found = found.isPresent() ? found : php(root);
     found = found.isPresent() ? found : simple(root, "go test ./...", "go.mod");
     found = found.isPresent() ? found : simple(root, "cargo test", "Cargo.toml");
     found = found.isPresent() ? found : make(root);
+    found = found.isPresent() ? found : ruby(root); // after go, cargo and make: a .rspec beside them is a side project
+    found = found.isPresent() ? found : php(root);
     found = found.isPresent() ? found : dotnet(root);
     return found.isPresent() ? found : unittest(root);
   }

@@ -199,7 +199,7 @@ class CliDryRunTest {
     CliHarness.Run r = h.acr("--dry-run", "--chain", "fixer", "--verify", "sh check.sh", "fix the failing parser test");
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(r.out()).contains("\n  the tests' services in test/docker-compose.yml are not running (nothing listens on localhost:"
-        + closed + "): if the tests fail, the run stops there; start them (docker compose -f test/docker-compose.yml up -d --wait)");
+        + closed + "): if the tests fail to reach them, the run stops there; start them (docker compose -f test/docker-compose.yml up -d --wait)");
     assertNothingWritten();
   }
 }

@@ -134,7 +134,8 @@ class CannotRunTest {
 
   /** pnpm 10.33 on unjs/defu and Yarn 4.17 on wojtekmaj/merge-refs before their install: exit 1, not 127. */
   @Test
-  void pnpmAndYarnInAProjectNeverInstalled() {
+  void pnpmAndYarnInAProjectNeverInstalled() throws Exception {
+    Files.writeString(root.resolve("package.json"), "{\"scripts\": {\"test\": \"oxlint src\"}, \"devDependencies\": {\"oxlint\": \"1\"}}");
     assertThat(check(1, "fix the failing test", "> oxlint src && oxfmt --check src test", "", "sh: 1: oxlint: not found",
         " ELIFECYCLE  Command failed.", " WARN   Local package.json exists, but node_modules missing, did you mean to install?"))
         .map(CannotRun.Why::todo).contains("install them (pnpm install) or name another test command");
@@ -143,6 +144,14 @@ class CannotRunTest {
         .map(CannotRun.Why::todo).contains("install them (yarn install) or name another test command");
     assertThat(check(1, "fix it", "Usage Error: The project in /repo/package.json doesn't seem to have been installed - running an"
         + " install there might help")).isPresent();
+  }
+
+  /** pnpm warns so after any failing script of a package without node_modules: one that depends on nothing has none to install. */
+  @Test
+  void pnpmsWarningInAPackageWithoutDependenciesIsAFailingTest() throws Exception {
+    Files.writeString(root.resolve("package.json"), "{\"scripts\": {\"test\": \"node --test\"}}");
+    assertThat(check(1, "fix the failing test", "not ok 1 - adds", "# fail 1", " ELIFECYCLE  Test failed. See above for more details.",
+        " WARN   Local package.json exists, but node_modules missing, did you mean to install?")).isEmpty();
   }
 
   /** Vitest 4.1's browser mode on wojtekmaj/merge-refs with no Playwright browser downloaded (coloured into a pipe), and Puppeteer's words. */
@@ -166,6 +175,9 @@ class CannotRunTest {
     assertThat(check(1, "fix it", "Internal Error: Error when performing the request to https://registry.npmjs.org/pnpm/-/pnpm-10.33.0.tgz;"
         + " for troubleshooting help, see https://github.com/nodejs/corepack#troubleshooting"))
         .map(CannotRun.Why::problem).hasValueSatisfying(p -> assertThat(p).startsWith("corepack could not download"));
+    // A webhook or JWT test failing with corepack's words is a failing test: corepack is nowhere in its output.
+    assertThat(check(1, "fix webhook verification", "Error: Signature does not match", "    at verify (src/verify.js:10:11)",
+        "Tests  1 failed | 12 passed (13)")).isEmpty();
     // A test of the project's own that fails is still a failing test.
     assertThat(check(1, "fix it", "AssertionError: expected [ 1, 2 ] to deeply equal [ 2, 1 ]", "Tests  1 failed | 22 passed (23)"))
         .isEmpty();

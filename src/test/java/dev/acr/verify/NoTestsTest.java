@@ -45,5 +45,11 @@ class NoTestsTest {
     assertThat(NoTests.in(List.of("OK (22 tests, 319 assertions)"))).isEmpty();
     assertThat(NoTests.in(List.of("Tests: 22, Assertions: 319, Errors: 18, Failures: 1."))).isEmpty();
     assertThat(NoTests.in(List.of("No tests executed!", "OK (2 tests, 2 assertions)"))).isEmpty();
+    // RSpec could not load a spec: the code under repair raised, which is a failure, not an empty suite.
+    assertThat(NoTests.in(List.of("NameError: uninitialized constant TTY::Color::Parser",
+        "0 examples, 0 failures, 1 error occurred outside of examples"))).isEmpty();
+    // A workspace run: one package has no test files, another ran and failed (Vitest, then Jest).
+    assertThat(NoTests.in(List.of("No test files found, exiting with code 1", " Tests  1 failed | 20 passed (21)"))).isEmpty();
+    assertThat(NoTests.in(List.of("No tests found, exiting with code 1", "Tests:       1 failed, 20 passed, 21 total"))).isEmpty();
   }
 }

@@ -68,8 +68,17 @@ class TestServicesTest {
   void aComposeFileThatIsNotTheTestsSaysNothing() throws IOException {
     write("docker-compose.yml", compose(closedPort(), closedPort()));
     write("deploy/compose.yaml", compose(closedPort(), closedPort()));
-    assertThat(CannotRun.check(1, List.of("1 failing"), root, root, "fix it")).isEmpty();
+    List<String> refused = List.of("1 failing", "Error: connect ECONNREFUSED 127.0.0.1:6379");
+    assertThat(CannotRun.check(1, refused, root, root, "fix it")).isEmpty();
     write("docker-compose.test.yml", compose(closedPort(), closedPort()));
-    assertThat(CannotRun.check(1, List.of("1 failing"), root, root, "fix it")).isPresent();
+    assertThat(CannotRun.check(1, refused, root, root, "fix it")).isPresent();
+  }
+
+  /** A project keeps a Compose file for its integration tests while its unit tests fail for their own reasons. */
+  @Test
+  void aFailingUnitTestIsAFailingTestWhateverTheServices() throws IOException {
+    write("test/docker-compose.yml", compose(closedPort(), closedPort()));
+    List<String> out = List.of("FAIL src/sum.test.ts > adds", "AssertionError: expected 3 to be 4", "Tests  1 failed | 12 passed (13)");
+    assertThat(CannotRun.check(1, out, root, root, "fix the failing test")).isEmpty();
   }
 }

@@ -189,6 +189,14 @@ class VerifyDetectorTest {
   }
 
   @Test
+  void aGoModuleWithASpecFolderBesideItStaysAGoModule() throws IOException {
+    write("go.mod", "module example.com/m\n");
+    write(".rspec", "--require spec_helper\n");
+    write("spec/tool_spec.rb", "RSpec.describe 1 do end\n");
+    assertThat(detect()).map(VerifyCommand::command).contains("go test ./...");
+  }
+
+  @Test
   void minitestFilesUnderARakefileRunItsTestTask() throws IOException {
     write("Rakefile", "require \"rake/testtask\"\nRake::TestTask.new(:test)\n");
     assertThat(detect()).as("a Rakefile alone says nothing of tests").isEmpty();
