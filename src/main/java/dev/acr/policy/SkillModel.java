@@ -142,16 +142,20 @@ final class SkillModel {
     if (depth > 1) {
       shiftByContext(prior, table, parent);
     }
-    // The other routes' skills at the previous fit's means (warm start), else at the prior's. One
-    // pass: it used to be two passes from the prior, every refit; the previous fit already is one.
+    // The other routes' skills at the previous fit's means (warm start), else at the prior's. A
+    // warm refit makes one pass, the previous fit being the other; a cold one (a live run's first,
+    // from the snapshot) makes two from the prior, as every refit used to.
     Map<String, Double> means = new HashMap<>();
     for (Map.Entry<String, double[]> e : prior.entrySet()) {
       Posterior before = previous == null ? null : previous.posteriors.get(e.getKey());
       means.put(e.getKey(), before != null ? before.mean() : e.getValue()[0]);
     }
-    Map<String, double[]> loglik = logLikelihoods(table, means);
-    for (Map.Entry<String, double[]> e : prior.entrySet()) {
-      level.put(e.getKey(), posterior(e.getValue()[0], e.getValue()[1], loglik.get(e.getKey())));
+    for (int pass = previous == null ? 2 : 1; pass > 0; pass--) {
+      Map<String, double[]> loglik = logLikelihoods(table, means);
+      for (Map.Entry<String, double[]> e : prior.entrySet()) {
+        level.put(e.getKey(), posterior(e.getValue()[0], e.getValue()[1], loglik.get(e.getKey())));
+      }
+      level.forEach((route, post) -> means.put(route, post.mean()));
     }
     Map<String, double[]> next = new HashMap<>();
     for (Map.Entry<String, Posterior> e : level.entrySet()) {
