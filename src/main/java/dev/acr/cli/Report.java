@@ -23,6 +23,7 @@ import dev.acr.live.RaceChoice;
 import dev.acr.live.RunRequest;
 import dev.acr.live.UsageError;
 import dev.acr.policy.RouteEstimate;
+import dev.acr.verify.TestServices;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,6 +168,8 @@ final class Report {
     }
     out.println(bold("baseline   ") + "not run in a dry run: a run first runs " + s.verify().command()
         + " on your files as they are, and stops if it cannot run at all");
+    TestServices.down(s.packageDir() == null ? s.root() : s.packageDir(), s.root()).ifPresent(why ->
+        out.println("  " + why.problem() + ": if the tests fail to reach them, the run stops there; " + why.todo()));
     if (Baseline.asksToFixFailingTest(d.task().dimension(), req.prompt())) {
       out.println("  the prompt asks to fix a failing test: the run will check that a test fails, and say so plainly if the tests already pass");
     }

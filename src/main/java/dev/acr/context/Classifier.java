@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 /**
  * Classifies a coding prompt into one of the nine CodeRouterBench {@link Dimension}s.
  *
- * <p>A deterministic weighted-feature scorer: every rule in {@link ClassifierRules} that matches
- * adds its weight to one dimension, the opening verb adds a bonus (terse prompts put their intent
- * first), and a few structural features (languages mentioned, code cut off mid-way) are added on
+ * <p>A deterministic weighted-feature scorer: every rule in {@link BugRules}, {@link ClassifierRules}
+ * and {@link DomainRules} that matches adds its weight to one dimension, the opening verb adds a
+ * bonus (terse prompts put their intent first), and a few structural features (a statement that
+ * asks for nothing, see {@link Statement}; languages mentioned; code cut off mid-way) are added on
  * top. The highest score wins; ties go to the more specific dimension. No model, no network, no
  * mutable state: one instance can be shared and reused freely.
  */
@@ -53,7 +54,7 @@ public final class Classifier {
 
   private static final List<List<Rule>> RULE_TABLES =
       List.of(
-          ClassifierRules.BUG,
+          BugRules.BUG,
           ClassifierRules.TESTS,
           ClassifierRules.UNDERSTANDING,
           ClassifierRules.DOCS,
@@ -85,35 +86,21 @@ public final class Classifier {
           "keeps", "time", "times", "hang", "hangs", "started", "crash", "crashes", "was", "were", "red",
           "flaky", "broken");
 
-  /** How a statement about the code opens: "the export drops rows", "our CI is red". */
-  private static final Set<String> STATEMENT_OPENERS =
-      Set.of("the", "my", "our", "this", "these", "those", "its", "their", "it", "prod");
-
-  /** A finite verb or an adverb of state, the other mark of a statement ("can't log in anymore"). */
-  private static final Pattern STATEMENT_VERB =
-      Pattern.compile("\\b(?:is|are|was|were|has|have|had|gets?|got|keeps?|seems?|stays?|never|still|always"
-          + "|anymore|cannot|(?:is|are|was|were|can|does|do|did|won|has|have|had)n'?t)\\b");
-
-  /** Requests that are not among the lead verbs but open a clause just as well ("… , give them …"). */
-  private static final Set<String> REQUEST_OPENERS =
-      Set.of("do", "give", "use", "show", "tell", "remove", "delete", "drop", "update", "handle",
-          "support", "turn", "put", "stop", "allow", "ensure", "check", "change", "bump", "upgrade",
-          "return", "sort", "find", "count", "merge", "compute", "calculate", "parse", "break",
-          "get", "keep", "have", "look", "see", "go", "can", "could", "would", "want", "need", "let's", "lets", "please");
-
-  /** What an object opens with: "send a message", "hide the banner" read as verb and object. */
-  private static final Set<String> OBJECT_STARTERS =
-      Set.of("a", "an", "the", "my", "our", "this", "these", "those", "some", "all", "every", "its",
-          "their", "it", "them", "me", "us", "up");
-
   /**
    * What a terse prompt that asks for nothing counts for bug_fixing: a tie-breaker, no more. A
    * request names its verb ("add", "explain", "finish"); what is left is mostly a report.
    */
   private static final double STATEMENT_WEIGHT = 1.5;
 
-  /** The same for a prompt with no mark of a statement either ("login redirects in a loop"). */
-  private static final double NO_REQUEST_WEIGHT = 1;
+  /**
+   * The same for a prompt with no mark of a statement either ("login redirects in a loop"): half
+   * as much, so that a bare noun phrase naming a thing to build ("caching layer for the product
+   * api") stays with what its words say.
+   */
+  private static final double NO_REQUEST_WEIGHT = 0.5;
+
+  /** "shown in utc instead of local time": in a statement, what happens against what should. */
+  private static final Pattern INSTEAD = Pattern.compile("\\b(?:instead of|rather than)\\b");
 
   private record Lead(Dimension dimension, double weight) {}
 
@@ -226,7 +213,7 @@ public final class Classifier {
     for (int i = 0; i < Math.min(3, head.size()); i++) {
       String word = head.get(i);
       boolean subject = false;
-      for (String next : head.subList(i + 1, Math.min(i + 3, head.size()))) {
+      for (String next : head.subList(i + 1, Math.min(i + 4, head.size()))) {
         subject |= STATE_VERBS.contains(next);
       }
       if (!bugFirst && !subject && TEST_HEAD_WORDS.contains(word)) {
@@ -238,29 +225,20 @@ public final class Classifier {
 
   /**
    * "the remember me checkbox is ignored", "can't log in anymore": a terse statement about the
-   * code that asks for nothing (no clause opens with a request, no question) reports a problem.
+   * code that asks for nothing (no clause opens with a request, no question) reports a problem,
+   * and one that says what happens "instead of" what should is a bug report.
    */
   private static void scoreStatement(PromptText text, Map<Dimension, List<Hit>> hits) {
-    List<String> head = text.head();
-    // "a small component that …": an indefinite article brings in something new, a thing to make.
-    if (head.isEmpty() || text.norm().contains("?") || TEST_HEAD_WORDS.contains(head.get(0))
-        || head.get(0).equals("a") || head.get(0).equals("an")) {
-      return;
-    }
-    for (List<String> clause : text.clauseHeads()) {
-      String first = clause.get(0);
-      boolean verbAndObject = clause.size() > 1 && OBJECT_STARTERS.contains(clause.get(1))
-          && !STATEMENT_OPENERS.contains(first);
-      if (LEAD_VERBS.containsKey(first) || REQUEST_OPENERS.contains(first) || verbAndObject) {
-        return;
-      }
-    }
-    boolean statement = STATEMENT_OPENERS.contains(head.get(0)) || STATEMENT_VERB.matcher(text.norm()).find();
-    if (!statement && hits.isEmpty()) {
+    Statement.Mood mood = Statement.read(text, LEAD_VERBS.keySet(), TEST_HEAD_WORDS);
+    if (mood == Statement.Mood.ASKS || (mood == Statement.Mood.NEITHER && hits.isEmpty())) {
       return; // words we know nothing of stay "no signal": the prior breaks ties, it decides nothing alone
     }
+    boolean statement = mood == Statement.Mood.STATES;
     add(hits, Dimension.BUG_FIXING, statement ? STATEMENT_WEIGHT : NO_REQUEST_WEIGHT,
         statement ? "a statement that asks for nothing" : "asks for nothing");
+    if (statement && INSTEAD.matcher(text.norm()).find()) {
+      add(hits, Dimension.BUG_FIXING, STATEMENT_WEIGHT, "says what happens instead");
+    }
   }
 
   /** Two or more distinct languages in one prompt usually means moving code between them. */
@@ -365,10 +343,10 @@ public final class Classifier {
         "does", "is", "are", "when", "whose");
     put(m, Dimension.CODE_REFACTORING, 2, "refactor", "rename", "extract", "simplify", "clean",
         "cleanup", "tidy", "modernize", "modernise", "decouple", "consolidate", "restructure",
-        "reorganize", "split", "inline", "move", "replace", "reduce",
+        "reorganize", "reorganise", "organize", "organise", "split", "inline", "move", "replace", "reduce",
         "introduce", "migrate", "collapse", "unify", "generalize", "generalise", "parameterize",
         "parametrize", "decompose", "encapsulate", "untangle");
-    put(m, Dimension.CODE_REFACTORING, 1.5, "switch");
+    put(m, Dimension.CODE_REFACTORING, 1.5, "switch", "swap");
     put(m, Dimension.CODE_REFACTORING, 1, "remove");
     put(m, Dimension.CODE_REFACTORING, 0.5, "convert", "rewrite");
     put(m, Dimension.CODE_COMPLETION, 2, "finish", "complete", "fill", "continue", "predict");

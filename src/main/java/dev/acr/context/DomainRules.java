@@ -25,6 +25,18 @@ final class DomainRules {
           terms(ALGORITHM, 3, "'%s'", "time complexity", "space complexity", "complexity",
               "big-o", "big o", "asymptotic*", "amortized", "leetcode", "codeforces", "hackerrank",
               "competitive programming", "interview question", "interview problem"),
+          // Textbook problems known by name, like the techniques above.
+          terms(ALGORITHM, 3, "classic problem '%s'", "two sum", "3sum", "three sum", "valid parentheses",
+              "balanced parentheses", "balanced brackets", "word ladder", "first missing positive",
+              "trapping rain water", "coin change", "climbing stairs", "house robber", "fizzbuzz", "fibonacci",
+              "n queens", "sudoku solver", "tower of hanoi", "towers of hanoi", "flood fill", "majority element",
+              "kadane", "spiral matrix", "game of life", "josephus", "knight's tour", "traveling salesman",
+              "travelling salesman", "longest consecutive", "egg drop", "rod cutting", "subset sum"),
+          regex(ALGORITHM, 2, "\\b(?:check|determine|decide|test|find out) (?:if|whether) (?:a|an|the given|two|some)"
+              + " (?:\\w+ )?(?:string|strings|number|integer|array|list|tree|graph|linked list|matrix|word|words"
+              + "|sentence|sequence)\\b", "problem shape '%s'").when("if", "whether"),
+          // A measure of how code reads, not of how it scales.
+          terms(ALGORITHM, -3, "'%s'", "cyclomatic complexity", "cognitive complexity"),
           terms(ALGORITHM, 2.5, "complexity '%s'", "quadratic", "cubic", "exponential time",
               "linear time", "logarithmic time", "log time", "subquadratic", "sub-quadratic", "n^2",
               "n²", "algorithm*", "algo"),
@@ -41,7 +53,9 @@ final class DomainRules {
               "longest common", "longest palindromic", "edit distance", "levenshtein",
               "spanning tree", "mst", "kruskal", "prim's", "max flow", "maximum flow", "min cut",
               "bipartite", "hungarian", "convex hull", "sweep line", "interval tree", "skip list",
-              "bloom filter", "hyperloglog", "count-min", "consistent hashing", "hash ring",
+              "bloom filter", "ring buffer", "circular buffer", "doubly linked", "linked list", "binary tree",
+              "avl tree", "red-black tree", "b-tree", "hash table", "lru cache", "hyperloglog", "count-min",
+              "consistent hashing", "hash ring",
               "reservoir sampling", "quickselect", "kth smallest", "kth largest", "k-th", "top-k",
               "top k", "k closest", "k nearest", "k largest", "k smallest", "merge sort",
               "quicksort", "radix sort", "counting sort", "heapsort", "heap sort", "permutations",
@@ -104,7 +118,8 @@ final class DomainRules {
               "rolling", "moving average", "pivot*", "forward-fill", "forward fill", "ffill",
               "fillna", "dropna", "groupby", "eda", "exploratory", "curve_fit", "ohlc", "ohlcv",
               "vectoriz*", "vectoris*", "embedding", "embeddings", "regression model",
-              "logistic regression", "multiclass", "train/val", "train/test", "a/b test",
+              "logistic regression", "multiclass", "train/val", "train/test", "train test split",
+              "train-test split", "test split", "test set", "validation set", "a/b test",
               "ab test", "significan*", "conversion rate", "week-over-week", "month-over-month",
               "fine-tun*", "finetun*", "bert", "llm", "neural net*", "machine learning",
               "deep learning", "classification", "sentiment", "nlp", "r2", "r-squared", "rmse",
@@ -119,7 +134,18 @@ final class DomainRules {
           regex(DATA_SCIENCE, 1.5, "\\bper (?:customer|region|group|user|month|day|week|cohort|category"
               + "|session|class|page|country|product)\\b", "per-group aggregation").when("per "),
           regex(DATA_SCIENCE, 2, "\\bmerge\\b.{0,40}\\bon \\w+_id\\b|\\bdrop (?:\\S+ ){0,2}?(?:duplicates"
-              + "|dupes|nulls|nans|na|rows|columns)\\b", "table wrangling").when("merge", "drop"));
+              + "|dupes|nulls|nans|na|rows|columns)\\b", "table wrangling").when("merge", "drop"),
+          // The libraries by their usual aliases: np.where, pd.read_csv, plt.subplots, df.groupby.
+          regex(DATA_SCIENCE, 3, "\\b(?:np|pd|plt|sns|df|tf|sk|xr)\\.[a-z_]\\w*", "library call '%s'")
+              .when("np.", "pd.", "plt.", "sns.", "df.", "tf.", "sk.", "xr."),
+          terms(DATA_SCIENCE, 2.5, "'%s'", "melt", "unpivot", "long format", "wide format", "nunique",
+              "value_counts", "crosstab", "qcut", "iloc", "dtype", "dtypes", "bins", "binning", "quantile*",
+              "percentile*", "standard deviation", "categorical", "label encod*", "accuracy", "f1", "f1 score",
+              "mse", "train/test split", "titanic", "iris", "mnist", "cifar", "imdb reviews"),
+          // Imputation: "fill missing prices with the previous day's value", "… with the median".
+          regex(DATA_SCIENCE, 2.5, "\\bfill\\w*\\b.{0,40}\\bwith (?:the |a |their )?(?:column |group |previous |last "
+              + "|next )?(?:mean|median|mode|average|previous|last|next|zeros?|0)\\b", "imputation '%s'")
+              .when("fill"));
 
   static final List<Rule> GENERATION =
       List.of(
@@ -142,9 +168,10 @@ final class DomainRules {
           regex(CODE_GENERATION, 1.5, "\\b(?:write|create|add|make|generate)\\s+(?:a |an |the )?(?:new )?"
               + "[\\w/.-]+\\.\\w{1,5}\\b|\\bput it in\\b", "new file")
               .when("write", "create", "add", "make", "generate", "put it in"),
-          regex(CODE_GENERATION, 1, "\\bthat (?:takes|accepts|returns|pushes|logs|checks|prints|reads"
-              + "|writes|sends|exposes|stores|walks|collects|calls)\\b", "specification '%s'")
-              .when("that "),
+          regex(CODE_GENERATION, 1, "\\b(?:that|which) (?:takes|accepts|returns|pushes|logs|checks|prints|reads"
+              + "|writes|sends|exposes|stores|walks|collects|calls|exports|imports|shows|displays|lets|allows"
+              + "|uploads|downloads|renders|converts|generates|creates|runs|watches|posts|cleans|syncs|notifies)\\b",
+              "specification '%s'").when("that ", "which "),
           terms(CODE_GENERATION, 1, "'%s'", "for now", "stdlib only", "i need a", "we need a"));
 
   /**
@@ -153,8 +180,8 @@ final class DomainRules {
    */
   static final List<Rule> LANGUAGES =
       List.of(
-          lang("Python", "\\bpython\\d?\\b|\\.py\\b|\\bpytest\\b|\\bpydantic\\b|\\bdjango\\b|\\bpandas\\b")
-              .when("py", "django", "pandas"),
+          lang("Python", "\\bpython\\d?\\b|\\.py\\b|\\bpytest\\b|\\bpydantic\\b|\\bdjango\\b|\\bpandas\\b|\\bnumpy\\b")
+              .when("py", "django", "pandas", "numpy"),
           lang("Rust", "\\brust\\b|\\.rs\\b|\\bcargo\\b").when("rust", ".rs", "cargo"),
           lang("Go", "\\bgolang\\b|\\.go\\b|\\b(?:in|to|into|from|a|the|our) go\\b(?!\\s+(?:ahead"
               + "|through|back|over))|\\bgo (?:code|version|server|service|worker|module|package"
@@ -173,8 +200,8 @@ final class DomainRules {
           lang("TypeScript", "\\btypescript\\b|\\.tsx?\\b|\\bts\\b")
               .when("typescript", ".ts", "ts"),
           lang("JavaScript", "\\bjavascript\\b|\\.jsx?\\b|\\bjs\\b|\\bnode\\.?js\\b"
-              + "|\\b(?:in|to|from|for) node\\b|\\bjest\\b")
-              .when("javascript", ".js", "js", "node", "jest"),
+              + "|\\b(?:in|to|from|for) node\\b|\\bjest\\b|\\blodash\\b|\\bjquery\\b")
+              .when("javascript", ".js", "js", "node", "jest", "lodash", "jquery"),
           lang("Ruby", "\\bruby\\b|\\.rb\\b|\\.rake\\b|\\brails\\b")
               .when("ruby", ".rb", ".rake", "rails"),
           lang("PHP", "\\bphp\\b").when("php"),
@@ -226,14 +253,15 @@ final class DomainRules {
           regex(MULTI_LANGUAGE, 2.5, TRANSLATE_VERB + ".{0,80}?\\b(?:to|into)\\s+" + LIB_TARGET,
               "port to library '%s'")
               .when("port", "translat", "convert", "rewrit", "implement", "transpil", "migrat", "redo"),
-          regex(MULTI_LANGUAGE, 3.5, "\\b(?:need|want|have|get|give me) (?:it|this|that|them|the same(?: \\w+){0,2}) "
-              + "in (?:" + LANG + "|" + LIB_TARGET + ")", "'%s'").when(" in "),
-          regex(MULTI_LANGUAGE, 4.5, "\\bfrom " + LANG + " to " + LANG, "'%s'").when("from "),
+          regex(MULTI_LANGUAGE, 3.5, "\\b(?:need|want|have|get|give me) (?:it|this|that|them|the same)(?: \\w+){0,3}? "
+              + "in (?:plain |pure |idiomatic |modern )?(?:" + LANG + "|" + LIB_TARGET + ")", "'%s'").when(" in "),
+          regex(MULTI_LANGUAGE, 4.5, "\\b(?:from )?" + LANG + " (?:to|->|→) " + LANG, "'%s'").when(" to ", "->", "→"),
           regex(MULTI_LANGUAGE, 3.5, "\\bin " + LANG + " (?:too|as well|also)\\b", "'%s'").when("too", "as well", "also"),
           regex(MULTI_LANGUAGE, 4, "\\b" + LANG + " (?:version|port|equivalent|translation"
-              + "|implementation|counterpart) of\\b|\\bsame (?:\\w+ )?(?:but )?in " + LANG
+              + "|implementation|counterpart) of\\b|\\b(?:same|matching|equivalent) (?:\\w+ ){0,3}?(?:but )?in " + LANG
               + "|\\bbut in " + LANG, "'%s'")
-              .when("version of", "port of", "equivalent of", "translation of", "implementation of", "counterpart of", "same", "but in"),
+              .when("version of", "port of", "equivalent of", "translation of", "implementation of", "counterpart of", "same",
+                  "matching", "but in"),
           terms(MULTI_LANGUAGE, 3, "cross-language binding '%s'", "ffi", "pyo3", "maturin",
               "wasm-bindgen", "wasm", "webassembly", "napi", "napi-rs", "n-api", "jni", "jna", "cgo",
               "ctypes", "cffi", "cython", "pybind11", "swig", "binding", "bindings", "interop",

@@ -65,10 +65,20 @@ record PromptText(
       Set.of("reactor", "reactors", "compete", "competed", "describes", "converts", "concert",
           "properly");
 
-  /** Short typos and chat spellings that the edit-distance pass is too cautious to handle. */
+  /**
+   * Short typos and chat spellings that the edit-distance pass is too cautious to handle, and
+   * contractions typed without their apostrophe ("doesnt work", "whats the output"), which the
+   * rules spell with one.
+   */
   private static final Map<String, String> SHORT_FIXES =
-      Map.of("teh", "the", "tets", "tests", "tset", "test", "u", "you", "pls", "please",
-          "plz", "please", "fucntion", "function", "funtion", "function");
+      Map.ofEntries(Map.entry("teh", "the"), Map.entry("tets", "tests"), Map.entry("tset", "test"),
+          Map.entry("u", "you"), Map.entry("pls", "please"), Map.entry("plz", "please"),
+          Map.entry("fucntion", "function"), Map.entry("funtion", "function"),
+          Map.entry("whats", "what's"), Map.entry("doesnt", "doesn't"), Map.entry("dont", "don't"),
+          Map.entry("isnt", "isn't"), Map.entry("arent", "aren't"), Map.entry("cant", "can't"),
+          Map.entry("didnt", "didn't"), Map.entry("wasnt", "wasn't"), Map.entry("werent", "weren't"),
+          Map.entry("wont", "won't"), Map.entry("shouldnt", "shouldn't"), Map.entry("theres", "there's"),
+          Map.entry("thats", "that's"), Map.entry("hasnt", "hasn't"), Map.entry("havent", "haven't"));
 
   /** Whole tokens incl. identifiers and paths, so only plain words are ever repaired. */
   private static final Pattern TOKEN = Pattern.compile("[a-z0-9_'./-]*[a-z0-9_]");
@@ -77,6 +87,9 @@ record PromptText(
   private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9_]+");
 
   private static final Pattern PLAIN_WORD = Pattern.compile("[a-z]+");
+
+  /** A word of a clause's head: a plain word, an identifier or a file name. */
+  private static final Pattern HEAD_WORD = Pattern.compile("[a-z0-9][a-z0-9_.'-]*");
 
   /**
    * "don't fix anything yet" or "before touching anything" must not count as a request to fix or
@@ -131,13 +144,18 @@ record PromptText(
 
   /** Where a clause ends: punctuation, a dash, or a joining word ("…, then add", "… and fix"). */
   private static final Pattern CLAUSE_BREAK =
-      Pattern.compile("[,.;:!?()\\n]+|\\s[-\u2013\u2014]+\\s|\\s(?:and|then|but|so)\\s");
+      Pattern.compile("[,;!?()\\n]+|[.:]+(?=\\s|$)|\\s[-\u2013\u2014]+\\s|\\s(?:and|then|but|so)\\s");
 
   /** The first words of every clause, fillers skipped: where a request puts its verb and object. */
   List<List<String>> clauseHeads() {
+    return clauseHeads(4);
+  }
+
+  /** The same with up to {@code words} words a clause: enough to find a clause's verb. */
+  List<List<String>> clauseHeads(int words) {
     List<List<String>> heads = new ArrayList<>();
     for (String clause : CLAUSE_BREAK.split(norm)) {
-      List<String> head = headWords(clause);
+      List<String> head = headWords(clause, words);
       if (!head.isEmpty()) {
         heads.add(head);
       }
@@ -147,11 +165,15 @@ record PromptText(
 
   /** The first few words after fillers; the opening verb of a terse prompt carries its intent. */
   private static List<String> headWords(String norm) {
+    return headWords(norm, 4);
+  }
+
+  private static List<String> headWords(String norm, int max) {
     Matcher filler = FILLERS.matcher(norm.strip());
     String rest = filler.lookingAt() ? norm.strip().substring(filler.end()) : norm.strip();
     List<String> words = new ArrayList<>();
-    Matcher m = Pattern.compile("[a-z0-9][a-z0-9_.'-]*").matcher(rest);
-    while (words.size() < 4 && m.find()) {
+    Matcher m = HEAD_WORD.matcher(rest);
+    while (words.size() < max && m.find()) {
       words.add(m.group());
     }
     return List.copyOf(words);

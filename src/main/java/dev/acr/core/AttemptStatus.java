@@ -36,9 +36,12 @@ public enum AttemptStatus {
   /** Stopped because another attempt of the same race verified first. */
   CANCELLED;
 
+  /** The memory spelling, made once: every replayed attempt's record asks for it. */
+  private final String id = name().toLowerCase(Locale.ROOT);
+
   @JsonValue
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
 
   @JsonCreator

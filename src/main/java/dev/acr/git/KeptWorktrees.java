@@ -1,6 +1,8 @@
 package dev.acr.git;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -22,7 +24,9 @@ import java.util.stream.Stream;
 /**
  * The worktrees acr keeps for a repository between runs, on disk: {@code
  * $ACR_HOME/worktrees/<repo>-<hash>/<n>}, each with a lock file {@code <n>.lock} beside it
- * ({@link SlotLock}) whose modification time says when a run last took it. Outside the
+ * ({@link SlotLock}) and a file {@code <n>.used} whose modification time says when a run last
+ * took it (not the lock file's: writing through the locked channel would free the lock if the
+ * thread were interrupted meanwhile, since an interrupt closes a Java file channel). Outside the
  * repository, so neither the user's tree, their editor, nor a test runner that skips paths
  * containing {@code /.git/} (Jest does) is affected; {@code git worktree list} shows them, locked
  * with {@link #LOCK_REASON}. {@code <hash>} is of the repository's git directory: a moved or
@@ -120,7 +124,7 @@ public final class KeptWorktrees {
       }
       try (SlotLock l = lock.get()) {
         remove(wt);
-        Files.deleteIfExists(l.file());
+        deleteMarks(l);
         removed.add(wt);
       } catch (IOException e) {
         throw e instanceof GitException g ? g : new GitException("cannot delete " + lockFile(wt) + ": " + e.getMessage(), e);
@@ -163,15 +167,22 @@ public final class KeptWorktrees {
    * deleted by hand are dropped (they are locked, so {@code git worktree prune} alone would keep
    * them, and {@code git worktree add} refuses their path), and the worktrees of repositories
    * that are gone (moved or deleted; their {@code .git} file names a folder that is not there)
-   * are deleted. Costs a few milliseconds, against the seconds of the checkout that follows.
+   * are deleted; {@code claimed} is the slot the caller holds and is about to check out. Costs a few milliseconds, against the seconds of the checkout that follows.
    */
-  void prepareNew() throws GitException {
+  void prepareNew(Path claimed) throws GitException {
     Path root = isolation.root();
     boolean dropped = false;
     for (StaleWorktrees.Entry e : StaleWorktrees.parse(Git.run(root, "worktree", "list", "--porcelain"))) {
-      if (LOCK_REASON.equals(e.lockReason()) && !Files.exists(Path.of(e.path()), LinkOption.NOFOLLOW_LINKS)) {
-        Git.tryRun(root, Map.of(), "worktree", "unlock", e.path());
-        dropped = true;
+      Path wt = Path.of(e.path());
+      if (LOCK_REASON.equals(e.lockReason()) && !Files.exists(wt, LinkOption.NOFOLLOW_LINKS)) {
+        // The caller's own slot, or one no run holds: another run that holds one may be between
+        // deleting its folder and checking it out again.
+        Optional<SlotLock> lock = wt.equals(claimed) ? Optional.empty() : SlotLock.tryLock(lockFile(wt));
+        if (wt.equals(claimed) || lock.isPresent()) {
+          Git.tryRun(root, Map.of(), "worktree", "unlock", e.path());
+          dropped = true;
+        }
+        lock.ifPresent(SlotLock::close);
       }
     }
     if (dropped) {
@@ -219,7 +230,7 @@ public final class KeptWorktrees {
     if (lock.isPresent()) {
       try (SlotLock l = lock.get()) {
         Trees.delete(wt);
-        Files.deleteIfExists(l.file());
+        deleteMarks(l);
       }
     }
   }
@@ -240,21 +251,42 @@ public final class KeptWorktrees {
     return wt.resolveSibling(wt.getFileName() + ".lock");
   }
 
-  /** Marks the worktree of {@code lock} as used now. */
+  /** The file whose modification time says when a run last took worktree {@code wt}. */
+  static Path usedFile(Path wt) {
+    return wt.resolveSibling(wt.getFileName() + ".used");
+  }
+
+  /** Marks the worktree of {@code lock} as used now: the caller holds the lock. */
   static void touch(SlotLock lock) throws GitException {
-    try {
-      lock.markUsed();
+    Path used = usedFile(worktreeOf(lock));
+    // java.io, not a channel: an interrupt (Ctrl-C, a race's stop) must not make the write fail.
+    try (OutputStream out = new FileOutputStream(used.toFile())) {
+      out.write(("acr pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII));
     } catch (IOException e) {
-      throw new GitException("cannot write " + lock.file() + ": " + e.getMessage(), e);
+      throw new GitException("cannot write " + used + ": " + e.getMessage() + " (check ACR_HOME)", e);
     }
   }
 
+  /** Deletes the lock's files of a worktree that is gone; the caller holds the lock. */
+  static void deleteMarks(SlotLock lock) throws IOException {
+    Files.deleteIfExists(usedFile(worktreeOf(lock)));
+    Files.deleteIfExists(lock.file());
+  }
+
+  private static Path worktreeOf(SlotLock lock) {
+    String name = lock.file().getFileName().toString();
+    return lock.file().resolveSibling(name.substring(0, name.length() - ".lock".length()));
+  }
+
   private static FileTime lastUsed(Path wt) {
-    try {
-      return Files.getLastModifiedTime(lockFile(wt));
-    } catch (IOException e) {
-      return FileTime.fromMillis(0);
+    for (Path mark : List.of(usedFile(wt), lockFile(wt))) { // the lock file: kept by an older acr
+      try {
+        return Files.getLastModifiedTime(mark);
+      } catch (IOException e) {
+        // not there: the next one, or never used
+      }
     }
+    return FileTime.fromMillis(0);
   }
 
   private static String hash(String s) {

@@ -1,11 +1,9 @@
 package dev.acr.git;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
@@ -61,17 +59,6 @@ final class SlotLock implements AutoCloseable {
 
   Path file() {
     return file;
-  }
-
-  /**
-   * Writes who holds the lock into its file, which also makes the file's modification time now:
-   * through the locked channel, since anything else that opens the file (even to set its time)
-   * and closes it again would release the lock.
-   */
-  void markUsed() throws IOException {
-    byte[] who = ("acr pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
-    channel.truncate(0);
-    channel.write(ByteBuffer.wrap(who), 0);
   }
 
   @Override

@@ -63,7 +63,7 @@ public final class WorktreePool implements AutoCloseable {
         kept.remove(wt); // start afresh below rather than lend a half-reset tree
       }
     }
-    kept.prepareNew();
+    kept.prepareNew(wt);
     return isolation.createWorktree(snapshot, wt, KeptWorktrees.LOCK_REASON);
   }
 
@@ -91,7 +91,7 @@ public final class WorktreePool implements AutoCloseable {
           KeptWorktrees.touch(e.getValue());
         } else {
           kept.remove(e.getKey());
-          Files.deleteIfExists(e.getValue().file());
+          KeptWorktrees.deleteMarks(e.getValue());
         }
       } catch (IOException ex) {
         first = first == null ? asGit(ex) : first;

@@ -51,6 +51,8 @@ public final class AcrPolicy implements Router {
    */
   private final Map<Route, String> nameByRoute;
   private final List<String> routeNames;
+  /** Each configured route's price guess, in route order. */
+  private final double[] guesses;
 
   public AcrPolicy(
       List<Route> routes,
@@ -90,6 +92,10 @@ public final class AcrPolicy implements Router {
       byRoute.put(this.routes.get(i), routeNames.get(i));
     }
     this.nameByRoute = Map.copyOf(byRoute);
+    this.guesses = new double[this.routes.size()];
+    for (int i = 0; i < guesses.length; i++) {
+      guesses[i] = costGuess.getOrDefault(this.routes.get(i), 0.0);
+    }
     this.priceSkill = StartingSkill.of(this.routes, costGuess, priors);
     this.skills = new SkillModel(stats, config.difficultySd(), config.abilitySd(), config.contextSd(), priceSkill);
   }
@@ -102,7 +108,7 @@ public final class AcrPolicy implements Router {
   /** Posterior-mean beliefs for a task's first attempt, for dry-run and the shell. */
   public List<RouteEstimate> estimates(Task task) {
     List<String> ctx = contexts(task);
-    Map<String, SkillModel.Posterior> post = skills.posteriors(ctx, SkillModel.names(routes));
+    Map<String, Posterior> post = skills.posteriors(ctx, SkillModel.names(routes));
     List<RouteEstimate> out = new ArrayList<>();
     for (Route r : routes) {
       int n = evidence(ctx, r.name());
@@ -212,13 +218,18 @@ public final class AcrPolicy implements Router {
   private Chain beliefs(
       Task task, List<Route> candidates, List<String> failed, int attemptIndex, double costFactor, boolean medians) {
     List<String> ctx = contexts(task);
-    List<String> names = new ArrayList<>(routeNames);
+    // The configured names themselves (one list instance, which the skill model checks once per
+    // fit), unless a failed route is not among them.
+    List<String> names = routeNames;
     for (String q : failed) {
       if (!names.contains(q)) {
+        if (names == routeNames) {
+          names = new ArrayList<>(routeNames);
+        }
         names.add(q);
       }
     }
-    Map<String, SkillModel.Posterior> post = skills.posteriors(ctx, names);
+    Map<String, Posterior> post = skills.posteriors(ctx, names);
     SplittableRandom rng =
         new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ task.key().hashCode() * 31L ^ attemptIndex);
     // Draw in a fixed order (the configured routes) so the seed alone fixes the decision.
@@ -261,7 +272,7 @@ public final class AcrPolicy implements Router {
 
   /** As above, with each context's tallies (broadest first) already looked up. */
   private double expectedCost(List<Map<String, MemoryStats.Tally>> tallies, Route r, String name) {
-    double guess = costGuess.getOrDefault(r, 0.0);
+    double guess = guessOf(r);
     return RobustCost.estimate(guess, config.priorStrength(), tallies, name);
   }
 
@@ -276,6 +287,16 @@ public final class AcrPolicy implements Router {
       }
     }
     return p;
+  }
+
+  /** The route's price guess; a configured route's by an identity scan, as {@link #nameOf} finds its name. */
+  private double guessOf(Route r) {
+    for (int i = 0; i < routes.size(); i++) {
+      if (routes.get(i) == r) {
+        return guesses[i];
+      }
+    }
+    return costGuess.getOrDefault(r, 0.0);
   }
 
   /**
@@ -300,129 +321,5 @@ public final class AcrPolicy implements Router {
   private List<String> contexts(Task task) {
     String dim = task.dimension() == null ? null : task.dimension().id();
     return stats.contextKeys(dim, task.bench() != null ? task.bench() : task.language());
-  }
-
-  /**
-   * The candidates' sampled skills for one decision, and the short lookahead over them. {@code
-   * scratch} holds one difficulty belief per lookahead depth: the search is depth-first, so the
-   * belief after a failure at depth d is only read below d, and reusing one array per depth
-   * spares the dozens of copies per decision that kept the garbage collector busy in replays.
-   */
-  private record Chain(
-      List<Route> routes, SkillModel model, double[] difficulty, int[] skill, double[] cost, double[] partial,
-      double[][] scratch) {
-
-    Chain(List<Route> routes, SkillModel model, double[] difficulty, int[] skill, double[] cost, double[] partial) {
-      this(routes, model, difficulty, skill, cost, partial, new double[0][]);
-    }
-
-    /** This depth's scratch belief, set to w. */
-    private double[] copy(double[] w, int depth) {
-      double[] to = scratch[depth];
-      System.arraycopy(w, 0, to, 0, w.length);
-      return to;
-    }
-
-    /** The escalation chain worth running, best first; empty when no attempt is worth it. */
-    List<Route> bestOrder(int depth, double standing, double lambda) {
-      if (scratch.length <= depth) {
-        return withScratch(depth).bestOrder(depth, standing, lambda);
-      }
-      List<Route> order = new ArrayList<>(depth);
-      long used = 0;
-      double[] w = difficulty.clone();
-      double stand = standing;
-      // Failing j then k leaves the same difficulty belief as failing k then j, so the best last
-      // attempt after that pair is worked out once per unordered pair (a third of all planning
-      // time went to working it out twice), by the first step for every pair; the second step,
-      // which picks the plan's second route, reads it back instead of working it out again.
-      double[] pairs = depth == 3 ? newPairs() : null;
-      int previous = -1;
-      for (int k = depth; k > 0; k--) {
-        int best = -1;
-        double bestValue = stand;
-        for (int j = 0; j < routes.size(); j++) {
-          if ((used & (1L << j)) == 0) {
-            double v = valueOf(j, w, used, k, lambda, pairs, previous);
-            if (v > bestValue + 1e-12) {
-              bestValue = v;
-              best = j;
-            }
-          }
-        }
-        if (best < 0) {
-          break;
-        }
-        order.add(routes.get(best));
-        previous = best;
-        used |= 1L << best;
-        model.failedAt(w, skill[best]);
-        stand = partial[best];
-      }
-      return order;
-    }
-
-    private Chain withScratch(int depth) {
-      return new Chain(routes, model, difficulty, skill, cost, partial, new double[depth + 1][difficulty.length]);
-    }
-
-    private double[] newPairs() {
-      double[] pairs = new double[routes.size() * routes.size()];
-      java.util.Arrays.fill(pairs, Double.NaN);
-      return pairs;
-    }
-
-    /**
-     * Expected reward of trying j next under difficulty belief w, then acting best. {@code pairs}
-     * (or null) caches the best last attempt after two failures, for beliefs that started from
-     * one common w; {@code first} is the route that failed before j there (-1 at the top).
-     */
-    private double valueOf(int j, double[] w, long used, int depth, double lambda, double[] pairs, int first) {
-      double p = model.chanceAt(w, skill[j]);
-      double ifFailed = partial[j];
-      if (depth == 2 && pairs != null && first >= 0) {
-        int key = Math.min(first, j) * routes.size() + Math.max(first, j);
-        if (Double.isNaN(pairs[key])) {
-          double[] after = copy(w, depth);
-          model.failedAt(after, skill[j]);
-          pairs[key] = bestLast(after, used | (1L << j), Double.NEGATIVE_INFINITY, lambda);
-        }
-        ifFailed = Math.max(partial[j], pairs[key]);
-      } else if (depth > 1) {
-        double[] after = copy(w, depth);
-        model.failedAt(after, skill[j]);
-        ifFailed = best(after, used | (1L << j), depth - 1, partial[j], lambda, depth == 3 ? pairs : null, j);
-      }
-      return p - lambda * cost[j] + (1 - p) * ifFailed;
-    }
-
-    private double best(double[] w, long used, int depth, double standing, double lambda, double[] pairs, int first) {
-      if (depth == 1) {
-        return bestLast(w, used, standing, lambda);
-      }
-      double best = standing;
-      for (int j = 0; j < routes.size(); j++) {
-        if ((used & (1L << j)) == 0) {
-          best = Math.max(best, valueOf(j, w, used, depth, lambda, pairs, first));
-        }
-      }
-      return best;
-    }
-
-    /** {@link #best} for the last attempt of the lookahead, where most of planning's time goes. */
-    private double bestLast(double[] w, long used, double standing, double lambda) {
-      double best = standing;
-      for (int j = 0; j < routes.size(); j++) {
-        if ((used & (1L << j)) == 0) {
-          best = Math.max(best, lastValue(j, model.chanceAt(w, skill[j]), lambda));
-        }
-      }
-      return best;
-    }
-
-    /** {@link #valueOf} with no attempt after this one: a failure leaves its partial score. */
-    private double lastValue(int j, double p, double lambda) {
-      return p - lambda * cost[j] + (1 - p) * partial[j];
-    }
   }
 }

@@ -33,6 +33,15 @@ final class Beliefs {
 
   /** Updates belief w in place with one failure of a route whose σ row is {@code chance}. */
   static void fail(double[] w, double[] chance) {
+    fail(w, w, chance);
+  }
+
+  /**
+   * Writes into {@code to} belief {@code w} after one failure of a route whose σ row is {@code
+   * chance} ({@code to} may be w). The planner's copy-then-update in one pass: the same products
+   * in the same order, so the same bits as copying w and updating the copy.
+   */
+  static void fail(double[] w, double[] to, double[] chance) {
     // Updates and sums Σ w[j] in one pass, into the same four partial sums, in the same order, as
     // chance() would (it used to be chance(w, ones) after the update: x·1 is x, so the total is
     // the same bit for bit without a second pass or the multiplications).
@@ -43,19 +52,19 @@ final class Beliefs {
     double s3 = 0;
     int j = 0;
     for (; j + 4 <= n; j += 4) {
-      s0 += w[j] *= 1 - chance[j];
-      s1 += w[j + 1] *= 1 - chance[j + 1];
-      s2 += w[j + 2] *= 1 - chance[j + 2];
-      s3 += w[j + 3] *= 1 - chance[j + 3];
+      s0 += to[j] = w[j] * (1 - chance[j]);
+      s1 += to[j + 1] = w[j + 1] * (1 - chance[j + 1]);
+      s2 += to[j + 2] = w[j + 2] * (1 - chance[j + 2]);
+      s3 += to[j + 3] = w[j + 3] * (1 - chance[j + 3]);
     }
     for (; j < n; j++) {
-      s0 += w[j] *= 1 - chance[j];
+      s0 += to[j] = w[j] * (1 - chance[j]);
     }
     double z = (s0 + s1) + (s2 + s3);
     if (z > 0) {
       double inv = 1 / z;
       for (j = 0; j < n; j++) {
-        w[j] *= inv;
+        to[j] *= inv;
       }
     }
   }

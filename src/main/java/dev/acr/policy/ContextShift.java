@@ -32,6 +32,12 @@ final class ContextShift {
   /** Per failure set (routes in failure order), per shift: the difficulty belief. */
   private final Map<List<String>, double[][]> beliefs = new HashMap<>();
   /**
+   * The same beliefs by path instance: a table keeps one list per node, so a refit finds its
+   * nodes here without hashing their routes (a sibling's table, with its own lists, goes through
+   * {@link #beliefs} once per node).
+   */
+  private final Map<List<String>, double[][]> beliefsByInstance = new IdentityHashMap<>();
+  /**
    * Per pattern: log P(verify) and log P(fail) at shift g, at 2g and 2g + 1. By identity, like
    * {@code PatternTable}'s index: memory keeps one instance per pattern.
    */
@@ -107,20 +113,29 @@ final class ContextShift {
   /** The belief after a failure-set node at every shift: its prefix's, updated with its last failure. */
   private double[][] belief(PatternTable table, int node) {
     List<String> path = table.path(node);
-    double[][] w = beliefs.get(path);
+    double[][] w = beliefsByInstance.get(path);
+    if (w != null) {
+      return w;
+    }
+    w = beliefs.get(path);
     if (w == null) {
       w = new double[POINTS][];
       int last = table.lastFailed(node);
       double[][] before = last < 0 || table.prefix(node) < 0 ? null : belief(table, table.prefix(node));
       double[][] row = last < 0 ? null : row(table.routes.get(last));
       for (int g = 0; g < POINTS; g++) {
-        w[g] = (before == null ? difficultyPrior : before[g]).clone();
-        if (row != null) {
-          Beliefs.fail(w[g], row[g]);
+        double[] from = before == null ? difficultyPrior : before[g];
+        if (row == null) {
+          w[g] = from.clone();
+        } else {
+          // Copy and update in one pass (the same bits as updating a copy).
+          w[g] = new double[from.length];
+          Beliefs.fail(from, w[g], row[g]);
         }
       }
       beliefs.put(path, w);
     }
+    beliefsByInstance.put(path, w);
     return w;
   }
 

@@ -31,6 +31,11 @@ public final class MemoryStats implements MemorySink {
     double logCostSum;
     int logCostN;
     double partialSum;
+    /**
+     * Sum of the squared partial scores of attempts that did not verify (a verified one scores
+     * 1, its square 1): with {@link #partialSum} it gives how much scores spread ({@link SingleCall}).
+     */
+    double partialSquareSum;
     int failures;
     /** When it was made, among this memory's tallies and contexts (see {@link #born}). */
     long born;
@@ -42,6 +47,7 @@ public final class MemoryStats implements MemorySink {
       } else {
         failures++;
         partialSum += performance;
+        partialSquareSum += performance * performance;
       }
       if (cost != null) {
         costSum += cost;
@@ -56,8 +62,47 @@ public final class MemoryStats implements MemorySink {
 
   static final String ANY = "any";
 
-  /** Outcomes of a route given the exact set of routes that had already failed on the task. */
-  record Pattern(String route, List<String> failedBefore) {}
+  /**
+   * Outcomes of a route given the exact set of routes that had already failed on the task. A
+   * value like a record of its two fields, with the hash a record would have (so hash maps keep
+   * their iteration order, which sums follow) computed once: every record looks its pattern up
+   * in four maps, and hashing the failure list each time was a tenth of a replay.
+   */
+  static final class Pattern {
+    private final String route;
+    private final List<String> failedBefore;
+    private final int hash;
+
+    Pattern(String route, List<String> failedBefore) {
+      this.route = route;
+      this.failedBefore = failedBefore;
+      this.hash = 31 * Objects.hashCode(route) + Objects.hashCode(failedBefore);
+    }
+
+    String route() {
+      return route;
+    }
+
+    List<String> failedBefore() {
+      return failedBefore;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Pattern p && hash == p.hash && Objects.equals(route, p.route)
+          && Objects.equals(failedBefore, p.failedBefore);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public String toString() {
+      return "Pattern[route=" + route + ", failedBefore=" + failedBefore + "]";
+    }
+  }
 
   /**
    * What memory says in one context: tallies over all attempts by route (the only kind kept is

@@ -28,6 +28,8 @@ final class PatternTable {
 
   /** Every route named by a pattern, as the pattern's route or as one that failed before it. */
   final List<String> routes = new ArrayList<>();
+  /** Every route that is some pattern's route, in order of first appearance. */
+  final List<String> patternRoutes = new ArrayList<>();
   /** Per pattern: its route (index into {@link #routes}). */
   int[] route = new int[0];
   /** Per pattern: its failure set (a node of the prefix tree). */
@@ -87,8 +89,12 @@ final class PatternTable {
       MemoryStats.Pattern p = e.getKey();
       int[] id = ids.get(p);
       if (id == null) {
+        boolean newRoute = !patternRoutes.contains(p.route());
         id = index(p);
         ids.put(p, id);
+        if (newRoute) {
+          patternRoutes.add(p.route());
+        }
       }
       route[i] = id[0];
       failureSet[i] = id[1];

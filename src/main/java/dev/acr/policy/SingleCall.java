@@ -20,29 +20,73 @@ import java.util.SplittableRandom;
  * advantage over the average of all routes' priors: so a route memory has not tried yet keeps
  * its prior's place against the ones it has (priced above them, or known better by {@link
  * Priors}) instead of looking like the average of what was tried after the first record. The
- * choice is a Thompson draw from a normal approximation of each estimate, its spread scaled by
- * {@link #SPREAD}: a full-width draw explores too long for a few thousand tasks.
+ * choice is a Thompson draw from a normal approximation of each estimate: its standard deviation
+ * is √(noise variance / calls), the noise variance learned from memory ({@link #noiseVariance}:
+ * how much one call's score varies around its route's mean), scaled by {@link #SPREAD}: a
+ * full-width draw explores too long for a few thousand tasks.
  *
- * <p>Chosen on the ID test's tuning orders (shuffle seeds 1001–1020), never on the reported ones;
- * see bench/README.md.
+ * <p>Chosen on the ID test's tuning orders (shuffle seeds 1001–1020), the draw's spread scale
+ * on both datasets' tuning orders, never on the reported ones; see bench/README.md.
  */
 final class SingleCall {
 
   /** Pseudo-calls a broader context's advantage counts for in a narrower context. */
   static final double STRENGTH = 2;
   /** Scale of the Thompson draw's spread (1 = the posterior's own). */
-  static final double SPREAD = 0.5;
+  static final double SPREAD = 0.6;
+  /** The largest variance a score in [0, 1] can have: one call's noise before memory has any. */
+  static final double MAX_VARIANCE = 0.25;
+  /** Pseudo-calls a broader context's noise variance counts for in a narrower one. */
+  static final double VARIANCE_CALLS = 4;
+  /** Floor of the noise variance, so a context where every score was equal still draws. */
+  static final double MIN_VARIANCE = 1e-4;
 
   private SingleCall() {}
 
-  /** Posterior mean and pseudo-count of a route's first-call performance in the narrowest context. */
-  record Estimate(double mean, double count) {
+  /**
+   * Posterior mean and pseudo-count of a route's first-call performance in the narrowest context,
+   * and the variance of one call's score there ({@link #noiseVariance}).
+   */
+  record Estimate(double mean, double count, double variance) {
 
-    /** A Thompson draw of the mean performance. */
+    /** A Thompson draw of the mean performance: its spread shrinks like 1/√(calls). */
     double draw(SplittableRandom rng) {
-      double sd = Math.sqrt(Math.max(0.01, mean * (1 - mean)) / (count + 1));
-      return mean + SPREAD * sd * rng.nextGaussian();
+      return mean + SPREAD * spread() * rng.nextGaussian();
     }
+
+    /** Standard deviation of the posterior of the mean. */
+    double spread() {
+      return Math.sqrt(variance / (count + 1));
+    }
+  }
+
+  /**
+   * How much one call's score varies around its route's mean in the narrowest context: the
+   * within-route variance of first calls, pooled over routes, shrunk level by level toward the
+   * broader context's ({@link #VARIANCE_CALLS} pseudo-calls), from {@link #MAX_VARIANCE} before
+   * memory has any. A pass/fail score varies by m(1 − m), but partial scores (a share of tests
+   * passed, a similarity) often vary far less: on the ID test's refactoring tasks the within-route
+   * variance is a sixth of m(1 − m). Assuming m(1 − m) there keeps exploring routes memory has
+   * already told apart.
+   */
+  static double noiseVariance(MemoryStats stats, List<String> contexts, List<String> routes) {
+    double v = MAX_VARIANCE;
+    for (String c : contexts) {
+      Map<MemoryStats.Pattern, MemoryStats.Tally> pats = stats.patterns(c);
+      double within = 0;
+      double df = 0;
+      for (String r : routes) {
+        MemoryStats.Tally t = pats.get(new MemoryStats.Pattern(r, List.of()));
+        if (t != null && t.n > 1) {
+          double sum = t.successes + t.partialSum;
+          double squares = t.successes + t.partialSquareSum;
+          within += Math.max(0, squares - sum * sum / t.n);
+          df += t.n - 1;
+        }
+      }
+      v = (v * VARIANCE_CALLS + within) / (VARIANCE_CALLS + df);
+    }
+    return Math.max(MIN_VARIANCE, v);
   }
 
   /** Mean first-call performance of all routes in each context, or NaN where there is none. */
@@ -75,9 +119,10 @@ final class SingleCall {
     for (double m : priorMean) {
       average += m / priorMean.length;
     }
+    double variance = noiseVariance(stats, contexts, routes);
     Estimate[] out = new Estimate[routes.size()];
     for (int r = 0; r < out.length; r++) {
-      out[r] = estimate(stats, contexts, base, routes.get(r), priorMean[r], average, priorCount[r]);
+      out[r] = estimate(stats, contexts, base, routes.get(r), priorMean[r], average, priorCount[r], variance);
     }
     return out;
   }
@@ -88,7 +133,7 @@ final class SingleCall {
    * {@code priorBase}.
    */
   static Estimate estimate(MemoryStats stats, List<String> contexts, double[] base, String route,
-      double priorMean, double priorBase, double priorCount) {
+      double priorMean, double priorBase, double priorCount, double variance) {
     MemoryStats.Pattern first = new MemoryStats.Pattern(route, List.of());
     double mean = priorMean;
     double count = priorCount;
@@ -104,7 +149,7 @@ final class SingleCall {
       previousBase = b;
       count = k + n;
     }
-    return new Estimate(Math.min(1, Math.max(0, mean)), count);
+    return new Estimate(Math.min(1, Math.max(0, mean)), count, variance);
   }
 
   /**

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * A latent-difficulty (Rasch/IRT) model of verification: P(route r verifies task t) =
@@ -17,41 +16,29 @@ import java.util.SplittableRandom;
  * contextSd (a narrower context may differ, but starts from what the broader one knows). Skills
  * are refitted from {@link MemoryStats} pattern tallies whenever the context got new records:
  * each pattern (route r after the set F had failed) contributes log P(outcome | F failed), the
- * exact chain-rule factor given the other routes' skills, which are plugged in at their current
- * means and the fit repeated once so early records are re-read with later knowledge.
+ * exact chain-rule factor given the other routes' skills, which are plugged in at their means
+ * from the context's previous fit (a refit is one more pass of the same iteration, so early
+ * records are re-read with later knowledge).
  */
 final class SkillModel {
 
   private static final int SKILL_POINTS = 49;
   private static final double SKILL_RANGE = 8;
-  static final int DIFFICULTY_POINTS = 33;
-  private static final int FIT_PASSES = 2;
+  /**
+   * Points of the difficulty grid, over ±4 sd. Every belief update and chance in fitting and
+   * planning is a sum over them. 17 points (a step of half a difficulty sd) were chosen over 33
+   * for speed: a chance under a belief after up to three failures moves by at most ~0.001 against
+   * a 401-point grid (0.0005 with 33), well below what separates two routes' values.
+   */
+  static final int DIFFICULTY_POINTS = 17;
   private static final double REFIT_GROWTH = 0.25;
-
-  /** Posterior over one route's skill in one context, on the skill grid. */
-  record Posterior(double[] weights, double mean, double variance) {
-
-    /** A Thompson draw: the index of a skill grid point. */
-    int sample(SplittableRandom rng) {
-      return quantile(rng.nextDouble());
-    }
-
-    /** The grid point at the middle of the posterior: a draw without exploration. */
-    int median() {
-      return quantile(0.5);
-    }
-
-    private int quantile(double u) {
-      double acc = 0;
-      for (int i = 0; i < weights.length; i++) {
-        acc += weights[i];
-        if (u <= acc) {
-          return i;
-        }
-      }
-      return weights.length - 1;
-    }
-  }
+  /**
+   * A narrower context's fit is redone for a newer broader fit only once a broader context's
+   * memory has doubled since the fit it started from (its own growth still refits it as usual).
+   * Before, every refit of the broader context (each quarter more records) refitted every narrower
+   * context under it: half of all refits, each moving the narrower prior by a fraction of its sd.
+   */
+  private static final double PARENT_GROWTH = 1.0;
 
   /**
    * One context level's fit: the parent fit it started from, the memory version it saw, its
@@ -64,6 +51,11 @@ final class SkillModel {
     final Map<String, double[]> nextPrior;
     /** The narrower contexts' shift under this fit, made on first use (see {@link ContextShift}). */
     private ContextShift childShift;
+    /**
+     * The last route list found to have posteriors here: the policy asks with the same list
+     * instance for every decision, so checking it once per fit spares a dozen lookups per call.
+     */
+    private List<String> covered;
 
     Fit(Fit parent, long version, Map<String, Posterior> posteriors, Map<String, double[]> nextPrior) {
       this.parent = parent;
@@ -128,10 +120,10 @@ final class SkillModel {
     Fit parent = depth == 1 ? null : level(contexts, depth - 1, routes);
     long version = stats.version(ctx);
     Fit fit = cache.get(ctx);
-    if (fit != null && fit.parent == parent && !stale(fit.version, version)
-        && fit.posteriors.keySet().containsAll(routes)) {
+    if (fit != null && current(fit.parent, parent) && !stale(fit.version, version) && covers(fit, routes)) {
       return fit;
     }
+    Fit previous = fit;
     Map<String, double[]> prior = new HashMap<>();
     if (parent == null) {
       for (String r : routes) {
@@ -143,26 +135,27 @@ final class SkillModel {
       }
     }
     Map<String, Posterior> level = new HashMap<>();
-    Map<MemoryStats.Pattern, MemoryStats.Tally> pats = stats.patterns(ctx);
-    for (MemoryStats.Pattern p : pats.keySet()) {
-      prior.putIfAbsent(p.route(), new double[] {priorSkill.getOrDefault(p.route(), 0.0), abilitySd * abilitySd});
+    PatternTable table = table(ctx, stats.patterns(ctx));
+    for (String r : table.patternRoutes) {
+      prior.putIfAbsent(r, new double[] {priorSkill.getOrDefault(r, 0.0), abilitySd * abilitySd});
     }
-    PatternTable table = table(ctx, pats);
     if (depth > 1) {
       shiftByContext(prior, table, parent);
     }
+    // The other routes' skills at the previous fit's means (warm start), else at the prior's. A
+    // warm refit makes one pass, the previous fit being the other; a cold one (a live run's first,
+    // from the snapshot) makes two from the prior, as every refit used to.
     Map<String, Double> means = new HashMap<>();
     for (Map.Entry<String, double[]> e : prior.entrySet()) {
-      means.put(e.getKey(), e.getValue()[0]);
+      Posterior before = previous == null ? null : previous.posteriors.get(e.getKey());
+      means.put(e.getKey(), before != null ? before.mean() : e.getValue()[0]);
     }
-    for (int pass = 0; pass < FIT_PASSES; pass++) {
+    for (int pass = previous == null ? 2 : 1; pass > 0; pass--) {
       Map<String, double[]> loglik = logLikelihoods(table, means);
-      level = new HashMap<>();
       for (Map.Entry<String, double[]> e : prior.entrySet()) {
-        Posterior post = posterior(e.getValue()[0], e.getValue()[1], loglik.get(e.getKey()));
-        level.put(e.getKey(), post);
-        means.put(e.getKey(), post.mean());
+        level.put(e.getKey(), posterior(e.getValue()[0], e.getValue()[1], loglik.get(e.getKey())));
       }
+      level.forEach((route, post) -> means.put(route, post.mean()));
     }
     Map<String, double[]> next = new HashMap<>();
     for (Map.Entry<String, Posterior> e : level.entrySet()) {
@@ -171,6 +164,29 @@ final class SkillModel {
     fit = new Fit(parent, version, level, next);
     cache.put(ctx, fit);
     return fit;
+  }
+
+  /**
+   * Whether a fit made under the broader fit {@code used} may stand now that {@code now} is
+   * current: at every broader level, the memory has not doubled since the fit used there.
+   */
+  private static boolean current(Fit used, Fit now) {
+    for (; used != now; used = used.parent, now = now.parent) {
+      if (used == null || now == null || stale(used.version, now.version, PARENT_GROWTH)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean covers(Fit fit, List<String> routes) {
+    if (fit.covered != routes) {
+      if (!fit.posteriors.keySet().containsAll(routes)) {
+        return false;
+      }
+      fit.covered = routes;
+    }
+    return true;
   }
 
   /** The context's pattern table, refreshed with its current tallies. */
@@ -258,7 +274,11 @@ final class SkillModel {
    * record would make a long replay quadratic.
    */
   private static boolean stale(long fitted, long now) {
-    return now - fitted > REFIT_GROWTH * fitted;
+    return stale(fitted, now, REFIT_GROWTH);
+  }
+
+  private static boolean stale(long fitted, long now, double growth) {
+    return now - fitted > growth * fitted;
   }
 
   /**
@@ -334,6 +354,11 @@ final class SkillModel {
    */
   void failedAt(double[] w, int skillIndex) {
     Beliefs.fail(w, chance[skillIndex]);
+  }
+
+  /** {@link #failedAt} written into {@code to}, leaving w as it was. */
+  void failedAt(double[] w, double[] to, int skillIndex) {
+    Beliefs.fail(w, to, chance[skillIndex]);
   }
 
   /** Chance a skill on the grid verifies under a difficulty belief. */

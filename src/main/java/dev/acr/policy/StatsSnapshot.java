@@ -25,7 +25,7 @@ import java.util.function.ToLongFunction;
 final class StatsSnapshot {
 
   /** Bumped whenever what is written changes; an older snapshot is then rebuilt, never misread. */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
 
   private StatsSnapshot() {}
 
@@ -137,6 +137,7 @@ final class StatsSnapshot {
     out.writeDouble(t.logCostSum);
     out.writeInt(t.logCostN);
     out.writeDouble(t.partialSum);
+    out.writeDouble(t.partialSquareSum);
     out.writeInt(t.failures);
   }
 
@@ -149,6 +150,7 @@ final class StatsSnapshot {
     t.logCostSum = in.readDouble();
     t.logCostN = in.readInt();
     t.partialSum = in.readDouble();
+    t.partialSquareSum = in.readDouble();
     t.failures = in.readInt();
     return t;
   }

@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  */
 public final class CannotRun {
 
+  /** Colour codes, which test runners print into pipes too. */
+  private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
+
   /** Why the command cannot run, and what to do, in words for the one line acr prints. */
   public record Why(String problem, String todo) {}
 
@@ -61,6 +64,59 @@ public final class CannotRun {
       Pattern.compile("Could not resolve dependencies for project|Non-resolvable parent POM"
           + "|Plugin \\S+ or one of its dependencies could not be resolved|Could not resolve all (?:files|dependencies) for configuration");
 
+  /** A frame of the Gradle wrapper's own code: it failed before Gradle itself started. */
+  private static final Pattern GRADLE_WRAPPER_FRAME = Pattern.compile("^at org\\.gradle\\.wrapper\\.");
+  private static final Pattern JAVA_MAIN_EXCEPTION = Pattern.compile("^Exception in thread \"main\" (\\S+?)(?::|$)(.*)");
+
+  /**
+   * Bundler could not load what the Gemfile asks for: {@code Could not find gem 'yardstick (~> 0.9.9)'
+   * in locally installed gems.}, {@code Could not find rake-13.0.6 in any of the sources}, or a
+   * {@code bundle exec} of a program no gem in the bundle provides.
+   */
+  private static final Pattern BUNDLER_MISSING =
+      Pattern.compile("Could not find (?:gem '([^']+)'|(\\S+)) in (?:locally installed gems|any of the sources)"
+          + "|bundler: command not found: (\\S+)");
+
+  /**
+   * pnpm or Yarn (berry) run in a project whose dependencies were never installed: pnpm's warning
+   * (its script then fails on {@code sh: 1: oxlint: not found} with exit 1, not 127) and Yarn's
+   * refusals for the node_modules and Plug'n'Play linkers.
+   */
+  private static final Pattern NODE_NOT_INSTALLED =
+      Pattern.compile("(Local package\\.json exists, but node_modules missing)|(Couldn't find the node_modules state file"
+          + "|doesn't seem to have been installed - running an install there might help)");
+
+  /**
+   * A browser the tests drive is not installed: Playwright's {@code browserType.launch: Executable
+   * doesn't exist at ...} (Vitest's browser mode on wojtekmaj/merge-refs), Puppeteer's
+   * {@code Could not find Chrome (ver. 121.0.6167.85)}.
+   */
+  private static final Pattern BROWSER_MISSING =
+      Pattern.compile("browserType\\.launch: Executable doesn't exist at (\\S+)|Could not find (Chrome|Firefox|chrome-headless-shell) \\(ver\\. [^)]+\\)");
+
+  /**
+   * Composer's autoloader missing, so composer install never ran: PHPUnit 9's {@code Cannot open file
+   * "/x/vendor/autoload.php".}, PHPUnit 10's {@code Cannot open bootstrap script}, PHP's own
+   * {@code Failed opening required 'vendor/autoload.php'}.
+   */
+  private static final Pattern NO_AUTOLOADER =
+      Pattern.compile("Cannot open (?:file|bootstrap script) \"[^\"]*vendor/autoload\\.php\"|Failed opening required '[^']*vendor/autoload\\.php'");
+
+  /**
+   * Corepack (the {@code pnpm} and {@code yarn} that Node ships) could not fetch or verify the
+   * package manager a project's {@code packageManager} field names: the test script never started.
+   * An older corepack rejects newer releases' signatures; offline, its download fails.
+   */
+  private static final Pattern COREPACK_FAILED =
+      Pattern.compile("No compatible signature found in package metadata|Signature does not match"
+          + "|The package was not signed by any trusted keys|Error when performing the request to \\S+; for troubleshooting help, see \\S+corepack"
+          + "|Network access disabled by the environment; can't reach \\S+");
+
+  /** A test failing to reach a service: refused, timed out, reset (mocha's hook timeout on ioredis). */
+  private static final Pattern CONNECTION_TROUBLE = Pattern.compile(
+      "(?i)ECONNREFUSED|ECONNRESET|ETIMEDOUT|connection refused|connection reset|could not connect|can't connect|couldn't connect"
+          + "|failed to connect|timed? ?out|Timeout of \\d+ms");
+
   /**
    * Cargo or go could not download a dependency: {@code failed to get `x` as a dependency of package},
    * {@code no matching package named `x` found} (offline), {@code go: ...: Get "https://proxy.golang.org/...": dial tcp}.
@@ -82,15 +138,22 @@ public final class CannotRun {
       return Optional.empty();
     }
     String asked = prompt == null ? "" : prompt.toLowerCase(Locale.ROOT);
-    // A shell's "not found" only counts when it ended the command (make reports it as Error 127):
-    // a test that runs a missing program among others that pass has still run.
+    // A shell's "not found" only counts when it ended the command (make reports it as Error 127;
+    // composer exits with its script's status): a test that runs a missing program among others
+    // that pass has still run.
     boolean ended127 = exitCode == 127 || output.stream().anyMatch(l -> l.contains("Error 127"));
+    // "Signature does not match" is also what a failing JWT or webhook test prints: only corepack's own.
+    boolean corepack = output.stream().anyMatch(l -> l.contains("corepack"));
     for (String raw : output) {
-      String line = raw.strip();
-      Optional<Why> why = line(line, root, packageDir, asked, ended127);
+      String line = ANSI.matcher(raw).replaceAll("").strip();
+      Optional<Why> why = line(line, root, packageDir, asked, ended127, corepack);
       if (why.isPresent()) {
         return why;
       }
+    }
+    Optional<Why> wrapper = gradleWrapper(output);
+    if (wrapper.isPresent()) {
+      return wrapper;
     }
     if (exitCode == 127) {
       return Optional.of(new Why("not found (exit 127)", "install it or name another test command"));
@@ -99,15 +162,17 @@ public final class CannotRun {
       return Optional.of(new Why("cannot execute (exit 126: not executable, or not a program)",
           "make it executable (chmod +x) or name another test command"));
     }
-    return Optional.empty();
+    // A test Compose file's services matter only when the output shows a connection failing: a
+    // project keeps one for its integration tests while its unit tests fail for their own reasons.
+    return output.stream().anyMatch(l -> CONNECTION_TROUBLE.matcher(l).find()) ? TestServices.down(packageDir, root) : Optional.empty();
   }
 
-  private static Optional<Why> line(String line, Path root, Path packageDir, String asked, boolean ended127) {
+  private static Optional<Why> line(String line, Path root, Path packageDir, String asked, boolean ended127, boolean corepack) {
     Matcher m;
     if (ended127 && ((m = SHELL_NOT_FOUND.matcher(line)).matches() || (m = COMMAND_NOT_FOUND.matcher(line)).matches()
         || (m = MAKE_NOT_FOUND.matcher(line)).matches())) {
       String program = m.group(1);
-      return notAsked(asked, program, new Why(program + ": not found", "install " + program + " or name another test command"));
+      return notAsked(asked, program, new Why(program + ": not found", installHint(program) + " or name another test command"));
     }
     if ((m = PYTHON_M.matcher(line)).matches()) {
       String module = m.group(1);
@@ -157,7 +222,24 @@ public final class CannotRun {
     if (CARGO_NO_MANIFEST.matcher(line).find()) {
       return Optional.of(new Why("could not find Cargo.toml", "run acr in the crate's folder"));
     }
-    return buildTool(line);
+    Optional<Why> tool = buildTool(line);
+    return tool.isPresent() ? tool : notInstalled(line, packageDir, corepack);
+  }
+
+  /**
+   * {@code ./gradlew} failing in the wrapper itself, before any build: offline it cannot download
+   * the Gradle its gradle-wrapper.properties names ({@code java.net.UnknownHostException:
+   * services.gradle.org}), or the download is corrupt. The exception is the line that says why.
+   */
+  private static Optional<Why> gradleWrapper(List<String> output) {
+    if (output.stream().noneMatch(l -> GRADLE_WRAPPER_FRAME.matcher(l.strip()).find())) {
+      return Optional.empty();
+    }
+    String cause = output.stream().map(l -> JAVA_MAIN_EXCEPTION.matcher(l.strip()))
+        .filter(Matcher::matches).map(m -> " (" + (m.group(1) + ":" + m.group(2)).replaceAll(":\\s*$", "").strip() + ")")
+        .findFirst().orElse("");
+    return Optional.of(new Why("the Gradle wrapper could not get the Gradle that gradle/wrapper/gradle-wrapper.properties names" + cause,
+        "run ./gradlew once where the network allows (it keeps Gradle in ~/.gradle/wrapper/dists), or name another test command"));
   }
 
   /** Build tools' refusals to build: a tool too old, or what it needs out of reach. */
@@ -187,6 +269,59 @@ public final class CannotRun {
               + " or name another test command"));
     }
     return Optional.empty();
+  }
+
+  /** What a package manager, or the tests' own tools, still need installed: dependencies, a browser, the manager itself. */
+  private static Optional<Why> notInstalled(String line, Path packageDir, boolean corepack) {
+    Matcher m;
+    if ((m = BROWSER_MISSING.matcher(line)).find()) {
+      return Optional.of(m.group(1) != null
+          ? new Why("Playwright's browser is not installed (" + m.group(1) + " does not exist)",
+              "install it (npx playwright install) or name another test command")
+          : new Why("Puppeteer's browser is not installed (" + m.group() + ")",
+              "install it (npx puppeteer browsers install " + m.group(2).toLowerCase(Locale.ROOT) + ") or name another test command"));
+    }
+    if ((m = NO_AUTOLOADER.matcher(line)).find()) {
+      // Not the whole path: the baseline runs in acr's worktree, whose path means nothing to the user.
+      return Optional.of(new Why("the project's dependencies are not installed (no vendor/autoload.php)",
+          "install them (composer install) or name another test command"));
+    }
+    // pnpm warns so after any failing script of a package without node_modules, also one that
+    // depends on nothing: only a package that declares dependencies lacks them.
+    if ((m = NODE_NOT_INSTALLED.matcher(line)).find() && (m.group(1) == null || NodeManifest.declaresDependencies(packageDir))) {
+      String install = m.group(1) != null ? "pnpm install" : "yarn install";
+      return Optional.of(new Why("the project's dependencies are not installed (" + m.group() + ")",
+          "install them (" + install + ") or name another test command"));
+    }
+    if ((m = BUNDLER_MISSING.matcher(line)).find()) {
+      String gem = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+      return Optional.of(new Why((m.group(3) != null ? "no gem in the bundle provides " : "the gem ") + gem
+          + (m.group(3) != null ? "" : " that the Gemfile asks for is not installed"),
+          "run bundle install (where the network allows), or name another test command"));
+    }
+    if (corepack && (m = COREPACK_FAILED.matcher(line)).find()) {
+      boolean network = m.group().startsWith("Error when") || m.group().startsWith("Network");
+      return Optional.of(new Why("corepack could not " + (network ? "download" : "verify") + " the package manager the project's"
+          + " package.json names (" + m.group() + ")", network
+              ? "run the package manager once by hand where the network allows (corepack install), or name another test command"
+              : "update corepack (npm install -g corepack@latest) or set COREPACK_INTEGRITY_KEYS=0, or name another test command"));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * What installs a missing program: a path into a dependency folder (composer's vendor/bin,
+   * npm's node_modules/.bin) comes from installing that folder's dependencies, not the program.
+   */
+  private static String installHint(String program) {
+    for (String[] tool : new String[][] {{"vendor/bin/", "composer install"}, {"node_modules/.bin/", "npm install"}}) {
+      int at = program.indexOf(tool[0]);
+      if (at >= 0) {
+        String folder = at == 0 ? "." : program.substring(0, at - 1);
+        return "install the dependencies that provide it (" + tool[1] + " in " + folder + ")";
+      }
+    }
+    return "install " + program;
   }
 
   /** {@code why}, unless the prompt names {@code thing}: a request to write it is not a broken setup. */

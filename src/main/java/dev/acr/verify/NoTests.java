@@ -23,7 +23,19 @@ public final class NoTests {
   private static final Pattern CARGO = Pattern.compile("^running (\\d+) tests?$");
   private static final Pattern GO_NONE = Pattern.compile("^\\?\\s+\\S+\\s+\\[no test files\\]$");
   private static final Pattern GO_RAN = Pattern.compile("^(?:ok|FAIL|---|panic:)\\s");
-  private static final Pattern JEST_NONE = Pattern.compile("^No tests found, exiting with code");
+  /** Jest's {@code No tests found, exiting with code 1}, Vitest's {@code No test files found, exiting with code 1}. */
+  private static final Pattern JEST_NONE = Pattern.compile("^No tests? (?:files )?found, exiting with code");
+  /** Colour codes: Vitest colours its lines even into a pipe. */
+  private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
+  /** RSpec's {@code 3 examples, 0 failures} and minitest's {@code 3 runs, 5 assertions, 0 failures}. */
+  private static final Pattern RUBY = Pattern.compile("^(\\d+) (?:examples?, \\d+ failures?|runs, \\d+ assertions)");
+  /** PHPUnit: {@code No tests executed!}, or a count: {@code OK (3 tests, 5 assertions)}, {@code Tests: 3, Assertions: 4, Failures: 1.}. */
+  private static final Pattern PHPUNIT_NONE = Pattern.compile("^No tests executed!");
+  private static final Pattern PHPUNIT = Pattern.compile("^(?:OK \\((\\d+) tests?,|Tests: (\\d+), Assertions:)");
+  /** Jest's {@code Tests:       1 failed, 20 passed, 21 total} and Vitest's {@code Tests  1 failed | 20 passed (21)}: tests ran. */
+  private static final Pattern JEST_RAN = Pattern.compile("^Tests:?\\s+(?:\\d+ \\w+\\s*[,|]\\s*)*\\d+ (?:passed|failed)");
+  /** RSpec's {@code 0 examples, 0 failures, 1 error occurred outside of examples}: a spec failed to load, which is a failure. */
+  private static final String OUTSIDE_OF_EXAMPLES = "occurred outside of examples";
 
   private String none;
   private boolean ran;
@@ -37,17 +49,21 @@ public final class NoTests {
 
   /** Reads one line of the test command's output (fed as it comes, so a long log is never held). */
   public synchronized void accept(String raw) {
-    String line = raw.strip();
+    String line = ANSI.matcher(raw).replaceAll("").strip();
     Matcher m;
-    if ((m = UNITTEST.matcher(line)).find() || (m = CARGO.matcher(line)).matches()) {
-      if (Integer.parseInt(m.group(1)) == 0) {
+    if (line.contains(OUTSIDE_OF_EXAMPLES)) {
+      ran = true;
+    } else if ((m = UNITTEST.matcher(line)).find() || (m = CARGO.matcher(line)).matches() || (m = RUBY.matcher(line)).find()
+        || (m = PHPUNIT.matcher(line)).find()) {
+      if (Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)) == 0) {
         none = none == null ? line : none;
       } else {
         ran = true;
       }
-    } else if (PYTEST_NONE.matcher(line).find() || GO_NONE.matcher(line).matches() || JEST_NONE.matcher(line).find()) {
+    } else if (PYTEST_NONE.matcher(line).find() || GO_NONE.matcher(line).matches() || JEST_NONE.matcher(line).find()
+        || PHPUNIT_NONE.matcher(line).find()) {
       none = none == null ? line : none;
-    } else if (PYTEST_RAN.matcher(line).find() || GO_RAN.matcher(line).find()) {
+    } else if (PYTEST_RAN.matcher(line).find() || GO_RAN.matcher(line).find() || JEST_RAN.matcher(line).find()) {
       ran = true;
     }
   }

@@ -184,4 +184,22 @@ class CliDryRunTest {
     assertThat(q.out()).contains("baseline   none: a question needs no change");
     assertNothingWritten();
   }
+  /** redis/ioredis with no Redis up: the dry run says so, where a run would learn it only after its baseline. */
+  @Test
+  void saysWhenTheServicesTheTestsNeedAreNotRunning() throws Exception {
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closed = s.getLocalPort();
+    }
+    Files.createDirectories(h.repo.resolve("test"));
+    Files.writeString(h.repo.resolve("test/docker-compose.yml"), "services:\n  single:\n    ports:\n      - " + closed + ":6379\n");
+    h.git("add", "-A");
+    h.git("commit", "-q", "-m", "test services");
+    statusBefore = h.status();
+    CliHarness.Run r = h.acr("--dry-run", "--chain", "fixer", "--verify", "sh check.sh", "fix the failing parser test");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("\n  the tests' services in test/docker-compose.yml are not running (nothing listens on localhost:"
+        + closed + "): if the tests fail to reach them, the run stops there; start them (docker compose -f test/docker-compose.yml up -d --wait)");
+    assertNothingWritten();
+  }
 }

@@ -74,7 +74,7 @@ class ClassifierTest {
 
   /**
    * Terse prompts as developers type them into a coding agent ("parser crashes on empty input",
-   * "finish the TODO in auth.go"), 597 in six files. Written and labelled by hand, by the engineer
+   * "finish the TODO in auth.go"), 1,052 in eleven files. Written and labelled by hand, by the engineers
    * who made the classifier changes of issue 14, from the CodeRouterBench dimension names and the
    * dev prompts' conventions (output prediction is code_completion, docs are code_understanding);
    * the hard pairs (bug vs generation vs understanding, completion vs generation) are over-weighted.
@@ -84,20 +84,27 @@ class ClassifierTest {
    * round of general changes. Each later set was written before the next round and scored once on
    * it before that round changed anything (main → at first sight): set 2 75.0 → 79.8%, set 3
    * 73.6 → 83.5%, set 4 72.9 → 77.6%, set 5 77.6 → 83.5%, set 6 71.8 → 81.2% (set 1 82.6% on
-   * main). The figures now are higher because each round also looked at the sets before it, so
-   * these bars guard against regressions; they are not held-out accuracies.
+   * main). Sets 7 and 8 were written before the next round without reading the rules; at first
+   * sight they scored 97.0% and 88.0%, and their misses were read with those of sets 1-6. Set 9 was
+   * written after that round's first changes and scored 89.0% on them (86.0% before the round;
+   * only the per-dimension counts were read) before the rest of the round; set 10 was written
+   * after the round and scored 96.7% at first sight (88.0% on the classifier before the round);
+   * set 11 was written after a last change read the misses of sets 9 and 10, and scored 87.3% at
+   * first sight (84.1% before the round); one more change then read its misses.
+   * The figures now are higher because each round also looked at the sets before it, so these bars
+   * guard against regressions; they are not held-out accuracies.
    */
   @Test
   void ownTersePromptSetsAccuracy() throws IOException {
-    double[] bars = {0.95, 0.90, 0.90, 0.90, 0.88, 0.80};
+    double[] bars = {0.95, 0.90, 0.90, 0.90, 0.88, 0.90, 0.95, 0.95, 0.95, 0.95, 0.92};
     List<Labelled> all = new ArrayList<>();
     for (int set = 1; set <= bars.length; set++) {
       List<Labelled> rows = resource("terse-prompts-" + set + ".jsonl");
       all.addAll(rows);
       assertThat(report("own terse prompts, set " + set, rows)).as("set " + set).isGreaterThanOrEqualTo(bars[set - 1]);
     }
-    assertThat(all).hasSize(597);
-    assertThat(report("own terse prompts, all sets", all)).isGreaterThanOrEqualTo(0.92);
+    assertThat(all).hasSize(1052);
+    assertThat(report("own terse prompts, all sets", all)).isGreaterThanOrEqualTo(0.95);
   }
 
   @Test
@@ -121,7 +128,17 @@ class ClassifierTest {
         {"create a cli that renames photos by exif date", "code_generation", "what the new code does"},
         {"there's a NotImplementedError in exporters/xml.py, implement it", "code_completion", "a placeholder"},
         {"the handlers in handlers.py are all just `pass`, give them real code", "code_completion", "pass bodies"},
-        {"panic in handleUpload when the body is empty", "bug_fixing", "empty in a condition"}};
+        {"panic in handleUpload when the body is empty", "bug_fixing", "empty in a condition"},
+        {"sort order is reversed on the admin table", "bug_fixing", "a first word that is the subject"},
+        {"pressing back logs me out", "bug_fixing", "a verb before its object"},
+        {"settings page where users change their password", "code_generation", "a relative clause's verb"},
+        {"why do we use a weakmap here", "code_understanding", "a question about design"},
+        {"why does sum_prices return 0.30000000000000004", "bug_fixing", "a question about behaviour"},
+        {"implement the missing getters", "code_completion", "what is missing, to be written"},
+        {"whats the output of this snippet", "code_completion", "a contraction without its apostrophe"},
+        {"npm install ERESOLVE unable to resolve dependency tree", "bug_fixing", "an error code"},
+        {"jest: Cannot find module '@/utils'", "bug_fixing", "a pasted error line"},
+        {"make this more pythonic", "code_refactoring", "a quality of existing code"}};
     for (String[] c : cases) {
       assertThat(classifier.classify(c[0]).dimension()).as(c[2] + ": " + c[0]).isEqualTo(Dimension.of(c[1]));
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RuleTablesTest {
 
   private static final List<Rule> ALL =
-      Stream.of(ClassifierRules.BUG, ClassifierRules.TESTS, ClassifierRules.UNDERSTANDING, ClassifierRules.DOCS,
+      Stream.of(BugRules.BUG, ClassifierRules.TESTS, ClassifierRules.UNDERSTANDING, ClassifierRules.DOCS,
               ClassifierIssues.STRUCTURE, ClassifierIssues.TASK,
               ClassifierRules.REFACTORING, ClassifierRules.COMPLETION, DomainRules.ALGORITHMS,
               DomainRules.DATA, DomainRules.GENERATION, DomainRules.LANGUAGES, DomainRules.MULTI)

@@ -212,6 +212,55 @@ class RepoShapesIT {
     assertStoppedBeforeAnyAgent(r, "jest: not found");
   }
 
+  /** cashapp/turbine offline: the detected ./gradlew cannot download Gradle (its wrapper's own words, replayed). */
+  @Test
+  void aGradleWrapperThatCannotGetGradleStopsBeforeAnyAgent() throws Exception {
+    write("build.gradle", "plugins { id 'java' }\n");
+    Fixtures.script(fx.repo.resolve("gradlew"), "echo 'Downloading https://services.gradle.org/distributions/gradle-8.10.2-bin.zip'\n"
+        + "echo 'Exception in thread \"main\" java.net.UnknownHostException: services.gradle.org' >&2\n"
+        + "printf '\\tat org.gradle.wrapper.Install.forceFetch(SourceFile:2)\\n' >&2\nexit 1\n");
+    fx.git("add", "-A");
+    fx.git("commit", "-q", "-m", "gradle wrapper");
+    Fixtures.Run r = acr("--chain", "marker,fixer", "fix the failing test");
+    assertThat(r.err()).contains("acr: baseline: running ./gradlew test (detected: build.gradle)");
+    assertStoppedBeforeAnyAgent(r, "the Gradle wrapper could not get the Gradle that gradle/wrapper/gradle-wrapper.properties names"
+        + " (java.net.UnknownHostException: services.gradle.org)");
+  }
+
+  /** piotrmurach/tty-color before bundle install: bundler's own words, from a stand-in bundle on PATH. */
+  @Test
+  void aGemfileWhoseGemsAreNotInstalledStopsBeforeAnyAgent() throws Exception {
+    write("Gemfile", "source \"https://rubygems.org\"\ngemspec\ngem \"yardstick\", \"~> 0.9.9\"\n");
+    write(".rspec", "--require spec_helper\n");
+    write("spec/color_spec.rb", "RSpec.describe 1 do end\n");
+    fx.git("add", "-A");
+    fx.git("commit", "-q", "-m", "a gem");
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Fixtures.script(bin.resolve("bundle"), "echo \"bundler: failed to load command: rspec (/usr/bin/rspec)\" >&2\n"
+        + "echo \"resolver.rb:271:in 'verify': Could not find gem 'yardstick (~> 0.9.9)' in locally installed gems."
+        + " (Bundler::GemNotFound)\" >&2\nexit 1\n");
+    fx.extraEnv.put("PATH", bin + ":" + System.getenv("PATH"));
+    Fixtures.Run r = acr("--chain", "marker,fixer", "fix the failing test");
+    assertThat(r.err()).contains("acr: baseline: running bundle exec rspec (detected: .rspec)");
+    assertStoppedBeforeAnyAgent(r, "the gem yardstick (~> 0.9.9) that the Gemfile asks for is not installed; run bundle install");
+  }
+
+  /** redis/ioredis with no Redis up: mocha prints only a hook timeout; its test/docker-compose.yml says what is missing. */
+  @Test
+  void testsWhoseComposeServicesAreAllDownStopBeforeAnyAgent() throws Exception {
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closed = s.getLocalPort();
+    }
+    write("test/docker-compose.yml", "services:\n  single:\n    image: redis:7\n    ports:\n      - " + closed + ":6379\n");
+    fx.git("add", "-A");
+    fx.git("commit", "-q", "-m", "test services");
+    Fixtures.Run r = acr("--chain", "marker,fixer", "--verify", "echo '1) \"after each\" hook: Error: Timeout of 8000ms exceeded.'; exit 1",
+        "fix the failing test");
+    assertStoppedBeforeAnyAgent(r, "the tests' services in test/docker-compose.yml are not running (nothing listens on localhost:"
+        + closed + "); start them (docker compose -f test/docker-compose.yml up -d --wait)");
+  }
+
   @Test
   void anAttemptThatChangesNothingIsNotVerifiedAndEscalates() throws Exception {
     String always = "grep -q . value.txt";

@@ -138,4 +138,119 @@ class FitCachesTest {
     }
     return PatternTable.sigmoidRows(skill, difficulties);
   }
+
+  /** The record Pattern used to be: its hash decides hash-map order, which the fits' sums follow. */
+  private record AsRecord(String route, List<String> failedBefore) {}
+
+  @Test
+  void aPatternHashesAndComparesLikeTheRecordItWas() {
+    MemoryStats stats = new MemoryStats();
+    feed(stats, new SplittableRandom(3), 200, 0);
+    assertThat(stats.canonicalPatterns).hasSizeGreaterThan(20);
+    for (MemoryStats.Pattern p : stats.canonicalPatterns.keySet()) {
+      assertThat(p.hashCode()).isEqualTo(new AsRecord(p.route(), p.failedBefore()).hashCode());
+      MemoryStats.Pattern copy = new MemoryStats.Pattern(new String(p.route()), List.copyOf(p.failedBefore()));
+      assertThat(copy).isEqualTo(p).hasSameHashCodeAs(p);
+      assertThat(new MemoryStats.Pattern(p.route() + "x", p.failedBefore())).isNotEqualTo(p);
+    }
+  }
+
+  @Test
+  void aDrawFindsThePointALeftToRightScanFinds() {
+    SplittableRandom rng = new SplittableRandom(5);
+    for (int t = 0; t < 200; t++) {
+      double[] w = new double[49];
+      double z = 0;
+      for (int i = 0; i < w.length; i++) {
+        // Sparse weights: runs of zeros make equal running sums, where the first one must win.
+        w[i] = rng.nextDouble() < 0.5 ? 0 : rng.nextDouble();
+        z += w[i];
+      }
+      for (int i = 0; i < w.length; i++) {
+        w[i] /= z;
+      }
+      Posterior post = new Posterior(w, 0, 1);
+      for (int k = 0; k < 50; k++) {
+        double u = k == 0 ? 1.0 : k == 1 ? 0.0 : rng.nextDouble();
+        assertThat(post.quantile(u)).isEqualTo(scan(w, u));
+      }
+    }
+  }
+
+  /** The quantile as it was computed: add the weights up until they reach u. */
+  private static int scan(double[] w, double u) {
+    double acc = 0;
+    for (int i = 0; i < w.length; i++) {
+      acc += w[i];
+      if (u <= acc) {
+        return i;
+      }
+    }
+    return w.length - 1;
+  }
+
+  /** Runs of one to three attempts in one dimension and bench, each stopping at its first success. */
+  private static void feedInto(MemoryStats stats, SplittableRandom rng, int records, String dim, String bench) {
+    int written = 0;
+    for (int run = 0; written < records; run++) {
+      int attempts = 1 + rng.nextInt(3);
+      for (int a = 1; a <= attempts && written < records; a++, written++) {
+        String route = ROUTES.get(rng.nextInt(ROUTES.size()));
+        boolean ok = rng.nextDouble() < 0.3;
+        stats.append(new MemoryRecord("2026-12-05T00:00:00Z", dim + bench + "-" + stats.records() + "-" + run, a,
+            "task-" + dim + bench + stats.records(), null, dim, "t", route.substring(2), route, ok, true,
+            ok ? "verified" : "failed", 0, 0, 0.01 + rng.nextDouble(), null, null, "test", ok ? null : 0.0, bench, null));
+        if (ok) {
+          break;
+        }
+      }
+    }
+  }
+
+  @Test
+  void aNarrowerFitStandsUntilABroaderMemoryDoubled() {
+    MemoryStats stats = new MemoryStats();
+    SkillModel model = new SkillModel(stats, 2, 2, 1, Map.of());
+    SplittableRandom rng = new SplittableRandom(13);
+    feedInto(stats, rng, 40, "bug_fixing", "b1");
+    feedInto(stats, rng, 40, "code_generation", "b1");
+    List<String> chain = stats.contextKeys("bug_fixing", "b1");
+    Map<String, Posterior> fitted = model.posteriors(chain, ROUTES);
+    long root = stats.version("*");
+    long own = stats.version("bug_fixing|b1");
+    // Records of another dimension only: everything refits there, this chain's own memory is the same.
+    while (stats.version("*") + 10 <= 2 * root) {
+      feedInto(stats, rng, 10, "code_generation", "b2");
+      model.posteriors(stats.contextKeys("code_generation", "b2"), ROUTES);
+      assertThat(model.posteriors(chain, ROUTES)).as("broader memory not yet doubled").isSameAs(fitted);
+    }
+    feedInto(stats, rng, 20, "code_generation", "b2");
+    assertThat(stats.version("*")).isGreaterThan(2 * root);
+    assertThat(model.posteriors(chain, ROUTES)).as("broader memory doubled").isNotSameAs(fitted);
+    assertThat(stats.version("bug_fixing|b1")).isEqualTo(own);
+  }
+
+  @Test
+  void aFailureWrittenElsewhereIsTheInPlaceUpdateBitForBit() {
+    SplittableRandom rng = new SplittableRandom(17);
+    for (int n : new int[] {1, 3, 4, 17, 33}) {
+      for (int trial = 0; trial < 50; trial++) {
+        double[] w = new double[n];
+        double[] chance = new double[n];
+        for (int j = 0; j < n; j++) {
+          w[j] = rng.nextDouble();
+          chance[j] = trial == 0 ? 1.0 : rng.nextDouble();
+        }
+        double[] inPlace = w.clone();
+        Beliefs.fail(inPlace, chance);
+        double[] before = w.clone();
+        double[] to = new double[n];
+        Beliefs.fail(w, to, chance);
+        assertThat(w).as("w is left as it was").isEqualTo(before);
+        for (int j = 0; j < n; j++) {
+          assertThat(Double.doubleToRawLongBits(to[j])).isEqualTo(Double.doubleToRawLongBits(inPlace[j]));
+        }
+      }
+    }
+  }
 }

@@ -151,4 +151,65 @@ class SingleCallTest {
     RouteEstimate bare = policy(new MemoryStats(), 3, 1, Priors.none()).estimates(task("p", Dimension.BUG_FIXING, "b")).get(0);
     assertThat(bare.source()).isEqualTo("prior: price");
   }
+  /** Memory of first calls on bug fixing, bench b: each route's scores, one task each, in turn. */
+  private static MemoryStats scores(double[] strong, double[] cheap) {
+    List<MemoryRecord> recs = new ArrayList<>();
+    for (int i = 0; i < strong.length; i++) {
+      recs.add(rec("s" + i, STRONG, strong[i], "bug_fixing", "b"));
+    }
+    for (int i = 0; i < cheap.length; i++) {
+      recs.add(rec("c" + i, CHEAP, cheap[i], "bug_fixing", "b"));
+    }
+    return MemoryStats.of(recs);
+  }
+
+  /** {@code n} scores alternating between {@code mean - half} and {@code mean + half}. */
+  private static double[] around(double mean, double half, int n) {
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = i % 2 == 0 ? mean - half : mean + half;
+    }
+    return out;
+  }
+
+  @Test
+  void theNoiseVarianceIsHowMuchScoresVaryAroundTheirRoutesMean() {
+    List<String> ctx = MemoryStats.contexts("bug_fixing", "b");
+    List<String> names = List.of("claude-code:strong", "opencode:cheap");
+    // Partial scores close to each route's own mean: far below m(1 - m) = 0.25 at a mean of 0.5.
+    double close = SingleCall.noiseVariance(scores(around(0.6, 0.1, 200), around(0.4, 0.1, 200)), ctx, names);
+    assertThat(close).isBetween(0.009, 0.012);
+    // Pass/fail at one half: m(1 - m).
+    double passFail = SingleCall.noiseVariance(scores(around(0.5, 0.5, 200), around(0.5, 0.5, 200)), ctx, names);
+    assertThat(passFail).isBetween(0.24, 0.26);
+    // Before memory has any, the largest a score in [0, 1] can have.
+    assertThat(SingleCall.noiseVariance(new MemoryStats(), ctx, names)).isEqualTo(SingleCall.MAX_VARIANCE);
+  }
+
+  @Test
+  void theDrawsSpreadShrinksLikeOneOverTheRootOfTheCalls() {
+    List<String> ctx = MemoryStats.contexts("bug_fixing", "b");
+    List<String> names = List.of("claude-code:strong", "opencode:cheap");
+    double[] prior = {0.5, 0.5};
+    double[] count = {2, 2};
+    SingleCall.Estimate few = SingleCall.estimates(scores(around(0.5, 0.2, 25), around(0.5, 0.2, 25)), ctx, names, prior, count)[0];
+    SingleCall.Estimate many = SingleCall.estimates(scores(around(0.5, 0.2, 400), around(0.5, 0.2, 400)), ctx, names, prior, count)[0];
+    // 16 times the calls: a quarter of the spread (the pseudo-calls and the variance's own
+    // shrinkage make it not quite exact).
+    assertThat(few.spread() / many.spread()).isBetween(3.5, 4.5);
+  }
+
+  @Test
+  void routesToldApartByLowNoiseScoresAreNotExploredAgain() {
+    // Partial scores that barely vary: 30 calls each show the strong route 0.12 better, 0.05 of
+    // which its price takes back. Assuming pass/fail noise (m(1 - m)) the draw would still pick
+    // the cheap route about one time in eight.
+    MemoryStats stats = scores(around(0.62, 0.02, 30), around(0.5, 0.02, 30));
+    int strong = 0;
+    for (long seed = 0; seed < 40; seed++) {
+      List<Route> plan = policy(stats, 1, seed, Priors.none()).plan(task("q" + seed, Dimension.BUG_FIXING, "b"), List.of());
+      strong += plan.equals(List.of(STRONG)) ? 1 : 0;
+    }
+    assertThat(strong).isEqualTo(40);
+  }
 }

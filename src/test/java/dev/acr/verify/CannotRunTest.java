@@ -88,6 +88,101 @@ class CannotRunTest {
         .as("asked to write it").isEmpty();
   }
 
+  /** Lines as cashapp/turbine's ./gradlew (Gradle 8.10.2 wrapper) printed them offline. */
+  @Test
+  void theGradleWrapperCannotGetGradle() {
+    assertThat(check(1, "fix the failing test", "Downloading https://services.gradle.org/distributions/gradle-8.10.2-bin.zip", "",
+        "Exception in thread \"main\" java.net.UnknownHostException: services.gradle.org",
+        "\tat java.base/sun.nio.ch.NioSocketImpl.connect(NioSocketImpl.java:572)",
+        "\tat org.gradle.wrapper.Install.forceFetch(SourceFile:2)",
+        "\tat org.gradle.wrapper.GradleWrapperMain.main(SourceFile:67)"))
+        .map(CannotRun.Why::problem).hasValueSatisfying(p -> assertThat(p)
+            .endsWith("names (java.net.UnknownHostException: services.gradle.org)"));
+    // The project's own test throwing an exception is a failing test, even one named like the network.
+    assertThat(check(1, "fix it", "ClientTest > connects FAILED", "    java.net.UnknownHostException: example.invalid",
+        "        at com.example.Client.connect(Client.kt:12)", "BUILD FAILED in 3s")).isEmpty();
+  }
+
+  /** Lines as bundler 2.3.15 printed them for piotrmurach/tty-color, and composer 2.5 for webmozarts/assert. */
+  @Test
+  void bundlerAndComposerCannotStartTheTests() {
+    assertThat(check(1, "fix the failing test", "bundler: failed to load command: rspec (/usr/bin/rspec)",
+        "/usr/share/rubygems-integration/all/gems/bundler-2.3.15/lib/bundler/resolver.rb:271:in `block in"
+            + " verify_gemfile_dependencies_are_found!': Could not find gem 'yardstick (~> 0.9.9)' in locally installed gems."
+            + " (Bundler::GemNotFound)"))
+        .map(CannotRun.Why::problem).contains("the gem yardstick (~> 0.9.9) that the Gemfile asks for is not installed");
+    assertThat(check(1, "fix it", "Could not find rake-13.0.6 in any of the sources")).isPresent();
+    assertThat(check(127, "fix it", "bundler: command not found: rspec", "Install missing gem executables with `bundle install`"))
+        .map(CannotRun.Why::problem).contains("no gem in the bundle provides rspec");
+    assertThat(check(127, "fix the failing test", "> ./tools/phpunit/vendor/bin/phpunit",
+        "sh: 1: ./tools/phpunit/vendor/bin/phpunit: not found",
+        "Script ./tools/phpunit/vendor/bin/phpunit handling the test event returned with error code 127"))
+        .hasValue(new CannotRun.Why("./tools/phpunit/vendor/bin/phpunit: not found",
+            "install the dependencies that provide it (composer install in ./tools/phpunit) or name another test command"));
+    assertThat(check(127, "fix it", "sh: 1: vendor/bin/phpunit: not found")).map(CannotRun.Why::todo)
+        .hasValueSatisfying(t -> assertThat(t).startsWith("install the dependencies that provide it (composer install in .)"));
+    assertThat(check(1, "fix the failing test", "PHPUnit 9.6.7 by Sebastian Bergmann and contributors.", "",
+        "Cannot open file \"/home/u/.acr/worktrees/assert-bfefae24/1/vendor/autoload.php\"."))
+        .hasValue(new CannotRun.Why("the project's dependencies are not installed (no vendor/autoload.php)",
+            "install them (composer install) or name another test command"));
+    assertThat(check(255, "fix it", "PHP Fatal error:  Uncaught Error: Failed opening required 'vendor/autoload.php'"
+        + " (include_path='.:/usr/share/php') in /repo/tests/bootstrap.php:3")).isPresent();
+    // composer passes on a failing phpunit's exit status 1: the tests ran.
+    assertThat(check(1, "fix it", "sh: 1: convert: not found",
+        "Script phpunit handling the test event returned with error code 1")).isEmpty();
+  }
+
+  /** pnpm 10.33 on unjs/defu and Yarn 4.17 on wojtekmaj/merge-refs before their install: exit 1, not 127. */
+  @Test
+  void pnpmAndYarnInAProjectNeverInstalled() throws Exception {
+    Files.writeString(root.resolve("package.json"), "{\"scripts\": {\"test\": \"oxlint src\"}, \"devDependencies\": {\"oxlint\": \"1\"}}");
+    assertThat(check(1, "fix the failing test", "> oxlint src && oxfmt --check src test", "", "sh: 1: oxlint: not found",
+        " ELIFECYCLE  Command failed.", " WARN   Local package.json exists, but node_modules missing, did you mean to install?"))
+        .map(CannotRun.Why::todo).contains("install them (pnpm install) or name another test command");
+    assertThat(check(1, "fix it", "Usage Error: Couldn't find the node_modules state file - running an install might help"
+        + " (findPackageLocation)", "", "$ yarn run [--inspect] [--inspect-brk] <scriptName> ..."))
+        .map(CannotRun.Why::todo).contains("install them (yarn install) or name another test command");
+    assertThat(check(1, "fix it", "Usage Error: The project in /repo/package.json doesn't seem to have been installed - running an"
+        + " install there might help")).isPresent();
+  }
+
+  /** pnpm warns so after any failing script of a package without node_modules: one that depends on nothing has none to install. */
+  @Test
+  void pnpmsWarningInAPackageWithoutDependenciesIsAFailingTest() throws Exception {
+    Files.writeString(root.resolve("package.json"), "{\"scripts\": {\"test\": \"node --test\"}}");
+    assertThat(check(1, "fix the failing test", "not ok 1 - adds", "# fail 1", " ELIFECYCLE  Test failed. See above for more details.",
+        " WARN   Local package.json exists, but node_modules missing, did you mean to install?")).isEmpty();
+  }
+
+  /** Vitest 4.1's browser mode on wojtekmaj/merge-refs with no Playwright browser downloaded (coloured into a pipe), and Puppeteer's words. */
+  @Test
+  void aBrowserTheTestsDriveIsNotInstalled() {
+    assertThat(check(1, "fix the failing test", "\u001b[31m\u001b[1mError\u001b[22m: browserType.launch: Executable doesn't exist at"
+        + " /root/.cache/ms-playwright/chromium_headless_shell-1223/chrome-headless-shell-linux64/chrome-headless-shell",
+        "║     yarn playwright install                                ║", "      Tests  no tests"))
+        .map(CannotRun.Why::problem).hasValueSatisfying(p -> assertThat(p).startsWith("Playwright's browser is not installed (/root/"));
+    assertThat(check(1, "fix it", "Error: Could not find Chrome (ver. 121.0.6167.85). This can occur if either"))
+        .map(CannotRun.Why::todo).contains("install it (npx puppeteer browsers install chrome) or name another test command");
+  }
+
+  /** Lines as Node 20's corepack 0.34.6 printed them for unjs/defu's "pnpm test" (packageManager pnpm@10.33.0). */
+  @Test
+  void corepackFailingToFetchOrVerifyThePackageManager() {
+    String at = "    at verifySignature (/usr/lib/node_modules/corepack/dist/lib/corepack.cjs:21999:63)";
+    assertThat(check(1, "fix the failing test", "/usr/lib/node_modules/corepack/dist/lib/corepack.cjs:21999",
+        "Error: No compatible signature found in package metadata", at, "Node.js v20.20.2"))
+        .map(CannotRun.Why::todo).hasValueSatisfying(t -> assertThat(t).contains("COREPACK_INTEGRITY_KEYS=0"));
+    assertThat(check(1, "fix it", "Internal Error: Error when performing the request to https://registry.npmjs.org/pnpm/-/pnpm-10.33.0.tgz;"
+        + " for troubleshooting help, see https://github.com/nodejs/corepack#troubleshooting"))
+        .map(CannotRun.Why::problem).hasValueSatisfying(p -> assertThat(p).startsWith("corepack could not download"));
+    // A webhook or JWT test failing with corepack's words is a failing test: corepack is nowhere in its output.
+    assertThat(check(1, "fix webhook verification", "Error: Signature does not match", "    at verify (src/verify.js:10:11)",
+        "Tests  1 failed | 12 passed (13)")).isEmpty();
+    // A test of the project's own that fails is still a failing test.
+    assertThat(check(1, "fix it", "AssertionError: expected [ 1, 2 ] to deeply equal [ 2, 1 ]", "Tests  1 failed | 22 passed (23)"))
+        .isEmpty();
+  }
+
   /** Lines as Maven 3.8.7 printed them for apache/commons-cli (ESC[0m included), and javac's and Gradle's. */
   @Test
   void mavenAndGradleRefusingToBuildBeforeAnyTestRan() {

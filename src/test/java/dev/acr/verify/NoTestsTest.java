@@ -17,6 +17,15 @@ class NoTestsTest {
         .contains("?   \texample.com/m\t[no test files]".strip());
     assertThat(NoTests.in(List.of("running 0 tests", "", "test result: ok. 0 passed; 0 failed"))).contains("running 0 tests");
     assertThat(NoTests.in(List.of("No tests found, exiting with code 1"))).isPresent();
+    // Vitest 4.1, coloured into a pipe, as it printed for unjs/defu with a filter that matched nothing.
+    assertThat(NoTests.in(List.of("\u001b[31mNo test files found, exiting with code 1", "\u001b[39m")))
+        .contains("No test files found, exiting with code 1");
+    // RSpec 3.12, minitest 5.15 and PHPUnit 9.6 as Debian 12 ships them, each exiting 0.
+    assertThat(NoTests.in(List.of("Finished in 0.00033 seconds (files took 0.24245 seconds to load)", "0 examples, 0 failures")))
+        .contains("0 examples, 0 failures");
+    assertThat(NoTests.in(List.of("0 runs, 0 assertions, 0 failures, 0 errors, 0 skips"))).isPresent();
+    assertThat(NoTests.in(List.of("PHPUnit 9.6.7 by Sebastian Bergmann and contributors.", "", "No tests executed!")))
+        .contains("No tests executed!");
   }
 
   @Test
@@ -31,5 +40,16 @@ class NoTestsTest {
     // cargo: the unit tests ran, the doc-tests had none.
     assertThat(NoTests.in(List.of("running 5 tests", "test result: ok. 5 passed", "running 0 tests"))).isEmpty();
     assertThat(NoTests.in(List.of("all good"))).isEmpty();
+    assertThat(NoTests.in(List.of("60 examples, 1 failure"))).isEmpty();
+    assertThat(NoTests.in(List.of("12 runs, 30 assertions, 0 failures, 0 errors, 0 skips"))).isEmpty();
+    assertThat(NoTests.in(List.of("OK (22 tests, 319 assertions)"))).isEmpty();
+    assertThat(NoTests.in(List.of("Tests: 22, Assertions: 319, Errors: 18, Failures: 1."))).isEmpty();
+    assertThat(NoTests.in(List.of("No tests executed!", "OK (2 tests, 2 assertions)"))).isEmpty();
+    // RSpec could not load a spec: the code under repair raised, which is a failure, not an empty suite.
+    assertThat(NoTests.in(List.of("NameError: uninitialized constant TTY::Color::Parser",
+        "0 examples, 0 failures, 1 error occurred outside of examples"))).isEmpty();
+    // A workspace run: one package has no test files, another ran and failed (Vitest, then Jest).
+    assertThat(NoTests.in(List.of("No test files found, exiting with code 1", " Tests  1 failed | 20 passed (21)"))).isEmpty();
+    assertThat(NoTests.in(List.of("No tests found, exiting with code 1", "Tests:       1 failed, 20 passed, 21 total"))).isEmpty();
   }
 }

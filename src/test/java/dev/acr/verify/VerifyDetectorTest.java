@@ -177,4 +177,44 @@ class VerifyDetectorTest {
     write("pom.xml", "<project/>");
     assertThat(detect()).map(VerifyCommand::source).contains("detected: pom.xml");
   }
+  /** The shape of piotrmurach/tty-color: Gemfile, Rakefile whose spec task hides a missing rspec, .rspec, spec/unit. */
+  @Test
+  void aRubyGemRunsRspecThroughBundler() throws IOException {
+    write("Gemfile", "source \"https://rubygems.org\"\ngemspec\n");
+    write("Rakefile", "require \"bundler/gem_tasks\"\ntask default: :spec\n");
+    write("spec/unit/color_spec.rb", "RSpec.describe 1 do end\n");
+    assertThat(detect()).contains(new VerifyCommand("bundle exec rspec", "detected: spec/"));
+    write(".rspec", "--require spec_helper\n");
+    assertThat(detect()).contains(new VerifyCommand("bundle exec rspec", "detected: .rspec"));
+  }
+
+  @Test
+  void aGoModuleWithASpecFolderBesideItStaysAGoModule() throws IOException {
+    write("go.mod", "module example.com/m\n");
+    write(".rspec", "--require spec_helper\n");
+    write("spec/tool_spec.rb", "RSpec.describe 1 do end\n");
+    assertThat(detect()).map(VerifyCommand::command).contains("go test ./...");
+  }
+
+  @Test
+  void minitestFilesUnderARakefileRunItsTestTask() throws IOException {
+    write("Rakefile", "require \"rake/testtask\"\nRake::TestTask.new(:test)\n");
+    assertThat(detect()).as("a Rakefile alone says nothing of tests").isEmpty();
+    write("test/test_parser.rb", "require \"minitest/autorun\"\n");
+    assertThat(detect()).contains(new VerifyCommand("rake test", "detected: Rakefile"));
+  }
+
+  /** The shape of webmozarts/assert: composer's test script runs a PHPUnit installed under tools/. */
+  @Test
+  void phpRunsComposersTestScriptElsePhpunit() throws IOException {
+    write("phpunit.xml.dist", "<phpunit bootstrap=\"vendor/autoload.php\"/>\n");
+    write("composer.json", "{\"scripts\": {\"cs-fix\": \"php-cs-fixer fix\"}}");
+    assertThat(detect()).contains(new VerifyCommand("phpunit", "detected: phpunit.xml.dist"));
+    executable("vendor/bin/phpunit");
+    assertThat(detect()).contains(new VerifyCommand("vendor/bin/phpunit", "detected: phpunit.xml.dist"));
+    write("composer.json", "{\"scripts\": {\"test\": \"./tools/phpunit/vendor/bin/phpunit\"}}");
+    assertThat(detect()).contains(new VerifyCommand("composer test", "detected: composer.json"));
+    write("composer.json", "{\"scripts\": {\"test\": [\"@cs-check\", \"phpunit\"]}}");
+    assertThat(detect()).map(VerifyCommand::command).contains("composer test");
+  }
 }
