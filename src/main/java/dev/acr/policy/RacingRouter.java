@@ -30,6 +30,13 @@ public final class RacingRouter implements Router {
   private final Known known;
 
   /**
+   * The policy's estimates are its beliefs before the task's first attempt; each failure already
+   * seen on the task says it is harder, so each route's chance is taken as this much lower per
+   * failure (0.7 chosen on the replay's tuning set over none; bench/README.md, "Wall time and races").
+   */
+  static final double FAILURE_DISCOUNT = 0.7;
+
+  /**
    * What a live run knows besides the policy's estimates: routes' durations from memory (added to
    * as the run goes), which routes an infra error rules out, and each route's expected cost from
    * its price (for routes the policy has no estimate of, e.g. a {@code --chain}).
@@ -81,13 +88,15 @@ public final class RacingRouter implements Router {
     for (RouteEstimate e : estimates.apply(task)) {
       byRoute.put(e.route(), e);
     }
+    long failures = attemptsSoFar.stream().filter(a -> a.status().isEvidence() && !a.resolved()).count();
+    double discount = Math.pow(FAILURE_DISCOUNT, failures);
     List<RacePlanner.Leg> legs = new ArrayList<>();
     for (Route r : untried) {
       RouteEstimate e = byRoute.get(r);
       if (e == null) {
         break;
       }
-      legs.add(new RacePlanner.Leg(e.successChance(), e.expectedCostUsd(), durationMs(known.durations(), r)));
+      legs.add(new RacePlanner.Leg(e.successChance() * discount, e.expectedCostUsd(), durationMs(known.durations(), r)));
     }
     int chosen = !auto ? width : legs.isEmpty() ? 1 : RacePlanner.choose(legs, width, timeValuePerHour).width();
     return budgetLeftUsd == null ? chosen : Math.min(chosen, withinBudget(legs, budgetLeftUsd));
