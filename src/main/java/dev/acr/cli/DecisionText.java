@@ -54,7 +54,14 @@ final class DecisionText {
     if (d.exploring() != null) {
       out.println("  " + d.exploring());
     }
-    java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+    // The user's zone only when a skipping line shows a time (a cool-down's end): looking it up
+    // reads the time-zone database, which a dry run with no cool-down does not need.
+    java.time.ZoneId zone = null;
+    for (dev.acr.live.Unavailable u : d.unavailable()) {
+      if (u.until() != null) {
+        zone = java.time.ZoneId.systemDefault();
+      }
+    }
     java.nio.file.Path cooldowns = dev.acr.live.AcrPaths.from(req.environment(), null).cooldowns();
     for (dev.acr.live.Unavailable u : d.unavailable()) {
       out.println("  " + u.skipping(d.config(), zone, cooldowns));
