@@ -230,25 +230,6 @@ class FitCachesTest {
     assertThat(stats.version("bug_fixing|b1")).isEqualTo(own);
   }
 
-  /**
-   * A refit starts from the context's previous fit and makes one pass; a cold fit (a live run's
-   * first, from the snapshot) makes two from the prior. A model that fitted the empty memory first
-   * then refits once from the prior's means: one pass, which the cold fit must go beyond.
-   */
-  @Test
-  void aColdFitMakesTwoPassesFromThePrior() {
-    MemoryStats stats = new MemoryStats();
-    List<String> chain = stats.contextKeys(DIMS.get(0), "b1");
-    SkillModel warm = new SkillModel(stats, 2, 2, 1, Map.of());
-    warm.posteriors(chain, ROUTES); // the empty memory: the prior itself
-    feed(stats, new SplittableRandom(21), 300, 0); // runs that escalate after failures: routes' fits depend on each other
-    Map<String, Posterior> onePass = warm.posteriors(chain, ROUTES);
-    Map<String, Posterior> cold = new SkillModel(stats, 2, 2, 1, Map.of()).posteriors(chain, ROUTES);
-    assertThat(cold.keySet()).isEqualTo(onePass.keySet());
-    assertThat(ROUTES.stream().anyMatch(r -> cold.get(r).mean() != onePass.get(r).mean()))
-        .as("the cold fit's second pass moves some route's skill").isTrue();
-  }
-
   @Test
   void aFailureWrittenElsewhereIsTheInPlaceUpdateBitForBit() {
     SplittableRandom rng = new SplittableRandom(17);
