@@ -7,6 +7,7 @@ import dev.acr.config.ToolAccess;
 import dev.acr.config.ToolSpec;
 import dev.acr.config.ToolsConfig;
 import dev.acr.core.Route;
+import dev.acr.exec.Colour;
 import dev.acr.exec.ProcessOutcome;
 import dev.acr.exec.ProcessRunner;
 import dev.acr.exec.ProcessSpec;
@@ -34,7 +35,6 @@ import java.util.regex.Pattern;
 final class DoctorTools {
   // opencode alone takes 5-15 s to start on a loaded 2-core machine.
   private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
-  private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
 
   /** Where the doctor writes its verdict lines. */
   interface Lines {
@@ -225,8 +225,8 @@ final class DoctorTools {
       cmd.set(0, exe.get().toString());
       scratch = Files.createTempDirectory("acr-doctor");
       ProcessOutcome o = new ProcessRunner().run(ProcessSpec.builder(cmd, scratch).environment(env.vars())
-          .timeout(CHECK_TIMEOUT).stdoutLines(l -> out.add(ANSI.matcher(l).replaceAll("")))
-          .stderrLines(l -> err.add(ANSI.matcher(l).replaceAll(""))).build());
+          .timeout(CHECK_TIMEOUT).stdoutLines(l -> out.add(Colour.strip(l)))
+          .stderrLines(l -> err.add(Colour.strip(l))).build());
       if (o.timedOut()) {
         return new Check(-1, List.of(), List.of(), "no answer in " + CHECK_TIMEOUT.toSeconds() + " s");
       }

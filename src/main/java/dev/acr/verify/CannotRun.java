@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.acr.exec.Colour;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,8 +23,6 @@ import java.util.regex.Pattern;
  */
 public final class CannotRun {
 
-  /** Colour codes, which test runners print into pipes too. */
-  private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
 
   /** Why the command cannot run, and what to do, in words for the one line acr prints. */
   public record Why(String problem, String todo) {}
@@ -145,7 +144,7 @@ public final class CannotRun {
     // "Signature does not match" is also what a failing JWT or webhook test prints: only corepack's own.
     boolean corepack = output.stream().anyMatch(l -> l.contains("corepack"));
     for (String raw : output) {
-      String line = ANSI.matcher(raw).replaceAll("").strip();
+      String line = Colour.strip(raw).strip();
       Optional<Why> why = line(line, root, packageDir, asked, ended127, corepack);
       if (why.isPresent()) {
         return why;

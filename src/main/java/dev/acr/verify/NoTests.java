@@ -1,5 +1,6 @@
 package dev.acr.verify;
 
+import dev.acr.exec.Colour;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -25,8 +26,6 @@ public final class NoTests {
   private static final Pattern GO_RAN = Pattern.compile("^(?:ok|FAIL|---|panic:)\\s");
   /** Jest's {@code No tests found, exiting with code 1}, Vitest's {@code No test files found, exiting with code 1}. */
   private static final Pattern JEST_NONE = Pattern.compile("^No tests? (?:files )?found, exiting with code");
-  /** Colour codes: Vitest colours its lines even into a pipe. */
-  private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
   /** RSpec's {@code 3 examples, 0 failures} and minitest's {@code 3 runs, 5 assertions, 0 failures}. */
   private static final Pattern RUBY = Pattern.compile("^(\\d+) (?:examples?, \\d+ failures?|runs, \\d+ assertions)");
   /** PHPUnit: {@code No tests executed!}, or a count: {@code OK (3 tests, 5 assertions)}, {@code Tests: 3, Assertions: 4, Failures: 1.}. */
@@ -49,7 +48,7 @@ public final class NoTests {
 
   /** Reads one line of the test command's output (fed as it comes, so a long log is never held). */
   public synchronized void accept(String raw) {
-    String line = ANSI.matcher(raw).replaceAll("").strip();
+    String line = Colour.strip(raw).strip();
     Matcher m;
     if (line.contains(OUTSIDE_OF_EXAMPLES)) {
       ran = true;
