@@ -102,6 +102,20 @@ class StatusLineTest {
   }
 
   @Test
+  void anAttemptWhereNoAgentCouldRunLeavesItsPlaceInTheLimit() {
+    StatusLine s = status(Ansi.OFF);
+    RunLoop.Listener l = s.listener(RunLoop.SILENT, 1);
+    Route a = new Route("a", null);
+    Route b = new Route("b", null);
+    l.beforeAttempt(null, a, 1, List.of(a, b));
+    assertThat(screen.toString()).endsWith("acr: attempt 1/1  a  0:00");
+    l.afterAttempt(null, new AttemptResult(a, AttemptStatus.INFRA_ERROR, false, 0, false, 1, 10, null, null, null), 1);
+    l.beforeAttempt(null, b, 2, List.of(a, b));
+    assertThat(screen.toString()).endsWith("acr: attempt 2/2  b  0:00");
+    s.close();
+  }
+
+  @Test
   void elapsedTimeReadsLikeAClock() {
     assertThat(StatusLine.elapsed(0)).isEqualTo("0:00");
     assertThat(StatusLine.elapsed(61)).isEqualTo("1:01");
