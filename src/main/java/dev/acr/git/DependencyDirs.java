@@ -73,6 +73,12 @@ public final class DependencyDirs {
             pnp.add(rel);
           }
         }
+        for (String name : YarnPnp.FOLDERS) {
+          String rel = parent.isEmpty() ? name : parent + "/" + name;
+          if (!tracked.contains(rel) && Files.isDirectory(root.resolve(rel), LinkOption.NOFOLLOW_LINKS)) {
+            found.add(rel);
+          }
+        }
       }
     }
     found.addAll(untrackedAt(root, head, pnp));

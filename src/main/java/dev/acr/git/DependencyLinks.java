@@ -37,6 +37,9 @@ final class DependencyLinks {
         }
         continue;
       }
+      if (YarnPnp.isPnpFolder(rel)) {
+        continue; // the copied package map leads to the user's
+      }
       // A package folder the snapshot does not hold, or one the attempt has already: leave it.
       if (!Files.isDirectory(to.getParent(), LinkOption.NOFOLLOW_LINKS)
           || Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {

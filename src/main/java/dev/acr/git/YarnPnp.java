@@ -30,6 +30,13 @@ final class YarnPnp {
   /** Files of a PnP install, copied into each worktree when present and not committed. */
   static final List<String> FILES = List.of(".pnp.cjs", ".pnp.data.json", ".pnp.loader.mjs", ".yarn/install-state.gz");
 
+  /**
+   * Folders of installed packages, found like {@link #FILES} but neither linked nor copied: the
+   * copied map leads to the user's. Found so that, when not ignored, they are left out of the
+   * snapshot like {@code node_modules}, not hashed per run and checked out per attempt.
+   */
+  static final List<String> FOLDERS = List.of(".yarn/cache", ".yarn/unplugged");
+
   /** The files holding the package map, whose locations are rewritten. */
   private static final List<String> MAPS = List.of(".pnp.cjs", ".pnp.data.json");
 
@@ -42,7 +49,16 @@ final class YarnPnp {
 
   /** Whether {@code rel} (root-relative) names one of the {@link #FILES} of a project folder. */
   static boolean isPnpFile(String rel) {
-    for (String f : FILES) {
+    return endsWithOneOf(rel, FILES);
+  }
+
+  /** Whether {@code rel} (root-relative) names one of the {@link #FOLDERS} of a project folder. */
+  static boolean isPnpFolder(String rel) {
+    return endsWithOneOf(rel, FOLDERS);
+  }
+
+  private static boolean endsWithOneOf(String rel, List<String> names) {
+    for (String f : names) {
       if (rel.equals(f) || rel.endsWith("/" + f)) {
         return true;
       }
