@@ -46,7 +46,8 @@ record AcrOptions(
     spec.addOption(OptionSpec.builder("--chain").type(List.class).auxiliaryTypes(String.class).splitRegex(",")
         .paramLabel("R1,R2").description("Exact attempt order, by route or tool name.").build());
     spec.addOption(OptionSpec.builder("--max-attempts").type(int.class).paramLabel("N").defaultValue("3")
-        .description("Attempts at most (default: ${DEFAULT-VALUE}).").build());
+        .description("Attempts at most (default: ${DEFAULT-VALUE}); one in which no agent could run (not signed in,"
+            + " offline, quota) does not count.").build());
     spec.addOption(valued("--budget", Double.class, "USD", "Stop escalating once this much has been spent."));
     spec.addOption(valued("--race", String.class, "N|auto", "Run up to N routes at once. When one verifies, those"
         + " still working are stopped; those already running their tests may finish (as long again as the winner's"

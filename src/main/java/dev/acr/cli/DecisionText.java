@@ -2,6 +2,7 @@ package dev.acr.cli;
 
 import dev.acr.config.CommandTemplate;
 import dev.acr.config.ConfigException;
+import dev.acr.config.ModelPrice;
 import dev.acr.config.ToolSpec;
 import dev.acr.context.RepoSignals;
 import dev.acr.core.Route;
@@ -11,6 +12,7 @@ import dev.acr.live.Decision;
 import dev.acr.live.RaceChoice;
 import dev.acr.live.RunRequest;
 import dev.acr.live.UsageError;
+import dev.acr.policy.CostGuess;
 import dev.acr.policy.RouteEstimate;
 import dev.acr.verify.TestServices;
 import java.io.PrintWriter;
@@ -118,14 +120,28 @@ final class DecisionText {
     }
   }
 
+  /**
+   * The policy's estimate of route {@code r}, or what stands in for one: a route without a price
+   * (a user's tool without models) has no cost to show, and the policy takes its skill as the
+   * median's and its cost as $0 until memory says more; a fixed chain (--chain, a keyword rule)
+   * estimates nothing, so its routes show their price guess or that there is none.
+   */
   private String estimate(Decision d, Route r) {
+    Optional<ModelPrice> price = d.config().price(r);
     for (RouteEstimate e : d.estimates()) {
       if (e.route().equals(r)) {
+        if (e.evidence() == 0 && price.isEmpty()) {
+          return String.format(Report.NUMBERS, "success ~%2.0f%%  cost unknown  (no price: skill prior at the"
+              + " median, cost counted as $0)", 100 * e.successChance());
+        }
         return String.format(Report.NUMBERS, "success ~%2.0f%%  cost ~$%.3f  (%s)", 100 * e.successChance(),
             e.expectedCostUsd(), e.source());
       }
     }
-    return "";
+    String order = "tried in the order of " + (d.chainSource().startsWith("keyword rule") ? "the keyword rule" : d.chainSource());
+    return price.map(p -> String.format(Report.NUMBERS, "no estimate: %s; ~$%.3f an attempt by its price", order,
+            CostGuess.fromPrices(p.inputPer1m(), p.outputPer1m())))
+        .orElse("no estimate: " + order + "; no price");
   }
 
   private static String describe(RepoSignals s) {

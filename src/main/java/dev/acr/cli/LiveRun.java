@@ -118,13 +118,12 @@ public final class LiveRun {
       }
     }
     List<String> fixes = NothingRan.after(d, paths, report.outcome(), Clock.systemUTC().instant());
-    printer.result(report, fixes);
+    report(err).result(report, fixes); // the status line is closed: its writer is done with
     if (Thread.interrupted() || report.outcome().stopReason() == RunOutcome.StopReason.INTERRUPTED) {
       return ExitCodes.INTERRUPTED;
     }
     if (!fixes.isEmpty()) {
-      report(err).fixes("no agent could run", fixes);
-      return ExitCodes.NO_AGENT;
+      return ExitCodes.NO_AGENT; // what to fix was printed with the result
     }
     boolean answered = report.outcome().stopReason() == RunOutcome.StopReason.ANSWERED;
     return answered || report.outcome().verified() && (report.applied() == null || report.applied().applied())

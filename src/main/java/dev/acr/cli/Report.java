@@ -113,7 +113,10 @@ final class Report {
     fixes.forEach(f -> err.println("acr:   " + f));
   }
 
-  /** The result, and (when not empty) what to fix because no agent could run (exit 3). */
+  /**
+   * The result, and (when not empty) what to fix because no agent could run (exit 3): on stderr,
+   * after the attempts and before the closing line, which says that no agent ran.
+   */
   void result(LiveSession.Report r, List<String> fixes) {
     if (json) {
       ObjectNode root = resultJson(r);
@@ -121,16 +124,23 @@ final class Report {
         fixes.forEach(root.putArray("no_agent_could_run")::add);
       }
       out.println(root.toPrettyString());
+      if (!fixes.isEmpty()) {
+        fixes("no agent could run", fixes);
+      }
     } else {
-      result(r);
+      text(r, fixes);
     }
   }
 
   void result(LiveSession.Report r) {
     if (json) {
       out.println(resultJson(r).toPrettyString());
-      return;
+    } else {
+      text(r, List.of());
     }
+  }
+
+  private void text(LiveSession.Report r, List<String> fixes) {
     List<AttemptResult> attempts = r.outcome().attempts();
     if (r.baseline() != null && r.baseline().passed()
         && Baseline.asksToFixFailingTest(r.decision().task().dimension(), r.decision().task().prompt())) {
@@ -176,6 +186,11 @@ final class Report {
           out.println("once your working tree allows it, apply it with: " + applyCommand(r, last));
         }
       }
+    } else if (!fixes.isEmpty()) {
+      fixes("no agent could run", fixes);
+      out.println(ansi.string("@|red,bold not verified|@") + ": no agent could run (" + attempts.size()
+          + " attempt(s), each ended infra_error); " + (InPlace.allRestored(r.artifacts()) ? "your working tree is unchanged"
+              : "acr could not put all of your files back (see above): check them before you go on"));
     } else {
       out.println(ansi.string("@|red,bold not verified|@") + " after " + attempts.size() + " attempt(s) ("
           + r.outcome().stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "); "

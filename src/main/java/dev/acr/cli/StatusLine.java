@@ -91,20 +91,23 @@ final class StatusLine implements AutoCloseable {
 
   /**
    * {@code log} plus this line showing the attempt under way: "attempt n/N route", N being the
-   * most attempts this run can still make (the limit, or fewer when the plan is shorter).
+   * most attempts this run can still make (the limit, plus the attempts in which no agent could
+   * run, or fewer when the plan is shorter).
    */
   RunLoop.Listener listener(RunLoop.Listener log, int maxAttempts) {
     return new RunLoop.Listener() {
       private final Set<Route> tried = new HashSet<>();
       /** The attempts under way, by number: several during a race. */
       private final java.util.SortedMap<Integer, String> running = new java.util.TreeMap<>();
+      /** Finished attempts in which no agent could run: they leave the limit to later ones. */
+      private int notCounted;
 
       @Override
       public void beforeAttempt(Task task, Route route, int n, List<Route> plan) {
         log.beforeAttempt(task, route, n, plan);
         long untried = plan.stream().filter(r -> !tried.contains(r)).count();
         tried.add(route);
-        String label = "attempt " + n + "/" + Math.min(maxAttempts, n - 1 + untried) + "  " + route.name();
+        String label = "attempt " + n + "/" + Math.min(maxAttempts + notCounted, n - 1 + untried) + "  " + route.name();
         running.put(n, n + " " + route.name());
         show(running.size() > 1 ? "racing: " + String.join(", ", running.values()) : label);
       }
@@ -113,6 +116,7 @@ final class StatusLine implements AutoCloseable {
       public void afterAttempt(Task task, AttemptResult result, int n) {
         log.afterAttempt(task, result, n);
         running.remove(n);
+        notCounted += RunLoop.usesBudget(result) ? 0 : 1;
         show(running.isEmpty() ? "attempt " + n + " " + result.status().id() + "; what next"
             : "racing: " + String.join(", ", running.values()) + " (" + n + " " + result.status().id() + ")");
       }

@@ -21,7 +21,8 @@ public final class RunLoop {
 
   /**
    * Limits of one run. {@code budgetUsd} null means no budget; {@code race} is how many attempts
-   * may run at once (1: one after another). {@code maxAttempts} counts every started attempt.
+   * may run at once (1: one after another). {@code maxAttempts} counts the attempts in which an
+   * agent ran ({@link #usesBudget}): one that could not run is not the user's attempt spent.
    */
   public record Limits(int maxAttempts, Double budgetUsd, int race) {
     public Limits {
@@ -92,7 +93,8 @@ public final class RunLoop {
         stop = RunOutcome.StopReason.INTERRUPTED;
         break;
       }
-      if (attempts.size() >= limits.maxAttempts()) {
+      int spentAttempts = (int) attempts.stream().filter(RunLoop::usesBudget).count();
+      if (spentAttempts >= limits.maxAttempts()) {
         stop = RunOutcome.StopReason.MAX_ATTEMPTS;
         break;
       }
@@ -102,9 +104,9 @@ public final class RunLoop {
       }
       List<Route> plan = router.plan(task, List.copyOf(attempts));
       List<Route> untried = plan.stream().filter(r -> !tried.contains(r)).toList();
-      int size = Math.min(limits.race(), limits.maxAttempts() - attempts.size());
+      int size = Math.min(limits.race(), limits.maxAttempts() - spentAttempts);
       if (size > 1 && untried.size() > 1) {
-        Router.Room room = new Router.Room(limits.maxAttempts() - attempts.size(),
+        Router.Room room = new Router.Room(limits.maxAttempts() - spentAttempts,
             limits.budgetUsd() == null ? null : limits.budgetUsd() - spent);
         size = Math.max(1, Math.min(size, router.raceWidth(task, untried, List.copyOf(attempts), room)));
       }
@@ -138,6 +140,16 @@ public final class RunLoop {
     router.observe(task, List.copyOf(attempts));
     return new RunOutcome(task, List.copyOf(attempts), stop, wallMs, java.util.Collections.unmodifiableList(raceIds),
         standing);
+  }
+
+  /**
+   * Whether {@code r} used up one of the run's {@code maxAttempts}: not when no agent could run
+   * (infra_error: not signed in, offline, quota; acr_error: acr's own setup failed), so the next
+   * route gets its turn. The run still ends: every loop tries at least one new route of a finite
+   * plan, and a route is never tried twice.
+   */
+  public static boolean usesBudget(AttemptResult r) {
+    return r.status() != AttemptStatus.INFRA_ERROR && r.status() != AttemptStatus.ACR_ERROR;
   }
 
   /**

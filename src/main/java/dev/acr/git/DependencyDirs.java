@@ -19,7 +19,8 @@ import java.util.Set;
  * found by name, at the top and in the package folders of a monorepo ({@code packages/a/node_modules}),
  * whatever {@code .gitignore} says of them: ignored with a trailing slash, without one, or not at all.
  * An untracked, not ignored one is also kept out of the snapshot, so 21,000 files of
- * {@code node_modules} are neither hashed per run nor checked out per attempt.
+ * {@code node_modules} are neither hashed per run nor checked out per attempt. A Yarn
+ * Plug'n'Play install's files ({@link YarnPnp}) are found here too, in the same folders.
  */
 public final class DependencyDirs {
 
@@ -57,6 +58,7 @@ public final class DependencyDirs {
       }
     }
     Set<String> found = new LinkedHashSet<>();
+    List<String> pnp = new ArrayList<>();
     for (String parent : parents) {
       for (String name : NAMES) {
         String rel = parent.isEmpty() ? name : parent + "/" + name;
@@ -64,8 +66,37 @@ public final class DependencyDirs {
           found.add(rel);
         }
       }
+      if (YarnPnp.installedIn(root, parent)) {
+        for (String name : YarnPnp.FILES) {
+          String rel = parent.isEmpty() ? name : parent + "/" + name;
+          if (Files.isRegularFile(root.resolve(rel), LinkOption.NOFOLLOW_LINKS)) {
+            pnp.add(rel);
+          }
+        }
+        for (String name : YarnPnp.FOLDERS) {
+          String rel = parent.isEmpty() ? name : parent + "/" + name;
+          if (!tracked.contains(rel) && Files.isDirectory(root.resolve(rel), LinkOption.NOFOLLOW_LINKS)) {
+            found.add(rel);
+          }
+        }
+      }
     }
+    found.addAll(untrackedAt(root, head, pnp));
     return List.copyOf(found);
+  }
+
+  /**
+   * Those of {@code files} that HEAD does not hold: a committed {@code .pnp.cjs} (Yarn's
+   * zero-installs) is the user's source, checked out like any other file.
+   */
+  private static List<String> untrackedAt(Path root, String head, List<String> files) throws GitException {
+    if (files.isEmpty() || head == null) {
+      return files;
+    }
+    List<String> args = new ArrayList<>(List.of("-c", "core.quotePath=false", "ls-tree", "-r", "--name-only", head, "--"));
+    args.addAll(files);
+    Set<String> committed = Set.copyOf(Git.run(root, args.toArray(String[]::new)).lines().toList());
+    return files.stream().filter(f -> !committed.contains(f)).toList();
   }
 
   /**

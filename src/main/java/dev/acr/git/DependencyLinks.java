@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Puts the user's dependency folders ({@link DependencyDirs}) into an attempt's worktree without
  * copying them: a symlink each, so a 500 MB {@code node_modules} costs one link per attempt, and
- * removing the worktree removes links, never what they point to.
+ * removing the worktree removes links, never what they point to. A Yarn Plug'n'Play install's
+ * files are copied instead, its package map pointed back at the user's packages ({@link YarnPnp}).
  *
  * <p>A {@code node_modules} with workspace links gets an overlay instead of one link: a real
  * folder of links, one per entry. npm, yarn and pnpm workspaces link a workspace's own packages there
@@ -28,6 +29,17 @@ final class DependencyLinks {
     for (String rel : deps) {
       Path from = root.resolve(rel);
       Path to = wt.resolve(rel);
+      if (YarnPnp.isPnpFile(rel)) {
+        try {
+          YarnPnp.copy(root, wt, rel);
+        } catch (IOException e) {
+          throw new GitException("cannot copy " + from + " into " + wt + ": " + e.getMessage(), e);
+        }
+        continue;
+      }
+      if (YarnPnp.isPnpFolder(rel)) {
+        continue; // the copied package map leads to the user's
+      }
       // A package folder the snapshot does not hold, or one the attempt has already: leave it.
       if (!Files.isDirectory(to.getParent(), LinkOption.NOFOLLOW_LINKS)
           || Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {

@@ -98,6 +98,6 @@ class AcrOptionsTest {
         .contains("-h, --help               Show this help message and exit.")
         .contains("-V, --version            Print version information and exit.")
         .contains("--workdir=DIR        Repository to work in (default: current directory).")
-        .contains("--max-attempts=N     Attempts at most (default: 3).");
+        .contains("--max-attempts=N     Attempts at most (default: 3); one in which no agent");
   }
 }

@@ -72,6 +72,25 @@ class CliDryRunTest {
   }
 
   @Test
+  void aUsersToolWithoutModelsShowsThatItHasNoPriceAndWhereItsEstimateComesFrom() throws Exception {
+    h.writeConfig(List.of(
+        CliHarness.tool("fixer", h.agents.resolve("fixer").toString(), null),
+        "{\"name\": \"priced\", \"enabled\": true, \"command\": [\"" + h.agents.resolve("breaker") + "\"],"
+            + " \"prompt_mode\": \"append_arg\", \"models\": [{\"name\": \"m\", \"arg\": \"m\","
+            + " \"input_per_1m\": 1.0, \"output_per_1m\": 10.0}]}"));
+    CliHarness.Run policy = h.acr("--dry-run", "--seed", "7", "--verify", "sh check.sh", "fix the NPE in parser");
+    assertThat(policy.exit()).as(policy.toString()).isZero();
+    assertThat(policy.out()).containsPattern(
+        "(?m)^  \\d\\. fixer +success ~50%  cost unknown  \\(no price: skill prior at the median, cost counted as \\$0\\)$");
+    assertThat(policy.out()).containsPattern("(?m)^  \\d\\. priced:m +success ~\\d+%  cost ~\\$0\\.150  \\(prior: price\\)$");
+    CliHarness.Run chain = h.acr("--dry-run", "--chain", "fixer,priced", "--verify", "sh check.sh", "fix the NPE in parser");
+    assertThat(chain.exit()).as(chain.toString()).isZero();
+    assertThat(chain.out()).containsPattern("(?m)^  1\\. fixer +no estimate: tried in the order of --chain; no price$")
+        .containsPattern("(?m)^  2\\. priced:m +no estimate: tried in the order of --chain; ~\\$0\\.150 an attempt by its price$");
+    assertNothingWritten();
+  }
+
+  @Test
   void jsonIsOneDocumentWithDryRunAndRoutes() throws Exception {
     CliHarness.Run r = h.acr("--dry-run", "--json", "--chain", "fixer,breaker", "--verify", "sh check.sh",
         "fix the NPE in parser");

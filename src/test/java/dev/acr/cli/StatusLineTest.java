@@ -87,18 +87,33 @@ class StatusLineTest {
     assertThat(screen.toString()).contains("\u001b[");
   }
 
-  @Test
-  void listenerCountsTheAttemptsThisRunCanStillMake() {
+  /** The status lines of two attempts, a then b, with at most {@code max} attempts and a ending {@code first}. */
+  private List<String> twoAttempts(int max, AttemptStatus first) {
     StatusLine s = status(Ansi.OFF);
-    RunLoop.Listener l = s.listener(RunLoop.SILENT, 3);
+    RunLoop.Listener l = s.listener(RunLoop.SILENT, max);
     Route a = new Route("a", null);
     Route b = new Route("b", null);
     l.beforeAttempt(null, a, 1, List.of(a, b));
-    assertThat(screen.toString()).endsWith("acr: attempt 1/2  a  0:00");
-    l.afterAttempt(null, new AttemptResult(a, AttemptStatus.FAILED, false, 0, false, 1, 10, null, null, null), 1);
+    String one = screen.toString();
+    l.afterAttempt(null, new AttemptResult(a, first, false, 0, false, 1, 10, null, null, null), 1);
     l.beforeAttempt(null, b, 2, List.of(a, b));
-    assertThat(screen.toString()).endsWith("acr: attempt 2/2  b  0:00");
+    String two = screen.toString();
     s.close();
+    return List.of(one, two);
+  }
+
+  @Test
+  void listenerCountsTheAttemptsThisRunCanStillMake() {
+    List<String> lines = twoAttempts(3, AttemptStatus.FAILED);
+    assertThat(lines.get(0)).endsWith("acr: attempt 1/2  a  0:00");
+    assertThat(lines.get(1)).endsWith("acr: attempt 2/2  b  0:00");
+  }
+
+  @Test
+  void anAttemptWhereNoAgentCouldRunLeavesItsPlaceInTheLimit() {
+    List<String> lines = twoAttempts(1, AttemptStatus.INFRA_ERROR);
+    assertThat(lines.get(0)).endsWith("acr: attempt 1/1  a  0:00");
+    assertThat(lines.get(1)).endsWith("acr: attempt 2/2  b  0:00");
   }
 
   @Test

@@ -97,6 +97,19 @@ class RaceRunLoopTest {
   }
 
   @Test
+  void aRacerThatCouldNotRunLeavesItsPlaceInMaxAttemptsToTheNextBatch() {
+    // Two at a time, at most two attempts: A could not run, so after the first batch one
+    // attempt is left, and C gets it (one at a time, as the room left says).
+    RunOutcome o = run(table(Map.of(
+        A, new Row(AttemptStatus.INFRA_ERROR, 1, 0), B, new Row(AttemptStatus.FAILED, 1, 0.3),
+        C, new Row(AttemptStatus.VERIFIED, 1, 0.3), D, new Row(AttemptStatus.VERIFIED, 1, 0.3))), 2, null, 2,
+        List.of(A, B, C, D));
+    assertThat(o.stopReason()).isEqualTo(RunOutcome.StopReason.VERIFIED);
+    assertThat(o.attempts()).extracting(AttemptResult::route).containsExactly(A, B, C);
+    assertThat(records).extracting(MemoryRecord::raceId).containsExactly("run-1-race1", "run-1-race1", null);
+  }
+
+  @Test
   void liveAttemptsRunAtOnceAndTheLoserIsCancelledThroughItsToken() {
     CountDownLatch slowStarted = new CountDownLatch(1);
     AttemptExecutor live = new AttemptExecutor() {

@@ -65,6 +65,23 @@ class RunLoopTest {
   }
 
   @Test
+  void attemptsWhereNoAgentCouldRunDoNotUseUpMaxAttempts() {
+    Route d = new Route("d", null);
+    RunOutcome o = run(Map.of(A, AttemptStatus.INFRA_ERROR, B, AttemptStatus.ACR_ERROR, C, AttemptStatus.FAILED,
+        d, AttemptStatus.VERIFIED), 2, null, List.of(A, B, C, d));
+    assertThat(o.stopReason()).isEqualTo(RunOutcome.StopReason.VERIFIED);
+    assertThat(records).extracting(MemoryRecord::status).containsExactly("infra_error", "acr_error", "failed", "verified");
+  }
+
+  @Test
+  void aRunWhereNoAgentCanRunStillEndsOnceEveryRouteWasTried() {
+    RunOutcome o = run(Map.of(A, AttemptStatus.INFRA_ERROR, B, AttemptStatus.INFRA_ERROR, C, AttemptStatus.ACR_ERROR), 1,
+        null, List.of(A, B, C));
+    assertThat(o.stopReason()).isEqualTo(RunOutcome.StopReason.PLAN_EXHAUSTED);
+    assertThat(o.attempts()).extracting(AttemptResult::route).containsExactly(A, B, C);
+  }
+
+  @Test
   void stopsOnceTheBudgetIsSpent() {
     RunOutcome o = run(Map.of(A, AttemptStatus.AGENT_ERROR, B, AttemptStatus.VERIFIED), 3, 0.4, List.of(A, B));
     assertThat(o.stopReason()).isEqualTo(RunOutcome.StopReason.BUDGET);

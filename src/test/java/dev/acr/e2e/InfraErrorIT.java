@@ -45,6 +45,8 @@ class InfraErrorIT {
         + "exit 0\n");
     // A user's own tool: stderr names the network, and it fails.
     agent(agents, "custom-offline", "echo 'Error: getaddrinfo ENOTFOUND api.example.invalid' >&2\nexit 1\n");
+    agent(agents, "other-offline", "echo 'Error: getaddrinfo ENOTFOUND api.example.invalid' >&2\nexit 1\n");
+    agent(agents, "custom-fixer", "echo fixed > value.txt\n");
     // Claude Code that answers with another model than the one asked for, and fixes.
     agent(agents, "claude-other-model", "echo fixed > value.txt\n"
         + "echo '{\"type\":\"assistant\",\"message\":{\"model\":\"claude-haiku-4-5\",\"content\":[]}}'\n"
@@ -54,7 +56,9 @@ class InfraErrorIT {
         + tool(agents, "codex-401", "codex-jsonl", "stdin") + ","
         + tool(agents, "claude-model", "claude-json", "stdin") + ","
         + tool(agents, "custom-offline", "none", "append_arg") + ","
-        + tool(agents, "claude-other-model", "claude-json", "stdin") + "]}");
+        + tool(agents, "claude-other-model", "claude-json", "stdin") + ","
+        + tool(agents, "other-offline", "none", "append_arg") + ","
+        + tool(agents, "custom-fixer", "none", "append_arg") + "]}");
   }
 
   @Test
@@ -86,6 +90,36 @@ class InfraErrorIT {
     JsonNode rec = onlyRecord();
     assertThat(rec.path("status").asText()).as(r.err()).isEqualTo("infra_error");
     assertThat(rec.path("reason").asText()).isEqualTo("network");
+  }
+
+  @Test
+  void attemptsWhereNoAgentCouldRunLeaveMaxAttemptsToTheNextRoute() throws Exception {
+    Fixtures.Run r = acr("--chain", "custom-offline,other-offline,custom-fixer", "--max-attempts", "1",
+        "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> statuses = new ArrayList<>();
+    for (String line : fx.memoryLines()) {
+      statuses.add(JSON.readTree(line).path("status").asText());
+    }
+    assertThat(statuses).containsExactly("infra_error", "infra_error", "verified");
+    assertThat(fx.read("value.txt")).isEqualTo("fixed\n");
+  }
+
+  @Test
+  void whenNoAgentCouldRunTheClosingLineSaysSoAfterWhatToFix() throws Exception {
+    fx.launcherPrefix.addAll(List.of("sh", "-c", "exec \"$0\" \"$@\" 2>&1")); // one stream, in the order printed
+    Fixtures.Run r = acr("--chain", "custom-offline,other-offline", "--max-attempts", "1",
+        "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.out()).isEqualTo(3);
+    assertThat(fx.memoryLines()).hasSize(2);
+    String out = r.out();
+    assertThat(out).doesNotContain("max attempts").doesNotContain("not verified after");
+    int fixes = out.indexOf("acr: no agent could run; what to fix:\n");
+    int closing = out.indexOf("not verified: no agent could run (2 attempt(s), each ended infra_error); your working tree is unchanged\n");
+    assertThat(fixes).as(out).isPositive();
+    assertThat(closing).as(out).isGreaterThan(fixes);
+    assertThat(out.substring(fixes)).contains("acr:   custom-offline: network").contains("acr:   other-offline: network");
+    assertThat(fx.read("value.txt")).isEqualTo("broken\n");
   }
 
   @Test

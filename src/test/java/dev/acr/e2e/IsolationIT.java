@@ -72,6 +72,46 @@ class IsolationIT {
   }
 
   @Test
+  void yarnPlugAndPlayInstallReachesTheTestsAndNoAgentCanCorruptIt() throws Exception {
+    // Yarn Berry's recommended .gitignore; a package map naming the project's own code, a zip in
+    // .yarn/cache, an unplugged package and one in Yarn's global cache outside the repository.
+    write(fx.repo, ".gitignore", ".pnp.*\n.yarn/*\n!.yarn/releases\n");
+    write(fx.repo, "package.json", "{\"name\": \"app\", \"packageManager\": \"yarn@4.17.1\", \"scripts\": {\"test\": \"sh check.sh\"}}\n");
+    write(fx.repo, "index.js", "module.exports = 1;\n");
+    // The project's test: every package in the map must be where the map says, as Yarn's loader needs.
+    write(fx.repo, "check.sh", "for loc in $(sed -n 's/.*\"packageLocation\": \"\\([^\"]*\\)\".*/\\1/p' .pnp.cjs); do\n"
+        + "  test -f \"${loc}index.js\" || { echo \"$loc is missing: run yarn install\"; exit 1; }\ndone\n"
+        + "test -f .pnp.loader.mjs && test -f .yarn/install-state.gz && grep -qx fixed value.txt\n");
+    commitAll(fx);
+    String map = "const RAW_RUNTIME_STATE =\n'{\\\n"
+        + "  \"packageRegistryData\": [\\\n"
+        + "    [null, [[null, {\"packageLocation\": \"./\", \"linkType\": \"SOFT\"}]]],\\\n"
+        + "    [\"dep\", [[\"npm:1.0.0\", {\"packageLocation\": \"./.yarn/cache/dep-npm-1.0.0-abc.zip/node_modules/dep/\"}]]],\\\n"
+        + "    [\"native\", [[\"npm:1.0.0\", {\"packageLocation\": \"./.yarn/unplugged/native-npm-1.0.0-abc/node_modules/native/\"}]]],\\\n"
+        + "    [\"glob\", [[\"npm:1.0.0\", {\"packageLocation\": \"../global/cache/glob-npm-1.0.0-abc.zip/node_modules/glob/\"}]]]\\\n"
+        + "  ]\\\n}';\n";
+    write(fx.repo, ".pnp.cjs", map);
+    write(fx.repo, ".pnp.loader.mjs", "// the ESM loader\n");
+    write(fx.repo, ".yarn/install-state.gz", "state\n");
+    write(fx.repo, ".yarn/cache/dep-npm-1.0.0-abc.zip/node_modules/dep/index.js", "module.exports = 'dep';\n");
+    write(fx.repo, ".yarn/unplugged/native-npm-1.0.0-abc/node_modules/native/index.js", "module.exports = 'native';\n");
+    write(tmp, "global/cache/glob-npm-1.0.0-abc.zip/node_modules/glob/index.js", "module.exports = 'glob';\n");
+    // The breaker tears the install down in its worktree, as a botched yarn install could.
+    agents(fx, Map.of("breaker", "rm -rf .yarn .pnp.cjs .pnp.loader.mjs\necho worse > value.txt",
+        "fixer", "echo fixed > value.txt"));
+    Fixtures.Run r = fx.acr("--chain", "breaker,fixer", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(statuses(fx)).containsExactly("failed", "verified");
+    assertThat(fx.read("value.txt")).isEqualTo("fixed\n");
+    assertThat(fx.read(".pnp.cjs")).isEqualTo(map);
+    assertThat(fx.read(".pnp.loader.mjs")).isEqualTo("// the ESM loader\n");
+    assertThat(fx.read(".yarn/install-state.gz")).isEqualTo("state\n");
+    assertThat(fx.read(".yarn/cache/dep-npm-1.0.0-abc.zip/node_modules/dep/index.js")).isEqualTo("module.exports = 'dep';\n");
+    assertThat(fx.repo.resolve(".yarn/unplugged/native-npm-1.0.0-abc/node_modules/native/index.js")).exists();
+    assertThat(fx.git("status", "--porcelain")).isEqualTo(" M value.txt\n");
+  }
+
+  @Test
   void nodeModulesNotIgnoredAtAllIsLinkedNotSnapshotted() throws Exception {
     write(fx.repo, "check.sh", "test -f node_modules/left-pad/index.js && grep -qx fixed value.txt\n");
     commitAll(fx);

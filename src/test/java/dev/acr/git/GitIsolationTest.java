@@ -335,6 +335,26 @@ class GitIsolationTest {
   }
 
   @Test
+  void aYarnPlugAndPlayInstallThatGitDoesNotIgnoreIsCopiedOrLeftOutNeverSnapshotted() throws Exception {
+    write(repo, ".pnp.cjs", "const RAW_RUNTIME_STATE = '{\"packageLocation\": \"./.yarn/cache/x.zip/node_modules/x/\"}';\n");
+    write(repo, ".yarn/install-state.gz", "state\n");
+    write(repo, ".yarn/cache/x.zip/node_modules/x/index.js", "module.exports = 1;\n");
+    write(repo, ".yarn/unplugged/y-npm-1.0.0/node_modules/y/index.js", "module.exports = 2;\n");
+    Snapshot s = iso.snapshot();
+    assertThat(treeFiles(s.commit())).noneMatch(f -> f.startsWith(".yarn/") || f.startsWith(".pnp"));
+    Path wt = iso.createWorktree(s, wtPath(1));
+    assertThat(read(wt, ".yarn/install-state.gz")).isEqualTo("state\n");
+    assertThat(wt.resolve(".yarn/cache")).doesNotExist();
+    assertThat(wt.resolve(".yarn/unplugged")).doesNotExist();
+    String location = read(wt, ".pnp.cjs").replaceAll("(?s).*\"packageLocation\": \"([^\"]*)\".*", "$1");
+    assertThat(read(wt.resolve(location), "index.js")).isEqualTo("module.exports = 1;\n");
+    write(wt, "a.txt", "changed\n");
+    assertThat(iso.capture(wt, s, tmp.resolve("p.patch")).changedFiles()).containsExactly("a.txt");
+    iso.removeWorktree(wt);
+    assertThat(read(repo, ".yarn/cache/x.zip/node_modules/x/index.js")).isEqualTo("module.exports = 1;\n");
+  }
+
+  @Test
   void ignoredDependenciesAreLinkedNeverPatchedAndSurviveRemoval() throws Exception {
     write(repo, ".gitignore", "*.log\nbuild/\nnode_modules/\n");
     git(repo, "commit", "-qam", "ignore node_modules");
