@@ -120,7 +120,9 @@ public final class AcrPolicy implements Router {
 
   @Override
   public List<Route> plan(Task task, List<AttemptResult> soFar) {
-    int remaining = Math.min(config.lookahead(), config.maxAttempts() - soFar.size());
+    // An attempt in which no agent could run (infra or acr error) is not the user's attempt spent.
+    int spent = (int) soFar.stream().filter(dev.acr.core.RunLoop::usesBudget).count();
+    int remaining = Math.min(config.lookahead(), config.maxAttempts() - spent);
     Set<String> tried = new HashSet<>();
     List<String> failed = new ArrayList<>();
     for (AttemptResult a : soFar) {

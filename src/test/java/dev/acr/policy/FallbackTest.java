@@ -57,6 +57,17 @@ class FallbackTest {
   }
 
   @Test
+  void anAttemptWhereNoAgentCouldRunLeavesItsPlaceInMaxAttemptsToTheNextRoute() {
+    Fallback f = new Fallback(PROVIDERS, List.of());
+    List<AttemptResult> soFar = List.of(infra(CLAUDE_OPUS, "not signed in", null));
+    AcrPolicy oneCall = new AcrPolicy(ROUTES, new MemoryStats(), COST, PolicyConfig.defaults().withMaxAttempts(1), 7, f, Priors.none());
+    assertThat(oneCall.plan(task("a"), soFar)).hasSize(1).doesNotContain(CLAUDE_OPUS, CLAUDE_SONNET);
+    // A failed attempt did use the one call up.
+    AttemptResult failed = new AttemptResult(CODEX, AttemptStatus.FAILED, false, 0, true, 1, 900, null, null, null, null, null, null);
+    assertThat(oneCall.plan(task("a"), List.of(failed))).isEmpty();
+  }
+
+  @Test
   void afterASignInFailureTheToolsOtherRoutesAreSkipped() {
     Fallback f = new Fallback(PROVIDERS, List.of());
     List<AttemptResult> soFar = List.of(infra(CLAUDE_OPUS, "not signed in", null));
