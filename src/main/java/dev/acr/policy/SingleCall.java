@@ -133,10 +133,11 @@ final class SingleCall {
   /**
    * The contexts a route's mean is pooled over: from the dimension on, where the task has one.
    * Which route is best differs from dimension to dimension (on the ID test the all-task best
-   * route is best in three of nine), so the all-task advantage, learned from every dimension, is
-   * a poor start for a new one; the prior (a price, or the priors' figure for the dimension)
-   * starts it instead. On both datasets' tuning orders (seeds 1001, 2001, 3001) this gained 0.15
-   * AvgPerf on the ID test (48.67 to 48.82) and kept OOD176 where it was. The noise variance still pools over every context.
+   * route is best in five of nine, and up to 0.4 below the best in the others), so the all-task
+   * advantage, learned from every dimension, is a poor start for a new one; the prior (a price,
+   * or the priors' figure for the dimension) starts it instead. On both datasets' tuning orders
+   * (seeds 1001, 2001, 3001) this gained 0.15 AvgPerf on the ID test (48.67 to 48.82) and kept
+   * OOD176 where it was. The noise variance still pools over every context.
    */
   static List<String> meanLevels(List<String> contexts) {
     return contexts.size() > 1 ? contexts.subList(1, contexts.size()) : contexts;
