@@ -45,6 +45,8 @@ class BenchAcrTargetsTest {
    * LinTS and kNN in the same run. Met with seed 1 since the draw's spread comes from the noise
    * variance learned from memory: 48.61 against 47.65 / 46.46 / 43.69 (48.16 before; tuning orders
    * of seed 1001: 48.56, 47.84 before). The floor is the target, 0.11 below the measured figure.
+   * With the single call's mean pooled from the dimension on and a draw spread of 0.5: 48.63
+   * (tuning seeds 1001/2001/3001: 48.81, 48.68 before); the floor stays the target.
    */
   @Test
   void idTestSingleCallBeatsTheOnlineBaselines() throws Exception {
@@ -65,14 +67,15 @@ class BenchAcrTargetsTest {
    * prior order for untried routes (38.8 before), 32.9 with the robust cost estimate, 33.7 with the
    * learned noise variance (its spread scale chosen so OOD176's tuning orders stay where they were:
    * 32.8 over 60 orders of seed 1001 before and after; 33.7 here is within the noise of 20 orders,
-   * sd about 1). The bar moved from 33.0 to 34.0 with that change. The issue's ≤ 30 is not met;
-   * this holds what was reached.
+   * sd about 1). The bar moved from 33.0 to 34.0 with that change. 33.26 with the mean pooled
+   * from the dimension on and a draw spread of 0.5 (tuning seeds 1001/2001/3001: 31.9, 33.4
+   * before); the bar is that rounded up. The issue's ≤ 30 is not met; this holds what was reached.
    */
   @Test
   void ood176SingleCallFromEmptyMemory() throws Exception {
     BenchReplay.RouterReport acr = singleCall(BenchDataset.OOD176, List.of("acr")).get(0);
     System.out.printf(Locale.ROOT, "OOD176 cap 1 acr 20 shuffles: CumReg %.2f%n", mean(acr, Metric.CUM_REG));
-    assertThat(mean(acr, Metric.CUM_REG)).as("shuffled mean CumReg at cap 1").isLessThanOrEqualTo(34.0);
+    assertThat(mean(acr, Metric.CUM_REG)).as("shuffled mean CumReg at cap 1").isLessThanOrEqualTo(33.5);
   }
 
   /**

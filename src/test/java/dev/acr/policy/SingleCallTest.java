@@ -104,6 +104,26 @@ class SingleCallTest {
   }
 
   @Test
+  void aNewDimensionStartsFromThePriorNotFromOtherDimensions() {
+    // On bug fixing the cheap route beat the strong one by 0.6, forty times each; test generation
+    // has no memory yet. Which route is best differs by dimension, so there the prior (strong 0.8,
+    // cheap 0.2) decides, not bug fixing's advantage; bug fixing itself still follows its memory.
+    List<MemoryRecord> recs = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      recs.add(rec("s" + i, STRONG, 0.2, "bug_fixing", "b"));
+      recs.add(rec("c" + i, CHEAP, 0.8, "bug_fixing", "b"));
+    }
+    MemoryStats stats = MemoryStats.of(recs);
+    List<String> routes = List.of("claude-code:strong", "opencode:cheap");
+    double[] prior = {0.8, 0.2};
+    double[] calls = {2, 2};
+    SingleCall.Estimate[] fresh = SingleCall.estimates(stats, MemoryStats.contexts("test_generation", "b"), routes, prior, calls);
+    assertThat(fresh[0].mean()).isGreaterThan(fresh[1].mean() + 0.3);
+    SingleCall.Estimate[] known = SingleCall.estimates(stats, MemoryStats.contexts("bug_fixing", "b"), routes, prior, calls);
+    assertThat(known[1].mean()).isGreaterThan(known[0].mean() + 0.3);
+  }
+
+  @Test
   void theOneCallIsMadeEvenWhenEveryRouteLooksWorthless() {
     // Nothing ever verified here: declining would leave the policy with nothing to learn from.
     List<MemoryRecord> recs = new ArrayList<>();
