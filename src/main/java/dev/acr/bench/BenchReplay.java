@@ -149,7 +149,7 @@ public final class BenchReplay {
   /** One replay of a contestant: order {@code order}, seed run {@code run}. */
   private static Replay.Result job(Plan plan, Contestant c, int order, int run, Options options) {
     int[] permutation = Seeds.permutation(plan.table().taskCount(), options.seed(), order);
-    Contestant.Seat seat = c.factory().create(Seeds.router(Seeds.order(options.seed(), order), c.name(), run));
+    Contestant.Seat seat = c.factory().create(Seeds.router(Seeds.order(options.seed(), order), c.seedKey(), run));
     boolean details = order == 0 && run == 0;
     return Replay.run(plan.table(), seat.router(), seat.learner(), permutation, plan.cap(), details);
   }

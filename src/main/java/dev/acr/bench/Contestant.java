@@ -11,10 +11,18 @@ import dev.acr.memory.MemorySink;
  * metric is a sum over tasks, so a shuffled order cannot change their row and the replay reuses
  * the canonical result for the shuffles instead of re-running them (a test checks the identity).
  * {@code seeded} marks routers that use their seed (randomised choices): their canonical row is
- * judged over several seeds; a router that ignores its seed runs once, with sd 0.
+ * judged over several seeds; a router that ignores its seed runs once, with sd 0. {@code seedKey}
+ * is the name its seeds are derived from: its own name, except for a row that is another row's
+ * router run differently ({@code acr --race auto} is {@code acr} racing), which shares that
+ * row's seeds so that the two rows differ by what is compared and not by their random draws.
  */
 public record Contestant(
-    String name, boolean bound, boolean orderFree, boolean seeded, String protocol, Factory factory) {
+    String name, boolean bound, boolean orderFree, boolean seeded, String protocol, Factory factory, String seedKey) {
+
+  /** A row with seeds of its own. */
+  public Contestant(String name, boolean bound, boolean orderFree, boolean seeded, String protocol, Factory factory) {
+    this(name, bound, orderFree, seeded, protocol, factory, name);
+  }
 
   /** Builds a fresh router (and the sink it learns from, if it learns from memory records). */
   @FunctionalInterface

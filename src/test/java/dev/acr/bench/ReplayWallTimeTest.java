@@ -59,6 +59,22 @@ class ReplayWallTimeTest {
         .allMatch(rec -> rec.model().equals("claude-opus-4-6") && rec.durationMs() == 1000);
   }
 
+  /**
+   * The racing row draws the acr row's seeds: valuing time at $0 it never races, so it must
+   * replay exactly as acr does, canonical seeds and shuffles alike. With seeds of its own (as
+   * before) the same router differed in CumReg and wall time by its random draws alone.
+   */
+  @Test
+  void theRacingRowSharesAcrsSeeds() throws Exception {
+    BenchTable table = new BenchLoader(new ObjectMapper()).load(Fixtures.realData(), BenchDataset.OOD176);
+    List<Contestant> rows = List.of(AcrRow.contestant(table, 3), AcrRow.racing(table, 3, 3, true, 0.0));
+    List<BenchReplay.RouterReport> r = BenchReplay.run(List.of(new BenchReplay.Plan(table, 3, rows)),
+        new BenchReplay.Options(2, 1001, 2, 1)).get(0).routers();
+    assertThat(r.get(1).name()).isEqualTo("acr --race auto");
+    assertThat(r.get(1).seeds()).isEqualTo(r.get(0).seeds());
+    assertThat(r.get(1).shuffled()).isEqualTo(r.get(0).shuffled());
+  }
+
   @Test
   void ood176UsesTheCallsAndTokensProxy() throws Exception {
     BenchTable table = load(BenchDataset.OOD176);
