@@ -41,6 +41,11 @@ public final class MemoryStats implements MemorySink {
     long born;
 
     void add(boolean resolved, double performance, Double cost) {
+      add(resolved, performance, cost, cost != null && cost > 0 ? Math.log(cost) : 0);
+    }
+
+    /** As above with log(cost) already taken (a record adds to six tallies; the log is the same). */
+    void add(boolean resolved, double performance, Double cost, double logCost) {
       n++;
       if (resolved) {
         successes++;
@@ -53,7 +58,7 @@ public final class MemoryStats implements MemorySink {
         costSum += cost;
         costN++;
         if (cost > 0) {
-          logCostSum += Math.log(cost);
+          logCostSum += logCost;
           logCostN++;
         }
       }
@@ -125,6 +130,9 @@ public final class MemoryStats implements MemorySink {
   private final Map<String, String> names = new HashMap<>();
   final Map<Pattern, Pattern> canonicalPatterns = new HashMap<>();
   private final Map<String, Map<String, List<String>>> contextKeys = new HashMap<>();
+  private final Map<List<String>, Context[]> contextsByKeys = new java.util.IdentityHashMap<>();
+  private final java.util.function.Function<Object, Context> contextMaker = k -> newContext();
+  private final java.util.function.Function<Object, Tally> tallyMaker = k -> newTally();
   // Package-private for StatsSnapshot, which saves and restores exactly this state.
   String currentRun;
   String currentTask;
@@ -171,10 +179,20 @@ public final class MemoryStats implements MemorySink {
     java.util.Arrays.sort(failed);
     Pattern fresh = new Pattern(route, Collections.unmodifiableList(java.util.Arrays.asList(failed)));
     Pattern p = canonicalPatterns.computeIfAbsent(fresh, k -> k);
-    for (String ctx : contextKeys(r.dimension(), r.bench() != null ? r.bench() : r.language())) {
-      Context c = byContext.computeIfAbsent(ctx, k -> newContext());
-      c.tallies.computeIfAbsent(route, k -> newTally()).add(r.resolved(), r.performance(), r.costUsd());
-      c.patterns.computeIfAbsent(p, k -> newTally()).add(r.resolved(), r.performance(), r.costUsd());
+    Double cost = r.costUsd();
+    double logCost = cost != null && cost > 0 ? Math.log(cost) : 0;
+    // computeIfAbsent as always (a HashMap grows at another size under put, which would change
+    // its iteration order), but with one function made per memory, not a lambda per map and record.
+    List<String> keys = contextKeys(r.dimension(), r.bench() != null ? r.bench() : r.language());
+    Context[] contexts = contextsOf(keys);
+    for (int i = 0; i < contexts.length; i++) {
+      Context c = contexts[i];
+      if (c == null) {
+        c = byContext.computeIfAbsent(keys.get(i), contextMaker);
+        contexts[i] = c;
+      }
+      c.tallies.computeIfAbsent(route, tallyMaker).add(r.resolved(), r.performance(), cost, logCost);
+      c.patterns.computeIfAbsent(p, tallyMaker).add(r.resolved(), r.performance(), cost, logCost);
       c.version++;
     }
     if (!r.resolved()) {
@@ -209,6 +227,19 @@ public final class MemoryStats implements MemorySink {
   String name(String route) {
     String known = names.putIfAbsent(route, route);
     return known != null ? known : route;
+  }
+
+  /**
+   * The contexts of a key list from {@link #contextKeys} (by instance), filled in as records
+   * first reach each: a record then finds its three contexts without hashing their keys.
+   */
+  private Context[] contextsOf(List<String> keys) {
+    Context[] c = contextsByKeys.get(keys);
+    if (c == null) {
+      c = new Context[keys.size()];
+      contextsByKeys.put(keys, c);
+    }
+    return c;
   }
 
   /** {@link #contexts}, made once per pair (the lists and their keys are this memory's instances). */
