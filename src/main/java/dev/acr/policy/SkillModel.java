@@ -14,7 +14,7 @@ import java.util.Map;
  * <p>Skills live on a grid, so their posteriors are exact up to the grid and can be sampled for
  * Thompson sampling. Each context's skill prior is the broader context's posterior widened by
  * contextSd (a narrower context may differ, but starts from what the broader one knows). Skills
- * are refitted from {@link MemoryStats} pattern tallies as the context's memory grows ({@link #stale}):
+ * are refitted from {@link MemoryStats} pattern tallies whenever the context got new records:
  * each pattern (route r after the set F had failed) contributes log P(outcome | F failed), the
  * exact chain-rule factor given the other routes' skills, which are plugged in at their means
  * from the context's previous fit (a refit is one more pass of the same iteration, so early
@@ -32,13 +32,6 @@ final class SkillModel {
    */
   static final int DIFFICULTY_POINTS = 17;
   private static final double REFIT_GROWTH = 0.25;
-  /**
-   * From this many records on, a fit is redone only once its context's memory doubled: chosen for
-   * speed on the tuning seeds (~14% less CPU per ID-test replay at caps 3 and 8; the twelve acr
-   * cells within noise, see bench/README.md "Speed").
-   */
-  static final long LARGE_CONTEXT = 200;
-  private static final double LARGE_GROWTH = 1.0;
   /**
    * A narrower context's fit is redone for a newer broader fit only once a broader context's
    * memory has doubled since the fit it started from (its own growth still refits it as usual).
@@ -277,11 +270,11 @@ final class SkillModel {
 
   /**
    * A fit is redone once its context's memory grew by a quarter since it was made (every record
-   * while memory is small), or doubled from {@link #LARGE_CONTEXT} records on. A quarter more data
-   * barely moves a posterior, and refitting on every record would make a long replay quadratic.
+   * while memory is small). A quarter more data barely moves a posterior, and refitting on every
+   * record would make a long replay quadratic.
    */
-  static boolean stale(long fitted, long now) {
-    return stale(fitted, now, fitted >= LARGE_CONTEXT ? LARGE_GROWTH : REFIT_GROWTH);
+  private static boolean stale(long fitted, long now) {
+    return stale(fitted, now, REFIT_GROWTH);
   }
 
   private static boolean stale(long fitted, long now, double growth) {

@@ -231,33 +231,6 @@ class FitCachesTest {
   }
 
   @Test
-  void aFitIsRedoneAtAQuarterMoreMemoryAndFromTwoHundredRecordsOnAtTwiceAsMuch() {
-    assertThat(SkillModel.stale(3, 4)).as("every record while memory is small").isTrue();
-    assertThat(SkillModel.stale(100, 125)).isFalse();
-    assertThat(SkillModel.stale(100, 126)).isTrue();
-    long large = SkillModel.LARGE_CONTEXT;
-    assertThat(SkillModel.stale(large - 1, large - 1 + large / 4)).as("below the threshold: a quarter").isTrue();
-    assertThat(SkillModel.stale(large, 2 * large)).isFalse();
-    assertThat(SkillModel.stale(large, 2 * large + 1)).isTrue();
-  }
-
-  @Test
-  void aLargeContextsFitStandsUntilItsMemoryDoubled() {
-    MemoryStats stats = new MemoryStats();
-    SkillModel model = new SkillModel(stats, 2, 2, 1, Map.of());
-    SplittableRandom rng = new SplittableRandom(19);
-    List<String> chain = stats.contextKeys("bug_fixing", "b1");
-    feedInto(stats, rng, (int) SkillModel.LARGE_CONTEXT, "bug_fixing", "b1");
-    Map<String, Posterior> fitted = model.posteriors(chain, ROUTES);
-    long fittedAt = stats.version("bug_fixing|b1");
-    feedInto(stats, rng, (int) (fittedAt / 2), "bug_fixing", "b1");
-    assertThat(model.posteriors(chain, ROUTES)).as("half as much again").isSameAs(fitted);
-    feedInto(stats, rng, (int) (fittedAt / 2) + 1, "bug_fixing", "b1");
-    assertThat(stats.version("bug_fixing|b1")).isGreaterThan(2 * fittedAt);
-    assertThat(model.posteriors(chain, ROUTES)).as("doubled").isNotSameAs(fitted);
-  }
-
-  @Test
   void aFailureWrittenElsewhereIsTheInPlaceUpdateBitForBit() {
     SplittableRandom rng = new SplittableRandom(17);
     for (int n : new int[] {1, 3, 4, 17, 33}) {
