@@ -28,7 +28,7 @@ final class BugRules {
           raw(BUG_FIXING, 5, "Exception in thread", "stack trace (Exception in thread)"),
           raw(BUG_FIXING, 3, "(?m)^\\s+at [\\w$.<>]+ ?\\(|\\bat [\\w$]+\\.[\\w$.<>]+ ?\\([\\w./-]+:\\d+",
               "stack frame (at …)").when("at "),
-          raw(BUG_FIXING, 4, "\\b(?!NotImplemented)[A-Z]\\w*(?:Exception|Error)\\b(?=:|\\s*\\n|\\s*$| (?:at|in|on|when|while"
+          raw(BUG_FIXING, 4, "\\b(?!NotImplemented|UnsupportedOperation)[A-Z]\\w*(?:Exception|Error)\\b(?=:|\\s*\\n|\\s*$| (?:at|in|on|when|while"
               + "|from|after|if|thrown|raised) )",
               "error '%s'").when("Exception", "Error"),
           raw(BUG_FIXING, 5, "error\\[E\\d{3,4}\\]|error TS\\d+|error C\\d{4}|error CS\\d{4}", "compiler error (%s)")
@@ -97,7 +97,7 @@ final class BugRules {
               "losing", "disconnect*", "race", "races", "racy", "silently", "shifted", "misaligned",
               "out of order", "out of sync", "stale", "oom", "timeouts", "timed out", "overlaps", "flicker*",
               "glitch*", "cut off", "exhausted", "dies", "died", "used to be", "used to take", "exits early",
-              "stops early", "prematurely", "redirect loop", "redirects in a loop", "in a loop", "runs out of", "running out of", "ran out of", "undefined"),
+              "stops early", "prematurely", "cuts off", "cutting off", "redirect loop", "redirects in a loop", "in a loop", "runs out of", "running out of", "ran out of", "undefined"),
           regex(BUG_FIXING, 2, "\\b(?:runs?|retr\\w+|loads?|loading|spins?|spinning|hangs?|waits?|waiting|takes"
               + "|blocks?|loops?|looping) forever\\b", "symptom '%s'").when("forever"),
           // Third person: "the api accepts expired tokens"; "allow negative amounts" is a request.
@@ -115,7 +115,7 @@ final class BugRules {
           regex(BUG_FIXING, 2, "\\bfail(?:s|ed|ing|ure|ures)?\\b", "symptom '%s'").when("fail"),
           regex(BUG_FIXING, 2.5, "(?<!(?:add|write|create) (?:a |an |some )?)"
               + "\\b(?:failing|broken|red|flaky|flakey|hanging|erroring) (?:tests?|build|ci|pipeline|job|spec)"
-              + "|\\b(?:tests?|ci|lint|linter|build|pipeline|checks?) (?:is |are |keeps? )?(?:fail\\w*|broken|red)\\b",
+              + "|\\b(?:tests?|ci|lint|linter|build|pipeline|checks?)(?: (?:in|on|for) \\S+)? (?:is |are |keeps? )?(?:fail\\w*|broken|red)\\b",
               "failing test/build").when("fail", "broken", "red", "flak", "hanging", "erroring"),
           regex(BUG_FIXING, 1, "\\berrors?\\b(?! handling)|\\bexceptions?\\b", "mentions %s")
               .when("error", "exception"),
@@ -154,7 +154,7 @@ final class BugRules {
               + "|messages?|entries|bytes|chars?|characters?|requests?|connections?|packets?|frames?|jobs?)", "symptom '%s'")
               .when("drop", "skip", "los", "duplicates", "swallow"),
           // Duplicated data is a symptom ("query returns duplicates"); duplicated code is refactoring.
-          regex(BUG_FIXING, 2.5, "\\b(?:returns?|returning|shows?|showing|gives?|contains?|creates?|inserts?|produces?"
+          regex(BUG_FIXING, 2.5, "\\b(?:returns?|returning|shows?|showing|gives?|contains?|creates?|inserts?|produces?|renders?"
               + "|gets?|sends?|sent|charged?|has) (?:\\S+ ){0,2}?duplicate(?:s|d)?\\b(?! code)", "symptom '%s'")
               .when("duplicate"),
           regex(BUG_FIXING, 2, "\\blog(?:s|ging|ged)? (?:me|you|us|them|users?|people|everyone) out\\b", "symptom '%s'")
@@ -195,6 +195,10 @@ final class BugRules {
               + "|rebas\\w*|switch\\w*|chang\\w*)", "regression after a change '%s'").when("after", "since"),
           regex(BUG_FIXING, 2, "\\bmake (?:it|this|them) (?:handle|work|accept|tolerate|not)\\b",
               "make-it-work request").when("make "),
+          // "make the login form work on safari", "get the build working again": it does not work now.
+          regex(BUG_FIXING, 2.5, "\\b(?:make\\b(?: \\S+){1,4}? work|get\\b(?: \\S+){1,4}? working)(?=\\s*$|[,.;!?]| (?:again|properly"
+              + "|correctly|right|reliably|on|in|with|under|behind|offline|when|if|after|without|across)\\b)",
+              "wants it working '%s'").when("work"),
           regex(BUG_FIXING, 1.5, "\\bhandle (?:it|that|this)\\b|(?<!what )\\bhappens (?:when|if|on|after)",
               "symptom '%s'").when("handle", "happens"),
           regex(BUG_FIXING, 2.5, "\\b(?:returning|returns|getting|gets|throws|throwing|gives?) "

@@ -77,6 +77,16 @@ public final class Classifier {
   private static final Pattern TRUNCATED_TAIL =
       Pattern.compile("(?:[{(\\[:,=]|\\b(?:and|then|\\+|&&|\\|\\|)|^\\s*(?://|#)[^\\n]*)\\s*$");
 
+  /**
+   * A pasted snippet whose last line is a placeholder body: {@code ...}, {@code pass}, a docstring,
+   * an empty block. Each language's "not written yet", where the snippet ends.
+   */
+  private static final Pattern EMPTY_BODY =
+      Pattern.compile("(?:^|\\n)[ \\t]*(?:\\.\\.\\.|\u2026|pass|\\{\\s*\\}|(?:\"\"\"|''')[^\\n]*)[ \\t]*\\}?\\s*$");
+
+  /** One line of code that stops at an opening bracket: "df.groupby('city')[". */
+  private static final Pattern OPEN_BRACKET_END = Pattern.compile("[\\w)\\]'\"]\\s*[(\\[{]\\s*$");
+
   private static final Pattern SAMENESS =
       Pattern.compile("\\b(?:same|matching|equivalent|identical|mirror\\w*|compatible|parity)\\b");
 
@@ -210,9 +220,15 @@ public final class Classifier {
     }
     // "tests for X", "jest tests for X", "unit tests for X": the object comes first, no verb.
     boolean bugFirst = lead != null && lead.dimension() == Dimension.BUG_FIXING;
+    // The state verb may come after a place: "unit tests in test_auth.py are red".
+    List<List<String>> clauses = text.clauseHeads(8);
+    List<String> clause = clauses.isEmpty() ? head : clauses.get(0);
     for (int i = 0; i < Math.min(3, head.size()); i++) {
       String word = head.get(i);
       boolean subject = false;
+      for (String next : clause.subList(Math.min(i + 1, clause.size()), Math.min(i + 6, clause.size()))) {
+        subject |= STATE_VERBS.contains(next);
+      }
       for (String next : head.subList(i + 1, Math.min(i + 4, head.size()))) {
         subject |= STATE_VERBS.contains(next);
       }
@@ -268,10 +284,13 @@ public final class Classifier {
     String raw = text.raw().stripTrailing();
     int firstNewline = raw.indexOf('\n');
     if (firstNewline < 0) {
+      if (OPEN_BRACKET_END.matcher(raw).find() && (raw.contains(".") || raw.contains("("))) {
+        add(hits, Dimension.CODE_COMPLETION, 3, "code stops at an open bracket");
+      }
       return;
     }
     String code = raw.substring(firstNewline + 1);
-    boolean looksLikeCode = code.contains("(") && (code.contains("    ") || code.contains("\t"));
+    boolean looksLikeCode = raw.contains("(") && (code.contains("    ") || code.contains("\t"));
     if (!looksLikeCode) {
       return;
     }
@@ -280,6 +299,8 @@ public final class Classifier {
     String lastLine = raw.substring(raw.lastIndexOf('\n') + 1);
     if (open > close || TRUNCATED_TAIL.matcher(lastLine).find()) {
       add(hits, Dimension.CODE_COMPLETION, 3, "pasted code stops mid-block");
+    } else if (EMPTY_BODY.matcher(code).find()) {
+      add(hits, Dimension.CODE_COMPLETION, 3, "pasted code with a placeholder body");
     }
   }
 

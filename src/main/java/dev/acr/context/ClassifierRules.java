@@ -48,6 +48,9 @@ final class ClassifierRules {
           regex(TEST_GENERATION, 2, "\\b(?:write|add|create|generate|need|want|give me|produce|more"
               + "|missing|no|zero|never added|couple of|few)\\b(?: \\S+){0,4}? tests?\\b"
               + "|\\btests? for\\b", "asks for tests").when("test"),
+          // "mock the client and test the handler": 'test' as the verb of a clause, with its object.
+          regex(TEST_GENERATION, 2, "(?:^|[,;:]|\\band|\\bthen|\\balso)\\s*(?:unit[- ])?test (?:the|that|it|this|these"
+              + "|all|each|every|our|my|both|whether|if|how)\\b", "verb 'test'").when("test "),
           regex(TEST_GENERATION, 2.5, "\\b(?:add|write|create)\\b(?: \\S+){0,3}? (?:failing|reproducing) tests?\\b",
               "a test that exposes a bug").when("failing", "reproducing"),
           // "a Makefile with build, test and lint targets": a step of a pipeline, not tests to write.
@@ -89,6 +92,9 @@ final class ClassifierRules {
               + "|\\bwhy (?:is|are) there\\b|\\bwhy (?:does|do|is|are) (?:\\S+ ){1,3}?(?:have|has|need|needs|exist|exists"
               + "|uses?(?! (?:\\d|so much|too much|a lot|more|all)))\\b|\\b(?:intentional|on purpose|by design|design decision|rationale)\\b",
               "asks for the design reason").when("why", "intentional", "purpose", "design", "rationale"),
+          // "what's the time complexity of build_index": a question about code that exists.
+          regex(CODE_UNDERSTANDING, 3, "\\bwhat(?:'s| is| are) (?:the )?(?:time |space |big-?o |runtime |memory )?"
+              + "complexit(?:y|ies) of\\b", "asks how existing code scales").when("complexit"),
           regex(CODE_UNDERSTANDING, 3, "\\bwhat (?:does|do|is|are) .{1,60}? mean\\b", "'what does X mean'")
               .when("mean"),
           regex(CODE_UNDERSTANDING, 2, "\\bwhich \\w+(?: \\w+)? (?:does|do|is|are|did|can|should|gets?)\\b",
@@ -120,7 +126,11 @@ final class ClassifierRules {
       List.of(
           terms(CODE_UNDERSTANDING, 3, "documentation '%s'", "document", "documentation", "docs",
               "docstring", "docstrings", "jsdoc", "javadoc", "kdoc", "rustdoc", "godoc", "tsdoc",
-              "pydoc", "doc comment", "doc comments", "readme", "mermaid", "diagram", "uml"));
+              "pydoc", "doc comment", "doc comments", "readme", "mermaid", "diagram", "uml"),
+          // "add docstrings to the public api": the docs are the deliverable, not the api named.
+          regex(CODE_UNDERSTANDING, 2.5, "\\b(?:add|write|generate|update|improve|need)\\b(?: \\S+){0,3}? (?:docs"
+              + "|docstrings?|jsdoc|javadoc|tsdoc|kdoc|rustdoc|godoc|doc ?comments?|documentation|readme)\\b",
+              "asks for documentation").when("doc", "readme"));
 
   static final List<Rule> REFACTORING =
       List.of(
@@ -220,13 +230,20 @@ final class ClassifierRules {
               "notimplemented*", "not implemented", "not yet implemented", "unimplemented",
               "unsupportedoperation*", "placeholder", "placeholders"),
           regex(CODE_COMPLETION, 3, "(?:#|//|--)\\s*todo\\b|\\btodo:", "TODO marker").when("todo"),
-          terms(CODE_COMPLETION, 1, "mentions TODO", "todo", "todos"),
+          // Not "a todo app": there the word names what the new program is about.
+          regex(CODE_COMPLETION, 1, "\\btodos?\\b(?! (?:apps?|lists?|items?|manager|tracker)\\b)", "mentions TODO")
+              .when("todo"),
           regex(CODE_COMPLETION, 2, "\\b(?:the|these|those|all|remaining|each|every|any) todos?\\b(?! (?:app|apps|list"
               + "|items?))|\\btodo'?d\\b|\\bmarked (?:as |with )?(?:todo|fixme|tbd)\\b|\\btodo " + PARTS, "TODOs to finish").when("todo"),
           // "implement the missing getters", "write the missing part": what is missing is to be written.
-          regex(CODE_COMPLETION, 2.5, "\\b(?:implement|write|finish|fill in|complete|code) (?:the |all |any )?(?:\\w+ )?missing\\b",
+          regex(CODE_COMPLETION, 3.5, "\\b(?:implement|write|finish|fill in|complete|code) (?:the |all |any )?(?:\\w+ )?missing\\b",
               "asks for what is missing").when("missing"),
           regex(CODE_COMPLETION, 3, "\\b(?:just|only|still|is) (?:a |an )?(?:empty )?stub\\b", "'%s'").when("stub"),
+          // Work not done yet, said of the code: "dequeue and peek still to do", "does nothing yet".
+          regex(CODE_COMPLETION, 4, "\\bstill (?:to (?:do|write|implement)|todo|to be (?:written|implemented|done"
+              + "|filled in)|unimplemented|stubbed(?: out)?|placeholders?)\\b|\\byet to be (?:written|implemented"
+              + "|done|filled in)\\b|\\b(?:does|do) nothing (?:yet|for now|so far)\\b|\\bnothing (?:yet|so far)\\b",
+              "not written yet '%s'").when("still", "yet", "for now", "so far"),
           terms(CODE_COMPLETION, 2.5, "'%s'", "stub", "stubs", "stubbed", "skeleton", "scaffolded",
               "only a signature", "just a signature", "only the signature", "just the signature",
               "abstract method", "abstract methods", "only done", "only implemented",

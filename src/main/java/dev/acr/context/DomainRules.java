@@ -135,6 +135,11 @@ final class DomainRules {
               + "|session|class|page|country|product)\\b", "per-group aggregation").when("per "),
           regex(DATA_SCIENCE, 2, "\\bmerge\\b.{0,40}\\bon \\w+_id\\b|\\bdrop (?:\\S+ ){0,2}?(?:duplicates"
               + "|dupes|nulls|nans|na|rows|columns)\\b", "table wrangling").when("merge", "drop"),
+          // "merge two dfs": data frames, not depth-first search; "top 3 customers by revenue".
+          regex(DATA_SCIENCE, 3, "\\b(?:two|both|2|three|several|multiple|these|those|the two|all the) dfs\\b",
+              "data frames '%s'").when("dfs"),
+          regex(DATA_SCIENCE, 2, "\\b(?:top|bottom) \\d+ \\w+ (?:by|per)\\b", "ranking by a measure '%s'")
+              .when("top", "bottom"),
           // The libraries by their usual aliases: np.where, pd.read_csv, plt.subplots, df.groupby.
           regex(DATA_SCIENCE, 3, "\\b(?:np|pd|plt|sns|df|tf|sk|xr)\\.[a-z_]\\w*", "library call '%s'")
               .when("np.", "pd.", "plt.", "sns.", "df.", "tf.", "sk.", "xr."),
@@ -257,6 +262,9 @@ final class DomainRules {
               + "in (?:plain |pure |idiomatic |modern )?(?:" + LANG + "|" + LIB_TARGET + ")", "'%s'").when(" in "),
           regex(MULTI_LANGUAGE, 4.5, "\\b(?:from )?" + LANG + " (?:to|->|→) " + LANG, "'%s'").when(" to ", "->", "→"),
           regex(MULTI_LANGUAGE, 3.5, "\\bin " + LANG + " (?:too|as well|also)\\b", "'%s'").when("too", "as well", "also"),
+          // "this perl script needs to be python": the code should be in another language.
+          regex(MULTI_LANGUAGE, 3.5, "\\b(?:needs? to|should|has to|must|have to|ought to) be (?:in |written in "
+              + "|rewritten in |ported to |converted to )?" + LANG, "'%s'").when(" be "),
           regex(MULTI_LANGUAGE, 4, "\\b" + LANG + " (?:version|port|equivalent|translation"
               + "|implementation|counterpart) of\\b|\\b(?:same|matching|equivalent) (?:\\w+ ){0,3}?(?:but )?in " + LANG
               + "|\\bbut in " + LANG, "'%s'")

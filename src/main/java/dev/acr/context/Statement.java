@@ -82,6 +82,8 @@ final class Statement {
           "look", "seem", "write", "read", "parse", "handle", "change", "mix", "get", "keep", "use",
           "pass");
 
+  private static final Set<String> PARTICLES = Set.of("off", "up", "out", "down", "away", "over", "back");
+
   /** Relative words: the verbs after them describe a thing, they do not report what it does. */
   private static final Set<String> RELATIVES = Set.of("that", "which", "who", "where", "whose", "whenever");
 
@@ -166,7 +168,9 @@ final class Statement {
         return true;
       }
       // "pressing back logs me out", "the bot spams the channel": an -s word before its object.
-      boolean beforeObject = i + 1 < clause.size() && OBJECT_STARTERS.contains(clause.get(i + 1));
+      // "cuts off the last page", "eats up the memory": a particle may stand between them.
+      int object = i + 1 < clause.size() && PARTICLES.contains(clause.get(i + 1)) ? i + 2 : i + 1;
+      boolean beforeObject = object < clause.size() && OBJECT_STARTERS.contains(clause.get(object));
       if (beforeObject && pluralNoun(word) && !WISHES.contains(word)) {
         return true;
       }
