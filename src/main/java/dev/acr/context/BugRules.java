@@ -78,6 +78,9 @@ final class BugRules {
           regex(BUG_FIXING, 3, "\\b(?:mypy|tsc|eslint|lint|linter|clippy|pyright|flake8|ruff|vet|type|typing"
               + "|compile|compiler|compilation|build|borrow checker) (?:errors?|warnings?|failures?)\\b",
               "tool diagnostics '%s'").when("error", "warning", "failure"),
+          regex(BUG_FIXING, 2.5, "\\b(?:mypy|tsc|eslint|linter|clippy|pyright|flake8|ruff|go vet|rustc|javac|gcc|clang"
+              + "|compiler|sonar\\w*|valgrind|sanitizer|asan) (?:complains?|warns?|flags?|yells?|reports?|says|whines?"
+              + "|chokes?|rejects?)\\b", "a tool complains '%s'"),
           regex(BUG_FIXING, 3, "^(?:\\$ )?(?:\\./)?(?:go|npm|npx|yarn|pnpm|cargo|mvn|gradle|gradlew|make|docker"
               + "|kubectl|pip|poetry|python3?|node|tsc|dotnet|bundle|rake|mix|pytest|jest|terraform|helm|git)"
               + " [^:\\n]{1,40}: ", "pasted command and its output"),
@@ -213,7 +216,8 @@ final class BugRules {
               "regression report '%s'").when("but", "after"),
           // "the date picker shows yesterday's date": a statement of current behaviour, no request.
           regex(BUG_FIXING, 1.5, "^(?:the|my|our|this|prod|production|users?|customers?|it)\\b"
-              + "(?: [\\w'./-]+){0,5}? (?:shows|displays|renders|prints|fires|sends|emits|throws"
+              + "(?: [\\w'./-]+){0,5}? (?:shows|displays|renders|prints|fires|sends|emits|throws|see|sees|receive"
+              + "|receives|lose|loses|hit|hits"
               + "|rounds|returns|gives|logs|saves|loads|redirects|is returning|is showing"
               + "|keeps)\\b", "describes current behaviour"),
           terms(BUG_FIXING, 0.8, "suspicion '%s'", "i think", "i suspect", "probably", "seems like",

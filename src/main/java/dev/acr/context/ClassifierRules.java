@@ -51,6 +51,10 @@ final class ClassifierRules {
           // "mock the client and test the handler": 'test' as the verb of a clause, with its object.
           regex(TEST_GENERATION, 2, "(?:^|[,;:]|\\band|\\bthen|\\balso)\\s*(?:unit[- ])?test (?:the|that|it|this|these"
               + "|all|each|every|our|my|both|whether|if|how)\\b", "verb 'test'").when("test "),
+          // "add a test that fails if the cache returns stale data": what the test does, not a symptom.
+          regex(TEST_GENERATION, 3, "\\b(?:add|write|create|need)\\b(?: \\S+){0,2}? (?:tests?|specs?) (?:that|which|to)"
+              + " (?:fails?|breaks?|catches|catch|detects?|reproduces?|shows?|proves?|checks?|asserts?|covers?"
+              + "|exercises?|verif\\w+|ensures?)\\b", "what the test checks").when("test", "spec"),
           regex(TEST_GENERATION, 2.5, "\\b(?:add|write|create)\\b(?: \\S+){0,3}? (?:failing|reproducing) tests?\\b",
               "a test that exposes a bug").when("failing", "reproducing"),
           // "a Makefile with build, test and lint targets": a step of a pipeline, not tests to write.
@@ -192,7 +196,8 @@ final class ClassifierRules {
               "untyped"),
           terms(CODE_REFACTORING, 1.5, "'%s'", "messy", "a mess", "spaghetti", "code smell*",
               "tech debt", "technical debt", "boilerplate", "god class", "god object", "giant",
-              "monolith*", "too long", "too big", "idiomatic", "singleton", "global state",
+              "monolith*", "too long", "too big", "does too much", "too many responsibilities",
+              "single responsibility", "idiomatic", "singleton", "global state",
               "global config", "global variable*"),
           terms(CODE_REFACTORING, 1.5, "idiom '%s'", "async/await", "callback-style", "callbacks",
               "hooks", "function component", "function components", "class component",
@@ -239,6 +244,16 @@ final class ClassifierRules {
           regex(CODE_COMPLETION, 3.5, "\\b(?:implement|write|finish|fill in|complete|code) (?:the |all |any )?(?:\\w+ )?missing\\b",
               "asks for what is missing").when("missing"),
           regex(CODE_COMPLETION, 3, "\\b(?:just|only|still|is) (?:a |an )?(?:empty )?stub\\b", "'%s'").when("stub"),
+          // The declaration exists, the code does not: "signature is there, need the impl for merge()",
+          // "implement the interface methods, they just return nil for now".
+          regex(CODE_COMPLETION, 3, "\\b(?:signatures?|declarations?|interfaces?|skeleton|headers?|prototypes?)"
+              + " (?:is|are|'s) (?:already )?(?:there|in place|written|done|defined|declared)\\b|\\bthe (?:impl"
+              + "|implementation|body|bodies|definitions?) (?:for|of)\\b|\\b(?:just|only) (?:returns?|throws?|raises?"
+              + "|panics?) (?:nil|null|none|0|zero|an? empty \\w+|false|undefined)(?: \\w+)? (?:right now|for now|currently"
+              + "|at the moment|so far)\\b|\\bimplement (?:the|all(?: the)?|its|their) (?:\\w+ ){0,2}?(?:methods"
+              + "|functions|stubs|handlers)\\b", "declared, not written '%s'")
+              .when("there", "place", "written", "done", "defined", "declared", "impl", "body", "bodies", "definition",
+                  "now", "currently", "moment", "so far", "implement "),
           // Work not done yet, said of the code: "dequeue and peek still to do", "does nothing yet".
           regex(CODE_COMPLETION, 4, "\\bstill (?:to (?:do|write|implement)|todo|to be (?:written|implemented|done"
               + "|filled in)|unimplemented|stubbed(?: out)?|placeholders?)\\b|\\byet to be (?:written|implemented"
@@ -254,7 +269,8 @@ final class ClassifierRules {
               "half-written", "half finished", "half-finished", "half implemented",
               "half-implemented", "partially done", "partially written", "partially implemented",
               "incomplete", "unfinished", "stopped halfway", "stopped half way", "stopped midway",
-              "stopped in the middle", "where i stopped", "where i left off", "left off",
+              "stopped in the middle", "where i stopped", "where i left off", "left off", "where you stopped",
+              "where we stopped", "where it stopped", "keep going", "pick up where",
               "the rest", "remaining methods", "remaining cases", "remaining functions",
               "remaining parts", "remaining steps", "remaining branches", "remaining arms",
               "continue from", "continue where", "continue writing", "continue this",
@@ -272,7 +288,7 @@ final class ClassifierRules {
               + "|written|finished|done|wired up|filled in|cover\\w*)\\b(?: \\S+){0,5}? yet\\b",
               "not written yet '%s'").when("left", "yet"),
           regex(CODE_COMPLETION, 2.5, "\\bonly (?:handles|covers|supports|has|implements)\\b"
-              + "|\\bonly \\S+(?: \\S+){0,3}? (?:is|are) (?:done|implemented|there|written|handled|filled in)\\b"
+              + "|\\bonly \\S+(?: \\S+){0,5}? (?:is|are) (?:done|implemented|there|written|handled|filled in)\\b"
               + "|\\b(?:the )?(?:other|remaining|rest of the) (?:\\w+ )?(?:cases|branches|arms|methods|variants"
               + "|handlers|functions|fields|steps)\\b", "'%s'")
               .when("only", "other", "remaining", "rest of"),
@@ -301,7 +317,9 @@ final class ClassifierRules {
               + "|\\bwhat(?:'s| is| will be| would be) printed\\b|\\boutput of (?:this|the following|that)\\b[^?]{0,60}\\?"
               + "|\\bwhat (?:exactly )?(?:will|would"
               + "|does|do) .{0,60}?\\b(?:print|output|return|log|evaluate to|yield)\\b|\\bwhat(?:'s| is) "
-              + "the output\\b|\\b(?:literal|exact) output\\b|\\bwhat gets printed\\b",
-              "output prediction").when("predict", "guess", "what", "output", "printed"),
+              + "the output\\b|\\b(?:literal|exact) output\\b|\\bwhat gets (?:printed|logged|returned|output|shown|displayed)\\b"
+              + "|\\bevaluat\\w* (?:this|these|the following|the expression)\\b|\\bwhat (?:is|'s|would be|will be) the (?:result"
+              + "|value|output) of\\b",
+              "output prediction").when("predict", "guess", "what", "output", "printed", "evaluat"),
           terms(CODE_COMPLETION, 1.5, "'%s'", "continue"));
 }

@@ -78,7 +78,8 @@ final class DomainRules {
           terms(ALGORITHM, 1, "performance '%s'", "efficient*", "faster", "fast enough",
               "optimal*", "optimiz*", "optimis*", "speed up", "smarter", "too slow", "slow", "scales", "times out",
               "time out", "tle", "time limit", "sorted", "queries", "lookups", "lookup",
-              "hash function", "hash functions"),
+              "hash function", "hash functions", "limited memory", "constant memory", "constant space",
+              "count distinct", "distinct elements", "sublinear"),
           terms(ALGORITHM, 2.5, "problem statement '%s'", "given an", "given a", "given the",
               "given two", "given n", "given k", "count the number of", "number of ways", "fewest",
               "max profit", "max sum", "min cost", "minimum cost", "in place", "in-place", "balanced",
@@ -135,6 +136,10 @@ final class DomainRules {
               + "|session|class|page|country|product)\\b", "per-group aggregation").when("per "),
           regex(DATA_SCIENCE, 2, "\\bmerge\\b.{0,40}\\bon \\w+_id\\b|\\bdrop (?:\\S+ ){0,2}?(?:duplicates"
               + "|dupes|nulls|nans|na|rows|columns)\\b", "table wrangling").when("merge", "drop"),
+          // "fill missing prices by interpolation": missing values, not missing parts of code.
+          regex(DATA_SCIENCE, 2.5, "\\bfill (?:in )?(?:the )?(?:missing|null|nan|na|empty|blank) (?!(?:steps|cases|methods|parts"
+              + "|pieces|bits|fields|logic|sections|functions|bod(?:y|ies)|branch\\w*|arms|implementations?|code)\\b)\\w+"
+              + "|\\binterpolat\\w*|\\bextrapolat\\w*", "missing values '%s'").when("fill", "interpolat", "extrapolat"),
           // "merge two dfs": data frames, not depth-first search; "top 3 customers by revenue".
           regex(DATA_SCIENCE, 3, "\\b(?:two|both|2|three|several|multiple|these|those|the two|all the) dfs\\b",
               "data frames '%s'").when("dfs"),
@@ -260,7 +265,7 @@ final class DomainRules {
               .when("port", "translat", "convert", "rewrit", "implement", "transpil", "migrat", "redo"),
           regex(MULTI_LANGUAGE, 3.5, "\\b(?:need|want|have|get|give me) (?:it|this|that|them|the same)(?: \\w+){0,3}? "
               + "in (?:plain |pure |idiomatic |modern )?(?:" + LANG + "|" + LIB_TARGET + ")", "'%s'").when(" in "),
-          regex(MULTI_LANGUAGE, 4.5, "\\b(?:from )?" + LANG + " (?:to|->|→) " + LANG, "'%s'").when(" to ", "->", "→"),
+          regex(MULTI_LANGUAGE, 4.5, "\\b(?:from )?" + LANG + " (?:to|into|->|→) (?:an? |the )?" + LANG, "'%s'").when(" to ", " into ", "->", "→"),
           regex(MULTI_LANGUAGE, 3.5, "\\bin " + LANG + " (?:too|as well|also)\\b", "'%s'").when("too", "as well", "also"),
           // "this perl script needs to be python": the code should be in another language.
           regex(MULTI_LANGUAGE, 3.5, "\\b(?:needs? to|should|has to|must|have to|ought to) be (?:in |written in "

@@ -96,14 +96,14 @@ class ClassifierTest {
    */
   @Test
   void ownTersePromptSetsAccuracy() throws IOException {
-    double[] bars = {0.95, 0.90, 0.90, 0.90, 0.88, 0.90, 0.95, 0.95, 0.95, 0.95, 0.92, 0.93, 0.93, 0.90};
+    double[] bars = {0.95, 0.90, 0.90, 0.90, 0.88, 0.90, 0.95, 0.95, 0.95, 0.95, 0.92, 0.93, 0.93, 0.90, 0.93};
     List<Labelled> all = new ArrayList<>();
     for (int set = 1; set <= bars.length; set++) {
       List<Labelled> rows = resource("terse-prompts-" + set + ".jsonl");
       all.addAll(rows);
       assertThat(report("own terse prompts, set " + set, rows)).as("set " + set).isGreaterThanOrEqualTo(bars[set - 1]);
     }
-    assertThat(all).hasSize(1241);
+    assertThat(all).hasSize(1303);
     assertThat(report("own terse prompts, all sets", all)).isGreaterThanOrEqualTo(0.95);
   }
 
@@ -165,7 +165,19 @@ class ClassifierTest {
         {"the legacy vb module has to be c#", "multi_language", "code that should be another language"},
         {"join both dfs on sku with pandas", "data_science", "dfs as data frames"},
         {"the receipt printer cuts off the footer", "bug_fixing", "a particle verb in a statement"},
-        {"format_currency() doesn't round half cents", "bug_fixing", "an identifier is no verb"}};
+        {"format_currency() doesn't round half cents", "bug_fixing", "an identifier is no verb"},
+        {"what gets returned here\n\nfunction f() { try { return 1 } finally { return 2 } }", "code_completion",
+            "the value a snippet produces"},
+        {"pick up where you stopped in the tokenizer", "code_completion", "continue the unfinished work"},
+        {"the header is there, write the definition of Matrix::inverse", "code_completion", "declared, not written"},
+        {"only the read path of sync() is done, add the write path", "code_completion", "a longer 'only X is done'"},
+        {"write a test that catches the rounding bug in totals", "test_generation", "what the test checks"},
+        {"eslint complains about unused vars in every file", "bug_fixing", "a tool complains"},
+        {"customers see the old logo after the rebrand", "bug_fixing", "customers see …"},
+        {"the service class does too much, split it", "code_refactoring", "too many responsibilities"},
+        {"estimate distinct visitors with limited memory", "algorithm", "a memory bound"},
+        {"fill missing readings by linear interpolation", "data_science", "missing values, not missing code"},
+        {"turn this from ruby into a go http handler", "multi_language", "LANG into a LANG"}};
     for (String[] c : cases) {
       assertThat(classifier.classify(c[0]).dimension()).as(c[2] + ": " + c[0]).isEqualTo(Dimension.of(c[1]));
     }
