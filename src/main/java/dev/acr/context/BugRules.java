@@ -100,7 +100,8 @@ final class BugRules {
               "losing", "disconnect*", "race", "races", "racy", "silently", "shifted", "misaligned",
               "out of order", "out of sync", "stale", "oom", "timeouts", "timed out", "overlaps", "flicker*",
               "glitch*", "cut off", "exhausted", "dies", "died", "used to be", "used to take", "exits early",
-              "stops early", "prematurely", "cuts off", "cutting off", "redirect loop", "redirects in a loop", "in a loop", "runs out of", "running out of", "ran out of", "undefined"),
+              "stops early", "prematurely", "sits there", "just sits", "sitting there", "any ideas", "any idea why",
+              "not found", "cuts off", "cutting off", "redirect loop", "redirects in a loop", "in a loop", "runs out of", "running out of", "ran out of", "undefined"),
           regex(BUG_FIXING, 2, "\\b(?:runs?|retr\\w+|loads?|loading|spins?|spinning|hangs?|waits?|waiting|takes"
               + "|blocks?|loops?|looping) forever\\b", "symptom '%s'").when("forever"),
           // Third person: "the api accepts expired tokens"; "allow negative amounts" is a request.
@@ -162,6 +163,11 @@ final class BugRules {
               .when("duplicate"),
           regex(BUG_FIXING, 2, "\\blog(?:s|ging|ged)? (?:me|you|us|them|users?|people|everyone) out\\b", "symptom '%s'")
               .when("out"),
+          // "i got stuck", "we're stuck on it": the writer is stuck, not the program.
+          regex(BUG_FIXING, -2.5, "\\b(?:i|we|i'm|im|we're)(?: \\w+){0,2}? stuck\\b", "the writer is stuck").when("stuck"),
+          // A tool's message pasted whole: "pytest: fixture 'db' not found", "kubectl: field is immutable".
+          raw(BUG_FIXING, 2.5, "^[\\w./-]+: (?:\\S+ ){0,5}?(?:not found|failed|denied|refused|invalid|is immutable"
+              + "|missing|unknown|undefined|cannot|can't|could not|unable)\\b", "pasted tool message"),
           // A warning class pasted from a run: DeprecationWarning, UnhandledPromiseRejectionWarning.
           raw(BUG_FIXING, 2.5, "\\b[A-Z]\\w+Warning\\b", "warning '%s'").when("Warning"),
           // Asking what is wrong, or how come: the question of someone looking at a bug.

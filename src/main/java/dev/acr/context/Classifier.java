@@ -212,7 +212,7 @@ public final class Classifier {
     if (head.isEmpty()) {
       return;
     }
-    Lead lead = LEAD_VERBS.get(head.get(0));
+    Lead lead = Statement.conditional(head) ? null : LEAD_VERBS.get(head.get(0));
     if (lead != null) {
       // An issue titled "Add X" or "Support Y" asks for a change to a repository, not new code.
       double w = lead.dimension() == Dimension.CODE_GENERATION ? generationWeight : 1;
@@ -232,7 +232,9 @@ public final class Classifier {
       for (String next : head.subList(i + 1, Math.min(i + 4, head.size()))) {
         subject |= STATE_VERBS.contains(next);
       }
-      if (!bugFirst && !subject && TEST_HEAD_WORDS.contains(word)) {
+      // "pytest: fixture 'db' not found": a tool's name before its message, not tests asked for.
+      boolean toolMessage = text.norm().startsWith(word + ": ");
+      if (!bugFirst && !subject && !toolMessage && TEST_HEAD_WORDS.contains(word)) {
         add(hits, Dimension.TEST_GENERATION, 2, "opens with '" + word + "'");
         break;
       }

@@ -52,7 +52,7 @@ final class ClassifierRules {
           regex(TEST_GENERATION, 2, "(?:^|[,;:]|\\band|\\bthen|\\balso)\\s*(?:unit[- ])?test (?:the|that|it|this|these"
               + "|all|each|every|our|my|both|whether|if|how)\\b", "verb 'test'").when("test "),
           // "add a test that fails if the cache returns stale data": what the test does, not a symptom.
-          regex(TEST_GENERATION, 3, "\\b(?:add|write|create|need)\\b(?: \\S+){0,2}? (?:tests?|specs?) (?:that|which|to)"
+          regex(TEST_GENERATION, 4, "\\b(?:add|write|create|need)\\b(?: \\S+){0,2}? (?:\\w*tests?|specs?) (?:that|which|to)"
               + " (?:fails?|breaks?|catches|catch|detects?|reproduces?|shows?|proves?|checks?|asserts?|covers?"
               + "|exercises?|verif\\w+|ensures?)\\b", "what the test checks").when("test", "spec"),
           regex(TEST_GENERATION, 2.5, "\\b(?:add|write|create)\\b(?: \\S+){0,3}? (?:failing|reproducing) tests?\\b",
@@ -203,7 +203,7 @@ final class ClassifierRules {
               "hooks", "function component", "function components", "class component",
               "class components", "switch expressions", "template literals", "f-strings",
               "pathlib", "const/let", "let/const", "structured logg*", "thiserror",
-              "optional chaining", "dataclass", "dataclasses", "callback", "promise", "promises",
+              "optional chaining", "dataclass", "dataclasses", "context manager", "with statement", "callback", "promise", "promises",
               "enum", "enums", "namedtuple", "namedtuples"),
           regex(CODE_REFACTORING, 2, "\\b\\d{3,}[- ]lines?\\b|\\bmigrat(?:e|ing)\\b(?: \\S+){0,5}? (?:to|from"
               + "|off)\\b", "'%s'").when("line", "migrat"),
@@ -233,7 +233,8 @@ final class ClassifierRules {
           // UnsupportedOperationException, TODO(), panic("not implemented").
           terms(CODE_COMPLETION, 3, "placeholder '%s'", "todo!()", "unimplemented!", "todo()",
               "notimplemented*", "not implemented", "not yet implemented", "unimplemented",
-              "unsupportedoperation*", "placeholder", "placeholders"),
+              "unsupportedoperation*", "placeholder", "placeholders", "implement me", "fill me in",
+              "your code here", "your code goes here", "code goes here"),
           regex(CODE_COMPLETION, 3, "(?:#|//|--)\\s*todo\\b|\\btodo:", "TODO marker").when("todo"),
           // Not "a todo app": there the word names what the new program is about.
           regex(CODE_COMPLETION, 1, "\\btodos?\\b(?! (?:apps?|lists?|items?|manager|tracker)\\b)", "mentions TODO")
@@ -254,6 +255,11 @@ final class ClassifierRules {
               + "|functions|stubs|handlers)\\b", "declared, not written '%s'")
               .when("there", "place", "written", "done", "defined", "declared", "impl", "body", "bodies", "definition",
                   "now", "currently", "moment", "so far", "implement "),
+          // "i started this function but …", "what's x after this runs": code begun, or run in the head.
+          regex(CODE_COMPLETION, 2, "\\b(?:i|we) (?:started|began|have started|'ve started) (?:this|the|a|my|on|writing)\\b",
+              "code begun '%s'").when("started", "began"),
+          regex(CODE_COMPLETION, 3, "\\bwhat(?:'s| is| will| would)(?: be)?(?: the value of)? [a-z_]\\w* (?:be )?after "
+              + "(?:this|it|that|these|the following|running|executing)\\b", "output prediction '%s'").when("after"),
           // Work not done yet, said of the code: "dequeue and peek still to do", "does nothing yet".
           regex(CODE_COMPLETION, 4, "\\bstill (?:to (?:do|write|implement)|todo|to be (?:written|implemented|done"
               + "|filled in)|unimplemented|stubbed(?: out)?|placeholders?)\\b|\\byet to be (?:written|implemented"

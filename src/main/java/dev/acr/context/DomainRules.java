@@ -81,7 +81,7 @@ final class DomainRules {
               "hash function", "hash functions", "limited memory", "constant memory", "constant space",
               "count distinct", "distinct elements", "sublinear"),
           terms(ALGORITHM, 2.5, "problem statement '%s'", "given an", "given a", "given the",
-              "given two", "given n", "given k", "count the number of", "number of ways", "fewest",
+              "given two", "given n", "given k", "count the number of", "number of ways", "how many ways", "fewest",
               "max profit", "max sum", "min cost", "minimum cost", "in place", "in-place", "balanced",
               "least number",
               "number of paths", "count paths", "count islands", "count pairs", "minimum number",
@@ -182,7 +182,11 @@ final class DomainRules {
               + "|writes|sends|exposes|stores|walks|collects|calls|exports|imports|shows|displays|lets|allows"
               + "|uploads|downloads|renders|converts|generates|creates|runs|watches|posts|cleans|syncs|notifies)\\b",
               "specification '%s'").when("that ", "which "),
-          terms(CODE_GENERATION, 1, "'%s'", "for now", "stdlib only", "i need a", "we need a"));
+          terms(CODE_GENERATION, 1, "'%s'", "for now", "stdlib only", "i need a", "we need a"),
+          // "python script to tail a log file": a thing named by what it is for.
+          regex(CODE_GENERATION, 1.5, "\\b(?:script|tool|cli|bot|service|program|app|utility|job|command|endpoint"
+              + "|action|workflow|page|component|widget|daemon|worker|extension|plugin) (?:to|that can) (?!be\\b|the\\b|a\\b)[a-z]+\\b",
+              "a thing named by its purpose '%s'"));
 
   /**
    * Source-language mentions (names, file extensions, a few language-specific tools); the label is
@@ -250,7 +254,7 @@ final class DomainRules {
 
   /** Libraries whose name implies a language when used as a port target ("port it to pandas"). */
   private static final String LIB_TARGET =
-      "(?:pandas|numpy|pytest|jest|vitest|junit|react|vue|svelte|flutter)\\b";
+      "(?:pandas|numpy|pytest|jest|vitest|junit|react|vue|svelte|angular|solid|jquery|flutter|swiftui)\\b";
 
   private static final String TRANSLATE_VERB =
       "\\b(?:port|translat|convert|rewrit|re-?implement|transpil|migrat|redo)\\w*\\b";
@@ -260,13 +264,16 @@ final class DomainRules {
           regex(MULTI_LANGUAGE, 4.5, TRANSLATE_VERB + ".{0,80}?\\b(?:to|into|in|as)\\s+(?:idiomatic "
               + "|pure |modern |plain |a |an |the )*" + LANG, "translate to '%s'")
               .when("port", "translat", "convert", "rewrit", "implement", "transpil", "migrat", "redo"),
-          regex(MULTI_LANGUAGE, 2.5, TRANSLATE_VERB + ".{0,80}?\\b(?:to|into)\\s+" + LIB_TARGET,
+          regex(MULTI_LANGUAGE, 3, TRANSLATE_VERB + ".{0,80}?\\b(?:to|into|in)\\s+" + LIB_TARGET,
               "port to library '%s'")
               .when("port", "translat", "convert", "rewrit", "implement", "transpil", "migrat", "redo"),
           regex(MULTI_LANGUAGE, 3.5, "\\b(?:need|want|have|get|give me) (?:it|this|that|them|the same)(?: \\w+){0,3}? "
               + "in (?:plain |pure |idiomatic |modern )?(?:" + LANG + "|" + LIB_TARGET + ")", "'%s'").when(" in "),
           regex(MULTI_LANGUAGE, 4.5, "\\b(?:from )?" + LANG + " (?:to|into|->|→) (?:an? |the )?" + LANG, "'%s'").when(" to ", " into ", "->", "→"),
           regex(MULTI_LANGUAGE, 3.5, "\\bin " + LANG + " (?:too|as well|also)\\b", "'%s'").when("too", "as well", "also"),
+          // "this go struct as a typescript interface": the same construct in the other language.
+          regex(MULTI_LANGUAGE, 3, "\\bas (?:an? )?" + LANG + " (?:\\w+ )?(?:interfaces?|types?|class(?:es)?|structs?|modules?"
+              + "|functions?|enums?|records?|dataclass(?:es)?|models?|schemas?|traits?|protocols?)\\b", "'%s'").when("as "),
           // "this perl script needs to be python": the code should be in another language.
           regex(MULTI_LANGUAGE, 3.5, "\\b(?:needs? to|should|has to|must|have to|ought to) be (?:in |written in "
               + "|rewritten in |ported to |converted to )?" + LANG, "'%s'").when(" be "),

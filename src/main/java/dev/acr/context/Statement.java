@@ -100,6 +100,17 @@ final class Statement {
 
   private static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9_.'-]*");
 
+  private static final Set<String> CONDITIONS = Set.of("when", "whenever", "if", "once");
+
+  /**
+   * "when two users edit the same doc …", "if the list is empty it crashes": a clause that opens
+   * with a condition and no auxiliary sets a scene; it asks nothing ("when is X called" does).
+   */
+  static boolean conditional(List<String> clause) {
+    return clause.size() > 1 && CONDITIONS.contains(clause.get(0)) && !QUESTION_OPENERS.contains(clause.get(1))
+        && !AUXILIARIES.contains(clause.get(1));
+  }
+
   /** How the prompt reads; {@code leadVerbs} are the verbs a request opens with. */
   static Mood read(PromptText text, Set<String> leadVerbs, Set<String> testHeadWords) {
     List<String> head = text.head();
@@ -111,6 +122,9 @@ final class Statement {
     List<List<String>> clauses = text.clauseHeads(8);
     for (List<String> clause : clauses) {
       String first = clause.get(0);
+      if (conditional(clause)) {
+        continue;
+      }
       boolean verbAndObject = clause.size() > 1 && OBJECT_STARTERS.contains(clause.get(1))
           && !OPENERS.contains(first);
       boolean opensWithVerb = leadVerbs.contains(first) || REQUEST_OPENERS.contains(first) || verbAndObject;
@@ -128,7 +142,7 @@ final class Statement {
     Matcher end = SENTENCE_END.matcher(norm);
     Matcher word = WORD.matcher(end.find() ? norm.substring(0, end.start()) : norm);
     List<String> words = new ArrayList<>();
-    while (words.size() < 10 && word.find()) {
+    while (words.size() < 14 && word.find()) {
       words.add(word.group());
     }
     return words;

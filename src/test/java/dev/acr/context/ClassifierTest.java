@@ -96,14 +96,14 @@ class ClassifierTest {
    */
   @Test
   void ownTersePromptSetsAccuracy() throws IOException {
-    double[] bars = {0.95, 0.90, 0.90, 0.90, 0.88, 0.90, 0.95, 0.95, 0.95, 0.95, 0.92, 0.93, 0.93, 0.90, 0.93};
+    double[] bars = {0.95, 0.90, 0.90, 0.90, 0.88, 0.90, 0.95, 0.95, 0.95, 0.95, 0.92, 0.93, 0.93, 0.90, 0.93, 0.93};
     List<Labelled> all = new ArrayList<>();
     for (int set = 1; set <= bars.length; set++) {
       List<Labelled> rows = resource("terse-prompts-" + set + ".jsonl");
       all.addAll(rows);
       assertThat(report("own terse prompts, set " + set, rows)).as("set " + set).isGreaterThanOrEqualTo(bars[set - 1]);
     }
-    assertThat(all).hasSize(1303);
+    assertThat(all).hasSize(1359);
     assertThat(report("own terse prompts, all sets", all)).isGreaterThanOrEqualTo(0.95);
   }
 
@@ -144,7 +144,11 @@ class ClassifierTest {
     }
   }
 
-  /** The signals added after scoring sets 12-14; each row names the signal it checks. */
+  /**
+   * The signals added after scoring sets 12-16; each row names the signal it checks, and each fails
+   * on the classifier before them (a4a3393) except the rows marked "guard", which keep a signal
+   * from reaching too far.
+   */
   @Test
   void unfinishedCodeWorkingGoalsAndNamesAreRead() {
     String[][] cases = {
@@ -152,32 +156,43 @@ class ClassifierTest {
         {"items.map(x => x.id).filter(", "code_completion", "one line that stops at a bracket"},
         {"search and sort work, paging still to do", "code_completion", "work not done yet"},
         {"the cancel button does nothing yet, wire it to abort()", "code_completion", "nothing yet"},
-        {"the cancel button does nothing", "bug_fixing", "nothing, with no 'yet'"},
+        {"the cancel button does nothing", "bug_fixing", "guard: nothing, with no 'yet'"},
         {"implement the methods that throw UnsupportedOperationException", "code_completion", "a placeholder exception"},
         {"make the date picker work in firefox", "bug_fixing", "wants it working"},
-        {"make a work queue for the importer", "code_generation", "'work' as a noun"},
-        {"i don't get how the cache works", "code_understanding", "'get … works' is no goal"},
+        {"make a work queue for the importer", "code_generation", "guard: 'work' as a noun"},
+        {"i don't get how the cache works", "code_understanding", "guard: 'get … works' is no goal"},
         {"a kanban style todo list in svelte", "code_generation", "a todo app is a product"},
-        {"write jsdoc for the exported helpers in api.ts", "code_understanding", "documentation as the deliverable"},
+        {"add docstrings to the public client api", "code_understanding", "documentation as the deliverable"},
         {"what is the space complexity of dedupe_rows", "code_understanding", "complexity of existing code"},
         {"integration tests on ci are red again", "bug_fixing", "tests as the subject, after a place"},
-        {"mock the smtp client and test the signup handler", "test_generation", "'test' as a clause's verb"},
+        {"fake the s3 client and test the upload handler", "test_generation", "'test' as a clause's verb"},
         {"the legacy vb module has to be c#", "multi_language", "code that should be another language"},
         {"join both dfs on sku with pandas", "data_science", "dfs as data frames"},
-        {"the receipt printer cuts off the footer", "bug_fixing", "a particle verb in a statement"},
-        {"format_currency() doesn't round half cents", "bug_fixing", "an identifier is no verb"},
+        {"docx export cuts off the last table", "bug_fixing", "a particle verb in a statement"},
+        {"simplify_path() doesn't collapse double slashes", "bug_fixing", "an identifier is no verb"},
         {"what gets returned here\n\nfunction f() { try { return 1 } finally { return 2 } }", "code_completion",
             "the value a snippet produces"},
         {"pick up where you stopped in the tokenizer", "code_completion", "continue the unfinished work"},
         {"the header is there, write the definition of Matrix::inverse", "code_completion", "declared, not written"},
         {"only the read path of sync() is done, add the write path", "code_completion", "a longer 'only X is done'"},
-        {"write a test that catches the rounding bug in totals", "test_generation", "what the test checks"},
-        {"eslint complains about unused vars in every file", "bug_fixing", "a tool complains"},
+        {"add a test that fails when the retry loop hangs", "test_generation", "what the test checks"},
+        {"clippy complains about a needless borrow in 3 places", "bug_fixing", "a tool complains"},
         {"customers see the old logo after the rebrand", "bug_fixing", "customers see …"},
         {"the service class does too much, split it", "code_refactoring", "too many responsibilities"},
         {"estimate distinct visitors with limited memory", "algorithm", "a memory bound"},
         {"fill missing readings by linear interpolation", "data_science", "missing values, not missing code"},
-        {"turn this from ruby into a go http handler", "multi_language", "LANG into a LANG"}};
+        {"turn this from ruby into a go http handler", "multi_language", "LANG into a LANG"},
+        {"when two tabs save the same note one of the saves disappears", "bug_fixing", "a condition sets a scene"},
+        {"when is the session cookie refreshed", "code_understanding", "guard: 'when' with an auxiliary asks"},
+        {"```\n$ npm start\nsh: 1: vite: not found\n```", "bug_fixing", "a prompt that is only a pasted block"},
+        {"jest: snapshot file is obsolete and missing", "bug_fixing", "a tool's name before its message"},
+        {"we began writing the csv reader but got stuck:\n\ndef read_rows(path):\n    with open(path) as f:",
+            "code_completion", "code begun; the writer, not the code, is stuck"},
+        {"what's total after this loop\n\ntotal = 0\nfor i in range(4):\n    total += i", "code_completion",
+            "the value after a run"},
+        {"python script to watch a folder and alert on ERROR files", "code_generation", "a thing named by its purpose"},
+        {"rewrite the angular table in react", "multi_language", "a framework as the target"},
+        {"these kotlin data classes as swift structs", "multi_language", "as a construct of another language"}};
     for (String[] c : cases) {
       assertThat(classifier.classify(c[0]).dimension()).as(c[2] + ": " + c[0]).isEqualTo(Dimension.of(c[1]));
     }
