@@ -80,7 +80,8 @@ final class BugRules {
               "tool diagnostics '%s'").when("error", "warning", "failure"),
           regex(BUG_FIXING, 2.5, "\\b(?:mypy|tsc|eslint|linter|clippy|pyright|flake8|ruff|go vet|rustc|javac|gcc|clang"
               + "|compiler|sonar\\w*|valgrind|sanitizer|asan) (?:complains?|warns?|flags?|yells?|reports?|says|whines?"
-              + "|chokes?|rejects?)\\b", "a tool complains '%s'"),
+              + "|chokes?|rejects?)\\b", "a tool complains '%s'")
+              .when("complain", "warn", "flag", "yell", "report", "says", "whine", "chok", "reject"),
           regex(BUG_FIXING, 3, "^(?:\\$ )?(?:\\./)?(?:go|npm|npx|yarn|pnpm|cargo|mvn|gradle|gradlew|make|docker"
               + "|kubectl|pip|poetry|python3?|node|tsc|dotnet|bundle|rake|mix|pytest|jest|terraform|helm|git)"
               + " [^:\\n]{1,40}: ", "pasted command and its output"),
@@ -136,7 +137,7 @@ final class BugRules {
               + "|\\bnever (?:exits|returns|fires|finishes|completes|gets called|closes|stops"
               + "|terminates|resolves)\\b", "symptom '%s'").when("nt", "n't", "not", "never"),
           terms(BUG_FIXING, 1.5, "symptom timing '%s'", "sometimes", "randomly", "occasionally",
-              "since the", "since we", "since this", "since yesterday", "since last", "started after", "after upgrading", "after updating", "after the upgrade",
+              "every time", "each time", "since the", "since we", "since this", "since yesterday", "since last", "started after", "after upgrading", "after updating", "after the upgrade",
               "after the update", "after deploying", "after migrating", "started happening"),
           terms(BUG_FIXING, 1, "symptom '%s'", "even with", "even though", "even when", "even if",
               "even after", "logged out", "timing out", "times out", "too slow", "slowed down",
@@ -167,7 +168,7 @@ final class BugRules {
           regex(BUG_FIXING, -2.5, "\\b(?:i|we|i'm|im|we're)(?: \\w+){0,2}? stuck\\b", "the writer is stuck").when("stuck"),
           // A tool's message pasted whole: "pytest: fixture 'db' not found", "kubectl: field is immutable".
           raw(BUG_FIXING, 2.5, "^[\\w./-]+: (?:\\S+ ){0,5}?(?:not found|failed|denied|refused|invalid|is immutable"
-              + "|missing|unknown|undefined|cannot|can't|could not|unable)\\b", "pasted tool message"),
+              + "|missing|unknown|undefined|cannot|can't|could not|unable)\\b", "pasted tool message").when(": "),
           // A warning class pasted from a run: DeprecationWarning, UnhandledPromiseRejectionWarning.
           raw(BUG_FIXING, 2.5, "\\b[A-Z]\\w+Warning\\b", "warning '%s'").when("Warning"),
           // Asking what is wrong, or how come: the question of someone looking at a bug.
@@ -215,7 +216,8 @@ final class BugRules {
               + "|\\b[45]\\d\\ds\\b|\\b[45]\\d\\d (?:on|from|after|while)\\b", "HTTP error status '%s'")
               .when("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
           terms(BUG_FIXING, 2, "'%s'", "logs say", "log says", "logs show", "in the logs",
-              "error log", "passes locally", "pass locally", "works locally", "works on my machine", "on my machine",
+              "error log", "passes locally", "pass locally", "works locally", "green locally",
+              "fine locally", "locally but", "red on ci", "red on github", "fails on ci", "works on my machine", "on my machine",
               "used to work", "worked before", "stopped working"),
           regex(BUG_FIXING, 2, "\\b(?:pass(?:es)?|works?) (?:\\w+ ){0,3}?but\\b|\\bafter (?:we|i) "
               + "(?:bumped|upgraded|updated|switched|changed|merged|moved|deployed)\\b",

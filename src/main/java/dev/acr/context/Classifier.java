@@ -75,7 +75,8 @@ public final class Classifier {
 
   /** Last line of a pasted snippet that stops mid-construct: an open block, a dangling comment. */
   private static final Pattern TRUNCATED_TAIL =
-      Pattern.compile("(?:[{(\\[:,=]|\\b(?:and|then|\\+|&&|\\|\\|)|^\\s*(?://|#)[^\\n]*)\\s*$");
+      Pattern.compile("(?:[{(\\[:,=]|\\b(?:and|then|\\+|&&|\\|\\|)|^\\s*(?://|#)[^\\n]*"
+          + "|\\b(?i:on|where|join|from|select|group by|order by|or|set|values))\\s*$");
 
   /**
    * A pasted snippet whose last line is a placeholder body: {@code ...}, {@code pass}, a docstring,
@@ -83,6 +84,8 @@ public final class Classifier {
    */
   private static final Pattern EMPTY_BODY =
       Pattern.compile("(?:^|\\n)[ \\t]*(?:\\.\\.\\.|\u2026|pass|\\{\\s*\\}|(?:\"\"\"|''')[^\\n]*)[ \\t]*\\}?\\s*$");
+
+  private static final Pattern SQL = Pattern.compile("(?i)\\b(?:from|join|where|group by|values)\\b");
 
   /** One line of code that stops at an opening bracket: "df.groupby('city')[". */
   private static final Pattern OPEN_BRACKET_END = Pattern.compile("[\\w)\\]'\"]\\s*[(\\[{]\\s*$");
@@ -233,7 +236,8 @@ public final class Classifier {
         subject |= STATE_VERBS.contains(next);
       }
       // "pytest: fixture 'db' not found": a tool's name before its message, not tests asked for.
-      boolean toolMessage = text.norm().startsWith(word + ": ");
+      // "the test helpers file has …": after a determiner the word is part of a subject.
+      boolean toolMessage = text.norm().startsWith(word + ": ") || Statement.OPENERS.contains(head.get(0));
       if (!bugFirst && !subject && !toolMessage && TEST_HEAD_WORDS.contains(word)) {
         add(hits, Dimension.TEST_GENERATION, 2, "opens with '" + word + "'");
         break;
@@ -292,7 +296,9 @@ public final class Classifier {
       return;
     }
     String code = raw.substring(firstNewline + 1);
-    boolean looksLikeCode = raw.contains("(") && (code.contains("    ") || code.contains("\t"));
+    // Indented code, or a query pasted flush left ("SELECT … FROM …").
+    boolean looksLikeCode = raw.contains("(") && (code.contains("    ") || code.contains("\t")
+        || SQL.matcher(code).find());
     if (!looksLikeCode) {
       return;
     }

@@ -158,7 +158,7 @@ final class ClassifierRules {
           regex(CODE_REFACTORING, 2.5, "\\bsplit\\b(?: \\S+){0,4}? into\\b|\\bbreak(?:ing)?\\b(?: \\S+){0,3}? "
               + "(?:up|into|apart)\\b|\\b(?:smaller|separate) (?:modules|functions|classes|files|components"
               + "|methods)\\b", "split into parts").when("split", "break", "smaller", "separate"),
-          regex(CODE_REFACTORING, 2, "\\b(?:pull|move|hoist|lift)\\b(?: \\S+){0,5}? (?:into|out|to)\\b",
+          regex(CODE_REFACTORING, 2, "\\b(?:pull|move|hoist|lift)\\b(?: \\S+){1,5}? (?:into|out|to)\\b",
               "'%s'").when("pull", "move", "hoist", "lift"),
           regex(CODE_REFACTORING, 2, "\\breplace\\b(?: \\S+){0,6}? with\\b|\\bswap (?:out )?(?:\\S+ ){1,5}?(?:for|with)\\b"
               + "|\\binstead of\\b", "'%s'").when("replace", "swap", "instead"),
@@ -260,6 +260,9 @@ final class ClassifierRules {
               "code begun '%s'").when("started", "began"),
           regex(CODE_COMPLETION, 3, "\\bwhat(?:'s| is| will| would)(?: be)?(?: the value of)? [a-z_]\\w* (?:be )?after "
               + "(?:this|it|that|these|the following|running|executing)\\b", "output prediction '%s'").when("after"),
+          // "the rest is done", "names but no bodies": part of the code is there, part is not.
+          regex(CODE_COMPLETION, 3, "\\b(?:the )?rest (?:is|are|'s) (?:already )?(?:done|written|implemented|there|in place)\\b"
+              + "|\\b(?:no|without|missing|empty) (?:function |method )?bod(?:y|ies)\\b", "'%s'").when("rest", "bod"),
           // Work not done yet, said of the code: "dequeue and peek still to do", "does nothing yet".
           regex(CODE_COMPLETION, 4, "\\bstill (?:to (?:do|write|implement)|todo|to be (?:written|implemented|done"
               + "|filled in)|unimplemented|stubbed(?: out)?|placeholders?)\\b|\\byet to be (?:written|implemented"

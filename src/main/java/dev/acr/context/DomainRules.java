@@ -132,7 +132,8 @@ final class DomainRules {
               "nulls", "nan", "nans", "fit", "missing values", "missing data", "null values", "nan values", "curve", "curves", "per-class", "group by",
               "grouped by", "left join", "inner join", "outer join", "drop duplicates",
               "cohort", "cohorts", "retention", "churn", "survey"),
-          regex(DATA_SCIENCE, 1.5, "\\bper (?:customer|region|group|user|month|day|week|cohort|category"
+          regex(DATA_SCIENCE, 1.5, "\\bper (?:customer|region|group|user|month|day|week|cohort|category|hour|weekday|year"
+              + "|quarter|team|store|device|platform|segment|channel|campaign|source"
               + "|session|class|page|country|product)\\b", "per-group aggregation").when("per "),
           regex(DATA_SCIENCE, 2, "\\bmerge\\b.{0,40}\\bon \\w+_id\\b|\\bdrop (?:\\S+ ){0,2}?(?:duplicates"
               + "|dupes|nulls|nans|na|rows|columns)\\b", "table wrangling").when("merge", "drop"),
@@ -140,6 +141,8 @@ final class DomainRules {
           regex(DATA_SCIENCE, 2.5, "\\bfill (?:in )?(?:the )?(?:missing|null|nan|na|empty|blank) (?!(?:steps|cases|methods|parts"
               + "|pieces|bits|fields|logic|sections|functions|bod(?:y|ies)|branch\\w*|arms|implementations?|code)\\b)\\w+"
               + "|\\binterpolat\\w*|\\bextrapolat\\w*", "missing values '%s'").when("fill", "interpolat", "extrapolat"),
+          // A query described by its aggregate: "SELECT avg session length per weekday".
+          regex(DATA_SCIENCE, 2, "\\bselect (?:avg|average|sum|count|median|total)\\b", "SQL aggregate '%s'").when("select"),
           // "merge two dfs": data frames, not depth-first search; "top 3 customers by revenue".
           regex(DATA_SCIENCE, 3, "\\b(?:two|both|2|three|several|multiple|these|those|the two|all the) dfs\\b",
               "data frames '%s'").when("dfs"),
@@ -186,7 +189,7 @@ final class DomainRules {
           // "python script to tail a log file": a thing named by what it is for.
           regex(CODE_GENERATION, 1.5, "\\b(?:script|tool|cli|bot|service|program|app|utility|job|command|endpoint"
               + "|action|workflow|page|component|widget|daemon|worker|extension|plugin) (?:to|that can) (?!be\\b|the\\b|a\\b)[a-z]+\\b",
-              "a thing named by its purpose '%s'"));
+              "a thing named by its purpose '%s'").when(" to ", "that can"));
 
   /**
    * Source-language mentions (names, file extensions, a few language-specific tools); the label is
@@ -250,7 +253,7 @@ final class DomainRules {
       "(?:python\\d?|rust|go|golang|java|kotlin|scala|swift|typescript|javascript|js|ts"
           + "|node(?:\\.?js)?|c\\+\\+|cpp|c#|csharp|c|ruby|php|perl|lua|haskell|elixir|erlang"
           + "|clojure|dart|julia|r|bash|posix sh|sh|shell|powershell|zsh|objective-c|zig|ocaml"
-          + "|f#|fortran|wasm|matlab|cobol|vb|groovy|solidity|nim)(?![\\w+#])";
+          + "|f#|fortran|wasm|matlab|cobol|vb|groovy|solidity|nim|makefile|justfile|cmake)(?![\\w+#])";
 
   /** Libraries whose name implies a language when used as a port target ("port it to pandas"). */
   private static final String LIB_TARGET =

@@ -21,7 +21,7 @@ final class Statement {
   private Statement() {}
 
   /** How a statement about the code opens: "the export drops rows", "our CI is red". */
-  private static final Set<String> OPENERS =
+  static final Set<String> OPENERS =
       Set.of("the", "my", "our", "this", "these", "those", "its", "their", "it", "prod");
 
   /** A finite verb or an adverb of state, the other mark of a statement ("can't log in anymore"). */
