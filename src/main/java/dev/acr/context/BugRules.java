@@ -88,7 +88,8 @@ final class BugRules {
           // Plain-language bug reports: the verb, then symptoms.
           regex(BUG_FIXING, 3, "\\bfix(?:es|ing)?\\b", "verb 'fix'").when("fix"),
           terms(BUG_FIXING, 2.5, "mentions bug", "bug", "bugs", "buggy"),
-          terms(BUG_FIXING, 2, "names a problem '%s'", "issue with", "issues with", "problem with",
+          terms(BUG_FIXING, 2, "names a problem '%s'", "issue with", "issues with", "problem with", "issue in", "issues in",
+              "problem in", "problems in", "heap dump", "heap profile", "memory profile", "memory grows",
               "problems with", "something wrong", "something's wrong", "not right", "weird", "strange",
               "odd behaviour", "odd behavior"),
           terms(BUG_FIXING, 2, "verb '%s'", "debug*", "diagnos*", "troubleshoot*"),
@@ -106,6 +107,8 @@ final class BugRules {
           regex(BUG_FIXING, 2, "\\b(?:runs?|retr\\w+|loads?|loading|spins?|spinning|hangs?|waits?|waiting|takes"
               + "|blocks?|loops?|looping) forever\\b", "symptom '%s'").when("forever"),
           // Third person: "the api accepts expired tokens"; "allow negative amounts" is a request.
+          // "validation let's empty names through": not "let's add", which opens a request.
+          regex(BUG_FIXING, 2.5, "\\b(?:lets|let's|allows)\\b(?: \\S+){1,3}? through\\b", "symptom '%s'").when("through"),
           regex(BUG_FIXING, 2.5, "\\b(?:accepts|allows|lets)\\b(?: \\S+){0,3}? (?:without|invalid|expired|negative"
               + "|empty|duplicate|bad|malformed)\\b|\\b(?:is|are) (?:still )?(?:allowed|accepted)\\b",
               "symptom '%s'").when("accepts", "allows", "lets", "allowed", "accepted"),
@@ -169,6 +172,8 @@ final class BugRules {
           // A tool's message pasted whole: "pytest: fixture 'db' not found", "kubectl: field is immutable".
           raw(BUG_FIXING, 2.5, "^[\\w./-]+: (?:\\S+ ){0,5}?(?:not found|failed|denied|refused|invalid|is immutable"
               + "|missing|unknown|undefined|cannot|can't|could not|unable)\\b", "pasted tool message").when(": "),
+          // "oauth callback 404": a terse prompt that ends on an HTTP error status.
+          regex(BUG_FIXING, 2.5, "(?:^|\\s)(?:4[0-2]\\d|5\\d\\d)s?\\s*[!?.]*$", "ends on HTTP status '%s'"),
           // A warning class pasted from a run: DeprecationWarning, UnhandledPromiseRejectionWarning.
           raw(BUG_FIXING, 2.5, "\\b[A-Z]\\w+Warning\\b", "warning '%s'").when("Warning"),
           // Asking what is wrong, or how come: the question of someone looking at a bug.
@@ -182,9 +187,9 @@ final class BugRules {
           regex(BUG_FIXING, 1, "\\b(?:on|in) (?:ios|android|safari|firefox|chrome|edge|windows|macos|mac|linux|mobile"
               + "|ipad|iphone|prod|production|staging)\\b", "only on '%s'").when("on ", "in "),
           // "reconnect loop", "crash loop"; "has an extra empty line": something more than there should be.
-          regex(BUG_FIXING, 2.5, "\\b(?:reconnect|restart|retry|crash|boot|login|render|redirect|reload)(?:ing)? loops?\\b"
+          regex(BUG_FIXING, 2.5, "\\b(?:reconnect|restart|retry|crash|boot|login|render|redirect|reload)(?:ing)? (?:loops?|storms?)\\b"
               + "|\\b(?:has|have|there's|there is|shows?|gets?|leaves?|prints?|outputs?|writes?) an? (?:extra|stray"
-              + "|spurious|duplicate)\\b", "symptom '%s'").when("loop", "extra", "stray", "spurious", "duplicate"),
+              + "|spurious|duplicate)\\b", "symptom '%s'").when("loop", "storm", "extra", "stray", "spurious", "duplicate"),
           terms(BUG_FIXING, 2.5, "investigate '%s'", "track it down", "track this down",
               "track down", "figure out why", "look into", "look at why", "see why", "check why", "root cause", "find the leak", "find the bug",
               "find out why", "find the cause"),

@@ -385,7 +385,7 @@ public final class Classifier {
     put(m, Dimension.TEST_GENERATION, 2, "fuzz");
     put(m, Dimension.TEST_GENERATION, 1.5, "cover");
     put(m, Dimension.CODE_GENERATION, 1, "add", "create", "write", "implement", "build", "make",
-        "generate", "scaffold", "need", "new", "set", "setup", "support", "allow", "enable", "expose",
+        "generate", "scaffold", "need", "new", "set", "setup", "support", "allow", "enable", "expose", "impl",
         "integrate");
     return Map.copyOf(m);
   }

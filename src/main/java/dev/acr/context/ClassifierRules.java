@@ -263,6 +263,13 @@ final class ClassifierRules {
           // "the rest is done", "names but no bodies": part of the code is there, part is not.
           regex(CODE_COMPLETION, 3, "\\b(?:the )?rest (?:is|are|'s) (?:already )?(?:done|written|implemented|there|in place)\\b"
               + "|\\b(?:no|without|missing|empty) (?:function |method )?bod(?:y|ies)\\b", "'%s'").when("rest", "bod"),
+          // "pending: the validate step", "X is done, write Y": a to-do label; one part done, the next asked.
+          regex(CODE_COMPLETION, 3, "^(?:pending|todo|unfinished|incomplete|missing|not done)\\s*:", "to-do label '%s'")
+              .when(":"),
+          regex(CODE_COMPLETION, 2.5, "\\b(?:is|are|'s) (?:already )?(?:done|written|in place|there|implemented)\\b[,;]? "
+              + "(?:(?:so|now|just|please|pls|then) )?(?:write|implement|add|do|finish|fill|impl)\\b|\\b(?:is|are|'s) already "
+              + "(?:there|done|written|implemented|in place|defined)\\b", "one part done '%s'").when("done", "written",
+                  "place", "there", "implemented", "defined"),
           // Work not done yet, said of the code: "dequeue and peek still to do", "does nothing yet".
           regex(CODE_COMPLETION, 4, "\\bstill (?:to (?:do|write|implement)|todo|to be (?:written|implemented|done"
               + "|filled in)|unimplemented|stubbed(?: out)?|placeholders?)\\b|\\byet to be (?:written|implemented"
@@ -299,7 +306,8 @@ final class ClassifierRules {
           regex(CODE_COMPLETION, 2.5, "\\bonly (?:handles|covers|supports|has|implements)\\b"
               + "|\\bonly \\S+(?: \\S+){0,5}? (?:is|are) (?:done|implemented|there|written|handled|filled in)\\b"
               + "|\\b(?:the )?(?:other|remaining|rest of the) (?:\\w+ )?(?:cases|branches|arms|methods|variants"
-              + "|handlers|functions|fields|steps)\\b", "'%s'")
+              + "|handlers|functions|fields|steps|endpoints|routes|getters|setters|operators|commands|subcommands|validators"
+              + "|rules|screens|pages|migrations|hooks|props|properties|columns|options|flags|subclasses|impls)\\b", "'%s'")
               .when("only", "other", "remaining", "rest of"),
           regex(CODE_COMPLETION, 2.5, "\\b(?:write|implement|add|do|finish|handle|cover|fill in) (?:the )?(?:remaining|rest of the"
               + "|other) \\w+|\\b(?:pending|unwritten|outstanding|leftover|unfinished) " + PARTS,
@@ -327,7 +335,7 @@ final class ClassifierRules {
               + "|\\bwhat (?:exactly )?(?:will|would"
               + "|does|do) .{0,60}?\\b(?:print|output|return|log|evaluate to|yield)\\b|\\bwhat(?:'s| is) "
               + "the output\\b|\\b(?:literal|exact) output\\b|\\bwhat gets (?:printed|logged|returned|output|shown|displayed)\\b"
-              + "|\\bevaluat\\w* (?:this|these|the following|the expression)\\b|\\bwhat (?:is|'s|would be|will be) the (?:result"
+              + "|\\bevaluat\\w* (?:this|these|the following|the expression)\\b|\\bwhat(?: is|'s| would be| will be) the (?:result"
               + "|value|output) of\\b",
               "output prediction").when("predict", "guess", "what", "output", "printed", "evaluat"),
           terms(CODE_COMPLETION, 1.5, "'%s'", "continue"));

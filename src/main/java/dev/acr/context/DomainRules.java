@@ -65,7 +65,10 @@ final class DomainRules {
               "point update*", "matrix exponentiation", "sieve", "gcd", "lazy propagation",
               "palindrom*", "anagram*", "subarray*", "subsequence*", "substring*", "inversion",
               "inversions"),
-          terms(ALGORITHM, 2.5, "structure '%s'", "heap", "graph", "cycle", "cycles", "interval",
+          // Not a heap profile or heap dump: those are memory, not the data structure.
+          regex(ALGORITHM, 2.5, "\\bheap\\b(?! (?:profile|dump|usage|size|memory|space|snapshot|allocation|overflow"
+              + "|corruption))", "structure 'heap'").when("heap"),
+          terms(ALGORITHM, 2.5, "structure '%s'", "graph", "cycle", "cycles", "interval",
               "intervals", "island", "islands", "grid", "maze", "edges", "vertices", "k sorted",
               "nested loop", "nested loops", "every pair", "compares every", "rescan*"),
           regex(ALGORITHM, 2.5, "\\b(?:n|k|m|v|e|capacity|length|size|input)\\s*(?:is |are |<=?|≤"
@@ -217,8 +220,8 @@ final class DomainRules {
           lang("TypeScript", "\\btypescript\\b|\\.tsx?\\b|\\bts\\b")
               .when("typescript", ".ts", "ts"),
           lang("JavaScript", "\\bjavascript\\b|\\.jsx?\\b|\\bjs\\b|\\bnode\\.?js\\b"
-              + "|\\b(?:in|to|from|for) node\\b|\\bjest\\b|\\blodash\\b|\\bjquery\\b")
-              .when("javascript", ".js", "js", "node", "jest", "lodash", "jquery"),
+              + "|\\b(?:in|to|from|for) node\\b|\\bjest\\b|\\blodash\\b|\\bjquery\\b|\\bzod\\b")
+              .when("javascript", ".js", "js", "node", "jest", "lodash", "jquery", "zod"),
           lang("Ruby", "\\bruby\\b|\\.rb\\b|\\.rake\\b|\\brails\\b")
               .when("ruby", ".rb", ".rake", "rails"),
           lang("PHP", "\\bphp\\b").when("php"),
@@ -257,7 +260,7 @@ final class DomainRules {
 
   /** Libraries whose name implies a language when used as a port target ("port it to pandas"). */
   private static final String LIB_TARGET =
-      "(?:pandas|numpy|pytest|jest|vitest|junit|react|vue|svelte|angular|solid|jquery|flutter|swiftui)\\b";
+      "(?:pandas|numpy|pytest|jest|vitest|junit|react|vue|svelte|angular|solid|jquery|flutter|swiftui|zod)\\b";
 
   private static final String TRANSLATE_VERB =
       "\\b(?:port|translat|convert|rewrit|re-?implement|transpil|migrat|redo)\\w*\\b";
