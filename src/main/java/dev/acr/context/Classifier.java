@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * <p>A deterministic weighted-feature scorer: every rule in {@link BugRules}, {@link ClassifierRules}
  * and {@link DomainRules} that matches adds its weight to one dimension, the opening verb adds a
  * bonus (terse prompts put their intent first), and a few structural features (a statement that
- * asks for nothing, see {@link Statement}; languages mentioned; code cut off mid-way) are added on
+ * asks for nothing, see {@link Statement}; languages mentioned; unfinished code, see {@link UnfinishedCode}) are added on
  * top. The highest score wins; ties go to the more specific dimension. No model, no network, no
  * mutable state: one instance can be shared and reused freely.
  */
@@ -72,23 +72,6 @@ public final class Classifier {
       Set.of("test", "tests", "testing", "specs", "pytest", "jest", "vitest", "junit", "gtest",
           "snapshot", "hypothesis", "proptest", "playwright", "cypress", "benchmark", "benchmarks",
           "coverage", "mock", "unit", "e2e", "integration");
-
-  /** Last line of a pasted snippet that stops mid-construct: an open block, a dangling comment. */
-  private static final Pattern TRUNCATED_TAIL =
-      Pattern.compile("(?:[{(\\[:,=]|\\b(?:and|then|\\+|&&|\\|\\|)|^\\s*(?://|#)[^\\n]*"
-          + "|\\b(?i:on|where|join|from|select|group by|order by|or|set|values))\\s*$");
-
-  /**
-   * A pasted snippet whose last line is a placeholder body: {@code ...}, {@code pass}, a docstring,
-   * an empty block. Each language's "not written yet", where the snippet ends.
-   */
-  private static final Pattern EMPTY_BODY =
-      Pattern.compile("(?:^|\\n)[ \\t]*(?:\\.\\.\\.|\u2026|pass|\\{\\s*\\}|(?:\"\"\"|''')[^\\n]*)[ \\t]*\\}?\\s*$");
-
-  private static final Pattern SQL = Pattern.compile("(?i)\\b(?:from|join|where|group by|values)\\b");
-
-  /** One line of code that stops at an opening bracket: "df.groupby('city')[". */
-  private static final Pattern OPEN_BRACKET_END = Pattern.compile("[\\w)\\]'\"]\\s*[(\\[{]\\s*$");
 
   private static final Pattern SAMENESS =
       Pattern.compile("\\b(?:same|matching|equivalent|identical|mirror\\w*|compatible|parity)\\b");
@@ -285,30 +268,11 @@ public final class Classifier {
     }
   }
 
-  /** A pasted snippet that stops mid-block is an implicit "continue this". */
+  /** Pasted code that stops mid-block, or whose body is a placeholder: an implicit "continue this". */
   private static void scoreTruncatedCode(PromptText text, Map<Dimension, List<Hit>> hits) {
-    String raw = text.raw().stripTrailing();
-    int firstNewline = raw.indexOf('\n');
-    if (firstNewline < 0) {
-      if (OPEN_BRACKET_END.matcher(raw).find() && (raw.contains(".") || raw.contains("("))) {
-        add(hits, Dimension.CODE_COMPLETION, 3, "code stops at an open bracket");
-      }
-      return;
-    }
-    String code = raw.substring(firstNewline + 1);
-    // Indented code, or a query pasted flush left ("SELECT … FROM …").
-    boolean looksLikeCode = raw.contains("(") && (code.contains("    ") || code.contains("\t")
-        || SQL.matcher(code).find());
-    if (!looksLikeCode) {
-      return;
-    }
-    long open = code.chars().filter(c -> c == '{').count();
-    long close = code.chars().filter(c -> c == '}').count();
-    String lastLine = raw.substring(raw.lastIndexOf('\n') + 1);
-    if (open > close || TRUNCATED_TAIL.matcher(lastLine).find()) {
-      add(hits, Dimension.CODE_COMPLETION, 3, "pasted code stops mid-block");
-    } else if (EMPTY_BODY.matcher(code).find()) {
-      add(hits, Dimension.CODE_COMPLETION, 3, "pasted code with a placeholder body");
+    String cue = UnfinishedCode.cue(text.raw());
+    if (cue != null) {
+      add(hits, Dimension.CODE_COMPLETION, 3, cue);
     }
   }
 
