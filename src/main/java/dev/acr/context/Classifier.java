@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * <p>A deterministic weighted-feature scorer: every rule in {@link BugRules}, {@link ClassifierRules}
  * and {@link DomainRules} that matches adds its weight to one dimension, the opening verb adds a
  * bonus (terse prompts put their intent first), and a few structural features (a statement that
- * asks for nothing, see {@link Statement}; languages mentioned; unfinished code, see {@link UnfinishedCode}) are added on
- * top. The highest score wins; ties go to the more specific dimension. No model, no network, no
+ * asks for nothing, see {@link Statement}; languages mentioned; unfinished code, see
+ * {@link UnfinishedCode}) are added on top. The highest score wins; ties go to the more specific dimension. No model, no network, no
  * mutable state: one instance can be shared and reused freely.
  */
 public final class Classifier {
