@@ -173,7 +173,9 @@ final class BugRules {
           raw(BUG_FIXING, 2.5, "^[\\w./-]+: (?:\\S+ ){0,5}?(?:not found|failed|denied|refused|invalid|is immutable"
               + "|missing|unknown|undefined|cannot|can't|could not|unable)\\b", "pasted tool message").when(": "),
           // "oauth callback 404": a terse prompt that ends on an HTTP error status.
-          regex(BUG_FIXING, 2.5, "(?:^|\\s)(?:4[0-2]\\d|5\\d\\d)s?\\s*[!?.]*$", "ends on HTTP status '%s'"),
+          // Not "make unknown routes return 404": there the status is what new code should answer.
+          regex(BUG_FIXING, 2.5, "(?<!return|respond with|send|throw|raise|with|an?|http)\\s(?:4[0-2]\\d|5\\d\\d)s?\\s*[!?.]*$"
+              + "|^(?:4[0-2]\\d|5\\d\\d)s?\\b", "HTTP status '%s'"),
           // A warning class pasted from a run: DeprecationWarning, UnhandledPromiseRejectionWarning.
           raw(BUG_FIXING, 2.5, "\\b[A-Z]\\w+Warning\\b", "warning '%s'").when("Warning"),
           // Asking what is wrong, or how come: the question of someone looking at a bug.

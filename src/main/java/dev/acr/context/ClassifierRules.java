@@ -263,11 +263,14 @@ final class ClassifierRules {
           // "the rest is done", "names but no bodies": part of the code is there, part is not.
           regex(CODE_COMPLETION, 3, "\\b(?:the )?rest (?:is|are|'s) (?:already )?(?:done|written|implemented|there|in place)\\b"
               + "|\\b(?:no|without|missing|empty) (?:function |method )?bod(?:y|ies)\\b", "'%s'").when("rest", "bod"),
+          // "write the rest", not "the rest api": the rest of the code.
+          regex(CODE_COMPLETION, 3, "\\bthe rest\\b(?! ?(?:api|apis|endpoints?|client|server|service|calls?|layer|interface"
+              + "|framework|route|routes)\\b)", "partial code 'the rest'").when("the rest"),
           // "pending: the validate step", "X is done, write Y": a to-do label; one part done, the next asked.
           regex(CODE_COMPLETION, 3, "^(?:pending|todo|unfinished|incomplete|missing|not done)\\s*:", "to-do label '%s'")
               .when(":"),
           regex(CODE_COMPLETION, 2.5, "\\b(?:is|are|'s) (?:already )?(?:done|written|in place|there|implemented)\\b[,;]? "
-              + "(?:(?:so|now|just|please|pls|then) )?(?:write|implement|add|do|finish|fill|impl)\\b|\\b(?:is|are|'s) already "
+              + "(?:(?:so|now|just|please|pls|then) )?(?:write|implement|do|finish|fill|impl)\\b|\\b(?:is|are|'s) already "
               + "(?:there|done|written|implemented|in place|defined)\\b", "one part done '%s'").when("done", "written",
                   "place", "there", "implemented", "defined"),
           // Work not done yet, said of the code: "dequeue and peek still to do", "does nothing yet".
@@ -287,7 +290,7 @@ final class ClassifierRules {
               "incomplete", "unfinished", "stopped halfway", "stopped half way", "stopped midway",
               "stopped in the middle", "where i stopped", "where i left off", "left off", "where you stopped",
               "where we stopped", "where it stopped", "keep going", "pick up where",
-              "the rest", "remaining methods", "remaining cases", "remaining functions",
+              "remaining methods", "remaining cases", "remaining functions",
               "remaining parts", "remaining steps", "remaining branches", "remaining arms",
               "continue from", "continue where", "continue writing", "continue this",
               "do the rest", "never defined", "not defined yet"),

@@ -111,6 +111,18 @@ final class Statement {
         && !AUXILIARIES.contains(clause.get(1));
   }
 
+  /** A request verb and its object after the condition: "when X … send a welcome email". */
+  private static boolean asksAfterCondition(List<String> clause, Set<String> leadVerbs) {
+    for (int i = 2; i + 1 < clause.size(); i++) {
+      String word = clause.get(i);
+      boolean verb = leadVerbs.contains(word) || REQUEST_OPENERS.contains(word);
+      if (verb && OBJECT_STARTERS.contains(clause.get(i + 1)) && !OPENERS.contains(clause.get(i - 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** How the prompt reads; {@code leadVerbs} are the verbs a request opens with. */
   static Mood read(PromptText text, Set<String> leadVerbs, Set<String> testHeadWords) {
     List<String> head = text.head();
@@ -123,6 +135,9 @@ final class Statement {
     for (List<String> clause : clauses) {
       String first = clause.get(0);
       if (conditional(clause)) {
+        if (asksAfterCondition(clause, leadVerbs)) {
+          return Mood.ASKS; // "if the user is an admin show the delete button"
+        }
         continue;
       }
       boolean verbAndObject = clause.size() > 1 && OBJECT_STARTERS.contains(clause.get(1))

@@ -214,7 +214,11 @@ class ClassifierTest {
         {"what's the result of this\n\nprint(list(range(10))[::3])", "code_completion", "the result of a snippet"},
         {"pending: the `retry` step in worker.py", "code_completion", "a to-do label"},
         {"the base class is done, write the three subclasses it expects", "code_completion", "one part done, the next asked"},
-        {"convert the pydantic schemas to zod", "multi_language", "a library that names its language"}};
+        {"convert the pydantic schemas to zod", "multi_language", "a library that names its language"},
+        {"if the user is an admin show the delete button", "code_generation", "guard: a request after a condition"},
+        {"make unknown routes return 404", "code_generation", "guard: a status that new code should answer"},
+        {"the rest api is done, add a graphql layer on top", "code_generation", "guard: 'the rest api', 'done, add'"},
+        {"when the upload finishes, show a toast", "code_generation", "a request after a condition"}};
     for (String[] c : cases) {
       assertThat(classifier.classify(c[0]).dimension()).as(c[2] + ": " + c[0]).isEqualTo(Dimension.of(c[1]));
     }
