@@ -109,7 +109,8 @@ final class ClassifierRules {
               .when("trace"),
           regex(CODE_UNDERSTANDING, 2.5, "\\b(?:add|write)\\b(?: \\S+){0,3}? comments\\b|\\bannotat\\w*",
               "asks for comments").when("comment", "annotat"),
-          terms(CODE_UNDERSTANDING, 1, "mentions comments", "comments"),
+          // Not "when someone comments on a post": there it is what users do.
+          regex(CODE_UNDERSTANDING, 1, "\\bcomments\\b(?! on\\b)", "mentions comments").when("comments"),
           terms(CODE_UNDERSTANDING, 2.5, "verb '%s'", "review*", "point out"),
           terms(CODE_UNDERSTANDING, 0.7, "phrased as a question", "?"),
           regex(CODE_UNDERSTANDING, 1.5, "\\b(?:is|are) (?:\\S+ ){1,4}(?:thread[- ]safe|safe|redundant"
@@ -145,7 +146,7 @@ final class ClassifierRules {
           terms(CODE_REFACTORING, 3, "verb '%s'", "clean up", "cleanup", "clean-up", "tidy",
               "declutter", "simplif*", "streamline", "restructur*", "reorganiz*", "reorganis*", "organize", "organise",
               "rework", "overhaul", "moderniz*", "modernis*", "consolidat*",
-              "decoupl*", "dry up", "dry it", "dry this"),
+              "decoupl*", "dry up", "dry it", "dry this", "factor out", "factor it out", "factored out"),
           regex(CODE_REFACTORING, 2, "\\bdedup(?:e|licate)\\b(?!\\.)(?! (?:\\w+ )?(?:records|rows"
               + "|entries|data|customers|users|events|lines|dataset))|\\binlin(?:e|ing)\\b", "verb '%s'")
               .when("dedup", "inlin"),
@@ -296,11 +297,11 @@ final class ClassifierRules {
               "do the rest", "never defined", "not defined yet"),
           // What is missing is a part of the code (arms, methods, a body), before or after the word:
           // "missing the Delete and Rename arms", "the interface methods that are still missing".
-          regex(CODE_COMPLETION, 2.5, "\\bmissing (?:\\S+ ){0,4}?" + PARTS + "|\\b" + PARTS
+          regex(CODE_COMPLETION, 2.5, "\\b(?:missing|lacks|lacking|has no|have no) (?:\\S+ ){0,4}?" + PARTS + "|\\b" + PARTS
               + " (?:that |which )?(?:are|is) (?:still |yet )?missing\\b|\\bmissing [\\w.]+\\(\\)"
               + "|\\b(?:declared|defined)\\b(?: \\S+){0,6}? (?:but )?(?:never|not) "
               + "(?:defined|implemented)\\b", "missing pieces")
-              .when("missing", "declared", "defined"),
+              .when("missing", "lack", "has no", "have no", "declared", "defined"),
           // "3 methods left to implement", "a few TODOs left", "doesn't handle Delete yet".
           regex(CODE_COMPLETION, 2.5, "\\bleft to (?:implement|write|fill|finish|do|handle|add)\\b"
               + "|\\btodos?\\b(?: \\S+){0,2}? left\\b|\\b(?:not|n't) (?:\\S+ ){0,1}?(?:implement\\w*|handl\\w*"

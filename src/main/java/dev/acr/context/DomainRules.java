@@ -68,8 +68,8 @@ final class DomainRules {
           // Not a heap profile or heap dump: those are memory, not the data structure.
           regex(ALGORITHM, 2.5, "\\bheap\\b(?! (?:profile|dump|usage|size|memory|space|snapshot|allocation|overflow"
               + "|corruption))", "structure 'heap'").when("heap"),
-          terms(ALGORITHM, 2.5, "structure '%s'", "graph", "cycle", "cycles", "interval",
-              "intervals", "island", "islands", "grid", "maze", "edges", "vertices", "k sorted",
+          regex(ALGORITHM, 2.5, "(?<!confidence |prediction |credible )\\bintervals?\\b", "structure '%s'").when("interval"),
+          terms(ALGORITHM, 2.5, "structure '%s'", "graph", "cycle", "cycles", "island", "islands", "grid", "maze", "edges", "vertices", "k sorted",
               "nested loop", "nested loops", "every pair", "compares every", "rescan*"),
           regex(ALGORITHM, 2.5, "\\b(?:n|k|m|v|e|capacity|length|size|input)\\s*(?:is |are |<=?|≤"
               + "|up to|can be|gets to|goes up to)\\s*(?:up to |around |about )?~?\\d[\\d,._]*"

@@ -96,14 +96,14 @@ class ClassifierTest {
    */
   @Test
   void ownTersePromptSetsAccuracy() throws IOException {
-    double[] bars = {0.95, 0.90, 0.90, 0.90, 0.88, 0.90, 0.95, 0.95, 0.95, 0.95, 0.92, 0.93, 0.93, 0.90, 0.93, 0.93, 0.93, 0.93};
+    double[] bars = {0.95, 0.90, 0.90, 0.90, 0.88, 0.90, 0.95, 0.95, 0.95, 0.95, 0.92, 0.93, 0.93, 0.90, 0.93, 0.93, 0.93, 0.93, 0.93};
     List<Labelled> all = new ArrayList<>();
     for (int set = 1; set <= bars.length; set++) {
       List<Labelled> rows = resource("terse-prompts-" + set + ".jsonl");
       all.addAll(rows);
       assertThat(report("own terse prompts, set " + set, rows)).as("set " + set).isGreaterThanOrEqualTo(bars[set - 1]);
     }
-    assertThat(all).hasSize(1466);
+    assertThat(all).hasSize(1513);
     assertThat(report("own terse prompts, all sets", all)).isGreaterThanOrEqualTo(0.95);
   }
 
@@ -145,7 +145,7 @@ class ClassifierTest {
   }
 
   /**
-   * The signals added after scoring sets 12-18; each row names the signal it checks, and each fails
+   * The signals added after scoring sets 12-19; each row names the signal it checks, and each fails
    * on the classifier before them (a4a3393) except the rows marked "guard", which keep a signal
    * from reaching too far.
    */
@@ -218,7 +218,13 @@ class ClassifierTest {
         {"if the user is an admin show the delete button", "code_generation", "guard: a request after a condition"},
         {"make unknown routes return 404", "code_generation", "guard: a status that new code should answer"},
         {"the rest api is done, add a graphql layer on top", "code_generation", "guard: 'the rest api', 'done, add'"},
-        {"when the upload finishes, show a toast", "code_generation", "a request after a condition"}};
+        {"when the upload finishes, show a toast", "code_generation", "a request after a condition"},
+        {"factor out the gcs download code shared by two workers", "code_refactoring", "'factor out'"},
+        {"the `switch` in render_node lacks cases for Image and Table", "code_completion", "lacks code parts"},
+        {"bootstrap a 99% confidence interval for the mean basket size", "data_science",
+            "a confidence interval is statistics"},
+        {"when someone comments on an issue, notify the assignee on slack", "code_generation",
+            "'comments on' is what users do"}};
     for (String[] c : cases) {
       assertThat(classifier.classify(c[0]).dimension()).as(c[2] + ": " + c[0]).isEqualTo(Dimension.of(c[1]));
     }
