@@ -174,8 +174,9 @@ final class BugRules {
               + "|missing|unknown|undefined|cannot|can't|could not|unable)\\b", "pasted tool message").when(": "),
           // "oauth callback 404": a terse prompt that ends on an HTTP error status.
           // Not "make unknown routes return 404": there the status is what new code should answer.
-          regex(BUG_FIXING, 2.5, "(?<!return|respond with|send|throw|raise|with|an?|http)\\s(?:4[0-2]\\d|5\\d\\d)s?\\s*[!?.]*$"
-              + "|^(?:4[0-2]\\d|5\\d\\d)s?\\b", "HTTP status '%s'"),
+          // Anchored at the start and bounded: a terse line, never a scan of a long body.
+          regex(BUG_FIXING, 2.5, "^(?:4[0-2]\\d|5\\d\\d)s?\\b|^.{0,200}?(?<!return|respond with|send|throw|raise|with|an?|http)"
+              + "\\s(?:4[0-2]\\d|5\\d\\d)s?\\s*[!?.]*$", "HTTP status '%s'"),
           // A warning class pasted from a run: DeprecationWarning, UnhandledPromiseRejectionWarning.
           raw(BUG_FIXING, 2.5, "\\b[A-Z]\\w+Warning\\b", "warning '%s'").when("Warning"),
           // Asking what is wrong, or how come: the question of someone looking at a bug.

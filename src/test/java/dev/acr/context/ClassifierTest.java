@@ -40,17 +40,18 @@ class ClassifierTest {
 
   /**
    * Real issue texts and CLI task statements (OOD176: 162 bug_fixing, 14 code_generation). A check
-   * of the long-form reading, not training data: no rule was written for its wording.
+   * of the long-form reading, not training data: no rule was written for its wording. The issue's
+   * bar is 80%; 86% keeps what the classifier reached (86.9% on a4a3393, 88.1% after Dec 5).
    */
   @Test
-  void pastedIssuesOfOod176AreAtLeast80Percent() throws Exception {
+  void pastedIssuesOfOod176AreAtLeast86Percent() throws Exception {
     // ACR_BENCH_DATA when set, else the copy bundled in acr: this check never skips.
     Path named = benchDataPath("ood176_tasks.jsonl");
     String text = named != null ? Files.readString(named, StandardCharsets.UTF_8)
         : dev.acr.bench.BenchSource.bundled().read("ood176_tasks.jsonl");
     List<Labelled> rows = parse(text.lines().toList());
     assertThat(rows).hasSize(176);
-    assertThat(report("OOD176 " + (named != null ? named.normalize() : "(bundled)"), rows)).isGreaterThanOrEqualTo(0.80);
+    assertThat(report("OOD176 " + (named != null ? named.normalize() : "(bundled)"), rows)).isGreaterThanOrEqualTo(0.86);
   }
 
   /** Our own issue-style texts (bug reports, feature requests, task statements, a question). */
@@ -74,7 +75,7 @@ class ClassifierTest {
 
   /**
    * Terse prompts as developers type them into a coding agent ("parser crashes on empty input",
-   * "finish the TODO in auth.go"), 1,052 in eleven files. Written and labelled by hand, by the engineers
+   * "finish the TODO in auth.go"), 1,573 in twenty files. Written and labelled by hand, by the engineers
    * who made the classifier changes of issue 14, from the CodeRouterBench dimension names and the
    * dev prompts' conventions (output prediction is code_completion, docs are code_understanding);
    * the hard pairs (bug vs generation vs understanding, completion vs generation) are over-weighted.
@@ -91,19 +92,26 @@ class ClassifierTest {
    * after the round and scored 96.7% at first sight (88.0% on the classifier before the round);
    * set 11 was written after a last change read the misses of sets 9 and 10, and scored 87.3% at
    * first sight (84.1% before the round); one more change then read its misses.
+   * The round of Dec 5 (a4a3393 → after) wrote each set before scoring it and committed it first:
+   * sets 12 and 13 before any change (93.3% and 95.1%), set 14 likewise, weighted to bug_fixing and
+   * completion (85.3%); then after each of the round's steps one new set, scored once at first sight
+   * before its misses were read: set 15 79.0%, set 16 76.8%, set 17 85.5%, set 18 76.9%, set 19
+   * 89.4% (a4a3393 on the same sets: 80.6, 76.8, 85.5, 76.9, 89.4%). Set 20 was written after the
+   * last change and never tuned on: 91.7% (a4a3393: 90.0%); its bar is below the others for that.
    * The figures now are higher because each round also looked at the sets before it, so these bars
    * guard against regressions; they are not held-out accuracies.
    */
   @Test
   void ownTersePromptSetsAccuracy() throws IOException {
-    double[] bars = {0.95, 0.90, 0.90, 0.90, 0.88, 0.90, 0.95, 0.95, 0.95, 0.95, 0.92, 0.93, 0.93, 0.90, 0.93, 0.93, 0.93, 0.93, 0.93};
+    double[] bars = {0.95, 0.90, 0.90, 0.90, 0.88, 0.90, 0.95, 0.95, 0.95, 0.95, 0.92,
+        0.93, 0.93, 0.90, 0.93, 0.93, 0.93, 0.93, 0.93, 0.88};
     List<Labelled> all = new ArrayList<>();
     for (int set = 1; set <= bars.length; set++) {
       List<Labelled> rows = resource("terse-prompts-" + set + ".jsonl");
       all.addAll(rows);
       assertThat(report("own terse prompts, set " + set, rows)).as("set " + set).isGreaterThanOrEqualTo(bars[set - 1]);
     }
-    assertThat(all).hasSize(1513);
+    assertThat(all).hasSize(1573);
     assertThat(report("own terse prompts, all sets", all)).isGreaterThanOrEqualTo(0.95);
   }
 
