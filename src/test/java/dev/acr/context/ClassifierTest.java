@@ -147,9 +147,7 @@ class ClassifierTest {
         {"npm install ERESOLVE unable to resolve dependency tree", "bug_fixing", "an error code"},
         {"jest: Cannot find module '@/utils'", "bug_fixing", "a pasted error line"},
         {"make this more pythonic", "code_refactoring", "a quality of existing code"}};
-    for (String[] c : cases) {
-      assertThat(classifier.classify(c[0]).dimension()).as(c[2] + ": " + c[0]).isEqualTo(Dimension.of(c[1]));
-    }
+    assertRows(cases);
   }
 
   /**
@@ -233,7 +231,12 @@ class ClassifierTest {
             "a confidence interval is statistics"},
         {"when someone comments on an issue, notify the assignee on slack", "code_generation",
             "'comments on' is what users do"}};
-    for (String[] c : cases) {
+    assertRows(cases);
+  }
+
+  /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
+  private void assertRows(String[][] rows) {
+    for (String[] c : rows) {
       assertThat(classifier.classify(c[0]).dimension()).as(c[2] + ": " + c[0]).isEqualTo(Dimension.of(c[1]));
     }
   }
