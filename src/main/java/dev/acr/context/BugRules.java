@@ -28,7 +28,7 @@ final class BugRules {
           raw(BUG_FIXING, 5, "Exception in thread", "stack trace (Exception in thread)"),
           raw(BUG_FIXING, 3, "(?m)^\\s+at [\\w$.<>]+ ?\\(|\\bat [\\w$]+\\.[\\w$.<>]+ ?\\([\\w./-]+:\\d+",
               "stack frame (at …)").when("at "),
-          raw(BUG_FIXING, 4, "\\b(?!NotImplemented)[A-Z]\\w*(?:Exception|Error)\\b(?=:|\\s*\\n|\\s*$| (?:at|in|on|when|while"
+          raw(BUG_FIXING, 4, "\\b(?!NotImplemented|UnsupportedOperation)[A-Z]\\w*(?:Exception|Error)\\b(?=:|\\s*\\n|\\s*$| (?:at|in|on|when|while"
               + "|from|after|if|thrown|raised) )",
               "error '%s'").when("Exception", "Error"),
           raw(BUG_FIXING, 5, "error\\[E\\d{3,4}\\]|error TS\\d+|error C\\d{4}|error CS\\d{4}", "compiler error (%s)")
@@ -78,13 +78,18 @@ final class BugRules {
           regex(BUG_FIXING, 3, "\\b(?:mypy|tsc|eslint|lint|linter|clippy|pyright|flake8|ruff|vet|type|typing"
               + "|compile|compiler|compilation|build|borrow checker) (?:errors?|warnings?|failures?)\\b",
               "tool diagnostics '%s'").when("error", "warning", "failure"),
+          regex(BUG_FIXING, 2.5, "\\b(?:mypy|tsc|eslint|linter|clippy|pyright|flake8|ruff|go vet|rustc|javac|gcc|clang"
+              + "|compiler|sonar\\w*|valgrind|sanitizer|asan) (?:complains?|warns?|flags?|yells?|reports?|says|whines?"
+              + "|chokes?|rejects?)\\b", "a tool complains '%s'")
+              .when("complain", "warn", "flag", "yell", "report", "says", "whine", "chok", "reject"),
           regex(BUG_FIXING, 3, "^(?:\\$ )?(?:\\./)?(?:go|npm|npx|yarn|pnpm|cargo|mvn|gradle|gradlew|make|docker"
               + "|kubectl|pip|poetry|python3?|node|tsc|dotnet|bundle|rake|mix|pytest|jest|terraform|helm|git)"
               + " [^:\\n]{1,40}: ", "pasted command and its output"),
           // Plain-language bug reports: the verb, then symptoms.
           regex(BUG_FIXING, 3, "\\bfix(?:es|ing)?\\b", "verb 'fix'").when("fix"),
           terms(BUG_FIXING, 2.5, "mentions bug", "bug", "bugs", "buggy"),
-          terms(BUG_FIXING, 2, "names a problem '%s'", "issue with", "issues with", "problem with",
+          terms(BUG_FIXING, 2, "names a problem '%s'", "issue with", "issues with", "problem with", "issue in", "issues in",
+              "problem in", "problems in", "heap dump", "heap profile", "memory profile", "memory grows",
               "problems with", "something wrong", "something's wrong", "not right", "weird", "strange",
               "odd behaviour", "odd behavior"),
           terms(BUG_FIXING, 2, "verb '%s'", "debug*", "diagnos*", "troubleshoot*"),
@@ -97,10 +102,13 @@ final class BugRules {
               "losing", "disconnect*", "race", "races", "racy", "silently", "shifted", "misaligned",
               "out of order", "out of sync", "stale", "oom", "timeouts", "timed out", "overlaps", "flicker*",
               "glitch*", "cut off", "exhausted", "dies", "died", "used to be", "used to take", "exits early",
-              "stops early", "prematurely", "redirect loop", "redirects in a loop", "in a loop", "runs out of", "running out of", "ran out of", "undefined"),
+              "stops early", "prematurely", "sits there", "just sits", "sitting there", "any ideas", "any idea why",
+              "not found", "cuts off", "cutting off", "redirect loop", "redirects in a loop", "in a loop", "runs out of", "running out of", "ran out of", "undefined"),
           regex(BUG_FIXING, 2, "\\b(?:runs?|retr\\w+|loads?|loading|spins?|spinning|hangs?|waits?|waiting|takes"
               + "|blocks?|loops?|looping) forever\\b", "symptom '%s'").when("forever"),
           // Third person: "the api accepts expired tokens"; "allow negative amounts" is a request.
+          // "validation let's empty names through": not "let's add", which opens a request.
+          regex(BUG_FIXING, 2.5, "\\b(?:lets|let's|allows)\\b(?: \\S+){1,3}? through\\b", "symptom '%s'").when("through"),
           regex(BUG_FIXING, 2.5, "\\b(?:accepts|allows|lets)\\b(?: \\S+){0,3}? (?:without|invalid|expired|negative"
               + "|empty|duplicate|bad|malformed)\\b|\\b(?:is|are) (?:still )?(?:allowed|accepted)\\b",
               "symptom '%s'").when("accepts", "allows", "lets", "allowed", "accepted"),
@@ -115,7 +123,7 @@ final class BugRules {
           regex(BUG_FIXING, 2, "\\bfail(?:s|ed|ing|ure|ures)?\\b", "symptom '%s'").when("fail"),
           regex(BUG_FIXING, 2.5, "(?<!(?:add|write|create) (?:a |an |some )?)"
               + "\\b(?:failing|broken|red|flaky|flakey|hanging|erroring) (?:tests?|build|ci|pipeline|job|spec)"
-              + "|\\b(?:tests?|ci|lint|linter|build|pipeline|checks?) (?:is |are |keeps? )?(?:fail\\w*|broken|red)\\b",
+              + "|\\b(?:tests?|ci|lint|linter|build|pipeline|checks?)(?: (?:in|on|for) \\S+)? (?:is |are |keeps? )?(?:fail\\w*|broken|red)\\b",
               "failing test/build").when("fail", "broken", "red", "flak", "hanging", "erroring"),
           regex(BUG_FIXING, 1, "\\berrors?\\b(?! handling)|\\bexceptions?\\b", "mentions %s")
               .when("error", "exception"),
@@ -132,7 +140,7 @@ final class BugRules {
               + "|\\bnever (?:exits|returns|fires|finishes|completes|gets called|closes|stops"
               + "|terminates|resolves)\\b", "symptom '%s'").when("nt", "n't", "not", "never"),
           terms(BUG_FIXING, 1.5, "symptom timing '%s'", "sometimes", "randomly", "occasionally",
-              "since the", "since we", "since this", "since yesterday", "since last", "started after", "after upgrading", "after updating", "after the upgrade",
+              "every time", "each time", "since the", "since we", "since this", "since yesterday", "since last", "started after", "after upgrading", "after updating", "after the upgrade",
               "after the update", "after deploying", "after migrating", "started happening"),
           terms(BUG_FIXING, 1, "symptom '%s'", "even with", "even though", "even when", "even if",
               "even after", "logged out", "timing out", "times out", "too slow", "slowed down",
@@ -154,11 +162,21 @@ final class BugRules {
               + "|messages?|entries|bytes|chars?|characters?|requests?|connections?|packets?|frames?|jobs?)", "symptom '%s'")
               .when("drop", "skip", "los", "duplicates", "swallow"),
           // Duplicated data is a symptom ("query returns duplicates"); duplicated code is refactoring.
-          regex(BUG_FIXING, 2.5, "\\b(?:returns?|returning|shows?|showing|gives?|contains?|creates?|inserts?|produces?"
+          regex(BUG_FIXING, 2.5, "\\b(?:returns?|returning|shows?|showing|gives?|contains?|creates?|inserts?|produces?|renders?"
               + "|gets?|sends?|sent|charged?|has) (?:\\S+ ){0,2}?duplicate(?:s|d)?\\b(?! code)", "symptom '%s'")
               .when("duplicate"),
           regex(BUG_FIXING, 2, "\\blog(?:s|ging|ged)? (?:me|you|us|them|users?|people|everyone) out\\b", "symptom '%s'")
               .when("out"),
+          // "i got stuck", "we're stuck on it": the writer is stuck, not the program.
+          regex(BUG_FIXING, -2.5, "\\b(?:i|we|i'm|im|we're)(?: \\w+){0,2}? stuck\\b", "the writer is stuck").when("stuck"),
+          // A tool's message pasted whole: "pytest: fixture 'db' not found", "kubectl: field is immutable".
+          raw(BUG_FIXING, 2.5, "^[\\w./-]+: (?:\\S+ ){0,5}?(?:not found|failed|denied|refused|invalid|is immutable"
+              + "|missing|unknown|undefined|cannot|can't|could not|unable)\\b", "pasted tool message").when(": "),
+          // "oauth callback 404": a terse prompt that ends on an HTTP error status.
+          // Not "make unknown routes return 404": there the status is what new code should answer.
+          // Anchored at the start and bounded: a terse line, never a scan of a long body.
+          regex(BUG_FIXING, 2.5, "^(?:4[0-2]\\d|5\\d\\d)s?\\b|^.{0,200}?(?<!return|respond with|send|throw|raise|with|an?|http)"
+              + "\\s(?:4[0-2]\\d|5\\d\\d)s?\\s*[!?.]*$", "HTTP status '%s'"),
           // A warning class pasted from a run: DeprecationWarning, UnhandledPromiseRejectionWarning.
           raw(BUG_FIXING, 2.5, "\\b[A-Z]\\w+Warning\\b", "warning '%s'").when("Warning"),
           // Asking what is wrong, or how come: the question of someone looking at a bug.
@@ -172,9 +190,9 @@ final class BugRules {
           regex(BUG_FIXING, 1, "\\b(?:on|in) (?:ios|android|safari|firefox|chrome|edge|windows|macos|mac|linux|mobile"
               + "|ipad|iphone|prod|production|staging)\\b", "only on '%s'").when("on ", "in "),
           // "reconnect loop", "crash loop"; "has an extra empty line": something more than there should be.
-          regex(BUG_FIXING, 2.5, "\\b(?:reconnect|restart|retry|crash|boot|login|render|redirect|reload)(?:ing)? loops?\\b"
+          regex(BUG_FIXING, 2.5, "\\b(?:reconnect|restart|retry|crash|boot|login|render|redirect|reload)(?:ing)? (?:loops?|storms?)\\b"
               + "|\\b(?:has|have|there's|there is|shows?|gets?|leaves?|prints?|outputs?|writes?) an? (?:extra|stray"
-              + "|spurious|duplicate)\\b", "symptom '%s'").when("loop", "extra", "stray", "spurious", "duplicate"),
+              + "|spurious|duplicate)\\b", "symptom '%s'").when("loop", "storm", "extra", "stray", "spurious", "duplicate"),
           terms(BUG_FIXING, 2.5, "investigate '%s'", "track it down", "track this down",
               "track down", "figure out why", "look into", "look at why", "see why", "check why", "root cause", "find the leak", "find the bug",
               "find out why", "find the cause"),
@@ -195,6 +213,10 @@ final class BugRules {
               + "|rebas\\w*|switch\\w*|chang\\w*)", "regression after a change '%s'").when("after", "since"),
           regex(BUG_FIXING, 2, "\\bmake (?:it|this|them) (?:handle|work|accept|tolerate|not)\\b",
               "make-it-work request").when("make "),
+          // "make the login form work on safari", "get the build working again": it does not work now.
+          regex(BUG_FIXING, 2.5, "\\b(?:make\\b(?: \\S+){1,4}? work|get\\b(?: \\S+){1,4}? working)(?=\\s*$|[,.;!?]| (?:again|properly"
+              + "|correctly|right|reliably|on|in|with|under|behind|offline|when|if|after|without|across)\\b)",
+              "wants it working '%s'").when("work"),
           regex(BUG_FIXING, 1.5, "\\bhandle (?:it|that|this)\\b|(?<!what )\\bhappens (?:when|if|on|after)",
               "symptom '%s'").when("handle", "happens"),
           regex(BUG_FIXING, 2.5, "\\b(?:returning|returns|getting|gets|throws|throwing|gives?) "
@@ -202,14 +224,16 @@ final class BugRules {
               + "|\\b[45]\\d\\ds\\b|\\b[45]\\d\\d (?:on|from|after|while)\\b", "HTTP error status '%s'")
               .when("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
           terms(BUG_FIXING, 2, "'%s'", "logs say", "log says", "logs show", "in the logs",
-              "error log", "passes locally", "pass locally", "works locally", "works on my machine", "on my machine",
+              "error log", "passes locally", "pass locally", "works locally", "green locally",
+              "fine locally", "locally but", "red on ci", "red on github", "fails on ci", "works on my machine", "on my machine",
               "used to work", "worked before", "stopped working"),
           regex(BUG_FIXING, 2, "\\b(?:pass(?:es)?|works?) (?:\\w+ ){0,3}?but\\b|\\bafter (?:we|i) "
               + "(?:bumped|upgraded|updated|switched|changed|merged|moved|deployed)\\b",
               "regression report '%s'").when("but", "after"),
           // "the date picker shows yesterday's date": a statement of current behaviour, no request.
           regex(BUG_FIXING, 1.5, "^(?:the|my|our|this|prod|production|users?|customers?|it)\\b"
-              + "(?: [\\w'./-]+){0,5}? (?:shows|displays|renders|prints|fires|sends|emits|throws"
+              + "(?: [\\w'./-]+){0,5}? (?:shows|displays|renders|prints|fires|sends|emits|throws|see|sees|receive"
+              + "|receives|lose|loses|hit|hits"
               + "|rounds|returns|gives|logs|saves|loads|redirects|is returning|is showing"
               + "|keeps)\\b", "describes current behaviour"),
           terms(BUG_FIXING, 0.8, "suspicion '%s'", "i think", "i suspect", "probably", "seems like",

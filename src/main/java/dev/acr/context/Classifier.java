@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * <p>A deterministic weighted-feature scorer: every rule in {@link BugRules}, {@link ClassifierRules}
  * and {@link DomainRules} that matches adds its weight to one dimension, the opening verb adds a
  * bonus (terse prompts put their intent first), and a few structural features (a statement that
- * asks for nothing, see {@link Statement}; languages mentioned; code cut off mid-way) are added on
- * top. The highest score wins; ties go to the more specific dimension. No model, no network, no
+ * asks for nothing, see {@link Statement}; languages mentioned; unfinished code, see
+ * {@link UnfinishedCode}) are added on top. The highest score wins; ties go to the more specific dimension. No model, no network, no
  * mutable state: one instance can be shared and reused freely.
  */
 public final class Classifier {
@@ -72,10 +72,6 @@ public final class Classifier {
       Set.of("test", "tests", "testing", "specs", "pytest", "jest", "vitest", "junit", "gtest",
           "snapshot", "hypothesis", "proptest", "playwright", "cypress", "benchmark", "benchmarks",
           "coverage", "mock", "unit", "e2e", "integration");
-
-  /** Last line of a pasted snippet that stops mid-construct: an open block, a dangling comment. */
-  private static final Pattern TRUNCATED_TAIL =
-      Pattern.compile("(?:[{(\\[:,=]|\\b(?:and|then|\\+|&&|\\|\\|)|^\\s*(?://|#)[^\\n]*)\\s*$");
 
   private static final Pattern SAMENESS =
       Pattern.compile("\\b(?:same|matching|equivalent|identical|mirror\\w*|compatible|parity)\\b");
@@ -202,7 +198,7 @@ public final class Classifier {
     if (head.isEmpty()) {
       return;
     }
-    Lead lead = LEAD_VERBS.get(head.get(0));
+    Lead lead = Statement.conditional(head) ? null : LEAD_VERBS.get(head.get(0));
     if (lead != null) {
       // An issue titled "Add X" or "Support Y" asks for a change to a repository, not new code.
       double w = lead.dimension() == Dimension.CODE_GENERATION ? generationWeight : 1;
@@ -210,13 +206,22 @@ public final class Classifier {
     }
     // "tests for X", "jest tests for X", "unit tests for X": the object comes first, no verb.
     boolean bugFirst = lead != null && lead.dimension() == Dimension.BUG_FIXING;
+    // The state verb may come after a place: "unit tests in test_auth.py are red".
+    List<List<String>> clauses = text.clauseHeads(8);
+    List<String> clause = clauses.isEmpty() ? head : clauses.get(0);
     for (int i = 0; i < Math.min(3, head.size()); i++) {
       String word = head.get(i);
       boolean subject = false;
+      for (String next : clause.subList(Math.min(i + 1, clause.size()), Math.min(i + 6, clause.size()))) {
+        subject |= STATE_VERBS.contains(next);
+      }
       for (String next : head.subList(i + 1, Math.min(i + 4, head.size()))) {
         subject |= STATE_VERBS.contains(next);
       }
-      if (!bugFirst && !subject && TEST_HEAD_WORDS.contains(word)) {
+      // "pytest: fixture 'db' not found": a tool's name before its message, not tests asked for.
+      // "the test helpers file has …": after a determiner the word is part of a subject.
+      boolean toolMessage = text.norm().startsWith(word + ": ") || Statement.OPENERS.contains(head.get(0));
+      if (!bugFirst && !subject && !toolMessage && TEST_HEAD_WORDS.contains(word)) {
         add(hits, Dimension.TEST_GENERATION, 2, "opens with '" + word + "'");
         break;
       }
@@ -263,23 +268,11 @@ public final class Classifier {
     }
   }
 
-  /** A pasted snippet that stops mid-block is an implicit "continue this". */
+  /** Pasted code that stops mid-block, or whose body is a placeholder: an implicit "continue this". */
   private static void scoreTruncatedCode(PromptText text, Map<Dimension, List<Hit>> hits) {
-    String raw = text.raw().stripTrailing();
-    int firstNewline = raw.indexOf('\n');
-    if (firstNewline < 0) {
-      return;
-    }
-    String code = raw.substring(firstNewline + 1);
-    boolean looksLikeCode = code.contains("(") && (code.contains("    ") || code.contains("\t"));
-    if (!looksLikeCode) {
-      return;
-    }
-    long open = code.chars().filter(c -> c == '{').count();
-    long close = code.chars().filter(c -> c == '}').count();
-    String lastLine = raw.substring(raw.lastIndexOf('\n') + 1);
-    if (open > close || TRUNCATED_TAIL.matcher(lastLine).find()) {
-      add(hits, Dimension.CODE_COMPLETION, 3, "pasted code stops mid-block");
+    String cue = UnfinishedCode.cue(text.raw());
+    if (cue != null) {
+      add(hits, Dimension.CODE_COMPLETION, 3, cue);
     }
   }
 
@@ -356,7 +349,7 @@ public final class Classifier {
     put(m, Dimension.TEST_GENERATION, 2, "fuzz");
     put(m, Dimension.TEST_GENERATION, 1.5, "cover");
     put(m, Dimension.CODE_GENERATION, 1, "add", "create", "write", "implement", "build", "make",
-        "generate", "scaffold", "need", "new", "set", "setup", "support", "allow", "enable", "expose",
+        "generate", "scaffold", "need", "new", "set", "setup", "support", "allow", "enable", "expose", "impl",
         "integrate");
     return Map.copyOf(m);
   }

@@ -48,6 +48,13 @@ final class ClassifierRules {
           regex(TEST_GENERATION, 2, "\\b(?:write|add|create|generate|need|want|give me|produce|more"
               + "|missing|no|zero|never added|couple of|few)\\b(?: \\S+){0,4}? tests?\\b"
               + "|\\btests? for\\b", "asks for tests").when("test"),
+          // "mock the client and test the handler": 'test' as the verb of a clause, with its object.
+          regex(TEST_GENERATION, 2, "(?:^|[,;:]|\\band|\\bthen|\\balso)\\s*(?:unit[- ])?test (?:the|that|it|this|these"
+              + "|all|each|every|our|my|both|whether|if|how)\\b", "verb 'test'").when("test "),
+          // "add a test that fails if the cache returns stale data": what the test does, not a symptom.
+          regex(TEST_GENERATION, 4, "\\b(?:add|write|create|need)\\b(?: \\S+){0,2}? (?:\\w*tests?|specs?) (?:that|which|to)"
+              + " (?:fails?|breaks?|catches|catch|detects?|reproduces?|shows?|proves?|checks?|asserts?|covers?"
+              + "|exercises?|verif\\w+|ensures?)\\b", "what the test checks").when("test", "spec"),
           regex(TEST_GENERATION, 2.5, "\\b(?:add|write|create)\\b(?: \\S+){0,3}? (?:failing|reproducing) tests?\\b",
               "a test that exposes a bug").when("failing", "reproducing"),
           // "a Makefile with build, test and lint targets": a step of a pipeline, not tests to write.
@@ -89,6 +96,9 @@ final class ClassifierRules {
               + "|\\bwhy (?:is|are) there\\b|\\bwhy (?:does|do|is|are) (?:\\S+ ){1,3}?(?:have|has|need|needs|exist|exists"
               + "|uses?(?! (?:\\d|so much|too much|a lot|more|all)))\\b|\\b(?:intentional|on purpose|by design|design decision|rationale)\\b",
               "asks for the design reason").when("why", "intentional", "purpose", "design", "rationale"),
+          // "what's the time complexity of build_index": a question about code that exists.
+          regex(CODE_UNDERSTANDING, 3, "\\bwhat(?:'s| is| are) (?:the )?(?:time |space |big-?o |runtime |memory )?"
+              + "complexit(?:y|ies) of\\b", "asks how existing code scales").when("complexit"),
           regex(CODE_UNDERSTANDING, 3, "\\bwhat (?:does|do|is|are) .{1,60}? mean\\b", "'what does X mean'")
               .when("mean"),
           regex(CODE_UNDERSTANDING, 2, "\\bwhich \\w+(?: \\w+)? (?:does|do|is|are|did|can|should|gets?)\\b",
@@ -99,7 +109,8 @@ final class ClassifierRules {
               .when("trace"),
           regex(CODE_UNDERSTANDING, 2.5, "\\b(?:add|write)\\b(?: \\S+){0,3}? comments\\b|\\bannotat\\w*",
               "asks for comments").when("comment", "annotat"),
-          terms(CODE_UNDERSTANDING, 1, "mentions comments", "comments"),
+          // Not "when someone comments on a post": there it is what users do.
+          regex(CODE_UNDERSTANDING, 1, "\\bcomments\\b(?! on\\b)", "mentions comments").when("comments"),
           terms(CODE_UNDERSTANDING, 2.5, "verb '%s'", "review*", "point out"),
           terms(CODE_UNDERSTANDING, 0.7, "phrased as a question", "?"),
           regex(CODE_UNDERSTANDING, 1.5, "\\b(?:is|are) (?:\\S+ ){1,4}(?:thread[- ]safe|safe|redundant"
@@ -120,7 +131,11 @@ final class ClassifierRules {
       List.of(
           terms(CODE_UNDERSTANDING, 3, "documentation '%s'", "document", "documentation", "docs",
               "docstring", "docstrings", "jsdoc", "javadoc", "kdoc", "rustdoc", "godoc", "tsdoc",
-              "pydoc", "doc comment", "doc comments", "readme", "mermaid", "diagram", "uml"));
+              "pydoc", "doc comment", "doc comments", "readme", "mermaid", "diagram", "uml"),
+          // "add docstrings to the public api": the docs are the deliverable, not the api named.
+          regex(CODE_UNDERSTANDING, 2.5, "\\b(?:add|write|generate|update|improve|need)\\b(?: \\S+){0,3}? (?:docs"
+              + "|docstrings?|jsdoc|javadoc|tsdoc|kdoc|rustdoc|godoc|doc ?comments?|documentation|readme)\\b",
+              "asks for documentation").when("doc", "readme"));
 
   static final List<Rule> REFACTORING =
       List.of(
@@ -131,7 +146,7 @@ final class ClassifierRules {
           terms(CODE_REFACTORING, 3, "verb '%s'", "clean up", "cleanup", "clean-up", "tidy",
               "declutter", "simplif*", "streamline", "restructur*", "reorganiz*", "reorganis*", "organize", "organise",
               "rework", "overhaul", "moderniz*", "modernis*", "consolidat*",
-              "decoupl*", "dry up", "dry it", "dry this"),
+              "decoupl*", "dry up", "dry it", "dry this", "factor out", "factor it out", "factored out"),
           regex(CODE_REFACTORING, 2, "\\bdedup(?:e|licate)\\b(?!\\.)(?! (?:\\w+ )?(?:records|rows"
               + "|entries|data|customers|users|events|lines|dataset))|\\binlin(?:e|ing)\\b", "verb '%s'")
               .when("dedup", "inlin"),
@@ -144,7 +159,7 @@ final class ClassifierRules {
           regex(CODE_REFACTORING, 2.5, "\\bsplit\\b(?: \\S+){0,4}? into\\b|\\bbreak(?:ing)?\\b(?: \\S+){0,3}? "
               + "(?:up|into|apart)\\b|\\b(?:smaller|separate) (?:modules|functions|classes|files|components"
               + "|methods)\\b", "split into parts").when("split", "break", "smaller", "separate"),
-          regex(CODE_REFACTORING, 2, "\\b(?:pull|move|hoist|lift)\\b(?: \\S+){0,5}? (?:into|out|to)\\b",
+          regex(CODE_REFACTORING, 2, "\\b(?:pull|move|hoist|lift)\\b(?: \\S+){1,5}? (?:into|out|to)\\b",
               "'%s'").when("pull", "move", "hoist", "lift"),
           regex(CODE_REFACTORING, 2, "\\breplace\\b(?: \\S+){0,6}? with\\b|\\bswap (?:out )?(?:\\S+ ){1,5}?(?:for|with)\\b"
               + "|\\binstead of\\b", "'%s'").when("replace", "swap", "instead"),
@@ -182,13 +197,14 @@ final class ClassifierRules {
               "untyped"),
           terms(CODE_REFACTORING, 1.5, "'%s'", "messy", "a mess", "spaghetti", "code smell*",
               "tech debt", "technical debt", "boilerplate", "god class", "god object", "giant",
-              "monolith*", "too long", "too big", "idiomatic", "singleton", "global state",
+              "monolith*", "too long", "too big", "does too much", "too many responsibilities",
+              "single responsibility", "idiomatic", "singleton", "global state",
               "global config", "global variable*"),
           terms(CODE_REFACTORING, 1.5, "idiom '%s'", "async/await", "callback-style", "callbacks",
               "hooks", "function component", "function components", "class component",
               "class components", "switch expressions", "template literals", "f-strings",
               "pathlib", "const/let", "let/const", "structured logg*", "thiserror",
-              "optional chaining", "dataclass", "dataclasses", "callback", "promise", "promises",
+              "optional chaining", "dataclass", "dataclasses", "context manager", "with statement", "callback", "promise", "promises",
               "enum", "enums", "namedtuple", "namedtuples"),
           regex(CODE_REFACTORING, 2, "\\b\\d{3,}[- ]lines?\\b|\\bmigrat(?:e|ing)\\b(?: \\S+){0,5}? (?:to|from"
               + "|off)\\b", "'%s'").when("line", "migrat"),
@@ -218,15 +234,51 @@ final class ClassifierRules {
           // UnsupportedOperationException, TODO(), panic("not implemented").
           terms(CODE_COMPLETION, 3, "placeholder '%s'", "todo!()", "unimplemented!", "todo()",
               "notimplemented*", "not implemented", "not yet implemented", "unimplemented",
-              "unsupportedoperation*", "placeholder", "placeholders"),
+              "unsupportedoperation*", "placeholder", "placeholders", "implement me", "fill me in",
+              "your code here", "your code goes here", "code goes here"),
           regex(CODE_COMPLETION, 3, "(?:#|//|--)\\s*todo\\b|\\btodo:", "TODO marker").when("todo"),
-          terms(CODE_COMPLETION, 1, "mentions TODO", "todo", "todos"),
+          // Not "a todo app": there the word names what the new program is about.
+          regex(CODE_COMPLETION, 1, "\\btodos?\\b(?! (?:apps?|lists?|items?|manager|tracker)\\b)", "mentions TODO")
+              .when("todo"),
           regex(CODE_COMPLETION, 2, "\\b(?:the|these|those|all|remaining|each|every|any) todos?\\b(?! (?:app|apps|list"
               + "|items?))|\\btodo'?d\\b|\\bmarked (?:as |with )?(?:todo|fixme|tbd)\\b|\\btodo " + PARTS, "TODOs to finish").when("todo"),
           // "implement the missing getters", "write the missing part": what is missing is to be written.
-          regex(CODE_COMPLETION, 2.5, "\\b(?:implement|write|finish|fill in|complete|code) (?:the |all |any )?(?:\\w+ )?missing\\b",
+          regex(CODE_COMPLETION, 3.5, "\\b(?:implement|write|finish|fill in|complete|code) (?:the |all |any )?(?:\\w+ )?missing\\b",
               "asks for what is missing").when("missing"),
           regex(CODE_COMPLETION, 3, "\\b(?:just|only|still|is) (?:a |an )?(?:empty )?stub\\b", "'%s'").when("stub"),
+          // The declaration exists, the code does not: "signature is there, need the impl for merge()",
+          // "implement the interface methods, they just return nil for now".
+          regex(CODE_COMPLETION, 3, "\\b(?:signatures?|declarations?|interfaces?|skeleton|headers?|prototypes?)"
+              + " (?:is|are|'s) (?:already )?(?:there|in place|written|done|defined|declared)\\b|\\bthe (?:impl"
+              + "|implementation|body|bodies|definitions?) (?:for|of)\\b|\\b(?:just|only) (?:returns?|throws?|raises?"
+              + "|panics?) (?:nil|null|none|0|zero|an? empty \\w+|false|undefined)(?: \\w+)? (?:right now|for now|currently"
+              + "|at the moment|so far)\\b|\\bimplement (?:the|all(?: the)?|its|their) (?:\\w+ ){0,2}?(?:methods"
+              + "|functions|stubs|handlers)\\b", "declared, not written '%s'")
+              .when("there", "place", "written", "done", "defined", "declared", "impl", "body", "bodies", "definition",
+                  "now", "currently", "moment", "so far", "implement "),
+          // "i started this function but …", "what's x after this runs": code begun, or run in the head.
+          regex(CODE_COMPLETION, 2, "\\b(?:i|we) (?:started|began|have started|'ve started) (?:this|the|a|my|on|writing)\\b",
+              "code begun '%s'").when("started", "began"),
+          regex(CODE_COMPLETION, 3, "\\bwhat(?:'s| is| will| would)(?: be)?(?: the value of)? [a-z_]\\w* (?:be )?after "
+              + "(?:this|it|that|these|the following|running|executing)\\b", "output prediction '%s'").when("after"),
+          // "the rest is done", "names but no bodies": part of the code is there, part is not.
+          regex(CODE_COMPLETION, 3, "\\b(?:the )?rest (?:is|are|'s) (?:already )?(?:done|written|implemented|there|in place)\\b"
+              + "|\\b(?:no|without|missing|empty) (?:function |method )?bod(?:y|ies)\\b", "'%s'").when("rest", "bod"),
+          // "write the rest", not "the rest api": the rest of the code.
+          regex(CODE_COMPLETION, 3, "\\bthe rest\\b(?! ?(?:api|apis|endpoints?|client|server|service|calls?|layer|interface"
+              + "|framework|route|routes)\\b)", "partial code 'the rest'").when("the rest"),
+          // "pending: the validate step", "X is done, write Y": a to-do label; one part done, the next asked.
+          regex(CODE_COMPLETION, 3, "^(?:pending|todo|unfinished|incomplete|missing|not done)\\s*:", "to-do label '%s'")
+              .when(":"),
+          regex(CODE_COMPLETION, 2.5, "\\b(?:is|are|'s) (?:already )?(?:done|written|in place|there|implemented)\\b[,;]? "
+              + "(?:(?:so|now|just|please|pls|then) )?(?:write|implement|do|finish|fill|impl)\\b|\\b(?:is|are|'s) already "
+              + "(?:there|done|written|implemented|in place|defined)\\b", "one part done '%s'").when("done", "written",
+                  "place", "there", "implemented", "defined"),
+          // Work not done yet, said of the code: "dequeue and peek still to do", "does nothing yet".
+          regex(CODE_COMPLETION, 4, "\\bstill (?:to (?:do|write|implement)|todo|to be (?:written|implemented|done"
+              + "|filled in)|unimplemented|stubbed(?: out)?|placeholders?)\\b|\\byet to be (?:written|implemented"
+              + "|done|filled in)\\b|\\b(?:does|do) nothing (?:yet|for now|so far)\\b|\\bnothing (?:yet|so far)\\b",
+              "not written yet '%s'").when("still", "yet", "for now", "so far"),
           terms(CODE_COMPLETION, 2.5, "'%s'", "stub", "stubs", "stubbed", "skeleton", "scaffolded",
               "only a signature", "just a signature", "only the signature", "just the signature",
               "abstract method", "abstract methods", "only done", "only implemented",
@@ -237,27 +289,29 @@ final class ClassifierRules {
               "half-written", "half finished", "half-finished", "half implemented",
               "half-implemented", "partially done", "partially written", "partially implemented",
               "incomplete", "unfinished", "stopped halfway", "stopped half way", "stopped midway",
-              "stopped in the middle", "where i stopped", "where i left off", "left off",
-              "the rest", "remaining methods", "remaining cases", "remaining functions",
+              "stopped in the middle", "where i stopped", "where i left off", "left off", "where you stopped",
+              "where we stopped", "where it stopped", "keep going", "pick up where",
+              "remaining methods", "remaining cases", "remaining functions",
               "remaining parts", "remaining steps", "remaining branches", "remaining arms",
               "continue from", "continue where", "continue writing", "continue this",
               "do the rest", "never defined", "not defined yet"),
           // What is missing is a part of the code (arms, methods, a body), before or after the word:
           // "missing the Delete and Rename arms", "the interface methods that are still missing".
-          regex(CODE_COMPLETION, 2.5, "\\bmissing (?:\\S+ ){0,4}?" + PARTS + "|\\b" + PARTS
+          regex(CODE_COMPLETION, 2.5, "\\b(?:missing|lacks|lacking|has no|have no) (?:\\S+ ){0,4}?" + PARTS + "|\\b" + PARTS
               + " (?:that |which )?(?:are|is) (?:still |yet )?missing\\b|\\bmissing [\\w.]+\\(\\)"
               + "|\\b(?:declared|defined)\\b(?: \\S+){0,6}? (?:but )?(?:never|not) "
               + "(?:defined|implemented)\\b", "missing pieces")
-              .when("missing", "declared", "defined"),
+              .when("missing", "lack", "has no", "have no", "declared", "defined"),
           // "3 methods left to implement", "a few TODOs left", "doesn't handle Delete yet".
           regex(CODE_COMPLETION, 2.5, "\\bleft to (?:implement|write|fill|finish|do|handle|add)\\b"
               + "|\\btodos?\\b(?: \\S+){0,2}? left\\b|\\b(?:not|n't) (?:\\S+ ){0,1}?(?:implement\\w*|handl\\w*"
               + "|written|finished|done|wired up|filled in|cover\\w*)\\b(?: \\S+){0,5}? yet\\b",
               "not written yet '%s'").when("left", "yet"),
           regex(CODE_COMPLETION, 2.5, "\\bonly (?:handles|covers|supports|has|implements)\\b"
-              + "|\\bonly \\S+(?: \\S+){0,3}? (?:is|are) (?:done|implemented|there|written|handled|filled in)\\b"
+              + "|\\bonly \\S+(?: \\S+){0,5}? (?:is|are) (?:done|implemented|there|written|handled|filled in)\\b"
               + "|\\b(?:the )?(?:other|remaining|rest of the) (?:\\w+ )?(?:cases|branches|arms|methods|variants"
-              + "|handlers|functions|fields|steps)\\b", "'%s'")
+              + "|handlers|functions|fields|steps|endpoints|routes|getters|setters|operators|commands|subcommands|validators"
+              + "|rules|screens|pages|migrations|hooks|props|properties|columns|options|flags|subclasses|impls)\\b", "'%s'")
               .when("only", "other", "remaining", "rest of"),
           regex(CODE_COMPLETION, 2.5, "\\b(?:write|implement|add|do|finish|handle|cover|fill in) (?:the )?(?:remaining|rest of the"
               + "|other) \\w+|\\b(?:pending|unwritten|outstanding|leftover|unfinished) " + PARTS,
@@ -284,7 +338,9 @@ final class ClassifierRules {
               + "|\\bwhat(?:'s| is| will be| would be) printed\\b|\\boutput of (?:this|the following|that)\\b[^?]{0,60}\\?"
               + "|\\bwhat (?:exactly )?(?:will|would"
               + "|does|do) .{0,60}?\\b(?:print|output|return|log|evaluate to|yield)\\b|\\bwhat(?:'s| is) "
-              + "the output\\b|\\b(?:literal|exact) output\\b|\\bwhat gets printed\\b",
-              "output prediction").when("predict", "guess", "what", "output", "printed"),
+              + "the output\\b|\\b(?:literal|exact) output\\b|\\bwhat gets (?:printed|logged|returned|output|shown|displayed)\\b"
+              + "|\\bevaluat\\w* (?:this|these|the following|the expression)\\b|\\bwhat(?: is|'s| would be| will be) the (?:result"
+              + "|value|output) of\\b",
+              "output prediction").when("predict", "guess", "what", "output", "printed", "evaluat"),
           terms(CODE_COMPLETION, 1.5, "'%s'", "continue"));
 }

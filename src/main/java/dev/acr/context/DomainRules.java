@@ -65,8 +65,11 @@ final class DomainRules {
               "point update*", "matrix exponentiation", "sieve", "gcd", "lazy propagation",
               "palindrom*", "anagram*", "subarray*", "subsequence*", "substring*", "inversion",
               "inversions"),
-          terms(ALGORITHM, 2.5, "structure '%s'", "heap", "graph", "cycle", "cycles", "interval",
-              "intervals", "island", "islands", "grid", "maze", "edges", "vertices", "k sorted",
+          // Not a heap profile or heap dump: those are memory, not the data structure.
+          regex(ALGORITHM, 2.5, "\\bheap\\b(?! (?:profile|dump|usage|size|memory|space|snapshot|allocation|overflow"
+              + "|corruption))", "structure 'heap'").when("heap"),
+          regex(ALGORITHM, 2.5, "(?<!confidence |prediction |credible )\\bintervals?\\b", "structure '%s'").when("interval"),
+          terms(ALGORITHM, 2.5, "structure '%s'", "graph", "cycle", "cycles", "island", "islands", "grid", "maze", "edges", "vertices", "k sorted",
               "nested loop", "nested loops", "every pair", "compares every", "rescan*"),
           regex(ALGORITHM, 2.5, "\\b(?:n|k|m|v|e|capacity|length|size|input)\\s*(?:is |are |<=?|≤"
               + "|up to|can be|gets to|goes up to)\\s*(?:up to |around |about )?~?\\d[\\d,._]*"
@@ -78,9 +81,10 @@ final class DomainRules {
           terms(ALGORITHM, 1, "performance '%s'", "efficient*", "faster", "fast enough",
               "optimal*", "optimiz*", "optimis*", "speed up", "smarter", "too slow", "slow", "scales", "times out",
               "time out", "tle", "time limit", "sorted", "queries", "lookups", "lookup",
-              "hash function", "hash functions"),
+              "hash function", "hash functions", "limited memory", "constant memory", "constant space",
+              "count distinct", "distinct elements", "sublinear"),
           terms(ALGORITHM, 2.5, "problem statement '%s'", "given an", "given a", "given the",
-              "given two", "given n", "given k", "count the number of", "number of ways", "fewest",
+              "given two", "given n", "given k", "count the number of", "number of ways", "how many ways", "fewest",
               "max profit", "max sum", "min cost", "minimum cost", "in place", "in-place", "balanced",
               "least number",
               "number of paths", "count paths", "count islands", "count pairs", "minimum number",
@@ -131,10 +135,22 @@ final class DomainRules {
               "nulls", "nan", "nans", "fit", "missing values", "missing data", "null values", "nan values", "curve", "curves", "per-class", "group by",
               "grouped by", "left join", "inner join", "outer join", "drop duplicates",
               "cohort", "cohorts", "retention", "churn", "survey"),
-          regex(DATA_SCIENCE, 1.5, "\\bper (?:customer|region|group|user|month|day|week|cohort|category"
+          regex(DATA_SCIENCE, 1.5, "\\bper (?:customer|region|group|user|month|day|week|cohort|category|hour|weekday|year"
+              + "|quarter|team|store|device|platform|segment|channel|campaign|source"
               + "|session|class|page|country|product)\\b", "per-group aggregation").when("per "),
           regex(DATA_SCIENCE, 2, "\\bmerge\\b.{0,40}\\bon \\w+_id\\b|\\bdrop (?:\\S+ ){0,2}?(?:duplicates"
               + "|dupes|nulls|nans|na|rows|columns)\\b", "table wrangling").when("merge", "drop"),
+          // "fill missing prices by interpolation": missing values, not missing parts of code.
+          regex(DATA_SCIENCE, 2.5, "\\bfill (?:in )?(?:the )?(?:missing|null|nan|na|empty|blank) (?!(?:steps|cases|methods|parts"
+              + "|pieces|bits|fields|logic|sections|functions|bod(?:y|ies)|branch\\w*|arms|implementations?|code)\\b)\\w+"
+              + "|\\binterpolat\\w*|\\bextrapolat\\w*", "missing values '%s'").when("fill", "interpolat", "extrapolat"),
+          // A query described by its aggregate: "SELECT avg session length per weekday".
+          regex(DATA_SCIENCE, 2, "\\bselect (?:avg|average|sum|count|median|total)\\b", "SQL aggregate '%s'").when("select"),
+          // "merge two dfs": data frames, not depth-first search; "top 3 customers by revenue".
+          regex(DATA_SCIENCE, 3, "\\b(?:two|both|2|three|several|multiple|these|those|the two|all the) dfs\\b",
+              "data frames '%s'").when("dfs"),
+          regex(DATA_SCIENCE, 2, "\\b(?:top|bottom) \\d+ \\w+ (?:by|per)\\b", "ranking by a measure '%s'")
+              .when("top", "bottom"),
           // The libraries by their usual aliases: np.where, pd.read_csv, plt.subplots, df.groupby.
           regex(DATA_SCIENCE, 3, "\\b(?:np|pd|plt|sns|df|tf|sk|xr)\\.[a-z_]\\w*", "library call '%s'")
               .when("np.", "pd.", "plt.", "sns.", "df.", "tf.", "sk.", "xr."),
@@ -172,7 +188,11 @@ final class DomainRules {
               + "|writes|sends|exposes|stores|walks|collects|calls|exports|imports|shows|displays|lets|allows"
               + "|uploads|downloads|renders|converts|generates|creates|runs|watches|posts|cleans|syncs|notifies)\\b",
               "specification '%s'").when("that ", "which "),
-          terms(CODE_GENERATION, 1, "'%s'", "for now", "stdlib only", "i need a", "we need a"));
+          terms(CODE_GENERATION, 1, "'%s'", "for now", "stdlib only", "i need a", "we need a"),
+          // "python script to tail a log file": a thing named by what it is for.
+          regex(CODE_GENERATION, 1.5, "\\b(?:script|tool|cli|bot|service|program|app|utility|job|command|endpoint"
+              + "|action|workflow|page|component|widget|daemon|worker|extension|plugin) (?:to|that can) (?!be\\b|the\\b|a\\b)[a-z]+\\b",
+              "a thing named by its purpose '%s'").when(" to ", "that can"));
 
   /**
    * Source-language mentions (names, file extensions, a few language-specific tools); the label is
@@ -200,8 +220,8 @@ final class DomainRules {
           lang("TypeScript", "\\btypescript\\b|\\.tsx?\\b|\\bts\\b")
               .when("typescript", ".ts", "ts"),
           lang("JavaScript", "\\bjavascript\\b|\\.jsx?\\b|\\bjs\\b|\\bnode\\.?js\\b"
-              + "|\\b(?:in|to|from|for) node\\b|\\bjest\\b|\\blodash\\b|\\bjquery\\b")
-              .when("javascript", ".js", "js", "node", "jest", "lodash", "jquery"),
+              + "|\\b(?:in|to|from|for) node\\b|\\bjest\\b|\\blodash\\b|\\bjquery\\b|\\bzod\\b")
+              .when("javascript", ".js", "js", "node", "jest", "lodash", "jquery", "zod"),
           lang("Ruby", "\\bruby\\b|\\.rb\\b|\\.rake\\b|\\brails\\b")
               .when("ruby", ".rb", ".rake", "rails"),
           lang("PHP", "\\bphp\\b").when("php"),
@@ -236,11 +256,11 @@ final class DomainRules {
       "(?:python\\d?|rust|go|golang|java|kotlin|scala|swift|typescript|javascript|js|ts"
           + "|node(?:\\.?js)?|c\\+\\+|cpp|c#|csharp|c|ruby|php|perl|lua|haskell|elixir|erlang"
           + "|clojure|dart|julia|r|bash|posix sh|sh|shell|powershell|zsh|objective-c|zig|ocaml"
-          + "|f#|fortran|wasm|matlab|cobol|vb|groovy|solidity|nim)(?![\\w+#])";
+          + "|f#|fortran|wasm|matlab|cobol|vb|groovy|solidity|nim|makefile|justfile|cmake)(?![\\w+#])";
 
   /** Libraries whose name implies a language when used as a port target ("port it to pandas"). */
   private static final String LIB_TARGET =
-      "(?:pandas|numpy|pytest|jest|vitest|junit|react|vue|svelte|flutter)\\b";
+      "(?:pandas|numpy|pytest|jest|vitest|junit|react|vue|svelte|angular|solid|jquery|flutter|swiftui|zod)\\b";
 
   private static final String TRANSLATE_VERB =
       "\\b(?:port|translat|convert|rewrit|re-?implement|transpil|migrat|redo)\\w*\\b";
@@ -250,13 +270,19 @@ final class DomainRules {
           regex(MULTI_LANGUAGE, 4.5, TRANSLATE_VERB + ".{0,80}?\\b(?:to|into|in|as)\\s+(?:idiomatic "
               + "|pure |modern |plain |a |an |the )*" + LANG, "translate to '%s'")
               .when("port", "translat", "convert", "rewrit", "implement", "transpil", "migrat", "redo"),
-          regex(MULTI_LANGUAGE, 2.5, TRANSLATE_VERB + ".{0,80}?\\b(?:to|into)\\s+" + LIB_TARGET,
+          regex(MULTI_LANGUAGE, 3, TRANSLATE_VERB + ".{0,80}?\\b(?:to|into|in)\\s+" + LIB_TARGET,
               "port to library '%s'")
               .when("port", "translat", "convert", "rewrit", "implement", "transpil", "migrat", "redo"),
           regex(MULTI_LANGUAGE, 3.5, "\\b(?:need|want|have|get|give me) (?:it|this|that|them|the same)(?: \\w+){0,3}? "
               + "in (?:plain |pure |idiomatic |modern )?(?:" + LANG + "|" + LIB_TARGET + ")", "'%s'").when(" in "),
-          regex(MULTI_LANGUAGE, 4.5, "\\b(?:from )?" + LANG + " (?:to|->|→) " + LANG, "'%s'").when(" to ", "->", "→"),
+          regex(MULTI_LANGUAGE, 4.5, "\\b(?:from )?" + LANG + " (?:to|into|->|→) (?:an? |the )?" + LANG, "'%s'").when(" to ", " into ", "->", "→"),
           regex(MULTI_LANGUAGE, 3.5, "\\bin " + LANG + " (?:too|as well|also)\\b", "'%s'").when("too", "as well", "also"),
+          // "this go struct as a typescript interface": the same construct in the other language.
+          regex(MULTI_LANGUAGE, 3, "\\bas (?:an? )?" + LANG + " (?:\\w+ )?(?:interfaces?|types?|class(?:es)?|structs?|modules?"
+              + "|functions?|enums?|records?|dataclass(?:es)?|models?|schemas?|traits?|protocols?)\\b", "'%s'").when("as "),
+          // "this perl script needs to be python": the code should be in another language.
+          regex(MULTI_LANGUAGE, 3.5, "\\b(?:needs? to|should|has to|must|have to|ought to) be (?:in |written in "
+              + "|rewritten in |ported to |converted to )?" + LANG, "'%s'").when(" be "),
           regex(MULTI_LANGUAGE, 4, "\\b" + LANG + " (?:version|port|equivalent|translation"
               + "|implementation|counterpart) of\\b|\\b(?:same|matching|equivalent) (?:\\w+ ){0,3}?(?:but )?in " + LANG
               + "|\\bbut in " + LANG, "'%s'")

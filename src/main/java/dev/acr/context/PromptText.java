@@ -110,7 +110,9 @@ record PromptText(
   static PromptText of(String prompt) {
     String text = IssueText.withoutComments(prompt);
     if (text.length() <= LONG_FORM && !IssueText.hasTitleAndBody(text)) {
-      return of(text, IssueText.withoutFences(text), null);
+      // A prompt that is only a pasted block (a command and its output) is read as that block.
+      String prose = IssueText.withoutFences(text);
+      return of(text, prose.isBlank() ? text : prose, null);
     }
     String title = IssueText.title(text);
     return of(text, IssueText.prose(text), title.isBlank() ? null : of(title, title, null));

@@ -157,14 +157,17 @@ record Rule(
       }
       int end = at + literal.length();
       boolean startOk = !isWord(literal.charAt(0)) || at == 0 || !isWord(s.charAt(at - 1));
+      boolean identifier = false;
       if (prefix) {
         while (end < s.length() && isWord(s.charAt(end))) {
+          // "simplify_regexp()" names a function; the word it starts with is no verb of the prompt.
+          identifier |= s.charAt(end) == '_';
           end++;
         }
       }
       boolean endOk = prefix || !isWord(literal.charAt(literal.length() - 1))
           || end == s.length() || !isWord(s.charAt(end));
-      if (startOk && endOk) {
+      if (startOk && endOk && !identifier) {
         return s.substring(at, end);
       }
       from = at + 1;

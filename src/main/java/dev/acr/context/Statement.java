@@ -21,7 +21,7 @@ final class Statement {
   private Statement() {}
 
   /** How a statement about the code opens: "the export drops rows", "our CI is red". */
-  private static final Set<String> OPENERS =
+  static final Set<String> OPENERS =
       Set.of("the", "my", "our", "this", "these", "those", "its", "their", "it", "prod");
 
   /** A finite verb or an adverb of state, the other mark of a statement ("can't log in anymore"). */
@@ -82,6 +82,8 @@ final class Statement {
           "look", "seem", "write", "read", "parse", "handle", "change", "mix", "get", "keep", "use",
           "pass");
 
+  private static final Set<String> PARTICLES = Set.of("off", "up", "out", "down", "away", "over", "back");
+
   /** Relative words: the verbs after them describe a thing, they do not report what it does. */
   private static final Set<String> RELATIVES = Set.of("that", "which", "who", "where", "whose", "whenever");
 
@@ -98,6 +100,29 @@ final class Statement {
 
   private static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9_.'-]*");
 
+  private static final Set<String> CONDITIONS = Set.of("when", "whenever", "if", "once");
+
+  /**
+   * "when two users edit the same doc …", "if the list is empty it crashes": a clause that opens
+   * with a condition and no auxiliary sets a scene; it asks nothing ("when is X called" does).
+   */
+  static boolean conditional(List<String> clause) {
+    return clause.size() > 1 && CONDITIONS.contains(clause.get(0)) && !QUESTION_OPENERS.contains(clause.get(1))
+        && !AUXILIARIES.contains(clause.get(1));
+  }
+
+  /** A request verb and its object after the condition: "when X … send a welcome email". */
+  private static boolean asksAfterCondition(List<String> clause, Set<String> leadVerbs) {
+    for (int i = 2; i + 1 < clause.size(); i++) {
+      String word = clause.get(i);
+      boolean verb = leadVerbs.contains(word) || REQUEST_OPENERS.contains(word);
+      if (verb && OBJECT_STARTERS.contains(clause.get(i + 1)) && !OPENERS.contains(clause.get(i - 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** How the prompt reads; {@code leadVerbs} are the verbs a request opens with. */
   static Mood read(PromptText text, Set<String> leadVerbs, Set<String> testHeadWords) {
     List<String> head = text.head();
@@ -109,6 +134,12 @@ final class Statement {
     List<List<String>> clauses = text.clauseHeads(8);
     for (List<String> clause : clauses) {
       String first = clause.get(0);
+      if (conditional(clause)) {
+        if (asksAfterCondition(clause, leadVerbs)) {
+          return Mood.ASKS; // "if the user is an admin show the delete button"
+        }
+        continue;
+      }
       boolean verbAndObject = clause.size() > 1 && OBJECT_STARTERS.contains(clause.get(1))
           && !OPENERS.contains(first);
       boolean opensWithVerb = leadVerbs.contains(first) || REQUEST_OPENERS.contains(first) || verbAndObject;
@@ -126,7 +157,7 @@ final class Statement {
     Matcher end = SENTENCE_END.matcher(norm);
     Matcher word = WORD.matcher(end.find() ? norm.substring(0, end.start()) : norm);
     List<String> words = new ArrayList<>();
-    while (words.size() < 10 && word.find()) {
+    while (words.size() < 14 && word.find()) {
       words.add(word.group());
     }
     return words;
@@ -166,7 +197,9 @@ final class Statement {
         return true;
       }
       // "pressing back logs me out", "the bot spams the channel": an -s word before its object.
-      boolean beforeObject = i + 1 < clause.size() && OBJECT_STARTERS.contains(clause.get(i + 1));
+      // "cuts off the last page", "eats up the memory": a particle may stand between them.
+      int object = i + 1 < clause.size() && PARTICLES.contains(clause.get(i + 1)) ? i + 2 : i + 1;
+      boolean beforeObject = object < clause.size() && OBJECT_STARTERS.contains(clause.get(object));
       if (beforeObject && pluralNoun(word) && !WISHES.contains(word)) {
         return true;
       }

@@ -40,17 +40,18 @@ class ClassifierTest {
 
   /**
    * Real issue texts and CLI task statements (OOD176: 162 bug_fixing, 14 code_generation). A check
-   * of the long-form reading, not training data: no rule was written for its wording.
+   * of the long-form reading, not training data: no rule was written for its wording. The issue's
+   * bar is 80%; 86% keeps what the classifier reached (86.9% on a4a3393, 88.1% after Dec 5).
    */
   @Test
-  void pastedIssuesOfOod176AreAtLeast80Percent() throws Exception {
+  void pastedIssuesOfOod176AreAtLeast86Percent() throws Exception {
     // ACR_BENCH_DATA when set, else the copy bundled in acr: this check never skips.
     Path named = benchDataPath("ood176_tasks.jsonl");
     String text = named != null ? Files.readString(named, StandardCharsets.UTF_8)
         : dev.acr.bench.BenchSource.bundled().read("ood176_tasks.jsonl");
     List<Labelled> rows = parse(text.lines().toList());
     assertThat(rows).hasSize(176);
-    assertThat(report("OOD176 " + (named != null ? named.normalize() : "(bundled)"), rows)).isGreaterThanOrEqualTo(0.80);
+    assertThat(report("OOD176 " + (named != null ? named.normalize() : "(bundled)"), rows)).isGreaterThanOrEqualTo(0.86);
   }
 
   /** Our own issue-style texts (bug reports, feature requests, task statements, a question). */
@@ -74,7 +75,7 @@ class ClassifierTest {
 
   /**
    * Terse prompts as developers type them into a coding agent ("parser crashes on empty input",
-   * "finish the TODO in auth.go"), 1,052 in eleven files. Written and labelled by hand, by the engineers
+   * "finish the TODO in auth.go"), 1,573 in twenty files. Written and labelled by hand, by the engineers
    * who made the classifier changes of issue 14, from the CodeRouterBench dimension names and the
    * dev prompts' conventions (output prediction is code_completion, docs are code_understanding);
    * the hard pairs (bug vs generation vs understanding, completion vs generation) are over-weighted.
@@ -91,19 +92,26 @@ class ClassifierTest {
    * after the round and scored 96.7% at first sight (88.0% on the classifier before the round);
    * set 11 was written after a last change read the misses of sets 9 and 10, and scored 87.3% at
    * first sight (84.1% before the round); one more change then read its misses.
+   * The round of Dec 5 (a4a3393 → after) wrote each set before scoring it and committed it first:
+   * sets 12 and 13 before any change (93.3% and 95.1%), set 14 likewise, weighted to bug_fixing and
+   * completion (85.3%); then after each of the round's steps one new set, scored once at first sight
+   * before its misses were read: set 15 79.0%, set 16 76.8%, set 17 85.5%, set 18 76.9%, set 19
+   * 89.4% (a4a3393 on the same sets: 80.6, 76.8, 85.5, 76.9, 89.4%). Set 20 was written after the
+   * last change and never tuned on: 91.7% (a4a3393: 90.0%); its bar is below the others for that.
    * The figures now are higher because each round also looked at the sets before it, so these bars
    * guard against regressions; they are not held-out accuracies.
    */
   @Test
   void ownTersePromptSetsAccuracy() throws IOException {
-    double[] bars = {0.95, 0.90, 0.90, 0.90, 0.88, 0.90, 0.95, 0.95, 0.95, 0.95, 0.92};
+    double[] bars = {0.95, 0.90, 0.90, 0.90, 0.88, 0.90, 0.95, 0.95, 0.95, 0.95, 0.92,
+        0.93, 0.93, 0.90, 0.93, 0.93, 0.93, 0.93, 0.93, 0.88};
     List<Labelled> all = new ArrayList<>();
     for (int set = 1; set <= bars.length; set++) {
       List<Labelled> rows = resource("terse-prompts-" + set + ".jsonl");
       all.addAll(rows);
       assertThat(report("own terse prompts, set " + set, rows)).as("set " + set).isGreaterThanOrEqualTo(bars[set - 1]);
     }
-    assertThat(all).hasSize(1052);
+    assertThat(all).hasSize(1573);
     assertThat(report("own terse prompts, all sets", all)).isGreaterThanOrEqualTo(0.95);
   }
 
@@ -139,7 +147,96 @@ class ClassifierTest {
         {"npm install ERESOLVE unable to resolve dependency tree", "bug_fixing", "an error code"},
         {"jest: Cannot find module '@/utils'", "bug_fixing", "a pasted error line"},
         {"make this more pythonic", "code_refactoring", "a quality of existing code"}};
-    for (String[] c : cases) {
+    assertRows(cases);
+  }
+
+  /**
+   * The signals added after scoring sets 12-19; each row names the signal it checks, and each fails
+   * on the classifier before them (a4a3393) except the rows marked "guard", which keep a signal
+   * from reaching too far.
+   */
+  @Test
+  void unfinishedCodeWorkingGoalsAndNamesAreRead() {
+    String[][] cases = {
+        {"def area(r):\n    \"\"\"Area of a circle.\"\"\"\n    ...", "code_completion", "a placeholder body"},
+        {"items.map(x => x.id).filter(", "code_completion", "one line that stops at a bracket"},
+        {"search and sort work, paging still to do", "code_completion", "work not done yet"},
+        {"the cancel button does nothing yet, wire it to abort()", "code_completion", "nothing yet"},
+        {"the cancel button does nothing", "bug_fixing", "guard: nothing, with no 'yet'"},
+        {"implement the methods that throw UnsupportedOperationException", "code_completion", "a placeholder exception"},
+        {"make the date picker work in firefox", "bug_fixing", "wants it working"},
+        {"make a work queue for the importer", "code_generation", "guard: 'work' as a noun"},
+        {"i don't get how the cache works", "code_understanding", "guard: 'get … works' is no goal"},
+        {"a kanban style todo list in svelte", "code_generation", "a todo app is a product"},
+        {"add docstrings to the public client api", "code_understanding", "documentation as the deliverable"},
+        {"what is the space complexity of dedupe_rows", "code_understanding", "complexity of existing code"},
+        {"integration tests on ci are red again", "bug_fixing", "tests as the subject, after a place"},
+        {"fake the s3 client and test the upload handler", "test_generation", "'test' as a clause's verb"},
+        {"the legacy vb module has to be c#", "multi_language", "code that should be another language"},
+        {"join both dfs on sku with pandas", "data_science", "dfs as data frames"},
+        {"docx export cuts off the last table", "bug_fixing", "a particle verb in a statement"},
+        {"simplify_path() doesn't collapse double slashes", "bug_fixing", "an identifier is no verb"},
+        {"what gets returned here\n\nfunction f() { try { return 1 } finally { return 2 } }", "code_completion",
+            "the value a snippet produces"},
+        {"pick up where you stopped in the tokenizer", "code_completion", "continue the unfinished work"},
+        {"the header is there, write the definition of Matrix::inverse", "code_completion", "declared, not written"},
+        {"only the read path of sync() is done, add the write path", "code_completion", "a longer 'only X is done'"},
+        {"add a test that fails when the retry loop hangs", "test_generation", "what the test checks"},
+        {"clippy complains about a needless borrow in 3 places", "bug_fixing", "a tool complains"},
+        {"customers see the old logo after the rebrand", "bug_fixing", "customers see …"},
+        {"the service class does too much, split it", "code_refactoring", "too many responsibilities"},
+        {"estimate distinct visitors with limited memory", "algorithm", "a memory bound"},
+        {"fill missing readings by linear interpolation", "data_science", "missing values, not missing code"},
+        {"turn this from ruby into a go http handler", "multi_language", "LANG into a LANG"},
+        {"when two tabs save the same note one of the saves disappears", "bug_fixing", "a condition sets a scene"},
+        {"when is the session cookie refreshed", "code_understanding", "guard: 'when' with an auxiliary asks"},
+        {"```\n$ npm start\nsh: 1: vite: not found\n```", "bug_fixing", "a prompt that is only a pasted block"},
+        {"jest: snapshot file is obsolete and missing", "bug_fixing", "a tool's name before its message"},
+        {"we began writing the csv reader but got stuck:\n\ndef read_rows(path):\n    with open(path) as f:",
+            "code_completion", "code begun; the writer, not the code, is stuck"},
+        {"what's total after this loop\n\ntotal = 0\nfor i in range(4):\n    total += i", "code_completion",
+            "the value after a run"},
+        {"python script to watch a folder and alert on ERROR files", "code_generation", "a thing named by its purpose"},
+        {"rewrite the angular table in react", "multi_language", "a framework as the target"},
+        {"these kotlin data classes as swift structs", "multi_language", "as a construct of another language"},
+        {"helm upgrade wants to restart every pod each time", "bug_fixing", "it happens each time"},
+        {"lint green locally, something with eslint plugins", "bug_fixing", "fine locally, not elsewhere"},
+        {"implement `__hash__` for the Card class, rest is done", "code_completion", "the rest is done"},
+        {"the test utils module has function names but no bodies, write them", "code_completion",
+            "no bodies; 'the test …' is a subject"},
+        {"SELECT p.title, SUM(s.qty)\nFROM products p\nJOIN sales s ON", "code_completion", "a query cut off"},
+        {"def mean(xs):\n    \"\"\"Arithmetic mean of a non-empty list.\"\"\"\n    ...", "code_completion",
+            "a placeholder body; a function is no SQL aggregate"},
+        {"ios screen with a feed of posts and pull to refresh", "code_generation", "'pull to' moves nothing"},
+        {"select count of signups per campaign from the leads table", "data_science", "a query by its aggregate"},
+        {"convert the cmake build to a makefile", "multi_language", "build languages"},
+        {"sso callback 502", "bug_fixing", "ends on an HTTP error status"},
+        {"signup validation let's blank emails through", "bug_fixing", "lets … through"},
+        {"heap profile shows 3gb of buffers after a day", "bug_fixing", "a heap profile is memory, not a heap"},
+        {"timezone issue in the weekly digest", "bug_fixing", "an issue in …"},
+        {"grpc retry storm when the db restarts", "bug_fixing", "a retry storm"},
+        {"the remaining three routes", "code_completion", "the remaining code parts"},
+        {"impl Display for Vector, Debug is already there", "code_completion", "one part already there"},
+        {"what's the result of this\n\nprint(list(range(10))[::3])", "code_completion", "the result of a snippet"},
+        {"pending: the `retry` step in worker.py", "code_completion", "a to-do label"},
+        {"the base class is done, write the three subclasses it expects", "code_completion", "one part done, the next asked"},
+        {"convert the pydantic schemas to zod", "multi_language", "a library that names its language"},
+        {"if the user is an admin show the delete button", "code_generation", "guard: a request after a condition"},
+        {"make unknown routes return 404", "code_generation", "guard: a status that new code should answer"},
+        {"the rest api is done, add a graphql layer on top", "code_generation", "guard: 'the rest api', 'done, add'"},
+        {"when the upload finishes, show a toast", "code_generation", "a request after a condition"},
+        {"factor out the gcs download code shared by two workers", "code_refactoring", "'factor out'"},
+        {"the `switch` in render_node lacks cases for Image and Table", "code_completion", "lacks code parts"},
+        {"bootstrap a 99% confidence interval for the mean basket size", "data_science",
+            "a confidence interval is statistics"},
+        {"when someone comments on an issue, notify the assignee on slack", "code_generation",
+            "'comments on' is what users do"}};
+    assertRows(cases);
+  }
+
+  /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
+  private void assertRows(String[][] rows) {
+    for (String[] c : rows) {
       assertThat(classifier.classify(c[0]).dimension()).as(c[2] + ": " + c[0]).isEqualTo(Dimension.of(c[1]));
     }
   }

@@ -1,0 +1,58 @@
+package dev.acr.context;
+
+import java.util.regex.Pattern;
+
+/**
+ * Code pasted into a prompt that is not finished: it stops mid-block (an open brace, a dangling
+ * operator, a query cut at ON), at an opening bracket, or its body is a placeholder. A snippet
+ * like that is an implicit "continue this", whatever words come with it.
+ */
+final class UnfinishedCode {
+
+  private UnfinishedCode() {}
+
+  /** Last line of a pasted snippet that stops mid-construct: an open block, a dangling comment. */
+  private static final Pattern TRUNCATED_TAIL =
+      Pattern.compile("(?:[{(\\[:,=]|\\b(?:and|then|\\+|&&|\\|\\|)|^\\s*(?://|#)[^\\n]*"
+          + "|\\b(?i:on|where|join|from|select|group by|order by|or|set|values))\\s*$");
+
+  /**
+   * A pasted snippet whose last line is a placeholder body: {@code ...}, {@code pass}, a docstring,
+   * an empty block. Each language's "not written yet", where the snippet ends.
+   */
+  private static final Pattern EMPTY_BODY =
+      Pattern.compile("(?:^|\\n)[ \\t]*(?:\\.\\.\\.|\u2026|pass|\\{\\s*\\}|(?:\"\"\"|''')[^\\n]*)[ \\t]*\\}?\\s*$");
+
+  private static final Pattern SQL = Pattern.compile("(?i)\\b(?:from|join|where|group by|values)\\b");
+
+  /** One line of code that stops at an opening bracket: "df.groupby('city')[". */
+  private static final Pattern OPEN_BRACKET_END = Pattern.compile("[\\w)\\]'\"]\\s*[(\\[{]\\s*$");
+
+  /** Why {@code prompt} reads as unfinished code (evidence for completion), or null. */
+  static String cue(String prompt) {
+    String raw = prompt.stripTrailing();
+    int firstNewline = raw.indexOf('\n');
+    if (firstNewline < 0) {
+      boolean code = raw.contains(".") || raw.contains("(");
+      return code && OPEN_BRACKET_END.matcher(raw).find() ? "code stops at an open bracket" : null;
+    }
+    String code = raw.substring(firstNewline + 1);
+    // Indented code, or a query pasted flush left ("SELECT … FROM …").
+    boolean looksLikeCode = raw.contains("(") && (code.contains("    ") || code.contains("\t")
+        || SQL.matcher(code).find());
+    if (!looksLikeCode) {
+      return null;
+    }
+    int open = 0;
+    int close = 0;
+    for (int i = 0; i < code.length(); i++) {
+      open += code.charAt(i) == '{' ? 1 : 0;
+      close += code.charAt(i) == '}' ? 1 : 0;
+    }
+    String lastLine = raw.substring(raw.lastIndexOf('\n') + 1);
+    if (open > close || TRUNCATED_TAIL.matcher(lastLine).find()) {
+      return "pasted code stops mid-block";
+    }
+    return EMPTY_BODY.matcher(code).find() ? "pasted code with a placeholder body" : null;
+  }
+}
