@@ -48,6 +48,8 @@ final class Languages {
           Map.entry("hs", "haskell"),
           Map.entry("lua", "lua"),
           Map.entry("clj", "clojure"),
+          Map.entry("pm", "perl"),
+          Map.entry("pl", "perl"),
           Map.entry("sh", "shell"));
   // .h is left out on purpose: it is C and C++ alike, the .c or .cpp files decide.
 

@@ -33,6 +33,8 @@ public final class NoTests {
   private static final Pattern PHPUNIT = Pattern.compile("^(?:OK \\((\\d+) tests?,|Tests: (\\d+), Assertions:)");
   /** Jest's {@code Tests:       1 failed, 20 passed, 21 total} and Vitest's {@code Tests  1 failed | 20 passed (21)}: tests ran. */
   private static final Pattern JEST_RAN = Pattern.compile("^Tests:?\\s+(?:\\d+ \\w+\\s*[,|]\\s*)*\\d+ (?:passed|failed)");
+  /** prove's summary {@code Files=8, Tests=27, 1 wallclock secs (...)}; with none, {@code Files=0, Tests=0}. */
+  private static final Pattern PROVE = Pattern.compile("^Files=\\d+, Tests=(\\d+),");
   /** RSpec's {@code 0 examples, 0 failures, 1 error occurred outside of examples}: a spec failed to load, which is a failure. */
   private static final String OUTSIDE_OF_EXAMPLES = "occurred outside of examples";
 
@@ -53,7 +55,7 @@ public final class NoTests {
     if (line.contains(OUTSIDE_OF_EXAMPLES)) {
       ran = true;
     } else if ((m = UNITTEST.matcher(line)).find() || (m = CARGO.matcher(line)).matches() || (m = RUBY.matcher(line)).find()
-        || (m = PHPUNIT.matcher(line)).find()) {
+        || (m = PHPUNIT.matcher(line)).find() || (m = PROVE.matcher(line)).find()) {
       if (Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)) == 0) {
         none = none == null ? line : none;
       } else {

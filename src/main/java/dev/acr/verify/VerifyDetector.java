@@ -36,6 +36,7 @@ public final class VerifyDetector {
   private static final Pattern PY_TEST_FILE = Pattern.compile("test_.*\\.py|.*_test\\.py");
   private static final Pattern RB_SPEC_FILE = Pattern.compile(".*_spec\\.rb");
   private static final Pattern RB_TEST_FILE = Pattern.compile("test_.*\\.rb|.*_test\\.rb");
+  private static final Pattern PERL_TEST_FILE = Pattern.compile(".*\\.t");
 
   /** Built on first use: a cold ObjectMapper costs ~100 ms of start-up, which paths without JSON skip. */
   private static final class Lazy {
@@ -112,6 +113,7 @@ public final class VerifyDetector {
     found = found.isPresent() ? found : make(root);
     found = found.isPresent() ? found : ruby(root); // after go, cargo and make: a .rspec beside them is a side project
     found = found.isPresent() ? found : php(root);
+    found = found.isPresent() ? found : perl(root);
     found = found.isPresent() ? found : dotnet(root);
     return found.isPresent() ? found : unittest(root);
   }
@@ -254,6 +256,19 @@ public final class VerifyDetector {
     }
     String phpunit = Files.isExecutable(root.resolve("vendor/bin/phpunit")) ? "vendor/bin/phpunit" : "phpunit";
     return Optional.of(new VerifyCommand(phpunit, "detected: " + xml));
+  }
+
+  /**
+   * A Perl distribution: {@code prove -lr t} (its lib/ first on @INC, every {@code .t} under t/),
+   * what CPAN's own test harness runs, when t/ holds test files beside a Perl build file or lib/.
+   * A generated Makefile is found before this, and its {@code make test} runs the same tests.
+   */
+  private static Optional<VerifyCommand> perl(Path root) {
+    boolean perlProject = firstFile(root, "Makefile.PL", "Build.PL", "dist.ini", "cpanfile", "META.json") != null
+        || Files.isDirectory(root.resolve("lib"));
+    return perlProject && hasTestFile(root.resolve("t"), PERL_TEST_FILE)
+        ? Optional.of(new VerifyCommand("prove -lr t", "detected: t/*.t"))
+        : Optional.empty();
   }
 
   private static Optional<VerifyCommand> make(Path root) {

@@ -236,6 +236,7 @@ class RepoInspectorTest {
     assertThat(Languages.detect(noBuildFiles, List.of("x.sh", "y.sh", "z.rb"))).isEqualTo("shell");
     assertThat(Languages.detect(noBuildFiles, List.of("a.py", "b.go", "c.py", "d.go", "e.go"))).isEqualTo("go");
     assertThat(Languages.detect(noBuildFiles, List.of("README"))).isNull();
+    assertThat(Languages.detect(noBuildFiles, List.of("lib/Text/Table/Tiny.pm", "t/01-basic.t", "dist.ini"))).isEqualTo("perl");
   }
 
   private String languageOf(Map<String, String> files) throws Exception {

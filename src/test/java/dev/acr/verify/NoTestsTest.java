@@ -26,6 +26,9 @@ class NoTestsTest {
     assertThat(NoTests.in(List.of("0 runs, 0 assertions, 0 failures, 0 errors, 0 skips"))).isPresent();
     assertThat(NoTests.in(List.of("PHPUnit 9.6.7 by Sebastian Bergmann and contributors.", "", "No tests executed!")))
         .contains("No tests executed!");
+    // prove 3.44 (Perl 5.36) over an empty t/: exits 0.
+    assertThat(NoTests.in(List.of("Files=0, Tests=0,  0 wallclock secs ( 0.00 usr +  0.00 sys =  0.00 CPU)", "Result: NOTESTS")))
+        .contains("Files=0, Tests=0,  0 wallclock secs ( 0.00 usr +  0.00 sys =  0.00 CPU)");
   }
 
   @Test
@@ -43,6 +46,8 @@ class NoTestsTest {
     assertThat(NoTests.in(List.of("60 examples, 1 failure"))).isEmpty();
     assertThat(NoTests.in(List.of("12 runs, 30 assertions, 0 failures, 0 errors, 0 skips"))).isEmpty();
     assertThat(NoTests.in(List.of("OK (22 tests, 319 assertions)"))).isEmpty();
+    assertThat(NoTests.in(List.of("Files=8, Tests=27,  0 wallclock secs ( 0.03 usr  0.01 sys +  0.32 cusr  0.10 csys =  0.46 CPU)",
+        "Result: PASS"))).isEmpty();
     assertThat(NoTests.in(List.of("Tests: 22, Assertions: 319, Errors: 18, Failures: 1."))).isEmpty();
     assertThat(NoTests.in(List.of("No tests executed!", "OK (2 tests, 2 assertions)"))).isEmpty();
     // RSpec could not load a spec: the code under repair raised, which is a failure, not an empty suite.
