@@ -41,6 +41,8 @@ public final class CannotRun {
       Pattern.compile("(?:ModuleNotFoundError|ImportError): No module named '?([\\w.]+)'?");
   /** Node: {@code Cannot find module 'jest'} or {@code Cannot find package 'vitest' imported from}. */
   private static final Pattern NODE_MODULE = Pattern.compile("Cannot find (?:module|package) '([^']+)'");
+  /** Perl: {@code Can't locate Ref/Util.pm in @INC (you may need to install the Ref::Util module)}. */
+  private static final Pattern PERL_MODULE = Pattern.compile("Can't locate \\S+\\.pm in @INC \\(you may need to install the ([\\w:]+) module\\)");
   /** A C or C++ compiler: {@code fatal error: foo.h: No such file or directory}. */
   private static final Pattern HEADER = Pattern.compile("fatal error: ([^:\\s]+): No such file or directory");
   /** Python run on a script that is not there: {@code can't open file '/x/run.py': [Errno 2]}. */
@@ -196,6 +198,13 @@ public final class CannotRun {
               "install the project's dependencies (e.g. npm install) or name another test command"))
           : Optional.empty();
     }
+    if ((m = PERL_MODULE.matcher(line)).find()) {
+      String module = m.group(1);
+      return declaredDependency(packageDir, module)
+          ? notAsked(asked, module, new Why("Can't locate " + module + ", a dependency of the project that is not installed",
+              "install the project's dependencies (e.g. cpanm --installdeps .) or name another test command"))
+          : Optional.empty();
+    }
     if ((m = HEADER.matcher(line)).find()) {
       String header = m.group(1);
       String base = header.substring(header.lastIndexOf('/') + 1);
@@ -344,7 +353,8 @@ public final class CannotRun {
   /** Manifests that list dependencies, from {@code dir} up through its parents (a workspace's root declares them too). */
   private static final List<String> DEPENDENCY_FILES =
       List.of("package.json", "pyproject.toml", "setup.py", "setup.cfg", "requirements.txt", "requirements-dev.txt",
-          "requirements-test.txt", "dev-requirements.txt", "test-requirements.txt", "Pipfile", "tox.ini");
+          "requirements-test.txt", "dev-requirements.txt", "test-requirements.txt", "Pipfile", "tox.ini",
+          "cpanfile", "Makefile.PL", "Build.PL", "META.json", "dist.ini");
 
   /** Whether a manifest in {@code dir} or above names {@code name} as a quoted or listed dependency. */
   static boolean declaredDependency(Path dir, String name) {

@@ -33,8 +33,13 @@ public final class NoTests {
   private static final Pattern PHPUNIT = Pattern.compile("^(?:OK \\((\\d+) tests?,|Tests: (\\d+), Assertions:)");
   /** Jest's {@code Tests:       1 failed, 20 passed, 21 total} and Vitest's {@code Tests  1 failed | 20 passed (21)}: tests ran. */
   private static final Pattern JEST_RAN = Pattern.compile("^Tests:?\\s+(?:\\d+ \\w+\\s*[,|]\\s*)*\\d+ (?:passed|failed)");
-  /** prove's summary {@code Files=8, Tests=27, 1 wallclock secs (...)}; with none, {@code Files=0, Tests=0}. */
-  private static final Pattern PROVE = Pattern.compile("^Files=\\d+, Tests=(\\d+),");
+  /**
+   * prove's summary {@code Files=8, Tests=27, 1 wallclock secs (...)}; with no test file, {@code
+   * Files=0, Tests=0} (and exit 0). The files count, not the tests: a test file that dies before
+   * its first test (the module under repair does not compile) gives {@code Files=1, Tests=0}, a
+   * failure for an agent to fix.
+   */
+  private static final Pattern PROVE = Pattern.compile("^Files=(\\d+), Tests=\\d+,");
   /** RSpec's {@code 0 examples, 0 failures, 1 error occurred outside of examples}: a spec failed to load, which is a failure. */
   private static final String OUTSIDE_OF_EXAMPLES = "occurred outside of examples";
 

@@ -69,6 +69,18 @@ class CannotRunTest {
   }
 
   @Test
+  void aDeclaredPerlModuleMissingCountsButTheProjectsOwnDoesNot() throws Exception {
+    String line = "Can't locate Ref/Util.pm in @INC (you may need to install the Ref::Util module) (@INC contains: t/lib lib /etc/perl) at lib/Text/Table/Tiny.pm line 9.";
+    assertThat(check(2, "fix the widths", line)).as("not declared (dist.ini's AutoPrereqs names nothing)").isEmpty();
+    Files.writeString(root.resolve("cpanfile"), "requires 'Ref::Util', '0.202';\nrequires 'Carp';\n");
+    assertThat(check(2, "fix the widths", line)).map(CannotRun.Why::todo)
+        .hasValueSatisfying(t -> assertThat(t).contains("cpanm --installdeps ."));
+    // The code under repair, which the project does not declare: a failing test, for the agent to fix.
+    assertThat(check(2, "fix the widths",
+        "Can't locate Text/Table/Util.pm in @INC (you may need to install the Text::Table::Util module) (@INC contains: lib)")).isEmpty();
+  }
+
+  @Test
   void aMissingHeaderCountsOnlyWhenNoFileOfThatNameIsInTheRepository() throws Exception {
     String line = "src/main.c:3:10: fatal error: vendor/lib.h: No such file or directory";
     assertThat(check(2, "fix the overflow", line)).map(CannotRun.Why::todo)

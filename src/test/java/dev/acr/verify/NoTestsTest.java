@@ -48,6 +48,9 @@ class NoTestsTest {
     assertThat(NoTests.in(List.of("OK (22 tests, 319 assertions)"))).isEmpty();
     assertThat(NoTests.in(List.of("Files=8, Tests=27,  0 wallclock secs ( 0.03 usr  0.01 sys +  0.32 cusr  0.10 csys =  0.46 CPU)",
         "Result: PASS"))).isEmpty();
+    // A test file that died before its first test (a syntax error in the module under repair): it ran, and failed.
+    assertThat(NoTests.in(List.of("Files=1, Tests=0,  0 wallclock secs ( 0.02 usr  0.01 sys +  0.04 cusr  0.01 csys =  0.08 CPU)",
+        "Result: FAIL"))).isEmpty();
     assertThat(NoTests.in(List.of("Tests: 22, Assertions: 319, Errors: 18, Failures: 1."))).isEmpty();
     assertThat(NoTests.in(List.of("No tests executed!", "OK (2 tests, 2 assertions)"))).isEmpty();
     // RSpec could not load a spec: the code under repair raised, which is a failure, not an empty suite.
