@@ -41,7 +41,12 @@ public final class MemoryStats implements MemorySink {
     long born;
 
     void add(boolean resolved, double performance, Double cost) {
-      add(resolved, performance, cost, cost != null && cost > 0 ? Math.log(cost) : 0);
+      add(resolved, performance, cost, logCost(cost));
+    }
+
+    /** log(cost) for the log-normal tallies; 0 (and not counted) for a missing or zero cost. */
+    static double logCost(Double cost) {
+      return cost != null && cost > 0 ? Math.log(cost) : 0;
     }
 
     /** As above with log(cost) already taken (a record adds to six tallies; the log is the same). */
@@ -180,7 +185,7 @@ public final class MemoryStats implements MemorySink {
     Pattern fresh = new Pattern(route, Collections.unmodifiableList(java.util.Arrays.asList(failed)));
     Pattern p = canonicalPatterns.computeIfAbsent(fresh, k -> k);
     Double cost = r.costUsd();
-    double logCost = cost != null && cost > 0 ? Math.log(cost) : 0;
+    double logCost = Tally.logCost(cost);
     // computeIfAbsent as always (a HashMap grows at another size under put, which would change
     // its iteration order), but with one function made per memory, not a lambda per map and record.
     List<String> keys = contextKeys(r.dimension(), r.bench() != null ? r.bench() : r.language());
