@@ -12,7 +12,9 @@ import java.util.SplittableRandom;
  * exactly what matters, and it uses partial scores directly.
  *
  * <p>Contexts are broad to narrow (the dimension, the dimension with the bench; everything only
- * for a task without a dimension, see {@link #meanLevels}). In each, a route's mean is that context's mean over all routes (its baseline) plus the route's
+ * for a task without a dimension, see {@link #meanLevels}). In each, a route's mean is that
+ * context's mean over all routes (its baseline, started from the broader context's, {@link
+ * #baselines}) plus the route's
  * advantage over it. The advantage starts from the broader context's ({@link #STRENGTH}
  * pseudo-calls) and adds this context's first calls. Measuring routes against the baseline of
  * the same tasks keeps a route that happened to be tried on easy tasks from looking good: tasks
