@@ -46,7 +46,8 @@ class BenchAcrTargetsTest {
    * variance learned from memory: 48.61 against 47.65 / 46.46 / 43.69 (48.16 before; tuning orders
    * of seed 1001: 48.56, 47.84 before). The floor is the target, 0.11 below the measured figure.
    * With the single call's mean pooled from the dimension on and a draw spread of 0.5: 48.63
-   * (tuning seeds 1001/2001/3001: 48.81, 48.68 before); the floor stays the target.
+   * (tuning seeds 1001/2001/3001: 48.81, 48.68 before); the floor stays the target. With the
+   * steadier baselines and a spread of 0.4: 48.66 (tuning 48.76, within noise of 48.81).
    */
   @Test
   void idTestSingleCallBeatsTheOnlineBaselines() throws Exception {
@@ -69,13 +70,15 @@ class BenchAcrTargetsTest {
    * 32.8 over 60 orders of seed 1001 before and after; 33.7 here is within the noise of 20 orders,
    * sd about 1). The bar moved from 33.0 to 34.0 with that change. 33.26 with the mean pooled
    * from the dimension on and a draw spread of 0.5 (tuning seeds 1001/2001/3001: 31.9, 33.4
-   * before); the bar is that rounded up. The issue's ≤ 30 is not met; this holds what was reached.
+   * before); the bar is that rounded up. 31.37 once each context's baseline starts from the
+   * broader one's (worth 8 calls) and the draw's spread is 0.4 (tuning seeds: 30.74, 31.93 before);
+   * the bar moved from 33.5 to 31.5. The issue's ≤ 30 is not met; this holds what was reached.
    */
   @Test
   void ood176SingleCallFromEmptyMemory() throws Exception {
     BenchReplay.RouterReport acr = singleCall(BenchDataset.OOD176, List.of("acr")).get(0);
     System.out.printf(Locale.ROOT, "OOD176 cap 1 acr 20 shuffles: CumReg %.2f%n", mean(acr, Metric.CUM_REG));
-    assertThat(mean(acr, Metric.CUM_REG)).as("shuffled mean CumReg at cap 1").isLessThanOrEqualTo(33.5);
+    assertThat(mean(acr, Metric.CUM_REG)).as("shuffled mean CumReg at cap 1").isLessThanOrEqualTo(31.5);
   }
 
   /**

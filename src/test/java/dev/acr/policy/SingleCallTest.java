@@ -124,6 +124,19 @@ class SingleCallTest {
   }
 
   @Test
+  void oneEarlyFailureDoesNotPutEveryUntriedRouteAtZero() {
+    // Priors: strong 0.8, mid 0.5, cheap 0.2; memory holds one failed call of the strong route.
+    // A baseline taken from that call alone is 0, so mid (0 + its advantage 0) and cheap (0 - 0.3,
+    // clamped) would tie at 0 and the price would pick the cheap one; started from the average
+    // prior, the baseline barely moves and the prior order of the untried routes stands.
+    MemoryStats stats = MemoryStats.of(List.of(rec("f", STRONG, 0, "bug_fixing", "b")));
+    SingleCall.Estimate[] e = SingleCall.estimates(stats, MemoryStats.contexts("bug_fixing", "b"),
+        List.of("claude-code:strong", "mid", "opencode:cheap"), new double[] {0.8, 0.5, 0.2}, new double[] {2, 2, 2});
+    assertThat(e[1].mean()).isGreaterThan(e[2].mean() + 0.2);
+    assertThat(e[1].mean()).isBetween(0.35, 0.5);
+  }
+
+  @Test
   void theOneCallIsMadeEvenWhenEveryRouteLooksWorthless() {
     // Nothing ever verified here: declining would leave the policy with nothing to learn from.
     List<MemoryRecord> recs = new ArrayList<>();
