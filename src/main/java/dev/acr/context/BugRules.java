@@ -93,6 +93,16 @@ final class BugRules {
               "problems with", "something wrong", "something's wrong", "not right", "weird", "strange",
               "odd behaviour", "odd behavior"),
           terms(BUG_FIXING, 2, "verb '%s'", "debug*", "diagnos*", "troubleshoot*"),
+          // A problem named by a noun phrase, no verb: "too many open files on the worker", "high cpu
+          // on idle", "circular import between models and services", "sql injection in search".
+          regex(BUG_FIXING, 2.5, "\\btoo many (?:open )?(?:files|file descriptors|fds|connections|requests|redirects"
+              + "|queries|retries|re-?renders|threads|processes|sockets|goroutines|handles)\\b", "symptom '%s'")
+              .when("too many"),
+          terms(BUG_FIXING, 2, "symptom '%s'", "high cpu", "high memory", "high latency", "cpu spike*",
+              "memory spike*", "latency spike*", "100% cpu", "circular import", "circular imports", "import cycle"),
+          terms(BUG_FIXING, 2.5, "vulnerability '%s'", "sql injection", "command injection", "xss", "csrf",
+              "vulnerab*", "security hole", "security bug", "security issue", "insecure", "path traversal",
+              "directory traversal", "open redirect"),
           terms(BUG_FIXING, 2.5, "symptom '%s'", "crash*", "panics", "hangs", "hang", "hanging",
               "freezes", "frozen", "deadlock*", "stuck", "leak", "leaks", "leaking", "leaky",
               "flaky", "flakiness", "flakes",

@@ -241,9 +241,23 @@ public final class Classifier {
     boolean statement = mood == Statement.Mood.STATES;
     add(hits, Dimension.BUG_FIXING, statement ? STATEMENT_WEIGHT : NO_REQUEST_WEIGHT,
         statement ? "a statement that asks for nothing" : "asks for nothing");
+    double generation = sum(hits.get(Dimension.CODE_GENERATION));
+    if (statement && generation > 0) {
+      // "the cli ignores --verbose", "search endpoint takes 8 seconds": the artefacts a statement
+      // names are its subject, code that exists; nothing in it asks for one to be built.
+      add(hits, Dimension.CODE_GENERATION, -generation, "a statement: what it names exists");
+    }
     if (statement && INSTEAD.matcher(text.norm()).find()) {
       add(hits, Dimension.BUG_FIXING, STATEMENT_WEIGHT, "says what happens instead");
     }
+  }
+
+  private static double sum(List<Hit> list) {
+    double total = 0;
+    for (Hit h : list == null ? List.<Hit>of() : list) {
+      total += h.weight();
+    }
+    return total;
   }
 
   /** Two or more distinct languages in one prompt usually means moving code between them. */

@@ -164,7 +164,9 @@ final class ClassifierRules {
           regex(CODE_REFACTORING, 2, "\\breplace\\b(?: \\S+){0,6}? with\\b|\\bswap (?:out )?(?:\\S+ ){1,5}?(?:for|with)\\b"
               + "|\\binstead of\\b", "'%s'").when("replace", "swap", "instead"),
           regex(CODE_REFACTORING, 2.5, "\\b(?:introduce|use|extract) (?:an? )?(?:\\w+ ){0,2}(?:interface"
-              + "|abstraction|strategy|base class|protocol|trait)\\b|\\binject\\w*"
+              + "|abstraction|strategy|base class|protocol|trait)\\b"
+              // Dependency injection, not an attack ("sql injection in search" is a bug).
+              + "|(?<!(?:sql|command|code|script|header|html|ldap|template|prompt|shell|os) )\\binject\\w*"
               + "|\\b(?:not |stop |)depend(?:s|ing)? on (?:the )?concrete\\b|\\btight(?:ly)? coupl\\w*"
               + "|\\b(?:not|no longer|stop|never) depend(?:s|ing)? on\\b",
               "'%s'")
@@ -330,6 +332,23 @@ final class ClassifierRules {
           regex(CODE_COMPLETION, 2, "(?<!(?:when|if|while|unless) (?:the |its |an? )?)\\b(?:\\w+\\(\\)|function|method"
               + "|body|stub|class|handler|constructor|file|branch|case|loop|block|impl|fn|func) (?:is|are) (?:still |left )?empty\\b", "'%s'")
               .when("empty"),
+          // The rest exists, one part is asked for: "the other dunders are done", "the remaining
+          // routes are in place"; a part named with "is missing": "the Display impl is missing".
+          regex(CODE_COMPLETION, 3, "\\b(?:other|rest of the|remaining)\\b(?: \\S+){0,2}? (?:is|are|'s) (?:already |all )?"
+              + "(?:done|written|implemented|in place|there|working)\\b|\\b(?:impl|implementation|method|function|case"
+              + "|branch|body|arm|getter|setter|constructor|override)s?\\b(?: \\S+){0,3}? (?:is|are) (?:still )?missing\\b",
+              "one part done '%s'").when("done", "written", "implemented", "place", "there", "working", "missing"),
+          // A body that does nothing for now: "the validate hook is a no-op right now", "save is just
+          // `return nil`", "it has no code yet"; and what it needs: "abstract methods need implementations".
+          regex(CODE_COMPLETION, 4, "\\bno-?op\\b(?: \\S+){0,2}? (?:right now|for now|so far|currently|at the moment|yet)\\b"
+              + "|\\b(?:is|are) (?:just|only) `?(?:return|pass|raise|throw|panic|todo)\\b", "placeholder body '%s'")
+              .when("no-op", "noop", "just", "only"),
+          regex(CODE_COMPLETION, 3, "\\b(?:has|have|with) no (?:code|implementation|body|logic)(?: yet)?\\b|\\bno (?:code|implementation|logic) yet\\b"
+              + "|\\bneeds? (?:an? |real |actual |proper )?(?:implementations?|impls?|bodies)\\b",
+              "no code yet '%s'").when("no ", "need"),
+          // The branch still to write: "write the else part", "add the default case".
+          regex(CODE_COMPLETION, 2, "\\bthe (?:else|default|catch|finally|fallback) (?:part|branch|case|block|clause|arm)\\b",
+              "a branch to write '%s'").when("else", "default", "catch", "finally", "fallback"),
           terms(CODE_COMPLETION, 1.5, "follow existing code", "in the same style", "same style",
               "consistent with", "the same way", "mirror*", "following the pattern",
               "follow the pattern", "follow the same pattern", "like the other",

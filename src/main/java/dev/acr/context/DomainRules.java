@@ -178,6 +178,12 @@ final class DomainRules {
               "server", "client", "wrapper", "component", "hook", "plugin", "loader", "struct",
               "class", "dao", "migration", "module", "page", "form", "dialog", "widget", "function",
               "fn", "api", "command"),
+          // "the unimplemented parts of the websocket client", "a leak in the upload handler": an
+          // artefact named as the place of the work is code that exists, not the thing to build.
+          regex(CODE_GENERATION, -1.5, "\\b(?:of|in|inside|within|from) (?:the|our|my|this|that|its) (?:[\\w.-]+ ){0,2}?"
+              + "(?:handler|client|service|server|controller|page|endpoint|websocket|middleware|component|module|class"
+              + "|cli|script|api|form|widget|dialog|hook|plugin|loader|function|command|webhook|workflow)s?\\b",
+              "a place in existing code").when("of ", "in ", "within ", "from "),
           regex(CODE_GENERATION, 1, "(?:^|\\s)--[a-z][\\w-]+", "CLI option '%s'").when("--"),
           regex(CODE_GENERATION, 1, "\\b(?:get|post|put|patch|delete) /\\S+", "HTTP route '%s'")
               .when(" /"),

@@ -34,7 +34,7 @@ final class Statement {
       Set.of("do", "give", "use", "show", "tell", "remove", "delete", "drop", "update", "handle",
           "support", "turn", "put", "stop", "allow", "ensure", "check", "change", "bump", "upgrade",
           "return", "sort", "find", "count", "merge", "compute", "calculate", "parse", "break",
-          "get", "keep", "have", "look", "see", "go", "can", "could", "would", "want", "need", "let's", "lets", "please");
+          "get", "keep", "have", "look", "see", "go", "can", "could", "would", "want", "need", "let", "let's", "lets", "please");
 
   /** What an object opens with: "send a message", "hide the banner" read as verb and object. */
   private static final Set<String> OBJECT_STARTERS =
@@ -147,9 +147,26 @@ final class Statement {
         return Mood.ASKS;
       }
     }
+    if (!clauses.isEmpty() && statesAWish(clauses.get(0))) {
+      return Mood.ASKS;
+    }
     boolean statement = OPENERS.contains(head.get(0)) || FINITE.matcher(text.norm()).find()
         || hasVerb(firstSentence(text.norm()));
     return statement ? Mood.STATES : Mood.NEITHER;
+  }
+
+  /**
+   * "the form needs a captcha", "the api lacks rate limiting": a subject and a wish for what it
+   * should have is a request, not a report. Not "needs to …" ("users need to log in twice"), where
+   * the wish is often the symptom.
+   */
+  private static boolean statesAWish(List<String> clause) {
+    for (int i = 1; i + 1 < Math.min(clause.size(), 5); i++) {
+      if (WISHES.contains(clause.get(i)) && !clause.get(i + 1).equals("to")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first words of the first sentence, through parentheses: "parse_date('…') returns …". */

@@ -1,0 +1,58 @@
+package dev.acr.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The signals added after sets 21 and 22 were written blind and scored (ClassifierTest holds the
+ * sets). Each row names the signal it checks and fails on the classifier before them (0d861ee),
+ * except the rows marked "guard", which keep a signal from reaching too far. Rows are worded apart
+ * from the sets, so the sets still measure something.
+ */
+class ClassifierSignalsTest {
+
+  private final Classifier classifier = new Classifier();
+
+  @Test
+  void statementsWishesAndNamedProblems() {
+    String[][] cases = {
+        {"the cli ignores --verbose", "bug_fixing", "a statement names existing code"},
+        {"search endpoint takes 8 seconds", "bug_fixing", "a statement names existing code"},
+        {"the form needs a captcha", "code_generation", "a stated wish is a request"},
+        {"the api lacks rate limiting", "code_generation", "a stated wish is a request"},
+        {"users need to log in twice after the update", "bug_fixing", "guard: 'need to' is no wish"},
+        {"let users pick a theme from the settings page", "code_generation", "'let' opens a request"},
+        {"too many open files on the worker", "bug_fixing", "a problem named by a noun phrase"},
+        {"high cpu on idle", "bug_fixing", "a problem named by a noun phrase"},
+        {"circular import between models and services", "bug_fixing", "a problem named by a noun phrase"},
+        {"sql injection in the search endpoint", "bug_fixing", "a vulnerability"},
+        {"inject the clock into the scheduler instead of calling now()", "code_refactoring",
+            "guard: a dependency injected"},
+        {"memory leak in the websocket server, find it", "bug_fixing", "an artefact as the place of the work"},
+        {"add a websocket endpoint for live prices to the api server", "code_generation",
+            "guard: the artefact to build"}};
+    assertRows(cases);
+  }
+
+  @Test
+  void partsDoneAndPlaceholderBodies() {
+    String[][] cases = {
+        {"implement __iter__ for the Tree class so it yields nodes in order, the other dunders are done",
+            "code_completion", "the rest is done"},
+        {"the Display impl for Money is missing", "code_completion", "a part is missing"},
+        {"the validate hook is a no-op right now", "code_completion", "a placeholder body"},
+        {"the save method is just `return nil`", "code_completion", "a placeholder body"},
+        {"methods marked abstract in Shape need implementations in Circle and Square", "code_completion",
+            "needs implementations"},
+        {"write the else part", "code_completion", "a branch to write"}};
+    assertRows(cases);
+  }
+
+  /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
+  private void assertRows(String[][] rows) {
+    for (String[] c : rows) {
+      assertThat(classifier.classify(c[0]).dimension()).as(c[2] + ": " + c[0]).isEqualTo(Dimension.of(c[1]));
+    }
+  }
+}
