@@ -33,6 +33,12 @@ final class BugRules {
               "error '%s'").when("Exception", "Error"),
           raw(BUG_FIXING, 5, "error\\[E\\d{3,4}\\]|error TS\\d+|error C\\d{4}|error CS\\d{4}", "compiler error (%s)")
               .when("error[", "error TS", "error C"),
+          // The code alone, as people paste it: "TS2345 in api.ts", "E0502 in parser.rs", "LNK2019".
+          raw(BUG_FIXING, 4, "\\b(?:TS|CS|LNK)\\d{4}\\b|\\bE0\\d{3}\\b", "compiler error code '%s'")
+              .when("TS", "CS", "LNK", "E0"),
+          // A database refusing a write: "duplicate key value violates unique constraint".
+          regex(BUG_FIXING, 3, "\\bviolates (?:\\S+ ){1,2}?constraint\\b|\\bconstraint (?:violation|failed)\\b"
+              + "|\\bduplicate key\\b|\\bintegrityerror\\b", "database error '%s'").when("constraint", "duplicate key", "integrityerror"),
           raw(BUG_FIXING, 4, "npm ERR!", "npm error output"),
           raw(BUG_FIXING, 3, "(?m)^E\\s{2,}\\S", "pytest failure output").when("E  "),
           raw(BUG_FIXING, 3, "--- FAIL:|\\bFAILED\\b|\\bFAIL\\b", "failing test output")
@@ -149,6 +155,11 @@ final class BugRules {
               + "|sync|fetch|display|appear|clear|reset|reload|scroll|submit|upload|download)\\w*"
               + "|\\bnever (?:exits|returns|fires|finishes|completes|gets called|closes|stops"
               + "|terminates|resolves)\\b", "symptom '%s'").when("nt", "n't", "not", "never"),
+          // Data that turns into something else on the way: "ü comes out as Ã¼", "shows up as ???".
+          regex(BUG_FIXING, 2, "\\b(?:comes?|came|coming|shows?|showed|showing|ends?|ended|ending) (?:out|up) as\\b",
+              "symptom '%s'").when(" as"),
+          terms(BUG_FIXING, 2, "symptom '%s'", "mojibake", "encoding issue", "encoding issues", "encoding problem",
+              "encoding problems", "encoding mess", "encoding bug"),
           terms(BUG_FIXING, 1.5, "symptom timing '%s'", "sometimes", "randomly", "occasionally",
               "every time", "each time", "since the", "since we", "since this", "since yesterday", "since last", "started after", "after upgrading", "after updating", "after the upgrade",
               "after the update", "after deploying", "after migrating", "started happening"),

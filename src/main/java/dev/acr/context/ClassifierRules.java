@@ -238,7 +238,9 @@ final class ClassifierRules {
               "notimplemented*", "not implemented", "not yet implemented", "unimplemented",
               "unsupportedoperation*", "placeholder", "placeholders", "implement me", "fill me in",
               "your code here", "your code goes here", "code goes here"),
-          regex(CODE_COMPLETION, 3, "(?:#|//|--)\\s*todo\\b|\\btodo:", "TODO marker").when("todo"),
+          // "… // TODO", "TODO: …", and said of the code: "the last two cases are TODO", "__repr__ is a todo".
+          regex(CODE_COMPLETION, 3, "(?:#|//|--)\\s*todo\\b|\\btodo:|\\b(?:is|are) (?:still )?(?:an? |just an? )?todos?\\b",
+              "TODO marker").when("todo"),
           // Not "a todo app": there the word names what the new program is about.
           regex(CODE_COMPLETION, 1, "\\btodos?\\b(?! (?:apps?|lists?|items?|manager|tracker)\\b)", "mentions TODO")
               .when("todo"),
@@ -338,6 +340,9 @@ final class ClassifierRules {
               + "(?:done|written|implemented|in place|there|working)\\b|\\b(?:impl|implementation|method|function|case"
               + "|branch|body|arm|getter|setter|constructor|override)s?\\b(?: \\S+){0,3}? (?:is|are) (?:still )?missing\\b",
               "one part done '%s'").when("done", "written", "implemented", "place", "there", "working", "missing"),
+          // One part there, the other not: "the getter is there but the setter isn't", "…, equals is there".
+          regex(CODE_COMPLETION, 2.5, "(?<!(?:what|where|who|which|how|why|nothing|something) )\\b(?:is|are) (?:already )?there"
+              + "(?:[,;.]|\\s*$| but\\b)", "one part there").when("there"),
           // A body that does nothing for now: "the validate hook is a no-op right now", "save is just
           // `return nil`", "it has no code yet"; and what it needs: "abstract methods need implementations".
           regex(CODE_COMPLETION, 4, "\\bno-?op\\b(?: \\S+){0,2}? (?:right now|for now|so far|currently|at the moment|yet)\\b"
@@ -359,7 +364,7 @@ final class ClassifierRules {
               + "|does|do) .{0,60}?\\b(?:print|output|return|log|evaluate to|yield)\\b|\\bwhat(?:'s| is) "
               + "the output\\b|\\b(?:literal|exact) output\\b|\\bwhat gets (?:printed|logged|returned|output|shown|displayed)\\b"
               + "|\\bevaluat\\w* (?:this|these|the following|the expression)\\b|\\bwhat(?: is|'s| would be| will be) the (?:result"
-              + "|value|output) of\\b",
-              "output prediction").when("predict", "guess", "what", "output", "printed", "evaluat"),
+              + "|value|output) of\\b|\\b(?:result|output|value) of `",
+              "output prediction").when("predict", "guess", "what", "output", "printed", "evaluat", "of `"),
           terms(CODE_COMPLETION, 1.5, "'%s'", "continue"));
 }

@@ -49,6 +49,23 @@ class ClassifierSignalsTest {
     assertRows(cases);
   }
 
+  @Test
+  void errorCodesTodosAndGroupings() {
+    String[][] cases = {
+        {"TS2322 in cart.tsx", "bug_fixing", "a compiler error code alone"},
+        {"duplicate key value violates unique constraint \"orders_pkey\"", "bug_fixing", "a database error"},
+        {"umlauts end up as ??? in the export", "bug_fixing", "data that turns into something else"},
+        {"the Cancelled and Refunded states are TODO", "code_completion", "code said to be a TODO"},
+        {"the getter is there but the setter isn't", "code_completion", "one part there"},
+        {"is there a linter for this", "code_understanding", "guard: 'is there' asks"},
+        {"result of `[] + {}` in js?", "code_completion", "the result of an expression"},
+        {"what's the average basket size by region", "data_science", "a measure by a grouping column"},
+        {"validate a sudoku board", "algorithm", "a textbook problem"},
+        {"this perl script should be a rust binary", "multi_language", "code that should be another language"},
+        {"make the zig library callable from node", "multi_language", "one language called from another"}};
+    assertRows(cases);
+  }
+
   /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
   private void assertRows(String[][] rows) {
     for (String[] c : rows) {
