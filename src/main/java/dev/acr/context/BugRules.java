@@ -234,6 +234,18 @@ final class BugRules {
               + "|rebas\\w*|switch\\w*|chang\\w*)", "regression after a change '%s'").when("after", "since"),
           regex(BUG_FIXING, 2, "\\bmake (?:it|this|them) (?:handle|work|accept|tolerate|not)\\b",
               "make-it-work request").when("make "),
+          // Asking for robustness the code lacks: "handle null in parseUser", "prevent double submit",
+          // "stop the spinner from showing forever", "make sure the form can't be sent twice".
+          regex(BUG_FIXING, 2.5, "^(?:please )?(?:handle (?:an? |the )?(?:case (?:where|when|of) (?:the |an? )?)?(?:null|nil|none"
+              + "|empty|missing|zero|negative|invalid|bad|malformed|undefined|nan|duplicate)\\b|prevent\\b|guard against\\b)"
+              + "|\\bstop\\b(?: \\S+){1,3}? from \\w+ing\\b|\\bmake sure\\b(?: \\S+){0,5}? (?:can't|cannot|doesn't|does not"
+              + "|don't|won't|never|isn't|no longer)\\b", "asks for robustness '%s'")
+              .when("handle", "prevent", "guard", "from", "make sure"),
+          // "make the tests pass", "get ci green again": the suite fails now.
+          regex(BUG_FIXING, 3, "\\b(?:make|get)\\b(?: the| our| all)?(?: \\S+)? (?:tests?|specs?|suite|ci|build|lint|linter|checks?"
+              + "|pipeline) (?:to )?(?:pass(?:ing)?|green|work(?:ing)?)\\b", "wants the suite green '%s'")
+              .when("pass", "green", "work"),
+          terms(BUG_FIXING, 3, "error message '%s'", "already in use", "address in use"),
           // "make the login form work on safari", "get the build working again": it does not work now.
           regex(BUG_FIXING, 2.5, "\\b(?:make\\b(?: \\S+){1,4}? work|get\\b(?: \\S+){1,4}? working)(?=\\s*$|[,.;!?]| (?:again|properly"
               + "|correctly|right|reliably|on|in|with|under|behind|offline|when|if|after|without|across)\\b)",

@@ -140,7 +140,8 @@ final class Statement {
         }
         continue;
       }
-      boolean verbAndObject = clause.size() > 1 && OBJECT_STARTERS.contains(clause.get(1))
+      // "clicking the link opens two tabs": a gerund and its object are a subject, not a request.
+      boolean verbAndObject = clause.size() > 1 && OBJECT_STARTERS.contains(clause.get(1)) && !first.endsWith("ing")
           && !OPENERS.contains(first);
       boolean opensWithVerb = leadVerbs.contains(first) || REQUEST_OPENERS.contains(first) || verbAndObject;
       if (opensWithVerb && !namesASubject(clause)) {

@@ -66,6 +66,23 @@ class ClassifierSignalsTest {
     assertRows(cases);
   }
 
+  @Test
+  void robustnessAskedForAndGerundSubjects() {
+    String[][] cases = {
+        {"handle nil in renderUser", "bug_fixing", "asks for robustness"},
+        {"prevent double clicks on the pay button", "bug_fixing", "asks for robustness"},
+        {"stop the toast from stacking up", "bug_fixing", "asks for robustness"},
+        {"make sure the wizard can't skip step 2", "bug_fixing", "asks for robustness"},
+        {"make the specs pass again", "bug_fixing", "wants the suite green"},
+        {"scrolling the list reloads the page", "bug_fixing", "a gerund and its object are a subject"},
+        {"address already in use on :8080", "bug_fixing", "an error message"},
+        {"add a test to make sure the parser doesn't crash on empty input", "test_generation",
+            "guard: the test is asked for"},
+        {"write a csv reader, handle empty lines and quoted fields", "code_generation",
+            "guard: 'handle' inside a specification"}};
+    assertRows(cases);
+  }
+
   /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
   private void assertRows(String[][] rows) {
     for (String[] c : rows) {
