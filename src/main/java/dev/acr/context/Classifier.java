@@ -286,7 +286,7 @@ public final class Classifier {
   private static void scoreTruncatedCode(PromptText text, Map<Dimension, List<Hit>> hits) {
     String cue = UnfinishedCode.cue(text.raw());
     if (cue != null) {
-      add(hits, Dimension.CODE_COMPLETION, 3, cue);
+      add(hits, Dimension.CODE_COMPLETION, 4, cue);
     }
   }
 

@@ -328,7 +328,7 @@ final class ClassifierRules {
               + "|`pass`|\\bpass statements?\\b|\\b(?:is|are) (?:all )?(?:just |only |still )?pass(?:$|[,.;])",
               "placeholder to replace '%s'").when("real", "actual", "proper", "pass"),
           regex(CODE_COMPLETION, 2, "\\b(?:function|method|fn|empty) body\\b|\\bbody of\\b|\\bthe \\w+ body\\b"
-              + "|\\bempty (?:\\w+ )?(?:methods|functions|bodies|handlers|stubs)\\b",
+              + "|\\bempty (?:\\w+ )?(?:methods|functions|bodies|handlers|stubs|blocks?)\\b",
               "'%s'").when("body", "empty"),
           // "validate() is empty"; not "crashes when the body is empty", a condition of a bug report.
           regex(CODE_COMPLETION, 2, "(?<!(?:when|if|while|unless) (?:the |its |an? )?)\\b(?:\\w+\\(\\)|function|method"

@@ -83,6 +83,17 @@ class ClassifierSignalsTest {
     assertRows(cases);
   }
 
+  @Test
+  void pastedCodeLeftUnwritten() {
+    String[][] cases = {
+        {"def rolling_mean(xs, k):\n    \"\"\"The k-window moving average of xs.\"\"\"", "code_completion",
+            "a placeholder body outweighs the words of its docstring"},
+        {"implement this:\n\nfunc Clamp(x, lo, hi int) int {\n}", "code_completion", "a block opened and closed empty"},
+        {"there's an empty catch block in sync.ts, add the error handling", "code_completion", "an empty block"},
+        {"why does this crash\n\nfunction f() {\n}", "bug_fixing", "guard: a symptom asked about"}};
+    assertRows(cases);
+  }
+
   /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
   private void assertRows(String[][] rows) {
     for (String[] c : rows) {
