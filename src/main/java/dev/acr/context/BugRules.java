@@ -29,7 +29,7 @@ final class BugRules {
           raw(BUG_FIXING, 3, "(?m)^\\s+at [\\w$.<>]+ ?\\(|\\bat [\\w$]+\\.[\\w$.<>]+ ?\\([\\w./-]+:\\d+",
               "stack frame (at …)").when("at "),
           raw(BUG_FIXING, 4, "\\b(?!NotImplemented|UnsupportedOperation)[A-Z]\\w*(?:Exception|Error)\\b(?=:|\\s*\\n|\\s*$| (?:at|in|on|when|while"
-              + "|from|after|if|thrown|raised) )",
+              + "|from|after|if|thrown|raised) | ')",
               "error '%s'").when("Exception", "Error"),
           raw(BUG_FIXING, 5, "error\\[E\\d{3,4}\\]|error TS\\d+|error C\\d{4}|error CS\\d{4}", "compiler error (%s)")
               .when("error[", "error TS", "error C"),
@@ -201,7 +201,7 @@ final class BugRules {
           // A warning class pasted from a run: DeprecationWarning, UnhandledPromiseRejectionWarning.
           raw(BUG_FIXING, 2.5, "\\b[A-Z]\\w+Warning\\b", "warning '%s'").when("Warning"),
           // Asking what is wrong, or how come: the question of someone looking at a bug.
-          regex(BUG_FIXING, 3, "\\bwhat(?:'s| is| was) (?:wrong|broken) with\\b|\\bwhat went wrong\\b|\\bhow come\\b"
+          regex(BUG_FIXING, 3, "\\bwhat(?:'s| is| was) (?:wrong|broken) (?:with|here|in|about)\\b|\\bwhat(?:'s| is) wrong\\s*[?!.]*$|\\bwhat went wrong\\b|\\bhow come\\b"
               + "|\\bno longer (?:works?|loads?|shows?|starts?|builds?|compiles?|runs?|renders?|saves?|appears?|responds?"
               + "|connects?|syncs?|updates?|opens?|fires?)\\b", "symptom '%s'").when("wrong", "broken", "how come", "no longer"),
           terms(BUG_FIXING, 1.5, "symptom '%s'", "blocked by", "access denied", "forbidden", "unauthorized"),
@@ -246,6 +246,13 @@ final class BugRules {
               + "|pipeline) (?:to )?(?:pass(?:ing)?|green|work(?:ing)?)\\b", "wants the suite green '%s'")
               .when("pass", "green", "work"),
           terms(BUG_FIXING, 3, "error message '%s'", "already in use", "address in use"),
+          // Symptoms named in two words: "double emails", "blank pdf", "slow query on /reports", "data loss".
+          regex(BUG_FIXING, 2.5, "\\bdouble (?:emails?|charg\\w*|notifications?|messages?|requests?|orders?|submissions?"
+              + "|entries|payments?|bookings?)\\b|\\bblank (?:pdfs?|screens?|emails?|exports?|files?|images?|reports?|charts?"
+              + "|output|responses?|cells?)\\b", "symptom '%s'").when("double", "blank"),
+          terms(BUG_FIXING, 2, "symptom '%s'", "slow query", "slow queries", "slow request", "slow requests",
+              "slow response", "slow responses", "slow page load", "data loss", "lost data"),
+          terms(BUG_FIXING, 1, "mentions CORS", "cors"),
           // "make the login form work on safari", "get the build working again": it does not work now.
           regex(BUG_FIXING, 2.5, "\\b(?:make\\b(?: \\S+){1,4}? work|get\\b(?: \\S+){1,4}? working)(?=\\s*$|[,.;!?]| (?:again|properly"
               + "|correctly|right|reliably|on|in|with|under|behind|offline|when|if|after|without|across)\\b)",

@@ -80,7 +80,7 @@ public final class Classifier {
   private static final Set<String> STATE_VERBS =
       Set.of("pass", "passes", "fail", "fails", "failing", "are", "is", "break", "breaks", "keep",
           "keeps", "time", "times", "hang", "hangs", "started", "crash", "crashes", "was", "were", "red",
-          "flaky", "broken");
+          "flaky", "broken", "panic", "panics", "panicked", "errors", "exits", "dies", "segfaults");
 
   /**
    * What a terse prompt that asks for nothing counts for bug_fixing: a tie-breaker, no more. A
@@ -363,7 +363,7 @@ public final class Classifier {
     put(m, Dimension.TEST_GENERATION, 2, "fuzz");
     put(m, Dimension.TEST_GENERATION, 1.5, "cover");
     put(m, Dimension.CODE_GENERATION, 1, "add", "create", "write", "implement", "build", "make",
-        "generate", "scaffold", "need", "new", "set", "setup", "support", "allow", "enable", "expose", "impl",
+        "generate", "scaffold", "need", "new", "set", "setup", "configure", "support", "allow", "enable", "expose", "impl",
         "integrate");
     return Map.copyOf(m);
   }

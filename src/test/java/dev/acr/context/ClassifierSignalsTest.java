@@ -94,6 +94,20 @@ class ClassifierSignalsTest {
     assertRows(cases);
   }
 
+  @Test
+  void theTersestBugReports() {
+    String[][] cases = {
+        {"KeyError 'user_id'", "bug_fixing", "an error name and its key"},
+        {"whats wrong here\n\nif (n = 0) { return }", "bug_fixing", "asks what is wrong"},
+        {"go test ./... panics in TestDecode", "bug_fixing", "tests as the subject of a panic"},
+        {"double notifications", "bug_fixing", "a symptom in two words"},
+        {"blank pdfs for some invoices", "bug_fixing", "a symptom in two words"},
+        {"slow queries on the orders page", "bug_fixing", "a symptom in two words"},
+        {"data loss in the offline sync", "bug_fixing", "a symptom in two words"},
+        {"configure cors for the api", "code_generation", "guard: CORS set up, not broken"}};
+    assertRows(cases);
+  }
+
   /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
   private void assertRows(String[][] rows) {
     for (String[] c : rows) {
