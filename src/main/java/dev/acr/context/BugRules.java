@@ -240,7 +240,7 @@ final class BugRules {
               + "|empty|missing|zero|negative|invalid|bad|malformed|undefined|nan|duplicate)\\b|prevent\\b|guard against\\b)"
               + "|\\bstop\\b(?: \\S+){1,3}? from \\w+ing\\b|\\bmake sure\\b(?: \\S+){0,5}? (?:can't|cannot|doesn't|does not"
               + "|don't|won't|never|isn't|no longer)\\b", "asks for robustness '%s'")
-              .when("handle", "prevent", "guard", "from", "make sure"),
+              .when("handle", "prevent", "guard", "stop", "make sure"),
           // "make the tests pass", "get ci green again": the suite fails now.
           regex(BUG_FIXING, 3, "\\b(?:make|get)\\b(?: the| our| all)?(?: \\S+)? (?:tests?|specs?|suite|ci|build|lint|linter|checks?"
               + "|pipeline) (?:to )?(?:pass(?:ing)?|green|work(?:ing)?)\\b", "wants the suite green '%s'")

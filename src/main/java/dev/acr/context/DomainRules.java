@@ -186,7 +186,9 @@ final class DomainRules {
           regex(CODE_GENERATION, -1.5, "\\b(?:of|in|inside|within|from) (?:the|our|my|this|that|its) (?:[\\w.-]+ ){0,2}?"
               + "(?:handler|client|service|server|controller|page|endpoint|websocket|middleware|component|module|class"
               + "|cli|script|api|form|widget|dialog|hook|plugin|loader|function|command|webhook|workflow)s?\\b",
-              "a place in existing code").when("of ", "in ", "within ", "from "),
+              "a place in existing code").when("handler", "client", "service", "server", "controller", "page", "endpoint",
+                  "websocket", "middleware", "component", "module", "class", "cli", "script", "api", "form", "widget",
+                  "dialog", "hook", "plugin", "loader", "function", "command", "webhook", "workflow"),
           regex(CODE_GENERATION, 1, "(?:^|\\s)--[a-z][\\w-]+", "CLI option '%s'").when("--"),
           regex(CODE_GENERATION, 1, "\\b(?:get|post|put|patch|delete) /\\S+", "HTTP route '%s'")
               .when(" /"),
