@@ -253,6 +253,11 @@ final class BugRules {
           terms(BUG_FIXING, 2, "symptom '%s'", "slow query", "slow queries", "slow request", "slow requests",
               "slow response", "slow responses", "slow page load", "data loss", "lost data"),
           terms(BUG_FIXING, 1, "mentions CORS", "cors"),
+          // "the cart become empty after refresh", "getting null in response.data": a value gone bad.
+          regex(BUG_FIXING, 2.5, "\\b(?:becomes?|became|turns?|turned|goes|went) (?:empty|blank|null|undefined|nan|zero|negative"
+              + "|unresponsive|stale)\\b|\\b(?:getting|gets|got|receiving|receive|seeing) (?:a |an )?(?:null|nil|none|undefined|nan"
+              + "|empty (?:responses?|arrays?|lists?|results?|strings?|bod(?:y|ies)))\\b", "symptom '%s'")
+              .when("bec", "turn", "goes", "went", "get", "got", "receiv", "seeing"),
           // "make the login form work on safari", "get the build working again": it does not work now.
           regex(BUG_FIXING, 2.5, "\\b(?:make\\b(?: \\S+){1,4}? work|get\\b(?: \\S+){1,4}? working)(?=\\s*$|[,.;!?]| (?:again|properly"
               + "|correctly|right|reliably|on|in|with|under|behind|offline|when|if|after|without|across)\\b)",

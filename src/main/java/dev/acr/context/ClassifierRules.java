@@ -297,7 +297,8 @@ final class ClassifierRules {
               "where we stopped", "where it stopped", "keep going", "pick up where",
               "remaining methods", "remaining cases", "remaining functions",
               "remaining parts", "remaining steps", "remaining branches", "remaining arms",
-              "continue from", "continue where", "continue writing", "continue this",
+              "continue from", "continue where", "continue writing", "continue this", "remaining code", "rest of the code",
+              "missing code", "missing part", "missing parts", "other half",
               "do the rest", "never defined", "not defined yet"),
           // What is missing is a part of the code (arms, methods, a body), before or after the word:
           // "missing the Delete and Rename arms", "the interface methods that are still missing".
@@ -351,6 +352,10 @@ final class ClassifierRules {
           regex(CODE_COMPLETION, 3, "\\b(?:has|have|with) no (?:code|implementation|body|logic)(?: yet)?\\b|\\bno (?:code|implementation|logic) yet\\b"
               + "|\\bneeds? (?:an? |real |actual |proper )?(?:implementations?|impls?|bodies)\\b",
               "no code yet '%s'").when("no ", "need"),
+          // "write the code inside the while loop": the body of a construct that is there.
+          regex(CODE_COMPLETION, 3, "\\b(?:write|fill|add|implement|put)\\b(?: \\S+){0,2}? (?:code|logic) (?:inside|in|for|of) (?:the|this"
+              + "|my) (?:\\w+ )?(?:loop|block|branch|function|method|if|else|case|try|catch|callback|constructor)\\b",
+              "the inside of a construct '%s'").when("code", "logic"),
           // The branch still to write: "write the else part", "add the default case".
           regex(CODE_COMPLETION, 2, "\\bthe (?:else|default|catch|finally|fallback) (?:part|branch|case|block|clause|arm)\\b",
               "a branch to write '%s'").when("else", "default", "catch", "finally", "fallback"),
@@ -364,7 +369,8 @@ final class ClassifierRules {
               + "|does|do) .{0,60}?\\b(?:print|output|return|log|evaluate to|yield)\\b|\\bwhat(?:'s| is) "
               + "the output\\b|\\b(?:literal|exact) output\\b|\\bwhat gets (?:printed|logged|returned|output|shown|displayed)\\b"
               + "|\\bevaluat\\w* (?:this|these|the following|the expression)\\b|\\bwhat(?: is|'s| would be| will be) the (?:result"
-              + "|value|output) of\\b|\\b(?:result|output|value) of `",
-              "output prediction").when("predict", "guess", "what", "output", "printed", "evaluat", "of `"),
+              + "|value|output) of\\b|\\b(?:result|output|value) of `|\\b(?:answer|result|output) (?:of|for|to) (?:this|the following"
+              + "|my|the) (?:code|snippet|program|expression|script)\\b",
+              "output prediction").when("predict", "guess", "what", "output", "printed", "evaluat", "of `", "answer", "result"),
           terms(CODE_COMPLETION, 1.5, "'%s'", "continue"));
 }

@@ -108,6 +108,17 @@ class ClassifierSignalsTest {
     assertRows(cases);
   }
 
+  @Test
+  void plainAndNonNativeWording() {
+    String[][] cases = {
+        {"after logout the menu become empty", "bug_fixing", "a value gone bad"},
+        {"getting null in the order total", "bug_fixing", "a value gone bad"},
+        {"write the code inside the for loop", "code_completion", "the inside of a construct"},
+        {"whats the answer of this code: print(7 // -2)", "code_completion", "the answer of a snippet"},
+        {"add the remaining code so the class works as a queue", "code_completion", "the remaining code"}};
+    assertRows(cases);
+  }
+
   /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
   private void assertRows(String[][] rows) {
     for (String[] c : rows) {
