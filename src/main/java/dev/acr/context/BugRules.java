@@ -210,8 +210,8 @@ final class BugRules {
           // "no sound on ios", "modal behind the overlay in safari": a place where something goes wrong.
           regex(BUG_FIXING, 1, "\\b(?:on|in) (?:ios|android|safari|firefox|chrome|edge|windows|macos|mac|linux|mobile"
               + "|ipad|iphone|prod|production|staging)\\b", "only on '%s'").when("on ", "in "),
-          // "reconnect loop", "crash loop"; "has an extra empty line": something more than there should be.
-          regex(BUG_FIXING, 2.5, "\\b(?:reconnect|restart|retry|crash|boot|login|render|redirect|reload)(?:ing)? (?:loops?|storms?)\\b"
+          // "reconnect loop", "crash loop" (a "retry loop" is code); "has an extra empty line": something more than there should be.
+          regex(BUG_FIXING, 2.5, "\\b(?:reconnect|restart|crash|boot|login|render|redirect|reload)(?:ing)? (?:loops?|storms?)\\b|\\bretry storms?\\b"
               + "|\\b(?:has|have|there's|there is|shows?|gets?|leaves?|prints?|outputs?|writes?) an? (?:extra|stray"
               + "|spurious|duplicate)\\b", "symptom '%s'").when("loop", "storm", "extra", "stray", "spurious", "duplicate"),
           terms(BUG_FIXING, 2.5, "investigate '%s'", "track it down", "track this down",

@@ -178,6 +178,11 @@ final class ClassifierRules {
               + "|responses?)\\b|\\bkeeps? working\\b|\\bpreserv\\w+ (?:the )?(?:behaviou?r|semantics"
               + "|api)|\\bno behaviou?r(?:al)? changes?\\b", "behaviour-preserving")
               .when("chang", "breaking", "behavio", "same", "working", "preserv"),
+          // "three almost identical functions, merge them into one": the same code, to be made one.
+          terms(CODE_REFACTORING, 2.5, "'%s'", "almost identical", "nearly identical", "near-identical", "near identical",
+              "mostly identical", "virtually identical"),
+          regex(CODE_REFACTORING, 2.5, "\\b(?:merge|combine|collapse|unify) (?:them |these |those |both |the (?:\\w+ ){1,3}?)into"
+              + " (?:one|a single)\\b", "'%s'").when("into one", "a single"),
           terms(CODE_REFACTORING, 2, "'%s'", "readab*", "clearer", "cleaner", "maintainab*",
               "hard to read", "hard to follow", "hard to maintain", "hard to test", "duplicat*",
               "copy-past*", "copypast*", "repeat the same", "repeats the same", "doing the same thing",
@@ -263,8 +268,9 @@ final class ClassifierRules {
           // "i started this function but …", "what's x after this runs": code begun, or run in the head.
           regex(CODE_COMPLETION, 2, "\\b(?:i|we) (?:started|began|have started|'ve started) (?:this|the|a|my|on|writing)\\b",
               "code begun '%s'").when("started", "began"),
-          regex(CODE_COMPLETION, 3, "\\bwhat(?:'s| is| will| would)(?: be)?(?: the value of)? [a-z_]\\w* (?:be )?after "
-              + "(?:this|it|that|these|the following|running|executing)\\b", "output prediction '%s'").when("after"),
+          regex(CODE_COMPLETION, 3, "\\bwhat(?:'s| is| will| would)(?: be)?(?: the value of)? [a-z_]\\w* (?:be )?(?:after "
+              + "(?:this|it|that|these|the following|running|executing)\\b|at the end\\b|afterwards\\b)", "output prediction '%s'")
+              .when("after", "at the end"),
           // "the rest is done", "names but no bodies": part of the code is there, part is not.
           regex(CODE_COMPLETION, 3, "\\b(?:the )?rest (?:is|are|'s) (?:already )?(?:done|written|implemented|there|in place)\\b"
               + "|\\b(?:no|without|missing|empty) (?:function |method )?bod(?:y|ies)\\b", "'%s'").when("rest", "bod"),
@@ -329,7 +335,7 @@ final class ClassifierRules {
               + "|`pass`|\\bpass statements?\\b|\\b(?:is|are) (?:all )?(?:just |only |still )?pass(?:$|[,.;])",
               "placeholder to replace '%s'").when("real", "actual", "proper", "pass"),
           regex(CODE_COMPLETION, 2, "\\b(?:function|method|fn|empty) body\\b|\\bbody of\\b|\\bthe \\w+ body\\b"
-              + "|\\bempty (?:\\w+ )?(?:methods|functions|bodies|handlers|stubs|blocks?)\\b",
+              + "|\\bempty (?:\\w+ )?(?:methods|functions|bodies|handlers|stubs|blocks?)\\b|\\ban empty [\\w.]+\\(\\)",
               "'%s'").when("body", "empty"),
           // "validate() is empty"; not "crashes when the body is empty", a condition of a bug report.
           regex(CODE_COMPLETION, 2, "(?<!(?:when|if|while|unless) (?:the |its |an? )?)\\b(?:\\w+\\(\\)|function|method"
@@ -339,7 +345,7 @@ final class ClassifierRules {
           // routes are in place"; a part named with "is missing": "the Display impl is missing".
           regex(CODE_COMPLETION, 3, "\\b(?:other|rest of the|remaining)\\b(?: \\S+){0,2}? (?:is|are|'s) (?:already |all )?"
               + "(?:done|written|implemented|in place|there|working)\\b|\\b(?:impl|implementation|method|function|case"
-              + "|branch|body|arm|getter|setter|constructor|override)s?\\b(?: \\S+){0,3}? (?:is|are) (?:still )?missing\\b",
+              + "|branch|body|arm|getter|setter|constructor|override|handling|logic)s?\\b(?: \\S+){0,3}? (?:is|are) (?:still )?missing\\b",
               "one part done '%s'").when("done", "written", "implemented", "place", "there", "working", "missing"),
           // One part there, the other not: "the getter is there but the setter isn't", "…, equals is there".
           regex(CODE_COMPLETION, 2.5, "(?<!(?:what|where|who|which|how|why|nothing|something) )\\b(?:is|are) (?:already )?there"

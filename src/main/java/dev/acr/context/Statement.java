@@ -140,8 +140,10 @@ final class Statement {
         }
         continue;
       }
-      // "clicking the link opens two tabs": a gerund and its object are a subject, not a request.
+      // "clicking the link opens two tabs": a gerund and its object are a subject, not a request;
+      // "… and hammers the db": an -s form is the verb of a statement, an order has the base form.
       boolean verbAndObject = clause.size() > 1 && OBJECT_STARTERS.contains(clause.get(1)) && !first.endsWith("ing")
+          && !pluralNoun(first)
           && !OPENERS.contains(first);
       boolean opensWithVerb = leadVerbs.contains(first) || REQUEST_OPENERS.contains(first) || verbAndObject;
       if (opensWithVerb && !namesASubject(clause)) {

@@ -119,6 +119,19 @@ class ClassifierSignalsTest {
     assertRows(cases);
   }
 
+  @Test
+  void statementsOfWhatIsThereAndWhatIsNot() {
+    String[][] cases = {
+        {"the importer reads csv but the xlsx handling is still missing", "code_completion", "handling still missing"},
+        {"what is total at the end\n\ntotal = 1\nfor k in range(4):\n    total *= 2", "code_completion",
+            "a value at the end of a run"},
+        {"the Repo class has an empty close(), write it", "code_completion", "an empty method"},
+        {"the billing service has two nearly identical retry loops, merge them into one", "code_refactoring",
+            "near-duplicates made one; a retry loop is code, not a symptom"},
+        {"the poller spins without a delay and floods the api", "bug_fixing", "an -s verb and its object state"}};
+    assertRows(cases);
+  }
+
   /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
   private void assertRows(String[][] rows) {
     for (String[] c : rows) {
