@@ -152,7 +152,8 @@ final class BugRules {
               + "|cannot|not) (?:work|persist|sav(?:e|es|ed|ing)|load|start|compil|build|render|show|updat|exit"
               + "|stop|clos(?:e|es|ed|ing)|trigger|fir(?:e|es|ed|ing)\\b|match|run|respond|connect|redirect|refresh"
               + "|log ?in|sign ?in|find|access|reach|read|open|import|resolv|install|push|pull|send|receiv|delet"
-              + "|sync|fetch|display|appear|clear|reset|reload|scroll|submit|upload|download)\\w*"
+              + "|sync|fetch|display|appear|clear|reset|reload|scroll|submit|upload|download|check ?out|pay|edit|click"
+              + "|sign ?up|log ?out|zoom|drag)\\w*"
               + "|\\bnever (?:exits|returns|fires|finishes|completes|gets called|closes|stops"
               + "|terminates|resolves)\\b", "symptom '%s'").when("nt", "n't", "not", "never"),
           // Data that turns into something else on the way: "ü comes out as Ã¼", "shows up as ???".

@@ -148,7 +148,7 @@ final class ClassifierRules {
               "rework", "overhaul", "moderniz*", "modernis*", "consolidat*",
               "decoupl*", "dry up", "dry it", "dry this", "factor out", "factor it out", "factored out"),
           regex(CODE_REFACTORING, 2, "\\bdedup(?:e|licate)\\b(?!\\.)(?! (?:\\w+ )?(?:records|rows"
-              + "|entries|data|customers|users|events|lines|dataset))|\\binlin(?:e|ing)\\b", "verb '%s'")
+              + "|entries|data|customers|users|events|lines|dataset|stream|ids|items|values|messages|requests|urls|emails))|\\binlin(?:e|ing)\\b", "verb '%s'")
               .when("dedup", "inlin"),
           raw(CODE_REFACTORING, 3, "\\bDRY\\b", "'DRY'").when("DRY"),
           // Not "a cli that renames photos": there the verb is what the new code does.
@@ -315,10 +315,11 @@ final class ClassifierRules {
               .when("missing", "lack", "has no", "have no", "declared", "defined"),
           // "3 methods left to implement", "a few TODOs left", "doesn't handle Delete yet".
           regex(CODE_COMPLETION, 2.5, "\\bleft to (?:implement|write|fill|finish|do|handle|add)\\b"
-              + "|\\btodos?\\b(?: \\S+){0,2}? left\\b|\\b(?:not|n't) (?:\\S+ ){0,1}?(?:implement\\w*|handl\\w*"
+              + "|\\btodos?\\b(?: \\S+){0,2}? left\\b|(?:\\bnot|n't) (?:\\S+ ){0,1}?(?:implement\\w*|handl\\w*"
               + "|written|finished|done|wired up|filled in|cover\\w*)\\b(?: \\S+){0,5}? yet\\b",
               "not written yet '%s'").when("left", "yet"),
           regex(CODE_COMPLETION, 2.5, "\\bonly (?:handles|covers|supports|has|implements)\\b"
+              + "|\\b(?:has|have|implements|handles) \\S+(?: and \\S+)? only\\b"
               + "|\\bonly \\S+(?: \\S+){0,5}? (?:is|are) (?:done|implemented|there|written|handled|filled in)\\b"
               + "|\\b(?:the )?(?:other|remaining|rest of the) (?:\\w+ )?(?:cases|branches|arms|methods|variants"
               + "|handlers|functions|fields|steps|endpoints|routes|getters|setters|operators|commands|subcommands|validators"
@@ -356,8 +357,9 @@ final class ClassifierRules {
               + "|\\b(?:is|are) (?:just|only) `?(?:return|pass|raise|throw|panic|todo)\\b", "placeholder body '%s'")
               .when("no-op", "noop", "just", "only"),
           regex(CODE_COMPLETION, 3, "\\b(?:has|have|with) no (?:code|implementation|body|logic)(?: yet)?\\b|\\bno (?:code|implementation|logic) yet\\b"
-              + "|\\bneeds? (?:an? |real |actual |proper )?(?:implementations?|impls?|bodies)\\b",
-              "no code yet '%s'").when("no ", "need"),
+              + "|\\bneeds? (?:an? |real |actual |proper )?(?:implementations?|impls?|bodies)\\b"
+              + "|\\breturns? (?:an? )?(?:http )?501\\b", // 501 is HTTP's "not implemented"
+              "no code yet '%s'").when("no ", "need", "501"),
           // "write the code inside the while loop": the body of a construct that is there.
           regex(CODE_COMPLETION, 3, "\\b(?:write|fill|add|implement|put)\\b(?: \\S+){0,2}? (?:code|logic) (?:inside|in|for|of) (?:the|this"
               + "|my) (?:\\w+ )?(?:loop|block|branch|function|method|if|else|case|try|catch|callback|constructor)\\b",

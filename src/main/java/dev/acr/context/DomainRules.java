@@ -81,7 +81,7 @@ final class DomainRules {
           terms(ALGORITHM, 1, "performance '%s'", "efficient*", "faster", "fast enough",
               "optimal*", "optimiz*", "optimis*", "speed up", "smarter", "too slow", "slow", "scales", "times out",
               "time out", "tle", "time limit", "sorted", "queries", "lookups", "lookup",
-              "hash function", "hash functions", "limited memory", "constant memory", "constant space",
+              "hash function", "hash functions", "limited memory", "bounded memory", "fixed memory", "constant memory", "constant space",
               "count distinct", "distinct elements", "sublinear"),
           terms(ALGORITHM, 2.5, "problem statement '%s'", "given an", "given a", "given the",
               "given two", "given n", "given k", "count the number of", "number of ways", "how many ways", "fewest",

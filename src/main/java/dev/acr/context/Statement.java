@@ -79,7 +79,8 @@ final class Statement {
           "increase", "decrease", "spike", "retry", "differ", "conflict", "misbehave", "behave", "put", "rotate", "flip", "mangle", "strip", "escape",
           "override", "insert", "append", "calculate", "compute", "interpret", "expire", "persist", "move",
           "snap", "bounce", "stretch", "shrink", "blink", "zoom", "ask", "prompt", "overlay",
-          "look", "seem", "write", "read", "parse", "handle", "change", "mix", "get", "keep", "use",
+          "look", "seem", "write", "read", "parse", "handle", "change", "mix", "get", "keep", "use", "arrive", "land",
+          "point", "link", "count", "list", "include",
           "pass");
 
   private static final Set<String> PARTICLES = Set.of("off", "up", "out", "down", "away", "over", "back");

@@ -132,6 +132,19 @@ class ClassifierSignalsTest {
     assertRows(cases);
   }
 
+  @Test
+  void notYetImplementedAndUsersWhoCannot() {
+    String[][] cases = {
+        {"the proto has DeleteUser but the server doesn't implement it yet", "code_completion",
+            "not implemented yet, after a contraction"},
+        {"the endpoints in admin.py all return 501, implement them", "code_completion", "HTTP's 'not implemented'"},
+        {"a customer with a plus in their email can't check out", "bug_fixing", "a user who cannot"},
+        {"calendar invites arrive in UTC for everyone", "bug_fixing", "a plural subject and its verb"},
+        {"dedupe a stream of ids with bounded memory", "algorithm", "a memory bound; a stream is data, not code"},
+        {"speed up parse_row with cython", "multi_language", "cython is no typo of python"}};
+    assertRows(cases);
+  }
+
   /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
   private void assertRows(String[][] rows) {
     for (String[] c : rows) {
