@@ -235,7 +235,7 @@ final class ClassifierRules {
           regex(CODE_COMPLETION, 3, "(?<!(?:not|n't|never|is|are|was|be|as|becomes?|became) )\\bcomplete\\b"
               + "(?! (?:rewrite|overhaul|list|guide|crud))",
               "verb 'complete'").when("complete"),
-          regex(CODE_COMPLETION, 3.5, "\\bfill(?:ing)?\\b(?: \\S+){0,4}? in\\b|\\bfill (?:out|them|it)\\b",
+          regex(CODE_COMPLETION, 3.5, "\\bfill(?:ing|ed|s)?\\b(?: \\S+){0,4}? in\\b|\\bfill (?:out|them|it)\\b",
               "'fill in'").when("fill"),
           // Each language's way of saying "not written yet": todo!(), NotImplementedError,
           // UnsupportedOperationException, TODO(), panic("not implemented").
@@ -249,7 +249,7 @@ final class ClassifierRules {
           // Not "a todo app": there the word names what the new program is about.
           regex(CODE_COMPLETION, 1, "\\btodos?\\b(?! (?:apps?|lists?|items?|manager|tracker)\\b)", "mentions TODO")
               .when("todo"),
-          regex(CODE_COMPLETION, 2, "\\b(?:the|these|those|all|remaining|each|every|any) todos?\\b(?! (?:app|apps|list"
+          regex(CODE_COMPLETION, 2, "\\b(?:the|these|those|all|remaining|each|every|any|a|one|two|three|some|few|several|\\d+) todos?\\b(?! (?:app|apps|list"
               + "|items?))|\\btodo'?d\\b|\\bmarked (?:as |with )?(?:todo|fixme|tbd)\\b|\\btodo " + PARTS, "TODOs to finish").when("todo"),
           // "implement the missing getters", "write the missing part": what is missing is to be written.
           regex(CODE_COMPLETION, 3.5, "\\b(?:implement|write|finish|fill in|complete|code) (?:the |all |any )?(?:\\w+ )?missing\\b",
@@ -340,7 +340,8 @@ final class ClassifierRules {
               "'%s'").when("body", "empty"),
           // "validate() is empty"; not "crashes when the body is empty", a condition of a bug report.
           regex(CODE_COMPLETION, 2, "(?<!(?:when|if|while|unless) (?:the |its |an? )?)\\b(?:\\w+\\(\\)|function|method"
-              + "|body|stub|class|handler|constructor|file|branch|case|loop|block|impl|fn|func) (?:is|are) (?:still |left )?empty\\b", "'%s'")
+              + "|body|stub|class|handler|constructor|file|branch|case|loop|block|impl|fn|func|impls|methods|functions|handlers|bodies"
+              + "|cases|branches|stubs) (?:is|are) (?:still |left |all )?empty\\b", "'%s'")
               .when("empty"),
           // The rest exists, one part is asked for: "the other dunders are done", "the remaining
           // routes are in place"; a part named with "is missing": "the Display impl is missing".
@@ -372,7 +373,7 @@ final class ClassifierRules {
               "follow the pattern", "follow the same pattern", "like the other",
               "like the existing", "matching the existing", "match the existing"),
           regex(CODE_COMPLETION, 4, "\\b(?:predict|guess)\\w* (?:the |what )?(?:output|it prints|gets printed)"
-              + "|\\bwhat(?:'s| is| will be| would be) printed\\b|\\boutput of (?:this|the following|that)\\b[^?]{0,60}\\?"
+              + "|\\bwhat(?:'s| is| will be| would be| gets) (?:printed|logged|output|displayed)\\b|\\boutput of (?:this|the following|that)\\b[^?]{0,60}\\?"
               + "|\\bwhat (?:exactly )?(?:will|would"
               + "|does|do) .{0,60}?\\b(?:print|output|return|log|evaluate to|yield)\\b|\\bwhat(?:'s| is) "
               + "the output\\b|\\b(?:literal|exact) output\\b|\\bwhat gets (?:printed|logged|returned|output|shown|displayed)\\b"

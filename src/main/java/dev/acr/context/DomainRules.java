@@ -294,6 +294,8 @@ final class DomainRules {
           // "this perl script needs to be python": the code should be in another language.
           regex(MULTI_LANGUAGE, 3.5, "\\b(?:needs? to|should|has to|must|have to|ought to) be (?:in |written in "
               + "|rewritten in |ported to |converted to |an? )?" + LANG, "'%s'").when(" be "),
+          // "the numpy code as plain C": the same code, in another language.
+          regex(MULTI_LANGUAGE, 3.5, "\\bas (?:plain|pure|idiomatic|modern|native) " + LANG, "'%s'").when("as "),
           // "make the C++ library callable from node": code of one language used from another.
           regex(MULTI_LANGUAGE, 3, "\\b(?:callable|usable|importable|accessible|call(?:ed)? it) from (?:plain |pure )?" + LANG,
               "'%s'").when(" from "),

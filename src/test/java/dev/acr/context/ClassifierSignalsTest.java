@@ -145,6 +145,17 @@ class ClassifierSignalsTest {
     assertRows(cases);
   }
 
+  @Test
+  void inflectionsOfCompletionSignals() {
+    String[][] cases = {
+        {"the Walker trait's default impls are all empty", "code_completion", "impls (plural) are empty"},
+        {"what's logged?\n\nconsole.log([10, 1, 2].sort())", "code_completion", "what is logged"},
+        {"the base class declares load/save; JsonStore needs them filled in", "code_completion", "'filled in'"},
+        {"the pandas code in stats.py as plain C", "multi_language", "as plain LANG"},
+        {"build a todo app with svelte", "code_generation", "guard: a todo app is a product"}};
+    assertRows(cases);
+  }
+
   /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
   private void assertRows(String[][] rows) {
     for (String[] c : rows) {
