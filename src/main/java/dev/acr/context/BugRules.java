@@ -155,7 +155,7 @@ final class BugRules {
               + "|sync|fetch|display|appear|clear|reset|reload|scroll|submit|upload|download|check ?out|pay|edit|click"
               + "|sign ?up|log ?out|zoom|drag)\\w*"
               + "|\\bnever (?:exits|returns|fires|finishes|completes|gets called|closes|stops"
-              + "|terminates|resolves)\\b", "symptom '%s'").when("nt", "n't", "not", "never"),
+              + "|terminates|resolves|exiting|returning|finishing|completing|closing|stopping|terminating|resolving)\\b", "symptom '%s'").when("nt", "n't", "not", "never"),
           // Data that turns into something else on the way: "ü comes out as Ã¼", "shows up as ???".
           regex(BUG_FIXING, 2, "\\b(?:comes?|came|coming|shows?|showed|showing|ends?|ended|ending) (?:out|up) as\\b",
               "symptom '%s'").when(" as"),

@@ -230,7 +230,8 @@ final class ClassifierRules {
 
   static final List<Rule> COMPLETION =
       List.of(
-          terms(CODE_COMPLETION, 3.5, "verb 'finish'", "finish", "finishing"),
+          // Not a symptom: "goroutines never finishing", "the job doesn't finish".
+          regex(CODE_COMPLETION, 3.5, "(?<!never |not |n't |without )\\bfinish(?:ing)?\\b", "verb 'finish'").when("finish"),
           // Not the state: "the export isn't complete", "mark the task as complete".
           regex(CODE_COMPLETION, 3, "(?<!(?:not|n't|never|is|are|was|be|as|becomes?|became) )\\bcomplete\\b"
               + "(?! (?:rewrite|overhaul|list|guide|crud))",
@@ -258,7 +259,7 @@ final class ClassifierRules {
           // The declaration exists, the code does not: "signature is there, need the impl for merge()",
           // "implement the interface methods, they just return nil for now".
           regex(CODE_COMPLETION, 3, "\\b(?:signatures?|declarations?|interfaces?|skeleton|headers?|prototypes?)"
-              + " (?:is|are|'s) (?:already )?(?:there|in place|written|done|defined|declared)\\b|\\bthe (?:impl"
+              + " (?:is|are|'s) (?:already )?(?:there|in place|written|done|defined|declared)\\b|\\bthe (?:\\w+ )?(?:impl"
               + "|implementation|body|bodies|definitions?) (?:for|of)\\b|\\b(?:just|only) (?:returns?|throws?|raises?"
               + "|panics?) (?:nil|null|none|0|zero|an? empty \\w+|false|undefined)(?: \\w+)? (?:right now|for now|currently"
               + "|at the moment|so far)\\b|\\bimplement (?:the|all(?: the)?|its|their) (?:\\w+ ){0,2}?(?:methods"
@@ -374,11 +375,11 @@ final class ClassifierRules {
               "like the existing", "matching the existing", "match the existing"),
           regex(CODE_COMPLETION, 4, "\\b(?:predict|guess)\\w* (?:the |what )?(?:output|it prints|gets printed)"
               + "|\\bwhat(?:'s| is| will be| would be| gets) (?:printed|logged|output|displayed)\\b|\\boutput of (?:this|the following|that)\\b[^?]{0,60}\\?"
-              + "|\\bwhat (?:exactly )?(?:will|would"
+              + "|\\bwhat (?:exactly |values? )?(?:will|would"
               + "|does|do) .{0,60}?\\b(?:print|output|return|log|evaluate to|yield)\\b|\\bwhat(?:'s| is) "
               + "the output\\b|\\b(?:literal|exact) output\\b|\\bwhat gets (?:printed|logged|returned|output|shown|displayed)\\b"
               + "|\\bevaluat\\w* (?:this|these|the following|the expression)\\b|\\bwhat(?: is|'s| would be| will be) the (?:result"
-              + "|value|output) of\\b|\\b(?:result|output|value) of `|\\b(?:answer|result|output) (?:of|for|to) (?:this|the following"
+              + "|value|output)(?: of\\b|\\s*[?:]?\\s*\\n)|\\b(?:result|output|value) of `|\\b(?:answer|result|output) (?:of|for|to) (?:this|the following"
               + "|my|the) (?:code|snippet|program|expression|script)\\b",
               "output prediction").when("predict", "guess", "what", "output", "printed", "evaluat", "of `", "answer", "result"),
           terms(CODE_COMPLETION, 1.5, "'%s'", "continue"));

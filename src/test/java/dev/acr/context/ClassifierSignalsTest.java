@@ -156,6 +156,19 @@ class ClassifierSignalsTest {
     assertRows(cases);
   }
 
+  @Test
+  void finishingAsASymptomAndValuesOfSnippets() {
+    String[][] cases = {
+        {"why are the workers never finishing", "bug_fixing", "never finishing is a symptom"},
+        {"the job doesn't finish when the queue is empty", "bug_fixing", "doesn't finish is a symptom"},
+        {"finish the export", "code_completion", "guard: finish as an order"},
+        {"whats the result\n\nprint(list(range(5))[-2:])", "code_completion", "the result, then the snippet"},
+        {"what value does g(2) return\n\ndef g(n):\n    return n * g(n - 1) if n else 1", "code_completion",
+            "what value a call returns"},
+        {"the struct has its fields, write the Debug impl for it", "code_completion", "the X impl for"}};
+    assertRows(cases);
+  }
+
   /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
   private void assertRows(String[][] rows) {
     for (String[] c : rows) {
