@@ -166,7 +166,7 @@ final class ClassifierRules {
           regex(CODE_REFACTORING, 2.5, "\\b(?:introduce|use|extract) (?:an? )?(?:\\w+ ){0,2}(?:interface"
               + "|abstraction|strategy|base class|protocol|trait)\\b"
               // Dependency injection, not an attack ("sql injection in search" is a bug).
-              + "|(?<!(?:sql|command|code|script|header|html|ldap|template|prompt|shell|os) )\\binject\\w*"
+              + "|\\binject(?<!(?:sql|command|code|script|header|html|ldap|template|prompt|shell|os) inject)\\w*"
               + "|\\b(?:not |stop |)depend(?:s|ing)? on (?:the )?concrete\\b|\\btight(?:ly)? coupl\\w*"
               + "|\\b(?:not|no longer|stop|never) depend(?:s|ing)? on\\b",
               "'%s'")
@@ -351,7 +351,7 @@ final class ClassifierRules {
               + "|branch|body|arm|getter|setter|constructor|override|handling|logic)s?\\b(?: \\S+){0,3}? (?:is|are) (?:still )?missing\\b",
               "one part done '%s'").when("done", "written", "implemented", "place", "there", "working", "missing"),
           // One part there, the other not: "the getter is there but the setter isn't", "…, equals is there".
-          regex(CODE_COMPLETION, 2.5, "(?<!(?:what|where|who|which|how|why|nothing|something) )\\b(?:is|are) (?:already )?there"
+          regex(CODE_COMPLETION, 2.5, "\\b(?:is|are)(?<!(?:what|where|who|which|how|why|nothing|something) (?:is|are)) (?:already )?there"
               + "(?:[,;.]|\\s*$| but\\b)", "one part there").when("there"),
           // A body that does nothing for now: "the validate hook is a no-op right now", "save is just
           // `return nil`", "it has no code yet"; and what it needs: "abstract methods need implementations".
