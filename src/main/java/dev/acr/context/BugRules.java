@@ -29,10 +29,16 @@ final class BugRules {
           raw(BUG_FIXING, 3, "(?m)^\\s+at [\\w$.<>]+ ?\\(|\\bat [\\w$]+\\.[\\w$.<>]+ ?\\([\\w./-]+:\\d+",
               "stack frame (at …)").when("at "),
           raw(BUG_FIXING, 4, "\\b(?!NotImplemented|UnsupportedOperation)[A-Z]\\w*(?:Exception|Error)\\b(?=:|\\s*\\n|\\s*$| (?:at|in|on|when|while"
-              + "|from|after|if|thrown|raised) )",
+              + "|from|after|if|thrown|raised) | ')",
               "error '%s'").when("Exception", "Error"),
           raw(BUG_FIXING, 5, "error\\[E\\d{3,4}\\]|error TS\\d+|error C\\d{4}|error CS\\d{4}", "compiler error (%s)")
               .when("error[", "error TS", "error C"),
+          // The code alone, as people paste it: "TS2345 in api.ts", "E0502 in parser.rs", "LNK2019".
+          raw(BUG_FIXING, 4, "\\b(?:TS|CS|LNK)\\d{4}\\b|\\bE0\\d{3}\\b", "compiler error code '%s'")
+              .when("TS", "CS", "LNK", "E0"),
+          // A database refusing a write: "duplicate key value violates unique constraint".
+          regex(BUG_FIXING, 3, "\\bviolates (?:\\S+ ){1,2}?constraint\\b|\\bconstraint (?:violation|failed)\\b"
+              + "|\\bduplicate key\\b|\\bintegrityerror\\b", "database error '%s'").when("constraint", "duplicate key", "integrityerror"),
           raw(BUG_FIXING, 4, "npm ERR!", "npm error output"),
           raw(BUG_FIXING, 3, "(?m)^E\\s{2,}\\S", "pytest failure output").when("E  "),
           raw(BUG_FIXING, 3, "--- FAIL:|\\bFAILED\\b|\\bFAIL\\b", "failing test output")
@@ -93,6 +99,16 @@ final class BugRules {
               "problems with", "something wrong", "something's wrong", "not right", "weird", "strange",
               "odd behaviour", "odd behavior"),
           terms(BUG_FIXING, 2, "verb '%s'", "debug*", "diagnos*", "troubleshoot*"),
+          // A problem named by a noun phrase, no verb: "too many open files on the worker", "high cpu
+          // on idle", "circular import between models and services", "sql injection in search".
+          regex(BUG_FIXING, 2.5, "\\btoo many (?:open )?(?:files|file descriptors|fds|connections|requests|redirects"
+              + "|queries|retries|re-?renders|threads|processes|sockets|goroutines|handles)\\b", "symptom '%s'")
+              .when("too many"),
+          terms(BUG_FIXING, 2, "symptom '%s'", "high cpu", "high memory", "high latency", "cpu spike*",
+              "memory spike*", "latency spike*", "100% cpu", "circular import", "circular imports", "import cycle"),
+          terms(BUG_FIXING, 2.5, "vulnerability '%s'", "sql injection", "command injection", "xss", "csrf",
+              "vulnerab*", "security hole", "security bug", "security issue", "insecure", "path traversal",
+              "directory traversal", "open redirect"),
           terms(BUG_FIXING, 2.5, "symptom '%s'", "crash*", "panics", "hangs", "hang", "hanging",
               "freezes", "frozen", "deadlock*", "stuck", "leak", "leaks", "leaking", "leaky",
               "flaky", "flakiness", "flakes",
@@ -136,9 +152,15 @@ final class BugRules {
               + "|cannot|not) (?:work|persist|sav(?:e|es|ed|ing)|load|start|compil|build|render|show|updat|exit"
               + "|stop|clos(?:e|es|ed|ing)|trigger|fir(?:e|es|ed|ing)\\b|match|run|respond|connect|redirect|refresh"
               + "|log ?in|sign ?in|find|access|reach|read|open|import|resolv|install|push|pull|send|receiv|delet"
-              + "|sync|fetch|display|appear|clear|reset|reload|scroll|submit|upload|download)\\w*"
+              + "|sync|fetch|display|appear|clear|reset|reload|scroll|submit|upload|download|check ?out|pay|edit|click"
+              + "|sign ?up|log ?out|zoom|drag)\\w*"
               + "|\\bnever (?:exits|returns|fires|finishes|completes|gets called|closes|stops"
-              + "|terminates|resolves)\\b", "symptom '%s'").when("nt", "n't", "not", "never"),
+              + "|terminates|resolves|exiting|returning|finishing|completing|closing|stopping|terminating|resolving)\\b", "symptom '%s'").when("nt", "n't", "not", "never"),
+          // Data that turns into something else on the way: "ü comes out as Ã¼", "shows up as ???".
+          regex(BUG_FIXING, 2, "\\b(?:comes?|came|coming|shows?|showed|showing|ends?|ended|ending) (?:out|up) as\\b",
+              "symptom '%s'").when(" as"),
+          terms(BUG_FIXING, 2, "symptom '%s'", "mojibake", "encoding issue", "encoding issues", "encoding problem",
+              "encoding problems", "encoding mess", "encoding bug"),
           terms(BUG_FIXING, 1.5, "symptom timing '%s'", "sometimes", "randomly", "occasionally",
               "every time", "each time", "since the", "since we", "since this", "since yesterday", "since last", "started after", "after upgrading", "after updating", "after the upgrade",
               "after the update", "after deploying", "after migrating", "started happening"),
@@ -180,7 +202,7 @@ final class BugRules {
           // A warning class pasted from a run: DeprecationWarning, UnhandledPromiseRejectionWarning.
           raw(BUG_FIXING, 2.5, "\\b[A-Z]\\w+Warning\\b", "warning '%s'").when("Warning"),
           // Asking what is wrong, or how come: the question of someone looking at a bug.
-          regex(BUG_FIXING, 3, "\\bwhat(?:'s| is| was) (?:wrong|broken) with\\b|\\bwhat went wrong\\b|\\bhow come\\b"
+          regex(BUG_FIXING, 3, "\\bwhat(?:'s| is| was) (?:wrong|broken) (?:with|here|in|about)\\b|\\bwhat(?:'s| is) wrong\\s*[?!.]*$|\\bwhat went wrong\\b|\\bhow come\\b"
               + "|\\bno longer (?:works?|loads?|shows?|starts?|builds?|compiles?|runs?|renders?|saves?|appears?|responds?"
               + "|connects?|syncs?|updates?|opens?|fires?)\\b", "symptom '%s'").when("wrong", "broken", "how come", "no longer"),
           terms(BUG_FIXING, 1.5, "symptom '%s'", "blocked by", "access denied", "forbidden", "unauthorized"),
@@ -189,8 +211,8 @@ final class BugRules {
           // "no sound on ios", "modal behind the overlay in safari": a place where something goes wrong.
           regex(BUG_FIXING, 1, "\\b(?:on|in) (?:ios|android|safari|firefox|chrome|edge|windows|macos|mac|linux|mobile"
               + "|ipad|iphone|prod|production|staging)\\b", "only on '%s'").when("on ", "in "),
-          // "reconnect loop", "crash loop"; "has an extra empty line": something more than there should be.
-          regex(BUG_FIXING, 2.5, "\\b(?:reconnect|restart|retry|crash|boot|login|render|redirect|reload)(?:ing)? (?:loops?|storms?)\\b"
+          // "reconnect loop", "crash loop" (a "retry loop" is code); "has an extra empty line": something more than there should be.
+          regex(BUG_FIXING, 2.5, "\\b(?:reconnect|restart|crash|boot|login|render|redirect|reload)(?:ing)? (?:loops?|storms?)\\b|\\bretry storms?\\b"
               + "|\\b(?:has|have|there's|there is|shows?|gets?|leaves?|prints?|outputs?|writes?) an? (?:extra|stray"
               + "|spurious|duplicate)\\b", "symptom '%s'").when("loop", "storm", "extra", "stray", "spurious", "duplicate"),
           terms(BUG_FIXING, 2.5, "investigate '%s'", "track it down", "track this down",
@@ -213,6 +235,30 @@ final class BugRules {
               + "|rebas\\w*|switch\\w*|chang\\w*)", "regression after a change '%s'").when("after", "since"),
           regex(BUG_FIXING, 2, "\\bmake (?:it|this|them) (?:handle|work|accept|tolerate|not)\\b",
               "make-it-work request").when("make "),
+          // Asking for robustness the code lacks: "handle null in parseUser", "prevent double submit",
+          // "stop the spinner from showing forever", "make sure the form can't be sent twice".
+          regex(BUG_FIXING, 2.5, "^(?:please )?(?:handle (?:an? |the )?(?:case (?:where|when|of) (?:the |an? )?)?(?:null|nil|none"
+              + "|empty|missing|zero|negative|invalid|bad|malformed|undefined|nan|duplicate)\\b|prevent\\b|guard against\\b)"
+              + "|\\bstop\\b(?: \\S+){1,3}? from \\w+ing\\b|\\bmake sure\\b(?: \\S+){0,5}? (?:can't|cannot|doesn't|does not"
+              + "|don't|won't|never|isn't|no longer)\\b", "asks for robustness '%s'")
+              .when("handle", "prevent", "guard", "stop", "make sure"),
+          // "make the tests pass", "get ci green again": the suite fails now.
+          regex(BUG_FIXING, 3, "\\b(?:make|get)\\b(?: the| our| all)?(?: \\S+)? (?:tests?|specs?|suite|ci|build|lint|linter|checks?"
+              + "|pipeline) (?:to )?(?:pass(?:ing)?|green|work(?:ing)?)\\b", "wants the suite green '%s'")
+              .when("pass", "green", "work"),
+          terms(BUG_FIXING, 3, "error message '%s'", "already in use", "address in use"),
+          // Symptoms named in two words: "double emails", "blank pdf", "slow query on /reports", "data loss".
+          regex(BUG_FIXING, 2.5, "\\bdouble (?:emails?|charg\\w*|notifications?|messages?|requests?|orders?|submissions?"
+              + "|entries|payments?|bookings?)\\b|\\bblank (?:pdfs?|screens?|emails?|exports?|files?|images?|reports?|charts?"
+              + "|output|responses?|cells?)\\b", "symptom '%s'").when("double", "blank"),
+          terms(BUG_FIXING, 2, "symptom '%s'", "slow query", "slow queries", "slow request", "slow requests",
+              "slow response", "slow responses", "slow page load", "data loss", "lost data"),
+          terms(BUG_FIXING, 1, "mentions CORS", "cors"),
+          // "the cart become empty after refresh", "getting null in response.data": a value gone bad.
+          regex(BUG_FIXING, 2.5, "\\b(?:becomes?|became|turns?|turned|goes|went) (?:empty|blank|null|undefined|nan|zero|negative"
+              + "|unresponsive|stale)\\b|\\b(?:getting|gets|got|receiving|receive|seeing) (?:a |an )?(?:null|nil|none|undefined|nan"
+              + "|empty (?:responses?|arrays?|lists?|results?|strings?|bod(?:y|ies)))\\b", "symptom '%s'")
+              .when("bec", "turn", "goes", "went", "get", "got", "receiv", "seeing"),
           // "make the login form work on safari", "get the build working again": it does not work now.
           regex(BUG_FIXING, 2.5, "\\b(?:make\\b(?: \\S+){1,4}? work|get\\b(?: \\S+){1,4}? working)(?=\\s*$|[,.;!?]| (?:again|properly"
               + "|correctly|right|reliably|on|in|with|under|behind|offline|when|if|after|without|across)\\b)",

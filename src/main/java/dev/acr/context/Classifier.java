@@ -80,7 +80,7 @@ public final class Classifier {
   private static final Set<String> STATE_VERBS =
       Set.of("pass", "passes", "fail", "fails", "failing", "are", "is", "break", "breaks", "keep",
           "keeps", "time", "times", "hang", "hangs", "started", "crash", "crashes", "was", "were", "red",
-          "flaky", "broken");
+          "flaky", "broken", "panic", "panics", "panicked", "errors", "exits", "dies", "segfaults");
 
   /**
    * What a terse prompt that asks for nothing counts for bug_fixing: a tie-breaker, no more. A
@@ -241,9 +241,23 @@ public final class Classifier {
     boolean statement = mood == Statement.Mood.STATES;
     add(hits, Dimension.BUG_FIXING, statement ? STATEMENT_WEIGHT : NO_REQUEST_WEIGHT,
         statement ? "a statement that asks for nothing" : "asks for nothing");
+    double generation = sum(hits.get(Dimension.CODE_GENERATION));
+    if (statement && generation > 0) {
+      // "the cli ignores --verbose", "search endpoint takes 8 seconds": the artefacts a statement
+      // names are its subject, code that exists; nothing in it asks for one to be built.
+      add(hits, Dimension.CODE_GENERATION, -generation, "a statement: what it names exists");
+    }
     if (statement && INSTEAD.matcher(text.norm()).find()) {
       add(hits, Dimension.BUG_FIXING, STATEMENT_WEIGHT, "says what happens instead");
     }
+  }
+
+  private static double sum(List<Hit> list) {
+    double total = 0;
+    for (Hit h : list == null ? List.<Hit>of() : list) {
+      total += h.weight();
+    }
+    return total;
   }
 
   /** Two or more distinct languages in one prompt usually means moving code between them. */
@@ -272,7 +286,7 @@ public final class Classifier {
   private static void scoreTruncatedCode(PromptText text, Map<Dimension, List<Hit>> hits) {
     String cue = UnfinishedCode.cue(text.raw());
     if (cue != null) {
-      add(hits, Dimension.CODE_COMPLETION, 3, cue);
+      add(hits, Dimension.CODE_COMPLETION, 4, cue);
     }
   }
 
@@ -349,7 +363,7 @@ public final class Classifier {
     put(m, Dimension.TEST_GENERATION, 2, "fuzz");
     put(m, Dimension.TEST_GENERATION, 1.5, "cover");
     put(m, Dimension.CODE_GENERATION, 1, "add", "create", "write", "implement", "build", "make",
-        "generate", "scaffold", "need", "new", "set", "setup", "support", "allow", "enable", "expose", "impl",
+        "generate", "scaffold", "need", "new", "set", "setup", "configure", "support", "allow", "enable", "expose", "impl",
         "integrate");
     return Map.copyOf(m);
   }

@@ -148,7 +148,7 @@ final class ClassifierRules {
               "rework", "overhaul", "moderniz*", "modernis*", "consolidat*",
               "decoupl*", "dry up", "dry it", "dry this", "factor out", "factor it out", "factored out"),
           regex(CODE_REFACTORING, 2, "\\bdedup(?:e|licate)\\b(?!\\.)(?! (?:\\w+ )?(?:records|rows"
-              + "|entries|data|customers|users|events|lines|dataset))|\\binlin(?:e|ing)\\b", "verb '%s'")
+              + "|entries|data|customers|users|events|lines|dataset|stream|ids|items|values|messages|requests|urls|emails))|\\binlin(?:e|ing)\\b", "verb '%s'")
               .when("dedup", "inlin"),
           raw(CODE_REFACTORING, 3, "\\bDRY\\b", "'DRY'").when("DRY"),
           // Not "a cli that renames photos": there the verb is what the new code does.
@@ -164,7 +164,9 @@ final class ClassifierRules {
           regex(CODE_REFACTORING, 2, "\\breplace\\b(?: \\S+){0,6}? with\\b|\\bswap (?:out )?(?:\\S+ ){1,5}?(?:for|with)\\b"
               + "|\\binstead of\\b", "'%s'").when("replace", "swap", "instead"),
           regex(CODE_REFACTORING, 2.5, "\\b(?:introduce|use|extract) (?:an? )?(?:\\w+ ){0,2}(?:interface"
-              + "|abstraction|strategy|base class|protocol|trait)\\b|\\binject\\w*"
+              + "|abstraction|strategy|base class|protocol|trait)\\b"
+              // Dependency injection, not an attack ("sql injection in search" is a bug).
+              + "|\\binject(?<!(?:sql|command|code|script|header|html|ldap|template|prompt|shell|os) inject)\\w*"
               + "|\\b(?:not |stop |)depend(?:s|ing)? on (?:the )?concrete\\b|\\btight(?:ly)? coupl\\w*"
               + "|\\b(?:not|no longer|stop|never) depend(?:s|ing)? on\\b",
               "'%s'")
@@ -176,6 +178,11 @@ final class ClassifierRules {
               + "|responses?)\\b|\\bkeeps? working\\b|\\bpreserv\\w+ (?:the )?(?:behaviou?r|semantics"
               + "|api)|\\bno behaviou?r(?:al)? changes?\\b", "behaviour-preserving")
               .when("chang", "breaking", "behavio", "same", "working", "preserv"),
+          // "three almost identical functions, merge them into one": the same code, to be made one.
+          terms(CODE_REFACTORING, 2.5, "'%s'", "almost identical", "nearly identical", "near-identical", "near identical",
+              "mostly identical", "virtually identical"),
+          regex(CODE_REFACTORING, 2.5, "\\b(?:merge|combine|collapse|unify) (?:them |these |those |both |the (?:\\w+ ){1,3}?)into"
+              + " (?:one|a single)\\b", "'%s'").when("into one", "a single"),
           terms(CODE_REFACTORING, 2, "'%s'", "readab*", "clearer", "cleaner", "maintainab*",
               "hard to read", "hard to follow", "hard to maintain", "hard to test", "duplicat*",
               "copy-past*", "copypast*", "repeat the same", "repeats the same", "doing the same thing",
@@ -223,12 +230,13 @@ final class ClassifierRules {
 
   static final List<Rule> COMPLETION =
       List.of(
-          terms(CODE_COMPLETION, 3.5, "verb 'finish'", "finish", "finishing"),
+          // Not a symptom: "goroutines never finishing", "the job doesn't finish".
+          regex(CODE_COMPLETION, 3.5, "(?<!never |not |n't |without )\\bfinish(?:ing)?\\b", "verb 'finish'").when("finish"),
           // Not the state: "the export isn't complete", "mark the task as complete".
           regex(CODE_COMPLETION, 3, "(?<!(?:not|n't|never|is|are|was|be|as|becomes?|became) )\\bcomplete\\b"
               + "(?! (?:rewrite|overhaul|list|guide|crud))",
               "verb 'complete'").when("complete"),
-          regex(CODE_COMPLETION, 3.5, "\\bfill(?:ing)?\\b(?: \\S+){0,4}? in\\b|\\bfill (?:out|them|it)\\b",
+          regex(CODE_COMPLETION, 3.5, "\\bfill(?:ing|ed|s)?\\b(?: \\S+){0,4}? in\\b|\\bfill (?:out|them|it)\\b",
               "'fill in'").when("fill"),
           // Each language's way of saying "not written yet": todo!(), NotImplementedError,
           // UnsupportedOperationException, TODO(), panic("not implemented").
@@ -236,11 +244,13 @@ final class ClassifierRules {
               "notimplemented*", "not implemented", "not yet implemented", "unimplemented",
               "unsupportedoperation*", "placeholder", "placeholders", "implement me", "fill me in",
               "your code here", "your code goes here", "code goes here"),
-          regex(CODE_COMPLETION, 3, "(?:#|//|--)\\s*todo\\b|\\btodo:", "TODO marker").when("todo"),
+          // "… // TODO", "TODO: …", and said of the code: "the last two cases are TODO", "__repr__ is a todo".
+          regex(CODE_COMPLETION, 3, "(?:#|//|--)\\s*todo\\b|\\btodo:|\\b(?:is|are) (?:still )?(?:an? |just an? )?todos?\\b",
+              "TODO marker").when("todo"),
           // Not "a todo app": there the word names what the new program is about.
           regex(CODE_COMPLETION, 1, "\\btodos?\\b(?! (?:apps?|lists?|items?|manager|tracker)\\b)", "mentions TODO")
               .when("todo"),
-          regex(CODE_COMPLETION, 2, "\\b(?:the|these|those|all|remaining|each|every|any) todos?\\b(?! (?:app|apps|list"
+          regex(CODE_COMPLETION, 2, "\\b(?:the|these|those|all|remaining|each|every|any|a|one|two|three|some|few|several|\\d+) todos?\\b(?! (?:app|apps|list"
               + "|items?))|\\btodo'?d\\b|\\bmarked (?:as |with )?(?:todo|fixme|tbd)\\b|\\btodo " + PARTS, "TODOs to finish").when("todo"),
           // "implement the missing getters", "write the missing part": what is missing is to be written.
           regex(CODE_COMPLETION, 3.5, "\\b(?:implement|write|finish|fill in|complete|code) (?:the |all |any )?(?:\\w+ )?missing\\b",
@@ -249,7 +259,7 @@ final class ClassifierRules {
           // The declaration exists, the code does not: "signature is there, need the impl for merge()",
           // "implement the interface methods, they just return nil for now".
           regex(CODE_COMPLETION, 3, "\\b(?:signatures?|declarations?|interfaces?|skeleton|headers?|prototypes?)"
-              + " (?:is|are|'s) (?:already )?(?:there|in place|written|done|defined|declared)\\b|\\bthe (?:impl"
+              + " (?:is|are|'s) (?:already )?(?:there|in place|written|done|defined|declared)\\b|\\bthe (?:\\w+ )?(?:impl"
               + "|implementation|body|bodies|definitions?) (?:for|of)\\b|\\b(?:just|only) (?:returns?|throws?|raises?"
               + "|panics?) (?:nil|null|none|0|zero|an? empty \\w+|false|undefined)(?: \\w+)? (?:right now|for now|currently"
               + "|at the moment|so far)\\b|\\bimplement (?:the|all(?: the)?|its|their) (?:\\w+ ){0,2}?(?:methods"
@@ -259,8 +269,9 @@ final class ClassifierRules {
           // "i started this function but …", "what's x after this runs": code begun, or run in the head.
           regex(CODE_COMPLETION, 2, "\\b(?:i|we) (?:started|began|have started|'ve started) (?:this|the|a|my|on|writing)\\b",
               "code begun '%s'").when("started", "began"),
-          regex(CODE_COMPLETION, 3, "\\bwhat(?:'s| is| will| would)(?: be)?(?: the value of)? [a-z_]\\w* (?:be )?after "
-              + "(?:this|it|that|these|the following|running|executing)\\b", "output prediction '%s'").when("after"),
+          regex(CODE_COMPLETION, 3, "\\bwhat(?:'s| is| will| would)(?: be)?(?: the value of)? [a-z_]\\w* (?:be )?(?:after "
+              + "(?:this|it|that|these|the following|running|executing)\\b|at the end\\b|afterwards\\b)", "output prediction '%s'")
+              .when("after", "at the end"),
           // "the rest is done", "names but no bodies": part of the code is there, part is not.
           regex(CODE_COMPLETION, 3, "\\b(?:the )?rest (?:is|are|'s) (?:already )?(?:done|written|implemented|there|in place)\\b"
               + "|\\b(?:no|without|missing|empty) (?:function |method )?bod(?:y|ies)\\b", "'%s'").when("rest", "bod"),
@@ -293,7 +304,8 @@ final class ClassifierRules {
               "where we stopped", "where it stopped", "keep going", "pick up where",
               "remaining methods", "remaining cases", "remaining functions",
               "remaining parts", "remaining steps", "remaining branches", "remaining arms",
-              "continue from", "continue where", "continue writing", "continue this",
+              "continue from", "continue where", "continue writing", "continue this", "remaining code", "rest of the code",
+              "missing code", "missing part", "missing parts", "other half",
               "do the rest", "never defined", "not defined yet"),
           // What is missing is a part of the code (arms, methods, a body), before or after the word:
           // "missing the Delete and Rename arms", "the interface methods that are still missing".
@@ -304,10 +316,11 @@ final class ClassifierRules {
               .when("missing", "lack", "has no", "have no", "declared", "defined"),
           // "3 methods left to implement", "a few TODOs left", "doesn't handle Delete yet".
           regex(CODE_COMPLETION, 2.5, "\\bleft to (?:implement|write|fill|finish|do|handle|add)\\b"
-              + "|\\btodos?\\b(?: \\S+){0,2}? left\\b|\\b(?:not|n't) (?:\\S+ ){0,1}?(?:implement\\w*|handl\\w*"
+              + "|\\btodos?\\b(?: \\S+){0,2}? left\\b|(?:\\bnot|n't) (?:\\S+ ){0,1}?(?:implement\\w*|handl\\w*"
               + "|written|finished|done|wired up|filled in|cover\\w*)\\b(?: \\S+){0,5}? yet\\b",
               "not written yet '%s'").when("left", "yet"),
           regex(CODE_COMPLETION, 2.5, "\\bonly (?:handles|covers|supports|has|implements)\\b"
+              + "|\\b(?:has|have|implements|handles) \\S+(?: and \\S+)? only\\b"
               + "|\\bonly \\S+(?: \\S+){0,5}? (?:is|are) (?:done|implemented|there|written|handled|filled in)\\b"
               + "|\\b(?:the )?(?:other|remaining|rest of the) (?:\\w+ )?(?:cases|branches|arms|methods|variants"
               + "|handlers|functions|fields|steps|endpoints|routes|getters|setters|operators|commands|subcommands|validators"
@@ -324,23 +337,50 @@ final class ClassifierRules {
               + "|`pass`|\\bpass statements?\\b|\\b(?:is|are) (?:all )?(?:just |only |still )?pass(?:$|[,.;])",
               "placeholder to replace '%s'").when("real", "actual", "proper", "pass"),
           regex(CODE_COMPLETION, 2, "\\b(?:function|method|fn|empty) body\\b|\\bbody of\\b|\\bthe \\w+ body\\b"
-              + "|\\bempty (?:\\w+ )?(?:methods|functions|bodies|handlers|stubs)\\b",
+              + "|\\bempty (?:\\w+ )?(?:methods|functions|bodies|handlers|stubs|blocks?)\\b|\\ban empty [\\w.]+\\(\\)",
               "'%s'").when("body", "empty"),
           // "validate() is empty"; not "crashes when the body is empty", a condition of a bug report.
           regex(CODE_COMPLETION, 2, "(?<!(?:when|if|while|unless) (?:the |its |an? )?)\\b(?:\\w+\\(\\)|function|method"
-              + "|body|stub|class|handler|constructor|file|branch|case|loop|block|impl|fn|func) (?:is|are) (?:still |left )?empty\\b", "'%s'")
+              + "|body|stub|class|handler|constructor|file|branch|case|loop|block|impl|fn|func|impls|methods|functions|handlers|bodies"
+              + "|cases|branches|stubs) (?:is|are) (?:still |left |all )?empty\\b", "'%s'")
               .when("empty"),
+          // The rest exists, one part is asked for: "the other dunders are done", "the remaining
+          // routes are in place"; a part named with "is missing": "the Display impl is missing".
+          regex(CODE_COMPLETION, 3, "\\b(?:other|rest of the|remaining)\\b(?: \\S+){0,2}? (?:is|are|'s) (?:already |all )?"
+              + "(?:done|written|implemented|in place|there|working)\\b|\\b(?:impl|implementation|method|function|case"
+              + "|branch|body|arm|getter|setter|constructor|override|handling|logic)s?\\b(?: \\S+){0,3}? (?:is|are) (?:still )?missing\\b",
+              "one part done '%s'").when("done", "written", "implemented", "place", "there", "working", "missing"),
+          // One part there, the other not: "the getter is there but the setter isn't", "…, equals is there".
+          regex(CODE_COMPLETION, 2.5, "\\b(?:is|are)(?<!(?:what|where|who|which|how|why|nothing|something) (?:is|are)) (?:already )?there"
+              + "(?:[,;.]|\\s*$| but\\b)", "one part there").when("there"),
+          // A body that does nothing for now: "the validate hook is a no-op right now", "save is just
+          // `return nil`", "it has no code yet"; and what it needs: "abstract methods need implementations".
+          regex(CODE_COMPLETION, 4, "\\bno-?op\\b(?: \\S+){0,2}? (?:right now|for now|so far|currently|at the moment|yet)\\b"
+              + "|\\b(?:is|are) (?:just|only) `?(?:return|pass|raise|throw|panic|todo)\\b", "placeholder body '%s'")
+              .when("no-op", "noop", "just", "only"),
+          regex(CODE_COMPLETION, 3, "\\b(?:has|have|with) no (?:code|implementation|body|logic)(?: yet)?\\b|\\bno (?:code|implementation|logic) yet\\b"
+              + "|\\bneeds? (?:an? |real |actual |proper )?(?:implementations?|impls?|bodies)\\b"
+              + "|\\breturns? (?:an? )?(?:http )?501\\b", // 501 is HTTP's "not implemented"
+              "no code yet '%s'").when("no ", "need", "501"),
+          // "write the code inside the while loop": the body of a construct that is there.
+          regex(CODE_COMPLETION, 3, "\\b(?:write|fill|add|implement|put)\\b(?: \\S+){0,2}? (?:code|logic) (?:inside|in|for|of) (?:the|this"
+              + "|my) (?:\\w+ )?(?:loop|block|branch|function|method|if|else|case|try|catch|callback|constructor)\\b",
+              "the inside of a construct '%s'").when("code", "logic"),
+          // The branch still to write: "write the else part", "add the default case".
+          regex(CODE_COMPLETION, 2, "\\bthe (?:else|default|catch|finally|fallback) (?:part|branch|case|block|clause|arm)\\b",
+              "a branch to write '%s'").when("else", "default", "catch", "finally", "fallback"),
           terms(CODE_COMPLETION, 1.5, "follow existing code", "in the same style", "same style",
               "consistent with", "the same way", "mirror*", "following the pattern",
               "follow the pattern", "follow the same pattern", "like the other",
               "like the existing", "matching the existing", "match the existing"),
           regex(CODE_COMPLETION, 4, "\\b(?:predict|guess)\\w* (?:the |what )?(?:output|it prints|gets printed)"
-              + "|\\bwhat(?:'s| is| will be| would be) printed\\b|\\boutput of (?:this|the following|that)\\b[^?]{0,60}\\?"
-              + "|\\bwhat (?:exactly )?(?:will|would"
+              + "|\\bwhat(?:'s| is| will be| would be| gets) (?:printed|logged|output|displayed)\\b|\\boutput of (?:this|the following|that)\\b[^?]{0,60}\\?"
+              + "|\\bwhat (?:exactly |values? )?(?:will|would"
               + "|does|do) .{0,60}?\\b(?:print|output|return|log|evaluate to|yield)\\b|\\bwhat(?:'s| is) "
               + "the output\\b|\\b(?:literal|exact) output\\b|\\bwhat gets (?:printed|logged|returned|output|shown|displayed)\\b"
               + "|\\bevaluat\\w* (?:this|these|the following|the expression)\\b|\\bwhat(?: is|'s| would be| will be) the (?:result"
-              + "|value|output) of\\b",
-              "output prediction").when("predict", "guess", "what", "output", "printed", "evaluat"),
+              + "|value|output)(?: of\\b|\\s*[?:]?\\s*\\n)|\\b(?:result|output|value) of `|\\b(?:answer|result|output) (?:of|for|to) (?:this|the following"
+              + "|my|the) (?:code|snippet|program|expression|script)\\b",
+              "output prediction").when("predict", "guess", "what", "output", "printed", "evaluat", "of `", "answer", "result"),
           terms(CODE_COMPLETION, 1.5, "'%s'", "continue"));
 }

@@ -29,7 +29,7 @@ final class DomainRules {
           terms(ALGORITHM, 3, "classic problem '%s'", "two sum", "3sum", "three sum", "valid parentheses",
               "balanced parentheses", "balanced brackets", "word ladder", "first missing positive",
               "trapping rain water", "coin change", "climbing stairs", "house robber", "fizzbuzz", "fibonacci",
-              "n queens", "sudoku solver", "tower of hanoi", "towers of hanoi", "flood fill", "majority element",
+              "n queens", "sudoku", "tower of hanoi", "towers of hanoi", "flood fill", "majority element",
               "kadane", "spiral matrix", "game of life", "josephus", "knight's tour", "traveling salesman",
               "travelling salesman", "longest consecutive", "egg drop", "rod cutting", "subset sum"),
           regex(ALGORITHM, 2, "\\b(?:check|determine|decide|test|find out) (?:if|whether) (?:a|an|the given|two|some)"
@@ -81,7 +81,7 @@ final class DomainRules {
           terms(ALGORITHM, 1, "performance '%s'", "efficient*", "faster", "fast enough",
               "optimal*", "optimiz*", "optimis*", "speed up", "smarter", "too slow", "slow", "scales", "times out",
               "time out", "tle", "time limit", "sorted", "queries", "lookups", "lookup",
-              "hash function", "hash functions", "limited memory", "constant memory", "constant space",
+              "hash function", "hash functions", "limited memory", "bounded memory", "fixed memory", "constant memory", "constant space",
               "count distinct", "distinct elements", "sublinear"),
           terms(ALGORITHM, 2.5, "problem statement '%s'", "given an", "given a", "given the",
               "given two", "given n", "given k", "count the number of", "number of ways", "how many ways", "fewest",
@@ -134,10 +134,13 @@ final class DomainRules {
               "columns", "row", "rows", "time series", "forecast*", "statistic*", "dupes",
               "nulls", "nan", "nans", "fit", "missing values", "missing data", "null values", "nan values", "curve", "curves", "per-class", "group by",
               "grouped by", "left join", "inner join", "outer join", "drop duplicates",
-              "cohort", "cohorts", "retention", "churn", "survey"),
+              "cohort", "cohorts", "retention", "churn", "survey", "anomaly detection", "anomalies"),
           regex(DATA_SCIENCE, 1.5, "\\bper (?:customer|region|group|user|month|day|week|cohort|category|hour|weekday|year"
               + "|quarter|team|store|device|platform|segment|channel|campaign|source"
-              + "|session|class|page|country|product)\\b", "per-group aggregation").when("per "),
+              + "|session|class|page|country|product)\\b"
+              // "median order value by country": a measure broken down by a grouping column.
+              + "|\\bby (?:country|region|month|day|week|year|quarter|weekday|hour|category|segment|channel|cohort"
+              + "|age group|gender|store)\\b", "per-group aggregation").when("per ", "by "),
           regex(DATA_SCIENCE, 2, "\\bmerge\\b.{0,40}\\bon \\w+_id\\b|\\bdrop (?:\\S+ ){0,2}?(?:duplicates"
               + "|dupes|nulls|nans|na|rows|columns)\\b", "table wrangling").when("merge", "drop"),
           // "fill missing prices by interpolation": missing values, not missing parts of code.
@@ -178,6 +181,14 @@ final class DomainRules {
               "server", "client", "wrapper", "component", "hook", "plugin", "loader", "struct",
               "class", "dao", "migration", "module", "page", "form", "dialog", "widget", "function",
               "fn", "api", "command"),
+          // "the unimplemented parts of the websocket client", "a leak in the upload handler": an
+          // artefact named as the place of the work is code that exists, not the thing to build.
+          regex(CODE_GENERATION, -1.5, "\\b(?:of|in|inside|within|from) (?:the|our|my|this|that|its) (?:[\\w.-]+ ){0,2}?"
+              + "(?:handler|client|service|server|controller|page|endpoint|websocket|middleware|component|module|class"
+              + "|cli|script|api|form|widget|dialog|hook|plugin|loader|function|command|webhook|workflow)s?\\b",
+              "a place in existing code").when("handler", "client", "service", "server", "controller", "page", "endpoint",
+                  "websocket", "middleware", "component", "module", "class", "cli", "script", "api", "form", "widget",
+                  "dialog", "hook", "plugin", "loader", "function", "command", "webhook", "workflow"),
           regex(CODE_GENERATION, 1, "(?:^|\\s)--[a-z][\\w-]+", "CLI option '%s'").when("--"),
           regex(CODE_GENERATION, 1, "\\b(?:get|post|put|patch|delete) /\\S+", "HTTP route '%s'")
               .when(" /"),
@@ -282,7 +293,12 @@ final class DomainRules {
               + "|functions?|enums?|records?|dataclass(?:es)?|models?|schemas?|traits?|protocols?)\\b", "'%s'").when("as "),
           // "this perl script needs to be python": the code should be in another language.
           regex(MULTI_LANGUAGE, 3.5, "\\b(?:needs? to|should|has to|must|have to|ought to) be (?:in |written in "
-              + "|rewritten in |ported to |converted to )?" + LANG, "'%s'").when(" be "),
+              + "|rewritten in |ported to |converted to |an? )?" + LANG, "'%s'").when(" be "),
+          // "the numpy code as plain C": the same code, in another language.
+          regex(MULTI_LANGUAGE, 3.5, "\\bas (?:plain|pure|idiomatic|modern|native) " + LANG, "'%s'").when("as "),
+          // "make the C++ library callable from node": code of one language used from another.
+          regex(MULTI_LANGUAGE, 3, "\\b(?:callable|usable|importable|accessible|call(?:ed)? it) from (?:plain |pure )?" + LANG,
+              "'%s'").when(" from "),
           regex(MULTI_LANGUAGE, 4, "\\b" + LANG + " (?:version|port|equivalent|translation"
               + "|implementation|counterpart) of\\b|\\b(?:same|matching|equivalent) (?:\\w+ ){0,3}?(?:but )?in " + LANG
               + "|\\bbut in " + LANG, "'%s'")

@@ -63,7 +63,7 @@ record PromptText(
   /** Real words one edit away from a key word; never "repair" these. */
   private static final Set<String> REAL_WORDS =
       Set.of("reactor", "reactors", "compete", "competed", "describes", "converts", "concert",
-          "properly");
+          "properly", "cython");
 
   /**
    * Short typos and chat spellings that the edit-distance pass is too cautious to handle, and

@@ -34,7 +34,7 @@ final class Statement {
       Set.of("do", "give", "use", "show", "tell", "remove", "delete", "drop", "update", "handle",
           "support", "turn", "put", "stop", "allow", "ensure", "check", "change", "bump", "upgrade",
           "return", "sort", "find", "count", "merge", "compute", "calculate", "parse", "break",
-          "get", "keep", "have", "look", "see", "go", "can", "could", "would", "want", "need", "let's", "lets", "please");
+          "get", "keep", "have", "look", "see", "go", "can", "could", "would", "want", "need", "let", "let's", "lets", "please");
 
   /** What an object opens with: "send a message", "hide the banner" read as verb and object. */
   private static final Set<String> OBJECT_STARTERS =
@@ -79,7 +79,8 @@ final class Statement {
           "increase", "decrease", "spike", "retry", "differ", "conflict", "misbehave", "behave", "put", "rotate", "flip", "mangle", "strip", "escape",
           "override", "insert", "append", "calculate", "compute", "interpret", "expire", "persist", "move",
           "snap", "bounce", "stretch", "shrink", "blink", "zoom", "ask", "prompt", "overlay",
-          "look", "seem", "write", "read", "parse", "handle", "change", "mix", "get", "keep", "use",
+          "look", "seem", "write", "read", "parse", "handle", "change", "mix", "get", "keep", "use", "arrive", "land",
+          "point", "link", "count", "list", "include",
           "pass");
 
   private static final Set<String> PARTICLES = Set.of("off", "up", "out", "down", "away", "over", "back");
@@ -140,16 +141,36 @@ final class Statement {
         }
         continue;
       }
-      boolean verbAndObject = clause.size() > 1 && OBJECT_STARTERS.contains(clause.get(1))
+      // "clicking the link opens two tabs": a gerund and its object are a subject, not a request;
+      // "… and hammers the db": an -s form is the verb of a statement, an order has the base form.
+      boolean verbAndObject = clause.size() > 1 && OBJECT_STARTERS.contains(clause.get(1)) && !first.endsWith("ing")
+          && !pluralNoun(first)
           && !OPENERS.contains(first);
       boolean opensWithVerb = leadVerbs.contains(first) || REQUEST_OPENERS.contains(first) || verbAndObject;
       if (opensWithVerb && !namesASubject(clause)) {
         return Mood.ASKS;
       }
     }
+    if (!clauses.isEmpty() && statesAWish(clauses.get(0))) {
+      return Mood.ASKS;
+    }
     boolean statement = OPENERS.contains(head.get(0)) || FINITE.matcher(text.norm()).find()
         || hasVerb(firstSentence(text.norm()));
     return statement ? Mood.STATES : Mood.NEITHER;
+  }
+
+  /**
+   * "the form needs a captcha", "the api lacks rate limiting": a subject and a wish for what it
+   * should have is a request, not a report. Not "needs to …" ("users need to log in twice"), where
+   * the wish is often the symptom.
+   */
+  private static boolean statesAWish(List<String> clause) {
+    for (int i = 1; i + 1 < Math.min(clause.size(), 5); i++) {
+      if (WISHES.contains(clause.get(i)) && !clause.get(i + 1).equals("to")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first words of the first sentence, through parentheses: "parse_date('…') returns …". */

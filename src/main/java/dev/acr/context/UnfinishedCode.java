@@ -21,7 +21,8 @@ final class UnfinishedCode {
    * an empty block. Each language's "not written yet", where the snippet ends.
    */
   private static final Pattern EMPTY_BODY =
-      Pattern.compile("(?:^|\\n)[ \\t]*(?:\\.\\.\\.|\u2026|pass|\\{\\s*\\}|(?:\"\"\"|''')[^\\n]*)[ \\t]*\\}?\\s*$");
+      Pattern.compile("(?:^|\\n)[ \\t]*(?:\\.\\.\\.|\u2026|pass|\\{\\s*\\}|(?:\"\"\"|''')[^\\n]*)[ \\t]*\\}?\\s*$"
+          + "|\\{[ \\t]*\\n\\s*\\}\\s*$"); // a signature's block opened and closed empty: "f(a) {\n}"
 
   private static final Pattern SQL = Pattern.compile("(?i)\\b(?:from|join|where|group by|values)\\b");
 
@@ -38,8 +39,9 @@ final class UnfinishedCode {
     }
     String code = raw.substring(firstNewline + 1);
     // Indented code, or a query pasted flush left ("SELECT … FROM …").
+    // Or a block opened at a line's end and closed flush left: "function chunk(…) {\n}".
     boolean looksLikeCode = raw.contains("(") && (code.contains("    ") || code.contains("\t")
-        || SQL.matcher(code).find());
+        || SQL.matcher(code).find() || raw.contains("{\n"));
     if (!looksLikeCode) {
       return null;
     }

@@ -75,7 +75,7 @@ class ClassifierTest {
 
   /**
    * Terse prompts as developers type them into a coding agent ("parser crashes on empty input",
-   * "finish the TODO in auth.go"), 1,573 in twenty files. Written and labelled by hand, by the engineers
+   * "finish the TODO in auth.go"), 1,693 in twenty-two files. Written and labelled by hand, by the engineers
    * who made the classifier changes of issue 14, from the CodeRouterBench dimension names and the
    * dev prompts' conventions (output prediction is code_completion, docs are code_understanding);
    * the hard pairs (bug vs generation vs understanding, completion vs generation) are over-weighted.
@@ -98,20 +98,26 @@ class ClassifierTest {
    * before its misses were read: set 15 79.0%, set 16 76.8%, set 17 85.5%, set 18 76.9%, set 19
    * 89.4% (a4a3393 on the same sets: 80.6, 76.8, 85.5, 76.9, 89.4%). Set 20 was written after the
    * last change and never tuned on: 91.7% (a4a3393: 90.0%); its bar is below the others for that.
+   * Sets 21 and 22 (60 each, 10 bug_fixing and 10 completion in each) were written blind, before
+   * the writer read the classifier's code or rules, and committed before scoring: 98.3% and 98.3%
+   * at first sight (0d861ee). Set 21's misses were then read; set 22 was held out of that round
+   * and scored once at its end: set 21 100%, set 22 98.3% (its one miss, a data_science prompt, is
+   * unchanged); set 5 rose to 100% and set 20 to 95.0%, the other sets and OOD176 stayed as they
+   * were. The round's signals are checked row by row in ClassifierSignalsTest.
    * The figures now are higher because each round also looked at the sets before it, so these bars
    * guard against regressions; they are not held-out accuracies.
    */
   @Test
   void ownTersePromptSetsAccuracy() throws IOException {
     double[] bars = {0.95, 0.90, 0.90, 0.90, 0.88, 0.90, 0.95, 0.95, 0.95, 0.95, 0.92,
-        0.93, 0.93, 0.90, 0.93, 0.93, 0.93, 0.93, 0.93, 0.88};
+        0.93, 0.93, 0.90, 0.93, 0.93, 0.93, 0.93, 0.93, 0.88, 0.95, 0.93};
     List<Labelled> all = new ArrayList<>();
     for (int set = 1; set <= bars.length; set++) {
       List<Labelled> rows = resource("terse-prompts-" + set + ".jsonl");
       all.addAll(rows);
       assertThat(report("own terse prompts, set " + set, rows)).as("set " + set).isGreaterThanOrEqualTo(bars[set - 1]);
     }
-    assertThat(all).hasSize(1573);
+    assertThat(all).hasSize(1693);
     assertThat(report("own terse prompts, all sets", all)).isGreaterThanOrEqualTo(0.95);
   }
 

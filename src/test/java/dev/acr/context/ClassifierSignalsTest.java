@@ -1,0 +1,178 @@
+package dev.acr.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The signals added after sets 21 and 22 were written blind and scored (ClassifierTest holds the
+ * sets). Each row names the signal it checks and fails on the classifier before them (0d861ee),
+ * except the rows marked "guard", which keep a signal from reaching too far. Rows are worded apart
+ * from the sets, so the sets still measure something.
+ */
+class ClassifierSignalsTest {
+
+  private final Classifier classifier = new Classifier();
+
+  @Test
+  void statementsWishesAndNamedProblems() {
+    String[][] cases = {
+        {"the cli ignores --verbose", "bug_fixing", "a statement names existing code"},
+        {"search endpoint takes 8 seconds", "bug_fixing", "a statement names existing code"},
+        {"the form needs a captcha", "code_generation", "a stated wish is a request"},
+        {"the api lacks rate limiting", "code_generation", "a stated wish is a request"},
+        {"users need to log in twice after the update", "bug_fixing", "guard: 'need to' is no wish"},
+        {"let users pick a theme from the settings page", "code_generation", "'let' opens a request"},
+        {"too many open files on the worker", "bug_fixing", "a problem named by a noun phrase"},
+        {"high cpu on idle", "bug_fixing", "a problem named by a noun phrase"},
+        {"circular import between models and services", "bug_fixing", "a problem named by a noun phrase"},
+        {"sql injection in the search endpoint", "bug_fixing", "a vulnerability"},
+        {"inject the clock into the scheduler instead of calling now()", "code_refactoring",
+            "guard: a dependency injected"},
+        {"memory leak in the websocket server, find it", "bug_fixing", "an artefact as the place of the work"},
+        {"add a websocket endpoint for live prices to the api server", "code_generation",
+            "guard: the artefact to build"}};
+    assertRows(cases);
+  }
+
+  @Test
+  void partsDoneAndPlaceholderBodies() {
+    String[][] cases = {
+        {"implement __iter__ for the Tree class so it yields nodes in order, the other dunders are done",
+            "code_completion", "the rest is done"},
+        {"the Display impl for Money is missing", "code_completion", "a part is missing"},
+        {"the validate hook is a no-op right now", "code_completion", "a placeholder body"},
+        {"the save method is just `return nil`", "code_completion", "a placeholder body"},
+        {"methods marked abstract in Shape need implementations in Circle and Square", "code_completion",
+            "needs implementations"},
+        {"write the else part", "code_completion", "a branch to write"}};
+    assertRows(cases);
+  }
+
+  @Test
+  void errorCodesTodosAndGroupings() {
+    String[][] cases = {
+        {"TS2322 in cart.tsx", "bug_fixing", "a compiler error code alone"},
+        {"duplicate key value violates unique constraint \"orders_pkey\"", "bug_fixing", "a database error"},
+        {"umlauts end up as ??? in the export", "bug_fixing", "data that turns into something else"},
+        {"the Cancelled and Refunded states are TODO", "code_completion", "code said to be a TODO"},
+        {"the getter is there but the setter isn't", "code_completion", "one part there"},
+        {"is there a linter for this", "code_understanding", "guard: 'is there' asks"},
+        {"result of `[] + {}` in js?", "code_completion", "the result of an expression"},
+        {"what's the average basket size by region", "data_science", "a measure by a grouping column"},
+        {"validate a sudoku board", "algorithm", "a textbook problem"},
+        {"this perl script should be a rust binary", "multi_language", "code that should be another language"},
+        {"make the zig library callable from node", "multi_language", "one language called from another"}};
+    assertRows(cases);
+  }
+
+  @Test
+  void robustnessAskedForAndGerundSubjects() {
+    String[][] cases = {
+        {"handle nil in renderUser", "bug_fixing", "asks for robustness"},
+        {"prevent double clicks on the pay button", "bug_fixing", "asks for robustness"},
+        {"stop the toast from stacking up", "bug_fixing", "asks for robustness"},
+        {"make sure the wizard can't skip step 2", "bug_fixing", "asks for robustness"},
+        {"make the specs pass again", "bug_fixing", "wants the suite green"},
+        {"scrolling the list reloads the page", "bug_fixing", "a gerund and its object are a subject"},
+        {"address already in use on :8080", "bug_fixing", "an error message"},
+        {"add a test to make sure the parser doesn't crash on empty input", "test_generation",
+            "guard: the test is asked for"},
+        {"write a csv reader, handle empty lines and quoted fields", "code_generation",
+            "guard: 'handle' inside a specification"}};
+    assertRows(cases);
+  }
+
+  @Test
+  void pastedCodeLeftUnwritten() {
+    String[][] cases = {
+        {"def rolling_mean(xs, k):\n    \"\"\"The k-window moving average of xs.\"\"\"", "code_completion",
+            "a placeholder body outweighs the words of its docstring"},
+        {"implement this:\n\nfunc Clamp(x, lo, hi int) int {\n}", "code_completion", "a block opened and closed empty"},
+        {"there's an empty catch block in sync.ts, add the error handling", "code_completion", "an empty block"},
+        {"why does this crash\n\nfunction f() {\n}", "bug_fixing", "guard: a symptom asked about"}};
+    assertRows(cases);
+  }
+
+  @Test
+  void theTersestBugReports() {
+    String[][] cases = {
+        {"KeyError 'user_id'", "bug_fixing", "an error name and its key"},
+        {"whats wrong here\n\nif (n = 0) { return }", "bug_fixing", "asks what is wrong"},
+        {"go test ./... panics in TestDecode", "bug_fixing", "tests as the subject of a panic"},
+        {"double notifications", "bug_fixing", "a symptom in two words"},
+        {"blank pdfs for some invoices", "bug_fixing", "a symptom in two words"},
+        {"slow queries on the orders page", "bug_fixing", "a symptom in two words"},
+        {"data loss in the offline sync", "bug_fixing", "a symptom in two words"},
+        {"configure cors for the api", "code_generation", "guard: CORS set up, not broken"}};
+    assertRows(cases);
+  }
+
+  @Test
+  void plainAndNonNativeWording() {
+    String[][] cases = {
+        {"after logout the menu become empty", "bug_fixing", "a value gone bad"},
+        {"getting null in the order total", "bug_fixing", "a value gone bad"},
+        {"write the code inside the for loop", "code_completion", "the inside of a construct"},
+        {"whats the answer of this code: print(7 // -2)", "code_completion", "the answer of a snippet"},
+        {"add the remaining code so the class works as a queue", "code_completion", "the remaining code"}};
+    assertRows(cases);
+  }
+
+  @Test
+  void statementsOfWhatIsThereAndWhatIsNot() {
+    String[][] cases = {
+        {"the importer reads csv but the xlsx handling is still missing", "code_completion", "handling still missing"},
+        {"what is total at the end\n\ntotal = 1\nfor k in range(4):\n    total *= 2", "code_completion",
+            "a value at the end of a run"},
+        {"the Repo class has an empty close(), write it", "code_completion", "an empty method"},
+        {"the billing service has two nearly identical retry loops, merge them into one", "code_refactoring",
+            "near-duplicates made one; a retry loop is code, not a symptom"},
+        {"the poller spins without a delay and floods the api", "bug_fixing", "an -s verb and its object state"}};
+    assertRows(cases);
+  }
+
+  @Test
+  void notYetImplementedAndUsersWhoCannot() {
+    String[][] cases = {
+        {"the proto has DeleteUser but the server doesn't implement it yet", "code_completion",
+            "not implemented yet, after a contraction"},
+        {"the endpoints in admin.py all return 501, implement them", "code_completion", "HTTP's 'not implemented'"},
+        {"a customer with a plus in their email can't check out", "bug_fixing", "a user who cannot"},
+        {"calendar invites arrive in UTC for everyone", "bug_fixing", "a plural subject and its verb"},
+        {"dedupe a stream of ids with bounded memory", "algorithm", "a memory bound; a stream is data, not code"},
+        {"speed up parse_row with cython", "multi_language", "cython is no typo of python"}};
+    assertRows(cases);
+  }
+
+  @Test
+  void inflectionsOfCompletionSignals() {
+    String[][] cases = {
+        {"the Walker trait's default impls are all empty", "code_completion", "impls (plural) are empty"},
+        {"what's logged?\n\nconsole.log([10, 1, 2].sort())", "code_completion", "what is logged"},
+        {"the base class declares load/save; JsonStore needs them filled in", "code_completion", "'filled in'"},
+        {"the pandas code in stats.py as plain C", "multi_language", "as plain LANG"},
+        {"build a todo app with svelte", "code_generation", "guard: a todo app is a product"}};
+    assertRows(cases);
+  }
+
+  @Test
+  void finishingAsASymptomAndValuesOfSnippets() {
+    String[][] cases = {
+        {"why are the workers never finishing", "bug_fixing", "never finishing is a symptom"},
+        {"the job doesn't finish when the queue is empty", "bug_fixing", "doesn't finish is a symptom"},
+        {"finish the export", "code_completion", "guard: finish as an order"},
+        {"whats the result\n\nprint(list(range(5))[-2:])", "code_completion", "the result, then the snippet"},
+        {"what value does g(2) return\n\ndef g(n):\n    return n * g(n - 1) if n else 1", "code_completion",
+            "what value a call returns"},
+        {"the struct has its fields, write the Debug impl for it", "code_completion", "the X impl for"}};
+    assertRows(cases);
+  }
+
+  /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
+  private void assertRows(String[][] rows) {
+    for (String[] c : rows) {
+      assertThat(classifier.classify(c[0]).dimension()).as(c[2] + ": " + c[0]).isEqualTo(Dimension.of(c[1]));
+    }
+  }
+}
