@@ -38,10 +38,10 @@ final class ContextShift {
    */
   private final Map<List<String>, double[][]> beliefsByInstance = new IdentityHashMap<>();
   /**
-   * Per pattern: log P(verify) and log P(fail) at shift g, at 2g and 2g + 1. By identity, like
-   * {@code PatternTable}'s index: memory keeps one instance per pattern.
+   * Per pattern: its chances and their logs at every shift. By identity, like {@code
+   * PatternTable}'s index: memory keeps one instance per pattern.
    */
-  private final Map<MemoryStats.Pattern, double[]> logChances = new IdentityHashMap<>();
+  private final Map<MemoryStats.Pattern, Chances> chances = new IdentityHashMap<>();
 
   ContextShift(double[] difficulties, double[] difficultyPrior, double contextSd, Map<String, Double> base) {
     this.difficulties = difficulties;
@@ -68,17 +68,31 @@ final class ContextShift {
   /** The posterior mean shift given the table's counts (the table's routes must be in the base). */
   double meanShift(PatternTable table) {
     int size = table.size();
-    double[][] lc = new double[size][];
+    double[][] yes = new double[size][];
+    double[][] no = new double[size][];
     for (int i = 0; i < size; i++) {
-      lc[i] = logChances(table, i);
+      Chances c = chances(table, i);
+      // Only the sides the counts use: most patterns never verified (see SkillModel.logLikelihoods).
+      int sides = SkillModel.sidesOf(table.successes[i], table.attempts[i]);
+      yes[i] = (sides & SkillModel.VERIFIED) != 0 ? c.logVerify() : null;
+      no[i] = (sides & SkillModel.FAILED) != 0 ? c.logFail() : null;
     }
     double[] lp = new double[POINTS];
     double max = Double.NEGATIVE_INFINITY;
     for (int g = 0; g < POINTS; g++) {
       double ll = -0.5 * Math.pow(shiftAt(g) / contextSd, 2);
       for (int i = 0; i < size; i++) {
+        // k·log c + (n − k)·log(1 − c), without the side whose count is 0: 0 times a finite
+        // negative log is −0, and adding it changes no bit.
         double k = table.successes[i];
-        ll += k * lc[i][2 * g] + (table.attempts[i] - k) * lc[i][2 * g + 1];
+        double m = table.attempts[i] - k;
+        if (yes[i] != null && no[i] != null) {
+          ll += k * yes[i][g] + m * no[i][g];
+        } else if (yes[i] != null) {
+          ll += k * yes[i][g];
+        } else if (no[i] != null) {
+          ll += m * no[i][g];
+        }
       }
       lp[g] = ll;
       max = Math.max(max, ll);
@@ -93,21 +107,54 @@ final class ContextShift {
     return m / z;
   }
 
-  private double[] logChances(PatternTable table, int i) {
+  /**
+   * A pattern's chance at every shift and its logs, each log taken the first time a count needs
+   * it (a pattern's counts grow, so a side may be needed later).
+   */
+  private static final class Chances {
+    final double[] chance;
+    private double[] logVerify;
+    private double[] logFail;
+
+    Chances(double[] chance) {
+      this.chance = chance;
+    }
+
+    double[] logVerify() {
+      if (logVerify == null) {
+        logVerify = new double[POINTS];
+        for (int g = 0; g < POINTS; g++) {
+          logVerify[g] = Math.log(chance[g]);
+        }
+      }
+      return logVerify;
+    }
+
+    double[] logFail() {
+      if (logFail == null) {
+        logFail = new double[POINTS];
+        for (int g = 0; g < POINTS; g++) {
+          logFail[g] = Math.log(1 - chance[g]);
+        }
+      }
+      return logFail;
+    }
+  }
+
+  private Chances chances(PatternTable table, int i) {
     MemoryStats.Pattern p = table.patterns[i];
-    double[] lc = logChances.get(p);
-    if (lc == null) {
+    Chances c = chances.get(p);
+    if (c == null) {
       double[][] w = belief(table, table.failureSet[i]);
       double[][] row = row(table.routes.get(table.route[i]));
-      lc = new double[2 * POINTS];
+      double[] chance = new double[POINTS];
       for (int g = 0; g < POINTS; g++) {
-        double c = clamp(Beliefs.chance(w[g], row[g]));
-        lc[2 * g] = Math.log(c);
-        lc[2 * g + 1] = Math.log(1 - c);
+        chance[g] = clamp(Beliefs.chance(w[g], row[g]));
       }
-      logChances.put(p, lc);
+      c = new Chances(chance);
+      chances.put(p, c);
     }
-    return lc;
+    return c;
   }
 
   /** The belief after a failure-set node at every shift: its prefix's, updated with its last failure. */

@@ -210,25 +210,28 @@ final class SkillModel {
       skill[r] = means.getOrDefault(table.routes.get(r), 0.0);
     }
     double[][] beliefs = table.beliefs(PatternTable.sigmoidRows(skill, difficulties), difficultyPrior);
-    // Only the nodes patterns name need their log chances; inner prefixes do not.
+    // Only the nodes patterns name need their log chances; inner prefixes do not. Nor does a
+    // node need log P(verify) when none of its patterns ever verified (nine nodes in ten: routes
+    // tried after others failed mostly fail too), nor log P(fail) when all did; the logs are
+    // most of a fit's time. Leaving a side out changes no bit: its count is 0, and 0 times a
+    // finite negative log is −0, which added to x gives x.
+    int[] sides = new int[beliefs.length];
+    for (int i = 0; i < table.size(); i++) {
+      sides[table.failureSet[i]] |= sidesOf(table.successes[i], table.attempts[i]);
+    }
     double[][][] logChances = new double[beliefs.length][][];
     double[][] byRoute = new double[skill.length][];
     for (int i = 0; i < table.size(); i++) {
       int set = table.failureSet[i];
       if (logChances[set] == null) {
-        logChances[set] = logChances(beliefs[set]);
+        logChances[set] = logChances(beliefs[set], sides[set]);
       }
       double[][] lc = logChances[set];
       int r = table.route[i];
       if (byRoute[r] == null) {
         byRoute[r] = new double[SKILL_POINTS];
       }
-      double[] ll = byRoute[r];
-      double k = table.successes[i];
-      double n = table.attempts[i];
-      for (int j = 0; j < SKILL_POINTS; j++) {
-        ll[j] += k * lc[0][j] + (n - k) * lc[1][j];
-      }
+      addLogLikelihood(byRoute[r], lc, table.successes[i], table.attempts[i]);
     }
     Map<String, double[]> loglik = new HashMap<>();
     for (int r = 0; r < skill.length; r++) {
@@ -239,14 +242,55 @@ final class SkillModel {
     return loglik;
   }
 
-  /** log P(verify) and log P(fail) at every skill grid point under difficulty belief w. */
-  private double[][] logChances(double[] w) {
+  /** Which log chances a pattern's counts use: {@link #VERIFIED} when some verified, {@link #FAILED} when some failed. */
+  static int sidesOf(double successes, double attempts) {
+    return (successes > 0 ? VERIFIED : 0) | (attempts - successes > 0 ? FAILED : 0);
+  }
+
+  static final int VERIFIED = 1;
+  static final int FAILED = 2;
+
+  /**
+   * ll += k·log P(verify) + (n − k)·log P(fail) at every grid point, leaving out a side whose
+   * count is 0 (the same bits, see {@link #logLikelihoods}; that side may be null).
+   */
+  private static void addLogLikelihood(double[] ll, double[][] lc, double k, double n) {
+    double[] yes = lc[0];
+    double[] no = lc[1];
+    double m = n - k;
+    if (k > 0 && m > 0) {
+      for (int j = 0; j < SKILL_POINTS; j++) {
+        ll[j] += k * yes[j] + m * no[j];
+      }
+    } else if (k > 0) {
+      for (int j = 0; j < SKILL_POINTS; j++) {
+        ll[j] += k * yes[j];
+      }
+    } else if (m > 0) {
+      for (int j = 0; j < SKILL_POINTS; j++) {
+        ll[j] += m * no[j];
+      }
+    }
+  }
+
+  /**
+   * log P(verify) and log P(fail) at every skill grid point under difficulty belief w, each only
+   * when {@code sides} asks for it (else null).
+   */
+  private double[][] logChances(double[] w, int sides) {
     double[] p = gridChances(w);
-    double[][] lc = new double[2][SKILL_POINTS];
-    for (int i = 0; i < SKILL_POINTS; i++) {
-      double pi = clamp(p[i]);
-      lc[0][i] = Math.log(pi);
-      lc[1][i] = Math.log(1 - pi);
+    double[][] lc = new double[2][];
+    if ((sides & VERIFIED) != 0) {
+      lc[0] = new double[SKILL_POINTS];
+      for (int i = 0; i < SKILL_POINTS; i++) {
+        lc[0][i] = Math.log(clamp(p[i]));
+      }
+    }
+    if ((sides & FAILED) != 0) {
+      lc[1] = new double[SKILL_POINTS];
+      for (int i = 0; i < SKILL_POINTS; i++) {
+        lc[1][i] = Math.log(1 - clamp(p[i]));
+      }
     }
     return lc;
   }
