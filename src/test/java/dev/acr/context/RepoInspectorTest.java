@@ -237,6 +237,11 @@ class RepoInspectorTest {
     assertThat(Languages.detect(noBuildFiles, List.of("a.py", "b.go", "c.py", "d.go", "e.go"))).isEqualTo("go");
     assertThat(Languages.detect(noBuildFiles, List.of("README"))).isNull();
     assertThat(Languages.detect(noBuildFiles, List.of("lib/Text/Table/Tiny.pm", "t/01-basic.t", "dist.ini"))).isEqualTo("perl");
+    // rbenv/rbenv's shape: bats tests and bash hooks around extensionless scripts, one Ruby plugin.
+    assertThat(Languages.detect(noBuildFiles, List.of("libexec/rbenv-exec", "test/exec.bats", "test/init.bats",
+        "test/test_helper.bash", "rbenv.d/exec/gem-rehash/rubygems_plugin.rb"))).isEqualTo("shell");
+    assertThat(Languages.detect(noBuildFiles, List.of("inspect.lua", "spec/inspect_spec.lua", "inspect-3.1.3-0.rockspec")))
+        .isEqualTo("lua");
   }
 
   private String languageOf(Map<String, String> files) throws Exception {
