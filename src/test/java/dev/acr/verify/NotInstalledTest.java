@@ -1,0 +1,79 @@
+package dev.acr.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Elixir's, Lua's and bats' words for a test command that cannot run, as Debian 12's elixir, lua-busted and bats print them. */
+class NotInstalledTest {
+  @TempDir Path root;
+
+  private Optional<CannotRun.Why> check(int exit, String... lines) {
+    return CannotRun.check(exit, List.of(lines), root, root, "fix the failing test");
+  }
+
+  /** elixir-lang/gen_stage: its only dependency, ex_doc (docs only), still needs Hex to load the project. */
+  @Test
+  void mixWithoutHexOrWithoutFetchedDependencies() {
+    assertThat(check(1, "Could not find Hex, which is needed to build dependency :ex_doc",
+        "Shall I install Hex? (if running non-interactively, use \"mix local.hex --force\") [Yn] ** (Mix) Could not find an SCM for"
+            + " dependency :ex_doc from GenStage.Mixfile"))
+        .hasValueSatisfying(why -> {
+          assertThat(why.problem()).contains("Hex", ":ex_doc");
+          assertThat(why.todo()).contains("mix local.hex --force", "mix deps.get");
+        });
+    assertThat(check(1, "Unchecked dependencies for environment test:", "* jason (Hex package)",
+        "  the dependency is not available, run \"mix deps.get\"", "** (Mix) Can't continue due to errors on dependencies"))
+        .map(CannotRun.Why::todo).hasValueSatisfying(todo -> assertThat(todo).contains("mix deps.get"));
+  }
+
+  @Test
+  void anExUnitFailureIsNotASetupProblem() {
+    assertThat(check(2, "  1) test x (ETest)", "     Assertion with == failed", "1 test, 1 failure")).isEmpty();
+    assertThat(check(1, "** (CompileError) lib/gen_stage.ex:12: undefined function foo/0")).isEmpty();
+  }
+
+  @Test
+  void aLuaRockTheRockspecDeclaresMissingCountsButTheProjectsOwnModuleDoesNot() throws Exception {
+    Files.createDirectories(root.resolve("rockspecs"));
+    Files.writeString(root.resolve("rockspecs/inspect-3.1.3-0.rockspec"),
+        "package = \"inspect\"\ndependencies = {\n  \"lua >= 5.1\",\n  \"penlight >= 1.5\",\n  \"say\"\n}\n");
+    String[] penlight = {"spec/lib_spec.lua:1: module 'pl.path' not found:", "\tno field package.preload['pl.path']",
+        "0 successes / 0 failures / 1 error / 0 pending : 0.0006 seconds"};
+    assertThat(check(1, penlight)).map(CannotRun.Why::todo)
+        .hasValueSatisfying(todo -> assertThat(todo).contains("luarocks install penlight"));
+    assertThat(check(1, "spec/lib_spec.lua:2: module 'say' not found:")).isPresent();
+    assertThat(check(1, "spec/inspect_spec.lua:1: module 'inspect' not found:"))
+        .as("the module under repair, the rockspec's own package, missing from the tree, is for the agent").isEmpty();
+    assertThat(CannotRun.check(1, List.of(penlight), root, root, "port the code from pl.path to lfs"))
+        .as("the prompt names it: replacing it is the task").isEmpty();
+  }
+
+  @Test
+  void aBatsHelperFromASubmoduleNotCheckedOutOrFromNpmNotInstalled() throws Exception {
+    Files.writeString(root.resolve(".gitmodules"),
+        "[submodule \"test/test_helper/bats-support\"]\n\tpath = test/test_helper/bats-support\n\turl = https://example.invalid/bats-support.git\n");
+    assertThat(check(1, "1..1", "not ok 1 setup_file failed",
+        "# bats_load_safe: Could not find '/tmp/acr-wt/test/test_helper/bats-support/load'[.bash]"))
+        .map(CannotRun.Why::todo).hasValueSatisfying(todo -> assertThat(todo).contains("git submodule update --init"));
+    assertThat(check(1, "# bats_load_safe: Could not find '/x/node_modules/bats-assert/load'[.bash]"))
+        .map(CannotRun.Why::todo).hasValueSatisfying(todo -> assertThat(todo).contains("npm install"));
+    assertThat(check(1, "bats_load_library: Could not find library 'bats-support' relative to test file or in BATS_LIB_PATH"))
+        .map(CannotRun.Why::problem).contains("the bats library bats-support is not installed");
+    assertThat(check(1, "# bats_load_safe: Could not find '/tmp/acr-wt/test/helpers/fixtures'[.bash]"))
+        .as("the project's own helper: a failure to fix").isEmpty();
+  }
+
+  @Test
+  void aMissingRunnerSaysWhichPackageBringsIt() {
+    assertThat(check(2, "busted", "make: busted: No such file or directory", "make: *** [Makefile:19: test] Error 127"))
+        .map(CannotRun.Why::todo).hasValueSatisfying(todo -> assertThat(todo).contains("lua-busted"));
+    assertThat(check(127, "/bin/sh: 1: bats: not found")).map(CannotRun.Why::todo)
+        .hasValueSatisfying(todo -> assertThat(todo).contains("npm install -g bats"));
+  }
+}
