@@ -159,6 +159,7 @@ final class Languages {
     addIf(out, root, "Package.swift", "swift");
     addIf(out, root, "build.sbt", "scala");
     addIf(out, root, "mix.exs", "elixir");
+    addIf(out, root, "dune-project", "ocaml");
     addIf(out, root, "pubspec.yaml", "dart");
     return out;
   }

@@ -56,6 +56,8 @@ public final class NoTests {
   private static final Pattern BUSTED = Pattern.compile("^(\\d+) success(?:es)? / (\\d+) failures? / (\\d+) errors? / \\d+ pending\\b");
   private static final Pattern BUSTED_NONE =
       Pattern.compile("^Error -> (?:No test files found matching Lua pattern|Cannot find file or directory: )");
+  /** Alcotest's last line: {@code Test Successful in 0.040s. 27 tests run.}, {@code 1 failure! in 0.058s. 27 tests run.} */
+  private static final Pattern ALCOTEST = Pattern.compile("^(?:Test Successful|\\d+ failures?!) in [\\d.]+s\\. (\\d+) tests? run\\.");
   /** A TAP plan ({@code bats} into a pipe, node's TAP reporter): {@code 1..0} plans no test at all. */
   private static final Pattern TAP_PLAN = Pattern.compile("^1\\.\\.(\\d+)(?:\\s*#.*)?$");
   /** RSpec's {@code 0 examples, 0 failures, 1 error occurred outside of examples}: a spec failed to load, which is a failure. */
@@ -84,7 +86,8 @@ public final class NoTests {
         count(line, m, 2); // successes and failures
       }
     } else if ((m = UNITTEST.matcher(line)).find() || (m = CARGO.matcher(line)).matches() || (m = RUBY.matcher(line)).find()
-        || (m = PHPUNIT.matcher(line)).find() || (m = PROVE.matcher(line)).find() || (m = TAP_PLAN.matcher(line)).find()) {
+        || (m = PHPUNIT.matcher(line)).find() || (m = PROVE.matcher(line)).find() || (m = TAP_PLAN.matcher(line)).find()
+        || (m = ALCOTEST.matcher(line)).find()) {
       if (Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)) == 0) {
         none = none == null ? line : none;
       } else {

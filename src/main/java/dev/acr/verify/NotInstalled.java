@@ -79,6 +79,9 @@ final class NotInstalled {
   private static final Pattern BATS_LOAD = Pattern.compile("bats_load_safe: Could not find '([^']+)'");
   /** bats' {@code bats_load_library}: {@code Could not find library 'bats-support' relative to test file or in BATS_LIB_PATH}. */
   private static final Pattern BATS_LIBRARY = Pattern.compile("Could not find library '([^']+)' relative to test file or in BATS_LIB_PATH");
+  /** dune: {@code Error: Library "bos" not found.} and {@code Error: Version 3.0 of the dune language is not supported.} */
+  private static final Pattern DUNE_LIBRARY = Pattern.compile("Error: Library \"([^\"]+)\" not found\\.");
+  private static final Pattern DUNE_LANG = Pattern.compile("Error: Version ([\\d.]+) of the dune language is not supported");
   private static final Pattern ROCKSPEC_DEPENDENCIES = Pattern.compile("(?:test_)?dependencies\\s*=\\s*\\{([^}]*)\\}");
   private static final Pattern GITMODULES_PATH = Pattern.compile("(?m)^\\s*path\\s*=\\s*(\\S+)\\s*$");
 
@@ -121,6 +124,7 @@ final class NotInstalled {
     }
     Optional<Why> why = elixir(line);
     why = why.isPresent() ? why : lua(line, packageDir, asked);
+    why = why.isPresent() ? why : ocaml(line, root, asked);
     return why.isPresent() ? why : bats(line, root);
   }
 
@@ -136,6 +140,28 @@ final class NotInstalled {
           "fetch them (mix deps.get) or name another test command"));
     }
     return Optional.empty();
+  }
+
+  /**
+   * dune could not build the tests: a library they need is not installed (mirage/ocaml-base64's
+   * tests need bos and rresult), or the installed dune is older than the project's dune-project
+   * asks. A library the project defines itself is the agent's to fix, and stays a failure.
+   */
+  private static Optional<Why> ocaml(String line, Path root, String asked) {
+    Matcher m;
+    if ((m = DUNE_LANG.matcher(line)).find()) {
+      return Optional.of(new Why("the project's dune-project asks for version " + m.group(1)
+          + " of the dune language, which the installed dune does not support", "install a newer dune (opam install dune) or name another test command"));
+    }
+    if (!(m = DUNE_LIBRARY.matcher(line)).find()) {
+      return Optional.empty();
+    }
+    String library = m.group(1);
+    String top = library.contains(".") ? library.substring(0, library.indexOf('.')) : library;
+    return DuneFiles.defineLibrary(root, top)
+        ? Optional.empty()
+        : CannotRun.notAsked(asked, top, new Why("the OCaml library " + library + " is not installed",
+            "install it (opam install " + top + ", or your distribution's package of it) or name another test command"));
   }
 
   /** A Lua module the project's rockspec declares (its rock's name, or the module a known rock provides) is not installed. */

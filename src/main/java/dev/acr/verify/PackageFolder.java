@@ -23,7 +23,7 @@ public record PackageFolder(Path dir, String marker) {
   private static final List<String> MANIFESTS =
       List.of("package.json", "pyproject.toml", "setup.py", "setup.cfg", "pytest.ini", "tox.ini", "go.mod",
           "Cargo.toml", "pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts",
-          "Gemfile", "composer.json", "Package.swift", "build.sbt", "mix.exs", "pubspec.yaml", "requirements.txt",
+          "Gemfile", "composer.json", "Package.swift", "build.sbt", "mix.exs", "dune-project", "pubspec.yaml", "requirements.txt",
           "Pipfile");
 
   private static final List<String> DOTNET = List.of(".sln", ".csproj", ".fsproj");

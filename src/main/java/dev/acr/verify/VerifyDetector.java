@@ -108,6 +108,7 @@ public final class VerifyDetector {
     found = found.isPresent() ? found : simple(root, "go test ./...", "go.mod");
     found = found.isPresent() ? found : simple(root, "cargo test", "Cargo.toml");
     found = found.isPresent() ? found : simple(root, "mix test", "mix.exs");
+    found = found.isPresent() ? found : simple(root, "dune runtest", "dune-project");
     found = found.isPresent() ? found : make(root);
     // After go, cargo and make: a .rspec or a spec/ beside them is a side project.
     found = found.isPresent() ? found : ScriptRunners.detect(root);

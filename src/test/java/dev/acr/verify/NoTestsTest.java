@@ -40,6 +40,7 @@ class NoTestsTest {
     assertThat(NoTests.in(List.of("0 successes / 0 failures / 0 errors / 0 pending : 0.0001 seconds"))).isPresent();
     // bats 1.8 into a pipe prints TAP: an empty test/ plans nothing and exits 0.
     assertThat(NoTests.in(List.of("1..0"))).contains("1..0");
+    assertThat(NoTests.in(List.of("Test Successful in 0.001s. 0 tests run."))).isPresent();
   }
 
   @Test
@@ -83,5 +84,8 @@ class NoTestsTest {
         "Error -> spec/a_spec.lua @ 1", "spec/a_spec.lua:1: module 'inspect' not found:"))).isEmpty();
     // TAP from bats: a plan of 179 tests, one of them failing.
     assertThat(NoTests.in(List.of("1..179", "ok 1 blank invocation", "not ok 2 invalid command"))).isEmpty();
+    // Alcotest 1.6 (Debian's), coloured as mirage/ocaml-base64's dune rule asks: passing, then failing.
+    assertThat(NoTests.in(List.of("\u001b[32mTest Successful\u001b[0m in 0.040s. 27 tests run."))).isEmpty();
+    assertThat(NoTests.in(List.of("\u001b[31m1 failure!\u001b[0m in 0.058s. 27 tests run."))).isEmpty();
   }
 }

@@ -69,6 +69,25 @@ class NotInstalledTest {
         .as("the project's own helper: a failure to fix").isEmpty();
   }
 
+  /** mirage/ocaml-base64 before Debian's libbos-ocaml-dev: its tests need bos; base64.rfc2045 is its own. */
+  @Test
+  void aDuneLibraryNotInstalledCountsButOneTheProjectDefinesDoesNot() throws Exception {
+    Files.createDirectories(root.resolve("src/rfc2045"));
+    Files.writeString(root.resolve("src/dune"), "(library\n (name base64)\n (public_name base64))\n");
+    Files.writeString(root.resolve("src/rfc2045/dune"), "(library\n (name base64_rfc2045)\n (public_name base64.rfc2045))\n");
+    Files.createDirectories(root.resolve("_build/default/vendor"));
+    Files.writeString(root.resolve("_build/default/vendor/dune"), "(library (name bos))\n");
+    assertThat(check(1, "File \"test/dune\", line 4, characters 51-54:", "4 |  (libraries base64 base64.rfc2045 rresult alcotest bos))",
+        "Error: Library \"bos\" not found.", "Hint: try:", "  dune external-lib-deps --missing @runtest"))
+        .hasValueSatisfying(why -> {
+          assertThat(why.problem()).isEqualTo("the OCaml library bos is not installed");
+          assertThat(why.todo()).contains("opam install bos");
+        });
+    assertThat(check(1, "Error: Library \"base64.rfc2045\" not found.")).as("the project's own library").isEmpty();
+    assertThat(check(1, "Error: Version 3.0 of the dune language is not supported.")).map(CannotRun.Why::todo)
+        .hasValueSatisfying(todo -> assertThat(todo).contains("newer dune"));
+  }
+
   @Test
   void aMissingRunnerSaysWhichPackageBringsIt() {
     assertThat(check(2, "busted", "make: busted: No such file or directory", "make: *** [Makefile:19: test] Error 127"))

@@ -261,4 +261,13 @@ class VerifyDetectorTest {
     write("test/version.bats", "@test 'version' { true; }\n");
     assertThat(detect()).contains(new VerifyCommand("bats test", "detected: test/*.bats"));
   }
+
+  /** The shape of mirage/ocaml-base64: dune-project, and a Makefile whose test target runs the same dune runtest. */
+  @Test
+  void anOcamlProjectRunsDuneRuntest() throws IOException {
+    write("Makefile", "test:\n\tdune runtest\n");
+    write("dune-project", "(lang dune 2.3)\n(name base64)\n");
+    assertThat(detect()).contains(new VerifyCommand("dune runtest", "detected: dune-project"));
+    assertThat(PackageFolder.nearest(root, root.resolve("src"))).isEqualTo(new PackageFolder(root, "dune-project"));
+  }
 }
