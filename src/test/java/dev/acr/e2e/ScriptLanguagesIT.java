@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged launcher on the shapes of the Lua, shell and Elixir repositories of
- * docs/real-repos.md (kikito/inspect.lua, lunarmodules/luacheck, rbenv/rbenv, a mix project with a
- * fetched dependency): the test command found from the runner's own files, an uncommitted bug
+ * The packaged launcher on the shapes of the Lua, shell, OCaml and Elixir repositories of
+ * docs/real-repos.md (kikito/inspect.lua, lunarmodules/luacheck, rbenv/rbenv, mirage/ocaml-base64,
+ * a mix project with a fetched dependency): the test command found from the runner's own files, an uncommitted bug
  * fixed by a stand-in agent after a breaker, the user's untracked file left alone, and a test
  * command that cannot run stopping before any agent. Each test skips, naming what to install,
  * where its runner is not on PATH.
@@ -165,5 +165,20 @@ class ScriptLanguagesIT {
     commitThenBreak("lib/app.ex", "\", \"", "\" \"");
     agents("lib/app.ex", "\" \"", "\", \"", "\"; \"");
     breakerThenFixerVerifies("elixir", "mix test\\s+\\(detected: mix\\.exs\\)", "lib/app.ex", "<> \", \" <>");
+  }
+
+  /** The shape of mirage/ocaml-base64 with a plain dune test instead of Alcotest: a library under src/, its test under test/. */
+  @Test
+  void anOcamlProjectWithDuneTests() throws Exception {
+    assumeTrue(onPath("dune") && onPath("ocamlfind"), "dune and ocamlfind are needed: install Debian's ocaml-dune and ocaml-findlib");
+    write("dune-project", "(lang dune 2.3)\n");
+    write(".gitignore", "_build\n");
+    write("src/dune", "(library (name calc))\n");
+    write("src/calc.ml", "let add a b = a + b\n");
+    write("test/dune", "(test (name test_calc) (libraries calc))\n");
+    write("test/test_calc.ml", "let () = assert (Calc.add 2 3 = 5)\n");
+    commitThenBreak("src/calc.ml", "a + b", "a - b");
+    agents("src/calc.ml", "a - b", "a + b", "a * b");
+    breakerThenFixerVerifies("ocaml", "dune runtest\\s+\\(detected: dune-project\\)", "src/calc.ml", "a + b");
   }
 }
