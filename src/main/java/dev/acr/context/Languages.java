@@ -160,6 +160,9 @@ final class Languages {
     addIf(out, root, "build.sbt", "scala");
     addIf(out, root, "mix.exs", "elixir");
     addIf(out, root, "dune-project", "ocaml");
+    if (Files.isRegularFile(root.resolve("cabal.project")) || hasFileEndingWith(root, ".cabal")) {
+      out.add("haskell");
+    }
     addIf(out, root, "pubspec.yaml", "dart");
     return out;
   }

@@ -58,6 +58,12 @@ public final class NoTests {
       Pattern.compile("^Error -> (?:No test files found matching Lua pattern|Cannot find file or directory: )");
   /** Alcotest's last line: {@code Test Successful in 0.040s. 27 tests run.}, {@code 1 failure! in 0.058s. 27 tests run.} */
   private static final Pattern ALCOTEST = Pattern.compile("^(?:Test Successful|\\d+ failures?!) in [\\d.]+s\\. (\\d+) tests? run\\.");
+  /**
+   * cabal's summary {@code 1 of 1 test suites (1 of 1 test cases) passed.}: suites that ran, passing or not;
+   * a package without a test-suite gives {@code No tests to run for the package hsx-0.1} and exit 0.
+   */
+  private static final Pattern CABAL = Pattern.compile("^\\d+ of (\\d+) test suites");
+  private static final Pattern CABAL_NONE = Pattern.compile("^No tests to run for the package ");
   /** A TAP plan ({@code bats} into a pipe, node's TAP reporter): {@code 1..0} plans no test at all. */
   private static final Pattern TAP_PLAN = Pattern.compile("^1\\.\\.(\\d+)(?:\\s*#.*)?$");
   /** RSpec's {@code 0 examples, 0 failures, 1 error occurred outside of examples}: a spec failed to load, which is a failure. */
@@ -87,14 +93,15 @@ public final class NoTests {
       }
     } else if ((m = UNITTEST.matcher(line)).find() || (m = CARGO.matcher(line)).matches() || (m = RUBY.matcher(line)).find()
         || (m = PHPUNIT.matcher(line)).find() || (m = PROVE.matcher(line)).find() || (m = TAP_PLAN.matcher(line)).find()
-        || (m = ALCOTEST.matcher(line)).find()) {
+        || (m = ALCOTEST.matcher(line)).find() || (m = CABAL.matcher(line)).find()) {
       if (Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)) == 0) {
         none = none == null ? line : none;
       } else {
         ran = true;
       }
     } else if (PYTEST_NONE.matcher(line).find() || GO_NONE.matcher(line).matches() || JEST_NONE.matcher(line).find()
-        || PHPUNIT_NONE.matcher(line).find() || EXUNIT_NONE.matcher(line).find() || BUSTED_NONE.matcher(line).find()) {
+        || PHPUNIT_NONE.matcher(line).find() || EXUNIT_NONE.matcher(line).find() || BUSTED_NONE.matcher(line).find()
+        || CABAL_NONE.matcher(line).find()) {
       none = none == null ? line : none;
     } else if (PYTEST_RAN.matcher(line).find() || GO_RAN.matcher(line).find() || JEST_RAN.matcher(line).find()) {
       ran = true;

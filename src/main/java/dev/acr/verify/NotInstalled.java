@@ -82,6 +82,10 @@ final class NotInstalled {
   /** dune: {@code Error: Library "bos" not found.} and {@code Error: Version 3.0 of the dune language is not supported.} */
   private static final Pattern DUNE_LIBRARY = Pattern.compile("Error: Library \"([^\"]+)\" not found\\.");
   private static final Pattern DUNE_LANG = Pattern.compile("Error: Version ([\\d.]+) of the dune language is not supported");
+  /** cabal's solver: {@code [__1] unknown package: acr-no-such-pkg (dependency of hsx)}. */
+  private static final Pattern CABAL_UNKNOWN = Pattern.compile("unknown package: ([\\w-]+) \\(dependency of ");
+  /** cabal offline with Hackage configured: {@code curl: (6) Could not resolve host: hackage.haskell.org}. */
+  private static final Pattern CABAL_FETCH = Pattern.compile("Could not resolve host: hackage\\.haskell\\.org|cabal: '\\S*curl' exited with an error");
   private static final Pattern ROCKSPEC_DEPENDENCIES = Pattern.compile("(?:test_)?dependencies\\s*=\\s*\\{([^}]*)\\}");
   private static final Pattern GITMODULES_PATH = Pattern.compile("(?m)^\\s*path\\s*=\\s*(\\S+)\\s*$");
 
@@ -125,6 +129,7 @@ final class NotInstalled {
     Optional<Why> why = elixir(line);
     why = why.isPresent() ? why : lua(line, packageDir, asked);
     why = why.isPresent() ? why : ocaml(line, root, asked);
+    why = why.isPresent() ? why : haskell(line, asked);
     return why.isPresent() ? why : bats(line, root);
   }
 
@@ -162,6 +167,27 @@ final class NotInstalled {
         ? Optional.empty()
         : CannotRun.notAsked(asked, top, new Why("the OCaml library " + library + " is not installed",
             "install it (opam install " + top + ", or your distribution's package of it) or name another test command"));
+  }
+
+  /**
+   * cabal could not plan or fetch the build: a package the project depends on is neither
+   * installed nor known from a package index (hspec/HUnit against Debian's GHC with Hackage
+   * removed from ~/.cabal/config), or cabal tried to reach Hackage offline (its first run
+   * with the default config does).
+   */
+  private static Optional<Why> haskell(String line, String asked) {
+    Matcher m;
+    if ((m = CABAL_UNKNOWN.matcher(line)).find()) {
+      String pkg = m.group(1);
+      return CannotRun.notAsked(asked, pkg, new Why("the Haskell package " + pkg + " is not installed, nor in a package index cabal has",
+          "install it (cabal update where the network allows, or your distribution's libghc-" + pkg.toLowerCase(Locale.ROOT)
+              + "-dev) or name another test command"));
+    }
+    if ((m = CABAL_FETCH.matcher(line)).find()) {
+      return Optional.of(new Why("cabal could not reach Hackage (" + m.group() + ")", "run cabal update where the network allows,"
+          + " or build from your distribution's Haskell packages (no repository in ~/.cabal/config), or name another test command"));
+    }
+    return Optional.empty();
   }
 
   /** A Lua module the project's rockspec declares (its rock's name, or the module a known rock provides) is not installed. */

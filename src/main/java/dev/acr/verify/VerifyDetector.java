@@ -109,6 +109,7 @@ public final class VerifyDetector {
     found = found.isPresent() ? found : simple(root, "cargo test", "Cargo.toml");
     found = found.isPresent() ? found : simple(root, "mix test", "mix.exs");
     found = found.isPresent() ? found : simple(root, "dune runtest", "dune-project");
+    found = found.isPresent() ? found : cabal(root);
     found = found.isPresent() ? found : make(root);
     // After go, cargo and make: a .rspec or a spec/ beside them is a side project.
     found = found.isPresent() ? found : ScriptRunners.detect(root);
@@ -269,6 +270,12 @@ public final class VerifyDetector {
     } catch (IOException e) {
       return null;
     }
+  }
+
+  /** cabal for a Haskell package ({@code *.cabal}) or a cabal project of several; stack needs the network to set up its own GHC. */
+  private static Optional<VerifyCommand> cabal(Path root) {
+    String file = Files.isRegularFile(root.resolve("cabal.project")) ? "cabal.project" : PackageFolder.fileEndingWith(root, ".cabal");
+    return file == null ? Optional.empty() : Optional.of(new VerifyCommand("cabal test", "detected: " + file));
   }
 
   private static Optional<VerifyCommand> simple(Path root, String command, String file) {

@@ -185,6 +185,7 @@ class RepoInspectorTest {
     assertThat(languageOf(Map.of("Gemfile", ""))).isEqualTo("ruby");
     assertThat(languageOf(Map.of("composer.json", "{}"))).isEqualTo("php");
     assertThat(languageOf(Map.of("dune-project", "(lang dune 2.3)\n", "src/base64.ml", ""))).isEqualTo("ocaml");
+    assertThat(languageOf(Map.of("HUnit.cabal", "name: HUnit\n", "Setup.lhs", ""))).isEqualTo("haskell");
     assertThat(languageOf(Map.of("setup.py", ""))).isEqualTo("python");
     assertThat(languageOf(Map.of("build.gradle.kts", "plugins { kotlin(\"jvm\") }\n")))
         .isEqualTo("kotlin");

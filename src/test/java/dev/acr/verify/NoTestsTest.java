@@ -41,6 +41,9 @@ class NoTestsTest {
     // bats 1.8 into a pipe prints TAP: an empty test/ plans nothing and exits 0.
     assertThat(NoTests.in(List.of("1..0"))).contains("1..0");
     assertThat(NoTests.in(List.of("Test Successful in 0.001s. 0 tests run."))).isPresent();
+    // cabal-install 3.4 on a package without a test-suite: exit 0.
+    assertThat(NoTests.in(List.of("Resolving dependencies...", "No tests to run for the package hsx-0.1")))
+        .contains("No tests to run for the package hsx-0.1");
   }
 
   @Test
@@ -87,5 +90,8 @@ class NoTestsTest {
     // Alcotest 1.6 (Debian's), coloured as mirage/ocaml-base64's dune rule asks: passing, then failing.
     assertThat(NoTests.in(List.of("\u001b[32mTest Successful\u001b[0m in 0.040s. 27 tests run."))).isEmpty();
     assertThat(NoTests.in(List.of("\u001b[31m1 failure!\u001b[0m in 0.058s. 27 tests run."))).isEmpty();
+    // cabal: hspec/HUnit's one suite, passing and failing.
+    assertThat(NoTests.in(List.of("1 of 1 test suites (1 of 1 test cases) passed."))).isEmpty();
+    assertThat(NoTests.in(List.of("0 of 1 test suites (0 of 1 test cases) passed."))).isEmpty();
   }
 }

@@ -88,6 +88,22 @@ class NotInstalledTest {
         .hasValueSatisfying(todo -> assertThat(todo).contains("newer dune"));
   }
 
+  /** cabal-install 3.4 with Debian's GHC 9.0: a dependency no index knows, and Hackage unreachable. */
+  @Test
+  void cabalMissingAPackageOrReachingForHackageOffline() {
+    assertThat(check(1, "Resolving dependencies...", "cabal: Could not resolve dependencies:", "[__0] trying: hsx-0.1 (user goal)",
+        "[__1] unknown package: call-stack (dependency of HUnit)", "[__1] fail (backjumping, conflict set: call-stack, hsx)"))
+        .hasValueSatisfying(why -> {
+          assertThat(why.problem()).startsWith("the Haskell package call-stack is not installed");
+          assertThat(why.todo()).contains("libghc-call-stack-dev");
+        });
+    assertThat(check(1, "Warning: No mirrors found for http://hackage.haskell.org/",
+        "dieVerbatim: user error (cabal: '/usr/bin/curl' exited with an error:", "curl: (6) Could not resolve host: hackage.haskell.org", ")"))
+        .map(CannotRun.Why::todo).hasValueSatisfying(todo -> assertThat(todo).contains("cabal update"));
+    assertThat(check(1, "Test suite tests: FAIL", "0 of 1 test suites (0 of 1 test cases) passed.",
+        "cabal: Tests failed for test:tests from HUnit-1.6.2.0.")).as("a failing test suite").isEmpty();
+  }
+
   @Test
   void aMissingRunnerSaysWhichPackageBringsIt() {
     assertThat(check(2, "busted", "make: busted: No such file or directory", "make: *** [Makefile:19: test] Error 127"))

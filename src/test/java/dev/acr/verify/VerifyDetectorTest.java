@@ -270,4 +270,16 @@ class VerifyDetectorTest {
     assertThat(detect()).contains(new VerifyCommand("dune runtest", "detected: dune-project"));
     assertThat(PackageFolder.nearest(root, root.resolve("src"))).isEqualTo(new PackageFolder(root, "dune-project"));
   }
+
+  /** The shape of hspec/HUnit: HUnit.cabal (generated from package.yaml) and a cabal.project. */
+  @Test
+  void aHaskellPackageRunsCabalTest() throws IOException {
+    write("package.yaml", "name: HUnit\n");
+    assertThat(detect()).as("hpack's file alone is stack's").isEmpty();
+    write("HUnit.cabal", "name: HUnit\n");
+    assertThat(detect()).contains(new VerifyCommand("cabal test", "detected: HUnit.cabal"));
+    write("cabal.project", "packages:\n  HUnit.cabal\n");
+    assertThat(detect()).contains(new VerifyCommand("cabal test", "detected: cabal.project"));
+    assertThat(PackageFolder.nearest(root, root.resolve("src/Test"))).isEqualTo(new PackageFolder(root, "cabal.project"));
+  }
 }
