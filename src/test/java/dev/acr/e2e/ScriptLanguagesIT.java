@@ -14,11 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged launcher on the shapes of the Lua, shell, OCaml and Elixir repositories of
- * docs/real-repos.md (kikito/inspect.lua, lunarmodules/luacheck, rbenv/rbenv, mirage/ocaml-base64,
- * a mix project with a fetched dependency): the test command found from the runner's own files, an uncommitted bug
- * fixed by a stand-in agent after a breaker, the user's untracked file left alone, and a test
- * command that cannot run stopping before any agent. Each test skips, naming what to install,
+ * The packaged launcher on the shapes of the Lua, shell, OCaml, Haskell and Elixir repositories
+ * of docs/real-repos.md (kikito/inspect.lua, lunarmodules/luacheck, rbenv/rbenv,
+ * mirage/ocaml-base64, hspec/HUnit, a mix project with a fetched dependency): the test command
+ * found from the runner's own files, an uncommitted bug fixed by a stand-in agent after a
+ * breaker, the user's untracked file left alone, and a test command that cannot run stopping
+ * before any agent. Each test skips, naming what to install,
  * where its runner is not on PATH.
  */
 class ScriptLanguagesIT {
@@ -180,5 +181,28 @@ class ScriptLanguagesIT {
     commitThenBreak("src/calc.ml", "a + b", "a - b");
     agents("src/calc.ml", "a - b", "a + b", "a * b");
     breakerThenFixerVerifies("ocaml", "dune runtest\\s+\\(detected: dune-project\\)", "src/calc.ml", "a + b");
+  }
+
+  /**
+   * The shape of hspec/HUnit: a cabal package with an exitcode-stdio test suite, built from the
+   * GHC's own packages. An empty ~/.cabal/config names no package index, as with Debian's GHC
+   * offline: cabal's default config would reach for Hackage, and the run would stop (exit 2).
+   */
+  @Test
+  void aHaskellPackageWithACabalTestSuite() throws Exception {
+    assumeTrue(onPath("cabal") && onPath("ghc"), "cabal and ghc are needed: install Debian's cabal-install and ghc");
+    Files.createDirectories(fx.home.resolve(".cabal"));
+    Files.writeString(fx.home.resolve(".cabal/config"), "");
+    write("calc.cabal", "cabal-version: 2.4\nname: calc\nversion: 0.1\n"
+        + "library\n  hs-source-dirs: src\n  exposed-modules: Calc\n  build-depends: base\n  default-language: Haskell2010\n"
+        + "test-suite tests\n  type: exitcode-stdio-1.0\n  hs-source-dirs: test\n  main-is: Main.hs\n"
+        + "  build-depends: base, calc\n  default-language: Haskell2010\n");
+    write(".gitignore", "dist-newstyle/\n");
+    write("src/Calc.hs", "module Calc (add) where\nadd :: Int -> Int -> Int\nadd a b = a + b\n");
+    write("test/Main.hs", "import Calc (add)\nimport System.Exit (exitFailure)\n"
+        + "main :: IO ()\nmain = if add 2 3 == 5 then putStrLn \"ok\" else exitFailure\n");
+    commitThenBreak("src/Calc.hs", "a + b", "a - b");
+    agents("src/Calc.hs", "a - b", "a + b", "a * b");
+    breakerThenFixerVerifies("haskell", "cabal test\\s+\\(detected: calc\\.cabal\\)", "src/Calc.hs", "add a b = a + b");
   }
 }
