@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,16 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
  * where its runner is not on PATH.
  */
 class ScriptLanguagesIT {
-  @TempDir Path tmp;
-  Fixtures fx;
-  Path tools;
+  private final Path tmp;
+  private final Fixtures fx;
+  private Path tools;
 
-  @BeforeEach
-  void setUp() throws Exception {
-    fx = new Fixtures(tmp);
+  /** JUnit makes one instance per test, each with a fresh folder. */
+  ScriptLanguagesIT(@TempDir Path tmp) throws Exception {
+    this.tmp = tmp;
+    this.fx = new Fixtures(tmp);
   }
 
-  /** A tools config of two stand-ins: a breaker and a fixer, each a sed over {@code file}. */
+  /** A tools config of two stand-ins: a breaker (bug to worse) and a fixer (bug to fix), each a sed over {@code file}. */
   private void agents(String file, String bug, String fix, String worse) throws IOException {
     Fixtures.script(fx.agents.resolve("sed-breaker"), "touch \"$ACR_TEST_PIDS/agent-ran\"\nsed -i 's/" + bug + "/" + worse + "/' " + file + "\n");
     Fixtures.script(fx.agents.resolve("sed-fixer"), "touch \"$ACR_TEST_PIDS/agent-ran\"\nsed -i 's/" + bug + "/" + fix + "/' " + file + "\n");
@@ -48,12 +48,17 @@ class ScriptLanguagesIT {
     Files.writeString(p, text);
   }
 
-  /** Commits what was written, then leaves {@code file} with {@code from} turned to {@code to} (the user's bug) and an untracked NOTES.md. */
-  private void commitThenBreak(String file, String from, String to) throws Exception {
+  /**
+   * Commits what was written, then leaves {@code file} with {@code good} turned to {@code bug}
+   * (the user's uncommitted bug) and an untracked NOTES.md; the stand-ins turn {@code bug} to
+   * {@code worse} (the breaker) or back to {@code good} (the fixer).
+   */
+  private void commitThenBreak(String file, String good, String bug, String worse) throws Exception {
     fx.git("add", "-A");
     fx.git("commit", "-q", "-m", "project");
-    write(file, fx.read(file).replace(from, to));
+    write(file, fx.read(file).replace(good, bug));
     write("NOTES.md", "my own notes\n");
+    agents(file, bug, good, worse);
   }
 
   private Fixtures.Run acr(String... args) throws Exception {
@@ -81,36 +86,25 @@ class ScriptLanguagesIT {
     assertThat(fx.memoryLines().get(1)).contains("\"status\":\"verified\"", "\"language\":\"" + language + "\"");
   }
 
-  private static boolean onPath(String program) {
-    for (String dir : System.getenv("PATH").split(":")) {
-      if (Files.isExecutable(Path.of(dir, program))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** The shape of kikito/inspect.lua without its Makefile: a module at the top, busted specs under spec/. */
   @Test
   void aLuaModuleWithBustedSpecs() throws Exception {
-    assumeTrue(onPath("busted"), "busted is needed: install Debian's lua-busted (or luarocks install busted)");
+    assumeTrue(Fixtures.onPath("busted"), "busted is needed: install Debian's lua-busted (or luarocks install busted)");
     write("calc.lua", "local calc = {}\nfunction calc.add(a, b) return a + b end\nreturn calc\n");
     write("spec/calc_spec.lua", "local calc = require('calc')\n"
         + "describe('calc', function()\n  it('adds', function() assert.are.equal(5, calc.add(2, 3)) end)\nend)\n");
-    commitThenBreak("calc.lua", "a + b", "a - b");
-    agents("calc.lua", "a - b", "a + b", "a * b");
+    commitThenBreak("calc.lua", "a + b", "a - b", "a * b");
     breakerThenFixerVerifies("lua", "busted\\s+\\(detected: spec/\\*_spec\\.lua\\)", "calc.lua", "return a + b");
   }
 
   /** lunarmodules/luacheck without argparse: a rock its rockspec depends on is not installed. */
   @Test
   void aLuaRockTheRockspecNeedsMissingStopsBeforeAnyAgent() throws Exception {
-    assumeTrue(onPath("busted"), "busted is needed: install Debian's lua-busted (or luarocks install busted)");
+    assumeTrue(Fixtures.onPath("busted"), "busted is needed: install Debian's lua-busted (or luarocks install busted)");
     write("calc-dev-1.rockspec", "package = 'calc'\ndependencies = {\n  'lua >= 5.1',\n  'acr-no-such-rock >= 0.6.0',\n}\n");
     write("calc.lua", "local dep = require('acr-no-such-rock')\nreturn {}\n");
     write("spec/calc_spec.lua", "local calc = require('calc')\ndescribe('calc', function() it('loads', function() end) end)\n");
-    commitThenBreak("calc.lua", "return {}", "return {1}");
-    agents("calc.lua", "{1}", "{}", "{2}");
+    commitThenBreak("calc.lua", "return {}", "return {1}", "return {2}");
     Fixtures.Run r = acr("--chain", "sed-breaker,sed-fixer", "fix the failing test");
     assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
     assertThat(r.err()).contains("cannot run: module 'acr-no-such-rock' not found", "luarocks install acr-no-such-rock",
@@ -123,15 +117,14 @@ class ScriptLanguagesIT {
   /** The shape of rbenv/rbenv: extensionless scripts under libexec/, bats tests under test/, a Makefile without a test target. */
   @Test
   void aShellProjectWithBatsTests() throws Exception {
-    assumeTrue(onPath("bats"), "bats is needed: install Debian's bats (or npm install -g bats)");
+    assumeTrue(Fixtures.onPath("bats"), "bats is needed: install Debian's bats (or npm install -g bats)");
     write("Makefile", "man: greet.1\n");
     write("libexec/greet", "#!/usr/bin/env bash\necho \"hello, ${1:-world}\"\n");
     fx.repo.resolve("libexec/greet").toFile().setExecutable(true);
     write("test/greet.bats", "@test 'greets the world' {\n  run libexec/greet\n  [ \"$output\" = 'hello, world' ]\n}\n"
         + "@test 'greets by name' {\n  run libexec/greet ann\n  [ \"$output\" = 'hello, ann' ]\n}\n");
     write("test/test_helper.bash", "export LANG=C\n");
-    commitThenBreak("libexec/greet", "hello,", "hallo,");
-    agents("libexec/greet", "hallo,", "hello,", "bye,");
+    commitThenBreak("libexec/greet", "hello,", "hallo,", "bye,");
     breakerThenFixerVerifies("shell", "bats test\\s+\\(detected: test/\\*\\.bats\\)", "libexec/greet", "echo \"hello, ");
   }
 
@@ -141,7 +134,7 @@ class ScriptLanguagesIT {
    */
   @Test
   void anElixirProjectWithAFetchedDependency() throws Exception {
-    assumeTrue(onPath("mix"), "mix is needed: install Debian's elixir");
+    assumeTrue(Fixtures.onPath("mix"), "mix is needed: install Debian's elixir");
     Path dep = Files.createDirectories(tmp.resolve("greeting"));
     Files.createDirectories(dep.resolve("lib"));
     Files.writeString(dep.resolve("mix.exs"), "defmodule Greeting.MixProject do\n  use Mix.Project\n"
@@ -163,23 +156,21 @@ class ScriptLanguagesIT {
     Process get = new ProcessBuilder("mix", "deps.get").directory(fx.repo.toFile()).redirectErrorStream(true)
         .redirectOutput(tmp.resolve("deps-get.txt").toFile()).start();
     assertThat(get.waitFor(120, TimeUnit.SECONDS) && get.exitValue() == 0).as(Files.readString(tmp.resolve("deps-get.txt"))).isTrue();
-    commitThenBreak("lib/app.ex", "\", \"", "\" \"");
-    agents("lib/app.ex", "\" \"", "\", \"", "\"; \"");
+    commitThenBreak("lib/app.ex", "\", \"", "\" \"", "\"; \"");
     breakerThenFixerVerifies("elixir", "mix test\\s+\\(detected: mix\\.exs\\)", "lib/app.ex", "<> \", \" <>");
   }
 
   /** The shape of mirage/ocaml-base64 with a plain dune test instead of Alcotest: a library under src/, its test under test/. */
   @Test
   void anOcamlProjectWithDuneTests() throws Exception {
-    assumeTrue(onPath("dune") && onPath("ocamlfind"), "dune and ocamlfind are needed: install Debian's ocaml-dune and ocaml-findlib");
+    assumeTrue(Fixtures.onPath("dune") && Fixtures.onPath("ocamlfind"), "dune and ocamlfind are needed: install Debian's ocaml-dune and ocaml-findlib");
     write("dune-project", "(lang dune 2.3)\n");
     write(".gitignore", "_build\n");
     write("src/dune", "(library (name calc))\n");
     write("src/calc.ml", "let add a b = a + b\n");
     write("test/dune", "(test (name test_calc) (libraries calc))\n");
     write("test/test_calc.ml", "let () = assert (Calc.add 2 3 = 5)\n");
-    commitThenBreak("src/calc.ml", "a + b", "a - b");
-    agents("src/calc.ml", "a - b", "a + b", "a * b");
+    commitThenBreak("src/calc.ml", "a + b", "a - b", "a * b");
     breakerThenFixerVerifies("ocaml", "dune runtest\\s+\\(detected: dune-project\\)", "src/calc.ml", "a + b");
   }
 
@@ -190,7 +181,7 @@ class ScriptLanguagesIT {
    */
   @Test
   void aHaskellPackageWithACabalTestSuite() throws Exception {
-    assumeTrue(onPath("cabal") && onPath("ghc"), "cabal and ghc are needed: install Debian's cabal-install and ghc");
+    assumeTrue(Fixtures.onPath("cabal") && Fixtures.onPath("ghc"), "cabal and ghc are needed: install Debian's cabal-install and ghc");
     Files.createDirectories(fx.home.resolve(".cabal"));
     Files.writeString(fx.home.resolve(".cabal/config"), "");
     write("calc.cabal", "cabal-version: 2.4\nname: calc\nversion: 0.1\n"
@@ -201,8 +192,7 @@ class ScriptLanguagesIT {
     write("src/Calc.hs", "module Calc (add) where\nadd :: Int -> Int -> Int\nadd a b = a + b\n");
     write("test/Main.hs", "import Calc (add)\nimport System.Exit (exitFailure)\n"
         + "main :: IO ()\nmain = if add 2 3 == 5 then putStrLn \"ok\" else exitFailure\n");
-    commitThenBreak("src/Calc.hs", "a + b", "a - b");
-    agents("src/Calc.hs", "a - b", "a + b", "a * b");
+    commitThenBreak("src/Calc.hs", "a + b", "a - b", "a * b");
     breakerThenFixerVerifies("haskell", "cabal test\\s+\\(detected: calc\\.cabal\\)", "src/Calc.hs", "add a b = a + b");
   }
 }
