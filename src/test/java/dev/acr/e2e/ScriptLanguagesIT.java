@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,14 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
  * where its runner is not on PATH.
  */
 class ScriptLanguagesIT {
-  private final Path tmp;
-  private final Fixtures fx;
-  private Path tools;
+  @TempDir Path tmp;
+  Fixtures fx;
+  Path tools;
 
-  /** JUnit makes one instance per test, each with a fresh folder. */
-  ScriptLanguagesIT(@TempDir Path tmp) throws Exception {
-    this.tmp = tmp;
-    this.fx = new Fixtures(tmp);
+  @BeforeEach
+  void setUp() throws Exception {
+    fx = new Fixtures(tmp);
   }
 
   /** A tools config of two stand-ins: a breaker (bug to worse) and a fixer (bug to fix), each a sed over {@code file}. */
