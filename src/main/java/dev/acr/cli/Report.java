@@ -239,7 +239,7 @@ final class Report {
       if (a != null && a.verifyTail() != null && !a.verifyTail().isBlank()) {
         String[] lines = a.verifyTail().strip().split("\n");
         out.println("last test output (attempt " + a.attempt() + "):");
-        for (int j = Math.max(0, lines.length - 10); j < lines.length; j++) {
+        for (int j = Math.max(0, lines.length - dev.acr.verify.Verifier.SHOWN_LINES); j < lines.length; j++) {
           out.println("   " + withoutEscapes(lines[j]));
         }
         return;

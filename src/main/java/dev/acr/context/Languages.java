@@ -50,7 +50,16 @@ final class Languages {
           Map.entry("clj", "clojure"),
           Map.entry("pm", "perl"),
           Map.entry("pl", "perl"),
-          Map.entry("sh", "shell"));
+          Map.entry("sh", "shell"),
+          // rbenv/rbenv is .bats tests and .bash hooks around extensionless scripts: shell, not its one .rb.
+          Map.entry("bash", "shell"),
+          Map.entry("bats", "shell"),
+          Map.entry("zsh", "shell"),
+          Map.entry("ml", "ocaml"),
+          Map.entry("mli", "ocaml"),
+          Map.entry("erl", "erlang"),
+          Map.entry("zig", "zig"),
+          Map.entry("r", "r"));
   // .h is left out on purpose: it is C and C++ alike, the .c or .cpp files decide.
 
   private Languages() {}
@@ -150,6 +159,10 @@ final class Languages {
     addIf(out, root, "Package.swift", "swift");
     addIf(out, root, "build.sbt", "scala");
     addIf(out, root, "mix.exs", "elixir");
+    addIf(out, root, "dune-project", "ocaml");
+    if (Files.isRegularFile(root.resolve("cabal.project")) || hasFileEndingWith(root, ".cabal")) {
+      out.add("haskell");
+    }
     addIf(out, root, "pubspec.yaml", "dart");
     return out;
   }

@@ -25,12 +25,12 @@ import java.util.Set;
 public final class DependencyDirs {
 
   /**
-   * Folder names that hold installed dependencies, not source. {@code vendor} only counts where a
-   * package manager put it (see {@link #isDependency}); a committed one is source and is never
-   * touched, as is any tracked folder of these names.
+   * Folder names that hold installed dependencies, not source. {@code vendor} and {@code deps}
+   * only count where a package manager put them (see {@link #isDependency}); a committed one is
+   * source and is never touched, as is any tracked folder of these names.
    */
   static final List<String> NAMES =
-      List.of("node_modules", ".venv", "venv", ".tox", ".nox", "__pypackages__", "bower_components", "vendor");
+      List.of("node_modules", ".venv", "venv", ".tox", ".nox", "__pypackages__", "bower_components", "vendor", "deps");
 
   /** How deep package folders may sit: {@code packages/@scope/a/node_modules} is three levels down. */
   private static final int MAX_PARENT_DEPTH = 3;
@@ -139,17 +139,22 @@ public final class DependencyDirs {
   }
 
   /**
-   * A real folder (a link the user made stays theirs), and for {@code vendor} only Composer's,
-   * Bundler's or an uncommitted {@code go mod vendor}: elsewhere {@code vendor} is often source.
+   * A real folder (a link the user made stays theirs), for {@code vendor} only Composer's,
+   * Bundler's or an uncommitted {@code go mod vendor}: elsewhere {@code vendor} is often source;
+   * and for {@code deps} only what {@code mix deps.get} fetched beside a mix.exs (without it, an
+   * attempt's {@code mix test} stops on "Unchecked dependencies", though the user fetched them).
    */
   static boolean isDependency(Path dir, String name) {
     if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       return false;
     }
+    Path parent = dir.getParent();
+    if (name.equals("deps")) {
+      return Files.isRegularFile(parent.resolve("mix.exs"));
+    }
     if (!name.equals("vendor")) {
       return true;
     }
-    Path parent = dir.getParent();
     return Files.isRegularFile(parent.resolve("composer.json"))
         || Files.isRegularFile(parent.resolve("Gemfile"))
         || Files.isRegularFile(dir.resolve("modules.txt"));

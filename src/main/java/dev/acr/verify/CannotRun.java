@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import dev.acr.exec.Colour;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,50 +69,6 @@ public final class CannotRun {
   /** A frame of the Gradle wrapper's own code: it failed before Gradle itself started. */
   private static final Pattern GRADLE_WRAPPER_FRAME = Pattern.compile("^at org\\.gradle\\.wrapper\\.");
   private static final Pattern JAVA_MAIN_EXCEPTION = Pattern.compile("^Exception in thread \"main\" (\\S+?)(?::|$)(.*)");
-
-  /**
-   * Bundler could not load what the Gemfile asks for: {@code Could not find gem 'yardstick (~> 0.9.9)'
-   * in locally installed gems.}, {@code Could not find rake-13.0.6 in any of the sources}, or a
-   * {@code bundle exec} of a program no gem in the bundle provides.
-   */
-  private static final Pattern BUNDLER_MISSING =
-      Pattern.compile("Could not find (?:gem '([^']+)'|(\\S+)) in (?:locally installed gems|any of the sources)"
-          + "|bundler: command not found: (\\S+)");
-
-  /**
-   * pnpm or Yarn (berry) run in a project whose dependencies were never installed: pnpm's warning
-   * (its script then fails on {@code sh: 1: oxlint: not found} with exit 1, not 127) and Yarn's
-   * refusals for the node_modules and Plug'n'Play linkers.
-   */
-  private static final Pattern NODE_NOT_INSTALLED =
-      Pattern.compile("(Local package\\.json exists, but node_modules missing)|(Couldn't find the node_modules state file"
-          + "|doesn't seem to have been installed - running an install there might help)");
-
-  /**
-   * A browser the tests drive is not installed: Playwright's {@code browserType.launch: Executable
-   * doesn't exist at ...} (Vitest's browser mode on wojtekmaj/merge-refs), Puppeteer's
-   * {@code Could not find Chrome (ver. 121.0.6167.85)}.
-   */
-  private static final Pattern BROWSER_MISSING =
-      Pattern.compile("browserType\\.launch: Executable doesn't exist at (\\S+)|Could not find (Chrome|Firefox|chrome-headless-shell) \\(ver\\. [^)]+\\)");
-
-  /**
-   * Composer's autoloader missing, so composer install never ran: PHPUnit 9's {@code Cannot open file
-   * "/x/vendor/autoload.php".}, PHPUnit 10's {@code Cannot open bootstrap script}, PHP's own
-   * {@code Failed opening required 'vendor/autoload.php'}.
-   */
-  private static final Pattern NO_AUTOLOADER =
-      Pattern.compile("Cannot open (?:file|bootstrap script) \"[^\"]*vendor/autoload\\.php\"|Failed opening required '[^']*vendor/autoload\\.php'");
-
-  /**
-   * Corepack (the {@code pnpm} and {@code yarn} that Node ships) could not fetch or verify the
-   * package manager a project's {@code packageManager} field names: the test script never started.
-   * An older corepack rejects newer releases' signatures; offline, its download fails.
-   */
-  private static final Pattern COREPACK_FAILED =
-      Pattern.compile("No compatible signature found in package metadata|Signature does not match"
-          + "|The package was not signed by any trusted keys|Error when performing the request to \\S+; for troubleshooting help, see \\S+corepack"
-          + "|Network access disabled by the environment; can't reach \\S+");
 
   /** A test failing to reach a service: refused, timed out, reset (mocha's hook timeout on ioredis). */
   private static final Pattern CONNECTION_TROUBLE = Pattern.compile(
@@ -231,7 +188,7 @@ public final class CannotRun {
       return Optional.of(new Why("could not find Cargo.toml", "run acr in the crate's folder"));
     }
     Optional<Why> tool = buildTool(line);
-    return tool.isPresent() ? tool : notInstalled(line, packageDir, corepack);
+    return tool.isPresent() ? tool : NotInstalled.check(line, root, packageDir, asked, corepack);
   }
 
   /**
@@ -279,44 +236,6 @@ public final class CannotRun {
     return Optional.empty();
   }
 
-  /** What a package manager, or the tests' own tools, still need installed: dependencies, a browser, the manager itself. */
-  private static Optional<Why> notInstalled(String line, Path packageDir, boolean corepack) {
-    Matcher m;
-    if ((m = BROWSER_MISSING.matcher(line)).find()) {
-      return Optional.of(m.group(1) != null
-          ? new Why("Playwright's browser is not installed (" + m.group(1) + " does not exist)",
-              "install it (npx playwright install) or name another test command")
-          : new Why("Puppeteer's browser is not installed (" + m.group() + ")",
-              "install it (npx puppeteer browsers install " + m.group(2).toLowerCase(Locale.ROOT) + ") or name another test command"));
-    }
-    if ((m = NO_AUTOLOADER.matcher(line)).find()) {
-      // Not the whole path: the baseline runs in acr's worktree, whose path means nothing to the user.
-      return Optional.of(new Why("the project's dependencies are not installed (no vendor/autoload.php)",
-          "install them (composer install) or name another test command"));
-    }
-    // pnpm warns so after any failing script of a package without node_modules, also one that
-    // depends on nothing: only a package that declares dependencies lacks them.
-    if ((m = NODE_NOT_INSTALLED.matcher(line)).find() && (m.group(1) == null || NodeManifest.declaresDependencies(packageDir))) {
-      String install = m.group(1) != null ? "pnpm install" : "yarn install";
-      return Optional.of(new Why("the project's dependencies are not installed (" + m.group() + ")",
-          "install them (" + install + ") or name another test command"));
-    }
-    if ((m = BUNDLER_MISSING.matcher(line)).find()) {
-      String gem = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-      return Optional.of(new Why((m.group(3) != null ? "no gem in the bundle provides " : "the gem ") + gem
-          + (m.group(3) != null ? "" : " that the Gemfile asks for is not installed"),
-          "run bundle install (where the network allows), or name another test command"));
-    }
-    if (corepack && (m = COREPACK_FAILED.matcher(line)).find()) {
-      boolean network = m.group().startsWith("Error when") || m.group().startsWith("Network");
-      return Optional.of(new Why("corepack could not " + (network ? "download" : "verify") + " the package manager the project's"
-          + " package.json names (" + m.group() + ")", network
-              ? "run the package manager once by hand where the network allows (corepack install), or name another test command"
-              : "update corepack (npm install -g corepack@latest) or set COREPACK_INTEGRITY_KEYS=0, or name another test command"));
-    }
-    return Optional.empty();
-  }
-
   /**
    * What installs a missing program: a path into a dependency folder (composer's vendor/bin,
    * npm's node_modules/.bin) comes from installing that folder's dependencies, not the program.
@@ -329,11 +248,18 @@ public final class CannotRun {
         return "install the dependencies that provide it (" + tool[1] + " in " + folder + ")";
       }
     }
-    return "install " + program;
+    String how = RUNNER_PACKAGES.get(program);
+    return "install " + program + (how == null ? "" : " (" + how + ")");
   }
 
+  /** Test runners whose package is not named after them, or not installed the usual way of their language. */
+  private static final Map<String, String> RUNNER_PACKAGES = Map.of(
+      "busted", "luarocks install busted, or Debian's lua-busted",
+      "bats", "Debian's bats, or npm install -g bats",
+      "mix", "it comes with Elixir: Debian's elixir");
+
   /** {@code why}, unless the prompt names {@code thing}: a request to write it is not a broken setup. */
-  private static Optional<Why> notAsked(String asked, String thing, Why why) {
+  static Optional<Why> notAsked(String asked, String thing, Why why) {
     String t = thing.toLowerCase(Locale.ROOT);
     String stem = t.contains(".") ? t.substring(0, t.lastIndexOf('.')) : t;
     return asked.contains(t) || (stem.length() >= 3 && asked.contains(stem)) ? Optional.empty() : Optional.of(why);

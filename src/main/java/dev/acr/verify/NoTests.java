@@ -40,6 +40,32 @@ public final class NoTests {
    * failure for an agent to fix.
    */
   private static final Pattern PROVE = Pattern.compile("^Files=(\\d+), Tests=\\d+,");
+  /**
+   * ExUnit's summary: {@code 1 doctest, 3 tests, 0 failures}, {@code 2 properties, 5 tests, 1 failure (1 excluded)};
+   * doctests and properties are tests too. A test module without a test prints {@code 0 failures} alone, and
+   * {@code mix test} with no test file {@code There are no tests to run}; both exit 0.
+   */
+  private static final Pattern EXUNIT = Pattern.compile("^(?:(\\d+) doctests?, )?(?:(\\d+) propert(?:y|ies), )?(\\d+) tests?, \\d+ failures?");
+  private static final Pattern EXUNIT_NONE = Pattern.compile("^(?:There are no tests to run$|0 failures(?:,? \\(?\\d+ excluded\\)?)?$)");
+  /**
+   * busted's summary {@code 49 successes / 1 failure / 0 errors / 0 pending : 0.07 seconds}. Errors
+   * alone say nothing: a spec that cannot load the module under repair is one (a failure for an
+   * agent to fix), and so is busted's own {@code No test files found matching Lua pattern: _spec}
+   * (exit 1), which says no test ran.
+   */
+  private static final Pattern BUSTED = Pattern.compile("^(\\d+) success(?:es)? / (\\d+) failures? / (\\d+) errors? / \\d+ pending\\b");
+  private static final Pattern BUSTED_NONE =
+      Pattern.compile("^Error -> (?:No test files found matching Lua pattern|Cannot find file or directory: )");
+  /** Alcotest's last line: {@code Test Successful in 0.040s. 27 tests run.}, {@code 1 failure! in 0.058s. 27 tests run.} */
+  private static final Pattern ALCOTEST = Pattern.compile("^(?:Test Successful|\\d+ failures?!) in [\\d.]+s\\. (\\d+) tests? run\\.");
+  /**
+   * cabal's summary {@code 1 of 1 test suites (1 of 1 test cases) passed.}: suites that ran, passing or not;
+   * a package without a test-suite gives {@code No tests to run for the package hsx-0.1} and exit 0.
+   */
+  private static final Pattern CABAL = Pattern.compile("^\\d+ of (\\d+) test suites");
+  private static final Pattern CABAL_NONE = Pattern.compile("^No tests to run for the package ");
+  /** A TAP plan ({@code bats} into a pipe, node's TAP reporter): {@code 1..0} plans no test at all. */
+  private static final Pattern TAP_PLAN = Pattern.compile("^1\\.\\.(\\d+)(?:\\s*#.*)?$");
   /** RSpec's {@code 0 examples, 0 failures, 1 error occurred outside of examples}: a spec failed to load, which is a failure. */
   private static final String OUTSIDE_OF_EXAMPLES = "occurred outside of examples";
 
@@ -59,18 +85,39 @@ public final class NoTests {
     Matcher m;
     if (line.contains(OUTSIDE_OF_EXAMPLES)) {
       ran = true;
+    } else if ((m = EXUNIT.matcher(line)).find()) {
+      count(line, m, m.groupCount());
+    } else if ((m = BUSTED.matcher(line)).find()) {
+      if (Integer.parseInt(m.group(3)) == 0 || Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2)) > 0) {
+        count(line, m, 2); // successes and failures
+      }
     } else if ((m = UNITTEST.matcher(line)).find() || (m = CARGO.matcher(line)).matches() || (m = RUBY.matcher(line)).find()
-        || (m = PHPUNIT.matcher(line)).find() || (m = PROVE.matcher(line)).find()) {
+        || (m = PHPUNIT.matcher(line)).find() || (m = PROVE.matcher(line)).find() || (m = TAP_PLAN.matcher(line)).find()
+        || (m = ALCOTEST.matcher(line)).find() || (m = CABAL.matcher(line)).find()) {
       if (Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)) == 0) {
         none = none == null ? line : none;
       } else {
         ran = true;
       }
     } else if (PYTEST_NONE.matcher(line).find() || GO_NONE.matcher(line).matches() || JEST_NONE.matcher(line).find()
-        || PHPUNIT_NONE.matcher(line).find()) {
+        || PHPUNIT_NONE.matcher(line).find() || EXUNIT_NONE.matcher(line).find() || BUSTED_NONE.matcher(line).find()
+        || CABAL_NONE.matcher(line).find()) {
       none = none == null ? line : none;
     } else if (PYTEST_RAN.matcher(line).find() || GO_RAN.matcher(line).find() || JEST_RAN.matcher(line).find()) {
       ran = true;
+    }
+  }
+
+  /** A summary whose groups 1 to {@code last} are counts: any above zero means tests ran, all zero that none did. */
+  private void count(String line, Matcher m, int last) {
+    int total = 0;
+    for (int g = 1; g <= last; g++) {
+      total += m.group(g) == null ? 0 : Integer.parseInt(m.group(g));
+    }
+    if (total > 0) {
+      ran = true;
+    } else {
+      none = none == null ? line : none;
     }
   }
 

@@ -23,10 +23,11 @@ public record PackageFolder(Path dir, String marker) {
   private static final List<String> MANIFESTS =
       List.of("package.json", "pyproject.toml", "setup.py", "setup.cfg", "pytest.ini", "tox.ini", "go.mod",
           "Cargo.toml", "pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts",
-          "Gemfile", "composer.json", "Package.swift", "build.sbt", "mix.exs", "pubspec.yaml", "requirements.txt",
+          "Gemfile", "composer.json", "Package.swift", "build.sbt", "mix.exs", "dune-project", "cabal.project", "pubspec.yaml", "requirements.txt",
           "Pipfile");
 
-  private static final List<String> DOTNET = List.of(".sln", ".csproj", ".fsproj");
+  /** Manifests named after their project: .NET's and a Haskell package's. */
+  private static final List<String> NAMED = List.of(".sln", ".csproj", ".fsproj", ".cabal");
 
   /** The nearest package from {@code start} up to {@code root}. */
   public static PackageFolder nearest(Path root, Path start) {
@@ -52,7 +53,7 @@ public record PackageFolder(Path dir, String marker) {
         return m;
       }
     }
-    return fileEndingWith(dir, DOTNET.toArray(String[]::new));
+    return fileEndingWith(dir, NAMED.toArray(String[]::new));
   }
 
   /**

@@ -10,10 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import dev.acr.exec.Colour;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Runs a verify command ({@code sh -c}) through the one {@link ProcessRunner}, with a deadline.
@@ -24,6 +27,13 @@ import java.util.Optional;
 public final class Verifier {
 
   static final int TAIL_LINES = 40;
+
+  /** How many of the last lines the run's summary shows ("last test output"). */
+  public static final int SHOWN_LINES = 10;
+
+  /** TAP's failing tests are named on their own lines, as they run: {@code not ok 80 non-writable shims directory}. */
+  private static final Pattern TAP_NOT_OK = Pattern.compile("^not ok \\d+\\b(?!.*# TODO)");
+  private static final int TAP_FAILURES_KEPT = 5;
 
   private static final Duration GRACE = Duration.ofSeconds(3);
 
@@ -78,6 +88,10 @@ public final class Verifier {
       note(log, tail, "[acr] verify timed out after " + timeout.toSeconds() + "s; killed");
       return new VerifyResult(false, -1, o.durationMs(), tail.text(), true, null);
     }
+    if (o.exitCode() != 0 && tail.tapFailuresOutOfSight()) {
+      // rbenv's 179 bats tests end with "ok" lines: the summary's last lines would not say what failed.
+      note(log, tail, "[acr] failing (TAP): " + String.join("; ", tail.tapFailures));
+    }
     Optional<String> none = scan.result();
     if (o.exitCode() == 0 && none.isPresent()) {
       note(log, tail, "[acr] the test command ran no tests (" + none.get() + "): not counted as passing");
@@ -92,15 +106,29 @@ public final class Verifier {
     tail.add(line);
   }
 
-  /** The last {@link #TAIL_LINES} lines, for the report; the runner caps each line's length. */
+  /**
+   * The last {@link #TAIL_LINES} lines, for the report (the runner caps each line's length), and
+   * the first TAP failures, wherever they were.
+   */
   private static final class Tail {
     private final ArrayDeque<String> lines = new ArrayDeque<>();
+    private final List<String> tapFailures = new ArrayList<>();
 
     synchronized void add(String line) {
       if (lines.size() == TAIL_LINES) {
         lines.removeFirst();
       }
       lines.addLast(line);
+      String plain = Colour.strip(line).strip();
+      if (tapFailures.size() < TAP_FAILURES_KEPT && TAP_NOT_OK.matcher(plain).find()) {
+        tapFailures.add(plain);
+      }
+    }
+
+    /** Whether a TAP failure was printed before the lines the summary shows. */
+    synchronized boolean tapFailuresOutOfSight() {
+      List<String> shown = List.copyOf(lines).subList(Math.max(0, lines.size() - SHOWN_LINES), lines.size());
+      return tapFailures.stream().anyMatch(f -> shown.stream().noneMatch(l -> Colour.strip(l).strip().equals(f)));
     }
 
     /** Without trailing blank lines. */

@@ -34,12 +34,9 @@ public final class VerifyDetector {
       Pattern.compile("(?m)^(?:[^\\s:#=]+[ \\t]+)*test(?:[ \\t]+[^\\s:#=]+)*[ \\t]*::?(?!=)");
 
   private static final Pattern PY_TEST_FILE = Pattern.compile("test_.*\\.py|.*_test\\.py");
-  private static final Pattern RB_SPEC_FILE = Pattern.compile(".*_spec\\.rb");
-  private static final Pattern RB_TEST_FILE = Pattern.compile("test_.*\\.rb|.*_test\\.rb");
-  private static final Pattern PERL_TEST_FILE = Pattern.compile(".*\\.t");
 
   /** Built on first use: a cold ObjectMapper costs ~100 ms of start-up, which paths without JSON skip. */
-  private static final class Lazy {
+  static final class Lazy {
     static final ObjectMapper JSON = new ObjectMapper();
   }
 
@@ -110,10 +107,12 @@ public final class VerifyDetector {
     found = found.isPresent() ? found : pytest(root);
     found = found.isPresent() ? found : simple(root, "go test ./...", "go.mod");
     found = found.isPresent() ? found : simple(root, "cargo test", "Cargo.toml");
+    found = found.isPresent() ? found : simple(root, "mix test", "mix.exs");
+    found = found.isPresent() ? found : simple(root, "dune runtest", "dune-project");
+    found = found.isPresent() ? found : cabal(root);
     found = found.isPresent() ? found : make(root);
-    found = found.isPresent() ? found : ruby(root); // after go, cargo and make: a .rspec beside them is a side project
-    found = found.isPresent() ? found : php(root);
-    found = found.isPresent() ? found : perl(root);
+    // After go, cargo and make: a .rspec or a spec/ beside them is a side project.
+    found = found.isPresent() ? found : ScriptRunners.detect(root);
     found = found.isPresent() ? found : dotnet(root);
     return found.isPresent() ? found : unittest(root);
   }
@@ -212,65 +211,6 @@ public final class VerifyDetector {
         : Optional.of(new VerifyCommand("python3 -m pytest -q", "detected: " + source));
   }
 
-  /**
-   * RSpec when the gem has a {@code .rspec} or {@code spec/*_spec.rb}, else {@code rake test} for
-   * minitest or test-unit files under a Rakefile (its {@code test} task is the convention). Not a
-   * bare {@code rake}: its default task may lint or build; and not through a Rakefile's spec task
-   * either, which many gems define to print a hint and exit 0 when rspec cannot be loaded. Through
-   * {@code bundle exec} when there is a Gemfile, so the versions it locks are the ones that run.
-   */
-  private static Optional<VerifyCommand> ruby(Path root) {
-    String bundle = Files.isRegularFile(root.resolve("Gemfile")) ? "bundle exec " : "";
-    if (Files.isRegularFile(root.resolve(".rspec"))) {
-      return Optional.of(new VerifyCommand(bundle + "rspec", "detected: .rspec"));
-    }
-    if (hasTestFile(root.resolve("spec"), RB_SPEC_FILE)) {
-      return Optional.of(new VerifyCommand(bundle + "rspec", "detected: spec/"));
-    }
-    String rakefile = firstFile(root, "Rakefile", "rakefile", "Rakefile.rb");
-    return rakefile != null && hasTestFile(root.resolve("test"), RB_TEST_FILE)
-        ? Optional.of(new VerifyCommand(bundle + "rake test", "detected: " + rakefile))
-        : Optional.empty();
-  }
-
-  /**
-   * Composer's {@code test} script when the project has one (it says how the project runs its
-   * tests, e.g. a PHPUnit installed under tools/), else PHPUnit with the project's configuration:
-   * the one composer installed into vendor/bin, else the one on PATH.
-   */
-  private static Optional<VerifyCommand> php(Path root) {
-    Path composer = root.resolve("composer.json");
-    if (Files.isRegularFile(composer)) {
-      try {
-        JsonNode test = Lazy.JSON.readTree(composer.toFile()).path("scripts").get("test");
-        if (test != null && (test.isTextual() ? !test.asText().isBlank() : test.isArray() && !test.isEmpty())) {
-          return Optional.of(new VerifyCommand("composer test", "detected: composer.json"));
-        }
-      } catch (IOException e) {
-        // Broken composer.json: composer would refuse it too; fall through to phpunit's own file.
-      }
-    }
-    String xml = firstFile(root, "phpunit.xml", "phpunit.xml.dist", "phpunit.dist.xml");
-    if (xml == null) {
-      return Optional.empty();
-    }
-    String phpunit = Files.isExecutable(root.resolve("vendor/bin/phpunit")) ? "vendor/bin/phpunit" : "phpunit";
-    return Optional.of(new VerifyCommand(phpunit, "detected: " + xml));
-  }
-
-  /**
-   * A Perl distribution: {@code prove -lr t} (its lib/ first on @INC, every {@code .t} under t/),
-   * what CPAN's own test harness runs, when t/ holds test files beside a Perl build file or lib/.
-   * A generated Makefile is found before this, and its {@code make test} runs the same tests.
-   */
-  private static Optional<VerifyCommand> perl(Path root) {
-    boolean perlProject = firstFile(root, "Makefile.PL", "Build.PL", "dist.ini", "cpanfile", "META.json") != null
-        || Files.isDirectory(root.resolve("lib"));
-    return perlProject && hasTestFile(root.resolve("t"), PERL_TEST_FILE)
-        ? Optional.of(new VerifyCommand("prove -lr t", "detected: t/*.t"))
-        : Optional.empty();
-  }
-
   private static Optional<VerifyCommand> make(Path root) {
     String f = firstFile(root, "GNUmakefile", "makefile", "Makefile");
     return f != null && hasMakeTest(root.resolve(f))
@@ -332,6 +272,12 @@ public final class VerifyDetector {
     }
   }
 
+  /** cabal for a Haskell package ({@code *.cabal}) or a cabal project of several; stack needs the network to set up its own GHC. */
+  private static Optional<VerifyCommand> cabal(Path root) {
+    String file = Files.isRegularFile(root.resolve("cabal.project")) ? "cabal.project" : PackageFolder.fileEndingWith(root, ".cabal");
+    return file == null ? Optional.empty() : Optional.of(new VerifyCommand("cabal test", "detected: " + file));
+  }
+
   private static Optional<VerifyCommand> simple(Path root, String command, String file) {
     return Files.isRegularFile(root.resolve(file))
         ? Optional.of(new VerifyCommand(command, "detected: " + file))
@@ -339,7 +285,7 @@ public final class VerifyDetector {
   }
 
   /** The first of {@code names} that is a file in {@code root}, or null. */
-  private static String firstFile(Path root, String... names) {
+  static String firstFile(Path root, String... names) {
     for (String n : names) {
       if (Files.isRegularFile(root.resolve(n))) {
         return n;
@@ -366,7 +312,7 @@ public final class VerifyDetector {
   }
 
   /** A file whose name matches {@code name} within three levels of {@code dir}. */
-  private static boolean hasTestFile(Path dir, Pattern name) {
+  static boolean hasTestFile(Path dir, Pattern name) {
     if (!Files.isDirectory(dir)) {
       return false;
     }

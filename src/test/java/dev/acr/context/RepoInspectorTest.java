@@ -184,6 +184,8 @@ class RepoInspectorTest {
     assertThat(languageOf(Map.of("App.csproj", "<Project/>"))).isEqualTo("csharp");
     assertThat(languageOf(Map.of("Gemfile", ""))).isEqualTo("ruby");
     assertThat(languageOf(Map.of("composer.json", "{}"))).isEqualTo("php");
+    assertThat(languageOf(Map.of("dune-project", "(lang dune 2.3)\n", "src/base64.ml", ""))).isEqualTo("ocaml");
+    assertThat(languageOf(Map.of("HUnit.cabal", "name: HUnit\n", "Setup.lhs", ""))).isEqualTo("haskell");
     assertThat(languageOf(Map.of("setup.py", ""))).isEqualTo("python");
     assertThat(languageOf(Map.of("build.gradle.kts", "plugins { kotlin(\"jvm\") }\n")))
         .isEqualTo("kotlin");
@@ -237,6 +239,11 @@ class RepoInspectorTest {
     assertThat(Languages.detect(noBuildFiles, List.of("a.py", "b.go", "c.py", "d.go", "e.go"))).isEqualTo("go");
     assertThat(Languages.detect(noBuildFiles, List.of("README"))).isNull();
     assertThat(Languages.detect(noBuildFiles, List.of("lib/Text/Table/Tiny.pm", "t/01-basic.t", "dist.ini"))).isEqualTo("perl");
+    // rbenv/rbenv's shape: bats tests and bash hooks around extensionless scripts, one Ruby plugin.
+    assertThat(Languages.detect(noBuildFiles, List.of("libexec/rbenv-exec", "test/exec.bats", "test/init.bats",
+        "test/test_helper.bash", "rbenv.d/exec/gem-rehash/rubygems_plugin.rb"))).isEqualTo("shell");
+    assertThat(Languages.detect(noBuildFiles, List.of("inspect.lua", "spec/inspect_spec.lua", "inspect-3.1.3-0.rockspec")))
+        .isEqualTo("lua");
   }
 
   private String languageOf(Map<String, String> files) throws Exception {

@@ -74,6 +74,16 @@ final class Fixtures {
     script(agents.resolve(name), "# fake coding agent: prompt is the last argument\n" + body);
   }
 
+  /** Whether {@code program} is an executable on PATH: tests of a real toolchain skip without it. */
+  static boolean onPath(String program) {
+    for (String dir : System.getenv("PATH").split(":")) {
+      if (Files.isExecutable(Path.of(dir, program))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** An executable {@code sh} script at {@code file} running {@code body}: a fake agent or tool. */
   static Path script(Path file, String body) throws IOException {
     Files.writeString(file, "#!/bin/sh\n" + body);

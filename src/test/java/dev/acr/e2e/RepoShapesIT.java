@@ -79,18 +79,9 @@ class RepoShapesIT {
     return last.substring(4, last.indexOf(':'));
   }
 
-  private static boolean onPath(String program) {
-    for (String dir : System.getenv("PATH").split(":")) {
-      if (Files.isExecutable(Path.of(dir, program))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   @Test
   void fromAPackageOfAnNpmWorkspacesMonorepoItsOwnTestsRunInItsFolder() throws Exception {
-    assumeTrue(onPath("npm"), "npm is needed to run package.json test scripts");
+    assumeTrue(Fixtures.onPath("npm"), "npm is needed to run package.json test scripts");
     write("package.json", "{\"name\": \"mono\", \"private\": true, \"workspaces\": [\"packages/*\"],"
         + " \"scripts\": {\"test\": \"echo every package is tested here, and b fails; exit 1\"}}\n");
     write("packages/a/package.json", "{\"name\": \"a\", \"version\": \"1.0.0\", \"scripts\": {\"test\": \"sh check.sh\"}}\n");
@@ -204,7 +195,7 @@ class RepoShapesIT {
 
   @Test
   void aMissingJestStopsBeforeAnyAgent() throws Exception {
-    assumeTrue(onPath("npm"), "npm is needed to run package.json test scripts");
+    assumeTrue(Fixtures.onPath("npm"), "npm is needed to run package.json test scripts");
     write("package.json", "{\"name\": \"p\", \"version\": \"1.0.0\", \"scripts\": {\"test\": \"jest\"}}\n");
     fx.git("add", "-A");
     fx.git("commit", "-q", "-m", "jest, not installed");

@@ -74,4 +74,13 @@ class GitRedirectsTest {
     assertThat(DependencyDirs.find(repo, Isolation.head(repo)))
         .containsExactlyInAnyOrderElementsOf(List.of("node_modules", ".tox", "packages/a/node_modules"));
   }
+
+  @Test
+  void mixFetchedDependenciesBesideAMixExsButNotAnyDepsFolder() throws Exception {
+    Path repo = GitFixture.withCommit(tmp.resolve("repo"), Map.of(
+        "apps/web/mix.exs", "defmodule Web.MixProject do\nend\n", "tools/Makefile", "all:\n"));
+    Files.createDirectories(repo.resolve("apps/web/deps/jason/lib"));
+    Files.createDirectories(repo.resolve("tools/deps"));
+    assertThat(DependencyDirs.find(repo, Isolation.head(repo))).containsExactly("apps/web/deps");
+  }
 }

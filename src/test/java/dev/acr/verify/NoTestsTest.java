@@ -29,6 +29,21 @@ class NoTestsTest {
     // prove 3.44 (Perl 5.36) over an empty t/: exits 0.
     assertThat(NoTests.in(List.of("Files=0, Tests=0,  0 wallclock secs ( 0.00 usr +  0.00 sys =  0.00 CPU)", "Result: NOTESTS")))
         .contains("Files=0, Tests=0,  0 wallclock secs ( 0.00 usr +  0.00 sys =  0.00 CPU)");
+    // ExUnit (Elixir 1.14): mix test without a test file, and a test module without a test; both exit 0.
+    assertThat(NoTests.in(List.of("There are no tests to run"))).contains("There are no tests to run");
+    assertThat(NoTests.in(List.of("Finished in 0.00 seconds (0.00s async, 0.00s sync)", "0 failures", "", "Randomized with seed 722378")))
+        .contains("0 failures");
+    assertThat(NoTests.in(List.of("0 doctests, 0 tests, 0 failures"))).isPresent();
+    // busted 2.1 (Debian's lua-busted) without a spec file: exit 1, its one error is the missing spec.
+    assertThat(NoTests.in(List.of("0 successes / 0 failures / 1 error / 0 pending : 0.00002 seconds", "",
+        "Error -> No test files found matching Lua pattern: _spec"))).contains("Error -> No test files found matching Lua pattern: _spec");
+    assertThat(NoTests.in(List.of("0 successes / 0 failures / 0 errors / 0 pending : 0.0001 seconds"))).isPresent();
+    // bats 1.8 into a pipe prints TAP: an empty test/ plans nothing and exits 0.
+    assertThat(NoTests.in(List.of("1..0"))).contains("1..0");
+    assertThat(NoTests.in(List.of("Test Successful in 0.001s. 0 tests run."))).isPresent();
+    // cabal-install 3.4 on a package without a test-suite: exit 0.
+    assertThat(NoTests.in(List.of("Resolving dependencies...", "No tests to run for the package hsx-0.1")))
+        .contains("No tests to run for the package hsx-0.1");
   }
 
   @Test
@@ -59,5 +74,24 @@ class NoTestsTest {
     // A workspace run: one package has no test files, another ran and failed (Vitest, then Jest).
     assertThat(NoTests.in(List.of("No test files found, exiting with code 1", " Tests  1 failed | 20 passed (21)"))).isEmpty();
     assertThat(NoTests.in(List.of("No tests found, exiting with code 1", "Tests:       1 failed, 20 passed, 21 total"))).isEmpty();
+    // ExUnit, with doctests and properties counted as tests.
+    assertThat(NoTests.in(List.of("1 doctest, 1 test, 0 failures"))).isEmpty();
+    assertThat(NoTests.in(List.of("1 doctest, 0 tests, 0 failures"))).isEmpty();
+    assertThat(NoTests.in(List.of("2 properties, 0 tests, 1 failure"))).isEmpty();
+    assertThat(NoTests.in(List.of("1 test, 1 failure"))).isEmpty();
+    assertThat(NoTests.in(List.of("41 tests, 0 failures, 2 excluded"))).isEmpty();
+    // busted: kikito/inspect.lua's suite; a spec that cannot load the module under repair is an error, a failure to fix.
+    assertThat(NoTests.in(List.of("49 successes / 0 failures / 0 errors / 0 pending : 0.074552 seconds"))).isEmpty();
+    assertThat(NoTests.in(List.of("48 successes / 1 failure / 0 errors / 0 pending : 0.07 seconds"))).isEmpty();
+    assertThat(NoTests.in(List.of("0 successes / 0 failures / 1 error / 0 pending : 0.0047 seconds", "",
+        "Error -> spec/a_spec.lua @ 1", "spec/a_spec.lua:1: module 'inspect' not found:"))).isEmpty();
+    // TAP from bats: a plan of 179 tests, one of them failing.
+    assertThat(NoTests.in(List.of("1..179", "ok 1 blank invocation", "not ok 2 invalid command"))).isEmpty();
+    // Alcotest 1.6 (Debian's), coloured as mirage/ocaml-base64's dune rule asks: passing, then failing.
+    assertThat(NoTests.in(List.of("\u001b[32mTest Successful\u001b[0m in 0.040s. 27 tests run."))).isEmpty();
+    assertThat(NoTests.in(List.of("\u001b[31m1 failure!\u001b[0m in 0.058s. 27 tests run."))).isEmpty();
+    // cabal: hspec/HUnit's one suite, passing and failing.
+    assertThat(NoTests.in(List.of("1 of 1 test suites (1 of 1 test cases) passed."))).isEmpty();
+    assertThat(NoTests.in(List.of("0 of 1 test suites (0 of 1 test cases) passed."))).isEmpty();
   }
 }

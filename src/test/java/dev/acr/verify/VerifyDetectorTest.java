@@ -228,4 +228,58 @@ class VerifyDetectorTest {
     write("composer.json", "{\"scripts\": {\"test\": [\"@cs-check\", \"phpunit\"]}}");
     assertThat(detect()).map(VerifyCommand::command).contains("composer test");
   }
+
+  /** The shape of elixir-lang/gen_stage: mix.exs, lib/, test/*_test.exs. */
+  @Test
+  void anElixirProjectRunsMixTest() throws IOException {
+    write("mix.exs", "defmodule GenStage.Mixfile do\n  use Mix.Project\nend\n");
+    write("test/test_helper.exs", "ExUnit.start()\n");
+    assertThat(detect()).contains(new VerifyCommand("mix test", "detected: mix.exs"));
+  }
+
+  /** kikito/inspect.lua has a Makefile whose test target runs busted; without it, busted's own files say so. */
+  @Test
+  void aLuaProjectRunsBustedFromItsSpecFolderOrBustedFile() throws IOException {
+    write("spec/helper.lua", "return {}\n");
+    assertThat(detect()).as("spec/ without a *_spec.lua").isEmpty();
+    write("spec/inspect_spec.lua", "describe('inspect', function() end)\n");
+    assertThat(detect()).contains(new VerifyCommand("busted", "detected: spec/*_spec.lua"));
+    write(".busted", "return { default = { ROOT = {'tests'} } }\n");
+    assertThat(detect()).contains(new VerifyCommand("busted", "detected: .busted"));
+    write("Makefile", "test:\n\tbusted\n");
+    assertThat(detect()).contains(new VerifyCommand("make test", "detected: Makefile"));
+  }
+
+  /** The shape of rbenv/rbenv: test/*.bats beside a test/run script, a Makefile without a test target. */
+  @Test
+  void aShellProjectRunsBatsOverTheFolderHoldingBatsFiles() throws IOException {
+    write("Makefile", "share/man/man1/rbenv.1: share/man/man1/rbenv.1.adoc\n\tasciidoctor $<\n");
+    write("test/test_helper/bats-support/test/50-output.bats", "@test 'x' { true; }\n");
+    assertThat(detect()).as("only a submodule's own suite, deeper down: not the project's").isEmpty();
+    write("tests/version.bats", "@test 'version' { true; }\n");
+    assertThat(detect()).contains(new VerifyCommand("bats tests", "detected: tests/*.bats"));
+    write("test/version.bats", "@test 'version' { true; }\n");
+    assertThat(detect()).contains(new VerifyCommand("bats test", "detected: test/*.bats"));
+  }
+
+  /** The shape of mirage/ocaml-base64: dune-project, and a Makefile whose test target runs the same dune runtest. */
+  @Test
+  void anOcamlProjectRunsDuneRuntest() throws IOException {
+    write("Makefile", "test:\n\tdune runtest\n");
+    write("dune-project", "(lang dune 2.3)\n(name base64)\n");
+    assertThat(detect()).contains(new VerifyCommand("dune runtest", "detected: dune-project"));
+    assertThat(PackageFolder.nearest(root, root.resolve("src"))).isEqualTo(new PackageFolder(root, "dune-project"));
+  }
+
+  /** The shape of hspec/HUnit: HUnit.cabal (generated from package.yaml) and a cabal.project. */
+  @Test
+  void aHaskellPackageRunsCabalTest() throws IOException {
+    write("package.yaml", "name: HUnit\n");
+    assertThat(detect()).as("hpack's file alone is stack's").isEmpty();
+    write("HUnit.cabal", "name: HUnit\n");
+    assertThat(detect()).contains(new VerifyCommand("cabal test", "detected: HUnit.cabal"));
+    write("cabal.project", "packages:\n  HUnit.cabal\n");
+    assertThat(detect()).contains(new VerifyCommand("cabal test", "detected: cabal.project"));
+    assertThat(PackageFolder.nearest(root, root.resolve("src/Test"))).isEqualTo(new PackageFolder(root, "cabal.project"));
+  }
 }

@@ -53,6 +53,20 @@ class VerifyRunTest {
     assertThat(Files.readString(dir.resolve("logs/verify.log")).lines()).hasSize(100);
   }
 
+  /** rbenv/rbenv's bats suite: a failure 100 lines up, then only passing tests to the end. */
+  @Test
+  void tapFailuresBeforeTheShownLinesAreNamedAtTheEnd() throws Exception {
+    VerifyResult r = run("echo 1..179; echo 'not ok 18 default'; echo 'not ok 19 todo # TODO later';"
+        + " i=20; while [ $i -le 179 ]; do echo ok $i; i=$((i+1)); done; exit 1", Duration.ofSeconds(30), Map.of());
+    assertThat(r.passed()).isFalse();
+    assertThat(r.tail()).endsWith("ok 179\n[acr] failing (TAP): not ok 18 default");
+    assertThat(Files.readString(dir.resolve("logs/verify.log"))).endsWith("[acr] failing (TAP): not ok 18 default\n");
+    VerifyResult inSight = run("echo 1..2; echo ok 1; echo 'not ok 2 default'; exit 1", Duration.ofSeconds(30), Map.of());
+    assertThat(inSight.tail()).as("already among the last lines").isEqualTo("1..2\nok 1\nnot ok 2 default");
+    VerifyResult passing = run("echo 1..1; echo 'not ok 1 flaky # TODO'; exit 0", Duration.ofSeconds(30), Map.of());
+    assertThat(passing.tail()).doesNotContain("[acr]");
+  }
+
   @Test
   void tailSurvivesOutputLargerThanItsBuffer() throws Exception {
     // ~200 KB of output in long lines: the log has it all, the tail only the end.

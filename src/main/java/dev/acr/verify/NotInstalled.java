@@ -1,0 +1,276 @@
+package dev.acr.verify;
+
+import dev.acr.verify.CannotRun.Why;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The part of {@link CannotRun} that recognises what a package manager, or the tests' own tools,
+ * still need installed: dependencies, a browser, the package manager itself, a test helper
+ * library. Each pattern is the tool's own words, as a real repository printed them
+ * (docs/real-repos.md).
+ */
+final class NotInstalled {
+
+  /**
+   * Bundler could not load what the Gemfile asks for: {@code Could not find gem 'yardstick (~> 0.9.9)'
+   * in locally installed gems.}, {@code Could not find rake-13.0.6 in any of the sources}, or a
+   * {@code bundle exec} of a program no gem in the bundle provides.
+   */
+  private static final Pattern BUNDLER_MISSING =
+      Pattern.compile("Could not find (?:gem '([^']+)'|(\\S+)) in (?:locally installed gems|any of the sources)"
+          + "|bundler: command not found: (\\S+)");
+
+  /**
+   * pnpm or Yarn (berry) run in a project whose dependencies were never installed: pnpm's warning
+   * (its script then fails on {@code sh: 1: oxlint: not found} with exit 1, not 127) and Yarn's
+   * refusals for the node_modules and Plug'n'Play linkers.
+   */
+  private static final Pattern NODE_NOT_INSTALLED =
+      Pattern.compile("(Local package\\.json exists, but node_modules missing)|(Couldn't find the node_modules state file"
+          + "|doesn't seem to have been installed - running an install there might help)");
+
+  /**
+   * A browser the tests drive is not installed: Playwright's {@code browserType.launch: Executable
+   * doesn't exist at ...} (Vitest's browser mode on wojtekmaj/merge-refs), Puppeteer's
+   * {@code Could not find Chrome (ver. 121.0.6167.85)}.
+   */
+  private static final Pattern BROWSER_MISSING =
+      Pattern.compile("browserType\\.launch: Executable doesn't exist at (\\S+)|Could not find (Chrome|Firefox|chrome-headless-shell) \\(ver\\. [^)]+\\)");
+
+  /**
+   * Composer's autoloader missing, so composer install never ran: PHPUnit 9's {@code Cannot open file
+   * "/x/vendor/autoload.php".}, PHPUnit 10's {@code Cannot open bootstrap script}, PHP's own
+   * {@code Failed opening required 'vendor/autoload.php'}.
+   */
+  private static final Pattern NO_AUTOLOADER =
+      Pattern.compile("Cannot open (?:file|bootstrap script) \"[^\"]*vendor/autoload\\.php\"|Failed opening required '[^']*vendor/autoload\\.php'");
+
+  /**
+   * Corepack (the {@code pnpm} and {@code yarn} that Node ships) could not fetch or verify the
+   * package manager a project's {@code packageManager} field names: the test script never started.
+   * An older corepack rejects newer releases' signatures; offline, its download fails.
+   */
+  private static final Pattern COREPACK_FAILED =
+      Pattern.compile("No compatible signature found in package metadata|Signature does not match"
+          + "|The package was not signed by any trusted keys|Error when performing the request to \\S+; for troubleshooting help, see \\S+corepack"
+          + "|Network access disabled by the environment; can't reach \\S+");
+
+  /** Mix loading a project whose dependencies come from Hex, with no Hex: {@code Could not find Hex, which is needed to build dependency :ex_doc}. */
+  private static final Pattern HEX_MISSING = Pattern.compile("Could not find Hex, which is needed to build dependency :(\\w+)");
+  /** Mix before {@code the dependency is not available, run "mix deps.get"} and its like: {@code Unchecked dependencies for environment test:}. */
+  private static final Pattern MIX_UNCHECKED = Pattern.compile("Unchecked dependencies for environment \\w+");
+  /** Lua's require: {@code module 'pl.path' not found:}. */
+  private static final Pattern LUA_MODULE = Pattern.compile("module '([\\w.-]+)' not found:");
+  /** Rocks whose modules are not named after them, as their rockspecs and busted's errors spell them. */
+  private static final Map<String, String> ROCK_OF_MODULE =
+      Map.of("pl", "penlight", "lfs", "luafilesystem", "socket", "luasocket", "ssl", "luasec", "cjson", "lua-cjson",
+          "posix", "luaposix", "term", "lua-term");
+  /** bats' {@code load}: {@code bats_load_safe: Could not find '/x/test/test_helper/bats-support/load'[.bash]}. */
+  private static final Pattern BATS_LOAD = Pattern.compile("bats_load_safe: Could not find '([^']+)'");
+  /** bats' {@code bats_load_library}: {@code Could not find library 'bats-support' relative to test file or in BATS_LIB_PATH}. */
+  private static final Pattern BATS_LIBRARY = Pattern.compile("Could not find library '([^']+)' relative to test file or in BATS_LIB_PATH");
+  /** dune: {@code Error: Library "bos" not found.} and {@code Error: Version 3.0 of the dune language is not supported.} */
+  private static final Pattern DUNE_LIBRARY = Pattern.compile("Error: Library \"([^\"]+)\" not found\\.");
+  private static final Pattern DUNE_LANG = Pattern.compile("Error: Version ([\\d.]+) of the dune language is not supported");
+  /** cabal's solver: {@code [__1] unknown package: acr-no-such-pkg (dependency of hsx)}. */
+  private static final Pattern CABAL_UNKNOWN = Pattern.compile("unknown package: ([\\w-]+) \\(dependency of ");
+  /** cabal offline with Hackage configured: {@code curl: (6) Could not resolve host: hackage.haskell.org}. */
+  private static final Pattern CABAL_FETCH = Pattern.compile("Could not resolve host: hackage\\.haskell\\.org|cabal: '\\S*curl' exited with an error");
+  private static final Pattern ROCKSPEC_DEPENDENCIES = Pattern.compile("(?:test_)?dependencies\\s*=\\s*\\{([^}]*)\\}");
+  private static final Pattern GITMODULES_PATH = Pattern.compile("(?m)^\\s*path\\s*=\\s*(\\S+)\\s*$");
+
+  private NotInstalled() {}
+
+  /** What a package manager, or the tests' own tools, still need installed: dependencies, a browser, the manager itself. */
+  static Optional<Why> check(String line, Path root, Path packageDir, String asked, boolean corepack) {
+    Matcher m;
+    if ((m = BROWSER_MISSING.matcher(line)).find()) {
+      return Optional.of(m.group(1) != null
+          ? new Why("Playwright's browser is not installed (" + m.group(1) + " does not exist)",
+              "install it (npx playwright install) or name another test command")
+          : new Why("Puppeteer's browser is not installed (" + m.group() + ")",
+              "install it (npx puppeteer browsers install " + m.group(2).toLowerCase(Locale.ROOT) + ") or name another test command"));
+    }
+    if ((m = NO_AUTOLOADER.matcher(line)).find()) {
+      // Not the whole path: the baseline runs in acr's worktree, whose path means nothing to the user.
+      return Optional.of(new Why("the project's dependencies are not installed (no vendor/autoload.php)",
+          "install them (composer install) or name another test command"));
+    }
+    // pnpm warns so after any failing script of a package without node_modules, also one that
+    // depends on nothing: only a package that declares dependencies lacks them.
+    if ((m = NODE_NOT_INSTALLED.matcher(line)).find() && (m.group(1) == null || NodeManifest.declaresDependencies(packageDir))) {
+      String install = m.group(1) != null ? "pnpm install" : "yarn install";
+      return Optional.of(new Why("the project's dependencies are not installed (" + m.group() + ")",
+          "install them (" + install + ") or name another test command"));
+    }
+    if ((m = BUNDLER_MISSING.matcher(line)).find()) {
+      String gem = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+      return Optional.of(new Why((m.group(3) != null ? "no gem in the bundle provides " : "the gem ") + gem
+          + (m.group(3) != null ? "" : " that the Gemfile asks for is not installed"),
+          "run bundle install (where the network allows), or name another test command"));
+    }
+    if (corepack && (m = COREPACK_FAILED.matcher(line)).find()) {
+      boolean network = m.group().startsWith("Error when") || m.group().startsWith("Network");
+      return Optional.of(new Why("corepack could not " + (network ? "download" : "verify") + " the package manager the project's"
+          + " package.json names (" + m.group() + ")", network
+              ? "run the package manager once by hand where the network allows (corepack install), or name another test command"
+              : "update corepack (npm install -g corepack@latest) or set COREPACK_INTEGRITY_KEYS=0, or name another test command"));
+    }
+    Optional<Why> why = elixir(line);
+    why = why.isPresent() ? why : lua(line, packageDir, asked);
+    why = why.isPresent() ? why : ocaml(line, root, asked);
+    why = why.isPresent() ? why : haskell(line, asked);
+    return why.isPresent() ? why : bats(line, root);
+  }
+
+  /** Mix could not load or build the project's dependencies: Hex missing, or {@code mix deps.get} never run. */
+  private static Optional<Why> elixir(String line) {
+    Matcher m;
+    if ((m = HEX_MISSING.matcher(line)).find()) {
+      return Optional.of(new Why("Hex, Elixir's package manager, is not installed, and mix needs it for the dependency :" + m.group(1),
+          "install it and the dependencies (mix local.hex --force, then mix deps.get) where the network allows, or name another test command"));
+    }
+    if ((m = MIX_UNCHECKED.matcher(line)).find()) {
+      return Optional.of(new Why("the project's dependencies are not fetched, or not the versions mix.lock names (" + m.group() + ")",
+          "fetch them (mix deps.get) or name another test command"));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * dune could not build the tests: a library they need is not installed (mirage/ocaml-base64's
+   * tests need bos and rresult), or the installed dune is older than the project's dune-project
+   * asks. A library the project defines itself is the agent's to fix, and stays a failure.
+   */
+  private static Optional<Why> ocaml(String line, Path root, String asked) {
+    Matcher m;
+    if ((m = DUNE_LANG.matcher(line)).find()) {
+      return Optional.of(new Why("the project's dune-project asks for version " + m.group(1)
+          + " of the dune language, which the installed dune does not support", "install a newer dune (opam install dune) or name another test command"));
+    }
+    if (!(m = DUNE_LIBRARY.matcher(line)).find()) {
+      return Optional.empty();
+    }
+    String library = m.group(1);
+    String top = library.contains(".") ? library.substring(0, library.indexOf('.')) : library;
+    return DuneFiles.defineLibrary(root, top)
+        ? Optional.empty()
+        : CannotRun.notAsked(asked, top, new Why("the OCaml library " + library + " is not installed",
+            "install it (opam install " + top + ", or your distribution's package of it) or name another test command"));
+  }
+
+  /**
+   * cabal could not plan or fetch the build: a package the project depends on is neither
+   * installed nor known from a package index (hspec/HUnit against Debian's GHC with Hackage
+   * removed from ~/.cabal/config), or cabal tried to reach Hackage offline (its first run
+   * with the default config does).
+   */
+  private static Optional<Why> haskell(String line, String asked) {
+    Matcher m;
+    if ((m = CABAL_UNKNOWN.matcher(line)).find()) {
+      String pkg = m.group(1);
+      return CannotRun.notAsked(asked, pkg, new Why("the Haskell package " + pkg + " is not installed, nor in a package index cabal has",
+          "install it (cabal update where the network allows, or your distribution's libghc-" + pkg.toLowerCase(Locale.ROOT)
+              + "-dev) or name another test command"));
+    }
+    if ((m = CABAL_FETCH.matcher(line)).find()) {
+      return Optional.of(new Why("cabal could not reach Hackage (" + m.group() + ")", "run cabal update where the network allows,"
+          + " or build from your distribution's Haskell packages (no repository in ~/.cabal/config), or name another test command"));
+    }
+    return Optional.empty();
+  }
+
+  /** A Lua module the project's rockspec declares (its rock's name, or the module a known rock provides) is not installed. */
+  private static Optional<Why> lua(String line, Path packageDir, String asked) {
+    Matcher m = LUA_MODULE.matcher(line);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    String module = m.group(1);
+    String top = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
+    String rock = ROCK_OF_MODULE.getOrDefault(top, top);
+    return declaredRock(packageDir, rock)
+        ? CannotRun.notAsked(asked, top, new Why("module '" + module + "' not found, from the rock " + rock
+            + " that the project's rockspec depends on", "install it (luarocks install " + rock + ", or your distribution's package of it) or name another test command"))
+        : Optional.empty();
+  }
+
+  /**
+   * A bats helper library that is not there: one kept as a git submodule that was never checked
+   * out, one installed from npm into node_modules, or one {@code bats_load_library} looks for on
+   * BATS_LIB_PATH. A missing helper of the project's own is a failure to fix, and stays one.
+   */
+  private static Optional<Why> bats(String line, Path root) {
+    Matcher m;
+    if ((m = BATS_LIBRARY.matcher(line)).find()) {
+      return Optional.of(new Why("the bats library " + m.group(1) + " is not installed",
+          "install it (Debian's or npm's " + m.group(1) + ") and set BATS_LIB_PATH, or name another test command"));
+    }
+    if (!(m = BATS_LOAD.matcher(line)).find()) {
+      return Optional.empty();
+    }
+    String path = m.group(1);
+    if (path.contains("/node_modules/")) {
+      return Optional.of(new Why("bats could not load " + path.substring(path.indexOf("node_modules/")) + ": not installed",
+          "install the project's dependencies (npm install) or name another test command"));
+    }
+    for (String submodule : submodulePaths(root)) {
+      if (path.contains("/" + submodule + "/")) {
+        return Optional.of(new Why("bats could not load a helper from the submodule " + submodule + ", which is not checked out",
+            "check it out (git submodule update --init) or name another test command"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The {@code path = } entries of {@code root/.gitmodules}. */
+  private static List<String> submodulePaths(Path root) {
+    List<String> paths = new ArrayList<>();
+    Matcher m = GITMODULES_PATH.matcher(read(root.resolve(".gitmodules")));
+    while (m.find()) {
+      paths.add(m.group(1).replaceAll("/+$", ""));
+    }
+    return paths;
+  }
+
+  /**
+   * Whether a rockspec in {@code dir}, its rockspecs/ folder, or a folder above names {@code rock}
+   * in its (test_)dependencies: only there, as its {@code package = "inspect"} names the project's own module.
+   */
+  private static boolean declaredRock(Path dir, String rock) {
+    Pattern named = Pattern.compile("[\"']" + Pattern.quote(rock) + "(?:[\"'\\s<>=~]|$)", Pattern.CASE_INSENSITIVE);
+    for (Path d = dir; d != null; d = d.getParent()) {
+      for (Path folder : List.of(d, d.resolve("rockspecs"))) {
+        String spec = PackageFolder.fileEndingWith(folder, ".rockspec");
+        Matcher deps = ROCKSPEC_DEPENDENCIES.matcher(spec == null ? "" : read(folder.resolve(spec)));
+        while (deps.find()) {
+          if (named.matcher(deps.group(1)).find()) {
+            return true;
+          }
+        }
+      }
+      if (Files.exists(d.resolve(".git"))) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.isRegularFile(file) ? Files.readString(file) : "";
+    } catch (IOException | UncheckedIOException e) {
+      return "";
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.acr.verify;
+
+import static dev.acr.verify.VerifyDetector.firstFile;
+import static dev.acr.verify.VerifyDetector.hasTestFile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Test commands of the interpreted languages whose projects declare no test command of their
+ * own in a build file acr reads first: Ruby, PHP, Perl, Lua (busted) and shell (bats). Each was
+ * added after a real repository of that language got "verify none found" (docs/real-repos.md).
+ */
+final class ScriptRunners {
+
+  private static final Pattern RB_SPEC_FILE = Pattern.compile(".*_spec\\.rb");
+  private static final Pattern RB_TEST_FILE = Pattern.compile("test_.*\\.rb|.*_test\\.rb");
+  private static final Pattern PERL_TEST_FILE = Pattern.compile(".*\\.t");
+  private static final Pattern LUA_SPEC_FILE = Pattern.compile(".*_spec\\.lua");
+
+  private ScriptRunners() {}
+
+  /** The first of these runners that {@code root} is set up for. */
+  static Optional<VerifyCommand> detect(Path root) {
+    Optional<VerifyCommand> found = ruby(root);
+    found = found.isPresent() ? found : php(root);
+    found = found.isPresent() ? found : perl(root);
+    found = found.isPresent() ? found : busted(root);
+    return found.isPresent() ? found : bats(root);
+  }
+
+  /**
+   * RSpec when the gem has a {@code .rspec} or {@code spec/*_spec.rb}, else {@code rake test} for
+   * minitest or test-unit files under a Rakefile (its {@code test} task is the convention). Not a
+   * bare {@code rake}: its default task may lint or build; and not through a Rakefile's spec task
+   * either, which many gems define to print a hint and exit 0 when rspec cannot be loaded. Through
+   * {@code bundle exec} when there is a Gemfile, so the versions it locks are the ones that run.
+   */
+  private static Optional<VerifyCommand> ruby(Path root) {
+    String bundle = Files.isRegularFile(root.resolve("Gemfile")) ? "bundle exec " : "";
+    if (Files.isRegularFile(root.resolve(".rspec"))) {
+      return Optional.of(new VerifyCommand(bundle + "rspec", "detected: .rspec"));
+    }
+    if (hasTestFile(root.resolve("spec"), RB_SPEC_FILE)) {
+      return Optional.of(new VerifyCommand(bundle + "rspec", "detected: spec/"));
+    }
+    String rakefile = firstFile(root, "Rakefile", "rakefile", "Rakefile.rb");
+    return rakefile != null && hasTestFile(root.resolve("test"), RB_TEST_FILE)
+        ? Optional.of(new VerifyCommand(bundle + "rake test", "detected: " + rakefile))
+        : Optional.empty();
+  }
+
+  /**
+   * Composer's {@code test} script when the project has one (it says how the project runs its
+   * tests, e.g. a PHPUnit installed under tools/), else PHPUnit with the project's configuration:
+   * the one composer installed into vendor/bin, else the one on PATH.
+   */
+  private static Optional<VerifyCommand> php(Path root) {
+    Path composer = root.resolve("composer.json");
+    if (Files.isRegularFile(composer)) {
+      try {
+        JsonNode test = VerifyDetector.Lazy.JSON.readTree(composer.toFile()).path("scripts").get("test");
+        if (test != null && (test.isTextual() ? !test.asText().isBlank() : test.isArray() && !test.isEmpty())) {
+          return Optional.of(new VerifyCommand("composer test", "detected: composer.json"));
+        }
+      } catch (IOException e) {
+        // Broken composer.json: composer would refuse it too; fall through to phpunit's own file.
+      }
+    }
+    String xml = firstFile(root, "phpunit.xml", "phpunit.xml.dist", "phpunit.dist.xml");
+    if (xml == null) {
+      return Optional.empty();
+    }
+    String phpunit = Files.isExecutable(root.resolve("vendor/bin/phpunit")) ? "vendor/bin/phpunit" : "phpunit";
+    return Optional.of(new VerifyCommand(phpunit, "detected: " + xml));
+  }
+
+  /**
+   * A Perl distribution: {@code prove -lr t} (its lib/ first on @INC, every {@code .t} under t/),
+   * what CPAN's own test harness runs, when t/ holds test files beside a Perl build file or lib/.
+   * A generated Makefile is found before this, and its {@code make test} runs the same tests.
+   */
+  private static Optional<VerifyCommand> perl(Path root) {
+    boolean perlProject = firstFile(root, "Makefile.PL", "Build.PL", "dist.ini", "cpanfile", "META.json") != null
+        || Files.isDirectory(root.resolve("lib"));
+    return perlProject && hasTestFile(root.resolve("t"), PERL_TEST_FILE)
+        ? Optional.of(new VerifyCommand("prove -lr t", "detected: t/*.t"))
+        : Optional.empty();
+  }
+
+  /**
+   * busted, Lua's usual test runner: its {@code .busted} file (which may name other folders and
+   * patterns), else its defaults, {@code *_spec.lua} files under spec/. A Makefile's test target,
+   * found before this, usually runs busted too (kikito/inspect.lua).
+   */
+  private static Optional<VerifyCommand> busted(Path root) {
+    if (Files.isRegularFile(root.resolve(".busted"))) {
+      return Optional.of(new VerifyCommand("busted", "detected: .busted"));
+    }
+    return hasTestFile(root.resolve("spec"), LUA_SPEC_FILE)
+        ? Optional.of(new VerifyCommand("busted", "detected: spec/*_spec.lua"))
+        : Optional.empty();
+  }
+
+  /**
+   * bats over the folder that holds {@code .bats} files directly (rbenv's test/run does the same).
+   * Not {@code bats -r}: bats-support and bats-assert, kept as submodules under
+   * test/test_helper/, carry test suites of their own that are not the project's.
+   */
+  private static Optional<VerifyCommand> bats(Path root) {
+    for (String dir : new String[] {"test", "tests"}) {
+      if (Files.isDirectory(root.resolve(dir)) && PackageFolder.fileEndingWith(root.resolve(dir), ".bats") != null) {
+        return Optional.of(new VerifyCommand("bats " + dir, "detected: " + dir + "/*.bats"));
+      }
+    }
+    return Optional.empty();
+  }
+}

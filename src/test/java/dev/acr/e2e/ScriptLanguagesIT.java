@@ -1,0 +1,198 @@
+package dev.acr.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged launcher on the shapes of the Lua, shell, OCaml, Haskell and Elixir repositories
+ * of docs/real-repos.md (kikito/inspect.lua, lunarmodules/luacheck, rbenv/rbenv,
+ * mirage/ocaml-base64, hspec/HUnit, a mix project with a fetched dependency): the test command
+ * found from the runner's own files, an uncommitted bug fixed by a stand-in agent after a
+ * breaker, the user's untracked file left alone, and a test command that cannot run stopping
+ * before any agent. Each test skips, naming what to install,
+ * where its runner is not on PATH.
+ */
+class ScriptLanguagesIT {
+  @TempDir Path tmp;
+  Fixtures fx;
+  Path tools;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    fx = new Fixtures(tmp);
+  }
+
+  /** A tools config of two stand-ins: a breaker (bug to worse) and a fixer (bug to fix), each a sed over {@code file}. */
+  private void agents(String file, String bug, String fix, String worse) throws IOException {
+    Fixtures.script(fx.agents.resolve("sed-breaker"), "touch \"$ACR_TEST_PIDS/agent-ran\"\nsed -i 's/" + bug + "/" + worse + "/' " + file + "\n");
+    Fixtures.script(fx.agents.resolve("sed-fixer"), "touch \"$ACR_TEST_PIDS/agent-ran\"\nsed -i 's/" + bug + "/" + fix + "/' " + file + "\n");
+    tools = tmp.resolve("script-tools.json");
+    Files.writeString(tools, "{\"tools\": [\n"
+        + "  {\"name\": \"sed-breaker\", \"enabled\": true, \"command\": [\"" + fx.agents.resolve("sed-breaker") + "\"], \"prompt_mode\": \"append_arg\"},\n"
+        + "  {\"name\": \"sed-fixer\", \"enabled\": true, \"command\": [\"" + fx.agents.resolve("sed-fixer") + "\"], \"prompt_mode\": \"append_arg\"}\n]}\n");
+  }
+
+  private void write(String file, String text) throws IOException {
+    Path p = fx.repo.resolve(file);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+  }
+
+  /**
+   * Commits what was written, then leaves {@code file} with {@code good} turned to {@code bug}
+   * (the user's uncommitted bug) and an untracked NOTES.md; the stand-ins turn {@code bug} to
+   * {@code worse} (the breaker) or back to {@code good} (the fixer).
+   */
+  private void commitThenBreak(String file, String good, String bug, String worse) throws Exception {
+    fx.git("add", "-A");
+    fx.git("commit", "-q", "-m", "project");
+    write(file, fx.read(file).replace(good, bug));
+    write("NOTES.md", "my own notes\n");
+    agents(file, bug, good, worse);
+  }
+
+  private Fixtures.Run acr(String... args) throws Exception {
+    List<String> all = new ArrayList<>(List.of("--config", tools.toString()));
+    all.addAll(List.of(args));
+    Process p = fx.startPlain(all);
+    assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("acr finished").isTrue();
+    return fx.collect(p);
+  }
+
+  /** The dry run names the language and the command; the run verifies the fixer after the breaker and applies only its change. */
+  private void breakerThenFixerVerifies(String language, String verify, String file, String fixed) throws Exception {
+    Fixtures.Run dry = acr("--dry-run", "--chain", "sed-breaker,sed-fixer", "fix the failing test");
+    assertThat(dry.exit()).as(dry.err()).isZero();
+    assertThat(dry.out()).contains("language " + language).containsPattern("(?m)^verify\\s+" + verify + "$");
+
+    Fixtures.Run r = acr("--chain", "sed-breaker,sed-fixer", "fix the failing test");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.err()).contains("baseline: tests fail", "recheck: passed in your working tree");
+    assertThat(fx.read(file)).contains(fixed);
+    assertThat(fx.read("NOTES.md")).isEqualTo("my own notes\n");
+    assertThat(fx.git("status", "--porcelain")).isEqualTo("?? NOTES.md\n");
+    assertThat(fx.memoryLines()).hasSize(2);
+    assertThat(fx.memoryLines().get(0)).contains("\"status\":\"failed\"");
+    assertThat(fx.memoryLines().get(1)).contains("\"status\":\"verified\"", "\"language\":\"" + language + "\"");
+  }
+
+  /** The shape of kikito/inspect.lua without its Makefile: a module at the top, busted specs under spec/. */
+  @Test
+  void aLuaModuleWithBustedSpecs() throws Exception {
+    assumeTrue(Fixtures.onPath("busted"), "busted is needed: install Debian's lua-busted (or luarocks install busted)");
+    write("calc.lua", "local calc = {}\nfunction calc.add(a, b) return a + b end\nreturn calc\n");
+    write("spec/calc_spec.lua", "local calc = require('calc')\n"
+        + "describe('calc', function()\n  it('adds', function() assert.are.equal(5, calc.add(2, 3)) end)\nend)\n");
+    commitThenBreak("calc.lua", "a + b", "a - b", "a * b");
+    breakerThenFixerVerifies("lua", "busted\\s+\\(detected: spec/\\*_spec\\.lua\\)", "calc.lua", "return a + b");
+  }
+
+  /** lunarmodules/luacheck without argparse: a rock its rockspec depends on is not installed. */
+  @Test
+  void aLuaRockTheRockspecNeedsMissingStopsBeforeAnyAgent() throws Exception {
+    assumeTrue(Fixtures.onPath("busted"), "busted is needed: install Debian's lua-busted (or luarocks install busted)");
+    write("calc-dev-1.rockspec", "package = 'calc'\ndependencies = {\n  'lua >= 5.1',\n  'acr-no-such-rock >= 0.6.0',\n}\n");
+    write("calc.lua", "local dep = require('acr-no-such-rock')\nreturn {}\n");
+    write("spec/calc_spec.lua", "local calc = require('calc')\ndescribe('calc', function() it('loads', function() end) end)\n");
+    commitThenBreak("calc.lua", "return {}", "return {1}", "return {2}");
+    Fixtures.Run r = acr("--chain", "sed-breaker,sed-fixer", "fix the failing test");
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
+    assertThat(r.err()).contains("cannot run: module 'acr-no-such-rock' not found", "luarocks install acr-no-such-rock",
+        "No agent was run and nothing was recorded");
+    assertThat(tmp.resolve("pids/agent-ran")).as("no agent ran").doesNotExist();
+    assertThat(fx.memoryLines()).isEmpty();
+    assertThat(fx.git("status", "--porcelain")).isEqualTo(" M calc.lua\n?? NOTES.md\n");
+  }
+
+  /** The shape of rbenv/rbenv: extensionless scripts under libexec/, bats tests under test/, a Makefile without a test target. */
+  @Test
+  void aShellProjectWithBatsTests() throws Exception {
+    assumeTrue(Fixtures.onPath("bats"), "bats is needed: install Debian's bats (or npm install -g bats)");
+    write("Makefile", "man: greet.1\n");
+    write("libexec/greet", "#!/usr/bin/env bash\necho \"hello, ${1:-world}\"\n");
+    fx.repo.resolve("libexec/greet").toFile().setExecutable(true);
+    write("test/greet.bats", "@test 'greets the world' {\n  run libexec/greet\n  [ \"$output\" = 'hello, world' ]\n}\n"
+        + "@test 'greets by name' {\n  run libexec/greet ann\n  [ \"$output\" = 'hello, ann' ]\n}\n");
+    write("test/test_helper.bash", "export LANG=C\n");
+    commitThenBreak("libexec/greet", "hello,", "hallo,", "bye,");
+    breakerThenFixerVerifies("shell", "bats test\\s+\\(detected: test/\\*\\.bats\\)", "libexec/greet", "echo \"hello, ");
+  }
+
+  /**
+   * A mix project whose dependency {@code mix deps.get} fetched into deps/ (from a local git
+   * repository: Hex is not needed): the attempts' worktrees get it, as they get node_modules.
+   */
+  @Test
+  void anElixirProjectWithAFetchedDependency() throws Exception {
+    assumeTrue(Fixtures.onPath("mix"), "mix is needed: install Debian's elixir");
+    Path dep = Files.createDirectories(tmp.resolve("greeting"));
+    Files.createDirectories(dep.resolve("lib"));
+    Files.writeString(dep.resolve("mix.exs"), "defmodule Greeting.MixProject do\n  use Mix.Project\n"
+        + "  def project, do: [app: :greeting, version: \"0.1.0\", deps: []]\nend\n");
+    Files.writeString(dep.resolve("lib/greeting.ex"), "defmodule Greeting do\n  def word, do: \"hello\"\nend\n");
+    for (List<String> git : List.of(List.of("init", "-q"), List.of("add", "-A"),
+        List.of("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "dep"))) {
+      List<String> cmd = new ArrayList<>(List.of("git", "-C", dep.toString()));
+      cmd.addAll(git);
+      assertThat(new ProcessBuilder(cmd).inheritIO().start().waitFor()).isZero();
+    }
+    write("mix.exs", "defmodule App.MixProject do\n  use Mix.Project\n"
+        + "  def project, do: [app: :app, version: \"0.1.0\", deps: [{:greeting, git: \"" + dep + "\"}]]\nend\n");
+    write(".gitignore", "/_build/\n/deps/\n");
+    write("lib/app.ex", "defmodule App do\n  def greet(name), do: Greeting.word() <> \", \" <> name\nend\n");
+    write("test/test_helper.exs", "ExUnit.start()\n");
+    write("test/app_test.exs", "defmodule AppTest do\n  use ExUnit.Case\n"
+        + "  test \"greets\", do: assert App.greet(\"ann\") == \"hello, ann\"\nend\n");
+    Process get = new ProcessBuilder("mix", "deps.get").directory(fx.repo.toFile()).redirectErrorStream(true)
+        .redirectOutput(tmp.resolve("deps-get.txt").toFile()).start();
+    assertThat(get.waitFor(120, TimeUnit.SECONDS) && get.exitValue() == 0).as(Files.readString(tmp.resolve("deps-get.txt"))).isTrue();
+    commitThenBreak("lib/app.ex", "\", \"", "\" \"", "\"; \"");
+    breakerThenFixerVerifies("elixir", "mix test\\s+\\(detected: mix\\.exs\\)", "lib/app.ex", "<> \", \" <>");
+  }
+
+  /** The shape of mirage/ocaml-base64 with a plain dune test instead of Alcotest: a library under src/, its test under test/. */
+  @Test
+  void anOcamlProjectWithDuneTests() throws Exception {
+    assumeTrue(Fixtures.onPath("dune") && Fixtures.onPath("ocamlfind"), "dune and ocamlfind are needed: install Debian's ocaml-dune and ocaml-findlib");
+    write("dune-project", "(lang dune 2.3)\n");
+    write(".gitignore", "_build\n");
+    write("src/dune", "(library (name calc))\n");
+    write("src/calc.ml", "let add a b = a + b\n");
+    write("test/dune", "(test (name test_calc) (libraries calc))\n");
+    write("test/test_calc.ml", "let () = assert (Calc.add 2 3 = 5)\n");
+    commitThenBreak("src/calc.ml", "a + b", "a - b", "a * b");
+    breakerThenFixerVerifies("ocaml", "dune runtest\\s+\\(detected: dune-project\\)", "src/calc.ml", "a + b");
+  }
+
+  /**
+   * The shape of hspec/HUnit: a cabal package with an exitcode-stdio test suite, built from the
+   * GHC's own packages. An empty ~/.cabal/config names no package index, as with Debian's GHC
+   * offline: cabal's default config would reach for Hackage, and the run would stop (exit 2).
+   */
+  @Test
+  void aHaskellPackageWithACabalTestSuite() throws Exception {
+    assumeTrue(Fixtures.onPath("cabal") && Fixtures.onPath("ghc"), "cabal and ghc are needed: install Debian's cabal-install and ghc");
+    Files.createDirectories(fx.home.resolve(".cabal"));
+    Files.writeString(fx.home.resolve(".cabal/config"), "");
+    write("calc.cabal", "cabal-version: 2.4\nname: calc\nversion: 0.1\n"
+        + "library\n  hs-source-dirs: src\n  exposed-modules: Calc\n  build-depends: base\n  default-language: Haskell2010\n"
+        + "test-suite tests\n  type: exitcode-stdio-1.0\n  hs-source-dirs: test\n  main-is: Main.hs\n"
+        + "  build-depends: base, calc\n  default-language: Haskell2010\n");
+    write(".gitignore", "dist-newstyle/\n");
+    write("src/Calc.hs", "module Calc (add) where\nadd :: Int -> Int -> Int\nadd a b = a + b\n");
+    write("test/Main.hs", "import Calc (add)\nimport System.Exit (exitFailure)\n"
+        + "main :: IO ()\nmain = if add 2 3 == 5 then putStrLn \"ok\" else exitFailure\n");
+    commitThenBreak("src/Calc.hs", "a + b", "a - b", "a * b");
+    breakerThenFixerVerifies("haskell", "cabal test\\s+\\(detected: calc\\.cabal\\)", "src/Calc.hs", "add a b = a + b");
+  }
+}

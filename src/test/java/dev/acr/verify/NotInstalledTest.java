@@ -1,0 +1,114 @@
+package dev.acr.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Elixir's, Lua's and bats' words for a test command that cannot run, as Debian 12's elixir, lua-busted and bats print them. */
+class NotInstalledTest {
+  @TempDir Path root;
+
+  private Optional<CannotRun.Why> check(int exit, String... lines) {
+    return CannotRun.check(exit, List.of(lines), root, root, "fix the failing test");
+  }
+
+  /** elixir-lang/gen_stage: its only dependency, ex_doc (docs only), still needs Hex to load the project. */
+  @Test
+  void mixWithoutHexOrWithoutFetchedDependencies() {
+    assertThat(check(1, "Could not find Hex, which is needed to build dependency :ex_doc",
+        "Shall I install Hex? (if running non-interactively, use \"mix local.hex --force\") [Yn] ** (Mix) Could not find an SCM for"
+            + " dependency :ex_doc from GenStage.Mixfile"))
+        .hasValueSatisfying(why -> {
+          assertThat(why.problem()).contains("Hex", ":ex_doc");
+          assertThat(why.todo()).contains("mix local.hex --force", "mix deps.get");
+        });
+    assertThat(check(1, "Unchecked dependencies for environment test:", "* jason (Hex package)",
+        "  the dependency is not available, run \"mix deps.get\"", "** (Mix) Can't continue due to errors on dependencies"))
+        .map(CannotRun.Why::todo).hasValueSatisfying(todo -> assertThat(todo).contains("mix deps.get"));
+  }
+
+  @Test
+  void anExUnitFailureIsNotASetupProblem() {
+    assertThat(check(2, "  1) test x (ETest)", "     Assertion with == failed", "1 test, 1 failure")).isEmpty();
+    assertThat(check(1, "** (CompileError) lib/gen_stage.ex:12: undefined function foo/0")).isEmpty();
+  }
+
+  @Test
+  void aLuaRockTheRockspecDeclaresMissingCountsButTheProjectsOwnModuleDoesNot() throws Exception {
+    Files.createDirectories(root.resolve("rockspecs"));
+    Files.writeString(root.resolve("rockspecs/inspect-3.1.3-0.rockspec"),
+        "package = \"inspect\"\ndependencies = {\n  \"lua >= 5.1\",\n  \"penlight >= 1.5\",\n  \"say\"\n}\n");
+    String[] penlight = {"spec/lib_spec.lua:1: module 'pl.path' not found:", "\tno field package.preload['pl.path']",
+        "0 successes / 0 failures / 1 error / 0 pending : 0.0006 seconds"};
+    assertThat(check(1, penlight)).map(CannotRun.Why::todo)
+        .hasValueSatisfying(todo -> assertThat(todo).contains("luarocks install penlight"));
+    assertThat(check(1, "spec/lib_spec.lua:2: module 'say' not found:")).isPresent();
+    assertThat(check(1, "spec/inspect_spec.lua:1: module 'inspect' not found:"))
+        .as("the module under repair, the rockspec's own package, missing from the tree, is for the agent").isEmpty();
+    assertThat(CannotRun.check(1, List.of(penlight), root, root, "port the code from pl.path to lfs"))
+        .as("the prompt names it: replacing it is the task").isEmpty();
+  }
+
+  @Test
+  void aBatsHelperFromASubmoduleNotCheckedOutOrFromNpmNotInstalled() throws Exception {
+    Files.writeString(root.resolve(".gitmodules"),
+        "[submodule \"test/test_helper/bats-support\"]\n\tpath = test/test_helper/bats-support\n\turl = https://example.invalid/bats-support.git\n");
+    assertThat(check(1, "1..1", "not ok 1 setup_file failed",
+        "# bats_load_safe: Could not find '/tmp/acr-wt/test/test_helper/bats-support/load'[.bash]"))
+        .map(CannotRun.Why::todo).hasValueSatisfying(todo -> assertThat(todo).contains("git submodule update --init"));
+    assertThat(check(1, "# bats_load_safe: Could not find '/x/node_modules/bats-assert/load'[.bash]"))
+        .map(CannotRun.Why::todo).hasValueSatisfying(todo -> assertThat(todo).contains("npm install"));
+    assertThat(check(1, "bats_load_library: Could not find library 'bats-support' relative to test file or in BATS_LIB_PATH"))
+        .map(CannotRun.Why::problem).contains("the bats library bats-support is not installed");
+    assertThat(check(1, "# bats_load_safe: Could not find '/tmp/acr-wt/test/helpers/fixtures'[.bash]"))
+        .as("the project's own helper: a failure to fix").isEmpty();
+  }
+
+  /** mirage/ocaml-base64 before Debian's libbos-ocaml-dev: its tests need bos; base64.rfc2045 is its own. */
+  @Test
+  void aDuneLibraryNotInstalledCountsButOneTheProjectDefinesDoesNot() throws Exception {
+    Files.createDirectories(root.resolve("src/rfc2045"));
+    Files.writeString(root.resolve("src/dune"), "(library\n (name base64)\n (public_name base64))\n");
+    Files.writeString(root.resolve("src/rfc2045/dune"), "(library\n (name base64_rfc2045)\n (public_name base64.rfc2045))\n");
+    Files.createDirectories(root.resolve("_build/default/vendor"));
+    Files.writeString(root.resolve("_build/default/vendor/dune"), "(library (name bos))\n");
+    assertThat(check(1, "File \"test/dune\", line 4, characters 51-54:", "4 |  (libraries base64 base64.rfc2045 rresult alcotest bos))",
+        "Error: Library \"bos\" not found.", "Hint: try:", "  dune external-lib-deps --missing @runtest"))
+        .hasValueSatisfying(why -> {
+          assertThat(why.problem()).isEqualTo("the OCaml library bos is not installed");
+          assertThat(why.todo()).contains("opam install bos");
+        });
+    assertThat(check(1, "Error: Library \"base64.rfc2045\" not found.")).as("the project's own library").isEmpty();
+    assertThat(check(1, "Error: Version 3.0 of the dune language is not supported.")).map(CannotRun.Why::todo)
+        .hasValueSatisfying(todo -> assertThat(todo).contains("newer dune"));
+  }
+
+  /** cabal-install 3.4 with Debian's GHC 9.0: a dependency no index knows, and Hackage unreachable. */
+  @Test
+  void cabalMissingAPackageOrReachingForHackageOffline() {
+    assertThat(check(1, "Resolving dependencies...", "cabal: Could not resolve dependencies:", "[__0] trying: hsx-0.1 (user goal)",
+        "[__1] unknown package: call-stack (dependency of HUnit)", "[__1] fail (backjumping, conflict set: call-stack, hsx)"))
+        .hasValueSatisfying(why -> {
+          assertThat(why.problem()).startsWith("the Haskell package call-stack is not installed");
+          assertThat(why.todo()).contains("libghc-call-stack-dev");
+        });
+    assertThat(check(1, "Warning: No mirrors found for http://hackage.haskell.org/",
+        "dieVerbatim: user error (cabal: '/usr/bin/curl' exited with an error:", "curl: (6) Could not resolve host: hackage.haskell.org", ")"))
+        .map(CannotRun.Why::todo).hasValueSatisfying(todo -> assertThat(todo).contains("cabal update"));
+    assertThat(check(1, "Test suite tests: FAIL", "0 of 1 test suites (0 of 1 test cases) passed.",
+        "cabal: Tests failed for test:tests from HUnit-1.6.2.0.")).as("a failing test suite").isEmpty();
+  }
+
+  @Test
+  void aMissingRunnerSaysWhichPackageBringsIt() {
+    assertThat(check(2, "busted", "make: busted: No such file or directory", "make: *** [Makefile:19: test] Error 127"))
+        .map(CannotRun.Why::todo).hasValueSatisfying(todo -> assertThat(todo).contains("lua-busted"));
+    assertThat(check(127, "/bin/sh: 1: bats: not found")).map(CannotRun.Why::todo)
+        .hasValueSatisfying(todo -> assertThat(todo).contains("npm install -g bats"));
+  }
+}
