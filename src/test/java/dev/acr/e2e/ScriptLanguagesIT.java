@@ -3,6 +3,7 @@ package dev.acr.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.acr.testing.Toolchains;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * mirage/ocaml-base64, hspec/HUnit, a mix project with a fetched dependency): the test command
  * found from the runner's own files, an uncommitted bug fixed by a stand-in agent after a
  * breaker, the user's untracked file left alone, and a test command that cannot run stopping
- * before any agent. Each test skips, naming what to install,
- * where its runner is not on PATH.
+ * before any agent. Each test skips, naming what to install, where its runner is not on PATH;
+ * busted and bats are small Debian packages that .ci/run installs, so in CI (ACR_REQUIRE_TOOLS=1)
+ * their tests fail instead of skipping. Elixir, OCaml and GHC are hundreds of megabytes each: CI
+ * leaves them out and those tests skip there.
  */
 class ScriptLanguagesIT {
   @TempDir Path tmp;
@@ -89,7 +92,7 @@ class ScriptLanguagesIT {
   /** The shape of kikito/inspect.lua without its Makefile: a module at the top, busted specs under spec/. */
   @Test
   void aLuaModuleWithBustedSpecs() throws Exception {
-    assumeTrue(Fixtures.onPath("busted"), "busted is needed: install Debian's lua-busted (or luarocks install busted)");
+    Toolchains.require("aLuaModuleWithBustedSpecs", Toolchains.BUSTED);
     write("calc.lua", "local calc = {}\nfunction calc.add(a, b) return a + b end\nreturn calc\n");
     write("spec/calc_spec.lua", "local calc = require('calc')\n"
         + "describe('calc', function()\n  it('adds', function() assert.are.equal(5, calc.add(2, 3)) end)\nend)\n");
@@ -100,7 +103,7 @@ class ScriptLanguagesIT {
   /** lunarmodules/luacheck without argparse: a rock its rockspec depends on is not installed. */
   @Test
   void aLuaRockTheRockspecNeedsMissingStopsBeforeAnyAgent() throws Exception {
-    assumeTrue(Fixtures.onPath("busted"), "busted is needed: install Debian's lua-busted (or luarocks install busted)");
+    Toolchains.require("aLuaRockTheRockspecNeedsMissingStopsBeforeAnyAgent", Toolchains.BUSTED);
     write("calc-dev-1.rockspec", "package = 'calc'\ndependencies = {\n  'lua >= 5.1',\n  'acr-no-such-rock >= 0.6.0',\n}\n");
     write("calc.lua", "local dep = require('acr-no-such-rock')\nreturn {}\n");
     write("spec/calc_spec.lua", "local calc = require('calc')\ndescribe('calc', function() it('loads', function() end) end)\n");
@@ -117,7 +120,7 @@ class ScriptLanguagesIT {
   /** The shape of rbenv/rbenv: extensionless scripts under libexec/, bats tests under test/, a Makefile without a test target. */
   @Test
   void aShellProjectWithBatsTests() throws Exception {
-    assumeTrue(Fixtures.onPath("bats"), "bats is needed: install Debian's bats (or npm install -g bats)");
+    Toolchains.require("aShellProjectWithBatsTests", Toolchains.BATS);
     write("Makefile", "man: greet.1\n");
     write("libexec/greet", "#!/usr/bin/env bash\necho \"hello, ${1:-world}\"\n");
     fx.repo.resolve("libexec/greet").toFile().setExecutable(true);

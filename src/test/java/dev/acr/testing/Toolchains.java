@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The programs some tests need beyond Java, Maven, git and python3 (Go, Node, pytest, tmux). A
+ * The programs some tests need beyond Java, Maven, git and python3 (Go, Node, pytest, tmux, busted, bats). A
  * test that lacks one is skipped with one line saying which and how to install it, so the
  * README's {@code mvn -B verify} passes on a plain machine; with {@code ACR_REQUIRE_TOOLS=1}
  * (CI sets it in .ci/run) a missing tool fails the test instead, so CI cannot skip silently.
@@ -29,6 +29,8 @@ public final class Toolchains {
       new Tool("pytest", List.of("python3", "-m", "pytest", "--version"), "apt-get install python3-pytest");
   public static final Tool MAVEN = new Tool("mvn", List.of("mvn", "-v"), "apt-get install maven");
   public static final Tool TMUX = new Tool("tmux", List.of("tmux", "-V"), "apt-get install tmux");
+  public static final Tool BUSTED = new Tool("busted", List.of("busted", "--version"), "apt-get install lua-busted");
+  public static final Tool BATS = new Tool("bats", List.of("bats", "--version"), "apt-get install bats");
 
   public static final String REQUIRE = "ACR_REQUIRE_TOOLS";
 
