@@ -1,5 +1,6 @@
 package dev.acr.verify;
 
+import dev.acr.exec.Colour;
 import dev.acr.exec.ProcessOutcome;
 import dev.acr.exec.ProcessRunner;
 import dev.acr.exec.ProcessSpec;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import dev.acr.exec.Colour;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
