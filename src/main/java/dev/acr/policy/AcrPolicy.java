@@ -16,8 +16,9 @@ import java.util.SplittableRandom;
  *
  * <p>Each route has a skill per context (everything, the dimension, the dimension with the bench
  * or repo language), fitted by {@link SkillModel} from memory: P(verify) = σ(skill − task
- * difficulty). The next route is chosen by Thompson sampling: draw a skill for every route from
- * its posterior, update this task's difficulty belief with the failures already seen on it (a
+ * difficulty), times the chance it does any work at all (an attempt that used no tokens, {@link
+ * MemoryStats#idle}, teaches no skill and no difficulty). The next route is chosen by Thompson
+ * sampling: draw a skill for every route from its posterior, update this task's difficulty belief with the failures already seen on it (a
  * strong route failing moves it far, a weak one barely), then plan a short escalation chain that
  * maximises expected reward (performance − λ·USD) over the attempts still allowed, with the
  * option to stop when one more attempt is not worth its price. An attempt's price is the route's
@@ -33,6 +34,17 @@ import java.util.SplittableRandom;
  * on a benchmark, shipped with acr) where they know its model, else from its price.
  */
 public final class AcrPolicy implements Router {
+
+  /**
+   * How far an escalation's Thompson draw may stray from the posterior median, as a share of the
+   * posterior's quantiles (1: a plain draw), in a run allowed more attempts than the plan looks
+   * ahead. There the routes passed over now are still tried later on the same task, which is
+   * where the exploring is done; exploring again at each escalation mostly paid for sonnet-like
+   * detours (eighth round, bench/README.md: OOD176 cap 8 tuning 13.02 → 11.86 shuffled with idle
+   * attempts; at cap 3, where the escalations are the only place a strong route is learned after
+   * another failed, a narrower draw cost 0.3–0.9 and it stays 1).
+   */
+  static final double ESCALATION_SPREAD = 0.5;
 
   private final List<Route> routes;
   private final MemoryStats stats;
@@ -127,8 +139,9 @@ public final class AcrPolicy implements Router {
     List<String> failed = new ArrayList<>();
     for (AttemptResult a : soFar) {
       tried.add(nameOf(a.route()));
-      // An infra or acr failure says nothing about the task's difficulty either.
-      if (!a.resolved() && a.status().isEvidence()) {
+      // An infra or acr failure says nothing about the task's difficulty either, nor does an
+      // attempt in which the agent did no work.
+      if (!a.resolved() && a.status().isEvidence() && !idle(a)) {
         failed.add(nameOf(a.route()));
       }
     }
@@ -235,9 +248,10 @@ public final class AcrPolicy implements Router {
     SplittableRandom rng =
         new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ task.key().hashCode() * 31L ^ attemptIndex);
     // Draw in a fixed order (the configured routes) so the seed alone fixes the decision.
+    double spread = attemptIndex > 0 && config.maxAttempts() > config.lookahead() ? ESCALATION_SPREAD : 1;
     int[] draw = new int[names.size()];
     for (int i = 0; i < draw.length; i++) {
-      draw[i] = medians ? post.get(names.get(i)).median() : post.get(names.get(i)).sample(rng);
+      draw[i] = medians ? post.get(names.get(i)).median() : post.get(names.get(i)).sample(rng, spread);
     }
     double[] difficulty = skills.difficultyPrior.clone();
     for (String q : failed) {
@@ -251,13 +265,15 @@ public final class AcrPolicy implements Router {
     int[] skill = new int[n];
     double[] cost = new double[n];
     double[] partial = new double[n];
+    double[] run = new double[n];
     for (int j = 0; j < n; j++) {
       String name = nameOf(candidates.get(j));
       skill[j] = draw[names.indexOf(name)];
+      run[j] = runChance(tallies, name);
       cost[j] = expectedCost(tallies, candidates.get(j), name) * costFactor;
       partial[j] = expectedPartial(tallies, name);
     }
-    return new Chain(candidates, skills, difficulty, skill, cost, partial);
+    return new Chain(candidates, skills, difficulty, skill, cost, partial, run);
   }
 
   /**
@@ -276,6 +292,28 @@ public final class AcrPolicy implements Router {
   private double expectedCost(List<Map<String, MemoryStats.Tally>> tallies, Route r, String name) {
     double guess = guessOf(r);
     return RobustCost.estimate(guess, config.priorStrength(), tallies, name);
+  }
+
+  /**
+   * The chance an attempt of the route does any work at all (an idle attempt uses no tokens, see
+   * {@link MemoryStats#idle}): 1 before memory says otherwise, shrunk context by context like the
+   * partial scores.
+   */
+  private double runChance(List<Map<String, MemoryStats.Tally>> tallies, String route) {
+    double p = 1;
+    double m = config.priorStrength();
+    for (Map<String, MemoryStats.Tally> byRoute : tallies) {
+      MemoryStats.Tally t = byRoute.get(route);
+      if (t != null && t.n > 0) {
+        p = (p * m + t.n - t.idle) / (m + t.n);
+      }
+    }
+    return p;
+  }
+
+  /** A failed attempt in which the agent used no tokens (see {@link MemoryStats#idle}). */
+  private static boolean idle(AttemptResult a) {
+    return !a.resolved() && MemoryStats.zero(a.inputTokens()) && MemoryStats.zero(a.outputTokens());
   }
 
   /** Mean performance of an attempt that did not verify (partial scores; 0 for pass/fail). */

@@ -68,4 +68,21 @@ final class Beliefs {
       }
     }
   }
+
+  /**
+   * {@link #fail(double[], double[], double[])} for a route that runs at all only with chance
+   * {@code run}: the failure's likelihood is 1 − run·chance instead of 1 − chance.
+   */
+  static void fail(double[] w, double[] to, double[] chance, double run) {
+    double z = 0;
+    for (int j = 0; j < w.length; j++) {
+      to[j] = w[j] * (1 - run * chance[j]);
+      z += to[j];
+    }
+    if (z > 0) {
+      for (int j = 0; j < w.length; j++) {
+        to[j] /= z;
+      }
+    }
+  }
 }

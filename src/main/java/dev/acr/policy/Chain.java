@@ -13,17 +13,23 @@ import java.util.List;
  */
 record Chain(
     List<Route> routes, SkillModel model, double[] difficulty, int[] skill, double[] cost, double[] partial,
-    double[][] scratch) {
+    double[] run, double[][] scratch) {
 
-  Chain(List<Route> routes, SkillModel model, double[] difficulty, int[] skill, double[] cost, double[] partial) {
-    this(routes, model, difficulty, skill, cost, partial, new double[0][]);
+  Chain(List<Route> routes, SkillModel model, double[] difficulty, int[] skill, double[] cost, double[] partial,
+      double[] run) {
+    this(routes, model, difficulty, skill, cost, partial, run, new double[0][]);
   }
 
   /** This depth's scratch belief, set to w after route j failed. */
   private double[] afterFailure(double[] w, int j, int depth) {
     double[] to = scratch[depth];
-    model.failedAt(w, to, skill[j]);
+    model.failedAt(w, to, skill[j], run[j]);
     return to;
+  }
+
+  /** Route j's chance under belief w: that it runs at all, times that it then verifies. */
+  private double chance(double[] w, int j) {
+    return run[j] * model.chanceAt(w, skill[j]);
   }
 
   /** The escalation chain worth running, best first; empty when no attempt is worth it. */
@@ -59,14 +65,14 @@ record Chain(
       order.add(routes.get(best));
       previous = best;
       used |= 1L << best;
-      model.failedAt(w, skill[best]);
+      model.failedAt(w, w, skill[best], run[best]);
       stand = partial[best];
     }
     return order;
   }
 
   private Chain withScratch(int depth) {
-    return new Chain(routes, model, difficulty, skill, cost, partial, new double[depth + 1][difficulty.length]);
+    return new Chain(routes, model, difficulty, skill, cost, partial, run, new double[depth + 1][difficulty.length]);
   }
 
   private double[] newPairs() {
@@ -81,7 +87,7 @@ record Chain(
    * one common w; {@code first} is the route that failed before j there (-1 at the top).
    */
   private double valueOf(int j, double[] w, long used, int depth, double lambda, double[] pairs, int first) {
-    double p = model.chanceAt(w, skill[j]);
+    double p = chance(w, j);
     double ifFailed = partial[j];
     if (depth == 2 && pairs != null && first >= 0) {
       int key = Math.min(first, j) * routes.size() + Math.max(first, j);
@@ -115,7 +121,7 @@ record Chain(
     double best = standing;
     for (int j = 0; j < routes.size(); j++) {
       if ((used & (1L << j)) == 0) {
-        best = Math.max(best, lastValue(j, model.chanceAt(w, skill[j]), lambda));
+        best = Math.max(best, lastValue(j, chance(w, j), lambda));
       }
     }
     return best;

@@ -37,6 +37,8 @@ public final class MemoryStats implements MemorySink {
      */
     double partialSquareSum;
     int failures;
+    /** Failed attempts in which the agent did no work (see {@link #idle(MemoryRecord)}), among {@link #n}. */
+    int idle;
     /** When it was made, among this memory's tallies and contexts (see {@link #born}). */
     long born;
 
@@ -179,6 +181,7 @@ public final class MemoryStats implements MemorySink {
       return;
     }
     String route = name(r.route());
+    boolean idle = idle(r);
     // One pattern key serves every context of the record.
     String[] failed = failedOnCurrentTask.toArray(new String[0]);
     java.util.Arrays.sort(failed);
@@ -196,14 +199,32 @@ public final class MemoryStats implements MemorySink {
         c = byContext.computeIfAbsent(keys.get(i), contextMaker);
         contexts[i] = c;
       }
-      c.tallies.computeIfAbsent(route, tallyMaker).add(r.resolved(), r.performance(), cost, logCost);
-      c.patterns.computeIfAbsent(p, tallyMaker).add(r.resolved(), r.performance(), cost, logCost);
+      Tally all = c.tallies.computeIfAbsent(route, tallyMaker);
+      all.add(r.resolved(), r.performance(), cost, logCost);
+      Tally pattern = c.patterns.computeIfAbsent(p, tallyMaker);
+      pattern.add(r.resolved(), r.performance(), cost, logCost);
+      if (idle) {
+        all.idle++;
+        pattern.idle++;
+      }
       c.version++;
     }
-    if (!r.resolved()) {
+    if (!r.resolved() && !idle) {
       failedOnCurrentTask.add(route);
     }
     costScale.observe(route, r.costUsd());
+  }
+
+  /**
+   * A failed attempt in which the agent used no tokens: it never worked on the task, so its
+   * failure says nothing about how hard the task is (only that the route may not run).
+   */
+  static boolean idle(MemoryRecord r) {
+    return !r.resolved() && zero(r.inputTokens()) && zero(r.outputTokens());
+  }
+
+  static boolean zero(Long tokens) {
+    return tokens != null && tokens == 0;
   }
 
   Context newContext() {

@@ -34,7 +34,10 @@ final class PatternTable {
   int[] route = new int[0];
   /** Per pattern: its failure set (a node of the prefix tree). */
   int[] failureSet = new int[0];
-  /** Per pattern: attempts that verified, and all attempts. */
+  /**
+   * Per pattern: attempts that verified, and all attempts that did any work (idle ones, {@link
+   * MemoryStats#idle}, say nothing about a skill against the task's difficulty).
+   */
   double[] successes = new double[0];
   double[] attempts = new double[0];
   /** Per pattern, in the same order: the pattern itself (its identity in memory). */
@@ -99,7 +102,7 @@ final class PatternTable {
       route[i] = id[0];
       failureSet[i] = id[1];
       successes[i] = e.getValue().successes;
-      attempts[i] = e.getValue().n;
+      attempts[i] = e.getValue().n - e.getValue().idle;
       patterns[i] = p;
       i++;
     }

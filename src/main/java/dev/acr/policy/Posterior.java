@@ -25,6 +25,15 @@ record Posterior(double[] weights, double mean, double variance, double[] cumula
     return quantile(rng.nextDouble());
   }
 
+  /**
+   * A Thompson draw narrowed toward the median: the quantile 0.5 + (u − 0.5)·spread of a uniform
+   * u. With spread 1 it is {@link #sample(SplittableRandom)}, the same point from the same draw.
+   */
+  int sample(SplittableRandom rng, double spread) {
+    double u = rng.nextDouble();
+    return quantile(spread == 1 ? u : 0.5 + (u - 0.5) * spread);
+  }
+
   /** The grid point at the middle of the posterior: a draw without exploration. */
   int median() {
     return quantile(0.5);

@@ -405,6 +405,18 @@ final class SkillModel {
     Beliefs.fail(w, to, chance[skillIndex]);
   }
 
+  /**
+   * {@link #failedAt} for a route that runs at all only with chance {@code run}: its failure is
+   * a failure to run or a failure of a route of this skill. With {@code run} 1, the same bits.
+   */
+  void failedAt(double[] w, double[] to, int skillIndex, double run) {
+    if (run == 1) {
+      Beliefs.fail(w, to, chance[skillIndex]);
+    } else {
+      Beliefs.fail(w, to, chance[skillIndex], run);
+    }
+  }
+
   /** Chance a skill on the grid verifies under a difficulty belief. */
   double chanceAt(double[] w, int skillIndex) {
     return Beliefs.chance(w, chance[skillIndex]);

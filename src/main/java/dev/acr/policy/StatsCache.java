@@ -41,7 +41,8 @@ public final class StatsCache {
   public record Loaded(MemoryStats stats, long problemCount, String firstProblem, boolean saved) {}
 
   static final String SUFFIX = ".stats";
-  private static final long MAGIC = 0x6163722d73746174L; // "acr-stat"
+  // "acr-sta2": tallies gained the idle count (an older snapshot is read as foreign, so memory is read whole).
+  private static final long MAGIC = 0x6163722d73746132L;
   private static final int HEAD = 4 * 1024;
   private static final int TAIL = 64 * 1024;
 

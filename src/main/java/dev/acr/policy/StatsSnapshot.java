@@ -139,6 +139,7 @@ final class StatsSnapshot {
     out.writeDouble(t.partialSum);
     out.writeDouble(t.partialSquareSum);
     out.writeInt(t.failures);
+    out.writeInt(t.idle);
   }
 
   private static MemoryStats.Tally readTally(DataInput in, MemoryStats stats) throws IOException {
@@ -152,6 +153,7 @@ final class StatsSnapshot {
     t.partialSum = in.readDouble();
     t.partialSquareSum = in.readDouble();
     t.failures = in.readInt();
+    t.idle = in.readInt();
     return t;
   }
 
