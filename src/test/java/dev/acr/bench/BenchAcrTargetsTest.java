@@ -101,8 +101,10 @@ class BenchAcrTargetsTest {
         BenchReplay.run(plans, new BenchReplay.Options(20, 1, BenchReplay.DEFAULT_SEEDS, 2));
     // Cap 3's shuffled bar moved from 14.6 to 15.4 with the replay speed work (a 17-point difficulty
     // grid, one warm-started fit pass, narrower fits redone only once a broader memory doubled):
-    // 14.54 -> 15.39 on these orders, 14.61 -> 14.14 on the tuning orders it was chosen on.
-    double[][] bars = {{15.4, 14.7}, {OOD_SHUFFLED_CUMREG, OOD_CANONICAL_CUMREG}};
+    // 14.54 -> 15.39 on these orders, 14.61 -> 14.14 on the tuning orders it was chosen on. Idle
+    // attempts (eighth round) moved it to 14.70 (tuning seeds 14.97 -> 15.07, check seeds 15.64 ->
+    // 15.10: noise either way); the bar is that rounded up, 14.8.
+    double[][] bars = {{14.8, 14.7}, {OOD_SHUFFLED_CUMREG, OOD_CANONICAL_CUMREG}};
     for (int i = 0; i < 2; i++) {
       BenchReplay.RouterReport r = reports.get(i).routers().get(0);
       double shuffled = mean(r, Metric.CUM_REG);
@@ -134,7 +136,9 @@ class BenchAcrTargetsTest {
   // 12.6 (0.1 worse, within one sd of a 20-shuffle mean, 0.25), traded for cap 3's gains: see
   // bench/README.md, "acr's policy". The replay speed work (2026-12-05) moved the shuffled mean
   // 12.56 -> 13.06 (tuning orders: 12.87 -> 12.85) and the canonical mean 11.97 -> 11.93: the
-  // shuffled bar is now 13.1.
-  static final double OOD_CANONICAL_CUMREG = 12.0;
-  static final double OOD_SHUFFLED_CUMREG = 13.1;
+  // shuffled bar is now 13.1. Eighth round (idle attempts, a narrower escalation draw above the
+  // lookahead): shuffled 13.06 -> 11.83, canonical 11.93 -> 11.40 (tuning seeds 13.07 -> 11.97 and
+  // 12.03 -> 11.64); the bars are those rounded up.
+  static final double OOD_CANONICAL_CUMREG = 11.5;
+  static final double OOD_SHUFFLED_CUMREG = 11.9;
 }
