@@ -300,15 +300,7 @@ public final class AcrPolicy implements Router {
    * partial scores.
    */
   private double runChance(List<Map<String, MemoryStats.Tally>> tallies, String route) {
-    double p = 1;
-    double m = config.priorStrength();
-    for (Map<String, MemoryStats.Tally> byRoute : tallies) {
-      MemoryStats.Tally t = byRoute.get(route);
-      if (t != null && t.n > 0) {
-        p = (p * m + t.n - t.idle) / (m + t.n);
-      }
-    }
-    return p;
+    return shrunk(tallies, route, 1, t -> t.n, t -> t.n - t.idle);
   }
 
   /** A failed attempt in which the agent used no tokens (see {@link MemoryStats#idle}). */
@@ -318,12 +310,22 @@ public final class AcrPolicy implements Router {
 
   /** Mean performance of an attempt that did not verify (partial scores; 0 for pass/fail). */
   private double expectedPartial(List<Map<String, MemoryStats.Tally>> tallies, String route) {
-    double p = 0;
+    return shrunk(tallies, route, 0, t -> t.failures, t -> t.partialSum);
+  }
+
+  /**
+   * A per-attempt figure of the route, {@code start} before memory, then context by context (broadest
+   * first) the mean of {@code sum} over the tally's {@code count} attempts, counting {@code
+   * priorStrength} pseudo-attempts of the broader estimate.
+   */
+  private double shrunk(List<Map<String, MemoryStats.Tally>> tallies, String route, double start,
+      java.util.function.ToIntFunction<MemoryStats.Tally> count, java.util.function.ToDoubleFunction<MemoryStats.Tally> sum) {
+    double p = start;
     double m = config.priorStrength();
     for (Map<String, MemoryStats.Tally> byRoute : tallies) {
       MemoryStats.Tally t = byRoute.get(route);
-      if (t != null && t.failures > 0) {
-        p = (p * m + t.partialSum) / (m + t.failures);
+      if (t != null && count.applyAsInt(t) > 0) {
+        p = (p * m + sum.applyAsDouble(t)) / (m + count.applyAsInt(t));
       }
     }
     return p;
