@@ -53,7 +53,8 @@ final class ChangeRules {
               "api reference", "user guide", "migration guide", "guide entry", "the guide", "release notes",
               "changelog entry", "help text"),
           // "update the doc for Fedora"; not "two users edit the same doc" (a user's document).
-          regex(CODE_UNDERSTANDING, 3, "\\bdoc (?:for|about|on)\\b", "documentation '%s'").when("doc "),
+          regex(CODE_UNDERSTANDING, 3, "\\bdoc (?:for|about|on)\\b|^(?:update|improve|expand|extend|rewrite|revise)\\b"
+              + "(?: \\S+){0,2}? doc\\b", "documentation '%s'").when("doc"),
           regex(CODE_UNDERSTANDING, 2.5, "\\b(?:a |some |short |small )?notes? (?:about|on)\\b|\\bcomments? (?:about|explaining"
               + "|on why|describing|that explains?|to explain)\\b", "asks for a note '%s'").when("note", "comment"),
           // "consolidate the error handling docs", "minor edits to the tutorial": the docs are what changes.
@@ -62,6 +63,10 @@ final class ChangeRules {
               + "|docstrings?|faq|instructions|intro|introduction)\\b", "edits documentation '%s'")
               .when("doc", "tutorial", "guide", "readme", "faq", "instructions", "intro"));
 
+  /** "port IntoPyDict to the Bound API": a newer API of the same language, not a language. */
+  private static final String PORT_TO_API =
+      "\\b(?:port|migrate)\\b(?: \\S+){1,4}? to (?:the )?(?:new |newer )?\\S+ apis?\\b";
+
   /** Tests and tidying named the way changes are: doctests, coverage, "prefer X to Y", "a -> b". */
   static final List<Rule> TIDYING =
       List.of(
@@ -69,12 +74,13 @@ final class ChangeRules {
           regex(TEST_GENERATION, 3, "\\b(?:increase|improve|raise|boost|extend|more)\\b(?: \\S+){0,4}? coverage\\b",
               "asks for coverage '%s'").when("coverage"),
           terms(ALGORITHM, 3, "'%s'", "project euler", "advent of code", "codewars", "rosalind"),
+          terms(CODE_REFACTORING, 2, "'%s'", "implementation detail*"),
           regex(CODE_REFACTORING, 2.5, "\\bprefer\\b(?: \\S+){1,4}? (?:over|to|instead of)\\b|\\b(?:whenever|wherever) possible\\b"
               + "|\\bcondens\\w*", "'%s'").when("prefer", "possible", "condens"),
           // "buildUrl -> buildURL", "xrange --> six.moves.range": one name for another.
           raw(CODE_REFACTORING, 2.5, "\\b(?:\\w*[._]\\w[\\w.]*|\\w*[a-z][A-Z]\\w*) ?-{1,2}> ?\\w"
               + "|\\w ?-{1,2}> ?(?:\\w*[._]\\w[\\w.]*|\\w*[a-z][A-Z]\\w*)\\b", "one name for another '%s'").when(">"),
-          // "port IntoPyDict to the Bound API": a newer API of the same language, not a language.
-          regex(CODE_REFACTORING, 3, "\\b(?:port|migrate)\\b(?: \\S+){1,4}? to (?:the )?(?:new |newer )?\\S+ apis?\\b",
-              "moves to another API '%s'").when("api"));
+          regex(CODE_REFACTORING, 3, PORT_TO_API, "moves to another API '%s'").when("api"),
+          regex(Dimension.MULTI_LANGUAGE, -3, PORT_TO_API, "the target is an API, not a language").when("api"));
+
 }
