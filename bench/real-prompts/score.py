@@ -20,7 +20,7 @@ def rows_of(path, half):
             if not line.startswith("#"):
                 rid, label = line.split("\t")
                 labels[rid] = label
-        rows = [dict(r, dimension=labels[r["id"]]) for r in rows if "_" in labels[r["id"]]]
+        rows = [dict(r, dimension=labels[r["id"]]) for r in rows if labels[r["id"]] not in ("ambiguous", "not-a-task")]
         rows = [r for r in rows if half is None or r["half"] == half]
     return rows
 

@@ -58,7 +58,7 @@ final class ChangeRules {
           regex(CODE_UNDERSTANDING, 2.5, "\\b(?:a |some |short |small )?notes? (?:about|on)\\b|\\bcomments? (?:about|explaining"
               + "|on why|describing|that explains?|to explain)\\b", "asks for a note '%s'").when("note", "comment"),
           // "consolidate the error handling docs", "minor edits to the tutorial": the docs are what changes.
-          regex(CODE_UNDERSTANDING, 4, "\\b(?:clean(?:s|ed)? up|cleanup|consolidate|reorgani[sz]e|restructure|edits?|tweaks?"
+          regex(CODE_UNDERSTANDING, 4, "\\b(?:clean(?:s|ed)? up|cleanup|tidy(?: up)?|consolidate|reorgani[sz]e|restructure|edits?|tweaks?"
               + "|simplify|rework|proofread|polish|slim)\\b(?: \\S+){0,4}? (?:docs|documentation|tutorial|guide|readme"
               + "|docstrings?|faq|instructions|intro|introduction)\\b", "edits documentation '%s'")
               .when("doc", "tutorial", "guide", "readme", "faq", "instructions", "intro"));

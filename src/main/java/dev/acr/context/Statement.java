@@ -32,7 +32,7 @@ final class Statement {
   /** Requests that are not among the lead verbs but open a clause just as well ("… , give them …"). */
   private static final Set<String> REQUEST_OPENERS =
       Set.of("do", "give", "use", "show", "tell", "remove", "delete", "drop", "update", "handle",
-          "support", "turn", "put", "stop", "improve", "enhance", "tweak", "adjust", "allow", "ensure", "check", "change", "bump", "upgrade",
+          "support", "turn", "put", "stop", "allow", "ensure", "check", "change", "bump", "upgrade",
           "return", "sort", "find", "count", "merge", "compute", "calculate", "parse", "break",
           "get", "keep", "have", "look", "see", "go", "can", "could", "would", "want", "need", "let", "let's", "lets", "please");
 
