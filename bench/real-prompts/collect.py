@@ -56,6 +56,7 @@ def normalise(subject):
             break
         s = t
     s = re.sub(r"^\[[^\]]*\]\s*", "", s)
+    s = re.sub(r"^[^\w\s`(\[<'\"-]+\s*", "", s)  # a leading gitmoji ("🐛 Fix …"): nobody types it
     m = CONVENTIONAL.match(s)
     if m:
         kind, scope, rest = m.group(1).lower(), m.group(3), m.group(4)
