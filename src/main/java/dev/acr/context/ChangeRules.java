@@ -38,6 +38,16 @@ final class ChangeRules {
           // "avoid kde when variance is almost 0": something the code does in a case where it should not.
           regex(BUG_FIXING, 2.5, "^(?:please )?(?:avoid|don't|do not|never|stop)\\b(?: \\S+){1,6}? (?:when|if|after|during|while"
               + "|unless|on|for)\\b", "not in a case '%s'").when("avoid", "don't", "do not", "never", "stop"),
+          // "ensure snapshot logs don't affect the graph": what must not happen, and does.
+          regex(BUG_FIXING, 2.5, "^(?:please )?ensure\\b(?: \\S+){0,6}? (?:doesn't|don't|does not|do not|never|isn't|aren't|can't"
+              + "|cannot|won't|no longer)\\b", "asks that something not happen '%s'").when("ensure"),
+          // "make UnixToDateSmart deterministic", "make the counts accurate": a quality it lacks now.
+          regex(BUG_FIXING, 2.5, "^(?:please )?make\\b(?: \\S+){1,4}? (?:[\\w-]+-)?(?:deterministic|accurate|consistent|reliable"
+              + "|reproducible|idempotent|thread-safe|race-free)\\b", "asks for a quality it lacks '%s'").when("make "),
+          // "replace undefined with void 0 to avoid an edge case": the purpose is a fix.
+          regex(BUG_FIXING, 2.5, "\\bto (?:avoid|prevent|fix|stop|mitigate|work around)\\b(?: \\S+){0,3}? (?:edge[- ]cases?|crash\\w*"
+              + "|errors?|bugs?|races?|race conditions?|leaks?|deadlocks?|panics?|warnings?|regressions?|exceptions?)\\b",
+              "a change made to fix '%s'").when("to avoid", "to prevent", "to fix", "to stop", "to mitigate", "to work around"),
           terms(BUG_FIXING, 2, "'%s'", "mitigat*", "regression", "edge-case", "missing import", "missing imports"),
           regex(BUG_FIXING, 2, "\\bhandle\\b(?: \\S+){0,6}? (?:edge|corner)[- ]cases?\\b", "an edge case to handle")
               .when("case"),
@@ -55,6 +65,8 @@ final class ChangeRules {
           // "update the doc for Fedora"; not "two users edit the same doc" (a user's document).
           regex(CODE_UNDERSTANDING, 3, "\\bdoc (?:for|about|on)\\b|^(?:update|improve|expand|extend|rewrite|revise)\\b"
               + "(?: \\S+){0,2}? doc\\b", "documentation '%s'").when("doc"),
+          regex(CODE_UNDERSTANDING, 3, "\\b(?:outdated|stale|misleading|obsolete) (?:comments?|docs|docstrings?|documentation"
+              + "|readme)\\b", "out-of-date documentation '%s'").when("outdated", "stale", "misleading", "obsolete"),
           regex(CODE_UNDERSTANDING, 2.5, "\\b(?:a |some |short |small )?notes? (?:about|on)\\b|\\bcomments? (?:about|explaining"
               + "|on why|describing|that explains?|to explain)\\b", "asks for a note '%s'").when("note", "comment"),
           // "consolidate the error handling docs", "minor edits to the tutorial": the docs are what changes.
@@ -67,10 +79,26 @@ final class ChangeRules {
   private static final String PORT_TO_API =
       "\\b(?:port|migrate)\\b(?: \\S+){1,4}? to (?:the )?(?:new |newer )?\\S+ apis?\\b";
 
+  /** "simplify the tests for X": existing tests are what is restructured, not what is asked for. */
+  private static final String TIDY_TESTS =
+      "^(?:simplify|refactor|clean up|cleanup|tidy(?: up)?|restructure|reorgani[sz]e|consolidate|dedupe|streamline)\\b"
+          + "(?: \\S+){0,3}? (?:tests?|specs?|test suite|test cases|fixtures)\\b";
+
   /** Tests and tidying named the way changes are: doctests, coverage, "prefer X to Y", "a -> b". */
   static final List<Rule> TIDYING =
       List.of(
           terms(TEST_GENERATION, 3, "mentions %s", "doctest*"),
+          regex(CODE_REFACTORING, 3, TIDY_TESTS, "restructures tests '%s'").when("test", "spec", "fixture"),
+          regex(TEST_GENERATION, -2, TIDY_TESTS, "the tests exist").when("test", "spec", "fixture"),
+          regex(TEST_GENERATION, 2, "\\b(?:add|write|more|need)\\b(?: \\S+){0,2}? testing (?:for|of)\\b", "asks for testing '%s'")
+              .when("testing"),
+          // "create cocktail_shaker_sort", "a rabin-miller primality test": algorithms by their names.
+          regex(ALGORITHM, 2.5, "\\b[a-z]+(?:_[a-z]+)*_sort\\b|\\bprim(?:e|ality) test\\b|\\bred[- ]black tree\\b",
+              "names an algorithm '%s'").when("_sort", "prim", "black"),
+          terms(CODE_REFACTORING, 2, "'%s'", "less indentation", "less nesting", "indentation level*"),
+          // "make setCommitMergedStatuses a non-member function", "make the helper private".
+          regex(CODE_REFACTORING, 3.5, "^make \\S+ (?:an? )?(?:non-member|free|static|private|internal|standalone|module-level)"
+              + "(?: function| method| helper|$)", "changes a function's kind '%s'").when("make "),
           regex(TEST_GENERATION, 3, "\\b(?:increase|improve|raise|boost|extend|more)\\b(?: \\S+){0,4}? coverage\\b",
               "asks for coverage '%s'").when("coverage"),
           terms(ALGORITHM, 3, "'%s'", "project euler", "advent of code", "codewars", "rosalind"),

@@ -206,7 +206,19 @@ class ClassifierSignalsTest {
         {"const wherever possible in the reducers", "code_refactoring", "wherever possible"},
         {"six.moves.range --> range", "code_refactoring", "one name for another"},
         {"port the handlers to the new router api", "code_refactoring", "a newer API, not a language"},
-        {"keep implementation details out of the public module", "code_refactoring", "implementation details"}};
+        {"keep implementation details out of the public module", "code_refactoring", "implementation details"},
+        {"ensure the cache warmup doesn't block startup", "bug_fixing", "what must not happen"},
+        {"make the invoice numbering deterministic", "bug_fixing", "a quality it lacks"},
+        {"make the settings page consistent with the new design", "code_generation",
+            "guard: consistency with a design is a feature"},
+        {"swap the float math for integers to avoid rounding errors", "bug_fixing", "a change made to fix"},
+        {"simplify the tests for the session store", "code_refactoring", "tests restructured"},
+        {"add testing for the dijkstra algorithm", "test_generation", "testing asked for"},
+        {"write gnome_sort in sorting.py", "algorithm", "a sort by its name"},
+        {"a miller-rabin primality test", "algorithm", "a primality test is no unit test"},
+        {"flip the checks for less indentation", "code_refactoring", "less indentation"},
+        {"make parse_header a free function", "code_refactoring", "a function's kind"},
+        {"stale comments in the router", "code_understanding", "out-of-date documentation"}};
     assertRows(cases);
   }
 
