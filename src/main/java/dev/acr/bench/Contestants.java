@@ -83,8 +83,8 @@ public final class Contestants {
   /** The acr row racing: {@code race} is "auto" or a width ≥ 2 (checked by the caller). */
   public static Contestant racingAcr(BenchTable table, int maxAttempts, String race) {
     boolean auto = race.equalsIgnoreCase("auto");
-    return AcrRow.racing(table, maxAttempts, auto ? Integer.getInteger("acr.wmax", RacePlanner.AUTO_MAX) : Integer.parseInt(race), auto,
-        Double.parseDouble(System.getProperty("acr.tv", "" + ToolsConfig.DEFAULT_TIME_VALUE_PER_HOUR)));
+    return AcrRow.racing(table, maxAttempts, auto ? RacePlanner.AUTO_MAX : Integer.parseInt(race), auto,
+        ToolsConfig.DEFAULT_TIME_VALUE_PER_HOUR);
   }
 
   /** The benchmark names rows by model; a memory route without a model goes by its tool. */

@@ -24,20 +24,6 @@ public interface Router {
   }
 
   /**
-   * A sliding window's width: how many attempts should run now, counting the {@code running}
-   * ones (started {@code elapsedMs} ago each), before the plan's {@code untried} routes. Routers
-   * without an opinion answer as for a batch of the untried routes.
-   */
-  default int windowWidth(Task task, List<Route> running, List<Long> elapsedMs, List<Route> untried,
-      List<AttemptResult> attemptsSoFar, Room room) {
-    return raceWidth(task, untried, attemptsSoFar, room);
-  }
-
-  default long expectedDurationMs(Route route) {
-    return 0;
-  }
-
-  /**
    * How this task's races judge their attempts: expected costs for choosing among several that
    * verify, which infra errors stop which other racers. Routers that do not race keep the defaults.
    */

@@ -80,12 +80,6 @@ public final class RunLoop {
 
   public RunOutcome run(Task task, String runId, Listener listener) {
     String prompt = storePrompt ? MemoryRecord.truncatePrompt(task.prompt()) : null;
-    if (limits.race() > 1 && !executor.concurrent() && Boolean.getBoolean("acr.window")) {
-      return new Window(router, executor, limits).run(task, runId, listener, (number, result, raceId) -> {
-        record(task, prompt, runId, number, result, raceId, listener);
-        listener.afterAttempt(task, result, number);
-      });
-    }
     List<AttemptResult> attempts = new ArrayList<>();
     Set<Route> tried = new HashSet<>();
     double spent = 0;
@@ -190,7 +184,7 @@ public final class RunLoop {
     return null;
   }
 
-  static RunOutcome.StopReason stopAfter(AttemptResult result) {
+  private static RunOutcome.StopReason stopAfter(AttemptResult result) {
     if (result.resolved()) {
       return RunOutcome.StopReason.VERIFIED;
     }

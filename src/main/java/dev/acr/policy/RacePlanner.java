@@ -44,19 +44,10 @@ public final class RacePlanner {
 
   /** The widest batch of the plan's first legs (up to {@code maxWidth}) whose value beats its extra cost. */
   public static Choice choose(List<Leg> plan, int maxWidth, double timeValuePerHour) {
-    return choose(plan, 1, maxWidth, timeValuePerHour);
-  }
-
-  /**
-   * As {@link #choose(List, int, double)} when the plan's first {@code running} legs already run
-   * (a sliding window: their legs' costs are spent either way): how many should run in all, at
-   * least {@code running}.
-   */
-  public static Choice choose(List<Leg> plan, int running, int maxWidth, double timeValuePerHour) {
-    int best = Math.max(1, running);
-    double bestGain = best == 1 ? 0 : gain(plan, best, timeValuePerHour);
+    int best = 1;
+    double bestGain = 0;
     String why = "memory is sure enough of the first route: racing would cost more than the time it saves";
-    for (int k = best + 1; k <= Math.min(maxWidth, plan.size()); k++) {
+    for (int k = 2; k <= Math.min(maxWidth, plan.size()); k++) {
       double gain = gain(plan, k, timeValuePerHour);
       if (gain > bestGain) {
         best = k;

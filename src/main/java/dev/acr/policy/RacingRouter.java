@@ -102,43 +102,6 @@ public final class RacingRouter implements Router {
     return budgetLeftUsd == null ? chosen : Math.min(chosen, withinBudget(legs, budgetLeftUsd));
   }
 
-  @Override
-  public long expectedDurationMs(Route route) {
-    return durationMs(known.durations(), route);
-  }
-
-  @Override
-  public int windowWidth(Task task, List<Route> running, List<Long> elapsedMs, List<Route> untried,
-      List<AttemptResult> attemptsSoFar, Room room) {
-    if (running.isEmpty() || !auto || !Boolean.getBoolean("acr.windowD")) {
-      return raceWidth(task, untried, attemptsSoFar, room);
-    }
-    Map<Route, RouteEstimate> byRoute = new HashMap<>();
-    for (RouteEstimate e : estimates.apply(task)) {
-      byRoute.put(e.route(), e);
-    }
-    long failures = attemptsSoFar.stream().filter(a -> a.status().isEvidence() && !a.resolved()).count();
-    double discount = Math.pow(FAILURE_DISCOUNT, failures);
-    List<RacePlanner.Leg> legs = new ArrayList<>();
-    for (int i = 0; i < running.size(); i++) {
-      RouteEstimate e = byRoute.get(running.get(i));
-      double p = e == null ? 0 : e.successChance() * discount;
-      long left = Math.max(0, durationMs(known.durations(), running.get(i)) - elapsedMs.get(i));
-      legs.add(new RacePlanner.Leg(p, 0, left));
-    }
-    for (Route r : untried) {
-      RouteEstimate e = byRoute.get(r);
-      if (e == null) {
-        break;
-      }
-      legs.add(new RacePlanner.Leg(e.successChance() * discount, e.expectedCostUsd(), durationMs(known.durations(), r)));
-    }
-    int chosen = RacePlanner.choose(legs, running.size(), width, timeValuePerHour).width();
-    Double budgetLeftUsd = room.budgetLeftUsd();
-    return budgetLeftUsd == null ? chosen
-        : Math.min(chosen, running.size() + withinBudget(legs.subList(running.size(), legs.size()), budgetLeftUsd));
-  }
-
   /**
    * The most of the first legs whose expected costs together fit the budget left (at least one:
    * the loop itself stops a run whose budget is spent). Routes without an estimate are not capped.
