@@ -282,8 +282,8 @@ public final class AcrPolicy implements Router {
   private double expectedPartial(List<Map<String, MemoryStats.Tally>> tallies, String route) {
     double p = 0;
     double m = config.priorStrength();
-    for (Map<String, MemoryStats.Tally> byRoute : tallies) {
-      MemoryStats.Tally t = byRoute.get(route);
+    for (int i = 0; i < tallies.size(); i++) { // indexed: no iterator per route and decision
+      MemoryStats.Tally t = tallies.get(i).get(route);
       if (t != null && t.failures > 0) {
         p = (p * m + t.partialSum) / (m + t.failures);
       }
