@@ -26,8 +26,11 @@ public record PackageFolder(Path dir, String marker) {
           "Gemfile", "composer.json", "Package.swift", "build.sbt", "mix.exs", "dune-project", "cabal.project", "pubspec.yaml", "requirements.txt",
           "Pipfile");
 
-  /** Manifests named after their project: .NET's and a Haskell package's. */
-  private static final List<String> NAMED = List.of(".sln", ".csproj", ".fsproj", ".cabal");
+  /** Manifests named after their project: .NET's, a Haskell package's and a Lua rock's. */
+  private static final List<String> NAMED = List.of(".sln", ".csproj", ".fsproj", ".cabal", ".rockspec");
+
+  /** Where a Lua rock keeps one rockspec a release (kikito/semver.lua) instead of one at its root. */
+  private static final String ROCKSPECS = "rockspecs";
 
   /** The nearest package from {@code start} up to {@code root}. */
   public static PackageFolder nearest(Path root, Path start) {
@@ -53,7 +56,14 @@ public record PackageFolder(Path dir, String marker) {
         return m;
       }
     }
-    return fileEndingWith(dir, NAMED.toArray(String[]::new));
+    String named = fileEndingWith(dir, NAMED.toArray(String[]::new));
+    if (named != null && named.endsWith(".rockspec") && dir.endsWith(ROCKSPECS)) {
+      return null; // the rock's folder of rockspecs, not a package: its parent is
+    }
+    if (named == null && fileEndingWith(dir.resolve(ROCKSPECS), ".rockspec") != null) {
+      return ROCKSPECS + "/*.rockspec";
+    }
+    return named;
   }
 
   /**
