@@ -23,7 +23,7 @@ public record PackageFolder(Path dir, String marker) {
   private static final List<String> MANIFESTS =
       List.of("package.json", "pyproject.toml", "setup.py", "setup.cfg", "pytest.ini", "tox.ini", "go.mod",
           "Cargo.toml", "pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts",
-          "Gemfile", "composer.json", "Package.swift", "build.sbt", "mix.exs", "dune-project", "cabal.project", "pubspec.yaml", "requirements.txt",
+          "Gemfile", "composer.json", "Package.swift", "build.sbt", "mix.exs", "dune-project", "cabal.project", "stack.yaml", "pubspec.yaml", "requirements.txt",
           "Pipfile");
 
   /** Manifests named after their project: .NET's, a Haskell package's and a Lua rock's. */

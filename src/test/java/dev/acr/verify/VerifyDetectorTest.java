@@ -282,4 +282,18 @@ class VerifyDetectorTest {
     assertThat(detect()).contains(new VerifyCommand("cabal test", "detected: cabal.project"));
     assertThat(PackageFolder.nearest(root, root.resolve("src/Test"))).isEqualTo(new PackageFolder(root, "cabal.project"));
   }
+
+  /** The shape of a `stack new` project: stack.yaml, hpack's package.yaml, the .cabal often ignored. */
+  @Test
+  void aStackProjectRunsStackTest() throws IOException {
+    write("package.yaml", "name: hello\n");
+    write("stack.yaml", "resolver: lts-20.26\n");
+    write("src/Lib.hs", "module Lib where\n");
+    assertThat(detect()).contains(new VerifyCommand("stack test", "detected: stack.yaml"));
+    assertThat(PackageFolder.nearest(root, root.resolve("src"))).isEqualTo(new PackageFolder(root, "stack.yaml"));
+    write("hello.cabal", "name: hello\n");
+    assertThat(detect()).as("a generated .cabal beside stack.yaml").contains(new VerifyCommand("stack test", "detected: stack.yaml"));
+    write("cabal.project", "packages: .\n");
+    assertThat(detect()).as("both: cabal, on the distribution's GHC").contains(new VerifyCommand("cabal test", "detected: cabal.project"));
+  }
 }
