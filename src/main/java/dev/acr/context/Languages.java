@@ -164,6 +164,10 @@ final class Languages {
       out.add("haskell");
     }
     addIf(out, root, "pubspec.yaml", "dart");
+    addIf(out, root, "rebar.config", "erlang");
+    if (dev.acr.verify.BuildTools.isRPackage(root)) {
+      out.add("r");
+    }
     return out;
   }
 

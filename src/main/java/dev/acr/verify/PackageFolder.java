@@ -23,7 +23,7 @@ public record PackageFolder(Path dir, String marker) {
   private static final List<String> MANIFESTS =
       List.of("package.json", "pyproject.toml", "setup.py", "setup.cfg", "pytest.ini", "tox.ini", "go.mod",
           "Cargo.toml", "pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts",
-          "Gemfile", "composer.json", "Package.swift", "build.sbt", "mix.exs", "dune-project", "cabal.project", "stack.yaml", "pubspec.yaml", "requirements.txt",
+          "Gemfile", "composer.json", "Package.swift", "build.sbt", "mix.exs", "dune-project", "cabal.project", "stack.yaml", "rebar.config", "pubspec.yaml", "requirements.txt",
           "Pipfile");
 
   /** Manifests named after their project: .NET's, a Haskell package's and a Lua rock's. */
@@ -55,6 +55,10 @@ public record PackageFolder(Path dir, String marker) {
       if (Files.isRegularFile(dir.resolve(m)) && VerifyDetector.hasMakeTest(dir.resolve(m))) {
         return m;
       }
+    }
+    String built = BuildTools.manifest(dir);
+    if (built != null) {
+      return built;
     }
     String named = fileEndingWith(dir, NAMED.toArray(String[]::new));
     if (named != null && named.endsWith(".rockspec") && dir.endsWith(ROCKSPECS)) {

@@ -111,6 +111,7 @@ public final class VerifyDetector {
     found = found.isPresent() ? found : simple(root, "dune runtest", "dune-project");
     found = found.isPresent() ? found : haskell(root);
     found = found.isPresent() ? found : make(root);
+    found = found.isPresent() ? found : BuildTools.detect(root);
     // After go, cargo and make: a .rspec or a spec/ beside them is a side project.
     found = found.isPresent() ? found : ScriptRunners.detect(root);
     found = found.isPresent() ? found : dotnet(root);
