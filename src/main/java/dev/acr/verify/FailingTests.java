@@ -50,8 +50,8 @@ final class FailingTests {
       Pattern.compile("^\\s*\\[FAIL\\]\\s+(.+?)\\.?$"),
       // ctest:   3 - parser_test (Failed)
       Pattern.compile("^\\s*\\d+ - (\\S+) \\((?:Failed|SEGFAULT|Timeout|Subprocess aborted|Exception|Not Run)\\)"),
-      // testthat: ── Failure ('test-parse.R:12:3'): parses dates ──
-      Pattern.compile("^── (?:Failure|Error) \\([^)]*\\): (.+?) ─*$"));
+      // testthat 3.1: Failure ('test.R:8'): all parts are lowercase (into a pipe), ── Failure (...): name ── (a terminal)
+      Pattern.compile("^(?:── )?(?:Failure|Error) \\([^)]*\\): (.+?)(?: ─*)?$"));
 
   /** A time after a name, {@code (5.2 s)}, {@code (12 ms)}: it changes from run to run. */
   private static final Pattern DURATION = Pattern.compile("\\s*\\(\\d+(?:\\.\\d+)?\\s*(?:ms|s|sec|seconds)\\)$");

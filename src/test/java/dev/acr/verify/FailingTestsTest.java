@@ -42,6 +42,8 @@ class FailingTestsTest {
     assertThat(names("  [FAIL]        base64          3   alphabet.")).containsExactly("base64          3   alphabet");
     assertThat(names("\t  3 - parser_test (Failed)")).containsExactly("parser_test");
     assertThat(names("── Failure ('test-parse.R:12:3'): parses dates ──────────")).containsExactly("parses dates");
+    assertThat(names("Failure ('test.R:8'): all parts are lowercase (except some)"))
+        .containsExactly("all parts are lowercase (except some)");
     assertThat(names("FAIL in (parse-test) (core_test.clj:12)")).containsExactly("parse-test");
   }
 
