@@ -1,7 +1,5 @@
 package dev.acr.verify;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -40,7 +38,7 @@ public final class BuildTools {
    */
   private static Optional<VerifyCommand> cmake(Path root) {
     Path lists = root.resolve("CMakeLists.txt");
-    return Files.isRegularFile(lists) && CMAKE_TESTING.matcher(read(lists)).find()
+    return Files.isRegularFile(lists) && CMAKE_TESTING.matcher(VerifyDetector.readOrEmpty(lists)).find()
         ? Optional.of(new VerifyCommand("cmake -S . -B build && cmake --build build && ctest --test-dir build --output-on-failure",
             "detected: CMakeLists.txt (enable_testing)"))
         : Optional.empty();
@@ -72,7 +70,7 @@ public final class BuildTools {
   /** Whether {@code dir} holds an R package's DESCRIPTION: a package manifest ({@link PackageFolder}). */
   public static boolean isRPackage(Path dir) {
     Path description = dir.resolve("DESCRIPTION");
-    return Files.isRegularFile(description) && R_PACKAGE.matcher(read(description)).find();
+    return Files.isRegularFile(description) && R_PACKAGE.matcher(VerifyDetector.readOrEmpty(description)).find();
   }
 
   /**
@@ -85,14 +83,6 @@ public final class BuildTools {
       return "DESCRIPTION";
     }
     Path lists = dir.resolve("CMakeLists.txt");
-    return Files.isRegularFile(lists) && CMAKE_PROJECT.matcher(read(lists)).find() ? "CMakeLists.txt" : null;
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException | UncheckedIOException e) {
-      return ""; // unreadable or not UTF-8: says nothing
-    }
+    return Files.isRegularFile(lists) && CMAKE_PROJECT.matcher(VerifyDetector.readOrEmpty(lists)).find() ? "CMakeLists.txt" : null;
   }
 }

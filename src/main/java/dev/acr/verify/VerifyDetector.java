@@ -311,7 +311,7 @@ public final class VerifyDetector {
     return Files.isRegularFile(file) && readOrEmpty(file).contains(text);
   }
 
-  private static String readOrEmpty(Path file) {
+  static String readOrEmpty(Path file) {
     try {
       return Files.readString(file);
     } catch (IOException | UncheckedIOException e) {
