@@ -69,11 +69,12 @@ public record KnownFailures(List<String> failing, boolean incomplete, boolean no
     if (!notTheTasks) {
       return null;
     }
-    return named(failing, incomplete) + " already fail before any change, and the prompt neither asks to fix a"
-        + " failing test nor names these: an attempt verifies only when all of " + verify + " passes, so it would have"
-        + " to fix them too. If they fail for reasons of their own (this machine, a service, root), stop now and"
-        + " rerun with --verify 'CMD' running the tests this change concerns; otherwise acr stops after the first"
-        + " attempt that leaves only these failing";
+    return named(failing, incomplete) + (failing.size() == 1 ? " already fails" : " already fail") + " before any change,"
+        + " and the prompt neither asks to fix a failing test nor names " + (failing.size() == 1 ? "it" : "them")
+        + ": an attempt verifies only when the whole test command passes (" + verify + "), so it would have to fix"
+        + " them too. If they fail for reasons of their own (this machine, a service, running as root), stop now (Ctrl-C)"
+        + " and rerun with --verify 'CMD' running only the tests this change concerns; otherwise acr stops after the"
+        + " first attempt that leaves only these failing, rather than pay for more";
   }
 
   /** The note of an attempt that left only these failing. */

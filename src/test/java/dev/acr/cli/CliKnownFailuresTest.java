@@ -43,7 +43,7 @@ class CliKnownFailuresTest {
         "add a greeting file for new contributors");
     assertThat(r.exit()).as(r.toString()).isEqualTo(1);
     assertThat(r.err()).contains("acr: warning: 2 tests (refuses a read-only shims directory, value is fixed) already"
-        + " fail before any change, and the prompt neither asks to fix a failing test nor names these")
+        + " fail before any change, and the prompt neither asks to fix a failing test nor names them")
         .contains("--verify 'CMD'");
     assertThat(r.err().indexOf("warning: 2 tests")).isLessThan(r.err().indexOf("attempt 1: junker"));
     // The junker broke a test that passed: failed, and the run goes on; the greeter left only the two.

@@ -41,7 +41,9 @@ class KnownFailuresTest {
     assertThat(known.onlyThese(new VerifyResult(false, -1, 10, "", true, null, List.of("needs redis"), false))).isFalse();
     assertThat(known.onlyThese(new VerifyResult(false, 1, 10, "", false, null, List.of("needs redis"), true))).isFalse();
     assertThat(known.warning("bats test")).startsWith("2 tests (a root-only test, needs redis) already fail before any change")
-        .contains("all of bats test passes").contains("--verify 'CMD'");
+        .contains("the whole test command passes (bats test)").contains("--verify 'CMD'");
+    assertThat(KnownFailures.of(failing("needs redis"), Dimension.CODE_GENERATION, "add a greeting").warning("make test"))
+        .startsWith("1 test (needs redis) already fails before any change, and the prompt neither asks to fix a failing test nor names it:");
     KnownFailures aFix = KnownFailures.of(failing("a root-only test"), Dimension.BUG_FIXING, "fix the greeting");
     assertThat(aFix.onlyThese(failing("a root-only test"))).isFalse();
     assertThat(aFix.warning("bats test")).isNull();
