@@ -57,7 +57,7 @@ public record KnownFailures(List<String> failing, boolean incomplete, boolean no
   }
 
   /** "3 tests (a, b, c)" or "12 tests (a, b, c and 9 more)". */
-  static String named(List<String> names, boolean incomplete) {
+  public static String named(List<String> names, boolean incomplete) {
     int more = names.size() - SHOWN;
     String count = (incomplete ? "over " : "") + names.size() + (names.size() == 1 ? " test" : " tests");
     return count + " (" + String.join(", ", names.subList(0, Math.min(SHOWN, names.size())))

@@ -57,6 +57,10 @@ class CliKnownFailuresTest {
     assertThat(mem).extracting(m -> m.get("status").asText()).containsExactly("failed", "failed");
     assertThat(mem.get(0).has("reason")).isFalse();
     assertThat(mem.get(1).get("reason").asText()).isEqualTo("only the tests that failed before any change");
+    assertThat(h.run("explain", "last").out())
+        .contains("tests failed before the first attempt: 2 tests (refuses a read-only shims directory, value is fixed)")
+        .contains("reason    only the tests that failed before any change")
+        .doesNotContain("as expected");
   }
 
   @Test
