@@ -49,6 +49,12 @@ public final class RunLoop {
 
   public static final Listener SILENT = new Listener() {};
 
+  /**
+   * The reason of a failed attempt whose failing tests all failed before any change, in a task
+   * not about them: the run stops there ({@link RunOutcome.StopReason#ONLY_BASELINE_FAILURES}).
+   */
+  public static final String ONLY_BASELINE_FAILURES = "only the tests that failed before any change";
+
   private final Router router;
   private final AttemptExecutor executor;
   private final MemorySink memory;
@@ -219,6 +225,7 @@ public final class RunLoop {
       // Without a verifier a failure is not known, so escalating would be blind.
       case NO_VERIFIER -> RunOutcome.StopReason.NO_VERIFIER;
       case ANSWERED -> RunOutcome.StopReason.ANSWERED;
+      case FAILED -> ONLY_BASELINE_FAILURES.equals(result.reason()) ? RunOutcome.StopReason.ONLY_BASELINE_FAILURES : null;
       default -> null;
     };
   }

@@ -97,6 +97,19 @@ class RunLoopTest {
   }
 
   @Test
+  void stopsAfterAnAttemptThatLeftOnlyTheBaselinesFailures() {
+    AttemptExecutor exec = (task, route, n) -> route.equals(A)
+        ? new AttemptResult(A, AttemptStatus.FAILED, false, 0, true, 0, 10, 0.5, 5L, 1L, RunLoop.ONLY_BASELINE_FAILURES, null, null)
+        : result(route, AttemptStatus.VERIFIED, 0.5);
+    RunOutcome o = new RunLoop(new FixedChainRouter("test", List.of(A, B)), exec, records::add, new RunLoop.Limits(3, null),
+        "live", true, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).run(TASK, "run-1", RunLoop.SILENT);
+    assertThat(o.stopReason()).isEqualTo(RunOutcome.StopReason.ONLY_BASELINE_FAILURES);
+    assertThat(o.attempts()).extracting(AttemptResult::route).containsExactly(A);
+    assertThat(o.verified()).isFalse();
+    assertThat(records).extracting(MemoryRecord::reason).containsExactly(RunLoop.ONLY_BASELINE_FAILURES);
+  }
+
+  @Test
   void stopsWhenInterruptedAndWhenThePlanRunsOut() {
     RunOutcome o = run(Map.of(A, AttemptStatus.INTERRUPTED, B, AttemptStatus.VERIFIED), 3, null, List.of(A, B));
     assertThat(o.stopReason()).isEqualTo(RunOutcome.StopReason.INTERRUPTED);
