@@ -225,7 +225,8 @@ public final class RunLoop {
             task.language(),
             r.reason(),
             r.modelUsed(),
-            raceId);
+            raceId,
+            task.prompt() == null ? null : task.prompt().length());
     try {
       memory.append(rec);
     } catch (IOException e) {

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * How acr picks a route. This file is the whole answer.
  *
  * <p>Each route has a skill per context (everything, the dimension, the dimension with the bench
- * or repo language), fitted by {@link SkillModel} from memory: P(verify) = σ(skill − task
+ * or repo language, and that with the prompt's length class, {@link PromptLength}), fitted by {@link SkillModel} from memory: P(verify) = σ(skill − task
  * difficulty). The next route is chosen by Thompson sampling: draw a skill for every route from
  * its posterior, update this task's difficulty belief with the failures already seen on it (a
  * strong route failing moves it far, a weak one barely), then plan a short escalation chain that
@@ -322,6 +322,7 @@ public final class AcrPolicy implements Router {
 
   private List<String> contexts(Task task) {
     String dim = task.dimension() == null ? null : task.dimension().id();
-    return stats.contextKeys(dim, task.bench() != null ? task.bench() : task.language());
+    return stats.contextKeys(dim, task.bench() != null ? task.bench() : task.language(),
+        task.prompt() == null ? null : task.prompt().length());
   }
 }
