@@ -43,7 +43,8 @@ final class SingleCall {
    * The same for the prompt-length level ({@link PromptLength}), which refines a context rather
    * than naming a new kind of task: its first calls should not override what the context knows
    * as soon as the other levels' would. OOD176 cap 1, tuning seeds 1001, 2001, 3001, shuffled
-   * CumReg: 2 / 4 / 8 / 16 gave 29.54 / 28.42 / 29.02 / 28.72 (30.74 without the level).
+   * CumReg with long prompts from 1,500 characters: 2 / 4 / 8 / 16 gave 29.54 / 28.42 / 29.02 /
+   * 28.72 (30.74 without the level); from 2,500: 4 / 8 gave 29.40 / 29.32.
    */
   static final double PROMPT_LENGTH_STRENGTH = 4;
   /** Scale of the Thompson draw's spread (1 = the posterior's own). */
