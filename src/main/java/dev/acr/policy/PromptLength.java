@@ -21,6 +21,9 @@ final class PromptLength {
   static final String SHORT_LEVEL = "prompt<" + LONG;
   static final String LONG_LEVEL = "prompt>=" + LONG;
 
+  private static final String SHORT_SUFFIX = "|" + SHORT_LEVEL;
+  private static final String LONG_SUFFIX = "|" + LONG_LEVEL;
+
   private PromptLength() {}
 
   /** The level's name for a prompt of {@code chars} characters; null when the length is unknown. */
@@ -30,6 +33,6 @@ final class PromptLength {
 
   /** Whether a context key is a prompt-length level (its last part is one of the two names). */
   static boolean isLevel(String contextKey) {
-    return contextKey.endsWith("|" + SHORT_LEVEL) || contextKey.endsWith("|" + LONG_LEVEL);
+    return contextKey.endsWith(SHORT_SUFFIX) || contextKey.endsWith(LONG_SUFFIX);
   }
 }

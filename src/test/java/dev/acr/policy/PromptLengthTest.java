@@ -88,6 +88,20 @@ class PromptLengthTest {
     assertThat(chance(chain, shortTask, CHEAP)).isGreaterThan(0.8);
   }
 
+  @Test
+  void memoryWithoutLengthsStillCountsAsEvidenceInTheDryRun() {
+    // Records written before memory kept the prompt's length: the task's narrowest context is empty.
+    List<MemoryRecord> recs = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      recs.add(rec("t" + i, STRONG, true, null));
+    }
+    AcrPolicy policy = new AcrPolicy(ROUTES, MemoryStats.of(recs), COST, PolicyConfig.defaults(), 1);
+    RouteEstimate strong = policy.estimates(new Task("x", SHORT, Dimension.BUG_FIXING, "b", null)).stream()
+        .filter(e -> e.route().equals(STRONG)).findFirst().orElseThrow();
+    assertThat(strong.evidence()).isEqualTo(5);
+    assertThat(strong.source()).isEqualTo("memory n=5");
+  }
+
   private static double chance(AcrPolicy policy, Task task, Route route) {
     return policy.estimates(task).stream().filter(e -> e.route().equals(route)).findFirst().orElseThrow().successChance();
   }
