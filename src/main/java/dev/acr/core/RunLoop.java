@@ -258,7 +258,8 @@ public final class RunLoop {
             task.language(),
             r.reason(),
             r.modelUsed(),
-            raceId);
+            raceId,
+            task.prompt() == null ? null : task.prompt().length());
     try {
       memory.append(rec);
     } catch (IOException e) {

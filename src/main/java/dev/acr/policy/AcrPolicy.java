@@ -15,8 +15,9 @@ import java.util.SplittableRandom;
  * How acr picks a route. This file is the whole answer.
  *
  * <p>Each route has a skill per context (everything, the dimension, the dimension with the bench
- * or repo language), fitted by {@link SkillModel} from memory: P(verify) = σ(skill − task
- * difficulty). The next route is chosen by Thompson sampling: draw a skill for every route from
+ * or repo language, and that with the prompt's length class, {@link PromptLength}), fitted by
+ * {@link SkillModel} from memory: P(verify) = σ(skill − task difficulty). The next route is
+ * chosen by Thompson sampling: draw a skill for every route from
  * its posterior, update this task's difficulty belief with the failures already seen on it (a
  * strong route failing moves it far, a weak one barely), then plan a short escalation chain that
  * maximises expected reward (performance − λ·USD) over the attempts still allowed, with the
@@ -315,13 +316,23 @@ public final class AcrPolicy implements Router {
     return n != null ? n : r.name();
   }
 
+  /**
+   * Memory's attempts of the route in the task's context, the prompt-length level left out: that
+   * level only refines the context, and memory written before records kept the prompt's length
+   * has nothing there, which would make every route look unknown.
+   */
   private int evidence(List<String> ctx, String route) {
-    MemoryStats.Tally t = stats.get(ctx.get(ctx.size() - 1), route, MemoryStats.ANY);
+    int last = ctx.size() - 1;
+    if (last > 0 && PromptLength.isLevel(ctx.get(last))) {
+      last--;
+    }
+    MemoryStats.Tally t = stats.get(ctx.get(last), route, MemoryStats.ANY);
     return t == null ? 0 : t.n;
   }
 
   private List<String> contexts(Task task) {
     String dim = task.dimension() == null ? null : task.dimension().id();
-    return stats.contextKeys(dim, task.bench() != null ? task.bench() : task.language());
+    return stats.contextKeys(dim, task.bench() != null ? task.bench() : task.language(),
+        task.prompt() == null ? null : task.prompt().length());
   }
 }

@@ -51,6 +51,8 @@ class RunLoopTest {
     assertThat(second.runId()).isEqualTo("run-1");
     assertThat(second.dimension()).isEqualTo("bug_fixing");
     assertThat(second.language()).isEqualTo("java");
+    // The whole prompt's length, kept even where the prompt itself is cut or not stored.
+    assertThat(second.promptChars()).isEqualTo("fix it".length());
     assertThat(second.source()).isEqualTo("live");
     assertThat(second.score()).isNull();
     assertThat(second.ts()).isEqualTo("1970-01-01T00:00:00Z");
