@@ -105,8 +105,16 @@ public final class BenchTable {
     return i == null ? -1 : i;
   }
 
-  /** Index of a route, or -1. */
+  /**
+   * Index of a route, or -1. Routers hand back the table's own route objects, so an identity
+   * scan of the few routes finds them without hashing (a replay asks several times per attempt).
+   */
   int routeIndex(Route route) {
+    for (int r = 0; r < routes.size(); r++) {
+      if (routes.get(r) == route) {
+        return r;
+      }
+    }
     Integer i = routeIndex.get(route);
     return i == null ? -1 : i;
   }

@@ -1,6 +1,7 @@
 package dev.acr.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.acr.live.KnownFailures;
 import dev.acr.live.RunFiles;
 import dev.acr.memory.MemoryRecord;
 import dev.acr.memory.RunHistory.RunSummary;
@@ -40,9 +41,11 @@ final class ExplainText {
     prompt(s);
     decision(s, decision, dirThere, attempts);
     if (outcome != null && !outcome.path("baseline_passed").isNull() && outcome.has("baseline_passed")) {
+      List<String> failing = new ArrayList<>();
+      outcome.path("baseline_failing").forEach(n -> failing.add(n.asText()));
       row("baseline", (outcome.path("baseline_passed").asBoolean()
           ? "tests already passed before the first attempt"
-          : "tests failed before the first attempt, as expected before a fix")
+          : "tests failed before the first attempt" + (failing.isEmpty() ? "" : ": " + KnownFailures.named(failing, false)))
           + "  (" + RunFiles.baselineDir(runDir).resolve(RunFiles.VERIFY_LOG) + ")");
     }
     out.println(bold("attempts"));

@@ -55,6 +55,9 @@ public final class Classifier {
   private static final List<List<Rule>> RULE_TABLES =
       List.of(
           BugRules.BUG,
+          ChangeRules.ROBUSTNESS,
+          ChangeRules.DOCS,
+          ChangeRules.TIDYING,
           ClassifierRules.TESTS,
           ClassifierRules.UNDERSTANDING,
           ClassifierRules.DOCS,
@@ -156,7 +159,7 @@ public final class Classifier {
   private static double topicWeight(List<Rule> table) {
     // Generic verbs and artefacts too: "I created a table with a new column" is no request.
     return table == DomainRules.ALGORITHMS || table == DomainRules.DATA || table == ClassifierRules.DOCS
-        || table == DomainRules.GENERATION ? TOPIC_WEIGHT : 1;
+        || table == ChangeRules.DOCS || table == DomainRules.GENERATION ? TOPIC_WEIGHT : 1;
   }
 
   /** The long-form rules (issue sections, task statements); true when it is a task statement. */
@@ -342,7 +345,10 @@ public final class Classifier {
   private static Map<String, Lead> leadVerbs() {
     Map<String, Lead> m = new java.util.HashMap<>();
     put(m, Dimension.BUG_FIXING, 2, "fix", "debug", "repair", "diagnose", "troubleshoot",
-        "investigate", "unbreak", "hotfix", "patch");
+        "investigate", "unbreak", "hotfix", "patch", "correct");
+    // What should hold and does not: "avoid X when Y", "ensure X respects Y", "preserve X during Y".
+    put(m, Dimension.BUG_FIXING, 1.5, "avoid", "ensure", "preserve", "resolve", "respect");
+    put(m, Dimension.BUG_FIXING, 1, "handle");
     put(m, Dimension.CODE_UNDERSTANDING, 2, "explain", "describe", "summarize", "summarise",
         "document", "walk", "trace", "review", "annotate", "clarify");
     put(m, Dimension.CODE_UNDERSTANDING, 1.5, "tell");

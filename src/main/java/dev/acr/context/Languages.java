@@ -160,10 +160,14 @@ final class Languages {
     addIf(out, root, "build.sbt", "scala");
     addIf(out, root, "mix.exs", "elixir");
     addIf(out, root, "dune-project", "ocaml");
-    if (Files.isRegularFile(root.resolve("cabal.project")) || hasFileEndingWith(root, ".cabal")) {
+    if (firstExisting(root, "cabal.project", "stack.yaml") != null || hasFileEndingWith(root, ".cabal")) {
       out.add("haskell");
     }
     addIf(out, root, "pubspec.yaml", "dart");
+    addIf(out, root, "rebar.config", "erlang");
+    if (dev.acr.verify.BuildTools.isRPackage(root)) {
+      out.add("r");
+    }
     return out;
   }
 

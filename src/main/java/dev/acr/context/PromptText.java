@@ -105,7 +105,10 @@ record PromptText(
       Pattern.compile(
           "^(?:(?:hey|hi|ok|okay|so|now|also|then|please|kindly|just|quickly|can you|could you|"
               + "would you|will you|you|i need you to|i want you to|i'd like you to|help me|"
-              + "let's|lets|go ahead and)[\\s,:!]+)*");
+              + "let's|lets|go ahead and|attempt to|try to|trying to)[\\s,:!]+)*");
+
+  /** "compiler-sfc: use X", "auth/session.ts: handle Y": a commit-style scope before the request. */
+  private static final Pattern SCOPE = Pattern.compile("^[a-z0-9][a-z0-9_./-]*: +(?=[a-z])");
 
   static PromptText of(String prompt) {
     String text = IssueText.withoutComments(prompt);
@@ -173,6 +176,10 @@ record PromptText(
   private static List<String> headWords(String norm, int max) {
     Matcher filler = FILLERS.matcher(norm.strip());
     String rest = filler.lookingAt() ? norm.strip().substring(filler.end()) : norm.strip();
+    Matcher scope = SCOPE.matcher(rest);
+    if (scope.lookingAt()) {
+      rest = rest.substring(scope.end());
+    }
     List<String> words = new ArrayList<>();
     Matcher m = HEAD_WORD.matcher(rest);
     while (words.size() < max && m.find()) {

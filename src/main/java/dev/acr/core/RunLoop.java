@@ -49,6 +49,12 @@ public final class RunLoop {
 
   public static final Listener SILENT = new Listener() {};
 
+  /**
+   * The reason of a failed attempt whose failing tests all failed before any change, in a task
+   * not about them: the run stops there ({@link RunOutcome.StopReason#ONLY_BASELINE_FAILURES}).
+   */
+  public static final String ONLY_BASELINE_FAILURES = "only the tests that failed before any change";
+
   private final Router router;
   private final AttemptExecutor executor;
   private final MemorySink memory;
@@ -93,7 +99,7 @@ public final class RunLoop {
         stop = RunOutcome.StopReason.INTERRUPTED;
         break;
       }
-      int spentAttempts = (int) attempts.stream().filter(RunLoop::usesBudget).count();
+      int spentAttempts = budgetUsed(attempts);
       if (spentAttempts >= limits.maxAttempts()) {
         stop = RunOutcome.StopReason.MAX_ATTEMPTS;
         break;
@@ -103,14 +109,14 @@ public final class RunLoop {
         break;
       }
       List<Route> plan = router.plan(task, List.copyOf(attempts));
-      List<Route> untried = plan.stream().filter(r -> !tried.contains(r)).toList();
+      List<Route> untried = untried(plan, tried);
       int size = Math.min(limits.race(), limits.maxAttempts() - spentAttempts);
       if (size > 1 && untried.size() > 1) {
         Router.Room room = new Router.Room(limits.maxAttempts() - spentAttempts,
             limits.budgetUsd() == null ? null : limits.budgetUsd() - spent);
         size = Math.max(1, Math.min(size, router.raceWidth(task, untried, List.copyOf(attempts), room)));
       }
-      List<Route> next = untried.stream().limit(size).toList();
+      List<Route> next = untried.size() <= size ? untried : untried.subList(0, size);
       if (next.isEmpty()) {
         stop = RunOutcome.StopReason.PLAN_EXHAUSTED;
         break;
@@ -150,6 +156,32 @@ public final class RunLoop {
    */
   public static boolean usesBudget(AttemptResult r) {
     return r.status() != AttemptStatus.INFRA_ERROR && r.status() != AttemptStatus.ACR_ERROR;
+  }
+
+  /**
+   * How many of {@code attempts} {@link #usesBudget used the budget}. Loops instead of streams here
+   * and in {@link #untried}: a benchmark replay runs this loop millions of times, and the streams'
+   * set-up was a twentieth of its CPU.
+   */
+  private static int budgetUsed(List<AttemptResult> attempts) {
+    int n = 0;
+    for (AttemptResult a : attempts) {
+      if (usesBudget(a)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The plan's routes not yet tried, in plan order (unmodifiable). */
+  private static List<Route> untried(List<Route> plan, Set<Route> tried) {
+    List<Route> out = new ArrayList<>(plan.size());
+    for (Route r : plan) {
+      if (!tried.contains(r)) {
+        out.add(r);
+      }
+    }
+    return java.util.Collections.unmodifiableList(out);
   }
 
   /**
@@ -193,6 +225,7 @@ public final class RunLoop {
       // Without a verifier a failure is not known, so escalating would be blind.
       case NO_VERIFIER -> RunOutcome.StopReason.NO_VERIFIER;
       case ANSWERED -> RunOutcome.StopReason.ANSWERED;
+      case FAILED -> ONLY_BASELINE_FAILURES.equals(result.reason()) ? RunOutcome.StopReason.ONLY_BASELINE_FAILURES : null;
       default -> null;
     };
   }
@@ -225,7 +258,8 @@ public final class RunLoop {
             task.language(),
             r.reason(),
             r.modelUsed(),
-            raceId);
+            raceId,
+            task.prompt() == null ? null : task.prompt().length());
     try {
       memory.append(rec);
     } catch (IOException e) {

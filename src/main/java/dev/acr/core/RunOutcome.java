@@ -37,7 +37,12 @@ public record RunOutcome(
     NO_VERIFIER,
     INTERRUPTED,
     /** A question was answered: nothing to verify, nothing to escalate. */
-    ANSWERED
+    ANSWERED,
+    /**
+     * An attempt left failing only tests that failed before any change and that the task is not
+     * about ({@link RunLoop#ONLY_BASELINE_FAILURES}): every further attempt would be judged by them.
+     */
+    ONLY_BASELINE_FAILURES
   }
 
   public boolean verified() {

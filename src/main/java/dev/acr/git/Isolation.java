@@ -160,7 +160,7 @@ public final class Isolation {
   /** The repository's own git directory (shared by all its worktrees), as a real path; asked once. */
   synchronized Path commonDir() throws GitException {
     if (commonDir == null) {
-      commonDir = real(Git.run(root, "rev-parse", "--path-format=absolute", "--git-common-dir").strip());
+      commonDir = StaleWorktrees.commonDir(root);
     }
     return commonDir;
   }

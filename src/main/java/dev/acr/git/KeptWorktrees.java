@@ -167,14 +167,24 @@ public final class KeptWorktrees {
    * deleted by hand are dropped (they are locked, so {@code git worktree prune} alone would keep
    * them, and {@code git worktree add} refuses their path), and the worktrees of repositories
    * that are gone (moved or deleted; their {@code .git} file names a folder that is not there)
-   * are deleted; {@code claimed} is the slot the caller holds and is about to check out. Costs a few milliseconds, against the seconds of the checkout that follows.
+   * are deleted; {@code claimed} is the slot the caller holds and is about to check out. A kept
+   * worktree registered outside this repository's folder whose folder is gone (a copied
+   * {@code .git/worktrees}) is dropped too, without its lock. Costs a few milliseconds, against
+   * the seconds of the checkout that follows.
    */
   void prepareNew(Path claimed) throws GitException {
     Path root = isolation.root();
+    Path mine = dir();
     boolean dropped = false;
     for (StaleWorktrees.Entry e : StaleWorktrees.parse(Git.run(root, "worktree", "list", "--porcelain"))) {
       Path wt = Path.of(e.path());
-      if (LOCK_REASON.equals(e.lockReason()) && !Files.exists(wt, LinkOption.NOFOLLOW_LINKS)) {
+      if (LOCK_REASON.equals(e.lockReason()) && !Files.exists(wt, LinkOption.NOFOLLOW_LINKS) && !wt.startsWith(mine)) {
+        // Kept for this repository elsewhere: copied with its .git from another user or machine
+        // (or an ACR_HOME no longer used). Its folder is gone, so git's prune semantics drop it;
+        // its lock file is not ours to take, and may be where this user cannot write.
+        Git.tryRun(root, Map.of(), "worktree", "unlock", e.path());
+        dropped = true;
+      } else if (LOCK_REASON.equals(e.lockReason()) && !Files.exists(wt, LinkOption.NOFOLLOW_LINKS)) {
         // The caller's own slot, or one no run holds: another run that holds one may be between
         // deleting its folder and checking it out again.
         Optional<SlotLock> lock = wt.equals(claimed) ? Optional.empty() : SlotLock.tryLock(lockFile(wt));

@@ -31,20 +31,61 @@ final class StaleWorktrees {
         + self.info().startInstant().map(i -> " started " + i).orElse("");
   }
 
-  /** acr's worktrees whose owning acr process is gone. */
+  /**
+   * acr's worktrees whose owning acr process is gone. Not one whose {@code .git} file names another
+   * repository's git directory: a repository copied with its {@code .git/worktrees} still lists the
+   * original's worktrees, which are the original's to remove, not the copy's.
+   */
   static List<String> find(Path repoRoot) throws GitException {
     String listing = Git.run(repoRoot, "worktree", "list", "--porcelain");
     List<String> stale = new ArrayList<>();
+    Path common = null;
     for (Entry e : parse(listing)) {
       if (e.lockReason() == null) {
         continue;
       }
       Matcher m = REASON.matcher(e.lockReason());
       if (m.matches() && !alive(Long.parseLong(m.group(1)), m.group(2))) {
-        stale.add(e.path());
+        common = common != null ? common : commonDir(repoRoot); // asked only when something looks stale
+        if (!ofAnotherRepository(Path.of(e.path()), common)) {
+          stale.add(e.path());
+        }
       }
     }
     return stale;
+  }
+
+  /** The repository's own git directory, shared by its worktrees, as a real path. */
+  static Path commonDir(Path repoRoot) throws GitException {
+    String dir = Git.run(repoRoot, "rev-parse", "--path-format=absolute", "--git-common-dir").strip();
+    try {
+      return Path.of(dir).toRealPath();
+    } catch (IOException e) {
+      throw new GitException("cannot read " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Whether worktree folder {@code wt} is checked out from another repository than the one whose
+   * git directory is {@code common}: its {@code .git} file names a git directory elsewhere. A
+   * folder that is gone, or has no such file, is nobody else's.
+   */
+  static boolean ofAnotherRepository(Path wt, Path common) {
+    Path gitFile = wt.resolve(".git");
+    try {
+      if (!Files.isRegularFile(gitFile, LinkOption.NOFOLLOW_LINKS)) {
+        return false;
+      }
+      String line = Files.readString(gitFile).strip();
+      if (!line.startsWith("gitdir: ")) {
+        return false;
+      }
+      Path gitDir = wt.resolve(line.substring("gitdir: ".length()).strip()).normalize();
+      Path real = Files.exists(gitDir) ? gitDir.toRealPath() : gitDir;
+      return !real.startsWith(common);
+    } catch (IOException | RuntimeException e) {
+      return false; // cannot tell: as before, git's own remove decides
+    }
   }
 
   static List<String> prune(Path repoRoot) throws GitException {

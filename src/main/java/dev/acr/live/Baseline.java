@@ -112,9 +112,28 @@ public final class Baseline {
     } else if (r.exitCode() == 0 && !r.timedOut()) {
       note.accept("baseline: the test command ran no tests; an attempt verifies only when its tests run and pass");
     } else {
-      note.accept("baseline: tests fail (exit " + r.exitCode() + "), as expected before a fix");
+      failing(d, req, r, note);
     }
     return r;
+  }
+
+  /**
+   * A failing baseline: which tests fail, when the output names them, and a warning when the prompt
+   * is not about them ({@link KnownFailures}), before any agent is paid for.
+   */
+  private static void failing(Decision d, RunRequest req, VerifyResult r, Consumer<String> note) {
+    KnownFailures known = KnownFailures.of(r, d.task().dimension(), req.prompt());
+    String warning = known.warning(d.signals().verify().command());
+    String which = r.failing().isEmpty() ? "" : ": " + KnownFailures.named(r.failing(), r.failingIncomplete());
+    if (warning != null) {
+      note.accept("warning: " + warning);
+    } else if (asksToFixFailingTest(d.task().dimension(), req.prompt())) {
+      note.accept("baseline: tests fail (exit " + r.exitCode() + ")" + which + ", as expected before a fix");
+    } else {
+      // Nothing named that acr could compare: say it plainly all the same, since every attempt must make it pass.
+      note.accept("baseline: tests fail (exit " + r.exitCode() + ")" + which + " before any change; an attempt verifies"
+          + " only when they all pass: if they fail for reasons of their own, rerun with --verify 'CMD'");
+    }
   }
 
   /** The end of the log (more than the result's tail: a missing module may be reported early). */

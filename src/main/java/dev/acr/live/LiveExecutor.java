@@ -61,11 +61,19 @@ public final class LiveExecutor implements AttemptExecutor {
       Duration timeout,
       Duration verifyTimeout,
       Path runDir,
-      DirSnapshot inPlace) {
+      DirSnapshot inPlace,
+      KnownFailures known) {
     /** Without an --in-place snapshot (in a git repository, or a bench). */
     public Setup(ToolsConfig config, Map<String, String> environment, Path workdir, Isolation isolation,
         Snapshot snapshot, VerifyCommand verify, Duration timeout, Duration verifyTimeout, Path runDir) {
-      this(config, environment, workdir, isolation, snapshot, verify, timeout, verifyTimeout, runDir, null);
+      this(config, environment, workdir, isolation, snapshot, verify, timeout, verifyTimeout, runDir, null, null);
+    }
+
+    /** Without the baseline's failing tests: an attempt's failures are not compared with them. */
+    public Setup(ToolsConfig config, Map<String, String> environment, Path workdir, Isolation isolation,
+        Snapshot snapshot, VerifyCommand verify, Duration timeout, Duration verifyTimeout, Path runDir,
+        DirSnapshot inPlace) {
+      this(config, environment, workdir, isolation, snapshot, verify, timeout, verifyTimeout, runDir, inPlace, null);
     }
   }
 
@@ -272,6 +280,8 @@ public final class LiveExecutor implements AttemptExecutor {
     }
     String verifyTail = null;
     boolean resolved = false;
+    String attemptNote = status == AttemptStatus.INFRA_ERROR ? infra.reason() + ": " + infra.evidence() : null;
+    String reason = status == AttemptStatus.INFRA_ERROR ? infra.reason() : null;
     if (status == AttemptStatus.ANSWERED) {
       AgentAnswer.save(tool.usageFormat(), dir.resolve(RunFiles.STDOUT), dir.resolve(RunFiles.ANSWER));
     } else if (status == null) {
@@ -290,10 +300,11 @@ public final class LiveExecutor implements AttemptExecutor {
       if (Thread.currentThread().isInterrupted()) {
         status = AttemptStatus.INTERRUPTED;
         resolved = false;
+      } else if (status == AttemptStatus.FAILED && setup.known() != null && setup.known().onlyThese(v)) {
+        reason = KnownFailures.REASON; // ends the run: the next agent would be judged by the same failures
+        attemptNote = setup.known().stopNote(v);
       }
     }
-    String attemptNote = status == AttemptStatus.INFRA_ERROR ? infra.reason() + ": " + infra.evidence() : null;
-    String reason = status == AttemptStatus.INFRA_ERROR ? infra.reason() : null;
     artifacts.put(
         attemptNumber,
         new AttemptArtifacts(

@@ -160,7 +160,7 @@ public final class LiveSession {
         new LiveExecutor(
             // The package folder: there, in each worktree, the agent and the tests run.
             new LiveExecutor.Setup(d.config(), req.environment(), d.signals().packageDir(), isolation, snapshot, verify,
-                req.timeout(), VERIFY_TIMEOUT, runDir, inPlace),
+                req.timeout(), VERIFY_TIMEOUT, runDir, inPlace, KnownFailures.of(baseline, d.task().dimension(), req.prompt())),
             runner,
             agentOutput,
             note,

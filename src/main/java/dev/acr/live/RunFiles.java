@@ -130,6 +130,9 @@ public final class RunFiles {
     root.put("verified", outcome.verified());
     root.put("stop_reason", outcome.stopReason().name().toLowerCase(Locale.ROOT));
     root.put("baseline_passed", baseline == null ? null : baseline.passed());
+    if (baseline != null && !baseline.failing().isEmpty()) {
+      baseline.failing().forEach(root.putArray("baseline_failing")::add);
+    }
     root.put("applied", applied != null && applied.applied());
     root.put("apply_message", applied == null ? null : applied.message());
     root.put("result", result(outcome, applied));

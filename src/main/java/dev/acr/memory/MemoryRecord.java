@@ -18,14 +18,18 @@ import java.io.IOException;
  * lines and replays stay as they were: {@code reason} says why an {@code infra_error} or
  * {@code acr_error} happened ("not signed in", "network", "quota"...), {@code model_used} is the
  * model the CLI reported it actually ran when that differs from or adds to {@code model}, and
- * {@code race_id} ties together the attempts of one race.
+ * {@code race_id} ties together the attempts of one race. {@code prompt_chars}, also left out when
+ * null, is the length of the task's whole prompt in characters: memory keeps at most {@link
+ * #PROMPT_LIMIT} characters of the prompt itself, and none when {@code store_prompts} is off, but
+ * the policy learns per prompt length ({@code policy/PromptLength}), so the length is kept apart.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({
   "ts", "run_id", "attempt", "task", "prompt", "dimension", "tool", "model", "route",
   "resolved", "apply_ok", "status", "exit_code", "duration_ms", "cost_usd",
-  "input_tokens", "output_tokens", "source", "score", "bench", "language", "reason", "model_used", "race_id"
+  "input_tokens", "output_tokens", "source", "score", "bench", "language", "reason", "model_used", "race_id",
+  "prompt_chars"
 })
 public record MemoryRecord(
     String ts,
@@ -51,7 +55,8 @@ public record MemoryRecord(
     String language,
     @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
     @JsonInclude(JsonInclude.Include.NON_NULL) String modelUsed,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String raceId) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String raceId,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer promptChars) {
 
   /** A record without reason, model used or race (replays, imports, older callers). */
   public MemoryRecord(
@@ -63,6 +68,17 @@ public record MemoryRecord(
         durationMs, costUsd, inputTokens, outputTokens, source, score, bench, language, null, null, null);
   }
 
+  /** A record without the prompt's length (older callers). */
+  public MemoryRecord(
+      String ts, String runId, int attempt, String task, String prompt, String dimension, String tool, String model,
+      String route, boolean resolved, boolean applyOk, String status, Integer exitCode, long durationMs,
+      Double costUsd, Long inputTokens, Long outputTokens, String source, Double score, String bench,
+      String language, String reason, String modelUsed, String raceId) {
+    this(ts, runId, attempt, task, prompt, dimension, tool, model, route, resolved, applyOk, status, exitCode,
+        durationMs, costUsd, inputTokens, outputTokens, source, score, bench, language, reason, modelUsed, raceId,
+        null);
+  }
+
   public static final int PROMPT_LIMIT = 500;
 
   /** Performance of the attempt: the score where there is one, else 1 for resolved, 0 not. */
@@ -70,14 +86,17 @@ public record MemoryRecord(
     return score != null ? score : (resolved ? 1.0 : 0.0);
   }
 
-  /** The same record with its prompt dropped ({@code task} keeps the prompt's sha256 for live runs). */
+  /**
+   * The same record with its prompt dropped ({@code task} keeps the prompt's sha256 for live runs,
+   * {@code prompt_chars} its length).
+   */
   public MemoryRecord withoutPrompt() {
     if (prompt == null) {
       return this;
     }
     return new MemoryRecord(ts, runId, attempt, task, null, dimension, tool, model, route, resolved, applyOk, status,
         exitCode, durationMs, costUsd, inputTokens, outputTokens, source, score, bench, language, reason, modelUsed,
-        raceId);
+        raceId, promptChars);
   }
 
   /**
@@ -112,6 +131,9 @@ public record MemoryRecord(
     writeStringIfPresent(g, "reason", reason);
     writeStringIfPresent(g, "model_used", modelUsed);
     writeStringIfPresent(g, "race_id", raceId);
+    if (promptChars != null) {
+      g.writeNumberField("prompt_chars", promptChars.intValue());
+    }
     g.writeEndObject();
   }
 

@@ -15,10 +15,11 @@ import java.util.SplittableRandom;
  * How acr picks a route. This file is the whole answer.
  *
  * <p>Each route has a skill per context (everything, the dimension, the dimension with the bench
- * or repo language), fitted by {@link SkillModel} from memory: P(verify) = σ(skill − task
- * difficulty), times the chance it does any work at all (an attempt that used no tokens, {@link
- * MemoryStats#idle}, teaches no skill and no difficulty). The next route is chosen by Thompson
- * sampling: draw a skill for every route from its posterior, update this task's difficulty belief with the failures already seen on it (a
+ * or repo language, and that with the prompt's length class, {@link PromptLength}), fitted by
+ * {@link SkillModel} from memory: P(verify) = σ(skill − task difficulty), times the chance it does
+ * any work at all (an attempt that used no tokens, {@link MemoryStats#idle}, teaches no skill and no
+ * difficulty). The next route is chosen by Thompson sampling: draw a skill for every route from
+ * its posterior, update this task's difficulty belief with the failures already seen on it (a
  * strong route failing moves it far, a weak one barely), then plan a short escalation chain that
  * maximises expected reward (performance − λ·USD) over the attempts still allowed, with the
  * option to stop when one more attempt is not worth its price. An attempt's price is the route's
@@ -322,8 +323,8 @@ public final class AcrPolicy implements Router {
       java.util.function.ToIntFunction<MemoryStats.Tally> count, java.util.function.ToDoubleFunction<MemoryStats.Tally> sum) {
     double p = start;
     double m = config.priorStrength();
-    for (Map<String, MemoryStats.Tally> byRoute : tallies) {
-      MemoryStats.Tally t = byRoute.get(route);
+    for (int i = 0; i < tallies.size(); i++) { // indexed: no iterator per route and decision
+      MemoryStats.Tally t = tallies.get(i).get(route);
       if (t != null && count.applyAsInt(t) > 0) {
         p = (p * m + sum.applyAsDouble(t)) / (m + count.applyAsInt(t));
       }
@@ -355,13 +356,23 @@ public final class AcrPolicy implements Router {
     return n != null ? n : r.name();
   }
 
+  /**
+   * Memory's attempts of the route in the task's context, the prompt-length level left out: that
+   * level only refines the context, and memory written before records kept the prompt's length
+   * has nothing there, which would make every route look unknown.
+   */
   private int evidence(List<String> ctx, String route) {
-    MemoryStats.Tally t = stats.get(ctx.get(ctx.size() - 1), route, MemoryStats.ANY);
+    int last = ctx.size() - 1;
+    if (last > 0 && PromptLength.isLevel(ctx.get(last))) {
+      last--;
+    }
+    MemoryStats.Tally t = stats.get(ctx.get(last), route, MemoryStats.ANY);
     return t == null ? 0 : t.n;
   }
 
   private List<String> contexts(Task task) {
     String dim = task.dimension() == null ? null : task.dimension().id();
-    return stats.contextKeys(dim, task.bench() != null ? task.bench() : task.language());
+    return stats.contextKeys(dim, task.bench() != null ? task.bench() : task.language(),
+        task.prompt() == null ? null : task.prompt().length());
   }
 }

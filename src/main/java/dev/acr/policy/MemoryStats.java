@@ -14,7 +14,8 @@ import java.util.Objects;
  * so the loop feeds it each new record right after the file gets it, live or in a replay.
  *
  * <p>Tallies are kept per context (everything, the dimension, the dimension with the bench or
- * repo language) and per route, two ways: over all attempts (costs, partial scores), and per
+ * repo language, and that with the prompt's length class where it is known, {@link PromptLength})
+ * and per route, two ways: over all attempts (costs, partial scores), and per
  * pattern, i.e. the route's outcomes after exactly this set of other routes had failed on the
  * same task. Patterns are what {@link SkillModel} fits skills from: they tell that a strong
  * route failing is bad news for the next one while a weak one failing says little.
@@ -137,6 +138,8 @@ public final class MemoryStats implements MemorySink {
   private final Map<String, String> names = new HashMap<>();
   final Map<Pattern, Pattern> canonicalPatterns = new HashMap<>();
   private final Map<String, Map<String, List<String>>> contextKeys = new HashMap<>();
+  /** The key lists with a prompt-length level, by the list without it (by instance) and the level. */
+  private final Map<List<String>, Map<String, List<String>>> withPromptLength = new java.util.IdentityHashMap<>();
   private final Map<List<String>, Context[]> contextsByKeys = new java.util.IdentityHashMap<>();
   private final java.util.function.Function<Object, Context> contextMaker = k -> newContext();
   private final java.util.function.Function<Object, Tally> tallyMaker = k -> newTally();
@@ -191,7 +194,7 @@ public final class MemoryStats implements MemorySink {
     double logCost = Tally.logCost(cost);
     // computeIfAbsent as always (a HashMap grows at another size under put, which would change
     // its iteration order), but with one function made per memory, not a lambda per map and record.
-    List<String> keys = contextKeys(r.dimension(), r.bench() != null ? r.bench() : r.language());
+    List<String> keys = contextKeys(r.dimension(), r.bench() != null ? r.bench() : r.language(), r.promptChars());
     Context[] contexts = contextsOf(keys);
     for (int i = 0; i < contexts.length; i++) {
       Context c = contexts[i];
@@ -275,6 +278,30 @@ public final class MemoryStats implements MemorySink {
     if (keys == null) {
       keys = List.copyOf(contexts(dimension, benchOrLanguage));
       byBench.put(benchOrLanguage, keys);
+    }
+    return keys;
+  }
+
+  /**
+   * {@link #contextKeys(String, String)} with the prompt-length level ({@link PromptLength}) last,
+   * when the prompt's length is known and the task has a dimension.
+   */
+  List<String> contextKeys(String dimension, String benchOrLanguage, Integer promptChars) {
+    List<String> keys = contextKeys(dimension, benchOrLanguage);
+    String level = PromptLength.level(promptChars);
+    if (level == null || dimension == null) {
+      return keys;
+    }
+    return withPromptLength.computeIfAbsent(keys, k -> new HashMap<>())
+        .computeIfAbsent(level, l -> List.copyOf(contexts(dimension, benchOrLanguage, promptChars)));
+  }
+
+  /** Context keys from broadest to narrowest, the prompt-length level last where there is one. */
+  static List<String> contexts(String dimension, String benchOrLanguage, Integer promptChars) {
+    List<String> keys = contexts(dimension, benchOrLanguage);
+    String level = PromptLength.level(promptChars);
+    if (level != null && dimension != null) {
+      keys.add(keys.get(keys.size() - 1) + "|" + level);
     }
     return keys;
   }

@@ -1,6 +1,7 @@
 package dev.acr.policy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,8 @@ final class SkillModel {
   private final double[][] chance = new double[SKILL_POINTS][DIFFICULTY_POINTS];
   /** {@link #chance} transposed: σ(skill − difficulty) over the skill grid, per difficulty. */
   private final double[][] chanceByDifficulty = new double[DIFFICULTY_POINTS][SKILL_POINTS];
+  /** {@link #gridChances}' result, overwritten by each call. */
+  private final double[] gridScratch = new double[SKILL_POINTS];
   /**
    * Fits by their narrowest context key. A key names its whole chain ("*", a dimension, or
    * "dimension|bench"), so it identifies the prefix of contexts the fit covers.
@@ -301,7 +304,9 @@ final class SkillModel {
    * Fitting spends much of a replay here.
    */
   private double[] gridChances(double[] w) {
-    double[] p = new double[SKILL_POINTS];
+    // One scratch array per model (a policy plans on one thread): logChances reads it at once.
+    double[] p = gridScratch;
+    Arrays.fill(p, 0.0);
     for (int j = 0; j < w.length; j++) {
       double wj = w[j];
       double[] column = chanceByDifficulty[j];

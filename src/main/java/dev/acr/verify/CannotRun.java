@@ -256,7 +256,8 @@ public final class CannotRun {
   private static final Map<String, String> RUNNER_PACKAGES = Map.of(
       "busted", "luarocks install busted, or Debian's lua-busted",
       "bats", "Debian's bats, or npm install -g bats",
-      "mix", "it comes with Elixir: Debian's elixir");
+      "mix", "it comes with Elixir: Debian's elixir",
+      "stack", "Debian's haskell-stack, or GHCup");
 
   /** {@code why}, unless the prompt names {@code thing}: a request to write it is not a broken setup. */
   static Optional<Why> notAsked(String asked, String thing, Why why) {

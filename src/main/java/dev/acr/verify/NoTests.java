@@ -64,6 +64,12 @@ public final class NoTests {
    */
   private static final Pattern CABAL = Pattern.compile("^\\d+ of (\\d+) test suites");
   private static final Pattern CABAL_NONE = Pattern.compile("^No tests to run for the package ");
+  /** testthat's summary {@code [ FAIL 0 | WARN 0 | SKIP 0 | PASS 609 ]}: failures and passes are tests that ran. */
+  private static final Pattern TESTTHAT = Pattern.compile("^\\[ FAIL (\\d+) \\| WARN \\d+ \\| SKIP \\d+ \\| PASS (\\d+) \\]");
+  /** rebar3 eunit's count without failures, {@code 0 tests} for none; CTest's {@code 100% tests passed, 0 tests failed out of 12}. */
+  private static final Pattern COUNT_ALONE = Pattern.compile("^(\\d+) tests?$|^\\d+% tests passed, \\d+ tests? failed out of (\\d+)");
+  /** CTest with no test added: {@code No tests were found!!!} (and exit 0). */
+  private static final Pattern CTEST_NONE = Pattern.compile("^No tests were found!!!");
   /** A TAP plan ({@code bats} into a pipe, node's TAP reporter): {@code 1..0} plans no test at all. */
   private static final Pattern TAP_PLAN = Pattern.compile("^1\\.\\.(\\d+)(?:\\s*#.*)?$");
   /** RSpec's {@code 0 examples, 0 failures, 1 error occurred outside of examples}: a spec failed to load, which is a failure. */
@@ -87,13 +93,15 @@ public final class NoTests {
       ran = true;
     } else if ((m = EXUNIT.matcher(line)).find()) {
       count(line, m, m.groupCount());
+    } else if ((m = TESTTHAT.matcher(line)).find()) {
+      count(line, m, 2);
     } else if ((m = BUSTED.matcher(line)).find()) {
       if (Integer.parseInt(m.group(3)) == 0 || Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2)) > 0) {
         count(line, m, 2); // successes and failures
       }
     } else if ((m = UNITTEST.matcher(line)).find() || (m = CARGO.matcher(line)).matches() || (m = RUBY.matcher(line)).find()
         || (m = PHPUNIT.matcher(line)).find() || (m = PROVE.matcher(line)).find() || (m = TAP_PLAN.matcher(line)).find()
-        || (m = ALCOTEST.matcher(line)).find() || (m = CABAL.matcher(line)).find()) {
+        || (m = ALCOTEST.matcher(line)).find() || (m = CABAL.matcher(line)).find() || (m = COUNT_ALONE.matcher(line)).find()) {
       if (Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)) == 0) {
         none = none == null ? line : none;
       } else {
@@ -101,7 +109,7 @@ public final class NoTests {
       }
     } else if (PYTEST_NONE.matcher(line).find() || GO_NONE.matcher(line).matches() || JEST_NONE.matcher(line).find()
         || PHPUNIT_NONE.matcher(line).find() || EXUNIT_NONE.matcher(line).find() || BUSTED_NONE.matcher(line).find()
-        || CABAL_NONE.matcher(line).find()) {
+        || CABAL_NONE.matcher(line).find() || CTEST_NONE.matcher(line).find()) {
       none = none == null ? line : none;
     } else if (PYTEST_RAN.matcher(line).find() || GO_RAN.matcher(line).find() || JEST_RAN.matcher(line).find()) {
       ran = true;

@@ -86,6 +86,12 @@ final class NotInstalled {
   private static final Pattern CABAL_UNKNOWN = Pattern.compile("unknown package: ([\\w-]+) \\(dependency of ");
   /** cabal offline with Hackage configured: {@code curl: (6) Could not resolve host: hackage.haskell.org}. */
   private static final Pattern CABAL_FETCH = Pattern.compile("Could not resolve host: hackage\\.haskell\\.org|cabal: '\\S*curl' exited with an error");
+  /**
+   * Haskell's http-client offline, as stack prints it when it cannot download the snapshot its
+   * stack.yaml names, or the GHC it asks for: {@code (ConnectionFailure Network.Socket.getAddrInfo
+   * (...host name: Just "raw.githubusercontent.com", ...)}.
+   */
+  private static final Pattern HASKELL_OFFLINE = Pattern.compile("\\(ConnectionFailure .*host name: Just \"([^\"]+)\"");
   private static final Pattern ROCKSPEC_DEPENDENCIES = Pattern.compile("(?:test_)?dependencies\\s*=\\s*\\{([^}]*)\\}");
   private static final Pattern GITMODULES_PATH = Pattern.compile("(?m)^\\s*path\\s*=\\s*(\\S+)\\s*$");
 
@@ -182,6 +188,11 @@ final class NotInstalled {
       return CannotRun.notAsked(asked, pkg, new Why("the Haskell package " + pkg + " is not installed, nor in a package index cabal has",
           "install it (cabal update where the network allows, or your distribution's libghc-" + pkg.toLowerCase(Locale.ROOT)
               + "-dev) or name another test command"));
+    }
+    if ((m = HASKELL_OFFLINE.matcher(line)).find()) {
+      return Optional.of(new Why("stack could not reach " + m.group(1) + " (no network) to set up the GHC, snapshot or packages"
+          + " its stack.yaml names", "run stack build --test --only-dependencies once where the network allows, or name another"
+          + " test command (cabal test on your distribution's GHC)"));
     }
     if ((m = CABAL_FETCH.matcher(line)).find()) {
       return Optional.of(new Why("cabal could not reach Hackage (" + m.group() + ")", "run cabal update where the network allows,"

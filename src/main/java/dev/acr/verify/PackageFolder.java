@@ -23,11 +23,14 @@ public record PackageFolder(Path dir, String marker) {
   private static final List<String> MANIFESTS =
       List.of("package.json", "pyproject.toml", "setup.py", "setup.cfg", "pytest.ini", "tox.ini", "go.mod",
           "Cargo.toml", "pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts",
-          "Gemfile", "composer.json", "Package.swift", "build.sbt", "mix.exs", "dune-project", "cabal.project", "pubspec.yaml", "requirements.txt",
+          "Gemfile", "composer.json", "Package.swift", "build.sbt", "mix.exs", "dune-project", "cabal.project", "stack.yaml", "rebar.config", "pubspec.yaml", "requirements.txt",
           "Pipfile");
 
-  /** Manifests named after their project: .NET's and a Haskell package's. */
-  private static final List<String> NAMED = List.of(".sln", ".csproj", ".fsproj", ".cabal");
+  /** Manifests named after their project: .NET's, a Haskell package's and a Lua rock's. */
+  private static final List<String> NAMED = List.of(".sln", ".csproj", ".fsproj", ".cabal", ".rockspec");
+
+  /** Where a Lua rock keeps one rockspec a release (kikito/semver.lua) instead of one at its root. */
+  private static final String ROCKSPECS = "rockspecs";
 
   /** The nearest package from {@code start} up to {@code root}. */
   public static PackageFolder nearest(Path root, Path start) {
@@ -53,7 +56,18 @@ public record PackageFolder(Path dir, String marker) {
         return m;
       }
     }
-    return fileEndingWith(dir, NAMED.toArray(String[]::new));
+    String built = BuildTools.manifest(dir);
+    if (built != null) {
+      return built;
+    }
+    String named = fileEndingWith(dir, NAMED.toArray(String[]::new));
+    if (named != null && named.endsWith(".rockspec") && dir.endsWith(ROCKSPECS)) {
+      return null; // the rock's folder of rockspecs, not a package: its parent is
+    }
+    if (named == null && fileEndingWith(dir.resolve(ROCKSPECS), ".rockspec") != null) {
+      return ROCKSPECS + "/*.rockspec";
+    }
+    return named;
   }
 
   /**

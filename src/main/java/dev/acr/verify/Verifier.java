@@ -63,6 +63,7 @@ public final class Verifier {
     Path log = logFile.toAbsolutePath();
     Tail tail = new Tail();
     NoTests scan = new NoTests();
+    FailingTests failing = new FailingTests();
     ProcessSpec spec =
         ProcessSpec.builder(List.of("sh", "-c", MERGE_STDERR + c.command()), dir)
             .environment(env == null ? System.getenv() : env)
@@ -72,6 +73,7 @@ public final class Verifier {
             .stdoutLines(line -> {
               tail.add(line);
               scan.accept(line);
+              failing.accept(line);
             })
             .build();
     ProcessOutcome o;
@@ -96,8 +98,9 @@ public final class Verifier {
     if (o.exitCode() == 0 && none.isPresent()) {
       note(log, tail, "[acr] the test command ran no tests (" + none.get() + "): not counted as passing");
     }
-    return new VerifyResult(o.exitCode() == 0 && none.isEmpty(), o.exitCode(), o.durationMs(), tail.text(), false,
-        none.orElse(null));
+    boolean passed = o.exitCode() == 0 && none.isEmpty();
+    return new VerifyResult(passed, o.exitCode(), o.durationMs(), tail.text(), false,
+        none.orElse(null), passed ? List.of() : failing.names(), failing.incomplete());
   }
 
   /** acr's own line after the command's output, in the log and the tail. */

@@ -109,8 +109,9 @@ public final class VerifyDetector {
     found = found.isPresent() ? found : simple(root, "cargo test", "Cargo.toml");
     found = found.isPresent() ? found : simple(root, "mix test", "mix.exs");
     found = found.isPresent() ? found : simple(root, "dune runtest", "dune-project");
-    found = found.isPresent() ? found : cabal(root);
+    found = found.isPresent() ? found : haskell(root);
     found = found.isPresent() ? found : make(root);
+    found = found.isPresent() ? found : BuildTools.detect(root);
     // After go, cargo and make: a .rspec or a spec/ beside them is a side project.
     found = found.isPresent() ? found : ScriptRunners.detect(root);
     found = found.isPresent() ? found : dotnet(root);
@@ -272,9 +273,21 @@ public final class VerifyDetector {
     }
   }
 
-  /** cabal for a Haskell package ({@code *.cabal}) or a cabal project of several; stack needs the network to set up its own GHC. */
-  private static Optional<VerifyCommand> cabal(Path root) {
-    String file = Files.isRegularFile(root.resolve("cabal.project")) ? "cabal.project" : PackageFolder.fileEndingWith(root, ".cabal");
+  /**
+   * A Haskell project: cabal for a cabal project of several packages ({@code cabal.project}), stack
+   * when the project keeps a {@code stack.yaml} and no cabal.project (its package often has only
+   * hpack's {@code package.yaml}, the {@code .cabal} generated and ignored), else cabal for a lone
+   * {@code *.cabal}. A project that keeps both files gets cabal: it runs on the distribution's GHC,
+   * where stack first sets up a GHC of its own over the network.
+   */
+  private static Optional<VerifyCommand> haskell(Path root) {
+    if (Files.isRegularFile(root.resolve("cabal.project"))) {
+      return Optional.of(new VerifyCommand("cabal test", "detected: cabal.project"));
+    }
+    if (Files.isRegularFile(root.resolve("stack.yaml"))) {
+      return Optional.of(new VerifyCommand("stack test", "detected: stack.yaml"));
+    }
+    String file = PackageFolder.fileEndingWith(root, ".cabal");
     return file == null ? Optional.empty() : Optional.of(new VerifyCommand("cabal test", "detected: " + file));
   }
 
@@ -298,7 +311,7 @@ public final class VerifyDetector {
     return Files.isRegularFile(file) && readOrEmpty(file).contains(text);
   }
 
-  private static String readOrEmpty(Path file) {
+  static String readOrEmpty(Path file) {
     try {
       return Files.readString(file);
     } catch (IOException | UncheckedIOException e) {

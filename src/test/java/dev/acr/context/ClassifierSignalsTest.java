@@ -169,6 +169,59 @@ class ClassifierSignalsTest {
     assertRows(cases);
   }
 
+  /**
+   * The signals of ChangeRules and the lead verbs found by scoring real commit subjects
+   * (bench/real-prompts, tune half). Each row fails on the classifier before them (35320b0) except
+   * the guards; rows are worded apart from the probe's texts.
+   */
+  @Test
+  void requestsWordedAsTheChangeItself() {
+    String[][] cases = {
+        {"make sure uploads have a content type set", "bug_fixing", "'make sure' opens a fix"},
+        {"deal with a missing config file gracefully", "bug_fixing", "asks for robustness"},
+        {"add graceful shutdown to the worker", "code_generation", "guard: graceful shutdown is a feature"},
+        {"silence the deprecation warnings in the importer", "bug_fixing", "a problem asked away"},
+        {"remove the error handling boilerplate from the handlers", "code_refactoring",
+            "guard: error handling is no error"},
+        {"mitigate the thundering herd on cache expiry", "bug_fixing", "'mitigate'"},
+        {"handle the leap-year edge case in the date picker", "bug_fixing", "an edge case to handle"},
+        {"parse quoted headers correctly", "bug_fixing", "asks for correct behaviour"},
+        {"write a csv reader that correctly handles quoted fields", "code_generation",
+            "guard: the adverb describes code to build"},
+        {"avoid refetching when the tab regains focus", "bug_fixing", "not in a case"},
+        {"correct the rounding in the invoice total", "bug_fixing", "opens with 'correct'"},
+        {"preserve the scroll position across route changes", "bug_fixing", "opens with 'preserve'"},
+        {"ensure the lock is released on timeout", "bug_fixing", "opens with 'ensure'"},
+        {"handle a closed socket during the handshake", "bug_fixing", "opens with 'handle'"},
+        {"checkout: preserve the cart across logins", "bug_fixing", "a scope before the verb"},
+        {"auth: ensure expired tokens are rejected", "bug_fixing", "a scope before the verb"},
+        {"try to reduce allocations in the hot loop", "code_refactoring", "'try to' before the verb"},
+        {"write install instructions for windows", "code_understanding", "instructions are documentation"},
+        {"add a note about the rate limits", "code_understanding", "a note about"},
+        {"a comment on why the sleep is needed", "code_understanding", "a comment on why"},
+        {"tidy up the getting started tutorial", "code_understanding", "edits documentation"},
+        {"update the doc for the export command", "code_understanding", "the doc for"},
+        {"doctests for the slugify helper", "test_generation", "doctests"},
+        {"project euler 12 in rust", "algorithm", "a puzzle collection"},
+        {"const wherever possible in the reducers", "code_refactoring", "wherever possible"},
+        {"six.moves.range --> range", "code_refactoring", "one name for another"},
+        {"port the handlers to the new router api", "code_refactoring", "a newer API, not a language"},
+        {"keep implementation details out of the public module", "code_refactoring", "implementation details"},
+        {"ensure the cache warmup doesn't block startup", "bug_fixing", "what must not happen"},
+        {"make the invoice numbering deterministic", "bug_fixing", "a quality it lacks"},
+        {"make the settings page consistent with the new design", "code_generation",
+            "guard: consistency with a design is a feature"},
+        {"swap the float math for integers to avoid rounding errors", "bug_fixing", "a change made to fix"},
+        {"simplify the tests for the session store", "code_refactoring", "tests restructured"},
+        {"add testing for the dijkstra algorithm", "test_generation", "testing asked for"},
+        {"write gnome_sort in sorting.py", "algorithm", "a sort by its name"},
+        {"a miller-rabin primality test", "algorithm", "a primality test is no unit test"},
+        {"flip the checks for less indentation", "code_refactoring", "less indentation"},
+        {"make parse_header a free function", "code_refactoring", "a function's kind"},
+        {"stale comments in the router", "code_understanding", "out-of-date documentation"}};
+    assertRows(cases);
+  }
+
   /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
   private void assertRows(String[][] rows) {
     for (String[] c : rows) {

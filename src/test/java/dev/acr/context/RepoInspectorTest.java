@@ -186,6 +186,10 @@ class RepoInspectorTest {
     assertThat(languageOf(Map.of("composer.json", "{}"))).isEqualTo("php");
     assertThat(languageOf(Map.of("dune-project", "(lang dune 2.3)\n", "src/base64.ml", ""))).isEqualTo("ocaml");
     assertThat(languageOf(Map.of("HUnit.cabal", "name: HUnit\n", "Setup.lhs", ""))).isEqualTo("haskell");
+    assertThat(languageOf(Map.of("stack.yaml", "resolver: lts-20.26\n", "package.yaml", "name: hello\n", "bin/setup.sh", "")))
+        .isEqualTo("haskell");
+    assertThat(languageOf(Map.of("rebar.config", "{erl_opts, []}.\n", "Makefile", "all:\n"))).isEqualTo("erlang");
+    assertThat(languageOf(Map.of("DESCRIPTION", "Package: praise\n", "NAMESPACE", ""))).isEqualTo("r");
     assertThat(languageOf(Map.of("setup.py", ""))).isEqualTo("python");
     assertThat(languageOf(Map.of("build.gradle.kts", "plugins { kotlin(\"jvm\") }\n")))
         .isEqualTo("kotlin");

@@ -51,6 +51,8 @@ class RunLoopTest {
     assertThat(second.runId()).isEqualTo("run-1");
     assertThat(second.dimension()).isEqualTo("bug_fixing");
     assertThat(second.language()).isEqualTo("java");
+    // The whole prompt's length, kept even where the prompt itself is cut or not stored.
+    assertThat(second.promptChars()).isEqualTo("fix it".length());
     assertThat(second.source()).isEqualTo("live");
     assertThat(second.score()).isNull();
     assertThat(second.ts()).isEqualTo("1970-01-01T00:00:00Z");
@@ -94,6 +96,19 @@ class RunLoopTest {
     assertThat(o.stopReason()).isEqualTo(RunOutcome.StopReason.NO_VERIFIER);
     assertThat(o.attempts()).hasSize(1);
     assertThat(o.verified()).isFalse();
+  }
+
+  @Test
+  void stopsAfterAnAttemptThatLeftOnlyTheBaselinesFailures() {
+    AttemptExecutor exec = (task, route, n) -> route.equals(A)
+        ? new AttemptResult(A, AttemptStatus.FAILED, false, 0, true, 0, 10, 0.5, 5L, 1L, RunLoop.ONLY_BASELINE_FAILURES, null, null)
+        : result(route, AttemptStatus.VERIFIED, 0.5);
+    RunOutcome o = new RunLoop(new FixedChainRouter("test", List.of(A, B)), exec, records::add, new RunLoop.Limits(3, null),
+        "live", true, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).run(TASK, "run-1", RunLoop.SILENT);
+    assertThat(o.stopReason()).isEqualTo(RunOutcome.StopReason.ONLY_BASELINE_FAILURES);
+    assertThat(o.attempts()).extracting(AttemptResult::route).containsExactly(A);
+    assertThat(o.verified()).isFalse();
+    assertThat(records).extracting(MemoryRecord::reason).containsExactly(RunLoop.ONLY_BASELINE_FAILURES);
   }
 
   @Test

@@ -112,6 +112,7 @@ class RepoShapesIT {
     List<JsonNode> mem = memory();
     assertThat(mem).extracting(n -> n.get("status").asText()).containsExactly("verified");
     assertThat(mem.get(0).get("language").asText()).isEqualTo("javascript");
+    assertThat(mem.get(0).get("prompt_chars").asInt()).as("the prompt's length, for the policy").isEqualTo("fix the failing test".length());
   }
 
   @Test

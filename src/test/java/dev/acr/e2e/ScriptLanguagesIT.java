@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * before any agent. Each test skips, naming what to install, where its runner is not on PATH;
  * busted and bats are small Debian packages that .ci/run installs, so in CI (ACR_REQUIRE_TOOLS=1)
  * their tests fail instead of skipping. Elixir, OCaml and GHC are hundreds of megabytes each: CI
- * leaves them out and those tests skip there.
+ * leaves them out and those tests skip there. So are Erlang's rebar3 and R's testthat
+ * (talentdeficit/jsx, gaborcsardi/praise), whose tests skip without them; CMake and a C compiler
+ * (jarro2783/cxxopts) come with the machine.
  */
 class ScriptLanguagesIT {
   @TempDir Path tmp;
@@ -197,5 +199,49 @@ class ScriptLanguagesIT {
         + "main :: IO ()\nmain = if add 2 3 == 5 then putStrLn \"ok\" else exitFailure\n");
     commitThenBreak("src/Calc.hs", "a + b", "a - b", "a * b");
     breakerThenFixerVerifies("haskell", "cabal test\\s+\\(detected: calc\\.cabal\\)", "src/Calc.hs", "add a b = a + b");
+  }
+
+  /** The shape of jarro2783/cxxopts in C: enable_testing() and an add_test in the root's CMakeLists.txt. */
+  @Test
+  void aCMakeProjectWithCTest() throws Exception {
+    assumeTrue(Fixtures.onPath("cmake") && Fixtures.onPath("cc"), "cmake and a C compiler are needed: install Debian's cmake and gcc");
+    write("CMakeLists.txt", "cmake_minimum_required(VERSION 3.13)\nproject(calc C)\nenable_testing()\n"
+        + "add_executable(test_calc test_calc.c calc.c)\nadd_test(NAME calc COMMAND test_calc)\n");
+    write(".gitignore", "build/\n");
+    write("calc.c", "int add(int a, int b) { return a + b; }\n");
+    write("test_calc.c", "#include <stdio.h>\nint add(int, int);\n"
+        + "int main(void) { if (add(2, 3) != 5) { puts(\"add is wrong\"); return 1; } return 0; }\n");
+    commitThenBreak("calc.c", "a + b", "a - b", "a * b");
+    breakerThenFixerVerifies("c", "cmake -S \\. -B build && cmake --build build && ctest --test-dir build --output-on-failure"
+        + "\\s+\\(detected: CMakeLists\\.txt \\(enable_testing\\)\\)", "calc.c", "return a + b;");
+  }
+
+  /** The shape of talentdeficit/jsx: rebar.config, EUnit tests inside the module. */
+  @Test
+  void anErlangProjectWithEunitTests() throws Exception {
+    assumeTrue(Fixtures.onPath("rebar3"), "rebar3 is needed: install Debian's rebar3");
+    write("rebar.config", "{erl_opts, [debug_info]}.\n");
+    write(".gitignore", "_build/\n");
+    write("src/calc.app.src", "{application, calc, [{vsn, \"0.1.0\"}, {applications, [kernel, stdlib]}]}.\n");
+    write("src/calc.erl", "-module(calc).\n-export([add/2]).\n\nadd(A, B) -> A + B.\n\n-ifdef(TEST).\n"
+        + "-include_lib(\"eunit/include/eunit.hrl\").\nadd_test() -> ?assertEqual(5, add(2, 3)).\n-endif.\n");
+    commitThenBreak("src/calc.erl", "A + B", "A - B", "A * B");
+    breakerThenFixerVerifies("erlang", "rebar3 eunit\\s+\\(detected: rebar\\.config\\)", "src/calc.erl", "add(A, B) -> A + B.");
+  }
+
+  /** The shape of gaborcsardi/praise: an R package's DESCRIPTION, R/ and tests/testthat. */
+  @Test
+  void anRPackageWithTestthat() throws Exception {
+    assumeTrue(Fixtures.onPath("Rscript") && Files.isDirectory(Path.of("/usr/lib/R/site-library/testthat")),
+        "R and testthat are needed: install Debian's r-cran-testthat");
+    write("DESCRIPTION", "Package: calc\nVersion: 0.1.0\nTitle: Adds\nDescription: Adds numbers.\nLicense: MIT\n"
+        + "Suggests: testthat\n");
+    write("NAMESPACE", "export(add)\n");
+    write("R/calc.R", "add <- function(a, b) a + b\n");
+    write("tests/testthat.R", "library(testthat)\nlibrary(calc)\ntest_check(\"calc\")\n");
+    write("tests/testthat/test-calc.R", "test_that(\"adds\", {\n  expect_equal(add(2, 3), 5)\n})\n");
+    commitThenBreak("R/calc.R", "a + b", "a - b", "a * b");
+    breakerThenFixerVerifies("r", "Rscript -e 'testthat::test_local\\(\\)'\\s+\\(detected: tests/testthat\\)", "R/calc.R",
+        "function(a, b) a + b");
   }
 }

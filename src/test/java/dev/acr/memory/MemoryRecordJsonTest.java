@@ -45,7 +45,8 @@ class MemoryRecordJsonTest {
         text(rng), text(rng), rng.nextBoolean(), rng.nextBoolean(), text(rng),
         rng.nextInt(4) == 0 ? null : rng.nextInt(-255, 256), rng.nextLong(0, 10_000_000_000L), number(rng),
         rng.nextInt(4) == 0 ? null : rng.nextLong(0, Long.MAX_VALUE), rng.nextInt(4) == 0 ? null : rng.nextLong(),
-        text(rng), number(rng), text(rng), text(rng), text(rng), text(rng), text(rng));
+        text(rng), number(rng), text(rng), text(rng), text(rng), text(rng), text(rng),
+        rng.nextInt(4) == 0 ? null : rng.nextInt(0, 200_000));
   }
 
   private static String text(SplittableRandom rng) {

@@ -40,6 +40,10 @@ class NoTestsTest {
     assertThat(NoTests.in(List.of("0 successes / 0 failures / 0 errors / 0 pending : 0.0001 seconds"))).isPresent();
     // bats 1.8 into a pipe prints TAP: an empty test/ plans nothing and exits 0.
     assertThat(NoTests.in(List.of("1..0"))).contains("1..0");
+    // rebar3 eunit, testthat 3.1 and CTest 3.25 with nothing to run (each exits 0).
+    assertThat(NoTests.in(List.of("Finished in 0.032 seconds", "0 tests"))).contains("0 tests");
+    assertThat(NoTests.in(List.of("[ FAIL 0 | WARN 0 | SKIP 2 | PASS 0 ]"))).isPresent();
+    assertThat(NoTests.in(List.of("Test project /tmp/e/build", "No tests were found!!!"))).isPresent();
     assertThat(NoTests.in(List.of("Test Successful in 0.001s. 0 tests run."))).isPresent();
     // cabal-install 3.4 on a package without a test-suite: exit 0.
     assertThat(NoTests.in(List.of("Resolving dependencies...", "No tests to run for the package hsx-0.1")))
@@ -61,6 +65,9 @@ class NoTestsTest {
     assertThat(NoTests.in(List.of("60 examples, 1 failure"))).isEmpty();
     assertThat(NoTests.in(List.of("12 runs, 30 assertions, 0 failures, 0 errors, 0 skips"))).isEmpty();
     assertThat(NoTests.in(List.of("OK (22 tests, 319 assertions)"))).isEmpty();
+    assertThat(NoTests.in(List.of("Finished in 33.071 seconds", "\u001b[0;32m8326 tests, 0 failures"))).isEmpty();
+    assertThat(NoTests.in(List.of("[ FAIL 1 | WARN 0 | SKIP 0 | PASS 608 ]"))).isEmpty();
+    assertThat(NoTests.in(List.of("100% tests passed, 0 tests failed out of 3"))).isEmpty();
     assertThat(NoTests.in(List.of("Files=8, Tests=27,  0 wallclock secs ( 0.03 usr  0.01 sys +  0.32 cusr  0.10 csys =  0.46 CPU)",
         "Result: PASS"))).isEmpty();
     // A test file that died before its first test (a syntax error in the module under repair): it ran, and failed.

@@ -104,6 +104,22 @@ class NotInstalledTest {
         "cabal: Tests failed for test:tests from HUnit-1.6.2.0.")).as("a failing test suite").isEmpty();
   }
 
+  /** haskell-stack 2.7.5 offline, fetching a Stackage snapshot (lts-20.26) or a GHC it does not have (ghc-9.2.8). */
+  @Test
+  void stackOfflineCannotSetUpTheProject() {
+    assertThat(check(1, "Exception while reading snapshot from https://raw.githubusercontent.com/commercialhaskell/stackage-snapshots/master/lts/20/26.yaml:",
+        "HttpExceptionRequest Request {", "  host                 = \"raw.githubusercontent.com\"", "}",
+        " (ConnectionFailure Network.Socket.getAddrInfo (called with preferred socket type/protocol: AddrInfo {addrFlags = [],"
+            + " addrFamily = AF_UNSPEC, addrSocketType = Stream, addrProtocol = 0, addrAddress = 0.0.0.0:0, addrCanonName = Nothing},"
+            + " host name: Just \"raw.githubusercontent.com\", service name: Just \"443\"): does not exist (Name or service not known))"))
+        .hasValueSatisfying(why -> {
+          assertThat(why.problem()).startsWith("stack could not reach raw.githubusercontent.com (no network)");
+          assertThat(why.todo()).contains("stack build --test --only-dependencies");
+        });
+    assertThat(check(127, "/bin/sh: 1: stack: not found")).map(CannotRun.Why::todo)
+        .hasValueSatisfying(todo -> assertThat(todo).contains("haskell-stack"));
+  }
+
   @Test
   void aMissingRunnerSaysWhichPackageBringsIt() {
     assertThat(check(2, "busted", "make: busted: No such file or directory", "make: *** [Makefile:19: test] Error 127"))

@@ -92,4 +92,19 @@ class PackageFolderTest {
     assertThat(own.pkg().dir()).isEqualTo(root.resolve("packages/config"));
     assertThat(own.withoutTests()).isNull();
   }
+
+  /** kikito/semver.lua keeps one rockspec a release under rockspecs/; luacheck keeps one at its root. */
+  @Test
+  void aLuaRockspecIsAManifest() throws Exception {
+    write("semver.lua", "return {}\n");
+    write("spec/semver_spec.lua", "describe('semver', function() end)\n");
+    write("rockspecs/semver-1.2.0-1.rockspec", "package = 'semver'\n");
+    write("rockspecs/semver-1.2.1-1.rockspec", "package = 'semver'\n");
+    assertThat(PackageFolder.nearest(root, root.resolve("spec"))).isEqualTo(new PackageFolder(root, "rockspecs/*.rockspec"));
+    assertThat(PackageFolder.nearest(root, root.resolve("rockspecs"))).isEqualTo(new PackageFolder(root, "rockspecs/*.rockspec"));
+    assertThat(VerifyDetector.detect(root, root.resolve("spec"), null).command())
+        .isEqualTo(new VerifyCommand("busted", "detected: spec/*_spec.lua"));
+    write("luacheck-dev-1.rockspec", "package = 'luacheck'\n");
+    assertThat(PackageFolder.nearest(root, root)).isEqualTo(new PackageFolder(root, "luacheck-dev-1.rockspec"));
+  }
 }

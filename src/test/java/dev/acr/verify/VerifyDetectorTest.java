@@ -282,4 +282,60 @@ class VerifyDetectorTest {
     assertThat(detect()).contains(new VerifyCommand("cabal test", "detected: cabal.project"));
     assertThat(PackageFolder.nearest(root, root.resolve("src/Test"))).isEqualTo(new PackageFolder(root, "cabal.project"));
   }
+
+  /** The shape of a `stack new` project: stack.yaml, hpack's package.yaml, the .cabal often ignored. */
+  @Test
+  void aStackProjectRunsStackTest() throws IOException {
+    write("package.yaml", "name: hello\n");
+    write("stack.yaml", "resolver: lts-20.26\n");
+    write("src/Lib.hs", "module Lib where\n");
+    assertThat(detect()).contains(new VerifyCommand("stack test", "detected: stack.yaml"));
+    assertThat(PackageFolder.nearest(root, root.resolve("src"))).isEqualTo(new PackageFolder(root, "stack.yaml"));
+    write("hello.cabal", "name: hello\n");
+    assertThat(detect()).as("a generated .cabal beside stack.yaml").contains(new VerifyCommand("stack test", "detected: stack.yaml"));
+    write("cabal.project", "packages: .\n");
+    assertThat(detect()).as("both: cabal, on the distribution's GHC").contains(new VerifyCommand("cabal test", "detected: cabal.project"));
+  }
+
+  /** jarro2783/cxxopts: enable_testing() in the root's CMakeLists.txt, tests added in test/CMakeLists.txt. */
+  @Test
+  void aCMakeProjectWithTestingBuildsAndRunsCTest() throws IOException {
+    write("CMakeLists.txt", "cmake_minimum_required(VERSION 3.1)\nproject(cxxopts)\n");
+    write("test/CMakeLists.txt", "add_executable(options_test main.cpp)\nadd_test(options options_test)\n");
+    assertThat(detect()).as("no testing turned on").isEmpty();
+    write("CMakeLists.txt", "project(cxxopts)\nif (CXXOPTS_BUILD_TESTS)\n    enable_testing()\n    add_subdirectory(test)\nendif()\n");
+    assertThat(detect()).contains(new VerifyCommand(
+        "cmake -S . -B build && cmake --build build && ctest --test-dir build --output-on-failure", "detected: CMakeLists.txt (enable_testing)"));
+    write("CMakeLists.txt", "project(x C)\ninclude(CTest)\n");
+    assertThat(detect()).isPresent();
+    VerifyDetector.Detection fromTests = VerifyDetector.detect(root, root.resolve("test"), null);
+    assertThat(fromTests.pkg()).as("test/CMakeLists.txt starts no project").isEqualTo(new PackageFolder(root, "CMakeLists.txt"));
+    write("Makefile", "test:\n\tctest\n");
+    assertThat(detect()).as("the project's own make test first").contains(new VerifyCommand("make test", "detected: Makefile"));
+  }
+
+  /** talentdeficit/jsx: rebar.config and EUnit tests inside the modules; Common Test suites when test/ has them. */
+  @Test
+  void anErlangProjectRunsRebar3() throws IOException {
+    write("rebar.config", "{erl_opts, [debug_info]}.\n");
+    write("src/jsx.erl", "-module(jsx).\n");
+    assertThat(detect()).contains(new VerifyCommand("rebar3 eunit", "detected: rebar.config"));
+    assertThat(PackageFolder.nearest(root, root.resolve("src"))).isEqualTo(new PackageFolder(root, "rebar.config"));
+    write("test/jsx_SUITE.erl", "-module(jsx_SUITE).\n");
+    assertThat(detect()).contains(new VerifyCommand("rebar3 do eunit, ct", "detected: rebar.config"));
+  }
+
+  /** gaborcsardi/praise: an R package (DESCRIPTION) with tests/testthat. */
+  @Test
+  void anRPackageRunsTestthat() throws IOException {
+    write("DESCRIPTION", "Package: praise\nTitle: Praise Users\nSuggests:\n    testthat\n");
+    write("R/adjective.R", "adjective <- c('ace')\n");
+    assertThat(detect()).as("no tests yet").isEmpty();
+    assertThat(PackageFolder.nearest(root, root.resolve("R"))).isEqualTo(new PackageFolder(root, "DESCRIPTION"));
+    write("tests/testthat.R", "library(testthat)\ntest_check('praise')\n");
+    write("tests/testthat/test.R", "test_that('x', expect_true(TRUE))\n");
+    assertThat(detect()).contains(new VerifyCommand("Rscript -e 'testthat::test_local()'", "detected: tests/testthat"));
+    write("DESCRIPTION", "A description of this project, in prose.\n");
+    assertThat(detect()).as("a DESCRIPTION that is no R package's").isEmpty();
+  }
 }

@@ -1,0 +1,113 @@
+package dev.acr.live;
+
+import dev.acr.context.Dimension;
+import dev.acr.verify.VerifyResult;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The tests that fail before any change (the baseline's, as the runner named them) and whether the
+ * prompt is about them. An attempt verifies only when the whole test command passes, so a suite
+ * that already fails for reasons of its own (a root-only test, a missing service, a test broken
+ * upstream) fails every attempt, and each is paid for. When the prompt neither asks to fix a
+ * failing test nor names one of these, they are not the task's: the baseline says so before any
+ * agent runs, and an attempt that leaves only these failing ends the run ({@link #onlyThese}),
+ * since every further agent would be judged by the same failures. Never a verification: the
+ * attempt is recorded failed, its patch kept for the user to review.
+ *
+ * @param failing the baseline's failing tests, in the order printed; empty when none were named
+ * @param incomplete more failed than were kept, so no comparison is made
+ * @param notTheTasks whether the prompt neither asks to fix a failing test nor names one of them
+ */
+public record KnownFailures(List<String> failing, boolean incomplete, boolean notTheTasks) {
+
+  /** The reason an attempt that left only these failing is recorded with; it ends the run. */
+  public static final String REASON = dev.acr.core.RunLoop.ONLY_BASELINE_FAILURES;
+
+  /** How many names a message shows. */
+  private static final int SHOWN = 3;
+
+  /** Words of test names that say nothing of what a test is about. */
+  private static final Set<String> GENERIC = Set.of("test", "tests", "spec", "specs", "should", "when", "then", "with",
+      "that", "this", "from", "into", "returns", "return", "given", "case", "cases", "works", "check", "checks",
+      "handles", "true", "false", "error", "errors", "fail", "fails", "failing", "failed", "file", "files", "main");
+
+  public KnownFailures {
+    failing = List.copyOf(failing);
+  }
+
+  /** What the baseline says of the tests that fail before any change; none when it passed or named none. */
+  static KnownFailures of(VerifyResult baseline, Dimension dimension, String prompt) {
+    if (baseline == null || baseline.passed() || baseline.failing().isEmpty()) {
+      return new KnownFailures(List.of(), false, false);
+    }
+    boolean notTheTasks = !Baseline.asksToFixFailingTest(dimension, prompt) && !namesAny(prompt, baseline.failing());
+    return new KnownFailures(baseline.failing(), baseline.failingIncomplete(), notTheTasks);
+  }
+
+  /**
+   * Whether an attempt's failing tests are only some of these, and they are not the task's: the
+   * attempt broke nothing that passed before, and no further agent could pass the command either.
+   */
+  boolean onlyThese(VerifyResult attempt) {
+    return notTheTasks && !incomplete && attempt != null && !attempt.passed() && !attempt.timedOut()
+        && !attempt.failingIncomplete() && !attempt.failing().isEmpty() && failing.containsAll(attempt.failing());
+  }
+
+  /** "3 tests (a, b, c)" or "12 tests (a, b, c and 9 more)". */
+  public static String named(List<String> names, boolean incomplete) {
+    int more = names.size() - SHOWN;
+    String count = (incomplete ? "over " : "") + names.size() + (names.size() == 1 ? " test" : " tests");
+    return count + " (" + String.join(", ", names.subList(0, Math.min(SHOWN, names.size())))
+        + (more > 0 ? " and " + more + " more" : "") + ")";
+  }
+
+  /** The baseline's warning when these are not the task's, before any agent runs; null otherwise. */
+  String warning(String verify) {
+    if (!notTheTasks) {
+      return null;
+    }
+    return named(failing, incomplete) + (failing.size() == 1 ? " already fails" : " already fail") + " before any change,"
+        + " and the prompt neither asks to fix a failing test nor names " + (failing.size() == 1 ? "it" : "them")
+        + ": an attempt verifies only when the whole test command passes (" + verify + "), so it would have to fix"
+        + " them too. If they fail for reasons of their own (this machine, a service, running as root), stop now (Ctrl-C)"
+        + " and rerun with --verify 'CMD' running only the tests this change concerns; otherwise acr stops after the"
+        + " first attempt that leaves only these failing, rather than pay for more";
+  }
+
+  /** The note of an attempt that left only these failing. */
+  String stopNote(VerifyResult attempt) {
+    return "only tests that already failed before any change still fail: " + named(attempt.failing(), false)
+        + "; the prompt is not about them, and every further agent would be judged by them too, so acr ran no"
+        + " other. Not verified: review the kept patch, or rerun with --verify 'CMD' running the tests this change"
+        + " concerns";
+  }
+
+  /** Whether the prompt names one of {@code tests}: a word of its name, not a generic one, is a word of the prompt. */
+  static boolean namesAny(String prompt, List<String> tests) {
+    Set<String> said = new HashSet<>();
+    for (String w : words(prompt == null ? "" : prompt)) {
+      said.add(stem(w));
+    }
+    for (String test : tests) {
+      for (String w : words(test)) {
+        if (w.length() >= 4 && !GENERIC.contains(w) && said.contains(stem(w))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Lower-case words: split at anything not a letter or digit, and where camelCase turns upper. */
+  private static List<String> words(String text) {
+    String spaced = text.replaceAll("([a-z0-9])([A-Z])", "$1 $2");
+    return List.of(spaced.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"));
+  }
+
+  private static String stem(String w) {
+    return w.length() > 4 && w.endsWith("s") ? w.substring(0, w.length() - 1) : w;
+  }
+}

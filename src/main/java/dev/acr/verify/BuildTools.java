@@ -1,0 +1,88 @@
+package dev.acr.verify;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Test commands of build tools whose projects name no test command acr reads first: CMake with
+ * CTest (C and C++), rebar3 (Erlang) and R packages tested with testthat. Each was added after a
+ * real repository of that kind got "verify none found" (docs/real-repos.md).
+ */
+public final class BuildTools {
+
+  /** A CMakeLists.txt that turns testing on: {@code enable_testing()} or {@code include(CTest)}. */
+  private static final Pattern CMAKE_TESTING = Pattern.compile("(?im)^\\s*(?:enable_testing\\s*\\(|include\\s*\\(\\s*CTest\\b)");
+
+  /** An R package's DESCRIPTION starts with its name: {@code Package: praise}. */
+  private static final Pattern R_PACKAGE = Pattern.compile("(?m)^Package:\\s*\\S");
+
+  private static final Pattern CMAKE_PROJECT = Pattern.compile("(?im)^\\s*project\\s*\\(");
+
+  private static final Pattern CT_SUITE = Pattern.compile(".*_SUITE\\.erl");
+
+  private BuildTools() {}
+
+  /** The first of these tools that {@code root} is set up for. */
+  static Optional<VerifyCommand> detect(Path root) {
+    Optional<VerifyCommand> found = rebar3(root);
+    found = found.isPresent() ? found : testthat(root);
+    return found.isPresent() ? found : cmake(root);
+  }
+
+  /**
+   * CMake's own way: configure into {@code build} (the folder most CMake projects ignore), build,
+   * and run CTest there, printing a failing test's output. A fresh worktree builds from scratch;
+   * {@code CMAKE_BUILD_PARALLEL_LEVEL} in the environment sets how many jobs the build runs.
+   */
+  private static Optional<VerifyCommand> cmake(Path root) {
+    Path lists = root.resolve("CMakeLists.txt");
+    return Files.isRegularFile(lists) && CMAKE_TESTING.matcher(VerifyDetector.readOrEmpty(lists)).find()
+        ? Optional.of(new VerifyCommand("cmake -S . -B build && cmake --build build && ctest --test-dir build --output-on-failure",
+            "detected: CMakeLists.txt (enable_testing)"))
+        : Optional.empty();
+  }
+
+  /**
+   * rebar3's EUnit, which also runs the tests written inside the modules ({@code -ifdef(TEST)}),
+   * and its Common Test too when test/ holds {@code *_SUITE.erl} files.
+   */
+  private static Optional<VerifyCommand> rebar3(Path root) {
+    if (!Files.isRegularFile(root.resolve("rebar.config"))) {
+      return Optional.empty();
+    }
+    boolean suites = VerifyDetector.hasTestFile(root.resolve("test"), CT_SUITE);
+    return Optional.of(new VerifyCommand(suites ? "rebar3 do eunit, ct" : "rebar3 eunit", "detected: rebar.config"));
+  }
+
+  /**
+   * An R package (a DESCRIPTION naming it) with testthat tests under tests/testthat/: testthat's
+   * {@code test_local()} loads the package from its source (pkgload) and fails the command when a
+   * test fails, as {@code R CMD check} would without building and checking everything else.
+   */
+  private static Optional<VerifyCommand> testthat(Path root) {
+    return isRPackage(root) && Files.isDirectory(root.resolve("tests/testthat"))
+        ? Optional.of(new VerifyCommand("Rscript -e 'testthat::test_local()'", "detected: tests/testthat"))
+        : Optional.empty();
+  }
+
+  /** Whether {@code dir} holds an R package's DESCRIPTION: a package manifest ({@link PackageFolder}). */
+  public static boolean isRPackage(Path dir) {
+    Path description = dir.resolve("DESCRIPTION");
+    return Files.isRegularFile(description) && R_PACKAGE.matcher(VerifyDetector.readOrEmpty(description)).find();
+  }
+
+  /**
+   * The manifest that makes {@code dir} a package ({@link PackageFolder}) of these tools, or null:
+   * an R package's DESCRIPTION, or a CMakeLists.txt that starts a project ({@code project(...)};
+   * the ones in a project's src/ and test/ folders add to it and are no package of their own).
+   */
+  static String manifest(Path dir) {
+    if (isRPackage(dir)) {
+      return "DESCRIPTION";
+    }
+    Path lists = dir.resolve("CMakeLists.txt");
+    return Files.isRegularFile(lists) && CMAKE_PROJECT.matcher(VerifyDetector.readOrEmpty(lists)).find() ? "CMakeLists.txt" : null;
+  }
+}

@@ -1,0 +1,97 @@
+package dev.acr.verify;
+
+import dev.acr.exec.Colour;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The failing tests a test command's output names, line by line as it runs: so a baseline can say
+ * which tests fail before any change, and an attempt's failures can be compared with them. Each
+ * pattern is one runner's line for one failing test, its first group the test's name (not a line
+ * number or a duration, which an unrelated change may move). A runner not listed here names
+ * nothing: then nothing is compared and acr behaves as without this.
+ */
+final class FailingTests {
+
+  /** At most this many names are kept; past it the list is marked incomplete and compares with nothing. */
+  static final int KEPT = 200;
+
+  private static final List<Pattern> PATTERNS = List.of(
+      // pytest's short summary: FAILED tests/test_a.py::test_x - AssertionError
+      Pattern.compile("^(?:FAILED|ERROR) (\\S+::\\S+|\\S+\\.py)"),
+      // TAP (bats, prove): not ok 80 non-writable shims directory; not a TODO or a SKIP, which TAP counts as passing
+      Pattern.compile("^not ok \\d+ (?!.*#\\s*(?:TODO|SKIP))(?:- )?(.+?)(?:\\s+#.*)?$"),
+      // go test: --- FAIL: TestParse (0.00s)
+      Pattern.compile("^\\s*--- FAIL: (\\S+)"),
+      // cargo test: test parser::tests::empty ... FAILED
+      Pattern.compile("^test (\\S+) \\.\\.\\. FAILED$"),
+      // Maven Surefire: [ERROR] dev.x.FooTest.bar -- Time elapsed: 0.1 s <<< FAILURE!  (2.x: "bar(dev.x.FooTest)  Time elapsed")
+      Pattern.compile("^\\[ERROR\\] (?!Tests run:)(\\S+)(?:\\s+--)?\\s+Time elapsed: .*<<< (?:FAILURE|ERROR)!"),
+      // Gradle: FooTest > bar() FAILED
+      Pattern.compile("^(\\S+ > .+) FAILED$"),
+      // RSpec: rspec ./spec/a_spec.rb:12 # Parser parses dates
+      Pattern.compile("^rspec \\S+ # (.+)$"),
+      // go test's package line: FAIL	example.com/x/parser	0.012s (before Jest's FAIL: the time is no name)
+      Pattern.compile("^FAIL\\s+(\\S+)\\s+[\\d.]+s$"),
+      // clojure.test: FAIL in (parse-test) (core_test.clj:12) (before Jest's FAIL)
+      Pattern.compile("^(?:FAIL|ERROR) in \\((\\S+)\\)"),
+      // Jest: ● Suite › test; Vitest: FAIL  test/a.test.ts > suite > test; Jest's file line: FAIL  src/a.test.js
+      Pattern.compile("^\\s*● (.+ › .+)$"),
+      Pattern.compile("^\\s*FAIL\\s+(\\S.*?)(?:\\s+\\[[^\\]]*\\])?$"),
+      // PHPUnit, ExUnit, mocha, EUnit, hspec: "1) Foo\\BarTest::testX", "  1) test adds (MathTest)"
+      Pattern.compile("^\\s*\\d+\\) (\\S.*?):?$"),
+      // busted: Failure → spec/semver_spec.lua @ 45
+      Pattern.compile("^(?:Failure|Error) → (.+)$"),
+      // Alcotest: [FAIL]        base64          3   alphabet.
+      Pattern.compile("^\\s*\\[FAIL\\]\\s+(.+?)\\.?$"),
+      // ctest:   3 - parser_test (Failed)
+      Pattern.compile("^\\s*\\d+ - (\\S+) \\((?:Failed|SEGFAULT|Timeout|Subprocess aborted|Exception|Not Run)\\)"),
+      // testthat 3.1: Failure ('test.R:8'): all parts are lowercase (into a pipe), ── Failure (...): name ── (a terminal)
+      Pattern.compile("^(?:── )?(?:Failure|Error) \\([^)]*\\): (.+?)(?: ─*)?$"));
+
+  /** A time after a name, {@code (5.2 s)}, {@code (12 ms)}: it changes from run to run. */
+  private static final Pattern DURATION = Pattern.compile("\\s*\\(\\d+(?:\\.\\d+)?\\s*(?:ms|s|sec|seconds)\\)$");
+
+  private final Set<String> names = new LinkedHashSet<>();
+  private boolean incomplete;
+
+  /** One line of the command's output. */
+  synchronized void accept(String line) {
+    String plain = Colour.strip(line).stripTrailing();
+    if (plain.isEmpty() || plain.length() > 400) {
+      return;
+    }
+    for (Pattern p : PATTERNS) {
+      Matcher m = p.matcher(plain);
+      if (m.find()) {
+        add(DURATION.matcher(m.group(1)).replaceFirst("").strip());
+        return;
+      }
+    }
+  }
+
+  private void add(String name) {
+    if (names.contains(name) || name.isEmpty()) {
+      return;
+    }
+    if (names.size() == KEPT) {
+      incomplete = true;
+      return;
+    }
+    names.add(name);
+  }
+
+  /** The names, in the order they were printed; empty when the output named none. */
+  synchronized List<String> names() {
+    return new ArrayList<>(names);
+  }
+
+  /** Whether more failed than {@link #KEPT}: the names are then not the whole list. */
+  synchronized boolean incomplete() {
+    return incomplete;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.acr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A test suite that already fails before any change, for a reason no agent is asked to fix (a
+ * test that fails as root, say): the baseline names the failing tests and warns before an agent
+ * is paid for, and the run stops after the first attempt that leaves only those failing.
+ */
+class CliKnownFailuresTest {
+  @TempDir java.nio.file.Path tmp;
+  CliHarness h;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    h = new CliHarness(tmp).withRepo();
+    // TAP, as bats prints it: one test fails whatever the change, one until value.txt is fixed.
+    Files.writeString(h.repo.resolve("check.sh"), "#!/bin/sh\necho 1..3\n"
+        + "echo 'not ok 1 refuses a read-only shims directory'\n"
+        + "if grep -qx fixed value.txt; then echo 'ok 2 value'; else echo 'not ok 2 value is fixed'; fi\n"
+        + "if [ -e junk.txt ]; then echo 'not ok 3 no junk'; else echo 'ok 3 no junk'; fi\n"
+        + "exit 1\n");
+    h.git("commit", "-qam", "a check that fails as root");
+    h.agent("greeter", "echo hello > GREETING.md\n");
+    h.agent("junker", "echo junk > junk.txt\n");
+    h.writeConfig(List.of(
+        CliHarness.tool("fixer", h.agents.resolve("fixer").toString(), null),
+        CliHarness.tool("greeter", h.agents.resolve("greeter").toString(), null),
+        CliHarness.tool("junker", h.agents.resolve("junker").toString(), null)));
+  }
+
+  @Test
+  void aPromptNotAboutTheFailingTestsIsWarnedAndStopsAfterAnAttemptThatLeavesOnlyThem() throws Exception {
+    String before = h.status();
+    CliHarness.Run r = h.acr("--chain", "junker,greeter,fixer", "--verify", "sh check.sh",
+        "add a greeting file for new contributors");
+    assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+    assertThat(r.err()).contains("acr: warning: 2 tests (refuses a read-only shims directory, value is fixed) already"
+        + " fail before any change, and the prompt neither asks to fix a failing test nor names them")
+        .contains("--verify 'CMD'");
+    assertThat(r.err().indexOf("warning: 2 tests")).isLessThan(r.err().indexOf("attempt 1: junker"));
+    // The junker broke a test that passed: failed, and the run goes on; the greeter left only the two.
+    assertThat(r.err()).contains("attempt 2: greeter").doesNotContain("attempt 3");
+    assertThat(r.out()).contains("attempt 2: only tests that already failed before any change still fail: 2 tests")
+        .contains("not verified after 2 attempt(s) (only baseline failures)")
+        .contains("attempt 2: patch kept (GREETING.md)")
+        .doesNotContainPattern("(?m)^verified");
+    assertThat(h.status()).isEqualTo(before);
+    List<JsonNode> mem = h.memoryRecords();
+    assertThat(mem).extracting(m -> m.get("status").asText()).containsExactly("failed", "failed");
+    assertThat(mem.get(0).has("reason")).isFalse();
+    assertThat(mem.get(1).get("reason").asText()).isEqualTo("only the tests that failed before any change");
+    assertThat(h.run("explain", "last").out())
+        .contains("tests failed before the first attempt: 2 tests (refuses a read-only shims directory, value is fixed)")
+        .contains("reason    only the tests that failed before any change")
+        .doesNotContain("as expected");
+  }
+
+  @Test
+  void aPromptToFixAFailingTestEscalatesAsBeforeAndTheBaselineNamesWhatFails() throws Exception {
+    CliHarness.Run r = h.acr("--json", "--chain", "greeter,fixer", "--verify", "sh check.sh", "fix the failing test");
+    assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+    assertThat(r.err()).contains("baseline: tests fail (exit 1): 2 tests (refuses a read-only shims directory,"
+        + " value is fixed), as expected before a fix").doesNotContain("warning:");
+    JsonNode n = r.json();
+    assertThat(n.get("stop_reason").asText()).isEqualTo("plan_exhausted");
+    assertThat(n.get("attempts")).hasSize(2);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.acr.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.acr.context.Dimension;
+import dev.acr.verify.VerifyResult;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which baseline failures are not the task's, and when an attempt left only those. */
+class KnownFailuresTest {
+
+  private static VerifyResult failing(String... names) {
+    return new VerifyResult(false, 1, 10, "", false, null, List.of(names), false);
+  }
+
+  @Test
+  void aPromptNotAboutTheFailingTestsMakesThemNotTheTasks() {
+    VerifyResult base = failing("non-writable shims directory", "tests/test_net.py::test_fetch_remote");
+    assertThat(KnownFailures.of(base, Dimension.CODE_GENERATION, "add a --json flag to rbenv version").notTheTasks()).isTrue();
+    assertThat(KnownFailures.of(base, Dimension.CODE_GENERATION, "make the shims dir configurable").notTheTasks())
+        .as("names one: 'shims'").isFalse();
+    assertThat(KnownFailures.of(base, Dimension.CODE_GENERATION, "fetch remotes in parallel").notTheTasks())
+        .as("'remotes' is 'remote'").isFalse();
+    assertThat(KnownFailures.of(base, Dimension.BUG_FIXING, "rbenv global prints default").notTheTasks())
+        .as("a bug fix may be about any failing test").isFalse();
+    assertThat(KnownFailures.of(base, Dimension.CODE_REFACTORING, "make the failing tests pass").notTheTasks()).isFalse();
+    assertThat(KnownFailures.of(failing(), Dimension.CODE_GENERATION, "add a flag").warning("make test")).isNull();
+    assertThat(KnownFailures.namesAny("speed up TestParseDates", List.of("TestParseDates"))).isTrue();
+    assertThat(KnownFailures.namesAny("fix the test that fails", List.of("test_that_fails"))).as("generic words only").isFalse();
+  }
+
+  @Test
+  void anAttemptLeavingOnlySomeOfThemEndsTheRunOneWithAnyOtherFailureDoesNot() {
+    KnownFailures known = KnownFailures.of(failing("a root-only test", "needs redis"), Dimension.CODE_GENERATION,
+        "add a greeting");
+    assertThat(known.onlyThese(failing("a root-only test", "needs redis"))).isTrue();
+    assertThat(known.onlyThese(failing("needs redis"))).isTrue();
+    assertThat(known.onlyThese(failing("needs redis", "greets in French"))).isFalse();
+    assertThat(known.onlyThese(failing())).as("failed, naming nothing: a build error, say").isFalse();
+    assertThat(known.onlyThese(new VerifyResult(false, -1, 10, "", true, null, List.of("needs redis"), false))).isFalse();
+    assertThat(known.onlyThese(new VerifyResult(false, 1, 10, "", false, null, List.of("needs redis"), true))).isFalse();
+    assertThat(known.warning("bats test")).startsWith("2 tests (a root-only test, needs redis) already fail before any change")
+        .contains("the whole test command passes (bats test)").contains("--verify 'CMD'");
+    assertThat(KnownFailures.of(failing("needs redis"), Dimension.CODE_GENERATION, "add a greeting").warning("make test"))
+        .startsWith("1 test (needs redis) already fails before any change, and the prompt neither asks to fix a failing test nor names it:");
+    KnownFailures aFix = KnownFailures.of(failing("a root-only test"), Dimension.BUG_FIXING, "fix the greeting");
+    assertThat(aFix.onlyThese(failing("a root-only test"))).isFalse();
+    assertThat(aFix.warning("bats test")).isNull();
+  }
+
+  @Test
+  void namesAFewAndCountsTheRest() {
+    assertThat(KnownFailures.named(List.of("a"), false)).isEqualTo("1 test (a)");
+    assertThat(KnownFailures.named(List.of("a", "b", "c", "d", "e"), true)).isEqualTo("over 5 tests (a, b, c and 2 more)");
+  }
+}

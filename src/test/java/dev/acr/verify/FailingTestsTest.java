@@ -1,0 +1,62 @@
+package dev.acr.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The failing tests' names, as the common runners print them, without their times or line numbers. */
+class FailingTestsTest {
+
+  private static List<String> names(String... lines) {
+    FailingTests f = new FailingTests();
+    for (String l : lines) {
+      f.accept(l);
+    }
+    return f.names();
+  }
+
+  @Test
+  void eachRunnersLineForAFailingTest() {
+    assertThat(names("FAILED tests/test_dates.py::test_parse_iso - AssertionError: assert 1 == 2",
+        "ERROR tests/test_db.py::test_connect - ConnectionRefusedError", "3 failed, 10 passed in 0.52s"))
+        .containsExactly("tests/test_dates.py::test_parse_iso", "tests/test_db.py::test_connect");
+    assertThat(names("ok 1 global default", "not ok 80 non-writable shims directory", "not ok 81 later # TODO not yet",
+        "# (in test file test/rbenv.bats, line 12)")).containsExactly("non-writable shims directory");
+    assertThat(names("--- FAIL: TestLRU_Contains (0.00s)", "    --- FAIL: TestLRU/sub (0.01s)", "FAIL",
+        "FAIL\tgithub.com/hashicorp/golang-lru/simplelru\t0.012s"))
+        .containsExactly("TestLRU_Contains", "TestLRU/sub", "github.com/hashicorp/golang-lru/simplelru");
+    assertThat(names("test hash::tests::empty ... FAILED", "test hash::tests::one ... ok"))
+        .containsExactly("hash::tests::empty");
+    assertThat(names("[ERROR] dev.acr.FooTest.bar -- Time elapsed: 0.030 s <<< FAILURE!",
+        "[ERROR] Tests run: 3, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.1 s <<< FAILURE! -- in dev.acr.FooTest",
+        "[ERROR] baz(org.apache.commons.cli.BarTest)  Time elapsed: 0.01 s  <<< ERROR!"))
+        .containsExactly("dev.acr.FooTest.bar", "baz(org.apache.commons.cli.BarTest)");
+    assertThat(names("TurbineTest > cancel() FAILED")).containsExactly("TurbineTest > cancel()");
+    assertThat(names("rspec ./spec/color_spec.rb:12 # TTY::Color detects support")).containsExactly("TTY::Color detects support");
+    assertThat(names("  ● defu › merges arrays", " FAIL  src/sum.test.js (5.2 s)", " FAIL  test/defu.test.ts > defu > nulls"))
+        .containsExactly("defu › merges arrays", "src/sum.test.js", "test/defu.test.ts > defu > nulls");
+    assertThat(names("1) Webmozart\\Assert\\Tests\\AssertTest::testAssert", "  1) test adds (MathTest)"))
+        .containsExactly("Webmozart\\Assert\\Tests\\AssertTest::testAssert", "test adds (MathTest)");
+    assertThat(names("Failure → spec/semver_spec.lua @ 45")).containsExactly("spec/semver_spec.lua @ 45");
+    assertThat(names("  [FAIL]        base64          3   alphabet.")).containsExactly("base64          3   alphabet");
+    assertThat(names("\t  3 - parser_test (Failed)")).containsExactly("parser_test");
+    assertThat(names("── Failure ('test-parse.R:12:3'): parses dates ──────────")).containsExactly("parses dates");
+    assertThat(names("Failure ('test.R:8'): all parts are lowercase (except some)"))
+        .containsExactly("all parts are lowercase (except some)");
+    assertThat(names("FAIL in (parse-test) (core_test.clj:12)")).containsExactly("parse-test");
+  }
+
+  @Test
+  void colourIsIgnoredRepeatsCountOnceAndPastTheLimitTheListIsIncomplete() {
+    assertThat(names("\u001b[31mFAILED tests/test_a.py::test_x\u001b[0m", "FAILED tests/test_a.py::test_x"))
+        .containsExactly("tests/test_a.py::test_x");
+    FailingTests f = new FailingTests();
+    for (int i = 0; i <= FailingTests.KEPT; i++) {
+      f.accept("not ok " + i + " case " + i);
+    }
+    assertThat(f.names()).hasSize(FailingTests.KEPT);
+    assertThat(f.incomplete()).isTrue();
+    assertThat(names("all good", "3 passed in 0.1s")).isEmpty();
+  }
+}
