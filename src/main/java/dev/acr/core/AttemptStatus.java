@@ -66,4 +66,14 @@ public enum AttemptStatus {
           default -> false;
         };
   }
+
+  /**
+   * {@link #isEvidence(String)}, less a failure the verify command could not pin on the agent: one
+   * that left only the tests failing that already failed before any change, in a task not about
+   * them ({@link RunLoop#ONLY_BASELINE_FAILURES}). The agent may have done the task; the suite
+   * cannot tell, so it teaches nothing about the route.
+   */
+  public static boolean isEvidence(String id, String reason) {
+    return isEvidence(id) && !(reason != null && "failed".equals(id) && RunLoop.ONLY_BASELINE_FAILURES.equals(reason));
+  }
 }

@@ -180,7 +180,7 @@ public final class MemoryStats implements MemorySink {
       failedOnCurrentTask.clear();
       costScale.newTask();
     }
-    if (!teaches(r.status())) {
+    if (!dev.acr.core.AttemptStatus.isEvidence(r.status(), r.reason())) {
       return;
     }
     String route = name(r.route());
@@ -245,11 +245,6 @@ public final class MemoryStats implements MemorySink {
   /** How one task's costs so far predict the next route's cost on it. */
   TaskCostScale costScale() {
     return costScale;
-  }
-
-  /** Interrupted, unverified, infra and acr failures, cancelled and answered attempts say nothing about the route. */
-  private static boolean teaches(String status) {
-    return dev.acr.core.AttemptStatus.isEvidence(status);
   }
 
   /** The one instance of this route name (the policy hands in its own names first). */

@@ -25,4 +25,13 @@ class AttemptStatusTest {
     assertThat(AttemptStatus.NO_CHANGE.isEvidence()).isTrue();
     assertThat(AttemptStatus.FAILED.isEvidence()).isTrue();
   }
+
+  @Test
+  void aFailureLeavingOnlyTheBaselinesFailingTestsIsNotEvidence() {
+    assertThat(AttemptStatus.isEvidence("failed", RunLoop.ONLY_BASELINE_FAILURES)).isFalse();
+    assertThat(AttemptStatus.isEvidence("failed", null)).isTrue();
+    assertThat(AttemptStatus.isEvidence("failed", "something else")).isTrue();
+    assertThat(AttemptStatus.isEvidence("verified", RunLoop.ONLY_BASELINE_FAILURES)).isTrue();
+    assertThat(AttemptStatus.isEvidence("infra_error", null)).isFalse();
+  }
 }

@@ -31,6 +31,20 @@ class IdleAttemptsTest {
   }
 
   @Test
+  void aFailureTheBaselineAlreadyHadTeachesNothing() {
+    MemoryRecord plain = rec("a", 1, MID, false, 1200L);
+    MemoryRecord baselineOnly = new MemoryRecord(
+        plain.ts(), plain.runId(), plain.attempt(), plain.task(), plain.prompt(), plain.dimension(), plain.tool(),
+        plain.model(), plain.route(), false, true, "failed", 1, 0, 0.5, 1200L, 1200L, "test", null, "bench", "python",
+        dev.acr.core.RunLoop.ONLY_BASELINE_FAILURES, null, null);
+    MemoryStats stats = MemoryStats.of(List.of(baselineOnly, rec("a", 2, STRONG, true, 900L)));
+    assertThat(stats.tallies("*").get(MID.name())).isNull();
+    // STRONG was, as far as the task's difficulty goes, the first try.
+    assertThat(pattern(stats, STRONG).successes).isEqualTo(1);
+    assertThat(MemoryStats.of(List.of(plain)).tallies("*").get(MID.name()).n).isEqualTo(1);
+  }
+
+  @Test
   void idleFailureCountsForTheRouteButNotInLaterFailureSets() {
     MemoryStats stats = MemoryStats.of(List.of(
         rec("a", 1, CHEAP, false, 0L),
