@@ -142,7 +142,7 @@ public final class AcrPolicy implements Router {
       tried.add(nameOf(a.route()));
       // An infra or acr failure says nothing about the task's difficulty either, nor does an
       // attempt in which the agent did no work.
-      if (!a.resolved() && a.status().isEvidence() && !idle(a)) {
+      if (!a.resolved() && a.status().isEvidence() && !MemoryStats.idle(a.resolved(), a.inputTokens(), a.outputTokens())) {
         failed.add(nameOf(a.route()));
       }
     }
@@ -302,11 +302,6 @@ public final class AcrPolicy implements Router {
    */
   private double runChance(List<Map<String, MemoryStats.Tally>> tallies, String route) {
     return shrunk(tallies, route, 1, t -> t.n, t -> t.n - t.idle);
-  }
-
-  /** A failed attempt in which the agent used no tokens (see {@link MemoryStats#idle}). */
-  private static boolean idle(AttemptResult a) {
-    return !a.resolved() && MemoryStats.zero(a.inputTokens()) && MemoryStats.zero(a.outputTokens());
   }
 
   /** Mean performance of an attempt that did not verify (partial scores; 0 for pass/fail). */

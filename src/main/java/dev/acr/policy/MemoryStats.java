@@ -223,10 +223,15 @@ public final class MemoryStats implements MemorySink {
    * failure says nothing about how hard the task is (only that the route may not run).
    */
   static boolean idle(MemoryRecord r) {
-    return !r.resolved() && zero(r.inputTokens()) && zero(r.outputTokens());
+    return idle(r.resolved(), r.inputTokens(), r.outputTokens());
   }
 
-  static boolean zero(Long tokens) {
+  /** {@link #idle(MemoryRecord)} for an attempt still in the run (the policy's own failure set). */
+  static boolean idle(boolean resolved, Long inputTokens, Long outputTokens) {
+    return !resolved && zero(inputTokens) && zero(outputTokens);
+  }
+
+  private static boolean zero(Long tokens) {
     return tokens != null && tokens == 0;
   }
 
