@@ -257,7 +257,11 @@ public final class CannotRun {
       "busted", "luarocks install busted, or Debian's lua-busted",
       "bats", "Debian's bats, or npm install -g bats",
       "mix", "it comes with Elixir: Debian's elixir",
-      "stack", "Debian's haskell-stack, or GHCup");
+      "stack", "Debian's haskell-stack, or GHCup",
+      "lein", "Debian's leiningen",
+      "nimble", "it comes with Nim: Debian's nim",
+      "dub", "Debian's dub, with a D compiler: Debian's ldc",
+      "tclsh", "Debian's tcl");
 
   /** {@code why}, unless the prompt names {@code thing}: a request to write it is not a broken setup. */
   static Optional<Why> notAsked(String asked, String thing, Why why) {
