@@ -113,6 +113,12 @@ public final class CannotRun {
     if (wrapper.isPresent()) {
       return wrapper;
     }
+    if (SummaryFailures.tcltestUncounted(output)) {
+      return Optional.of(new Why("tcltest counted none of the tests that ran (Total 0, though some failed): the test files"
+          + " run in separate interpreters and do not end with ::tcltest::cleanupTests, so a fix would look like a run of no tests",
+          "run them in one interpreter (add -singleproc 1 to a driver that passes its arguments to tcltest's configure)"
+              + " or end each test file with ::tcltest::cleanupTests"));
+    }
     if (exitCode == 127) {
       return Optional.of(new Why("not found (exit 127)", "install it or name another test command"));
     }

@@ -1,6 +1,7 @@
 package dev.acr.verify;
 
 import dev.acr.exec.Colour;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
 final class SummaryFailures {
 
   /** tcltest's summary: {@code all.tcl:	Total	22	Passed	17	Skipped	0	Failed	5}. */
-  private static final Pattern TCLTEST_SUMMARY = Pattern.compile("^\\S+:\\s+Total\\s+\\d+\\s+Passed\\s+\\d+\\s+Skipped\\s+\\d+\\s+Failed\\s+(\\d+)");
+  private static final Pattern TCLTEST_SUMMARY = Pattern.compile("^\\S+:\\s+Total\\s+(\\d+)\\s+Passed\\s+\\d+\\s+Skipped\\s+\\d+\\s+Failed\\s+(\\d+)");
   /** tcltest's line closing a failed test's report: {@code ==== ip-pi-global FAILED}. */
   static final Pattern TCLTEST_FAILED = Pattern.compile("^==== (\\S+) (?:.* )?FAILED$");
   /**
@@ -30,6 +31,23 @@ final class SummaryFailures {
 
   private String failed;
 
+  /**
+   * Whether tcltest reported failed tests but counted none ({@code Total 0}): its test files run in
+   * separate interpreters without a closing {@code cleanupTests}, so a passing run would look like
+   * one that ran nothing, and no attempt could verify (bef/qmon run as {@code tclsh test/run.tcl}).
+   */
+  static boolean tcltestUncounted(List<String> lines) {
+    boolean failures = false;
+    boolean zero = false;
+    for (String raw : lines) {
+      String line = Colour.strip(raw).strip();
+      Matcher m = TCLTEST_SUMMARY.matcher(line);
+      failures |= TCLTEST_FAILED.matcher(line).find();
+      zero |= m.find() && m.group(1).equals("0");
+    }
+    return failures && zero;
+  }
+
   /** One line of the command's output. */
   synchronized void accept(String raw) {
     if (failed != null) {
@@ -37,7 +55,7 @@ final class SummaryFailures {
     }
     String line = Colour.strip(raw).strip();
     Matcher m = TCLTEST_SUMMARY.matcher(line);
-    if (m.find() ? Integer.parseInt(m.group(1)) > 0 : TCLTEST_FAILED.matcher(line).find() || TCLTEST_FILE_ERROR.matcher(line).find()) {
+    if (m.find() ? Integer.parseInt(m.group(2)) > 0 : TCLTEST_FAILED.matcher(line).find() || TCLTEST_FILE_ERROR.matcher(line).find()) {
       failed = line.replaceAll("\\s+", " ");
     }
   }

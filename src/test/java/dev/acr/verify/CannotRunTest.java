@@ -268,6 +268,12 @@ class CannotRunTest {
     Files.createDirectories(root.resolve("lib"));
     Files.writeString(root.resolve("lib/fileutil.tcl"), "package provide fileutil 1.0\nproc fileutil::cat {f} {}\n");
     assertThat(check(1, "fix the failing test", tcl)).as("the project's own package: its loading is the agent's to fix").isEmpty();
+    // bef/qmon run without -singleproc: failures shown, none counted; a fix would count nothing either.
+    assertThat(check(1, "fix the failing test", "==== ip-pi-global ini2::parse_ini global section FAILED", "==== ip-pi-global FAILED",
+        "run.tcl:\tTotal\t0\tPassed\t0\tSkipped\t0\tFailed\t0")).map(CannotRun.Why::todo)
+        .hasValueSatisfying(t -> assertThat(t).contains("-singleproc 1"));
+    assertThat(check(1, "fix the failing test", "==== cp-2 FAILED", "run.tcl:\tTotal\t22\tPassed\t21\tSkipped\t0\tFailed\t1"))
+        .as("counted: a failing test for an agent to fix").isEmpty();
   }
 
   @Test
