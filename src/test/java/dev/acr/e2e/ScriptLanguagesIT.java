@@ -92,6 +92,15 @@ class ScriptLanguagesIT {
     assertThat(fx.memoryLines().get(1)).contains("\"status\":\"verified\"", "\"language\":\"" + language + "\"");
   }
 
+  /** The run stops with exit 2 before any agent, saying {@code expected}, with nothing recorded. */
+  private void stopsBeforeAnyAgent(String... expected) throws Exception {
+    Fixtures.Run r = acr("--chain", "sed-breaker,sed-fixer", "fix the failing test");
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
+    assertThat(r.err()).contains(expected).contains("No agent was run and nothing was recorded");
+    assertThat(tmp.resolve("pids/agent-ran")).as("no agent ran").doesNotExist();
+    assertThat(fx.memoryLines()).isEmpty();
+  }
+
   /** The shape of kikito/inspect.lua without its Makefile: a module at the top, busted specs under spec/. */
   @Test
   void aLuaModuleWithBustedSpecs() throws Exception {
@@ -111,12 +120,7 @@ class ScriptLanguagesIT {
     write("calc.lua", "local dep = require('acr-no-such-rock')\nreturn {}\n");
     write("spec/calc_spec.lua", "local calc = require('calc')\ndescribe('calc', function() it('loads', function() end) end)\n");
     commitThenBreak("calc.lua", "return {}", "return {1}", "return {2}");
-    Fixtures.Run r = acr("--chain", "sed-breaker,sed-fixer", "fix the failing test");
-    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
-    assertThat(r.err()).contains("cannot run: module 'acr-no-such-rock' not found", "luarocks install acr-no-such-rock",
-        "No agent was run and nothing was recorded");
-    assertThat(tmp.resolve("pids/agent-ran")).as("no agent ran").doesNotExist();
-    assertThat(fx.memoryLines()).isEmpty();
+    stopsBeforeAnyAgent("cannot run: module 'acr-no-such-rock' not found", "luarocks install acr-no-such-rock");
     assertThat(fx.git("status", "--porcelain")).isEqualTo(" M calc.lua\n?? NOTES.md\n");
   }
 
@@ -276,11 +280,7 @@ class ScriptLanguagesIT {
     write("tests/all.tcl", "package require tcltest\nnamespace import tcltest::*\n"
         + "configure -testdir [file dirname [file normalize [info script]]]\nrunAllTests\n");
     commitThenBreak("lib/calc.tcl", "$a + $b", "$a - $b", "$a * $b");
-    Fixtures.Run r = acr("--chain", "sed-breaker,sed-fixer", "fix the failing test");
-    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
-    assertThat(r.err()).contains("cannot run: the Tcl package acr_no_such_package is not installed", "No agent was run and nothing was recorded");
-    assertThat(tmp.resolve("pids/agent-ran")).as("no agent ran").doesNotExist();
-    assertThat(fx.memoryLines()).isEmpty();
+    stopsBeforeAnyAgent("cannot run: the Tcl package acr_no_such_package is not installed");
     assertThat(fx.git("status", "--porcelain")).isEqualTo(" M lib/calc.tcl\n?? NOTES.md\n");
   }
 
@@ -338,11 +338,6 @@ class ScriptLanguagesIT {
         + "  :repositories ^:replace [[\"nowhere\" {:url \"https://127.0.0.1:9/\"}]])\n");
     write("src/calc/core.clj", "(ns calc.core)\n(defn add [a b] (+ a b))\n");
     commitThenBreak("src/calc/core.clj", "(+ a b)", "(- a b)", "(* a b)");
-    Fixtures.Run r = acr("--chain", "sed-breaker,sed-fixer", "fix the failing test");
-    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
-    assertThat(r.err()).contains("cannot run: the build could not download acr-no-such:lein-plugin", "lein deps",
-        "No agent was run and nothing was recorded");
-    assertThat(tmp.resolve("pids/agent-ran")).as("no agent ran").doesNotExist();
-    assertThat(fx.memoryLines()).isEmpty();
+    stopsBeforeAnyAgent("cannot run: the build could not download acr-no-such:lein-plugin", "lein deps");
   }
 }
