@@ -48,20 +48,22 @@ final class SummaryFailures {
     return failures && zero;
   }
 
+  /** The summary's count of failures, when above zero: the clearest words for the report. */
+  private String summary;
+
   /** One line of the command's output. */
   synchronized void accept(String raw) {
-    if (failed != null) {
-      return;
-    }
     String line = Colour.strip(raw).strip();
     Matcher m = TCLTEST_SUMMARY.matcher(line);
-    if (m.find() ? Integer.parseInt(m.group(2)) > 0 : TCLTEST_FAILED.matcher(line).find() || TCLTEST_FILE_ERROR.matcher(line).find()) {
+    if (m.find()) {
+      summary = summary == null && Integer.parseInt(m.group(2)) > 0 ? line.replaceAll("\\s+", " ") : summary;
+    } else if (failed == null && (TCLTEST_FAILED.matcher(line).find() || TCLTEST_FILE_ERROR.matcher(line).find())) {
       failed = line.replaceAll("\\s+", " ");
     }
   }
 
-  /** The first line that says tests failed, or empty when none did. */
+  /** The summary line that counts failures, else the first line that says a test failed; empty when none did. */
   synchronized Optional<String> result() {
-    return Optional.ofNullable(failed);
+    return Optional.ofNullable(summary != null ? summary : failed);
   }
 }
