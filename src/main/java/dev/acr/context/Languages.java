@@ -48,6 +48,11 @@ final class Languages {
           Map.entry("hs", "haskell"),
           Map.entry("lua", "lua"),
           Map.entry("clj", "clojure"),
+          Map.entry("cljc", "clojure"),
+          Map.entry("cljs", "clojure"),
+          Map.entry("nim", "nim"),
+          Map.entry("d", "d"),
+          Map.entry("tcl", "tcl"),
           Map.entry("pm", "perl"),
           Map.entry("pl", "perl"),
           Map.entry("sh", "shell"),
@@ -165,6 +170,15 @@ final class Languages {
     }
     addIf(out, root, "pubspec.yaml", "dart");
     addIf(out, root, "rebar.config", "erlang");
+    if (firstExisting(root, "project.clj", "deps.edn") != null) {
+      out.add("clojure");
+    }
+    if (hasFileEndingWith(root, ".nimble")) {
+      out.add("nim");
+    }
+    if (firstExisting(root, "dub.json", "dub.sdl") != null) {
+      out.add("d");
+    }
     if (dev.acr.verify.BuildTools.isRPackage(root)) {
       out.add("r");
     }

@@ -97,7 +97,9 @@ public final class Baseline {
             + ": it ran none (" + none.get() + "), so it cannot tell a fix from a break; name the command that runs them"
             + " (--verify CMD or \"verify\" in .acr/config.json). No agent was run and nothing was recorded; output in " + log);
       }
-      Optional<CannotRun.Why> why = CannotRun.check(r.exitCode(), lines(log, r), d.signals().root(),
+      // Exit 0 yet not passed: a runner whose summary says tests failed (tcltest), which may be a test file that could not load.
+      int exit = r.exitCode() == 0 ? 1 : r.exitCode();
+      Optional<CannotRun.Why> why = CannotRun.check(exit, lines(log, r), d.signals().root(),
           d.signals().packageDir(), req.prompt());
       if (why.isPresent()) {
         throw new UsageError("the test command '" + verify.command() + "' (" + verify.source() + ") cannot run" + where
@@ -109,7 +111,7 @@ public final class Baseline {
       note.accept("baseline: " + alreadyPasses(verify));
     } else if (r.passed()) {
       note.accept("baseline: tests already pass");
-    } else if (r.exitCode() == 0 && !r.timedOut()) {
+    } else if (r.noTests() != null && !r.timedOut()) {
       note.accept("baseline: the test command ran no tests; an attempt verifies only when its tests run and pass");
     } else {
       failing(d, req, r, note);

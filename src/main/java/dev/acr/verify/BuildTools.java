@@ -3,12 +3,14 @@ package dev.acr.verify;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Test commands of build tools whose projects name no test command acr reads first: CMake with
- * CTest (C and C++), rebar3 (Erlang) and R packages tested with testthat. Each was added after a
- * real repository of that kind got "verify none found" (docs/real-repos.md).
+ * CTest (C and C++), rebar3 (Erlang), R packages tested with testthat, Leiningen and the Clojure
+ * CLI, nimble (Nim) and dub (D). Each was added after a real repository of that kind got "verify
+ * none found" (docs/real-repos.md).
  */
 public final class BuildTools {
 
@@ -22,12 +24,18 @@ public final class BuildTools {
 
   private static final Pattern CT_SUITE = Pattern.compile(".*_SUITE\\.erl");
 
+  /** A deps.edn alias named {@code :test}, up to the brace that opens its map. */
+  private static final Pattern DEPS_TEST_ALIAS = Pattern.compile(":test\\s*\\{");
+
   private BuildTools() {}
 
   /** The first of these tools that {@code root} is set up for. */
   static Optional<VerifyCommand> detect(Path root) {
     Optional<VerifyCommand> found = rebar3(root);
     found = found.isPresent() ? found : testthat(root);
+    found = found.isPresent() ? found : clojure(root);
+    found = found.isPresent() ? found : nimble(root);
+    found = found.isPresent() ? found : dub(root);
     return found.isPresent() ? found : cmake(root);
   }
 
@@ -65,6 +73,55 @@ public final class BuildTools {
     return isRPackage(root) && Files.isDirectory(root.resolve("tests/testthat"))
         ? Optional.of(new VerifyCommand("Rscript -e 'testthat::test_local()'", "detected: tests/testthat"))
         : Optional.empty();
+  }
+
+  /**
+   * Clojure: {@code lein test} for a Leiningen project.clj (weavejester/medley keeps a deps.edn
+   * beside it, for users of the Clojure CLI). A deps.edn alone names no test command; its
+   * {@code :test} alias does when that alias runs something: {@code clojure -M:test} for its
+   * {@code :main-opts} (cognitect's test-runner, kaocha), {@code clojure -X:test} for an
+   * {@code :exec-fn}. An alias that only adds paths would start a REPL, which tests nothing.
+   */
+  private static Optional<VerifyCommand> clojure(Path root) {
+    if (Files.isRegularFile(root.resolve("project.clj"))) {
+      return Optional.of(new VerifyCommand("lein test", "detected: project.clj"));
+    }
+    String alias = testAlias(VerifyDetector.readOrEmpty(root.resolve("deps.edn")));
+    if (alias.contains(":main-opts")) {
+      return Optional.of(new VerifyCommand("clojure -M:test", "detected: deps.edn (:test alias)"));
+    }
+    return alias.contains(":exec-fn")
+        ? Optional.of(new VerifyCommand("clojure -X:test", "detected: deps.edn (:test alias)"))
+        : Optional.empty();
+  }
+
+  /** The map of deps.edn's {@code :test} alias, braces matched (strings not parsed: paths and names hold no braces), or "". */
+  static String testAlias(String depsEdn) {
+    Matcher m = DEPS_TEST_ALIAS.matcher(depsEdn);
+    if (!m.find()) {
+      return "";
+    }
+    int depth = 0;
+    for (int i = m.end() - 1; i < depsEdn.length(); i++) {
+      char c = depsEdn.charAt(i);
+      depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+      if (depth == 0) {
+        return depsEdn.substring(m.end() - 1, i + 1);
+      }
+    }
+    return depsEdn.substring(m.end() - 1);
+  }
+
+  /** Nim: nimble's {@code test} task (by default every {@code tests/t*.nim}, each compiled and run), for a package's {@code .nimble} file. */
+  private static Optional<VerifyCommand> nimble(Path root) {
+    String nimble = PackageFolder.fileEndingWith(root, ".nimble");
+    return nimble == null ? Optional.empty() : Optional.of(new VerifyCommand("nimble test", "detected: " + nimble));
+  }
+
+  /** D: dub's unittest build of the package, run, for its {@code dub.json} or {@code dub.sdl}. */
+  private static Optional<VerifyCommand> dub(Path root) {
+    String file = VerifyDetector.firstFile(root, "dub.json", "dub.sdl");
+    return file == null ? Optional.empty() : Optional.of(new VerifyCommand("dub test", "detected: " + file));
   }
 
   /** Whether {@code dir} holds an R package's DESCRIPTION: a package manifest ({@link PackageFolder}). */

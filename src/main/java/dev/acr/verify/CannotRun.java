@@ -113,6 +113,12 @@ public final class CannotRun {
     if (wrapper.isPresent()) {
       return wrapper;
     }
+    if (SummaryFailures.tcltestUncounted(output)) {
+      return Optional.of(new Why("tcltest counted none of the tests that ran (Total 0, though some failed): the test files"
+          + " run in separate interpreters and do not end with ::tcltest::cleanupTests, so a fix would look like a run of no tests",
+          "run them in one interpreter (add -singleproc 1 to a driver that passes its arguments to tcltest's configure)"
+              + " or end each test file with ::tcltest::cleanupTests"));
+    }
     if (exitCode == 127) {
       return Optional.of(new Why("not found (exit 127)", "install it or name another test command"));
     }
@@ -257,7 +263,11 @@ public final class CannotRun {
       "busted", "luarocks install busted, or Debian's lua-busted",
       "bats", "Debian's bats, or npm install -g bats",
       "mix", "it comes with Elixir: Debian's elixir",
-      "stack", "Debian's haskell-stack, or GHCup");
+      "stack", "Debian's haskell-stack, or GHCup",
+      "lein", "Debian's leiningen",
+      "nimble", "it comes with Nim: Debian's nim",
+      "dub", "Debian's dub, with a D compiler: Debian's ldc",
+      "tclsh", "Debian's tcl");
 
   /** {@code why}, unless the prompt names {@code thing}: a request to write it is not a broken setup. */
   static Optional<Why> notAsked(String asked, String thing, Why why) {

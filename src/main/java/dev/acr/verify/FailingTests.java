@@ -51,7 +51,14 @@ final class FailingTests {
       // ctest:   3 - parser_test (Failed)
       Pattern.compile("^\\s*\\d+ - (\\S+) \\((?:Failed|SEGFAULT|Timeout|Subprocess aborted|Exception|Not Run)\\)"),
       // testthat 3.1: Failure ('test.R:8'): all parts are lowercase (into a pipe), ── Failure (...): name ── (a terminal)
-      Pattern.compile("^(?:── )?(?:Failure|Error) \\([^)]*\\): (.+?)(?: ─*)?$"));
+      Pattern.compile("^(?:── )?(?:Failure|Error) \\([^)]*\\): (.+?)(?: ─*)?$"),
+      // Nim's unittest: [FAILED] adds; nimble's test task, per test file: Error: execution of an external program failed: '/x/tests/tcalc '
+      Pattern.compile("^\\s*\\[FAILED\\]\\s+(.+)$"),
+      Pattern.compile("^Error: execution of an external program failed: '(?:[^']*/)?([^'/]+?)\\s*'"),
+      // tcltest: ==== ip-pi-global ini2::parse_ini global section FAILED (and ==== ip-pi-global FAILED closing its report)
+      Pattern.compile("^==== (\\S+) (?:.* )?FAILED$"),
+      // D's unittests (dub test), per module: core.exception.AssertError@source/dxml/internal.d(217): unittest failure
+      Pattern.compile("^\\S+?(?:Error|Exception)@(\\S+?\\.d)\\(\\d+\\): "));
 
   /** A time after a name, {@code (5.2 s)}, {@code (12 ms)}: it changes from run to run. */
   private static final Pattern DURATION = Pattern.compile("\\s*\\(\\d+(?:\\.\\d+)?\\s*(?:ms|s|sec|seconds)\\)$");

@@ -72,6 +72,18 @@ public final class NoTests {
   private static final Pattern CTEST_NONE = Pattern.compile("^No tests were found!!!");
   /** A TAP plan ({@code bats} into a pipe, node's TAP reporter): {@code 1..0} plans no test at all. */
   private static final Pattern TAP_PLAN = Pattern.compile("^1\\.\\.(\\d+)(?:\\s*#.*)?$");
+  /**
+   * clojure.test's {@code Ran 55 tests containing 293 assertions.} (lein test, the Clojure CLI's
+   * runners), tcltest's {@code all.tcl:	Total	22	Passed	22	Skipped	0	Failed	0}, and druntime's
+   * {@code 5 modules passed unittests} (dub test). tcltest counts only what each test file reports
+   * back, so a failed test's own line ({@link SummaryFailures#TCLTEST_FAILED}) also says tests ran.
+   */
+  private static final Pattern MORE_COUNTS = Pattern.compile(
+      "^Ran (\\d+) tests? containing \\d+ assertions?\\.|^\\S+:\\s+Total\\s+(\\d+)\\s+Passed\\s|^(\\d+) modules? passed unittests$");
+  /** druntime's {@code 1/5 modules FAILED unittests}: tests ran. */
+  private static final Pattern DRUNTIME_FAILED = Pattern.compile("^\\d+/\\d+ modules? FAILED unittests$");
+  /** nimble test without a test file: {@code Warning: No tests found!} (and exit 0). */
+  private static final Pattern NIMBLE_NONE = Pattern.compile("^Warning: No tests found!$");
   /** RSpec's {@code 0 examples, 0 failures, 1 error occurred outside of examples}: a spec failed to load, which is a failure. */
   private static final String OUTSIDE_OF_EXAMPLES = "occurred outside of examples";
 
@@ -91,6 +103,10 @@ public final class NoTests {
     Matcher m;
     if (line.contains(OUTSIDE_OF_EXAMPLES)) {
       ran = true;
+    } else if ((m = MORE_COUNTS.matcher(line)).find()) {
+      count(line, m, 3);
+    } else if (DRUNTIME_FAILED.matcher(line).find() || SummaryFailures.TCLTEST_FAILED.matcher(line).find()) {
+      ran = true;
     } else if ((m = EXUNIT.matcher(line)).find()) {
       count(line, m, m.groupCount());
     } else if ((m = TESTTHAT.matcher(line)).find()) {
@@ -109,7 +125,7 @@ public final class NoTests {
       }
     } else if (PYTEST_NONE.matcher(line).find() || GO_NONE.matcher(line).matches() || JEST_NONE.matcher(line).find()
         || PHPUNIT_NONE.matcher(line).find() || EXUNIT_NONE.matcher(line).find() || BUSTED_NONE.matcher(line).find()
-        || CABAL_NONE.matcher(line).find() || CTEST_NONE.matcher(line).find()) {
+        || CABAL_NONE.matcher(line).find() || CTEST_NONE.matcher(line).find() || NIMBLE_NONE.matcher(line).find()) {
       none = none == null ? line : none;
     } else if (PYTEST_RAN.matcher(line).find() || GO_RAN.matcher(line).find() || JEST_RAN.matcher(line).find()) {
       ran = true;

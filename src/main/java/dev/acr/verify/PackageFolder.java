@@ -24,10 +24,10 @@ public record PackageFolder(Path dir, String marker) {
       List.of("package.json", "pyproject.toml", "setup.py", "setup.cfg", "pytest.ini", "tox.ini", "go.mod",
           "Cargo.toml", "pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts",
           "Gemfile", "composer.json", "Package.swift", "build.sbt", "mix.exs", "dune-project", "cabal.project", "stack.yaml", "rebar.config", "pubspec.yaml", "requirements.txt",
-          "Pipfile");
+          "Pipfile", "project.clj", "deps.edn", "dub.json", "dub.sdl");
 
-  /** Manifests named after their project: .NET's, a Haskell package's and a Lua rock's. */
-  private static final List<String> NAMED = List.of(".sln", ".csproj", ".fsproj", ".cabal", ".rockspec");
+  /** Manifests named after their project: .NET's, a Haskell package's, a Lua rock's and a Nim package's. */
+  private static final List<String> NAMED = List.of(".sln", ".csproj", ".fsproj", ".cabal", ".rockspec", ".nimble");
 
   /** Where a Lua rock keeps one rockspec a release (kikito/semver.lua) instead of one at its root. */
   private static final String ROCKSPECS = "rockspecs";

@@ -9,10 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Test commands of the interpreted languages whose projects declare no test command of their
- * own in a build file acr reads first: Ruby, PHP, Perl, Lua (busted) and shell (bats). Each was
+ * own in a build file acr reads first: Ruby, PHP, Perl, Lua (busted), shell (bats) and Tcl (tcltest). Each was
  * added after a real repository of that language got "verify none found" (docs/real-repos.md).
  */
 final class ScriptRunners {
@@ -21,6 +22,10 @@ final class ScriptRunners {
   private static final Pattern RB_TEST_FILE = Pattern.compile("test_.*\\.rb|.*_test\\.rb");
   private static final Pattern PERL_TEST_FILE = Pattern.compile(".*\\.t");
   private static final Pattern LUA_SPEC_FILE = Pattern.compile(".*_spec\\.lua");
+  /** A tcltest driver script: it runs every {@code *.test} file of its folder. */
+  private static final Pattern TCLTEST_DRIVER = Pattern.compile("(?m)^[^#\\n]*\\brunAllTests\\b");
+  /** A driver that hands its arguments to tcltest's configure ({@code {*}$argv}, {@code eval configure $argv}). */
+  private static final Pattern FORWARDS_ARGV = Pattern.compile("(?m)^[^#\\n]*configure\\b.*\\$(?:::)?argv");
 
   private ScriptRunners() {}
 
@@ -30,7 +35,8 @@ final class ScriptRunners {
     found = found.isPresent() ? found : php(root);
     found = found.isPresent() ? found : perl(root);
     found = found.isPresent() ? found : busted(root);
-    return found.isPresent() ? found : bats(root);
+    found = found.isPresent() ? found : bats(root);
+    return found.isPresent() ? found : tcltest(root);
   }
 
   /**
@@ -118,5 +124,52 @@ final class ScriptRunners {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Tcl: the script in tests/, test/ or the root that calls tcltest's {@code runAllTests} (all.tcl
+   * by convention, bef/qmon's test/run.tcl), run by tclsh. tcltest runs each test file in a
+   * separate interpreter and counts only the results a file reports back through its closing
+   * {@code cleanupTests}: for files without one its summary says {@code Total 0} whatever ran, so
+   * a driver that forwards its arguments to tcltest gets {@code -singleproc 1}, which runs the files
+   * in its own interpreter, where every test is counted. tcltest exits 0 when tests fail: the
+   * verifier reads its summary ({@link SummaryFailures}).
+   */
+  private static Optional<VerifyCommand> tcltest(Path root) {
+    for (String dir : new String[] {"tests", "test", "."}) {
+      Path folder = root.resolve(dir);
+      String driver = tclDriver(folder);
+      if (driver != null) {
+        String script = dir.equals(".") ? driver : dir + "/" + driver;
+        boolean forwards = FORWARDS_ARGV.matcher(VerifyDetector.readOrEmpty(folder.resolve(driver))).find();
+        boolean uncounted = forwards && testFileWithoutCleanup(folder);
+        return Optional.of(new VerifyCommand("tclsh " + script + (uncounted ? " -singleproc 1" : ""), "detected: " + script + " (tcltest)"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The first {@code .tcl} file directly in {@code dir}, by name, that calls {@code runAllTests}; null when none does. */
+  private static String tclDriver(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".tcl") && Files.isRegularFile(p))
+          .sorted()
+          .filter(p -> TCLTEST_DRIVER.matcher(VerifyDetector.readOrEmpty(p)).find())
+          .map(p -> p.getFileName().toString())
+          .findFirst()
+          .orElse(null);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** Whether a {@code .test} file directly in {@code dir} never calls {@code cleanupTests}. */
+  private static boolean testFileWithoutCleanup(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".test") && Files.isRegularFile(p))
+          .anyMatch(p -> !VerifyDetector.readOrEmpty(p).contains("cleanupTests"));
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

@@ -63,6 +63,7 @@ public final class Verifier {
     Path log = logFile.toAbsolutePath();
     Tail tail = new Tail();
     NoTests scan = new NoTests();
+    SummaryFailures summary = new SummaryFailures();
     FailingTests failing = new FailingTests();
     ProcessSpec spec =
         ProcessSpec.builder(List.of("sh", "-c", MERGE_STDERR + c.command()), dir)
@@ -73,6 +74,7 @@ public final class Verifier {
             .stdoutLines(line -> {
               tail.add(line);
               scan.accept(line);
+              summary.accept(line);
               failing.accept(line);
             })
             .build();
@@ -95,12 +97,16 @@ public final class Verifier {
       note(log, tail, "[acr] failing (TAP): " + String.join("; ", tail.tapFailures));
     }
     Optional<String> none = scan.result();
-    if (o.exitCode() == 0 && none.isPresent()) {
+    Optional<String> failedAnyway = o.exitCode() == 0 ? summary.result() : Optional.empty();
+    if (failedAnyway.isPresent()) {
+      note(log, tail, "[acr] the test command exited 0, but its output says tests failed (" + failedAnyway.get()
+          + "): counted as failing");
+    } else if (o.exitCode() == 0 && none.isPresent()) {
       note(log, tail, "[acr] the test command ran no tests (" + none.get() + "): not counted as passing");
     }
-    boolean passed = o.exitCode() == 0 && none.isEmpty();
+    boolean passed = o.exitCode() == 0 && none.isEmpty() && failedAnyway.isEmpty();
     return new VerifyResult(passed, o.exitCode(), o.durationMs(), tail.text(), false,
-        none.orElse(null), passed ? List.of() : failing.names(), failing.incomplete());
+        failedAnyway.isPresent() ? null : none.orElse(null), passed ? List.of() : failing.names(), failing.incomplete());
   }
 
   /** acr's own line after the command's output, in the log and the tail. */

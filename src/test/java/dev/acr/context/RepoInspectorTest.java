@@ -250,6 +250,19 @@ class RepoInspectorTest {
         .isEqualTo("lua");
   }
 
+  /** weavejester/medley (project.clj, .cljc sources), treeform/jsony, jmdavis/dxml and bef/qmon. */
+  @Test
+  void clojureNimDAndTclProjects() throws Exception {
+    assertThat(languageOf(Map.of("project.clj", "(defproject m \"1\")\n", "deps.edn", "{}", "src/medley/core.cljc", "",
+        "test/medley/core_test.cljc", "", "test/medley/test_runner.cljs", ""))).isEqualTo("clojure");
+    assertThat(languageOf(Map.of("deps.edn", "{}", "src/a/core.clj", ""))).isEqualTo("clojure");
+    assertThat(languageOf(Map.of("jsony.nimble", "srcDir = \"src\"\n", "src/jsony.nim", "", "tests/test_char.nim", "")))
+        .isEqualTo("nim");
+    assertThat(languageOf(Map.of("dub.json", "{\"name\": \"dxml\"}", "source/dxml/parser.d", "", "cov.sh", ""))).isEqualTo("d");
+    assertThat(languageOf(Map.of("qmon.tcl", "", "lib/ini-parser.tcl", "", "test/run.tcl", "", "scripts/update.sh", "")))
+        .isEqualTo("tcl");
+  }
+
   private String languageOf(Map<String, String> files) throws Exception {
     Path repo = GitFixture.withCommit(Files.createTempDirectory(tmp, "lang"), files);
     return RepoInspector.inspect(repo, null).language();

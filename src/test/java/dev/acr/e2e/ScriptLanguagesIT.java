@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * their tests fail instead of skipping. Elixir, OCaml and GHC are hundreds of megabytes each: CI
  * leaves them out and those tests skip there. So are Erlang's rebar3 and R's testthat
  * (talentdeficit/jsx, gaborcsardi/praise), whose tests skip without them; CMake and a C compiler
- * (jarro2783/cxxopts) come with the machine.
+ * (jarro2783/cxxopts) come with the machine. Tcl, Nim, D and Leiningen (bef/qmon, treeform/jsony,
+ * jmdavis/dxml, weavejester/medley) are not installed in CI either: their tests skip there.
  */
 class ScriptLanguagesIT {
   @TempDir Path tmp;
@@ -91,6 +92,15 @@ class ScriptLanguagesIT {
     assertThat(fx.memoryLines().get(1)).contains("\"status\":\"verified\"", "\"language\":\"" + language + "\"");
   }
 
+  /** The run stops with exit 2 before any agent, saying {@code expected}, with nothing recorded. */
+  private void stopsBeforeAnyAgent(String... expected) throws Exception {
+    Fixtures.Run r = acr("--chain", "sed-breaker,sed-fixer", "fix the failing test");
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
+    assertThat(r.err()).contains(expected).contains("No agent was run and nothing was recorded");
+    assertThat(tmp.resolve("pids/agent-ran")).as("no agent ran").doesNotExist();
+    assertThat(fx.memoryLines()).isEmpty();
+  }
+
   /** The shape of kikito/inspect.lua without its Makefile: a module at the top, busted specs under spec/. */
   @Test
   void aLuaModuleWithBustedSpecs() throws Exception {
@@ -110,12 +120,7 @@ class ScriptLanguagesIT {
     write("calc.lua", "local dep = require('acr-no-such-rock')\nreturn {}\n");
     write("spec/calc_spec.lua", "local calc = require('calc')\ndescribe('calc', function() it('loads', function() end) end)\n");
     commitThenBreak("calc.lua", "return {}", "return {1}", "return {2}");
-    Fixtures.Run r = acr("--chain", "sed-breaker,sed-fixer", "fix the failing test");
-    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
-    assertThat(r.err()).contains("cannot run: module 'acr-no-such-rock' not found", "luarocks install acr-no-such-rock",
-        "No agent was run and nothing was recorded");
-    assertThat(tmp.resolve("pids/agent-ran")).as("no agent ran").doesNotExist();
-    assertThat(fx.memoryLines()).isEmpty();
+    stopsBeforeAnyAgent("cannot run: module 'acr-no-such-rock' not found", "luarocks install acr-no-such-rock");
     assertThat(fx.git("status", "--porcelain")).isEqualTo(" M calc.lua\n?? NOTES.md\n");
   }
 
@@ -243,5 +248,96 @@ class ScriptLanguagesIT {
     commitThenBreak("R/calc.R", "a + b", "a - b", "a * b");
     breakerThenFixerVerifies("r", "Rscript -e 'testthat::test_local\\(\\)'\\s+\\(detected: tests/testthat\\)", "R/calc.R",
         "function(a, b) a + b");
+  }
+
+  /**
+   * The shape of bef/qmon: a package under lib/, tcltest files without cleanupTests under tests/,
+   * and a driver that forwards its arguments. tcltest exits 0 when tests fail: the breaker must
+   * still fail.
+   */
+  @Test
+  void aTclProjectWithTcltest() throws Exception {
+    assumeTrue(Fixtures.onPath("tclsh"), "tclsh is needed: install Debian's tcl");
+    write("lib/calc.tcl", "package provide calc 0.1\nproc ::add {a b} { expr {$a + $b} }\n");
+    write("tests/calc.test", "package require tcltest 2\nnamespace import ::tcltest::test\n"
+        + "source [file join [file dirname [file normalize [info script]]] .. lib calc.tcl]\n"
+        + "test add-1 \"adds\" -body { add 2 3 } -result 5\ntest add-2 \"adds zero\" -body { add 0 3 } -result 3\n");
+    write("tests/all.tcl", "package require tcltest\n::tcltest::configure -testdir [file dirname [file normalize [info script]]]"
+        + " {*}$::argv\n::tcltest::runAllTests\n");
+    commitThenBreak("lib/calc.tcl", "$a + $b", "$a - $b", "$a * $b");
+    breakerThenFixerVerifies("tcl", "tclsh tests/all\\.tcl -singleproc 1\\s+\\(detected: tests/all\\.tcl \\(tcltest\\)\\)",
+        "lib/calc.tcl", "expr {$a + $b}");
+  }
+
+  /** A Tcl package the tests require that is not installed: tcltest exits 0, yet the run stops before any agent. */
+  @Test
+  void aTclPackageTheTestsNeedMissingStopsBeforeAnyAgent() throws Exception {
+    assumeTrue(Fixtures.onPath("tclsh"), "tclsh is needed: install Debian's tcl");
+    write("lib/calc.tcl", "package require acr_no_such_package\nproc ::add {a b} { expr {$a + $b} }\n");
+    write("tests/calc.test", "package require tcltest 2\nnamespace import ::tcltest::test\n"
+        + "source [file join [file dirname [file normalize [info script]]] .. lib calc.tcl]\n"
+        + "test add-1 \"adds\" -body { add 2 3 } -result 5\n::tcltest::cleanupTests\n");
+    write("tests/all.tcl", "package require tcltest\nnamespace import tcltest::*\n"
+        + "configure -testdir [file dirname [file normalize [info script]]]\nrunAllTests\n");
+    commitThenBreak("lib/calc.tcl", "$a + $b", "$a - $b", "$a * $b");
+    stopsBeforeAnyAgent("cannot run: the Tcl package acr_no_such_package is not installed");
+    assertThat(fx.git("status", "--porcelain")).isEqualTo(" M lib/calc.tcl\n?? NOTES.md\n");
+  }
+
+  /** The shape of treeform/jsony: a .nimble file, the module under src/, a tests/t*.nim with Nim's unittest. */
+  @Test
+  void aNimPackageWithNimbleTests() throws Exception {
+    assumeTrue(Fixtures.onPath("nimble") && Fixtures.onPath("nim"), "nim and nimble are needed: install Debian's nim");
+    write("calc.nimble", "version = \"0.1.0\"\nauthor = \"t\"\ndescription = \"adds\"\nlicense = \"MIT\"\nsrcDir = \"src\"\n");
+    write(".gitignore", "/tests/tcalc\n");
+    write("src/calc.nim", "proc add*(a, b: int): int = a + b\n");
+    write("tests/config.nims", "switch(\"path\", \"$projectDir/../src\")\n");
+    write("tests/tcalc.nim", "import unittest\nimport calc\nsuite \"calc\":\n  test \"adds\":\n    check add(2, 3) == 5\n");
+    commitThenBreak("src/calc.nim", "a + b", "a - b", "a * b");
+    breakerThenFixerVerifies("nim", "nimble test\\s+\\(detected: calc\\.nimble\\)", "src/calc.nim", "= a + b");
+  }
+
+  /** The shape of jmdavis/dxml: dub.json, unittest blocks inside the module. */
+  @Test
+  void aDPackageWithDubTest() throws Exception {
+    assumeTrue(Fixtures.onPath("dub") && (Fixtures.onPath("ldc2") || Fixtures.onPath("dmd") || Fixtures.onPath("gdc")),
+        "dub and a D compiler are needed: install Debian's dub and ldc");
+    write("dub.json", "{\"name\": \"calc\", \"targetType\": \"library\"}\n");
+    write(".gitignore", ".dub\ncalc-test-library\n");
+    write("source/calc.d", "module calc;\nint add(int a, int b) { return a + b; }\nunittest { assert(add(2, 3) == 5); }\n");
+    commitThenBreak("source/calc.d", "a + b", "a - b", "a * b");
+    breakerThenFixerVerifies("d", "dub test\\s+\\(detected: dub\\.json\\)", "source/calc.d", "return a + b;");
+  }
+
+  /**
+   * The shape of weavejester/medley with Leiningen: project.clj, clojure.test under test/.
+   * Clojure, and the nREPL that lein adds to every project, come from Debian's Maven repository (no network).
+   */
+  @Test
+  void aClojureProjectWithLeinTest() throws Exception {
+    assumeTrue(Fixtures.onPath("lein") && Files.isDirectory(Path.of("/usr/share/maven-repo/org/clojure/clojure/1.11.1"))
+        && Files.isDirectory(Path.of("/usr/share/maven-repo/nrepl/nrepl/1.0.0"))
+        && Files.isDirectory(Path.of("/usr/share/maven-repo/org/nrepl/incomplete/0.1.0")),
+        "Leiningen, Clojure 1.11.1 and nREPL 1.0.0 are needed: install Debian's leiningen, clojure, libnrepl-clojure"
+            + " and libnrepl-incomplete-clojure");
+    write("project.clj", "(defproject calc \"0.1.0\"\n  :dependencies [[org.clojure/clojure \"1.11.1\"]]\n"
+        + "  :repositories ^:replace [[\"debian\" {:url \"file:///usr/share/maven-repo\" :checksum :ignore}]])\n");
+    write(".gitignore", "/target/\n/.lein-*\n"); // as lein new writes it: lein test leaves .lein-failures
+    write("src/calc/core.clj", "(ns calc.core)\n(defn add [a b] (+ a b))\n");
+    write("test/calc/core_test.clj", "(ns calc.core-test\n  (:require [clojure.test :refer [deftest is]]\n            [calc.core :refer [add]]))\n"
+        + "(deftest adds (is (= 5 (add 2 3))))\n");
+    commitThenBreak("src/calc/core.clj", "(+ a b)", "(- a b)", "(* a b)");
+    breakerThenFixerVerifies("clojure", "lein test\\s+\\(detected: project\\.clj\\)", "src/calc/core.clj", "(+ a b)");
+  }
+
+  /** weavejester/medley offline: a plugin its project.clj names cannot be downloaded (here from a closed port on 127.0.0.1). */
+  @Test
+  void aLeinPluginOutOfReachStopsBeforeAnyAgent() throws Exception {
+    assumeTrue(Fixtures.onPath("lein"), "Leiningen is needed: install Debian's leiningen");
+    write("project.clj", "(defproject calc \"0.1.0\"\n  :plugins [[acr-no-such/lein-plugin \"0.0.1\"]]\n"
+        + "  :repositories ^:replace [[\"nowhere\" {:url \"https://127.0.0.1:9/\"}]])\n");
+    write("src/calc/core.clj", "(ns calc.core)\n(defn add [a b] (+ a b))\n");
+    commitThenBreak("src/calc/core.clj", "(+ a b)", "(- a b)", "(* a b)");
+    stopsBeforeAnyAgent("cannot run: the build could not download acr-no-such:lein-plugin", "lein deps");
   }
 }

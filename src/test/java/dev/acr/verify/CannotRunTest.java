@@ -240,6 +240,42 @@ class CannotRunTest {
         + " 127.0.0.1:1: connect: connection refused")).isEmpty();
   }
 
+  /** As Leiningen 2.10, Debian's clojure, nimble 0.13, dub 1.27 and tcltest 2.5 printed them offline (docs/real-repos.md). */
+  @Test
+  void clojureNimDAndTclDependenciesOutOfReach() throws Exception {
+    assertThat(check(1, "fix the failing test",
+        "Could not find artifact lein-codox:lein-codox:jar:0.10.8 in central (https://repo1.maven.org/maven2/)",
+        "Could not transfer artifact lein-codox:lein-codox:jar:0.10.8 from/to clojars (https://repo.clojars.org/): transfer failed for"
+            + " https://repo.clojars.org/lein-codox/lein-codox/0.10.8/lein-codox-0.10.8.jar",
+        "This could be due to a typo in :dependencies, file system permissions, or network issues."))
+        .map(CannotRun.Why::problem)
+        .contains("the build could not download lein-codox:lein-codox:jar:0.10.8 from clojars (https://repo.clojars.org/)");
+    assertThat(check(1, "fix the failing test", "Execution error (FileNotFoundException) at java.io.FileInputStream/open0"
+        + " (FileInputStream.java:-2).", "-M:test (No such file or directory)"))
+        .map(CannotRun.Why::todo).hasValueSatisfying(t -> assertThat(t).contains("Clojure CLI"));
+    assertThat(check(1, "fix the failing test", "  Verifying dependencies for nimx@0.1.0",
+        "    Prompt: No local packages.json found, download it from internet? [y/N]", "Error: unhandled exception: EOF reached [EOFError]"))
+        .map(CannotRun.Why::todo).hasValueSatisfying(t -> assertThat(t).contains("nimble install -d"));
+    assertThat(check(2, "fix the failing test", "Package silly not found in registry at https://code.dlang.org/ (fallbacks registry at"
+        + " https://codemirror.dlang.org/): Failed to download https://code.dlang.org/api/packages/infos?packages=%5B%22silly%22%5D",
+        "Failed to find any versions for package silly, referenced by dx ~master"))
+        .map(CannotRun.Why::problem).hasValueSatisfying(p -> assertThat(p).startsWith("dub could not get the package silly"));
+    // tcltest exits 0 either way: Baseline asks with exit 1 when its summary says tests failed.
+    String[] tcl = {"a.test", "Test file error: can't find package fileutil", "    while executing", "\"package require fileutil\"",
+        "all.tcl:\tTotal\t0\tPassed\t0\tSkipped\t0\tFailed\t0", "Test files exiting with errors:", "  a.test"};
+    assertThat(check(1, "fix the failing test", tcl)).map(CannotRun.Why::problem).contains("the Tcl package fileutil is not installed");
+    assertThat(check(1, "make parse_file use fileutil less", tcl)).as("the prompt names it").isEmpty();
+    Files.createDirectories(root.resolve("lib"));
+    Files.writeString(root.resolve("lib/fileutil.tcl"), "package provide fileutil 1.0\nproc fileutil::cat {f} {}\n");
+    assertThat(check(1, "fix the failing test", tcl)).as("the project's own package: its loading is the agent's to fix").isEmpty();
+    // bef/qmon run without -singleproc: failures shown, none counted; a fix would count nothing either.
+    assertThat(check(1, "fix the failing test", "==== ip-pi-global ini2::parse_ini global section FAILED", "==== ip-pi-global FAILED",
+        "run.tcl:\tTotal\t0\tPassed\t0\tSkipped\t0\tFailed\t0")).map(CannotRun.Why::todo)
+        .hasValueSatisfying(t -> assertThat(t).contains("-singleproc 1"));
+    assertThat(check(1, "fix the failing test", "==== cp-2 FAILED", "run.tcl:\tTotal\t22\tPassed\t21\tSkipped\t0\tFailed\t1"))
+        .as("counted: a failing test for an agent to fix").isEmpty();
+  }
+
   @Test
   void passingIsNeverCannotRun() {
     assertThat(check(0, "fix it", "sh: 1: jest: not found")).isEmpty();

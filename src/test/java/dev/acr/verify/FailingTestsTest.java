@@ -45,6 +45,16 @@ class FailingTestsTest {
     assertThat(names("Failure ('test.R:8'): all parts are lowercase (except some)"))
         .containsExactly("all parts are lowercase (except some)");
     assertThat(names("FAIL in (parse-test) (core_test.clj:12)")).containsExactly("parse-test");
+    // Nim's unittest, then nimble's line for the test file that failed (an absolute path in acr's worktree).
+    assertThat(names("    /tmp/x/tests/tcalc.nim(5, 20): Check failed: add(2, 3) == 6", "  [FAILED] adds", "  [OK] adds zero",
+        "Error: execution of an external program failed: '/tmp/wt/1/tests/tcalc '")).containsExactly("adds", "tcalc");
+    // tcltest: the line opening a failed test's report and the one closing it.
+    assertThat(names("==== ip-pi-global ini2::parse_ini global section FAILED", "==== Contents of test case:",
+        "==== ip-pi-global FAILED", "==== cp-2 FAILED")).containsExactly("ip-pi-global", "cp-2");
+    // D's unittests under dub: the module whose unittest threw, not the line.
+    assertThat(names("core.exception.AssertError@source/dxml/internal.d(217): Assertion failure",
+        "dxml.parser.XMLParsingException@source/dxml/parser.d(5846): [3:13]: Name contains invalid character: '_' (0x5F)",
+        "4/5 modules FAILED unittests")).containsExactly("source/dxml/internal.d", "source/dxml/parser.d");
   }
 
   @Test

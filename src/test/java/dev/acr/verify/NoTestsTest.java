@@ -101,4 +101,22 @@ class NoTestsTest {
     assertThat(NoTests.in(List.of("1 of 1 test suites (1 of 1 test cases) passed."))).isEmpty();
     assertThat(NoTests.in(List.of("0 of 1 test suites (0 of 1 test cases) passed."))).isEmpty();
   }
+
+  /** Leiningen 2.10, nimble 0.13 (Nim 1.6), dub 1.27 with LDC 1.30 and tcltest 2.5, as Debian 12 ships them. */
+  @Test
+  void clojureNimDAndTclRunners() {
+    assertThat(NoTests.in(List.of("lein test user", "", "Ran 0 tests containing 0 assertions.", "0 failures, 0 errors.")))
+        .contains("Ran 0 tests containing 0 assertions.");
+    assertThat(NoTests.in(List.of("lein test medley.core-test", "", "Ran 55 tests containing 293 assertions.",
+        "0 failures, 0 errors."))).isEmpty();
+    assertThat(NoTests.in(List.of("   Warning: No tests found!"))).contains("Warning: No tests found!");
+    assertThat(NoTests.in(List.of("Running dxml-test-library ", "5 modules passed unittests"))).isEmpty();
+    assertThat(NoTests.in(List.of("4/5 modules FAILED unittests", "Program exited with code 1"))).isEmpty();
+    assertThat(NoTests.in(List.of("Tests ended at Sat Dec 05 14:00:10 UTC 2026", "all.tcl:\tTotal\t0\tPassed\t0\tSkipped\t0\tFailed\t0",
+        "Sourced 0 Test Files."))).contains("all.tcl:\tTotal\t0\tPassed\t0\tSkipped\t0\tFailed\t0");
+    assertThat(NoTests.in(List.of("run.tcl:\tTotal\t22\tPassed\t22\tSkipped\t0\tFailed\t0"))).isEmpty();
+    // bef/qmon without -singleproc: its test files report no counts back, only their failures.
+    assertThat(NoTests.in(List.of("==== ip-pi-global ini2::parse_ini global section FAILED", "==== ip-pi-global FAILED",
+        "run.tcl:\tTotal\t0\tPassed\t0\tSkipped\t0\tFailed\t0"))).isEmpty();
+  }
 }

@@ -338,4 +338,66 @@ class VerifyDetectorTest {
     write("DESCRIPTION", "A description of this project, in prose.\n");
     assertThat(detect()).as("a DESCRIPTION that is no R package's").isEmpty();
   }
+
+  /** weavejester/medley: a Leiningen project.clj beside a deps.edn without aliases. */
+  @Test
+  void aClojureProjectRunsLeinTestOrItsTestAlias() throws IOException {
+    write("deps.edn", "{:deps {org.clojure/clojure {:mvn/version \"1.9.0\"}}}\n");
+    assertThat(detect()).as("a deps.edn names no test command of its own").isEmpty();
+    assertThat(PackageFolder.nearest(root, root.resolve("src/medley"))).isEqualTo(new PackageFolder(root, "deps.edn"));
+    write("deps.edn", "{:aliases {:dev {:extra-paths [\"dev\"]}\n  :test {:extra-paths [\"test\"]}}}\n");
+    assertThat(detect()).as("an alias that only adds paths would start a REPL").isEmpty();
+    write("deps.edn", "{:aliases\n {:test {:extra-paths [\"test\"]\n         :extra-deps {io.github.cognitect-labs/test-runner {:git/tag \"v0.5.1\"}}\n"
+        + "         :main-opts [\"-m\" \"cognitect.test-runner\"]\n         :exec-fn cognitect.test-runner.api/test}\n"
+        + "  :build {:exec-fn build/jar}}}\n");
+    assertThat(detect()).contains(new VerifyCommand("clojure -M:test", "detected: deps.edn (:test alias)"));
+    write("deps.edn", "{:aliases {:test {:exec-fn cognitect.test-runner.api/test}\n :run {:main-opts [\"-m\" \"x\"]}}}\n");
+    assertThat(detect()).contains(new VerifyCommand("clojure -X:test", "detected: deps.edn (:test alias)"));
+    write("deps.edn", "{:aliases {:test {:extra-paths [\"test\"]} :run {:main-opts [\"-m\" \"x\"]}}}\n");
+    assertThat(detect()).as("another alias's :main-opts is not the test alias's").isEmpty();
+    write("project.clj", "(defproject dev.weavejester/medley \"1.10.0\"\n  :dependencies [[org.clojure/clojure \"1.9.0\"]])\n");
+    assertThat(detect()).contains(new VerifyCommand("lein test", "detected: project.clj"));
+    assertThat(PackageFolder.nearest(root, root.resolve("src"))).isEqualTo(new PackageFolder(root, "project.clj"));
+  }
+
+  /** treeform/jsony: a .nimble file, tests under tests/. */
+  @Test
+  void aNimPackageRunsNimbleTest() throws IOException {
+    write("src/jsony.nim", "proc x*() = discard\n");
+    assertThat(detect()).isEmpty();
+    write("jsony.nimble", "version = \"1.1.5\"\nsrcDir = \"src\"\nrequires \"nim >= 1.4.0\"\n");
+    assertThat(detect()).contains(new VerifyCommand("nimble test", "detected: jsony.nimble"));
+    assertThat(PackageFolder.nearest(root, root.resolve("src"))).isEqualTo(new PackageFolder(root, "jsony.nimble"));
+  }
+
+  /** jmdavis/dxml: dub.json, unittest blocks inside the modules; dub.sdl is dub's other format. */
+  @Test
+  void aDPackageRunsDubTest() throws IOException {
+    write("dub.sdl", "name \"dxml\"\n");
+    assertThat(detect()).contains(new VerifyCommand("dub test", "detected: dub.sdl"));
+    write("dub.json", "{\"name\": \"dxml\", \"targetType\": \"library\"}\n");
+    assertThat(detect()).contains(new VerifyCommand("dub test", "detected: dub.json"));
+    assertThat(PackageFolder.nearest(root, root.resolve("source/dxml"))).isEqualTo(new PackageFolder(root, "dub.json"));
+  }
+
+  /**
+   * bef/qmon: test/run.tcl calls runAllTests and forwards its arguments; its .test files end
+   * without cleanupTests, so tcltest would count nothing unless the files run in one interpreter.
+   */
+  @Test
+  void aTclProjectRunsItsTcltestDriver() throws IOException {
+    write("lib/ini-parser.tcl", "package provide ini2 0.1\n");
+    write("test/ini-parser.test", "package require tcltest 2\nnamespace import ::tcltest::test\ntest a {} -body {} -result {}\n");
+    assertThat(detect()).as("test files without a driver").isEmpty();
+    write("test/helper.tcl", "# runAllTests is not called here\nproc helper {} {}\n");
+    write("test/run.tcl", "package require tcltest\n::tcltest::configure -testdir [file dirname [file normalize [info script]]]\n"
+        + "::tcltest::configure {*}$::argv\n::tcltest::runAllTests\n");
+    assertThat(detect()).contains(new VerifyCommand("tclsh test/run.tcl -singleproc 1", "detected: test/run.tcl (tcltest)"));
+    write("test/ini-parser.test", "package require tcltest 2\ntest a {} -body {} -result {}\n::tcltest::cleanupTests\n");
+    assertThat(detect()).as("every file reports its counts").contains(new VerifyCommand("tclsh test/run.tcl", "detected: test/run.tcl (tcltest)"));
+    write("tests/all.tcl", "package require tcltest\nnamespace import tcltest::*\nrunAllTests\n");
+    write("tests/a.test", "test a {} -body {} -result {}\n");
+    assertThat(detect()).as("tests/ first; a driver that does not forward its arguments gets none")
+        .contains(new VerifyCommand("tclsh tests/all.tcl", "detected: tests/all.tcl (tcltest)"));
+  }
 }

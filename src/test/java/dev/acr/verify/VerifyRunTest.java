@@ -41,6 +41,27 @@ class VerifyRunTest {
     assertThat(Files.readString(dir.resolve("logs/verify.log"))).contains("not counted as passing");
   }
 
+  /** tcltest's runAllTests exits 0 whatever failed (bef/qmon): its own report of a failure decides. */
+  @Test
+  void tcltestFailuresFailThoughItExitsZero() throws Exception {
+    VerifyResult r = run("echo '==== ip-pi-global ini2::parse_ini global section FAILED'; echo '==== ip-pi-global FAILED';"
+        + " printf 'run.tcl:\\tTotal\\t22\\tPassed\\t21\\tSkipped\\t0\\tFailed\\t1\\n'", Duration.ofSeconds(30), Map.of());
+    assertThat(r.passed()).isFalse();
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.noTests()).isNull();
+    assertThat(r.failing()).containsExactly("ip-pi-global");
+    assertThat(r.tail()).endsWith("[acr] the test command exited 0, but its output says tests failed"
+        + " (run.tcl: Total 22 Passed 21 Skipped 0 Failed 1): counted as failing");
+    // A test file that could not load, its tests never counted.
+    r = run("echo 'Test file error: can'\\''t find package fileutil'; printf 'all.tcl:\\tTotal\\t0\\tPassed\\t0\\tSkipped\\t0\\tFailed\\t0\\n'",
+        Duration.ofSeconds(30), Map.of());
+    assertThat(r.passed()).isFalse();
+    assertThat(r.noTests()).as("a failure to report, not an empty suite").isNull();
+    assertThat(r.tail()).endsWith("(Test file error: can't find package fileutil): counted as failing");
+    r = run("printf 'all.tcl:\\tTotal\\t22\\tPassed\\t22\\tSkipped\\t0\\tFailed\\t0\\n'", Duration.ofSeconds(30), Map.of());
+    assertThat(r.passed()).isTrue();
+  }
+
   @Test
   void failingCommandKeepsItsExitCodeAndOnlyTheLastLines() throws Exception {
     VerifyResult r =

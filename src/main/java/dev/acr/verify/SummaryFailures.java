@@ -1,0 +1,69 @@
+package dev.acr.verify;
+
+import dev.acr.exec.Colour;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Tells a test command that exited 0 though its tests failed, from the runner's own words. tcltest
+ * is one: its {@code runAllTests} exits 0 whatever failed, printing the failures and a summary
+ * ({@code all.tcl:	Total	22	Passed	17	Skipped	0	Failed	5}). Without this any change, or
+ * a breaker's, would "verify" a Tcl project (bef/qmon, docs/real-repos.md).
+ *
+ * <p>Read line by line as the command runs, like {@link NoTests}. A failing test's own report
+ * counts even when the summary says {@code Failed 0}: a test file run in a separate interpreter
+ * without a closing {@code cleanupTests} reports no counts back, only its failures.
+ */
+final class SummaryFailures {
+
+  /** tcltest's summary: {@code all.tcl:	Total	22	Passed	17	Skipped	0	Failed	5}. */
+  private static final Pattern TCLTEST_SUMMARY = Pattern.compile("^\\S+:\\s+Total\\s+(\\d+)\\s+Passed\\s+\\d+\\s+Skipped\\s+\\d+\\s+Failed\\s+(\\d+)");
+  /** tcltest's line closing a failed test's report: {@code ==== ip-pi-global FAILED}. */
+  static final Pattern TCLTEST_FAILED = Pattern.compile("^==== (\\S+) (?:.* )?FAILED$");
+  /**
+   * A test file that died before its tests ran (a syntax error, a package it requires missing):
+   * {@code Test file error: can't find package fileutil}, and after the summary {@code Test files
+   * exiting with errors:}.
+   */
+  private static final Pattern TCLTEST_FILE_ERROR = Pattern.compile("^Test file error: |^Test files exiting with errors:");
+
+  private String failed;
+
+  /**
+   * Whether tcltest reported failed tests but counted none ({@code Total 0}): its test files run in
+   * separate interpreters without a closing {@code cleanupTests}, so a passing run would look like
+   * one that ran nothing, and no attempt could verify (bef/qmon run as {@code tclsh test/run.tcl}).
+   */
+  static boolean tcltestUncounted(List<String> lines) {
+    boolean failures = false;
+    boolean zero = false;
+    for (String raw : lines) {
+      String line = Colour.strip(raw).strip();
+      Matcher m = TCLTEST_SUMMARY.matcher(line);
+      failures |= TCLTEST_FAILED.matcher(line).find();
+      zero |= m.find() && m.group(1).equals("0");
+    }
+    return failures && zero;
+  }
+
+  /** The summary's count of failures, when above zero: the clearest words for the report. */
+  private String summary;
+
+  /** One line of the command's output. */
+  synchronized void accept(String raw) {
+    String line = Colour.strip(raw).strip();
+    Matcher m = TCLTEST_SUMMARY.matcher(line);
+    if (m.find()) {
+      summary = summary == null && Integer.parseInt(m.group(2)) > 0 ? line.replaceAll("\\s+", " ") : summary;
+    } else if (failed == null && (TCLTEST_FAILED.matcher(line).find() || TCLTEST_FILE_ERROR.matcher(line).find())) {
+      failed = line.replaceAll("\\s+", " ");
+    }
+  }
+
+  /** The summary line that counts failures, else the first line that says a test failed; empty when none did. */
+  synchronized Optional<String> result() {
+    return Optional.ofNullable(summary != null ? summary : failed);
+  }
+}
