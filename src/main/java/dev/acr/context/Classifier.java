@@ -58,6 +58,8 @@ public final class Classifier {
           ChangeRules.ROBUSTNESS,
           ChangeRules.DOCS,
           ChangeRules.TIDYING,
+          TitleRules.NAMES,
+          TitleRules.CHANGES,
           ClassifierRules.TESTS,
           ClassifierRules.UNDERSTANDING,
           ClassifierRules.DOCS,
@@ -158,7 +160,7 @@ public final class Classifier {
 
   private static double topicWeight(List<Rule> table) {
     // Generic verbs and artefacts too: "I created a table with a new column" is no request.
-    return table == DomainRules.ALGORITHMS || table == DomainRules.DATA || table == ClassifierRules.DOCS
+    return table == DomainRules.ALGORITHMS || table == DomainRules.DATA || table == TitleRules.NAMES || table == ClassifierRules.DOCS
         || table == ChangeRules.DOCS || table == DomainRules.GENERATION ? TOPIC_WEIGHT : 1;
   }
 

@@ -133,9 +133,11 @@ final class ClassifierRules {
               "docstring", "docstrings", "jsdoc", "javadoc", "kdoc", "rustdoc", "godoc", "tsdoc",
               "pydoc", "doc comment", "doc comments", "readme", "mermaid", "diagram", "uml"),
           // "add docstrings to the public api": the docs are the deliverable, not the api named.
-          regex(CODE_UNDERSTANDING, 2.5, "\\b(?:add|write|generate|update|improve|need)\\b(?: \\S+){0,3}? (?:docs"
-              + "|docstrings?|jsdoc|javadoc|tsdoc|kdoc|rustdoc|godoc|doc ?comments?|documentation|readme)\\b",
-              "asks for documentation").when("doc", "readme"));
+          // "flesh out the docs on X", "update run instructions": completing docs is writing docs.
+          regex(CODE_UNDERSTANDING, 2.5, "\\b(?:add|write|generate|update|improve|need|flesh out|expand|extend|finish"
+              + "|complete|revise)\\b(?: \\S+){0,3}? (?:docs|docstrings?|jsdoc|javadoc|tsdoc|kdoc|rustdoc|godoc|doc ?comments?"
+              + "|documentation|readme|instructions|tutorials?|guides?|faq)\\b",
+              "asks for documentation").when("doc", "readme", "instructions", "tutorial", "guide", "faq"));
 
   static final List<Rule> REFACTORING =
       List.of(
@@ -216,11 +218,12 @@ final class ClassifierRules {
           regex(CODE_REFACTORING, 2, "\\b\\d{3,}[- ]lines?\\b|\\bmigrat(?:e|ing)\\b(?: \\S+){0,5}? (?:to|from"
               + "|off)\\b", "'%s'").when("line", "migrat"),
           regex(CODE_REFACTORING, 1, "\\S (?:->|→) \\S", "'a -> b' rewrite").when("->", "→"),
-          terms(CODE_REFACTORING, 1, "verb '%s'", "convert*", "rewrit*"),
+          // Not "Converter.DATE": the noun names a class, not the change.
+          terms(CODE_REFACTORING, 1, "verb '%s'", "convert", "converts", "converting", "converted", "rewrit*"),
           // "make this more pythonic", "make the naming consistent": a quality of existing code.
           regex(CODE_REFACTORING, 2.5, "\\bmake (?:it|this|these|them|(?:the|our|my) \\S+(?: \\S+)?) (?:more|less) \\w+"
               + "|\\bmake\\b(?: \\S+){1,4}? (?:consistent|readable|idiomatic|pythonic|modular|testable|reusable"
-              + "|generic|cleaner|simpler|shorter|dry)\\b|\\b(?:cyclomatic|cognitive) complexity\\b",
+              + "|generic|cleaner|simpler|shorter|smaller|leaner|flatter|tidier|clearer|dry)\\b|\\b(?:cyclomatic|cognitive) complexity\\b",
               "'%s'").when("make", "complexity"));
 
   /** The parts of code that a completion task fills in. */
