@@ -234,7 +234,9 @@ final class ClassifierRules {
   static final List<Rule> COMPLETION =
       List.of(
           // Not a symptom: "goroutines never finishing", "the job doesn't finish".
-          regex(CODE_COMPLETION, 3.5, "(?<!never |not |n't |without )\\bfinish(?:ing)?\\b", "verb 'finish'").when("finish"),
+          // Nor a noun: "a finish callback", "the finish event".
+          regex(CODE_COMPLETION, 3.5, "(?<!never |not |n't |without )\\bfinish(?:ing)?\\b(?! (?:callbacks?|events?|handlers?"
+              + "|hooks?|times?|lines?|buttons?|states?|signals?|flags?|screens?|messages?)\\b)", "verb 'finish'").when("finish"),
           // Not the state: "the export isn't complete", "mark the task as complete".
           regex(CODE_COMPLETION, 3, "(?<!(?:not|n't|never|is|are|was|be|as|becomes?|became) )\\bcomplete\\b"
               + "(?! (?:rewrite|overhaul|list|guide|crud))",

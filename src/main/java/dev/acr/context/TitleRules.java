@@ -4,6 +4,7 @@ import static dev.acr.context.Dimension.ALGORITHM;
 import static dev.acr.context.Dimension.BUG_FIXING;
 import static dev.acr.context.Dimension.CODE_COMPLETION;
 import static dev.acr.context.Dimension.CODE_REFACTORING;
+import static dev.acr.context.Dimension.CODE_UNDERSTANDING;
 import static dev.acr.context.Dimension.DATA_SCIENCE;
 import static dev.acr.context.Dimension.MULTI_LANGUAGE;
 import static dev.acr.context.Rule.raw;
@@ -63,14 +64,21 @@ final class TitleRules {
           // "polynomial ridge regression", "regression tree": a model, not a bug that came back.
           regex(BUG_FIXING, -2, MODEL_REGRESSION, "a regression model, not a regression").when("regression"),
           regex(DATA_SCIENCE, 2.5, MODEL_REGRESSION, "a regression model '%s'").when("regression"),
-          terms(DATA_SCIENCE, 2.5, "'%s'", "scatter plots", "scatterplots", "bar chart", "bar charts",
-              "pie chart", "pie charts", "line plot", "line plots", "bar plot", "bar plots"),
+          terms(DATA_SCIENCE, 2.5, "'%s'", "scatter plots", "scatterplots"),
+          // The parts of a plot ("chart" and "plot" themselves are DomainRules' words).
           terms(DATA_SCIENCE, 1.5, "plot part '%s'", "axis label*", "axes label*", "axes", "x-axis", "y-axis",
               "colorbar"));
 
   /** A version to move to: "port to JUnit 5", "migrate to v2", "upgrade to Rust 1.60". */
   private static final String TO_VERSION =
       "\\b(?:port|migrat|upgrad|mov|switch|updat|convert)\\w*\\b(?: \\S+){0,3}? to (?:[\\w.-]+ )?v?\\d+(?:\\.\\d+)*\\b";
+
+  private static final String REMOVES_PLACEHOLDER =
+      "\\b(?:remove|delete|drop|strip|prune)\\b(?: \\S+){0,3}? (?:stubs?|placeholders?|skeletons?)\\b";
+
+  private static final String COMPLETES_DOCS =
+      "\\b(?:flesh out|finish|complete|fill in|expand|extend)\\b(?: \\S+){0,3}? (?:docs|documentation|readme|guides?"
+          + "|tutorials?|instructions|faq|docstrings?|comments)\\b";
 
   /** What a title asks of code that exists. */
   static final List<Rule> CHANGES =
@@ -100,6 +108,9 @@ final class TitleRules {
           regex(CODE_REFACTORING, 3, "\\b(?:drop|remove|delete|strip|prune|purge)\\b(?: \\S+){0,3}? (?:unused|dead|obsolete"
               + "|redundant|unreachable|leftover|orphaned|superfluous)\\b", "takes out unused code '%s'")
               .when("unused", "dead", "obsolete", "redundant", "unreachable", "leftover", "orphaned", "superfluous"),
+          // "logs full of deprecation warnings": a problem named by what piles up.
+          regex(BUG_FIXING, 2.5, "\\bfull of (?:\\w+ )?(?:warnings|errors|exceptions|noise|nulls|nans|duplicates|garbage"
+              + "|junk|stack ?traces)\\b", "a symptom '%s'").when("full of"),
           // "duplicate emails sent on signup": a symptom, not duplicated code.
           regex(BUG_FIXING, 3, "\\b(?:duplicated?|double|repeated|extra) \\w+s (?:are |get |being |were )?(?:sent|created|saved"
               + "|inserted|shown|displayed|charged|posted|fired|logged|added|returned|written|emitted|rendered|processed)\\b",
@@ -109,12 +120,25 @@ final class TitleRules {
           regex(CODE_REFACTORING, 2.5, "\\bto be (?:more|less) \\w+|\\bmore (?:\\w+ )?idiomatic\\b", "'%s'")
               .when("more", "less"),
           // "use a match statement in X", "use iterators for Y": a language construct in code that exists.
-          regex(CODE_REFACTORING, 3, "^(?:please )?use (?:an? |the )?(?:\\w+ ){0,2}?(?:statements?|expressions?|iterators?"
+          regex(CODE_REFACTORING, 3.5, "^(?:please )?use (?:an? |the )?(?:\\w+ ){0,2}?(?:statements?|expressions?|iterators?"
               + "|generics?|enums?|traits?|pattern matching|comprehensions?|f-strings?|dataclass(?:es)?|context managers?"
               + "|closures?|lambdas?|streams?|optionals?|records?|slices?|borrowed types?|references?) (?:in|for|to|instead"
               + "|inside|when|throughout)\\b", "a construct in existing code '%s'").when("use "),
           regex(CODE_REFACTORING, 3.5, TO_VERSION, "moves to a newer version '%s'").when(" to "),
           regex(MULTI_LANGUAGE, -2.5, TO_VERSION, "a version is no other language").when(" to "),
+          // "remove the stub for X": a placeholder taken out is dead code, not code to write.
+          regex(CODE_COMPLETION, -3, REMOVES_PLACEHOLDER, "a placeholder removed").when("stub", "placeholder", "skeleton"),
+          regex(CODE_REFACTORING, 2, REMOVES_PLACEHOLDER, "removes a placeholder '%s'").when("stub", "placeholder", "skeleton"),
+          // "clear the placeholder after resolve": a UI or runtime placeholder, which exists.
+          regex(CODE_COMPLETION, -3, "\\b(?:clear|preserve|keep|hide|show|render|reset|restore|update|style|position)s?\\b"
+              + "(?: \\S+){0,2}? placeholders?\\b", "a placeholder at run time").when("placeholder"),
+          // "flesh out the contributing guide": documentation to complete is documentation to write.
+          regex(CODE_COMPLETION, -2.5, COMPLETES_DOCS, "the unfinished part is documentation")
+              .when("doc", "readme", "guide", "tutorial", "instructions", "faq", "comment"),
+          // "add information about the config file": the text is the deliverable.
+          regex(CODE_UNDERSTANDING, 3, "^(?:add|write|include|give)\\b(?: \\S+){0,2}? (?:information|info|details|a section"
+              + "|a paragraph|notes) (?:about|on)\\b", "asks for an explanation '%s'")
+              .when("information", "info", "details", "section", "paragraph", "notes"),
           // "implement buildMap todo for kotlin", "address a TODO in decoder": the TODO is the work.
           regex(CODE_COMPLETION, 3, "\\b(?:implement|finish|address|resolve|tackle|complete|do)\\b(?: \\S+){0,3}? todos?\\b"
               + "(?! (?:apps?|lists?|items?|manager|tracker)\\b)", "a TODO to do '%s'").when("todo"));
