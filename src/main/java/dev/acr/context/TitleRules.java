@@ -76,9 +76,10 @@ final class TitleRules {
   private static final String REMOVES_PLACEHOLDER =
       "\\b(?:remove|delete|drop|strip|prune)\\b(?: \\S+){0,3}? (?:stubs?|placeholders?|skeletons?)\\b";
 
+  /** Not "finish the readme generator", "docstring-only functions": there the words name code. */
   private static final String COMPLETES_DOCS =
       "\\b(?:flesh out|finish|complete|fill in|expand|extend)\\b(?: \\S+){0,3}? (?:docs|documentation|readme|guides?"
-          + "|tutorials?|instructions|faq|docstrings?|comments)\\b";
+          + "|tutorials?|instructions|faq|docstrings?|comments)\\b(?!-| (?:generators?|parsers?|renderers?|builders?|linters?|tools?|scripts?|plugins?|sites?|servers?|pages?|templates?|functions|methods|classes|stubs)\\b)";
 
   /** What a title asks of code that exists. */
   static final List<Rule> CHANGES =
@@ -139,6 +140,24 @@ final class TitleRules {
           regex(CODE_UNDERSTANDING, 3, "^(?:add|write|include|give)\\b(?: \\S+){0,2}? (?:information|info|details|a section"
               + "|a paragraph|notes) (?:about|on)\\b", "asks for an explanation '%s'")
               .when("information", "info", "details", "section", "paragraph", "notes"),
+          // "make the parser accept two-digit years again": it did this before.
+          regex(BUG_FIXING, 2.5, "^(?:please )?(?:make|let|have|get)\\b.{3,80}\\bagain\\s*$|\\b(?:works?|working|loads?|accepts?"
+              + "|shows?|renders?|compiles?|builds?|pass(?:es)?|starts?|runs?) again\\b", "it did this before '%s'").when("again"),
+          // "fewer globals in app.py": less of a structure the code has too much of.
+          regex(CODE_REFACTORING, 2.5, "\\b(?:fewer|less|no more|minimi[sz]e) (?:\\w+ )?(?:globals|global state|branches|ifs"
+              + "|conditionals|dependencies|arguments|parameters|params|casts|copies|indirection|layers|coupling|duplication"
+              + "|boilerplate|nesting|mutability|side effects)\\b", "less of a structure '%s'")
+              .when("fewer", "less", "no more", "minimi"),
+          terms(CODE_REFACTORING, 2, "'%s'", "globals", "base component", "shared base", "common base"),
+          terms(Dimension.TEST_GENERATION, 2.5, "'%s'", "fuzzing", "fuzzer", "fuzz test*", "fuzz target*"),
+          terms(CODE_UNDERSTANDING, 2.5, "'%s'", "new hires", "newcomers", "new joiners", "architecture notes",
+              "design notes", "architecture overview"),
+          // "csv export for reports": a feature that writes a file, not analysis of the data in it.
+          terms(Dimension.CODE_GENERATION, 2, "feature '%s'", "csv export", "pdf export", "excel export", "xlsx export",
+              "json export", "csv import", "csv download"),
+          // "implement abstract class methods in shapes.py": declared, not written.
+          regex(CODE_COMPLETION, 3, "\\bimplement\\w*\\b(?: \\S+){0,2}? abstract (?:\\w+ )?methods\\b", "declared, not written '%s'")
+              .when("abstract"),
           // "implement buildMap todo for kotlin", "address a TODO in decoder": the TODO is the work.
           regex(CODE_COMPLETION, 3, "\\b(?:implement|finish|address|resolve|tackle|complete|do)\\b(?: \\S+){0,3}? todos?\\b"
               + "(?! (?:apps?|lists?|items?|manager|tracker)\\b)", "a TODO to do '%s'").when("todo"));

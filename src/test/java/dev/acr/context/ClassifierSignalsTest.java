@@ -262,7 +262,14 @@ class ClassifierSignalsTest {
         {"flesh out the contributing guide", "code_understanding", "docs completed are docs written"},
         {"update run instructions for the jupyter notebook", "code_understanding", "instructions are docs"},
         {"add information about the retry policy", "code_understanding", "an explanation asked for"},
-        {"expose the timeout in Converter.Options", "code_generation", "'Converter' is no verb"}};
+        {"expose the timeout in Converter.Options", "code_generation", "'Converter' is no verb"},
+        {"let the importer read gzip files again", "bug_fixing", "it did this before"},
+        {"fewer params in the render helpers", "code_refactoring", "less of a structure"},
+        {"common base for the two list screens", "code_refactoring", "a shared base"},
+        {"fuzzing for the header parser", "test_generation", "fuzzing"},
+        {"design notes for new joiners", "code_understanding", "for newcomers"},
+        {"csv export for the sales report", "code_generation", "a file export is a feature"},
+        {"implement abstract class methods in circle.py", "code_completion", "abstract methods to write"}};
     assertRows(cases);
   }
 
