@@ -109,6 +109,10 @@ final class TitleRules {
           regex(CODE_REFACTORING, 3, "\\b(?:drop|remove|delete|strip|prune|purge)\\b(?: \\S+){0,3}? (?:unused|dead|obsolete"
               + "|redundant|unreachable|leftover|orphaned|superfluous)\\b", "takes out unused code '%s'")
               .when("unused", "dead", "obsolete", "redundant", "unreachable", "leftover", "orphaned", "superfluous"),
+          // What code does when it misbehaves, words no other rule has: "segfaults", "loss goes to nan".
+          terms(BUG_FIXING, 2.5, "symptom '%s'", "segfault*", "seg fault*", "core dump*", "goes to nan", "go to nan",
+              "goes to inf", "turns into nan", "drops the last", "drops the first", "skips the last", "skips the first",
+              "loses the last", "loses the first"),
           // "logs full of deprecation warnings": a problem named by what piles up.
           regex(BUG_FIXING, 2.5, "\\bfull of (?:\\w+ )?(?:warnings|errors|exceptions|noise|nulls|nans|duplicates|garbage"
               + "|junk|stack ?traces)\\b", "a symptom '%s'").when("full of"),

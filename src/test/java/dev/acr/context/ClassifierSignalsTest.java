@@ -269,7 +269,11 @@ class ClassifierSignalsTest {
         {"fuzzing for the header parser", "test_generation", "fuzzing"},
         {"design notes for new joiners", "code_understanding", "for newcomers"},
         {"csv export for the sales report", "code_generation", "a file export is a feature"},
-        {"implement abstract class methods in circle.py", "code_completion", "abstract methods to write"}};
+        {"implement abstract class methods in circle.py", "code_completion", "abstract methods to write"},
+        {"quicksort drops the first element", "bug_fixing", "a topic beside a symptom is a place"},
+        {"validation loss goes to nan after warmup", "bug_fixing", "a topic beside a symptom is a place"},
+        {"the pyo3 wrapper segfaults on empty input", "bug_fixing", "a topic beside a symptom is a place"},
+        {"k nearest neighbours for the store locator", "algorithm", "guard: a topic with no symptom is the task"}};
     assertRows(cases);
   }
 
