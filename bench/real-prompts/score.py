@@ -2,7 +2,9 @@
 """Scores `acr classify --file` on labelled JSONL files ({"prompt", "dimension"} or, for the probe,
 the prompts from collect.py joined with labels.tsv).
 
-usage: score.py ACR FILE.jsonl [HALF]   (HALF: tune or held, for the probe; prints misses with -v)
+usage: score.py ACR FILE.jsonl [HALF] [-v] [--labels LABELS.tsv]
+  HALF: tune or held, for a probe; -v prints the misses; --labels: another probe's labels
+  (bench/terse-probe), by default this folder's labels.tsv
 """
 import collections
 import json
@@ -12,11 +14,11 @@ import tempfile
 from pathlib import Path
 
 
-def rows_of(path, half):
+def rows_of(path, half, labels_file):
     rows = [json.loads(l) for l in open(path) if l.strip()]
     if "dimension" not in rows[0]:
         labels = {}
-        for line in Path(__file__).with_name("labels.tsv").read_text().splitlines():
+        for line in Path(labels_file).read_text().splitlines():
             if not line.startswith("#"):
                 rid, label = line.split("\t")
                 labels[rid] = label
@@ -28,7 +30,9 @@ def rows_of(path, half):
 def main():
     acr, path = sys.argv[1], sys.argv[2]
     half = next((a for a in sys.argv[3:] if a in ("tune", "held")), None)
-    rows = rows_of(path, half)
+    args = sys.argv[3:]
+    labels_file = args[args.index("--labels") + 1] if "--labels" in args else Path(__file__).with_name("labels.tsv")
+    rows = rows_of(path, half, labels_file)
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
         for i, r in enumerate(rows):
             f.write(json.dumps({"id": i, "prompt": r["prompt"]}) + "\n")

@@ -58,6 +58,8 @@ public final class Classifier {
           ChangeRules.ROBUSTNESS,
           ChangeRules.DOCS,
           ChangeRules.TIDYING,
+          TitleRules.NAMES,
+          TitleRules.CHANGES,
           ClassifierRules.TESTS,
           ClassifierRules.UNDERSTANDING,
           ClassifierRules.DOCS,
@@ -97,6 +99,15 @@ public final class Classifier {
    * api") stays with what its words say.
    */
   private static final double NO_REQUEST_WEIGHT = 0.5;
+
+  /** The dimensions named by topic words, and how much of them a statement takes back. */
+  private static final List<Dimension> TOPICS =
+      List.of(Dimension.ALGORITHM, Dimension.DATA_SCIENCE, Dimension.MULTI_LANGUAGE);
+
+  private static final double TOPIC_IN_STATEMENT = 0.5;
+
+  /** Bug evidence besides the statement itself that makes a prompt a report of a problem. */
+  private static final double SYMPTOM_FLOOR = 2;
 
   /** "shown in utc instead of local time": in a statement, what happens against what should. */
   private static final Pattern INSTEAD = Pattern.compile("\\b(?:instead of|rather than)\\b");
@@ -158,7 +169,7 @@ public final class Classifier {
 
   private static double topicWeight(List<Rule> table) {
     // Generic verbs and artefacts too: "I created a table with a new column" is no request.
-    return table == DomainRules.ALGORITHMS || table == DomainRules.DATA || table == ClassifierRules.DOCS
+    return table == DomainRules.ALGORITHMS || table == DomainRules.DATA || table == TitleRules.NAMES || table == ClassifierRules.DOCS
         || table == ChangeRules.DOCS || table == DomainRules.GENERATION ? TOPIC_WEIGHT : 1;
   }
 
@@ -242,6 +253,7 @@ public final class Classifier {
       return; // words we know nothing of stay "no signal": the prior breaks ties, it decides nothing alone
     }
     boolean statement = mood == Statement.Mood.STATES;
+    double symptoms = sum(hits.get(Dimension.BUG_FIXING));
     add(hits, Dimension.BUG_FIXING, statement ? STATEMENT_WEIGHT : NO_REQUEST_WEIGHT,
         statement ? "a statement that asks for nothing" : "asks for nothing");
     double generation = sum(hits.get(Dimension.CODE_GENERATION));
@@ -249,6 +261,17 @@ public final class Classifier {
       // "the cli ignores --verbose", "search endpoint takes 8 seconds": the artefacts a statement
       // names are its subject, code that exists; nothing in it asks for one to be built.
       add(hits, Dimension.CODE_GENERATION, -generation, "a statement: what it names exists");
+    }
+    if (symptoms >= SYMPTOM_FLOOR) {
+      // "dijkstra gives wrong distances", "training loss goes to nan": an algorithm, a model or a
+      // binding named beside a symptom, in a prompt that asks for nothing, is where the problem is,
+      // not what to build; half of it counts. Without one ("k closest points to the origin") it is the task.
+      for (Dimension topic : TOPICS) {
+        double t = sum(hits.get(topic));
+        if (t > 0) {
+          add(hits, topic, -t * TOPIC_IN_STATEMENT, "a statement: the topic exists");
+        }
+      }
     }
     if (statement && INSTEAD.matcher(text.norm()).find()) {
       add(hits, Dimension.BUG_FIXING, STATEMENT_WEIGHT, "says what happens instead");

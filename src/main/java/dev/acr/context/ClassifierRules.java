@@ -133,9 +133,12 @@ final class ClassifierRules {
               "docstring", "docstrings", "jsdoc", "javadoc", "kdoc", "rustdoc", "godoc", "tsdoc",
               "pydoc", "doc comment", "doc comments", "readme", "mermaid", "diagram", "uml"),
           // "add docstrings to the public api": the docs are the deliverable, not the api named.
-          regex(CODE_UNDERSTANDING, 2.5, "\\b(?:add|write|generate|update|improve|need)\\b(?: \\S+){0,3}? (?:docs"
-              + "|docstrings?|jsdoc|javadoc|tsdoc|kdoc|rustdoc|godoc|doc ?comments?|documentation|readme)\\b",
-              "asks for documentation").when("doc", "readme"));
+          // "flesh out the docs on X", "update run instructions": completing docs is writing docs;
+          // "finish the readme generator", "the docstring-only functions" are not (what follows names code).
+          regex(CODE_UNDERSTANDING, 2.5, "\\b(?:add|write|generate|update|improve|need|flesh out|expand|extend|finish"
+              + "|complete|revise)\\b(?: \\S+){0,3}? (?:docs|docstrings?|jsdoc|javadoc|tsdoc|kdoc|rustdoc|godoc|doc ?comments?"
+              + "|documentation|readme|instructions|tutorials?|guides?|faq)\\b(?!-| (?:generators?|parsers?|renderers?|builders?|linters?|tools?|scripts?|plugins?|sites?|servers?|pages?|templates?|functions|methods|classes|stubs)\\b)",
+              "asks for documentation").when("doc", "readme", "instructions", "tutorial", "guide", "faq"));
 
   static final List<Rule> REFACTORING =
       List.of(
@@ -216,11 +219,12 @@ final class ClassifierRules {
           regex(CODE_REFACTORING, 2, "\\b\\d{3,}[- ]lines?\\b|\\bmigrat(?:e|ing)\\b(?: \\S+){0,5}? (?:to|from"
               + "|off)\\b", "'%s'").when("line", "migrat"),
           regex(CODE_REFACTORING, 1, "\\S (?:->|→) \\S", "'a -> b' rewrite").when("->", "→"),
-          terms(CODE_REFACTORING, 1, "verb '%s'", "convert*", "rewrit*"),
+          // Not "Converter.DATE": the noun names a class, not the change.
+          terms(CODE_REFACTORING, 1, "verb '%s'", "convert", "converts", "converting", "converted", "rewrit*"),
           // "make this more pythonic", "make the naming consistent": a quality of existing code.
           regex(CODE_REFACTORING, 2.5, "\\bmake (?:it|this|these|them|(?:the|our|my) \\S+(?: \\S+)?) (?:more|less) \\w+"
               + "|\\bmake\\b(?: \\S+){1,4}? (?:consistent|readable|idiomatic|pythonic|modular|testable|reusable"
-              + "|generic|cleaner|simpler|shorter|dry)\\b|\\b(?:cyclomatic|cognitive) complexity\\b",
+              + "|generic|cleaner|simpler|shorter|smaller|leaner|flatter|tidier|clearer|dry)\\b|\\b(?:cyclomatic|cognitive) complexity\\b",
               "'%s'").when("make", "complexity"));
 
   /** The parts of code that a completion task fills in. */
@@ -231,7 +235,9 @@ final class ClassifierRules {
   static final List<Rule> COMPLETION =
       List.of(
           // Not a symptom: "goroutines never finishing", "the job doesn't finish".
-          regex(CODE_COMPLETION, 3.5, "(?<!never |not |n't |without )\\bfinish(?:ing)?\\b", "verb 'finish'").when("finish"),
+          // Nor a noun: "a finish callback", "the finish event".
+          regex(CODE_COMPLETION, 3.5, "(?<!never |not |n't |without )\\bfinish(?:ing)?\\b(?! (?:callbacks?|events?|handlers?"
+              + "|hooks?|times?|lines?|buttons?|states?|signals?|flags?|screens?|messages?)\\b)", "verb 'finish'").when("finish"),
           // Not the state: "the export isn't complete", "mark the task as complete".
           regex(CODE_COMPLETION, 3, "(?<!(?:not|n't|never|is|are|was|be|as|becomes?|became) )\\bcomplete\\b"
               + "(?! (?:rewrite|overhaul|list|guide|crud))",

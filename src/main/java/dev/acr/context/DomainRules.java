@@ -281,7 +281,8 @@ final class DomainRules {
           regex(MULTI_LANGUAGE, 4.5, TRANSLATE_VERB + ".{0,80}?\\b(?:to|into|in|as)\\s+(?:idiomatic "
               + "|pure |modern |plain |a |an |the )*" + LANG, "translate to '%s'")
               .when("port", "translat", "convert", "rewrit", "implement", "transpil", "migrat", "redo"),
-          regex(MULTI_LANGUAGE, 3, TRANSLATE_VERB + ".{0,80}?\\b(?:to|into|in)\\s+" + LIB_TARGET,
+          // Not "port to JUnit 5": a library's version is a newer API, not another language.
+          regex(MULTI_LANGUAGE, 3, TRANSLATE_VERB + ".{0,80}?\\b(?:to|into|in)\\s+" + LIB_TARGET + "(?! ?v?\\d)",
               "port to library '%s'")
               .when("port", "translat", "convert", "rewrit", "implement", "transpil", "migrat", "redo"),
           regex(MULTI_LANGUAGE, 3.5, "\\b(?:need|want|have|get|give me) (?:it|this|that|them|the same)(?: \\w+){0,3}? "

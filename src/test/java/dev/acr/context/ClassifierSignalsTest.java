@@ -222,6 +222,61 @@ class ClassifierSignalsTest {
     assertRows(cases);
   }
 
+  /**
+   * TitleRules and the changes beside it (bench/terse-probe, tune half). Each row fails on the
+   * classifier before them (a9adce9) except the guards; worded apart from both probes.
+   */
+  @Test
+  void workNamedTheWayTitlesNameIt() {
+    String[][] cases = {
+        {"add Pascal's Triangle", "algorithm", "an eponymous routine"},
+        {"implement Horner's method for polynomials", "algorithm", "an eponymous routine"},
+        {"add Catalan Numbers", "algorithm", "a capitalised name and a routine's head noun"},
+        {"implement Fisher-Yates Shuffle", "algorithm", "a capitalised name and a routine's head noun"},
+        {"add Karatsuba multiplication", "algorithm", "a name, one word, a head noun"},
+        {"add modular inverse", "algorithm", "a routine of number theory"},
+        {"add sigmoid and tanh activation functions", "algorithm", "neural-net maths"},
+        {"Add Line Numbers", "code_generation", "guard: a UI counter"},
+        {"add a status filter to the issues list", "code_generation", "guard: no routine head"},
+        {"lasso regression", "data_science", "a regression model is no bug"},
+        {"perf regression in the importer since 1.4", "bug_fixing", "guard: a regression that came back"},
+        {"cluster label fix", "bug_fixing", "a fix named by what it fixes"},
+        {"pick the right locale for the receipt", "bug_fixing", "the correct value"},
+        {"restore the old sorting behaviour in the table", "bug_fixing", "the old behaviour"},
+        {"don't pickle the dataframe index", "bug_fixing", "what must stop"},
+        {"ensure enum variants are exported by the bindings", "bug_fixing", "a property the code lacks"},
+        {"logs full of deprecation warnings", "bug_fixing", "what piles up"},
+        {"duplicate emails sent on signup", "bug_fixing", "a duplicate as a symptom"},
+        {"string helpers moved into utils/strings.py", "code_refactoring", "moved into a module"},
+        {"use iterators in the tokenizer loop", "code_refactoring", "a construct in existing code"},
+        {"upgrade to React 18", "code_refactoring", "a version to move to"},
+        {"drop the unused helpers in utils.go", "code_refactoring", "unused code taken out"},
+        {"make parse_config smaller", "code_refactoring", "a quality of existing code"},
+        {"update the binary search helper to be more idiomatic", "code_refactoring",
+            "a quality of existing code"},
+        {"remove the stub for legacy auth", "code_refactoring", "a placeholder removed"},
+        {"finish the stub for legacy auth", "code_completion", "guard: a placeholder filled"},
+        {"implement the caching todo in loader.ts", "code_completion", "a TODO to do"},
+        {"add a done callback and a finish callback to the uploader", "code_generation", "'finish' as a noun"},
+        {"hide the placeholder once results arrive", "code_generation", "a placeholder at run time"},
+        {"flesh out the contributing guide", "code_understanding", "docs completed are docs written"},
+        {"update run instructions for the jupyter notebook", "code_understanding", "instructions are docs"},
+        {"add information about the retry policy", "code_understanding", "an explanation asked for"},
+        {"expose the timeout in Converter.Options", "code_generation", "'Converter' is no verb"},
+        {"let the importer read gzip files again", "bug_fixing", "it did this before"},
+        {"fewer params in the render helpers", "code_refactoring", "less of a structure"},
+        {"common base for the two list screens", "code_refactoring", "a shared base"},
+        {"fuzzing for the header parser", "test_generation", "fuzzing"},
+        {"design notes for new joiners", "code_understanding", "for newcomers"},
+        {"csv export for the sales report", "code_generation", "a file export is a feature"},
+        {"implement abstract class methods in circle.py", "code_completion", "abstract methods to write"},
+        {"quicksort drops the first element", "bug_fixing", "a topic beside a symptom is a place"},
+        {"validation loss goes to nan after warmup", "bug_fixing", "a topic beside a symptom is a place"},
+        {"the pyo3 wrapper segfaults on empty input", "bug_fixing", "a topic beside a symptom is a place"},
+        {"k nearest neighbours for the store locator", "algorithm", "guard: a topic with no symptom is the task"}};
+    assertRows(cases);
+  }
+
   /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
   private void assertRows(String[][] rows) {
     for (String[] c : rows) {

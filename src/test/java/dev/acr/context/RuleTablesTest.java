@@ -16,7 +16,8 @@ class RuleTablesTest {
       Stream.of(BugRules.BUG, ClassifierRules.TESTS, ClassifierRules.UNDERSTANDING, ClassifierRules.DOCS,
               ClassifierIssues.STRUCTURE, ClassifierIssues.TASK,
               ClassifierRules.REFACTORING, ClassifierRules.COMPLETION, DomainRules.ALGORITHMS,
-              DomainRules.DATA, DomainRules.GENERATION, DomainRules.LANGUAGES, DomainRules.MULTI)
+              DomainRules.DATA, DomainRules.GENERATION, DomainRules.LANGUAGES, DomainRules.MULTI,
+              ChangeRules.ROBUSTNESS, ChangeRules.DOCS, ChangeRules.TIDYING, TitleRules.NAMES, TitleRules.CHANGES)
           .flatMap(List::stream)
           .toList();
 

@@ -1,0 +1,173 @@
+package dev.acr.context;
+
+import static dev.acr.context.Dimension.ALGORITHM;
+import static dev.acr.context.Dimension.BUG_FIXING;
+import static dev.acr.context.Dimension.CODE_COMPLETION;
+import static dev.acr.context.Dimension.CODE_REFACTORING;
+import static dev.acr.context.Dimension.CODE_UNDERSTANDING;
+import static dev.acr.context.Dimension.DATA_SCIENCE;
+import static dev.acr.context.Dimension.MULTI_LANGUAGE;
+import static dev.acr.context.Rule.raw;
+import static dev.acr.context.Rule.regex;
+import static dev.acr.context.Rule.terms;
+
+import java.util.List;
+
+/**
+ * Work named the way titles name it: an algorithm by a proper name ("add Dutch National Flag
+ * Sort", "Simpson's Rule"), a fix by a noun phrase ("bar width fix"), a request by what must stop
+ * ("don't pass X as Y") or by a version to move to ("port to JUnit 5"). Found by scoring a second
+ * set of real titles (bench/terse-probe, tune half): phrasing with no verb or vocabulary the other
+ * rules know. Same weight scale as {@link ClassifierRules}.
+ */
+final class TitleRules {
+
+  private TitleRules() {}
+
+  /** Head nouns that make a capitalised name a routine: "Bell Numbers", "Rain Water Problem". */
+  private static final String ROUTINE_HEADS = "(?i:sort|sieve|problem|numbers|sequence|theorem|conjecture|transform"
+      + "|cipher|triangle|puzzle|exponentiation|exponential|factori[sz]ation|distance|sketch|algorithm|multiplication|vote"
+      + "|shuffle|traversal|elimination|decomposition)";
+
+  /** The head nouns as literals, either case: the regex runs only when one occurs (start-up cost). */
+  private static final String[] HEAD_GATES = {"ort", "ieve", "roblem", "umbers", "equence", "heorem", "onjecture",
+      "ransform", "ipher", "riangle", "uzzle", "xponent", "actori", "istance", "ketch", "lgorithm", "ultiplication",
+      "ote", "huffle", "raversal", "limination", "ecomposition"};
+
+  /** A regression model by its kind. */
+  private static final String MODEL_REGRESSION =
+      "\\b(?:linear|logistic|polynomial|ridge|lasso|elastic[- ]net|bayesian|multiple|multivariate|softmax|quantile"
+          + "|kernel|isotonic|poisson|ordinal|least[- ]squares) regression\\b|\\bregression (?:trees?|models?"
+          + "|coefficients?|lines?|analysis)\\b";
+
+  /** What an algorithm is named by (a topic, so it counts for less in a pasted issue). */
+  static final List<Rule> NAMES =
+      List.of(
+          // A proper name and a routine: "Simpson's Rule", "Newton's method", "Bayes' theorem".
+          raw(ALGORITHM, 3, "\\b[A-Z][a-z]{2,}(?:'s|s') (?i:rule|method|algorithm|formula|theorem|law|totient|sieve"
+              + "|identity|lemma|conjecture|triangle|sequence|series|criterion|iteration|transform|curve|constant"
+              + "|numbers?|inequality|approximation)\\b", "an eponymous routine '%s'").when("'"),
+          // Capitalised words (and at most one more) before a routine's head noun, not at the very start (there the first
+          // word is the verb: "Add Filter" is a feature), and ending the title or its clause. UI
+          // counters ("Line Numbers", "Page Numbers") are names of features, not of routines.
+          raw(ALGORITHM, 3, "(?<=\\S )(?:[A-Z][\\w-]*(?:'s)? ){1,4}(?<!(?:Line|Page|Row|Column|Version|Port|Phone|Serial"
+              + "|Build|Issue|Step) )(?:[a-z]+ )?" + ROUTINE_HEADS + "(?=\\s*$|\\s*[.,:;(]| (?i:for|in|on|with|using|problem"
+              + "|algorithm|implementation)\\b)", "a routine by its name '%s'").when(HEAD_GATES),
+          // Routines of arithmetic, number theory, numerical methods and neural-net maths.
+          terms(ALGORITHM, 2.5, "routine '%s'", "factorial", "factorials", "exponentiation", "modular exponent*",
+              "modular arithmetic", "modular inverse", "modular multiplicative", "prime number", "prime numbers",
+              "primes", "primality", "prime factor*", "coprime", "totient", "lcm", "binomial coefficient*", "combinatori*",
+              "catalan", "collatz", "pascal's triangle", "determinant", "matrix multiplication", "dot product",
+              "cross product", "numerical integration", "trapezoid*", "newton-raphson", "bisection method",
+              "secant method", "root finding", "square root", "cube root", "nth root", "softmax", "relu",
+              "leaky_relu", "sigmoid", "activation function*", "loss function*", "gradient descent",
+              "cross entropy", "cross-entropy", "log likelihood", "log-likelihood", "bitwise", "bit manipulation",
+              "hamming distance", "hamming code", "huffman", "run-length encoding", "caesar", "vigenere",
+              "rot13", "cipher", "ciphers", "insertion sort", "selection sort", "bubble sort", "shell sort",
+              "bucket sort", "cocktail sort", "gnome sort", "pancake sort", "timsort", "fft", "fourier",
+              "gaussian elimination", "lu decomposition", "eigenvalue*", "magic square"),
+          // "polynomial ridge regression", "regression tree": a model, not a bug that came back.
+          regex(BUG_FIXING, -2, MODEL_REGRESSION, "a regression model, not a regression").when("regression"),
+          regex(DATA_SCIENCE, 2.5, MODEL_REGRESSION, "a regression model '%s'").when("regression"),
+          terms(DATA_SCIENCE, 2.5, "'%s'", "scatter plots", "scatterplots"),
+          // The parts of a plot ("chart" and "plot" themselves are DomainRules' words).
+          terms(DATA_SCIENCE, 1.5, "plot part '%s'", "axis label*", "axes label*", "axes", "x-axis", "y-axis",
+              "colorbar"));
+
+  /** A version to move to: "port to JUnit 5", "migrate to v2", "upgrade to Rust 1.60". */
+  private static final String TO_VERSION =
+      "\\b(?:port|migrat|upgrad|mov|switch|updat|convert)\\w*\\b(?: \\S+){0,3}? to (?:[\\w.-]+ )?v?\\d+(?:\\.\\d+)*\\b";
+
+  private static final String REMOVES_PLACEHOLDER =
+      "\\b(?:remove|delete|drop|strip|prune)\\b(?: \\S+){0,3}? (?:stubs?|placeholders?|skeletons?)\\b";
+
+  /** Not "finish the readme generator", "docstring-only functions": there the words name code. */
+  private static final String COMPLETES_DOCS =
+      "\\b(?:flesh out|finish|complete|fill in|expand|extend)\\b(?: \\S+){0,3}? (?:docs|documentation|readme|guides?"
+          + "|tutorials?|instructions|faq|docstrings?|comments)\\b(?!-| (?:generators?|parsers?|renderers?|builders?|linters?|tools?|scripts?|plugins?|sites?|servers?|pages?|templates?|functions|methods|classes|stubs)\\b)";
+
+  /** What a title asks of code that exists. */
+  static final List<Rule> CHANGES =
+      List.of(
+          // "bar width fix", "padding layer fix (…)": a fix named by what it fixes.
+          regex(BUG_FIXING, 2, "\\S (?:fix|fixes|bugfix|hotfix)(?=\\s*$|\\s*[(:;,.])", "names a fix '%s'").when("fix"),
+          // "set correct starting position", "return the right status": what the code gets wrong now.
+          regex(BUG_FIXING, 2.5, "\\b(?:set|return|pass|pick|choose|send|show|display|compute|calculate|report|emit|print"
+              + "|apply|select|give|read|write|get|use)s? (?:the |a |an )?(?:correct|right|expected) \\w+",
+              "asks for the correct value '%s'").when("correct", "right", "expected"),
+          // "restore the behavior of X before v1.16.2": a regression to undo.
+          regex(BUG_FIXING, 3, "\\brestor\\w* (?:the )?(?:\\S+ ){0,3}?(?:behaviou?r|functionality|support)\\b"
+              + "|\\b(?:as|like) (?:it (?:was|did) )?(?:before|prior to) v?\\d", "asks for the old behaviour '%s'")
+              .when("restor", "before", "prior"),
+          // "don't pass non-UTF-8 bytes as string", "never block the loop": what must stop happening.
+          regex(BUG_FIXING, 2, "^(?:please )?(?:don't|do not|never) \\w+", "asks that something stop '%s'")
+              .when("don't", "do not", "never"),
+          // "ensure custom types are treated as types": a property the code lacks now.
+          regex(BUG_FIXING, 2, "^(?:please )?ensure\\b(?: \\S+){0,5}? (?:is|are|gets?|stays?|remains?|be) (?:\\w+ )?\\w+(?:ed|en)\\b",
+              "asks that something hold '%s'").when("ensure"),
+          // "optimization methods moved to 'utils/optimization.py'": a change named by its result.
+          regex(CODE_REFACTORING, 3, "\\b(?:moved|extracted|split|pulled|factored out|relocated) (?:in)?to (?:a |an |the |its own "
+              + "|their own |separate )?(?:['\"`]?[\\w/.-]+\\.\\w{1,5}\\b|(?:\\w+ )?(?:module|file|package|folder|directory|crate"
+              + "|class|namespace|utils?|helpers?)\\b)", "moved into a module '%s'")
+              .when("moved", "extracted", "split", "pulled", "factored", "relocated"),
+          // "drop the unused helpers", "remove obsolete flags": code that does nothing, taken out.
+          regex(CODE_REFACTORING, 3, "\\b(?:drop|remove|delete|strip|prune|purge)\\b(?: \\S+){0,3}? (?:unused|dead|obsolete"
+              + "|redundant|unreachable|leftover|orphaned|superfluous)\\b", "takes out unused code '%s'")
+              .when("unused", "dead", "obsolete", "redundant", "unreachable", "leftover", "orphaned", "superfluous"),
+          // What code does when it misbehaves, words no other rule has: "segfaults", "loss goes to nan".
+          terms(BUG_FIXING, 2.5, "symptom '%s'", "segfault*", "seg fault*", "core dump*", "goes to nan", "go to nan",
+              "goes to inf", "turns into nan", "drops the last", "drops the first", "skips the last", "skips the first",
+              "loses the last", "loses the first"),
+          // "logs full of deprecation warnings": a problem named by what piles up.
+          regex(BUG_FIXING, 2.5, "\\bfull of (?:\\w+ )?(?:warnings|errors|exceptions|noise|nulls|nans|duplicates|garbage"
+              + "|junk|stack ?traces)\\b", "a symptom '%s'").when("full of"),
+          // "duplicate emails sent on signup": a symptom, not duplicated code.
+          regex(BUG_FIXING, 3, "\\b(?:duplicated?|double|repeated|extra) \\w+s (?:are |get |being |were )?(?:sent|created|saved"
+              + "|inserted|shown|displayed|charged|posted|fired|logged|added|returned|written|emitted|rendered|processed)\\b",
+              "a symptom '%s'").when("duplicat", "double", "repeated", "extra"),
+          terms(CODE_REFACTORING, 2, "'%s'", "superclass", "super class", "parent class", "abstract base class"),
+          // "update Binary Search to be more Rust idiomatic": a quality of code that exists.
+          regex(CODE_REFACTORING, 2.5, "\\bto be (?:more|less) \\w+|\\bmore (?:\\w+ )?idiomatic\\b", "'%s'")
+              .when("more", "less"),
+          // "use a match statement in X", "use iterators for Y": a language construct in code that exists.
+          regex(CODE_REFACTORING, 3.5, "^(?:please )?use (?:an? |the )?(?:\\w+ ){0,2}?(?:statements?|expressions?|iterators?"
+              + "|generics?|enums?|traits?|pattern matching|comprehensions?|f-strings?|dataclass(?:es)?|context managers?"
+              + "|closures?|lambdas?|streams?|optionals?|records?|slices?|borrowed types?|references?) (?:in|for|to|instead"
+              + "|inside|when|throughout)\\b", "a construct in existing code '%s'").when("use "),
+          regex(CODE_REFACTORING, 3.5, TO_VERSION, "moves to a newer version '%s'").when(" to "),
+          regex(MULTI_LANGUAGE, -2.5, TO_VERSION, "a version is no other language").when(" to "),
+          // "remove the stub for X": a placeholder taken out is dead code, not code to write.
+          regex(CODE_COMPLETION, -3, REMOVES_PLACEHOLDER, "a placeholder removed").when("stub", "placeholder", "skeleton"),
+          regex(CODE_REFACTORING, 2, REMOVES_PLACEHOLDER, "removes a placeholder '%s'").when("stub", "placeholder", "skeleton"),
+          // "clear the placeholder after resolve": a UI or runtime placeholder, which exists.
+          regex(CODE_COMPLETION, -3, "\\b(?:clear|preserve|keep|hide|show|render|reset|restore|update|style|position)s?\\b"
+              + "(?: \\S+){0,2}? placeholders?\\b", "a placeholder at run time").when("placeholder"),
+          // "flesh out the contributing guide": documentation to complete is documentation to write.
+          regex(CODE_COMPLETION, -2.5, COMPLETES_DOCS, "the unfinished part is documentation")
+              .when("doc", "readme", "guide", "tutorial", "instructions", "faq", "comment"),
+          // "add information about the config file": the text is the deliverable.
+          regex(CODE_UNDERSTANDING, 3, "^(?:add|write|include|give)\\b(?: \\S+){0,2}? (?:information|info|details|a section"
+              + "|a paragraph|notes) (?:about|on)\\b", "asks for an explanation '%s'")
+              .when("information", "info", "details", "section", "paragraph", "notes"),
+          // "make the parser accept two-digit years again": it did this before.
+          regex(BUG_FIXING, 2.5, "^(?:please )?(?:make|let|have|get)\\b.{3,80}\\bagain\\s*$|\\b(?:works?|working|loads?|accepts?"
+              + "|shows?|renders?|compiles?|builds?|pass(?:es)?|starts?|runs?) again\\b", "it did this before '%s'").when("again"),
+          // "fewer globals in app.py": less of a structure the code has too much of.
+          regex(CODE_REFACTORING, 2.5, "\\b(?:fewer|less|no more|minimi[sz]e) (?:\\w+ )?(?:globals|global state|branches|ifs"
+              + "|conditionals|dependencies|arguments|parameters|params|casts|copies|indirection|layers|coupling|duplication"
+              + "|boilerplate|nesting|mutability|side effects)\\b", "less of a structure '%s'")
+              .when("fewer", "less", "no more", "minimi"),
+          terms(CODE_REFACTORING, 2, "'%s'", "globals", "base component", "shared base", "common base"),
+          terms(Dimension.TEST_GENERATION, 2.5, "'%s'", "fuzzing", "fuzzer", "fuzz test*", "fuzz target*"),
+          terms(CODE_UNDERSTANDING, 2.5, "'%s'", "new hires", "newcomers", "new joiners", "architecture notes",
+              "design notes", "architecture overview"),
+          // "csv export for reports": a feature that writes a file, not analysis of the data in it.
+          terms(Dimension.CODE_GENERATION, 2, "feature '%s'", "csv export", "pdf export", "excel export", "xlsx export",
+              "json export", "csv import", "csv download"),
+          // "implement abstract class methods in shapes.py": declared, not written.
+          regex(CODE_COMPLETION, 3, "\\bimplement\\w*\\b(?: \\S+){0,2}? abstract (?:\\w+ )?methods\\b", "declared, not written '%s'")
+              .when("abstract"),
+          // "implement buildMap todo for kotlin", "address a TODO in decoder": the TODO is the work.
+          regex(CODE_COMPLETION, 3, "\\b(?:implement|finish|address|resolve|tackle|complete|do)\\b(?: \\S+){0,3}? todos?\\b"
+              + "(?! (?:apps?|lists?|items?|manager|tracker)\\b)", "a TODO to do '%s'").when("todo"));
+}
