@@ -42,6 +42,8 @@ public final class LinearBanditRouter implements Router {
   private final double[][][] aInv;
   private final double[][] theta;
   private final double[] scratch = new double[TaskFeatures.DIM];
+  /** Per arm: one past the highest feature index it has learned from (its rows of A⁻¹ beyond are the identity's). */
+  private final int[] reach;
 
   public LinearBanditRouter(Kind kind, RouteMenu menu, TaskFeatures features, long seed) {
     this.kind = kind;
@@ -52,6 +54,7 @@ public final class LinearBanditRouter implements Router {
     int d = TaskFeatures.DIM;
     aInv = new double[arms][d][d];
     theta = new double[arms][d];
+    reach = new int[arms];
     for (double[][] a : aInv) {
       for (int i = 0; i < d; i++) {
         a[i][i] = 1.0; // ridge λ = 1
@@ -108,12 +111,18 @@ public final class LinearBanditRouter implements Router {
     double[] xv = features.values(row);
     double[][] m = aInv[r];
     int d = TaskFeatures.DIM;
-    // u = A⁻¹x (A⁻¹ is symmetric, so the same vector serves both sides)
+    // u = A⁻¹x (A⁻¹ is symmetric, so the same vector serves both sides). A row of A⁻¹ past every
+    // feature this arm has learned from is still the identity's, so u is exactly 0 there.
+    if (nz.length > 0) {
+      reach[r] = Math.max(reach[r], nz[nz.length - 1] + 1);
+    }
     double[] u = scratch;
     for (int i = 0; i < d; i++) {
       double s = 0;
-      for (int k = 0; k < nz.length; k++) {
-        s += m[i][nz[k]] * xv[k];
+      if (i < reach[r]) {
+        for (int k = 0; k < nz.length; k++) {
+          s += m[i][nz[k]] * xv[k];
+        }
       }
       u[i] = s;
     }
@@ -121,10 +130,27 @@ public final class LinearBanditRouter implements Router {
     for (int k = 0; k < nz.length; k++) {
       denom += xv[k] * u[nz[k]];
     }
-    for (int i = 0; i < d; i++) {
+    // The rank-one update touches only rows and columns where u is non-zero: features the arm has
+    // never seen keep A⁻¹'s identity rows, so u is 0 there (on the ID test, which has no prompts,
+    // the last 8 of 24 features never occur). Skipping them changes no bit: m − 0·u[j] is m, since
+    // no entry is ever −0 (entries start at +0 or 1, and a difference is −0 only from −0). The
+    // columns stay one contiguous run, first to last non-zero, which the JIT vectorises.
+    int lo = 0;
+    while (lo < d && u[lo] == 0) {
+      lo++;
+    }
+    int hi = d;
+    while (hi > lo && u[hi - 1] == 0) {
+      hi--;
+    }
+    for (int i = lo; i < hi; i++) {
+      if (u[i] == 0) {
+        continue;
+      }
       double ui = u[i] / denom;
-      for (int j = 0; j < d; j++) {
-        m[i][j] -= ui * u[j];
+      double[] mi = m[i];
+      for (int j = lo; j < hi; j++) {
+        mi[j] -= ui * u[j];
       }
     }
     // Recursive least squares: with u = A⁻¹x (before the update) and δ = 1 + xᵀu, the new
