@@ -109,17 +109,35 @@ public final class LinearBanditRouter implements Router {
     double reward = BenchTable.reward(a);
     int[] nz = features.nonzero(row);
     double[] xv = features.values(row);
-    double[][] m = aInv[r];
-    int d = TaskFeatures.DIM;
-    // u = A⁻¹x (A⁻¹ is symmetric, so the same vector serves both sides). A row of A⁻¹ past every
-    // feature this arm has learned from is still the identity's, so u is exactly 0 there.
     if (nz.length > 0) {
       reach[r] = Math.max(reach[r], nz[nz.length - 1] + 1);
     }
     double[] u = scratch;
+    double denom = shermanMorrison(aInv[r], reach[r], nz, xv, u);
+    // Recursive least squares: with u = A⁻¹x (before the update) and δ = 1 + xᵀu, the new
+    // θ = A'⁻¹(b + r·x) is θ + u·(r − x·θ)/δ, O(d) instead of the O(d²) product A'⁻¹b.
+    double predicted = 0;
+    for (int k = 0; k < nz.length; k++) {
+      predicted += theta[r][nz[k]] * xv[k];
+    }
+    double step = (reward - predicted) / denom;
+    for (int i = 0; i < TaskFeatures.DIM; i++) {
+      theta[r][i] += u[i] * step;
+    }
+  }
+
+  /**
+   * A⁻¹ after adding x xᵀ to A (x sparse: values {@code xv} at indices {@code nz}, ascending),
+   * written in place; leaves u = A⁻¹x (before the update) in {@code u} and returns δ = 1 + xᵀu.
+   * {@code reach}: one past the highest feature index the arm has learned from, this x included.
+   */
+  static double shermanMorrison(double[][] m, int reach, int[] nz, double[] xv, double[] u) {
+    int d = m.length;
+    // u = A⁻¹x (A⁻¹ is symmetric, so the same vector serves both sides). A row of A⁻¹ past every
+    // feature the arm has learned from is still the identity's, so u is exactly 0 there.
     for (int i = 0; i < d; i++) {
       double s = 0;
-      if (i < reach[r]) {
+      if (i < reach) {
         for (int k = 0; k < nz.length; k++) {
           s += m[i][nz[k]] * xv[k];
         }
@@ -153,16 +171,7 @@ public final class LinearBanditRouter implements Router {
         mi[j] -= ui * u[j];
       }
     }
-    // Recursive least squares: with u = A⁻¹x (before the update) and δ = 1 + xᵀu, the new
-    // θ = A'⁻¹(b + r·x) is θ + u·(r − x·θ)/δ, O(d) instead of the O(d²) product A'⁻¹b.
-    double predicted = 0;
-    for (int k = 0; k < nz.length; k++) {
-      predicted += theta[r][nz[k]] * xv[k];
-    }
-    double step = (reward - predicted) / denom;
-    for (int i = 0; i < d; i++) {
-      theta[r][i] += u[i] * step;
-    }
+    return denom;
   }
 
   private static double quadratic(double[][] m, int[] nz, double[] xv) {
