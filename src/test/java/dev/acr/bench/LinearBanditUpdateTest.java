@@ -53,18 +53,26 @@ class LinearBanditUpdateTest {
     return m;
   }
 
-  /** The update as it was written first: every row and column. */
+  /**
+   * The textbook update with x dense: u = A⁻¹x over every column, then every row and column of
+   * A⁻¹ − u uᵀ/δ (a zero of x adds ±0 to a sum, which changes no bit).
+   */
   private static double fullUpdate(double[][] m, int[] nz, double[] xv, double[] u) {
+    double[] x = new double[D];
+    for (int k = 0; k < nz.length; k++) {
+      x[nz[k]] = xv[k];
+    }
     for (int i = 0; i < D; i++) {
-      double s = 0;
-      for (int k = 0; k < nz.length; k++) {
-        s += m[i][nz[k]] * xv[k];
+      u[i] = 0;
+      for (int j = 0; j < D; j++) {
+        u[i] += m[i][j] * x[j];
       }
-      u[i] = s;
     }
     double denom = 1.0;
-    for (int k = 0; k < nz.length; k++) {
-      denom += xv[k] * u[nz[k]];
+    for (int j = 0; j < D; j++) {
+      if (x[j] != 0) {
+        denom += x[j] * u[j];
+      }
     }
     for (int i = 0; i < D; i++) {
       double ui = u[i] / denom;
