@@ -42,6 +42,8 @@ public final class LinearBanditRouter implements Router {
   private final double[][][] aInv;
   private final double[][] theta;
   private final double[] scratch = new double[TaskFeatures.DIM];
+  /** Per arm: one past the highest feature index it has learned from (its rows of A⁻¹ beyond are the identity's). */
+  private final int[] reach;
 
   public LinearBanditRouter(Kind kind, RouteMenu menu, TaskFeatures features, long seed) {
     this.kind = kind;
@@ -52,6 +54,7 @@ public final class LinearBanditRouter implements Router {
     int d = TaskFeatures.DIM;
     aInv = new double[arms][d][d];
     theta = new double[arms][d];
+    reach = new int[arms];
     for (double[][] a : aInv) {
       for (int i = 0; i < d; i++) {
         a[i][i] = 1.0; // ridge λ = 1
@@ -106,27 +109,11 @@ public final class LinearBanditRouter implements Router {
     double reward = BenchTable.reward(a);
     int[] nz = features.nonzero(row);
     double[] xv = features.values(row);
-    double[][] m = aInv[r];
-    int d = TaskFeatures.DIM;
-    // u = A⁻¹x (A⁻¹ is symmetric, so the same vector serves both sides)
+    if (nz.length > 0) {
+      reach[r] = Math.max(reach[r], nz[nz.length - 1] + 1);
+    }
     double[] u = scratch;
-    for (int i = 0; i < d; i++) {
-      double s = 0;
-      for (int k = 0; k < nz.length; k++) {
-        s += m[i][nz[k]] * xv[k];
-      }
-      u[i] = s;
-    }
-    double denom = 1.0;
-    for (int k = 0; k < nz.length; k++) {
-      denom += xv[k] * u[nz[k]];
-    }
-    for (int i = 0; i < d; i++) {
-      double ui = u[i] / denom;
-      for (int j = 0; j < d; j++) {
-        m[i][j] -= ui * u[j];
-      }
-    }
+    double denom = shermanMorrison(aInv[r], reach[r], nz, xv, u);
     // Recursive least squares: with u = A⁻¹x (before the update) and δ = 1 + xᵀu, the new
     // θ = A'⁻¹(b + r·x) is θ + u·(r − x·θ)/δ, O(d) instead of the O(d²) product A'⁻¹b.
     double predicted = 0;
@@ -134,9 +121,57 @@ public final class LinearBanditRouter implements Router {
       predicted += theta[r][nz[k]] * xv[k];
     }
     double step = (reward - predicted) / denom;
-    for (int i = 0; i < d; i++) {
+    for (int i = 0; i < TaskFeatures.DIM; i++) {
       theta[r][i] += u[i] * step;
     }
+  }
+
+  /**
+   * A⁻¹ after adding x xᵀ to A (x sparse: values {@code xv} at indices {@code nz}, ascending),
+   * written in place; leaves u = A⁻¹x (before the update) in {@code u} and returns δ = 1 + xᵀu.
+   * {@code reach}: one past the highest feature index the arm has learned from, this x included.
+   */
+  static double shermanMorrison(double[][] m, int reach, int[] nz, double[] xv, double[] u) {
+    int d = m.length;
+    // u = A⁻¹x (A⁻¹ is symmetric, so the same vector serves both sides). A row of A⁻¹ past every
+    // feature the arm has learned from is still the identity's, so u is exactly 0 there.
+    for (int i = 0; i < d; i++) {
+      double s = 0;
+      if (i < reach) {
+        for (int k = 0; k < nz.length; k++) {
+          s += m[i][nz[k]] * xv[k];
+        }
+      }
+      u[i] = s;
+    }
+    double denom = 1.0;
+    for (int k = 0; k < nz.length; k++) {
+      denom += xv[k] * u[nz[k]];
+    }
+    // The rank-one update touches only rows and columns where u is non-zero: features the arm has
+    // never seen keep A⁻¹'s identity rows, so u is 0 there (on the ID test, which has no prompts,
+    // the last 8 of 24 features never occur). Skipping them changes no bit: m − 0·u[j] is m, since
+    // no entry is ever −0 (entries start at +0 or 1, and a difference is −0 only from −0). The
+    // columns stay one contiguous run, first to last non-zero, which the JIT vectorises.
+    int lo = 0;
+    while (lo < d && u[lo] == 0) {
+      lo++;
+    }
+    int hi = d;
+    while (hi > lo && u[hi - 1] == 0) {
+      hi--;
+    }
+    for (int i = lo; i < hi; i++) {
+      if (u[i] == 0) {
+        continue;
+      }
+      double ui = u[i] / denom;
+      double[] mi = m[i];
+      for (int j = lo; j < hi; j++) {
+        mi[j] -= ui * u[j];
+      }
+    }
+    return denom;
   }
 
   private static double quadratic(double[][] m, int[] nz, double[] xv) {

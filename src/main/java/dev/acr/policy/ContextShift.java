@@ -30,18 +30,41 @@ final class ContextShift {
   /** Per route, per shift: σ(base + shift − difficulty) over the difficulty grid. */
   private final Map<String, double[][]> rows = new HashMap<>();
   /** Per failure set (routes in failure order), per shift: the difficulty belief. */
-  private final Map<List<String>, double[][]> beliefs = new HashMap<>();
-  /**
-   * The same beliefs by path instance: a table keeps one list per node, so a refit finds its
-   * nodes here without hashing their routes (a sibling's table, with its own lists, goes through
-   * {@link #beliefs} once per node).
-   */
-  private final Map<List<String>, double[][]> beliefsByInstance = new IdentityHashMap<>();
+  private final Map<PatternTable.Path, double[][]> beliefs = new HashMap<>();
   /**
    * Per pattern: its chances and their logs at every shift. By identity, like {@code
    * PatternTable}'s index: memory keeps one instance per pattern.
    */
   private final Map<MemoryStats.Pattern, Chances> chances = new IdentityHashMap<>();
+  /**
+   * The same beliefs and chances by each table's own numbers (by table instance): a refit finds
+   * its nodes and patterns by index, without hashing; a sibling context's table, with numbers of
+   * its own, goes through the maps above once per node and pattern.
+   */
+  private final Map<PatternTable, Seen> byTable = new IdentityHashMap<>();
+
+  /**
+   * What one table has looked up here: σ rows by its route number, beliefs by its node number,
+   * chances by its pattern serial.
+   */
+  private static final class Seen {
+    double[][][] rows = new double[0][][];
+    double[][][] beliefs = new double[0][][];
+    Chances[] chances = new Chances[0];
+
+    Seen grownTo(PatternTable table) {
+      if (rows.length < table.routes.size()) {
+        rows = java.util.Arrays.copyOf(rows, table.routes.size());
+      }
+      if (beliefs.length < table.nodes()) {
+        beliefs = java.util.Arrays.copyOf(beliefs, Math.max(table.nodes(), 2 * beliefs.length));
+      }
+      if (chances.length < table.patternCount()) {
+        chances = java.util.Arrays.copyOf(chances, Math.max(table.patternCount(), 2 * chances.length));
+      }
+      return this;
+    }
+  }
 
   ContextShift(double[] difficulties, double[] difficultyPrior, double contextSd, Map<String, Double> base) {
     this.difficulties = difficulties;
@@ -68,10 +91,11 @@ final class ContextShift {
   /** The posterior mean shift given the table's counts (the table's routes must be in the base). */
   double meanShift(PatternTable table) {
     int size = table.size();
+    Seen seen = byTable.computeIfAbsent(table, t -> new Seen()).grownTo(table);
     double[][] yes = new double[size][];
     double[][] no = new double[size][];
     for (int i = 0; i < size; i++) {
-      Chances c = chances(table, i);
+      Chances c = chances(table, i, seen);
       // Only the sides the counts use: most patterns never verified (see SkillModel.logLikelihoods).
       int sides = SkillModel.sidesOf(table.successes[i], table.attempts[i]);
       yes[i] = (sides & SkillModel.VERIFIED) != 0 ? c.logVerify() : null;
@@ -141,12 +165,16 @@ final class ContextShift {
     }
   }
 
-  private Chances chances(PatternTable table, int i) {
+  private Chances chances(PatternTable table, int i, Seen seen) {
+    Chances c = seen.chances[table.serial[i]];
+    if (c != null) {
+      return c;
+    }
     MemoryStats.Pattern p = table.patterns[i];
-    Chances c = chances.get(p);
+    c = chances.get(p);
     if (c == null) {
-      double[][] w = belief(table, table.failureSet[i]);
-      double[][] row = row(table.routes.get(table.route[i]));
+      double[][] w = belief(table, table.failureSet[i], seen);
+      double[][] row = row(table, table.route[i], seen);
       double[] chance = new double[POINTS];
       for (int g = 0; g < POINTS; g++) {
         chance[g] = clamp(Beliefs.chance(w[g], row[g]));
@@ -154,22 +182,23 @@ final class ContextShift {
       c = new Chances(chance);
       chances.put(p, c);
     }
+    seen.chances[table.serial[i]] = c;
     return c;
   }
 
   /** The belief after a failure-set node at every shift: its prefix's, updated with its last failure. */
-  private double[][] belief(PatternTable table, int node) {
-    List<String> path = table.path(node);
-    double[][] w = beliefsByInstance.get(path);
+  private double[][] belief(PatternTable table, int node, Seen seen) {
+    double[][] w = seen.beliefs[node];
     if (w != null) {
       return w;
     }
+    PatternTable.Path path = table.pathKey(node);
     w = beliefs.get(path);
     if (w == null) {
       w = new double[POINTS][];
       int last = table.lastFailed(node);
-      double[][] before = last < 0 || table.prefix(node) < 0 ? null : belief(table, table.prefix(node));
-      double[][] row = last < 0 ? null : row(table.routes.get(last));
+      double[][] before = last < 0 || table.prefix(node) < 0 ? null : belief(table, table.prefix(node), seen);
+      double[][] row = last < 0 ? null : row(table, last, seen);
       for (int g = 0; g < POINTS; g++) {
         double[] from = before == null ? difficultyPrior : before[g];
         if (row == null) {
@@ -182,21 +211,28 @@ final class ContextShift {
       }
       beliefs.put(path, w);
     }
-    beliefsByInstance.put(path, w);
+    seen.beliefs[node] = w;
     return w;
   }
 
-  private double[][] row(String route) {
-    double[][] r = rows.get(route);
-    if (r == null) {
-      r = new double[POINTS][];
+  /** σ(base + shift − difficulty) over the difficulty grid at every shift, for the table's route r. */
+  private double[][] row(PatternTable table, int r, Seen seen) {
+    double[][] known = seen.rows[r];
+    if (known != null) {
+      return known;
+    }
+    String route = table.routes.get(r);
+    double[][] row = rows.get(route);
+    if (row == null) {
+      row = new double[POINTS][];
       double b = base.get(route);
       for (int g = 0; g < POINTS; g++) {
-        r[g] = PatternTable.sigmoidRow(b + shiftAt(g), difficulties);
+        row[g] = PatternTable.sigmoidRow(b + shiftAt(g), difficulties);
       }
-      rows.put(route, r);
+      rows.put(route, row);
     }
-    return r;
+    seen.rows[r] = row;
+    return row;
   }
 
   private static double clamp(double p) {

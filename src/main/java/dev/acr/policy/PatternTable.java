@@ -35,6 +35,11 @@ final class PatternTable {
   /** Per pattern: its failure set (a node of the prefix tree). */
   int[] failureSet = new int[0];
   /**
+   * Per pattern: its number in this table, in order of first appearance (unlike its position, it
+   * stays with the pattern as the map grows), below {@link #patternCount()}.
+   */
+  int[] serial = new int[0];
+  /**
    * Per pattern: attempts that verified, and all attempts that did any work (idle ones, {@link
    * MemoryStats#idle}, say nothing about a skill against the task's difficulty).
    */
@@ -44,8 +49,10 @@ final class PatternTable {
   MemoryStats.Pattern[] patterns = new MemoryStats.Pattern[0];
 
   private final Map<String, Integer> routeIds = new HashMap<>();
+  /** Which of {@link #routes} are in {@link #patternRoutes}, by route index. */
+  private final java.util.BitSet isPatternRoute = new java.util.BitSet();
   /**
-   * A pattern's {route, failure-set node}, from the first time it was seen. By identity: memory
+   * A pattern's {route, failure-set node, serial}, from the first time it was seen. By identity: memory
    * keeps one instance per pattern (a stray equal instance would only be indexed again, to the
    * same numbers), and hashing a pattern hashes its whole failure list.
    */
@@ -60,7 +67,7 @@ final class PatternTable {
   private int[] prefix = new int[8];
   private int[] lastFailed = new int[8];
   /** Each node's failure set as route names, in failure order (for caches keyed across contexts). */
-  private final List<List<String>> paths = new ArrayList<>();
+  private final List<Path> paths = new ArrayList<>();
   private int nodes;
 
   /** A table of {@code pats} as they are now; for a table kept across fits, see {@link #refresh}. */
@@ -83,40 +90,50 @@ final class PatternTable {
     if (route.length != size) {
       route = new int[size];
       failureSet = new int[size];
+      serial = new int[size];
       successes = new double[size];
       attempts = new double[size];
       patterns = new MemoryStats.Pattern[size];
     }
-    int i = 0;
-    for (Map.Entry<MemoryStats.Pattern, MemoryStats.Tally> e : pats.entrySet()) {
-      MemoryStats.Pattern p = e.getKey();
-      int[] id = ids.get(p);
-      if (id == null) {
-        boolean newRoute = !patternRoutes.contains(p.route());
-        id = index(p);
-        ids.put(p, id);
-        if (newRoute) {
-          patternRoutes.add(p.route());
-        }
-      }
-      route[i] = id[0];
-      failureSet[i] = id[1];
-      successes[i] = e.getValue().successes;
-      attempts[i] = e.getValue().n - e.getValue().idle;
-      patterns[i] = p;
-      i++;
-    }
+    // forEach walks the map's table in the order its iterator would, without an iterator and an
+    // entry wrapper per pattern (a refit reads every pattern of its context; this walk was a
+    // twentieth of a replay).
+    cursor = 0;
+    pats.forEach(this::read);
     return true;
   }
 
-  /** A new pattern's route and failure-set node, adding the nodes of its prefixes as needed. */
+  /** Position of the next pattern {@link #read} reads in the current refresh. */
+  private int cursor;
+
+  /** Reads the next pattern of the map, indexing it when new. */
+  private void read(MemoryStats.Pattern p, MemoryStats.Tally t) {
+    int[] id = ids.get(p);
+    if (id == null) {
+      id = index(p);
+      ids.put(p, id);
+      if (!isPatternRoute.get(id[0])) {
+        isPatternRoute.set(id[0]);
+        patternRoutes.add(p.route());
+      }
+    }
+    int i = cursor++;
+    route[i] = id[0];
+    failureSet[i] = id[1];
+    serial[i] = id[2];
+    successes[i] = t.successes;
+    attempts[i] = t.n - t.idle;
+    patterns[i] = p;
+  }
+
+  /** A new pattern's route, failure-set node and serial, adding the nodes of its prefixes as needed. */
   private int[] index(MemoryStats.Pattern p) {
     int r = routeId(p.route());
     int node = -1;
     for (String failed : p.failedBefore()) {
       node = child(node, routeId(failed));
     }
-    return new int[] {r, node < 0 ? child(-1, -1) : node};
+    return new int[] {r, node < 0 ? child(-1, -1) : node, ids.size()};
   }
 
   private int routeId(String name) {
@@ -142,17 +159,22 @@ final class PatternTable {
     }
     prefix[nodes] = parent;
     lastFailed[nodes] = failed;
-    List<String> path = new ArrayList<>(parent < 0 ? List.of() : paths.get(parent));
+    List<String> path = new ArrayList<>(parent < 0 ? List.of() : paths.get(parent).routes());
     if (failed >= 0) {
       path.add(routes.get(failed));
     }
-    paths.add(List.copyOf(path));
+    paths.add(new Path(List.copyOf(path)));
     nodeIds.put(key, nodes);
     return nodes++;
   }
 
   int size() {
     return route.length;
+  }
+
+  /** Patterns indexed so far: one more than the highest {@link #serial}. */
+  int patternCount() {
+    return ids.size();
   }
 
   /** σ(skill − difficulty) over the difficulty grid, for each route at its given skill. */
@@ -180,7 +202,40 @@ final class PatternTable {
 
   /** Node k's failed routes in the order the tree adds them. */
   List<String> path(int node) {
+    return paths.get(node).routes();
+  }
+
+  /** Node k's failure set as a key for caches shared across contexts' tables. */
+  Path pathKey(int node) {
     return paths.get(node);
+  }
+
+  /**
+   * A failure set (routes in failure order) as a map key, its hash taken once: hashing a list
+   * hashes every route in it, and the shift's caches look a node up on every refit.
+   */
+  static final class Path {
+    private final List<String> routes;
+    private final int hash;
+
+    Path(List<String> routes) {
+      this.routes = routes;
+      this.hash = routes.hashCode();
+    }
+
+    List<String> routes() {
+      return routes;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Path p && hash == p.hash && routes.equals(p.routes);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
   }
 
   /** The node a node's set grows from (−1: none), and the route that failed last (−1: none). */

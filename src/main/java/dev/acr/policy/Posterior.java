@@ -2,20 +2,50 @@ package dev.acr.policy;
 
 import java.util.SplittableRandom;
 
-/** Posterior over one route's skill in one context, on the skill grid ({@link SkillModel}). */
-record Posterior(double[] weights, double mean, double variance, double[] cumulative) {
+/**
+ * Posterior over one route's skill in one context, on the skill grid ({@link SkillModel}).
+ *
+ * <p>A class rather than a record only for its running sums, made on the first draw: a broader
+ * context's posterior is fitted to hand its mean and variance to the narrower one and is rarely
+ * drawn from, and a fit makes a dozen posteriors.
+ */
+final class Posterior {
+
+  private final double[] weights;
+  private final double mean;
+  private final double variance;
+  /** Running sums of the weights, added up left to right; null until the first draw. */
+  private double[] cumulative;
 
   Posterior(double[] weights, double mean, double variance) {
-    this(weights, mean, variance, cumulative(weights));
+    this.weights = weights;
+    this.mean = mean;
+    this.variance = variance;
+  }
+
+  double[] weights() {
+    return weights;
+  }
+
+  double mean() {
+    return mean;
+  }
+
+  double variance() {
+    return variance;
   }
 
   /** Running sums of the weights, added up left to right. */
-  private static double[] cumulative(double[] weights) {
-    double[] c = new double[weights.length];
-    double acc = 0;
-    for (int i = 0; i < weights.length; i++) {
-      acc += weights[i];
-      c[i] = acc;
+  private double[] cumulative() {
+    double[] c = cumulative;
+    if (c == null) {
+      c = new double[weights.length];
+      double acc = 0;
+      for (int i = 0; i < weights.length; i++) {
+        acc += weights[i];
+        c[i] = acc;
+      }
+      cumulative = c; // a policy plans on one thread; a second thread would only sum the same again
     }
     return c;
   }
@@ -41,21 +71,20 @@ record Posterior(double[] weights, double mean, double variance, double[] cumula
 
   /**
    * The first grid point whose running sum reaches u (the last when rounding leaves the total
-   * below u). A binary search over the sums made once per fit: the running sums are
-   * non-decreasing, so it finds the point a left-to-right scan would, without adding up the
-   * weights again for every draw.
+   * below u). A binary search over the sums made once: the running sums are non-decreasing, so
+   * it finds the point a left-to-right scan would. Each step moves the base or not without a
+   * branch to mispredict (a random u sends it either way), so a draw costs a few compares.
    */
   int quantile(double u) {
-    int lo = 0;
-    int hi = cumulative.length - 1;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (u <= cumulative[mid]) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
+    double[] c = cumulative();
+    int base = 0;
+    int n = c.length;
+    while (n > 1) {
+      int half = n >>> 1;
+      base = c[base + half - 1] < u ? base + half : base;
+      n -= half;
     }
-    return lo;
+    // c[base] is now the first sum reaching u, or the last sum when none does.
+    return base;
   }
 }

@@ -81,6 +81,26 @@ final class SingleCall {
   }
 
   /**
+   * Each context's first-call tally of each route ({@code [context][route]}, null where memory has
+   * none): the estimates read each of them up to three times, and looking them up once per
+   * decision spares a pattern key and a hash lookup each time.
+   */
+  static MemoryStats.Tally[][] firstCalls(MemoryStats stats, List<String> contexts, List<String> routes) {
+    MemoryStats.Pattern[] first = new MemoryStats.Pattern[routes.size()];
+    for (int r = 0; r < first.length; r++) {
+      first[r] = new MemoryStats.Pattern(routes.get(r), List.of());
+    }
+    MemoryStats.Tally[][] out = new MemoryStats.Tally[contexts.size()][first.length];
+    for (int c = 0; c < out.length; c++) {
+      Map<MemoryStats.Pattern, MemoryStats.Tally> pats = stats.patterns(contexts.get(c));
+      for (int r = 0; r < first.length; r++) {
+        out[c][r] = pats.get(first[r]);
+      }
+    }
+    return out;
+  }
+
+  /**
    * How much one call's score varies around its route's mean in the narrowest context: the
    * within-route variance of first calls, pooled over routes, shrunk level by level toward the
    * broader context's ({@link #VARIANCE_CALLS} pseudo-calls), from {@link #MAX_VARIANCE} before
@@ -90,13 +110,16 @@ final class SingleCall {
    * already told apart.
    */
   static double noiseVariance(MemoryStats stats, List<String> contexts, List<String> routes) {
+    return noiseVariance(firstCalls(stats, contexts, routes));
+  }
+
+  /** {@link #noiseVariance(MemoryStats, List, List)} from every context's first-call tallies. */
+  private static double noiseVariance(MemoryStats.Tally[][] firstCalls) {
     double v = MAX_VARIANCE;
-    for (String c : contexts) {
-      Map<MemoryStats.Pattern, MemoryStats.Tally> pats = stats.patterns(c);
+    for (MemoryStats.Tally[] context : firstCalls) {
       double within = 0;
       double df = 0;
-      for (String r : routes) {
-        MemoryStats.Tally t = pats.get(new MemoryStats.Pattern(r, List.of()));
+      for (MemoryStats.Tally t : context) {
         if (t != null && t.n > 1) {
           double sum = t.successes + t.partialSum;
           double squares = t.successes + t.partialSquareSum;
@@ -118,15 +141,13 @@ final class SingleCall {
    * and the cheapest route went next (on OOD176 a lucky run of the cheap kimi-k2.5 could then
    * hold an old112 run for thirty tasks while claude-opus-4-6 had been tried once).
    */
-  static double[] baselines(MemoryStats stats, List<String> contexts, List<String> routes, double start) {
-    double[] out = new double[contexts.size()];
+  private static double[] baselines(MemoryStats.Tally[][] levels, double start) {
+    double[] out = new double[levels.length];
     double broader = start;
     for (int i = 0; i < out.length; i++) {
       double n = 0;
       double sum = 0;
-      Map<MemoryStats.Pattern, MemoryStats.Tally> pats = stats.patterns(contexts.get(i));
-      for (String r : routes) {
-        MemoryStats.Tally t = pats.get(new MemoryStats.Pattern(r, List.of()));
+      for (MemoryStats.Tally t : levels[i]) {
         if (t != null) {
           n += t.n;
           sum += t.successes + t.partialSum;
@@ -144,16 +165,24 @@ final class SingleCall {
    */
   static Estimate[] estimates(
       MemoryStats stats, List<String> contexts, List<String> routes, double[] priorMean, double[] priorCount) {
+    MemoryStats.Tally[][] firstCalls = firstCalls(stats, contexts, routes);
     List<String> levels = meanLevels(contexts);
+    // The mean levels are the last contexts of the chain (meanLevels).
+    MemoryStats.Tally[][] levelCalls =
+        java.util.Arrays.copyOfRange(firstCalls, contexts.size() - levels.size(), contexts.size());
+    double[] strength = new double[levels.size()];
+    for (int i = 0; i < strength.length; i++) {
+      strength[i] = strength(levels.get(i));
+    }
     double average = 0;
     for (double m : priorMean) {
       average += m / priorMean.length;
     }
-    double[] base = baselines(stats, levels, routes, average);
-    double variance = noiseVariance(stats, contexts, routes);
+    double[] base = baselines(levelCalls, average);
+    double variance = noiseVariance(firstCalls);
     Estimate[] out = new Estimate[routes.size()];
     for (int r = 0; r < out.length; r++) {
-      out[r] = estimate(stats, levels, base, routes.get(r), priorMean[r], average, priorCount[r], variance);
+      out[r] = estimate(levelCalls, r, strength, base, priorMean[r], average, priorCount[r], variance);
     }
     return out;
   }
@@ -172,19 +201,18 @@ final class SingleCall {
   }
 
   /**
-   * The estimate over the context chain (broadest first) with each context's baseline, starting
-   * from {@code priorMean} worth {@code priorCount} calls; the prior's advantage is its mean less
-   * {@code priorBase}.
+   * Route {@code r}'s estimate over the mean levels (broadest first, their first-call tallies and
+   * {@link #strength}s) with each level's baseline, starting from {@code priorMean} worth {@code
+   * priorCount} calls; the prior's advantage is its mean less {@code priorBase}.
    */
-  static Estimate estimate(MemoryStats stats, List<String> contexts, double[] base, String route,
+  private static Estimate estimate(MemoryStats.Tally[][] levels, int r, double[] strength, double[] base,
       double priorMean, double priorBase, double priorCount, double variance) {
-    MemoryStats.Pattern first = new MemoryStats.Pattern(route, List.of());
     double mean = priorMean;
     double count = priorCount;
     double previousBase = priorBase;
-    for (int i = 0; i < contexts.size(); i++) {
-      MemoryStats.Tally t = stats.patterns(contexts.get(i)).get(first);
-      double k = i == 0 ? count : Math.min(count, strength(contexts.get(i)));
+    for (int i = 0; i < levels.length; i++) {
+      MemoryStats.Tally t = levels[i][r];
+      double k = i == 0 ? count : Math.min(count, strength[i]);
       double b = base[i];
       double n = t == null ? 0 : t.n;
       double sum = t == null ? 0 : t.successes + t.partialSum;
