@@ -146,7 +146,13 @@ public final class AcrPolicy implements Router {
   @Override
   public List<Route> plan(Task task, List<AttemptResult> soFar) {
     // An attempt in which no agent could run (infra or acr error) is not the user's attempt spent.
-    int spent = (int) soFar.stream().filter(dev.acr.core.RunLoop::usesBudget).count();
+    // (A loop: a stream's set-up per decision showed in replay profiles.)
+    int spent = 0;
+    for (AttemptResult a : soFar) {
+      if (dev.acr.core.RunLoop.usesBudget(a)) {
+        spent++;
+      }
+    }
     int remaining = Math.min(config.lookahead(), config.maxAttempts() - spent);
     Set<String> tried = new HashSet<>();
     List<String> failed = new ArrayList<>();
