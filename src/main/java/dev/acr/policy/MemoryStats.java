@@ -126,9 +126,8 @@ public final class MemoryStats implements MemorySink {
     final Map<Pattern, Tally> patterns = new HashMap<>();
     long version;
     long born;
-    /** Whether the last call on {@link #tallies} (on {@link #patterns}) added a key; see {@link #append}. */
-    boolean talliesGrew;
-    boolean patternsGrew;
+    /** Whether the last call on {@link #tallies}, on {@link #patterns}, added a key; see {@link #kept}. */
+    final boolean[] grew = new boolean[2];
   }
 
   final Map<String, Context> byContext = new HashMap<>();
@@ -216,24 +215,9 @@ public final class MemoryStats implements MemorySink {
         c = byContext.computeIfAbsent(keys.get(i), contextMaker);
         contexts[i] = c;
       }
-      // The kept tallies stand in for computeIfAbsent, except right after a map got a new key:
-      // then its next call may grow the table first (a HashMap checks its size on every call),
-      // which changes its iteration order, so that call is still made, as it always was.
-      Tally all = routeTallies[i];
-      if (all == null || c.talliesGrew) {
-        long before = born;
-        all = c.tallies.computeIfAbsent(route, tallyMaker);
-        c.talliesGrew = born != before;
-        routeTallies[i] = all;
-      }
+      Tally all = kept(routeTallies, i, c, ROUTE_TALLIES, c.tallies, route);
       all.add(r.resolved(), r.performance(), cost, logCost);
-      Tally pattern = patternTallies[i];
-      if (pattern == null || c.patternsGrew) {
-        long before = born;
-        pattern = c.patterns.computeIfAbsent(p, tallyMaker);
-        c.patternsGrew = born != before;
-        patternTallies[i] = pattern;
-      }
+      Tally pattern = kept(patternTallies, i, c, PATTERN_TALLIES, c.patterns, p);
       pattern.add(r.resolved(), r.performance(), cost, logCost);
       if (idle) {
         all.idle++;
@@ -300,6 +284,27 @@ public final class MemoryStats implements MemorySink {
     ContextChain(int size) {
       contexts = new Context[size];
     }
+  }
+
+  private static final int ROUTE_TALLIES = 0;
+  private static final int PATTERN_TALLIES = 1;
+
+  /**
+   * The tally {@code kept[i]} stands for, from context c's map {@code which} ({@link
+   * #ROUTE_TALLIES} or {@link #PATTERN_TALLIES}). A kept tally stands in for computeIfAbsent,
+   * except right after that map got a new key: its next call may grow the table first (a HashMap
+   * checks its size on every call), which changes its iteration order, so that call is still
+   * made, as it always was.
+   */
+  private <K> Tally kept(Tally[] kept, int i, Context c, int which, Map<K, Tally> map, K key) {
+    Tally t = kept[i];
+    if (t == null || c.grew[which]) {
+      long before = born;
+      t = map.computeIfAbsent(key, tallyMaker);
+      c.grew[which] = born != before;
+      kept[i] = t;
+    }
+    return t;
   }
 
   private ContextChain chainOf(List<String> keys) {
