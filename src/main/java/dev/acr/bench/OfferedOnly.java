@@ -15,6 +15,9 @@ import java.util.List;
 final class OfferedOnly implements Router {
   private final Router inner;
   private final RouteMenu menu;
+  /** The task of the last plan and whether all routes are offered on it: a run plans one task several times. */
+  private Task lastTask;
+  private boolean allOffered;
 
   OfferedOnly(Router inner, RouteMenu menu) {
     this.inner = inner;
@@ -29,8 +32,11 @@ final class OfferedOnly implements Router {
   @Override
   public List<Route> plan(Task task, List<AttemptResult> attemptsSoFar) {
     List<Route> plan = inner.plan(task, attemptsSoFar);
-    int[] offered = menu.offered(task);
-    if (offered.length == menu.size()) {
+    if (task != lastTask) {
+      allOffered = menu.offered(task).length == menu.size();
+      lastTask = task;
+    }
+    if (allOffered) {
       return plan;
     }
     List<Route> kept = new ArrayList<>(plan.size());

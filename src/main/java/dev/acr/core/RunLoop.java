@@ -64,6 +64,12 @@ public final class RunLoop {
   private final Clock clock;
   /** The last timestamp written and its text; see {@link #timestamp()}. */
   private Stamp lastStamp;
+  /**
+   * Each route's name, by route instance: {@link Route#name()} builds a new string per call, and
+   * a replay writes millions of records of a handful of routes. Memory's statistics then also
+   * see one string per route, whose hash is computed once.
+   */
+  private final java.util.Map<Route, String> routeNames = new java.util.IdentityHashMap<>();
 
   private record Stamp(Instant at, String text) {}
 
@@ -243,7 +249,7 @@ public final class RunLoop {
             task.dimension() == null ? null : task.dimension().id(),
             r.route().tool(),
             r.route().model(),
-            r.route().name(),
+            routeNames.computeIfAbsent(r.route(), Route::name),
             r.resolved(),
             r.applyOk(),
             r.status().id(),

@@ -53,6 +53,8 @@ public final class AcrPolicy implements Router {
   private final PolicyConfig config;
   private final long seed;
   private final SkillModel skills;
+  /** The skill model's σ row per skill grid point, for {@link Chain}. */
+  private final double[][] sigma;
   /** Which routes may run at all after this task's infra errors ({@link Fallback}). */
   private final Fallback fallback;
   private final Priors priors;
@@ -66,6 +68,9 @@ public final class AcrPolicy implements Router {
   private final List<String> routeNames;
   /** Each configured route's price guess, in route order. */
   private final double[] guesses;
+  /** Per configured route, the first configured route of the same name: where its skill is drawn. */
+  private final int[] drawnAt;
+  private final RouteFigures figures;
 
   public AcrPolicy(
       List<Route> routes,
@@ -109,8 +114,14 @@ public final class AcrPolicy implements Router {
     for (int i = 0; i < guesses.length; i++) {
       guesses[i] = costGuess.getOrDefault(this.routes.get(i), 0.0);
     }
+    this.drawnAt = new int[this.routes.size()];
+    for (int i = 0; i < drawnAt.length; i++) {
+      drawnAt[i] = routeNames.indexOf(routeNames.get(i));
+    }
+    this.figures = new RouteFigures(stats, routeNames, guesses, config.priorStrength());
     this.priceSkill = StartingSkill.of(this.routes, costGuess, priors);
     this.skills = new SkillModel(stats, config.difficultySd(), config.abilitySd(), config.contextSd(), priceSkill);
+    this.sigma = Beliefs.rows(skills);
   }
 
   @Override
@@ -123,10 +134,11 @@ public final class AcrPolicy implements Router {
     List<String> ctx = contexts(task);
     Map<String, Posterior> post = skills.posteriors(ctx, SkillModel.names(routes));
     List<RouteEstimate> out = new ArrayList<>();
-    for (Route r : routes) {
+    for (int i = 0; i < routes.size(); i++) {
+      Route r = routes.get(i);
       int n = evidence(ctx, r.name());
       String source = n > 0 ? "memory n=" + n : priors.of(r.model(), null) != null ? "prior: " + priors.source() : "prior: price";
-      out.add(new RouteEstimate(r, skills.meanChance(post.get(r.name())), expectedCost(ctx, r), n, source));
+      out.add(new RouteEstimate(r, skills.meanChance(post.get(r.name())), figures.of(ctx, i).cost(), n, source));
     }
     return out;
   }
@@ -134,7 +146,13 @@ public final class AcrPolicy implements Router {
   @Override
   public List<Route> plan(Task task, List<AttemptResult> soFar) {
     // An attempt in which no agent could run (infra or acr error) is not the user's attempt spent.
-    int spent = (int) soFar.stream().filter(dev.acr.core.RunLoop::usesBudget).count();
+    // (A loop: a stream's set-up per decision showed in replay profiles.)
+    int spent = 0;
+    for (AttemptResult a : soFar) {
+      if (dev.acr.core.RunLoop.usesBudget(a)) {
+        spent++;
+      }
+    }
     int remaining = Math.min(config.lookahead(), config.maxAttempts() - spent);
     Set<String> tried = new HashSet<>();
     List<String> failed = new ArrayList<>();
@@ -189,17 +207,15 @@ public final class AcrPolicy implements Router {
    */
   private List<Route> singleCall(Task task, List<Route> candidates, boolean exploring) {
     List<String> ctx = contexts(task);
-    List<Map<String, MemoryStats.Tally>> tallies = tallies(ctx);
     SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ task.key().hashCode() * 31L);
     SingleCall.Estimate[] estimates = singleCallEstimates(task, ctx);
     double[] drawn = new double[candidates.size()];
     double[] cost = new double[candidates.size()];
     for (int j = 0; j < drawn.length; j++) {
-      Route r = candidates.get(j);
-      String name = nameOf(r);
-      SingleCall.Estimate e = estimates[routeNames.indexOf(name)];
+      int i = indexOf(candidates.get(j));
+      SingleCall.Estimate e = estimates[drawnAt[i]];
       drawn[j] = exploring ? e.draw(rng) : e.mean();
-      cost[j] = expectedCost(tallies, r, name);
+      cost[j] = figures.of(ctx, i).cost();
     }
     int best = SingleCall.choose(drawn, cost, config.lambda());
     return best < 0 ? List.of() : List.of(candidates.get(best));
@@ -220,14 +236,6 @@ public final class AcrPolicy implements Router {
       count[i] = e != null ? Priors.CALLS : SingleCall.STRENGTH;
     }
     return SingleCall.estimates(stats, ctx, routeNames, mean, count);
-  }
-
-  private List<Map<String, MemoryStats.Tally>> tallies(List<String> ctx) {
-    List<Map<String, MemoryStats.Tally>> tallies = new ArrayList<>(ctx.size());
-    for (String k : ctx) {
-      tallies.add(stats.tallies(k));
-    }
-    return tallies;
   }
 
   /** One Thompson draw of skills (or their medians), and this task's difficulty belief given its failures so far. */
@@ -258,83 +266,33 @@ public final class AcrPolicy implements Router {
     for (String q : failed) {
       skills.failedAt(difficulty, draw[names.indexOf(q)]);
     }
-    List<Map<String, MemoryStats.Tally>> tallies = new ArrayList<>(ctx.size());
-    for (String k : ctx) {
-      tallies.add(stats.tallies(k));
-    }
     int n = candidates.size();
     int[] skill = new int[n];
     double[] cost = new double[n];
     double[] partial = new double[n];
     double[] run = new double[n];
     for (int j = 0; j < n; j++) {
-      String name = nameOf(candidates.get(j));
-      skill[j] = draw[names.indexOf(name)];
-      run[j] = runChance(tallies, name);
-      cost[j] = expectedCost(tallies, candidates.get(j), name) * costFactor;
-      partial[j] = expectedPartial(tallies, name);
+      int i = indexOf(candidates.get(j));
+      RouteFigures.Row row = figures.of(ctx, i);
+      skill[j] = draw[drawnAt[i]];
+      run[j] = row.run();
+      cost[j] = row.cost() * costFactor;
+      partial[j] = row.partial();
     }
-    return new Chain(candidates, skills, difficulty, skill, cost, partial, run);
+    return new Chain(candidates, sigma, difficulty, skill, cost, partial, run);
   }
 
   /**
-   * Expected USD of an attempt: the price guess, replaced by memory's typical cost (on the log
-   * scale, {@link RobustCost}) as it accrues.
+   * The index of a configured route: plans and attempts hand back the configured route objects,
+   * so an identity scan finds them without hashing the record.
    */
-  private double expectedCost(List<String> ctx, Route r) {
-    List<Map<String, MemoryStats.Tally>> tallies = new ArrayList<>(ctx.size());
-    for (String k : ctx) {
-      tallies.add(stats.tallies(k));
-    }
-    return expectedCost(tallies, r, nameOf(r));
-  }
-
-  /** As above, with each context's tallies (broadest first) already looked up. */
-  private double expectedCost(List<Map<String, MemoryStats.Tally>> tallies, Route r, String name) {
-    double guess = guessOf(r);
-    return RobustCost.estimate(guess, config.priorStrength(), tallies, name);
-  }
-
-  /**
-   * The chance an attempt of the route does any work at all (an idle attempt uses no tokens, see
-   * {@link MemoryStats#idle}): 1 before memory says otherwise, shrunk context by context like the
-   * partial scores.
-   */
-  private double runChance(List<Map<String, MemoryStats.Tally>> tallies, String route) {
-    return shrunk(tallies, route, 1, t -> t.n, t -> t.n - t.idle);
-  }
-
-  /** Mean performance of an attempt that did not verify (partial scores; 0 for pass/fail). */
-  private double expectedPartial(List<Map<String, MemoryStats.Tally>> tallies, String route) {
-    return shrunk(tallies, route, 0, t -> t.failures, t -> t.partialSum);
-  }
-
-  /**
-   * A per-attempt figure of the route, {@code start} before memory, then context by context (broadest
-   * first) the mean of {@code sum} over the tally's {@code count} attempts, counting {@code
-   * priorStrength} pseudo-attempts of the broader estimate.
-   */
-  private double shrunk(List<Map<String, MemoryStats.Tally>> tallies, String route, double start,
-      java.util.function.ToIntFunction<MemoryStats.Tally> count, java.util.function.ToDoubleFunction<MemoryStats.Tally> sum) {
-    double p = start;
-    double m = config.priorStrength();
-    for (int i = 0; i < tallies.size(); i++) { // indexed: no iterator per route and decision
-      MemoryStats.Tally t = tallies.get(i).get(route);
-      if (t != null && count.applyAsInt(t) > 0) {
-        p = (p * m + sum.applyAsDouble(t)) / (m + count.applyAsInt(t));
-      }
-    }
-    return p;
-  }
-
-  /** The route's price guess; a configured route's by an identity scan, as {@link #nameOf} finds its name. */
-  private double guessOf(Route r) {
+  private int indexOf(Route r) {
     for (int i = 0; i < routes.size(); i++) {
       if (routes.get(i) == r) {
-        return guesses[i];
+        return i;
       }
     }
-    return costGuess.getOrDefault(r, 0.0);
+    return routes.indexOf(r);
   }
 
   /**

@@ -6,36 +6,123 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The candidates' sampled skills for one decision, and the short lookahead over them. {@code
- * scratch} holds one difficulty belief per lookahead depth: the search is depth-first, so the
- * belief after a failure at depth d is only read below d, and reusing one array per depth
- * spares the dozens of copies per decision that kept the garbage collector busy in replays.
+ * The candidates' sampled skills for one decision, and the short lookahead over them. Each
+ * candidate is held as the σ row of its drawn skill ({@link Beliefs#rows}), so a chance is one
+ * {@link Beliefs#chance} with no lookup in the skill model.
+ *
+ * <p>Scratch space is one array per lookahead depth: the search is depth-first, so what a node at
+ * depth d writes (the belief after a failure there, its candidates' chances) is only read below
+ * d, and reusing one array per depth spares the dozens of copies per decision that kept the
+ * garbage collector busy in replays.
  */
-record Chain(
-    List<Route> routes, SkillModel model, double[] difficulty, int[] skill, double[] cost, double[] partial,
-    double[] run, double[][] scratch) {
+final class Chain {
 
-  Chain(List<Route> routes, SkillModel model, double[] difficulty, int[] skill, double[] cost, double[] partial,
+  private final List<Route> routes;
+  private final double[] difficulty;
+  /** σ(skill − difficulty) over the difficulty grid: one row per candidate. */
+  private final double[][] rows;
+  private final double[] cost;
+  private final double[] partial;
+  private final double[] run;
+  /** Per depth: the belief after a failure there, and the candidates' chances at a node there. */
+  private double[][] beliefAt = new double[0][];
+  private double[][] chancesAt = new double[0][];
+  /** Per candidate, a bound on its value as the last attempt below the current node at depth 2 ({@link #rank}). */
+  private final double[] bound;
+  /** The candidates of that node by {@link #bound}, highest first, and how many there are. */
+  private final int[] ranked;
+  private int rankedCount;
+  /**
+   * Slack of {@link #bestLast}'s bounds, on a chance and on a value: far above the rounding
+   * error of a sum of 17 products (~1e-15), far below what separates two routes' values.
+   */
+  private static final double MARGIN = 1e-9;
+
+  /**
+   * {@code sigma} gives the σ row of each skill grid point ({@link Beliefs#rows}), {@code skill}
+   * each candidate's drawn grid point.
+   */
+  Chain(List<Route> routes, double[][] sigma, double[] difficulty, int[] skill, double[] cost, double[] partial,
       double[] run) {
-    this(routes, model, difficulty, skill, cost, partial, run, new double[0][]);
+    this.routes = routes;
+    this.difficulty = difficulty;
+    this.cost = cost;
+    this.partial = partial;
+    this.run = run;
+    int n = routes.size();
+    this.rows = new double[n][];
+    for (int j = 0; j < n; j++) {
+      rows[j] = sigma[skill[j]];
+    }
+    this.bound = new double[n];
+    this.ranked = new int[n];
   }
 
   /** This depth's scratch belief, set to w after route j failed. */
   private double[] afterFailure(double[] w, int j, int depth) {
-    double[] to = scratch[depth];
-    model.failedAt(w, to, skill[j], run[j]);
+    double[] to = beliefAt[depth];
+    failed(w, to, j);
     return to;
   }
 
-  /** Route j's chance under belief w: that it runs at all, times that it then verifies. */
-  private double chance(double[] w, int j) {
-    return run[j] * model.chanceAt(w, skill[j]);
+  /**
+   * Belief w after route j failed, written into {@code to}: a route that runs at all only with
+   * chance run[j] fails either way ({@code run} 1 takes the four-sum update, as the skill model does).
+   */
+  private void failed(double[] w, double[] to, int j) {
+    if (run[j] == 1) {
+      Beliefs.fail(w, to, rows[j]);
+    } else {
+      Beliefs.fail(w, to, rows[j], run[j]);
+    }
+  }
+
+  /**
+   * The chances of the candidates not in {@code used} under belief w, into this depth's scratch:
+   * that it runs at all, times that it then verifies. At depth 2 also {@link #rank}s them for
+   * {@link #bestLast}.
+   */
+  private double[] chances(double[] w, long used, int depth, double lambda) {
+    double[] out = chancesAt[depth];
+    for (int j = 0; j < out.length; j++) {
+      if ((used & (1L << j)) == 0) {
+        out[j] = run[j] * Beliefs.chance(w, rows[j]);
+      }
+    }
+    if (depth == 2) {
+      rank(out, used, lambda);
+    }
+    return out;
+  }
+
+  /**
+   * For the last attempts below a node at depth 2 (chances {@code p} there): each candidate's
+   * bound on its last-attempt value ({@link #bestLast}), and the candidates by bound, highest first.
+   */
+  private void rank(double[] p, long used, double lambda) {
+    int count = 0;
+    for (int j = 0; j < p.length; j++) {
+      if ((used & (1L << j)) == 0) {
+        // No bound where the value need not grow with the chance (a partial score above 1) or is not a number.
+        double b = lastValue(j, p[j] + MARGIN, lambda) + MARGIN;
+        bound[j] = partial[j] <= 1 && !Double.isNaN(b) ? b : Double.POSITIVE_INFINITY;
+        // Insertion sort: a handful of candidates.
+        int at = count++;
+        while (at > 0 && bound[ranked[at - 1]] < bound[j]) {
+          ranked[at] = ranked[at - 1];
+          at--;
+        }
+        ranked[at] = j;
+      }
+    }
+    rankedCount = count;
   }
 
   /** The escalation chain worth running, best first; empty when no attempt is worth it. */
   List<Route> bestOrder(int depth, double standing, double lambda) {
-    if (scratch.length <= depth) {
-      return withScratch(depth).bestOrder(depth, standing, lambda);
+    if (beliefAt.length <= depth) {
+      beliefAt = new double[depth + 1][difficulty.length];
+      chancesAt = new double[depth + 1][routes.size()];
     }
     List<Route> order = new ArrayList<>(depth);
     long used = 0;
@@ -50,9 +137,10 @@ record Chain(
     for (int k = depth; k > 0; k--) {
       int best = -1;
       double bestValue = stand;
+      double[] p = chances(w, used, k, lambda);
       for (int j = 0; j < routes.size(); j++) {
         if ((used & (1L << j)) == 0) {
-          double v = valueOf(j, w, used, k, lambda, pairs, previous);
+          double v = valueOf(j, p[j], w, used, k, lambda, pairs, previous);
           if (v > bestValue + 1e-12) {
             bestValue = v;
             best = j;
@@ -65,14 +153,10 @@ record Chain(
       order.add(routes.get(best));
       previous = best;
       used |= 1L << best;
-      model.failedAt(w, w, skill[best], run[best]);
+      failed(w, w, best);
       stand = partial[best];
     }
     return order;
-  }
-
-  private Chain withScratch(int depth) {
-    return new Chain(routes, model, difficulty, skill, cost, partial, run, new double[depth + 1][difficulty.length]);
   }
 
   private double[] newPairs() {
@@ -82,18 +166,19 @@ record Chain(
   }
 
   /**
-   * Expected reward of trying j next under difficulty belief w, then acting best. {@code pairs}
-   * (or null) caches the best last attempt after two failures, for beliefs that started from
-   * one common w; {@code first} is the route that failed before j there (-1 at the top).
+   * Expected reward of trying j next (chance p) under difficulty belief w, then acting best.
+   * {@code pairs} (or null) caches the best last attempt after two failures, for beliefs that
+   * started from one common w; {@code first} is the route that failed before j there (-1 at the top).
    */
-  private double valueOf(int j, double[] w, long used, int depth, double lambda, double[] pairs, int first) {
-    double p = chance(w, j);
+  private double valueOf(int j, double p, double[] w, long used, int depth, double lambda, double[] pairs, int first) {
     double ifFailed = partial[j];
     if (depth == 2 && pairs != null && first >= 0) {
       int key = Math.min(first, j) * routes.size() + Math.max(first, j);
       if (Double.isNaN(pairs[key])) {
         double[] after = afterFailure(w, j, depth);
-        pairs[key] = bestLast(after, used | (1L << j), Double.NEGATIVE_INFINITY, lambda);
+        // Read only as max(partial of one of the pair, this): below both partials its
+        // value does not matter, which spares bestLast the candidates that cannot reach them.
+        pairs[key] = bestLast(after, used | (1L << j), Math.min(partial[first], partial[j]), lambda);
       }
       ifFailed = Math.max(partial[j], pairs[key]);
     } else if (depth > 1) {
@@ -108,20 +193,34 @@ record Chain(
       return bestLast(w, used, standing, lambda);
     }
     double best = standing;
+    double[] p = chances(w, used, depth, lambda);
     for (int j = 0; j < routes.size(); j++) {
       if ((used & (1L << j)) == 0) {
-        best = Math.max(best, valueOf(j, w, used, depth, lambda, pairs, first));
+        best = Math.max(best, valueOf(j, p[j], w, used, depth, lambda, pairs, first));
       }
     }
     return best;
   }
 
-  /** {@link #best} for the last attempt of the lookahead, where most of planning's time goes. */
+  /**
+   * {@link #best} for the last attempt of the lookahead, where most of planning's time goes. w is
+   * the belief at a node of depth 2 after one more failure, so no candidate's chance under w
+   * exceeds its chance at that node: a failure makes hard tasks likelier, and every route's
+   * chance falls with difficulty. So a candidate's value at that chance (with a margin far above
+   * rounding, {@link #rank}) bounds its value here. Taken by bound, highest first, once a bound
+   * falls below the best found so far neither that candidate nor any after it can change the
+   * maximum, and their chances under w are not worked out (mostly only the first one's is). The
+   * maximum is the same, bit for bit: it does not depend on the order it is taken in.
+   */
   private double bestLast(double[] w, long used, double standing, double lambda) {
     double best = standing;
-    for (int j = 0; j < routes.size(); j++) {
+    for (int i = 0; i < rankedCount; i++) {
+      int j = ranked[i];
       if ((used & (1L << j)) == 0) {
-        best = Math.max(best, lastValue(j, chance(w, j), lambda));
+        if (bound[j] < best) {
+          break;
+        }
+        best = Math.max(best, lastValue(j, run[j] * Beliefs.chance(w, rows[j]), lambda));
       }
     }
     return best;

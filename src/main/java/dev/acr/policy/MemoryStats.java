@@ -126,6 +126,8 @@ public final class MemoryStats implements MemorySink {
     final Map<Pattern, Tally> patterns = new HashMap<>();
     long version;
     long born;
+    /** Whether the last call on {@link #tallies}, on {@link #patterns}, added a key; see {@link #kept}. */
+    final boolean[] grew = new boolean[2];
   }
 
   final Map<String, Context> byContext = new HashMap<>();
@@ -140,7 +142,7 @@ public final class MemoryStats implements MemorySink {
   private final Map<String, Map<String, List<String>>> contextKeys = new HashMap<>();
   /** The key lists with a prompt-length level, by the list without it (by instance) and the level. */
   private final Map<List<String>, Map<String, List<String>>> withPromptLength = new java.util.IdentityHashMap<>();
-  private final Map<List<String>, Context[]> contextsByKeys = new java.util.IdentityHashMap<>();
+  private final Map<List<String>, ContextChain> chains = new java.util.IdentityHashMap<>();
   private final java.util.function.Function<Object, Context> contextMaker = k -> newContext();
   private final java.util.function.Function<Object, Tally> tallyMaker = k -> newTally();
   // Package-private for StatsSnapshot, which saves and restores exactly this state.
@@ -195,16 +197,27 @@ public final class MemoryStats implements MemorySink {
     // computeIfAbsent as always (a HashMap grows at another size under put, which would change
     // its iteration order), but with one function made per memory, not a lambda per map and record.
     List<String> keys = contextKeys(r.dimension(), r.bench() != null ? r.bench() : r.language(), r.promptChars());
-    Context[] contexts = contextsOf(keys);
+    ContextChain chain = chainOf(keys);
+    Context[] contexts = chain.contexts;
+    Tally[] routeTallies = chain.routes.get(route);
+    if (routeTallies == null) {
+      routeTallies = new Tally[contexts.length];
+      chain.routes.put(route, routeTallies);
+    }
+    Tally[] patternTallies = chain.patterns.get(p);
+    if (patternTallies == null) {
+      patternTallies = new Tally[contexts.length];
+      chain.patterns.put(p, patternTallies);
+    }
     for (int i = 0; i < contexts.length; i++) {
       Context c = contexts[i];
       if (c == null) {
         c = byContext.computeIfAbsent(keys.get(i), contextMaker);
         contexts[i] = c;
       }
-      Tally all = c.tallies.computeIfAbsent(route, tallyMaker);
+      Tally all = kept(routeTallies, i, c, ROUTE_TALLIES, c.tallies, route);
       all.add(r.resolved(), r.performance(), cost, logCost);
-      Tally pattern = c.patterns.computeIfAbsent(p, tallyMaker);
+      Tally pattern = kept(patternTallies, i, c, PATTERN_TALLIES, c.patterns, p);
       pattern.add(r.resolved(), r.performance(), cost, logCost);
       if (idle) {
         all.idle++;
@@ -259,14 +272,46 @@ public final class MemoryStats implements MemorySink {
   }
 
   /**
-   * The contexts of a key list from {@link #contextKeys} (by instance), filled in as records
-   * first reach each: a record then finds its three contexts without hashing their keys.
+   * The contexts of a key list from {@link #contextKeys} (by instance), and each route's and
+   * pattern's tallies in them, filled in as records first reach each: a record then finds its
+   * contexts and tallies with one lookup by route and one by pattern, not two per context.
    */
-  private Context[] contextsOf(List<String> keys) {
-    Context[] c = contextsByKeys.get(keys);
+  private static final class ContextChain {
+    final Context[] contexts;
+    final Map<String, Tally[]> routes = new HashMap<>();
+    final Map<Pattern, Tally[]> patterns = new HashMap<>();
+
+    ContextChain(int size) {
+      contexts = new Context[size];
+    }
+  }
+
+  private static final int ROUTE_TALLIES = 0;
+  private static final int PATTERN_TALLIES = 1;
+
+  /**
+   * The tally {@code kept[i]} stands for, from context c's map {@code which} ({@link
+   * #ROUTE_TALLIES} or {@link #PATTERN_TALLIES}). A kept tally stands in for computeIfAbsent,
+   * except right after that map got a new key: its next call may grow the table first (a HashMap
+   * checks its size on every call), which changes its iteration order, so that call is still
+   * made, as it always was.
+   */
+  private <K> Tally kept(Tally[] kept, int i, Context c, int which, Map<K, Tally> map, K key) {
+    Tally t = kept[i];
+    if (t == null || c.grew[which]) {
+      long before = born;
+      t = map.computeIfAbsent(key, tallyMaker);
+      c.grew[which] = born != before;
+      kept[i] = t;
+    }
+    return t;
+  }
+
+  private ContextChain chainOf(List<String> keys) {
+    ContextChain c = chains.get(keys);
     if (c == null) {
-      c = new Context[keys.size()];
-      contextsByKeys.put(keys, c);
+      c = new ContextChain(keys.size());
+      chains.put(keys, c);
     }
     return c;
   }

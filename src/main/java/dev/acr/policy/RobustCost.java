@@ -1,8 +1,5 @@
 package dev.acr.policy;
 
-import java.util.List;
-import java.util.Map;
-
 /**
  * What an attempt of a route is expected to cost, for planning: the geometric mean of its paid
  * attempts (the mean of log cost), shrunk toward the price guess, context by context.
@@ -19,20 +16,17 @@ final class RobustCost {
 
   /**
    * The estimate in USD. {@code guess} is the price guess (weighing {@code strength} attempts at
-   * the broadest context); each context's tally (broadest first) then pulls the log mean toward
-   * its own, counting {@code strength} pseudo-attempts of the broader estimate. Where the guess is
-   * not positive (a free or unpriced route) the plain mean of memory's costs is used.
+   * the broadest context); each context's tally of the route (broadest first; null where memory
+   * has none) then pulls the log mean toward its own, counting {@code strength} pseudo-attempts of
+   * the broader estimate. Where the guess is not positive (a free or unpriced route) the plain mean
+   * of memory's costs is used.
    */
-  static double estimate(
-      double guess, double strength, List<Map<String, MemoryStats.Tally>> tallies, String route) {
+  static double estimate(double guess, double strength, MemoryStats.Tally[] tallies) {
     if (!(guess > 0)) {
-      return arithmetic(guess, strength, tallies, route);
+      return arithmetic(guess, strength, tallies);
     }
     double log = Math.log(guess);
-    // Indexed, not for-each: planning calls this per route per decision, and the iterator was
-    // a tenth of a replay's allocation with the bench launcher's shallow inlining.
-    for (int i = 0; i < tallies.size(); i++) {
-      MemoryStats.Tally t = tallies.get(i).get(route);
+    for (MemoryStats.Tally t : tallies) {
       if (t != null && t.logCostN > 0) {
         log = (log * strength + t.logCostSum) / (strength + t.logCostN);
       }
@@ -41,11 +35,9 @@ final class RobustCost {
   }
 
   /** The arithmetic mean of memory's costs, shrunk toward the guess the same way. */
-  static double arithmetic(
-      double guess, double strength, List<Map<String, MemoryStats.Tally>> tallies, String route) {
+  static double arithmetic(double guess, double strength, MemoryStats.Tally[] tallies) {
     double c = guess;
-    for (Map<String, MemoryStats.Tally> byRoute : tallies) {
-      MemoryStats.Tally t = byRoute.get(route);
+    for (MemoryStats.Tally t : tallies) {
       if (t != null && t.costN > 0) {
         c = (c * strength + t.costSum) / (strength + t.costN);
       }
