@@ -57,7 +57,7 @@ final class BugRules {
               + "|\\berr_[a-z_]{4,}", "error code '%s'").when("enoent", "eacces", "eperm", "eaddrinuse", "econn", "eresolve",
                   "epipe", "etimedout", "enotfound", "eexist", "eisdir", "enotdir", "emfile", "enospc", "enomem",
                   "einval", "eagain", "ebadf", "enotempty", "eintegrity", "err_"),
-          terms(BUG_FIXING, 4, "crash (%s)", "segmentation fault", "segfault", "core dumped",
+          terms(BUG_FIXING, 4, "crash (%s)", "segmentation fault", "segfault", "segfaults", "segfaulted", "segfaulting", "core dumped", "core dump",
               "sigsegv", "sigabrt", "double free", "use after free", "use-after-free", "dangling pointer",
               "heap corruption", "stack overflow", "out of memory", "oomkilled", "oom-killed", "oom killed",
               "seg fault", "panicked", "bus error"),

@@ -133,11 +133,13 @@ final class ClassifierRules {
               "docstring", "docstrings", "jsdoc", "javadoc", "kdoc", "rustdoc", "godoc", "tsdoc",
               "pydoc", "doc comment", "doc comments", "readme", "mermaid", "diagram", "uml"),
           // "add docstrings to the public api": the docs are the deliverable, not the api named.
-          // "flesh out the docs on X", "update run instructions": completing docs is writing docs;
+          // "flesh out the docs on X", "update run instructions": completing docs is writing docs
+          // (instructions and guides only as docs: "complete the instructions table" is code);
           // "finish the readme generator", "the docstring-only functions" are not (what follows names code).
           regex(CODE_UNDERSTANDING, 2.5, "\\b(?:add|write|generate|update|improve|need|flesh out|expand|extend|finish"
               + "|complete|revise)\\b(?: \\S+){0,3}? (?:docs|docstrings?|jsdoc|javadoc|tsdoc|kdoc|rustdoc|godoc|doc ?comments?"
-              + "|documentation|readme|instructions|tutorials?|guides?|faq)\\b(?!-| (?:generators?|parsers?|renderers?|builders?|linters?|tools?|scripts?|plugins?|sites?|servers?|pages?|templates?|functions|methods|classes|stubs)\\b)",
+              + "|documentation|readme|faq|(?:setup|install(?:ation)?|usage|build|run|contributing|user|style|developer)"
+              + " (?:instructions|guides?)|tutorials? (?:docs|pages?|sections?))\\b(?!-| (?:generators?|parsers?|renderers?|builders?|linters?|tools?|scripts?|plugins?|sites?|servers?|pages?|templates?|functions|methods|classes|stubs)\\b)",
               "asks for documentation").when("doc", "readme", "instructions", "tutorial", "guide", "faq"));
 
   static final List<Rule> REFACTORING =

@@ -263,7 +263,7 @@ final class DomainRules {
           lang("Crystal", "\\bcrystal\\b").when("crystal"));
 
   /** Target-language words after "port/translate/convert … to|into|in". */
-  private static final String LANG =
+  static final String LANG =
       "(?:python\\d?|rust|go|golang|java|kotlin|scala|swift|typescript|javascript|js|ts"
           + "|node(?:\\.?js)?|c\\+\\+|cpp|c#|csharp|c|ruby|php|perl|lua|haskell|elixir|erlang"
           + "|clojure|dart|julia|r|bash|posix sh|sh|shell|powershell|zsh|objective-c|zig|ocaml"

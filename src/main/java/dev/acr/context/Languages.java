@@ -51,7 +51,7 @@ final class Languages {
           Map.entry("cljc", "clojure"),
           Map.entry("cljs", "clojure"),
           Map.entry("nim", "nim"),
-          Map.entry("d", "d"),
+          // Not ".d": make's dependency files and DTrace scripts share it; a dub manifest names D (below).
           Map.entry("tcl", "tcl"),
           Map.entry("pm", "perl"),
           Map.entry("pl", "perl"),

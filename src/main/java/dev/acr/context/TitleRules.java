@@ -24,15 +24,19 @@ final class TitleRules {
 
   private TitleRules() {}
 
-  /** Head nouns that make a capitalised name a routine: "Bell Numbers", "Rain Water Problem". */
-  private static final String ROUTINE_HEADS = "(?i:sort|sieve|problem|numbers|sequence|theorem|conjecture|transform"
-      + "|cipher|triangle|puzzle|exponentiation|exponential|factori[sz]ation|distance|sketch|algorithm|multiplication|vote"
-      + "|shuffle|traversal|elimination|decomposition)";
+  /**
+   * Head nouns that make a capitalised name a routine: "Bell Numbers", "Sieve of Atkin". Not
+   * "problem", "vote", "shuffle" or "sketch": as often a feature or a complaint ("Add Comment
+   * Vote", "Windows Installation Problem"); a classic problem has its own rule in DomainRules.
+   */
+  private static final String ROUTINE_HEADS = "(?i:sort|sieve|numbers|sequence|theorem|conjecture|transform"
+      + "|cipher|triangle|puzzle|exponentiation|exponential|factori[sz]ation|distance|algorithm|multiplication"
+      + "|traversal|elimination|decomposition)";
 
   /** The head nouns as literals, either case: the regex runs only when one occurs (start-up cost). */
-  private static final String[] HEAD_GATES = {"ort", "ieve", "roblem", "umbers", "equence", "heorem", "onjecture",
-      "ransform", "ipher", "riangle", "uzzle", "xponent", "actori", "istance", "ketch", "lgorithm", "ultiplication",
-      "ote", "huffle", "raversal", "limination", "ecomposition"};
+  private static final String[] HEAD_GATES = {"ort", "ieve", "umbers", "equence", "heorem", "onjecture",
+      "ransform", "ipher", "riangle", "uzzle", "xponent", "actori", "istance", "lgorithm", "ultiplication",
+      "raversal", "limination", "ecomposition"};
 
   /** A regression model by its kind. */
   private static final String MODEL_REGRESSION =
@@ -65,7 +69,8 @@ final class TitleRules {
               "hamming distance", "hamming code", "huffman", "run-length encoding", "caesar", "vigenere",
               "rot13", "cipher", "ciphers", "insertion sort", "selection sort", "bubble sort", "shell sort",
               "bucket sort", "cocktail sort", "gnome sort", "pancake sort", "timsort", "fft", "fourier",
-              "gaussian elimination", "lu decomposition", "eigenvalue*", "magic square"),
+              "gaussian elimination", "lu decomposition", "eigenvalue*", "magic square", "fisher-yates",
+              "knuth shuffle"),
           // "polynomial ridge regression", "regression tree": a model, not a bug that came back.
           regex(BUG_FIXING, -2, MODEL_REGRESSION, "a regression model, not a regression").when("regression"),
           regex(DATA_SCIENCE, 2.5, MODEL_REGRESSION, "a regression model '%s'").when("regression"),
@@ -74,36 +79,49 @@ final class TitleRules {
           terms(DATA_SCIENCE, 1.5, "plot part '%s'", "axis label*", "axes label*", "axes", "x-axis", "y-axis",
               "colorbar"));
 
-  /** A version to move to: "port to JUnit 5", "migrate to v2", "upgrade to Rust 1.60". */
+  /**
+   * A version to move to: "port to JUnit 5", "migrate to v2", "upgrade to Rust 1.60". The target
+   * is named (not "update the retry limit to 5"), and no language is named before "to" ("convert
+   * this perl script to python 3" is a port to another language, {@link DomainRules#MULTI}).
+   */
   private static final String TO_VERSION =
-      "\\b(?:port|migrat|upgrad|mov|switch|updat|convert)\\w*\\b(?: \\S+){0,3}? to (?:[\\w.-]+ )?v?\\d+(?:\\.\\d+)*\\b";
+      "\\b(?:port|migrat|upgrad|mov|switch|updat|convert)\\w*\\b(?: (?!" + DomainRules.LANG + ")\\S+){0,3}? to"
+          + " (?:[a-z][\\w.+-]* v?\\d+(?:\\.\\d+)*|v\\d+(?:\\.\\d+)*)\\b";
 
   private static final String REMOVES_PLACEHOLDER =
       "\\b(?:remove|delete|drop|strip|prune)\\b(?: \\S+){0,3}? (?:stubs?|placeholders?|skeletons?)\\b";
 
   /** Not "finish the readme generator", "docstring-only functions": there the words name code. */
   private static final String COMPLETES_DOCS =
-      "\\b(?:flesh out|finish|complete|fill in|expand|extend)\\b(?: \\S+){0,3}? (?:docs|documentation|readme|guides?"
-          + "|tutorials?|instructions|faq|docstrings?|comments)\\b(?!-| (?:generators?|parsers?|renderers?|builders?|linters?|tools?|scripts?|plugins?|sites?|servers?|pages?|templates?|functions|methods|classes|stubs)\\b)";
+      "\\b(?:flesh out|finish|complete|fill in|expand|extend)\\b(?: \\S+){0,3}? (?:docs|documentation|readme"
+          + "|docstrings?|comments|(?:setup|install(?:ation)?|usage|build|run|contributing|user|style|developer) (?:instructions|guides?)"
+          + "|tutorials? (?:docs|pages?|section)|faq)\\b(?!-| (?:generators?|parsers?|renderers?|builders?|linters?|tools?|scripts?|plugins?|sites?|servers?|pages?|templates?|functions|methods|classes|stubs)\\b)";
 
   /** What a title asks of code that exists. */
   static final List<Rule> CHANGES =
       List.of(
-          // "bar width fix", "padding layer fix (…)": a fix named by what it fixes.
-          regex(BUG_FIXING, 2, "\\S (?:fix|fixes|bugfix|hotfix)(?=\\s*$|\\s*[(:;,.])", "names a fix '%s'").when("fix"),
+          // "bar width fix", "padding layer fix (…)": a title naming a fix by what it fixes. The whole
+          // title is that noun phrase: "explain the race condition fix" asks about a fix, for another task.
+          regex(BUG_FIXING, 2, "^(?:(?!(?:the|a|an|this|that|our|my|its|for|of|to|on|in|about|and)\\b)[\\w.'/-]+ ){1,4}"
+              + "(?:fix|fixes|bugfix|hotfix)(?=\\s*$|\\s*[(:;,.])", "names a fix '%s'").when("fix"),
           // "set correct starting position", "return the right status": what the code gets wrong now.
+          // Not a style ("use the correct indentation"), nor a golden file ("write the expected output").
           regex(BUG_FIXING, 2.5, "\\b(?:set|return|pass|pick|choose|send|show|display|compute|calculate|report|emit|print"
-              + "|apply|select|give|read|write|get|use)s? (?:the |a |an )?(?:correct|right|expected) \\w+",
+              + "|apply|select|give|read|write|get|use)s? (?:the |a |an )?(?:correct|right) (?!(?:indentation|format|formatting"
+              + "|style|spacing|naming|casing|case|tone|wording)\\b)\\w+|\\b(?:return|give|get|compute|calculate|report|emit"
+              + "|send|show|display|select|pick|choose)s? (?:the |an? )?expected \\w+",
               "asks for the correct value '%s'").when("correct", "right", "expected"),
           // "restore the behavior of X before v1.16.2": a regression to undo.
           regex(BUG_FIXING, 3, "\\brestor\\w* (?:the )?(?:\\S+ ){0,3}?(?:behaviou?r|functionality|support)\\b"
               + "|\\b(?:as|like) (?:it (?:was|did) )?(?:before|prior to) v?\\d", "asks for the old behaviour '%s'")
               .when("restor", "before", "prior"),
           // "don't pass non-UTF-8 bytes as string", "never block the loop": what must stop happening.
-          regex(BUG_FIXING, 2, "^(?:please )?(?:don't|do not|never) \\w+", "asks that something stop '%s'")
+          // Not a reminder: "don't forget to add tests".
+          regex(BUG_FIXING, 2, "^(?:please )?(?:don't|do not|never) (?!forget|miss|skip)\\w+", "asks that something stop '%s'")
               .when("don't", "do not", "never"),
           // "ensure custom types are treated as types": a property the code lacks now.
-          regex(BUG_FIXING, 2, "^(?:please )?ensure\\b(?: \\S+){0,5}? (?:is|are|gets?|stays?|remains?|be) (?:\\w+ )?\\w+(?:ed|en)\\b",
+          regex(BUG_FIXING, 2, "^(?:please )?ensure\\b(?: \\S+){0,5}? (?:is|are|gets?|stays?|remains?|be) (?:\\w+ )?"
+              + "(?!(?:documented|tested|covered|commented|benchmarked|typed|annotated)\\b)\\w+(?:ed|en)\\b",
               "asks that something hold '%s'").when("ensure"),
           // "optimization methods moved to 'utils/optimization.py'": a change named by its result.
           regex(CODE_REFACTORING, 3, "\\b(?:moved|extracted|split|pulled|factored out|relocated) (?:in)?to (?:a |an |the |its own "
@@ -114,8 +132,9 @@ final class TitleRules {
           regex(CODE_REFACTORING, 3, "\\b(?:drop|remove|delete|strip|prune|purge)\\b(?: \\S+){0,3}? (?:unused|dead|obsolete"
               + "|redundant|unreachable|leftover|orphaned|superfluous)\\b", "takes out unused code '%s'")
               .when("unused", "dead", "obsolete", "redundant", "unreachable", "leftover", "orphaned", "superfluous"),
-          // What code does when it misbehaves, words no other rule has: "segfaults", "loss goes to nan".
-          terms(BUG_FIXING, 2.5, "symptom '%s'", "segfault*", "seg fault*", "core dump*", "goes to nan", "go to nan",
+          // What code does when it misbehaves, words no other rule has: "loss goes to nan" (crashes,
+          // "segfaults" among them, are BugRules' words).
+          terms(BUG_FIXING, 2.5, "symptom '%s'", "goes to nan", "go to nan",
               "goes to inf", "turns into nan", "drops the last", "drops the first", "skips the last", "skips the first",
               "loses the last", "loses the first"),
           // "logs full of deprecation warnings": a problem named by what piles up.

@@ -56,7 +56,7 @@ final class FailingTests {
       Pattern.compile("^\\s*\\[FAILED\\]\\s+(.+)$"),
       Pattern.compile("^Error: execution of an external program failed: '(?:[^']*/)?([^'/]+?)\\s*'"),
       // tcltest: ==== ip-pi-global ini2::parse_ini global section FAILED (and ==== ip-pi-global FAILED closing its report)
-      Pattern.compile("^==== (\\S+) (?:.* )?FAILED$"),
+      SummaryFailures.TCLTEST_FAILED,
       // D's unittests (dub test), per module: core.exception.AssertError@source/dxml/internal.d(217): unittest failure
       Pattern.compile("^\\S+?(?:Error|Exception)@(\\S+?\\.d)\\(\\d+\\): "));
 

@@ -42,13 +42,18 @@ final class ToolchainNeeds {
 
   private ToolchainNeeds() {}
 
+  /** Maven-resolver's words come from any JVM build: the Clojure commands fit only a Clojure project. */
+  private static boolean clojure(Path root) {
+    return root != null && (Files.exists(root.resolve("project.clj")) || Files.exists(root.resolve("deps.edn")));
+  }
+
   /** Why one line of the output says the command cannot run; empty when it does not. */
   static Optional<Why> check(String line, Path root, String asked) {
     Matcher m;
     if ((m = TRANSFER_FAILED.matcher(line)).find()) {
       return Optional.of(new Why("the build could not download " + m.group(1) + " from " + m.group(2) + " (" + m.group(3) + ")",
-          "fetch the dependencies once where the network allows (lein deps for Leiningen, clojure -P for the Clojure CLI),"
-              + " or name another test command"));
+          "fetch the dependencies once where the network allows" + (clojure(root)
+              ? " (lein deps for Leiningen, clojure -P for the Clojure CLI)" : "") + ", or name another test command"));
     }
     if ((m = NOT_CLOJURE_CLI.matcher(line)).find()) {
       return Optional.of(new Why("the clojure on PATH is plain clojure.main (as Debian's clojure package installs it), which"

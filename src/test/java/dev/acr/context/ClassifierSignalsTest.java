@@ -277,6 +277,24 @@ class ClassifierSignalsTest {
     assertRows(cases);
   }
 
+  @Test
+  void titleRulesLeaveOtherRequestsAlone() {
+    // Prompts the title rules once took over (a review of the change that added them).
+    String[][] cases = {
+        {"convert this perl script to python 3", "multi_language", "a port to a language and its version"},
+        {"convert this MATLAB script to python 3.12 with numpy", "multi_language", "a port to a language and its version"},
+        {"update the retry limit to 5", "code_generation", "a number is no version to move to"},
+        {"explain the race condition fix", "code_understanding", "a question about a fix"},
+        {"write tests for the login fix", "test_generation", "tests for a fix"},
+        {"complete the instructions table in opcodes.c", "code_completion", "instructions in code are no docs"},
+        {"add snapping guides to the canvas editor", "code_generation", "guides in an editor are no docs"},
+        {"Add Comment Vote", "code_generation", "a vote is a feature"},
+        {"Add Playlist Shuffle", "code_generation", "a shuffle is a feature"},
+        {"Fix Invoice Numbers", "bug_fixing", "a fix of numbers"},
+        {"migrate the tests to JUnit 5", "code_refactoring", "a library's version to move to"}};
+    assertRows(cases);
+  }
+
   /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
   private void assertRows(String[][] rows) {
     for (String[] c : rows) {

@@ -250,6 +250,14 @@ class CannotRunTest {
         "This could be due to a typo in :dependencies, file system permissions, or network issues."))
         .map(CannotRun.Why::problem)
         .contains("the build could not download lein-codox:lein-codox:jar:0.10.8 from clojars (https://repo.clojars.org/)");
+    String transfer = "Could not transfer artifact a:b:jar:1.0 from/to central (https://repo1.maven.org/maven2/): transfer failed";
+    // Maven-resolver's words: the Clojure commands are advice only in a Clojure project.
+    assertThat(check(1, "fix the failing test", transfer)).map(CannotRun.Why::todo)
+        .hasValueSatisfying(t -> assertThat(t).doesNotContain("lein"));
+    Files.writeString(root.resolve("project.clj"), "(defproject a \"1.0\")");
+    assertThat(check(1, "fix the failing test", transfer)).map(CannotRun.Why::todo)
+        .hasValueSatisfying(t -> assertThat(t).contains("lein deps"));
+    Files.delete(root.resolve("project.clj"));
     assertThat(check(1, "fix the failing test", "Execution error (FileNotFoundException) at java.io.FileInputStream/open0"
         + " (FileInputStream.java:-2).", "-M:test (No such file or directory)"))
         .map(CannotRun.Why::todo).hasValueSatisfying(t -> assertThat(t).contains("Clojure CLI"));
