@@ -121,7 +121,7 @@ public final class AcrPolicy implements Router {
     this.figures = new RouteFigures(stats, routeNames, guesses, config.priorStrength());
     this.priceSkill = StartingSkill.of(this.routes, costGuess, priors);
     this.skills = new SkillModel(stats, config.difficultySd(), config.abilitySd(), config.contextSd(), priceSkill);
-    this.sigma = Beliefs.rows(skills);
+    this.sigma = skills.chanceRows();
   }
 
   @Override

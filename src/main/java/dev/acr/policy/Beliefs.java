@@ -31,25 +31,6 @@ final class Beliefs {
     return (s0 + s1) + (s2 + s3);
   }
 
-  /**
-   * The skill model's σ rows, one per skill grid point, exactly as {@link SkillModel#chanceAt}
-   * uses them: read back through chanceAt with a belief that puts all weight on one grid point
-   * (σ·1 plus zeros is σ, bit for bit), so planning can hold the rows themselves.
-   */
-  static double[][] rows(SkillModel model) {
-    int points = model.difficulties.length;
-    double[][] rows = new double[model.skills.length][points];
-    double[] unit = new double[points];
-    for (int j = 0; j < points; j++) {
-      unit[j] = 1;
-      for (int s = 0; s < rows.length; s++) {
-        rows[s][j] = model.chanceAt(unit, s);
-      }
-      unit[j] = 0;
-    }
-    return rows;
-  }
-
   /** Updates belief w in place with one failure of a route whose σ row is {@code chance}. */
   static void fail(double[] w, double[] chance) {
     fail(w, w, chance);
@@ -90,9 +71,14 @@ final class Beliefs {
 
   /**
    * {@link #fail(double[], double[], double[])} for a route that runs at all only with chance
-   * {@code run}: the failure's likelihood is 1 − run·chance instead of 1 − chance.
+   * {@code run}: the failure's likelihood is 1 − run·chance instead of 1 − chance. With {@code run}
+   * 1, the four-sum update above (the same bits as a route that always runs).
    */
   static void fail(double[] w, double[] to, double[] chance, double run) {
+    if (run == 1) {
+      fail(w, to, chance);
+      return;
+    }
     double z = 0;
     for (int j = 0; j < w.length; j++) {
       to[j] = w[j] * (1 - run * chance[j]);

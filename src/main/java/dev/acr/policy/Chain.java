@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The candidates' sampled skills for one decision, and the short lookahead over them. Each
- * candidate is held as the σ row of its drawn skill ({@link Beliefs#rows}), so a chance is one
+ * candidate is held as the σ row of its drawn skill ({@link SkillModel#chanceRows}), so a chance is one
  * {@link Beliefs#chance} with no lookup in the skill model.
  *
  * <p>Scratch space is one array per lookahead depth: the search is depth-first, so what a node at
@@ -39,7 +39,7 @@ final class Chain {
   private static final double MARGIN = 1e-9;
 
   /**
-   * {@code sigma} gives the σ row of each skill grid point ({@link Beliefs#rows}), {@code skill}
+   * {@code sigma} gives the σ row of each skill grid point ({@link SkillModel#chanceRows}), {@code skill}
    * each candidate's drawn grid point.
    */
   Chain(List<Route> routes, double[][] sigma, double[] difficulty, int[] skill, double[] cost, double[] partial,
@@ -67,14 +67,10 @@ final class Chain {
 
   /**
    * Belief w after route j failed, written into {@code to}: a route that runs at all only with
-   * chance run[j] fails either way ({@code run} 1 takes the four-sum update, as the skill model does).
+   * chance run[j] fails either way.
    */
   private void failed(double[] w, double[] to, int j) {
-    if (run[j] == 1) {
-      Beliefs.fail(w, to, rows[j]);
-    } else {
-      Beliefs.fail(w, to, rows[j], run[j]);
-    }
+    Beliefs.fail(w, to, rows[j], run[j]);
   }
 
   /**

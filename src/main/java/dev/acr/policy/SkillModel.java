@@ -414,21 +414,13 @@ final class SkillModel {
     Beliefs.fail(w, chance[skillIndex]);
   }
 
-  /** {@link #failedAt} written into {@code to}, leaving w as it was. */
-  void failedAt(double[] w, double[] to, int skillIndex) {
-    Beliefs.fail(w, to, chance[skillIndex]);
-  }
-
   /**
-   * {@link #failedAt} for a route that runs at all only with chance {@code run}: its failure is
-   * a failure to run or a failure of a route of this skill. With {@code run} 1, the same bits.
+   * σ(skill − difficulty) per skill grid point, over the difficulty grid: the table {@link
+   * #chanceAt} and {@link #failedAt} read, shared (not copied) for {@link Chain}, which must not
+   * write it.
    */
-  void failedAt(double[] w, double[] to, int skillIndex, double run) {
-    if (run == 1) {
-      Beliefs.fail(w, to, chance[skillIndex]);
-    } else {
-      Beliefs.fail(w, to, chance[skillIndex], run);
-    }
+  double[][] chanceRows() {
+    return chance;
   }
 
   /** Chance a skill on the grid verifies under a difficulty belief. */

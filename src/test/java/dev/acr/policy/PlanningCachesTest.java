@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Planning keeps work between decisions ({@link RouteFigures}) and holds the skill model's σ rows
- * itself ({@link Beliefs#rows}); these tests hold each to exactly what working it out afresh gives,
+ * itself ({@link SkillModel#chanceRows}); these tests hold each to exactly what working it out afresh gives,
  * bit for bit, while memory grows.
  */
 class PlanningCachesTest {
@@ -20,7 +20,7 @@ class PlanningCachesTest {
   @Test
   void sigmaRowsGiveTheSkillModelsChancesBitForBit() {
     SkillModel model = new SkillModel(new MemoryStats(), 2.0, 2.0, 1.0, Map.of());
-    double[][] rows = Beliefs.rows(model);
+    double[][] rows = model.chanceRows();
     SplittableRandom rng = new SplittableRandom(3);
     for (int k = 0; k < 200; k++) {
       double[] w = new double[SkillModel.DIFFICULTY_POINTS];
