@@ -107,4 +107,19 @@ class PackageFolderTest {
     write("luacheck-dev-1.rockspec", "package = 'luacheck'\n");
     assertThat(PackageFolder.nearest(root, root)).isEqualTo(new PackageFolder(root, "luacheck-dev-1.rockspec"));
   }
+
+  /** p5sagit/Try-Tiny: a Dist::Zilla distribution, its tests under t/ run by prove from its top. */
+  @Test
+  void aPerlDistributionIsAPackage() throws Exception {
+    write("dist.ini", "name = Try-Tiny\n");
+    write("lib/Try/Tiny.pm", "package Try::Tiny; 1;\n");
+    write("t/basic.t", "use Test::More; ok 1; done_testing;\n");
+    assertThat(PackageFolder.nearest(root, root.resolve("t"))).isEqualTo(new PackageFolder(root, "dist.ini"));
+    assertThat(VerifyDetector.detect(root, root.resolve("lib/Try"), null).command())
+        .isEqualTo(new VerifyCommand("prove -lr t", "detected: t/*.t"));
+    write("bindings/perl/Makefile.PL", "use ExtUtils::MakeMaker;\n");
+    write("bindings/perl/t/api.t", "use Test::More; ok 1; done_testing;\n");
+    assertThat(PackageFolder.nearest(root, root.resolve("bindings/perl/t")))
+        .isEqualTo(new PackageFolder(root.resolve("bindings/perl"), "Makefile.PL"));
+  }
 }
