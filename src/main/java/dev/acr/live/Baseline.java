@@ -130,12 +130,20 @@ public final class Baseline {
     if (warning != null) {
       note.accept("warning: " + warning);
     } else if (asksToFixFailingTest(d.task().dimension(), req.prompt())) {
-      note.accept("baseline: tests fail (exit " + r.exitCode() + ")" + which + ", as expected before a fix");
+      note.accept("baseline: tests fail (" + exit(r) + ")" + which + ", as expected before a fix");
     } else {
       // Nothing named that acr could compare: say it plainly all the same, since every attempt must make it pass.
-      note.accept("baseline: tests fail (exit " + r.exitCode() + ")" + which + " before any change; an attempt verifies"
+      note.accept("baseline: tests fail (" + exit(r) + ")" + which + " before any change; an attempt verifies"
           + " only when they all pass: if they fail for reasons of their own, rerun with --verify 'CMD'");
     }
+  }
+
+  /**
+   * The failing command's exit code; a runner that exits 0 when tests fail (tcltest) was judged by
+   * its output, which "exit 0" alone would leave the user wondering about.
+   */
+  private static String exit(VerifyResult r) {
+    return r.exitCode() == 0 ? "exit 0, failures read from its output" : "exit " + r.exitCode();
   }
 
   /** The end of the log (more than the result's tail: a missing module may be reported early). */

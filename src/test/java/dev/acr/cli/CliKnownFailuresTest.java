@@ -73,4 +73,18 @@ class CliKnownFailuresTest {
     assertThat(n.get("stop_reason").asText()).isEqualTo("plan_exhausted");
     assertThat(n.get("attempts")).hasSize(2);
   }
+
+  /** tcltest exits 0 when tests fail: the baseline says the failures were read from the output, not "exit 0" alone. */
+  @Test
+  void aRunnerThatExitsZeroWhenTestsFailIsSaidToBeReadFromItsOutput() throws Exception {
+    Files.writeString(h.repo.resolve("tcl.sh"), "#!/bin/sh\n"
+        + "if grep -qx fixed value.txt; then echo 'all.tcl: Total 1 Passed 1 Skipped 0 Failed 0'; exit 0; fi\n"
+        + "echo '==== value-1 value is fixed FAILED'\necho 'all.tcl: Total 1 Passed 0 Skipped 0 Failed 1'\nexit 0\n");
+    h.git("add", "tcl.sh");
+    h.git("commit", "-qm", "a tcltest-like check");
+    CliHarness.Run r = h.acr("--chain", "greeter,fixer", "--verify", "sh tcl.sh", "fix the failing test");
+    assertThat(r.err()).as(r.toString())
+        .contains("baseline: tests fail (exit 0, failures read from its output): 1 test (value-1), as expected before a fix");
+    assertThat(r.exit()).as(r.toString()).isEqualTo(0);
+  }
 }
