@@ -73,7 +73,7 @@ public record PackageFolder(Path dir, String marker) {
   }
 
   /**
-   * The first file name in {@code dir} that ends with one of {@code suffixes}, or null (also when
+   * The first regular file's name in {@code dir} that ends with one of {@code suffixes}, or null (also when
    * the folder cannot be read). A directory stream, not Files.list: this runs at every start,
    * where a stream pipeline costs more than reading the directory.
    */
@@ -82,7 +82,8 @@ public record PackageFolder(Path dir, String marker) {
       for (Path p : entries) {
         String name = p.getFileName().toString();
         for (String suffix : suffixes) {
-          if (name.endsWith(suffix)) {
+          // Files only: a dotfiles repository holds nimble's own ~/.nimble folder, which is no Nim package.
+          if (name.endsWith(suffix) && Files.isRegularFile(p)) {
             return name;
           }
         }

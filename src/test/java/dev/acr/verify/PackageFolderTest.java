@@ -122,4 +122,14 @@ class PackageFolderTest {
     assertThat(PackageFolder.nearest(root, root.resolve("bindings/perl/t")))
         .isEqualTo(new PackageFolder(root.resolve("bindings/perl"), "Makefile.PL"));
   }
+
+  /** A dotfiles repository keeps nimble's ~/.nimble folder: a folder named like a manifest is none. */
+  @Test
+  void aFolderNamedLikeAManifestIsNoPackage() throws Exception {
+    write(".nimble/pkgs2/README", "nimble's own packages\n");
+    write("bin/setup.sh", "#!/bin/sh\n");
+    assertThat(PackageFolder.nearest(root, root.resolve("bin"))).isEqualTo(new PackageFolder(root, null));
+    write("dots.nimble", "version = \"0.1.0\"\n");
+    assertThat(PackageFolder.nearest(root, root.resolve("bin"))).isEqualTo(new PackageFolder(root, "dots.nimble"));
+  }
 }
