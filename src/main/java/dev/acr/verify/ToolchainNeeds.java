@@ -25,6 +25,11 @@ final class ToolchainNeeds {
    */
   private static final Pattern TRANSFER_FAILED = Pattern.compile("Could not transfer artifact (\\S+) from/to (\\S+) \\(([^)]+)\\)");
   /**
+   * Leiningen refuses a repository named with an http:// URL: {@code Tried to use insecure HTTP
+   * repository without TLS:} (its own words; the next lines name the repository and the file).
+   */
+  private static final Pattern LEIN_INSECURE_HTTP = Pattern.compile("^Tried to use insecure HTTP repository without TLS");
+  /**
    * Debian's {@code clojure} is plain {@code clojure.main}, which takes {@code -M:test} for a script
    * to load: {@code -M:test (No such file or directory)}. The Clojure CLI (tools.deps) is what
    * reads deps.edn and its aliases.
@@ -54,6 +59,11 @@ final class ToolchainNeeds {
       return Optional.of(new Why("the build could not download " + m.group(1) + " from " + m.group(2) + " (" + m.group(3) + ")",
           "fetch the dependencies once where the network allows" + (clojure(root)
               ? " (lein deps for Leiningen, clojure -P for the Clojure CLI)" : "") + ", or name another test command"));
+    }
+    if (LEIN_INSECURE_HTTP.matcher(line).find()) {
+      return Optional.of(new Why("Leiningen refuses to download from a plain-HTTP repository (an http:// URL the project or a"
+          + " dependency names under :repositories)",
+          "change that URL to https:// (lein help faq explains the exception for a trusted network), or name another test command"));
     }
     if ((m = NOT_CLOJURE_CLI.matcher(line)).find()) {
       return Optional.of(new Why("the clojure on PATH is plain clojure.main (as Debian's clojure package installs it), which"

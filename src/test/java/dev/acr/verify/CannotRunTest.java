@@ -257,6 +257,10 @@ class CannotRunTest {
     Files.writeString(root.resolve("project.clj"), "(defproject a \"1.0\")");
     assertThat(check(1, "fix the failing test", transfer)).map(CannotRun.Why::todo)
         .hasValueSatisfying(t -> assertThat(t).contains("lein deps"));
+    assertThat(check(1, "fix the failing test", "Tried to use insecure HTTP repository without TLS:",
+        "immutant: http://downloads.immutant.org/incremental/", " org/immutant/immutant/2.0/immutant-2.0.pom", "",
+        "This is almost certainly a mistake; for details see")).map(CannotRun.Why::todo)
+        .hasValueSatisfying(t -> assertThat(t).contains("https://"));
     Files.delete(root.resolve("project.clj"));
     assertThat(check(1, "fix the failing test", "Execution error (FileNotFoundException) at java.io.FileInputStream/open0"
         + " (FileInputStream.java:-2).", "-M:test (No such file or directory)"))
