@@ -20,11 +20,16 @@ final class FailingTests {
   /** At most this many names are kept; past it the list is marked incomplete and compares with nothing. */
   static final int KEPT = 200;
 
+  /**
+   * TAP (bats, prove): {@code not ok 80 non-writable shims directory}; not a TODO or a SKIP, which
+   * TAP counts as passing. The Verifier also uses it to find failures scrolled out of sight.
+   */
+  static final Pattern TAP_NOT_OK = Pattern.compile("^not ok \\d+ (?!.*#\\s*(?:TODO|SKIP))(?:- )?(.+?)(?:\\s+#.*)?$");
+
   private static final List<Pattern> PATTERNS = List.of(
       // pytest's short summary: FAILED tests/test_a.py::test_x - AssertionError
       Pattern.compile("^(?:FAILED|ERROR) (\\S+::\\S+|\\S+\\.py)"),
-      // TAP (bats, prove): not ok 80 non-writable shims directory; not a TODO or a SKIP, which TAP counts as passing
-      Pattern.compile("^not ok \\d+ (?!.*#\\s*(?:TODO|SKIP))(?:- )?(.+?)(?:\\s+#.*)?$"),
+      TAP_NOT_OK,
       // go test: --- FAIL: TestParse (0.00s)
       Pattern.compile("^\\s*--- FAIL: (\\S+)"),
       // cargo test: test parser::tests::empty ... FAILED

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Runs a verify command ({@code sh -c}) through the one {@link ProcessRunner}, with a deadline.
@@ -31,8 +30,6 @@ public final class Verifier {
   /** How many of the last lines the run's summary shows ("last test output"). */
   public static final int SHOWN_LINES = 10;
 
-  /** TAP's failing tests are named on their own lines, as they run: {@code not ok 80 non-writable shims directory}. */
-  private static final Pattern TAP_NOT_OK = Pattern.compile("^not ok \\d+\\b(?!.*# TODO)");
   private static final int TAP_FAILURES_KEPT = 5;
 
   private static final Duration GRACE = Duration.ofSeconds(3);
@@ -129,7 +126,7 @@ public final class Verifier {
       }
       lines.addLast(line);
       String plain = Colour.strip(line).strip();
-      if (tapFailures.size() < TAP_FAILURES_KEPT && TAP_NOT_OK.matcher(plain).find()) {
+      if (tapFailures.size() < TAP_FAILURES_KEPT && FailingTests.TAP_NOT_OK.matcher(plain).find()) {
         tapFailures.add(plain);
       }
     }
