@@ -222,7 +222,7 @@ public final class LiveExecutor implements AttemptExecutor {
             dir.resolve(RunFiles.STDOUT),
             null,
             dir.resolve(RunFiles.STDERR),
-            watch.stdout(line -> agentOutput.accept(tag + line)),
+            watch.stdout(line -> AgentLines.show(tool.usageFormat(), line).forEach(shown -> agentOutput.accept(tag + shown))),
             watch.stderr(line -> agentOutput.accept(tag + line)),
             true);
     ProcessOutcome run;
