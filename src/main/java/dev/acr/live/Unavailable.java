@@ -49,7 +49,8 @@ public record Unavailable(String tool, String routes, String reason, Instant unt
       case "quota", "rate limit" -> "acr skips " + routes + " until " + (until == null ? "it resets" : time(until, zone))
           + "; wait, use another tool, or delete " + cooldownFile + " to try sooner";
       case "unknown model" -> "the provider does not know the model: fix its \"arg\" in " + config.source()
-          + " or pick another route";
+          + " or pick another route; when the tool knows none of its models, its own list of models may be out of date"
+          + " or may not have downloaded (check the network)";
       case "provider error" -> "the provider failed on its side; try again later";
       default -> "see the attempt's log (acr runs) for what it printed";
     };

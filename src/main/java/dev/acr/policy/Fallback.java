@@ -22,12 +22,17 @@ import java.util.Optional;
  *       across runs ({@link Cooldown}): until the reset time the CLI reported, else for {@link
  *       #QUOTA_DEFAULT} or {@link #RATE_LIMIT_DEFAULT};
  *   <li>"unknown model", "provider error": only that route failed; it is not tried again in the run.
+ *       A second unknown model from the same tool stops that tool's routes too: one misnamed model
+ *       is a typo in the config, two say the tool's model list is the problem (opencode offline
+ *       with no catalogue says "Model not found" for every model, ~6 s each).
  * </ul>
  *
  * A route's provider is the tool, or for a tool whose model args name their provider
  * ({@code zhipuai/glm-5}, as opencode's do) the tool and that first segment ({@code opencode/zhipuai}).
  */
 public final class Fallback {
+
+  static final String UNKNOWN_MODEL = "unknown model";
 
   /** How long a used-up quota is left alone when the CLI did not say when it resets. */
   public static final Duration QUOTA_DEFAULT = Duration.ofHours(1);
@@ -77,9 +82,13 @@ public final class Fallback {
 
   /** Why {@code r} may not run after {@code soFar} (e.g. "codex: not signed in"), or null when it may. */
   public String why(Route r, List<AttemptResult> soFar) {
+    int unknownModels = 0;
     for (AttemptResult a : soFar) {
       if (a.status() != AttemptStatus.INFRA_ERROR || a.reason() == null) {
         continue;
+      }
+      if (UNKNOWN_MODEL.equals(a.reason()) && a.route().tool().equals(r.tool()) && ++unknownModels == 2) {
+        return r.tool() + ": " + UNKNOWN_MODEL + " twice (its list of models may be out of date or out of reach)";
       }
       if (toolWide(a.reason()) && a.route().tool().equals(r.tool())) {
         return a.route().tool() + ": " + a.reason();

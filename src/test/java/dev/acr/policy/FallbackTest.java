@@ -87,6 +87,19 @@ class FallbackTest {
     assertThat(f.allows(CLAUDE_SONNET, List.of(infra(CLAUDE_OPUS, "provider error", null)))).isTrue();
   }
 
+  /** opencode offline without its model list: every model "not found", ~6 s each; two are enough to tell. */
+  @Test
+  void aSecondUnknownModelFromOneToolSkipsItsOtherRoutes() {
+    Fallback f = new Fallback(PROVIDERS, List.of());
+    List<AttemptResult> one = List.of(infra(GLM, "unknown model", null));
+    assertThat(f.allows(KIMI, one)).isTrue();
+    List<AttemptResult> two = List.of(infra(GLM, "unknown model", null), infra(KIMI, "unknown model", null));
+    assertThat(f.why(GLM_AIR, two)).isEqualTo("opencode: unknown model twice (its list of models may be out of date or out of reach)");
+    assertThat(f.allows(CODEX, two)).as("another tool").isTrue();
+    assertThat(f.allows(GLM_AIR, List.of(infra(GLM, "unknown model", null), infra(CODEX, "unknown model", null))))
+        .as("one each from two tools").isTrue();
+  }
+
   @Test
   void aQuotaSkipsTheProvidersRoutesOnlyAndCallsForACooldown() {
     Fallback f = new Fallback(PROVIDERS, List.of());
