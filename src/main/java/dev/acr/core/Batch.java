@@ -80,39 +80,30 @@ public final class Batch {
         : byDuration(executor, task, routes, firstNumber, finished);
   }
 
-  static final long HEDGE_MS = Long.getLong("acr.hedgeMs", 0);
-
   private static Result byDuration(
       AttemptExecutor executor, Task task, List<Route> routes, int firstNumber, BiConsumer<Integer, AttemptResult> finished) {
     int n = routes.size();
     AttemptResult[] results = new AttemptResult[n];
-    long[] start = new long[n];
-    long[] end = new long[n];
     List<Integer> all = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       results[i] = attemptOrInterrupted(executor, task, routes.get(i), firstNumber + i, Cancellation.none());
       all.add(i);
     }
-    for (int i = 0; i < n; i++) {
-      start[i] = i == 0 ? 0 : Math.min(HEDGE_MS, results[0].durationMs());
-      end[i] = start[i] + results[i].durationMs();
-    }
-    Comparator<Integer> byFinish = Comparator.comparingLong(i -> end[i]);
+    Comparator<Integer> byFinish = Comparator.comparingLong(i -> results[i].durationMs());
     all.sort(byFinish);
-    long first = all.stream().filter(i -> results[i].resolved()).mapToLong(i -> end[i]).min().orElse(-1);
+    long first = all.stream().filter(i -> results[i].resolved()).mapToLong(i -> results[i].durationMs()).min().orElse(-1);
     int winner = first < 0 ? -1
-        : cheapestVerified(results, all.stream().filter(i -> end[i] == first).toList());
-    long wall = winner >= 0 ? first : end[all.get(n - 1)];
+        : cheapestVerified(results, all.stream().filter(i -> results[i].durationMs() == first).toList());
+    long wall = winner >= 0 ? first : results[all.get(n - 1)].durationMs();
     if (winner >= 0) {
       results[winner] = deliverOrInterrupted(executor, task, results[winner], firstNumber + winner).result();
     }
     for (int i : all) {
       AttemptResult r = results[i];
-      if (winner >= 0 && i != winner && (end[i] > first || r.resolved())) {
+      if (winner >= 0 && i != winner && (r.durationMs() > first || r.resolved())) {
         // Stopped at the winner's moment: it ran for that long and paid for that share.
-        long ran = Math.max(0, first - start[i]);
-        double share = r.durationMs() == 0 ? 1.0 : (double) ran / r.durationMs();
-        results[i] = cancelled(r, ran, r.costUsd() == null ? null : r.costUsd() * share, null);
+        double share = r.durationMs() == 0 ? 1.0 : (double) first / r.durationMs();
+        results[i] = cancelled(r, first, r.costUsd() == null ? null : r.costUsd() * share, null);
       }
       finished.accept(firstNumber + i, results[i]);
     }

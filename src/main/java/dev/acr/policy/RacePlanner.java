@@ -35,35 +35,20 @@ public final class RacePlanner {
   public static final long PRIOR_DURATION_MS = 180_000;
 
   /** One route of the plan: its chance to verify, expected cost, expected duration. */
-  public record Leg(double successChance, double costUsd, long durationMs, double spread) {
-    /** A leg whose chance memory is sure of (nothing to lose by cutting it short). */
-    public Leg(double successChance, double costUsd, long durationMs) {
-      this(successChance, costUsd, durationMs, 0);
-    }
-  }
+  public record Leg(double successChance, double costUsd, long durationMs) {}
 
   /** The batch width chosen and why, in words the dry run prints. */
   public record Choice(int width, String why) {}
 
   private RacePlanner() {}
 
-  static final boolean NO_CUT = Boolean.getBoolean("acr.nocut");
-
   /** The widest batch of the plan's first legs (up to {@code maxWidth}) whose value beats its extra cost. */
   public static Choice choose(List<Leg> plan, int maxWidth, double timeValuePerHour) {
-    return choose(plan, maxWidth, timeValuePerHour, 0);
-  }
-
-  /** The same, charging {@code infoUsd} × the first leg's spread × the chance a racer cuts it short. */
-  public static Choice choose(List<Leg> plan, int maxWidth, double timeValuePerHour, double infoUsd) {
     int best = 1;
     double bestGain = 0;
     String why = "memory is sure enough of the first route: racing would cost more than the time it saves";
     for (int k = 2; k <= Math.min(maxWidth, plan.size()); k++) {
-      if (NO_CUT && plan.get(k - 1).durationMs() < plan.get(0).durationMs() && plan.get(k - 1).costUsd() > plan.get(0).costUsd()) {
-        break;
-      }
-      double gain = gain(plan, k, timeValuePerHour) - infoUsd * plan.get(0).spread() * cutShort(plan, k);
+      double gain = gain(plan, k, timeValuePerHour);
       if (gain > bestGain) {
         best = k;
         bestGain = gain;
@@ -96,17 +81,6 @@ public final class RacePlanner {
     }
     double raceMs = maxMs * (1 - (1 - failAllBefore(plan, k)) / 2);
     return Math.max(0, seqMs - raceMs) / 1000.0;
-  }
-
-  /** The chance that one of racers 1..k-1 expected to end before the first leg verifies (so cuts it short). */
-  static double cutShort(List<Leg> plan, int k) {
-    double none = 1;
-    for (int j = 1; j < k; j++) {
-      if (plan.get(j).durationMs() < plan.get(0).durationMs()) {
-        none *= 1 - plan.get(j).successChance();
-      }
-    }
-    return 1 - none;
   }
 
   private static double failAllBefore(List<Leg> plan, int i) {

@@ -35,8 +35,6 @@ public final class RacingRouter implements Router {
    * failure (0.7 chosen on the replay's tuning set over none; bench/README.md, "Wall time and races").
    */
   static final double FAILURE_DISCOUNT = 0.7;
-  static final double KAPPA = Double.parseDouble(System.getProperty("acr.kappa", "0"));
-  static final boolean ROOM = Boolean.getBoolean("acr.room");
 
   /**
    * What a live run knows besides the policy's estimates: routes' durations from memory (added to
@@ -98,14 +96,9 @@ public final class RacingRouter implements Router {
       if (e == null) {
         break;
       }
-      double p = e.successChance() * discount;
-      double spread = Math.sqrt(e.successChance() * (1 - e.successChance()) / (e.evidence() + 2.0));
-      if (ROOM) {
-        spread *= Math.max(0, room.attemptsLeft() - 1);
-      }
-      legs.add(new RacePlanner.Leg(p, e.expectedCostUsd(), durationMs(known.durations(), r), spread));
+      legs.add(new RacePlanner.Leg(e.successChance() * discount, e.expectedCostUsd(), durationMs(known.durations(), r)));
     }
-    int chosen = !auto ? width : legs.isEmpty() ? 1 : RacePlanner.choose(legs, width, timeValuePerHour, KAPPA).width();
+    int chosen = !auto ? width : legs.isEmpty() ? 1 : RacePlanner.choose(legs, width, timeValuePerHour).width();
     return budgetLeftUsd == null ? chosen : Math.min(chosen, withinBudget(legs, budgetLeftUsd));
   }
 
