@@ -48,6 +48,9 @@ final class ChangeRules {
           regex(BUG_FIXING, 2.5, "\\bto (?:avoid|prevent|fix|stop|mitigate|work around)\\b(?: \\S+){0,3}? (?:edge[- ]cases?|crash\\w*"
               + "|errors?|bugs?|races?|race conditions?|leaks?|deadlocks?|panics?|warnings?|regressions?|exceptions?)\\b",
               "a change made to fix '%s'").when("to avoid", "to prevent", "to fix", "to stop", "to mitigate", "to work around"),
+          // "respect the --quiet flag", "honour NO_COLOR": a setting that exists and is ignored.
+          regex(BUG_FIXING, 2, "^(?:please )?(?:respect|honou?r|obey)s?\\b", "asks that a setting be honoured '%s'")
+              .when("respect", "honor", "honour", "obey"),
           terms(BUG_FIXING, 2, "'%s'", "mitigat*", "regression", "edge-case", "missing import", "missing imports"),
           regex(BUG_FIXING, 2, "\\bhandle\\b(?: \\S+){0,6}? (?:edge|corner)[- ]cases?\\b", "an edge case to handle")
               .when("case"),

@@ -370,7 +370,7 @@ public final class Classifier {
     put(m, Dimension.BUG_FIXING, 2, "fix", "debug", "repair", "diagnose", "troubleshoot",
         "investigate", "unbreak", "hotfix", "patch", "correct");
     // What should hold and does not: "avoid X when Y", "ensure X respects Y", "preserve X during Y".
-    put(m, Dimension.BUG_FIXING, 1.5, "avoid", "ensure", "preserve", "resolve", "respect");
+    put(m, Dimension.BUG_FIXING, 1.5, "avoid", "ensure", "preserve", "resolve", "respect", "honor", "honour", "obey");
     put(m, Dimension.BUG_FIXING, 1, "handle");
     put(m, Dimension.CODE_UNDERSTANDING, 2, "explain", "describe", "summarize", "summarise",
         "document", "walk", "trace", "review", "annotate", "clarify");

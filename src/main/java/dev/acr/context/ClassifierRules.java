@@ -109,8 +109,8 @@ final class ClassifierRules {
               .when("trace"),
           regex(CODE_UNDERSTANDING, 2.5, "\\b(?:add|write)\\b(?: \\S+){0,3}? comments\\b|\\bannotat\\w*",
               "asks for comments").when("comment", "annotat"),
-          // Not "when someone comments on a post": there it is what users do.
-          regex(CODE_UNDERSTANDING, 1, "\\bcomments\\b(?! on\\b)", "mentions comments").when("comments"),
+          // Not "when someone comments on a post", "markdown in comments": there they are what users write.
+          regex(CODE_UNDERSTANDING, 1, "(?<!\\b(?:in|into|to|under|below) )\\bcomments\\b(?! on\\b)", "mentions comments").when("comments"),
           terms(CODE_UNDERSTANDING, 2.5, "verb '%s'", "review*", "point out"),
           terms(CODE_UNDERSTANDING, 0.7, "phrased as a question", "?"),
           regex(CODE_UNDERSTANDING, 1.5, "\\b(?:is|are) (?:\\S+ ){1,4}(?:thread[- ]safe|safe|redundant"
@@ -249,7 +249,7 @@ final class ClassifierRules {
           // Each language's way of saying "not written yet": todo!(), NotImplementedError,
           // UnsupportedOperationException, TODO(), panic("not implemented").
           terms(CODE_COMPLETION, 3, "placeholder '%s'", "todo!()", "unimplemented!", "todo()",
-              "notimplemented*", "not implemented", "not yet implemented", "unimplemented",
+              "notimplemented*", "not implemented", "not yet implemented", "not-yet-implemented", "unimplemented",
               "unsupportedoperation*", "placeholder", "placeholders", "implement me", "fill me in",
               "your code here", "your code goes here", "code goes here"),
           // "… // TODO", "TODO: …", and said of the code: "the last two cases are TODO", "__repr__ is a todo".

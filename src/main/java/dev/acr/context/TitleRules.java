@@ -97,6 +97,16 @@ final class TitleRules {
           + "|docstrings?|comments|(?:setup|install(?:ation)?|usage|build|run|contributing|user|style|developer) (?:instructions|guides?)"
           + "|tutorials? (?:docs|pages?|section)|faq)\\b(?!-| (?:generators?|parsers?|renderers?|builders?|linters?|tools?|scripts?|plugins?|sites?|servers?|pages?|templates?|functions|methods|classes|stubs)\\b)";
 
+  /** Data that came out twice ("duplicate rows after the sync"), not code written twice. */
+  private static final String DUPLICATE_DATA =
+      "\\bduplicated? (?:rows|records|entries|items|events|messages|emails|notifications|orders|charges|payments"
+          + "|requests|results|lines|users|jobs|keys|ids|values|tabs|tasks|posts|comments|invoices|transactions|files"
+          + "|uploads|accounts)\\b";
+
+  /** "replace the pass statements with real code": the placeholder is what is replaced. */
+  private static final String REAL_CODE = "\\bwith (?:the |a |an )?(?:real|actual|proper|working) (?:code|implementations?"
+      + "|impls?|logic|bod(?:y|ies))\\b";
+
   /** What a title asks of code that exists. */
   static final List<Rule> CHANGES =
       List.of(
@@ -188,5 +198,34 @@ final class TitleRules {
               .when("abstract"),
           // "implement buildMap todo for kotlin", "address a TODO in decoder": the TODO is the work.
           regex(CODE_COMPLETION, 3, "\\b(?:implement|finish|address|resolve|tackle|complete|do)\\b(?: \\S+){0,3}? todos?\\b"
-              + "(?! (?:apps?|lists?|items?|manager|tracker)\\b)", "a TODO to do '%s'").when("todo"));
+              + "(?! (?:apps?|lists?|items?|manager|tracker)\\b)", "a TODO to do '%s'").when("todo"),
+          // "Unexpected logout after a password change", "Inconsistent spacing between items": a title
+          // that opens with what is wrong about a thing. Not a quality of code ("inconsistent naming").
+          regex(BUG_FIXING, 2.5, "(?:^|: )(?:unexpected|inconsistent|unintended|unwanted|spurious|erroneous|inaccurate"
+              + "|excessive|improper)\\b(?! (?:naming|names|indentation|style|formatting|casing|code|imports)\\b)",
+              "opens with a defect '%s'").when("unexpected", "inconsistent", "unintended", "unwanted", "spurious",
+                  "erroneous", "inaccurate", "excessive", "improper"),
+          // "null check in getUserName": the check that is missing is the fix.
+          terms(BUG_FIXING, 2.5, "a missing check '%s'", "null check", "null checks", "null-check", "nil check",
+              "nil checks", "none check", "bounds check", "bounds checks", "null guard"),
+          // "csv export has an empty first column": output with a part that should not be empty.
+          regex(BUG_FIXING, 2.5, "\\b(?:has|have|with|contains?|shows?|gets?|leaves?|adds?|writes?|outputs?|prints?) an?"
+              + " (?:empty|blank) (?:first |last |extra |trailing |leading )?(?:columns?|rows?|lines?|pages?|cells?|fields?"
+              + "|entries|records?|values?|headers?|items?|slides?)\\b", "an empty part in the output '%s'")
+              .when("empty", "blank"),
+          // "x-axis labels overlap on small screens"; not "intervals overlap" (a problem's input).
+          regex(BUG_FIXING, 2, "(?<!\\b(?:intervals|ranges|rectangles|segments|meetings|events|boxes|circles|spans"
+              + "|periods|sets)) overlap(?:s|ping)? (?:on|in|with|when|after|at|each other|the)\\b", "symptom '%s'")
+              .when("overlap"),
+          // A title that opens with it ("duplicate rows after the sync"); in a sentence BugRules reads the verb.
+          regex(BUG_FIXING, 2.5, "(?:^|: )" + DUPLICATE_DATA, "data duplicated '%s'").when("duplicate"),
+          // Neither duplicated data nor "a button to duplicate a project" is code written twice.
+          regex(CODE_REFACTORING, -2, DUPLICATE_DATA + "|\\bto duplicate\\b", "duplicated data or a feature")
+              .when("duplicate"),
+          // "implement the empty render method": a part declared and left empty.
+          regex(CODE_COMPLETION, 3, "\\b(?:implement|fill(?: in| out)?|write|complete|finish|code)\\b (?:the |an |this |that )?empty"
+              + " (?:[\\w.()]+ ){0,2}?(?:methods?|functions?|handlers?|bod(?:y|ies)|constructors?|class(?:es)?|stubs?"
+              + "|blocks?|hooks?|callbacks?|impls?|branch(?:es)?|cases?)\\b", "an empty part to write '%s'").when("empty"),
+          regex(CODE_COMPLETION, 3, REAL_CODE, "a placeholder replaced by code '%s'").when("real", "actual", "proper", "working"),
+          regex(CODE_REFACTORING, -2, REAL_CODE, "the code replaced is a placeholder").when("real", "actual", "proper", "working"));
 }

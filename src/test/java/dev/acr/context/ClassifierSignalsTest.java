@@ -295,6 +295,40 @@ class ClassifierSignalsTest {
     assertRows(cases);
   }
 
+  /**
+   * Bug titles with no verb and parts left empty, found by scoring sets 23 and 24 (written before
+   * scoring). Each row fails on the classifier before them (4c76d64) except the guards; rows are
+   * worded apart from the sets.
+   */
+  @Test
+  void predicatesWithoutVerbsDefectsAndEmptyParts() {
+    String[][] cases = {
+        {"save button greyed out on slow connections", "bug_fixing", "a participle after its subject, then a place"},
+        {"order history empty for new accounts", "bug_fixing", "a state after its subject, then a place"},
+        {"custom fields scoped to teams", "code_generation", "guard: 'to' is no place"},
+        {"dashboard empty state for new users", "code_generation", "guard: an adjective before its noun"},
+        {"youtube embed in posts", "code_generation", "guard: a word that only ends like a participle"},
+        {"checkout form submits on every keystroke", "bug_fixing", "a behaviour verb after its subject"},
+        {"importing a gpx file results in a 422", "bug_fixing", "'results in' states an effect"},
+        {"Unintended zoom on input focus", "bug_fixing", "a title that opens with a defect"},
+        {"Inaccurate totals in the weekly summary", "bug_fixing", "a title that opens with a defect"},
+        {"inconsistent naming in the api module", "code_refactoring", "guard: a quality of code"},
+        {"nil check in parseHeader", "bug_fixing", "a missing check"},
+        {"respect the --dry-run flag in deploy", "bug_fixing", "a setting that exists and is ignored"},
+        {"honor the proxy settings in the updater", "bug_fixing", "a setting that exists and is ignored"},
+        {"report csv has a blank last row", "bug_fixing", "an empty part in the output"},
+        {"merge intervals that overlap", "algorithm", "guard: intervals that overlap are a problem's input"},
+        {"Duplicate invoices after retrying a payment", "bug_fixing", "data duplicated, not code"},
+        {"add a menu item to duplicate a board", "code_generation", "guard: duplicating is the feature"},
+        {"implement the empty onClose callback", "code_completion", "an empty part to write"},
+        {"write the empty state component for the inbox", "code_generation", "guard: an empty state is a feature"},
+        {"replace the mocked responses in api.ts with actual implementations", "code_completion",
+            "a placeholder replaced by code"},
+        {"implement the not-yet-implemented export formats", "code_completion", "the hyphenated marker"},
+        {"show markdown previews in comments", "code_generation", "comments as what users write"}};
+    assertRows(cases);
+  }
+
   /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
   private void assertRows(String[][] rows) {
     for (String[] c : rows) {
