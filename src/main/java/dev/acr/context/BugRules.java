@@ -235,13 +235,14 @@ final class BugRules {
               + "|rebas\\w*|switch\\w*|chang\\w*)", "regression after a change '%s'").when("after", "since"),
           regex(BUG_FIXING, 2, "\\bmake (?:it|this|them) (?:handle|work|accept|tolerate|not)\\b",
               "make-it-work request").when("make "),
-          // Asking for robustness the code lacks: "handle null in parseUser", "prevent double submit",
+          // Asking for robustness the code lacks: "handle null in parseUser", "prevent double submit", "reject malformed ids",
           // "stop the spinner from showing forever", "make sure the form can't be sent twice".
           regex(BUG_FIXING, 2.5, "^(?:please )?(?:handle (?:an? |the )?(?:case (?:where|when|of) (?:the |an? )?)?(?:null|nil|none"
-              + "|empty|missing|zero|negative|invalid|bad|malformed|undefined|nan|duplicate)\\b|prevent\\b|guard against\\b)"
+              + "|empty|missing|zero|negative|invalid|bad|malformed|undefined|nan|duplicate)\\b|prevent\\b|guard against\\b"
+              + "|reject (?:\\S+ )?(?:trailing|invalid|malformed|negative|unknown|extra|bad|empty|duplicate|oversized)\\b)"
               + "|\\bstop\\b(?: \\S+){1,3}? from \\w+ing\\b|\\bmake sure\\b(?: \\S+){0,5}? (?:can't|cannot|doesn't|does not"
               + "|don't|won't|never|isn't|no longer)\\b", "asks for robustness '%s'")
-              .when("handle", "prevent", "guard", "stop", "make sure"),
+              .when("handle", "prevent", "guard", "stop", "make sure", "reject"),
           // "make the tests pass", "get ci green again": the suite fails now.
           regex(BUG_FIXING, 3, "\\b(?:make|get)\\b(?: the| our| all)?(?: \\S+)? (?:tests?|specs?|suite|ci|build|lint|linter|checks?"
               + "|pipeline) (?:to )?(?:pass(?:ing)?|green|work(?:ing)?)\\b", "wants the suite green '%s'")

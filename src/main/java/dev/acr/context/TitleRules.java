@@ -114,6 +114,13 @@ final class TitleRules {
           // title is that noun phrase: "explain the race condition fix" asks about a fix, for another task.
           regex(BUG_FIXING, 2, "^(?:(?!(?:the|a|an|this|that|our|my|its|for|of|to|on|in|about|and)\\b)[\\w.'/-]+ ){1,4}"
               + "(?:fix|fixes|bugfix|hotfix)(?=\\s*$|\\s*[(:;,.])", "names a fix '%s'").when("fix"),
+          // "Windows Installation Problem", "login page issues": a title naming a problem by where it is.
+          // Not a feature that lists or shows them ("show build errors", "sync github issues").
+          regex(BUG_FIXING, 2.5, "^(?!(?:add|create|show|list|display|track|report|log|link|import|export|sync|fetch|view"
+              + "|filter|search|sort|group|count|collect|surface|expose|send|notify|render|support|allow|enable|new|custom"
+              + "|better|improve|open|close|label|triage|manage|known|common|github|jira)\\b)(?:(?!(?:the|a|an|this|that"
+              + "|our|my|its|for|of|to|on|in|about|and)\\b)[\\w.'/-]+ ){1,4}(?:problems?|issues|errors|failures?|glitch(?:es)?)"
+              + "(?=\\s*[.!]*$)", "names a problem '%s'").when("problem", "issues", "errors", "failure", "glitch"),
           // "set correct starting position", "return the right status": what the code gets wrong now.
           // Not a style ("use the correct indentation"), nor a golden file ("write the expected output").
           regex(BUG_FIXING, 2.5, "\\b(?:set|return|pass|pick|choose|send|show|display|compute|calculate|report|emit|print"
@@ -165,6 +172,7 @@ final class TitleRules {
               + "|inside|when|throughout)\\b", "a construct in existing code '%s'").when("use "),
           regex(CODE_REFACTORING, 3.5, TO_VERSION, "moves to a newer version '%s'").when(" to "),
           regex(MULTI_LANGUAGE, -2.5, TO_VERSION, "a version is no other language").when(" to "),
+          regex(Dimension.TEST_GENERATION, -2.5, TO_VERSION, "a version to move to, not tests to write").when(" to "),
           // "remove the stub for X": a placeholder taken out is dead code, not code to write.
           regex(CODE_COMPLETION, -3, REMOVES_PLACEHOLDER, "a placeholder removed").when("stub", "placeholder", "skeleton"),
           regex(CODE_REFACTORING, 2, REMOVES_PLACEHOLDER, "removes a placeholder '%s'").when("stub", "placeholder", "skeleton"),

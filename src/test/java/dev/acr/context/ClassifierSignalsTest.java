@@ -329,6 +329,21 @@ class ClassifierSignalsTest {
     assertRows(cases);
   }
 
+  /** The lead's regression prompts ("Windows Installation Problem", "port to JUnit 5"), reworded. */
+  @Test
+  void problemsNamedByPlaceAndWhatEnsureAsksFor() {
+    String[][] cases = {
+        {"Linux Packaging Issues", "bug_fixing", "a problem named by where it is"},
+        {"Printer Setup Problem", "bug_fixing", "a problem named by where it is"},
+        {"list open issues for the repo", "code_generation", "guard: issues listed are a feature"},
+        {"switch to Jest 29", "code_refactoring", "guard: a version to move to, not tests to write"},
+        {"make sure every exported function is documented", "code_understanding", "the docs are what is asked"},
+        {"ensure the retry path is covered", "test_generation", "the tests are what is asked"},
+        {"don't forget to write tests for the parser", "test_generation", "a reminder is no bug"},
+        {"reject trailing garbage after the json body", "bug_fixing", "bad input to refuse"}};
+    assertRows(cases);
+  }
+
   /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
   private void assertRows(String[][] rows) {
     for (String[] c : rows) {
