@@ -141,7 +141,8 @@ final class BugRules {
               + "\\b(?:failing|broken|red|flaky|flakey|hanging|erroring) (?:tests?|build|ci|pipeline|job|spec)"
               + "|\\b(?:tests?|ci|lint|linter|build|pipeline|checks?)(?: (?:in|on|for) \\S+)? (?:is |are |keeps? )?(?:fail\\w*|broken|red)\\b",
               "failing test/build").when("fail", "broken", "red", "flak", "hanging", "erroring"),
-          regex(BUG_FIXING, 1, "\\berrors?\\b(?! handling)|\\bexceptions?\\b", "mentions %s")
+          regex(BUG_FIXING, 1, "\\berrors?\\b(?! (?:handling|responses?|pages?|codes?|types?|classes|boundar\\w*|reporting|tracking))"
+              + "|\\bexceptions?\\b", "mentions %s")
               .when("error", "exception"),
           terms(BUG_FIXING, 2, "symptom '%s'", "wrong", "incorrect*", "bogus", "garbled",
               "corrupt*", "mishandl*", "misbehav*", "blows up", "blow up", "blew up", "explodes",

@@ -69,7 +69,8 @@ final class TitleRules {
               "hamming distance", "hamming code", "huffman", "run-length encoding", "caesar", "vigenere",
               "rot13", "cipher", "ciphers", "insertion sort", "selection sort", "bubble sort", "shell sort",
               "bucket sort", "cocktail sort", "gnome sort", "pancake sort", "timsort", "fft", "fourier",
-              "gaussian elimination", "lu decomposition", "eigenvalue*", "magic square", "fisher-yates",
+              "gaussian elimination", "lu decomposition", "eigenvalue*", "magic square", "fisher-yates", "boyer-moore",
+              "a* search", "a* pathfinding", "string search", "string matching", "aho-corasick",
               "knuth shuffle"),
           // "polynomial ridge regression", "regression tree": a model, not a bug that came back.
           regex(BUG_FIXING, -2, MODEL_REGRESSION, "a regression model, not a regression").when("regression"),
@@ -115,8 +116,9 @@ final class TitleRules {
           regex(BUG_FIXING, 2, "^(?:(?!(?:the|a|an|this|that|our|my|its|for|of|to|on|in|about|and)\\b)[\\w.'/-]+ ){1,4}"
               + "(?:fix|fixes|bugfix|hotfix)(?=\\s*$|\\s*[(:;,.])", "names a fix '%s'").when("fix"),
           // "Windows Installation Problem", "login page issues": a title naming a problem by where it is.
-          // Not a feature that lists or shows them ("show build errors", "sync github issues").
-          regex(BUG_FIXING, 2.5, "^(?!(?:add|create|show|list|display|track|report|log|link|import|export|sync|fetch|view"
+          // Not a feature that lists or shows them ("show build errors", "sync github issues"), nor a
+          // request to solve one ("implement Trapped Rain Water Problem").
+          regex(BUG_FIXING, 2.5, "^(?!(?:add|create|implement|solve|write|code|build|design|compute|find|show|list|display|track|report|log|link|import|export|sync|fetch|view"
               + "|filter|search|sort|group|count|collect|surface|expose|send|notify|render|support|allow|enable|new|custom"
               + "|better|improve|open|close|label|triage|manage|known|common|github|jira)\\b)(?:(?!(?:the|a|an|this|that"
               + "|our|my|its|for|of|to|on|in|about|and)\\b)[\\w.'/-]+ ){1,4}(?:problems?|issues|errors|failures?|glitch(?:es)?)"
@@ -147,8 +149,9 @@ final class TitleRules {
               .when("moved", "extracted", "split", "pulled", "factored", "relocated"),
           // "drop the unused helpers", "remove obsolete flags": code that does nothing, taken out.
           regex(CODE_REFACTORING, 3, "\\b(?:drop|remove|delete|strip|prune|purge)\\b(?: \\S+){0,3}? (?:unused|dead|obsolete"
-              + "|redundant|unreachable|leftover|orphaned|superfluous)\\b", "takes out unused code '%s'")
-              .when("unused", "dead", "obsolete", "redundant", "unreachable", "leftover", "orphaned", "superfluous"),
+              + "|redundant|unreachable|leftover|orphaned|superfluous|(?:compat\\w* )?shims?|(?:python ?2|py2) compat\\w*)\\b",
+              "takes out unused code '%s'")
+              .when("unused", "dead", "obsolete", "redundant", "unreachable", "leftover", "orphaned", "superfluous", "shim", "compat"),
           // What code does when it misbehaves, words no other rule has: "loss goes to nan" (crashes,
           // "segfaults" among them, are BugRules' words).
           terms(BUG_FIXING, 2.5, "symptom '%s'", "goes to nan", "go to nan",

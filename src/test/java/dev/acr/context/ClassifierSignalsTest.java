@@ -344,6 +344,32 @@ class ClassifierSignalsTest {
     assertRows(cases);
   }
 
+  /**
+   * Fixes named by the repair, as commit titles name them, and features named by their verb (set 26,
+   * written before scoring). Each row fails on 4c76d64 except the guards; worded apart from the set.
+   */
+  @Test
+  void fixesNamedByTheRepair() {
+    String[][] cases = {
+        {"dispose the subscription when the view unmounts", "bug_fixing", "a resource let go at its end"},
+        {"clear the search box after submit", "code_generation", "guard: a submit is no end of life"},
+        {"validate the header length before parsing", "bug_fixing", "a step skipped before acting"},
+        {"initialise the logger before use", "bug_fixing", "a step skipped before acting"},
+        {"normalize the feature columns before fitting", "data_science", "guard: a step of a data pipeline"},
+        {"check for null in the session lookup", "bug_fixing", "a missing check"},
+        {"raise a ValueError instead of returning -1", "bug_fixing", "outputs something else instead"},
+        {"use a dict instead of the long if chain", "code_refactoring", "guard: 'use X instead of Y' restructures"},
+        {"serialize map keys deterministically", "bug_fixing", "the result is not deterministic now"},
+        {"implement the stubbed-out payment adapter", "code_completion", "the hyphenated stub"},
+        {"remove the py2 compat shims from utils", "code_refactoring", "compatibility shims are dead code"},
+        {"add Aho-Corasick string matching", "algorithm", "a string-matching algorithm"},
+        {"Introduce a webhook system for integrations", "code_generation", "'introduce' a system is a feature"},
+        {"introduce an interface for the storage layer", "code_refactoring", "guard: an interface introduced"},
+        {"Support custom fonts in the pdf writer", "code_generation", "'support' outweighs a file type"},
+        {"Include the trace id in error responses", "code_generation", "error responses are no error"}};
+    assertRows(cases);
+  }
+
   /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
   private void assertRows(String[][] rows) {
     for (String[] c : rows) {
