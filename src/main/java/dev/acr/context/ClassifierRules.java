@@ -268,7 +268,7 @@ final class ClassifierRules {
           // "implement the interface methods, they just return nil for now".
           regex(CODE_COMPLETION, 3, "\\b(?:signatures?|declarations?|interfaces?|skeleton|headers?|prototypes?)"
               + " (?:is|are|'s) (?:already )?(?:there|in place|written|done|defined|declared)\\b|\\bthe (?:\\w+ )?(?:impl"
-              + "|implementation|body|bodies|definitions?) (?:for|of)\\b|\\b(?:just|only) (?:returns?|throws?|raises?"
+              + "|implementation|body|bodies|definitions?) (?:for|of)\\b|\\b(?:(?:just|only) )?(?:returns?|throws?|raises?"
               + "|panics?) (?:nil|null|none|0|zero|an? empty \\w+|false|undefined)(?: \\w+)? (?:right now|for now|currently"
               + "|at the moment|so far)\\b|\\bimplement (?:the|all(?: the)?|its|their) (?:\\w+ ){0,2}?(?:methods"
               + "|functions|stubs|handlers)\\b", "declared, not written '%s'")

@@ -108,6 +108,15 @@ final class TitleRules {
   private static final String REAL_CODE = "\\bwith (?:the |a |an )?(?:real|actual|proper|working) (?:code|implementations?"
       + "|impls?|logic|bod(?:y|ies))\\b";
 
+  /** "make the tests pass by implementing Stack": the tests exist, the code does not. */
+  private static final String BY_IMPLEMENTING =
+      "\\bby (?:implementing|filling in|completing|finishing|writing the (?:missing|rest))\\b";
+
+  /** "implement parse_date according to its docstring": code written to what is already there. */
+  private static final String SPECIFIED = "\\b(?:implement|write|code|fill in|complete)\\w*\\b.{0,40}?\\b(?:according to"
+      + "|as described in|as documented in|to match|matching|following|per|from) (?:its|the|their|this) (?:docstrings?"
+      + "|doc ?comments?|signatures?|type hints|comments?|spec)\\b";
+
   /** What a title asks of code that exists. */
   static final List<Rule> CHANGES =
       List.of(
@@ -205,11 +214,40 @@ final class TitleRules {
           terms(Dimension.CODE_GENERATION, 2, "feature '%s'", "csv export", "pdf export", "excel export", "xlsx export",
               "json export", "csv import", "csv download"),
           // "implement abstract class methods in shapes.py": declared, not written.
-          regex(CODE_COMPLETION, 3, "\\bimplement\\w*\\b(?: \\S+){0,2}? abstract (?:\\w+ )?methods\\b", "declared, not written '%s'")
+          regex(CODE_COMPLETION, 3, "\\b(?:implement\\w*|provide\\w*)\\b(?: \\S+){0,3}? abstract (?:\\w+ )?(?:methods|hooks|functions"
+              + "|members|properties)\\b|\\bprovide (?:an? |the )?(?:implementations?|impls?|bodies|definitions?) (?:for|of)\\b",
+              "declared, not written '%s'")
               .when("abstract"),
           // "implement buildMap todo for kotlin", "address a TODO in decoder": the TODO is the work.
           regex(CODE_COMPLETION, 3, "\\b(?:implement|finish|address|resolve|tackle|complete|do)\\b(?: \\S+){0,3}? todos?\\b"
               + "(?! (?:apps?|lists?|items?|manager|tracker)\\b)", "a TODO to do '%s'").when("todo"),
+          // "implement parse_date according to its docstring": the docstring is there, the body is not.
+          regex(CODE_COMPLETION, 3.5, SPECIFIED, "written to a spec that is there '%s'").when("docstring", "comment",
+              "signature", "type hint", "spec"),
+          // What the phrase itself brings to understanding ("described", "docstring") is taken back.
+          regex(CODE_UNDERSTANDING, -4.5, SPECIFIED, "the docstring is the spec, not the deliverable").when("docstring",
+              "comment", "signature", "type hint", "spec"),
+          // "make the tests pass by implementing Stack", "the fields are defined, implement to_dict".
+          regex(CODE_COMPLETION, 3, BY_IMPLEMENTING, "the tests are there, the code is asked for '%s'").when("by "),
+          regex(BUG_FIXING, -2, BY_IMPLEMENTING, "tests to pass by new code, not a bug").when("by "),
+          regex(CODE_COMPLETION, 3, "\\b(?:only|just) (?:have|has|contain|contains) (?:the |their |its )?(?:signatures?|stubs?|declarations?"
+              + "|docstrings?)\\b|^implement\\b.{1,60}[,;] (?:the |its |their )?(?:\\S+ ){0,3}(?:is|are) (?:already )?(?:defined"
+              + "|declared|done|there|in place|written)\\s*[.!]*$", "declared, the code asked for '%s'")
+              .when("only", "just", "implement"),
+          // "render returns null for now": a placeholder body, not a symptom.
+          regex(BUG_FIXING, -2.5, "\\breturns? (?:nil|null|none|0|zero|an? empty \\w+|undefined|false)(?: \\w+)? (?:for now|right now"
+              + "|so far|at the moment|currently)\\b", "a placeholder return, not a symptom").when("now", "so far", "moment", "currently"),
+          // "login should redirect to the dashboard": what a thing should do, said of the thing; not a
+          // feature wished for ("users should be able to export"), nor what it should become ("should be a rust binary").
+          regex(BUG_FIXING, 2, "^(?:[\\w.'`/-]+ ){1,4}should (?:not |never |always )?(?!be (?:able|an?|in|written|rewritten|ported|converted)\\b|also\\b|have\\b|support\\b"
+              + "|offer\\b|provide\\b|allow\\b|let\\b|include an?\\b)\\w+", "says what it should do '%s'").when("should"),
+          // "treat 0 as a valid page number", "keep query params when redirecting", "makes it worse",
+          // "make parse_size accept lowercase units": what the code gets wrong about its input.
+          regex(BUG_FIXING, 2.5, "^treat \\S+(?: \\S+){0,3}? as (?:an? )?(?:valid|invalid|empty|missing|null|zero|false|true"
+              + "|unset|an error|a string|a number)\\b|^keep\\b(?: \\S+){1,4}? (?:when|after|across|during|while|between"
+              + "|on reload|on refresh)\\b|\\bmakes? (?:\\S+ ){0,3}?worse\\b|^make [`'\"]?\\w*[_.(]\\S* (?:accept|handle|tolerate|ignore"
+              + "|respect|honou?r|work|return|parse)\\b", "what the code gets wrong '%s'")
+              .when("treat", "keep", "worse", "make "),
           // "Unexpected logout after a password change", "Inconsistent spacing between items": a title
           // that opens with what is wrong about a thing. Not a quality of code ("inconsistent naming").
           regex(BUG_FIXING, 2.5, "(?:^|: )(?:unexpected|inconsistent|unintended|unwanted|spurious|erroneous|inaccurate"

@@ -370,6 +370,31 @@ class ClassifierSignalsTest {
     assertRows(cases);
   }
 
+  /**
+   * What a thing should do, and code declared with its spec there (set 27, written before scoring).
+   * Each row fails on 4c76d64 except the guards; worded apart from the set.
+   */
+  @Test
+  void whatItShouldDoAndCodeWrittenToASpec() {
+    String[][] cases = {
+        {"checkout should show the discounted price", "bug_fixing", "what a thing should do"},
+        {"users should be able to export their notes", "code_generation", "guard: a feature wished for"},
+        {"treat a blank header as missing", "bug_fixing", "what the code gets wrong about its input"},
+        {"keep the selection across page changes", "bug_fixing", "something to keep that is lost"},
+        {"keep a log of sent emails", "code_generation", "guard: a log to keep is a feature"},
+        {"make parse_duration accept fractional hours", "bug_fixing", "a function that should accept its input"},
+        {"this patch makes the memory problem worse", "bug_fixing", "makes it worse"},
+        {"provide implementations for the abstract members of Shape", "code_completion", "abstract members"},
+        {"write format_address as described in its docstring", "code_completion", "the docstring is the spec"},
+        {"write docstrings for the public helpers", "code_understanding", "guard: docstrings asked for"},
+        {"get the parser tests passing by implementing parse_block", "code_completion", "tests there, code asked"},
+        {"the classes in models.py only have docstrings, implement them", "code_completion", "only docstrings"},
+        {"implement serialize and deserialize, the schema is defined", "code_completion", "what is defined"},
+        {"the fetch method returns an empty list for now, implement it", "code_completion", "a placeholder return"},
+        {"the fetch method returns an empty list since the upgrade", "bug_fixing", "guard: a return that changed"}};
+    assertRows(cases);
+  }
+
   /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
   private void assertRows(String[][] rows) {
     for (String[] c : rows) {
