@@ -169,13 +169,15 @@ final class ClassifierRules {
           regex(CODE_REFACTORING, 2, "\\breplace\\b(?: \\S+){0,6}? with\\b|\\bswap (?:out )?(?:\\S+ ){1,5}?(?:for|with)\\b"
               + "|\\binstead of\\b", "'%s'").when("replace", "swap", "instead"),
           regex(CODE_REFACTORING, 2.5, "\\b(?:introduce|use|extract) (?:an? )?(?:\\w+ ){0,2}(?:interface"
-              + "|abstraction|strategy|base class|protocol|trait)\\b"
+              + "|abstraction|strategy|base class|protocol|trait|constants?|variables?|parameter objects?|type alias(?:es)?"
+              + "|value objects?|enums?)\\b"
               // Dependency injection, not an attack ("sql injection in search" is a bug).
               + "|\\binject(?<!(?:sql|command|code|script|header|html|ldap|template|prompt|shell|os) inject)\\w*"
               + "|\\b(?:not |stop |)depend(?:s|ing)? on (?:the )?concrete\\b|\\btight(?:ly)? coupl\\w*"
               + "|\\b(?:not|no longer|stop|never) depend(?:s|ing)? on\\b",
               "'%s'")
-              .when("interface", "abstraction", "strategy", "base class", "protocol", "trait", "inject",
+              .when("interface", "abstraction", "strategy", "base class", "protocol", "trait", "inject", "constant", "variable",
+                  "parameter object", "type alias", "value object", "enum",
                   "concrete", "coupl", "depend"),
           regex(CODE_REFACTORING, 3, "\\b(?:without|no|zero) (?:not_)?(?:chang\\w*|breaking) (?:any |the )?"
               + "(?:behaviou?r|responses?|output|api|semantics|interface|callers)|\\bbehaviou?r "

@@ -395,6 +395,25 @@ class ClassifierSignalsTest {
     assertRows(cases);
   }
 
+  /** Ordinary requests the signals of sets 23-27 must leave alone (a review pass over them). */
+  @Test
+  void repairAndStatementSignalsLeaveOrdinaryRequestsAlone() {
+    String[][] cases = {
+        {"introduce a constant for the timeout", "code_refactoring", "'introduce' a constant restructures"},
+        {"introduce a parameter object for search options", "code_refactoring", "'introduce' a parameter object"},
+        {"run lint before committing", "code_generation", "a hook before an action, no step skipped"},
+        {"close the modal on escape", "code_generation", "a key is no end of life"},
+        {"add tests for errors on exit", "test_generation", "tests asked for"},
+        {"check that the parser handles empty input", "test_generation", "a check asked for, no nil"},
+        {"drop duplicate rows from the dataframe", "data_science", "duplicates as data work"},
+        {"remove duplicate code in the handlers", "code_refactoring", "duplicated code"},
+        {"accept webp uploads", "code_generation", "a new input type"},
+        {"keep users signed in for 30 days", "code_generation", "'keep' with no moment it is lost at"},
+        {"return early instead of nesting ifs", "code_refactoring", "a control-flow change, not an output"},
+        {"explain what happens on unmount", "code_understanding", "a question about a moment"}};
+    assertRows(cases);
+  }
+
   /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
   private void assertRows(String[][] rows) {
     for (String[] c : rows) {
