@@ -112,6 +112,12 @@ final class TitleRules {
   private static final String BY_IMPLEMENTING =
       "\\bby (?:implementing|filling in|completing|finishing|writing the (?:missing|rest))\\b";
 
+  private static final String WHAT_IS_MISSING =
+      "\\b(?:implement|write|add|fill in|finish|complete|code|do)\\b (?:whatever|what)(?:'s| is) (?:still )?(?:missing|left)\\b";
+
+  /** "the dequeue method doesn't exist yet": not written yet, not an error message. */
+  private static final String NOT_YET = "\\b(?:doesn't|does not|don't|do not|isn't|is not) (?:exist|there|written|defined) yet\\b";
+
   /** "implement parse_date according to its docstring": code written to what is already there. */
   private static final String SPECIFIED = "\\b(?:implement|write|code|fill in|complete)\\w*\\b.{0,40}?\\b(?:according to"
       + "|as described in|as documented in|to match|matching|following|per|from) (?:its|the|their|this) (?:docstrings?"
@@ -248,6 +254,21 @@ final class TitleRules {
               + "|on reload|on refresh)\\b|\\bmakes? (?:\\S+ ){0,3}?worse\\b|^make [`'\"]?\\w*[_.(]\\S* (?:accept|handle|tolerate|ignore"
               + "|respect|honou?r|work|return|parse)\\b", "what the code gets wrong '%s'")
               .when("treat", "keep", "worse", "make "),
+          // "define the methods declared in Matrix.hpp", "wire up the remaining buttons", "implement
+          // what's missing", "…, it's empty", "dequeue doesn't exist yet": declared or begun, not written.
+          regex(CODE_COMPLETION, 3, "^(?:please )?(?:define|implement|write|fill in|code)\\b(?: \\S+){0,4}? (?:declared|prototyped)\\b"
+              + "|\\b(?:wire|hook|connect)(?: up)? (?:the )?(?:remaining|rest of the|other) \\w+"
+              + "|, (?:it's|it is|they're|they are) (?:still |currently |all )?(?:empty|a stub|stubbed|a placeholder"
+              + "|unimplemented|not implemented)\\s*[.!]*$", "declared or begun, not written '%s'")
+              .when("declared", "prototyped", "remaining", "rest of", "other", "empty", "stub", "placeholder", "implemented"),
+          regex(CODE_COMPLETION, 3.5, WHAT_IS_MISSING, "asks for what is missing '%s'").when("missing", "left"),
+          regex(CODE_UNDERSTANDING, -2, WHAT_IS_MISSING, "'what's missing' is no question").when("missing", "left"),
+          regex(CODE_COMPLETION, 3, NOT_YET, "not there yet '%s'").when("yet"),
+          regex(BUG_FIXING, -3, NOT_YET, "not there yet, not an error").when("yet"),
+          // "unfinished uploads never get cleaned up": work left unfinished at run time, not code.
+          regex(CODE_COMPLETION, -3, "\\b(?:unfinished|incomplete|half-finished) (?:uploads?|downloads?|jobs?|transactions?|requests?"
+              + "|tasks?|orders?|payments?|games?|sessions?|transfers?|writes?|checkouts?|signups?|registrations?)\\b",
+              "unfinished at run time, not in code").when("unfinished", "incomplete"),
           // "Unexpected logout after a password change", "Inconsistent spacing between items": a title
           // that opens with what is wrong about a thing. Not a quality of code ("inconsistent naming").
           regex(BUG_FIXING, 2.5, "(?:^|: )(?:unexpected|inconsistent|unintended|unwanted|spurious|erroneous|inaccurate"

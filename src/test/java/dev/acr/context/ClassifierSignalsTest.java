@@ -395,6 +395,22 @@ class ClassifierSignalsTest {
     assertRows(cases);
   }
 
+  /** Code declared or begun and not written, in a developer's own words (a tune probe, not a set). */
+  @Test
+  void declaredOrBegunNotWritten() {
+    String[][] cases = {
+        {"define the functions prototyped in codec.h", "code_completion", "declared, not defined"},
+        {"hook up the other menu items", "code_completion", "the other items to wire"},
+        {"write the export step, it's a stub", "code_completion", "a stub said of it"},
+        {"the list loads but it's empty", "bug_fixing", "guard: an empty result is a symptom"},
+        {"write whatever is missing in the Router class", "code_completion", "what is missing"},
+        {"the refund endpoint doesn't exist yet, add it next to charge", "code_completion", "not there yet"},
+        {"the config file doesn't exist on first run", "bug_fixing", "guard: an error, no 'yet'"},
+        {"incomplete downloads are never resumed", "bug_fixing", "unfinished at run time"},
+        {"variable declared twice in the loop", "bug_fixing", "guard: declared, no request to define"}};
+    assertRows(cases);
+  }
+
   /** Ordinary requests the signals of sets 23-27 must leave alone (a review pass over them). */
   @Test
   void repairAndStatementSignalsLeaveOrdinaryRequestsAlone() {
