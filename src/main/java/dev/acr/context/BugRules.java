@@ -176,10 +176,11 @@ final class BugRules {
               "expected-vs-actual").when("instead", "rather than", "should"),
           terms(BUG_FIXING, 1, "expectation '%s'", "should return", "it should", "shouldn't",
               "shouldnt", "should not"),
-          regex(BUG_FIXING, 2, "\\breturns? (?:none|null|nil|undefined|nan)\\b"
+          regex(BUG_FIXING, 2, "\\b(?:returns?|shows?|displays?|renders?|prints?) (?:none|null|nil|undefined|nan)\\b"
               + "|\\b(?:an?|one|\\d+) (?:hour|minute|second|day|cent|byte|row)s? (?:late|early|off"
               + "|short|too many|too few|behind|ahead)\\b", "symptom '%s'")
-              .when("return", "late", "early", "off", "short", "too many", "too few", "behind", "ahead"),
+              .when("return", "show", "display", "render", "print", "late", "early", "off", "short", "too many", "too few", "behind",
+                  "ahead"),
           regex(BUG_FIXING, 2, "\\b(?:drops|dropping|skips|skipping|loses|losing|duplicates|swallows)"
               + " (?:the |a |an |some |all )?(?:last |first )?(?:rows?|records?|items?|lines?|events?"
               + "|messages?|entries|bytes|chars?|characters?|requests?|connections?|packets?|frames?|jobs?)", "symptom '%s'")

@@ -90,7 +90,7 @@ final class Statement {
    * accented queries", "footer links wrong on mobile" (then a place or the end, see {@link #predicate}).
    */
   private static final Set<String> STATE_ADJECTIVES =
-      Set.of("empty", "blank", "missing", "wrong", "broken", "invisible", "unresponsive", "null", "undefined",
+      Set.of("empty", "blank", "missing", "wrong", "broken", "invisible", "unresponsive", "null", "undefined", "invalid",
           "incorrect", "inverted", "misaligned", "unreadable", "unclickable", "disabled", "offscreen");
 
   /** What follows a predicate without a verb: a place, a time, a particle ("greyed out for admins"). */

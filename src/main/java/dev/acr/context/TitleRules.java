@@ -172,6 +172,10 @@ final class TitleRules {
           terms(BUG_FIXING, 2.5, "symptom '%s'", "goes to nan", "go to nan",
               "goes to inf", "turns into nan", "drops the last", "drops the first", "skips the last", "skips the first",
               "loses the last", "loses the first"),
+          // "charts too small on 4k screens", "too much padding on cards": more or less than it should be.
+          // Not the size of code ("too long", "too big", "does too much" are ClassifierRules.REFACTORING's words).
+          regex(BUG_FIXING, 2, "(?<!does |doing )\\btoo (?:small|short|wide|narrow|tall|dark|light|bright|faint|high|low|loud|quiet"
+              + "|much|little|early|late|often|close|far|tight|loose)\\b", "more or less than it should be '%s'").when("too "),
           // "logs full of deprecation warnings": a problem named by what piles up.
           regex(BUG_FIXING, 2.5, "\\bfull of (?:\\w+ )?(?:warnings|errors|exceptions|noise|nulls|nans|duplicates|garbage"
               + "|junk|stack ?traces)\\b", "a symptom '%s'").when("full of"),

@@ -411,6 +411,18 @@ class ClassifierSignalsTest {
     assertRows(cases);
   }
 
+  /** Bug titles by a measure or a value gone wrong (a tune probe of issue titles, not a set). */
+  @Test
+  void measuresAndValuesGoneWrong() {
+    String[][] cases = {
+        {"buttons too small on tablets", "bug_fixing", "more or less than it should be"},
+        {"too much whitespace under the footer", "bug_fixing", "more or less than it should be"},
+        {"shorten this function, it's way too long", "code_refactoring", "guard: the size of code"},
+        {"coupon field invalid after a page reload", "bug_fixing", "a state after its subject, then a time"},
+        {"bar charts show NaN for empty months", "bug_fixing", "a chart that shows NaN"}};
+    assertRows(cases);
+  }
+
   /** Ordinary requests the signals of sets 23-27 must leave alone (a review pass over them). */
   @Test
   void repairAndStatementSignalsLeaveOrdinaryRequestsAlone() {
