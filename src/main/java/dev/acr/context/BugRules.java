@@ -141,7 +141,8 @@ final class BugRules {
               + "\\b(?:failing|broken|red|flaky|flakey|hanging|erroring) (?:tests?|build|ci|pipeline|job|spec)"
               + "|\\b(?:tests?|ci|lint|linter|build|pipeline|checks?)(?: (?:in|on|for) \\S+)? (?:is |are |keeps? )?(?:fail\\w*|broken|red)\\b",
               "failing test/build").when("fail", "broken", "red", "flak", "hanging", "erroring"),
-          regex(BUG_FIXING, 1, "\\berrors?\\b(?! handling)|\\bexceptions?\\b", "mentions %s")
+          regex(BUG_FIXING, 1, "\\berrors?\\b(?! (?:handling|responses?|pages?|codes?|types?|classes|boundar\\w*|reporting|tracking))"
+              + "|\\bexceptions?\\b", "mentions %s")
               .when("error", "exception"),
           terms(BUG_FIXING, 2, "symptom '%s'", "wrong", "incorrect*", "bogus", "garbled",
               "corrupt*", "mishandl*", "misbehav*", "blows up", "blow up", "blew up", "explodes",
@@ -175,10 +176,11 @@ final class BugRules {
               "expected-vs-actual").when("instead", "rather than", "should"),
           terms(BUG_FIXING, 1, "expectation '%s'", "should return", "it should", "shouldn't",
               "shouldnt", "should not"),
-          regex(BUG_FIXING, 2, "\\breturns? (?:none|null|nil|undefined|nan)\\b"
+          regex(BUG_FIXING, 2, "\\b(?:returns?|shows?|displays?|renders?|prints?) (?:none|null|nil|undefined|nan)\\b"
               + "|\\b(?:an?|one|\\d+) (?:hour|minute|second|day|cent|byte|row)s? (?:late|early|off"
               + "|short|too many|too few|behind|ahead)\\b", "symptom '%s'")
-              .when("return", "late", "early", "off", "short", "too many", "too few", "behind", "ahead"),
+              .when("return", "show", "display", "render", "print", "late", "early", "off", "short", "too many", "too few", "behind",
+                  "ahead"),
           regex(BUG_FIXING, 2, "\\b(?:drops|dropping|skips|skipping|loses|losing|duplicates|swallows)"
               + " (?:the |a |an |some |all )?(?:last |first )?(?:rows?|records?|items?|lines?|events?"
               + "|messages?|entries|bytes|chars?|characters?|requests?|connections?|packets?|frames?|jobs?)", "symptom '%s'")
@@ -235,13 +237,14 @@ final class BugRules {
               + "|rebas\\w*|switch\\w*|chang\\w*)", "regression after a change '%s'").when("after", "since"),
           regex(BUG_FIXING, 2, "\\bmake (?:it|this|them) (?:handle|work|accept|tolerate|not)\\b",
               "make-it-work request").when("make "),
-          // Asking for robustness the code lacks: "handle null in parseUser", "prevent double submit",
+          // Asking for robustness the code lacks: "handle null in parseUser", "prevent double submit", "reject malformed ids",
           // "stop the spinner from showing forever", "make sure the form can't be sent twice".
           regex(BUG_FIXING, 2.5, "^(?:please )?(?:handle (?:an? |the )?(?:case (?:where|when|of) (?:the |an? )?)?(?:null|nil|none"
-              + "|empty|missing|zero|negative|invalid|bad|malformed|undefined|nan|duplicate)\\b|prevent\\b|guard against\\b)"
+              + "|empty|missing|zero|negative|invalid|bad|malformed|undefined|nan|duplicate)\\b|prevent\\b|guard against\\b"
+              + "|reject (?:\\S+ )?(?:trailing|invalid|malformed|negative|unknown|extra|bad|empty|duplicate|oversized)\\b)"
               + "|\\bstop\\b(?: \\S+){1,3}? from \\w+ing\\b|\\bmake sure\\b(?: \\S+){0,5}? (?:can't|cannot|doesn't|does not"
               + "|don't|won't|never|isn't|no longer)\\b", "asks for robustness '%s'")
-              .when("handle", "prevent", "guard", "stop", "make sure"),
+              .when("handle", "prevent", "guard", "stop", "make sure", "reject"),
           // "make the tests pass", "get ci green again": the suite fails now.
           regex(BUG_FIXING, 3, "\\b(?:make|get)\\b(?: the| our| all)?(?: \\S+)? (?:tests?|specs?|suite|ci|build|lint|linter|checks?"
               + "|pipeline) (?:to )?(?:pass(?:ing)?|green|work(?:ing)?)\\b", "wants the suite green '%s'")

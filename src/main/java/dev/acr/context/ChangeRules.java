@@ -21,6 +21,10 @@ final class ChangeRules {
 
   private ChangeRules() {}
 
+  /** "ensure the public api is documented", "make sure X gets tested": what is asked is the docs or the tests. */
+  private static final String ENSURE_STATE =
+      "^(?:please )?(?:ensure|make sure|check)\\b(?: \\S+){0,6}? (?:is|are|gets?|get|be) (?:fully |properly |well |all )?";
+
   /** What should stop happening, or keep working, in code that exists. */
   static final List<Rule> ROBUSTNESS =
       List.of(
@@ -36,8 +40,10 @@ final class ChangeRules {
               + "|classes|pages?|tracker|templates?|boundar))", "asks a problem away '%s'")
               .when("error", "warning", "issue", "problem", "conflict"),
           // "avoid kde when variance is almost 0": something the code does in a case where it should not.
-          regex(BUG_FIXING, 2.5, "^(?:please )?(?:avoid|don't|do not|never|stop)\\b(?: \\S+){1,6}? (?:when|if|after|during|while"
+          regex(BUG_FIXING, 2.5, "^(?:please )?(?:avoid|don't|do not|never|stop)\\b(?! forget\\b)(?: \\S+){1,6}? (?:when|if|after|during|while"
               + "|unless|on|for)\\b", "not in a case '%s'").when("avoid", "don't", "do not", "never", "stop"),
+          regex(CODE_UNDERSTANDING, 3, ENSURE_STATE + "documented\\b", "asks for documentation '%s'").when("documented"),
+          regex(TEST_GENERATION, 3, ENSURE_STATE + "(?:tested|covered)\\b", "asks for tests '%s'").when("tested", "covered"),
           // "ensure snapshot logs don't affect the graph": what must not happen, and does.
           regex(BUG_FIXING, 2.5, "^(?:please )?ensure\\b(?: \\S+){0,6}? (?:doesn't|don't|does not|do not|never|isn't|aren't|can't"
               + "|cannot|won't|no longer)\\b", "asks that something not happen '%s'").when("ensure"),
@@ -48,9 +54,40 @@ final class ChangeRules {
           regex(BUG_FIXING, 2.5, "\\bto (?:avoid|prevent|fix|stop|mitigate|work around)\\b(?: \\S+){0,3}? (?:edge[- ]cases?|crash\\w*"
               + "|errors?|bugs?|races?|race conditions?|leaks?|deadlocks?|panics?|warnings?|regressions?|exceptions?)\\b",
               "a change made to fix '%s'").when("to avoid", "to prevent", "to fix", "to stop", "to mitigate", "to work around"),
+          // "respect the --quiet flag", "honour NO_COLOR": a setting that exists and is ignored.
+          regex(BUG_FIXING, 2, "^(?:please )?(?:respect|honou?r|obey)s?\\b", "asks that a setting be honoured '%s'")
+              .when("respect", "honor", "honour", "obey"),
           terms(BUG_FIXING, 2, "'%s'", "mitigat*", "regression", "edge-case", "missing import", "missing imports"),
           regex(BUG_FIXING, 2, "\\bhandle\\b(?: \\S+){0,6}? (?:edge|corner)[- ]cases?\\b", "an edge case to handle")
               .when("case"),
+          // A fix named by the repair, as commits name it: "unregister listeners on unmount", "release the
+          // lock on error paths", "cancel the timer when the component unmounts". Resources let go at a
+          // moment of their life: what the code forgot. Not "clear the form after submit" alone: the
+          // moment must be an end (an exit, an error, a teardown).
+          regex(BUG_FIXING, 2.5, "^(?:please )?(?:release|free|close|unregister|unsubscribe|dispose|cancel|clear|flush|reset"
+              + "|restore|detach|destroy|unlock|unlisten|remove)\\b(?: \\S+){1,4}? (?:on|when|after|before|in|during|at|if|once"
+              + "|upon)\\b(?: \\S+){0,2}? (?:unmount\\w*|exit\\w*|errors?|error paths?|failures?|success|shutdown|teardown|disconnect\\w*"
+              + "|cancel\\w*|timeouts?|abort\\w*|logout|close|completion|panics?|returns?)\\b", "lets a resource go '%s'")
+              .when("unmount", "exit", "error", "fail", "success", "shutdown", "teardown", "disconnect", "cancel", "timeout",
+                  "abort", "logout", "close", "completion", "panic", "return"),
+          // "initialize the mutex before use", "check for nil before dereferencing": a step the code
+          // skips before it acts. Not a prompt before an action ("ask for confirmation before deleting"),
+          // nor a step of a data pipeline ("normalize the features before fitting").
+          regex(BUG_FIXING, 2.5, "^(?:please )?(?:initiali[sz]e|init|check|normali[sz]e|decode|encode|validate|sanitize"
+              + "|sanitise|escape|trim|strip|lock|await|sync|sort|dedupe|flush|reset|clear|close)\\b(?: \\S+){1,5}? before"
+              + " (?:use|using|(?!(?:fitting|training|plotting|clustering|modell?ing|splitting|scaling|predicting|evaluating)\\b)\\w+ing)\\b",
+              "a step skipped before acting '%s'").when("before"),
+          // "check for nil in X": the missing check is the fix.
+          regex(BUG_FIXING, 2.5, "^(?:please )?check (?:for|if|whether|that) (?:\\S+ ){0,2}?(?:nil|null|none|undefined|empty"
+              + "|zero|negative|nan)\\b", "a missing check '%s'").when("check"),
+          // "return an empty list instead of None": what the code outputs now is wrong; not "use X
+          // instead of Y", a refactoring.
+          regex(BUG_FIXING, 3, "^(?:please )?(?:return|raise|throw|emit|send|show|display|print|log|exit|respond)s?\\b"
+              + "(?: \\S+){1,5}? (?:instead of|rather than)\\b", "outputs something else instead '%s'")
+              .when("instead", "rather"),
+          // "sort keys deterministically", "round half up in currency formatting": the result is wrong now.
+          terms(BUG_FIXING, 2, "'%s'", "deterministically", "round half up", "round half even", "half-up",
+              "half-even"),
           // "correctly handle ipv6 addresses", "parse the flags properly"; not "a parser that correctly
           // handles quotes", where the adverb describes the code to build.
           regex(BUG_FIXING, 1.5, "(?<!that |which |to |will |should |must )\\b(?:properly|correctly)\\b",

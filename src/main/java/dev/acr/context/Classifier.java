@@ -370,7 +370,7 @@ public final class Classifier {
     put(m, Dimension.BUG_FIXING, 2, "fix", "debug", "repair", "diagnose", "troubleshoot",
         "investigate", "unbreak", "hotfix", "patch", "correct");
     // What should hold and does not: "avoid X when Y", "ensure X respects Y", "preserve X during Y".
-    put(m, Dimension.BUG_FIXING, 1.5, "avoid", "ensure", "preserve", "resolve", "respect");
+    put(m, Dimension.BUG_FIXING, 1.5, "avoid", "ensure", "preserve", "resolve", "respect", "honor", "honour", "obey");
     put(m, Dimension.BUG_FIXING, 1, "handle");
     put(m, Dimension.CODE_UNDERSTANDING, 2, "explain", "describe", "summarize", "summarise",
         "document", "walk", "trace", "review", "annotate", "clarify");
@@ -380,7 +380,7 @@ public final class Classifier {
     put(m, Dimension.CODE_REFACTORING, 2, "refactor", "rename", "extract", "simplify", "clean",
         "cleanup", "tidy", "modernize", "modernise", "decouple", "consolidate", "restructure",
         "reorganize", "reorganise", "organize", "organise", "split", "inline", "move", "replace", "reduce",
-        "introduce", "migrate", "collapse", "unify", "generalize", "generalise", "parameterize",
+        "migrate", "collapse", "unify", "generalize", "generalise", "parameterize",
         "parametrize", "decompose", "encapsulate", "untangle");
     put(m, Dimension.CODE_REFACTORING, 1.5, "switch", "swap");
     put(m, Dimension.CODE_REFACTORING, 1, "remove");
@@ -392,8 +392,8 @@ public final class Classifier {
     put(m, Dimension.TEST_GENERATION, 2, "fuzz");
     put(m, Dimension.TEST_GENERATION, 1.5, "cover");
     put(m, Dimension.CODE_GENERATION, 1, "add", "create", "write", "implement", "build", "make",
-        "generate", "scaffold", "need", "new", "set", "setup", "configure", "support", "allow", "enable", "expose", "impl",
-        "integrate");
+        "generate", "scaffold", "need", "new", "set", "setup", "configure", "impl", "integrate", "introduce");
+    put(m, Dimension.CODE_GENERATION, 1.5, "support", "allow", "enable", "expose");
     return Map.copyOf(m);
   }
 

@@ -109,8 +109,8 @@ final class ClassifierRules {
               .when("trace"),
           regex(CODE_UNDERSTANDING, 2.5, "\\b(?:add|write)\\b(?: \\S+){0,3}? comments\\b|\\bannotat\\w*",
               "asks for comments").when("comment", "annotat"),
-          // Not "when someone comments on a post": there it is what users do.
-          regex(CODE_UNDERSTANDING, 1, "\\bcomments\\b(?! on\\b)", "mentions comments").when("comments"),
+          // Not "when someone comments on a post", "markdown in comments": there they are what users write.
+          regex(CODE_UNDERSTANDING, 1, "(?<!\\b(?:in|into|to|under|below) )\\bcomments\\b(?! on\\b)", "mentions comments").when("comments"),
           terms(CODE_UNDERSTANDING, 2.5, "verb '%s'", "review*", "point out"),
           terms(CODE_UNDERSTANDING, 0.7, "phrased as a question", "?"),
           regex(CODE_UNDERSTANDING, 1.5, "\\b(?:is|are) (?:\\S+ ){1,4}(?:thread[- ]safe|safe|redundant"
@@ -169,13 +169,15 @@ final class ClassifierRules {
           regex(CODE_REFACTORING, 2, "\\breplace\\b(?: \\S+){0,6}? with\\b|\\bswap (?:out )?(?:\\S+ ){1,5}?(?:for|with)\\b"
               + "|\\binstead of\\b", "'%s'").when("replace", "swap", "instead"),
           regex(CODE_REFACTORING, 2.5, "\\b(?:introduce|use|extract) (?:an? )?(?:\\w+ ){0,2}(?:interface"
-              + "|abstraction|strategy|base class|protocol|trait)\\b"
+              + "|abstraction|strategy|base class|protocol|trait|constants?|variables?|parameter objects?|type alias(?:es)?"
+              + "|value objects?|enums?)\\b"
               // Dependency injection, not an attack ("sql injection in search" is a bug).
               + "|\\binject(?<!(?:sql|command|code|script|header|html|ldap|template|prompt|shell|os) inject)\\w*"
               + "|\\b(?:not |stop |)depend(?:s|ing)? on (?:the )?concrete\\b|\\btight(?:ly)? coupl\\w*"
               + "|\\b(?:not|no longer|stop|never) depend(?:s|ing)? on\\b",
               "'%s'")
-              .when("interface", "abstraction", "strategy", "base class", "protocol", "trait", "inject",
+              .when("interface", "abstraction", "strategy", "base class", "protocol", "trait", "inject", "constant", "variable",
+                  "parameter object", "type alias", "value object", "enum",
                   "concrete", "coupl", "depend"),
           regex(CODE_REFACTORING, 3, "\\b(?:without|no|zero) (?:not_)?(?:chang\\w*|breaking) (?:any |the )?"
               + "(?:behaviou?r|responses?|output|api|semantics|interface|callers)|\\bbehaviou?r "
@@ -249,7 +251,7 @@ final class ClassifierRules {
           // Each language's way of saying "not written yet": todo!(), NotImplementedError,
           // UnsupportedOperationException, TODO(), panic("not implemented").
           terms(CODE_COMPLETION, 3, "placeholder '%s'", "todo!()", "unimplemented!", "todo()",
-              "notimplemented*", "not implemented", "not yet implemented", "unimplemented",
+              "notimplemented*", "not implemented", "not yet implemented", "not-yet-implemented", "unimplemented",
               "unsupportedoperation*", "placeholder", "placeholders", "implement me", "fill me in",
               "your code here", "your code goes here", "code goes here"),
           // "… // TODO", "TODO: …", and said of the code: "the last two cases are TODO", "__repr__ is a todo".
@@ -268,7 +270,7 @@ final class ClassifierRules {
           // "implement the interface methods, they just return nil for now".
           regex(CODE_COMPLETION, 3, "\\b(?:signatures?|declarations?|interfaces?|skeleton|headers?|prototypes?)"
               + " (?:is|are|'s) (?:already )?(?:there|in place|written|done|defined|declared)\\b|\\bthe (?:\\w+ )?(?:impl"
-              + "|implementation|body|bodies|definitions?) (?:for|of)\\b|\\b(?:just|only) (?:returns?|throws?|raises?"
+              + "|implementation|body|bodies|definitions?) (?:for|of)\\b|\\b(?:(?:just|only) )?(?:returns?|throws?|raises?"
               + "|panics?) (?:nil|null|none|0|zero|an? empty \\w+|false|undefined)(?: \\w+)? (?:right now|for now|currently"
               + "|at the moment|so far)\\b|\\bimplement (?:the|all(?: the)?|its|their) (?:\\w+ ){0,2}?(?:methods"
               + "|functions|stubs|handlers)\\b", "declared, not written '%s'")
@@ -298,7 +300,7 @@ final class ClassifierRules {
               + "|filled in)|unimplemented|stubbed(?: out)?|placeholders?)\\b|\\byet to be (?:written|implemented"
               + "|done|filled in)\\b|\\b(?:does|do) nothing (?:yet|for now|so far)\\b|\\bnothing (?:yet|so far)\\b",
               "not written yet '%s'").when("still", "yet", "for now", "so far"),
-          terms(CODE_COMPLETION, 2.5, "'%s'", "stub", "stubs", "stubbed", "skeleton", "scaffolded",
+          terms(CODE_COMPLETION, 2.5, "'%s'", "stub", "stubs", "stubbed", "stubbed-out", "skeleton", "scaffolded",
               "only a signature", "just a signature", "only the signature", "just the signature",
               "abstract method", "abstract methods", "only done", "only implemented",
               "only written", "only did", "only does", "already there", "already done",

@@ -80,10 +80,23 @@ final class Statement {
           "override", "insert", "append", "calculate", "compute", "interpret", "expire", "persist", "move",
           "snap", "bounce", "stretch", "shrink", "blink", "zoom", "ask", "prompt", "overlay",
           "look", "seem", "write", "read", "parse", "handle", "change", "mix", "get", "keep", "use", "arrive", "land",
-          "point", "link", "count", "list", "include",
+          "point", "link", "count", "list", "include", "submit", "flash", "result", "lead", "cause",
           "pass");
 
   private static final Set<String> PARTICLES = Set.of("off", "up", "out", "down", "away", "over", "back");
+
+  /**
+   * Adjectives of a state gone wrong, said of a subject with no verb: "search results empty for
+   * accented queries", "footer links wrong on mobile" (then a place or the end, see {@link #predicate}).
+   */
+  private static final Set<String> STATE_ADJECTIVES =
+      Set.of("empty", "blank", "missing", "wrong", "broken", "invisible", "unresponsive", "null", "undefined", "invalid",
+          "incorrect", "inverted", "misaligned", "unreadable", "unclickable", "disabled", "offscreen");
+
+  /** What follows a predicate without a verb: a place, a time, a particle ("greyed out for admins"). */
+  private static final Set<String> AFTER_PREDICATE =
+      Set.of("in", "on", "at", "behind", "under", "after", "when", "during", "while", "with", "without", "out",
+          "off", "for", "until", "despite", "since", "again", "sometimes", "randomly", "inside", "if", "unless");
 
   /** Relative words: the verbs after them describe a thing, they do not report what it does. */
   private static final Set<String> RELATIVES = Set.of("that", "which", "who", "where", "whose", "whenever");
@@ -96,6 +109,9 @@ final class Statement {
       Set.of("shown", "thrown", "threw", "broke", "broken", "lost", "sent", "got", "kept", "ran", "froze",
           "frozen", "hung", "went", "gone", "came", "took", "taken", "stuck", "wrote", "written",
           "hidden", "hid", "became", "began", "begun", "drawn", "grew", "grown");
+
+  /** How many words of the first sentence are read (a terse prompt's whole sentence). */
+  private static final int SENTENCE_WORDS = 14;
 
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?;\\n](?=\\s|$)");
 
@@ -178,7 +194,7 @@ final class Statement {
     Matcher end = SENTENCE_END.matcher(norm);
     Matcher word = WORD.matcher(end.find() ? norm.substring(0, end.start()) : norm);
     List<String> words = new ArrayList<>();
-    while (words.size() < 14 && word.find()) {
+    while (words.size() < SENTENCE_WORDS && word.find()) {
       words.add(word.group());
     }
     return words;
@@ -214,7 +230,7 @@ final class Statement {
       if (NOT_FINITE_BEFORE.contains(before)) {
         continue;
       }
-      if (IRREGULAR_PAST.contains(word)) {
+      if (IRREGULAR_PAST.contains(word) || predicate(clause, i)) {
         return true;
       }
       // "pressing back logs me out", "the bot spams the channel": an -s word before its object.
@@ -234,6 +250,24 @@ final class Statement {
       }
     }
     return false;
+  }
+
+  /**
+   * "keyboard focus trapped in the date picker", "export button greyed out for admins", "results
+   * empty for accented queries": a subject and a participle or a state with no verb before it (the
+   * headline form of "is trapped"), then a place, a particle or the end. Not before a noun ("the
+   * dashboard empty state", "custom fields scoped to teams": "to" is no place), nor a word such as
+   * "embed" or "speed" that only ends like a participle.
+   */
+  private static boolean predicate(List<String> clause, int i) {
+    String word = clause.get(i);
+    boolean participle = word.length() > 5 && word.endsWith("ed") && !word.endsWith("eed") && !word.endsWith("bed")
+        && word.indexOf('.') < 0 && word.indexOf('_') < 0;
+    if (!participle && !STATE_ADJECTIVES.contains(word)) {
+      return false;
+    }
+    boolean end = i + 1 == clause.size() && clause.size() < SENTENCE_WORDS;
+    return end || AFTER_PREDICATE.contains(clause.get(i + 1));
   }
 
   private static boolean pluralNoun(String word) {

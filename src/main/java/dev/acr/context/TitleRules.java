@@ -69,7 +69,8 @@ final class TitleRules {
               "hamming distance", "hamming code", "huffman", "run-length encoding", "caesar", "vigenere",
               "rot13", "cipher", "ciphers", "insertion sort", "selection sort", "bubble sort", "shell sort",
               "bucket sort", "cocktail sort", "gnome sort", "pancake sort", "timsort", "fft", "fourier",
-              "gaussian elimination", "lu decomposition", "eigenvalue*", "magic square", "fisher-yates",
+              "gaussian elimination", "lu decomposition", "eigenvalue*", "magic square", "fisher-yates", "boyer-moore",
+              "a* search", "a* pathfinding", "string search", "string matching", "aho-corasick",
               "knuth shuffle"),
           // "polynomial ridge regression", "regression tree": a model, not a bug that came back.
           regex(BUG_FIXING, -2, MODEL_REGRESSION, "a regression model, not a regression").when("regression"),
@@ -97,6 +98,31 @@ final class TitleRules {
           + "|docstrings?|comments|(?:setup|install(?:ation)?|usage|build|run|contributing|user|style|developer) (?:instructions|guides?)"
           + "|tutorials? (?:docs|pages?|section)|faq)\\b(?!-| (?:generators?|parsers?|renderers?|builders?|linters?|tools?|scripts?|plugins?|sites?|servers?|pages?|templates?|functions|methods|classes|stubs)\\b)";
 
+  /** Data that came out twice ("duplicate rows after the sync"), not code written twice. */
+  private static final String DUPLICATE_DATA =
+      "\\bduplicated? (?:rows|records|entries|items|events|messages|emails|notifications|orders|charges|payments"
+          + "|requests|results|lines|users|jobs|keys|ids|values|tabs|tasks|posts|comments|invoices|transactions|files"
+          + "|uploads|accounts)\\b";
+
+  /** "replace the pass statements with real code": the placeholder is what is replaced. */
+  private static final String REAL_CODE = "\\bwith (?:the |a |an )?(?:real|actual|proper|working) (?:code|implementations?"
+      + "|impls?|logic|bod(?:y|ies))\\b";
+
+  /** "make the tests pass by implementing Stack": the tests exist, the code does not. */
+  private static final String BY_IMPLEMENTING =
+      "\\bby (?:implementing|filling in|completing|finishing|writing the (?:missing|rest))\\b";
+
+  private static final String WHAT_IS_MISSING =
+      "\\b(?:implement|write|add|fill in|finish|complete|code|do)\\b (?:whatever|what)(?:'s| is) (?:still )?(?:missing|left)\\b";
+
+  /** "the dequeue method doesn't exist yet": not written yet, not an error message. */
+  private static final String NOT_YET = "\\b(?:doesn't|does not|don't|do not|isn't|is not) (?:exist|there|written|defined) yet\\b";
+
+  /** "implement parse_date according to its docstring": code written to what is already there. */
+  private static final String SPECIFIED = "\\b(?:implement|write|code|fill in|complete)\\w*\\b.{0,40}?\\b(?:according to"
+      + "|as described in|as documented in|to match|matching|following|per|from) (?:its|the|their|this) (?:docstrings?"
+      + "|doc ?comments?|signatures?|type hints|comments?|spec)\\b";
+
   /** What a title asks of code that exists. */
   static final List<Rule> CHANGES =
       List.of(
@@ -104,6 +130,14 @@ final class TitleRules {
           // title is that noun phrase: "explain the race condition fix" asks about a fix, for another task.
           regex(BUG_FIXING, 2, "^(?:(?!(?:the|a|an|this|that|our|my|its|for|of|to|on|in|about|and)\\b)[\\w.'/-]+ ){1,4}"
               + "(?:fix|fixes|bugfix|hotfix)(?=\\s*$|\\s*[(:;,.])", "names a fix '%s'").when("fix"),
+          // "Windows Installation Problem", "login page issues": a title naming a problem by where it is.
+          // Not a feature that lists or shows them ("show build errors", "sync github issues"), nor a
+          // request to solve one ("implement Trapped Rain Water Problem").
+          regex(BUG_FIXING, 2.5, "^(?!(?:add|create|implement|solve|write|code|build|design|compute|find|show|list|display|track|report|log|link|import|export|sync|fetch|view"
+              + "|filter|search|sort|group|count|collect|surface|expose|send|notify|render|support|allow|enable|new|custom"
+              + "|better|improve|open|close|label|triage|manage|known|common|github|jira)\\b)(?:(?!(?:the|a|an|this|that"
+              + "|our|my|its|for|of|to|on|in|about|and)\\b)[\\w.'/-]+ ){1,4}(?:problems?|issues|errors|failures?|glitch(?:es)?)"
+              + "(?=\\s*[.!]*$)", "names a problem '%s'").when("problem", "issues", "errors", "failure", "glitch"),
           // "set correct starting position", "return the right status": what the code gets wrong now.
           // Not a style ("use the correct indentation"), nor a golden file ("write the expected output").
           regex(BUG_FIXING, 2.5, "\\b(?:set|return|pass|pick|choose|send|show|display|compute|calculate|report|emit|print"
@@ -130,13 +164,18 @@ final class TitleRules {
               .when("moved", "extracted", "split", "pulled", "factored", "relocated"),
           // "drop the unused helpers", "remove obsolete flags": code that does nothing, taken out.
           regex(CODE_REFACTORING, 3, "\\b(?:drop|remove|delete|strip|prune|purge)\\b(?: \\S+){0,3}? (?:unused|dead|obsolete"
-              + "|redundant|unreachable|leftover|orphaned|superfluous)\\b", "takes out unused code '%s'")
-              .when("unused", "dead", "obsolete", "redundant", "unreachable", "leftover", "orphaned", "superfluous"),
+              + "|redundant|unreachable|leftover|orphaned|superfluous|(?:compat\\w* )?shims?|(?:python ?2|py2) compat\\w*)\\b",
+              "takes out unused code '%s'")
+              .when("unused", "dead", "obsolete", "redundant", "unreachable", "leftover", "orphaned", "superfluous", "shim", "compat"),
           // What code does when it misbehaves, words no other rule has: "loss goes to nan" (crashes,
           // "segfaults" among them, are BugRules' words).
           terms(BUG_FIXING, 2.5, "symptom '%s'", "goes to nan", "go to nan",
               "goes to inf", "turns into nan", "drops the last", "drops the first", "skips the last", "skips the first",
               "loses the last", "loses the first"),
+          // "charts too small on 4k screens", "too much padding on cards": more or less than it should be.
+          // Not the size of code ("too long", "too big", "does too much" are ClassifierRules.REFACTORING's words).
+          regex(BUG_FIXING, 2, "(?<!does |doing )\\btoo (?:small|short|wide|narrow|tall|dark|light|bright|faint|high|low|loud|quiet"
+              + "|much|little|early|late|often|close|far|tight|loose)\\b", "more or less than it should be '%s'").when("too "),
           // "logs full of deprecation warnings": a problem named by what piles up.
           regex(BUG_FIXING, 2.5, "\\bfull of (?:\\w+ )?(?:warnings|errors|exceptions|noise|nulls|nans|duplicates|garbage"
               + "|junk|stack ?traces)\\b", "a symptom '%s'").when("full of"),
@@ -155,6 +194,7 @@ final class TitleRules {
               + "|inside|when|throughout)\\b", "a construct in existing code '%s'").when("use "),
           regex(CODE_REFACTORING, 3.5, TO_VERSION, "moves to a newer version '%s'").when(" to "),
           regex(MULTI_LANGUAGE, -2.5, TO_VERSION, "a version is no other language").when(" to "),
+          regex(Dimension.TEST_GENERATION, -2.5, TO_VERSION, "a version to move to, not tests to write").when(" to "),
           // "remove the stub for X": a placeholder taken out is dead code, not code to write.
           regex(CODE_COMPLETION, -3, REMOVES_PLACEHOLDER, "a placeholder removed").when("stub", "placeholder", "skeleton"),
           regex(CODE_REFACTORING, 2, REMOVES_PLACEHOLDER, "removes a placeholder '%s'").when("stub", "placeholder", "skeleton"),
@@ -184,9 +224,82 @@ final class TitleRules {
           terms(Dimension.CODE_GENERATION, 2, "feature '%s'", "csv export", "pdf export", "excel export", "xlsx export",
               "json export", "csv import", "csv download"),
           // "implement abstract class methods in shapes.py": declared, not written.
-          regex(CODE_COMPLETION, 3, "\\bimplement\\w*\\b(?: \\S+){0,2}? abstract (?:\\w+ )?methods\\b", "declared, not written '%s'")
+          regex(CODE_COMPLETION, 3, "\\b(?:implement\\w*|provide\\w*)\\b(?: \\S+){0,3}? abstract (?:\\w+ )?(?:methods|hooks|functions"
+              + "|members|properties)\\b|\\bprovide (?:an? |the )?(?:implementations?|impls?|bodies|definitions?) (?:for|of)\\b",
+              "declared, not written '%s'")
               .when("abstract"),
           // "implement buildMap todo for kotlin", "address a TODO in decoder": the TODO is the work.
           regex(CODE_COMPLETION, 3, "\\b(?:implement|finish|address|resolve|tackle|complete|do)\\b(?: \\S+){0,3}? todos?\\b"
-              + "(?! (?:apps?|lists?|items?|manager|tracker)\\b)", "a TODO to do '%s'").when("todo"));
+              + "(?! (?:apps?|lists?|items?|manager|tracker)\\b)", "a TODO to do '%s'").when("todo"),
+          // "implement parse_date according to its docstring": the docstring is there, the body is not.
+          regex(CODE_COMPLETION, 3.5, SPECIFIED, "written to a spec that is there '%s'").when("docstring", "comment",
+              "signature", "type hint", "spec"),
+          // What the phrase itself brings to understanding ("described", "docstring") is taken back.
+          regex(CODE_UNDERSTANDING, -4.5, SPECIFIED, "the docstring is the spec, not the deliverable").when("docstring",
+              "comment", "signature", "type hint", "spec"),
+          // "make the tests pass by implementing Stack", "the fields are defined, implement to_dict".
+          regex(CODE_COMPLETION, 3, BY_IMPLEMENTING, "the tests are there, the code is asked for '%s'").when("by "),
+          regex(BUG_FIXING, -2, BY_IMPLEMENTING, "tests to pass by new code, not a bug").when("by "),
+          regex(CODE_COMPLETION, 3, "\\b(?:only|just) (?:have|has|contain|contains) (?:the |their |its )?(?:signatures?|stubs?|declarations?"
+              + "|docstrings?)\\b|^implement\\b.{1,60}[,;] (?:the |its |their )?(?:\\S+ ){0,3}(?:is|are) (?:already )?(?:defined"
+              + "|declared|done|there|in place|written)\\s*[.!]*$", "declared, the code asked for '%s'")
+              .when("only", "just", "implement"),
+          // "render returns null for now": a placeholder body, not a symptom.
+          regex(BUG_FIXING, -2.5, "\\breturns? (?:nil|null|none|0|zero|an? empty \\w+|undefined|false)(?: \\w+)? (?:for now|right now"
+              + "|so far|at the moment|currently)\\b", "a placeholder return, not a symptom").when("now", "so far", "moment", "currently"),
+          // "login should redirect to the dashboard": what a thing should do, said of the thing; not a
+          // feature wished for ("users should be able to export"), nor what it should become ("should be a rust binary").
+          regex(BUG_FIXING, 2, "^(?:[\\w.'`/-]+ ){1,4}should (?:not |never |always )?(?!be (?:able|an?|in|written|rewritten|ported|converted)\\b|also\\b|have\\b|support\\b"
+              + "|offer\\b|provide\\b|allow\\b|let\\b|include an?\\b)\\w+", "says what it should do '%s'").when("should"),
+          // "treat 0 as a valid page number", "keep query params when redirecting", "makes it worse",
+          // "make parse_size accept lowercase units": what the code gets wrong about its input.
+          regex(BUG_FIXING, 2.5, "^treat \\S+(?: \\S+){0,3}? as (?:an? )?(?:valid|invalid|empty|missing|null|zero|false|true"
+              + "|unset|an error|a string|a number)\\b|^keep\\b(?: \\S+){1,4}? (?:when|after|across|during|while|between"
+              + "|on reload|on refresh)\\b|\\bmakes? (?:\\S+ ){0,3}?worse\\b|^make [`'\"]?\\w*[_.(]\\S* (?:accept|handle|tolerate|ignore"
+              + "|respect|honou?r|work|return|parse)\\b", "what the code gets wrong '%s'")
+              .when("treat", "keep", "worse", "make "),
+          // "define the methods declared in Matrix.hpp", "wire up the remaining buttons", "implement
+          // what's missing", "…, it's empty", "dequeue doesn't exist yet": declared or begun, not written.
+          regex(CODE_COMPLETION, 3, "^(?:please )?(?:define|implement|write|fill in|code)\\b(?: \\S+){0,4}? (?:declared|prototyped)\\b"
+              + "|\\b(?:wire|hook|connect)(?: up)? (?:the )?(?:remaining|rest of the|other) \\w+"
+              + "|, (?:it's|it is|they're|they are) (?:still |currently |all )?(?:empty|a stub|stubbed|a placeholder"
+              + "|unimplemented|not implemented)\\s*[.!]*$", "declared or begun, not written '%s'")
+              .when("declared", "prototyped", "remaining", "rest of", "other", "empty", "stub", "placeholder", "implemented"),
+          regex(CODE_COMPLETION, 3.5, WHAT_IS_MISSING, "asks for what is missing '%s'").when("missing", "left"),
+          regex(CODE_UNDERSTANDING, -2, WHAT_IS_MISSING, "'what's missing' is no question").when("missing", "left"),
+          regex(CODE_COMPLETION, 3, NOT_YET, "not there yet '%s'").when("yet"),
+          regex(BUG_FIXING, -3, NOT_YET, "not there yet, not an error").when("yet"),
+          // "unfinished uploads never get cleaned up": work left unfinished at run time, not code.
+          regex(CODE_COMPLETION, -3, "\\b(?:unfinished|incomplete|half-finished) (?:uploads?|downloads?|jobs?|transactions?|requests?"
+              + "|tasks?|orders?|payments?|games?|sessions?|transfers?|writes?|checkouts?|signups?|registrations?)\\b",
+              "unfinished at run time, not in code").when("unfinished", "incomplete"),
+          // "Unexpected logout after a password change", "Inconsistent spacing between items": a title
+          // that opens with what is wrong about a thing. Not a quality of code ("inconsistent naming").
+          regex(BUG_FIXING, 2.5, "(?:^|: )(?:unexpected|inconsistent|unintended|unwanted|spurious|erroneous|inaccurate"
+              + "|excessive|improper)\\b(?! (?:naming|names|indentation|style|formatting|casing|code|imports)\\b)",
+              "opens with a defect '%s'").when("unexpected", "inconsistent", "unintended", "unwanted", "spurious",
+                  "erroneous", "inaccurate", "excessive", "improper"),
+          // "null check in getUserName": the check that is missing is the fix.
+          terms(BUG_FIXING, 2.5, "a missing check '%s'", "null check", "null checks", "null-check", "nil check",
+              "nil checks", "none check", "bounds check", "bounds checks", "null guard"),
+          // "csv export has an empty first column": output with a part that should not be empty.
+          regex(BUG_FIXING, 2.5, "\\b(?:has|have|with|contains?|shows?|gets?|leaves?|adds?|writes?|outputs?|prints?) an?"
+              + " (?:empty|blank) (?:first |last |extra |trailing |leading )?(?:columns?|rows?|lines?|pages?|cells?|fields?"
+              + "|entries|records?|values?|headers?|items?|slides?)\\b", "an empty part in the output '%s'")
+              .when("empty", "blank"),
+          // "x-axis labels overlap on small screens"; not "intervals overlap" (a problem's input).
+          regex(BUG_FIXING, 2, "(?<!\\b(?:intervals|ranges|rectangles|segments|meetings|events|boxes|circles|spans"
+              + "|periods|sets)) overlap(?:s|ping)? (?:on|in|with|when|after|at|each other|the)\\b", "symptom '%s'")
+              .when("overlap"),
+          // A title that opens with it ("duplicate rows after the sync"); in a sentence BugRules reads the verb.
+          regex(BUG_FIXING, 2.5, "(?:^|: )" + DUPLICATE_DATA, "data duplicated '%s'").when("duplicate"),
+          // Neither duplicated data nor "a button to duplicate a project" is code written twice.
+          regex(CODE_REFACTORING, -2, DUPLICATE_DATA + "|\\bto duplicate\\b", "duplicated data or a feature")
+              .when("duplicate"),
+          // "implement the empty render method": a part declared and left empty.
+          regex(CODE_COMPLETION, 3, "\\b(?:implement|fill(?: in| out)?|write|complete|finish|code)\\b (?:the |an |this |that )?empty"
+              + " (?:[\\w.()]+ ){0,2}?(?:methods?|functions?|handlers?|bod(?:y|ies)|constructors?|class(?:es)?|stubs?"
+              + "|blocks?|hooks?|callbacks?|impls?|branch(?:es)?|cases?)\\b", "an empty part to write '%s'").when("empty"),
+          regex(CODE_COMPLETION, 3, REAL_CODE, "a placeholder replaced by code '%s'").when("real", "actual", "proper", "working"),
+          regex(CODE_REFACTORING, -2, REAL_CODE, "the code replaced is a placeholder").when("real", "actual", "proper", "working"));
 }

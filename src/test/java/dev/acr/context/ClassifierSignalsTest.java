@@ -295,6 +295,153 @@ class ClassifierSignalsTest {
     assertRows(cases);
   }
 
+  /**
+   * Bug titles with no verb and parts left empty, found by scoring sets 23 and 24 (written before
+   * scoring). Each row fails on the classifier before them (4c76d64) except the guards; rows are
+   * worded apart from the sets.
+   */
+  @Test
+  void predicatesWithoutVerbsDefectsAndEmptyParts() {
+    String[][] cases = {
+        {"save button greyed out on slow connections", "bug_fixing", "a participle after its subject, then a place"},
+        {"order history empty for new accounts", "bug_fixing", "a state after its subject, then a place"},
+        {"custom fields scoped to teams", "code_generation", "guard: 'to' is no place"},
+        {"dashboard empty state for new users", "code_generation", "guard: an adjective before its noun"},
+        {"youtube embed in posts", "code_generation", "guard: a word that only ends like a participle"},
+        {"checkout form submits on every keystroke", "bug_fixing", "a behaviour verb after its subject"},
+        {"importing a gpx file results in a 422", "bug_fixing", "'results in' states an effect"},
+        {"Unintended zoom on input focus", "bug_fixing", "a title that opens with a defect"},
+        {"Inaccurate totals in the weekly summary", "bug_fixing", "a title that opens with a defect"},
+        {"inconsistent naming in the api module", "code_refactoring", "guard: a quality of code"},
+        {"nil check in parseHeader", "bug_fixing", "a missing check"},
+        {"respect the --dry-run flag in deploy", "bug_fixing", "a setting that exists and is ignored"},
+        {"honor the proxy settings in the updater", "bug_fixing", "a setting that exists and is ignored"},
+        {"report csv has a blank last row", "bug_fixing", "an empty part in the output"},
+        {"merge intervals that overlap", "algorithm", "guard: intervals that overlap are a problem's input"},
+        {"Duplicate invoices after retrying a payment", "bug_fixing", "data duplicated, not code"},
+        {"add a menu item to duplicate a board", "code_generation", "guard: duplicating is the feature"},
+        {"implement the empty onClose callback", "code_completion", "an empty part to write"},
+        {"write the empty state component for the inbox", "code_generation", "guard: an empty state is a feature"},
+        {"replace the mocked responses in api.ts with actual implementations", "code_completion",
+            "a placeholder replaced by code"},
+        {"implement the not-yet-implemented export formats", "code_completion", "the hyphenated marker"},
+        {"show markdown previews in comments", "code_generation", "comments as what users write"}};
+    assertRows(cases);
+  }
+
+  /** The lead's regression prompts ("Windows Installation Problem", "port to JUnit 5"), reworded. */
+  @Test
+  void problemsNamedByPlaceAndWhatEnsureAsksFor() {
+    String[][] cases = {
+        {"Linux Packaging Issues", "bug_fixing", "a problem named by where it is"},
+        {"Printer Setup Problem", "bug_fixing", "a problem named by where it is"},
+        {"list open issues for the repo", "code_generation", "guard: issues listed are a feature"},
+        {"switch to Jest 29", "code_refactoring", "guard: a version to move to, not tests to write"},
+        {"make sure every exported function is documented", "code_understanding", "the docs are what is asked"},
+        {"ensure the retry path is covered", "test_generation", "the tests are what is asked"},
+        {"don't forget to write tests for the parser", "test_generation", "a reminder is no bug"},
+        {"reject trailing garbage after the json body", "bug_fixing", "bad input to refuse"}};
+    assertRows(cases);
+  }
+
+  /**
+   * Fixes named by the repair, as commit titles name them, and features named by their verb (set 26,
+   * written before scoring). Each row fails on 4c76d64 except the guards; worded apart from the set.
+   */
+  @Test
+  void fixesNamedByTheRepair() {
+    String[][] cases = {
+        {"dispose the subscription when the view unmounts", "bug_fixing", "a resource let go at its end"},
+        {"clear the search box after submit", "code_generation", "guard: a submit is no end of life"},
+        {"validate the header length before parsing", "bug_fixing", "a step skipped before acting"},
+        {"initialise the logger before use", "bug_fixing", "a step skipped before acting"},
+        {"normalize the feature columns before fitting", "data_science", "guard: a step of a data pipeline"},
+        {"check for null in the session lookup", "bug_fixing", "a missing check"},
+        {"raise a ValueError instead of returning -1", "bug_fixing", "outputs something else instead"},
+        {"use a dict instead of the long if chain", "code_refactoring", "guard: 'use X instead of Y' restructures"},
+        {"serialize map keys deterministically", "bug_fixing", "the result is not deterministic now"},
+        {"implement the stubbed-out payment adapter", "code_completion", "the hyphenated stub"},
+        {"remove the py2 compat shims from utils", "code_refactoring", "compatibility shims are dead code"},
+        {"add Aho-Corasick string matching", "algorithm", "a string-matching algorithm"},
+        {"Introduce a webhook system for integrations", "code_generation", "'introduce' a system is a feature"},
+        {"introduce an interface for the storage layer", "code_refactoring", "guard: an interface introduced"},
+        {"Support custom fonts in the pdf writer", "code_generation", "'support' outweighs a file type"},
+        {"Include the trace id in error responses", "code_generation", "error responses are no error"}};
+    assertRows(cases);
+  }
+
+  /**
+   * What a thing should do, and code declared with its spec there (set 27, written before scoring).
+   * Each row fails on 4c76d64 except the guards; worded apart from the set.
+   */
+  @Test
+  void whatItShouldDoAndCodeWrittenToASpec() {
+    String[][] cases = {
+        {"checkout should show the discounted price", "bug_fixing", "what a thing should do"},
+        {"users should be able to export their notes", "code_generation", "guard: a feature wished for"},
+        {"treat a blank header as missing", "bug_fixing", "what the code gets wrong about its input"},
+        {"keep the selection across page changes", "bug_fixing", "something to keep that is lost"},
+        {"keep a log of sent emails", "code_generation", "guard: a log to keep is a feature"},
+        {"make parse_duration accept fractional hours", "bug_fixing", "a function that should accept its input"},
+        {"this patch makes the memory problem worse", "bug_fixing", "makes it worse"},
+        {"provide implementations for the abstract members of Shape", "code_completion", "abstract members"},
+        {"write format_address as described in its docstring", "code_completion", "the docstring is the spec"},
+        {"write docstrings for the public helpers", "code_understanding", "guard: docstrings asked for"},
+        {"get the parser tests passing by implementing parse_block", "code_completion", "tests there, code asked"},
+        {"the classes in models.py only have docstrings, implement them", "code_completion", "only docstrings"},
+        {"implement serialize and deserialize, the schema is defined", "code_completion", "what is defined"},
+        {"the fetch method returns an empty list for now, implement it", "code_completion", "a placeholder return"},
+        {"the fetch method returns an empty list since the upgrade", "bug_fixing", "guard: a return that changed"}};
+    assertRows(cases);
+  }
+
+  /** Code declared or begun and not written, in a developer's own words (a tune probe, not a set). */
+  @Test
+  void declaredOrBegunNotWritten() {
+    String[][] cases = {
+        {"define the functions prototyped in codec.h", "code_completion", "declared, not defined"},
+        {"hook up the other menu items", "code_completion", "the other items to wire"},
+        {"write the export step, it's a stub", "code_completion", "a stub said of it"},
+        {"the list loads but it's empty", "bug_fixing", "guard: an empty result is a symptom"},
+        {"write whatever is missing in the Router class", "code_completion", "what is missing"},
+        {"the refund endpoint doesn't exist yet, add it next to charge", "code_completion", "not there yet"},
+        {"the config file doesn't exist on first run", "bug_fixing", "guard: an error, no 'yet'"},
+        {"incomplete downloads are never resumed", "bug_fixing", "unfinished at run time"},
+        {"variable declared twice in the loop", "bug_fixing", "guard: declared, no request to define"}};
+    assertRows(cases);
+  }
+
+  /** Bug titles by a measure or a value gone wrong (a tune probe of issue titles, not a set). */
+  @Test
+  void measuresAndValuesGoneWrong() {
+    String[][] cases = {
+        {"buttons too small on tablets", "bug_fixing", "more or less than it should be"},
+        {"too much whitespace under the footer", "bug_fixing", "more or less than it should be"},
+        {"shorten this function, it's way too long", "code_refactoring", "guard: the size of code"},
+        {"coupon field invalid after a page reload", "bug_fixing", "a state after its subject, then a time"},
+        {"bar charts show NaN for empty months", "bug_fixing", "a chart that shows NaN"}};
+    assertRows(cases);
+  }
+
+  /** Ordinary requests the signals of sets 23-27 must leave alone (a review pass over them). */
+  @Test
+  void repairAndStatementSignalsLeaveOrdinaryRequestsAlone() {
+    String[][] cases = {
+        {"introduce a constant for the timeout", "code_refactoring", "'introduce' a constant restructures"},
+        {"introduce a parameter object for search options", "code_refactoring", "'introduce' a parameter object"},
+        {"run lint before committing", "code_generation", "a hook before an action, no step skipped"},
+        {"close the modal on escape", "code_generation", "a key is no end of life"},
+        {"add tests for errors on exit", "test_generation", "tests asked for"},
+        {"check that the parser handles empty input", "test_generation", "a check asked for, no nil"},
+        {"drop duplicate rows from the dataframe", "data_science", "duplicates as data work"},
+        {"remove duplicate code in the handlers", "code_refactoring", "duplicated code"},
+        {"accept webp uploads", "code_generation", "a new input type"},
+        {"keep users signed in for 30 days", "code_generation", "'keep' with no moment it is lost at"},
+        {"return early instead of nesting ifs", "code_refactoring", "a control-flow change, not an output"},
+        {"explain what happens on unmount", "code_understanding", "a question about a moment"}};
+    assertRows(cases);
+  }
+
   /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
   private void assertRows(String[][] rows) {
     for (String[] c : rows) {

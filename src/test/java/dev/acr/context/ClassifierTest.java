@@ -75,7 +75,7 @@ class ClassifierTest {
 
   /**
    * Terse prompts as developers type them into a coding agent ("parser crashes on empty input",
-   * "finish the TODO in auth.go"), 1,693 in twenty-two files. Written and labelled by hand, by the engineers
+   * "finish the TODO in auth.go"), 2,332 in twenty-eight files. Written and labelled by hand, by the engineers
    * who made the classifier changes of issue 14, from the CodeRouterBench dimension names and the
    * dev prompts' conventions (output prediction is code_completion, docs are code_understanding);
    * the hard pairs (bug vs generation vs understanding, completion vs generation) are over-weighted.
@@ -104,6 +104,13 @@ class ClassifierTest {
    * and scored once at its end: set 21 100%, set 22 98.3% (its one miss, a data_science prompt, is
    * unchanged); set 5 rose to 100% and set 20 to 95.0%, the other sets and OOD176 stayed as they
    * were. The round's signals are checked row by row in ClassifierSignalsTest.
+   * Sets 23 (120) and 24 (140, issue titles and commit subjects: bug_fixing, completion and
+   * generation only) were written by the cls5 round before scoring and committed first: 94.2% and
+   * 86.4% at first sight (4c76d64); their misses were then read. Set 25 (125, chatty) was written
+   * after that and scored 96.0% at first sight (4c76d64: 96.0%); set 26 (113 commit and PR titles)
+   * 78.8% (4c76d64: 77.9%); both were then read. Set 27 (60: "X should Y", completion in real
+   * wording) 75.0% at first sight (4c76d64: 73.3%), then read. Set 28 (81) was written after the
+   * round's last change and never tuned on: 93.8% (4c76d64: 93.8%).
    * A probe of real developer phrasing (commit subjects of public repositories, split by repository
    * into a tune and a held-out half) lives in bench/real-prompts, outside these sets; its signals
    * are checked in ClassifierSignalsTest and changed no prediction here.
@@ -113,14 +120,14 @@ class ClassifierTest {
   @Test
   void ownTersePromptSetsAccuracy() throws IOException {
     double[] bars = {0.95, 0.90, 0.90, 0.90, 0.88, 0.90, 0.95, 0.95, 0.95, 0.95, 0.92,
-        0.93, 0.93, 0.90, 0.93, 0.93, 0.93, 0.93, 0.93, 0.88, 0.95, 0.93};
+        0.93, 0.93, 0.90, 0.93, 0.93, 0.93, 0.93, 0.93, 0.88, 0.95, 0.93, 0.93, 0.93, 0.93, 0.90, 0.90, 0.90};
     List<Labelled> all = new ArrayList<>();
     for (int set = 1; set <= bars.length; set++) {
       List<Labelled> rows = resource("terse-prompts-" + set + ".jsonl");
       all.addAll(rows);
       assertThat(report("own terse prompts, set " + set, rows)).as("set " + set).isGreaterThanOrEqualTo(bars[set - 1]);
     }
-    assertThat(all).hasSize(1693);
+    assertThat(all).hasSize(2332);
     assertThat(report("own terse prompts, all sets", all)).isGreaterThanOrEqualTo(0.95);
   }
 
