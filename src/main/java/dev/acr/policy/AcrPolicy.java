@@ -25,10 +25,10 @@ import java.util.SplittableRandom;
  * option to stop when one more attempt is not worth its price. An attempt's price is the route's
  * typical cost from memory ({@link RobustCost}), scaled by what this task's attempts have cost so far ({@link
  * TaskCostScale}: long tasks are long for every agent). Only the first route of the plan runs;
- * the plan is made again after each attempt with what it taught, from the skills as memory knew
- * them when the task began (the task's own failures count once, in its difficulty belief). In a
- * run allowed more attempts than the plan looks ahead, the plan instead stands while its routes
- * fail as it assumed ({@link StandingPlan}).
+ * the plan is made again after each attempt with what it taught. In a run allowed more attempts
+ * than the plan looks ahead, from the skills as memory knew them when the task began (its own
+ * failures count once, in its difficulty belief), and only once the last plan's routes stop
+ * failing as it assumed ({@link StandingPlan}).
  *
  * <p>When the run may make only one attempt ({@code --max-attempts 1}) there is no chain: the
  * route is the best Thompson draw of one call's reward, mean first-call performance (partial
@@ -74,7 +74,7 @@ public final class AcrPolicy implements Router {
   /** Per configured route, the first configured route of the same name: where its skill is drawn. */
   private final int[] drawnAt;
   private final RouteFigures figures;
-  /** The skill posteriors the current task's first plan used ({@link #posteriorsAtStart}). */
+  /** The skill posteriors the current task's first plan used ({@link #posteriors}). */
   private TaskStart taskStart;
   /** The last plan made, which the task's next attempts may follow ({@link StandingPlan}). */
   private StandingPlan standingPlan;
@@ -145,7 +145,7 @@ public final class AcrPolicy implements Router {
   /** Posterior-mean beliefs for a task's first attempt, for dry-run and the shell. */
   public List<RouteEstimate> estimates(Task task) {
     List<String> ctx = contexts(task);
-    Map<String, Posterior> post = skills.posteriors(ctx, SkillModel.names(routes));
+    Map<String, Posterior> post = posteriors(task, ctx, SkillModel.names(routes), false);
     List<RouteEstimate> out = new ArrayList<>();
     for (int i = 0; i < routes.size(); i++) {
       Route r = routes.get(i);
@@ -284,7 +284,7 @@ public final class AcrPolicy implements Router {
         names.add(q);
       }
     }
-    Map<String, Posterior> post = posteriorsAtStart(task, ctx, names, attemptIndex);
+    Map<String, Posterior> post = posteriors(task, ctx, names, attemptIndex == 0);
     SplittableRandom rng =
         new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ task.key().hashCode() * 31L ^ attemptIndex);
     // Draw in a fixed order (the configured routes) so the seed alone fixes the decision.
@@ -314,22 +314,26 @@ public final class AcrPolicy implements Router {
   }
 
   /**
-   * The skill posteriors as memory stood when this task began: a task's re-plans draw from those
-   * its first plan drew from. Memory's only news since then is this task's own attempts, which
-   * already enter the plan as the difficulty belief's update for its failures ({@link #beliefs});
-   * refitted into the skills as well, they would count twice (each failure lowering the context's
-   * skills and the failed route's, which then makes its failure say less about the difficulty).
-   * Memory learns them at the next task's first plan. (It also spares each re-plan the skill
-   * model's walk over the context levels and the refits due mid-task: replay CPU, issue 14.)
+   * The skill posteriors for a plan or estimate on {@code task}. In a run allowed more attempts
+   * than the plan looks ahead, a task's later plans (and estimates, for a race's width) draw from
+   * the posteriors its first plan drew from, memory as it stood when the task began. Memory's only
+   * news since then is this task's own attempts, which already enter the plan as the difficulty
+   * belief's update for its failures ({@link #beliefs}); refitted into the skills as well, they
+   * would count twice (each failure lowering the context's skills and the failed route's, which
+   * then makes its failure say less about the difficulty). Memory learns them at the next task's
+   * first plan. It also spares each re-plan the skill model's walk over the context levels and
+   * the refits due mid-task (replay CPU, issue 14). At caps up to the lookahead it is not done: on
+   * the tuning seeds it moved cap 3's figures the wrong way, within noise (ID AvgPerf −0.08,
+   * OOD176 canonical CumReg +0.3; bench/README.md, "Speed work, seventh round").
    */
-  private Map<String, Posterior> posteriorsAtStart(Task task, List<String> ctx, List<String> names, int attemptIndex) {
+  private Map<String, Posterior> posteriors(Task task, List<String> ctx, List<String> names, boolean taskBegins) {
     TaskStart start = taskStart;
-    if (attemptIndex > 0 && start != null && start.task() == task && start.contexts() == ctx
+    if (!taskBegins && start != null && start.task() == task && start.contexts() == ctx
         && (start.names() == names || start.posteriors().keySet().containsAll(names))) {
       return start.posteriors();
     }
     Map<String, Posterior> post = skills.posteriors(ctx, names);
-    taskStart = attemptIndex == 0 ? new TaskStart(task, ctx, names, post) : null;
+    taskStart = taskBegins && config.maxAttempts() > config.lookahead() ? new TaskStart(task, ctx, names, post) : null;
     return post;
   }
 
