@@ -25,7 +25,10 @@ import java.util.SplittableRandom;
  * option to stop when one more attempt is not worth its price. An attempt's price is the route's
  * typical cost from memory ({@link RobustCost}), scaled by what this task's attempts have cost so far ({@link
  * TaskCostScale}: long tasks are long for every agent). Only the first route of the plan runs;
- * the plan is made again after each attempt with what it taught.
+ * the plan is made again after each attempt with what it taught. In a run allowed more attempts
+ * than the plan looks ahead, from the skills as memory knew them when the task began (its own
+ * failures count once, in its difficulty belief), and only once the last plan's routes stop
+ * failing as it assumed ({@link StandingPlan}).
  *
  * <p>When the run may make only one attempt ({@code --max-attempts 1}) there is no chain: the
  * route is the best Thompson draw of one call's reward, mean first-call performance (partial
@@ -71,6 +74,16 @@ public final class AcrPolicy implements Router {
   /** Per configured route, the first configured route of the same name: where its skill is drawn. */
   private final int[] drawnAt;
   private final RouteFigures figures;
+  /** The skill posteriors the current task's first plan used ({@link #posteriors}). */
+  private TaskStart taskStart;
+  /** The last plan made, which the task's next attempts may follow ({@link StandingPlan}). */
+  private StandingPlan standingPlan;
+
+  /**
+   * A task (the instance the run loop plans with), its context chain, and the posteriors its
+   * first plan drew from for the routes {@code names}.
+   */
+  private record TaskStart(Task task, List<String> contexts, List<String> names, Map<String, Posterior> posteriors) {}
 
   public AcrPolicy(
       List<Route> routes,
@@ -132,7 +145,7 @@ public final class AcrPolicy implements Router {
   /** Posterior-mean beliefs for a task's first attempt, for dry-run and the shell. */
   public List<RouteEstimate> estimates(Task task) {
     List<String> ctx = contexts(task);
-    Map<String, Posterior> post = skills.posteriors(ctx, SkillModel.names(routes));
+    Map<String, Posterior> post = posteriors(task, ctx, SkillModel.names(routes), false);
     List<RouteEstimate> out = new ArrayList<>();
     for (int i = 0; i < routes.size(); i++) {
       Route r = routes.get(i);
@@ -145,6 +158,12 @@ public final class AcrPolicy implements Router {
 
   @Override
   public List<Route> plan(Task task, List<AttemptResult> soFar) {
+    if (standingPlan != null) {
+      List<Route> rest = standingPlan.rest(task, soFar, () -> stats.costScale().factor(soFar, a -> nameOf(a.route())));
+      if (rest != null) {
+        return rest;
+      }
+    }
     // An attempt in which no agent could run (infra or acr error) is not the user's attempt spent.
     // (A loop: a stream's set-up per decision showed in replay profiles.)
     int spent = 0;
@@ -179,7 +198,19 @@ public final class AcrPolicy implements Router {
     double costFactor = stats.costScale().factor(soFar, a -> nameOf(a.route()));
     Chain chain = beliefs(task, candidates, failed, soFar.size(), costFactor, false);
     double standing = soFar.isEmpty() ? 0.0 : soFar.get(soFar.size() - 1).performance();
-    return chain.bestOrder(remaining, standing, config.lambda());
+    List<Route> order = chain.bestOrder(remaining, standing, config.lambda());
+    standingPlan = config.maxAttempts() > config.lookahead() ? keep(task, soFar.size(), order, costFactor) : null;
+    return order;
+  }
+
+  /** The plan for {@link StandingPlan}, with the partial score it assumed for each of its routes. */
+  private StandingPlan keep(Task task, int made, List<Route> order, double costFactor) {
+    List<String> ctx = contexts(task);
+    double[] partial = new double[order.size()];
+    for (int i = 0; i < partial.length; i++) {
+      partial[i] = figures.of(ctx, indexOf(order.get(i))).partial();
+    }
+    return new StandingPlan(task, made, order, costFactor, partial);
   }
 
   /**
@@ -253,7 +284,7 @@ public final class AcrPolicy implements Router {
         names.add(q);
       }
     }
-    Map<String, Posterior> post = skills.posteriors(ctx, names);
+    Map<String, Posterior> post = posteriors(task, ctx, names, attemptIndex == 0);
     SplittableRandom rng =
         new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ task.key().hashCode() * 31L ^ attemptIndex);
     // Draw in a fixed order (the configured routes) so the seed alone fixes the decision.
@@ -280,6 +311,30 @@ public final class AcrPolicy implements Router {
       partial[j] = row.partial();
     }
     return new Chain(candidates, sigma, difficulty, skill, cost, partial, run);
+  }
+
+  /**
+   * The skill posteriors for a plan or estimate on {@code task}. In a run allowed more attempts
+   * than the plan looks ahead, a task's later plans (and estimates, for a race's width) draw from
+   * the posteriors its first plan drew from, memory as it stood when the task began. Memory's only
+   * news since then is this task's own attempts, which already enter the plan as the difficulty
+   * belief's update for its failures ({@link #beliefs}); refitted into the skills as well, they
+   * would count twice (each failure lowering the context's skills and the failed route's, which
+   * then makes its failure say less about the difficulty). Memory learns them at the next task's
+   * first plan. It also spares each re-plan the skill model's walk over the context levels and
+   * the refits due mid-task (replay CPU, issue 14). At caps up to the lookahead it is not done: on
+   * the tuning seeds it moved cap 3's figures the wrong way, within noise (ID AvgPerf −0.08,
+   * OOD176 canonical CumReg +0.3; bench/README.md, "Speed work, seventh round").
+   */
+  private Map<String, Posterior> posteriors(Task task, List<String> ctx, List<String> names, boolean taskBegins) {
+    TaskStart start = taskStart;
+    if (!taskBegins && start != null && start.task() == task && start.contexts() == ctx
+        && (start.names() == names || start.posteriors().keySet().containsAll(names))) {
+      return start.posteriors();
+    }
+    Map<String, Posterior> post = skills.posteriors(ctx, names);
+    taskStart = taskBegins && config.maxAttempts() > config.lookahead() ? new TaskStart(task, ctx, names, post) : null;
+    return post;
   }
 
   /**
