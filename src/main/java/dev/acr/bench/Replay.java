@@ -57,8 +57,10 @@ public final class Replay {
       BenchTable table, TableExecutor executor, Router router, MemorySink learner, int[] order, int maxAttempts,
       boolean details) {
     List<MemoryRecord> records = new ArrayList<>(details ? order.length * 2 : 0);
-    MemorySink collect = details ? records::add : r -> {};
-    MemorySink sink = learner == null ? collect : MemorySink.tee(collect, learner);
+    // No sink at all when neither the details nor a learner read the records: the loop then
+    // builds none (most replays: the seeds and shuffled orders of routers without memory).
+    MemorySink sink = details && learner != null ? MemorySink.tee(records::add, learner)
+        : details ? records::add : learner;
     // Only a racing router runs batches; the others attempt one route at a time as always.
     int race = router instanceof RacingRouter ? maxAttempts : 1;
     RunLoop loop = new RunLoop(router, executor, sink, new RunLoop.Limits(maxAttempts, null, race), "replay", true, CLOCK);

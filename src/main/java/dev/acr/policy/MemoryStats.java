@@ -142,13 +142,15 @@ public final class MemoryStats implements MemorySink {
   private final Map<String, Map<String, List<String>>> contextKeys = new HashMap<>();
   /** The key lists with a prompt-length level, by the list without it (by instance) and the level. */
   private final Map<List<String>, Map<String, List<String>>> withPromptLength = new java.util.IdentityHashMap<>();
-  private final Map<List<String>, ContextChain> chains = new java.util.IdentityHashMap<>();
+  private final ContextChain.Finder chains = new ContextChain.Finder(this);
   private final java.util.function.Function<Object, Context> contextMaker = k -> newContext();
   private final java.util.function.Function<Object, Tally> tallyMaker = k -> newTally();
   // Package-private for StatsSnapshot, which saves and restores exactly this state.
   String currentRun;
   String currentTask;
   final List<String> failedOnCurrentTask = new ArrayList<>();
+  /** {@link #failedKey()}'s list, null when it must be made anew (StatsSnapshot starts it so). */
+  private List<String> failedKey;
   final TaskCostScale costScale = new TaskCostScale();
   long records;
   /**
@@ -180,6 +182,7 @@ public final class MemoryStats implements MemorySink {
       currentRun = r.runId();
       currentTask = r.task();
       failedOnCurrentTask.clear();
+      failedKey = null;
       costScale.newTask();
     }
     if (!dev.acr.core.AttemptStatus.isEvidence(r.status(), r.reason())) {
@@ -188,16 +191,14 @@ public final class MemoryStats implements MemorySink {
     String route = name(r.route());
     boolean idle = idle(r);
     // One pattern key serves every context of the record.
-    String[] failed = failedOnCurrentTask.toArray(new String[0]);
-    java.util.Arrays.sort(failed);
-    Pattern fresh = new Pattern(route, Collections.unmodifiableList(java.util.Arrays.asList(failed)));
+    Pattern fresh = new Pattern(route, failedKey());
     Pattern p = canonicalPatterns.computeIfAbsent(fresh, k -> k);
     Double cost = r.costUsd();
     double logCost = Tally.logCost(cost);
     // computeIfAbsent as always (a HashMap grows at another size under put, which would change
     // its iteration order), but with one function made per memory, not a lambda per map and record.
-    List<String> keys = contextKeys(r.dimension(), r.bench() != null ? r.bench() : r.language(), r.promptChars());
-    ContextChain chain = chainOf(keys);
+    ContextChain chain = chains.of(r);
+    List<String> keys = chain.keys;
     Context[] contexts = chain.contexts;
     Tally[] routeTallies = chain.routes.get(route);
     if (routeTallies == null) {
@@ -227,6 +228,7 @@ public final class MemoryStats implements MemorySink {
     }
     if (!r.resolved() && !idle) {
       failedOnCurrentTask.add(route);
+      failedKey = null;
     }
     costScale.observe(route, r.costUsd());
   }
@@ -271,21 +273,6 @@ public final class MemoryStats implements MemorySink {
     return known != null ? known : route;
   }
 
-  /**
-   * The contexts of a key list from {@link #contextKeys} (by instance), and each route's and
-   * pattern's tallies in them, filled in as records first reach each: a record then finds its
-   * contexts and tallies with one lookup by route and one by pattern, not two per context.
-   */
-  private static final class ContextChain {
-    final Context[] contexts;
-    final Map<String, Tally[]> routes = new HashMap<>();
-    final Map<Pattern, Tally[]> patterns = new HashMap<>();
-
-    ContextChain(int size) {
-      contexts = new Context[size];
-    }
-  }
-
   private static final int ROUTE_TALLIES = 0;
   private static final int PATTERN_TALLIES = 1;
 
@@ -307,13 +294,20 @@ public final class MemoryStats implements MemorySink {
     return t;
   }
 
-  private ContextChain chainOf(List<String> keys) {
-    ContextChain c = chains.get(keys);
-    if (c == null) {
-      c = new ContextChain(keys.size());
-      chains.put(keys, c);
+  /**
+   * The routes that failed on the current task so far, sorted, as the pattern's key list. Kept
+   * until the next failure or task: a task's later records (and a race's) share it, where
+   * sorting a copy per record was a share of a replay's memory updates.
+   */
+  private List<String> failedKey() {
+    List<String> key = failedKey;
+    if (key == null) {
+      String[] failed = failedOnCurrentTask.toArray(new String[0]);
+      java.util.Arrays.sort(failed);
+      key = Collections.unmodifiableList(java.util.Arrays.asList(failed));
+      failedKey = key;
     }
-    return c;
+    return key;
   }
 
   /** {@link #contexts}, made once per pair (the lists and their keys are this memory's instances). */
