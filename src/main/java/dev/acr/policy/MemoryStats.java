@@ -149,8 +149,7 @@ public final class MemoryStats implements MemorySink {
   String currentRun;
   String currentTask;
   final List<String> failedOnCurrentTask = new ArrayList<>();
-  /** {@link #failedKey()}'s list, null when it must be made anew (StatsSnapshot starts it so). */
-  private List<String> failedKey;
+  private final FailedRoutes failedRoutes = new FailedRoutes();
   final TaskCostScale costScale = new TaskCostScale();
   long records;
   /**
@@ -182,7 +181,7 @@ public final class MemoryStats implements MemorySink {
       currentRun = r.runId();
       currentTask = r.task();
       failedOnCurrentTask.clear();
-      failedKey = null;
+      failedRoutes.newTask();
       costScale.newTask();
     }
     if (!dev.acr.core.AttemptStatus.isEvidence(r.status(), r.reason())) {
@@ -191,8 +190,7 @@ public final class MemoryStats implements MemorySink {
     String route = name(r.route());
     boolean idle = idle(r);
     // One pattern key serves every context of the record.
-    Pattern fresh = new Pattern(route, failedKey());
-    Pattern p = canonicalPatterns.computeIfAbsent(fresh, k -> k);
+    Pattern p = failedRoutes.pattern(route, failedOnCurrentTask, canonicalPatterns);
     Double cost = r.costUsd();
     double logCost = Tally.logCost(cost);
     // computeIfAbsent as always (a HashMap grows at another size under put, which would change
@@ -228,7 +226,7 @@ public final class MemoryStats implements MemorySink {
     }
     if (!r.resolved() && !idle) {
       failedOnCurrentTask.add(route);
-      failedKey = null;
+      failedRoutes.failed(route, failedOnCurrentTask);
     }
     costScale.observe(route, r.costUsd());
   }
@@ -292,22 +290,6 @@ public final class MemoryStats implements MemorySink {
       kept[i] = t;
     }
     return t;
-  }
-
-  /**
-   * The routes that failed on the current task so far, sorted, as the pattern's key list. Kept
-   * until the next failure or task: a task's later records (and a race's) share it, where
-   * sorting a copy per record was a share of a replay's memory updates.
-   */
-  private List<String> failedKey() {
-    List<String> key = failedKey;
-    if (key == null) {
-      String[] failed = failedOnCurrentTask.toArray(new String[0]);
-      java.util.Arrays.sort(failed);
-      key = Collections.unmodifiableList(java.util.Arrays.asList(failed));
-      failedKey = key;
-    }
-    return key;
   }
 
   /** {@link #contexts}, made once per pair (the lists and their keys are this memory's instances). */
