@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The one loop live runs and replays share: Context (the {@link Task}) → Policy ({@link Router})
@@ -97,7 +95,8 @@ public final class RunLoop {
   public RunOutcome run(Task task, String runId, Listener listener) {
     String prompt = storePrompt && memory != null ? MemoryRecord.truncatePrompt(task.prompt()) : null;
     List<AttemptResult> attempts = new ArrayList<>();
-    Set<Route> tried = new HashSet<>();
+    // A run tries a few routes: scanning them (by equals, as a set would) beats hashing each.
+    List<Route> tried = new ArrayList<>();
     double spent = 0;
     long wallMs = 0;
     int batches = 0;
@@ -149,7 +148,9 @@ public final class RunLoop {
         listener.afterAttempt(task, result, number);
       });
       attempts.addAll(batch.attempts());
-      batch.attempts().forEach(a -> raceIds.add(raceId));
+      for (int i = 0; i < batch.attempts().size(); i++) {
+        raceIds.add(raceId);
+      }
       wallMs += batch.wallMs();
       for (AttemptResult r : batch.attempts()) {
         spent += r.costOrZero();
@@ -191,7 +192,7 @@ public final class RunLoop {
   }
 
   /** The plan's first route not yet tried, alone, or nothing when it has none. */
-  private static List<Route> firstUntried(List<Route> plan, Set<Route> tried) {
+  private static List<Route> firstUntried(List<Route> plan, List<Route> tried) {
     for (Route r : plan) {
       if (!tried.contains(r)) {
         return List.of(r);
@@ -201,7 +202,7 @@ public final class RunLoop {
   }
 
   /** The plan's routes not yet tried, in plan order (unmodifiable). */
-  private static List<Route> untried(List<Route> plan, Set<Route> tried) {
+  private static List<Route> untried(List<Route> plan, List<Route> tried) {
     List<Route> out = new ArrayList<>(plan.size());
     for (Route r : plan) {
       if (!tried.contains(r)) {
