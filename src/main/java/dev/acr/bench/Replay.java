@@ -140,14 +140,15 @@ public final class Replay {
 
   private static Decision decision(BenchTable table, String[] routeNames, int index, Task task, RunOutcome out,
       double perf, double cost, double oracle) {
-    List<String> chain = new ArrayList<>(out.attempts().size());
-    for (AttemptResult a : out.attempts()) {
-      chain.add(routeName(table, routeNames, a.route()));
+    // An immutable list: one or two routes, the usual chain, then need no backing array.
+    String[] chain = new String[out.attempts().size()];
+    for (int i = 0; i < chain.length; i++) {
+      chain[i] = routeName(table, routeNames, out.attempts().get(i).route());
     }
     AttemptResult last = out.finalAttempt();
     double reward = perf - BenchTable.COST_WEIGHT * cost;
     return new Decision(
-        table.name(), index, task.key(), chain,
+        table.name(), index, task.key(), List.of(chain),
         last == null ? null : routeName(table, routeNames, last.route()),
         last == null ? "none" : last.status().id(),
         STOP_NAMES.get(out.stopReason().ordinal()),

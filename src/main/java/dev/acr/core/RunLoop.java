@@ -161,9 +161,10 @@ public final class RunLoop {
         stop = standing >= 0 ? RunOutcome.StopReason.PLAN_EXHAUSTED : null;
       }
     }
-    router.observe(task, List.copyOf(attempts));
-    return new RunOutcome(task, List.copyOf(attempts), stop, wallMs, java.util.Collections.unmodifiableList(raceIds),
-        standing);
+    // One immutable copy serves the router and the outcome (neither can change it).
+    List<AttemptResult> all = List.copyOf(attempts);
+    router.observe(task, all);
+    return new RunOutcome(task, all, stop, wallMs, java.util.Collections.unmodifiableList(raceIds), standing);
   }
 
   /**
