@@ -35,6 +35,10 @@ public final class KnnRouter implements Router {
   private final int[] nbrCount;
   private final int[] topRow = new int[K];
   private final float[] topSim = new float[K];
+  /** The last {@link #nearest} search: its row, the memory's size then, and how many it found. */
+  private int foundRow = -1;
+  private int foundPast = -1;
+  private int foundCount;
 
   /** {@code capacity}: attempts to remember, i.e. tasks × the attempt limit. */
   public KnnRouter(RouteMenu menu, TaskFeatures features, int capacity) {
@@ -66,10 +70,16 @@ public final class KnnRouter implements Router {
         return menu.only(r);
       }
     }
-    int found = nearest(row);
+    // A run re-plans after each failure, but the memory grows only when it ends (observe): the
+    // same row over the same past has the same neighbours, so the last search is reused.
+    if (row != foundRow || past != foundPast) {
+      foundCount = nearest(row);
+      foundRow = row;
+      foundPast = past;
+    }
     Arrays.fill(nbrSum, 0);
     Arrays.fill(nbrCount, 0);
-    for (int i = 0; i < found; i++) {
+    for (int i = 0; i < foundCount; i++) {
       nbrSum[pastRoute[topRow[i]]] += pastReward[topRow[i]];
       nbrCount[pastRoute[topRow[i]]]++;
     }

@@ -44,6 +44,13 @@ public final class LinearBanditRouter implements Router {
   private final double[] scratch = new double[TaskFeatures.DIM];
   /** Per arm: one past the highest feature index it has learned from (its rows of A⁻¹ beyond are the identity's). */
   private final int[] reach;
+  /** Updates made so far; the cache below holds for one context row and one count ({@link #armFigures}). */
+  private long learned;
+  private int cachedRow = -1;
+  private long cachedAt = -1;
+  private final boolean[] cachedArm;
+  private final double[] cachedMean;
+  private final double[] cachedWidth;
 
   public LinearBanditRouter(Kind kind, RouteMenu menu, TaskFeatures features, long seed) {
     this.kind = kind;
@@ -55,6 +62,9 @@ public final class LinearBanditRouter implements Router {
     aInv = new double[arms][d][d];
     theta = new double[arms][d];
     reach = new int[arms];
+    cachedArm = new boolean[arms];
+    cachedMean = new double[arms];
+    cachedWidth = new double[arms];
     for (double[][] a : aInv) {
       for (int i = 0; i < d; i++) {
         a[i][i] = 1.0; // ridge λ = 1
@@ -74,16 +84,19 @@ public final class LinearBanditRouter implements Router {
     if (row < 0 || offered.length == 0) {
       return List.of();
     }
-    int[] nz = features.nonzero(row);
-    double[] xv = features.values(row);
+    if (row != cachedRow || learned != cachedAt) {
+      java.util.Arrays.fill(cachedArm, false);
+      cachedRow = row;
+      cachedAt = learned;
+    }
     int best = -1;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (int r : offered) {
-      double mean = 0;
-      for (int k = 0; k < nz.length; k++) {
-        mean += theta[r][nz[k]] * xv[k];
+      if (!cachedArm[r]) {
+        armFigures(row, r);
       }
-      double width = Math.sqrt(Math.max(0, quadratic(aInv[r], nz, xv)));
+      double mean = cachedMean[r];
+      double width = cachedWidth[r];
       double score = kind == Kind.UCB ? mean + UCB_ALPHA * width : mean + TS_V * width * rng.nextGaussian();
       if (score > bestScore) {
         bestScore = score;
@@ -91,6 +104,24 @@ public final class LinearBanditRouter implements Router {
       }
     }
     return attemptsSoFar.isEmpty() || bestScore > 0 ? menu.only(best) : List.of();
+  }
+
+  /**
+   * Arm r's mean x·θ and width √(xᵀA⁻¹x) in context {@code row}, into the cache. A run re-plans
+   * after each failure, but the arms learn only when it ends ({@link #observe}), so within a run
+   * each arm's figures are the same numbers every time: computed once, the same way, they are
+   * reused (LinTS still draws its noise anew per plan, as before).
+   */
+  private void armFigures(int row, int r) {
+    int[] nz = features.nonzero(row);
+    double[] xv = features.values(row);
+    double mean = 0;
+    for (int k = 0; k < nz.length; k++) {
+      mean += theta[r][nz[k]] * xv[k];
+    }
+    cachedMean[r] = mean;
+    cachedWidth[r] = Math.sqrt(Math.max(0, quadratic(aInv[r], nz, xv)));
+    cachedArm[r] = true;
   }
 
   @Override
@@ -106,6 +137,7 @@ public final class LinearBanditRouter implements Router {
 
   /** One ridge update of arm {@code r} with the attempt's reward in context {@code row}. */
   private void learn(int row, int r, AttemptResult a) {
+    learned++;
     double reward = BenchTable.reward(a);
     int[] nz = features.nonzero(row);
     double[] xv = features.values(row);

@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The one loop live runs and replays share: Context (the {@link Task}) → Policy ({@link Router})
@@ -73,6 +71,10 @@ public final class RunLoop {
 
   private record Stamp(Instant at, String text) {}
 
+  /**
+   * {@code memory} null: nothing keeps the records, so none is built (a replay's runs past the
+   * canonical order of a router that learns from nothing: millions of attempts).
+   */
   public RunLoop(
       Router router,
       AttemptExecutor executor,
@@ -91,9 +93,10 @@ public final class RunLoop {
   }
 
   public RunOutcome run(Task task, String runId, Listener listener) {
-    String prompt = storePrompt ? MemoryRecord.truncatePrompt(task.prompt()) : null;
+    String prompt = storePrompt && memory != null ? MemoryRecord.truncatePrompt(task.prompt()) : null;
     List<AttemptResult> attempts = new ArrayList<>();
-    Set<Route> tried = new HashSet<>();
+    // A run tries a few routes: scanning them (by equals, as a set would) beats hashing each.
+    List<Route> tried = new ArrayList<>();
     double spent = 0;
     long wallMs = 0;
     int batches = 0;
@@ -115,14 +118,21 @@ public final class RunLoop {
         break;
       }
       List<Route> plan = router.plan(task, List.copyOf(attempts));
-      List<Route> untried = untried(plan, tried);
       int size = Math.min(limits.race(), limits.maxAttempts() - spentAttempts);
-      if (size > 1 && untried.size() > 1) {
-        Router.Room room = new Router.Room(limits.maxAttempts() - spentAttempts,
-            limits.budgetUsd() == null ? null : limits.budgetUsd() - spent);
-        size = Math.max(1, Math.min(size, router.raceWidth(task, untried, List.copyOf(attempts), room)));
+      List<Route> next;
+      if (size <= 1) {
+        // One at a time (every replay row but the racing ones): the plan's first untried route
+        // is all that runs, so the list of all untried routes is not built.
+        next = firstUntried(plan, tried);
+      } else {
+        List<Route> untried = untried(plan, tried);
+        if (untried.size() > 1) {
+          Router.Room room = new Router.Room(limits.maxAttempts() - spentAttempts,
+              limits.budgetUsd() == null ? null : limits.budgetUsd() - spent);
+          size = Math.max(1, Math.min(size, router.raceWidth(task, untried, List.copyOf(attempts), room)));
+        }
+        next = untried.size() <= size ? untried : untried.subList(0, size);
       }
-      List<Route> next = untried.size() <= size ? untried : untried.subList(0, size);
       if (next.isEmpty()) {
         stop = RunOutcome.StopReason.PLAN_EXHAUSTED;
         break;
@@ -138,7 +148,9 @@ public final class RunLoop {
         listener.afterAttempt(task, result, number);
       });
       attempts.addAll(batch.attempts());
-      batch.attempts().forEach(a -> raceIds.add(raceId));
+      for (int i = 0; i < batch.attempts().size(); i++) {
+        raceIds.add(raceId);
+      }
       wallMs += batch.wallMs();
       for (AttemptResult r : batch.attempts()) {
         spent += r.costOrZero();
@@ -149,9 +161,10 @@ public final class RunLoop {
         stop = standing >= 0 ? RunOutcome.StopReason.PLAN_EXHAUSTED : null;
       }
     }
-    router.observe(task, List.copyOf(attempts));
-    return new RunOutcome(task, List.copyOf(attempts), stop, wallMs, java.util.Collections.unmodifiableList(raceIds),
-        standing);
+    // One immutable copy serves the router and the outcome (neither can change it).
+    List<AttemptResult> all = List.copyOf(attempts);
+    router.observe(task, all);
+    return new RunOutcome(task, all, stop, wallMs, java.util.Collections.unmodifiableList(raceIds), standing);
   }
 
   /**
@@ -179,8 +192,18 @@ public final class RunLoop {
     return n;
   }
 
+  /** The plan's first route not yet tried, alone, or nothing when it has none. */
+  private static List<Route> firstUntried(List<Route> plan, List<Route> tried) {
+    for (Route r : plan) {
+      if (!tried.contains(r)) {
+        return List.of(r);
+      }
+    }
+    return List.of();
+  }
+
   /** The plan's routes not yet tried, in plan order (unmodifiable). */
-  private static List<Route> untried(List<Route> plan, Set<Route> tried) {
+  private static List<Route> untried(List<Route> plan, List<Route> tried) {
     List<Route> out = new ArrayList<>(plan.size());
     for (Route r : plan) {
       if (!tried.contains(r)) {
@@ -238,6 +261,9 @@ public final class RunLoop {
 
   private void record(
       Task task, String prompt, String runId, int number, AttemptResult r, String raceId, Listener listener) {
+    if (memory == null) {
+      return;
+    }
     boolean hasScore = r.performance() != (r.resolved() ? 1.0 : 0.0);
     MemoryRecord rec =
         new MemoryRecord(

@@ -142,13 +142,14 @@ public final class MemoryStats implements MemorySink {
   private final Map<String, Map<String, List<String>>> contextKeys = new HashMap<>();
   /** The key lists with a prompt-length level, by the list without it (by instance) and the level. */
   private final Map<List<String>, Map<String, List<String>>> withPromptLength = new java.util.IdentityHashMap<>();
-  private final Map<List<String>, ContextChain> chains = new java.util.IdentityHashMap<>();
+  private final ContextChain.Finder chains = new ContextChain.Finder(this);
   private final java.util.function.Function<Object, Context> contextMaker = k -> newContext();
   private final java.util.function.Function<Object, Tally> tallyMaker = k -> newTally();
   // Package-private for StatsSnapshot, which saves and restores exactly this state.
   String currentRun;
   String currentTask;
   final List<String> failedOnCurrentTask = new ArrayList<>();
+  private final FailedRoutes failedRoutes = new FailedRoutes();
   final TaskCostScale costScale = new TaskCostScale();
   long records;
   /**
@@ -180,6 +181,7 @@ public final class MemoryStats implements MemorySink {
       currentRun = r.runId();
       currentTask = r.task();
       failedOnCurrentTask.clear();
+      failedRoutes.newTask();
       costScale.newTask();
     }
     if (!dev.acr.core.AttemptStatus.isEvidence(r.status(), r.reason())) {
@@ -188,16 +190,13 @@ public final class MemoryStats implements MemorySink {
     String route = name(r.route());
     boolean idle = idle(r);
     // One pattern key serves every context of the record.
-    String[] failed = failedOnCurrentTask.toArray(new String[0]);
-    java.util.Arrays.sort(failed);
-    Pattern fresh = new Pattern(route, Collections.unmodifiableList(java.util.Arrays.asList(failed)));
-    Pattern p = canonicalPatterns.computeIfAbsent(fresh, k -> k);
+    Pattern p = failedRoutes.pattern(route, failedOnCurrentTask, canonicalPatterns);
     Double cost = r.costUsd();
     double logCost = Tally.logCost(cost);
     // computeIfAbsent as always (a HashMap grows at another size under put, which would change
     // its iteration order), but with one function made per memory, not a lambda per map and record.
-    List<String> keys = contextKeys(r.dimension(), r.bench() != null ? r.bench() : r.language(), r.promptChars());
-    ContextChain chain = chainOf(keys);
+    ContextChain chain = chains.of(r);
+    List<String> keys = chain.keys;
     Context[] contexts = chain.contexts;
     Tally[] routeTallies = chain.routes.get(route);
     if (routeTallies == null) {
@@ -227,6 +226,7 @@ public final class MemoryStats implements MemorySink {
     }
     if (!r.resolved() && !idle) {
       failedOnCurrentTask.add(route);
+      failedRoutes.failed(route, failedOnCurrentTask);
     }
     costScale.observe(route, r.costUsd());
   }
@@ -271,21 +271,6 @@ public final class MemoryStats implements MemorySink {
     return known != null ? known : route;
   }
 
-  /**
-   * The contexts of a key list from {@link #contextKeys} (by instance), and each route's and
-   * pattern's tallies in them, filled in as records first reach each: a record then finds its
-   * contexts and tallies with one lookup by route and one by pattern, not two per context.
-   */
-  private static final class ContextChain {
-    final Context[] contexts;
-    final Map<String, Tally[]> routes = new HashMap<>();
-    final Map<Pattern, Tally[]> patterns = new HashMap<>();
-
-    ContextChain(int size) {
-      contexts = new Context[size];
-    }
-  }
-
   private static final int ROUTE_TALLIES = 0;
   private static final int PATTERN_TALLIES = 1;
 
@@ -305,15 +290,6 @@ public final class MemoryStats implements MemorySink {
       kept[i] = t;
     }
     return t;
-  }
-
-  private ContextChain chainOf(List<String> keys) {
-    ContextChain c = chains.get(keys);
-    if (c == null) {
-      c = new ContextChain(keys.size());
-      chains.put(keys, c);
-    }
-    return c;
   }
 
   /** {@link #contexts}, made once per pair (the lists and their keys are this memory's instances). */
