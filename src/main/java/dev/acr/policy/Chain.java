@@ -33,6 +33,14 @@ final class Chain {
   private final int[] ranked;
   private int rankedCount;
   /**
+   * The current depth-2 node's chances and used set, not yet {@link #rank}ed: the ranking is made
+   * when that node's first {@link #bestLast} needs it. Below many nodes none does (every pair
+   * after it was already worked out: the last first step's, and the plan's second step), and the
+   * ranking's sort was a thirtieth of a replay. Nothing else reads it, so no value changes.
+   */
+  private double[] unranked;
+  private long unrankedUsed;
+  /**
    * Slack of {@link #bestLast}'s bounds, on a chance and on a value: far above the rounding
    * error of a sum of 17 products (~1e-15), far below what separates two routes' values.
    */
@@ -75,8 +83,8 @@ final class Chain {
 
   /**
    * The chances of the candidates not in {@code used} under belief w, into this depth's scratch:
-   * that it runs at all, times that it then verifies. At depth 2 also {@link #rank}s them for
-   * {@link #bestLast}.
+   * that it runs at all, times that it then verifies. At depth 2 also keeps them for {@link
+   * #bestLast}'s ranking ({@link #unranked}).
    */
   private double[] chances(double[] w, long used, int depth, double lambda) {
     double[] out = chancesAt[depth];
@@ -86,7 +94,8 @@ final class Chain {
       }
     }
     if (depth == 2) {
-      rank(out, used, lambda);
+      unranked = out;
+      unrankedUsed = used;
     }
     return out;
   }
@@ -209,6 +218,10 @@ final class Chain {
    * maximum is the same, bit for bit: it does not depend on the order it is taken in.
    */
   private double bestLast(double[] w, long used, double standing, double lambda) {
+    if (unranked != null) {
+      rank(unranked, unrankedUsed, lambda);
+      unranked = null;
+    }
     double best = standing;
     for (int i = 0; i < rankedCount; i++) {
       int j = ranked[i];
