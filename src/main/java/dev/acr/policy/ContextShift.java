@@ -176,8 +176,16 @@ final class ContextShift {
       double[][] w = belief(table, table.failureSet[i], seen);
       double[][] row = row(table, table.route[i], seen);
       double[] chance = new double[POINTS];
-      for (int g = 0; g < POINTS; g++) {
-        chance[g] = clamp(Beliefs.chance(w[g], row[g]));
+      // Two shifts at a time (Beliefs.chance2: the same bits as one by one, faster).
+      int g = 0;
+      for (; g + 2 <= POINTS; g += 2) {
+        Beliefs.chance2(w[g], row[g], w[g + 1], row[g + 1], chance, g, g + 1);
+      }
+      for (; g < POINTS; g++) {
+        chance[g] = Beliefs.chance(w[g], row[g]);
+      }
+      for (g = 0; g < POINTS; g++) {
+        chance[g] = clamp(chance[g]);
       }
       c = new Chances(chance);
       chances.put(p, c);
