@@ -42,8 +42,6 @@ final class Chain {
   private long unrankedUsed;
   /** The second belief of {@link #fillPairs}' two at a time (the first is depth 2's {@link #beliefAt}). */
   private double[] pairBelief;
-  /** {@link #setPairs}' two first chances. */
-  private final double[] firstChances = new double[2];
   /**
    * Slack of {@link #bestLast}'s bounds, on a chance and on a value: far above the rounding
    * error of a sum of 17 products (~1e-15), far below what separates two routes' values.
@@ -212,7 +210,8 @@ final class Chain {
         failed(w, a, waiting);
         failed(w, pairBelief, k);
       }
-      setPairs(a, waiting, pairBelief, k, used, lambda, pairs, first);
+      setPair(a, used, lambda, pairs, first, waiting);
+      setPair(pairBelief, used, lambda, pairs, first, k);
       waiting = -1;
     }
     if (waiting >= 0) {
@@ -225,36 +224,6 @@ final class Chain {
     // Read only as max(partial of one of the pair, this): below both partials its
     // value does not matter, which spares bestLast the candidates that cannot reach them.
     pairs[pairKey(first, k)] = bestLast(after, used | (1L << k), Math.min(partial[first], partial[k]), lambda);
-  }
-
-  /**
-   * {@link #setPair} for (first, ka) after belief a and (first, kb) after belief b, the two
-   * {@link #bestLast}s' first chances worked out together ({@link Beliefs#chance2}, the same bits):
-   * each bestLast mostly works out only that one. Each then goes on as bestLast would from there,
-   * so the same values.
-   */
-  private void setPairs(double[] a, int ka, double[] b, int kb, long used, double lambda, double[] pairs, int first) {
-    ensureRanked(lambda);
-    long usedA = used | (1L << ka);
-    long usedB = used | (1L << kb);
-    double bestA = Math.min(partial[first], partial[ka]);
-    double bestB = Math.min(partial[first], partial[kb]);
-    int ia = nextRanked(usedA, 0);
-    int ib = nextRanked(usedB, 0);
-    if (ia < rankedCount && ib < rankedCount && !(bound[ranked[ia]] < bestA) && !(bound[ranked[ib]] < bestB)) {
-      int ja = ranked[ia];
-      int jb = ranked[ib];
-      Beliefs.chance2(a, rows[ja], b, rows[jb], firstChances, 0, 1);
-      bestA = Math.max(bestA, lastValue(ja, run[ja] * firstChances[0], lambda));
-      bestB = Math.max(bestB, lastValue(jb, run[jb] * firstChances[1], lambda));
-      ia++;
-      ib++;
-    } else {
-      ia = 0;
-      ib = 0;
-    }
-    pairs[pairKey(first, ka)] = bestLastFrom(a, usedA, bestA, ia, lambda);
-    pairs[pairKey(first, kb)] = bestLastFrom(b, usedB, bestB, ib, lambda);
   }
 
   /** The index of the unordered pair {j, k} in {@link #newPairs}' array. */
@@ -316,13 +285,12 @@ final class Chain {
    * maximum is the same, bit for bit: it does not depend on the order it is taken in.
    */
   private double bestLast(double[] w, long used, double standing, double lambda) {
-    ensureRanked(lambda);
-    return bestLastFrom(w, used, standing, 0, lambda);
-  }
-
-  /** {@link #bestLast}'s walk from the {@code from}-th ranked candidate on, {@code best} found so far. */
-  private double bestLastFrom(double[] w, long used, double best, int from, double lambda) {
-    for (int i = from; i < rankedCount; i++) {
+    if (unranked != null) {
+      rank(unranked, unrankedUsed, lambda);
+      unranked = null;
+    }
+    double best = standing;
+    for (int i = 0; i < rankedCount; i++) {
       int j = ranked[i];
       if ((used & (1L << j)) == 0) {
         if (bound[j] < best) {
@@ -332,22 +300,6 @@ final class Chain {
       }
     }
     return best;
-  }
-
-  /** Ranks the current depth-2 node's candidates if not done yet ({@link #unranked}). */
-  private void ensureRanked(double lambda) {
-    if (unranked != null) {
-      rank(unranked, unrankedUsed, lambda);
-      unranked = null;
-    }
-  }
-
-  /** The position of the first ranked candidate from position {@code i} on not in {@code used} ({@link #rankedCount} when none). */
-  private int nextRanked(long used, int i) {
-    while (i < rankedCount && (used & (1L << ranked[i])) != 0) {
-      i++;
-    }
-    return i;
   }
 
   /** {@link #valueOf} with no attempt after this one: a failure leaves its partial score. */
