@@ -40,8 +40,6 @@ final class Chain {
    */
   private double[] unranked;
   private long unrankedUsed;
-  /** The second belief of {@link #fillPairs}' two at a time (the first is depth 2's {@link #beliefAt}). */
-  private double[] pairBelief;
   /**
    * Slack of {@link #bestLast}'s bounds, on a chance and on a value: far above the rounding
    * error of a sum of 17 products (~1e-15), far below what separates two routes' values.
@@ -158,9 +156,6 @@ final class Chain {
     // time went to working it out twice), by the first step for every pair; the second step,
     // which picks the plan's second route, reads it back instead of working it out again.
     double[] pairs = depth == 3 ? newPairs() : null;
-    if (pairs != null && pairBelief == null) {
-      pairBelief = new double[difficulty.length];
-    }
     int previous = -1;
     for (int k = depth; k > 0; k--) {
       int best = -1;
@@ -187,50 +182,6 @@ final class Chain {
     return order;
   }
 
-  /**
-   * Works out, below the depth-2 node after {@code first} failed (belief w), every pair (first, k)
-   * {@link #valueOf} will find missing, before it reads them: the same values, but two failures
-   * at a time ({@link Beliefs#fail2}, the same bits as one by one, faster), so that the pairs'
-   * updates, most of what is left of planning, overlap. valueOf then finds them all worked out.
-   */
-  private void fillPairs(double[] w, long used, double lambda, double[] pairs, int first) {
-    int waiting = -1;
-    for (int k = 0; k < rows.length; k++) {
-      if ((used & (1L << k)) != 0 || !Double.isNaN(pairs[pairKey(first, k)])) {
-        continue;
-      }
-      if (waiting < 0) {
-        waiting = k;
-        continue;
-      }
-      double[] a = beliefAt[2];
-      if (run[waiting] == 1 && run[k] == 1) {
-        Beliefs.fail2(w, a, rows[waiting], w, pairBelief, rows[k]);
-      } else {
-        failed(w, a, waiting);
-        failed(w, pairBelief, k);
-      }
-      setPair(a, used, lambda, pairs, first, waiting);
-      setPair(pairBelief, used, lambda, pairs, first, k);
-      waiting = -1;
-    }
-    if (waiting >= 0) {
-      setPair(afterFailure(w, waiting, 2), used, lambda, pairs, first, waiting);
-    }
-  }
-
-  /** The pair (first, k)'s best last attempt, {@code after} being the belief after both failed. */
-  private void setPair(double[] after, long used, double lambda, double[] pairs, int first, int k) {
-    // Read only as max(partial of one of the pair, this): below both partials its
-    // value does not matter, which spares bestLast the candidates that cannot reach them.
-    pairs[pairKey(first, k)] = bestLast(after, used | (1L << k), Math.min(partial[first], partial[k]), lambda);
-  }
-
-  /** The index of the unordered pair {j, k} in {@link #newPairs}' array. */
-  private int pairKey(int j, int k) {
-    return Math.min(j, k) * routes.size() + Math.max(j, k);
-  }
-
   private double[] newPairs() {
     double[] pairs = new double[routes.size() * routes.size()];
     Arrays.fill(pairs, Double.NaN);
@@ -245,9 +196,12 @@ final class Chain {
   private double valueOf(int j, double p, double[] w, long used, int depth, double lambda, double[] pairs, int first) {
     double ifFailed = partial[j];
     if (depth == 2 && pairs != null && first >= 0) {
-      int key = pairKey(first, j);
+      int key = Math.min(first, j) * routes.size() + Math.max(first, j);
       if (Double.isNaN(pairs[key])) {
-        setPair(afterFailure(w, j, depth), used, lambda, pairs, first, j);
+        double[] after = afterFailure(w, j, depth);
+        // Read only as max(partial of one of the pair, this): below both partials its
+        // value does not matter, which spares bestLast the candidates that cannot reach them.
+        pairs[key] = bestLast(after, used | (1L << j), Math.min(partial[first], partial[j]), lambda);
       }
       ifFailed = Math.max(partial[j], pairs[key]);
     } else if (depth > 1) {
@@ -263,9 +217,6 @@ final class Chain {
     }
     double best = standing;
     double[] p = chances(w, used, depth, lambda);
-    if (depth == 2 && pairs != null && first >= 0) {
-      fillPairs(w, used, lambda, pairs, first);
-    }
     for (int j = 0; j < routes.size(); j++) {
       if ((used & (1L << j)) == 0) {
         best = Math.max(best, valueOf(j, p[j], w, used, depth, lambda, pairs, first));
