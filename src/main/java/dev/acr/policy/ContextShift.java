@@ -92,42 +92,34 @@ final class ContextShift {
   double meanShift(PatternTable table) {
     int size = table.size();
     Seen seen = byTable.computeIfAbsent(table, t -> new Seen()).grownTo(table);
-    double[] lp = new double[POINTS];
-    for (int g = 0; g < POINTS; g++) {
-      lp[g] = -0.5 * Math.pow(shiftAt(g) / contextSd, 2);
-    }
-    // Pattern by pattern, each adding its term at every shift: each shift's sum still adds the same
-    // terms in the same order (pattern order) as a loop over patterns per shift, so the same bits,
-    // but the eleven sums are independent and run side by side instead of one long chain each.
+    double[][] yes = new double[size][];
+    double[][] no = new double[size][];
     for (int i = 0; i < size; i++) {
       Chances c = chances(table, i, seen);
-      // k·log c + (n − k)·log(1 − c), without the side whose count is 0 (most patterns never
-      // verified, see SkillModel.logLikelihoods): 0 times a finite negative log is −0, and adding
-      // it changes no bit.
+      // Only the sides the counts use: most patterns never verified (see SkillModel.logLikelihoods).
       int sides = SkillModel.sidesOf(table.successes[i], table.attempts[i]);
-      double k = table.successes[i];
-      double m = table.attempts[i] - k;
-      if (sides == (SkillModel.VERIFIED | SkillModel.FAILED)) {
-        double[] yes = c.logVerify();
-        double[] no = c.logFail();
-        for (int g = 0; g < POINTS; g++) {
-          lp[g] += k * yes[g] + m * no[g];
-        }
-      } else if (sides == SkillModel.VERIFIED) {
-        double[] yes = c.logVerify();
-        for (int g = 0; g < POINTS; g++) {
-          lp[g] += k * yes[g];
-        }
-      } else if (sides == SkillModel.FAILED) {
-        double[] no = c.logFail();
-        for (int g = 0; g < POINTS; g++) {
-          lp[g] += m * no[g];
-        }
-      }
+      yes[i] = (sides & SkillModel.VERIFIED) != 0 ? c.logVerify() : null;
+      no[i] = (sides & SkillModel.FAILED) != 0 ? c.logFail() : null;
     }
+    double[] lp = new double[POINTS];
     double max = Double.NEGATIVE_INFINITY;
     for (int g = 0; g < POINTS; g++) {
-      max = Math.max(max, lp[g]);
+      double ll = -0.5 * Math.pow(shiftAt(g) / contextSd, 2);
+      for (int i = 0; i < size; i++) {
+        // k·log c + (n − k)·log(1 − c), without the side whose count is 0: 0 times a finite
+        // negative log is −0, and adding it changes no bit.
+        double k = table.successes[i];
+        double m = table.attempts[i] - k;
+        if (yes[i] != null && no[i] != null) {
+          ll += k * yes[i][g] + m * no[i][g];
+        } else if (yes[i] != null) {
+          ll += k * yes[i][g];
+        } else if (no[i] != null) {
+          ll += m * no[i][g];
+        }
+      }
+      lp[g] = ll;
+      max = Math.max(max, ll);
     }
     double z = 0;
     double m = 0;
