@@ -97,50 +97,11 @@ final class Beliefs {
     for (; j < n; j++) {
       s0 += to[j] = w[j] * (1 - chance[j]);
     }
-    normalise(to, (s0 + s1) + (s2 + s3));
-  }
-
-  /**
-   * {@link #fail(double[], double[], double[])} twice at once, w{@code a} into to{@code a} and
-   * w{@code b} into to{@code b} (each {@code to} may be its w, not the other's): each of the eight
-   * partial sums and each normalisation is the same operations in the same order as two calls,
-   * so the same bits; interleaved for the reason {@link #chance2} gives.
-   */
-  static void fail2(double[] wa, double[] toa, double[] ca, double[] wb, double[] tob, double[] cb) {
-    int n = wa.length;
-    double a0 = 0;
-    double a1 = 0;
-    double a2 = 0;
-    double a3 = 0;
-    double b0 = 0;
-    double b1 = 0;
-    double b2 = 0;
-    double b3 = 0;
-    int j = 0;
-    for (; j + 4 <= n; j += 4) {
-      a0 += toa[j] = wa[j] * (1 - ca[j]);
-      a1 += toa[j + 1] = wa[j + 1] * (1 - ca[j + 1]);
-      a2 += toa[j + 2] = wa[j + 2] * (1 - ca[j + 2]);
-      a3 += toa[j + 3] = wa[j + 3] * (1 - ca[j + 3]);
-      b0 += tob[j] = wb[j] * (1 - cb[j]);
-      b1 += tob[j + 1] = wb[j + 1] * (1 - cb[j + 1]);
-      b2 += tob[j + 2] = wb[j + 2] * (1 - cb[j + 2]);
-      b3 += tob[j + 3] = wb[j + 3] * (1 - cb[j + 3]);
-    }
-    for (; j < n; j++) {
-      a0 += toa[j] = wa[j] * (1 - ca[j]);
-      b0 += tob[j] = wb[j] * (1 - cb[j]);
-    }
-    normalise(toa, (a0 + a1) + (a2 + a3));
-    normalise(tob, (b0 + b1) + (b2 + b3));
-  }
-
-  /** Divides w by its total z (as multiplication by 1/z, as {@link #fail(double[], double[], double[])} does), unless z is 0. */
-  private static void normalise(double[] w, double z) {
+    double z = (s0 + s1) + (s2 + s3);
     if (z > 0) {
       double inv = 1 / z;
-      for (int j = 0; j < w.length; j++) {
-        w[j] *= inv;
+      for (j = 0; j < n; j++) {
+        to[j] *= inv;
       }
     }
   }

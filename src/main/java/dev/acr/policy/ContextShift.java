@@ -211,15 +211,8 @@ final class ContextShift {
         double[] from = before == null ? difficultyPrior : before[g];
         if (row == null) {
           w[g] = from.clone();
-        } else if (g + 1 < POINTS) {
-          // Copy and update in one pass (the same bits as updating a copy), two shifts at a time
-          // (Beliefs.fail2: the same bits as one by one, faster).
-          double[] next = before == null ? difficultyPrior : before[g + 1];
-          w[g] = new double[from.length];
-          w[g + 1] = new double[next.length];
-          Beliefs.fail2(from, w[g], row[g], next, w[g + 1], row[g + 1]);
-          g++;
         } else {
+          // Copy and update in one pass (the same bits as updating a copy).
           w[g] = new double[from.length];
           Beliefs.fail(from, w[g], row[g]);
         }
