@@ -95,7 +95,8 @@ final class AgentAnswer {
     return answer;
   }
 
-  private static JsonNode parse(String line) {
+  /** The line as JSON when it is a JSON object or array, else null (plain output, a log line). */
+  static JsonNode parse(String line) {
     if (!looksLikeJson(line)) {
       return null;
     }

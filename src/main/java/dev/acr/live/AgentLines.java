@@ -1,9 +1,7 @@
 package dev.acr.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acr.config.ToolSpec;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +16,6 @@ final class AgentLines {
   /** Longer tool arguments (a heredoc in a shell command, say) are cut on the display. */
   static final int MAX_ARGUMENT = 160;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** The argument that says what a tool call is about, in the order the three CLIs name them. */
   private static final List<String> ARGUMENTS =
       List.of("file_path", "filePath", "path", "command", "pattern", "url", "query", "description");
@@ -27,7 +24,7 @@ final class AgentLines {
 
   /** The lines to show for one line of the agent's stdout; none for events nobody needs to watch. */
   static List<String> show(String usageFormat, String line) {
-    JsonNode n = usageFormat == null ? null : parse(line);
+    JsonNode n = usageFormat == null ? null : AgentAnswer.parse(line);
     if (n == null) {
       return List.of(line);
     }
@@ -141,18 +138,5 @@ final class AgentLines {
   private static String cut(String s) {
     String one = s.replaceAll("\\s*\\R\\s*", " ").strip();
     return one.length() <= MAX_ARGUMENT ? one : one.substring(0, MAX_ARGUMENT) + "…";
-  }
-
-  private static JsonNode parse(String line) {
-    String t = line.stripLeading();
-    if (!t.startsWith("{") && !t.startsWith("[")) {
-      return null;
-    }
-    try {
-      JsonNode n = JSON.readTree(line);
-      return n != null && (n.isObject() || n.isArray()) ? n : null;
-    } catch (IOException e) {
-      return null;
-    }
   }
 }
