@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.acr.config.ToolSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a person watching a run sees of an agent's JSON event stream: its messages, the tools it
@@ -20,7 +22,21 @@ final class AgentLines {
   private static final List<String> ARGUMENTS =
       List.of("file_path", "filePath", "path", "command", "pattern", "url", "query", "description");
 
+  /**
+   * A log line in the default format of Rust's tracing crate, which Codex writes to stderr:
+   * {@code 2026-12-05T18:49:26.353024Z ERROR codex_api::endpoint::responses_websocket: failed to
+   * connect …}. The timestamp and the module path say nothing to a person watching the run.
+   */
+  private static final Pattern TRACING_LOG =
+      Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z\\s+(ERROR|WARN|INFO|DEBUG|TRACE)\\s+[\\w:]+:\\s+(.*)$");
+
   private AgentLines() {}
+
+  /** The line to show for one line of the agent's stderr: a tracing log line as {@code error: message}. */
+  static String stderr(String line) {
+    Matcher m = TRACING_LOG.matcher(line);
+    return m.matches() ? m.group(1).toLowerCase(java.util.Locale.ROOT) + ": " + m.group(2) : line;
+  }
 
   /** The lines to show for one line of the agent's stdout; none for events nobody needs to watch. */
   static List<String> show(String usageFormat, String line) {

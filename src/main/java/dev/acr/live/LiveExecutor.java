@@ -223,7 +223,7 @@ public final class LiveExecutor implements AttemptExecutor {
             null,
             dir.resolve(RunFiles.STDERR),
             watch.stdout(line -> AgentLines.show(tool.usageFormat(), line).forEach(shown -> agentOutput.accept(tag + shown))),
-            watch.stderr(line -> agentOutput.accept(tag + line)),
+            watch.stderr(line -> agentOutput.accept(tag + AgentLines.stderr(line))),
             true);
     ProcessOutcome run;
     try {

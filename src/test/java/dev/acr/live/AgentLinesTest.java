@@ -87,4 +87,16 @@ class AgentLinesTest {
     assertThat(AgentLines.show("codex-jsonl", longCommand)).singleElement().asString()
         .hasSize(2 + AgentLines.MAX_ARGUMENT + 1).endsWith("…");
   }
+
+  /** Codex's stderr log lines lose their timestamp and module path; other stderr lines are shown as they came. */
+  @Test
+  void rustTracingLogLinesOnStderrAreShortened() {
+    assertThat(AgentLines.stderr("2026-12-05T18:49:26.353024Z ERROR codex_api::endpoint::responses_websocket: "
+        + "failed to connect to Responses WebSocket stage=Unknown"))
+        .isEqualTo("error: failed to connect to Responses WebSocket stage=Unknown");
+    assertThat(AgentLines.stderr("2026-12-05T18:49:26Z  WARN codex_core::config: unknown key: x"))
+        .isEqualTo("warn: unknown key: x");
+    assertThat(AgentLines.stderr("Reading prompt from stdin...")).isEqualTo("Reading prompt from stdin...");
+    assertThat(AgentLines.stderr("2026-12-05 something ERROR else")).isEqualTo("2026-12-05 something ERROR else");
+  }
 }
