@@ -27,6 +27,19 @@ final class Chain {
   /** Per depth: the belief after a failure there, and the candidates' chances at a node there. */
   private double[][] beliefAt = new double[0][];
   private double[][] chancesAt = new double[0][];
+  /**
+   * In a three-step plan: per candidate, the belief after it failed first (the first step's
+   * nodes), kept for the plan so that {@link #pair} can work a pair out from its lower candidate's
+   * node whenever it is first needed, as the first step used to at that node.
+   */
+  private double[][] firstFailed;
+  /**
+   * In a three-step plan: the best last attempt after two failures, by unordered pair (NaN: not
+   * worked out yet); see {@link #pair}. Null in plans of other depths.
+   */
+  private double[] pairs;
+  /** Per candidate, a bound on its value at the current depth-2 node ({@link #node}). */
+  private final double[] upper;
   /** Per candidate, a bound on its value as the last attempt below the current node at depth 2 ({@link #rank}). */
   private final double[] bound;
   /** The candidates of that node by {@link #bound}, highest first, and how many there are. */
@@ -64,6 +77,7 @@ final class Chain {
     }
     this.bound = new double[n];
     this.ranked = new int[n];
+    this.upper = new double[n];
   }
 
   /** This depth's scratch belief, set to w after route j failed. */
@@ -147,15 +161,18 @@ final class Chain {
       beliefAt = new double[depth + 1][difficulty.length];
       chancesAt = new double[depth + 1][routes.size()];
     }
+    if (depth == 3 && firstFailed == null) {
+      firstFailed = new double[routes.size()][difficulty.length];
+    }
     List<Route> order = new ArrayList<>(depth);
     long used = 0;
     double[] w = difficulty.clone();
     double stand = standing;
     // Failing j then k leaves the same difficulty belief as failing k then j, so the best last
     // attempt after that pair is worked out once per unordered pair (a third of all planning
-    // time went to working it out twice), by the first step for every pair; the second step,
-    // which picks the plan's second route, reads it back instead of working it out again.
-    double[] pairs = depth == 3 ? newPairs() : null;
+    // time went to working it out twice), by whichever node first needs it; the second step,
+    // which picks the plan's second route, reads it back or works out what no node needed.
+    pairs = depth == 3 ? newPairs() : null;
     int previous = -1;
     for (int k = depth; k > 0; k--) {
       int best = -1;
@@ -163,7 +180,7 @@ final class Chain {
       double[] p = chances(w, used, k, lambda);
       for (int j = 0; j < routes.size(); j++) {
         if ((used & (1L << j)) == 0) {
-          double v = valueOf(j, p[j], w, used, k, lambda, pairs, previous);
+          double v = valueOf(j, p[j], w, used, k, lambda, previous);
           if (v > bestValue + 1e-12) {
             bestValue = v;
             best = j;
@@ -190,28 +207,102 @@ final class Chain {
 
   /**
    * Expected reward of trying j next (chance p) under difficulty belief w, then acting best.
-   * {@code pairs} (or null) caches the best last attempt after two failures, for beliefs that
-   * started from one common w; {@code first} is the route that failed before j there (-1 at the top).
+   * {@code first} is the route that failed before j in a three-step plan ({@link #pairs}), -1 at
+   * the top.
    */
-  private double valueOf(int j, double p, double[] w, long used, int depth, double lambda, double[] pairs, int first) {
+  private double valueOf(int j, double p, double[] w, long used, int depth, double lambda, int first) {
     double ifFailed = partial[j];
     if (depth == 2 && pairs != null && first >= 0) {
-      int key = Math.min(first, j) * routes.size() + Math.max(first, j);
-      if (Double.isNaN(pairs[key])) {
-        double[] after = afterFailure(w, j, depth);
-        // Read only as max(partial of one of the pair, this): below both partials its
-        // value does not matter, which spares bestLast the candidates that cannot reach them.
-        pairs[key] = bestLast(after, used | (1L << j), Math.min(partial[first], partial[j]), lambda);
-      }
-      ifFailed = Math.max(partial[j], pairs[key]);
+      ifFailed = Math.max(partial[j], pair(first, j, used | (1L << j), lambda));
+    } else if (depth == 3 && pairs != null) {
+      double[] after = firstFailed[j];
+      failed(w, after, j);
+      ifFailed = node(after, used | (1L << j), partial[j], lambda, j);
     } else if (depth > 1) {
       double[] after = afterFailure(w, j, depth);
-      ifFailed = best(after, used | (1L << j), depth - 1, partial[j], lambda, depth == 3 ? pairs : null, j);
+      ifFailed = best(after, used | (1L << j), depth - 1, partial[j], lambda);
     }
     return p - lambda * cost[j] + (1 - p) * ifFailed;
   }
 
-  private double best(double[] w, long used, int depth, double standing, double lambda, double[] pairs, int first) {
+  /** {@link #valueOf} at depth 2 of a three-step plan, given the best last attempt after j failed too. */
+  private double valueAfter(int j, double p, double lambda, double pair) {
+    return p - lambda * cost[j] + (1 - p) * Math.max(partial[j], pair);
+  }
+
+  /**
+   * The best last attempt after routes a and b both failed ({@code used} holds both), read as
+   * max(partial of one of the pair, this), worked out once per unordered pair. Always from the
+   * lower one's node, failing the higher one there, as the first step's nodes in index order
+   * used to: the same belief bit for bit, whichever node or step needs the pair first.
+   */
+  private double pair(int a, int b, long used, double lambda) {
+    int lo = Math.min(a, b);
+    int hi = Math.max(a, b);
+    int key = lo * routes.size() + hi;
+    if (Double.isNaN(pairs[key])) {
+      double[] after = beliefAt[2];
+      failed(firstFailed[lo], after, hi);
+      // Below both partials its value does not matter, which spares bestLast the candidates
+      // that cannot reach them.
+      pairs[key] = bestLast(after, used, Math.min(partial[a], partial[b]), lambda);
+    }
+    return pairs[key];
+  }
+
+  /**
+   * {@link #best} at a depth-2 node of a three-step plan's first step (w: the belief after
+   * {@code first} failed). Most of a plan's time went to the best last attempt after each pair
+   * ({@link #pair}), yet most pairs cannot matter: the node keeps only the highest value. So the
+   * children whose pair is known are valued first, then the others, highest {@link #upper} bound
+   * first, and a child whose bound is below the best value so far is left out, its pair not
+   * worked out (unless another node or the plan's second step needs it). The bound: the pair is
+   * at most its standing or the highest last-attempt bound of {@link #rank} at this node among
+   * the other candidates, and a value does not fall as its pair grows (rounding included: each
+   * operation rounds monotonically). A child left out is below the maximum, so the maximum is
+   * the same, bit for bit, in any order.
+   */
+  private double node(double[] w, long used, double standing, double lambda, int first) {
+    double best = standing;
+    double[] p = chances(w, used, 2, lambda);
+    int n = routes.size();
+    boolean missing = false;
+    for (int k = 0; k < n; k++) {
+      if ((used & (1L << k)) == 0) {
+        double known = pairs[Math.min(first, k) * n + Math.max(first, k)];
+        if (Double.isNaN(known)) {
+          missing = true;
+        } else {
+          best = Math.max(best, valueAfter(k, p[k], lambda, known));
+        }
+      }
+    }
+    if (!missing) {
+      return best;
+    }
+    rankPending(lambda);
+    int top = -1;
+    for (int k = 0; k < n; k++) {
+      if ((used & (1L << k)) == 0 && Double.isNaN(pairs[Math.min(first, k) * n + Math.max(first, k)])) {
+        double last = rankedCount > 0 && ranked[0] != k ? bound[ranked[0]]
+            : rankedCount > 1 ? bound[ranked[1]] : Double.NEGATIVE_INFINITY;
+        upper[k] = valueAfter(k, p[k], lambda, Math.max(Math.min(partial[first], partial[k]), last));
+        if (top < 0 || upper[k] > upper[top]) {
+          top = k;
+        }
+      }
+    }
+    best = Math.max(best, valueAfter(top, p[top], lambda, pair(first, top, used | (1L << top), lambda)));
+    for (int k = 0; k < n; k++) {
+      if (k != top && (used & (1L << k)) == 0 && !(upper[k] < best)
+          && Double.isNaN(pairs[Math.min(first, k) * n + Math.max(first, k)])) {
+        best = Math.max(best, valueAfter(k, p[k], lambda, pair(first, k, used | (1L << k), lambda)));
+      }
+    }
+    return best;
+  }
+
+  private double best(double[] w, long used, int depth, double standing, double lambda) {
     if (depth == 1) {
       return bestLast(w, used, standing, lambda);
     }
@@ -219,7 +310,7 @@ final class Chain {
     double[] p = chances(w, used, depth, lambda);
     for (int j = 0; j < routes.size(); j++) {
       if ((used & (1L << j)) == 0) {
-        best = Math.max(best, valueOf(j, p[j], w, used, depth, lambda, pairs, first));
+        best = Math.max(best, valueOf(j, p[j], w, used, depth, lambda, -1));
       }
     }
     return best;
@@ -236,10 +327,7 @@ final class Chain {
    * maximum is the same, bit for bit: it does not depend on the order it is taken in.
    */
   private double bestLast(double[] w, long used, double standing, double lambda) {
-    if (unranked != null) {
-      rank(unranked, unrankedUsed, lambda);
-      unranked = null;
-    }
+    rankPending(lambda);
     double best = standing;
     for (int i = 0; i < rankedCount; i++) {
       int j = ranked[i];
@@ -251,6 +339,14 @@ final class Chain {
       }
     }
     return best;
+  }
+
+  /** {@link #rank}s the current depth-2 node's candidates if that is not done yet. */
+  private void rankPending(double lambda) {
+    if (unranked != null) {
+      rank(unranked, unrankedUsed, lambda);
+      unranked = null;
+    }
   }
 
   /** {@link #valueOf} with no attempt after this one: a failure leaves its partial score. */
