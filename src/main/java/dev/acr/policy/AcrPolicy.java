@@ -74,6 +74,8 @@ public final class AcrPolicy implements Router {
   /** Per configured route, the first configured route of the same name: where its skill is drawn. */
   private final int[] drawnAt;
   private final RouteFigures figures;
+  /** The chains' working arrays, kept from one decision to the next ({@link Chain.Scratch}). */
+  private final Chain.Scratch chainScratch = new Chain.Scratch();
   /** The skill posteriors the current task's first plan used ({@link #posteriors}). */
   private TaskStart taskStart;
   /** The last plan made, which the task's next attempts may follow ({@link StandingPlan}). */
@@ -310,7 +312,7 @@ public final class AcrPolicy implements Router {
       cost[j] = row.cost() * costFactor;
       partial[j] = row.partial();
     }
-    return new Chain(candidates, sigma, difficulty, skill, cost, partial, run);
+    return new Chain(candidates, sigma, difficulty, skill, cost, partial, run, chainScratch);
   }
 
   /**

@@ -13,20 +13,56 @@ import java.util.List;
  * <p>Scratch space is one array per lookahead depth: the search is depth-first, so what a node at
  * depth d writes (the belief after a failure there, its candidates' chances) is only read below
  * d, and reusing one array per depth spares the dozens of copies per decision that kept the
- * garbage collector busy in replays.
+ * garbage collector busy in replays. Those arrays live in a {@link Scratch} the policy keeps
+ * across its decisions (a replay makes hundreds of thousands of plans), not in the chain.
  */
 final class Chain {
 
+  /**
+   * A policy's working arrays for its chains, one decision at a time (a policy plans for one run
+   * loop, never two decisions at once), grown to the largest plan seen. Every array a chain reads
+   * is written by that chain before it is read, so nothing carries from one decision to the next.
+   */
+  static final class Scratch {
+    private double[][] beliefAt = new double[0][];
+    private double[][] chancesAt = new double[0][];
+    private double[][] firstFailed = new double[0][];
+    private double[] pairs = new double[0];
+    private double[] upper = new double[0];
+    private double[] bound = new double[0];
+    private int[] ranked = new int[0];
+    private double[][] rows = new double[0][];
+    private double[] w = new double[0];
+
+    /** Room for {@code n} candidates, a grid of {@code grid} points and a lookahead of {@code depth}. */
+    private void fit(int n, int grid, int depth) {
+      if (w.length != grid || rows.length < n || beliefAt.length <= depth) {
+        int m = Math.max(n, rows.length);
+        int d = Math.max(depth + 1, beliefAt.length);
+        beliefAt = new double[d][grid];
+        chancesAt = new double[d][m];
+        firstFailed = new double[m][grid];
+        pairs = new double[m * m];
+        upper = new double[m];
+        bound = new double[m];
+        ranked = new int[m];
+        rows = new double[m][];
+        w = new double[grid];
+      }
+    }
+  }
+
   private final List<Route> routes;
   private final double[] difficulty;
-  /** σ(skill − difficulty) over the difficulty grid: one row per candidate. */
+  /** σ(skill − difficulty) over the difficulty grid: one row per candidate (the first n of the scratch's). */
   private final double[][] rows;
   private final double[] cost;
   private final double[] partial;
   private final double[] run;
+  private final Scratch scratch;
   /** Per depth: the belief after a failure there, and the candidates' chances at a node there. */
-  private double[][] beliefAt = new double[0][];
-  private double[][] chancesAt = new double[0][];
+  private double[][] beliefAt;
+  private double[][] chancesAt;
   /**
    * In a three-step plan: per candidate, the belief after it failed first (the first step's
    * nodes), kept for the plan so that {@link #pair} can work a pair out from its lower candidate's
@@ -39,11 +75,11 @@ final class Chain {
    */
   private double[] pairs;
   /** Per candidate, a bound on its value at the current depth-2 node ({@link #node}). */
-  private final double[] upper;
+  private double[] upper;
   /** Per candidate, a bound on its value as the last attempt below the current node at depth 2 ({@link #rank}). */
-  private final double[] bound;
+  private double[] bound;
   /** The candidates of that node by {@link #bound}, highest first, and how many there are. */
-  private final int[] ranked;
+  private int[] ranked;
   private int rankedCount;
   /**
    * The current depth-2 node's chances and used set, not yet {@link #rank}ed: the ranking is made
@@ -59,25 +95,33 @@ final class Chain {
    */
   private static final double MARGIN = 1e-9;
 
-  /**
-   * {@code sigma} gives the σ row of each skill grid point ({@link SkillModel#chanceRows}), {@code skill}
-   * each candidate's drawn grid point.
-   */
+  /** A chain with working arrays of its own (tests, one-off plans). */
   Chain(List<Route> routes, double[][] sigma, double[] difficulty, int[] skill, double[] cost, double[] partial,
       double[] run) {
+    this(routes, sigma, difficulty, skill, cost, partial, run, new Scratch());
+  }
+
+  /**
+   * {@code sigma} gives the σ row of each skill grid point ({@link SkillModel#chanceRows}), {@code skill}
+   * each candidate's drawn grid point; {@code scratch} the policy's working arrays.
+   */
+  Chain(List<Route> routes, double[][] sigma, double[] difficulty, int[] skill, double[] cost, double[] partial,
+      double[] run, Scratch scratch) {
     this.routes = routes;
     this.difficulty = difficulty;
     this.cost = cost;
     this.partial = partial;
     this.run = run;
+    this.scratch = scratch;
     int n = routes.size();
-    this.rows = new double[n][];
+    scratch.fit(n, difficulty.length, 0);
+    this.rows = scratch.rows;
     for (int j = 0; j < n; j++) {
       rows[j] = sigma[skill[j]];
     }
-    this.bound = new double[n];
-    this.ranked = new int[n];
-    this.upper = new double[n];
+    this.bound = scratch.bound;
+    this.ranked = scratch.ranked;
+    this.upper = scratch.upper;
   }
 
   /** This depth's scratch belief, set to w after route j failed. */
@@ -103,7 +147,7 @@ final class Chain {
   private double[] chances(double[] w, long used, int depth, double lambda) {
     double[] out = chancesAt[depth];
     // Two candidates at a time (Beliefs.chance2: the same bits, faster), an odd one out alone.
-    int n = out.length;
+    int n = routes.size();
     int j = nextUnused(used, 0);
     while (j < n) {
       int k = nextUnused(used, j + 1);
@@ -126,7 +170,7 @@ final class Chain {
 
   /** The first candidate from {@code j} on not in {@code used} (the candidate count when none). */
   private int nextUnused(long used, int j) {
-    while (j < rows.length && (used & (1L << j)) != 0) {
+    while (j < routes.size() && (used & (1L << j)) != 0) {
       j++;
     }
     return j;
@@ -138,7 +182,7 @@ final class Chain {
    */
   private void rank(double[] p, long used, double lambda) {
     int count = 0;
-    for (int j = 0; j < p.length; j++) {
+    for (int j = 0; j < routes.size(); j++) {
       if ((used & (1L << j)) == 0) {
         // No bound where the value need not grow with the chance (a partial score above 1) or is not a number.
         double b = lastValue(j, p[j] + MARGIN, lambda) + MARGIN;
@@ -157,28 +201,31 @@ final class Chain {
 
   /** The escalation chain worth running, best first; empty when no attempt is worth it. */
   List<Route> bestOrder(int depth, double standing, double lambda) {
-    if (beliefAt.length <= depth) {
-      beliefAt = new double[depth + 1][difficulty.length];
-      chancesAt = new double[depth + 1][routes.size()];
-    }
-    if (depth == 3 && firstFailed == null) {
-      firstFailed = new double[routes.size()][difficulty.length];
-    }
+    int n = routes.size();
+    scratch.fit(n, difficulty.length, depth);
+    beliefAt = scratch.beliefAt;
+    chancesAt = scratch.chancesAt;
+    firstFailed = scratch.firstFailed;
     List<Route> order = new ArrayList<>(depth);
     long used = 0;
-    double[] w = difficulty.clone();
+    double[] w = scratch.w;
+    System.arraycopy(difficulty, 0, w, 0, w.length);
     double stand = standing;
     // Failing j then k leaves the same difficulty belief as failing k then j, so the best last
     // attempt after that pair is worked out once per unordered pair (a third of all planning
     // time went to working it out twice), by whichever node first needs it; the second step,
     // which picks the plan's second route, reads it back or works out what no node needed.
-    pairs = depth == 3 ? newPairs() : null;
+    pairs = null;
+    if (depth == 3) {
+      pairs = scratch.pairs;
+      Arrays.fill(pairs, 0, n * n, Double.NaN);
+    }
     int previous = -1;
     for (int k = depth; k > 0; k--) {
       int best = -1;
       double bestValue = stand;
       double[] p = chances(w, used, k, lambda);
-      for (int j = 0; j < routes.size(); j++) {
+      for (int j = 0; j < n; j++) {
         if ((used & (1L << j)) == 0) {
           double v = valueOf(j, p[j], w, used, k, lambda, previous);
           if (v > bestValue + 1e-12) {
@@ -197,12 +244,6 @@ final class Chain {
       stand = partial[best];
     }
     return order;
-  }
-
-  private double[] newPairs() {
-    double[] pairs = new double[routes.size() * routes.size()];
-    Arrays.fill(pairs, Double.NaN);
-    return pairs;
   }
 
   /**
