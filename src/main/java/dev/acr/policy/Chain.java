@@ -307,36 +307,36 @@ final class Chain {
     double best = standing;
     double[] p = chances(w, used, 2, lambda);
     int n = routes.size();
-    boolean missing = false;
+    // The children whose pair is not known yet, as bits.
+    long missing = 0;
     for (int k = 0; k < n; k++) {
       if ((used & (1L << k)) == 0) {
         double known = pairs[Math.min(first, k) * n + Math.max(first, k)];
         if (Double.isNaN(known)) {
-          missing = true;
+          missing |= 1L << k;
         } else {
           best = Math.max(best, valueAfter(k, p[k], lambda, known));
         }
       }
     }
-    if (!missing) {
+    if (missing == 0) {
       return best;
     }
     rankPending(lambda);
+    double firstTwo = rankedCount > 1 ? bound[ranked[1]] : Double.NEGATIVE_INFINITY;
     int top = -1;
-    for (int k = 0; k < n; k++) {
-      if ((used & (1L << k)) == 0 && Double.isNaN(pairs[Math.min(first, k) * n + Math.max(first, k)])) {
-        double last = rankedCount > 0 && ranked[0] != k ? bound[ranked[0]]
-            : rankedCount > 1 ? bound[ranked[1]] : Double.NEGATIVE_INFINITY;
-        upper[k] = valueAfter(k, p[k], lambda, Math.max(Math.min(partial[first], partial[k]), last));
-        if (top < 0 || upper[k] > upper[top]) {
-          top = k;
-        }
+    for (long left = missing; left != 0; left &= left - 1) {
+      int k = Long.numberOfTrailingZeros(left);
+      double last = ranked[0] != k ? bound[ranked[0]] : firstTwo;
+      upper[k] = valueAfter(k, p[k], lambda, Math.max(Math.min(partial[first], partial[k]), last));
+      if (top < 0 || upper[k] > upper[top]) {
+        top = k;
       }
     }
     best = Math.max(best, valueAfter(top, p[top], lambda, pair(first, top, used | (1L << top), lambda)));
-    for (int k = 0; k < n; k++) {
-      if (k != top && (used & (1L << k)) == 0 && !(upper[k] < best)
-          && Double.isNaN(pairs[Math.min(first, k) * n + Math.max(first, k)])) {
+    for (long left = missing & ~(1L << top); left != 0; left &= left - 1) {
+      int k = Long.numberOfTrailingZeros(left);
+      if (!(upper[k] < best)) {
         best = Math.max(best, valueAfter(k, p[k], lambda, pair(first, k, used | (1L << k), lambda)));
       }
     }
