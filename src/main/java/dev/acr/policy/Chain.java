@@ -323,11 +323,13 @@ final class Chain {
       return best;
     }
     rankPending(lambda);
-    double firstTwo = rankedCount > 1 ? bound[ranked[1]] : Double.NEGATIVE_INFINITY;
+    // A child's pair is bounded by the highest bound among the others: the first ranked, or the
+    // second where the first is the child itself.
+    double second = rankedCount > 1 ? bound[ranked[1]] : Double.NEGATIVE_INFINITY;
     int top = -1;
     for (long left = missing; left != 0; left &= left - 1) {
       int k = Long.numberOfTrailingZeros(left);
-      double last = ranked[0] != k ? bound[ranked[0]] : firstTwo;
+      double last = ranked[0] != k ? bound[ranked[0]] : second;
       upper[k] = valueAfter(k, p[k], lambda, Math.max(Math.min(partial[first], partial[k]), last));
       if (top < 0 || upper[k] > upper[top]) {
         top = k;
