@@ -147,8 +147,9 @@ public final class RunLoop {
         record(task, prompt, runId, number, result, raceId, listener);
         listener.afterAttempt(task, result, number);
       });
-      attempts.addAll(batch.attempts());
-      for (int i = 0; i < batch.attempts().size(); i++) {
+      // One by one: addAll copies the batch into an array first (an allocation per attempt).
+      for (AttemptResult r : batch.attempts()) {
+        attempts.add(r);
         raceIds.add(raceId);
       }
       wallMs += batch.wallMs();

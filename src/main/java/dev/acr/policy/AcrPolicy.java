@@ -5,10 +5,8 @@ import dev.acr.core.Route;
 import dev.acr.core.Router;
 import dev.acr.core.Task;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -74,6 +72,11 @@ public final class AcrPolicy implements Router {
   /** Per configured route, the first configured route of the same name: where its skill is drawn. */
   private final int[] drawnAt;
   private final RouteFigures figures;
+  /** The task {@link #contexts} was last asked for, and its answer. */
+  private Task contextsOf;
+  private List<String> lastContexts;
+  /** The chains' working arrays, kept from one decision to the next ({@link Chain.Scratch}). */
+  private final Chain.Scratch chainScratch = new Chain.Scratch();
   /** The skill posteriors the current task's first plan used ({@link #posteriors}). */
   private TaskStart taskStart;
   /** The last plan made, which the task's next attempts may follow ({@link StandingPlan}). */
@@ -173,7 +176,8 @@ public final class AcrPolicy implements Router {
       }
     }
     int remaining = Math.min(config.lookahead(), config.maxAttempts() - spent);
-    Set<String> tried = new HashSet<>();
+    // A run has tried a few routes: a list scanned by equals, as the set's lookup was, beats hashing.
+    List<String> tried = new ArrayList<>(soFar.size());
     List<String> failed = new ArrayList<>();
     for (AttemptResult a : soFar) {
       tried.add(nameOf(a.route()));
@@ -310,7 +314,7 @@ public final class AcrPolicy implements Router {
       cost[j] = row.cost() * costFactor;
       partial[j] = row.partial();
     }
-    return new Chain(candidates, sigma, difficulty, skill, cost, partial, run);
+    return new Chain(candidates, sigma, difficulty, skill, cost, partial, run, chainScratch);
   }
 
   /**
@@ -378,7 +382,20 @@ public final class AcrPolicy implements Router {
     return t == null ? 0 : t.n;
   }
 
+  /**
+   * The task's context chain. A run plans its task several times in a row (and keeps it for the
+   * standing plan), so the last task's chain is kept: memory hands out one list per chain and
+   * never replaces it, so the lookups would return the same instance.
+   */
   private List<String> contexts(Task task) {
+    if (task != contextsOf) {
+      contextsOf = task;
+      lastContexts = contextKeys(task);
+    }
+    return lastContexts;
+  }
+
+  private List<String> contextKeys(Task task) {
     String dim = task.dimension() == null ? null : task.dimension().id();
     return stats.contextKeys(dim, task.bench() != null ? task.bench() : task.language(),
         task.prompt() == null ? null : task.prompt().length());

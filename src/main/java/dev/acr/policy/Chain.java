@@ -13,24 +13,73 @@ import java.util.List;
  * <p>Scratch space is one array per lookahead depth: the search is depth-first, so what a node at
  * depth d writes (the belief after a failure there, its candidates' chances) is only read below
  * d, and reusing one array per depth spares the dozens of copies per decision that kept the
- * garbage collector busy in replays.
+ * garbage collector busy in replays. Those arrays live in a {@link Scratch} the policy keeps
+ * across its decisions (a replay makes hundreds of thousands of plans), not in the chain.
  */
 final class Chain {
 
+  /**
+   * A policy's working arrays for its chains, one decision at a time (a policy plans for one run
+   * loop, never two decisions at once), grown to the largest plan seen. Every array a chain reads
+   * is written by that chain before it is read, so nothing carries from one decision to the next.
+   */
+  static final class Scratch {
+    private double[][] beliefAt = new double[0][];
+    private double[][] chancesAt = new double[0][];
+    private double[][] firstFailed = new double[0][];
+    private double[] pairs = new double[0];
+    private double[] upper = new double[0];
+    private double[] bound = new double[0];
+    private int[] ranked = new int[0];
+    private double[][] rows = new double[0][];
+    private double[] w = new double[0];
+
+    /** Room for {@code n} candidates, a grid of {@code grid} points and a lookahead of {@code depth}. */
+    private void fit(int n, int grid, int depth) {
+      if (w.length != grid || rows.length < n || beliefAt.length <= depth) {
+        int m = Math.max(n, rows.length);
+        int d = Math.max(depth + 1, beliefAt.length);
+        beliefAt = new double[d][grid];
+        chancesAt = new double[d][m];
+        firstFailed = new double[m][grid];
+        pairs = new double[m * m];
+        upper = new double[m];
+        bound = new double[m];
+        ranked = new int[m];
+        rows = new double[m][];
+        w = new double[grid];
+      }
+    }
+  }
+
   private final List<Route> routes;
   private final double[] difficulty;
-  /** σ(skill − difficulty) over the difficulty grid: one row per candidate. */
+  /** σ(skill − difficulty) over the difficulty grid: one row per candidate (the first n of the scratch's). */
   private final double[][] rows;
   private final double[] cost;
   private final double[] partial;
   private final double[] run;
+  private final Scratch scratch;
   /** Per depth: the belief after a failure there, and the candidates' chances at a node there. */
-  private double[][] beliefAt = new double[0][];
-  private double[][] chancesAt = new double[0][];
+  private double[][] beliefAt;
+  private double[][] chancesAt;
+  /**
+   * In a three-step plan: per candidate, the belief after it failed first (the first step's
+   * nodes), kept for the plan so that {@link #pair} can work a pair out from its lower candidate's
+   * node whenever it is first needed, as the first step used to at that node.
+   */
+  private double[][] firstFailed;
+  /**
+   * In a three-step plan: the best last attempt after two failures, by unordered pair (NaN: not
+   * worked out yet); see {@link #pair}. Null in plans of other depths.
+   */
+  private double[] pairs;
+  /** Per candidate, a bound on its value at the current depth-2 node ({@link #node}). */
+  private double[] upper;
   /** Per candidate, a bound on its value as the last attempt below the current node at depth 2 ({@link #rank}). */
-  private final double[] bound;
+  private double[] bound;
   /** The candidates of that node by {@link #bound}, highest first, and how many there are. */
-  private final int[] ranked;
+  private int[] ranked;
   private int rankedCount;
   /**
    * The current depth-2 node's chances and used set, not yet {@link #rank}ed: the ranking is made
@@ -46,24 +95,33 @@ final class Chain {
    */
   private static final double MARGIN = 1e-9;
 
-  /**
-   * {@code sigma} gives the σ row of each skill grid point ({@link SkillModel#chanceRows}), {@code skill}
-   * each candidate's drawn grid point.
-   */
+  /** A chain with working arrays of its own (tests, one-off plans). */
   Chain(List<Route> routes, double[][] sigma, double[] difficulty, int[] skill, double[] cost, double[] partial,
       double[] run) {
+    this(routes, sigma, difficulty, skill, cost, partial, run, new Scratch());
+  }
+
+  /**
+   * {@code sigma} gives the σ row of each skill grid point ({@link SkillModel#chanceRows}), {@code skill}
+   * each candidate's drawn grid point; {@code scratch} the policy's working arrays.
+   */
+  Chain(List<Route> routes, double[][] sigma, double[] difficulty, int[] skill, double[] cost, double[] partial,
+      double[] run, Scratch scratch) {
     this.routes = routes;
     this.difficulty = difficulty;
     this.cost = cost;
     this.partial = partial;
     this.run = run;
+    this.scratch = scratch;
     int n = routes.size();
-    this.rows = new double[n][];
+    scratch.fit(n, difficulty.length, 0);
+    this.rows = scratch.rows;
     for (int j = 0; j < n; j++) {
       rows[j] = sigma[skill[j]];
     }
-    this.bound = new double[n];
-    this.ranked = new int[n];
+    this.bound = scratch.bound;
+    this.ranked = scratch.ranked;
+    this.upper = scratch.upper;
   }
 
   /** This depth's scratch belief, set to w after route j failed. */
@@ -89,7 +147,7 @@ final class Chain {
   private double[] chances(double[] w, long used, int depth, double lambda) {
     double[] out = chancesAt[depth];
     // Two candidates at a time (Beliefs.chance2: the same bits, faster), an odd one out alone.
-    int n = out.length;
+    int n = routes.size();
     int j = nextUnused(used, 0);
     while (j < n) {
       int k = nextUnused(used, j + 1);
@@ -112,7 +170,7 @@ final class Chain {
 
   /** The first candidate from {@code j} on not in {@code used} (the candidate count when none). */
   private int nextUnused(long used, int j) {
-    while (j < rows.length && (used & (1L << j)) != 0) {
+    while (j < routes.size() && (used & (1L << j)) != 0) {
       j++;
     }
     return j;
@@ -124,7 +182,7 @@ final class Chain {
    */
   private void rank(double[] p, long used, double lambda) {
     int count = 0;
-    for (int j = 0; j < p.length; j++) {
+    for (int j = 0; j < routes.size(); j++) {
       if ((used & (1L << j)) == 0) {
         // No bound where the value need not grow with the chance (a partial score above 1) or is not a number.
         double b = lastValue(j, p[j] + MARGIN, lambda) + MARGIN;
@@ -143,27 +201,33 @@ final class Chain {
 
   /** The escalation chain worth running, best first; empty when no attempt is worth it. */
   List<Route> bestOrder(int depth, double standing, double lambda) {
-    if (beliefAt.length <= depth) {
-      beliefAt = new double[depth + 1][difficulty.length];
-      chancesAt = new double[depth + 1][routes.size()];
-    }
+    int n = routes.size();
+    scratch.fit(n, difficulty.length, depth);
+    beliefAt = scratch.beliefAt;
+    chancesAt = scratch.chancesAt;
+    firstFailed = scratch.firstFailed;
     List<Route> order = new ArrayList<>(depth);
     long used = 0;
-    double[] w = difficulty.clone();
+    double[] w = scratch.w;
+    System.arraycopy(difficulty, 0, w, 0, w.length);
     double stand = standing;
     // Failing j then k leaves the same difficulty belief as failing k then j, so the best last
     // attempt after that pair is worked out once per unordered pair (a third of all planning
-    // time went to working it out twice), by the first step for every pair; the second step,
-    // which picks the plan's second route, reads it back instead of working it out again.
-    double[] pairs = depth == 3 ? newPairs() : null;
+    // time went to working it out twice), by whichever node first needs it; the second step,
+    // which picks the plan's second route, reads it back or works out what no node needed.
+    pairs = null;
+    if (depth == 3) {
+      pairs = scratch.pairs;
+      Arrays.fill(pairs, 0, n * n, Double.NaN);
+    }
     int previous = -1;
     for (int k = depth; k > 0; k--) {
       int best = -1;
       double bestValue = stand;
       double[] p = chances(w, used, k, lambda);
-      for (int j = 0; j < routes.size(); j++) {
+      for (int j = 0; j < n; j++) {
         if ((used & (1L << j)) == 0) {
-          double v = valueOf(j, p[j], w, used, k, lambda, pairs, previous);
+          double v = valueOf(j, p[j], w, used, k, lambda, previous);
           if (v > bestValue + 1e-12) {
             bestValue = v;
             best = j;
@@ -182,36 +246,106 @@ final class Chain {
     return order;
   }
 
-  private double[] newPairs() {
-    double[] pairs = new double[routes.size() * routes.size()];
-    Arrays.fill(pairs, Double.NaN);
-    return pairs;
-  }
-
   /**
    * Expected reward of trying j next (chance p) under difficulty belief w, then acting best.
-   * {@code pairs} (or null) caches the best last attempt after two failures, for beliefs that
-   * started from one common w; {@code first} is the route that failed before j there (-1 at the top).
+   * {@code first} is the route that failed before j in a three-step plan ({@link #pairs}), -1 at
+   * the top.
    */
-  private double valueOf(int j, double p, double[] w, long used, int depth, double lambda, double[] pairs, int first) {
+  private double valueOf(int j, double p, double[] w, long used, int depth, double lambda, int first) {
     double ifFailed = partial[j];
     if (depth == 2 && pairs != null && first >= 0) {
-      int key = Math.min(first, j) * routes.size() + Math.max(first, j);
-      if (Double.isNaN(pairs[key])) {
-        double[] after = afterFailure(w, j, depth);
-        // Read only as max(partial of one of the pair, this): below both partials its
-        // value does not matter, which spares bestLast the candidates that cannot reach them.
-        pairs[key] = bestLast(after, used | (1L << j), Math.min(partial[first], partial[j]), lambda);
-      }
-      ifFailed = Math.max(partial[j], pairs[key]);
+      ifFailed = Math.max(partial[j], pair(first, j, used | (1L << j), lambda));
+    } else if (depth == 3 && pairs != null) {
+      double[] after = firstFailed[j];
+      failed(w, after, j);
+      ifFailed = node(after, used | (1L << j), partial[j], lambda, j);
     } else if (depth > 1) {
       double[] after = afterFailure(w, j, depth);
-      ifFailed = best(after, used | (1L << j), depth - 1, partial[j], lambda, depth == 3 ? pairs : null, j);
+      ifFailed = best(after, used | (1L << j), depth - 1, partial[j], lambda);
     }
     return p - lambda * cost[j] + (1 - p) * ifFailed;
   }
 
-  private double best(double[] w, long used, int depth, double standing, double lambda, double[] pairs, int first) {
+  /** {@link #valueOf} at depth 2 of a three-step plan, given the best last attempt after j failed too. */
+  private double valueAfter(int j, double p, double lambda, double pair) {
+    return p - lambda * cost[j] + (1 - p) * Math.max(partial[j], pair);
+  }
+
+  /**
+   * The best last attempt after routes a and b both failed ({@code used} holds both), read as
+   * max(partial of one of the pair, this), worked out once per unordered pair. Always from the
+   * lower one's node, failing the higher one there, as the first step's nodes in index order
+   * used to: the same belief bit for bit, whichever node or step needs the pair first.
+   */
+  private double pair(int a, int b, long used, double lambda) {
+    int lo = Math.min(a, b);
+    int hi = Math.max(a, b);
+    int key = lo * routes.size() + hi;
+    if (Double.isNaN(pairs[key])) {
+      double[] after = beliefAt[2];
+      failed(firstFailed[lo], after, hi);
+      // Below both partials its value does not matter, which spares bestLast the candidates
+      // that cannot reach them.
+      pairs[key] = bestLast(after, used, Math.min(partial[a], partial[b]), lambda);
+    }
+    return pairs[key];
+  }
+
+  /**
+   * {@link #best} at a depth-2 node of a three-step plan's first step (w: the belief after
+   * {@code first} failed). Most of a plan's time went to the best last attempt after each pair
+   * ({@link #pair}), yet most pairs cannot matter: the node keeps only the highest value. So the
+   * children whose pair is known are valued first, then the others, highest {@link #upper} bound
+   * first, and a child whose bound is below the best value so far is left out, its pair not
+   * worked out (unless another node or the plan's second step needs it). The bound: the pair is
+   * at most its standing or the highest last-attempt bound of {@link #rank} at this node among
+   * the other candidates, and a value does not fall as its pair grows (rounding included: each
+   * operation rounds monotonically). A child left out is below the maximum, so the maximum is
+   * the same, bit for bit, in any order.
+   */
+  private double node(double[] w, long used, double standing, double lambda, int first) {
+    double best = standing;
+    double[] p = chances(w, used, 2, lambda);
+    int n = routes.size();
+    // The children whose pair is not known yet, as bits.
+    long missing = 0;
+    for (int k = 0; k < n; k++) {
+      if ((used & (1L << k)) == 0) {
+        double known = pairs[Math.min(first, k) * n + Math.max(first, k)];
+        if (Double.isNaN(known)) {
+          missing |= 1L << k;
+        } else {
+          best = Math.max(best, valueAfter(k, p[k], lambda, known));
+        }
+      }
+    }
+    if (missing == 0) {
+      return best;
+    }
+    rankPending(lambda);
+    // A child's pair is bounded by the highest bound among the others: the first ranked, or the
+    // second where the first is the child itself.
+    double second = rankedCount > 1 ? bound[ranked[1]] : Double.NEGATIVE_INFINITY;
+    int top = -1;
+    for (long left = missing; left != 0; left &= left - 1) {
+      int k = Long.numberOfTrailingZeros(left);
+      double last = ranked[0] != k ? bound[ranked[0]] : second;
+      upper[k] = valueAfter(k, p[k], lambda, Math.max(Math.min(partial[first], partial[k]), last));
+      if (top < 0 || upper[k] > upper[top]) {
+        top = k;
+      }
+    }
+    best = Math.max(best, valueAfter(top, p[top], lambda, pair(first, top, used | (1L << top), lambda)));
+    for (long left = missing & ~(1L << top); left != 0; left &= left - 1) {
+      int k = Long.numberOfTrailingZeros(left);
+      if (!(upper[k] < best)) {
+        best = Math.max(best, valueAfter(k, p[k], lambda, pair(first, k, used | (1L << k), lambda)));
+      }
+    }
+    return best;
+  }
+
+  private double best(double[] w, long used, int depth, double standing, double lambda) {
     if (depth == 1) {
       return bestLast(w, used, standing, lambda);
     }
@@ -219,7 +353,7 @@ final class Chain {
     double[] p = chances(w, used, depth, lambda);
     for (int j = 0; j < routes.size(); j++) {
       if ((used & (1L << j)) == 0) {
-        best = Math.max(best, valueOf(j, p[j], w, used, depth, lambda, pairs, first));
+        best = Math.max(best, valueOf(j, p[j], w, used, depth, lambda, -1));
       }
     }
     return best;
@@ -236,10 +370,7 @@ final class Chain {
    * maximum is the same, bit for bit: it does not depend on the order it is taken in.
    */
   private double bestLast(double[] w, long used, double standing, double lambda) {
-    if (unranked != null) {
-      rank(unranked, unrankedUsed, lambda);
-      unranked = null;
-    }
+    rankPending(lambda);
     double best = standing;
     for (int i = 0; i < rankedCount; i++) {
       int j = ranked[i];
@@ -251,6 +382,14 @@ final class Chain {
       }
     }
     return best;
+  }
+
+  /** {@link #rank}s the current depth-2 node's candidates if that is not done yet. */
+  private void rankPending(double lambda) {
+    if (unranked != null) {
+      rank(unranked, unrankedUsed, lambda);
+      unranked = null;
+    }
   }
 
   /** {@link #valueOf} with no attempt after this one: a failure leaves its partial score. */
