@@ -64,7 +64,7 @@ public final class Classifier {
           ClassifierRules.UNDERSTANDING,
           ClassifierRules.DOCS,
           ClassifierRules.REFACTORING,
-          ClassifierRules.COMPLETION,
+          CompletionRules.COMPLETION,
           DomainRules.ALGORITHMS,
           DomainRules.DATA,
           DomainRules.GENERATION,
