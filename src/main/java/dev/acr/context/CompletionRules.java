@@ -80,7 +80,7 @@ final class CompletionRules {
               + "(?:there|done|written|implemented|in place|defined)\\b", "one part done '%s'").when("done", "written",
                   "place", "there", "implemented", "defined"),
           // Work not done yet, said of the code: "dequeue and peek still to do", "does nothing yet".
-          regex(CODE_COMPLETION, 4, "\\bstill (?:to (?:do|write|implement)|todo|to be (?:written|implemented|done"
+          regex(CODE_COMPLETION, 4, "\\bstill (?:to (?:do|write|implement)|todo|needs? (?:doing|writing|implementing)|to be (?:written|implemented|done"
               + "|filled in)|unimplemented|stubbed(?: out)?|placeholders?)\\b|\\byet to be (?:written|implemented"
               + "|done|filled in)\\b|\\b(?:does|do) nothing (?:yet|for now|so far)\\b|\\bnothing (?:yet|so far)\\b",
               "not written yet '%s'").when("still", "yet", "for now", "so far"),
@@ -108,6 +108,15 @@ final class CompletionRules {
               + "|\\b(?:declared|defined)\\b(?: \\S+){0,6}? (?:but )?(?:never|not) "
               + "(?:defined|implemented)\\b", "missing pieces")
               .when("missing", "lack", "has no", "have no", "declared", "defined"),
+          // Progress on code being written: one part done, then the part that is not ("most of the
+          // router is written, the delete route isn't"), or parts still "left" ("has visit_call and
+          // visit_name left"). Not "there" nor "working": "the button is there but still does nothing"
+          // and "login works, logout doesn't" report bugs.
+          regex(CODE_COMPLETION, 3, "\\b(?:is|are|'s) (?:already |mostly |partly |all )?(?:done|written|implemented|in place"
+              + "|stubbed)\\b[^.?!]{0,60}?(?:,|;| but\\b)[^.?!]{0,60}?(?:\\b(?:isn't|aren't|is not|are not)(?=\\s*$|[,.;]| yet\\b)"
+              + "|\\bstill (?:needs?|to|missing|todo|unimplemented|empty|a stub)\\b|\\b(?:not yet|left|missing|todo)\\b)"
+              + "|\\b(?:has|have|there (?:is|are)|there's) (?:[^\\s\\d]+ ){1,5}?left(?=\\s*(?:$|[,.;:!]|to\\b))",
+              "part done, part left '%s'").when("left", "n't", " not", "still", "missing", "todo"),
           // "3 methods left to implement", "a few TODOs left", "doesn't handle Delete yet".
           regex(CODE_COMPLETION, 2.5, "\\bleft to (?:implement|write|fill|finish|do|handle|add)\\b"
               + "|\\btodos?\\b(?: \\S+){0,2}? left\\b|(?:\\bnot|n't) (?:\\S+ ){0,1}?(?:implement\\w*|handl\\w*"
@@ -169,6 +178,7 @@ final class CompletionRules {
               "like the existing", "matching the existing", "match the existing"),
           regex(CODE_COMPLETION, 4, "\\b(?:predict|guess)\\w* (?:the |what )?(?:output|it prints|gets printed)"
               + "|\\bwhat(?:'s| is| will be| would be| gets) (?:printed|logged|output|displayed)\\b|\\boutput of (?:this|the following|that)\\b[^?]{0,60}\\?"
+              + "|^(?:the )?(?:output|result) of [\\w.$]+\\([^\\n]*\\?|\\bwhat (?:will|would|does) [\\w.\\[\\]]+ (?:be|equal|contain|hold)\\b(?= after\\b| at the end\\b|\\s*[?:]?\\s*(?:$|\\n))"
               + "|\\bwhat (?:exactly |values? )?(?:will|would"
               + "|does|do) .{0,60}?\\b(?:print|output|return|log|evaluate to|yield)\\b|\\bwhat(?:'s| is) "
               + "the output\\b|\\b(?:literal|exact) output\\b|\\bwhat gets (?:printed|logged|returned|output|shown|displayed)\\b"

@@ -18,10 +18,12 @@ final class UnfinishedCode {
 
   /**
    * A pasted snippet whose last line is a placeholder body: {@code ...}, {@code pass}, a docstring,
-   * an empty block. Each language's "not written yet", where the snippet ends.
+   * an empty block, a comment that only says "..." or TODO (then perhaps the block's closing
+   * brace). Each language's "not written yet", where the snippet ends.
    */
   private static final Pattern EMPTY_BODY =
-      Pattern.compile("(?:^|\\n)[ \\t]*(?:\\.\\.\\.|\u2026|pass|\\{\\s*\\}|(?:\"\"\"|''')[^\\n]*)[ \\t]*\\}?\\s*$"
+      Pattern.compile("(?:^|\\n)[ \\t]*(?:(?://|#|--|/\\*)[ \\t]*(?:\\.\\.\\.|\u2026|(?i:todo)\\b[^\\n]*)|\\.\\.\\.|\u2026|pass"
+          + "|\\{\\s*\\}|(?:\"\"\"|''')[^\\n]*)\\s*\\}?\\s*$"
           + "|\\{[ \\t]*\\n\\s*\\}\\s*$"); // a signature's block opened and closed empty: "f(a) {\n}"
 
   private static final Pattern SQL = Pattern.compile("(?i)\\b(?:from|join|where|group by|values)\\b");
