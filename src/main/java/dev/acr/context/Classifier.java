@@ -213,7 +213,7 @@ public final class Classifier {
       return;
     }
     Lead lead = Statement.conditional(head) ? null : LEAD_VERBS.get(head.get(0));
-    if (lead != null) {
+    if (lead != null && !(lead.dimension() == Dimension.CODE_GENERATION && claimed(head.get(0), hits))) {
       // An issue titled "Add X" or "Support Y" asks for a change to a repository, not new code.
       double w = lead.dimension() == Dimension.CODE_GENERATION ? generationWeight : 1;
       add(hits, lead.dimension(), w * lead.weight(), "opens with '" + head.get(0) + "'");
@@ -240,6 +240,25 @@ public final class Classifier {
         break;
       }
     }
+  }
+
+  /**
+   * Whether a construction of another dimension begins with the opening verb ("make the form work
+   * with …", "make this more pythonic", "add a test that …"): the verb is part of that phrase, and
+   * counting it a second time as a generic request to build was what let generation outvote it.
+   */
+  private static boolean claimed(String verb, Map<Dimension, List<Hit>> hits) {
+    String quoted = "'" + verb + " ";
+    for (Map.Entry<Dimension, List<Hit>> e : hits.entrySet()) {
+      if (e.getKey() != Dimension.CODE_GENERATION) {
+        for (Hit h : e.getValue()) {
+          if (h.weight() > 0 && h.label().contains(quoted)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /**
