@@ -234,7 +234,7 @@ final class BugRules {
           // "why do deleted users still show up", "why does the modal always reopen": a behaviour
           // that keeps happening when it should not; not "why do we still support py2" (a design question).
           regex(BUG_FIXING, 3, "\\bwhy (?:is|are|does|do|did|was|were) (?!(?:we|you|they|people|there|one|i)\\b)[^?.]{0,60}?"
-              + "\\b(?:still|never|always|keeps?|anymore|again|sometimes|randomly|every time)\\b",
+              + "\\b(?:still|never|always|keeps?|anymore|again|sometimes|randomly|every time|suddenly|all of a sudden)\\b",
               "why-question about a recurring behaviour").when("why"),
           // "mypy errors after the refactor", "since we bumped react": something changed and broke it.
           regex(BUG_FIXING, 2.5, "\\b(?:after|since) (?:the|my|our|this|that|last|a|we|i|you) (?:\\w+ ){0,2}?"

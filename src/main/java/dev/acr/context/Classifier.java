@@ -400,7 +400,7 @@ public final class Classifier {
         "cleanup", "tidy", "modernize", "modernise", "decouple", "consolidate", "restructure",
         "reorganize", "reorganise", "organize", "organise", "split", "inline", "move", "replace", "reduce",
         "migrate", "collapse", "unify", "generalize", "generalise", "parameterize",
-        "parametrize", "decompose", "encapsulate", "untangle");
+        "parametrize", "decompose", "encapsulate", "untangle", "separate");
     put(m, Dimension.CODE_REFACTORING, 1.5, "switch", "swap");
     put(m, Dimension.CODE_REFACTORING, 1, "remove");
     put(m, Dimension.CODE_REFACTORING, 0.5, "convert", "rewrite");

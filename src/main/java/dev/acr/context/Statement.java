@@ -85,6 +85,9 @@ final class Statement {
 
   private static final Set<String> PARTICLES = Set.of("off", "up", "out", "down", "away", "over", "back");
 
+  /** Particles that follow a verb, hardly ever a plural noun: "falls back", "times out", "comes apart". */
+  private static final Set<String> VERB_PARTICLES = Set.of("off", "out", "away", "back", "apart", "down");
+
   /**
    * Adverbs that stand before a verb, never before a noun of a request: "logout only works on the
    * second click", "the job sometimes skips a day". The word after one, inflected, is a verb.
@@ -252,9 +255,12 @@ final class Statement {
         return true;
       }
       boolean inflectedForm = (word.endsWith("s") && !word.endsWith("ss")) || word.endsWith("ed");
-      boolean timesOut = word.startsWith("tim") && i + 1 < clause.size() && clause.get(i + 1).equals("out");
-      if ((VERB_ADVERBS.contains(before) && inflectedForm) || timesOut) {
-        return true; // "only works on the second click", "webhooks time out under load"
+      // "localization falls back to english", "the footer cuts off", "webhooks time out under load":
+      // an inflected word, or "time", before a particle is a phrasal verb, whichever verb it is.
+      boolean beforeParticle = i + 1 < clause.size() && VERB_PARTICLES.contains(clause.get(i + 1));
+      boolean phrasal = beforeParticle && ((inflectedForm && !pluralNoun(before)) || word.equals("time"));
+      if ((VERB_ADVERBS.contains(before) && inflectedForm) || phrasal) {
+        return true; // "only works on the second click"
       }
       // "pressing back logs me out", "the bot spams the channel": an -s word before its object.
       // "cuts off the last page", "eats up the memory": a particle may stand between them.
