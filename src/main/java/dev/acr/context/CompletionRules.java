@@ -154,7 +154,10 @@ final class CompletionRules {
               + "|branch|body|arm|getter|setter|constructor|override|handling|logic)s?\\b(?: \\S+){0,3}? (?:is|are) (?:still )?missing\\b",
               "one part done '%s'").when("done", "written", "implemented", "place", "there", "working", "missing"),
           // One part there, the other not: "the getter is there but the setter isn't", "…, equals is there".
-          regex(CODE_COMPLETION, 2.5, "\\b(?:is|are)(?<!(?:what|where|who|which|how|why|nothing|something) (?:is|are)) (?:already )?there"
+          // Not a moment in a report: "resolves before the data is there".
+          regex(CODE_COMPLETION, 2.5, "\\b(?:is|are)(?<!(?:what|where|who|which|how|why|nothing|something) (?:is|are))"
+              + "(?<!\\b(?:before|until|till|after|once|when|whenever|if|unless) (?:the |its |a |all )?[\\w.]{1,20} (?:is|are))"
+              + " (?:already )?there"
               + "(?:[,;.]|\\s*$| but\\b)", "one part there").when("there"),
           // A body that does nothing for now: "the validate hook is a no-op right now", "save is just
           // `return nil`", "it has no code yet"; and what it needs: "abstract methods need implementations".
