@@ -404,7 +404,7 @@ public final class Classifier {
     put(m, Dimension.CODE_REFACTORING, 1.5, "switch", "swap");
     put(m, Dimension.CODE_REFACTORING, 1, "remove");
     put(m, Dimension.CODE_REFACTORING, 0.5, "convert", "rewrite");
-    put(m, Dimension.CODE_COMPLETION, 2, "finish", "complete", "fill", "continue", "predict");
+    put(m, Dimension.CODE_COMPLETION, 2, "finish", "complete", "fill", "continue", "resume", "predict");
     put(m, Dimension.MULTI_LANGUAGE, 2, "port", "translate", "transpile", "reimplement");
     put(m, Dimension.DATA_SCIENCE, 1.5, "plot", "train", "fit", "impute", "resample", "pivot",
         "visualize", "visualise", "cluster", "forecast", "aggregate");

@@ -42,8 +42,9 @@ final class UnfinishedCode {
     String code = raw.substring(firstNewline + 1);
     // Indented code, or a query pasted flush left ("SELECT … FROM …").
     // Or a block opened at a line's end and closed flush left: "function chunk(…) {\n}".
+    // Or a declaration left open at the snippet's end: "class Circle implements Shape {".
     boolean looksLikeCode = raw.contains("(") && (code.contains("    ") || code.contains("\t")
-        || SQL.matcher(code).find() || raw.contains("{\n"));
+        || SQL.matcher(code).find() || raw.contains("{\n") || raw.endsWith("{"));
     if (!looksLikeCode) {
       return null;
     }

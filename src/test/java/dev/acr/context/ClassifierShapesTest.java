@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * The signals of the cls6 round, found by reading the misses of ClassifierTest sets 30-32 and
+ * The signals of the cls6 round, found by reading the misses of ClassifierTest sets 30-33 and
  * grouping them by shape rather than by phrase: verbs known by their form (an identifier subject,
  * a particle, a short stem), progress on code being written (a part done, a part left), the
  * output of a call asked as a question, a construction that claims its opening verb, why-questions
@@ -40,7 +40,10 @@ class ClassifierShapesTest {
         {"result of Math.round(-0.5)?", "code_completion", "the result of a call, asked"},
         {"what would s be after\n\ns = 'ab' * 2\ns += s", "code_completion", "what a variable will be after a snippet"},
         {"the migration is done but the app still reads the old column", "bug_fixing", "guard: a behaviour after 'still'"},
-        {"fetchUser resolves before the token is there", "bug_fixing", "a moment, not a part written"}};
+        {"fetchUser resolves before the token is there", "bug_fixing", "a moment, not a part written"},
+        {"resume the csv writer from where the last session ended", "code_completion", "'resume' opens a completion"},
+        {"trait Shape { fn area(&self) -> f64; }\nimpl Shape for Square {", "code_completion",
+            "a declaration left open at the snippet's end"}};
     assertRows(cases);
   }
 
