@@ -1,6 +1,6 @@
 package dev.acr.context;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.acr.context.ClassifierRows.assertRows;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
  * sets, so the sets still measure something.
  */
 class ClassifierShapesTest {
-
-  private final Classifier classifier = new Classifier();
 
   @Test
   void verbsKnownByTheirForm() {
@@ -56,12 +54,5 @@ class ClassifierShapesTest {
         {"why do we still ship jquery", "code_understanding", "guard: a design question"},
         {"a user can vote twice on the same post", "bug_fixing", "can … twice"}};
     assertRows(cases);
-  }
-
-  /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
-  private void assertRows(String[][] rows) {
-    for (String[] c : rows) {
-      assertThat(classifier.classify(c[0]).dimension()).as(c[2] + ": " + c[0]).isEqualTo(Dimension.of(c[1]));
-    }
   }
 }

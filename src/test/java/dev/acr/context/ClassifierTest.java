@@ -1,5 +1,6 @@
 package dev.acr.context;
 
+import static dev.acr.context.ClassifierRows.assertRows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -257,13 +258,6 @@ class ClassifierTest {
         {"when someone comments on an issue, notify the assignee on slack", "code_generation",
             "'comments on' is what users do"}};
     assertRows(cases);
-  }
-
-  /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
-  private void assertRows(String[][] rows) {
-    for (String[] c : rows) {
-      assertThat(classifier.classify(c[0]).dimension()).as(c[2] + ": " + c[0]).isEqualTo(Dimension.of(c[1]));
-    }
   }
 
   @Test
