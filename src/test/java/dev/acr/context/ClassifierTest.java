@@ -76,7 +76,7 @@ class ClassifierTest {
 
   /**
    * Terse prompts as developers type them into a coding agent ("parser crashes on empty input",
-   * "finish the TODO in auth.go"), 2,721 in thirty-three files. Written and labelled by hand, by the engineers
+   * "finish the TODO in auth.go"), 2,766 in thirty-four files. Written and labelled by hand, by the engineers
    * who made the classifier changes of issue 14, from the CodeRouterBench dimension names and the
    * dev prompts' conventions (output prediction is code_completion, docs are code_understanding);
    * the hard pairs (bug vs generation vs understanding, completion vs generation) are over-weighted.
@@ -119,7 +119,8 @@ class ClassifierTest {
    * changes and scored 90.9% at first sight on both 76d368d and those changes, then read. After the
    * round: sets 30-32 99.1%, 95.4%, 97.0%. Set 33 (46) was written after those changes and scored
    * 87.0% at first sight, as on 76d368d; its misses were read and two of them led to a last change
-   * (a declaration left open, "resume"): 91.3%.
+   * (a declaration left open, "resume"): 91.3%. Set 34 (45) was written after the round's last change
+   * and never tuned on: 93.3%, as on 76d368d (no prediction changed).
    * A probe of real developer phrasing (commit subjects of public repositories, split by repository
    * into a tune and a held-out half) lives in bench/real-prompts, outside these sets; its signals
    * are checked in ClassifierSignalsTest and changed no prediction here.
@@ -130,14 +131,14 @@ class ClassifierTest {
   void ownTersePromptSetsAccuracy() throws IOException {
     double[] bars = {0.95, 0.90, 0.90, 0.90, 0.88, 0.90, 0.95, 0.95, 0.95, 0.95, 0.92,
         0.93, 0.93, 0.90, 0.93, 0.93, 0.93, 0.93, 0.93, 0.88, 0.95, 0.93, 0.93, 0.93, 0.93, 0.90, 0.90, 0.90,
-        0.92, 0.95, 0.93, 0.93, 0.90};
+        0.92, 0.95, 0.93, 0.93, 0.90, 0.90};
     List<Labelled> all = new ArrayList<>();
     for (int set = 1; set <= bars.length; set++) {
       List<Labelled> rows = resource("terse-prompts-" + set + ".jsonl");
       all.addAll(rows);
       assertThat(report("own terse prompts, set " + set, rows)).as("set " + set).isGreaterThanOrEqualTo(bars[set - 1]);
     }
-    assertThat(all).hasSize(2721);
+    assertThat(all).hasSize(2766);
     assertThat(report("own terse prompts, all sets", all)).isGreaterThanOrEqualTo(0.95);
   }
 
