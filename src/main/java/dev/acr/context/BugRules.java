@@ -221,9 +221,12 @@ final class BugRules {
               "track down", "figure out why", "look into", "look at why", "see why", "check why", "root cause", "find the leak", "find the bug",
               "find out why", "find the cause"),
           // "why does X return 0.30000000000000004": behaviour in question; not a question about
-          // design ("why do we …", "why is there …", "why does Order have both …").
-          regex(BUG_FIXING, 2, "\\bwhy (?:is|are|was|were|does|do|did|won'?t|doesn'?t|isn'?t|can'?t) "
-              + "(?!(?:we|you|they|people|there|one)\\b)(?!.*\\b(?:have|has|need|needs|exist|exists|both"
+          // design ("why do we …", "why is there …", "why does Order have both …", "why is the queue a
+          // deque and not a list"). Weighed as much as the question's own words ("why does", opening
+          // with "why"), so that a question about behaviour is no longer read as one about code alone.
+          regex(BUG_FIXING, 3, "\\bwhy (?:is|are|was|were|does|do|did|won'?t|doesn'?t|isn'?t|can'?t) "
+              + "(?!(?:we|you|they|people|there|one)\\b)(?!(?:\\S+ ){1,4}an? \\S+ (?:and not|rather than|not|over|instead of)\\b)"
+              + "(?!.*\\b(?:have|has|need|needs|exist|exists|both"
               + "|intentional|on purpose|by design)\\b)", "why-question about behaviour").when("why"),
           regex(BUG_FIXING, 1.5, "\\bwhy (?:does|do|is|are|did|would)\\b.{0,80}\\b(?:return|returns|fail"
               + "|fails|crash|crashes|null|none|nil|empty|wrong|instead|when)\\b",

@@ -52,6 +52,9 @@ class ClassifierShapesTest {
         {"why do archived projects still count toward the quota", "bug_fixing", "a why-question about what keeps happening"},
         {"why did the api start returning html suddenly", "bug_fixing", "a why-question about what changed suddenly"},
         {"why do we still ship jquery", "code_understanding", "guard: a design question"},
+        {"why does closing a tab clear the filters of every tab", "bug_fixing", "a why-question about behaviour"},
+        {"why is the sidebar rendering on every keypress", "bug_fixing", "a why-question about behaviour"},
+        {"why is the config a dict and not a dataclass", "code_understanding", "guard: a choice between two designs"},
         {"a user can vote twice on the same post", "bug_fixing", "can … twice"}};
     assertRows(cases);
   }
