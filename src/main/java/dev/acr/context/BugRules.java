@@ -133,7 +133,7 @@ final class BugRules {
           regex(BUG_FIXING, 2, "(?<=\\w )(?<!n't |not |never |without |would |will |could |might |may |can )\\bbreak\\b"
               + "(?!(?: \\S+){0,5}? (?:up|into|apart"
               + "|down|out)\\b)", "symptom 'break'").when("break"),
-          regex(BUG_FIXING, 2.5, "\\b(?:\\w+(?:s|ed)|runs?|fires?|shows? up|appears?|opens?)(?: \\S+){0,2}? (?:twice|two times"
+          regex(BUG_FIXING, 2.5, "\\b(?:\\w+(?:s|ed)|runs?|fires?|shows? up|appears?|opens?|(?:can|could|may) \\w+)(?: \\S+){0,2}? (?:twice|two times"
               + "|multiple times|\\d+ times|over and over)\\b", "symptom 'happens twice'")
               .when("twice", "times", "over and over"),
           regex(BUG_FIXING, 2, "\\bfail(?:s|ed|ing|ure|ures)?\\b", "symptom '%s'").when("fail"),
@@ -221,9 +221,12 @@ final class BugRules {
               "track down", "figure out why", "look into", "look at why", "see why", "check why", "root cause", "find the leak", "find the bug",
               "find out why", "find the cause"),
           // "why does X return 0.30000000000000004": behaviour in question; not a question about
-          // design ("why do we …", "why is there …", "why does Order have both …").
-          regex(BUG_FIXING, 2, "\\bwhy (?:is|are|was|were|does|do|did|won'?t|doesn'?t|isn'?t|can'?t) "
-              + "(?!(?:we|you|they|people|there|one)\\b)(?!.*\\b(?:have|has|need|needs|exist|exists|both"
+          // design ("why do we …", "why is there …", "why does Order have both …", "why is the queue a
+          // deque and not a list"). Weighed as much as the question's own words ("why does", opening
+          // with "why"), so that a question about behaviour is no longer read as one about code alone.
+          regex(BUG_FIXING, 3, "\\bwhy (?:is|are|was|were|does|do|did|won'?t|doesn'?t|isn'?t|can'?t) "
+              + "(?!(?:we|you|they|people|there|one)\\b)(?!(?:\\S+ ){1,4}an? \\S+ (?:and not|rather than|not|over|instead of)\\b)"
+              + "(?!.*\\b(?:have|has|need|needs|exist|exists|both"
               + "|intentional|on purpose|by design)\\b)", "why-question about behaviour").when("why"),
           regex(BUG_FIXING, 1.5, "\\bwhy (?:does|do|is|are|did|would)\\b.{0,80}\\b(?:return|returns|fail"
               + "|fails|crash|crashes|null|none|nil|empty|wrong|instead|when)\\b",
@@ -231,6 +234,11 @@ final class BugRules {
           regex(BUG_FIXING, 3, "\\bwhy (?:is|are|does|do|did|would|was|were)\\b.{0,60}\\b(?:fail\\w*|crash\\w*"
               + "|red|broken|slow|slower|wrong|empty|null|none|nil|nan|hang\\w*|flak\\w*|break\\w*|throw\\w*"
               + "|errors?|zero|undefined|stuck|missing|twice)\\b", "why-question naming a failure").when("why"),
+          // "why do deleted users still show up", "why does the modal always reopen": a behaviour
+          // that keeps happening when it should not; not "why do we still support py2" (a design question).
+          regex(BUG_FIXING, 3, "\\bwhy (?:is|are|does|do|did|was|were) (?!(?:we|you|they|people|there|one|i)\\b)[^?.]{0,60}?"
+              + "\\b(?:still|never|always|keeps?|anymore|again|sometimes|randomly|every time|suddenly|all of a sudden)\\b",
+              "why-question about a recurring behaviour").when("why"),
           // "mypy errors after the refactor", "since we bumped react": something changed and broke it.
           regex(BUG_FIXING, 2.5, "\\b(?:after|since) (?:the|my|our|this|that|last|a|we|i|you) (?:\\w+ ){0,2}?"
               + "(?:refactor\\w*|upgrad\\w*|updat\\w*|bump\\w*|merg\\w*|migrat\\w*|deploy\\w*|release"

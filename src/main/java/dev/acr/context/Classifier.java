@@ -64,14 +64,14 @@ public final class Classifier {
           ClassifierRules.UNDERSTANDING,
           ClassifierRules.DOCS,
           ClassifierRules.REFACTORING,
-          ClassifierRules.COMPLETION,
+          CompletionRules.COMPLETION,
           DomainRules.ALGORITHMS,
           DomainRules.DATA,
           DomainRules.GENERATION,
           DomainRules.MULTI);
 
   /** Opening verb (after fillers) → dimension, weight. */
-  private static final Map<String, Lead> LEAD_VERBS = leadVerbs();
+  private static final Map<String, LeadVerbs.Lead> LEAD_VERBS = LeadVerbs.TABLE;
 
   private static final Set<String> TEST_HEAD_WORDS =
       Set.of("test", "tests", "testing", "specs", "pytest", "jest", "vitest", "junit", "gtest",
@@ -111,8 +111,6 @@ public final class Classifier {
 
   /** "shown in utc instead of local time": in a statement, what happens against what should. */
   private static final Pattern INSTEAD = Pattern.compile("\\b(?:instead of|rather than)\\b");
-
-  private record Lead(Dimension dimension, double weight) {}
 
   private record Hit(double weight, String label) {}
 
@@ -212,8 +210,8 @@ public final class Classifier {
     if (head.isEmpty()) {
       return;
     }
-    Lead lead = Statement.conditional(head) ? null : LEAD_VERBS.get(head.get(0));
-    if (lead != null) {
+    LeadVerbs.Lead lead = Statement.conditional(head) ? null : LEAD_VERBS.get(head.get(0));
+    if (lead != null && !(lead.dimension() == Dimension.CODE_GENERATION && claimed(head.get(0), hits))) {
       // An issue titled "Add X" or "Support Y" asks for a change to a repository, not new code.
       double w = lead.dimension() == Dimension.CODE_GENERATION ? generationWeight : 1;
       add(hits, lead.dimension(), w * lead.weight(), "opens with '" + head.get(0) + "'");
@@ -240,6 +238,25 @@ public final class Classifier {
         break;
       }
     }
+  }
+
+  /**
+   * Whether a construction of one other dimension begins with the opening verb ("make the form work
+   * with …"): the verb is part of that phrase, and counting it a second time as a generic request to
+   * build was what let generation outvote it. When two dimensions read the phrase ("make the page
+   * consistent with the new design": a quality it lacks, a refactoring), neither claims it.
+   */
+  private static boolean claimed(String verb, Map<Dimension, List<Hit>> hits) {
+    String quoted = "'" + verb + " ";
+    int claimants = 0;
+    for (Map.Entry<Dimension, List<Hit>> e : hits.entrySet()) {
+      boolean claims = false;
+      for (Hit h : e.getValue()) {
+        claims |= h.weight() > 0 && h.label().contains(quoted);
+      }
+      claimants += claims && e.getKey() != Dimension.CODE_GENERATION ? 1 : 0;
+    }
+    return claimants == 1;
   }
 
   /**
@@ -363,43 +380,5 @@ public final class Classifier {
     double pTop = 1.0 / sum;
     double pSecond = Math.exp((scores[second.ordinal()] - max) / TEMPERATURE) / sum;
     return Math.max(0.0, Math.min(1.0, pTop - pSecond));
-  }
-
-  private static Map<String, Lead> leadVerbs() {
-    Map<String, Lead> m = new java.util.HashMap<>();
-    put(m, Dimension.BUG_FIXING, 2, "fix", "debug", "repair", "diagnose", "troubleshoot",
-        "investigate", "unbreak", "hotfix", "patch", "correct");
-    // What should hold and does not: "avoid X when Y", "ensure X respects Y", "preserve X during Y".
-    put(m, Dimension.BUG_FIXING, 1.5, "avoid", "ensure", "preserve", "resolve", "respect", "honor", "honour", "obey");
-    put(m, Dimension.BUG_FIXING, 1, "handle");
-    put(m, Dimension.CODE_UNDERSTANDING, 2, "explain", "describe", "summarize", "summarise",
-        "document", "walk", "trace", "review", "annotate", "clarify");
-    put(m, Dimension.CODE_UNDERSTANDING, 1.5, "tell");
-    put(m, Dimension.CODE_UNDERSTANDING, 1, "what", "what's", "whats", "why", "where", "who", "how", "which",
-        "does", "is", "are", "when", "whose");
-    put(m, Dimension.CODE_REFACTORING, 2, "refactor", "rename", "extract", "simplify", "clean",
-        "cleanup", "tidy", "modernize", "modernise", "decouple", "consolidate", "restructure",
-        "reorganize", "reorganise", "organize", "organise", "split", "inline", "move", "replace", "reduce",
-        "migrate", "collapse", "unify", "generalize", "generalise", "parameterize",
-        "parametrize", "decompose", "encapsulate", "untangle");
-    put(m, Dimension.CODE_REFACTORING, 1.5, "switch", "swap");
-    put(m, Dimension.CODE_REFACTORING, 1, "remove");
-    put(m, Dimension.CODE_REFACTORING, 0.5, "convert", "rewrite");
-    put(m, Dimension.CODE_COMPLETION, 2, "finish", "complete", "fill", "continue", "predict");
-    put(m, Dimension.MULTI_LANGUAGE, 2, "port", "translate", "transpile", "reimplement");
-    put(m, Dimension.DATA_SCIENCE, 1.5, "plot", "train", "fit", "impute", "resample", "pivot",
-        "visualize", "visualise", "cluster", "forecast", "aggregate");
-    put(m, Dimension.TEST_GENERATION, 2, "fuzz");
-    put(m, Dimension.TEST_GENERATION, 1.5, "cover");
-    put(m, Dimension.CODE_GENERATION, 1, "add", "create", "write", "implement", "build", "make",
-        "generate", "scaffold", "need", "new", "set", "setup", "configure", "impl", "integrate", "introduce");
-    put(m, Dimension.CODE_GENERATION, 1.5, "support", "allow", "enable", "expose");
-    return Map.copyOf(m);
-  }
-
-  private static void put(Map<String, Lead> m, Dimension d, double w, String... words) {
-    for (String word : words) {
-      m.put(word, new Lead(d, w));
-    }
   }
 }

@@ -81,9 +81,30 @@ final class Statement {
           "snap", "bounce", "stretch", "shrink", "blink", "zoom", "ask", "prompt", "overlay",
           "look", "seem", "write", "read", "parse", "handle", "change", "mix", "get", "keep", "use", "arrive", "land",
           "point", "link", "count", "list", "include", "submit", "flash", "result", "lead", "cause",
-          "pass");
+          "pass", "work", "give", "wait");
 
   private static final Set<String> PARTICLES = Set.of("off", "up", "out", "down", "away", "over", "back");
+
+  /** Particles that follow a verb, hardly ever a plural noun: "falls back", "times out", "comes apart". */
+  private static final Set<String> VERB_PARTICLES = Set.of("off", "out", "away", "back", "apart", "down");
+
+  /**
+   * Adverbs that stand before a verb, never before a noun of a request: "logout only works on the
+   * second click", "the job sometimes skips a day". The word after one, inflected, is a verb.
+   */
+  private static final Set<String> VERB_ADVERBS =
+      Set.of("only", "sometimes", "randomly", "occasionally", "intermittently", "suddenly", "constantly",
+          "repeatedly", "silently", "incorrectly", "accidentally", "mistakenly");
+
+  /**
+   * A code identifier opening the prompt, then a word in -s: "parse_duration("1h30m") gives 30
+   * minutes", "useEffect runs twice". An identifier is no verb of a request, and the -s word
+   * after it is its verb, whichever verb it is; not a plural noun of a noun phrase ("utils.py
+   * functions for dates", "slugify() tests").
+   */
+  private static final Pattern IDENTIFIER_SUBJECT =
+      Pattern.compile("^[`'\"]?(?=[\\w.:]*(?:[_.:]\\w|[a-z][A-Z]|\\())[A-Za-z_][\\w.:]*(?:\\([^)]{0,40}\\))?[`'\"]?"
+          + " (?:\\w+ )?\\w{2,}(?<![su])s (?!(?:for|of|with|that|which|and|or)\\b)\\S");
 
   /**
    * Adjectives of a state gone wrong, said of a subject with no verb: "search results empty for
@@ -171,7 +192,7 @@ final class Statement {
       return Mood.ASKS;
     }
     boolean statement = OPENERS.contains(head.get(0)) || FINITE.matcher(text.norm()).find()
-        || hasVerb(firstSentence(text.norm()));
+        || hasVerb(firstSentence(text.norm())) || IDENTIFIER_SUBJECT.matcher(text.raw().strip()).find();
     return statement ? Mood.STATES : Mood.NEITHER;
   }
 
@@ -233,6 +254,14 @@ final class Statement {
       if (IRREGULAR_PAST.contains(word) || predicate(clause, i)) {
         return true;
       }
+      boolean inflectedForm = (word.endsWith("s") && !word.endsWith("ss")) || word.endsWith("ed");
+      // "localization falls back to english", "the footer cuts off", "webhooks time out under load":
+      // an inflected word, or "time", before a particle is a phrasal verb, whichever verb it is.
+      boolean beforeParticle = i + 1 < clause.size() && VERB_PARTICLES.contains(clause.get(i + 1));
+      boolean phrasal = beforeParticle && ((inflectedForm && !pluralNoun(before)) || word.equals("time"));
+      if ((VERB_ADVERBS.contains(before) && inflectedForm) || phrasal) {
+        return true; // "only works on the second click"
+      }
       // "pressing back logs me out", "the bot spams the channel": an -s word before its object.
       // "cuts off the last page", "eats up the memory": a particle may stand between them.
       int object = i + 1 < clause.size() && PARTICLES.contains(clause.get(i + 1)) ? i + 2 : i + 1;
@@ -281,7 +310,9 @@ final class Statement {
       return word;
     }
     for (String suffix : new String[] {"ing", "es", "ed", "s", "d"}) {
-      if (word.length() > suffix.length() + 2 && word.endsWith(suffix)) {
+      // "goes": a two-letter stem is long enough before "es".
+      int shortest = suffix.equals("es") ? 2 : 3;
+      if (word.length() >= suffix.length() + shortest && word.endsWith(suffix)) {
         String stem = word.substring(0, word.length() - suffix.length());
         if (BEHAVIOUR.contains(stem)) {
           return stem;

@@ -18,10 +18,12 @@ final class UnfinishedCode {
 
   /**
    * A pasted snippet whose last line is a placeholder body: {@code ...}, {@code pass}, a docstring,
-   * an empty block. Each language's "not written yet", where the snippet ends.
+   * an empty block, a comment that only says "..." or TODO (then perhaps the block's closing
+   * brace). Each language's "not written yet", where the snippet ends.
    */
   private static final Pattern EMPTY_BODY =
-      Pattern.compile("(?:^|\\n)[ \\t]*(?:\\.\\.\\.|\u2026|pass|\\{\\s*\\}|(?:\"\"\"|''')[^\\n]*)[ \\t]*\\}?\\s*$"
+      Pattern.compile("(?:^|\\n)[ \\t]*(?:(?://|#|--|/\\*)[ \\t]*(?:\\.\\.\\.|\u2026|(?i:todo)\\b[^\\n]*)|\\.\\.\\.|\u2026|pass"
+          + "|\\{\\s*\\}|(?:\"\"\"|''')[^\\n]*)\\s*\\}?\\s*$"
           + "|\\{[ \\t]*\\n\\s*\\}\\s*$"); // a signature's block opened and closed empty: "f(a) {\n}"
 
   private static final Pattern SQL = Pattern.compile("(?i)\\b(?:from|join|where|group by|values)\\b");
@@ -40,8 +42,9 @@ final class UnfinishedCode {
     String code = raw.substring(firstNewline + 1);
     // Indented code, or a query pasted flush left ("SELECT … FROM …").
     // Or a block opened at a line's end and closed flush left: "function chunk(…) {\n}".
+    // Or a declaration left open at the snippet's end: "class Circle implements Shape {".
     boolean looksLikeCode = raw.contains("(") && (code.contains("    ") || code.contains("\t")
-        || SQL.matcher(code).find() || raw.contains("{\n"));
+        || SQL.matcher(code).find() || raw.contains("{\n") || raw.endsWith("{"));
     if (!looksLikeCode) {
       return null;
     }

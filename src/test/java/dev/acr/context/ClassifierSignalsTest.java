@@ -1,6 +1,6 @@
 package dev.acr.context;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.acr.context.ClassifierRows.assertRows;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
  * from the sets, so the sets still measure something.
  */
 class ClassifierSignalsTest {
-
-  private final Classifier classifier = new Classifier();
 
   @Test
   void statementsWishesAndNamedProblems() {
@@ -440,12 +438,5 @@ class ClassifierSignalsTest {
         {"return early instead of nesting ifs", "code_refactoring", "a control-flow change, not an output"},
         {"explain what happens on unmount", "code_understanding", "a question about a moment"}};
     assertRows(cases);
-  }
-
-  /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
-  private void assertRows(String[][] rows) {
-    for (String[] c : rows) {
-      assertThat(classifier.classify(c[0]).dimension()).as(c[2] + ": " + c[0]).isEqualTo(Dimension.of(c[1]));
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.acr.context;
 
+import static dev.acr.context.ClassifierRows.assertRows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,7 +76,7 @@ class ClassifierTest {
 
   /**
    * Terse prompts as developers type them into a coding agent ("parser crashes on empty input",
-   * "finish the TODO in auth.go"), 2,332 in twenty-eight files. Written and labelled by hand, by the engineers
+   * "finish the TODO in auth.go"), 2,766 in thirty-four files. Written and labelled by hand, by the engineers
    * who made the classifier changes of issue 14, from the CodeRouterBench dimension names and the
    * dev prompts' conventions (output prediction is code_completion, docs are code_understanding);
    * the hard pairs (bug vs generation vs understanding, completion vs generation) are over-weighted.
@@ -111,6 +112,17 @@ class ClassifierTest {
    * 78.8% (4c76d64: 77.9%); both were then read. Set 27 (60: "X should Y", completion in real
    * wording) 75.0% at first sight (4c76d64: 73.3%), then read. Set 28 (81) was written after the
    * round's last change and never tuned on: 93.8% (4c76d64: 93.8%).
+   * The cls6 round (76d368d → after) wrote set 29 (102, all nine dimensions) before scoring anything
+   * and never read its misses before the end: 93.1% → 94.1%. Set 30 (110, weighted to bug_fixing and
+   * completion) 96.4% and set 31 (65: bug reports without bug words, completion without "finish" or
+   * TODO) 83.1% at first sight on 76d368d, then read; set 32 (66) was written after the round's first
+   * changes and scored 90.9% at first sight on both 76d368d and those changes, then read. After the
+   * round: sets 30-32 99.1%, 95.4%, 97.0%. Set 33 (46) was written after those changes and scored
+   * 87.0% at first sight, as on 76d368d; its misses were read and two of them led to a last change
+   * (a declaration left open, "resume"): 91.3%. Set 34 (45) was written after the round's last change
+   * and never tuned on: 93.3%, as on 76d368d (no prediction changed). The misses of sets 29 and 34
+   * were then read, and one last change (a why-question about behaviour weighs as much as the
+   * question's own words) took set 29 to 95.1% and set 34 to 95.6%: since then neither is unread.
    * A probe of real developer phrasing (commit subjects of public repositories, split by repository
    * into a tune and a held-out half) lives in bench/real-prompts, outside these sets; its signals
    * are checked in ClassifierSignalsTest and changed no prediction here.
@@ -120,14 +132,15 @@ class ClassifierTest {
   @Test
   void ownTersePromptSetsAccuracy() throws IOException {
     double[] bars = {0.95, 0.90, 0.90, 0.90, 0.88, 0.90, 0.95, 0.95, 0.95, 0.95, 0.92,
-        0.93, 0.93, 0.90, 0.93, 0.93, 0.93, 0.93, 0.93, 0.88, 0.95, 0.93, 0.93, 0.93, 0.93, 0.90, 0.90, 0.90};
+        0.93, 0.93, 0.90, 0.93, 0.93, 0.93, 0.93, 0.93, 0.88, 0.95, 0.93, 0.93, 0.93, 0.93, 0.90, 0.90, 0.90,
+        0.92, 0.95, 0.93, 0.93, 0.90, 0.90};
     List<Labelled> all = new ArrayList<>();
     for (int set = 1; set <= bars.length; set++) {
       List<Labelled> rows = resource("terse-prompts-" + set + ".jsonl");
       all.addAll(rows);
       assertThat(report("own terse prompts, set " + set, rows)).as("set " + set).isGreaterThanOrEqualTo(bars[set - 1]);
     }
-    assertThat(all).hasSize(2332);
+    assertThat(all).hasSize(2766);
     assertThat(report("own terse prompts, all sets", all)).isGreaterThanOrEqualTo(0.95);
   }
 
@@ -248,13 +261,6 @@ class ClassifierTest {
         {"when someone comments on an issue, notify the assignee on slack", "code_generation",
             "'comments on' is what users do"}};
     assertRows(cases);
-  }
-
-  /** Each row: a prompt, its dimension, what it checks (shown when the row fails). */
-  private void assertRows(String[][] rows) {
-    for (String[] c : rows) {
-      assertThat(classifier.classify(c[0]).dimension()).as(c[2] + ": " + c[0]).isEqualTo(Dimension.of(c[1]));
-    }
   }
 
   @Test

@@ -15,7 +15,7 @@ class RuleTablesTest {
   private static final List<Rule> ALL =
       Stream.of(BugRules.BUG, ClassifierRules.TESTS, ClassifierRules.UNDERSTANDING, ClassifierRules.DOCS,
               ClassifierIssues.STRUCTURE, ClassifierIssues.TASK,
-              ClassifierRules.REFACTORING, ClassifierRules.COMPLETION, DomainRules.ALGORITHMS,
+              ClassifierRules.REFACTORING, CompletionRules.COMPLETION, DomainRules.ALGORITHMS,
               DomainRules.DATA, DomainRules.GENERATION, DomainRules.LANGUAGES, DomainRules.MULTI,
               ChangeRules.ROBUSTNESS, ChangeRules.DOCS, ChangeRules.TIDYING, TitleRules.NAMES, TitleRules.CHANGES)
           .flatMap(List::stream)

@@ -1,0 +1,193 @@
+package dev.acr.context;
+
+import static dev.acr.context.Dimension.CODE_COMPLETION;
+import static dev.acr.context.Rule.regex;
+import static dev.acr.context.Rule.terms;
+
+import java.util.List;
+
+/**
+ * Features for code_completion: code begun and left unfinished (a TODO, a stub, a placeholder body,
+ * the parts still to write beside the parts done) and the output of a snippet to predict, which the
+ * dev set files here too. Same weight scale as {@link ClassifierRules}.
+ */
+final class CompletionRules {
+
+  private CompletionRules() {}
+
+  /** The parts of code that a completion task fills in. */
+  private static final String PARTS = "(?:steps|cases|methods|case|branch(?:es)?|arms|body|bodies"
+      + "|implementations?|definitions?|parts?|pieces|bits|fields|logic|stages?|sections?|variants"
+      + "|functions?|handlers?)\\b";
+
+  static final List<Rule> COMPLETION =
+      List.of(
+          // Not a symptom: "goroutines never finishing", "the job doesn't finish".
+          // Nor a noun: "a finish callback", "the finish event".
+          regex(CODE_COMPLETION, 3.5, "(?<!never |not |n't |without )\\bfinish(?:ing)?\\b(?! (?:callbacks?|events?|handlers?"
+              + "|hooks?|times?|lines?|buttons?|states?|signals?|flags?|screens?|messages?)\\b)", "verb 'finish'").when("finish"),
+          // Not the state: "the export isn't complete", "mark the task as complete".
+          regex(CODE_COMPLETION, 3, "(?<!(?:not|n't|never|is|are|was|be|as|becomes?|became) )\\bcomplete\\b"
+              + "(?! (?:rewrite|overhaul|list|guide|crud))",
+              "verb 'complete'").when("complete"),
+          regex(CODE_COMPLETION, 3.5, "\\bfill(?:ing|ed|s)?\\b(?: \\S+){0,4}? in\\b|\\bfill (?:out|them|it)\\b",
+              "'fill in'").when("fill"),
+          // Each language's way of saying "not written yet": todo!(), NotImplementedError,
+          // UnsupportedOperationException, TODO(), panic("not implemented").
+          terms(CODE_COMPLETION, 3, "placeholder '%s'", "todo!()", "unimplemented!", "todo()",
+              "notimplemented*", "not implemented", "not yet implemented", "not-yet-implemented", "unimplemented",
+              "unsupportedoperation*", "placeholder", "placeholders", "implement me", "fill me in",
+              "your code here", "your code goes here", "code goes here"),
+          // "… // TODO", "TODO: …", and said of the code: "the last two cases are TODO", "__repr__ is a todo".
+          regex(CODE_COMPLETION, 3, "(?:#|//|--)\\s*todo\\b|\\btodo:|\\b(?:is|are) (?:still )?(?:an? |just an? )?todos?\\b",
+              "TODO marker").when("todo"),
+          // Not "a todo app": there the word names what the new program is about.
+          regex(CODE_COMPLETION, 1, "\\btodos?\\b(?! (?:apps?|lists?|items?|manager|tracker)\\b)", "mentions TODO")
+              .when("todo"),
+          regex(CODE_COMPLETION, 2, "\\b(?:the|these|those|all|remaining|each|every|any|a|one|two|three|some|few|several|\\d+) todos?\\b(?! (?:app|apps|list"
+              + "|items?))|\\btodo'?d\\b|\\bmarked (?:as |with )?(?:todo|fixme|tbd)\\b|\\btodo " + PARTS, "TODOs to finish").when("todo"),
+          // "implement the missing getters", "write the missing part": what is missing is to be written.
+          regex(CODE_COMPLETION, 3.5, "\\b(?:implement|write|finish|fill in|complete|code) (?:the |all |any )?(?:\\w+ )?missing\\b",
+              "asks for what is missing").when("missing"),
+          regex(CODE_COMPLETION, 3, "\\b(?:just|only|still|is) (?:a |an )?(?:empty )?stub\\b", "'%s'").when("stub"),
+          // The declaration exists, the code does not: "signature is there, need the impl for merge()",
+          // "implement the interface methods, they just return nil for now".
+          regex(CODE_COMPLETION, 3, "\\b(?:signatures?|declarations?|interfaces?|skeleton|headers?|prototypes?)"
+              + " (?:is|are|'s) (?:already )?(?:there|in place|written|done|defined|declared)\\b|\\bthe (?:\\w+ )?(?:impl"
+              + "|implementation|body|bodies|definitions?) (?:for|of)\\b|\\b(?:(?:just|only) )?(?:returns?|throws?|raises?"
+              + "|panics?) (?:nil|null|none|0|zero|an? empty \\w+|false|undefined)(?: \\w+)? (?:right now|for now|currently"
+              + "|at the moment|so far)\\b|\\bimplement (?:the|all(?: the)?|its|their) (?:\\w+ ){0,2}?(?:methods"
+              + "|functions|stubs|handlers)\\b", "declared, not written '%s'")
+              .when("there", "place", "written", "done", "defined", "declared", "impl", "body", "bodies", "definition",
+                  "now", "currently", "moment", "so far", "implement "),
+          // "i started this function but …", "what's x after this runs": code begun, or run in the head.
+          regex(CODE_COMPLETION, 2, "\\b(?:i|we) (?:started|began|have started|'ve started) (?:this|the|a|my|on|writing)\\b",
+              "code begun '%s'").when("started", "began"),
+          regex(CODE_COMPLETION, 3, "\\bwhat(?:'s| is| will| would)(?: be)?(?: the value of)? [a-z_]\\w* (?:be )?(?:after "
+              + "(?:this|it|that|these|the following|running|executing)\\b|at the end\\b|afterwards\\b)", "output prediction '%s'")
+              .when("after", "at the end"),
+          // "the rest is done", "names but no bodies": part of the code is there, part is not.
+          regex(CODE_COMPLETION, 3, "\\b(?:the )?rest (?:is|are|'s) (?:already )?(?:done|written|implemented|there|in place)\\b"
+              + "|\\b(?:no|without|missing|empty) (?:function |method )?bod(?:y|ies)\\b", "'%s'").when("rest", "bod"),
+          // "write the rest", not "the rest api": the rest of the code.
+          regex(CODE_COMPLETION, 3, "\\bthe rest\\b(?! ?(?:api|apis|endpoints?|client|server|service|calls?|layer|interface"
+              + "|framework|route|routes)\\b)", "partial code 'the rest'").when("the rest"),
+          // "pending: the validate step", "X is done, write Y": a to-do label; one part done, the next asked.
+          regex(CODE_COMPLETION, 3, "^(?:pending|todo|unfinished|incomplete|missing|not done)\\s*:", "to-do label '%s'")
+              .when(":"),
+          regex(CODE_COMPLETION, 2.5, "\\b(?:is|are|'s) (?:already )?(?:done|written|in place|there|implemented)\\b[,;]? "
+              + "(?:(?:so|now|just|please|pls|then) )?(?:write|implement|do|finish|fill|impl)\\b|\\b(?:is|are|'s) already "
+              + "(?:there|done|written|implemented|in place|defined)\\b", "one part done '%s'").when("done", "written",
+                  "place", "there", "implemented", "defined"),
+          // Work not done yet, said of the code: "dequeue and peek still to do", "does nothing yet".
+          regex(CODE_COMPLETION, 4, "\\bstill (?:to (?:do|write|implement)|todo|needs? (?:doing|writing|implementing)|to be (?:written|implemented|done"
+              + "|filled in)|unimplemented|stubbed(?: out)?|placeholders?)\\b|\\byet to be (?:written|implemented"
+              + "|done|filled in)\\b|\\b(?:does|do) nothing (?:yet|for now|so far)\\b|\\bnothing (?:yet|so far)\\b",
+              "not written yet '%s'").when("still", "yet", "for now", "so far"),
+          terms(CODE_COMPLETION, 2.5, "'%s'", "stub", "stubs", "stubbed", "stubbed-out", "skeleton", "scaffolded",
+              "only a signature", "just a signature", "only the signature", "just the signature",
+              "abstract method", "abstract methods", "only done", "only implemented",
+              "only written", "only did", "only does", "already there", "already done",
+              "already written", "already spells out", "already has", "already in place"),
+          terms(CODE_COMPLETION, 3, "partial code '%s'", "half done", "half-done", "half written", "flesh out", "flesh it out", "fleshed out",
+              "what's left", "what is left", "whatever is left", "whatever's left",
+              "half-written", "half finished", "half-finished", "half implemented",
+              "half-implemented", "partially done", "partially written", "partially implemented",
+              "incomplete", "unfinished", "stopped halfway", "stopped half way", "stopped midway",
+              "stopped in the middle", "where i stopped", "where i left off", "left off", "where you stopped",
+              "where we stopped", "where it stopped", "keep going", "pick up where",
+              "remaining methods", "remaining cases", "remaining functions",
+              "remaining parts", "remaining steps", "remaining branches", "remaining arms",
+              "continue from", "continue where", "continue writing", "continue this", "remaining code", "rest of the code",
+              "missing code", "missing part", "missing parts", "other half",
+              "do the rest", "never defined", "not defined yet"),
+          // What is missing is a part of the code (arms, methods, a body), before or after the word:
+          // "missing the Delete and Rename arms", "the interface methods that are still missing".
+          regex(CODE_COMPLETION, 2.5, "\\b(?:missing|lacks|lacking|has no|have no) (?:\\S+ ){0,4}?" + PARTS + "|\\b" + PARTS
+              + " (?:that |which )?(?:are|is) (?:still |yet )?missing\\b|\\bmissing [\\w.]+\\(\\)"
+              + "|\\b(?:declared|defined)\\b(?: \\S+){0,6}? (?:but )?(?:never|not) "
+              + "(?:defined|implemented)\\b", "missing pieces")
+              .when("missing", "lack", "has no", "have no", "declared", "defined"),
+          // Progress on code being written: one part done, then the part that is not ("most of the
+          // router is written, the delete route isn't"), or parts still "left" ("has visit_call and
+          // visit_name left"). Not "there" nor "working": "the button is there but still does nothing"
+          // and "login works, logout doesn't" report bugs.
+          regex(CODE_COMPLETION, 3, "\\b(?:is|are|'s) (?:already |mostly |partly |all )?(?:done|written|implemented|in place"
+              + "|stubbed)\\b[^.?!]{0,60}?(?:,|;| but\\b)[^.?!]{0,60}?(?:\\b(?:isn't|aren't|is not|are not)(?=\\s*$|[,.;]| yet\\b)"
+              + "|\\bstill (?:needs?|to|missing|todo|unimplemented|empty|a stub)\\b|\\b(?:not yet|left|missing|todo)\\b)"
+              + "|\\b(?:has|have|there (?:is|are)|there's) (?:[^\\s\\d]+ ){1,5}?left(?=\\s*(?:$|[,.;:!]|to\\b))",
+              "part done, part left '%s'").when("left", "n't", " not", "still", "missing", "todo"),
+          // "3 methods left to implement", "a few TODOs left", "doesn't handle Delete yet".
+          regex(CODE_COMPLETION, 2.5, "\\bleft to (?:implement|write|fill|finish|do|handle|add)\\b"
+              + "|\\btodos?\\b(?: \\S+){0,2}? left\\b|(?:\\bnot|n't) (?:\\S+ ){0,1}?(?:implement\\w*|handl\\w*"
+              + "|written|finished|done|wired up|filled in|cover\\w*)\\b(?: \\S+){0,5}? yet\\b",
+              "not written yet '%s'").when("left", "yet"),
+          regex(CODE_COMPLETION, 2.5, "\\bonly (?:handles|covers|supports|has|implements)\\b"
+              + "|\\b(?:has|have|implements|handles) \\S+(?: and \\S+)? only\\b"
+              + "|\\bonly \\S+(?: \\S+){0,5}? (?:is|are) (?:done|implemented|there|written|handled|filled in)\\b"
+              + "|\\b(?:the )?(?:other|remaining|rest of the) (?:\\w+ )?(?:cases|branches|arms|methods|variants"
+              + "|handlers|functions|fields|steps|endpoints|routes|getters|setters|operators|commands|subcommands|validators"
+              + "|rules|screens|pages|migrations|hooks|props|properties|columns|options|flags|subclasses|impls)\\b", "'%s'")
+              .when("only", "other", "remaining", "rest of"),
+          regex(CODE_COMPLETION, 2.5, "\\b(?:write|implement|add|do|finish|handle|cover|fill in) (?:the )?(?:remaining|rest of the"
+              + "|other) \\w+|\\b(?:pending|unwritten|outstanding|leftover|unfinished) " + PARTS,
+              "'%s'").when("remaining", "rest of", "other", "pending", "unwritten", "outstanding", "leftover", "unfinished"),
+          regex(CODE_COMPLETION, 3.5, "\\b(?:write|implement|give|add|fill(?: in| out)?|do|need)\\b (?:in )?(?:the |its "
+              + "|their |a )?(?:\\w+ ){0,2}bod(?:y|ies)\\b", "asks for the body").when("bod"),
+          regex(CODE_COMPLETION, 2.5, "\\bleft (?:as (?:a )?(?:pass|todo|stubs?|placeholders?)|empty|blank|unimplemented)\\b",
+              "'%s'").when("left"),
+          regex(CODE_COMPLETION, 2.5, "\\b(?:real|actual|proper) (?:code|implementations?|impls?|logic|bod(?:y|ies))\\b"
+              + "|`pass`|\\bpass statements?\\b|\\b(?:is|are) (?:all )?(?:just |only |still )?pass(?:$|[,.;])",
+              "placeholder to replace '%s'").when("real", "actual", "proper", "pass"),
+          regex(CODE_COMPLETION, 2, "\\b(?:function|method|fn|empty) body\\b|\\bbody of\\b|\\bthe \\w+ body\\b"
+              + "|\\bempty (?:\\w+ )?(?:methods|functions|bodies|handlers|stubs|blocks?)\\b|\\ban empty [\\w.]+\\(\\)",
+              "'%s'").when("body", "empty"),
+          // "validate() is empty"; not "crashes when the body is empty", a condition of a bug report.
+          regex(CODE_COMPLETION, 2, "(?<!(?:when|if|while|unless) (?:the |its |an? )?)\\b(?:\\w+\\(\\)|function|method"
+              + "|body|stub|class|handler|constructor|file|branch|case|loop|block|impl|fn|func|impls|methods|functions|handlers|bodies"
+              + "|cases|branches|stubs) (?:is|are) (?:still |left |all )?empty\\b", "'%s'")
+              .when("empty"),
+          // The rest exists, one part is asked for: "the other dunders are done", "the remaining
+          // routes are in place"; a part named with "is missing": "the Display impl is missing".
+          regex(CODE_COMPLETION, 3, "\\b(?:other|rest of the|remaining)\\b(?: \\S+){0,2}? (?:is|are|'s) (?:already |all )?"
+              + "(?:done|written|implemented|in place|there|working)\\b|\\b(?:impl|implementation|method|function|case"
+              + "|branch|body|arm|getter|setter|constructor|override|handling|logic)s?\\b(?: \\S+){0,3}? (?:is|are) (?:still )?missing\\b",
+              "one part done '%s'").when("done", "written", "implemented", "place", "there", "working", "missing"),
+          // One part there, the other not: "the getter is there but the setter isn't", "…, equals is there".
+          // Not a moment in a report: "resolves before the data is there".
+          regex(CODE_COMPLETION, 2.5, "\\b(?:is|are)(?<!(?:what|where|who|which|how|why|nothing|something) (?:is|are))"
+              + "(?<!\\b(?:before|until|till|after|once|when|whenever|if|unless) (?:the |its |a |all )?[\\w.]{1,20} (?:is|are))"
+              + " (?:already )?there"
+              + "(?:[,;.]|\\s*$| but\\b)", "one part there").when("there"),
+          // A body that does nothing for now: "the validate hook is a no-op right now", "save is just
+          // `return nil`", "it has no code yet"; and what it needs: "abstract methods need implementations".
+          regex(CODE_COMPLETION, 4, "\\bno-?op\\b(?: \\S+){0,2}? (?:right now|for now|so far|currently|at the moment|yet)\\b"
+              + "|\\b(?:is|are) (?:just|only) `?(?:return|pass|raise|throw|panic|todo)\\b", "placeholder body '%s'")
+              .when("no-op", "noop", "just", "only"),
+          regex(CODE_COMPLETION, 3, "\\b(?:has|have|with) no (?:code|implementation|body|logic)(?: yet)?\\b|\\bno (?:code|implementation|logic) yet\\b"
+              + "|\\bneeds? (?:an? |real |actual |proper )?(?:implementations?|impls?|bodies)\\b"
+              + "|\\breturns? (?:an? )?(?:http )?501\\b", // 501 is HTTP's "not implemented"
+              "no code yet '%s'").when("no ", "need", "501"),
+          // "write the code inside the while loop": the body of a construct that is there.
+          regex(CODE_COMPLETION, 3, "\\b(?:write|fill|add|implement|put)\\b(?: \\S+){0,2}? (?:code|logic) (?:inside|in|for|of) (?:the|this"
+              + "|my) (?:\\w+ )?(?:loop|block|branch|function|method|if|else|case|try|catch|callback|constructor)\\b",
+              "the inside of a construct '%s'").when("code", "logic"),
+          // The branch still to write: "write the else part", "add the default case".
+          regex(CODE_COMPLETION, 2, "\\bthe (?:else|default|catch|finally|fallback) (?:part|branch|case|block|clause|arm)\\b",
+              "a branch to write '%s'").when("else", "default", "catch", "finally", "fallback"),
+          terms(CODE_COMPLETION, 1.5, "follow existing code", "in the same style", "same style",
+              "consistent with", "the same way", "mirror*", "following the pattern",
+              "follow the pattern", "follow the same pattern", "like the other",
+              "like the existing", "matching the existing", "match the existing"),
+          regex(CODE_COMPLETION, 4, "\\b(?:predict|guess)\\w* (?:the |what )?(?:output|it prints|gets printed)"
+              + "|\\bwhat(?:'s| is| will be| would be| gets) (?:printed|logged|output|displayed)\\b|\\boutput of (?:this|the following|that)\\b[^?]{0,60}\\?"
+              + "|^(?:the )?(?:output|result) of [\\w.$]+\\([^\\n]*\\?|\\bwhat (?:will|would|does) [\\w.\\[\\]]+ (?:be|equal|contain|hold)\\b(?= after\\b| at the end\\b|\\s*[?:]?\\s*(?:$|\\n))"
+              + "|\\bwhat (?:exactly |values? )?(?:will|would"
+              + "|does|do) .{0,60}?\\b(?:print|output|return|log|evaluate to|yield)\\b|\\bwhat(?:'s| is) "
+              + "the output\\b|\\b(?:literal|exact) output\\b|\\bwhat gets (?:printed|logged|returned|output|shown|displayed)\\b"
+              + "|\\bevaluat\\w* (?:this|these|the following|the expression)\\b|\\bwhat(?: is|'s| would be| will be) the (?:result"
+              + "|value|output)(?: of\\b|\\s*[?:]?\\s*\\n)|\\b(?:result|output|value) of `|\\b(?:answer|result|output) (?:of|for|to) (?:this|the following"
+              + "|my|the) (?:code|snippet|program|expression|script)\\b",
+              "output prediction").when("predict", "guess", "what", "output", "printed", "evaluat", "of `", "answer", "result"),
+          terms(CODE_COMPLETION, 1.5, "'%s'", "continue"));
+}
