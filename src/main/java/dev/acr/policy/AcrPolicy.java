@@ -264,7 +264,7 @@ public final class AcrPolicy implements Router {
       Route r = routes.get(i);
       Priors.Entry e = priors.of(r.model(), task.dimension() == null ? null : task.dimension().id());
       mean[i] = e != null ? e.performance() : Sigmoid.exact(priceSkill.getOrDefault(r.name(), 0.0));
-      count[i] = e != null ? Priors.CALLS : SingleCall.PRICE_CALLS;
+      count[i] = e != null ? Priors.CALLS : SingleCall.STRENGTH;
     }
     return SingleCall.estimates(stats, ctx, routeNames, mean, count);
   }

@@ -37,25 +37,8 @@ import java.util.SplittableRandom;
  */
 final class SingleCall {
 
-  /**
-   * Pseudo-calls a broader context's advantage counts for in a narrower context. Ninth round
-   * (bench/README.md), tuning seeds 1001, 2001, 3001 with 100 shuffles each, with {@link
-   * #PRICE_CALLS} 6: 2 / 3 / 4 gave OOD176 cap 1 CumReg 28.56 / 27.97 / 27.89 and ID cap 1
-   * AvgPerf 48.67 / 48.69 / 48.61.
-   */
-  static final double STRENGTH = 3;
-  /**
-   * Pseudo-calls the price prior (σ of the route's price skill, for a route {@link Priors} do not
-   * know) counts for in the broadest context; it was {@link #STRENGTH}. At one call per task a
-   * weak prior let one or two early failures of a strong route (or a single $10 attempt) push it
-   * below routes that had won a few easy tasks, and a narrow draw seldom brought it back: on
-   * OOD176's old112 some runs called claude-sonnet-4-6 or gpt-5.4 on ninety short issues after
-   * one failed claude-opus-4-6 call. Ninth round, tuning seeds (100 shuffles each), level
-   * strength 2: 2 / 3 / 4 / 6 / 8 gave OOD176 28.95 / 28.45 / 28.26 / 28.56 / 28.40 and the ID test
-   * 48.70 / 48.60 / 48.66 / 48.67 / 48.68; with strength 3: 4 / 6 / 8 gave 28.11 / 27.97 / 28.15
-   * and 48.67 / 48.69 / 48.61.
-   */
-  static final double PRICE_CALLS = 6;
+  /** Pseudo-calls a broader context's advantage counts for in a narrower context. */
+  static final double STRENGTH = 2;
   /**
    * The same for the prompt-length level ({@link PromptLength}), which refines a context rather
    * than naming a new kind of task: its first calls should not override what the context knows
