@@ -80,6 +80,11 @@ public final class NoTests {
    */
   private static final Pattern MORE_COUNTS = Pattern.compile(
       "^Ran (\\d+) tests? containing \\d+ assertions?\\.|^\\S+:\\s+Total\\s+(\\d+)\\s+Passed\\s|^(\\d+) modules? passed unittests$");
+  /**
+   * raco test's summary of rackunit's checks: {@code 7 tests passed}, {@code 1/7 test failures}. A run
+   * of modules without a check prints neither (and exits 0), so this only ever says tests ran.
+   */
+  private static final Pattern RACKUNIT = Pattern.compile("^(\\d+) tests? passed$|^\\d+/(\\d+) tests? failures?$");
   /** druntime's {@code 1/5 modules FAILED unittests}: tests ran. */
   private static final Pattern DRUNTIME_FAILED = Pattern.compile("^\\d+/\\d+ modules? FAILED unittests$");
   /** nimble test without a test file: {@code Warning: No tests found!} (and exit 0). */
@@ -109,6 +114,8 @@ public final class NoTests {
       ran = true;
     } else if ((m = EXUNIT.matcher(line)).find()) {
       count(line, m, m.groupCount());
+    } else if ((m = RACKUNIT.matcher(line)).find()) {
+      count(line, m, 2);
     } else if ((m = TESTTHAT.matcher(line)).find()) {
       count(line, m, 2);
     } else if ((m = BUSTED.matcher(line)).find()) {
