@@ -1,10 +1,13 @@
 package dev.acr.verify;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Test commands of build tools whose projects name no test command acr reads first: CMake with
@@ -153,7 +156,16 @@ public final class BuildTools {
    * ({@link RacketCollections}).
    */
   private static Optional<VerifyCommand> racket(Path root) {
-    return isRacketPackage(root) ? Optional.of(new VerifyCommand("raco test .", "detected: info.rkt")) : Optional.empty();
+    if (isRacketPackage(root)) {
+      return Optional.of(new VerifyCommand("raco test .", "detected: info.rkt"));
+    }
+    // A repository of packages (lexi-lambda/threading: threading-lib, threading-doc, threading-test) keeps their info.rkt a level down.
+    try (Stream<Path> subs = Files.list(root)) {
+      return subs.filter(d -> Files.isDirectory(d) && isRacketPackage(d)).map(d -> d.getFileName().toString()).sorted().findFirst()
+          .map(d -> new VerifyCommand("raco test .", "detected: " + d + "/info.rkt"));
+    } catch (IOException | UncheckedIOException e) {
+      return Optional.empty();
+    }
   }
 
   /** Whether {@code dir} holds a Racket package's info.rkt: a package manifest ({@link PackageFolder}). */

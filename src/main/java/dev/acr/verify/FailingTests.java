@@ -69,7 +69,11 @@ final class FailingTests {
       // Crystal's spec, after its summary: crystal spec spec/parser_spec.cr:382 # TOML::Parser raises on parse "a"
       Pattern.compile("^crystal spec \\S+ # (.+)$"),
       // rackunit, per failing check (a test-case's name is on a line of its own, if any): location:   main.rkt:38:2
-      Pattern.compile("^location:\\s+(?:\\./)?(\\S+?):\\d+:\\d+$"));
+      Pattern.compile("^location:\\s+(?:\\./)?(\\S+?):\\d+:\\d+$"),
+      // raco test, per module that raised (a syntax error, a scribbling's example) or exited non-zero:
+      // /x/tests/threading/cond.rkt:14:9: cond~>: bad syntax; threading.scrbl: raco test: non-zero exit: 1
+      Pattern.compile("^(?:\\./)?(\\S+?\\.(?:rkt|scrbl)):\\d+:\\d+: "),
+      Pattern.compile("^(\\S+?\\.(?:rkt|scrbl)): raco test: non-zero exit: \\d+$"));
 
   /** A time after a name, {@code (5.2 s)}, {@code (12 ms)}: it changes from run to run. */
   private static final Pattern DURATION = Pattern.compile("\\s*\\(\\d+(?:\\.\\d+)?\\s*(?:ms|s|sec|seconds)\\)$");

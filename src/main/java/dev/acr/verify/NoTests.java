@@ -82,9 +82,11 @@ public final class NoTests {
       "^Ran (\\d+) tests? containing \\d+ assertions?\\.|^\\S+:\\s+Total\\s+(\\d+)\\s+Passed\\s|^(\\d+) modules? passed unittests$");
   /**
    * raco test's summary of rackunit's checks: {@code 7 tests passed}, {@code 1/7 test failures}. A run
-   * of modules without a check prints neither (and exits 0), so this only ever says tests ran.
+   * of modules without a check prints neither, only the modules it ran ({@code raco test: "./info.rkt"}),
+   * and exits 0: then it ran no test (threading-lib of lexi-lambda/threading, whose tests are in threading-test).
    */
   private static final Pattern RACKUNIT = Pattern.compile("^(\\d+) tests? passed$|^\\d+/(\\d+) tests? failures?$");
+  private static final String RACO_MODULE = "raco test: ";
   /** druntime's {@code 1/5 modules FAILED unittests}: tests ran. */
   private static final Pattern DRUNTIME_FAILED = Pattern.compile("^\\d+/\\d+ modules? FAILED unittests$");
   /** nimble test without a test file: {@code Warning: No tests found!} (and exit 0). */
@@ -94,6 +96,8 @@ public final class NoTests {
 
   private String none;
   private boolean ran;
+  /** Whether raco test named a module it ran. */
+  private boolean raco;
 
   /** The line that says no test ran, when every runner that printed a summary ran none; else empty. */
   public static Optional<String> in(List<String> lines) {
@@ -114,6 +118,8 @@ public final class NoTests {
       ran = true;
     } else if ((m = EXUNIT.matcher(line)).find()) {
       count(line, m, m.groupCount());
+    } else if (line.startsWith(RACO_MODULE)) {
+      raco = true;
     } else if ((m = RACKUNIT.matcher(line)).find()) {
       count(line, m, 2);
     } else if ((m = TESTTHAT.matcher(line)).find()) {
@@ -154,6 +160,9 @@ public final class NoTests {
 
   /** What {@link #in} says, for the lines read so far. */
   public synchronized Optional<String> result() {
+    if (!ran && none == null && raco) {
+      return Optional.of("raco test counted no rackunit check");
+    }
     return ran || none == null ? Optional.empty() : Optional.of(none.replaceAll("^=+\\s*|\\s*=+$", ""));
   }
 }

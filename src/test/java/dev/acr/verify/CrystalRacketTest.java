@@ -56,6 +56,18 @@ class CrystalRacketTest {
     assertThat(PackageFolder.nearest(root, root.resolve("scribblings"))).isEqualTo(new PackageFolder(root, "info.rkt"));
   }
 
+  /** lexi-lambda/threading: no info.rkt at the top, a package in each of threading-lib, threading-doc, threading-test. */
+  @Test
+  void aRepositoryOfRacketPackagesRunsRacoTestOverThemAll() throws IOException {
+    write("README.md", "threading\n");
+    write("threading-test/info.rkt", "#lang info\n(define collection 'multi)\n(define build-deps '(\"threading-lib\"))\n");
+    write("threading-lib/info.rkt", "#lang info\n(define collection 'multi)\n(define deps '(\"base\"))\n");
+    write("threading-lib/threading/main.rkt", "#lang racket/base\n");
+    assertThat(detect()).contains(new VerifyCommand("raco test .", "detected: threading-lib/info.rkt"));
+    assertThat(PackageFolder.nearest(root, root.resolve("threading-lib/threading")))
+        .isEqualTo(new PackageFolder(root.resolve("threading-lib"), "info.rkt"));
+  }
+
   @Test
   void failingSpecsAndChecksAreNamedWithoutTheFolderTheyRanIn() {
     FailingTests crystal = new FailingTests(root);
@@ -76,6 +88,12 @@ class CrystalRacketTest {
       rackunit.accept(line);
     }
     assertThat(rackunit.names()).containsExactly("main.rkt", "tests/b.rkt");
+    FailingTests raised = new FailingTests(root);
+    for (String line : List.of(root + "/threading-test/tests/threading/cond.rkt:14:9: cond~>: bad syntax", "  in: cond~>",
+        "  location...:", "   threading-test/tests/threading/cond.rkt:14:9", "threading.scrbl: raco test: non-zero exit: 1")) {
+      raised.accept(line);
+    }
+    assertThat(raised.names()).containsExactly("threading-test/tests/threading/cond.rkt", "threading.scrbl");
   }
 
   @Test
@@ -85,6 +103,8 @@ class CrystalRacketTest {
     assertThat(NoTests.in(List.of("246 examples, 2 failures, 0 errors, 0 pending"))).isEmpty();
     assertThat(NoTests.in(List.of("raco test: (submod \"./main.rkt\" test)", "7 tests passed"))).isEmpty();
     assertThat(NoTests.in(List.of("raco test: (submod \"./main.rkt\" test)", "1/7 test failures"))).isEmpty();
+    assertThat(NoTests.in(List.of("raco test: \"./info.rkt\"", "raco test: \"./threading/main.rkt\"")))
+        .as("modules without a rackunit check").contains("raco test counted no rackunit check");
     // A "0 examples" of one run and a rackunit count of another: tests ran.
     assertThat(NoTests.in(List.of("0 examples, 0 failures, 0 errors, 0 pending", "3 tests passed"))).isEmpty();
   }
