@@ -87,6 +87,7 @@ public final class NoTests {
    */
   private static final Pattern RACKUNIT = Pattern.compile("^(\\d+) tests? passed$|^\\d+/(\\d+) tests? failures?$");
   private static final String RACO_MODULE = "raco test: ";
+  private static final Pattern CRYSTAL_SPEC = Pattern.compile("^\\s*crystal\\s+spec\\b");
   /** druntime's {@code 1/5 modules FAILED unittests}: tests ran. */
   private static final Pattern DRUNTIME_FAILED = Pattern.compile("^\\d+/\\d+ modules? FAILED unittests$");
   /** nimble test without a test file: {@code Warning: No tests found!} (and exit 0). */
@@ -98,6 +99,20 @@ public final class NoTests {
   private boolean ran;
   /** Whether raco test named a module it ran. */
   private boolean raco;
+  /**
+   * Whether the command is Crystal's spec runner, which without a spec file prints nothing and exits 0
+   * (Crystal 1.6): for it, no summary means no spec ran.
+   */
+  private final boolean crystalSpec;
+
+  NoTests() {
+    this("");
+  }
+
+  /** A scan of the output of {@code command}. */
+  public NoTests(String command) {
+    this.crystalSpec = CRYSTAL_SPEC.matcher(command).find();
+  }
 
   /** The line that says no test ran, when every runner that printed a summary ran none; else empty. */
   public static Optional<String> in(List<String> lines) {
@@ -162,6 +177,9 @@ public final class NoTests {
   public synchronized Optional<String> result() {
     if (!ran && none == null && raco) {
       return Optional.of("raco test counted no rackunit check");
+    }
+    if (!ran && none == null && crystalSpec) {
+      return Optional.of("crystal spec printed no summary: no spec file ran");
     }
     return ran || none == null ? Optional.empty() : Optional.of(none.replaceAll("^=+\\s*|\\s*=+$", ""));
   }

@@ -105,6 +105,13 @@ class CrystalRacketTest {
     assertThat(NoTests.in(List.of("raco test: (submod \"./main.rkt\" test)", "1/7 test failures"))).isEmpty();
     assertThat(NoTests.in(List.of("raco test: \"./info.rkt\"", "raco test: \"./threading/main.rkt\"")))
         .as("modules without a rackunit check").contains("raco test counted no rackunit check");
+    NoTests silent = new NoTests("crystal spec");
+    assertThat(silent.result()).as("Crystal 1.6 without a spec file: no output, exit 0")
+        .contains("crystal spec printed no summary: no spec file ran");
+    NoTests counted = new NoTests("crystal spec");
+    counted.accept("\u001b[32m246 examples, 0 failures, 0 errors, 0 pending\u001b[0m");
+    assertThat(counted.result()).isEmpty();
+    assertThat(new NoTests("make test").result()).as("silence says nothing of other commands").isEmpty();
     // A "0 examples" of one run and a rackunit count of another: tests ran.
     assertThat(NoTests.in(List.of("0 examples, 0 failures, 0 errors, 0 pending", "3 tests passed"))).isEmpty();
   }
