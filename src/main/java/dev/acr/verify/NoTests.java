@@ -173,14 +173,25 @@ public final class NoTests {
     }
   }
 
-  /** What {@link #in} says, for the lines read so far. */
+  /** What {@link #in} says, for the lines read so far, of a command that exited 0. */
   public synchronized Optional<String> result() {
-    if (!ran && none == null && raco) {
+    return result(0);
+  }
+
+  /**
+   * What the lines read so far say of a command that ended with {@code exitCode}. A run that only
+   * lacks a count (raco test's modules without a rackunit check, crystal spec without a spec file)
+   * ran none when it exited 0; when it failed, a module or a spec that did not compile is why, and
+   * that is a failure for an agent to fix.
+   */
+  public synchronized Optional<String> result(int exitCode) {
+    if (exitCode == 0 && !ran && none == null && raco) {
       return Optional.of("raco test counted no rackunit check");
     }
-    if (!ran && none == null && crystalSpec) {
+    if (exitCode == 0 && !ran && none == null && crystalSpec) {
       return Optional.of("crystal spec printed no summary: no spec file ran");
     }
     return ran || none == null ? Optional.empty() : Optional.of(none.replaceAll("^=+\\s*|\\s*=+$", ""));
   }
+
 }

@@ -119,10 +119,10 @@ final class ToolchainNeeds {
     List<String> names = new ArrayList<>();
     Matcher block = SHARD_DEPENDENCIES.matcher(VerifyDetector.readOrEmpty(dir.resolve("shard.yml")));
     while (block.find()) {
-      String body = block.group(1);
-      int indent = body.length() - body.stripLeading().length();
-      for (String l : body.split("\n")) {
+      int indent = -1; // the first name's: the keys under a name sit deeper
+      for (String l : block.group(1).split("\n")) {
         int at = l.length() - l.stripLeading().length();
+        indent = indent < 0 && !l.isBlank() ? at : indent;
         if (at == indent && l.strip().endsWith(":")) {
           names.add(l.strip().replaceAll(":$", ""));
         }

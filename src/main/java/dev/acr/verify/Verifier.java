@@ -99,7 +99,7 @@ public final class Verifier {
       // rbenv's 179 bats tests end with "ok" lines: the summary's last lines would not say what failed.
       note(log, tail, "[acr] failing (TAP): " + String.join("; ", tail.tapFailures));
     }
-    Optional<String> none = scan.result();
+    Optional<String> none = scan.result(o.exitCode());
     Optional<String> failedAnyway = o.exitCode() == 0 ? summary.result() : Optional.empty();
     if (failedAnyway.isPresent()) {
       note(log, tail, "[acr] the test command exited 0, but its output says tests failed (" + failedAnyway.get()

@@ -112,6 +112,14 @@ class CrystalRacketTest {
     counted.accept("\u001b[32m246 examples, 0 failures, 0 errors, 0 pending\u001b[0m");
     assertThat(counted.result()).isEmpty();
     assertThat(new NoTests("make test").result()).as("silence says nothing of other commands").isEmpty();
+    NoTests crystalError = new NoTests("crystal spec");
+    crystalError.accept("Error: can't find file 'kemal'");
+    assertThat(crystalError.result(1)).as("no summary because the specs did not compile: a failure").isEmpty();
+    NoTests racoError = new NoTests("raco test .");
+    racoError.accept("raco test: \"./threading-test/tests/threading/cond.rkt\"");
+    racoError.accept("cond.rkt:14:9: cond~>: bad syntax");
+    assertThat(racoError.result(1)).as("no count because a module raised: a failure").isEmpty();
+    assertThat(racoError.result(0)).isPresent();
     // A "0 examples" of one run and a rackunit count of another: tests ran.
     assertThat(NoTests.in(List.of("0 examples, 0 failures, 0 errors, 0 pending", "3 tests passed"))).isEmpty();
   }
@@ -126,6 +134,8 @@ class CrystalRacketTest {
     assertThat(cannotRun("Error: can't find file 'ameba/cli'")).map(CannotRun.Why::problem)
         .contains("the shard ameba that shard.yml depends on is not installed (no lib/ameba)");
     assertThat(cannotRun("Error: can't find file 'toml/lexer'")).as("not a dependency: the agent's to fix").isEmpty();
+    write("shard.yml", "name: app\ndependencies:\n\n  db:\n    github: crystal-lang/crystal-db\n    version: ~> 0.11\n");
+    assertThat(ToolchainNeeds.shardDependencies(root)).containsExactly("db");
     assertThat(cannotRun("Error: can't find file './helper'")).isEmpty();
   }
 
