@@ -84,6 +84,7 @@ class CrystalRacketTest {
     FailingTests rackunit = new FailingTests(root);
     for (String line : List.of("raco test: (submod \"./main.rkt\" test)", "--------------------", "FAILURE",
         "name:       check-equal?", "location:   main.rkt:38:2", "actual:     '(1 2 3 1 2 3)", "--------------------",
+        "ERROR", "location:   main.rkt:36:2", "", "...6cefd1fe/1/main.rkt:28:19: arity mismatch;", "--------------------",
         "ERROR", "location:   " + root + "/tests/b.rkt:12:4", "--------------------", "2/7 test failures")) {
       rackunit.accept(line);
     }
