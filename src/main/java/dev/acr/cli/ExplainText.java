@@ -150,10 +150,11 @@ final class ExplainText {
     detail("logs", a.dir().resolve(RunFiles.STDOUT) + ", " + RunFiles.STDERR + ", " + RunFiles.ARGV);
     if (a.verifyLog() != null) {
       detail("tests", a.verifyLog() + (a.verifyTail().isEmpty() ? "" : ", last " + a.verifyTail().size() + " line(s):"));
-      a.verifyTail().forEach(l -> out.println("               | " + l));
+      // A runner's colours (Crystal's compiler colours its errors even into a pipe) stay out of the terminal.
+      a.verifyTail().forEach(l -> out.println("               | " + Report.withoutEscapes(l)));
     } else if (!a.stderrTail().isEmpty()) {
       detail("stderr", "tests did not run; the agent's last " + a.stderrTail().size() + " line(s) on stderr:");
-      a.stderrTail().forEach(l -> out.println("               | " + l));
+      a.stderrTail().forEach(l -> out.println("               | " + Report.withoutEscapes(l)));
     }
   }
 

@@ -51,6 +51,8 @@ final class Languages {
           Map.entry("cljc", "clojure"),
           Map.entry("cljs", "clojure"),
           Map.entry("nim", "nim"),
+          Map.entry("cr", "crystal"),
+          Map.entry("rkt", "racket"),
           // Not ".d": make's dependency files and DTrace scripts share it; a dub manifest names D (below).
           Map.entry("tcl", "tcl"),
           Map.entry("pm", "perl"),
@@ -178,6 +180,10 @@ final class Languages {
     }
     if (firstExisting(root, "dub.json", "dub.sdl") != null) {
       out.add("d");
+    }
+    addIf(out, root, "shard.yml", "crystal");
+    if (dev.acr.verify.BuildTools.isRacketPackage(root)) {
+      out.add("racket");
     }
     if (dev.acr.verify.BuildTools.isRPackage(root)) {
       out.add("r");

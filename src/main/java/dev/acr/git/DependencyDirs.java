@@ -25,12 +25,12 @@ import java.util.Set;
 public final class DependencyDirs {
 
   /**
-   * Folder names that hold installed dependencies, not source. {@code vendor} and {@code deps}
-   * only count where a package manager put them (see {@link #isDependency}); a committed one is
+   * Folder names that hold installed dependencies, not source. {@code vendor}, {@code deps} and
+   * {@code lib} only count where a package manager put them (see {@link #isDependency}); a committed one is
    * source and is never touched, as is any tracked folder of these names.
    */
   static final List<String> NAMES =
-      List.of("node_modules", ".venv", "venv", ".tox", ".nox", "__pypackages__", "bower_components", "vendor", "deps");
+      List.of("node_modules", ".venv", "venv", ".tox", ".nox", "__pypackages__", "bower_components", "vendor", "deps", "lib");
 
   /** How deep package folders may sit: {@code packages/@scope/a/node_modules} is three levels down. */
   private static final int MAX_PARENT_DEPTH = 3;
@@ -142,7 +142,9 @@ public final class DependencyDirs {
    * A real folder (a link the user made stays theirs), for {@code vendor} only Composer's,
    * Bundler's or an uncommitted {@code go mod vendor}: elsewhere {@code vendor} is often source;
    * and for {@code deps} only what {@code mix deps.get} fetched beside a mix.exs (without it, an
-   * attempt's {@code mix test} stops on "Unchecked dependencies", though the user fetched them).
+   * attempt's {@code mix test} stops on "Unchecked dependencies", though the user fetched them),
+   * and for {@code lib} only what {@code shards install} put beside a shard.yml (an untracked lib/
+   * elsewhere is the user's unfinished source).
    */
   static boolean isDependency(Path dir, String name) {
     if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
@@ -151,6 +153,9 @@ public final class DependencyDirs {
     Path parent = dir.getParent();
     if (name.equals("deps")) {
       return Files.isRegularFile(parent.resolve("mix.exs"));
+    }
+    if (name.equals("lib")) {
+      return Files.isRegularFile(parent.resolve("shard.yml"));
     }
     if (!name.equals("vendor")) {
       return true;

@@ -1,16 +1,19 @@
 package dev.acr.verify;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Test commands of build tools whose projects name no test command acr reads first: CMake with
  * CTest (C and C++), rebar3 (Erlang), R packages tested with testthat, Leiningen and the Clojure
- * CLI, nimble (Nim) and dub (D). Each was added after a real repository of that kind got "verify
- * none found" (docs/real-repos.md).
+ * CLI, nimble (Nim), dub (D), Crystal's spec runner and raco test (Racket). Each was added after a
+ * real repository of that kind got "verify none found" (docs/real-repos.md).
  */
 public final class BuildTools {
 
@@ -22,10 +25,19 @@ public final class BuildTools {
 
   private static final Pattern CMAKE_PROJECT = Pattern.compile("(?im)^\\s*project\\s*\\(");
 
+  private static final Pattern CRYSTAL_SPEC = Pattern.compile(".*_spec\\.cr");
+
   private static final Pattern CT_SUITE = Pattern.compile(".*_SUITE\\.erl");
 
   /** A deps.edn alias named {@code :test}, up to the brace that opens its map. */
   private static final Pattern DEPS_TEST_ALIAS = Pattern.compile(":test\\s*\\{");
+
+  /**
+   * A Racket package's info.rkt names its collection ({@code (define collection "fancy-app")} or
+   * {@code 'multi}) or what it depends on; one inside a collection (a scribblings/ folder's) says
+   * neither, and is no package of its own.
+   */
+  private static final Pattern RACKET_PACKAGE = Pattern.compile("\\(define\\s+(?:collection|deps|build-deps)\\b");
 
   private BuildTools() {}
 
@@ -36,6 +48,8 @@ public final class BuildTools {
     found = found.isPresent() ? found : clojure(root);
     found = found.isPresent() ? found : nimble(root);
     found = found.isPresent() ? found : dub(root);
+    found = found.isPresent() ? found : crystal(root);
+    found = found.isPresent() ? found : racket(root);
     return found.isPresent() ? found : cmake(root);
   }
 
@@ -124,6 +138,42 @@ public final class BuildTools {
     return file == null ? Optional.empty() : Optional.of(new VerifyCommand("dub test", "detected: " + file));
   }
 
+  /**
+   * Crystal: its own spec runner over spec/ (every {@code *_spec.cr}, compiled into one program),
+   * for a shard.yml. Only with a spec file there: Crystal 1.6's {@code crystal spec} without one
+   * prints nothing and exits 0.
+   */
+  private static Optional<VerifyCommand> crystal(Path root) {
+    return Files.isRegularFile(root.resolve("shard.yml")) && VerifyDetector.hasTestFile(root.resolve("spec"), CRYSTAL_SPEC)
+        ? Optional.of(new VerifyCommand("crystal spec", "detected: shard.yml"))
+        : Optional.empty();
+  }
+
+  /**
+   * Racket: {@code raco test .}, every module under the package folder (a module's {@code test}
+   * submodule when it has one), which fails the command when a rackunit check fails. The package
+   * need not be installed: the {@link Verifier} points its collection at the folder under test
+   * ({@link RacketCollections}).
+   */
+  private static Optional<VerifyCommand> racket(Path root) {
+    if (isRacketPackage(root)) {
+      return Optional.of(new VerifyCommand("raco test .", "detected: info.rkt"));
+    }
+    // A repository of packages (lexi-lambda/threading: threading-lib, threading-doc, threading-test) keeps their info.rkt a level down.
+    try (Stream<Path> subs = Files.list(root)) {
+      return subs.filter(d -> Files.isDirectory(d) && isRacketPackage(d)).map(d -> d.getFileName().toString()).sorted().findFirst()
+          .map(d -> new VerifyCommand("raco test .", "detected: " + d + "/info.rkt"));
+    } catch (IOException | UncheckedIOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Whether {@code dir} holds a Racket package's info.rkt: a package manifest ({@link PackageFolder}). */
+  public static boolean isRacketPackage(Path dir) {
+    Path info = dir.resolve("info.rkt");
+    return Files.isRegularFile(info) && RACKET_PACKAGE.matcher(VerifyDetector.readOrEmpty(info)).find();
+  }
+
   /** Whether {@code dir} holds an R package's DESCRIPTION: a package manifest ({@link PackageFolder}). */
   public static boolean isRPackage(Path dir) {
     Path description = dir.resolve("DESCRIPTION");
@@ -132,12 +182,15 @@ public final class BuildTools {
 
   /**
    * The manifest that makes {@code dir} a package ({@link PackageFolder}) of these tools, or null:
-   * an R package's DESCRIPTION, or a CMakeLists.txt that starts a project ({@code project(...)};
+   * an R package's DESCRIPTION, a Racket package's info.rkt, or a CMakeLists.txt that starts a project ({@code project(...)};
    * the ones in a project's src/ and test/ folders add to it and are no package of their own).
    */
   static String manifest(Path dir) {
     if (isRPackage(dir)) {
       return "DESCRIPTION";
+    }
+    if (isRacketPackage(dir)) {
+      return "info.rkt";
     }
     Path lists = dir.resolve("CMakeLists.txt");
     return Files.isRegularFile(lists) && CMAKE_PROJECT.matcher(VerifyDetector.readOrEmpty(lists)).find() ? "CMakeLists.txt" : null;

@@ -259,15 +259,19 @@ public final class CannotRun {
   }
 
   /** Test runners whose package is not named after them, or not installed the usual way of their language. */
-  private static final Map<String, String> RUNNER_PACKAGES = Map.of(
-      "busted", "luarocks install busted, or Debian's lua-busted",
-      "bats", "Debian's bats, or npm install -g bats",
-      "mix", "it comes with Elixir: Debian's elixir",
-      "stack", "Debian's haskell-stack, or GHCup",
-      "lein", "Debian's leiningen",
-      "nimble", "it comes with Nim: Debian's nim",
-      "dub", "Debian's dub, with a D compiler: Debian's ldc",
-      "tclsh", "Debian's tcl");
+  private static final Map<String, String> RUNNER_PACKAGES = Map.ofEntries(
+      Map.entry("busted", "luarocks install busted, or Debian's lua-busted"),
+      Map.entry("bats", "Debian's bats, or npm install -g bats"),
+      Map.entry("mix", "it comes with Elixir: Debian's elixir"),
+      Map.entry("stack", "Debian's haskell-stack, or GHCup"),
+      Map.entry("lein", "Debian's leiningen"),
+      Map.entry("nimble", "it comes with Nim: Debian's nim"),
+      Map.entry("dub", "Debian's dub, with a D compiler: Debian's ldc"),
+      Map.entry("tclsh", "Debian's tcl"),
+      Map.entry("crystal", "Debian's crystal"),
+      Map.entry("shards", "crystal-lang.org's install of Crystal brings it; Debian's crystal does not"),
+      Map.entry("raco", "it comes with Racket: Debian's racket"),
+      Map.entry("racket", "Debian's racket"));
 
   /** {@code why}, unless the prompt names {@code thing}: a request to write it is not a broken setup. */
   static Optional<Why> notAsked(String asked, String thing, Why why) {

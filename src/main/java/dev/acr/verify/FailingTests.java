@@ -1,6 +1,8 @@
 package dev.acr.verify;
 
 import dev.acr.exec.Colour;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,13 +65,43 @@ final class FailingTests {
       // tcltest: ==== ip-pi-global ini2::parse_ini global section FAILED (and ==== ip-pi-global FAILED closing its report)
       SummaryFailures.TCLTEST_FAILED,
       // D's unittests (dub test), per module: core.exception.AssertError@source/dxml/internal.d(217): unittest failure
-      Pattern.compile("^\\S+?(?:Error|Exception)@(\\S+?\\.d)\\(\\d+\\): "));
+      Pattern.compile("^\\S+?(?:Error|Exception)@(\\S+?\\.d)\\(\\d+\\): "),
+      // Crystal's spec, after its summary: crystal spec spec/parser_spec.cr:382 # TOML::Parser raises on parse "a"
+      Pattern.compile("^crystal spec \\S+ # (.+)$"),
+      // rackunit, per failing check (a test-case's name is on a line of its own, if any): location:   main.rkt:38:2
+      Pattern.compile("^location:\\s+(?:\\./)?(\\S+?):\\d+:\\d+$"),
+      // raco test, per module that raised (a syntax error, a scribbling's example) or exited non-zero:
+      // /x/tests/threading/cond.rkt:14:9: cond~>: bad syntax; threading.scrbl: raco test: non-zero exit: 1
+      // (not a message's source location, which Racket shortens: .../fancy-app/main.rkt:28:19: arity mismatch;)
+      Pattern.compile("^(?!\\.\\.\\.)(?:\\./)?(\\S+?\\.(?:rkt|scrbl)):\\d+:\\d+: "),
+      Pattern.compile("^(\\S+?\\.(?:rkt|scrbl)): raco test: non-zero exit: \\d+$"));
 
   /** A time after a name, {@code (5.2 s)}, {@code (12 ms)}: it changes from run to run. */
   private static final Pattern DURATION = Pattern.compile("\\s*\\(\\d+(?:\\.\\d+)?\\s*(?:ms|s|sec|seconds)\\)$");
 
   private final Set<String> names = new LinkedHashSet<>();
   private boolean incomplete;
+  /** The folder the tests ran in, as written and as resolved, each with a trailing slash; empty when unknown. */
+  private final List<String> dirs;
+
+  FailingTests() {
+    this.dirs = List.of();
+  }
+
+  /**
+   * Names read from tests run in {@code dir}, which is left out of them: Crystal names a spec of
+   * files by its absolute path, in whichever worktree ran it, and a name must read the same in the
+   * baseline, in each attempt and to the user.
+   */
+  FailingTests(Path dir) {
+    List<String> forms = new ArrayList<>(List.of(dir.toAbsolutePath().normalize() + "/"));
+    try {
+      forms.add(dir.toRealPath() + "/");
+    } catch (IOException e) {
+      // Not there (yet): the path as given is the one the tests print.
+    }
+    this.dirs = List.copyOf(new LinkedHashSet<>(forms));
+  }
 
   /** One line of the command's output. */
   synchronized void accept(String line) {
@@ -86,7 +118,11 @@ final class FailingTests {
     }
   }
 
-  private void add(String name) {
+  private void add(String printed) {
+    String name = printed;
+    for (String d : dirs) {
+      name = name.replace(d, "");
+    }
     if (names.contains(name) || name.isEmpty()) {
       return;
     }

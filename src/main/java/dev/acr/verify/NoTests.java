@@ -80,6 +80,14 @@ public final class NoTests {
    */
   private static final Pattern MORE_COUNTS = Pattern.compile(
       "^Ran (\\d+) tests? containing \\d+ assertions?\\.|^\\S+:\\s+Total\\s+(\\d+)\\s+Passed\\s|^(\\d+) modules? passed unittests$");
+  /**
+   * raco test's summary of rackunit's checks: {@code 7 tests passed}, {@code 1/7 test failures}. A run
+   * of modules without a check prints neither, only the modules it ran ({@code raco test: "./info.rkt"}),
+   * and exits 0: then it ran no test (threading-lib of lexi-lambda/threading, whose tests are in threading-test).
+   */
+  private static final Pattern RACKUNIT = Pattern.compile("^(\\d+) tests? passed$|^\\d+/(\\d+) tests? failures?$");
+  private static final String RACO_MODULE = "raco test: ";
+  private static final Pattern CRYSTAL_SPEC = Pattern.compile("^\\s*crystal\\s+spec\\b");
   /** druntime's {@code 1/5 modules FAILED unittests}: tests ran. */
   private static final Pattern DRUNTIME_FAILED = Pattern.compile("^\\d+/\\d+ modules? FAILED unittests$");
   /** nimble test without a test file: {@code Warning: No tests found!} (and exit 0). */
@@ -89,6 +97,22 @@ public final class NoTests {
 
   private String none;
   private boolean ran;
+  /** Whether raco test named a module it ran. */
+  private boolean raco;
+  /**
+   * Whether the command is Crystal's spec runner, which without a spec file prints nothing and exits 0
+   * (Crystal 1.6): for it, no summary means no spec ran.
+   */
+  private final boolean crystalSpec;
+
+  NoTests() {
+    this("");
+  }
+
+  /** A scan of the output of {@code command}. */
+  public NoTests(String command) {
+    this.crystalSpec = CRYSTAL_SPEC.matcher(command).find();
+  }
 
   /** The line that says no test ran, when every runner that printed a summary ran none; else empty. */
   public static Optional<String> in(List<String> lines) {
@@ -109,6 +133,10 @@ public final class NoTests {
       ran = true;
     } else if ((m = EXUNIT.matcher(line)).find()) {
       count(line, m, m.groupCount());
+    } else if (line.startsWith(RACO_MODULE)) {
+      raco = true;
+    } else if ((m = RACKUNIT.matcher(line)).find()) {
+      count(line, m, 2);
     } else if ((m = TESTTHAT.matcher(line)).find()) {
       count(line, m, 2);
     } else if ((m = BUSTED.matcher(line)).find()) {
@@ -145,8 +173,25 @@ public final class NoTests {
     }
   }
 
-  /** What {@link #in} says, for the lines read so far. */
+  /** What {@link #in} says, for the lines read so far, of a command that exited 0. */
   public synchronized Optional<String> result() {
+    return result(0);
+  }
+
+  /**
+   * What the lines read so far say of a command that ended with {@code exitCode}. A run that only
+   * lacks a count (raco test's modules without a rackunit check, crystal spec without a spec file)
+   * ran none when it exited 0; when it failed, a module or a spec that did not compile is why, and
+   * that is a failure for an agent to fix.
+   */
+  public synchronized Optional<String> result(int exitCode) {
+    if (exitCode == 0 && !ran && none == null && raco) {
+      return Optional.of("raco test counted no rackunit check");
+    }
+    if (exitCode == 0 && !ran && none == null && crystalSpec) {
+      return Optional.of("crystal spec printed no summary: no spec file ran");
+    }
     return ran || none == null ? Optional.empty() : Optional.of(none.replaceAll("^=+\\s*|\\s*=+$", ""));
   }
+
 }

@@ -136,7 +136,7 @@ final class NotInstalled {
     why = why.isPresent() ? why : lua(line, packageDir, asked);
     why = why.isPresent() ? why : ocaml(line, root, asked);
     why = why.isPresent() ? why : haskell(line, asked);
-    why = why.isPresent() ? why : ToolchainNeeds.check(line, root, asked);
+    why = why.isPresent() ? why : ToolchainNeeds.check(line, root, packageDir, asked);
     return why.isPresent() ? why : bats(line, root);
   }
 

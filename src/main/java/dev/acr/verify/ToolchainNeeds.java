@@ -5,16 +5,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The part of {@link CannotRun} for Clojure, Nim, D and Tcl: what their build tools print when
+ * The part of {@link CannotRun} for Clojure, Nim, D, Tcl, Crystal and Racket: what their build tools print when
  * what the project needs is not installed and cannot be downloaded, or when the tool on PATH is
  * not the one the project's files are for. Each pattern is the tool's own words, as a real
- * repository printed them offline (docs/real-repos.md, 2026-12-05, Clojure, Nim, D and Tcl).
+ * repository printed them offline (docs/real-repos.md, 2026-12-05, Clojure, Nim, D and Tcl; Crystal and Racket).
  */
 final class ToolchainNeeds {
 
@@ -45,6 +47,15 @@ final class ToolchainNeeds {
   /** tcltest's report of a test file that could not load a package, or tclsh's own: {@code Test file error: can't find package fileutil}. */
   private static final Pattern TCL_PACKAGE = Pattern.compile("^(?:Test file error: )?can't find package (\\S+)");
 
+  /** Crystal's require of a shard that {@code shards install} never put in lib/: {@code Error: can't find file 'kemal'}. */
+  private static final Pattern CRYSTAL_REQUIRE = Pattern.compile("^Error: can't find file '([^'./][^']*)'");
+  /** A shard.yml's dependency: its name, indented under {@code dependencies:} or {@code development_dependencies:}. */
+  private static final Pattern SHARD_DEPENDENCIES = Pattern.compile("(?m)^(?:development_)?dependencies:\\s*\\n((?:[ \\t]+\\S.*\\n?|\\s*\\n)+)");
+  /** Racket's module name resolver, under {@code collection not found}: {@code for module path: sugar/list}. */
+  private static final Pattern RACKET_COLLECTION = Pattern.compile("^for module path: ([\\w.+-]+)(?:/\\S*)?$");
+  /** A package an info.rkt depends on: {@code "sugar"}, {@code ("sugar" #:version "0.2")}. */
+  private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+
   private ToolchainNeeds() {}
 
   /** Maven-resolver's words come from any JVM build: the Clojure commands fit only a Clojure project. */
@@ -53,8 +64,21 @@ final class ToolchainNeeds {
   }
 
   /** Why one line of the output says the command cannot run; empty when it does not. */
-  static Optional<Why> check(String line, Path root, String asked) {
+  static Optional<Why> check(String line, Path root, Path packageDir, String asked) {
     Matcher m;
+    if ((m = CRYSTAL_REQUIRE.matcher(line)).find()) {
+      String shard = m.group(1).contains("/") ? m.group(1).substring(0, m.group(1).indexOf('/')) : m.group(1);
+      return shardDependencies(packageDir).contains(shard) ? CannotRun.notAsked(asked, shard,
+          new Why("the shard " + shard + " that shard.yml depends on is not installed (no lib/" + shard + ")",
+              "install the shards (shards install, where the network allows) or name another test command")) : Optional.empty();
+    }
+    if ((m = RACKET_COLLECTION.matcher(line)).find()) {
+      String collection = m.group(1);
+      return racketDependencies(packageDir).contains(collection) ? CannotRun.notAsked(asked, collection,
+          new Why("the Racket package " + collection + " that info.rkt depends on is not installed (collection not found)",
+              "install it (raco pkg install --auto " + collection + ", where the network allows) or name another test command"))
+          : Optional.empty();
+    }
     if ((m = TRANSFER_FAILED.matcher(line)).find()) {
       return Optional.of(new Why("the build could not download " + m.group(1) + " from " + m.group(2) + " (" + m.group(3) + ")",
           "fetch the dependencies once where the network allows" + (clojure(root)
@@ -88,6 +112,49 @@ final class ToolchainNeeds {
               "install it (tcllib brings many, fileutil among them: Debian's tcllib) or name another test command"));
     }
     return Optional.empty();
+  }
+
+  /** The shards a shard.yml in {@code dir} names under dependencies and development_dependencies. */
+  static List<String> shardDependencies(Path dir) {
+    List<String> names = new ArrayList<>();
+    Matcher block = SHARD_DEPENDENCIES.matcher(VerifyDetector.readOrEmpty(dir.resolve("shard.yml")));
+    while (block.find()) {
+      int indent = -1; // the first name's: the keys under a name sit deeper
+      for (String l : block.group(1).split("\n")) {
+        int at = l.length() - l.stripLeading().length();
+        indent = indent < 0 && !l.isBlank() ? at : indent;
+        if (at == indent && l.strip().endsWith(":")) {
+          names.add(l.strip().replaceAll(":$", ""));
+        }
+      }
+    }
+    return names;
+  }
+
+  /**
+   * The packages an info.rkt in {@code dir} depends on ({@code deps} and {@code build-deps}), and
+   * each without its {@code -lib} suffix: {@code "sugar"} is the collection {@code sugar}'s package,
+   * {@code "rackunit-lib"} holds {@code rackunit}.
+   */
+  static List<String> racketDependencies(Path dir) {
+    String info = VerifyDetector.readOrEmpty(dir.resolve("info.rkt"));
+    List<String> names = new ArrayList<>();
+    Matcher deps = Pattern.compile("\\(define\\s+(?:build-)?deps\\b").matcher(info);
+    while (deps.find()) {
+      String rest = info.substring(deps.end());
+      int depth = 1;
+      int end = 0;
+      while (end < rest.length() && depth > 0) {
+        char c = rest.charAt(end++);
+        depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+      }
+      Matcher q = QUOTED.matcher(rest.substring(0, end));
+      while (q.find()) {
+        names.add(q.group(1));
+        names.add(q.group(1).replaceAll("-lib$", ""));
+      }
+    }
+    return names;
   }
 
   /**

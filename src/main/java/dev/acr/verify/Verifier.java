@@ -57,14 +57,20 @@ public final class Verifier {
   public VerifyResult run(
       VerifyCommand c, Path dir, Duration timeout, Map<String, String> env, Path logFile)
       throws IOException, InterruptedException {
-    Path log = logFile.toAbsolutePath();
+    try (RacketCollections racket = RacketCollections.of(c.command(), dir)) {
+      return runWith(c, dir, timeout, racket.environment(env == null ? System.getenv() : env), logFile.toAbsolutePath());
+    }
+  }
+
+  private VerifyResult runWith(VerifyCommand c, Path dir, Duration timeout, Map<String, String> env, Path log)
+      throws IOException, InterruptedException {
     Tail tail = new Tail();
-    NoTests scan = new NoTests();
+    NoTests scan = new NoTests(c.command());
     SummaryFailures summary = new SummaryFailures();
-    FailingTests failing = new FailingTests();
+    FailingTests failing = new FailingTests(dir);
     ProcessSpec spec =
         ProcessSpec.builder(List.of("sh", "-c", MERGE_STDERR + c.command()), dir)
-            .environment(env == null ? System.getenv() : env)
+            .environment(env)
             .timeout(timeout)
             .grace(GRACE)
             .stdoutFile(log)
@@ -93,7 +99,7 @@ public final class Verifier {
       // rbenv's 179 bats tests end with "ok" lines: the summary's last lines would not say what failed.
       note(log, tail, "[acr] failing (TAP): " + String.join("; ", tail.tapFailures));
     }
-    Optional<String> none = scan.result();
+    Optional<String> none = scan.result(o.exitCode());
     Optional<String> failedAnyway = o.exitCode() == 0 ? summary.result() : Optional.empty();
     if (failedAnyway.isPresent()) {
       note(log, tail, "[acr] the test command exited 0, but its output says tests failed (" + failedAnyway.get()

@@ -93,6 +93,17 @@ class CliRunsExplainTest {
     assertThat(h.run("explain", "last").out()).isEqualTo(out);
   }
 
+  /** A runner's colours (Crystal's compiler colours its errors into a pipe) do not reach the terminal. */
+  @Test
+  void explainShowsTheTestTailWithoutTerminalEscapes() throws Exception {
+    String id = run("breaker,fixer", "fix the value check");
+    Path log = h.acrHome.resolve("runs").resolve(id).resolve("attempt-1/verify.log");
+    java.nio.file.Files.writeString(log, "In \u001b[4msrc/a.cr:55:27\u001b[0m\n\u001b[33;1mError: undefined method 'nope' for String\u001b[0m\n");
+    String out = h.run("explain", id).out();
+    assertThat(out).contains("               | In src/a.cr:55:27\n               | Error: undefined method 'nope' for String\n")
+        .doesNotContain("\u001b");
+  }
+
   @Test
   void explainJsonHasTheDecisionTheOutcomeAndEachAttemptsFiles() throws Exception {
     String id = run("breaker,fixer", "fix the value check");

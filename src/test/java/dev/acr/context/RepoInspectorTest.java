@@ -263,6 +263,22 @@ class RepoInspectorTest {
         .isEqualTo("tcl");
   }
 
+  /**
+   * crystal-community/toml.cr and samth/fancy-app; an info.rkt that names no collection nor
+   * dependencies is a collection's (scribblings/), not a Racket package's.
+   */
+  @Test
+  void crystalAndRacketProjects() throws Exception {
+    assertThat(languageOf(Map.of("shard.yml", "name: toml\n", "src/toml.cr", "", "spec/parser_spec.cr", "", "ci.sh", "")))
+        .isEqualTo("crystal");
+    assertThat(languageOf(Map.of("info.rkt", "#lang info\n(define collection \"fancy-app\")\n(define deps '(\"base\"))\n",
+        "main.rkt", "", "main.scrbl", ""))).isEqualTo("racket");
+    assertThat(languageOf(Map.of("info.rkt", "#lang info\n(define scribblings '((\"a.scrbl\")))\n", "a.rkt", "", "b.py", "", "c.py", "")))
+        .as("no package there: the files decide").isEqualTo("python");
+    assertThat(languageOf(Map.of("info.rkt", "#lang info\n(define collection 'multi)\n", "a/b.rkt", "", "b.py", "", "c.py", "")))
+        .as("a package: its info.rkt decides").isEqualTo("racket");
+  }
+
   private String languageOf(Map<String, String> files) throws Exception {
     Path repo = GitFixture.withCommit(Files.createTempDirectory(tmp, "lang"), files);
     return RepoInspector.inspect(repo, null).language();

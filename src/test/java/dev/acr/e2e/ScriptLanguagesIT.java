@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * leaves them out and those tests skip there. So are Erlang's rebar3 and R's testthat
  * (talentdeficit/jsx, gaborcsardi/praise), whose tests skip without them; CMake and a C compiler
  * (jarro2783/cxxopts) come with the machine. Tcl, Nim, D and Leiningen (bef/qmon, treeform/jsony,
- * jmdavis/dxml, weavejester/medley) are not installed in CI either: their tests skip there.
+ * jmdavis/dxml, weavejester/medley) are not installed in CI either: their tests skip there. Crystal
+ * and Racket (crystal-community/toml.cr, samth/fancy-app) are: .ci/run installs both.
  */
 class ScriptLanguagesIT {
   @TempDir Path tmp;
@@ -339,5 +340,46 @@ class ScriptLanguagesIT {
     write("src/calc/core.clj", "(ns calc.core)\n(defn add [a b] (+ a b))\n");
     commitThenBreak("src/calc/core.clj", "(+ a b)", "(- a b)", "(* a b)");
     stopsBeforeAnyAgent("cannot run: the build could not download acr-no-such:lein-plugin", "lein deps");
+  }
+
+  /** The shape of crystal-community/toml.cr: shard.yml, the code under src/, specs under spec/. */
+  @Test
+  void aCrystalShardWithSpecs() throws Exception {
+    Toolchains.require("aCrystalShardWithSpecs", Toolchains.CRYSTAL);
+    write("shard.yml", "name: calc\nversion: 0.1.0\n");
+    write(".gitignore", "/lib/\n");
+    write("src/calc.cr", "module Calc\n  def self.add(a, b)\n    a + b\n  end\nend\n");
+    write("spec/calc_spec.cr", "require \"spec\"\nrequire \"../src/calc\"\n\n"
+        + "describe Calc do\n  it \"adds\" do\n    Calc.add(2, 3).should eq(5)\n  end\nend\n");
+    commitThenBreak("src/calc.cr", "a + b", "a - b", "a.nope");
+    breakerThenFixerVerifies("crystal", "crystal spec\\s+\\(detected: shard\\.yml\\)", "src/calc.cr", "    a + b\n");
+  }
+
+  /** A shard that shard.yml depends on, never installed into lib/ (shards install cannot reach GitHub offline). */
+  @Test
+  void aShardNotInstalledStopsBeforeAnyAgent() throws Exception {
+    Toolchains.require("aShardNotInstalledStopsBeforeAnyAgent", Toolchains.CRYSTAL);
+    write("shard.yml", "name: calc\nversion: 0.1.0\ndependencies:\n  acr_no_such_shard:\n    github: acr/no-such-shard\n");
+    write("src/calc.cr", "require \"acr_no_such_shard\"\n\nmodule Calc\nend\n");
+    write("spec/calc_spec.cr", "require \"spec\"\nrequire \"../src/calc\"\n");
+    commitThenBreak("src/calc.cr", "module Calc", "module Calk", "module Cal");
+    stopsBeforeAnyAgent("cannot run: the shard acr_no_such_shard that shard.yml depends on is not installed", "shards install");
+  }
+
+  /**
+   * The shape of samth/fancy-app, not installed: info.rkt naming the collection, rackunit checks in
+   * main.rkt's test submodule, and a module that requires the package by its collection's name.
+   */
+  @Test
+  void aRacketPackageWithRackunitTests() throws Exception {
+    Toolchains.require("aRacketPackageWithRackunitTests", Toolchains.RACO);
+    write("info.rkt", "#lang info\n(define collection \"acr-calc\")\n(define deps '(\"base\"))\n"
+        + "(define build-deps '(\"rackunit-lib\"))\n");
+    write(".gitignore", "compiled/\n");
+    write("main.rkt", "#lang racket/base\n(provide add)\n(define (add a b) (+ a b))\n\n"
+        + "(module+ test\n  (require rackunit)\n  (check-equal? (add 2 3) 5))\n");
+    write("tests/by-name.rkt", "#lang racket/base\n(require rackunit acr-calc)\n(check-equal? (add 1 1) 2)\n");
+    commitThenBreak("main.rkt", "(+ a b)", "(- a b)", "(* a b)");
+    breakerThenFixerVerifies("racket", "raco test \\.\\s+\\(detected: info\\.rkt\\)", "main.rkt", "(define (add a b) (+ a b))");
   }
 }

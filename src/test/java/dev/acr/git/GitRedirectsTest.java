@@ -83,4 +83,14 @@ class GitRedirectsTest {
     Files.createDirectories(repo.resolve("tools/deps"));
     assertThat(DependencyDirs.find(repo, Isolation.head(repo))).containsExactly("apps/web/deps");
   }
+
+  /** Crystal's shards install into lib/ beside shard.yml; an untracked lib/ elsewhere, or a committed one, is source. */
+  @Test
+  void installedShardsBesideAShardYmlButNotAnyLibFolder() throws Exception {
+    Path repo = GitFixture.withCommit(tmp.resolve("repo"), Map.of(
+        "shard.yml", "name: app\n", "tools/README", "x\n", "web/lib/own.cr", "x = 1\n", "web/shard.yml", "name: web\n"));
+    Files.createDirectories(repo.resolve("lib/kemal/src"));
+    Files.createDirectories(repo.resolve("tools/lib"));
+    assertThat(DependencyDirs.find(repo, Isolation.head(repo))).containsExactly("lib");
+  }
 }
