@@ -21,13 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
  * found from the runner's own files, an uncommitted bug fixed by a stand-in agent after a
  * breaker, the user's untracked file left alone, and a test command that cannot run stopping
  * before any agent. Each test skips, naming what to install, where its runner is not on PATH;
- * busted and bats are small Debian packages that .ci/run installs, so in CI (ACR_REQUIRE_TOOLS=1)
+ * busted, bats and tcl are small Debian packages that .ci/run installs, so in CI (ACR_REQUIRE_TOOLS=1)
  * their tests fail instead of skipping. Elixir, OCaml and GHC are hundreds of megabytes each: CI
  * leaves them out and those tests skip there. So are Erlang's rebar3 and R's testthat
  * (talentdeficit/jsx, gaborcsardi/praise), whose tests skip without them; CMake and a C compiler
- * (jarro2783/cxxopts) come with the machine. Tcl, Nim, D and Leiningen (bef/qmon, treeform/jsony,
- * jmdavis/dxml, weavejester/medley) are not installed in CI either: their tests skip there. Crystal
- * and Racket (crystal-community/toml.cr, samth/fancy-app) are: .ci/run installs both.
+ * (jarro2783/cxxopts) come with the machine. Nim, D and Leiningen (treeform/jsony, jmdavis/dxml,
+ * weavejester/medley) are not installed in CI either: their tests skip there. Tcl (bef/qmon),
+ * Crystal and Racket (crystal-community/toml.cr, samth/fancy-app) are: .ci/run installs them.
  */
 class ScriptLanguagesIT {
   @TempDir Path tmp;
