@@ -87,6 +87,11 @@ final class PatternTable {
       return false;
     }
     int size = pats.size();
+    // The last refresh's patterns, in its order, for read's walk along them.
+    previous = patterns;
+    previousRoute = route;
+    previousFailureSet = failureSet;
+    previousSerial = serial;
     if (route.length != size) {
       route = new int[size];
       failureSet = new int[size];
@@ -99,28 +104,53 @@ final class PatternTable {
     // entry wrapper per pattern (a refit reads every pattern of its context; this walk was a
     // twentieth of a replay).
     cursor = 0;
+    match = 0;
     pats.forEach(this::read);
+    previous = null;
+    previousRoute = null;
+    previousFailureSet = null;
+    previousSerial = null;
     return true;
   }
 
   /** Position of the next pattern {@link #read} reads in the current refresh. */
   private int cursor;
+  /**
+   * The last refresh's patterns and their numbers, and the position in them {@link #read} expects
+   * to meet next. Why: a hash map adding a key leaves its other keys in the same order (only
+   * growing its table reorders them), so between refits a context's patterns come back mostly in
+   * the order they came last time, new ones in between. read walks along the last order and
+   * copies a pattern's numbers when it is the one expected there, and looks it up by identity
+   * only when not (a new pattern, or after the map grew): the same numbers, most lookups spared.
+   */
+  private MemoryStats.Pattern[] previous;
+  private int[] previousRoute;
+  private int[] previousFailureSet;
+  private int[] previousSerial;
+  private int match;
 
   /** Reads the next pattern of the map, indexing it when new. */
   private void read(MemoryStats.Pattern p, MemoryStats.Tally t) {
-    int[] id = ids.get(p);
-    if (id == null) {
-      id = index(p);
-      ids.put(p, id);
-      if (!isPatternRoute.get(id[0])) {
-        isPatternRoute.set(id[0]);
-        patternRoutes.add(p.route());
-      }
-    }
     int i = cursor++;
-    route[i] = id[0];
-    failureSet[i] = id[1];
-    serial[i] = id[2];
+    if (match < previous.length && previous[match] == p) {
+      route[i] = previousRoute[match];
+      failureSet[i] = previousFailureSet[match];
+      serial[i] = previousSerial[match];
+      match++;
+    } else {
+      int[] id = ids.get(p);
+      if (id == null) {
+        id = index(p);
+        ids.put(p, id);
+        if (!isPatternRoute.get(id[0])) {
+          isPatternRoute.set(id[0]);
+          patternRoutes.add(p.route());
+        }
+      }
+      route[i] = id[0];
+      failureSet[i] = id[1];
+      serial[i] = id[2];
+    }
     successes[i] = t.successes;
     attempts[i] = t.n - t.idle;
     patterns[i] = p;
