@@ -96,10 +96,10 @@ final class ContextShift {
     double[][] no = new double[size][];
     for (int i = 0; i < size; i++) {
       Chances c = chances(table, i, seen);
-      // Only the sides the counts use: most patterns never verified (see SkillModel.logLikelihoods).
-      int sides = SkillModel.sidesOf(table.successes[i], table.attempts[i]);
-      yes[i] = (sides & SkillModel.VERIFIED) != 0 ? c.logVerify() : null;
-      no[i] = (sides & SkillModel.FAILED) != 0 ? c.logFail() : null;
+      // Only the sides the counts use: most patterns never verified (see LogLikelihoods.of).
+      int sides = LogLikelihoods.sidesOf(table.successes[i], table.attempts[i]);
+      yes[i] = (sides & LogLikelihoods.VERIFIED) != 0 ? c.logVerify() : null;
+      no[i] = (sides & LogLikelihoods.FAILED) != 0 ? c.logFail() : null;
     }
     double[] lp = new double[POINTS];
     double max = Double.NEGATIVE_INFINITY;
@@ -185,7 +185,7 @@ final class ContextShift {
         chance[g] = Beliefs.chance(w[g], row[g]);
       }
       for (g = 0; g < POINTS; g++) {
-        chance[g] = clamp(chance[g]);
+        chance[g] = LogLikelihoods.clamp(chance[g]);
       }
       c = new Chances(chance);
       chances.put(p, c);
@@ -241,9 +241,5 @@ final class ContextShift {
     }
     seen.rows[r] = row;
     return row;
-  }
-
-  private static double clamp(double p) {
-    return Math.min(1 - 1e-9, Math.max(1e-9, p));
   }
 }

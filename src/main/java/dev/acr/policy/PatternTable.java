@@ -218,7 +218,11 @@ final class PatternTable {
 
   /** σ(skill − difficulty) over the difficulty grid. */
   static double[] sigmoidRow(double skill, double[] difficulties) {
-    double[] row = new double[difficulties.length];
+    return sigmoidRow(skill, difficulties, new double[difficulties.length]);
+  }
+
+  /** σ(skill − difficulty) over the difficulty grid, written into {@code row}, which it returns. */
+  static double[] sigmoidRow(double skill, double[] difficulties, double[] row) {
     for (int j = 0; j < difficulties.length; j++) {
       row[j] = Sigmoid.fast(skill - difficulties[j]);
     }
@@ -279,19 +283,29 @@ final class PatternTable {
 
   /**
    * The difficulty belief after each failure-set node, starting from the prior; indexed like
-   * {@link #failureSet}'s values.
+   * {@link #failureSet}'s values. The arrays are this table's, overwritten by the next call (a
+   * fit reads them at once; reusing them spares allocating one per node and fit). Each is written
+   * as copying its prefix's belief and updating the copy would write it, bit for bit.
    */
   double[][] beliefs(double[][] sigmoidRows, double[] prior) {
-    double[][] out = new double[nodes][];
+    if (beliefScratch.length < nodes) {
+      int from = beliefScratch.length;
+      beliefScratch = Arrays.copyOf(beliefScratch, Math.max(nodes, 2 * from));
+      for (int k = from; k < beliefScratch.length; k++) {
+        beliefScratch[k] = new double[prior.length];
+      }
+    }
+    double[][] out = beliefScratch;
     for (int k = 0; k < nodes; k++) {
       if (lastFailed[k] < 0) {
-        out[k] = prior.clone();
+        System.arraycopy(prior, 0, out[k], 0, prior.length);
       } else {
-        double[] w = (prefix[k] < 0 ? prior : out[prefix[k]]).clone();
-        Beliefs.fail(w, sigmoidRows[lastFailed[k]]);
-        out[k] = w;
+        Beliefs.fail(prefix[k] < 0 ? prior : out[prefix[k]], out[k], sigmoidRows[lastFailed[k]]);
       }
     }
     return out;
   }
+
+  /** {@link #beliefs}' arrays, one per node (there may be more than nodes). */
+  private double[][] beliefScratch = new double[0][];
 }
