@@ -91,6 +91,8 @@ final class SkillModel {
   private final Map<String, Fit> cache = new HashMap<>();
   /** Each context's pattern table, kept and refreshed across refits. */
   private final Map<String, PatternTable> tables = new HashMap<>();
+  /** The tables' shared numbering, by which their contexts' shifts keep work ({@link ContextShift}). */
+  private final PatternNumbers numbers = new PatternNumbers();
 
   SkillModel(MemoryStats stats, double difficultySd, double abilitySd, double contextSd, Map<String, Double> priorSkill) {
     this.stats = stats;
@@ -205,7 +207,7 @@ final class SkillModel {
   private PatternTable table(String ctx, Map<MemoryStats.Pattern, MemoryStats.Tally> pats) {
     PatternTable table = tables.get(ctx);
     if (table == null || !table.refresh(pats)) {
-      table = PatternTable.of(pats);
+      table = PatternTable.of(pats, numbers);
       tables.put(ctx, table);
     }
     return table;

@@ -1,6 +1,7 @@
 package dev.acr.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.acr.memory.MemoryRecord;
 import java.util.HashMap;
@@ -79,11 +80,13 @@ class FitCachesTest {
       base.put(r, rng.nextDouble() * 4 - 2);
     }
     ContextShift shared = new ContextShift(model.difficulties, model.difficultyPrior, 1.0, base);
+    // Fresh tables each time, numbered as one model numbers its tables.
+    PatternNumbers numbers = new PatternNumbers();
     int compared = 0;
     for (int step = 0; step < 25; step++) {
       feed(stats, rng, 4, step * 4);
       for (String ctx : stats.byContext.keySet()) {
-        PatternTable table = PatternTable.of(stats.patterns(ctx));
+        PatternTable table = PatternTable.of(stats.patterns(ctx), numbers);
         double expected = reference(model, table, base);
         assertThat(shared.meanShift(table)).isEqualTo(expected);
         double[] skill = new double[table.routes.size()];
@@ -97,6 +100,9 @@ class FitCachesTest {
       }
     }
     assertThat(compared).isGreaterThan(100);
+    PatternTable otherNumbering = PatternTable.of(stats.patterns("*"));
+    assertThatThrownBy(() -> shared.meanShift(otherNumbering))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   /** The shift's posterior mean computed directly: every belief and chance anew for each shift. */
