@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 /**
  * Posterior over one route's skill in one context, on the skill grid ({@link SkillModel}).
  *
- * <p>A class rather than a record only for its running sums, made on the first draw: a broader
+ * <p>A class rather than a record only for what draws search, made on the first draw: a broader
  * context's posterior is fitted to hand its mean and variance to the narrower one and is rarely
  * drawn from, and a fit makes a dozen posteriors.
  */
@@ -14,18 +14,14 @@ final class Posterior {
   private final double[] weights;
   private final double mean;
   private final double variance;
-  /** Running sums of the weights, added up left to right; null until the first draw. */
-  private double[] cumulative;
-  /**
-   * The grid points a draw can land on, made with {@link #cumulative}: from {@code from}, the
-   * first whose running sum reaches {@link #SMALLEST_DRAW}, to {@code to}, the first whose running
-   * sum is the total. See {@link #quantile}.
-   */
-  private int from;
-  private int to;
+  /** What draws search, made on the first draw; null until then. */
+  private Draws draws;
 
-  /** The smallest u above 0 a plain draw makes: {@link SplittableRandom#nextDouble()} gives multiples of 2^−53. */
-  private static final double SMALLEST_DRAW = 0x1p-53;
+  /**
+   * Buckets of draws: a draw u in [b/64, (b+1)/64) lands on a grid point from {@code start[b]} to
+   * {@code start[b + 1]}.
+   */
+  private static final int BUCKETS = 64;
 
   Posterior(double[] weights, double mean, double variance) {
     this.weights = weights;
@@ -45,30 +41,40 @@ final class Posterior {
     return variance;
   }
 
-  /** Running sums of the weights, added up left to right. */
-  private double[] cumulative() {
-    double[] c = cumulative;
-    if (c == null) {
-      c = new double[weights.length];
+  /**
+   * The running sums of the weights, added up left to right, and per bucket of draws the first
+   * grid point whose sum reaches the bucket's lower end, b/64 (the last point when none does).
+   * Final fields, so a second thread sees both whole (a policy plans on one thread; another would
+   * only make the same again).
+   */
+  private record Draws(double[] sums, int[] start) {}
+
+  private Draws draws() {
+    Draws d = draws;
+    if (d == null) {
+      double[] c = new double[weights.length];
       double acc = 0;
       for (int i = 0; i < weights.length; i++) {
         acc += weights[i];
         c[i] = acc;
       }
       int last = c.length - 1;
-      int lo = 0;
-      while (lo < last && !(c[lo] >= SMALLEST_DRAW)) {
-        lo++;
+      int[] start = null;
+      if (!Double.isNaN(c[last])) {
+        start = new int[BUCKETS + 1];
+        int i = 0;
+        for (int b = 0; b <= BUCKETS; b++) {
+          double low = (double) b / BUCKETS;
+          while (i < last && !(c[i] >= low)) {
+            i++;
+          }
+          start[b] = i;
+        }
       }
-      int hi = lo;
-      while (hi < last && c[hi] != c[last]) {
-        hi++;
-      }
-      from = lo;
-      to = hi;
-      cumulative = c; // a policy plans on one thread; a second thread would only sum the same again
+      d = new Draws(c, start);
+      draws = d;
     }
-    return c;
+    return d;
   }
 
   /** A Thompson draw: the index of a skill grid point. */
@@ -96,18 +102,20 @@ final class Posterior {
    * it finds the point a left-to-right scan would. Each step moves the base or not without a
    * branch to mispredict (a random u sends it either way), so a draw costs a few compares.
    *
-   * <p>A posterior's mass sits on a dozen of the grid's points, so a draw u with
-   * 2^−53 ≤ u ≤ total is searched for only from {@link #from} to {@link #to}: below {@code from}
-   * every sum is under 2^−53, so under u; at {@code to} the sum is the total, so at least u. The
-   * first point reaching u is therefore in that range and the search finds the same point in fewer
-   * steps (draws were a twentieth of a replay). Any other u (0, above the total, a
-   * NaN total) searches the whole grid as before.
+   * <p>A draw u in [0, 1) is searched for only within its bucket (see {@link Draws}): every sum
+   * before {@code start[b]} is below b/64, so below u; the sum at {@code start[b + 1]} reaches
+   * (b+1)/64, so u (or that point is the last). The first point reaching u is therefore in that
+   * range, mostly one or two points wide, and the search finds the same point as over the whole
+   * grid in fewer dependent steps (draws were a twentieth of a replay). Any other u, or sums with
+   * a NaN, search the whole grid as before.
    */
   int quantile(double u) {
-    double[] c = cumulative();
-    int last = c.length - 1;
-    if (u >= SMALLEST_DRAW && u <= c[last]) {
-      return search(c, u, from, to - from + 1);
+    Draws d = draws();
+    double[] c = d.sums();
+    int[] start = d.start();
+    if (start != null && u >= 0 && u < 1) {
+      int b = (int) (u * BUCKETS); // exact: a power of two
+      return search(c, u, start[b], start[b + 1] - start[b] + 1);
     }
     return search(c, u, 0, c.length);
   }
