@@ -11,24 +11,13 @@ final class Sigmoid {
 
   private static final double TABLE_LIMIT = 30;
   private static final double TABLE_STEP = 0.005;
-  /**
-   * σ at each table point and the step to the next point, interleaved: entry 2i is σ at point i
-   * and 2i + 1 is σ(i + 1) − σ(i) (0 after the last point). Why: {@link #fast} then reads one
-   * cache line instead of two entries apart, and does one subtraction less; the step is the same
-   * subtraction made once, so every result is the same bit for bit.
-   */
-  private static final double[] TABLE = sigmoidTable();
+  private static final double[] SIGMOID = sigmoidTable();
 
   private static double[] sigmoidTable() {
     int n = (int) Math.round(2 * TABLE_LIMIT / TABLE_STEP) + 1;
-    double[] sigmoid = new double[n];
+    double[] t = new double[n];
     for (int i = 0; i < n; i++) {
-      sigmoid[i] = exact(-TABLE_LIMIT + i * TABLE_STEP);
-    }
-    double[] t = new double[2 * n];
-    for (int i = 0; i < n; i++) {
-      t[2 * i] = sigmoid[i];
-      t[2 * i + 1] = i + 1 < n ? sigmoid[i + 1] - sigmoid[i] : 0;
+      t[i] = exact(-TABLE_LIMIT + i * TABLE_STEP);
     }
     return t;
   }
@@ -39,15 +28,14 @@ final class Sigmoid {
    */
   static double fast(double x) {
     if (x <= -TABLE_LIMIT) {
-      return TABLE[0];
+      return SIGMOID[0];
     }
     if (x >= TABLE_LIMIT) {
-      return TABLE[TABLE.length - 2];
+      return SIGMOID[SIGMOID.length - 1];
     }
     double pos = (x + TABLE_LIMIT) / TABLE_STEP;
     int i = (int) pos;
     double f = pos - i;
-    // At the last point f is 0 and so is the step: σ(i) + 0·0 is σ(i), as before.
-    return TABLE[2 * i] + f * TABLE[2 * i + 1];
+    return i + 1 < SIGMOID.length ? SIGMOID[i] + f * (SIGMOID[i + 1] - SIGMOID[i]) : SIGMOID[i];
   }
 }

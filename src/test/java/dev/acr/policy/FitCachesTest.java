@@ -185,8 +185,8 @@ class FitCachesTest {
 
   @Test
   void aDrawFromAConcentratedPosteriorFindsThePointAScanFinds() {
-    // Mass on a few points, tails far below 2^-53 on both sides: the search then runs over the
-    // points a draw can land on only, and must still agree with the scan at the edges.
+    // Mass on a few points, tails far below 2^-53 on both sides (as fitted posteriors are): the
+    // binary search must agree with the scan there too, and at the edges of the draws.
     SplittableRandom rng = new SplittableRandom(11);
     for (int t = 0; t < 300; t++) {
       double centre = 5 + rng.nextDouble() * 38;
@@ -215,36 +215,6 @@ class FitCachesTest {
         assertThat(post.sample(new SplittableRandom(k), 0.5)).isEqualTo(scan(w, 0.5 + (new SplittableRandom(k).nextDouble() - 0.5) * 0.5));
       }
     }
-  }
-
-  @Test
-  void theSigmoidTableGivesWhatInterpolatingItsPointsGave() {
-    // Sigmoid.fast keeps each step to the next point precomputed; the result must be what
-    // interpolating between the two points gave, bit for bit, over the table and past its ends.
-    SplittableRandom rng = new SplittableRandom(3);
-    for (int k = 0; k < 200_000; k++) {
-      double x = k < 8 ? new double[] {-30, 30, -31, 31, Math.nextDown(30.0), Math.nextUp(-30.0), 0, 29.9975}[k]
-          : (rng.nextDouble() - 0.5) * 64;
-      assertThat(Sigmoid.fast(x)).as("x = %s", x).isEqualTo(interpolated(x));
-    }
-  }
-
-  /** Sigmoid.fast as it was computed: both neighbouring points read and subtracted per call. */
-  private static double interpolated(double x) {
-    double limit = 30;
-    double step = 0.005;
-    int n = (int) Math.round(2 * limit / step) + 1;
-    if (x <= -limit) {
-      return Sigmoid.exact(-limit);
-    }
-    if (x >= limit) {
-      return Sigmoid.exact(-limit + (n - 1) * step);
-    }
-    double pos = (x + limit) / step;
-    int i = (int) pos;
-    double f = pos - i;
-    double at = Sigmoid.exact(-limit + i * step);
-    return i + 1 < n ? at + f * (Sigmoid.exact(-limit + (i + 1) * step) - at) : at;
   }
 
   /** The quantile as it was computed: add the weights up until they reach u. */
