@@ -1,7 +1,6 @@
 package dev.acr.policy;
 
-import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +15,9 @@ import java.util.Map;
  * failure set's difficulty belief and each pattern's log chances, and a refit only sums its
  * counts against them. They are computed exactly as a fresh fit would (same operations, same
  * order), so the shift, and every decision, is the same bit for bit.
+ *
+ * <p>They are kept by the tables' shared numbers ({@link PatternNumbers}): every table given to
+ * one instance must number with the same {@link PatternNumbers}, as a skill model's tables do.
  */
 final class ContextShift {
 
@@ -27,44 +29,14 @@ final class ContextShift {
   private final double contextSd;
   /** Each route's prior skill before the shift. */
   private final Map<String, Double> base;
-  /** Per route, per shift: σ(base + shift − difficulty) over the difficulty grid. */
-  private final Map<String, double[][]> rows = new HashMap<>();
-  /** Per failure set (routes in failure order), per shift: the difficulty belief. */
-  private final Map<PatternTable.Path, double[][]> beliefs = new HashMap<>();
-  /**
-   * Per pattern: its chances and their logs at every shift. By identity, like {@code
-   * PatternTable}'s index: memory keeps one instance per pattern.
-   */
-  private final Map<MemoryStats.Pattern, Chances> chances = new IdentityHashMap<>();
-  /**
-   * The same beliefs and chances by each table's own numbers (by table instance): a refit finds
-   * its nodes and patterns by index, without hashing; a sibling context's table, with numbers of
-   * its own, goes through the maps above once per node and pattern.
-   */
-  private final Map<PatternTable, Seen> byTable = new IdentityHashMap<>();
-
-  /**
-   * What one table has looked up here: σ rows by its route number, beliefs by its node number,
-   * chances by its pattern serial.
-   */
-  private static final class Seen {
-    double[][][] rows = new double[0][][];
-    double[][][] beliefs = new double[0][][];
-    Chances[] chances = new Chances[0];
-
-    Seen grownTo(PatternTable table) {
-      if (rows.length < table.routes.size()) {
-        rows = java.util.Arrays.copyOf(rows, table.routes.size());
-      }
-      if (beliefs.length < table.nodes()) {
-        beliefs = java.util.Arrays.copyOf(beliefs, Math.max(table.nodes(), 2 * beliefs.length));
-      }
-      if (chances.length < table.patternCount()) {
-        chances = java.util.Arrays.copyOf(chances, Math.max(table.patternCount(), 2 * chances.length));
-      }
-      return this;
-    }
-  }
+  /** The numbering of every table met so far (null before the first). */
+  private PatternNumbers numbers;
+  /** Per route number, per shift: σ(base + shift − difficulty) over the difficulty grid. */
+  private double[][][] rows = new double[0][][];
+  /** Per failure-set number, per shift: the difficulty belief. */
+  private double[][][] beliefs = new double[0][][];
+  /** Per pattern number: its chances and their logs at every shift. */
+  private Chances[] chances = new Chances[0];
 
   ContextShift(double[] difficulties, double[] difficultyPrior, double contextSd, Map<String, Double> base) {
     this.difficulties = difficulties;
@@ -88,18 +60,25 @@ final class ContextShift {
     return true;
   }
 
-  /** The posterior mean shift given the table's counts (the table's routes must be in the base). */
+  /**
+   * The posterior mean shift given the table's counts (the table's routes must be in the base,
+   * and it must number as the tables before it did).
+   */
   double meanShift(PatternTable table) {
+    if (numbers == null) {
+      numbers = table.numbers();
+    } else if (numbers != table.numbers()) {
+      throw new IllegalArgumentException("a context shift keeps its work by one numbering of patterns");
+    }
     int size = table.size();
-    Seen seen = byTable.computeIfAbsent(table, t -> new Seen()).grownTo(table);
     double[][] yes = new double[size][];
     double[][] no = new double[size][];
     for (int i = 0; i < size; i++) {
-      Chances c = chances(table, i, seen);
-      // Only the sides the counts use: most patterns never verified (see SkillModel.logLikelihoods).
-      int sides = SkillModel.sidesOf(table.successes[i], table.attempts[i]);
-      yes[i] = (sides & SkillModel.VERIFIED) != 0 ? c.logVerify() : null;
-      no[i] = (sides & SkillModel.FAILED) != 0 ? c.logFail() : null;
+      Chances c = chances(table, i);
+      // Only the sides the counts use: most patterns never verified (see LogLikelihoods.of).
+      int sides = LogLikelihoods.sidesOf(table.successes[i], table.attempts[i]);
+      yes[i] = (sides & LogLikelihoods.VERIFIED) != 0 ? c.logVerify() : null;
+      no[i] = (sides & LogLikelihoods.FAILED) != 0 ? c.logFail() : null;
     }
     double[] lp = new double[POINTS];
     double max = Double.NEGATIVE_INFINITY;
@@ -165,16 +144,15 @@ final class ContextShift {
     }
   }
 
-  private Chances chances(PatternTable table, int i, Seen seen) {
-    Chances c = seen.chances[table.serial[i]];
-    if (c != null) {
-      return c;
+  private Chances chances(PatternTable table, int i) {
+    int number = table.serial[i];
+    if (number >= chances.length) {
+      chances = Arrays.copyOf(chances, Math.max(number + 1, 2 * chances.length));
     }
-    MemoryStats.Pattern p = table.patterns[i];
-    c = chances.get(p);
+    Chances c = chances[number];
     if (c == null) {
-      double[][] w = belief(table, table.failureSet[i], seen);
-      double[][] row = row(table, table.route[i], seen);
+      double[][] w = belief(table, table.failureSet[i]);
+      double[][] row = row(table, table.route[i]);
       double[] chance = new double[POINTS];
       // Two shifts at a time (Beliefs.chance2: the same bits as one by one, faster).
       int g = 0;
@@ -185,28 +163,26 @@ final class ContextShift {
         chance[g] = Beliefs.chance(w[g], row[g]);
       }
       for (g = 0; g < POINTS; g++) {
-        chance[g] = clamp(chance[g]);
+        chance[g] = LogLikelihoods.clamp(chance[g]);
       }
       c = new Chances(chance);
-      chances.put(p, c);
+      chances[number] = c;
     }
-    seen.chances[table.serial[i]] = c;
     return c;
   }
 
   /** The belief after a failure-set node at every shift: its prefix's, updated with its last failure. */
-  private double[][] belief(PatternTable table, int node, Seen seen) {
-    double[][] w = seen.beliefs[node];
-    if (w != null) {
-      return w;
+  private double[][] belief(PatternTable table, int node) {
+    int number = table.nodeNumber(node);
+    if (number >= beliefs.length) {
+      beliefs = Arrays.copyOf(beliefs, Math.max(number + 1, 2 * beliefs.length));
     }
-    PatternTable.Path path = table.pathKey(node);
-    w = beliefs.get(path);
+    double[][] w = beliefs[number];
     if (w == null) {
       w = new double[POINTS][];
       int last = table.lastFailed(node);
-      double[][] before = last < 0 || table.prefix(node) < 0 ? null : belief(table, table.prefix(node), seen);
-      double[][] row = last < 0 ? null : row(table, last, seen);
+      double[][] before = last < 0 || table.prefix(node) < 0 ? null : belief(table, table.prefix(node));
+      double[][] row = last < 0 ? null : row(table, last);
       for (int g = 0; g < POINTS; g++) {
         double[] from = before == null ? difficultyPrior : before[g];
         if (row == null) {
@@ -217,33 +193,26 @@ final class ContextShift {
           Beliefs.fail(from, w[g], row[g]);
         }
       }
-      beliefs.put(path, w);
+      beliefs[number] = w;
     }
-    seen.beliefs[node] = w;
     return w;
   }
 
   /** σ(base + shift − difficulty) over the difficulty grid at every shift, for the table's route r. */
-  private double[][] row(PatternTable table, int r, Seen seen) {
-    double[][] known = seen.rows[r];
-    if (known != null) {
-      return known;
+  private double[][] row(PatternTable table, int r) {
+    int number = table.routeNumber(r);
+    if (number >= rows.length) {
+      rows = Arrays.copyOf(rows, Math.max(number + 1, 2 * rows.length));
     }
-    String route = table.routes.get(r);
-    double[][] row = rows.get(route);
+    double[][] row = rows[number];
     if (row == null) {
       row = new double[POINTS][];
-      double b = base.get(route);
+      double b = base.get(table.routes.get(r));
       for (int g = 0; g < POINTS; g++) {
         row[g] = PatternTable.sigmoidRow(b + shiftAt(g), difficulties);
       }
-      rows.put(route, row);
+      rows[number] = row;
     }
-    seen.rows[r] = row;
     return row;
-  }
-
-  private static double clamp(double p) {
-    return Math.min(1 - 1e-9, Math.max(1e-9, p));
   }
 }

@@ -35,8 +35,8 @@ final class PatternTable {
   /** Per pattern: its failure set (a node of the prefix tree). */
   int[] failureSet = new int[0];
   /**
-   * Per pattern: its number in this table, in order of first appearance (unlike its position, it
-   * stays with the pattern as the map grows), below {@link #patternCount()}.
+   * Per pattern: its number among all patterns of the model's tables ({@link PatternNumbers}; unlike
+   * its position, it stays with the pattern as the map grows).
    */
   int[] serial = new int[0];
   /**
@@ -48,11 +48,14 @@ final class PatternTable {
   /** Per pattern, in the same order: the pattern itself (its identity in memory). */
   MemoryStats.Pattern[] patterns = new MemoryStats.Pattern[0];
 
+  private final PatternNumbers numbers;
   private final Map<String, Integer> routeIds = new HashMap<>();
+  /** Per route index: the route's number among all of the model's tables. */
+  private int[] routeNumber = new int[8];
   /** Which of {@link #routes} are in {@link #patternRoutes}, by route index. */
   private final java.util.BitSet isPatternRoute = new java.util.BitSet();
   /**
-   * A pattern's {route, failure-set node, serial}, from the first time it was seen. By identity: memory
+   * A pattern's {route, failure-set node, number}, from the first time it was seen. By identity: memory
    * keeps one instance per pattern (a stray equal instance would only be indexed again, to the
    * same numbers), and hashing a pattern hashes its whole failure list.
    */
@@ -66,15 +69,37 @@ final class PatternTable {
    */
   private int[] prefix = new int[8];
   private int[] lastFailed = new int[8];
-  /** Each node's failure set as route names, in failure order (for caches keyed across contexts). */
-  private final List<Path> paths = new ArrayList<>();
+  /** Per node: its failure set's number among all of the model's tables. */
+  private int[] nodeNumber = new int[8];
+  /** Each node's failure set as route names, in failure order. */
+  private final List<List<String>> paths = new ArrayList<>();
   private int nodes;
+
+  /** A table numbering its routes, failure sets and patterns with numbers of its own. */
+  PatternTable() {
+    this(new PatternNumbers());
+  }
+
+  /** A table numbering its routes, failure sets and patterns as the other tables of {@code numbers} do. */
+  PatternTable(PatternNumbers numbers) {
+    this.numbers = numbers;
+  }
 
   /** A table of {@code pats} as they are now; for a table kept across fits, see {@link #refresh}. */
   static PatternTable of(Map<MemoryStats.Pattern, MemoryStats.Tally> pats) {
-    PatternTable t = new PatternTable();
+    return of(pats, new PatternNumbers());
+  }
+
+  /** {@link #of(Map)} numbered as the other tables of {@code numbers}. */
+  static PatternTable of(Map<MemoryStats.Pattern, MemoryStats.Tally> pats, PatternNumbers numbers) {
+    PatternTable t = new PatternTable(numbers);
     t.refresh(pats);
     return t;
+  }
+
+  /** The numbers this table's {@link #routeNumber}, {@link #nodeNumber} and {@link #serial} come from. */
+  PatternNumbers numbers() {
+    return numbers;
   }
 
   /**
@@ -87,6 +112,11 @@ final class PatternTable {
       return false;
     }
     int size = pats.size();
+    // The last refresh's patterns, in its order, for read's walk along them.
+    previous = patterns;
+    previousRoute = route;
+    previousFailureSet = failureSet;
+    previousSerial = serial;
     if (route.length != size) {
       route = new int[size];
       failureSet = new int[size];
@@ -99,41 +129,66 @@ final class PatternTable {
     // entry wrapper per pattern (a refit reads every pattern of its context; this walk was a
     // twentieth of a replay).
     cursor = 0;
+    match = 0;
     pats.forEach(this::read);
+    previous = null;
+    previousRoute = null;
+    previousFailureSet = null;
+    previousSerial = null;
     return true;
   }
 
   /** Position of the next pattern {@link #read} reads in the current refresh. */
   private int cursor;
+  /**
+   * The last refresh's patterns and their numbers, and the position in them {@link #read} expects
+   * to meet next. Why: a hash map adding a key leaves its other keys in the same order (only
+   * growing its table reorders them), so between refits a context's patterns come back mostly in
+   * the order they came last time, new ones in between. read walks along the last order and
+   * copies a pattern's numbers when it is the one expected there, and looks it up by identity
+   * only when not (a new pattern, or after the map grew): the same numbers, most lookups spared.
+   */
+  private MemoryStats.Pattern[] previous;
+  private int[] previousRoute;
+  private int[] previousFailureSet;
+  private int[] previousSerial;
+  private int match;
 
   /** Reads the next pattern of the map, indexing it when new. */
   private void read(MemoryStats.Pattern p, MemoryStats.Tally t) {
-    int[] id = ids.get(p);
-    if (id == null) {
-      id = index(p);
-      ids.put(p, id);
-      if (!isPatternRoute.get(id[0])) {
-        isPatternRoute.set(id[0]);
-        patternRoutes.add(p.route());
-      }
-    }
     int i = cursor++;
-    route[i] = id[0];
-    failureSet[i] = id[1];
-    serial[i] = id[2];
+    if (match < previous.length && previous[match] == p) {
+      route[i] = previousRoute[match];
+      failureSet[i] = previousFailureSet[match];
+      serial[i] = previousSerial[match];
+      match++;
+    } else {
+      int[] id = ids.get(p);
+      if (id == null) {
+        id = index(p);
+        ids.put(p, id);
+        if (!isPatternRoute.get(id[0])) {
+          isPatternRoute.set(id[0]);
+          patternRoutes.add(p.route());
+        }
+      }
+      route[i] = id[0];
+      failureSet[i] = id[1];
+      serial[i] = id[2];
+    }
     successes[i] = t.successes;
     attempts[i] = t.n - t.idle;
     patterns[i] = p;
   }
 
-  /** A new pattern's route, failure-set node and serial, adding the nodes of its prefixes as needed. */
+  /** A new pattern's route, failure-set node and number, adding the nodes of its prefixes as needed. */
   private int[] index(MemoryStats.Pattern p) {
     int r = routeId(p.route());
     int node = -1;
     for (String failed : p.failedBefore()) {
       node = child(node, routeId(failed));
     }
-    return new int[] {r, node < 0 ? child(-1, -1) : node, ids.size()};
+    return new int[] {r, node < 0 ? child(-1, -1) : node, numbers.pattern(p)};
   }
 
   private int routeId(String name) {
@@ -142,6 +197,10 @@ final class PatternTable {
       id = routes.size();
       routes.add(name);
       routeIds.put(name, id);
+      if (id == routeNumber.length) {
+        routeNumber = Arrays.copyOf(routeNumber, 2 * id);
+      }
+      routeNumber[id] = numbers.route(name);
     }
     return id;
   }
@@ -156,25 +215,22 @@ final class PatternTable {
     if (nodes == prefix.length) {
       prefix = Arrays.copyOf(prefix, nodes * 2);
       lastFailed = Arrays.copyOf(lastFailed, nodes * 2);
+      nodeNumber = Arrays.copyOf(nodeNumber, nodes * 2);
     }
     prefix[nodes] = parent;
     lastFailed[nodes] = failed;
-    List<String> path = new ArrayList<>(parent < 0 ? List.of() : paths.get(parent).routes());
+    List<String> path = new ArrayList<>(parent < 0 ? List.of() : paths.get(parent));
     if (failed >= 0) {
       path.add(routes.get(failed));
     }
-    paths.add(new Path(List.copyOf(path)));
+    paths.add(List.copyOf(path));
+    nodeNumber[nodes] = numbers.failureSet(paths.get(nodes));
     nodeIds.put(key, nodes);
     return nodes++;
   }
 
   int size() {
     return route.length;
-  }
-
-  /** Patterns indexed so far: one more than the highest {@link #serial}. */
-  int patternCount() {
-    return ids.size();
   }
 
   /** σ(skill − difficulty) over the difficulty grid, for each route at its given skill. */
@@ -188,54 +244,35 @@ final class PatternTable {
 
   /** σ(skill − difficulty) over the difficulty grid. */
   static double[] sigmoidRow(double skill, double[] difficulties) {
-    double[] row = new double[difficulties.length];
+    return sigmoidRow(skill, difficulties, new double[difficulties.length]);
+  }
+
+  /** σ(skill − difficulty) over the difficulty grid, written into {@code row}, which it returns. */
+  static double[] sigmoidRow(double skill, double[] difficulties, double[] row) {
     for (int j = 0; j < difficulties.length; j++) {
       row[j] = Sigmoid.fast(skill - difficulties[j]);
     }
     return row;
   }
 
-  /** The number of failure-set nodes, the length of {@link #beliefs}' result. */
+  /** The number of failure-set nodes (at most the length of {@link #beliefs}' result). */
   int nodes() {
     return nodes;
   }
 
   /** Node k's failed routes in the order the tree adds them. */
   List<String> path(int node) {
-    return paths.get(node).routes();
-  }
-
-  /** Node k's failure set as a key for caches shared across contexts' tables. */
-  Path pathKey(int node) {
     return paths.get(node);
   }
 
-  /**
-   * A failure set (routes in failure order) as a map key, its hash taken once: hashing a list
-   * hashes every route in it, and the shift's caches look a node up on every refit.
-   */
-  static final class Path {
-    private final List<String> routes;
-    private final int hash;
+  /** Route index r's number among all of the model's tables ({@link PatternNumbers}). */
+  int routeNumber(int r) {
+    return routeNumber[r];
+  }
 
-    Path(List<String> routes) {
-      this.routes = routes;
-      this.hash = routes.hashCode();
-    }
-
-    List<String> routes() {
-      return routes;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o == this || o instanceof Path p && hash == p.hash && routes.equals(p.routes);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
+  /** Node k's failure set's number among all of the model's tables ({@link PatternNumbers}). */
+  int nodeNumber(int node) {
+    return nodeNumber[node];
   }
 
   /** The node a node's set grows from (−1: none), and the route that failed last (−1: none). */
@@ -249,19 +286,29 @@ final class PatternTable {
 
   /**
    * The difficulty belief after each failure-set node, starting from the prior; indexed like
-   * {@link #failureSet}'s values.
+   * {@link #failureSet}'s values. The arrays are this table's, overwritten by the next call (a
+   * fit reads them at once; reusing them spares allocating one per node and fit). Each is written
+   * as copying its prefix's belief and updating the copy would write it, bit for bit.
    */
   double[][] beliefs(double[][] sigmoidRows, double[] prior) {
-    double[][] out = new double[nodes][];
+    if (beliefScratch.length < nodes) {
+      int from = beliefScratch.length;
+      beliefScratch = Arrays.copyOf(beliefScratch, Math.max(nodes, 2 * from));
+      for (int k = from; k < beliefScratch.length; k++) {
+        beliefScratch[k] = new double[prior.length];
+      }
+    }
+    double[][] out = beliefScratch;
     for (int k = 0; k < nodes; k++) {
       if (lastFailed[k] < 0) {
-        out[k] = prior.clone();
+        System.arraycopy(prior, 0, out[k], 0, prior.length);
       } else {
-        double[] w = (prefix[k] < 0 ? prior : out[prefix[k]]).clone();
-        Beliefs.fail(w, sigmoidRows[lastFailed[k]]);
-        out[k] = w;
+        Beliefs.fail(prefix[k] < 0 ? prior : out[prefix[k]], out[k], sigmoidRows[lastFailed[k]]);
       }
     }
     return out;
   }
+
+  /** {@link #beliefs}' arrays, one per node (there may be more than nodes). */
+  private double[][] beliefScratch = new double[0][];
 }

@@ -1,7 +1,6 @@
 package dev.acr.policy;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,10 +82,8 @@ final class SkillModel {
   final double[] difficulties = new double[DIFFICULTY_POINTS];
   final double[] difficultyPrior = new double[DIFFICULTY_POINTS];
   private final double[][] chance = new double[SKILL_POINTS][DIFFICULTY_POINTS];
-  /** {@link #chance} transposed: σ(skill − difficulty) over the skill grid, per difficulty. */
-  private final double[][] chanceByDifficulty = new double[DIFFICULTY_POINTS][SKILL_POINTS];
-  /** {@link #gridChances}' result, overwritten by each call. */
-  private final double[] gridScratch = new double[SKILL_POINTS];
+  /** A fit's likelihood step, with the arrays it reuses from fit to fit. */
+  private final LogLikelihoods likelihoods;
   /**
    * Fits by their narrowest context key. A key names its whole chain ("*", a dimension, or
    * "dimension|bench"), so it identifies the prefix of contexts the fit covers.
@@ -94,6 +91,8 @@ final class SkillModel {
   private final Map<String, Fit> cache = new HashMap<>();
   /** Each context's pattern table, kept and refreshed across refits. */
   private final Map<String, PatternTable> tables = new HashMap<>();
+  /** The tables' shared numbering, by which their contexts' shifts keep work ({@link ContextShift}). */
+  private final PatternNumbers numbers = new PatternNumbers();
 
   SkillModel(MemoryStats stats, double difficultySd, double abilitySd, double contextSd, Map<String, Double> priorSkill) {
     this.stats = stats;
@@ -109,6 +108,8 @@ final class SkillModel {
     for (int j = 0; j < DIFFICULTY_POINTS; j++) {
       difficultyPrior[j] /= z;
     }
+    // chance transposed, for the likelihood step's loops over the skill grid.
+    double[][] chanceByDifficulty = new double[DIFFICULTY_POINTS][SKILL_POINTS];
     for (int i = 0; i < SKILL_POINTS; i++) {
       skills[i] = -SKILL_RANGE + 2 * SKILL_RANGE * i / (SKILL_POINTS - 1);
       for (int j = 0; j < DIFFICULTY_POINTS; j++) {
@@ -116,6 +117,7 @@ final class SkillModel {
         chanceByDifficulty[j][i] = chance[i][j];
       }
     }
+    likelihoods = new LogLikelihoods(difficulties, difficultyPrior, chanceByDifficulty);
   }
 
   /** Skill posteriors in the narrowest context of the chain, for the given routes. */
@@ -163,7 +165,7 @@ final class SkillModel {
       means.put(e.getKey(), before != null ? before.mean() : e.getValue()[0]);
     }
     for (int pass = previous == null ? 2 : 1; pass > 0; pass--) {
-      Map<String, double[]> loglik = logLikelihoods(table, means);
+      Map<String, double[]> loglik = likelihoods.of(table, means);
       for (Map.Entry<String, double[]> e : prior.entrySet()) {
         level.put(e.getKey(), posterior(e.getValue()[0], e.getValue()[1], loglik.get(e.getKey())));
       }
@@ -205,125 +207,10 @@ final class SkillModel {
   private PatternTable table(String ctx, Map<MemoryStats.Pattern, MemoryStats.Tally> pats) {
     PatternTable table = tables.get(ctx);
     if (table == null || !table.refresh(pats)) {
-      table = PatternTable.of(pats);
+      table = PatternTable.of(pats, numbers);
       tables.put(ctx, table);
     }
     return table;
-  }
-
-  /**
-   * Each route's log-likelihood over the skill grid, summed over its patterns, with the other
-   * routes' skills at the given means. Patterns sharing a failure set share its belief and log
-   * chances, computed once per call (the sums still run pattern by pattern, in map order).
-   */
-  private Map<String, double[]> logLikelihoods(PatternTable table, Map<String, Double> means) {
-    double[] skill = new double[table.routes.size()];
-    for (int r = 0; r < skill.length; r++) {
-      skill[r] = means.getOrDefault(table.routes.get(r), 0.0);
-    }
-    double[][] beliefs = table.beliefs(PatternTable.sigmoidRows(skill, difficulties), difficultyPrior);
-    // Only the nodes patterns name need their log chances; inner prefixes do not. Nor does a
-    // node need log P(verify) when none of its patterns ever verified (nine nodes in ten: routes
-    // tried after others failed mostly fail too), nor log P(fail) when all did; the logs are
-    // most of a fit's time. Leaving a side out changes no bit: its count is 0, and 0 times a
-    // finite negative log is −0, which added to x gives x.
-    int[] sides = new int[beliefs.length];
-    for (int i = 0; i < table.size(); i++) {
-      sides[table.failureSet[i]] |= sidesOf(table.successes[i], table.attempts[i]);
-    }
-    double[][][] logChances = new double[beliefs.length][][];
-    double[][] byRoute = new double[skill.length][];
-    for (int i = 0; i < table.size(); i++) {
-      int set = table.failureSet[i];
-      if (logChances[set] == null) {
-        logChances[set] = logChances(beliefs[set], sides[set]);
-      }
-      double[][] lc = logChances[set];
-      int r = table.route[i];
-      if (byRoute[r] == null) {
-        byRoute[r] = new double[SKILL_POINTS];
-      }
-      addLogLikelihood(byRoute[r], lc, table.successes[i], table.attempts[i]);
-    }
-    Map<String, double[]> loglik = new HashMap<>();
-    for (int r = 0; r < skill.length; r++) {
-      if (byRoute[r] != null) {
-        loglik.put(table.routes.get(r), byRoute[r]);
-      }
-    }
-    return loglik;
-  }
-
-  /** Which log chances a pattern's counts use: {@link #VERIFIED} when some verified, {@link #FAILED} when some failed. */
-  static int sidesOf(double successes, double attempts) {
-    return (successes > 0 ? VERIFIED : 0) | (attempts - successes > 0 ? FAILED : 0);
-  }
-
-  static final int VERIFIED = 1;
-  static final int FAILED = 2;
-
-  /**
-   * ll += k·log P(verify) + (n − k)·log P(fail) at every grid point, leaving out a side whose
-   * count is 0 (the same bits, see {@link #logLikelihoods}; that side may be null).
-   */
-  private static void addLogLikelihood(double[] ll, double[][] lc, double k, double n) {
-    double[] yes = lc[0];
-    double[] no = lc[1];
-    double m = n - k;
-    if (k > 0 && m > 0) {
-      for (int j = 0; j < SKILL_POINTS; j++) {
-        ll[j] += k * yes[j] + m * no[j];
-      }
-    } else if (k > 0) {
-      for (int j = 0; j < SKILL_POINTS; j++) {
-        ll[j] += k * yes[j];
-      }
-    } else if (m > 0) {
-      for (int j = 0; j < SKILL_POINTS; j++) {
-        ll[j] += m * no[j];
-      }
-    }
-  }
-
-  /**
-   * log P(verify) and log P(fail) at every skill grid point under difficulty belief w, each only
-   * when {@code sides} asks for it (else null).
-   */
-  private double[][] logChances(double[] w, int sides) {
-    double[] p = gridChances(w);
-    double[][] lc = new double[2][];
-    if ((sides & VERIFIED) != 0) {
-      lc[0] = new double[SKILL_POINTS];
-      for (int i = 0; i < SKILL_POINTS; i++) {
-        lc[0][i] = Math.log(clamp(p[i]));
-      }
-    }
-    if ((sides & FAILED) != 0) {
-      lc[1] = new double[SKILL_POINTS];
-      for (int i = 0; i < SKILL_POINTS; i++) {
-        lc[1][i] = Math.log(1 - clamp(p[i]));
-      }
-    }
-    return lc;
-  }
-
-  /**
-   * {@link #chanceAt} for every skill grid point, from the transposed table: the loop over grid
-   * points is a plain multiply-add over an array, which the JIT turns into vector instructions.
-   * Fitting spends much of a replay here.
-   */
-  private double[] gridChances(double[] w) {
-    // One scratch array per model (a policy plans on one thread): logChances reads it at once.
-    double[] p = gridScratch;
-    Arrays.fill(p, 0.0);
-    for (int j = 0; j < w.length; j++) {
-      double wj = w[j];
-      double[] column = chanceByDifficulty[j];
-      for (int i = 0; i < SKILL_POINTS; i++) {
-        p[i] += column[i] * wj;
-      }
-    }
-    return p;
   }
 
   /**
@@ -435,7 +322,7 @@ final class SkillModel {
 
   /** σ(skill − difficulty) over the difficulty grid. */
   private double[] sigmoidRow(double skill) {
-    return PatternTable.sigmoidRows(new double[] {skill}, difficulties)[0];
+    return PatternTable.sigmoidRow(skill, difficulties);
   }
 
   /** Chance of verifying on a fresh task, averaged over the skill posterior. */
@@ -445,10 +332,6 @@ final class SkillModel {
       p += post.weights()[i] * Beliefs.chance(difficultyPrior, chance[i]);
     }
     return p;
-  }
-
-  private static double clamp(double p) {
-    return Math.min(1 - 1e-9, Math.max(1e-9, p));
   }
 
   static List<String> names(List<dev.acr.core.Route> routes) {

@@ -1,6 +1,7 @@
 package dev.acr.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.acr.memory.MemoryRecord;
 import java.util.HashMap;
@@ -79,11 +80,13 @@ class FitCachesTest {
       base.put(r, rng.nextDouble() * 4 - 2);
     }
     ContextShift shared = new ContextShift(model.difficulties, model.difficultyPrior, 1.0, base);
+    // Fresh tables each time, numbered as one model numbers its tables.
+    PatternNumbers numbers = new PatternNumbers();
     int compared = 0;
     for (int step = 0; step < 25; step++) {
       feed(stats, rng, 4, step * 4);
       for (String ctx : stats.byContext.keySet()) {
-        PatternTable table = PatternTable.of(stats.patterns(ctx));
+        PatternTable table = PatternTable.of(stats.patterns(ctx), numbers);
         double expected = reference(model, table, base);
         assertThat(shared.meanShift(table)).isEqualTo(expected);
         double[] skill = new double[table.routes.size()];
@@ -97,6 +100,9 @@ class FitCachesTest {
       }
     }
     assertThat(compared).isGreaterThan(100);
+    PatternTable otherNumbering = PatternTable.of(stats.patterns("*"));
+    assertThatThrownBy(() -> shared.meanShift(otherNumbering))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   /** The shift's posterior mean computed directly: every belief and chance anew for each shift. */
@@ -173,6 +179,40 @@ class FitCachesTest {
       for (int k = 0; k < 50; k++) {
         double u = k == 0 ? 1.0 : k == 1 ? 0.0 : rng.nextDouble();
         assertThat(post.quantile(u)).isEqualTo(scan(w, u));
+      }
+    }
+  }
+
+  @Test
+  void aDrawFromAConcentratedPosteriorFindsThePointAScanFinds() {
+    // Mass on a few points, tails far below 2^-53 on both sides (as fitted posteriors are): the
+    // binary search must agree with the scan there too, and at the edges of the draws.
+    SplittableRandom rng = new SplittableRandom(11);
+    for (int t = 0; t < 300; t++) {
+      double centre = 5 + rng.nextDouble() * 38;
+      double sd = 0.2 + rng.nextDouble() * 3;
+      double[] w = new double[49];
+      double z = 0;
+      for (int i = 0; i < w.length; i++) {
+        w[i] = Math.exp(-0.5 * Math.pow((i - centre) / sd, 2));
+        z += w[i];
+      }
+      for (int i = 0; i < w.length; i++) {
+        w[i] /= z;
+      }
+      Posterior post = new Posterior(w, 0, 1);
+      double total = 0;
+      for (double x : w) {
+        total += x;
+      }
+      double[] edges = {0, 0x1p-53, 0x1p-54, 0x1p-52, 1e-300, total, Math.nextDown(total), Math.nextUp(total), 1, 0.5};
+      for (double u : edges) {
+        assertThat(post.quantile(u)).as("u = %s", u).isEqualTo(scan(w, u));
+      }
+      for (int k = 0; k < 50; k++) {
+        double u = rng.nextDouble();
+        assertThat(post.quantile(u)).isEqualTo(scan(w, u));
+        assertThat(post.sample(new SplittableRandom(k), 0.5)).isEqualTo(scan(w, 0.5 + (new SplittableRandom(k).nextDouble() - 0.5) * 0.5));
       }
     }
   }
