@@ -32,6 +32,13 @@ public final class DependencyDirs {
   static final List<String> NAMES =
       List.of("node_modules", ".venv", "venv", ".tox", ".nox", "__pypackages__", "bower_components", "vendor", "deps", "lib");
 
+  /**
+   * The one of {@link #NAMES} that is more often source: shards install into lib/, but a tracked or
+   * unrelated lib/ is the project's code, and packages in it have dependency folders of their own.
+   * So a path through it is still looked at below it.
+   */
+  private static final String OFTEN_SOURCE = "lib";
+
   /** How deep package folders may sit: {@code packages/@scope/a/node_modules} is three levels down. */
   private static final int MAX_PARENT_DEPTH = 3;
 
@@ -113,7 +120,9 @@ public final class DependencyDirs {
       for (int i = 0; i < parts.length - 1; i++) {
         if (NAMES.contains(parts[i])) {
           candidates.putIfAbsent(String.join("/", Arrays.asList(parts).subList(0, i + 1)), parts[i]);
-          break;
+          if (!parts[i].equals(OFTEN_SOURCE)) {
+            break;
+          }
         }
       }
     }
@@ -207,7 +216,7 @@ public final class DependencyDirs {
   /** A tracked folder inside a dependency folder (a committed {@code vendor/x}) is not a package. */
   private static boolean insideDependency(String rel) {
     for (String part : rel.split("/")) {
-      if (NAMES.contains(part)) {
+      if (NAMES.contains(part) && !part.equals(OFTEN_SOURCE)) {
         return true;
       }
     }

@@ -93,4 +93,18 @@ class GitRedirectsTest {
     Files.createDirectories(repo.resolve("tools/lib"));
     assertThat(DependencyDirs.find(repo, Isolation.head(repo))).containsExactly("lib");
   }
+
+  /**
+   * A tracked lib/ is source, and packages in it have dependency folders of their own: lib/ being
+   * one of the names shards install into must not hide them (it did, for find and for holding).
+   */
+  @Test
+  void packagesInATrackedLibFolderKeepTheirDependencyFolders() throws Exception {
+    Path repo = GitFixture.withCommit(tmp.resolve("repo"), Map.of("lib/a/package.json", "{}\n"));
+    Files.createDirectories(repo.resolve("lib/a/node_modules/left-pad"));
+    write(repo, "lib/a/node_modules/left-pad/index.js", "module.exports = 1\n");
+    assertThat(DependencyDirs.find(repo, Isolation.head(repo))).containsExactly("lib/a/node_modules");
+    assertThat(DependencyDirs.holding(repo, List.of("lib/a/node_modules/left-pad/index.js", "lib/a/new.js"),
+        List.of("lib/a/package.json"))).containsExactly("lib/a/node_modules");
+  }
 }
