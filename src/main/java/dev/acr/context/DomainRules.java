@@ -262,14 +262,15 @@ final class DomainRules {
           lang("Nim", "\\bnim\\b").when("nim"),
           lang("Crystal", "\\bcrystal\\b|\\.cr\\b").when("crystal", ".cr"),
           lang("Racket", "\\bracket\\b|\\.rkt\\b").when("racket", ".rkt"),
-          lang("Tcl", "\\btcl\\b|\\.tcl\\b").when("tcl"));
+          lang("Tcl", "\\btcl\\b|\\.tcl\\b").when("tcl"),
+          lang("Prolog", "\\bprolog\\b|\\.plt\\b").when("prolog", ".plt"));
 
   /** Target-language words after "port/translate/convert … to|into|in". */
   static final String LANG =
       "(?:python\\d?|rust|go|golang|java|kotlin|scala|swift|typescript|javascript|js|ts"
           + "|node(?:\\.?js)?|c\\+\\+|cpp|c#|csharp|c|ruby|php|perl|lua|haskell|elixir|erlang"
           + "|clojure|dart|julia|r|bash|posix sh|sh|shell|powershell|zsh|objective-c|zig|ocaml"
-          + "|f#|fortran|wasm|matlab|cobol|vb|groovy|solidity|nim|crystal|racket|tcl|makefile|justfile|cmake)(?![\\w+#])";
+          + "|f#|fortran|wasm|matlab|cobol|vb|groovy|solidity|nim|crystal|racket|tcl|prolog|makefile|justfile|cmake)(?![\\w+#])";
 
   /** Libraries whose name implies a language when used as a port target ("port it to pandas"). */
   private static final String LIB_TARGET =

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A repository's main language: build files say it first; source file extensions break ties
@@ -56,7 +57,8 @@ final class Languages {
           // Not ".d": make's dependency files and DTrace scripts share it; a dub manifest names D (below).
           Map.entry("tcl", "tcl"),
           Map.entry("pm", "perl"),
-          Map.entry("pl", "perl"),
+          Map.entry("pl", "perl"), // or Prolog's: see prologNotPerl
+          Map.entry("plt", "prolog"),
           Map.entry("sh", "shell"),
           // rbenv/rbenv is .bats tests and .bash hooks around extensionless scripts: shell, not its one .rb.
           Map.entry("bash", "shell"),
@@ -74,6 +76,7 @@ final class Languages {
   /** The language of the repository at {@code root} whose (tracked) files are {@code files}. */
   static String detect(Path root, List<String> files) {
     Map<String, Integer> counts = count(files);
+    prologNotPerl(root, files, counts);
     List<String> candidates = fromBuildFiles(root, counts);
     String best = null;
     for (String c : candidates) {
@@ -124,6 +127,52 @@ final class Languages {
       }
     }
     return counts;
+  }
+
+  /** A Prolog directive at the start of a line, {@code :- module(subsumes, [...]).}: Perl has no such line. */
+  private static final Pattern PROLOG_DIRECTIVE = Pattern.compile("(?m)^:-\\s*[a-z]");
+
+  /**
+   * {@code .pl} is Perl's and Prolog's. The files are Prolog's in an SWI-Prolog pack (a pack.pl
+   * naming it) or when most of the first few read as Prolog (a line opening with a {@code :-}
+   * directive); GeoffChurch/subsumes was "perl" before this.
+   */
+  private static void prologNotPerl(Path root, List<String> files, Map<String, Integer> counts) {
+    List<String> pl = new ArrayList<>();
+    for (String f : files) {
+      if (f.toLowerCase(Locale.ROOT).endsWith(".pl")) {
+        pl.add(f);
+      }
+    }
+    if (pl.isEmpty() || !(dev.acr.verify.BuildTools.isPrologPack(root) || readsAsProlog(root, pl))) {
+      return;
+    }
+    int perl = counts.getOrDefault("perl", 0) - pl.size();
+    if (perl > 0) {
+      counts.put("perl", perl);
+    } else {
+      counts.remove("perl");
+    }
+    counts.merge("prolog", pl.size(), Integer::sum);
+  }
+
+  /** Whether most of the first five of these files that can be read hold a Prolog directive. */
+  private static boolean readsAsProlog(Path root, List<String> pl) {
+    int read = 0;
+    int prolog = 0;
+    for (String f : pl) {
+      if (read == 5) {
+        break;
+      }
+      try {
+        String text = Files.readString(root.resolve(f));
+        read++;
+        prolog += PROLOG_DIRECTIVE.matcher(text).find() ? 1 : 0;
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // unreadable or not UTF-8: says nothing
+      }
+    }
+    return read > 0 && prolog * 2 > read;
   }
 
   /** Languages the root's build files declare, in order of trust. */
@@ -187,6 +236,9 @@ final class Languages {
     }
     if (dev.acr.verify.BuildTools.isRPackage(root)) {
       out.add("r");
+    }
+    if (dev.acr.verify.BuildTools.isPrologPack(root)) {
+      out.add("prolog");
     }
     return out;
   }

@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 /**
  * Test commands of build tools whose projects name no test command acr reads first: CMake with
  * CTest (C and C++), rebar3 (Erlang), R packages tested with testthat, Leiningen and the Clojure
- * CLI, nimble (Nim), dub (D), Crystal's spec runner and raco test (Racket). Each was added after a
- * real repository of that kind got "verify none found" (docs/real-repos.md).
+ * CLI, nimble (Nim), dub (D), Crystal's spec runner, raco test (Racket) and plunit (SWI-Prolog). Each
+ * was added after a real repository of that kind got "verify none found" (docs/real-repos.md).
  */
 public final class BuildTools {
 
@@ -39,6 +39,12 @@ public final class BuildTools {
    */
   private static final Pattern RACKET_PACKAGE = Pattern.compile("\\(define\\s+(?:collection|deps|build-deps)\\b");
 
+  /** An SWI-Prolog pack's pack.pl names it: {@code name(subsumes).} (Perl has pack.pl scripts too). */
+  private static final Pattern PROLOG_PACK = Pattern.compile("(?m)^\\s*name\\(\\s*(?:[a-z]\\w*|'[^'\\n]+')\\s*\\)\\s*\\.");
+
+  /** A plunit test file: its units open with {@code :- begin_tests(subsumes).} */
+  private static final Pattern PLUNIT_UNIT = Pattern.compile("(?m)^:-\\s*begin_tests\\(");
+
   private BuildTools() {}
 
   /** The first of these tools that {@code root} is set up for. */
@@ -50,6 +56,7 @@ public final class BuildTools {
     found = found.isPresent() ? found : dub(root);
     found = found.isPresent() ? found : crystal(root);
     found = found.isPresent() ? found : racket(root);
+    found = found.isPresent() ? found : plunit(root);
     return found.isPresent() ? found : cmake(root);
   }
 
@@ -168,6 +175,44 @@ public final class BuildTools {
     }
   }
 
+  /**
+   * SWI-Prolog: plunit over the project's {@code .plt} test files (the first of test/, tests/, t/,
+   * prolog/ and the root that holds one with a {@code begin_tests} unit), the way GeoffChurch/subsumes
+   * says to run its tests: loaded into one swipl, then {@code run_tests}. A pack's prolog/ first on
+   * the library path ({@code -p library=prolog}), so a test's {@code library(name)} is the code under
+   * test, not an installed copy of the pack. {@code --on-error=status}: swipl reports a file that
+   * does not load (a syntax error, a missing module) and goes on, and plunit then passes on the
+   * tests that did load, exit 0; with it, any error printed makes the exit status 1.
+   */
+  private static Optional<VerifyCommand> plunit(Path root) {
+    for (String dir : new String[] {"test", "tests", "t", "prolog", "."}) {
+      if (hasPlunitFile(root.resolve(dir))) {
+        String files = dir.equals(".") ? "*.plt" : dir + "/*.plt";
+        String library = Files.isDirectory(root.resolve("prolog")) ? " -p library=prolog" : "";
+        return Optional.of(new VerifyCommand("swipl --on-error=status" + library + " -g \"expand_file_name('" + files
+            + "', Files), load_files(Files), run_tests\" -t halt", "detected: " + files + " (plunit)"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code dir} holds a {@code .plt} file directly with a plunit unit in it (gnuplot scripts are .plt too). */
+  private static boolean hasPlunitFile(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".plt") && Files.isRegularFile(p))
+          .limit(50)
+          .anyMatch(p -> PLUNIT_UNIT.matcher(VerifyDetector.readOrEmpty(p)).find());
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  /** Whether {@code dir} holds an SWI-Prolog pack's pack.pl: a package manifest ({@link PackageFolder}). */
+  public static boolean isPrologPack(Path dir) {
+    Path pack = dir.resolve("pack.pl");
+    return Files.isRegularFile(pack) && PROLOG_PACK.matcher(VerifyDetector.readOrEmpty(pack)).find();
+  }
+
   /** Whether {@code dir} holds a Racket package's info.rkt: a package manifest ({@link PackageFolder}). */
   public static boolean isRacketPackage(Path dir) {
     Path info = dir.resolve("info.rkt");
@@ -182,7 +227,7 @@ public final class BuildTools {
 
   /**
    * The manifest that makes {@code dir} a package ({@link PackageFolder}) of these tools, or null:
-   * an R package's DESCRIPTION, a Racket package's info.rkt, or a CMakeLists.txt that starts a project ({@code project(...)};
+   * an R package's DESCRIPTION, a Racket package's info.rkt, an SWI-Prolog pack's pack.pl, or a CMakeLists.txt that starts a project ({@code project(...)};
    * the ones in a project's src/ and test/ folders add to it and are no package of their own).
    */
   static String manifest(Path dir) {
@@ -191,6 +236,9 @@ public final class BuildTools {
     }
     if (isRacketPackage(dir)) {
       return "info.rkt";
+    }
+    if (isPrologPack(dir)) {
+      return "pack.pl";
     }
     Path lists = dir.resolve("CMakeLists.txt");
     return Files.isRegularFile(lists) && CMAKE_PROJECT.matcher(VerifyDetector.readOrEmpty(lists)).find() ? "CMakeLists.txt" : null;

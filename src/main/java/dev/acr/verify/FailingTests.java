@@ -74,7 +74,12 @@ final class FailingTests {
       // /x/tests/threading/cond.rkt:14:9: cond~>: bad syntax; threading.scrbl: raco test: non-zero exit: 1
       // (not a message's source location, which Racket shortens: .../fancy-app/main.rkt:28:19: arity mismatch;)
       Pattern.compile("^(?!\\.\\.\\.)(?:\\./)?(\\S+?\\.(?:rkt|scrbl)):\\d+:\\d+: "),
-      Pattern.compile("^(\\S+?\\.(?:rkt|scrbl)): raco test: non-zero exit: \\d+$"));
+      Pattern.compile("^(\\S+?\\.(?:rkt|scrbl)): raco test: non-zero exit: \\d+$"),
+      // plunit (SWI-Prolog), under its "ERROR: /x/test/subsumes_chk.plt:11:" line: a tab, then
+      // "test variant_terms: failed" (or "received error: ...", "assertion ... failed", "wrong answer ...");
+      // later plunits print "ERROR:     test subsumes_chk:variant_terms: failed"
+      Pattern.compile("^(?:\\t|ERROR:\\s+)test (\\S+?)(?: \\(forall bindings = .*\\))?: "
+          + "(?:failed|received error|assertion|wrong answer|wrong error|must fail|succeeded with a choicepoint)"));
 
   /** A time after a name, {@code (5.2 s)}, {@code (12 ms)}: it changes from run to run. */
   private static final Pattern DURATION = Pattern.compile("\\s*\\(\\d+(?:\\.\\d+)?\\s*(?:ms|s|sec|seconds)\\)$");

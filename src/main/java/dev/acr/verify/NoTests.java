@@ -90,6 +90,13 @@ public final class NoTests {
   private static final Pattern CRYSTAL_SPEC = Pattern.compile("^\\s*crystal\\s+spec\\b");
   /** druntime's {@code 1/5 modules FAILED unittests}: tests ran. */
   private static final Pattern DRUNTIME_FAILED = Pattern.compile("^\\d+/\\d+ modules? FAILED unittests$");
+  /**
+   * plunit's summary (SWI-Prolog's {@code run_tests}), each line after swipl's {@code % }: {@code All 25 tests passed},
+   * {@code 4 tests failed}, {@code 21 tests passed}, {@code test passed} for one; with no unit loaded
+   * {@code No tests to run}, and exit 0.
+   */
+  private static final Pattern PLUNIT = Pattern.compile("^% (?:All )?(\\d+) tests? (?:passed|failed)\\b|^% test passed$");
+  private static final Pattern PLUNIT_NONE = Pattern.compile("^% No tests to run$");
   /** nimble test without a test file: {@code Warning: No tests found!} (and exit 0). */
   private static final Pattern NIMBLE_NONE = Pattern.compile("^Warning: No tests found!$");
   /** RSpec's {@code 0 examples, 0 failures, 1 error occurred outside of examples}: a spec failed to load, which is a failure. */
@@ -139,6 +146,12 @@ public final class NoTests {
       count(line, m, 2);
     } else if ((m = TESTTHAT.matcher(line)).find()) {
       count(line, m, 2);
+    } else if ((m = PLUNIT.matcher(line)).find()) {
+      if (m.group(1) == null) {
+        ran = true; // "test passed": one ran
+      } else {
+        count(line, m, 1);
+      }
     } else if ((m = BUSTED.matcher(line)).find()) {
       if (Integer.parseInt(m.group(3)) == 0 || Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2)) > 0) {
         count(line, m, 2); // successes and failures
@@ -153,7 +166,8 @@ public final class NoTests {
       }
     } else if (PYTEST_NONE.matcher(line).find() || GO_NONE.matcher(line).matches() || JEST_NONE.matcher(line).find()
         || PHPUNIT_NONE.matcher(line).find() || EXUNIT_NONE.matcher(line).find() || BUSTED_NONE.matcher(line).find()
-        || CABAL_NONE.matcher(line).find() || CTEST_NONE.matcher(line).find() || NIMBLE_NONE.matcher(line).find()) {
+        || CABAL_NONE.matcher(line).find() || CTEST_NONE.matcher(line).find() || NIMBLE_NONE.matcher(line).find()
+        || PLUNIT_NONE.matcher(line).find()) {
       none = none == null ? line : none;
     } else if (PYTEST_RAN.matcher(line).find() || GO_RAN.matcher(line).find() || JEST_RAN.matcher(line).find()) {
       ran = true;

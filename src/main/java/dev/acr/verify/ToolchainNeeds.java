@@ -13,10 +13,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The part of {@link CannotRun} for Clojure, Nim, D, Tcl, Crystal and Racket: what their build tools print when
+ * The part of {@link CannotRun} for Clojure, Nim, D, Tcl, Crystal, Racket and SWI-Prolog: what their build tools print when
  * what the project needs is not installed and cannot be downloaded, or when the tool on PATH is
  * not the one the project's files are for. Each pattern is the tool's own words, as a real
- * repository printed them offline (docs/real-repos.md, 2026-12-05, Clojure, Nim, D and Tcl; Crystal and Racket).
+ * repository printed them offline (docs/real-repos.md, 2026-12-05, Clojure, Nim, D and Tcl; Crystal and Racket;
+ * SWI-Prolog).
  */
 final class ToolchainNeeds {
 
@@ -56,6 +57,11 @@ final class ToolchainNeeds {
   /** A package an info.rkt depends on: {@code "sugar"}, {@code ("sugar" #:version "0.2")}. */
   private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
 
+  /** swipl loading a library no pack provides: {@code ERROR:    source_sink `library(subsumes)' does not exist}. */
+  private static final Pattern PROLOG_LIBRARY = Pattern.compile("source_sink `library\\(([a-z]\\w*)(?:/[^)]*)?\\)' does not exist");
+  /** A pack that a pack.pl requires: {@code requires(subsumes).}, {@code requires(subsumes >= 0.5).} */
+  private static final Pattern PACK_REQUIRES = Pattern.compile("(?m)^\\s*requires\\(\\s*([a-z]\\w*)");
+
   private ToolchainNeeds() {}
 
   /** Maven-resolver's words come from any JVM build: the Clojure commands fit only a Clojure project. */
@@ -77,6 +83,13 @@ final class ToolchainNeeds {
       return racketDependencies(packageDir).contains(collection) ? CannotRun.notAsked(asked, collection,
           new Why("the Racket package " + collection + " that info.rkt depends on is not installed (collection not found)",
               "install it (raco pkg install --auto " + collection + ", where the network allows) or name another test command"))
+          : Optional.empty();
+    }
+    if ((m = PROLOG_LIBRARY.matcher(line)).find()) {
+      String pack = m.group(1);
+      return packRequires(packageDir).contains(pack) ? CannotRun.notAsked(asked, pack,
+          new Why("the pack " + pack + " that pack.pl requires is not installed (swipl: library(" + pack + ") does not exist)",
+              "install it (swipl -g \"pack_install(" + pack + ")\" -t halt, where the network allows) or name another test command"))
           : Optional.empty();
     }
     if ((m = TRANSFER_FAILED.matcher(line)).find()) {
@@ -112,6 +125,16 @@ final class ToolchainNeeds {
               "install it (tcllib brings many, fileutil among them: Debian's tcllib) or name another test command"));
     }
     return Optional.empty();
+  }
+
+  /** The packs an SWI-Prolog pack.pl in {@code dir} requires. */
+  static List<String> packRequires(Path dir) {
+    List<String> names = new ArrayList<>();
+    Matcher m = PACK_REQUIRES.matcher(VerifyDetector.readOrEmpty(dir.resolve("pack.pl")));
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names;
   }
 
   /** The shards a shard.yml in {@code dir} names under dependencies and development_dependencies. */

@@ -270,14 +270,16 @@ class ClassifierTest {
 
   // ---------------------------------------------------------------- specific behaviours
 
-  /** The languages acr runs tests for (Crystal, Racket, Tcl) are languages to the classifier too. */
+  /** The languages acr runs tests for (Crystal, Racket, Tcl, Prolog) are languages to the classifier too. */
   @Test
   void aPortToOrFromCrystalRacketOrTclMentionsBothLanguages() {
     for (String[] row : new String[][] {
         {"convert utils.py to crystal", "mentions Crystal and Python"},
         {"rewrite server.cr in ruby", "mentions Crystal and Ruby"},
         {"translate parser.rkt into Python", "mentions Python and Racket"},
-        {"port this tcl script to python", "mentions Python and Tcl"}}) {
+        {"port this tcl script to python", "mentions Python and Tcl"},
+        {"rewrite the solver in prolog as python", "mentions Prolog and Python"},
+        {"convert rules.plt to ruby", "mentions Prolog and Ruby"}}) {
       Classification c = classifier.classify(row[0]);
       assertThat(c.dimension()).as(row[0]).isEqualTo(Dimension.MULTI_LANGUAGE);
       assertThat(c.evidence()).as(row[0]).contains(row[1]);

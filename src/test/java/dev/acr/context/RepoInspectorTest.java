@@ -279,6 +279,24 @@ class RepoInspectorTest {
         .as("a package: its info.rkt decides").isEqualTo("racket");
   }
 
+  /**
+   * GeoffChurch/subsumes (pack.pl, prolog/*.pl, test/*.plt) was "perl": .pl is Perl's and Prolog's.
+   * Without a pack.pl, .pl files that read as Prolog (simonharris/plunit_assert) are Prolog too.
+   */
+  @Test
+  void prologPacksAndFilesAreNotPerl() throws Exception {
+    assertThat(languageOf(Map.of("pack.pl", "name(subsumes).\nversion('0.6').\n", "prolog/subsumes.pl",
+        ":- module(subsumes, []).\n", "prolog/guardedmap.pl", "guardedmap(_, _, _).\n", "test/subsumes.plt", "")))
+        .isEqualTo("prolog");
+    assertThat(languageOf(Map.of("plunit_assert.pl", ":- module(plunit_assert, []).\n", "docs.pl",
+        ":- use_module(library(pldoc)).\n", "tests/test_pa.pl", ":- use_module('../plunit_assert').\n", "Makefile", "")))
+        .isEqualTo("prolog");
+    assertThat(languageOf(Map.of("tools/gen.pl", "#!/usr/bin/perl\nuse strict;\n", "tools/run.pl", "use warnings;\n",
+        "lib/A.pm", "package A;\n"))).as("Perl's .pl").isEqualTo("perl");
+    assertThat(languageOf(Map.of("pack.pl", "#!/usr/bin/perl\nprint 1;\n", "lib/A.pm", "package A;\n")))
+        .as("a Perl script called pack.pl").isEqualTo("perl");
+  }
+
   private String languageOf(Map<String, String> files) throws Exception {
     Path repo = GitFixture.withCommit(Files.createTempDirectory(tmp, "lang"), files);
     return RepoInspector.inspect(repo, null).language();
