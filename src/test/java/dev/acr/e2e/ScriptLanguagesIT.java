@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (talentdeficit/jsx, gaborcsardi/praise), whose tests skip without them; CMake and a C compiler
  * (jarro2783/cxxopts) come with the machine. Nim, D and Leiningen (treeform/jsony, jmdavis/dxml,
  * weavejester/medley) are not installed in CI either: their tests skip there. Tcl (bef/qmon),
- * Crystal and Racket (crystal-community/toml.cr, samth/fancy-app) are: .ci/run installs them.
+ * Crystal and Racket (crystal-community/toml.cr, samth/fancy-app) are: .ci/run installs them, and
+ * SWI-Prolog (GeoffChurch/subsumes and anti_unify) too.
  */
 class ScriptLanguagesIT {
   @TempDir Path tmp;
@@ -381,5 +382,35 @@ class ScriptLanguagesIT {
     write("tests/by-name.rkt", "#lang racket/base\n(require rackunit acr-calc)\n(check-equal? (add 1 1) 2)\n");
     commitThenBreak("main.rkt", "(+ a b)", "(- a b)", "(* a b)");
     breakerThenFixerVerifies("racket", "raco test \\.\\s+\\(detected: info\\.rkt\\)", "main.rkt", "(define (add a b) (+ a b))");
+  }
+
+  /**
+   * The shape of GeoffChurch/subsumes: pack.pl, the module under prolog/, plunit units in test/*.plt
+   * loading it as library(calc). The breaker hides the failing test behind a syntax error (swipl
+   * skips the clause and plunit passes the rest, exit 0): it must fail all the same.
+   */
+  @Test
+  void aPrologPackWithPlunitTests() throws Exception {
+    Toolchains.require("aPrologPackWithPlunitTests", Toolchains.SWIPL);
+    write("pack.pl", "name(calc).\nversion('0.1').\n");
+    write("prolog/calc.pl", ":- module(calc, [add/3]).\n\nadd(A, B, C) :- C is A + B.\n");
+    write("test/calc.plt", ":- use_module(library(calc)).\n\n:- begin_tests(calc).\n\n"
+        + "test(adds) :- add(2, 3, 5).\ntest(zero) :- add(0, 0, 0).\n\n:- end_tests(calc).\n");
+    commitThenBreak("prolog/calc.pl", "A + B", "A - B", "A * B");
+    Fixtures.script(fx.agents.resolve("sed-breaker"), "touch \"$ACR_TEST_PIDS/agent-ran\"\nsed -i '/^test(adds)/i oops(' test/calc.plt\n");
+    breakerThenFixerVerifies("prolog", "swipl --on-error=status -p library=prolog -g \"expand_file_name\\('test/\\*\\.plt', Files\\),"
+        + " load_files\\(Files\\), run_tests\" -t halt\\s+\\(detected: test/\\*\\.plt \\(plunit\\)\\)", "prolog/calc.pl", "C is A + B.");
+  }
+
+  /** GeoffChurch/anti_unify without the pack subsumes that its pack.pl requires. */
+  @Test
+  void aPackThePackRequiresMissingStopsBeforeAnyAgent() throws Exception {
+    Toolchains.require("aPackThePackRequiresMissingStopsBeforeAnyAgent", Toolchains.SWIPL);
+    write("pack.pl", "name(calc).\nversion('0.1').\nrequires(acr_no_such_pack).\n");
+    write("prolog/calc.pl", ":- module(calc, [add/3]).\n:- use_module(library(acr_no_such_pack)).\n\nadd(A, B, C) :- C is A + B.\n");
+    write("test/calc.plt", ":- use_module(library(calc)).\n:- begin_tests(calc).\ntest(adds) :- add(2, 3, 5).\n:- end_tests(calc).\n");
+    commitThenBreak("prolog/calc.pl", "A + B", "A - B", "A * B");
+    stopsBeforeAnyAgent("cannot run: the pack acr_no_such_pack that pack.pl requires is not installed", "pack_install(acr_no_such_pack)");
+    assertThat(fx.git("status", "--porcelain")).isEqualTo(" M prolog/calc.pl\n?? NOTES.md\n");
   }
 }
