@@ -68,6 +68,13 @@ final class Languages {
           Map.entry("mli", "ocaml"),
           Map.entry("erl", "erlang"),
           Map.entry("zig", "zig"),
+          // Free-form Fortran (.f90 and the later standards' names; .F90 is preprocessed) and fixed-form (.f, .for).
+          Map.entry("f90", "fortran"),
+          Map.entry("f95", "fortran"),
+          Map.entry("f03", "fortran"),
+          Map.entry("f08", "fortran"),
+          Map.entry("f", "fortran"),
+          Map.entry("for", "fortran"),
           Map.entry("r", "r"));
   // .h is left out on purpose: it is C and C++ alike, the .c or .cpp files decide.
 
@@ -231,6 +238,7 @@ final class Languages {
       out.add("d");
     }
     addIf(out, root, "shard.yml", "crystal");
+    addIf(out, root, "fpm.toml", "fortran");
     if (dev.acr.verify.BuildTools.isRacketPackage(root)) {
       out.add("racket");
     }

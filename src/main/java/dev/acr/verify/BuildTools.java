@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 /**
  * Test commands of build tools whose projects name no test command acr reads first: CMake with
  * CTest (C and C++), rebar3 (Erlang), R packages tested with testthat, Leiningen and the Clojure
- * CLI, nimble (Nim), dub (D), Crystal's spec runner, raco test (Racket) and plunit (SWI-Prolog). Each
+ * CLI, nimble (Nim), dub (D), Crystal's spec runner, raco test (Racket), plunit (SWI-Prolog) and the
+ * Fortran Package Manager. Each
  * was added after a real repository of that kind got "verify none found" (docs/real-repos.md).
  */
 public final class BuildTools {
@@ -57,7 +58,10 @@ public final class BuildTools {
     found = found.isPresent() ? found : crystal(root);
     found = found.isPresent() ? found : racket(root);
     found = found.isPresent() ? found : plunit(root);
-    return found.isPresent() ? found : cmake(root);
+    found = found.isPresent() ? found : cmake(root);
+    // After CMake: a Fortran project that keeps both (fortran-lang/test-drive) builds and tests with CMake
+    // and a compiler alone, where fpm first fetches its dev-dependencies over the network.
+    return found.isPresent() ? found : VerifyDetector.simple(root, "fpm test", "fpm.toml");
   }
 
   /**

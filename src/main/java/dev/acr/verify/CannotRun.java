@@ -272,7 +272,8 @@ public final class CannotRun {
       Map.entry("shards", "crystal-lang.org's install of Crystal brings it; Debian's crystal does not"),
       Map.entry("raco", "it comes with Racket: Debian's racket"),
       Map.entry("racket", "Debian's racket"),
-      Map.entry("swipl", "SWI-Prolog: Debian's swi-prolog-nox"));
+      Map.entry("swipl", "SWI-Prolog: Debian's swi-prolog-nox"),
+      Map.entry("fpm", "the Fortran Package Manager: pip install fpm, or conda's fpm; Debian 12 has no package of it"));
 
   /** {@code why}, unless the prompt names {@code thing}: a request to write it is not a broken setup. */
   static Optional<Why> notAsked(String asked, String thing, Why why) {

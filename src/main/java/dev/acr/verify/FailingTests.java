@@ -75,6 +75,8 @@ final class FailingTests {
       // (not a message's source location, which Racket shortens: .../fancy-app/main.rkt:28:19: arity mismatch;)
       Pattern.compile("^(?!\\.\\.\\.)(?:\\./)?(\\S+?\\.(?:rkt|scrbl)):\\d+:\\d+: "),
       Pattern.compile("^(\\S+?\\.(?:rkt|scrbl)): raco test: non-zero exit: \\d+$"),
+      // test-drive (Fortran; fpm test, or through ctest --output-on-failure):        ... run-good-suite [FAILED]
+      Pattern.compile("^\\s+\\.\\.\\. (\\S.*?) \\[FAILED\\]$"),
       // plunit (SWI-Prolog), under its "ERROR: /x/test/subsumes_chk.plt:11:" line: a tab, then
       // "test variant_terms: failed" (or "received error: ...", "assertion ... failed", "wrong answer ...");
       // later plunits print "ERROR:     test subsumes_chk:variant_terms: failed"

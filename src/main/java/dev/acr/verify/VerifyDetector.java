@@ -291,7 +291,7 @@ public final class VerifyDetector {
     return file == null ? Optional.empty() : Optional.of(new VerifyCommand("cabal test", "detected: " + file));
   }
 
-  private static Optional<VerifyCommand> simple(Path root, String command, String file) {
+  static Optional<VerifyCommand> simple(Path root, String command, String file) {
     return Files.isRegularFile(root.resolve(file))
         ? Optional.of(new VerifyCommand(command, "detected: " + file))
         : Optional.empty();

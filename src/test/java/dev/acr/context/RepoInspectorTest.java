@@ -297,6 +297,16 @@ class RepoInspectorTest {
         .as("a Perl script called pack.pl").isEqualTo("perl");
   }
 
+  /** fortran-lang/test-drive was "python": a requirements.txt for its CI's meson and ninja, one .py helper, no Fortran counted. */
+  @Test
+  void fortranProjectsAreFortran() throws Exception {
+    assertThat(languageOf(Map.of("requirements.txt", "meson\nninja\n", "config/install-mod.py", "", "CMakeLists.txt",
+        "project(t LANGUAGES Fortran)\n", "fpm.toml", "name = \"t\"\n", "src/testdrive.F90", "", "test/main.f90", "",
+        "test/test_check.F90", ""))).isEqualTo("fortran");
+    assertThat(languageOf(Map.of("fpm.toml", "name = \"t\"\n", "README.md", ""))).as("the manifest alone").isEqualTo("fortran");
+    assertThat(languageOf(Map.of("legacy/solver.f", "", "legacy/io.for", "", "run.sh", ""))).isEqualTo("fortran");
+  }
+
   private String languageOf(Map<String, String> files) throws Exception {
     Path repo = GitFixture.withCommit(Files.createTempDirectory(tmp, "lang"), files);
     return RepoInspector.inspect(repo, null).language();
