@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (jarro2783/cxxopts) come with the machine. Nim, D and Leiningen (treeform/jsony, jmdavis/dxml,
  * weavejester/medley) are not installed in CI either: their tests skip there. Tcl (bef/qmon),
  * Crystal and Racket (crystal-community/toml.cr, samth/fancy-app) are: .ci/run installs them, and
- * SWI-Prolog (GeoffChurch/subsumes and anti_unify) too.
+ * SWI-Prolog (GeoffChurch/subsumes and anti_unify) and gfortran (fortran-lang/test-drive) too.
  */
 class ScriptLanguagesIT {
   @TempDir Path tmp;
@@ -221,6 +221,22 @@ class ScriptLanguagesIT {
     commitThenBreak("calc.c", "a + b", "a - b", "a * b");
     breakerThenFixerVerifies("c", "cmake -S \\. -B build && cmake --build build && ctest --test-dir build --output-on-failure"
         + "\\s+\\(detected: CMakeLists\\.txt \\(enable_testing\\)\\)", "calc.c", "return a + b;");
+  }
+
+  /** fortran-lang/test-drive's way in small: CMake with CTest over a Fortran test program, an fpm.toml beside it. */
+  @Test
+  void aFortranProjectWithCMakeAndCTest() throws Exception {
+    Toolchains.require("aFortranProjectWithCMakeAndCTest", Toolchains.CMAKE, Toolchains.GFORTRAN);
+    write("CMakeLists.txt", "cmake_minimum_required(VERSION 3.13)\nproject(calc LANGUAGES Fortran)\ninclude(CTest)\n"
+        + "add_executable(test_calc test/test_calc.f90 src/calc.f90)\nadd_test(NAME calc COMMAND test_calc)\n");
+    write("fpm.toml", "name = \"calc\"\n");
+    write(".gitignore", "build/\n");
+    write("src/calc.f90", "module calc\ncontains\ninteger function add(a, b)\ninteger, intent(in) :: a, b\nadd = a + b\n"
+        + "end function add\nend module calc\n");
+    write("test/test_calc.f90", "program test_calc\nuse calc, only: add\nif (add(2, 3) /= 5) error stop \"add is wrong\"\nend program\n");
+    commitThenBreak("src/calc.f90", "a + b", "a - b", "a * b");
+    breakerThenFixerVerifies("fortran", "cmake -S \\. -B build && cmake --build build && ctest --test-dir build --output-on-failure"
+        + "\\s+\\(detected: CMakeLists\\.txt \\(enable_testing\\)\\)", "src/calc.f90", "add = a + b");
   }
 
   /** The shape of talentdeficit/jsx: rebar.config, EUnit tests inside the module. */

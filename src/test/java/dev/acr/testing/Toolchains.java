@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The programs some tests need beyond Java, Maven, git and python3 (Go, Node, pytest, tmux, busted, bats, crystal, raco, swipl). A
+ * The programs some tests need beyond Java, Maven, git and python3 (Go, Node, pytest, tmux, busted, bats, crystal, raco, swipl, gfortran). A
  * test that lacks one is skipped with one line saying which and how to install it, so the
  * README's {@code mvn -B verify} passes on a plain machine; with {@code ACR_REQUIRE_TOOLS=1}
  * (CI sets it in .ci/run) a missing tool fails the test instead, so CI cannot skip silently.
@@ -33,6 +33,8 @@ public final class Toolchains {
   public static final Tool BATS = new Tool("bats", List.of("bats", "--version"), "apt-get install bats");
   public static final Tool CRYSTAL = new Tool("crystal", List.of("crystal", "--version"), "apt-get install crystal");
   public static final Tool RACO = new Tool("raco", List.of("raco", "test", "--help"), "apt-get install racket");
+  public static final Tool CMAKE = new Tool("cmake", List.of("cmake", "--version"), "apt-get install cmake");
+  public static final Tool GFORTRAN = new Tool("gfortran", List.of("gfortran", "--version"), "apt-get install gfortran");
   public static final Tool SWIPL = new Tool("swipl", List.of("swipl", "--version"), "apt-get install swi-prolog-nox");
 
   public static final String REQUIRE = "ACR_REQUIRE_TOOLS";
