@@ -1,9 +1,9 @@
 package dev.acr.verify;
 
+import static dev.acr.git.GitFixture.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,22 +18,16 @@ class FortranTest {
 
   @TempDir Path root;
 
-  private void write(String rel, String content) throws IOException {
-    Path p = root.resolve(rel);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, content);
-  }
-
   @Test
   void anFpmPackageRunsFpmTestAndCMakeWithTestingComesFirst() throws IOException {
-    write("fpm.toml", "name = \"test-drive\"\nversion = \"0.6.1\"\n");
-    write("src/testdrive.F90", "module testdrive\nend module testdrive\n");
+    write(root, "fpm.toml", "name = \"test-drive\"\nversion = \"0.6.1\"\n");
+    write(root, "src/testdrive.F90", "module testdrive\nend module testdrive\n");
     assertThat(VerifyDetector.detect(root, null)).contains(new VerifyCommand("fpm test", "detected: fpm.toml"));
     assertThat(PackageFolder.nearest(root, root.resolve("src"))).isEqualTo(new PackageFolder(root, "fpm.toml"));
-    write("CMakeLists.txt", "cmake_minimum_required(VERSION 3.14)\nproject(\"test-drive\" LANGUAGES Fortran)\n");
+    write(root, "CMakeLists.txt", "cmake_minimum_required(VERSION 3.14)\nproject(\"test-drive\" LANGUAGES Fortran)\n");
     assertThat(VerifyDetector.detect(root, null)).as("a CMake project without testing").map(VerifyCommand::command)
         .contains("fpm test");
-    write("CMakeLists.txt", "project(\"test-drive\" LANGUAGES Fortran)\ninclude(CTest)\nadd_subdirectory(\"test\")\n");
+    write(root, "CMakeLists.txt", "project(\"test-drive\" LANGUAGES Fortran)\ninclude(CTest)\nadd_subdirectory(\"test\")\n");
     assertThat(VerifyDetector.detect(root, null)).map(VerifyCommand::source).contains("detected: CMakeLists.txt (enable_testing)");
   }
 

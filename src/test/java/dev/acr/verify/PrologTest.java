@@ -1,9 +1,9 @@
 package dev.acr.verify;
 
+import static dev.acr.git.GitFixture.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -24,43 +24,33 @@ class PrologTest {
 
   @TempDir Path root;
 
-  private void write(String rel, String content) throws IOException {
-    Path p = root.resolve(rel);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, content);
-  }
-
-  private Optional<VerifyCommand> detect() {
-    return VerifyDetector.detect(root, null);
-  }
-
   @Test
   void aPackWithPlunitFilesRunsThemAll() throws IOException {
-    write("pack.pl", PACK);
-    write("prolog/subsumes.pl", ":- module(subsumes, [subsumes/2]).\n");
-    assertThat(detect()).as("no test file yet").isEmpty();
+    write(root, "pack.pl", PACK);
+    write(root, "prolog/subsumes.pl", ":- module(subsumes, [subsumes/2]).\n");
+    assertThat(VerifyDetector.detect(root, null)).as("no test file yet").isEmpty();
     assertThat(PackageFolder.nearest(root, root.resolve("prolog"))).isEqualTo(new PackageFolder(root, "pack.pl"));
-    write("test/plot.plt", "set terminal png\nplot sin(x)\n");
-    assertThat(detect()).as("a gnuplot script is no plunit file").isEmpty();
-    write("test/subsumes.plt", UNIT);
-    assertThat(detect()).contains(new VerifyCommand("swipl --on-error=status -p library=prolog"
+    write(root, "test/plot.plt", "set terminal png\nplot sin(x)\n");
+    assertThat(VerifyDetector.detect(root, null)).as("a gnuplot script is no plunit file").isEmpty();
+    write(root, "test/subsumes.plt", UNIT);
+    assertThat(VerifyDetector.detect(root, null)).contains(new VerifyCommand("swipl --on-error=status -p library=prolog"
         + " -g \"expand_file_name('test/*.plt', Files), load_files(Files), run_tests\" -t halt", "detected: test/*.plt (plunit)"));
   }
 
   @Test
   void plunitFilesBesideTheCodeRunWithoutALibraryFolder() throws IOException {
-    write("lists_extra.pl", ":- module(lists_extra, []).\n");
-    write("lists_extra.plt", ":- begin_tests(lists_extra).\ntest(a) :- true.\n:- end_tests(lists_extra).\n");
-    assertThat(detect()).contains(new VerifyCommand("swipl --on-error=status"
+    write(root, "lists_extra.pl", ":- module(lists_extra, []).\n");
+    write(root, "lists_extra.plt", ":- begin_tests(lists_extra).\ntest(a) :- true.\n:- end_tests(lists_extra).\n");
+    assertThat(VerifyDetector.detect(root, null)).contains(new VerifyCommand("swipl --on-error=status"
         + " -g \"expand_file_name('*.plt', Files), load_files(Files), run_tests\" -t halt", "detected: *.plt (plunit)"));
   }
 
   @Test
   void aPerlScriptCalledPackPlIsNoPrologPack() throws IOException {
-    write("pack.pl", "#!/usr/bin/perl\nuse strict;\nmy $name = shift;\n");
+    write(root, "pack.pl", "#!/usr/bin/perl\nuse strict;\nmy $name = shift;\n");
     assertThat(BuildTools.isPrologPack(root)).isFalse();
     assertThat(PackageFolder.nearest(root, root).marker()).isNull();
-    write("pack.pl", "name('my-pack').\nversion('1.0').\n");
+    write(root, "pack.pl", "name('my-pack').\nversion('1.0').\n");
     assertThat(BuildTools.isPrologPack(root)).isTrue();
   }
 
@@ -105,7 +95,7 @@ class PrologTest {
   /** GeoffChurch/anti_unify requires the pack subsumes; without it swipl cannot load the code under test. */
   @Test
   void aRequiredPackNotInstalledStopsTheRunAMissingLibraryOfTheProjectDoesNot() throws IOException {
-    write("pack.pl", "name(anti_unify).\nversion('0.5').\nrequires(subsumes).\n");
+    write(root, "pack.pl", "name(anti_unify).\nversion('0.5').\nrequires(subsumes).\n");
     List<String> output = List.of("ERROR: " + root + "/prolog/anti_unify.pl:3:",
         "ERROR:    source_sink `library(subsumes)' does not exist",
         "Warning:    Goal (directive) failed: anti_unify:use_module(library(subsumes))",
@@ -117,7 +107,7 @@ class PrologTest {
     assertThat(CannotRun.check(1, List.of("ERROR:    source_sink `library(guardedmap)' does not exist"), root, root, "fix it"))
         .as("not a pack that pack.pl requires: the project's own, or an agent's").isEmpty();
     assertThat(CannotRun.check(1, output, root, root, "add the subsumes pack")).as("asked for").isEmpty();
-    write("pack.pl", "name(x).\nrequires(subsumes >= 0.5).\nrequires(typedef).\n");
+    write(root, "pack.pl", "name(x).\nrequires(subsumes >= 0.5).\nrequires(typedef).\n");
     assertThat(ToolchainNeeds.packRequires(root)).containsExactly("subsumes", "typedef");
   }
 
