@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Tells a test command that exited 0 though its tests failed, from the runner's own words. tcltest
- * is one: its {@code runAllTests} exits 0 whatever failed, printing the failures and a summary
+ * Tells a test command that exited 0 though its tests failed, from the runner's own words (and swipl's
+ * syntax errors, below). tcltest is one: its {@code runAllTests} exits 0 whatever failed, printing the failures and a summary
  * ({@code all.tcl:	Total	22	Passed	17	Skipped	0	Failed	5}). Without this any change, or
  * a breaker's, would "verify" a Tcl project (bef/qmon, docs/real-repos.md).
  *
@@ -28,6 +28,14 @@ final class SummaryFailures {
    * exiting with errors:}.
    */
   private static final Pattern TCLTEST_FILE_ERROR = Pattern.compile("^Test file error: |^Test files exiting with errors:");
+
+  /**
+   * swipl loading a Prolog file it cannot read: {@code ERROR: /x/test/calc.plt:5:30: Syntax error: Operator expected}.
+   * swipl skips that clause and goes on, and plunit passes the tests that did load, exit 0: a test hidden
+   * behind a syntax error would pass a project's own {@code swipl -g run_tests -t halt} (simonharris/plunit_assert's
+   * make test). Only a syntax error in loading a file: a passing test may print other errors on purpose.
+   */
+  private static final Pattern PROLOG_SYNTAX_ERROR = Pattern.compile("^ERROR: \\S+\\.(?:pl|plt|pro):\\d+:\\d+: Syntax error: ");
 
   private String failed;
 
@@ -57,7 +65,8 @@ final class SummaryFailures {
     Matcher m = TCLTEST_SUMMARY.matcher(line);
     if (m.find()) {
       summary = summary == null && Integer.parseInt(m.group(2)) > 0 ? line.replaceAll("\\s+", " ") : summary;
-    } else if (failed == null && (TCLTEST_FAILED.matcher(line).find() || TCLTEST_FILE_ERROR.matcher(line).find())) {
+    } else if (failed == null && (TCLTEST_FAILED.matcher(line).find() || TCLTEST_FILE_ERROR.matcher(line).find()
+        || PROLOG_SYNTAX_ERROR.matcher(line).find())) {
       failed = line.replaceAll("\\s+", " ");
     }
   }

@@ -92,6 +92,26 @@ class PrologTest {
     assertThat(NoTests.in(List.of("% test passed"))).isEmpty();
   }
 
+  /**
+   * A project's own {@code swipl -g run_tests -t halt} (no --on-error=status): a test hidden behind a
+   * syntax error is skipped and the rest pass, exit 0. swipl's syntax error fails the run all the same;
+   * other errors a passing test prints on purpose (plunit_assert's own messages) do not.
+   */
+  @Test
+  void aPrologFileThatDoesNotLoadFailsTheRunThoughItExitsZero() throws Exception {
+    Verifier verifier = new Verifier();
+    VerifyResult r = verifier.run(new VerifyCommand("echo 'ERROR: " + root + "/test/calc.plt:5:30: Syntax error: Operator expected';"
+        + " echo '% PL-Unit: calc . passed 0.000 sec'; echo '% All 1 tests passed'", "--verify"), root,
+        java.time.Duration.ofSeconds(30), java.util.Map.of(), root.resolve("logs/verify.log"));
+    assertThat(r.passed()).isFalse();
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.tail()).endsWith("test/calc.plt:5:30: Syntax error: Operator expected): counted as failing");
+    r = verifier.run(new VerifyCommand("echo \"ERROR: [plunit_assert] Actual message was: 'Asserted true but got false for: false'\";"
+        + " echo '% All 48 tests passed'", "--verify"), root, java.time.Duration.ofSeconds(30), java.util.Map.of(),
+        root.resolve("logs/verify.log"));
+    assertThat(r.passed()).isTrue();
+  }
+
   /** GeoffChurch/anti_unify requires the pack subsumes; without it swipl cannot load the code under test. */
   @Test
   void aRequiredPackNotInstalledStopsTheRunAMissingLibraryOfTheProjectDoesNot() throws IOException {
