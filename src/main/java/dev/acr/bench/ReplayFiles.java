@@ -1,6 +1,8 @@
 package dev.acr.bench;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acr.memory.MemoryRecord;
 import java.io.BufferedOutputStream;
@@ -105,29 +107,56 @@ public final class ReplayFiles {
 
   /**
    * Decisions through the streaming generator rather than data binding: tens of thousands of
-   * lines are written right after JVM start, where reflective binding is still slow.
+   * lines are written right after JVM start, where reflective binding is still slow. The field
+   * names are quoted and encoded once (see {@link MemoryRecord#writeTo}).
    */
   private static void writeDecisions(JsonGenerator g, List<Decision> decisions) throws IOException {
     for (Decision d : decisions) {
       g.writeStartObject();
-      g.writeStringField("dataset", d.dataset());
-      g.writeNumberField("index", d.index());
-      g.writeStringField("task", d.task());
-      g.writeArrayFieldStart("chain");
+      g.writeFieldName(DecisionNames.DATASET);
+      g.writeString(d.dataset());
+      g.writeFieldName(DecisionNames.INDEX);
+      g.writeNumber(d.index());
+      g.writeFieldName(DecisionNames.TASK);
+      g.writeString(d.task());
+      g.writeFieldName(DecisionNames.CHAIN);
+      g.writeStartArray();
       for (String r : d.chain()) {
         g.writeString(r);
       }
       g.writeEndArray();
-      g.writeStringField("final_route", d.finalRoute());
-      g.writeStringField("outcome", d.outcome());
-      g.writeStringField("stop", d.stop());
-      g.writeNumberField("performance", d.performance());
-      g.writeNumberField("cost_usd", d.costUsd());
-      g.writeNumberField("reward", d.reward());
-      g.writeNumberField("regret", d.regret());
+      g.writeFieldName(DecisionNames.FINAL_ROUTE);
+      g.writeString(d.finalRoute());
+      g.writeFieldName(DecisionNames.OUTCOME);
+      g.writeString(d.outcome());
+      g.writeFieldName(DecisionNames.STOP);
+      g.writeString(d.stop());
+      g.writeFieldName(DecisionNames.PERFORMANCE);
+      g.writeNumber(d.performance());
+      g.writeFieldName(DecisionNames.COST_USD);
+      g.writeNumber(d.costUsd());
+      g.writeFieldName(DecisionNames.REWARD);
+      g.writeNumber(d.reward());
+      g.writeFieldName(DecisionNames.REGRET);
+      g.writeNumber(d.regret());
       g.writeEndObject();
       g.writeRaw('\n');
     }
+  }
+
+  /** The field names of a decisions line, in {@link Decision}'s order. */
+  private static final class DecisionNames {
+    static final SerializableString DATASET = new SerializedString("dataset");
+    static final SerializableString INDEX = new SerializedString("index");
+    static final SerializableString TASK = new SerializedString("task");
+    static final SerializableString CHAIN = new SerializedString("chain");
+    static final SerializableString FINAL_ROUTE = new SerializedString("final_route");
+    static final SerializableString OUTCOME = new SerializedString("outcome");
+    static final SerializableString STOP = new SerializedString("stop");
+    static final SerializableString PERFORMANCE = new SerializedString("performance");
+    static final SerializableString COST_USD = new SerializedString("cost_usd");
+    static final SerializableString REWARD = new SerializedString("reward");
+    static final SerializableString REGRET = new SerializedString("regret");
   }
 
   /** Router names become file names; anything unusual in a name turns into '_'. */
