@@ -17,6 +17,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Writes the replay's files into {@code --out}: table.md, table.csv, metrics.json, regret.svg and,
@@ -28,16 +30,34 @@ import java.util.Set;
 public final class ReplayFiles {
   private ReplayFiles() {}
 
-  /** table.md, table.csv, metrics.json and regret.svg (need the shuffled orders). */
+  /**
+   * table.md, table.csv, metrics.json, regret.svg and time-cost.svg (they need the shuffled
+   * orders). The figures are made on a second thread while this one makes the tables: the summary
+   * is code run once, not yet compiled, after the replay, when the second core is otherwise idle.
+   */
   public static void writeSummary(Path out, ObjectMapper json, List<BenchReplay.DatasetReport> reports, BenchReplay.Options options)
       throws IOException {
     Files.createDirectories(out);
+    CompletableFuture<Void> figures = CompletableFuture.runAsync(() -> {
+      try {
+        Files.writeString(out.resolve("metrics.json"),
+            json.writerWithDefaultPrettyPrinter().writeValueAsString(MetricsJson.build(json, reports, options)) + "\n");
+        Files.writeString(out.resolve("regret.svg"), RegretSvg.render(reports));
+        Files.writeString(out.resolve("time-cost.svg"), TimeCostSvg.render(reports));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
     Files.writeString(out.resolve("table.md"), ReportTables.markdown(reports, options));
     Files.writeString(out.resolve("table.csv"), ReportTables.csv(reports));
-    Files.writeString(out.resolve("metrics.json"),
-        json.writerWithDefaultPrettyPrinter().writeValueAsString(MetricsJson.build(json, reports, options)) + "\n");
-    Files.writeString(out.resolve("regret.svg"), RegretSvg.render(reports));
-    Files.writeString(out.resolve("time-cost.svg"), TimeCostSvg.render(reports));
+    try {
+      figures.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException io) {
+        throw io.getCause();
+      }
+      throw e;
+    }
   }
 
   /**
