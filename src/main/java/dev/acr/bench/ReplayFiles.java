@@ -133,35 +133,36 @@ public final class ReplayFiles {
   private static void writeDecisions(JsonGenerator g, List<Decision> decisions) throws IOException {
     for (Decision d : decisions) {
       g.writeStartObject();
-      g.writeFieldName(DecisionNames.DATASET);
-      g.writeString(d.dataset());
+      field(g, DecisionNames.DATASET, d.dataset());
       g.writeFieldName(DecisionNames.INDEX);
       g.writeNumber(d.index());
-      g.writeFieldName(DecisionNames.TASK);
-      g.writeString(d.task());
+      field(g, DecisionNames.TASK, d.task());
       g.writeFieldName(DecisionNames.CHAIN);
       g.writeStartArray();
       for (String r : d.chain()) {
         g.writeString(r);
       }
       g.writeEndArray();
-      g.writeFieldName(DecisionNames.FINAL_ROUTE);
-      g.writeString(d.finalRoute());
-      g.writeFieldName(DecisionNames.OUTCOME);
-      g.writeString(d.outcome());
-      g.writeFieldName(DecisionNames.STOP);
-      g.writeString(d.stop());
-      g.writeFieldName(DecisionNames.PERFORMANCE);
-      g.writeNumber(d.performance());
-      g.writeFieldName(DecisionNames.COST_USD);
-      g.writeNumber(d.costUsd());
-      g.writeFieldName(DecisionNames.REWARD);
-      g.writeNumber(d.reward());
-      g.writeFieldName(DecisionNames.REGRET);
-      g.writeNumber(d.regret());
+      field(g, DecisionNames.FINAL_ROUTE, d.finalRoute());
+      field(g, DecisionNames.OUTCOME, d.outcome());
+      field(g, DecisionNames.STOP, d.stop());
+      field(g, DecisionNames.PERFORMANCE, d.performance());
+      field(g, DecisionNames.COST_USD, d.costUsd());
+      field(g, DecisionNames.REWARD, d.reward());
+      field(g, DecisionNames.REGRET, d.regret());
       g.writeEndObject();
       g.writeRaw('\n');
     }
+  }
+
+  private static void field(JsonGenerator g, SerializableString name, String value) throws IOException {
+    g.writeFieldName(name);
+    g.writeString(value);
+  }
+
+  private static void field(JsonGenerator g, SerializableString name, double value) throws IOException {
+    g.writeFieldName(name);
+    g.writeNumber(value);
   }
 
   /** The field names of a decisions line, in {@link Decision}'s order. */
