@@ -101,7 +101,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
           err.println("acr: data: the CodeRouterBench copy bundled in acr (MIT; upstream LanceZPF/agent-as-a-router, "
               + "Hugging Face Lance1573/CodeRouterBench)");
         }
-        tables = withDecisions(json, from, loadAll(json, from, datasets), err);
+        tables = withDecisions(json, loadAll(json, from, datasets, err));
       }
     } catch (BenchDataException | IOException e) {
       err.println("acr: " + e.getMessage());
@@ -139,18 +139,24 @@ public final class BenchReplayCommand implements Callable<Integer> {
   }
 
   /**
-   * Loads the datasets in parallel (the ID table is most of the load time) and, with the
-   * features, builds each dataset's rows; the first dataset's problems are reported first.
+   * Loads the datasets in parallel and, with the features, builds each dataset's rows; the first
+   * dataset's problems are reported first. The published routers' rows are parsed on the ID
+   * test's thread as soon as its table is loaded: they need that table, and were the last serial
+   * step before the replay while OOD176 (long prompts, their features) often still loads.
    */
-  private static List<ReplayTableOptions.Loaded> loadAll(ObjectMapper json, BenchSource from, List<BenchDataset> datasets)
+  private static List<ReplayTableOptions.Loaded> loadAll(
+      ObjectMapper json, BenchSource from, List<BenchDataset> datasets, PrintWriter err)
       throws IOException, BenchDataException, InterruptedException {
     List<CompletableFuture<ReplayTableOptions.Loaded>> futures = new ArrayList<>();
     for (BenchDataset d : datasets) {
       futures.add(CompletableFuture.supplyAsync(() -> {
         try {
           BenchTable table = new BenchLoader(json).load(from, d);
-          return new ReplayTableOptions.Loaded(table, new TaskFeatures(table.tasks()), List.of());
-        } catch (IOException | BenchDataException e) {
+          List<Decisions> published = d == BenchDataset.ID_TEST
+              ? PublishedRouters.load(from, table, json, note -> err.println("acr: " + note))
+              : List.of();
+          return new ReplayTableOptions.Loaded(table, new TaskFeatures(table.tasks()), published);
+        } catch (IOException | BenchDataException | InterruptedException e) {
           throw new CompletionException(e);
         }
       }));
@@ -166,6 +172,9 @@ public final class BenchReplayCommand implements Callable<Integer> {
         if (e.getCause() instanceof IOException io) {
           throw io;
         }
+        if (e.getCause() instanceof InterruptedException stop) {
+          throw stop;
+        }
         throw new IllegalStateException(e.getCause());
       }
     }
@@ -180,18 +189,14 @@ public final class BenchReplayCommand implements Callable<Integer> {
   }
 
   /**
-   * Adds the decisions rows: the published routers on the ID test, and each --decisions file
-   * on the dataset most of its task ids belong to.
+   * Adds each --decisions file's row, after the published routers' (loaded with the ID test), on
+   * the dataset most of its task ids belong to.
    */
-  private List<ReplayTableOptions.Loaded> withDecisions(
-      ObjectMapper json, BenchSource from, List<ReplayTableOptions.Loaded> tables, PrintWriter err)
+  private List<ReplayTableOptions.Loaded> withDecisions(ObjectMapper json, List<ReplayTableOptions.Loaded> tables)
       throws IOException, BenchDataException, UsageError {
     Map<BenchTable, List<Decisions>> rows = new LinkedHashMap<>();
     for (ReplayTableOptions.Loaded t : tables) {
-      rows.put(t.table(), new ArrayList<>());
-      if (t.table().name().equals(BenchDataset.ID_TEST.key())) {
-        rows.get(t.table()).addAll(PublishedRouters.load(from, t.table(), json, note -> err.println("acr: " + note)));
-      }
+      rows.put(t.table(), new ArrayList<>(t.decided()));
     }
     for (Map.Entry<String, Path> e : decisions.entrySet()) {
       String name = e.getKey().strip();

@@ -113,11 +113,8 @@ final class ReplayTableOptions {
     long replayed;
     try {
       // The canonical details are written while the shuffled orders are still replaying.
-      List<BenchReplay.DatasetReport> reports = BenchReplay.run(plans, options, canonical -> {
-        if (out != null) {
-          ReplayFiles.writeDetails(out, json, canonical);
-        }
-      });
+      List<BenchReplay.DatasetReport> reports = BenchReplay.run(plans, options,
+          out == null ? BenchReplay.Details.DROP : ReplayFiles.details(out, json));
       replayed = System.nanoTime();
       if (out != null) {
         ReplayFiles.writeSummary(out, json, reports, options);

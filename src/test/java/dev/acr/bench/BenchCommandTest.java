@@ -119,6 +119,38 @@ class BenchCommandTest {
     assertThat(csv).anyMatch(l -> l.startsWith("ood176,8,Random,escalates ≤ 8 calls,canonical_sd,4,"));
   }
 
+  /**
+   * The details are appended row by row as the replay goes: every dataset's rows in report order,
+   * and a second replay into the same --out starts each file afresh instead of adding to it.
+   */
+  @Test
+  void detailsGoInReportOrderAndASecondReplayRewritesThem() throws Exception {
+    Path data = Files.createDirectory(dir.resolve("data"));
+    Fixtures.write(data);
+    Path out = dir.resolve("out");
+    String[] args = {"replay", "--data", data.toString(), "--orders", "1", "--seeds", "2", "--out", out.toString()};
+    assertThat(bench(args).exit()).isZero();
+    String memory = Files.readString(out.resolve("cap3/memory.jsonl"));
+    String decisions = Files.readString(out.resolve("cap3/decisions/acr.jsonl"));
+    List<String> runs = new ArrayList<>();
+    for (String line : memory.split("\n")) {
+      String run = json.readTree(line).get("run_id").asText();
+      String row = run.substring(0, run.lastIndexOf(':'));
+      if (runs.isEmpty() || !runs.get(runs.size() - 1).equals(row)) {
+        runs.add(row);
+      }
+    }
+    assertThat(runs).startsWith("replay:ood176:cap3:Oracle", "replay:ood176:cap3:ACRouter")
+        .contains("replay:id-test:cap3:Oracle").endsWith("replay:id-test:cap3:acr").doesNotHaveDuplicates();
+    assertThat(decisions.lines().map(l -> l.substring(0, l.indexOf(',')))).containsExactly(
+        "{\"dataset\":\"ood176\"", "{\"dataset\":\"ood176\"", "{\"dataset\":\"ood176\"",
+        "{\"dataset\":\"id-test\"", "{\"dataset\":\"id-test\"");
+
+    assertThat(bench(args).exit()).isZero();
+    assertThat(Files.readString(out.resolve("cap3/memory.jsonl"))).isEqualTo(memory);
+    assertThat(Files.readString(out.resolve("cap3/decisions/acr.jsonl"))).isEqualTo(decisions);
+  }
+
   @Test
   void jsonFlagPrintsMetricsJsonOnly() throws Exception {
     Path data = Fixtures.write(Files.createDirectory(dir.resolve("data")));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,12 @@ class MemoryRecordJsonTest {
           r.writeTo(g);
         }
         assertThat(out.toString()).as(r.toString()).isEqualTo(json.writeValueAsString(r));
+        // The UTF-8 generator too: memory files and replay files are written through a stream.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var g = json.getFactory().createGenerator(bytes)) {
+          r.writeTo(g);
+        }
+        assertThat(bytes.toByteArray()).as(r.toString()).isEqualTo(json.writeValueAsBytes(r));
       }
       assertThat(MemoryStore.toLine(r)).isEqualTo(plain.writeValueAsString(r));
       assertThat(MemoryStore.parse(MemoryStore.toLine(r))).isEqualTo(r);
