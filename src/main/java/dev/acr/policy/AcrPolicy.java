@@ -49,6 +49,11 @@ public final class AcrPolicy implements Router {
   static final double ESCALATION_SPREAD = 0.5;
 
   private final List<Route> routes;
+  /**
+   * The same routes as an array: planning scans them by identity several times per decision,
+   * and an array spares the list's bounds checks and interface calls.
+   */
+  private final Route[] configured;
   private final MemoryStats stats;
   private final Map<Route, Double> costGuess;
   private final PolicyConfig config;
@@ -111,6 +116,7 @@ public final class AcrPolicy implements Router {
       Priors priors) {
     this.fallback = fallback;
     this.routes = List.copyOf(routes);
+    this.configured = this.routes.toArray(new Route[0]);
     this.stats = stats;
     this.costGuess = Map.copyOf(attemptCostGuessUsd);
     this.config = config;
@@ -176,21 +182,27 @@ public final class AcrPolicy implements Router {
       }
     }
     int remaining = Math.min(config.lookahead(), config.maxAttempts() - spent);
-    // A run has tried a few routes: a list scanned by equals, as the set's lookup was, beats hashing.
-    List<String> tried = new ArrayList<>(soFar.size());
+    // A route is tried once any route of its name ran: by the name's first configured index
+    // ({@link #drawnAt}), so the candidates below are a flag each, not a name compared per route.
+    boolean[] tried = new boolean[routes.size()];
     List<String> failed = new ArrayList<>();
     for (AttemptResult a : soFar) {
-      tried.add(nameOf(a.route()));
+      int at = nameIndex(a.route());
+      if (at >= 0) {
+        tried[at] = true;
+      }
       // An infra or acr failure says nothing about the task's difficulty either, nor does an
       // attempt in which the agent did no work.
       if (!a.resolved() && a.status().isEvidence() && !MemoryStats.idle(a.resolved(), a.inputTokens(), a.outputTokens())) {
         failed.add(nameOf(a.route()));
       }
     }
+    // Without infra errors in the run every route may run, so no route need ask the fallback.
+    boolean allAllowed = fallback.allowsAll(soFar);
     List<Route> candidates = new ArrayList<>();
-    for (Route r : routes) {
-      if (!tried.contains(nameOf(r)) && fallback.allows(r, soFar)) {
-        candidates.add(r);
+    for (int i = 0; i < configured.length; i++) {
+      if (!tried[drawnAt[i]] && (allAllowed || fallback.allows(configured[i], soFar))) {
+        candidates.add(configured[i]);
       }
     }
     if (remaining <= 0 || candidates.isEmpty()) {
@@ -346,8 +358,8 @@ public final class AcrPolicy implements Router {
    * so an identity scan finds them without hashing the record.
    */
   private int indexOf(Route r) {
-    for (int i = 0; i < routes.size(); i++) {
-      if (routes.get(i) == r) {
+    for (int i = 0; i < configured.length; i++) {
+      if (configured[i] == r) {
         return i;
       }
     }
@@ -359,13 +371,26 @@ public final class AcrPolicy implements Router {
    * configured route objects, so an identity scan finds them without hashing the record.
    */
   private String nameOf(Route r) {
-    for (int i = 0; i < routes.size(); i++) {
-      if (routes.get(i) == r) {
+    for (int i = 0; i < configured.length; i++) {
+      if (configured[i] == r) {
         return routeNames.get(i);
       }
     }
     String n = nameByRoute.get(r);
     return n != null ? n : r.name();
+  }
+
+  /**
+   * The first configured index of the route's name ({@link #drawnAt}), or -1 when no configured
+   * route has that name: which routes an attempt of {@code r} counts as tried.
+   */
+  private int nameIndex(Route r) {
+    for (int i = 0; i < configured.length; i++) {
+      if (configured[i] == r) {
+        return drawnAt[i];
+      }
+    }
+    return routeNames.indexOf(nameOf(r));
   }
 
   /**

@@ -59,6 +59,9 @@ final class RouteFigures {
   private final double strength;
   /** By context chain, as {@link MemoryStats#contextKeys} hands out one instance per chain. */
   private final Map<List<String>, Row[]> byChain = new IdentityHashMap<>();
+  /** The chain of the last call and its rows (in {@link #byChain}). */
+  private List<String> lastChain;
+  private Row[] lastRows;
 
   /** For the routes named {@code names} (memory's instances) with price guesses {@code guesses}. */
   RouteFigures(MemoryStats stats, List<String> names, double[] guesses, double strength) {
@@ -70,11 +73,14 @@ final class RouteFigures {
 
   /** Configured route {@code route}'s figures in the context chain {@code ctx}, current with memory. */
   Row of(List<String> ctx, int route) {
-    Row[] rows = byChain.get(ctx);
+    // A decision asks for every candidate in one chain, and a run plans one task several times.
+    Row[] rows = ctx == lastChain ? lastRows : byChain.get(ctx);
     if (rows == null) {
       rows = new Row[names.size()];
       byChain.put(ctx, rows);
     }
+    lastChain = ctx;
+    lastRows = rows;
     Row row = rows[route];
     if (row == null) {
       row = new Row(ctx.size());
