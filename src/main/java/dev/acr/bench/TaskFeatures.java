@@ -112,6 +112,27 @@ public final class TaskFeatures {
     return values[row];
   }
 
+  /** The retrieval vector class of a row: rows of one class have equal vectors. */
+  int bagClass(int row) {
+    return bagClass[row];
+  }
+
+  /** How many distinct retrieval vectors there are ({@link #bagClass} is below this). */
+  int bagClasses() {
+    return similarity.length;
+  }
+
+  /**
+   * Into {@code out}, per class, its similarity to row {@code a}'s vector: {@link #similarity}
+   * of {@code a} and any row of that class other than {@code a} itself (a row is 1 to itself).
+   */
+  void similaritiesTo(int a, float[] out) {
+    int ca = bagClass[a];
+    for (int c = 0; c < similarity.length; c++) {
+      out[c] = ca >= c ? similarity[ca][c] : similarity[c][ca];
+    }
+  }
+
   /** Cosine similarity of the retrieval vectors of two rows. */
   float similarity(int a, int b) {
     if (a == b) {

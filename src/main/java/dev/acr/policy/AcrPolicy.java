@@ -82,6 +82,10 @@ public final class AcrPolicy implements Router {
   private List<String> lastContexts;
   /** The chains' working arrays, kept from one decision to the next ({@link Chain.Scratch}). */
   private final Chain.Scratch chainScratch = new Chain.Scratch();
+  /** The last {@link #inOrder} answer and what it was for. */
+  private Map<String, Posterior> lastPosteriors;
+  private List<String> lastNames;
+  private Posterior[] lastInOrder;
   /** The skill posteriors the current task's first plan used ({@link #posteriors}). */
   private TaskStart taskStart;
   /** The last plan made, which the task's next attempts may follow ({@link StandingPlan}). */
@@ -175,9 +179,11 @@ public final class AcrPolicy implements Router {
     }
     // An attempt in which no agent could run (infra or acr error) is not the user's attempt spent.
     // (A loop: a stream's set-up per decision showed in replay profiles.)
+    // (By index, as below: an iterator per loop is an allocation per decision under the bench
+    // launcher's shallow inlining.)
     int spent = 0;
-    for (AttemptResult a : soFar) {
-      if (dev.acr.core.RunLoop.usesBudget(a)) {
+    for (int k = 0; k < soFar.size(); k++) {
+      if (dev.acr.core.RunLoop.usesBudget(soFar.get(k))) {
         spent++;
       }
     }
@@ -186,7 +192,8 @@ public final class AcrPolicy implements Router {
     // ({@link #drawnAt}), so the candidates below are a flag each, not a name compared per route.
     boolean[] tried = new boolean[routes.size()];
     List<String> failed = new ArrayList<>();
-    for (AttemptResult a : soFar) {
+    for (int k = 0; k < soFar.size(); k++) {
+      AttemptResult a = soFar.get(k);
       int at = nameIndex(a.route());
       if (at >= 0) {
         tried[at] = true;
@@ -199,7 +206,7 @@ public final class AcrPolicy implements Router {
     }
     // Without infra errors in the run every route may run, so no route need ask the fallback.
     boolean allAllowed = fallback.allowsAll(soFar);
-    List<Route> candidates = new ArrayList<>();
+    List<Route> candidates = new ArrayList<>(configured.length);
     for (int i = 0; i < configured.length; i++) {
       if (!tried[drawnAt[i]] && (allAllowed || fallback.allows(configured[i], soFar))) {
         candidates.add(configured[i]);
@@ -292,7 +299,8 @@ public final class AcrPolicy implements Router {
     // The configured names themselves (one list instance, which the skill model checks once per
     // fit), unless a failed route is not among them.
     List<String> names = routeNames;
-    for (String q : failed) {
+    for (int k = 0; k < failed.size(); k++) {
+      String q = failed.get(k);
       if (!names.contains(q)) {
         if (names == routeNames) {
           names = new ArrayList<>(routeNames);
@@ -305,13 +313,14 @@ public final class AcrPolicy implements Router {
         new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ task.key().hashCode() * 31L ^ attemptIndex);
     // Draw in a fixed order (the configured routes) so the seed alone fixes the decision.
     double spread = attemptIndex > 0 && config.maxAttempts() > config.lookahead() ? ESCALATION_SPREAD : 1;
+    Posterior[] byName = inOrder(post, names);
     int[] draw = new int[names.size()];
     for (int i = 0; i < draw.length; i++) {
-      draw[i] = medians ? post.get(names.get(i)).median() : post.get(names.get(i)).sample(rng, spread);
+      draw[i] = medians ? byName[i].median() : byName[i].sample(rng, spread);
     }
     double[] difficulty = skills.difficultyPrior.clone();
-    for (String q : failed) {
-      skills.failedAt(difficulty, draw[names.indexOf(q)]);
+    for (int k = 0; k < failed.size(); k++) {
+      skills.failedAt(difficulty, draw[names.indexOf(failed.get(k))]);
     }
     int n = candidates.size();
     int[] skill = new int[n];
@@ -351,6 +360,25 @@ public final class AcrPolicy implements Router {
     Map<String, Posterior> post = skills.posteriors(ctx, names);
     taskStart = taskBegins && config.maxAttempts() > config.lookahead() ? new TaskStart(task, ctx, names, post) : null;
     return post;
+  }
+
+  /**
+   * The posteriors of {@code names}, in that order. A fit's posteriors (and a task's first ones)
+   * are one map that never changes, handed out again by later plans in the same context or task,
+   * and the names are mostly the one configured list: so the last answer is kept for the same
+   * map and list instead of a hash lookup per route and decision.
+   */
+  private Posterior[] inOrder(Map<String, Posterior> post, List<String> names) {
+    if (post != lastPosteriors || names != lastNames) {
+      Posterior[] out = new Posterior[names.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = post.get(names.get(i));
+      }
+      lastPosteriors = post;
+      lastNames = names;
+      lastInOrder = out;
+    }
+    return lastInOrder;
   }
 
   /**

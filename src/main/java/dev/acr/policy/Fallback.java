@@ -85,7 +85,8 @@ public final class Fallback {
    * a reason rules a route out, so without one a plan need not ask route by route.
    */
   public boolean allowsAll(List<AttemptResult> soFar) {
-    for (AttemptResult a : soFar) {
+    for (int i = 0; i < soFar.size(); i++) {
+      AttemptResult a = soFar.get(i);
       if (a.status() == AttemptStatus.INFRA_ERROR && a.reason() != null) {
         return false;
       }
