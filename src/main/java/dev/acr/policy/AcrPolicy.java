@@ -48,12 +48,9 @@ public final class AcrPolicy implements Router {
    */
   static final double ESCALATION_SPREAD = 0.5;
 
-  private final List<Route> routes;
-  /**
-   * The same routes as an array: planning scans them by identity several times per decision,
-   * and an array spares the list's bounds checks and interface calls.
-   */
-  private final Route[] configured;
+  /** The configured routes, found by identity ({@link ConfiguredRoutes}). */
+  private final ConfiguredRoutes routes;
+  private final List<String> routeNames;
   private final MemoryStats stats;
   private final Map<Route, Double> costGuess;
   private final PolicyConfig config;
@@ -66,16 +63,8 @@ public final class AcrPolicy implements Router {
   private final Priors priors;
   /** Each route's skill before memory: from priors where they know its model, else from its price. */
   private final Map<String, Double> priceSkill;
-  /**
-   * Each route's name, made once: {@link Route#name()} builds a new string on every call, and
-   * planning looks routes up by name dozens of times per decision.
-   */
-  private final Map<Route, String> nameByRoute;
-  private final List<String> routeNames;
   /** Each configured route's price guess, in route order. */
   private final double[] guesses;
-  /** Per configured route, the first configured route of the same name: where its skill is drawn. */
-  private final int[] drawnAt;
   private final RouteFigures figures;
   /** The task {@link #contexts} was last asked for, and its answer. */
   private Task contextsOf;
@@ -119,33 +108,19 @@ public final class AcrPolicy implements Router {
       Fallback fallback,
       Priors priors) {
     this.fallback = fallback;
-    this.routes = List.copyOf(routes);
-    this.configured = this.routes.toArray(new Route[0]);
+    this.routes = new ConfiguredRoutes(routes, stats);
+    this.routeNames = this.routes.names();
     this.stats = stats;
     this.costGuess = Map.copyOf(attemptCostGuessUsd);
     this.config = config;
     this.seed = seed;
     this.priors = priors;
-    List<String> names = new ArrayList<>();
-    for (String n : SkillModel.names(this.routes)) {
-      names.add(stats.name(n));
-    }
-    this.routeNames = List.copyOf(names);
-    Map<Route, String> byRoute = new java.util.HashMap<>();
-    for (int i = 0; i < this.routes.size(); i++) {
-      byRoute.put(this.routes.get(i), routeNames.get(i));
-    }
-    this.nameByRoute = Map.copyOf(byRoute);
     this.guesses = new double[this.routes.size()];
     for (int i = 0; i < guesses.length; i++) {
       guesses[i] = costGuess.getOrDefault(this.routes.get(i), 0.0);
     }
-    this.drawnAt = new int[this.routes.size()];
-    for (int i = 0; i < drawnAt.length; i++) {
-      drawnAt[i] = routeNames.indexOf(routeNames.get(i));
-    }
     this.figures = new RouteFigures(stats, routeNames, guesses, config.priorStrength());
-    this.priceSkill = StartingSkill.of(this.routes, costGuess, priors);
+    this.priceSkill = StartingSkill.of(this.routes.list(), costGuess, priors);
     this.skills = new SkillModel(stats, config.difficultySd(), config.abilitySd(), config.contextSd(), priceSkill);
     this.sigma = skills.chanceRows();
   }
@@ -158,7 +133,7 @@ public final class AcrPolicy implements Router {
   /** Posterior-mean beliefs for a task's first attempt, for dry-run and the shell. */
   public List<RouteEstimate> estimates(Task task) {
     List<String> ctx = contexts(task);
-    Map<String, Posterior> post = posteriors(task, ctx, SkillModel.names(routes), false);
+    Map<String, Posterior> post = posteriors(task, ctx, SkillModel.names(routes.list()), false);
     List<RouteEstimate> out = new ArrayList<>();
     for (int i = 0; i < routes.size(); i++) {
       Route r = routes.get(i);
@@ -172,7 +147,8 @@ public final class AcrPolicy implements Router {
   @Override
   public List<Route> plan(Task task, List<AttemptResult> soFar) {
     if (standingPlan != null) {
-      List<Route> rest = standingPlan.rest(task, soFar, () -> stats.costScale().factor(soFar, a -> nameOf(a.route())));
+      List<Route> rest =
+          standingPlan.rest(task, soFar, () -> stats.costScale().factor(soFar, a -> routes.nameOf(a.route())));
       if (rest != null) {
         return rest;
       }
@@ -189,27 +165,27 @@ public final class AcrPolicy implements Router {
     }
     int remaining = Math.min(config.lookahead(), config.maxAttempts() - spent);
     // A route is tried once any route of its name ran: by the name's first configured index
-    // ({@link #drawnAt}), so the candidates below are a flag each, not a name compared per route.
+    // (ConfiguredRoutes.firstOfName), so each candidate below is a flag, not names compared.
     boolean[] tried = new boolean[routes.size()];
     List<String> failed = new ArrayList<>();
     for (int k = 0; k < soFar.size(); k++) {
       AttemptResult a = soFar.get(k);
-      int at = nameIndex(a.route());
+      int at = routes.nameIndex(a.route());
       if (at >= 0) {
         tried[at] = true;
       }
       // An infra or acr failure says nothing about the task's difficulty either, nor does an
       // attempt in which the agent did no work.
       if (!a.resolved() && a.status().isEvidence() && !MemoryStats.idle(a.resolved(), a.inputTokens(), a.outputTokens())) {
-        failed.add(nameOf(a.route()));
+        failed.add(routes.nameOf(a.route()));
       }
     }
     // Without infra errors in the run every route may run, so no route need ask the fallback.
     boolean allAllowed = fallback.allowsAll(soFar);
-    List<Route> candidates = new ArrayList<>(configured.length);
-    for (int i = 0; i < configured.length; i++) {
-      if (!tried[drawnAt[i]] && (allAllowed || fallback.allows(configured[i], soFar))) {
-        candidates.add(configured[i]);
+    List<Route> candidates = new ArrayList<>(routes.size());
+    for (int i = 0; i < routes.size(); i++) {
+      if (!tried[routes.firstOfName(i)] && (allAllowed || fallback.allows(routes.get(i), soFar))) {
+        candidates.add(routes.get(i));
       }
     }
     if (remaining <= 0 || candidates.isEmpty()) {
@@ -218,7 +194,7 @@ public final class AcrPolicy implements Router {
     if (config.maxAttempts() == 1) {
       return singleCall(task, candidates, true);
     }
-    double costFactor = stats.costScale().factor(soFar, a -> nameOf(a.route()));
+    double costFactor = stats.costScale().factor(soFar, a -> routes.nameOf(a.route()));
     Chain chain = beliefs(task, candidates, failed, soFar.size(), costFactor, false);
     double standing = soFar.isEmpty() ? 0.0 : soFar.get(soFar.size() - 1).performance();
     List<Route> order = chain.bestOrder(remaining, standing, config.lambda());
@@ -231,7 +207,7 @@ public final class AcrPolicy implements Router {
     List<String> ctx = contexts(task);
     double[] partial = new double[order.size()];
     for (int i = 0; i < partial.length; i++) {
-      partial[i] = figures.of(ctx, indexOf(order.get(i))).partial();
+      partial[i] = figures.of(ctx, routes.indexOf(order.get(i))).partial();
     }
     return new StandingPlan(task, made, order, costFactor, partial);
   }
@@ -243,13 +219,13 @@ public final class AcrPolicy implements Router {
    */
   public List<Route> planWithoutExploring(Task task) {
     int remaining = Math.min(config.lookahead(), config.maxAttempts());
-    if (remaining <= 0 || routes.isEmpty()) {
+    if (remaining <= 0 || routes.size() == 0) {
       return List.of();
     }
     if (config.maxAttempts() == 1) {
-      return singleCall(task, routes, false);
+      return singleCall(task, routes.list(), false);
     }
-    Chain chain = beliefs(task, routes, List.of(), 0, 1.0, true);
+    Chain chain = beliefs(task, routes.list(), List.of(), 0, 1.0, true);
     return chain.bestOrder(remaining, 0.0, config.lambda());
   }
 
@@ -266,8 +242,8 @@ public final class AcrPolicy implements Router {
     double[] drawn = new double[candidates.size()];
     double[] cost = new double[candidates.size()];
     for (int j = 0; j < drawn.length; j++) {
-      int i = indexOf(candidates.get(j));
-      SingleCall.Estimate e = estimates[drawnAt[i]];
+      int i = routes.indexOf(candidates.get(j));
+      SingleCall.Estimate e = estimates[routes.firstOfName(i)];
       drawn[j] = exploring ? e.draw(rng) : e.mean();
       cost[j] = figures.of(ctx, i).cost();
     }
@@ -328,9 +304,9 @@ public final class AcrPolicy implements Router {
     double[] partial = new double[n];
     double[] run = new double[n];
     for (int j = 0; j < n; j++) {
-      int i = indexOf(candidates.get(j));
+      int i = routes.indexOf(candidates.get(j));
       RouteFigures.Row row = figures.of(ctx, i);
-      skill[j] = draw[drawnAt[i]];
+      skill[j] = draw[routes.firstOfName(i)];
       run[j] = row.run();
       cost[j] = row.cost() * costFactor;
       partial[j] = row.partial();
@@ -379,46 +355,6 @@ public final class AcrPolicy implements Router {
       lastInOrder = out;
     }
     return lastInOrder;
-  }
-
-  /**
-   * The index of a configured route: plans and attempts hand back the configured route objects,
-   * so an identity scan finds them without hashing the record.
-   */
-  private int indexOf(Route r) {
-    for (int i = 0; i < configured.length; i++) {
-      if (configured[i] == r) {
-        return i;
-      }
-    }
-    return routes.indexOf(r);
-  }
-
-  /**
-   * The route's name, from the list made once for the configured routes. Plans hand back the
-   * configured route objects, so an identity scan finds them without hashing the record.
-   */
-  private String nameOf(Route r) {
-    for (int i = 0; i < configured.length; i++) {
-      if (configured[i] == r) {
-        return routeNames.get(i);
-      }
-    }
-    String n = nameByRoute.get(r);
-    return n != null ? n : r.name();
-  }
-
-  /**
-   * The first configured index of the route's name ({@link #drawnAt}), or -1 when no configured
-   * route has that name: which routes an attempt of {@code r} counts as tried.
-   */
-  private int nameIndex(Route r) {
-    for (int i = 0; i < configured.length; i++) {
-      if (configured[i] == r) {
-        return drawnAt[i];
-      }
-    }
-    return routeNames.indexOf(nameOf(r));
   }
 
   /**
