@@ -100,7 +100,9 @@ public final class RunLoop {
     double spent = 0;
     long wallMs = 0;
     int batches = 0;
-    List<String> raceIds = new ArrayList<>();
+    // Made once a batch races: a run one attempt at a time (every replay row but the racing
+    // ones) has no race ids, a null per attempt, and needs no list of them.
+    List<String> raceIds = null;
     RunOutcome.StopReason stop = null;
     int standing = -1;
     while (stop == null) {
@@ -153,9 +155,14 @@ public final class RunLoop {
       // One by one and by index: addAll copies the batch into an array first, and an iterator
       // is an allocation per attempt too (see budgetUsed).
       List<AttemptResult> ran = batch.attempts();
+      if (raceId != null && raceIds == null) {
+        raceIds = new ArrayList<>(java.util.Collections.nCopies(attempts.size(), null));
+      }
       for (int i = 0; i < ran.size(); i++) {
         attempts.add(ran.get(i));
-        raceIds.add(raceId);
+        if (raceIds != null) {
+          raceIds.add(raceId);
+        }
       }
       wallMs += batch.wallMs();
       for (int i = 0; i < ran.size(); i++) {
@@ -170,7 +177,9 @@ public final class RunLoop {
     // One immutable copy serves the router and the outcome (neither can change it).
     List<AttemptResult> all = List.copyOf(attempts);
     router.observe(task, all);
-    return new RunOutcome(task, all, stop, wallMs, java.util.Collections.unmodifiableList(raceIds), standing);
+    List<String> ids = raceIds == null ? java.util.Collections.nCopies(all.size(), null)
+        : java.util.Collections.unmodifiableList(raceIds);
+    return new RunOutcome(task, all, stop, wallMs, ids, standing);
   }
 
   /**
