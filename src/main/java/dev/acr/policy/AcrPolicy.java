@@ -66,6 +66,10 @@ public final class AcrPolicy implements Router {
   /** Each configured route's price guess, in route order. */
   private final double[] guesses;
   private final RouteFigures figures;
+  /** The single-call decision's first-call tallies per context chain ({@link FirstCalls}). */
+  private final FirstCalls firstCalls;
+  /** By task dimension (null: none), {@link #singleCallPriors}. */
+  private final Map<String, double[][]> singleCallPriors = new java.util.HashMap<>();
   /** The task {@link #contexts} was last asked for, and its answer. */
   private Task contextsOf;
   private List<String> lastContexts;
@@ -120,6 +124,7 @@ public final class AcrPolicy implements Router {
       guesses[i] = costGuess.getOrDefault(this.routes.get(i), 0.0);
     }
     this.figures = new RouteFigures(stats, routeNames, guesses, config.priorStrength());
+    this.firstCalls = new FirstCalls(stats, routeNames);
     this.priceSkill = StartingSkill.of(this.routes.list(), costGuess, priors);
     this.skills = new SkillModel(stats, config.difficultySd(), config.abilitySd(), config.contextSd(), priceSkill);
     this.sigma = skills.chanceRows();
@@ -257,15 +262,24 @@ public final class AcrPolicy implements Router {
    * median price).
    */
   private SingleCall.Estimate[] singleCallEstimates(Task task, List<String> ctx) {
+    // The priors depend on the dimension alone, so they are worked out once per dimension
+    // (a lookup by model and a price skill by name per route and decision before).
+    String dim = task.dimension() == null ? null : task.dimension().id();
+    double[][] prior = singleCallPriors.computeIfAbsent(dim, this::singleCallPriors);
+    return SingleCall.estimates(firstCalls.of(ctx), ctx, prior[0], prior[1]);
+  }
+
+  /** The configured routes' single-call prior means and counts for a task of dimension {@code dim}. */
+  private double[][] singleCallPriors(String dim) {
     double[] mean = new double[routes.size()];
     double[] count = new double[routes.size()];
     for (int i = 0; i < mean.length; i++) {
       Route r = routes.get(i);
-      Priors.Entry e = priors.of(r.model(), task.dimension() == null ? null : task.dimension().id());
+      Priors.Entry e = priors.of(r.model(), dim);
       mean[i] = e != null ? e.performance() : Sigmoid.exact(priceSkill.getOrDefault(r.name(), 0.0));
       count[i] = e != null ? Priors.CALLS : SingleCall.STRENGTH;
     }
-    return SingleCall.estimates(stats, ctx, routeNames, mean, count);
+    return new double[][] {mean, count};
   }
 
   /** One Thompson draw of skills (or their medians), and this task's difficulty belief given its failures so far. */
