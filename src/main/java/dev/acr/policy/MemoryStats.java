@@ -200,6 +200,10 @@ public final class MemoryStats implements MemorySink {
     List<String> keys = chain.keys;
     Context[] contexts = chain.contexts;
     Tally[] routeTallies = chain.routeTallies(routeName.id());
+    if (routeName.id() >= routeRecords.length) {
+      routeRecords = java.util.Arrays.copyOf(routeRecords, Math.max(routeName.id() + 1, 2 * routeRecords.length));
+    }
+    routeRecords[routeName.id()]++;
     Tally[] patternTallies = chain.patterns.get(p);
     if (patternTallies == null) {
       patternTallies = new Tally[contexts.length];
@@ -272,6 +276,17 @@ public final class MemoryStats implements MemorySink {
   /** The one instance of this route name (the policy hands in its own names first). */
   String name(String route) {
     return routeName(route).name();
+  }
+
+  /**
+   * Per route number, how many records added to its tallies: a route's tallies over all attempts
+   * change, and new ones are made, only then ({@link RouteFigures} skips re-reading them).
+   */
+  private int[] routeRecords = new int[0];
+
+  /** How many records added to the tallies of route number {@code id} so far. */
+  int routeRecords(int id) {
+    return id < routeRecords.length ? routeRecords[id] : 0;
   }
 
   /** The route name's one instance and number, made on first sight. */
