@@ -37,26 +37,32 @@ final class FailedRoutes {
     }
 
     Pattern pattern(int route) {
-      return route < patterns.length ? patterns[route] : null;
+      return at(patterns, route);
     }
 
     void pattern(int route, Pattern p) {
-      if (route >= patterns.length) {
-        patterns = Arrays.copyOf(patterns, Math.max(route + 1, 2 * patterns.length));
-      }
-      patterns[route] = p;
+      patterns = with(patterns, route, p);
     }
 
     Node after(int route) {
-      return route < after.length ? after[route] : null;
+      return at(after, route);
     }
 
     void after(int route, Node next) {
-      if (route >= after.length) {
-        after = Arrays.copyOf(after, Math.max(route + 1, 2 * after.length));
-      }
-      after[route] = next;
+      after = with(after, route, next);
     }
+  }
+
+  /** {@code array[i]}, or null past its end. */
+  private static <T> T at(T[] array, int i) {
+    return i < array.length ? array[i] : null;
+  }
+
+  /** {@code array}, grown to hold index {@code i} when it is too short, with {@code value} at i. */
+  private static <T> T[] with(T[] array, int i, T value) {
+    T[] out = i < array.length ? array : Arrays.copyOf(array, Math.max(i + 1, 2 * array.length));
+    out[i] = value;
+    return out;
   }
 
   private final Map<List<String>, Node> nodes = new HashMap<>();
