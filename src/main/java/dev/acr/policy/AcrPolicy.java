@@ -52,7 +52,6 @@ public final class AcrPolicy implements Router {
   private final ConfiguredRoutes routes;
   private final List<String> routeNames;
   private final MemoryStats stats;
-  private final Map<Route, Double> costGuess;
   private final PolicyConfig config;
   private final long seed;
   private final SkillModel skills;
@@ -63,8 +62,6 @@ public final class AcrPolicy implements Router {
   private final Priors priors;
   /** Each route's skill before memory: from priors where they know its model, else from its price. */
   private final Map<String, Double> priceSkill;
-  /** Each configured route's price guess, in route order. */
-  private final double[] guesses;
   private final RouteFigures figures;
   /** The single-call decision's first-call tallies per context chain ({@link FirstCalls}). */
   private final FirstCalls firstCalls;
@@ -115,11 +112,12 @@ public final class AcrPolicy implements Router {
     this.routes = new ConfiguredRoutes(routes, stats);
     this.routeNames = this.routes.names();
     this.stats = stats;
-    this.costGuess = Map.copyOf(attemptCostGuessUsd);
+    Map<Route, Double> costGuess = Map.copyOf(attemptCostGuessUsd);
     this.config = config;
     this.seed = seed;
     this.priors = priors;
-    this.guesses = new double[this.routes.size()];
+    // Each configured route's price guess, in route order.
+    double[] guesses = new double[this.routes.size()];
     for (int i = 0; i < guesses.length; i++) {
       guesses[i] = costGuess.getOrDefault(this.routes.get(i), 0.0);
     }
@@ -188,8 +186,11 @@ public final class AcrPolicy implements Router {
     // Without infra errors in the run every route may run, so no route need ask the fallback.
     boolean allAllowed = fallback.allowsAll(soFar);
     List<Route> candidates = new ArrayList<>(routes.size());
+    // Each candidate's configured index, so the decision need not find it again by scanning.
+    int[] at = new int[routes.size()];
     for (int i = 0; i < routes.size(); i++) {
       if (!tried[routes.firstOfName(i)] && (allAllowed || fallback.allows(routes.get(i), soFar))) {
+        at[candidates.size()] = i;
         candidates.add(routes.get(i));
       }
     }
@@ -197,10 +198,10 @@ public final class AcrPolicy implements Router {
       return List.of();
     }
     if (config.maxAttempts() == 1) {
-      return singleCall(task, candidates, true);
+      return singleCall(task, candidates, at, true);
     }
     double costFactor = stats.costScale().factor(soFar, a -> routes.nameOf(a.route()));
-    Chain chain = beliefs(task, candidates, failed, soFar.size(), costFactor, false);
+    Chain chain = beliefs(task, candidates, at, failed, soFar.size(), costFactor, false);
     double standing = soFar.isEmpty() ? 0.0 : soFar.get(soFar.size() - 1).performance();
     List<Route> order = chain.bestOrder(remaining, standing, config.lambda());
     standingPlan = config.maxAttempts() > config.lookahead() ? keep(task, soFar.size(), order, costFactor) : null;
@@ -228,9 +229,9 @@ public final class AcrPolicy implements Router {
       return List.of();
     }
     if (config.maxAttempts() == 1) {
-      return singleCall(task, routes.list(), false);
+      return singleCall(task, routes.list(), routes.indices(), false);
     }
-    Chain chain = beliefs(task, routes.list(), List.of(), 0, 1.0, true);
+    Chain chain = beliefs(task, routes.list(), routes.indices(), List.of(), 0, 1.0, true);
     return chain.bestOrder(remaining, 0.0, config.lambda());
   }
 
@@ -240,14 +241,14 @@ public final class AcrPolicy implements Router {
    * escalation starts cheap, which is wrong when nothing can follow. Without {@code exploring},
    * each estimate's mean instead of a draw.
    */
-  private List<Route> singleCall(Task task, List<Route> candidates, boolean exploring) {
+  private List<Route> singleCall(Task task, List<Route> candidates, int[] at, boolean exploring) {
     List<String> ctx = contexts(task);
     SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ task.key().hashCode() * 31L);
     SingleCall.Estimate[] estimates = singleCallEstimates(task, ctx);
     double[] drawn = new double[candidates.size()];
     double[] cost = new double[candidates.size()];
     for (int j = 0; j < drawn.length; j++) {
-      int i = routes.indexOf(candidates.get(j));
+      int i = at[j];
       SingleCall.Estimate e = estimates[routes.firstOfName(i)];
       drawn[j] = exploring ? e.draw(rng) : e.mean();
       cost[j] = figures.of(ctx, i).cost();
@@ -283,8 +284,8 @@ public final class AcrPolicy implements Router {
   }
 
   /** One Thompson draw of skills (or their medians), and this task's difficulty belief given its failures so far. */
-  private Chain beliefs(
-      Task task, List<Route> candidates, List<String> failed, int attemptIndex, double costFactor, boolean medians) {
+  private Chain beliefs(Task task, List<Route> candidates, int[] at, List<String> failed, int attemptIndex,
+      double costFactor, boolean medians) {
     List<String> ctx = contexts(task);
     // The configured names themselves (one list instance, which the skill model checks once per
     // fit), unless a failed route is not among them.
@@ -318,7 +319,7 @@ public final class AcrPolicy implements Router {
     double[] partial = new double[n];
     double[] run = new double[n];
     for (int j = 0; j < n; j++) {
-      int i = routes.indexOf(candidates.get(j));
+      int i = at[j];
       RouteFigures.Row row = figures.of(ctx, i);
       skill[j] = draw[routes.firstOfName(i)];
       run[j] = row.run();
@@ -393,14 +394,10 @@ public final class AcrPolicy implements Router {
   private List<String> contexts(Task task) {
     if (task != contextsOf) {
       contextsOf = task;
-      lastContexts = contextKeys(task);
+      String dim = task.dimension() == null ? null : task.dimension().id();
+      lastContexts = stats.contextKeys(dim, task.bench() != null ? task.bench() : task.language(),
+          task.prompt() == null ? null : task.prompt().length());
     }
     return lastContexts;
-  }
-
-  private List<String> contextKeys(Task task) {
-    String dim = task.dimension() == null ? null : task.dimension().id();
-    return stats.contextKeys(dim, task.bench() != null ? task.bench() : task.language(),
-        task.prompt() == null ? null : task.prompt().length());
   }
 }

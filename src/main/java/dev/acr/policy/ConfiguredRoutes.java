@@ -24,6 +24,7 @@ final class ConfiguredRoutes {
   private final Map<Route, String> nameByRoute;
   /** Per route, the first route of the same name: where its skill is drawn, and what a try of it marks. */
   private final int[] firstOfName;
+  private final int[] indices;
 
   ConfiguredRoutes(List<Route> routes, MemoryStats stats) {
     this.routes = List.copyOf(routes);
@@ -38,6 +39,10 @@ final class ConfiguredRoutes {
       byRoute.put(array[i], names.get(i));
     }
     this.nameByRoute = Map.copyOf(byRoute);
+    this.indices = new int[array.length];
+    for (int i = 0; i < array.length; i++) {
+      indices[i] = i;
+    }
     this.firstOfName = new int[array.length];
     for (int i = 0; i < array.length; i++) {
       firstOfName[i] = names.indexOf(names.get(i));
@@ -54,6 +59,11 @@ final class ConfiguredRoutes {
 
   Route get(int i) {
     return array[i];
+  }
+
+  /** Every route's index, in order (never mutate): a plan over all routes names its candidates so. */
+  int[] indices() {
+    return indices;
   }
 
   /** The configured names, in route order (one list instance, which the skill model checks once per fit). */
