@@ -4,6 +4,7 @@ import dev.acr.core.AttemptResult;
 import dev.acr.core.Route;
 import dev.acr.core.Task;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,14 @@ public final class BenchTable {
   private final AttemptResult[][] cells;
   private final Map<Route, Price> prices;
   private final Map<String, Integer> taskIndex;
+  /**
+   * The same indices by the table's own task instances, which the replay hands to the run loop
+   * and so to every router: found by identity without reading the key string (a router asks per
+   * run or per plan, hundreds of thousands of times a replay).
+   */
+  private final Map<Task, Integer> ownTaskIndex;
+  /** The routes as an array, for {@link #routeIndex}'s identity scan. */
+  private final Route[] routeArray;
   private final Map<Route, Integer> routeIndex;
   private final int[][] offered;
   private final int[] oracle;
@@ -40,9 +49,15 @@ public final class BenchTable {
     this.cells = cells;
     this.prices = Map.copyOf(prices);
     this.taskIndex = new HashMap<>(tasks.size() * 2);
+    this.ownTaskIndex = new IdentityHashMap<>(tasks.size());
     for (int t = 0; t < tasks.size(); t++) {
       taskIndex.put(tasks.get(t).key(), t);
     }
+    // Built from the key map so that a key listed twice gives the index the key lookup gives.
+    for (Task task : this.tasks) {
+      ownTaskIndex.put(task, taskIndex.get(task.key()));
+    }
+    this.routeArray = this.routes.toArray(new Route[0]);
     this.routeIndex = new HashMap<>();
     for (int r = 0; r < routes.size(); r++) {
       routeIndex.put(routes.get(r), r);
@@ -105,13 +120,19 @@ public final class BenchTable {
     return i == null ? -1 : i;
   }
 
+  /** Index of a task by its key, or -1; the table's own instances are found without hashing the key. */
+  int taskIndex(Task task) {
+    Integer i = ownTaskIndex.get(task);
+    return i != null ? i : taskIndex(task.key());
+  }
+
   /**
    * Index of a route, or -1. Routers hand back the table's own route objects, so an identity
    * scan of the few routes finds them without hashing (a replay asks several times per attempt).
    */
   int routeIndex(Route route) {
-    for (int r = 0; r < routes.size(); r++) {
-      if (routes.get(r) == route) {
+    for (int r = 0; r < routeArray.length; r++) {
+      if (routeArray[r] == route) {
         return r;
       }
     }

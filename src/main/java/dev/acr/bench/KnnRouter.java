@@ -26,6 +26,10 @@ public final class KnnRouter implements Router {
   private final RouteMenu menu;
   private final TaskFeatures features;
   private final int[] pastRow;
+  /** Each past attempt's row's vector class ({@link TaskFeatures#bagClass}). */
+  private final int[] pastClass;
+  /** Per vector class, its similarity to the row of the current search ({@link #nearest}). */
+  private final float[] classSimilarity;
   private final int[] pastRoute;
   private final double[] pastReward;
   private int past;
@@ -45,6 +49,8 @@ public final class KnnRouter implements Router {
     this.menu = menu;
     this.features = features;
     this.pastRow = new int[capacity];
+    this.pastClass = new int[capacity];
+    this.classSimilarity = new float[features.bagClasses()];
     this.pastRoute = new int[capacity];
     this.pastReward = new double[capacity];
     this.sum = new double[menu.size()];
@@ -108,6 +114,7 @@ public final class KnnRouter implements Router {
       int r = menu.index(a.route());
       double reward = BenchTable.reward(a);
       pastRow[past] = row;
+      pastClass[past] = features.bagClass(row);
       pastRoute[past] = r;
       pastReward[past++] = reward;
       sum[r] += reward;
@@ -117,13 +124,16 @@ public final class KnnRouter implements Router {
 
   /** Fills topRow (indices into the past arrays) with up to K nearest; returns how many. */
   private int nearest(int row) {
+    // The similarities by class, looked up once per search: the scan below then reads one flat
+    // array instead of two lookups into the triangle per past attempt (the same floats).
+    features.similaritiesTo(row, classSimilarity);
     int found = 0;
     // Newest first, so an equal similarity never displaces a more recent neighbour.
     for (int p = past - 1; p >= 0; p--) {
       if (found == K && topSim[K - 1] >= FULL) {
         break; // cosine cannot exceed 1: nothing older can displace K identical contexts
       }
-      float s = features.similarity(row, pastRow[p]);
+      float s = pastRow[p] == row ? 1f : classSimilarity[pastClass[p]];
       if (s <= 0 || (found == K && s <= topSim[K - 1])) {
         continue;
       }

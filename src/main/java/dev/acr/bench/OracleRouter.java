@@ -25,7 +25,7 @@ public final class OracleRouter implements Router {
 
   @Override
   public List<Route> plan(Task task, List<AttemptResult> attemptsSoFar) {
-    int t = table.taskIndex(task.key());
+    int t = table.taskIndex(task);
     if (!attemptsSoFar.isEmpty() || t < 0 || table.oracleRoute(t) < 0) {
       return List.of();
     }

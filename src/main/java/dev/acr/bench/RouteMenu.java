@@ -44,7 +44,7 @@ public final class RouteMenu {
 
   /** Indices of the routes offered on this task, ascending; empty for an unknown task. */
   public int[] offered(Task task) {
-    int t = table.taskIndex(task.key());
+    int t = table.taskIndex(task);
     return t < 0 ? new int[0] : table.offered(t);
   }
 

@@ -29,7 +29,7 @@ public final class TableExecutor implements AttemptExecutor {
   @Override
   public AttemptResult attempt(Task task, Route route, int attemptNumber) {
     if (task != lastTask) {
-      lastIndex = table.taskIndex(task.key());
+      lastIndex = table.taskIndex(task);
       lastTask = task;
     }
     int t = lastIndex;

@@ -33,6 +33,11 @@ public final class TaskFeatures {
   private static final int BUCKETS = WORD_BUCKETS + 160;
 
   private final Map<String, Integer> index;
+  /**
+   * The same rows by the given task instances, which the replay hands to the routers: found by
+   * identity without reading the key string (LinUCB, LinTS and kNN ask per plan and per run).
+   */
+  private final Map<Task, Integer> ownIndex;
   private final int[][] nonzero;
   private final double[][] values;
   /** Per task: its retrieval vector's class; tasks with equal vectors share one. */
@@ -61,6 +66,11 @@ public final class TaskFeatures {
       });
       dense(task, bag, t);
     }
+    // From the key map, so that a key listed twice gives the row the key lookup gives.
+    ownIndex = new java.util.IdentityHashMap<>(n);
+    for (Task task : tasks) {
+      ownIndex.put(task, index.get(task.key()));
+    }
     similarity = new float[distinct.size()][];
     // Each row's vector spread out densely, so a dot product is one pass over the other bag's
     // keys instead of a merge of two sorted lists (most of loading OOD176's 176 long prompts).
@@ -84,7 +94,11 @@ public final class TaskFeatures {
 
   /** Row of a task, or -1 when unknown. */
   public int row(Task task) {
-    Integer i = index.get(task.key());
+    Integer i = ownIndex.get(task);
+    if (i != null) {
+      return i;
+    }
+    i = index.get(task.key());
     return i == null ? -1 : i;
   }
 
@@ -96,6 +110,27 @@ public final class TaskFeatures {
   /** Values matching {@link #nonzero(int)} (never mutate). */
   double[] values(int row) {
     return values[row];
+  }
+
+  /** The retrieval vector class of a row: rows of one class have equal vectors. */
+  int bagClass(int row) {
+    return bagClass[row];
+  }
+
+  /** How many distinct retrieval vectors there are ({@link #bagClass} is below this). */
+  int bagClasses() {
+    return similarity.length;
+  }
+
+  /**
+   * Into {@code out}, per class, its similarity to row {@code a}'s vector: {@link #similarity}
+   * of {@code a} and any row of that class other than {@code a} itself (a row is 1 to itself).
+   */
+  void similaritiesTo(int a, float[] out) {
+    int ca = bagClass[a];
+    for (int c = 0; c < similarity.length; c++) {
+      out[c] = ca >= c ? similarity[ca][c] : similarity[c][ca];
+    }
   }
 
   /** Cosine similarity of the retrieval vectors of two rows. */

@@ -17,7 +17,8 @@ public final class Cancellation {
     return new Cancellation();
   }
 
-  private final List<Runnable> hooks = new ArrayList<>();
+  /** Made on the first hook: most tokens never get one (a replay makes one per attempt). */
+  private List<Runnable> hooks;
   private boolean cancelled;
   /** {@link System#nanoTime()} when the agent finished and the tests began; -1 while the agent works. */
   private long agentFinishedAt = -1;
@@ -28,6 +29,9 @@ public final class Cancellation {
     synchronized (this) {
       now = cancelled;
       if (!now) {
+        if (hooks == null) {
+          hooks = new ArrayList<>();
+        }
         hooks.add(stop);
       }
     }
@@ -44,8 +48,8 @@ public final class Cancellation {
         return;
       }
       cancelled = true;
-      run = List.copyOf(hooks);
-      hooks.clear();
+      run = hooks == null ? List.of() : List.copyOf(hooks);
+      hooks = null;
     }
     run.forEach(Runnable::run);
   }

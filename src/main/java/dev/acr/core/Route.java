@@ -23,9 +23,11 @@ public record Route(String tool, String model) {
 
   // Written out: a record's generated equals/hashCode bootstrap through method handles on first
   // use, ~20 ms of start-up for every dry run (routes are map keys from the first decision on).
+  // Identity first: plans and attempts pass the configured instances around, and a replay's loop
+  // compares them millions of times (RunLoop's tried list).
   @Override
   public boolean equals(Object o) {
-    return o instanceof Route r && tool.equals(r.tool) && Objects.equals(model, r.model);
+    return o == this || o instanceof Route r && tool.equals(r.tool) && Objects.equals(model, r.model);
   }
 
   @Override

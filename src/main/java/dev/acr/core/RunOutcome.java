@@ -78,9 +78,10 @@ public record RunOutcome(
   }
 
   public double totalCost() {
+    // By index: an iterator per call under the bench launcher's shallow inlining (once per replayed task).
     double sum = 0;
-    for (AttemptResult a : attempts) {
-      sum += a.costOrZero();
+    for (int i = 0; i < attempts.size(); i++) {
+      sum += attempts.get(i).costOrZero();
     }
     return sum;
   }

@@ -48,9 +48,10 @@ public final class AcrPolicy implements Router {
    */
   static final double ESCALATION_SPREAD = 0.5;
 
-  private final List<Route> routes;
+  /** The configured routes, found by identity ({@link ConfiguredRoutes}). */
+  private final ConfiguredRoutes routes;
+  private final List<String> routeNames;
   private final MemoryStats stats;
-  private final Map<Route, Double> costGuess;
   private final PolicyConfig config;
   private final long seed;
   private final SkillModel skills;
@@ -61,22 +62,20 @@ public final class AcrPolicy implements Router {
   private final Priors priors;
   /** Each route's skill before memory: from priors where they know its model, else from its price. */
   private final Map<String, Double> priceSkill;
-  /**
-   * Each route's name, made once: {@link Route#name()} builds a new string on every call, and
-   * planning looks routes up by name dozens of times per decision.
-   */
-  private final Map<Route, String> nameByRoute;
-  private final List<String> routeNames;
-  /** Each configured route's price guess, in route order. */
-  private final double[] guesses;
-  /** Per configured route, the first configured route of the same name: where its skill is drawn. */
-  private final int[] drawnAt;
   private final RouteFigures figures;
+  /** The single-call decision's first-call tallies per context chain ({@link FirstCalls}). */
+  private final FirstCalls firstCalls;
+  /** By task dimension (null: none), {@link #singleCallPriors}. */
+  private final Map<String, double[][]> singleCallPriors = new java.util.HashMap<>();
   /** The task {@link #contexts} was last asked for, and its answer. */
   private Task contextsOf;
   private List<String> lastContexts;
   /** The chains' working arrays, kept from one decision to the next ({@link Chain.Scratch}). */
   private final Chain.Scratch chainScratch = new Chain.Scratch();
+  /** The last {@link #inOrder} answer and what it was for. */
+  private Map<String, Posterior> lastPosteriors;
+  private List<String> lastNames;
+  private Posterior[] lastInOrder;
   /** The skill posteriors the current task's first plan used ({@link #posteriors}). */
   private TaskStart taskStart;
   /** The last plan made, which the task's next attempts may follow ({@link StandingPlan}). */
@@ -110,32 +109,21 @@ public final class AcrPolicy implements Router {
       Fallback fallback,
       Priors priors) {
     this.fallback = fallback;
-    this.routes = List.copyOf(routes);
+    this.routes = new ConfiguredRoutes(routes, stats);
+    this.routeNames = this.routes.names();
     this.stats = stats;
-    this.costGuess = Map.copyOf(attemptCostGuessUsd);
+    Map<Route, Double> costGuess = Map.copyOf(attemptCostGuessUsd);
     this.config = config;
     this.seed = seed;
     this.priors = priors;
-    List<String> names = new ArrayList<>();
-    for (String n : SkillModel.names(this.routes)) {
-      names.add(stats.name(n));
-    }
-    this.routeNames = List.copyOf(names);
-    Map<Route, String> byRoute = new java.util.HashMap<>();
-    for (int i = 0; i < this.routes.size(); i++) {
-      byRoute.put(this.routes.get(i), routeNames.get(i));
-    }
-    this.nameByRoute = Map.copyOf(byRoute);
-    this.guesses = new double[this.routes.size()];
+    // Each configured route's price guess, in route order.
+    double[] guesses = new double[this.routes.size()];
     for (int i = 0; i < guesses.length; i++) {
       guesses[i] = costGuess.getOrDefault(this.routes.get(i), 0.0);
     }
-    this.drawnAt = new int[this.routes.size()];
-    for (int i = 0; i < drawnAt.length; i++) {
-      drawnAt[i] = routeNames.indexOf(routeNames.get(i));
-    }
     this.figures = new RouteFigures(stats, routeNames, guesses, config.priorStrength());
-    this.priceSkill = StartingSkill.of(this.routes, costGuess, priors);
+    this.firstCalls = new FirstCalls(stats, routeNames);
+    this.priceSkill = StartingSkill.of(this.routes.list(), costGuess, priors);
     this.skills = new SkillModel(stats, config.difficultySd(), config.abilitySd(), config.contextSd(), priceSkill);
     this.sigma = skills.chanceRows();
   }
@@ -148,7 +136,7 @@ public final class AcrPolicy implements Router {
   /** Posterior-mean beliefs for a task's first attempt, for dry-run and the shell. */
   public List<RouteEstimate> estimates(Task task) {
     List<String> ctx = contexts(task);
-    Map<String, Posterior> post = posteriors(task, ctx, SkillModel.names(routes), false);
+    Map<String, Posterior> post = posteriors(task, ctx, SkillModel.names(routes.list()), false);
     List<RouteEstimate> out = new ArrayList<>();
     for (int i = 0; i < routes.size(); i++) {
       Route r = routes.get(i);
@@ -162,45 +150,58 @@ public final class AcrPolicy implements Router {
   @Override
   public List<Route> plan(Task task, List<AttemptResult> soFar) {
     if (standingPlan != null) {
-      List<Route> rest = standingPlan.rest(task, soFar, () -> stats.costScale().factor(soFar, a -> nameOf(a.route())));
+      List<Route> rest =
+          standingPlan.rest(task, soFar, () -> stats.costScale().factor(soFar, a -> routes.nameOf(a.route())));
       if (rest != null) {
         return rest;
       }
     }
     // An attempt in which no agent could run (infra or acr error) is not the user's attempt spent.
     // (A loop: a stream's set-up per decision showed in replay profiles.)
+    // (By index, as below: an iterator per loop is an allocation per decision under the bench
+    // launcher's shallow inlining.)
     int spent = 0;
-    for (AttemptResult a : soFar) {
-      if (dev.acr.core.RunLoop.usesBudget(a)) {
+    for (int k = 0; k < soFar.size(); k++) {
+      if (dev.acr.core.RunLoop.usesBudget(soFar.get(k))) {
         spent++;
       }
     }
     int remaining = Math.min(config.lookahead(), config.maxAttempts() - spent);
-    // A run has tried a few routes: a list scanned by equals, as the set's lookup was, beats hashing.
-    List<String> tried = new ArrayList<>(soFar.size());
+    // A route is tried once any route of its name ran: by the name's first configured index
+    // (ConfiguredRoutes.firstOfName), so each candidate below is a flag, not names compared.
+    boolean[] tried = new boolean[routes.size()];
     List<String> failed = new ArrayList<>();
-    for (AttemptResult a : soFar) {
-      tried.add(nameOf(a.route()));
+    for (int k = 0; k < soFar.size(); k++) {
+      AttemptResult a = soFar.get(k);
+      int at = routes.nameIndex(a.route());
+      if (at >= 0) {
+        tried[at] = true;
+      }
       // An infra or acr failure says nothing about the task's difficulty either, nor does an
       // attempt in which the agent did no work.
       if (!a.resolved() && a.status().isEvidence() && !MemoryStats.idle(a.resolved(), a.inputTokens(), a.outputTokens())) {
-        failed.add(nameOf(a.route()));
+        failed.add(routes.nameOf(a.route()));
       }
     }
-    List<Route> candidates = new ArrayList<>();
-    for (Route r : routes) {
-      if (!tried.contains(nameOf(r)) && fallback.allows(r, soFar)) {
-        candidates.add(r);
+    // Without infra errors in the run every route may run, so no route need ask the fallback.
+    boolean allAllowed = fallback.allowsAll(soFar);
+    List<Route> candidates = new ArrayList<>(routes.size());
+    // Each candidate's configured index, so the decision need not find it again by scanning.
+    int[] at = new int[routes.size()];
+    for (int i = 0; i < routes.size(); i++) {
+      if (!tried[routes.firstOfName(i)] && (allAllowed || fallback.allows(routes.get(i), soFar))) {
+        at[candidates.size()] = i;
+        candidates.add(routes.get(i));
       }
     }
     if (remaining <= 0 || candidates.isEmpty()) {
       return List.of();
     }
     if (config.maxAttempts() == 1) {
-      return singleCall(task, candidates, true);
+      return singleCall(task, candidates, at, true);
     }
-    double costFactor = stats.costScale().factor(soFar, a -> nameOf(a.route()));
-    Chain chain = beliefs(task, candidates, failed, soFar.size(), costFactor, false);
+    double costFactor = stats.costScale().factor(soFar, a -> routes.nameOf(a.route()));
+    Chain chain = beliefs(task, candidates, at, failed, soFar.size(), costFactor, false);
     double standing = soFar.isEmpty() ? 0.0 : soFar.get(soFar.size() - 1).performance();
     List<Route> order = chain.bestOrder(remaining, standing, config.lambda());
     standingPlan = config.maxAttempts() > config.lookahead() ? keep(task, soFar.size(), order, costFactor) : null;
@@ -212,7 +213,7 @@ public final class AcrPolicy implements Router {
     List<String> ctx = contexts(task);
     double[] partial = new double[order.size()];
     for (int i = 0; i < partial.length; i++) {
-      partial[i] = figures.of(ctx, indexOf(order.get(i))).partial();
+      partial[i] = figures.of(ctx, routes.indexOf(order.get(i))).partial();
     }
     return new StandingPlan(task, made, order, costFactor, partial);
   }
@@ -224,13 +225,13 @@ public final class AcrPolicy implements Router {
    */
   public List<Route> planWithoutExploring(Task task) {
     int remaining = Math.min(config.lookahead(), config.maxAttempts());
-    if (remaining <= 0 || routes.isEmpty()) {
+    if (remaining <= 0 || routes.size() == 0) {
       return List.of();
     }
     if (config.maxAttempts() == 1) {
-      return singleCall(task, routes, false);
+      return singleCall(task, routes.list(), routes.indices(), false);
     }
-    Chain chain = beliefs(task, routes, List.of(), 0, 1.0, true);
+    Chain chain = beliefs(task, routes.list(), routes.indices(), List.of(), 0, 1.0, true);
     return chain.bestOrder(remaining, 0.0, config.lambda());
   }
 
@@ -240,15 +241,15 @@ public final class AcrPolicy implements Router {
    * escalation starts cheap, which is wrong when nothing can follow. Without {@code exploring},
    * each estimate's mean instead of a draw.
    */
-  private List<Route> singleCall(Task task, List<Route> candidates, boolean exploring) {
+  private List<Route> singleCall(Task task, List<Route> candidates, int[] at, boolean exploring) {
     List<String> ctx = contexts(task);
     SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ task.key().hashCode() * 31L);
     SingleCall.Estimate[] estimates = singleCallEstimates(task, ctx);
     double[] drawn = new double[candidates.size()];
     double[] cost = new double[candidates.size()];
     for (int j = 0; j < drawn.length; j++) {
-      int i = indexOf(candidates.get(j));
-      SingleCall.Estimate e = estimates[drawnAt[i]];
+      int i = at[j];
+      SingleCall.Estimate e = estimates[routes.firstOfName(i)];
       drawn[j] = exploring ? e.draw(rng) : e.mean();
       cost[j] = figures.of(ctx, i).cost();
     }
@@ -262,25 +263,35 @@ public final class AcrPolicy implements Router {
    * median price).
    */
   private SingleCall.Estimate[] singleCallEstimates(Task task, List<String> ctx) {
+    // The priors depend on the dimension alone, so they are worked out once per dimension
+    // (a lookup by model and a price skill by name per route and decision before).
+    String dim = task.dimension() == null ? null : task.dimension().id();
+    double[][] prior = singleCallPriors.computeIfAbsent(dim, this::singleCallPriors);
+    return SingleCall.estimates(firstCalls.of(ctx), ctx, prior[0], prior[1]);
+  }
+
+  /** The configured routes' single-call prior means and counts for a task of dimension {@code dim}. */
+  private double[][] singleCallPriors(String dim) {
     double[] mean = new double[routes.size()];
     double[] count = new double[routes.size()];
     for (int i = 0; i < mean.length; i++) {
       Route r = routes.get(i);
-      Priors.Entry e = priors.of(r.model(), task.dimension() == null ? null : task.dimension().id());
+      Priors.Entry e = priors.of(r.model(), dim);
       mean[i] = e != null ? e.performance() : Sigmoid.exact(priceSkill.getOrDefault(r.name(), 0.0));
       count[i] = e != null ? Priors.CALLS : SingleCall.STRENGTH;
     }
-    return SingleCall.estimates(stats, ctx, routeNames, mean, count);
+    return new double[][] {mean, count};
   }
 
   /** One Thompson draw of skills (or their medians), and this task's difficulty belief given its failures so far. */
-  private Chain beliefs(
-      Task task, List<Route> candidates, List<String> failed, int attemptIndex, double costFactor, boolean medians) {
+  private Chain beliefs(Task task, List<Route> candidates, int[] at, List<String> failed, int attemptIndex,
+      double costFactor, boolean medians) {
     List<String> ctx = contexts(task);
     // The configured names themselves (one list instance, which the skill model checks once per
     // fit), unless a failed route is not among them.
     List<String> names = routeNames;
-    for (String q : failed) {
+    for (int k = 0; k < failed.size(); k++) {
+      String q = failed.get(k);
       if (!names.contains(q)) {
         if (names == routeNames) {
           names = new ArrayList<>(routeNames);
@@ -293,13 +304,14 @@ public final class AcrPolicy implements Router {
         new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ task.key().hashCode() * 31L ^ attemptIndex);
     // Draw in a fixed order (the configured routes) so the seed alone fixes the decision.
     double spread = attemptIndex > 0 && config.maxAttempts() > config.lookahead() ? ESCALATION_SPREAD : 1;
+    Posterior[] byName = inOrder(post, names);
     int[] draw = new int[names.size()];
     for (int i = 0; i < draw.length; i++) {
-      draw[i] = medians ? post.get(names.get(i)).median() : post.get(names.get(i)).sample(rng, spread);
+      draw[i] = medians ? byName[i].median() : byName[i].sample(rng, spread);
     }
     double[] difficulty = skills.difficultyPrior.clone();
-    for (String q : failed) {
-      skills.failedAt(difficulty, draw[names.indexOf(q)]);
+    for (int k = 0; k < failed.size(); k++) {
+      skills.failedAt(difficulty, draw[names.indexOf(failed.get(k))]);
     }
     int n = candidates.size();
     int[] skill = new int[n];
@@ -307,9 +319,9 @@ public final class AcrPolicy implements Router {
     double[] partial = new double[n];
     double[] run = new double[n];
     for (int j = 0; j < n; j++) {
-      int i = indexOf(candidates.get(j));
+      int i = at[j];
       RouteFigures.Row row = figures.of(ctx, i);
-      skill[j] = draw[drawnAt[i]];
+      skill[j] = draw[routes.firstOfName(i)];
       run[j] = row.run();
       cost[j] = row.cost() * costFactor;
       partial[j] = row.partial();
@@ -342,30 +354,22 @@ public final class AcrPolicy implements Router {
   }
 
   /**
-   * The index of a configured route: plans and attempts hand back the configured route objects,
-   * so an identity scan finds them without hashing the record.
+   * The posteriors of {@code names}, in that order. A fit's posteriors (and a task's first ones)
+   * are one map that never changes, handed out again by later plans in the same context or task,
+   * and the names are mostly the one configured list: so the last answer is kept for the same
+   * map and list instead of a hash lookup per route and decision.
    */
-  private int indexOf(Route r) {
-    for (int i = 0; i < routes.size(); i++) {
-      if (routes.get(i) == r) {
-        return i;
+  private Posterior[] inOrder(Map<String, Posterior> post, List<String> names) {
+    if (post != lastPosteriors || names != lastNames) {
+      Posterior[] out = new Posterior[names.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = post.get(names.get(i));
       }
+      lastPosteriors = post;
+      lastNames = names;
+      lastInOrder = out;
     }
-    return routes.indexOf(r);
-  }
-
-  /**
-   * The route's name, from the list made once for the configured routes. Plans hand back the
-   * configured route objects, so an identity scan finds them without hashing the record.
-   */
-  private String nameOf(Route r) {
-    for (int i = 0; i < routes.size(); i++) {
-      if (routes.get(i) == r) {
-        return routeNames.get(i);
-      }
-    }
-    String n = nameByRoute.get(r);
-    return n != null ? n : r.name();
+    return lastInOrder;
   }
 
   /**
@@ -390,14 +394,10 @@ public final class AcrPolicy implements Router {
   private List<String> contexts(Task task) {
     if (task != contextsOf) {
       contextsOf = task;
-      lastContexts = contextKeys(task);
+      String dim = task.dimension() == null ? null : task.dimension().id();
+      lastContexts = stats.contextKeys(dim, task.bench() != null ? task.bench() : task.language(),
+          task.prompt() == null ? null : task.prompt().length());
     }
     return lastContexts;
-  }
-
-  private List<String> contextKeys(Task task) {
-    String dim = task.dimension() == null ? null : task.dimension().id();
-    return stats.contextKeys(dim, task.bench() != null ? task.bench() : task.language(),
-        task.prompt() == null ? null : task.prompt().length());
   }
 }

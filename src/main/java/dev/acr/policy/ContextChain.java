@@ -1,6 +1,7 @@
 package dev.acr.policy;
 
 import dev.acr.memory.MemoryRecord;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -10,18 +11,32 @@ import java.util.Objects;
 /**
  * The contexts of a key list from {@link MemoryStats#contextKeys(String, String, Integer)} (by
  * instance), and each route's and pattern's tallies in them, filled in by {@link MemoryStats} as
- * records first reach each: a record then finds its contexts and tallies with one lookup by route
- * and one by pattern, not two per context.
+ * records first reach each: a record then finds its contexts and tallies by its route's number
+ * and one lookup by pattern, not two lookups per context.
  */
 final class ContextChain {
   final List<String> keys;
   final MemoryStats.Context[] contexts;
-  final Map<String, MemoryStats.Tally[]> routes = new HashMap<>();
+  /** Each route's tallies here, by its number in the memory ({@link MemoryStats#routeName}); null until its first record. */
+  private MemoryStats.Tally[][] routes = new MemoryStats.Tally[0][];
   final Map<MemoryStats.Pattern, MemoryStats.Tally[]> patterns = new HashMap<>();
 
   private ContextChain(List<String> keys) {
     this.keys = keys;
     this.contexts = new MemoryStats.Context[keys.size()];
+  }
+
+  /** The tallies of route number {@code route} in these contexts (null where not made yet). */
+  MemoryStats.Tally[] routeTallies(int route) {
+    if (route >= routes.length) {
+      routes = Arrays.copyOf(routes, Math.max(route + 1, 2 * routes.length));
+    }
+    MemoryStats.Tally[] tallies = routes[route];
+    if (tallies == null) {
+      tallies = new MemoryStats.Tally[contexts.length];
+      routes[route] = tallies;
+    }
+    return tallies;
   }
 
   /** One memory's chains, by key list. */

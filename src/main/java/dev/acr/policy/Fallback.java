@@ -80,6 +80,20 @@ public final class Fallback {
     return why(r, soFar) == null;
   }
 
+  /**
+   * Whether {@link #allows} holds for every route after {@code soFar}: only an infra error with
+   * a reason rules a route out, so without one a plan need not ask route by route.
+   */
+  public boolean allowsAll(List<AttemptResult> soFar) {
+    for (int i = 0; i < soFar.size(); i++) {
+      AttemptResult a = soFar.get(i);
+      if (a.status() == AttemptStatus.INFRA_ERROR && a.reason() != null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Why {@code r} may not run after {@code soFar} (e.g. "codex: not signed in"), or null when it may. */
   public String why(Route r, List<AttemptResult> soFar) {
     int unknownModels = 0;

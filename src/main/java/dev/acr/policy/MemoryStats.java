@@ -137,7 +137,7 @@ public final class MemoryStats implements MemorySink {
    * here, in the skill model and in the policy compare equal keys character by character; with
    * one instance each they compare by identity. Lookups and iteration order are unchanged.
    */
-  private final Map<String, String> names = new HashMap<>();
+  private final Map<String, RouteName> names = new HashMap<>();
   final Map<Pattern, Pattern> canonicalPatterns = new HashMap<>();
   private final Map<String, Map<String, List<String>>> contextKeys = new HashMap<>();
   /** The key lists with a prompt-length level, by the list without it (by instance) and the level. */
@@ -187,10 +187,11 @@ public final class MemoryStats implements MemorySink {
     if (!dev.acr.core.AttemptStatus.isEvidence(r.status(), r.reason())) {
       return;
     }
-    String route = name(r.route());
+    RouteName routeName = routeName(r.route());
+    String route = routeName.name();
     boolean idle = idle(r);
     // One pattern key serves every context of the record.
-    Pattern p = failedRoutes.pattern(route, failedOnCurrentTask, canonicalPatterns);
+    Pattern p = failedRoutes.pattern(routeName, failedOnCurrentTask, canonicalPatterns);
     Double cost = r.costUsd();
     double logCost = Tally.logCost(cost);
     // computeIfAbsent as always (a HashMap grows at another size under put, which would change
@@ -198,11 +199,11 @@ public final class MemoryStats implements MemorySink {
     ContextChain chain = chains.of(r);
     List<String> keys = chain.keys;
     Context[] contexts = chain.contexts;
-    Tally[] routeTallies = chain.routes.get(route);
-    if (routeTallies == null) {
-      routeTallies = new Tally[contexts.length];
-      chain.routes.put(route, routeTallies);
+    Tally[] routeTallies = chain.routeTallies(routeName.id());
+    if (routeName.id() >= routeRecords.length) {
+      routeRecords = java.util.Arrays.copyOf(routeRecords, Math.max(routeName.id() + 1, 2 * routeRecords.length));
     }
+    routeRecords[routeName.id()]++;
     Tally[] patternTallies = chain.patterns.get(p);
     if (patternTallies == null) {
       patternTallies = new Tally[contexts.length];
@@ -226,7 +227,7 @@ public final class MemoryStats implements MemorySink {
     }
     if (!r.resolved() && !idle) {
       failedOnCurrentTask.add(route);
-      failedRoutes.failed(route, failedOnCurrentTask);
+      failedRoutes.failed(routeName, failedOnCurrentTask);
     }
     costScale.observe(route, r.costUsd());
   }
@@ -265,10 +266,37 @@ public final class MemoryStats implements MemorySink {
     return costScale;
   }
 
+  /**
+   * A route name's one instance and its number in this memory, in order of first sight: a record
+   * finds its route's failure nodes and tallies by that number ({@link FailedRoutes}, {@link
+   * ContextChain}) instead of hashing the name again for each.
+   */
+  record RouteName(String name, int id) {}
+
   /** The one instance of this route name (the policy hands in its own names first). */
   String name(String route) {
-    String known = names.putIfAbsent(route, route);
-    return known != null ? known : route;
+    return routeName(route).name();
+  }
+
+  /**
+   * Per route number, how many records added to its tallies: a route's tallies over all attempts
+   * change, and new ones are made, only then ({@link RouteFigures} skips re-reading them).
+   */
+  private int[] routeRecords = new int[0];
+
+  /** How many records added to the tallies of route number {@code id} so far. */
+  int routeRecords(int id) {
+    return id < routeRecords.length ? routeRecords[id] : 0;
+  }
+
+  /** The route name's one instance and number, made on first sight. */
+  RouteName routeName(String route) {
+    RouteName known = names.get(route);
+    if (known == null) {
+      known = new RouteName(route, names.size());
+      names.put(route, known);
+    }
+    return known;
   }
 
   private static final int ROUTE_TALLIES = 0;

@@ -27,6 +27,8 @@ final class RouteFigures {
     private final int[] counted;
     /** {@link MemoryStats#born} when the missing tallies were last looked up. */
     private long lookedUp = -1;
+    /** {@link MemoryStats#routeRecords} of the route when the figures were last made current. */
+    private int records = -1;
     private boolean worked;
     private double run;
     private double partial;
@@ -57,8 +59,13 @@ final class RouteFigures {
   private final List<String> names;
   private final double[] guesses;
   private final double strength;
+  /** Each route's number in memory ({@link MemoryStats#routeName}). */
+  private final int[] ids;
   /** By context chain, as {@link MemoryStats#contextKeys} hands out one instance per chain. */
   private final Map<List<String>, Row[]> byChain = new IdentityHashMap<>();
+  /** The chain of the last call and its rows (in {@link #byChain}). */
+  private List<String> lastChain;
+  private Row[] lastRows;
 
   /** For the routes named {@code names} (memory's instances) with price guesses {@code guesses}. */
   RouteFigures(MemoryStats stats, List<String> names, double[] guesses, double strength) {
@@ -66,20 +73,35 @@ final class RouteFigures {
     this.names = names;
     this.guesses = guesses;
     this.strength = strength;
+    this.ids = new int[names.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = stats.routeName(names.get(i)).id();
+    }
   }
 
   /** Configured route {@code route}'s figures in the context chain {@code ctx}, current with memory. */
   Row of(List<String> ctx, int route) {
-    Row[] rows = byChain.get(ctx);
+    // A decision asks for every candidate in one chain, and a run plans one task several times.
+    Row[] rows = ctx == lastChain ? lastRows : byChain.get(ctx);
     if (rows == null) {
       rows = new Row[names.size()];
       byChain.put(ctx, rows);
     }
+    lastChain = ctx;
+    lastRows = rows;
     Row row = rows[route];
     if (row == null) {
       row = new Row(ctx.size());
       rows[route] = row;
     }
+    // No record of the route since the figures were made current: none of its tallies counted
+    // another attempt, nor was one made (a route's tallies change only with its own records), so
+    // they stand without reading the tallies, scattered over the heap.
+    int records = stats.routeRecords(ids[route]);
+    if (row.worked && row.records == records) {
+      return row;
+    }
+    row.records = records;
     if (row.lookedUp != stats.born) {
       for (int i = 0; i < ctx.size(); i++) {
         if (row.tallies[i] == null) {

@@ -165,7 +165,12 @@ final class SingleCall {
    */
   static Estimate[] estimates(
       MemoryStats stats, List<String> contexts, List<String> routes, double[] priorMean, double[] priorCount) {
-    MemoryStats.Tally[][] firstCalls = firstCalls(stats, contexts, routes);
+    return estimates(firstCalls(stats, contexts, routes), contexts, priorMean, priorCount);
+  }
+
+  /** {@link #estimates(MemoryStats, List, List, double[], double[])} from the chain's {@link #firstCalls}. */
+  static Estimate[] estimates(
+      MemoryStats.Tally[][] firstCalls, List<String> contexts, double[] priorMean, double[] priorCount) {
     List<String> levels = meanLevels(contexts);
     // The mean levels are the last contexts of the chain (meanLevels).
     MemoryStats.Tally[][] levelCalls =
@@ -180,7 +185,7 @@ final class SingleCall {
     }
     double[] base = baselines(levelCalls, average);
     double variance = noiseVariance(firstCalls);
-    Estimate[] out = new Estimate[routes.size()];
+    Estimate[] out = new Estimate[priorMean.length];
     for (int r = 0; r < out.length; r++) {
       out[r] = estimate(levelCalls, r, strength, base, priorMean[r], average, priorCount[r], variance);
     }
