@@ -27,6 +27,9 @@ public final class Classifier {
 
   private static final int MAX_EVIDENCE = 6;
 
+  /** What a request verb opening a later clause counts for, against one opening the prompt. */
+  private static final double LATER_CLAUSE = 0.5;
+
   /** What the body of a long-form prompt's vocabulary counts for, against its title and form. */
   private static final double BODY_WEIGHT = 0.5;
 
@@ -216,6 +219,9 @@ public final class Classifier {
       double w = lead.dimension() == Dimension.CODE_GENERATION ? generationWeight : 1;
       add(hits, lead.dimension(), w * lead.weight(), "opens with '" + head.get(0) + "'");
     }
+    if (lead == null && !Statement.conditional(head)) {
+      scoreLaterRequest(text, hits);
+    }
     // "tests for X", "jest tests for X", "unit tests for X": the object comes first, no verb.
     boolean bugFirst = lead != null && lead.dimension() == Dimension.BUG_FIXING;
     // The state verb may come after a place: "unit tests in test_auth.py are red".
@@ -237,6 +243,19 @@ public final class Classifier {
         add(hits, Dimension.TEST_GENERATION, 2, "opens with '" + word + "'");
         break;
       }
+    }
+  }
+
+  /**
+   * "the names in calc.py are terrible, give them real names": a prompt that opens with what is
+   * wrong and asks in a later clause; that verb says what is asked, with less weight than an opening one.
+   * Not generation's verbs ("…, write them"): DomainRules counts those wherever they stand.
+   */
+  private static void scoreLaterRequest(PromptText text, Map<Dimension, List<Hit>> hits) {
+    String verb = Statement.laterRequest(text, LEAD_VERBS.keySet());
+    LeadVerbs.Lead lead = verb == null ? null : LEAD_VERBS.get(verb);
+    if (lead != null && lead.dimension() != Dimension.CODE_GENERATION) {
+      add(hits, lead.dimension(), lead.weight() * LATER_CLAUSE, "asks '" + verb + "' after a statement");
     }
   }
 

@@ -92,9 +92,11 @@ final class ClassifierRules {
               "who reads", "which threads", "where's", "what happens", "what calls", "what would happen",
               "what will happen", "what would break", "what breaks", "what changed"),
           regex(CODE_UNDERSTANDING, 2.5, "\\bwhy (?:do|did|would|should) (?:we|you|they) (?!(?:get|see|hit|lose|keep)\\b)"
-              + "|\\bwhy (?:is|are) there\\b|\\bwhy (?:does|do|is|are) (?:\\S+ ){1,3}?(?:have|has|need|needs|exist|exists"
+              + "|\\bwhy (?:is|are) there\\b"
+              + "|\\b(?:is there (?:a |any )?(?:good |particular )?|what(?:'s| is) the |any )reason (?:why )?(?:we|you|they) (?!(?:get|see|hit|lose|keep)\\b)"
+              + "|\\bwhy (?:does|do|is|are) (?:\\S+ ){1,3}?(?:have|has|need|needs|exist|exists"
               + "|uses?(?! (?:\\d|so much|too much|a lot|more|all)))\\b|\\b(?:intentional|on purpose|by design|design decision|rationale)\\b",
-              "asks for the design reason").when("why", "intentional", "purpose", "design", "rationale"),
+              "asks for the design reason").when("why", "intentional", "purpose", "design", "rationale", "reason"),
           // "what's the time complexity of build_index": a question about code that exists.
           regex(CODE_UNDERSTANDING, 3, "\\bwhat(?:'s| is| are) (?:the )?(?:time |space |big-?o |runtime |memory )?"
               + "complexit(?:y|ies) of\\b", "asks how existing code scales").when("complexit"),
@@ -202,6 +204,9 @@ final class ClassifierRules {
               + " (?:different )?(?:places|files|modules|services|handlers|components|controllers|spots)\\b",
               "the same code in several places").when("places", "files", "modules", "services", "handlers",
                   "components", "controllers", "spots"),
+          // "give them real names", "more descriptive names": names that existing code lacks.
+          regex(CODE_REFACTORING, 2.5, "\\b(?:better|real|proper|meaningful|descriptive|clearer|sensible|self-explanatory)"
+              + " (?:\\w+ )?names\\b", "naming '%s'").when("names"),
           terms(CODE_REFACTORING, 2, "naming '%s'", "naming", "naming convention*", "snake_case", "snake case",
               "camelcase", "camel case", "kebab-case", "pascalcase"),
           terms(CODE_REFACTORING, 2, "'%s'", "generic helper", "shared helper", "common helper",
@@ -227,6 +232,6 @@ final class ClassifierRules {
           // "make this more pythonic", "make the naming consistent": a quality of existing code.
           regex(CODE_REFACTORING, 2.5, "\\bmake (?:it|this|these|them|(?:the|our|my) \\S+(?: \\S+)?) (?:more|less) \\w+"
               + "|\\bmake\\b(?: \\S+){1,4}? (?:consistent|readable|idiomatic|pythonic|modular|testable|reusable"
-              + "|generic|cleaner|simpler|shorter|smaller|leaner|flatter|tidier|clearer|dry)\\b|\\b(?:cyclomatic|cognitive) complexity\\b",
+              + "|generic|cleaner|simpler|shorter|smaller|leaner|flatter|tidier|clearer|dry|pure|stateless|immutable)\\b|\\b(?:cyclomatic|cognitive) complexity\\b",
               "'%s'").when("make", "complexity"));
 }

@@ -60,6 +60,11 @@ final class CompletionRules {
               + "|functions|stubs|handlers)\\b", "declared, not written '%s'")
               .when("there", "place", "written", "done", "defined", "declared", "impl", "body", "bodies", "definition",
                   "now", "currently", "moment", "so far", "implement "),
+          // "implement what the comments describe": the spec is written into the code, the code is not.
+          regex(CODE_COMPLETION, 3, "\\b(?:what|as) (?:the|its|their|each|his|her) (?:doc ?comments?|comments?|docstrings?"
+              + "|javadoc|jsdoc|todos?|spec) (?:says?|describes?|specif\\w+|asks? for)\\b|\\bas (?:described|specified)"
+              + " (?:in|by) (?:the|its|their) (?:doc ?comments?|comments?|docstrings?|javadoc|jsdoc)\\b", "spec in the code '%s'")
+              .when("comment", "docstring", "javadoc", "jsdoc", "todo", "spec"),
           // "i started this function but …", "what's x after this runs": code begun, or run in the head.
           regex(CODE_COMPLETION, 2, "\\b(?:i|we) (?:started|began|have started|'ve started) (?:this|the|a|my|on|writing)\\b",
               "code begun '%s'").when("started", "began"),
@@ -86,6 +91,7 @@ final class CompletionRules {
               "not written yet '%s'").when("still", "yet", "for now", "so far"),
           terms(CODE_COMPLETION, 2.5, "'%s'", "stub", "stubs", "stubbed", "stubbed-out", "skeleton", "scaffolded",
               "only a signature", "just a signature", "only the signature", "just the signature",
+              "just signatures", "only signatures",
               "abstract method", "abstract methods", "only done", "only implemented",
               "only written", "only did", "only does", "already there", "already done",
               "already written", "already spells out", "already has", "already in place"),
@@ -145,7 +151,7 @@ final class CompletionRules {
           // "validate() is empty"; not "crashes when the body is empty", a condition of a bug report.
           regex(CODE_COMPLETION, 2, "(?<!(?:when|if|while|unless) (?:the |its |an? )?)\\b(?:\\w+\\(\\)|function|method"
               + "|body|stub|class|handler|constructor|file|branch|case|loop|block|impl|fn|func|impls|methods|functions|handlers|bodies"
-              + "|cases|branches|stubs) (?:is|are) (?:still |left |all )?empty\\b", "'%s'")
+              + "|cases|branches|stubs)(?: (?:in|of) [\\w./]+)? (?:is|are) (?:still |left |all )?empty\\b", "'%s'")
               .when("empty"),
           // The rest exists, one part is asked for: "the other dunders are done", "the remaining
           // routes are in place"; a part named with "is missing": "the Display impl is missing".
@@ -162,7 +168,10 @@ final class CompletionRules {
           // A body that does nothing for now: "the validate hook is a no-op right now", "save is just
           // `return nil`", "it has no code yet"; and what it needs: "abstract methods need implementations".
           regex(CODE_COMPLETION, 4, "\\bno-?op\\b(?: \\S+){0,2}? (?:right now|for now|so far|currently|at the moment|yet)\\b"
-              + "|\\b(?:is|are) (?:just|only) `?(?:return|pass|raise|throw|panic|todo)\\b", "placeholder body '%s'")
+              + "|\\b(?:is|are) (?:just|only) `?(?:return|pass|raise|throw|panic|todo)\\b"
+              // "implement parseHeader(), it currently just throws": throwing is all the body does.
+              + "|\\b(?:just|only) (?:throws|raises|panics)(?: (?:for now|right now|currently|so far))?\\s*(?:$|[,.;])",
+              "placeholder body '%s'")
               .when("no-op", "noop", "just", "only"),
           regex(CODE_COMPLETION, 3, "\\b(?:has|have|with) no (?:code|implementation|body|logic)(?: yet)?\\b|\\bno (?:code|implementation|logic) yet\\b"
               + "|\\bneeds? (?:an? |real |actual |proper )?(?:implementations?|impls?|bodies)\\b"
@@ -183,7 +192,7 @@ final class CompletionRules {
               + "|\\bwhat(?:'s| is| will be| would be| gets) (?:printed|logged|output|displayed)\\b|\\boutput of (?:this|the following|that)\\b[^?]{0,60}\\?"
               + "|^(?:the )?(?:output|result) of [\\w.$]+\\([^\\n]*\\?|\\bwhat (?:will|would|does) [\\w.\\[\\]]+ (?:be|equal|contain|hold)\\b(?= after\\b| at the end\\b|\\s*[?:]?\\s*(?:$|\\n))"
               + "|\\bwhat (?:exactly |values? )?(?:will|would"
-              + "|does|do) .{0,60}?\\b(?:print|output|return|log|evaluate to|yield)\\b|\\bwhat(?:'s| is) "
+              + "|does|do) .{0,60}?\\b(?:print|output|return|log|evaluate to|yield|give)\\b|\\bwhat(?:'s| is) "
               + "the output\\b|\\b(?:literal|exact) output\\b|\\bwhat gets (?:printed|logged|returned|output|shown|displayed)\\b"
               + "|\\bevaluat\\w* (?:this|these|the following|the expression)\\b|\\bwhat(?: is|'s| would be| will be) the (?:result"
               + "|value|output)(?: of\\b|\\s*[?:]?\\s*\\n)|\\b(?:result|output|value) of `|\\b(?:answer|result|output) (?:of|for|to) (?:this|the following"

@@ -50,6 +50,13 @@ final class Statement {
       Set.of("what", "what's", "whats", "why", "how", "where", "who", "which", "when", "whose", "is", "are",
           "does", "do", "did", "can", "could", "would", "should", "will", "have", "let's", "lets", "please");
 
+  /**
+   * Request verbs that never name a subject: "use early returns in validate", "give them real
+   * names". Unlike "sort" or "go" ("sort order is reversed", "go vet complains"), no noun is spelt
+   * like them, so a word in -s after them ("returns") is their object, not a verb of a statement.
+   */
+  private static final Set<String> ONLY_VERBS = Set.of("use", "give", "let");
+
   /** After one or two words, these make the first word a noun: "sort order is reversed". */
   private static final Set<String> AUXILIARIES =
       Set.of("is", "are", "was", "were", "does", "doesn't", "do", "don't", "did", "didn't", "has",
@@ -197,6 +204,20 @@ final class Statement {
   }
 
   /**
+   * The verb of a later clause that asks, after an opening that does not: "the UserService mixes
+   * three concerns, separate them". Null when no later clause opens with a verb and its object.
+   */
+  static String laterRequest(PromptText text, Set<String> leadVerbs) {
+    List<List<String>> clauses = text.clauseHeads(8);
+    for (List<String> clause : clauses.subList(Math.min(1, clauses.size()), clauses.size())) {
+      if (clause.size() > 1 && leadVerbs.contains(clause.get(0)) && OBJECT_STARTERS.contains(clause.get(1))) {
+        return clause.get(0);
+      }
+    }
+    return null;
+  }
+
+  /**
    * "the form needs a captcha", "the api lacks rate limiting": a subject and a wish for what it
    * should have is a request, not a report. Not "needs to …" ("users need to log in twice"), where
    * the wish is often the symptom.
@@ -223,7 +244,8 @@ final class Statement {
 
   /** "sort order is reversed", "go vet complains about …": the first word is a noun, a verb follows. */
   private static boolean namesASubject(List<String> clause) {
-    if (clause.size() < 2 || QUESTION_OPENERS.contains(clause.get(0)) || OBJECT_STARTERS.contains(clause.get(1))
+    if (clause.size() < 2 || QUESTION_OPENERS.contains(clause.get(0)) || ONLY_VERBS.contains(clause.get(0))
+        || OBJECT_STARTERS.contains(clause.get(1))
         || QUESTION_OBJECTS.contains(clause.get(1))) {
       return false;
     }

@@ -24,9 +24,14 @@ final class UnfinishedCode {
   private static final Pattern EMPTY_BODY =
       Pattern.compile("(?:^|\\n)[ \\t]*(?:(?://|#|--|/\\*)[ \\t]*(?:\\.\\.\\.|\u2026|(?i:todo)\\b[^\\n]*)|\\.\\.\\.|\u2026|pass"
           + "|\\{\\s*\\}|(?:\"\"\"|''')[^\\n]*)\\s*\\}?\\s*$"
-          + "|\\{[ \\t]*\\n\\s*\\}\\s*$"); // a signature's block opened and closed empty: "f(a) {\n}"
+          + "|\\{[ \\t]*\\n\\s*\\}\\s*$" // a signature's block opened and closed empty: "f(a) {\n}"
+          // or holding only comments, which say what it should do: "f(a) {\n  // sort by name\n}"
+          + "|\\{[ \\t]*\\n(?:[ \\t]*(?://|#)[^\\n]*\\n)+[ \\t]*\\}\\s*$");
 
   private static final Pattern SQL = Pattern.compile("(?i)\\b(?:from|join|where|group by|values)\\b");
+
+  /** A Python def or class header, its body not written: "def fib(n):", "def f(x) -> int:". */
+  private static final Pattern OPEN_HEADER = Pattern.compile("(?m)^[ \\t]*(?:async )?(?:def|class) \\w+.*:\\s*\\z");
 
   /** One line of code that stops at an opening bracket: "df.groupby('city')[". */
   private static final Pattern OPEN_BRACKET_END = Pattern.compile("[\\w)\\]'\"]\\s*[(\\[{]\\s*$");
@@ -43,8 +48,9 @@ final class UnfinishedCode {
     // Indented code, or a query pasted flush left ("SELECT … FROM …").
     // Or a block opened at a line's end and closed flush left: "function chunk(…) {\n}".
     // Or a declaration left open at the snippet's end: "class Circle implements Shape {".
+    // Or a Python header left without its body at the end: "def fib(n):".
     boolean looksLikeCode = raw.contains("(") && (code.contains("    ") || code.contains("\t")
-        || SQL.matcher(code).find() || raw.contains("{\n") || raw.endsWith("{"));
+        || SQL.matcher(code).find() || raw.contains("{\n") || raw.endsWith("{") || OPEN_HEADER.matcher(raw).find());
     if (!looksLikeCode) {
       return null;
     }
@@ -58,6 +64,6 @@ final class UnfinishedCode {
     if (open > close || TRUNCATED_TAIL.matcher(lastLine).find()) {
       return "pasted code stops mid-block";
     }
-    return EMPTY_BODY.matcher(code).find() ? "pasted code with a placeholder body" : null;
+    return EMPTY_BODY.matcher(raw).find() ? "pasted code with a placeholder body" : null;
   }
 }

@@ -1,0 +1,43 @@
+package dev.acr.context;
+
+import static dev.acr.context.ClassifierRows.assertRows;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The signals of the cls7 round, found by reading the misses of the tune half of ClassifierTest
+ * set 35: a request made in a later clause after a statement of what is wrong, verbs that never
+ * name a subject, qualities that existing code lacks, and code whose body is not written yet (only
+ * a comment, only a throw, only signatures, a spec in its comments). Each row fails on the
+ * classifier before them (704277b) except the rows marked "guard", which keep a signal from
+ * reaching too far. Rows are worded apart from the set, so the set still measures something.
+ */
+class ClassifierLaterClausesTest {
+
+  @Test
+  void requestsAfterAStatementOfWhatIsWrong() {
+    String[][] cases = {
+        {"the parser mixes lexing and evaluation, separate them", "code_refactoring", "a request in a later clause"},
+        {"there are two unimplemented handlers in api.go, write them", "code_completion",
+            "guard: generation's verbs count wherever they stand, not twice"},
+        {"use early returns in parse_args instead of nested ifs", "code_refactoring", "'use' is never a subject"},
+        {"the vars in geo.py are called x1, y2, give them descriptive names", "code_refactoring", "names the code lacks"},
+        {"make the formatter stateless", "code_refactoring", "a quality of existing code"},
+        {"is there a reason we use a deque in the scheduler", "code_understanding", "a design question"},
+        {"is there a reason load_user returns null offline", "bug_fixing", "guard: a question about behaviour"}};
+    assertRows(cases);
+  }
+
+  @Test
+  void codeWhoseBodyIsNotWrittenYet() {
+    String[][] cases = {
+        {"what does `\"5\" * 2` give in javascript", "code_completion", "the output of a snippet, asked"},
+        {"next one\n\ndef median(xs: list[float]) -> float:", "code_completion", "a Python header with no body"},
+        {"fn area(&self) -> f64 {\n    // width times height\n}", "code_completion", "a body that is only a comment"},
+        {"the methods in cache.rs are empty, implement what the doc comments say", "code_completion",
+            "a spec written into the code"},
+        {"implement flush(), right now it just raises", "code_completion", "a body that only throws"},
+        {"the handlers in views.py are just signatures", "code_completion", "only signatures"}};
+    assertRows(cases);
+  }
+}
