@@ -165,6 +165,9 @@ final class ClassifierRules {
           regex(CODE_REFACTORING, 2.5, "\\bsplit\\b(?: \\S+){0,4}? into\\b|\\bbreak(?:ing)?\\b(?: \\S+){0,3}? "
               + "(?:up|into|apart)\\b|\\b(?:smaller|separate) (?:modules|functions|classes|files|components"
               + "|methods)\\b", "split into parts").when("split", "break", "smaller", "separate"),
+          // The order of code, not of what users see: "reorder the functions in api.py".
+          regex(CODE_REFACTORING, 2.5, "\\b(?:reorder|rearrange|regroup|sort)\\b (?:the |all )?(?:\\w+ )?(?:functions|methods"
+              + "|imports|classes|fields|members|declarations|modules|files)\\b", "'%s'").when("reorder", "rearrange", "regroup", "sort"),
           regex(CODE_REFACTORING, 2, "\\b(?:pull|move|hoist|lift)\\b(?: \\S+){1,5}? (?:into|out|to)\\b",
               "'%s'").when("pull", "move", "hoist", "lift"),
           regex(CODE_REFACTORING, 2, "\\breplace\\b(?: \\S+){0,6}? with\\b|\\bswap (?:out )?(?:\\S+ ){1,5}?(?:for|with)\\b"
@@ -213,7 +216,7 @@ final class ClassifierRules {
               "reusable helper", "shared module", "shared util*", "common util*", "base class"),
           terms(CODE_REFACTORING, 1.5, "'%s'", "get rid of", "type hints", "type annotations", "any types",
               "untyped"),
-          terms(CODE_REFACTORING, 1.5, "'%s'", "messy", "a mess", "spaghetti", "code smell*",
+          terms(CODE_REFACTORING, 1.5, "'%s'", "messy", "a mess", "spaghetti", "code smell*", "too nested", "deeply nested",
               "tech debt", "technical debt", "boilerplate", "god class", "god object", "giant",
               "monolith*", "too long", "too big", "does too much", "too many responsibilities",
               "single responsibility", "idiomatic", "singleton", "global state",

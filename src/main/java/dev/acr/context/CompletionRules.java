@@ -68,7 +68,8 @@ final class CompletionRules {
           // "i started this function but …", "what's x after this runs": code begun, or run in the head.
           regex(CODE_COMPLETION, 2, "\\b(?:i|we) (?:started|began|have started|'ve started) (?:this|the|a|my|on|writing)\\b",
               "code begun '%s'").when("started", "began"),
-          regex(CODE_COMPLETION, 3, "\\bwhat(?:'s| is| will| would)(?: be)?(?: the value of)? [a-z_]\\w* (?:be )?(?:after "
+          // As much as any output prediction: the question words ("what's …?") must not outvote it.
+          regex(CODE_COMPLETION, 4, "\\bwhat(?:'s| is| will| would)(?: be)?(?: the value of)? [a-z_]\\w* (?:be )?(?:after "
               + "(?:this|it|that|these|the following|running|executing)\\b|at the end\\b|afterwards\\b)", "output prediction '%s'")
               .when("after", "at the end"),
           // "the rest is done", "names but no bodies": part of the code is there, part is not.
@@ -123,6 +124,9 @@ final class CompletionRules {
               + "|\\bstill (?:needs?|to|missing|todo|unimplemented|empty|a stub)\\b|\\b(?:not yet|left|missing|todo)\\b)"
               + "|\\b(?:has|have|there (?:is|are)|there's) (?:[^\\s\\d]+ ){1,5}?left(?=\\s*(?:$|[,.;:!]|to\\b))",
               "part done, part left '%s'").when("left", "n't", " not", "still", "missing", "todo"),
+          // "write step 3, steps 1 and 2 work": numbered parts of code in progress, some of them done.
+          regex(CODE_COMPLETION, 3, "\\b(?:steps?|parts?|stages?|phases?) \\d+(?:(?:,| and| &) \\d+)* (?:work|works"
+              + "|(?:is|are) (?:done|there|written|working))\\b", "numbered parts done '%s'").when("step", "part", "stage", "phase"),
           // "3 methods left to implement", "a few TODOs left", "doesn't handle Delete yet".
           regex(CODE_COMPLETION, 2.5, "\\bleft to (?:implement|write|fill|finish|do|handle|add)\\b"
               + "|\\btodos?\\b(?: \\S+){0,2}? left\\b|(?:\\bnot|n't) (?:\\S+ ){0,1}?(?:implement\\w*|handl\\w*"
@@ -149,10 +153,11 @@ final class CompletionRules {
               + "|\\bempty (?:\\w+ )?(?:methods|functions|bodies|handlers|stubs|blocks?)\\b|\\ban empty [\\w.]+\\(\\)",
               "'%s'").when("body", "empty"),
           // "validate() is empty"; not "crashes when the body is empty", a condition of a bug report.
-          regex(CODE_COMPLETION, 2, "(?<!(?:when|if|while|unless) (?:the |its |an? )?)\\b(?:\\w+\\(\\)|function|method"
+          // "the case for 'paused' in render_status is blank": the part may be named by a phrase or two.
+          regex(CODE_COMPLETION, 2, "(?<!(?:when|if|while|unless) (?:the |its |an? )?(?:\\w{1,20} )?)\\b(?:\\w+\\(\\)|function|method"
               + "|body|stub|class|handler|constructor|file|branch|case|loop|block|impl|fn|func|impls|methods|functions|handlers|bodies"
-              + "|cases|branches|stubs)(?: (?:in|of) [\\w./]+)? (?:is|are) (?:still |left |all )?empty\\b", "'%s'")
-              .when("empty"),
+              + "|cases|branches|stubs)(?: (?:in|of|for) \\S+){0,2} (?:is|are) (?:still |left |all )?(?:empty|blank)\\b", "'%s'")
+              .when("empty", "blank"),
           // The rest exists, one part is asked for: "the other dunders are done", "the remaining
           // routes are in place"; a part named with "is missing": "the Display impl is missing".
           regex(CODE_COMPLETION, 3, "\\b(?:other|rest of the|remaining)\\b(?: \\S+){0,2}? (?:is|are|'s) (?:already |all )?"
@@ -188,7 +193,7 @@ final class CompletionRules {
               "consistent with", "the same way", "mirror*", "following the pattern",
               "follow the pattern", "follow the same pattern", "like the other",
               "like the existing", "matching the existing", "match the existing"),
-          regex(CODE_COMPLETION, 4, "\\b(?:predict|guess)\\w* (?:the |what )?(?:output|it prints|gets printed)"
+          regex(CODE_COMPLETION, 4, "\\b(?:predict|guess)\\w* (?:the |what )?(?:output|(?:it|this|that|the code|the snippet) (?:prints|outputs|returns|logs|gives)|gets printed)"
               + "|\\bwhat(?:'s| is| will be| would be| gets) (?:printed|logged|output|displayed)\\b|\\boutput of (?:this|the following|that)\\b[^?]{0,60}\\?"
               + "|^(?:the )?(?:output|result) of [\\w.$]+\\([^\\n]*\\?|\\bwhat (?:will|would|does) [\\w.\\[\\]]+ (?:be|equal|contain|hold)\\b(?= after\\b| at the end\\b|\\s*[?:]?\\s*(?:$|\\n))"
               + "|\\bwhat (?:exactly |values? )?(?:will|would"

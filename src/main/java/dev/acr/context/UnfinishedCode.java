@@ -30,6 +30,9 @@ final class UnfinishedCode {
 
   private static final Pattern SQL = Pattern.compile("(?i)\\b(?:from|join|where|group by|values)\\b");
 
+  /** A line of code by its end: a statement's semicolon or a block's opening brace. */
+  private static final Pattern CODE_LINE = Pattern.compile("[;{]\\s*$");
+
   /** A Python def or class header, its body not written: "def fib(n):", "def f(x) -> int:". */
   private static final Pattern OPEN_HEADER = Pattern.compile("(?m)^[ \\t]*(?:async )?(?:def|class) \\w+.*:\\s*\\z");
 
@@ -49,7 +52,8 @@ final class UnfinishedCode {
     // Or a block opened at a line's end and closed flush left: "function chunk(…) {\n}".
     // Or a declaration left open at the snippet's end: "class Circle implements Shape {".
     // Or a Python header left without its body at the end: "def fib(n):".
-    boolean looksLikeCode = raw.contains("(") && (code.contains("    ") || code.contains("\t")
+    // A first line that is itself code ("let mut total = 0;") needs no call in it.
+    boolean looksLikeCode = (raw.contains("(") || CODE_LINE.matcher(raw.substring(0, firstNewline)).find()) && (code.contains("    ") || code.contains("\t")
         || SQL.matcher(code).find() || raw.contains("{\n") || raw.endsWith("{") || OPEN_HEADER.matcher(raw).find());
     if (!looksLikeCode) {
       return null;

@@ -5,12 +5,13 @@ import static dev.acr.context.ClassifierRows.assertRows;
 import org.junit.jupiter.api.Test;
 
 /**
- * The signals of the cls7 round, found by reading the misses of the tune half of ClassifierTest
- * set 35: a request made in a later clause after a statement of what is wrong, verbs that never
- * name a subject, qualities that existing code lacks, and code whose body is not written yet (only
- * a comment, only a throw, only signatures, a spec in its comments). Each row fails on the
+ * The signals of the cls7 round, found by reading the misses of ClassifierTest sets 35 and 36 (the
+ * tune halves of fresh prompts): a request made in a later clause after a statement of what is
+ * wrong, verbs that never name a subject, qualities that existing code lacks, code whose body is
+ * not written yet (only a comment, only a throw, only signatures, a spec in its comments), output
+ * prediction against question words, the order and nesting of code. Each row fails on the
  * classifier before them (704277b) except the rows marked "guard", which keep a signal from
- * reaching too far. Rows are worded apart from the set, so the set still measures something.
+ * reaching too far. Rows are worded apart from the sets, so the sets still measure something.
  */
 class ClassifierLaterClausesTest {
 
@@ -37,7 +38,29 @@ class ClassifierLaterClausesTest {
         {"the methods in cache.rs are empty, implement what the doc comments say", "code_completion",
             "a spec written into the code"},
         {"implement flush(), right now it just raises", "code_completion", "a body that only throws"},
-        {"the handlers in views.py are just signatures", "code_completion", "only signatures"}};
+        {"the handlers in views.py are just signatures", "code_completion", "only signatures"},
+        {"the handler for refunds in billing.go is blank", "code_completion", "a part named by a phrase, left blank"},
+        {"the app crashes if the config file in ~/.app is empty", "bug_fixing", "guard: empty in a condition"},
+        {"implement stage 4, stages 1 and 2 are done", "code_completion", "numbered parts done"},
+        {"let mut n = 0;\nwhile n < limit {", "code_completion", "a first line that is code by its end"}};
+    assertRows(cases);
+  }
+
+  @Test
+  void outputPredictionOutweighsItsQuestionWords() {
+    String[][] cases = {
+        {"guess what this logs: console.log(typeof NaN)", "code_completion", "'guess what it prints'"},
+        {"whats y at the end?\n\ny = 1\nfor k in range(3):\n    y *= 2", "code_completion",
+            "a variable's value after a snippet"}};
+    assertRows(cases);
+  }
+
+  @Test
+  void theShapeOfCodeAsAQuality() {
+    String[][] cases = {
+        {"rearrange the methods in OrderService so public ones come first", "code_refactoring", "the order of code"},
+        {"this loop is deeply nested, untangle it", "code_refactoring", "nesting as a quality of code"},
+        {"reorder the columns in the orders table", "data_science", "guard: columns are no code structure"}};
     assertRows(cases);
   }
 }
