@@ -196,7 +196,7 @@ final class ClassifierRules {
               + " (?:one|a single)\\b", "'%s'").when("into one", "a single"),
           terms(CODE_REFACTORING, 2, "'%s'", "readab*", "clearer", "cleaner", "maintainab*",
               "hard to read", "hard to follow", "hard to maintain", "hard to test", "duplicat*",
-              "copy-past*", "copypast*", "repeat the same", "repeats the same", "doing the same thing",
+              "copy-past*", "copypast*", "copy past*", "copied and pasted", "centraliz*", "centralis*", "repeat the same", "repeats the same", "doing the same thing",
               "dead code", "unused import", "unused imports", "unused code", "unused variables",
               "magic number", "magic numbers", "magic strings", "nesting", "nested ifs",
               "nested callbacks", "early return", "early returns", "guard clause", "guard clauses",

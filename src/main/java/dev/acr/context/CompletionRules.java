@@ -61,13 +61,23 @@ final class CompletionRules {
               .when("there", "place", "written", "done", "defined", "declared", "impl", "body", "bodies", "definition",
                   "now", "currently", "moment", "so far", "implement "),
           // "implement what the comments describe": the spec is written into the code, the code is not.
-          regex(CODE_COMPLETION, 3, "\\b(?:what|as) (?:the|its|their|each|his|her) (?:doc ?comments?|comments?|docstrings?"
+          regex(CODE_COMPLETION, 4, "\\b(?:what|as) (?:the|its|their|each|his|her) (?:doc ?comments?|comments?|docstrings?"
               + "|javadoc|jsdoc|todos?|spec) (?:says?|describes?|specif\\w+|asks? for)\\b|\\bas (?:described|specified)"
-              + " (?:in|by) (?:the|its|their) (?:doc ?comments?|comments?|docstrings?|javadoc|jsdoc)\\b", "spec in the code '%s'")
+              + " (?:in|by) (?:the|its|their) (?:doc ?comments?|comments?|docstrings?|javadoc|jsdoc)\\b"
+              + "|\\b(?:doc ?comments?|comments?|docstrings?|javadoc|jsdoc) (?:saying|describing|that says|that describes|explaining)"
+              + " (?:what|how)\\b|\\bbased on (?:the|its|their) (?:doc ?comments?|docstrings?|javadoc|jsdoc)\\b", "spec in the code '%s'")
               .when("comment", "docstring", "javadoc", "jsdoc", "todo", "spec"),
           // "i started this function but …", "what's x after this runs": code begun, or run in the head.
           regex(CODE_COMPLETION, 2, "\\b(?:i|we) (?:started|began|have started|'ve started) (?:this|the|a|my|on|writing)\\b",
               "code begun '%s'").when("started", "began"),
+          // "i declared `fn checksum(…)` in the trait, implement it": the declaration is there, its code is not.
+          regex(CODE_COMPLETION, 3, "\\b(?:i|we)(?: have|'ve)? (?:already )?(?:declared|stubbed(?: out)?|sketched out)\\b",
+              "declared, not written '%s'").when("declared", "stubbed", "sketched"),
+          // "the error cases need handling", "write what goes in the except block": work on code that is there.
+          // Not "the 429 response needs handling": handling an input is a fix or a feature; parts of code are written.
+          regex(CODE_COMPLETION, 3, "\\bneeds? (?:writing|implementing|filling in|wiring up)\\b|\\b" + PARTS + " (?:still )?needs? handling\\b"
+              + "|\\b(?:write|fill in|implement|code) what goes (?:in|inside|into|where|here|there)\\b",
+              "a gap in the code '%s'").when("need", "what goes"),
           // As much as any output prediction: the question words ("what's …?") must not outvote it.
           regex(CODE_COMPLETION, 4, "\\bwhat(?:'s| is| will| would)(?: be)?(?: the value of)? [a-z_]\\w* (?:be )?(?:after "
               + "(?:this|it|that|these|the following|running|executing)\\b|at the end\\b|afterwards\\b)", "output prediction '%s'")
@@ -147,7 +157,7 @@ final class CompletionRules {
           regex(CODE_COMPLETION, 2.5, "\\bleft (?:as (?:a )?(?:pass|todo|stubs?|placeholders?)|empty|blank|unimplemented)\\b",
               "'%s'").when("left"),
           regex(CODE_COMPLETION, 2.5, "\\b(?:real|actual|proper) (?:code|implementations?|impls?|logic|bod(?:y|ies))\\b"
-              + "|`pass`|\\bpass statements?\\b|\\b(?:is|are) (?:all )?(?:just |only |still )?pass(?:$|[,.;])",
+              + "|`pass`|\\bpass statements?\\b|\\b(?:is|are|'s) (?:all )?(?:just |only |still )?pass(?:$|[,.;])",
               "placeholder to replace '%s'").when("real", "actual", "proper", "pass"),
           regex(CODE_COMPLETION, 2, "\\b(?:function|method|fn|empty) body\\b|\\bbody of\\b|\\bthe \\w+ body\\b"
               + "|\\bempty (?:\\w+ )?(?:methods|functions|bodies|handlers|stubs|blocks?)\\b|\\ban empty [\\w.]+\\(\\)",
@@ -173,7 +183,7 @@ final class CompletionRules {
           // A body that does nothing for now: "the validate hook is a no-op right now", "save is just
           // `return nil`", "it has no code yet"; and what it needs: "abstract methods need implementations".
           regex(CODE_COMPLETION, 4, "\\bno-?op\\b(?: \\S+){0,2}? (?:right now|for now|so far|currently|at the moment|yet)\\b"
-              + "|\\b(?:is|are) (?:just|only) `?(?:return|pass|raise|throw|panic|todo)\\b"
+              + "|\\b(?:is|are|'s) (?:just|only) `?(?:return|pass|raise|throw|panic|todo)\\b"
               // "implement parseHeader(), it currently just throws": throwing is all the body does.
               + "|\\b(?:just|only) (?:throws|raises|panics)(?: (?:for now|right now|currently|so far))?\\s*(?:$|[,.;])",
               "placeholder body '%s'")
@@ -195,7 +205,7 @@ final class CompletionRules {
               "like the existing", "matching the existing", "match the existing"),
           regex(CODE_COMPLETION, 4, "\\b(?:predict|guess)\\w* (?:the |what )?(?:output|(?:it|this|that|the code|the snippet) (?:prints|outputs|returns|logs|gives)|gets printed)"
               + "|\\bwhat(?:'s| is| will be| would be| gets) (?:printed|logged|output|displayed)\\b|\\boutput of (?:this|the following|that)\\b[^?]{0,60}\\?"
-              + "|^(?:the )?(?:output|result) of [\\w.$]+\\([^\\n]*\\?|\\bwhat (?:will|would|does) [\\w.\\[\\]]+ (?:be|equal|contain|hold)\\b(?= after\\b| at the end\\b|\\s*[?:]?\\s*(?:$|\\n))"
+              + "|^(?:the )?(?:output|result) of [\\w.$]+\\([^\\n]*\\?|\\bwhat (?:value )?(?:will|would|does) [\\w.\\[\\]]+ (?:be|equal|contain|hold|have)\\b(?= after\\b| at the end\\b|\\s*[?:]?\\s*(?:$|\\n))"
               + "|\\bwhat (?:exactly |values? )?(?:will|would"
               + "|does|do) .{0,60}?\\b(?:print|output|return|log|evaluate to|yield|give)\\b|\\bwhat(?:'s| is) "
               + "the output\\b|\\b(?:literal|exact) output\\b|\\bwhat gets (?:printed|logged|returned|output|shown|displayed)\\b"

@@ -5,7 +5,7 @@ import static dev.acr.context.ClassifierRows.assertRows;
 import org.junit.jupiter.api.Test;
 
 /**
- * The signals of the cls7 round, found by reading the misses of ClassifierTest sets 35 and 36 (the
+ * The signals of the cls7 round, found by reading the misses of ClassifierTest sets 35-37 (the
  * tune halves of fresh prompts): a request made in a later clause after a statement of what is
  * wrong, verbs that never name a subject, qualities that existing code lacks, code whose body is
  * not written yet (only a comment, only a throw, only signatures, a spec in its comments), output
@@ -43,6 +43,29 @@ class ClassifierLaterClausesTest {
         {"the app crashes if the config file in ~/.app is empty", "bug_fixing", "guard: empty in a condition"},
         {"implement stage 4, stages 1 and 2 are done", "code_completion", "numbered parts done"},
         {"let mut n = 0;\nwhile n < limit {", "code_completion", "a first line that is code by its end"}};
+    assertRows(cases);
+  }
+
+  @Test
+  void gapsInCodeThatIsThere() {
+    String[][] cases = {
+        {"write what goes into on_message", "code_completion", "a gap in the code"},
+        {"write the retry hook, right now it's just pass", "code_completion", "a body that is just pass"},
+        {"we declared `parse(&str) -> Ast` in lib.rs, implement it", "code_completion", "declared, not written"},
+        {"the fallback branches need implementing", "code_completion", "parts that need writing"},
+        {"the 429 response needs handling", "bug_fixing", "guard: an input to handle is no part of code"},
+        {"the functions in report.go each have a comment saying what they return, write them", "code_completion",
+            "a spec in the comments"},
+        {"what value does total hold after the loop", "code_completion", "a variable's value after running"}};
+    assertRows(cases);
+  }
+
+  @Test
+  void reportsOpenedByAnInterjectionOrAPastChange() {
+    String[][] cases = {
+        {"ugh the badge count never resets after logout", "bug_fixing", "an interjection is no verb"},
+        {"after migrating to django 5 the admin login loops", "bug_fixing", "a version moved to, then a symptom"},
+        {"the validation is copy pasted across forms, centralize it", "code_refactoring", "copied code"}};
     assertRows(cases);
   }
 
