@@ -290,6 +290,9 @@ public final class Classifier {
     }
     boolean statement = mood == Statement.Mood.STATES;
     double symptoms = sum(hits.get(Dimension.BUG_FIXING));
+    if (statement && symptoms < SYMPTOM_FLOOR && sum(hits.get(Dimension.CODE_COMPLETION)) > symptoms) {
+      return; // "the close and error handlers are still empty": it reports code not yet written, no bug
+    }
     add(hits, Dimension.BUG_FIXING, statement ? STATEMENT_WEIGHT : NO_REQUEST_WEIGHT,
         statement ? "a statement that asks for nothing" : "asks for nothing");
     double generation = sum(hits.get(Dimension.CODE_GENERATION));

@@ -55,7 +55,7 @@ final class CompletionRules {
           regex(CODE_COMPLETION, 3, "\\b(?:signatures?|declarations?|interfaces?|skeleton|headers?|prototypes?)"
               + " (?:is|are|'s) (?:already )?(?:there|in place|written|done|defined|declared)\\b|\\bthe (?:\\w+ )?(?:impl"
               + "|implementation|body|bodies|definitions?) (?:for|of)\\b|\\b(?:(?:just|only) )?(?:returns?|throws?|raises?"
-              + "|panics?) (?:nil|null|none|0|zero|an? empty \\w+|false|undefined)(?: \\w+)? (?:right now|for now|currently"
+              + "|panics?) (?:nil|null|none|0|zero|an? empty \\w+|false|true|undefined)(?: \\w+)? (?:right now|for now|currently"
               + "|at the moment|so far)\\b|\\bimplement (?:the|all(?: the)?|its|their) (?:\\w+ ){0,2}?(?:methods"
               + "|functions|stubs|handlers)\\b", "declared, not written '%s'")
               .when("there", "place", "written", "done", "defined", "declared", "impl", "body", "bodies", "definition",
@@ -166,7 +166,7 @@ final class CompletionRules {
           // "the case for 'paused' in render_status is blank": the part may be named by a phrase or two.
           regex(CODE_COMPLETION, 2, "(?<!(?:when|if|while|unless) (?:the |its |an? )?(?:\\w{1,20} )?)\\b(?:\\w+\\(\\)|function|method"
               + "|body|stub|class|handler|constructor|file|branch|case|loop|block|impl|fn|func|impls|methods|functions|handlers|bodies"
-              + "|cases|branches|stubs)(?: (?:in|of|for) \\S+){0,2} (?:is|are) (?:still |left |all )?(?:empty|blank)\\b", "'%s'")
+              + "|cases|branches|stubs|callbacks?|hooks?)(?: (?:in|of|for|and) \\S+){0,3} (?:is|are) (?:still |left |all )?(?:empty|blank)\\b", "'%s'")
               .when("empty", "blank"),
           // The rest exists, one part is asked for: "the other dunders are done", "the remaining
           // routes are in place"; a part named with "is missing": "the Display impl is missing".
