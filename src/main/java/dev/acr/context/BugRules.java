@@ -274,6 +274,9 @@ final class BugRules {
           regex(BUG_FIXING, 2.5, "\\b(?:make\\b(?: \\S+){1,4}? work|get\\b(?: \\S+){1,4}? working)(?=\\s*$|[,.;!?]| (?:again|properly"
               + "|correctly|right|reliably|on|in|with|under|behind|offline|when|if|after|without|across)\\b)",
               "wants it working '%s'").when("work"),
+          // "make the form not submit twice": a behaviour to stop, like "avoid" or "prevent".
+          regex(BUG_FIXING, 2, "\\b(?:make|have|get)\\b(?: \\S+){1,4}? (?:not|never|no longer|stop) \\w+", "a behaviour to stop '%s'")
+              .when("not", "never", "no longer", "stop"),
           regex(BUG_FIXING, 1.5, "\\bhandle (?:it|that|this)\\b|(?<!what )\\bhappens (?:when|if|on|after)",
               "symptom '%s'").when("handle", "happens"),
           regex(BUG_FIXING, 2.5, "\\b(?:returning|returns|getting|gets|throws|throwing|gives?) "

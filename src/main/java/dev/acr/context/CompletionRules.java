@@ -137,18 +137,26 @@ final class CompletionRules {
           // "write step 3, steps 1 and 2 work": numbered parts of code in progress, some of them done.
           regex(CODE_COMPLETION, 3, "\\b(?:steps?|parts?|stages?|phases?) \\d+(?:(?:,| and| &) \\d+)* (?:work|works"
               + "|(?:is|are) (?:done|there|written|working))\\b", "numbered parts done '%s'").when("step", "part", "stage", "phase"),
+          // "write the part of the script that uploads", "the schema defines X but there's no resolver for it".
+          regex(CODE_COMPLETION, 2.5, "\\b(?:write|implement|code|do|add) the (?:\\w+ )?part (?:of|that|where|which)\\b"
+              // Not "the login step works, signup doesn't": "already" marks progress, not a report.
+              + "|\\b(?:step|part|stage|phase|half|section) already works\\b", "a part of code to write '%s'")
+              .when("part", "works"),
+          regex(CODE_COMPLETION, 3, "\\b(?:defines?|declares?|declared|defined)\\b(?: \\S+){1,4}? but (?:there(?:'s| is) )?no"
+              + " (?:\\w+ )?(?:resolvers?|implementations?|impls?|handlers?|bod(?:y|ies)|code|definitions?)\\b",
+              "declared, not written '%s'").when("defin", "declar"),
           // "3 methods left to implement", "a few TODOs left", "doesn't handle Delete yet".
           regex(CODE_COMPLETION, 2.5, "\\bleft to (?:implement|write|fill|finish|do|handle|add)\\b"
               + "|\\btodos?\\b(?: \\S+){0,2}? left\\b|(?:\\bnot|n't) (?:\\S+ ){0,1}?(?:implement\\w*|handl\\w*"
               + "|written|finished|done|wired up|filled in|cover\\w*)\\b(?: \\S+){0,5}? yet\\b",
               "not written yet '%s'").when("left", "yet"),
-          regex(CODE_COMPLETION, 2.5, "\\bonly (?:handles|covers|supports|has|implements)\\b"
+          regex(CODE_COMPLETION, 2.5, "\\bonly (?:handles|covers|supports|has|implements)\\b|\\bonly (?:the )?happy path\\b"
               + "|\\b(?:has|have|implements|handles) \\S+(?: and \\S+)? only\\b"
               + "|\\bonly \\S+(?: \\S+){0,5}? (?:is|are) (?:done|implemented|there|written|handled|filled in)\\b"
               + "|\\b(?:the )?(?:other|remaining|rest of the) (?:\\w+ )?(?:cases|branches|arms|methods|variants"
               + "|handlers|functions|fields|steps|endpoints|routes|getters|setters|operators|commands|subcommands|validators"
               + "|rules|screens|pages|migrations|hooks|props|properties|columns|options|flags|subclasses|impls)\\b", "'%s'")
-              .when("only", "other", "remaining", "rest of"),
+              .when("only", "other", "remaining", "rest of", "happy path"),
           regex(CODE_COMPLETION, 2.5, "\\b(?:write|implement|add|do|finish|handle|cover|fill in) (?:the )?(?:remaining|rest of the"
               + "|other) \\w+|\\b(?:pending|unwritten|outstanding|leftover|unfinished) " + PARTS,
               "'%s'").when("remaining", "rest of", "other", "pending", "unwritten", "outstanding", "leftover", "unfinished"),
@@ -160,7 +168,7 @@ final class CompletionRules {
               + "|`pass`|\\bpass statements?\\b|\\b(?:is|are|'s) (?:all )?(?:just |only |still )?pass(?:$|[,.;])",
               "placeholder to replace '%s'").when("real", "actual", "proper", "pass"),
           regex(CODE_COMPLETION, 2, "\\b(?:function|method|fn|empty) body\\b|\\bbody of\\b|\\bthe \\w+ body\\b"
-              + "|\\bempty (?:\\w+ )?(?:methods|functions|bodies|handlers|stubs|blocks?)\\b|\\ban empty [\\w.]+\\(\\)",
+              + "|\\bempty (?:\\w+ )?(?:methods?|functions?|bodies|handlers?|stubs?|blocks?|callbacks?)\\b|\\ban empty [\\w.]+\\(\\)",
               "'%s'").when("body", "empty"),
           // "validate() is empty"; not "crashes when the body is empty", a condition of a bug report.
           // "the case for 'paused' in render_status is blank": the part may be named by a phrase or two.

@@ -5,7 +5,7 @@ import static dev.acr.context.ClassifierRows.assertRows;
 import org.junit.jupiter.api.Test;
 
 /**
- * The signals of the cls7 round, found by reading the misses of ClassifierTest sets 35-38 (the
+ * The signals of the cls7 round, found by reading the misses of ClassifierTest sets 35-39 (the
  * tune halves of fresh prompts): a request made in a later clause after a statement of what is
  * wrong, verbs that never name a subject, qualities that existing code lacks, code whose body is
  * not written yet (only a comment, only a throw, only signatures, a spec in its comments), output
@@ -60,7 +60,12 @@ class ClassifierLaterClausesTest {
         {"the on_close and on_error callbacks are still empty", "code_completion",
             "a statement of code not yet written reports no bug"},
         {"the page is still empty after the fetch", "bug_fixing", "guard: a page is no part of code"},
-        {"is_admin() just returns true for now, implement it", "code_completion", "a constant body for now"}};
+        {"is_admin() just returns true for now, implement it", "code_completion", "a constant body for now"},
+        {"the Save toolbar button is bound to an empty function", "code_completion", "an empty function"},
+        {"write the part of deploy.sh that tags the release", "code_completion", "a part of code to write"},
+        {"the login step works, the signup step doesn't", "bug_fixing", "guard: a part that works, in a report"},
+        {"the proto declares GetInvoice but there's no handler for it", "code_completion", "declared, no implementation"},
+        {"the retry helper has only the happy path, write the failure branches", "code_completion", "only the happy path"}};
     assertRows(cases);
   }
 
@@ -68,6 +73,7 @@ class ClassifierLaterClausesTest {
   void reportsOpenedByAnInterjectionOrAPastChange() {
     String[][] cases = {
         {"ugh the badge count never resets after logout", "bug_fixing", "an interjection is no verb"},
+        {"make the search field never lose its value on navigation", "bug_fixing", "a behaviour to stop"},
         {"after migrating to django 5 the admin login loops", "bug_fixing", "a version moved to, then a symptom"},
         {"the validation is copy pasted across forms, centralize it", "code_refactoring", "copied code"}};
     assertRows(cases);
