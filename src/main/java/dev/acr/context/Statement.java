@@ -77,7 +77,7 @@ final class Statement {
           "throw", "save", "load", "open", "close", "delete", "remove", "skip", "drop", "lose", "miss",
           "ignore", "overwrite", "duplicate", "double", "reset", "revert", "jump", "flicker", "freeze",
           "hang", "crash", "fail", "break", "complain", "warn", "refuse", "reject", "accept", "allow",
-          "stop", "restart", "disappear", "vanish", "appear", "overlap", "overflow", "leak", "spin",
+          "stop", "restart", "disappear", "vanish", "appear", "overlap", "overflow", "leak", "bleed", "spill", "spin",
           "stall", "lag", "redirect", "reload", "reappear", "refresh", "rerender", "re-render", "round",
           "truncate", "match", "treat", "take", "stay", "become", "clip", "wrap", "scroll", "shift",
           "hide", "fetch", "exit", "quit", "die", "exclude", "contain", "respond", "resolve",

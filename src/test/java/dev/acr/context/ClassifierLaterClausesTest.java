@@ -5,7 +5,7 @@ import static dev.acr.context.ClassifierRows.assertRows;
 import org.junit.jupiter.api.Test;
 
 /**
- * The signals of the cls7 round, found by reading the misses of ClassifierTest sets 35-39 (the
+ * The signals of the cls7 round, found by reading the misses of ClassifierTest sets 35-40 (the
  * tune halves of fresh prompts): a request made in a later clause after a statement of what is
  * wrong, verbs that never name a subject, qualities that existing code lacks, code whose body is
  * not written yet (only a comment, only a throw, only signatures, a spec in its comments), output
@@ -74,6 +74,7 @@ class ClassifierLaterClausesTest {
     String[][] cases = {
         {"ugh the badge count never resets after logout", "bug_fixing", "an interjection is no verb"},
         {"make the search field never lose its value on navigation", "bug_fixing", "a behaviour to stop"},
+        {"the modal styles bleed into the sidebar", "bug_fixing", "a plural subject and a behaviour verb"},
         {"after migrating to django 5 the admin login loops", "bug_fixing", "a version moved to, then a symptom"},
         {"the validation is copy pasted across forms, centralize it", "code_refactoring", "copied code"}};
     assertRows(cases);

@@ -76,7 +76,7 @@ class ClassifierTest {
 
   /**
    * Terse prompts as developers type them into a coding agent ("parser crashes on empty input",
-   * "finish the TODO in auth.go"), 3,254 in thirty-nine files. Written and labelled by hand, by the engineers
+   * "finish the TODO in auth.go"), 3,289 in forty files. Written and labelled by hand, by the engineers
    * who made the classifier changes of issue 14, from the CodeRouterBench dimension names and the
    * dev prompts' conventions (output prediction is code_completion, docs are code_understanding);
    * the hard pairs (bug vs generation vs understanding, completion vs generation) are over-weighted.
@@ -136,7 +136,9 @@ class ClassifierTest {
    * sixth batch (96, very terse: "login 500", "todo in handlers/payment.go"), likewise after the
    * third step: tune 46/50, held-out 43/46 (704277b the same). Set 39 is the tune half of a seventh
    * batch (83: pasted errors with a line of context, "can you make …", completion by progress),
-   * after the fourth step: tune 38/43, held-out 36/40 (704277b: 37/43 and 36/40).
+   * after the fourth step: tune 38/43, held-out 36/40 (704277b: 37/43 and 36/40). Set 40 is the
+   * tune half of an eighth batch (64: a place first, typos, "wip", "draft"), after the fifth step:
+   * tune 34/35, held-out 29/29 (704277b the same).
    * A probe of real developer phrasing (commit subjects of public repositories, split by repository
    * into a tune and a held-out half) lives in bench/real-prompts, outside these sets; its signals
    * are checked in ClassifierSignalsTest and changed no prediction here.
@@ -147,14 +149,14 @@ class ClassifierTest {
   void ownTersePromptSetsAccuracy() throws IOException {
     double[] bars = {0.95, 0.90, 0.90, 0.90, 0.88, 0.90, 0.95, 0.95, 0.95, 0.95, 0.92,
         0.93, 0.93, 0.90, 0.93, 0.93, 0.93, 0.93, 0.93, 0.88, 0.95, 0.93, 0.93, 0.93, 0.93, 0.90, 0.90, 0.90,
-        0.92, 0.95, 0.93, 0.93, 0.90, 0.90, 0.97, 0.95, 0.93, 0.93, 0.93};
+        0.92, 0.95, 0.93, 0.93, 0.90, 0.90, 0.97, 0.95, 0.93, 0.93, 0.93, 0.95};
     List<Labelled> all = new ArrayList<>();
     for (int set = 1; set <= bars.length; set++) {
       List<Labelled> rows = resource("terse-prompts-" + set + ".jsonl");
       all.addAll(rows);
       assertThat(report("own terse prompts, set " + set, rows)).as("set " + set).isGreaterThanOrEqualTo(bars[set - 1]);
     }
-    assertThat(all).hasSize(3254);
+    assertThat(all).hasSize(3289);
     assertThat(report("own terse prompts, all sets", all)).isGreaterThanOrEqualTo(0.95);
   }
 
