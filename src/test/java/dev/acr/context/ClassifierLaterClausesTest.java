@@ -74,7 +74,7 @@ class ClassifierLaterClausesTest {
     String[][] cases = {
         {"ugh the badge count never resets after logout", "bug_fixing", "an interjection is no verb"},
         {"make the search field never lose its value on navigation", "bug_fixing", "a behaviour to stop"},
-        {"the modal styles bleed into the sidebar", "bug_fixing", "a plural subject and a behaviour verb"},
+        {"tailwind colors bleed into the print view", "bug_fixing", "a plural subject and a behaviour verb"},
         {"after migrating to django 5 the admin login loops", "bug_fixing", "a version moved to, then a symptom"},
         {"the validation is copy pasted across forms, centralize it", "code_refactoring", "copied code"}};
     assertRows(cases);
