@@ -93,7 +93,8 @@ final class ClassifierRules {
               "what will happen", "what would break", "what breaks", "what changed"),
           regex(CODE_UNDERSTANDING, 2.5, "\\bwhy (?:do|did|would|should) (?:we|you|they) (?!(?:get|see|hit|lose|keep)\\b)"
               + "|\\bwhy (?:is|are) there\\b"
-              + "|\\b(?:is there (?:a |any )?(?:good |particular )?|what(?:'s| is) the |any )reason (?:why )?(?:we|you|they) (?!(?:get|see|hit|lose|keep)\\b)"
+              + "|\\b(?:is there (?:a |any )?(?:good |particular )?|what(?:'s| is) the |any )reason (?:why )?(?:we|you|they)"
+              + " (?!(?:get|see|hit|lose|keep)\\b)"
               + "|\\bwhy (?:does|do|is|are) (?:\\S+ ){1,3}?(?:have|has|need|needs|exist|exists"
               + "|uses?(?! (?:\\d|so much|too much|a lot|more|all)))\\b|\\b(?:intentional|on purpose|by design|design decision|rationale)\\b",
               "asks for the design reason").when("why", "intentional", "purpose", "design", "rationale", "reason"),
@@ -196,7 +197,8 @@ final class ClassifierRules {
               + " (?:one|a single)\\b", "'%s'").when("into one", "a single"),
           terms(CODE_REFACTORING, 2, "'%s'", "readab*", "clearer", "cleaner", "maintainab*",
               "hard to read", "hard to follow", "hard to maintain", "hard to test", "duplicat*",
-              "copy-past*", "copypast*", "copy past*", "copied and pasted", "centraliz*", "centralis*", "repeat the same", "repeats the same", "doing the same thing",
+              "copy-past*", "copypast*", "copy past*", "copied and pasted", "centraliz*", "centralis*",
+              "repeat the same", "repeats the same", "doing the same thing",
               "dead code", "unused import", "unused imports", "unused code", "unused variables",
               "magic number", "magic numbers", "magic strings", "nesting", "nested ifs",
               "nested callbacks", "early return", "early returns", "guard clause", "guard clauses",

@@ -174,7 +174,8 @@ final class CompletionRules {
           // "the case for 'paused' in render_status is blank": the part may be named by a phrase or two.
           regex(CODE_COMPLETION, 2, "(?<!(?:when|if|while|unless) (?:the |its |an? )?(?:\\w{1,20} )?)\\b(?:\\w+\\(\\)|function|method"
               + "|body|stub|class|handler|constructor|file|branch|case|loop|block|impl|fn|func|impls|methods|functions|handlers|bodies"
-              + "|cases|branches|stubs|callbacks?|hooks?)(?: (?:in|of|for|and) \\S+){0,3} (?:is|are) (?:still |left |all )?(?:empty|blank)\\b", "'%s'")
+              + "|cases|branches|stubs|callbacks?|hooks?)(?: (?:in|of|for|and) \\S+){0,3} (?:is|are) (?:still |left |all )?"
+              + "(?:empty|blank)\\b", "'%s'")
               .when("empty", "blank"),
           // The rest exists, one part is asked for: "the other dunders are done", "the remaining
           // routes are in place"; a part named with "is missing": "the Display impl is missing".
@@ -211,7 +212,8 @@ final class CompletionRules {
               "consistent with", "the same way", "mirror*", "following the pattern",
               "follow the pattern", "follow the same pattern", "like the other",
               "like the existing", "matching the existing", "match the existing"),
-          regex(CODE_COMPLETION, 4, "\\b(?:predict|guess)\\w* (?:the |what )?(?:output|(?:it|this|that|the code|the snippet) (?:prints|outputs|returns|logs|gives)|gets printed)"
+          regex(CODE_COMPLETION, 4, "\\b(?:predict|guess)\\w* (?:the |what )?(?:output|gets printed"
+              + "|(?:it|this|that|the code|the snippet) (?:prints|outputs|returns|logs|gives))"
               + "|\\bwhat(?:'s| is| will be| would be| gets) (?:printed|logged|output|displayed)\\b|\\boutput of (?:this|the following|that)\\b[^?]{0,60}\\?"
               + "|^(?:the )?(?:output|result) of [\\w.$]+\\([^\\n]*\\?|\\bwhat (?:value )?(?:will|would|does) [\\w.\\[\\]]+ (?:be|equal|contain|hold|have)\\b(?= after\\b| at the end\\b|\\s*[?:]?\\s*(?:$|\\n))"
               + "|\\bwhat (?:exactly |values? )?(?:will|would"

@@ -87,7 +87,8 @@ final class TitleRules {
    */
   private static final String TO_VERSION =
       // Not "after upgrading to react 18 the modal …": a past change, the moment a bug began.
-      "(?<!(?:after|since|when|before|while) )\\b(?:port|migrat|upgrad|mov|switch|updat|convert)\\w*\\b(?: (?!" + DomainRules.LANG + ")\\S+){0,3}? to"
+      "(?<!(?:after|since|when|before|while) )\\b(?:port|migrat|upgrad|mov|switch|updat|convert)\\w*\\b"
+          + "(?: (?!" + DomainRules.LANG + ")\\S+){0,3}? to"
           + " (?:[a-z][\\w.+-]* v?\\d+(?:\\.\\d+)*|v\\d+(?:\\.\\d+)*)\\b";
 
   private static final String REMOVES_PLACEHOLDER =

@@ -53,7 +53,8 @@ final class UnfinishedCode {
     // Or a declaration left open at the snippet's end: "class Circle implements Shape {".
     // Or a Python header left without its body at the end: "def fib(n):".
     // A first line that is itself code ("let mut total = 0;") needs no call in it.
-    boolean looksLikeCode = (raw.contains("(") || CODE_LINE.matcher(raw.substring(0, firstNewline)).find()) && (code.contains("    ") || code.contains("\t")
+    boolean codeFirst = CODE_LINE.matcher(raw.substring(0, firstNewline)).find();
+    boolean looksLikeCode = (raw.contains("(") || codeFirst) && (code.contains("    ") || code.contains("\t")
         || SQL.matcher(code).find() || raw.contains("{\n") || raw.endsWith("{") || OPEN_HEADER.matcher(raw).find());
     if (!looksLikeCode) {
       return null;
