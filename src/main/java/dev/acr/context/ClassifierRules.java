@@ -150,7 +150,10 @@ final class ClassifierRules {
           regex(CODE_REFACTORING, 4, "(?<!(?:after|since|during|before|from|in|by) (?:the|this|that|my|our|last|a|big) )"
               + "\\brefactor(?:ing)?\\b", "verb 'refactor'").when("refactor"),
           terms(CODE_REFACTORING, 1.5, "mentions refactoring", "refactored"),
-          terms(CODE_REFACTORING, 3, "verb '%s'", "clean up", "cleanup", "clean-up", "tidy",
+          // Not "write the cleanup", "the cleanup function": there the word names code to write.
+          regex(CODE_REFACTORING, 3, "(?<!\\b(?:write|add|implement|the|its) )\\bclean-?up\\b(?! (?:function|code|logic|step"
+              + "|hook|handler|callback|method|routine|job|task)s?\\b)", "verb '%s'").when("cleanup", "clean-up"),
+          terms(CODE_REFACTORING, 3, "verb '%s'", "clean up", "tidy",
               "declutter", "simplif*", "streamline", "restructur*", "reorganiz*", "reorganis*", "organize", "organise",
               "rework", "overhaul", "moderniz*", "modernis*", "consolidat*",
               "decoupl*", "dry up", "dry it", "dry this", "factor out", "factor it out", "factored out"),

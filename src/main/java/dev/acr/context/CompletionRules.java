@@ -70,6 +70,11 @@ final class CompletionRules {
           // "i started this function but …", "what's x after this runs": code begun, or run in the head.
           regex(CODE_COMPLETION, 2, "\\b(?:i|we) (?:started|began|have started|'ve started) (?:this|the|a|my|on|writing)\\b",
               "code begun '%s'").when("started", "began"),
+          // "it's registered in commands.ts but does nothing", "the handler only has `console.log(values)`":
+          // the code is there as a placeholder.
+          regex(CODE_COMPLETION, 4, "\\b(?:registered|declared|defined|wired up|hooked up|exists|is there)\\b(?: \\S+){0,4}? but does"
+              + " nothing\\b|\\b(?:only|just) (?:has|contains|does) (?:an? )?`?(?:console\\.log|print|println|printf|puts)\\b",
+              "a placeholder body '%s'").when("nothing", "only", "just"),
           // "i declared `fn checksum(…)` in the trait, implement it": the declaration is there, its code is not.
           regex(CODE_COMPLETION, 3, "\\b(?:i|we)(?: have|'ve)? (?:already )?(?:declared|stubbed(?: out)?|sketched out)\\b",
               "declared, not written '%s'").when("declared", "stubbed", "sketched"),
@@ -168,7 +173,7 @@ final class CompletionRules {
               + "|`pass`|\\bpass statements?\\b|\\b(?:is|are|'s) (?:all )?(?:just |only |still )?pass(?:$|[,.;])",
               "placeholder to replace '%s'").when("real", "actual", "proper", "pass"),
           regex(CODE_COMPLETION, 2, "\\b(?:function|method|fn|empty) body\\b|\\bbody of\\b|\\bthe \\w+ body\\b"
-              + "|\\bempty (?:\\w+ )?(?:methods?|functions?|bodies|handlers?|stubs?|blocks?|callbacks?)\\b|\\ban empty [\\w.]+\\(\\)",
+              + "|\\bempty (?:\\w+ )?(?:methods?|functions?|bodies|handlers?|stubs?|blocks?|callbacks?)\\b|\\ban empty [\\w.]+\\(\\)|\\ban empty `",
               "'%s'").when("body", "empty"),
           // "validate() is empty"; not "crashes when the body is empty", a condition of a bug report.
           // "the case for 'paused' in render_status is blank": the part may be named by a phrase or two.

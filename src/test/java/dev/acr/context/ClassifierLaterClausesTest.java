@@ -5,7 +5,7 @@ import static dev.acr.context.ClassifierRows.assertRows;
 import org.junit.jupiter.api.Test;
 
 /**
- * The signals of the cls7 round, found by reading the misses of ClassifierTest sets 35-40 (the
+ * The signals of the cls7 round, found by reading the misses of ClassifierTest sets 35-41 (the
  * tune halves of fresh prompts): a request made in a later clause after a statement of what is
  * wrong, verbs that never name a subject, qualities that existing code lacks, code whose body is
  * not written yet (only a comment, only a throw, only signatures, a spec in its comments), output
@@ -65,7 +65,11 @@ class ClassifierLaterClausesTest {
         {"write the part of deploy.sh that tags the release", "code_completion", "a part of code to write"},
         {"the login step works, the signup step doesn't", "bug_fixing", "guard: a part that works, in a report"},
         {"the proto declares GetInvoice but there's no handler for it", "code_completion", "declared, no implementation"},
-        {"the retry helper has only the happy path, write the failure branches", "code_completion", "only the happy path"}};
+        {"the retry helper has only the happy path, write the failure branches", "code_completion", "only the happy path"},
+        {"the export menu entry is wired up but does nothing, implement it", "code_completion", "wired up but does nothing"},
+        {"the save handler only has `console.log(form)`, make it call the api", "code_completion", "a body that only prints"},
+        {"Chart.jsx has an empty `componentWillUnmount() {}`, write the cleanup", "code_completion",
+            "'the cleanup' is code to write"}};
     assertRows(cases);
   }
 
@@ -75,6 +79,10 @@ class ClassifierLaterClausesTest {
         {"ugh the badge count never resets after logout", "bug_fixing", "an interjection is no verb"},
         {"make the search field never lose its value on navigation", "bug_fixing", "a behaviour to stop"},
         {"tailwind colors bleed into the print view", "bug_fixing", "a plural subject and a behaviour verb"},
+        {"allow spaces in tags, right now the api rejects them", "bug_fixing", "what the code does now, wrongly"},
+        {"empty the cart after checkout, the previous items remain", "bug_fixing", "stale state outlives its moment"},
+        {"right now parse() throws NotImplementedError, implement it", "code_completion",
+            "guard: a placeholder now is no wrong behaviour"},
         {"after migrating to django 5 the admin login loops", "bug_fixing", "a version moved to, then a symptom"},
         {"the validation is copy pasted across forms, centralize it", "code_refactoring", "copied code"}};
     assertRows(cases);
