@@ -277,7 +277,7 @@ final class BugRules {
           // "support emoji in usernames, right now signup rejects them": what the code does now, wrongly.
           // Not "for now it throws": there the code is a placeholder.
           regex(BUG_FIXING, 2.5, "\\b(?:right now|currently|at the moment|today),? (?:\\S+ ){0,3}?(?:rejects|refuses|fails|crashes"
-              + "|breaks|errors|ignores|drops|loses|blocks|strips|truncates|mangles|hangs|freezes)\\b"
+              + "|breaks|errors|ignores|drops|loses|blocks|strips|truncates|mangles|hangs|freezes|aborts|dies)\\b"
               // "the old values stay": stale state that outlives its moment.
               + "|\\b(?:old|previous|stale|last) \\w+ (?:stays?|remains?|persists?|lingers?|sticks? around)\\b",
               "what it does now '%s'").when("now", "currently", "moment", "today", "stay", "remain", "persist", "linger", "stick"),

@@ -220,7 +220,13 @@ public final class Classifier {
       add(hits, lead.dimension(), w * lead.weight(), "opens with '" + head.get(0) + "'");
     }
     if (lead == null && !Statement.conditional(head)) {
-      scoreLaterRequest(text, hits);
+      // "the names in calc.py are terrible, give them real names": a request in a later clause weighs
+      // less; not generation's verbs ("…, write them"), which DomainRules counts wherever they stand.
+      String verb = Statement.laterRequest(text, LEAD_VERBS.keySet());
+      LeadVerbs.Lead later = verb == null ? null : LEAD_VERBS.get(verb);
+      if (later != null && later.dimension() != Dimension.CODE_GENERATION) {
+        add(hits, later.dimension(), later.weight() * LATER_CLAUSE, "asks '" + verb + "' after a statement");
+      }
     }
     // "tests for X", "jest tests for X", "unit tests for X": the object comes first, no verb.
     boolean bugFirst = lead != null && lead.dimension() == Dimension.BUG_FIXING;
@@ -243,19 +249,6 @@ public final class Classifier {
         add(hits, Dimension.TEST_GENERATION, 2, "opens with '" + word + "'");
         break;
       }
-    }
-  }
-
-  /**
-   * "the names in calc.py are terrible, give them real names": a prompt that opens with what is
-   * wrong and asks in a later clause; that verb says what is asked, with less weight than an opening one.
-   * Not generation's verbs ("…, write them"): DomainRules counts those wherever they stand.
-   */
-  private static void scoreLaterRequest(PromptText text, Map<Dimension, List<Hit>> hits) {
-    String verb = Statement.laterRequest(text, LEAD_VERBS.keySet());
-    LeadVerbs.Lead lead = verb == null ? null : LEAD_VERBS.get(verb);
-    if (lead != null && lead.dimension() != Dimension.CODE_GENERATION) {
-      add(hits, lead.dimension(), lead.weight() * LATER_CLAUSE, "asks '" + verb + "' after a statement");
     }
   }
 
@@ -285,6 +278,13 @@ public final class Classifier {
    */
   private static void scoreStatement(PromptText text, Map<Dimension, List<Hit>> hits) {
     Statement.Mood mood = Statement.read(text, LEAD_VERBS.keySet(), TEST_HEAD_WORDS);
+    // Not after "explain …", and only where no symptom word has read the report already (twice).
+    LeadVerbs.Lead lead = text.head().isEmpty() ? null : LEAD_VERBS.get(text.head().get(0));
+    boolean explains = lead != null && lead.dimension() == Dimension.CODE_UNDERSTANDING;
+    if (mood == Statement.Mood.ASKS && !explains && sum(hits.get(Dimension.BUG_FIXING)) < SYMPTOM_FLOOR
+        && Statement.reportsAfterRequest(text, LEAD_VERBS.keySet())) {
+      add(hits, Dimension.BUG_FIXING, STATEMENT_WEIGHT, "a request, then what happens now");
+    }
     if (mood == Statement.Mood.ASKS || (mood == Statement.Mood.NEITHER && hits.isEmpty())) {
       return; // words we know nothing of stay "no signal": the prior breaks ties, it decides nothing alone
     }

@@ -179,7 +179,7 @@ final class CompletionRules {
           // "the case for 'paused' in render_status is blank": the part may be named by a phrase or two.
           regex(CODE_COMPLETION, 2, "(?<!(?:when|if|while|unless) (?:the |its |an? )?(?:\\w{1,20} )?)\\b(?:\\w+\\(\\)|function|method"
               + "|body|stub|class|handler|constructor|file|branch|case|loop|block|impl|fn|func|impls|methods|functions|handlers|bodies"
-              + "|cases|branches|stubs|callbacks?|hooks?)(?: (?:in|of|for|and) \\S+){0,3} (?:is|are) (?:still |left |all )?"
+              + "|cases|branches|stubs|callbacks?|hooks?|wrappers?|decorators?)(?: (?:in|of|for|and) \\S+){0,3} (?:is|are) (?:still |left |all )?"
               + "(?:empty|blank)\\b", "'%s'")
               .when("empty", "blank"),
           // The rest exists, one part is asked for: "the other dunders are done", "the remaining

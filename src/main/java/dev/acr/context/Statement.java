@@ -185,13 +185,7 @@ final class Statement {
         }
         continue;
       }
-      // "clicking the link opens two tabs": a gerund and its object are a subject, not a request;
-      // "… and hammers the db": an -s form is the verb of a statement, an order has the base form.
-      boolean verbAndObject = clause.size() > 1 && OBJECT_STARTERS.contains(clause.get(1)) && !first.endsWith("ing")
-          && !pluralNoun(first)
-          && !OPENERS.contains(first);
-      boolean opensWithVerb = leadVerbs.contains(first) || REQUEST_OPENERS.contains(first) || verbAndObject;
-      if (opensWithVerb && !namesASubject(clause)) {
+      if (opensWithVerb(clause, leadVerbs) && !namesASubject(clause)) {
         return Mood.ASKS;
       }
     }
@@ -215,6 +209,36 @@ final class Statement {
       }
     }
     return null;
+  }
+
+  /**
+   * "encode the query params, searches with & break": a request, then a clause that states what the
+   * code does now (a subject and a behaviour verb, see {@link #hasVerb}); the request is its repair.
+   */
+  static boolean reportsAfterRequest(PromptText text, Set<String> leadVerbs) {
+    List<List<String>> clauses = text.clauseHeads(8);
+    if (clauses.size() < 2 || !opensWithVerb(clauses.get(0), leadVerbs)) {
+      return false; // "the UserService mixes three concerns, …": no request first
+    }
+    for (List<String> clause : clauses.subList(1, clauses.size())) {
+      String first = clause.get(0);
+      boolean request = leadVerbs.contains(first) || REQUEST_OPENERS.contains(first) || QUESTION_OPENERS.contains(first);
+      if (!request && !conditional(clause) && hasVerb(clause)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A clause that opens with a request's verb, known or followed by its object ("await the promise"). */
+  private static boolean opensWithVerb(List<String> clause, Set<String> leadVerbs) {
+    String first = clause.get(0);
+    // "clicking the link opens two tabs": a gerund and its object are a subject, not a request;
+    // "… and hammers the db": an -s form is the verb of a statement, an order has the base form.
+    boolean verbAndObject = clause.size() > 1 && OBJECT_STARTERS.contains(clause.get(1)) && !first.endsWith("ing")
+        && !pluralNoun(first)
+        && !OPENERS.contains(first);
+    return leadVerbs.contains(first) || REQUEST_OPENERS.contains(first) || verbAndObject;
   }
 
   /**

@@ -5,7 +5,7 @@ import static dev.acr.context.ClassifierRows.assertRows;
 import org.junit.jupiter.api.Test;
 
 /**
- * The signals of the cls7 round, found by reading the misses of ClassifierTest sets 35-41 (the
+ * The signals of the cls7 round, found by reading the misses of ClassifierTest sets 35-42 (the
  * tune halves of fresh prompts): a request made in a later clause after a statement of what is
  * wrong, verbs that never name a subject, qualities that existing code lacks, code whose body is
  * not written yet (only a comment, only a throw, only signatures, a spec in its comments), output
@@ -80,6 +80,9 @@ class ClassifierLaterClausesTest {
         {"make the search field never lose its value on navigation", "bug_fixing", "a behaviour to stop"},
         {"tailwind colors bleed into the print view", "bug_fixing", "a plural subject and a behaviour verb"},
         {"allow spaces in tags, right now the api rejects them", "bug_fixing", "what the code does now, wrongly"},
+        {"close the reader in the loop, file handles pile up", "bug_fixing", "a request, then what happens now"},
+        {"add a logout button, the old menu looks cluttered", "code_generation",
+            "guard: a report after a request only breaks ties"},
         {"empty the cart after checkout, the previous items remain", "bug_fixing", "stale state outlives its moment"},
         {"right now parse() throws NotImplementedError, implement it", "code_completion",
             "guard: a placeholder now is no wrong behaviour"},
