@@ -274,6 +274,16 @@ final class BugRules {
           regex(BUG_FIXING, 2.5, "\\b(?:make\\b(?: \\S+){1,4}? work|get\\b(?: \\S+){1,4}? working)(?=\\s*$|[,.;!?]| (?:again|properly"
               + "|correctly|right|reliably|on|in|with|under|behind|offline|when|if|after|without|across)\\b)",
               "wants it working '%s'").when("work"),
+          // "support emoji in usernames, right now signup rejects them": what the code does now, wrongly.
+          // Not "for now it throws": there the code is a placeholder.
+          regex(BUG_FIXING, 2.5, "\\b(?:right now|currently|at the moment|today),? (?:\\S+ ){0,3}?(?:rejects|refuses|fails|crashes"
+              + "|breaks|errors|ignores|drops|loses|blocks|strips|truncates|mangles|hangs|freezes|aborts|dies)\\b"
+              // "the old values stay": stale state that outlives its moment.
+              + "|\\b(?:old|previous|stale|last) \\w+ (?:stays?|remains?|persists?|lingers?|sticks? around)\\b",
+              "what it does now '%s'").when("now", "currently", "moment", "today", "stay", "remain", "persist", "linger", "stick"),
+          // "make the form not submit twice": a behaviour to stop, like "avoid" or "prevent".
+          regex(BUG_FIXING, 2, "\\b(?:make|have|get)\\b(?: \\S+){1,4}? (?:not|never|no longer|stop) \\w+", "a behaviour to stop '%s'")
+              .when("not", "never", "no longer", "stop"),
           regex(BUG_FIXING, 1.5, "\\bhandle (?:it|that|this)\\b|(?<!what )\\bhappens (?:when|if|on|after)",
               "symptom '%s'").when("handle", "happens"),
           regex(BUG_FIXING, 2.5, "\\b(?:returning|returns|getting|gets|throws|throwing|gives?) "

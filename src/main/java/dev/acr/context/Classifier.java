@@ -27,6 +27,9 @@ public final class Classifier {
 
   private static final int MAX_EVIDENCE = 6;
 
+  /** What a request verb opening a later clause counts for, against one opening the prompt. */
+  private static final double LATER_CLAUSE = 0.5;
+
   /** What the body of a long-form prompt's vocabulary counts for, against its title and form. */
   private static final double BODY_WEIGHT = 0.5;
 
@@ -216,6 +219,15 @@ public final class Classifier {
       double w = lead.dimension() == Dimension.CODE_GENERATION ? generationWeight : 1;
       add(hits, lead.dimension(), w * lead.weight(), "opens with '" + head.get(0) + "'");
     }
+    if (lead == null && !Statement.conditional(head)) {
+      // "the names in calc.py are terrible, give them real names": a request in a later clause weighs
+      // less; not generation's verbs ("…, write them"), which DomainRules counts wherever they stand.
+      String verb = Statement.laterRequest(text, LEAD_VERBS.keySet());
+      LeadVerbs.Lead later = verb == null ? null : LEAD_VERBS.get(verb);
+      if (later != null && later.dimension() != Dimension.CODE_GENERATION) {
+        add(hits, later.dimension(), later.weight() * LATER_CLAUSE, "asks '" + verb + "' after a statement");
+      }
+    }
     // "tests for X", "jest tests for X", "unit tests for X": the object comes first, no verb.
     boolean bugFirst = lead != null && lead.dimension() == Dimension.BUG_FIXING;
     // The state verb may come after a place: "unit tests in test_auth.py are red".
@@ -266,11 +278,21 @@ public final class Classifier {
    */
   private static void scoreStatement(PromptText text, Map<Dimension, List<Hit>> hits) {
     Statement.Mood mood = Statement.read(text, LEAD_VERBS.keySet(), TEST_HEAD_WORDS);
+    // Not after "explain …", and only where no symptom word has read the report already (twice).
+    LeadVerbs.Lead lead = text.head().isEmpty() ? null : LEAD_VERBS.get(text.head().get(0));
+    boolean explains = lead != null && lead.dimension() == Dimension.CODE_UNDERSTANDING;
+    if (mood == Statement.Mood.ASKS && !explains && sum(hits.get(Dimension.BUG_FIXING)) < SYMPTOM_FLOOR
+        && Statement.reportsAfterRequest(text, LEAD_VERBS.keySet())) {
+      add(hits, Dimension.BUG_FIXING, STATEMENT_WEIGHT, "a request, then what happens now");
+    }
     if (mood == Statement.Mood.ASKS || (mood == Statement.Mood.NEITHER && hits.isEmpty())) {
       return; // words we know nothing of stay "no signal": the prior breaks ties, it decides nothing alone
     }
     boolean statement = mood == Statement.Mood.STATES;
     double symptoms = sum(hits.get(Dimension.BUG_FIXING));
+    if (statement && symptoms < SYMPTOM_FLOOR && sum(hits.get(Dimension.CODE_COMPLETION)) > symptoms) {
+      return; // "the close and error handlers are still empty": it reports code not yet written, no bug
+    }
     add(hits, Dimension.BUG_FIXING, statement ? STATEMENT_WEIGHT : NO_REQUEST_WEIGHT,
         statement ? "a statement that asks for nothing" : "asks for nothing");
     double generation = sum(hits.get(Dimension.CODE_GENERATION));

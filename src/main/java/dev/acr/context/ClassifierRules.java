@@ -92,9 +92,12 @@ final class ClassifierRules {
               "who reads", "which threads", "where's", "what happens", "what calls", "what would happen",
               "what will happen", "what would break", "what breaks", "what changed"),
           regex(CODE_UNDERSTANDING, 2.5, "\\bwhy (?:do|did|would|should) (?:we|you|they) (?!(?:get|see|hit|lose|keep)\\b)"
-              + "|\\bwhy (?:is|are) there\\b|\\bwhy (?:does|do|is|are) (?:\\S+ ){1,3}?(?:have|has|need|needs|exist|exists"
+              + "|\\bwhy (?:is|are) there\\b"
+              + "|\\b(?:is there (?:a |any )?(?:good |particular )?|what(?:'s| is) the |any )reason (?:why )?(?:we|you|they)"
+              + " (?!(?:get|see|hit|lose|keep)\\b)"
+              + "|\\bwhy (?:does|do|is|are) (?:\\S+ ){1,3}?(?:have|has|need|needs|exist|exists"
               + "|uses?(?! (?:\\d|so much|too much|a lot|more|all)))\\b|\\b(?:intentional|on purpose|by design|design decision|rationale)\\b",
-              "asks for the design reason").when("why", "intentional", "purpose", "design", "rationale"),
+              "asks for the design reason").when("why", "intentional", "purpose", "design", "rationale", "reason"),
           // "what's the time complexity of build_index": a question about code that exists.
           regex(CODE_UNDERSTANDING, 3, "\\bwhat(?:'s| is| are) (?:the )?(?:time |space |big-?o |runtime |memory )?"
               + "complexit(?:y|ies) of\\b", "asks how existing code scales").when("complexit"),
@@ -147,7 +150,10 @@ final class ClassifierRules {
           regex(CODE_REFACTORING, 4, "(?<!(?:after|since|during|before|from|in|by) (?:the|this|that|my|our|last|a|big) )"
               + "\\brefactor(?:ing)?\\b", "verb 'refactor'").when("refactor"),
           terms(CODE_REFACTORING, 1.5, "mentions refactoring", "refactored"),
-          terms(CODE_REFACTORING, 3, "verb '%s'", "clean up", "cleanup", "clean-up", "tidy",
+          // Not "write the cleanup", "the cleanup function": there the word names code to write.
+          regex(CODE_REFACTORING, 3, "(?<!\\b(?:write|add|implement|the|its) )\\bclean-?up\\b(?! (?:function|code|logic|step"
+              + "|hook|handler|callback|method|routine|job|task)s?\\b)", "verb '%s'").when("cleanup", "clean-up"),
+          terms(CODE_REFACTORING, 3, "verb '%s'", "clean up", "tidy",
               "declutter", "simplif*", "streamline", "restructur*", "reorganiz*", "reorganis*", "organize", "organise",
               "rework", "overhaul", "moderniz*", "modernis*", "consolidat*",
               "decoupl*", "dry up", "dry it", "dry this", "factor out", "factor it out", "factored out"),
@@ -163,6 +169,9 @@ final class ClassifierRules {
           regex(CODE_REFACTORING, 2.5, "\\bsplit\\b(?: \\S+){0,4}? into\\b|\\bbreak(?:ing)?\\b(?: \\S+){0,3}? "
               + "(?:up|into|apart)\\b|\\b(?:smaller|separate) (?:modules|functions|classes|files|components"
               + "|methods)\\b", "split into parts").when("split", "break", "smaller", "separate"),
+          // The order of code, not of what users see: "reorder the functions in api.py".
+          regex(CODE_REFACTORING, 2.5, "\\b(?:reorder|rearrange|regroup|sort)\\b (?:the |all )?(?:\\w+ )?(?:functions|methods"
+              + "|imports|classes|fields|members|declarations|modules|files)\\b", "'%s'").when("reorder", "rearrange", "regroup", "sort"),
           regex(CODE_REFACTORING, 2, "\\b(?:pull|move|hoist|lift)\\b(?: \\S+){1,5}? (?:into|out|to)\\b",
               "'%s'").when("pull", "move", "hoist", "lift"),
           regex(CODE_REFACTORING, 2, "\\breplace\\b(?: \\S+){0,6}? with\\b|\\bswap (?:out )?(?:\\S+ ){1,5}?(?:for|with)\\b"
@@ -191,7 +200,8 @@ final class ClassifierRules {
               + " (?:one|a single)\\b", "'%s'").when("into one", "a single"),
           terms(CODE_REFACTORING, 2, "'%s'", "readab*", "clearer", "cleaner", "maintainab*",
               "hard to read", "hard to follow", "hard to maintain", "hard to test", "duplicat*",
-              "copy-past*", "copypast*", "repeat the same", "repeats the same", "doing the same thing",
+              "copy-past*", "copypast*", "copy past*", "copied and pasted", "centraliz*", "centralis*",
+              "repeat the same", "repeats the same", "doing the same thing",
               "dead code", "unused import", "unused imports", "unused code", "unused variables",
               "magic number", "magic numbers", "magic strings", "nesting", "nested ifs",
               "nested callbacks", "early return", "early returns", "guard clause", "guard clauses",
@@ -202,13 +212,16 @@ final class ClassifierRules {
               + " (?:different )?(?:places|files|modules|services|handlers|components|controllers|spots)\\b",
               "the same code in several places").when("places", "files", "modules", "services", "handlers",
                   "components", "controllers", "spots"),
+          // "give them real names", "more descriptive names": names that existing code lacks.
+          regex(CODE_REFACTORING, 2.5, "\\b(?:better|real|proper|meaningful|descriptive|clearer|sensible|self-explanatory)"
+              + " (?:\\w+ )?names\\b", "naming '%s'").when("names"),
           terms(CODE_REFACTORING, 2, "naming '%s'", "naming", "naming convention*", "snake_case", "snake case",
               "camelcase", "camel case", "kebab-case", "pascalcase"),
           terms(CODE_REFACTORING, 2, "'%s'", "generic helper", "shared helper", "common helper",
               "reusable helper", "shared module", "shared util*", "common util*", "base class"),
           terms(CODE_REFACTORING, 1.5, "'%s'", "get rid of", "type hints", "type annotations", "any types",
               "untyped"),
-          terms(CODE_REFACTORING, 1.5, "'%s'", "messy", "a mess", "spaghetti", "code smell*",
+          terms(CODE_REFACTORING, 1.5, "'%s'", "messy", "a mess", "spaghetti", "code smell*", "too nested", "deeply nested",
               "tech debt", "technical debt", "boilerplate", "god class", "god object", "giant",
               "monolith*", "too long", "too big", "does too much", "too many responsibilities",
               "single responsibility", "idiomatic", "singleton", "global state",
@@ -227,6 +240,6 @@ final class ClassifierRules {
           // "make this more pythonic", "make the naming consistent": a quality of existing code.
           regex(CODE_REFACTORING, 2.5, "\\bmake (?:it|this|these|them|(?:the|our|my) \\S+(?: \\S+)?) (?:more|less) \\w+"
               + "|\\bmake\\b(?: \\S+){1,4}? (?:consistent|readable|idiomatic|pythonic|modular|testable|reusable"
-              + "|generic|cleaner|simpler|shorter|smaller|leaner|flatter|tidier|clearer|dry)\\b|\\b(?:cyclomatic|cognitive) complexity\\b",
+              + "|generic|cleaner|simpler|shorter|smaller|leaner|flatter|tidier|clearer|dry|pure|stateless|immutable)\\b|\\b(?:cyclomatic|cognitive) complexity\\b",
               "'%s'").when("make", "complexity"));
 }

@@ -55,15 +55,36 @@ final class CompletionRules {
           regex(CODE_COMPLETION, 3, "\\b(?:signatures?|declarations?|interfaces?|skeleton|headers?|prototypes?)"
               + " (?:is|are|'s) (?:already )?(?:there|in place|written|done|defined|declared)\\b|\\bthe (?:\\w+ )?(?:impl"
               + "|implementation|body|bodies|definitions?) (?:for|of)\\b|\\b(?:(?:just|only) )?(?:returns?|throws?|raises?"
-              + "|panics?) (?:nil|null|none|0|zero|an? empty \\w+|false|undefined)(?: \\w+)? (?:right now|for now|currently"
+              + "|panics?) (?:nil|null|none|0|zero|an? empty \\w+|false|true|undefined)(?: \\w+)? (?:right now|for now|currently"
               + "|at the moment|so far)\\b|\\bimplement (?:the|all(?: the)?|its|their) (?:\\w+ ){0,2}?(?:methods"
               + "|functions|stubs|handlers)\\b", "declared, not written '%s'")
               .when("there", "place", "written", "done", "defined", "declared", "impl", "body", "bodies", "definition",
                   "now", "currently", "moment", "so far", "implement "),
+          // "implement what the comments describe": the spec is written into the code, the code is not.
+          regex(CODE_COMPLETION, 4, "\\b(?:what|as) (?:the|its|their|each|his|her) (?:doc ?comments?|comments?|docstrings?"
+              + "|javadoc|jsdoc|todos?|spec) (?:says?|describes?|specif\\w+|asks? for)\\b|\\bas (?:described|specified)"
+              + " (?:in|by) (?:the|its|their) (?:doc ?comments?|comments?|docstrings?|javadoc|jsdoc)\\b"
+              + "|\\b(?:doc ?comments?|comments?|docstrings?|javadoc|jsdoc) (?:saying|describing|that says|that describes|explaining)"
+              + " (?:what|how)\\b|\\bbased on (?:the|its|their) (?:doc ?comments?|docstrings?|javadoc|jsdoc)\\b", "spec in the code '%s'")
+              .when("comment", "docstring", "javadoc", "jsdoc", "todo", "spec"),
           // "i started this function but …", "what's x after this runs": code begun, or run in the head.
           regex(CODE_COMPLETION, 2, "\\b(?:i|we) (?:started|began|have started|'ve started) (?:this|the|a|my|on|writing)\\b",
               "code begun '%s'").when("started", "began"),
-          regex(CODE_COMPLETION, 3, "\\bwhat(?:'s| is| will| would)(?: be)?(?: the value of)? [a-z_]\\w* (?:be )?(?:after "
+          // "it's registered in commands.ts but does nothing", "the handler only has `console.log(values)`":
+          // the code is there as a placeholder.
+          regex(CODE_COMPLETION, 4, "\\b(?:registered|declared|defined|wired up|hooked up|exists|is there)\\b(?: \\S+){0,4}? but does"
+              + " nothing\\b|\\b(?:only|just) (?:has|contains|does) (?:an? )?`?(?:console\\.log|print|println|printf|puts)\\b",
+              "a placeholder body '%s'").when("nothing", "only", "just"),
+          // "i declared `fn checksum(…)` in the trait, implement it": the declaration is there, its code is not.
+          regex(CODE_COMPLETION, 3, "\\b(?:i|we)(?: have|'ve)? (?:already )?(?:declared|stubbed(?: out)?|sketched out)\\b",
+              "declared, not written '%s'").when("declared", "stubbed", "sketched"),
+          // "the error cases need handling", "write what goes in the except block": work on code that is there.
+          // Not "the 429 response needs handling": handling an input is a fix or a feature; parts of code are written.
+          regex(CODE_COMPLETION, 3, "\\bneeds? (?:writing|implementing|filling in|wiring up)\\b|\\b" + PARTS + " (?:still )?needs? handling\\b"
+              + "|\\b(?:write|fill in|implement|code) what goes (?:in|inside|into|where|here|there)\\b",
+              "a gap in the code '%s'").when("need", "what goes"),
+          // As much as any output prediction: the question words ("what's …?") must not outvote it.
+          regex(CODE_COMPLETION, 4, "\\bwhat(?:'s| is| will| would)(?: be)?(?: the value of)? [a-z_]\\w* (?:be )?(?:after "
               + "(?:this|it|that|these|the following|running|executing)\\b|at the end\\b|afterwards\\b)", "output prediction '%s'")
               .when("after", "at the end"),
           // "the rest is done", "names but no bodies": part of the code is there, part is not.
@@ -86,6 +107,7 @@ final class CompletionRules {
               "not written yet '%s'").when("still", "yet", "for now", "so far"),
           terms(CODE_COMPLETION, 2.5, "'%s'", "stub", "stubs", "stubbed", "stubbed-out", "skeleton", "scaffolded",
               "only a signature", "just a signature", "only the signature", "just the signature",
+              "just signatures", "only signatures",
               "abstract method", "abstract methods", "only done", "only implemented",
               "only written", "only did", "only does", "already there", "already done",
               "already written", "already spells out", "already has", "already in place"),
@@ -117,18 +139,29 @@ final class CompletionRules {
               + "|\\bstill (?:needs?|to|missing|todo|unimplemented|empty|a stub)\\b|\\b(?:not yet|left|missing|todo)\\b)"
               + "|\\b(?:has|have|there (?:is|are)|there's) (?:[^\\s\\d]+ ){1,5}?left(?=\\s*(?:$|[,.;:!]|to\\b))",
               "part done, part left '%s'").when("left", "n't", " not", "still", "missing", "todo"),
+          // "write step 3, steps 1 and 2 work": numbered parts of code in progress, some of them done.
+          regex(CODE_COMPLETION, 3, "\\b(?:steps?|parts?|stages?|phases?) \\d+(?:(?:,| and| &) \\d+)* (?:work|works"
+              + "|(?:is|are) (?:done|there|written|working))\\b", "numbered parts done '%s'").when("step", "part", "stage", "phase"),
+          // "write the part of the script that uploads", "the schema defines X but there's no resolver for it".
+          regex(CODE_COMPLETION, 2.5, "\\b(?:write|implement|code|do|add) the (?:\\w+ )?part (?:of|that|where|which)\\b"
+              // Not "the login step works, signup doesn't": "already" marks progress, not a report.
+              + "|\\b(?:step|part|stage|phase|half|section) already works\\b", "a part of code to write '%s'")
+              .when("part", "works"),
+          regex(CODE_COMPLETION, 3, "\\b(?:defines?|declares?|declared|defined)\\b(?: \\S+){1,4}? but (?:there(?:'s| is) )?no"
+              + " (?:\\w+ )?(?:resolvers?|implementations?|impls?|handlers?|bod(?:y|ies)|code|definitions?)\\b",
+              "declared, not written '%s'").when("defin", "declar"),
           // "3 methods left to implement", "a few TODOs left", "doesn't handle Delete yet".
           regex(CODE_COMPLETION, 2.5, "\\bleft to (?:implement|write|fill|finish|do|handle|add)\\b"
               + "|\\btodos?\\b(?: \\S+){0,2}? left\\b|(?:\\bnot|n't) (?:\\S+ ){0,1}?(?:implement\\w*|handl\\w*"
               + "|written|finished|done|wired up|filled in|cover\\w*)\\b(?: \\S+){0,5}? yet\\b",
               "not written yet '%s'").when("left", "yet"),
-          regex(CODE_COMPLETION, 2.5, "\\bonly (?:handles|covers|supports|has|implements)\\b"
+          regex(CODE_COMPLETION, 2.5, "\\bonly (?:handles|covers|supports|has|implements)\\b|\\bonly (?:the )?happy path\\b"
               + "|\\b(?:has|have|implements|handles) \\S+(?: and \\S+)? only\\b"
               + "|\\bonly \\S+(?: \\S+){0,5}? (?:is|are) (?:done|implemented|there|written|handled|filled in)\\b"
               + "|\\b(?:the )?(?:other|remaining|rest of the) (?:\\w+ )?(?:cases|branches|arms|methods|variants"
               + "|handlers|functions|fields|steps|endpoints|routes|getters|setters|operators|commands|subcommands|validators"
               + "|rules|screens|pages|migrations|hooks|props|properties|columns|options|flags|subclasses|impls)\\b", "'%s'")
-              .when("only", "other", "remaining", "rest of"),
+              .when("only", "other", "remaining", "rest of", "happy path"),
           regex(CODE_COMPLETION, 2.5, "\\b(?:write|implement|add|do|finish|handle|cover|fill in) (?:the )?(?:remaining|rest of the"
               + "|other) \\w+|\\b(?:pending|unwritten|outstanding|leftover|unfinished) " + PARTS,
               "'%s'").when("remaining", "rest of", "other", "pending", "unwritten", "outstanding", "leftover", "unfinished"),
@@ -137,16 +170,18 @@ final class CompletionRules {
           regex(CODE_COMPLETION, 2.5, "\\bleft (?:as (?:a )?(?:pass|todo|stubs?|placeholders?)|empty|blank|unimplemented)\\b",
               "'%s'").when("left"),
           regex(CODE_COMPLETION, 2.5, "\\b(?:real|actual|proper) (?:code|implementations?|impls?|logic|bod(?:y|ies))\\b"
-              + "|`pass`|\\bpass statements?\\b|\\b(?:is|are) (?:all )?(?:just |only |still )?pass(?:$|[,.;])",
+              + "|`pass`|\\bpass statements?\\b|\\b(?:is|are|'s) (?:all )?(?:just |only |still )?pass(?:$|[,.;])",
               "placeholder to replace '%s'").when("real", "actual", "proper", "pass"),
           regex(CODE_COMPLETION, 2, "\\b(?:function|method|fn|empty) body\\b|\\bbody of\\b|\\bthe \\w+ body\\b"
-              + "|\\bempty (?:\\w+ )?(?:methods|functions|bodies|handlers|stubs|blocks?)\\b|\\ban empty [\\w.]+\\(\\)",
+              + "|\\bempty (?:\\w+ )?(?:methods?|functions?|bodies|handlers?|stubs?|blocks?|callbacks?)\\b|\\ban empty [\\w.]+\\(\\)|\\ban empty `",
               "'%s'").when("body", "empty"),
           // "validate() is empty"; not "crashes when the body is empty", a condition of a bug report.
-          regex(CODE_COMPLETION, 2, "(?<!(?:when|if|while|unless) (?:the |its |an? )?)\\b(?:\\w+\\(\\)|function|method"
+          // "the case for 'paused' in render_status is blank": the part may be named by a phrase or two.
+          regex(CODE_COMPLETION, 2, "(?<!(?:when|if|while|unless) (?:the |its |an? )?(?:\\w{1,20} )?)\\b(?:\\w+\\(\\)|function|method"
               + "|body|stub|class|handler|constructor|file|branch|case|loop|block|impl|fn|func|impls|methods|functions|handlers|bodies"
-              + "|cases|branches|stubs) (?:is|are) (?:still |left |all )?empty\\b", "'%s'")
-              .when("empty"),
+              + "|cases|branches|stubs|callbacks?|hooks?|wrappers?|decorators?)(?: (?:in|of|for|and) \\S+){0,3} (?:is|are) (?:still |left |all )?"
+              + "(?:empty|blank)\\b", "'%s'")
+              .when("empty", "blank"),
           // The rest exists, one part is asked for: "the other dunders are done", "the remaining
           // routes are in place"; a part named with "is missing": "the Display impl is missing".
           regex(CODE_COMPLETION, 3, "\\b(?:other|rest of the|remaining)\\b(?: \\S+){0,2}? (?:is|are|'s) (?:already |all )?"
@@ -162,7 +197,10 @@ final class CompletionRules {
           // A body that does nothing for now: "the validate hook is a no-op right now", "save is just
           // `return nil`", "it has no code yet"; and what it needs: "abstract methods need implementations".
           regex(CODE_COMPLETION, 4, "\\bno-?op\\b(?: \\S+){0,2}? (?:right now|for now|so far|currently|at the moment|yet)\\b"
-              + "|\\b(?:is|are) (?:just|only) `?(?:return|pass|raise|throw|panic|todo)\\b", "placeholder body '%s'")
+              + "|\\b(?:is|are|'s) (?:just|only) `?(?:return|pass|raise|throw|panic|todo)\\b"
+              // "implement parseHeader(), it currently just throws": throwing is all the body does.
+              + "|\\b(?:just|only) (?:throws|raises|panics)(?: (?:for now|right now|currently|so far))?\\s*(?:$|[,.;])",
+              "placeholder body '%s'")
               .when("no-op", "noop", "just", "only"),
           regex(CODE_COMPLETION, 3, "\\b(?:has|have|with) no (?:code|implementation|body|logic)(?: yet)?\\b|\\bno (?:code|implementation|logic) yet\\b"
               + "|\\bneeds? (?:an? |real |actual |proper )?(?:implementations?|impls?|bodies)\\b"
@@ -179,11 +217,12 @@ final class CompletionRules {
               "consistent with", "the same way", "mirror*", "following the pattern",
               "follow the pattern", "follow the same pattern", "like the other",
               "like the existing", "matching the existing", "match the existing"),
-          regex(CODE_COMPLETION, 4, "\\b(?:predict|guess)\\w* (?:the |what )?(?:output|it prints|gets printed)"
+          regex(CODE_COMPLETION, 4, "\\b(?:predict|guess)\\w* (?:the |what )?(?:output|gets printed"
+              + "|(?:it|this|that|the code|the snippet) (?:prints|outputs|returns|logs|gives))"
               + "|\\bwhat(?:'s| is| will be| would be| gets) (?:printed|logged|output|displayed)\\b|\\boutput of (?:this|the following|that)\\b[^?]{0,60}\\?"
-              + "|^(?:the )?(?:output|result) of [\\w.$]+\\([^\\n]*\\?|\\bwhat (?:will|would|does) [\\w.\\[\\]]+ (?:be|equal|contain|hold)\\b(?= after\\b| at the end\\b|\\s*[?:]?\\s*(?:$|\\n))"
+              + "|^(?:the )?(?:output|result) of [\\w.$]+\\([^\\n]*\\?|\\bwhat (?:value )?(?:will|would|does) [\\w.\\[\\]]+ (?:be|equal|contain|hold|have)\\b(?= after\\b| at the end\\b|\\s*[?:]?\\s*(?:$|\\n))"
               + "|\\bwhat (?:exactly |values? )?(?:will|would"
-              + "|does|do) .{0,60}?\\b(?:print|output|return|log|evaluate to|yield)\\b|\\bwhat(?:'s| is) "
+              + "|does|do) .{0,60}?\\b(?:print|output|return|log|evaluate to|yield|give)\\b|\\bwhat(?:'s| is) "
               + "the output\\b|\\b(?:literal|exact) output\\b|\\bwhat gets (?:printed|logged|returned|output|shown|displayed)\\b"
               + "|\\bevaluat\\w* (?:this|these|the following|the expression)\\b|\\bwhat(?: is|'s| would be| will be) the (?:result"
               + "|value|output)(?: of\\b|\\s*[?:]?\\s*\\n)|\\b(?:result|output|value) of `|\\b(?:answer|result|output) (?:of|for|to) (?:this|the following"

@@ -103,7 +103,7 @@ record PromptText(
   /** Politeness and chat fillers that precede the real opening verb. */
   private static final Pattern FILLERS =
       Pattern.compile(
-          "^(?:(?:hey|hi|ok|okay|so|now|also|then|please|kindly|just|quickly|can you|could you|"
+          "^(?:(?:hey|hi|ok|okay|so|now|also|then|please|kindly|just|quickly|hmm+|hm|ugh|um+|uh|oh|well|btw|fyi|can you|could you|"
               + "would you|will you|you|i need you to|i want you to|i'd like you to|help me|"
               + "let's|lets|go ahead and|attempt to|try to|trying to)[\\s,:!]+)*");
 

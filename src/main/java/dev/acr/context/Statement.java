@@ -50,6 +50,13 @@ final class Statement {
       Set.of("what", "what's", "whats", "why", "how", "where", "who", "which", "when", "whose", "is", "are",
           "does", "do", "did", "can", "could", "would", "should", "will", "have", "let's", "lets", "please");
 
+  /**
+   * Request verbs that never name a subject: "use early returns in validate", "give them real
+   * names". Unlike "sort" or "go" ("sort order is reversed", "go vet complains"), no noun is spelt
+   * like them, so a word in -s after them ("returns") is their object, not a verb of a statement.
+   */
+  private static final Set<String> ONLY_VERBS = Set.of("use", "give", "let");
+
   /** After one or two words, these make the first word a noun: "sort order is reversed". */
   private static final Set<String> AUXILIARIES =
       Set.of("is", "are", "was", "were", "does", "doesn't", "do", "don't", "did", "didn't", "has",
@@ -70,7 +77,7 @@ final class Statement {
           "throw", "save", "load", "open", "close", "delete", "remove", "skip", "drop", "lose", "miss",
           "ignore", "overwrite", "duplicate", "double", "reset", "revert", "jump", "flicker", "freeze",
           "hang", "crash", "fail", "break", "complain", "warn", "refuse", "reject", "accept", "allow",
-          "stop", "restart", "disappear", "vanish", "appear", "overlap", "overflow", "leak", "spin",
+          "stop", "restart", "disappear", "vanish", "appear", "overlap", "overflow", "leak", "bleed", "spill", "spin",
           "stall", "lag", "redirect", "reload", "reappear", "refresh", "rerender", "re-render", "round",
           "truncate", "match", "treat", "take", "stay", "become", "clip", "wrap", "scroll", "shift",
           "hide", "fetch", "exit", "quit", "die", "exclude", "contain", "respond", "resolve",
@@ -178,13 +185,7 @@ final class Statement {
         }
         continue;
       }
-      // "clicking the link opens two tabs": a gerund and its object are a subject, not a request;
-      // "… and hammers the db": an -s form is the verb of a statement, an order has the base form.
-      boolean verbAndObject = clause.size() > 1 && OBJECT_STARTERS.contains(clause.get(1)) && !first.endsWith("ing")
-          && !pluralNoun(first)
-          && !OPENERS.contains(first);
-      boolean opensWithVerb = leadVerbs.contains(first) || REQUEST_OPENERS.contains(first) || verbAndObject;
-      if (opensWithVerb && !namesASubject(clause)) {
+      if (opensWithVerb(clause, leadVerbs) && !namesASubject(clause)) {
         return Mood.ASKS;
       }
     }
@@ -194,6 +195,50 @@ final class Statement {
     boolean statement = OPENERS.contains(head.get(0)) || FINITE.matcher(text.norm()).find()
         || hasVerb(firstSentence(text.norm())) || IDENTIFIER_SUBJECT.matcher(text.raw().strip()).find();
     return statement ? Mood.STATES : Mood.NEITHER;
+  }
+
+  /**
+   * The verb of a later clause that asks, after an opening that does not: "the UserService mixes
+   * three concerns, separate them". Null when no later clause opens with a verb and its object.
+   */
+  static String laterRequest(PromptText text, Set<String> leadVerbs) {
+    List<List<String>> clauses = text.clauseHeads(8);
+    for (List<String> clause : clauses.subList(Math.min(1, clauses.size()), clauses.size())) {
+      if (clause.size() > 1 && leadVerbs.contains(clause.get(0)) && OBJECT_STARTERS.contains(clause.get(1))) {
+        return clause.get(0);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * "encode the query params, searches with & break": a request, then a clause that states what the
+   * code does now (a subject and a behaviour verb, see {@link #hasVerb}); the request is its repair.
+   */
+  static boolean reportsAfterRequest(PromptText text, Set<String> leadVerbs) {
+    List<List<String>> clauses = text.clauseHeads(8);
+    if (clauses.size() < 2 || !opensWithVerb(clauses.get(0), leadVerbs)) {
+      return false; // "the UserService mixes three concerns, …": no request first
+    }
+    for (List<String> clause : clauses.subList(1, clauses.size())) {
+      String first = clause.get(0);
+      boolean request = leadVerbs.contains(first) || REQUEST_OPENERS.contains(first) || QUESTION_OPENERS.contains(first);
+      if (!request && !conditional(clause) && hasVerb(clause)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A clause that opens with a request's verb, known or followed by its object ("await the promise"). */
+  private static boolean opensWithVerb(List<String> clause, Set<String> leadVerbs) {
+    String first = clause.get(0);
+    // "clicking the link opens two tabs": a gerund and its object are a subject, not a request;
+    // "… and hammers the db": an -s form is the verb of a statement, an order has the base form.
+    boolean verbAndObject = clause.size() > 1 && OBJECT_STARTERS.contains(clause.get(1)) && !first.endsWith("ing")
+        && !pluralNoun(first)
+        && !OPENERS.contains(first);
+    return leadVerbs.contains(first) || REQUEST_OPENERS.contains(first) || verbAndObject;
   }
 
   /**
@@ -223,7 +268,8 @@ final class Statement {
 
   /** "sort order is reversed", "go vet complains about …": the first word is a noun, a verb follows. */
   private static boolean namesASubject(List<String> clause) {
-    if (clause.size() < 2 || QUESTION_OPENERS.contains(clause.get(0)) || OBJECT_STARTERS.contains(clause.get(1))
+    if (clause.size() < 2 || QUESTION_OPENERS.contains(clause.get(0)) || ONLY_VERBS.contains(clause.get(0))
+        || OBJECT_STARTERS.contains(clause.get(1))
         || QUESTION_OBJECTS.contains(clause.get(1))) {
       return false;
     }

@@ -86,7 +86,9 @@ final class TitleRules {
    * this perl script to python 3" is a port to another language, {@link DomainRules#MULTI}).
    */
   private static final String TO_VERSION =
-      "\\b(?:port|migrat|upgrad|mov|switch|updat|convert)\\w*\\b(?: (?!" + DomainRules.LANG + ")\\S+){0,3}? to"
+      // Not "after upgrading to react 18 the modal …": a past change, the moment a bug began.
+      "(?<!(?:after|since|when|before|while) )\\b(?:port|migrat|upgrad|mov|switch|updat|convert)\\w*\\b"
+          + "(?: (?!" + DomainRules.LANG + ")\\S+){0,3}? to"
           + " (?:[a-z][\\w.+-]* v?\\d+(?:\\.\\d+)*|v\\d+(?:\\.\\d+)*)\\b";
 
   private static final String REMOVES_PLACEHOLDER =

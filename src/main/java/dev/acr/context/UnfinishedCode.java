@@ -24,9 +24,17 @@ final class UnfinishedCode {
   private static final Pattern EMPTY_BODY =
       Pattern.compile("(?:^|\\n)[ \\t]*(?:(?://|#|--|/\\*)[ \\t]*(?:\\.\\.\\.|\u2026|(?i:todo)\\b[^\\n]*)|\\.\\.\\.|\u2026|pass"
           + "|\\{\\s*\\}|(?:\"\"\"|''')[^\\n]*)\\s*\\}?\\s*$"
-          + "|\\{[ \\t]*\\n\\s*\\}\\s*$"); // a signature's block opened and closed empty: "f(a) {\n}"
+          + "|\\{[ \\t]*\\n\\s*\\}\\s*$" // a signature's block opened and closed empty: "f(a) {\n}"
+          // or holding only comments, which say what it should do: "f(a) {\n  // sort by name\n}"
+          + "|\\{[ \\t]*\\n(?:[ \\t]*(?://|#)[^\\n]*\\n)+[ \\t]*\\}\\s*$");
 
   private static final Pattern SQL = Pattern.compile("(?i)\\b(?:from|join|where|group by|values)\\b");
+
+  /** A line of code by its end: a statement's semicolon or a block's opening brace. */
+  private static final Pattern CODE_LINE = Pattern.compile("[;{]\\s*$");
+
+  /** A Python def or class header, its body not written: "def fib(n):", "def f(x) -> int:". */
+  private static final Pattern OPEN_HEADER = Pattern.compile("(?m)^[ \\t]*(?:async )?(?:def|class) \\w+.*:\\s*\\z");
 
   /** One line of code that stops at an opening bracket: "df.groupby('city')[". */
   private static final Pattern OPEN_BRACKET_END = Pattern.compile("[\\w)\\]'\"]\\s*[(\\[{]\\s*$");
@@ -43,8 +51,11 @@ final class UnfinishedCode {
     // Indented code, or a query pasted flush left ("SELECT … FROM …").
     // Or a block opened at a line's end and closed flush left: "function chunk(…) {\n}".
     // Or a declaration left open at the snippet's end: "class Circle implements Shape {".
-    boolean looksLikeCode = raw.contains("(") && (code.contains("    ") || code.contains("\t")
-        || SQL.matcher(code).find() || raw.contains("{\n") || raw.endsWith("{"));
+    // Or a Python header left without its body at the end: "def fib(n):".
+    // A first line that is itself code ("let mut total = 0;") needs no call in it.
+    boolean codeFirst = CODE_LINE.matcher(raw.substring(0, firstNewline)).find();
+    boolean looksLikeCode = (raw.contains("(") || codeFirst) && (code.contains("    ") || code.contains("\t")
+        || SQL.matcher(code).find() || raw.contains("{\n") || raw.endsWith("{") || OPEN_HEADER.matcher(raw).find());
     if (!looksLikeCode) {
       return null;
     }
@@ -58,6 +69,6 @@ final class UnfinishedCode {
     if (open > close || TRUNCATED_TAIL.matcher(lastLine).find()) {
       return "pasted code stops mid-block";
     }
-    return EMPTY_BODY.matcher(code).find() ? "pasted code with a placeholder body" : null;
+    return EMPTY_BODY.matcher(raw).find() ? "pasted code with a placeholder body" : null;
   }
 }

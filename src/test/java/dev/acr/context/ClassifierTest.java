@@ -76,7 +76,7 @@ class ClassifierTest {
 
   /**
    * Terse prompts as developers type them into a coding agent ("parser crashes on empty input",
-   * "finish the TODO in auth.go"), 2,766 in thirty-four files. Written and labelled by hand, by the engineers
+   * "finish the TODO in auth.go"), 3,353 in forty-two files. Written and labelled by hand, by the engineers
    * who made the classifier changes of issue 14, from the CodeRouterBench dimension names and the
    * dev prompts' conventions (output prediction is code_completion, docs are code_understanding);
    * the hard pairs (bug vs generation vs understanding, completion vs generation) are over-weighted.
@@ -123,6 +123,30 @@ class ClassifierTest {
    * and never tuned on: 93.3%, as on 76d368d (no prediction changed). The misses of sets 29 and 34
    * were then read, and one last change (a why-question about behaviour weighs as much as the
    * question's own words) took set 29 to 95.1% and set 34 to 95.6%: since then neither is unread.
+   * The cls7 round (704277b → after) wrote 531 prompts in three batches, each before it was scored and
+   * all before any change, split each batch by a hash into a tune and a held-out half, and scored
+   * both once on 704277b: tune 257/268
+   * (95.9%), held-out 239/263 (90.9%). Set 35 is the tune half; only its misses were read. The
+   * held-out half is not committed (it stays unread for a later round). Set 36 is the tune half of a
+   * fourth batch (151, weighted to bug_fixing and completion), written after the round's first
+   * changes and scored once on them before its misses were read: tune 68/76, held-out 63/75
+   * (704277b: 67/76 and 63/75). Set 37 is the tune half of a fifth batch (97, chattier, weighted to
+   * bug_fixing and completion), written after the second step and scored once on it before its
+   * misses were read: tune 41/51, held-out 41/46 (704277b the same). Set 38 is the tune half of a
+   * sixth batch (96, very terse: "login 500", "todo in handlers/payment.go"), likewise after the
+   * third step: tune 46/50, held-out 43/46 (704277b the same). Set 39 is the tune half of a seventh
+   * batch (83: pasted errors with a line of context, "can you make …", completion by progress),
+   * after the fourth step: tune 38/43, held-out 36/40 (704277b: 37/43 and 36/40). Set 40 is the
+   * tune half of an eighth batch (64: a place first, typos, "wip", "draft"), after the fifth step:
+   * tune 34/35, held-out 29/29 (704277b the same). Set 41 is the tune half of a ninth batch (64:
+   * fixes asked as requests, "avoid/ensure/don't", completion of registered or declared code), after
+   * the sixth step: tune 29/34, held-out 19/30 (704277b: 29/34 and 18/30). Set 42 is the tune half
+   * of a tenth batch (59: fixes asked as requests with the symptom in a later clause), after the
+   * seventh step: tune 22/30, held-out 25/29 (704277b the same); four of its misses are still
+   * missed (26/30), hence its lower bar. At the round's end the held-out halves of all ten batches
+   * (558, never read) were scored once: 494/558 (88.5%) on 704277b, 496/558 (88.9%) after; the
+   * tune halves (sets 35-42, 587) went from 533 (90.8%) to 579 (98.6%). The round's signals fit the
+   * shapes they were read from far more than they generalise.
    * A probe of real developer phrasing (commit subjects of public repositories, split by repository
    * into a tune and a held-out half) lives in bench/real-prompts, outside these sets; its signals
    * are checked in ClassifierSignalsTest and changed no prediction here.
@@ -133,14 +157,14 @@ class ClassifierTest {
   void ownTersePromptSetsAccuracy() throws IOException {
     double[] bars = {0.95, 0.90, 0.90, 0.90, 0.88, 0.90, 0.95, 0.95, 0.95, 0.95, 0.92,
         0.93, 0.93, 0.90, 0.93, 0.93, 0.93, 0.93, 0.93, 0.88, 0.95, 0.93, 0.93, 0.93, 0.93, 0.90, 0.90, 0.90,
-        0.92, 0.95, 0.93, 0.93, 0.90, 0.90};
+        0.92, 0.95, 0.93, 0.93, 0.90, 0.90, 0.97, 0.95, 0.93, 0.93, 0.93, 0.95, 0.93, 0.85};
     List<Labelled> all = new ArrayList<>();
     for (int set = 1; set <= bars.length; set++) {
       List<Labelled> rows = resource("terse-prompts-" + set + ".jsonl");
       all.addAll(rows);
       assertThat(report("own terse prompts, set " + set, rows)).as("set " + set).isGreaterThanOrEqualTo(bars[set - 1]);
     }
-    assertThat(all).hasSize(2766);
+    assertThat(all).hasSize(3353);
     assertThat(report("own terse prompts, all sets", all)).isGreaterThanOrEqualTo(0.95);
   }
 
