@@ -2,9 +2,7 @@ package dev.acr.policy;
 
 import dev.acr.core.Route;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A policy's configured routes and their names, found by identity. Plans and attempts hand back
@@ -21,7 +19,6 @@ final class ConfiguredRoutes {
    * instance of it ({@link MemoryStats#name}).
    */
   private final List<String> names;
-  private final Map<Route, String> nameByRoute;
   /** Per route, the first route of the same name: where its skill is drawn, and what a try of it marks. */
   private final int[] firstOfName;
   private final int[] indices;
@@ -34,11 +31,6 @@ final class ConfiguredRoutes {
       named.add(stats.name(n));
     }
     this.names = List.copyOf(named);
-    Map<Route, String> byRoute = new HashMap<>();
-    for (int i = 0; i < array.length; i++) {
-      byRoute.put(array[i], names.get(i));
-    }
-    this.nameByRoute = Map.copyOf(byRoute);
     this.indices = new int[array.length];
     for (int i = 0; i < array.length; i++) {
       indices[i] = i;
@@ -78,23 +70,14 @@ final class ConfiguredRoutes {
 
   /** The index of a configured route, or -1. */
   int indexOf(Route r) {
-    for (int i = 0; i < array.length; i++) {
-      if (array[i] == r) {
-        return i;
-      }
-    }
-    return routes.indexOf(r);
+    int i = identityIndex(r);
+    return i >= 0 ? i : routes.indexOf(r);
   }
 
-  /** The route's name: memory's instance for a configured route. */
+  /** The route's name: memory's instance for a configured route (equal routes share a name). */
   String nameOf(Route r) {
-    for (int i = 0; i < array.length; i++) {
-      if (array[i] == r) {
-        return names.get(i);
-      }
-    }
-    String n = nameByRoute.get(r);
-    return n != null ? n : r.name();
+    int i = indexOf(r);
+    return i >= 0 ? names.get(i) : r.name();
   }
 
   /**
@@ -102,11 +85,17 @@ final class ConfiguredRoutes {
    * configured route has that name: which routes an attempt of {@code r} counts as tried.
    */
   int nameIndex(Route r) {
+    int i = identityIndex(r);
+    return i >= 0 ? firstOfName[i] : names.indexOf(nameOf(r));
+  }
+
+  /** The index of this very route object among the configured ones, or -1. */
+  private int identityIndex(Route r) {
     for (int i = 0; i < array.length; i++) {
       if (array[i] == r) {
-        return firstOfName[i];
+        return i;
       }
     }
-    return names.indexOf(nameOf(r));
+    return -1;
   }
 }
