@@ -56,6 +56,7 @@ final class Languages {
           Map.entry("rkt", "racket"),
           // Not ".d": make's dependency files and DTrace scripts share it; a dub manifest names D (below).
           Map.entry("tcl", "tcl"),
+          Map.entry("vala", "vala"),
           Map.entry("pm", "perl"),
           Map.entry("pl", "perl"), // or Prolog's: see prologNotPerl
           Map.entry("plt", "prolog"),
@@ -248,6 +249,7 @@ final class Languages {
     if (dev.acr.verify.BuildTools.isPrologPack(root)) {
       out.add("prolog");
     }
+    out.addAll(dev.acr.verify.MesonBuild.languages(root));
     return out;
   }
 
