@@ -249,7 +249,9 @@ final class Languages {
     if (dev.acr.verify.BuildTools.isPrologPack(root)) {
       out.add("prolog");
     }
-    out.addAll(dev.acr.verify.MesonBuild.languages(root));
+    if (Files.isRegularFile(root.resolve("meson.build"))) {
+      out.addAll(dev.acr.verify.MesonBuild.languages(root)); // not before: its patterns would compile at every start
+    }
     return out;
   }
 

@@ -61,7 +61,7 @@ public final class BuildTools {
     found = found.isPresent() ? found : cmake(root);
     // After CMake: a project that keeps both builds with CMake as before (fortran-lang/test-drive's meson.build is one more way).
     // After make too (VerifyDetector): munit's Makefile has a test target that needs a C compiler alone.
-    found = found.isPresent() ? found : MesonBuild.detect(root);
+    found = found.isPresent() || !Files.isRegularFile(root.resolve("meson.build")) ? found : MesonBuild.detect(root);
     // After CMake: a Fortran project that keeps both (fortran-lang/test-drive) builds and tests with CMake
     // and a compiler alone, where fpm first fetches its dev-dependencies over the network.
     return found.isPresent() ? found : VerifyDetector.simple(root, "fpm test", "fpm.toml");
@@ -251,6 +251,7 @@ public final class BuildTools {
     if (Files.isRegularFile(lists) && CMAKE_PROJECT.matcher(VerifyDetector.readOrEmpty(lists)).find()) {
       return "CMakeLists.txt";
     }
-    return MesonBuild.isProject(dir) ? "meson.build" : null;
+    // MesonBuild only for a meson.build: its patterns would compile at every start.
+    return Files.isRegularFile(dir.resolve("meson.build")) && MesonBuild.isProject(dir) ? "meson.build" : null;
   }
 }
