@@ -56,6 +56,7 @@ final class Languages {
           Map.entry("rkt", "racket"),
           // Not ".d": make's dependency files and DTrace scripts share it; a dub manifest names D (below).
           Map.entry("tcl", "tcl"),
+          Map.entry("vala", "vala"),
           Map.entry("pm", "perl"),
           Map.entry("pl", "perl"), // or Prolog's: see prologNotPerl
           Map.entry("plt", "prolog"),
@@ -247,6 +248,9 @@ final class Languages {
     }
     if (dev.acr.verify.BuildTools.isPrologPack(root)) {
       out.add("prolog");
+    }
+    if (Files.isRegularFile(root.resolve("meson.build"))) {
+      out.addAll(dev.acr.verify.MesonBuild.languages(root)); // not before: its patterns would compile at every start
     }
     return out;
   }

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * Test commands of build tools whose projects name no test command acr reads first: CMake with
  * CTest (C and C++), rebar3 (Erlang), R packages tested with testthat, Leiningen and the Clojure
  * CLI, nimble (Nim), dub (D), Crystal's spec runner, raco test (Racket), plunit (SWI-Prolog) and the
- * Fortran Package Manager. Each
+ * Fortran Package Manager, and Meson ({@link MesonBuild}). Each
  * was added after a real repository of that kind got "verify none found" (docs/real-repos.md).
  */
 public final class BuildTools {
@@ -59,6 +59,9 @@ public final class BuildTools {
     found = found.isPresent() ? found : racket(root);
     found = found.isPresent() ? found : plunit(root);
     found = found.isPresent() ? found : cmake(root);
+    // After CMake: a project that keeps both builds with CMake as before (fortran-lang/test-drive's meson.build is one more way).
+    // After make too (VerifyDetector): munit's Makefile has a test target that needs a C compiler alone.
+    found = found.isPresent() || !Files.isRegularFile(root.resolve("meson.build")) ? found : MesonBuild.detect(root);
     // After CMake: a Fortran project that keeps both (fortran-lang/test-drive) builds and tests with CMake
     // and a compiler alone, where fpm first fetches its dev-dependencies over the network.
     return found.isPresent() ? found : VerifyDetector.simple(root, "fpm test", "fpm.toml");
@@ -231,8 +234,8 @@ public final class BuildTools {
 
   /**
    * The manifest that makes {@code dir} a package ({@link PackageFolder}) of these tools, or null:
-   * an R package's DESCRIPTION, a Racket package's info.rkt, an SWI-Prolog pack's pack.pl, or a CMakeLists.txt that starts a project ({@code project(...)};
-   * the ones in a project's src/ and test/ folders add to it and are no package of their own).
+   * an R package's DESCRIPTION, a Racket package's info.rkt, an SWI-Prolog pack's pack.pl, or a CMakeLists.txt or meson.build that
+   * starts a project ({@code project(...)}; the ones in a project's src/ and test/ folders add to it and are no package of their own).
    */
   static String manifest(Path dir) {
     if (isRPackage(dir)) {
@@ -245,6 +248,10 @@ public final class BuildTools {
       return "pack.pl";
     }
     Path lists = dir.resolve("CMakeLists.txt");
-    return Files.isRegularFile(lists) && CMAKE_PROJECT.matcher(VerifyDetector.readOrEmpty(lists)).find() ? "CMakeLists.txt" : null;
+    if (Files.isRegularFile(lists) && CMAKE_PROJECT.matcher(VerifyDetector.readOrEmpty(lists)).find()) {
+      return "CMakeLists.txt";
+    }
+    // MesonBuild only for a meson.build: its patterns would compile at every start.
+    return Files.isRegularFile(dir.resolve("meson.build")) && MesonBuild.isProject(dir) ? "meson.build" : null;
   }
 }

@@ -273,7 +273,9 @@ public final class CannotRun {
       Map.entry("raco", "it comes with Racket: Debian's racket"),
       Map.entry("racket", "Debian's racket"),
       Map.entry("swipl", "SWI-Prolog: Debian's swi-prolog-nox"),
-      Map.entry("fpm", "the Fortran Package Manager: pip install fpm, or conda's fpm; Debian 12 has no package of it"));
+      Map.entry("fpm", "the Fortran Package Manager: pip install fpm, or conda's fpm; Debian 12 has no package of it"),
+      Map.entry("meson", "with ninja: apt-get install meson ninja-build"),
+      Map.entry("ninja", "apt-get install ninja-build"));
 
   /** {@code why}, unless the prompt names {@code thing}: a request to write it is not a broken setup. */
   static Optional<Why> notAsked(String asked, String thing, Why why) {

@@ -75,6 +75,9 @@ final class FailingTests {
       // (not a message's source location, which Racket shortens: .../fancy-app/main.rkt:28:19: arity mismatch;)
       Pattern.compile("^(?!\\.\\.\\.)(?:\\./)?(\\S+?\\.(?:rkt|scrbl)):\\d+:\\d+: "),
       Pattern.compile("^(\\S+?\\.(?:rkt|scrbl)): raco test: non-zero exit: \\d+$"),
+      // meson test, per test as it ends and again under "Summary of Failures:" (a name may hold spaces, and a project's
+      // or suite's prefix, "inih:unit / test_multi"):  1/16 test_multi                       FAIL            0.01s   exit status 1
+      Pattern.compile("^\\s*\\d+/\\d+ (\\S.*?)\\s+(?:FAIL|ERROR|TIMEOUT|UNEXPECTEDPASS)\\s+\\d+(?:\\.\\d+)?s\\b"),
       // test-drive (Fortran; fpm test, or through ctest --output-on-failure):        ... run-good-suite [FAILED]
       Pattern.compile("^\\s+\\.\\.\\. (\\S.*?) \\[FAILED\\]$"),
       // plunit (SWI-Prolog), under its "ERROR: /x/test/subsumes_chk.plt:11:" line: a tab, then

@@ -97,6 +97,13 @@ public final class NoTests {
    */
   private static final Pattern PLUNIT = Pattern.compile("^% (?:All )?(\\d+) tests? (?:passed|failed)\\b|^% test passed$");
   private static final Pattern PLUNIT_NONE = Pattern.compile("^% No tests to run$");
+  /**
+   * meson test's summary, one count a line ({@code Ok:                 4}, {@code Fail:               12}); any
+   * above zero means tests ran. All of them zero (every test skipped) ran none, and a project that defines no
+   * test prints {@code No tests defined.} and exits 0.
+   */
+  private static final Pattern MESON = Pattern.compile("^(Ok|Expected Fail|Fail|Unexpected Pass|Timeout):\\s+(\\d+)$");
+  private static final Pattern MESON_NONE = Pattern.compile("^No tests defined\\.$");
   /** nimble test without a test file: {@code Warning: No tests found!} (and exit 0). */
   private static final Pattern NIMBLE_NONE = Pattern.compile("^Warning: No tests found!$");
   /** RSpec's {@code 0 examples, 0 failures, 1 error occurred outside of examples}: a spec failed to load, which is a failure. */
@@ -138,6 +145,12 @@ public final class NoTests {
       count(line, m, 3);
     } else if (DRUNTIME_FAILED.matcher(line).find() || SummaryFailures.TCLTEST_FAILED.matcher(line).find()) {
       ran = true;
+    } else if ((m = MESON.matcher(line)).find()) {
+      if (Integer.parseInt(m.group(2)) > 0) {
+        ran = true;
+      } else if (m.group(1).equals("Ok")) {
+        none = none == null ? "meson test: Ok: 0" : none;
+      }
     } else if ((m = EXUNIT.matcher(line)).find()) {
       count(line, m, m.groupCount());
     } else if (line.startsWith(RACO_MODULE)) {
@@ -167,7 +180,7 @@ public final class NoTests {
     } else if (PYTEST_NONE.matcher(line).find() || GO_NONE.matcher(line).matches() || JEST_NONE.matcher(line).find()
         || PHPUNIT_NONE.matcher(line).find() || EXUNIT_NONE.matcher(line).find() || BUSTED_NONE.matcher(line).find()
         || CABAL_NONE.matcher(line).find() || CTEST_NONE.matcher(line).find() || NIMBLE_NONE.matcher(line).find()
-        || PLUNIT_NONE.matcher(line).find()) {
+        || PLUNIT_NONE.matcher(line).find() || MESON_NONE.matcher(line).find()) {
       none = none == null ? line : none;
     } else if (PYTEST_RAN.matcher(line).find() || GO_RAN.matcher(line).find() || JEST_RAN.matcher(line).find()) {
       ran = true;

@@ -137,6 +137,7 @@ final class NotInstalled {
     why = why.isPresent() ? why : ocaml(line, root, asked);
     why = why.isPresent() ? why : haskell(line, asked);
     why = why.isPresent() ? why : ToolchainNeeds.check(line, root, packageDir, asked);
+    why = why.isPresent() ? why : MesonBuild.check(line, asked);
     return why.isPresent() ? why : bats(line, root);
   }
 

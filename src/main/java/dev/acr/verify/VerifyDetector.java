@@ -326,28 +326,60 @@ public final class VerifyDetector {
 
   /** A file whose name matches {@code name} within three levels of {@code dir}. */
   static boolean hasTestFile(Path dir, Pattern name) {
-    if (!Files.isDirectory(dir)) {
+    return new FirstFile(name, null).in(dir, 3);
+  }
+
+  /**
+   * A walk for the first regular file whose name matches, and whose text matches too when a
+   * pattern for it is given. A tree walk rather than Files.find's stream: hasTestFile runs at every
+   * start, where the stream machinery costs more than the walk. Links are not followed, and an
+   * unreadable entry met before a match still means no.
+   */
+  static class FirstFile extends SimpleFileVisitor<Path> {
+    private final Pattern name;
+    private final Pattern content;
+    private Path start;
+    private boolean found;
+
+    FirstFile(Pattern name, Pattern content) {
+      this.name = name;
+      this.content = content;
+    }
+
+    /** Whether a folder below the start is passed over, with all under it. */
+    boolean skip(Path dir) {
       return false;
     }
-    // A tree walk rather than Files.find's stream: this runs at every start, where the stream
-    // machinery costs more than the walk. The same walk (links not followed, three levels), the
-    // same first match, and an unreadable entry met before one still means no.
-    boolean[] found = {false};
-    try {
-      Files.walkFileTree(dir, Set.of(), 3, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && name.matcher(file.getFileName().toString()).matches()) {
-            found[0] = true;
-            return FileVisitResult.TERMINATE;
-          }
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      return false;
+
+    /** Whether such a file is within {@code depth} levels of {@code dir}. */
+    final boolean in(Path dir, int depth) {
+      if (!Files.isDirectory(dir)) {
+        return false;
+      }
+      start = dir;
+      found = false;
+      try {
+        Files.walkFileTree(dir, Set.of(), depth, this);
+      } catch (IOException e) {
+        return false;
+      }
+      return found;
     }
-    return found[0];
+
+    @Override
+    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+      return !dir.equals(start) && skip(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+      if (attrs.isRegularFile() && name.matcher(file.getFileName().toString()).matches()
+          && (content == null || content.matcher(readOrEmpty(file)).find())) {
+        found = true;
+        return FileVisitResult.TERMINATE;
+      }
+      return FileVisitResult.CONTINUE;
+    }
   }
 
   private static boolean hasPythonTestsDirectlyIn(Path dir) {

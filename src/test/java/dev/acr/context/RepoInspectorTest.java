@@ -307,6 +307,18 @@ class RepoInspectorTest {
     assertThat(languageOf(Map.of("legacy/solver.f", "", "legacy/io.for", "", "run.sh", ""))).isEqualTo("fortran");
   }
 
+  /**
+   * A Meson project is the language its project() names: C with a Python generator and a requirements.txt
+   * for its CI's meson stays C (without project()'s word it read python); a Vala application is vala.
+   */
+  @Test
+  void mesonProjectsAreTheLanguagesTheirProjectNames() throws Exception {
+    assertThat(languageOf(Map.of("meson.build", "project('lib', 'c')\n", "requirements.txt", "meson\nninja\n", "src/lib.c", "",
+        "src/util.c", "", "gen/enums.py", ""))).isEqualTo("c");
+    assertThat(languageOf(Map.of("meson.build", "project('app', 'vala', 'c')\n", "src/main.vala", "", "src/window.vala", "",
+        "src/shim.c", "", "data/meson.build", ""))).isEqualTo("vala");
+  }
+
   private String languageOf(Map<String, String> files) throws Exception {
     Path repo = GitFixture.withCommit(Files.createTempDirectory(tmp, "lang"), files);
     return RepoInspector.inspect(repo, null).language();

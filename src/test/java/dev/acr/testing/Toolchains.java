@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The programs some tests need beyond Java, Maven, git and python3 (Go, Node, pytest, tmux, busted, bats, crystal, raco, swipl, gfortran). A
+ * The programs some tests need beyond Java, Maven, git and python3 (Go, Node, pytest, tmux, busted, bats, crystal, raco, swipl, gfortran, meson). A
  * test that lacks one is skipped with one line saying which and how to install it, so the
  * README's {@code mvn -B verify} passes on a plain machine; with {@code ACR_REQUIRE_TOOLS=1}
  * (CI sets it in .ci/run) a missing tool fails the test instead, so CI cannot skip silently.
@@ -36,6 +36,9 @@ public final class Toolchains {
   public static final Tool CMAKE = new Tool("cmake", List.of("cmake", "--version"), "apt-get install cmake");
   public static final Tool GFORTRAN = new Tool("gfortran", List.of("gfortran", "--version"), "apt-get install gfortran");
   public static final Tool SWIPL = new Tool("swipl", List.of("swipl", "--version"), "apt-get install swi-prolog-nox");
+  public static final Tool MESON = new Tool("meson", List.of("meson", "--version"), "apt-get install meson ninja-build");
+  public static final Tool NINJA = new Tool("ninja", List.of("ninja", "--version"), "apt-get install ninja-build");
+  public static final Tool CC = new Tool("cc", List.of("cc", "--version"), "apt-get install gcc");
 
   public static final String REQUIRE = "ACR_REQUIRE_TOOLS";
 
