@@ -275,7 +275,9 @@ public final class CannotRun {
       Map.entry("swipl", "SWI-Prolog: Debian's swi-prolog-nox"),
       Map.entry("fpm", "the Fortran Package Manager: pip install fpm, or conda's fpm; Debian 12 has no package of it"),
       Map.entry("meson", "with ninja: apt-get install meson ninja-build"),
-      Map.entry("ninja", "apt-get install ninja-build"));
+      Map.entry("ninja", "apt-get install ninja-build"),
+      Map.entry("autoreconf", "with automake and libtool: apt-get install autoconf automake libtool"),
+      Map.entry("make", "apt-get install make"));
 
   /** {@code why}, unless the prompt names {@code thing}: a request to write it is not a broken setup. */
   static Optional<Why> notAsked(String asked, String thing, Why why) {
