@@ -26,7 +26,7 @@ public final class Autotools {
 
   /**
    * Regenerate only when no {@code configure} is there (autoreconf writes configure, Makefile.in,
-   * aclocal.m4 and the helper scripts into the source tree, which autotools projects ignore);
+   * aclocal.m4 and the helper scripts into the source tree: used when the project ignores them, else {@link #COPY_COMMAND});
    * automake's rebuild rules then regenerate what an edit of configure.ac or a Makefile.am makes
    * stale. A tree configured in place (a {@code config.status} at the top) is tested in place:
    * configure refuses a build folder beside it ("source directory already configured"). Else
@@ -39,6 +39,19 @@ public final class Autotools {
   public static final String COMMAND = "{ [ -x configure ] || autoreconf -fi; } && if [ -f config.status ]; then make check VERBOSE=1;"
       + " else mkdir -p " + DIR + " && echo '*' > " + DIR + "/.gitignore && cd " + DIR
       + " && { grep -qxF \"abs_top_srcdir = $(cd .. && pwd)\" Makefile 2>/dev/null || ../configure; } && make check VERBOSE=1; fi";
+
+  /**
+   * For a project whose .gitignore does not ignore {@code configure}: autoreconf in the tree would leave configure,
+   * Makefile.in, aclocal.m4 and the helper scripts untracked among the user's files after the recheck (a project made
+   * here showed ten). So the tree is copied into {@code _build/src} (all but .git and _build) and generated, configured
+   * and tested there; each run starts from a fresh copy, so it builds from scratch.
+   */
+  public static final String COPY_COMMAND = "rm -rf " + DIR + "/src && mkdir -p " + DIR + "/src && echo '*' > " + DIR + "/.gitignore"
+      + " && tar --exclude=./" + DIR + " --exclude=./.git -cf - . | tar -xf - -C " + DIR + "/src && cd " + DIR
+      + "/src && autoreconf -fi && ./configure && make check VERBOSE=1";
+
+  /** A root .gitignore line that ignores the generated configure: {@code /configure}, {@code configure}. */
+  private static final Pattern IGNORES_CONFIGURE = Pattern.compile("(?m)^/?configure\\s*$");
 
   /** A Makefile.am that gives automake's test harness something to run: {@code TESTS = test-version test-reader}, {@code TESTS += api}. */
   private static final Pattern TESTS = Pattern.compile("(?m)^\\s*TESTS\\s*\\+?=");
@@ -77,7 +90,14 @@ public final class Autotools {
   static Optional<VerifyCommand> detect(Path root) {
     String ac = VerifyDetector.firstFile(root, "configure.ac", "configure.in");
     if (ac != null && Files.isRegularFile(root.resolve("Makefile.am"))) {
-      return definesTests(root) ? Optional.of(new VerifyCommand(COMMAND, "detected: " + ac + ", Makefile.am (TESTS)")) : Optional.empty();
+      if (!definesTests(root)) {
+        return Optional.empty();
+      }
+      boolean generatedStayIgnored = Files.isRegularFile(root.resolve("configure"))
+          || IGNORES_CONFIGURE.matcher(VerifyDetector.readOrEmpty(root.resolve(".gitignore"))).find();
+      return Optional.of(generatedStayIgnored
+          ? new VerifyCommand(COMMAND, "detected: " + ac + ", Makefile.am (TESTS)")
+          : new VerifyCommand(COPY_COMMAND, "detected: " + ac + ", Makefile.am (TESTS); .gitignore does not ignore configure"));
     }
     Path in = root.resolve("Makefile.in");
     return Files.isRegularFile(root.resolve("configure")) && Files.isRegularFile(in)

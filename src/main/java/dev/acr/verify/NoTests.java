@@ -138,7 +138,7 @@ public final class NoTests {
   /** A scan of the output of {@code command}. */
   public NoTests(String command) {
     this.crystalSpec = CRYSTAL_SPEC.matcher(command).find();
-    this.autotools = command.equals(Autotools.COMMAND);
+    this.autotools = command.equals(Autotools.COMMAND) || command.equals(Autotools.COPY_COMMAND);
   }
 
   /** The line that says no test ran, when every runner that printed a summary ran none; else empty. */

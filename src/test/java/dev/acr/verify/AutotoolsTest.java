@@ -27,6 +27,7 @@ class AutotoolsTest {
     write(root, "configure.ac", CONFIGURE_AC);
     write(root, "Makefile.am", "SUBDIRS = src test\n");
     write(root, "test/Makefile.am", "TESTS           =\nTESTS          += active\ncheck_PROGRAMS  = $(TESTS)\n");
+    write(root, ".gitignore", "*.o\nMakefile.in\nconfigure\ndepcomp\n");
     assertThat(VerifyDetector.detect(root, null)).hasValueSatisfying(c -> {
       assertThat(c.source()).isEqualTo("detected: configure.ac, Makefile.am (TESTS)");
       assertThat(c.command()).startsWith("{ [ -x configure ] || autoreconf -fi; } && if [ -f config.status ]; then make check VERBOSE=1;")
@@ -35,6 +36,26 @@ class AutotoolsTest {
     });
     assertThat(PackageFolder.nearest(root, root.resolve("test"))).as("test/Makefile.am starts no project")
         .isEqualTo(new PackageFolder(root, "configure.ac"));
+  }
+
+  /** autoreconf's files would be left untracked in the user's tree by the recheck: they are made in a copy instead. */
+  @Test
+  void aProjectThatDoesNotIgnoreConfigureIsBuiltInACopy() throws IOException {
+    write(root, "configure.ac", CONFIGURE_AC);
+    write(root, "Makefile.am", "TESTS = t\n");
+    write(root, ".gitignore", "*.o\n# configure\n/configure.log\n");
+    assertThat(VerifyDetector.detect(root, null)).hasValueSatisfying(c -> {
+      assertThat(c.source()).isEqualTo("detected: configure.ac, Makefile.am (TESTS); .gitignore does not ignore configure");
+      assertThat(c.command()).isEqualTo("rm -rf _build/src && mkdir -p _build/src && echo '*' > _build/.gitignore"
+          + " && tar --exclude=./_build --exclude=./.git -cf - . | tar -xf - -C _build/src && cd _build/src && autoreconf -fi"
+          + " && ./configure && make check VERBOSE=1");
+    });
+    write(root, ".gitignore", "*.o\n/configure\n");
+    assertThat(VerifyDetector.detect(root, null)).map(VerifyCommand::command).hasValue(Autotools.COMMAND);
+    write(root, ".gitignore", "");
+    write(root, "configure", "#!/bin/sh\n");
+    assertThat(VerifyDetector.detect(root, null)).as("a committed configure: autoreconf does not run")
+        .map(VerifyCommand::command).hasValue(Autotools.COMMAND);
   }
 
   @Test
@@ -47,7 +68,8 @@ class AutotoolsTest {
     assertThat(Autotools.definesTests(root)).as("check_PROGRAMS alone builds, runs nothing").isFalse();
     assertThat(VerifyDetector.detect(root, null)).isEmpty();
     write(root, "tests/Makefile.am", "TESTS = test-version test-reader\n");
-    assertThat(VerifyDetector.detect(root, null)).map(VerifyCommand::source).contains("detected: configure.in, Makefile.am (TESTS)");
+    assertThat(VerifyDetector.detect(root, null)).map(VerifyCommand::source)
+        .contains("detected: configure.in, Makefile.am (TESTS); .gitignore does not ignore configure");
   }
 
   @Test
@@ -93,11 +115,13 @@ class AutotoolsTest {
     assertThat(NoTests.in(List.of("# TOTAL: 7", "# PASS:  4", "# FAIL:  3"))).isEmpty();
     assertThat(NoTests.in(List.of("# TOTAL: 2", "# PASS:  0", "# FAIL:  2"))).isEmpty();
 
-    NoTests ours = new NoTests(Autotools.COMMAND);
-    ours.accept("make[1]: Nothing to be done for 'check-am'.");
-    assertThat(ours.result(0)).as("no Makefile.am sets TESTS: no harness, exit 0")
-        .contains("make check printed no test-suite summary: no Makefile.am sets TESTS");
-    assertThat(ours.result(2)).as("a build that failed is for an agent to fix").isEmpty();
+    for (String command : List.of(Autotools.COMMAND, Autotools.COPY_COMMAND)) {
+      NoTests ours = new NoTests(command);
+      ours.accept("make[1]: Nothing to be done for 'check-am'.");
+      assertThat(ours.result(0)).as("no Makefile.am sets TESTS: no harness, exit 0")
+          .contains("make check printed no test-suite summary: no Makefile.am sets TESTS");
+      assertThat(ours.result(2)).as("a build that failed is for an agent to fix").isEmpty();
+    }
     NoTests other = new NoTests("make check");
     other.accept("make[1]: Nothing to be done for 'check-am'.");
     assertThat(other.result(0)).as("a make check of the user's own").isEmpty();
