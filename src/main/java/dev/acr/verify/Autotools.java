@@ -30,7 +30,8 @@ public final class Autotools {
    * automake's rebuild rules then regenerate what an edit of configure.ac or a Makefile.am makes
    * stale. A tree configured in place (a {@code config.status} at the top) is tested in place:
    * configure refuses a build folder beside it ("source directory already configured"). Else
-   * configure {@code _build} unless its Makefile was configured for this very folder (one copied
+   * configure {@code _build} unless its Makefile was configured for this very folder (configure run as {@code ../configure}
+   * there writes {@code abs_top_srcdir = /x/project/_build/..}; one copied
    * along with the tree, or left in a worktree by a clone at another path, builds the sources it
    * names), then {@code make check}; {@code VERBOSE=1} prints the failing tests' logs, which the
    * parallel harness otherwise keeps in {@code test-suite.log}. A compile-time constant, so
@@ -38,7 +39,7 @@ public final class Autotools {
    */
   public static final String COMMAND = "{ [ -x configure ] || autoreconf -fi; } && if [ -f config.status ]; then make check VERBOSE=1;"
       + " else mkdir -p " + DIR + " && echo '*' > " + DIR + "/.gitignore && cd " + DIR
-      + " && { grep -qxF \"abs_top_srcdir = $(cd .. && pwd)\" Makefile 2>/dev/null || ../configure; } && make check VERBOSE=1; fi";
+      + " && { grep -qxF \"abs_top_srcdir = $(pwd)/..\" Makefile 2>/dev/null || ../configure; } && make check VERBOSE=1; fi";
 
   /**
    * For a project whose .gitignore does not ignore {@code configure}: autoreconf in the tree would leave configure,

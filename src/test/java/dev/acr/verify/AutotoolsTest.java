@@ -32,7 +32,7 @@ class AutotoolsTest {
       assertThat(c.source()).isEqualTo("detected: configure.ac, Makefile.am (TESTS)");
       assertThat(c.command()).startsWith("{ [ -x configure ] || autoreconf -fi; } && if [ -f config.status ]; then make check VERBOSE=1;")
           .contains("mkdir -p _build && echo '*' > _build/.gitignore && cd _build",
-              "grep -qxF \"abs_top_srcdir = $(cd .. && pwd)\" Makefile 2>/dev/null || ../configure");
+              "grep -qxF \"abs_top_srcdir = $(pwd)/..\" Makefile 2>/dev/null || ../configure");
     });
     assertThat(PackageFolder.nearest(root, root.resolve("test"))).as("test/Makefile.am starts no project")
         .isEqualTo(new PackageFolder(root, "configure.ac"));
