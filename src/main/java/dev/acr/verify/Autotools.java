@@ -3,6 +3,7 @@ package dev.acr.verify;
 import dev.acr.verify.CannotRun.Why;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -75,6 +76,9 @@ public final class Autotools {
   /** Any other refusal: {@code configure: error: libcheck not found}, {@code configure: error: cannot find install-sh ...}. */
   private static final Pattern CONFIGURE_ERROR = Pattern.compile("configure: error: (.+)");
 
+  /** A C file the build cannot find: {@code cc1: fatal error: ../../src/lexer.c: No such file or directory}, or no rule for one. */
+  private static final Pattern MISSING_C = Pattern.compile("fatal error: \\S+\\.c: No such file or directory|No rule to make target '\\S+\\.c'");
+
   /** Debian's packages of the tools autoreconf runs, and of the macros configure.ac calls most, by tool or macro prefix. */
   private static final Map<String, String> DEBIAN = Map.of("libtoolize", "libtool", "autopoint", "autopoint", "aclocal", "automake",
       "automake", "automake", "autoconf", "autoconf", "LT", "libtool", "PKG", "pkg-config", "AM_GNU_GETTEXT", "gettext autopoint",
@@ -115,6 +119,23 @@ public final class Autotools {
         return dir.getFileName().toString().startsWith(".") || Files.isRegularFile(dir.resolve("config.status"));
       }
     }.in(root, DEPTH);
+  }
+
+  /**
+   * configure's AC_PROG_LEX and AC_PROG_YACC go on without flex or bison ({@code checking for flex... no}), and the build then
+   * misses the C file they would have written: libconfuse/libconfuse printed {@code cc1: fatal error: ../../src/lexer.c: No such
+   * file or directory}, which alone reads as a missing header or submodule. Empty unless both are in the output.
+   */
+  static Optional<Why> missingGenerator(List<String> output) {
+    boolean missingC = output.stream().anyMatch(l -> MISSING_C.matcher(l).find());
+    for (String[] tool : new String[][] {{"flex", "lex", "flex"}, {"bison", "byacc", "bison"}}) {
+      if (missingC && output.contains("checking for " + tool[0] + "... no") && output.stream().anyMatch(l -> l.startsWith("checking for "
+          + tool[1] + "... no"))) {
+        return Optional.of(new Why(tool[0] + " is not installed (configure: checking for " + tool[0] + "... no), so the C file it"
+            + " generates is missing", "install it (apt-get install " + tool[2] + ") or name another test command"));
+      }
+    }
+    return Optional.empty();
   }
 
   /** Why one line of autoreconf's or configure's output says the build cannot be configured here; empty when it does not. */

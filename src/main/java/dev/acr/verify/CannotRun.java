@@ -102,6 +102,11 @@ public final class CannotRun {
     boolean ended127 = exitCode == 127 || output.stream().anyMatch(l -> l.contains("Error 127"));
     // "Signature does not match" is also what a failing JWT or webhook test prints: only corepack's own.
     boolean corepack = output.stream().anyMatch(l -> l.contains("corepack"));
+    // Before the lines one by one: configure's "checking for flex... no" explains the missing C file a line would blame on a header.
+    Optional<Why> generator = output.stream().anyMatch(l -> l.startsWith("checking for ")) ? Autotools.missingGenerator(output) : Optional.empty();
+    if (generator.isPresent()) {
+      return generator;
+    }
     for (String raw : output) {
       String line = Colour.strip(raw).strip();
       Optional<Why> why = line(line, root, packageDir, asked, ended127, corepack);

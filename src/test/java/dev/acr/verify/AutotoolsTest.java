@@ -151,6 +151,16 @@ class AutotoolsTest {
         .map(CannotRun.Why::problem).contains("configure stopped (configure: error: libcheck not found)");
     assertThat(CannotRun.check(1, List.of("configure: error: libcheck not found"), root, root, "fix the configure check"))
         .as("the prompt asks for it").isEmpty();
+    assertThat(CannotRun.check(2, List.of("checking for flex... no", "checking for lex... no", "checking for a sed ... /usr/bin/sed",
+        "cc1: fatal error: ../../src/lexer.c: No such file or directory", "compilation terminated.",
+        "make[1]: *** [Makefile:503: libconfuse_la-lexer.lo] Error 1"), root, root, "fix it")).hasValueSatisfying(why -> {
+          assertThat(why.problem()).isEqualTo("flex is not installed (configure: checking for flex... no), so the C file it generates"
+              + " is missing");
+          assertThat(why.todo()).contains("apt-get install flex");
+        });
+    assertThat(CannotRun.check(2, List.of("checking for flex... flex", "cc1: fatal error: ../../src/lexer.c: No such file or directory"),
+        root, root, "fix it")).map(CannotRun.Why::problem).as("flex there: the file is missing for another reason")
+        .contains("../../src/lexer.c: No such file or directory");
     assertThat(CannotRun.check(2, List.of("FAIL: timer", "# FAIL:  3", "See test/test-suite.log"), root, root, "fix it"))
         .as("tests that ran and failed").isEmpty();
   }
