@@ -64,7 +64,9 @@ public final class BuildTools {
     found = found.isPresent() || !Files.isRegularFile(root.resolve("meson.build")) ? found : MesonBuild.detect(root);
     // After CMake and Meson: they build out of the source tree with nothing to generate in it first, and a project
     // that keeps them beside its autotools files (pkgconf/pkgconf) tests with them as before. After make too (VerifyDetector).
-    found = found.isPresent() ? found : Autotools.detect(root);
+    // Autotools only where a configure script or its source is: its patterns would compile at every start.
+    found = found.isPresent() || VerifyDetector.firstFile(root, "configure.ac", "configure.in", "configure") == null ? found
+        : Autotools.detect(root);
     // After CMake: a Fortran project that keeps both (fortran-lang/test-drive) builds and tests with CMake
     // and a compiler alone, where fpm first fetches its dev-dependencies over the network.
     return found.isPresent() ? found : VerifyDetector.simple(root, "fpm test", "fpm.toml");
