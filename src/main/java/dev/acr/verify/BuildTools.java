@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * Test commands of build tools whose projects name no test command acr reads first: CMake with
  * CTest (C and C++), rebar3 (Erlang), R packages tested with testthat, Leiningen and the Clojure
  * CLI, nimble (Nim), dub (D), Crystal's spec runner, raco test (Racket), plunit (SWI-Prolog) and the
- * Fortran Package Manager, and Meson ({@link MesonBuild}). Each
+ * Fortran Package Manager, Meson ({@link MesonBuild}) and GNU Autotools ({@link Autotools}). Each
  * was added after a real repository of that kind got "verify none found" (docs/real-repos.md).
  */
 public final class BuildTools {
@@ -62,6 +62,11 @@ public final class BuildTools {
     // After CMake: a project that keeps both builds with CMake as before (fortran-lang/test-drive's meson.build is one more way).
     // After make too (VerifyDetector): munit's Makefile has a test target that needs a C compiler alone.
     found = found.isPresent() || !Files.isRegularFile(root.resolve("meson.build")) ? found : MesonBuild.detect(root);
+    // After CMake and Meson: they build out of the source tree with nothing to generate in it first, and a project
+    // that keeps them beside its autotools files (pkgconf/pkgconf) tests with them as before. After make too (VerifyDetector).
+    // Autotools only where a configure script or its source is: its patterns would compile at every start.
+    found = found.isPresent() || VerifyDetector.firstFile(root, "configure.ac", "configure.in", "configure") == null ? found
+        : Autotools.detect(root);
     // After CMake: a Fortran project that keeps both (fortran-lang/test-drive) builds and tests with CMake
     // and a compiler alone, where fpm first fetches its dev-dependencies over the network.
     return found.isPresent() ? found : VerifyDetector.simple(root, "fpm test", "fpm.toml");
@@ -235,7 +240,8 @@ public final class BuildTools {
   /**
    * The manifest that makes {@code dir} a package ({@link PackageFolder}) of these tools, or null:
    * an R package's DESCRIPTION, a Racket package's info.rkt, an SWI-Prolog pack's pack.pl, or a CMakeLists.txt or meson.build that
-   * starts a project ({@code project(...)}; the ones in a project's src/ and test/ folders add to it and are no package of their own).
+   * starts a project ({@code project(...)}; the ones in a project's src/ and test/ folders add to it and are no package of their own),
+   * or an autotools project's configure.ac.
    */
   static String manifest(Path dir) {
     if (isRPackage(dir)) {
@@ -252,6 +258,10 @@ public final class BuildTools {
       return "CMakeLists.txt";
     }
     // MesonBuild only for a meson.build: its patterns would compile at every start.
-    return Files.isRegularFile(dir.resolve("meson.build")) && MesonBuild.isProject(dir) ? "meson.build" : null;
+    if (Files.isRegularFile(dir.resolve("meson.build")) && MesonBuild.isProject(dir)) {
+      return "meson.build";
+    }
+    // An autotools project's configure.ac; its subfolders' Makefile.am add to it and are no package of their own.
+    return VerifyDetector.firstFile(dir, "configure.ac", "configure.in");
   }
 }

@@ -102,6 +102,11 @@ public final class CannotRun {
     boolean ended127 = exitCode == 127 || output.stream().anyMatch(l -> l.contains("Error 127"));
     // "Signature does not match" is also what a failing JWT or webhook test prints: only corepack's own.
     boolean corepack = output.stream().anyMatch(l -> l.contains("corepack"));
+    // Before the lines one by one: configure's "checking for flex... no" explains the missing C file a line would blame on a header.
+    Optional<Why> generator = output.stream().anyMatch(l -> l.startsWith("checking for ")) ? Autotools.missingGenerator(output) : Optional.empty();
+    if (generator.isPresent()) {
+      return generator;
+    }
     for (String raw : output) {
       String line = Colour.strip(raw).strip();
       Optional<Why> why = line(line, root, packageDir, asked, ended127, corepack);
@@ -275,7 +280,9 @@ public final class CannotRun {
       Map.entry("swipl", "SWI-Prolog: Debian's swi-prolog-nox"),
       Map.entry("fpm", "the Fortran Package Manager: pip install fpm, or conda's fpm; Debian 12 has no package of it"),
       Map.entry("meson", "with ninja: apt-get install meson ninja-build"),
-      Map.entry("ninja", "apt-get install ninja-build"));
+      Map.entry("ninja", "apt-get install ninja-build"),
+      Map.entry("autoreconf", "with automake and libtool: apt-get install autoconf automake libtool"),
+      Map.entry("make", "apt-get install make"));
 
   /** {@code why}, unless the prompt names {@code thing}: a request to write it is not a broken setup. */
   static Optional<Why> notAsked(String asked, String thing, Why why) {

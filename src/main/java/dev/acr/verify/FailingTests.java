@@ -46,6 +46,10 @@ final class FailingTests {
       Pattern.compile("^FAIL\\s+(\\S+)\\s+[\\d.]+s$"),
       // clojure.test: FAIL in (parse-test) (core_test.clj:12) (before Jest's FAIL)
       Pattern.compile("^(?:FAIL|ERROR) in \\((\\S+)\\)"),
+      // automake's test harness, per test (TESTS of a Makefile.am; a TAP test's line adds its number and description):
+      // FAIL: test-reader, ERROR: api (exit 99), XPASS: known-bug; not "ERROR: Dependency "x" not found" nor plunit's "ERROR: /x/t.plt:11:";
+      // and again in test-suite.log (make check VERBOSE=1): FAIL complete (exit status: 1)
+      Pattern.compile("^(?:FAIL|XPASS|ERROR):? ([\\w./+-]+)(?: \\d+ .*| \\(exit status: \\d+\\))?$"),
       // Jest: ● Suite › test; Vitest: FAIL  test/a.test.ts > suite > test; Jest's file line: FAIL  src/a.test.js
       Pattern.compile("^\\s*● (.+ › .+)$"),
       Pattern.compile("^\\s*FAIL\\s+(\\S.*?)(?:\\s+\\[[^\\]]*\\])?$"),

@@ -104,6 +104,11 @@ public final class NoTests {
    */
   private static final Pattern MESON = Pattern.compile("^(Ok|Expected Fail|Fail|Unexpected Pass|Timeout):\\s+(\\d+)$");
   private static final Pattern MESON_NONE = Pattern.compile("^No tests defined\\.$");
+  /**
+   * automake's test harness summary ({@code make check}), one count a line: {@code # PASS:  7}, {@code # FAIL:  2}. A failure,
+   * an error or a pass means tests ran; {@code # PASS:  0} alone (none in TESTS, {@code # TOTAL: 0}, or every test skipped) that none did.
+   */
+  private static final Pattern AUTOMAKE = Pattern.compile("^# (PASS|XFAIL|FAIL|XPASS|ERROR):\\s+(\\d+)$");
   /** nimble test without a test file: {@code Warning: No tests found!} (and exit 0). */
   private static final Pattern NIMBLE_NONE = Pattern.compile("^Warning: No tests found!$");
   /** RSpec's {@code 0 examples, 0 failures, 1 error occurred outside of examples}: a spec failed to load, which is a failure. */
@@ -118,6 +123,13 @@ public final class NoTests {
    * (Crystal 1.6): for it, no summary means no spec ran.
    */
   private final boolean crystalSpec;
+  /**
+   * Whether the command is acr's own for an autotools project: a tree whose Makefile.am files set no TESTS builds and passes
+   * {@code make check} without any summary, so for it no summary means no test ran.
+   */
+  private final boolean autotools;
+  /** Whether automake's harness printed its summary. */
+  private boolean automake;
 
   NoTests() {
     this("");
@@ -126,6 +138,7 @@ public final class NoTests {
   /** A scan of the output of {@code command}. */
   public NoTests(String command) {
     this.crystalSpec = CRYSTAL_SPEC.matcher(command).find();
+    this.autotools = command.equals(Autotools.COMMAND) || command.equals(Autotools.COPY_COMMAND);
   }
 
   /** The line that says no test ran, when every runner that printed a summary ran none; else empty. */
@@ -150,6 +163,13 @@ public final class NoTests {
         ran = true;
       } else if (m.group(1).equals("Ok")) {
         none = none == null ? "meson test: Ok: 0" : none;
+      }
+    } else if ((m = AUTOMAKE.matcher(line)).find()) {
+      automake = true;
+      if (Integer.parseInt(m.group(2)) > 0) {
+        ran = true;
+      } else if (m.group(1).equals("PASS")) {
+        none = none == null ? "make check: # PASS: 0" : none;
       }
     } else if ((m = EXUNIT.matcher(line)).find()) {
       count(line, m, m.groupCount());
@@ -217,6 +237,9 @@ public final class NoTests {
     }
     if (exitCode == 0 && !ran && none == null && crystalSpec) {
       return Optional.of("crystal spec printed no summary: no spec file ran");
+    }
+    if (exitCode == 0 && !ran && none == null && autotools && !automake) {
+      return Optional.of("make check printed no test-suite summary: no Makefile.am sets TESTS");
     }
     return ran || none == null ? Optional.empty() : Optional.of(none.replaceAll("^=+\\s*|\\s*=+$", ""));
   }

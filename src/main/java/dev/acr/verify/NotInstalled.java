@@ -138,6 +138,7 @@ final class NotInstalled {
     why = why.isPresent() ? why : haskell(line, asked);
     why = why.isPresent() ? why : ToolchainNeeds.check(line, root, packageDir, asked);
     why = why.isPresent() ? why : MesonBuild.check(line, asked);
+    why = why.isPresent() ? why : Autotools.check(line, asked);
     return why.isPresent() ? why : bats(line, root);
   }
 

@@ -39,6 +39,9 @@ public final class Toolchains {
   public static final Tool MESON = new Tool("meson", List.of("meson", "--version"), "apt-get install meson ninja-build");
   public static final Tool NINJA = new Tool("ninja", List.of("ninja", "--version"), "apt-get install ninja-build");
   public static final Tool CC = new Tool("cc", List.of("cc", "--version"), "apt-get install gcc");
+  public static final Tool AUTORECONF = new Tool("autoreconf", List.of("autoreconf", "--version"), "apt-get install autoconf automake");
+  public static final Tool PKG_CONFIG = new Tool("pkg-config", List.of("pkg-config", "--version"), "apt-get install pkg-config");
+  public static final Tool MAKE = new Tool("make", List.of("make", "--version"), "apt-get install make");
 
   public static final String REQUIRE = "ACR_REQUIRE_TOOLS";
 
