@@ -109,6 +109,13 @@ public final class NoTests {
    * an error or a pass means tests ran; {@code # PASS:  0} alone (none in TESTS, {@code # TOTAL: 0}, or every test skipped) that none did.
    */
   private static final Pattern AUTOMAKE = Pattern.compile("^# (PASS|XFAIL|FAIL|XPASS|ERROR):\\s+(\\d+)$");
+  /**
+   * The same from automake's older serial harness ({@code AUTOMAKE_OPTIONS = serial-tests}), which prints no such counts:
+   * {@code All 2 tests passed}, {@code 1 of 2 tests failed}, {@code All 3 tests behaved as expected (1 expected failure)},
+   * {@code 1 of 3 tests did not behave as expected (1 unexpected pass)}.
+   */
+  private static final Pattern AUTOMAKE_SERIAL =
+      Pattern.compile("^(?:All (\\d+)|\\d+ of (\\d+)) tests? (?:passed|failed|behaved as expected|did not behave as expected)\\b");
   /** nimble test without a test file: {@code Warning: No tests found!} (and exit 0). */
   private static final Pattern NIMBLE_NONE = Pattern.compile("^Warning: No tests found!$");
   /** RSpec's {@code 0 examples, 0 failures, 1 error occurred outside of examples}: a spec failed to load, which is a failure. */
@@ -170,6 +177,11 @@ public final class NoTests {
         ran = true;
       } else if (m.group(1).equals("PASS")) {
         none = none == null ? "make check: # PASS: 0" : none;
+      }
+    } else if (autotools && (m = AUTOMAKE_SERIAL.matcher(line)).find()) {
+      automake = true;
+      if (Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)) > 0) {
+        ran = true;
       }
     } else if ((m = EXUNIT.matcher(line)).find()) {
       count(line, m, m.groupCount());

@@ -122,6 +122,14 @@ class AutotoolsTest {
           .contains("make check printed no test-suite summary: no Makefile.am sets TESTS");
       assertThat(ours.result(2)).as("a build that failed is for an agent to fix").isEmpty();
     }
+    // automake's serial harness (serial-tests) prints no "# PASS:" counts, only a banner line between rules of '='.
+    for (String banner : List.of("All 2 tests passed", "1 of 2 tests failed", "All 3 tests behaved as expected (1 expected failure)")) {
+      NoTests serial = new NoTests(Autotools.COMMAND);
+      serial.accept("PASS: t1.sh");
+      serial.accept("==================");
+      serial.accept(banner);
+      assertThat(serial.result(0)).as(banner).isEmpty();
+    }
     NoTests other = new NoTests("make check");
     other.accept("make[1]: Nothing to be done for 'check-am'.");
     assertThat(other.result(0)).as("a make check of the user's own").isEmpty();
