@@ -134,7 +134,7 @@ public final class AcrCommand implements Callable<Integer> {
         new RunRequest(noPrompt ? "" : String.join(" ", o.prompt()), o.where().workdir(env), o.where().configFile(env),
             o.memoryOption().memoryFile(env), o.verify(), o.tool(), o.chain(), o.maxAttempts(), o.budget(), o.timeout(),
             o.seed() != null ? o.seed() : 0L, o.inPlace(), o.dryRun(), !o.noStorePrompt(), env.vars(),
-            !o.noRecheck(), !o.noPriors(), o.race());
+            !o.noRecheck(), !o.noPriors(), o.race(), o.verifyTimeout());
     if (shell) {
       return InteractiveShell.open(env, req, o.dryRun(), o.quiet(), err);
     }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 record AcrOptions(
     List<String> prompt, boolean dryRun, WhereOptions.Repo where, WhereOptions.Memory memoryOption, String verify,
     String tool, List<String> chain, int maxAttempts, Double budget, Duration timeout, Long seed, boolean json,
-    boolean inPlace, boolean noStorePrompt, boolean quiet, boolean noRecheck, boolean noPriors, String race) {
+    boolean inPlace, boolean noStorePrompt, boolean quiet, boolean noRecheck, boolean noPriors, String race,
+    Duration verifyTimeout) {
 
   static final String DESCRIPTION =
       "The agentic coding router: picks a coding-agent CLI and model for the prompt, runs it in an"
@@ -57,6 +58,10 @@ record AcrOptions(
     spec.addOption(OptionSpec.builder("--timeout").type(Duration.class).converters(new DurationConverter())
         .paramLabel("DURATION").defaultValue("30m").description("Per attempt, e.g. 90s, 20m (default: ${DEFAULT-VALUE}).")
         .build());
+    spec.addOption(OptionSpec.builder("--verify-timeout").type(Duration.class).converters(new DurationConverter())
+        .paramLabel("DURATION").description("Per run of the test command (baseline, each attempt, recheck); default:"
+            + " the project's \"verify_timeout\" in .acr/config.json, else 30m. A run longer than 30 s says now and then"
+            + " that it is still running, with its last line of output.").build());
     spec.addOption(valued("--seed", Long.class, "N", "Another exploration draw. Without it the draw is fixed by the prompt, memory and config, so a dry run shows what the run will choose."));
     spec.addOption(flag("--json", "Print a machine-readable summary on stdout."));
     spec.addOption(flag("--in-place", "Outside git: let agents edit the workdir directly; acr snapshots it first and puts it back after an attempt that is not verified."));
@@ -83,7 +88,8 @@ record AcrOptions(
         WhereOptions.memory(spec), value(spec, "--verify"), value(spec, "--tool"), value(spec, "--chain"),
         value(spec, "--max-attempts"), value(spec, "--budget"), value(spec, "--timeout"), value(spec, "--seed"),
         isSet(spec, "--json"), isSet(spec, "--in-place"), isSet(spec, "--no-store-prompt"), isSet(spec, "--quiet"),
-        isSet(spec, "--no-recheck"), isSet(spec, "--no-priors"), value(spec, "--race"));
+        isSet(spec, "--no-recheck"), isSet(spec, "--no-priors"), value(spec, "--race"),
+        value(spec, "--verify-timeout"));
   }
 
   /**

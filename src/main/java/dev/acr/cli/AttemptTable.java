@@ -1,5 +1,6 @@
 package dev.acr.cli;
 
+import dev.acr.config.Durations;
 import dev.acr.core.AttemptResult;
 import dev.acr.core.AttemptStatus;
 import java.util.ArrayList;
@@ -82,13 +83,7 @@ final class AttemptTable {
   }
 
   static String duration(long ms) {
-    if (ms < 60_000) {
-      return String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
-    }
-    long s = ms / 1000;
-    return s < 3600
-        ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60)
-        : String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60);
+    return Durations.text(ms);
   }
 
   private static String cost(Double usd) {

@@ -10,6 +10,7 @@ import dev.acr.live.Binaries;
 import dev.acr.live.Baseline;
 import dev.acr.live.Decision;
 import dev.acr.live.RaceChoice;
+import dev.acr.live.VerifyTimeout;
 import dev.acr.live.RunRequest;
 import dev.acr.live.UsageError;
 import dev.acr.policy.CostGuess;
@@ -111,8 +112,8 @@ final class DecisionText {
       out.println(bold("baseline   ") + "none: a question needs no change, so the run shows the agent's answer and tests nothing");
       return;
     }
-    out.println(bold("baseline   ") + "not run in a dry run: a run first runs " + s.verify().command()
-        + " on your files as they are, and stops if it cannot run at all");
+    out.println(bold("baseline   ") + "not run in a dry run: a run first runs the test command above on your files as"
+        + " they are, and stops if it cannot run at all; each run of it may take " + verifyTimeout(req, d));
     TestServices.down(s.packageDir() == null ? s.root() : s.packageDir(), s.root()).ifPresent(why ->
         out.println("  " + why.problem() + ": if the tests fail to reach them, the run stops there; " + why.todo()));
     if (Baseline.asksToFixFailingTest(d.task().dimension(), req.prompt())) {
@@ -189,6 +190,15 @@ final class DecisionText {
       out.println("  batches: " + String.join(" then ", batches));
     } catch (UsageError e) {
       out.println(bold("race       ") + e.getMessage());
+    }
+  }
+
+  /** "30m (default)"; what is wrong instead, when the project's "verify_timeout" is not a duration. */
+  private static String verifyTimeout(RunRequest req, Decision d) {
+    try {
+      return VerifyTimeout.of(req, d.signals().repoConfig()).text();
+    } catch (UsageError e) {
+      return "? (" + e.getMessage() + ")";
     }
   }
 

@@ -5,6 +5,7 @@ import dev.acr.exec.ProcessRunner;
 import dev.acr.live.AcrPaths;
 import dev.acr.live.Decision;
 import dev.acr.live.LiveSession;
+import dev.acr.live.VerifyTimeout;
 import dev.acr.live.NothingRan;
 import dev.acr.live.Planner;
 import dev.acr.live.RaceChoice;
@@ -62,6 +63,7 @@ public final class LiveRun {
     try {
       Decision d = decide(req, paths);
       RaceChoice.of(req, d);
+      VerifyTimeout.of(req, d.signals().repoConfig()); // a bad "verify_timeout" stops a dry run too
       if (req.dryRun()) {
         report(err).dryRun(req, d);
         return ExitCodes.OK;

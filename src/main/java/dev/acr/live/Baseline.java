@@ -71,7 +71,7 @@ public final class Baseline {
       // Pointed at the worktree like an attempt's tests (editable installs, PYTHONPATH...).
       java.util.Map<String, String> env =
           isolation == null ? req.environment() : isolation.environment(snapshot, wt, req.environment());
-      r = new Verifier().run(verify, folder, timeout, env, log);
+      r = new Verifier().run(verify, folder, timeout, env, log, beat -> note.accept("baseline: " + beat));
     } catch (IOException e) {
       throw new UsageError("cannot prepare the baseline check: " + e.getMessage());
     } catch (InterruptedException e) {
@@ -124,6 +124,13 @@ public final class Baseline {
    * is not about them ({@link KnownFailures}), before any agent is paid for.
    */
   private static void failing(Decision d, RunRequest req, VerifyResult r, Consumer<String> note) {
+    if (r.timedOut()) {
+      // A bug can make a test hang, and a fix then makes it finish: not a reason to stop. A slow suite is.
+      note.accept("baseline: the tests did not finish within the limit and were stopped; an attempt verifies only when"
+          + " they finish and pass. If they are only slow, stop acr (Ctrl-C) and raise the limit: --verify-timeout,"
+          + " or \"verify_timeout\" in .acr/config.json");
+      return;
+    }
     KnownFailures known = KnownFailures.of(r, d.task().dimension(), req.prompt());
     String warning = known.warning(d.signals().verify().command());
     String which = r.failing().isEmpty() ? "" : ": " + KnownFailures.named(r.failing(), r.failingIncomplete());

@@ -1,5 +1,6 @@
 package dev.acr.live;
 
+import dev.acr.config.Durations;
 import dev.acr.git.ApplyResult;
 import dev.acr.git.Diff;
 import dev.acr.git.GitException;
@@ -76,12 +77,12 @@ public final class Delivery {
     Path log = attemptDir.resolve("recheck.log");
     String failure;
     try {
-      VerifyResult r = new Verifier().run(verify, testDir, timeout, environment, log);
+      VerifyResult r = new Verifier().run(verify, testDir, timeout, environment, log, beat -> note.accept("recheck: " + beat));
       if (r.passed()) {
         note.accept("recheck: passed in your working tree");
         return new Outcome(applied, false);
       }
-      failure = r.timedOut() ? "timed out" : "failed (exit " + r.exitCode() + ")";
+      failure = r.timedOut() ? "did not finish within " + Durations.limit(timeout) : "failed (exit " + r.exitCode() + ")";
     } catch (IOException e) {
       failure = "could not run (" + e.getMessage() + ")";
     } catch (InterruptedException e) {

@@ -287,7 +287,10 @@ public final class LiveExecutor implements AttemptExecutor {
     } else if (status == null) {
       VerifyResult v = null;
       try {
-        v = new Verifier().run(setup.verify(), folder, setup.verifyTimeout(), environment(worktree), dir.resolve(RunFiles.VERIFY_LOG));
+        String who = "attempt " + attemptNumber + " " + route.name() + ": ";
+        note.accept(who + "running the tests on its change");
+        v = new Verifier().run(setup.verify(), folder, setup.verifyTimeout(), environment(worktree),
+            dir.resolve(RunFiles.VERIFY_LOG), beat -> note.accept(who + "tests " + beat));
       } catch (IOException e) {
         return stoppedOr(route, () -> acrError(route, attemptNumber, dir, "could not run the test command", e));
       } catch (InterruptedException e) {

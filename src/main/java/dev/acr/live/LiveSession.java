@@ -55,8 +55,6 @@ public final class LiveSession {
       List<String> warnings,
       RaceChoice race) {}
 
-  private static final Duration VERIFY_TIMEOUT = Duration.ofMinutes(30);
-
   /**
    * How a session runs besides the request: the memory {@code source} its records carry, an
    * {@code observer} (may be null) handed every record after memory has it, and whether the
@@ -95,6 +93,7 @@ public final class LiveSession {
       throws UsageError {
     requireInstalled(d, req);
     RaceChoice race = RaceChoice.of(req, d);
+    Duration verifyTimeout = VerifyTimeout.of(req, d.signals().repoConfig()).limit();
     if (race != RaceChoice.SEQUENTIAL) {
       note.accept(race.why());
     }
@@ -149,7 +148,7 @@ public final class LiveSession {
     try {
       baseline = verify == null || !options.baseline() || !Baseline.needed(d) ? null
           // A live bench calls out a broken problem itself and goes on; a user's run stops.
-          : Baseline.run(d, req, isolation, snapshot, pool, runDir, VERIFY_TIMEOUT, note,
+          : Baseline.run(d, req, isolation, snapshot, pool, runDir, verifyTimeout, note,
               options.source().equals(Options.USER.source()));
     } catch (UsageError | RuntimeException e) {
       closeQuietly(inPlace);
@@ -160,11 +159,11 @@ public final class LiveSession {
         new LiveExecutor(
             // The package folder: there, in each worktree, the agent and the tests run.
             new LiveExecutor.Setup(d.config(), req.environment(), d.signals().packageDir(), isolation, snapshot, verify,
-                req.timeout(), VERIFY_TIMEOUT, runDir, inPlace, KnownFailures.of(baseline, d.task().dimension(), req.prompt())),
+                req.timeout(), verifyTimeout, runDir, inPlace, KnownFailures.of(baseline, d.task().dimension(), req.prompt())),
             runner,
             agentOutput,
             note,
-            isolation == null ? null : delivery(isolation, verify, req, d.signals().packageDir(), note),
+            isolation == null ? null : delivery(isolation, verify, req, d.signals().packageDir(), verifyTimeout, note),
             pool);
     MemoryStore store = new MemoryStore(paths.memory());
     MemorySink sink = d.stats() == null ? store : MemorySink.tee(store, d.stats());
@@ -216,8 +215,9 @@ public final class LiveSession {
    * run in the package folder, as the attempt's tests did in the same folder of its worktree.
    */
   private static Delivery delivery(
-      Isolation isolation, VerifyCommand verify, RunRequest req, Path packageDir, Consumer<String> note) {
-    return new Delivery(isolation, verify, packageDir, req.environment(), VERIFY_TIMEOUT, req.recheck(), note);
+      Isolation isolation, VerifyCommand verify, RunRequest req, Path packageDir, Duration verifyTimeout,
+      Consumer<String> note) {
+    return new Delivery(isolation, verify, packageDir, req.environment(), verifyTimeout, req.recheck(), note);
   }
 
   private static void closeQuietly(WorktreePool pool, Consumer<String> note) {

@@ -11,7 +11,8 @@ import java.util.Map;
  * and put the tree back if it fails there ({@code --no-recheck} turns it off).
  * {@code priors}: start the policy from acr's shipped priors (false with {@code --no-priors}: prices only).
  * {@code race} is what {@code --race} said: null when not given (the config's default applies),
- * {@code "auto"} or a number of attempts to run at once.
+ * {@code "auto"} or a number of attempts to run at once. {@code verifyTimeout} is what {@code
+ * --verify-timeout} said: null when not given ({@link VerifyTimeout} then reads the project's).
  */
 public record RunRequest(
     String prompt,
@@ -31,7 +32,8 @@ public record RunRequest(
     Map<String, String> environment,
     boolean recheck,
     boolean priors,
-    String race) {
+    String race,
+    Duration verifyTimeout) {
 
   /** A request with the recheck on, the shipped priors and racing left to the config, as every run has unless the user opts out. */
   public RunRequest(
@@ -39,6 +41,6 @@ public record RunRequest(
       int maxAttempts, Double budgetUsd, Duration timeout, long seed, boolean inPlace, boolean dryRun,
       boolean storePrompt, Map<String, String> environment) {
     this(prompt, workdir, configFile, memoryFile, verify, tool, chain, maxAttempts, budgetUsd, timeout, seed, inPlace,
-        dryRun, storePrompt, environment, true, true, null);
+        dryRun, storePrompt, environment, true, true, null, null);
   }
 }

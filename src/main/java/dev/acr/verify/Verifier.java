@@ -1,5 +1,6 @@
 package dev.acr.verify;
 
+import dev.acr.config.Durations;
 import dev.acr.exec.Colour;
 import dev.acr.exec.ProcessOutcome;
 import dev.acr.exec.ProcessRunner;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Runs a verify command ({@code sh -c}) through the one {@link ProcessRunner}, with a deadline.
@@ -41,13 +43,20 @@ public final class Verifier {
   private static final String MERGE_STDERR = "exec 2>&1\n";
 
   private final ProcessRunner runner;
+  private final Duration firstBeat;
 
   public Verifier() {
     this(new ProcessRunner());
   }
 
   public Verifier(ProcessRunner runner) {
+    this(runner, Heartbeat.FIRST);
+  }
+
+  /** @param firstBeat when the first "still running" note comes (tests shorten it) */
+  Verifier(ProcessRunner runner, Duration firstBeat) {
     this.runner = runner;
+    this.firstBeat = firstBeat;
   }
 
   /**
@@ -57,13 +66,24 @@ public final class Verifier {
   public VerifyResult run(
       VerifyCommand c, Path dir, Duration timeout, Map<String, String> env, Path logFile)
       throws IOException, InterruptedException {
-    try (RacketCollections racket = RacketCollections.of(c.command(), dir)) {
-      return runWith(c, dir, timeout, racket.environment(env == null ? System.getenv() : env), logFile.toAbsolutePath());
+    return run(c, dir, timeout, env, logFile, null);
+  }
+
+  /**
+   * @param progress told now and then while the command runs long ({@link Heartbeat}): "still
+   *     running after 1m00s …"; null for silence
+   */
+  public VerifyResult run(
+      VerifyCommand c, Path dir, Duration timeout, Map<String, String> env, Path logFile, Consumer<String> progress)
+      throws IOException, InterruptedException {
+    try (RacketCollections racket = RacketCollections.of(c.command(), dir);
+        Heartbeat beat = Heartbeat.start(progress, firstBeat, timeout)) {
+      return runWith(c, dir, timeout, racket.environment(env == null ? System.getenv() : env), logFile.toAbsolutePath(), beat);
     }
   }
 
-  private VerifyResult runWith(VerifyCommand c, Path dir, Duration timeout, Map<String, String> env, Path log)
-      throws IOException, InterruptedException {
+  private VerifyResult runWith(VerifyCommand c, Path dir, Duration timeout, Map<String, String> env, Path log,
+      Heartbeat beat) throws IOException, InterruptedException {
     Tail tail = new Tail();
     NoTests scan = new NoTests(c.command());
     SummaryFailures summary = new SummaryFailures();
@@ -75,6 +95,7 @@ public final class Verifier {
             .grace(GRACE)
             .stdoutFile(log)
             .stdoutLines(line -> {
+              beat.line(line);
               tail.add(line);
               scan.accept(line);
               summary.accept(line);
@@ -92,7 +113,8 @@ public final class Verifier {
       throw new InterruptedException("verify interrupted");
     }
     if (o.timedOut()) {
-      note(log, tail, "[acr] verify timed out after " + timeout.toSeconds() + "s; killed");
+      note(log, tail, "[acr] the test command did not finish within " + Durations.limit(timeout) + " and was stopped"
+          + " (a longer limit: --verify-timeout, or \"verify_timeout\" in .acr/config.json)");
       return new VerifyResult(false, -1, o.durationMs(), tail.text(), true, null);
     }
     if (o.exitCode() != 0 && tail.tapFailuresOutOfSight()) {

@@ -61,6 +61,26 @@ class CliDryRunTest {
     assertNothingWritten();
   }
 
+  /** How long the project's tests may take is the project's to say; --verify-timeout wins; a bad value stops. */
+  @Test
+  void theVerifyTimeoutComesFromTheOptionElseTheRepoConfig() throws Exception {
+    Files.createDirectories(h.repo.resolve(".acr"));
+    Files.writeString(h.repo.resolve(".acr/config.json"), "{\"verify\": \"sh check.sh\", \"verify_timeout\": \"45m\"}\n");
+    CliHarness.Run r = h.acr("--dry-run", "--chain", "fixer", "fix the NPE in parser");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("each run of it may take 45m (\"verify_timeout\" in .acr/config.json)\n");
+    r = h.acr("--dry-run", "--chain", "fixer", "--verify-timeout", "90s", "fix the NPE in parser");
+    assertThat(r.out()).contains("each run of it may take 1m30s (--verify-timeout)\n");
+    Files.writeString(h.repo.resolve(".acr/config.json"), "{\"verify\": \"sh check.sh\", \"verify_timeout\": \"soon\"}\n");
+    r = h.acr("--dry-run", "--chain", "fixer", "fix the NPE in parser");
+    assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).contains(".acr/config.json: \"verify_timeout\" must be a duration such as \"45m\"")
+        .contains("got \"soon\"");
+    r = h.acr("--dry-run", "--chain", "fixer", "--verify-timeout", "later", "fix the NPE in parser");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("'later' is not a duration");
+  }
+
   @Test
   void policyChainWithoutChainOption() throws Exception {
     CliHarness.Run r = h.acr("--dry-run", "--seed", "7", "--verify", "sh check.sh", "fix the NPE in parser");
@@ -194,8 +214,8 @@ class CliDryRunTest {
     CliHarness.Run r = h.acr("--dry-run", "--chain", "fixer", "--verify", "sh check.sh", "fix the failing parser test");
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(r.out()).contains("package    no package manifest found; the agent and the tests run at the repository root\n")
-        .contains("baseline   not run in a dry run: a run first runs sh check.sh on your files as they are, and stops if it"
-            + " cannot run at all\n")
+        .contains("baseline   not run in a dry run: a run first runs the test command above on your files as they are,"
+            + " and stops if it cannot run at all; each run of it may take 30m (default)\n")
         .contains("the prompt asks to fix a failing test: the run will check that a test fails, and say so plainly if the"
             + " tests already pass")
         .contains("  repo config: none (.acr/config.json is looked up from ");

@@ -111,7 +111,8 @@ class VerifyRunTest {
     assertThat(r.timedOut()).isTrue();
     assertThat(r.passed()).isFalse();
     assertThat(r.exitCode()).isEqualTo(-1);
-    assertThat(r.tail()).startsWith("started").contains("timed out");
+    assertThat(r.tail()).startsWith("started").endsWith("[acr] the test command did not finish within 1s and was stopped"
+        + " (a longer limit: --verify-timeout, or \"verify_timeout\" in .acr/config.json)");
     assertThat(elapsedMs).isLessThan(15_000);
     long child = Long.parseLong(Files.readString(pidFile).strip());
     // a killed orphan may linger as a zombie until pid 1 reaps it; it no longer runs

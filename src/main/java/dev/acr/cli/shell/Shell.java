@@ -272,7 +272,7 @@ public final class Shell {
     RunRequest b = setup.base();
     return new RunRequest(text, b.workdir(), b.configFile(), b.memoryFile(), b.verify(), b.tool(), chainNames,
         b.maxAttempts(), b.budgetUsd(), b.timeout(), seed, b.inPlace(), dryRun, b.storePrompt(), b.environment(),
-        b.recheck(), b.priors(), b.race());
+        b.recheck(), b.priors(), b.race(), b.verifyTimeout());
   }
 
   /** "a, b,c" as [a, b, c]; "policy" (or nothing) as null, the policy's choice. */
