@@ -106,6 +106,7 @@ public final class ProcessRunner {
         throw startFailure(spec.argv().get(0), e);
       }
       Process process = started.getProcess();
+      stopper.started(process.toHandle());
       DescendantWatch watch = new DescendantWatch(process.toHandle());
 
       boolean timedOut = false;

@@ -1,5 +1,6 @@
 package dev.acr.exec;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -10,6 +11,16 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Stopper {
   private final CompletableFuture<Void> requested = new CompletableFuture<>();
+  private volatile ProcessHandle process;
+
+  /** The child, once started: what it runs meanwhile can be looked at (a test command's current test). */
+  public Optional<ProcessHandle> process() {
+    return Optional.ofNullable(process);
+  }
+
+  void started(ProcessHandle child) {
+    process = child;
+  }
 
   public void stop() {
     requested.complete(null);

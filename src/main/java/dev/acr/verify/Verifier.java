@@ -6,12 +6,14 @@ import dev.acr.exec.ProcessOutcome;
 import dev.acr.exec.ProcessRunner;
 import dev.acr.exec.ProcessSpec;
 import dev.acr.exec.ProcessStartException;
+import dev.acr.exec.Stopper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,14 +78,17 @@ public final class Verifier {
   public VerifyResult run(
       VerifyCommand c, Path dir, Duration timeout, Map<String, String> env, Path logFile, Consumer<String> progress)
       throws IOException, InterruptedException {
+    Stopper stopper = new Stopper();
     try (RacketCollections racket = RacketCollections.of(c.command(), dir);
-        Heartbeat beat = Heartbeat.start(progress, firstBeat, timeout)) {
-      return runWith(c, dir, timeout, racket.environment(env == null ? System.getenv() : env), logFile.toAbsolutePath(), beat);
+        Heartbeat beat = Heartbeat.start(progress, () -> stopper.process()
+            .map(p -> Heartbeat.runningNow(p, dir, Instant.now())).orElse(null), dir, firstBeat, timeout)) {
+      return runWith(c, dir, timeout, racket.environment(env == null ? System.getenv() : env), logFile.toAbsolutePath(),
+          beat, stopper);
     }
   }
 
   private VerifyResult runWith(VerifyCommand c, Path dir, Duration timeout, Map<String, String> env, Path log,
-      Heartbeat beat) throws IOException, InterruptedException {
+      Heartbeat beat, Stopper stopper) throws IOException, InterruptedException {
     Tail tail = new Tail();
     NoTests scan = new NoTests(c.command());
     SummaryFailures summary = new SummaryFailures();
@@ -104,7 +109,7 @@ public final class Verifier {
             .build();
     ProcessOutcome o;
     try {
-      o = runner.run(spec);
+      o = runner.run(spec, stopper);
     } catch (ProcessStartException e) {
       throw new IOException("verify command could not run: " + e.getMessage(), e);
     }
