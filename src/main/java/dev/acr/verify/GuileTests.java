@@ -46,6 +46,14 @@ final class GuileTests {
   /** {@code In procedure dlopen: file "libcblas.so", message "libcblas.so: cannot open shared object file: ...}. */
   private static final Pattern NO_LIBRARY = Pattern.compile("In procedure dlopen: file \"([^\"]+)\", message \"[^\"]*cannot open shared object file");
 
+  /** {@code Unbound variable: spawn}: a procedure the code calls is not defined. */
+  private static final Pattern UNBOUND = Pattern.compile("^Unbound variable: (\\S+)$");
+  /**
+   * Procedures of Guile's own that its later releases added, by the release: igneus/lilygabc's structure tests call
+   * {@code spawn}, which Debian 12's Guile 3.0.8 lacks, so its make test failed for every agent.
+   */
+  private static final Map<String, String> NEWER_GUILE = Map.of("spawn", "3.0.9");
+
   /** Debian's packages of the Guile libraries it has, by the first word of their modules' names. */
   private static final Map<String, String> DEBIAN = Map.ofEntries(Map.entry("json", "guile-json"), Map.entry("gcrypt", "guile-gcrypt"),
       Map.entry("git", "guile-git"), Map.entry("ssh", "guile-ssh"), Map.entry("gnutls", "guile-gnutls"), Map.entry("cairo", "guile-cairo"),
@@ -182,8 +190,8 @@ final class GuileTests {
 
   /**
    * Why one line of guile's output says the tests cannot run here: a module that no file of the project provides (a Guile
-   * library not installed), or a shared library the code loads through the FFI that is not installed. A module of the
-   * project's own that does not load is the agent's to fix, and stays a failure.
+   * library not installed), a shared library the code loads through the FFI that is not installed, or a procedure of a later
+   * Guile than the installed one. A module of the project's own that does not load is the agent's to fix, and stays a failure.
    */
   static Optional<Why> check(String line, Path root, String asked) {
     Matcher m;
@@ -203,7 +211,19 @@ final class GuileTests {
           + " Guile's FFI (dynamic-link) is not installed", "install the package that provides it (on Debian, apt-file search " + lib
           + " names it; a library under another name may be set through the project's own variable) or name another test command"));
     }
+    if ((m = UNBOUND.matcher(line)).find() && NEWER_GUILE.containsKey(m.group(1)) && root != null && !defines(root, m.group(1))) {
+      String name = m.group(1);
+      return CannotRun.notAsked(asked, name, new Why("the installed Guile is older than the project needs: " + name + ", which the code"
+          + " calls, came with Guile " + NEWER_GUILE.get(name) + " (guile: Unbound variable: " + name + ")", "install Guile "
+          + NEWER_GUILE.get(name) + " or later, or name another test command (one that runs only the tests this Guile can)"));
+    }
     return Optional.empty();
+  }
+
+  /** Whether a {@code .scm} file of the project defines {@code name} itself: then its being unbound is the project's own to fix. */
+  private static boolean defines(Path root, String name) {
+    Pattern definition = Pattern.compile("\\(define\\*?\\s+\\(?" + Pattern.quote(name) + "[\\s)]");
+    return scmFiles(root, root, DEPTH).stream().anyMatch(f -> definition.matcher(VerifyDetector.readOrEmpty(root.resolve(f))).find());
   }
 
   /** Whether a {@code .scm} file of the project is the module {@code module} (its path ends with the module's). */

@@ -130,6 +130,20 @@ class GuileTest {
     assertThat(CannotRun.check(1, output, root, root, "read the config with json")).as("asked for").isEmpty();
   }
 
+  /** igneus/lilygabc's make test on Debian 12's Guile 3.0.8: its structure tests call spawn, which Guile 3.0.9 added. */
+  @Test
+  void aProcedureOfALaterGuileStopsTheRunOneOfTheProjectDoesNot() throws IOException {
+    write(root, "tests/lily_structures/process.scm", "(define (process-file f)\n  (spawn \"lilypond\" (list \"lilypond\" f)))\n");
+    List<String> output = List.of("tests/lily_structures/process.scm:16:13: In procedure process-file:", "Unbound variable: spawn",
+        "make: *** [Makefile:24: test-structures] Error 1");
+    assertThat(CannotRun.check(2, output, root, root, "fix the failing test")).map(CannotRun.Why::problem).contains("the installed"
+        + " Guile is older than the project needs: spawn, which the code calls, came with Guile 3.0.9 (guile: Unbound variable: spawn)");
+    assertThat(CannotRun.check(1, List.of("Unbound variable: expand-special-chars"), root, root, "fix it"))
+        .as("any other name: a definition the agent may have to restore").isEmpty();
+    write(root, "lilygabc/util.scm", "(define* (spawn program args)\n  (system* program))\n");
+    assertThat(CannotRun.check(2, output, root, root, "fix the failing test")).as("the project's own spawn").isEmpty();
+  }
+
   /** lloda/guile-ffi-cblas without a libcblas.so (Debian's libblas-dev has libblas.so, which the project takes by its own variable). */
   @Test
   void aSharedLibraryTheFfiOpensStopsTheRun() {
