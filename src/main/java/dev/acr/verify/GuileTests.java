@@ -32,6 +32,14 @@ final class GuileTests {
   private static final Pattern SUITE = Pattern.compile("(?m)^\\((?:test-begin|test-group)\\b");
   /** SRFI-64 itself, as Guile names it ({@code (srfi srfi-64)}) or as R7RS does ({@code (srfi 64)}). */
   private static final Pattern SRFI_64 = Pattern.compile("srfi-64|\\(srfi 64\\)");
+  /**
+   * How a detected command's source ends when its tests report through SRFI-64's own runner, which prints a
+   * {@code %%%% Starting test} line for each suite: a run without one ran no test ({@link NoTests}). A constant, so NoTests
+   * reads it without loading this class.
+   */
+  static final String SIMPLE_RUNNER = "(SRFI-64)";
+  /** Test files that install a runner of their own ({@code test-runner-factory}), which may print no such line. */
+  private static final Pattern OWN_RUNNER = Pattern.compile("test-runner-factory|test-with-runner|test-runner-create");
   /** A module's name: {@code (define-module (msgpack ext timestamp)}. */
   private static final Pattern DEFINE_MODULE = Pattern.compile("(?m)^\\(define-module\\s+\\(([^()]+)\\)");
   /** A makefile rule for {@code check}, the GNU name of the test target ({@code check: ./test}). */
@@ -76,11 +84,12 @@ final class GuileTests {
     if (tests.isEmpty()) {
       return Optional.empty();
     }
+    String runner = ownRunner(root, tests.get(0)) ? " (SRFI-64, own runner)" : " " + SIMPLE_RUNNER;
     String makefile = VerifyDetector.firstFile(root, "GNUmakefile", "makefile", "Makefile");
     if (makefile != null) {
       String text = VerifyDetector.readOrEmpty(root.resolve(makefile));
       if (MAKE_CHECK.matcher(text).find() && text.contains("guile")) {
-        return Optional.of(new VerifyCommand("make check", "detected: " + makefile + " (check), " + testFolder(tests.get(0)) + " (SRFI-64)"));
+        return Optional.of(new VerifyCommand("make check", "detected: " + makefile + " (check), " + testFolder(tests.get(0)) + runner));
       }
     }
     StringBuilder guile = new StringBuilder("guile --no-auto-compile");
@@ -90,12 +99,18 @@ final class GuileTests {
     guile.append(" -c \"(use-modules (srfi srfi-64)) (false-if-exception (unless (procedure? test-log-to-file)")
         .append(" (set! test-log-to-file #f))) (load \\\"");
     if (tests.size() == 1) {
-      return Optional.of(new VerifyCommand(guile + tests.get(0) + "\\\")\"", "detected: " + tests.get(0) + " (SRFI-64)"));
+      return Optional.of(new VerifyCommand(guile + tests.get(0) + "\\\")\"", "detected: " + tests.get(0) + runner));
     }
     // Each file in a guile of its own, as the project's own loops run them: one that dies does not hide the others' results.
     String command = "s=0; for f in " + String.join(" ", tests) + "; do " + guile + "$f\\\")\" || s=1; done; exit $s";
-    String where = testFolder(tests.get(0)) + " (" + tests.size() + " SRFI-64 test files)";
-    return Optional.of(new VerifyCommand(command, "detected: " + where));
+    return Optional.of(new VerifyCommand(command, "detected: " + testFolder(tests.get(0)) + " (" + tests.size() + " test files)" + runner));
+  }
+
+  /** Whether a {@code .scm} file of the test folder of {@code test} (helpers too) installs a runner of its own. */
+  private static boolean ownRunner(Path root, String test) {
+    String folder = testFolder(test);
+    return scmFiles(root, folder.endsWith("/") ? root.resolve(folder) : root, 4).stream()
+        .anyMatch(f -> OWN_RUNNER.matcher(VerifyDetector.readOrEmpty(root.resolve(f))).find());
   }
 
   /** The test folder a test file is in ({@code test/}), or the file itself at the root. */

@@ -147,6 +147,11 @@ public final class NoTests {
   private boolean automake;
   /** The first SRFI-64 suite that started, when one did. */
   private String srfi64Suite;
+  /**
+   * Whether the command was detected for SRFI-64 test files reporting through SRFI-64's own runner: a run of them that
+   * starts no suite ran no test (a test file emptied, a makefile's check recipe turned into a no-op).
+   */
+  private final boolean srfi64;
 
   NoTests() {
     this("");
@@ -154,8 +159,14 @@ public final class NoTests {
 
   /** A scan of the output of {@code command}. */
   public NoTests(String command) {
+    this(command, "");
+  }
+
+  /** A scan of the output of {@code command}, which came from {@code source} ({@link VerifyCommand#source()}). */
+  public NoTests(String command, String source) {
     this.crystalSpec = CRYSTAL_SPEC.matcher(command).find();
     this.autotools = command.equals(Autotools.COMMAND) || command.equals(Autotools.COPY_COMMAND);
+    this.srfi64 = source.startsWith("detected: ") && source.endsWith(GuileTests.SIMPLE_RUNNER);
   }
 
   /** The line that says no test ran, when every runner that printed a summary ran none; else empty. */
@@ -273,6 +284,9 @@ public final class NoTests {
     }
     if (exitCode == 0 && !ran && none == null && srfi64Suite != null) {
       return Optional.of("SRFI-64 counted no test (suite " + srfi64Suite + ")");
+    }
+    if (exitCode == 0 && !ran && none == null && srfi64) {
+      return Optional.of("no SRFI-64 suite started (no %%%% Starting test line)");
     }
     return ran || none == null ? Optional.empty() : Optional.of(none.replaceAll("^=+\\s*|\\s*=+$", ""));
   }

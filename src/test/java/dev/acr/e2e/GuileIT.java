@@ -13,7 +13,7 @@ import org.junit.jupiter.api.TestInfo;
 /**
  * The packaged launcher on the shape of the Guile repositories of docs/real-repos.md (lloda/guile-ffi-cblas): modules under
  * mod/, an SRFI-64 test file that exits 0 when its tests fail; an uncommitted bug fixed by a stand-in agent after a breaker,
- * a stand-in that skips every test, and a Guile library that is not installed stopping the run before any agent. Each test
+ * a stand-in that skips every test, one that empties the test file, and a Guile library that is not installed stopping the run before any agent. Each test
  * skips, naming what to install, without guile; .ci/run installs guile-3.0, so in CI (ACR_REQUIRE_TOOLS=1) they fail instead.
  */
 class GuileIT extends StandInTrials {
@@ -57,6 +57,20 @@ class GuileIT extends StandInTrials {
     try (Stream<Path> logs = Files.walk(fx.home)) {
       assertThat(logs.filter(p -> p.endsWith("attempt-1/verify.log")).findFirst()).hasValueSatisfying(log ->
           assertThat(log).content().contains("the test command ran no tests (# of skipped tests 2)"));
+    }
+  }
+
+  /** A stand-in that empties the test file: guile loads nothing and exits 0, and no SRFI-64 suite started. */
+  @Test
+  void aStandInThatEmptiesTheTestFileIsNotVerified() throws Exception {
+    guileModuleWithSrfi64Tests("");
+    commitThenBreak("mod/calc.scm", "(+ a b)", "(- a b)", "(* a b)");
+    Fixtures.script(fx.agents.resolve("sed-breaker"), "touch \"$ACR_TEST_PIDS/agent-ran\"\n: > tests/calc.scm\n");
+    breakerThenFixerVerifies("scheme", VERIFY, "mod/calc.scm", "(+ a b)");
+    assertThat(fx.read("tests/calc.scm")).contains("(test-begin \"calc\")");
+    try (Stream<Path> logs = Files.walk(fx.home)) {
+      assertThat(logs.filter(p -> p.endsWith("attempt-1/verify.log")).findFirst()).hasValueSatisfying(log ->
+          assertThat(log).content().contains("the test command ran no tests (no SRFI-64 suite started"));
     }
   }
 

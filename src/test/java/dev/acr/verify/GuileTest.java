@@ -48,7 +48,7 @@ class GuileTest {
         + "(define-syntax test-cases\n  (syntax-rules ()\n    ((_ title body ...)\n     (begin\n  (test-begin title) body ...))))\n");
     write(root, "tests/other.scm", "(use-modules (unit-test))\n(test-begin \"x\")\n");
     assertThat(VerifyDetector.detect(root, null)).contains(new VerifyCommand("s=0; for f in tests/pack.scm tests/unpack/boolean.scm;"
-        + " do guile --no-auto-compile -L . " + LOG_OFF + "$f\\\")\" || s=1; done; exit $s", "detected: tests/ (2 SRFI-64 test files)"));
+        + " do guile --no-auto-compile -L . " + LOG_OFF + "$f\\\")\" || s=1; done; exit $s", "detected: tests/ (2 test files) (SRFI-64)"));
   }
 
   @Test
@@ -86,6 +86,25 @@ class GuileTest {
     assertThat(empty.result(1)).as("a file that died after its start: a failure").isEmpty();
     assertThat(NoTests.in(List.of("%%%% Starting test ffi-cblas", "# of skipped tests        2104"))).as("every test skipped")
         .contains("# of skipped tests 2104");
+  }
+
+  /**
+   * A detected command over SRFI-64's own runner that starts no suite ran no test: a stand-in that turned guile-msgpack's
+   * check recipe into {@code do :; done} was verified and applied before this. Not so for a command the user names, nor for
+   * test files that install a runner of their own, which may print no such line.
+   */
+  @Test
+  void aDetectedSrfi64CommandThatStartsNoSuiteRanNoTest() throws IOException {
+    NoTests silent = new NoTests("make check", "detected: makefile (check), test/ (SRFI-64)");
+    silent.accept("make: Nothing to be done for 'check'.");
+    assertThat(silent.result(0)).contains("no SRFI-64 suite started (no %%%% Starting test line)");
+    assertThat(silent.result(2)).isEmpty();
+    assertThat(new NoTests("make check", "--verify").result(0)).isEmpty();
+    write(root, "tests/calc.scm", "(use-modules (srfi srfi-64))\n(test-begin \"calc\")\n(test-end \"calc\")\n");
+    assertThat(VerifyDetector.detect(root, null)).map(VerifyCommand::source).contains("detected: tests/calc.scm (SRFI-64)");
+    write(root, "tests/runner.scm", "(define-module (tests runner))\n(test-runner-factory (lambda () (tap-runner)))\n");
+    assertThat(VerifyDetector.detect(root, null)).map(VerifyCommand::source).contains("detected: tests/calc.scm (SRFI-64, own runner)");
+    assertThat(new NoTests("make check", "detected: tests/calc.scm (SRFI-64, own runner)").result(0)).isEmpty();
   }
 
   /** guile-msgpack's make check with my bug: SRFI-64 reports the failure and the loop exits 0. */
