@@ -3,9 +3,6 @@ package dev.acr.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.acr.testing.Toolchains;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -38,11 +35,8 @@ class GuileIT extends StandInTrials {
     guileModuleWithSrfi64Tests("");
     commitThenBreak("mod/calc.scm", "(+ a b)", "(- a b)", "(* a b)");
     breakerThenFixerVerifies("scheme", VERIFY, "mod/calc.scm", "(+ a b)");
-    try (Stream<Path> logs = Files.walk(fx.home)) {
-      assertThat(logs.filter(p -> p.endsWith("baseline/verify.log")).findFirst()).hasValueSatisfying(log ->
-          assertThat(log).content().contains("tests/calc.scm:4: FAIL adds", "# of unexpected failures  2",
-              "the test command exited 0, but its output says tests failed"));
-    }
+    verifyLogSays("baseline", "tests/calc.scm:4: FAIL adds", "# of unexpected failures  2",
+        "the test command exited 0, but its output says tests failed");
   }
 
   /** A stand-in that skips every test: SRFI-64 counts them skipped, guile exits 0, and that is no test run. */
@@ -54,10 +48,7 @@ class GuileIT extends StandInTrials {
         + "sed -i 's/^(test-begin \"calc\")/(test-begin \"calc\") (test-skip 100)/' tests/calc.scm\n");
     breakerThenFixerVerifies("scheme", VERIFY, "mod/calc.scm", "(+ a b)");
     assertThat(fx.read("tests/calc.scm")).doesNotContain("test-skip");
-    try (Stream<Path> logs = Files.walk(fx.home)) {
-      assertThat(logs.filter(p -> p.endsWith("attempt-1/verify.log")).findFirst()).hasValueSatisfying(log ->
-          assertThat(log).content().contains("the test command ran no tests (# of skipped tests 2)"));
-    }
+    verifyLogSays("attempt-1", "the test command ran no tests (# of skipped tests 2)");
   }
 
   /** A stand-in that empties the test file: guile loads nothing and exits 0, and no SRFI-64 suite started. */
@@ -68,10 +59,7 @@ class GuileIT extends StandInTrials {
     Fixtures.script(fx.agents.resolve("sed-breaker"), "touch \"$ACR_TEST_PIDS/agent-ran\"\n: > tests/calc.scm\n");
     breakerThenFixerVerifies("scheme", VERIFY, "mod/calc.scm", "(+ a b)");
     assertThat(fx.read("tests/calc.scm")).contains("(test-begin \"calc\")");
-    try (Stream<Path> logs = Files.walk(fx.home)) {
-      assertThat(logs.filter(p -> p.endsWith("attempt-1/verify.log")).findFirst()).hasValueSatisfying(log ->
-          assertThat(log).content().contains("the test command ran no tests (no SRFI-64 suite started"));
-    }
+    verifyLogSays("attempt-1", "the test command ran no tests (no SRFI-64 suite started");
   }
 
   @Test
