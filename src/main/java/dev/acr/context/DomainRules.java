@@ -263,14 +263,17 @@ final class DomainRules {
           lang("Crystal", "\\bcrystal\\b|\\.cr\\b").when("crystal", ".cr"),
           lang("Racket", "\\bracket\\b|\\.rkt\\b").when("racket", ".rkt"),
           lang("Tcl", "\\btcl\\b|\\.tcl\\b").when("tcl"),
-          lang("Prolog", "\\bprolog\\b|\\.plt\\b").when("prolog", ".plt"));
+          lang("Prolog", "\\bprolog\\b|\\.plt\\b").when("prolog", ".plt"),
+          // Not "scheme" alone: a URL's, a colour's or a naming scheme is no language.
+          lang("Scheme", "\\bguile\\b|\\.scm\\b|\\b(?:in|to|into|from) scheme\\b|\\bscheme (?:code|program|module|procedure|macro)s?\\b")
+              .when("guile", ".scm", "scheme"));
 
   /** Target-language words after "port/translate/convert … to|into|in". */
   static final String LANG =
       "(?:python\\d?|rust|go|golang|java|kotlin|scala|swift|typescript|javascript|js|ts"
           + "|node(?:\\.?js)?|c\\+\\+|cpp|c#|csharp|c|ruby|php|perl|lua|haskell|elixir|erlang"
           + "|clojure|dart|julia|r|bash|posix sh|sh|shell|powershell|zsh|objective-c|zig|ocaml"
-          + "|f#|fortran|wasm|matlab|cobol|vb|groovy|solidity|nim|crystal|racket|tcl|prolog|makefile|justfile|cmake)(?![\\w+#])";
+          + "|f#|fortran|wasm|matlab|cobol|vb|groovy|solidity|nim|crystal|racket|tcl|prolog|scheme|guile|makefile|justfile|cmake)(?![\\w+#])";
 
   /** Libraries whose name implies a language when used as a port target ("port it to pandas"). */
   private static final String LIB_TARGET =

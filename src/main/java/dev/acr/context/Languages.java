@@ -54,6 +54,10 @@ final class Languages {
           Map.entry("nim", "nim"),
           Map.entry("cr", "crystal"),
           Map.entry("rkt", "racket"),
+          // Guile's and the other Schemes' files (R7RS libraries .sld, R6RS .sls); Racket's own are .rkt (above).
+          Map.entry("scm", "scheme"),
+          Map.entry("sld", "scheme"),
+          Map.entry("sls", "scheme"),
           // Not ".d": make's dependency files and DTrace scripts share it; a dub manifest names D (below).
           Map.entry("tcl", "tcl"),
           Map.entry("vala", "vala"),

@@ -116,6 +116,14 @@ public final class NoTests {
    */
   private static final Pattern AUTOMAKE_SERIAL =
       Pattern.compile("^(?:All (\\d+)|\\d+ of (\\d+)) tests? (?:passed|failed|behaved as expected|did not behave as expected)\\b");
+  /**
+   * Guile's SRFI-64 summary after a suite's outermost {@code test-end}, one count a line and only those above zero:
+   * {@code # of expected passes      2}, {@code # of unexpected failures  1} (DejaGnu prints the same). A suite of no test prints
+   * its {@code %%%% Starting test lyrics} line alone, and guile exits 0.
+   */
+  private static final Pattern SRFI64 =
+      Pattern.compile("^# of (expected passes|unexpected failures|expected failures|unexpected successes|skipped tests)\\s+(\\d+)$");
+  private static final Pattern SRFI64_START = Pattern.compile("^%%%% Starting test (.+?)(?:\\s+\\(Writing full log to .*\\))?$");
   /** nimble test without a test file: {@code Warning: No tests found!} (and exit 0). */
   private static final Pattern NIMBLE_NONE = Pattern.compile("^Warning: No tests found!$");
   /** RSpec's {@code 0 examples, 0 failures, 1 error occurred outside of examples}: a spec failed to load, which is a failure. */
@@ -137,6 +145,13 @@ public final class NoTests {
   private final boolean autotools;
   /** Whether automake's harness printed its summary. */
   private boolean automake;
+  /** The first SRFI-64 suite that started, when one did. */
+  private String srfi64Suite;
+  /**
+   * Whether the command was detected for SRFI-64 test files reporting through SRFI-64's own runner: a run of them that
+   * starts no suite ran no test (a test file emptied, a makefile's check recipe turned into a no-op).
+   */
+  private final boolean srfi64;
 
   NoTests() {
     this("");
@@ -144,8 +159,14 @@ public final class NoTests {
 
   /** A scan of the output of {@code command}. */
   public NoTests(String command) {
+    this(command, "");
+  }
+
+  /** A scan of the output of {@code command}, which came from {@code source} ({@link VerifyCommand#source()}). */
+  public NoTests(String command, String source) {
     this.crystalSpec = CRYSTAL_SPEC.matcher(command).find();
     this.autotools = command.equals(Autotools.COMMAND) || command.equals(Autotools.COPY_COMMAND);
+    this.srfi64 = source.startsWith("detected: ") && source.endsWith(GuileTests.SIMPLE_RUNNER);
   }
 
   /** The line that says no test ran, when every runner that printed a summary ran none; else empty. */
@@ -183,6 +204,14 @@ public final class NoTests {
       if (Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)) > 0) {
         ran = true;
       }
+    } else if ((m = SRFI64.matcher(line)).find()) {
+      if (Integer.parseInt(m.group(2)) > 0 && !m.group(1).equals("skipped tests")) {
+        ran = true;
+      } else {
+        none = none == null ? line.replaceAll("\\s+", " ") : none;
+      }
+    } else if ((m = SRFI64_START.matcher(line)).find()) {
+      srfi64Suite = srfi64Suite == null ? m.group(1) : srfi64Suite;
     } else if ((m = EXUNIT.matcher(line)).find()) {
       count(line, m, m.groupCount());
     } else if (line.startsWith(RACO_MODULE)) {
@@ -252,6 +281,12 @@ public final class NoTests {
     }
     if (exitCode == 0 && !ran && none == null && autotools && !automake) {
       return Optional.of("make check printed no test-suite summary: no Makefile.am sets TESTS");
+    }
+    if (exitCode == 0 && !ran && none == null && srfi64Suite != null) {
+      return Optional.of("SRFI-64 counted no test (suite " + srfi64Suite + ")");
+    }
+    if (exitCode == 0 && !ran && none == null && srfi64) {
+      return Optional.of("no SRFI-64 suite started (no %%%% Starting test line)");
     }
     return ran || none == null ? Optional.empty() : Optional.of(none.replaceAll("^=+\\s*|\\s*=+$", ""));
   }

@@ -37,6 +37,13 @@ final class SummaryFailures {
    */
   private static final Pattern PROLOG_SYNTAX_ERROR = Pattern.compile("^ERROR: \\S+\\.(?:pl|plt|pro):\\d+:\\d+: Syntax error: ");
 
+  /**
+   * Guile's SRFI-64 runner, which exits 0 whatever failed: {@code # of unexpected failures  2} after a suite's outermost
+   * {@code test-end} (an unexpected pass of a test marked to fail counts too). A Makefile's loop over the test files
+   * (HiPhish/guile-msgpack's make check) passes it on.
+   */
+  private static final Pattern SRFI64_FAILURES = Pattern.compile("^# of (?:unexpected failures|unexpected successes)\\s+(\\d+)$");
+
   private String failed;
 
   /**
@@ -63,8 +70,11 @@ final class SummaryFailures {
   synchronized void accept(String raw) {
     String line = Colour.strip(raw).strip();
     Matcher m = TCLTEST_SUMMARY.matcher(line);
+    Matcher srfi64 = SRFI64_FAILURES.matcher(line);
     if (m.find()) {
       summary = summary == null && Integer.parseInt(m.group(2)) > 0 ? line.replaceAll("\\s+", " ") : summary;
+    } else if (srfi64.find()) {
+      summary = summary == null && Integer.parseInt(srfi64.group(1)) > 0 ? line.replaceAll("\\s+", " ") : summary;
     } else if (failed == null && (TCLTEST_FAILED.matcher(line).find() || TCLTEST_FILE_ERROR.matcher(line).find()
         || PROLOG_SYNTAX_ERROR.matcher(line).find())) {
       failed = line.replaceAll("\\s+", " ");

@@ -90,7 +90,7 @@ public final class Verifier {
   private VerifyResult runWith(VerifyCommand c, Path dir, Duration timeout, Map<String, String> env, Path log,
       Heartbeat beat, Stopper stopper) throws IOException, InterruptedException {
     Tail tail = new Tail();
-    NoTests scan = new NoTests(c.command());
+    NoTests scan = new NoTests(c.command(), c.source());
     SummaryFailures summary = new SummaryFailures();
     FailingTests failing = new FailingTests(dir);
     ProcessSpec spec =

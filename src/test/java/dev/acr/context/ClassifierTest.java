@@ -303,12 +303,21 @@ class ClassifierTest {
         {"translate parser.rkt into Python", "mentions Python and Racket"},
         {"port this tcl script to python", "mentions Python and Tcl"},
         {"rewrite the solver in prolog as python", "mentions Prolog and Python"},
-        {"convert rules.plt to ruby", "mentions Prolog and Ruby"}}) {
+        {"convert rules.plt to ruby", "mentions Prolog and Ruby"},
+        {"port the guile module to python", "mentions Python and Scheme"},
+        {"rewrite parser.scm in rust", "mentions Rust and Scheme"}}) {
       Classification c = classifier.classify(row[0]);
       assertThat(c.dimension()).as(row[0]).isEqualTo(Dimension.MULTI_LANGUAGE);
       assertThat(c.evidence()).as(row[0]).contains(row[1]);
       assertThat(c.confidence()).as(row[0]).isGreaterThan(0.5);
     }
+  }
+
+  /** "scheme" alone is a URL's, a colour's or a naming scheme: no language. */
+  @Test
+  void aUrlSchemeIsNoLanguage() {
+    Classification c = classifier.classify("fix the URL scheme check in the python parser");
+    assertThat(c.evidence()).noneMatch(e -> e.contains("Scheme"));
   }
 
   @Test

@@ -297,6 +297,15 @@ class RepoInspectorTest {
         .as("a Perl script called pack.pl").isEqualTo("perl");
   }
 
+  /** HiPhish/guile-msgpack (a makefile, msgpack/*.scm, test/*.scm) and lloda/guile-ffi-cblas were "language unknown". */
+  @Test
+  void guileFilesAreScheme() throws Exception {
+    assertThat(languageOf(Map.of("makefile", "check:\n\tguile -L . test/a.scm\n", "msgpack.scm", "", "msgpack/pack.scm", "",
+        "test/pack/boolean.scm", "", "doc/guile-msgpack.texi", ""))).isEqualTo("scheme");
+    assertThat(languageOf(Map.of("mod/ffi/cblas.scm", "", "test/test-ffi-cblas.scm", "", "lib/srfi/64.sld", "", "build.sh", "")))
+        .isEqualTo("scheme");
+  }
+
   /** fortran-lang/test-drive was "python": a requirements.txt for its CI's meson and ninja, one .py helper, no Fortran counted. */
   @Test
   void fortranProjectsAreFortran() throws Exception {

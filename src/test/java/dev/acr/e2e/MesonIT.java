@@ -3,9 +3,6 @@ package dev.acr.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.acr.testing.Toolchains;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -53,10 +50,7 @@ class MesonIT extends StandInTrials {
     Fixtures.script(fx.agents.resolve("sed-breaker"), "touch \"$ACR_TEST_PIDS/agent-ran\"\nsed -i '1i subdir_done()' tests/meson.build\n");
     breakerThenFixerVerifies("c", VERIFY, "calc.c", "return a + b;");
     assertThat(fx.read("tests/meson.build")).doesNotContain("subdir_done");
-    try (Stream<Path> logs = Files.walk(fx.home)) {
-      assertThat(logs.filter(p -> p.endsWith("attempt-1/verify.log")).findFirst()).hasValueSatisfying(log ->
-          assertThat(log).content().contains("No tests defined.", "the test command ran no tests (No tests defined.)"));
-    }
+    verifyLogSays("attempt-1", "No tests defined.", "the test command ran no tests (No tests defined.)");
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +81,14 @@ abstract class StandInTrials {
     assertThat(fx.memoryLines()).hasSize(2);
     assertThat(fx.memoryLines().get(0)).contains("\"status\":\"failed\"");
     assertThat(fx.memoryLines().get(1)).contains("\"status\":\"verified\"", "\"language\":\"" + language + "\"");
+  }
+
+  /** The first run's {@code verify.log} of {@code step} ({@code baseline}, {@code attempt-1}) says each of {@code expected}. */
+  void verifyLogSays(String step, String... expected) throws IOException {
+    try (Stream<Path> logs = Files.walk(fx.home)) {
+      assertThat(logs.filter(p -> p.endsWith(step + "/verify.log")).findFirst())
+          .hasValueSatisfying(log -> assertThat(log).content().contains(expected));
+    }
   }
 
   /** The run stops with exit 2 before any agent, saying {@code expected}, with nothing recorded. */

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The programs some tests need beyond Java, Maven, git and python3 (Go, Node, pytest, tmux, busted, bats, crystal, raco, swipl, gfortran, meson). A
+ * The programs some tests need beyond Java, Maven, git and python3 (Go, Node, pytest, tmux, busted, bats, crystal, raco, swipl, gfortran, meson, guile). A
  * test that lacks one is skipped with one line saying which and how to install it, so the
  * README's {@code mvn -B verify} passes on a plain machine; with {@code ACR_REQUIRE_TOOLS=1}
  * (CI sets it in .ci/run) a missing tool fails the test instead, so CI cannot skip silently.
@@ -41,6 +41,7 @@ public final class Toolchains {
   public static final Tool CC = new Tool("cc", List.of("cc", "--version"), "apt-get install gcc");
   public static final Tool AUTORECONF = new Tool("autoreconf", List.of("autoreconf", "--version"), "apt-get install autoconf automake");
   public static final Tool PKG_CONFIG = new Tool("pkg-config", List.of("pkg-config", "--version"), "apt-get install pkg-config");
+  public static final Tool GUILE = new Tool("guile", List.of("guile", "--version"), "apt-get install guile-3.0");
   public static final Tool MAKE = new Tool("make", List.of("make", "--version"), "apt-get install make");
 
   public static final String REQUIRE = "ACR_REQUIRE_TOOLS";
