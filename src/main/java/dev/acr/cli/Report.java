@@ -15,6 +15,7 @@ import dev.acr.live.InPlace;
 import dev.acr.live.LiveSession;
 import dev.acr.live.RunFiles;
 import dev.acr.live.RaceChoice;
+import dev.acr.live.VerifyTimeout;
 import dev.acr.live.RunRequest;
 import dev.acr.live.UsageError;
 import java.io.PrintWriter;
@@ -51,6 +52,12 @@ final class Report {
         root.set("race", RaceChoice.of(req, d).toJson());
       } catch (UsageError e) {
         root.put("race", e.getMessage()); // LiveRun has read --race before: not reached
+      }
+      try {
+        VerifyTimeout limit = VerifyTimeout.of(req, d.signals().repoConfig());
+        root.putObject("verify_timeout").put("seconds", limit.limit().toSeconds()).put("source", limit.source());
+      } catch (UsageError e) {
+        root.put("verify_timeout", e.getMessage()); // LiveRun has read it before: not reached
       }
       out.println(root.toPrettyString());
       return;

@@ -120,6 +120,8 @@ class CliDryRunTest {
     assertThat(n.get("dimension").asText()).isEqualTo("bug_fixing");
     assertThat(n.get("verify").asText()).isEqualTo("sh check.sh");
     assertThat(n.get("verify_source").asText()).isEqualTo("--verify");
+    assertThat(n.get("verify_timeout").get("seconds").asLong()).isEqualTo(1800);
+    assertThat(n.get("verify_timeout").get("source").asText()).isEqualTo("default");
     assertThat(n.get("chain_source").asText()).isEqualTo("--chain");
     assertThat(n.get("chain")).hasSize(2);
     assertThat(n.get("chain").get(0).get("route").asText()).isEqualTo("fixer");
