@@ -87,8 +87,8 @@ final class Report {
       @Override
       public void afterAttempt(Task task, AttemptResult r, int n) {
         err.println("acr: attempt " + n + " " + r.route().name() + ": " + r.status().id()
-            + String.format(NUMBERS, " in %.1fs", r.durationMs() / 1000.0)
-            + (r.costUsd() == null ? "" : String.format(NUMBERS, ", $%.4f", r.costUsd())));
+            + String.format(NUMBERS, " (agent %.1fs", r.durationMs() / 1000.0)
+            + (r.costUsd() == null ? "" : String.format(NUMBERS, ", $%.4f", r.costUsd())) + ")");
       }
 
       @Override
@@ -154,7 +154,10 @@ final class Report {
       out.println("note: the tests already passed before any change (" + r.decision().signals().verify().command()
           + "), though the prompt asks to fix a failing test");
     }
-    AttemptTable.lines(attempts, ansi).forEach(out::println);
+    AttemptTable.lines(attempts, i -> {
+      AttemptArtifacts art = i < r.artifacts().size() ? r.artifacts().get(i) : null;
+      return art == null ? 0 : art.testsMs();
+    }, ansi).forEach(out::println);
     for (int i = 0; i < attempts.size(); i++) {
       AttemptResult a = attempts.get(i);
       AttemptArtifacts art = r.artifacts().get(i);
@@ -293,6 +296,7 @@ final class Report {
       n.put("model_used", a.modelUsed());
       n.put("exit_code", a.exitCode());
       n.put("duration_ms", a.durationMs());
+      n.put("tests_ms", art == null ? 0 : art.testsMs());
       n.put("cost_usd", a.costUsd());
       n.put("input_tokens", a.inputTokens());
       n.put("output_tokens", a.outputTokens());

@@ -44,7 +44,8 @@ public final class InPlace {
       note.accept("attempt " + n + ": " + why);
       AttemptArtifacts a = artifacts.get(n);
       Path dir = a == null ? null : a.dir();
-      artifacts.put(n, new AttemptArtifacts(n, dir, a == null ? null : a.diff(), a == null ? null : a.verifyTail(), why));
+      artifacts.put(n, new AttemptArtifacts(n, dir, a == null ? null : a.diff(), a == null ? null : a.verifyTail(), why,
+          a == null ? 0 : a.testsMs()));
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();

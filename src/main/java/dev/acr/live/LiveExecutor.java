@@ -279,6 +279,7 @@ public final class LiveExecutor implements AttemptExecutor {
       status = AttemptVerdict.beforeTests(run, diff, task, setup.verify() != null);
     }
     String verifyTail = null;
+    long testsMs = 0;
     boolean resolved = false;
     String attemptNote = status == AttemptStatus.INFRA_ERROR ? infra.reason() + ": " + infra.evidence() : null;
     String reason = status == AttemptStatus.INFRA_ERROR ? infra.reason() : null;
@@ -298,6 +299,7 @@ public final class LiveExecutor implements AttemptExecutor {
         Thread.currentThread().interrupt();
       }
       verifyTail = v == null ? null : v.tail();
+      testsMs = v == null ? 0 : v.durationMs();
       resolved = v != null && v.passed();
       status = resolved ? AttemptStatus.VERIFIED : AttemptStatus.FAILED;
       if (Thread.currentThread().isInterrupted()) {
@@ -311,7 +313,7 @@ public final class LiveExecutor implements AttemptExecutor {
     artifacts.put(
         attemptNumber,
         new AttemptArtifacts(
-            attemptNumber, dir, diff, verifyTail, attemptNote));
+            attemptNumber, dir, diff, verifyTail, attemptNote, testsMs));
     return new AttemptResult(
         route,
         status,
@@ -348,7 +350,7 @@ public final class LiveExecutor implements AttemptExecutor {
     // Neither the route's success (its change fails in the user's tree) nor its failure (it
     // passed where acr tested it): acr's verification did not hold, so it is acr's.
     artifacts.put(attemptNumber, new AttemptArtifacts(attemptNumber, a.dir(), a.diff(), a.verifyTail(),
-        "passed its tests in the attempt's worktree but not in your working tree: " + d.applied().message()));
+        "passed its tests in the attempt's worktree but not in your working tree: " + d.applied().message(), a.testsMs()));
     return new Delivered(new AttemptResult(verified.route(), AttemptStatus.ACR_ERROR, false, 0.0, verified.applyOk(),
         verified.exitCode(), verified.durationMs(), verified.costUsd(), verified.inputTokens(), verified.outputTokens(),
         "failed the recheck in the user's tree", verified.modelUsed(), null), false);

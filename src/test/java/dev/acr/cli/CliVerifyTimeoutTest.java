@@ -45,6 +45,9 @@ class CliVerifyTimeoutTest {
           .contains("[acr] the test command did not finish within 2s and was stopped");
     }
     assertThat(seconds).as("stopped at the limit, not after the suite's 60 s").isLessThan(50);
+    assertThat(r.err()).containsPattern("acr: attempt 1 breaker: failed \\(agent \\d\\.\\ds\\)\n");
+    assertThat(r.out()).as("the summary's time is the agent's and its tests'")
+        .containsPattern("(?m)^1  breaker  failed    [2-9]\\.\\ds  unknown$");
     List<JsonNode> mem = h.memoryRecords();
     assertThat(mem).extracting(m -> m.get("status").asText()).containsExactly("failed", "verified");
     assertThat(h.read("value.txt")).isEqualTo("fixed\n");
