@@ -77,11 +77,12 @@ public final class CannotRun {
 
   /**
    * Cargo or go could not download a dependency: {@code failed to get `x` as a dependency of package},
-   * {@code no matching package named `x` found} (offline), {@code go: ...: Get "https://proxy.golang.org/...": dial tcp}.
+   * {@code no matching package named `x` found} (offline), {@code go: ...: Get "https://proxy.golang.org/...": dial tcp},
+   * which go prints after the importing file's position when a test's build needs the module ({@code arc.go:9:2: ...}).
    */
   private static final Pattern FETCH_FAILED =
       Pattern.compile("failed to get `([^`]+)` as a dependency of package|no matching package named `([^`]+)` found"
-          + "|^go: (\\S+?)@\\S+: Get \"[^\"]+\": dial tcp");
+          + "|^(?:go|\\S+\\.go:\\d+:\\d+): (\\S+?)@\\S+: Get \"[^\"]+\": dial tcp");
 
   private CannotRun() {}
 

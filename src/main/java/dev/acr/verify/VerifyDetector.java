@@ -105,7 +105,7 @@ public final class VerifyDetector {
     found = found.isPresent() ? found : gradle(root);
     found = found.isPresent() ? found : node(root);
     found = found.isPresent() ? found : pytest(root);
-    found = found.isPresent() ? found : simple(root, "go test ./...", "go.mod");
+    found = found.isPresent() ? found : GoModules.detect(root);
     found = found.isPresent() ? found : simple(root, "cargo test", "Cargo.toml");
     found = found.isPresent() ? found : simple(root, "mix test", "mix.exs");
     found = found.isPresent() ? found : simple(root, "dune runtest", "dune-project");

@@ -235,6 +235,11 @@ class CannotRunTest {
     assertThat(check(1, "fix it", "go: github.com/google/go-cmp@v0.6.0: Get \"https://proxy.golang.org/github.com/google/go-cmp/"
         + "@v/v0.6.0.mod\": dial tcp: lookup proxy.golang.org: no such host"))
         .map(CannotRun.Why::problem).contains("the dependency github.com/google/go-cmp could not be downloaded");
+    // go test in hashicorp/golang-lru's arc/ module, offline: the importing file's position comes first.
+    assertThat(check(1, "fix the failing test", "go: downloading github.com/hashicorp/golang-lru/v2 v2.0.7",
+        "arc.go:9:2: github.com/hashicorp/golang-lru/v2@v2.0.7: Get \"https://proxy.golang.org/github.com/hashicorp/golang-lru/v2/"
+            + "@v/v2.0.7.zip\": dial tcp: lookup proxy.golang.org on 10.255.255.53:53: no such host"))
+        .map(CannotRun.Why::problem).contains("the dependency github.com/hashicorp/golang-lru/v2 could not be downloaded");
     // A test that fails while talking to the network itself has run.
     assertThat(check(1, "fix the client", "--- FAIL: TestFetch (0.01s)", "    client_test.go:12: Get \"http://127.0.0.1:1/\": dial tcp"
         + " 127.0.0.1:1: connect: connection refused")).isEmpty();
