@@ -26,9 +26,6 @@ public final class VerifyDetector {
 
   public static final String CONFIG = ".acr/config.json";
 
-  /** npm init's default test script, which fails by design and tests nothing. */
-  private static final String NPM_PLACEHOLDER = "no test specified";
-
   /** A rule line naming {@code test} among its targets ({@code test:}, {@code check test::}). */
   private static final Pattern MAKE_TEST =
       Pattern.compile("(?m)^(?:[^\\s:#=]+[ \\t]+)*test(?:[ \\t]+[^\\s:#=]+)*[ \\t]*::?(?!=)");
@@ -72,12 +69,12 @@ public final class VerifyDetector {
       String where = config.startsWith(r) ? r.relativize(config).toString() : config.toString();
       return new Detection(pkg, config, new VerifyCommand(configured.get(), where));
     }
-    Optional<VerifyCommand> own = fromBuildSystem(pkg.dir());
     Path top = root.toAbsolutePath().normalize();
+    Optional<VerifyCommand> own = fromBuildSystem(pkg.dir(), top);
     if (own.isEmpty() && pkg.marker() != null && !pkg.dir().equals(top) && pkg.dir().startsWith(top)) {
       for (Path dir : Upward.folders(pkg.dir().getParent(), top)) {
         String marker = PackageFolder.marker(dir);
-        Optional<VerifyCommand> enclosing = marker != null || dir.equals(top) ? fromBuildSystem(dir) : Optional.empty();
+        Optional<VerifyCommand> enclosing = marker != null || dir.equals(top) ? fromBuildSystem(dir, top) : Optional.empty();
         if (enclosing.isPresent()) {
           return new Detection(new PackageFolder(dir, marker), config, enclosing.get(), pkg);
         }
@@ -98,12 +95,13 @@ public final class VerifyDetector {
   /**
    * The first build system recognised at {@code root}, tried in this order. Plain calls, not a
    * list of method references: that list linked nine lambdas at every start (~0.1 ms each on JDK
-   * 17), though the first detectors usually decide.
+   * 17), though the first detectors usually decide. {@code top} is the repository's top, up to
+   * which a workspace package's package manager is looked for.
    */
-  private static Optional<VerifyCommand> fromBuildSystem(Path root) {
+  private static Optional<VerifyCommand> fromBuildSystem(Path root, Path top) {
     Optional<VerifyCommand> found = maven(root);
     found = found.isPresent() ? found : gradle(root);
-    found = found.isPresent() ? found : node(root);
+    found = found.isPresent() ? found : NodeManifest.testCommand(root, top);
     found = found.isPresent() ? found : pytest(root);
     found = found.isPresent() ? found : GoModules.detect(root);
     found = found.isPresent() ? found : simple(root, "cargo test", "Cargo.toml");
@@ -157,37 +155,6 @@ public final class VerifyDetector {
     }
     String gradle = Files.isExecutable(root.resolve("gradlew")) ? "./gradlew test" : "gradle test";
     return Optional.of(new VerifyCommand(gradle, "detected: " + f));
-  }
-
-  private static Optional<VerifyCommand> node(Path root) {
-    Path pkg = root.resolve("package.json");
-    if (!Files.isRegularFile(pkg)) {
-      return Optional.empty();
-    }
-    JsonNode json;
-    try {
-      json = Lazy.JSON.readTree(pkg.toFile());
-    } catch (IOException e) {
-      // Broken package.json: not ours to report; the project simply has no test script we trust.
-      return Optional.empty();
-    }
-    JsonNode test = json == null ? null : json.path("scripts").get("test");
-    if (test == null || !test.isTextual() || test.asText().isBlank()
-        || test.asText().contains(NPM_PLACEHOLDER)) {
-      return Optional.empty();
-    }
-    String declared = json.path("packageManager").asText("");
-    String pm;
-    if (Files.exists(root.resolve("pnpm-lock.yaml")) || declared.startsWith("pnpm@")) {
-      pm = "pnpm test";
-    } else if (Files.exists(root.resolve("yarn.lock")) || declared.startsWith("yarn@")) {
-      pm = "yarn test";
-    } else if (Files.exists(root.resolve("bun.lockb")) || Files.exists(root.resolve("bun.lock"))) {
-      pm = "bun run test"; // `bun test` would run bun's own runner, not the script
-    } else {
-      pm = "npm test";
-    }
-    return Optional.of(new VerifyCommand(pm, "detected: package.json"));
   }
 
   private static Optional<VerifyCommand> pytest(Path root) {

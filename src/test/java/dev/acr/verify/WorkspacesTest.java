@@ -1,0 +1,108 @@
+package dev.acr.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Workspaces and monorepos (docs/real-repos.md, 2026-12-06): a workspace package's test command run by the
+ * workspace's package manager; Go modules nested in a module, with and without a go.work (hashicorp/golang-lru's arc/).
+ */
+class WorkspacesTest {
+
+  @TempDir Path root;
+
+  private void write(String rel, String content) throws IOException {
+    Path p = root.resolve(rel);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, content);
+  }
+
+  private VerifyCommand detect(String from) {
+    return VerifyDetector.detect(root, root.resolve(from), null).command();
+  }
+
+  /** zkochan/packages: pnpm-lock.yaml and pnpm-workspace.yaml at the top, is-subdir/ with a test script of its own. */
+  @Test
+  void aPnpmWorkspacePackageRunsPnpm() throws IOException {
+    write("package.json", "{\"private\": true, \"packageManager\": \"pnpm@10.33.0\"}");
+    write("pnpm-workspace.yaml", "packages:\n  - '**'\n");
+    write("is-subdir/package.json", "{\"name\": \"is-subdir\", \"scripts\": {\"test\": \"node --test test.js\"}}");
+    assertThat(detect("is-subdir")).isEqualTo(new VerifyCommand("pnpm test", "detected: package.json"));
+    Files.delete(root.resolve("pnpm-workspace.yaml"));
+    assertThat(detect("is-subdir")).as("packageManager alone").isEqualTo(new VerifyCommand("pnpm test", "detected: package.json"));
+  }
+
+  @Test
+  void aYarnOrBunWorkspacePackageRunsItsManager() throws IOException {
+    write("package.json", "{\"workspaces\": [\"packages/*\"]}");
+    write("packages/a/package.json", "{\"scripts\": {\"test\": \"jest\"}}");
+    write("yarn.lock", "");
+    assertThat(detect("packages/a").command()).isEqualTo("yarn test");
+    Files.delete(root.resolve("yarn.lock"));
+    write("bun.lock", "");
+    assertThat(detect("packages/a").command()).isEqualTo("bun run test");
+  }
+
+  /** The nearest folder that names a manager decides: a package with its own package-lock.json is npm's. */
+  @Test
+  void theNearestManagerDecides() throws IOException {
+    write("package.json", "{\"workspaces\": [\"packages/*\"]}");
+    write("pnpm-lock.yaml", "");
+    write("packages/a/package.json", "{\"scripts\": {\"test\": \"jest\"}}");
+    write("packages/a/package-lock.json", "{}");
+    assertThat(detect("packages/a").command()).isEqualTo("npm test");
+    // Nothing named anywhere: npm, as before.
+    Files.delete(root.resolve("pnpm-lock.yaml"));
+    Files.delete(root.resolve("packages/a/package-lock.json"));
+    assertThat(detect("packages/a").command()).isEqualTo("npm test");
+  }
+
+  @Test
+  void aLoneModuleRunsGoTestOverItsPackages() throws IOException {
+    write("go.mod", "module example.com/lru\n");
+    write("simplelru/lru.go", "package simplelru\n");
+    assertThat(detect(".")).isEqualTo(new VerifyCommand("go test ./...", "detected: go.mod"));
+  }
+
+  /** go test ./... from the top leaves arc/ out: a change there was verified by tests that never built it. */
+  @Test
+  void nestedModulesAreTestedInTheirFolders() throws IOException {
+    write("go.mod", "module github.com/hashicorp/golang-lru/v2\n");
+    write("arc/go.mod", "module github.com/hashicorp/golang-lru/arc/v2\n");
+    write("tools/my cmd/go.mod", "module example.com/cmd\n");
+    write("testdata/mod/go.mod", "module fixture\n");
+    write("vendor/example.com/x/go.mod", "module example.com/x\n");
+    write(".hidden/go.mod", "module hidden\n");
+    assertThat(detect(".")).isEqualTo(new VerifyCommand(
+        "go test ./... && (cd arc && go test ./...) && (cd 'tools/my cmd' && go test ./...)",
+        "detected: go.mod, arc/go.mod, tools/my cmd/go.mod"));
+    // From the nested module, its own packages only, as before.
+    assertThat(detect("arc")).isEqualTo(new VerifyCommand("go test ./...", "detected: go.mod"));
+  }
+
+  /** With a go.work, its modules build against each other from the top: one go test over all of them. */
+  @Test
+  void aGoWorkTestsEveryModuleItUses() throws IOException {
+    write("go.mod", "module github.com/hashicorp/golang-lru/v2\n");
+    write("arc/go.mod", "module github.com/hashicorp/golang-lru/arc/v2\n");
+    write("other/go.mod", "module example.com/other\n");
+    write("go.work", "go 1.19\n\n// what I work on\nuse (\n\t.\n\t./arc // the ARC cache\n\t../outside\n\t./missing\n)\nuse \"./other\"\n");
+    assertThat(detect(".")).isEqualTo(new VerifyCommand("go test ./... ./arc/... ./other/...", "detected: go.work"));
+    assertThat(PackageFolder.nearest(root, root).marker()).isEqualTo("go.mod");
+  }
+
+  /** A repository of modules with only a go.work at the top is a Go project too. */
+  @Test
+  void aGoWorkAloneAtTheTop() throws IOException {
+    write("go.work", "go 1.21\nuse ./a\nuse ./b\n");
+    write("a/go.mod", "module example.com/a\n");
+    write("b/go.mod", "module example.com/b\n");
+    assertThat(PackageFolder.nearest(root, root).marker()).isEqualTo("go.work");
+    assertThat(detect(".")).isEqualTo(new VerifyCommand("go test ./a/... ./b/...", "detected: go.work"));
+  }
+}
