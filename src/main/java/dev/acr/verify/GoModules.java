@@ -1,5 +1,6 @@
 package dev.acr.verify;
 
+import dev.acr.config.CommandTemplate;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ final class GoModules {
       List<String> used = used(VerifyDetector.readOrEmpty(root.resolve("go.work")), root);
       if (!used.isEmpty()) {
         StringBuilder cmd = new StringBuilder("go test");
-        used.forEach(u -> cmd.append(' ').append(shellWord(u.equals(".") ? "./..." : "./" + u + "/...")));
+        used.forEach(u -> cmd.append(' ').append(CommandTemplate.shellQuote(List.of(u.equals(".") ? "./..." : "./" + u + "/..."))));
         return Optional.of(new VerifyCommand(cmd.toString(), "detected: go.work"));
       }
     }
@@ -51,7 +52,7 @@ final class GoModules {
       return Optional.of(new VerifyCommand("go test ./...", "detected: go.mod"));
     }
     StringBuilder cmd = new StringBuilder("go test ./...");
-    nested.forEach(n -> cmd.append(" && (cd ").append(shellWord(n)).append(" && go test ./...)"));
+    nested.forEach(n -> cmd.append(" && (cd ").append(CommandTemplate.shellQuote(List.of(n))).append(" && go test ./...)"));
     return Optional.of(new VerifyCommand(cmd.toString(),
         "detected: go.mod, " + String.join(", ", nested.stream().map(n -> n + "/go.mod").toList())));
   }
@@ -116,8 +117,4 @@ final class GoModules {
     return found;
   }
 
-  /** {@code word} as the shell reads it back: single-quoted unless it is plain. */
-  private static String shellWord(String word) {
-    return word.matches("[\\w./@+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
-  }
 }

@@ -99,8 +99,8 @@ public final class VerifyDetector {
    * which a workspace package's package manager is looked for.
    */
   private static Optional<VerifyCommand> fromBuildSystem(Path root, Path top) {
-    Optional<VerifyCommand> found = maven(root);
-    found = found.isPresent() ? found : gradle(root);
+    Optional<VerifyCommand> found = MavenReactor.detect(root, top);
+    found = found.isPresent() ? found : gradle(root, top);
     found = found.isPresent() ? found : NodeManifest.testCommand(root, top);
     found = found.isPresent() ? found : pytest(root);
     found = found.isPresent() ? found : GoModules.detect(root);
@@ -140,20 +140,24 @@ public final class VerifyDetector {
     return Optional.of(verify.asText().strip());
   }
 
-  private static Optional<VerifyCommand> maven(Path root) {
-    if (!Files.isRegularFile(root.resolve("pom.xml"))) {
-      return Optional.empty();
-    }
-    String mvn = Files.isExecutable(root.resolve("mvnw")) ? "./mvnw" : "mvn";
-    return Optional.of(new VerifyCommand(mvn + " -q -B test", "detected: pom.xml"));
-  }
-
-  private static Optional<VerifyCommand> gradle(Path root) {
+  /**
+   * Gradle's test task for the project in {@code root}, through the nearest wrapper up to {@code top}: a
+   * subproject of a multi-project build has no gradlew of its own, and the Gradle on PATH is rarely the
+   * version the build was written for. {@code ../gradlew test} in a subproject tests it and those below it.
+   */
+  private static Optional<VerifyCommand> gradle(Path root, Path top) {
     String f = firstFile(root, "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts");
     if (f == null) {
       return Optional.empty();
     }
-    String gradle = Files.isExecutable(root.resolve("gradlew")) ? "./gradlew test" : "gradle test";
+    String gradle = "gradle test";
+    for (Path dir : Upward.folders(root, top)) {
+      if (Files.isExecutable(dir.resolve("gradlew")) && Files.isRegularFile(dir.resolve("gradlew"))) {
+        String rel = root.toAbsolutePath().normalize().relativize(dir.toAbsolutePath().normalize()).toString();
+        gradle = (rel.isEmpty() ? "." : rel) + "/gradlew test";
+        break;
+      }
+    }
     return Optional.of(new VerifyCommand(gradle, "detected: " + f));
   }
 

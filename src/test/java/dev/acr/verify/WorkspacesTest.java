@@ -105,4 +105,40 @@ class WorkspacesTest {
     assertThat(PackageFolder.nearest(root, root).marker()).isEqualTo("go.work");
     assertThat(detect(".")).isEqualTo(new VerifyCommand("go test ./a/... ./b/...", "detected: go.work"));
   }
+
+  /** victools/jsonschema-generator: modules listed in a profile; jsonschema-module-jackson needs its sibling's SNAPSHOT. */
+  @Test
+  void aMavenModuleIsTestedFromTheTopOfItsReactor() throws IOException {
+    write("pom.xml", "<project><profiles><profile><modules>\n<module>jsonschema-generator</module>\n"
+        + "<module>jsonschema-module-jackson</module>\n<!-- <module>old</module> -->\n<module>nested</module>\n</modules></profile></profiles></project>");
+    write("jsonschema-module-jackson/pom.xml", "<project/>");
+    write("jsonschema-module-jackson/src/main/java/A.java", "class A {}");
+    write("nested/pom.xml", "<project><modules><module>inner/pom.xml</module></modules></project>");
+    write("nested/inner/pom.xml", "<project/>");
+    write("old/pom.xml", "<project/>");
+    write("tools/pom.xml", "<project/>");
+    assertThat(detect(".")).isEqualTo(new VerifyCommand("mvn -q -B test", "detected: pom.xml"));
+    assertThat(detect("jsonschema-module-jackson/src/main/java")).isEqualTo(new VerifyCommand(
+        "cd .. && mvn -q -B test -pl jsonschema-module-jackson -am", "detected: pom.xml, a module of ../pom.xml"));
+    // Nested aggregators lead to the top; a folder no pom lists (commented out, or never) is a build of its own.
+    assertThat(detect("nested/inner").command()).isEqualTo("cd ../.. && mvn -q -B test -pl nested/inner -am");
+    assertThat(detect("old").command()).isEqualTo("mvn -q -B test");
+    assertThat(detect("tools").command()).isEqualTo("mvn -q -B test");
+    // The reactor's wrapper, not the module's missing one.
+    write("mvnw", "#!/bin/sh\n");
+    root.resolve("mvnw").toFile().setExecutable(true);
+    assertThat(detect("jsonschema-module-jackson").command()).isEqualTo("cd .. && ./mvnw -q -B test -pl jsonschema-module-jackson -am");
+  }
+
+  /** A Gradle subproject has no wrapper of its own: the build's, from where the subproject is. */
+  @Test
+  void aGradleSubprojectRunsTheBuildsWrapper() throws IOException {
+    write("settings.gradle.kts", "include(\"lib\")\n");
+    write("lib/build.gradle.kts", "plugins { java }\n");
+    assertThat(detect("lib")).isEqualTo(new VerifyCommand("gradle test", "detected: build.gradle.kts"));
+    write("gradlew", "#!/bin/sh\n");
+    root.resolve("gradlew").toFile().setExecutable(true);
+    assertThat(detect("lib")).isEqualTo(new VerifyCommand("../gradlew test", "detected: build.gradle.kts"));
+    assertThat(detect(".")).isEqualTo(new VerifyCommand("./gradlew test", "detected: settings.gradle.kts"));
+  }
 }
