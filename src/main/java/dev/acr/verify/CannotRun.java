@@ -152,7 +152,14 @@ public final class CannotRun {
     if ((m = PY_IMPORT.matcher(line)).find()) {
       String module = m.group(1);
       String top = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
-      return declaredDependency(packageDir, top)
+      Optional<Why> clash = TestPackageClash.check(module, root, packageDir);
+      if (clash.isPresent()) {
+        return clash;
+      }
+      // Its own code: a folder of the package by that name, or a tests/ package (which testpaths = ["tests"] seems to declare).
+      boolean own = top.equals("tests") || top.equals("test") || Files.isDirectory(packageDir.resolve(top))
+          || Files.isRegularFile(packageDir.resolve(top + ".py"));
+      return !own && declaredDependency(packageDir, top)
           ? notAsked(asked, top, new Why("No module named '" + module + "', a dependency of the project that is not installed",
               "install the project's dependencies (e.g. python3 -m pip install -e . or -r requirements.txt)"))
           : Optional.empty();

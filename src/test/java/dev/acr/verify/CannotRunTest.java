@@ -58,6 +58,27 @@ class CannotRunTest {
     assertThat(check(2, "add support for requests sessions", "ModuleNotFoundError: No module named 'requests'")).isEmpty();
   }
 
+  /** pytest from the top of open-telemetry/opentelemetry-python: each package's tests/ is a package named tests. */
+  @Test
+  void testPackagesOfSeveralPackagesClash() throws Exception {
+    Files.writeString(root.resolve("pyproject.toml"), "[tool.pytest.ini_options]\ntestpaths = [\"tests\"]\n");
+    for (String f : List.of("opentelemetry-api/tests/__init__.py", "exporter/otlp-common/tests/__init__.py",
+        "exporter/otlp-common/tests/test_http_client.py", ".venv/lib/tests/test_other.py")) {
+      Files.createDirectories(root.resolve(f).getParent());
+      Files.writeString(root.resolve(f), "");
+    }
+    assertThat(check(2, "fix the failing test", "E   ModuleNotFoundError: No module named 'tests.test_http_client'"))
+        .map(CannotRun.Why::problem).hasValueSatisfying(p -> assertThat(p).contains("clash as one Python package named tests",
+            "exporter/otlp-common/tests/test_http_client.py"));
+    assertThat(check(2, "fix the failing test", "E   ModuleNotFoundError: No module named 'tests.test_http_client'"))
+        .map(CannotRun.Why::todo).hasValueSatisfying(t -> assertThat(t).contains("cd exporter/otlp-common"));
+    // Run in that package, its own module missing is its own business; one nowhere in the tree, or only in .venv, too.
+    assertThat(CannotRun.check(2, List.of("E   ModuleNotFoundError: No module named 'tests.test_http_client'"), root,
+        root.resolve("exporter/otlp-common"), "fix it")).isEmpty();
+    assertThat(check(2, "fix it", "E   ModuleNotFoundError: No module named 'tests.test_gone'")).isEmpty();
+    assertThat(check(2, "fix it", "E   ModuleNotFoundError: No module named 'tests.test_other'")).isEmpty();
+  }
+
   @Test
   void nodeModulesMissingCountButARelativeImportDoesNot() throws Exception {
     Files.writeString(root.resolve("package.json"), "{\"devDependencies\": {\"vitest\": \"^1\", \"@scope/lib\": \"1\"}}");
