@@ -30,6 +30,8 @@ public final class VerifyDetector {
   private static final Pattern MAKE_TEST =
       Pattern.compile("(?m)^(?:[^\\s:#=]+[ \\t]+)*test(?:[ \\t]+[^\\s:#=]+)*[ \\t]*::?(?!=)");
 
+  private static final Pattern CARGO_WORKSPACE = Pattern.compile("(?m)^\\s*\\[workspace\\]");
+
   private static final Pattern PY_TEST_FILE = Pattern.compile("test_.*\\.py|.*_test\\.py");
 
   /** Built on first use: a cold ObjectMapper costs ~100 ms of start-up, which paths without JSON skip. */
@@ -104,7 +106,7 @@ public final class VerifyDetector {
     found = found.isPresent() ? found : NodeManifest.testCommand(root, top);
     found = found.isPresent() ? found : pytest(root);
     found = found.isPresent() ? found : GoModules.detect(root);
-    found = found.isPresent() ? found : simple(root, "cargo test", "Cargo.toml");
+    found = found.isPresent() ? found : cargo(root);
     found = found.isPresent() ? found : simple(root, "mix test", "mix.exs");
     found = found.isPresent() ? found : simple(root, "dune runtest", "dune-project");
     found = found.isPresent() ? found : haskell(root);
@@ -260,6 +262,22 @@ public final class VerifyDetector {
     }
     String file = PackageFolder.fileEndingWith(root, ".cabal");
     return file == null ? Optional.empty() : Optional.of(new VerifyCommand("cabal test", "detected: " + file));
+  }
+
+  /**
+   * {@code cargo test}, over every member of a workspace: in a workspace whose root is a package too,
+   * plain {@code cargo test} tests the root package alone, so a member's failing test was never run
+   * (a Cargo workspace made here, docs/real-repos.md 2026-12-06). A virtual manifest's is the same
+   * command unless it sets {@code default-members}.
+   */
+  private static Optional<VerifyCommand> cargo(Path root) {
+    Path manifest = root.resolve("Cargo.toml");
+    if (!Files.isRegularFile(manifest)) {
+      return Optional.empty();
+    }
+    boolean workspace = CARGO_WORKSPACE.matcher(readOrEmpty(manifest)).find();
+    return Optional.of(new VerifyCommand(workspace ? "cargo test --workspace" : "cargo test",
+        "detected: Cargo.toml" + (workspace ? " ([workspace])" : "")));
   }
 
   static Optional<VerifyCommand> simple(Path root, String command, String file) {

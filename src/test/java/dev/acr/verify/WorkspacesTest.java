@@ -141,4 +141,15 @@ class WorkspacesTest {
     assertThat(detect("lib")).isEqualTo(new VerifyCommand("../gradlew test", "detected: build.gradle.kts"));
     assertThat(detect(".")).isEqualTo(new VerifyCommand("./gradlew test", "detected: settings.gradle.kts"));
   }
+
+  /** A Cargo workspace whose root is a package too: plain cargo test tests the root package alone. */
+  @Test
+  void aCargoWorkspaceTestsEveryMember() throws IOException {
+    write("Cargo.toml", "[package]\nname = \"calc\"\n\n[workspace]\nmembers = [\"parser\"]\n");
+    write("parser/Cargo.toml", "[package]\nname = \"parser\"\n");
+    assertThat(detect(".")).isEqualTo(new VerifyCommand("cargo test --workspace", "detected: Cargo.toml ([workspace])"));
+    assertThat(detect("parser")).isEqualTo(new VerifyCommand("cargo test", "detected: Cargo.toml"));
+    write("Cargo.toml", "[package]\nname = \"calc\"\n# [workspace] some day\n");
+    assertThat(detect(".")).isEqualTo(new VerifyCommand("cargo test", "detected: Cargo.toml"));
+  }
 }
