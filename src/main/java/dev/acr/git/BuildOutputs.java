@@ -25,6 +25,11 @@ import java.util.Set;
 final class BuildOutputs {
   private static final List<String> ENTRY_FIELDS = List.of("main", "module", "types", "typings", "exports");
 
+  /** One for every package.json of a run: a cold ObjectMapper costs far more than reading one. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
   private BuildOutputs() {}
 
   /** The folders (names, directly in {@code dir}) the package.json of {@code dir} points into; empty without one. */
@@ -36,7 +41,7 @@ final class BuildOutputs {
     }
     JsonNode json;
     try {
-      json = new ObjectMapper().readTree(file.toFile());
+      json = Json.MAPPER.readTree(file.toFile());
     } catch (IOException e) {
       return out;
     }
