@@ -73,6 +73,13 @@ public final class DependencyDirs {
           found.add(rel);
         }
       }
+      // A workspace package's ignored build (its package.json's main in dist/): copied, not linked (DependencyLinks).
+      for (String out : parent.isEmpty() ? Set.<String>of() : BuildOutputs.of(root.resolve(parent))) {
+        String rel = parent + "/" + out;
+        if (!NAMES.contains(out) && !tracked.contains(rel) && Files.isDirectory(root.resolve(rel), LinkOption.NOFOLLOW_LINKS)) {
+          found.add(rel);
+        }
+      }
       if (YarnPnp.installedIn(root, parent)) {
         for (String name : YarnPnp.FILES) {
           String rel = parent.isEmpty() ? name : parent + "/" + name;

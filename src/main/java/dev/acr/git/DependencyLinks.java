@@ -11,7 +11,8 @@ import java.util.List;
  * Puts the user's dependency folders ({@link DependencyDirs}) into an attempt's worktree without
  * copying them: a symlink each, so a 500 MB {@code node_modules} costs one link per attempt, and
  * removing the worktree removes links, never what they point to. A Yarn Plug'n'Play install's
- * files are copied instead, its package map pointed back at the user's packages ({@link YarnPnp}).
+ * files are copied instead, its package map pointed back at the user's packages ({@link YarnPnp}), and
+ * so is a workspace package's ignored build ({@link BuildOutputs}).
  *
  * <p>A {@code node_modules} with workspace links gets an overlay instead of one link: a real
  * folder of links, one per entry. npm, yarn and pnpm workspaces link a workspace's own packages there
@@ -46,7 +47,9 @@ final class DependencyLinks {
         continue;
       }
       try {
-        if (to.getFileName().toString().equals("node_modules") && linksIntoTree(from, from, root)) {
+        if (!DependencyDirs.NAMES.contains(to.getFileName().toString())) {
+          BuildOutputs.copy(from, to); // a workspace package's build: the attempt's own copy
+        } else if (to.getFileName().toString().equals("node_modules") && linksIntoTree(from, from, root)) {
           overlay(from, to, root, wt);
         } else {
           Files.createSymbolicLink(to, from);

@@ -77,11 +77,12 @@ public final class CannotRun {
 
   /**
    * Cargo or go could not download a dependency: {@code failed to get `x` as a dependency of package},
-   * {@code no matching package named `x` found} (offline), {@code go: ...: Get "https://proxy.golang.org/...": dial tcp}.
+   * {@code no matching package named `x` found} (offline), {@code go: ...: Get "https://proxy.golang.org/...": dial tcp},
+   * which go prints after the importing file's position when a test's build needs the module ({@code arc.go:9:2: ...}).
    */
   private static final Pattern FETCH_FAILED =
       Pattern.compile("failed to get `([^`]+)` as a dependency of package|no matching package named `([^`]+)` found"
-          + "|^go: (\\S+?)@\\S+: Get \"[^\"]+\": dial tcp");
+          + "|^(?:go|\\S+\\.go:\\d+:\\d+): (\\S+?)@\\S+: Get \"[^\"]+\": dial tcp");
 
   private CannotRun() {}
 
@@ -151,7 +152,14 @@ public final class CannotRun {
     if ((m = PY_IMPORT.matcher(line)).find()) {
       String module = m.group(1);
       String top = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
-      return declaredDependency(packageDir, top)
+      Optional<Why> clash = TestPackageClash.check(module, root, packageDir);
+      if (clash.isPresent()) {
+        return clash;
+      }
+      // Its own code: a folder of the package by that name, or a tests/ package (which testpaths = ["tests"] seems to declare).
+      boolean own = top.equals("tests") || top.equals("test") || Files.isDirectory(packageDir.resolve(top))
+          || Files.isRegularFile(packageDir.resolve(top + ".py"));
+      return !own && declaredDependency(packageDir, top)
           ? notAsked(asked, top, new Why("No module named '" + module + "', a dependency of the project that is not installed",
               "install the project's dependencies (e.g. python3 -m pip install -e . or -r requirements.txt)"))
           : Optional.empty();

@@ -31,6 +31,9 @@ final class FailingTests {
   private static final List<Pattern> PATTERNS = List.of(
       // pytest's short summary: FAILED tests/test_a.py::test_x - AssertionError
       Pattern.compile("^(?:FAILED|ERROR) (\\S+::\\S+|\\S+\\.py)"),
+      // pytest -v, per test, when the project's addopts (-rs) drop the failures from the short summary (open-telemetry/opentelemetry-python):
+      // tests/propagators/test__envcarrier.py::TestEnv::test_not_sampled FAILED [ 50%]
+      Pattern.compile("^(\\S+\\.py::.+?) (?:FAILED|ERROR)(?:\\s+\\[\\s*\\d+%\\])?$"),
       TAP_NOT_OK,
       // go test: --- FAIL: TestParse (0.00s)
       Pattern.compile("^\\s*--- FAIL: (\\S+)"),

@@ -26,12 +26,11 @@ public final class VerifyDetector {
 
   public static final String CONFIG = ".acr/config.json";
 
-  /** npm init's default test script, which fails by design and tests nothing. */
-  private static final String NPM_PLACEHOLDER = "no test specified";
-
   /** A rule line naming {@code test} among its targets ({@code test:}, {@code check test::}). */
   private static final Pattern MAKE_TEST =
       Pattern.compile("(?m)^(?:[^\\s:#=]+[ \\t]+)*test(?:[ \\t]+[^\\s:#=]+)*[ \\t]*::?(?!=)");
+
+  private static final Pattern CARGO_WORKSPACE = Pattern.compile("(?m)^\\s*\\[workspace\\]");
 
   private static final Pattern PY_TEST_FILE = Pattern.compile("test_.*\\.py|.*_test\\.py");
 
@@ -72,12 +71,12 @@ public final class VerifyDetector {
       String where = config.startsWith(r) ? r.relativize(config).toString() : config.toString();
       return new Detection(pkg, config, new VerifyCommand(configured.get(), where));
     }
-    Optional<VerifyCommand> own = fromBuildSystem(pkg.dir());
     Path top = root.toAbsolutePath().normalize();
+    Optional<VerifyCommand> own = fromBuildSystem(pkg.dir(), top);
     if (own.isEmpty() && pkg.marker() != null && !pkg.dir().equals(top) && pkg.dir().startsWith(top)) {
       for (Path dir : Upward.folders(pkg.dir().getParent(), top)) {
         String marker = PackageFolder.marker(dir);
-        Optional<VerifyCommand> enclosing = marker != null || dir.equals(top) ? fromBuildSystem(dir) : Optional.empty();
+        Optional<VerifyCommand> enclosing = marker != null || dir.equals(top) ? fromBuildSystem(dir, top) : Optional.empty();
         if (enclosing.isPresent()) {
           return new Detection(new PackageFolder(dir, marker), config, enclosing.get(), pkg);
         }
@@ -98,15 +97,16 @@ public final class VerifyDetector {
   /**
    * The first build system recognised at {@code root}, tried in this order. Plain calls, not a
    * list of method references: that list linked nine lambdas at every start (~0.1 ms each on JDK
-   * 17), though the first detectors usually decide.
+   * 17), though the first detectors usually decide. {@code top} is the repository's top, up to
+   * which a workspace package's package manager is looked for.
    */
-  private static Optional<VerifyCommand> fromBuildSystem(Path root) {
-    Optional<VerifyCommand> found = maven(root);
-    found = found.isPresent() ? found : gradle(root);
-    found = found.isPresent() ? found : node(root);
+  private static Optional<VerifyCommand> fromBuildSystem(Path root, Path top) {
+    Optional<VerifyCommand> found = MavenReactor.detect(root, top);
+    found = found.isPresent() ? found : gradle(root, top);
+    found = found.isPresent() ? found : NodeManifest.testCommand(root, top);
     found = found.isPresent() ? found : pytest(root);
-    found = found.isPresent() ? found : simple(root, "go test ./...", "go.mod");
-    found = found.isPresent() ? found : simple(root, "cargo test", "Cargo.toml");
+    found = found.isPresent() ? found : GoModules.detect(root);
+    found = found.isPresent() ? found : cargo(root);
     found = found.isPresent() ? found : simple(root, "mix test", "mix.exs");
     found = found.isPresent() ? found : simple(root, "dune runtest", "dune-project");
     found = found.isPresent() ? found : haskell(root);
@@ -142,52 +142,25 @@ public final class VerifyDetector {
     return Optional.of(verify.asText().strip());
   }
 
-  private static Optional<VerifyCommand> maven(Path root) {
-    if (!Files.isRegularFile(root.resolve("pom.xml"))) {
-      return Optional.empty();
-    }
-    String mvn = Files.isExecutable(root.resolve("mvnw")) ? "./mvnw" : "mvn";
-    return Optional.of(new VerifyCommand(mvn + " -q -B test", "detected: pom.xml"));
-  }
-
-  private static Optional<VerifyCommand> gradle(Path root) {
+  /**
+   * Gradle's test task for the project in {@code root}, through the nearest wrapper up to {@code top}: a
+   * subproject of a multi-project build has no gradlew of its own, and the Gradle on PATH is rarely the
+   * version the build was written for. {@code ../gradlew test} in a subproject tests it and those below it.
+   */
+  private static Optional<VerifyCommand> gradle(Path root, Path top) {
     String f = firstFile(root, "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts");
     if (f == null) {
       return Optional.empty();
     }
-    String gradle = Files.isExecutable(root.resolve("gradlew")) ? "./gradlew test" : "gradle test";
+    String gradle = "gradle test";
+    for (Path dir : Upward.folders(root, top)) {
+      if (Files.isExecutable(dir.resolve("gradlew")) && Files.isRegularFile(dir.resolve("gradlew"))) {
+        String rel = root.toAbsolutePath().normalize().relativize(dir.toAbsolutePath().normalize()).toString();
+        gradle = (rel.isEmpty() ? "." : rel) + "/gradlew test";
+        break;
+      }
+    }
     return Optional.of(new VerifyCommand(gradle, "detected: " + f));
-  }
-
-  private static Optional<VerifyCommand> node(Path root) {
-    Path pkg = root.resolve("package.json");
-    if (!Files.isRegularFile(pkg)) {
-      return Optional.empty();
-    }
-    JsonNode json;
-    try {
-      json = Lazy.JSON.readTree(pkg.toFile());
-    } catch (IOException e) {
-      // Broken package.json: not ours to report; the project simply has no test script we trust.
-      return Optional.empty();
-    }
-    JsonNode test = json == null ? null : json.path("scripts").get("test");
-    if (test == null || !test.isTextual() || test.asText().isBlank()
-        || test.asText().contains(NPM_PLACEHOLDER)) {
-      return Optional.empty();
-    }
-    String declared = json.path("packageManager").asText("");
-    String pm;
-    if (Files.exists(root.resolve("pnpm-lock.yaml")) || declared.startsWith("pnpm@")) {
-      pm = "pnpm test";
-    } else if (Files.exists(root.resolve("yarn.lock")) || declared.startsWith("yarn@")) {
-      pm = "yarn test";
-    } else if (Files.exists(root.resolve("bun.lockb")) || Files.exists(root.resolve("bun.lock"))) {
-      pm = "bun run test"; // `bun test` would run bun's own runner, not the script
-    } else {
-      pm = "npm test";
-    }
-    return Optional.of(new VerifyCommand(pm, "detected: package.json"));
   }
 
   private static Optional<VerifyCommand> pytest(Path root) {
@@ -289,6 +262,22 @@ public final class VerifyDetector {
     }
     String file = PackageFolder.fileEndingWith(root, ".cabal");
     return file == null ? Optional.empty() : Optional.of(new VerifyCommand("cabal test", "detected: " + file));
+  }
+
+  /**
+   * {@code cargo test}, over every member of a workspace: in a workspace whose root is a package too,
+   * plain {@code cargo test} tests the root package alone, so a member's failing test was never run
+   * (a Cargo workspace made here, docs/real-repos.md 2026-12-06). A virtual manifest's is the same
+   * command unless it sets {@code default-members}.
+   */
+  private static Optional<VerifyCommand> cargo(Path root) {
+    Path manifest = root.resolve("Cargo.toml");
+    if (!Files.isRegularFile(manifest)) {
+      return Optional.empty();
+    }
+    boolean workspace = CARGO_WORKSPACE.matcher(readOrEmpty(manifest)).find();
+    return Optional.of(new VerifyCommand(workspace ? "cargo test --workspace" : "cargo test",
+        "detected: Cargo.toml" + (workspace ? " ([workspace])" : "")));
   }
 
   static Optional<VerifyCommand> simple(Path root, String command, String file) {

@@ -107,4 +107,34 @@ class GitRedirectsTest {
     assertThat(DependencyDirs.holding(repo, List.of("lib/a/node_modules/left-pad/index.js", "lib/a/new.js"),
         List.of("lib/a/package.json"))).containsExactly("lib/a/node_modules");
   }
+
+  /**
+   * A workspace package's ignored build (main: dist/index.js), which a sibling's tests import: copied into the worktree
+   * (without it, npm test stopped on "Cannot find module …/node_modules/b/dist/index.js"), and a build there stays there.
+   */
+  @Test
+  void aWorkspacePackagesIgnoredBuildIsCopiedIntoTheWorktree() throws Exception {
+    Path repo = GitFixture.withCommit(tmp.resolve("repo"), Map.of(".gitignore", "dist\nnode_modules\n",
+        "packages/b/package.json", "{\"name\": \"b\", \"main\": \"dist/index.js\", \"exports\": {\".\": {\"types\": \"./types/b.d.ts\"}}}\n",
+        "packages/b/src/index.js", "exports.twice = (x) => 2 * x;\n", "packages/c/package.json", "{\"main\": \"lib/index.js\"}\n",
+        "packages/c/lib/index.js", "module.exports = 1;\n"));
+    write(repo, "packages/b/dist/index.js", "exports.twice = (x) => 2 * x;\n");
+    write(repo, "packages/b/types/b.d.ts", "export {};\n");
+    Isolation iso = Isolation.forRepo(repo);
+    Snapshot s = iso.snapshot(Map.of());
+    assertThat(s.dependencies()).containsExactlyInAnyOrder("packages/b/dist", "packages/b/types");
+    Path wt = iso.createWorktree(s, tmp.resolve("runs/1/wt"));
+    try {
+      assertThat(Files.isSymbolicLink(wt.resolve("packages/b/dist"))).as("a copy, not a link").isFalse();
+      assertThat(read(wt, "packages/b/dist/index.js")).isEqualTo("exports.twice = (x) => 2 * x;\n");
+      write(wt, "packages/b/dist/index.js", "rebuilt by the attempt\n");
+      assertThat(read(repo, "packages/b/dist/index.js")).isEqualTo("exports.twice = (x) => 2 * x;\n");
+      assertThat(iso.capture(wt, s, tmp.resolve("p.patch")).changedFiles()).isEmpty();
+      // The next run's reset copies the user's build afresh.
+      iso.resetWorktree(s, wt);
+      assertThat(read(wt, "packages/b/dist/index.js")).isEqualTo("exports.twice = (x) => 2 * x;\n");
+    } finally {
+      iso.removeWorktree(wt);
+    }
+  }
 }

@@ -58,6 +58,27 @@ class CannotRunTest {
     assertThat(check(2, "add support for requests sessions", "ModuleNotFoundError: No module named 'requests'")).isEmpty();
   }
 
+  /** pytest from the top of open-telemetry/opentelemetry-python: each package's tests/ is a package named tests. */
+  @Test
+  void testPackagesOfSeveralPackagesClash() throws Exception {
+    Files.writeString(root.resolve("pyproject.toml"), "[tool.pytest.ini_options]\ntestpaths = [\"tests\"]\n");
+    for (String f : List.of("opentelemetry-api/tests/__init__.py", "exporter/otlp-common/tests/__init__.py",
+        "exporter/otlp-common/tests/test_http_client.py", ".venv/lib/tests/test_other.py")) {
+      Files.createDirectories(root.resolve(f).getParent());
+      Files.writeString(root.resolve(f), "");
+    }
+    assertThat(check(2, "fix the failing test", "E   ModuleNotFoundError: No module named 'tests.test_http_client'"))
+        .map(CannotRun.Why::problem).hasValueSatisfying(p -> assertThat(p).contains("clash as one Python package named tests",
+            "exporter/otlp-common/tests/test_http_client.py"));
+    assertThat(check(2, "fix the failing test", "E   ModuleNotFoundError: No module named 'tests.test_http_client'"))
+        .map(CannotRun.Why::todo).hasValueSatisfying(t -> assertThat(t).contains("cd exporter/otlp-common"));
+    // Run in that package, its own module missing is its own business; one nowhere in the tree, or only in .venv, too.
+    assertThat(CannotRun.check(2, List.of("E   ModuleNotFoundError: No module named 'tests.test_http_client'"), root,
+        root.resolve("exporter/otlp-common"), "fix it")).isEmpty();
+    assertThat(check(2, "fix it", "E   ModuleNotFoundError: No module named 'tests.test_gone'")).isEmpty();
+    assertThat(check(2, "fix it", "E   ModuleNotFoundError: No module named 'tests.test_other'")).isEmpty();
+  }
+
   @Test
   void nodeModulesMissingCountButARelativeImportDoesNot() throws Exception {
     Files.writeString(root.resolve("package.json"), "{\"devDependencies\": {\"vitest\": \"^1\", \"@scope/lib\": \"1\"}}");
@@ -235,6 +256,11 @@ class CannotRunTest {
     assertThat(check(1, "fix it", "go: github.com/google/go-cmp@v0.6.0: Get \"https://proxy.golang.org/github.com/google/go-cmp/"
         + "@v/v0.6.0.mod\": dial tcp: lookup proxy.golang.org: no such host"))
         .map(CannotRun.Why::problem).contains("the dependency github.com/google/go-cmp could not be downloaded");
+    // go test in hashicorp/golang-lru's arc/ module, offline: the importing file's position comes first.
+    assertThat(check(1, "fix the failing test", "go: downloading github.com/hashicorp/golang-lru/v2 v2.0.7",
+        "arc.go:9:2: github.com/hashicorp/golang-lru/v2@v2.0.7: Get \"https://proxy.golang.org/github.com/hashicorp/golang-lru/v2/"
+            + "@v/v2.0.7.zip\": dial tcp: lookup proxy.golang.org on 10.255.255.53:53: no such host"))
+        .map(CannotRun.Why::problem).contains("the dependency github.com/hashicorp/golang-lru/v2 could not be downloaded");
     // A test that fails while talking to the network itself has run.
     assertThat(check(1, "fix the client", "--- FAIL: TestFetch (0.01s)", "    client_test.go:12: Get \"http://127.0.0.1:1/\": dial tcp"
         + " 127.0.0.1:1: connect: connection refused")).isEmpty();

@@ -21,6 +21,12 @@ class FailingTestsTest {
     assertThat(names("FAILED tests/test_dates.py::test_parse_iso - AssertionError: assert 1 == 2",
         "ERROR tests/test_db.py::test_connect - ConnectionRefusedError", "3 failed, 10 passed in 0.52s"))
         .containsExactly("tests/test_dates.py::test_parse_iso", "tests/test_db.py::test_connect");
+    // pytest -v with addopts = "-rs" (opentelemetry-python's): no FAILED line in the short summary, only the test's own.
+    assertThat(names("tests/propagators/test__envcarrier.py::TestEnvironmentCarrier::test_extract_not_sampled FAILED [ 50%]",
+        "tests/trace/test_span.py::test_ctor PASSED [ 83%]", "tests/test_db.py::test_connect[local host] ERROR [ 90%]",
+        "============== 1 failed, 273 passed, 49 subtests passed in 0.98s ==============="))
+        .containsExactly("tests/propagators/test__envcarrier.py::TestEnvironmentCarrier::test_extract_not_sampled",
+            "tests/test_db.py::test_connect[local host]");
     assertThat(names("ok 1 global default", "not ok 80 non-writable shims directory", "not ok 81 later # TODO not yet",
         "# (in test file test/rbenv.bats, line 12)")).containsExactly("non-writable shims directory");
     assertThat(names("--- FAIL: TestLRU_Contains (0.00s)", "    --- FAIL: TestLRU/sub (0.01s)", "FAIL",

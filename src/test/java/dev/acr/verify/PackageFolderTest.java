@@ -28,7 +28,8 @@ class PackageFolderTest {
     assertThat(d.pkg().dir()).isEqualTo(root.resolve("packages/web"));
     assertThat(d.pkg().marker()).isEqualTo("package.json");
     assertThat(d.pkg().relativeTo(root)).isEqualTo("packages/web");
-    assertThat(d.command().command()).isEqualTo("npm test");
+    // The workspace's package manager, from its root: the package has no yarn.lock of its own.
+    assertThat(d.command().command()).isEqualTo("yarn test");
     assertThat(d.config()).isNull();
     assertThat(VerifyDetector.detect(root, root, null).command().command()).isEqualTo("yarn test");
   }

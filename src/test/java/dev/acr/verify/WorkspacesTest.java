@@ -1,0 +1,155 @@
+package dev.acr.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Workspaces and monorepos (docs/real-repos.md, 2026-12-06): a workspace package's test command run by the
+ * workspace's package manager; Go modules nested in a module, with and without a go.work (hashicorp/golang-lru's arc/).
+ */
+class WorkspacesTest {
+
+  @TempDir Path root;
+
+  private void write(String rel, String content) throws IOException {
+    Path p = root.resolve(rel);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, content);
+  }
+
+  private VerifyCommand detect(String from) {
+    return VerifyDetector.detect(root, root.resolve(from), null).command();
+  }
+
+  /** zkochan/packages: pnpm-lock.yaml and pnpm-workspace.yaml at the top, is-subdir/ with a test script of its own. */
+  @Test
+  void aPnpmWorkspacePackageRunsPnpm() throws IOException {
+    write("package.json", "{\"private\": true, \"packageManager\": \"pnpm@10.33.0\"}");
+    write("pnpm-workspace.yaml", "packages:\n  - '**'\n");
+    write("is-subdir/package.json", "{\"name\": \"is-subdir\", \"scripts\": {\"test\": \"node --test test.js\"}}");
+    assertThat(detect("is-subdir")).isEqualTo(new VerifyCommand("pnpm test", "detected: package.json"));
+    Files.delete(root.resolve("pnpm-workspace.yaml"));
+    assertThat(detect("is-subdir")).as("packageManager alone").isEqualTo(new VerifyCommand("pnpm test", "detected: package.json"));
+  }
+
+  @Test
+  void aYarnOrBunWorkspacePackageRunsItsManager() throws IOException {
+    write("package.json", "{\"workspaces\": [\"packages/*\"]}");
+    write("packages/a/package.json", "{\"scripts\": {\"test\": \"jest\"}}");
+    write("yarn.lock", "");
+    assertThat(detect("packages/a").command()).isEqualTo("yarn test");
+    Files.delete(root.resolve("yarn.lock"));
+    write("bun.lock", "");
+    assertThat(detect("packages/a").command()).isEqualTo("bun run test");
+  }
+
+  /** The nearest folder that names a manager decides: a package with its own package-lock.json is npm's. */
+  @Test
+  void theNearestManagerDecides() throws IOException {
+    write("package.json", "{\"workspaces\": [\"packages/*\"]}");
+    write("pnpm-lock.yaml", "");
+    write("packages/a/package.json", "{\"scripts\": {\"test\": \"jest\"}}");
+    write("packages/a/package-lock.json", "{}");
+    assertThat(detect("packages/a").command()).isEqualTo("npm test");
+    // Nothing named anywhere: npm, as before.
+    Files.delete(root.resolve("pnpm-lock.yaml"));
+    Files.delete(root.resolve("packages/a/package-lock.json"));
+    assertThat(detect("packages/a").command()).isEqualTo("npm test");
+  }
+
+  @Test
+  void aLoneModuleRunsGoTestOverItsPackages() throws IOException {
+    write("go.mod", "module example.com/lru\n");
+    write("simplelru/lru.go", "package simplelru\n");
+    assertThat(detect(".")).isEqualTo(new VerifyCommand("go test ./...", "detected: go.mod"));
+  }
+
+  /** go test ./... from the top leaves arc/ out: a change there was verified by tests that never built it. */
+  @Test
+  void nestedModulesAreTestedInTheirFolders() throws IOException {
+    write("go.mod", "module github.com/hashicorp/golang-lru/v2\n");
+    write("arc/go.mod", "module github.com/hashicorp/golang-lru/arc/v2\n");
+    write("tools/my cmd/go.mod", "module example.com/cmd\n");
+    write("testdata/mod/go.mod", "module fixture\n");
+    write("vendor/example.com/x/go.mod", "module example.com/x\n");
+    write(".hidden/go.mod", "module hidden\n");
+    assertThat(detect(".")).isEqualTo(new VerifyCommand(
+        "go test ./... && (cd arc && go test ./...) && (cd 'tools/my cmd' && go test ./...)",
+        "detected: go.mod, arc/go.mod, tools/my cmd/go.mod"));
+    // From the nested module, its own packages only, as before.
+    assertThat(detect("arc")).isEqualTo(new VerifyCommand("go test ./...", "detected: go.mod"));
+  }
+
+  /** With a go.work, its modules build against each other from the top: one go test over all of them. */
+  @Test
+  void aGoWorkTestsEveryModuleItUses() throws IOException {
+    write("go.mod", "module github.com/hashicorp/golang-lru/v2\n");
+    write("arc/go.mod", "module github.com/hashicorp/golang-lru/arc/v2\n");
+    write("other/go.mod", "module example.com/other\n");
+    write("go.work", "go 1.19\n\n// what I work on\nuse (\n\t.\n\t./arc // the ARC cache\n\t../outside\n\t./missing\n)\nuse \"./other\"\n");
+    assertThat(detect(".")).isEqualTo(new VerifyCommand("go test ./... ./arc/... ./other/...", "detected: go.work"));
+    assertThat(PackageFolder.nearest(root, root).marker()).isEqualTo("go.mod");
+  }
+
+  /** A repository of modules with only a go.work at the top is a Go project too. */
+  @Test
+  void aGoWorkAloneAtTheTop() throws IOException {
+    write("go.work", "go 1.21\nuse ./a\nuse ./b\n");
+    write("a/go.mod", "module example.com/a\n");
+    write("b/go.mod", "module example.com/b\n");
+    assertThat(PackageFolder.nearest(root, root).marker()).isEqualTo("go.work");
+    assertThat(detect(".")).isEqualTo(new VerifyCommand("go test ./a/... ./b/...", "detected: go.work"));
+  }
+
+  /** victools/jsonschema-generator: modules listed in a profile; jsonschema-module-jackson needs its sibling's SNAPSHOT. */
+  @Test
+  void aMavenModuleIsTestedFromTheTopOfItsReactor() throws IOException {
+    write("pom.xml", "<project><profiles><profile><modules>\n<module>jsonschema-generator</module>\n"
+        + "<module>jsonschema-module-jackson</module>\n<!-- <module>old</module> -->\n<module>nested</module>\n</modules></profile></profiles></project>");
+    write("jsonschema-module-jackson/pom.xml", "<project/>");
+    write("jsonschema-module-jackson/src/main/java/A.java", "class A {}");
+    write("nested/pom.xml", "<project><modules><module>inner/pom.xml</module></modules></project>");
+    write("nested/inner/pom.xml", "<project/>");
+    write("old/pom.xml", "<project/>");
+    write("tools/pom.xml", "<project/>");
+    assertThat(detect(".")).isEqualTo(new VerifyCommand("mvn -q -B test", "detected: pom.xml"));
+    assertThat(detect("jsonschema-module-jackson/src/main/java")).isEqualTo(new VerifyCommand(
+        "cd .. && mvn -q -B test -pl jsonschema-module-jackson -am", "detected: pom.xml, a module of ../pom.xml"));
+    // Nested aggregators lead to the top; a folder no pom lists (commented out, or never) is a build of its own.
+    assertThat(detect("nested/inner").command()).isEqualTo("cd ../.. && mvn -q -B test -pl nested/inner -am");
+    assertThat(detect("old").command()).isEqualTo("mvn -q -B test");
+    assertThat(detect("tools").command()).isEqualTo("mvn -q -B test");
+    // The reactor's wrapper, not the module's missing one.
+    write("mvnw", "#!/bin/sh\n");
+    root.resolve("mvnw").toFile().setExecutable(true);
+    assertThat(detect("jsonschema-module-jackson").command()).isEqualTo("cd .. && ./mvnw -q -B test -pl jsonschema-module-jackson -am");
+  }
+
+  /** A Gradle subproject has no wrapper of its own: the build's, from where the subproject is. */
+  @Test
+  void aGradleSubprojectRunsTheBuildsWrapper() throws IOException {
+    write("settings.gradle.kts", "include(\"lib\")\n");
+    write("lib/build.gradle.kts", "plugins { java }\n");
+    assertThat(detect("lib")).isEqualTo(new VerifyCommand("gradle test", "detected: build.gradle.kts"));
+    write("gradlew", "#!/bin/sh\n");
+    root.resolve("gradlew").toFile().setExecutable(true);
+    assertThat(detect("lib")).isEqualTo(new VerifyCommand("../gradlew test", "detected: build.gradle.kts"));
+    assertThat(detect(".")).isEqualTo(new VerifyCommand("./gradlew test", "detected: settings.gradle.kts"));
+  }
+
+  /** A Cargo workspace whose root is a package too: plain cargo test tests the root package alone. */
+  @Test
+  void aCargoWorkspaceTestsEveryMember() throws IOException {
+    write("Cargo.toml", "[package]\nname = \"calc\"\n\n[workspace]\nmembers = [\"parser\"]\n");
+    write("parser/Cargo.toml", "[package]\nname = \"parser\"\n");
+    assertThat(detect(".")).isEqualTo(new VerifyCommand("cargo test --workspace", "detected: Cargo.toml ([workspace])"));
+    assertThat(detect("parser")).isEqualTo(new VerifyCommand("cargo test", "detected: Cargo.toml"));
+    write("Cargo.toml", "[package]\nname = \"calc\"\n# [workspace] some day\n");
+    assertThat(detect(".")).isEqualTo(new VerifyCommand("cargo test", "detected: Cargo.toml"));
+  }
+}
