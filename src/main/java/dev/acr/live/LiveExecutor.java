@@ -2,6 +2,7 @@ package dev.acr.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acr.config.CommandTemplate;
+import dev.acr.config.Durations;
 import dev.acr.config.ConfigException;
 import dev.acr.config.ToolSpec;
 import dev.acr.config.ToolsConfig;
@@ -281,7 +282,10 @@ public final class LiveExecutor implements AttemptExecutor {
     String verifyTail = null;
     long testsMs = 0;
     boolean resolved = false;
-    String attemptNote = status == AttemptStatus.INFRA_ERROR ? infra.reason() + ": " + infra.evidence() : null;
+    String attemptNote = status == AttemptStatus.INFRA_ERROR ? infra.reason() + ": " + infra.evidence()
+        : status == AttemptStatus.TIMEOUT ? "the agent did not finish within " + Durations.limit(setup.timeout())
+            + " and was stopped with everything it started (a longer limit: --timeout)"
+        : null;
     String reason = status == AttemptStatus.INFRA_ERROR ? infra.reason() : null;
     if (status == AttemptStatus.ANSWERED) {
       AgentAnswer.save(tool.usageFormat(), dir.resolve(RunFiles.STDOUT), dir.resolve(RunFiles.ANSWER));

@@ -93,6 +93,8 @@ class LiveLoopIT {
     long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(memory()).extracting(n -> n.get("status").asText()).containsExactly("timeout", "verified");
+    assertThat(r.out()).contains("attempt 1: the agent did not finish within 2s and was stopped with everything it"
+        + " started (a longer limit: --timeout)");
     Path pids = tmp.resolve("pids");
     assertThat(ProcessHandle.of(Fixtures.pidFrom(pids.resolve("parent.pid"))).map(ProcessTreeKiller::isRunning)).isNotEqualTo(Optional.of(true));
     assertThat(ProcessHandle.of(Fixtures.pidFrom(pids.resolve("child.pid"))).map(ProcessTreeKiller::isRunning)).isNotEqualTo(Optional.of(true));
