@@ -266,7 +266,8 @@ final class DomainRules {
           lang("Prolog", "\\bprolog\\b|\\.plt\\b").when("prolog", ".plt"),
           // Not "scheme" alone: a URL's, a colour's or a naming scheme is no language.
           lang("Scheme", "\\bguile\\b|\\.scm\\b|\\b(?:in|to|into|from) scheme\\b|\\bscheme (?:code|program|module|procedure|macro)s?\\b")
-              .when("guile", ".scm", "scheme"));
+              .when("guile", ".scm", "scheme"),
+          lang("Common Lisp", "\\bcommon lisp\\b|\\bsbcl\\b|\\.lisp\\b").when("common lisp", "sbcl", ".lisp"));
 
   /** Target-language words after "port/translate/convert … to|into|in". */
   static final String LANG =
