@@ -33,6 +33,9 @@ final class CommonLispTests {
   private static final String DEFSYSTEM = "\\((?:asdf:|asdf/defsystem:)?defsystem\\s+(?:#?:|\")?";
   /** The name a definition gives its system, as the shell can take it unquoted. */
   private static final Pattern SYSTEM_NAME = Pattern.compile("(?i)" + DEFSYSTEM + "([\\w.+/-]+)[\\s\")]");
+  /** A test-op method for one system: {@code (defmethod perform ((o test-op) (c (eql (find-system :anaphora)))) ...)}. */
+  private static final Pattern PERFORM_FOR =
+      Pattern.compile("(?i)test-op\\)\\s*\\(\\w+\\s+\\(eql\\s+\\((?:asdf:)?find-system\\s+(?:#?:|\")?([\\w.+/-]+)");
   /** The frameworks whose summaries acr reads, by the system name a test system depends on. */
   private static final Pattern FIVEAM = Pattern.compile("(?i)[\\s(]#?[:\"]?fiveam\\b");
   private static final Pattern RT = Pattern.compile("(?i)[\\s(]#?[:\"]?rt[\\s)\"]");
@@ -64,9 +67,8 @@ final class CommonLispTests {
     asds.sort((a, b) -> Boolean.compare(a.contains("test"), b.contains("test")) != 0
         ? Boolean.compare(a.contains("test"), b.contains("test")) : a.compareTo(b));
     for (String asd : asds) {
-      String text = VerifyDetector.readOrEmpty(root.resolve(asd));
-      String system = asd.substring(0, asd.length() - ".asd".length());
-      if (!text.contains("test-op") || !defines(text, system)) {
+      String system = testedSystem(VerifyDetector.readOrEmpty(root.resolve(asd)), asd.substring(0, asd.length() - ".asd".length()));
+      if (system == null) {
         continue;
       }
       String all = String.join("\n", asds.stream().map(f -> VerifyDetector.readOrEmpty(root.resolve(f))).toList());
@@ -82,6 +84,34 @@ final class CommonLispTests {
       return Optional.of(new VerifyCommand(command, "detected: " + asd + " (test-op" + framework));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The system of an {@code .asd} file's text to run test-op on: the one named as the file when its definition mentions test-op
+   * or a {@code perform} of test-op is defined for it (anaphora's {@code (eql (find-system :anaphora))}), else the first whose
+   * definition mentions test-op (a {@code foo/tests} with the {@code :perform} beside a {@code foo} without); null when none does.
+   */
+  static String testedSystem(String text, String fileName) {
+    List<String> marked = new ArrayList<>();
+    Matcher d = SYSTEM_NAME.matcher(text);
+    List<Integer> starts = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    while (d.find()) {
+      starts.add(d.start());
+      names.add(d.group(1).toLowerCase(Locale.ROOT));
+    }
+    for (int i = 0; i < names.size(); i++) {
+      String form = text.substring(starts.get(i), i + 1 < names.size() ? starts.get(i + 1) : text.length());
+      if (form.contains("test-op")) {
+        marked.add(names.get(i));
+      }
+    }
+    Matcher p = PERFORM_FOR.matcher(text);
+    while (p.find()) {
+      marked.add(p.group(1).toLowerCase(Locale.ROOT));
+    }
+    String own = fileName.toLowerCase(Locale.ROOT);
+    return marked.contains(own) && names.contains(own) ? own : marked.stream().filter(names::contains).findFirst().orElse(null);
   }
 
   /** Whether {@code text} defines the system {@code name} (ASDF reads system names without regard to case). */

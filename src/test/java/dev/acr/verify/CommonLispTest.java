@@ -53,6 +53,17 @@ class CommonLispTest {
         .hasValueSatisfying(c -> assertThat(c.command()).contains("(asdf:test-system \"anaphora-test\""));
   }
 
+  /** A library's system without test-op beside its test system's perform (run by hand as (asdf:test-system :calc/tests)). */
+  @Test
+  void theSystemWhoseDefinitionHoldsTheTestOpIsTested() {
+    assertThat(CommonLispTests.testedSystem("(defsystem \"calc\"\n  :components ((:file \"calc\")))\n\n(defsystem \"calc/tests\"\n"
+        + "  :depends-on (\"calc\" \"fiveam\")\n  :perform (test-op (o c) (symbol-call :fiveam :run! :calc)))\n", "calc")).isEqualTo("calc/tests");
+    assertThat(CommonLispTests.testedSystem("(defsystem :anaphora)\n(defsystem :anaphora/test :depends-on (:anaphora :rt))\n"
+        + "(defmethod perform ((o test-op) (c (eql (find-system :anaphora))))\n  (test-system :anaphora/test))\n", "anaphora"))
+        .as("a perform method for the library's system").isEqualTo("anaphora");
+    assertThat(CommonLispTests.testedSystem("(defsystem \"calc\")\n", "calc")).isNull();
+  }
+
   @Test
   void aMakefileTestTargetComesFirst() throws IOException {
     write(root, "split-sequence.asd", SPLIT_SEQUENCE);
