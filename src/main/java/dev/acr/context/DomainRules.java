@@ -274,7 +274,7 @@ final class DomainRules {
       "(?:python\\d?|rust|go|golang|java|kotlin|scala|swift|typescript|javascript|js|ts"
           + "|node(?:\\.?js)?|c\\+\\+|cpp|c#|csharp|c|ruby|php|perl|lua|haskell|elixir|erlang"
           + "|clojure|dart|julia|r|bash|posix sh|sh|shell|powershell|zsh|objective-c|zig|ocaml"
-          + "|f#|fortran|wasm|matlab|cobol|vb|groovy|solidity|nim|crystal|racket|tcl|prolog|scheme|guile|makefile|justfile|cmake)(?![\\w+#])";
+          + "|f#|fortran|wasm|matlab|cobol|vb|groovy|solidity|nim|crystal|racket|tcl|prolog|scheme|guile|common lisp|makefile|justfile|cmake)(?![\\w+#])";
 
   /** Libraries whose name implies a language when used as a port target ("port it to pandas"). */
   private static final String LIB_TARGET =
