@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,7 +51,9 @@ final class CommonLispTests {
       "cffi", "closer-mop", "flexi-streams", "iterate", "named-readtables", "split-sequence", "trivial-features", "trivial-garbage",
       "trivial-gray-streams", "trivial-backtrace", "anaphora", "local-time", "parse-number", "ieee-floats", "usocket", "esrap", "yason",
       "cl-ppcre", "cl-unicode", "cl-base64", "cl-fad", "cl-who", "cl-interpol", "cl-utilities", "puri", "ironclad", "nibbles", "chipz",
-      "salza2", "lparallel", "metabang-bind", "md5", "drakma", "chunga", "cl+ssl", "quri", "zpb-ttf", "global-vars", "asdf-flv");
+      "salza2", "lparallel", "metabang-bind", "md5", "drakma", "chunga", "quri", "zpb-ttf", "global-vars");
+  /** Those whose package is not cl- and the system's name (FiveAM depends on net.didierverna.asdf-flv). */
+  private static final Map<String, String> DEBIAN_NAMED = Map.of("net.didierverna.asdf-flv", "cl-asdf-flv", "cl+ssl", "cl-plus-ssl");
 
   private CommonLispTests() {}
 
@@ -151,8 +154,8 @@ final class CommonLispTests {
       return Optional.empty();
     }
     String system = name.split("/")[0];
-    String pkg = system.startsWith("cl-") ? system : "cl-" + system;
-    String install = DEBIAN.contains(system) ? "on Debian: apt-get install " + pkg.replace("cl-cl+ssl", "cl-plus-ssl")
+    String pkg = DEBIAN_NAMED.getOrDefault(system, system.startsWith("cl-") ? system : "cl-" + system);
+    String install = DEBIAN.contains(system) || DEBIAN_NAMED.containsKey(system) ? "on Debian: apt-get install " + pkg
         : "Debian names most of its packages cl-NAME (apt-cache search " + pkg + "), or quicklisp's (ql:quickload :" + system + ")";
     return CannotRun.notAsked(asked, system, new Why("the Common Lisp system " + system + " that the project depends on is not"
         + " installed (ASDF: " + line.replaceAll(", required by .*", "") + ")", "install it (" + install

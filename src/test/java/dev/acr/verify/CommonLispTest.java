@@ -128,6 +128,8 @@ class CommonLispTest {
     assertThat(why).map(CannotRun.Why::todo).hasValueSatisfying(t -> assertThat(t).contains("apt-get install cl-fiveam"));
     assertThat(CannotRun.check(1, List.of("Component \"parachute\" not found, required by #<SYSTEM \"x\">"), root, root, "fix it"))
         .map(CannotRun.Why::todo).hasValueSatisfying(t -> assertThat(t).contains("apt-cache search cl-parachute", "ql:quickload"));
+    assertThat(CannotRun.check(1, List.of("Component :NET.DIDIERVERNA.ASDF-FLV not found, required by #<SYSTEM \"fiveam\">"), root, root,
+        "fix it")).map(CannotRun.Why::todo).hasValueSatisfying(t -> assertThat(t).contains("apt-get install cl-asdf-flv"));
     assertThat(CannotRun.check(1, List.of("Component :SPLIT-SEQUENCE/TESTS not found, required by #<SYSTEM \"split-sequence\">"),
         root, root, "fix it")).as("the project's own system: the agent's to fix").isEmpty();
     assertThat(CannotRun.check(127, List.of("sh: 1: sbcl: not found"), root, root, "fix the failing test")).map(CannotRun.Why::todo)
