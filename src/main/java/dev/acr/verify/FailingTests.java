@@ -94,9 +94,9 @@ final class FailingTests {
       // not its line, which an unrelated edit moves: tests/lyrics.scm:12: FAIL
       Pattern.compile("^\\S+?\\.scm:\\d+: (?:FAIL|XPASS) (.+)$"),
       Pattern.compile("^(\\S+?\\.scm):\\d+: (?:FAIL|XPASS)$"),
-      // Common Lisp: FiveAM's failure details, " SPLIT-SEQUENCE.FUZZ in SPLIT-SEQUENCE []:" (1.4; before it, no suite),
-      // and RT's "Test ANAPHORA-TEST::ASIF.1 failed"
-      Pattern.compile("^ ([^\\s\\[\\]]+)(?: in \\S+)? \\[.*\\]:$"),
+      // Common Lisp: FiveAM's failure details, " SPLIT-SEQUENCE.FUZZ in SPLIT-SEQUENCE []:" (1.4; its skip details name no
+      // suite, " ADDS []:", nor did failures before 1.4), and RT's "Test ANAPHORA-TEST::ASIF.1 failed"
+      Pattern.compile("^ ([^\\s\\[\\]]+) in \\S+ \\[.*\\]:$"),
       Pattern.compile("^Test (\\S+) failed$"));
 
   /** A time after a name, {@code (5.2 s)}, {@code (12 ms)}: it changes from run to run. */

@@ -124,13 +124,15 @@ public final class NoTests {
   private static final Pattern SRFI64 =
       Pattern.compile("^# of (expected passes|unexpected failures|expected failures|unexpected successes|skipped tests)\\s+(\\d+)$");
   private static final Pattern SRFI64_START = Pattern.compile("^%%%% Starting test (.+?)(?:\\s+\\(Writing full log to .*\\))?$");
-  /**
-   * Common Lisp's FiveAM ({@code Did 141 checks.}, from {@code run!}) and RT ({@code Doing 59 pending tests of 59 tests total.},
-   * from {@code do-tests}): an ASDF test-op that runs an emptied suite prints a count of 0, and sbcl exits 0.
-   */
   /** FiveAM's {@code run!} of a suite without a test (or of no suite at all): {@code Didn't run anything...huh?} */
   private static final Pattern FIVEAM_NONE = Pattern.compile("^Didn't run anything\\.\\.\\.huh\\?$");
-  private static final Pattern LISP_COUNTS = Pattern.compile("^(?:Did (\\d+) checks?\\.|Doing (\\d+) pending tests? of \\d+ tests? total\\.)$");
+  /** RT's count from {@code do-tests}: {@code Doing 59 pending tests of 59 tests total.} (0 when the suite is emptied). */
+  private static final Pattern LISP_COUNTS = Pattern.compile("^Doing (\\d+) pending tests? of \\d+ tests? total\\.$");
+  /**
+   * FiveAM's {@code run!} summary: {@code Did 2 checks.}, then {@code Pass: 0 ( 0%)}, {@code Skip: 2 (100%)}, {@code Fail: 0 ( 0%)}.
+   * Skipped checks count among the checks done, so tests ran only when one passed or failed.
+   */
+  private static final Pattern FIVEAM = Pattern.compile("^(?:Did (\\d+) checks?\\.|(Pass|Skip|Fail): (\\d+) \\(\\s*\\d+%\\))$");
   /** nimble test without a test file: {@code Warning: No tests found!} (and exit 0). */
   private static final Pattern NIMBLE_NONE = Pattern.compile("^Warning: No tests found!$");
   /** RSpec's {@code 0 examples, 0 failures, 1 error occurred outside of examples}: a spec failed to load, which is a failure. */
@@ -222,6 +224,13 @@ public final class NoTests {
       }
     } else if ((m = SRFI64_START.matcher(line)).find()) {
       srfi64Suite = srfi64Suite == null ? m.group(1) : srfi64Suite;
+    } else if ((m = FIVEAM.matcher(line)).find()) {
+      int count = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(3));
+      if (count > 0 && m.group(2) != null && !m.group(2).equals("Skip")) {
+        ran = true;
+      } else if ((count == 0 && m.group(1) != null) || (count > 0 && "Skip".equals(m.group(2)))) {
+        none = none == null ? line.replaceAll("\\s+", " ") : none;
+      }
     } else if ((m = EXUNIT.matcher(line)).find()) {
       count(line, m, m.groupCount());
     } else if (line.startsWith(RACO_MODULE)) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.TestInfo;
 /**
  * The packaged launcher on the shape of the Common Lisp repositories of docs/real-repos.md (sharplispers/split-sequence): an
  * ASDF system whose test system runs FiveAM's {@code run!} and ignores what it returns, so sbcl exits 0 when tests fail; an
- * uncommitted bug fixed by a stand-in agent after a breaker, stand-ins that empty the suite or drop the test-op, and a library
+ * uncommitted bug fixed by a stand-in agent after a breaker, stand-ins that empty the suite, skip every check or drop the test-op, and a library
  * that is not installed stopping the run before any agent. Each test skips, naming what to install, without sbcl and FiveAM;
  * .ci/run installs sbcl and cl-fiveam, so in CI (ACR_REQUIRE_TOOLS=1) they fail instead.
  */
@@ -18,6 +18,7 @@ class CommonLispIT extends StandInTrials {
 
   private static final String VERIFY = "sbcl --noinform --non-interactive .* --eval '\\(asdf:test-system \"calc\" :force"
       + " \\(list \"calc\" \"calc/tests\"\\)\\)'\\s+\\(detected: calc\\.asd \\(test-op, FiveAM summary read\\)\\)";
+
   private static final String PERFORM = "  :perform (test-op (o c) (symbol-call :fiveam :run! :calc)))\n";
 
   @BeforeEach
@@ -42,24 +43,34 @@ class CommonLispIT extends StandInTrials {
     verifyLogSays("baseline", "ADDS in CALC []:", "Fail: 2 (100%)", "the test command exited 0, but its output says tests failed");
   }
 
+  /**
+   * A breaker that runs {@code shell} over {@code file} (a cheat) is not verified, the run says why ({@code ranNoTests}), the
+   * fixer after it is, and the cheat's file is as committed.
+   */
+  private void aCheatIsNotVerified(String shell, String file, String ranNoTests) throws Exception {
+    asdfSystemWithFiveAmTests("");
+    breakerRuns(shell);
+    breakerThenFixerVerifies("commonlisp", VERIFY, "calc.lisp", "(+ a b)");
+    assertThat(fx.read(file)).isEqualTo(fx.git("show", "HEAD:" + file));
+    verifyLogSays("attempt-1", "the test command ran no tests (" + ranNoTests + ")");
+  }
+
   /** A stand-in that deletes every test but keeps the suite: FiveAM says it ran nothing, and sbcl exits 0. */
   @Test
   void aStandInThatEmptiesTheSuiteIsNotVerified() throws Exception {
-    asdfSystemWithFiveAmTests("");
-    breakerRuns("sed -i '/^(test /d' tests.lisp");
-    breakerThenFixerVerifies("commonlisp", VERIFY, "calc.lisp", "(+ a b)");
-    assertThat(fx.read("tests.lisp")).contains("(test adds ");
-    verifyLogSays("attempt-1", "the test command ran no tests (Didn't run anything...huh?)");
+    aCheatIsNotVerified("sed -i '/^(test /d' tests.lisp", "tests.lisp", "Didn't run anything...huh?");
+  }
+
+  /** A stand-in that skips every check: FiveAM counts skips among its checks ("Did 2 checks."), and none passed or failed. */
+  @Test
+  void aStandInThatSkipsEveryCheckIsNotVerified() throws Exception {
+    aCheatIsNotVerified("sed -i 's/(is /(progn (skip \"later\") /' tests.lisp", "tests.lisp", "Skip: 2 (100%)");
   }
 
   /** A stand-in that drops the test system's perform: test-op then runs nothing and prints no summary. */
   @Test
   void aStandInThatDropsTheTestOpIsNotVerified() throws Exception {
-    asdfSystemWithFiveAmTests("");
-    breakerRuns("sed -i 's/^  :perform .*/  )/' calc.asd");
-    breakerThenFixerVerifies("commonlisp", VERIFY, "calc.lisp", "(+ a b)");
-    assertThat(fx.read("calc.asd")).contains(PERFORM);
-    verifyLogSays("attempt-1", "the test command ran no tests (ASDF's test-op printed no FiveAM or RT summary: no test ran)");
+    aCheatIsNotVerified("sed -i 's/^  :perform .*/  )/' calc.asd", "calc.asd", "ASDF's test-op printed no FiveAM or RT summary: no test ran");
   }
 
   @Test
