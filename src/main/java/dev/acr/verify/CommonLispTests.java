@@ -45,7 +45,8 @@ final class CommonLispTests {
    * ASDF, for a system that a system being loaded depends on and no registry holds: {@code Component :PARACHUTE not found,
    * required by #<SYSTEM "split-sequence/tests">} (a keyword is printed upper-case, a string as written).
    */
-  private static final Pattern MISSING = Pattern.compile("^Component (?::([\\w.+/-]+)|\"([^\"]+)\"|#:([\\w.+/-]+)) not found, required by ");
+  private static final Pattern MISSING =
+      Pattern.compile("^Component (?::([\\w.+/-]+)|\"([^\"]+)\"|#:([\\w.+/-]+)) not found, required by ");
   /** Debian's packages of the Common Lisp libraries most test systems use, by system name (Debian 12). */
   private static final Set<String> DEBIAN = Set.of("fiveam", "rt", "ptester", "fiasco", "xlunit", "alexandria", "babel", "bordeaux-threads",
       "cffi", "closer-mop", "flexi-streams", "iterate", "named-readtables", "split-sequence", "trivial-features", "trivial-garbage",
@@ -59,11 +60,12 @@ final class CommonLispTests {
 
   /**
    * The command for an ASDF project at {@code root}: {@code asdf:test-system} on the system of the first {@code .asd} file
-   * that defines a test-op, one whose name has no "test" first (split-sequence.asd delegates to its split-sequence/tests),
-   * with the project's folder (every level: a t/ folder's foo-test.asd too) ahead of the systems installed elsewhere, so the
-   * worktree's copy is the one tested. The project's own systems are compiled afresh ({@code :force}): ASDF reuses a fasl whose
-   * source is older, and a worktree acr reuses for the next attempt keeps its path, so a file that inlines a function the
-   * agent fixed (split-sequence's api.lisp, which no dependency ties to list.lisp) kept the old code and the fix failed. The user's ~/.sbclrc is read, as their own sbcl reads it (quicklisp, where set up).
+   * that defines a test-op ({@link #testedSystem}), a file whose name has no "test" first (split-sequence.asd delegates to
+   * its split-sequence/tests), with the project's folder (every level: a t/ folder's foo-test.asd too) ahead of the systems
+   * installed elsewhere, so the worktree's copy is the one tested. The project's own systems are compiled afresh
+   * ({@code :force}): ASDF reuses a fasl whose source is older, and a worktree acr reuses for the next attempt keeps its path,
+   * so a file that inlines a function the agent fixed (split-sequence's api.lisp, which no dependency ties to list.lisp) kept
+   * the old code and the fix failed. The user's ~/.sbclrc is read, as their own sbcl reads it (quicklisp, where set up).
    */
   static Optional<VerifyCommand> detect(Path root) {
     List<String> asds = asdFiles(root);

@@ -251,7 +251,8 @@ public final class NoTests {
       }
     } else if ((m = UNITTEST.matcher(line)).find() || (m = CARGO.matcher(line)).matches() || (m = RUBY.matcher(line)).find()
         || (m = PHPUNIT.matcher(line)).find() || (m = PROVE.matcher(line)).find() || (m = TAP_PLAN.matcher(line)).find()
-        || (m = ALCOTEST.matcher(line)).find() || (m = LISP_COUNTS.matcher(line)).find() || (m = CABAL.matcher(line)).find() || (m = COUNT_ALONE.matcher(line)).find()) {
+        || (m = ALCOTEST.matcher(line)).find() || (m = LISP_COUNTS.matcher(line)).find() || (m = CABAL.matcher(line)).find()
+        || (m = COUNT_ALONE.matcher(line)).find()) {
       if (Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)) == 0) {
         none = none == null ? line : none;
       } else {

@@ -48,7 +48,8 @@ final class SummaryFailures {
    * Common Lisp's FiveAM ({@code Fail: 9 ( 6%)} in {@code run!}'s summary) and RT ({@code 2 out of 59 total tests failed: A, B.}):
    * an ASDF test-op that ignores what they return (sharplispers/split-sequence's) leaves sbcl exiting 0.
    */
-  private static final Pattern LISP_FAILURES = Pattern.compile("^(?:Fail: (\\d+) \\(\\s*\\d+%\\)$|(\\d+) out of \\d+ total tests? failed\\b)");
+  private static final Pattern LISP_FAILURES =
+      Pattern.compile("^(?:Fail: (\\d+) \\(\\s*\\d+%\\)$|(\\d+) out of \\d+ total tests? failed\\b)");
 
   private String failed;
 

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.TestInfo;
 /**
  * The packaged launcher on the shape of the Common Lisp repositories of docs/real-repos.md (sharplispers/split-sequence): an
  * ASDF system whose test system runs FiveAM's {@code run!} and ignores what it returns, so sbcl exits 0 when tests fail; an
- * uncommitted bug fixed by a stand-in agent after a breaker, stand-ins that empty the suite, skip every check or drop the test-op, and a library
- * that is not installed stopping the run before any agent. Each test skips, naming what to install, without sbcl and FiveAM;
- * .ci/run installs sbcl and cl-fiveam, so in CI (ACR_REQUIRE_TOOLS=1) they fail instead.
+ * uncommitted bug fixed by a stand-in agent after a breaker, stand-ins that empty the suite, skip every check or drop the
+ * test-op, and a library that is not installed stopping the run before any agent. Each test skips, naming what to install,
+ * without sbcl and FiveAM; .ci/run installs sbcl and cl-fiveam, so in CI (ACR_REQUIRE_TOOLS=1) they fail instead.
  */
 class CommonLispIT extends StandInTrials {
 
@@ -70,7 +70,8 @@ class CommonLispIT extends StandInTrials {
   /** A stand-in that drops the test system's perform: test-op then runs nothing and prints no summary. */
   @Test
   void aStandInThatDropsTheTestOpIsNotVerified() throws Exception {
-    aCheatIsNotVerified("sed -i 's/^  :perform .*/  )/' calc.asd", "calc.asd", "ASDF's test-op printed no FiveAM or RT summary: no test ran");
+    aCheatIsNotVerified("sed -i 's/^  :perform .*/  )/' calc.asd", "calc.asd",
+        "ASDF's test-op printed no FiveAM or RT summary: no test ran");
   }
 
   @Test

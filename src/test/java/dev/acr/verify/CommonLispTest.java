@@ -57,7 +57,8 @@ class CommonLispTest {
   @Test
   void theSystemWhoseDefinitionHoldsTheTestOpIsTested() {
     assertThat(CommonLispTests.testedSystem("(defsystem \"calc\"\n  :components ((:file \"calc\")))\n\n(defsystem \"calc/tests\"\n"
-        + "  :depends-on (\"calc\" \"fiveam\")\n  :perform (test-op (o c) (symbol-call :fiveam :run! :calc)))\n", "calc")).isEqualTo("calc/tests");
+        + "  :depends-on (\"calc\" \"fiveam\")\n  :perform (test-op (o c) (symbol-call :fiveam :run! :calc)))\n", "calc"))
+        .isEqualTo("calc/tests");
     assertThat(CommonLispTests.testedSystem("(defsystem :anaphora)\n(defsystem :anaphora/test :depends-on (:anaphora :rt))\n"
         + "(defmethod perform ((o test-op) (c (eql (find-system :anaphora))))\n  (test-system :anaphora/test))\n", "anaphora"))
         .as("a perform method for the library's system").isEqualTo("anaphora");
@@ -100,7 +101,8 @@ class CommonLispTest {
     assertThat(r.exitCode()).isZero();
     assertThat(r.tail()).endsWith("(FiveAM: Fail: 9 ( 6%)): counted as failing");
     r = verifier.run(new VerifyCommand("echo 'Doing 59 pending tests of 59 tests total.'; echo '2 out of 59 total tests failed:"
-        + " ANAPHORA-TEST::ASIF.1, ANAPHORA-TEST::ASIF.2.'", "--verify"), root, Duration.ofSeconds(30), Map.of(), root.resolve("logs/verify.log"));
+        + " ANAPHORA-TEST::ASIF.1, ANAPHORA-TEST::ASIF.2.'", "--verify"), root, Duration.ofSeconds(30), Map.of(),
+        root.resolve("logs/verify.log"));
     assertThat(r.passed()).isFalse();
     assertThat(r.tail()).endsWith("(2 out of 59 total tests failed): counted as failing");
     r = verifier.run(new VerifyCommand("echo ' Did 141 checks.'; echo '    Pass: 141 (100%)'; echo '    Fail: 0 ( 0%)'", "--verify"), root,
