@@ -266,14 +266,15 @@ final class DomainRules {
           lang("Prolog", "\\bprolog\\b|\\.plt\\b").when("prolog", ".plt"),
           // Not "scheme" alone: a URL's, a colour's or a naming scheme is no language.
           lang("Scheme", "\\bguile\\b|\\.scm\\b|\\b(?:in|to|into|from) scheme\\b|\\bscheme (?:code|program|module|procedure|macro)s?\\b")
-              .when("guile", ".scm", "scheme"));
+              .when("guile", ".scm", "scheme"),
+          lang("Common Lisp", "\\bcommon lisp\\b|\\bsbcl\\b|\\.lisp\\b").when("common lisp", "sbcl", ".lisp"));
 
   /** Target-language words after "port/translate/convert … to|into|in". */
   static final String LANG =
       "(?:python\\d?|rust|go|golang|java|kotlin|scala|swift|typescript|javascript|js|ts"
           + "|node(?:\\.?js)?|c\\+\\+|cpp|c#|csharp|c|ruby|php|perl|lua|haskell|elixir|erlang"
           + "|clojure|dart|julia|r|bash|posix sh|sh|shell|powershell|zsh|objective-c|zig|ocaml"
-          + "|f#|fortran|wasm|matlab|cobol|vb|groovy|solidity|nim|crystal|racket|tcl|prolog|scheme|guile|makefile|justfile|cmake)(?![\\w+#])";
+          + "|f#|fortran|wasm|matlab|cobol|vb|groovy|solidity|nim|crystal|racket|tcl|prolog|scheme|guile|common lisp|makefile|justfile|cmake)(?![\\w+#])";
 
   /** Libraries whose name implies a language when used as a port target ("port it to pandas"). */
   private static final String LIB_TARGET =

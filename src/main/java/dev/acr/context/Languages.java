@@ -58,6 +58,9 @@ final class Languages {
           Map.entry("scm", "scheme"),
           Map.entry("sld", "scheme"),
           Map.entry("sls", "scheme"),
+          // Common Lisp: source files and ASDF's system files; not ".cl", which OpenCL kernels share, nor Emacs Lisp's ".el".
+          Map.entry("lisp", "commonlisp"),
+          Map.entry("asd", "commonlisp"),
           // Not ".d": make's dependency files and DTrace scripts share it; a dub manifest names D (below).
           Map.entry("tcl", "tcl"),
           Map.entry("vala", "vala"),

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  * Test commands of build tools whose projects name no test command acr reads first: CMake with
  * CTest (C and C++), rebar3 (Erlang), R packages tested with testthat, Leiningen and the Clojure
  * CLI, nimble (Nim), dub (D), Crystal's spec runner, raco test (Racket), plunit (SWI-Prolog) and the
- * Fortran Package Manager, Meson ({@link MesonBuild}), GNU Autotools ({@link Autotools}) and Guile's SRFI-64 ({@link GuileTests}). Each
+ * Fortran Package Manager, Meson ({@link MesonBuild}), GNU Autotools ({@link Autotools}), ASDF's test-op
+ * ({@link CommonLispTests}) and Guile's SRFI-64 ({@link GuileTests}). Each
  * was added after a real repository of that kind got "verify none found" (docs/real-repos.md).
  */
 public final class BuildTools {
@@ -70,6 +71,8 @@ public final class BuildTools {
     // After CMake: a Fortran project that keeps both (fortran-lang/test-drive) builds and tests with CMake
     // and a compiler alone, where fpm first fetches its dev-dependencies over the network.
     found = found.isPresent() ? found : VerifyDetector.simple(root, "fpm test", "fpm.toml");
+    // An ASDF system file at the root: Common Lisp (CommonLispTests), loaded only then.
+    found = found.isPresent() || PackageFolder.fileEndingWith(root, ".asd") == null ? found : CommonLispTests.detect(root);
     // Last: a Guile project has no build file of its own, only SRFI-64 test files (GuileTests); not loaded without a test
     // folder or a .scm file at the root, so its patterns do not compile at every start.
     return found.isPresent() || !(Files.isDirectory(root.resolve("tests")) || Files.isDirectory(root.resolve("test"))

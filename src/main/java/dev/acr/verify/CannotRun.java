@@ -287,6 +287,7 @@ public final class CannotRun {
       Map.entry("racket", "Debian's racket"),
       Map.entry("swipl", "SWI-Prolog: Debian's swi-prolog-nox"),
       Map.entry("guile", "GNU Guile: Debian's guile-3.0"),
+      Map.entry("sbcl", "Steel Bank Common Lisp: Debian's sbcl"),
       Map.entry("fpm", "the Fortran Package Manager: pip install fpm, or conda's fpm; Debian 12 has no package of it"),
       Map.entry("meson", "with ninja: apt-get install meson ninja-build"),
       Map.entry("ninja", "apt-get install ninja-build"),

@@ -57,7 +57,8 @@ final class FailingTests {
       Pattern.compile("^\\s*● (.+ › .+)$"),
       Pattern.compile("^\\s*FAIL\\s+(\\S.*?)(?:\\s+\\[[^\\]]*\\])?$"),
       // PHPUnit, ExUnit, mocha, EUnit, hspec: "1) Foo\\BarTest::testX", "  1) test adds (MathTest)"
-      Pattern.compile("^\\s*\\d+\\) (\\S.*?):?$"),
+      // (indented at most a little: a Lisp form printed across lines ends one with "   0) 'LIST)")
+      Pattern.compile("^\\s{0,6}\\d+\\) (\\S.*?):?$"),
       // busted: Failure → spec/semver_spec.lua @ 45
       Pattern.compile("^(?:Failure|Error) → (.+)$"),
       // Alcotest: [FAIL]        base64          3   alphabet.
@@ -95,7 +96,11 @@ final class FailingTests {
       // Guile's SRFI-64, per failing test: test/pack/string.scm:31: FAIL Short strings; a test without a name by its file,
       // not its line, which an unrelated edit moves: tests/lyrics.scm:12: FAIL
       Pattern.compile("^\\S+?\\.scm:\\d+: (?:FAIL|XPASS) (.+)$"),
-      Pattern.compile("^(\\S+?\\.scm):\\d+: (?:FAIL|XPASS)$"));
+      Pattern.compile("^(\\S+?\\.scm):\\d+: (?:FAIL|XPASS)$"),
+      // Common Lisp: FiveAM's failure details, " SPLIT-SEQUENCE.FUZZ in SPLIT-SEQUENCE []:" (1.4; its skip details name no
+      // suite, " ADDS []:", nor did failures before 1.4), and RT's "Test ANAPHORA-TEST::ASIF.1 failed"
+      Pattern.compile("^ ([^\\s\\[\\]]+) in \\S+ \\[.*\\]:$"),
+      Pattern.compile("^Test (\\S+) failed$"));
 
   /** A time after a name, {@code (5.2 s)}, {@code (12 ms)}: it changes from run to run. */
   private static final Pattern DURATION = Pattern.compile("\\s*\\(\\d+(?:\\.\\d+)?\\s*(?:ms|s|sec|seconds)\\)$");

@@ -124,6 +124,15 @@ public final class NoTests {
   private static final Pattern SRFI64 =
       Pattern.compile("^# of (expected passes|unexpected failures|expected failures|unexpected successes|skipped tests)\\s+(\\d+)$");
   private static final Pattern SRFI64_START = Pattern.compile("^%%%% Starting test (.+?)(?:\\s+\\(Writing full log to .*\\))?$");
+  /** FiveAM's {@code run!} of a suite without a test (or of no suite at all): {@code Didn't run anything...huh?} */
+  private static final Pattern FIVEAM_NONE = Pattern.compile("^Didn't run anything\\.\\.\\.huh\\?$");
+  /** RT's count from {@code do-tests}: {@code Doing 59 pending tests of 59 tests total.} (0 when the suite is emptied). */
+  private static final Pattern LISP_COUNTS = Pattern.compile("^Doing (\\d+) pending tests? of \\d+ tests? total\\.$");
+  /**
+   * FiveAM's {@code run!} summary: {@code Did 2 checks.}, then {@code Pass: 0 ( 0%)}, {@code Skip: 2 (100%)}, {@code Fail: 0 ( 0%)}.
+   * Skipped checks count among the checks done, so tests ran only when one passed or failed.
+   */
+  private static final Pattern FIVEAM = Pattern.compile("^(?:Did (\\d+) checks?\\.|(Pass|Skip|Fail): (\\d+) \\(\\s*\\d+%\\))$");
   /** nimble test without a test file: {@code Warning: No tests found!} (and exit 0). */
   private static final Pattern NIMBLE_NONE = Pattern.compile("^Warning: No tests found!$");
   /** RSpec's {@code 0 examples, 0 failures, 1 error occurred outside of examples}: a spec failed to load, which is a failure. */
@@ -152,6 +161,8 @@ public final class NoTests {
    * starts no suite ran no test (a test file emptied, a makefile's check recipe turned into a no-op).
    */
   private final boolean srfi64;
+  /** Whether the command was detected for an ASDF test-op whose framework's summary acr reads: a run without one ran no test. */
+  private final boolean asdfSummary;
 
   NoTests() {
     this("");
@@ -167,6 +178,7 @@ public final class NoTests {
     this.crystalSpec = CRYSTAL_SPEC.matcher(command).find();
     this.autotools = command.equals(Autotools.COMMAND) || command.equals(Autotools.COPY_COMMAND);
     this.srfi64 = source.startsWith("detected: ") && source.endsWith(GuileTests.SIMPLE_RUNNER);
+    this.asdfSummary = source.startsWith("detected: ") && source.endsWith(CommonLispTests.READ_SUMMARY);
   }
 
   /** The line that says no test ran, when every runner that printed a summary ran none; else empty. */
@@ -212,6 +224,13 @@ public final class NoTests {
       }
     } else if ((m = SRFI64_START.matcher(line)).find()) {
       srfi64Suite = srfi64Suite == null ? m.group(1) : srfi64Suite;
+    } else if ((m = FIVEAM.matcher(line)).find()) {
+      int count = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(3));
+      if (count > 0 && m.group(2) != null && !m.group(2).equals("Skip")) {
+        ran = true;
+      } else if ((count == 0 && m.group(1) != null) || (count > 0 && "Skip".equals(m.group(2)))) {
+        none = none == null ? line.replaceAll("\\s+", " ") : none;
+      }
     } else if ((m = EXUNIT.matcher(line)).find()) {
       count(line, m, m.groupCount());
     } else if (line.startsWith(RACO_MODULE)) {
@@ -232,7 +251,8 @@ public final class NoTests {
       }
     } else if ((m = UNITTEST.matcher(line)).find() || (m = CARGO.matcher(line)).matches() || (m = RUBY.matcher(line)).find()
         || (m = PHPUNIT.matcher(line)).find() || (m = PROVE.matcher(line)).find() || (m = TAP_PLAN.matcher(line)).find()
-        || (m = ALCOTEST.matcher(line)).find() || (m = CABAL.matcher(line)).find() || (m = COUNT_ALONE.matcher(line)).find()) {
+        || (m = ALCOTEST.matcher(line)).find() || (m = LISP_COUNTS.matcher(line)).find() || (m = CABAL.matcher(line)).find()
+        || (m = COUNT_ALONE.matcher(line)).find()) {
       if (Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)) == 0) {
         none = none == null ? line : none;
       } else {
@@ -241,7 +261,7 @@ public final class NoTests {
     } else if (PYTEST_NONE.matcher(line).find() || GO_NONE.matcher(line).matches() || JEST_NONE.matcher(line).find()
         || PHPUNIT_NONE.matcher(line).find() || EXUNIT_NONE.matcher(line).find() || BUSTED_NONE.matcher(line).find()
         || CABAL_NONE.matcher(line).find() || CTEST_NONE.matcher(line).find() || NIMBLE_NONE.matcher(line).find()
-        || PLUNIT_NONE.matcher(line).find() || MESON_NONE.matcher(line).find()) {
+        || PLUNIT_NONE.matcher(line).find() || MESON_NONE.matcher(line).find() || FIVEAM_NONE.matcher(line).find()) {
       none = none == null ? line : none;
     } else if (PYTEST_RAN.matcher(line).find() || GO_RAN.matcher(line).find() || JEST_RAN.matcher(line).find()) {
       ran = true;
@@ -287,6 +307,9 @@ public final class NoTests {
     }
     if (exitCode == 0 && !ran && none == null && srfi64) {
       return Optional.of("no SRFI-64 suite started (no %%%% Starting test line)");
+    }
+    if (exitCode == 0 && !ran && none == null && asdfSummary) {
+      return Optional.of("ASDF's test-op printed no FiveAM or RT summary: no test ran");
     }
     return ran || none == null ? Optional.empty() : Optional.of(none.replaceAll("^=+\\s*|\\s*=+$", ""));
   }

@@ -143,6 +143,7 @@ final class NotInstalled {
     why = why.isPresent() || !(line.contains("no code for module") || line.contains("In procedure dlopen")
         || line.startsWith("Unbound variable: ")) ? why
         : GuileTests.check(line, root, asked);
+    why = why.isPresent() || !line.startsWith("Component ") ? why : CommonLispTests.check(line, root, asked);
     return why.isPresent() ? why : bats(line, root);
   }
 

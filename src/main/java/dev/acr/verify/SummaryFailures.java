@@ -44,6 +44,13 @@ final class SummaryFailures {
    */
   private static final Pattern SRFI64_FAILURES = Pattern.compile("^# of (?:unexpected failures|unexpected successes)\\s+(\\d+)$");
 
+  /**
+   * Common Lisp's FiveAM ({@code Fail: 9 ( 6%)} in {@code run!}'s summary) and RT ({@code 2 out of 59 total tests failed: A, B.}):
+   * an ASDF test-op that ignores what they return (sharplispers/split-sequence's) leaves sbcl exiting 0.
+   */
+  private static final Pattern LISP_FAILURES =
+      Pattern.compile("^(?:Fail: (\\d+) \\(\\s*\\d+%\\)$|(\\d+) out of \\d+ total tests? failed\\b)");
+
   private String failed;
 
   /**
@@ -75,6 +82,9 @@ final class SummaryFailures {
       summary = summary == null && Integer.parseInt(m.group(2)) > 0 ? line.replaceAll("\\s+", " ") : summary;
     } else if (srfi64.find()) {
       summary = summary == null && Integer.parseInt(srfi64.group(1)) > 0 ? line.replaceAll("\\s+", " ") : summary;
+    } else if ((m = LISP_FAILURES.matcher(line)).find()) {
+      int count = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
+      summary = summary == null && count > 0 ? (m.group(1) != null ? "FiveAM: " + line.replaceAll("\\s+", " ") : m.group()) : summary;
     } else if (failed == null && (TCLTEST_FAILED.matcher(line).find() || TCLTEST_FILE_ERROR.matcher(line).find()
         || PROLOG_SYNTAX_ERROR.matcher(line).find())) {
       failed = line.replaceAll("\\s+", " ");

@@ -305,7 +305,9 @@ class ClassifierTest {
         {"rewrite the solver in prolog as python", "mentions Prolog and Python"},
         {"convert rules.plt to ruby", "mentions Prolog and Ruby"},
         {"port the guile module to python", "mentions Python and Scheme"},
-        {"rewrite parser.scm in rust", "mentions Rust and Scheme"}}) {
+        {"rewrite parser.scm in rust", "mentions Rust and Scheme"},
+        {"port split.lisp to python", "mentions Common Lisp and Python"},
+        {"translate parser.py into common lisp", "mentions Common Lisp and Python"}}) {
       Classification c = classifier.classify(row[0]);
       assertThat(c.dimension()).as(row[0]).isEqualTo(Dimension.MULTI_LANGUAGE);
       assertThat(c.evidence()).as(row[0]).contains(row[1]);

@@ -306,6 +306,13 @@ class RepoInspectorTest {
         .isEqualTo("scheme");
   }
 
+  /** sharplispers/split-sequence and tokenrove/anaphora (an .asd, .lisp files, a README) were "language unknown". */
+  @Test
+  void asdfProjectsAreCommonLisp() throws Exception {
+    assertThat(languageOf(Map.of("split-sequence.asd", "(defsystem :split-sequence)\n", "list.lisp", "", "vector.lisp", "",
+        "tests.lisp", "", "README.md", "", "version.sexp", ""))).isEqualTo("commonlisp");
+  }
+
   /** fortran-lang/test-drive was "python": a requirements.txt for its CI's meson and ninja, one .py helper, no Fortran counted. */
   @Test
   void fortranProjectsAreFortran() throws Exception {

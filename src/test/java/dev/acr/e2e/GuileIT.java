@@ -44,8 +44,7 @@ class GuileIT extends StandInTrials {
   void aStandInThatSkipsEveryTestIsNotVerified() throws Exception {
     guileModuleWithSrfi64Tests("");
     commitThenBreak("mod/calc.scm", "(+ a b)", "(- a b)", "(* a b)");
-    Fixtures.script(fx.agents.resolve("sed-breaker"), "touch \"$ACR_TEST_PIDS/agent-ran\"\n"
-        + "sed -i 's/^(test-begin \"calc\")/(test-begin \"calc\") (test-skip 100)/' tests/calc.scm\n");
+    breakerRuns("sed -i 's/^(test-begin \"calc\")/(test-begin \"calc\") (test-skip 100)/' tests/calc.scm");
     breakerThenFixerVerifies("scheme", VERIFY, "mod/calc.scm", "(+ a b)");
     assertThat(fx.read("tests/calc.scm")).doesNotContain("test-skip");
     verifyLogSays("attempt-1", "the test command ran no tests (# of skipped tests 2)");
@@ -56,7 +55,7 @@ class GuileIT extends StandInTrials {
   void aStandInThatEmptiesTheTestFileIsNotVerified() throws Exception {
     guileModuleWithSrfi64Tests("");
     commitThenBreak("mod/calc.scm", "(+ a b)", "(- a b)", "(* a b)");
-    Fixtures.script(fx.agents.resolve("sed-breaker"), "touch \"$ACR_TEST_PIDS/agent-ran\"\n: > tests/calc.scm\n");
+    breakerRuns(": > tests/calc.scm");
     breakerThenFixerVerifies("scheme", VERIFY, "mod/calc.scm", "(+ a b)");
     assertThat(fx.read("tests/calc.scm")).contains("(test-begin \"calc\")");
     verifyLogSays("attempt-1", "the test command ran no tests (no SRFI-64 suite started");

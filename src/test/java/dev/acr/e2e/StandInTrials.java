@@ -39,6 +39,11 @@ abstract class StandInTrials {
         + "  {\"name\": \"sed-fixer\", \"enabled\": true, \"command\": [\"" + fx.agents.resolve("sed-fixer") + "\"], \"prompt_mode\": \"append_arg\"}\n]}\n");
   }
 
+  /** The breaker stand-in runs {@code shell} instead of its sed: a cheat (a suite emptied, a test-op dropped) to be told from a fix. */
+  void breakerRuns(String shell) throws IOException {
+    Fixtures.script(fx.agents.resolve("sed-breaker"), "touch \"$ACR_TEST_PIDS/agent-ran\"\n" + shell + "\n");
+  }
+
   void write(String file, String text) throws IOException {
     Path p = fx.repo.resolve(file);
     Files.createDirectories(p.getParent());
