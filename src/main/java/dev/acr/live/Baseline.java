@@ -52,6 +52,21 @@ public final class Baseline {
         + " (pass --verify CMD). An attempt that changes nothing will not count as verified";
   }
 
+  /**
+   * {@code env} (null: acr's own) with {@code ACR_BASELINE=1}: a command may test more before any
+   * change than after one. Go's nested module that needs modules never downloaded is tested in
+   * the baseline (where its download failure stops the run before any agent) and, in an attempt,
+   * only when the attempt changed it (GoModules).
+   */
+  static java.util.Map<String, String> baselineEnv(java.util.Map<String, String> env) {
+    java.util.Map<String, String> out = new java.util.HashMap<>(env == null ? System.getenv() : env);
+    out.put(BASELINE_ENV, "1");
+    return out;
+  }
+
+  /** Set in the baseline's environment only. */
+  private static final String BASELINE_ENV = "ACR_BASELINE";
+
   static VerifyResult run(
       Decision d, RunRequest req, Isolation isolation, Snapshot snapshot, WorktreePool pool, Path runDir,
       Duration timeout, Consumer<String> note, boolean stopIfCannotRun)
@@ -71,7 +86,7 @@ public final class Baseline {
       // Pointed at the worktree like an attempt's tests (editable installs, PYTHONPATH...).
       java.util.Map<String, String> env =
           isolation == null ? req.environment() : isolation.environment(snapshot, wt, req.environment());
-      r = new Verifier().run(verify, folder, timeout, env, log, beat -> note.accept("baseline: " + beat));
+      r = new Verifier().run(verify, folder, timeout, baselineEnv(env), log, beat -> note.accept("baseline: " + beat));
     } catch (IOException e) {
       throw new UsageError("cannot prepare the baseline check: " + e.getMessage());
     } catch (InterruptedException e) {

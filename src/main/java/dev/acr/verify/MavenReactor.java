@@ -21,6 +21,13 @@ final class MavenReactor {
   /** A {@code <module>} entry, in any profile: a folder, or a pom file in one. */
   private static final Pattern MODULE = Pattern.compile("<module>\\s*([^<\\s][^<]*?)\\s*</module>");
 
+  /** A profile, whose modules are in the reactor only when it is activated. */
+  private static final Pattern PROFILE = Pattern.compile("(?s)<profile>.*?</profile>");
+
+  /** A profile that is never activated on its own: no {@code <activation>}, or only {@code activeByDefault false}. */
+  private static final Pattern NOT_ACTIVATED =
+      Pattern.compile("(?s)^(?!.*<activation>).*|.*<activation>\\s*<activeByDefault>\\s*false\\s*</activeByDefault>\\s*</activation>.*");
+
   private MavenReactor() {}
 
   /** The command for {@code dir} when it holds a pom.xml; {@code top} is the repository's top. */
@@ -56,13 +63,20 @@ final class MavenReactor {
     return module;
   }
 
-  /** Whether the pom.xml in {@code folder} names {@code module} (a folder) among its modules. */
+  /**
+   * Whether the pom.xml in {@code folder} names {@code module} (a folder) among the modules a plain
+   * {@code mvn} builds. A profile only {@code -P} activates (an examples or release profile) does
+   * not count: {@code -pl} would name a module the reactor does not hold ("Could not find the
+   * selected project in the reactor"), where the module's own {@code mvn test} worked before.
+   */
   private static boolean listsModule(Path folder, Path module) {
     Path pom = folder.resolve("pom.xml");
     if (!Files.isRegularFile(pom)) {
       return false;
     }
-    Matcher m = MODULE.matcher(VerifyDetector.readOrEmpty(pom).replaceAll("(?s)<!--.*?-->", ""));
+    String xml = PROFILE.matcher(VerifyDetector.readOrEmpty(pom).replaceAll("(?s)<!--.*?-->", ""))
+        .replaceAll(p -> NOT_ACTIVATED.matcher(p.group()).matches() ? "" : Matcher.quoteReplacement(p.group()));
+    Matcher m = MODULE.matcher(xml);
     while (m.find()) {
       Path named = folder.resolve(m.group(1)).normalize();
       if (named.toString().endsWith(".xml")) {

@@ -3,10 +3,14 @@ package dev.acr.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.acr.config.Upward;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What a package.json says: the package's test command, and its dependencies. */
 final class NodeManifest {
@@ -14,6 +18,9 @@ final class NodeManifest {
 
   /** npm init's default test script, which fails by design and tests nothing. */
   private static final String NPM_PLACEHOLDER = "no test specified";
+
+  /** An item of a YAML block list ({@code - 'packages/*'}), quotes left out. */
+  private static final Pattern YAML_ITEM = Pattern.compile("(?m)^\\s*-\\s*['\"]?([^'\"\\s#]+)");
 
   private NodeManifest() {}
 
@@ -32,12 +39,56 @@ final class NodeManifest {
     }
     String pm = null;
     for (Path folder : Upward.folders(dir, top)) {
-      pm = manager(folder, folder.equals(dir) ? json : read(folder));
+      JsonNode at = folder.equals(dir) ? json : read(folder);
+      if (!folder.equals(dir) && notMember(folder, at, dir)) {
+        continue;
+      }
+      pm = manager(folder, at);
       if (pm != null) {
         break;
       }
     }
     return Optional.of(new VerifyCommand(pm == null ? "npm test" : pm, "detected: package.json"));
+  }
+
+  /**
+   * Whether {@code folder} is a workspace's root that does not hold {@code dir}: its package.json's
+   * {@code workspaces} (an array, or Yarn's {@code packages}), pnpm-workspace.yaml's {@code packages}
+   * or lerna.json's. A project nested in a repository without being a member (a docs/ or examples/
+   * site with its own package.json) is not run by the top's manager: a yarn.lock at the top gave it
+   * {@code yarn test}, which stopped the run where yarn was not installed (and Yarn 2+ refuses a
+   * folder outside its workspace), where {@code npm test} had run its tests. A folder that declares
+   * no workspace (a lockfile, a {@code packageManager} alone) still names the manager below it.
+   */
+  private static boolean notMember(Path folder, JsonNode json, Path dir) {
+    List<String> patterns = new ArrayList<>();
+    if (json != null) {
+      JsonNode ws = json.path("workspaces");
+      (ws.isArray() ? ws : ws.path("packages")).forEach(p -> patterns.add(p.asText("")));
+    }
+    String yaml = VerifyDetector.readOrEmpty(folder.resolve("pnpm-workspace.yaml"));
+    int list = yaml.indexOf("packages:");
+    if (list >= 0) {
+      // Its items, up to the next top-level key (onlyBuiltDependencies: and the like list other things).
+      Matcher m = YAML_ITEM.matcher(yaml.substring(list + "packages:".length()).replaceAll("(?ms)^\\S.*", ""));
+      while (m.find()) {
+        patterns.add(m.group(1));
+      }
+    }
+    JsonNode lerna = readJson(folder.resolve("lerna.json"));
+    if (lerna != null) {
+      lerna.path("packages").forEach(p -> patterns.add(p.asText("")));
+    }
+    Path rel = folder.relativize(dir);
+    boolean member = false;
+    for (String pattern : patterns) {
+      boolean negated = pattern.startsWith("!");
+      String glob = pattern.substring(negated ? 1 : 0).replaceFirst("^\\./", "").replaceFirst("/+$", "");
+      if (!glob.isEmpty() && FileSystems.getDefault().getPathMatcher("glob:" + glob).matches(rel)) {
+        member = !negated;
+      }
+    }
+    return !patterns.isEmpty() && !member;
   }
 
   /**
@@ -61,7 +112,11 @@ final class NodeManifest {
 
   /** The package.json in {@code dir}, or null when there is none or it cannot be read. */
   private static JsonNode read(Path dir) {
-    Path file = dir.resolve("package.json");
+    return readJson(dir.resolve("package.json"));
+  }
+
+  /** A JSON file, or null when there is none or it cannot be read. */
+  private static JsonNode readJson(Path file) {
     if (!Files.isRegularFile(file)) {
       return null;
     }

@@ -32,6 +32,9 @@ public final class VerifyDetector {
 
   private static final Pattern CARGO_WORKSPACE = Pattern.compile("(?m)^\\s*\\[workspace\\]");
 
+  /** A workspace's {@code default-members}: the members the user chose for a plain {@code cargo test}. */
+  private static final Pattern CARGO_DEFAULT_MEMBERS = Pattern.compile("(?m)^\\s*default-members\\s*=");
+
   private static final Pattern PY_TEST_FILE = Pattern.compile("test_.*\\.py|.*_test\\.py");
 
   /** Built on first use: a cold ObjectMapper costs ~100 ms of start-up, which paths without JSON skip. */
@@ -267,15 +270,17 @@ public final class VerifyDetector {
   /**
    * {@code cargo test}, over every member of a workspace: in a workspace whose root is a package too,
    * plain {@code cargo test} tests the root package alone, so a member's failing test was never run
-   * (a Cargo workspace made here, docs/real-repos.md 2026-12-06). A virtual manifest's is the same
-   * command unless it sets {@code default-members}.
+   * (a Cargo workspace made here, docs/real-repos.md 2026-12-06). A workspace that sets {@code
+   * default-members} keeps plain {@code cargo test}: the user chose those members (others may only
+   * build on another platform or with tools not installed), and {@code --workspace} overrides them.
    */
   private static Optional<VerifyCommand> cargo(Path root) {
     Path manifest = root.resolve("Cargo.toml");
     if (!Files.isRegularFile(manifest)) {
       return Optional.empty();
     }
-    boolean workspace = CARGO_WORKSPACE.matcher(readOrEmpty(manifest)).find();
+    String text = readOrEmpty(manifest);
+    boolean workspace = CARGO_WORKSPACE.matcher(text).find() && !CARGO_DEFAULT_MEMBERS.matcher(text).find();
     return Optional.of(new VerifyCommand(workspace ? "cargo test --workspace" : "cargo test",
         "detected: Cargo.toml" + (workspace ? " ([workspace])" : "")));
   }
