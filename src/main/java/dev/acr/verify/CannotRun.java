@@ -115,6 +115,10 @@ public final class CannotRun {
         return why;
       }
     }
+    Optional<Why> django = DjangoProject.cannotStart(output, packageDir);
+    if (django.isPresent()) {
+      return django;
+    }
     Optional<Why> wrapper = gradleWrapper(output);
     if (wrapper.isPresent()) {
       return wrapper;

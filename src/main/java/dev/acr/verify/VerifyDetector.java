@@ -103,6 +103,7 @@ public final class VerifyDetector {
   private static Optional<VerifyCommand> fromBuildSystem(Path root, Path top) {
     Optional<VerifyCommand> found = MavenReactor.detect(root, top);
     found = found.isPresent() ? found : gradle(root, top);
+    found = found.isPresent() ? found : django(root);
     found = found.isPresent() ? found : NodeManifest.testCommand(root, top);
     found = found.isPresent() ? found : pytest(root);
     found = found.isPresent() ? found : GoModules.detect(root);
@@ -163,7 +164,29 @@ public final class VerifyDetector {
     return Optional.of(new VerifyCommand(gradle, "detected: " + f));
   }
 
+  /**
+   * A Django project's {@code manage.py test}, before npm's: its package.json is for its assets. A project
+   * that configured pytest (pytest-django) keeps pytest.
+   */
+  private static Optional<VerifyCommand> django(Path root) {
+    Optional<VerifyCommand> django = DjangoProject.detect(root);
+    return django.isEmpty() || pytestConfig(root) == null ? django : pytest(root);
+  }
+
   private static Optional<VerifyCommand> pytest(Path root) {
+    String source = pytestConfig(root);
+    if (source == null && hasPythonTests(root.resolve("tests"))) {
+      source = "tests/";
+    } else if (source == null && hasPythonTests(root.resolve("test"))) {
+      source = "test/";
+    }
+    return source == null
+        ? Optional.empty()
+        : Optional.of(new VerifyCommand("python3 -m pytest -q", "detected: " + source));
+  }
+
+  /** The file that configures pytest in {@code root}, or null. */
+  private static String pytestConfig(Path root) {
     String source = null;
     if (Files.isRegularFile(root.resolve("pytest.ini"))) {
       source = "pytest.ini";
@@ -175,14 +198,8 @@ public final class VerifyDetector {
       source = "tox.ini";
     } else if (Files.isRegularFile(root.resolve("conftest.py"))) {
       source = "conftest.py";
-    } else if (hasPythonTests(root.resolve("tests"))) {
-      source = "tests/";
-    } else if (hasPythonTests(root.resolve("test"))) {
-      source = "test/";
     }
-    return source == null
-        ? Optional.empty()
-        : Optional.of(new VerifyCommand("python3 -m pytest -q", "detected: " + source));
+    return source;
   }
 
   private static Optional<VerifyCommand> make(Path root) {
