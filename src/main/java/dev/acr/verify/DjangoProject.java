@@ -69,8 +69,9 @@ final class DjangoProject {
         String module = m.group(1);
         String top = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
         return Optional.of(Files.isDirectory(packageDir.resolve(top))
-            ? new CannotRun.Why("Django's settings module '" + module + "' does not exist",
-                "set DJANGO_SETTINGS_MODULE to the project's settings (or unset it for manage.py's default)")
+            ? new CannotRun.Why("Django's settings cannot import '" + module + "': the project has no such module here",
+                "set DJANGO_SETTINGS_MODULE to settings the project has (or unset it for manage.py's default); a settings"
+                    + " file git ignores (local_settings.py) is not in the worktree the tests run in: commit it, or name another test command")
             : new CannotRun.Why("No module named '" + module + "', which Django's settings import, is not installed",
                 "install the project's dependencies (e.g. python3 -m pip install -r requirements.txt; on Debian, python3-"
                     + top.replace('_', '-') + " may have it)"));
