@@ -40,6 +40,9 @@ final class DjangoProject {
   /** The frame of Django's Settings that imports DJANGO_SETTINGS_MODULE (3.x to 5.x). */
   private static final String SETTINGS_IMPORT = "importlib.import_module(self.SETTINGS_MODULE)";
 
+  /** The frames of Django loading INSTALLED_APPS and their models (django.setup()). */
+  private static final String APPS_LOADING = "django/apps/";
+
   private static final Pattern NO_MODULE = Pattern.compile("^(?:ModuleNotFoundError|ImportError): No module named '([\\w.]+)'");
 
   private DjangoProject() {}
@@ -56,25 +59,31 @@ final class DjangoProject {
       return Optional.empty();
     }
     boolean settingsImport = false;
+    boolean startup = false;
     for (String raw : output) {
       String line = Colour.strip(raw).strip();
       settingsImport |= line.contains(SETTINGS_IMPORT);
+      startup |= line.contains(SETTINGS_IMPORT) || line.contains(APPS_LOADING);
       Matcher m = IMPROPERLY.matcher(line);
       if (m.matches()) {
         return Optional.of(new CannotRun.Why("Django cannot start: " + m.group(1),
             "install or set what the settings need (a database driver, an environment variable they read), "
                 + "or name another test command"));
       }
-      if (settingsImport && (m = NO_MODULE.matcher(line)).find()) {
+      if (startup && (m = NO_MODULE.matcher(line)).find()) {
         String module = m.group(1);
         String top = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
-        return Optional.of(Files.isDirectory(packageDir.resolve(top))
+        boolean own = Files.isDirectory(packageDir.resolve(top)) || Files.isRegularFile(packageDir.resolve(top + ".py"));
+        if (own && !settingsImport) {
+          return Optional.empty(); // an app of the project's that does not import: its bug, for an agent
+        }
+        return Optional.of(own
             ? new CannotRun.Why("Django's settings cannot import '" + module + "': the project has no such module here",
                 "set DJANGO_SETTINGS_MODULE to settings the project has (or unset it for manage.py's default); a settings"
                     + " file git ignores (local_settings.py) is not in the worktree the tests run in: commit it, or name another test command")
-            : new CannotRun.Why("No module named '" + module + "', which Django's settings import, is not installed",
-                "install the project's dependencies (e.g. python3 -m pip install -r requirements.txt; on Debian, python3-"
-                    + top.replace('_', '-') + " may have it)"));
+            : new CannotRun.Why("No module named '" + module + "', which Django's settings or INSTALLED_APPS import, is not installed",
+                "install the project's dependencies (e.g. python3 -m pip install -r requirements.txt; on Debian, apt-cache search "
+                    + top.replace('_', '-') + " finds a python3- package that may have it)"));
       }
     }
     return Optional.empty();

@@ -129,7 +129,18 @@ class DjangoProjectTest {
     // The settings import a library that is not installed:
     assertThat(cannotRun(SETTINGS_FRAME, "  File \"/x/locallibrary/settings.py\", line 14, in <module>",
         "ModuleNotFoundError: No module named 'dj_database_url'"))
-        .get().extracting(CannotRun.Why::todo).asString().contains("python3-dj-database-url");
+        .get().extracting(CannotRun.Why::todo).asString().contains("apt-cache search dj-database-url");
+  }
+
+  @Test
+  void anInstalledAppThatIsNotInstalledIsSetupButTheProjectsOwnAppIsNot() throws IOException {
+    // 'debug_toolbar' in INSTALLED_APPS, django-debug-toolbar in requirements.txt but not installed:
+    String registry = "  File \"/usr/lib/python3/dist-packages/django/apps/registry.py\", line 91, in populate";
+    assertThat(cannotRun(registry, "  File \"/usr/lib/python3/dist-packages/django/apps/config.py\", line 224, in create",
+        "ModuleNotFoundError: No module named 'debug_toolbar'"))
+        .get().extracting(CannotRun.Why::problem).asString().contains("'debug_toolbar', which Django's settings or INSTALLED_APPS");
+    Files.createDirectories(root.resolve("catalog"));
+    assertThat(cannotRun(registry, "ModuleNotFoundError: No module named 'catalog.apps'")).isEmpty();
   }
 
   @Test
