@@ -37,6 +37,9 @@ final class DjangoProject {
   /** Settings that Django refused at start-up: a database driver, an empty SECRET_KEY, an app it cannot load. */
   private static final Pattern IMPROPERLY = Pattern.compile("^django\\.core\\.exceptions\\.ImproperlyConfigured: (.+)$");
 
+  /** A database server the settings name that does not answer (PostgreSQL's, MySQL's wording): the test database cannot be made. */
+  private static final Pattern DB_DOWN = Pattern.compile("^django\\.db\\.utils\\.OperationalError: (.*(?i:connect).*)$");
+
   /** The frame of Django's Settings that imports DJANGO_SETTINGS_MODULE (3.x to 5.x). */
   private static final String SETTINGS_IMPORT = "importlib.import_module(self.SETTINGS_MODULE)";
 
@@ -52,7 +55,8 @@ final class DjangoProject {
    * otherwise. A settings module that does not exist (DJANGO_SETTINGS_MODULE set for production), one
    * that imports what is not installed, a database driver missing: every attempt would fail the same
    * way, so it is acr's setup to fix, not an agent's failure (mdn/django-locallibrary-tutorial with a
-   * DATABASE_URL for PostgreSQL and no psycopg2: both stand-ins were recorded failed).
+   * DATABASE_URL for PostgreSQL and no psycopg2, fgbulsoni/django-polls-app with no PostgreSQL running:
+   * both stand-ins were recorded failed).
    */
   static Optional<CannotRun.Why> cannotStart(List<String> output, Path packageDir) {
     if (output.stream().anyMatch(l -> RAN.matcher(Colour.strip(l).strip()).find())) {
@@ -69,6 +73,10 @@ final class DjangoProject {
         return Optional.of(new CannotRun.Why("Django cannot start: " + m.group(1),
             "install or set what the settings need (a database driver, an environment variable they read), "
                 + "or name another test command"));
+      }
+      if ((m = DB_DOWN.matcher(line)).matches()) {
+        return Optional.of(new CannotRun.Why("Django cannot create the test database: " + m.group(1),
+            "start the database server that DATABASES in the settings names, or name another test command"));
       }
       if (startup && (m = NO_MODULE.matcher(line)).find()) {
         String module = m.group(1);

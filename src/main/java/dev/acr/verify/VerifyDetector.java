@@ -166,11 +166,12 @@ public final class VerifyDetector {
 
   /**
    * A Django project's {@code manage.py test}, before npm's: its package.json is for its assets. A project
-   * that configured pytest (pytest-django) keeps pytest.
+   * that configured pytest (pytest-django) keeps pytest, one whose Makefile has a test target keeps it.
    */
   private static Optional<VerifyCommand> django(Path root) {
     Optional<VerifyCommand> django = DjangoProject.detect(root);
-    return django.isEmpty() || pytestConfig(root) == null ? django : pytest(root);
+    Optional<VerifyCommand> own = django.isEmpty() ? django : pytestConfig(root) != null ? pytest(root) : make(root);
+    return own.isPresent() ? own : django;
   }
 
   private static Optional<VerifyCommand> pytest(Path root) {

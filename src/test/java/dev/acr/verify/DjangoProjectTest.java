@@ -64,6 +64,14 @@ class DjangoProjectTest {
   }
 
   @Test
+  void aMakefileTestTargetIsTheProjectsOwnWay() throws IOException {
+    write("manage.py", MANAGE);
+    write("tests/test_views.py", "from django.test import TestCase\n");
+    write("Makefile", "test:\n\tpython manage.py test polls -v 2\n");
+    assertThat(detected()).isEqualTo("make test | detected: Makefile");
+  }
+
+  @Test
   void aManagePyThatIsNotDjangosIsLeftToTheOtherRules() throws IOException {
     write("manage.py", "import click\n");
     write("test_cli.py", "import unittest\n");
@@ -141,6 +149,17 @@ class DjangoProjectTest {
         .get().extracting(CannotRun.Why::problem).asString().contains("'debug_toolbar', which Django's settings or INSTALLED_APPS");
     Files.createDirectories(root.resolve("catalog"));
     assertThat(cannotRun(registry, "ModuleNotFoundError: No module named 'catalog.apps'")).isEmpty();
+  }
+
+  @Test
+  void aDatabaseServerThatIsNotRunningIsSetup() throws IOException {
+    // fgbulsoni/django-polls-app: PostgreSQL on localhost, nothing listening.
+    assertThat(cannotRun("Creating test database for alias 'default'...", "Traceback (most recent call last):",
+        "django.db.utils.OperationalError: connection to server at \"localhost\" (127.0.0.1), port 5432 failed: Connection refused",
+        "\tIs the server running on that host and accepting TCP/IP connections?"))
+        .get().extracting(CannotRun.Why::problem).asString().startsWith("Django cannot create the test database: connection");
+    // A migration's own error is the project's: SQLite's "no such table" is not a server that is down.
+    assertThat(cannotRun("django.db.utils.OperationalError: no such table: polls_question")).isEmpty();
   }
 
   @Test
