@@ -115,6 +115,10 @@ public final class CannotRun {
         return why;
       }
     }
+    Optional<Why> django = DjangoProject.cannotStart(output, packageDir);
+    if (django.isPresent()) {
+      return django;
+    }
     Optional<Why> wrapper = gradleWrapper(output);
     if (wrapper.isPresent()) {
       return wrapper;
@@ -275,6 +279,8 @@ public final class CannotRun {
   private static final Map<String, String> RUNNER_PACKAGES = Map.ofEntries(
       Map.entry("busted", "luarocks install busted, or Debian's lua-busted"),
       Map.entry("bats", "Debian's bats, or npm install -g bats"),
+      // A Rails app's bundle exec rspec without Ruby (rails4/mostly_static_pages_5.0): "install bundle" named no package.
+      Map.entry("bundle", "Bundler, with Ruby: Debian's ruby-bundler, or gem install bundler; then bundle install"),
       Map.entry("mix", "it comes with Elixir: Debian's elixir"),
       Map.entry("stack", "Debian's haskell-stack, or GHCup"),
       Map.entry("lein", "Debian's leiningen"),

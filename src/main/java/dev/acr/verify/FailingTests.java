@@ -49,6 +49,9 @@ final class FailingTests {
       Pattern.compile("^FAIL\\s+(\\S+)\\s+[\\d.]+s$"),
       // clojure.test: FAIL in (parse-test) (core_test.clj:12) (before Jest's FAIL)
       Pattern.compile("^(?:FAIL|ERROR) in \\((\\S+)\\)"),
+      // unittest, and Django's runner (manage.py test) built on it: FAIL: test_title (catalog.tests.test_models.BookTest[.test_title]),
+      // ERROR: setUpClass (catalog.tests.test_views.ViewTest); a subTest's adds " (i=1)" or " [message]"
+      Pattern.compile("^(?:FAIL|ERROR): (\\w+ \\([\\w.]+\\)(?: \\(.*\\)| \\[.*\\])?)$"),
       // automake's test harness, per test (TESTS of a Makefile.am; a TAP test's line adds its number and description):
       // FAIL: test-reader, ERROR: api (exit 99), XPASS: known-bug; not "ERROR: Dependency "x" not found" nor plunit's "ERROR: /x/t.plt:11:";
       // and again in test-suite.log (make check VERBOSE=1): FAIL complete (exit status: 1)

@@ -106,6 +106,7 @@ public final class VerifyDetector {
   private static Optional<VerifyCommand> fromBuildSystem(Path root, Path top) {
     Optional<VerifyCommand> found = MavenReactor.detect(root, top);
     found = found.isPresent() ? found : gradle(root, top);
+    found = found.isPresent() ? found : django(root);
     found = found.isPresent() ? found : NodeManifest.testCommand(root, top);
     found = found.isPresent() ? found : pytest(root);
     found = found.isPresent() ? found : GoModules.detect(root);
@@ -166,7 +167,30 @@ public final class VerifyDetector {
     return Optional.of(new VerifyCommand(gradle, "detected: " + f));
   }
 
+  /**
+   * A Django project's {@code manage.py test}, before npm's: its package.json is for its assets. A project
+   * that configured pytest (pytest-django) keeps pytest, one whose Makefile has a test target keeps it.
+   */
+  private static Optional<VerifyCommand> django(Path root) {
+    Optional<VerifyCommand> django = DjangoProject.detect(root);
+    Optional<VerifyCommand> own = django.isEmpty() ? django : pytestConfig(root) != null ? pytest(root) : make(root);
+    return own.isPresent() ? own : django;
+  }
+
   private static Optional<VerifyCommand> pytest(Path root) {
+    String source = pytestConfig(root);
+    if (source == null && hasPythonTests(root.resolve("tests"))) {
+      source = "tests/";
+    } else if (source == null && hasPythonTests(root.resolve("test"))) {
+      source = "test/";
+    }
+    return source == null
+        ? Optional.empty()
+        : Optional.of(new VerifyCommand("python3 -m pytest -q", "detected: " + source));
+  }
+
+  /** The file that configures pytest in {@code root}, or null. */
+  private static String pytestConfig(Path root) {
     String source = null;
     if (Files.isRegularFile(root.resolve("pytest.ini"))) {
       source = "pytest.ini";
@@ -178,14 +202,8 @@ public final class VerifyDetector {
       source = "tox.ini";
     } else if (Files.isRegularFile(root.resolve("conftest.py"))) {
       source = "conftest.py";
-    } else if (hasPythonTests(root.resolve("tests"))) {
-      source = "tests/";
-    } else if (hasPythonTests(root.resolve("test"))) {
-      source = "test/";
     }
-    return source == null
-        ? Optional.empty()
-        : Optional.of(new VerifyCommand("python3 -m pytest -q", "detected: " + source));
+    return source;
   }
 
   private static Optional<VerifyCommand> make(Path root) {

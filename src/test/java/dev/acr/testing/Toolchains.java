@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The programs some tests need beyond Java, Maven, git and python3 (Go, Node, pytest, tmux, busted, bats, crystal, raco, swipl, gfortran, meson, guile, sbcl). A
+ * The programs some tests need beyond Java, Maven, git and python3 (Go, Node, pytest, tmux, busted, bats, crystal, raco, swipl, gfortran, meson, guile, sbcl, Django). A
  * test that lacks one is skipped with one line saying which and how to install it, so the
  * README's {@code mvn -B verify} passes on a plain machine; with {@code ACR_REQUIRE_TOOLS=1}
  * (CI sets it in .ci/run) a missing tool fails the test instead, so CI cannot skip silently.
@@ -46,6 +46,7 @@ public final class Toolchains {
   /** Debian's FiveAM, where SBCL's ASDF finds it (/usr/share/common-lisp): the probe fails when no registry holds it. */
   public static final Tool FIVEAM = new Tool("FiveAM", List.of("sbcl", "--noinform", "--non-interactive", "--no-userinit", "--eval",
       "(require :asdf)", "--eval", "(asdf:find-system \"fiveam\")"), "apt-get install cl-fiveam");
+  public static final Tool DJANGO = new Tool("Django", List.of("python3", "-c", "import django"), "apt-get install python3-django");
   public static final Tool MAKE = new Tool("make", List.of("make", "--version"), "apt-get install make");
 
   public static final String REQUIRE = "ACR_REQUIRE_TOOLS";

@@ -126,5 +126,7 @@ class NotInstalledTest {
         .map(CannotRun.Why::todo).hasValueSatisfying(todo -> assertThat(todo).contains("lua-busted"));
     assertThat(check(127, "/bin/sh: 1: bats: not found")).map(CannotRun.Why::todo)
         .hasValueSatisfying(todo -> assertThat(todo).contains("npm install -g bats"));
+    assertThat(check(127, "/bin/sh: 1: bundle: not found")).map(CannotRun.Why::todo)
+        .hasValueSatisfying(todo -> assertThat(todo).contains("ruby-bundler", "bundle install"));
   }
 }
