@@ -68,7 +68,15 @@ final class DjangoProject {
       String line = Colour.strip(raw).strip();
       settingsImport |= line.contains(SETTINGS_IMPORT);
       startup |= line.contains(SETTINGS_IMPORT) || line.contains(APPS_LOADING);
-      Matcher m = IMPROPERLY.matcher(line);
+      Matcher m = NO_MODULE.matcher(line);
+      if (m.find() && (m.group(1).equals("django") || m.group(1).startsWith("django."))
+          && Files.isRegularFile(packageDir.resolve("manage.py"))) {
+        // manage.py's own import: the python3 on PATH (a pyenv one, a venv not activated) has no Django.
+        return Optional.of(new CannotRun.Why("Django is not installed for the python3 the test command runs (No module named '"
+            + m.group(1) + "')", "activate the project's virtual environment before running acr, or install Django for that"
+            + " python3 (python3 -m pip install django; Debian's python3-django serves /usr/bin/python3)"));
+      }
+      m = IMPROPERLY.matcher(line);
       if (m.matches()) {
         return Optional.of(new CannotRun.Why("Django cannot start: " + m.group(1),
             "install or set what the settings need (a database driver, an environment variable they read), "

@@ -140,6 +140,18 @@ class DjangoProjectTest {
         .get().extracting(CannotRun.Why::todo).asString().contains("apt-cache search dj-database-url");
   }
 
+  /** A python3 without Django first on PATH (pyenv's; a venv not activated), a project with no requirements file. */
+  @Test
+  void noDjangoForThePython3OnPathIsSetup() throws IOException {
+    write("manage.py", "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n");
+    List<String> output = List.of("Traceback (most recent call last):", "  File \"/x/manage.py\", line 4, in <module>",
+        "    from django.core.management import execute_from_command_line", "ModuleNotFoundError: No module named 'django'");
+    assertThat(CannotRun.check(1, output, root, root, "fix the failing test")).get().extracting(CannotRun.Why::problem)
+        .isEqualTo("Django is not installed for the python3 the test command runs (No module named 'django')");
+    Files.delete(root.resolve("manage.py"));
+    assertThat(DjangoProject.cannotStart(output, root)).as("not a Django project here").isEmpty();
+  }
+
   @Test
   void anInstalledAppThatIsNotInstalledIsSetupButTheProjectsOwnAppIsNot() throws IOException {
     // 'debug_toolbar' in INSTALLED_APPS, django-debug-toolbar in requirements.txt but not installed:
