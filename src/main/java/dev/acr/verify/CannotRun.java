@@ -115,7 +115,9 @@ public final class CannotRun {
         return why;
       }
     }
-    Optional<Why> django = DjangoProject.cannotStart(output, packageDir);
+    // A prompt about the settings ("fix the Django settings so the tests run") asks an agent to mend what stops Django.
+    Optional<Why> django = DjangoProject.cannotStart(output, packageDir)
+        .flatMap(why -> why.problem().startsWith("Django is not installed") ? Optional.of(why) : notAsked(asked, "settings", why));
     if (django.isPresent()) {
       return django;
     }

@@ -140,6 +140,19 @@ class DjangoProjectTest {
         .get().extracting(CannotRun.Why::todo).asString().contains("apt-cache search dj-database-url");
   }
 
+  /** Asked to fix the settings, an agent may mend what stops Django; Django missing is never the agent's to install. */
+  @Test
+  void aPromptAboutTheSettingsLeavesTheirFailureToTheAgents() throws IOException {
+    write("requirements.txt", "Django==3.1.2\npsycopg2-binary==2.8.6\n");
+    List<String> improperly = List.of("Traceback (most recent call last):",
+        "django.core.exceptions.ImproperlyConfigured: Error loading psycopg2 module: No module named 'psycopg2'");
+    assertThat(CannotRun.check(1, improperly, root, root, "fix the failing test")).isPresent();
+    assertThat(CannotRun.check(1, improperly, root, root, "fix the Django settings so the tests can run")).isEmpty();
+    write("manage.py", "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n");
+    assertThat(CannotRun.check(1, List.of("ModuleNotFoundError: No module named 'django'"), root, root,
+        "fix the settings")).isPresent();
+  }
+
   /** A python3 without Django first on PATH (pyenv's; a venv not activated), a project with no requirements file. */
   @Test
   void noDjangoForThePython3OnPathIsSetup() throws IOException {
