@@ -44,9 +44,9 @@ final class DecisionText {
         : d.signals().verify().command() + "  (" + d.signals().verify().source() + ")"));
     packageAndBaseline(req, d);
     out.println(bold("config     ") + d.configSource());
-    out.println("  repo config: " + (d.signals().repoConfig() == null
+    out.println("  repo config: " + (d.signals().repoConfig().file() == null
         ? "none (.acr/config.json is looked up from " + req.workdir() + " up to the repository root)"
-        : d.signals().repoConfig() + " (the nearest .acr/config.json)"));
+        : d.signals().repoConfig().file() + " (the nearest .acr/config.json)"));
     out.println(bold("chain      ") + d.chainSource());
     List<Route> chain = d.chain();
     for (int i = 0; i < chain.size(); i++) {
@@ -193,13 +193,9 @@ final class DecisionText {
     }
   }
 
-  /** "30m (default)"; what is wrong instead, when the project's "verify_timeout" is not a duration. */
+  /** "30m (default)". */
   private static String verifyTimeout(RunRequest req, Decision d) {
-    try {
-      return VerifyTimeout.of(req, d.signals().repoConfig()).text();
-    } catch (UsageError e) {
-      return "? (" + e.getMessage() + ")";
-    }
+    return VerifyTimeout.of(req, d.signals().repoConfig()).text();
   }
 
   private String bold(String s) {

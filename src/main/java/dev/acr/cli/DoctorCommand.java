@@ -147,6 +147,9 @@ final class DoctorCommand implements Callable<Integer> {
       } else {
         ok("verify", s.verify().command() + " (" + s.verify().source() + ")");
       }
+      for (String w : s.repoConfig().warnings()) {
+        warn("repo config", w);
+      }
       if (!s.git()) {
         warn("git", dir + " is not a git repository; acr needs --in-place there");
         return;

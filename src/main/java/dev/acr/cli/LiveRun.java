@@ -63,7 +63,6 @@ public final class LiveRun {
     try {
       Decision d = decide(req, paths);
       RaceChoice.of(req, d);
-      VerifyTimeout.of(req, d.signals().repoConfig()); // a bad "verify_timeout" stops a dry run too
       if (req.dryRun()) {
         report(err).dryRun(req, d);
         return ExitCodes.OK;

@@ -53,12 +53,8 @@ final class Report {
       } catch (UsageError e) {
         root.put("race", e.getMessage()); // LiveRun has read --race before: not reached
       }
-      try {
-        VerifyTimeout limit = VerifyTimeout.of(req, d.signals().repoConfig());
-        root.putObject("verify_timeout").put("seconds", limit.limit().toSeconds()).put("source", limit.source());
-      } catch (UsageError e) {
-        root.put("verify_timeout", e.getMessage()); // LiveRun has read it before: not reached
-      }
+      VerifyTimeout limit = VerifyTimeout.of(req, d.signals().repoConfig());
+      root.putObject("verify_timeout").put("seconds", limit.limit().toSeconds()).put("source", limit.source());
       out.println(root.toPrettyString());
       return;
     }

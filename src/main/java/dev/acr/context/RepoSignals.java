@@ -1,5 +1,6 @@
 package dev.acr.context;
 
+import dev.acr.config.RepoConfig;
 import dev.acr.verify.VerifyCommand;
 import java.nio.file.Path;
 
@@ -10,7 +11,7 @@ import java.nio.file.Path;
  * nearest package's language (null when unknown) and verify command (null when none was found),
  * the package's folder ({@code packageDir}, where the agent and the tests run; the root when no
  * package was found), the manifest that made it a package ({@code packageMarker}, null when none)
- * and the {@code .acr/config.json} that applies ({@code repoConfig}, null when none). When the
+ * and the {@code .acr/config.json} that applies, read ({@code repoConfig}, {@link RepoConfig#NONE} when none). When the
  * nearest package has no test command and an enclosing one's is used, {@code nearestWithoutTests}
  * is the nearest package's root-relative path (else null).
  */
@@ -24,13 +25,13 @@ public record RepoSignals(
     VerifyCommand verify,
     Path packageDir,
     String packageMarker,
-    Path repoConfig,
+    RepoConfig repoConfig,
     String nearestWithoutTests) {
 
   /** Without package information: the root is the package (tests and older callers). */
   public RepoSignals(
       Path root, boolean git, String branch, boolean dirty, int changedFiles, String language, VerifyCommand verify) {
-    this(root, git, branch, dirty, changedFiles, language, verify, root, null, null, null);
+    this(root, git, branch, dirty, changedFiles, language, verify, root, null, RepoConfig.NONE, null);
   }
 
   /** The package folder relative to the root: "" for the root itself, else like {@code packages/web}. */

@@ -99,7 +99,7 @@ public final class Planner {
           "cannot read memory file " + paths.memory() + ": " + e.getMessage()
               + " (fix its permissions, or pass another file with --memory)");
     }
-    List<String> warnings = new ArrayList<>();
+    List<String> warnings = new ArrayList<>(signals.repoConfig().warnings());
     MemoryStats stats = memory.stats();
     if (memory.problemCount() > 0) {
       warnings.add("memory: skipped " + memory.problemCount() + " unreadable line(s), first: " + memory.firstProblem());

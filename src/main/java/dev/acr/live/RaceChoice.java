@@ -1,7 +1,5 @@
 package dev.acr.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.acr.config.ToolsConfig;
@@ -13,9 +11,6 @@ import dev.acr.policy.RacePlanner;
 import dev.acr.policy.RacingRouter;
 import dev.acr.policy.RouteEstimate;
 import dev.acr.verify.VerifyDetector;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,7 +73,7 @@ public record RaceChoice(int width, boolean auto, String why) {
     if (req.inPlace() || !d.signals().git()) {
       return new RaceChoice(1, false, "not racing: --in-place lets one agent at a time edit the directory");
     }
-    if (repoSaysNoRace(d.signals().repoConfig())) {
+    if (Boolean.FALSE.equals(d.signals().repoConfig().race())) {
       return new RaceChoice(1, false, "not racing: " + VerifyDetector.CONFIG
           + " says \"race\": false (its tests cannot run twice at once)");
     }
@@ -117,18 +112,5 @@ public record RaceChoice(int width, boolean auto, String why) {
       // Said below.
     }
     throw new UsageError("--race: expected auto or a whole number of attempts at once (≥ 1), got '" + race + "'");
-  }
-
-  /** Whether the project's {@code .acr/config.json} (the one the verify command comes from) turns racing off. */
-  private static boolean repoSaysNoRace(Path file) throws UsageError {
-    if (file == null || !Files.isRegularFile(file)) {
-      return false;
-    }
-    try {
-      JsonNode race = new ObjectMapper().readTree(file.toFile()).get("race");
-      return race != null && race.isBoolean() && !race.asBoolean();
-    } catch (IOException e) {
-      throw new UsageError("cannot read " + file + ": " + e.getMessage());
-    }
   }
 }

@@ -85,7 +85,8 @@ public final class RunFiles {
     root.put("package_dir", d.signals().packagePath().isEmpty() ? "." : d.signals().packagePath());
     root.put("package_marker", d.signals().packageMarker());
     root.put("nearest_package_without_tests", d.signals().nearestWithoutTests());
-    root.put("repo_config", d.signals().repoConfig() == null ? null : d.signals().repoConfig().toString());
+    Path repoConfig = d.signals().repoConfig().file();
+    root.put("repo_config", repoConfig == null ? null : repoConfig.toString());
     root.put("config", d.configSource());
     root.put("chain_source", d.chainSource());
     ArrayNode chain = root.putArray("chain");

@@ -1,8 +1,7 @@
 package dev.acr.verify;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acr.config.RepoConfig;
 import dev.acr.config.Upward;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,13 +45,13 @@ public final class VerifyDetector {
 
   /**
    * What detection found for a run started in {@code start}: the package whose folder the agent
-   * and the tests run in, the {@code .acr/config.json} that applies (null when none) and the
+   * and the tests run in, the {@code .acr/config.json} that applies ({@link RepoConfig#NONE} when none) and the
    * command (null when none is known). When the nearest package has no test command of its own (a
    * workspace package whose tests the workspace root runs), the nearest enclosing package with one
    * is where the agent and the tests run; {@code withoutTests} is then the nearest package.
    */
-  public record Detection(PackageFolder pkg, Path config, VerifyCommand command, PackageFolder withoutTests) {
-    public Detection(PackageFolder pkg, Path config, VerifyCommand command) {
+  public record Detection(PackageFolder pkg, RepoConfig config, VerifyCommand command, PackageFolder withoutTests) {
+    public Detection(PackageFolder pkg, RepoConfig config, VerifyCommand command) {
       this(pkg, config, command, null);
     }
   }
@@ -64,15 +63,14 @@ public final class VerifyDetector {
    */
   public static Detection detect(Path root, Path start, String override) {
     PackageFolder pkg = PackageFolder.nearest(root, start);
-    Path config = Upward.nearest(start, root, CONFIG).orElse(null);
+    RepoConfig config = Upward.nearest(start, root, CONFIG).map(RepoConfig::read).orElse(RepoConfig.NONE);
     if (override != null && !override.isBlank()) {
       return new Detection(pkg, config, new VerifyCommand(override.strip(), "--verify"));
     }
-    Optional<String> configured = config == null ? Optional.empty() : fromConfig(config);
-    if (configured.isPresent()) {
+    if (config.verify() != null) {
       Path r = root.toAbsolutePath().normalize();
-      String where = config.startsWith(r) ? r.relativize(config).toString() : config.toString();
-      return new Detection(pkg, config, new VerifyCommand(configured.get(), where));
+      String where = config.file().startsWith(r) ? r.relativize(config.file()).toString() : config.file().toString();
+      return new Detection(pkg, config, new VerifyCommand(config.verify(), where));
     }
     Path top = root.toAbsolutePath().normalize();
     Optional<VerifyCommand> own = fromBuildSystem(pkg.dir(), top);
@@ -120,30 +118,6 @@ public final class VerifyDetector {
     found = found.isPresent() ? found : ScriptRunners.detect(root);
     found = found.isPresent() ? found : dotnet(root);
     return found.isPresent() ? found : unittest(root);
-  }
-
-  private static Optional<String> fromConfig(Path file) {
-    JsonNode verify;
-    try {
-      JsonNode config = Lazy.JSON.readTree(file.toFile());
-      if (config == null || !config.isObject()) {
-        throw new IllegalArgumentException(file + " must hold a JSON object");
-      }
-      verify = config.get("verify");
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException(
-          file + " is not valid JSON: " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-    if (verify == null || verify.isNull()) {
-      return Optional.empty();
-    }
-    if (!verify.isTextual() || verify.asText().isBlank()) {
-      throw new IllegalArgumentException(
-          file + ": \"verify\" must be a non-empty string (a shell command)");
-    }
-    return Optional.of(verify.asText().strip());
   }
 
   /**

@@ -81,6 +81,22 @@ class CliDryRunTest {
     assertThat(r.err()).contains("'later' is not a duration");
   }
 
+  /** The project's file is read once; a misspelt key is told, a "race" that is not true/false stops. */
+  @Test
+  void theRepoConfigTellsKeysItDoesNotReadAndStopsOnABadRace() throws Exception {
+    Files.createDirectories(h.repo.resolve(".acr"));
+    Files.writeString(h.repo.resolve(".acr/config.json"), "{\"verify\": \"sh check.sh\", \"verify_timout\": \"45m\"}\n");
+    CliHarness.Run r = h.acr("--dry-run", "--chain", "fixer", "fix the NPE in parser");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.err()).contains("acr: " + h.repo.resolve(".acr/config.json").toRealPath() + ": acr does not read \"verify_timout\"");
+    assertThat(r.out()).contains("each run of it may take 30m (default)\n");
+    Files.writeString(h.repo.resolve(".acr/config.json"), "{\"verify\": \"sh check.sh\", \"race\": 2}\n");
+    r = h.acr("--dry-run", "--chain", "fixer", "--race", "2", "fix the NPE in parser");
+    assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).contains(".acr/config.json: \"race\" must be true or false").contains("got 2");
+    assertThat(h.memory()).doesNotExist();
+  }
+
   @Test
   void policyChainWithoutChainOption() throws Exception {
     CliHarness.Run r = h.acr("--dry-run", "--seed", "7", "--verify", "sh check.sh", "fix the NPE in parser");

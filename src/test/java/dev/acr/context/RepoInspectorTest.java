@@ -4,6 +4,7 @@ import static dev.acr.git.GitFixture.git;
 import static dev.acr.git.GitFixture.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.acr.config.RepoConfig;
 import dev.acr.git.GitFixture;
 import dev.acr.verify.VerifyCommand;
 import java.nio.file.Files;
@@ -63,13 +64,13 @@ class RepoInspectorTest {
     assertThat(s.packageMarker()).isEqualTo("package.json");
     assertThat(s.language()).isEqualTo("typescript");
     assertThat(s.verify()).isEqualTo(new VerifyCommand("npm test", "detected: package.json"));
-    assertThat(s.repoConfig()).isEqualTo(repo.resolve("packages/web/.acr/config.json"));
+    assertThat(s.repoConfig().file()).isEqualTo(repo.resolve("packages/web/.acr/config.json"));
 
     RepoSignals top = RepoInspector.inspect(repo, null);
     assertThat(top.packagePath()).isEmpty();
     assertThat(top.language()).isEqualTo("python");
     assertThat(top.verify().command()).isEqualTo("python3 -m pytest -q");
-    assertThat(top.repoConfig()).isNull();
+    assertThat(top.repoConfig()).isEqualTo(RepoConfig.NONE);
   }
 
   @Test

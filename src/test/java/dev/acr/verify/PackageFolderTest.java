@@ -30,7 +30,7 @@ class PackageFolderTest {
     assertThat(d.pkg().relativeTo(root)).isEqualTo("packages/web");
     // The workspace's package manager, from its root: the package has no yarn.lock of its own.
     assertThat(d.command().command()).isEqualTo("yarn test");
-    assertThat(d.config()).isNull();
+    assertThat(d.config().file()).isNull();
     assertThat(VerifyDetector.detect(root, root, null).command().command()).isEqualTo("yarn test");
   }
 
@@ -41,7 +41,7 @@ class PackageFolderTest {
     write("services/api/.acr/config.json", "{\"verify\": \"python3 -m unittest -q\"}\n");
     Path deep = Files.createDirectories(root.resolve("services/api/api/handlers"));
     VerifyDetector.Detection d = VerifyDetector.detect(root, deep, null);
-    assertThat(d.config()).isEqualTo(root.resolve("services/api/.acr/config.json"));
+    assertThat(d.config().file()).isEqualTo(root.resolve("services/api/.acr/config.json"));
     assertThat(d.command()).isEqualTo(new VerifyCommand("python3 -m unittest -q", "services/api/.acr/config.json"));
     assertThat(d.pkg().dir()).isEqualTo(root.resolve("services/api"));
     Path web = Files.createDirectories(root.resolve("services/web"));
