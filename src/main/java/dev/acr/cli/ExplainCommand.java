@@ -132,7 +132,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   private ExplainText.Attempt view(MemoryRecord r, Path runDir, JsonNode outcome) {
     if (runDir == null) {
-      return new ExplainText.Attempt(r, null, null, List.of(), null, List.of(), null, List.of(), null);
+      return new ExplainText.Attempt(r, null, null, List.of(), null, List.of(), null, List.of(), null, null);
     }
     Path dir = RunFiles.attemptDir(runDir, r.attempt());
     Path patch = existing(dir.resolve(RunFiles.PATCH));
@@ -141,7 +141,23 @@ final class ExplainCommand implements Callable<Integer> {
     // The agent's own complaints matter when the tests never ran.
     boolean testsRan = verifyLog != null;
     return new ExplainText.Attempt(r, Files.isDirectory(dir) ? dir : null, patch, changedFiles(outcome, r.attempt(), patch),
-        verifyLog, tail(verifyLog), stderrLog, testsRan ? List.of() : tail(stderrLog), existing(dir.resolve(RunFiles.ANSWER)));
+        verifyLog, tail(verifyLog), stderrLog, testsRan ? List.of() : tail(stderrLog), existing(dir.resolve(RunFiles.ANSWER)),
+        testsMs(outcome, r.attempt()));
+  }
+
+  /**
+   * How long the attempt's tests ran, from the run's outcome.json (memory keeps the agent's time
+   * only, by which routes are compared); null when it does not say (runs before it did).
+   */
+  static Long testsMs(JsonNode outcome, int attempt) {
+    if (outcome != null) {
+      for (JsonNode a : outcome.path("attempts")) {
+        if (a.path("attempt").asInt() == attempt && a.path("tests_ms").canConvertToLong()) {
+          return a.path("tests_ms").asLong();
+        }
+      }
+    }
+    return null;
   }
 
   private static Path existing(Path p) {
@@ -210,6 +226,7 @@ final class ExplainCommand implements Callable<Integer> {
       n.put("patch", a.patch() == null ? null : a.patch().toString());
       n.set("changed_files", CliJson.JSON.valueToTree(a.changedFiles()));
       n.put("verify_log", a.verifyLog() == null ? null : a.verifyLog().toString());
+      n.put("tests_ms", a.testsMs());
       n.set("verify_tail", CliJson.JSON.valueToTree(a.verifyTail()));
       n.put("stderr_log", a.stderrLog() == null ? null : a.stderrLog().toString());
       n.set("stderr_tail", CliJson.JSON.valueToTree(a.stderrTail()));

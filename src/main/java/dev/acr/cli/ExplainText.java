@@ -22,8 +22,9 @@ final class ExplainText {
    * lists when the directory or the file is not there). {@code stderrTail} is only filled when
    * the tests never ran, since then the agent's own output says why.
    */
+  /** {@code testsMs}: how long the attempt's tests ran (null when the run's files do not say). */
   record Attempt(MemoryRecord record, Path dir, Path patch, List<String> changedFiles, Path verifyLog,
-      List<String> verifyTail, Path stderrLog, List<String> stderrTail, Path answer) {}
+      List<String> verifyTail, Path stderrLog, List<String> stderrTail, Path answer, Long testsMs) {}
 
   private final PrintWriter out;
   private final Ansi ansi;
@@ -127,6 +128,11 @@ final class ExplainText {
         + (ansi == Ansi.ON ? ansi.string("@|" + (r.resolved() ? "green" : "red") + " " + status + "|@") : status)
         + String.format(Locale.ROOT, " %7.1fs  %s  %s  exit %s", r.durationMs() / 1000.0, ExplainCommand.money(r.costUsd()),
             tokens, r.exitCode() == null ? "none (killed)" : r.exitCode().toString()));
+    if (a.testsMs() != null && a.testsMs() > 0) {
+      // The row's time is the agent's (what memory compares routes by); a long test suite is the rest of the wait.
+      detail("time", String.format(Locale.ROOT, "agent %.1fs + its tests %.1fs = %.1fs", r.durationMs() / 1000.0,
+          a.testsMs() / 1000.0, (r.durationMs() + a.testsMs()) / 1000.0));
+    }
     if (r.raceId() != null) {
       detail("race", r.raceId() + " (ran at once with the other attempts of this race)");
     }

@@ -148,6 +148,7 @@ public final class RunFiles {
       n.put("status", a.status().id());
       n.set("changed_files", JSON.valueToTree(art == null ? List.of() : art.changedFiles()));
       n.put("note", art == null ? null : art.note());
+      n.put("tests_ms", art == null ? 0 : art.testsMs());
     }
     Files.writeString(runDir.resolve(OUTCOME), root.toPrettyString() + "\n");
   }

@@ -52,5 +52,11 @@ class CliVerifyTimeoutTest {
     assertThat(mem).extracting(m -> m.get("status").asText()).containsExactly("failed", "verified");
     assertThat(h.read("value.txt")).isEqualTo("fixed\n");
     assertThat(h.status()).isNotEqualTo(before);
+
+    CliHarness.Run explain = h.acr("explain", "last");
+    assertThat(explain.out()).as("explain says whose time the row gives and how long the tests took")
+        .containsPattern("time\\s+agent \\d\\.\\ds \\+ its tests [2-9]\\.\\ds = [2-9]\\.\\ds");
+    JsonNode json = h.acr("explain", "last", "--json").json();
+    assertThat(json.get("attempt_details").get(0).get("tests_ms").asLong()).isBetween(2000L, 49_000L);
   }
 }
