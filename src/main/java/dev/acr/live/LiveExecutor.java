@@ -1,6 +1,5 @@
 package dev.acr.live;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acr.config.CommandTemplate;
 import dev.acr.config.Durations;
 import dev.acr.config.ConfigException;
@@ -27,6 +26,7 @@ import dev.acr.git.DirSnapshot;
 import dev.acr.git.Isolation;
 import dev.acr.git.Snapshot;
 import dev.acr.git.WorktreePool;
+import dev.acr.verify.DisabledTests;
 import dev.acr.verify.VerifyCommand;
 import dev.acr.verify.VerifyResult;
 import dev.acr.verify.Verifier;
@@ -35,11 +35,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -79,11 +78,6 @@ public final class LiveExecutor implements AttemptExecutor {
   }
 
   private static final Duration GRACE = Duration.ofSeconds(2);
-  /** Built on first use: a cold ObjectMapper costs ~100 ms of start-up, which paths without JSON skip. */
-  private static final class Lazy {
-    static final ObjectMapper JSON = new ObjectMapper();
-  }
-
   private final Setup setup;
   private final ProcessRunner runner;
   private final Consumer<String> agentOutput;
@@ -204,7 +198,7 @@ public final class LiveExecutor implements AttemptExecutor {
     } catch (ConfigException e) {
       return acrError(route, attemptNumber, dir, "could not build the tool's command line (fix the tool's entry in the config)", e);
     }
-    writeInvocation(dir, cmd.argv());
+    RunFiles.writeInvocation(dir, cmd.argv(), setup.environment().keySet());
     String tag = "[" + route.name() + "] ";
     Map<String, String> env = environment(worktree);
     // opencode takes its project root from $PWD, not from the process's directory.
@@ -287,6 +281,14 @@ public final class LiveExecutor implements AttemptExecutor {
             + " and was stopped with everything it started (a longer limit: --timeout)"
         : null;
     String reason = status == AttemptStatus.INFRA_ERROR ? infra.reason() : null;
+    Optional<String> off = status == null && diff != null ? DisabledTests.find(diff.patch(), task.prompt()) : Optional.empty();
+    if (off.isPresent()) {
+      // Not worth the tests' time: they would pass because they no longer run.
+      status = AttemptStatus.FAILED;
+      reason = DisabledTests.REASON;
+      attemptNote = off.get();
+      note.accept("attempt " + attemptNumber + " " + route.name() + ": " + off.get());
+    }
     if (status == AttemptStatus.ANSWERED) {
       AgentAnswer.save(tool.usageFormat(), dir.resolve(RunFiles.STDOUT), dir.resolve(RunFiles.ANSWER));
     } else if (status == null) {
@@ -314,10 +316,7 @@ public final class LiveExecutor implements AttemptExecutor {
         attemptNote = setup.known().stopNote(v);
       }
     }
-    artifacts.put(
-        attemptNumber,
-        new AttemptArtifacts(
-            attemptNumber, dir, diff, verifyTail, attemptNote, testsMs));
+    artifacts.put(attemptNumber, new AttemptArtifacts(attemptNumber, dir, diff, verifyTail, attemptNote, testsMs));
     return new AttemptResult(
         route,
         status,
@@ -384,13 +383,6 @@ public final class LiveExecutor implements AttemptExecutor {
       note.accept(route.name() + ": asked for model " + asked + " but the CLI reports it used " + used);
     }
     return used;
-  }
-
-  /** argv and the names (never the values) of the environment, for `acr explain` and debugging. */
-  private void writeInvocation(Path dir, List<String> argv) throws IOException {
-    Files.writeString(dir.resolve(RunFiles.ARGV), Lazy.JSON.writeValueAsString(argv));
-    List<String> names = new ArrayList<>(new TreeSet<>(setup.environment().keySet()));
-    Files.write(dir.resolve(RunFiles.ENV_NAMES), names);
   }
 
   private static AttemptResult failure(Route route, AttemptStatus status, Integer exit, long ms) {

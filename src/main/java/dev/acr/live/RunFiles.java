@@ -153,6 +153,12 @@ public final class RunFiles {
     Files.writeString(runDir.resolve(OUTCOME), root.toPrettyString() + "\n");
   }
 
+  /** An attempt's argv and the names (never the values) of its environment, for `acr explain` and debugging. */
+  static void writeInvocation(Path dir, List<String> argv, java.util.Set<String> environmentNames) throws IOException {
+    Files.writeString(dir.resolve(ARGV), JSON.writeValueAsString(argv));
+    Files.write(dir.resolve(ENV_NAMES), new java.util.TreeSet<>(environmentNames));
+  }
+
   /** outcome.json's {@code result}: how the run ended for the user's tree. */
   public static final String APPLIED = "applied";
   public static final String VERIFIED_NOT_APPLIED = "verified_not_applied";

@@ -1,0 +1,87 @@
+package dev.acr.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A change that passes the tests by switching them off is caught from its patch, in each language's own words. */
+class DisabledTestsTest {
+  @TempDir Path tmp;
+
+  private Optional<String> find(String patch, String prompt) throws Exception {
+    Path p = tmp.resolve("changes.patch");
+    Files.writeString(p, patch);
+    return DisabledTests.find(p, prompt);
+  }
+
+  /** A one-hunk patch that adds {@code added} before line 12 of an existing {@code file}. */
+  private static String adding(String file, String added) {
+    return "diff --git a/" + file + " b/" + file + "\nindex 1111111..2222222 100644\n--- a/" + file + "\n+++ b/" + file + "\n"
+        + "@@ -10,3 +10,4 @@ class X:\n \n \n+" + added + "\n     def test_value(self):\n";
+  }
+
+  @Test
+  void aSkipMarkerAddedToAnExistingTestIsFoundWithWhere() throws Exception {
+    assertThat(find(adding("tests/test_parser.py", "@pytest.mark.skip(reason=\"flaky\")"), "fix the failing parser test"))
+        .get().asString().contains("'@pytest.mark.skip(reason=\"flaky\")' added to tests/test_parser.py:12")
+        .contains("not verified").contains("say so in the prompt");
+  }
+
+  @Test
+  void eachLanguagesMarkers() throws Exception {
+    String prompt = "fix the bug";
+    assertThat(find(adding("src/parse.test.ts", "it.skip('parses dates', () => {"), prompt)).isPresent();
+    assertThat(find(adding("test/a.js", "xit('parses', function () {"), prompt)).isPresent();
+    assertThat(find(adding("semver/parse_test.ts", "Deno.test({ name: \"parse()\", ignore: true, fn() {"), prompt)).isPresent();
+    assertThat(find(adding("parser_test.go", "\tt.Skip(\"later\")"), prompt)).isPresent();
+    assertThat(find(adding("src/lib.rs", "    #[ignore]"), prompt)).isPresent();
+    assertThat(find(adding("src/test/java/a/ParserTest.java", "  @Disabled"), prompt)).isPresent();
+    assertThat(find(adding("spec/parser_spec.rb", "    skip \"broken\""), prompt)).isPresent();
+    assertThat(find(adding("tests/ParserTest.php", "        $this->markTestSkipped('x');"), prompt)).isPresent();
+    assertThat(find(adding("test/parser_test.exs", "  @tag :skip"), prompt)).isPresent();
+    assertThat(find(adding("tests/test-a.scm", "(test-skip 1000)"), prompt)).isPresent();
+    assertThat(find(adding("tests/test_a.py", "        self.skipTest('no')"), prompt)).isPresent();
+  }
+
+  @Test
+  void notATurnedOffTest() throws Exception {
+    String prompt = "fix the bug";
+    // The same words outside a test file, in a comment, as another language's, or in a file the change creates.
+    assertThat(find(adding("src/parser.py", "@pytest.mark.skip"), prompt)).isEmpty();
+    assertThat(find(adding("tests/test_a.py", "# @pytest.mark.skip would hide it"), prompt)).isEmpty();
+    assertThat(find(adding("tests/test_a.py", "pending = []"), prompt)).isEmpty();
+    assertThat(find(adding("src/config.ts", "const opts = { skip: true };"), prompt)).isEmpty();
+    assertThat(find("diff --git a/tests/test_new.py b/tests/test_new.py\nnew file mode 100644\n--- /dev/null\n"
+        + "+++ b/tests/test_new.py\n@@ -0,0 +1,2 @@\n+@pytest.mark.skipif(sys.platform == 'win32', reason='posix')\n+def test_x(): pass\n",
+        prompt)).isEmpty();
+    // A marker line the change also removed was only moved.
+    assertThat(find("diff --git a/tests/test_a.py b/tests/test_a.py\n--- a/tests/test_a.py\n+++ b/tests/test_a.py\n"
+        + "@@ -1,4 +1,4 @@\n-@pytest.mark.skip\n def test_a(): pass\n+@pytest.mark.skip\n def test_b(): pass\n", prompt)).isEmpty();
+  }
+
+  @Test
+  void askedForIsAllowed() throws Exception {
+    assertThat(find(adding("tests/test_a.py", "@pytest.mark.skip"), "skip the test that needs a network")).isEmpty();
+    assertThat(find(adding("parser_test.go", "t.Skip()"), "Disable the flaky TestFetch")).isEmpty();
+  }
+
+  @Test
+  void aDeletedTestFileCountsUnlessAskedOrReplaced() throws Exception {
+    String deleted = "diff --git a/tests/test_parser.py b/tests/test_parser.py\ndeleted file mode 100644\nindex 1111111..0000000\n"
+        + "--- a/tests/test_parser.py\n+++ /dev/null\n@@ -1,2 +0,0 @@\n-def test_parse():\n-    assert parse('1') == 1\n";
+    assertThat(find(deleted, "fix the failing parser test")).get().asString().contains("tests/test_parser.py deleted");
+    assertThat(find(deleted, "remove the old parser and its tests")).isEmpty();
+    String moved = deleted + "diff --git a/tests/parser/test_parse.py b/tests/parser/test_parse.py\nnew file mode 100644\n"
+        + "--- /dev/null\n+++ b/tests/parser/test_parse.py\n@@ -0,0 +1,2 @@\n+def test_parse():\n+    assert parse('1') == 1\n";
+    assertThat(find(moved, "fix the failing parser test")).isEmpty();
+  }
+
+  @Test
+  void anUnreadablePatchLeavesItToTheTests() {
+    assertThat(DisabledTests.find(tmp.resolve("missing.patch"), "fix it")).isEmpty();
+  }
+}
