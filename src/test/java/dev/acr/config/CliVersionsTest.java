@@ -9,8 +9,8 @@ class CliVersionsTest {
 
   @Test
   void readsTheVersionOutOfWhatEachCliPrints() {
-    assertThat(CliVersions.parse("codex-cli 0.169.0")).contains("0.169.0");
-    assertThat(CliVersions.parse("2.1.330 (Claude Code)")).contains("2.1.330");
+    assertThat(CliVersions.parse("codex-cli 0.171.0")).contains("0.171.0");
+    assertThat(CliVersions.parse("2.1.332 (Claude Code)")).contains("2.1.332");
     assertThat(CliVersions.parse("1.18.33")).contains("1.18.33");
     assertThat(CliVersions.parse("tool 2.0.0-beta.3 (abc)")).contains("2.0.0-beta.3");
     assertThat(CliVersions.parse("(no version printed)")).isEmpty();
