@@ -78,11 +78,13 @@ public final class CannotRun {
   /**
    * Cargo or go could not download a dependency: {@code failed to get `x` as a dependency of package},
    * {@code no matching package named `x` found} (offline), {@code go: ...: Get "https://proxy.golang.org/...": dial tcp},
-   * which go prints after the importing file's position when a test's build needs the module ({@code arc.go:9:2: ...}).
+   * which go prints after the importing file's position when a test's build needs the module ({@code arc.go:9:2: ...});
+   * deno's {@code error: JSR package manifest for '@std/assert' failed to load.} and {@code error: Import 'https://...' failed}.
    */
   private static final Pattern FETCH_FAILED =
       Pattern.compile("failed to get `([^`]+)` as a dependency of package|no matching package named `([^`]+)` found"
-          + "|^(?:go|\\S+\\.go:\\d+:\\d+): (\\S+?)@\\S+: Get \"[^\"]+\": dial tcp");
+          + "|^(?:go|\\S+\\.go:\\d+:\\d+): (\\S+?)@\\S+: Get \"[^\"]+\": dial tcp"
+          + "|^error: JSR package manifest for '([^']+)' failed to load|^error: Import '(https?://[^']+)' failed");
 
   private CannotRun() {}
 
@@ -249,9 +251,13 @@ public final class CannotRun {
           "run acr with a JDK " + release + " or newer (JAVA_HOME) or name another test command"));
     }
     if ((m = FETCH_FAILED.matcher(line)).find()) {
-      String dep = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+      String dep = m.group(1);
+      for (int g = 2; dep == null && g <= m.groupCount(); g++) {
+        dep = m.group(g);
+      }
       return Optional.of(new Why("the dependency " + dep + " could not be downloaded",
-          "fetch the dependencies once by hand (cargo fetch, go mod download) where the network allows, or name another test command"));
+          "fetch the dependencies once by hand (cargo fetch, go mod download, deno install) where the network allows,"
+              + " or name another test command"));
     }
     if ((m = BUILD_UNRESOLVED.matcher(line)).find()) {
       return Optional.of(new Why("the build could not resolve what it needs (" + m.group() + ")",
@@ -296,6 +302,7 @@ public final class CannotRun {
       Map.entry("swipl", "SWI-Prolog: Debian's swi-prolog-nox"),
       Map.entry("guile", "GNU Guile: Debian's guile-3.0"),
       Map.entry("sbcl", "Steel Bank Common Lisp: Debian's sbcl"),
+      Map.entry("deno", "npm install -g deno, or see deno.com"),
       Map.entry("fpm", "the Fortran Package Manager: pip install fpm, or conda's fpm; Debian 12 has no package of it"),
       Map.entry("meson", "with ninja: apt-get install meson ninja-build"),
       Map.entry("ninja", "apt-get install ninja-build"),

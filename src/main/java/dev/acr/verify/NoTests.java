@@ -133,6 +133,12 @@ public final class NoTests {
    * Skipped checks count among the checks done, so tests ran only when one passed or failed.
    */
   private static final Pattern FIVEAM = Pattern.compile("^(?:Did (\\d+) checks?\\.|(Pass|Skip|Fail): (\\d+) \\(\\s*\\d+%\\))$");
+  /**
+   * deno test's summary {@code ok | 58 passed (1171 steps) | 0 failed (4s)} ({@code FAILED | ...} when one failed; tests
+   * that are only {@code ignored} ran none), and without a test file {@code error: No test modules found}.
+   */
+  private static final Pattern DENO = Pattern.compile("^(?:ok|FAILED) \\| (\\d+) passed(?: \\([^)]*\\))? \\| (\\d+) failed");
+  private static final Pattern DENO_NONE = Pattern.compile("^error: No test modules found");
   /** nimble test without a test file: {@code Warning: No tests found!} (and exit 0). */
   private static final Pattern NIMBLE_NONE = Pattern.compile("^Warning: No tests found!$");
   /** RSpec's {@code 0 examples, 0 failures, 1 error occurred outside of examples}: a spec failed to load, which is a failure. */
@@ -237,7 +243,7 @@ public final class NoTests {
       raco = true;
     } else if ((m = RACKUNIT.matcher(line)).find()) {
       count(line, m, 2);
-    } else if ((m = TESTTHAT.matcher(line)).find()) {
+    } else if ((m = TESTTHAT.matcher(line)).find() || (m = DENO.matcher(line)).find()) {
       count(line, m, 2);
     } else if ((m = PLUNIT.matcher(line)).find()) {
       if (m.group(1) == null) {
@@ -261,7 +267,8 @@ public final class NoTests {
     } else if (PYTEST_NONE.matcher(line).find() || GO_NONE.matcher(line).matches() || JEST_NONE.matcher(line).find()
         || PHPUNIT_NONE.matcher(line).find() || EXUNIT_NONE.matcher(line).find() || BUSTED_NONE.matcher(line).find()
         || CABAL_NONE.matcher(line).find() || CTEST_NONE.matcher(line).find() || NIMBLE_NONE.matcher(line).find()
-        || PLUNIT_NONE.matcher(line).find() || MESON_NONE.matcher(line).find() || FIVEAM_NONE.matcher(line).find()) {
+        || PLUNIT_NONE.matcher(line).find() || MESON_NONE.matcher(line).find() || FIVEAM_NONE.matcher(line).find()
+        || DENO_NONE.matcher(line).find()) {
       none = none == null ? line : none;
     } else if (PYTEST_RAN.matcher(line).find() || GO_RAN.matcher(line).find() || JEST_RAN.matcher(line).find()) {
       ran = true;

@@ -106,6 +106,7 @@ public final class VerifyDetector {
     found = found.isPresent() ? found : gradle(root, top);
     found = found.isPresent() ? found : django(root);
     found = found.isPresent() ? found : NodeManifest.testCommand(root, top);
+    found = found.isPresent() ? found : DenoProject.detect(root);
     found = found.isPresent() ? found : pytest(root);
     found = found.isPresent() ? found : GoModules.detect(root);
     found = found.isPresent() ? found : cargo(root);
