@@ -281,7 +281,8 @@ public final class LiveExecutor implements AttemptExecutor {
             + " and was stopped with everything it started (a longer limit: --timeout)"
         : null;
     String reason = status == AttemptStatus.INFRA_ERROR ? infra.reason() : null;
-    Optional<String> off = status == null && diff != null ? DisabledTests.find(diff.patch(), task.prompt()) : Optional.empty();
+    Optional<String> off = status == null && diff != null ? DisabledTests.find(diff.patch(), task.prompt(),
+        setup.known() == null ? List.of() : setup.known().failing()) : Optional.empty();
     if (off.isPresent()) {
       // Not worth the tests' time: they would pass because they no longer run.
       status = AttemptStatus.FAILED;

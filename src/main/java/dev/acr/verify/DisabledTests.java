@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * A change that makes the tests pass by turning tests off: a skip or expected-failure marker added
  * to an existing test file ({@code @pytest.mark.skip}, {@code it.skip(}, {@code t.Skip(}, {@code
- * #[ignore]}, {@code @Disabled}, ...), or a test file deleted with none added. Coding agents do
+ * #[ignore]}, {@code @Disabled}, ...), a test file deleted with none added, or the definition of a
+ * test the baseline named failing deleted with no line of the change naming it again. Coding agents do
  * this when they cannot fix a failing test, and the test command then passes: such an attempt is
  * not verified, unless the user asked for it (the prompt says skip, disable, ignore, ...; or
  * remove/delete for a deleted file). Markers in a file the change creates are the agent's own new
@@ -60,6 +61,11 @@ public final class DisabledTests {
       Map.entry("swift", Pattern.compile("\\bXCTSkip\\b")),
       Map.entry("scm", Pattern.compile("\\(test-(?:skip|expect-fail)\\b")));
 
+  /** A line that defines a test, in the languages acr reads failing names of (the name itself is looked for after). */
+  private static final Pattern DEFINITION = Pattern.compile("^(?:async\\s+)?(?:def|func|fn|pub\\s+fn|function|sub|fun"
+      + "|(?:public\\s+|private\\s+|protected\\s+)?(?:static\\s+)?(?:async\\s+)?(?:void|function)"
+      + "|it|test|specify|describe|Deno\\.test|\\(deftest|\\(test-\\w+)\\b");
+
   private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,\\d+)? @@");
 
   /** Words by which a prompt asks for tests to be switched off, or removed. */
@@ -71,9 +77,10 @@ public final class DisabledTests {
   /**
    * What in {@code patch} turns tests off that {@code prompt} did not ask for, said for the user
    * ("@pytest.mark.skip added to tests/test_a.py:12"); empty when nothing does or the patch cannot
-   * be read (the tests then decide, as before).
+   * be read (the tests then decide, as before). {@code failing}: the tests the baseline named
+   * failing, whose deleted definitions count too.
    */
-  public static Optional<String> find(Path patch, String prompt) {
+  public static Optional<String> find(Path patch, String prompt, List<String> failing) {
     String asked = prompt == null ? "" : prompt.toLowerCase(Locale.ROOT);
     Scan scan;
     try {
@@ -89,8 +96,18 @@ public final class DisabledTests {
         }
       }
     }
-    if (!ASKED_REMOVED.matcher(asked).find() && scan.testFilesAdded == 0) {
-      scan.deleted.forEach(f -> found.add(f + " deleted"));
+    if (!ASKED_REMOVED.matcher(asked).find()) {
+      if (scan.testFilesAdded == 0) {
+        scan.deleted.forEach(f -> found.add(f + " deleted"));
+      }
+      for (String name : failing) {
+        String id = identifier(name);
+        Pattern word = id == null ? null : Pattern.compile("(?<!\\w)" + Pattern.quote(id) + "(?!\\w)");
+        if (word != null && scan.added.stream().noneMatch(a -> word.matcher(a).find())) {
+          scan.definitions.stream().filter(r -> word.matcher(r.text).find()).findFirst()
+              .ifPresent(r -> found.add("the failing test " + id + " deleted from " + r.file));
+        }
+      }
     }
     if (found.isEmpty()) {
       return Optional.empty();
@@ -99,6 +116,30 @@ public final class DisabledTests {
     return Optional.of("its change turns tests off instead of making them pass (" + String.join("; ", shown)
         + (found.size() > shown.size() ? "; " + (found.size() - shown.size()) + " more" : "")
         + "), so it is not verified; if that is what you want, say so in the prompt (skip, disable, remove)");
+  }
+
+  /**
+   * The name a test's definition would hold, from the name a runner printed: pytest's {@code
+   * tests/test_a.py::test_x[1]} and {@code Suite › name} to their last part, a Go subtest to its
+   * test, Surefire's {@code dev.x.FooTest.bar} to the method, unittest's {@code test_x (mod.Case)}
+   * and a Deno step ({@code parse() handles major ...  1.2.3}) to the test. Null when too short to
+   * be told from other words (a package line's {@code com}).
+   */
+  static String identifier(String name) {
+    String n = name;
+    for (String end : new String[] {" ... ", " ("}) {
+      n = n.indexOf(end) > 0 ? n.substring(0, n.indexOf(end)) : n;
+    }
+    for (String sep : new String[] {"::", " › ", " > "}) {
+      n = n.contains(sep) ? n.substring(n.lastIndexOf(sep) + sep.length()) : n;
+    }
+    n = n.indexOf('[') > 0 ? n.substring(0, n.indexOf('[')) : n;
+    if (!n.contains(" ")) {
+      n = n.indexOf('/') > 0 ? n.substring(0, n.indexOf('/')) : n;
+      n = n.substring(n.lastIndexOf('.') + 1);
+    }
+    n = n.strip();
+    return n.length() >= 5 ? n : null;
   }
 
   private static String shorten(String s) {
@@ -112,6 +153,10 @@ public final class DisabledTests {
     final List<Added> markers = new ArrayList<>();
     final Map<String, Set<String>> removed = new HashMap<>();
     final List<String> deleted = new ArrayList<>();
+    /** Every line the change adds, in any file: a deleted test named again (moved, renamed back) is not gone. */
+    final List<String> added = new ArrayList<>();
+    /** Lines of test files the change removes that define a test. */
+    final List<Added> definitions = new ArrayList<>();
     int testFilesAdded;
 
     static Scan of(Path patch) throws IOException {
@@ -151,12 +196,17 @@ public final class DisabledTests {
             line = m.find() ? Integer.parseInt(m.group(1)) : 0;
           } else if (l.startsWith("+")) {
             String text = l.substring(1).strip();
+            s.added.add(text);
             if (testFile && !newFile && marker != null && marker.matcher(text).find() && !comment(text)) {
               s.markers.add(new Added(file, line, text));
             }
             line++;
           } else if (l.startsWith("-")) {
-            s.removed.computeIfAbsent(file, k -> new HashSet<>()).add(l.substring(1).strip());
+            String text = l.substring(1).strip();
+            s.removed.computeIfAbsent(file, k -> new HashSet<>()).add(text);
+            if (testFile && DEFINITION.matcher(text).find()) {
+              s.definitions.add(new Added(file, 0, text));
+            }
           } else if (l.startsWith(" ")) {
             line++;
           }

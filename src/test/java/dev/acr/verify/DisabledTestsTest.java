@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,7 @@ class DisabledTestsTest {
   private Optional<String> find(String patch, String prompt) throws Exception {
     Path p = tmp.resolve("changes.patch");
     Files.writeString(p, patch);
-    return DisabledTests.find(p, prompt);
+    return DisabledTests.find(p, prompt, List.of("TestReset", "github.com/cespare/xxhash/v2", "tests/test_parser.py::test_parse_date[iso]"));
   }
 
   /** A one-hunk patch that adds {@code added} before line 12 of an existing {@code file}. */
@@ -81,7 +82,36 @@ class DisabledTestsTest {
   }
 
   @Test
+  void aFailingTestsDefinitionDeletedCountsUnlessNamedAgainOrAsked() throws Exception {
+    String deleted = "diff --git a/xxhash_test.go b/xxhash_test.go\n--- a/xxhash_test.go\n+++ b/xxhash_test.go\n"
+        + "@@ -95,10 +95,0 @@\n-func TestReset(t *testing.T) {\n-\td := New()\n-}\n";
+    assertThat(find(deleted, "fix the failing TestReset")).get().asString()
+        .contains("the failing test TestReset deleted from xxhash_test.go");
+    assertThat(find(deleted, "delete TestReset, it tests nothing")).isEmpty();
+    String renamedBack = deleted + "diff --git a/reset_test.go b/reset_test.go\nnew file mode 100644\n--- /dev/null\n"
+        + "+++ b/reset_test.go\n@@ -0,0 +1,3 @@\n+func TestReset(t *testing.T) {\n+\td := New()\n+}\n";
+    assertThat(find(renamedBack, "fix the failing TestReset")).isEmpty();
+    String py = "diff --git a/tests/test_parser.py b/tests/test_parser.py\n--- a/tests/test_parser.py\n+++ b/tests/test_parser.py\n"
+        + "@@ -3,3 +3,0 @@\n-def test_parse_date(fmt):\n-    assert parse('2020') == 2020\n";
+    assertThat(find(py, "fix the failing test")).get().asString().contains("the failing test test_parse_date deleted");
+    // A line that only mentions it (a comment, a call) is no definition.
+    assertThat(find("diff --git a/xxhash_test.go b/xxhash_test.go\n--- a/xxhash_test.go\n+++ b/xxhash_test.go\n"
+        + "@@ -1,2 +1,1 @@\n-// TestReset checks Reset\n", "fix it")).isEmpty();
+  }
+
+  @Test
+  void identifiersOfEachRunnersNames() {
+    assertThat(DisabledTests.identifier("tests/test_a.py::TestX::test_parse_date[iso-1]")).isEqualTo("test_parse_date");
+    assertThat(DisabledTests.identifier("TestParse/empty_input")).isEqualTo("TestParse");
+    assertThat(DisabledTests.identifier("dev.acr.FooTest.parsesDates")).isEqualTo("parsesDates");
+    assertThat(DisabledTests.identifier("Parser › parses dates")).isEqualTo("parses dates");
+    assertThat(DisabledTests.identifier("test_title (catalog.tests.test_models.BookTest)")).isEqualTo("test_title");
+    assertThat(DisabledTests.identifier("parse() handles major ...  1.2.3")).isEqualTo("parse() handles major");
+    assertThat(DisabledTests.identifier("github.com/cespare/xxhash/v2")).isNull();
+  }
+
+  @Test
   void anUnreadablePatchLeavesItToTheTests() {
-    assertThat(DisabledTests.find(tmp.resolve("missing.patch"), "fix it")).isEmpty();
+    assertThat(DisabledTests.find(tmp.resolve("missing.patch"), "fix it", List.of())).isEmpty();
   }
 }
