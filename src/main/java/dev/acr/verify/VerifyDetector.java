@@ -119,6 +119,8 @@ public final class VerifyDetector {
     // After go, cargo and make: a .rspec or a spec/ beside them is a side project.
     found = found.isPresent() ? found : ScriptRunners.detect(root);
     found = found.isPresent() ? found : dotnet(root);
+    // Last but Python's fallback: a workspace root without a test script of its own, beside a build that has one, keeps that one.
+    found = found.isPresent() ? found : NodeWorkspace.detect(root, top);
     return found.isPresent() ? found : unittest(root);
   }
 
