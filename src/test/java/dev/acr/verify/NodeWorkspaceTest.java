@@ -2,6 +2,7 @@ package dev.acr.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.acr.git.GitFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +21,8 @@ class NodeWorkspaceTest {
 
   @TempDir Path root;
 
-  private void write(String rel, String content) throws IOException {
-    Path p = root.resolve(rel);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, content);
+  private void write(String rel, String content) {
+    GitFixture.write(root, rel, content);
   }
 
   private VerifyCommand detect(String from) {
