@@ -178,8 +178,24 @@ public final class Isolation {
    * base} with its search paths and the Python editable installs pointed at the worktree.
    */
   public Map<String, String> environment(Snapshot s, Path wt, Map<String, String> base) {
-    return s.redirects().environment(wt.toAbsolutePath().normalize(), base);
+    Map<String, String> env = s.redirects().environment(wt.toAbsolutePath().normalize(), base);
+    // For a test command that tests only what changed (NodeWorkspace): what the attempt changed differs from the
+    // snapshot, what the user had not committed from the user's last commit (the worktree's HEAD is the snapshot).
+    env.put(SNAPSHOT, s.commit());
+    if (s.head() != null) {
+      env.put(USER_HEAD, s.head());
+    }
+    return env;
   }
+
+  /** The commit the user's tree was on when the run began, in the environment of what runs in a worktree. */
+  public static final String USER_HEAD = "ACR_USER_HEAD";
+
+  /**
+   * The commit of the user's tree before the change under test: in a worktree, the run's snapshot; in the
+   * recheck, one made of the user's tree just before the patch was applied.
+   */
+  public static final String SNAPSHOT = "ACR_SNAPSHOT";
 
   /**
    * Writes the patch of everything the attempt changed in {@code worktree} relative to the

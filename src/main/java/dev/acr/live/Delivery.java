@@ -69,6 +69,7 @@ public final class Delivery {
       return new Outcome(notApplied(diff, "could not save your files before applying (" + e.getMessage()
           + "); nothing was modified"), false);
     }
+    Map<String, String> env = recheckEnvironment();
     ApplyResult applied = applyOrExplain(diff);
     if (!applied.applied() || !recheck || verify == null) {
       return new Outcome(applied, false);
@@ -77,7 +78,7 @@ public final class Delivery {
     Path log = attemptDir.resolve("recheck.log");
     String failure;
     try {
-      VerifyResult r = new Verifier().run(verify, testDir, timeout, environment, log, beat -> note.accept("recheck: " + beat));
+      VerifyResult r = new Verifier().run(verify, testDir, timeout, env, log, beat -> note.accept("recheck: " + beat));
       if (r.passed()) {
         note.accept("recheck: passed in your working tree");
         return new Outcome(applied, false);
@@ -91,6 +92,24 @@ public final class Delivery {
     }
     return new Outcome(rollBack(backup, diff, verify.command() + " " + failure + " in your working tree (log: " + log
         + ") although it passed in the attempt's worktree"), true);
+  }
+
+  /**
+   * The recheck's environment: for a test command that tests only what changed (a JavaScript workspace's,
+   * NodeWorkspace), {@code ACR_SNAPSHOT} names a commit of the user's tree as it is before the patch, so the
+   * patch is what differs from it; a fix that restores the committed file differs from no commit otherwise.
+   */
+  private Map<String, String> recheckEnvironment() {
+    if (!recheck || verify == null || !verify.command().contains(Isolation.SNAPSHOT)) {
+      return environment;
+    }
+    Map<String, String> env = new java.util.HashMap<>(environment == null ? System.getenv() : environment);
+    try {
+      env.put(Isolation.SNAPSHOT, isolation.snapshot(env).commit());
+    } catch (GitException e) {
+      note.accept("recheck: could not snapshot your tree before applying (" + e.getMessage() + "); it tests what differs from your last commit");
+    }
+    return env;
   }
 
   private ApplyResult rollBack(TreeBackup backup, Diff diff, String why) {

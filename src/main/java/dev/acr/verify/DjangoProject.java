@@ -1,13 +1,18 @@
 package dev.acr.verify;
 
+import dev.acr.config.CommandTemplate;
 import dev.acr.exec.Colour;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -48,6 +53,13 @@ final class DjangoProject {
 
   private static final Pattern NO_MODULE = Pattern.compile("^(?:ModuleNotFoundError|ImportError): No module named '([\\w.]+)'");
 
+  /** Folder names (lower-cased) passed over when looking for a site below the top. */
+  private static final Set<String> NOT_SITES = Set.of("node_modules", "venv", "env", "virtualenv", "site-packages",
+      "__pycache__", "build", "dist", "example", "examples", "demo", "demos", "sample", "samples", "tests", "test", "docs");
+
+  /** A site's manage.py is looked for in folders one or two levels below the top. */
+  private static final int SITE_DEPTH = 3;
+
   private DjangoProject() {}
 
   /**
@@ -62,6 +74,7 @@ final class DjangoProject {
     if (output.stream().anyMatch(l -> RAN.matcher(Colour.strip(l).strip()).find())) {
       return Optional.empty();
     }
+    Path site = null; // found when needed: a walk of the folders below, for an output that names a module
     boolean settingsImport = false;
     boolean startup = false;
     for (String raw : output) {
@@ -69,8 +82,9 @@ final class DjangoProject {
       settingsImport |= line.contains(SETTINGS_IMPORT);
       startup |= line.contains(SETTINGS_IMPORT) || line.contains(APPS_LOADING);
       Matcher m = NO_MODULE.matcher(line);
-      if (m.find() && (m.group(1).equals("django") || m.group(1).startsWith("django."))
-          && Files.isRegularFile(packageDir.resolve("manage.py"))) {
+      boolean djangoMissing = m.find() && (m.group(1).equals("django") || m.group(1).startsWith("django."));
+      site = djangoMissing && site == null ? site(packageDir) : site;
+      if (djangoMissing && Files.isRegularFile(site.resolve("manage.py"))) {
         // manage.py's own import: the python3 on PATH (a pyenv one, a venv not activated) has no Django.
         return Optional.of(new CannotRun.Why("Django is not installed for the python3 the test command runs (No module named '"
             + m.group(1) + "')", "activate the project's virtual environment before running acr, or install Django for that"
@@ -89,7 +103,8 @@ final class DjangoProject {
       if (startup && (m = NO_MODULE.matcher(line)).find()) {
         String module = m.group(1);
         String top = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
-        boolean own = Files.isDirectory(packageDir.resolve(top)) || Files.isRegularFile(packageDir.resolve(top + ".py"));
+        site = site == null ? site(packageDir) : site;
+        boolean own = Files.isDirectory(site.resolve(top)) || Files.isRegularFile(site.resolve(top + ".py"));
         if (own && !settingsImport) {
           return Optional.empty(); // an app of the project's that does not import: its bug, for an agent
         }
@@ -103,6 +118,59 @@ final class DjangoProject {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The folders below {@code root} with a Django manage.py, root-relative, sorted; none when {@code root} has a
+   * manage.py itself. One or two levels down ({@code src/manage.py}, {@code project/backend/manage.py}: a site
+   * whose repository's top holds only a README and a requirements file), not in dependencies, virtual
+   * environments or hidden folders, nor in a reusable app's example or test project ({@code example/manage.py}
+   * beside the app, whose own tests are elsewhere).
+   */
+  static List<Path> sitesBelow(Path root) {
+    if (Files.isRegularFile(root.resolve("manage.py"))) {
+      return List.of();
+    }
+    return Subfolders.holding(root, "manage.py", SITE_DEPTH, n -> n.startsWith(".") || NOT_SITES.contains(n.toLowerCase(Locale.ROOT)))
+        .stream().filter(d -> isDjango(root.resolve(d))).toList();
+  }
+
+  /**
+   * The folder where Django's manage.py is for a test command run in {@code packageDir}: itself, or the
+   * one site below it (the command then starts with {@code cd} into it).
+   */
+  static Path site(Path packageDir) {
+    List<Path> below = sitesBelow(packageDir);
+    return below.size() == 1 ? packageDir.resolve(below.get(0)) : packageDir;
+  }
+
+  private static boolean isDjango(Path dir) {
+    Path manage = dir.resolve("manage.py");
+    return Files.isRegularFile(manage) && DJANGO.matcher(VerifyDetector.readOrEmpty(manage)).find();
+  }
+
+  /**
+   * A Django site in a folder below {@code root} ({@code src/manage.py}, the top holding only a README and a
+   * requirements file): the command {@code inFolder} gives for that folder (manage.py test, or the pytest or make
+   * the site configured), run in it. From the top, unittest had found no test there, or failed on settings not
+   * configured. With several sites, the one acr was started in; else the run stops, saying which there are.
+   */
+  static Optional<VerifyCommand> below(Path root, Path start, Function<Path, Optional<VerifyCommand>> inFolder) {
+    List<Path> sites = sitesBelow(root);
+    Path from = start.toAbsolutePath().normalize();
+    List<Path> chosen = sites.size() < 2 ? sites : sites.stream().filter(s -> from.startsWith(root.resolve(s))).toList();
+    if (chosen.size() != 1 && sites.size() > 1) {
+      throw new IllegalArgumentException(sites.size() + " Django projects below " + root + " (" + sites.stream()
+          .map(s -> s + "/manage.py").collect(Collectors.joining(", ")) + "): run acr in the folder of the one"
+          + " you are changing (cd " + sites.get(0) + "), or name the test command (--verify CMD)");
+    }
+    if (chosen.size() != 1) {
+      return Optional.empty();
+    }
+    Path site = chosen.get(0);
+    return inFolder.apply(root.resolve(site)).map(own -> new VerifyCommand(
+        "cd " + CommandTemplate.shellQuote(List.of(site.toString())) + " && " + own.command(),
+        own.source().replaceFirst("^detected: ", "detected: " + site + "/")));
   }
 
   /** {@code python3 manage.py test} when {@code root} holds a Django manage.py; else empty. */

@@ -2,12 +2,8 @@ package dev.acr.verify;
 
 import dev.acr.config.CommandTemplate;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -156,34 +152,8 @@ final class GoModules {
 
   /** The folders below {@code root} with a go.mod of their own, root-relative, sorted. */
   static List<String> nested(Path root) {
-    List<String> found = new ArrayList<>();
-    try {
-      Files.walkFileTree(root, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          if (dir.equals(root)) {
-            return FileVisitResult.CONTINUE;
-          }
-          String name = dir.getFileName().toString();
-          if (name.startsWith(".") || name.startsWith("_") || SKIPPED.contains(name)) {
-            return FileVisitResult.SKIP_SUBTREE;
-          }
-          if (Files.isRegularFile(dir.resolve("go.mod"))) {
-            found.add(root.relativize(dir).toString());
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          return FileVisitResult.CONTINUE; // an unreadable folder holds no module we could test
-        }
-      });
-    } catch (IOException e) {
-      return List.of();
-    }
-    found.sort(null);
-    return found;
+    return Subfolders.holding(root, "go.mod", MAX_DEPTH, n -> n.startsWith(".") || n.startsWith("_") || SKIPPED.contains(n))
+        .stream().map(Path::toString).toList();
   }
 
 }

@@ -43,9 +43,11 @@ final class MavenReactor {
     }
     String up = dir.relativize(reactor).toString();
     String module = reactor.relativize(dir).toString();
+    String only = ModuleTests.only(dir, reactor);
     return Optional.of(new VerifyCommand("cd " + CommandTemplate.shellQuote(List.of(up)) + " && " + mvn + " -q -B test -pl "
-        + CommandTemplate.shellQuote(List.of(module)) + " -am",
-        "detected: pom.xml, a module of " + up + "/pom.xml"));
+        + CommandTemplate.shellQuote(List.of(module)) + " -am" + only,
+        "detected: pom.xml, a module of " + up + "/pom.xml" + (only.isEmpty() ? "" : "; its own tests only (-Dtest): the"
+            + " modules it needs are built, not tested")));
   }
 
   /**

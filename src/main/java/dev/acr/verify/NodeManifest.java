@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,6 +63,16 @@ final class NodeManifest {
    * no workspace (a lockfile, a {@code packageManager} alone) still names the manager below it.
    */
   private static boolean notMember(Path folder, JsonNode json, Path dir) {
+    List<String> patterns = workspacePatterns(folder, json);
+    return !patterns.isEmpty() && !member(patterns, folder.relativize(dir));
+  }
+
+  /**
+   * The workspace patterns {@code folder} declares, in order: its package.json's {@code workspaces}
+   * (an array, or Yarn's {@code packages}; {@code json} is that package.json, null when none),
+   * pnpm-workspace.yaml's {@code packages} and lerna.json's. Empty when it declares no workspace.
+   */
+  static List<String> workspacePatterns(Path folder, JsonNode json) {
     List<String> patterns = new ArrayList<>();
     if (json != null) {
       JsonNode ws = json.path("workspaces");
@@ -79,7 +91,11 @@ final class NodeManifest {
     if (lerna != null) {
       lerna.path("packages").forEach(p -> patterns.add(p.asText("")));
     }
-    Path rel = folder.relativize(dir);
+    return patterns;
+  }
+
+  /** Whether the folder at {@code rel} (relative to the workspace's root) is a member: the last pattern matching it decides. */
+  static boolean member(List<String> patterns, Path rel) {
     boolean member = false;
     for (String pattern : patterns) {
       boolean negated = pattern.startsWith("!");
@@ -88,14 +104,14 @@ final class NodeManifest {
         member = !negated;
       }
     }
-    return !patterns.isEmpty() && !member;
+    return member;
   }
 
   /**
    * The test command of the package manager {@code folder} names (its lockfile, its workspace file
    * or its package.json's {@code packageManager}), or null when it names none.
    */
-  private static String manager(Path folder, JsonNode json) {
+  static String manager(Path folder, JsonNode json) {
     String declared = json == null ? "" : json.path("packageManager").asText("");
     if (Files.exists(folder.resolve("pnpm-lock.yaml")) || Files.exists(folder.resolve("pnpm-workspace.yaml"))
         || declared.startsWith("pnpm@")) {
@@ -111,7 +127,7 @@ final class NodeManifest {
   }
 
   /** The package.json in {@code dir}, or null when there is none or it cannot be read. */
-  private static JsonNode read(Path dir) {
+  static JsonNode read(Path dir) {
     return readJson(dir.resolve("package.json"));
   }
 
@@ -126,6 +142,13 @@ final class NodeManifest {
       // Broken package.json: not ours to report; the project simply has no test script we trust.
       return null;
     }
+  }
+
+  /** The names {@code json} (a package.json) depends on, in any of its dependency sections. */
+  static Set<String> dependencyNames(JsonNode json) {
+    Set<String> names = new TreeSet<>();
+    SECTIONS.forEach(s -> json.path(s).fieldNames().forEachRemaining(names::add));
+    return names;
   }
 
   /**

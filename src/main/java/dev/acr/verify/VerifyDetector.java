@@ -73,11 +73,11 @@ public final class VerifyDetector {
       return new Detection(pkg, config, new VerifyCommand(config.verify(), where));
     }
     Path top = root.toAbsolutePath().normalize();
-    Optional<VerifyCommand> own = fromBuildSystem(pkg.dir(), top);
+    Optional<VerifyCommand> own = fromBuildSystem(pkg.dir(), top, start);
     if (own.isEmpty() && pkg.marker() != null && !pkg.dir().equals(top) && pkg.dir().startsWith(top)) {
       for (Path dir : Upward.folders(pkg.dir().getParent(), top)) {
         String marker = PackageFolder.marker(dir);
-        Optional<VerifyCommand> enclosing = marker != null || dir.equals(top) ? fromBuildSystem(dir, top) : Optional.empty();
+        Optional<VerifyCommand> enclosing = marker != null || dir.equals(top) ? fromBuildSystem(dir, top, start) : Optional.empty();
         if (enclosing.isPresent()) {
           return new Detection(new PackageFolder(dir, marker), config, enclosing.get(), pkg);
         }
@@ -99,9 +99,9 @@ public final class VerifyDetector {
    * The first build system recognised at {@code root}, tried in this order. Plain calls, not a
    * list of method references: that list linked nine lambdas at every start (~0.1 ms each on JDK
    * 17), though the first detectors usually decide. {@code top} is the repository's top, up to
-   * which a workspace package's package manager is looked for.
+   * which a workspace package's package manager is looked for; {@code start} is where acr started.
    */
-  private static Optional<VerifyCommand> fromBuildSystem(Path root, Path top) {
+  private static Optional<VerifyCommand> fromBuildSystem(Path root, Path top, Path start) {
     Optional<VerifyCommand> found = MavenReactor.detect(root, top);
     found = found.isPresent() ? found : gradle(root, top);
     found = found.isPresent() ? found : django(root);
@@ -118,6 +118,9 @@ public final class VerifyDetector {
     // After go, cargo and make: a .rspec or a spec/ beside them is a side project.
     found = found.isPresent() ? found : ScriptRunners.detect(root);
     found = found.isPresent() ? found : dotnet(root);
+    // Last but Python's fallback: a workspace root without a test script of its own, beside a build that has one, keeps that one.
+    found = found.isPresent() ? found : NodeWorkspace.detect(root, top);
+    found = found.isPresent() ? found : DjangoProject.below(root, start, VerifyDetector::django);
     return found.isPresent() ? found : unittest(root);
   }
 

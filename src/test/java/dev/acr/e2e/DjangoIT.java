@@ -41,18 +41,23 @@ class DjangoIT extends StandInTrials {
   }
 
   private void djangoProject(String settingsExtra) throws Exception {
-    write("manage.py", "#!/usr/bin/env python\nimport os\nimport sys\n\n"
-        + "if __name__ == '__main__':\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n"
-        + "    from django.core.management import execute_from_command_line\n    execute_from_command_line(sys.argv)\n");
+    djangoProject("", settingsExtra);
     write("requirements.txt", "Django>=3.2\n");
     write(".gitignore", "__pycache__/\n");
-    write("mysite/__init__.py", "");
-    write("mysite/urls.py", "urlpatterns = []\n");
-    write("mysite/settings.py", "SECRET_KEY = 'acr-test'\nINSTALLED_APPS = ['calc']\nROOT_URLCONF = 'mysite.urls'\n"
+  }
+
+  /** The project in {@code dir} ("" for the top, else like {@code src/}). */
+  private void djangoProject(String dir, String settingsExtra) throws Exception {
+    write(dir + "manage.py", "#!/usr/bin/env python\nimport os\nimport sys\n\n"
+        + "if __name__ == '__main__':\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n"
+        + "    from django.core.management import execute_from_command_line\n    execute_from_command_line(sys.argv)\n");
+    write(dir + "mysite/__init__.py", "");
+    write(dir + "mysite/urls.py", "urlpatterns = []\n");
+    write(dir + "mysite/settings.py", "SECRET_KEY = 'acr-test'\nINSTALLED_APPS = ['calc']\nROOT_URLCONF = 'mysite.urls'\n"
         + "DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}}\n" + settingsExtra);
-    write("calc/__init__.py", "");
-    write("calc/ops.py", "def add(a, b):\n    return a + b\n");
-    write("calc/tests.py", "from django.test import SimpleTestCase\n\nfrom calc.ops import add\n\n\n"
+    write(dir + "calc/__init__.py", "");
+    write(dir + "calc/ops.py", "def add(a, b):\n    return a + b\n");
+    write(dir + "calc/tests.py", "from django.test import SimpleTestCase\n\nfrom calc.ops import add\n\n\n"
         + "class AddTest(SimpleTestCase):\n    def test_adds(self):\n        self.assertEqual(add(2, 3), 5)\n\n"
         + "    def test_adds_negatives(self):\n        self.assertEqual(add(-1, -3), -4)\n");
   }
@@ -73,6 +78,19 @@ class DjangoIT extends StandInTrials {
     breakerThenFixerVerifies("python", VERIFY, "calc/ops.py", "a + b");
     assertThat(fx.read("calc/tests.py")).contains("def test_adds");
     verifyLogSays("attempt-1", "the test command ran no tests (Ran 0 tests in");
+  }
+
+  /** The site in src/, the top holding only a README and the requirements: found from the top, its tests run in src/. */
+  @Test
+  void aDjangoSiteInASubfolderIsTestedFromTheTop() throws Exception {
+    write("README.md", "# my site\n");
+    write("requirements.txt", "Django>=3.2\n");
+    write(".gitignore", "__pycache__/\n");
+    djangoProject("src/", "");
+    commitThenBreak("src/calc/ops.py", "a + b", "a - b", "a * b");
+    breakerThenFixerVerifies("python", "cd src && python3 manage\\.py test\\s+\\(detected: src/manage\\.py \\(Django\\)\\)",
+        "src/calc/ops.py", "a + b");
+    verifyLogSays("baseline", "FAIL: test_adds (calc.tests.AddTest", "Ran 2 tests in");
   }
 
   /** local_settings.py ignored: the user's own tests pass, but the worktree has no such module, for any agent. */

@@ -75,4 +75,40 @@ class WorkspacesIT extends StandInTrials {
     agents("index.js", "twice(x)", "twice(twice(x))", "twice(x) + 1"); // they run in the package's folder
     breakerThenFixerVerifies("javascript", "npm test\\s+\\(detected: package\\.json\\)", "packages/a/index.js", "twice(twice(x))");
   }
+
+  /**
+   * zkochan/packages' shape with npm: a workspace root without a test script, packages/a whose tests require b,
+   * and packages/c whose tests fail on their own (p-map-values needs Node 22 there). From the top, the user's bug
+   * in b runs b's tests and a's, never c's: the breaker's change to b fails a's test, the fixer's is verified.
+   */
+  @Test
+  void anNpmWorkspaceRootWithoutATestScriptTestsWhatChanged() throws Exception {
+    write(".gitignore", "node_modules\n");
+    write("package.json", "{\"name\": \"ws\", \"private\": true, \"workspaces\": [\"packages/*\"]}\n");
+    write("package-lock.json", "{\"name\": \"ws\", \"lockfileVersion\": 3, \"requires\": true, \"packages\": {}}\n");
+    write("packages/b/package.json", "{\"name\": \"b\", \"version\": \"1.0.0\", \"scripts\": {\"test\": \"node --test\"}}\n");
+    write("packages/b/index.js", "exports.twice = (x) => 2 * x;\n");
+    write("packages/b/index.test.js", "const test = require('node:test');\nconst assert = require('node:assert');\n"
+        + "test('twice', () => assert.strictEqual(typeof require('./index.js').twice(1), 'number'));\n");
+    write("packages/a/package.json", "{\"name\": \"a\", \"version\": \"1.0.0\", \"dependencies\": {\"b\": \"1.0.0\"},"
+        + " \"scripts\": {\"test\": \"node --test\"}}\n");
+    write("packages/a/index.js", "const { twice } = require('b');\nexports.quad = (x) => twice(twice(x));\n");
+    write("packages/a/index.test.js", "const test = require('node:test');\nconst assert = require('node:assert');\n"
+        + "test('quad', () => assert.strictEqual(require('./index.js').quad(2), 8));\n");
+    write("packages/c/package.json", "{\"name\": \"c\", \"version\": \"1.0.0\", \"scripts\": {\"test\": \"node --test\"}}\n");
+    write("packages/c/index.test.js", "const test = require('node:test');\nconst assert = require('node:assert');\n"
+        + "test('needs a newer node', () => assert.fail('needs Node 99'));\n");
+    Files.createDirectories(fx.repo.resolve("node_modules"));
+    Files.createSymbolicLink(fx.repo.resolve("node_modules/b"), Path.of("../packages/b"));
+    commitThenBreak("packages/b/index.js", "2 * x", "2 + x", "3 * x");
+    breakerThenFixerVerifies("javascript", ".*\\(cd \"\\$d\" && npm test\\).*\\s+\\(detected: package\\.json \\(a workspace without a test"
+        + " script: `npm test` in each of its 3 packages with one that the attempt changed or that depends on one it changed;.*\\)\\)",
+        "packages/b/index.js", "2 * x");
+    verifyLogSays("baseline", "acr: npm test in packages/a", "acr: npm test in packages/b", "not ok 1 - quad");
+    try (var logs = Files.walk(fx.home)) {
+      for (Path log : logs.filter(p -> p.toString().endsWith("verify.log") || p.toString().endsWith("recheck.log")).toList()) {
+        assertThat(log).as("c's tests never ran").content().doesNotContain("packages/c");
+      }
+    }
+  }
 }

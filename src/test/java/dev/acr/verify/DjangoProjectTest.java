@@ -195,4 +195,57 @@ class DjangoProjectTest {
     // An app's own module that does not import is the project's bug, for an agent to fix: not this rule's.
     assertThat(cannotRun("ModuleNotFoundError: No module named 'catalog.forms'")).isEmpty();
   }
+
+  /** A site in src/ (the top holding README.md and requirements.txt): its command, run there. */
+  @Test
+  void aSiteInASubfolderIsFoundFromTheTop() throws IOException {
+    write("README.md", "# a site\n");
+    write("requirements.txt", "Django==3.2\n");
+    write("src/manage.py", MANAGE);
+    write("src/locallibrary/settings.py", "STATICFILES_STORAGE = 'whitenoise.storage.CompressedManifestStaticFilesStorage'\n");
+    write("src/catalog/tests/test_models.py", "from django.test import TestCase\n");
+    assertThat(detected()).isEqualTo("cd src && python3 manage.py collectstatic --noinput -v 0 && python3 manage.py test"
+        + " | detected: src/manage.py (Django; locallibrary/settings.py stores static files with a manifest)");
+    write("src/pytest.ini", "[pytest]\nDJANGO_SETTINGS_MODULE = locallibrary.settings\n");
+    assertThat(detected()).as("the site's own pytest").isEqualTo("cd src && python3 -m pytest -q | detected: src/pytest.ini");
+  }
+
+  /** Where manage.py is not looked for: too deep, in a virtualenv or node_modules, in a reusable app's example project. */
+  @Test
+  void aManagePyInAnExampleADependencyOrTooDeepIsNoSite() throws IOException {
+    write("requirements.txt", "Django==3.2\n");
+    write("a/b/c/manage.py", MANAGE);
+    write("venv/manage.py", MANAGE);
+    write("node_modules/x/manage.py", MANAGE);
+    write("example/manage.py", MANAGE);
+    write(".hidden/manage.py", MANAGE);
+    write("tools/manage.py", "print('not Django')\n");
+    assertThat(detected()).isEqualTo("python3 -m unittest | detected: requirements.txt");
+    write("project/backend/manage.py", MANAGE);
+    assertThat(detected()).isEqualTo("cd project/backend && python3 manage.py test | detected: project/backend/manage.py (Django)");
+  }
+
+  /** Two sites: the one acr started in, else the run stops naming both. */
+  @Test
+  void twoSitesNeedTheUserToChoose() throws IOException {
+    write("requirements.txt", "Django==3.2\n");
+    write("site_a/manage.py", MANAGE);
+    write("site_b/manage.py", MANAGE);
+    assertThat(VerifyDetector.detect(root, root.resolve("site_b/blog"), null).command().command())
+        .isEqualTo("cd site_b && python3 manage.py test");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> VerifyDetector.detect(root, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2 Django projects below").hasMessageContaining("(site_a/manage.py, site_b/manage.py)")
+        .hasMessageContaining("run acr in the folder of the one you are changing");
+    assertThat(VerifyDetector.detect(root, "make check")).as("--verify decides").isPresent();
+  }
+
+  /** Django missing for the python3 on PATH, the site in src/: still setup, read from src/manage.py. */
+  @Test
+  void noDjangoForASiteInASubfolderIsSetup() throws IOException {
+    write("src/manage.py", "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n");
+    List<String> output = List.of("  File \"/x/src/manage.py\", line 4, in <module>", "ModuleNotFoundError: No module named 'django'");
+    assertThat(DjangoProject.cannotStart(output, root)).get().extracting(CannotRun.Why::problem).asString()
+        .startsWith("Django is not installed for the python3");
+  }
 }
