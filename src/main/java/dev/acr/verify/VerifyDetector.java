@@ -106,6 +106,7 @@ public final class VerifyDetector {
   private static Optional<VerifyCommand> fromBuildSystem(Path root, Path top) {
     Optional<VerifyCommand> found = MavenReactor.detect(root, top);
     found = found.isPresent() ? found : gradle(root, top);
+    found = found.isPresent() ? found : ScalaBuild.detect(root); // before npm's: a Scala.js build keeps a package.json
     found = found.isPresent() ? found : django(root);
     found = found.isPresent() ? found : NodeManifest.testCommand(root, top);
     found = found.isPresent() ? found : pytest(root);
