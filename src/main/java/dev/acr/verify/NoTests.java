@@ -147,6 +147,11 @@ public final class NoTests {
    */
   private static final Pattern SCALATEST = Pattern.compile("^Tests: succeeded (\\d+), failed (\\d+), canceled \\d+, ignored \\d+");
   /**
+   * The other Scala frameworks' own summaries, which sbt prints instead of its own: uTest's {@code Tests: 3, Passed: 3, Failed: 0},
+   * ZIO Test's {@code 3 tests passed. 0 tests failed. 0 tests ignored.} (specs2's {@code 2 examples, 0 failure, 0 error} reads as RSpec's).
+   */
+  private static final Pattern SCALA_OTHERS = Pattern.compile("^Tests: (\\d+), Passed: \\d+, Failed: \\d+|^(\\d+) tests? passed\\. (\\d+) tests? failed\\.");
+  /**
    * zig test's {@code All 13 tests passed.} and {@code 12 passed; 0 skipped; 1 failed.}; zig build's {@code --summary all},
    * {@code Build Summary: 1/3 steps succeeded; 1 failed; 11/13 tests passed; 2 failed} (Zig 0.11). A test step that only
    * compiles the tests (optz at a57f383: {@code addTest} without {@code addRunArtifact}) prints {@code Build Summary: 2/2
@@ -194,6 +199,11 @@ public final class NoTests {
   private final boolean srfi64;
   /** Whether the command was detected for an ASDF test-op whose framework's summary acr reads: a run without one ran no test. */
   private final boolean asdfSummary;
+  /**
+   * Whether the command is the detected {@code sbt test}: sbt 1.10 with no test class prints no test line at all and exits 0
+   * (a stand-in that deleted src/test was verified before this), so for it no summary means no test ran.
+   */
+  private final boolean sbt;
   /** Whether the command is the detected {@code zig build test}, whose Build Summary counts the tests it ran. */
   private final boolean zigBuild;
   /** zig build's Build Summary line when it counted no test. */
@@ -215,6 +225,7 @@ public final class NoTests {
     this.srfi64 = source.startsWith("detected: ") && source.endsWith(GuileTests.SIMPLE_RUNNER);
     this.asdfSummary = source.startsWith("detected: ") && source.endsWith(CommonLispTests.READ_SUMMARY);
     this.zigBuild = source.startsWith("detected: ") && command.equals(LanguageToolchains.ZIG_BUILD_TEST);
+    this.sbt = source.startsWith("detected: ") && command.startsWith("sbt ") && command.endsWith(" test");
   }
 
   /** The line that says no test ran, when every runner that printed a summary ran none; else empty. */
@@ -274,7 +285,8 @@ public final class NoTests {
       } else {
         zigUncounted = zigUncounted == null ? line : zigUncounted;
       }
-    } else if ((m = SBT.matcher(line)).find() || (m = SCALATEST.matcher(line)).find() || (m = ZIG.matcher(line)).find()
+    } else if ((m = SBT.matcher(line)).find() || (m = SCALATEST.matcher(line)).find() || (m = SCALA_OTHERS.matcher(line)).find()
+        || (m = ZIG.matcher(line)).find()
         || (m = SWIFT.matcher(line)).find() || (m = DART.matcher(line)).find() || (m = JULIA.matcher(line)).find()) {
       count(line, m, m.groupCount());
     } else if ((m = EXUNIT.matcher(line)).find()) {
@@ -357,6 +369,9 @@ public final class NoTests {
     }
     if (exitCode == 0 && !ran && none == null && asdfSummary) {
       return Optional.of("ASDF's test-op printed no FiveAM or RT summary: no test ran");
+    }
+    if (exitCode == 0 && !ran && none == null && sbt) {
+      return Optional.of("sbt printed no test summary: no test class ran");
     }
     if (exitCode == 0 && !ran && none == null && zigBuild && zigUncounted != null) {
       return Optional.of("zig build test counted no test (" + zigUncounted + "): its test step builds the tests but runs none");

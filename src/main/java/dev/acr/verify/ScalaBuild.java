@@ -29,6 +29,13 @@ final class ScalaBuild {
    */
   private static final Pattern UNRESOLVED = Pattern.compile("ResolveException: Error downloading ([\\w.-]+):([\\w.-]+)(?:;[^:\\s]*)?:(\\S+)");
 
+  /**
+   * A Scala compiler older than the JDK (2.10, 2.11 before 2.11.12, 2.12 before 2.12.4) looks for the JDK's classes in rt.jar,
+   * which JDK 9 dropped: {@code MissingRequirementError: object java.lang.Object in compiler mirror not found}
+   * (lance-luo/scalatest-maven-example's Scala 2.10.4 under Maven, on JDK 17).
+   */
+  private static final String OLD_COMPILER = "object java.lang.Object in compiler mirror not found";
+
   private ScalaBuild() {}
 
   /**
@@ -56,12 +63,13 @@ final class ScalaBuild {
 
   /** Whether a line of output may be sbt's about what it could not fetch: the patterns below compile only then. */
   static boolean mayConcern(String line) {
-    return line.contains("[launcher] could not retrieve") || line.contains("ResolveException: Error downloading");
+    return line.contains("[launcher] could not retrieve") || line.contains("ResolveException: Error downloading")
+        || line.contains(OLD_COMPILER);
   }
 
   /**
-   * Why one line of sbt's output says the tests cannot run here: the sbt or the Scala that the build names, or a library
-   * or plugin it depends on, could not be downloaded. A prompt that names the library (adding it is then the task) leaves it
+   * Why one line of sbt's or Maven's output says the tests cannot run here: the sbt or the Scala that the build names, or a
+   * library or plugin it depends on, could not be downloaded, or the project's Scala compiler cannot run on this JDK. A prompt that names the library (adding it is then the task) leaves it
    * to the agents.
    */
   static Optional<Why> check(String line, String asked) {
@@ -70,6 +78,11 @@ final class ScalaBuild {
       return Optional.of(new Why("the sbt launcher could not download " + m.group(1) + " " + m.group(2) + ", which the build"
           + " names (project/build.properties), from the repositories it reaches", "run sbt once where the network allows (it"
           + " keeps what it downloads in ~/.sbt and ~/.cache/coursier), or name another test command"));
+    }
+    if (line.contains(OLD_COMPILER)) {
+      return Optional.of(new Why("the project's Scala compiler is older than the JDK it runs on (scalac: " + OLD_COMPILER + "): it"
+          + " reads the JDK's classes from rt.jar, which JDK 9 and later do not have", "run acr with JAVA_HOME (and PATH) set to"
+          + " a JDK 8, or move the project to a later Scala (2.11.12, 2.12.4 or later), or name another test command"));
     }
     if ((m = UNRESOLVED.matcher(line)).find()) {
       return CannotRun.notAsked(asked, m.group(2).replaceAll("_(?:2\\.1[0-3]|3|sjs.*|native.*)$", ""), new Why("sbt could not"

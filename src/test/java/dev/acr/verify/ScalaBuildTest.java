@@ -80,6 +80,26 @@ class ScalaBuildTest {
         .contains("Tests: succeeded 0, failed 0, canceled 0, ignored 5, pending 0");
   }
 
+  /**
+   * sbt 1.10 with no test class prints no test line and exits 0: for the detected command that is no test run. uTest's, ZIO
+   * Test's and specs2's own summaries, which sbt prints instead of its own, say tests ran.
+   */
+  @Test
+  void aDetectedSbtRunWithoutATestSummaryRanNoTest() {
+    NoTests silent = new NoTests(SBT_TEST, "detected: build.sbt");
+    List.of("[info] welcome to sbt 1.10.7 (Debian Java 17.0.15)", "[info] set current project to hello (in build file:/x/hello/)",
+        "[success] Total time: 5 s, completed Dec 6, 2026, 6:12:29 AM").forEach(silent::accept);
+    assertThat(silent.result(0)).contains("sbt printed no test summary: no test class ran");
+    assertThat(silent.result(1)).as("a build that failed: the agents' to fix").isEmpty();
+    assertThat(new NoTests(SBT_TEST, "--verify").result(0)).as("the user's own command").isEmpty();
+    for (String summary : List.of("[info] Tests: 3, Passed: 3, Failed: 0", "[info] 3 tests passed. 0 tests failed. 0 tests ignored.",
+        "[info] 2 examples, 0 failure, 0 error", "[info] Passed: Total 2, Failed 0, Errors 0, Passed 2")) {
+      NoTests ran = new NoTests(SBT_TEST, "detected: build.sbt");
+      ran.accept(summary);
+      assertThat(ran.result(0)).as(summary).isEmpty();
+    }
+  }
+
   /** scalatest-maven-plugin with testFailureIgnore exits 0: its closing count still fails the run. */
   @Test
   void scalatestsClosingCountFailsARunThatExitsZero() {
@@ -112,5 +132,11 @@ class ScalaBuildTest {
         + " com.github.sbt:sbt-ci-release;sbtVersion=1.0;scalaVersion=2.12:1.5.12");
     assertThat(CannotRun.check(1, plugin, root, root, "fix the failing test")).map(CannotRun.Why::problem)
         .hasValueSatisfying(p -> assertThat(p).contains("com.github.sbt:sbt-ci-release:1.5.12"));
+    // lance-luo/scalatest-maven-example (Scala 2.10.4, scala-maven-plugin) under Maven on JDK 17.
+    List<String> mirror = List.of("error: error while loading package, Missing dependency 'object java.lang.Object in compiler mirror',"
+        + " required by /root/.m2/repository/org/scala-lang/scala-library/2.10.4/scala-library-2.10.4.jar(scala/package.class)",
+        "error: scala.reflect.internal.MissingRequirementError: object java.lang.Object in compiler mirror not found.");
+    assertThat(CannotRun.check(1, mirror, root, root, "fix the failing test")).map(CannotRun.Why::todo)
+        .hasValueSatisfying(t -> assertThat(t).contains("a JDK 8", "2.11.12"));
   }
 }
