@@ -153,12 +153,15 @@ public final class NoTests {
   private static final Pattern SCALA_OTHERS = Pattern.compile("^Tests: (\\d+), Passed: \\d+, Failed: \\d+|^(\\d+) tests? passed\\. (\\d+) tests? failed\\.");
   /**
    * zig test's {@code All 13 tests passed.} and {@code 12 passed; 0 skipped; 1 failed.}; zig build's {@code --summary all},
-   * {@code Build Summary: 1/3 steps succeeded; 1 failed; 11/13 tests passed; 2 failed} (Zig 0.11). A test step that only
+   * {@code Build Summary: 1/3 steps succeeded; 1 failed; 11/13 tests passed; 2 failed} (Zig 0.11); skipped tests do not count
+   * ({@code 0/4 tests passed; 4 skipped}: a stand-in that skipped every test was verified before this). A test step that only
    * compiles the tests (optz at a57f383: {@code addTest} without {@code addRunArtifact}) prints {@code Build Summary: 2/2
    * steps succeeded} and no count.
    */
   private static final Pattern ZIG = Pattern.compile("^All (\\d+) tests? passed\\.$|^(\\d+) passed; \\d+ skipped; (\\d+) failed\\.$");
-  private static final Pattern ZIG_BUILD = Pattern.compile("^Build Summary: \\d+/\\d+ steps succeeded(?:; \\d+ failed)?(?:; \\d+/(\\d+) tests? passed)?");
+  private static final Pattern ZIG_BUILD = Pattern.compile("^Build Summary: \\d+/\\d+ steps succeeded(?:; \\d+ failed)?(?:; (\\d+)/\\d+ tests? passed)?");
+  /** The tests that failed after zig build's count of those that passed ({@code ; 2 failed}); the skipped ({@code ; 4 skipped}) did not run. */
+  private static final Pattern ZIG_BUILD_FAILED = Pattern.compile("tests? passed(?:; \\d+ skipped)?; (\\d+) failed");
   /**
    * XCTest's {@code Executed 114 tests, with 27 failures (1 unexpected) in 1.600 (1.611) seconds} and Swift Testing's {@code ✘ Test run
    * with 3 tests failed after 0.002 seconds with 1 issue.} ({@code swift test} runs both; a package of only one prints 0 for the other).
@@ -281,7 +284,13 @@ public final class NoTests {
       }
     } else if ((m = ZIG_BUILD.matcher(line)).find()) {
       if (m.group(1) != null) {
-        count(line, m, 1);
+        Matcher failed = ZIG_BUILD_FAILED.matcher(line);
+        int counted = Integer.parseInt(m.group(1)) + (failed.find() ? Integer.parseInt(failed.group(1)) : 0);
+        if (counted > 0) {
+          ran = true;
+        } else {
+          none = none == null ? line : none;
+        }
       } else {
         zigUncounted = zigUncounted == null ? line : zigUncounted;
       }

@@ -61,6 +61,11 @@ class LanguageToolchainsTest {
     assertThat(NoTests.in(List.of("All 13 tests passed."))).isEmpty();
     assertThat(NoTests.in(List.of("All 0 tests passed."))).contains("All 0 tests passed.");
     assertThat(NoTests.in(List.of("Build Summary: 1/3 steps succeeded; 1 failed; 11/13 tests passed; 2 failed"))).isEmpty();
+    assertThat(NoTests.in(List.of("Build Summary: 1/3 steps succeeded; 1 failed; 0/4 tests passed; 4 failed"))).isEmpty();
+    // A stand-in that made every test of di-post's zig/example.zig return error.SkipZigTest was verified before this.
+    assertThat(NoTests.in(List.of("Build Summary: 3/3 steps succeeded; 0/4 tests passed; 4 skipped")))
+        .contains("Build Summary: 3/3 steps succeeded; 0/4 tests passed; 4 skipped");
+    assertThat(NoTests.in(List.of("Build Summary: 3/3 steps succeeded; 3/4 tests passed; 1 skipped"))).isEmpty();
     // optz at a57f383: its test step compiles the tests and runs none, and zig build exits 0.
     NoTests compiledOnly = new NoTests("zig build test --summary all", "detected: build.zig (test step)");
     List.of("Build Summary: 2/2 steps succeeded", "test success", "+- zig test Debug native success 10ms MaxRSS:37M").forEach(compiledOnly::accept);
