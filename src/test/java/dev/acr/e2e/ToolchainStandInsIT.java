@@ -26,6 +26,17 @@ class ToolchainStandInsIT extends StandInTrials {
     fx.extraEnv.put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
   }
 
+  /**
+   * The trial: {@code tool} on PATH, the user's bug in {@code file} ("a + b" to "a - b"), the breaker ("a * b") then the fixer;
+   * the dry run names {@code language} and the command matching {@code verify}.
+   */
+  private void trial(String tool, String args, String language, String verify, String file, String failing, String passing)
+      throws Exception {
+    toolOnPath(tool, args, file, failing, passing);
+    commitThenBreak(file, "a + b", "a - b", "a * b");
+    breakerThenFixerVerifies(language, verify, file, "a + b");
+  }
+
   @Test
   void aZigPackage() throws Exception {
     write("build.zig", "const std = @import(\"std\");\n\npub fn build(b: *std.Build) void {\n"
@@ -34,12 +45,10 @@ class ToolchainStandInsIT extends StandInTrials {
     write("src/calc.zig", "pub fn add(a: i32, b: i32) i32 {\n    return a + b;\n}\n\ntest \"adds\" {\n"
         + "    try @import(\"std\").testing.expect(add(2, 3) == 5);\n}\n");
     write(".gitignore", "zig-cache/\nzig-out/\n");
-    toolOnPath("zig", "build test --summary all", "src/calc.zig",
+    trial("zig", "build test --summary all", "zig", "zig build test --summary all\\s+\\(detected: build\\.zig \\(test step\\)\\)", "src/calc.zig",
         "run test: error: 'test.adds' failed: /x/lib/std/testing.zig:515:14: 0x24549f in expect (test)\n"
             + "Build Summary: 1/3 steps succeeded; 1 failed; 0/1 tests passed; 1 failed\ntest transitive failure",
         "Build Summary: 3/3 steps succeeded; 1/1 tests passed\ntest success");
-    commitThenBreak("src/calc.zig", "a + b", "a - b", "a * b");
-    breakerThenFixerVerifies("zig", "zig build test --summary all\\s+\\(detected: build\\.zig \\(test step\\)\\)", "src/calc.zig", "a + b");
     verifyLogSays("attempt-1", "run test: error: 'test.adds' failed");
   }
 
@@ -50,13 +59,11 @@ class ToolchainStandInsIT extends StandInTrials {
     write("Sources/Calc/Calc.swift", "public func add(_ a: Int, _ b: Int) -> Int {\n  return a + b\n}\n");
     write("Tests/CalcTests/CalcTests.swift", "import XCTest\n@testable import Calc\n\nfinal class CalcTests: XCTestCase {\n"
         + "  func testAdd() { XCTAssertEqual(add(2, 3), 5) }\n}\n");
-    toolOnPath("swift", "test", "Sources/Calc/Calc.swift",
+    trial("swift", "test", "swift", "swift test\\s+\\(detected: Package\\.swift\\)", "Sources/Calc/Calc.swift",
         "Test Case 'CalcTests.testAdd' started at 2026-12-06 06:40:00.000\n"
             + "/x/Tests/CalcTests/CalcTests.swift:5: error: CalcTests.testAdd : XCTAssertEqual failed: (\"-1\") is not equal to (\"5\")\n"
             + "Test Case 'CalcTests.testAdd' failed (0.001 seconds)\n\t Executed 1 test, with 1 failure (0 unexpected) in 0.001 (0.001) seconds",
         "Test Case 'CalcTests.testAdd' passed (0.001 seconds)\n\t Executed 1 test, with 0 failures (0 unexpected) in 0.001 (0.001) seconds");
-    commitThenBreak("Sources/Calc/Calc.swift", "a + b", "a - b", "a * b");
-    breakerThenFixerVerifies("swift", "swift test\\s+\\(detected: Package\\.swift\\)", "Sources/Calc/Calc.swift", "a + b");
   }
 
   @Test
@@ -65,12 +72,10 @@ class ToolchainStandInsIT extends StandInTrials {
     write("lib/calc.dart", "int add(int a, int b) => a + b;\n");
     write("test/calc_test.dart", "import 'package:calc/calc.dart';\nimport 'package:test/test.dart';\n\n"
         + "void main() {\n  test('adds', () => expect(add(2, 3), 5));\n}\n");
-    toolOnPath("dart", "test", "lib/calc.dart",
+    trial("dart", "test", "dart", "dart test\\s+\\(detected: pubspec\\.yaml\\)", "lib/calc.dart",
         "00:00 +0: test/calc_test.dart: adds\n00:00 +0 -1: test/calc_test.dart: adds [E]\n  Expected: <5>\n    Actual: <-1>\n"
             + "00:00 +0 -1: Some tests failed.",
         "00:00 +0: test/calc_test.dart: adds\n00:00 +1: All tests passed!");
-    commitThenBreak("lib/calc.dart", "a + b", "a - b", "a * b");
-    breakerThenFixerVerifies("dart", "dart test\\s+\\(detected: pubspec\\.yaml\\)", "lib/calc.dart", "a + b");
   }
 
   @Test
@@ -78,13 +83,11 @@ class ToolchainStandInsIT extends StandInTrials {
     write("Project.toml", "name = \"Calc\"\nuuid = \"6a1a2b3c-0000-4000-8000-000000000001\"\n");
     write("src/Calc.jl", "module Calc\nexport add\nadd(a, b) = a + b\nend\n");
     write("test/runtests.jl", "using Test, Calc\n\n@testset \"adds\" begin\n  @test add(2, 3) == 5\nend\n");
-    toolOnPath("julia", "--project=. -e using Pkg; Pkg.test()", "src/Calc.jl",
+    trial("julia", "--project=. -e using Pkg; Pkg.test()", "julia",
+        "julia --project=\\. -e 'using Pkg; Pkg\\.test\\(\\)'\\s+\\(detected: Project\\.toml, test/runtests\\.jl\\)", "src/Calc.jl",
         "     Testing Running tests...\nadds: Test Failed at /x/test/runtests.jl:4\n  Expression: add(2, 3) == 5\n   Evaluated: -1 == 5\n"
             + "Test Summary: | Fail  Total  Time\nadds          |    1      1  0.1s\n"
             + "ERROR: LoadError: Some tests did not pass: 0 passed, 1 failed, 0 errored, 0 broken.\nERROR: Package Calc errored during testing",
         "     Testing Running tests...\nTest Summary: | Pass  Total  Time\nadds          |    1      1  0.0s\n     Testing Calc tests passed");
-    commitThenBreak("src/Calc.jl", "a + b", "a - b", "a * b");
-    breakerThenFixerVerifies("julia", "julia --project=\\. -e 'using Pkg; Pkg\\.test\\(\\)'\\s+\\(detected: Project\\.toml, test/runtests\\.jl\\)",
-        "src/Calc.jl", "a + b");
   }
 }
