@@ -104,11 +104,11 @@ final class FailingTests {
       // suite, " ADDS []:", nor did failures before 1.4), and RT's "Test ANAPHORA-TEST::ASIF.1 failed"
       Pattern.compile("^ ([^\\s\\[\\]]+) in \\S+ \\[.*\\]:$"),
       Pattern.compile("^Test (\\S+) failed$"),
-      // munit, per failing test (its JUnitReporter: suite, a dot, the test, then the time and the message), through sbt or
+      // munit, per failing test (its JUnitReporter: suite, a dot, the test, two spaces, the time, the message), through sbt or
       // Maven: ==> X net.tisue.euler.Problem60.problem 60  54.067s java.util.concurrent.TimeoutException: ...
-      Pattern.compile("^==> X (\\S.*?)\\s+\\d+(?:\\.\\d+)?s(?:\\s|$)"),
+      Pattern.compile("^==> X (\\S.*?) {2}\\d+(?:\\.\\d+)?s(?:\\s|$)"),
       // scalatest's standard-out reporter, per failing test (sbt puts [info] before it, nested tests are indented):
-      // [info] - QuadraticSolver *** FAILED ***, - should parse (12 milliseconds) *** FAILED ***
+      // [info] - QuadraticSolver *** FAILED ***, with durations (-oD): - should parse *** FAILED *** (12 milliseconds)
       Pattern.compile("^(?:\\[info\\] )?\\s*- (\\S.*?) \\*\\*\\* FAILED \\*\\*\\*"),
       // zig test, per test (Zig 0.11 here): 3/13 test.bool flag - specified... FAIL (TestUnexpectedResult); zig build test's
       // run step: run test: error: 'test.bool flag - specified' failed: /x/std/testing.zig:515:14: ...

@@ -133,12 +133,14 @@ public final class NoTests {
    * Skipped checks count among the checks done, so tests ran only when one passed or failed.
    */
   private static final Pattern FIVEAM = Pattern.compile("^(?:Did (\\d+) checks?\\.|(Pass|Skip|Fail): (\\d+) \\(\\s*\\d+%\\))$");
+  /** sbt's level before each line it logs, {@code [info] }: the count after it is what is read. */
+  private static final Pattern SBT_LEVEL = Pattern.compile("^\\[(?:info|warn|error|success)\\] ");
   /**
    * sbt's own summary (sbt's TestResultLogger, for a framework that prints none, munit's): {@code Passed: Total 135, Failed 0,
-   * Errors 0, Passed 135}, then {@code , Skipped 1, Ignored 2} when above zero; skipped and ignored tests did not run. Without a
-   * test class sbt prints {@code No tests to run for Test / test} ({@code test:test} before sbt 1.5) and exits 0.
+   * Errors 0, Passed 135}, then {@code , Skipped 1, Ignored 2} when above zero; skipped and ignored tests did not run. Its
+   * {@code No tests to run for Test / test} says none ran (sbt 1.10 printed nothing at all for a build without a test class:
+   * {@link #sbt}).
    */
-  private static final Pattern SBT_LEVEL = Pattern.compile("^\\[(?:info|warn|error|success)\\] ");
   private static final Pattern SBT = Pattern.compile("^(?:Passed|Failed|Error): Total \\d+, Failed (\\d+), Errors (\\d+), Passed (\\d+)");
   private static final Pattern SBT_NONE = Pattern.compile("^No tests to run for \\S");
   /**

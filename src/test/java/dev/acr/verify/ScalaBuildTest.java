@@ -56,6 +56,7 @@ class ScalaBuildTest {
     failing.accept("\u001b[91m==> X \u001b[0m\u001b[91mnet.tisue.euler.Problem60\u001b[0m.\u001b[91mproblem 60\u001b[0m  "
         + "\u001b[90m54.067s\u001b[0m java.util.concurrent.TimeoutException: test timed out after 30 seconds");
     failing.accept("==> X AddSuite.adds  0.039s munit.ComparisonFailException: /x/AddSuite.scala:2");
+    failing.accept("==> X AddSuite.runs in 3s  0.002s munit.FailException: /x/AddSuite.scala:9");
     failing.accept("\u001b[32m  + \u001b[0m\u001b[32mok\u001b[0m \u001b[90m0.013s\u001b[0m");
     // scalatest through sbt (computerV1), then sbt's own list of the failed suites, which is not read.
     failing.accept("[info] - ScratchPad");
@@ -64,7 +65,7 @@ class ScalaBuildTest {
     failing.accept("  - should parse a sum *** FAILED *** (12 milliseconds)");
     failing.accept("[error] Failed tests:");
     failing.accept("[error] \tSetSuite");
-    assertThat(failing.names()).containsExactly("net.tisue.euler.Problem60.problem 60", "AddSuite.adds", "QuadraticSolver",
+    assertThat(failing.names()).containsExactly("net.tisue.euler.Problem60.problem 60", "AddSuite.adds", "AddSuite.runs in 3s", "QuadraticSolver",
         "should parse a sum");
   }
 
