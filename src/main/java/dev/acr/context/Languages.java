@@ -43,6 +43,8 @@ final class Languages {
           Map.entry("php", "php"),
           Map.entry("swift", "swift"),
           Map.entry("scala", "scala"),
+          // Scala scripts: Ammonite's and scala-cli's, Mill's build.sc (SuperCollider's classes share it; they are rare here).
+          Map.entry("sc", "scala"),
           Map.entry("dart", "dart"),
           Map.entry("ex", "elixir"),
           Map.entry("exs", "elixir"),
@@ -76,6 +78,7 @@ final class Languages {
           Map.entry("mli", "ocaml"),
           Map.entry("erl", "erlang"),
           Map.entry("zig", "zig"),
+          Map.entry("jl", "julia"),
           // Free-form Fortran (.f90 and the later standards' names; .F90 is preprocessed) and fixed-form (.f, .for).
           Map.entry("f90", "fortran"),
           Map.entry("f95", "fortran"),
@@ -205,7 +208,9 @@ final class Languages {
               || (kt == 0 && java == 0
                   && (Files.isDirectory(root.resolve("src/main/kotlin"))
                       || mentionsKotlin(jvmBuild)));
-      out.add(kotlin ? "kotlin" : "java");
+      // A Scala project built with Maven (scala-maven-plugin) or Gradle: its .scala files outnumber the others.
+      int scala = counts.getOrDefault("scala", 0);
+      out.add(scala > Math.max(kt, java) ? "scala" : kotlin ? "kotlin" : "java");
     }
     if (Files.isRegularFile(root.resolve("package.json"))) {
       boolean ts =
@@ -247,6 +252,8 @@ final class Languages {
     }
     addIf(out, root, "shard.yml", "crystal");
     addIf(out, root, "fpm.toml", "fortran");
+    addIf(out, root, "build.zig", "zig");
+    addIf(out, root, "Project.toml", "julia");
     if (dev.acr.verify.BuildTools.isRacketPackage(root)) {
       out.add("racket");
     }

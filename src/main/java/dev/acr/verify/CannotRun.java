@@ -303,6 +303,15 @@ public final class CannotRun {
       Map.entry("guile", "GNU Guile: Debian's guile-3.0"),
       Map.entry("sbcl", "Steel Bank Common Lisp: Debian's sbcl"),
       Map.entry("deno", "npm install -g deno, or see deno.com"),
+      // Not in Debian 12 either; the words of each project's own install page.
+      Map.entry("swift", "not in Debian 12: swift.org's toolchain for Linux, or swiftly"),
+      Map.entry("dart", "not in Debian 12: the Dart SDK from dart.dev (Google's apt repository), or Flutter's SDK, which brings it"),
+      Map.entry("flutter", "not in Debian 12: the Flutter SDK from flutter.dev (it brings dart)"),
+      Map.entry("zig", "not in Debian 12: a release archive from ziglang.org, of the version the project's build.zig is written for"),
+      Map.entry("julia", "not in Debian 12: juliaup (julialang.org), or a release archive"),
+      // Not in Debian: the sbt script with its launcher (scala-sbt.org's download, or coursier's cs install sbt); it fetches
+      // the sbt version the build names, and the build's libraries, from Maven Central on first use.
+      Map.entry("sbt", "not in Debian: scala-sbt.org's sbt package, cs setup (coursier) or SDKMAN's sdk install sbt; with a JDK"),
       Map.entry("fpm", "the Fortran Package Manager: pip install fpm, or conda's fpm; Debian 12 has no package of it"),
       Map.entry("meson", "with ninja: apt-get install meson ninja-build"),
       Map.entry("ninja", "apt-get install ninja-build"),

@@ -44,6 +44,9 @@ public final class DisabledTests {
       "\\b(?:it|test|describe|context|suite|specify)\\.(?:skip|todo)\\b|\\bx(?:it|test|describe|context)\\s*\\("
           + "|\\bthis\\.skip\\(\\)|\\b(?:ignore|skip)\\s*:\\s*true\\b|\\bDeno\\.test\\.ignore\\(");
   private static final Pattern JVM = Pattern.compile("@(?:Disabled|Ignore)\\b");
+  /** scalatest's {@code ignore("x")} and {@code "x" ignore in}, munit's {@code test("x".ignore)}, and JUnit's annotations. */
+  private static final Pattern SCALA = Pattern.compile("@(?:Disabled|Ignore)\\b|\\bignore\\s*\\(|\\bignore\\s+(?:should|in|must|can)\\b"
+      + "|\\.ignore\\b");
 
   /** Each language's ways to switch a test off, by file extension, matched on an added line (trimmed). */
   private static final Map<String, Pattern> MARKERS = Map.ofEntries(
@@ -53,7 +56,10 @@ public final class DisabledTests {
       Map.entry("ts", JS), Map.entry("tsx", JS), Map.entry("mts", JS), Map.entry("cts", JS),
       Map.entry("go", Pattern.compile("\\b[tb]\\.Skip(?:f|Now)?\\(")),
       Map.entry("rs", Pattern.compile("^#\\[ignore\\b")),
-      Map.entry("java", JVM), Map.entry("kt", JVM), Map.entry("scala", JVM), Map.entry("groovy", JVM),
+      Map.entry("java", JVM), Map.entry("kt", JVM), Map.entry("scala", SCALA), Map.entry("groovy", JVM),
+      Map.entry("zig", Pattern.compile("\\berror\\.SkipZigTest\\b")),
+      Map.entry("dart", Pattern.compile("\\bskip\\s*:\\s*(?:true\\b|['\"])")),
+      Map.entry("jl", Pattern.compile("@test_(?:skip|broken)\\b")),
       Map.entry("rb", Pattern.compile("^(?:skip|pending)(?:\\s|\\(|$)|^x(?:it|describe|context|specify)\\b")),
       Map.entry("php", Pattern.compile("markTest(?:Skipped|Incomplete)\\(")),
       Map.entry("cs", Pattern.compile("\\[(?:Ignore|Fact\\s*\\(\\s*Skip|Theory\\s*\\(\\s*Skip)\\b")),
@@ -64,7 +70,7 @@ public final class DisabledTests {
   /** A line that defines a test, in the languages acr reads failing names of (the name itself is looked for after). */
   private static final Pattern DEFINITION = Pattern.compile("^(?:async\\s+)?(?:def|func|fn|pub\\s+fn|function|sub|fun"
       + "|(?:public\\s+|private\\s+|protected\\s+)?(?:static\\s+)?(?:async\\s+)?(?:void|function)"
-      + "|it|test|specify|describe|Deno\\.test|\\(deftest|\\(test-\\w+)\\b");
+      + "|it|test|specify|describe|Deno\\.test|@testset|\\(deftest|\\(test-\\w+)\\b");
 
   private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,\\d+)? @@");
 
@@ -173,8 +179,8 @@ public final class DisabledTests {
           if (l.startsWith("diff --git ")) {
             int b = l.lastIndexOf(" b/");
             file = b > 0 ? l.substring(b + 3) : null;
-            // Rust keeps unit tests beside the code: any .rs file may hold a #[ignore].
-            testFile = file != null && (TEST_FILE.matcher(file).find() || file.endsWith(".rs"));
+            // Rust and Zig keep unit tests beside the code: any .rs file may hold a #[ignore], any .zig file a test.
+            testFile = file != null && (TEST_FILE.matcher(file).find() || file.endsWith(".rs") || file.endsWith(".zig"));
             marker = file == null ? null : MARKERS.get(file.substring(file.lastIndexOf('.') + 1));
             newFile = false;
             inBinary = false;

@@ -105,7 +105,27 @@ final class FailingTests {
       // Common Lisp: FiveAM's failure details, " SPLIT-SEQUENCE.FUZZ in SPLIT-SEQUENCE []:" (1.4; its skip details name no
       // suite, " ADDS []:", nor did failures before 1.4), and RT's "Test ANAPHORA-TEST::ASIF.1 failed"
       Pattern.compile("^ ([^\\s\\[\\]]+) in \\S+ \\[.*\\]:$"),
-      Pattern.compile("^Test (\\S+) failed$"));
+      Pattern.compile("^Test (\\S+) failed$"),
+      // munit, per failing test (its JUnitReporter: suite, a dot, the test, two spaces, the time, the message), through sbt or
+      // Maven: ==> X net.tisue.euler.Problem60.problem 60  54.067s java.util.concurrent.TimeoutException: ...
+      Pattern.compile("^==> X (\\S.*?) {2}\\d+(?:\\.\\d+)?s(?:\\s|$)"),
+      // scalatest's standard-out reporter, per failing test (sbt puts [info] before it, nested tests are indented):
+      // [info] - QuadraticSolver *** FAILED ***, with durations (-oD): - should parse *** FAILED *** (12 milliseconds)
+      Pattern.compile("^(?:\\[info\\] )?\\s*- (\\S.*?) \\*\\*\\* FAILED \\*\\*\\*"),
+      // zig test, per test (Zig 0.11 here): 3/13 test.bool flag - specified... FAIL (TestUnexpectedResult); zig build test's
+      // run step: run test: error: 'test.bool flag - specified' failed: /x/std/testing.zig:515:14: ...
+      Pattern.compile("^\\d+/\\d+ (?:test\\.)?(.+?)\\.\\.\\. FAIL\\b"),
+      Pattern.compile("^[\\w ./-]+: error: '(?:test\\.)?(.+?)' failed: "),
+      // XCTest (swift test), per test: Test Case 'CalcTests.testAdd' failed (0.001 seconds). (Linux), or '-[CalcTests.CalcTests testAdd]'
+      // (macOS, as jpsim/Yams#143 shows); Swift Testing's HumanReadableOutputRecorder: ✘ Test addition() failed after 0.001 seconds with 1 issue.
+      Pattern.compile("^Test Case '(?:-\\[)?([^'\\]]+)\\]?' failed \\("),
+      Pattern.compile("^\\S+ Test (?!run with )(.+?) failed after [\\d.]+ seconds"),
+      // dart test's and flutter test's expanded reporter (dart-lang/test's reporter/expanded.dart), per failing test:
+      // 00:00 +0 -1: test/calc_test.dart: adds [E]; one still running when the run ended adds " - did not complete"
+      Pattern.compile("^\\d+:\\d+ \\+\\d+(?: ~\\d+)?(?: -\\d+)?: (.+?)(?: - did not complete)? \\[E\\]$"),
+      // Julia's Test, per failing test, by its testset (its manual's example, "Arrays: Test Failed"; from a file, with its place):
+      // adds: Test Failed at /x/test/runtests.jl:5, replay: Error During Test at /x/test/expert/count.jl:48
+      Pattern.compile("^(.+?): (?:Test Failed|Error During Test)(?: at \\S+:\\d+)?$"));
 
   /** A time after a name, {@code (5.2 s)}, {@code (12 ms)}: it changes from run to run. */
   private static final Pattern DURATION = Pattern.compile("\\s*\\(\\d+(?:\\.\\d+)?\\s*(?:ms|s|sec|seconds)\\)$");

@@ -139,6 +139,47 @@ public final class NoTests {
    */
   private static final Pattern DENO = Pattern.compile("^(?:ok|FAILED) \\| (\\d+) passed(?: \\([^)]*\\))? \\| (\\d+) failed");
   private static final Pattern DENO_NONE = Pattern.compile("^error: No test modules found");
+  /** sbt's level before each line it logs, {@code [info] }: the count after it is what is read. */
+  private static final Pattern SBT_LEVEL = Pattern.compile("^\\[(?:info|warn|error|success)\\] ");
+  /**
+   * sbt's own summary (sbt's TestResultLogger, for a framework that prints none, munit's): {@code Passed: Total 135, Failed 0,
+   * Errors 0, Passed 135}, then {@code , Skipped 1, Ignored 2} when above zero; skipped and ignored tests did not run. Its
+   * {@code No tests to run for Test / test} says none ran (sbt 1.10 printed nothing at all for a build without a test class:
+   * {@link #sbt}).
+   */
+  private static final Pattern SBT = Pattern.compile("^(?:Passed|Failed|Error): Total \\d+, Failed (\\d+), Errors (\\d+), Passed (\\d+)");
+  private static final Pattern SBT_NONE = Pattern.compile("^No tests to run for \\S");
+  /**
+   * scalatest's summary, through sbt or scalatest-maven-plugin: {@code Tests: succeeded 5, failed 0, canceled 0, ignored 0, pending 0};
+   * a suite of ignored tests only succeeds none and fails none.
+   */
+  private static final Pattern SCALATEST = Pattern.compile("^Tests: succeeded (\\d+), failed (\\d+), canceled \\d+, ignored \\d+");
+  /**
+   * The other Scala frameworks' own summaries, which sbt prints instead of its own: uTest's {@code Tests: 3, Passed: 3, Failed: 0},
+   * ZIO Test's {@code 3 tests passed. 0 tests failed. 0 tests ignored.} (specs2's {@code 2 examples, 0 failure, 0 error} reads as RSpec's).
+   */
+  private static final Pattern SCALA_OTHERS = Pattern.compile("^Tests: (\\d+), Passed: \\d+, Failed: \\d+|^(\\d+) tests? passed\\. (\\d+) tests? failed\\.");
+  /**
+   * zig test's {@code All 13 tests passed.} and {@code 12 passed; 0 skipped; 1 failed.}; zig build's {@code --summary all},
+   * {@code Build Summary: 1/3 steps succeeded; 1 failed; 11/13 tests passed; 2 failed} (Zig 0.11); skipped tests do not count
+   * ({@code 0/4 tests passed; 4 skipped}: a stand-in that skipped every test was verified before this). A test step that only
+   * compiles the tests (optz at a57f383: {@code addTest} without {@code addRunArtifact}) prints {@code Build Summary: 2/2
+   * steps succeeded} and no count.
+   */
+  private static final Pattern ZIG = Pattern.compile("^All (\\d+) tests? passed\\.$|^(\\d+) passed; \\d+ skipped; (\\d+) failed\\.$");
+  private static final Pattern ZIG_BUILD = Pattern.compile("^Build Summary: \\d+/\\d+ steps succeeded(?:; \\d+ failed)?(?:; (\\d+)/\\d+ tests? passed)?");
+  /** The tests that failed after zig build's count of those that passed ({@code ; 2 failed}); the skipped ({@code ; 4 skipped}) did not run. */
+  private static final Pattern ZIG_BUILD_FAILED = Pattern.compile("tests? passed(?:; \\d+ skipped)?; (\\d+) failed");
+  /**
+   * XCTest's {@code Executed 114 tests, with 27 failures (1 unexpected) in 1.600 (1.611) seconds} and Swift Testing's {@code ✘ Test run
+   * with 3 tests failed after 0.002 seconds with 1 issue.} ({@code swift test} runs both; a package of only one prints 0 for the other).
+   */
+  private static final Pattern SWIFT = Pattern.compile("^Executed (\\d+) tests?, with \\d+ failures?|^\\S+ Test run with (\\d+) tests?\\b");
+  /** dart test's last line (reporter/expanded.dart): {@code 00:01 +2: All tests passed!}, {@code 00:01 +1 -1: Some tests failed.}. */
+  private static final Pattern DART = Pattern.compile("^\\d+:\\d+ \\+(\\d+)(?: ~\\d+)?(?: -(\\d+))?: (?:Some tests failed\\.|All (?:other )?tests passed!)");
+  private static final Pattern DART_NONE = Pattern.compile("^(?:\\d+:\\d+ [+~\\-\\d ]+: )?(?:No tests ran|All tests skipped)\\.$");
+  /** Julia's Test, when a testset failed: {@code Some tests did not pass: 1 passed, 1 failed, 0 errored, 0 broken.} */
+  private static final Pattern JULIA = Pattern.compile("Some tests did not pass: (\\d+) passed, (\\d+) failed, (\\d+) errored, \\d+ broken\\.");
   /** nimble test without a test file: {@code Warning: No tests found!} (and exit 0). */
   private static final Pattern NIMBLE_NONE = Pattern.compile("^Warning: No tests found!$");
   /** RSpec's {@code 0 examples, 0 failures, 1 error occurred outside of examples}: a spec failed to load, which is a failure. */
@@ -169,6 +210,15 @@ public final class NoTests {
   private final boolean srfi64;
   /** Whether the command was detected for an ASDF test-op whose framework's summary acr reads: a run without one ran no test. */
   private final boolean asdfSummary;
+  /**
+   * Whether the command is the detected {@code sbt test}: sbt 1.10 with no test class prints no test line at all and exits 0
+   * (a stand-in that deleted src/test was verified before this), so for it no summary means no test ran.
+   */
+  private final boolean sbt;
+  /** Whether the command is the detected {@code zig build test}, whose Build Summary counts the tests it ran. */
+  private final boolean zigBuild;
+  /** zig build's Build Summary line when it counted no test. */
+  private String zigUncounted;
 
   NoTests() {
     this("");
@@ -185,6 +235,8 @@ public final class NoTests {
     this.autotools = command.equals(Autotools.COMMAND) || command.equals(Autotools.COPY_COMMAND);
     this.srfi64 = source.startsWith("detected: ") && source.endsWith(GuileTests.SIMPLE_RUNNER);
     this.asdfSummary = source.startsWith("detected: ") && source.endsWith(CommonLispTests.READ_SUMMARY);
+    this.zigBuild = source.startsWith("detected: ") && command.equals(LanguageToolchains.ZIG_BUILD_TEST);
+    this.sbt = source.startsWith("detected: ") && command.startsWith("sbt ") && command.endsWith(" test");
   }
 
   /** The line that says no test ran, when every runner that printed a summary ran none; else empty. */
@@ -196,7 +248,8 @@ public final class NoTests {
 
   /** Reads one line of the test command's output (fed as it comes, so a long log is never held). */
   public synchronized void accept(String raw) {
-    String line = Colour.strip(raw).strip();
+    // sbt's level ([info] Tests: succeeded 0, ...) says nothing of the count, nor should the reason it gives.
+    String line = SBT_LEVEL.matcher(Colour.strip(raw).strip()).replaceFirst("");
     Matcher m;
     if (line.contains(OUTSIDE_OF_EXAMPLES)) {
       ran = true;
@@ -237,6 +290,22 @@ public final class NoTests {
       } else if ((count == 0 && m.group(1) != null) || (count > 0 && "Skip".equals(m.group(2)))) {
         none = none == null ? line.replaceAll("\\s+", " ") : none;
       }
+    } else if ((m = ZIG_BUILD.matcher(line)).find()) {
+      if (m.group(1) != null) {
+        Matcher failed = ZIG_BUILD_FAILED.matcher(line);
+        int counted = Integer.parseInt(m.group(1)) + (failed.find() ? Integer.parseInt(failed.group(1)) : 0);
+        if (counted > 0) {
+          ran = true;
+        } else {
+          none = none == null ? line : none;
+        }
+      } else {
+        zigUncounted = zigUncounted == null ? line : zigUncounted;
+      }
+    } else if ((m = SBT.matcher(line)).find() || (m = SCALATEST.matcher(line)).find() || (m = SCALA_OTHERS.matcher(line)).find()
+        || (m = ZIG.matcher(line)).find()
+        || (m = SWIFT.matcher(line)).find() || (m = DART.matcher(line)).find() || (m = JULIA.matcher(line)).find()) {
+      count(line, m, m.groupCount());
     } else if ((m = EXUNIT.matcher(line)).find()) {
       count(line, m, m.groupCount());
     } else if (line.startsWith(RACO_MODULE)) {
@@ -268,7 +337,8 @@ public final class NoTests {
         || PHPUNIT_NONE.matcher(line).find() || EXUNIT_NONE.matcher(line).find() || BUSTED_NONE.matcher(line).find()
         || CABAL_NONE.matcher(line).find() || CTEST_NONE.matcher(line).find() || NIMBLE_NONE.matcher(line).find()
         || PLUNIT_NONE.matcher(line).find() || MESON_NONE.matcher(line).find() || FIVEAM_NONE.matcher(line).find()
-        || DENO_NONE.matcher(line).find() || line.equals(NodeWorkspace.NONE_CHANGED)) {
+        || DENO_NONE.matcher(line).find() || line.equals(NodeWorkspace.NONE_CHANGED) || SBT_NONE.matcher(line).find()
+        || DART_NONE.matcher(line).find()) {
       none = none == null ? line : none;
     } else if (PYTEST_RAN.matcher(line).find() || GO_RAN.matcher(line).find() || JEST_RAN.matcher(line).find()) {
       ran = true;
@@ -317,6 +387,12 @@ public final class NoTests {
     }
     if (exitCode == 0 && !ran && none == null && asdfSummary) {
       return Optional.of("ASDF's test-op printed no FiveAM or RT summary: no test ran");
+    }
+    if (exitCode == 0 && !ran && none == null && sbt) {
+      return Optional.of("sbt printed no test summary: no test class ran");
+    }
+    if (exitCode == 0 && !ran && none == null && zigBuild && zigUncounted != null) {
+      return Optional.of("zig build test counted no test (" + zigUncounted + "): its test step builds the tests but runs none");
     }
     return ran || none == null ? Optional.empty() : Optional.of(none.replaceAll("^=+\\s*|\\s*=+$", ""));
   }

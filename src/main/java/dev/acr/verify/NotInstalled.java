@@ -144,6 +144,7 @@ final class NotInstalled {
         || line.startsWith("Unbound variable: ")) ? why
         : GuileTests.check(line, root, asked);
     why = why.isPresent() || !line.startsWith("Component ") ? why : CommonLispTests.check(line, root, asked);
+    why = why.isPresent() || !ScalaBuild.mayConcern(line) ? why : ScalaBuild.check(line, asked);
     return why.isPresent() ? why : bats(line, root);
   }
 

@@ -24,7 +24,7 @@ public record PackageFolder(Path dir, String marker) {
       List.of("package.json", "deno.json", "deno.jsonc", "pyproject.toml", "setup.py", "setup.cfg", "pytest.ini", "tox.ini", "go.mod", "go.work",
           "Cargo.toml", "pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts",
           "Gemfile", "composer.json", "Package.swift", "build.sbt", "mix.exs", "dune-project", "cabal.project", "stack.yaml", "rebar.config", "pubspec.yaml", "requirements.txt",
-          "Pipfile", "project.clj", "deps.edn", "dub.json", "dub.sdl", "shard.yml", "fpm.toml",
+          "Pipfile", "project.clj", "deps.edn", "dub.json", "dub.sdl", "shard.yml", "fpm.toml", "build.zig", "Project.toml",
           // A Perl distribution: Dist::Zilla's, ExtUtils::MakeMaker's, Module::Build's, Carton's.
           "dist.ini", "Makefile.PL", "Build.PL", "cpanfile");
 

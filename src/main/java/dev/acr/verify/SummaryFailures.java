@@ -51,6 +51,12 @@ final class SummaryFailures {
   private static final Pattern LISP_FAILURES =
       Pattern.compile("^(?:Fail: (\\d+) \\(\\s*\\d+%\\)$|(\\d+) out of \\d+ total tests? failed\\b)");
 
+  /**
+   * scalatest's closing count, {@code *** 1 TEST FAILED ***}, {@code *** 2 SUITES ABORTED ***}: sbt and scalatest-maven-plugin
+   * fail the build with it, but a pom that sets the plugin's {@code testFailureIgnore} exits 0.
+   */
+  private static final Pattern SCALATEST_FAILED = Pattern.compile("^(?:\\[\\w+\\] )?\\*\\*\\* (\\d+) (?:TESTS? FAILED|SUITES? ABORTED) \\*\\*\\*$");
+
   private String failed;
 
   /**
@@ -85,6 +91,8 @@ final class SummaryFailures {
     } else if ((m = LISP_FAILURES.matcher(line)).find()) {
       int count = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
       summary = summary == null && count > 0 ? (m.group(1) != null ? "FiveAM: " + line.replaceAll("\\s+", " ") : m.group()) : summary;
+    } else if ((m = SCALATEST_FAILED.matcher(line)).find()) {
+      summary = summary == null && Integer.parseInt(m.group(1)) > 0 ? "scalatest: " + line.replaceFirst("^\\[\\w+\\] ", "") : summary;
     } else if (failed == null && (TCLTEST_FAILED.matcher(line).find() || TCLTEST_FILE_ERROR.matcher(line).find()
         || PROLOG_SYNTAX_ERROR.matcher(line).find())) {
       failed = line.replaceAll("\\s+", " ");

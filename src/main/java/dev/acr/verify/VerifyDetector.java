@@ -104,6 +104,7 @@ public final class VerifyDetector {
   private static Optional<VerifyCommand> fromBuildSystem(Path root, Path top, Path start) {
     Optional<VerifyCommand> found = MavenReactor.detect(root, top);
     found = found.isPresent() ? found : gradle(root, top);
+    found = found.isPresent() ? found : ScalaBuild.detect(root); // before npm's: a Scala.js build keeps a package.json
     found = found.isPresent() ? found : django(root);
     found = found.isPresent() ? found : NodeManifest.testCommand(root, top);
     found = found.isPresent() ? found : DenoProject.detect(root);

@@ -204,6 +204,10 @@ class RepoInspectorTest {
                     "src/main/java/A.java", "")))
         .isEqualTo("java");
     assertThat(languageOf(Map.of("pom.xml", "<project/>"))).isEqualTo("java");
+    // A Scala project built with Maven (scala-maven-plugin), with a Java file of its own; an sbt build's scripts.
+    assertThat(languageOf(Map.of("pom.xml", "<project/>", "src/main/scala/A.scala", "", "src/main/scala/B.scala", "",
+        "src/main/java/C.java", ""))).isEqualTo("scala");
+    assertThat(languageOf(Map.of("build.sbt", "", "project/Deps.scala", "", "scripts/release.sc", ""))).isEqualTo("scala");
   }
 
   @Test

@@ -46,6 +46,11 @@ class DisabledTestsTest {
     assertThat(find(adding("test/parser_test.exs", "  @tag :skip"), prompt)).isPresent();
     assertThat(find(adding("tests/test-a.scm", "(test-skip 1000)"), prompt)).isPresent();
     assertThat(find(adding("tests/test_a.py", "        self.skipTest('no')"), prompt)).isPresent();
+    assertThat(find(adding("src/test/scala/CalcSuite.scala", "  test(\"adds\".ignore) {"), prompt)).isPresent();
+    assertThat(find(adding("src/test/scala/CalcSpec.scala", "  ignore(\"adds\") {"), prompt)).isPresent();
+    assertThat(find(adding("src/main.zig", "    return error.SkipZigTest;"), prompt)).isPresent();
+    assertThat(find(adding("test/calc_test.dart", "  }, skip: 'flaky');"), prompt)).isPresent();
+    assertThat(find(adding("test/runtests.jl", "    @test_skip add(2, 3) == 5"), prompt)).isPresent();
   }
 
   @Test
@@ -94,6 +99,11 @@ class DisabledTestsTest {
     String py = "diff --git a/tests/test_parser.py b/tests/test_parser.py\n--- a/tests/test_parser.py\n+++ b/tests/test_parser.py\n"
         + "@@ -3,3 +3,0 @@\n-def test_parse_date(fmt):\n-    assert parse('2020') == 2020\n";
     assertThat(find(py, "fix the failing test")).get().asString().contains("the failing test test_parse_date deleted");
+    Path zig = tmp.resolve("zig.patch");
+    Files.writeString(zig, "diff --git a/zig/example.zig b/zig/example.zig\n--- a/zig/example.zig\n+++ b/zig/example.zig\n"
+        + "@@ -20,4 +20,0 @@\n-test \"sumOddNumbers\" {\n-    try std.testing.expectEqual(@as(u32, 9), sumOddNumbers(5));\n-}\n");
+    assertThat(DisabledTests.find(zig, "fix the failing test", List.of("sumOddNumbers"))).get().asString()
+        .contains("the failing test sumOddNumbers deleted from zig/example.zig");
     // A line that only mentions it (a comment, a call) is no definition.
     assertThat(find("diff --git a/xxhash_test.go b/xxhash_test.go\n--- a/xxhash_test.go\n+++ b/xxhash_test.go\n"
         + "@@ -1,2 +1,1 @@\n-// TestReset checks Reset\n", "fix it")).isEmpty();
