@@ -20,9 +20,9 @@ final class ExplainText {
   /**
    * One attempt: its memory record and what it left in the run directory (null paths and empty
    * lists when the directory or the file is not there). {@code stderrTail} is only filled when
-   * the tests never ran, since then the agent's own output says why.
+   * the tests never ran, since then the agent's own output says why. {@code testsMs}: how long the
+   * attempt's tests ran (null when the run's files do not say).
    */
-  /** {@code testsMs}: how long the attempt's tests ran (null when the run's files do not say). */
   record Attempt(MemoryRecord record, Path dir, Path patch, List<String> changedFiles, Path verifyLog,
       List<String> verifyTail, Path stderrLog, List<String> stderrTail, Path answer, Long testsMs) {}
 

@@ -52,8 +52,15 @@ final class ModuleTests {
     }
     Set<String> folders = new TreeSet<>();
     try (Stream<Path> files = Files.walk(tests)) {
-      files.filter(f -> TEST_FILE.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f))
-          .forEach(f -> folders.add(tests.relativize(f.getParent()).toString()));
+      List<Path> found = files.filter(f -> TEST_FILE.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f)).toList();
+      // Surefire before 3.0.0-M6 runs no JUnit 5 @Nested class when -Dtest is given (SUREFIRE-1633): a test only a nested class
+      // holds would not run, and a change breaking it would verify. The plain run for them.
+      for (Path f : found) {
+        if (Files.readString(f).contains("@Nested")) {
+          return "";
+        }
+        folders.add(tests.relativize(f.getParent()).toString());
+      }
     } catch (IOException | java.io.UncheckedIOException e) {
       return "";
     }

@@ -51,7 +51,7 @@ final class NodeWorkspace {
    */
   private static final String CHANGED = "r0=\"${ACR_SNAPSHOT:-} ${ACR_USER_HEAD:-HEAD}\"; "
       + "g() { o=$1; shift; for b in $r0; do git diff --quiet $o \"$b\" -- \"$@\" || return 0; done; return 1; }; "
-      + "c() { g --no-ext-diff \"$@\" || [ -n \"$(git ls-files -o --exclude-standard -- \"$@\")\" ]; }; ";
+      + "c() { g --no-ext-diff \"$@\" || [ -n \"$(git ls-files -o --exclude-standard --exclude=node_modules -- \"$@\")\" ]; }; ";
 
   private NodeWorkspace() {}
 

@@ -56,7 +56,7 @@ final class ScalaBuild {
     } else {
       return Optional.empty();
     }
-    boolean sbt2 = named && Integer.parseInt(version.group(1)) >= 2;
+    boolean sbt2 = named && version.group(1).length() < 9 && Integer.parseInt(version.group(1)) >= 2;
     return Optional.of(new VerifyCommand("sbt " + (sbt2 ? "--server " : "") + "-batch -no-colors -Dsbt.supershell=false test",
         "detected: " + source + (sbt2 ? " (sbt " + version.group(1) + ")" : "")));
   }

@@ -25,6 +25,12 @@ class DisabledTestsTest {
         + "@@ -10,3 +10,4 @@ class X:\n \n \n+" + added + "\n     def test_value(self):\n";
   }
 
+  /** A one-hunk patch that turns line 12 of {@code file} from {@code before} into {@code after}: a test marked where it stands. */
+  private static String replacing(String file, String before, String after) {
+    return "diff --git a/" + file + " b/" + file + "\n--- a/" + file + "\n+++ b/" + file + "\n"
+        + "@@ -11,3 +11,3 @@\n \n-" + before + "\n+" + after + "\n   expect(1).toBe(1);\n";
+  }
+
   @Test
   void aSkipMarkerAddedToAnExistingTestIsFoundWithWhere() throws Exception {
     assertThat(find(adding("tests/test_parser.py", "@pytest.mark.skip(reason=\"flaky\")"), "fix the failing parser test"))
@@ -35,9 +41,11 @@ class DisabledTestsTest {
   @Test
   void eachLanguagesMarkers() throws Exception {
     String prompt = "fix the bug";
-    assertThat(find(adding("src/parse.test.ts", "it.skip('parses dates', () => {"), prompt)).isPresent();
-    assertThat(find(adding("test/a.js", "xit('parses', function () {"), prompt)).isPresent();
-    assertThat(find(adding("semver/parse_test.ts", "Deno.test({ name: \"parse()\", ignore: true, fn() {"), prompt)).isPresent();
+    assertThat(find(replacing("src/parse.test.ts", "it('parses dates', () => {", "it.skip('parses dates', () => {"), prompt))
+        .get().asString().contains("added to src/parse.test.ts:12");
+    assertThat(find(replacing("test/a.js", "it('parses', function () {", "xit('parses', function () {"), prompt)).isPresent();
+    assertThat(find(replacing("semver/parse_test.ts", "Deno.test({ name: \"parse()\", fn() {",
+        "Deno.test({ name: \"parse()\", ignore: true, fn() {"), prompt)).isPresent();
     assertThat(find(adding("parser_test.go", "\tt.Skip(\"later\")"), prompt)).isPresent();
     assertThat(find(adding("src/lib.rs", "    #[ignore]"), prompt)).isPresent();
     assertThat(find(adding("src/test/java/a/ParserTest.java", "  @Disabled"), prompt)).isPresent();
@@ -46,7 +54,7 @@ class DisabledTestsTest {
     assertThat(find(adding("test/parser_test.exs", "  @tag :skip"), prompt)).isPresent();
     assertThat(find(adding("tests/test-a.scm", "(test-skip 1000)"), prompt)).isPresent();
     assertThat(find(adding("tests/test_a.py", "        self.skipTest('no')"), prompt)).isPresent();
-    assertThat(find(adding("src/test/scala/CalcSuite.scala", "  test(\"adds\".ignore) {"), prompt)).isPresent();
+    assertThat(find(replacing("src/test/scala/CalcSuite.scala", "test(\"adds\") {", "test(\"adds\".ignore) {"), prompt)).isPresent();
     assertThat(find(adding("src/test/scala/CalcSpec.scala", "  ignore(\"adds\") {"), prompt)).isPresent();
     assertThat(find(adding("src/main.zig", "    return error.SkipZigTest;"), prompt)).isPresent();
     assertThat(find(adding("test/calc_test.dart", "  }, skip: 'flaky');"), prompt)).isPresent();
@@ -72,7 +80,37 @@ class DisabledTestsTest {
   @Test
   void askedForIsAllowed() throws Exception {
     assertThat(find(adding("tests/test_a.py", "@pytest.mark.skip"), "skip the test that needs a network")).isEmpty();
-    assertThat(find(adding("parser_test.go", "t.Skip()"), "Disable the flaky TestFetch")).isEmpty();
+    assertThat(find(adding("parser_test.go", "t.Skip()"), "Disable the flaky tests in the fetcher")).isEmpty();
+    assertThat(find(adding("tests/test_a.py", "@pytest.mark.skip"), "mark test_fetch as skipped on CI")).isEmpty();
+    // Words that are not a request to turn tests off.
+    assertThat(find(adding("tests/test_a.py", "@pytest.mark.skip"), "make the CSV parser skip blank lines")).isPresent();
+    assertThat(find(adding("tests/test_a.py", "@pytest.mark.skip"), "fix the parser, don't skip any tests")).isPresent();
+  }
+
+  /** Markers on tests the change itself adds to an existing file: a new test's own platform skip, a slow test's Short skip. */
+  @Test
+  void aNewTestsOwnSkipIsNotCounted() throws Exception {
+    String py = "diff --git a/tests/test_io.py b/tests/test_io.py\n--- a/tests/test_io.py\n+++ b/tests/test_io.py\n"
+        + "@@ -40,2 +40,7 @@ def test_write():\n     assert write('x')\n \n"
+        + "+@pytest.mark.skipif(sys.platform == \"win32\", reason=\"posix permissions\")\n+def test_read_only_file(tmp_path):\n"
+        + "+    assert not writable(tmp_path)\n";
+    assertThat(find(py, "add a test for read-only files")).isEmpty();
+    String go = "diff --git a/foo_test.go b/foo_test.go\n--- a/foo_test.go\n+++ b/foo_test.go\n@@ -80,1 +80,7 @@\n }\n"
+        + "+\n+func TestLargeInput(t *testing.T) {\n+\tif testing.Short() {\n+\t\tt.Skip(\"slow\")\n+\t}\n+}\n";
+    assertThat(find(go, "add a test for large inputs")).isEmpty();
+    String oldGo = "diff --git a/foo_test.go b/foo_test.go\n--- a/foo_test.go\n+++ b/foo_test.go\n@@ -10,2 +10,3 @@\n"
+        + " func TestReset(t *testing.T) {\n+\tt.Skip(\"later\")\n \td := New()\n";
+    assertThat(find(oldGo, "fix it")).isPresent();
+    // ZIO's error-discarding .ignore in a test's body is no marker.
+    assertThat(find(adding("src/test/scala/RepoSpec.scala", "_ <- repo.delete(id).ignore"), "fix it")).isEmpty();
+  }
+
+  @Test
+  void aDeletedSnapshotOrResourceIsNoTest() throws Exception {
+    for (String file : new String[] {"src/__tests__/__snapshots__/old.test.js.snap", "src/test/resources/legacy.json"}) {
+      assertThat(find("diff --git a/" + file + " b/" + file + "\ndeleted file mode 100644\n--- a/" + file + "\n+++ /dev/null\n"
+          + "@@ -1,1 +0,0 @@\n-{\"a\": 1}\n", "fix it")).as(file).isEmpty();
+    }
   }
 
   @Test
@@ -104,7 +142,9 @@ class DisabledTestsTest {
         + "@@ -20,4 +20,0 @@\n-test \"sumOddNumbers\" {\n-    try std.testing.expectEqual(@as(u32, 9), sumOddNumbers(5));\n-}\n");
     assertThat(DisabledTests.find(zig, "fix the failing test", List.of("sumOddNumbers"))).get().asString()
         .contains("the failing test sumOddNumbers deleted from zig/example.zig");
-    // A line that only mentions it (a comment, a call) is no definition.
+    // A line that only mentions it (a comment, a call, a parameter) is no definition.
+    assertThat(find("diff --git a/tests/test_b.py b/tests/test_b.py\n--- a/tests/test_b.py\n+++ b/tests/test_b.py\n"
+        + "@@ -1,2 +1,1 @@\n-def run(TestReset):\n", "fix it")).isEmpty();
     assertThat(find("diff --git a/xxhash_test.go b/xxhash_test.go\n--- a/xxhash_test.go\n+++ b/xxhash_test.go\n"
         + "@@ -1,2 +1,1 @@\n-// TestReset checks Reset\n", "fix it")).isEmpty();
   }
@@ -118,6 +158,8 @@ class DisabledTestsTest {
     assertThat(DisabledTests.identifier("test_title (catalog.tests.test_models.BookTest)")).isEqualTo("test_title");
     assertThat(DisabledTests.identifier("parse() handles major ...  1.2.3")).isEqualTo("parse() handles major");
     assertThat(DisabledTests.identifier("github.com/cespare/xxhash/v2")).isNull();
+    assertThat(DisabledTests.identifier("calc.CalcSuite.adds negatives")).isEqualTo("adds negatives");
+    assertThat(DisabledTests.identifier("tests/test_a.py")).as("a file, not a test").isNull();
   }
 
   @Test

@@ -75,4 +75,12 @@ class ModuleTestsTest {
     write("jsonschema-module-jackson/src/test/java/PlainTest.java", "");
     assertThat(detect("jsonschema-module-jackson").command()).doesNotContain("-Dtest=");
   }
+
+  /** Surefire before 3.0.0-M6 skips JUnit 5 @Nested classes under -Dtest: a test only they hold would not run. */
+  @Test
+  void nestedTestClassesKeepThePlainRun() {
+    write("jsonschema-module-jackson/src/test/java/" + JACKSON + "/JsonPropertySorterTest.java",
+        "class JsonPropertySorterTest {\n  @Nested\n  class WhenEmpty {}\n}\n");
+    assertThat(detect("jsonschema-module-jackson").command()).isEqualTo("cd .. && mvn -q -B test -pl jsonschema-module-jackson -am");
+  }
 }

@@ -1,0 +1,181 @@
+package dev.acr.verify;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One pass over an attempt's unified diff for {@link DisabledTests}: the skip markers added to tests
+ * that were already there, the test files deleted, the test definitions removed, every added line.
+ * Whether a marker's test is new is read from the hunk: a decorator ({@code @pytest.mark.skip},
+ * {@code @Disabled}, {@code #[ignore]}) belongs to the next definition, a call in a body ({@code
+ * t.Skip(}) to the last one above it, and a marked definition ({@code it.skip('x'}) is an old test
+ * when a removed line held its title. A definition is new when the change adds it and removed no
+ * line like it; none in sight means the test began above the hunk, so it was there before.
+ */
+record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFilesAdded, List<Line> definitions, List<String> added) {
+
+  record Line(String file, int line, String text) {}
+
+  private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,\\d+)? @@");
+  private static final Pattern TITLE = Pattern.compile("[\"'`]([^\"'`]{3,})[\"'`]");
+
+  static PatchScan of(Path patch, int maxLines) throws IOException {
+    Reader r = new Reader();
+    try (BufferedReader in = Files.newBufferedReader(patch, StandardCharsets.UTF_8)) {
+      int read = 0;
+      for (String l = in.readLine(); l != null && read++ < maxLines; l = in.readLine()) {
+        r.accept(l);
+      }
+    } catch (java.nio.charset.MalformedInputException e) {
+      // Not UTF-8 text: what was read so far stands.
+    }
+    r.endHunk();
+    List<String> deleted = new ArrayList<>();
+    r.deleted.forEach((file, lines) -> {
+      // A test file by its name, or source code in a test folder that defined tests (not a snapshot, fixture or resource).
+      boolean byName = DisabledTests.TEST_NAME.matcher(file).find();
+      boolean definedTests = r.definitions.stream().anyMatch(d -> d.file().equals(file));
+      if (byName || DisabledTests.TEST_DIR.matcher(file).find() && !DisabledTests.NOT_TESTS.matcher(file).find() && definedTests) {
+        deleted.add(file);
+      }
+    });
+    return new PatchScan(r.markers, deleted, r.testFilesAdded, r.definitions, r.added);
+  }
+
+  /** The diff's lines in order; the state of the file and hunk being read. */
+  private static final class Reader {
+    final List<Line> markers = new ArrayList<>();
+    final Map<String, Boolean> deleted = new LinkedHashMap<>();
+    final List<Line> definitions = new ArrayList<>();
+    final List<String> added = new ArrayList<>();
+    final Map<String, Set<String>> removed = new HashMap<>();
+    int testFilesAdded;
+
+    String file;
+    boolean testFile;
+    Pattern marker;
+    boolean newFile;
+    boolean inBinary;
+    boolean inHeader;
+    int line;
+    /** Whether the last definition seen in this hunk is one the change adds; null before any. */
+    Boolean lastDefinitionNew;
+    /** Decorators waiting for the definition they stand above. */
+    final List<Line> pending = new ArrayList<>();
+
+    void accept(String l) {
+      if (l.startsWith("diff --git ")) {
+        endHunk();
+        int b = l.lastIndexOf(" b/");
+        file = b > 0 ? l.substring(b + 3) : null;
+        // Rust and Zig keep unit tests beside the code: any .rs file may hold a #[ignore], any .zig file a test.
+        testFile = file != null && (DisabledTests.TEST_NAME.matcher(file).find() || DisabledTests.TEST_DIR.matcher(file).find()
+            || file.endsWith(".rs") || file.endsWith(".zig"));
+        marker = file == null ? null : DisabledTests.MARKERS.get(file.substring(file.lastIndexOf('.') + 1));
+        newFile = false;
+        inBinary = false;
+        inHeader = true;
+      } else if (inBinary || file == null) {
+        return;
+      } else if (inHeader) {
+        header(l);
+      } else if (l.startsWith("@@")) {
+        hunk(l);
+      } else if (l.startsWith("+")) {
+        added(l.substring(1).strip());
+        line++;
+      } else if (l.startsWith("-")) {
+        String text = l.substring(1).strip();
+        removed.computeIfAbsent(file, k -> new HashSet<>()).add(text);
+        if (testFile && DisabledTests.DEFINITION.matcher(text).find()) {
+          definitions.add(new Line(file, 0, text));
+        }
+      } else if (l.startsWith(" ")) {
+        String text = l.substring(1).strip();
+        if (DisabledTests.DEFINITION.matcher(text).find()) {
+          definition(false);
+        }
+        line++;
+      }
+    }
+
+    /** The lines between {@code diff --git} and the first hunk: modes, index, the ---/+++ names. */
+    private void header(String l) {
+      if (l.startsWith("@@")) {
+        inHeader = false;
+        hunk(l);
+      } else if (l.startsWith("GIT binary patch") || l.startsWith("Binary files ")) {
+        inBinary = true;
+      } else if (l.startsWith("new file mode")) {
+        newFile = true;
+        testFilesAdded += DisabledTests.TEST_NAME.matcher(file).find() || DisabledTests.TEST_DIR.matcher(file).find() ? 1 : 0;
+      } else if (l.startsWith("deleted file mode") && testFile) {
+        deleted.put(file, true);
+      }
+    }
+
+    private void hunk(String l) {
+      endHunk();
+      Matcher m = HUNK.matcher(l);
+      line = m.find() ? Integer.parseInt(m.group(1)) : 0;
+      lastDefinitionNew = null;
+    }
+
+    private void added(String text) {
+      added.add(text);
+      boolean isMarker = testFile && !newFile && marker != null && marker.matcher(text).find() && !comment(text);
+      boolean isDefinition = DisabledTests.DEFINITION.matcher(text).find();
+      boolean wasThere = removed.getOrDefault(file, Set.of()).contains(text);
+      if (isMarker && !wasThere) {
+        Line at = new Line(file, line, text);
+        if (isDefinition) {
+          // it.skip('parses dates', ...): an old test when a removed line held its title.
+          Matcher t = TITLE.matcher(text);
+          if (!t.find() || removed.getOrDefault(file, Set.of()).stream().anyMatch(r -> r.contains(t.group(0)))) {
+            markers.add(at);
+          }
+        } else if (text.startsWith("@") || text.startsWith("#[") || text.startsWith("[")) {
+          pending.add(at);
+        } else if (lastDefinitionNew == null || !lastDefinitionNew) {
+          markers.add(at);
+        }
+      }
+      if (isDefinition && !isMarker) {
+        definition(!wasThere);
+      }
+    }
+
+    /** A definition in the hunk: the decorators above it are its own, and the calls below it too. */
+    private void definition(boolean isNew) {
+      if (!isNew) {
+        markers.addAll(pending);
+      }
+      pending.clear();
+      lastDefinitionNew = isNew;
+    }
+
+    /** Decorators with no definition after them in the hunk stand above a test the hunk does not show: one that was there. */
+    void endHunk() {
+      markers.addAll(pending);
+      pending.clear();
+    }
+
+    /** A marker in a comment is no marker: {@code // it.skip(...) would hide this}. */
+    private static boolean comment(String text) {
+      return text.startsWith("//") || text.startsWith("#") && !text.startsWith("#[") || text.startsWith("*")
+          || text.startsWith("/*") || text.startsWith(";");
+    }
+  }
+}
