@@ -150,14 +150,20 @@ final class ExplainCommand implements Callable<Integer> {
    * only, by which routes are compared); null when it does not say (runs before it did).
    */
   static Long testsMs(JsonNode outcome, int attempt) {
+    JsonNode ms = attemptOf(outcome, attempt).path("tests_ms");
+    return ms.canConvertToLong() ? ms.asLong() : null;
+  }
+
+  /** Attempt {@code attempt}'s entry in outcome.json's {@code attempts}; a missing node when there is none. */
+  private static JsonNode attemptOf(JsonNode outcome, int attempt) {
     if (outcome != null) {
       for (JsonNode a : outcome.path("attempts")) {
-        if (a.path("attempt").asInt() == attempt && a.path("tests_ms").canConvertToLong()) {
-          return a.path("tests_ms").asLong();
+        if (a.path("attempt").asInt() == attempt) {
+          return a;
         }
       }
     }
-    return null;
+    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
   }
 
   private static Path existing(Path p) {
@@ -177,14 +183,11 @@ final class ExplainCommand implements Callable<Integer> {
 
   /** From outcome.json when the run finished; else the files the patch names. */
   static List<String> changedFiles(JsonNode outcome, int attempt, Path patch) {
-    if (outcome != null) {
-      for (JsonNode a : outcome.path("attempts")) {
-        if (a.path("attempt").asInt() == attempt && a.path("changed_files").isArray()) {
-          List<String> files = new ArrayList<>();
-          a.path("changed_files").forEach(f -> files.add(f.asText()));
-          return files;
-        }
-      }
+    JsonNode recorded = attemptOf(outcome, attempt).path("changed_files");
+    if (recorded.isArray()) {
+      List<String> files = new ArrayList<>();
+      recorded.forEach(f -> files.add(f.asText()));
+      return files;
     }
     List<String> files = new ArrayList<>();
     if (patch != null) {

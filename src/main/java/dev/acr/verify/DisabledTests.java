@@ -35,6 +35,11 @@ public final class DisabledTests {
           + "|_spec\\.(?:rb|cr|lua)$");
   /** A file in a test folder: a test file when it is source code (not a snapshot, a fixture or a resource). */
   static final Pattern TEST_DIR = Pattern.compile("(?:^|/)(?:tests?|specs?|__tests__|testing|t)/");
+  /** Whether {@code file} is a test file by its name or its folder. */
+  static boolean testPath(String file) {
+    return TEST_NAME.matcher(file).find() || TEST_DIR.matcher(file).find();
+  }
+
   static final Pattern NOT_TESTS = Pattern.compile("(?:^|/)(?:__snapshots__|fixtures?|resources|testdata|data)/");
 
   private static final Pattern JS = Pattern.compile(

@@ -81,8 +81,7 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
         int b = l.lastIndexOf(" b/");
         file = b > 0 ? l.substring(b + 3) : null;
         // Rust and Zig keep unit tests beside the code: any .rs file may hold a #[ignore], any .zig file a test.
-        testFile = file != null && (DisabledTests.TEST_NAME.matcher(file).find() || DisabledTests.TEST_DIR.matcher(file).find()
-            || file.endsWith(".rs") || file.endsWith(".zig"));
+        testFile = file != null && (DisabledTests.testPath(file) || file.endsWith(".rs") || file.endsWith(".zig"));
         marker = file == null ? null : DisabledTests.MARKERS.get(file.substring(file.lastIndexOf('.') + 1));
         newFile = false;
         inBinary = false;
@@ -120,7 +119,7 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
         inBinary = true;
       } else if (l.startsWith("new file mode")) {
         newFile = true;
-        testFilesAdded += DisabledTests.TEST_NAME.matcher(file).find() || DisabledTests.TEST_DIR.matcher(file).find() ? 1 : 0;
+        testFilesAdded += DisabledTests.testPath(file) ? 1 : 0;
       } else if (l.startsWith("deleted file mode") && testFile) {
         deleted.put(file, true);
       }
