@@ -251,13 +251,14 @@ public final class CannotRun {
           "run acr with a JDK " + release + " or newer (JAVA_HOME) or name another test command"));
     }
     if ((m = FETCH_FAILED.matcher(line)).find()) {
-      String dep = m.group(1);
-      for (int g = 2; dep == null && g <= m.groupCount(); g++) {
-        dep = m.group(g);
+      int g = 1;
+      while (m.group(g) == null && g < m.groupCount()) {
+        g++;
       }
-      return Optional.of(new Why("the dependency " + dep + " could not be downloaded",
-          "fetch the dependencies once by hand (cargo fetch, go mod download, deno install) where the network allows,"
-              + " or name another test command"));
+      // The tool that failed to download is the one to fetch with: cargo's (groups 1-2), go's (3), deno's (4-5).
+      String fetch = g <= 2 ? "cargo fetch" : g == 3 ? "go mod download" : "deno install";
+      return Optional.of(new Why("the dependency " + m.group(g) + " could not be downloaded",
+          "fetch the dependencies once by hand (" + fetch + ") where the network allows, or name another test command"));
     }
     if ((m = BUILD_UNRESOLVED.matcher(line)).find()) {
       return Optional.of(new Why("the build could not resolve what it needs (" + m.group() + ")",

@@ -252,10 +252,12 @@ class CannotRunTest {
         "  [6] Could not resolve hostname (Could not resolve host: index.crates.io)"))
         .map(CannotRun.Why::problem).contains("the dependency rustc-std-workspace-core could not be downloaded");
     assertThat(check(101, "fix it", "error: no matching package named `rustc-std-workspace-core` found",
-        "location searched: crates.io index")).isPresent();
+        "location searched: crates.io index")).map(CannotRun.Why::todo).get().asString().contains("(cargo fetch)");
     assertThat(check(1, "fix it", "go: github.com/google/go-cmp@v0.6.0: Get \"https://proxy.golang.org/github.com/google/go-cmp/"
         + "@v/v0.6.0.mod\": dial tcp: lookup proxy.golang.org: no such host"))
         .map(CannotRun.Why::problem).contains("the dependency github.com/google/go-cmp could not be downloaded");
+    assertThat(check(1, "fix it", "go: github.com/google/go-cmp@v0.6.0: Get \"https://proxy.golang.org/x\": dial tcp: no such host"))
+        .map(CannotRun.Why::todo).get().asString().contains("(go mod download)").doesNotContain("cargo");
     // go test in hashicorp/golang-lru's arc/ module, offline: the importing file's position comes first.
     assertThat(check(1, "fix the failing test", "go: downloading github.com/hashicorp/golang-lru/v2 v2.0.7",
         "arc.go:9:2: github.com/hashicorp/golang-lru/v2@v2.0.7: Get \"https://proxy.golang.org/github.com/hashicorp/golang-lru/v2/"

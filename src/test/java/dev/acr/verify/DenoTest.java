@@ -48,6 +48,6 @@ class DenoTest {
         "    at file:///tmp/x/a_test.ts:1:30"), root, root, "fix the failing test"))
         .get().extracting(CannotRun.Why::problem).asString().isEqualTo("the dependency @std/assert could not be downloaded");
     assertThat(CannotRun.check(1, List.of("error: Import 'https://deno.land/std@0.200.0/assert/mod.ts' failed: error sending request"),
-        root, root, "fix it")).get().extracting(CannotRun.Why::todo).asString().contains("deno install");
+        root, root, "fix it")).get().extracting(CannotRun.Why::todo).asString().contains("(deno install)");
   }
 }
