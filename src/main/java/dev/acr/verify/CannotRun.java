@@ -272,7 +272,16 @@ public final class CannotRun {
    * What installs a missing program: a path into a dependency folder (composer's vendor/bin,
    * npm's node_modules/.bin) comes from installing that folder's dependencies, not the program.
    */
+  /** A virtual environment's interpreter ({@code /root/.virtualenvs/colorama/bin/python}): the environment is what is missing. */
+  private static final Pattern VENV_PYTHON = Pattern.compile("^(.+)/bin/python[0-9.]*$");
+
   private static String installHint(String program) {
+    Matcher venv = VENV_PYTHON.matcher(program);
+    if (venv.matches()) {
+      // tartley/colorama's make test runs $(virtualenv)/bin/python: "install /root/.virtualenvs/colorama/bin/python" said nothing useful.
+      return "create the virtual environment " + venv.group(1) + " the command expects (python3 -m venv " + venv.group(1)
+          + ", then install the project's dependencies into it; a Makefile may have a target for it)";
+    }
     for (String[] tool : new String[][] {{"vendor/bin/", "composer install"}, {"node_modules/.bin/", "npm install"}}) {
       int at = program.indexOf(tool[0]);
       if (at >= 0) {

@@ -327,4 +327,13 @@ class CannotRunTest {
     assertThat(CannotRun.packageName("lodash/fp")).isEqualTo("lodash");
     assertThat(CannotRun.packageName("/a/node_modules/jest/bin/jest.js")).isEqualTo("jest");
   }
+
+  /** tartley/colorama: make test runs a virtualenv's python that was never created. */
+  @Test
+  void aVirtualEnvironmentThatIsNotThere() {
+    assertThat(check(2, "fix the failing ansi test", "~/.virtualenvs/colorama/bin/python -m unittest discover -p *_test.py",
+        "/bin/sh: 1: /root/.virtualenvs/colorama/bin/python: not found", "make: *** [Makefile:46: test] Error 127"))
+        .map(CannotRun.Why::todo).get().asString()
+        .startsWith("create the virtual environment /root/.virtualenvs/colorama the command expects (python3 -m venv");
+  }
 }
