@@ -86,7 +86,13 @@ final class Languages {
           Map.entry("f08", "fortran"),
           Map.entry("f", "fortran"),
           Map.entry("for", "fortran"),
-          Map.entry("r", "r"));
+          Map.entry("r", "r"),
+          // Free Pascal and Delphi units and programs; not ".pp", which Puppet's manifests share.
+          Map.entry("pas", "pascal"),
+          Map.entry("lpr", "pascal"),
+          Map.entry("dpr", "pascal"),
+          Map.entry("adb", "ada"),
+          Map.entry("ads", "ada"));
   // .h is left out on purpose: it is C and C++ alike, the .c or .cpp files decide.
 
   private Languages() {}

@@ -32,7 +32,7 @@ public final class DisabledTests {
   static final Pattern TEST_NAME = Pattern.compile(
       "(?:^|/)test_[^/]+\\.py$|_test\\.(?:py|go|rb|exs|ts|js|mjs|dart|cc|cpp|c|lua|nim)$"
           + "|\\.(?:test|spec)\\.[cm]?[jt]sx?$|(?:Test|Tests|IT|Spec|Suite)\\.(?:java|kt|scala|groovy|cs|php|swift)$"
-          + "|_spec\\.(?:rb|cr|lua)$");
+          + "|_spec\\.(?:rb|cr|lua)$|\\.bats$|(?:^|/)Test[A-Z]\\w*\\.(?:pas|pp)$");
   /** A file in a test folder: a test file when it is source code (not a snapshot, a fixture or a resource). */
   static final Pattern TEST_DIR = Pattern.compile("(?:^|/)(?:tests?|specs?|__tests__|testing|t)/");
   /** Whether {@code file} is a test file by its name or its folder. */
@@ -53,6 +53,26 @@ public final class DisabledTests {
   private static final Pattern SCALA = Pattern.compile("@(?:Disabled|Ignore)\\b|^ignore\\s*\\(|\\bignore\\s+(?:should|in|must|can)\\b"
       + "|\"\\s*\\.ignore\\b|@@\\s*(?:TestAspect\\.)?ignore\\b");
 
+  /** Kotest's x-prefixed tests and {@code .config(enabled = false)}, and JUnit's annotations. */
+  private static final Pattern KOTLIN = Pattern.compile("@(?:Disabled|Ignore)\\b|^x(?:test|it|describe|context|should|feature|scenario|given)\\s*\\("
+      + "|\\.config\\s*\\([^)]*\\benabled\\s*=\\s*false\\b");
+  /** Spock's pending and conditional ignores beside JUnit's annotations. */
+  private static final Pattern GROOVY = Pattern.compile("@(?:Disabled|Ignore|IgnoreIf|PendingFeature)\\b");
+  /**
+   * Free Pascal and Delphi, whose words are case-insensitive: fpcunit's {@code Ignore('why')}, DUnitX's {@code [Ignore]},
+   * pascal-tap's {@code Skip}/{@code SkipAll}/{@code Todo} and a suite declared {@code ITAPSuiteSkip}.
+   */
+  private static final Pattern PASCAL = Pattern.compile("\\bITAPSuiteSkip\\b|^\\[\\s*Ignore\\b|^(?:Ignore|Skip|SkipAll|Todo)\\s*(?:\\(|;|$)",
+      Pattern.CASE_INSENSITIVE);
+  /** Perl's Test::More: a SKIP block, {@code skip_all}, {@code todo_skip}, a TODO block's {@code $TODO}; plunit's {@code blocked()}. */
+  private static final Pattern PERL = Pattern.compile("^SKIP\\s*:|\\bskip_all\\b|\\btodo_skip\\b|^skip\\s*[(\"'$]"
+      + "|^(?:local|our)\\s+\\$TODO\\b|^\\$TODO\\s*=|\\b(?:blocked|fixme)\\s*\\(");
+  /** GoogleTest's {@code DISABLED_} and {@code GTEST_SKIP()}, Unity's {@code TEST_IGNORE}, Catch2's {@code SKIP(} and hiding or may-fail tags. */
+  private static final Pattern C = Pattern.compile("\\bDISABLED_\\w|\\bGTEST_SKIP\\s*\\(|\\bTEST_IGNORE(?:_MESSAGE)?\\s*\\(|^SKIP\\s*\\("
+      + "|^(?:TEST_CASE|SCENARIO)\\s*\\(.*\\[(?:\\.|!hide|!mayfail|!shouldfail)");
+  /** testthat's {@code skip()}, {@code skip_if()}, {@code skip_on_cran()} and the rest. */
+  private static final Pattern R = Pattern.compile("^skip(?:_if\\w*|_on_\\w+)?\\s*\\(");
+
   /** Each language's ways to switch a test off, by file extension, matched on an added line (trimmed). */
   static final Map<String, Pattern> MARKERS = Map.ofEntries(
       Map.entry("py", Pattern.compile("@pytest\\.mark\\.(?:skip|skipif|xfail)\\b|@unittest\\.(?:skip\\w*|expectedFailure)\\b"
@@ -61,21 +81,33 @@ public final class DisabledTests {
       Map.entry("ts", JS), Map.entry("tsx", JS), Map.entry("mts", JS), Map.entry("cts", JS),
       Map.entry("go", Pattern.compile("\\b[tb]\\.Skip(?:f|Now)?\\(")),
       Map.entry("rs", Pattern.compile("^#\\[ignore\\b")),
-      Map.entry("java", JVM), Map.entry("kt", JVM), Map.entry("scala", SCALA), Map.entry("groovy", JVM),
+      Map.entry("java", JVM), Map.entry("kt", KOTLIN), Map.entry("scala", SCALA), Map.entry("groovy", GROOVY),
       Map.entry("zig", Pattern.compile("\\berror\\.SkipZigTest\\b")),
       Map.entry("dart", Pattern.compile("\\bskip\\s*:\\s*(?:true\\b|['\"])")),
       Map.entry("jl", Pattern.compile("@test_(?:skip|broken)\\b")),
       Map.entry("rb", Pattern.compile("^(?:skip|pending)(?:\\s|\\(|$)|^x(?:it|describe|context|specify)\\b")),
       Map.entry("php", Pattern.compile("markTest(?:Skipped|Incomplete)\\(")),
-      Map.entry("cs", Pattern.compile("\\[(?:Ignore|Fact\\s*\\(\\s*Skip|Theory\\s*\\(\\s*Skip)\\b")),
-      Map.entry("exs", Pattern.compile("^@(?:module)?tag\\s+:skip\\b")),
-      Map.entry("swift", Pattern.compile("\\bXCTSkip\\b")),
-      Map.entry("scm", Pattern.compile("\\(test-(?:skip|expect-fail)\\b")));
+      Map.entry("cs", Pattern.compile("\\[(?:Ignore|Explicit|Fact\\s*\\(\\s*Skip|Theory\\s*\\(\\s*Skip)\\b|\\bAssert\\.Ignore\\s*\\(")),
+      Map.entry("exs", Pattern.compile("^@(?:module|describe)?tag\\s+(?::skip\\b|skip:)")),
+      Map.entry("swift", Pattern.compile("\\bXCTSkip\\b|\\.disabled\\s*\\(")),
+      Map.entry("scm", Pattern.compile("\\(test-(?:skip|expect-fail)\\b")),
+      Map.entry("pas", PASCAL), Map.entry("pp", PASCAL), Map.entry("lpr", PASCAL), Map.entry("dpr", PASCAL),
+      Map.entry("t", PERL), Map.entry("pl", PERL), Map.entry("pm", PERL),
+      Map.entry("c", C), Map.entry("cc", C), Map.entry("cpp", C), Map.entry("cxx", C), Map.entry("h", C), Map.entry("hpp", C),
+      Map.entry("hs", Pattern.compile("^x(?:it|describe|context|specify|prop)\\b|^pending(?:With)?\\b|\\b(?:ignoreTest|expectFail(?:Because)?)\\b")),
+      Map.entry("lua", Pattern.compile("^pending\\s*\\(")),
+      Map.entry("bats", Pattern.compile("^skip\\b")),
+      Map.entry("R", R), Map.entry("r", R),
+      Map.entry("nim", Pattern.compile("^skip\\s*\\(\\s*\\)")),
+      Map.entry("cr", Pattern.compile("^pending\\b|^x(?:it|describe|context)\\b")),
+      Map.entry("ml", Pattern.compile("\\bAlcotest\\.skip\\b")),
+      Map.entry("erl", Pattern.compile("\\{\\s*skip\\s*,")),
+      Map.entry("lisp", Pattern.compile("^\\(skip\\b")));
 
-  /** A line that defines a test, in the languages acr reads failing names of. */
+  /** A line that defines a test, in the languages acr reads failing names of, and GoogleTest's and Catch2's macros. */
   static final Pattern DEFINITION = Pattern.compile("^(?:async\\s+)?(?:def|func|fn|pub\\s+fn|function|sub|fun"
       + "|(?:public\\s+|private\\s+|protected\\s+)?(?:static\\s+)?(?:async\\s+)?(?:void|function)"
-      + "|x?(?:it|test|describe|context)|specify|Deno\\.test|@testset|\\(deftest|\\(test-\\w+)\\b");
+      + "|x?(?:it|test|describe|context)|specify|Deno\\.test|@testset|\\(deftest|\\(test-\\w+|TEST(?:_CASE|_F|_P)?|SCENARIO)\\b");
 
   /**
    * A prompt that asks for tests to be switched off: the verb near a word for tests, either way round, not negated
@@ -123,9 +155,11 @@ public final class DisabledTests {
         // Its name after a definition's keyword, or its whole quoted title: not a word of another line.
         Pattern defines = Pattern.compile("\\b(?:def|func|fn|function|fun|void|sub|deftest)\\s+(?:\\([^)]*\\)\\s*)?"
             + Pattern.quote(id) + "(?!\\w)|[\"'`]" + Pattern.quote(id) + "[\"'`]");
-        Optional<PatchScan.Line> gone = scan.definitions().stream().filter(r -> defines.matcher(r.text()).find()).findFirst();
+        // Or a removed line of a test file holding its quoted title: where TAP names assertions, one is the failing test.
+        Optional<PatchScan.Line> gone = scan.definitions().stream().filter(r -> defines.matcher(r.text()).find()).findFirst()
+            .or(() -> scan.titled().stream().filter(r -> r.text().contains(id) && defines.matcher(r.text()).find()).findFirst());
         if (gone.isPresent() && scan.added().stream().noneMatch(a -> a.contains(id))) {
-          found.add("the failing test " + id + " deleted from " + gone.get().file());
+          found.add("the failing test " + (id.contains(" ") ? "'" + id + "'" : id) + " deleted from " + gone.get().file());
         }
       }
     }

@@ -35,6 +35,9 @@ final class FailingTests {
       // tests/propagators/test__envcarrier.py::TestEnv::test_not_sampled FAILED [ 50%]
       Pattern.compile("^(\\S+\\.py::.+?) (?:FAILED|ERROR)(?:\\s+\\[\\s*\\d+%\\])?$"),
       TAP_NOT_OK,
+      // Test::More's diagnostics on stderr, which prove shows without -v (and pascal-tap's, bbrtj/pascal-tap), nested
+      // subtests indented: "#   Failed test 'parses dates'"; not "#   Failed (TODO) test", which TAP counts as passing
+      Pattern.compile("^\\s*#\\s+Failed test '(.+)'$"),
       // go test: --- FAIL: TestParse (0.00s)
       Pattern.compile("^\\s*--- FAIL: (\\S+)"),
       // cargo test: test parser::tests::empty ... FAILED

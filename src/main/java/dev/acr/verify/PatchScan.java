@@ -17,14 +17,16 @@ import java.util.regex.Pattern;
 
 /**
  * One pass over an attempt's unified diff for {@link DisabledTests}: the skip markers added to tests
- * that were already there, the test files deleted, the test definitions removed, every added line.
+ * that were already there, the test files deleted, the test definitions removed (and the other removed
+ * test lines holding a quoted title: a TAP assertion's {@code TestIs(x, 1, 'parses dates')}), every added line.
  * Whether a marker's test is new is read from the hunk: a decorator ({@code @pytest.mark.skip},
  * {@code @Disabled}, {@code #[ignore]}) belongs to the next definition, a call in a body ({@code
  * t.Skip(}) to the last one above it, and a marked definition ({@code it.skip('x'}) is an old test
  * when a removed line held its title. A definition is new when the change adds it and removed no
  * line like it; none in sight means the test began above the hunk, so it was there before.
  */
-record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFilesAdded, List<Line> definitions, List<String> added) {
+record PatchScan(
+    List<Line> markers, List<String> deletedTestFiles, int testFilesAdded, List<Line> definitions, List<Line> titled, List<String> added) {
 
   record Line(String file, int line, String text) {}
 
@@ -51,7 +53,7 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
         deleted.add(file);
       }
     });
-    return new PatchScan(r.markers, deleted, r.testFilesAdded, r.definitions, r.added);
+    return new PatchScan(r.markers, deleted, r.testFilesAdded, r.definitions, r.titled, r.added);
   }
 
   /** The diff's lines in order; the state of the file and hunk being read. */
@@ -59,6 +61,7 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
     final List<Line> markers = new ArrayList<>();
     final Map<String, Boolean> deleted = new LinkedHashMap<>();
     final List<Line> definitions = new ArrayList<>();
+    final List<Line> titled = new ArrayList<>();
     final List<String> added = new ArrayList<>();
     final Map<String, Set<String>> removed = new HashMap<>();
     int testFilesAdded;
@@ -100,6 +103,8 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
         removed.computeIfAbsent(file, k -> new HashSet<>()).add(text);
         if (testFile && DisabledTests.DEFINITION.matcher(text).find()) {
           definitions.add(new Line(file, 0, text));
+        } else if (testFile && TITLE.matcher(text).find()) {
+          titled.add(new Line(file, 0, text));
         }
       } else if (l.startsWith(" ")) {
         String text = l.substring(1).strip();

@@ -247,6 +247,8 @@ class RepoInspectorTest {
     assertThat(Languages.detect(noBuildFiles, List.of("x.sh", "y.sh", "z.rb"))).isEqualTo("shell");
     assertThat(Languages.detect(noBuildFiles, List.of("a.py", "b.go", "c.py", "d.go", "e.go"))).isEqualTo("go");
     assertThat(Languages.detect(noBuildFiles, List.of("README"))).isNull();
+    // bbrtj/pascal-tap: Free Pascal units and programs beside a makefile.
+    assertThat(Languages.detect(noBuildFiles, List.of("makefile", "src/tap.pas", "t/tests.t.pas", "ex/fib.pas"))).isEqualTo("pascal");
     assertThat(Languages.detect(noBuildFiles, List.of("lib/Text/Table/Tiny.pm", "t/01-basic.t", "dist.ini"))).isEqualTo("perl");
     // rbenv/rbenv's shape: bats tests and bash hooks around extensionless scripts, one Ruby plugin.
     assertThat(Languages.detect(noBuildFiles, List.of("libexec/rbenv-exec", "test/exec.bats", "test/init.bats",

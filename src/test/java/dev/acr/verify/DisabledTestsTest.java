@@ -59,6 +59,24 @@ class DisabledTestsTest {
     assertThat(find(adding("src/main.zig", "    return error.SkipZigTest;"), prompt)).isPresent();
     assertThat(find(adding("test/calc_test.dart", "  }, skip: 'flaky');"), prompt)).isPresent();
     assertThat(find(adding("test/runtests.jl", "    @test_skip add(2, 3) == 5"), prompt)).isPresent();
+    // pascal-tap's skipped suite (bbrtj/pascal-tap), fpcunit's and DUnitX's ignores; Pascal's words are case-insensitive.
+    assertThat(find(replacing("t/src/FlowControlTests.pas", "TFlowControlSuite = class(TTAPSuite)",
+        "TFlowControlSuite = class(TTAPSuite, ITAPSuiteSkip)"), prompt)).get().asString().contains("t/src/FlowControlTests.pas:12");
+    assertThat(find(adding("tests/TestParser.pas", "  Ignore('flaky');"), prompt)).isPresent();
+    assertThat(find(adding("tests/ParserTests.pas", "  SKIP;"), prompt)).isPresent();
+    assertThat(find(adding("tests/ParserTests.pas", "  [Ignore('later')]"), prompt)).isPresent();
+    // Perl's Test::More, C and C++ (GoogleTest, Unity, Catch2), Haskell, R, Kotest, bats.
+    assertThat(find(adding("t/parse.t", "SKIP: {"), prompt)).isPresent();
+    assertThat(find(adding("t/parse.t", "local $TODO = 'not yet';"), prompt)).isPresent();
+    assertThat(find(replacing("tests/parser_test.cc", "TEST(Parser, Dates) {", "TEST(Parser, DISABLED_Dates) {"), prompt)).isPresent();
+    assertThat(find(adding("tests/parser_test.cc", "  GTEST_SKIP() << \"later\";"), prompt)).isPresent();
+    assertThat(find(adding("test/test_parser.c", "    TEST_IGNORE();"), prompt)).isPresent();
+    assertThat(find(replacing("tests/parser.cpp", "TEST_CASE(\"dates\", \"[parser]\") {", "TEST_CASE(\"dates\", \"[parser][.]\") {"),
+        prompt)).isPresent();
+    assertThat(find(adding("test/Spec.hs", "      pendingWith \"later\""), prompt)).isPresent();
+    assertThat(find(adding("tests/testthat/test-parse.R", "  skip_on_ci()"), prompt)).isPresent();
+    assertThat(find(replacing("src/test/kotlin/ParserTest.kt", "test(\"dates\") {", "xtest(\"dates\") {"), prompt)).isPresent();
+    assertThat(find(adding("test/parse.bats", "  skip \"later\""), prompt)).isPresent();
   }
 
   @Test
@@ -72,6 +90,10 @@ class DisabledTestsTest {
     assertThat(find("diff --git a/tests/test_new.py b/tests/test_new.py\nnew file mode 100644\n--- /dev/null\n"
         + "+++ b/tests/test_new.py\n@@ -0,0 +1,2 @@\n+@pytest.mark.skipif(sys.platform == 'win32', reason='posix')\n+def test_x(): pass\n",
         prompt)).isEmpty();
+    // A new Catch2 test hidden from the default run, a Pascal call of the code's own Skip method, a C regex with "[.]".
+    assertThat(find(adding("tests/parser.cpp", "TEST_CASE(\"parse a huge file\", \"[.][benchmark]\") {"), prompt)).isEmpty();
+    assertThat(find(adding("tests/TestLexer.pas", "  Lexer.Skip(2);"), prompt)).isEmpty();
+    assertThat(find(adding("tests/parser_test.c", "  assert(match(\"1.5\", \"[0-9][.][0-9]\"));"), prompt)).isEmpty();
     // A marker line the change also removed was only moved.
     assertThat(find("diff --git a/tests/test_a.py b/tests/test_a.py\n--- a/tests/test_a.py\n+++ b/tests/test_a.py\n"
         + "@@ -1,4 +1,4 @@\n-@pytest.mark.skip\n def test_a(): pass\n+@pytest.mark.skip\n def test_b(): pass\n", prompt)).isEmpty();
@@ -147,6 +169,18 @@ class DisabledTestsTest {
         + "@@ -1,2 +1,1 @@\n-def run(TestReset):\n", "fix it")).isEmpty();
     assertThat(find("diff --git a/xxhash_test.go b/xxhash_test.go\n--- a/xxhash_test.go\n+++ b/xxhash_test.go\n"
         + "@@ -1,2 +1,1 @@\n-// TestReset checks Reset\n", "fix it")).isEmpty();
+    // TAP names assertions (bbrtj/pascal-tap, Test::More): the failing one's line removed is the failing test removed,
+    // unless the change keeps its title (a corrected expectation).
+    Path tap = tmp.resolve("tap.patch");
+    String removed = "diff --git a/t/src/FlowControlTests.pas b/t/src/FlowControlTests.pas\n--- a/t/src/FlowControlTests.pas\n"
+        + "+++ b/t/src/FlowControlTests.pas\n@@ -186,3 +186,2 @@\n \tTestIs(TAPTester.DiagLines.Count, 0, 'diag lines count ok');\n"
+        + "-\tTestIs(TAPTester.Lines[0], 'not ok 1 # TODO ', 'todo line ok');\n \tTestIs(TAPTester.Lines[1], 'ok 2', 'second line ok');\n";
+    Files.writeString(tap, removed);
+    List<String> failing = List.of("todo line ok", "testing scenario: Skip tests");
+    assertThat(DisabledTests.find(tap, "fix the failing TODO line test", failing)).get().asString()
+        .contains("the failing test 'todo line ok' deleted from t/src/FlowControlTests.pas");
+    Files.writeString(tap, removed + "+\tTestIs(TAPTester.Lines[0], 'not ok 1 # TODO', 'todo line ok');\n");
+    assertThat(DisabledTests.find(tap, "fix the failing TODO line test", failing)).isEmpty();
   }
 
   @Test

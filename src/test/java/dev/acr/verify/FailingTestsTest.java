@@ -29,6 +29,10 @@ class FailingTestsTest {
             "tests/test_db.py::test_connect[local host]");
     assertThat(names("ok 1 global default", "not ok 80 non-writable shims directory", "not ok 81 later # TODO not yet",
         "# (in test file test/rbenv.bats, line 12)")).containsExactly("non-writable shims directory");
+    // prove without -v: Test::More's diagnostics (and pascal-tap's, nested), not a TODO test's.
+    assertThat(names("        # Failed test 'todo line ok'", "        # expected: 'not ok 1 # TODO '",
+        "#   Failed test 'parses dates'", "#   at t/parse.t line 12.", "#   Failed (TODO) test 'later'", "#   Failed test at t/a.t line 3."))
+        .containsExactly("todo line ok", "parses dates");
     assertThat(names("--- FAIL: TestLRU_Contains (0.00s)", "    --- FAIL: TestLRU/sub (0.01s)", "FAIL",
         "FAIL\tgithub.com/hashicorp/golang-lru/simplelru\t0.012s"))
         .containsExactly("TestLRU_Contains", "TestLRU/sub", "github.com/hashicorp/golang-lru/simplelru");
