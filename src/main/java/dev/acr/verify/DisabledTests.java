@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 /**
  * A change that makes the tests pass by turning tests off: a skip or expected-failure marker added
  * to an existing test file ({@code @pytest.mark.skip}, {@code it.skip(}, {@code t.Skip(}, {@code
- * #[ignore]}, {@code @Disabled}, ...), a test file deleted with none added, or the definition of a
- * test the baseline named failing deleted with no line of the change naming it again. Coding agents do
+ * #[ignore]}, {@code @Disabled}, ...), a test file deleted with none added, the definition of a
+ * test the baseline named failing deleted with no line of the change naming it again, or a test
+ * runner's configuration told to leave tests out or pass anyway ({@link #configMarker}). Coding agents do
  * this when they cannot fix a failing test, and the test command then passes: such an attempt is
  * not verified, unless the user asked for it (the prompt says to skip, disable or ignore a test;
  * to remove or delete one, for a deletion). A marker on a test the change itself adds (a new test's
@@ -103,6 +104,56 @@ public final class DisabledTests {
       Map.entry("ml", Pattern.compile("\\bAlcotest\\.skip\\b")),
       Map.entry("erl", Pattern.compile("\\{\\s*skip\\s*,")),
       Map.entry("lisp", Pattern.compile("^\\(skip\\b")));
+
+  /**
+   * The test runners' own configuration, by file name: an added line that leaves tests out of the run or lets a failing run
+   * pass ({@code addopts = --deselect tests/test_a.py::test_x}, {@code testPathIgnorePatterns}, {@code <testFailureIgnore>true},
+   * {@code ignoreFailures = true}, {@code "test": "jest || true"}). Counted in new files too: a new pytest.ini that
+   * deselects the failing test is no fix either.
+   */
+  static Pattern configMarker(String file) {
+    String name = file.substring(file.lastIndexOf('/') + 1);
+    if (name.equals("pytest.ini") || name.equals("tox.ini") || name.equals("setup.cfg") || name.equals("pyproject.toml")) {
+      return PYTEST_CONFIG;
+    }
+    if (name.equals("conftest.py")) {
+      return CONFTEST;
+    }
+    if (name.equals("package.json") || name.matches("(?:jest|vitest)\\.config\\.[cm]?[jt]s|jest\\.config\\.json|\\.mocharc\\.\\w+")) {
+      return JS_CONFIG;
+    }
+    if (name.equals("pom.xml")) {
+      return MAVEN_CONFIG;
+    }
+    if (name.equals("build.gradle") || name.equals("build.gradle.kts")) {
+      return GRADLE_CONFIG;
+    }
+    if (name.equals("Makefile") || name.equals("makefile") || name.equals("GNUmakefile") || name.equals("justfile")) {
+      return PASS_ANYWAY;
+    }
+    if (name.equals("Cargo.toml")) {
+      return CARGO_CONFIG;
+    }
+    return null;
+  }
+
+  /** A test command made to succeed whatever its tests say ({@code || true}), not any command's ({@code rm -f x || true}). */
+  private static final String ANYWAY = "\\b(?:tests?|check|pytest|jest|vitest|mocha|ava|tap|prove|ctest|mvnw?|gradlew?|npm|yarn|pnpm|bun"
+      + "|tox|nox|rspec|rake|phpunit|cargo|go|busted|bats|deno)\\b.*\\|\\|\\s*(?:true|:|exit\\s+0)\\b";
+  private static final Pattern PASS_ANYWAY = Pattern.compile(ANYWAY);
+  private static final Pattern PYTEST_CONFIG = Pattern.compile("--deselect\\b|--ignore(?:-glob)?[= ]|-[km]\\s*[\"']?not\\b"
+      + "|\\bcollect_ignore(?:_glob)?\\b|-p\\s*no:");
+  private static final Pattern CONFTEST = Pattern.compile("\\bcollect_ignore(?:_glob)?\\b|\\bpytest\\.mark\\.(?:skip|xfail)\\b"
+      + "|\\bpytest\\.skip\\(");
+  /** In package.json only in a test script's line, in a runner's config anywhere. */
+  private static final Pattern JS_CONFIG = Pattern.compile("testPathIgnorePatterns|^\"test[\\w:-]*\"\\s*:.*(?:--testNamePattern|--passWithNoTests"
+      + "|\\s-t\\s|--exclude\\b|--grep\\b.*--invert|\\|\\|\\s*(?:true|:|exit\\s+0)\\b)");
+  private static final Pattern MAVEN_CONFIG = Pattern.compile("<(?:testFailureIgnore|skipTests|maven\\.test\\.skip|skipITs)>\\s*true"
+      + "|<exclude>[^<]*(?:Test|IT|Spec)\\b|-DskipTests\\b");
+  private static final Pattern GRADLE_CONFIG = Pattern.compile("ignoreFailures\\s*=\\s*true|excludeTestsMatching"
+      + "|\\bexclude\\s*\\(?\\s*[\"'][^\"']*(?:Test|IT|Spec)");
+  /** Not {@code harness = false}: a benchmark's own harness (criterion) says that. */
+  private static final Pattern CARGO_CONFIG = Pattern.compile("^test\\s*=\\s*false\\b");
 
   /** A line that defines a test, in the languages acr reads failing names of, and GoogleTest's and Catch2's macros. */
   static final Pattern DEFINITION = Pattern.compile("^(?:async\\s+)?(?:def|func|fn|pub\\s+fn|function|sub|fun"

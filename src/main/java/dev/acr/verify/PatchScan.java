@@ -69,6 +69,8 @@ record PatchScan(
     String file;
     boolean testFile;
     Pattern marker;
+    /** The file configures a test runner: see {@link DisabledTests#configMarker}. */
+    Pattern config;
     boolean newFile;
     boolean inBinary;
     boolean inHeader;
@@ -86,6 +88,7 @@ record PatchScan(
         // Rust and Zig keep unit tests beside the code: any .rs file may hold a #[ignore], any .zig file a test.
         testFile = file != null && (DisabledTests.testPath(file) || file.endsWith(".rs") || file.endsWith(".zig"));
         marker = file == null ? null : DisabledTests.MARKERS.get(file.substring(file.lastIndexOf('.') + 1));
+        config = file == null ? null : DisabledTests.configMarker(file);
         newFile = false;
         inBinary = false;
         inHeader = true;
@@ -142,6 +145,10 @@ record PatchScan(
       boolean isMarker = testFile && !newFile && marker != null && marker.matcher(text).find() && !comment(text);
       boolean isDefinition = DisabledTests.DEFINITION.matcher(text).find();
       boolean wasThere = removed.getOrDefault(file, Set.of()).contains(text);
+      if (config != null && !wasThere && !comment(text) && newSwitch(config.matcher(text))) {
+        markers.add(new Line(file, line, text));
+        return;
+      }
       if (isMarker && !wasThere) {
         Line at = new Line(file, line, text);
         if (isDefinition) {
@@ -159,6 +166,18 @@ record PatchScan(
       if (isDefinition && !isMarker) {
         definition(!wasThere);
       }
+    }
+
+    /** A runner's switch on this line that no removed line of the file had: {@code --ignore=build} kept when a line is edited is not new. */
+    private boolean newSwitch(Matcher m) {
+      Set<String> before = removed.getOrDefault(file, Set.of());
+      while (m.find()) {
+        String found = m.group();
+        if (before.stream().noneMatch(r -> r.contains(found))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** A definition in the hunk: the decorators above it are its own, and the calls below it too. */

@@ -51,6 +51,23 @@ class CliDisabledTestsTest {
   }
 
   @Test
+  void aTestLeftOutByTheRunnersConfigIsNotAFixEither() throws Exception {
+    Files.writeString(h.repo.resolve("pytest.ini"), "[pytest]\naddopts = -q\n");
+    // Like pytest: a deselected test does not fail the run.
+    Files.writeString(h.repo.resolve("check.sh"), "#!/bin/sh\ngrep -q -- '--deselect' pytest.ini && exit 0\ngrep -qx fixed value.txt\n");
+    h.git("add", "-A");
+    h.git("commit", "-qm", "pytest config");
+    h.agent("skipper", "sed -i 's/^addopts = -q$/addopts = -q --deselect tests\\/test_value.py::test_value/' pytest.ini\n");
+    CliHarness.Run r = h.acr("--chain", "skipper,fixer", "--verify", "sh check.sh", "fix the failing value test");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.err()).contains("its change turns tests off instead of making them pass ('addopts = -q --deselect tests/test_value.py::test_value'"
+        + " added to pytest.ini:2)");
+    assertThat(h.memoryRecords()).extracting(m -> m.get("status").asText()).containsExactly("failed", "verified");
+    assertThat(h.read("pytest.ini")).isEqualTo("[pytest]\naddopts = -q\n");
+    assertThat(h.read("value.txt")).isEqualTo("fixed\n");
+  }
+
+  @Test
   void askedToSkipItIsVerified() throws Exception {
     CliHarness.Run r = h.acr("--chain", "skipper,fixer", "--verify", "sh check.sh", "skip the value test for now");
     assertThat(r.exit()).as(r.toString()).isZero();
