@@ -56,6 +56,15 @@ public record KnownFailures(List<String> failing, boolean incomplete, boolean no
         && !attempt.failingIncomplete() && !attempt.failing().isEmpty() && failing.containsAll(attempt.failing());
   }
 
+  /**
+   * Whether an attempt's failure is worth one more run of the tests ({@link AttemptTests}): none of the tests the baseline
+   * named failing fails now, and some that did not fail before do. Both lists must be whole, or nothing is compared.
+   */
+  boolean worthRerun(VerifyResult attempt) {
+    return !failing.isEmpty() && !incomplete && attempt != null && !attempt.passed() && !attempt.timedOut()
+        && !attempt.failingIncomplete() && !attempt.failing().isEmpty() && attempt.failing().stream().noneMatch(failing::contains);
+  }
+
   /** "3 tests (a, b, c)" or "12 tests (a, b, c and 9 more)". */
   public static String named(List<String> names, boolean incomplete) {
     int more = names.size() - SHOWN;

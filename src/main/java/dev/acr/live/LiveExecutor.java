@@ -29,7 +29,6 @@ import dev.acr.git.WorktreePool;
 import dev.acr.verify.DisabledTests;
 import dev.acr.verify.VerifyCommand;
 import dev.acr.verify.VerifyResult;
-import dev.acr.verify.Verifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -295,10 +294,11 @@ public final class LiveExecutor implements AttemptExecutor {
     } else if (status == null) {
       VerifyResult v = null;
       try {
-        String who = "attempt " + attemptNumber + " " + route.name() + ": ";
-        note.accept(who + "running the tests on its change");
-        v = new Verifier().run(setup.verify(), folder, setup.verifyTimeout(), environment(worktree),
-            dir.resolve(RunFiles.VERIFY_LOG), beat -> note.accept(who + "tests " + beat));
+        AttemptTests.Outcome tested = AttemptTests.run(setup, folder, environment(worktree), dir,
+            "attempt " + attemptNumber + " " + route.name() + ": ", note);
+        v = tested.result();
+        testsMs = tested.durationMs();
+        attemptNote = tested.note();
       } catch (IOException e) {
         return stoppedOr(route, () -> acrError(route, attemptNumber, dir, "could not run the test command", e));
       } catch (InterruptedException e) {
@@ -306,7 +306,6 @@ public final class LiveExecutor implements AttemptExecutor {
         Thread.currentThread().interrupt();
       }
       verifyTail = v == null ? null : v.tail();
-      testsMs = v == null ? 0 : v.durationMs();
       resolved = v != null && v.passed();
       status = resolved ? AttemptStatus.VERIFIED : AttemptStatus.FAILED;
       if (Thread.currentThread().isInterrupted()) {

@@ -47,6 +47,8 @@ public final class RunFiles {
   public static final String STDERR = "stderr.log";
   public static final String PATCH = "changes.patch";
   public static final String VERIFY_LOG = "verify.log";
+  /** The second run of the tests, when the first failed as a flaky test would ({@link AttemptTests}). */
+  public static final String VERIFY_AGAIN_LOG = "verify-again.log";
   public static final String ANSWER = "answer.md";
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -50,6 +50,19 @@ class KnownFailuresTest {
   }
 
   @Test
+  void aFailureIsRunAgainOnlyWhenTheBaselinesFailuresPassAndOthersFailThatDidNot() {
+    KnownFailures known = KnownFailures.of(failing("value is fixed"), Dimension.BUG_FIXING, "fix the value");
+    assertThat(known.worthRerun(failing("times out under load"))).isTrue();
+    assertThat(known.worthRerun(failing("value is fixed", "times out under load"))).as("the task's test still fails").isFalse();
+    assertThat(known.worthRerun(failing())).as("named nothing: a build error, say").isFalse();
+    assertThat(known.worthRerun(new VerifyResult(false, -1, 10, "", true, null, List.of("slow"), false))).as("timed out").isFalse();
+    assertThat(known.worthRerun(new VerifyResult(false, 1, 10, "", false, null, List.of("slow"), true))).as("list cut").isFalse();
+    assertThat(known.worthRerun(new VerifyResult(true, 0, 10, "", false, null))).isFalse();
+    assertThat(KnownFailures.of(new VerifyResult(true, 0, 10, "", false, null), Dimension.BUG_FIXING, "fix it")
+        .worthRerun(failing("slow"))).as("nothing failed before: no sign the change did its part").isFalse();
+  }
+
+  @Test
   void namesAFewAndCountsTheRest() {
     assertThat(KnownFailures.named(List.of("a"), false)).isEqualTo("1 test (a)");
     assertThat(KnownFailures.named(List.of("a", "b", "c", "d", "e"), true)).isEqualTo("over 5 tests (a, b, c and 2 more)");

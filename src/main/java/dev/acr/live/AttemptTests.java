@@ -1,0 +1,52 @@
+package dev.acr.live;
+
+import dev.acr.verify.Verifier;
+import dev.acr.verify.VerifyResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The project's tests on an attempt's change, run once more when the failure looks like a flaky
+ * test's rather than the change's: the attempt fixed every test the baseline named failing, and
+ * what fails now are tests that did not fail before ({@link KnownFailures#worthRerun}). A test that
+ * fails under load or by timing would otherwise fail a good change, count against its agent and
+ * pay for another. Any other failure is not run again: a change that left the task's tests failing
+ * is not rescued by a second draw.
+ */
+final class AttemptTests {
+
+  /**
+   * @param result the run that decides (the second, when there was one)
+   * @param durationMs both runs' time
+   * @param note what the user is told of a second run that passed; null otherwise
+   */
+  record Outcome(VerifyResult result, long durationMs, String note) {}
+
+  private AttemptTests() {}
+
+  static Outcome run(LiveExecutor.Setup setup, Path folder, Map<String, String> environment, Path dir, String who,
+      Consumer<String> note) throws IOException, InterruptedException {
+    note.accept(who + "running the tests on its change");
+    VerifyResult first = once(setup, folder, environment, dir.resolve(RunFiles.VERIFY_LOG), who, note);
+    if (setup.known() == null || !setup.known().worthRerun(first)) {
+      return new Outcome(first, first.durationMs(), null);
+    }
+    String failed = KnownFailures.named(first.failing(), first.failingIncomplete());
+    boolean one = first.failing().size() == 1;
+    note.accept(who + "it made the tests that failed before pass, but " + failed + (one ? " fails" : " fail")
+        + " that did not before: running the tests once more, in case " + (one ? "it is" : "one is") + " flaky");
+    VerifyResult second = once(setup, folder, environment, dir.resolve(RunFiles.VERIFY_AGAIN_LOG), who, note);
+    String said = second.passed()
+        ? "its tests passed on a second run; on the first, " + failed + " failed (a flaky test? see " + RunFiles.VERIFY_LOG + ")"
+        : null;
+    return new Outcome(second, first.durationMs() + second.durationMs(), said);
+  }
+
+  private static VerifyResult once(LiveExecutor.Setup setup, Path folder, Map<String, String> environment, Path log,
+      String who, Consumer<String> note) throws IOException, InterruptedException {
+    return new Verifier().run(setup.verify(), folder, setup.verifyTimeout(), environment, log,
+        beat -> note.accept(who + "tests " + beat));
+  }
+}
