@@ -83,6 +83,18 @@ public final class Delivery {
         note.accept("recheck: passed in your working tree");
         return new Outcome(applied, false);
       }
+      if (!r.timedOut() && !r.failing().isEmpty() && !r.failingIncomplete()) {
+        // The same change passed in the worktree: named tests failing here are a flaky test's doing as often as this
+        // tree's. Once more, as for an attempt (AttemptTests); a difference of this tree fails again.
+        String failed = KnownFailures.named(r.failing(), false);
+        note.accept("recheck: " + failed + " failed in your working tree; running the tests once more, in case of a flaky test");
+        r = new Verifier().run(verify, testDir, timeout, env, attemptDir.resolve("recheck-again.log"),
+            beat -> note.accept("recheck: " + beat));
+        if (r.passed()) {
+          note.accept("recheck: passed on a second run in your working tree (" + failed + " failed on the first: flaky?)");
+          return new Outcome(applied, false);
+        }
+      }
       failure = r.timedOut() ? "did not finish within " + Durations.limit(timeout) : "failed (exit " + r.exitCode() + ")";
     } catch (IOException e) {
       failure = "could not run (" + e.getMessage() + ")";
