@@ -1,9 +1,14 @@
 package dev.acr.live;
 
+import dev.acr.context.Dimension;
+import dev.acr.core.Task;
+import dev.acr.git.Diff;
+import dev.acr.verify.DisabledTests;
 import dev.acr.verify.Verifier;
 import dev.acr.verify.VerifyResult;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -42,6 +47,22 @@ final class AttemptTests {
         ? "its tests passed on a second run; on the first, " + failed + " failed (a flaky test? see " + RunFiles.VERIFY_LOG + ")"
         : null;
     return new Outcome(second, first.durationMs() + second.durationMs(), said);
+  }
+
+  /**
+   * What the user is told of a verified change to tests alone when tests failed before it: they pass because their
+   * expectations changed, which is the fix when a test was wrong and a cheat when the code was; null otherwise, and
+   * when the task was to write tests.
+   */
+  static String onlyTestsNote(KnownFailures known, Diff diff, Task task) {
+    if (known == null || known.failing().isEmpty() || diff == null || diff.changedFiles().isEmpty()
+        || task.dimension() == Dimension.TEST_GENERATION || !diff.changedFiles().stream().allMatch(DisabledTests::testPath)) {
+      return null;
+    }
+    List<String> files = diff.changedFiles();
+    return "it changed only tests (" + String.join(", ", files.subList(0, Math.min(3, files.size())))
+        + (files.size() > 3 ? " and " + (files.size() - 3) + " more" : "") + "), not the code they test: the tests that failed"
+        + " pass because what they expect changed; check with git diff that the tests, not the code, were wrong";
   }
 
   private static VerifyResult once(LiveExecutor.Setup setup, Path folder, Map<String, String> environment, Path log,

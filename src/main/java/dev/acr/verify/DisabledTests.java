@@ -37,7 +37,7 @@ public final class DisabledTests {
   /** A file in a test folder: a test file when it is source code (not a snapshot, a fixture or a resource). */
   static final Pattern TEST_DIR = Pattern.compile("(?:^|/)(?:tests?|specs?|__tests__|testing|t)/");
   /** Whether {@code file} is a test file by its name or its folder. */
-  static boolean testPath(String file) {
+  public static boolean testPath(String file) {
     return TEST_NAME.matcher(file).find() || TEST_DIR.matcher(file).find();
   }
 

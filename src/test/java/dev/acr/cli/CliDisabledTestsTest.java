@@ -68,6 +68,25 @@ class CliDisabledTestsTest {
   }
 
   @Test
+  void aChangeToTheFailingTestAloneIsVerifiedWithAWordOfWarningAndAFixOfTheCodeIsNot() throws Exception {
+    // Like pytest: the test passes when it expects what value.txt holds, and its failure is named.
+    Files.writeString(h.repo.resolve("check.sh"), "#!/bin/sh\ngrep -q \"== 'broken\" tests/test_value.py && exit 0\n"
+        + "grep -qx fixed value.txt || { echo 'FAILED tests/test_value.py::test_value - AssertionError'; exit 1; }\n");
+    h.git("commit", "-qam", "a check that reads the test");
+    h.agent("expecter", "sed -i \"s/== 'fixed/== 'broken/\" tests/test_value.py\n");
+    h.writeConfig(List.of(CliHarness.tool("expecter", h.agents.resolve("expecter").toString(), null),
+        CliHarness.tool("fixer", h.agents.resolve("fixer").toString(), null)));
+    CliHarness.Run r = h.acr("--chain", "expecter", "--verify", "sh check.sh", "fix the failing value test");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("attempt 1: it changed only tests (tests/test_value.py), not the code they test: the tests that"
+        + " failed pass because what they expect changed; check with git diff that the tests, not the code, were wrong");
+    h.git("checkout", "-q", "--", "tests/test_value.py");
+    r = h.acr("--chain", "fixer", "--verify", "sh check.sh", "fix the failing value test");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).doesNotContain("changed only tests");
+  }
+
+  @Test
   void askedToSkipItIsVerified() throws Exception {
     CliHarness.Run r = h.acr("--chain", "skipper,fixer", "--verify", "sh check.sh", "skip the value test for now");
     assertThat(r.exit()).as(r.toString()).isZero();
