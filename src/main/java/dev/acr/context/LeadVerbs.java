@@ -43,7 +43,7 @@ final class LeadVerbs {
     put(m, Dimension.TEST_GENERATION, 2, "fuzz");
     put(m, Dimension.TEST_GENERATION, 1.5, "cover");
     put(m, Dimension.CODE_GENERATION, 1, "add", "create", "write", "implement", "build", "make",
-        "generate", "scaffold", "need", "new", "set", "setup", "configure", "impl", "integrate", "introduce");
+        "generate", "scaffold", "need", "new", "set", "setup", "configure", "impl", "integrate", "introduce", "extend");
     put(m, Dimension.CODE_GENERATION, 1.5, "support", "allow", "enable", "expose");
     return Map.copyOf(m);
   }
