@@ -48,13 +48,14 @@ def candidates(git, commit):
             yield sha, subject
 
 
-def rank(sha):
-    return hashlib.sha1(("acr-terse-probe:" + sha).encode()).hexdigest()
+def collect(sources, salt, mirrors, out):
+    """Draws every repository of SOURCES (repository, commit, half, drawn, domain) by a hash of SALT and
+    the commit id; another probe passes its own sources and salt, so its draw is independent of this one."""
+    def rank(sha):
+        return hashlib.sha1((salt + sha).encode()).hexdigest()
 
-
-def main(mirrors, out):
     rows = []
-    for line in Path(__file__).with_name("sources.tsv").read_text().splitlines():
+    for line in Path(sources).read_text().splitlines():
         if line.startswith("#") or not line.strip():
             continue
         repo, commit, half, drawn, _ = line.split("\t")
@@ -78,4 +79,4 @@ def main(mirrors, out):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    collect(Path(__file__).with_name("sources.tsv"), "acr-terse-probe:", sys.argv[1], sys.argv[2])

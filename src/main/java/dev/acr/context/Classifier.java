@@ -63,6 +63,7 @@ public final class Classifier {
           ChangeRules.TIDYING,
           TitleRules.NAMES,
           TitleRules.CHANGES,
+          DeliverableRules.RULES,
           ClassifierRules.TESTS,
           ClassifierRules.UNDERSTANDING,
           ClassifierRules.DOCS,

@@ -139,7 +139,7 @@ final class ClassifierRules {
           // (instructions and guides only as docs: "complete the instructions table" is code);
           // "finish the readme generator", "the docstring-only functions" are not (what follows names code).
           regex(CODE_UNDERSTANDING, 2.5, "\\b(?:add|write|generate|update|improve|need|flesh out|expand|extend|finish"
-              + "|complete|revise)\\b(?: \\S+){0,3}? (?:docs|docstrings?|jsdoc|javadoc|tsdoc|kdoc|rustdoc|godoc|doc ?comments?"
+              + "|complete|revise)\\b(?: (?!(?:in|into|from|by|with|at|per|under|listed|described)\\b)\\S+){0,5}? (?:docs|docstrings?|jsdoc|javadoc|tsdoc|kdoc|rustdoc|godoc|doc ?comments?"
               + "|documentation|readme|faq|(?:setup|install(?:ation)?|usage|build|run|contributing|user|style|developer)"
               + " (?:instructions|guides?)|tutorials? (?:docs|pages?|sections?))\\b(?!-| (?:generators?|parsers?|renderers?|builders?|linters?|tools?|scripts?|plugins?|sites?|servers?|pages?|templates?|functions|methods|classes|stubs)\\b)",
               "asks for documentation").when("doc", "readme", "instructions", "tutorial", "guide", "faq"));

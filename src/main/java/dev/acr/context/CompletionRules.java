@@ -41,9 +41,13 @@ final class CompletionRules {
           // "… // TODO", "TODO: …", and said of the code: "the last two cases are TODO", "__repr__ is a todo".
           regex(CODE_COMPLETION, 3, "(?:#|//|--)\\s*todo\\b|\\btodo:|\\b(?:is|are) (?:still )?(?:an? |just an? )?todos?\\b",
               "TODO marker").when("todo"),
-          // Not "a todo app": there the word names what the new program is about.
-          regex(CODE_COMPLETION, 1, "\\btodos?\\b(?! (?:apps?|lists?|items?|manager|tracker)\\b)", "mentions TODO")
-              .when("todo"),
+          // "implement the commented-out section": the code is sketched in comments, not written.
+          regex(CODE_COMPLETION, 3, "\\b(?:implement|write|finish|complete|restore|fill in|re-?enable)\\b(?: \\S+){0,2}?"
+              + " commented[- ]out\\b", "code left in comments '%s'").when("commented"),
+          // Not "a todo app": there the word names what the new program is about. A FIXME left in the code
+          // marks it unfinished as a TODO does ("FIXME in auth.py line 30"); one rule, so "TODO/FIXME" counts once.
+          regex(CODE_COMPLETION, 1, "\\b(?:todos?|fixmes?)\\b(?! (?:apps?|lists?|items?|manager|tracker)\\b)", "mentions TODO")
+              .when("todo", "fixme"),
           regex(CODE_COMPLETION, 2, "\\b(?:the|these|those|all|remaining|each|every|any|a|one|two|three|some|few|several|\\d+) todos?\\b(?! (?:app|apps|list"
               + "|items?))|\\btodo'?d\\b|\\bmarked (?:as |with )?(?:todo|fixme|tbd)\\b|\\btodo " + PARTS, "TODOs to finish").when("todo"),
           // "implement the missing getters", "write the missing part": what is missing is to be written.

@@ -23,6 +23,9 @@ final class LeadVerbs {
     // What should hold and does not: "avoid X when Y", "ensure X respects Y", "preserve X during Y".
     put(m, Dimension.BUG_FIXING, 1.5, "avoid", "ensure", "preserve", "resolve", "respect", "honor", "honour", "obey");
     put(m, Dimension.BUG_FIXING, 1, "handle");
+    // What the code forgot to do to its input: "escape HTML in user bios", "clamp the progress to 100".
+    // Not "encode", "quote": "encode the thumbnails as webp" is a format, not a repair.
+    put(m, Dimension.BUG_FIXING, 1, "clamp", "trim", "escape", "unescape", "sanitize", "sanitise", "guard");
     put(m, Dimension.CODE_UNDERSTANDING, 2, "explain", "describe", "summarize", "summarise",
         "document", "walk", "trace", "review", "annotate", "clarify");
     put(m, Dimension.CODE_UNDERSTANDING, 1.5, "tell");
@@ -43,7 +46,7 @@ final class LeadVerbs {
     put(m, Dimension.TEST_GENERATION, 2, "fuzz");
     put(m, Dimension.TEST_GENERATION, 1.5, "cover");
     put(m, Dimension.CODE_GENERATION, 1, "add", "create", "write", "implement", "build", "make",
-        "generate", "scaffold", "need", "new", "set", "setup", "configure", "impl", "integrate", "introduce");
+        "generate", "scaffold", "need", "new", "set", "setup", "configure", "impl", "integrate", "introduce", "extend");
     put(m, Dimension.CODE_GENERATION, 1.5, "support", "allow", "enable", "expose");
     return Map.copyOf(m);
   }

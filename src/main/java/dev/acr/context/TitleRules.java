@@ -92,13 +92,17 @@ final class TitleRules {
           + " (?:[a-z][\\w.+-]* v?\\d+(?:\\.\\d+)*|v\\d+(?:\\.\\d+)*)\\b";
 
   private static final String REMOVES_PLACEHOLDER =
-      "\\b(?:remove|delete|drop|strip|prune)\\b(?: \\S+){0,3}? (?:stubs?|placeholders?|skeletons?)\\b";
+      "\\b(?:remove|delete|drop|strip|prune)\\b(?: \\S+){0,3}? (?:stubs?|placeholders?|skeletons?|todos?|fixmes?)\\b"
+          // Not "remove the TODO stubs and implement them": the code is still to be written.
+          + "(?!.*\\b(?:implement|write|fill in|finish|complete)\\b)";
 
   /** Not "finish the readme generator", "docstring-only functions": there the words name code. */
   private static final String COMPLETES_DOCS =
-      "\\b(?:flesh out|finish|complete|fill in|expand|extend)\\b(?: \\S+){0,3}? (?:docs|documentation|readme"
+      "\\b(?:flesh out|finish|complete|fill in|expand|extend)\\b(?: [^\\s:;]+){0,7}? (?:docs|documentation|readme"
           + "|docstrings?|comments|(?:setup|install(?:ation)?|usage|build|run|contributing|user|style|developer) (?:instructions|guides?)"
-          + "|tutorials? (?:docs|pages?|section)|faq)\\b(?!-| (?:generators?|parsers?|renderers?|builders?|linters?|tools?|scripts?|plugins?|sites?|servers?|pages?|templates?|functions|methods|classes|stubs)\\b)";
+          + "|tutorials? (?:docs|pages?|section)|faq|(?:tutorials?|discussions?|chapters?|explanations?|write-?ups?|guides?"
+          + "|(?:guide|tutorial|docs?|readme|faq|manual) sections?)"
+          + "(?=\\s*$|[,.;:]| (?:for|on|about|of|in)\\b))\\b(?!-| (?:generators?|parsers?|renderers?|builders?|linters?|tools?|scripts?|plugins?|sites?|servers?|pages?|templates?|functions|methods|classes|stubs)\\b)";
 
   /** Data that came out twice ("duplicate rows after the sync"), not code written twice. */
   private static final String DUPLICATE_DATA =
@@ -198,14 +202,19 @@ final class TitleRules {
           regex(MULTI_LANGUAGE, -2.5, TO_VERSION, "a version is no other language").when(" to "),
           regex(Dimension.TEST_GENERATION, -2.5, TO_VERSION, "a version to move to, not tests to write").when(" to "),
           // "remove the stub for X": a placeholder taken out is dead code, not code to write.
-          regex(CODE_COMPLETION, -3, REMOVES_PLACEHOLDER, "a placeholder removed").when("stub", "placeholder", "skeleton"),
-          regex(CODE_REFACTORING, 2, REMOVES_PLACEHOLDER, "removes a placeholder '%s'").when("stub", "placeholder", "skeleton"),
+          regex(CODE_COMPLETION, -3, REMOVES_PLACEHOLDER, "a placeholder removed").when("stub", "placeholder", "skeleton", "todo", "fixme"),
+          regex(CODE_REFACTORING, 2, REMOVES_PLACEHOLDER, "removes a placeholder '%s'").when("stub", "placeholder", "skeleton", "todo", "fixme"),
           // "clear the placeholder after resolve": a UI or runtime placeholder, which exists.
           regex(CODE_COMPLETION, -3, "\\b(?:clear|preserve|keep|hide|show|render|reset|restore|update|style|position)s?\\b"
               + "(?: \\S+){0,2}? placeholders?\\b", "a placeholder at run time").when("placeholder"),
           // "flesh out the contributing guide": documentation to complete is documentation to write.
-          regex(CODE_COMPLETION, -2.5, COMPLETES_DOCS, "the unfinished part is documentation")
-              .when("doc", "readme", "guide", "tutorial", "instructions", "faq", "comment"),
+          // The completion verb's whole weight: what is unfinished is prose, which is documentation work.
+          regex(CODE_COMPLETION, -3.5, COMPLETES_DOCS, "the unfinished part is documentation")
+              .when("doc", "readme", "guide", "tutorial", "instructions", "faq", "comment", "discussion", "chapter",
+                  "explanation", "write"),
+          regex(CODE_UNDERSTANDING, 3, COMPLETES_DOCS, "documentation to finish '%s'")
+              .when("doc", "readme", "guide", "tutorial", "instructions", "faq", "comment", "discussion", "chapter",
+                  "explanation", "write"),
           // "add information about the config file": the text is the deliverable.
           regex(CODE_UNDERSTANDING, 3, "^(?:add|write|include|give)\\b(?: \\S+){0,2}? (?:information|info|details|a section"
               + "|a paragraph|notes) (?:about|on)\\b", "asks for an explanation '%s'")

@@ -17,7 +17,8 @@ class RuleTablesTest {
               ClassifierIssues.STRUCTURE, ClassifierIssues.TASK,
               ClassifierRules.REFACTORING, CompletionRules.COMPLETION, DomainRules.ALGORITHMS,
               DomainRules.DATA, DomainRules.GENERATION, DomainRules.LANGUAGES, DomainRules.MULTI,
-              ChangeRules.ROBUSTNESS, ChangeRules.DOCS, ChangeRules.TIDYING, TitleRules.NAMES, TitleRules.CHANGES)
+              ChangeRules.ROBUSTNESS, ChangeRules.DOCS, ChangeRules.TIDYING, TitleRules.NAMES, TitleRules.CHANGES,
+              DeliverableRules.RULES)
           .flatMap(List::stream)
           .toList();
 
