@@ -63,42 +63,47 @@ final class SingleCallPriors {
   }
 
   /**
-   * The configured routes' prior means (advantages scaled, {@link #scale}) and counts for a task
-   * of dimension {@code dim}: {@code {means, counts}}.
+   * The configured routes' prior means and counts for a task of dimension {@code dim}: {@code
+   * {means, counts}}. Price priors' advantages over the price-priced routes' average are scaled
+   * ({@link #scale}); the {@link Priors}' figures are not: they were measured, not guessed from a
+   * price, and the slope says nothing about them (scaled too, the ID test's acr+priors row lost
+   * 0.33 AvgPerf on the tuning seeds).
    */
   double[][] of(String dim) {
     double[][] raw = byDimension.computeIfAbsent(dim, this::unscaled);
     double s = scale();
-    if (s == 1) {
+    double[] mean = raw[0];
+    double[] priced = raw[2];
+    double average = 0;
+    double n = 0;
+    for (int i = 0; i < mean.length; i++) {
+      average += priced[i] * mean[i];
+      n += priced[i];
+    }
+    if (s == 1 || n == 0) {
       return raw;
     }
-    double[] mean = raw[0];
-    double average = average(mean);
+    average /= n;
     double[] scaled = new double[mean.length];
     for (int i = 0; i < scaled.length; i++) {
-      scaled[i] = average + s * (mean[i] - average);
+      scaled[i] = priced[i] == 1 ? average + s * (mean[i] - average) : mean[i];
     }
-    return new double[][] {scaled, raw[1]};
+    return new double[][] {scaled, raw[1], priced};
   }
 
+  /** {@code {means, counts, priced}}: priced is 1 for a route whose prior comes from its price. */
   private double[][] unscaled(String dim) {
     double[] mean = new double[routes.size()];
     double[] count = new double[routes.size()];
+    double[] priced = new double[routes.size()];
     for (int i = 0; i < mean.length; i++) {
       Route r = routes.get(i);
       Priors.Entry e = priors.of(r.model(), dim);
       mean[i] = e != null ? e.performance() : Sigmoid.exact(priceSkill.getOrDefault(r.name(), 0.0));
       count[i] = e != null ? Priors.CALLS : PRICE_CALLS;
+      priced[i] = e != null ? 0 : 1;
     }
-    return new double[][] {mean, count};
-  }
-
-  private static double average(double[] values) {
-    double sum = 0;
-    for (double v : values) {
-      sum += v / values.length;
-    }
-    return sum;
+    return new double[][] {mean, count, priced};
   }
 
   /**
@@ -114,11 +119,23 @@ final class SingleCallPriors {
       return scale;
     }
     scaledAt = stats.records;
-    double[] x = byDimension.computeIfAbsent(null, this::unscaled)[0];
-    double mx = average(x);
+    double[][] start = byDimension.computeIfAbsent(null, this::unscaled);
+    double[] x = start[0];
+    // The routes priced by price, once per name: the ones the slope is about.
+    boolean[] counted = new boolean[x.length];
+    double mx = 0;
+    int priced = 0;
+    for (int r = 0; r < x.length; r++) {
+      counted[r] = start[2][r] == 1 && routes.firstOfName(r) == r;
+      if (counted[r]) {
+        mx += x[r];
+        priced++;
+      }
+    }
+    mx /= Math.max(1, priced);
     double spread = 0;
     for (int r = 0; r < x.length; r++) {
-      if (routes.firstOfName(r) == r) {
+      if (counted[r]) {
         spread += (x[r] - mx) * (x[r] - mx);
       }
     }
@@ -137,7 +154,7 @@ final class SingleCallPriors {
       double xs = 0;
       double ys = 0;
       for (int r = 0; r < x.length; r++) {
-        MemoryStats.Tally t = routes.firstOfName(r) == r ? calls.get(firstCall[r]) : null;
+        MemoryStats.Tally t = counted[r] ? calls.get(firstCall[r]) : null;
         if (t != null) {
           n += t.n;
           xs += t.n * x[r];
@@ -145,7 +162,7 @@ final class SingleCallPriors {
         }
       }
       for (int r = 0; r < x.length && n > 0; r++) {
-        MemoryStats.Tally t = routes.firstOfName(r) == r ? calls.get(firstCall[r]) : null;
+        MemoryStats.Tally t = counted[r] ? calls.get(firstCall[r]) : null;
         if (t != null) {
           double dx = x[r] - xs / n;
           sxy += dx * (t.successes + t.partialSum - t.n * ys / n);
@@ -153,8 +170,8 @@ final class SingleCallPriors {
         }
       }
     }
-    double start = SCALE_CALLS * spread * Math.max(1, dimensions);
-    scale = Math.max(0, Math.min(MAX_SCALE, (start + sxy) / (start + sxx)));
+    double pseudo = SCALE_CALLS * spread * Math.max(1, dimensions);
+    scale = pseudo + sxx > 0 ? Math.max(0, Math.min(MAX_SCALE, (pseudo + sxy) / (pseudo + sxx))) : 1;
     return scale;
   }
 }

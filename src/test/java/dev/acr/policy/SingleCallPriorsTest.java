@@ -39,8 +39,12 @@ class SingleCallPriorsTest {
   }
 
   private static SingleCallPriors priors(MemoryStats stats) {
+    return priors(stats, Priors.none());
+  }
+
+  private static SingleCallPriors priors(MemoryStats stats, Priors priors) {
     return new SingleCallPriors(
-        new ConfiguredRoutes(ROUTES, stats), stats, Priors.none(), StartingSkill.priceSkill(ROUTES, COST));
+        new ConfiguredRoutes(ROUTES, stats), stats, priors, StartingSkill.priceSkill(ROUTES, COST));
   }
 
   @Test
@@ -75,5 +79,18 @@ class SingleCallPriorsTest {
   void whereCheapRoutesDoBetterTheScaleIsZeroNotNegative() {
     SingleCallPriors p = priors(memory(30, 0.9, 0.5, 0.1));
     assertThat(p.scale()).isEqualTo(0.0);
+  }
+
+  @Test
+  void aMeasuredPriorIsNotScaledOnlyTheGuessesFromPrices() {
+    // The cheap model's prior was measured (0.2); the other two are priced. Memory says prices
+    // rank nothing here, so the priced two move toward their average; the measured one stays.
+    Priors known = new Priors("test", Map.of("cheap", Map.of(Priors.ALL, new Priors.Entry(50, 0.2, 0.2))));
+    MemoryStats stats = memory(30, 0.5, 0.5, 0.5);
+    double[][] unscaled = priors(new MemoryStats(), known).of("bug_fixing");
+    double[][] scaled = priors(stats, known).of("bug_fixing");
+    assertThat(scaled[0][0]).isEqualTo(0.2);
+    assertThat(scaled[1][0]).isEqualTo(Priors.CALLS);
+    assertThat(scaled[0][2] - scaled[0][1]).isLessThan(0.5 * (unscaled[0][2] - unscaled[0][1]));
   }
 }
