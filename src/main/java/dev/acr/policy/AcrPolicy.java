@@ -65,8 +65,8 @@ public final class AcrPolicy implements Router {
   private final RouteFigures figures;
   /** The single-call decision's first-call tallies per context chain ({@link FirstCalls}). */
   private final FirstCalls firstCalls;
-  /** By task dimension (null: none), {@link #singleCallPriors}. */
-  private final Map<String, double[][]> singleCallPriors = new java.util.HashMap<>();
+  /** Where the single call's estimates start ({@link SingleCallPriors}). */
+  private final SingleCallPriors singleCallPriors;
   /** The task {@link #contexts} was last asked for, and its answer. */
   private Task contextsOf;
   private List<String> lastContexts;
@@ -124,6 +124,7 @@ public final class AcrPolicy implements Router {
     this.figures = new RouteFigures(stats, routeNames, guesses, config.priorStrength());
     this.firstCalls = new FirstCalls(stats, routeNames);
     this.priceSkill = StartingSkill.of(this.routes.list(), costGuess, priors);
+    this.singleCallPriors = new SingleCallPriors(this.routes, stats, priors, priceSkill);
     this.skills = new SkillModel(stats, config.difficultySd(), config.abilitySd(), config.contextSd(), priceSkill);
     this.sigma = skills.chanceRows();
   }
@@ -260,27 +261,11 @@ public final class AcrPolicy implements Router {
   /**
    * Every configured route's single-call estimate, from the prior's mean performance for the
    * task's dimension where priors know the route's model, else from σ(price skill) (½ at the
-   * median price).
+   * median price), as far as memory bears those priors out ({@link SingleCallPriors}).
    */
   private SingleCall.Estimate[] singleCallEstimates(Task task, List<String> ctx) {
-    // The priors depend on the dimension alone, so they are worked out once per dimension
-    // (a lookup by model and a price skill by name per route and decision before).
-    String dim = task.dimension() == null ? null : task.dimension().id();
-    double[][] prior = singleCallPriors.computeIfAbsent(dim, this::singleCallPriors);
+    double[][] prior = singleCallPriors.of(task.dimension() == null ? null : task.dimension().id());
     return SingleCall.estimates(firstCalls.of(ctx), ctx, prior[0], prior[1]);
-  }
-
-  /** The configured routes' single-call prior means and counts for a task of dimension {@code dim}. */
-  private double[][] singleCallPriors(String dim) {
-    double[] mean = new double[routes.size()];
-    double[] count = new double[routes.size()];
-    for (int i = 0; i < mean.length; i++) {
-      Route r = routes.get(i);
-      Priors.Entry e = priors.of(r.model(), dim);
-      mean[i] = e != null ? e.performance() : Sigmoid.exact(priceSkill.getOrDefault(r.name(), 0.0));
-      count[i] = e != null ? Priors.CALLS : SingleCall.STRENGTH;
-    }
-    return new double[][] {mean, count};
   }
 
   /** One Thompson draw of skills (or their medians), and this task's difficulty belief given its failures so far. */

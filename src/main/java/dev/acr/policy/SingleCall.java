@@ -37,8 +37,12 @@ import java.util.SplittableRandom;
  */
 final class SingleCall {
 
-  /** Pseudo-calls a broader context's advantage counts for in a narrower context. */
-  static final double STRENGTH = 2;
+  /**
+   * Pseudo-calls a broader context's advantage counts for in a narrower context: 3 (was 2) with
+   * the price prior worth 6 calls ({@link SingleCallPriors#PRICE_CALLS}), so one bad call moves a
+   * narrow context less (ninth round, adopted in the tenth with {@link SingleCallPriors#scale}).
+   */
+  static final double STRENGTH = 3;
   /**
    * The same for the prompt-length level ({@link PromptLength}), which refines a context rather
    * than naming a new kind of task: its first calls should not override what the context knows

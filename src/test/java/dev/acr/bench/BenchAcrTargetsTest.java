@@ -47,7 +47,10 @@ class BenchAcrTargetsTest {
    * of seed 1001: 48.56, 47.84 before). The floor is the target, 0.11 below the measured figure.
    * With the single call's mean pooled from the dimension on and a draw spread of 0.5: 48.63
    * (tuning seeds 1001/2001/3001: 48.81, 48.68 before); the floor stays the target. With the
-   * steadier baselines and a spread of 0.4: 48.66 (tuning 48.76, within noise of 48.81).
+   * steadier baselines and a spread of 0.4: 48.66 (tuning 48.76, within noise of 48.81). With the
+   * price prior's advantages scaled by how far memory bears them out ({@code
+   * policy/SingleCallPriors}, 2026-12-06): 48.63 (tuning seeds, 60 shuffles each: 48.83, 48.67
+   * before); the floor stays the target.
    */
   @Test
   void idTestSingleCallBeatsTheOnlineBaselines() throws Exception {
@@ -74,7 +77,9 @@ class BenchAcrTargetsTest {
    * broader one's (worth 8 calls) and the draw's spread is 0.4 (tuning seeds: 30.74, 31.93 before);
    * the bar moved from 33.5 to 31.5. 29.62 with the prompt's length as the narrowest context
    * ({@code policy/PromptLength}; tuning seeds 29.40, 30.74 before): the bar is now the issue's
-   * target, 30.0.
+   * target, 30.0. 29.92 with the price prior's advantages scaled by how far memory bears them out
+   * ({@code policy/SingleCallPriors}; tuning seeds, 60 shuffles each: 28.18, 28.92 before; within
+   * the noise of 20 shuffles here, sd of the mean about 1.2); the bar stays 30.0.
    */
   @Test
   void ood176SingleCallFromEmptyMemory() throws Exception {
