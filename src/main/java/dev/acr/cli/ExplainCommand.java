@@ -132,7 +132,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   private ExplainText.Attempt view(MemoryRecord r, Path runDir, JsonNode outcome) {
     if (runDir == null) {
-      return new ExplainText.Attempt(r, null, null, List.of(), null, List.of(), null, List.of(), null, null);
+      return new ExplainText.Attempt(r, null, null, List.of(), null, List.of(), null, List.of(), null, null, null);
     }
     Path dir = RunFiles.attemptDir(runDir, r.attempt());
     Path patch = existing(dir.resolve(RunFiles.PATCH));
@@ -142,7 +142,7 @@ final class ExplainCommand implements Callable<Integer> {
     boolean testsRan = verifyLog != null;
     return new ExplainText.Attempt(r, Files.isDirectory(dir) ? dir : null, patch, changedFiles(outcome, r.attempt(), patch),
         verifyLog, tail(verifyLog), stderrLog, testsRan ? List.of() : tail(stderrLog), existing(dir.resolve(RunFiles.ANSWER)),
-        testsMs(outcome, r.attempt()));
+        testsMs(outcome, r.attempt()), attemptOf(outcome, r.attempt()).path("note").textValue());
   }
 
   /**
@@ -230,6 +230,7 @@ final class ExplainCommand implements Callable<Integer> {
       n.set("changed_files", CliJson.JSON.valueToTree(a.changedFiles()));
       n.put("verify_log", a.verifyLog() == null ? null : a.verifyLog().toString());
       n.put("tests_ms", a.testsMs());
+      n.put("note", a.note());
       n.set("verify_tail", CliJson.JSON.valueToTree(a.verifyTail()));
       n.put("stderr_log", a.stderrLog() == null ? null : a.stderrLog().toString());
       n.set("stderr_tail", CliJson.JSON.valueToTree(a.stderrTail()));

@@ -24,7 +24,7 @@ final class ExplainText {
    * attempt's tests ran (null when the run's files do not say).
    */
   record Attempt(MemoryRecord record, Path dir, Path patch, List<String> changedFiles, Path verifyLog,
-      List<String> verifyTail, Path stderrLog, List<String> stderrTail, Path answer, Long testsMs) {}
+      List<String> verifyTail, Path stderrLog, List<String> stderrTail, Path answer, Long testsMs, String note) {}
 
   private final PrintWriter out;
   private final Ansi ansi;
@@ -138,6 +138,10 @@ final class ExplainText {
     }
     if (r.reason() != null) {
       detail("reason", r.reason());
+    }
+    if (a.note() != null) {
+      // What the run told the user of this attempt: why it was not verified, or what to check in a verified one.
+      detail("note", a.note());
     }
     if (a.dir() == null) {
       return;

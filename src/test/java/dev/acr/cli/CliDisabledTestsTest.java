@@ -81,9 +81,13 @@ class CliDisabledTestsTest {
     assertThat(r.out()).contains("attempt 1: it changed only tests (tests/test_value.py), not the code they test: the tests that"
         + " failed pass because what they expect changed; check with git diff that the tests, not the code, were wrong");
     h.git("checkout", "-q", "--", "tests/test_value.py");
+    String explained = h.run("explain", "last").out();
+    assertThat(explained).containsPattern("note +it changed only tests \\(tests/test_value.py\\)");
+    assertThat(h.run("explain", "last", "--json").out()).contains("\"note\" : \"it changed only tests");
     r = h.acr("--chain", "fixer", "--verify", "sh check.sh", "fix the failing value test");
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(r.out()).doesNotContain("changed only tests");
+    assertThat(h.run("explain", "last").out()).doesNotContainPattern("note +");
   }
 
   @Test
