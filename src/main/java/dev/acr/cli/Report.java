@@ -293,6 +293,7 @@ final class Report {
       n.put("exit_code", a.exitCode());
       n.put("duration_ms", a.durationMs());
       n.put("tests_ms", art == null ? 0 : art.testsMs());
+      n.put("note", art == null ? null : art.note());
       n.put("cost_usd", a.costUsd());
       n.put("input_tokens", a.inputTokens());
       n.put("output_tokens", a.outputTokens());

@@ -58,10 +58,13 @@ class CliDisabledTestsTest {
     h.git("add", "-A");
     h.git("commit", "-qm", "pytest config");
     h.agent("skipper", "sed -i 's/^addopts = -q$/addopts = -q --deselect tests\\/test_value.py::test_value/' pytest.ini\n");
-    CliHarness.Run r = h.acr("--chain", "skipper,fixer", "--verify", "sh check.sh", "fix the failing value test");
+    CliHarness.Run r = h.acr("--json", "--chain", "skipper,fixer", "--verify", "sh check.sh", "fix the failing value test");
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(r.err()).contains("its change turns tests off instead of making them pass ('addopts = -q --deselect tests/test_value.py::test_value'"
         + " added to pytest.ini:2)");
+    JsonNode attempts = CliJson.JSON.readTree(r.out()).get("attempts");
+    assertThat(attempts.get(0).get("note").asText()).startsWith("its change turns tests off");
+    assertThat(attempts.get(1).get("note").isNull()).isTrue();
     assertThat(h.memoryRecords()).extracting(m -> m.get("status").asText()).containsExactly("failed", "verified");
     assertThat(h.read("pytest.ini")).isEqualTo("[pytest]\naddopts = -q\n");
     assertThat(h.read("value.txt")).isEqualTo("fixed\n");
