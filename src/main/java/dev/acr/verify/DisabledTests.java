@@ -67,9 +67,9 @@ public final class DisabledTests {
       Pattern.CASE_INSENSITIVE);
   /** Perl's Test::More: a SKIP block, {@code skip_all}, {@code todo_skip}, a TODO block's {@code $TODO}; plunit's {@code blocked()}. */
   private static final Pattern PERL = Pattern.compile("^SKIP\\s*:|\\bskip_all\\b|\\btodo_skip\\b|^skip\\s*[(\"'$]"
-      + "|^(?:local|our)\\s+\\$TODO\\b|^\\$TODO\\s*=|\\b(?:blocked|fixme)\\s*\\(");
+      + "|^(?:local|our)\\s+\\$TODO\\b|^\\$TODO\\s*=|^test\\s*\\(.*\\b(?:blocked|fixme)\\s*\\(");
   /** GoogleTest's {@code DISABLED_} and {@code GTEST_SKIP()}, Unity's {@code TEST_IGNORE}, Catch2's {@code SKIP(} and hiding or may-fail tags. */
-  private static final Pattern C = Pattern.compile("\\bDISABLED_\\w|\\bGTEST_SKIP\\s*\\(|\\bTEST_IGNORE(?:_MESSAGE)?\\s*\\(|^SKIP\\s*\\("
+  private static final Pattern C = Pattern.compile("^(?:TYPED_)?TEST(?:_F|_P)?\\s*\\(.*\\bDISABLED_\\w|\\bGTEST_SKIP\\s*\\(|\\bTEST_IGNORE(?:_MESSAGE)?\\s*\\(|^SKIP\\s*\\("
       + "|^(?:TEST_CASE|SCENARIO)\\s*\\(.*\\[(?:\\.|!hide|!mayfail|!shouldfail)");
   /** testthat's {@code skip()}, {@code skip_if()}, {@code skip_on_cran()} and the rest. */
   private static final Pattern R = Pattern.compile("^skip(?:_if\\w*|_on_\\w+)?\\s*\\(");
@@ -90,7 +90,7 @@ public final class DisabledTests {
       Map.entry("php", Pattern.compile("markTest(?:Skipped|Incomplete)\\(")),
       Map.entry("cs", Pattern.compile("\\[(?:Ignore|Explicit|Fact\\s*\\(\\s*Skip|Theory\\s*\\(\\s*Skip)\\b|\\bAssert\\.Ignore\\s*\\(")),
       Map.entry("exs", Pattern.compile("^@(?:module|describe)?tag\\s+(?::skip\\b|skip:)")),
-      Map.entry("swift", Pattern.compile("\\bXCTSkip\\b|\\.disabled\\s*\\(")),
+      Map.entry("swift", Pattern.compile("\\bXCTSkip\\b|^@Test\\b.*\\.disabled\\s*\\(")),
       Map.entry("scm", Pattern.compile("\\(test-(?:skip|expect-fail)\\b")),
       Map.entry("pas", PASCAL), Map.entry("pp", PASCAL), Map.entry("lpr", PASCAL), Map.entry("dpr", PASCAL),
       Map.entry("t", PERL), Map.entry("pl", PERL), Map.entry("pm", PERL),
@@ -111,45 +111,66 @@ public final class DisabledTests {
    * {@code ignoreFailures = true}, {@code "test": "jest || true"}). Counted in new files too: a new pytest.ini that
    * deselects the failing test is no fix either.
    */
-  static Pattern configMarker(String file) {
+  static Switches configMarker(String file) {
     String name = file.substring(file.lastIndexOf('/') + 1);
     if (name.equals("pytest.ini") || name.equals("tox.ini") || name.equals("setup.cfg") || name.equals("pyproject.toml")) {
       return PYTEST_CONFIG;
     }
     if (name.equals("conftest.py")) {
-      return CONFTEST;
+      return new Switches(null, CONFTEST);
     }
     if (name.equals("package.json") || name.matches("(?:jest|vitest)\\.config\\.[cm]?[jt]s|jest\\.config\\.json|\\.mocharc\\.\\w+")) {
-      return JS_CONFIG;
+      return new Switches(null, JS_CONFIG);
     }
     if (name.equals("pom.xml")) {
-      return MAVEN_CONFIG;
+      return new Switches(null, MAVEN_CONFIG);
     }
     if (name.equals("build.gradle") || name.equals("build.gradle.kts")) {
-      return GRADLE_CONFIG;
+      return new Switches(null, GRADLE_CONFIG);
     }
     if (name.equals("Makefile") || name.equals("makefile") || name.equals("GNUmakefile") || name.equals("justfile")) {
-      return PASS_ANYWAY;
+      return new Switches(null, PASS_ANYWAY);
     }
     if (name.equals("Cargo.toml")) {
-      return CARGO_CONFIG;
+      return new Switches(null, CARGO_CONFIG);
     }
     return null;
   }
 
-  /** A test command made to succeed whatever its tests say ({@code || true}), not any command's ({@code rm -f x || true}). */
-  private static final String ANYWAY = "\\b(?:tests?|check|pytest|jest|vitest|mocha|ava|tap|prove|ctest|mvnw?|gradlew?|npm|yarn|pnpm|bun"
-      + "|tox|nox|rspec|rake|phpunit|cargo|go|busted|bats|deno)\\b.*\\|\\|\\s*(?:true|:|exit\\s+0)\\b";
-  private static final Pattern PASS_ANYWAY = Pattern.compile(ANYWAY);
-  private static final Pattern PYTEST_CONFIG = Pattern.compile("--deselect\\b|--ignore(?:-glob)?[= ]|-[km]\\s*[\"']?not\\b"
-      + "|\\bcollect_ignore(?:_glob)?\\b|-p\\s*no:");
-  private static final Pattern CONFTEST = Pattern.compile("\\bcollect_ignore(?:_glob)?\\b|\\bpytest\\.mark\\.(?:skip|xfail)\\b"
+  /**
+   * A recipe line that starts with a test command and is made to succeed whatever its tests say ({@code go test ./... || true}),
+   * not any command's ({@code rm -rf test-results || true}, {@code go mod download || true}).
+   */
+  private static final Pattern PASS_ANYWAY = Pattern.compile("^[@-]?(?:\\$\\(\\w+\\)\\s+)?(?:go\\s+test|cargo\\s+(?:test|nextest)"
+      + "|(?:python3?\\s+-m\\s+)?(?:pytest|unittest)|(?:npm|yarn|pnpm|bun)\\s+(?:run\\s+)?test|npx\\s+(?:jest|vitest|mocha)|jest|vitest"
+      + "|mocha|prove|ctest|(?:\\$\\(MAKE\\)|make)\\s+(?:test|check)|\\S*mvnw?\\s+.*\\b(?:test|verify)|\\S*gradlew?\\s+.*\\btest|tox|nox"
+      + "|(?:bundle\\s+exec\\s+)?(?:rspec|rake\\s+test)|\\S*phpunit|busted|bats|deno\\s+test|\\./\\S*test\\S*)\\b.*\\|\\|\\s*(?:true|:|exit\\s+0)\\b");
+  /**
+   * pytest's own options (an addopts line, its continuation or list items, a pytest command), not another tool's
+   * ({@code flake8 --ignore=E203}) nor the docs of a registered marker ({@code slow: ... (deselect with '-m "not slow"')}).
+   */
+  private static final Switches PYTEST_CONFIG = new Switches(Pattern.compile("^(?:addopts\\b|[\"']?--|.*\\bpytest\\b)"),
+      Pattern.compile("--deselect\\b|--ignore(?:-glob)?[= ]|-[km]\\s*[\"']?not\\b"));
+
+  /**
+   * What of a runner's configuration file to read: {@code found} on the lines {@code line} matches (every line when null).
+   */
+  record Switches(Pattern line, Pattern found) {}
+  /** Not {@code collect_ignore = ["setup.py"]}: only a test module left out counts. */
+  private static final Pattern CONFTEST = Pattern.compile("\\bcollect_ignore(?:_glob)?\\b.*test|\\bpytest\\.mark\\.(?:skip|xfail)\\b"
       + "|\\bpytest\\.skip\\(");
-  /** In package.json only in a test script's line, in a runner's config anywhere. */
-  private static final Pattern JS_CONFIG = Pattern.compile("testPathIgnorePatterns|^\"test[\\w:-]*\"\\s*:.*(?:--testNamePattern|--passWithNoTests"
-      + "|\\s-t\\s|--exclude\\b|--grep\\b.*--invert|\\|\\|\\s*(?:true|:|exit\\s+0)\\b)");
+  /**
+   * In package.json only the {@code test} script's line; a runner's config: paths left out other than the usual build and
+   * dependency folders (Jest's own default is {@code ['/node_modules/']}). Jest's and Vitest's {@code -t}, not mocha's (its timeout), nor
+   * {@code --passWithNoTests} (a run of no test never passes in acr anyway).
+   */
+  private static final Pattern JS_CONFIG = Pattern.compile("testPathIgnorePatterns[\"']?\\s*[:=]\\s*\\[(?:\\s*[\"'`][^\"'`]*[\"'`]\\s*,)*?\\s*[\"'`](?!(?:<rootDir>)?/?"
+      + "(?:node_modules|dist|build|coverage|out|lib|vendor|\\.next|tmp)/?[\"'`])[^\"'`]+[\"'`]"
+      + "|^\"test\"\\s*:.*(?:--testNamePattern|--testPathIgnorePatterns|--exclude\\b|--grep\\b.*--invert|\\|\\|\\s*(?:true|:|exit\\s+0)\\b"
+      + "|\\b(?:jest|vitest)\\b.*\\s-t\\s)");
+  /** Not {@code <exclude>**}{@code /*IT.java</exclude>} (Surefire's usual split with Failsafe) nor a release's {@code -DskipTests}. */
   private static final Pattern MAVEN_CONFIG = Pattern.compile("<(?:testFailureIgnore|skipTests|maven\\.test\\.skip|skipITs)>\\s*true"
-      + "|<exclude>[^<]*(?:Test|IT|Spec)\\b|-DskipTests\\b");
+      + "|<exclude>[^<]*(?:Test|Spec)s?(?:\\.java)?</exclude>");
   private static final Pattern GRADLE_CONFIG = Pattern.compile("ignoreFailures\\s*=\\s*true|excludeTestsMatching"
       + "|\\bexclude\\s*\\(?\\s*[\"'][^\"']*(?:Test|IT|Spec)");
   /** Not {@code harness = false}: a benchmark's own harness (criterion) says that. */
@@ -158,15 +179,16 @@ public final class DisabledTests {
   /** A line that defines a test, in the languages acr reads failing names of, and GoogleTest's and Catch2's macros. */
   static final Pattern DEFINITION = Pattern.compile("^(?:async\\s+)?(?:def|func|fn|pub\\s+fn|function|sub|fun"
       + "|(?:public\\s+|private\\s+|protected\\s+)?(?:static\\s+)?(?:async\\s+)?(?:void|function)"
-      + "|x?(?:it|test|describe|context)|specify|Deno\\.test|@testset|\\(deftest|\\(test-\\w+|TEST(?:_CASE|_F|_P)?|SCENARIO)\\b");
+      + "|x?(?:it|test|describe|context)|specify|Deno\\.test|@testset|\\(deftest|\\(test-\\w+|TEST(?:_CASE|_F|_P)?|SCENARIO"
+      + "|test_that|@test|subtest|procedure)\\b");
 
   /**
    * A prompt that asks for tests to be switched off: the verb near a word for tests, either way round, not negated
    * ("skip the flaky test", "mark test_x skipped"; not "make the parser skip blank lines" nor "don't skip any test").
    */
-  private static final Pattern ASKED_OFF = Pattern.compile("(?<!n't |not |never |without |no )\\b(?:skip|disabl|ignor|xfail|quarantin|mute|turn(?:s|ing)? off)\\w*"
+  private static final Pattern ASKED_OFF = Pattern.compile("(?<!n't |not |never |without |no )\\b(?:skip|disabl|ignor|xfail|quarantin|mute|exclud|deselect|turn(?:s|ing)? off)\\w*"
       + "\\W+(?:\\w+\\W+){0,3}?(?:tests?|specs?|it|them|suites?|test_\\w+)\\b"
-      + "|\\b(?:tests?|specs?|suites?|test_\\w+)\\W+(?:\\w+\\W+){0,3}?(?:skip|disabl|ignor|xfail|quarantin|mute)\\w*");
+      + "|\\b(?:tests?|specs?|suites?|test_\\w+)\\W+(?:\\w+\\W+){0,3}?(?:skip|disabl|ignor|xfail|quarantin|mute|exclud|deselect)\\w*");
   private static final Pattern ASKED_REMOVED = Pattern.compile("(?<!n't |not |never |without |no )\\b(?:remov|delet|drop|get rid of)\\w*"
       + "\\W+(?:\\w+\\W+){0,5}?(?:tests?|specs?|them|it|suites?|test_\\w+)\\b"
       + "|\\b(?:tests?|specs?|suites?|test_\\w+)\\W+(?:\\w+\\W+){0,3}?(?:remov|delet|drop)\\w*");
@@ -206,9 +228,11 @@ public final class DisabledTests {
         // Its name after a definition's keyword, or its whole quoted title: not a word of another line.
         Pattern defines = Pattern.compile("\\b(?:def|func|fn|function|fun|void|sub|deftest)\\s+(?:\\([^)]*\\)\\s*)?"
             + Pattern.quote(id) + "(?!\\w)|[\"'`]" + Pattern.quote(id) + "[\"'`]");
-        // Or a removed line of a test file holding its quoted title: where TAP names assertions, one is the failing test.
+        // Or a removed line of a test file holding its quoted title, a description with spaces: where TAP names assertions,
+        // one is the failing test (not a one-word string such as Rust's Err("empty") in a file that also holds tests).
         Optional<PatchScan.Line> gone = scan.definitions().stream().filter(r -> defines.matcher(r.text()).find()).findFirst()
-            .or(() -> scan.titled().stream().filter(r -> r.text().contains(id) && defines.matcher(r.text()).find()).findFirst());
+            .or(() -> !id.contains(" ") ? Optional.empty()
+                : scan.titled().stream().filter(r -> r.text().contains(id) && defines.matcher(r.text()).find()).findFirst());
         if (gone.isPresent() && scan.added().stream().noneMatch(a -> a.contains(id))) {
           found.add("the failing test " + (id.contains(" ") ? "'" + id + "'" : id) + " deleted from " + gone.get().file());
         }

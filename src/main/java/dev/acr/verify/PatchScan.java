@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,8 @@ record PatchScan(
     List<Line> markers, List<String> deletedTestFiles, int testFilesAdded, List<Line> definitions, List<Line> titled, List<String> added) {
 
   record Line(String file, int line, String text) {}
+
+  private record Switch(Line at, List<String> found) {}
 
   private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,\\d+)? @@");
   private static final Pattern TITLE = Pattern.compile("[\"'`]([^\"'`]{3,})[\"'`]");
@@ -53,7 +56,15 @@ record PatchScan(
         deleted.add(file);
       }
     });
-    return new PatchScan(r.markers, deleted, r.testFilesAdded, r.definitions, r.titled, r.added);
+    // A switch is new unless a removed line anywhere in the diff had it: config moved from setup.cfg to pyproject.toml
+    // (which the diff shows first) or kept on an edited line is not a change of what runs.
+    List<Line> markers = new ArrayList<>(r.markers);
+    for (Switch sw : r.switches) {
+      if (sw.found().stream().anyMatch(f -> r.removed.values().stream().flatMap(Set::stream).noneMatch(old -> old.contains(f)))) {
+        markers.add(sw.at());
+      }
+    }
+    return new PatchScan(markers, deleted, r.testFilesAdded, r.definitions, r.titled, r.added);
   }
 
   /** The diff's lines in order; the state of the file and hunk being read. */
@@ -62,6 +73,8 @@ record PatchScan(
     final Map<String, Boolean> deleted = new LinkedHashMap<>();
     final List<Line> definitions = new ArrayList<>();
     final List<Line> titled = new ArrayList<>();
+    /** A runner's configuration's switches added, with what matched: new unless some removed line of the diff had them. */
+    final List<Switch> switches = new ArrayList<>();
     final List<String> added = new ArrayList<>();
     final Map<String, Set<String>> removed = new HashMap<>();
     int testFilesAdded;
@@ -70,7 +83,7 @@ record PatchScan(
     boolean testFile;
     Pattern marker;
     /** The file configures a test runner: see {@link DisabledTests#configMarker}. */
-    Pattern config;
+    DisabledTests.Switches config;
     boolean newFile;
     boolean inBinary;
     boolean inHeader;
@@ -145,9 +158,12 @@ record PatchScan(
       boolean isMarker = testFile && !newFile && marker != null && marker.matcher(text).find() && !comment(text);
       boolean isDefinition = DisabledTests.DEFINITION.matcher(text).find();
       boolean wasThere = removed.getOrDefault(file, Set.of()).contains(text);
-      if (config != null && !wasThere && !comment(text) && newSwitch(config.matcher(text))) {
-        markers.add(new Line(file, line, text));
-        return;
+      if (config != null && !wasThere && !comment(text) && (config.line() == null || config.line().matcher(text).find())) {
+        List<String> found = config.found().matcher(text).results().map(MatchResult::group).toList();
+        if (!found.isEmpty()) {
+          switches.add(new Switch(new Line(file, line, text), found));
+          return;
+        }
       }
       if (isMarker && !wasThere) {
         Line at = new Line(file, line, text);
@@ -166,18 +182,6 @@ record PatchScan(
       if (isDefinition && !isMarker) {
         definition(!wasThere);
       }
-    }
-
-    /** A runner's switch on this line that no removed line of the file had: {@code --ignore=build} kept when a line is edited is not new. */
-    private boolean newSwitch(Matcher m) {
-      Set<String> before = removed.getOrDefault(file, Set.of());
-      while (m.find()) {
-        String found = m.group();
-        if (before.stream().noneMatch(r -> r.contains(found))) {
-          return true;
-        }
-      }
-      return false;
     }
 
     /** A definition in the hunk: the decorators above it are its own, and the calls below it too. */

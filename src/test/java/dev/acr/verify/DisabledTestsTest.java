@@ -103,6 +103,28 @@ class DisabledTestsTest {
     assertThat(find(replacing("package.json", "\"lint\": \"eslint .\",", "\"lint\": \"eslint . || true\","), prompt)).isEmpty();
     assertThat(find(adding("Cargo.toml", "harness = false"), prompt)).isEmpty();
     assertThat(find(adding("pytest.ini", "# addopts = --deselect tests/test_parser.py::test_parse_date"), prompt)).isEmpty();
+    // Nor (review12): Jest's own default, a registered marker's docs, another tool's --ignore, a Makefile's other commands,
+    // mocha's -t (a timeout), another script, the usual Surefire/Failsafe split, a conftest leaving out setup.py,
+    // pytest's cache plugin off, config moved from setup.cfg to pyproject.toml, and a prompt that asks to exclude.
+    assertThat(find(adding("jest.config.js", "  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],"), prompt)).isEmpty();
+    assertThat(find(adding("pytest.ini", "    slow: marks tests as slow (deselect with '-m \"not slow\"')"), prompt)).isEmpty();
+    assertThat(find(adding("tox.ini", "commands = flake8 --ignore=E203,W503 src"), prompt)).isEmpty();
+    assertThat(find(adding("pyproject.toml", "lint = \"ruff check --ignore E501 src\""), prompt)).isEmpty();
+    assertThat(find(adding("Makefile", "\tgo mod download || true"), prompt)).isEmpty();
+    assertThat(find(adding("Makefile", "\tcargo fmt --check || true"), prompt)).isEmpty();
+    assertThat(find(replacing("package.json", "\"test\": \"mocha test/\",", "\"test\": \"mocha -t 10000 test/\","), prompt)).isEmpty();
+    assertThat(find(adding("package.json", "    \"test:unit\": \"vitest --exclude e2e\","), prompt)).isEmpty();
+    assertThat(find(adding("pom.xml", "            <exclude>**/*IT.java</exclude>"), prompt)).isEmpty();
+    assertThat(find(adding("tests/conftest.py", "collect_ignore = [\"setup.py\"]"), prompt)).isEmpty();
+    assertThat(find(adding("pytest.ini", "addopts = -p no:cacheprovider"), prompt)).isEmpty();
+    assertThat(find("diff --git a/pyproject.toml b/pyproject.toml\n--- a/pyproject.toml\n+++ b/pyproject.toml\n@@ -1,1 +1,3 @@\n"
+        + " [project]\n+[tool.pytest.ini_options]\n+addopts = \"--ignore=docs\"\n"
+        + "diff --git a/setup.cfg b/setup.cfg\ndeleted file mode 100644\n--- a/setup.cfg\n+++ /dev/null\n@@ -1,2 +0,0 @@\n"
+        + "-[tool:pytest]\n-addopts = --ignore=docs\n", prompt)).isEmpty();
+    assertThat(find(adding("jest.config.js", "  testPathIgnorePatterns: ['<rootDir>/e2e/'],"), "exclude the e2e tests from jest runs")).isEmpty();
+    assertThat(find(adding("jest.config.js", "  testPathIgnorePatterns: ['<rootDir>/e2e/'],"), prompt)).isPresent();
+    assertThat(find(replacing("pytest.ini", "addopts = --ignore=build", "addopts = --ignore=build --deselect tests/test_a.py::test_x"),
+        prompt)).as("a new switch beside one the line had").isPresent();
     assertThat(find(replacing("pytest.ini", "addopts = -q", "addopts = -q --deselect tests/test_slow.py"), "skip the slow tests")).isEmpty();
   }
 
@@ -117,6 +139,19 @@ class DisabledTestsTest {
     assertThat(find("diff --git a/tests/test_new.py b/tests/test_new.py\nnew file mode 100644\n--- /dev/null\n"
         + "+++ b/tests/test_new.py\n@@ -0,0 +1,2 @@\n+@pytest.mark.skipif(sys.platform == 'win32', reason='posix')\n+def test_x(): pass\n",
         prompt)).isEmpty();
+    // A new test's own skip in R, bats, Perl and Pascal (review12), and ordinary code that looks like a marker.
+    assertThat(find("diff --git a/tests/testthat/test-io.R b/tests/testthat/test-io.R\n--- a/tests/testthat/test-io.R\n"
+        + "+++ b/tests/testthat/test-io.R\n@@ -20,2 +20,5 @@\n \n+test_that(\"reads remote files\", {\n+  skip_on_cran()\n"
+        + "+  expect_true(TRUE)\n+})\n", prompt)).isEmpty();
+    assertThat(find("diff --git a/test/cli.bats b/test/cli.bats\n--- a/test/cli.bats\n+++ b/test/cli.bats\n@@ -20,2 +20,4 @@\n \n"
+        + "+@test \"clones over ssh\" {\n+  skip \"needs an ssh server\"\n+}\n", prompt)).isEmpty();
+    assertThat(find("diff --git a/t/net.t b/t/net.t\n--- a/t/net.t\n+++ b/t/net.t\n@@ -20,2 +20,4 @@\n \n"
+        + "+subtest 'fetches' => sub {\n+    plan skip_all => 'no network' unless $ENV{NET};\n+};\n", prompt)).isEmpty();
+    assertThat(find("diff --git a/tests/TestParser.pas b/tests/TestParser.pas\n--- a/tests/TestParser.pas\n+++ b/tests/TestParser.pas\n"
+        + "@@ -20,2 +20,5 @@\n \n+procedure TParserTest.TestUtf8;\n+begin\n+  Ignore('needs a UTF-8 locale');\n+end;\n", prompt)).isEmpty();
+    assertThat(find(adding("Tests/ViewTests.swift", "        Button(\"Save\").disabled(isLoading)"), prompt)).isEmpty();
+    assertThat(find(adding("t/account.t", "ok(!$acct->blocked(), 'not blocked');"), prompt)).isEmpty();
+    assertThat(find(adding("tests/widget_test.cc", "  EXPECT_EQ(w.state(), DISABLED_STATE);"), prompt)).isEmpty();
     // A new Catch2 test hidden from the default run, a Pascal call of the code's own Skip method, a C regex with "[.]".
     assertThat(find(adding("tests/parser.cpp", "TEST_CASE(\"parse a huge file\", \"[.][benchmark]\") {"), prompt)).isEmpty();
     assertThat(find(adding("tests/TestLexer.pas", "  Lexer.Skip(2);"), prompt)).isEmpty();
