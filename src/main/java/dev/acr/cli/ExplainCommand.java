@@ -136,7 +136,9 @@ final class ExplainCommand implements Callable<Integer> {
     }
     Path dir = RunFiles.attemptDir(runDir, r.attempt());
     Path patch = existing(dir.resolve(RunFiles.PATCH));
-    Path verifyLog = existing(dir.resolve(RunFiles.VERIFY_LOG));
+    // A second run of the tests (a flaky test's first failure) is the one that decided.
+    Path again = existing(dir.resolve(RunFiles.VERIFY_AGAIN_LOG));
+    Path verifyLog = again != null ? again : existing(dir.resolve(RunFiles.VERIFY_LOG));
     Path stderrLog = existing(dir.resolve(RunFiles.STDERR));
     // The agent's own complaints matter when the tests never ran.
     boolean testsRan = verifyLog != null;

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * The project's tests on an attempt's change, run once more when the failure looks like a flaky
  * test's rather than the change's: the attempt fixed every test the baseline named failing, and
- * what fails now are tests that did not fail before ({@link KnownFailures#worthRerun}). A test that
+ * what fails now are tests that did not fail before ({@link KnownFailures#worthRerun}) and that the change did not
+ * write or edit ({@link DisabledTests#touches}). A test that
  * fails under load or by timing would otherwise fail a good change, count against its agent and
  * pay for another. Any other failure is not run again: a change that left the task's tests failing
  * is not rescued by a second draw.
@@ -31,11 +32,14 @@ final class AttemptTests {
 
   private AttemptTests() {}
 
-  static Outcome run(LiveExecutor.Setup setup, Path folder, Map<String, String> environment, Path dir, String who,
+  static Outcome run(LiveExecutor.Setup setup, Path folder, Map<String, String> environment, Path dir, Diff diff, String who,
       Consumer<String> note) throws IOException, InterruptedException {
     note.accept(who + "running the tests on its change");
     VerifyResult first = once(setup, folder, environment, dir.resolve(RunFiles.VERIFY_LOG), who, note);
-    if (setup.known() == null || !setup.known().worthRerun(first)) {
+    // Not when the change wrote or edited a failing test: its own new test failing once (a golden file it writes on
+    // the first run, a race it brings) is the change's doing, and a lucky second draw must not verify it.
+    if (setup.known() == null || !setup.known().worthRerun(first) || diff == null
+        || DisabledTests.touches(diff.patch(), diff.changedFiles(), first.failing())) {
       return new Outcome(first, first.durationMs(), null);
     }
     String failed = KnownFailures.named(first.failing(), first.failingIncomplete());
@@ -50,17 +54,17 @@ final class AttemptTests {
   }
 
   /**
-   * What the user is told of a verified change to tests alone when tests failed before it: they pass because their
-   * expectations changed, which is the fix when a test was wrong and a cheat when the code was; null otherwise, and
-   * when the task was to write tests.
+   * {@code note} (a verified attempt's, or null) and what the user is told of a verified change to tests alone when tests
+   * failed before it: they pass because their expectations changed, which is the fix when a test was wrong and a cheat
+   * when the code was; not said when the task was to write tests.
    */
-  static String onlyTestsNote(KnownFailures known, Diff diff, Task task) {
+  static String withOnlyTestsNote(String note, KnownFailures known, Diff diff, Task task) {
     if (known == null || known.failing().isEmpty() || diff == null || diff.changedFiles().isEmpty()
         || task.dimension() == Dimension.TEST_GENERATION || !diff.changedFiles().stream().allMatch(DisabledTests::testPath)) {
-      return null;
+      return note;
     }
     List<String> files = diff.changedFiles();
-    return "it changed only tests (" + String.join(", ", files.subList(0, Math.min(3, files.size())))
+    return (note == null ? "" : note + "; ") + "it changed only tests (" + String.join(", ", files.subList(0, Math.min(3, files.size())))
         + (files.size() > 3 ? " and " + (files.size() - 3) + " more" : "") + "), not the code they test: the tests that failed"
         + " pass because what they expect changed; check with git diff that the tests, not the code, were wrong";
   }

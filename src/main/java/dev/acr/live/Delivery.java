@@ -8,6 +8,7 @@ import dev.acr.git.Isolation;
 import dev.acr.git.TreeBackup;
 import dev.acr.verify.VerifyCommand;
 import dev.acr.verify.VerifyResult;
+import dev.acr.verify.DisabledTests;
 import dev.acr.verify.Verifier;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -83,12 +84,14 @@ public final class Delivery {
         note.accept("recheck: passed in your working tree");
         return new Outcome(applied, false);
       }
-      if (!r.timedOut() && !r.failing().isEmpty() && !r.failingIncomplete()) {
+      if (!r.timedOut() && !r.failing().isEmpty() && !r.failingIncomplete()
+          && !DisabledTests.touches(diff.patch(), diff.changedFiles(), r.failing())) {
         // The same change passed in the worktree: named tests failing here are a flaky test's doing as often as this
         // tree's. Once more, as for an attempt (AttemptTests); a difference of this tree fails again.
         String failed = KnownFailures.named(r.failing(), false);
         note.accept("recheck: " + failed + " failed in your working tree; running the tests once more, in case of a flaky test");
-        r = new Verifier().run(verify, testDir, timeout, env, attemptDir.resolve("recheck-again.log"),
+        log = attemptDir.resolve("recheck-again.log");
+        r = new Verifier().run(verify, testDir, timeout, env, log,
             beat -> note.accept("recheck: " + beat));
         if (r.passed()) {
           note.accept("recheck: passed on a second run in your working tree (" + failed + " failed on the first: flaky?)");

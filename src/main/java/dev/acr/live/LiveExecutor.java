@@ -294,7 +294,7 @@ public final class LiveExecutor implements AttemptExecutor {
     } else if (status == null) {
       VerifyResult v = null;
       try {
-        AttemptTests.Outcome tested = AttemptTests.run(setup, folder, environment(worktree), dir,
+        AttemptTests.Outcome tested = AttemptTests.run(setup, folder, environment(worktree), dir, diff,
             "attempt " + attemptNumber + " " + route.name() + ": ", note);
         v = tested.result();
         testsMs = tested.durationMs();
@@ -311,8 +311,8 @@ public final class LiveExecutor implements AttemptExecutor {
       if (Thread.currentThread().isInterrupted()) {
         status = AttemptStatus.INTERRUPTED;
         resolved = false;
-      } else if (resolved && attemptNote == null) {
-        attemptNote = AttemptTests.onlyTestsNote(setup.known(), diff, task);
+      } else if (resolved) {
+        attemptNote = AttemptTests.withOnlyTestsNote(attemptNote, setup.known(), diff, task);
       } else if (status == AttemptStatus.FAILED && setup.known() != null && setup.known().onlyThese(v)) {
         reason = KnownFailures.REASON; // ends the run: the next agent would be judged by the same failures
         attemptNote = setup.known().stopNote(v);

@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * attempt-N/argv.json    the agent's argv;  env-names.txt  names (never values) of its environment
  * attempt-N/stdout.log, stderr.log   the agent's output
  * attempt-N/changes.patch            what it changed (kept for failed attempts too)
- * attempt-N/verify.log               the test command after it
+ * attempt-N/verify.log               the test command after it; verify-again.log its second run (a flaky test?)
+ * attempt-N/recheck.log              the recheck in the user's tree; recheck-again.log its second run
  * attempt-N/answer.md                the agent's answer to a question (code_understanding)
  * </pre>
  */

@@ -248,6 +248,27 @@ public final class DisabledTests {
   }
 
   /**
+   * Whether the change in {@code patch} wrote or edited one of the tests {@code names}: a changed file's name in the test's
+   * name ({@code tests/test_io.py::test_read}), or the test's own name on an added line (its definition, a golden file's
+   * name). Such a test failing is the change's doing, whatever a second run says; true when the patch cannot be read.
+   */
+  public static boolean touches(Path patch, List<String> changedFiles, List<String> names) {
+    List<String> stems = changedFiles.stream().map(f -> f.substring(f.lastIndexOf('/') + 1))
+        .map(f -> f.indexOf('.') > 0 ? f.substring(0, f.indexOf('.')) : f).filter(f -> f.length() >= 4).toList();
+    if (names.stream().anyMatch(n -> stems.stream().anyMatch(n::contains))) {
+      return true;
+    }
+    List<String> added;
+    try {
+      added = PatchScan.of(patch, MAX_LINES).added();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return true;
+    }
+    return names.stream().map(DisabledTests::identifier).filter(java.util.Objects::nonNull)
+        .anyMatch(id -> added.stream().anyMatch(a -> a.contains(id)));
+  }
+
+  /**
    * The name a test's definition would hold, from the name a runner printed: pytest's {@code
    * tests/test_a.py::test_x[1]} and {@code Suite › name} to their last part, a Go subtest to its
    * test, Surefire's {@code dev.x.FooTest.bar} to the method, unittest's {@code test_x (mod.Case)}

@@ -71,7 +71,7 @@ class CliKnownFailuresTest {
         + "echo $((n + 1)) > " + counter + "\n"
         + "if [ \"$n\" -eq 1 ]; then echo 'not ok 1 times out under load'; fail=1; else echo 'ok 1 times out under load'; fi\n"
         + "if grep -qx fixed value.txt; then echo 'ok 2 value'; else echo 'not ok 2 value is fixed'; fail=1; fi\n"
-        + "if [ -e junk.txt ]; then echo 'not ok 3 no junk'; fail=1; else echo 'ok 3 no junk'; fi\nexit ${fail:-0}\n");
+        + "if [ -e junk.txt ]; then echo 'not ok 3 a clean tree'; fail=1; else echo 'ok 3 a clean tree'; fi\nexit ${fail:-0}\n");
     h.git("commit", "-qam", "a flaky test");
     h.agent("fixjunk", "echo fixed > value.txt\necho junk > junk.txt\n");
     h.writeConfig(List.of(

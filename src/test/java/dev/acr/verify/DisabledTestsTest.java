@@ -129,6 +129,19 @@ class DisabledTestsTest {
   }
 
   @Test
+  void aFailingTestTheChangeWroteOrEditedIsTheChanges() throws Exception {
+    // review12: a new golden-file test fails on its first run (it writes golden.out), passes on the second.
+    Path patch = tmp.resolve("new-test.patch");
+    Files.writeString(patch, "diff --git a/t/golden.sh b/t/golden.sh\nnew file mode 100755\n--- /dev/null\n+++ b/t/golden.sh\n"
+        + "@@ -0,0 +1,2 @@\n+test -f golden.out || { ./tool > golden.out; exit 1; }\n+cmp golden.out <(./tool)\n");
+    assertThat(DisabledTests.touches(patch, List.of("t/golden.sh"), List.of("golden"))).isTrue();
+    assertThat(DisabledTests.touches(patch, List.of("t/golden.sh"), List.of("times out under load"))).isFalse();
+    assertThat(DisabledTests.touches(patch, List.of("src/parser.py", "tests/test_parser.py"), List.of("tests/test_parser.py::test_dates")))
+        .as("the failing test's file changed").isTrue();
+    assertThat(DisabledTests.touches(tmp.resolve("missing.patch"), List.of(), List.of("x"))).as("unreadable: assume so").isTrue();
+  }
+
+  @Test
   void notATurnedOffTest() throws Exception {
     String prompt = "fix the bug";
     // The same words outside a test file, in a comment, as another language's, or in a file the change creates.
