@@ -33,6 +33,18 @@ record PatchScan(
 
   private record Switch(Line at, List<String> found) {}
 
+  private static long count(List<String> found, String f) {
+    return found.stream().filter(f::equals).count();
+  }
+
+  private static long occurrences(String line, String f) {
+    long n = 0;
+    for (int i = line.indexOf(f); i >= 0; i = line.indexOf(f, i + f.length())) {
+      n++;
+    }
+    return n;
+  }
+
   private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,\\d+)? @@");
   private static final Pattern TITLE = Pattern.compile("[\"'`]([^\"'`]{3,})[\"'`]");
 
@@ -60,7 +72,9 @@ record PatchScan(
     // (which the diff shows first) or kept on an edited line is not a change of what runs.
     List<Line> markers = new ArrayList<>(r.markers);
     for (Switch sw : r.switches) {
-      if (sw.found().stream().anyMatch(f -> r.removed.values().stream().flatMap(Set::stream).noneMatch(old -> old.contains(f)))) {
+      // More of a switch than any removed line had: '--deselect a' becoming '--deselect a --deselect b' adds one.
+      if (sw.found().stream().anyMatch(f -> count(sw.found(), f) > r.removed.values().stream().flatMap(Set::stream)
+          .mapToLong(old -> occurrences(old, f)).max().orElse(0))) {
         markers.add(sw.at());
       }
     }

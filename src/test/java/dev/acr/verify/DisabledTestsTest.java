@@ -125,6 +125,9 @@ class DisabledTestsTest {
     assertThat(find(adding("jest.config.js", "  testPathIgnorePatterns: ['<rootDir>/e2e/'],"), prompt)).isPresent();
     assertThat(find(replacing("pytest.ini", "addopts = --ignore=build", "addopts = --ignore=build --deselect tests/test_a.py::test_x"),
         prompt)).as("a new switch beside one the line had").isPresent();
+    assertThat(find(replacing("pytest.ini", "addopts = --deselect tests/test_a.py::test_one",
+        "addopts = --deselect tests/test_a.py::test_one --deselect tests/test_b.py::test_two"), prompt))
+        .as("one more of a switch the line had").isPresent();
     assertThat(find(replacing("pytest.ini", "addopts = -q", "addopts = -q --deselect tests/test_slow.py"), "skip the slow tests")).isEmpty();
   }
 
