@@ -131,9 +131,6 @@ public final class DisabledTests {
     if (name.equals("Makefile") || name.equals("makefile") || name.equals("GNUmakefile") || name.equals("justfile")) {
       return new Switches(null, PASS_ANYWAY);
     }
-    if (name.equals("Cargo.toml")) {
-      return new Switches(null, CARGO_CONFIG);
-    }
     return null;
   }
 
@@ -173,8 +170,6 @@ public final class DisabledTests {
       + "|<exclude>[^<]*(?:Test|Spec)s?(?:\\.java)?</exclude>");
   private static final Pattern GRADLE_CONFIG = Pattern.compile("ignoreFailures\\s*=\\s*true|excludeTestsMatching"
       + "|\\bexclude\\s*\\(?\\s*[\"'][^\"']*(?:Test|IT|Spec)");
-  /** Not {@code harness = false}: a benchmark's own harness (criterion) says that. */
-  private static final Pattern CARGO_CONFIG = Pattern.compile("^test\\s*=\\s*false\\b");
 
   /** A line that defines a test, in the languages acr reads failing names of, and GoogleTest's and Catch2's macros. */
   static final Pattern DEFINITION = Pattern.compile("^(?:async\\s+)?(?:def|func|fn|pub\\s+fn|function|sub|fun"
@@ -189,6 +184,7 @@ public final class DisabledTests {
   private static final Pattern ASKED_OFF = Pattern.compile("(?<!n't |not |never |without |no )\\b(?:skip|disabl|ignor|xfail|quarantin|mute|exclud|deselect|turn(?:s|ing)? off)\\w*"
       + "\\W+(?:\\w+\\W+){0,3}?(?:tests?|specs?|it|them|suites?|test_\\w+)\\b"
       + "|\\b(?:tests?|specs?|suites?|test_\\w+)\\W+(?:\\w+\\W+){0,3}?(?:skip|disabl|ignor|xfail|quarantin|mute|exclud|deselect)\\w*");
+  private static final Pattern REMOVAL = Pattern.compile("(?<!n't |not |never |without |no )\\b(?:remov|delet|drop|get rid of|revert)\\w*");
   private static final Pattern ASKED_REMOVED = Pattern.compile("(?<!n't |not |never |without |no )\\b(?:remov|delet|drop|get rid of)\\w*"
       + "\\W+(?:\\w+\\W+){0,5}?(?:tests?|specs?|them|it|suites?|test_\\w+)\\b"
       + "|\\b(?:tests?|specs?|suites?|test_\\w+)\\W+(?:\\w+\\W+){0,3}?(?:remov|delet|drop)\\w*");
@@ -217,7 +213,8 @@ public final class DisabledTests {
       scan.markers().forEach(a -> found.add("'" + shorten(a.text()) + "' added to " + a.file() + ":" + a.line()));
     }
     if (!ASKED_REMOVED.matcher(asked).find()) {
-      if (scan.testFilesAdded() == 0) {
+      // A prompt to remove or revert anything (a feature, a commit) takes that feature's test files with it.
+      if (scan.testFilesAdded() == 0 && !REMOVAL.matcher(asked).find()) {
         scan.deletedTestFiles().forEach(f -> found.add(f + " deleted"));
       }
       for (String name : failing) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One pass over an attempt's unified diff for {@link DisabledTests}: the skip markers added to tests
@@ -45,6 +46,21 @@ record PatchScan(
     return n;
   }
 
+  /** A definition that names a test ({@code def test_x}, {@code func TestX}, {@code it(}, {@code @Test}), not any function. */
+  private static final Pattern TEST_LIKE = Pattern.compile("(?i)test|^x?(?:it|describe|context|specify)\\b|^@testset|spec");
+  private static final Pattern TEST_AFFIX = Pattern.compile("^(?:test_|test-|Test(?=[A-Z]))|(?:_test|-test|Tests?|IT|_spec|Spec)$");
+
+  /**
+   * A file's name without folder, extension and test affixes, in lower case: context_1.17_test.go and context_1.17.go,
+   * GraphAdapterBuilderTest.java and GraphAdapterBuilder.java, test_vibe.py and vibe.py alike.
+   */
+  static String stem(String file) {
+    String name = file.substring(file.lastIndexOf('/') + 1);
+    name = name.lastIndexOf('.') > 0 ? name.substring(0, name.lastIndexOf('.')) : name;
+    name = name.endsWith(".test") || name.endsWith(".spec") ? name.substring(0, name.lastIndexOf('.')) : name;
+    return TEST_AFFIX.matcher(name).replaceAll("").toLowerCase(java.util.Locale.ROOT);
+  }
+
   private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,\\d+)? @@");
   private static final Pattern TITLE = Pattern.compile("[\"'`]([^\"'`]{3,})[\"'`]");
 
@@ -60,11 +76,25 @@ record PatchScan(
     }
     r.endHunk();
     List<String> deleted = new ArrayList<>();
+    Set<String> addedLines = new HashSet<>(r.added);
+    // Tests the change adds anywhere, renamed or not: as many as a deleted file held is a move, not tests turned off.
+    long addedTests = r.added.stream().filter(l -> DisabledTests.DEFINITION.matcher(l).find() && TEST_LIKE.matcher(l).find()).count();
+    Set<String> goneCode = r.deletedAny.stream().filter(f -> !DisabledTests.testPath(f)).map(PatchScan::stem).collect(Collectors.toSet());
     r.deleted.forEach((file, lines) -> {
-      // A test file by its name, or source code in a test folder that defined tests (not a snapshot, fixture or resource).
+      // A test file by its name, or source code in a test folder that defined tests (not a snapshot, fixture, resource or
+      // helper module: tests/utils.py's functions are no tests).
+      List<Line> defs = r.definitions.stream().filter(d -> d.file().equals(file)).toList();
       boolean byName = DisabledTests.TEST_NAME.matcher(file).find();
-      boolean definedTests = r.definitions.stream().anyMatch(d -> d.file().equals(file));
-      if (byName || DisabledTests.TEST_DIR.matcher(file).find() && !DisabledTests.NOT_TESTS.matcher(file).find() && definedTests) {
+      boolean definedTests = defs.stream().anyMatch(d -> TEST_LIKE.matcher(d.text()).find());
+      // Not turned off: tests moved into another file (most of its definitions added again, or as many tests added elsewhere:
+      // httpx's "Moving test cases into test_url.py", renamed), nor the tests of code the change deletes too (gin's
+      // context_1.17_test.go with context_1.17.go).
+      long testDefs = defs.stream().filter(d -> TEST_LIKE.matcher(d.text()).find()).count();
+      boolean moved = !defs.isEmpty() && (2 * defs.stream().filter(d -> addedLines.contains(d.text())).count() >= defs.size()
+          || testDefs > 0 && addedTests >= testDefs);
+      boolean codeGone = goneCode.contains(stem(file));
+      if ((byName || DisabledTests.TEST_DIR.matcher(file).find() && !DisabledTests.NOT_TESTS.matcher(file).find() && definedTests)
+          && !moved && !codeGone) {
         deleted.add(file);
       }
     });
@@ -85,6 +115,8 @@ record PatchScan(
   private static final class Reader {
     final List<Line> markers = new ArrayList<>();
     final Map<String, Boolean> deleted = new LinkedHashMap<>();
+    /** Every file the change deletes, tests or not. */
+    final Set<String> deletedAny = new HashSet<>();
     final List<Line> definitions = new ArrayList<>();
     final List<Line> titled = new ArrayList<>();
     /** A runner's configuration's switches added, with what matched: new unless some removed line of the diff had them. */
@@ -155,8 +187,11 @@ record PatchScan(
       } else if (l.startsWith("new file mode")) {
         newFile = true;
         testFilesAdded += DisabledTests.testPath(file) ? 1 : 0;
-      } else if (l.startsWith("deleted file mode") && testFile) {
-        deleted.put(file, true);
+      } else if (l.startsWith("deleted file mode")) {
+        deletedAny.add(file);
+        if (testFile) {
+          deleted.put(file, true);
+        }
       }
     }
 

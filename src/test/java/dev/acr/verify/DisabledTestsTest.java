@@ -92,7 +92,6 @@ class DisabledTestsTest {
     assertThat(find(adding("pom.xml", "          <testFailureIgnore>true</testFailureIgnore>"), prompt)).isPresent();
     assertThat(find(adding("build.gradle.kts", "    ignoreFailures = true"), prompt)).isPresent();
     assertThat(find(adding("Makefile", "\tgo test ./... || true"), prompt)).isPresent();
-    assertThat(find(adding("Cargo.toml", "test = false"), prompt)).isPresent();
     // A new pytest.ini that deselects the failing test is no fix either.
     assertThat(find("diff --git a/pytest.ini b/pytest.ini\nnew file mode 100644\n--- /dev/null\n+++ b/pytest.ini\n@@ -0,0 +1,2 @@\n"
         + "+[pytest]\n+addopts = --deselect tests/test_parser.py::test_parse_date\n", prompt)).isPresent();
@@ -102,6 +101,8 @@ class DisabledTestsTest {
     assertThat(find(replacing("pytest.ini", "addopts = --ignore=build", "addopts = --ignore=build -ra"), prompt)).isEmpty();
     assertThat(find(replacing("package.json", "\"lint\": \"eslint .\",", "\"lint\": \"eslint . || true\","), prompt)).isEmpty();
     assertThat(find(adding("Cargo.toml", "harness = false"), prompt)).isEmpty();
+    // cargo-fuzz's targets say test = false (BurntSushi/ripgrep 52115ab): a target's own setting, not tests left out.
+    assertThat(find(adding("fuzz/Cargo.toml", "test = false"), prompt)).isEmpty();
     assertThat(find(adding("pytest.ini", "# addopts = --deselect tests/test_parser.py::test_parse_date"), prompt)).isEmpty();
     // Nor (review12): Jest's own default, a registered marker's docs, another tool's --ignore, a Makefile's other commands,
     // mocha's -t (a timeout), another script, the usual Surefire/Failsafe split, a conftest leaving out setup.py,
@@ -129,6 +130,37 @@ class DisabledTestsTest {
         "addopts = --deselect tests/test_a.py::test_one --deselect tests/test_b.py::test_two"), prompt))
         .as("one more of a switch the line had").isPresent();
     assertThat(find(replacing("pytest.ini", "addopts = -q", "addopts = -q --deselect tests/test_slow.py"), "skip the slow tests")).isEmpty();
+  }
+
+  @Test
+  void testFilesMovedOrOfDeletedCodeOrAskedToGoAreNotTurnedOff() throws Exception {
+    // Found by replaying 2,100 real commits of 14 repositories through find() with their subjects as prompts.
+    String prompt = "tidy up";
+    // encode/httpx 5b5f6d8 "Moving test cases into 'test_url.py'": the deleted file's tests added to an existing file.
+    String moved = "diff --git a/tests/test_urlparse.py b/tests/test_urlparse.py\ndeleted file mode 100644\n--- a/tests/test_urlparse.py\n"
+        + "+++ /dev/null\n@@ -1,4 +0,0 @@\n-def test_urlparse():\n-    assert 1\n-def test_urlparse_ipv6():\n-    assert 2\n"
+        + "diff --git a/tests/test_url.py b/tests/test_url.py\n--- a/tests/test_url.py\n+++ b/tests/test_url.py\n@@ -9,1 +9,5 @@\n"
+        + " x = 1\n+def test_urlparse():\n+    assert 1\n+def test_urlparse_ipv6():\n+    assert 2\n";
+    assertThat(find(moved, prompt)).isEmpty();
+    assertThat(find(moved.replace("+def test_urlparse():", "+def test_basic_url():"), prompt)).as("moved and renamed").isEmpty();
+    assertThat(find(moved.substring(0, moved.indexOf("diff --git a/tests/test_url.py")), prompt)).as("deleted, nothing added")
+        .get().asString().contains("tests/test_urlparse.py deleted");
+    // httpx f1157db: tests/utils.py, a helper module in the test folder, is no test file.
+    assertThat(find("diff --git a/tests/utils.py b/tests/utils.py\ndeleted file mode 100644\n--- a/tests/utils.py\n+++ /dev/null\n"
+        + "@@ -1,2 +0,0 @@\n-def serve_in_thread(server):\n-    pass\n", prompt)).isEmpty();
+    // gin-gonic/gin 1e1f0b1: context_1.17_test.go deleted with context_1.17.go.
+    String codeGone = "diff --git a/context_1.17.go b/context_1.17.go\ndeleted file mode 100644\n--- a/context_1.17.go\n+++ /dev/null\n"
+        + "@@ -1,1 +0,0 @@\n-func (c *Context) BindFormFile() {}\n"
+        + "diff --git a/context_1.17_test.go b/context_1.17_test.go\ndeleted file mode 100644\n--- a/context_1.17_test.go\n"
+        + "+++ /dev/null\n@@ -1,1 +0,0 @@\n-func TestContextFormFileFailed17(t *testing.T) {}\n";
+    assertThat(find(codeGone, prompt)).isEmpty();
+    assertThat(PatchScan.stem("gson/src/test/java/a/GraphAdapterBuilderTest.java")).isEqualTo(PatchScan.stem("a/GraphAdapterBuilder.java"));
+    // fastapi ae4e45c "Remove April Fool's @app.vibe()", gin d4e4136 "Revert ...": the feature's tests go with it.
+    String vibe = "diff --git a/tests/test_vibe.py b/tests/test_vibe.py\ndeleted file mode 100644\n--- a/tests/test_vibe.py\n"
+        + "+++ /dev/null\n@@ -1,2 +0,0 @@\n-def test_vibe():\n-    assert app.vibe()\n";
+    assertThat(find(vibe, "Remove April Fool's `@app.vibe()`")).isEmpty();
+    assertThat(find(vibe, "Revert \"add vibe\"")).isEmpty();
+    assertThat(find(vibe, "fix the failing vibe test")).isPresent();
   }
 
   @Test
