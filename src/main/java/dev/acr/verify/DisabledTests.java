@@ -184,7 +184,12 @@ public final class DisabledTests {
   private static final Pattern ASKED_OFF = Pattern.compile("(?<!n't |not |never |without |no )\\b(?:skip|disabl|ignor|xfail|quarantin|mute|exclud|deselect|turn(?:s|ing)? off)\\w*"
       + "\\W+(?:\\w+\\W+){0,3}?(?:tests?|specs?|it|them|suites?|test_\\w+)\\b"
       + "|\\b(?:tests?|specs?|suites?|test_\\w+)\\W+(?:\\w+\\W+){0,3}?(?:skip|disabl|ignor|xfail|quarantin|mute|exclud|deselect)\\w*");
-  private static final Pattern REMOVAL = Pattern.compile("(?<!n't |not |never |without |no )\\b(?:remov|delet|drop|get rid of|revert)\\w*");
+  /**
+   * A prompt whose request is to remove or revert something: the verb leads it or a sentence, or follows "and"
+   * ("Remove April Fool's @app.vibe()", "Revert ...", "fix X and drop Y"); not "fix the delete button" nor "the dropdown".
+   */
+  private static final Pattern REMOVAL = Pattern.compile("(?:^[^a-z]*|[.!?;:]\\s+|\\band\\s+)(?:please\\s+)?(?:remove|delete|drop|get rid of"
+      + "|revert)\\b");
   private static final Pattern ASKED_REMOVED = Pattern.compile("(?<!n't |not |never |without |no )\\b(?:remov|delet|drop|get rid of)\\w*"
       + "\\W+(?:\\w+\\W+){0,5}?(?:tests?|specs?|them|it|suites?|test_\\w+)\\b"
       + "|\\b(?:tests?|specs?|suites?|test_\\w+)\\W+(?:\\w+\\W+){0,3}?(?:remov|delet|drop)\\w*");

@@ -158,9 +158,11 @@ class DisabledTestsTest {
     // fastapi ae4e45c "Remove April Fool's @app.vibe()", gin d4e4136 "Revert ...": the feature's tests go with it.
     String vibe = "diff --git a/tests/test_vibe.py b/tests/test_vibe.py\ndeleted file mode 100644\n--- a/tests/test_vibe.py\n"
         + "+++ /dev/null\n@@ -1,2 +0,0 @@\n-def test_vibe():\n-    assert app.vibe()\n";
-    assertThat(find(vibe, "Remove April Fool's `@app.vibe()`")).isEmpty();
+    assertThat(find(vibe, "🔥 Remove April Fool's `@app.vibe()` 🤪 (#15363)")).isEmpty();
     assertThat(find(vibe, "Revert \"add vibe\"")).isEmpty();
     assertThat(find(vibe, "fix the failing vibe test")).isPresent();
+    assertThat(find(vibe, "fix the delete button of the vibe page")).as("removal as the subject, not the request").isPresent();
+    assertThat(find(vibe, "fix the dropdown")).isPresent();
   }
 
   @Test
