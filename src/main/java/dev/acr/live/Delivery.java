@@ -84,8 +84,7 @@ public final class Delivery {
         note.accept("recheck: passed in your working tree");
         return new Outcome(applied, false);
       }
-      if (!r.timedOut() && !r.failing().isEmpty() && !r.failingIncomplete()
-          && !DisabledTests.touches(diff.patch(), diff.changedFiles(), r.failing())) {
+      if (KnownFailures.failedNaming(r) && !DisabledTests.touches(diff.patch(), diff.changedFiles(), r.failing())) {
         // The same change passed in the worktree: named tests failing here are a flaky test's doing as often as this
         // tree's. Once more, as for an attempt (AttemptTests); a difference of this tree fails again.
         String failed = KnownFailures.named(r.failing(), false);

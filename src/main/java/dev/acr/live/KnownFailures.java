@@ -52,8 +52,12 @@ public record KnownFailures(List<String> failing, boolean incomplete, boolean no
    * attempt broke nothing that passed before, and no further agent could pass the command either.
    */
   boolean onlyThese(VerifyResult attempt) {
-    return notTheTasks && !incomplete && attempt != null && !attempt.passed() && !attempt.timedOut()
-        && !attempt.failingIncomplete() && !attempt.failing().isEmpty() && failing.containsAll(attempt.failing());
+    return notTheTasks && !incomplete && failedNaming(attempt) && failing.containsAll(attempt.failing());
+  }
+
+  /** Whether a run failed, in time, naming its failing tests, all of them: only then can its names be compared. */
+  static boolean failedNaming(VerifyResult run) {
+    return run != null && !run.passed() && !run.timedOut() && !run.failingIncomplete() && !run.failing().isEmpty();
   }
 
   /**
@@ -61,8 +65,7 @@ public record KnownFailures(List<String> failing, boolean incomplete, boolean no
    * named failing fails now, and some that did not fail before do. Both lists must be whole, or nothing is compared.
    */
   boolean worthRerun(VerifyResult attempt) {
-    return !failing.isEmpty() && !incomplete && attempt != null && !attempt.passed() && !attempt.timedOut()
-        && !attempt.failingIncomplete() && !attempt.failing().isEmpty() && attempt.failing().stream().noneMatch(failing::contains);
+    return !failing.isEmpty() && !incomplete && failedNaming(attempt) && attempt.failing().stream().noneMatch(failing::contains);
   }
 
   /** "3 tests (a, b, c)" or "12 tests (a, b, c and 9 more)". */

@@ -85,15 +85,14 @@ record PatchScan(
       // helper module: tests/utils.py's functions are no tests).
       List<Line> defs = r.definitions.stream().filter(d -> d.file().equals(file)).toList();
       boolean byName = DisabledTests.TEST_NAME.matcher(file).find();
-      boolean definedTests = defs.stream().anyMatch(d -> TEST_LIKE.matcher(d.text()).find());
+      long testDefs = defs.stream().filter(d -> TEST_LIKE.matcher(d.text()).find()).count();
       // Not turned off: tests moved into another file (most of its definitions added again, or as many tests added elsewhere:
       // httpx's "Moving test cases into test_url.py", renamed), nor the tests of code the change deletes too (gin's
       // context_1.17_test.go with context_1.17.go).
-      long testDefs = defs.stream().filter(d -> TEST_LIKE.matcher(d.text()).find()).count();
       boolean moved = !defs.isEmpty() && (2 * defs.stream().filter(d -> addedLines.contains(d.text())).count() >= defs.size()
           || testDefs > 0 && addedTests >= testDefs);
       boolean codeGone = goneCode.contains(stem(file));
-      if ((byName || DisabledTests.TEST_DIR.matcher(file).find() && !DisabledTests.NOT_TESTS.matcher(file).find() && definedTests)
+      if ((byName || DisabledTests.TEST_DIR.matcher(file).find() && !DisabledTests.NOT_TESTS.matcher(file).find() && testDefs > 0)
           && !moved && !codeGone) {
         deleted.add(file);
       }
