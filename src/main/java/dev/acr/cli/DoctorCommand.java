@@ -8,6 +8,7 @@ import dev.acr.context.RepoSignals;
 import dev.acr.git.Isolation;
 import dev.acr.git.KeptWorktrees;
 import dev.acr.live.AcrPaths;
+import dev.acr.live.TestProgram;
 import dev.acr.live.CooldownStore;
 import dev.acr.policy.Cooldown;
 import dev.acr.memory.MemoryStore;
@@ -57,7 +58,7 @@ final class DoctorCommand implements Callable<Integer> {
     Path dir = workdir(env);
     checkTools(env, dir);
     checkMemory(env);
-    checkRepo(dir, AcrPaths.from(env.vars(), memoryFile(env)));
+    checkRepo(dir, env.vars(), AcrPaths.from(env.vars(), memoryFile(env)));
     out.println(broken == 0 ? "doctor: nothing is broken" : "doctor: " + broken + " problem(s) to fix");
     return broken == 0 ? ExitCodes.OK : ExitCodes.NOT_VERIFIED;
   }
@@ -138,14 +139,21 @@ final class DoctorCommand implements Callable<Integer> {
     }
   }
 
-  private void checkRepo(Path dir, AcrPaths paths) {
+  private void checkRepo(Path dir, java.util.Map<String, String> vars, AcrPaths paths) {
     try {
       RepoSignals s = RepoInspector.inspect(dir, null);
       if (s.verify() == null) {
         warn("verify", "no test command detected in " + dir + "; pass --verify CMD or add {\"verify\": \"CMD\"}"
             + " to .acr/config.json");
       } else {
-        ok("verify", s.verify().command() + " (" + s.verify().source() + ")");
+        String verify = s.verify().command() + " (" + s.verify().source() + ")";
+        java.util.Optional<dev.acr.verify.CannotRun.Why> missing =
+            TestProgram.missing(s.verify().command(), s.packageDir() == null ? s.root() : s.packageDir(), vars, null);
+        if (missing.isPresent()) {
+          fail("verify", verify + " cannot run here: " + missing.get().problem() + "; " + missing.get().todo());
+        } else {
+          ok("verify", verify);
+        }
       }
       for (String w : s.repoConfig().warnings()) {
         warn("repo config", w);

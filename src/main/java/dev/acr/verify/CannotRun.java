@@ -145,12 +145,19 @@ public final class CannotRun {
     return output.stream().anyMatch(l -> CONNECTION_TROUBLE.matcher(l).find()) ? TestServices.down(packageDir, root) : Optional.empty();
   }
 
+  /**
+   * A test command's program that is not installed, and what installs it; empty when the prompt
+   * names it (then making or installing it is the task). {@code asked} is the prompt, lower case.
+   */
+  public static Optional<Why> notFound(String program, String asked) {
+    return notAsked(asked, program, new Why(program + ": not found", installHint(program) + " or name another test command"));
+  }
+
   private static Optional<Why> line(String line, Path root, Path packageDir, String asked, boolean ended127, boolean corepack) {
     Matcher m;
     if (ended127 && ((m = SHELL_NOT_FOUND.matcher(line)).matches() || (m = COMMAND_NOT_FOUND.matcher(line)).matches()
         || (m = MAKE_NOT_FOUND.matcher(line)).matches())) {
-      String program = m.group(1);
-      return notAsked(asked, program, new Why(program + ": not found", installHint(program) + " or name another test command"));
+      return notFound(m.group(1), asked);
     }
     if ((m = PYTHON_M.matcher(line)).matches()) {
       String module = m.group(1);
@@ -295,6 +302,9 @@ public final class CannotRun {
 
   /** Test runners whose package is not named after them, or not installed the usual way of their language. */
   private static final Map<String, String> RUNNER_PACKAGES = Map.ofEntries(
+      // Node's other package managers: corepack (with Node 16.9+) provides them when enabled.
+      Map.entry("pnpm", "npm install -g pnpm, or corepack enable pnpm"),
+      Map.entry("yarn", "npm install -g yarn, or corepack enable yarn"),
       Map.entry("busted", "luarocks install busted, or Debian's lua-busted"),
       Map.entry("bats", "Debian's bats, or npm install -g bats"),
       // A Rails app's bundle exec rspec without Ruby (rails4/mostly_static_pages_5.0): "install bundle" named no package.

@@ -42,6 +42,16 @@ class CliDoctorTest {
   }
 
   @Test
+  void aTestCommandWhoseProgramIsNotInstalledFails() throws Exception {
+    Files.createDirectories(h.repo.resolve(".acr"));
+    Files.writeString(h.repo.resolve(".acr/config.json"), "{\"verify\": \"ghost-runner-xyz test\"}\n");
+    CliHarness.Run r = h.run("doctor");
+    assertThat(r.out()).contains("FAIL  verify: ghost-runner-xyz test (.acr/config.json) cannot run here: ghost-runner-xyz: not found;"
+        + " install ghost-runner-xyz or name another test command");
+    assertThat(r.exit()).as(r.toString()).isNotZero();
+  }
+
+  @Test
   void showsTheWorktreeKeptForTheNextRunAndFixRemovesIt() throws Exception {
     assertThat(h.run("doctor").out()).contains("ok    kept: no worktree kept for the next run here");
     CliHarness.Run run = h.acr("--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");

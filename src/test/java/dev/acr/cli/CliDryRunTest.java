@@ -241,6 +241,18 @@ class CliDryRunTest {
     assertThat(q.out()).contains("baseline   none: a question needs no change");
     assertNothingWritten();
   }
+  /** sveltejs/svelte with no pnpm: the dry run says the baseline would stop, where it used to preview a run. */
+  @Test
+  void saysWhenTheTestCommandsProgramIsNotInstalled() throws Exception {
+    CliHarness.Run r = h.acr("--dry-run", "--chain", "fixer", "--verify", "ghost-runner-xyz test", "fix the failing parser test");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("\n  ghost-runner-xyz: not found: the run would stop there, before any agent; install ghost-runner-xyz"
+        + " or name another test command\n");
+    CliHarness.Run ok = h.acr("--dry-run", "--chain", "fixer", "--verify", "sh check.sh", "fix the failing parser test");
+    assertThat(ok.out()).doesNotContain("not found");
+    assertNothingWritten();
+  }
+
   /** redis/ioredis with no Redis up: the dry run says so, where a run would learn it only after its baseline. */
   @Test
   void saysWhenTheServicesTheTestsNeedAreNotRunning() throws Exception {

@@ -1,0 +1,120 @@
+package dev.acr.live;
+
+import dev.acr.verify.CannotRun;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The programs a test command starts, looked up before anything runs, so that a dry run and
+ * {@code acr doctor} say what the run's baseline would stop on ({@code pnpm test} with no pnpm,
+ * {@code bundle exec rake} with no Ruby) instead of "ok".
+ *
+ * <p>The command runs with {@code sh -c}; this reads only what it can be sure of: the simple
+ * commands joined by {@code &&} or {@code ;}, each after its {@code VAR=value} words, and a
+ * leading {@code cd DIR}. It stops judging at anything a shell decides at run time (a variable,
+ * quoting, a subshell, control flow, a pipe or {@code ||}): a missing program there is left to the
+ * baseline, which reads the shell's own "not found".
+ */
+public final class TestProgram {
+  private TestProgram() {}
+
+  private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=\\S*");
+
+  /** Words that end what can be judged: the rest depends on what the shell does at run time. */
+  private static final Pattern DYNAMIC = Pattern.compile("[$`'\"(){}\\\\*?<>|]");
+
+  /** Builtins that start no program and change nothing later commands depend on. */
+  private static final Set<String> HARMLESS_BUILTINS = Set.of("echo", "printf", "true", ":", "export", "set", "umask");
+
+  /** Words after which no judgement is sound: control flow, sourcing files, running strings. */
+  private static final Set<String> STOP_WORDS =
+      Set.of("if", "for", "while", "until", "case", "!", "source", ".", "eval", "exec", "command", "builtin", "alias",
+          "function", "test", "[", "[[", "false", "exit", "return", "time", "env", "sudo", "nohup", "nice", "xargs");
+
+  /**
+   * Why {@code command}, run in {@code dir} with the environment {@code env}, would stop before a
+   * test ran because a program it starts is not there; empty when every program it can judge is
+   * found, or when the prompt names the missing one (then installing it is the task).
+   */
+  public static Optional<CannotRun.Why> missing(String command, Path dir, Map<String, String> env, String prompt) {
+    String asked = prompt == null ? "" : prompt.toLowerCase(Locale.ROOT);
+    Path here = dir;
+    for (List<String> words : simpleCommands(command)) {
+      int i = 0;
+      while (i < words.size() && ASSIGNMENT.matcher(words.get(i)).matches()) {
+        i++;
+      }
+      if (i == words.size()) {
+        continue;
+      }
+      String program = words.get(i);
+      if (DYNAMIC.matcher(program).find() || STOP_WORDS.contains(program)) {
+        return Optional.empty();
+      }
+      if (program.equals("cd")) {
+        // cd with no argument or with an option goes somewhere this cannot know.
+        if (words.size() != i + 2 || words.get(i + 1).startsWith("-") || words.get(i + 1).startsWith("~")) {
+          return Optional.empty();
+        }
+        here = here.resolve(words.get(i + 1)).normalize();
+        continue;
+      }
+      if (HARMLESS_BUILTINS.contains(program)) {
+        continue;
+      }
+      if (Binaries.find(program, env.get("PATH"), here).isEmpty()) {
+        if (program.contains("/") && java.nio.file.Files.isRegularFile(here.resolve(program))) {
+          return Optional.of(new CannotRun.Why(program + " cannot execute (not executable)",
+              "make it executable (chmod +x " + program + ") or name another test command"));
+        }
+        return CannotRun.notFound(program, asked);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The command's simple commands, in order, as long as they are joined by {@code &&} or {@code ;}
+   * only, up to the first quoted word (its closing quote may lie past any separator); words are
+   * split on blanks.
+   */
+  static List<List<String>> simpleCommands(String command) {
+    List<List<String>> commands = new java.util.ArrayList<>();
+    List<String> current = new java.util.ArrayList<>();
+    for (String raw : command.strip().split("\\s+")) {
+      String word = raw;
+      if (word.indexOf('\'') >= 0 || word.indexOf('"') >= 0 || word.indexOf('`') >= 0 || word.indexOf('\\') >= 0) {
+        // Quoting: where it closes, and so where the next command starts, is the shell's to say.
+        current.add(word);
+        commands.add(current);
+        return commands;
+      }
+      boolean ends = false;
+      if (word.equals("&&") || word.equals(";")) {
+        ends = true;
+        word = "";
+      } else if (word.endsWith(";") && !word.endsWith("\\;")) {
+        ends = true;
+        word = word.substring(0, word.length() - 1);
+      } else if (word.equals("||") || word.equals("|") || word.equals("&") || word.contains("&&") || word.contains("||")) {
+        // What follows may or may not run, or runs beside: only what came before is certain.
+        commands.add(current);
+        return commands;
+      }
+      if (!word.isEmpty()) {
+        current.add(word);
+      }
+      if (ends) {
+        commands.add(current);
+        current = new java.util.ArrayList<>();
+      }
+    }
+    commands.add(current);
+    return commands;
+  }
+}

@@ -1,0 +1,92 @@
+package dev.acr.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.acr.verify.CannotRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A test command's programs looked up before anything runs (the dry run's and doctor's check). */
+class TestProgramTest {
+  @TempDir Path tmp;
+  Path bin;
+  Path repo;
+  Map<String, String> env;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    bin = Files.createDirectories(tmp.resolve("bin"));
+    repo = Files.createDirectories(tmp.resolve("repo"));
+    for (String p : new String[] {"npm", "python3", "cmake", "make", "sh"}) {
+      program(bin.resolve(p));
+    }
+    env = Map.of("PATH", bin.toString());
+  }
+
+  private static void program(Path p) throws Exception {
+    Files.writeString(p, "#!/bin/sh\n");
+    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  private Optional<CannotRun.Why> missing(String command) {
+    return TestProgram.missing(command, repo, env, "fix the failing parser test");
+  }
+
+  @Test
+  void aMissingRunnerIsNamedWithWhatInstallsIt() {
+    assertThat(missing("pnpm test")).hasValueSatisfying(w -> {
+      assertThat(w.problem()).isEqualTo("pnpm: not found");
+      assertThat(w.todo()).isEqualTo("install pnpm (npm install -g pnpm, or corepack enable pnpm) or name another test command");
+    });
+    assertThat(missing("bundle exec rake test")).hasValueSatisfying(w -> assertThat(w.todo()).contains("ruby-bundler"));
+  }
+
+  @Test
+  void installedProgramsAfterAssignmentsAndInEveryAndChainedCommandAreFound() {
+    assertThat(missing("npm test")).isEmpty();
+    assertThat(missing("PYTHONPATH=src python3 -m pytest -q -p no:cacheprovider")).isEmpty();
+    assertThat(missing("cmake -S . -B build && cmake --build build && ctest --test-dir build"))
+        .hasValueSatisfying(w -> assertThat(w.problem()).isEqualTo("ctest: not found"));
+    assertThat(missing("echo start; make test")).isEmpty();
+    assertThat(missing("make test; prove -r t")).hasValueSatisfying(w -> assertThat(w.problem()).isEqualTo("prove: not found"));
+  }
+
+  @Test
+  void onlyWhatIsCertainToRunIsJudged() {
+    // After || or a pipe, in quotes, behind a variable or control flow: the shell decides at run time.
+    assertThat(missing("make test || ghost-runner")).isEmpty();
+    assertThat(missing("make test | tee-like-ghost")).isEmpty();
+    assertThat(missing("sh -c \"make && ghost-runner\"")).isEmpty();
+    assertThat(missing("python3 -c 'import x; x.run()' && ghost-runner")).isEmpty();
+    assertThat(missing("$RUNNER test")).isEmpty();
+    assertThat(missing("if true; then ghost; fi")).isEmpty();
+    assertThat(missing("ghost-runner || true")).hasValueSatisfying(w -> assertThat(w.problem()).isEqualTo("ghost-runner: not found"));
+  }
+
+  @Test
+  void aRelativeProgramIsLookedUpWhereTheCommandHasGone() throws Exception {
+    Path sub = Files.createDirectories(repo.resolve("sub"));
+    assertThat(missing("cd sub && ./gradlew test")).hasValueSatisfying(w -> assertThat(w.problem()).isEqualTo("./gradlew: not found"));
+    Files.writeString(sub.resolve("gradlew"), "#!/bin/sh\n");
+    assertThat(missing("cd sub && ./gradlew test")).hasValueSatisfying(w -> {
+      assertThat(w.problem()).isEqualTo("./gradlew cannot execute (not executable)");
+      assertThat(w.todo()).startsWith("make it executable (chmod +x ./gradlew)");
+    });
+    program(sub.resolve("gradlew"));
+    assertThat(missing("cd sub && ./gradlew test")).isEmpty();
+    assertThat(missing("./gradlew test")).isPresent();
+    assertThat(missing(".venv/bin/python -m pytest")).hasValueSatisfying(w ->
+        assertThat(w.todo()).startsWith("create the virtual environment .venv the command expects"));
+  }
+
+  @Test
+  void aProgramThePromptNamesIsTheTask() {
+    assertThat(TestProgram.missing("pnpm test", repo, env, "set up pnpm so the tests run")).isEmpty();
+  }
+}
