@@ -72,7 +72,7 @@ public final class TestProgram {
           return Optional.of(new CannotRun.Why(program + " cannot execute (not executable)",
               "make it executable (chmod +x " + program + ") or name another test command"));
         }
-        return CannotRun.notFound(program, asked);
+        return CannotRun.notFound(program, asked, here);
       }
     }
     return Optional.empty();

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import dev.acr.exec.Colour;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -110,6 +109,10 @@ public final class CannotRun {
     if (generator.isPresent()) {
       return generator;
     }
+    Optional<Why> pytest = PytestUsage.check(exitCode, output, asked);
+    if (pytest.isPresent()) {
+      return pytest;
+    }
     for (String raw : output) {
       String line = Colour.strip(raw).strip();
       Optional<Why> why = line(line, root, packageDir, asked, ended127, corepack);
@@ -147,17 +150,18 @@ public final class CannotRun {
 
   /**
    * A test command's program that is not installed, and what installs it; empty when the prompt
-   * names it (then making or installing it is the task). {@code asked} is the prompt, lower case.
+   * names it (then making or installing it is the task). {@code asked} is the prompt, lower case;
+   * {@code packageDir} where the command runs (its manifest may say where the program comes from).
    */
-  public static Optional<Why> notFound(String program, String asked) {
-    return notAsked(asked, program, new Why(program + ": not found", installHint(program) + " or name another test command"));
+  public static Optional<Why> notFound(String program, String asked, Path packageDir) {
+    return notAsked(asked, program, new Why(program + ": not found", InstallHints.of(program, packageDir) + " or name another test command"));
   }
 
   private static Optional<Why> line(String line, Path root, Path packageDir, String asked, boolean ended127, boolean corepack) {
     Matcher m;
     if (ended127 && ((m = SHELL_NOT_FOUND.matcher(line)).matches() || (m = COMMAND_NOT_FOUND.matcher(line)).matches()
         || (m = MAKE_NOT_FOUND.matcher(line)).matches())) {
-      return notFound(m.group(1), asked);
+      return notFound(m.group(1), asked, packageDir);
     }
     if ((m = PYTHON_M.matcher(line)).matches()) {
       String module = m.group(1);
@@ -274,69 +278,6 @@ public final class CannotRun {
     }
     return Optional.empty();
   }
-
-  /**
-   * What installs a missing program: a path into a dependency folder (composer's vendor/bin,
-   * npm's node_modules/.bin) comes from installing that folder's dependencies, not the program.
-   */
-  /** A virtual environment's interpreter ({@code /root/.virtualenvs/colorama/bin/python}): the environment is what is missing. */
-  private static final Pattern VENV_PYTHON = Pattern.compile("^(.+)/bin/python[0-9.]*$");
-
-  private static String installHint(String program) {
-    Matcher venv = VENV_PYTHON.matcher(program);
-    if (venv.matches()) {
-      // tartley/colorama's make test runs $(virtualenv)/bin/python: "install /root/.virtualenvs/colorama/bin/python" said nothing useful.
-      return "create the virtual environment " + venv.group(1) + " the command expects (python3 -m venv " + venv.group(1)
-          + ", then install the project's dependencies into it; a Makefile may have a target for it)";
-    }
-    for (String[] tool : new String[][] {{"vendor/bin/", "composer install"}, {"node_modules/.bin/", "npm install"}}) {
-      int at = program.indexOf(tool[0]);
-      if (at >= 0) {
-        String folder = at == 0 ? "." : program.substring(0, at - 1);
-        return "install the dependencies that provide it (" + tool[1] + " in " + folder + ")";
-      }
-    }
-    String how = RUNNER_PACKAGES.get(program);
-    return "install " + program + (how == null ? "" : " (" + how + ")");
-  }
-
-  /** Test runners whose package is not named after them, or not installed the usual way of their language. */
-  private static final Map<String, String> RUNNER_PACKAGES = Map.ofEntries(
-      // Node's other package managers: corepack (with Node 16.9+) provides them when enabled.
-      Map.entry("pnpm", "npm install -g pnpm, or corepack enable pnpm"),
-      Map.entry("yarn", "npm install -g yarn, or corepack enable yarn"),
-      Map.entry("busted", "luarocks install busted, or Debian's lua-busted"),
-      Map.entry("bats", "Debian's bats, or npm install -g bats"),
-      // A Rails app's bundle exec rspec without Ruby (rails4/mostly_static_pages_5.0): "install bundle" named no package.
-      Map.entry("bundle", "Bundler, with Ruby: Debian's ruby-bundler, or gem install bundler; then bundle install"),
-      Map.entry("mix", "it comes with Elixir: Debian's elixir"),
-      Map.entry("stack", "Debian's haskell-stack, or GHCup"),
-      Map.entry("lein", "Debian's leiningen"),
-      Map.entry("nimble", "it comes with Nim: Debian's nim"),
-      Map.entry("dub", "Debian's dub, with a D compiler: Debian's ldc"),
-      Map.entry("tclsh", "Debian's tcl"),
-      Map.entry("crystal", "Debian's crystal"),
-      Map.entry("shards", "crystal-lang.org's install of Crystal brings it; Debian's crystal does not"),
-      Map.entry("raco", "it comes with Racket: Debian's racket"),
-      Map.entry("racket", "Debian's racket"),
-      Map.entry("swipl", "SWI-Prolog: Debian's swi-prolog-nox"),
-      Map.entry("guile", "GNU Guile: Debian's guile-3.0"),
-      Map.entry("sbcl", "Steel Bank Common Lisp: Debian's sbcl"),
-      Map.entry("deno", "npm install -g deno, or see deno.com"),
-      // Not in Debian 12 either; the words of each project's own install page.
-      Map.entry("swift", "not in Debian 12: swift.org's toolchain for Linux, or swiftly"),
-      Map.entry("dart", "not in Debian 12: the Dart SDK from dart.dev (Google's apt repository), or Flutter's SDK, which brings it"),
-      Map.entry("flutter", "not in Debian 12: the Flutter SDK from flutter.dev (it brings dart)"),
-      Map.entry("zig", "not in Debian 12: a release archive from ziglang.org, of the version the project's build.zig is written for"),
-      Map.entry("julia", "not in Debian 12: juliaup (julialang.org), or a release archive"),
-      // Not in Debian: the sbt script with its launcher (scala-sbt.org's download, or coursier's cs install sbt); it fetches
-      // the sbt version the build names, and the build's libraries, from Maven Central on first use.
-      Map.entry("sbt", "not in Debian: scala-sbt.org's sbt package, cs setup (coursier) or SDKMAN's sdk install sbt; with a JDK"),
-      Map.entry("fpm", "the Fortran Package Manager: pip install fpm, or conda's fpm; Debian 12 has no package of it"),
-      Map.entry("meson", "with ninja: apt-get install meson ninja-build"),
-      Map.entry("ninja", "apt-get install ninja-build"),
-      Map.entry("autoreconf", "with automake and libtool: apt-get install autoconf automake libtool"),
-      Map.entry("make", "apt-get install make"));
 
   /** {@code why}, unless the prompt names {@code thing}: a request to write it is not a broken setup. */
   static Optional<Why> notAsked(String asked, String thing, Why why) {

@@ -1,0 +1,107 @@
+package dev.acr.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What installs a program a test command needs: the words after "not found" in acr's message. */
+final class InstallHints {
+  private InstallHints() {}
+
+  /** A virtual environment's interpreter ({@code /root/.virtualenvs/colorama/bin/python}): the environment is what is missing. */
+  private static final Pattern VENV_PYTHON = Pattern.compile("^(.+)/bin/python[0-9.]*$");
+
+  /**
+   * What installs a missing program: a path into a dependency folder (composer's vendor/bin,
+   * npm's node_modules/.bin), or a runner the package.json where the command runs depends on,
+   * comes from installing the project's dependencies, not the program.
+   */
+  static String of(String program, Path packageDir) {
+    Matcher venv = VENV_PYTHON.matcher(program);
+    if (venv.matches()) {
+      // tartley/colorama's make test runs $(virtualenv)/bin/python: "install /root/.virtualenvs/colorama/bin/python" said nothing useful.
+      return "create the virtual environment " + venv.group(1) + " the command expects (python3 -m venv " + venv.group(1)
+          + ", then install the project's dependencies into it; a Makefile may have a target for it)";
+    }
+    for (String[] tool : new String[][] {{"vendor/bin/", "composer install"}, {"node_modules/.bin/", "npm install"}}) {
+      int at = program.indexOf(tool[0]);
+      if (at >= 0) {
+        String folder = at == 0 ? "." : program.substring(0, at - 1);
+        return "install the dependencies that provide it (" + tool[1] + " in " + folder + ")";
+      }
+    }
+    Optional<String> node = packageDir == null ? Optional.empty() : nodeDependency(program, packageDir);
+    if (node.isPresent()) {
+      return node.get();
+    }
+    String how = RUNNER_PACKAGES.get(program);
+    return "install " + program + (how == null ? "" : " (" + how + ")");
+  }
+
+  /** Test runners whose package is not named after them, or not installed the usual way of their language. */
+  private static final Map<String, String> RUNNER_PACKAGES = Map.ofEntries(
+      // Node's other package managers: corepack (with Node 16.9+) provides them when enabled.
+      Map.entry("pnpm", "npm install -g pnpm, or corepack enable pnpm"),
+      Map.entry("yarn", "npm install -g yarn, or corepack enable yarn"),
+      Map.entry("busted", "luarocks install busted, or Debian's lua-busted"),
+      Map.entry("bats", "Debian's bats, or npm install -g bats"),
+      // A Rails app's bundle exec rspec without Ruby (rails4/mostly_static_pages_5.0): "install bundle" named no package.
+      Map.entry("bundle", "Bundler, with Ruby: Debian's ruby-bundler, or gem install bundler; then bundle install"),
+      Map.entry("mix", "it comes with Elixir: Debian's elixir"),
+      Map.entry("stack", "Debian's haskell-stack, or GHCup"),
+      Map.entry("lein", "Debian's leiningen"),
+      Map.entry("nimble", "it comes with Nim: Debian's nim"),
+      Map.entry("dub", "Debian's dub, with a D compiler: Debian's ldc"),
+      Map.entry("tclsh", "Debian's tcl"),
+      Map.entry("crystal", "Debian's crystal"),
+      Map.entry("shards", "crystal-lang.org's install of Crystal brings it; Debian's crystal does not"),
+      Map.entry("raco", "it comes with Racket: Debian's racket"),
+      Map.entry("racket", "Debian's racket"),
+      Map.entry("swipl", "SWI-Prolog: Debian's swi-prolog-nox"),
+      Map.entry("guile", "GNU Guile: Debian's guile-3.0"),
+      Map.entry("sbcl", "Steel Bank Common Lisp: Debian's sbcl"),
+      Map.entry("deno", "npm install -g deno, or see deno.com"),
+      // Not in Debian 12 either; the words of each project's own install page.
+      Map.entry("swift", "not in Debian 12: swift.org's toolchain for Linux, or swiftly"),
+      Map.entry("dart", "not in Debian 12: the Dart SDK from dart.dev (Google's apt repository), or Flutter's SDK, which brings it"),
+      Map.entry("flutter", "not in Debian 12: the Flutter SDK from flutter.dev (it brings dart)"),
+      Map.entry("zig", "not in Debian 12: a release archive from ziglang.org, of the version the project's build.zig is written for"),
+      Map.entry("julia", "not in Debian 12: juliaup (julialang.org), or a release archive"),
+      // Not in Debian: the sbt script with its launcher (scala-sbt.org's download, or coursier's cs install sbt); it fetches
+      // the sbt version the build names, and the build's libraries, from Maven Central on first use.
+      Map.entry("sbt", "not in Debian: scala-sbt.org's sbt package, cs setup (coursier) or SDKMAN's sdk install sbt; with a JDK"),
+      Map.entry("fpm", "the Fortran Package Manager: pip install fpm, or conda's fpm; Debian 12 has no package of it"),
+      Map.entry("meson", "with ninja: apt-get install meson ninja-build"),
+      Map.entry("ninja", "apt-get install ninja-build"),
+      Map.entry("autoreconf", "with automake and libtool: apt-get install autoconf automake libtool"),
+      Map.entry("make", "apt-get install make"));
+
+  /**
+   * TheAlgorithms/JavaScript's {@code npm test} runs vitest, a devDependency, before anyone ran npm
+   * install: "install vitest" sent the user after one package when the project's were all missing.
+   */
+  private static Optional<String> nodeDependency(String program, Path packageDir) {
+    for (Path d = packageDir; d != null; d = d.getParent()) {
+      JsonNode json = NodeManifest.read(d);
+      if (json != null) {
+        java.util.Set<String> names = NodeManifest.dependencyNames(json);
+        boolean declared = names.contains(program) || (program.equals("tsc") && names.contains("typescript"));
+        if (declared && !Files.isExecutable(d.resolve("node_modules/.bin/" + program))) {
+          String manager = NodeManifest.manager(d, json);
+          String install = (manager == null ? "npm" : manager.split(" ")[0]) + " install";
+          return Optional.of("install the project's dependencies (" + install + (d.equals(packageDir) ? "" : " in " + d) + "; "
+              + program + " is among the package.json's dependencies" + (Files.isDirectory(d.resolve("node_modules"))
+                  ? ")" : ", and there is no node_modules yet)"));
+        }
+      }
+      if (Files.exists(d.resolve(".git"))) {
+        break;
+      }
+    }
+    return Optional.empty();
+  }
+}
