@@ -109,9 +109,9 @@ public final class CannotRun {
     if (generator.isPresent()) {
       return generator;
     }
-    Optional<Why> pytest = PytestUsage.check(exitCode, output, asked);
-    if (pytest.isPresent()) {
-      return pytest;
+    Optional<Why> runner = PytestUsage.check(exitCode, output, asked).or(() -> GoToolchain.check(output));
+    if (runner.isPresent()) {
+      return runner;
     }
     for (String raw : output) {
       String line = Colour.strip(raw).strip();

@@ -69,4 +69,24 @@ class CannotRunSetupTest {
     assertThat(check(127, "fix the failing test", "sh: 1: prove: not found")).hasValueSatisfying(w ->
         assertThat(w.todo()).isEqualTo("install prove or name another test command"));
   }
+
+  /** fzf and lazygit under Debian 12's go 1.19, and what Go 1.21+ says instead. */
+  @Test
+  void aGoTooOldForGoModCannotRun() {
+    assertThat(check(1, "fix the failing test", "go: errors parsing go.mod:",
+        "/home/u/.acr/worktrees/lazygit-9623b894/1/go.mod:3: invalid go version '1.25.0': must match format 1.23",
+        "/home/u/.acr/worktrees/lazygit-9623b894/1/go.mod:80: unknown directive: tool")).hasValueSatisfying(w -> {
+          assertThat(w.problem()).isEqualTo("the go on PATH is too old to read go.mod (it asks for go 1.25.0)");
+          assertThat(w.todo()).isEqualTo("install Go 1.25.0 or newer (go.dev/dl; the go on PATH is what acr runs) or name another test command");
+        });
+    assertThat(check(1, "fix it", "go: errors parsing go.mod:", "/x/go.mod:80: unknown directive: toolchain"))
+        .map(CannotRun.Why::problem).contains("the go on PATH is too old to read go.mod (it asks for go the version go.mod names)");
+    assertThat(check(1, "fix it", "go: go.mod requires go >= 1.25.0 (running go 1.22.2; GOTOOLCHAIN=local)"))
+        .map(CannotRun.Why::problem).contains("go.mod requires go 1.25.0 or newer, and this is go 1.22.2");
+    assertThat(check(1, "fix it", "go: downloading go1.25.0 (linux/amd64)",
+        "go: download go1.25.0 for linux/amd64: toolchain not available")).map(CannotRun.Why::problem)
+        .contains("go could not download Go 1.25.0, which go.mod asks for (toolchain not available)");
+    // A test failing on its own is still a failing test.
+    assertThat(check(1, "fix it", "--- FAIL: TestParse (0.00s)", "    parse_test.go:12: invalid version 'x'", "FAIL")).isEmpty();
+  }
 }
