@@ -109,7 +109,7 @@ public final class CannotRun {
     if (generator.isPresent()) {
       return generator;
     }
-    Optional<Why> runner = PytestUsage.check(exitCode, output, asked).or(() -> GoToolchain.check(output));
+    Optional<Why> runner = PytestUsage.check(exitCode, output, asked).or(() -> OldToolchain.check(output));
     if (runner.isPresent()) {
       return runner;
     }

@@ -89,4 +89,32 @@ class CannotRunSetupTest {
     // A test failing on its own is still a failing test.
     assertThat(check(1, "fix it", "--- FAIL: TestParse (0.00s)", "    parse_test.go:12: invalid version 'x'", "FAIL")).isEmpty();
   }
+
+  /** Cargo's words for a dependency or manifest newer than the rustc on PATH. */
+  @Test
+  void aRustTooOldForADependencyCannotRun() {
+    assertThat(check(101, "fix the failing test", "error: rustc 1.63.0 is not supported by the following packages:",
+        "  clap@4.5.0 requires rustc 1.74", "  clap_lex@0.7.0 requires rustc 1.74")).hasValueSatisfying(w -> {
+          assertThat(w.problem()).isEqualTo("the dependency clap@4.5.0 needs rustc 1.74 or newer, and this is rustc 1.63.0");
+          assertThat(w.todo()).startsWith("install Rust 1.74 or newer (rustup update");
+        });
+    assertThat(check(101, "fix it", "error: package `clap_lex v0.7.4` cannot be built because it requires rustc 1.74 or newer,"
+        + " while the currently active rustc version is 1.63.0")).map(CannotRun.Why::problem)
+        .contains("the dependency clap_lex v0.7.4 needs rustc 1.74 or newer, and this is rustc 1.63.0");
+    assertThat(check(101, "fix it", "Caused by:", "  feature `edition2024` is required", "",
+        "  The package requires the Cargo feature called `edition2024`, but that feature is not stabilized in this version of Cargo (1.80.1)."))
+        .hasValueSatisfying(w -> {
+          assertThat(w.problem()).isEqualTo("this Cargo (1.80.1) does not have the feature edition2024 a manifest needs");
+          assertThat(w.todo()).startsWith("install a newer Rust (rustup update");
+        });
+    // As cargo wraps it, with its commit in the version (seen in the wild).
+    assertThat(check(101, "fix it", "  The package requires the Cargo feature called `edition2024`, but that feature is not",
+        "  stabilized in this version of Cargo (1.82.0 (8f40fc59f 2024-08-21)).")).map(CannotRun.Why::problem)
+        .contains("this Cargo (1.82.0) does not have the feature edition2024 a manifest needs");
+    assertThat(check(101, "fix it", "error: rustc 1.79.0-dev is not supported by the following package:",
+        "  indexmap@2.13.0 requires rustc 1.82")).map(CannotRun.Why::problem)
+        .contains("the dependency indexmap@2.13.0 needs rustc 1.82 or newer, and this is rustc 1.79.0-dev");
+    // A test's own output naming versions is a failing test.
+    assertThat(check(101, "fix it", "thread 'version_check' panicked at 'requires rustc 1.74'", "test result: FAILED")).isEmpty();
+  }
 }

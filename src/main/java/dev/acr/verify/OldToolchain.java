@@ -1,0 +1,102 @@
+package dev.acr.verify;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A compiler older than the one the project asks for: the test command stops before compiling any
+ * test, and every agent's attempt would end the same way. junegunn/fzf ({@code go 1.23.0}) and
+ * jesseduffield/lazygit ({@code go 1.25.0}, {@code tool} and {@code ignore} directives) under
+ * Debian 12's go 1.19 exit 1 with "errors parsing go.mod", which acr read as tests failing; cargo
+ * says the same of a dependency's {@code rust-version} or a newer edition, in its own words.
+ */
+final class OldToolchain {
+  private OldToolchain() {}
+
+  /** Go before 1.21: {@code go.mod:3: invalid go version '1.25.0': must match format 1.23}. */
+  private static final Pattern INVALID_VERSION = Pattern.compile("go\\.mod:\\d+: invalid go version '([^']+)': must match format");
+
+  /** Go before 1.21 on directives newer than it: {@code go.mod:80: unknown directive: tool}. */
+  private static final Pattern UNKNOWN_DIRECTIVE = Pattern.compile("go\\.mod:\\d+: unknown directive: (toolchain|tool|ignore|godebug)$");
+
+  /** Go 1.21 and later: {@code go: go.mod requires go >= 1.25.0 (running go 1.22.2; GOTOOLCHAIN=local)}. */
+  private static final Pattern REQUIRES = Pattern.compile("go\\.mod requires go >= (\\S+) \\(running go (\\S+?);");
+
+  /** Go 1.21 and later fetching the toolchain go.mod names: {@code go: download go1.25.0 for linux/amd64: ...}. */
+  private static final Pattern DOWNLOAD = Pattern.compile("^go: download go(\\S+) for \\S+: (.+)$");
+
+  private static final String TODO = " or newer (go.dev/dl; the go on PATH is what acr runs) or name another test command";
+
+  /** Cargo 1.70+: {@code clap@4.5.0 requires rustc 1.74}, under "rustc 1.63.0 is not supported by the following package". */
+  private static final Pattern CARGO_NOT_SUPPORTED = Pattern.compile("^error: rustc (\\S+) is not supported by the following packages?:");
+  private static final Pattern CARGO_PACKAGE_NEEDS = Pattern.compile("^(\\S+@\\S+) requires rustc (\\S+)");
+  /** Older cargo: {@code package `x v1` cannot be built because it requires rustc 1.74 or newer, while the currently active rustc version is 1.63.0}. */
+  private static final Pattern CARGO_CANNOT_BUILD =
+      Pattern.compile("package `([^`]+)` cannot be built because it requires rustc (\\S+) or newer, while the currently active rustc version is (\\S+)");
+  /**
+   * {@code The package requires the Cargo feature called `edition2024`, but that feature is not}
+   * {@code stabilized in this version of Cargo (1.82.0 (8f40fc59f 2024-08-21)).}, often wrapped there.
+   */
+  private static final Pattern CARGO_FEATURE = Pattern.compile("requires the Cargo feature called `([^`]+)`, but that feature is not");
+  private static final Pattern CARGO_VERSION = Pattern.compile("this version of Cargo \\((\\d[\\w.-]*)");
+
+  private static final String RUST_TODO = " or newer (rustup update, or rustup's toolchain; the cargo on PATH is what acr runs) or name another test command";
+
+  static Optional<CannotRun.Why> check(List<String> output) {
+    return go(output).or(() -> cargo(output));
+  }
+
+  private static Optional<CannotRun.Why> cargo(List<String> output) {
+    String unsupported = null;
+    for (int i = 0; i < output.size(); i++) {
+      String line = output.get(i).strip();
+      Matcher m;
+      if ((m = CARGO_CANNOT_BUILD.matcher(line)).find()) {
+        return Optional.of(new CannotRun.Why("the dependency " + m.group(1) + " needs rustc " + m.group(2) + " or newer, and this is rustc "
+            + m.group(3), "install Rust " + m.group(2) + RUST_TODO));
+      }
+      if ((m = CARGO_FEATURE.matcher(line)).find()) {
+        Matcher v = CARGO_VERSION.matcher(line + " " + (i + 1 < output.size() ? output.get(i + 1).strip() : ""));
+        return Optional.of(new CannotRun.Why("this Cargo" + (v.find() ? " (" + v.group(1) + ")" : "") + " does not have the feature "
+            + m.group(1) + " a manifest needs", "install a newer Rust" + RUST_TODO.substring(" or newer".length())));
+      }
+      if ((m = CARGO_NOT_SUPPORTED.matcher(line)).find()) {
+        unsupported = m.group(1);
+      } else if (unsupported != null && (m = CARGO_PACKAGE_NEEDS.matcher(line)).find()) {
+        return Optional.of(new CannotRun.Why("the dependency " + m.group(1) + " needs rustc " + m.group(2) + " or newer, and this is rustc "
+            + unsupported, "install Rust " + m.group(2) + RUST_TODO));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<CannotRun.Why> go(List<String> output) {
+    String wanted = null;
+    boolean newerDirective = false;
+    for (String raw : output) {
+      String line = raw.strip();
+      Matcher m;
+      if ((m = REQUIRES.matcher(line)).find()) {
+        return Optional.of(new CannotRun.Why("go.mod requires go " + m.group(1) + " or newer, and this is go " + m.group(2),
+            "install Go " + m.group(1) + TODO));
+      }
+      if ((m = DOWNLOAD.matcher(line)).find()) {
+        return Optional.of(new CannotRun.Why("go could not download Go " + m.group(1) + ", which go.mod asks for (" + m.group(2) + ")",
+            "install Go " + m.group(1) + TODO));
+      }
+      if ((m = INVALID_VERSION.matcher(line)).find()) {
+        wanted = m.group(1);
+      } else if (UNKNOWN_DIRECTIVE.matcher(line).find()) {
+        newerDirective = true;
+      }
+    }
+    if (wanted == null && !newerDirective) {
+      return Optional.empty();
+    }
+    String version = wanted == null ? "the version go.mod names" : wanted;
+    return Optional.of(new CannotRun.Why("the go on PATH is too old to read go.mod (it asks for go " + version + ")",
+        "install Go " + version + TODO));
+  }
+}
