@@ -326,7 +326,8 @@ public final class CannotRun {
       Map.entry("meson", "with ninja: apt-get install meson ninja-build"),
       Map.entry("ninja", "apt-get install ninja-build"),
       Map.entry("autoreconf", "with automake and libtool: apt-get install autoconf automake libtool"),
-      Map.entry("make", "apt-get install make"));
+      Map.entry("make", "apt-get install make"),
+      Map.entry("gprbuild", "with GNAT, Ada's compiler: apt-get install gprbuild gnat"));
 
   /** {@code why}, unless the prompt names {@code thing}: a request to write it is not a broken setup. */
   static Optional<Why> notAsked(String asked, String thing, Why why) {

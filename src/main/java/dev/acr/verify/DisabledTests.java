@@ -193,6 +193,12 @@ public final class DisabledTests {
   private static final Pattern ASKED_REMOVED = Pattern.compile("(?<!n't |not |never |without |no )\\b(?:remov|delet|drop|get rid of)\\w*"
       + "\\W+(?:\\w+\\W+){0,5}?(?:tests?|specs?|them|it|suites?|test_\\w+)\\b"
       + "|\\b(?:tests?|specs?|suites?|test_\\w+)\\W+(?:\\w+\\W+){0,3}?(?:remov|delet|drop)\\w*");
+  /**
+   * A line that registers a test under a title, in runners whose tests are listed by hand: AUnit's {@code Add_Test (Caller.Create
+   * ("escape", ...))} and {@code Register_Routine (T, Test_X'Access, "x")}, GLib's {@code g_test_add_func ("/calc/add", ...)}
+   * (Vala's {@code Test.add_func}), CUnit's {@code CU_add_test}, Alcotest's {@code test_case "x"}.
+   */
+  private static final Pattern REGISTERS = Pattern.compile("(?i)\\b(?:add_?test\\w*|register_?(?:routine|test)\\w*|\\w*add_func|test_case)\\b");
   private static final Pattern SOURCE_FILE = Pattern.compile("\\.(?:py|[cm]?[jt]sx?|go|rb|rs|java|kt|scala|php|cs|exs?|zig|dart|jl|scm"
       + "|lisp|lua|c|cc|cpp|h|swift)$");
   private static final Pattern QUALIFIED = Pattern.compile("^(?:[A-Za-z_$][\\w$]*\\.)+(?=[A-Za-z_$])");
@@ -232,11 +238,15 @@ public final class DisabledTests {
             + Pattern.quote(id) + "(?!\\w)|[\"'`]" + Pattern.quote(id) + "[\"'`]");
         // Or a removed line of a test file holding its quoted title, a description with spaces: where TAP names assertions,
         // one is the failing test (not a one-word string such as Rust's Err("empty") in a file that also holds tests).
+        // A one-word title counts where the line registers a test by it (AUnit's Add_Test (Caller.Create ("escape", ...))).
         Optional<PatchScan.Line> gone = scan.definitions().stream().filter(r -> defines.matcher(r.text()).find()).findFirst()
-            .or(() -> !id.contains(" ") ? Optional.empty()
-                : scan.titled().stream().filter(r -> r.text().contains(id) && defines.matcher(r.text()).find()).findFirst());
-        if (gone.isPresent() && scan.added().stream().noneMatch(a -> a.contains(id))) {
-          found.add("the failing test " + (id.contains(" ") ? "'" + id + "'" : id) + " deleted from " + gone.get().file());
+            .or(() -> scan.titled().stream().filter(r -> (id.contains(" ") || REGISTERS.matcher(r.text()).find())
+                && r.text().contains(id) && defines.matcher(r.text()).find()).findFirst());
+        // Named again on a line that is code, not in a comment: a registration commented out ("--  Add_Test (...") turns it off.
+        if (gone.isPresent() && scan.added().stream().noneMatch(a -> a.contains(id) && !PatchScan.comment(a))) {
+          boolean commented = scan.added().stream().anyMatch(a -> a.contains(id));
+          found.add("the failing test " + (id.contains(" ") ? "'" + id + "'" : id) + (commented ? " commented out in " : " deleted from ")
+              + gone.get().file());
         }
       }
     }
@@ -275,7 +285,7 @@ public final class DisabledTests {
    * tests/test_a.py::test_x[1]} and {@code Suite › name} to their last part, a Go subtest to its
    * test, Surefire's {@code dev.x.FooTest.bar} to the method, unittest's {@code test_x (mod.Case)}
    * and a Deno step ({@code parse() handles major ...  1.2.3}) to the test, munit's {@code
-   * calc.CalcSuite.adds negatives} to the test's own words. Null for a file ({@code ERROR
+   * calc.CalcSuite.adds negatives} to the test's own words, AUnit's {@code Case name : Routine name} to the routine's. Null for a file ({@code ERROR
    * tests/test_a.py}) and when too short to be told from other words (a package line's {@code com}).
    */
   static String identifier(String name) {
@@ -286,7 +296,7 @@ public final class DisabledTests {
     for (String end : new String[] {" ... ", " ("}) {
       n = n.indexOf(end) > 0 ? n.substring(0, n.indexOf(end)) : n;
     }
-    for (String sep : new String[] {"::", " › ", " > "}) {
+    for (String sep : new String[] {"::", " › ", " > ", " : "}) {
       n = n.contains(sep) ? n.substring(n.lastIndexOf(sep) + sep.length()) : n;
     }
     n = n.indexOf('[') > 0 ? n.substring(0, n.indexOf('[')) : n;

@@ -128,7 +128,10 @@ final class FailingTests {
       Pattern.compile("^\\d+:\\d+ \\+\\d+(?: ~\\d+)?(?: -\\d+)?: (.+?)(?: - did not complete)? \\[E\\]$"),
       // Julia's Test, per failing test, by its testset (its manual's example, "Arrays: Test Failed"; from a file, with its place):
       // adds: Test Failed at /x/test/runtests.jl:5, replay: Error During Test at /x/test/expert/count.jl:48
-      Pattern.compile("^(.+?): (?:Test Failed|Error During Test)(?: at \\S+:\\d+)?$"));
+      Pattern.compile("^(.+?): (?:Test Failed|Error During Test)(?: at \\S+:\\d+)?$"),
+      // AUnit's text reporter (Ada), a test that raised: ERROR Parser tests : Test nested groups, with the time when asked
+      // for (" (in 0.000012)"); its failures read "FAIL escape", as Jest's file line above
+      Pattern.compile("^ERROR ([^:\\s].*?)(?: \\(in [\\d.E+-]+\\))?$"));
 
   /** A time after a name, {@code (5.2 s)}, {@code (12 ms)}: it changes from run to run. */
   private static final Pattern DURATION = Pattern.compile("\\s*\\(\\d+(?:\\.\\d+)?\\s*(?:ms|s|sec|seconds)\\)$");
