@@ -46,19 +46,25 @@ public final class DisabledTests {
   private static final Pattern JS = Pattern.compile(
       "\\b(?:it|test|describe|context|suite|specify)\\.(?:skip|todo)\\b|\\bx(?:it|test|describe|context)\\s*\\("
           + "|\\bthis\\.skip\\(\\)|\\b(?:ignore|skip)\\s*:\\s*true\\b|\\bDeno\\.test\\.ignore\\(");
-  private static final Pattern JVM = Pattern.compile("@(?:Disabled|Ignore)\\b");
+  /** JUnit 4's and 5's, and JUnit 5's conditions ({@code @DisabledOnOs}, {@code @EnabledIf("false")}, {@code @EnabledOnJre}...). */
+  private static final String JUNIT = "@(?:Disabled\\w*|Enabled(?:If|On|In|For)\\w*|Ignore)\\b";
+  private static final Pattern JVM = Pattern.compile(JUNIT);
   /**
    * scalatest's {@code ignore("x")} and {@code "x" ignore in}, munit's {@code test("x".ignore)}, ZIO Test's {@code @@ ignore}
    * (not ZIO's error-discarding {@code effect.ignore}), and JUnit's annotations.
    */
-  private static final Pattern SCALA = Pattern.compile("@(?:Disabled|Ignore)\\b|^ignore\\s*\\(|\\bignore\\s+(?:should|in|must|can)\\b"
+  private static final Pattern SCALA = Pattern.compile(JUNIT + "|^ignore\\s*\\(|\\bignore\\s+(?:should|in|must|can)\\b"
       + "|\"\\s*\\.ignore\\b|@@\\s*(?:TestAspect\\.)?ignore\\b");
 
   /** Kotest's x-prefixed tests and {@code .config(enabled = false)}, and JUnit's annotations. */
-  private static final Pattern KOTLIN = Pattern.compile("@(?:Disabled|Ignore)\\b|^x(?:test|it|describe|context|should|feature|scenario|given)\\s*\\("
+  private static final Pattern KOTLIN = Pattern.compile(JUNIT + "|^x(?:test|it|describe|context|should|feature|scenario|given)\\s*\\("
       + "|\\.config\\s*\\([^)]*\\benabled\\s*=\\s*false\\b");
-  /** Spock's pending and conditional ignores beside JUnit's annotations. */
-  private static final Pattern GROOVY = Pattern.compile("@(?:Disabled|Ignore|IgnoreIf|PendingFeature)\\b");
+  /**
+   * Spock's pending and conditional ignores beside JUnit's annotations: {@code @IgnoreIf}, {@code @PendingFeature}, {@code @IgnoreRest}
+   * (which leaves the others out) and {@code @Requires({ false })}, whose closure says when the feature runs (not Micronaut's
+   * {@code @Requires(property = ...)} on a bean).
+   */
+  private static final Pattern GROOVY = Pattern.compile(JUNIT + "|@(?:IgnoreIf|IgnoreRest|PendingFeature)\\b|@Requires\\s*\\(\\s*\\{");
   /**
    * Free Pascal and Delphi, whose words are case-insensitive: fpcunit's {@code Ignore('why')}, DUnitX's {@code [Ignore]},
    * pascal-tap's {@code Skip}/{@code SkipAll}/{@code Todo} and a suite declared {@code ITAPSuiteSkip}.

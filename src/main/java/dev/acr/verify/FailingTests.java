@@ -42,8 +42,9 @@ final class FailingTests {
       Pattern.compile("^\\s*--- FAIL: (\\S+)"),
       // cargo test: test parser::tests::empty ... FAILED
       Pattern.compile("^test (\\S+) \\.\\.\\. FAILED$"),
-      // Maven Surefire: [ERROR] dev.x.FooTest.bar -- Time elapsed: 0.1 s <<< FAILURE!  (2.x: "bar(dev.x.FooTest)  Time elapsed")
-      Pattern.compile("^\\[ERROR\\] (?!Tests run:)(\\S+)(?:\\s+--)?\\s+Time elapsed: .*<<< (?:FAILURE|ERROR)!"),
+      // Maven Surefire: [ERROR] dev.x.FooTest.bar -- Time elapsed: 0.1 s <<< FAILURE!  (2.x: "bar(dev.x.FooTest)  Time elapsed");
+      // a Spock feature's name has spaces: [ERROR] PublisherSpec.delivers events to all subscribers -- Time elapsed: ...
+      Pattern.compile("^\\[ERROR\\] (?!Tests run:)(\\S+|\\S.*?(?= -- ))(?:\\s+--)?\\s+Time elapsed: .*<<< (?:FAILURE|ERROR)!"),
       // deno test's FAILURES section, a test or a step: parse() handles major ...  1.2.3  => ./parse_test.ts:19:13
       Pattern.compile("^(.+?)\\s+=> \\S+\\.[cm]?[jt]sx?:\\d+:\\d+$"),
       // Gradle: FooTest > bar() FAILED
