@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,8 +32,8 @@ public final class DisabledTests {
 
   /** A test file by its name alone. */
   static final Pattern TEST_NAME = Pattern.compile(
-      "(?:^|/)test_[^/]+\\.py$|_test\\.(?:py|go|rb|exs|ts|js|mjs|dart|cc|cpp|c|lua|nim)$"
-          + "|\\.(?:test|spec)\\.[cm]?[jt]sx?$|(?:Test|Tests|IT|Spec|Suite)\\.(?:java|kt|scala|groovy|cs|php|swift)$"
+      "(?:^|/)test_[^/]+\\.py$|_test\\.(?:py|go|rb|exs|ts|js|mjs|dart|cc|cpp|c|lua|nim|vala)$"
+          + "|\\.(?:test|spec)\\.(?:[cm]?[jt]sx?|vala)$|(?:Test|Tests|IT|Spec|Suite)\\.(?:java|kt|scala|groovy|cs|php|swift)$"
           + "|_spec\\.(?:rb|cr|lua)$|\\.bats$|(?:^|/)Test[A-Z]\\w*\\.(?:pas|pp)$");
   /** A file in a test folder: a test file when it is source code (not a snapshot, a fixture or a resource). */
   static final Pattern TEST_DIR = Pattern.compile("(?:^|/)(?:tests?|specs?|__tests__|testing|t)/");
@@ -74,8 +75,8 @@ public final class DisabledTests {
   /** Perl's Test::More: a SKIP block, {@code skip_all}, {@code todo_skip}, a TODO block's {@code $TODO}; plunit's {@code blocked()}. */
   private static final Pattern PERL = Pattern.compile("^SKIP\\s*:|\\bskip_all\\b|\\btodo_skip\\b|^skip\\s*[(\"'$]"
       + "|^(?:local|our)\\s+\\$TODO\\b|^\\$TODO\\s*=|^test\\s*\\(.*\\b(?:blocked|fixme)\\s*\\(");
-  /** GoogleTest's {@code DISABLED_} and {@code GTEST_SKIP()}, Unity's {@code TEST_IGNORE}, Catch2's {@code SKIP(} and hiding or may-fail tags. */
-  private static final Pattern C = Pattern.compile("^(?:TYPED_)?TEST(?:_F|_P)?\\s*\\(.*\\bDISABLED_\\w|\\bGTEST_SKIP\\s*\\(|\\bTEST_IGNORE(?:_MESSAGE)?\\s*\\(|^SKIP\\s*\\("
+  /** GoogleTest's {@code DISABLED_} and {@code GTEST_SKIP()}, GLib's {@code g_test_skip()} and {@code g_test_incomplete()}, Unity's {@code TEST_IGNORE}, Catch2's {@code SKIP(} and hiding or may-fail tags. */
+  private static final Pattern C = Pattern.compile("^(?:TYPED_)?TEST(?:_F|_P)?\\s*\\(.*\\bDISABLED_\\w|\\bGTEST_SKIP\\s*\\(|\\bg_test_(?:skip|incomplete)(?:_printf)?\\s*\\(|\\bTEST_IGNORE(?:_MESSAGE)?\\s*\\(|^SKIP\\s*\\("
       + "|^(?:TEST_CASE|SCENARIO)\\s*\\(.*\\[(?:\\.|!hide|!mayfail|!shouldfail)");
   /** testthat's {@code skip()}, {@code skip_if()}, {@code skip_on_cran()} and the rest. */
   private static final Pattern R = Pattern.compile("^skip(?:_if\\w*|_on_\\w+)?\\s*\\(");
@@ -96,6 +97,8 @@ public final class DisabledTests {
       Map.entry("php", Pattern.compile("markTest(?:Skipped|Incomplete)\\(")),
       Map.entry("cs", Pattern.compile("\\[(?:Ignore|Explicit|Fact\\s*\\(\\s*Skip|Theory\\s*\\(\\s*Skip)\\b|\\bAssert\\.Ignore\\s*\\(")),
       Map.entry("exs", Pattern.compile("^@(?:module|describe)?tag\\s+(?::skip\\b|skip:)")),
+      // GLib's test framework from Vala: Test.skip ("why"), Test.incomplete ("why").
+      Map.entry("vala", Pattern.compile("\\bTest\\.(?:skip|incomplete)(?:_printf)?\\s*\\(")),
       Map.entry("swift", Pattern.compile("\\bXCTSkip\\b|^@Test\\b.*\\.disabled\\s*\\(")),
       Map.entry("scm", Pattern.compile("\\(test-(?:skip|expect-fail)\\b")),
       Map.entry("pas", PASCAL), Map.entry("pp", PASCAL), Map.entry("lpr", PASCAL), Map.entry("dpr", PASCAL),
@@ -133,6 +136,9 @@ public final class DisabledTests {
     }
     if (name.equals("build.gradle") || name.equals("build.gradle.kts")) {
       return new Switches(null, GRADLE_CONFIG);
+    }
+    if (name.equals("meson.build")) {
+      return new Switches(null, MESON_CONFIG);
     }
     if (name.equals("Makefile") || name.equals("makefile") || name.equals("GNUmakefile") || name.equals("justfile")) {
       return new Switches(null, PASS_ANYWAY);
@@ -174,6 +180,8 @@ public final class DisabledTests {
   /** Not {@code <exclude>**}{@code /*IT.java</exclude>} (Surefire's usual split with Failsafe) nor a release's {@code -DskipTests}. */
   private static final Pattern MAVEN_CONFIG = Pattern.compile("<(?:testFailureIgnore|skipTests|maven\\.test\\.skip|skipITs)>\\s*true"
       + "|<exclude>[^<]*(?:Test|Spec)s?(?:\\.java)?</exclude>");
+  /** A Meson test expected to fail: {@code test('tests', t, should_fail: true)} passes when the program fails. */
+  private static final Pattern MESON_CONFIG = Pattern.compile("\\bshould_fail\\s*:\\s*true\\b");
   private static final Pattern GRADLE_CONFIG = Pattern.compile("ignoreFailures\\s*=\\s*true|excludeTestsMatching"
       + "|\\bexclude\\s*\\(?\\s*[\"'][^\"']*(?:Test|IT|Spec)");
 
@@ -248,11 +256,22 @@ public final class DisabledTests {
         Optional<PatchScan.Line> gone = scan.definitions().stream().filter(r -> defines.matcher(r.text()).find()).findFirst()
             .or(() -> scan.titled().stream().filter(r -> (id.contains(" ") || REGISTERS.matcher(r.text()).find())
                 && r.text().contains(id) && defines.matcher(r.text()).find()).findFirst());
+        // Or a registration of the method whose C symbol failed: GLib names Vala's by_name_warn log4_vala_test_level_by_name_warn.
+        String key = id;
+        for (PatchScan.Line r : gone.isPresent() ? List.<PatchScan.Line>of() : scan.titled()) {
+          String method = REGISTERS.matcher(r.text()).find() ? symbolOf(r.text(), id) : null;
+          if (method != null) {
+            gone = Optional.of(r);
+            key = method;
+            break;
+          }
+        }
+        String named = key;
         // Named again on a line that is code, not in a comment: a registration commented out ("--  Add_Test (...") turns it off.
-        if (gone.isPresent() && scan.added().stream().noneMatch(a -> a.contains(id) && !PatchScan.comment(a))) {
-          boolean commented = scan.added().stream().anyMatch(a -> a.contains(id));
-          found.add("the failing test " + (id.contains(" ") ? "'" + id + "'" : id) + (commented ? " commented out in " : " deleted from ")
-              + gone.get().file());
+        if (gone.isPresent() && scan.added().stream().noneMatch(a -> a.contains(named) && !PatchScan.comment(a))) {
+          boolean commented = scan.added().stream().anyMatch(a -> a.contains(named));
+          found.add("the failing test " + (named.contains(" ") ? "'" + named + "'" : named)
+              + (commented ? " commented out in " : " deleted from ") + gone.get().file());
         }
       }
     }
@@ -314,6 +333,19 @@ public final class DisabledTests {
     }
     n = n.strip();
     return n.length() >= 5 ? n : null;
+  }
+
+  private static final Pattern WORD = Pattern.compile("\\b[A-Za-z_]\\w{4,}\\b");
+
+  /** The word of {@code line} that {@code symbol} ends with after an underscore (a method's C name, namespace and class before it), or null. */
+  private static String symbolOf(String line, String symbol) {
+    Matcher w = WORD.matcher(line);
+    while (w.find()) {
+      if (symbol.endsWith("_" + w.group())) {
+        return w.group();
+      }
+    }
+    return null;
   }
 
   private static String shorten(String s) {

@@ -95,6 +95,9 @@ final class FailingTests {
       // meson test, per test as it ends and again under "Summary of Failures:" (a name may hold spaces, and a project's
       // or suite's prefix, "inih:unit / test_multi"):  1/16 test_multi                       FAIL            0.01s   exit status 1
       Pattern.compile("^\\s*\\d+/\\d+ (\\S.*?)\\s+(?:FAIL|ERROR|TIMEOUT|UNEXPECTEDPASS)\\s+\\d+(?:\\.\\d+)?s\\b"),
+      // GLib's test framework (C, Vala), whose failed assertion aborts the program: meson names the program; this names the
+      // function: Bail out! ERROR:../test/Level.test.vala:43:log4_vala_test_level_by_name_warn: assertion failed: (...)
+      Pattern.compile("^(?:Bail out! )?ERROR:\\S+?:\\d+:(\\w+): "),
       // test-drive (Fortran; fpm test, or through ctest --output-on-failure):        ... run-good-suite [FAILED]
       Pattern.compile("^\\s+\\.\\.\\. (\\S.*?) \\[FAILED\\]$"),
       // plunit (SWI-Prolog), under its "ERROR: /x/test/subsumes_chk.plt:11:" line: a tab, then
