@@ -63,7 +63,7 @@ final class ToolchainNeeds {
   private static final Pattern PACK_REQUIRES = Pattern.compile("(?m)^\\s*requires\\(\\s*([a-z]\\w*)");
 
   /** gprbuild (Ada) with a project file it cannot find: {@code regex-tests.gpr:5:06: imported project file "aunit" not found}. */
-  private static final Pattern GPR_IMPORT = Pattern.compile("^\\S+\\.gpr:\\d+:\\d+: imported project file \"([\\w.-]+?)(?:\\.gpr)?\" not found");
+  private static final Pattern GPR_IMPORT = Pattern.compile("^\\S+\\.gpr:\\d+:\\d+: imported project file \"([\\w./-]+?)(?:\\.gpr)?\" not found");
 
   private ToolchainNeeds() {}
 
@@ -97,8 +97,15 @@ final class ToolchainNeeds {
     }
     if ((m = GPR_IMPORT.matcher(line)).find()) {
       String gpr = m.group(1);
-      // One of the project's own project files is not for the installer: a change that broke its path is the agent's doing.
-      return ownGpr(root, gpr) ? Optional.empty() : CannotRun.notAsked(asked, gpr, new Why("the GPR project " + gpr
+      if (gpr.matches("(?:.*/)?config/\\w+_config") && alireCrate(root, packageDir)) {
+        return Optional.of(new Why("the project file " + gpr + ".gpr that Alire generates is missing (gprbuild: imported project file"
+            + " \"" + m.group(1) + "\" not found): the crate has not been built with Alire here",
+            "build it once with Alire (alr build, where the network allows; Alire is not in Debian 12: alire.ada.dev),"
+                + " or name another test command"));
+      }
+      // One of the project's own project files (by name, or by a path) is not for the installer: a change that broke its
+      // path is the agent's doing.
+      return gpr.contains("/") || ownGpr(root, gpr) ? Optional.empty() : CannotRun.notAsked(asked, gpr, new Why("the GPR project " + gpr
           + " that the project imports is not installed (gprbuild: imported project file \"" + gpr + "\" not found)",
           (gpr.equalsIgnoreCase("aunit") ? "install AUnit (on Debian 12: apt-get install libaunit22-dev)"
               : "install the library that provides " + gpr + ".gpr (its Debian -dev package, or Alire's alr build for a crate's"
@@ -138,6 +145,16 @@ final class ToolchainNeeds {
               "install it (tcllib brings many, fileutil among them: Debian's tcllib) or name another test command"));
     }
     return Optional.empty();
+  }
+
+  /** Whether an Alire manifest is at the package, the repository's top or its tests' folder: an Alire crate's generated config. */
+  private static boolean alireCrate(Path root, Path packageDir) {
+    for (Path dir : new Path[] {packageDir, root, root == null ? null : root.resolve("tests"), root == null ? null : root.resolve("test")}) {
+      if (dir != null && Files.isRegularFile(dir.resolve("alire.toml"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the repository at {@code root} holds a project file {@code NAME.gpr} of its own (within four folders). */

@@ -129,4 +129,14 @@ class AdaTest {
     assertThat(CannotRun.check(127, List.of("sh: 1: gprbuild: not found"), root, root, "fix it")).map(CannotRun.Why::todo)
         .hasValueSatisfying(t -> assertThat(t).contains("apt-get install gprbuild gnat"));
   }
+
+  /** An Alire crate's project file imports the config/ project Alire generates on its first build. */
+  @Test
+  void anAlireCrateNotYetBuiltStopsTheRun() throws IOException {
+    List<String> out = List.of("tests.gpr:1:06: imported project file \"config/tests_config.gpr\" not found");
+    assertThat(CannotRun.check(5, out, root, root, "fix it")).as("no alire.toml: the project's own config folder").isEmpty();
+    write("tests/alire.toml", "name = \"tests\"\n");
+    assertThat(CannotRun.check(5, out, root, root, "fix it")).map(CannotRun.Why::todo)
+        .hasValueSatisfying(t -> assertThat(t).contains("alr build"));
+  }
 }
