@@ -72,6 +72,9 @@ class AdaTest {
     out.forEach(failing::accept);
     assertThat(failing.names()).containsExactly("escape", "Parser tests : Test nested groups");
     assertThat(DisabledTests.identifier("Parser tests : Test nested groups")).isEqualTo("Test nested groups");
+    FailingTests others = new FailingTests(root);
+    List.of("ERROR [main] o.a.Server - bind failed", "ERROR: Dependency \"x\" not found", "ERROR x.c:12: oops").forEach(others::accept);
+    assertThat(others.names()).as("a logger's lines, meson's, a compiler's").isEmpty();
     assertThat(NoTests.in(out)).isEmpty();
     assertThat(NoTests.in(List.of("Total Tests Run:   0", "Successful Tests:  0", "Failed Assertions: 0", "Unexpected Errors: 0")))
         .contains("Total Tests Run:   0");
