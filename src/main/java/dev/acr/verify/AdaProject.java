@@ -28,6 +28,8 @@ final class AdaProject {
   /** {@code for Exec_Dir use "bin";}: a plain string only, not an expression. */
   private static final Pattern DIR = Pattern.compile("(?i)\\bfor\\s+(Exec_Dir|Object_Dir)\\s+use\\s+\"([^\"]*)\"\\s*;");
   private static final Pattern DIR_COMPUTED = Pattern.compile("(?i)\\bfor\\s+(?:Exec_Dir|Object_Dir)\\s+use\\s+(?!\"[^\"]*\"\\s*;)");
+  /** The Builder package's renaming of a main's executable: {@code for Executable ("test_main.adb") use "run_tests";}. */
+  private static final Pattern EXECUTABLE = Pattern.compile("(?i)\\bfor\\s+Executable\\s*\\(\\s*\"([^\"]+)\"\\s*\\)\\s+use\\s+\"([^\"]+)\"\\s*;");
   /** A comment to its line's end: a commented-out {@code for Main use} is none. */
   private static final Pattern COMMENT = Pattern.compile("--[^\\n]*");
 
@@ -78,7 +80,11 @@ final class AdaProject {
     boolean any = false;
     while (programs.find()) {
       String program = programs.group(1);
-      program = program.contains(".") ? program.substring(0, program.lastIndexOf('.')) : program;
+      String renamed = null;
+      for (Matcher e = EXECUTABLE.matcher(text); e.find(); ) {
+        renamed = e.group(1).equalsIgnoreCase(program) ? e.group(2) : renamed;
+      }
+      program = renamed != null ? renamed : program.contains(".") ? program.substring(0, program.lastIndexOf('.')) : program;
       run.append(" && ").append(folder.isEmpty() || folder.equals(".") ? "./" : folder + "/").append(program);
       any = true;
     }

@@ -57,6 +57,10 @@ class AdaTest {
         "gprbuild -p -P tests/tests.gpr && tests/obj/test_main && tests/obj/other", "detected: tests/tests.gpr"));
     write("tests/tests.gpr", "project Tests is\n   for Main use (\"t.adb\");\n   for Exec_Dir use \"bin/\" & Mode;\nend Tests;\n");
     assertThat(VerifyDetector.detect(root, null)).as("a computed folder is not guessed").isEmpty();
+    write("tests/tests.gpr", "project Tests is\n   for Main use (\"t.adb\");\n   package Builder is\n"
+        + "      for Executable (\"t.adb\") use \"run_tests\";\n   end Builder;\nend Tests;\n");
+    assertThat(VerifyDetector.detect(root, null).map(VerifyCommand::command)).as("renamed by the Builder package")
+        .contains("gprbuild -p -P tests/tests.gpr && tests/run_tests");
     write("tests/tests.gpr", "project Tests is\n   for Main use (\"t.adb\");\nend Tests;\n");
     assertThat(VerifyDetector.detect(root, null).map(VerifyCommand::command)).contains("gprbuild -p -P tests/tests.gpr && tests/t");
   }
