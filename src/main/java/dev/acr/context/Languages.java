@@ -43,6 +43,7 @@ final class Languages {
           Map.entry("php", "php"),
           Map.entry("swift", "swift"),
           Map.entry("scala", "scala"),
+          Map.entry("groovy", "groovy"),
           // Scala scripts: Ammonite's and scala-cli's, Mill's build.sc (SuperCollider's classes share it; they are rare here).
           Map.entry("sc", "scala"),
           Map.entry("dart", "dart"),
@@ -214,9 +215,12 @@ final class Languages {
               || (kt == 0 && java == 0
                   && (Files.isDirectory(root.resolve("src/main/kotlin"))
                       || mentionsKotlin(jvmBuild)));
-      // A Scala project built with Maven (scala-maven-plugin) or Gradle: its .scala files outnumber the others.
+      // A Scala or Groovy project built with Maven (scala-maven-plugin, GMavenPlus) or Gradle: its .scala or .groovy files
+      // outnumber the others (spockframework/spock-example, all Spock specifications, was "java").
       int scala = counts.getOrDefault("scala", 0);
-      out.add(scala > Math.max(kt, java) ? "scala" : kotlin ? "kotlin" : "java");
+      int groovy = counts.getOrDefault("groovy", 0);
+      out.add(scala > Math.max(kt, java) && scala >= groovy ? "scala" : groovy > Math.max(kt, java) ? "groovy"
+          : kotlin ? "kotlin" : "java");
     }
     if (Files.isRegularFile(root.resolve("package.json"))) {
       boolean ts =

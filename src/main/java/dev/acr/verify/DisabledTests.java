@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,8 +32,8 @@ public final class DisabledTests {
 
   /** A test file by its name alone. */
   static final Pattern TEST_NAME = Pattern.compile(
-      "(?:^|/)test_[^/]+\\.py$|_test\\.(?:py|go|rb|exs|ts|js|mjs|dart|cc|cpp|c|lua|nim)$"
-          + "|\\.(?:test|spec)\\.[cm]?[jt]sx?$|(?:Test|Tests|IT|Spec|Suite)\\.(?:java|kt|scala|groovy|cs|php|swift)$"
+      "(?:^|/)test_[^/]+\\.py$|_test\\.(?:py|go|rb|exs|ts|js|mjs|dart|cc|cpp|c|lua|nim|vala)$"
+          + "|\\.(?:test|spec)\\.(?:[cm]?[jt]sx?|vala)$|(?:Test|Tests|IT|Spec|Suite)\\.(?:java|kt|scala|groovy|cs|php|swift)$"
           + "|_spec\\.(?:rb|cr|lua)$|\\.bats$|(?:^|/)Test[A-Z]\\w*\\.(?:pas|pp)$");
   /** A file in a test folder: a test file when it is source code (not a snapshot, a fixture or a resource). */
   static final Pattern TEST_DIR = Pattern.compile("(?:^|/)(?:tests?|specs?|__tests__|testing|t)/");
@@ -46,19 +47,25 @@ public final class DisabledTests {
   private static final Pattern JS = Pattern.compile(
       "\\b(?:it|test|describe|context|suite|specify)\\.(?:skip|todo)\\b|\\bx(?:it|test|describe|context)\\s*\\("
           + "|\\bthis\\.skip\\(\\)|\\b(?:ignore|skip)\\s*:\\s*true\\b|\\bDeno\\.test\\.ignore\\(");
-  private static final Pattern JVM = Pattern.compile("@(?:Disabled|Ignore)\\b");
+  /** JUnit 4's and 5's, and JUnit 5's conditions ({@code @DisabledOnOs}, {@code @EnabledIf("false")}, {@code @EnabledOnJre}...). */
+  private static final String JUNIT = "@(?:Disabled\\w*|Enabled(?:If|On|In|For)\\w*|Ignore)\\b";
+  private static final Pattern JVM = Pattern.compile(JUNIT);
   /**
    * scalatest's {@code ignore("x")} and {@code "x" ignore in}, munit's {@code test("x".ignore)}, ZIO Test's {@code @@ ignore}
    * (not ZIO's error-discarding {@code effect.ignore}), and JUnit's annotations.
    */
-  private static final Pattern SCALA = Pattern.compile("@(?:Disabled|Ignore)\\b|^ignore\\s*\\(|\\bignore\\s+(?:should|in|must|can)\\b"
+  private static final Pattern SCALA = Pattern.compile(JUNIT + "|^ignore\\s*\\(|\\bignore\\s+(?:should|in|must|can)\\b"
       + "|\"\\s*\\.ignore\\b|@@\\s*(?:TestAspect\\.)?ignore\\b");
 
   /** Kotest's x-prefixed tests and {@code .config(enabled = false)}, and JUnit's annotations. */
-  private static final Pattern KOTLIN = Pattern.compile("@(?:Disabled|Ignore)\\b|^x(?:test|it|describe|context|should|feature|scenario|given)\\s*\\("
+  private static final Pattern KOTLIN = Pattern.compile(JUNIT + "|^x(?:test|it|describe|context|should|feature|scenario|given)\\s*\\("
       + "|\\.config\\s*\\([^)]*\\benabled\\s*=\\s*false\\b");
-  /** Spock's pending and conditional ignores beside JUnit's annotations. */
-  private static final Pattern GROOVY = Pattern.compile("@(?:Disabled|Ignore|IgnoreIf|PendingFeature)\\b");
+  /**
+   * Spock's pending and conditional ignores beside JUnit's annotations: {@code @IgnoreIf}, {@code @PendingFeature}, {@code @IgnoreRest}
+   * (which leaves the others out) and {@code @Requires({ false })}, whose closure says when the feature runs (not Micronaut's
+   * {@code @Requires(property = ...)} on a bean).
+   */
+  private static final Pattern GROOVY = Pattern.compile(JUNIT + "|@(?:IgnoreIf|IgnoreRest|PendingFeature)\\b|@Requires\\s*\\(\\s*\\{");
   /**
    * Free Pascal and Delphi, whose words are case-insensitive: fpcunit's {@code Ignore('why')}, DUnitX's {@code [Ignore]},
    * pascal-tap's {@code Skip}/{@code SkipAll}/{@code Todo} and a suite declared {@code ITAPSuiteSkip}.
@@ -68,8 +75,8 @@ public final class DisabledTests {
   /** Perl's Test::More: a SKIP block, {@code skip_all}, {@code todo_skip}, a TODO block's {@code $TODO}; plunit's {@code blocked()}. */
   private static final Pattern PERL = Pattern.compile("^SKIP\\s*:|\\bskip_all\\b|\\btodo_skip\\b|^skip\\s*[(\"'$]"
       + "|^(?:local|our)\\s+\\$TODO\\b|^\\$TODO\\s*=|^test\\s*\\(.*\\b(?:blocked|fixme)\\s*\\(");
-  /** GoogleTest's {@code DISABLED_} and {@code GTEST_SKIP()}, Unity's {@code TEST_IGNORE}, Catch2's {@code SKIP(} and hiding or may-fail tags. */
-  private static final Pattern C = Pattern.compile("^(?:TYPED_)?TEST(?:_F|_P)?\\s*\\(.*\\bDISABLED_\\w|\\bGTEST_SKIP\\s*\\(|\\bTEST_IGNORE(?:_MESSAGE)?\\s*\\(|^SKIP\\s*\\("
+  /** GoogleTest's {@code DISABLED_} and {@code GTEST_SKIP()}, GLib's {@code g_test_skip()} and {@code g_test_incomplete()}, Unity's {@code TEST_IGNORE}, Catch2's {@code SKIP(} and hiding or may-fail tags. */
+  private static final Pattern C = Pattern.compile("^(?:TYPED_)?TEST(?:_F|_P)?\\s*\\(.*\\bDISABLED_\\w|\\bGTEST_SKIP\\s*\\(|\\bg_test_(?:skip|incomplete)(?:_printf)?\\s*\\(|\\bTEST_IGNORE(?:_MESSAGE)?\\s*\\(|^SKIP\\s*\\("
       + "|^(?:TEST_CASE|SCENARIO)\\s*\\(.*\\[(?:\\.|!hide|!mayfail|!shouldfail)");
   /** testthat's {@code skip()}, {@code skip_if()}, {@code skip_on_cran()} and the rest. */
   private static final Pattern R = Pattern.compile("^skip(?:_if\\w*|_on_\\w+)?\\s*\\(");
@@ -90,6 +97,8 @@ public final class DisabledTests {
       Map.entry("php", Pattern.compile("markTest(?:Skipped|Incomplete)\\(")),
       Map.entry("cs", Pattern.compile("\\[(?:Ignore|Explicit|Fact\\s*\\(\\s*Skip|Theory\\s*\\(\\s*Skip)\\b|\\bAssert\\.Ignore\\s*\\(")),
       Map.entry("exs", Pattern.compile("^@(?:module|describe)?tag\\s+(?::skip\\b|skip:)")),
+      // GLib's test framework from Vala: Test.skip ("why"), Test.incomplete ("why").
+      Map.entry("vala", Pattern.compile("\\bTest\\.(?:skip|incomplete)(?:_printf)?\\s*\\(")),
       Map.entry("swift", Pattern.compile("\\bXCTSkip\\b|^@Test\\b.*\\.disabled\\s*\\(")),
       Map.entry("scm", Pattern.compile("\\(test-(?:skip|expect-fail)\\b")),
       Map.entry("pas", PASCAL), Map.entry("pp", PASCAL), Map.entry("lpr", PASCAL), Map.entry("dpr", PASCAL),
@@ -127,6 +136,9 @@ public final class DisabledTests {
     }
     if (name.equals("build.gradle") || name.equals("build.gradle.kts")) {
       return new Switches(null, GRADLE_CONFIG);
+    }
+    if (name.equals("meson.build")) {
+      return new Switches(null, MESON_CONFIG);
     }
     if (name.equals("Makefile") || name.equals("makefile") || name.equals("GNUmakefile") || name.equals("justfile")) {
       return new Switches(null, PASS_ANYWAY);
@@ -168,6 +180,8 @@ public final class DisabledTests {
   /** Not {@code <exclude>**}{@code /*IT.java</exclude>} (Surefire's usual split with Failsafe) nor a release's {@code -DskipTests}. */
   private static final Pattern MAVEN_CONFIG = Pattern.compile("<(?:testFailureIgnore|skipTests|maven\\.test\\.skip|skipITs)>\\s*true"
       + "|<exclude>[^<]*(?:Test|Spec)s?(?:\\.java)?</exclude>");
+  /** A Meson test expected to fail: {@code test('tests', t, should_fail: true)} passes when the program fails. */
+  private static final Pattern MESON_CONFIG = Pattern.compile("\\bshould_fail\\s*:\\s*true\\b");
   private static final Pattern GRADLE_CONFIG = Pattern.compile("ignoreFailures\\s*=\\s*true|excludeTestsMatching"
       + "|\\bexclude\\s*\\(?\\s*[\"'][^\"']*(?:Test|IT|Spec)");
 
@@ -193,6 +207,12 @@ public final class DisabledTests {
   private static final Pattern ASKED_REMOVED = Pattern.compile("(?<!n't |not |never |without |no )\\b(?:remov|delet|drop|get rid of)\\w*"
       + "\\W+(?:\\w+\\W+){0,5}?(?:tests?|specs?|them|it|suites?|test_\\w+)\\b"
       + "|\\b(?:tests?|specs?|suites?|test_\\w+)\\W+(?:\\w+\\W+){0,3}?(?:remov|delet|drop)\\w*");
+  /**
+   * A line that registers a test under a title, in runners whose tests are listed by hand: AUnit's {@code Add_Test (Caller.Create
+   * ("escape", ...))} and {@code Register_Routine (T, Test_X'Access, "x")}, GLib's {@code g_test_add_func ("/calc/add", ...)}
+   * (Vala's {@code Test.add_func}), CUnit's {@code CU_add_test}, Alcotest's {@code test_case "x"}.
+   */
+  private static final Pattern REGISTERS = Pattern.compile("(?i)\\b(?:add_?test\\w*|register_?(?:routine|test)\\w*|\\w*add_func|test_case)\\b");
   private static final Pattern SOURCE_FILE = Pattern.compile("\\.(?:py|[cm]?[jt]sx?|go|rb|rs|java|kt|scala|php|cs|exs?|zig|dart|jl|scm"
       + "|lisp|lua|c|cc|cpp|h|swift)$");
   private static final Pattern QUALIFIED = Pattern.compile("^(?:[A-Za-z_$][\\w$]*\\.)+(?=[A-Za-z_$])");
@@ -232,11 +252,26 @@ public final class DisabledTests {
             + Pattern.quote(id) + "(?!\\w)|[\"'`]" + Pattern.quote(id) + "[\"'`]");
         // Or a removed line of a test file holding its quoted title, a description with spaces: where TAP names assertions,
         // one is the failing test (not a one-word string such as Rust's Err("empty") in a file that also holds tests).
+        // A one-word title counts where the line registers a test by it (AUnit's Add_Test (Caller.Create ("escape", ...))).
         Optional<PatchScan.Line> gone = scan.definitions().stream().filter(r -> defines.matcher(r.text()).find()).findFirst()
-            .or(() -> !id.contains(" ") ? Optional.empty()
-                : scan.titled().stream().filter(r -> r.text().contains(id) && defines.matcher(r.text()).find()).findFirst());
-        if (gone.isPresent() && scan.added().stream().noneMatch(a -> a.contains(id))) {
-          found.add("the failing test " + (id.contains(" ") ? "'" + id + "'" : id) + " deleted from " + gone.get().file());
+            .or(() -> scan.titled().stream().filter(r -> (id.contains(" ") || REGISTERS.matcher(r.text()).find())
+                && r.text().contains(id) && defines.matcher(r.text()).find()).findFirst());
+        // Or a registration of the method whose C symbol failed: GLib names Vala's by_name_warn log4_vala_test_level_by_name_warn.
+        String key = id;
+        for (PatchScan.Line r : gone.isPresent() ? List.<PatchScan.Line>of() : scan.titled()) {
+          String method = REGISTERS.matcher(r.text()).find() ? symbolOf(r.text(), id) : null;
+          if (method != null) {
+            gone = Optional.of(r);
+            key = method;
+            break;
+          }
+        }
+        String named = key;
+        // Named again on a line that is code, not in a comment: a registration commented out ("--  Add_Test (...") turns it off.
+        if (gone.isPresent() && scan.added().stream().noneMatch(a -> a.contains(named) && !PatchScan.comment(a))) {
+          boolean commented = scan.added().stream().anyMatch(a -> a.contains(named));
+          found.add("the failing test " + (named.contains(" ") ? "'" + named + "'" : named)
+              + (commented ? " commented out in " : " deleted from ") + gone.get().file());
         }
       }
     }
@@ -275,7 +310,7 @@ public final class DisabledTests {
    * tests/test_a.py::test_x[1]} and {@code Suite › name} to their last part, a Go subtest to its
    * test, Surefire's {@code dev.x.FooTest.bar} to the method, unittest's {@code test_x (mod.Case)}
    * and a Deno step ({@code parse() handles major ...  1.2.3}) to the test, munit's {@code
-   * calc.CalcSuite.adds negatives} to the test's own words. Null for a file ({@code ERROR
+   * calc.CalcSuite.adds negatives} to the test's own words, AUnit's {@code Case name : Routine name} to the routine's. Null for a file ({@code ERROR
    * tests/test_a.py}) and when too short to be told from other words (a package line's {@code com}).
    */
   static String identifier(String name) {
@@ -286,7 +321,7 @@ public final class DisabledTests {
     for (String end : new String[] {" ... ", " ("}) {
       n = n.indexOf(end) > 0 ? n.substring(0, n.indexOf(end)) : n;
     }
-    for (String sep : new String[] {"::", " › ", " > "}) {
+    for (String sep : new String[] {"::", " › ", " > ", " : "}) {
       n = n.contains(sep) ? n.substring(n.lastIndexOf(sep) + sep.length()) : n;
     }
     n = n.indexOf('[') > 0 ? n.substring(0, n.indexOf('[')) : n;
@@ -298,6 +333,19 @@ public final class DisabledTests {
     }
     n = n.strip();
     return n.length() >= 5 ? n : null;
+  }
+
+  private static final Pattern WORD = Pattern.compile("\\b[A-Za-z_]\\w{4,}\\b");
+
+  /** The word of {@code line} that {@code symbol} ends with after an underscore (a method's C name, namespace and class before it), or null. */
+  private static String symbolOf(String line, String symbol) {
+    Matcher w = WORD.matcher(line);
+    while (w.find()) {
+      if (symbol.endsWith("_" + w.group())) {
+        return w.group();
+      }
+    }
+    return null;
   }
 
   private static String shorten(String s) {

@@ -42,8 +42,9 @@ final class FailingTests {
       Pattern.compile("^\\s*--- FAIL: (\\S+)"),
       // cargo test: test parser::tests::empty ... FAILED
       Pattern.compile("^test (\\S+) \\.\\.\\. FAILED$"),
-      // Maven Surefire: [ERROR] dev.x.FooTest.bar -- Time elapsed: 0.1 s <<< FAILURE!  (2.x: "bar(dev.x.FooTest)  Time elapsed")
-      Pattern.compile("^\\[ERROR\\] (?!Tests run:)(\\S+)(?:\\s+--)?\\s+Time elapsed: .*<<< (?:FAILURE|ERROR)!"),
+      // Maven Surefire: [ERROR] dev.x.FooTest.bar -- Time elapsed: 0.1 s <<< FAILURE!  (2.x: "bar(dev.x.FooTest)  Time elapsed");
+      // a Spock feature's name has spaces: [ERROR] PublisherSpec.delivers events to all subscribers -- Time elapsed: ...
+      Pattern.compile("^\\[ERROR\\] (?!Tests run:)(\\S+|\\S.*?(?= -- ))(?:\\s+--)?\\s+Time elapsed: .*<<< (?:FAILURE|ERROR)!"),
       // deno test's FAILURES section, a test or a step: parse() handles major ...  1.2.3  => ./parse_test.ts:19:13
       Pattern.compile("^(.+?)\\s+=> \\S+\\.[cm]?[jt]sx?:\\d+:\\d+$"),
       // Gradle: FooTest > bar() FAILED
@@ -94,6 +95,9 @@ final class FailingTests {
       // meson test, per test as it ends and again under "Summary of Failures:" (a name may hold spaces, and a project's
       // or suite's prefix, "inih:unit / test_multi"):  1/16 test_multi                       FAIL            0.01s   exit status 1
       Pattern.compile("^\\s*\\d+/\\d+ (\\S.*?)\\s+(?:FAIL|ERROR|TIMEOUT|UNEXPECTEDPASS)\\s+\\d+(?:\\.\\d+)?s\\b"),
+      // GLib's test framework (C, Vala), whose failed assertion aborts the program: meson names the program; this names the
+      // function: Bail out! ERROR:../test/Level.test.vala:43:log4_vala_test_level_by_name_warn: assertion failed: (...)
+      Pattern.compile("^(?:Bail out! )?ERROR:\\S+?:\\d+:(\\w+): "),
       // test-drive (Fortran; fpm test, or through ctest --output-on-failure):        ... run-good-suite [FAILED]
       Pattern.compile("^\\s+\\.\\.\\. (\\S.*?) \\[FAILED\\]$"),
       // plunit (SWI-Prolog), under its "ERROR: /x/test/subsumes_chk.plt:11:" line: a tab, then
@@ -128,7 +132,11 @@ final class FailingTests {
       Pattern.compile("^\\d+:\\d+ \\+\\d+(?: ~\\d+)?(?: -\\d+)?: (.+?)(?: - did not complete)? \\[E\\]$"),
       // Julia's Test, per failing test, by its testset (its manual's example, "Arrays: Test Failed"; from a file, with its place):
       // adds: Test Failed at /x/test/runtests.jl:5, replay: Error During Test at /x/test/expert/count.jl:48
-      Pattern.compile("^(.+?): (?:Test Failed|Error During Test)(?: at \\S+:\\d+)?$"));
+      Pattern.compile("^(.+?): (?:Test Failed|Error During Test)(?: at \\S+:\\d+)?$"),
+      // AUnit's text reporter (Ada), a test that raised: ERROR Parser tests : Test nested groups, with the time when asked
+      // for (" (in 0.000012)"); its failures read "FAIL escape", as Jest's file line above
+      // (a name holds no colon but that " : "; not a logger's "ERROR [main] ..." nor "ERROR: ...")
+      Pattern.compile("^ERROR ([^:\\s\\[(][^:]*?(?: : [^:]+?)?)(?: \\(in [\\d.E+-]+\\))?$"));
 
   /** A time after a name, {@code (5.2 s)}, {@code (12 ms)}: it changes from run to run. */
   private static final Pattern DURATION = Pattern.compile("\\s*\\(\\d+(?:\\.\\d+)?\\s*(?:ms|s|sec|seconds)\\)$");

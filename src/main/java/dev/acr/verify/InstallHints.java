@@ -78,7 +78,8 @@ final class InstallHints {
       Map.entry("meson", "with ninja: apt-get install meson ninja-build"),
       Map.entry("ninja", "apt-get install ninja-build"),
       Map.entry("autoreconf", "with automake and libtool: apt-get install autoconf automake libtool"),
-      Map.entry("make", "apt-get install make"));
+      Map.entry("make", "apt-get install make"),
+      Map.entry("gprbuild", "with GNAT, Ada's compiler: apt-get install gprbuild gnat"));
 
   /**
    * TheAlgorithms/JavaScript's {@code npm test} runs vitest, a devDependency, before anyone ran npm

@@ -76,10 +76,12 @@ public final class NoTests {
    * clojure.test's {@code Ran 55 tests containing 293 assertions.} (lein test, the Clojure CLI's
    * runners), tcltest's {@code all.tcl:	Total	22	Passed	22	Skipped	0	Failed	0}, and druntime's
    * {@code 5 modules passed unittests} (dub test). tcltest counts only what each test file reports
-   * back, so a failed test's own line ({@link SummaryFailures#TCLTEST_FAILED}) also says tests ran.
+   * back, so a failed test's own line ({@link SummaryFailures#TCLTEST_FAILED}) also says tests ran. AUnit's (Ada)
+   * {@code Total Tests Run:   23}, one per runner a test program calls.
    */
   private static final Pattern MORE_COUNTS = Pattern.compile(
-      "^Ran (\\d+) tests? containing \\d+ assertions?\\.|^\\S+:\\s+Total\\s+(\\d+)\\s+Passed\\s|^(\\d+) modules? passed unittests$");
+      "^Ran (\\d+) tests? containing \\d+ assertions?\\.|^\\S+:\\s+Total\\s+(\\d+)\\s+Passed\\s|^(\\d+) modules? passed unittests$"
+      + "|^Total Tests Run:\\s+(\\d+)$");
   /**
    * raco test's summary of rackunit's checks: {@code 7 tests passed}, {@code 1/7 test failures}. A run
    * of modules without a check prints neither, only the modules it ran ({@code raco test: "./info.rkt"}),
@@ -254,7 +256,7 @@ public final class NoTests {
     if (line.contains(OUTSIDE_OF_EXAMPLES)) {
       ran = true;
     } else if ((m = MORE_COUNTS.matcher(line)).find()) {
-      count(line, m, 3);
+      count(line, m, 4);
     } else if (DRUNTIME_FAILED.matcher(line).find() || SummaryFailures.TCLTEST_FAILED.matcher(line).find()) {
       ran = true;
     } else if ((m = MESON.matcher(line)).find()) {

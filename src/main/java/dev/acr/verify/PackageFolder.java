@@ -24,12 +24,12 @@ public record PackageFolder(Path dir, String marker) {
       List.of("package.json", "deno.json", "deno.jsonc", "pyproject.toml", "setup.py", "setup.cfg", "pytest.ini", "tox.ini", "go.mod", "go.work",
           "Cargo.toml", "pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts",
           "Gemfile", "composer.json", "Package.swift", "build.sbt", "mix.exs", "dune-project", "cabal.project", "stack.yaml", "rebar.config", "pubspec.yaml", "requirements.txt",
-          "Pipfile", "project.clj", "deps.edn", "dub.json", "dub.sdl", "shard.yml", "fpm.toml", "build.zig", "Project.toml",
+          "Pipfile", "project.clj", "deps.edn", "dub.json", "dub.sdl", "shard.yml", "fpm.toml", "build.zig", "Project.toml", "alire.toml",
           // A Perl distribution: Dist::Zilla's, ExtUtils::MakeMaker's, Module::Build's, Carton's.
           "dist.ini", "Makefile.PL", "Build.PL", "cpanfile");
 
-  /** Manifests named after their project: .NET's, a Haskell package's, a Lua rock's and a Nim package's. */
-  private static final List<String> NAMED = List.of(".sln", ".csproj", ".fsproj", ".cabal", ".rockspec", ".nimble");
+  /** Manifests named after their project: .NET's, a Haskell package's, a Lua rock's, a Nim package's and a GNAT project's (Ada). */
+  private static final List<String> NAMED = List.of(".sln", ".csproj", ".fsproj", ".cabal", ".rockspec", ".nimble", ".gpr");
 
   /** Where a Lua rock keeps one rockspec a release (kikito/semver.lua) instead of one at its root. */
   private static final String ROCKSPECS = "rockspecs";

@@ -247,10 +247,11 @@ record PatchScan(
       pending.clear();
     }
 
-    /** A marker in a comment is no marker: {@code // it.skip(...) would hide this}. */
-    private static boolean comment(String text) {
-      return text.startsWith("//") || text.startsWith("#") && !text.startsWith("#[") || text.startsWith("*")
-          || text.startsWith("/*") || text.startsWith(";");
-    }
+  }
+
+  /** A marker in a comment is no marker: {@code // it.skip(...) would hide this}; {@code --} is Ada's, Lua's and Haskell's. */
+  static boolean comment(String text) {
+    return text.startsWith("//") || text.startsWith("#") && !text.startsWith("#[") || text.startsWith("*")
+        || text.startsWith("/*") || text.startsWith(";") || text.startsWith("--");
   }
 }

@@ -57,6 +57,12 @@ final class SummaryFailures {
    */
   private static final Pattern SCALATEST_FAILED = Pattern.compile("^(?:\\[\\w+\\] )?\\*\\*\\* (\\d+) (?:TESTS? FAILED|SUITES? ABORTED) \\*\\*\\*$");
 
+  /**
+   * AUnit's text reporter (Ada), whose runner exits 0 whatever failed unless the project asks for its status:
+   * {@code Failed Assertions: 1}, {@code Unexpected Errors: 2} after {@code Total Tests Run:   5} (skordal/ada-regex).
+   */
+  private static final Pattern AUNIT_FAILURES = Pattern.compile("^(?:Failed Assertions|Unexpected Errors):\\s+(\\d+)$");
+
   private String failed;
 
   /**
@@ -93,6 +99,8 @@ final class SummaryFailures {
       summary = summary == null && count > 0 ? (m.group(1) != null ? "FiveAM: " + line.replaceAll("\\s+", " ") : m.group()) : summary;
     } else if ((m = SCALATEST_FAILED.matcher(line)).find()) {
       summary = summary == null && Integer.parseInt(m.group(1)) > 0 ? "scalatest: " + line.replaceFirst("^\\[\\w+\\] ", "") : summary;
+    } else if ((m = AUNIT_FAILURES.matcher(line)).find()) {
+      summary = summary == null && Integer.parseInt(m.group(1)) > 0 ? "AUnit: " + line.replaceAll("\\s+", " ") : summary;
     } else if (failed == null && (TCLTEST_FAILED.matcher(line).find() || TCLTEST_FILE_ERROR.matcher(line).find()
         || PROLOG_SYNTAX_ERROR.matcher(line).find())) {
       failed = line.replaceAll("\\s+", " ");

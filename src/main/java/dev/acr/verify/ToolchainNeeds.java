@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The part of {@link CannotRun} for Clojure, Nim, D, Tcl, Crystal, Racket and SWI-Prolog: what their build tools print when
+ * The part of {@link CannotRun} for Clojure, Nim, D, Tcl, Crystal, Racket, SWI-Prolog and Ada's gprbuild: what their build tools print when
  * what the project needs is not installed and cannot be downloaded, or when the tool on PATH is
  * not the one the project's files are for. Each pattern is the tool's own words, as a real
  * repository printed them offline (docs/real-repos.md, 2026-12-05, Clojure, Nim, D and Tcl; Crystal and Racket;
@@ -62,6 +62,9 @@ final class ToolchainNeeds {
   /** A pack that a pack.pl requires: {@code requires(subsumes).}, {@code requires(subsumes >= 0.5).} */
   private static final Pattern PACK_REQUIRES = Pattern.compile("(?m)^\\s*requires\\(\\s*([a-z]\\w*)");
 
+  /** gprbuild (Ada) with a project file it cannot find: {@code regex-tests.gpr:5:06: imported project file "aunit" not found}. */
+  private static final Pattern GPR_IMPORT = Pattern.compile("^\\S+\\.gpr:\\d+:\\d+: imported project file \"([\\w./-]+?)(?:\\.gpr)?\" not found");
+
   private ToolchainNeeds() {}
 
   /** Maven-resolver's words come from any JVM build: the Clojure commands fit only a Clojure project. */
@@ -91,6 +94,23 @@ final class ToolchainNeeds {
           new Why("the pack " + pack + " that pack.pl requires is not installed (swipl: library(" + pack + ") does not exist)",
               "install it (swipl -g \"pack_install(" + pack + ")\" -t halt, where the network allows) or name another test command"))
           : Optional.empty();
+    }
+    if ((m = GPR_IMPORT.matcher(line)).find()) {
+      String gpr = m.group(1);
+      if (gpr.matches("(?:.*/)?config/\\w+_config") && alireCrate(root, packageDir)) {
+        return Optional.of(new Why("the project file " + gpr + ".gpr that Alire generates is missing (gprbuild: imported project file"
+            + " \"" + m.group(1) + "\" not found): the crate has not been built with Alire here",
+            "build it once with Alire (alr build, where the network allows; Alire is not in Debian 12: alire.ada.dev),"
+                + " or name another test command"));
+      }
+      // One of the project's own project files (by name, or by a path) is not for the installer: a change that broke its
+      // path is the agent's doing.
+      return gpr.contains("/") || ownGpr(root, gpr) ? Optional.empty() : CannotRun.notAsked(asked, gpr, new Why("the GPR project " + gpr
+          + " that the project imports is not installed (gprbuild: imported project file \"" + gpr + "\" not found)",
+          (gpr.equalsIgnoreCase("aunit") ? "install AUnit (on Debian 12: apt-get install libaunit22-dev)"
+              : "install the library that provides " + gpr + ".gpr (its Debian -dev package, or Alire's alr build for a crate's"
+                  + " dependencies), or add its folder to GPR_PROJECT_PATH")
+              + ", or name another test command"));
     }
     if ((m = TRANSFER_FAILED.matcher(line)).find()) {
       return Optional.of(new Why("the build could not download " + m.group(1) + " from " + m.group(2) + " (" + m.group(3) + ")",
@@ -125,6 +145,30 @@ final class ToolchainNeeds {
               "install it (tcllib brings many, fileutil among them: Debian's tcllib) or name another test command"));
     }
     return Optional.empty();
+  }
+
+  /** Whether an Alire manifest is at the package, the repository's top or its tests' folder: an Alire crate's generated config. */
+  private static boolean alireCrate(Path root, Path packageDir) {
+    for (Path dir : new Path[] {packageDir, root, root == null ? null : root.resolve("tests"), root == null ? null : root.resolve("test")}) {
+      if (dir != null && Files.isRegularFile(dir.resolve("alire.toml"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the repository at {@code root} holds a project file {@code NAME.gpr} of its own (within four folders). */
+  private static boolean ownGpr(Path root, String name) {
+    if (root == null) {
+      return false;
+    }
+    String file = name.toLowerCase(java.util.Locale.ROOT) + ".gpr";
+    try (Stream<Path> files = Files.find(root, 4, (p, a) -> a.isRegularFile()
+        && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).equals(file) && !p.toString().contains("/.git/"))) {
+      return files.findAny().isPresent();
+    } catch (IOException | UncheckedIOException e) {
+      return true; // cannot tell: treat it as the project's own
+    }
   }
 
   /** The packs an SWI-Prolog pack.pl in {@code dir} requires. */

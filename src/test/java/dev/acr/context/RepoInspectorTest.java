@@ -208,6 +208,9 @@ class RepoInspectorTest {
     assertThat(languageOf(Map.of("pom.xml", "<project/>", "src/main/scala/A.scala", "", "src/main/scala/B.scala", "",
         "src/main/java/C.java", ""))).isEqualTo("scala");
     assertThat(languageOf(Map.of("build.sbt", "", "project/Deps.scala", "", "scripts/release.sc", ""))).isEqualTo("scala");
+    // Groovy with GMavenPlus: spockframework/spock-example's Spock specifications and nothing else.
+    assertThat(languageOf(Map.of("pom.xml", "<project/>", "src/test/groovy/StackSpec.groovy", "",
+        "src/test/groovy/HelloSpockSpec.groovy", "", "src/main/java/C.java", ""))).isEqualTo("groovy");
   }
 
   @Test

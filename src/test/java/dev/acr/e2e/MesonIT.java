@@ -53,6 +53,20 @@ class MesonIT extends StandInTrials {
     verifyLogSays("attempt-1", "No tests defined.", "the test command ran no tests (No tests defined.)");
   }
 
+  /**
+   * A stand-in that tells Meson the failing test should fail ({@code should_fail: true}): meson test then counts it an
+   * expected failure and exits 0 (nmelnick/Log4Vala's stand-in, docs/real-repos-2026-12-06.md, fourth session).
+   */
+  @Test
+  void aStandInThatMarksTheFailingTestShouldFailIsNotVerified() throws Exception {
+    cLibraryWithMesonTests();
+    commitThenBreak("calc.c", "a + b", "a - b", "a * b");
+    breakerRuns("sed -i \"s/^test('adds', t)$/test('adds', t, should_fail: true)/\" tests/meson.build");
+    breakerThenFixerVerifies("c", VERIFY, "calc.c", "return a + b;");
+    assertThat(fx.read("tests/meson.build")).doesNotContain("should_fail");
+    assertThat(fx.memoryLines().get(0)).contains("turned tests off");
+  }
+
   @Test
   void aDependencyMesonCannotFindStopsBeforeAnyAgent() throws Exception {
     cLibraryWithMesonTests();

@@ -48,6 +48,8 @@ public final class Toolchains {
       "(require :asdf)", "--eval", "(asdf:find-system \"fiveam\")"), "apt-get install cl-fiveam");
   public static final Tool DJANGO = new Tool("Django", List.of("python3", "-c", "import django"), "apt-get install python3-django");
   public static final Tool MAKE = new Tool("make", List.of("make", "--version"), "apt-get install make");
+  public static final Tool GPRBUILD = new Tool("gprbuild", List.of("gprbuild", "--version"), "apt-get install gprbuild gnat");
+  public static final Tool AUNIT = new Tool("AUnit", List.of("test", "-f", "/usr/share/gpr/aunit.gpr"), "apt-get install libaunit22-dev");
   public static final Tool DENO = new Tool("deno", List.of("deno", "--version"), "npm install -g deno");
 
   public static final String REQUIRE = "ACR_REQUIRE_TOOLS";
