@@ -81,6 +81,9 @@ class TestProgramTest {
     program(sub.resolve("gradlew"));
     assertThat(missing("cd sub && ./gradlew test")).isEmpty();
     assertThat(missing("./gradlew test")).isPresent();
+    // What an earlier step builds is not there before the run (AdaProject's gprbuild ... && bin/regex_test).
+    assertThat(missing("make && ./build/tests && bin/regex_test")).isEmpty();
+    assertThat(missing("make && cd build && ./tests")).isEmpty();
     assertThat(missing(".venv/bin/python -m pytest")).hasValueSatisfying(w ->
         assertThat(w.todo()).startsWith("create the virtual environment .venv the command expects"));
   }
