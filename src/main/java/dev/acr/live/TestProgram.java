@@ -10,16 +10,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The programs a test command starts, looked up before anything runs, so that a dry run and
+ * The program a test command starts first, looked up before anything runs, so that a dry run and
  * {@code acr doctor} say what the run's baseline would stop on ({@code pnpm test} with no pnpm,
  * {@code bundle exec rake} with no Ruby) instead of "ok".
  *
- * <p>The command runs with {@code sh -c}; this reads only what it can be sure of: the simple
- * commands joined by {@code &&} or {@code ;}, each after its {@code VAR=value} words, and a
- * leading {@code cd DIR}; a program named by a path only before any other program ran (a build
- * step may make it). It stops judging at anything a shell decides at run time (a variable,
- * quoting, a subshell, control flow, a pipe or {@code ||}): a missing program there is left to the
- * baseline, which reads the shell's own "not found".
+ * <p>The command runs with {@code sh -c}; this reads only what it can be sure of: the first program
+ * of the simple commands joined by {@code &&} or {@code ;}, after {@code VAR=value} words, a
+ * {@code cd DIR} and builtins that change nothing it depends on. Only the first: an earlier step
+ * may make or install what a later one runs ({@code gprbuild ... && bin/regex_test},
+ * {@code corepack enable && pnpm test}). It judges nothing a shell decides at run time (a variable,
+ * a changed PATH, quoting, a subshell, control flow, a pipe or {@code ||}): a missing program there
+ * is left to the baseline, which reads the shell's own "not found".
  */
 public final class TestProgram {
   private TestProgram() {}
@@ -27,28 +28,32 @@ public final class TestProgram {
   private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=\\S*");
 
   /** Words that end what can be judged: the rest depends on what the shell does at run time. */
-  private static final Pattern DYNAMIC = Pattern.compile("[$`'\"(){}\\\\*?<>|]");
+  private static final Pattern DYNAMIC = Pattern.compile("[$`'\"(){}\\\\*?<>|~]");
 
-  /** Builtins that start no program and change nothing later commands depend on. */
-  private static final Set<String> HARMLESS_BUILTINS = Set.of("echo", "printf", "true", ":", "export", "set", "umask");
+  /** Builtins that start no program and change nothing the first program's lookup depends on. */
+  private static final Set<String> HARMLESS_BUILTINS = Set.of("echo", "printf", "true", ":", "set", "umask", "ulimit", "unset",
+      "trap", "type", "hash", "wait", "read", "shift", "local", "readonly", "getopts");
 
-  /** Words after which no judgement is sound: control flow, sourcing files, running strings. */
+  /** Words after which no judgement is sound: control flow, sourcing files, running strings, PATH changes. */
   private static final Set<String> STOP_WORDS =
       Set.of("if", "for", "while", "until", "case", "!", "source", ".", "eval", "exec", "command", "builtin", "alias",
-          "function", "test", "[", "[[", "false", "exit", "return", "time", "env", "sudo", "nohup", "nice", "xargs");
+          "function", "test", "[", "[[", "false", "exit", "return", "time", "env", "sudo", "nohup", "nice", "xargs", "export");
 
   /**
    * Why {@code command}, run in {@code dir} with the environment {@code env}, would stop before a
-   * test ran because a program it starts is not there; empty when every program it can judge is
-   * found, or when the prompt names the missing one (then installing it is the task).
+   * test ran because the first program it starts is not there; empty when that program is found,
+   * cannot be told, or is one the prompt names (then installing it is the task).
    */
   public static Optional<CannotRun.Why> missing(String command, Path dir, Map<String, String> env, String prompt) {
     String asked = prompt == null ? "" : prompt.toLowerCase(Locale.ROOT);
     Path here = dir;
-    boolean ranOne = false;
     for (List<String> words : simpleCommands(command)) {
       int i = 0;
       while (i < words.size() && ASSIGNMENT.matcher(words.get(i)).matches()) {
+        // PATH=./node_modules/.bin:$PATH jest, VERSION=$(git describe) make: the lookup is the shell's.
+        if (words.get(i).startsWith("PATH=") || DYNAMIC.matcher(words.get(i)).find()) {
+          return Optional.empty();
+        }
         i++;
       }
       if (i == words.size()) {
@@ -60,7 +65,7 @@ public final class TestProgram {
       }
       if (program.equals("cd")) {
         // cd with no argument or with an option goes somewhere this cannot know.
-        if (words.size() != i + 2 || words.get(i + 1).startsWith("-") || words.get(i + 1).startsWith("~")) {
+        if (words.size() != i + 2 || words.get(i + 1).startsWith("-") || DYNAMIC.matcher(words.get(i + 1)).find()) {
           return Optional.empty();
         }
         here = here.resolve(words.get(i + 1)).normalize();
@@ -69,18 +74,14 @@ public final class TestProgram {
       if (HARMLESS_BUILTINS.contains(program)) {
         continue;
       }
-      // A path after a program has run may be what it builds (gprbuild ... && bin/regex_test): not there yet is fine.
-      if (program.contains("/") && ranOne) {
-        continue;
+      if (Binaries.find(program, env.get("PATH"), here).isPresent()) {
+        return Optional.empty();
       }
-      ranOne = true;
-      if (Binaries.find(program, env.get("PATH"), here).isEmpty()) {
-        if (program.contains("/") && java.nio.file.Files.isRegularFile(here.resolve(program))) {
-          return Optional.of(new CannotRun.Why(program + " cannot execute (not executable)",
-              "make it executable (chmod +x " + program + ") or name another test command"));
-        }
-        return CannotRun.notFound(program, asked, here);
+      if (program.contains("/") && java.nio.file.Files.isRegularFile(here.resolve(program))) {
+        return Optional.of(new CannotRun.Why(program + " cannot execute (not executable)",
+            "make it executable (chmod +x " + program + ") or name another test command"));
       }
+      return CannotRun.notFound(program, asked, here);
     }
     return Optional.empty();
   }
