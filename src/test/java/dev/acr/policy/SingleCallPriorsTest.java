@@ -1,6 +1,7 @@
 package dev.acr.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.acr.core.Route;
 import dev.acr.memory.MemoryRecord;
@@ -57,13 +58,30 @@ class SingleCallPriorsTest {
   }
 
   @Test
-  void whereEveryRouteDoesAlikeThePriceOrderFades() {
+  void whereEveryRouteDoesAlikeTheCheapRoutesRiseToTheAverage() {
     SingleCallPriors p = priors(memory(30, 0.5, 0.5, 0.5));
     assertThat(p.scale()).isLessThan(0.1);
+    double[] prior = priors(new MemoryStats()).of("bug_fixing")[0];
+    double average = (prior[0] + prior[1] + prior[2]) / 3;
+    assertThat(prior[0]).isLessThan(average - 0.1);
     double[] mean = p.of("bug_fixing")[0];
-    assertThat(mean[2] - mean[0]).isLessThan(0.1);
+    assertThat(Math.abs(mean[0] - average)).isLessThan(0.1 * (average - prior[0]));
     assertThat(p.of("bug_fixing")[1]).containsExactly(
         SingleCallPriors.PRICE_CALLS, SingleCallPriors.PRICE_CALLS, SingleCallPriors.PRICE_CALLS);
+  }
+
+  @Test
+  void theDearRouteKeepsMostOfItsPriceAdvantageWhateverTheScale() {
+    // Memory says prices rank nothing here, yet the dearest route stays above the average by at
+    // least DEAR_MIN_SCALE of its price advantage: at one call per task that advantage is what
+    // keeps it in the draw after an early failure or two.
+    SingleCallPriors p = priors(memory(30, 0.5, 0.5, 0.5));
+    assertThat(p.scale()).isLessThan(SingleCallPriors.DEAR_MIN_SCALE);
+    double[] prior = priors(new MemoryStats()).of("bug_fixing")[0];
+    double average = (prior[0] + prior[1] + prior[2]) / 3;
+    assertThat(prior[2]).isGreaterThan(average + 0.1);
+    double[] mean = p.of("bug_fixing")[0];
+    assertThat(mean[2] - average).isCloseTo(SingleCallPriors.DEAR_MIN_SCALE * (prior[2] - average), within(1e-9));
   }
 
   @Test
