@@ -61,11 +61,11 @@ public final class DisabledTests {
   private static final Pattern KOTLIN = Pattern.compile(JUNIT + "|^x(?:test|it|describe|context|should|feature|scenario|given)\\s*\\("
       + "|\\.config\\s*\\([^)]*\\benabled\\s*=\\s*false\\b");
   /**
-   * Spock's pending and conditional ignores beside JUnit's annotations: {@code @IgnoreIf}, {@code @PendingFeature}, {@code @IgnoreRest}
-   * (which leaves the others out) and {@code @Requires({ false })}, whose closure says when the feature runs (not Micronaut's
+   * Spock's pending and conditional ignores beside JUnit's annotations: {@code @IgnoreIf}, {@code @PendingFeature} ({@code @IgnoreRest},
+   * which leaves the others out, is a {@link #FOCUS}) and {@code @Requires({ false })}, whose closure says when the feature runs (not Micronaut's
    * {@code @Requires(property = ...)} on a bean).
    */
-  private static final Pattern GROOVY = Pattern.compile(JUNIT + "|@(?:IgnoreIf|IgnoreRest|PendingFeature)\\b|@Requires\\s*\\(\\s*\\{");
+  private static final Pattern GROOVY = Pattern.compile(JUNIT + "|@(?:IgnoreIf|PendingFeature)\\b|@Requires\\s*\\(\\s*\\{");
   /**
    * Free Pascal and Delphi, whose words are case-insensitive: fpcunit's {@code Ignore('why')}, DUnitX's {@code [Ignore]},
    * pascal-tap's {@code Skip}/{@code SkipAll}/{@code Todo} and a suite declared {@code ITAPSuiteSkip}.
@@ -180,8 +180,23 @@ public final class DisabledTests {
   /** Not {@code <exclude>**}{@code /*IT.java</exclude>} (Surefire's usual split with Failsafe) nor a release's {@code -DskipTests}. */
   private static final Pattern MAVEN_CONFIG = Pattern.compile("<(?:testFailureIgnore|skipTests|maven\\.test\\.skip|skipITs)>\\s*true"
       + "|<exclude>[^<]*(?:Test|Spec)s?(?:\\.java)?</exclude>");
-  /** A Meson test expected to fail: {@code test('tests', t, should_fail: true)} passes when the program fails. */
+  /**
+   * A Meson test expected to fail: {@code test('tests', t, should_fail: true)} passes when the program fails. Only on a test
+   * that was there ({@link #onExistingTestsOnly}): on a new one it is how Meson writes a negative test.
+   */
   private static final Pattern MESON_CONFIG = Pattern.compile("\\bshould_fail\\s*:\\s*true\\b");
+
+  /** Whether a switch of {@code file} turns a test off only when put on a test that was there before. */
+  static boolean onExistingTestsOnly(String file) {
+    return file.endsWith("meson.build");
+  }
+
+  /**
+   * A focus, which leaves every other test out: Jest's, Vitest's and Mocha's {@code it.only(}, Jasmine's {@code fit(} and
+   * {@code fdescribe(}, Spock's {@code @IgnoreRest}.
+   */
+  static final Pattern FOCUS = Pattern.compile("\\b(?:it|test|describe|context|suite|specify)\\.only\\s*\\(|^f(?:it|describe)\\s*\\("
+      + "|^@IgnoreRest\\b");
   private static final Pattern GRADLE_CONFIG = Pattern.compile("ignoreFailures\\s*=\\s*true|excludeTestsMatching"
       + "|\\bexclude\\s*\\(?\\s*[\"'][^\"']*(?:Test|IT|Spec)");
 
@@ -212,6 +227,7 @@ public final class DisabledTests {
    * ("escape", ...))} and {@code Register_Routine (T, Test_X'Access, "x")}, GLib's {@code g_test_add_func ("/calc/add", ...)}
    * (Vala's {@code Test.add_func}), CUnit's {@code CU_add_test}, Alcotest's {@code test_case "x"}.
    */
+  private static final Pattern LOADS_SUITE = Pattern.compile("\\b(?:loadTestsFrom\\w+|addTestSuite|makeSuite)\\s*\\(");
   private static final Pattern REGISTERS = Pattern.compile("(?i)\\b(?:add_?test\\w*|register_?(?:routine|test)\\w*|\\w*add_func|test_case)\\b");
   private static final Pattern SOURCE_FILE = Pattern.compile("\\.(?:py|[cm]?[jt]sx?|go|rb|rs|java|kt|scala|php|cs|exs?|zig|dart|jl|scm"
       + "|lisp|lua|c|cc|cpp|h|swift)$");
@@ -268,7 +284,9 @@ public final class DisabledTests {
         }
         String named = key;
         // Named again on a line that is code, not in a comment: a registration commented out ("--  Add_Test (...") turns it off.
-        if (gone.isPresent() && scan.added().stream().noneMatch(a -> a.contains(named) && !PatchScan.comment(a))) {
+        // A suite now loaded whole (unittest's loadTestsFromTestCase, JUnit 3's addTestSuite) still runs it.
+        if (gone.isPresent() && scan.added().stream().noneMatch(a -> (a.contains(named) || LOADS_SUITE.matcher(a).find())
+            && !PatchScan.comment(a))) {
           boolean commented = scan.added().stream().anyMatch(a -> a.contains(named));
           found.add("the failing test " + (named.contains(" ") ? "'" + named + "'" : named)
               + (commented ? " commented out in " : " deleted from ") + gone.get().file());
@@ -339,13 +357,18 @@ public final class DisabledTests {
 
   /** The word of {@code line} that {@code symbol} ends with after an underscore (a method's C name, namespace and class before it), or null. */
   private static String symbolOf(String line, String symbol) {
+    // GLib's C registration names the function itself (g_test_add_func ("/calc/divide", test_divide)): the whole name first.
+    if (Pattern.compile("(?<!\\w)" + Pattern.quote(symbol) + "(?!\\w)").matcher(line).find()) {
+      return symbol;
+    }
+    String longest = null;
     Matcher w = WORD.matcher(line);
     while (w.find()) {
-      if (symbol.endsWith("_" + w.group())) {
-        return w.group();
+      if (symbol.endsWith("_" + w.group()) && (longest == null || w.group().length() > longest.length())) {
+        longest = w.group();
       }
     }
-    return null;
+    return longest;
   }
 
   private static String shorten(String s) {

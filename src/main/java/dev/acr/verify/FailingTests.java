@@ -135,8 +135,9 @@ final class FailingTests {
       Pattern.compile("^(.+?): (?:Test Failed|Error During Test)(?: at \\S+:\\d+)?$"),
       // AUnit's text reporter (Ada), a test that raised: ERROR Parser tests : Test nested groups, with the time when asked
       // for (" (in 0.000012)"); its failures read "FAIL escape", as Jest's file line above
-      // (a name holds no colon but that " : "; not a logger's "ERROR [main] ..." nor "ERROR: ...")
-      Pattern.compile("^ERROR ([^:\\s\\[(][^:]*?(?: : [^:]+?)?)(?: \\(in [\\d.E+-]+\\))?$"));
+      // (a name holds no colon but that " : ", which it must hold: not a logger's "ERROR could not connect to database",
+      // "ERROR [main] ..." nor "ERROR: ...")
+      Pattern.compile("^ERROR ([^:\\s\\[(][^:]*? : [^:]+?)(?: \\(in [\\d.E+-]+\\))?$"));
 
   /** A time after a name, {@code (5.2 s)}, {@code (12 ms)}: it changes from run to run. */
   private static final Pattern DURATION = Pattern.compile("\\s*\\(\\d+(?:\\.\\d+)?\\s*(?:ms|s|sec|seconds)\\)$");

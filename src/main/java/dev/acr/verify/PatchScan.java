@@ -101,6 +101,9 @@ record PatchScan(
     // (which the diff shows first) or kept on an edited line is not a change of what runs.
     List<Line> markers = new ArrayList<>(r.markers);
     for (Switch sw : r.switches) {
+      if (DisabledTests.onExistingTestsOnly(sw.at().file()) && !wasThere(sw.at(), r.removed)) {
+        continue;
+      }
       // More of a switch than any removed line had: '--deselect a' becoming '--deselect a --deselect b' adds one.
       if (sw.found().stream().anyMatch(f -> count(sw.found(), f) > r.removed.values().stream().flatMap(Set::stream)
           .mapToLong(old -> occurrences(old, f)).max().orElse(0))) {
@@ -108,6 +111,12 @@ record PatchScan(
       }
     }
     return new PatchScan(markers, deleted, r.testFilesAdded, r.definitions, r.titled, r.added);
+  }
+
+  /** Whether a removed line of {@code at}'s file held its first quoted title: the test it configures was there before. */
+  private static boolean wasThere(Line at, Map<String, Set<String>> removed) {
+    Matcher t = TITLE.matcher(at.text());
+    return t.find() && removed.getOrDefault(at.file(), Set.of()).stream().anyMatch(old -> old.contains(t.group(0)));
   }
 
   /** The diff's lines in order; the state of the file and hunk being read. */
@@ -213,6 +222,11 @@ record PatchScan(
           return;
         }
       }
+      // A focus (it.only, fdescribe, Spock's @IgnoreRest) leaves every other test out, on a new test as on an old one.
+      if (testFile && !wasThere && !comment(text) && DisabledTests.FOCUS.matcher(text).find()) {
+        markers.add(new Line(file, line, text));
+        return;
+      }
       if (isMarker && !wasThere) {
         Line at = new Line(file, line, text);
         if (isDefinition) {
@@ -252,6 +266,8 @@ record PatchScan(
   /** A marker in a comment is no marker: {@code // it.skip(...) would hide this}; {@code --} is Ada's, Lua's and Haskell's. */
   static boolean comment(String text) {
     return text.startsWith("//") || text.startsWith("#") && !text.startsWith("#[") || text.startsWith("*")
-        || text.startsWith("/*") || text.startsWith(";") || text.startsWith("--");
+        || text.startsWith("/*") || text.startsWith(";")
+        // Ada's, Lua's and Haskell's "-- x", not a command-line option continuing pytest's addopts ("--deselect ...").
+        || text.startsWith("--") && (text.length() == 2 || !Character.isLetterOrDigit(text.charAt(2)));
   }
 }

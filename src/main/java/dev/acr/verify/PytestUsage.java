@@ -30,6 +30,7 @@ final class PytestUsage {
       Map.entry("--cov", "pytest-cov"),
       Map.entry("--no-cov", "pytest-cov"),
       Map.entry("--numprocesses", "pytest-xdist"),
+      Map.entry("-n", "pytest-xdist"),
       Map.entry("--dist", "pytest-xdist"),
       Map.entry("--timeout", "pytest-timeout"),
       Map.entry("--benchmark", "pytest-benchmark"),
@@ -76,8 +77,11 @@ final class PytestUsage {
     }
     String where = inifile == null ? "" : " (the command or the addopts of " + inifile + ")";
     return Optional.of(new CannotRun.Why("pytest does not know " + options + where + ": it stopped before running any test",
-        "install the pytest plugin that provides " + first.split("=")[0] + (plugin == null ? "" : " (" + plugin + ")")
-            + " with the project's test dependencies, or name another test command"));
+        plugin == null
+            ? "install the pytest plugin that provides " + first.split("=")[0] + " with the project's test dependencies (or, if a"
+                + " conftest.py should add it, check that pytest loads that conftest.py), or name another test command"
+            : "install the pytest plugin that provides " + first.split("=")[0] + " (" + plugin + ") with the project's test"
+                + " dependencies, or name another test command"));
   }
 
   private static String plugin(String option) {

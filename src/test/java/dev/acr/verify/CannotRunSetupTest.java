@@ -38,7 +38,10 @@ class CannotRunSetupTest {
             assertThat(w.todo()).contains("--cov (pytest-cov)"));
     assertThat(check(4, "fix it", "ERROR: usage: pytest [options] [file_or_dir] [file_or_dir] [...]",
         "pytest: error: unrecognized arguments: --frobnicate")).hasValueSatisfying(w ->
-            assertThat(w.todo()).startsWith("install the pytest plugin that provides --frobnicate with"));
+            assertThat(w.todo()).startsWith("install the pytest plugin that provides --frobnicate with the project's test dependencies"
+                + " (or, if a conftest.py should add it,"));
+    assertThat(check(4, "fix it", "ERROR: usage: pytest [options] [file_or_dir] [file_or_dir] [...]",
+        "pytest: error: unrecognized arguments: -n auto")).hasValueSatisfying(w -> assertThat(w.todo()).contains("-n (pytest-xdist)"));
   }
 
   @Test
@@ -83,6 +86,14 @@ class CannotRunSetupTest {
         .map(CannotRun.Why::problem).contains("the go on PATH is too old to read go.mod (it asks for go the version go.mod names)");
     assertThat(check(1, "fix it", "go: go.mod requires go >= 1.25.0 (running go 1.22.2; GOTOOLCHAIN=local)"))
         .map(CannotRun.Why::problem).contains("go.mod requires go 1.25.0 or newer, and this is go 1.22.2");
+    assertThat(check(1, "fix it", "go: k8s.io/api@v0.30.0 requires go >= 1.22.0 (running go 1.21.9; GOTOOLCHAIN=local)"))
+        .map(CannotRun.Why::problem).contains("the dependency k8s.io/api@v0.30.0 requires go 1.22.0 or newer, and this is go 1.21.9");
+    assertThat(check(1, "fix it", "go: ../go.work requires go >= 1.23 (running go 1.22.2)")).map(CannotRun.Why::problem)
+        .contains("../go.work requires go 1.23 or newer, and this is go 1.22.2");
+    // A test running go on a fixture prints go's words: tests ran, so a failing test it is (review13).
+    assertThat(check(1, "fix it", "--- FAIL: TestList (0.01s)", "    list_test.go:20: go: errors parsing go.mod:",
+        "    list_test.go:20: testdata/mod/go.mod:3: invalid go version '1.21.0': must match format 1.23",
+        "FAIL", "FAIL\texample.com/x\t0.412s")).isEmpty();
     assertThat(check(1, "fix it", "go: downloading go1.25.0 (linux/amd64)",
         "go: download go1.25.0 for linux/amd64: toolchain not available")).map(CannotRun.Why::problem)
         .contains("go could not download Go 1.25.0, which go.mod asks for (toolchain not available)");
