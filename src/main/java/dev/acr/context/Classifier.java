@@ -17,8 +17,11 @@ import java.util.regex.Pattern;
  * and {@link DomainRules} that matches adds its weight to one dimension, the opening verb adds a
  * bonus (terse prompts put their intent first), and a few structural features (a statement that
  * asks for nothing, see {@link Statement}; languages mentioned; unfinished code, see
- * {@link UnfinishedCode}) are added on top. The highest score wins; ties go to the more specific dimension. No model, no network, no
- * mutable state: one instance can be shared and reused freely.
+ * {@link UnfinishedCode}) are added on top. For a terse prompt the rules have read, a small word
+ * model ({@link TextModel}, naive Bayes over words, trained offline on our labelled prompts) adds
+ * at most 2 points: it settles what the rules leave close, and says so in the evidence. The
+ * highest score wins; ties go to the more specific dimension. No network, no mutable state: one
+ * instance can be shared and reused freely.
  */
 public final class Classifier {
 
@@ -118,6 +121,21 @@ public final class Classifier {
 
   private record Hit(double weight, String label) {}
 
+  private final TextModel model;
+
+  private final double modelWeight;
+
+  /** The rules and the shipped word model. */
+  public Classifier() {
+    this(TextModel.shipped(), TextModel.WEIGHT);
+  }
+
+  /** The rules with {@code model} weighted {@code modelWeight} (0: the rules alone). */
+  Classifier(TextModel model, double modelWeight) {
+    this.model = model;
+    this.modelWeight = modelWeight;
+  }
+
   /** Classifies {@code prompt}; null, empty or blank prompts get {@link Classification#noSignal()}. */
   public Classification classify(String prompt) {
     if (prompt == null || prompt.isBlank()) {
@@ -125,6 +143,46 @@ public final class Classifier {
     }
     PromptText text = PromptText.of(prompt);
     Map<Dimension, List<Hit>> hits = new EnumMap<>(Dimension.class);
+    double[] scores = ruleScores(text, hits);
+    if (!text.longForm() && modelWeight > 0 && anyPositive(scores)) {
+      // Issues and task statements are left to the rules: the model was trained on terse prompts.
+      // So is a prompt no rule reads: the model weighs what the rules found, it finds nothing alone
+      // ("close the modal on escape" stays the default, not the bug its words suggest).
+      blend(model.share(text, modelWeight), scores, hits);
+    }
+    return verdict(scores, hits, text);
+  }
+
+  private static boolean anyPositive(double[] scores) {
+    for (double s : scores) {
+      if (s > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Adds the model's share to the scores, and says so in the evidence. */
+  private static void blend(double[] share, double[] scores, Map<Dimension, List<Hit>> hits) {
+    if (share == null) {
+      return;
+    }
+    for (Dimension d : Dimension.values()) {
+      if (share[d.ordinal()] > 0) {
+        scores[d.ordinal()] += share[d.ordinal()];
+        // Points, not a probability: what the model added to this dimension, as every hit says.
+        add(hits, d, share[d.ordinal()], "word model +" + Math.round(share[d.ordinal()] * 100) / 100.0);
+      }
+    }
+  }
+
+  /** The rules' score per dimension for a non-blank prompt, before any model: what the model is trained beside. */
+  static double[] ruleScores(String prompt) {
+    return ruleScores(PromptText.of(prompt), new EnumMap<>(Dimension.class));
+  }
+
+  /** The rules' score per dimension (indexed by ordinal), each hit recorded in {@code hits}. */
+  static double[] ruleScores(PromptText text, Map<Dimension, List<Hit>> hits) {
     if (text.longForm()) {
       // A pasted issue or task statement: its title reads like a terse prompt; its body says
       // what kind of text it is (ClassifierIssues) and mentions much besides, so its other
@@ -156,7 +214,7 @@ public final class Classifier {
     for (Map.Entry<Dimension, List<Hit>> e : hits.entrySet()) {
       scores[e.getKey().ordinal()] = e.getValue().stream().mapToDouble(Hit::weight).sum();
     }
-    return verdict(scores, hits, text);
+    return scores;
   }
 
   private static void scoreRules(PromptText text, double weight, String where, Map<Dimension, List<Hit>> hits) {

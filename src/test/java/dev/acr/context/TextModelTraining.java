@@ -1,0 +1,165 @@
+package dev.acr.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Trains the shipped word model (src/main/resources/dev/acr/context/text-model.tsv.gz) from every
+ * labelled terse prompt we may train on: the own sets of this folder's resources, the rows of the
+ * classifier tests, the dev prompts and the tune halves of the three probes (never their held-out halves, never OOD176). Runs only
+ * when asked, see bench/classifier-model/README.md:
+ *
+ * <pre>mvn -q -B -o test -Dtest=TextModelTraining -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dacr.train.probes=/tmp/probes -Dacr.train.out=src/main/resources/dev/acr/context/text-model.tsv.gz</pre>
+ *
+ * where /tmp/probes holds each probe's collect.py output as real-prompts.jsonl, terse-probe.jsonl
+ * and fresh-probe.jsonl.
+ */
+@EnabledIfSystemProperty(named = "acr.train.out", matches = ".+")
+class TextModelTraining {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static final List<String> PROBES = List.of("real-prompts", "terse-probe", "fresh-probe");
+
+  @Test
+  void trainsTheShippedModel() throws IOException {
+    Path project = Path.of("").toAbsolutePath();
+    List<PromptText> texts = new ArrayList<>();
+    List<Dimension> labels = new ArrayList<>();
+    Map<String, Integer> perSource = new java.util.TreeMap<>();
+    Path own = project.resolve("src/test/resources/dev/acr/context");
+    List<Path> files;
+    try (var list = Files.list(own)) {
+      files = list.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
+    }
+    for (Path f : files) {
+      perSource.put(f.getFileName().toString(), addLabelled(f, texts, labels));
+    }
+    Path dev = ClassifierTest.devPromptsPath();
+    assertThat(dev).as("the dev prompts: ../shared/prompts/dev-prompts.jsonl or ACR_DEV_PROMPTS").isNotNull();
+    perSource.put("dev-prompts", addLabelled(dev, texts, labels));
+    perSource.put("test rows", addTestRows(texts, labels));
+    Path probes = Path.of(System.getProperty("acr.train.probes", "/tmp/probes"));
+    for (String probe : PROBES) {
+      perSource.put(probe + " tune", addTuneHalf(probes.resolve(probe + ".jsonl"),
+          project.resolve("bench/" + probe + "/labels.tsv"), texts, labels));
+    }
+    TextModel model = TextModel.train(texts, labels);
+    Path out = Path.of(System.getProperty("acr.train.out"));
+    try (Writer w = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(out)), StandardCharsets.UTF_8)) {
+      model.write(w);
+    }
+    System.err.printf("acr: trained on %d terse prompts %s: %d features -> %s (%d bytes)%n",
+        texts.size(), perSource, model.size(), out, Files.size(out));
+    assertThat(model.size()).isGreaterThan(1000);
+  }
+
+  /** The classifier tests whose @Test methods check rows of prompts through ClassifierRows. */
+  private static final List<Class<?>> ROW_TESTS =
+      List.of(ClassifierTest.class, ClassifierSignalsTest.class, ClassifierShapesTest.class,
+          ClassifierDeliverablesTest.class, ClassifierLaterClausesTest.class);
+
+  /**
+   * The rows of the classifier tests, collected by running each @Test method with ClassifierRows
+   * collecting instead of checking. The other tests of ClassifierTest run too and what they
+   * assert is ignored here: only the rows, which do not depend on the classifier, are kept.
+   */
+  private static int addTestRows(List<PromptText> texts, List<Dimension> labels) throws IOException {
+    List<String[]> rows = new ArrayList<>();
+    ClassifierRows.collector = batch -> rows.addAll(List.of(batch));
+    try {
+      for (Class<?> type : ROW_TESTS) {
+        for (Method m : sortedTests(type)) {
+          try {
+            var ctor = type.getDeclaredConstructor();
+            ctor.setAccessible(true);
+            m.setAccessible(true);
+            m.invoke(ctor.newInstance());
+          } catch (ReflectiveOperationException | RuntimeException e) {
+            // A test that fails or cannot run without the shipped model: its rows, if any, are in.
+          }
+        }
+      }
+    } finally {
+      ClassifierRows.collector = null;
+    }
+    int n = 0;
+    for (String[] row : rows) {
+      n += add(row[0], row[1], texts, labels);
+    }
+    return n;
+  }
+
+  private static List<Method> sortedTests(Class<?> type) {
+    List<Method> tests = new ArrayList<>();
+    for (Method m : type.getDeclaredMethods()) {
+      if (m.isAnnotationPresent(Test.class)) {
+        tests.add(m);
+      }
+    }
+    tests.sort(Comparator.comparing(Method::getName));
+    return tests;
+  }
+
+  /** A {"prompt", "dimension"} file's terse prompts (long-form ones are left to the rules). */
+  private static int addLabelled(Path file, List<PromptText> texts, List<Dimension> labels) throws IOException {
+    int n = 0;
+    for (String line : Files.readAllLines(file)) {
+      if (!line.isBlank()) {
+        JsonNode r = JSON.readTree(line);
+        n += add(r.get("prompt").asText(), r.get("dimension").asText(), texts, labels);
+      }
+    }
+    return n;
+  }
+
+  /** A probe's tune half: collect.py's rows joined with labels.tsv, ambiguous and not-a-task left out. */
+  private static int addTuneHalf(Path file, Path labelFile, List<PromptText> texts, List<Dimension> labels)
+      throws IOException {
+    assertThat(file).as("a probe rebuilt by its collect.py (see its README)").exists();
+    Map<String, String> label = new HashMap<>();
+    for (String line : Files.readAllLines(labelFile)) {
+      if (!line.startsWith("#")) {
+        String[] cols = line.split("\t");
+        label.put(cols[0], cols[1]);
+      }
+    }
+    int n = 0;
+    for (String line : Files.readAllLines(file)) {
+      JsonNode r = JSON.readTree(line);
+      String dimension = label.get(r.get("id").asText());
+      if (r.get("half").asText().equals("tune") && !dimension.equals("ambiguous") && !dimension.equals("not-a-task")) {
+        n += add(r.get("prompt").asText(), dimension, texts, labels);
+      }
+    }
+    return n;
+  }
+
+  private static int add(String prompt, String dimension, List<PromptText> texts, List<Dimension> labels) {
+    PromptText text = PromptText.of(prompt);
+    if (text.longForm()) {
+      return 0;
+    }
+    texts.add(text);
+    labels.add(Dimension.of(dimension));
+    return 1;
+  }
+}
