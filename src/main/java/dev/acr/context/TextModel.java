@@ -1,9 +1,7 @@
 package dev.acr.context;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
 
 /**
  * A multinomial naive Bayes model of a terse prompt's words, shipped beside the rules: the rules
@@ -27,7 +24,7 @@ import java.util.zip.GZIPInputStream;
  */
 final class TextModel {
 
-  static final String RESOURCE = "/dev/acr/context/text-model.tsv.gz";
+  static final String RESOURCE = "/dev/acr/context/text-model.tsv";
 
   private static final String MAGIC = "# acr text model v1";
 
@@ -56,21 +53,25 @@ final class TextModel {
   static final int MIN_COUNT = 3;
 
   private final int[] prompts;
-  private final Map<String, int[]> counts;
+
+  /**
+   * The resource's text, inflated, and where each feature's line starts. Lines are sorted, so a
+   * feature is found by binary search; nothing is parsed at load but the three header lines,
+   * which keeps the load (on every start of acr) to inflating the file and one scan for newlines.
+   */
+  private final byte[] data;
+
+  private final int[] lines;
+
   private final double[] denominator;
 
-  TextModel(int[] prompts, Map<String, int[]> counts) {
-    this.prompts = prompts.clone();
-    this.counts = counts;
-    int[] total = new int[DIMS];
-    for (int[] c : counts.values()) {
-      for (int d = 0; d < DIMS; d++) {
-        total[d] += c[d];
-      }
-    }
+  private TextModel(int[] prompts, int[] totals, byte[] data, int[] lines) {
+    this.prompts = prompts;
+    this.data = data;
+    this.lines = lines;
     denominator = new double[DIMS];
     for (int d = 0; d < DIMS; d++) {
-      denominator[d] = Math.log(total[d] + ALPHA * counts.size());
+      denominator[d] = Math.log(totals[d] + ALPHA * lines.length);
     }
   }
 
@@ -87,7 +88,7 @@ final class TextModel {
         if (in == null) {
           throw new IllegalStateException("acr: " + RESOURCE + " is missing from the jar; rebuild acr (mvn package)");
         }
-        return read(new GZIPInputStream(in, 1 << 14));
+        return read(in);
       } catch (IOException e) {
         throw new UncheckedIOException("acr: cannot read " + RESOURCE + "; rebuild acr (mvn package)", e);
       }
@@ -129,7 +130,7 @@ final class TextModel {
     }
     int known = 0;
     for (String f : features(text)) {
-      int[] c = counts.get(f);
+      int[] c = counts(f);
       if (c == null) {
         continue;
       }
@@ -183,26 +184,31 @@ final class TextModel {
         all.computeIfAbsent(f, k -> new int[DIMS])[d]++;
       }
     }
-    Map<String, int[]> kept = new TreeMap<>();
-    for (Map.Entry<String, int[]> e : all.entrySet()) {
+    int[] totals = new int[DIMS];
+    StringBuilder rows = new StringBuilder();
+    for (Map.Entry<String, int[]> e : new TreeMap<>(all).entrySet()) {
       int n = 0;
       for (int c : e.getValue()) {
         n += c;
       }
       if (n >= MIN_COUNT) {
-        kept.put(e.getKey(), e.getValue());
+        rows.append(e.getKey()).append('\t').append(join(e.getValue())).append('\n');
+        for (int d = 0; d < DIMS; d++) {
+          totals[d] += e.getValue()[d];
+        }
       }
     }
-    return new TextModel(prompts, kept);
+    String text = MAGIC + "\n" + join(prompts) + "\n" + join(totals) + "\n" + rows;
+    try {
+      return read(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // the text was written just above
+    }
   }
 
-  /** Writes the counts: a header, the prompts per dimension, then one sorted line per feature. */
+  /** Writes the model: a header, the prompts and the feature counts per dimension, one sorted line per feature. */
   void write(Writer out) throws IOException {
-    out.write(MAGIC + "\n");
-    out.write(join(prompts) + "\n");
-    for (Map.Entry<String, int[]> e : new TreeMap<>(counts).entrySet()) {
-      out.write(e.getKey() + "\t" + join(e.getValue()) + "\n");
-    }
+    out.write(new String(data, StandardCharsets.UTF_8));
   }
 
   private static String join(int[] values) {
@@ -214,17 +220,81 @@ final class TextModel {
   }
 
   static TextModel read(InputStream in) throws IOException {
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 14);
-    if (!MAGIC.equals(r.readLine())) {
+    byte[] data = in.readAllBytes();
+    int[] header = new int[4];
+    for (int i = 1, at = 0; i < header.length; i++) {
+      at = next(data, at);
+      header[i] = at;
+    }
+    if (!MAGIC.equals(line(data, 0, header[1]))) {
       throw new IOException("not an acr text model (expected '" + MAGIC + "' on its first line)");
     }
-    int[] prompts = parse(r.readLine());
-    Map<String, int[]> counts = new HashMap<>(1 << 13);
-    for (String line = r.readLine(); line != null; line = r.readLine()) {
-      int tab = line.indexOf('\t');
-      counts.put(line.substring(0, tab), parse(line.substring(tab + 1)));
+    int[] prompts = parse(line(data, header[1], header[2]));
+    int[] totals = parse(line(data, header[2], header[3]));
+    int count = 0;
+    for (int i = header[3]; i < data.length; i++) {
+      count += data[i] == '\n' ? 1 : 0;
     }
-    return new TextModel(prompts, counts);
+    int[] lines = new int[count];
+    for (int i = header[3], n = 0; n < count; i = next(data, i)) {
+      lines[n++] = i;
+    }
+    return new TextModel(prompts, totals, data, lines);
+  }
+
+  /** Where the line after the one starting at {@code at} starts (or the end). */
+  private static int next(byte[] data, int at) {
+    while (at < data.length && data[at] != '\n') {
+      at++;
+    }
+    return Math.min(at + 1, data.length);
+  }
+
+  private static String line(byte[] data, int from, int next) {
+    int end = next > from && data[next - 1] == '\n' ? next - 1 : next;
+    return new String(data, from, end - from, StandardCharsets.UTF_8);
+  }
+
+  /** A feature's counts per dimension, or null when it is not in the model. */
+  private int[] counts(String feature) {
+    byte[] key = feature.getBytes(StandardCharsets.UTF_8);
+    int lo = 0;
+    int hi = lines.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int cmp = compare(lines[mid], key);
+      if (cmp == 0) {
+        int tab = lines[mid] + key.length;
+        try {
+          return parse(line(data, tab + 1, mid + 1 < lines.length ? lines[mid + 1] : data.length));
+        } catch (IOException e) {
+          throw new UncheckedIOException("acr: a malformed line in " + RESOURCE + "; rebuild acr (mvn package)", e);
+        }
+      }
+      if (cmp < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return null;
+  }
+
+  /** The feature of the line at {@code at} (up to its tab) against {@code key}, byte by byte. */
+  private int compare(int at, byte[] key) {
+    for (int i = 0; ; i++) {
+      byte b = data[at + i];
+      boolean lineEnds = b == '\t' || b == '\n';
+      if (i == key.length) {
+        return lineEnds ? 0 : 1;
+      }
+      if (lineEnds) {
+        return -1;
+      }
+      if (b != key[i]) {
+        return Integer.compare(b & 0xff, key[i] & 0xff);
+      }
+    }
   }
 
   private static int[] parse(String line) throws IOException {
@@ -251,8 +321,8 @@ final class TextModel {
     return out;
   }
 
-  /** Number of features kept (for the README's size line and the tests). */
+  /** Number of features kept. */
   int size() {
-    return counts.size();
+    return lines.length;
   }
 }

@@ -51,9 +51,13 @@ class TextModelTest {
   void aFileThatIsNoModelIsRefusedWithItsReason() {
     assertThatThrownBy(() -> TextModel.read(new ByteArrayInputStream("hello\n".getBytes(StandardCharsets.UTF_8))))
         .isInstanceOf(IOException.class).hasMessageContaining("not an acr text model");
-    String shortRow = "# acr text model v1\n1 2 3 4 5 6 7 8 9\nfix\t1 2\n";
-    assertThatThrownBy(() -> TextModel.read(new ByteArrayInputStream(shortRow.getBytes(StandardCharsets.UTF_8))))
+    String shortHeader = "# acr text model v1\n1 2 3 4 5 6 7 8 9\n1 2\nfix\t1 2 3 4 5 6 7 8 9\n";
+    assertThatThrownBy(() -> TextModel.read(new ByteArrayInputStream(shortHeader.getBytes(StandardCharsets.UTF_8))))
         .isInstanceOf(IOException.class).hasMessageContaining("expected 9 counts");
+    // Feature lines are read when looked up, not at load (which runs on every start).
+    String shortRow = "# acr text model v1\n1 2 3 4 5 6 7 8 9\n1 2 3 4 5 6 7 8 9\nfix\t1 2\n";
+    assertThatThrownBy(() -> TextModel.read(new ByteArrayInputStream(shortRow.getBytes(StandardCharsets.UTF_8)))
+        .logPosterior(PromptText.of("fix it"))).hasMessageContaining("rebuild acr");
   }
 
   @Test
