@@ -41,8 +41,7 @@ class TextModelTraining {
   @Test
   void trainsTheShippedModel() throws IOException {
     Path project = Path.of("").toAbsolutePath();
-    List<PromptText> texts = new ArrayList<>();
-    List<Dimension> labels = new ArrayList<>();
+    List<Example> examples = new ArrayList<>();
     Map<String, Integer> perSource = new java.util.TreeMap<>();
     Path own = project.resolve("src/test/resources/dev/acr/context");
     List<Path> files;
@@ -50,16 +49,22 @@ class TextModelTraining {
       files = list.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
     }
     for (Path f : files) {
-      perSource.put(f.getFileName().toString(), addLabelled(f, texts, labels));
+      perSource.put(f.getFileName().toString(), addLabelled(f, f.getFileName().toString(), examples));
     }
     Path dev = ClassifierTest.devPromptsPath();
     assertThat(dev).as("the dev prompts: ../shared/prompts/dev-prompts.jsonl or ACR_DEV_PROMPTS").isNotNull();
-    perSource.put("dev-prompts", addLabelled(dev, texts, labels));
-    perSource.put("test rows", addTestRows(texts, labels));
+    perSource.put("dev-prompts", addLabelled(dev, "dev-prompts", examples));
+    perSource.put("test rows", addTestRows(examples));
     Path probes = Path.of(System.getProperty("acr.train.probes", "/tmp/probes"));
     for (String probe : PROBES) {
-      perSource.put(probe + " tune", addTuneHalf(probes.resolve(probe + ".jsonl"),
-          project.resolve("bench/" + probe + "/labels.tsv"), texts, labels));
+      perSource.put(probe + " tune", addTuneHalf(probe, probes.resolve(probe + ".jsonl"),
+          project.resolve("bench/" + probe + "/labels.tsv"), examples));
+    }
+    List<PromptText> texts = new ArrayList<>();
+    List<Dimension> labels = new ArrayList<>();
+    for (Example e : examples) {
+      texts.add(e.text());
+      labels.add(e.label());
     }
     TextModel model = TextModel.train(texts, labels);
     Path out = Path.of(System.getProperty("acr.train.out"));
@@ -67,8 +72,46 @@ class TextModelTraining {
       model.write(w);
     }
     System.err.printf("acr: trained on %d terse prompts %s: %d features -> %s (%d bytes)%n",
-        texts.size(), perSource, model.size(), out, Files.size(out));
+        examples.size(), perSource, model.size(), out, Files.size(out));
     assertThat(model.size()).isGreaterThan(1000);
+    String dump = System.getProperty("acr.train.dump", "");
+    if (!dump.isEmpty()) {
+      dump(examples, Path.of(dump));
+    }
+  }
+
+  /**
+   * One labelled prompt: {@code source} groups it for cross-validation (an own set's file, the
+   * dev prompts, the test rows, a probe's repository), {@code id} is a probe row's id.
+   */
+  private record Example(String prompt, PromptText text, Dimension label, String source, String id) {}
+
+  /**
+   * For bench/classifier-model/cv.py: each example with its source, label, the rules' scores and
+   * the words the model's features are made of, one JSON object a line.
+   */
+  private static void dump(List<Example> examples, Path out) throws IOException {
+    try (Writer w = Files.newBufferedWriter(out)) {
+      for (Example e : examples) {
+        var o = JSON.createObjectNode();
+        o.put("source", e.source());
+        o.put("id", e.id());
+        o.put("dimension", e.label().id());
+        var rules = o.putArray("rules");
+        for (double v : Classifier.ruleScores(e.prompt())) {
+          rules.add(v);
+        }
+        var words = o.putArray("words");
+        for (String x : e.text().norm().split("[^a-z0-9_]+")) {
+          if (!x.isEmpty()) {
+            words.add(x);
+          }
+        }
+        var head = o.putArray("head");
+        e.text().head().forEach(head::add);
+        w.write(JSON.writeValueAsString(o) + "\n");
+      }
+    }
   }
 
   /** The classifier tests whose @Test methods check rows of prompts through ClassifierRows. */
@@ -81,7 +124,7 @@ class TextModelTraining {
    * collecting instead of checking. The other tests of ClassifierTest run too and what they
    * assert is ignored here: only the rows, which do not depend on the classifier, are kept.
    */
-  private static int addTestRows(List<PromptText> texts, List<Dimension> labels) throws IOException {
+  private static int addTestRows(List<Example> examples) throws IOException {
     List<String[]> rows = new ArrayList<>();
     ClassifierRows.collector = batch -> rows.addAll(List.of(batch));
     try {
@@ -111,7 +154,7 @@ class TextModelTraining {
     }
     int n = 0;
     for (String[] row : rows) {
-      n += add(row[0], row[1], texts, labels);
+      n += add(row[0], row[1], "test rows", "", examples);
     }
     return n;
   }
@@ -128,19 +171,19 @@ class TextModelTraining {
   }
 
   /** A {"prompt", "dimension"} file's terse prompts (long-form ones are left to the rules). */
-  private static int addLabelled(Path file, List<PromptText> texts, List<Dimension> labels) throws IOException {
+  private static int addLabelled(Path file, String source, List<Example> examples) throws IOException {
     int n = 0;
     for (String line : Files.readAllLines(file)) {
       if (!line.isBlank()) {
         JsonNode r = JSON.readTree(line);
-        n += add(r.get("prompt").asText(), r.get("dimension").asText(), texts, labels);
+        n += add(r.get("prompt").asText(), r.get("dimension").asText(), source, "", examples);
       }
     }
     return n;
   }
 
   /** A probe's tune half: collect.py's rows joined with labels.tsv, ambiguous and not-a-task left out. */
-  private static int addTuneHalf(Path file, Path labelFile, List<PromptText> texts, List<Dimension> labels)
+  private static int addTuneHalf(String probe, Path file, Path labelFile, List<Example> examples)
       throws IOException {
     assertThat(file).as("a probe rebuilt by its collect.py (see its README)").exists();
     Map<String, String> label = new HashMap<>();
@@ -155,19 +198,19 @@ class TextModelTraining {
       JsonNode r = JSON.readTree(line);
       String dimension = label.get(r.get("id").asText());
       if (r.get("half").asText().equals("tune") && !dimension.equals("ambiguous") && !dimension.equals("not-a-task")) {
-        n += add(r.get("prompt").asText(), dimension, texts, labels);
+        String id = r.get("id").asText();
+        n += add(r.get("prompt").asText(), dimension, probe + ":" + id.substring(0, id.indexOf('@')), id, examples);
       }
     }
     return n;
   }
 
-  private static int add(String prompt, String dimension, List<PromptText> texts, List<Dimension> labels) {
+  private static int add(String prompt, String dimension, String source, String id, List<Example> examples) {
     PromptText text = PromptText.of(prompt);
     if (text.longForm()) {
       return 0;
     }
-    texts.add(text);
-    labels.add(Dimension.of(dimension));
+    examples.add(new Example(prompt, text, Dimension.of(dimension), source, id));
     return 1;
   }
 }
