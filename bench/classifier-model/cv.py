@@ -122,7 +122,7 @@ def main():
                 idx = [i for i, r in enumerate(rows) if r['kind'] == (probe or k)]
                 ok = sum(decide(first[rows[i]['id']] if probe else rows[i]['rules'], held[i], weight, floor, only)
                          == rows[i]['dimension'] for i in idx)
-                acc[k] = 100 * ok / len(idx)
+                acc[k] = 100 * ok / len(idx) if idx else float("nan")
             mean = sum(acc['1st:' + p] for p in PROBES) / len(PROBES)
             miss = collections.Counter(r['kind'] for r in rows if r['kind'] in ('dev', 'rows')
                                        and decide(r['rules'], full(r), weight, floor, only) != r['dimension'])

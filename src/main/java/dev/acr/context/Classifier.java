@@ -1,8 +1,6 @@
 package dev.acr.context;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +23,6 @@ import java.util.regex.Pattern;
  */
 public final class Classifier {
 
-  /** Softmax temperature: a 5-point lead gives ~0.75 confidence, a 1-point lead ~0.1-0.2. */
-  private static final double TEMPERATURE = 2.0;
-
-  private static final int MAX_EVIDENCE = 6;
-
   /** What a request verb opening a later clause counts for, against one opening the prompt. */
   private static final double LATER_CLAUSE = 0.5;
 
@@ -41,22 +34,6 @@ public final class Classifier {
 
   /** Further, in long-form text, for the vocabularies that name a topic rather than a task. */
   private static final double TOPIC_WEIGHT = 0.5;
-
-  /**
-   * Tie-break order, most specific first: a prompt that scores equally for "bug" and "generation"
-   * is better served by the specialised route; generation is the catch-all and goes last.
-   */
-  private static final List<Dimension> PRIORITY =
-      List.of(
-          Dimension.BUG_FIXING,
-          Dimension.TEST_GENERATION,
-          Dimension.CODE_COMPLETION,
-          Dimension.MULTI_LANGUAGE,
-          Dimension.ALGORITHM,
-          Dimension.DATA_SCIENCE,
-          Dimension.CODE_REFACTORING,
-          Dimension.CODE_UNDERSTANDING,
-          Dimension.CODE_GENERATION);
 
   private static final List<List<Rule>> RULE_TABLES =
       List.of(
@@ -119,7 +96,8 @@ public final class Classifier {
   /** "shown in utc instead of local time": in a statement, what happens against what should. */
   private static final Pattern INSTEAD = Pattern.compile("\\b(?:instead of|rather than)\\b");
 
-  private record Hit(double weight, String label) {}
+  /** One rule's or signal's points for a dimension, and the words the evidence shows for it. */
+  record Hit(double weight, String label) {}
 
   private final TextModel model;
 
@@ -150,7 +128,7 @@ public final class Classifier {
       // ("close the modal on escape" stays the default, not the bug its words suggest).
       blend(model.share(text, modelWeight), scores, hits);
     }
-    return verdict(scores, hits, text);
+    return Verdict.of(scores, hits, text);
   }
 
   private static boolean anyPositive(double[] scores) {
@@ -412,54 +390,5 @@ public final class Classifier {
     if (cue != null) {
       add(hits, Dimension.CODE_COMPLETION, 4, cue);
     }
-  }
-
-  private static Classification verdict(
-      double[] scores, Map<Dimension, List<Hit>> hits, PromptText text) {
-    Dimension[] ranked = PRIORITY.toArray(new Dimension[0]);
-    // Stable sort over the priority order: equal scores keep the more specific dimension first.
-    // Plain lambdas, not Comparator.comparingDouble: the JDK's combinators are serialisable
-    // lambdas, which class-data sharing cannot archive (each would be spun on every start).
-    Arrays.sort(ranked, (a, b) -> Double.compare(-scores[a.ordinal()], -scores[b.ordinal()]));
-    Dimension top = ranked[0];
-    Dimension second = ranked[1];
-    if (scores[top.ordinal()] <= 0) {
-      return Classification.noSignal();
-    }
-    double confidence = softmaxMargin(scores, top, second);
-    // The strongest first (a stable sort: equal weights keep their order), each label once.
-    List<Hit> strongest = new ArrayList<>();
-    for (Hit h : hits.getOrDefault(top, List.of())) {
-      if (h.weight() > 0) {
-        strongest.add(h);
-      }
-    }
-    strongest.sort((a, b) -> Double.compare(b.weight(), a.weight()));
-    List<String> evidence = new ArrayList<>();
-    for (Hit h : strongest) {
-      if (evidence.size() == MAX_EVIDENCE) {
-        break;
-      }
-      if (!evidence.contains(h.label())) {
-        evidence.add(h.label());
-      }
-    }
-    for (String c : text.corrections()) {
-      evidence.add("typo " + c);
-    }
-    Dimension runnerUp = scores[second.ordinal()] > 0 ? second : null;
-    return new Classification(top, confidence, evidence, runnerUp);
-  }
-
-  /** Probability mass of the winner minus that of the runner-up under a softmax of all scores. */
-  private static double softmaxMargin(double[] scores, Dimension top, Dimension second) {
-    double max = scores[top.ordinal()];
-    double sum = 0;
-    for (double s : scores) {
-      sum += Math.exp((s - max) / TEMPERATURE);
-    }
-    double pTop = 1.0 / sum;
-    double pSecond = Math.exp((scores[second.ordinal()] - max) / TEMPERATURE) / sum;
-    return Math.max(0.0, Math.min(1.0, pTop - pSecond));
   }
 }

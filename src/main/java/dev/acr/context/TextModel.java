@@ -36,9 +36,9 @@ final class TextModel {
    * weight; so at most 2 points, enough to settle what the rules leave close, not to overturn a
    * clear verdict. The three chosen by cross-validation (bench/classifier-model/README.md).
    */
-  static final double WEIGHT = 1;
+  static final double WEIGHT = 0.5;
 
-  static final double FLOOR = 2;
+  static final double FLOOR = 4;
 
   /**
    * Naive Bayes counts every word as independent evidence, so its posteriors are far too sure;
