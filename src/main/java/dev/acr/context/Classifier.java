@@ -1,8 +1,6 @@
 package dev.acr.context;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +15,13 @@ import java.util.regex.Pattern;
  * and {@link DomainRules} that matches adds its weight to one dimension, the opening verb adds a
  * bonus (terse prompts put their intent first), and a few structural features (a statement that
  * asks for nothing, see {@link Statement}; languages mentioned; unfinished code, see
- * {@link UnfinishedCode}) are added on top. The highest score wins; ties go to the more specific dimension. No model, no network, no
- * mutable state: one instance can be shared and reused freely.
+ * {@link UnfinishedCode}) are added on top. For a terse prompt the rules have read, a small word
+ * model ({@link TextModel}, naive Bayes over words, trained offline on our labelled prompts) adds
+ * at most 2 points: it settles what the rules leave close, and says so in the evidence. The
+ * highest score wins; ties go to the more specific dimension. No network, no mutable state: one
+ * instance can be shared and reused freely.
  */
 public final class Classifier {
-
-  /** Softmax temperature: a 5-point lead gives ~0.75 confidence, a 1-point lead ~0.1-0.2. */
-  private static final double TEMPERATURE = 2.0;
-
-  private static final int MAX_EVIDENCE = 6;
 
   /** What a request verb opening a later clause counts for, against one opening the prompt. */
   private static final double LATER_CLAUSE = 0.5;
@@ -38,22 +34,6 @@ public final class Classifier {
 
   /** Further, in long-form text, for the vocabularies that name a topic rather than a task. */
   private static final double TOPIC_WEIGHT = 0.5;
-
-  /**
-   * Tie-break order, most specific first: a prompt that scores equally for "bug" and "generation"
-   * is better served by the specialised route; generation is the catch-all and goes last.
-   */
-  private static final List<Dimension> PRIORITY =
-      List.of(
-          Dimension.BUG_FIXING,
-          Dimension.TEST_GENERATION,
-          Dimension.CODE_COMPLETION,
-          Dimension.MULTI_LANGUAGE,
-          Dimension.ALGORITHM,
-          Dimension.DATA_SCIENCE,
-          Dimension.CODE_REFACTORING,
-          Dimension.CODE_UNDERSTANDING,
-          Dimension.CODE_GENERATION);
 
   private static final List<List<Rule>> RULE_TABLES =
       List.of(
@@ -116,7 +96,23 @@ public final class Classifier {
   /** "shown in utc instead of local time": in a statement, what happens against what should. */
   private static final Pattern INSTEAD = Pattern.compile("\\b(?:instead of|rather than)\\b");
 
-  private record Hit(double weight, String label) {}
+  /** One rule's or signal's points for a dimension, and the words the evidence shows for it. */
+  record Hit(double weight, String label) {}
+
+  private final TextModel model;
+
+  private final double modelWeight;
+
+  /** The rules and the shipped word model. */
+  public Classifier() {
+    this(TextModel.shipped(), TextModel.WEIGHT);
+  }
+
+  /** The rules with {@code model} weighted {@code modelWeight} (0: the rules alone). */
+  Classifier(TextModel model, double modelWeight) {
+    this.model = model;
+    this.modelWeight = modelWeight;
+  }
 
   /** Classifies {@code prompt}; null, empty or blank prompts get {@link Classification#noSignal()}. */
   public Classification classify(String prompt) {
@@ -125,6 +121,46 @@ public final class Classifier {
     }
     PromptText text = PromptText.of(prompt);
     Map<Dimension, List<Hit>> hits = new EnumMap<>(Dimension.class);
+    double[] scores = ruleScores(text, hits);
+    if (!text.longForm() && modelWeight > 0 && anyPositive(scores)) {
+      // Issues and task statements are left to the rules: the model was trained on terse prompts.
+      // So is a prompt no rule reads: the model weighs what the rules found, it finds nothing alone
+      // ("close the modal on escape" stays the default, not the bug its words suggest).
+      blend(model.share(text, modelWeight), scores, hits);
+    }
+    return Verdict.of(scores, hits, text);
+  }
+
+  private static boolean anyPositive(double[] scores) {
+    for (double s : scores) {
+      if (s > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Adds the model's share to the scores, and says so in the evidence. */
+  private static void blend(double[] share, double[] scores, Map<Dimension, List<Hit>> hits) {
+    if (share == null) {
+      return;
+    }
+    for (Dimension d : Dimension.values()) {
+      if (share[d.ordinal()] > 0) {
+        scores[d.ordinal()] += share[d.ordinal()];
+        // Points, not a probability: what the model added to this dimension, as every hit says.
+        add(hits, d, share[d.ordinal()], "word model +" + Math.round(share[d.ordinal()] * 100) / 100.0);
+      }
+    }
+  }
+
+  /** The rules' score per dimension for a non-blank prompt, before any model: what the model is trained beside. */
+  static double[] ruleScores(String prompt) {
+    return ruleScores(PromptText.of(prompt), new EnumMap<>(Dimension.class));
+  }
+
+  /** The rules' score per dimension (indexed by ordinal), each hit recorded in {@code hits}. */
+  static double[] ruleScores(PromptText text, Map<Dimension, List<Hit>> hits) {
     if (text.longForm()) {
       // A pasted issue or task statement: its title reads like a terse prompt; its body says
       // what kind of text it is (ClassifierIssues) and mentions much besides, so its other
@@ -156,7 +192,7 @@ public final class Classifier {
     for (Map.Entry<Dimension, List<Hit>> e : hits.entrySet()) {
       scores[e.getKey().ordinal()] = e.getValue().stream().mapToDouble(Hit::weight).sum();
     }
-    return verdict(scores, hits, text);
+    return scores;
   }
 
   private static void scoreRules(PromptText text, double weight, String where, Map<Dimension, List<Hit>> hits) {
@@ -354,54 +390,5 @@ public final class Classifier {
     if (cue != null) {
       add(hits, Dimension.CODE_COMPLETION, 4, cue);
     }
-  }
-
-  private static Classification verdict(
-      double[] scores, Map<Dimension, List<Hit>> hits, PromptText text) {
-    Dimension[] ranked = PRIORITY.toArray(new Dimension[0]);
-    // Stable sort over the priority order: equal scores keep the more specific dimension first.
-    // Plain lambdas, not Comparator.comparingDouble: the JDK's combinators are serialisable
-    // lambdas, which class-data sharing cannot archive (each would be spun on every start).
-    Arrays.sort(ranked, (a, b) -> Double.compare(-scores[a.ordinal()], -scores[b.ordinal()]));
-    Dimension top = ranked[0];
-    Dimension second = ranked[1];
-    if (scores[top.ordinal()] <= 0) {
-      return Classification.noSignal();
-    }
-    double confidence = softmaxMargin(scores, top, second);
-    // The strongest first (a stable sort: equal weights keep their order), each label once.
-    List<Hit> strongest = new ArrayList<>();
-    for (Hit h : hits.getOrDefault(top, List.of())) {
-      if (h.weight() > 0) {
-        strongest.add(h);
-      }
-    }
-    strongest.sort((a, b) -> Double.compare(b.weight(), a.weight()));
-    List<String> evidence = new ArrayList<>();
-    for (Hit h : strongest) {
-      if (evidence.size() == MAX_EVIDENCE) {
-        break;
-      }
-      if (!evidence.contains(h.label())) {
-        evidence.add(h.label());
-      }
-    }
-    for (String c : text.corrections()) {
-      evidence.add("typo " + c);
-    }
-    Dimension runnerUp = scores[second.ordinal()] > 0 ? second : null;
-    return new Classification(top, confidence, evidence, runnerUp);
-  }
-
-  /** Probability mass of the winner minus that of the runner-up under a softmax of all scores. */
-  private static double softmaxMargin(double[] scores, Dimension top, Dimension second) {
-    double max = scores[top.ordinal()];
-    double sum = 0;
-    for (double s : scores) {
-      sum += Math.exp((s - max) / TEMPERATURE);
-    }
-    double pTop = 1.0 / sum;
-    double pSecond = Math.exp((scores[second.ordinal()] - max) / TEMPERATURE) / sum;
-    return Math.max(0.0, Math.min(1.0, pTop - pSecond));
   }
 }
