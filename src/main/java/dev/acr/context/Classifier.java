@@ -99,13 +99,14 @@ public final class Classifier {
   /** One rule's or signal's points for a dimension, and the words the evidence shows for it. */
   record Hit(double weight, String label) {}
 
+  /** Null for the shipped model, read when a prompt first needs it (an issue's text never does). */
   private final TextModel model;
 
   private final double modelWeight;
 
   /** The rules and the shipped word model. */
   public Classifier() {
-    this(TextModel.shipped(), TextModel.WEIGHT);
+    this(null, TextModel.WEIGHT);
   }
 
   /** The rules with {@code model} weighted {@code modelWeight} (0: the rules alone). */
@@ -124,9 +125,10 @@ public final class Classifier {
     double[] scores = ruleScores(text, hits);
     if (!text.longForm() && modelWeight > 0 && anyPositive(scores)) {
       // Issues and task statements are left to the rules: the model was trained on terse prompts.
-      // So is a prompt no rule reads: the model weighs what the rules found, it finds nothing alone
-      // ("close the modal on escape" stays the default, not the bug its words suggest).
-      blend(model.share(text, modelWeight), scores, hits);
+      // So is a prompt no rule reads ("close the modal on escape" stays the default, not the bug
+      // its words suggest). Once a rule has read it, the model's points go to any dimension, one
+      // the rules gave nothing included: "export to csv" reads as generation, not data science.
+      blend((model == null ? TextModel.shipped() : model).share(text, modelWeight), scores, hits);
     }
     return Verdict.of(scores, hits, text);
   }
@@ -148,8 +150,10 @@ public final class Classifier {
     for (Dimension d : Dimension.values()) {
       if (share[d.ordinal()] > 0) {
         scores[d.ordinal()] += share[d.ordinal()];
-        // Points, not a probability: what the model added to this dimension, as every hit says.
-        add(hits, d, share[d.ordinal()], "word model +" + Math.round(share[d.ordinal()] * 100) / 100.0);
+        // Points, not a probability: what the model added to this dimension, as every hit says (none that would read +0.0).
+        if (share[d.ordinal()] >= 0.005) {
+          add(hits, d, share[d.ordinal()], "word model +" + Math.round(share[d.ordinal()] * 100) / 100.0);
+        }
       }
     }
   }

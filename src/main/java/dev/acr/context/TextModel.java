@@ -256,7 +256,7 @@ final class TextModel {
   }
 
   /** A feature's counts per dimension, or null when it is not in the model. */
-  private int[] counts(String feature) {
+  int[] counts(String feature) {
     byte[] key = feature.getBytes(StandardCharsets.UTF_8);
     int lo = 0;
     int hi = lines.length - 1;

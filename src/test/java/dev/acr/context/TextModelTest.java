@@ -28,6 +28,34 @@ class TextModelTest {
     assertThat(model.logPosterior(PromptText.of("zxqv blorp"))).as("no known feature").isNull();
   }
 
+  /** Every line of the shipped file is found by the binary search: sorted as bytes, each feature once, its counts whole. */
+  @Test
+  void everyShippedFeatureIsFoundWithItsCounts() throws IOException {
+    TextModel model = TextModel.shipped();
+    List<String> lines;
+    try (var in = TextModel.class.getResourceAsStream("/dev/acr/context/text-model.tsv")) {
+      lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+    List<String> features = lines.subList(3, lines.size());
+    assertThat(features).hasSize(model.size());
+    int[] totals = new int[Dimension.values().length];
+    for (String line : features) {
+      String[] parts = line.split("\t");
+      int[] counts = model.counts(parts[0]);
+      assertThat(counts).as(parts[0]).isNotNull();
+      String[] expected = parts[1].split(" ");
+      for (int d = 0; d < counts.length; d++) {
+        assertThat(counts[d]).as(parts[0]).isEqualTo(Integer.parseInt(expected[d]));
+        totals[d] += counts[d];
+      }
+    }
+    assertThat(model.counts("zzzz-not-a-feature")).isNull();
+    String[] header = lines.get(2).split(" ");
+    for (int d = 0; d < totals.length; d++) {
+      assertThat(totals[d]).as("the header's feature total of dimension " + d).isEqualTo(Integer.parseInt(header[d]));
+    }
+  }
+
   @Test
   void featuresAreWordsPairsAndTheOpeningWord() {
     assertThat(TextModel.features(PromptText.of("please fix the parser")))
