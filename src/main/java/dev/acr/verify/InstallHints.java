@@ -12,8 +12,12 @@ import java.util.regex.Pattern;
 final class InstallHints {
   private InstallHints() {}
 
-  /** A virtual environment's interpreter ({@code /root/.virtualenvs/colorama/bin/python}): the environment is what is missing. */
-  private static final Pattern VENV_PYTHON = Pattern.compile("^(.+)/bin/python[0-9.]*$");
+  /**
+   * A virtual environment's interpreter or tool ({@code /root/.virtualenvs/colorama/bin/python}, {@code .venv/bin/pip}): the
+   * environment is what is missing. A folder named for one, not {@code /usr/bin/python3}.
+   */
+  private static final Pattern VENV_PYTHON =
+      Pattern.compile("^(.*(?:venv|virtualenv|(?:^|/|\\.)env)[^/]*(?:/[^/]+)?)/bin/(?:python[0-9.]*|pip[0-9.]*|pytest)$");
 
   /**
    * What installs a missing program: a path into a dependency folder (composer's vendor/bin,

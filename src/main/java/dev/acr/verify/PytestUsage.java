@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * pytest refusing its own command line: exit 4 with {@code error: unrecognized arguments:
+ * pytest refusing its own command line: exit 4 (or a wrapper's code) with {@code error: unrecognized arguments:
  * --asyncio-mode=strict}, because the configuration's {@code addopts} name an option of a plugin
  * that is not installed (tqdm/tqdm without pytest-asyncio). No test ran, so it is not a failing
  * test for an agent to fix, and every attempt would end the same way.
@@ -17,8 +17,11 @@ final class PytestUsage {
 
   private static final Pattern UNRECOGNIZED = Pattern.compile("^\\S+: error: unrecognized arguments: (.+)$");
 
-  /** pytest's usage line ({@code ERROR: usage: pytest [options]}, or __main__.py under python -m). */
-  private static final Pattern USAGE = Pattern.compile("^ERROR: usage: \\S+ \\[options\\]");
+  /**
+   * pytest's own usage line ({@code ERROR: usage: pytest [options] [file_or_dir] ...}, __main__.py under python -m): what
+   * no project's argparse prints, so it counts whatever the exit code of a wrapper (make's 2, tox's 1) around pytest's 4.
+   */
+  private static final Pattern USAGE = Pattern.compile("^ERROR: usage: \\S+ \\[options\\] \\[file_or_dir\\]");
 
   private static final Pattern INIFILE = Pattern.compile("^inifile: (\\S+)");
 
@@ -46,7 +49,7 @@ final class PytestUsage {
 
   /** Why pytest did not start, from its last lines; empty unless it printed its usage error. */
   static Optional<CannotRun.Why> check(int exitCode, List<String> output, String asked) {
-    if (exitCode != 4 || output.stream().noneMatch(l -> USAGE.matcher(l.strip()).find())) {
+    if (exitCode == 0 || output.stream().noneMatch(l -> USAGE.matcher(l.strip()).find())) {
       return Optional.empty();
     }
     String options = null;

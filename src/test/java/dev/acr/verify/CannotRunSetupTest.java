@@ -44,11 +44,20 @@ class CannotRunSetupTest {
         "pytest: error: unrecognized arguments: -n auto")).hasValueSatisfying(w -> assertThat(w.todo()).contains("-n (pytest-xdist)"));
   }
 
+  /** make test or tox around pytest: their own exit code, pytest's words (review13). */
+  @Test
+  void pytestsUsageErrorCountsThroughAWrapper() {
+    List<String> lines = new java.util.ArrayList<>(List.of(TQDM));
+    lines.add("make: *** [Makefile:12: test] Error 4");
+    assertThat(CannotRun.check(2, lines, root, root, "fix the failing test")).isPresent();
+  }
+
   @Test
   void otherwiseOrWhenThePromptIsAboutThatPluginItIsNotTheSetup() {
-    // Only pytest's own usage error at exit 4: a test's own argparse failing is a test failing.
-    assertThat(check(1, "fix the failing test", TQDM)).isEmpty();
-    assertThat(check(4, "fix the failing test", "prog: error: unrecognized arguments: --x", "1 failed")).isEmpty();
+    // Only pytest's own usage error: a test's own argparse failing is a test failing.
+    assertThat(check(4, "fix the failing test", "usage: prog [-h] [--count N]", "prog: error: unrecognized arguments: --x",
+        "1 failed")).isEmpty();
+    assertThat(check(0, "fix the failing test", TQDM)).isEmpty();
     assertThat(check(4, "set up pytest-asyncio for the async tests", TQDM)).isEmpty();
   }
 
@@ -127,5 +136,15 @@ class CannotRunSetupTest {
         .contains("the dependency indexmap@2.13.0 needs rustc 1.82 or newer, and this is rustc 1.79.0-dev");
     // A test's own output naming versions is a failing test.
     assertThat(check(101, "fix it", "thread 'version_check' panicked at 'requires rustc 1.74'", "test result: FAILED")).isEmpty();
+  }
+
+  @Test
+  void aVirtualEnvironmentsToolIsTheEnvironmentMissing() {
+    assertThat(check(127, "fix it", "sh: 1: .venv/bin/pip: not found")).map(CannotRun.Why::todo).hasValueSatisfying(t ->
+        assertThat(t).startsWith("create the virtual environment .venv the command expects"));
+    assertThat(check(127, "fix it", "/bin/sh: 1: /root/.virtualenvs/colorama/bin/python: not found")).map(CannotRun.Why::todo)
+        .hasValueSatisfying(t -> assertThat(t).startsWith("create the virtual environment /root/.virtualenvs/colorama "));
+    assertThat(check(127, "fix it", "sh: 1: /usr/bin/python3: not found")).map(CannotRun.Why::todo)
+        .contains("install /usr/bin/python3 or name another test command");
   }
 }
