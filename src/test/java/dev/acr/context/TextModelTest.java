@@ -105,7 +105,15 @@ class TextModelTest {
   void theModelNeitherOverturnsAClearVerdictNorDecidesAlone() {
     // The same model is sure these are algorithms; its share is bounded, the rules' lead is not.
     String clear = "the zorp frobnicator crashes with a NullPointerException, fix it";
-    assertThat(new Classifier(tiny(), TextModel.WEIGHT).classify(clear).dimension()).isEqualTo(Dimension.BUG_FIXING);
+    Classification verdict = new Classifier(tiny(), TextModel.WEIGHT).classify(clear);
+    assertThat(verdict.dimension()).isEqualTo(Dimension.BUG_FIXING);
+    // A lead the model cannot overturn (more than weight × floor) is left alone: the model is not read, nor shown.
+    double[] rules = Classifier.ruleScores(clear);
+    double[] sorted = rules.clone();
+    java.util.Arrays.sort(sorted);
+    assertThat(sorted[sorted.length - 1] - sorted[sorted.length - 2]).isGreaterThan(TextModel.WEIGHT * TextModel.FLOOR);
+    assertThat(verdict.evidence()).noneMatch(e -> e.startsWith("word model"));
+    assertThat(verdict.confidence()).isEqualTo(new Classifier(tiny(), 0).classify(clear).confidence());
     // Words no rule reads: the verdict stays "no signal", whatever the model thinks.
     Classification alone = new Classifier(tiny(), TextModel.WEIGHT).classify("zorp frobnicator");
     assertThat(alone.confidence()).isZero();
