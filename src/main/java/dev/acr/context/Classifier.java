@@ -123,7 +123,7 @@ public final class Classifier {
     PromptText text = PromptText.of(prompt);
     Map<Dimension, List<Hit>> hits = new EnumMap<>(Dimension.class);
     double[] scores = ruleScores(text, hits);
-    if (!text.longForm() && modelWeight > 0 && anyPositive(scores) && close(scores, modelWeight * TextModel.FLOOR)) {
+    if (!text.longForm() && modelWeight > 0 && readAndClose(scores, modelWeight * TextModel.FLOOR)) {
       // Issues and task statements are left to the rules: the model was trained on terse prompts.
       // So is a prompt no rule reads ("close the modal on escape" stays the default, not the bug
       // its words suggest). Once a rule has read it, the model's points go to any dimension, one
@@ -134,10 +134,10 @@ public final class Classifier {
   }
 
   /**
-   * Whether the rules' lead is at most {@code most}, the most the model can add to one dimension: a larger lead it cannot
-   * overturn, so the model is not read at all (nor shown): a clear prompt costs no model, at start-up either.
+   * Whether a rule read the prompt and the rules' lead is at most {@code most}, the most the model can add to one dimension:
+   * a larger lead it cannot overturn, so the model is not read at all (nor shown): a clear prompt costs no model.
    */
-  private static boolean close(double[] scores, double most) {
+  private static boolean readAndClose(double[] scores, double most) {
     double first = Double.NEGATIVE_INFINITY;
     double second = Double.NEGATIVE_INFINITY;
     for (double s : scores) {
@@ -148,16 +148,7 @@ public final class Classifier {
         second = s;
       }
     }
-    return first - second <= most;
-  }
-
-  private static boolean anyPositive(double[] scores) {
-    for (double s : scores) {
-      if (s > 0) {
-        return true;
-      }
-    }
-    return false;
+    return first > 0 && first - second <= most;
   }
 
   /** Adds the model's share to the scores, and says so in the evidence. */
