@@ -114,9 +114,9 @@ final class DecisionText {
     }
     out.println(bold("baseline   ") + "not run in a dry run: a run first runs the test command above on your files as"
         + " they are, and stops if it cannot run at all; each run of it may take " + verifyTimeout(req, d));
-    dev.acr.live.TestProgram.missing(s.verify().command(), s.packageDir() == null ? s.root() : s.packageDir(), req.environment(), req.prompt())
+    dev.acr.live.TestProgram.missing(s.verify().command(), s.testsDir(), req.environment(), req.prompt())
         .ifPresent(why -> out.println("  " + why.problem() + ": the run would stop there, before any agent; " + why.todo()));
-    TestServices.down(s.packageDir() == null ? s.root() : s.packageDir(), s.root()).ifPresent(why ->
+    TestServices.down(s.testsDir(), s.root()).ifPresent(why ->
         out.println("  " + why.problem() + ": if the tests fail to reach them, the run stops there; " + why.todo()));
     if (Baseline.asksToFixFailingTest(d.task().dimension(), req.prompt())) {
       out.println("  the prompt asks to fix a failing test: the run will check that a test fails, and say so plainly if the tests already pass");

@@ -11,12 +11,15 @@ import dev.acr.live.AcrPaths;
 import dev.acr.live.TestProgram;
 import dev.acr.live.CooldownStore;
 import dev.acr.policy.Cooldown;
+import dev.acr.verify.CannotRun;
 import dev.acr.memory.MemoryStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -139,7 +142,7 @@ final class DoctorCommand implements Callable<Integer> {
     }
   }
 
-  private void checkRepo(Path dir, java.util.Map<String, String> vars, AcrPaths paths) {
+  private void checkRepo(Path dir, Map<String, String> vars, AcrPaths paths) {
     try {
       RepoSignals s = RepoInspector.inspect(dir, null);
       if (s.verify() == null) {
@@ -147,8 +150,8 @@ final class DoctorCommand implements Callable<Integer> {
             + " to .acr/config.json");
       } else {
         String verify = s.verify().command() + " (" + s.verify().source() + ")";
-        java.util.Optional<dev.acr.verify.CannotRun.Why> missing =
-            TestProgram.missing(s.verify().command(), s.packageDir() == null ? s.root() : s.packageDir(), vars, null);
+        Optional<CannotRun.Why> missing =
+            TestProgram.missing(s.verify().command(), s.testsDir(), vars, null);
         if (missing.isPresent()) {
           fail("verify", verify + " cannot run here: " + missing.get().problem() + "; " + missing.get().todo());
         } else {

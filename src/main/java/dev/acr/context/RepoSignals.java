@@ -34,6 +34,11 @@ public record RepoSignals(
     this(root, git, branch, dirty, changedFiles, language, verify, root, null, RepoConfig.NONE, null);
   }
 
+  /** Where the test command runs: the package folder, else the repository's top. */
+  public Path testsDir() {
+    return packageDir == null ? root : packageDir;
+  }
+
   /** The package folder relative to the root: "" for the root itself, else like {@code packages/web}. */
   public String packagePath() {
     return packageDir == null || !packageDir.startsWith(root) ? "" : root.relativize(packageDir).toString();

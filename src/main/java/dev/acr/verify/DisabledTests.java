@@ -227,8 +227,9 @@ public final class DisabledTests {
    * ("escape", ...))} and {@code Register_Routine (T, Test_X'Access, "x")}, GLib's {@code g_test_add_func ("/calc/add", ...)}
    * (Vala's {@code Test.add_func}), CUnit's {@code CU_add_test}, Alcotest's {@code test_case "x"}.
    */
-  private static final Pattern LOADS_SUITE = Pattern.compile("\\b(?:loadTestsFrom\\w+|addTestSuite|makeSuite)\\s*\\(");
   private static final Pattern REGISTERS = Pattern.compile("(?i)\\b(?:add_?test\\w*|register_?(?:routine|test)\\w*|\\w*add_func|test_case)\\b");
+  /** A suite loaded whole (unittest's {@code loadTestsFromTestCase}, JUnit 3's {@code addTestSuite}): its tests still run. */
+  private static final Pattern LOADS_SUITE = Pattern.compile("\\b(?:loadTestsFrom\\w+|addTestSuite|makeSuite)\\s*\\(");
   private static final Pattern SOURCE_FILE = Pattern.compile("\\.(?:py|[cm]?[jt]sx?|go|rb|rs|java|kt|scala|php|cs|exs?|zig|dart|jl|scm"
       + "|lisp|lua|c|cc|cpp|h|swift)$");
   private static final Pattern QUALIFIED = Pattern.compile("^(?:[A-Za-z_$][\\w$]*\\.)+(?=[A-Za-z_$])");
