@@ -119,7 +119,9 @@ final class DecisionText {
     TestServices.down(s.testsDir(), s.root()).ifPresent(why ->
         out.println("  " + why.problem() + ": if the tests fail to reach them, the run stops there; " + why.todo()));
     if (Baseline.asksToFixFailingTest(d.task().dimension(), req.prompt())) {
-      out.println("  the prompt asks to fix a failing test: the run will check that a test fails, and say so plainly if the tests already pass");
+      out.println(Baseline.namesFailingTest(req.prompt())
+          ? "  the prompt asks to fix a failing test: the run will check that a test fails, and say so plainly if the tests already pass"
+          : "  the prompt asks to fix a bug: the run will check whether a test shows it, and say so plainly if the tests already pass");
     } else {
       out.println("  an attempt verifies only when all of them pass: tests that already fail there, which the prompt does not"
           + " name, are named before any agent runs, and the run stops after the first attempt that leaves only those failing");

@@ -36,8 +36,12 @@ public final class Baseline {
    * a baseline that already passes is worth saying plainly: there may be nothing to fix here.
    */
   public static boolean asksToFixFailingTest(Dimension dimension, String prompt) {
-    return dimension == Dimension.BUG_FIXING
-        || (prompt != null && FIX_FAILING_TEST.matcher(prompt.toLowerCase(Locale.ROOT)).find());
+    return dimension == Dimension.BUG_FIXING || namesFailingTest(prompt);
+  }
+
+  /** Whether the prompt's words name a failing test ("fix the failing parser test"), not only a bug. */
+  public static boolean namesFailingTest(String prompt) {
+    return prompt != null && FIX_FAILING_TEST.matcher(prompt.toLowerCase(Locale.ROOT)).find();
   }
 
   /** A question needs no change, so nothing will be tested: no baseline either. */
@@ -45,8 +49,16 @@ public final class Baseline {
     return d.task().dimension() != Dimension.CODE_UNDERSTANDING || d.task().bench() != null;
   }
 
-  /** What to say when the tests already pass on a prompt that asks to fix a failing one. */
-  static String alreadyPasses(VerifyCommand verify) {
+  /**
+   * What to say when the tests already pass on a prompt that asks to fix a failing test, or a bug: a bug that no test shows
+   * (benhoyt/inih's lskip skipping no tabs) is verified only as far as the tests go, which the user should know.
+   */
+  static String alreadyPasses(VerifyCommand verify, String prompt) {
+    if (!namesFailingTest(prompt)) {
+      return "the tests already pass before any change (" + verify.command() + "), so no test shows the bug the prompt"
+          + " describes: an attempt verifies when they still pass, which does not prove the bug fixed (add a test that"
+          + " reproduces it, or pass --verify CMD to run one). An attempt that changes nothing will not count as verified";
+    }
     return "the tests already pass before any change (" + verify.command() + "), but the prompt asks to fix a failing"
         + " test: there may be nothing to fix here, or the test command does not run the failing test"
         + " (pass --verify CMD). An attempt that changes nothing will not count as verified";
@@ -123,7 +135,7 @@ public final class Baseline {
       }
     }
     if (r.passed() && asksToFixFailingTest(d.task().dimension(), req.prompt())) {
-      note.accept("baseline: " + alreadyPasses(verify));
+      note.accept("baseline: " + alreadyPasses(verify, req.prompt()));
     } else if (r.passed()) {
       note.accept("baseline: tests already pass");
     } else if (r.noTests() != null && !r.timedOut()) {

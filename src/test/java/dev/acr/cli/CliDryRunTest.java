@@ -237,6 +237,10 @@ class CliDryRunTest {
         .contains("the prompt asks to fix a failing test: the run will check that a test fails, and say so plainly if the"
             + " tests already pass")
         .contains("  repo config: none (.acr/config.json is looked up from ");
+    // A bug without a test named: what a passing baseline will mean, not a failing test that may not exist.
+    CliHarness.Run bug = h.acr("--dry-run", "--chain", "fixer", "--verify", "sh check.sh", "fix the NPE in the parser");
+    assertThat(bug.out()).contains("  the prompt asks to fix a bug: the run will check whether a test shows it, and say so plainly if"
+        + " the tests already pass\n").doesNotContain("asks to fix a failing test");
     CliHarness.Run q = h.acr("--dry-run", "--chain", "fixer", "--verify", "sh check.sh", "explain how the parser works");
     assertThat(q.out()).contains("baseline   none: a question needs no change");
     assertNothingWritten();
