@@ -91,9 +91,6 @@ public final class Batch {
     }
     Comparator<Integer> byFinish = Comparator.comparingLong(i -> results[i].durationMs());
     all.sort(byFinish);
-    if (Boolean.getBoolean("acr.wait")) {
-      return inPlanOrder(executor, task, results, all, firstNumber, finished);
-    }
     long first = all.stream().filter(i -> results[i].resolved()).mapToLong(i -> results[i].durationMs()).min().orElse(-1);
     int winner = first < 0 ? -1
         : cheapestVerified(results, all.stream().filter(i -> results[i].durationMs() == first).toList());
@@ -107,37 +104,6 @@ public final class Batch {
         // Stopped at the winner's moment: it ran for that long and paid for that share.
         double share = r.durationMs() == 0 ? 1.0 : (double) first / r.durationMs();
         results[i] = cancelled(r, first, r.costUsd() == null ? null : r.costUsd() * share, null);
-      }
-      finished.accept(firstNumber + i, results[i]);
-    }
-    return new Result(List.of(results), winner >= 0 && results[winner].resolved() ? winner : -1, wall);
-  }
-
-  /**
-   * Prototype (race7, reverted): the first racer in start order that verified wins once every
-   * racer before it has its verdict, so memory sees every verdict one at a time would have seen.
-   */
-  private static Result inPlanOrder(AttemptExecutor executor, Task task, AttemptResult[] results, List<Integer> byFinish,
-      int firstNumber, BiConsumer<Integer, AttemptResult> finished) {
-    int n = results.length;
-    int winner = -1;
-    for (int i = 0; i < n && winner < 0; i++) {
-      if (results[i].resolved()) {
-        winner = i;
-      }
-    }
-    long wall = 0;
-    for (int i = 0; i <= (winner < 0 ? n - 1 : winner); i++) {
-      wall = Math.max(wall, results[i].durationMs());
-    }
-    if (winner >= 0) {
-      results[winner] = deliverOrInterrupted(executor, task, results[winner], firstNumber + winner).result();
-    }
-    for (int i : byFinish) {
-      AttemptResult r = results[i];
-      if (winner >= 0 && i > winner && (r.durationMs() > wall || r.resolved() || Boolean.getBoolean("acr.waitAll"))) {
-        double share = r.durationMs() == 0 || r.durationMs() <= wall ? 1.0 : (double) wall / r.durationMs();
-        results[i] = cancelled(r, Math.min(wall, r.durationMs()), r.costUsd() == null ? null : r.costUsd() * share, null);
       }
       finished.accept(firstNumber + i, results[i]);
     }

@@ -64,17 +64,6 @@ public final class RacePlanner {
   static double gain(List<Leg> plan, int k, double timeValuePerHour) {
     double seqCost = 0;
     double raceCost = 0;
-    if (Boolean.getBoolean("acr.share")) {
-      // Prototype (race7, reverted): a racer costs extra only when an earlier one verified, and
-      // then only its share up to the first route's expected duration.
-      double extra = 0;
-      long first = plan.get(0).durationMs();
-      for (int i = 1; i < k; i++) {
-        Leg l = plan.get(i);
-        extra += (1 - failAllBefore(plan, i)) * l.costUsd() * Math.min(1.0, (double) first / Math.max(1, l.durationMs()));
-      }
-      return seconds(plan, k) / 3600.0 * timeValuePerHour - extra;
-    }
     for (int i = 0; i < k; i++) {
       seqCost += failAllBefore(plan, i) * plan.get(i).costUsd();
       raceCost += plan.get(i).costUsd();

@@ -73,49 +73,9 @@ public final class RacingRouter implements Router {
     return delegate.name() + " --race " + (auto ? "auto" : Integer.toString(width));
   }
 
-  /** Prototype (race7, reverted): race the routes one at a time would try next. */
-  static final boolean CONT = Boolean.getBoolean("acr.cont");
-  static final int MAXW = Integer.getInteger("acr.autoMax", RacePlanner.AUTO_MAX);
-
   @Override
   public List<Route> plan(Task task, List<AttemptResult> attemptsSoFar) {
-    List<Route> base = delegate.plan(task, attemptsSoFar);
-    if (!CONT || !auto || base.isEmpty()) {
-      return base;
-    }
-    java.util.Set<Route> tried = new java.util.HashSet<>();
-    for (AttemptResult a : attemptsSoFar) {
-      tried.add(a.route());
-    }
-    List<Route> out = new ArrayList<>();
-    for (Route r : base) {
-      if (!tried.contains(r)) {
-        out.add(r);
-        break;
-      }
-    }
-    if (out.isEmpty()) {
-      return base;
-    }
-    List<AttemptResult> hypo = new ArrayList<>(attemptsSoFar);
-    while (out.size() < Math.max(width, MAXW)) {
-      Route last = out.get(out.size() - 1);
-      hypo.add(new AttemptResult(last, dev.acr.core.AttemptStatus.FAILED, false, 0.0, true, 1,
-          durationMs(known.durations(), last), null, 1000L, 1000L));
-      Route next = null;
-      for (Route r : delegate.plan(task, List.copyOf(hypo))) {
-        if (!tried.contains(r) && !out.contains(r)) {
-          next = r;
-          break;
-        }
-      }
-      if (next == null) {
-        break;
-      }
-      out.add(next);
-    }
-    delegate.plan(task, attemptsSoFar);
-    return out;
+    return delegate.plan(task, attemptsSoFar);
   }
 
   @Override
@@ -138,7 +98,7 @@ public final class RacingRouter implements Router {
       }
       legs.add(new RacePlanner.Leg(e.successChance() * discount, e.expectedCostUsd(), durationMs(known.durations(), r)));
     }
-    int chosen = !auto ? width : legs.isEmpty() ? 1 : RacePlanner.choose(legs, Math.max(width, MAXW), Double.parseDouble(System.getProperty("acr.tv", Double.toString(timeValuePerHour)))).width();
+    int chosen = !auto ? width : legs.isEmpty() ? 1 : RacePlanner.choose(legs, width, timeValuePerHour).width();
     return budgetLeftUsd == null ? chosen : Math.min(chosen, withinBudget(legs, budgetLeftUsd));
   }
 
