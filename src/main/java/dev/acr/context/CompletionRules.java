@@ -1,6 +1,7 @@
 package dev.acr.context;
 
 import static dev.acr.context.Dimension.CODE_COMPLETION;
+import static dev.acr.context.Rule.raw;
 import static dev.acr.context.Rule.regex;
 import static dev.acr.context.Rule.terms;
 
@@ -125,7 +126,7 @@ final class CompletionRules {
               "remaining methods", "remaining cases", "remaining functions",
               "remaining parts", "remaining steps", "remaining branches", "remaining arms",
               "continue from", "continue where", "continue writing", "continue this", "remaining code", "rest of the code",
-              "missing code", "missing part", "missing parts", "other half",
+              "missing code", "missing part", "missing parts", "other half", "second half",
               "do the rest", "never defined", "not defined yet"),
           // What is missing is a part of the code (arms, methods, a body), before or after the word:
           // "missing the Delete and Rename arms", "the interface methods that are still missing".
@@ -174,8 +175,8 @@ final class CompletionRules {
           regex(CODE_COMPLETION, 2.5, "\\bleft (?:as (?:a )?(?:pass|todo|stubs?|placeholders?)|empty|blank|unimplemented)\\b",
               "'%s'").when("left"),
           regex(CODE_COMPLETION, 2.5, "\\b(?:real|actual|proper) (?:code|implementations?|impls?|logic|bod(?:y|ies))\\b"
-              + "|`pass`|\\bpass statements?\\b|\\b(?:is|are|'s) (?:all )?(?:just |only |still )?pass(?:$|[,.;])",
-              "placeholder to replace '%s'").when("real", "actual", "proper", "pass"),
+              + "|`pass`|`(?:\\.\\.\\.|…)`|\\bpass statements?\\b|\\b(?:is|are|'s) (?:all )?(?:just |only |still )?pass(?:$|[,.;])",
+              "placeholder to replace '%s'").when("real", "actual", "proper", "pass", "`...`", "`…`"),
           regex(CODE_COMPLETION, 2, "\\b(?:function|method|fn|empty) body\\b|\\bbody of\\b|\\bthe \\w+ body\\b"
               + "|\\bempty (?:\\w+ )?(?:methods?|functions?|bodies|handlers?|stubs?|blocks?|callbacks?)\\b|\\ban empty [\\w.]+\\(\\)|\\ban empty `",
               "'%s'").when("body", "empty"),
@@ -186,6 +187,11 @@ final class CompletionRules {
               + "|cases|branches|stubs|callbacks?|hooks?|wrappers?|decorators?)(?: (?:in|of|for|and) \\S+){0,3} (?:is|are) (?:still |left |all )?"
               + "(?:empty|blank)\\b", "'%s'")
               .when("empty", "blank"),
+          // "LinkedList.remove is empty": a method named by its class (read from the raw text, where a
+          // class is capitalised; "response.body is empty" is data, a bug report's subject).
+          raw(CODE_COMPLETION, 2, "\\b[A-Z]\\w*\\.[a-z_]\\w*(?:\\(\\))?(?: (?:in|of) \\S+){0,2} (?:is|are) (?:still |left |just )?"
+              + "(?:empty|blank|unimplemented|a no-?op)\\b", "a method not written '%s'")
+              .when("empty", "blank", "unimplemented", "no-op", "noop"),
           // The rest exists, one part is asked for: "the other dunders are done", "the remaining
           // routes are in place"; a part named with "is missing": "the Display impl is missing".
           regex(CODE_COMPLETION, 3, "\\b(?:other|rest of the|remaining)\\b(?: \\S+){0,2}? (?:is|are|'s) (?:already |all )?"
