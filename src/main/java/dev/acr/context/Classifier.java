@@ -98,7 +98,7 @@ public final class Classifier {
    * what it should do makes it a report of behaviour gone wrong, whatever its topic.
    */
   private static final Pattern TRIGGER =
-      Pattern.compile("\\b(?:when|whenever|if|unless|once|should|shouldn'?t|expected|but)\\b");
+      Pattern.compile("\\b(?:when|whenever|if|unless|once|should|shouldn'?t|expected)\\b");
 
   private static final double TRIGGER_WEIGHT = 1;
 
@@ -361,7 +361,7 @@ public final class Classifier {
     if (trigger) {
       add(hits, Dimension.BUG_FIXING, TRIGGER_WEIGHT, "says when it happens or what it should do");
     }
-    if (symptoms + (trigger ? TRIGGER_WEIGHT : 0) >= SYMPTOM_FLOOR) {
+    if ((statement && (trigger || symptoms > 0)) || symptoms >= SYMPTOM_FLOOR) {
       // "dijkstra gives wrong distances", "training loss goes to nan": an algorithm, a model or a
       // binding named beside a symptom, in a prompt that asks for nothing, is where the problem is,
       // not what to build; half of it counts. Without one ("k closest points to the origin") it is the task.

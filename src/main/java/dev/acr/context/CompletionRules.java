@@ -139,8 +139,8 @@ final class CompletionRules {
           // router is written, the delete route isn't"), or parts still "left" ("has visit_call and
           // visit_name left"). Not "there" nor "working": "the button is there but still does nothing"
           // and "login works, logout doesn't" report bugs.
-          regex(CODE_COMPLETION, 3, "\\b(?:is|are|'s) (?:already |mostly |partly |all )?(?:done|written|implemented|in place"
-              + "|stubbed)\\b[^.?!]{0,60}?(?:,|;| but\\b)[^.?!]{0,60}?(?:\\b(?:isn't|aren't|is not|are not)(?=\\s*$|[,.;]| yet\\b)"
+          regex(CODE_COMPLETION, 3, "\\b(?:(?:is|are|'s) (?:already |mostly |partly |all )?(?:done|written|implemented|in place"
+              + "|stubbed)|exists?)\\b[^.?!]{0,60}?(?:,|;| but\\b)[^.?!]{0,60}?(?:\\b(?:isn't|aren't|is not|are not|doesn't|don't|does not|do not)(?=\\s*$|[,.;]| yet\\b)"
               + "|\\bstill (?:needs?|to|missing|todo|unimplemented|empty|a stub)\\b|\\b(?:not yet|left|missing|todo)\\b)"
               + "|\\b(?:has|have|there (?:is|are)|there's) (?:[^\\s\\d]+ ){1,5}?left(?=\\s*(?:$|[,.;:!]|to\\b))",
               "part done, part left '%s'").when("left", "n't", " not", "still", "missing", "todo"),
@@ -208,14 +208,20 @@ final class CompletionRules {
           // `return nil`", "it has no code yet"; and what it needs: "abstract methods need implementations".
           regex(CODE_COMPLETION, 4, "\\bno-?op\\b(?: \\S+){0,2}? (?:right now|for now|so far|currently|at the moment|yet)\\b"
               + "|\\b(?:is|are|'s) (?:just|only) `?(?:return|pass|raise|throw|panic|todo)\\b"
+              // "the except block is just a comment now": a note where the code goes.
+              + "|\\b(?:is|are|'s) (?:just|only|still) an? (?:comment|placeholder)\\b"
               // "implement parseHeader(), it currently just throws": throwing is all the body does.
               + "|\\b(?:just|only) (?:throws|raises|panics)(?: (?:for now|right now|currently|so far))?\\s*(?:$|[,.;])",
               "placeholder body '%s'")
-              .when("no-op", "noop", "just", "only"),
+              .when("no-op", "noop", "just", "only", "still"),
           regex(CODE_COMPLETION, 3, "\\b(?:has|have|with) no (?:code|implementation|body|logic)(?: yet)?\\b|\\bno (?:code|implementation|logic) yet\\b"
               + "|\\bneeds? (?:an? |real |actual |proper )?(?:implementations?|impls?|bodies)\\b"
+              // "the abstract hooks need concrete versions in GitPlugin": declared there, to be written here.
+              + "|\\bconcrete (?:versions?|implementations?|impls?|overrides?)\\b"
+              // "a Mutation type with three fields and no resolvers" (not "returns 200 with no body": a bug's data).
+              + "|\\b(?:and|but) no (?:\\w+ )?(?:resolvers?|implementations?|impls?|handlers?|definitions?|method bod(?:y|ies))\\b"
               + "|\\breturns? (?:an? )?(?:http )?501\\b", // 501 is HTTP's "not implemented"
-              "no code yet '%s'").when("no ", "need", "501"),
+              "no code yet '%s'").when("no ", "need", "501", "concrete"),
           // "write the code inside the while loop": the body of a construct that is there.
           regex(CODE_COMPLETION, 3, "\\b(?:write|fill|add|implement|put)\\b(?: \\S+){0,2}? (?:code|logic) (?:inside|in|for|of) (?:the|this"
               + "|my) (?:\\w+ )?(?:loop|block|branch|function|method|if|else|case|try|catch|callback|constructor)\\b",
@@ -234,7 +240,7 @@ final class CompletionRules {
               + "|\\bwhat (?:exactly |values? )?(?:will|would"
               + "|does|do) .{0,60}?\\b(?:print|output|return|log|evaluate to|yield|give)\\b|\\bwhat(?:'s| is) "
               + "the output\\b|\\b(?:literal|exact) output\\b|\\bwhat gets (?:printed|logged|returned|output|shown|displayed)\\b"
-              + "|\\bevaluat\\w* (?:this|these|the following|the expression)\\b|\\bwhat(?: is|'s| would be| will be) the (?:result"
+              + "|\\bevaluat\\w* (?:this|these|the following|the expression)\\b|\\bwhat(?: is|'s| would be| will be) the (?:final |resulting |end )?(?:result"
               + "|value|output)(?: of\\b|\\s*[?:]?\\s*\\n)|\\b(?:result|output|value) of `|\\b(?:answer|result|output) (?:of|for|to) (?:this|the following"
               + "|my|the) (?:code|snippet|program|expression|script)\\b",
               "output prediction").when("predict", "guess", "what", "output", "printed", "evaluat", "of `", "answer", "result"),

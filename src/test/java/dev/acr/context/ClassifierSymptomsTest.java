@@ -21,7 +21,14 @@ class ClassifierSymptomsTest {
             "guard: an identifier subject, a condition"},
         {"send a slack message when the deploy finishes", "code_generation", "guard: a request, not a statement"},
         {"a cron job that emails the report when it is ready", "code_generation", "guard: a thing to build"},
-        {"binary_search gives -1 for the first element, should be 0", "bug_fixing", "guard: what it should do"}};
+        {"binary_search gives -1 for the first element, should be 0", "bug_fixing", "guard: what it should do"},
+        {"the kruskal implementation returns a heavier tree if two edges tie", "bug_fixing",
+            "a condition halves the topic of a statement"},
+        {"knapsack but items can be used unlimited times", "algorithm", "guard: 'but' is no condition"},
+        {"something's off with the shipping estimate, it's a day later than the carrier says", "bug_fixing",
+            "'something's off'"},
+        {"mean_latency is NaN when a host reports no samples", "bug_fixing", "guard: a value that is NaN"},
+        {"is the timeout None by default?", "code_understanding", "guard: 'is None' is no symptom"}};
     assertRows(cases);
   }
 
@@ -32,7 +39,14 @@ class ClassifierSymptomsTest {
         {"Matrix.inverse in linalg.py is still unimplemented", "code_completion", "guard: a method, unimplemented"},
         {"ParseHeaders has a `...` where the loop goes", "code_completion", "a literal ellipsis placeholder"},
         {"write the second half of render_page", "code_completion", "the second half of code"},
-        {"the cart is empty after a refresh", "bug_fixing", "guard: data, not a method"}};
+        {"the cart is empty after a refresh", "bug_fixing", "guard: data, not a method"},
+        {"the two abstract methods of BaseStore need concrete versions in RedisStore", "code_completion",
+            "concrete versions of what is declared"},
+        {"what's the final value of acc in reduce_demo.js", "code_completion", "the final value, asked"},
+        {"the finally block in close_all is just a comment for now", "code_completion", "guard: a comment for a body"},
+        {"the proto declares a Search rpc and no implementation", "code_completion", "declared, and no implementation"},
+        {"the read half of the codec exists, the write half doesn't", "code_completion", "one part exists, one doesn't"},
+        {"login works, logout doesn't", "bug_fixing", "guard: working is no progress"}};
     assertRows(cases);
   }
 
