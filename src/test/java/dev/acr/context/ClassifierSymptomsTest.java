@@ -1,7 +1,13 @@
 package dev.acr.context;
 
 import static dev.acr.context.ClassifierRows.assertRows;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,5 +63,30 @@ class ClassifierSymptomsTest {
         {"ensure the refund path is covered", "test_generation", "guard: coverage asked for"},
         {"make sure the form can't be submitted twice", "bug_fixing", "guard: robustness, not coverage"}};
     assertRows(cases);
+  }
+
+  /**
+   * The round's hand-written prompts (284, bug_fixing and code_completion first: the shapes the
+   * rows above were found in; five sets, each scored before the changes it led to: 75.0-93.8% on
+   * b4c3293). Kept beside, not in, the folder whose sets train the word model (TextModelTraining
+   * reads its top level): trained on, they moved no probe's held-out half (lopo.py: terse-probe
+   * 78.4 -> 77.5%, the others unchanged), so the shipped model stays as it was.
+   */
+  @Test
+  void theRoundsOwnPromptsStayAboveNinetyPercent() throws IOException {
+    Classifier classifier = new Classifier();
+    int rows = 0;
+    int right = 0;
+    try (InputStream in = getClass().getResourceAsStream("cls9/signals.jsonl")) {
+      assertThat(in).as("cls9/signals.jsonl on the test classpath").isNotNull();
+      ObjectMapper json = new ObjectMapper();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
+        JsonNode r = json.readTree(line);
+        rows++;
+        right += classifier.classify(r.get("prompt").asText()).dimension() == Dimension.of(r.get("dimension").asText()) ? 1 : 0;
+      }
+    }
+    assertThat(rows).isEqualTo(284);
+    assertThat((double) right / rows).as(right + " of " + rows).isGreaterThanOrEqualTo(0.90);
   }
 }
