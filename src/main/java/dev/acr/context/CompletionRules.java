@@ -161,6 +161,9 @@ final class CompletionRules {
               + "|written|finished|done|wired up|filled in|cover\\w*)\\b(?: \\S+){0,5}? yet\\b",
               "not written yet '%s'").when("left", "yet"),
           regex(CODE_COMPLETION, 2.5, "\\bonly (?:handles|covers|supports|has|implements)\\b|\\bonly (?:the )?happy path\\b"
+              // "registers 5 commands but only 3 have handlers": some of the declared parts are written.
+              + "|\\bbut only (?:\\d+|one|two|three|four|five|some|half)(?: of them)? (?:have|has) (?:an? )?(?:handlers?|implementations?"
+              + "|bod(?:y|ies)|impls?|code)\\b"
               + "|\\b(?:has|have|implements|handles) \\S+(?: and \\S+)? only\\b"
               + "|\\bonly \\S+(?: \\S+){0,5}? (?:is|are) (?:done|implemented|there|written|handled|filled in)\\b"
               + "|\\b(?:the )?(?:other|remaining|rest of the) (?:\\w+ )?(?:cases|branches|arms|methods|variants"
@@ -236,7 +239,7 @@ final class CompletionRules {
           regex(CODE_COMPLETION, 4, "\\b(?:predict|guess)\\w* (?:the |what )?(?:output|gets printed"
               + "|(?:it|this|that|the code|the snippet) (?:prints|outputs|returns|logs|gives))"
               + "|\\bwhat(?:'s| is| will be| would be| gets) (?:printed|logged|output|displayed)\\b|\\boutput of (?:this|the following|that)\\b[^?]{0,60}\\?"
-              + "|^(?:the )?(?:output|result) of [\\w.$]+\\([^\\n]*\\?|\\bwhat (?:value )?(?:will|would|does) [\\w.\\[\\]]+ (?:be|equal|contain|hold|have)\\b(?= after\\b| at the end\\b|\\s*[?:]?\\s*(?:$|\\n))"
+              + "|^(?:the )?(?:output|result) of [\\w.$]+\\([^\\n]*\\?|\\bwhat (?:value )?(?:will|would|does) [\\w.\\[\\]]+(?:\\([^?\\n]{0,60}?\\))? (?:be|equal|contain|hold|have)\\b(?= after\\b| at the end\\b|\\s*[?:]?\\s*(?:$|\\n))"
               + "|\\bwhat (?:exactly |values? )?(?:will|would"
               + "|does|do) .{0,60}?\\b(?:print|output|return|log|evaluate to|yield|give)\\b|\\bwhat(?:'s| is) "
               + "the output\\b|\\b(?:literal|exact) output\\b|\\bwhat gets (?:printed|logged|returned|output|shown|displayed)\\b"

@@ -34,7 +34,8 @@ class ClassifierSymptomsTest {
         {"something's off with the shipping estimate, it's a day later than the carrier says", "bug_fixing",
             "'something's off'"},
         {"mean_latency is NaN when a host reports no samples", "bug_fixing", "guard: a value that is NaN"},
-        {"is the timeout None by default?", "code_understanding", "guard: 'is None' is no symptom"}};
+        {"is the timeout None by default?", "code_understanding", "guard: 'is None' is no symptom"},
+        {"the dfs enqueues the same node more than once", "bug_fixing", "guard: 'more than once' is 'twice'"}};
     assertRows(cases);
   }
 
@@ -52,7 +53,9 @@ class ClassifierSymptomsTest {
         {"the finally block in close_all is just a comment for now", "code_completion", "guard: a comment for a body"},
         {"the proto declares a Search rpc and no implementation", "code_completion", "declared, and no implementation"},
         {"the read half of the codec exists, the write half doesn't", "code_completion", "one part exists, one doesn't"},
-        {"login works, logout doesn't", "bug_fixing", "guard: working is no progress"}};
+        {"login works, logout doesn't", "bug_fixing", "guard: working is no progress"},
+        {"the router declares 4 routes but only 2 have handlers", "code_completion", "only some of the parts written"},
+        {"what would max(map(len, words)) be", "code_completion", "the value of a call, asked"}};
     assertRows(cases);
   }
 
@@ -66,9 +69,9 @@ class ClassifierSymptomsTest {
   }
 
   /**
-   * The round's hand-written prompts (284, bug_fixing and code_completion first: the shapes the
-   * rows above were found in; five sets, each scored before the changes it led to: 75.0-93.8% on
-   * b4c3293). Kept beside, not in, the folder whose sets train the word model (TextModelTraining
+   * The round's hand-written prompts (336, bug_fixing and code_completion first: the shapes the
+   * rows above were found in; six sets, each scored before the changes it led to: 75.0-93.8% on
+   * b4c3293; the sixth, written after all but the last change, 90.4% on b4c3293 and at first sight). Kept beside, not in, the folder whose sets train the word model (TextModelTraining
    * reads its top level): trained on, they moved no probe's held-out half (lopo.py: terse-probe
    * 78.4 -> 77.5%, the others unchanged), so the shipped model stays as it was.
    */
@@ -86,7 +89,7 @@ class ClassifierSymptomsTest {
         right += classifier.classify(r.get("prompt").asText()).dimension() == Dimension.of(r.get("dimension").asText()) ? 1 : 0;
       }
     }
-    assertThat(rows).isEqualTo(284);
+    assertThat(rows).isEqualTo(336);
     assertThat((double) right / rows).as(right + " of " + rows).isGreaterThanOrEqualTo(0.90);
   }
 }
