@@ -11,6 +11,7 @@ scored by today's rules plus a model that never saw it:
   tune          the model trained on everything but the three held-out halves (what shipped until now)
   other-held    trained on everything but this probe's held-out half (the other probes' held halves in)
   other-probes  trained on everything but this probe, both halves (strict leave-one-probe-out)
+--unread: the model decides prompts no rule reads too (they are "no signal" in acr).
 gate: the rules' lead up to which the model is consulted (default: weight x floor, the most it adds).
 Also printed: the own sets and the test rows, cross-validated as in cv.py, and how many test rows
 a model trained on everything gets wrong (the tests check those rows).
@@ -22,10 +23,13 @@ sys.path.insert(0, str(Path(__file__).parent))
 from cv import DIMS, PRIORITY, PROBES, train, fold_of, kind_of  # noqa: E402
 
 
+UNREAD = False  # --unread: the model also decides prompts no rule reads (acr does not)
+
+
 def decide(rules, lp, weight, floor, gate):
     scores = list(rules)
     ranked = sorted(rules, reverse=True)
-    if lp is not None and ranked[0] > 0 and ranked[0] - ranked[1] <= gate:
+    if lp is not None and (ranked[0] > 0 or UNREAD) and ranked[0] - ranked[1] <= gate:
         scores = [s + weight * (max(v, -floor) + floor) for s, v in zip(scores, lp)]
     if max(scores) <= 0:
         return 'code_generation'
@@ -42,7 +46,10 @@ def main():
     ap.add_argument('--weight', default='0,0.5')
     ap.add_argument('--gate', default='')
     ap.add_argument('--train', default='tune,other-held,other-probes')
+    ap.add_argument('--unread', action='store_true', help='let the model decide prompts no rule reads')
     a = ap.parse_args()
+    global UNREAD
+    UNREAD = a.unread
     half = {}
     for p in PROBES:
         for line in open(Path(a.probes) / f'{p}.jsonl'):
