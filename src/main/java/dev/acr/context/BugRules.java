@@ -96,7 +96,8 @@ final class BugRules {
           terms(BUG_FIXING, 2.5, "mentions bug", "bug", "bugs", "buggy"),
           terms(BUG_FIXING, 2, "names a problem '%s'", "issue with", "issues with", "problem with", "issue in", "issues in",
               "problem in", "problems in", "heap dump", "heap profile", "memory profile", "memory grows",
-              "problems with", "something wrong", "something's wrong", "not right", "weird", "strange",
+              "problems with", "something wrong", "something's wrong", "something's off", "something is off", "something seems off",
+              "something off", "looks off", "seems off", "not right", "weird", "strange",
               "odd behaviour", "odd behavior"),
           terms(BUG_FIXING, 2, "verb '%s'", "debug*", "diagnos*", "troubleshoot*"),
           // A problem named by a noun phrase, no verb: "too many open files on the worker", "high cpu
@@ -133,9 +134,9 @@ final class BugRules {
           regex(BUG_FIXING, 2, "(?<=\\w )(?<!n't |not |never |without |would |will |could |might |may |can )\\bbreak\\b"
               + "(?!(?: \\S+){0,5}? (?:up|into|apart"
               + "|down|out)\\b)", "symptom 'break'").when("break"),
-          regex(BUG_FIXING, 2.5, "\\b(?:\\w+(?:s|ed)|runs?|fires?|shows? up|appears?|opens?|(?:can|could|may) \\w+)(?: \\S+){0,2}? (?:twice|two times"
+          regex(BUG_FIXING, 2.5, "\\b(?:\\w+(?:s|ed)|runs?|fires?|shows? up|appears?|opens?|(?:can|could|may) \\w+)(?: \\S+){0,2}? (?:twice|more than once|two times"
               + "|multiple times|\\d+ times|over and over)\\b", "symptom 'happens twice'")
-              .when("twice", "times", "over and over"),
+              .when("twice", "times", "over and over", "more than once"),
           regex(BUG_FIXING, 2, "\\bfail(?:s|ed|ing|ure|ures)?\\b", "symptom '%s'").when("fail"),
           regex(BUG_FIXING, 2.5, "(?<!(?:add|write|create) (?:a |an |some )?)"
               + "\\b(?:failing|broken|red|flaky|flakey|hanging|erroring) (?:tests?|build|ci|pipeline|job|spec)"
@@ -158,7 +159,7 @@ final class BugRules {
               + "|\\bnever (?:exits|returns|fires|finishes|completes|gets called|closes|stops"
               + "|terminates|resolves|exiting|returning|finishing|completing|closing|stopping|terminating|resolving)\\b", "symptom '%s'").when("nt", "n't", "not", "never"),
           // Data that turns into something else on the way: "ü comes out as Ã¼", "shows up as ???".
-          regex(BUG_FIXING, 2, "\\b(?:comes?|came|coming|shows?|showed|showing|ends?|ended|ending) (?:out|up) as\\b",
+          regex(BUG_FIXING, 2, "\\b(?:comes?|came|coming|shows?|showed|showing|ends?|ended|ending) (?:out|up|back) as\\b",
               "symptom '%s'").when(" as"),
           terms(BUG_FIXING, 2, "symptom '%s'", "mojibake", "encoding issue", "encoding issues", "encoding problem",
               "encoding problems", "encoding mess", "encoding bug"),
@@ -177,9 +178,11 @@ final class BugRules {
           terms(BUG_FIXING, 1, "expectation '%s'", "should return", "it should", "shouldn't",
               "shouldnt", "should not"),
           regex(BUG_FIXING, 2, "\\b(?:returns?|shows?|displays?|renders?|prints?) (?:none|null|nil|undefined|nan)\\b"
+              // "parseFloat("1,5") is NaN for our EU users": a value no code asks for (not "is null": a request's condition).
+              + "|\\b(?:is|are|was|were) (?:nan|infinity|-?inf)\\b"
               + "|\\b(?:an?|one|\\d+) (?:hour|minute|second|day|cent|byte|row)s? (?:late|early|off"
               + "|short|too many|too few|behind|ahead)\\b", "symptom '%s'")
-              .when("return", "show", "display", "render", "print", "late", "early", "off", "short", "too many", "too few", "behind",
+              .when("return", "show", "display", "render", "print", "nan", "inf", "late", "early", "off", "short", "too many", "too few", "behind",
                   "ahead"),
           regex(BUG_FIXING, 2, "\\b(?:drops|dropping|skips|skipping|loses|losing|duplicates|swallows)"
               + " (?:the |a |an |some |all )?(?:last |first )?(?:rows?|records?|items?|lines?|events?"

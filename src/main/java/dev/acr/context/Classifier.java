@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -62,9 +61,6 @@ public final class Classifier {
           "snapshot", "hypothesis", "proptest", "playwright", "cypress", "benchmark", "benchmarks",
           "coverage", "mock", "unit", "e2e", "integration");
 
-  private static final Pattern SAMENESS =
-      Pattern.compile("\\b(?:same|matching|equivalent|identical|mirror\\w*|compatible|parity)\\b");
-
   /** "unit tests pass but …": a test word followed by a state verb is a subject, not a request. */
   private static final Set<String> STATE_VERBS =
       Set.of("pass", "passes", "fail", "fails", "failing", "are", "is", "break", "breaks", "keep",
@@ -95,6 +91,16 @@ public final class Classifier {
 
   /** "shown in utc instead of local time": in a statement, what happens against what should. */
   private static final Pattern INSTEAD = Pattern.compile("\\b(?:instead of|rather than)\\b");
+
+  /**
+   * "merge_intervals returns overlapping intervals when the input is unsorted", "heap sort gives a
+   * descending array, should be ascending": in a statement, the condition under which it happens or
+   * what it should do makes it a report of behaviour gone wrong, whatever its topic.
+   */
+  private static final Pattern TRIGGER =
+      Pattern.compile("\\b(?:when|whenever|if|unless|once|should|shouldn'?t|expected)\\b");
+
+  private static final double TRIGGER_WEIGHT = 1;
 
   /** One rule's or signal's points for a dimension, and the words the evidence shows for it. */
   record Hit(double weight, String label) {}
@@ -185,7 +191,7 @@ public final class Classifier {
         scoreLead(text.title(), TOPIC_WEIGHT, hits);
       }
       scoreRules(text, BODY_WEIGHT, "", hits);
-      scoreLanguages(text, BODY_WEIGHT, hits);
+      PromptLanguages.score(text, BODY_WEIGHT, hits);
       if (!task) {
         // Long text that is no statement of work: an issue (a report, a request) to resolve.
         add(hits, Dimension.BUG_FIXING, ISSUE_WEIGHT, "reads as an issue");
@@ -194,7 +200,7 @@ public final class Classifier {
       scoreRules(text, 1, "", hits);
       scoreLead(text, 1, hits);
       scoreStatement(text, hits);
-      scoreLanguages(text, 1, hits);
+      PromptLanguages.score(text, 1, hits);
       scoreTruncatedCode(text, hits);
     }
 
@@ -248,7 +254,7 @@ public final class Classifier {
     return true;
   }
 
-  private static void add(Map<Dimension, List<Hit>> hits, Dimension d, double w, String label) {
+  static void add(Map<Dimension, List<Hit>> hits, Dimension d, double w, String label) {
     List<Hit> list = hits.get(d);
     if (list == null) {
       list = new ArrayList<>();
@@ -340,6 +346,7 @@ public final class Classifier {
     }
     boolean statement = mood == Statement.Mood.STATES;
     double symptoms = sum(hits.get(Dimension.BUG_FIXING));
+    boolean trigger = statement && TRIGGER.matcher(text.norm()).find();
     if (statement && symptoms < SYMPTOM_FLOOR && sum(hits.get(Dimension.CODE_COMPLETION)) > symptoms) {
       return; // "the close and error handlers are still empty": it reports code not yet written, no bug
     }
@@ -351,7 +358,10 @@ public final class Classifier {
       // names are its subject, code that exists; nothing in it asks for one to be built.
       add(hits, Dimension.CODE_GENERATION, -generation, "a statement: what it names exists");
     }
-    if (symptoms >= SYMPTOM_FLOOR) {
+    if (trigger) {
+      add(hits, Dimension.BUG_FIXING, TRIGGER_WEIGHT, "says when it happens or what it should do");
+    }
+    if ((statement && (trigger || symptoms > 0)) || symptoms >= SYMPTOM_FLOOR) {
       // "dijkstra gives wrong distances", "training loss goes to nan": an algorithm, a model or a
       // binding named beside a symptom, in a prompt that asks for nothing, is where the problem is,
       // not what to build; half of it counts. Without one ("k closest points to the origin") it is the task.
@@ -373,28 +383,6 @@ public final class Classifier {
       total += h.weight();
     }
     return total;
-  }
-
-  /** Two or more distinct languages in one prompt usually means moving code between them. */
-  private static void scoreLanguages(PromptText text, double weight, Map<Dimension, List<Hit>> hits) {
-    Set<String> found = new TreeSet<>();
-    for (Rule language : DomainRules.LANGUAGES) {
-      if (!language.match(text).isEmpty()) {
-        found.add(language.label());
-      }
-    }
-    // TypeScript projects mention .js files and Jest all the time; that is one ecosystem.
-    if (found.contains("TypeScript") && found.contains("JavaScript")) {
-      found.remove("JavaScript");
-    }
-    if (found.size() >= 2) {
-      add(hits, Dimension.MULTI_LANGUAGE, weight * (1.5 + (found.size() - 2) * 0.5),
-          "mentions " + String.join(" and ", found));
-      // Two languages plus "matching/same/equivalent": the same thing on the other side.
-      if (SAMENESS.matcher(text.norm()).find()) {
-        add(hits, Dimension.MULTI_LANGUAGE, weight * 2, "same thing in another language");
-      }
-    }
   }
 
   /** Pasted code that stops mid-block, or whose body is a placeholder: an implicit "continue this". */

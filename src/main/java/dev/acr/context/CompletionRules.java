@@ -1,6 +1,7 @@
 package dev.acr.context;
 
 import static dev.acr.context.Dimension.CODE_COMPLETION;
+import static dev.acr.context.Rule.raw;
 import static dev.acr.context.Rule.regex;
 import static dev.acr.context.Rule.terms;
 
@@ -125,7 +126,7 @@ final class CompletionRules {
               "remaining methods", "remaining cases", "remaining functions",
               "remaining parts", "remaining steps", "remaining branches", "remaining arms",
               "continue from", "continue where", "continue writing", "continue this", "remaining code", "rest of the code",
-              "missing code", "missing part", "missing parts", "other half",
+              "missing code", "missing part", "missing parts", "other half", "second half",
               "do the rest", "never defined", "not defined yet"),
           // What is missing is a part of the code (arms, methods, a body), before or after the word:
           // "missing the Delete and Rename arms", "the interface methods that are still missing".
@@ -138,8 +139,8 @@ final class CompletionRules {
           // router is written, the delete route isn't"), or parts still "left" ("has visit_call and
           // visit_name left"). Not "there" nor "working": "the button is there but still does nothing"
           // and "login works, logout doesn't" report bugs.
-          regex(CODE_COMPLETION, 3, "\\b(?:is|are|'s) (?:already |mostly |partly |all )?(?:done|written|implemented|in place"
-              + "|stubbed)\\b[^.?!]{0,60}?(?:,|;| but\\b)[^.?!]{0,60}?(?:\\b(?:isn't|aren't|is not|are not)(?=\\s*$|[,.;]| yet\\b)"
+          regex(CODE_COMPLETION, 3, "\\b(?:(?:is|are|'s) (?:already |mostly |partly |all )?(?:done|written|implemented|in place"
+              + "|stubbed)|exists?)\\b[^.?!]{0,60}?(?:,|;| but\\b)[^.?!]{0,60}?(?:\\b(?:isn't|aren't|is not|are not|doesn't|don't|does not|do not)(?=\\s*$|[,.;]| yet\\b)"
               + "|\\bstill (?:needs?|to|missing|todo|unimplemented|empty|a stub)\\b|\\b(?:not yet|left|missing|todo)\\b)"
               + "|\\b(?:has|have|there (?:is|are)|there's) (?:[^\\s\\d]+ ){1,5}?left(?=\\s*(?:$|[,.;:!]|to\\b))",
               "part done, part left '%s'").when("left", "n't", " not", "still", "missing", "todo"),
@@ -160,6 +161,9 @@ final class CompletionRules {
               + "|written|finished|done|wired up|filled in|cover\\w*)\\b(?: \\S+){0,5}? yet\\b",
               "not written yet '%s'").when("left", "yet"),
           regex(CODE_COMPLETION, 2.5, "\\bonly (?:handles|covers|supports|has|implements)\\b|\\bonly (?:the )?happy path\\b"
+              // "registers 5 commands but only 3 have handlers": some of the declared parts are written.
+              + "|\\bbut only (?:\\d+|one|two|three|four|five|some|half)(?: of them)? (?:have|has) (?:an? )?(?:handlers?|implementations?"
+              + "|bod(?:y|ies)|impls?|code)\\b"
               + "|\\b(?:has|have|implements|handles) \\S+(?: and \\S+)? only\\b"
               + "|\\bonly \\S+(?: \\S+){0,5}? (?:is|are) (?:done|implemented|there|written|handled|filled in)\\b"
               + "|\\b(?:the )?(?:other|remaining|rest of the) (?:\\w+ )?(?:cases|branches|arms|methods|variants"
@@ -174,8 +178,8 @@ final class CompletionRules {
           regex(CODE_COMPLETION, 2.5, "\\bleft (?:as (?:a )?(?:pass|todo|stubs?|placeholders?)|empty|blank|unimplemented)\\b",
               "'%s'").when("left"),
           regex(CODE_COMPLETION, 2.5, "\\b(?:real|actual|proper) (?:code|implementations?|impls?|logic|bod(?:y|ies))\\b"
-              + "|`pass`|\\bpass statements?\\b|\\b(?:is|are|'s) (?:all )?(?:just |only |still )?pass(?:$|[,.;])",
-              "placeholder to replace '%s'").when("real", "actual", "proper", "pass"),
+              + "|`pass`|`(?:\\.\\.\\.|…)`|\\bpass statements?\\b|\\b(?:is|are|'s) (?:all )?(?:just |only |still )?pass(?:$|[,.;])",
+              "placeholder to replace '%s'").when("real", "actual", "proper", "pass", "`...`", "`…`"),
           regex(CODE_COMPLETION, 2, "\\b(?:function|method|fn|empty) body\\b|\\bbody of\\b|\\bthe \\w+ body\\b"
               + "|\\bempty (?:\\w+ )?(?:methods?|functions?|bodies|handlers?|stubs?|blocks?|callbacks?)\\b|\\ban empty [\\w.]+\\(\\)|\\ban empty `",
               "'%s'").when("body", "empty"),
@@ -186,6 +190,11 @@ final class CompletionRules {
               + "|cases|branches|stubs|callbacks?|hooks?|wrappers?|decorators?)(?: (?:in|of|for|and) \\S+){0,3} (?:is|are) (?:still |left |all )?"
               + "(?:empty|blank)\\b", "'%s'")
               .when("empty", "blank"),
+          // "LinkedList.remove is empty": a method named by its class (read from the raw text, where a
+          // class is capitalised; "response.body is empty" is data, a bug report's subject).
+          raw(CODE_COMPLETION, 2, "\\b[A-Z]\\w*\\.[a-z_]\\w*(?:\\(\\))?(?: (?:in|of) \\S+){0,2} (?:is|are) (?:still |left |just )?"
+              + "(?:empty|blank|unimplemented|a no-?op)\\b", "a method not written '%s'")
+              .when("empty", "blank", "unimplemented", "no-op", "noop"),
           // The rest exists, one part is asked for: "the other dunders are done", "the remaining
           // routes are in place"; a part named with "is missing": "the Display impl is missing".
           regex(CODE_COMPLETION, 3, "\\b(?:other|rest of the|remaining)\\b(?: \\S+){0,2}? (?:is|are|'s) (?:already |all )?"
@@ -202,14 +211,20 @@ final class CompletionRules {
           // `return nil`", "it has no code yet"; and what it needs: "abstract methods need implementations".
           regex(CODE_COMPLETION, 4, "\\bno-?op\\b(?: \\S+){0,2}? (?:right now|for now|so far|currently|at the moment|yet)\\b"
               + "|\\b(?:is|are|'s) (?:just|only) `?(?:return|pass|raise|throw|panic|todo)\\b"
+              // "the except block is just a comment now": a note where the code goes.
+              + "|\\b(?:is|are|'s) (?:just|only|still) an? (?:comment|placeholder)\\b"
               // "implement parseHeader(), it currently just throws": throwing is all the body does.
               + "|\\b(?:just|only) (?:throws|raises|panics)(?: (?:for now|right now|currently|so far))?\\s*(?:$|[,.;])",
               "placeholder body '%s'")
-              .when("no-op", "noop", "just", "only"),
+              .when("no-op", "noop", "just", "only", "still"),
           regex(CODE_COMPLETION, 3, "\\b(?:has|have|with) no (?:code|implementation|body|logic)(?: yet)?\\b|\\bno (?:code|implementation|logic) yet\\b"
               + "|\\bneeds? (?:an? |real |actual |proper )?(?:implementations?|impls?|bodies)\\b"
+              // "the abstract hooks need concrete versions in GitPlugin": declared there, to be written here.
+              + "|\\bconcrete (?:versions?|implementations?|impls?|overrides?)\\b"
+              // "a Mutation type with three fields and no resolvers" (not "returns 200 with no body": a bug's data).
+              + "|\\b(?:and|but) no (?:\\w+ )?(?:resolvers?|implementations?|impls?|handlers?|definitions?|method bod(?:y|ies))\\b"
               + "|\\breturns? (?:an? )?(?:http )?501\\b", // 501 is HTTP's "not implemented"
-              "no code yet '%s'").when("no ", "need", "501"),
+              "no code yet '%s'").when("no ", "need", "501", "concrete"),
           // "write the code inside the while loop": the body of a construct that is there.
           regex(CODE_COMPLETION, 3, "\\b(?:write|fill|add|implement|put)\\b(?: \\S+){0,2}? (?:code|logic) (?:inside|in|for|of) (?:the|this"
               + "|my) (?:\\w+ )?(?:loop|block|branch|function|method|if|else|case|try|catch|callback|constructor)\\b",
@@ -224,11 +239,11 @@ final class CompletionRules {
           regex(CODE_COMPLETION, 4, "\\b(?:predict|guess)\\w* (?:the |what )?(?:output|gets printed"
               + "|(?:it|this|that|the code|the snippet) (?:prints|outputs|returns|logs|gives))"
               + "|\\bwhat(?:'s| is| will be| would be| gets) (?:printed|logged|output|displayed)\\b|\\boutput of (?:this|the following|that)\\b[^?]{0,60}\\?"
-              + "|^(?:the )?(?:output|result) of [\\w.$]+\\([^\\n]*\\?|\\bwhat (?:value )?(?:will|would|does) [\\w.\\[\\]]+ (?:be|equal|contain|hold|have)\\b(?= after\\b| at the end\\b|\\s*[?:]?\\s*(?:$|\\n))"
+              + "|^(?:the )?(?:output|result) of [\\w.$]+\\([^\\n]*\\?|\\bwhat (?:value )?(?:will|would|does) [\\w.\\[\\]]+(?:\\([^?\\n]{0,60}?\\))? (?:be|equal|contain|hold|have)\\b(?= after\\b| at the end\\b|\\s*[?:]?\\s*(?:$|\\n))"
               + "|\\bwhat (?:exactly |values? )?(?:will|would"
               + "|does|do) .{0,60}?\\b(?:print|output|return|log|evaluate to|yield|give)\\b|\\bwhat(?:'s| is) "
               + "the output\\b|\\b(?:literal|exact) output\\b|\\bwhat gets (?:printed|logged|returned|output|shown|displayed)\\b"
-              + "|\\bevaluat\\w* (?:this|these|the following|the expression)\\b|\\bwhat(?: is|'s| would be| will be) the (?:result"
+              + "|\\bevaluat\\w* (?:this|these|the following|the expression)\\b|\\bwhat(?: is|'s| would be| will be) the (?:final |resulting |end )?(?:result"
               + "|value|output)(?: of\\b|\\s*[?:]?\\s*\\n)|\\b(?:result|output|value) of `|\\b(?:answer|result|output) (?:of|for|to) (?:this|the following"
               + "|my|the) (?:code|snippet|program|expression|script)\\b",
               "output prediction").when("predict", "guess", "what", "output", "printed", "evaluat", "of `", "answer", "result"),

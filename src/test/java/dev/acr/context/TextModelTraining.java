@@ -55,9 +55,14 @@ class TextModelTraining {
     // Not the dev prompts (../shared): the shipped counts would carry data we may read but not commit; they stay a check.
     perSource.put("test rows", addTestRows(examples));
     Path probes = Path.of(System.getProperty("acr.train.probes", "/tmp/probes"));
+    // -Dacr.train.held=true: the held-out halves too (for grouped cross-validation over the probes,
+    // bench/classifier-model/lopo.py, or a model trained on every probe prompt we have).
+    List<String> halves = Boolean.getBoolean("acr.train.held") ? List.of("tune", "held") : List.of("tune");
     for (String probe : PROBES) {
-      perSource.put(probe + " tune", addTuneHalf(probe, probes.resolve(probe + ".jsonl"),
-          project.resolve("bench/" + probe + "/labels.tsv"), examples));
+      for (String half : halves) {
+        perSource.put(probe + " " + half, addHalf(probe, half, probes.resolve(probe + ".jsonl"),
+            project.resolve("bench/" + probe + "/labels.tsv"), examples));
+      }
     }
     List<PromptText> texts = new ArrayList<>();
     List<Dimension> labels = new ArrayList<>();
@@ -181,8 +186,8 @@ class TextModelTraining {
     return n;
   }
 
-  /** A probe's tune half: collect.py's rows joined with labels.tsv, ambiguous and not-a-task left out. */
-  private static int addTuneHalf(String probe, Path file, Path labelFile, List<Example> examples)
+  /** A probe's half: collect.py's rows joined with labels.tsv, ambiguous and not-a-task left out. */
+  private static int addHalf(String probe, String half, Path file, Path labelFile, List<Example> examples)
       throws IOException {
     assertThat(file).as("a probe rebuilt by its collect.py (see its README)").exists();
     Map<String, String> label = new HashMap<>();
@@ -196,7 +201,7 @@ class TextModelTraining {
     for (String line : Files.readAllLines(file)) {
       JsonNode r = JSON.readTree(line);
       String dimension = label.get(r.get("id").asText());
-      if (r.get("half").asText().equals("tune") && !dimension.equals("ambiguous") && !dimension.equals("not-a-task")) {
+      if (r.get("half").asText().equals(half) && !dimension.equals("ambiguous") && !dimension.equals("not-a-task")) {
         String id = r.get("id").asText();
         n += add(r.get("prompt").asText(), dimension, probe + ":" + id.substring(0, id.indexOf('@')), id, examples);
       }

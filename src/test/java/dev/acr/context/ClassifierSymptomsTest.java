@@ -1,0 +1,95 @@
+package dev.acr.context;
+
+import static dev.acr.context.ClassifierRows.assertRows;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The signals of the cls9 round (issue 14: the unseen terse prompts are missed mostly on
+ * bug_fixing and code_completion). Each row fails on the classifier before them (b4c3293) except
+ * the rows marked "guard", which keep a signal from reaching too far. Rows are worded apart from
+ * the scratch prompts that showed the shapes, and bench/blind-probe was not read for any of them.
+ */
+class ClassifierSymptomsTest {
+
+  @Test
+  void aStatementThatSaysWhenItHappensIsAReport() {
+    String[][] cases = {
+        {"the interval tree returns overlapping intervals when the input is unsorted", "bug_fixing",
+            "a topic beside the condition it goes wrong under"},
+        {"merge_ranges returns overlapping ranges when the input is unsorted", "bug_fixing",
+            "guard: an identifier subject, a condition"},
+        {"send a slack message when the deploy finishes", "code_generation", "guard: a request, not a statement"},
+        {"a cron job that emails the report when it is ready", "code_generation", "guard: a thing to build"},
+        {"binary_search gives -1 for the first element, should be 0", "bug_fixing", "guard: what it should do"},
+        {"the kruskal implementation returns a heavier tree if two edges tie", "bug_fixing",
+            "a condition halves the topic of a statement"},
+        {"knapsack but items can be used unlimited times", "algorithm", "guard: 'but' is no condition"},
+        {"something's off with the shipping estimate, it's a day later than the carrier says", "bug_fixing",
+            "'something's off'"},
+        {"mean_latency is NaN when a host reports no samples", "bug_fixing", "guard: a value that is NaN"},
+        {"is the timeout None by default?", "code_understanding", "guard: 'is None' is no symptom"},
+        {"the dfs enqueues the same node more than once", "bug_fixing", "guard: 'more than once' is 'twice'"}};
+    assertRows(cases);
+  }
+
+  @Test
+  void codeNotWrittenYetWithoutTheUsualWords() {
+    String[][] cases = {
+        {"TreeMap.floorKey is empty", "code_completion", "a method named by its class is empty"},
+        {"Matrix.inverse in linalg.py is still unimplemented", "code_completion", "guard: a method, unimplemented"},
+        {"ParseHeaders has a `...` where the loop goes", "code_completion", "a literal ellipsis placeholder"},
+        {"write the second half of render_page", "code_completion", "the second half of code"},
+        {"the cart is empty after a refresh", "bug_fixing", "guard: data, not a method"},
+        {"the two abstract methods of BaseStore need concrete versions in RedisStore", "code_completion",
+            "concrete versions of what is declared"},
+        {"what's the final value of acc in reduce_demo.js", "code_completion", "the final value, asked"},
+        {"the finally block in close_all is just a comment for now", "code_completion", "guard: a comment for a body"},
+        {"the proto declares a Search rpc and no implementation", "code_completion", "declared, and no implementation"},
+        {"the read half of the codec exists, the write half doesn't", "code_completion", "one part exists, one doesn't"},
+        {"login works, logout doesn't", "bug_fixing", "guard: working is no progress"},
+        {"the router declares 4 routes but only 2 have handlers", "code_completion", "only some of the parts written"},
+        {"what would max(map(len, words)) be", "code_completion", "the value of a call, asked"}};
+    assertRows(cases);
+  }
+
+  @Test
+  void coverageAskedForIsTests() {
+    String[][] cases = {
+        {"make sure the null branch gets tested", "test_generation", "coverage asked for"},
+        {"ensure the refund path is covered", "test_generation", "guard: coverage asked for"},
+        {"make sure the form can't be submitted twice", "bug_fixing", "guard: robustness, not coverage"}};
+    assertRows(cases);
+  }
+
+  /**
+   * The round's hand-written prompts (336, bug_fixing and code_completion first: the shapes the
+   * rows above were found in; six sets, each scored before the changes it led to: 75.0-93.8% on
+   * b4c3293; the sixth, written after all but the last change, 90.4% on b4c3293 and at first sight). Kept beside, not in, the folder whose sets train the word model (TextModelTraining
+   * reads its top level): trained on, they moved no probe's held-out half (lopo.py: terse-probe
+   * 78.4 -> 77.5%, the others unchanged), so the shipped model stays as it was.
+   */
+  @Test
+  void theRoundsOwnPromptsStayAboveNinetyPercent() throws IOException {
+    Classifier classifier = new Classifier();
+    int rows = 0;
+    int right = 0;
+    try (InputStream in = getClass().getResourceAsStream("cls9/signals.jsonl")) {
+      assertThat(in).as("cls9/signals.jsonl on the test classpath").isNotNull();
+      ObjectMapper json = new ObjectMapper();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
+        JsonNode r = json.readTree(line);
+        rows++;
+        right += classifier.classify(r.get("prompt").asText()).dimension() == Dimension.of(r.get("dimension").asText()) ? 1 : 0;
+      }
+    }
+    assertThat(rows).isEqualTo(336);
+    assertThat((double) right / rows).as(right + " of " + rows).isGreaterThanOrEqualTo(0.90);
+  }
+}
