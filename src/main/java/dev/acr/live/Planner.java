@@ -206,7 +206,8 @@ public final class Planner {
 
   /**
    * "exploring: …" when the policy's first choice is not the one its current estimates alone
-   * would make (Thompson sampling tried a less certain route to learn about it); else null.
+   * would make (a Thompson draw, or at one call per task what the call would teach, tried a less
+   * certain route to learn about it); else null.
    */
   private static String exploring(AcrPolicy policy, Task task, List<Route> chosen) {
     List<Route> exploit = policy.planWithoutExploring(task);

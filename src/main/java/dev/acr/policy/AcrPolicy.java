@@ -29,8 +29,9 @@ import java.util.SplittableRandom;
  * failing as it assumed ({@link StandingPlan}).
  *
  * <p>When the run may make only one attempt ({@code --max-attempts 1}) there is no chain: the
- * route is the best Thompson draw of one call's reward, mean first-call performance (partial
- * scores included) − λ·cost, per context ({@link SingleCall}).
+ * route with the best mean reward of one call, mean first-call performance (partial scores
+ * included) − λ·cost, per context, plus what the call would teach over the context's tasks to
+ * come ({@link SingleCall}).
  *
  * <p>Before memory knows a route, its skill and single-call mean come from {@link Priors} (fitted
  * on a benchmark, shipped with acr) where they know its model, else from its price.
@@ -237,24 +238,23 @@ public final class AcrPolicy implements Router {
   }
 
   /**
-   * The route for a run that may make one call: the best Thompson draw of a single call's
-   * reward, mean first-call performance − λ·cost ({@link SingleCall}). A planner built for
-   * escalation starts cheap, which is wrong when nothing can follow. Without {@code exploring},
-   * each estimate's mean instead of a draw.
+   * The route for a run that may make one call: the best single-call reward, mean first-call
+   * performance − λ·cost, plus the worth of what the call teaches ({@link SingleCall#choose(
+   * SingleCall.Estimate[], double[], double, double)}). A planner built for escalation starts
+   * cheap, which is wrong when nothing can follow. Without {@code exploring}, the means alone.
    */
   private List<Route> singleCall(Task task, List<Route> candidates, int[] at, boolean exploring) {
     List<String> ctx = contexts(task);
-    SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ task.key().hashCode() * 31L);
     SingleCall.Estimate[] estimates = singleCallEstimates(task, ctx);
-    double[] drawn = new double[candidates.size()];
+    SingleCall.Estimate[] offered = new SingleCall.Estimate[candidates.size()];
     double[] cost = new double[candidates.size()];
-    for (int j = 0; j < drawn.length; j++) {
+    for (int j = 0; j < offered.length; j++) {
       int i = at[j];
-      SingleCall.Estimate e = estimates[routes.firstOfName(i)];
-      drawn[j] = exploring ? e.draw(rng) : e.mean();
+      offered[j] = estimates[routes.firstOfName(i)];
       cost[j] = figures.of(ctx, i).cost();
     }
-    int best = SingleCall.choose(drawn, cost, config.lambda());
+    double horizon = exploring ? SingleCall.horizon(firstCalls.of(ctx)) : 0;
+    int best = SingleCall.choose(offered, cost, config.lambda(), horizon);
     return best < 0 ? List.of() : List.of(candidates.get(best));
   }
 

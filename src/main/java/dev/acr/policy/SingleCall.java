@@ -2,7 +2,6 @@ package dev.acr.policy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * What one call of a route is worth when it is the only call: its mean performance on a first
@@ -22,18 +21,15 @@ import java.util.SplittableRandom;
  * differ far more than routes do. The broadest context starts from the route's prior mean, as an
  * advantage over the average of all routes' priors: so a route memory has not tried yet keeps
  * its prior's place against the ones it has (priced above them, or known better by {@link
- * Priors}) instead of looking like the average of what was tried after the first record. The
- * choice is a Thompson draw from a normal approximation of each estimate: its standard deviation
- * is √(noise variance / calls), the noise variance learned from memory ({@link #noiseVariance}:
- * how much one call's score varies around its route's mean), scaled by {@link #SPREAD}: a
- * full-width draw explores too long for a few thousand tasks.
+ * Priors}) instead of looking like the average of what was tried after the first record. Each
+ * estimate is a normal belief whose standard deviation is √(noise variance / calls), the noise
+ * variance learned from memory ({@link #noiseVariance}: how much one call's score varies around
+ * its route's mean). The choice ({@link #choose(Estimate[], double[], double, double)}) is the
+ * best mean reward plus what the call would teach over the tasks still to come in the context
+ * ({@link KnowledgeGradient}, {@link #HORIZON_PER_CALL}).
  *
- * <p>Chosen on the ID test's tuning orders (shuffle seeds 1001–1020), the draw's spread scale,
- * the baselines' start and the levels of {@link #meanLevels} on both datasets' tuning orders
- * (seeds 1001, 2001, 3001), never on the reported ones; see bench/README.md ("Seventh round").
- * Spread 0.4 with baselines worth 8 calls against spread 0.5 with baselines from the calls alone
- * (ID AvgPerf, OOD176 CumReg at cap 1): 48.76 / 30.7 against 48.81 / 31.9; a narrower draw alone
- * locked more runs onto a route that was lucky early, which the steadier baselines prevent.
+ * <p>Chosen on both datasets' tuning orders (seeds 1001, 2001, 3001), never on the reported ones;
+ * see bench/README.md (seventh and twelfth rounds).
  */
 final class SingleCall {
 
@@ -51,8 +47,17 @@ final class SingleCall {
    * 28.72 (30.74 without the level); from 2,500: 4 / 8 gave 29.40 / 29.32.
    */
   static final double PROMPT_LENGTH_STRENGTH = 4;
-  /** Scale of the Thompson draw's spread (1 = the posterior's own). */
-  static final double SPREAD = 0.4;
+  /**
+   * Tasks a context is expected still to see, per first call it has seen, for the worth of what a
+   * call teaches ({@link #horizon}). At one call per task every exploring call is paid for in
+   * reward at once, and what it teaches pays only on the context's later tasks: a context that
+   * has seen n tasks is likely to see about n more (three times that here, which also makes up
+   * for the knowledge gradient's looking one call ahead only). Twelfth round (bench/README.md),
+   * tuning seeds 1001, 2001, 3001, 200 shuffles each, shuffled means, OOD176 cap 1 CumReg / ID
+   * AvgPerf: 0.3 / 1 / 2 / 3 / 5 / 10 gave 26.83 / 27.30 / 27.33 / 27.35 / 27.72 / 28.14 and 48.36 /
+   * 48.61 / 48.82 / 48.95 / 48.98 / 49.04 (a Thompson draw at spread 0.4, before: 28.34, 48.82).
+   */
+  static final double HORIZON_PER_CALL = 3;
   /**
    * Pseudo-calls a context's baseline starts from: the broader context's baseline (the routes'
    * average prior for the broadest) counts this much against the context's own first calls.
@@ -73,15 +78,34 @@ final class SingleCall {
    */
   record Estimate(double mean, double count, double variance) {
 
-    /** A Thompson draw of the mean performance: its spread shrinks like 1/√(calls). */
-    double draw(SplittableRandom rng) {
-      return mean + SPREAD * spread() * rng.nextGaussian();
-    }
-
-    /** Standard deviation of the posterior of the mean. */
+    /** Standard deviation of the posterior of the mean: it shrinks like 1/√(calls). */
     double spread() {
       return Math.sqrt(variance / (count + 1));
     }
+
+    /** How far one more call shrinks the posterior's sd: √(sd now² − sd after²). */
+    double spreadChange() {
+      return Math.sqrt(variance / (count + 1) - variance / (count + 2));
+    }
+  }
+
+  /**
+   * How many tasks the context is expected still to see ({@link #HORIZON_PER_CALL} per first call
+   * memory holds in the narrowest context of the chain, {@code firstCalls}' last row).
+   */
+  static double horizon(MemoryStats.Tally[][] firstCalls) {
+    MemoryStats.Tally[] narrowest = firstCalls[firstCalls.length - 1];
+    double calls = 0;
+    for (int r = 0; r < narrowest.length; r++) {
+      MemoryStats.Tally t = narrowest[r];
+      // Routes of one name share a tally: count it once.
+      boolean seen = false;
+      for (int q = 0; q < r && !seen; q++) {
+        seen = narrowest[q] == t;
+      }
+      calls += t == null || seen ? 0 : t.n;
+    }
+    return HORIZON_PER_CALL * calls;
   }
 
   /**
@@ -239,7 +263,35 @@ final class SingleCall {
   }
 
   /**
-   * Index of the best drawn single-call reward, even when it is below zero: the run was asked to
+   * Index of the best single-call reward, mean − λ·cost, plus {@code horizon} times what one call
+   * would teach ({@link KnowledgeGradient}, against the best other route's mean reward). Where the
+   * context is new the horizon is nought and the means decide (the prior's order); as the
+   * context grows a route near the best whose belief is still wide gets its calls, and one memory
+   * has told apart does not. Deterministic: a Thompson draw (spread scale 0.4 until the twelfth
+   * round) explored by chance, and on OOD176's short contexts too much.
+   */
+  static int choose(Estimate[] estimates, double[] cost, double lambda, double horizon) {
+    double[] value = new double[estimates.length];
+    for (int j = 0; j < value.length; j++) {
+      value[j] = estimates[j].mean() - lambda * cost[j];
+    }
+    double[] worth = new double[estimates.length];
+    for (int j = 0; j < worth.length; j++) {
+      double bestOther = Double.NEGATIVE_INFINITY;
+      for (int k = 0; k < value.length; k++) {
+        if (k != j) {
+          bestOther = Math.max(bestOther, value[k]);
+        }
+      }
+      double teaches = bestOther == Double.NEGATIVE_INFINITY
+          ? 0 : KnowledgeGradient.of(value[j], estimates[j].spreadChange(), bestOther);
+      worth[j] = estimates[j].mean() + horizon * teaches;
+    }
+    return choose(worth, cost, lambda);
+  }
+
+  /**
+   * Index of the best single-call reward ({@code performance} − λ·cost), even when it is below zero: the run was asked to
    * make its one call, and a policy that declines learns nothing, so once every route looked
    * worthless in a hard context it would decline there forever (a replay from empty memory did,
    * on OOD176's first hard tasks). -1 only when there is no route.

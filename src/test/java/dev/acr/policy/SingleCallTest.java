@@ -184,6 +184,46 @@ class SingleCallTest {
     RouteEstimate bare = policy(new MemoryStats(), 3, 1, Priors.none()).estimates(task("p", Dimension.BUG_FIXING, "b")).get(0);
     assertThat(bare.source()).isEqualTo("prior: price");
   }
+  @Test
+  void aNewContextTakesTheBestMeanAndAGrownOneTriesAWideRivalNearIt() {
+    // The first route 0.6 on a few calls' worth of belief, the second 0.55 never tried (pass/fail
+    // noise): nothing to come in the context, nothing to learn for; one task to come, the second
+    // route's call is worth its 0.05 below the first.
+    SingleCall.Estimate known = new SingleCall.Estimate(0.6, 2, 0.25);
+    SingleCall.Estimate untried = new SingleCall.Estimate(0.55, 0, 0.25);
+    SingleCall.Estimate[] both = {known, untried};
+    double[] free = {0, 0};
+    assertThat(SingleCall.choose(both, free, 0.1, 0)).isEqualTo(0);
+    assertThat(SingleCall.choose(both, free, 0.1, 1)).isEqualTo(1);
+    // Told apart: 400 calls each, the second 0.05 below with little noise, is not tried again
+    // however long the context goes on.
+    SingleCall.Estimate[] apart = {new SingleCall.Estimate(0.6, 400, 0.01), new SingleCall.Estimate(0.55, 400, 0.01)};
+    assertThat(SingleCall.choose(apart, free, 0.1, 1e5)).isEqualTo(0);
+    // Its price counts as in the reward: 0.6 at $1 is below 0.55 for free at λ = 0.1.
+    assertThat(SingleCall.choose(both, new double[] {1, 0}, 0.1, 0)).isEqualTo(1);
+  }
+
+  @Test
+  void theHorizonIsThreeTasksPerCallSeenInTheNarrowestContext() {
+    MemoryStats stats = scores(around(0.5, 0.5, 5), around(0.5, 0.5, 3));
+    List<String> names = List.of("claude-code:strong", "opencode:cheap", "claude-code:strong");
+    List<String> here = MemoryStats.contexts("bug_fixing", "b");
+    // Two routes of one name share a tally, counted once: 8 calls.
+    assertThat(SingleCall.horizon(SingleCall.firstCalls(stats, here, names))).isEqualTo(24);
+    List<String> elsewhere = MemoryStats.contexts("bug_fixing", "other");
+    assertThat(SingleCall.horizon(SingleCall.firstCalls(stats, elsewhere, names))).isZero();
+  }
+
+  @Test
+  void theSingleCallDoesNotDependOnTheSeed() {
+    // The choice is the best mean plus what the call teaches, not a random draw.
+    MemoryStats stats = scores(around(0.6, 0.4, 6), around(0.5, 0.5, 2));
+    List<Route> first = policy(stats, 1, 0, Priors.none()).plan(task("d", Dimension.BUG_FIXING, "b"), List.of());
+    for (long seed = 1; seed < 10; seed++) {
+      assertThat(policy(stats, 1, seed, Priors.none()).plan(task("d", Dimension.BUG_FIXING, "b"), List.of())).isEqualTo(first);
+    }
+  }
+
   /** Memory of first calls on bug fixing, bench b: each route's scores, one task each, in turn. */
   private static MemoryStats scores(double[] strong, double[] cheap) {
     List<MemoryRecord> recs = new ArrayList<>();
