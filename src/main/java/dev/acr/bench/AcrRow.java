@@ -59,7 +59,10 @@ final class AcrRow {
     table.prices().forEach((route, p) -> guesses.put(route, CostGuess.fromPrices(p.inputPer1m(), p.outputPer1m())));
     RouteMenu menu = table.menu();
     PolicyConfig config = PolicyConfig.defaults().withMaxAttempts(maxAttempts);
-    return new Contestant(name, false, false, true, Contestant.upTo(maxAttempts), seed -> {
+    // The single call is chosen without a draw (SingleCall.choose): at a limit of one the seed
+    // changes nothing, so the canonical order runs once instead of once per seed.
+    boolean seeded = maxAttempts > 1;
+    return new Contestant(name, false, false, seeded, Contestant.upTo(maxAttempts), seed -> {
       MemoryStats stats = new MemoryStats();
       AcrPolicy policy = new AcrPolicy(table.routes(), stats, guesses, config, seed, Fallback.NONE, priors);
       return new Contestant.Seat(around.apply(policy, new OfferedOnly(policy, menu)), stats);

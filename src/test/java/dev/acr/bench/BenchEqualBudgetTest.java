@@ -63,11 +63,28 @@ class BenchEqualBudgetTest {
   void canonicalRowIsTheMeanOverTheSeedsOfARandomisedRouter() throws Exception {
     BenchReplay.DatasetReport d = replay(BenchDataset.OOD176, 3).get(0);
     for (BenchReplay.RouterReport r : d.routers()) {
-      boolean seeded = Set.of("Random", "LinTS", "acr").contains(r.name());
+      boolean seeded = Set.of("Random", "LinTS", "acr").contains(r.name()); // at cap 3
       assertThat(r.seeds()).as(r.name()).hasSize(seeded ? 2 : 1);
       assertThat(r.canonical().values()).as(r.name()).containsExactly(Metrics.mean(r.seeds()));
     }
     BenchReplay.RouterReport random = d.routers().stream().filter(r -> r.name().equals("Random")).findFirst().orElseThrow();
     assertThat(random.seeds().get(0)).isNotEqualTo(random.seeds().get(1));
+  }
+
+  @Test
+  void acrsSingleCallIgnoresItsSeedSoItsCanonicalOrderRunsOnce() throws Exception {
+    for (BenchDataset dataset : BenchDataset.values()) {
+      BenchTable table = new BenchLoader(JSON).load(Fixtures.realData(), dataset);
+      Contestant acr = AcrRow.contestant(table, 1);
+      assertThat(acr.seeded()).isFalse();
+      // The claim behind running it once: the same row forced to use three seeds agrees with itself.
+      Contestant forced = new Contestant(acr.name(), false, false, true, acr.protocol(), acr.factory());
+      BenchReplay.RouterReport r = BenchReplay.run(
+          List.of(new BenchReplay.Plan(table, 1, List.of(forced))), new BenchReplay.Options(0, 7, 3, 2))
+          .get(0).routers().get(0);
+      assertThat(r.seeds()).as(dataset.key()).hasSize(3);
+      assertThat(r.seeds().get(1).values()).as(dataset.key()).containsExactly(r.seeds().get(0).values());
+      assertThat(r.seeds().get(2).values()).as(dataset.key()).containsExactly(r.seeds().get(0).values());
+    }
   }
 }
