@@ -109,7 +109,8 @@ public final class CannotRun {
     if (generator.isPresent()) {
       return generator;
     }
-    Optional<Why> runner = PytestUsage.check(exitCode, output, asked).or(() -> OldToolchain.check(output));
+    Optional<Why> runner = PytestUsage.check(exitCode, output, asked).or(() -> OldToolchain.check(output))
+        .or(() -> PytestUsage.fixturePlugin(output, packageDir, asked));
     if (runner.isPresent()) {
       return runner;
     }
@@ -178,7 +179,7 @@ public final class CannotRun {
       // Its own code: a folder of the package by that name, or a tests/ package (which testpaths = ["tests"] seems to declare).
       boolean own = top.equals("tests") || top.equals("test") || Files.isDirectory(packageDir.resolve(top))
           || Files.isRegularFile(packageDir.resolve(top + ".py"));
-      return !own && declaredDependency(packageDir, top)
+      return !own && PythonDistributions.of(top).stream().anyMatch(d -> declaredDependency(packageDir, d))
           ? notAsked(asked, top, new Why("No module named '" + module + "', a dependency of the project that is not installed",
               "install the project's dependencies (e.g. python3 -m pip install -e . or -r requirements.txt)"))
           : Optional.empty();
