@@ -158,6 +158,14 @@ public final class CannotRun {
     return notAsked(asked, program, new Why(program + ": not found", InstallHints.of(program, packageDir) + " or name another test command"));
   }
 
+  /**
+   * Why a Node package manager ({@code npm test}, {@code pnpm test}...) run in {@code packageDir} would stop on the
+   * project's dependencies, none being installed; empty when some are, or the prompt asks to install them.
+   */
+  public static Optional<Why> nodeDependenciesMissing(Path packageDir, String asked) {
+    return NodeManifest.dependenciesMissing(packageDir).flatMap(why -> notAsked(asked, "install", why));
+  }
+
   private static Optional<Why> line(String line, Path root, Path packageDir, String asked, boolean ended127, boolean corepack) {
     Matcher m;
     if (ended127 && ((m = SHELL_NOT_FOUND.matcher(line)).matches() || (m = COMMAND_NOT_FOUND.matcher(line)).matches()

@@ -121,6 +121,20 @@ class CannotRunSetupTest {
         assertThat(w.todo()).isEqualTo("install prove or name another test command"));
   }
 
+  /** sindresorhus/type-fest's npm test starts with run-p, a program of its devDependency npm-run-all2. */
+  @Test
+  void aProgramOfSomeDependencyWithNothingInstalledComesFromInstallingThem() throws Exception {
+    Files.writeString(root.resolve("package.json"), "{\"scripts\": {\"test\": \"run-p test:*\"}, \"devDependencies\":"
+        + " {\"npm-run-all2\": \"^8\", \"tsd\": \"^0.32\"}}");
+    assertThat(check(127, "fix the failing test", "sh: 1: run-p: not found")).hasValueSatisfying(w ->
+        assertThat(w.todo()).isEqualTo("install the project's dependencies (npm install; the package.json declares 2 and there is"
+            + " no node_modules yet: run-p is likely one of their programs) or name another test command"));
+    // Once something is installed, a program no dependency is named after is the program's own business.
+    Files.createDirectories(root.resolve("node_modules"));
+    assertThat(check(127, "fix the failing test", "sh: 1: run-p: not found")).hasValueSatisfying(w ->
+        assertThat(w.todo()).isEqualTo("install run-p or name another test command"));
+  }
+
   /** fzf and lazygit under Debian 12's go 1.19, and what Go 1.21+ says instead. */
   @Test
   void aGoTooOldForGoModCannotRun() {
