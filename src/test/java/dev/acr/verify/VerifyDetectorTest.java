@@ -204,6 +204,15 @@ class VerifyDetectorTest {
     assertThat(detect()).contains(new VerifyCommand("rake test", "detected: Rakefile"));
   }
 
+  /** rack/rack: minitest/spec files named spec_*.rb under test/, with a Gemfile and a Rakefile. */
+  @Test
+  void minitestSpecFilesUnderTestRunTheRakefilesTestTask() throws IOException {
+    write("Gemfile", "source 'https://rubygems.org'\ngemspec\n");
+    write("Rakefile", "require \"rake/testtask\"\ntask test: %w[spec test:regular]\n");
+    write("test/spec_builder.rb", "require_relative 'helper'\ndescribe Rack::Builder do end\n");
+    assertThat(detect()).contains(new VerifyCommand("bundle exec rake test", "detected: Rakefile"));
+  }
+
   /** The shape of neilb/Text-Table-Tiny: a Perl distribution with dist.ini, lib/ and t/*.t. */
   @Test
   void aPerlDistributionRunsProveOverItsTFolder() throws IOException {
