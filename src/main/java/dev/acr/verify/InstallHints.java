@@ -83,6 +83,8 @@ final class InstallHints {
       Map.entry("ninja", "apt-get install ninja-build"),
       Map.entry("autoreconf", "with automake and libtool: apt-get install autoconf automake libtool"),
       Map.entry("make", "apt-get install make"),
+      Map.entry("dotnet", "the .NET SDK of the version global.json names: Microsoft's packages (dotnet-sdk-8.0 from"
+          + " packages.microsoft.com) or its dotnet-install script; Debian 12 has none"),
       Map.entry("gprbuild", "with GNAT, Ada's compiler: apt-get install gprbuild gnat"));
 
   /**

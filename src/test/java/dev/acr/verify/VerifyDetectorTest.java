@@ -161,6 +161,17 @@ class VerifyDetectorTest {
         .contains(new VerifyCommand("dotnet test", "detected: App.csproj"));
   }
 
+  /** JamesNK/Newtonsoft.Json: nothing at the top but docs; Src/Newtonsoft.Json.slnx, the XML solution format. */
+  @Test
+  void aDotnetSolutionInAFolderBelowTheTop() throws IOException {
+    write("README.md", "# Json.NET\n");
+    write("Build/build.ps1", "");
+    write("win32/lib.sln", "Project(\"{8BC9CEB8}\") = \"lib\", \"lib.vcxproj\", \"{1}\"\n");
+    assertThat(detect()).as("a C++ solution of .vcxproj files").isEmpty();
+    write("Src/Newtonsoft.Json.slnx", "<Solution>\n  <Project Path=\"Newtonsoft.Json/Newtonsoft.Json.csproj\" />\n</Solution>\n");
+    assertThat(detect()).contains(new VerifyCommand("dotnet test Src/Newtonsoft.Json.slnx", "detected: Src/Newtonsoft.Json.slnx"));
+  }
+
   @Test
   void makefileNeedsARealTestTarget() throws IOException {
     write("Makefile", ".PHONY: test\nTEST := 1\ntesting:\n\techo\nbuild:\n\tcc x.c\n");
