@@ -184,6 +184,10 @@ public final class CannotRun {
       if (clash.isPresent()) {
         return clash;
       }
+      Optional<Why> generated = PythonSrcLayout.generatedModule(module, root, packageDir);
+      if (generated.isPresent()) {
+        return generated;
+      }
       // Its own code: a folder of the package by that name, or a tests/ package (which testpaths = ["tests"] seems to declare).
       boolean own = top.equals("tests") || top.equals("test") || Files.isDirectory(packageDir.resolve(top))
           || Files.isRegularFile(packageDir.resolve(top + ".py"));

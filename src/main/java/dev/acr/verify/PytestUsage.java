@@ -165,11 +165,24 @@ final class PytestUsage {
           || !CannotRun.declaredDependency(packageDir, plugin)) {
         continue;
       }
+      if (ownName(packageDir, plugin)) {
+        // pytest-dev/pytest-mock's own tests: the plugin is the project, found only through its installed entry point.
+        return Optional.of(new CannotRun.Why("the tests ask for the fixture " + fixture + " of " + plugin + ", the pytest"
+            + " plugin this project is, which pytest loads only once it is installed (" + raw.strip().replaceFirst("^E\\s+", "") + ")",
+            "install the project in place with its test dependencies (python3 -m pip install -e .) or name another test command"));
+      }
       return Optional.of(new CannotRun.Why("the tests ask for the fixture " + fixture + " of " + plugin + ", a pytest plugin"
           + " the project depends on that is not installed (" + raw.strip().replaceFirst("^E\\s+", "") + ")",
           "install the project's test dependencies (" + plugin + " among them) or name another test command"));
     }
     return Optional.empty();
+  }
+
+  /** Whether the pyproject.toml or setup.cfg in {@code dir} names the project {@code name}. */
+  private static boolean ownName(java.nio.file.Path dir, String name) {
+    Pattern own = Pattern.compile("(?mi)^name\\s*=\\s*[\"']?" + Pattern.quote(name) + "[\"']?\\s*$");
+    return java.util.stream.Stream.of("pyproject.toml", "setup.cfg")
+        .anyMatch(f -> own.matcher(VerifyDetector.readOrEmpty(dir.resolve(f))).find());
   }
 
   private static Optional<CannotRun.Why> unknownIniOption(List<String> output, String asked) {

@@ -75,4 +75,34 @@ public final class PythonSrcLayout {
       return false;
     }
   }
+
+  /**
+   * A module of the project's own package that its build writes and git ignores: pytest-dev/pytest's
+   * {@code src/_pytest/_version.py} (setuptools-scm), which a clean checkout, and so every attempt's worktree,
+   * lacks. The tests cannot import the package without it, whatever an agent changes. Empty for any other module.
+   */
+  static Optional<CannotRun.Why> generatedModule(String module, Path root, Path packageDir) {
+    if (!module.contains(".")) {
+      return Optional.empty();
+    }
+    Path base = sources(packageDir).orElse(packageDir);
+    String top = module.substring(0, module.indexOf('.'));
+    if (!Files.isDirectory(base.resolve(top))) {
+      return Optional.empty();
+    }
+    String file = module.replace('.', '/') + ".py";
+    String rel = root.relativize(base.resolve(file)).toString();
+    boolean ignored = Stream.of(root.resolve(".gitignore"), packageDir.resolve(".gitignore")).distinct()
+        .map(VerifyDetector::readOrEmpty)
+        .flatMap(String::lines)
+        .map(l -> l.strip().replaceFirst("^/", ""))
+        .anyMatch(l -> !l.isEmpty() && !l.startsWith("#")
+            // A path names that file; a bare name (no slash) matches it in any folder, as git reads it.
+            && (l.contains("/") ? rel.equals(l) || rel.endsWith("/" + l) : rel.endsWith("/" + l) || rel.equals(l)));
+    return ignored
+        ? Optional.of(new CannotRun.Why("the tests import " + module + ", which the project's build writes (" + rel
+            + " is ignored by git, so a clean checkout, as each attempt's worktree is, lacks it)",
+            "name a test command that works from a clean checkout, e.g. one that builds or installs the project first"))
+        : Optional.empty();
+  }
 }

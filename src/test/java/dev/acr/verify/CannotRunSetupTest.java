@@ -89,6 +89,10 @@ class CannotRunSetupTest {
     // A fixture no declared plugin provides is the test's own, perhaps still to be written.
     assertThat(check(1, "fix the failing test", "E       fixture 'tmp_config' not found")).isEmpty();
     assertThat(check(1, "fix the httpbin fixture", requests)).isEmpty();
+    // pytest-dev/pytest-mock's own tests: the plugin is the project itself, not installed.
+    Files.writeString(root.resolve("pyproject.toml"), "[project]\nname = \"pytest-mock\"\n");
+    assertThat(check(1, "fix the failing test", "E       fixture 'mocker' not found")).map(CannotRun.Why::todo)
+        .contains("install the project in place with its test dependencies (python3 -m pip install -e .) or name another test command");
   }
 
   @Test

@@ -66,4 +66,22 @@ class PythonSrcLayoutTest {
     assertThat(r.tail()).contains("src/calc/__init__.py");
     assertThat(r.passed()).isTrue();
   }
+
+  /** pytest-dev/pytest: src/_pytest/_version.py is written by setuptools-scm at build time and ignored. */
+  @Test
+  void aModuleTheBuildWritesIsNamedAsSuch() throws Exception {
+    write("pyproject.toml", "[project]\nname = \"pytest\"\n");
+    write(".gitignore", "# generated\nsrc/_pytest/_version.py\n.tox/\n");
+    write("src/_pytest/__init__.py", "from ._version import version\n");
+    assertThat(PythonSrcLayout.generatedModule("_pytest._version", dir, dir)).hasValueSatisfying(w -> {
+      assertThat(w.problem()).isEqualTo("the tests import _pytest._version, which the project's build writes"
+          + " (src/_pytest/_version.py is ignored by git, so a clean checkout, as each attempt's worktree is, lacks it)");
+      assertThat(w.todo()).startsWith("name a test command that works from a clean checkout");
+    });
+    assertThat(CannotRun.check(2, java.util.List.of("E   ModuleNotFoundError: No module named '_pytest._version'"), dir, dir,
+        "fix the failing test")).map(CannotRun.Why::problem).hasValueSatisfying(p -> assertThat(p).contains("the project's build writes"));
+    // A module of its own that git does not ignore is code to write or fix: the agent's business.
+    assertThat(PythonSrcLayout.generatedModule("_pytest.approx", dir, dir)).isEmpty();
+    assertThat(PythonSrcLayout.generatedModule("_version", dir, dir)).isEmpty();
+  }
 }
