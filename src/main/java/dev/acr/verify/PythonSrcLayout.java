@@ -79,13 +79,20 @@ public final class PythonSrcLayout {
   /**
    * A module of the project's own package that its build writes and git ignores: pytest-dev/pytest's
    * {@code src/_pytest/_version.py} (setuptools-scm), which a clean checkout, and so every attempt's worktree,
-   * lacks. The tests cannot import the package without it, whatever an agent changes. Empty for any other module.
+   * lacks. The tests cannot import the package without it, whatever an agent changes. Empty for any other module,
+   * and outside a src layout.
    */
   static Optional<CannotRun.Why> generatedModule(String module, Path root, Path packageDir) {
     if (!module.contains(".")) {
       return Optional.empty();
     }
-    Path base = sources(packageDir).orElse(packageDir);
+    // Only under src/: elsewhere an ignored module is as often the user's own (Django's local_settings.py, which
+    // DjangoProject names), not the build's.
+    Optional<Path> src = sources(packageDir);
+    if (src.isEmpty()) {
+      return Optional.empty();
+    }
+    Path base = src.get();
     String top = module.substring(0, module.indexOf('.'));
     if (!Files.isDirectory(base.resolve(top))) {
       return Optional.empty();

@@ -83,5 +83,10 @@ class PythonSrcLayoutTest {
     // A module of its own that git does not ignore is code to write or fix: the agent's business.
     assertThat(PythonSrcLayout.generatedModule("_pytest.approx", dir, dir)).isEmpty();
     assertThat(PythonSrcLayout.generatedModule("_version", dir, dir)).isEmpty();
+    // Not a src layout: an ignored module there is as often the user's own (Django's local_settings.py).
+    write("mysite/settings.py", "from .local_settings import *\n");
+    write(".gitignore", "local_settings.py\n");
+    Files.delete(dir.resolve("src/_pytest/__init__.py"));
+    assertThat(PythonSrcLayout.generatedModule("mysite.local_settings", dir, dir)).isEmpty();
   }
 }
