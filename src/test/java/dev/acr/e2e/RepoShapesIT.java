@@ -202,6 +202,7 @@ class RepoShapesIT {
    */
   @Test
   void aSrcLayoutPackageIsTestedFromTheTreeNotACopyInstalledElsewhere() throws Exception {
+    assumeTrue(Fixtures.onPath("python3"), "python3 runs the package's unittest suite");
     write("pyproject.toml", "[project]\nname = \"calc\"\nversion = \"1.0\"\n");
     write("src/calc/__init__.py", "def add(a, b):\n    return a - b\n");
     write("tests/test_calc.py", "import unittest\nfrom calc import add\n\n\nclass AddTest(unittest.TestCase):\n"
