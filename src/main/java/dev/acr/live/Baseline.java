@@ -167,7 +167,7 @@ public final class Baseline {
       note.accept("warning: " + warning);
     } else if (build.isPresent()) {
       // No test named, a compiler error: the build may be the bug, or need more than the command gives it (gson's reactor).
-      note.accept("baseline: the build fails before any test runs (" + exit(r) + ": " + build.get() + "); if that is the"
+      note.accept("baseline: the build fails (" + exit(r) + ": " + build.get() + ") and no failing test is named; if that is the"
           + " bug to fix, as expected; if not, no attempt can verify here: rerun with --verify 'CMD' that builds what the"
           + " tests need");
     } else if (asksToFixFailingTest(d.task().dimension(), req.prompt())) {
