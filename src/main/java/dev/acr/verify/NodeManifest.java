@@ -161,7 +161,21 @@ final class NodeManifest {
     int declared = dependencyNames(json).size();
     return declared == 0 ? Optional.empty() : Optional.of(new CannotRun.Why("the project's dependencies are not installed"
         + " (the package.json declares " + declared + ", and there is no node_modules)",
-        "install them (" + install(dir, json) + ") or name another test command"));
+        "install them (" + workspaceInstall(dir) + ") or name another test command"));
+  }
+
+  /** The install of the nearest folder up to the repository's top whose lockfile or packageManager names a manager. */
+  private static String workspaceInstall(Path dir) {
+    Path start = dir.toAbsolutePath().normalize();
+    for (Path d = start; d != null; d = d.getParent()) {
+      if (manager(d, read(d)) != null) {
+        return install(d, read(d)) + (d.equals(start) ? "" : " in " + d);
+      }
+      if (Files.exists(d.resolve(".git"))) {
+        break;
+      }
+    }
+    return "npm install";
   }
 
   /** The package.json in {@code dir}, or null when there is none or it cannot be read. */

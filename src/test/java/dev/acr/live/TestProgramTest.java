@@ -124,6 +124,9 @@ class TestProgramTest {
     // A workspace member: its root's node_modules serves it; a Plug'n'Play install has none.
     Path member = Files.createDirectories(repo.resolve("packages/a"));
     Files.writeString(member.resolve("package.json"), "{\"devDependencies\": {\"vitest\": \"1\"}}");
+    Files.writeString(repo.resolve("pnpm-lock.yaml"), "lockfileVersion: '9.0'\n");
+    assertThat(TestProgram.missing("npm test", member, env, "fix it")).map(CannotRun.Why::todo)
+        .as("the workspace's manager, at its root").contains("install them (pnpm install in " + repo + ") or name another test command");
     Files.createDirectories(repo.resolve("node_modules"));
     assertThat(TestProgram.missing("npm test", member, env, "fix it")).isEmpty();
     Files.delete(repo.resolve("node_modules"));
@@ -131,6 +134,7 @@ class TestProgramTest {
     assertThat(TestProgram.missing("npm test", member, env, "fix it")).isEmpty();
     // Nothing declared: nothing to install.
     Files.delete(repo.resolve(".pnp.cjs"));
+    Files.delete(repo.resolve("pnpm-lock.yaml"));
     Files.writeString(repo.resolve("package.json"), "{\"scripts\": {\"test\": \"node --test\"}}");
     assertThat(missing("npm test")).isEmpty();
   }
