@@ -15,6 +15,7 @@ import dev.acr.live.RunRequest;
 import dev.acr.live.UsageError;
 import dev.acr.policy.CostGuess;
 import dev.acr.policy.RouteEstimate;
+import dev.acr.verify.PythonSrcLayout;
 import dev.acr.verify.TestServices;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -114,6 +115,9 @@ final class DecisionText {
     }
     out.println(bold("baseline   ") + "not run in a dry run: a run first runs the test command above on your files as"
         + " they are, and stops if it cannot run at all; each run of it may take " + verifyTimeout(req, d));
+    PythonSrcLayout.sources(s.testsDir()).ifPresent(src -> out.println("  the tests import "
+        + s.testsDir().relativize(src) + "/ first (PYTHONPATH), as after pip install -e .: the files under test,"
+        + " not a copy installed elsewhere"));
     dev.acr.live.TestProgram.missing(s.verify().command(), s.testsDir(), req.environment(), req.prompt())
         .ifPresent(why -> out.println("  " + why.problem() + ": the run would stop there, before any agent; " + why.todo()));
     TestServices.down(s.testsDir(), s.root()).ifPresent(why ->

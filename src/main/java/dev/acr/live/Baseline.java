@@ -4,6 +4,7 @@ import dev.acr.context.Dimension;
 import dev.acr.git.Isolation;
 import dev.acr.git.Snapshot;
 import dev.acr.git.WorktreePool;
+import dev.acr.verify.BuildErrors;
 import dev.acr.verify.CannotRun;
 import dev.acr.verify.VerifyCommand;
 import dev.acr.verify.VerifyResult;
@@ -141,7 +142,7 @@ public final class Baseline {
     } else if (r.noTests() != null && !r.timedOut()) {
       note.accept("baseline: the test command ran no tests; an attempt verifies only when its tests run and pass");
     } else {
-      failing(d, req, r, note);
+      failing(d, req, r, note, log);
     }
     return r;
   }
@@ -150,7 +151,7 @@ public final class Baseline {
    * A failing baseline: which tests fail, when the output names them, and a warning when the prompt
    * is not about them ({@link KnownFailures}), before any agent is paid for.
    */
-  private static void failing(Decision d, RunRequest req, VerifyResult r, Consumer<String> note) {
+  private static void failing(Decision d, RunRequest req, VerifyResult r, Consumer<String> note, Path log) {
     if (r.timedOut()) {
       // A bug can make a test hang, and a fix then makes it finish: not a reason to stop. A slow suite is.
       note.accept("baseline: the tests did not finish within the limit and were stopped; an attempt verifies only when"
@@ -161,8 +162,14 @@ public final class Baseline {
     KnownFailures known = KnownFailures.of(r, d.task().dimension(), req.prompt());
     String warning = known.warning(d.signals().verify().command());
     String which = r.failing().isEmpty() ? "" : ": " + KnownFailures.named(r.failing(), r.failingIncomplete());
+    Optional<String> build = r.failing().isEmpty() ? BuildErrors.first(lines(log, r)) : Optional.empty();
     if (warning != null) {
       note.accept("warning: " + warning);
+    } else if (build.isPresent()) {
+      // No test named, a compiler error: the build may be the bug, or need more than the command gives it (gson's reactor).
+      note.accept("baseline: the build fails (" + exit(r) + ": " + build.get() + ") and no failing test is named; if that is the"
+          + " bug to fix, as expected; if not, no attempt can verify here: rerun with --verify 'CMD' that builds what the"
+          + " tests need");
     } else if (asksToFixFailingTest(d.task().dimension(), req.prompt())) {
       note.accept("baseline: tests fail (" + exit(r) + ")" + which + ", as expected before a fix");
     } else {

@@ -27,6 +27,9 @@ public final class TestProgram {
 
   private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=\\S*");
 
+  /** Node's package managers, whose scripts run what the package.json's dependencies install. */
+  private static final Set<String> NODE_MANAGERS = Set.of("npm", "pnpm", "yarn", "bun", "npx");
+
   /** Words that end what can be judged: the rest depends on what the shell does at run time. */
   private static final Pattern DYNAMIC = Pattern.compile("[$`'\"(){}\\\\*?<>|~]");
 
@@ -75,7 +78,8 @@ public final class TestProgram {
         continue;
       }
       if (Binaries.find(program, env.get("PATH"), here).isPresent()) {
-        return Optional.empty();
+        // A package manager's script runs the project's own tools (mocha, vitest, xo): a fresh clone has none installed.
+        return NODE_MANAGERS.contains(program) ? CannotRun.nodeDependenciesMissing(here, asked) : Optional.empty();
       }
       if (program.contains("/") && java.nio.file.Files.isRegularFile(here.resolve(program))) {
         return Optional.of(new CannotRun.Why(program + " cannot execute (not executable)",

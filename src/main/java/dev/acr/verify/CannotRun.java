@@ -109,7 +109,8 @@ public final class CannotRun {
     if (generator.isPresent()) {
       return generator;
     }
-    Optional<Why> runner = PytestUsage.check(exitCode, output, asked).or(() -> OldToolchain.check(output));
+    Optional<Why> runner = PytestUsage.check(exitCode, output, asked).or(() -> OldToolchain.check(output))
+        .or(() -> PytestUsage.fixturePlugin(output, packageDir, asked));
     if (runner.isPresent()) {
       return runner;
     }
@@ -157,6 +158,14 @@ public final class CannotRun {
     return notAsked(asked, program, new Why(program + ": not found", InstallHints.of(program, packageDir) + " or name another test command"));
   }
 
+  /**
+   * Why a Node package manager ({@code npm test}, {@code pnpm test}...) run in {@code packageDir} would stop on the
+   * project's dependencies, none being installed; empty when some are, or the prompt asks to install them.
+   */
+  public static Optional<Why> nodeDependenciesMissing(Path packageDir, String asked) {
+    return NodeManifest.dependenciesMissing(packageDir).flatMap(why -> notAsked(asked, "install", why));
+  }
+
   private static Optional<Why> line(String line, Path root, Path packageDir, String asked, boolean ended127, boolean corepack) {
     Matcher m;
     if (ended127 && ((m = SHELL_NOT_FOUND.matcher(line)).matches() || (m = COMMAND_NOT_FOUND.matcher(line)).matches()
@@ -175,10 +184,14 @@ public final class CannotRun {
       if (clash.isPresent()) {
         return clash;
       }
+      Optional<Why> generated = PythonSrcLayout.generatedModule(module, root, packageDir);
+      if (generated.isPresent()) {
+        return generated;
+      }
       // Its own code: a folder of the package by that name, or a tests/ package (which testpaths = ["tests"] seems to declare).
       boolean own = top.equals("tests") || top.equals("test") || Files.isDirectory(packageDir.resolve(top))
           || Files.isRegularFile(packageDir.resolve(top + ".py"));
-      return !own && declaredDependency(packageDir, top)
+      return !own && PythonDistributions.of(top).stream().anyMatch(d -> declaredDependency(packageDir, d))
           ? notAsked(asked, top, new Why("No module named '" + module + "', a dependency of the project that is not installed",
               "install the project's dependencies (e.g. python3 -m pip install -e . or -r requirements.txt)"))
           : Optional.empty();

@@ -83,6 +83,8 @@ final class InstallHints {
       Map.entry("ninja", "apt-get install ninja-build"),
       Map.entry("autoreconf", "with automake and libtool: apt-get install autoconf automake libtool"),
       Map.entry("make", "apt-get install make"),
+      Map.entry("dotnet", "the .NET SDK of the version global.json names: Microsoft's packages (dotnet-sdk-8.0 from"
+          + " packages.microsoft.com) or its dotnet-install script; Debian 12 has none"),
       Map.entry("gprbuild", "with GNAT, Ada's compiler: apt-get install gprbuild gnat"));
 
   /**
@@ -95,12 +97,16 @@ final class InstallHints {
       if (json != null) {
         java.util.Set<String> names = NodeManifest.dependencyNames(json);
         boolean declared = names.contains(program) || (program.equals("tsc") && names.contains("typescript"));
+        String install = NodeManifest.install(d, json) + (d.equals(packageDir) ? "" : " in " + d);
         if (declared && !Files.isExecutable(d.resolve("node_modules/.bin/" + program))) {
-          String manager = NodeManifest.manager(d, json);
-          String install = (manager == null ? "npm" : manager.split(" ")[0]) + " install";
-          return Optional.of("install the project's dependencies (" + install + (d.equals(packageDir) ? "" : " in " + d) + "; "
+          return Optional.of("install the project's dependencies (" + install + "; "
               + program + " is among the package.json's dependencies" + (Files.isDirectory(d.resolve("node_modules"))
                   ? ")" : ", and there is no node_modules yet)"));
+        }
+        // sindresorhus/type-fest's run-p comes from npm-run-all2: a program of a dependency is named after none of them.
+        if (!names.isEmpty() && NodeManifest.uninstalled(packageDir)) {
+          return Optional.of("install the project's dependencies (" + install + "; the package.json declares " + names.size()
+              + " and there is no node_modules yet: " + program + " is likely one of their programs)");
         }
       }
       if (Files.exists(d.resolve(".git"))) {

@@ -126,6 +126,58 @@ final class NodeManifest {
     return Files.exists(folder.resolve("package-lock.json")) || declared.startsWith("npm@") ? "npm test" : null;
   }
 
+  /** How the package manager {@code folder} names installs its dependencies: {@code npm install} when it names none. */
+  static String install(Path folder, JsonNode json) {
+    String manager = manager(folder, json);
+    return (manager == null ? "npm" : manager.split(" ")[0]) + " install";
+  }
+
+  /**
+   * Whether nothing is installed for the package in {@code dir}: no node_modules there nor in a folder
+   * above it up to the repository's top (a workspace installs at its root), and no Yarn Plug'n'Play
+   * install ({@code .pnp.cjs}), which has none.
+   */
+  static boolean uninstalled(Path dir) {
+    for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+      if (Files.isDirectory(d.resolve("node_modules")) || Files.exists(d.resolve(".pnp.cjs")) || Files.exists(d.resolve(".pnp.js"))) {
+        return false;
+      }
+      if (Files.exists(d.resolve(".git"))) {
+        break;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Why a package manager's test script in {@code dir} would stop before any test: the package.json
+   * declares dependencies and none is installed. Empty when something is installed, or nothing declared.
+   */
+  static Optional<CannotRun.Why> dependenciesMissing(Path dir) {
+    JsonNode json = read(dir);
+    if (json == null || !uninstalled(dir)) {
+      return Optional.empty();
+    }
+    int declared = dependencyNames(json).size();
+    return declared == 0 ? Optional.empty() : Optional.of(new CannotRun.Why("the project's dependencies are not installed"
+        + " (the package.json declares " + declared + ", and there is no node_modules)",
+        "install them (" + workspaceInstall(dir) + ") or name another test command"));
+  }
+
+  /** The install of the nearest folder up to the repository's top whose lockfile or packageManager names a manager. */
+  private static String workspaceInstall(Path dir) {
+    Path start = dir.toAbsolutePath().normalize();
+    for (Path d = start; d != null; d = d.getParent()) {
+      if (manager(d, read(d)) != null) {
+        return install(d, read(d)) + (d.equals(start) ? "" : " in " + d);
+      }
+      if (Files.exists(d.resolve(".git"))) {
+        break;
+      }
+    }
+    return "npm install";
+  }
+
   /** The package.json in {@code dir}, or null when there is none or it cannot be read. */
   static JsonNode read(Path dir) {
     return readJson(dir.resolve("package.json"));

@@ -29,7 +29,7 @@ public record PackageFolder(Path dir, String marker) {
           "dist.ini", "Makefile.PL", "Build.PL", "cpanfile");
 
   /** Manifests named after their project: .NET's, a Haskell package's, a Lua rock's, a Nim package's and a GNAT project's (Ada). */
-  private static final List<String> NAMED = List.of(".sln", ".csproj", ".fsproj", ".cabal", ".rockspec", ".nimble", ".gpr");
+  private static final List<String> NAMED = List.of(".sln", ".slnx", ".csproj", ".fsproj", ".cabal", ".rockspec", ".nimble", ".gpr");
 
   /** Where a Lua rock keeps one rockspec a release (kikito/semver.lua) instead of one at its root. */
   private static final String ROCKSPECS = "rockspecs";

@@ -47,10 +47,39 @@ final class PytestUsage {
       Map.entry("--mpl", "pytest-mpl"),
       Map.entry("--hypothesis", "hypothesis"));
 
-  /** Why pytest did not start, from its last lines; empty unless it printed its usage error. */
+  /**
+   * An ini option of a plugin that is not installed, made an error by {@code --strict-config} or by
+   * {@code filterwarnings = ["error"]}: {@code INTERNALERROR> pytest.PytestConfigWarning: Unknown config
+   * option: timeout} (fastapi/fastapi without pytest-timeout, exit 3), {@code ERROR: Unknown config option: timeout}.
+   */
+  private static final Pattern UNKNOWN_INI = Pattern.compile("^(?:INTERNALERROR> \\S*PytestConfigWarning|ERROR): Unknown config option: (\\S+)");
+
+  /** The plugins that read the ini options projects most often set, by option. */
+  private static final Map<String, String> INI_PLUGINS = Map.ofEntries(
+      Map.entry("timeout", "pytest-timeout"),
+      Map.entry("timeout_method", "pytest-timeout"),
+      Map.entry("timeout_func_only", "pytest-timeout"),
+      Map.entry("asyncio_mode", "pytest-asyncio"),
+      Map.entry("asyncio_default_fixture_loop_scope", "pytest-asyncio"),
+      Map.entry("DJANGO_SETTINGS_MODULE", "pytest-django"),
+      Map.entry("django_find_project", "pytest-django"),
+      Map.entry("env", "pytest-env"),
+      Map.entry("env_files", "pytest-dotenv"),
+      Map.entry("mock_use_standalone_module", "pytest-mock"),
+      Map.entry("reruns", "pytest-rerunfailures"),
+      Map.entry("randomly_seed", "pytest-randomly"),
+      Map.entry("mpl-baseline-path", "pytest-mpl"),
+      Map.entry("doctest_plus", "pytest-doctestplus"),
+      Map.entry("mypy-ignore-missing-imports", "pytest-mypy"));
+
+  /** Why pytest did not start, from its last lines; empty unless it printed its usage error or refused its configuration. */
   static Optional<CannotRun.Why> check(int exitCode, List<String> output, String asked) {
-    if (exitCode == 0 || output.stream().noneMatch(l -> USAGE.matcher(l.strip()).find())) {
+    if (exitCode == 0) {
       return Optional.empty();
+    }
+    Optional<CannotRun.Why> ini = unknownIniOption(output, asked);
+    if (ini.isPresent() || output.stream().noneMatch(l -> USAGE.matcher(l.strip()).find())) {
+      return ini;
     }
     String options = null;
     String inifile = null;
@@ -85,6 +114,93 @@ final class PytestUsage {
                 + " conftest.py should add it, check that pytest loads that conftest.py), or name another test command"
             : "install the pytest plugin that provides " + first.split("=")[0] + " (" + plugin + ") with the project's test"
                 + " dependencies, or name another test command"));
+  }
+
+  /**
+   * A fixture a pytest plugin provides, asked for by tests while the plugin is not installed: {@code E       fixture
+   * 'mocker' not found}, or, where the project's conftest.py wraps the plugin's fixture in one of the same name,
+   * {@code E       recursive dependency involving fixture 'httpbin' detected} (psf/requests without pytest-httpbin:
+   * 205 errors, read as failing tests).
+   */
+  private static final Pattern FIXTURE_MISSING =
+      Pattern.compile("^E\\s+(?:fixture '(\\w+)' not found|recursive dependency involving fixture '(\\w+)' detected)");
+
+  /** Plugins whose fixtures are not named after them, by fixture. */
+  private static final Map<String, String> FIXTURE_PLUGINS = Map.ofEntries(
+      Map.entry("mocker", "pytest-mock"),
+      Map.entry("class_mocker", "pytest-mock"),
+      Map.entry("module_mocker", "pytest-mock"),
+      Map.entry("httpbin_secure", "pytest-httpbin"),
+      Map.entry("httpx_mock", "pytest-httpx"),
+      Map.entry("requests_mock", "requests-mock"),
+      Map.entry("respx_mock", "respx"),
+      Map.entry("snapshot", "syrupy"),
+      Map.entry("freezer", "pytest-freezer"),
+      Map.entry("aiohttp_client", "pytest-aiohttp"),
+      Map.entry("event_loop", "pytest-asyncio"),
+      Map.entry("db", "pytest-django"),
+      Map.entry("client", "pytest-django"),
+      Map.entry("rf", "pytest-django"),
+      Map.entry("admin_client", "pytest-django"),
+      Map.entry("settings", "pytest-django"),
+      Map.entry("django_db_blocker", "pytest-django"),
+      Map.entry("subtests", "pytest-subtests"),
+      Map.entry("datadir", "pytest-datadir"),
+      Map.entry("shared_datadir", "pytest-datadir"));
+
+  /**
+   * Why the tests could not set up: a fixture of a pytest plugin that the project declares among its dependencies
+   * and that is not installed. Empty when the fixture is none a declared plugin provides (a test's own fixture to
+   * write is the agent's business), or the prompt names the fixture or the plugin.
+   */
+  static Optional<CannotRun.Why> fixturePlugin(List<String> output, java.nio.file.Path packageDir, String asked) {
+    for (String raw : output) {
+      Matcher m = FIXTURE_MISSING.matcher(raw.strip());
+      if (!m.find()) {
+        continue;
+      }
+      String fixture = m.group(1) != null ? m.group(1) : m.group(2);
+      String plugin = FIXTURE_PLUGINS.getOrDefault(fixture, "pytest-" + fixture.replace('_', '-'));
+      if (asked.contains(fixture.toLowerCase(java.util.Locale.ROOT)) || asked.contains(plugin)
+          || !CannotRun.declaredDependency(packageDir, plugin)) {
+        continue;
+      }
+      if (ownName(packageDir, plugin)) {
+        // pytest-dev/pytest-mock's own tests: the plugin is the project, found only through its installed entry point.
+        return Optional.of(new CannotRun.Why("the tests ask for the fixture " + fixture + " of " + plugin + ", the pytest"
+            + " plugin this project is, which pytest loads only once it is installed (" + raw.strip().replaceFirst("^E\\s+", "") + ")",
+            "install the project in place with its test dependencies (python3 -m pip install -e .) or name another test command"));
+      }
+      return Optional.of(new CannotRun.Why("the tests ask for the fixture " + fixture + " of " + plugin + ", a pytest plugin"
+          + " the project depends on that is not installed (" + raw.strip().replaceFirst("^E\\s+", "") + ")",
+          "install the project's test dependencies (" + plugin + " among them) or name another test command"));
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the pyproject.toml or setup.cfg in {@code dir} names the project {@code name}. */
+  private static boolean ownName(java.nio.file.Path dir, String name) {
+    Pattern own = Pattern.compile("(?mi)^name\\s*=\\s*[\"']?" + Pattern.quote(name) + "[\"']?\\s*$");
+    return java.util.stream.Stream.of("pyproject.toml", "setup.cfg")
+        .anyMatch(f -> own.matcher(VerifyDetector.readOrEmpty(dir.resolve(f))).find());
+  }
+
+  private static Optional<CannotRun.Why> unknownIniOption(List<String> output, String asked) {
+    for (String raw : output) {
+      Matcher m = UNKNOWN_INI.matcher(raw.strip());
+      if (m.find()) {
+        String option = m.group(1);
+        String plugin = INI_PLUGINS.get(option);
+        if (asked.contains(option.toLowerCase(java.util.Locale.ROOT)) || (plugin != null && asked.contains(plugin))) {
+          return Optional.empty();
+        }
+        return Optional.of(new CannotRun.Why("pytest does not know the config option " + option + " (the project's pytest"
+            + " configuration makes that an error): it stopped before running any test",
+            "install the pytest plugin that reads " + option + (plugin == null ? "" : " (" + plugin + ")")
+                + " with the project's test dependencies, or name another test command"));
+      }
+    }
+    return Optional.empty();
   }
 
   private static String plugin(String option) {

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 final class ScriptRunners {
 
   private static final Pattern RB_SPEC_FILE = Pattern.compile(".*_spec\\.rb");
-  private static final Pattern RB_TEST_FILE = Pattern.compile("test_.*\\.rb|.*_test\\.rb");
+  /** Minitest and test-unit files under test/; minitest/spec's are often named like specs there (rack/rack's {@code spec_*.rb}). */
+  private static final Pattern RB_TEST_FILE = Pattern.compile("test_.*\\.rb|.*_test\\.rb|spec_.*\\.rb|.*_spec\\.rb");
   private static final Pattern PERL_TEST_FILE = Pattern.compile(".*\\.t");
   private static final Pattern LUA_SPEC_FILE = Pattern.compile(".*_spec\\.lua");
   /** A tcltest driver script: it runs every {@code *.test} file of its folder. */

@@ -82,7 +82,7 @@ public final class Verifier {
     try (RacketCollections racket = RacketCollections.of(c.command(), dir);
         Heartbeat beat = Heartbeat.start(progress, () -> stopper.process()
             .map(p -> Heartbeat.runningNow(p, dir, Instant.now())).orElse(null), dir, firstBeat, timeout)) {
-      return runWith(c, dir, timeout, racket.environment(env == null ? System.getenv() : env), logFile.toAbsolutePath(),
+      return runWith(c, dir, timeout, racket.environment(PythonSrcLayout.environment(dir, env == null ? System.getenv() : env)), logFile.toAbsolutePath(),
           beat, stopper);
     }
   }

@@ -118,7 +118,7 @@ public final class VerifyDetector {
     found = found.isPresent() ? found : BuildTools.detect(root);
     // After go, cargo and make: a .rspec or a spec/ beside them is a side project.
     found = found.isPresent() ? found : ScriptRunners.detect(root);
-    found = found.isPresent() ? found : dotnet(root);
+    found = found.isPresent() ? found : DotnetProject.testCommand(root);
     // Last but Python's fallback: a workspace root without a test script of its own, beside a build that has one, keeps that one.
     found = found.isPresent() ? found : NodeWorkspace.detect(root, top);
     found = found.isPresent() ? found : DjangoProject.below(root, start, VerifyDetector::django);
@@ -195,19 +195,6 @@ public final class VerifyDetector {
   /** Whether a makefile has a rule for {@code test}. */
   static boolean hasMakeTest(Path makefile) {
     return MAKE_TEST.matcher(readOrEmpty(makefile)).find();
-  }
-
-  private static Optional<VerifyCommand> dotnet(Path root) {
-    try (Stream<Path> files = Files.list(root)) {
-      return files
-          .map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".sln") || n.endsWith(".csproj") || n.endsWith(".fsproj"))
-          .sorted()
-          .findFirst()
-          .map(n -> new VerifyCommand("dotnet test", "detected: " + n));
-    } catch (IOException e) {
-      return Optional.empty();
-    }
   }
 
   /**

@@ -128,4 +128,20 @@ class CliKnownFailuresTest {
         .contains("baseline: tests fail (exit 0, failures read from its output): 1 test (value-1), as expected before a fix");
     assertThat(r.exit()).as(r.toString()).isEqualTo(0);
   }
+
+  /** google/gson's reactor: a module that did not compile, no test named; "tests fail, as expected" said nothing true. */
+  @Test
+  void aBuildThatFailsBeforeAnyTestIsSaidToBeTheBuild() throws Exception {
+    Files.writeString(h.repo.resolve("build.sh"), "#!/bin/sh\nif grep -qx fixed value.txt; then echo 'Tests run: 1'; exit 0; fi\n"
+        + "echo '[ERROR] COMPILATION ERROR : '\n"
+        + "echo \"[ERROR] $(pwd)/lib/src/main/java/Value.java:[3,9] cannot find symbol\"\nexit 1\n");
+    h.git("add", "build.sh");
+    h.git("commit", "-qm", "a build that does not compile");
+    CliHarness.Run r = h.acr("--chain", "greeter,fixer", "--verify", "sh build.sh", "fix the failing test");
+    assertThat(r.err()).as(r.toString()).contains("baseline: the build fails (exit 1: ")
+        .contains("lib/src/main/java/Value.java:3: cannot find symbol) and no failing test is named; if that is the bug to fix,"
+            + " as expected; if not,"
+            + " no attempt can verify here").doesNotContain("tests fail (exit 1)");
+    assertThat(r.exit()).as(r.toString()).isEqualTo(0);
+  }
 }

@@ -35,7 +35,9 @@ class RepoShapesIT {
     agent("marker", "touch \"$ACR_TEST_PIDS/agent-ran\"\necho fixed > value.txt\n");
     tools = tmp.resolve("shapes-tools.json");
     StringBuilder b = new StringBuilder("{\"tools\": [\n");
-    String[] names = {"fixer", "breaker", "noop", "answerer", "marker"};
+    // Fixes the src-layout package of aSrcLayoutPackageIsTestedFromTheTreeNotACopyInstalledElsewhere.
+    agent("srcfixer", "sed -i 's/a - b/a + b/' src/calc/__init__.py\n");
+    String[] names = {"fixer", "breaker", "noop", "answerer", "marker", "srcfixer"};
     for (int i = 0; i < names.length; i++) {
       b.append("  {\"name\": \"").append(names[i]).append("\", \"enabled\": true, \"command\": [\"")
           .append(fx.agents.resolve(names[i])).append("\"], \"prompt_mode\": \"append_arg\"}")
@@ -192,6 +194,32 @@ class RepoShapesIT {
     assertThat(tmp.resolve("pids/agent-ran")).as("the agent ran").exists();
     assertThat(fx.memoryLines()).singleElement().asString().contains("\"status\":\"failed\"");
     assertThat(fx.read("value.txt")).isEqualTo("broken\n");
+  }
+
+  /**
+   * pallets/flask on a machine where another copy of Flask was installed: python -m puts only the folder it runs in
+   * on sys.path, so the tests imported that copy, and no change to src/ could make them pass or fail.
+   */
+  @Test
+  void aSrcLayoutPackageIsTestedFromTheTreeNotACopyInstalledElsewhere() throws Exception {
+    assumeTrue(Fixtures.onPath("python3"), "python3 runs the package's unittest suite");
+    write("pyproject.toml", "[project]\nname = \"calc\"\nversion = \"1.0\"\n");
+    write("src/calc/__init__.py", "def add(a, b):\n    return a - b\n");
+    write("tests/test_calc.py", "import unittest\nfrom calc import add\n\n\nclass AddTest(unittest.TestCase):\n"
+        + "    def test_add(self):\n        self.assertEqual(add(2, 3), 5)\n");
+    fx.git("add", "-A");
+    fx.git("commit", "-q", "-m", "calc, src layout");
+    // The copy installed elsewhere, correct: with it first, the baseline passed and any change would have verified.
+    Path site = Files.createDirectories(tmp.resolve("site/calc"));
+    Files.writeString(site.resolve("__init__.py"), "def add(a, b):\n    return a + b\n");
+    fx.extraEnv.put("PYTHONPATH", tmp.resolve("site").toString());
+    Fixtures.Run r = acr("--chain", "noop,srcfixer", "--verify", "python3 -m unittest discover -s tests", "fix the failing test");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.err()).contains("acr: baseline: tests fail (exit 1)").contains("attempt 1 noop: no_change")
+        .contains("attempt 2 srcfixer: verified");
+    assertThat(fx.read("src/calc/__init__.py")).contains("a + b");
+    Fixtures.Run dry = acr("--dry-run", "--verify", "python3 -m unittest discover -s tests", "fix the failing test");
+    assertThat(dry.out()).contains("the tests import src/ first (PYTHONPATH)");
   }
 
   @Test

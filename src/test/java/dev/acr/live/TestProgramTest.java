@@ -110,4 +110,32 @@ class TestProgramTest {
   void aProgramThePromptNamesIsTheTask() {
     assertThat(TestProgram.missing("pnpm test", repo, env, "set up pnpm so the tests run")).isEmpty();
   }
+
+  /** expressjs/express, axios, mongoose on a fresh clone: the dry run said "ok" and the baseline stopped on "mocha: not found". */
+  @Test
+  void aPackageManagersScriptWithNothingInstalledWouldStop() throws Exception {
+    Files.writeString(repo.resolve("package.json"), "{\"scripts\": {\"test\": \"mocha\"}, \"devDependencies\": {\"mocha\": \"10\", \"nyc\": \"15\"}}");
+    Files.createDirectories(repo.resolve(".git"));
+    assertThat(missing("npm test")).hasValueSatisfying(w -> {
+      assertThat(w.problem()).isEqualTo("the project's dependencies are not installed (the package.json declares 2, and there is no node_modules)");
+      assertThat(w.todo()).isEqualTo("install them (npm install) or name another test command");
+    });
+    assertThat(TestProgram.missing("npm test", repo, env, "install the dependencies and fix the tests")).isEmpty();
+    // A workspace member: its root's node_modules serves it; a Plug'n'Play install has none.
+    Path member = Files.createDirectories(repo.resolve("packages/a"));
+    Files.writeString(member.resolve("package.json"), "{\"devDependencies\": {\"vitest\": \"1\"}}");
+    Files.writeString(repo.resolve("pnpm-lock.yaml"), "lockfileVersion: '9.0'\n");
+    assertThat(TestProgram.missing("npm test", member, env, "fix it")).map(CannotRun.Why::todo)
+        .as("the workspace's manager, at its root").contains("install them (pnpm install in " + repo + ") or name another test command");
+    Files.createDirectories(repo.resolve("node_modules"));
+    assertThat(TestProgram.missing("npm test", member, env, "fix it")).isEmpty();
+    Files.delete(repo.resolve("node_modules"));
+    Files.writeString(repo.resolve(".pnp.cjs"), "");
+    assertThat(TestProgram.missing("npm test", member, env, "fix it")).isEmpty();
+    // Nothing declared: nothing to install.
+    Files.delete(repo.resolve(".pnp.cjs"));
+    Files.delete(repo.resolve("pnpm-lock.yaml"));
+    Files.writeString(repo.resolve("package.json"), "{\"scripts\": {\"test\": \"node --test\"}}");
+    assertThat(missing("npm test")).isEmpty();
+  }
 }

@@ -52,6 +52,49 @@ class CannotRunSetupTest {
     assertThat(CannotRun.check(2, lines, root, root, "fix the failing test")).isPresent();
   }
 
+  /** fastapi/fastapi: --strict-config and filterwarnings = ["error"] make pytest-timeout's ini option, unread, an error (exit 3). */
+  @Test
+  void pytestRefusingAnIniOptionOfAMissingPluginCannotRun() {
+    String[] fastapi = {"INTERNALERROR>   File \"/usr/lib/python3/site-packages/_pytest/config/__init__.py\", line 1611, in issue_config_time_warning",
+        "INTERNALERROR>     warnings.warn(warning, stacklevel=stacklevel)",
+        "INTERNALERROR> pytest.PytestConfigWarning: Unknown config option: timeout", ""};
+    assertThat(check(3, "fix the failing test", fastapi)).hasValueSatisfying(w -> {
+      assertThat(w.problem()).isEqualTo("pytest does not know the config option timeout (the project's pytest configuration makes"
+          + " that an error): it stopped before running any test");
+      assertThat(w.todo()).isEqualTo("install the pytest plugin that reads timeout (pytest-timeout) with the project's test"
+          + " dependencies, or name another test command");
+    });
+    assertThat(check(4, "fix the failing test", "ERROR: Unknown config option: markdown_docs")).map(CannotRun.Why::todo)
+        .contains("install the pytest plugin that reads markdown_docs with the project's test dependencies, or name another test command");
+    assertThat(check(3, "configure pytest-timeout for the suite", fastapi)).isEmpty();
+    // Only a warning when pytest is not strict: the tests ran, and their result stands.
+    assertThat(check(1, "fix the failing test", "PytestConfigWarning: Unknown config option: timeout", "1 failed, 3 passed")).isEmpty();
+  }
+
+  /** psf/requests without pytest-httpbin: its conftest.py's httpbin fixture wraps the plugin's, which is not there. */
+  @Test
+  void aFixtureOfADeclaredPytestPluginNotInstalledCannotRun() throws Exception {
+    Files.writeString(root.resolve("pyproject.toml"), "[dependency-groups]\ntest = [\n    \"pytest-httpbin==2.1.0\",\n"
+        + "    \"pytest-mock\",\n]\n");
+    String[] requests = {"_____ ERROR at setup of TestRequests.test_status_raising _____",
+        "E       recursive dependency involving fixture 'httpbin' detected", "ERROR tests/test_requests.py::test_status_raising",
+        "4 failed, 410 passed, 205 errors in 52.65s"};
+    assertThat(check(1, "fix the failing test", requests)).hasValueSatisfying(w -> {
+      assertThat(w.problem()).isEqualTo("the tests ask for the fixture httpbin of pytest-httpbin, a pytest plugin the project"
+          + " depends on that is not installed (recursive dependency involving fixture 'httpbin' detected)");
+      assertThat(w.todo()).isEqualTo("install the project's test dependencies (pytest-httpbin among them) or name another test command");
+    });
+    assertThat(check(1, "fix the failing test", "E       fixture 'mocker' not found")).map(CannotRun.Why::problem)
+        .hasValueSatisfying(p -> assertThat(p).contains("the fixture mocker of pytest-mock"));
+    // A fixture no declared plugin provides is the test's own, perhaps still to be written.
+    assertThat(check(1, "fix the failing test", "E       fixture 'tmp_config' not found")).isEmpty();
+    assertThat(check(1, "fix the httpbin fixture", requests)).isEmpty();
+    // pytest-dev/pytest-mock's own tests: the plugin is the project itself, not installed.
+    Files.writeString(root.resolve("pyproject.toml"), "[project]\nname = \"pytest-mock\"\n");
+    assertThat(check(1, "fix the failing test", "E       fixture 'mocker' not found")).map(CannotRun.Why::todo)
+        .contains("install the project in place with its test dependencies (python3 -m pip install -e .) or name another test command");
+  }
+
   @Test
   void otherwiseOrWhenThePromptIsAboutThatPluginItIsNotTheSetup() {
     // Only pytest's own usage error: a test's own argparse failing is a test failing.
@@ -80,6 +123,20 @@ class CannotRunSetupTest {
     // A program the project does not depend on keeps the plain hint.
     assertThat(check(127, "fix the failing test", "sh: 1: prove: not found")).hasValueSatisfying(w ->
         assertThat(w.todo()).isEqualTo("install prove or name another test command"));
+  }
+
+  /** sindresorhus/type-fest's npm test starts with run-p, a program of its devDependency npm-run-all2. */
+  @Test
+  void aProgramOfSomeDependencyWithNothingInstalledComesFromInstallingThem() throws Exception {
+    Files.writeString(root.resolve("package.json"), "{\"scripts\": {\"test\": \"run-p test:*\"}, \"devDependencies\":"
+        + " {\"npm-run-all2\": \"^8\", \"tsd\": \"^0.32\"}}");
+    assertThat(check(127, "fix the failing test", "sh: 1: run-p: not found")).hasValueSatisfying(w ->
+        assertThat(w.todo()).isEqualTo("install the project's dependencies (npm install; the package.json declares 2 and there is"
+            + " no node_modules yet: run-p is likely one of their programs) or name another test command"));
+    // Once something is installed, a program no dependency is named after is the program's own business.
+    Files.createDirectories(root.resolve("node_modules"));
+    assertThat(check(127, "fix the failing test", "sh: 1: run-p: not found")).hasValueSatisfying(w ->
+        assertThat(w.todo()).isEqualTo("install run-p or name another test command"));
   }
 
   /** fzf and lazygit under Debian 12's go 1.19, and what Go 1.21+ says instead. */

@@ -58,6 +58,20 @@ class CannotRunTest {
     assertThat(check(2, "add support for requests sessions", "ModuleNotFoundError: No module named 'requests'")).isEmpty();
   }
 
+  /** Textualize/rich declares markdown-it-py, and its tests import markdown_it: the module is not the distribution's name. */
+  @Test
+  void aDependencyDeclaredUnderItsDistributionsNameCounts() throws Exception {
+    Files.writeString(root.resolve("pyproject.toml"), "[tool.poetry.dependencies]\nmarkdown-it-py = \">=2.2.0\"\n"
+        + "pyyaml = \"*\"\npython-dateutil = \"*\"\nbeautifulsoup4 = \"*\"\n");
+    for (String module : List.of("markdown_it", "yaml", "dateutil", "bs4")) {
+      assertThat(check(2, "fix the failing test", "E   ModuleNotFoundError: No module named '" + module + "'"))
+          .as(module).map(CannotRun.Why::problem).hasValueSatisfying(p -> assertThat(p).contains("a dependency of the project"));
+    }
+    // Nothing declares these: a module still to be written is the task's.
+    assertThat(check(2, "fix the failing test", "E   ModuleNotFoundError: No module named 'markdown'")).isEmpty();
+    assertThat(check(2, "fix the failing test", "E   ModuleNotFoundError: No module named 'it'")).isEmpty();
+  }
+
   /** pytest from the top of open-telemetry/opentelemetry-python: each package's tests/ is a package named tests. */
   @Test
   void testPackagesOfSeveralPackagesClash() throws Exception {

@@ -161,6 +161,17 @@ class VerifyDetectorTest {
         .contains(new VerifyCommand("dotnet test", "detected: App.csproj"));
   }
 
+  /** JamesNK/Newtonsoft.Json: nothing at the top but docs; Src/Newtonsoft.Json.slnx, the XML solution format. */
+  @Test
+  void aDotnetSolutionInAFolderBelowTheTop() throws IOException {
+    write("README.md", "# Json.NET\n");
+    write("Build/build.ps1", "");
+    write("win32/lib.sln", "Project(\"{8BC9CEB8}\") = \"lib\", \"lib.vcxproj\", \"{1}\"\n");
+    assertThat(detect()).as("a C++ solution of .vcxproj files").isEmpty();
+    write("Src/Newtonsoft.Json.slnx", "<Solution>\n  <Project Path=\"Newtonsoft.Json/Newtonsoft.Json.csproj\" />\n</Solution>\n");
+    assertThat(detect()).contains(new VerifyCommand("dotnet test Src/Newtonsoft.Json.slnx", "detected: Src/Newtonsoft.Json.slnx"));
+  }
+
   @Test
   void makefileNeedsARealTestTarget() throws IOException {
     write("Makefile", ".PHONY: test\nTEST := 1\ntesting:\n\techo\nbuild:\n\tcc x.c\n");
@@ -202,6 +213,15 @@ class VerifyDetectorTest {
     assertThat(detect()).as("a Rakefile alone says nothing of tests").isEmpty();
     write("test/test_parser.rb", "require \"minitest/autorun\"\n");
     assertThat(detect()).contains(new VerifyCommand("rake test", "detected: Rakefile"));
+  }
+
+  /** rack/rack: minitest/spec files named spec_*.rb under test/, with a Gemfile and a Rakefile. */
+  @Test
+  void minitestSpecFilesUnderTestRunTheRakefilesTestTask() throws IOException {
+    write("Gemfile", "source 'https://rubygems.org'\ngemspec\n");
+    write("Rakefile", "require \"rake/testtask\"\ntask test: %w[spec test:regular]\n");
+    write("test/spec_builder.rb", "require_relative 'helper'\ndescribe Rack::Builder do end\n");
+    assertThat(detect()).contains(new VerifyCommand("bundle exec rake test", "detected: Rakefile"));
   }
 
   /** The shape of neilb/Text-Table-Tiny: a Perl distribution with dist.ini, lib/ and t/*.t. */

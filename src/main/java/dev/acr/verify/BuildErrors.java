@@ -1,0 +1,59 @@
+package dev.acr.verify;
+
+import dev.acr.exec.Colour;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The first compiler error of a test command's output, for a baseline that failed without naming a
+ * failing test. google/gson's {@code mvn -q -B test}: the reactor's test-jpms module did not compile
+ * ({@code module-info.java:[19,22] module not found: com.google.gson}, since a reactor's test phase gives
+ * it gson's classes, not its jar), and acr said "tests fail (exit 1), as expected before a fix", though
+ * no test had run. The build failing may be the bug to fix, or the build needing more than the command
+ * gives it; the user is told which it is, not "tests fail".
+ */
+public final class BuildErrors {
+  private BuildErrors() {}
+
+  /** javac under Maven: {@code [ERROR] /path/File.java:[19,22] module not found: x}. */
+  private static final Pattern MAVEN = Pattern.compile("^\\[ERROR\\] (/\\S+\\.(?:java|kt|scala|groovy)):\\[(\\d+),\\d+\\] (.+)$");
+  /** Kotlin's compiler under Gradle: {@code e: file:///path/A.kt:3:5 Unresolved reference: x}. */
+  private static final Pattern KOTLIN = Pattern.compile("^e: (?:file://)?(/\\S+\\.kts?):(\\d+):\\d+ (.+)$");
+  /** gcc, clang, javac, gfortran: {@code src/a.c:12:5: error: ...}, {@code A.java:3: error: ...}. */
+  private static final Pattern CC = Pattern.compile(
+      "^(\\S+\\.(?:c|cc|cpp|cxx|h|hpp|java|m|f90|F90|f|swift)):(\\d+):(?:\\d+:)? (?:fatal )?error: (.+)$");
+  /** tsc: {@code src/a.ts(3,5): error TS2322: ...}. */
+  private static final Pattern TSC = Pattern.compile("^(\\S+\\.(?:ts|tsx|mts|cts))\\((\\d+),\\d+\\): error (TS\\d+: .+)$");
+  /** rustc: {@code error[E0425]: cannot find value `x`}, its place on a later {@code --> src/lib.rs:3:5} line. */
+  private static final Pattern RUSTC = Pattern.compile("^error\\[E\\d{4}\\]: (.+)$");
+  private static final Pattern RUST_AT = Pattern.compile("^--> (\\S+?):(\\d+):\\d+$");
+  /** go: {@code ./a.go:3:5: undefined: x}, only in a package whose tests did not build. */
+  private static final Pattern GO = Pattern.compile("^(\\S+\\.go):(\\d+):\\d+: (.+)$");
+  /** An acr worktree's folder, which means nothing to the user: {@code …/worktrees/gson-b36cb4af/1/}. */
+  private static final Pattern WORKTREE = Pattern.compile("^\\S*/worktrees/[^/]+/\\d+/");
+
+  /** The first compiler error in {@code lines}, as {@code file:line: message}; empty when none is found. */
+  public static Optional<String> first(List<String> lines) {
+    boolean goBuildFailed = lines.stream().anyMatch(l -> l.contains("[build failed]") || l.contains("[setup failed]"));
+    for (int i = 0; i < lines.size(); i++) {
+      String line = Colour.strip(lines.get(i)).strip();
+      Matcher m;
+      if ((m = MAVEN.matcher(line)).matches() || (m = KOTLIN.matcher(line)).matches() || (m = CC.matcher(line)).matches()
+          || (m = TSC.matcher(line)).matches() || (goBuildFailed && (m = GO.matcher(line)).matches())) {
+        return Optional.of(WORKTREE.matcher(m.group(1)).replaceFirst("") + ":" + m.group(2) + ": " + m.group(3));
+      }
+      if ((m = RUSTC.matcher(line)).matches()) {
+        for (int j = i + 1; j < Math.min(lines.size(), i + 4); j++) {
+          Matcher at = RUST_AT.matcher(Colour.strip(lines.get(j)).strip());
+          if (at.matches()) {
+            return Optional.of(WORKTREE.matcher(at.group(1)).replaceFirst("") + ":" + at.group(2) + ": " + m.group(1));
+          }
+        }
+        return Optional.of(m.group(1));
+      }
+    }
+    return Optional.empty();
+  }
+}

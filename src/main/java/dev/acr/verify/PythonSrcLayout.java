@@ -1,0 +1,115 @@
+package dev.acr.verify;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Which copy of a src-layout Python package the tests import. {@code python3 -m pytest} puts the
+ * folder it runs in on {@code sys.path}, so a package at the top of the project shadows any installed
+ * copy; one under {@code src/} is found only through an install. Without an editable install of the
+ * folder under test, the tests import whatever copy site-packages has: pallets/flask's tests, on a
+ * machine where another tool had installed Flask 3.1.3, tested that copy (16 failures of version
+ * skew, read as "failing, as expected"), and no change an agent made to {@code src/flask} could have
+ * made them pass or fail. With {@code src/} first on {@code PYTHONPATH} the tests import the files
+ * under test, as after {@code pip install -e .}, whatever is installed; an editable install of the
+ * same folder is the same code. Racket's collections are pointed the same way ({@link RacketCollections}).
+ */
+public final class PythonSrcLayout {
+  private PythonSrcLayout() {}
+
+  private static final String[] MANIFESTS = {"pyproject.toml", "setup.py", "setup.cfg"};
+
+  /** {@code dir/src} when {@code dir} is a Python project whose code is under {@code src/}; empty otherwise. */
+  public static Optional<Path> sources(Path dir) {
+    boolean python = Stream.of(MANIFESTS).anyMatch(m -> Files.isRegularFile(dir.resolve(m)));
+    Path src = dir.resolve("src");
+    return python && holdsPython(src) ? Optional.of(src) : Optional.empty();
+  }
+
+  /** {@code env} with {@code dir/src} first on {@code PYTHONPATH} when {@code dir} is a src-layout Python project. */
+  static Map<String, String> environment(Path dir, Map<String, String> env) {
+    Optional<Path> src = sources(dir);
+    if (src.isEmpty()) {
+      return env;
+    }
+    String first = src.get().toAbsolutePath().normalize().toString();
+    String old = env.get("PYTHONPATH");
+    Map<String, String> out = new HashMap<>(env);
+    out.put("PYTHONPATH", old == null || old.isEmpty() ? first : first + File.pathSeparator + old);
+    return out;
+  }
+
+  /**
+   * A package directly in {@code src} ({@code src/name/__init__.py}, or a namespace package's
+   * {@code src/name/sub/__init__.py}); not a {@code src} that is itself a package ({@code from src.app
+   * import ...}, run from the top), nor loose scripts in {@code src}, which on {@code PYTHONPATH} could
+   * shadow the standard library's modules of the same names.
+   */
+  private static boolean holdsPython(Path src) {
+    if (!Files.isDirectory(src) || Files.exists(src.resolve("__init__.py"))) {
+      return false;
+    }
+    try (Stream<Path> entries = Files.list(src)) {
+      return entries.anyMatch(p -> {
+        String name = p.getFileName().toString();
+        return Files.isDirectory(p) && !name.startsWith(".") && !name.contains("-") && !name.endsWith(".egg-info")
+            && (Files.isRegularFile(p.resolve("__init__.py")) || namespacePortion(p));
+      });
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  /** A namespace package's folder: no {@code __init__.py} of its own, a package one folder down. */
+  private static boolean namespacePortion(Path dir) {
+    try (Stream<Path> subs = Files.list(dir)) {
+      return subs.anyMatch(sub -> Files.isRegularFile(sub.resolve("__init__.py")));
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * A module of the project's own package that its build writes and git ignores: pytest-dev/pytest's
+   * {@code src/_pytest/_version.py} (setuptools-scm), which a clean checkout, and so every attempt's worktree,
+   * lacks. The tests cannot import the package without it, whatever an agent changes. Empty for any other module,
+   * and outside a src layout.
+   */
+  static Optional<CannotRun.Why> generatedModule(String module, Path root, Path packageDir) {
+    if (!module.contains(".")) {
+      return Optional.empty();
+    }
+    // Only under src/: elsewhere an ignored module is as often the user's own (Django's local_settings.py, which
+    // DjangoProject names), not the build's.
+    Optional<Path> src = sources(packageDir);
+    if (src.isEmpty()) {
+      return Optional.empty();
+    }
+    Path base = src.get();
+    String top = module.substring(0, module.indexOf('.'));
+    if (!Files.isDirectory(base.resolve(top))) {
+      return Optional.empty();
+    }
+    String file = module.replace('.', '/') + ".py";
+    String rel = root.relativize(base.resolve(file)).toString();
+    boolean ignored = Stream.of(root.resolve(".gitignore"), packageDir.resolve(".gitignore")).distinct()
+        .map(VerifyDetector::readOrEmpty)
+        .flatMap(String::lines)
+        .map(l -> l.strip().replaceFirst("^/", ""))
+        .anyMatch(l -> !l.isEmpty() && !l.startsWith("#")
+            // A path names that file; a bare name (no slash) matches it in any folder, as git reads it.
+            && (l.contains("/") ? rel.equals(l) || rel.endsWith("/" + l) : rel.endsWith("/" + l) || rel.equals(l)));
+    return ignored
+        ? Optional.of(new CannotRun.Why("the tests import " + module + ", which the project's build writes (" + rel
+            + " is ignored by git, so a clean checkout, as each attempt's worktree is, lacks it)",
+            "name a test command that works from a clean checkout, e.g. one that builds or installs the project first"))
+        : Optional.empty();
+  }
+}

@@ -1,0 +1,40 @@
+package dev.acr.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BuildErrorsTest {
+
+  /** google/gson's mvn -q -B test, run in an acr worktree: the reactor's test-jpms module did not compile. */
+  @Test
+  void javacUnderMavenWithTheWorktreeLeftOut() {
+    assertThat(BuildErrors.first(List.of("[ERROR] COMPILATION ERROR : ",
+        "[ERROR] /home/u/.acr/worktrees/gson-b36cb4af/1/test-jpms/src/test/java/module-info.java:[19,22] module not found: com.google.gson",
+        "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.15.0:testCompile")))
+        .contains("test-jpms/src/test/java/module-info.java:19: module not found: com.google.gson");
+  }
+
+  @Test
+  void otherCompilers() {
+    assertThat(BuildErrors.first(List.of("src/parse.c:12:5: error: 'x' undeclared (first use in this function)")))
+        .contains("src/parse.c:12: 'x' undeclared (first use in this function)");
+    assertThat(BuildErrors.first(List.of("src/a.ts(3,7): error TS2322: Type 'string' is not assignable to type 'number'.")))
+        .contains("src/a.ts:3: TS2322: Type 'string' is not assignable to type 'number'.");
+    assertThat(BuildErrors.first(List.of("error[E0425]: cannot find value `y` in this scope", "  --> src/lib.rs:4:9", "   |")))
+        .contains("src/lib.rs:4: cannot find value `y` in this scope");
+    assertThat(BuildErrors.first(List.of("e: file:///w/app/src/main/kotlin/A.kt:3:5 Unresolved reference: foo")))
+        .contains("/w/app/src/main/kotlin/A.kt:3: Unresolved reference: foo");
+    assertThat(BuildErrors.first(List.of("# example.com/m", "./calc.go:7:9: undefined: sub", "FAIL\texample.com/m [build failed]")))
+        .contains("./calc.go:7: undefined: sub");
+  }
+
+  /** A failing test's output is no build error: go's file:line lines of a test that ran, a JUnit assertion. */
+  @Test
+  void testFailuresAreNot() {
+    assertThat(BuildErrors.first(List.of("--- FAIL: TestAdd (0.00s)", "    calc_test.go:9: add(2, 3) = -1, want 5", "FAIL"))).isEmpty();
+    assertThat(BuildErrors.first(List.of("[ERROR] Tests run: 3, Failures: 1, Errors: 0, Skipped: 0",
+        "[ERROR]   CalcTest.adds:12 expected: <5> but was: <-1>"))).isEmpty();
+  }
+}
