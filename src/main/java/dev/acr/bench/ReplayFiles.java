@@ -74,7 +74,9 @@ public final class ReplayFiles {
       ByteArrayOutputStream memory = lines(json, first.records().size() * 512, g -> writeRecords(g, first.records()));
       return () -> {
         Path cap = out.resolve(MetricsJson.capKey(plan.cap()));
-        Path dir = Files.createDirectories(cap.resolve("decisions"));
+        // Not createDirectories' answer: absolute when it made the folder, as given after that.
+        Path dir = cap.resolve("decisions");
+        Files.createDirectories(dir);
         append(started, dir.resolve(fileName(row.name()) + ".jsonl"), decisions);
         append(started, cap.resolve("memory.jsonl"), memory);
       };
@@ -110,7 +112,7 @@ public final class ReplayFiles {
 
   /** Appends {@code bytes} to {@code file}, which the first call for that file truncates. */
   private static void append(Set<Path> started, Path file, ByteArrayOutputStream bytes) throws IOException {
-    OpenOption[] options = started.add(file)
+    OpenOption[] options = started.add(file.toAbsolutePath().normalize())
         ? new OpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE}
         : new OpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.APPEND};
     try (OutputStream os = Files.newOutputStream(file, options)) {

@@ -151,6 +151,28 @@ class BenchCommandTest {
     assertThat(Files.readString(out.resolve("cap3/decisions/acr.jsonl"))).isEqualTo(decisions);
   }
 
+  /**
+   * A relative --out keeps every dataset's details: Files.createDirectories answers with an
+   * absolute path when it creates the folder and the path as given after that, and a row's file
+   * once started under one spelling was started afresh under the other (the ID test's rows
+   * replaced OOD176's).
+   */
+  @Test
+  void aRelativeOutKeepsBothDatasetsDetails() throws Exception {
+    Path data = Files.createDirectory(dir.resolve("data"));
+    Fixtures.write(data);
+    Path relative = Path.of("").toAbsolutePath().relativize(dir.resolve("rel/out"));
+    assertThat(relative.isAbsolute()).isFalse();
+    // acr alone, so its file is the first its folder gets (the one whose folder is created then).
+    assertThat(bench("replay", "--data", data.toString(), "--routers", "acr", "--orders", "1", "--seeds", "1",
+            "--out", relative.toString())
+        .exit()).isZero();
+    assertThat(Files.readAllLines(dir.resolve("rel/out/cap3/decisions/acr.jsonl")).stream()
+        .map(l -> l.substring(0, l.indexOf(',')))).containsExactly(
+        "{\"dataset\":\"ood176\"", "{\"dataset\":\"ood176\"", "{\"dataset\":\"ood176\"",
+        "{\"dataset\":\"id-test\"", "{\"dataset\":\"id-test\"");
+  }
+
   @Test
   void jsonFlagPrintsMetricsJsonOnly() throws Exception {
     Path data = Fixtures.write(Files.createDirectory(dir.resolve("data")));
