@@ -126,8 +126,14 @@ final class CompletionRules {
               "remaining methods", "remaining cases", "remaining functions",
               "remaining parts", "remaining steps", "remaining branches", "remaining arms",
               "continue from", "continue where", "continue writing", "continue this", "remaining code", "rest of the code",
-              "missing code", "missing part", "missing parts", "other half", "second half",
+              "missing code", "missing part", "missing parts", "other half",
               "do the rest", "never defined", "not defined yet"),
+          // The second half of code, not of data: "write the second half of render_page", not "sort
+          // the second half of the array".
+          regex(CODE_COMPLETION, 3, "\\b(?:write|finish|complete|implement|fill in|do) the second half\\b(?! of (?:the |this |my )?"
+              + "(?:array|list|data|rows|string|input|items|values|table|file's lines|vector|month|year|page's text))"
+              + "|\\bsecond half of (?:the |this |my )?(?:function|method|code|class|module|implementation|script|loop|body)\\b",
+              "partial code '%s'").when("second half"),
           // What is missing is a part of the code (arms, methods, a body), before or after the word:
           // "missing the Delete and Rename arms", "the interface methods that are still missing".
           regex(CODE_COMPLETION, 2.5, "\\b(?:missing|lacks|lacking|has no|have no) (?:\\S+ ){0,4}?" + PARTS + "|\\b" + PARTS
@@ -178,7 +184,7 @@ final class CompletionRules {
           regex(CODE_COMPLETION, 2.5, "\\bleft (?:as (?:a )?(?:pass|todo|stubs?|placeholders?)|empty|blank|unimplemented)\\b",
               "'%s'").when("left"),
           regex(CODE_COMPLETION, 2.5, "\\b(?:real|actual|proper) (?:code|implementations?|impls?|logic|bod(?:y|ies))\\b"
-              + "|`pass`|`(?:\\.\\.\\.|…)`|\\bpass statements?\\b|\\b(?:is|are|'s) (?:all )?(?:just |only |still )?pass(?:$|[,.;])",
+              + "|`pass`|`(?:\\.\\.\\.|…)`(?! (?:spread|rest|operator|syntax|notation|param|arg)\\w*)|\\bpass statements?\\b|\\b(?:is|are|'s) (?:all )?(?:just |only |still )?pass(?:$|[,.;])",
               "placeholder to replace '%s'").when("real", "actual", "proper", "pass", "`...`", "`…`"),
           regex(CODE_COMPLETION, 2, "\\b(?:function|method|fn|empty) body\\b|\\bbody of\\b|\\bthe \\w+ body\\b"
               + "|\\bempty (?:\\w+ )?(?:methods?|functions?|bodies|handlers?|stubs?|blocks?|callbacks?)\\b|\\ban empty [\\w.]+\\(\\)|\\ban empty `",
@@ -193,7 +199,9 @@ final class CompletionRules {
           // "LinkedList.remove is empty": a method named by its class (read from the raw text, where a
           // class is capitalised; "response.body is empty" is data, a bug report's subject).
           raw(CODE_COMPLETION, 2, "\\b[A-Z]\\w*\\.[a-z_]\\w*(?:\\(\\))?(?: (?:in|of) \\S+){0,2} (?:is|are) (?:still |left |just )?"
-              + "(?:empty|blank|unimplemented|a no-?op)\\b", "a method not written '%s'")
+              // Not under a condition: "Response.data is empty when the server gzips" is data, a bug.
+              + "(?:empty|blank|unimplemented|a no-?op)\\b(?! (?:when|whenever|if|unless|after|once|on|for)\\b)",
+              "a method not written '%s'")
               .when("empty", "blank", "unimplemented", "no-op", "noop"),
           // The rest exists, one part is asked for: "the other dunders are done", "the remaining
           // routes are in place"; a part named with "is missing": "the Display impl is missing".
@@ -220,7 +228,8 @@ final class CompletionRules {
           regex(CODE_COMPLETION, 3, "\\b(?:has|have|with) no (?:code|implementation|body|logic)(?: yet)?\\b|\\bno (?:code|implementation|logic) yet\\b"
               + "|\\bneeds? (?:an? |real |actual |proper )?(?:implementations?|impls?|bodies)\\b"
               // "the abstract hooks need concrete versions in GitPlugin": declared there, to be written here.
-              + "|\\bconcrete (?:versions?|implementations?|impls?|overrides?)\\b"
+              // Not "pin concrete versions of the dependencies": versions only when needed by what is declared.
+              + "|\\bconcrete (?:implementations?|impls?|overrides?)\\b|\\bneeds? concrete versions?\\b"
               // "a Mutation type with three fields and no resolvers" (not "returns 200 with no body": a bug's data).
               + "|\\b(?:and|but) no (?:\\w+ )?(?:resolvers?|implementations?|impls?|handlers?|definitions?|method bod(?:y|ies))\\b"
               + "|\\breturns? (?:an? )?(?:http )?501\\b", // 501 is HTTP's "not implemented"

@@ -35,7 +35,8 @@ class ClassifierSymptomsTest {
             "'something's off'"},
         {"mean_latency is NaN when a host reports no samples", "bug_fixing", "guard: a value that is NaN"},
         {"is the timeout None by default?", "code_understanding", "guard: 'is None' is no symptom"},
-        {"the dfs enqueues the same node more than once", "bug_fixing", "guard: 'more than once' is 'twice'"}};
+        {"the dfs enqueues the same node more than once", "bug_fixing", "guard: 'more than once' is 'twice'"},
+        {"Allow users to vote more than once per poll.", "code_generation", "guard (review15): a purpose, not a symptom"}};
     assertRows(cases);
   }
 
@@ -55,7 +56,14 @@ class ClassifierSymptomsTest {
         {"the read half of the codec exists, the write half doesn't", "code_completion", "one part exists, one doesn't"},
         {"login works, logout doesn't", "bug_fixing", "guard: working is no progress"},
         {"the router declares 4 routes but only 2 have handlers", "code_completion", "only some of the parts written"},
-        {"what would max(map(len, words)) be", "code_completion", "the value of a call, asked"}};
+        {"what would max(map(len, words)) be", "code_completion", "the value of a call, asked"},
+        // Guards from review15: the same words about data, a feature or a build, not about code to write.
+        {"Response.data is empty when the server returns gzip.", "bug_fixing", "guard: empty under a condition is data"},
+        {"Pin concrete versions of all dependencies in requirements.txt.", "code_generation", "guard: versions to pin"},
+        {"Sort the second half of the array in descending order.", "code_generation", "guard: half of the data"},
+        {"Write a JS helper that merges objects like the `...` spread operator but deep.", "code_generation",
+            "guard: the spread operator, no placeholder"},
+        {"make sure every endpoint is covered by rate limiting", "code_generation", "guard: covered by a feature"}};
     assertRows(cases);
   }
 
