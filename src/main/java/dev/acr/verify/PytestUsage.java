@@ -245,8 +245,12 @@ final class PytestUsage {
         }
         return Optional.of(new CannotRun.Why("pytest does not know the config option " + option + " (the project's pytest"
             + " configuration makes that an error): it stopped before running any test",
-            "install the pytest plugin that reads " + option + (plugin == null ? "" : " (" + plugin + ")")
-                + " with the project's test dependencies, or name another test command"));
+            plugin == null
+                // No plugin known to read it: perhaps a typo (timout), which no install would fix.
+                ? "check the spelling of " + option + " in the pytest configuration; if it is right, install the pytest plugin"
+                    + " that reads it with the project's test dependencies, or name another test command"
+                : "install the pytest plugin that reads " + option + " (" + plugin + ") with the project's test dependencies,"
+                    + " or name another test command"));
       }
     }
     return Optional.empty();

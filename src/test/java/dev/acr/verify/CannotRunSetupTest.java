@@ -65,7 +65,8 @@ class CannotRunSetupTest {
           + " dependencies, or name another test command");
     });
     assertThat(check(4, "fix the failing test", "ERROR: Unknown config option: markdown_docs")).map(CannotRun.Why::todo)
-        .contains("install the pytest plugin that reads markdown_docs with the project's test dependencies, or name another test command");
+        .contains("check the spelling of markdown_docs in the pytest configuration; if it is right, install the pytest plugin"
+            + " that reads it with the project's test dependencies, or name another test command");
     assertThat(check(3, "configure pytest-timeout for the suite", fastapi)).isEmpty();
     // Only a warning when pytest is not strict: the tests ran, and their result stands.
     assertThat(check(1, "fix the failing test", "PytestConfigWarning: Unknown config option: timeout", "1 failed, 3 passed")).isEmpty();

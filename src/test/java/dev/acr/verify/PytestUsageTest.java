@@ -84,4 +84,22 @@ class PytestUsageTest {
     declare("pytest");
     assertThat(fixture("fix the failing test", "E       fixture 'snapshot' not found", AVAILABLE)).isEmpty();
   }
+
+  /** pytest 9 with filterwarnings = ["error"]: the option's warning is an INTERNALERROR (exit 3), then "no tests ran". */
+  private static List<String> unknownOption(String option) {
+    return List.of("INTERNALERROR>     warnings.warn(warning, stacklevel=stacklevel)",
+        "INTERNALERROR> pytest.PytestConfigWarning: Unknown config option: " + option, "", "no tests ran in 0.01s");
+  }
+
+  @Test
+  void anUnknownIniOptionNamesItsPluginOrItsSpelling() {
+    assertThat(PytestUsage.check(3, unknownOption("timeout"), "fix the failing test")).map(CannotRun.Why::todo)
+        .contains("install the pytest plugin that reads timeout (pytest-timeout) with the project's test dependencies, or name"
+            + " another test command");
+    // No plugin known to read it: perhaps misspelt, which installing nothing would fix.
+    assertThat(PytestUsage.check(3, unknownOption("timout"), "fix the failing test")).map(CannotRun.Why::todo)
+        .contains("check the spelling of timout in the pytest configuration; if it is right, install the pytest plugin that reads"
+            + " it with the project's test dependencies, or name another test command");
+    assertThat(PytestUsage.check(3, unknownOption("timout"), "fix the timout option in pyproject")).isEmpty();
+  }
 }
