@@ -120,19 +120,13 @@ public final class Baseline {
         note.accept("baseline: the test command ran no tests yet (" + none.get() + "); an attempt verifies only when its tests run and pass");
         return r;
       }
-      if (none.isPresent()) {
-        throw new UsageError("the test command '" + verify.command() + "' (" + verify.source() + ") cannot run your tests" + where
-            + ": it ran none (" + none.get() + "), so it cannot tell a fix from a break; name the command that runs them"
-            + " (--verify CMD or \"verify\" in .acr/config.json). No agent was run and nothing was recorded; output in " + log);
-      }
       // Exit 0 yet not passed: a runner whose summary says tests failed (tcltest), which may be a test file that could not load.
       int exit = r.exitCode() == 0 ? 1 : r.exitCode();
       Optional<CannotRun.Why> why = CannotRun.check(exit, lines(log, r), d.signals().root(),
           d.signals().packageDir(), req.prompt());
-      if (why.isPresent()) {
-        throw new UsageError("the test command '" + verify.command() + "' (" + verify.source() + ") cannot run" + where
-            + ": " + why.get().problem() + "; " + why.get().todo() + " (--verify CMD or \"verify\" in .acr/config.json)."
-            + " No agent was run and nothing was recorded; output in " + log);
+      Optional<String> stop = cannotRun(verify, where, why, none, log);
+      if (stop.isPresent()) {
+        throw new UsageError(stop.get());
       }
     }
     if (r.passed() && asksToFixFailingTest(d.task().dimension(), req.prompt())) {
@@ -145,6 +139,22 @@ public final class Baseline {
       failing(d, req, r, note, log);
     }
     return r;
+  }
+
+  /**
+   * Why the tests cannot judge an attempt, if they cannot. Why the command could not run comes before "it ran none", which
+   * follows from it: pytest 9 refusing an unknown ini option (INTERNALERROR, exit 3) then says "no tests ran", and the fix
+   * is the plugin that reads the option, not another command.
+   */
+  static Optional<String> cannotRun(VerifyCommand verify, String where, Optional<CannotRun.Why> why, Optional<String> none, Path log) {
+    if (why.isPresent()) {
+      return Optional.of("the test command '" + verify.command() + "' (" + verify.source() + ") cannot run" + where
+          + ": " + why.get().problem() + "; " + why.get().todo() + " (--verify CMD or \"verify\" in .acr/config.json)."
+          + " No agent was run and nothing was recorded; output in " + log);
+    }
+    return none.map(n -> "the test command '" + verify.command() + "' (" + verify.source() + ") cannot run your tests" + where
+        + ": it ran none (" + n + "), so it cannot tell a fix from a break; name the command that runs them"
+        + " (--verify CMD or \"verify\" in .acr/config.json). No agent was run and nothing was recorded; output in " + log);
   }
 
   /**

@@ -125,57 +125,106 @@ final class PytestUsage {
   private static final Pattern FIXTURE_MISSING =
       Pattern.compile("^E\\s+(?:fixture '(\\w+)' not found|recursive dependency involving fixture '(\\w+)' detected)");
 
-  /** Plugins whose fixtures are not named after them, by fixture. */
-  private static final Map<String, String> FIXTURE_PLUGINS = Map.ofEntries(
-      Map.entry("mocker", "pytest-mock"),
-      Map.entry("class_mocker", "pytest-mock"),
-      Map.entry("module_mocker", "pytest-mock"),
-      Map.entry("httpbin_secure", "pytest-httpbin"),
-      Map.entry("httpx_mock", "pytest-httpx"),
-      Map.entry("requests_mock", "requests-mock"),
-      Map.entry("respx_mock", "respx"),
-      Map.entry("snapshot", "syrupy"),
-      Map.entry("freezer", "pytest-freezer"),
-      Map.entry("aiohttp_client", "pytest-aiohttp"),
-      Map.entry("event_loop", "pytest-asyncio"),
-      Map.entry("db", "pytest-django"),
-      Map.entry("client", "pytest-django"),
-      Map.entry("rf", "pytest-django"),
-      Map.entry("admin_client", "pytest-django"),
-      Map.entry("settings", "pytest-django"),
-      Map.entry("django_db_blocker", "pytest-django"),
-      Map.entry("subtests", "pytest-subtests"),
-      Map.entry("datadir", "pytest-datadir"),
-      Map.entry("shared_datadir", "pytest-datadir"));
+  /** pytest's list under the error, one line: every fixture it could have given, the installed plugins' among them. */
+  private static final Pattern AVAILABLE = Pattern.compile("^>?\\s*available fixtures: (.*)$");
+
+  /** The header's {@code plugins: hypothesis-6.155.2, mock-3.14.0} (without -q): the installed plugins, "pytest-" dropped. */
+  private static final Pattern PLUGINS_LINE = Pattern.compile("^plugins: (.+)$");
 
   /**
-   * Why the tests could not set up: a fixture of a pytest plugin that the project declares among its dependencies
-   * and that is not installed. Empty when the fixture is none a declared plugin provides (a test's own fixture to
-   * write is the agent's business), or the prompt names the fixture or the plugin.
+   * Well-known plugins by their fixtures, all of them: only these are read as missing plugins. A fixture merely named
+   * like a plugin is no evidence (a test asking for {@code env} with pytest-env, which has no fixture, is the tests' bug),
+   * and a fixture a plugin dropped (pytest-asyncio 1.0's {@code event_loop}) is a migration for an agent: the plugin's
+   * other fixtures in pytest's list show it installed. Two plugins may share a name ({@code snapshot}): the declared one counts.
+   */
+  private static final Map<String, List<String>> PLUGIN_FIXTURES = Map.ofEntries(
+      Map.entry("pytest-mock", List.of("mocker", "class_mocker", "module_mocker", "package_mocker", "session_mocker")),
+      Map.entry("pytest-httpbin", List.of("httpbin", "httpbin_secure", "httpbin_both", "httpbin_ca_bundle",
+          "class_based_httpbin", "class_based_httpbin_secure")),
+      Map.entry("pytest-benchmark", List.of("benchmark", "benchmark_weave")),
+      Map.entry("pytest-httpx", List.of("httpx_mock")),
+      Map.entry("requests-mock", List.of("requests_mock")),
+      Map.entry("respx", List.of("respx_mock")),
+      Map.entry("syrupy", List.of("snapshot")),
+      Map.entry("pytest-snapshot", List.of("snapshot")),
+      Map.entry("pytest-freezer", List.of("freezer")),
+      Map.entry("pytest-freezegun", List.of("freezer")),
+      Map.entry("time-machine", List.of("time_machine")),
+      Map.entry("pytest-aiohttp", List.of("aiohttp_client", "aiohttp_server", "aiohttp_raw_server", "aiohttp_unused_port")),
+      Map.entry("pytest-django", List.of("db", "transactional_db", "client", "async_client", "rf", "admin_client", "admin_user",
+          "settings", "django_db_blocker", "django_user_model", "live_server", "mailoutbox", "django_assert_num_queries")),
+      Map.entry("pytest-datadir", List.of("datadir", "shared_datadir", "original_datadir")),
+      Map.entry("pytest-httpserver", List.of("httpserver", "make_httpserver", "httpserver_listen_address")),
+      Map.entry("pytest-localserver", List.of("httpserver", "httpsserver", "smtpserver")),
+      Map.entry("pytest-xdist", List.of("worker_id", "testrun_uid")),
+      Map.entry("pytest-cov", List.of("cov", "no_cover")),
+      Map.entry("pytest-qt", List.of("qtbot", "qapp", "qtmodeltester")));
+
+  /**
+   * Why the tests could not set up: a fixture of a well-known pytest plugin ({@link #PLUGIN_FIXTURES}) that the project
+   * declares and that pytest shows is not installed. Empty when the fixture is no such plugin's, the plugin is loaded (or
+   * the output cannot tell), or the prompt names the fixture or the plugin: those are the tests' business, an agent's.
    */
   static Optional<CannotRun.Why> fixturePlugin(List<String> output, java.nio.file.Path packageDir, String asked) {
-    for (String raw : output) {
-      Matcher m = FIXTURE_MISSING.matcher(raw.strip());
+    for (int i = 0; i < output.size(); i++) {
+      String line = output.get(i).strip();
+      Matcher m = FIXTURE_MISSING.matcher(line);
       if (!m.find()) {
         continue;
       }
       String fixture = m.group(1) != null ? m.group(1) : m.group(2);
-      String plugin = FIXTURE_PLUGINS.getOrDefault(fixture, "pytest-" + fixture.replace('_', '-'));
-      if (asked.contains(fixture.toLowerCase(java.util.Locale.ROOT)) || asked.contains(plugin)
-          || !CannotRun.declaredDependency(packageDir, plugin)) {
+      String error = line.replaceFirst("^E\\s+", "");
+      Optional<String> plugin = PLUGIN_FIXTURES.entrySet().stream()
+          .filter(e -> e.getValue().contains(fixture) && CannotRun.declaredDependency(packageDir, e.getKey()))
+          .map(Map.Entry::getKey).sorted().findFirst();
+      if (plugin.isEmpty() || asked.contains(fixture.toLowerCase(java.util.Locale.ROOT)) || asked.contains(plugin.get())
+          || !absent(plugin.get(), fixture, output, i)) {
         continue;
       }
-      if (ownName(packageDir, plugin)) {
+      String name = plugin.get();
+      if (ownName(packageDir, name)) {
         // pytest-dev/pytest-mock's own tests: the plugin is the project, found only through its installed entry point.
-        return Optional.of(new CannotRun.Why("the tests ask for the fixture " + fixture + " of " + plugin + ", the pytest"
-            + " plugin this project is, which pytest loads only once it is installed (" + raw.strip().replaceFirst("^E\\s+", "") + ")",
+        return Optional.of(new CannotRun.Why("the tests ask for the fixture " + fixture + " of " + name + ", the pytest"
+            + " plugin this project is, which pytest loads only once it is installed (" + error + ")",
             "install the project in place with its test dependencies (python3 -m pip install -e .) or name another test command"));
       }
-      return Optional.of(new CannotRun.Why("the tests ask for the fixture " + fixture + " of " + plugin + ", a pytest plugin"
-          + " the project depends on that is not installed (" + raw.strip().replaceFirst("^E\\s+", "") + ")",
-          "install the project's test dependencies (" + plugin + " among them) or name another test command"));
+      return Optional.of(new CannotRun.Why("the tests ask for the fixture " + fixture + " of " + name + ", a pytest plugin"
+          + " the project depends on that is not installed (" + error + ")",
+          "install the project's test dependencies (" + name + " among them) or name another test command"));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether pytest's output shows {@code plugin} not loaded: the header's plugins line does not name it, and the list of
+   * available fixtures under the error at {@code at} has none of the plugin's others (the missing one is there when a
+   * conftest.py wraps it: its recursion itself says nothing else provides it). No list and no header: nothing to tell.
+   */
+  private static boolean absent(String plugin, String fixture, List<String> output, int at) {
+    String shortName = plugin.startsWith("pytest-") ? plugin.substring("pytest-".length()) : plugin;
+    boolean evidence = false;
+    for (int i = 0; i < output.size(); i++) {
+      String line = output.get(i).strip();
+      Matcher p = PLUGINS_LINE.matcher(line);
+      if (p.matches()) {
+        for (String loaded : p.group(1).split(",\\s*")) {
+          String n = loaded.strip().replaceFirst("-\\d[^-]*$", "");
+          if (n.equalsIgnoreCase(shortName) || n.equalsIgnoreCase(plugin)) {
+            return false;
+          }
+        }
+        evidence = true;
+      }
+    }
+    // The list right under this error (each error prints its own).
+    for (int i = at + 1; i < Math.min(output.size(), at + 4); i++) {
+      Matcher a = AVAILABLE.matcher(output.get(i).strip());
+      if (a.matches()) {
+        List<String> available = List.of(a.group(1).split(",\\s*"));
+        return PLUGIN_FIXTURES.get(plugin).stream().noneMatch(f -> !f.equals(fixture) && available.contains(f));
+      }
+    }
+    return evidence;
   }
 
   /** Whether the pyproject.toml or setup.cfg in {@code dir} names the project {@code name}. */
@@ -196,8 +245,12 @@ final class PytestUsage {
         }
         return Optional.of(new CannotRun.Why("pytest does not know the config option " + option + " (the project's pytest"
             + " configuration makes that an error): it stopped before running any test",
-            "install the pytest plugin that reads " + option + (plugin == null ? "" : " (" + plugin + ")")
-                + " with the project's test dependencies, or name another test command"));
+            plugin == null
+                // No plugin known to read it: perhaps a typo (timout), which no install would fix.
+                ? "check the spelling of " + option + " in the pytest configuration; if it is right, install the pytest plugin"
+                    + " that reads it with the project's test dependencies, or name another test command"
+                : "install the pytest plugin that reads " + option + " (" + plugin + ") with the project's test dependencies,"
+                    + " or name another test command"));
       }
     }
     return Optional.empty();

@@ -65,7 +65,8 @@ class CannotRunSetupTest {
           + " dependencies, or name another test command");
     });
     assertThat(check(4, "fix the failing test", "ERROR: Unknown config option: markdown_docs")).map(CannotRun.Why::todo)
-        .contains("install the pytest plugin that reads markdown_docs with the project's test dependencies, or name another test command");
+        .contains("check the spelling of markdown_docs in the pytest configuration; if it is right, install the pytest plugin"
+            + " that reads it with the project's test dependencies, or name another test command");
     assertThat(check(3, "configure pytest-timeout for the suite", fastapi)).isEmpty();
     // Only a warning when pytest is not strict: the tests ran, and their result stands.
     assertThat(check(1, "fix the failing test", "PytestConfigWarning: Unknown config option: timeout", "1 failed, 3 passed")).isEmpty();
@@ -77,22 +78,24 @@ class CannotRunSetupTest {
     Files.writeString(root.resolve("pyproject.toml"), "[dependency-groups]\ntest = [\n    \"pytest-httpbin==2.1.0\",\n"
         + "    \"pytest-mock\",\n]\n");
     String[] requests = {"_____ ERROR at setup of TestRequests.test_status_raising _____",
-        "E       recursive dependency involving fixture 'httpbin' detected", "ERROR tests/test_requests.py::test_status_raising",
+        "E       recursive dependency involving fixture 'httpbin' detected",
+        ">       available fixtures: cache, capfd, httpbin, monkeypatch, tmp_path", "ERROR tests/test_requests.py::test_status_raising",
         "4 failed, 410 passed, 205 errors in 52.65s"};
     assertThat(check(1, "fix the failing test", requests)).hasValueSatisfying(w -> {
       assertThat(w.problem()).isEqualTo("the tests ask for the fixture httpbin of pytest-httpbin, a pytest plugin the project"
           + " depends on that is not installed (recursive dependency involving fixture 'httpbin' detected)");
       assertThat(w.todo()).isEqualTo("install the project's test dependencies (pytest-httpbin among them) or name another test command");
     });
-    assertThat(check(1, "fix the failing test", "E       fixture 'mocker' not found")).map(CannotRun.Why::problem)
+    assertThat(check(1, "fix the failing test", "E       fixture 'mocker' not found", ">       available fixtures: cache, capfd"))
+        .map(CannotRun.Why::problem)
         .hasValueSatisfying(p -> assertThat(p).contains("the fixture mocker of pytest-mock"));
     // A fixture no declared plugin provides is the test's own, perhaps still to be written.
     assertThat(check(1, "fix the failing test", "E       fixture 'tmp_config' not found")).isEmpty();
     assertThat(check(1, "fix the httpbin fixture", requests)).isEmpty();
     // pytest-dev/pytest-mock's own tests: the plugin is the project itself, not installed.
     Files.writeString(root.resolve("pyproject.toml"), "[project]\nname = \"pytest-mock\"\n");
-    assertThat(check(1, "fix the failing test", "E       fixture 'mocker' not found")).map(CannotRun.Why::todo)
-        .contains("install the project in place with its test dependencies (python3 -m pip install -e .) or name another test command");
+    assertThat(check(1, "fix the failing test", "E       fixture 'mocker' not found", ">       available fixtures: cache"))
+        .map(CannotRun.Why::todo).contains("install the project in place with its test dependencies (python3 -m pip install -e .) or name another test command");
   }
 
   @Test
