@@ -1,6 +1,7 @@
 package dev.acr.live;
 
 import dev.acr.verify.CannotRun;
+import dev.acr.verify.NodeScripts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
  * may make or install what a later one runs ({@code gprbuild ... && bin/regex_test},
  * {@code corepack enable && pnpm test}). It judges nothing a shell decides at run time (a variable,
  * a changed PATH, quoting, a subshell, control flow, a pipe or {@code ||}): a missing program there
- * is left to the baseline, which reads the shell's own "not found".
+ * is left to the baseline, which reads the shell's own "not found". A Node package manager's
+ * {@code npm test} or {@code pnpm run x} is judged by its script's first program, the same way.
  */
 public final class TestProgram {
   private TestProgram() {}
@@ -48,7 +50,18 @@ public final class TestProgram {
    * cannot be told, or is one the prompt names (then installing it is the task).
    */
   public static Optional<CannotRun.Why> missing(String command, Path dir, Map<String, String> env, String prompt) {
-    String asked = prompt == null ? "" : prompt.toLowerCase(Locale.ROOT);
+    return missing(command, dir, env, prompt == null ? "" : prompt.toLowerCase(Locale.ROOT), null, 0);
+  }
+
+  /** Scripts that run scripts ({@code npm run a && ...} in {@code a}) are followed this deep, no deeper. */
+  private static final int MAX_SCRIPT_DEPTH = 4;
+
+  /**
+   * {@link #missing(String, Path, Map, String)} for {@code command}; {@code script} is the package whose
+   * package.json script {@code command} is, null for the test command itself.
+   */
+  private static Optional<CannotRun.Why> missing(String command, Path dir, Map<String, String> env, String asked, Path script,
+      int depth) {
     Path here = dir;
     for (List<String> words : simpleCommands(command)) {
       int i = 0;
@@ -78,12 +91,27 @@ public final class TestProgram {
         continue;
       }
       if (Binaries.find(program, env.get("PATH"), here).isPresent()) {
-        // A package manager's script runs the project's own tools (mocha, vitest, xo): a fresh clone has none installed.
-        return NODE_MANAGERS.contains(program) ? CannotRun.nodeDependenciesMissing(here, asked) : Optional.empty();
+        if (script != null && NodeScripts.wrapsDependency(words.subList(i, words.size()), script) && NodeScripts.nothingInstalled(script)) {
+          return CannotRun.nodeDependenciesMissing(script, asked);
+        }
+        // A package manager runs a script: its own first program decides (node --test needs nothing installed, mocha does).
+        Path pkg = here;
+        return NODE_MANAGERS.contains(program) && depth < MAX_SCRIPT_DEPTH
+            ? NodeScripts.first(words.subList(i, words.size()), pkg).flatMap(s -> missing(s, pkg, env, asked, pkg, depth + 1))
+            : Optional.empty();
       }
       if (program.contains("/") && java.nio.file.Files.isRegularFile(here.resolve(program))) {
         return Optional.of(new CannotRun.Why(program + " cannot execute (not executable)",
             "make it executable (chmod +x " + program + ") or name another test command"));
+      }
+      if (script != null) {
+        // Once something is installed, npm's PATH (node_modules/.bin up the tree, Plug'n'Play's) is the baseline's to judge.
+        if (!NodeScripts.nothingInstalled(script)) {
+          return Optional.empty();
+        }
+        if (NodeScripts.dependencyProgram(program, script)) {
+          return CannotRun.nodeDependenciesMissing(script, asked);
+        }
       }
       return CannotRun.notFound(program, asked, here);
     }

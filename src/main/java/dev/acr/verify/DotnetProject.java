@@ -21,6 +21,9 @@ final class DotnetProject {
     if (top.isPresent()) {
       return top.map(n -> new VerifyCommand("dotnet test", "detected: " + n));
     }
+    if (otherProject(root)) {
+      return Optional.empty();
+    }
     try (Stream<Path> dirs = Files.list(root)) {
       return dirs.filter(d -> Files.isDirectory(d) && !d.getFileName().toString().startsWith("."))
           .sorted()
@@ -32,6 +35,16 @@ final class DotnetProject {
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Whether the top is another ecosystem's project, whose own fallback (Python's unittest for a pyproject.toml and a
+   * test_calc.py) a solution below it must not take over: interop/Interop.sln made such a project "dotnet test", which
+   * stopped where there is no .NET SDK. A manifest (pyproject.toml, setup.py, package.json, go.mod, Cargo.toml, pom.xml,
+   * build.gradle...) or Python tests at the top.
+   */
+  private static boolean otherProject(Path root) {
+    return PackageFolder.marker(root) != null || VerifyDetector.hasPythonTestsDirectlyIn(root);
   }
 
   private static final Pattern DOTNET_PROJECT = Pattern.compile("\\.(?:cs|fs|vb)proj\\b");

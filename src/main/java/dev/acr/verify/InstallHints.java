@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,7 +44,40 @@ final class InstallHints {
       return node.get();
     }
     String how = RUNNER_PACKAGES.get(program);
+    if (program.equals("dotnet") && packageDir != null) {
+      // dotnet reads global.json from where it runs up the tree; most projects have none, and then any recent SDK does.
+      String sdk = how;
+      how = globalJson(packageDir).map(g -> sdk.replace("the .NET SDK", "the .NET SDK of the version " + g + " names")).orElse(sdk);
+    }
     return "install " + program + (how == null ? "" : " (" + how + ")");
+  }
+
+  /** The global.json from {@code dir} up to the repository's top, as {@code dir} sees it ({@code global.json}, {@code ../global.json}). */
+  private static Optional<String> globalJson(Path dir) {
+    Path start = dir.toAbsolutePath().normalize();
+    for (Path d = start; d != null; d = d.getParent()) {
+      if (Files.isRegularFile(d.resolve("global.json"))) {
+        return Optional.of(start.relativize(d.resolve("global.json")).toString());
+      }
+      if (Files.exists(d.resolve(".git"))) {
+        break;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Programs of toolchains and systems, not of a Node package: a missing one wants its toolchain, not npm
+   * install (a Go repository's docs/package.json declaring prettier made "dotnet: not found" say npm install).
+   */
+  private static final Set<String> TOOLCHAINS = Set.of("node", "bun", "deno", "dotnet", "cargo", "rustc", "rustup", "go", "gofmt",
+      "ruby", "gem", "rake", "rspec", "python", "python3", "pip", "pip3", "pytest", "tox", "nox", "poetry", "uv", "hatch", "pdm",
+      "java", "javac", "mvn", "gradle", "ant", "cmake", "ctest", "gcc", "cc", "clang", "perl", "prove", "php", "composer",
+      "phpunit", "elixir", "erl", "rebar3", "ghc", "cabal", "sh", "bash", "docker", "git", "xvfb-run");
+
+  /** Whether {@code program} is a toolchain's or a system's, which no Node package provides (the hints above know it). */
+  static boolean toolchain(String program) {
+    return TOOLCHAINS.contains(program) || RUNNER_PACKAGES.containsKey(program);
   }
 
   /** Test runners whose package is not named after them, or not installed the usual way of their language. */
@@ -83,7 +117,7 @@ final class InstallHints {
       Map.entry("ninja", "apt-get install ninja-build"),
       Map.entry("autoreconf", "with automake and libtool: apt-get install autoconf automake libtool"),
       Map.entry("make", "apt-get install make"),
-      Map.entry("dotnet", "the .NET SDK of the version global.json names: Microsoft's packages (dotnet-sdk-8.0 from"
+      Map.entry("dotnet", "the .NET SDK: Microsoft's packages (dotnet-sdk-8.0 from"
           + " packages.microsoft.com) or its dotnet-install script; Debian 12 has none"),
       Map.entry("gprbuild", "with GNAT, Ada's compiler: apt-get install gprbuild gnat"));
 
@@ -104,7 +138,8 @@ final class InstallHints {
                   ? ")" : ", and there is no node_modules yet)"));
         }
         // sindresorhus/type-fest's run-p comes from npm-run-all2: a program of a dependency is named after none of them.
-        if (!names.isEmpty() && NodeManifest.uninstalled(packageDir)) {
+        // Only a program a script names, and no toolchain's: a Go repository's docs package.json is not why dotnet is missing.
+        if (!names.isEmpty() && NodeManifest.uninstalled(packageDir) && !toolchain(program) && namedInScripts(json, program)) {
           return Optional.of("install the project's dependencies (" + install + "; the package.json declares " + names.size()
               + " and there is no node_modules yet: " + program + " is likely one of their programs)");
         }
@@ -114,5 +149,17 @@ final class InstallHints {
       }
     }
     return Optional.empty();
+  }
+
+  private static final Pattern SHELL_WORDS = Pattern.compile("[\\s;&|()'\"]+");
+
+  /** Whether a script of {@code json} (a package.json) runs {@code program}: one of its words, split as a shell would roughly. */
+  private static boolean namedInScripts(JsonNode json, String program) {
+    for (JsonNode script : json.path("scripts")) {
+      if (java.util.Arrays.asList(SHELL_WORDS.split(script.asText(""))).contains(program)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -360,7 +360,7 @@ public final class VerifyDetector {
     }
   }
 
-  private static boolean hasPythonTestsDirectlyIn(Path dir) {
+  static boolean hasPythonTestsDirectlyIn(Path dir) {
     try (Stream<Path> s = Files.list(dir)) {
       return s.anyMatch(p -> Files.isRegularFile(p) && isPyTest(p));
     } catch (IOException e) {

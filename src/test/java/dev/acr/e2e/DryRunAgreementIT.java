@@ -1,6 +1,7 @@
 package dev.acr.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,5 +76,38 @@ class DryRunAgreementIT {
         .contains("acr:   claudish: not installed — put it on PATH\n");
     assertThat(fx.read("value.txt")).isEqualTo("broken\n");
     assertThat(fx.memoryLines()).isEmpty();
+  }
+
+  /**
+   * A package.json testing with node --test, eslint and prettier declared, nothing installed: the dry run and doctor
+   * said the run would stop on the dependencies, and the run ran. Where the script's program comes with them
+   * (mocha), the dry run says the run stops, and it stops before any agent.
+   */
+  @Test
+  void aNodeProjectWithNothingInstalledStopsInTheDryRunOnlyWhereTheRunDoes() throws Exception {
+    assumeTrue(Fixtures.onPath("npm") && Fixtures.onPath("node"), "npm and node run the package.json's test script");
+    Files.writeString(fx.repo.resolve("value.test.js"), "const test = require('node:test');\nconst assert = require('node:assert');\n"
+        + "test('value', () => assert.strictEqual(require('fs').readFileSync('value.txt', 'utf8'), 'fixed\\n'));\n");
+    String deps = ", \"devDependencies\": {\"eslint\": \"^9\", \"prettier\": \"^3\", \"mocha\": \"^10\"}}\n";
+    Files.writeString(fx.repo.resolve("package.json"), "{\"name\": \"calc\", \"scripts\": {\"test\": \"node --test\"}" + deps);
+    fx.git("add", "-A");
+    fx.git("commit", "-q", "-m", "node's own test runner");
+    Fixtures.Run dry = fx.acr("--dry-run", "--chain", "fixer", "fix the failing test");
+    assertThat(dry.out()).as(dry.err()).containsPattern("(?m)^verify\\s+npm test").doesNotContain("would stop");
+    Fixtures.Run doctor = fx.acr("doctor");
+    assertThat(doctor.out() + doctor.err()).contains("ok    verify: npm test (detected: package.json)");
+    Fixtures.Run run = fx.acr("--chain", "fixer", "fix the failing test");
+    assertThat(run.exit()).as(run.out() + run.err()).isZero();
+    assertThat(fx.read("value.txt")).isEqualTo("fixed\n");
+
+    fx.git("checkout", "--", "value.txt");
+    Files.writeString(fx.repo.resolve("package.json"), "{\"name\": \"calc\", \"scripts\": {\"test\": \"mocha\"}" + deps);
+    fx.git("commit", "-q", "-am", "mocha");
+    dry = fx.acr("--dry-run", "--chain", "fixer", "fix the failing test");
+    assertThat(dry.out()).as(dry.err()).contains("the project's dependencies are not installed (the package.json declares 3, and there is"
+        + " no node_modules): the run would stop there, before any agent; install them (npm install)");
+    run = fx.acr("--chain", "fixer", "fix the failing test");
+    assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
+    assertThat(fx.read("value.txt")).as("no agent ran").isEqualTo("broken\n");
   }
 }

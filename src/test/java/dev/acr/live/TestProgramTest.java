@@ -123,7 +123,7 @@ class TestProgramTest {
     assertThat(TestProgram.missing("npm test", repo, env, "install the dependencies and fix the tests")).isEmpty();
     // A workspace member: its root's node_modules serves it; a Plug'n'Play install has none.
     Path member = Files.createDirectories(repo.resolve("packages/a"));
-    Files.writeString(member.resolve("package.json"), "{\"devDependencies\": {\"vitest\": \"1\"}}");
+    Files.writeString(member.resolve("package.json"), "{\"scripts\": {\"test\": \"vitest run\"}, \"devDependencies\": {\"vitest\": \"1\"}}");
     Files.writeString(repo.resolve("pnpm-lock.yaml"), "lockfileVersion: '9.0'\n");
     assertThat(TestProgram.missing("npm test", member, env, "fix it")).map(CannotRun.Why::todo)
         .as("the workspace's manager, at its root").contains("install them (pnpm install in " + repo + ") or name another test command");
@@ -136,6 +136,71 @@ class TestProgramTest {
     Files.delete(repo.resolve(".pnp.cjs"));
     Files.delete(repo.resolve("pnpm-lock.yaml"));
     Files.writeString(repo.resolve("package.json"), "{\"scripts\": {\"test\": \"node --test\"}}");
+    program(bin.resolve("node"));
+    assertThat(missing("npm test")).isEmpty();
+  }
+
+  /**
+   * A package.json whose test is {@code node --test}, with eslint and prettier for its lint: no node_modules, and the
+   * run's baseline ran the tests, where the dry run and doctor said it would stop on the dependencies.
+   */
+  @Test
+  void aScriptThatNeedsNoDependencyWouldNotStop() throws Exception {
+    program(bin.resolve("node"));
+    Files.createDirectories(repo.resolve(".git"));
+    String deps = ", \"devDependencies\": {\"eslint\": \"9\", \"prettier\": \"3\"}}";
+    for (String test : new String[] {"node --test", "echo testing; node --test test/", "make test", "NODE_ENV=test node test.js",
+        "cd test && node --test"}) {
+      Files.writeString(repo.resolve("package.json"), "{\"scripts\": {\"test\": \"" + test + "\"}" + deps);
+      assertThat(missing("npm test")).as(test).isEmpty();
+    }
+    // bun test is bun's own runner; pnpm -r runs other packages' scripts; npx may fetch what it runs.
+    program(bin.resolve("bun"));
+    program(bin.resolve("pnpm"));
+    program(bin.resolve("npx"));
+    Files.writeString(repo.resolve("package.json"), "{\"scripts\": {\"test\": \"mocha\"}" + deps);
+    assertThat(missing("bun test")).isEmpty();
+    assertThat(missing("pnpm -r test")).isEmpty();
+    assertThat(missing("npx mocha")).isEmpty();
+    assertThat(missing("npm ci && npm test")).isEmpty();
+    assertThat(missing("pnpm test")).isPresent();
+    assertThat(missing("bun run test")).isPresent();
+  }
+
+  /** What npm runs first decides: a pretest, a script run by a script, a wrapper around a dependency's program (axios). */
+  @Test
+  void theScriptThatRunsFirstIsJudged() throws Exception {
+    program(bin.resolve("node"));
+    Files.createDirectories(repo.resolve(".git"));
+    String deps = ", \"devDependencies\": {\"eslint\": \"9\", \"cross-env\": \"7\", \"vitest\": \"1\"}}";
+    String stop = "the project's dependencies are not installed (the package.json declares 3, and there is no node_modules)";
+    Files.writeString(repo.resolve("package.json"), "{\"scripts\": {\"pretest\": \"eslint .\", \"test\": \"node --test\"}" + deps);
+    assertThat(missing("npm test")).map(CannotRun.Why::problem).contains(stop);
+    Files.writeString(repo.resolve("package.json"), "{\"scripts\": {\"test\": \"npm run unit && npm run lint\","
+        + " \"unit\": \"npm run vitest\", \"vitest\": \"vitest run\", \"lint\": \"node lint.js\"}" + deps);
+    assertThat(missing("npm test")).map(CannotRun.Why::problem).contains(stop);
+    assertThat(missing("npm run lint")).isEmpty();
+    Files.writeString(repo.resolve("package.json"), "{\"scripts\": {\"test\": \"node bin/ssl_hotfix.js eslint lib/**/*.js\"}" + deps);
+    assertThat(missing("npm test")).map(CannotRun.Why::problem).contains(stop);
+    Files.writeString(repo.resolve("package.json"), "{\"scripts\": {\"test\": \"node bin/check.js --strict\"}" + deps);
+    assertThat(missing("npm test")).isEmpty();
+    // run-p, named after none of the dependencies (npm-run-all2's), comes with them too.
+    Files.writeString(repo.resolve("package.json"), "{\"scripts\": {\"test\": \"run-p test:*\"}" + deps);
+    assertThat(missing("npm test")).map(CannotRun.Why::problem).contains(stop);
+  }
+
+  /** A script's toolchain is no dependency: "dotnet: not found" wants the .NET SDK, not npm install. */
+  @Test
+  void aScriptsToolchainIsNamedNotTheDependencies() throws Exception {
+    Files.createDirectories(repo.resolve(".git"));
+    Files.writeString(repo.resolve("package.json"), "{\"scripts\": {\"test\": \"dotnet test\"}, \"devDependencies\": {\"prettier\": \"3\"}}");
+    assertThat(missing("npm test")).hasValueSatisfying(w -> {
+      assertThat(w.problem()).isEqualTo("dotnet: not found");
+      assertThat(w.todo()).startsWith("install dotnet (the .NET SDK: ");
+    });
+    // Once something is installed, the script's PATH (node_modules/.bin) is the baseline's to judge.
+    Files.writeString(repo.resolve("package.json"), "{\"scripts\": {\"test\": \"mocha\"}, \"devDependencies\": {\"mocha\": \"10\"}}");
+    Files.createDirectories(repo.resolve("node_modules"));
     assertThat(missing("npm test")).isEmpty();
   }
 }

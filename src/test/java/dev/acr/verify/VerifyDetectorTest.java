@@ -172,6 +172,23 @@ class VerifyDetectorTest {
     assertThat(detect()).contains(new VerifyCommand("dotnet test Src/Newtonsoft.Json.slnx", "detected: Src/Newtonsoft.Json.slnx"));
   }
 
+  /** A solution below the top does not take over another project's: pyproject.toml and test_calc.py keep unittest. */
+  @Test
+  void aDotnetSolutionBelowAnotherProjectIsNotItsTestCommand() throws IOException {
+    write("interop/Interop.sln", "Project(\"{FAE04EC0}\") = \"Interop\", \"Interop\\Interop.csproj\", \"{1}\"\n");
+    write("test_calc.py", "import unittest\nclass T(unittest.TestCase):\n    def test_add(self): pass\n");
+    assertThat(detect()).as("Python tests at the top").contains(new VerifyCommand("python3 -m unittest", "detected: test_*.py"));
+    write("pyproject.toml", "[project]\nname = \"calc\"\n");
+    assertThat(detect()).contains(new VerifyCommand("python3 -m unittest", "detected: pyproject.toml"));
+    Files.delete(root.resolve("test_calc.py"));
+    Files.delete(root.resolve("pyproject.toml"));
+    write("package.json", "{\"devDependencies\": {\"prettier\": \"3\"}}");
+    assertThat(detect()).as("a package.json at the top").isEmpty();
+    Files.delete(root.resolve("package.json"));
+    write("README.md", "# interop\n");
+    assertThat(detect()).as("nothing else at the top").contains(new VerifyCommand("dotnet test interop/Interop.sln", "detected: interop/Interop.sln"));
+  }
+
   @Test
   void makefileNeedsARealTestTarget() throws IOException {
     write("Makefile", ".PHONY: test\nTEST := 1\ntesting:\n\techo\nbuild:\n\tcc x.c\n");
