@@ -74,6 +74,9 @@ public final class PythonSrcLayout {
       + "|\\bmaturin\\b|\\b(?:poetry|pdm)\\s+install\\b|\\buv\\s+(?:sync|pip)\\b|\\bhatch\\s|\\b[tn]ox\\b|\\bPYTHONPATH="
       + "|\\bmeson\\b|-m\\s+build\\b");
 
+  /** A build of the extensions into src/ itself ({@code setup.py build_ext --inplace}), which src/ first then imports. */
+  private static final Pattern IN_PLACE = Pattern.compile("\\bbuild_ext\\b[^&;|]*(?:--inplace|\\s-i)\\b");
+
   /**
    * Why {@code src/} is not put first for {@code command} in {@code dir}: the command builds or installs the package
    * itself, or the package is compiled. A compiled extension ({@code _speed.c} built to an {@code _speed.so} that git
@@ -82,6 +85,9 @@ public final class PythonSrcLayout {
    * recorded as the agent's failure. Without it the tests import the installed build, as they did before.
    */
   static Optional<String> skipped(String command, Path dir) {
+    if (IN_PLACE.matcher(command).find()) {
+      return Optional.empty();
+    }
     if (BUILDS.matcher(command).find()) {
       return Optional.of("the test command builds or installs the package itself, and runs as given");
     }
@@ -89,7 +95,7 @@ public final class PythonSrcLayout {
         + " worktree is, has not built it, so the tests import the installed build; to test each attempt's own build,"
         + " name a test command that builds it, e.g. --verify \""
         + (Files.isRegularFile(dir.resolve("setup.py"))
-            ? "python3 setup.py build_ext --inplace && PYTHONPATH=src python3 -m pytest -q"
+            ? "python3 setup.py build_ext --inplace && python3 -m pytest -q"
             : "python3 -m pip install . && python3 -m pytest -q")
         + "\"");
   }

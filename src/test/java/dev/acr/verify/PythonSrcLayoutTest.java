@@ -113,7 +113,12 @@ class PythonSrcLayoutTest {
     assertThat(PythonSrcLayout.environment(PYTEST, dir, Map.of("PATH", "/bin"))).doesNotContainKey("PYTHONPATH");
     assertThat(PythonSrcLayout.note(PYTEST, dir)).hasValueSatisfying(n -> assertThat(n).startsWith(
         "src/ is not put first on PYTHONPATH: the package is compiled (src/fastpkg/_speed.c)")
-        .contains("--verify \"python3 setup.py build_ext --inplace && PYTHONPATH=src python3 -m pytest -q\""));
+        .contains("--verify \"python3 setup.py build_ext --inplace && python3 -m pytest -q\""));
+    // A build into src/ itself is what src/ first then imports.
+    for (String inPlace : List.of("python3 setup.py build_ext --inplace && python3 -m pytest -q", "python setup.py build_ext -i; pytest")) {
+      assertThat(PythonSrcLayout.environment(inPlace, dir, Map.of("PATH", "/bin"))).as(inPlace).containsKey("PYTHONPATH");
+    }
+    assertThat(PythonSrcLayout.skipped("python setup.py build_ext && pip install . && pytest -i", dir)).isPresent();
     Files.delete(dir.resolve("src/fastpkg/_speed.c"));
     write("src/fastpkg/_speed.cpython-311-x86_64-linux-gnu.so", "");
     assertThat(PythonSrcLayout.compiled(dir)).as("a build in the user's tree").isPresent();
