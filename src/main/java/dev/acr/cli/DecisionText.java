@@ -115,9 +115,7 @@ final class DecisionText {
     }
     out.println(bold("baseline   ") + "not run in a dry run: a run first runs the test command above on your files as"
         + " they are, and stops if it cannot run at all; each run of it may take " + verifyTimeout(req, d));
-    PythonSrcLayout.sources(s.testsDir()).ifPresent(src -> out.println("  the tests import "
-        + s.testsDir().relativize(src) + "/ first (PYTHONPATH), as after pip install -e .: the files under test,"
-        + " not a copy installed elsewhere"));
+    PythonSrcLayout.note(s.verify().command(), s.testsDir()).ifPresent(note -> out.println("  " + note));
     dev.acr.live.TestProgram.missing(s.verify().command(), s.testsDir(), req.environment(), req.prompt())
         .ifPresent(why -> out.println("  " + why.problem() + ": the run would stop there, before any agent; " + why.todo()));
     TestServices.down(s.testsDir(), s.root()).ifPresent(why ->

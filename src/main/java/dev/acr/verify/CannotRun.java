@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Tells a test command that could not run at all from tests that ran and failed, from the
@@ -188,10 +189,12 @@ public final class CannotRun {
       if (generated.isPresent()) {
         return generated;
       }
-      // Its own code: a folder of the package by that name, or a tests/ package (which testpaths = ["tests"] seems to declare).
-      boolean own = top.equals("tests") || top.equals("test") || Files.isDirectory(packageDir.resolve(top))
-          || Files.isRegularFile(packageDir.resolve(top + ".py"));
-      return !own && PythonDistributions.of(top).stream().anyMatch(d -> declaredDependency(packageDir, d))
+      // Its own code: a folder of the package by that name, at the top or under a src layout's src/, or a tests/
+      // package (which testpaths = ["tests"] seems to declare); a module the project is named after is its own too.
+      boolean own = top.equals("tests") || top.equals("test") || Stream.concat(Stream.of(packageDir),
+              PythonSrcLayout.sources(packageDir).stream())
+          .anyMatch(d -> Files.isDirectory(d.resolve(top)) || Files.isRegularFile(d.resolve(top + ".py")));
+      return !own && PythonDistributions.dependencyNames(top, packageDir).anyMatch(d -> declaredDependency(packageDir, d))
           ? notAsked(asked, top, new Why("No module named '" + module + "', a dependency of the project that is not installed",
               "install the project's dependencies (e.g. python3 -m pip install -e . or -r requirements.txt)"))
           : Optional.empty();

@@ -1,9 +1,14 @@
 package dev.acr.verify;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The names under which a project may declare the distribution that provides a Python module. An
@@ -56,5 +61,47 @@ final class PythonDistributions {
       names.add(known);
     }
     return names;
+  }
+
+  /**
+   * {@link #of} without the project's own name: a manifest names its project ({@code name = "shapes"} in pyproject.toml),
+   * and that is no dependency. A test written first, {@code from shapes.circle import circle_area}, failed on a module
+   * of the project still to be written, and the project's name, read as a dependency, stopped the run with "a
+   * dependency of the project that is not installed" before any agent. The same for {@code pyshapes},
+   * {@code python-shapes} or {@code shapes-py}, the spellings {@link #of} derives.
+   */
+  static Stream<String> dependencyNames(String module, Path projectDir) {
+    Optional<String> own = projectName(projectDir).map(PythonDistributions::normalized);
+    return of(module).stream().filter(d -> own.isEmpty() || !normalized(d).equals(own.get()));
+  }
+
+  /** A section's header line, and the name line in the sections that name the project. */
+  private static final Pattern SECTION = Pattern.compile("^\\s*\\[+\\s*([^\\]]+?)\\s*]+");
+  private static final Pattern NAME = Pattern.compile("^\\s*name\\s*=\\s*[\"']?([A-Za-z0-9][A-Za-z0-9._-]*)");
+  private static final Pattern SETUP_PY_NAME = Pattern.compile("\\bname\\s*=\\s*[\"']([A-Za-z0-9][A-Za-z0-9._-]*)[\"']");
+
+  /** The project's name as its pyproject.toml ([project], [tool.poetry]), setup.cfg ([metadata]) or setup.py gives it. */
+  static Optional<String> projectName(Path dir) {
+    for (String[] manifest : new String[][] {{"pyproject.toml", "project", "tool.poetry"}, {"setup.cfg", "metadata", "metadata"}}) {
+      String section = "";
+      for (String line : VerifyDetector.readOrEmpty(dir.resolve(manifest[0])).lines().toList()) {
+        Matcher header = SECTION.matcher(line);
+        if (header.find()) {
+          section = header.group(1);
+          continue;
+        }
+        Matcher name = NAME.matcher(line);
+        if ((section.equals(manifest[1]) || section.equals(manifest[2])) && name.find()) {
+          return Optional.of(name.group(1));
+        }
+      }
+    }
+    Matcher setup = SETUP_PY_NAME.matcher(VerifyDetector.readOrEmpty(dir.resolve("setup.py")));
+    return setup.find() ? Optional.of(setup.group(1)) : Optional.empty();
+  }
+
+  /** As PyPI compares names: case and runs of {@code -_.} do not matter. */
+  private static String normalized(String name) {
+    return name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
   }
 }

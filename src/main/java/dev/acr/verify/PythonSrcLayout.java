@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -33,10 +35,13 @@ public final class PythonSrcLayout {
     return python && holdsPython(src) ? Optional.of(src) : Optional.empty();
   }
 
-  /** {@code env} with {@code dir/src} first on {@code PYTHONPATH} when {@code dir} is a src-layout Python project. */
-  static Map<String, String> environment(Path dir, Map<String, String> env) {
+  /**
+   * {@code env} with {@code dir/src} first on {@code PYTHONPATH} when {@code dir} is a src-layout Python project,
+   * unless {@link #skipped} says why not.
+   */
+  static Map<String, String> environment(String command, Path dir, Map<String, String> env) {
     Optional<Path> src = sources(dir);
-    if (src.isEmpty()) {
+    if (src.isEmpty() || skipped(command, dir).isPresent()) {
       return env;
     }
     String first = src.get().toAbsolutePath().normalize().toString();
@@ -44,6 +49,84 @@ public final class PythonSrcLayout {
     Map<String, String> out = new HashMap<>(env);
     out.put("PYTHONPATH", old == null || old.isEmpty() ? first : first + File.pathSeparator + old);
     return out;
+  }
+
+  /**
+   * What a dry run says of the tests' imports in {@code dir}, a src-layout Python project: {@code src/} first on
+   * {@code PYTHONPATH}, or why not. Empty outside a src layout.
+   */
+  public static Optional<String> note(String command, Path dir) {
+    Optional<Path> src = sources(dir);
+    if (src.isEmpty()) {
+      return Optional.empty();
+    }
+    String rel = dir.relativize(src.get()) + "/";
+    return Optional.of(skipped(command, dir).map(why -> rel + " is not put first on PYTHONPATH: " + why)
+        .orElse("the tests import " + rel + " first (PYTHONPATH), as after pip install -e .: the files under test,"
+            + " not a copy installed elsewhere"));
+  }
+
+  /**
+   * A test command that builds or installs the project, or sets PYTHONPATH itself: it says where the package comes
+   * from ({@code python setup.py install && pytest} imports the build it installs), and src/ first would hide that.
+   */
+  private static final Pattern BUILDS = Pattern.compile("\\bsetup\\.py\\b|\\bpip3?\\s+install\\b|\\bbuild_ext\\b"
+      + "|\\bmaturin\\b|\\b(?:poetry|pdm)\\s+install\\b|\\buv\\s+(?:sync|pip)\\b|\\bhatch\\s|\\b[tn]ox\\b|\\bPYTHONPATH="
+      + "|\\bmeson\\b|-m\\s+build\\b");
+
+  /** A build of the extensions into src/ itself ({@code setup.py build_ext --inplace}), which src/ first then imports. */
+  private static final Pattern IN_PLACE = Pattern.compile("\\bbuild_ext\\b[^&;|]*(?:--inplace|\\s-i)\\b");
+
+  /**
+   * Why {@code src/} is not put first for {@code command} in {@code dir}: the command builds or installs the package
+   * itself, or the package is compiled. A compiled extension ({@code _speed.c} built to an {@code _speed.so} that git
+   * ignores) is missing from each attempt's clean worktree: with {@code src/} first, {@code from . import _speed}
+   * failed in every attempt, the user's own {@code setup.py install && pytest} included, and a correct fix was
+   * recorded as the agent's failure. Without it the tests import the installed build, as they did before.
+   */
+  static Optional<String> skipped(String command, Path dir) {
+    if (IN_PLACE.matcher(command).find()) {
+      return Optional.empty();
+    }
+    if (BUILDS.matcher(command).find()) {
+      return Optional.of("the test command builds or installs the package itself, and runs as given");
+    }
+    return compiled(dir).map(what -> "the package is compiled (" + what + "), and a clean checkout, as each attempt's"
+        + " worktree is, has not built it, so the tests import the installed build; to test each attempt's own build,"
+        + " name a test command that builds it, e.g. --verify \""
+        + (Files.isRegularFile(dir.resolve("setup.py"))
+            ? "python3 setup.py build_ext --inplace && python3 -m pytest -q"
+            : "python3 -m pip install . && python3 -m pytest -q")
+        + "\"");
+  }
+
+  /** The build backends of compiled packages, as pyproject.toml names them. */
+  private static final Pattern COMPILED_BACKEND = Pattern.compile(
+      "(?m)^\\s*(?:build-backend\\s*=\\s*[\"'](?:maturin|mesonpy|scikit_build_core|setuptools_rust)|\\[tool\\.(?:maturin|scikit-build|setuptools-rust))");
+
+  /** Sources of extension modules, and the modules built from them. */
+  private static final Pattern EXTENSION = Pattern.compile(".*\\.(?:c|cc|cpp|cxx|pyx|rs|so|pyd)$");
+
+  /** What makes the project in {@code dir} a compiled one: its build backend, its extension modules, their sources. */
+  static Optional<String> compiled(Path dir) {
+    Matcher backend = COMPILED_BACKEND.matcher(VerifyDetector.readOrEmpty(dir.resolve("pyproject.toml")));
+    if (backend.find()) {
+      return Optional.of("pyproject.toml: " + backend.group().strip());
+    }
+    if (Files.isRegularFile(dir.resolve("Cargo.toml"))) {
+      return Optional.of("Cargo.toml");
+    }
+    String setup = VerifyDetector.readOrEmpty(dir.resolve("setup.py"));
+    if (setup.contains("ext_modules") || setup.contains("Extension(")) {
+      return Optional.of("setup.py has ext_modules");
+    }
+    Path src = dir.resolve("src");
+    try (Stream<Path> files = Files.walk(src, 8)) {
+      return files.filter(f -> EXTENSION.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f))
+          .findFirst().map(f -> dir.relativize(f).toString());
+    } catch (IOException | UncheckedIOException e) {
+      return Optional.empty();
+    }
   }
 
   /**

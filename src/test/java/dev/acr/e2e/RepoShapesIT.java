@@ -37,7 +37,11 @@ class RepoShapesIT {
     StringBuilder b = new StringBuilder("{\"tools\": [\n");
     // Fixes the src-layout package of aSrcLayoutPackageIsTestedFromTheTreeNotACopyInstalledElsewhere.
     agent("srcfixer", "sed -i 's/a - b/a + b/' src/calc/__init__.py\n");
-    String[] names = {"fixer", "breaker", "noop", "answerer", "marker", "srcfixer"};
+    // Write the new module of aSrcLayoutProjectsNewModuleIsWrittenNotCalledAMissingDependency, fix the C extension of
+    // aCompiledSrcLayoutPackageIsTestedAsTheCommandBuildsIt.
+    agent("circlewriter", "printf 'import math\\n\\n\\ndef circle_area(r):\\n    return math.pi * r * r\\n' > src/shapes/circle.py\n");
+    agent("cfixer", "sed -i 's/a - b/a + b/' src/fastpkg/_speed.c\n");
+    String[] names = {"fixer", "breaker", "noop", "answerer", "marker", "srcfixer", "circlewriter", "cfixer"};
     for (int i = 0; i < names.length; i++) {
       b.append("  {\"name\": \"").append(names[i]).append("\", \"enabled\": true, \"command\": [\"")
           .append(fx.agents.resolve(names[i])).append("\"], \"prompt_mode\": \"append_arg\"}")
@@ -220,6 +224,64 @@ class RepoShapesIT {
     assertThat(fx.read("src/calc/__init__.py")).contains("a + b");
     Fixtures.Run dry = acr("--dry-run", "--verify", "python3 -m unittest discover -s tests", "fix the failing test");
     assertThat(dry.out()).contains("the tests import src/ first (PYTHONPATH)");
+  }
+
+  /** A test written first for a new module of a src-layout project: the module is the project's own, not a dependency. */
+  @Test
+  void aSrcLayoutProjectsNewModuleIsWrittenNotCalledAMissingDependency() throws Exception {
+    assumeTrue(Fixtures.onPath("python3"), "python3 runs the package's unittest suite");
+    write("pyproject.toml", "[project]\nname = \"shapes\"\nversion = \"1.0\"\n");
+    write("src/shapes/__init__.py", "");
+    write("tests/test_circle.py", "import math\nimport unittest\n\nfrom shapes.circle import circle_area\n\n\n"
+        + "class CircleTest(unittest.TestCase):\n    def test_area(self):\n        self.assertEqual(circle_area(1), math.pi)\n");
+    fx.git("add", "-A");
+    fx.git("commit", "-q", "-m", "shapes, a test first");
+    Fixtures.Run r = acr("--chain", "circlewriter", "--verify", "python3 -m unittest discover -s tests",
+        "add a circle module with circle_area(r) so the new test passes");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.err()).doesNotContain("a dependency of the project").contains("attempt 1 circlewriter: verified");
+    assertThat(fx.read("src/shapes/circle.py")).contains("math.pi");
+  }
+
+  /**
+   * A compiled extension in a src layout: its build is ignored by git, so each attempt's worktree lacks it. With src/
+   * put first on PYTHONPATH the tests imported the unbuilt src/fastpkg, not the build the user's command makes, and a
+   * correct fix failed ("cannot import name '_speed' from partially initialized module 'fastpkg'").
+   */
+  @Test
+  void aCompiledSrcLayoutPackageIsTestedAsTheCommandBuildsIt() throws Exception {
+    assumeTrue(Fixtures.onPath("python3") && Fixtures.onPath("cc"), "python3 and a C compiler build the extension");
+    Process probe = new ProcessBuilder("python3", "-c", "import os, setuptools, sysconfig;"
+        + " raise SystemExit(0 if os.path.isfile(os.path.join(sysconfig.get_paths()['include'], 'Python.h')) else 1)")
+        .redirectErrorStream(true).start();
+    probe.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+    assumeTrue(probe.waitFor() == 0, "setuptools and Python's headers build the extension");
+    write("setup.py", "from setuptools import Extension, setup\nsetup(name='fastpkg', version='1.0', package_dir={'': 'src'},"
+        + " packages=['fastpkg'], ext_modules=[Extension('fastpkg._speed', ['src/fastpkg/_speed.c'])])\n");
+    write("src/fastpkg/__init__.py", "from . import _speed\n");
+    write("src/fastpkg/_speed.c", "#include <Python.h>\nstatic PyObject *add(PyObject *self, PyObject *args) {\n"
+        + "  long a, b;\n  if (!PyArg_ParseTuple(args, \"ll\", &a, &b)) return NULL;\n  return PyLong_FromLong(a - b);\n}\n"
+        + "static PyMethodDef M[] = {{\"add\", add, METH_VARARGS, \"\"}, {NULL, NULL, 0, NULL}};\n"
+        + "static struct PyModuleDef D = {PyModuleDef_HEAD_INIT, \"_speed\", NULL, -1, M};\n"
+        + "PyMODINIT_FUNC PyInit__speed(void) { return PyModule_Create(&D); }\n");
+    write("tests/test_add.py", "import unittest\n\nfrom fastpkg import _speed\n\n\n"
+        + "class AddTest(unittest.TestCase):\n    def test_add(self):\n        self.assertEqual(_speed.add(2, 3), 5)\n");
+    write(".gitignore", "*.so\nbuild/\n*.egg-info/\n__pycache__/\n");
+    fx.git("add", "-A");
+    fx.git("commit", "-q", "-m", "fastpkg, a C extension");
+    // The command builds the package where PYTHONPATH points (as an install would into site-packages), then tests it;
+    // --force, as distutils compares whole seconds and the attempt follows the baseline within one.
+    Path site = Files.createDirectories(tmp.resolve("site"));
+    fx.extraEnv.put("PYTHONPATH", site.toString());
+    String build = "python3 setup.py -q build --force --build-lib \"$PYTHONPATH\" >/dev/null 2>&1 && python3 -m unittest discover -s tests";
+    Fixtures.Run r = acr("--chain", "cfixer", "--verify", build, "fix the failing test");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.err()).contains("attempt 1 cfixer: verified");
+    assertThat(fx.read("src/fastpkg/_speed.c")).contains("a + b");
+    // The default command cannot build it: the dry run says why src/ is not first, and which command builds it.
+    Fixtures.Run dry = acr("--dry-run", "fix the failing test");
+    assertThat(dry.out()).contains("src/ is not put first on PYTHONPATH: the package is compiled (setup.py has ext_modules)")
+        .contains("--verify \"python3 setup.py build_ext --inplace && python3 -m pytest -q\"");
   }
 
   @Test

@@ -58,6 +58,37 @@ class CannotRunTest {
     assertThat(check(2, "add support for requests sessions", "ModuleNotFoundError: No module named 'requests'")).isEmpty();
   }
 
+  /**
+   * A test written first for a src-layout project's new module: no agent had run when acr stopped with "No module
+   * named 'shapes.circle', a dependency of the project that is not installed", read from name = "shapes".
+   */
+  @Test
+  void aSrcLayoutProjectsOwnModuleIsNoDependency() throws Exception {
+    Files.writeString(root.resolve("pyproject.toml"), "[project]\nname = \"shapes\"\ndependencies = [\"numpy\"]\n");
+    Files.createDirectories(root.resolve("src/shapes"));
+    Files.writeString(root.resolve("src/shapes/__init__.py"), "");
+    String prompt = "add a circle module with circle_area(r) so the new test passes";
+    assertThat(check(2, prompt, "E   ModuleNotFoundError: No module named 'shapes.circle'")).isEmpty();
+    assertThat(check(2, prompt, "E   ModuleNotFoundError: No module named 'shapes'")).isEmpty();
+    // A dependency the project declares is still one, src layout or not.
+    assertThat(check(2, prompt, "E   ModuleNotFoundError: No module named 'numpy'")).map(CannotRun.Why::problem)
+        .hasValueSatisfying(p -> assertThat(p).contains("a dependency of the project"));
+    // A package still to be written whose name the project's is spelled from (pyshapes, python-shapes, shapes-py...).
+    Files.delete(root.resolve("src/shapes/__init__.py"));
+    Files.delete(root.resolve("src/shapes"));
+    Files.writeString(root.resolve("src/other.py"), "");
+    for (String name : List.of("shapes", "pyshapes", "python-shapes", "shapes-py", "Shapes_Py")) {
+      Files.writeString(root.resolve("pyproject.toml"), "[project]\nname = \"" + name + "\"\nauthors = [\n  {name = \"numpy\"},\n]\n");
+      assertThat(check(2, prompt, "E   ModuleNotFoundError: No module named 'shapes.circle'")).as(name).isEmpty();
+    }
+    Files.delete(root.resolve("pyproject.toml"));
+    Files.writeString(root.resolve("setup.cfg"), "[metadata]\nname = python-shapes\n[options]\ninstall_requires =\n    shapes\n");
+    assertThat(check(2, prompt, "E   ModuleNotFoundError: No module named 'shapes.circle'")).as("setup.cfg declares shapes, a"
+        + " distribution other than its own python-shapes").isPresent();
+    Files.writeString(root.resolve("setup.cfg"), "[metadata]\nname = shapes\n");
+    assertThat(check(2, prompt, "E   ModuleNotFoundError: No module named 'shapes.circle'")).isEmpty();
+  }
+
   /** Textualize/rich declares markdown-it-py, and its tests import markdown_it: the module is not the distribution's name. */
   @Test
   void aDependencyDeclaredUnderItsDistributionsNameCounts() throws Exception {

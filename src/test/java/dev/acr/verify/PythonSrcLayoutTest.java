@@ -6,11 +6,14 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PythonSrcLayoutTest {
+
+  private static final String PYTEST = "python3 -m pytest -q";
 
   @TempDir Path dir;
 
@@ -25,9 +28,9 @@ class PythonSrcLayoutTest {
     write("src/flask/__init__.py", "");
     assertThat(PythonSrcLayout.sources(dir)).contains(dir.resolve("src"));
     String src = dir.resolve("src").toAbsolutePath().normalize().toString();
-    assertThat(PythonSrcLayout.environment(dir, Map.of("PATH", "/bin")))
+    assertThat(PythonSrcLayout.environment(PYTEST, dir, Map.of("PATH", "/bin")))
         .containsEntry("PYTHONPATH", src).containsEntry("PATH", "/bin");
-    assertThat(PythonSrcLayout.environment(dir, Map.of("PYTHONPATH", "/opt/lib")))
+    assertThat(PythonSrcLayout.environment(PYTEST, dir, Map.of("PYTHONPATH", "/opt/lib")))
         .containsEntry("PYTHONPATH", src + File.pathSeparator + "/opt/lib");
   }
 
@@ -50,7 +53,7 @@ class PythonSrcLayoutTest {
     write("src/logging.py", "");
     write("src/scripts/run.sh", "");
     assertThat(PythonSrcLayout.sources(dir)).as("loose scripts, which could shadow the standard library").isEmpty();
-    assertThat(PythonSrcLayout.environment(dir, Map.of("PATH", "/bin"))).doesNotContainKey("PYTHONPATH");
+    assertThat(PythonSrcLayout.environment(PYTEST, dir, Map.of("PATH", "/bin"))).doesNotContainKey("PYTHONPATH");
   }
 
   /** The tests import the files under test, not another copy of the package that PYTHONPATH or site-packages holds. */
@@ -88,5 +91,57 @@ class PythonSrcLayoutTest {
     write(".gitignore", "local_settings.py\n");
     Files.delete(dir.resolve("src/_pytest/__init__.py"));
     assertThat(PythonSrcLayout.generatedModule("mysite.local_settings", dir, dir)).isEmpty();
+  }
+
+  /**
+   * A compiled extension: its .so is ignored by git, so each attempt's worktree lacks it, and with src/ first
+   * "from . import _speed" failed in every attempt, even under a test command that installs the build.
+   */
+  @Test
+  void aCompiledPackageOrACommandThatInstallsIsNotPointedAtSrc() throws Exception {
+    write("setup.py", "from setuptools import setup\nsetup(name='fastpkg', package_dir={'': 'src'}, packages=['fastpkg'])\n");
+    write("src/fastpkg/__init__.py", "from . import _speed\n");
+    assertThat(PythonSrcLayout.skipped(PYTEST, dir)).as("pure Python so far").isEmpty();
+    String install = "python setup.py -q install >/dev/null 2>&1 && python -m pytest -q -p no:cacheprovider";
+    assertThat(PythonSrcLayout.environment(install, dir, Map.of("PATH", "/bin"))).doesNotContainKey("PYTHONPATH");
+    for (String builds : List.of("pip install -e . && pytest", "python3 -m pip install . && pytest", "tox -e py311",
+        "PYTHONPATH=lib pytest", "maturin develop && pytest", "uv sync && uv run pytest")) {
+      assertThat(PythonSrcLayout.skipped(builds, dir)).as(builds).isPresent();
+    }
+    assertThat(PythonSrcLayout.skipped("python3 -m pytest tests/test_setup_py.py", dir)).as("names a test file only").isEmpty();
+    write("src/fastpkg/_speed.c", "#include <Python.h>\n");
+    assertThat(PythonSrcLayout.environment(PYTEST, dir, Map.of("PATH", "/bin"))).doesNotContainKey("PYTHONPATH");
+    assertThat(PythonSrcLayout.note(PYTEST, dir)).hasValueSatisfying(n -> assertThat(n).startsWith(
+        "src/ is not put first on PYTHONPATH: the package is compiled (src/fastpkg/_speed.c)")
+        .contains("--verify \"python3 setup.py build_ext --inplace && python3 -m pytest -q\""));
+    // A build into src/ itself is what src/ first then imports.
+    for (String inPlace : List.of("python3 setup.py build_ext --inplace && python3 -m pytest -q", "python setup.py build_ext -i; pytest")) {
+      assertThat(PythonSrcLayout.environment(inPlace, dir, Map.of("PATH", "/bin"))).as(inPlace).containsKey("PYTHONPATH");
+    }
+    assertThat(PythonSrcLayout.skipped("python setup.py build_ext && pip install . && pytest -i", dir)).isPresent();
+    Files.delete(dir.resolve("src/fastpkg/_speed.c"));
+    write("src/fastpkg/_speed.cpython-311-x86_64-linux-gnu.so", "");
+    assertThat(PythonSrcLayout.compiled(dir)).as("a build in the user's tree").isPresent();
+  }
+
+  @Test
+  void compiledBuildBackendsAndExtensionModules() throws Exception {
+    write("src/pkg/__init__.py", "");
+    write("pyproject.toml", "[build-system]\nrequires = [\"maturin>=1\"]\nbuild-backend = \"maturin\"\n");
+    assertThat(PythonSrcLayout.compiled(dir)).contains("pyproject.toml: build-backend = \"maturin");
+    write("pyproject.toml", "[build-system]\nbuild-backend = \"mesonpy\"\n");
+    assertThat(PythonSrcLayout.compiled(dir)).isPresent();
+    write("pyproject.toml", "[build-system]\nbuild-backend = \"scikit_build_core.build\"\n");
+    assertThat(PythonSrcLayout.compiled(dir)).isPresent();
+    write("pyproject.toml", "[build-system]\nbuild-backend = \"hatchling.build\"\n[project]\nname = \"pkg\"\n"
+        + "description = \"bindings for maturin users\"\n");
+    assertThat(PythonSrcLayout.compiled(dir)).as("pure Python, whatever its description says").isEmpty();
+    assertThat(PythonSrcLayout.note(PYTEST, dir)).contains("the tests import src/ first (PYTHONPATH), as after pip install -e .:"
+        + " the files under test, not a copy installed elsewhere");
+    write("setup.py", "from setuptools import setup, Extension\nsetup(ext_modules=[Extension('pkg._c', ['ext/c.c'])])\n");
+    assertThat(PythonSrcLayout.compiled(dir)).contains("setup.py has ext_modules");
+    Files.delete(dir.resolve("setup.py"));
+    write("Cargo.toml", "[package]\nname = \"pkg\"\n");
+    assertThat(PythonSrcLayout.compiled(dir)).contains("Cargo.toml");
   }
 }
