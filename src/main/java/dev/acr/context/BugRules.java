@@ -134,9 +134,11 @@ final class BugRules {
           regex(BUG_FIXING, 2, "(?<=\\w )(?<!n't |not |never |without |would |will |could |might |may |can )\\bbreak\\b"
               + "(?!(?: \\S+){0,5}? (?:up|into|apart"
               + "|down|out)\\b)", "symptom 'break'").when("break"),
-          regex(BUG_FIXING, 2.5, "\\b(?:\\w+(?:s|ed)|runs?|fires?|shows? up|appears?|opens?|(?:can|could|may) \\w+)(?: \\S+){0,2}? "
-              // Not a purpose: "allow users to vote more than once" asks for a feature.
-              + "(?<!\\bto \\w{1,20} )(?:twice|more than once|two times"
+          // Not who is to be allowed: "allow users to vote more than once" asks for a feature ("the
+          // webhook seems to fire twice" stays a symptom).
+          regex(BUG_FIXING, 2.5, "(?<!\\b(?:allow|allows|let|lets|permit|permits|enable|enables|for) )"
+              + "\\b(?:\\w+(?:s|ed)|runs?|fires?|shows? up|appears?|opens?|(?:can|could|may) \\w+)(?: \\S+){0,2}? "
+              + "(?:twice|more than once|two times"
               + "|multiple times|\\d+ times|over and over)\\b", "symptom 'happens twice'")
               .when("twice", "times", "over and over", "more than once"),
           regex(BUG_FIXING, 2, "\\bfail(?:s|ed|ing|ure|ures)?\\b", "symptom '%s'").when("fail"),

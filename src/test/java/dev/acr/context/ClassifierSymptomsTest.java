@@ -36,7 +36,10 @@ class ClassifierSymptomsTest {
         {"mean_latency is NaN when a host reports no samples", "bug_fixing", "guard: a value that is NaN"},
         {"is the timeout None by default?", "code_understanding", "guard: 'is None' is no symptom"},
         {"the dfs enqueues the same node more than once", "bug_fixing", "guard: 'more than once' is 'twice'"},
-        {"Allow users to vote more than once per poll.", "code_generation", "guard (review15): a purpose, not a symptom"}};
+        {"Allow users to vote more than once per poll.", "code_generation", "guard (review15): a purpose, not a symptom"},
+        {"let admins to edit a post more than once", "code_generation", "guard: what is to be allowed"},
+        {"The webhook seems to fire twice", "bug_fixing", "guard (review16): 'seems to' keeps the symptom"},
+        {"the cron job appears to send the digest email twice", "bug_fixing", "guard: 'appears to' keeps it"}};
     assertRows(cases);
   }
 
