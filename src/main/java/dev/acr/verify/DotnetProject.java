@@ -38,13 +38,16 @@ final class DotnetProject {
   }
 
   /**
-   * Whether the top is another ecosystem's project, whose own fallback (Python's unittest for a pyproject.toml and a
-   * test_calc.py) a solution below it must not take over: interop/Interop.sln made such a project "dotnet test", which
-   * stopped where there is no .NET SDK. A manifest (pyproject.toml, setup.py, package.json, go.mod, Cargo.toml, pom.xml,
-   * build.gradle...) or Python tests at the top.
+   * Whether the top is a Python project whose unittest fallback (which comes after this search) a
+   * solution below it must not take over: interop/Interop.sln beside a pyproject.toml and a
+   * test_calc.py made that project "dotnet test", which stopped where there is no .NET SDK. Only
+   * Python's: the other build systems are detected before this search, and a tooling package.json
+   * (husky, commitlint) or a docs requirements.txt at the top of a .NET repository is no project
+   * of its own (review16).
    */
   private static boolean otherProject(Path root) {
-    return PackageFolder.marker(root) != null || VerifyDetector.hasPythonTestsDirectlyIn(root);
+    return Stream.of("pyproject.toml", "setup.py", "setup.cfg").anyMatch(f -> Files.isRegularFile(root.resolve(f)))
+        || VerifyDetector.hasPythonTestsDirectlyIn(root);
   }
 
   private static final Pattern DOTNET_PROJECT = Pattern.compile("\\.(?:cs|fs|vb)proj\\b");

@@ -172,7 +172,7 @@ class VerifyDetectorTest {
     assertThat(detect()).contains(new VerifyCommand("dotnet test Src/Newtonsoft.Json.slnx", "detected: Src/Newtonsoft.Json.slnx"));
   }
 
-  /** A solution below the top does not take over another project's: pyproject.toml and test_calc.py keep unittest. */
+  /** A solution below the top does not take over a Python project's unittest; a tooling package.json or docs requirements.txt does not hold it back. */
   @Test
   void aDotnetSolutionBelowAnotherProjectIsNotItsTestCommand() throws IOException {
     write("interop/Interop.sln", "Project(\"{FAE04EC0}\") = \"Interop\", \"Interop\\Interop.csproj\", \"{1}\"\n");
@@ -182,9 +182,18 @@ class VerifyDetectorTest {
     assertThat(detect()).contains(new VerifyCommand("python3 -m unittest", "detected: pyproject.toml"));
     Files.delete(root.resolve("test_calc.py"));
     Files.delete(root.resolve("pyproject.toml"));
-    write("package.json", "{\"devDependencies\": {\"prettier\": \"3\"}}");
-    assertThat(detect()).as("a package.json at the top").isEmpty();
+    write("package.json", "{\"devDependencies\": {\"husky\": \"9\"}}");
+    assertThat(detect()).as("a tooling package.json at the top is no project")
+        .contains(new VerifyCommand("dotnet test interop/Interop.sln", "detected: interop/Interop.sln"));
     Files.delete(root.resolve("package.json"));
+    write("requirements.txt", "mkdocs\n");
+    assertThat(detect()).as("nor is a docs requirements.txt")
+        .contains(new VerifyCommand("dotnet test interop/Interop.sln", "detected: interop/Interop.sln"));
+    Files.delete(root.resolve("requirements.txt"));
+    write("setup.py", "from setuptools import setup\nsetup(name='calc')\n");
+    assertThat(detect()).as("a Python project with its tests below").contains(
+        new VerifyCommand("python3 -m unittest", "detected: setup.py"));
+    Files.delete(root.resolve("setup.py"));
     write("README.md", "# interop\n");
     assertThat(detect()).as("nothing else at the top").contains(new VerifyCommand("dotnet test interop/Interop.sln", "detected: interop/Interop.sln"));
   }
