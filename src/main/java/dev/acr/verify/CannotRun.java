@@ -40,6 +40,12 @@ public final class CannotRun {
   /** A test's import: {@code ModuleNotFoundError: No module named 'requests'}. */
   private static final Pattern PY_IMPORT =
       Pattern.compile("(?:ModuleNotFoundError|ImportError): No module named '?([\\w.]+)'?");
+  /**
+   * A from-import of a package's submodule that is not there: {@code cannot import name '_speed' from partially
+   * initialized module 'fastpkg'} ({@code from . import _speed} in its __init__), or {@code from 'fastpkg'}.
+   */
+  private static final Pattern PY_IMPORT_NAME =
+      Pattern.compile("ImportError: cannot import name '(\\w+)' from (?:partially initialized module )?'([\\w.]+)'");
   /** Node: {@code Cannot find module 'jest'} or {@code Cannot find package 'vitest' imported from}. */
   private static final Pattern NODE_MODULE = Pattern.compile("Cannot find (?:module|package) '([^']+)'");
   /** Perl: {@code Can't locate Ref/Util.pm in @INC (you may need to install the Ref::Util module)}. */
@@ -178,8 +184,20 @@ public final class CannotRun {
       return notAsked(asked, module, new Why("No module named " + module,
           "install it (e.g. python3 -m pip install " + module + ") or name another test command"));
     }
+    if ((m = PY_IMPORT_NAME.matcher(line)).find()) {
+      String name = m.group(1);
+      Optional<Why> extension = PythonExtensions.notBuilt(m.group(2) + "." + name, packageDir).flatMap(why -> notAsked(asked, name, why));
+      if (extension.isPresent()) {
+        return extension;
+      }
+    }
     if ((m = PY_IMPORT.matcher(line)).find()) {
       String module = m.group(1);
+      Optional<Why> extension = PythonExtensions.notBuilt(module, packageDir)
+          .flatMap(why -> notAsked(asked, module.substring(module.lastIndexOf('.') + 1), why));
+      if (extension.isPresent()) {
+        return extension;
+      }
       String top = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
       Optional<Why> clash = TestPackageClash.check(module, root, packageDir);
       if (clash.isPresent()) {

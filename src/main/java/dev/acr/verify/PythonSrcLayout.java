@@ -53,7 +53,7 @@ public final class PythonSrcLayout {
 
   /**
    * What a dry run says of the tests' imports in {@code dir}, a src-layout Python project: {@code src/} first on
-   * {@code PYTHONPATH}, or why not. Empty outside a src layout.
+   * {@code PYTHONPATH}, or why not, and for a compiled package which command builds it. Empty outside a src layout.
    */
   public static Optional<String> note(String command, Path dir) {
     Optional<Path> src = sources(dir);
@@ -61,72 +61,74 @@ public final class PythonSrcLayout {
       return Optional.empty();
     }
     String rel = dir.relativize(src.get()) + "/";
-    return Optional.of(skipped(command, dir).map(why -> rel + " is not put first on PYTHONPATH: " + why)
-        .orElse("the tests import " + rel + " first (PYTHONPATH), as after pip install -e .: the files under test,"
-            + " not a copy installed elsewhere"));
+    Optional<String> why = skipped(command, dir);
+    if (why.isPresent()) {
+      return Optional.of(rel + " is not put first on PYTHONPATH: " + why.get());
+    }
+    String first = "the tests import " + rel + " first (PYTHONPATH), as after pip install -e .: the files under test,"
+        + " not a copy installed elsewhere";
+    return Optional.of(IN_PLACE.matcher(command).find() ? first : first + PythonExtensions.compiled(dir)
+        .map(what -> "; the package is compiled (" + what + "), and a clean checkout, as each attempt's worktree is, has"
+            + " not built it: a pure-Python fallback is tested, or a test that imports the extension stops the run"
+            + " before any agent; to test each attempt's own build, name a test command that builds it first, e.g. --verify \""
+            + PythonExtensions.buildCommand(dir) + "\"")
+        .orElse(""));
   }
 
   /**
-   * A test command that builds or installs the project, or sets PYTHONPATH itself: it says where the package comes
-   * from ({@code python setup.py install && pytest} imports the build it installs), and src/ first would hide that.
+   * A test command that installs the project, or sets PYTHONPATH itself: it says where the package comes from
+   * ({@code python setup.py install && pytest} imports the build it installs), and src/ first would hide that.
+   * pip counts only when it installs the project itself ({@link #pipInstallsProject}), and tox or nox only as the
+   * command run, not in a file name ({@code pytest -c tox.ini}).
    */
-  private static final Pattern BUILDS = Pattern.compile("\\bsetup\\.py\\b|\\bpip3?\\s+install\\b|\\bbuild_ext\\b"
-      + "|\\bmaturin\\b|\\b(?:poetry|pdm)\\s+install\\b|\\buv\\s+(?:sync|pip)\\b|\\bhatch\\s|\\b[tn]ox\\b|\\bPYTHONPATH="
-      + "|\\bmeson\\b|-m\\s+build\\b");
+  private static final Pattern BUILDS = Pattern.compile("\\bsetup\\.py\\b[^&;|]*\\b(?:install|develop|build\\w*|bdist\\w*)\\b"
+      + "|\\bmaturin\\b|\\b(?:poetry|pdm)\\s+install\\b|\\buv\\s+sync\\b|\\bhatch\\s|\\bPYTHONPATH=|\\bmeson\\b|-m\\s+build\\b"
+      + "|(?:^|[;&|(]|\\s-m|\\buvx|\\brun|\\bexec)\\s*[tn]ox(?=$|[\\s;&|)])");
 
   /** A build of the extensions into src/ itself ({@code setup.py build_ext --inplace}), which src/ first then imports. */
   private static final Pattern IN_PLACE = Pattern.compile("\\bbuild_ext\\b[^&;|]*(?:--inplace|\\s-i)\\b");
 
+  /** {@code pip install ARGS} (also {@code uv pip install}), its arguments up to the command's end. */
+  private static final Pattern PIP_INSTALL = Pattern.compile("\\bpip3?\\s+install\\b([^&;|]*)");
+
+  /** pip's options that take a value which is not what is installed: {@code -r requirements.txt}, {@code -c constraints.txt}. */
+  private static final Pattern PIP_VALUE_OPTION = Pattern.compile(
+      "-[rcitf]|--(?:requirement|constraint|index-url|extra-index-url|find-links|target|prefix|root|src|config-settings|python-version|platform)");
+
+  /**
+   * Whether {@code command} runs {@code pip install} of the project itself ({@code pip install .}, {@code -e .},
+   * {@code -e ./lib}, {@code .[test]}, a path), not its dependencies ({@code -r requirements.txt}, named packages).
+   */
+  static boolean pipInstallsProject(String command) {
+    Matcher m = PIP_INSTALL.matcher(command);
+    while (m.find()) {
+      String[] args = m.group(1).strip().split("\\s+");
+      for (int i = 0; i < args.length; i++) {
+        String a = args[i].replaceAll("^[\"']|[\"']$", "");
+        if (PIP_VALUE_OPTION.matcher(a).matches()) {
+          i++;
+        } else if (!a.startsWith("-") && (a.equals(".") || a.startsWith("./") || a.startsWith("../") || a.startsWith("/")
+            || a.startsWith(".[") || a.startsWith("~/")) || a.matches("(?:-e|--editable=)\\.\\S*")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /**
    * Why {@code src/} is not put first for {@code command} in {@code dir}: the command builds or installs the package
-   * itself, or the package is compiled. A compiled extension ({@code _speed.c} built to an {@code _speed.so} that git
-   * ignores) is missing from each attempt's clean worktree: with {@code src/} first, {@code from . import _speed}
-   * failed in every attempt, the user's own {@code setup.py install && pytest} included, and a correct fix was
-   * recorded as the agent's failure. Without it the tests import the installed build, as they did before.
+   * itself, or sets PYTHONPATH. A compiled package still gets src/ first: an optional extension then falls back to
+   * its pure Python, as MarkupSafe's does, and a missing one stops the run as CannotRun says, where the installed
+   * build (when there is one) would have tested other code than the attempt's.
    */
   static Optional<String> skipped(String command, Path dir) {
     if (IN_PLACE.matcher(command).find()) {
       return Optional.empty();
     }
-    if (BUILDS.matcher(command).find()) {
-      return Optional.of("the test command builds or installs the package itself, and runs as given");
-    }
-    return compiled(dir).map(what -> "the package is compiled (" + what + "), and a clean checkout, as each attempt's"
-        + " worktree is, has not built it, so the tests import the installed build; to test each attempt's own build,"
-        + " name a test command that builds it, e.g. --verify \""
-        + (Files.isRegularFile(dir.resolve("setup.py"))
-            ? "python3 setup.py build_ext --inplace && python3 -m pytest -q"
-            : "python3 -m pip install . && python3 -m pytest -q")
-        + "\"");
-  }
-
-  /** The build backends of compiled packages, as pyproject.toml names them. */
-  private static final Pattern COMPILED_BACKEND = Pattern.compile(
-      "(?m)^\\s*(?:build-backend\\s*=\\s*[\"'](?:maturin|mesonpy|scikit_build_core|setuptools_rust)|\\[tool\\.(?:maturin|scikit-build|setuptools-rust))");
-
-  /** Sources of extension modules, and the modules built from them. */
-  private static final Pattern EXTENSION = Pattern.compile(".*\\.(?:c|cc|cpp|cxx|pyx|rs|so|pyd)$");
-
-  /** What makes the project in {@code dir} a compiled one: its build backend, its extension modules, their sources. */
-  static Optional<String> compiled(Path dir) {
-    Matcher backend = COMPILED_BACKEND.matcher(VerifyDetector.readOrEmpty(dir.resolve("pyproject.toml")));
-    if (backend.find()) {
-      return Optional.of("pyproject.toml: " + backend.group().strip());
-    }
-    if (Files.isRegularFile(dir.resolve("Cargo.toml"))) {
-      return Optional.of("Cargo.toml");
-    }
-    String setup = VerifyDetector.readOrEmpty(dir.resolve("setup.py"));
-    if (setup.contains("ext_modules") || setup.contains("Extension(")) {
-      return Optional.of("setup.py has ext_modules");
-    }
-    Path src = dir.resolve("src");
-    try (Stream<Path> files = Files.walk(src, 8)) {
-      return files.filter(f -> EXTENSION.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f))
-          .findFirst().map(f -> dir.relativize(f).toString());
-    } catch (IOException | UncheckedIOException e) {
-      return Optional.empty();
-    }
+    return BUILDS.matcher(command).find() || pipInstallsProject(command)
+        ? Optional.of("the test command builds or installs the package itself, and runs as given")
+        : Optional.empty();
   }
 
   /**

@@ -35,8 +35,9 @@ class RepoShapesIT {
     agent("marker", "touch \"$ACR_TEST_PIDS/agent-ran\"\necho fixed > value.txt\n");
     tools = tmp.resolve("shapes-tools.json");
     StringBuilder b = new StringBuilder("{\"tools\": [\n");
-    // Fixes the src-layout package of aSrcLayoutPackageIsTestedFromTheTreeNotACopyInstalledElsewhere.
-    agent("srcfixer", "sed -i 's/a - b/a + b/' src/calc/__init__.py\n");
+    // Fixes the src-layout packages of aSrcLayoutPackageIsTestedFromTheTreeNotACopyInstalledElsewhere and
+    // anOptionalExtensionsPurePythonFallbackIsTestedFromSrc.
+    agent("srcfixer", "sed -i 's/a - b/a + b/' src/*/__init__.py\n");
     // Write the new module of aSrcLayoutProjectsNewModuleIsWrittenNotCalledAMissingDependency, fix the C extension of
     // aCompiledSrcLayoutPackageIsTestedAsTheCommandBuildsIt.
     agent("circlewriter", "printf 'import math\\n\\n\\ndef circle_area(r):\\n    return math.pi * r * r\\n' > src/shapes/circle.py\n");
@@ -278,10 +279,50 @@ class RepoShapesIT {
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.err()).contains("attempt 1 cfixer: verified");
     assertThat(fx.read("src/fastpkg/_speed.c")).contains("a + b");
-    // The default command cannot build it: the dry run says why src/ is not first, and which command builds it.
+    // The default command does not build it: src/ goes first all the same, and the dry run names a command that builds it.
     Fixtures.Run dry = acr("--dry-run", "fix the failing test");
-    assertThat(dry.out()).contains("src/ is not put first on PYTHONPATH: the package is compiled (setup.py has ext_modules)")
+    assertThat(dry.out()).contains("the tests import src/ first (PYTHONPATH)").contains("the package is compiled (setup.py has ext_modules)")
         .contains("--verify \"python3 setup.py build_ext --inplace && python3 -m pytest -q\"");
+  }
+
+  private void optionalExtension(boolean optional) throws Exception {
+    write("pyproject.toml", "[project]\nname = \"mypkg\"\nversion = \"1.0\"\n");
+    write("setup.py", "from setuptools import Extension, setup\nsetup(package_dir={'': 'src'}, packages=['mypkg'],"
+        + " ext_modules=[Extension('mypkg._speed', ['src/mypkg/_speed.c'], optional=" + (optional ? "True" : "False") + ")])\n");
+    write("src/mypkg/__init__.py", optional
+        ? "try:\n    from ._speed import add\nexcept ImportError:\n    def add(a, b):\n        return a - b\n"
+        : "from ._speed import add\n");
+    write("src/mypkg/_speed.c", "#include <Python.h>\n/* add(a, b), in C */\n");
+    write("tests/test_add.py", "import unittest\n\nfrom mypkg import add\n\n\n"
+        + "class AddTest(unittest.TestCase):\n    def test_add(self):\n        self.assertEqual(add(2, 3), 5)\n");
+    write(".gitignore", "*.so\nbuild/\n*.egg-info/\n__pycache__/\n");
+    fx.git("add", "-A");
+    fx.git("commit", "-q", "-m", "mypkg, a C extension");
+  }
+
+  /**
+   * An optional extension with a pure-Python fallback (MarkupSafe, wrapt), nothing built or installed: the tests
+   * import src/'s fallback. Skipping src/ for a compiled package made them import nothing ("No module named
+   * 'mypkg'"), read as failing as expected, and the correct fix failed.
+   */
+  @Test
+  void anOptionalExtensionsPurePythonFallbackIsTestedFromSrc() throws Exception {
+    assumeTrue(Fixtures.onPath("python3"), "python3 runs the package's unittest suite");
+    optionalExtension(true);
+    Fixtures.Run r = acr("--chain", "srcfixer", "--verify", "python3 -m unittest discover -s tests", "fix the failing test");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.err()).contains("acr: baseline: tests fail (exit 1)").contains("attempt 1 srcfixer: verified");
+    assertThat(fx.read("src/mypkg/__init__.py")).contains("a + b");
+  }
+
+  /** An extension without a fallback, not built: no agent could make the tests import it, and acr says what builds it. */
+  @Test
+  void anUnbuiltExtensionStopsBeforeAnyAgentNamingItsBuild() throws Exception {
+    assumeTrue(Fixtures.onPath("python3"), "python3 runs the package's unittest suite");
+    optionalExtension(false);
+    Fixtures.Run r = acr("--chain", "marker,fixer", "--verify", "python3 -m unittest discover -s tests", "fix the failing test");
+    assertStoppedBeforeAnyAgent(r, "mypkg._speed is the project's compiled extension, which a clean checkout does not have built;"
+        + " name a test command that builds it first, e.g. --verify \"python3 setup.py build_ext --inplace && python3 -m pytest -q\"");
   }
 
   @Test

@@ -93,55 +93,73 @@ class PythonSrcLayoutTest {
     assertThat(PythonSrcLayout.generatedModule("mysite.local_settings", dir, dir)).isEmpty();
   }
 
-  /**
-   * A compiled extension: its .so is ignored by git, so each attempt's worktree lacks it, and with src/ first
-   * "from . import _speed" failed in every attempt, even under a test command that installs the build.
-   */
+  /** The commands that install the project or set PYTHONPATH run as given; those that install its dependencies do not. */
   @Test
-  void aCompiledPackageOrACommandThatInstallsIsNotPointedAtSrc() throws Exception {
+  void aCommandThatInstallsTheProjectIsNotPointedAtSrc() throws Exception {
     write("setup.py", "from setuptools import setup\nsetup(name='fastpkg', package_dir={'': 'src'}, packages=['fastpkg'])\n");
-    write("src/fastpkg/__init__.py", "from . import _speed\n");
-    assertThat(PythonSrcLayout.skipped(PYTEST, dir)).as("pure Python so far").isEmpty();
+    write("src/fastpkg/__init__.py", "");
     String install = "python setup.py -q install >/dev/null 2>&1 && python -m pytest -q -p no:cacheprovider";
     assertThat(PythonSrcLayout.environment(install, dir, Map.of("PATH", "/bin"))).doesNotContainKey("PYTHONPATH");
-    for (String builds : List.of("pip install -e . && pytest", "python3 -m pip install . && pytest", "tox -e py311",
-        "PYTHONPATH=lib pytest", "maturin develop && pytest", "uv sync && uv run pytest")) {
+    for (String builds : List.of("pip install -e . && pytest", "python3 -m pip install . && pytest", "pip install -e ./lib && pytest",
+        "pip install -q -e .[test] && pytest", "pip install --editable=. && pytest", "uv pip install /src/fastpkg && pytest",
+        "tox -e py311", "python3 -m tox", "cd . && nox -s tests", "python setup.py develop && pytest",
+        "python3 setup.py build --build-lib \"$PYTHONPATH\" && pytest", "PYTHONPATH=lib pytest", "maturin develop && pytest",
+        "uv sync && uv run pytest", "poetry install && poetry run pytest", "python3 -m build && pytest")) {
       assertThat(PythonSrcLayout.skipped(builds, dir)).as(builds).isPresent();
     }
-    assertThat(PythonSrcLayout.skipped("python3 -m pytest tests/test_setup_py.py", dir)).as("names a test file only").isEmpty();
+    for (String runs : List.of(PYTEST, "pip install -r requirements.txt && pytest", "pip install -q -r requirements.txt && python3 -m pytest -q",
+        "python3 -m pip install --requirement requirements-dev.txt pytest-cov && pytest", "pip install -c constraints.txt hypothesis && pytest",
+        "pytest -c tox.ini", "python3 -m pytest -q -c tox.ini", "pytest tests/test_noxfile.py", "python3 -m pytest tests/test_setup_py.py",
+        "python setup.py test")) {
+      assertThat(PythonSrcLayout.skipped(runs, dir)).as(runs).isEmpty();
+      assertThat(PythonSrcLayout.environment(runs, dir, Map.of("PATH", "/bin"))).as(runs).containsKey("PYTHONPATH");
+    }
+  }
+
+  /**
+   * A compiled package gets src/ first too: an optional extension falls back to its pure Python (MarkupSafe), a
+   * missing one stops the run (PythonExtensions), where an installed build would have tested other code than the attempt's.
+   */
+  @Test
+  void aCompiledPackageIsPointedAtSrcAndTheDryRunNamesItsBuild() throws Exception {
+    write("setup.py", "from setuptools import Extension, setup\nsetup(ext_modules=[Extension('fastpkg._speed', ['src/fastpkg/_speed.c'],"
+        + " optional=True)])\n");
+    write("src/fastpkg/__init__.py", "try:\n    from ._speed import add\nexcept ImportError:\n    from ._pure import add\n");
     write("src/fastpkg/_speed.c", "#include <Python.h>\n");
-    assertThat(PythonSrcLayout.environment(PYTEST, dir, Map.of("PATH", "/bin"))).doesNotContainKey("PYTHONPATH");
-    assertThat(PythonSrcLayout.note(PYTEST, dir)).hasValueSatisfying(n -> assertThat(n).startsWith(
-        "src/ is not put first on PYTHONPATH: the package is compiled (src/fastpkg/_speed.c)")
-        .contains("--verify \"python3 setup.py build_ext --inplace && python3 -m pytest -q\""));
+    assertThat(PythonSrcLayout.environment(PYTEST, dir, Map.of("PATH", "/bin"))).containsKey("PYTHONPATH");
+    assertThat(PythonSrcLayout.note(PYTEST, dir)).hasValueSatisfying(n -> assertThat(n).startsWith("the tests import src/ first")
+        .contains("the package is compiled (setup.py has ext_modules)")
+        .endsWith("--verify \"python3 setup.py build_ext --inplace && python3 -m pytest -q\""));
     // A build into src/ itself is what src/ first then imports.
     for (String inPlace : List.of("python3 setup.py build_ext --inplace && python3 -m pytest -q", "python setup.py build_ext -i; pytest")) {
       assertThat(PythonSrcLayout.environment(inPlace, dir, Map.of("PATH", "/bin"))).as(inPlace).containsKey("PYTHONPATH");
+      assertThat(PythonSrcLayout.note(inPlace, dir)).as(inPlace).hasValueSatisfying(n -> assertThat(n).doesNotContain("compiled"));
     }
     assertThat(PythonSrcLayout.skipped("python setup.py build_ext && pip install . && pytest -i", dir)).isPresent();
+    Files.delete(dir.resolve("setup.py"));
     Files.delete(dir.resolve("src/fastpkg/_speed.c"));
     write("src/fastpkg/_speed.cpython-311-x86_64-linux-gnu.so", "");
-    assertThat(PythonSrcLayout.compiled(dir)).as("a build in the user's tree").isPresent();
+    assertThat(PythonExtensions.compiled(dir)).as("a build in the user's tree").isPresent();
   }
 
   @Test
   void compiledBuildBackendsAndExtensionModules() throws Exception {
     write("src/pkg/__init__.py", "");
     write("pyproject.toml", "[build-system]\nrequires = [\"maturin>=1\"]\nbuild-backend = \"maturin\"\n");
-    assertThat(PythonSrcLayout.compiled(dir)).contains("pyproject.toml: build-backend = \"maturin");
+    assertThat(PythonExtensions.compiled(dir)).contains("pyproject.toml: build-backend = \"maturin");
     write("pyproject.toml", "[build-system]\nbuild-backend = \"mesonpy\"\n");
-    assertThat(PythonSrcLayout.compiled(dir)).isPresent();
+    assertThat(PythonExtensions.compiled(dir)).isPresent();
     write("pyproject.toml", "[build-system]\nbuild-backend = \"scikit_build_core.build\"\n");
-    assertThat(PythonSrcLayout.compiled(dir)).isPresent();
+    assertThat(PythonExtensions.compiled(dir)).isPresent();
     write("pyproject.toml", "[build-system]\nbuild-backend = \"hatchling.build\"\n[project]\nname = \"pkg\"\n"
         + "description = \"bindings for maturin users\"\n");
-    assertThat(PythonSrcLayout.compiled(dir)).as("pure Python, whatever its description says").isEmpty();
+    assertThat(PythonExtensions.compiled(dir)).as("pure Python, whatever its description says").isEmpty();
     assertThat(PythonSrcLayout.note(PYTEST, dir)).contains("the tests import src/ first (PYTHONPATH), as after pip install -e .:"
         + " the files under test, not a copy installed elsewhere");
     write("setup.py", "from setuptools import setup, Extension\nsetup(ext_modules=[Extension('pkg._c', ['ext/c.c'])])\n");
-    assertThat(PythonSrcLayout.compiled(dir)).contains("setup.py has ext_modules");
+    assertThat(PythonExtensions.compiled(dir)).contains("setup.py has ext_modules");
     Files.delete(dir.resolve("setup.py"));
     write("Cargo.toml", "[package]\nname = \"pkg\"\n");
-    assertThat(PythonSrcLayout.compiled(dir)).contains("Cargo.toml");
+    assertThat(PythonExtensions.compiled(dir)).contains("Cargo.toml");
   }
 }
