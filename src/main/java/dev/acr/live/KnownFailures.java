@@ -113,6 +113,19 @@ public record KnownFailures(List<String> failing, boolean incomplete, boolean no
     return false;
   }
 
+  /**
+   * The failing tests the prompt does not name, when it names some of them and the list is whole:
+   * "fix the nested blueprint test" on a flask whose test_async_view also fails for want of its
+   * 'async' extra. Every attempt is judged by those too, so the user hears of them before paying.
+   * Empty when the prompt names none (the bug may be any of them) or all.
+   */
+  static List<String> othersThanNamed(VerifyResult baseline, String prompt) {
+    if (baseline == null || baseline.passed() || baseline.failingIncomplete() || !namesAny(prompt, baseline.failing())) {
+      return List.of();
+    }
+    return baseline.failing().stream().filter(t -> !namesAny(prompt, List.of(t))).toList();
+  }
+
   /** Lower-case words: split at anything not a letter or digit, and where camelCase turns upper. */
   private static List<String> words(String text) {
     String spaced = text.replaceAll("([a-z0-9])([A-Z])", "$1 $2");

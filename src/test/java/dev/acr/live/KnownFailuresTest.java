@@ -31,6 +31,19 @@ class KnownFailuresTest {
   }
 
   @Test
+  void theFailingTestsAPromptLeavesUnnamedWhenItNamesSome() {
+    VerifyResult flask = failing("tests/test_blueprints.py::test_nested_blueprint",
+        "tests/test_blueprints.py::test_nested_callback_order", "tests/test_helpers.py::TestStreaming::test_async_view");
+    assertThat(KnownFailures.othersThanNamed(flask, "fix the nested blueprint test"))
+        .containsExactly("tests/test_helpers.py::TestStreaming::test_async_view");
+    assertThat(KnownFailures.othersThanNamed(flask, "fix the failing test")).as("names none: any may be the bug").isEmpty();
+    assertThat(KnownFailures.othersThanNamed(flask, "fix async views and nested blueprints")).as("names all").isEmpty();
+    assertThat(KnownFailures.othersThanNamed(
+        new VerifyResult(false, 1, 10, "", false, null, flask.failing(), true), "fix the nested blueprint test"))
+        .as("a list cut short names no others").isEmpty();
+  }
+
+  @Test
   void anAttemptLeavingOnlySomeOfThemEndsTheRunOneWithAnyOtherFailureDoesNot() {
     KnownFailures known = KnownFailures.of(failing("a root-only test", "needs redis"), Dimension.CODE_GENERATION,
         "add a greeting");
