@@ -41,6 +41,16 @@ class KnownFailuresTest {
     assertThat(KnownFailures.othersThanNamed(
         new VerifyResult(false, 1, 10, "", false, null, flask.failing(), true), "fix the nested blueprint test"))
         .as("a list cut short names no others").isEmpty();
+
+    KnownFailures known = KnownFailures.of(flask, Dimension.BUG_FIXING, "fix the nested blueprint test");
+    assertThat(known.onlyThese(failing("tests/test_helpers.py::TestStreaming::test_async_view")))
+        .as("the named ones fixed, only the unnamed one left: ends the run").isTrue();
+    assertThat(known.onlyThese(failing("tests/test_blueprints.py::test_nested_blueprint",
+        "tests/test_helpers.py::TestStreaming::test_async_view"))).as("a named one still fails").isFalse();
+    assertThat(known.onlyThese(failing("tests/test_helpers.py::TestStreaming::test_async_view", "tests/test_new.py::test_x")))
+        .as("a new failure").isFalse();
+    assertThat(KnownFailures.of(flask, Dimension.BUG_FIXING, "fix the failing test")
+        .onlyThese(failing("tests/test_helpers.py::TestStreaming::test_async_view"))).as("the prompt names none").isFalse();
   }
 
   @Test
