@@ -105,18 +105,8 @@ public record KnownFailures(List<String> failing, boolean incomplete, boolean no
 
   /** Whether the prompt names one of {@code tests}: a word of its name, not a generic one, is a word of the prompt. */
   static boolean namesAny(String prompt, List<String> tests) {
-    Set<String> said = new HashSet<>();
-    for (String w : words(prompt == null ? "" : prompt)) {
-      said.add(stem(w));
-    }
-    for (String test : tests) {
-      for (String w : words(test)) {
-        if (w.length() >= 4 && !GENERIC.contains(w) && said.contains(stem(w))) {
-          return true;
-        }
-      }
-    }
-    return false;
+    Set<String> said = said(prompt);
+    return tests.stream().anyMatch(t -> names(said, t));
   }
 
   /**
@@ -126,10 +116,31 @@ public record KnownFailures(List<String> failing, boolean incomplete, boolean no
    * Empty when the prompt names none (the bug may be any of them) or all.
    */
   static List<String> othersThanNamed(VerifyResult baseline, String prompt) {
-    if (baseline == null || baseline.passed() || baseline.failingIncomplete() || !namesAny(prompt, baseline.failing())) {
+    if (baseline == null || baseline.passed() || baseline.failingIncomplete()) {
       return List.of();
     }
-    return baseline.failing().stream().filter(t -> !namesAny(prompt, List.of(t))).toList();
+    Set<String> said = said(prompt);
+    List<String> others = baseline.failing().stream().filter(t -> !names(said, t)).toList();
+    return others.size() == baseline.failing().size() ? List.of() : others;
+  }
+
+  /** The prompt's words, stemmed: read once for all the tests compared with it. */
+  private static Set<String> said(String prompt) {
+    Set<String> said = new HashSet<>();
+    for (String w : words(prompt == null ? "" : prompt)) {
+      said.add(stem(w));
+    }
+    return said;
+  }
+
+  /** Whether a word of {@code test}'s name, not a generic one, is one of the prompt's words. */
+  private static boolean names(Set<String> said, String test) {
+    for (String w : words(test)) {
+      if (w.length() >= 4 && !GENERIC.contains(w) && said.contains(stem(w))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Lower-case words: split at anything not a letter or digit, and where camelCase turns upper. */
