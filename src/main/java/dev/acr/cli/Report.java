@@ -183,7 +183,7 @@ final class Report {
         out.println(ansi.string("@|green,bold verified|@") + " (changes made in place)");
       } else if (r.applied().applied() && !files.isEmpty()) {
         out.println(ansi.string("@|green,bold verified|@") + ": applied to your working tree ("
-            + String.join(", ", files) + "); review with git diff");
+            + String.join(", ", files) + "); review with git status and git diff");
       } else if (r.applied().applied()) {
         out.println(ansi.string("@|green,bold verified|@") + ": the attempt changed nothing, so nothing was applied");
       } else {
