@@ -38,6 +38,11 @@ class ClassifierSymptomsTest {
         {"the dfs enqueues the same node more than once", "bug_fixing", "guard: 'more than once' is 'twice'"},
         {"Allow users to vote more than once per poll.", "code_generation", "guard (review15): a purpose, not a symptom"},
         {"let admins to edit a post more than once", "code_generation", "guard: what is to be allowed"},
+        {"Allow admins to edit published posts more than once", "code_generation", "guard (review17): what they are to do"},
+        {"let users retry declined payments up to 3 times before locking the card", "code_generation", "guard: and with 'let'"},
+        {"When I enable caching the page renders twice", "bug_fixing", "guard: enabling something, no one allowed"},
+        {"the checkout allows users to edit orders twice", "bug_fixing", "guard: what it allows, a symptom"},
+        {"the retry config lets the job run twice", "bug_fixing", "guard: 'lets' in a sentence, a symptom"},
         {"The webhook seems to fire twice", "bug_fixing", "guard (review16): 'seems to' keeps the symptom"},
         {"the cron job appears to send the digest email twice", "bug_fixing", "guard: 'appears to' keeps it"}};
     assertRows(cases);
