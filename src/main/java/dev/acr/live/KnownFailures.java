@@ -59,7 +59,14 @@ public record KnownFailures(List<String> failing, boolean incomplete, boolean no
    */
   boolean onlyThese(VerifyResult attempt) {
     List<String> notTasks = notTheTasks ? failing : unnamed;
-    return !notTasks.isEmpty() && !incomplete && failedNaming(attempt) && notTasks.containsAll(attempt.failing());
+    return !notTasks.isEmpty() && !incomplete && failedNaming(attempt) && notTasks.containsAll(attempt.failing())
+        // go test's packages alone, where tests of theirs failed before: they did not build, or one hung (a TestMain
+        // that fails for reasons of its own names its package alone before any change too).
+        && !(goPackagesOnly(attempt.failing()) && !goPackagesOnly(failing));
+  }
+
+  private static boolean goPackagesOnly(List<String> names) {
+    return names.stream().allMatch(t -> GO_PACKAGE.matcher(t).matches());
   }
 
   /** Whether a run failed, in time, naming its failing tests, all of them: only then can its names be compared. */
@@ -146,9 +153,10 @@ public record KnownFailures(List<String> failing, boolean incomplete, boolean no
         : others.stream().filter(t -> !fileOrPackage(t)).toList();
   }
 
-  /** go test's package ({@code example.com/x/timeutil}, {@code gopkg.in/yaml.v3}) or Jest's file ({@code src/a.test.js}). */
-  private static final Pattern FILE_OR_PACKAGE =
-      Pattern.compile("[\\w-]+(?:\\.[\\w-]+)+/(?:[\\w.~-]+/)*(?:[\\w~-]+|[\\w~-]+\\.v\\d+)|\\S+\\.[cm]?[jt]sx?");
+  /** go test's package: {@code example.com/x/timeutil}, {@code gopkg.in/yaml.v3}. */
+  private static final Pattern GO_PACKAGE = Pattern.compile("[\\w-]+(?:\\.[\\w-]+)+/(?:[\\w.~-]+/)*(?:[\\w~-]+|[\\w~-]+\\.v\\d+)");
+  /** Jest's file: {@code src/a.test.js}. */
+  private static final Pattern JS_FILE = Pattern.compile("\\S+\\.[cm]?[jt]sx?");
 
   /**
    * Whether a failing name is a runner's line for a package or a file rather than a test: it fails
@@ -158,7 +166,7 @@ public record KnownFailures(List<String> failing, boolean incomplete, boolean no
    * leave only names that failed before.
    */
   static boolean fileOrPackage(String name) {
-    return FILE_OR_PACKAGE.matcher(name).matches();
+    return GO_PACKAGE.matcher(name).matches() || JS_FILE.matcher(name).matches();
   }
 
   /** The prompt's words, stemmed: read once for all the tests compared with it. */

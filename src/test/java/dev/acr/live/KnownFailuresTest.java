@@ -80,6 +80,19 @@ class KnownFailuresTest {
   }
 
   @Test
+  void goPackagesAloneWhereTheirTestsFailedBeforeEndNoRun() {
+    // Not the task's at all: their package alone is what an attempt that broke its build, or hung a test, leaves failing.
+    KnownFailures root = KnownFailures.of(failing("TestChmodAsRoot", "example.com/x/fs"), Dimension.CODE_GENERATION,
+        "add a --json flag to the ls command");
+    assertThat(root.onlyThese(failing("TestChmodAsRoot", "example.com/x/fs"))).isTrue();
+    assertThat(root.onlyThese(failing("example.com/x/fs"))).as("fs did not build").isFalse();
+    assertThat(KnownFailures.of(failing("example.com/x/db"), Dimension.CODE_GENERATION, "add a --json flag")
+        .onlyThese(failing("example.com/x/db"))).as("its TestMain wants a database, before any change too").isTrue();
+    assertThat(KnownFailures.of(failing("test/net.test.js"), Dimension.CODE_GENERATION, "add a --json flag")
+        .onlyThese(failing("test/net.test.js"))).as("node --test's TAP names files only: still ends the run").isTrue();
+  }
+
+  @Test
   void anAttemptLeavingOnlySomeOfThemEndsTheRunOneWithAnyOtherFailureDoesNot() {
     KnownFailures known = KnownFailures.of(failing("a root-only test", "needs redis"), Dimension.CODE_GENERATION,
         "add a greeting");
