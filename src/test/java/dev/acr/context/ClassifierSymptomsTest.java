@@ -19,6 +19,15 @@ import org.junit.jupiter.api.Test;
 class ClassifierSymptomsTest {
 
   @Test
+  void coveredBySomethingOtherThanTestsAsksForNoTests() {
+    // A bug to fix or a feature to add, which the prompt does not say: not tests (review17; both rules that read 'covered').
+    for (String p : new String[] {"ensure the upload path is covered by the virus scanner before files hit S3",
+        "make sure the login flow is covered by the rate limiter"}) {
+      assertThat(new Classifier().classify(p).dimension()).as(p).isNotEqualTo(Dimension.TEST_GENERATION);
+    }
+  }
+
+  @Test
   void aStatementThatSaysWhenItHappensIsAReport() {
     String[][] cases = {
         {"the interval tree returns overlapping intervals when the input is unsorted", "bug_fixing",
@@ -71,7 +80,11 @@ class ClassifierSymptomsTest {
         {"Sort the second half of the array in descending order.", "code_generation", "guard: half of the data"},
         {"Write a JS helper that merges objects like the `...` spread operator but deep.", "code_generation",
             "guard: the spread operator, no placeholder"},
-        {"make sure every endpoint is covered by rate limiting", "code_generation", "guard: covered by a feature"}};
+        {"make sure every endpoint is covered by rate limiting", "code_generation", "guard: covered by a feature"},
+        // review17: the same guards where a second rule read the same words.
+        {"make sure the parser is covered by unit and integration tests", "test_generation", "covered by tests, two kinds"},
+        {"LinkedList.remove is empty for now; implement it", "code_completion", "guard: 'for now' is no condition"},
+        {"Request.body is empty when Content-Type is text/plain", "bug_fixing", "guard: a body empty under a condition is data"}};
     assertRows(cases);
   }
 
