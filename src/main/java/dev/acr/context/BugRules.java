@@ -135,8 +135,13 @@ final class BugRules {
               + "(?!(?: \\S+){0,5}? (?:up|into|apart"
               + "|down|out)\\b)", "symptom 'break'").when("break"),
           // Not who is to be allowed: "allow users to vote more than once" asks for a feature ("the
-          // webhook seems to fire twice" stays a symptom).
+          // webhook seems to fire twice" stays a symptom), nor what they are to do: "allow admins to
+          // edit posts more than once", "let users retry declined payments up to 3 times" ("when I enable
+          // caching the page renders twice" and "the config lets the job run twice" stay symptoms).
           regex(BUG_FIXING, 2.5, "(?<!\\b(?:allow|allows|let|lets|permit|permits|enable|enables|for) )"
+              // (Java's look-behind takes no {m,n} on a group: the words are spelled out.)
+              + "(?<!\\b(?:allow|permit|enable) \\S{1,20}(?: \\S{1,20})? to(?: \\S{1,20})?(?: \\S{1,20})?(?: \\S{1,20})? )"
+              + "(?<!(?:^|[.;!?] )let \\S{1,20}(?: \\S{1,20})?(?: \\S{1,20})? )"
               + "\\b(?:\\w+(?:s|ed)|runs?|fires?|shows? up|appears?|opens?|(?:can|could|may) \\w+)(?: \\S+){0,2}? "
               + "(?:twice|more than once|two times"
               + "|multiple times|\\d+ times|over and over)\\b", "symptom 'happens twice'")

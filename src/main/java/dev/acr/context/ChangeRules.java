@@ -25,6 +25,9 @@ final class ChangeRules {
   private static final String ENSURE_STATE =
       "^(?:please )?(?:ensure|make sure|check)\\b(?: \\S+){0,6}? (?:is|are|gets?|get|be) (?:fully |properly |well |all )?";
 
+  /** After "covered": not by something other than tests ("covered by rate limiting" asks for no tests). */
+  static final String NOT_BY_OTHER_THAN_TESTS = "(?! by (?!(?:\\w+ )?tests?\\b))";
+
   /** What should stop happening, or keep working, in code that exists. */
   static final List<Rule> ROBUSTNESS =
       List.of(
@@ -43,7 +46,8 @@ final class ChangeRules {
           regex(BUG_FIXING, 2.5, "^(?:please )?(?:avoid|don't|do not|never|stop)\\b(?! forget\\b)(?: \\S+){1,6}? (?:when|if|after|during|while"
               + "|unless|on|for)\\b", "not in a case '%s'").when("avoid", "don't", "do not", "never", "stop"),
           regex(CODE_UNDERSTANDING, 3, ENSURE_STATE + "documented\\b", "asks for documentation '%s'").when("documented"),
-          regex(TEST_GENERATION, 3, ENSURE_STATE + "(?:tested|covered)\\b", "asks for tests '%s'").when("tested", "covered"),
+          regex(TEST_GENERATION, 3, ENSURE_STATE + "(?:tested|covered)\\b" + NOT_BY_OTHER_THAN_TESTS, "asks for tests '%s'")
+              .when("tested", "covered"),
           // "ensure snapshot logs don't affect the graph": what must not happen, and does.
           regex(BUG_FIXING, 2.5, "^(?:please )?ensure\\b(?: \\S+){0,6}? (?:doesn't|don't|does not|do not|never|isn't|aren't|can't"
               + "|cannot|won't|no longer)\\b", "asks that something not happen '%s'").when("ensure"),

@@ -27,7 +27,7 @@ final class ClassifierRules {
               .when("test"),
           // "make sure format_money is covered for negative amounts": coverage asked for, no robustness.
           regex(TEST_GENERATION, 3, "\\b(?:make sure|ensure)\\b(?: \\S+){0,5}? (?:is|are|gets?) (?:\\w+ )?(?:covered|tested"
-              + "|unit[- ]tested)\\b(?! by (?!(?:\\w+ )?tests?\\b))", "asks for coverage '%s'").when("covered", "tested"),
+              + "|unit[- ]tested)\\b" + ChangeRules.NOT_BY_OTHER_THAN_TESTS, "asks for coverage '%s'").when("covered", "tested"),
           regex(TEST_GENERATION, 1.5, "\\btests?\\b|\\btesting\\b|\\bspecs\\b", "mentions tests")
               .when("test", "spec"),
           terms(TEST_GENERATION, 2.5, "'%s'", "test suite", "test case", "test cases",

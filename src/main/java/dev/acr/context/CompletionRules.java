@@ -16,6 +16,10 @@ final class CompletionRules {
 
   private CompletionRules() {}
 
+  /** After "is empty": not a condition that says when, which makes it data, a bug's ("... when the server gzips"). */
+  private static final String NOT_UNDER_A_CONDITION =
+      "(?! (?:when|whenever|if|unless|after|once|on|for(?! (?:now|the moment|the time being)\\b))\\b)";
+
   /** The parts of code that a completion task fills in. */
   private static final String PARTS = "(?:steps|cases|methods|case|branch(?:es)?|arms|body|bodies"
       + "|implementations?|definitions?|parts?|pieces|bits|fields|logic|stages?|sections?|variants"
@@ -191,16 +195,18 @@ final class CompletionRules {
               "'%s'").when("body", "empty"),
           // "validate() is empty"; not "crashes when the body is empty", a condition of a bug report.
           // "the case for 'paused' in render_status is blank": the part may be named by a phrase or two.
+          // Nor "Request.body is empty when Content-Type is text/plain", a condition after it (review17).
           regex(CODE_COMPLETION, 2, "(?<!(?:when|if|while|unless) (?:the |its |an? )?(?:\\w{1,20} )?)\\b(?:\\w+\\(\\)|function|method"
               + "|body|stub|class|handler|constructor|file|branch|case|loop|block|impl|fn|func|impls|methods|functions|handlers|bodies"
               + "|cases|branches|stubs|callbacks?|hooks?|wrappers?|decorators?)(?: (?:in|of|for|and) \\S+){0,3} (?:is|are) (?:still |left |all )?"
-              + "(?:empty|blank)\\b", "'%s'")
+              + "(?:empty|blank)\\b" + NOT_UNDER_A_CONDITION, "'%s'")
               .when("empty", "blank"),
           // "LinkedList.remove is empty": a method named by its class (read from the raw text, where a
           // class is capitalised; "response.body is empty" is data, a bug report's subject).
           raw(CODE_COMPLETION, 2, "\\b[A-Z]\\w*\\.[a-z_]\\w*(?:\\(\\))?(?: (?:in|of) \\S+){0,2} (?:is|are) (?:still |left |just )?"
-              // Not under a condition: "Response.data is empty when the server gzips" is data, a bug.
-              + "(?:empty|blank|unimplemented|a no-?op)\\b(?! (?:when|whenever|if|unless|after|once|on|for)\\b)",
+              // Not under a condition: "Response.data is empty when the server gzips" is data, a bug
+              // ("LinkedList.remove is empty for now" is no condition).
+              + "(?:empty|blank|unimplemented|a no-?op)\\b" + NOT_UNDER_A_CONDITION,
               "a method not written '%s'")
               .when("empty", "blank", "unimplemented", "no-op", "noop"),
           // The rest exists, one part is asked for: "the other dunders are done", "the remaining

@@ -181,14 +181,10 @@ public final class Baseline {
           + " bug to fix, as expected; if not, no attempt can verify here: rerun with --verify 'CMD' that builds what the"
           + " tests need");
     } else if (asksToFixFailingTest(d.task().dimension(), req.prompt())) {
-      List<String> others = known.unnamed();
-      boolean one = others.size() == 1;
-      note.accept("baseline: tests fail (" + exit(r) + ")" + which + ", as expected before a fix" + (others.isEmpty() ? ""
-          : "; the prompt does not name " + KnownFailures.named(others, false) + ", and an attempt verifies only when "
-              + (one ? "it passes" : "they pass") + " too: if " + (one ? "it fails" : "they fail") + " for reasons of "
-              + (one ? "its" : "their") + " own (a missing extra, a service), rerun with --verify 'CMD' that runs the tests"
-              + " that matter; otherwise acr stops after the first attempt that leaves only " + (one ? "it" : "them")
-              + " failing, rather than pay for more"));
+      note.accept("baseline: tests fail (" + exit(r) + ")" + which + ", as expected before a fix" + known.unnamedNote());
+    } else if (!known.unnamed().isEmpty()) {
+      // A refactoring that names some of them: the others end the run all the same (onlyThese), so they are said.
+      note.accept("baseline: tests fail (" + exit(r) + ")" + which + " before any change" + known.unnamedNote());
     } else {
       // Nothing named that acr could compare: say it plainly all the same, since every attempt must make it pass.
       note.accept("baseline: tests fail (" + exit(r) + ")" + which + " before any change; an attempt verifies"

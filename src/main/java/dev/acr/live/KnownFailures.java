@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The tests that fail before any change (the baseline's, as the runner named them) and whether the
@@ -20,7 +21,7 @@ import java.util.Set;
  * @param failing the baseline's failing tests, in the order printed; empty when none were named
  * @param incomplete more failed than were kept, so no comparison is made
  * @param notTheTasks whether the prompt neither asks to fix a failing test nor names one of them
- * @param unnamed when the prompt names some of them, the others ({@link #othersThanNamed})
+ * @param unnamed when the prompt names some of them, the others that are tests ({@link #othersThanNamed})
  */
 public record KnownFailures(List<String> failing, boolean incomplete, boolean notTheTasks, List<String> unnamed) {
 
@@ -58,7 +59,14 @@ public record KnownFailures(List<String> failing, boolean incomplete, boolean no
    */
   boolean onlyThese(VerifyResult attempt) {
     List<String> notTasks = notTheTasks ? failing : unnamed;
-    return !notTasks.isEmpty() && !incomplete && failedNaming(attempt) && notTasks.containsAll(attempt.failing());
+    return !notTasks.isEmpty() && !incomplete && failedNaming(attempt) && notTasks.containsAll(attempt.failing())
+        // go test's packages alone, where tests of theirs failed before: they did not build, or one hung (a TestMain
+        // that fails for reasons of its own names its package alone before any change too).
+        && !(goPackagesOnly(attempt.failing()) && !goPackagesOnly(failing));
+  }
+
+  private static boolean goPackagesOnly(List<String> names) {
+    return names.stream().allMatch(t -> GO_PACKAGE.matcher(t).matches());
   }
 
   /** Whether a run failed, in time, naming its failing tests, all of them: only then can its names be compared. */
@@ -95,6 +103,25 @@ public record KnownFailures(List<String> failing, boolean incomplete, boolean no
         + " first attempt that leaves only these failing, rather than pay for more";
   }
 
+  /**
+   * What the baseline adds when the prompt names some of the failing tests: the others, which every
+   * attempt must make pass too, and that acr stops after an attempt that leaves only those failing,
+   * unless a file's or a package's line failed too, which ends no run ({@link #fileOrPackage}).
+   * Empty when there are none.
+   */
+  String unnamedNote() {
+    if (unnamed.isEmpty()) {
+      return "";
+    }
+    boolean one = unnamed.size() == 1;
+    boolean stops = failing.stream().noneMatch(KnownFailures::fileOrPackage);
+    return "; the prompt does not name " + named(unnamed, false) + ", and an attempt verifies only when "
+        + (one ? "it passes" : "they pass") + " too: if " + (one ? "it fails" : "they fail") + " for reasons of "
+        + (one ? "its" : "their") + " own (a missing extra, a service), rerun with --verify 'CMD' that runs the tests"
+        + " that matter" + (stops ? "; otherwise acr stops after the first attempt that leaves only " + (one ? "it" : "them")
+            + " failing, rather than pay for more" : "");
+  }
+
   /** The note of an attempt that left only these failing. */
   String stopNote(VerifyResult attempt) {
     return "only tests that already failed before any change still fail: " + named(attempt.failing(), false)
@@ -113,7 +140,8 @@ public record KnownFailures(List<String> failing, boolean incomplete, boolean no
    * The failing tests the prompt does not name, when it names some of them and the list is whole:
    * "fix the nested blueprint test" on a flask whose test_async_view also fails for want of its
    * 'async' extra. Every attempt is judged by those too, so the user hears of them before paying.
-   * Empty when the prompt names none (the bug may be any of them) or all.
+   * Empty when the prompt names none (the bug may be any of them) or all; never a file's or a
+   * package's line ({@link #fileOrPackage}).
    */
   static List<String> othersThanNamed(VerifyResult baseline, String prompt) {
     if (baseline == null || baseline.passed() || baseline.failingIncomplete()) {
@@ -121,7 +149,24 @@ public record KnownFailures(List<String> failing, boolean incomplete, boolean no
     }
     Set<String> said = said(prompt);
     List<String> others = baseline.failing().stream().filter(t -> !names(said, t)).toList();
-    return others.size() == baseline.failing().size() ? List.of() : others;
+    return others.size() == baseline.failing().size() ? List.of()
+        : others.stream().filter(t -> !fileOrPackage(t)).toList();
+  }
+
+  /** go test's package: {@code example.com/x/timeutil}, {@code gopkg.in/yaml.v3}. */
+  private static final Pattern GO_PACKAGE = Pattern.compile("[\\w-]+(?:\\.[\\w-]+)+/(?:[\\w.~-]+/)*(?:[\\w~-]+|[\\w~-]+\\.v\\d+)");
+  /** Jest's file: {@code src/a.test.js}. */
+  private static final Pattern JS_FILE = Pattern.compile("\\S+\\.[cm]?[jt]sx?");
+
+  /**
+   * Whether a failing name is a runner's line for a package or a file rather than a test: it fails
+   * with any test in it, named or not, and alone when its tests did not build or hung (go test's
+   * {@code FAIL example.com/x/timeutil [build failed]}, a Jest file that no longer loads). So it is
+   * none of the others a prompt leaves unnamed: an attempt that broke the named test's package would
+   * leave only names that failed before.
+   */
+  static boolean fileOrPackage(String name) {
+    return GO_PACKAGE.matcher(name).matches() || JS_FILE.matcher(name).matches();
   }
 
   /** The prompt's words, stemmed: read once for all the tests compared with it. */

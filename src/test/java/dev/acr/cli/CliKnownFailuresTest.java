@@ -64,6 +64,30 @@ class CliKnownFailuresTest {
   }
 
   @Test
+  void aPromptNamingSomeOfThemHearsOfTheOthersAndStopsAfterAnAttemptThatLeavesOnlyThose() throws Exception {
+    String before = h.status();
+    CliHarness.Run r = h.acr("--json", "--chain", "greeter,fixer,junker", "--verify", "sh check.sh",
+        "fix the value test, it should say fixed");
+    assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+    assertThat(r.err()).contains("as expected before a fix; the prompt does not name 1 test (refuses a read-only shims"
+        + " directory), and an attempt verifies only when it passes too")
+        .contains("otherwise acr stops after the first attempt that leaves only it failing");
+    // The greeter fixed nothing: failed, counted, and the run goes on; the fixer left only the unnamed one.
+    assertThat(r.err()).contains("attempt 2: fixer").doesNotContain("attempt 3");
+    JsonNode n = r.json();
+    assertThat(n.get("stop_reason").asText()).isEqualTo("only_baseline_failures");
+    assertThat(n.get("verified").asBoolean()).isFalse();
+    assertThat(h.status()).as("nothing applied").isEqualTo(before);
+    List<JsonNode> mem = h.memoryRecords();
+    assertThat(mem).extracting(m -> m.get("status").asText()).containsExactly("failed", "failed");
+    assertThat(mem.get(0).has("reason")).isFalse();
+    assertThat(mem.get(1).get("reason").asText()).isEqualTo("only the tests that failed before any change");
+    // Not a fix asked for, yet naming one of them: the others are said all the same, since they end the run too.
+    r = h.acr("--chain", "greeter", "--verify", "sh check.sh", "refactor how the value is computed into a small helper");
+    assertThat(r.err()).contains("before any change; the prompt does not name 1 test (refuses a read-only shims directory)");
+  }
+
+  @Test
   void aFixWhoseOtherTestFailsOnceIsVerifiedOnASecondRunAndABreakIsNot() throws Exception {
     // Test 1 is flaky: it fails on the second run only (a counter outside the repository); test 2 is the task's.
     java.nio.file.Path counter = tmp.resolve("runs");

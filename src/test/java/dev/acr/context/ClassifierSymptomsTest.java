@@ -19,6 +19,15 @@ import org.junit.jupiter.api.Test;
 class ClassifierSymptomsTest {
 
   @Test
+  void coveredBySomethingOtherThanTestsAsksForNoTests() {
+    // A bug to fix or a feature to add, which the prompt does not say: not tests (review17; both rules that read 'covered').
+    for (String p : new String[] {"ensure the upload path is covered by the virus scanner before files hit S3",
+        "make sure the login flow is covered by the rate limiter"}) {
+      assertThat(new Classifier().classify(p).dimension()).as(p).isNotEqualTo(Dimension.TEST_GENERATION);
+    }
+  }
+
+  @Test
   void aStatementThatSaysWhenItHappensIsAReport() {
     String[][] cases = {
         {"the interval tree returns overlapping intervals when the input is unsorted", "bug_fixing",
@@ -38,6 +47,11 @@ class ClassifierSymptomsTest {
         {"the dfs enqueues the same node more than once", "bug_fixing", "guard: 'more than once' is 'twice'"},
         {"Allow users to vote more than once per poll.", "code_generation", "guard (review15): a purpose, not a symptom"},
         {"let admins to edit a post more than once", "code_generation", "guard: what is to be allowed"},
+        {"Allow admins to edit published posts more than once", "code_generation", "guard (review17): what they are to do"},
+        {"let users retry declined payments up to 3 times before locking the card", "code_generation", "guard: and with 'let'"},
+        {"When I enable caching the page renders twice", "bug_fixing", "guard: enabling something, no one allowed"},
+        {"the checkout allows users to edit orders twice", "bug_fixing", "guard: what it allows, a symptom"},
+        {"the retry config lets the job run twice", "bug_fixing", "guard: 'lets' in a sentence, a symptom"},
         {"The webhook seems to fire twice", "bug_fixing", "guard (review16): 'seems to' keeps the symptom"},
         {"the cron job appears to send the digest email twice", "bug_fixing", "guard: 'appears to' keeps it"}};
     assertRows(cases);
@@ -66,7 +80,11 @@ class ClassifierSymptomsTest {
         {"Sort the second half of the array in descending order.", "code_generation", "guard: half of the data"},
         {"Write a JS helper that merges objects like the `...` spread operator but deep.", "code_generation",
             "guard: the spread operator, no placeholder"},
-        {"make sure every endpoint is covered by rate limiting", "code_generation", "guard: covered by a feature"}};
+        {"make sure every endpoint is covered by rate limiting", "code_generation", "guard: covered by a feature"},
+        // review17: the same guards where a second rule read the same words.
+        {"make sure the parser is covered by unit and integration tests", "test_generation", "covered by tests, two kinds"},
+        {"LinkedList.remove is empty for now; implement it", "code_completion", "guard: 'for now' is no condition"},
+        {"Request.body is empty when Content-Type is text/plain", "bug_fixing", "guard: a body empty under a condition is data"}};
     assertRows(cases);
   }
 

@@ -54,6 +54,45 @@ class KnownFailuresTest {
   }
 
   @Test
+  void aFileOrPackageLineIsNoneOfTheOthers() {
+    // go test names the package after its failing tests, and again alone when they did not build or hung: an attempt
+    // that broke timeutil, the named test's package, leaves only lines that failed before, none of them the test's name.
+    VerifyResult go = failing("TestParseDuration", "example.com/x/timeutil", "TestDialRedis", "example.com/x/cache");
+    KnownFailures known = KnownFailures.of(go, Dimension.BUG_FIXING, "fix TestParseDuration for negative durations");
+    assertThat(known.unnamed()).containsExactly("TestDialRedis");
+    assertThat(known.onlyThese(failing("example.com/x/timeutil", "TestDialRedis", "example.com/x/cache")))
+        .as("timeutil did not build").isFalse();
+    assertThat(KnownFailures.of(failing("TestParseDuration", "TestDialRedis", "example.com/x/util"), Dimension.BUG_FIXING,
+        "fix TestParseDuration").onlyThese(failing("example.com/x/util"))).as("one package, hung").isFalse();
+    // Jest names the file, then its tests; a file that no longer loads is its FAIL line alone.
+    VerifyResult jest = failing("src/parser.test.js", "Parser › handles empty input", "src/db.test.js", "Db › connects");
+    KnownFailures js = KnownFailures.of(jest, Dimension.BUG_FIXING, "fix the empty input test");
+    assertThat(js.unnamed()).containsExactly("Db › connects");
+    assertThat(js.onlyThese(failing("src/parser.test.js", "src/db.test.js", "Db › connects"))).isFalse();
+    assertThat(known.unnamedNote()).startsWith("; the prompt does not name 1 test (TestDialRedis), and an attempt verifies only"
+        + " when it passes too").as("no run ends on a package's line: no stop promised").doesNotContain("acr stops");
+    assertThat(KnownFailures.of(failing("tests/test_a.py::test_nested", "tests/test_b.py::test_async_view"),
+        Dimension.BUG_FIXING, "fix the nested test").unnamedNote()).contains("otherwise acr stops after the first attempt");
+    assertThat(KnownFailures.fileOrPackage("gopkg.in/yaml.v3")).isTrue();
+    assertThat(KnownFailures.fileOrPackage("TestParse/empty_input")).as("a Go subtest").isFalse();
+    assertThat(KnownFailures.fileOrPackage("tests/test_x.py")).as("pytest's, only when it did not collect").isFalse();
+    assertThat(KnownFailures.fileOrPackage("tests/test-reader")).as("automake's test program").isFalse();
+  }
+
+  @Test
+  void goPackagesAloneWhereTheirTestsFailedBeforeEndNoRun() {
+    // Not the task's at all: their package alone is what an attempt that broke its build, or hung a test, leaves failing.
+    KnownFailures root = KnownFailures.of(failing("TestChmodAsRoot", "example.com/x/fs"), Dimension.CODE_GENERATION,
+        "add a --json flag to the ls command");
+    assertThat(root.onlyThese(failing("TestChmodAsRoot", "example.com/x/fs"))).isTrue();
+    assertThat(root.onlyThese(failing("example.com/x/fs"))).as("fs did not build").isFalse();
+    assertThat(KnownFailures.of(failing("example.com/x/db"), Dimension.CODE_GENERATION, "add a --json flag")
+        .onlyThese(failing("example.com/x/db"))).as("its TestMain wants a database, before any change too").isTrue();
+    assertThat(KnownFailures.of(failing("test/net.test.js"), Dimension.CODE_GENERATION, "add a --json flag")
+        .onlyThese(failing("test/net.test.js"))).as("node --test's TAP names files only: still ends the run").isTrue();
+  }
+
+  @Test
   void anAttemptLeavingOnlySomeOfThemEndsTheRunOneWithAnyOtherFailureDoesNot() {
     KnownFailures known = KnownFailures.of(failing("a root-only test", "needs redis"), Dimension.CODE_GENERATION,
         "add a greeting");
