@@ -67,6 +67,11 @@ final class Languages {
           // Not ".d": make's dependency files and DTrace scripts share it; a dub manifest names D (below).
           Map.entry("tcl", "tcl"),
           Map.entry("vala", "vala"),
+          Map.entry("hx", "haxe"),
+          // COBOL programs and copybooks (GnuCOBOL's cobc compiles .cbl and .cob alike).
+          Map.entry("cbl", "cobol"),
+          Map.entry("cob", "cobol"),
+          Map.entry("cpy", "cobol"),
           Map.entry("pm", "perl"),
           Map.entry("pl", "perl"), // or Prolog's: see prologNotPerl
           Map.entry("plt", "prolog"),

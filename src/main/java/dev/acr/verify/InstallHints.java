@@ -103,6 +103,8 @@ final class InstallHints {
       Map.entry("guile", "GNU Guile: Debian's guile-3.0"),
       Map.entry("sbcl", "Steel Bank Common Lisp: Debian's sbcl"),
       Map.entry("deno", "npm install -g deno, or see deno.com"),
+      Map.entry("haxe", "Debian's haxe"),
+      Map.entry("neko", "Debian's neko (it comes with Debian's haxe)"),
       // Not in Debian 12 either; the words of each project's own install page.
       Map.entry("swift", "not in Debian 12: swift.org's toolchain for Linux, or swiftly"),
       Map.entry("dart", "not in Debian 12: the Dart SDK from dart.dev (Google's apt repository), or Flutter's SDK, which brings it"),

@@ -345,6 +345,18 @@ class RepoInspectorTest {
         "src/shim.c", "", "data/meson.build", ""))).isEqualTo("vala");
   }
 
+  /**
+   * JWambaugh/TJSON (Haxe: two .sh scripts beside its .hx files) and mmitch/cobol-build (COBOL programs built by make,
+   * and shell scripts) read "shell": neither extension was counted (docs/real-repos-2026-12-06.md, sixth session).
+   */
+  @Test
+  void haxeAndCobolFilesAreCounted() throws Exception {
+    assertThat(languageOf(Map.of("test.hxml", "-main TestAll\n", "lib/tjson/TJSON.hx", "", "tests/TestAll.hx", "",
+        "tests/TestParser.hx", "", "buildLib.sh", "", "runTests.sh", "", "tests/x.json", ""))).isEqualTo("haxe");
+    assertThat(languageOf(Map.of("Makefile", "test:\n", "genmk.sh", "", "teststats.sh", "", "src/main/cobol/hello.cbl", "",
+        "src/test/cobol/hello-test.cob", "", "src/main/copy/rec.cpy", ""))).isEqualTo("cobol");
+  }
+
   private String languageOf(Map<String, String> files) throws Exception {
     Path repo = GitFixture.withCommit(Files.createTempDirectory(tmp, "lang"), files);
     return RepoInspector.inspect(repo, null).language();
