@@ -140,6 +140,8 @@ final class NotInstalled {
     why = why.isPresent() ? why : MesonBuild.check(line, asked);
     why = why.isPresent() ? why : Autotools.check(line, asked);
     why = why.isPresent() || !(line.contains("haxelib") || line.contains("haxe.unit")) ? why : HaxeProject.check(line, asked);
+    why = why.isPresent() || !(line.contains("undefined module") || line.contains("extension or version not found")) ? why
+        : ChickenEggs.check(line, packageDir, asked);
     // GuileTests only for guile's own words: its patterns would compile for every failing baseline.
     why = why.isPresent() || !(line.contains("no code for module") || line.contains("In procedure dlopen")
         || line.startsWith("Unbound variable: ")) ? why
