@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * Test commands of build tools whose projects name no test command acr reads first: CMake with
  * CTest (C and C++), rebar3 (Erlang), R packages tested with testthat, Leiningen and the Clojure
  * CLI, nimble (Nim), dub (D), Crystal's spec runner, raco test (Racket), plunit (SWI-Prolog), gprbuild's test programs (Ada: {@link AdaProject}) and the
- * Fortran Package Manager, Swift, Dart, Zig and Julia ({@link LanguageToolchains}), Haxe ({@link HaxeProject}), CHICKEN's eggs ({@link ChickenEggs}), Meson ({@link MesonBuild}), GNU Autotools ({@link Autotools}), ASDF's test-op
+ * Fortran Package Manager, Swift, Dart, Zig and Julia ({@link LanguageToolchains}), Haxe ({@link HaxeProject}), Coq ({@link CoqProject}), CHICKEN's eggs ({@link ChickenEggs}), Meson ({@link MesonBuild}), GNU Autotools ({@link Autotools}), ASDF's test-op
  * ({@link CommonLispTests}) and Guile's SRFI-64 ({@link GuileTests}). Each
  * was added after a real repository of that kind got "verify none found" (docs/real-repos.md).
  */
@@ -54,6 +54,7 @@ public final class BuildTools {
     Optional<VerifyCommand> found = rebar3(root);
     found = found.isPresent() ? found : LanguageToolchains.detect(root);
     found = found.isPresent() ? found : HaxeProject.detect(root);
+    found = found.isPresent() ? found : CoqProject.detect(root);
     found = found.isPresent() ? found : testthat(root);
     found = found.isPresent() ? found : clojure(root);
     found = found.isPresent() ? found : nimble(root);

@@ -107,6 +107,8 @@ final class InstallHints {
       Map.entry("neko", "Debian's neko (it comes with Debian's haxe)"),
       Map.entry("chicken-install", "CHICKEN 5: Debian's chicken-bin"),
       Map.entry("csi", "CHICKEN 5: Debian's chicken-bin"),
+      Map.entry("coq_makefile", "it comes with Coq: Debian's coq"),
+      Map.entry("coqc", "Debian's coq"),
       // Not in Debian 12 either; the words of each project's own install page.
       Map.entry("swift", "not in Debian 12: swift.org's toolchain for Linux, or swiftly"),
       Map.entry("dart", "not in Debian 12: the Dart SDK from dart.dev (Google's apt repository), or Flutter's SDK, which brings it"),

@@ -152,8 +152,8 @@ record PatchScan(
         endHunk();
         int b = l.lastIndexOf(" b/");
         file = b > 0 ? l.substring(b + 3) : null;
-        // Rust and Zig keep unit tests beside the code: any .rs file may hold a #[ignore], any .zig file a test.
-        testFile = file != null && (DisabledTests.testPath(file) || file.endsWith(".rs") || file.endsWith(".zig"));
+        // Rust and Zig keep unit tests beside the code: any .rs file may hold a #[ignore], any .zig file a test; any Coq .v file a proof.
+        testFile = file != null && (DisabledTests.testPath(file) || file.endsWith(".rs") || file.endsWith(".zig") || file.endsWith(".v"));
         marker = file == null ? null : DisabledTests.MARKERS.get(file.substring(file.lastIndexOf('.') + 1));
         config = file == null ? null : DisabledTests.configMarker(file);
         newFile = false;

@@ -357,6 +357,14 @@ class RepoInspectorTest {
         "src/test/cobol/hello-test.cob", "", "src/main/copy/rec.cpy", ""))).isEqualTo("cobol");
   }
 
+  /** xavierleroy/cdf-mech-sem read "javascript" (its docs' scripts): .v is Coq's where a _CoqProject is, else Verilog's too. */
+  @Test
+  void coqProjectsAreCoq() throws Exception {
+    assertThat(languageOf(Map.of("_CoqProject", "-R . CDF\nIMP.v\n", "IMP.v", "", "Compil.v", "", "docs/coq2html.js", "",
+        "docs/search.js", "", "docs/more.js", "", "Makefile", "include CoqMakefile\n"))).isEqualTo("coq");
+    assertThat(languageOf(Map.of("rtl/alu.v", "", "rtl/top.v", "", "sim/tb.py", ""))).as("no _CoqProject").isEqualTo("python");
+  }
+
   private String languageOf(Map<String, String> files) throws Exception {
     Path repo = GitFixture.withCommit(Files.createTempDirectory(tmp, "lang"), files);
     return RepoInspector.inspect(repo, null).language();
