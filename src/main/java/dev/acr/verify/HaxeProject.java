@@ -1,6 +1,7 @@
 package dev.acr.verify;
 
 import dev.acr.verify.CannotRun.Why;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,16 @@ final class HaxeProject {
   /** haxelib before any {@code haxelib setup}: it has no repository, so no library can be found. */
   private static final Pattern NO_REPOSITORY = Pattern.compile("This is the first time you are running haxelib\\. Please run `haxelib setup` first");
 
+  /** lix's haxe, which {@code npm install} puts there; before it, "not found" says to install the project's dependencies. */
+  static final String LIX_HAXE = "node_modules/.bin/haxe";
+
+  /**
+   * lix without the Haxe that .haxerc names, which it downloads from haxe.org: {@code Version 4.3.7 configured in
+   * /x/.haxerc does not exist. Attempting download ...}, then {@code Failed to download https://haxe.org/... because ...}.
+   */
+  private static final Pattern LIX_NO_HAXE = Pattern.compile("^Version (\\S+) configured in \\S*\\.haxerc does not exist");
+  private static final Pattern LIX_DOWNLOAD_FAILED = Pattern.compile("^Failed to download (\\S+) because (.+)$");
+
   /** Haxe 3's unit test framework, which Haxe 4 moved out of its standard library into the hx3compat library. */
   private static final Pattern HAXE_UNIT_GONE = Pattern.compile("Type not found : (haxe\\.unit\\.\\w+)");
 
@@ -44,7 +55,10 @@ final class HaxeProject {
       return Optional.empty();
     }
     String text = withoutComments(VerifyDetector.readOrEmpty(root.resolve(hxml)));
-    StringBuilder command = new StringBuilder("haxe " + hxml);
+    // A project whose Haxe and libraries lix pins (.haxerc, haxe_libraries/): lix's haxe, which npm installs, reads them;
+    // Debian's haxe would ask haxelib for libraries lix keeps elsewhere (HaxeCheckstyle/tokentree).
+    boolean lix = Files.isRegularFile(root.resolve(".haxerc"));
+    StringBuilder command = new StringBuilder((lix ? LIX_HAXE : "haxe") + " " + hxml);
     if (!RUNS_ITSELF.matcher(text).find()) {
       List<String> runs = new ArrayList<>();
       Matcher m = RUNNABLE_TARGET.matcher(text);
@@ -53,12 +67,29 @@ final class HaxeProject {
       }
       runs.forEach(run -> command.append(" && ").append(run));
     }
-    return Optional.of(new VerifyCommand(command.toString(), "detected: " + hxml));
+    return Optional.of(new VerifyCommand(command.toString(), "detected: " + hxml + (lix ? ", .haxerc (lix)" : "")));
   }
 
   /** An hxml's lines without its comments ({@code #-neko old.n} is no target). */
   private static String withoutComments(String hxml) {
     return hxml.replaceAll("(?m)^\\s*#.*$", "");
+  }
+
+  /** Why lix could not get the Haxe that .haxerc names, read from the whole output; empty when it did not say so. */
+  static Optional<Why> lix(List<String> output) {
+    String version = null;
+    for (String raw : output) {
+      String line = raw.strip();
+      Matcher m = LIX_NO_HAXE.matcher(line);
+      if (m.find()) {
+        version = m.group(1);
+      } else if (version != null && (m = LIX_DOWNLOAD_FAILED.matcher(line)).find()) {
+        return Optional.of(new Why("lix could not download Haxe " + version + ", which .haxerc names (" + m.group(2) + ")",
+            "download it and the libraries haxe_libraries/ pins where the network allows (npx lix download), or name another"
+                + " test command"));
+      }
+    }
+    return Optional.empty();
   }
 
   /** Why a line of haxe's output says the tests cannot be compiled for want of a library; empty when it does not. */

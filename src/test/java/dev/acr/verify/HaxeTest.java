@@ -40,6 +40,22 @@ class HaxeTest {
     assertThat(VerifyDetector.detect(root, null).map(VerifyCommand::command)).as("-cmd runs it").contains("haxe test.hxml");
   }
 
+  /** HaxeCheckstyle/tokentree: lix pins Haxe 4.3.7 in .haxerc and the libraries in haxe_libraries/, which Debian's haxe does not read. */
+  @Test
+  void aLixProjectRunsLixsHaxeAndItsMissingDownloadStopsTheRun() throws IOException {
+    write("test.hxml", "-cp src\n-cp test\n-lib haxeparser\n-lib utest\n-D unittest\n-x TestMain");
+    write(".haxerc", "{\n  \"version\": \"4.3.7\",\n  \"resolveLibs\": \"scoped\"\n}");
+    assertThat(VerifyDetector.detect(root, null))
+        .contains(new VerifyCommand("node_modules/.bin/haxe test.hxml", "detected: test.hxml, .haxerc (lix)"));
+    assertThat(CannotRun.check(127, List.of("sh: 1: node_modules/.bin/haxe: not found"), root, root, "fix it"))
+        .map(CannotRun.Why::todo).contains("install the dependencies that provide it (npm install in .) or name another test command");
+    List<String> out = List.of("Version 4.3.7 configured in /x/tokentree/.haxerc does not exist. Attempting download ...",
+        "Looking up Haxe version \"4.3.7\" online",
+        "Failed to download https://haxe.org/website-content/downloads/versions.json because getaddrinfo ENOTFOUND haxe.org");
+    assertThat(CannotRun.check(244, out, root, root, "fix the failing tests")).map(CannotRun.Why::problem)
+        .contains("lix could not download Haxe 4.3.7, which .haxerc names (getaddrinfo ENOTFOUND haxe.org)");
+  }
+
   @Test
   void haxeUnitsFailuresAreReadThoughTheProgramExitsZero() throws Exception {
     List<String> out = List.of("Class: TestParser ..", "* TestParser::testSimple()",
