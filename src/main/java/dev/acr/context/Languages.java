@@ -68,6 +68,7 @@ final class Languages {
           Map.entry("tcl", "tcl"),
           Map.entry("vala", "vala"),
           Map.entry("hx", "haxe"),
+          Map.entry("elm", "elm"),
           // COBOL programs and copybooks (GnuCOBOL's cobc compiles .cbl and .cob alike).
           Map.entry("cbl", "cobol"),
           Map.entry("cob", "cobol"),
@@ -266,6 +267,7 @@ final class Languages {
     addIf(out, root, "mix.exs", "elixir");
     addIf(out, root, "dune-project", "ocaml");
     addIf(out, root, "_CoqProject", "coq");
+    addIf(out, root, "elm.json", "elm");
     if (firstExisting(root, "cabal.project", "stack.yaml") != null || hasFileEndingWith(root, ".cabal")) {
       out.add("haskell");
     }

@@ -357,6 +357,13 @@ class RepoInspectorTest {
         "src/test/cobol/hello-test.cob", "", "src/main/copy/rec.cpy", ""))).isEqualTo("cobol");
   }
 
+  /** elm-community/list-extra (elm.json, a package.json for its tools, no .js file) read "javascript". */
+  @Test
+  void elmPackagesAreElm() throws Exception {
+    assertThat(languageOf(Map.of("elm.json", "{\"type\": \"package\"}\n", "package.json", "{}\n", "elm-tooling.json", "{}\n",
+        "src/List/Extra.elm", "", "tests/Tests.elm", ""))).isEqualTo("elm");
+  }
+
   /** xavierleroy/cdf-mech-sem read "javascript" (its docs' scripts): .v is Coq's where a _CoqProject is, else Verilog's too. */
   @Test
   void coqProjectsAreCoq() throws Exception {
