@@ -261,6 +261,7 @@ public final class DisabledTests {
       // A prompt to remove or revert anything (a feature, a commit) takes that feature's test files with it.
       if (scan.testFilesAdded() == 0 && !REMOVAL.matcher(asked).find()) {
         scan.deletedTestFiles().forEach(f -> found.add(f + " deleted"));
+        scan.unlisted().forEach(f -> found.add(f + " dropped from " + CoqProject.FILE));
       }
       for (String name : failing) {
         String id = identifier(name);

@@ -48,4 +48,18 @@ class CoqTest {
     Files.writeString(patch, head + "-(* TODO *)\n+(* Admitted. was here *)\n");
     assertThat(DisabledTests.find(patch, "fix the failing proof", List.of())).as("in a comment").isEmpty();
   }
+
+  /** A proof file dropped from _CoqProject is not checked at all: make passes when no other file imports it. */
+  @Test
+  void aProofFileDroppedFromCoqProjectIsATestTurnedOff() throws IOException {
+    Path patch = root.resolve("changes.patch");
+    String head = "diff --git a/_CoqProject b/_CoqProject\n--- a/_CoqProject\n+++ b/_CoqProject\n@@ -1,5 +1,4 @@\n -R . CDF\n Sequences.v\n";
+    Files.writeString(patch, head + " IMP.v\n-Compil.v\n Fixpoints.v\n");
+    assertThat(DisabledTests.find(patch, "fix the failing proof", List.of())).get().asString()
+        .contains("Compil.v dropped from _CoqProject");
+    Files.writeString(patch, head + "-IMP.v\n-Compil.v\n+Compil.v\n+IMP.v\n");
+    assertThat(DisabledTests.find(patch, "fix the failing proof", List.of())).as("reordered").isEmpty();
+    Files.writeString(patch, head + " IMP.v\n-Compil.v\n Fixpoints.v\n");
+    assertThat(DisabledTests.find(patch, "remove Compil.v from the build", List.of())).as("asked for").isEmpty();
+  }
 }
