@@ -1,6 +1,7 @@
 package dev.acr.verify;
 
 import dev.acr.verify.CannotRun.Why;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ final class ChickenEggs {
 
   static Optional<VerifyCommand> detect(Path root) {
     String egg = PackageFolder.fileEndingWith(root, ".egg");
-    return egg != null && java.nio.file.Files.isRegularFile(root.resolve("tests/run.scm"))
+    return egg != null && Files.isRegularFile(root.resolve("tests/run.scm"))
         ? Optional.of(new VerifyCommand(COMMAND, "detected: " + egg + ", tests/run.scm"))
         : Optional.empty();
   }

@@ -1,6 +1,7 @@
 package dev.acr.verify;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +41,7 @@ final class OldToolchain {
    * Go that added it: a misspelt import is the code's to mend.
    */
   private static final Pattern NOT_IN_GOROOT = Pattern.compile("package (\\S+) is not in (?:GOROOT|std) \\(");
-  private static final java.util.Map<String, String> NEWER_STD = java.util.Map.of("slices", "1.21", "maps", "1.21", "cmp", "1.21",
+  private static final Map<String, String> NEWER_STD = Map.of("slices", "1.21", "maps", "1.21", "cmp", "1.21",
       "log/slog", "1.21", "math/rand/v2", "1.22", "iter", "1.23", "unique", "1.23", "structs", "1.23", "weak", "1.24", "crypto/ecdh", "1.20");
 
   /** Go 1.21 and later fetching the toolchain go.mod names: {@code go: download go1.25.0 for linux/amd64: ...}. */
