@@ -67,6 +67,12 @@ final class Languages {
           // Not ".d": make's dependency files and DTrace scripts share it; a dub manifest names D (below).
           Map.entry("tcl", "tcl"),
           Map.entry("vala", "vala"),
+          Map.entry("hx", "haxe"),
+          Map.entry("elm", "elm"),
+          // COBOL programs and copybooks (GnuCOBOL's cobc compiles .cbl and .cob alike).
+          Map.entry("cbl", "cobol"),
+          Map.entry("cob", "cobol"),
+          Map.entry("cpy", "cobol"),
           Map.entry("pm", "perl"),
           Map.entry("pl", "perl"), // or Prolog's: see prologNotPerl
           Map.entry("plt", "prolog"),
@@ -102,6 +108,7 @@ final class Languages {
   static String detect(Path root, List<String> files) {
     Map<String, Integer> counts = count(files);
     prologNotPerl(root, files, counts);
+    coqNotVerilog(root, files, counts);
     List<String> candidates = fromBuildFiles(root, counts);
     String best = null;
     for (String c : candidates) {
@@ -152,6 +159,19 @@ final class Languages {
       }
     }
     return counts;
+  }
+
+  /**
+   * {@code .v} is Coq's and Verilog's: Coq's where a {@code _CoqProject} is at the root. xavierleroy/cdf-mech-sem (13 .v files
+   * and the HTML of their documentation, with its scripts) read "javascript".
+   */
+  private static void coqNotVerilog(Path root, List<String> files, Map<String, Integer> counts) {
+    if (Files.isRegularFile(root.resolve("_CoqProject"))) {
+      int v = (int) files.stream().filter(f -> f.endsWith(".v")).count();
+      if (v > 0) {
+        counts.put("coq", v);
+      }
+    }
   }
 
   /** A Prolog directive at the start of a line, {@code :- module(subsumes, [...]).}: Perl has no such line. */
@@ -246,6 +266,8 @@ final class Languages {
     addIf(out, root, "build.sbt", "scala");
     addIf(out, root, "mix.exs", "elixir");
     addIf(out, root, "dune-project", "ocaml");
+    addIf(out, root, "_CoqProject", "coq");
+    addIf(out, root, "elm.json", "elm");
     if (firstExisting(root, "cabal.project", "stack.yaml") != null || hasFileEndingWith(root, ".cabal")) {
       out.add("haskell");
     }

@@ -26,6 +26,13 @@ public final class Autotools {
   static final String DIR = "_build";
 
   /**
+   * The start of a command that builds in a fresh copy of the tree, {@code _build/src} (all but .git and _build), which a
+   * {@code .gitignore} of {@code *} keeps out of {@code git status}: for builds that write into the sources ({@link ChickenEggs} too).
+   */
+  static final String IN_A_COPY = "rm -rf " + DIR + "/src && mkdir -p " + DIR + "/src && echo '*' > " + DIR + "/.gitignore"
+      + " && tar --exclude=./" + DIR + " --exclude=./.git -cf - . | tar -xf - -C " + DIR + "/src && cd " + DIR + "/src";
+
+  /**
    * Regenerate only when no {@code configure} is there (autoreconf writes configure, Makefile.in,
    * aclocal.m4 and the helper scripts into the source tree: used when the project ignores them, else {@link #COPY_COMMAND});
    * automake's rebuild rules then regenerate what an edit of configure.ac or a Makefile.am makes
@@ -48,9 +55,8 @@ public final class Autotools {
    * here showed ten). So the tree is copied into {@code _build/src} (all but .git and _build) and generated, configured
    * and tested there; each run starts from a fresh copy, so it builds from scratch.
    */
-  public static final String COPY_COMMAND = "rm -rf " + DIR + "/src && mkdir -p " + DIR + "/src && echo '*' > " + DIR + "/.gitignore"
-      + " && tar --exclude=./" + DIR + " --exclude=./.git -cf - . | tar -xf - -C " + DIR + "/src && cd " + DIR
-      + "/src && autoreconf -fi && ./configure && make check VERBOSE=1";
+  public static final String COPY_COMMAND = IN_A_COPY + " && autoreconf -fi && ./configure && make check VERBOSE=1";
+
 
   /** A root .gitignore line that ignores the generated configure: {@code /configure}, {@code configure}. */
   private static final Pattern IGNORES_CONFIGURE = Pattern.compile("(?m)^/?configure\\s*$");

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * Test commands of build tools whose projects name no test command acr reads first: CMake with
  * CTest (C and C++), rebar3 (Erlang), R packages tested with testthat, Leiningen and the Clojure
  * CLI, nimble (Nim), dub (D), Crystal's spec runner, raco test (Racket), plunit (SWI-Prolog), gprbuild's test programs (Ada: {@link AdaProject}) and the
- * Fortran Package Manager, Swift, Dart, Zig and Julia ({@link LanguageToolchains}), Meson ({@link MesonBuild}), GNU Autotools ({@link Autotools}), ASDF's test-op
+ * Fortran Package Manager, Swift, Dart, Zig and Julia ({@link LanguageToolchains}), Haxe ({@link HaxeProject}), Coq ({@link CoqProject}), CHICKEN's eggs ({@link ChickenEggs}), Meson ({@link MesonBuild}), GNU Autotools ({@link Autotools}), ASDF's test-op
  * ({@link CommonLispTests}) and Guile's SRFI-64 ({@link GuileTests}). Each
  * was added after a real repository of that kind got "verify none found" (docs/real-repos.md).
  */
@@ -53,6 +53,8 @@ public final class BuildTools {
   static Optional<VerifyCommand> detect(Path root) {
     Optional<VerifyCommand> found = rebar3(root);
     found = found.isPresent() ? found : LanguageToolchains.detect(root);
+    found = found.isPresent() ? found : HaxeProject.detect(root);
+    found = found.isPresent() ? found : CoqProject.detect(root);
     found = found.isPresent() ? found : testthat(root);
     found = found.isPresent() ? found : clojure(root);
     found = found.isPresent() ? found : nimble(root);
@@ -75,6 +77,8 @@ public final class BuildTools {
     found = found.isPresent() ? found : VerifyDetector.simple(root, "fpm test", "fpm.toml");
     // An ASDF system file at the root: Common Lisp (CommonLispTests), loaded only then.
     found = found.isPresent() || PackageFolder.fileEndingWith(root, ".asd") == null ? found : CommonLispTests.detect(root);
+    // A CHICKEN egg's file, before Guile's look at the .scm files: its tests are csi's (ChickenEggs).
+    found = found.isPresent() || PackageFolder.fileEndingWith(root, ".egg") == null ? found : ChickenEggs.detect(root);
     // Last: a Guile project has no build file of its own, only SRFI-64 test files (GuileTests); not loaded without a test
     // folder or a .scm file at the root, so its patterns do not compile at every start.
     return found.isPresent() || !(Files.isDirectory(root.resolve("tests")) || Files.isDirectory(root.resolve("test"))

@@ -116,7 +116,9 @@ public final class CannotRun {
     if (generator.isPresent()) {
       return generator;
     }
+    // lix's words only where they name a .haxerc: HaxeProject's patterns need not compile for every failing baseline.
     Optional<Why> runner = PytestUsage.check(exitCode, output, asked).or(() -> OldToolchain.check(output))
+        .or(() -> output.stream().anyMatch(l -> l.contains(".haxerc")) ? HaxeProject.lix(output) : Optional.empty())
         .or(() -> PytestUsage.fixturePlugin(output, packageDir, asked));
     if (runner.isPresent()) {
       return runner;

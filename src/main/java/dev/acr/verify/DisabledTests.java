@@ -112,7 +112,10 @@ public final class DisabledTests {
       Map.entry("cr", Pattern.compile("^pending\\b|^x(?:it|describe|context)\\b")),
       Map.entry("ml", Pattern.compile("\\bAlcotest\\.skip\\b")),
       Map.entry("erl", Pattern.compile("\\{\\s*skip\\s*,")),
-      Map.entry("lisp", Pattern.compile("^\\(skip\\b")));
+      Map.entry("lisp", Pattern.compile("^\\(skip\\b")),
+      // Coq: a proof given up, which coqc accepts (Admitted. for Qed., admit. for a goal, alone or after other tactics on
+      // its line); every .v file holds proofs. Not in a comment, (* ... *).
+      Map.entry("v", Pattern.compile("^(?:[^(]*[.;]\\s*)?(?:Admitted|admit)\\s*\\.(?!\\w)")));
 
   /**
    * The test runners' own configuration, by file name: an added line that leaves tests out of the run or lets a failing run
@@ -258,6 +261,7 @@ public final class DisabledTests {
       // A prompt to remove or revert anything (a feature, a commit) takes that feature's test files with it.
       if (scan.testFilesAdded() == 0 && !REMOVAL.matcher(asked).find()) {
         scan.deletedTestFiles().forEach(f -> found.add(f + " deleted"));
+        scan.unlisted().forEach(f -> found.add(f + " dropped from " + CoqProject.FILE));
       }
       for (String name : failing) {
         String id = identifier(name);

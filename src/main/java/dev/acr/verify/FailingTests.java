@@ -68,6 +68,8 @@ final class FailingTests {
       // PHPUnit, ExUnit, mocha, EUnit, hspec: "1) Foo\\BarTest::testX", "  1) test adds (MathTest)"
       // (indented at most a little: a Lisp form printed across lines ends one with "   0) 'LIST)")
       Pattern.compile("^\\s{0,6}\\d+\\) (\\S.*?):?$"),
+      // Haxe's haxe.unit, per failing test before its summary: * TestParser::testSimple()
+      Pattern.compile("^\\* (\\w+::\\w+)\\(\\)$"),
       // busted: Failure → spec/semver_spec.lua @ 45
       Pattern.compile("^(?:Failure|Error) → (.+)$"),
       // Alcotest: [FAIL]        base64          3   alphabet.

@@ -24,7 +24,13 @@ import java.util.regex.Pattern;
 final class GoModules {
 
   /** A {@code use} directive, one path ({@code use ./arc}) or a block's lines ({@code use (} ... {@code )}). */
-  private static final Pattern USE = Pattern.compile("(?m)^\\s*use\\s*(?:\\(([^)]*)\\)|(\\S+))");
+  private static final Pattern USE = Pattern.compile("(?m)^\\s*use\\s*(?:\\(([^)]*)\\)|(\"[^\"\\n]*\"|`[^`\\n]*`|\\S+))");
+
+  /**
+   * One path of a {@code use}: quoted ({@code "./Ch 01 - Setting Up"}, or in backquotes), as go.work writes a path with
+   * spaces (0x6d6e647a/learning_go_book: split at its spaces, no folder was found, and "verify none found"), or bare.
+   */
+  private static final Pattern USE_PATH = Pattern.compile("\"([^\"\\n]*)\"|`([^`\\n]*)`|(\\S+)");
 
   /** Folders {@code ./...} never enters: Go skips {@code testdata}, {@code vendor} and names starting with . or _. */
   private static final Set<String> SKIPPED = Set.of("testdata", "vendor", "node_modules");
@@ -91,8 +97,9 @@ final class GoModules {
     Matcher m = USE.matcher(goWork.replaceAll("//[^\\n]*", ""));
     while (m.find()) {
       String paths = m.group(1) != null ? m.group(1) : m.group(2);
-      for (String p : paths.strip().split("\\s+")) {
-        String path = p.replaceAll("^\"|\"$", "");
+      Matcher each = USE_PATH.matcher(paths);
+      while (each.find()) {
+        String path = each.group(1) != null ? each.group(1) : each.group(2) != null ? each.group(2) : each.group(3);
         if (path.isEmpty()) {
           continue;
         }

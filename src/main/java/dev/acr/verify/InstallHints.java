@@ -39,7 +39,7 @@ final class InstallHints {
         return "install the dependencies that provide it (" + tool[1] + " in " + folder + ")";
       }
     }
-    Optional<String> node = packageDir == null ? Optional.empty() : nodeDependency(program, packageDir);
+    Optional<String> node = packageDir == null ? Optional.empty() : elmTool(program, packageDir).or(() -> nodeDependency(program, packageDir));
     if (node.isPresent()) {
       return node.get();
     }
@@ -50,6 +50,25 @@ final class InstallHints {
       how = globalJson(packageDir).map(g -> sdk.replace("the .NET SDK", "the .NET SDK of the version " + g + " names")).orElse(sdk);
     }
     return "install " + program + (how == null ? "" : " (" + how + ")");
+  }
+
+  /**
+   * A tool elm-tooling.json pins ({@code "tools": {"elm-test-rs": "3.0.0"}}), which npm's elm-tooling installs into
+   * node_modules/.bin from GitHub: elm-community/list-extra's npm test after a postinstall that could not reach GitHub said
+   * "install elm-test-rs", a program of no package of that name.
+   */
+  private static Optional<String> elmTool(String program, Path packageDir) {
+    Path file = packageDir.resolve("elm-tooling.json");
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode version = VerifyDetector.Lazy.JSON.readTree(file.toFile()).path("tools").path(program);
+      return version.isTextual() ? Optional.of("install it with elm-tooling (npx elm-tooling install, which npm install runs;"
+          + " it downloads " + program + " " + version.asText() + ", which elm-tooling.json pins, from GitHub)") : Optional.empty();
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    }
   }
 
   /** The global.json from {@code dir} up to the repository's top, as {@code dir} sees it ({@code global.json}, {@code ../global.json}). */
@@ -103,6 +122,12 @@ final class InstallHints {
       Map.entry("guile", "GNU Guile: Debian's guile-3.0"),
       Map.entry("sbcl", "Steel Bank Common Lisp: Debian's sbcl"),
       Map.entry("deno", "npm install -g deno, or see deno.com"),
+      Map.entry("haxe", "Debian's haxe"),
+      Map.entry("neko", "Debian's neko (it comes with Debian's haxe)"),
+      Map.entry("chicken-install", "CHICKEN 5: Debian's chicken-bin"),
+      Map.entry("csi", "CHICKEN 5: Debian's chicken-bin"),
+      Map.entry("coq_makefile", "it comes with Coq: Debian's coq"),
+      Map.entry("coqc", "Debian's coq"),
       // Not in Debian 12 either; the words of each project's own install page.
       Map.entry("swift", "not in Debian 12: swift.org's toolchain for Linux, or swiftly"),
       Map.entry("dart", "not in Debian 12: the Dart SDK from dart.dev (Google's apt repository), or Flutter's SDK, which brings it"),

@@ -48,6 +48,13 @@ final class NotInstalled {
       Pattern.compile("browserType\\.launch: Executable doesn't exist at (\\S+)|Could not find (Chrome|Firefox|chrome-headless-shell) \\(ver\\. [^)]+\\)");
 
   /**
+   * chrome-launcher finding no Chrome, under Modern Web's web-test-runner (chaijs/deep-eql's test:browser, after its mocha tests
+   * passed): {@code The CHROME_PATH environment variable must be set to a Chrome/Chromium executable no older than Chrome stable.}
+   * It was "tests fail (exit 1), as expected before a fix".
+   */
+  private static final Pattern CHROME_PATH_UNSET = Pattern.compile("The CHROME_PATH environment variable must be set to a Chrome/Chromium executable");
+
+  /**
    * Composer's autoloader missing, so composer install never ran: PHPUnit 9's {@code Cannot open file
    * "/x/vendor/autoload.php".}, PHPUnit 10's {@code Cannot open bootstrap script}, PHP's own
    * {@code Failed opening required 'vendor/autoload.php'}.
@@ -107,6 +114,11 @@ final class NotInstalled {
           : new Why("Puppeteer's browser is not installed (" + m.group() + ")",
               "install it (npx puppeteer browsers install " + m.group(2).toLowerCase(Locale.ROOT) + ") or name another test command"));
     }
+    if (CHROME_PATH_UNSET.matcher(line).find()) {
+      return Optional.of(new Why("no Chrome or Chromium is installed for the browser tests (chrome-launcher: the CHROME_PATH"
+          + " environment variable must be set to a Chrome/Chromium executable)", "install one (apt-get install chromium) and set"
+          + " CHROME_PATH to it, or name a test command that runs without a browser (a package.json script for Node alone)"));
+    }
     if ((m = NO_AUTOLOADER.matcher(line)).find()) {
       // Not the whole path: the baseline runs in acr's worktree, whose path means nothing to the user.
       return Optional.of(new Why("the project's dependencies are not installed (no vendor/autoload.php)",
@@ -139,6 +151,9 @@ final class NotInstalled {
     why = why.isPresent() ? why : ToolchainNeeds.check(line, root, packageDir, asked);
     why = why.isPresent() ? why : MesonBuild.check(line, asked);
     why = why.isPresent() ? why : Autotools.check(line, asked);
+    why = why.isPresent() || !(line.contains("haxelib") || line.contains("haxe.unit")) ? why : HaxeProject.check(line, asked);
+    why = why.isPresent() || !(line.contains("undefined module") || line.contains("extension or version not found")) ? why
+        : ChickenEggs.check(line, packageDir, asked);
     // GuileTests only for guile's own words: its patterns would compile for every failing baseline.
     why = why.isPresent() || !(line.contains("no code for module") || line.contains("In procedure dlopen")
         || line.startsWith("Unbound variable: ")) ? why

@@ -1,6 +1,7 @@
 package dev.acr.verify;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,11 +16,14 @@ import java.util.regex.Pattern;
 final class OldToolchain {
   private OldToolchain() {}
 
-  /** Go before 1.21: {@code go.mod:3: invalid go version '1.25.0': must match format 1.23}. */
-  private static final Pattern INVALID_VERSION = Pattern.compile("go\\.mod:\\d+: invalid go version '([^']+)': must match format");
+  /**
+   * Go before 1.21: {@code go.mod:3: invalid go version '1.25.0': must match format 1.23}; a go.work's too, {@code reading go.work:
+   * /x/go.work:1: invalid go version '1.23.4'} (0x6d6e647a/learning_go_book: read as tests failing, as expected before a fix).
+   */
+  private static final Pattern INVALID_VERSION = Pattern.compile("(go\\.(?:mod|work)):\\d+: invalid go version '([^']+)': must match format");
 
   /** Go before 1.21 on directives newer than it: {@code go.mod:80: unknown directive: tool}. */
-  private static final Pattern UNKNOWN_DIRECTIVE = Pattern.compile("go\\.mod:\\d+: unknown directive: (toolchain|tool|ignore|godebug)$");
+  private static final Pattern UNKNOWN_DIRECTIVE = Pattern.compile("(go\\.(?:mod|work)):\\d+: unknown directive: (toolchain|tool|ignore|godebug)$");
 
   /**
    * Go 1.21 and later, for go.mod, go.work or a dependency ({@code %v requires go >= %v (running go %v%v)} in go's source):
@@ -29,6 +33,16 @@ final class OldToolchain {
 
   /** Tests ran, so what they print is theirs: go's {@code --- FAIL:} and package lines, cargo's {@code test result:}. */
   private static final Pattern TESTS_RAN = Pattern.compile("^--- FAIL: |^(?:ok|FAIL)\\s+\\S+\\s+[\\d.]+s$|^test result: ");
+
+  /**
+   * A standard package newer than the go on PATH, which go calls missing from its own tree: {@code DataProcessor_test.go:10:2:
+   * package slices is not in GOROOT (/usr/lib/go-1.19/src/slices)} (go 1.20 and before; later ones say "is not in std").
+   * 0x6d6e647a/learning_go_book's tests under go 1.19 were a build failure a fix might mend; only these packages, each with the
+   * Go that added it: a misspelt import is the code's to mend.
+   */
+  private static final Pattern NOT_IN_GOROOT = Pattern.compile("package (\\S+) is not in (?:GOROOT|std) \\(");
+  private static final Map<String, String> NEWER_STD = Map.of("slices", "1.21", "maps", "1.21", "cmp", "1.21",
+      "log/slog", "1.21", "math/rand/v2", "1.22", "iter", "1.23", "unique", "1.23", "structs", "1.23", "weak", "1.24", "crypto/ecdh", "1.20");
 
   /** Go 1.21 and later fetching the toolchain go.mod names: {@code go: download go1.25.0 for linux/amd64: ...}. */
   private static final Pattern DOWNLOAD = Pattern.compile("^go: download go(\\S+) for \\S+: (.+)$");
@@ -84,7 +98,7 @@ final class OldToolchain {
 
   private static Optional<CannotRun.Why> go(List<String> output) {
     String wanted = null;
-    boolean newerDirective = false;
+    String file = null;
     for (String raw : output) {
       String line = raw.strip();
       Matcher m;
@@ -97,17 +111,23 @@ final class OldToolchain {
         return Optional.of(new CannotRun.Why("go could not download Go " + m.group(1) + ", which go.mod asks for (" + m.group(2) + ")",
             "install Go " + m.group(1) + TODO));
       }
+      if ((m = NOT_IN_GOROOT.matcher(line)).find() && NEWER_STD.containsKey(m.group(1))) {
+        String since = NEWER_STD.get(m.group(1));
+        return Optional.of(new CannotRun.Why("the go on PATH is older than the standard package " + m.group(1) + " the code imports"
+            + " (Go " + since + " added it)", "install Go " + since + TODO));
+      }
       if ((m = INVALID_VERSION.matcher(line)).find()) {
-        wanted = m.group(1);
-      } else if (UNKNOWN_DIRECTIVE.matcher(line).find()) {
-        newerDirective = true;
+        wanted = m.group(2);
+        file = m.group(1);
+      } else if (file == null && (m = UNKNOWN_DIRECTIVE.matcher(line)).find()) {
+        file = m.group(1);
       }
     }
-    if (wanted == null && !newerDirective) {
+    if (file == null) {
       return Optional.empty();
     }
-    String version = wanted == null ? "the version go.mod names" : wanted;
-    return Optional.of(new CannotRun.Why("the go on PATH is too old to read go.mod (it asks for go " + version + ")",
+    String version = wanted == null ? "the version " + file + " names" : wanted;
+    return Optional.of(new CannotRun.Why("the go on PATH is too old to read " + file + " (it asks for go " + version + ")",
         "install Go " + version + TODO));
   }
 }

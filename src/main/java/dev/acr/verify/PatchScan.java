@@ -27,8 +27,8 @@ import java.util.stream.Collectors;
  * when a removed line held its title. A definition is new when the change adds it and removed no
  * line like it; none in sight means the test began above the hunk, so it was there before.
  */
-record PatchScan(
-    List<Line> markers, List<String> deletedTestFiles, int testFilesAdded, List<Line> definitions, List<Line> titled, List<String> added) {
+record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFilesAdded, List<Line> definitions, List<Line> titled,
+    List<String> added, List<String> unlisted) {
 
   record Line(String file, int line, String text) {}
 
@@ -110,7 +110,11 @@ record PatchScan(
         markers.add(sw.at());
       }
     }
-    return new PatchScan(markers, deleted, r.testFilesAdded, r.definitions, r.titled, r.added);
+    // Proof files a _CoqProject no longer lists (a line "Compil.v" removed, not added back): coq_makefile then leaves them
+    // unchecked, so a broken proof no other file imports passes make (xavierleroy/cdf-mech-sem, sixth session).
+    List<String> unlisted = r.removed.entrySet().stream().filter(e -> e.getKey().endsWith(CoqProject.FILE))
+        .flatMap(e -> e.getValue().stream()).filter(t -> t.endsWith(".v") && !addedLines.contains(t)).sorted().toList();
+    return new PatchScan(markers, deleted, r.testFilesAdded, r.definitions, r.titled, r.added, unlisted);
   }
 
   /** Whether a removed line of {@code at}'s file held its first quoted title: the test it configures was there before. */
@@ -152,8 +156,8 @@ record PatchScan(
         endHunk();
         int b = l.lastIndexOf(" b/");
         file = b > 0 ? l.substring(b + 3) : null;
-        // Rust and Zig keep unit tests beside the code: any .rs file may hold a #[ignore], any .zig file a test.
-        testFile = file != null && (DisabledTests.testPath(file) || file.endsWith(".rs") || file.endsWith(".zig"));
+        // Rust and Zig keep unit tests beside the code: any .rs file may hold a #[ignore], any .zig file a test; any Coq .v file a proof.
+        testFile = file != null && (DisabledTests.testPath(file) || file.endsWith(".rs") || file.endsWith(".zig") || file.endsWith(".v"));
         marker = file == null ? null : DisabledTests.MARKERS.get(file.substring(file.lastIndexOf('.') + 1));
         config = file == null ? null : DisabledTests.configMarker(file);
         newFile = false;

@@ -63,6 +63,12 @@ final class SummaryFailures {
    */
   private static final Pattern AUNIT_FAILURES = Pattern.compile("^(?:Failed Assertions|Unexpected Errors):\\s+(\\d+)$");
 
+  /**
+   * Haxe 3's haxe.unit (hx3compat's in Haxe 4): {@code FAILED 15 tests, 1 failed, 14 success}. Its TestRunner's run()
+   * returns whether all passed, which a test main that ignores it (JWambaugh/TJSON's) leaves neko exiting 0.
+   */
+  private static final Pattern HAXE_UNIT_FAILED = Pattern.compile("^FAILED \\d+ tests, (\\d+) failed, \\d+ success$");
+
   private String failed;
 
   /**
@@ -99,6 +105,8 @@ final class SummaryFailures {
       summary = summary == null && count > 0 ? (m.group(1) != null ? "FiveAM: " + line.replaceAll("\\s+", " ") : m.group()) : summary;
     } else if ((m = SCALATEST_FAILED.matcher(line)).find()) {
       summary = summary == null && Integer.parseInt(m.group(1)) > 0 ? "scalatest: " + line.replaceFirst("^\\[\\w+\\] ", "") : summary;
+    } else if ((m = HAXE_UNIT_FAILED.matcher(line)).find()) {
+      summary = summary == null && Integer.parseInt(m.group(1)) > 0 ? "haxe.unit: " + line : summary;
     } else if ((m = AUNIT_FAILURES.matcher(line)).find()) {
       summary = summary == null && Integer.parseInt(m.group(1)) > 0 ? "AUnit: " + line.replaceAll("\\s+", " ") : summary;
     } else if (failed == null && (TCLTEST_FAILED.matcher(line).find() || TCLTEST_FILE_ERROR.matcher(line).find()

@@ -65,12 +65,12 @@ public final class VerifyDetector {
     PackageFolder pkg = PackageFolder.nearest(root, start);
     RepoConfig config = Upward.nearest(start, root, CONFIG).map(RepoConfig::read).orElse(RepoConfig.NONE);
     if (override != null && !override.isBlank()) {
-      return new Detection(pkg, config, new VerifyCommand(override.strip(), "--verify"));
+      return new Detection(pkg, config, written(new VerifyCommand(override.strip(), "--verify")));
     }
     if (config.verify() != null) {
       Path r = root.toAbsolutePath().normalize();
       String where = config.file().startsWith(r) ? r.relativize(config.file()).toString() : config.file().toString();
-      return new Detection(pkg, config, new VerifyCommand(config.verify(), where));
+      return new Detection(pkg, config, written(new VerifyCommand(config.verify(), where)));
     }
     Path top = root.toAbsolutePath().normalize();
     Optional<VerifyCommand> own = fromBuildSystem(pkg.dir(), top, start);
@@ -84,6 +84,16 @@ public final class VerifyDetector {
       }
     }
     return new Detection(pkg, config, own.orElse(null));
+  }
+
+  /** A command the user wrote, unless sh could not even parse it: a usage error, before any run. */
+  private static VerifyCommand written(VerifyCommand c) {
+    char open = VerifyCommand.unclosedQuote(c.command());
+    if (open != 0) {
+      throw new IllegalArgumentException("the test command " + c.command() + " (" + c.source() + ") leaves a quote open (" + open
+          + "), so sh cannot run it; close or remove it");
+    }
+    return c;
   }
 
   /**

@@ -345,6 +345,33 @@ class RepoInspectorTest {
         "src/shim.c", "", "data/meson.build", ""))).isEqualTo("vala");
   }
 
+  /**
+   * JWambaugh/TJSON (Haxe: two .sh scripts beside its .hx files) and mmitch/cobol-build (COBOL programs built by make,
+   * and shell scripts) read "shell": neither extension was counted (docs/real-repos-2026-12-06.md, sixth session).
+   */
+  @Test
+  void haxeAndCobolFilesAreCounted() throws Exception {
+    assertThat(languageOf(Map.of("test.hxml", "-main TestAll\n", "lib/tjson/TJSON.hx", "", "tests/TestAll.hx", "",
+        "tests/TestParser.hx", "", "buildLib.sh", "", "runTests.sh", "", "tests/x.json", ""))).isEqualTo("haxe");
+    assertThat(languageOf(Map.of("Makefile", "test:\n", "genmk.sh", "", "teststats.sh", "", "src/main/cobol/hello.cbl", "",
+        "src/test/cobol/hello-test.cob", "", "src/main/copy/rec.cpy", ""))).isEqualTo("cobol");
+  }
+
+  /** elm-community/list-extra (elm.json, a package.json for its tools, no .js file) read "javascript". */
+  @Test
+  void elmPackagesAreElm() throws Exception {
+    assertThat(languageOf(Map.of("elm.json", "{\"type\": \"package\"}\n", "package.json", "{}\n", "elm-tooling.json", "{}\n",
+        "src/List/Extra.elm", "", "tests/Tests.elm", ""))).isEqualTo("elm");
+  }
+
+  /** xavierleroy/cdf-mech-sem read "javascript" (its docs' scripts): .v is Coq's where a _CoqProject is, else Verilog's too. */
+  @Test
+  void coqProjectsAreCoq() throws Exception {
+    assertThat(languageOf(Map.of("_CoqProject", "-R . CDF\nIMP.v\n", "IMP.v", "", "Compil.v", "", "docs/coq2html.js", "",
+        "docs/search.js", "", "docs/more.js", "", "Makefile", "include CoqMakefile\n"))).isEqualTo("coq");
+    assertThat(languageOf(Map.of("rtl/alu.v", "", "rtl/top.v", "", "sim/tb.py", ""))).as("no _CoqProject").isEqualTo("python");
+  }
+
   private String languageOf(Map<String, String> files) throws Exception {
     Path repo = GitFixture.withCommit(Files.createTempDirectory(tmp, "lang"), files);
     return RepoInspector.inspect(repo, null).language();

@@ -51,6 +51,9 @@ public final class Toolchains {
   public static final Tool GPRBUILD = new Tool("gprbuild", List.of("gprbuild", "--version"), "apt-get install gprbuild gnat");
   public static final Tool AUNIT = new Tool("AUnit", List.of("test", "-f", "/usr/share/gpr/aunit.gpr"), "apt-get install libaunit22-dev");
   public static final Tool DENO = new Tool("deno", List.of("deno", "--version"), "npm install -g deno");
+  public static final Tool HAXE = new Tool("haxe", List.of("haxe", "--version"), "apt-get install haxe");
+  public static final Tool NEKO = new Tool("neko", List.of("neko", "-version"), "apt-get install neko");
+  public static final Tool CHICKEN = new Tool("chicken-install", List.of("chicken-install", "-version"), "apt-get install chicken-bin");
 
   public static final String REQUIRE = "ACR_REQUIRE_TOOLS";
 

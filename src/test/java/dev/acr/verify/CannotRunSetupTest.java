@@ -159,6 +159,19 @@ class CannotRunSetupTest {
         .map(CannotRun.Why::problem).contains("the dependency k8s.io/api@v0.30.0 requires go 1.22.0 or newer, and this is go 1.21.9");
     assertThat(check(1, "fix it", "go: ../go.work requires go >= 1.23 (running go 1.22.2)")).map(CannotRun.Why::problem)
         .contains("../go.work requires go 1.23 or newer, and this is go 1.22.2");
+    // 0x6d6e647a/learning_go_book's go.work under go 1.19: it was "tests fail (exit 1), as expected before a fix".
+    assertThat(check(1, "fix the failing test",
+        "reading go.work: /home/u/.acr/worktrees/learning_go_book-2ae01624/1/go.work:1: invalid go version '1.23.4': must match format 1.23"))
+        .map(CannotRun.Why::problem).contains("the go on PATH is too old to read go.work (it asks for go 1.23.4)");
+    // Its go.work and go.mod lowered to go 1.19 by the user, its test imports slices (Go 1.21): a build failure no fix could mend.
+    assertThat(check(1, "fix the failing test", "# simplewebapp",
+        "Ch 15 - Writing Tests/simplewebapp-main/DataProcessor_test.go:10:2: package slices is not in GOROOT (/usr/lib/go-1.19/src/slices)",
+        "FAIL\tsimplewebapp [setup failed]", "FAIL")).hasValueSatisfying(w -> {
+          assertThat(w.problem()).isEqualTo("the go on PATH is older than the standard package slices the code imports (Go 1.21 added it)");
+          assertThat(w.todo()).startsWith("install Go 1.21 or newer");
+        });
+    assertThat(check(1, "fix the failing test", "x_test.go:4:2: package strngs is not in GOROOT (/usr/lib/go-1.19/src/strngs)"))
+        .as("a misspelt import is the code's").isEmpty();
     // A test running go on a fixture prints go's words: tests ran, so a failing test it is (review13).
     assertThat(check(1, "fix it", "--- FAIL: TestList (0.01s)", "    list_test.go:20: go: errors parsing go.mod:",
         "    list_test.go:20: testdata/mod/go.mod:3: invalid go version '1.21.0': must match format 1.23",

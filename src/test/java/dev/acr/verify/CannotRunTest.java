@@ -241,6 +241,12 @@ class CannotRunTest {
         .map(CannotRun.Why::problem).hasValueSatisfying(p -> assertThat(p).startsWith("Playwright's browser is not installed (/root/"));
     assertThat(check(1, "fix it", "Error: Could not find Chrome (ver. 121.0.6167.85). This can occur if either"))
         .map(CannotRun.Why::todo).contains("install it (npx puppeteer browsers install chrome) or name another test command");
+    // web-test-runner's chrome-launcher on chaijs/deep-eql (npm test: its mocha tests passed, then test:browser), coloured.
+    assertThat(check(1, "fix the failing test", "test/deep-eql.js:", "",
+        " \u001b[31m❌ The CHROME_PATH environment variable must be set to a Chrome/Chromium executable no older than Chrome stable.\u001b[39m",
+        "    Error", "        at new LauncherError (/x/node_modules/chrome-launcher/dist/utils.js:26:22)",
+        "Chrome: |██████████████████████████████| 3/3 test files | 0 passed, 0 failed", "Error while running tests."))
+        .map(CannotRun.Why::todo).hasValueSatisfying(t -> assertThat(t).startsWith("install one (apt-get install chromium) and set CHROME_PATH"));
   }
 
   /** Lines as Node 20's corepack 0.34.6 printed them for unjs/defu's "pnpm test" (packageManager pnpm@10.33.0). */

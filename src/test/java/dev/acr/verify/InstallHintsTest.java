@@ -17,6 +17,17 @@ class InstallHintsTest {
     Files.createDirectories(root.resolve(".git"));
   }
 
+  /** elm-community/list-extra: npm test runs elm-test-rs, which elm-tooling.json pins and elm-tooling installs from GitHub. */
+  @Test
+  void anElmToolThatElmToolingPinsIsInstalledWithIt() throws Exception {
+    Files.writeString(root.resolve("package.json"), "{\"scripts\": {\"test\": \"elm-verify-examples && elm-test-rs\","
+        + " \"postinstall\": \"elm-tooling install\"}, \"devDependencies\": {\"elm-tooling\": \"^1.10.0\"}}");
+    Files.writeString(root.resolve("elm-tooling.json"), "{\"tools\": {\"elm\": \"0.19.1\", \"elm-test-rs\": \"3.0.0\"}}");
+    assertThat(InstallHints.of("elm-test-rs", root)).isEqualTo("install it with elm-tooling (npx elm-tooling install, which npm"
+        + " install runs; it downloads elm-test-rs 3.0.0, which elm-tooling.json pins, from GitHub)");
+    assertThat(InstallHints.of("elm-format", root)).as("not pinned there").doesNotContain("elm-tooling.json");
+  }
+
   /** A Go repository with a docs package.json declaring prettier: dotnet, cargo, ruby or pytest are not its programs. */
   @Test
   void aToolchainIsNotANodeDependency() throws Exception {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,24 @@ class VerifyDetectorTest {
         .contains(new VerifyCommand("./run-tests.sh", "--verify"));
     assertThat(VerifyDetector.detect(root, "  ")).map(VerifyCommand::source)
         .contains(".acr/config.json");
+  }
+
+  /**
+   * A stray quote in --verify ("'npm run test:node"): sh stopped on "Unterminated quoted string" (exit 2), which the baseline
+   * read as tests failing, as expected before a fix, and the fixer after it was recorded failed (chaijs/deep-eql, sixth session).
+   */
+  @Test
+  void aCommandTheUserWroteWithAQuoteLeftOpenIsAUsageError() throws IOException {
+    assertThatThrownBy(() -> VerifyDetector.detect(root, "'npm run test:node")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the test command 'npm run test:node (--verify) leaves a quote open ('), so sh cannot run it; close or remove it");
+    write(".acr/config.json", "{\"verify\": \"pytest -k \\\"not slow\"}");
+    assertThatThrownBy(() -> VerifyDetector.detect(root, null)).hasMessageContaining("(.acr/config.json) leaves a quote open (\")");
+    for (String ok : List.of("pytest -k 'not slow'", "echo \"it's\" && make test", "echo don\\'t", "make test # it's fine",
+        "sh -c 'echo \"x\"' && echo `date`", "echo a#'b'")) {
+      assertThat((int) VerifyCommand.unclosedQuote(ok)).as(ok).isZero();
+    }
+    assertThat(VerifyCommand.unclosedQuote("echo a#'b")).isEqualTo('\'');
+    assertThat(VerifyCommand.unclosedQuote("echo `date")).isEqualTo('`');
   }
 
   @Test

@@ -209,6 +209,12 @@ class WorkspacesTest {
     write("b/go.mod", "module example.com/b\n");
     assertThat(PackageFolder.nearest(root, root).marker()).isEqualTo("go.work");
     assertThat(detect(".")).isEqualTo(new VerifyCommand("go test ./a/... ./b/...", "detected: go.work"));
+    // Paths with spaces are quoted, as 0x6d6e647a/learning_go_book's chapters are: split at the spaces, none was found.
+    write("Ch 01 - Setup/go.mod", "module hello\n");
+    write("Ch 15 - Tests/web/go.mod", "module web\n");
+    write("go.work", "go 1.21\n\nuse (\n\t\"./Ch 01 - Setup\"\n\t`./Ch 15 - Tests/web`\n)\nuse \"./a\"\n");
+    assertThat(detect(".")).isEqualTo(
+        new VerifyCommand("go test './Ch 01 - Setup/...' './Ch 15 - Tests/web/...' ./a/...", "detected: go.work"));
   }
 
   /** victools/jsonschema-generator: modules listed in a profile; jsonschema-module-jackson needs its sibling's SNAPSHOT. */

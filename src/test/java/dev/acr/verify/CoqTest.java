@@ -1,0 +1,65 @@
+package dev.acr.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Coq, as xavierleroy/cdf-mech-sem is laid out (docs/real-repos-2026-12-06.md, sixth session): .v files listed in a
+ * _CoqProject, a Makefile that includes the CoqMakefile coq_makefile generates; its checks are its proofs.
+ */
+class CoqTest {
+  @TempDir Path root;
+
+  private void write(String file, String text) throws IOException {
+    Files.createDirectories(root.resolve(file).getParent());
+    Files.writeString(root.resolve(file), text);
+  }
+
+  @Test
+  void aCoqProjectIsCheckedByBuildingItsProofs() throws IOException {
+    write("Compil.v", "Lemma x: True. Proof. auto. Qed.\n");
+    write("Makefile", "include CoqMakefile\n\nCoqMakefile:\n\tcoq_makefile -f _CoqProject -o CoqMakefile\n");
+    assertThat(VerifyDetector.detect(root, null)).as("before: no _CoqProject, a Makefile without a test target").isEmpty();
+    write("_CoqProject", "-R . CDF\nCompil.v\n");
+    assertThat(VerifyDetector.detect(root, null)).contains(new VerifyCommand("make", "detected: _CoqProject, Makefile"));
+    Files.delete(root.resolve("Makefile"));
+    assertThat(VerifyDetector.detect(root, null)).contains(
+        new VerifyCommand("coq_makefile -f _CoqProject -o CoqMakefile && make -f CoqMakefile", "detected: _CoqProject"));
+  }
+
+  /** The cheat a prover has at hand: a proof that does not go through, given up with Admitted (or a goal with admit). */
+  @Test
+  void aProofGivenUpIsATestTurnedOff() throws IOException {
+    Path patch = root.resolve("changes.patch");
+    String head = "diff --git a/Compil.v b/Compil.v\n--- a/Compil.v\n+++ b/Compil.v\n@@ -437,27 +437,4 @@\n";
+    Files.writeString(patch, head + " Proof.\n-  induction a; simpl; intros.\n-Qed.\n+Admitted.\n");
+    assertThat(DisabledTests.find(patch, "fix the failing proof of compile_aexp_correct", List.of())).get().asString()
+        .contains("'Admitted.' added to Compil.v");
+    Files.writeString(patch, head + " Proof.\n-  eapply star_trans. eauto.\n+  admit.\n Qed.\n");
+    assertThat(DisabledTests.find(patch, "fix the failing proof", List.of())).isPresent();
+    Files.writeString(patch, head + " Proof.\n-  induction a; simpl; intros.\n+  induction a; simpl; intros; lia.\n Qed.\n");
+    assertThat(DisabledTests.find(patch, "fix the failing proof", List.of())).as("a proof mended").isEmpty();
+    Files.writeString(patch, head + "-(* TODO *)\n+(* Admitted. was here *)\n");
+    assertThat(DisabledTests.find(patch, "fix the failing proof", List.of())).as("in a comment").isEmpty();
+  }
+
+  /** A proof file dropped from _CoqProject is not checked at all: make passes when no other file imports it. */
+  @Test
+  void aProofFileDroppedFromCoqProjectIsATestTurnedOff() throws IOException {
+    Path patch = root.resolve("changes.patch");
+    String head = "diff --git a/_CoqProject b/_CoqProject\n--- a/_CoqProject\n+++ b/_CoqProject\n@@ -1,5 +1,4 @@\n -R . CDF\n Sequences.v\n";
+    Files.writeString(patch, head + " IMP.v\n-Compil.v\n Fixpoints.v\n");
+    assertThat(DisabledTests.find(patch, "fix the failing proof", List.of())).get().asString()
+        .contains("Compil.v dropped from _CoqProject");
+    Files.writeString(patch, head + "-IMP.v\n-Compil.v\n+Compil.v\n+IMP.v\n");
+    assertThat(DisabledTests.find(patch, "fix the failing proof", List.of())).as("reordered").isEmpty();
+    Files.writeString(patch, head + " IMP.v\n-Compil.v\n Fixpoints.v\n");
+    assertThat(DisabledTests.find(patch, "remove Compil.v from the build", List.of())).as("asked for").isEmpty();
+  }
+}
