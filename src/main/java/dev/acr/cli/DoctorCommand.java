@@ -14,6 +14,7 @@ import dev.acr.policy.Cooldown;
 import dev.acr.verify.CannotRun;
 import dev.acr.memory.MemoryStore;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
         + " Runs only the version and sign-in status commands the config declares (or those of the CLIs"
         + " acr knows), never an agent.",
     footer = "%nExit codes:%n  0    nothing is broken (warnings may remain)%n"
-        + "  1    something is broken, e.g. no enabled tool can run here%n")
+        + "  1    something is broken, e.g. no enabled tool can run here%n"
+        + "  2    usage error, e.g. a --workdir that does not exist%n")
 final class DoctorCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -59,6 +61,10 @@ final class DoctorCommand implements Callable<Integer> {
     out = spec.commandLine().getOut();
     Env env = parent.env();
     Path dir = workdir(env);
+    if (!Files.isDirectory(dir)) {
+      spec.commandLine().getErr().println("acr: workdir not found: " + dir + " (pass an existing directory with --workdir)");
+      return ExitCodes.USAGE;
+    }
     checkTools(env, dir);
     checkMemory(env);
     checkRepo(dir, env.vars(), AcrPaths.from(env.vars(), memoryFile(env)));

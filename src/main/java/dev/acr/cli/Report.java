@@ -150,10 +150,12 @@ final class Report {
       out.println("note: the tests already passed before any change (" + r.decision().signals().verify().command()
           + "), though the prompt asks to fix a failing test");
     }
-    AttemptTable.lines(attempts, i -> {
-      AttemptArtifacts art = i < r.artifacts().size() ? r.artifacts().get(i) : null;
-      return art == null ? 0 : art.testsMs();
-    }, ansi).forEach(out::println);
+    if (!attempts.isEmpty()) { // an empty table (interrupted in the baseline) says nothing
+      AttemptTable.lines(attempts, i -> {
+        AttemptArtifacts art = i < r.artifacts().size() ? r.artifacts().get(i) : null;
+        return art == null ? 0 : art.testsMs();
+      }, ansi).forEach(out::println);
+    }
     for (int i = 0; i < attempts.size(); i++) {
       AttemptResult a = attempts.get(i);
       AttemptArtifacts art = r.artifacts().get(i);
@@ -198,7 +200,8 @@ final class Report {
           + " attempt(s), each ended infra_error); " + (InPlace.allRestored(r.artifacts()) ? "your working tree is unchanged"
               : "acr could not put all of your files back (see above): check them before you go on"));
     } else {
-      out.println(ansi.string("@|red,bold not verified|@") + " after " + attempts.size() + " attempt(s) ("
+      out.println(ansi.string("@|red,bold not verified|@")
+          + (attempts.isEmpty() ? ": no attempt ran (" : " after " + attempts.size() + " attempt(s) (")
           + r.outcome().stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "); "
           + (InPlace.allRestored(r.artifacts()) ? "your working tree is unchanged"
               : "acr could not put all of your files back (see above): check them before you go on"));

@@ -75,10 +75,14 @@ public final class Planner {
     ToolsConfig config;
     try {
       configPath = ConfigLoader.locate(req.configFile(), req.environment(), req.workdir());
+    } catch (ConfigException e) {
+      throw new UsageError(e.getMessage()); // a file not found: the message says where acr looks instead
+    }
+    try {
       config = configPath != null ? ConfigLoader.load(configPath)
           : headStart.bundledConfig() != null ? headStart.bundledConfig().get() : ConfigLoader.bundled();
     } catch (ConfigException e) {
-      throw new UsageError(e.getMessage());
+      throw new UsageError(e.getMessage() + "; fix the file or pass another with --config");
     }
     String configSource = configPath == null ? "bundled tools.example.json" : configPath.toString();
     Classification classification = new Classifier().classify(req.prompt());

@@ -1,0 +1,121 @@
+package dev.acr.cli;
+
+import static dev.acr.cli.CliHarness.assertUsageError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** What a new user meets first: typos, wrong values, help texts, a Ctrl-C. */
+class CliRoughEdgesTest {
+  @TempDir Path tmp;
+  CliHarness h;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    h = new CliHarness(tmp).withRepo();
+  }
+
+  @Test
+  void aMistypedCommandIsNotSentToAnAgentAsItsTask() throws Exception {
+    String before = h.status();
+    for (String[] typo : List.of(new String[] {"stat", "acr stats"}, new String[] {"run", "acr runs"},
+        new String[] {"help", "acr --help"}, new String[] {"docter", "acr doctor"}, new String[] {"explian", "acr explain"})) {
+      CliHarness.Run r = h.acr("--chain", "fixer", "--verify", "sh check.sh", typo[0]);
+      assertUsageError(r, "'" + typo[0] + "' is not a command; did you mean '" + typo[1] + "'?");
+      assertThat(r.errLines()).hasSize(1);
+    }
+    assertThat(h.acrHomeContents()).isEmpty();
+    assertThat(h.status()).isEqualTo(before);
+  }
+
+  @Test
+  void oneWordThatIsNoCommandIsStillAPrompt() {
+    assertThat(AcrCommand.mistypedCommand(List.of("refactor"))).isNull();
+    assertThat(AcrCommand.mistypedCommand(List.of("test"))).isNull();
+    assertThat(AcrCommand.mistypedCommand(List.of("fix"))).isNull();
+    assertThat(AcrCommand.mistypedCommand(List.of("stats", "for", "the", "parser"))).isNull();
+    assertThat(AcrCommand.mistypedCommand(List.of("run the tests"))).isNull();
+  }
+
+  @Test
+  void aValueOfTheWrongTypeIsNamedInTheUsersWords() {
+    CliHarness.Run budget = h.acr("--budget", "lots", "fix value.txt");
+    assertUsageError(budget, "'lots' is not a number");
+    CliHarness.Run attempts = h.acr("--max-attempts", "two", "fix value.txt");
+    assertUsageError(attempts, "'two' is not a whole number");
+    CliHarness.Run seed = h.acr("--seed", "x", "fix value.txt");
+    assertUsageError(seed, "'x' is not a whole number");
+    CliHarness.Run decisions = h.run("bench", "replay", "--decisions", "mine");
+    assertThat(decisions.exit()).isEqualTo(2);
+    assertThat(decisions.errLines()).containsExactly(
+        "acr: Value for option '--decisions' (NAME=FILE) should be in KEY=VALUE format but was mine",
+        "acr: see 'acr bench replay --help'");
+  }
+
+  @Test
+  void aBrokenToolsConfigSaysWhatToDo() throws Exception {
+    Files.writeString(h.config, "{\"tools\": [\n  {\"name\": \"fixer\",\n");
+    CliHarness.Run r = h.acr("--dry-run", "fix value.txt");
+    assertUsageError(r, "JSON syntax error");
+    assertThat(r.errLines().get(0)).endsWith("; fix the file or pass another with --config");
+  }
+
+  @Test
+  void doctorOnAFolderThatDoesNotExistIsAUsageError() {
+    CliHarness.Run r = h.run("doctor", "--workdir", tmp.resolve("nowhere").toString());
+    assertUsageError(r, "workdir not found: " + tmp.resolve("nowhere"));
+  }
+
+  @Test
+  void dryRunOutsideGitSaysTheRunWouldStop() throws Exception {
+    Path plain = Files.createDirectories(tmp.resolve("plain"));
+    CliHarness.Run r = h.runIn(plain, "--config", h.config.toString(), "--verify", "true", "--dry-run", "fix value.txt");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("(not a git repository)").contains("a run stops here (exit 2)").contains("--in-place");
+    CliHarness.Run inPlace =
+        h.runIn(plain, "--config", h.config.toString(), "--verify", "true", "--dry-run", "--in-place", "fix value.txt");
+    assertThat(inPlace.out()).doesNotContain("a run stops here");
+  }
+
+  @Test
+  void benchWithoutASubcommandSaysSo() {
+    CliHarness.Run r = h.run("bench");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.errLines().get(0)).isEqualTo("acr: bench needs a subcommand: replay, import or live");
+  }
+
+  @Test
+  void ctrlCDuringAReplayIsAnInterruptNotAnInternalError() {
+    Thread.currentThread().interrupt(); // what Interrupts does on SIGINT
+    CliHarness.Run r;
+    try {
+      r = h.run("bench", "replay", "--dataset", "ood176", "--max-attempts", "1", "--seeds", "1", "--orders", "1");
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(r.exit()).as(r.toString()).isEqualTo(130);
+    assertThat(r.err()).contains("acr: interrupted").doesNotContain("internal error");
+  }
+
+  @Test
+  void theConfigPathsInTheHelpAreNotBrokenAcrossLines() {
+    int withConfig = 0;
+    for (CommandLine c : CliHarness.allCommands(tmp)) {
+      // picocli breaks a line after any dot: ".acr/tools.json" came out as ". / acr/tools.json".
+      String joined = c.getUsageMessage().replaceAll("\\R\\s+", " ");
+      if (joined.contains("$ACR_CONFIG")) {
+        withConfig++;
+        assertThat(joined).as(c.getCommandSpec().qualifiedName())
+            .contains(" .acr/tools.json ").contains(" $XDG_CONFIG_HOME/acr/tools.json,");
+      }
+    }
+    assertThat(withConfig).as("acr, doctor, completion, bench live").isEqualTo(4);
+  }
+}
