@@ -118,4 +118,53 @@ class CliRoughEdgesTest {
     }
     assertThat(withConfig).as("acr, doctor, completion, bench live").isEqualTo(4);
   }
+
+  @Test
+  void applyOutsideGitSaysWhereToRunItOnce() throws Exception {
+    CliHarness.Run run = h.acr("--chain", "breaker", "--verify", "sh check.sh", "fix value.txt");
+    String id = run.out().lines().filter(l -> l.startsWith("run ")).findFirst().orElseThrow().split("[ :]")[1];
+    Path plain = Files.createDirectories(tmp.resolve("plain"));
+    CliHarness.Run r = h.runIn(plain, "apply", id, "1");
+    assertUsageError(r, plain + " is not inside a git working tree; run acr apply in the run's repository (cd "
+        + h.repo.toRealPath() + ")");
+    assertThat(r.err()).containsOnlyOnce("git working tree");
+  }
+
+  @Test
+  void ctrlCBeforeTheBaselineIsAnInterruptNotAGitFailure() throws Exception {
+    Thread.currentThread().interrupt(); // Ctrl-C while acr reads the repository
+    CliHarness.Run r;
+    try {
+      r = h.acr("--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(r.exit()).as(r.toString()).isEqualTo(130);
+    assertThat(r.err()).isEqualTo("acr: interrupted\n");
+  }
+
+  @Test
+  void aRunStoppedInItsBaselineShowsNoEmptyTable() throws Exception {
+    Thread test = Thread.currentThread();
+    Thread ctrlC = new Thread(() -> {
+      try {
+        Thread.sleep(3000); // the baseline's "sleep 20" is running by then
+        test.interrupt();
+      } catch (InterruptedException e) {
+        // the run ended first: nothing to stop
+      }
+    });
+    ctrlC.start();
+    CliHarness.Run r;
+    try {
+      r = h.acr("--chain", "fixer", "--verify", "sleep 20; sh check.sh", "fix value.txt");
+    } finally {
+      ctrlC.interrupt();
+      ctrlC.join();
+      Thread.interrupted();
+    }
+    assertThat(r.exit()).as(r.toString()).isEqualTo(130);
+    assertThat(r.out()).doesNotContain("route").contains("not verified: no attempt ran (interrupted)");
+    assertThat(h.read("value.txt")).isEqualTo("broken\n");
+  }
 }
