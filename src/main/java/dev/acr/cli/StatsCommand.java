@@ -130,8 +130,9 @@ final class StatsCommand implements Callable<Integer> {
       String bar = bar(g.verifiedPct(), barWidth);
       String pad = " ".repeat(barWidth - bar.codePointCount(0, bar.length()));
       String cost = g.meanCostUsd() == null ? "-" : String.format(Locale.ROOT, "$%.3f", g.meanCostUsd());
-      out.println(String.format(Locale.ROOT, "  %-" + routeWidth + "s  %8d  %5.1f%% ", g.route(), g.attempts(),
-              g.verifiedPct())
+      // No attempt that counts (only infra or acr errors): no rate, rather than a 0% against the route.
+      String pct = g.attempts() == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", g.verifiedPct());
+      out.println(String.format(Locale.ROOT, "  %-" + routeWidth + "s  %8d  %6s ", g.route(), g.attempts(), pct)
           + style(ansi, "green", bar) + pad
           + String.format(Locale.ROOT, " %9s  %9s  %5s  %7s  %s", cost, g.attempts() == 0 ? "-" : duration(g.meanDurationMs()),
               count(g.infraErrors()), count(g.acrErrors()), g.lastUsed() == null ? "-" : shortTs(g.lastUsed())));
