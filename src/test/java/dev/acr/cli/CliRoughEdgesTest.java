@@ -167,4 +167,15 @@ class CliRoughEdgesTest {
     assertThat(r.out()).doesNotContain("route").contains("not verified: no attempt ran (interrupted)");
     assertThat(h.read("value.txt")).isEqualTo("broken\n");
   }
+
+  @Test
+  void aReplayReportThatCannotBeWrittenSaysWhyInWords() throws Exception {
+    Path file = Files.writeString(tmp.resolve("a-file"), "");
+    CliHarness.Run r = h.run("bench", "replay", "--dataset", "ood176", "--max-attempts", "1", "--seeds", "1", "--orders", "0",
+        "--out", file.resolve("out").toString());
+    assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+    String last = r.errLines().get(r.errLines().size() - 1);
+    assertThat(last).startsWith("acr: cannot write " + file.resolve("out") + ": ").endsWith("; pass another --out DIR")
+        .doesNotContain("java.nio").doesNotContain("Exception");
+  }
 }
