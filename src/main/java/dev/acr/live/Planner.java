@@ -35,6 +35,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -146,10 +147,29 @@ public final class Planner {
       exploring = exploring(policy, task, chain);
     }
     List<RouteEstimate> estimates = router instanceof AcrPolicy p ? p.estimates(task) : List.of();
+    budgetBlind(config, chain, req.budgetUsd()).ifPresent(warnings::add);
     return new Decision(
         task, classification, signals, config, configSource, router, chainSource, chain, estimates, missing,
         stats, warnings, fallback, List.copyOf(unavailable), exploring, wroteSnapshot,
         RaceChoice.wantsAuto(req, config) && !estimates.isEmpty() ? routeTimes(paths, warnings) : null);
+  }
+
+  /**
+   * What --budget cannot see: the tools of the chain that never report a cost (usage_format
+   * "none"), whose attempts therefore count as nothing against it; empty when there are none.
+   */
+  static Optional<String> budgetBlind(ToolsConfig config, List<Route> chain, Double budgetUsd) {
+    if (budgetUsd == null) {
+      return Optional.empty();
+    }
+    Set<String> blind = new LinkedHashSet<>();
+    for (Route r : chain) {
+      config.tool(r.tool()).filter(t -> ToolSpec.USAGE_NONE.equals(t.usageFormat())).ifPresent(t -> blind.add(t.name()));
+    }
+    return blind.isEmpty() ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
+        "--budget %.2f: the cost of %s is never known (usage_format \"none\" in the config), so %s attempts count as"
+            + " nothing against the budget; --max-attempts still limits them", budgetUsd, String.join(", ", blind),
+        blind.size() == 1 ? "its" : "their"));
   }
 
   /** How long routes' attempts took in memory, for {@code --race auto}; null (the prior) when memory cannot be read. */

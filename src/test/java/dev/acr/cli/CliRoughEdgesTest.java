@@ -178,4 +178,14 @@ class CliRoughEdgesTest {
     assertThat(last).startsWith("acr: cannot write " + file.resolve("out") + ": ").endsWith("; pass another --out DIR")
         .doesNotContain("java.nio").doesNotContain("Exception");
   }
+
+  @Test
+  void aBudgetOverToolsThatNeverReportACostSaysItCannotSeeThem() throws Exception {
+    CliHarness.Run r = h.acr("--dry-run", "--chain", "breaker,fixer", "--budget", "0.5", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.err()).contains("acr: --budget 0.50: the cost of breaker, fixer is never known (usage_format \"none\" in the"
+        + " config), so their attempts count as nothing against the budget; --max-attempts still limits them");
+    CliHarness.Run noBudget = h.acr("--dry-run", "--chain", "breaker,fixer", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(noBudget.err()).doesNotContain("--budget");
+  }
 }
