@@ -173,7 +173,7 @@ final class ExplainText {
     StringBuilder b = new StringBuilder(s.verified() ? "verified" : answered ? "answered" : "not verified");
     b.append(" after ").append(s.attempts()).append(" attempt(s)");
     if (outcome != null && outcome.hasNonNull("stop_reason") && !s.verified() && !answered) {
-      b.append(" (").append(outcome.path("stop_reason").asText().replace('_', ' ')).append(')');
+      b.append(" (").append(Report.whyStopped(outcome.path("stop_reason").asText())).append(')');
     }
     if (outcome != null && s.verified()) {
       if (RunFiles.VERIFIED_IN_PLACE.equals(outcome.path("result").asText())) {

@@ -202,12 +202,22 @@ final class Report {
     } else {
       out.println(ansi.string("@|red,bold not verified|@")
           + (attempts.isEmpty() ? ": no attempt ran (" : " after " + attempts.size() + " attempt(s) (")
-          + r.outcome().stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "); "
+          + whyStopped(r.outcome().stopReason().name().toLowerCase(Locale.ROOT)) + "); "
           + (InPlace.allRestored(r.artifacts()) ? "your working tree is unchanged"
               : "acr could not put all of your files back (see above): check them before you go on"));
       printTestTail(r.artifacts());
     }
     out.println("run " + r.runId() + ": logs in " + r.runDir());
+  }
+
+  /** A stop reason ({@code stop_reason} in JSON) in the user's words: "plan exhausted" was the router's. */
+  static String whyStopped(String stopReason) {
+    return switch (stopReason) {
+      case "plan_exhausted" -> "no route left to try";
+      case "max_attempts" -> "--max-attempts reached";
+      case "budget" -> "--budget spent";
+      default -> stopReason.replace('_', ' ');
+    };
   }
 
   /** {@code acr apply RUN N}: how a kept patch reaches the working tree later. */

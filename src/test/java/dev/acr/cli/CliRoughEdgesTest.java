@@ -188,4 +188,13 @@ class CliRoughEdgesTest {
     CliHarness.Run noBudget = h.acr("--dry-run", "--chain", "breaker,fixer", "--verify", "sh check.sh", "fix value.txt");
     assertThat(noBudget.err()).doesNotContain("--budget");
   }
+
+  @Test
+  void aRunThatRanOutOfRoutesOrAttemptsSaysSoInWords() throws Exception {
+    CliHarness.Run r = h.acr("--chain", "breaker", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.out()).contains("not verified after 1 attempt(s) (no route left to try)").doesNotContain("plan exhausted");
+    CliHarness.Run capped = h.acr("--chain", "breaker,fixer", "--max-attempts", "1", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(capped.out()).contains("not verified after 1 attempt(s) (--max-attempts reached)");
+    assertThat(h.run("explain", "last").out()).contains("(--max-attempts reached)");
+  }
 }
