@@ -160,7 +160,7 @@ final class ApplyCommand implements Callable<Integer> {
       err.println("acr: applied, but could not note it in " + runDir.get().resolve(RunFiles.OUTCOME) + ": " + e.getMessage());
     }
     out.println("applied attempt " + n + " of run " + runId + " to your working tree (" + String.join(", ", files)
-        + "); review with git diff");
+        + "); " + Report.review(patch));
     return ExitCodes.OK;
   }
 

@@ -185,7 +185,7 @@ final class Report {
         out.println(ansi.string("@|green,bold verified|@") + " (changes made in place)");
       } else if (r.applied().applied() && !files.isEmpty()) {
         out.println(ansi.string("@|green,bold verified|@") + ": applied to your working tree ("
-            + String.join(", ", files) + "); review with git diff");
+            + String.join(", ", files) + "); " + review(r.artifacts().get(last - 1).patch()));
       } else if (r.applied().applied()) {
         out.println(ansi.string("@|green,bold verified|@") + ": the attempt changed nothing, so nothing was applied");
       } else {
@@ -208,6 +208,19 @@ final class Report {
       printTestTail(r.artifacts());
     }
     out.println("run " + r.runId() + ": logs in " + r.runDir());
+  }
+
+  /**
+   * How to look at an applied patch: git diff does not show the files it adds (applied, never
+   * staged, they are untracked), git status does.
+   */
+  static String review(java.nio.file.Path patch) {
+    try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(patch)) {
+      return lines.anyMatch(l -> l.startsWith("new file mode ")) ? "review with git diff, and git status for the new files"
+          : "review with git diff";
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return "review with git diff";
+    }
   }
 
   /** A stop reason ({@code stop_reason} in JSON) in the user's words: "plan exhausted" was the router's. */

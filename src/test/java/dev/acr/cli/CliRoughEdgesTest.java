@@ -197,4 +197,19 @@ class CliRoughEdgesTest {
     assertThat(capped.out()).contains("not verified after 1 attempt(s) (--max-attempts reached)");
     assertThat(h.run("explain", "last").out()).contains("(--max-attempts reached)");
   }
+
+  @Test
+  void aChangeThatAddsFilesSaysGitStatusShowsThem() throws Exception {
+    h.agent("adder", "echo fixed > value.txt\necho 'a new test' > new_test.txt\n");
+    h.writeConfig(List.of(CliHarness.tool("adder", h.agents.resolve("adder").toString(), null),
+        CliHarness.tool("fixer", h.agents.resolve("fixer").toString(), null)));
+    CliHarness.Run plain = h.acr("--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(plain.out()).contains("applied to your working tree (value.txt); review with git diff\n");
+    h.git("checkout", "value.txt");
+    CliHarness.Run r = h.acr("--chain", "adder", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("applied to your working tree (new_test.txt, value.txt); review with git diff, and git status"
+        + " for the new files");
+    assertThat(h.git("diff", "--name-only")).isEqualTo("value.txt\n"); // what git diff alone would show
+  }
 }
