@@ -106,7 +106,7 @@ class CliBadInputTest {
   @Test
   void zeroTimeoutIsRejected() throws Exception {
     CliHarness.Run r = live("--timeout", "0s");
-    assertUsageError(r, "is not a duration");
+    assertUsageError(r, "'0s' is not a duration longer than zero");
     assertNothingWritten();
   }
 
