@@ -160,6 +160,8 @@ public final class AcrCommand implements Callable<Integer> {
     // Only ever ask when a person is there to answer: scripts and pipes get the usage instead.
     boolean shell = noPrompt && !o.json() && env.tty().interactive();
     if (noPrompt && !shell) {
+      err.println("acr: no prompt: give it as arguments, e.g. acr \"fix the failing parser test\" (acr alone opens"
+          + " the interactive shell only on a terminal, and not with --json)");
       addSubcommands(spec.commandLine()); // the usage lists them
       spec.commandLine().usage(err, env.ansi());
       return ExitCodes.USAGE;

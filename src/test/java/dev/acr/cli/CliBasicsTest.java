@@ -131,6 +131,7 @@ class CliBasicsTest {
     assertThat(r.exit()).as(r.toString()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).contains("Usage: acr").contains("PROMPT");
+    assertThat(r.errLines().get(0)).startsWith("acr: no prompt: give it as arguments"); // a pipe or script: say what is missing
     assertThat(h.acrHomeContents()).isEmpty();
   }
 
