@@ -168,7 +168,8 @@ class CliBadInputTest {
     CliHarness.Run r = h.acr("fix value.txt");
     assertUsageError(r, ".acr/config.json");
     assertThat(r.errLines()).hasSize(1);
-    assertThat(r.errLines().get(0)).contains("not valid JSON");
+    assertThat(r.errLines().get(0)).contains(".acr/config.json:1:").contains("not valid JSON")
+        .endsWith("; fix it, e.g. {\"verify\": \"make check\"}");
     assertNothingWritten();
   }
 
