@@ -152,7 +152,7 @@ public final class BenchLiveCommand implements Callable<Integer> {
       err.println("acr: " + e.getMessage());
       return ExitCodes.NOT_VERIFIED;
     } catch (IOException e) {
-      err.println("acr: cannot write " + table.out + ": " + ReplayTableOptions.reason(e));
+      err.println("acr: cannot write " + table.out + ": " + IoErrors.reason(e));
       return ExitCodes.NOT_VERIFIED;
     }
   }

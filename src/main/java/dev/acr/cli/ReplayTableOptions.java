@@ -125,7 +125,7 @@ final class ReplayTableOptions {
         stdout.print(ReportTables.text(reports, options));
       }
     } catch (IOException e) {
-      err.println("acr: cannot write " + out + ": " + reason(e) + "; pass another --out DIR");
+      err.println("acr: cannot write " + out + ": " + IoErrors.reason(e) + "; pass another --out DIR");
       return ExitCodes.NOT_VERIFIED;
     }
     stdout.flush();
@@ -133,19 +133,5 @@ final class ReplayTableOptions {
         before, (replayed - start) / 1e9, plans.size(), seeds, orders, threads, (System.nanoTime() - replayed) / 1e9,
         out == null ? "" : "; wrote " + out);
     return ExitCodes.OK;
-  }
-
-  /** An I/O failure in words: NIO's exceptions say only the path ({@code NoSuchFileException: /x}). */
-  static String reason(IOException e) {
-    if (e instanceof java.nio.file.FileSystemException f) {
-      String why = f.getReason() != null ? f.getReason()
-          : f instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
-          : f instanceof java.nio.file.AccessDeniedException ? "permission denied"
-          : f instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
-          : f instanceof java.nio.file.NotDirectoryException ? "not a directory"
-          : "cannot be written";
-      return f.getFile() == null ? why : why + " (" + f.getFile() + ")";
-    }
-    return e.getMessage();
   }
 }

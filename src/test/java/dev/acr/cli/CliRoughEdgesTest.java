@@ -212,4 +212,15 @@ class CliRoughEdgesTest {
         + " for the new files");
     assertThat(h.git("diff", "--name-only")).isEqualTo("value.txt\n"); // what git diff alone would show
   }
+
+  @Test
+  void memoryThatCannotBeWrittenSaysWhyInWords() throws Exception {
+    h.acr("--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");
+    Path export = tmp.resolve("team.jsonl");
+    assertThat(h.run("memory", "export", "--out", export.toString()).exit()).isZero();
+    Path blocked = Files.writeString(tmp.resolve("a-file"), "").resolve("memory.jsonl");
+    CliHarness.Run r = h.run("memory", "import", "--memory", blocked.toString(), export.toString());
+    assertUsageError(r, "cannot import into " + blocked + ": ");
+    assertThat(r.err()).contains(": a file is in the way (" + blocked.getParent() + "); memory is as it was");
+  }
 }
