@@ -126,8 +126,14 @@ public final class Planner {
     String exploring = null;
     if (req.chain() != null && !req.chain().isEmpty()) {
       // A chain the user named keeps its tools that are not installed: the run says so (exit 2).
-      router = new FixedChainRouter("--chain", usable(explicitChain(config, req.chain()), Set.of(), fallback, unavailable, config, req),
-          fallback);
+      List<Route> named = explicitChain(config, req.chain());
+      for (Route r : named) {
+        if (req.tool() != null && !r.tool().equals(req.tool())) {
+          throw new UsageError("--chain names " + r.name() + ", which is not a route of --tool " + req.tool()
+              + "; drop --tool (--chain already says what runs) or name only " + req.tool() + "'s routes");
+        }
+      }
+      router = new FixedChainRouter("--chain", usable(named, Set.of(), fallback, unavailable, config, req), fallback);
       chainSource = "--chain";
     } else if (!config.ruleMatches(req.prompt()).isEmpty()) {
       router = new FixedChainRouter("routes[] rule", usable(config.ruleMatches(req.prompt()), Set.of(), fallback,

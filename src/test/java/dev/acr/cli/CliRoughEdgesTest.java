@@ -223,4 +223,13 @@ class CliRoughEdgesTest {
     assertUsageError(r, "cannot import into " + blocked + ": ");
     assertThat(r.err()).contains(": a file is in the way (" + blocked.getParent() + "); memory is as it was");
   }
+
+  @Test
+  void aChainOutsideToolIsAUsageErrorNotSilentlyPreferred() throws Exception {
+    CliHarness.Run r = h.acr("--tool", "fixer", "--chain", "breaker", "--verify", "sh check.sh", "fix value.txt");
+    assertUsageError(r, "--chain names breaker, which is not a route of --tool fixer; drop --tool");
+    assertThat(h.acrHomeContents()).isEmpty();
+    CliHarness.Run same = h.acr("--dry-run", "--tool", "fixer", "--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(same.exit()).as(same.toString()).isZero();
+  }
 }
