@@ -232,4 +232,16 @@ class CliRoughEdgesTest {
     CliHarness.Run same = h.acr("--dry-run", "--tool", "fixer", "--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");
     assertThat(same.exit()).as(same.toString()).isZero();
   }
+
+  @Test
+  void noStorePromptKeepsThePromptOutOfTheRunsArgvToo() throws Exception {
+    String prompt = "fix value.txt, secret project Bluebird";
+    CliHarness.Run r = h.acr("--no-store-prompt", "--chain", "fixer", "--verify", "sh check.sh", prompt);
+    assertThat(r.exit()).as(r.toString()).isZero();
+    List<Path> files = h.acrHomeContents().stream().filter(Files::isRegularFile).toList();
+    assertThat(files).anyMatch(f -> f.endsWith("argv.json"));
+    for (Path f : files) {
+      assertThat(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain("Bluebird");
+    }
+  }
 }
