@@ -86,6 +86,10 @@ public final class Planner {
       throw new UsageError(e.getMessage() + "; fix the file or pass another with --config");
     }
     String configSource = configPath == null ? "bundled tools.example.json" : configPath.toString();
+    if (config.routes().isEmpty()) { // else the run would test the baseline, then end with no attempt and exit 1
+      throw new UsageError("no tool is enabled in " + configSource + ": set \"enabled\": true on one of its tools, or pass"
+          + " another config with --config");
+    }
     Classification classification = new Classifier().classify(req.prompt());
     RepoSignals signals;
     try {

@@ -244,4 +244,13 @@ class CliRoughEdgesTest {
       assertThat(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain("Bluebird");
     }
   }
+
+  @Test
+  void aConfigWithEveryToolDisabledStopsBeforeTheBaseline() throws Exception {
+    h.writeConfig(List.of(CliHarness.tool("fixer", h.agents.resolve("fixer").toString(), null).replace("\"enabled\": true",
+        "\"enabled\": false")));
+    CliHarness.Run r = h.acr("--verify", "sh check.sh", "fix value.txt");
+    assertUsageError(r, "no tool is enabled in " + h.config + ": set \"enabled\": true on one of its tools");
+    assertThat(h.acrHomeContents()).isEmpty();
+  }
 }
