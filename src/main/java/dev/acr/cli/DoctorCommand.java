@@ -10,11 +10,11 @@ import dev.acr.git.KeptWorktrees;
 import dev.acr.live.AcrPaths;
 import dev.acr.live.TestProgram;
 import dev.acr.live.CooldownStore;
+import dev.acr.live.Planner;
 import dev.acr.policy.Cooldown;
 import dev.acr.verify.CannotRun;
 import dev.acr.memory.MemoryStore;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,8 +61,9 @@ final class DoctorCommand implements Callable<Integer> {
     out = spec.commandLine().getOut();
     Env env = parent.env();
     Path dir = workdir(env);
-    if (!Files.isDirectory(dir)) {
-      spec.commandLine().getErr().println("acr: workdir not found: " + dir + " (pass an existing directory with --workdir)");
+    String badWorkdir = Planner.badWorkdir(dir);
+    if (badWorkdir != null) {
+      spec.commandLine().getErr().println("acr: " + badWorkdir);
       return ExitCodes.USAGE;
     }
     checkTools(env, dir);

@@ -69,8 +69,9 @@ public final class Planner {
     if (req.prompt() == null || req.prompt().isBlank()) {
       throw new UsageError("empty prompt: say what the agent should do, e.g. acr \"fix the failing parser test\"");
     }
-    if (!Files.isDirectory(req.workdir())) {
-      throw new UsageError("workdir not found: " + req.workdir() + " (pass an existing directory with --workdir)");
+    String badWorkdir = badWorkdir(req.workdir());
+    if (badWorkdir != null) {
+      throw new UsageError(badWorkdir);
     }
     Path configPath;
     ToolsConfig config;
@@ -162,6 +163,15 @@ public final class Planner {
         task, classification, signals, config, configSource, router, chainSource, chain, estimates, missing,
         stats, warnings, fallback, List.copyOf(unavailable), exploring, wroteSnapshot,
         RaceChoice.wantsAuto(req, config) && !estimates.isEmpty() ? routeTimes(paths, warnings) : null);
+  }
+
+  /** What is wrong with {@code dir} as the folder to work in (missing, or a file), or null when it is a directory. */
+  public static String badWorkdir(Path dir) {
+    if (Files.isDirectory(dir)) {
+      return null;
+    }
+    return (Files.exists(dir) ? "workdir is a file, not a directory: " : "workdir not found: ") + dir
+        + " (pass an existing directory with --workdir)";
   }
 
   /**

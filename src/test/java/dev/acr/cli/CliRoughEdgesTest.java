@@ -253,4 +253,21 @@ class CliRoughEdgesTest {
     assertUsageError(r, "no tool is enabled in " + h.config + ": set \"enabled\": true on one of its tools");
     assertThat(h.acrHomeContents()).isEmpty();
   }
+
+  @Test
+  void aWorkdirThatIsAFileIsNamedSo() throws Exception {
+    Path file = h.repo.resolve("value.txt");
+    assertUsageError(h.acr("--workdir", file.toString(), "--dry-run", "fix value.txt"),
+        "workdir is a file, not a directory: " + file);
+    assertUsageError(h.run("doctor", "--workdir", file.toString()), "workdir is a file, not a directory: " + file);
+  }
+
+  @Test
+  void statsOverAMemoryOfUnreadableLinesDoesNotSayThereIsNoMemoryYet() throws Exception {
+    Path junk = Files.writeString(tmp.resolve("junk.jsonl"), "garbage\n{\"x\": 1}\n");
+    CliHarness.Run r = h.run("stats", "--memory", junk.toString());
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.err()).contains("2 unreadable line(s) in " + junk + " skipped");
+    assertThat(r.out()).isEqualTo("no readable record in " + junk + " (see above)\n");
+  }
 }
