@@ -87,7 +87,11 @@ public final class Main {
     @Override
     public int handleParseException(CommandLine.ParameterException ex, String[] unmatched) {
       CommandLine c = ex.getCommandLine();
-      c.getErr().println("acr: " + plain(ex.getMessage()));
+      CommandLine.Model.OptionSpec out = c.getCommandSpec().findOption("--out");
+      // 'acr memory export team.jsonl': a file named where the command takes none.
+      String hint = ex instanceof CommandLine.UnmatchedArgumentException && out != null
+          ? " (to write to a file: --out " + out.paramLabel() + ")" : "";
+      c.getErr().println("acr: " + plain(ex.getMessage()) + hint);
       c.getErr().println("acr: see '" + c.getCommandSpec().qualifiedName() + " --help'");
       return ExitCodes.USAGE;
     }

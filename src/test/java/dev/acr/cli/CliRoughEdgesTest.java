@@ -270,4 +270,14 @@ class CliRoughEdgesTest {
     assertThat(r.err()).contains("2 unreadable line(s) in " + junk + " skipped");
     assertThat(r.out()).isEqualTo("no readable record in " + junk + " (see above)\n");
   }
+
+  @Test
+  void aFileNamedWhereOutIsMeantPointsToOut() {
+    CliHarness.Run r = h.run("memory", "export", "team.jsonl");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.errLines()).containsExactly(
+        "acr: Unmatched argument at index 2: 'team.jsonl' (to write to a file: --out FILE|-)",
+        "acr: see 'acr memory export --help'");
+    assertThat(h.run("stats", "extra").errLines().get(0)).doesNotContain("--out");
+  }
 }
