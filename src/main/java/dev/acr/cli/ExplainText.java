@@ -99,8 +99,10 @@ final class ExplainText {
     row("verify", d.hasNonNull("verify")
         ? d.path("verify").asText() + "  (" + d.path("verify_source").asText("?") + ")"
         : "none: attempts could not be verified");
+    int max = d.path("max_attempts").asInt();
     String limits = d.has("max_attempts")
-        ? "; at most " + d.path("max_attempts").asInt() + " attempt(s), "
+        ? "; at most " + max + " attempt(s)"
+            + (attempts.size() > max ? " (those in which no agent could run do not count)" : "") + ", "
             + (d.hasNonNull("budget_usd") ? String.format(Locale.ROOT, "budget $%.2f", d.path("budget_usd").asDouble()) : "no budget")
         : "";
     row("chain", d.path("chain_source").asText("-") + limits);

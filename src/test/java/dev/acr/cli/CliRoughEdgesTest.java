@@ -280,4 +280,17 @@ class CliRoughEdgesTest {
         "acr: see 'acr memory export --help'");
     assertThat(h.run("stats", "extra").errLines().get(0)).doesNotContain("--out");
   }
+
+  @Test
+  void explainSaysWhyARunHadMoreAttemptsThanItsLimit() throws Exception {
+    h.agent("offline", "echo 'Error: getaddrinfo ENOTFOUND api.example.invalid' >&2\nexit 1\n");
+    h.writeConfig(List.of(CliHarness.tool("offline", h.agents.resolve("offline").toString(), null),
+        CliHarness.tool("fixer", h.agents.resolve("fixer").toString(), null)));
+    CliHarness.Run r = h.acr("--chain", "offline,fixer", "--max-attempts", "1", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(h.run("explain", "last").out())
+        .contains("at most 1 attempt(s) (those in which no agent could run do not count), no budget");
+    CliHarness.Run one = h.acr("--chain", "fixer", "--verify", "true", "fix value.txt");
+    assertThat(h.run("explain", "last").out()).as(one.toString()).contains("at most 3 attempt(s), no budget");
+  }
 }
