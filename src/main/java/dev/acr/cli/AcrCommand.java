@@ -109,6 +109,48 @@ public final class AcrCommand implements Callable<Integer> {
     return arg.equals("--help") || (arg.startsWith("-") && !arg.startsWith("--") && arg.indexOf('h') > 0);
   }
 
+  /**
+   * The command a one-word prompt was probably meant to be ({@code acr stat}, {@code acr help}),
+   * or null: such a word would otherwise go to a paid agent as its whole task.
+   */
+  static String mistypedCommand(List<String> prompt) {
+    String word = prompt.size() == 1 ? prompt.get(0).strip().toLowerCase(java.util.Locale.ROOT) : "";
+    if (word.length() < 3) {
+      return null;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      if (word.charAt(i) < 'a' || word.charAt(i) > 'z') {
+        return null;
+      }
+    }
+    if (word.equals("help") || word.equals("version")) {
+      return "acr --" + word;
+    }
+    for (String name : SUBCOMMAND_NAMES) {
+      if (name.startsWith(word) || editDistance(word, name) <= (name.length() <= 5 ? 1 : 2)) {
+        return "acr " + name;
+      }
+    }
+    return null;
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] row = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      row[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int diagonal = row[0];
+      row[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int above = row[j];
+        row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+        diagonal = above;
+      }
+    }
+    return row[b.length()];
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -118,8 +160,16 @@ public final class AcrCommand implements Callable<Integer> {
     // Only ever ask when a person is there to answer: scripts and pipes get the usage instead.
     boolean shell = noPrompt && !o.json() && env.tty().interactive();
     if (noPrompt && !shell) {
+      err.println("acr: no prompt: give it as arguments, e.g. acr \"fix the failing parser test\" (acr alone opens"
+          + " the interactive shell only on a terminal, and not with --json)");
       addSubcommands(spec.commandLine()); // the usage lists them
       spec.commandLine().usage(err, env.ansi());
+      return ExitCodes.USAGE;
+    }
+    String typo = noPrompt ? null : mistypedCommand(o.prompt());
+    if (typo != null) {
+      err.println("acr: '" + o.prompt().get(0).strip() + "' is not a command; did you mean '" + typo + "'? (A prompt for an"
+          + " agent says what to do, e.g. acr \"fix the failing parser test\")");
       return ExitCodes.USAGE;
     }
     if (o.maxAttempts() < 1) {

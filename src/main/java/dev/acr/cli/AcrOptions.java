@@ -40,7 +40,7 @@ record AcrOptions(
     spec.addPositional(PositionalParamSpec.builder().arity("0..*").paramLabel("PROMPT")
         .type(List.class).auxiliaryTypes(String.class)
         .description("What the agent should do. Without one, on a terminal: an interactive shell (:help there).").build());
-    spec.addOption(flag("--dry-run", "Decide and explain; execute nothing, write nothing."));
+    spec.addOption(flag("--dry-run", "Decide and explain; execute nothing, write nothing but memory's statistics snapshot (a cache, docs/memory.md)."));
     WhereOptions.addTo(spec);
     spec.addOption(valued("--verify", String.class, "CMD", "Test command, run with sh -c in the package folder (default: the nearest .acr/config.json, else detected from the nearest package)."));
     spec.addOption(valued("--tool", String.class, "NAME", "Only use this tool's routes."));

@@ -106,14 +106,15 @@ final class ApplyCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Path dir = workdir == null ? env.cwd() : WhereOptions.resolve(env, workdir);
+    String madeIn = madeIn(runDir.get());
     Isolation repo;
     try {
       repo = Isolation.forRepo(dir);
     } catch (GitException e) {
-      err.println("acr: " + dir + " is not in a git working tree (" + e.getMessage() + "); run acr apply in the run's repository");
+      err.println("acr: " + e.getMessage() + "; run acr apply in the run's repository"
+          + (madeIn == null ? "" : " (cd " + madeIn + ")"));
       return ExitCodes.USAGE;
     }
-    String madeIn = madeIn(runDir.get());
     if (madeIn != null && !samePlace(Path.of(madeIn), repo.root())) {
       err.println("acr: run " + runId + " was made in " + madeIn + ", not in " + repo.root() + "; run acr apply there"
           + " (cd " + madeIn + "), or apply the patch by hand: git apply " + patch);
@@ -159,7 +160,7 @@ final class ApplyCommand implements Callable<Integer> {
       err.println("acr: applied, but could not note it in " + runDir.get().resolve(RunFiles.OUTCOME) + ": " + e.getMessage());
     }
     out.println("applied attempt " + n + " of run " + runId + " to your working tree (" + String.join(", ", files)
-        + "); review with git status and git diff");
+        + "); " + Report.review(patch));
     return ExitCodes.OK;
   }
 

@@ -40,7 +40,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    spec.commandLine().getErr().println("acr: bench needs a subcommand: replay, import or live");
     spec.commandLine().usage(spec.commandLine().getErr());
-    return 2;
+    return ExitCodes.USAGE;
   }
 }

@@ -73,7 +73,7 @@ public final class BenchLiveCommand implements Callable<Integer> {
   @Option(names = "--routes", paramLabel = "R1,R2", split = ",", description = "Routes to measure, by route or tool name (a tool stands for all its routes). Default: every route of an installed tool.")
   List<String> routes;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Tools config (default: $ACR_CONFIG, ./.acr/tools.json, $XDG_CONFIG_HOME/acr/tools.json, bundled example).")
+  @Option(names = "--config", paramLabel = "FILE", description = WhereOptions.CONFIG_HELP)
   Path config;
 
   @Mixin WhereOptions.Memory memoryOption;
@@ -152,7 +152,7 @@ public final class BenchLiveCommand implements Callable<Integer> {
       err.println("acr: " + e.getMessage());
       return ExitCodes.NOT_VERIFIED;
     } catch (IOException e) {
-      err.println("acr: cannot write " + table.out + ": " + e.getMessage());
+      err.println("acr: cannot write " + table.out + ": " + IoErrors.reason(e));
       return ExitCodes.NOT_VERIFIED;
     }
   }

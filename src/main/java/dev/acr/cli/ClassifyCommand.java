@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     name = "classify",
     mixinStandardHelpOptions = true,
     description = "Print the coding dimension of a prompt, with confidence and evidence.",
-    footer = ExitCodes.HELP)
+    footer = "%nExit codes:%n  0    classified%n  2    usage error: no prompt, or a --file that cannot be read or has a line%n"
+        + "       without a \"prompt\" string%n")
 final class ClassifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand AcrCommand parent;

@@ -40,6 +40,10 @@ final class DecisionText {
         + String.format(Report.NUMBERS, " (confidence %.2f)", d.classification().confidence()));
     out.println("  evidence: " + String.join("; ", d.classification().evidence()));
     out.println(bold("repo       ") + describe(d.signals()));
+    if (!d.signals().git() && !req.inPlace()) {
+      out.println("  a run stops here (exit 2): acr runs each attempt in a git worktree; run it inside a git repository,"
+          + " or pass --in-place to let agents edit this directory (acr snapshots it and puts it back if not verified)");
+    }
     out.println(bold("verify     ") + (d.signals().verify() == null
         ? "none found (pass --verify CMD); attempts cannot be verified"
         : d.signals().verify().command() + "  (" + d.signals().verify().source() + ")"));

@@ -10,6 +10,7 @@ import dev.acr.git.KeptWorktrees;
 import dev.acr.live.AcrPaths;
 import dev.acr.live.TestProgram;
 import dev.acr.live.CooldownStore;
+import dev.acr.live.Planner;
 import dev.acr.policy.Cooldown;
 import dev.acr.verify.CannotRun;
 import dev.acr.memory.MemoryStore;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
         + " Runs only the version and sign-in status commands the config declares (or those of the CLIs"
         + " acr knows), never an agent.",
     footer = "%nExit codes:%n  0    nothing is broken (warnings may remain)%n"
-        + "  1    something is broken, e.g. no enabled tool can run here%n")
+        + "  1    something is broken, e.g. no enabled tool can run here%n"
+        + "  2    usage error, e.g. a --workdir that does not exist%n")
 final class DoctorCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -59,6 +61,11 @@ final class DoctorCommand implements Callable<Integer> {
     out = spec.commandLine().getOut();
     Env env = parent.env();
     Path dir = workdir(env);
+    String badWorkdir = Planner.badWorkdir(dir);
+    if (badWorkdir != null) {
+      spec.commandLine().getErr().println("acr: " + badWorkdir);
+      return ExitCodes.USAGE;
+    }
     checkTools(env, dir);
     checkMemory(env);
     checkRepo(dir, env.vars(), AcrPaths.from(env.vars(), memoryFile(env)));

@@ -10,7 +10,7 @@ final class DurationConverter implements ITypeConverter<Duration> {
 
   @Override
   public Duration convert(String value) {
-    return Durations.parse(value).orElseThrow(
-        () -> new TypeConversionException("'" + value + "' is not a duration; use e.g. 90s, 20m, 1h"));
+    return Durations.parse(value).orElseThrow(() -> new TypeConversionException("'" + value + "' is not a duration"
+        + (value.strip().matches("0+[a-zA-Z]*") ? " longer than zero" : "") + "; use e.g. 90s, 20m, 1h"));
   }
 }

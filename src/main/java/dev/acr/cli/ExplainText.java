@@ -99,8 +99,10 @@ final class ExplainText {
     row("verify", d.hasNonNull("verify")
         ? d.path("verify").asText() + "  (" + d.path("verify_source").asText("?") + ")"
         : "none: attempts could not be verified");
+    int max = d.path("max_attempts").asInt();
     String limits = d.has("max_attempts")
-        ? "; at most " + d.path("max_attempts").asInt() + " attempt(s), "
+        ? "; at most " + max + " attempt(s)"
+            + (attempts.size() > max ? " (those in which no agent could run do not count)" : "") + ", "
             + (d.hasNonNull("budget_usd") ? String.format(Locale.ROOT, "budget $%.2f", d.path("budget_usd").asDouble()) : "no budget")
         : "";
     row("chain", d.path("chain_source").asText("-") + limits);
@@ -173,7 +175,7 @@ final class ExplainText {
     StringBuilder b = new StringBuilder(s.verified() ? "verified" : answered ? "answered" : "not verified");
     b.append(" after ").append(s.attempts()).append(" attempt(s)");
     if (outcome != null && outcome.hasNonNull("stop_reason") && !s.verified() && !answered) {
-      b.append(" (").append(outcome.path("stop_reason").asText().replace('_', ' ')).append(')');
+      b.append(" (").append(Report.whyStopped(outcome.path("stop_reason").asText())).append(')');
     }
     if (outcome != null && s.verified()) {
       if (RunFiles.VERIFIED_IN_PLACE.equals(outcome.path("result").asText())) {

@@ -5,6 +5,7 @@ import dev.acr.config.ConfigException;
 import dev.acr.config.ConfigLoader;
 import dev.acr.config.ToolsConfig;
 import dev.acr.live.AcrPaths;
+import dev.acr.live.Planner;
 import dev.acr.live.RunRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,8 +29,9 @@ final class InteractiveShell {
    * @param explainOnly --dry-run: every prompt is explained, none runs
    */
   static int open(Env env, RunRequest base, boolean explainOnly, boolean quiet, PrintWriter err) {
-    if (!Files.isDirectory(base.workdir())) {
-      err.println("acr: workdir not found: " + base.workdir() + " (pass an existing directory with --workdir)");
+    String badWorkdir = Planner.badWorkdir(base.workdir());
+    if (badWorkdir != null) {
+      err.println("acr: " + badWorkdir);
       return ExitCodes.USAGE;
     }
     ToolsConfig config;

@@ -69,6 +69,10 @@ public final class LiveRun {
       }
       return execute(req, paths, d);
     } catch (UsageError e) {
+      if (Thread.interrupted()) { // Ctrl-C while acr read the repository: git "could not run" because of it
+        err.println("acr: interrupted");
+        return ExitCodes.INTERRUPTED;
+      }
       err.println("acr: " + e.getMessage());
       return ExitCodes.USAGE;
     }

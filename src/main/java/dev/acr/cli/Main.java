@@ -72,6 +72,11 @@ public final class Main {
   private static final class ExecutionFailure implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+      if (ex instanceof InterruptedException) {
+        // Ctrl-C or SIGTERM (Interrupts) while a command waited: what the user asked for, not a bug.
+        commandLine.getErr().println("acr: interrupted");
+        return ExitCodes.INTERRUPTED;
+      }
       commandLine.getErr().println("acr: internal error: " + ex + " (please report it with the command you ran)");
       return ExitCodes.USAGE;
     }
@@ -82,9 +87,24 @@ public final class Main {
     @Override
     public int handleParseException(CommandLine.ParameterException ex, String[] unmatched) {
       CommandLine c = ex.getCommandLine();
-      c.getErr().println("acr: " + ex.getMessage());
+      CommandLine.Model.OptionSpec out = c.getCommandSpec().findOption("--out");
+      // 'acr memory export team.jsonl': a file named where the command takes none.
+      String hint = ex instanceof CommandLine.UnmatchedArgumentException && out != null
+          ? " (to write to a file: --out " + out.paramLabel() + ")" : "";
+      c.getErr().println("acr: " + plain(ex.getMessage()) + hint);
       c.getErr().println("acr: see '" + c.getCommandSpec().qualifiedName() + " --help'");
       return ExitCodes.USAGE;
+    }
+
+    /**
+     * picocli's message in the user's words: "'abc' is not a double" names a Java type, and a
+     * KEY=VALUE option's message says "option option".
+     */
+    static String plain(String message) {
+      return message.replace(" is not a double", " is not a number")
+          .replace(" is not an int", " is not a whole number")
+          .replace(" is not a long", " is not a whole number")
+          .replace("option option '", "option '");
     }
   }
 }

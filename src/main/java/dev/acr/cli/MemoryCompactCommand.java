@@ -55,7 +55,7 @@ final class MemoryCompactCommand implements Callable<Integer> {
       r = MemoryCompaction.compact(memory, dryRun, problems);
     } catch (IOException | java.io.UncheckedIOException e) {
       problems.finish();
-      err.println("acr: cannot compact " + memory + ": " + e.getMessage() + "; memory is as it was");
+      err.println("acr: cannot compact " + memory + ": " + IoErrors.reason(e) + "; memory is as it was");
       return ExitCodes.USAGE;
     }
     problems.finish();

@@ -73,7 +73,7 @@ final class MemoryExportCommand implements Callable<Integer> {
         }
       }
     } catch (IOException | java.io.UncheckedIOException e) {
-      err.println("acr: cannot export " + memory + (toStdout ? "" : " to " + target) + ": " + e.getMessage());
+      err.println("acr: cannot export " + memory + (toStdout ? "" : " to " + target) + ": " + IoErrors.reason(e));
       return ExitCodes.USAGE;
     }
     if (skipped[0] > 0) {

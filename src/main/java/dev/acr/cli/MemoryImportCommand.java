@@ -61,7 +61,7 @@ final class MemoryImportCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     } catch (IOException | java.io.UncheckedIOException e) {
       problems.finish();
-      err.println("acr: cannot import into " + memory + ": " + e.getMessage() + "; memory is as it was");
+      err.println("acr: cannot import into " + memory + ": " + IoErrors.reason(e) + "; memory is as it was");
       return ExitCodes.USAGE;
     }
     problems.finish();

@@ -125,7 +125,7 @@ final class ReplayTableOptions {
         stdout.print(ReportTables.text(reports, options));
       }
     } catch (IOException e) {
-      err.println("acr: cannot write " + out + ": " + e);
+      err.println("acr: cannot write " + out + ": " + IoErrors.reason(e) + "; pass another --out DIR");
       return ExitCodes.NOT_VERIFIED;
     }
     stdout.flush();

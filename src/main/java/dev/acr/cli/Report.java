@@ -150,10 +150,12 @@ final class Report {
       out.println("note: the tests already passed before any change (" + r.decision().signals().verify().command()
           + "), though the prompt asks to fix a failing test");
     }
-    AttemptTable.lines(attempts, i -> {
-      AttemptArtifacts art = i < r.artifacts().size() ? r.artifacts().get(i) : null;
-      return art == null ? 0 : art.testsMs();
-    }, ansi).forEach(out::println);
+    if (!attempts.isEmpty()) { // an empty table (interrupted in the baseline) says nothing
+      AttemptTable.lines(attempts, i -> {
+        AttemptArtifacts art = i < r.artifacts().size() ? r.artifacts().get(i) : null;
+        return art == null ? 0 : art.testsMs();
+      }, ansi).forEach(out::println);
+    }
     for (int i = 0; i < attempts.size(); i++) {
       AttemptResult a = attempts.get(i);
       AttemptArtifacts art = r.artifacts().get(i);
@@ -183,7 +185,7 @@ final class Report {
         out.println(ansi.string("@|green,bold verified|@") + " (changes made in place)");
       } else if (r.applied().applied() && !files.isEmpty()) {
         out.println(ansi.string("@|green,bold verified|@") + ": applied to your working tree ("
-            + String.join(", ", files) + "); review with git status and git diff");
+            + String.join(", ", files) + "); " + review(r.artifacts().get(last - 1).patch()));
       } else if (r.applied().applied()) {
         out.println(ansi.string("@|green,bold verified|@") + ": the attempt changed nothing, so nothing was applied");
       } else {
@@ -198,13 +200,37 @@ final class Report {
           + " attempt(s), each ended infra_error); " + (InPlace.allRestored(r.artifacts()) ? "your working tree is unchanged"
               : "acr could not put all of your files back (see above): check them before you go on"));
     } else {
-      out.println(ansi.string("@|red,bold not verified|@") + " after " + attempts.size() + " attempt(s) ("
-          + r.outcome().stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "); "
+      out.println(ansi.string("@|red,bold not verified|@")
+          + (attempts.isEmpty() ? ": no attempt ran (" : " after " + attempts.size() + " attempt(s) (")
+          + whyStopped(r.outcome().stopReason().name().toLowerCase(Locale.ROOT)) + "); "
           + (InPlace.allRestored(r.artifacts()) ? "your working tree is unchanged"
               : "acr could not put all of your files back (see above): check them before you go on"));
       printTestTail(r.artifacts());
     }
     out.println("run " + r.runId() + ": logs in " + r.runDir());
+  }
+
+  /**
+   * How to look at an applied patch: git diff does not show the files it adds (applied, never
+   * staged, they are untracked), git status does.
+   */
+  static String review(java.nio.file.Path patch) {
+    try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(patch)) {
+      return lines.anyMatch(l -> l.startsWith("new file mode ")) ? "review with git diff, and git status for the new files"
+          : "review with git diff";
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return "review with git diff";
+    }
+  }
+
+  /** A stop reason ({@code stop_reason} in JSON) in the user's words: "plan exhausted" was the router's. */
+  static String whyStopped(String stopReason) {
+    return switch (stopReason) {
+      case "plan_exhausted" -> "no route left to try";
+      case "max_attempts" -> "--max-attempts reached";
+      case "budget" -> "--budget spent";
+      default -> stopReason.replace('_', ' ');
+    };
   }
 
   /** {@code acr apply RUN N}: how a kept patch reaches the working tree later. */

@@ -68,9 +68,8 @@ final class StatsCommand implements Callable<Integer> {
     if (json) {
       out.println(json(summary, skipped[0]));
     } else if (summary.records() == 0) {
-      out.println(cutoff == null
-          ? "no memory yet at " + file
-          : "no memory since " + since.value + " at " + file);
+      out.println(cutoff != null ? "no memory since " + since.value + " at " + file
+          : skipped[0] > 0 ? "no readable record in " + file + " (see above)" : "no memory yet at " + file);
     } else {
       text(out, summary, file, env.ansi(), width(env));
     }
@@ -130,8 +129,9 @@ final class StatsCommand implements Callable<Integer> {
       String bar = bar(g.verifiedPct(), barWidth);
       String pad = " ".repeat(barWidth - bar.codePointCount(0, bar.length()));
       String cost = g.meanCostUsd() == null ? "-" : String.format(Locale.ROOT, "$%.3f", g.meanCostUsd());
-      out.println(String.format(Locale.ROOT, "  %-" + routeWidth + "s  %8d  %5.1f%% ", g.route(), g.attempts(),
-              g.verifiedPct())
+      // No attempt that counts (only infra or acr errors): no rate, rather than a 0% against the route.
+      String pct = g.attempts() == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", g.verifiedPct());
+      out.println(String.format(Locale.ROOT, "  %-" + routeWidth + "s  %8d  %6s ", g.route(), g.attempts(), pct)
           + style(ansi, "green", bar) + pad
           + String.format(Locale.ROOT, " %9s  %9s  %5s  %7s  %s", cost, g.attempts() == 0 ? "-" : duration(g.meanDurationMs()),
               count(g.infraErrors()), count(g.acrErrors()), g.lastUsed() == null ? "-" : shortTs(g.lastUsed())));

@@ -20,8 +20,8 @@ final class WhereOptions {
   static final String MEMORY = "--memory";
   private static final String FILE = "FILE";
   private static final String DIR = "DIR";
-  private static final String CONFIG_HELP =
-      "Tools config (default: $ACR_CONFIG, the nearest .acr/tools.json up to the repository top, $XDG_CONFIG_HOME/acr/tools.json, bundled example).";
+  static final String CONFIG_HELP =
+      "Tools config. By default $ACR_CONFIG, else the nearest file .acr/tools.json from here up to the repository top, else the file $XDG_CONFIG_HOME/acr/tools.json, else the bundled example.";
   private static final String WORKDIR_HELP = "Repository to work in (default: current directory).";
   private static final String MEMORY_HELP = "Memory file (default: $ACR_HOME/memory.jsonl, ACR_HOME defaults to ~/.acr).";
 

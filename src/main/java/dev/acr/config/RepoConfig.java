@@ -45,12 +45,14 @@ public record RepoConfig(Path file, String verify, Duration verifyTimeout, Boole
     try {
       config = Lazy.JSON.readTree(file.toFile());
     } catch (JacksonException e) {
-      throw new IllegalArgumentException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
+      com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+      throw new IllegalArgumentException(file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
+          + " is not valid JSON: " + e.getOriginalMessage() + "; fix it, e.g. {\"verify\": \"make check\"}", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
     if (config == null || !config.isObject()) {
-      throw new IllegalArgumentException(file + " must hold a JSON object");
+      throw new IllegalArgumentException(file + " must hold a JSON object, e.g. {\"verify\": \"make check\"}");
     }
     List<String> unknown = new ArrayList<>();
     for (Iterator<String> names = config.fieldNames(); names.hasNext(); ) {

@@ -61,7 +61,15 @@ public final class LiveExecutor implements AttemptExecutor {
       Duration verifyTimeout,
       Path runDir,
       DirSnapshot inPlace,
-      KnownFailures known) {
+      KnownFailures known,
+      boolean storePrompt) {
+    /** Prompts stored (argv.json keeps the prompt the agent got). */
+    public Setup(ToolsConfig config, Map<String, String> environment, Path workdir, Isolation isolation,
+        Snapshot snapshot, VerifyCommand verify, Duration timeout, Duration verifyTimeout, Path runDir,
+        DirSnapshot inPlace, KnownFailures known) {
+      this(config, environment, workdir, isolation, snapshot, verify, timeout, verifyTimeout, runDir, inPlace, known, true);
+    }
+
     /** Without an --in-place snapshot (in a git repository, or a bench). */
     public Setup(ToolsConfig config, Map<String, String> environment, Path workdir, Isolation isolation,
         Snapshot snapshot, VerifyCommand verify, Duration timeout, Duration verifyTimeout, Path runDir) {
@@ -197,7 +205,8 @@ public final class LiveExecutor implements AttemptExecutor {
     } catch (ConfigException e) {
       return acrError(route, attemptNumber, dir, "could not build the tool's command line (fix the tool's entry in the config)", e);
     }
-    RunFiles.writeInvocation(dir, cmd.argv(), setup.environment().keySet());
+    RunFiles.writeInvocation(dir, setup.storePrompt() ? cmd.argv() : RunFiles.withoutPrompt(cmd.argv(), task.prompt()),
+        setup.environment().keySet());
     String tag = "[" + route.name() + "] ";
     Map<String, String> env = environment(worktree);
     // opencode takes its project root from $PWD, not from the process's directory.

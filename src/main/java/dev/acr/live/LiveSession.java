@@ -159,7 +159,8 @@ public final class LiveSession {
         new LiveExecutor(
             // The package folder: there, in each worktree, the agent and the tests run.
             new LiveExecutor.Setup(d.config(), req.environment(), d.signals().packageDir(), isolation, snapshot, verify,
-                req.timeout(), verifyTimeout, runDir, inPlace, KnownFailures.of(baseline, d.task().dimension(), req.prompt())),
+                req.timeout(), verifyTimeout, runDir, inPlace, KnownFailures.of(baseline, d.task().dimension(), req.prompt()),
+                req.storePrompt() && d.config().storePrompts()),
             runner,
             agentOutput,
             note,

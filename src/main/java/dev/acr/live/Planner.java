@@ -35,6 +35,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -68,19 +69,28 @@ public final class Planner {
     if (req.prompt() == null || req.prompt().isBlank()) {
       throw new UsageError("empty prompt: say what the agent should do, e.g. acr \"fix the failing parser test\"");
     }
-    if (!Files.isDirectory(req.workdir())) {
-      throw new UsageError("workdir not found: " + req.workdir() + " (pass an existing directory with --workdir)");
+    String badWorkdir = badWorkdir(req.workdir());
+    if (badWorkdir != null) {
+      throw new UsageError(badWorkdir);
     }
     Path configPath;
     ToolsConfig config;
     try {
       configPath = ConfigLoader.locate(req.configFile(), req.environment(), req.workdir());
+    } catch (ConfigException e) {
+      throw new UsageError(e.getMessage()); // a file not found: the message says where acr looks instead
+    }
+    try {
       config = configPath != null ? ConfigLoader.load(configPath)
           : headStart.bundledConfig() != null ? headStart.bundledConfig().get() : ConfigLoader.bundled();
     } catch (ConfigException e) {
-      throw new UsageError(e.getMessage());
+      throw new UsageError(e.getMessage() + "; fix the file or pass another with --config");
     }
     String configSource = configPath == null ? "bundled tools.example.json" : configPath.toString();
+    if (config.routes().isEmpty()) { // else the run would test the baseline, then end with no attempt and exit 1
+      throw new UsageError("no tool is enabled in " + configSource + ": set \"enabled\": true on one of its tools, or pass"
+          + " another config with --config");
+    }
     Classification classification = new Classifier().classify(req.prompt());
     RepoSignals signals;
     try {
@@ -121,8 +131,14 @@ public final class Planner {
     String exploring = null;
     if (req.chain() != null && !req.chain().isEmpty()) {
       // A chain the user named keeps its tools that are not installed: the run says so (exit 2).
-      router = new FixedChainRouter("--chain", usable(explicitChain(config, req.chain()), Set.of(), fallback, unavailable, config, req),
-          fallback);
+      List<Route> named = explicitChain(config, req.chain());
+      for (Route r : named) {
+        if (req.tool() != null && !r.tool().equals(req.tool())) {
+          throw new UsageError("--chain names " + r.name() + ", which is not a route of --tool " + req.tool()
+              + "; drop --tool (--chain already says what runs) or name only " + req.tool() + "'s routes");
+        }
+      }
+      router = new FixedChainRouter("--chain", usable(named, Set.of(), fallback, unavailable, config, req), fallback);
       chainSource = "--chain";
     } else if (!config.ruleMatches(req.prompt()).isEmpty()) {
       router = new FixedChainRouter("routes[] rule", usable(config.ruleMatches(req.prompt()), Set.of(), fallback,
@@ -142,10 +158,38 @@ public final class Planner {
       exploring = exploring(policy, task, chain);
     }
     List<RouteEstimate> estimates = router instanceof AcrPolicy p ? p.estimates(task) : List.of();
+    budgetBlind(config, chain, req.budgetUsd()).ifPresent(warnings::add);
     return new Decision(
         task, classification, signals, config, configSource, router, chainSource, chain, estimates, missing,
         stats, warnings, fallback, List.copyOf(unavailable), exploring, wroteSnapshot,
         RaceChoice.wantsAuto(req, config) && !estimates.isEmpty() ? routeTimes(paths, warnings) : null);
+  }
+
+  /** What is wrong with {@code dir} as the folder to work in (missing, or a file), or null when it is a directory. */
+  public static String badWorkdir(Path dir) {
+    if (Files.isDirectory(dir)) {
+      return null;
+    }
+    return (Files.exists(dir) ? "workdir is a file, not a directory: " : "workdir not found: ") + dir
+        + " (pass an existing directory with --workdir)";
+  }
+
+  /**
+   * What --budget cannot see: the tools of the chain that never report a cost (usage_format
+   * "none"), whose attempts therefore count as nothing against it; empty when there are none.
+   */
+  static Optional<String> budgetBlind(ToolsConfig config, List<Route> chain, Double budgetUsd) {
+    if (budgetUsd == null) {
+      return Optional.empty();
+    }
+    Set<String> blind = new LinkedHashSet<>();
+    for (Route r : chain) {
+      config.tool(r.tool()).filter(t -> ToolSpec.USAGE_NONE.equals(t.usageFormat())).ifPresent(t -> blind.add(t.name()));
+    }
+    return blind.isEmpty() ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
+        "--budget %.2f: the cost of %s is never known (usage_format \"none\" in the config), so %s attempts count as"
+            + " nothing against the budget; --max-attempts still limits them", budgetUsd, String.join(", ", blind),
+        blind.size() == 1 ? "its" : "their"));
   }
 
   /** How long routes' attempts took in memory, for {@code --race auto}; null (the prior) when memory cannot be read. */

@@ -162,6 +162,12 @@ public final class RunFiles {
     Files.write(dir.resolve(ENV_NAMES), new java.util.TreeSet<>(environmentNames));
   }
 
+  /** {@code argv} with the prompt replaced, for --no-store-prompt: argv.json would keep it otherwise. */
+  static List<String> withoutPrompt(List<String> argv, String prompt) {
+    return prompt == null || prompt.isEmpty() ? argv
+        : argv.stream().map(a -> a.replace(prompt, "<prompt not stored>")).toList();
+  }
+
   /** outcome.json's {@code result}: how the run ended for the user's tree. */
   public static final String APPLIED = "applied";
   public static final String VERIFIED_NOT_APPLIED = "verified_not_applied";

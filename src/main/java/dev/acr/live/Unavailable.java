@@ -1,5 +1,6 @@
 package dev.acr.live;
 
+import dev.acr.config.ConfigLoader;
 import dev.acr.config.ToolAccess;
 import dev.acr.config.ToolSpec;
 import dev.acr.config.ToolsConfig;
@@ -48,11 +49,13 @@ public record Unavailable(String tool, String routes, String reason, Instant unt
       case "network" -> "it could not reach its provider: check the network connection and any proxy, then run again";
       case "quota", "rate limit" -> "acr skips " + routes + " until " + (until == null ? "it resets" : time(until, zone))
           + "; wait, use another tool, or delete " + cooldownFile + " to try sooner";
-      case "unknown model" -> "the provider does not know the model: fix its \"arg\" in " + config.source()
+      case "unknown model" -> "the provider does not know the model: fix its \"arg\" in "
+          + (ConfigLoader.BUNDLED_SOURCE.equals(config.source())
+              ? "a copy of the bundled tools.example.json saved as ~/.config/acr/tools.json" : config.source())
           + " or pick another route; when the tool knows none of its models, its own list of models may be out of date"
           + " or may not have downloaded (check the network)";
       case "provider error" -> "the provider failed on its side; try again later";
-      default -> "see the attempt's log (acr runs) for what it printed";
+      default -> "see what it printed in the attempt's log (acr explain last shows where)";
     };
   }
 

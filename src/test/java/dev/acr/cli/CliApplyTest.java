@@ -60,7 +60,7 @@ class CliApplyTest {
     h.git("checkout", "--", "value.txt");
     CliHarness.Run applied = h.run("apply", id.substring(0, id.length() - 1));
     assertThat(applied.exit()).as(applied.toString()).isZero();
-    assertThat(applied.out()).isEqualTo("applied attempt 1 of run " + id + " to your working tree (value.txt); review with git status and git diff\n");
+    assertThat(applied.out()).isEqualTo("applied attempt 1 of run " + id + " to your working tree (value.txt); review with git diff\n");
     assertThat(h.read("value.txt")).isEqualTo("fixed\n");
     assertThat(h.git("diff", "--cached", "--name-only")).as("nothing staged").isEmpty();
     assertThat(h.run("runs").out().lines().toList().get(1)).contains(" verified, applied ");

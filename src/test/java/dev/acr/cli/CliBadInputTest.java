@@ -106,7 +106,7 @@ class CliBadInputTest {
   @Test
   void zeroTimeoutIsRejected() throws Exception {
     CliHarness.Run r = live("--timeout", "0s");
-    assertUsageError(r, "is not a duration");
+    assertUsageError(r, "'0s' is not a duration longer than zero");
     assertNothingWritten();
   }
 
@@ -168,7 +168,8 @@ class CliBadInputTest {
     CliHarness.Run r = h.acr("fix value.txt");
     assertUsageError(r, ".acr/config.json");
     assertThat(r.errLines()).hasSize(1);
-    assertThat(r.errLines().get(0)).contains("not valid JSON");
+    assertThat(r.errLines().get(0)).contains(".acr/config.json:1:").contains("not valid JSON")
+        .endsWith("; fix it, e.g. {\"verify\": \"make check\"}");
     assertNothingWritten();
   }
 

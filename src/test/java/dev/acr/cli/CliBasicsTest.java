@@ -105,6 +105,7 @@ class CliBasicsTest {
     CliHarness.Run r = h.run("classify", "--help");
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("Usage: acr classify").contains("--file").contains("--json").contains("Exit codes:");
+    assertThat(r.out()).as("the run's exit codes are not classify's").doesNotContain("not verified").doesNotContain("130");
   }
 
   @Test
@@ -130,6 +131,7 @@ class CliBasicsTest {
     assertThat(r.exit()).as(r.toString()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).contains("Usage: acr").contains("PROMPT");
+    assertThat(r.errLines().get(0)).startsWith("acr: no prompt: give it as arguments"); // a pipe or script: say what is missing
     assertThat(h.acrHomeContents()).isEmpty();
   }
 

@@ -3,9 +3,7 @@ package dev.acr.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -16,12 +14,8 @@ class CliExitCodesHelpTest {
 
   @Test
   void everyCommandsHelpHasItsExitCodes() {
-    CommandLine root = new AcrCommand(new Env(Map.of(), tmp, CommandLine.Help.Ansi.OFF)).commandLine();
-    AcrCommand.addSubcommands(root);
-    List<CommandLine> all = new ArrayList<>(List.of(root));
-    for (int i = 0; i < all.size(); i++) {
-      all.addAll(all.get(i).getSubcommands().values());
-    }
+    List<CommandLine> all = CliHarness.allCommands(tmp);
+    CommandLine root = all.get(0);
     assertThat(all).hasSizeGreaterThan(10);
     for (CommandLine c : all) {
       String help = c.getUsageMessage();

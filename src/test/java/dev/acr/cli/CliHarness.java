@@ -84,6 +84,17 @@ final class CliHarness {
     return new Run(exit, out.toString(), err.toString());
   }
 
+  /** acr's command line with every subcommand, nested ones included, root first: for checks of every help. */
+  static List<picocli.CommandLine> allCommands(Path cwd) {
+    picocli.CommandLine root = new AcrCommand(new Env(Map.of(), cwd, picocli.CommandLine.Help.Ansi.OFF)).commandLine();
+    AcrCommand.addSubcommands(root);
+    List<picocli.CommandLine> all = new ArrayList<>(List.of(root));
+    for (int i = 0; i < all.size(); i++) {
+      all.addAll(all.get(i).getSubcommands().values());
+    }
+    return all;
+  }
+
   /** acr in the repository when there is one, else in the sandbox root. */
   Run run(String... args) {
     return runIn(Files.isDirectory(repo) ? repo : root, args);

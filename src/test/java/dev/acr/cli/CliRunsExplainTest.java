@@ -132,7 +132,7 @@ class CliRunsExplainTest {
     assertThat(out).containsPattern("(?m)^  1\\. crasher +agent_error .* exit 3$");
     assertThat(out).contains("     stderr    tests did not run; the agent's last 1 line(s) on stderr:\n"
         + "               | crasher: no API key found\n");
-    assertThat(out).contains("result     not verified after 1 attempt(s) (plan exhausted); the working tree was not changed");
+    assertThat(out).contains("result     not verified after 1 attempt(s) (no route left to try); the working tree was not changed");
   }
 
   @Test

@@ -68,4 +68,15 @@ class NothingRanTest {
         RunOutcome.StopReason.PLAN_EXHAUSTED);
     assertThat(NothingRan.after(d, paths, oneRan, Instant.now())).as("an agent did run").isEmpty();
   }
+
+  @Test
+  void anUnknownModelOfTheBundledConfigIsFixedInTheUsersOwnCopy() throws Exception {
+    String line = new Unavailable("opencode", "opencode:*", "unknown model", null)
+        .fixLine(dev.acr.config.ConfigLoader.bundled(), java.time.ZoneOffset.UTC, tmp.resolve("cooldowns.json"));
+    assertThat(line).contains("fix its \"arg\" in a copy of the bundled tools.example.json saved as ~/.config/acr/tools.json")
+        .doesNotContain("<bundled");
+    String other = new Unavailable("opencode", "opencode:*", "who knows", null)
+        .fixLine(dev.acr.config.ConfigLoader.bundled(), java.time.ZoneOffset.UTC, tmp.resolve("cooldowns.json"));
+    assertThat(other).as("acr runs shows no logs").contains("acr explain last");
+  }
 }
