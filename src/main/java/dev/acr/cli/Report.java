@@ -18,9 +18,14 @@ import dev.acr.live.RaceChoice;
 import dev.acr.live.VerifyTimeout;
 import dev.acr.live.RunRequest;
 import dev.acr.live.UsageError;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import picocli.CommandLine.Help.Ansi;
 
 /** Prints decisions and results: human text on stdout, or one JSON document with --json. */
@@ -214,11 +219,11 @@ final class Report {
    * How to look at an applied patch: git diff does not show the files it adds (applied, never
    * staged, they are untracked), git status does.
    */
-  static String review(java.nio.file.Path patch) {
-    try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(patch)) {
+  static String review(Path patch) {
+    try (Stream<String> lines = Files.lines(patch)) {
       return lines.anyMatch(l -> l.startsWith("new file mode ")) ? "review with git diff, and git status for the new files"
           : "review with git diff";
-    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       return "review with git diff";
     }
   }
@@ -245,7 +250,7 @@ final class Report {
 
   /** A question's answer, on stdout: what the user asked for. */
   private void answer(LiveSession.Report r, int attempt) {
-    java.nio.file.Path file = RunFiles.attemptDir(r.runDir(), attempt).resolve(RunFiles.ANSWER);
+    Path file = RunFiles.attemptDir(r.runDir(), attempt).resolve(RunFiles.ANSWER);
     String text = readQuietly(file);
     if (text.isBlank()) {
       out.println("the agent gave no answer on its output; see " + RunFiles.attemptDir(r.runDir(), attempt).resolve(RunFiles.STDOUT));
@@ -256,10 +261,10 @@ final class Report {
         + "; a question needs no change, so nothing was applied to your working tree");
   }
 
-  private static String readQuietly(java.nio.file.Path file) {
+  private static String readQuietly(Path file) {
     try {
-      return java.nio.file.Files.isRegularFile(file) ? java.nio.file.Files.readString(file) : "";
-    } catch (java.io.IOException e) {
+      return Files.isRegularFile(file) ? Files.readString(file) : "";
+    } catch (IOException e) {
       return "";
     }
   }
