@@ -111,10 +111,18 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
       }
     }
     // Proof files a _CoqProject no longer lists (a line "Compil.v" removed, not added back): coq_makefile then leaves them
-    // unchecked, so a broken proof no other file imports passes make (xavierleroy/cdf-mech-sem, sixth session).
+    // unchecked, so a broken proof no other file imports passes make (xavierleroy/cdf-mech-sem, sixth session). Not a file
+    // the change deletes too: renamed (diff-index shows a deletion and an addition) or merged into another.
     List<String> unlisted = r.removed.entrySet().stream().filter(e -> e.getKey().endsWith(CoqProject.FILE))
-        .flatMap(e -> e.getValue().stream()).filter(t -> t.endsWith(".v") && !addedLines.contains(t)).sorted().toList();
+        .flatMap(e -> e.getValue().stream().filter(t -> t.endsWith(".v") && !addedLines.contains(t)
+            && !r.deletedAny.contains(sibling(e.getKey(), t)))).sorted().toList();
     return new PatchScan(markers, deleted, r.testFilesAdded, r.definitions, r.titled, r.added, unlisted);
+  }
+
+  /** The diff's name of {@code name}, a path relative to the folder of {@code file} (a path in the diff too). */
+  private static String sibling(String file, String name) {
+    Path dir = Path.of(file).getParent();
+    return (dir == null ? Path.of(name) : dir.resolve(name)).normalize().toString();
   }
 
   /** Whether a removed line of {@code at}'s file held its first quoted title: the test it configures was there before. */
