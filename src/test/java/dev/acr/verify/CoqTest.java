@@ -49,6 +49,20 @@ class CoqTest {
     assertThat(DisabledTests.find(patch, "fix the failing proof", List.of())).as("in a comment").isEmpty();
   }
 
+  /** A proof that was given up before the change, edited or moved by it, gives up nothing more. */
+  @Test
+  void aProofAlreadyGivenUpThatTheChangeEditsOrMovesIsNoTestTurnedOff() throws IOException {
+    Path patch = root.resolve("changes.patch");
+    String head = "diff --git a/Compil.v b/Compil.v\n--- a/Compil.v\n+++ b/Compil.v\n@@ -10,3 +10,3 @@\n Proof.\n";
+    Files.writeString(patch, head + "-  intros. Admitted.\n+  intros. simpl. Admitted.\n");
+    assertThat(DisabledTests.find(patch, "fix the failing proof of compile_correct", List.of())).as("edited").isEmpty();
+    Files.writeString(patch, head + "+Lemma moved: True.\n+Proof. admit. Admitted.\n@@ -40,2 +42,0 @@\n-Lemma moved: True.\n"
+        + "-Proof. admit. Admitted.\n");
+    assertThat(DisabledTests.find(patch, "put the lemmas in order", List.of())).as("moved up").isEmpty();
+    Files.writeString(patch, head + "-  intros. Admitted.\n+  intros. Admitted.\n@@ -40,2 +40,2 @@\n-  auto.\n+  admit.\n");
+    assertThat(DisabledTests.find(patch, "fix the failing proof", List.of())).as("one more given up").isPresent();
+  }
+
   /** A proof file dropped from _CoqProject is not checked at all: make passes when no other file imports it. */
   @Test
   void aProofFileDroppedFromCoqProjectIsATestTurnedOff() throws IOException {
