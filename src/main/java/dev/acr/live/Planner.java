@@ -132,8 +132,10 @@ public final class Planner {
     if (req.chain() != null && !req.chain().isEmpty()) {
       // A chain the user named keeps its tools that are not installed: the run says so (exit 2).
       List<Route> named = explicitChain(config, req.chain());
+      // --tool names a tool or one route of it (claude:opus): what it allows is what it resolves to.
+      List<Route> allowed = req.tool() == null ? named : candidates(config, req);
       for (Route r : named) {
-        if (req.tool() != null && !r.tool().equals(req.tool())) {
+        if (!allowed.contains(r)) {
           throw new UsageError("--chain names " + r.name() + ", which is not a route of --tool " + req.tool()
               + "; drop --tool (--chain already says what runs) or name only " + req.tool() + "'s routes");
         }

@@ -110,11 +110,22 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
         markers.add(sw.at());
       }
     }
+    // A Coq proof given up before the change, which it edits or moves ("intros. Admitted." becoming "intros. simpl.
+    // Admitted."), gives up nothing more: only a file with more such lines added than removed has a proof newly given up.
+    markers.removeIf(m -> r.givenUp.containsKey(m.file()) && r.givenUp.get(m.file())[0] <= r.givenUp.get(m.file())[1]);
     // Proof files a _CoqProject no longer lists (a line "Compil.v" removed, not added back): coq_makefile then leaves them
-    // unchecked, so a broken proof no other file imports passes make (xavierleroy/cdf-mech-sem, sixth session).
+    // unchecked, so a broken proof no other file imports passes make (xavierleroy/cdf-mech-sem, sixth session). Not a file
+    // the change deletes too: renamed (diff-index shows a deletion and an addition) or merged into another.
     List<String> unlisted = r.removed.entrySet().stream().filter(e -> e.getKey().endsWith(CoqProject.FILE))
-        .flatMap(e -> e.getValue().stream()).filter(t -> t.endsWith(".v") && !addedLines.contains(t)).sorted().toList();
+        .flatMap(e -> e.getValue().stream().filter(t -> t.endsWith(".v") && !addedLines.contains(t)
+            && !r.deletedAny.contains(sibling(e.getKey(), t)))).sorted().toList();
     return new PatchScan(markers, deleted, r.testFilesAdded, r.definitions, r.titled, r.added, unlisted);
+  }
+
+  /** The diff's name of {@code name}, a path relative to the folder of {@code file} (a path in the diff too). */
+  private static String sibling(String file, String name) {
+    Path dir = Path.of(file).getParent();
+    return (dir == null ? Path.of(name) : dir.resolve(name)).normalize().toString();
   }
 
   /** Whether a removed line of {@code at}'s file held its first quoted title: the test it configures was there before. */
@@ -135,6 +146,8 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
     final List<Switch> switches = new ArrayList<>();
     final List<String> added = new ArrayList<>();
     final Map<String, Set<String>> removed = new HashMap<>();
+    /** Per Coq file, its lines that give a proof up (Admitted., admit.): how many the change adds, how many it removes. */
+    final Map<String, int[]> givenUp = new HashMap<>();
     int testFilesAdded;
 
     String file;
@@ -175,6 +188,7 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
       } else if (l.startsWith("-")) {
         String text = l.substring(1).strip();
         removed.computeIfAbsent(file, k -> new HashSet<>()).add(text);
+        countGivenUp(text, 1);
         if (testFile && DisabledTests.DEFINITION.matcher(text).find()) {
           definitions.add(new Line(file, 0, text));
         } else if (testFile && TITLE.matcher(text).find()) {
@@ -214,8 +228,15 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
       lastDefinitionNew = null;
     }
 
+    private void countGivenUp(String text, int removedOrAdded) {
+      if (file.endsWith(".v") && marker != null && marker.matcher(text).find() && !comment(text)) {
+        givenUp.computeIfAbsent(file, k -> new int[2])[removedOrAdded]++;
+      }
+    }
+
     private void added(String text) {
       added.add(text);
+      countGivenUp(text, 0);
       boolean isMarker = testFile && !newFile && marker != null && marker.matcher(text).find() && !comment(text);
       boolean isDefinition = DisabledTests.DEFINITION.matcher(text).find();
       boolean wasThere = removed.getOrDefault(file, Set.of()).contains(text);

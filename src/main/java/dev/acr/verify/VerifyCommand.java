@@ -1,5 +1,7 @@
 package dev.acr.verify;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Objects;
 
 /**
@@ -18,27 +20,38 @@ public record VerifyCommand(String command, String source) {
    * cannot run such a command at all ({@code Syntax error: Unterminated quoted string}, exit 2), which the baseline read as
    * tests failing, as expected before a fix, and every attempt then failed on it (a stray quote in
    * {@code --verify "'npm run test:node"}). sh's rules: a backslash escapes outside single quotes, a {@code #} that starts a
-   * word starts a comment.
+   * word starts a comment, and a command substitution in double quotes, {@code "$(node -p "require('./x').y")"}, quotes
+   * on its own until its {@code )}.
    */
   static char unclosedQuote(String command) {
-    char open = 0;
+    // Innermost first: the quotes open (', " or a backquote) and '(' for each $( (and parenthesis in it) a double quote holds.
+    Deque<Character> open = new ArrayDeque<>();
     boolean wordStart = true;
     for (int i = 0; i < command.length(); i++) {
       char c = command.charAt(i);
-      if (open == '\'') {
-        open = c == '\'' ? 0 : open;
+      char in = open.isEmpty() ? 0 : open.peek();
+      if (in == '\'') {
+        if (c == '\'') {
+          open.pop();
+        }
       } else if (c == '\\') {
         i++;
-      } else if (open != 0) {
-        open = c == open ? 0 : open;
-      } else if (c == '\'' || c == '"' || c == '`') {
-        open = c;
-      } else if (c == '#' && wordStart) {
-        int nl = command.indexOf('\n', i);
-        i = nl < 0 ? command.length() : nl;
+      } else if (in == '"' && c == '$' && command.startsWith("(", i + 1) || in == '(' && c == '(') {
+        open.push('(');
+        i += c == '$' ? 1 : 0;
+      } else if (in == '(' && c == ')' || in != 0 && in != '(' && c == in) {
+        open.pop();
+      } else if (in == 0 || in == '(') {
+        if (c == '\'' || c == '"' || c == '`') {
+          open.push(c);
+        } else if (c == '#' && wordStart) {
+          int nl = command.indexOf('\n', i);
+          i = nl < 0 ? command.length() : nl;
+        }
       }
-      wordStart = open == 0 && (Character.isWhitespace(c) || ";&|()".indexOf(c) >= 0);
+      char now = open.isEmpty() ? 0 : open.peek();
+      wordStart = (now == 0 || now == '(') && (Character.isWhitespace(c) || ";&|()".indexOf(c) >= 0);
     }
-    return open;
+    return open.stream().filter(q -> q != '(').findFirst().orElse((char) 0);
   }
 }

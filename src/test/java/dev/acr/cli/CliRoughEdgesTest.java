@@ -231,6 +231,8 @@ class CliRoughEdgesTest {
     assertThat(h.acrHomeContents()).isEmpty();
     CliHarness.Run same = h.acr("--dry-run", "--tool", "fixer", "--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");
     assertThat(same.exit()).as(same.toString()).isZero();
+    CliHarness.Run route = h.acr("--dry-run", "--tool", "fixer:", "--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(route.exit()).as("--tool naming the route --chain names: " + route).isZero();
   }
 
   @Test

@@ -64,6 +64,20 @@ class VerifyDetectorTest {
     assertThat(VerifyCommand.unclosedQuote("echo `date")).isEqualTo('`');
   }
 
+  /**
+   * A command substitution inside double quotes starts its own quoting, as sh reads it: the quotes of {@code "$(node -p
+   * "require('./package.json').name")"} are each closed, so such a command runs (sh -n accepts it) and is no usage error.
+   */
+  @Test
+  void quotesInsideACommandSubstitutionInDoubleQuotesAreTheirOwn() {
+    for (String ok : List.of("test \"$(node -p \"require('./package.json').name\")\" = demo && npm test",
+        "echo \"$(printf '%s' \"a'b\")\"", "echo \"$(( 1 + 2 ))\" \"$(echo \"it's\" | (cat))\"", "echo \"$(echo ')')\"")) {
+      assertThat((int) VerifyCommand.unclosedQuote(ok)).as(ok).isZero();
+    }
+    assertThat(VerifyCommand.unclosedQuote("echo \"$(echo 'a)\"")).isEqualTo('\'');
+    assertThat(VerifyCommand.unclosedQuote("echo \"$(echo a) it's")).isEqualTo('"');
+  }
+
   @Test
   void repoConfigWinsOverDetection() throws IOException {
     write("pom.xml", "<project/>");
