@@ -111,7 +111,10 @@ public final class AcrCommand implements Callable<Integer> {
 
   /**
    * The command a one-word prompt was probably meant to be ({@code acr stat}, {@code acr help}),
-   * or null: such a word would otherwise go to a paid agent as its whole task.
+   * or null: such a word would otherwise go to a paid agent as its whole task. A typo is a prefix
+   * or one slip (a letter wrong, missing, extra, or two neighbours swapped): two slips also took
+   * real words ("docker" and "factor" for doctor). {@code acr -- WORD} passes
+   * any word as the prompt.
    */
   static String mistypedCommand(List<String> prompt) {
     String word = prompt.size() == 1 ? prompt.get(0).strip().toLowerCase(java.util.Locale.ROOT) : "";
@@ -127,28 +130,30 @@ public final class AcrCommand implements Callable<Integer> {
       return "acr --" + word;
     }
     for (String name : SUBCOMMAND_NAMES) {
-      if (name.startsWith(word) || editDistance(word, name) <= (name.length() <= 5 ? 1 : 2)) {
+      if (name.startsWith(word) || editDistance(word, name) <= 1) {
         return "acr " + name;
       }
     }
     return null;
   }
 
+  /** Edits between a and b, a swap of two neighbouring letters counting as one ("explian"). */
   private static int editDistance(String a, String b) {
-    int[] row = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      row[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      int diagonal = row[0];
-      row[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int above = row[j];
-        row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-        diagonal = above;
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      for (int j = 0; j <= b.length(); j++) {
+        if (i == 0 || j == 0) {
+          d[i][j] = i + j;
+          continue;
+        }
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
     }
-    return row[b.length()];
+    return d[a.length()][b.length()];
   }
 
   @Override
@@ -166,10 +171,12 @@ public final class AcrCommand implements Callable<Integer> {
       spec.commandLine().usage(err, env.ansi());
       return ExitCodes.USAGE;
     }
-    String typo = noPrompt ? null : mistypedCommand(o.prompt());
+    // After "--" the words are the prompt, whatever they look like.
+    boolean literal = spec.commandLine().getParseResult().originalArgs().contains("--");
+    String typo = noPrompt || literal ? null : mistypedCommand(o.prompt());
     if (typo != null) {
       err.println("acr: '" + o.prompt().get(0).strip() + "' is not a command; did you mean '" + typo + "'? (A prompt for an"
-          + " agent says what to do, e.g. acr \"fix the failing parser test\")");
+          + " agent says what to do, e.g. acr \"fix the failing parser test\"; acr -- WORD passes one word as it is)");
       return ExitCodes.USAGE;
     }
     if (o.maxAttempts() < 1) {

@@ -41,6 +41,17 @@ class CliRoughEdgesTest {
     assertThat(AcrCommand.mistypedCommand(List.of("fix"))).isNull();
     assertThat(AcrCommand.mistypedCommand(List.of("stats", "for", "the", "parser"))).isNull();
     assertThat(AcrCommand.mistypedCommand(List.of("run the tests"))).isNull();
+    // Two slips from a command are real words more often than typos.
+    assertThat(AcrCommand.mistypedCommand(List.of("docker"))).isNull();
+    assertThat(AcrCommand.mistypedCommand(List.of("factor"))).isNull();
+    assertThat(AcrCommand.mistypedCommand(List.of("vector"))).isNull();
+  }
+
+  @Test
+  void afterTwoDashesAWordThatLooksLikeACommandIsThePrompt() {
+    CliHarness.Run r = h.acr("--chain", "fixer", "--verify", "sh check.sh", "--dry-run", "--", "stat");
+    assertThat(r.err()).as(r.toString()).doesNotContain("is not a command");
+    assertThat(r.exit()).as(r.toString()).isZero();
   }
 
   @Test
