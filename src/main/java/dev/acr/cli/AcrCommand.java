@@ -1,5 +1,6 @@
 package dev.acr.cli;
 
+import dev.acr.context.Typos;
 import dev.acr.live.Planner;
 import dev.acr.live.RunRequest;
 import java.io.PrintWriter;
@@ -130,30 +131,11 @@ public final class AcrCommand implements Callable<Integer> {
       return "acr --" + word;
     }
     for (String name : SUBCOMMAND_NAMES) {
-      if (name.startsWith(word) || editDistance(word, name) <= 1) {
+      if (name.startsWith(word) || Typos.withinOneEdit(word, name)) {
         return "acr " + name;
       }
     }
     return null;
-  }
-
-  /** Edits between a and b, a swap of two neighbouring letters counting as one ("explian"). */
-  private static int editDistance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      for (int j = 0; j <= b.length(); j++) {
-        if (i == 0 || j == 0) {
-          d[i][j] = i + j;
-          continue;
-        }
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
   }
 
   @Override
