@@ -59,6 +59,8 @@ public final class Main {
       AcrCommand.addSubcommandsFor(cl, args);
     }
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(env.ansi()));
+    // Help wraps at the terminal's width (asked of the terminal only when help is printed), else 80.
+    cl.setUsageHelpAutoWidth(true);
     cl.setExecutionExceptionHandler(new ExecutionFailure());
     cl.setParameterExceptionHandler(new ParseFailure());
     return cl;

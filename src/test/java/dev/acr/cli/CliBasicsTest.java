@@ -79,6 +79,14 @@ class CliBasicsTest {
     assertThat(partial.getSubcommands().keySet()).containsExactly("bench");
   }
 
+  @Test
+  void helpWrapsAtTheTerminalsWidthForEveryCommand() {
+    // picocli asks the terminal only when it prints help; without one it keeps 80 columns.
+    picocli.CommandLine cl = Main.commandLine(new Env(java.util.Map.of(), tmp, picocli.CommandLine.Help.Ansi.OFF), "bench", "replay");
+    assertThat(cl.isUsageHelpAutoWidth()).isTrue();
+    assertThat(cl.getSubcommands().get("bench").getSubcommands().get("replay").isUsageHelpAutoWidth()).isTrue();
+  }
+
   private picocli.CommandLine wholeTree() {
     picocli.CommandLine cl = new AcrCommand(new Env(java.util.Map.of(), tmp, picocli.CommandLine.Help.Ansi.OFF)).commandLine();
     AcrCommand.addSubcommands(cl);
