@@ -72,9 +72,14 @@ public final class DisabledTests {
    */
   private static final Pattern PASCAL = Pattern.compile("\\bITAPSuiteSkip\\b|^\\[\\s*Ignore\\b|^(?:Ignore|Skip|SkipAll|Todo)\\s*(?:\\(|;|$)",
       Pattern.CASE_INSENSITIVE);
-  /** Perl's Test::More: a SKIP block, {@code skip_all}, {@code todo_skip}, a TODO block's {@code $TODO}; plunit's {@code blocked()}. */
+  /**
+   * Perl's Test::More: a SKIP block, {@code skip_all}, {@code todo_skip}, a TODO block's {@code $TODO}, {@code todo_start}; Raku's
+   * Test, whose {@code .t} files look the same: {@code todo 'why'} (the next test's failure passes, timo/json_fast's stand-in was
+   * verified with it), {@code skip}, {@code skip-rest}; plunit's {@code blocked()}.
+   */
   private static final Pattern PERL = Pattern.compile("^SKIP\\s*:|\\bskip_all\\b|\\btodo_skip\\b|^skip\\s*[(\"'$]"
-      + "|^(?:local|our)\\s+\\$TODO\\b|^\\$TODO\\s*=|^test\\s*\\(.*\\b(?:blocked|fixme)\\s*\\(");
+      + "|^(?:local|our)\\s+\\$TODO\\b|^\\$TODO\\s*=|^test\\s*\\(.*\\b(?:blocked|fixme)\\s*\\("
+      + "|^todo(?:_start)?\\s*[(\"'$]|^skip-rest\\b");
   /** GoogleTest's {@code DISABLED_} and {@code GTEST_SKIP()}, GLib's {@code g_test_skip()} and {@code g_test_incomplete()}, Unity's {@code TEST_IGNORE}, Catch2's {@code SKIP(} and hiding or may-fail tags. */
   private static final Pattern C = Pattern.compile("^(?:TYPED_)?TEST(?:_F|_P)?\\s*\\(.*\\bDISABLED_\\w|\\bGTEST_SKIP\\s*\\(|\\bg_test_(?:skip|incomplete)(?:_printf)?\\s*\\(|\\bTEST_IGNORE(?:_MESSAGE)?\\s*\\(|^SKIP\\s*\\("
       + "|^(?:TEST_CASE|SCENARIO)\\s*\\(.*\\[(?:\\.|!hide|!mayfail|!shouldfail)");
@@ -102,7 +107,7 @@ public final class DisabledTests {
       Map.entry("swift", Pattern.compile("\\bXCTSkip\\b|^@Test\\b.*\\.disabled\\s*\\(")),
       Map.entry("scm", Pattern.compile("\\(test-(?:skip|expect-fail)\\b")),
       Map.entry("pas", PASCAL), Map.entry("pp", PASCAL), Map.entry("lpr", PASCAL), Map.entry("dpr", PASCAL),
-      Map.entry("t", PERL), Map.entry("pl", PERL), Map.entry("pm", PERL),
+      Map.entry("t", PERL), Map.entry("pl", PERL), Map.entry("pm", PERL), Map.entry("rakutest", PERL), Map.entry("t6", PERL),
       Map.entry("c", C), Map.entry("cc", C), Map.entry("cpp", C), Map.entry("cxx", C), Map.entry("h", C), Map.entry("hpp", C),
       Map.entry("hs", Pattern.compile("^x(?:it|describe|context|specify|prop)\\b|^pending(?:With)?\\b|\\b(?:ignoreTest|expectFail(?:Because)?)\\b")),
       Map.entry("lua", Pattern.compile("^pending\\s*\\(")),

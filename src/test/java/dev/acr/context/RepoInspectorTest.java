@@ -289,6 +289,13 @@ class RepoInspectorTest {
         .as("a package: its info.rkt decides").isEqualTo("racket");
   }
 
+  /** timo/json_fast (lib/JSON/Fast.pm6 and t/*.t) was "unknown": Raku's module files were not counted. */
+  @Test
+  void rakuModulesAreRaku() throws Exception {
+    assertThat(languageOf(Map.of("lib/JSON/Fast.pm6", "unit module JSON::Fast;\n", "t/01-parse.t", "use Test;\n",
+        "META6.json", "{}\n"))).isEqualTo("raku");
+  }
+
   /**
    * GeoffChurch/subsumes (pack.pl, prolog/*.pl, test/*.plt) was "perl": .pl is Perl's and Prolog's.
    * Without a pack.pl, .pl files that read as Prolog (simonharris/plunit_assert) are Prolog too.
