@@ -65,6 +65,7 @@ final class Languages {
           Map.entry("lisp", "commonlisp"),
           Map.entry("asd", "commonlisp"),
           // Not ".d": make's dependency files and DTrace scripts share it; a dub manifest names D (below).
+          Map.entry("el", "emacslisp"),
           Map.entry("tcl", "tcl"),
           Map.entry("vala", "vala"),
           Map.entry("hx", "haxe"),

@@ -328,7 +328,9 @@ public final class CannotRun {
   static Optional<Why> notAsked(String asked, String thing, Why why) {
     String t = thing.toLowerCase(Locale.ROOT);
     String stem = t.contains(".") ? t.substring(0, t.lastIndexOf('.')) : t;
-    return asked.contains(t) || (stem.length() >= 3 && asked.contains(stem)) ? Optional.empty() : Optional.of(why);
+    // A name of one or two letters (Emacs's f and s) only as a word: "fix the failing ht-get test" does not name f.
+    boolean named = t.length() < 3 ? Pattern.compile("(?<![\\w-])" + Pattern.quote(t) + "(?![\\w-])").matcher(asked).find() : asked.contains(t);
+    return named || (stem.length() >= 3 && asked.contains(stem)) ? Optional.empty() : Optional.of(why);
   }
 
   /** {@code @scope/pkg/sub} -> {@code @scope/pkg}; {@code pkg/sub} -> {@code pkg}; a node_modules path -> the package there. */

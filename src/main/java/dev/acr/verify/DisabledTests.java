@@ -211,7 +211,7 @@ public final class DisabledTests {
   /** A line that defines a test, in the languages acr reads failing names of, and GoogleTest's and Catch2's macros. */
   static final Pattern DEFINITION = Pattern.compile("^(?:async\\s+)?(?:def|func|fn|pub\\s+fn|function|sub|fun"
       + "|(?:public\\s+|private\\s+|protected\\s+)?(?:static\\s+)?(?:async\\s+)?(?:void|function)"
-      + "|x?(?:it|test|describe|context)|specify|Deno\\.test|@testset|\\(deftest|\\(test-\\w+|TEST(?:_CASE|_F|_P)?|SCENARIO"
+      + "|x?(?:it|test|describe|context)|specify|Deno\\.test|@testset|\\((?:ert-)?deftest|\\(test-\\w+|TEST(?:_CASE|_F|_P)?|SCENARIO"
       + "|test_that|@test|subtest|procedure)\\b");
 
   /**

@@ -115,6 +115,7 @@ final class InstallHints {
       Map.entry("dub", "Debian's dub, with a D compiler: Debian's ldc"),
       Map.entry("tclsh", "Debian's tcl"),
       Map.entry("raku", "Rakudo: Debian's rakudo"),
+      Map.entry("emacs", "Debian's emacs-nox"),
       Map.entry("crystal", "Debian's crystal"),
       Map.entry("shards", "crystal-lang.org's install of Crystal brings it; Debian's crystal does not"),
       Map.entry("raco", "it comes with Racket: Debian's racket"),

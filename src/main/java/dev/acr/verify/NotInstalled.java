@@ -159,6 +159,7 @@ final class NotInstalled {
         || line.startsWith("Unbound variable: ")) ? why
         : GuileTests.check(line, root, asked);
     why = why.isPresent() || !line.startsWith("Component ") ? why : CommonLispTests.check(line, root, asked);
+    why = why.isPresent() || !line.contains("Cannot open load file") ? why : EmacsLispTests.check(line, packageDir, asked);
     why = why.isPresent() || !ScalaBuild.mayConcern(line) ? why : ScalaBuild.check(line, asked);
     return why.isPresent() ? why : bats(line, root);
   }
