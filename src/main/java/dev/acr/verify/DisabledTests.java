@@ -47,8 +47,11 @@ public final class DisabledTests {
   private static final Pattern JS = Pattern.compile(
       "\\b(?:it|test|describe|context|suite|specify)\\.(?:skip|todo)\\b|\\bx(?:it|test|describe|context)\\s*\\("
           + "|\\bthis\\.skip\\(\\)|\\b(?:ignore|skip)\\s*:\\s*true\\b|\\bDeno\\.test\\.ignore\\(");
-  /** JUnit 4's and 5's, and JUnit 5's conditions ({@code @DisabledOnOs}, {@code @EnabledIf("false")}, {@code @EnabledOnJre}...). */
-  private static final String JUNIT = "@(?:Disabled\\w*|Enabled(?:If|On|In|For)\\w*|Ignore)\\b";
+  /**
+   * JUnit 4's and 5's, and JUnit 5's conditions ({@code @DisabledOnOs}, {@code @EnabledIf("false")}, {@code @EnabledOnJre}...), also
+   * by their qualified names ({@code @org.junit.Ignore}: a stand-in's on BuildToolsK2/ANT was verified).
+   */
+  private static final String JUNIT = "@(?:org\\.junit\\.(?:jupiter\\.api\\.(?:condition\\.)?)?)?(?:Disabled\\w*|Enabled(?:If|On|In|For)\\w*|Ignore)\\b";
   private static final Pattern JVM = Pattern.compile(JUNIT);
   /**
    * scalatest's {@code ignore("x")} and {@code "x" ignore in}, munit's {@code test("x".ignore)}, ZIO Test's {@code @@ ignore}

@@ -116,6 +116,7 @@ final class InstallHints {
       Map.entry("tclsh", "Debian's tcl"),
       Map.entry("raku", "Rakudo: Debian's rakudo"),
       Map.entry("emacs", "Debian's emacs-nox"),
+      Map.entry("ant", "Debian's ant, with ant-optional for its junit task"),
       Map.entry("crystal", "Debian's crystal"),
       Map.entry("shards", "crystal-lang.org's install of Crystal brings it; Debian's crystal does not"),
       Map.entry("raco", "it comes with Racket: Debian's racket"),

@@ -72,6 +72,12 @@ final class NotInstalled {
           + "|The package was not signed by any trusted keys|Error when performing the request to \\S+; for troubleshooting help, see \\S+corepack"
           + "|Network access disabled by the environment; can't reach \\S+");
 
+  /**
+   * Ant without the optional task a target uses: {@code Problem: failed to create task or type junit} (Debian's ant without
+   * ant-optional, whose ant-junit.jar holds the junit task); not a task the project defines itself, which would name no Ant class.
+   */
+  private static final Pattern ANT_TASK_MISSING = Pattern.compile("Problem: failed to create task or type (junit\\w*)\\b");
+
   /** Mix loading a project whose dependencies come from Hex, with no Hex: {@code Could not find Hex, which is needed to build dependency :ex_doc}. */
   private static final Pattern HEX_MISSING = Pattern.compile("Could not find Hex, which is needed to build dependency :(\\w+)");
   /** Mix before {@code the dependency is not available, run "mix deps.get"} and its like: {@code Unchecked dependencies for environment test:}. */
@@ -143,6 +149,10 @@ final class NotInstalled {
           + " package.json names (" + m.group() + ")", network
               ? "run the package manager once by hand where the network allows (corepack install), or name another test command"
               : "update corepack (npm install -g corepack@latest) or set COREPACK_INTEGRITY_KEYS=0, or name another test command"));
+    }
+    if ((m = ANT_TASK_MISSING.matcher(line)).find()) {
+      return Optional.of(new Why("Ant's " + m.group(1) + " task is not installed (" + m.group() + ")",
+          "install Ant's optional tasks (Debian's ant-optional, or ant-junit.jar in ~/.ant/lib) or name another test command"));
     }
     Optional<Why> why = elixir(line);
     why = why.isPresent() ? why : lua(line, packageDir, asked);
