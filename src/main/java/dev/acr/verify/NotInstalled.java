@@ -63,6 +63,13 @@ final class NotInstalled {
       Pattern.compile("Cannot open (?:file|bootstrap script) \"[^\"]*vendor/autoload\\.php\"|Failed opening required '[^']*vendor/autoload\\.php'");
 
   /**
+   * PHP failing to load a class: {@code Error: Class "Michelf\\MarkdownExtra" not found} (PHP 8), {@code Class 'X' not found} (7).
+   * With no vendor/autoload.php, a class under a namespace composer.json autoloads is missing because Composer never ran:
+   * michelf/php-markdown's tests under Debian's phpunit, which loads no project's autoloader (110 errors, "as expected").
+   */
+  private static final Pattern PHP_CLASS_MISSING = Pattern.compile("Class [\"']\\\\?([\\w\\\\]+)[\"'] not found");
+
+  /**
    * Corepack (the {@code pnpm} and {@code yarn} that Node ships) could not fetch or verify the
    * package manager a project's {@code packageManager} field names: the test script never started.
    * An older corepack rejects newer releases' signatures; offline, its download fails.
@@ -129,6 +136,12 @@ final class NotInstalled {
       // Not the whole path: the baseline runs in acr's worktree, whose path means nothing to the user.
       return Optional.of(new Why("the project's dependencies are not installed (no vendor/autoload.php)",
           "install them (composer install) or name another test command"));
+    }
+    if ((m = PHP_CLASS_MISSING.matcher(line)).find() && !Files.isRegularFile(packageDir.resolve("vendor/autoload.php"))
+        && composerAutoloads(packageDir, m.group(1))) {
+      return Optional.of(new Why("the project's classes load through Composer's autoloader, which is not installed (no"
+          + " vendor/autoload.php; Class \"" + m.group(1) + "\" not found)",
+          "install the dependencies (composer install), so the tests run with it, or name another test command"));
     }
     // pnpm warns so after any failing script of a package without node_modules, also one that
     // depends on nothing: only a package that declares dependencies lacks them.
@@ -308,6 +321,28 @@ final class NotInstalled {
       if (Files.exists(d.resolve(".git"))) {
         break;
       }
+    }
+    return false;
+  }
+
+  /** Whether {@code packageDir}'s composer.json autoloads {@code className} by a PSR-4 or PSR-0 namespace prefix. */
+  private static boolean composerAutoloads(Path packageDir, String className) {
+    String composer = read(packageDir.resolve("composer.json"));
+    if (composer.isEmpty()) {
+      return false;
+    }
+    try {
+      com.fasterxml.jackson.databind.JsonNode autoload = VerifyDetector.Lazy.JSON.readTree(composer).path("autoload");
+      for (String kind : new String[] {"psr-4", "psr-0"}) {
+        for (java.util.Iterator<String> prefixes = autoload.path(kind).fieldNames(); prefixes.hasNext(); ) {
+          String prefix = prefixes.next();
+          if (!prefix.isEmpty() && className.startsWith(prefix)) {
+            return true;
+          }
+        }
+      }
+    } catch (IOException e) {
+      return false;
     }
     return false;
   }

@@ -129,4 +129,17 @@ class NotInstalledTest {
     assertThat(check(127, "/bin/sh: 1: bundle: not found")).map(CannotRun.Why::todo)
         .hasValueSatisfying(todo -> assertThat(todo).contains("ruby-bundler", "bundle install"));
   }
+
+  /** michelf/php-markdown under Debian's phpunit: all 110 tests "Class ... not found", as no autoloader was ever generated. */
+  @Test
+  void aPhpClassComposerAutoloadsIsMissingWithoutVendor() throws Exception {
+    String line = "Error: Class \"Michelf\\MarkdownExtra\" not found";
+    assertThat(check(2, "ERRORS!", line, "Tests: 110, Assertions: 0, Errors: 110.")).as("no composer.json").isEmpty();
+    java.nio.file.Files.writeString(root.resolve("composer.json"), "{\"autoload\": {\"psr-4\": {\"Michelf\\\\\": \"Michelf/\"}}}\n");
+    assertThat(check(2, line)).map(CannotRun.Why::todo).hasValueSatisfying(t -> assertThat(t).contains("composer install"));
+    assertThat(check(2, "Error: Class \"Other\\Thing\" not found")).as("not a namespace the project autoloads").isEmpty();
+    java.nio.file.Files.createDirectories(root.resolve("vendor"));
+    java.nio.file.Files.writeString(root.resolve("vendor/autoload.php"), "<?php\n");
+    assertThat(check(2, line)).as("installed: a class the code under repair lacks").isEmpty();
+  }
 }
