@@ -352,7 +352,8 @@ public final class CannotRun {
 
   /** Whether a manifest in {@code dir} or above names {@code name} as a quoted or listed dependency. */
   static boolean declaredDependency(Path dir, String name) {
-    Pattern named = Pattern.compile("(?m)(?:^|[\"'\\s\\[,])" + Pattern.quote(name) + "(?:[\"'\\s=<>~!\\[;,]|$)",
+    // A Raku adverb may follow (META6.json's "JSON::Class:ver<0.0.20+>:auth<zef:x>"), but not a longer module's "::".
+    Pattern named = Pattern.compile("(?m)(?:^|[\"'\\s\\[,])" + Pattern.quote(name) + "(?:[\"'\\s=<>~!\\[;,]|:(?!:)|$)",
         Pattern.CASE_INSENSITIVE);
     String dashed = name.replace('_', '-');
     Pattern namedDashed = Pattern.compile("(?m)(?:^|[\"'\\s\\[,])" + Pattern.quote(dashed) + "(?:[\"'\\s=<>~!\\[;,]|$)",

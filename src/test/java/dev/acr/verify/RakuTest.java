@@ -65,6 +65,10 @@ class RakuTest {
         "    /root/.raku", "t/01-parse.t .. Dubious, test returned 1");
     assertThat(CannotRun.check(1, missing, root, root, "fix the failing parse test")).map(CannotRun.Why::todo)
         .hasValueSatisfying(t -> assertThat(t).contains("zef install --deps-only ."));
+    // jonathanstowe/META6 names its dependency with Raku's adverbs.
+    write(root, "META6.json", "{\"depends\": [\"JSON::Class:ver<0.0.20+>:auth<zef:jonathanstowe>:api<1.0>\"]}\n");
+    assertThat(CannotRun.check(1, List.of("Could not find JSON::Class in:"), root, root, "fix it")).isPresent();
+    assertThat(CannotRun.check(1, List.of("Could not find JSON in:"), root, root, "fix it")).as("JSON::Class is not JSON").isEmpty();
     List<String> own = List.of("Could not find JSON::Fast::Helpers in:", "    /root/.raku");
     assertThat(CannotRun.check(1, own, root, root, "fix the failing parse test")).as("the project's own module: a failing test").isEmpty();
   }
