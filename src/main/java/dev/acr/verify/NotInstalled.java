@@ -87,6 +87,13 @@ final class NotInstalled {
 
   /** Mix loading a project whose dependencies come from Hex, with no Hex: {@code Could not find Hex, which is needed to build dependency :ex_doc}. */
   private static final Pattern HEX_MISSING = Pattern.compile("Could not find Hex, which is needed to build dependency :(\\w+)");
+  /**
+   * rebar3 unable to fetch a dependency: {@code ===> Failed to fetch and copy dep: {git,"https://github.com/helium/erlang_ale",}
+   * (helium/erlang-ubx offline: "tests fail (exit 1), as expected"), {@code ===> Package not found in any repo: jsx 3.1.0},
+   * {@code ===> Failed to update package jsx from repo hexpm}.
+   */
+  private static final Pattern REBAR3_FETCH = Pattern.compile("^===> (?:Failed to fetch and copy dep: (?:\\{\\w+,\\s*\"([^\"]+)\")?"
+      + "|Package not found in any repo: (\\S+)|Failed to update package (\\S+) from repo)");
   /** Mix before {@code the dependency is not available, run "mix deps.get"} and its like: {@code Unchecked dependencies for environment test:}. */
   private static final Pattern MIX_UNCHECKED = Pattern.compile("Unchecked dependencies for environment \\w+");
   /** Lua's require: {@code module 'pl.path' not found:}. */
@@ -166,6 +173,11 @@ final class NotInstalled {
     if ((m = ANT_TASK_MISSING.matcher(line)).find()) {
       return Optional.of(new Why("Ant's " + m.group(1) + " task is not installed (" + m.group() + ")",
           "install Ant's optional tasks (Debian's ant-optional, or ant-junit.jar in ~/.ant/lib) or name another test command"));
+    }
+    if ((m = REBAR3_FETCH.matcher(line)).find()) {
+      String dep = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+      return Optional.of(new Why("rebar3 could not fetch the dependency" + (dep == null ? "" : " " + dep) + " that rebar.config names",
+          "fetch the dependencies once by hand (rebar3 get-deps) where the network allows, or name another test command"));
     }
     Optional<Why> why = elixir(line);
     why = why.isPresent() ? why : lua(line, packageDir, asked);

@@ -142,4 +142,15 @@ class NotInstalledTest {
     java.nio.file.Files.writeString(root.resolve("vendor/autoload.php"), "<?php\n");
     assertThat(check(2, line)).as("installed: a class the code under repair lacks").isEmpty();
   }
+
+  /** helium/erlang-ubx offline: rebar3 could not fetch its git dependency, and the baseline read exit 1 as failing tests. */
+  @Test
+  void rebar3UnableToFetchADependencyStopsTheRun() {
+    assertThat(check(1, "===> Verifying dependencies...", "===> Fetching erlang_ale (from {git,\"https://github.com/helium/erlang_ale\",",
+        "\u001b[0;31m===> \u001b[1mFailed to fetch and copy dep: {git,\"https://github.com/helium/erlang_ale\",",
+        "                                  {ref,")).map(CannotRun.Why::problem)
+        .contains("rebar3 could not fetch the dependency https://github.com/helium/erlang_ale that rebar.config names");
+    assertThat(check(1, "===> Package not found in any repo: jsx 3.1.0")).isPresent();
+    assertThat(check(1, "  Failed to fetch and copy dep: a test's own words")).isEmpty();
+  }
 }
