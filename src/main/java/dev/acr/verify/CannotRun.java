@@ -28,9 +28,12 @@ public final class CannotRun {
   /** Why the command cannot run, and what to do, in words for the one line acr prints. */
   public record Why(String problem, String todo) {}
 
-  /** {@code sh: 1: jest: not found}, {@code bash: line 1: jest: command not found}, {@code /bin/sh: jest: not found}. */
+  /**
+   * {@code sh: 1: jest: not found}, {@code bash: line 1: jest: command not found}, {@code /bin/sh: jest: not found}, and a shell
+   * script's own: {@code ./run-tests.sh: line 7: emacs: command not found} (magnars/s.el without Emacs).
+   */
   private static final Pattern SHELL_NOT_FOUND =
-      Pattern.compile("^(?:/\\S*/)?(?:sh|bash|dash|zsh|ksh)(?:: line \\d+)?: (?:\\d+: )?(\\S+): (?:command )?not found$");
+      Pattern.compile("^(?:\\S*/)?(?:sh|bash|dash|zsh|ksh|[\\w.-]+\\.(?:sh|bash))(?:: line \\d+)?: (?:\\d+: )?(\\S+): (?:command )?not found$");
   /** Bash's own spelling without a prefix: {@code jest: command not found}. */
   private static final Pattern COMMAND_NOT_FOUND = Pattern.compile("^(\\S+): command not found$");
   /** make running a recipe's program directly: {@code make: pytest: No such file or directory}. */
