@@ -296,6 +296,14 @@ class RepoInspectorTest {
         "META6.json", "{}\n"))).isEqualTo("raku");
   }
 
+  /** Wilfred/ht.el (ht.el, test/*.el, a Makefile) was "unknown", magnars/s.el (with run-tests.sh and two .sh hooks) "shell". */
+  @Test
+  void emacsLispFilesAreEmacsLisp() throws Exception {
+    assertThat(languageOf(Map.of("s.el", ";;; s.el\n", "dev/examples.el", "", "dev/ert.el", "", "dev/examples-to-tests.el", "",
+        "dev/examples-to-docs.el", "", "dev/undercover-init.el", "", "run-tests.sh", "", "pre-commit.sh", "", "create-docs.sh", "",
+        "ci.sh", ""))).isEqualTo("emacslisp");
+  }
+
   /**
    * GeoffChurch/subsumes (pack.pl, prolog/*.pl, test/*.plt) was "perl": .pl is Perl's and Prolog's.
    * Without a pack.pl, .pl files that read as Prolog (simonharris/plunit_assert) are Prolog too.
