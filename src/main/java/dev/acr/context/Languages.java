@@ -65,6 +65,7 @@ final class Languages {
           Map.entry("lisp", "commonlisp"),
           Map.entry("asd", "commonlisp"),
           // Not ".d": make's dependency files and DTrace scripts share it; a dub manifest names D (below).
+          Map.entry("el", "emacslisp"),
           Map.entry("tcl", "tcl"),
           Map.entry("vala", "vala"),
           Map.entry("hx", "haxe"),
@@ -74,6 +75,13 @@ final class Languages {
           Map.entry("cob", "cobol"),
           Map.entry("cpy", "cobol"),
           Map.entry("pm", "perl"),
+          // Raku's modules, scripts and tests (timo/json_fast, all .pm6 and .t, was "unknown"); its .t files count for neither.
+          Map.entry("rakumod", "raku"),
+          Map.entry("pm6", "raku"),
+          Map.entry("raku", "raku"),
+          Map.entry("p6", "raku"),
+          Map.entry("rakutest", "raku"),
+          Map.entry("t6", "raku"),
           Map.entry("pl", "perl"), // or Prolog's: see prologNotPerl
           Map.entry("plt", "prolog"),
           Map.entry("sh", "shell"),

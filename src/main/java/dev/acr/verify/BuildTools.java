@@ -47,11 +47,15 @@ public final class BuildTools {
   /** A plunit test file: its units open with {@code :- begin_tests(subsumes).} */
   private static final Pattern PLUNIT_UNIT = Pattern.compile("(?m)^:-\\s*begin_tests\\(");
 
+  /** An Ant build's {@code test} target: {@code <target name="test" depends="compile">}, its attributes in any order. */
+  private static final Pattern ANT_TEST_TARGET = Pattern.compile("<target\\s[^>]*\\bname\\s*=\\s*[\"']test[\"']");
+
   private BuildTools() {}
 
   /** The first of these tools that {@code root} is set up for. */
   static Optional<VerifyCommand> detect(Path root) {
     Optional<VerifyCommand> found = rebar3(root);
+    found = found.isPresent() ? found : ant(root);
     found = found.isPresent() ? found : LanguageToolchains.detect(root);
     found = found.isPresent() ? found : HaxeProject.detect(root);
     found = found.isPresent() ? found : CoqProject.detect(root);
@@ -79,10 +83,24 @@ public final class BuildTools {
     found = found.isPresent() || PackageFolder.fileEndingWith(root, ".asd") == null ? found : CommonLispTests.detect(root);
     // A CHICKEN egg's file, before Guile's look at the .scm files: its tests are csi's (ChickenEggs).
     found = found.isPresent() || PackageFolder.fileEndingWith(root, ".egg") == null ? found : ChickenEggs.detect(root);
+    // An Emacs Lisp package (its .el files at the root) tested with ERT; loaded only then.
+    found = found.isPresent() || PackageFolder.fileEndingWith(root, ".el") == null ? found : EmacsLispTests.detect(root);
     // Last: a Guile project has no build file of its own, only SRFI-64 test files (GuileTests); not loaded without a test
     // folder or a .scm file at the root, so its patterns do not compile at every start.
     return found.isPresent() || !(Files.isDirectory(root.resolve("tests")) || Files.isDirectory(root.resolve("test"))
         || Files.isDirectory(root.resolve("t")) || PackageFolder.fileEndingWith(root, ".scm") != null) ? found : GuileTests.detect(root);
+  }
+
+  /**
+   * Apache Ant's {@code test} target. Ant's junit task goes on after failing tests unless told to halt, and the build
+   * then ends "BUILD SUCCESSFUL", exit 0 (BuildToolsK2/ANT's {@code haltonfailure="no"}): the verifier reads the task's
+   * counts ({@link SummaryFailures}).
+   */
+  private static Optional<VerifyCommand> ant(Path root) {
+    Path build = root.resolve("build.xml");
+    return Files.isRegularFile(build) && ANT_TEST_TARGET.matcher(VerifyDetector.readOrEmpty(build)).find()
+        ? Optional.of(new VerifyCommand("ant test", "detected: build.xml (test target)"))
+        : Optional.empty();
   }
 
   /**

@@ -68,6 +68,11 @@ final class FailingTests {
       // PHPUnit, ExUnit, mocha, EUnit, hspec: "1) Foo\\BarTest::testX", "  1) test adds (MathTest)"
       // (indented at most a little: a Lisp form printed across lines ends one with "   0) 'LIST)")
       Pattern.compile("^\\s{0,6}\\d+\\) (\\S.*?):?$"),
+      // Ant's junit task, per test class: [junit] Test org.nishant.MathTest FAILED (or "FAILED (timeout)", "FAILED (crashed)")
+      Pattern.compile("^\\s*\\[junit\\] Test (\\S+) FAILED\\b"),
+      // ERT (Emacs Lisp) in batch, per test as it ends and again in the summary: "   FAILED  62/73  s-trim", "   FAILED  s-trim"
+      // (Emacs 28; later ones add the time, "(0.000 sec)", and the place, " at s-test.el:12")
+      Pattern.compile("^\\s*FAILED\\s+(?:\\d+/\\d+\\s+)?(\\S+)(?:\\s+\\(.*)?$"),
       // Haxe's haxe.unit, per failing test before its summary: * TestParser::testSimple()
       Pattern.compile("^\\* (\\w+::\\w+)\\(\\)$"),
       // busted: Failure → spec/semver_spec.lua @ 45

@@ -63,6 +63,13 @@ final class NotInstalled {
       Pattern.compile("Cannot open (?:file|bootstrap script) \"[^\"]*vendor/autoload\\.php\"|Failed opening required '[^']*vendor/autoload\\.php'");
 
   /**
+   * PHP failing to load a class: {@code Error: Class "Michelf\\MarkdownExtra" not found} (PHP 8), {@code Class 'X' not found} (7).
+   * With no vendor/autoload.php, a class under a namespace composer.json autoloads is missing because Composer never ran:
+   * michelf/php-markdown's tests under Debian's phpunit, which loads no project's autoloader (110 errors, "as expected").
+   */
+  private static final Pattern PHP_CLASS_MISSING = Pattern.compile("Class [\"']\\\\?([\\w\\\\]+)[\"'] not found");
+
+  /**
    * Corepack (the {@code pnpm} and {@code yarn} that Node ships) could not fetch or verify the
    * package manager a project's {@code packageManager} field names: the test script never started.
    * An older corepack rejects newer releases' signatures; offline, its download fails.
@@ -72,8 +79,21 @@ final class NotInstalled {
           + "|The package was not signed by any trusted keys|Error when performing the request to \\S+; for troubleshooting help, see \\S+corepack"
           + "|Network access disabled by the environment; can't reach \\S+");
 
+  /**
+   * Ant without the optional task a target uses: {@code Problem: failed to create task or type junit} (Debian's ant without
+   * ant-optional, whose ant-junit.jar holds the junit task); not a task the project defines itself, which would name no Ant class.
+   */
+  private static final Pattern ANT_TASK_MISSING = Pattern.compile("Problem: failed to create task or type (junit\\w*)\\b");
+
   /** Mix loading a project whose dependencies come from Hex, with no Hex: {@code Could not find Hex, which is needed to build dependency :ex_doc}. */
   private static final Pattern HEX_MISSING = Pattern.compile("Could not find Hex, which is needed to build dependency :(\\w+)");
+  /**
+   * rebar3 unable to fetch a dependency: {@code ===> Failed to fetch and copy dep: {git,"https://github.com/helium/erlang_ale",}
+   * (helium/erlang-ubx offline: "tests fail (exit 1), as expected"), {@code ===> Package not found in any repo: jsx 3.1.0},
+   * {@code ===> Failed to update package jsx from repo hexpm}.
+   */
+  private static final Pattern REBAR3_FETCH = Pattern.compile("^===> (?:Failed to fetch and copy dep: (?:\\{\\w+,\\s*\"([^\"]+)\")?"
+      + "|Package not found in any repo: (\\S+)|Failed to update package (\\S+) from repo)");
   /** Mix before {@code the dependency is not available, run "mix deps.get"} and its like: {@code Unchecked dependencies for environment test:}. */
   private static final Pattern MIX_UNCHECKED = Pattern.compile("Unchecked dependencies for environment \\w+");
   /** Lua's require: {@code module 'pl.path' not found:}. */
@@ -124,6 +144,12 @@ final class NotInstalled {
       return Optional.of(new Why("the project's dependencies are not installed (no vendor/autoload.php)",
           "install them (composer install) or name another test command"));
     }
+    if ((m = PHP_CLASS_MISSING.matcher(line)).find() && !Files.isRegularFile(packageDir.resolve("vendor/autoload.php"))
+        && composerAutoloads(packageDir, m.group(1))) {
+      return Optional.of(new Why("the project's classes load through Composer's autoloader, which is not installed (no"
+          + " vendor/autoload.php; Class \"" + m.group(1) + "\" not found)",
+          "install the dependencies (composer install), so the tests run with it, or name another test command"));
+    }
     // pnpm warns so after any failing script of a package without node_modules, also one that
     // depends on nothing: only a package that declares dependencies lacks them.
     if ((m = NODE_NOT_INSTALLED.matcher(line)).find() && (m.group(1) == null || NodeManifest.declaresDependencies(packageDir))) {
@@ -144,6 +170,15 @@ final class NotInstalled {
               ? "run the package manager once by hand where the network allows (corepack install), or name another test command"
               : "update corepack (npm install -g corepack@latest) or set COREPACK_INTEGRITY_KEYS=0, or name another test command"));
     }
+    if ((m = ANT_TASK_MISSING.matcher(line)).find()) {
+      return Optional.of(new Why("Ant's " + m.group(1) + " task is not installed (" + m.group() + ")",
+          "install Ant's optional tasks (Debian's ant-optional, or ant-junit.jar in ~/.ant/lib) or name another test command"));
+    }
+    if ((m = REBAR3_FETCH.matcher(line)).find()) {
+      String dep = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+      return Optional.of(new Why("rebar3 could not fetch the dependency" + (dep == null ? "" : " " + dep) + " that rebar.config names",
+          "fetch the dependencies once by hand (rebar3 get-deps) where the network allows, or name another test command"));
+    }
     Optional<Why> why = elixir(line);
     why = why.isPresent() ? why : lua(line, packageDir, asked);
     why = why.isPresent() ? why : ocaml(line, root, asked);
@@ -159,6 +194,7 @@ final class NotInstalled {
         || line.startsWith("Unbound variable: ")) ? why
         : GuileTests.check(line, root, asked);
     why = why.isPresent() || !line.startsWith("Component ") ? why : CommonLispTests.check(line, root, asked);
+    why = why.isPresent() || !line.contains("Cannot open load file") ? why : EmacsLispTests.check(line, packageDir, asked);
     why = why.isPresent() || !ScalaBuild.mayConcern(line) ? why : ScalaBuild.check(line, asked);
     return why.isPresent() ? why : bats(line, root);
   }
@@ -297,6 +333,28 @@ final class NotInstalled {
       if (Files.exists(d.resolve(".git"))) {
         break;
       }
+    }
+    return false;
+  }
+
+  /** Whether {@code packageDir}'s composer.json autoloads {@code className} by a PSR-4 or PSR-0 namespace prefix. */
+  private static boolean composerAutoloads(Path packageDir, String className) {
+    String composer = read(packageDir.resolve("composer.json"));
+    if (composer.isEmpty()) {
+      return false;
+    }
+    try {
+      com.fasterxml.jackson.databind.JsonNode autoload = VerifyDetector.Lazy.JSON.readTree(composer).path("autoload");
+      for (String kind : new String[] {"psr-4", "psr-0"}) {
+        for (java.util.Iterator<String> prefixes = autoload.path(kind).fieldNames(); prefixes.hasNext(); ) {
+          String prefix = prefixes.next();
+          if (!prefix.isEmpty() && className.startsWith(prefix)) {
+            return true;
+          }
+        }
+      }
+    } catch (IOException e) {
+      return false;
     }
     return false;
   }

@@ -26,7 +26,9 @@ public record PackageFolder(Path dir, String marker) {
           "Gemfile", "composer.json", "Package.swift", "build.sbt", "mix.exs", "dune-project", "cabal.project", "stack.yaml", "rebar.config", "pubspec.yaml", "requirements.txt",
           "Pipfile", "project.clj", "deps.edn", "dub.json", "dub.sdl", "shard.yml", "fpm.toml", "build.zig", "Project.toml", "alire.toml",
           // A Perl distribution: Dist::Zilla's, ExtUtils::MakeMaker's, Module::Build's, Carton's.
-          "dist.ini", "Makefile.PL", "Build.PL", "cpanfile");
+          "dist.ini", "Makefile.PL", "Build.PL", "cpanfile",
+          // A Raku distribution; an Ant build.
+          "META6.json", "build.xml");
 
   /** Manifests named after their project: .NET's, a Haskell package's, a Lua rock's, a Nim package's and a GNAT project's (Ada). */
   private static final List<String> NAMED = List.of(".sln", ".slnx", ".csproj", ".fsproj", ".cabal", ".rockspec", ".nimble", ".gpr");

@@ -22,6 +22,10 @@ final class ScriptRunners {
   /** Minitest and test-unit files under test/; minitest/spec's are often named like specs there (rack/rack's {@code spec_*.rb}). */
   private static final Pattern RB_TEST_FILE = Pattern.compile("test_.*\\.rb|.*_test\\.rb|spec_.*\\.rb|.*_spec\\.rb");
   private static final Pattern PERL_TEST_FILE = Pattern.compile(".*\\.t");
+  /** Raku's test files: {@code .t} as in Perl, and the names Raku gave them since ({@code .rakutest}, the older {@code .t6}). */
+  private static final Pattern RAKU_TEST_FILE = Pattern.compile(".*\\.(?:t|rakutest|t6)");
+  /** Raku's module files, which Perl's tools do not read: {@code .rakumod}, and {@code .pm6} before it. */
+  private static final Pattern RAKU_MODULE = Pattern.compile(".*\\.(?:rakumod|pm6)");
   private static final Pattern LUA_SPEC_FILE = Pattern.compile(".*_spec\\.lua");
   /** A tcltest driver script: it runs every {@code *.test} file of its folder. */
   private static final Pattern TCLTEST_DRIVER = Pattern.compile("(?m)^[^#\\n]*\\brunAllTests\\b");
@@ -34,6 +38,7 @@ final class ScriptRunners {
   static Optional<VerifyCommand> detect(Path root) {
     Optional<VerifyCommand> found = ruby(root);
     found = found.isPresent() ? found : php(root);
+    found = found.isPresent() ? found : raku(root);
     found = found.isPresent() ? found : perl(root);
     found = found.isPresent() ? found : busted(root);
     found = found.isPresent() ? found : bats(root);
@@ -84,6 +89,29 @@ final class ScriptRunners {
     }
     String phpunit = Files.isExecutable(root.resolve("vendor/bin/phpunit")) ? "vendor/bin/phpunit" : "phpunit";
     return Optional.of(new VerifyCommand(phpunit, "detected: " + xml));
+  }
+
+  /**
+   * A Raku distribution (a {@code META6.json}, or Raku modules under lib/): its {@code t/} files
+   * through prove with raku as the interpreter, the way zef tests a distribution, the folder on
+   * Raku's library path ({@code RAKULIB=.} reads the META6.json's {@code provides}, else lib/ is used).
+   * Before {@link #perl}: timo/json_fast (META6.json, dist.ini, lib/, t/*.t) got {@code prove -lr t},
+   * where perl could not parse one file, and the baseline's "Tests=0" read as failing tests.
+   */
+  private static Optional<VerifyCommand> raku(Path root) {
+    boolean meta = firstFile(root, "META6.json", "META.info") != null;
+    if (!(meta || hasTestFile(root.resolve("lib"), RAKU_MODULE)) || !hasTestFile(root.resolve("t"), RAKU_TEST_FILE)) {
+      return Optional.empty();
+    }
+    // prove reads only .t files unless told otherwise; every extension of the tests there is named.
+    StringBuilder ext = new StringBuilder();
+    for (String e : new String[] {"rakutest", "t6"}) {
+      if (hasTestFile(root.resolve("t"), Pattern.compile(".*\\." + e))) {
+        ext.append(ext.isEmpty() ? " --ext .t" : "").append(" --ext .").append(e);
+      }
+    }
+    return Optional.of(new VerifyCommand("RAKULIB=" + (meta ? "." : "lib") + " prove -e raku -r" + ext + " t",
+        "detected: " + (meta ? firstFile(root, "META6.json", "META.info") : "lib/*.rakumod") + " and t/"));
   }
 
   /**

@@ -69,6 +69,12 @@ final class SummaryFailures {
    */
   private static final Pattern HAXE_UNIT_FAILED = Pattern.compile("^FAILED \\d+ tests, (\\d+) failed, \\d+ success$");
 
+  /**
+   * Ant's junit task (and junitlauncher), per test class: {@code [junit] Tests run: 4, Failures: 1, Errors: 0, Skipped: 0, ...}.
+   * Without {@code haltonfailure} the build goes on and ends "BUILD SUCCESSFUL", exit 0 (BuildToolsK2/ANT).
+   */
+  private static final Pattern ANT_JUNIT = Pattern.compile("^\\[junit(?:launcher)?\\] Tests run: \\d+, Failures: (\\d+), Errors: (\\d+)");
+
   private String failed;
 
   /**
@@ -107,6 +113,8 @@ final class SummaryFailures {
       summary = summary == null && Integer.parseInt(m.group(1)) > 0 ? "scalatest: " + line.replaceFirst("^\\[\\w+\\] ", "") : summary;
     } else if ((m = HAXE_UNIT_FAILED.matcher(line)).find()) {
       summary = summary == null && Integer.parseInt(m.group(1)) > 0 ? "haxe.unit: " + line : summary;
+    } else if ((m = ANT_JUNIT.matcher(line)).find()) {
+      summary = summary == null && Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2)) > 0 ? "Ant's junit: " + line : summary;
     } else if ((m = AUNIT_FAILURES.matcher(line)).find()) {
       summary = summary == null && Integer.parseInt(m.group(1)) > 0 ? "AUnit: " + line.replaceAll("\\s+", " ") : summary;
     } else if (failed == null && (TCLTEST_FAILED.matcher(line).find() || TCLTEST_FILE_ERROR.matcher(line).find()

@@ -289,6 +289,21 @@ class RepoInspectorTest {
         .as("a package: its info.rkt decides").isEqualTo("racket");
   }
 
+  /** timo/json_fast (lib/JSON/Fast.pm6 and t/*.t) was "unknown": Raku's module files were not counted. */
+  @Test
+  void rakuModulesAreRaku() throws Exception {
+    assertThat(languageOf(Map.of("lib/JSON/Fast.pm6", "unit module JSON::Fast;\n", "t/01-parse.t", "use Test;\n",
+        "META6.json", "{}\n"))).isEqualTo("raku");
+  }
+
+  /** Wilfred/ht.el (ht.el, test/*.el, a Makefile) was "unknown", magnars/s.el (with run-tests.sh and two .sh hooks) "shell". */
+  @Test
+  void emacsLispFilesAreEmacsLisp() throws Exception {
+    assertThat(languageOf(Map.of("s.el", ";;; s.el\n", "dev/examples.el", "", "dev/ert.el", "", "dev/examples-to-tests.el", "",
+        "dev/examples-to-docs.el", "", "dev/undercover-init.el", "", "run-tests.sh", "", "pre-commit.sh", "", "create-docs.sh", "",
+        "ci.sh", ""))).isEqualTo("emacslisp");
+  }
+
   /**
    * GeoffChurch/subsumes (pack.pl, prolog/*.pl, test/*.plt) was "perl": .pl is Perl's and Prolog's.
    * Without a pack.pl, .pl files that read as Prolog (simonharris/plunit_assert) are Prolog too.

@@ -53,6 +53,10 @@ public final class Toolchains {
   public static final Tool DENO = new Tool("deno", List.of("deno", "--version"), "npm install -g deno");
   public static final Tool HAXE = new Tool("haxe", List.of("haxe", "--version"), "apt-get install haxe");
   public static final Tool NEKO = new Tool("neko", List.of("neko", "-version"), "apt-get install neko");
+  public static final Tool ANT = new Tool("ant", List.of("ant", "-version"), "apt-get install ant");
+  /** Ant's junit task (Debian's ant-optional) and JUnit 4 where Debian puts it. */
+  public static final Tool ANT_JUNIT = new Tool("Ant's junit task and JUnit 4", List.of("test", "-f", "/usr/share/ant/lib/ant-junit.jar",
+      "-a", "-f", "/usr/share/java/junit4.jar", "-a", "-f", "/usr/share/java/hamcrest-core.jar"), "apt-get install ant-optional junit4");
   public static final Tool CHICKEN = new Tool("chicken-install", List.of("chicken-install", "-version"), "apt-get install chicken-bin");
 
   public static final String REQUIRE = "ACR_REQUIRE_TOOLS";

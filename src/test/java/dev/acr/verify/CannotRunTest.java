@@ -23,6 +23,8 @@ class CannotRunTest {
         .map(CannotRun.Why::problem).contains("jest: not found");
     assertThat(check(127, "fix it", "/bin/sh: jest: command not found")).map(CannotRun.Why::problem).contains("jest: not found");
     assertThat(check(127, "fix it", "bash: line 1: cargo: command not found")).map(CannotRun.Why::problem).contains("cargo: not found");
+    assertThat(check(127, "fix it", "./run-tests.sh: line 7: emacs: command not found")).map(CannotRun.Why::problem)
+        .contains("emacs: not found");
     assertThat(check(127, "fix it")).map(CannotRun.Why::problem).contains("not found (exit 127)");
     assertThat(check(126, "fix it", "sh: 1: ./run-tests.sh: Permission denied")).map(CannotRun.Why::problem)
         .hasValueSatisfying(p -> assertThat(p).contains("cannot execute"));

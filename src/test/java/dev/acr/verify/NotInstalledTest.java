@@ -129,4 +129,28 @@ class NotInstalledTest {
     assertThat(check(127, "/bin/sh: 1: bundle: not found")).map(CannotRun.Why::todo)
         .hasValueSatisfying(todo -> assertThat(todo).contains("ruby-bundler", "bundle install"));
   }
+
+  /** michelf/php-markdown under Debian's phpunit: all 110 tests "Class ... not found", as no autoloader was ever generated. */
+  @Test
+  void aPhpClassComposerAutoloadsIsMissingWithoutVendor() throws Exception {
+    String line = "Error: Class \"Michelf\\MarkdownExtra\" not found";
+    assertThat(check(2, "ERRORS!", line, "Tests: 110, Assertions: 0, Errors: 110.")).as("no composer.json").isEmpty();
+    java.nio.file.Files.writeString(root.resolve("composer.json"), "{\"autoload\": {\"psr-4\": {\"Michelf\\\\\": \"Michelf/\"}}}\n");
+    assertThat(check(2, line)).map(CannotRun.Why::todo).hasValueSatisfying(t -> assertThat(t).contains("composer install"));
+    assertThat(check(2, "Error: Class \"Other\\Thing\" not found")).as("not a namespace the project autoloads").isEmpty();
+    java.nio.file.Files.createDirectories(root.resolve("vendor"));
+    java.nio.file.Files.writeString(root.resolve("vendor/autoload.php"), "<?php\n");
+    assertThat(check(2, line)).as("installed: a class the code under repair lacks").isEmpty();
+  }
+
+  /** helium/erlang-ubx offline: rebar3 could not fetch its git dependency, and the baseline read exit 1 as failing tests. */
+  @Test
+  void rebar3UnableToFetchADependencyStopsTheRun() {
+    assertThat(check(1, "===> Verifying dependencies...", "===> Fetching erlang_ale (from {git,\"https://github.com/helium/erlang_ale\",",
+        "\u001b[0;31m===> \u001b[1mFailed to fetch and copy dep: {git,\"https://github.com/helium/erlang_ale\",",
+        "                                  {ref,")).map(CannotRun.Why::problem)
+        .contains("rebar3 could not fetch the dependency https://github.com/helium/erlang_ale that rebar.config names");
+    assertThat(check(1, "===> Package not found in any repo: jsx 3.1.0")).isPresent();
+    assertThat(check(1, "  Failed to fetch and copy dep: a test's own words")).isEmpty();
+  }
 }
