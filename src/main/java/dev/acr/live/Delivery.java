@@ -3,6 +3,7 @@ package dev.acr.live;
 import dev.acr.config.Durations;
 import dev.acr.git.ApplyResult;
 import dev.acr.git.Diff;
+import dev.acr.git.Git;
 import dev.acr.git.GitException;
 import dev.acr.git.Isolation;
 import dev.acr.git.TreeBackup;
@@ -13,8 +14,14 @@ import dev.acr.verify.Verifier;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Brings a verified change into the user's working tree, and keeps it only if the project's
@@ -36,6 +43,9 @@ public final class Delivery {
   private final Duration timeout;
   private final boolean recheck;
   private final Consumer<String> note;
+
+  /** How many of the recheck's leftover files a note names. */
+  private static final int LEFTOVERS_NAMED = 5;
 
   /**
    * @param testDir where the test command runs in the user's tree: the place in it that matches
@@ -78,12 +88,16 @@ public final class Delivery {
     note.accept("recheck: running " + verify.command() + " in your working tree");
     Path log = attemptDir.resolve("recheck.log");
     String failure;
+    Set<String> untrackedBefore = untracked();
     try {
       VerifyResult r = new Verifier().run(verify, testDir, timeout, env, log, beat -> note.accept("recheck: " + beat));
+      Optional<String> leftovers = leftovers(untrackedBefore);
       if (r.passed()) {
         note.accept("recheck: passed in your working tree");
+        leftovers.ifPresent(note);
         return new Outcome(applied, false);
       }
+      leftovers.ifPresent(note);
       if (KnownFailures.failedNaming(r) && !DisabledTests.touches(diff.patch(), diff.changedFiles(), r.failing())) {
         // The same change passed in the worktree: named tests failing here are a flaky test's doing as often as this
         // tree's. Once more, as for an attempt (AttemptTests); a difference of this tree fails again.
@@ -124,6 +138,41 @@ public final class Delivery {
       note.accept("recheck: could not snapshot your tree before applying (" + e.getMessage() + "); it tests what differs from your last commit");
     }
     return env;
+  }
+
+  /**
+   * The untracked, not ignored files and folders of the user's tree (a folder untracked as a whole as one
+   * entry), or null when git cannot say.
+   */
+  private Set<String> untracked() {
+    try {
+      String z = Git.run(isolation.root(), "-c", "core.quotePath=false", "ls-files", "--others", "--exclude-standard",
+          "--directory", "--no-empty-directory", "-z");
+      return Arrays.stream(z.split("\0")).filter(f -> !f.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
+    } catch (GitException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A note on what the recheck's own test run left in the user's tree (a .phpunit.result.cache, a test binary a
+   * Makefile builds, a Coq .d file) where the project does not ignore it: acr never deletes the user's files,
+   * and one the user made meanwhile looks the same, so it only names them.
+   */
+  private Optional<String> leftovers(Set<String> before) {
+    Set<String> after = before == null ? null : untracked();
+    if (after == null) {
+      return Optional.empty();
+    }
+    after.removeAll(before);
+    if (after.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> names = after.stream().limit(LEFTOVERS_NAMED).toList();
+    String more = after.size() > names.size() ? " and " + (after.size() - names.size()) + " more" : "";
+    return Optional.of("recheck: your tests left " + after.size() + " untracked " + (after.size() == 1 ? "file" : "files")
+        + " in your working tree that the change did not make: " + String.join(", ", names) + more
+        + " (outputs of the test run; acr leaves them: delete them or add them to .gitignore)");
   }
 
   private ApplyResult rollBack(TreeBackup backup, Diff diff, String why) {

@@ -70,6 +70,24 @@ class RecheckIT {
   }
 
   @Test
+  void filesTheRechecksTestsLeaveAreNamedAndKept() throws Exception {
+    // A test run that leaves a cache file and a build folder the project does not ignore (.phpunit.result.cache, a
+    // Makefile's test binary): in the user's tree they are the recheck's doing, so acr says so and deletes nothing.
+    write(fx.repo, "leave.sh", "touch .result.cache && mkdir -p out && echo bin > out/test_bin && grep -qx fixed value.txt\n");
+    commitAll(fx);
+    write(fx.repo, "value.txt", "broken, with my uncommitted edit\n");
+    write(fx.repo, "untracked.txt", "my untracked file\n");
+    Fixtures.Run r = fx.acr("--chain", "fixer", "--verify", "sh leave.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.err()).contains("recheck: your tests left 2 untracked files in your working tree that the change did not make:"
+        + " .result.cache, out/ (outputs of the test run; acr leaves them");
+    assertThat(Files.exists(fx.repo.resolve(".result.cache"))).isTrue();
+    assertThat(fx.read("out/test_bin")).isEqualTo("bin\n");
+    // The change's own new file is the change's, not a leftover.
+    assertThat(r.err()).doesNotContain("new/");
+  }
+
+  @Test
   void noRecheckKeepsTheAppliedChange() throws Exception {
     Fixtures.Run r = fx.acr("--no-recheck", "--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
