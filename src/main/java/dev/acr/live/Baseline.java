@@ -181,7 +181,8 @@ public final class Baseline {
           + " bug to fix, as expected; if not, no attempt can verify here: rerun with --verify 'CMD' that builds what the"
           + " tests need");
     } else if (asksToFixFailingTest(d.task().dimension(), req.prompt())) {
-      note.accept("baseline: tests fail (" + exit(r) + ")" + which + ", as expected before a fix" + known.unnamedNote());
+      note.accept("baseline: tests fail (" + exit(r) + ")" + which + ", as expected before a fix" + known.unnamedNote()
+          + known.namedElsewhereNote(req.prompt()));
     } else if (!known.unnamed().isEmpty()) {
       // A refactoring that names some of them: the others end the run all the same (onlyThese), so they are said.
       note.accept("baseline: tests fail (" + exit(r) + ")" + which + " before any change" + known.unnamedNote());

@@ -129,4 +129,24 @@ class KnownFailuresTest {
     assertThat(KnownFailures.named(List.of("a"), false)).isEqualTo("1 test (a)");
     assertThat(KnownFailures.named(List.of("a", "b", "c", "d", "e"), true)).isEqualTo("over 5 tests (a, b, c and 2 more)");
   }
+  @Test
+  void aPromptNamingCodeNoFailingTestHoldsSaysItMayPassAlready() {
+    VerifyResult tz = failing("ts-adjust-dst", "ts-parse-fill", "ts-human-format");
+    assertThat(KnownFailures.of(tz, Dimension.BUG_FIXING, "fix the failing `ht-get` test").namedElsewhereNote("fix the failing `ht-get` test"))
+        .isEqualTo("; no failing test is named after ht-get: if that is a test, it passes already, and an attempt verifies"
+            + " only when the failing ones pass");
+    VerifyResult py = failing("tests/test_dates.py::test_iso_week");
+    String prompt = "fix the failing test_parse_empty and TestSplit";
+    assertThat(KnownFailures.of(py, Dimension.BUG_FIXING, prompt).namedElsewhereNote(prompt))
+        .contains("no failing test is named after test_parse_empty, TestSplit: if those are tests, they pass already");
+    // Named among them, no code named, a file or a brand: nothing to add.
+    assertThat(KnownFailures.of(py, Dimension.BUG_FIXING, "fix test_iso_week").namedElsewhereNote("fix test_iso_week")).isEmpty();
+    assertThat(KnownFailures.of(py, Dimension.BUG_FIXING, "fix the failing date test").namedElsewhereNote("fix the failing date test"))
+        .isEmpty();
+    String brands = "fix the failing test in parse_args.py on GitHub's macOS runner (JavaScript build)";
+    assertThat(KnownFailures.of(py, Dimension.BUG_FIXING, brands).namedElsewhereNote(brands)).isEmpty();
+    // A list cut short cannot say what is not in it.
+    VerifyResult cut = new VerifyResult(false, 1, 10, "", false, null, List.of("test_a"), true);
+    assertThat(KnownFailures.of(cut, Dimension.BUG_FIXING, "fix test_b").namedElsewhereNote("fix test_b")).isEmpty();
+  }
 }
