@@ -211,8 +211,8 @@ final class DomainRules {
    */
   static final List<Rule> LANGUAGES =
       List.of(
-          lang("Python", "\\bpython\\d?\\b|\\.py\\b|\\bpytest\\b|\\bpydantic\\b|\\bdjango\\b|\\bpandas\\b|\\bnumpy\\b")
-              .when("py", "django", "pandas", "numpy"),
+          lang("Python", "\\bpython\\d?\\b|\\.py\\b|\\bpytest\\b|\\bpydantic\\b|\\bdjango\\b|\\bflask\\b|\\bpandas\\b|\\bnumpy\\b")
+              .when("py", "django", "flask", "pandas", "numpy"),
           lang("Rust", "\\brust\\b|\\.rs\\b|\\bcargo\\b").when("rust", ".rs", "cargo"),
           lang("Go", "\\bgolang\\b|\\.go\\b|\\b(?:in|to|into|from|a|the|our) go\\b(?!\\s+(?:ahead"
               + "|through|back|over))|\\bgo (?:code|version|server|service|worker|module|package"
@@ -236,18 +236,24 @@ final class DomainRules {
           lang("Ruby", "\\bruby\\b|\\.rb\\b|\\.rake\\b|\\brails\\b")
               .when("ruby", ".rb", ".rake", "rails"),
           lang("PHP", "\\bphp\\b").when("php"),
-          lang("R", "\\.r\\b|\\b(?:in|from|to) r\\b|\\br (?:script|code)\\b").when(".r", " r"),
+          // "the R model-fitting script": R named before what is written in it.
+          lang("R", "\\.r\\b|\\b(?:in|from|to) r\\b|\\br (?:[\\w-]+ )?(?:scripts?|code|package|functions?)\\b").when(".r", " r"),
           lang("shell", "\\bbash\\b|\\.sh\\b|\\bposix sh\\b|\\bshell script|\\bzsh\\b|\\bsh script")
               .when("bash", ".sh", "sh", "shell", "zsh"),
           lang("PowerShell", "\\.ps1\\b|\\bpowershell\\b").when(".ps1", "powershell"),
           lang("SQL", "\\.sql\\b|\\bpl/pgsql\\b|\\bplpgsql\\b|\\bt-sql\\b").when("sql"),
-          lang("Perl", "\\bperl\\b").when("perl"),
+          lang("Perl", "\\bperl\\b|\\.p[lm]\\b").when("perl", ".pl", ".pm"),
           lang("Lua", "\\blua\\b|\\.lua\\b").when("lua"),
           lang("Haskell", "\\bhaskell\\b|\\.hs\\b").when("haskell", ".hs"),
           lang("Elixir", "\\belixir\\b|\\.exs?\\b").when("elixir", ".ex"),
           lang("Dart", "\\bdart\\b|\\bflutter\\b").when("dart", "flutter"),
           lang("Julia", "\\bjulia\\b|\\.jl\\b").when("julia", ".jl"),
           lang("Zig", "\\bzig\\b").when("zig"),
+          lang("Elm", "\\belm\\b|\\.elm\\b").when("elm"),
+          lang("CoffeeScript", "\\bcoffee ?script\\b|\\.coffee\\b").when("coffee"),
+          lang("Vimscript", "\\bvim ?script\\b|\\bviml\\b|\\.vim\\b").when("vim"),
+          // Not "sas" alone: Azure's SAS tokens are no language.
+          lang("SAS", "\\.sas\\b|\\bsas (?:code|program|script|macro|data step)s?\\b").when("sas"),
           lang("MATLAB", "\\bmatlab\\b|\\boctave\\b").when("matlab", "octave"),
           lang("Fortran", "\\bfortran\\b|\\.f90\\b").when("fortran", ".f90"),
           lang("COBOL", "\\bcobol\\b").when("cobol"),
@@ -274,11 +280,11 @@ final class DomainRules {
       "(?:python\\d?|rust|go|golang|java|kotlin|scala|swift|typescript|javascript|js|ts"
           + "|node(?:\\.?js)?|c\\+\\+|cpp|c#|csharp|c|ruby|php|perl|lua|haskell|elixir|erlang"
           + "|clojure|dart|julia|r|bash|posix sh|sh|shell|powershell|zsh|objective-c|zig|ocaml"
-          + "|f#|fortran|wasm|matlab|cobol|vb|groovy|solidity|nim|crystal|racket|tcl|prolog|scheme|guile|common lisp|makefile|justfile|cmake)(?![\\w+#])";
+          + "|f#|fortran|wasm|matlab|cobol|vb|groovy|elm|coffee ?script|solidity|nim|crystal|racket|tcl|prolog|scheme|guile|common lisp|makefile|justfile|cmake)(?![\\w+#])";
 
   /** Libraries whose name implies a language when used as a port target ("port it to pandas"). */
-  private static final String LIB_TARGET =
-      "(?:pandas|numpy|pytest|jest|vitest|junit|react|vue|svelte|angular|solid|jquery|flutter|swiftui|zod)\\b";
+  static final String LIB_TARGET =
+      "(?:pandas|numpy|pytest|jest|vitest|junit|react|vue|svelte|angular|solid|jquery|flutter|swiftui|zod|flask)\\b";
 
   private static final String TRANSLATE_VERB =
       "\\b(?:port|translat|convert|rewrit|re-?implement|transpil|migrat|redo)\\w*\\b";
@@ -309,13 +315,16 @@ final class DomainRules {
               "'%s'").when(" from "),
           regex(MULTI_LANGUAGE, 4, "\\b" + LANG + " (?:version|port|equivalent|translation"
               + "|implementation|counterpart) of\\b|\\b(?:same|matching|equivalent) (?:\\w+ ){0,3}?(?:but )?in " + LANG
-              + "|\\bbut in " + LANG, "'%s'")
+              + "|\\bbut in (?:the |our |a )?(?:" + LANG + "|" + LIB_TARGET + ")", "'%s'")
               .when("version of", "port of", "equivalent of", "translation of", "implementation of", "counterpart of", "same",
                   "matching", "but in"),
           terms(MULTI_LANGUAGE, 3, "cross-language binding '%s'", "ffi", "pyo3", "maturin",
               "wasm-bindgen", "wasm", "webassembly", "napi", "napi-rs", "n-api", "jni", "jna", "cgo",
               "ctypes", "cffi", "cython", "pybind11", "swig", "binding", "bindings", "interop",
-              "p/invoke"),
+              "p/invoke", "cbindgen", "uniffi", "f2py", "emscripten", "c-shared", "graalvm", "polyglot", "dllimport",
+              "c extension", "native extension", "native module"),
+          // 'a rust extern "C" layer': the C ABI one language exports for another to call.
+          regex(MULTI_LANGUAGE, 3, "\\bextern \"?c\"?(?!\\w)", "C ABI '%s'").when("extern"),
           regex(MULTI_LANGUAGE, 2.5, "(?<!(?:the|a|which|what|default|this|that|its|same|tcp|udp|http|serial) )\\bport(?:ing|ed)?\\b(?! ?\\d)(?! (?:number|forward|mapping"
               + "|scan|range))", "verb 'port'").when("port"),
           // Not "translations": those are the strings of a localised UI.

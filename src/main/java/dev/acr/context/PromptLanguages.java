@@ -12,7 +12,16 @@ final class PromptLanguages {
   private PromptLanguages() {}
 
   private static final Pattern SAMENESS =
-      Pattern.compile("\\b(?:same|matching|equivalent|identical|mirror\\w*|compatible|parity)\\b");
+      Pattern.compile("\\b(?:same|matching|equivalent|identical|mirror\\w*|compatible|parity|(?:do|does|doing) what)\\b");
+
+  /**
+   * "the perl CGI handler as a flask view", "move the php billing scripts to node", "elm frontend to
+   * typescript": code named by one language (or its file) and then the other as where it goes, with
+   * no verb of translation.
+   */
+  private static final Pattern CROSSING =
+      Pattern.compile("(?:\\b" + DomainRules.LANG + "|\\.\\w{1,5}\\b)(?: \\S+){0,6}? (?:to|into|as|in|->|→) "
+          + "(?:an? |plain |pure |idiomatic |modern |native )?(?:" + DomainRules.LANG + "|" + DomainRules.LIB_TARGET + ")");
 
   /** Two or more distinct languages in one prompt usually means moving code between them. */
   static void score(PromptText text, double weight, Map<Dimension, List<Hit>> hits) {
@@ -32,6 +41,10 @@ final class PromptLanguages {
       // Two languages plus "matching/same/equivalent": the same thing on the other side.
       if (SAMENESS.matcher(text.norm()).find()) {
         Classifier.add(hits, Dimension.MULTI_LANGUAGE, weight * 2, "same thing in another language");
+      }
+      java.util.regex.Matcher crossing = CROSSING.matcher(text.norm());
+      if (crossing.find()) {
+        Classifier.add(hits, Dimension.MULTI_LANGUAGE, weight * 2, "one language's code into another '" + crossing.group() + "'");
       }
     }
   }
