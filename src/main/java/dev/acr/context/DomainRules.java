@@ -31,7 +31,8 @@ final class DomainRules {
               "trapping rain water", "coin change", "climbing stairs", "house robber", "fizzbuzz", "fibonacci",
               "n queens", "sudoku", "tower of hanoi", "towers of hanoi", "flood fill", "majority element",
               "kadane", "spiral matrix", "game of life", "josephus", "knight's tour", "traveling salesman",
-              "travelling salesman", "longest consecutive", "egg drop", "rod cutting", "subset sum"),
+              "travelling salesman", "longest consecutive", "egg drop", "rod cutting", "subset sum",
+              "merge overlapping", "matching brackets", "matching parentheses", "partition problem"),
           regex(ALGORITHM, 2, "\\b(?:check|determine|decide|test|find out) (?:if|whether) (?:a|an|the given|two|some)"
               + " (?:\\w+ )?(?:string|strings|number|integer|array|list|tree|graph|linked list|matrix|word|words"
               + "|sentence|sequence)\\b", "problem shape '%s'").when("if", "whether"),
@@ -55,7 +56,10 @@ final class DomainRules {
               "bipartite", "hungarian", "convex hull", "sweep line", "interval tree", "skip list",
               "bloom filter", "ring buffer", "circular buffer", "doubly linked", "linked list", "binary tree",
               "avl tree", "red-black tree", "b-tree", "hash table", "lru cache", "hyperloglog", "count-min",
-              "consistent hashing", "hash ring",
+              "consistent hashing", "hash ring", "minhash", "locality-sensitive", "lsh", "fisher-yates", "knuth shuffle",
+              "2-opt", "simulated annealing", "critical path", "alias method", "shunting-yard", "shunting yard",
+              "operator precedence", "rolling hash", "rabin fingerprint*", "meet in the middle", "bitmask", "bitset",
+              "k-d tree", "kd-tree", "kd tree", "quadtree", "r-tree", "huffman",
               "reservoir sampling", "quickselect", "kth smallest", "kth largest", "k-th", "top-k",
               "top k", "k closest", "k nearest", "k largest", "k smallest", "merge sort",
               "quicksort", "radix sort", "counting sort", "heapsort", "heap sort", "permutations",
@@ -96,6 +100,13 @@ final class DomainRules {
               + "\\b|\\b(?:all|every) (?:valid |possible |distinct |unique )?(?:combinations|permutations"
               + "|subsets|partitions|orderings|arrangements)\\b|\\b(?:top|best|first) \\d+\\b",
               "problem shape '%s'"),
+          // "halves as equal as possible", "the 3 most frequent words … with 2GB of RAM", "without loading it
+          // all": an optimum or a resource bound stated, the shape of an algorithmic problem.
+          regex(ALGORITHM, 2.5, "\\bas (?:equal|even|evenly|balanced) as possible\\b"
+              + "|\\bminimal (?:set|number|total|cost|sum|count)\\b|\\bwith (?:only )?~?\\d+ ?[kmgt]i?b of (?:ram|memory)\\b"
+              + "|\\bwithout (?:loading|reading|holding|keeping) (?:it all|everything|all of it|the (?:whole|entire) \\w+)"
+              + "|\\bin (?:a single|one) pass\\b|\\bwithout running out of memory\\b", "a bound on the answer or the resources '%s'")
+              .when("possible", "minimal", "ram", "memory", "without", "pass"),
           regex(ALGORITHM, 2, "\\breturn (?:the )?(?:minimum|maximum|min|max|number|count|length"
               + "|shortest|longest|smallest|largest|k|indices|index|whether|one of)\\b",
               "optimisation goal '%s'").when("return"));
