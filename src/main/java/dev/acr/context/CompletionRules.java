@@ -262,5 +262,29 @@ final class CompletionRules {
               + "|value|output)(?: of\\b|\\s*[?:]?\\s*\\n)|\\b(?:result|output|value) of `|\\b(?:answer|result|output) (?:of|for|to) (?:this|the following"
               + "|my|the) (?:code|snippet|program|expression|script)\\b",
               "output prediction").when("predict", "guess", "what", "output", "printed", "evaluat", "of `", "answer", "result"),
+          // Output prediction without "output"/"predict": "value of total after the loop: …", "what's in s after s :=
+          // make(…)", "does [] == ![] evaluate to true or false". Not "the value of retries after a reload is wrong" (a
+          // place, no code), nor "what's in the cache after a restart" (a thing, not a variable).
+          regex(CODE_COMPLETION, 4, "\\b(?:value|contents?) of `?[a-z_]\\w*`? after(?::| (?:the|this|that) (?:loop|snippet|code|line|block)\\b)"
+              + "|\\bwhat(?:'s| is| ends up) in `?[a-z_]\\w*`? after\\b(?! (?:the|a|an|each|every)\\b)"
+              + "|\\bevaluates? to (?:true or false|false or true)\\b", "output prediction '%s'")
+              .when("after", "true or false", "false or true"),
+          // A print call with literal arguments, asked about: "the number printed by System.out.println(010 + 1)",
+          // "fmt.Println(strings.Split(\"a,b,,c\", \",\")) — what comes out". Not a why-question: "print(x) prints None, why?" is a report.
+          raw(CODE_COMPLETION, 3.5, "(?i)^(?!.*\\b(?:why|how come)\\b)(?!\\s*how\\b)(?=.*(?:\\?|\\bwhat\\b|\\b(?:printed|logged|output) by\\b)).*?"
+              + "\\b(?:print|println|printf|puts|console\\.log|fmt\\.print\\w*|system\\.out\\.print\\w*|console\\.write\\w*)"
+              + "!?\\((?=[^)]*(?:[\"'\\d\\[{]|\\w\\())", "a print call to run in the head '%s'")
+              .when("print", "Print", "log(", "puts", "Write"),
+          // What a comment holds where code goes: "returns 0 with a `// later` comment", "# TBD", "// implement me".
+          regex(CODE_COMPLETION, 3, "(?:#|//|--)\\s*(?:later|tbd|tba|implement(?: (?:me|this|later))?|fill (?:in|me)|compute later|wip)\\b",
+              "a note where code goes '%s'").when("later", "tbd", "tba", "implement", "fill", "wip"),
+          // "a function that's just `{}`", "the body is only `return;`": an empty body, quoted.
+          // Not data: "the response is just `{}` when …".
+          regex(CODE_COMPLETION, 3, "\\b(?:function|method|handler|body|callback|fn|func|impl|stub|hook)s?(?: that| which)?(?:'s| is| are)"
+              + " (?:just|only|still) `(?:\\{\\s*\\}|return;?)`" + NOT_UNDER_A_CONDITION, "an empty body '%s'").when("{", "return"),
+          // "write the remainder", "the jdbc impl has the first two": the rest of code begun.
+          regex(CODE_COMPLETION, 3, "\\b(?:write|finish|do|add|implement|fill in) the remainder\\b|\\b(?:impl|implementation|class|version)"
+              + " (?:only )?(?:has|does|covers|implements) (?:only )?the first (?:one|two|three|four|\\d+)\\b",
+              "partial code '%s'").when("remainder", "first"),
           terms(CODE_COMPLETION, 1.5, "'%s'", "continue"));
 }

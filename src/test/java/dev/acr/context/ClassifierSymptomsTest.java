@@ -155,6 +155,27 @@ class ClassifierSymptomsTest {
   }
 
   /**
+   * cls10 (bench/blind-probe-2 scored 15/20 on code_completion): output asked for without "output" or
+   * "predict", and code begun without "finish"/"TODO". Rows but the guards failed on fc61e57.
+   */
+  @Test
+  void outputAskedForAndCodeBegunInOtherWords() {
+    String[][] cases = {
+        {"value of acc after the loop: acc = 1; for n in [2, 3]: acc *= n", "code_completion", "the value of a variable after code"},
+        {"what's in xs after xs = [1, 2]; xs.extend([3])", "code_completion", "what a variable holds after code"},
+        {"the number printed by println!(\"{}\", 7 / 2)", "code_completion", "a print call with literals, asked about"},
+        {"the onSubmit handler that's just `{}` needs to post the form", "code_completion", "an empty body, quoted"},
+        {"ProductDao declares five queries and the jdbc impl has the first two", "code_completion", "the first parts written"},
+        {"the loop in sync_all stops after the first page, write the remainder", "code_completion", "the remainder of code"},
+        {"does \"10\" == 10 evaluate to true or false in js", "code_completion", "guard: true or false, asked"},
+        {"the log line print(\"user\", id) prints None for id, why?", "bug_fixing", "guard: a print call in a why-question"},
+        {"the response is just `{}` when the user has no orders", "bug_fixing", "guard: data, under a condition"},
+        {"the value of retries after a reload is wrong", "bug_fixing", "guard: the value of a setting, no code"},
+        {"what's in the cache after a restart?", "code_understanding", "guard: a thing, not a variable"}};
+    assertRows(cases);
+  }
+
+  /**
    * The round's hand-written prompts (336, bug_fixing and code_completion first: the shapes the
    * rows above were found in; six sets, each scored before the changes it led to: 75.0-93.8% on
    * b4c3293; the sixth, written after all but the last change, 90.4% on b4c3293 and at first sight). Kept beside, not in, the folder whose sets train the word model (TextModelTraining
