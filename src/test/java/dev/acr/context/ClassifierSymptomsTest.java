@@ -111,6 +111,7 @@ class ClassifierSymptomsTest {
         {"cbindgen header for the rust parser", "multi_language", "a binding generator"},
         {"the perl mailer as a flask route", "multi_language", "Flask is Python's"},
         {"the coffeescript build helpers in python", "multi_language", "CoffeeScript is a language"},
+        {"elm views to react", "multi_language", "a library as the target names its language"},
         {"segfault in the C extension when called from python", "bug_fixing", "guard: a crash in a binding is a bug"},
         {"the java client hangs when the server is written in go", "bug_fixing", "guard: two languages and a symptom"},
         {"add a flask endpoint that calls the rust service", "code_generation", "guard: two languages, nothing moves"},
