@@ -23,8 +23,11 @@ final class ClassifierRules {
       List.of(
           regex(TEST_GENERATION, 3, "\\b(?:unit|integration|e2e|end-to-end|snapshot|regression"
               + "|characteri[sz]ation|property(?:-based)?|smoke|contract|fuzz|golden|acceptance"
-              + "|component|table-driven|parameteri[sz]ed|mutation|load|functional) tests?\\b", "'%s'")
-              .when("test"),
+              + "|component|table-driven|parameteri[sz]ed|mutation|load|functional) (?:tests?|specs?)\\b", "'%s'")
+              .when("test", "spec"),
+          // "make sure the 404 branch is hit by a test": code reached by a test to write.
+          regex(TEST_GENERATION, 3, "\\b(?:hit|covered|exercised|reached|caught|pinned) by (?:a |an |the |its own |some |one )?(?:unit |new )?"
+              + "(?:tests?|specs?)\\b", "reached by a test '%s'").when("test", "spec"),
           // "make sure format_money is covered for negative amounts": coverage asked for, no robustness.
           regex(TEST_GENERATION, 3, "\\b(?:make sure|ensure)\\b(?: \\S+){0,5}? (?:is|are|gets?) (?:\\w+ )?(?:covered|tested"
               + "|unit[- ]tested)\\b" + ChangeRules.NOT_BY_OTHER_THAN_TESTS, "asks for coverage '%s'").when("covered", "tested"),

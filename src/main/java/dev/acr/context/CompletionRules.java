@@ -255,13 +255,14 @@ final class CompletionRules {
               + "|(?:it|this|that|the code|the snippet) (?:prints|outputs|returns|logs|gives))"
               + "|\\bwhat(?:'s| is| will be| would be| gets) (?:printed|logged|output|displayed)\\b|\\boutput of (?:this|the following|that)\\b[^?]{0,60}\\?"
               + "|^(?:the )?(?:output|result) of [\\w.$]+\\([^\\n]*\\?|\\bwhat (?:value )?(?:will|would|does) [\\w.\\[\\]]+(?:\\([^?\\n]{0,60}?\\))? (?:be|equal|contain|hold|have)\\b(?= after\\b| at the end\\b|\\s*[?:]?\\s*(?:$|\\n))"
-              + "|\\bwhat (?:exactly |values? )?(?:will|would"
+              + "|\\b(?:what|which (?:line|value|number|word|one)s?) (?:exactly |values? )?(?:will|would"
               + "|does|do) .{0,60}?\\b(?:print|output|return|log|evaluate to|yield|give)\\b|\\bwhat(?:'s| is) "
-              + "the output\\b|\\b(?:literal|exact) output\\b|\\bwhat gets (?:printed|logged|returned|output|shown|displayed)\\b"
+              + "the output\\b|\\b(?:literal|exact) (?:output|stdout|stderr)\\b|\\bwhat gets (?:printed|logged|returned|output|shown|displayed)\\b"
               + "|\\bevaluat\\w* (?:this|these|the following|the expression)\\b|\\bwhat(?: is|'s| would be| will be) the (?:final |resulting |end )?(?:result"
               + "|value|output)(?: of\\b|\\s*[?:]?\\s*\\n)|\\b(?:result|output|value) of `|\\b(?:answer|result|output) (?:of|for|to) (?:this|the following"
               + "|my|the) (?:code|snippet|program|expression|script)\\b",
-              "output prediction").when("predict", "guess", "what", "output", "printed", "evaluat", "of `", "answer", "result"),
+              "output prediction").when("predict", "guess", "what", "which", "output", "stdout", "stderr", "printed", "evaluat", "of `",
+                  "answer", "result"),
           // Output prediction without "output"/"predict": "value of total after the loop: …", "what's in s after s :=
           // make(…)", "does [] == ![] evaluate to true or false". Not "the value of retries after a reload is wrong" (a
           // place, no code), nor "what's in the cache after a restart" (a thing, not a variable).
@@ -282,6 +283,14 @@ final class CompletionRules {
           // Not data: "the response is just `{}` when …".
           regex(CODE_COMPLETION, 3, "\\b(?:function|method|handler|body|callback|fn|func|impl|stub|hook)s?(?: that| which)?(?:'s| is| are)"
               + " (?:just|only|still) `(?:\\{\\s*\\}|return;?)`" + NOT_UNDER_A_CONDITION, "an empty body '%s'").when("{", "return"),
+          // "decode() has just the docstring", "the handler for /logout is an empty lambda", "its body is a lone
+          // console.log", "the link header part is absent": what is there of the code is its outline.
+          regex(CODE_COMPLETION, 3, "\\b(?:has|with) (?:just|only) (?:the|a|its) (?:docstring|doc comment|javadoc|jsdoc)(?![\\w-])"
+              + "|\\ban empty (?:lambda|closure|arrow function|function literal|func literal)\\b"
+              + "|\\b(?:is|'s) (?:a lone|just an?|only an?|a single) `?(?:console\\.log|print|println|printf|puts)\\b"
+              + "|\\b(?:part|section|step|branch|case|handler|method|function|resolvers?|impl|implementation)s? (?:is|are) (?:still )?absent\\b",
+              "only the outline there '%s'").when("docstring", "doc comment", "javadoc", "jsdoc", "empty", "lone",
+                  "just", "only", "single", "absent"),
           // "write the remainder", "the jdbc impl has the first two": the rest of code begun.
           regex(CODE_COMPLETION, 3, "\\b(?:write|finish|do|add|implement|fill in) the remainder\\b|\\b(?:impl|implementation|class|version)"
               + " (?:only )?(?:has|does|covers|implements) (?:only )?the first (?:one|two|three|four|\\d+)\\b",
