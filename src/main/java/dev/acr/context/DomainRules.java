@@ -177,10 +177,19 @@ final class DomainRules {
               + "|next )?(?:mean|median|mode|average|previous|last|next|zeros?|0)\\b", "imputation '%s'")
               .when("fill"));
 
+  private static final String DOCS_SHIPPED =
+      "\\b(?:publish|deploy|host|build|serve|upload)(?:s|es|ed|ing)? (?:the |our )?(?:docs|documentation)"
+          + "(?: (?:site|website)\\b| (?:to|on) (?:gh-pages|github pages|netlify|vercel|s3|read ?the ?docs|readthedocs|cloudflare pages)\\b"
+          + "| (?:with|using) (?:mkdocs|sphinx|docusaurus|jekyll|hugo|vitepress|typedoc|pdoc)\\b| in ci\\b| on (?:tag|push|merge|every)\\b)";
+
   static final List<Rule> GENERATION =
       List.of(
           terms(CODE_GENERATION, 1, "verb '%s'", "add", "create", "write", "implement", "build",
               "make", "generate", "scaffold", "set up", "need", "want", "new"),
+          // "a ci job publishing the docs site to gh-pages", "deploy the docs to netlify": the docs shipped, not written;
+          // the documentation rule read the same word, so it is taken back there.
+          regex(CODE_GENERATION, 3, DOCS_SHIPPED, "the docs shipped '%s'").when("docs", "documentation"),
+          regex(Dimension.CODE_UNDERSTANDING, -3, DOCS_SHIPPED, "the docs shipped, not written '%s'").when("docs", "documentation"),
           terms(CODE_GENERATION, 2, "artefact '%s'", "endpoint", "endpoints", "crud",
               "controller", "middleware", "webhook", "webhooks", "dockerfile", "docker-compose",
               "workflow", "github actions", "gh actions", "websocket", "websockets", "rpc", "rpcs",

@@ -186,6 +186,19 @@ class ClassifierSymptomsTest {
     assertRows(cases);
   }
 
+  /** cls10: the docs built, deployed or published are infrastructure to write, not documentation. */
+  @Test
+  void theDocsShippedAreNotWritten() {
+    String[][] cases = {
+        {"deploy the docs to netlify on every merge to main", "code_generation", "the docs deployed"},
+        {"build the documentation site with mkdocs in CI", "code_generation", "the docs site built"},
+        {"document the deploy process for the docs site", "code_understanding", "guard: documentation asked for"},
+        {"the docs site build fails on netlify since the upgrade", "bug_fixing", "guard: the docs build broken"},
+        {"write docs for the publish command and deploy them to the docs site", "code_understanding",
+            "guard: docs written, then shipped"}};
+    assertRows(cases);
+  }
+
   /**
    * The round's hand-written prompts (336, bug_fixing and code_completion first: the shapes the
    * rows above were found in; six sets, each scored before the changes it led to: 75.0-93.8% on
