@@ -208,19 +208,44 @@ class ClassifierSymptomsTest {
    */
   @Test
   void theRoundsOwnPromptsStayAboveNinetyPercent() throws IOException {
+    int[] score = score("cls9/signals.jsonl");
+    assertThat(score[1]).isEqualTo(336);
+    assertThat((double) score[0] / score[1]).as(score[0] + " of " + score[1]).isGreaterThanOrEqualTo(0.90);
+  }
+
+  /**
+   * The cls10 round's own prompts (src/test/resources/dev/acr/context/cls10, beside the word model's
+   * training folder like cls9's): four sets written before they were scored, in bench/blind-probe-2's
+   * weakest dimensions, whose misses were read (fc61e57 → the round's end: 127 → 142 of 150, 35 → 44 of
+   * 60, 17 → 26 of 30, 15 → 24 of 30); and a held-out set of 70 in seven dimensions, written after
+   * most of the round's changes and never tuned on (54 of 70 on fc61e57, 57 at first sight and at the end).
+   */
+  @Test
+  void theCls10PromptsStayWhereTheRoundLeftThem() throws IOException {
+    int[] read = score("cls10/own.jsonl", "cls10/own-2.jsonl", "cls10/own-3.jsonl", "cls10/own-4.jsonl");
+    assertThat(read[1]).isEqualTo(270);
+    assertThat((double) read[0] / read[1]).as(read[0] + " of " + read[1]).isGreaterThanOrEqualTo(0.85);
+    int[] held = score("cls10/held-out.jsonl");
+    assertThat(held[1]).isEqualTo(70);
+    assertThat((double) held[0] / held[1]).as(held[0] + " of " + held[1]).isGreaterThanOrEqualTo(0.80);
+  }
+
+  /** Right and all, over the labelled prompts of these resources. */
+  private static int[] score(String... resources) throws IOException {
     Classifier classifier = new Classifier();
+    ObjectMapper json = new ObjectMapper();
     int rows = 0;
     int right = 0;
-    try (InputStream in = getClass().getResourceAsStream("cls9/signals.jsonl")) {
-      assertThat(in).as("cls9/signals.jsonl on the test classpath").isNotNull();
-      ObjectMapper json = new ObjectMapper();
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
-        JsonNode r = json.readTree(line);
-        rows++;
-        right += classifier.classify(r.get("prompt").asText()).dimension() == Dimension.of(r.get("dimension").asText()) ? 1 : 0;
+    for (String resource : resources) {
+      try (InputStream in = ClassifierSymptomsTest.class.getResourceAsStream(resource)) {
+        assertThat(in).as(resource + " on the test classpath").isNotNull();
+        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
+          JsonNode r = json.readTree(line);
+          rows++;
+          right += classifier.classify(r.get("prompt").asText()).dimension() == Dimension.of(r.get("dimension").asText()) ? 1 : 0;
+        }
       }
     }
-    assertThat(rows).isEqualTo(336);
-    assertThat((double) right / rows).as(right + " of " + rows).isGreaterThanOrEqualTo(0.90);
+    return new int[] {right, rows};
   }
 }
