@@ -59,7 +59,8 @@ final class DomainRules {
               "consistent hashing", "hash ring", "minhash", "locality-sensitive", "lsh", "fisher-yates", "knuth shuffle",
               "2-opt", "simulated annealing", "critical path", "alias method", "shunting-yard", "shunting yard",
               "operator precedence", "rolling hash", "rabin fingerprint*", "meet in the middle", "bitmask", "bitset",
-              "k-d tree", "kd-tree", "kd tree", "quadtree", "r-tree", "huffman",
+              "k-d tree", "kd-tree", "kd tree", "quadtree", "r-tree", "huffman", "reverse polish", "postfix notation",
+              "infix", "explicit stack", "word chain", "spiral traversal", "level order", "in-order traversal",
               "reservoir sampling", "quickselect", "kth smallest", "kth largest", "k-th", "top-k",
               "top k", "k closest", "k nearest", "k largest", "k smallest", "merge sort",
               "quicksort", "radix sort", "counting sort", "heapsort", "heap sort", "permutations",
@@ -100,13 +101,16 @@ final class DomainRules {
               + "\\b|\\b(?:all|every) (?:valid |possible |distinct |unique )?(?:combinations|permutations"
               + "|subsets|partitions|orderings|arrangements)\\b|\\b(?:top|best|first) \\d+\\b",
               "problem shape '%s'"),
+          // Not a circle's diameter: a tree's or a graph's.
+          regex(ALGORITHM, 3, "\\bdiameter of (?:the |a |an )?(?:[\\w-]+ ){0,2}?(?:tree|graph|network)\\b", "problem '%s'").when("diameter"),
           // "halves as equal as possible", "the 3 most frequent words … with 2GB of RAM", "without loading it
           // all": an optimum or a resource bound stated, the shape of an algorithmic problem.
           regex(ALGORITHM, 2.5, "\\bas (?:equal|even|evenly|balanced) as possible\\b"
               + "|\\bminimal (?:set|number|total|cost|sum|count)\\b|\\bwith (?:only )?~?\\d+ ?[kmgt]i?b of (?:ram|memory)\\b"
               + "|\\bwithout (?:loading|reading|holding|keeping) (?:it all|everything|all of it|the (?:whole|entire) \\w+)"
-              + "|\\bin (?:a single|one) pass\\b|\\bwithout running out of memory\\b", "a bound on the answer or the resources '%s'")
-              .when("possible", "minimal", "ram", "memory", "without", "pass"),
+              + "|\\bin (?:a single|one) (?:pass|scan)\\b|\\bwithout running out of memory\\b|\\bof unknown (?:size|length)\\b",
+              "a bound on the answer or the resources '%s'")
+              .when("possible", "minimal", "ram", "memory", "without", "pass", "scan", "unknown"),
           regex(ALGORITHM, 2, "\\breturn (?:the )?(?:minimum|maximum|min|max|number|count|length"
               + "|shortest|longest|smallest|largest|k|indices|index|whether|one of)\\b",
               "optimisation goal '%s'").when("return"));
