@@ -180,6 +180,16 @@ class ClassifierSymptomsTest {
         {"tell me the exact stdout of: printf '%03d' 7", "code_completion", "the exact stdout"},
         {"which number does this print last: for (let i = 0; i < 3; i++) {} console.log(i)", "code_completion",
             "which value it prints"},
+        {"the Go interface Store has Get and Put, MemStore has only Get", "code_completion", "declared there, lacking here"},
+        {"the Kotlin interface Printer has print and flush, the PDF printer lacks flush", "code_completion",
+            "declared there, lacked here"},
+        {"the context manager has __enter__, __exit__ isn't written", "code_completion", "a method named, not written"},
+        {"Scheduler.stop() just has a comment saying drain and join", "code_completion", "only a comment there"},
+        {"there's no code for the retry branch in send_batch", "code_completion", "no code for a part"},
+        {"handlers.go is empty, the routes in main.go already point at it", "code_completion", "an empty source file"},
+        {"the interface has a Save button but the page lacks a Cancel one", "bug_fixing", "guard: a user interface"},
+        {"the retry part of the docs is missing", "code_understanding", "guard: part of the docs"},
+        {"getUser() is missing the auth header", "code_generation", "guard: a method missing something is no gap"},
         {"the readme has just a docstring-style header", "code_understanding", "guard: docs, not a docstring"},
         {"the exact stdout of the failing test is below, it says connection refused", "bug_fixing", "guard: stdout pasted"},
         {"does \"10\" == 10 evaluate to true or false in js", "code_completion", "guard: true or false, asked"},
@@ -219,15 +229,16 @@ class ClassifierSymptomsTest {
 
   /**
    * The cls10 round's own prompts (src/test/resources/dev/acr/context/cls10, beside the word model's
-   * training folder like cls9's): five sets written before they were scored, in bench/blind-probe-2's
+   * training folder like cls9's): six sets written before they were scored, in bench/blind-probe-2's
    * weakest dimensions, whose misses were read (fc61e57 → the round's end: 127 → 142 of 150, 35 → 44 of
-   * 60, 17 → 26 of 30, 15 → 24 of 30, 18 → 24 of 30); and a held-out set of 70 in seven dimensions, written after
+   * 60, 17 → 26 of 30, 15 → 24 of 30, 18 → 24 of 30, 8 → 17 of 20); and a held-out set of 70 in seven dimensions, written after
    * most of the round's changes and never tuned on (54 of 70 on fc61e57, 57 at first sight and at the end).
    */
   @Test
   void theCls10PromptsStayWhereTheRoundLeftThem() throws IOException {
-    int[] read = score("cls10/own.jsonl", "cls10/own-2.jsonl", "cls10/own-3.jsonl", "cls10/own-4.jsonl", "cls10/own-5.jsonl");
-    assertThat(read[1]).isEqualTo(300);
+    int[] read = score("cls10/own.jsonl", "cls10/own-2.jsonl", "cls10/own-3.jsonl", "cls10/own-4.jsonl", "cls10/own-5.jsonl",
+        "cls10/own-6.jsonl");
+    assertThat(read[1]).isEqualTo(320);
     assertThat((double) read[0] / read[1]).as(read[0] + " of " + read[1]).isGreaterThanOrEqualTo(0.85);
     int[] held = score("cls10/held-out.jsonl");
     assertThat(held[1]).isEqualTo(70);
