@@ -230,7 +230,7 @@ class ClassifierSymptomsTest {
   /**
    * The cls10 round's own prompts (src/test/resources/dev/acr/context/cls10, beside the word model's
    * training folder like cls9's): six sets written before they were scored, in bench/blind-probe-2's
-   * weakest dimensions, whose misses were read (fc61e57 → the round's end: 127 → 142 of 150, 35 → 44 of
+   * weakest dimensions, whose misses were read (fc61e57 → the round's end: 127 → 143 of 150, 35 → 44 of
    * 60, 17 → 26 of 30, 15 → 24 of 30, 18 → 24 of 30, 8 → 17 of 20); and a held-out set of 70 in seven dimensions, written after
    * most of the round's changes and never tuned on (54 of 70 on fc61e57, 57 at first sight and at the end).
    */
