@@ -57,6 +57,11 @@ final class BugRules {
               + "|\\berr_[a-z_]{4,}", "error code '%s'").when("enoent", "eacces", "eperm", "eaddrinuse", "econn", "eresolve",
                   "epipe", "etimedout", "enotfound", "eexist", "eisdir", "enotdir", "emfile", "enospc", "enomem",
                   "einval", "eagain", "ebadf", "enotempty", "eintegrity", "err_"),
+          // "sieve below 10^8 without running out of memory": what the new code must not do is a bound on it, not a
+          // report of what happens (takes back the crash and its symptom). Not "so it doesn't overflow the stack": that
+          // says the code does now.
+          regex(BUG_FIXING, -5, "\\bwithout (?:running out of (?:memory|ram|heap)|(?:overflowing|blowing) (?:up )?the stack"
+              + "|a stack overflow|ooming)\\b", "a bound to respect '%s'").when("without"),
           terms(BUG_FIXING, 4, "crash (%s)", "segmentation fault", "segfault", "segfaults", "segfaulted", "segfaulting", "core dumped", "core dump",
               "sigsegv", "sigabrt", "double free", "use after free", "use-after-free", "dangling pointer",
               "heap corruption", "stack overflow", "out of memory", "oomkilled", "oom-killed", "oom killed",

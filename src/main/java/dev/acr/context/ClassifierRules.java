@@ -23,8 +23,11 @@ final class ClassifierRules {
       List.of(
           regex(TEST_GENERATION, 3, "\\b(?:unit|integration|e2e|end-to-end|snapshot|regression"
               + "|characteri[sz]ation|property(?:-based)?|smoke|contract|fuzz|golden|acceptance"
-              + "|component|table-driven|parameteri[sz]ed|mutation|load|functional) tests?\\b", "'%s'")
-              .when("test"),
+              + "|component|table-driven|parameteri[sz]ed|mutation|load|functional) (?:tests?|specs?)\\b", "'%s'")
+              .when("test", "spec"),
+          // "make sure the 404 branch is hit by a test": code reached by a test to write.
+          regex(TEST_GENERATION, 3, "\\b(?:hit|covered|exercised|reached|caught|pinned) by (?:a |an |the |its own |some |one )?(?:unit |new )?"
+              + "(?:tests?|specs?)\\b", "reached by a test '%s'").when("test", "spec"),
           // "make sure format_money is covered for negative amounts": coverage asked for, no robustness.
           regex(TEST_GENERATION, 3, "\\b(?:make sure|ensure)\\b(?: \\S+){0,5}? (?:is|are|gets?) (?:\\w+ )?(?:covered|tested"
               + "|unit[- ]tested)\\b" + ChangeRules.NOT_BY_OTHER_THAN_TESTS, "asks for coverage '%s'").when("covered", "tested"),
@@ -53,10 +56,18 @@ final class ClassifierRules {
           // "mock the client and test the handler": 'test' as the verb of a clause, with its object.
           regex(TEST_GENERATION, 2, "(?:^|[,;:]|\\band|\\bthen|\\balso)\\s*(?:unit[- ])?test (?:the|that|it|this|these"
               + "|all|each|every|our|my|both|whether|if|how)\\b", "verb 'test'").when("test "),
-          // "add a test that fails if the cache returns stale data": what the test does, not a symptom.
+          // "add a test that fails if the cache returns stale data": what the test does, not a symptom. So with no
+          // verb before it: "a spec that reproduces the crash", "one parametrized test asserting every endpoint …"
+          // (not "fails" there, nor before a state: "a test that fails on CI", "a test checking X is flaky" are reports).
           regex(TEST_GENERATION, 4, "\\b(?:add|write|create|need)\\b(?: \\S+){0,2}? (?:\\w*tests?|specs?) (?:that|which|to)"
               + " (?:fails?|breaks?|catches|catch|detects?|reproduces?|shows?|proves?|checks?|asserts?|covers?"
-              + "|exercises?|verif\\w+|ensures?)\\b", "what the test checks").when("test", "spec"),
+              + "|exercises?|verif\\w+|ensures?)\\b|\\b(?:a|an|one|some|new)\\b(?: [\\w-]+){0,2}? (?:tests?|specs?) (?:(?:that|which) "
+              + "(?:reproduces?|asserts?|checks?|verif\\w+|exercises?|covers?|proves?|pins?)|reproducing|asserting|checking"
+              + "|verifying|exercising|covering|proving|pinning)\\b(?![^,;.]*\\b(?:flaky|fail\\w*|started|broke|broken|keeps"
+              + "|hangs?|red|times out|pass(?:es|ing)?)\\b)", "what the test checks").when("test", "spec"),
+          // "assert the migration is reversible", "…, assert no lost updates": an assertion to write is a test's.
+          regex(TEST_GENERATION, 2, "(?:^|[,;:]\\s*|\\b(?:then|and) )assert (?:that|the|no|every|each|all|it|a|an|this|these|there)\\b",
+              "asks to assert '%s'").when("assert "),
           regex(TEST_GENERATION, 2.5, "\\b(?:add|write|create)\\b(?: \\S+){0,3}? (?:failing|reproducing) tests?\\b",
               "a test that exposes a bug").when("failing", "reproducing"),
           // "a Makefile with build, test and lint targets": a step of a pipeline, not tests to write.

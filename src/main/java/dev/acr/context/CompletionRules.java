@@ -255,12 +255,64 @@ final class CompletionRules {
               + "|(?:it|this|that|the code|the snippet) (?:prints|outputs|returns|logs|gives))"
               + "|\\bwhat(?:'s| is| will be| would be| gets) (?:printed|logged|output|displayed)\\b|\\boutput of (?:this|the following|that)\\b[^?]{0,60}\\?"
               + "|^(?:the )?(?:output|result) of [\\w.$]+\\([^\\n]*\\?|\\bwhat (?:value )?(?:will|would|does) [\\w.\\[\\]]+(?:\\([^?\\n]{0,60}?\\))? (?:be|equal|contain|hold|have)\\b(?= after\\b| at the end\\b|\\s*[?:]?\\s*(?:$|\\n))"
-              + "|\\bwhat (?:exactly |values? )?(?:will|would"
+              + "|\\b(?:what|which (?:line|value|number|word|one)s?) (?:exactly |values? )?(?:will|would"
               + "|does|do) .{0,60}?\\b(?:print|output|return|log|evaluate to|yield|give)\\b|\\bwhat(?:'s| is) "
-              + "the output\\b|\\b(?:literal|exact) output\\b|\\bwhat gets (?:printed|logged|returned|output|shown|displayed)\\b"
+              + "the output\\b|\\b(?:literal|exact) (?:output|stdout|stderr|text)\\b|\\bwhat gets (?:printed|logged|returned|output|shown|displayed)\\b"
               + "|\\bevaluat\\w* (?:this|these|the following|the expression)\\b|\\bwhat(?: is|'s| would be| will be) the (?:final |resulting |end )?(?:result"
               + "|value|output)(?: of\\b|\\s*[?:]?\\s*\\n)|\\b(?:result|output|value) of `|\\b(?:answer|result|output) (?:of|for|to) (?:this|the following"
               + "|my|the) (?:code|snippet|program|expression|script)\\b",
-              "output prediction").when("predict", "guess", "what", "output", "printed", "evaluat", "of `", "answer", "result"),
+              "output prediction").when("predict", "guess", "what", "which", "output", "stdout", "stderr", "text", "printed", "evaluat", "of `",
+                  "answer", "result"),
+          // Output prediction without "output"/"predict": "value of total after the loop: …", "what's in s after s :=
+          // make(…)", "does [] == ![] evaluate to true or false". Not "the value of retries after a reload is wrong" (a
+          // place, no code), nor "what's in the cache after a restart" (a thing, not a variable).
+          regex(CODE_COMPLETION, 4, "\\b(?:value|contents?) of `?[a-z_]\\w*`? after(?::| (?:the|this|that) (?:loop|snippet|code|line|block)\\b)"
+              + "|\\bwhat(?:'s| is| ends up) in `?[a-z_]\\w*`? after\\b(?! (?:the|a|an|each|every)\\b)"
+              + "|\\bevaluates? to (?:true or false|false or true)\\b", "output prediction '%s'")
+              .when("after", "true or false", "false or true"),
+          // A print call with literal arguments, asked about: "the number printed by System.out.println(010 + 1)",
+          // "fmt.Println(strings.Split(\"a,b,,c\", \",\")) — what comes out". Not a why-question: "print(x) prints None, why?" is a report.
+          raw(CODE_COMPLETION, 3.5, "(?i)^(?!.*\\b(?:why|how come)\\b)(?!\\s*how\\b)(?=.*(?:\\?|\\bwhat\\b|\\b(?:printed|logged|output) by\\b)).*?"
+              + "\\b(?:print|println|printf|puts|console\\.log|fmt\\.print\\w*|system\\.out\\.print\\w*|console\\.write\\w*)"
+              + "!?\\((?=[^)]*(?:[\"'\\d\\[{]|\\w\\())", "a print call to run in the head '%s'")
+              .when("print", "Print", "log(", "puts", "Write"),
+          // What a comment holds where code goes: "returns 0 with a `// later` comment", "# TBD", "// implement me".
+          regex(CODE_COMPLETION, 3, "(?:#|//|--|/\\*)\\s*(?:later|tbd|tba|rest(?! (?:api|client|endpoint|server)\\b)|implement(?: (?:me|this|later))?"
+              + "|fill (?:in|me)|compute later|wip)\\b", "a note where code goes '%s'").when("later", "tbd", "tba", "rest", "implement", "fill", "wip"),
+          // "a function that's just `{}`", "the body is only `return;`": an empty body, quoted.
+          // Not data: "the response is just `{}` when …".
+          regex(CODE_COMPLETION, 3, "\\b(?:function|method|handler|body|callback|fn|func|impl|stub|hook)s?(?: that| which)?(?:'s| is| are)"
+              + " (?:just|only|still) `(?:\\{\\s*\\}|return;?)`" + NOT_UNDER_A_CONDITION, "an empty body '%s'").when("{", "return"),
+          // "decode() has just the docstring", "the handler for /logout is an empty lambda", "its body is a lone
+          // console.log", "the link header part is absent": what is there of the code is its outline.
+          regex(CODE_COMPLETION, 3, "\\b(?:has|with) (?:just|only) (?:the|a|its) (?:docstring|doc comment|javadoc|jsdoc)(?![\\w-])"
+              + "|\\ban empty (?:lambda|closure|arrow function|function literal|func literal)\\b"
+              + "|\\b(?:is|'s) (?:a lone|just an?|only an?|a single) `?(?:console\\.log|print|println|printf|puts)\\b"
+              + "|\\b(?:part|section|step|branch|case|handler|method|function|resolvers?|impl|implementation)s? (?:is|are) (?:still )?absent\\b",
+              "only the outline there '%s'").when("docstring", "doc comment", "javadoc", "jsdoc", "empty", "lone",
+                  "just", "only", "single", "absent"),
+          // An interface's parts against an implementation's: "the Go interface Notifier has Send and Close, SlackNotifier
+          // has only Send", "protocol DataSource has numberOfItems and item(at:), the CoreData source lacks item(at:)".
+          // Read from the raw text: the declaring type is named (capitalised), not a user interface ("the interface has a Save button").
+          raw(CODE_COMPLETION, 3.5, "(?i:\\b(?:interface|protocol|trait|abstract class|base class|abc))\\s+`?[A-Z]\\w*[^.;?!]{0,80}?"
+              + "(?i:\\b(?:has|have|declares?|defines?|lists?|requires?)\\b[^.?!]{0,100}?\\b(?:lacks|only has|has only|only implements"
+              + "|implements only|is missing|doesn'?t have|does not have)\\b)", "declared there, lacking here '%s'")
+              .when("lack", "only", "missing", "have"),
+          // "__sub__, __mul__ and __neg__ are missing", "__exit__ isn't written": methods named, not written. Not "getUser()
+          // is missing the auth header" (an object follows: a report).
+          regex(CODE_COMPLETION, 3, "(?:\\b__\\w+__|\\b[\\w.]+\\(\\))(?:,? (?:and )?(?:__\\w+__|[\\w.]+\\(\\)))* (?:(?:is|are) (?:still )?missing"
+              + "(?! (?:the|a|an|from|in|on|for|when|if)\\b)|(?:isn'?t|aren'?t|is not|are not) (?:written|implemented|defined)(?: yet)?\\b)",
+              "methods named, not written '%s'").when("missing", "written", "implemented", "defined"),
+          // "logout() just has a comment saying …", "there's no code for the cursor", "the assertion half of the helper
+          // is missing", "main.tf is empty": a note, a gap or an empty file where code goes.
+          regex(CODE_COMPLETION, 3, "\\b(?:just|only) (?:has|contains) (?:an? )?(?:comment|placeholder|docstring)\\b|\\b(?:there'?s|there is|with|has) no code"
+              + " (?:for|after|in|yet)\\b|\\b(?:half|part|rest|remainder) of (?:the |this |that |its )?(?!(?:docs|readme|documentation|guide|wiki|changelog|page)\\b)[\\w.()]+ (?:is|are) (?:still )?(?:missing"
+              + "|absent|empty|unwritten)\\b|\\b[\\w-]+\\.(?:tf|py|go|rs|ts|tsx|js|jsx|java|kt|rb|c|h|cpp|cs|swift|sql|sh) (?:is|are) (?:still )?"
+              + "(?:empty|blank)\\b" + NOT_UNDER_A_CONDITION, "where code goes '%s'").when("comment", "placeholder", "docstring", "no code",
+                  "missing", "absent", "empty", "unwritten", "blank"),
+          // "write the remainder", "the jdbc impl has the first two": the rest of code begun.
+          regex(CODE_COMPLETION, 3, "\\b(?:write|finish|do|add|implement|fill in) the remainder\\b|\\b(?:impl|implementation|class|version)"
+              + " (?:only )?(?:has|does|covers|implements) (?:only )?the first (?:one|two|three|four|\\d+)\\b",
+              "partial code '%s'").when("remainder", "first"),
           terms(CODE_COMPLETION, 1.5, "'%s'", "continue"));
 }

@@ -31,7 +31,8 @@ final class DomainRules {
               "trapping rain water", "coin change", "climbing stairs", "house robber", "fizzbuzz", "fibonacci",
               "n queens", "sudoku", "tower of hanoi", "towers of hanoi", "flood fill", "majority element",
               "kadane", "spiral matrix", "game of life", "josephus", "knight's tour", "traveling salesman",
-              "travelling salesman", "longest consecutive", "egg drop", "rod cutting", "subset sum"),
+              "travelling salesman", "longest consecutive", "egg drop", "rod cutting", "subset sum",
+              "merge overlapping", "matching brackets", "matching parentheses", "partition problem"),
           regex(ALGORITHM, 2, "\\b(?:check|determine|decide|test|find out) (?:if|whether) (?:a|an|the given|two|some)"
               + " (?:\\w+ )?(?:string|strings|number|integer|array|list|tree|graph|linked list|matrix|word|words"
               + "|sentence|sequence)\\b", "problem shape '%s'").when("if", "whether"),
@@ -55,7 +56,11 @@ final class DomainRules {
               "bipartite", "hungarian", "convex hull", "sweep line", "interval tree", "skip list",
               "bloom filter", "ring buffer", "circular buffer", "doubly linked", "linked list", "binary tree",
               "avl tree", "red-black tree", "b-tree", "hash table", "lru cache", "hyperloglog", "count-min",
-              "consistent hashing", "hash ring",
+              "consistent hashing", "hash ring", "minhash", "locality-sensitive", "lsh", "fisher-yates", "knuth shuffle",
+              "2-opt", "simulated annealing", "critical path", "alias method", "shunting-yard", "shunting yard",
+              "operator precedence", "rolling hash", "rabin fingerprint*", "meet in the middle", "bitmask", "bitset",
+              "k-d tree", "kd-tree", "kd tree", "quadtree", "r-tree", "huffman", "reverse polish", "postfix notation",
+              "infix", "explicit stack", "word chain", "spiral traversal", "level order", "in-order traversal",
               "reservoir sampling", "quickselect", "kth smallest", "kth largest", "k-th", "top-k",
               "top k", "k closest", "k nearest", "k largest", "k smallest", "merge sort",
               "quicksort", "radix sort", "counting sort", "heapsort", "heap sort", "permutations",
@@ -96,6 +101,16 @@ final class DomainRules {
               + "\\b|\\b(?:all|every) (?:valid |possible |distinct |unique )?(?:combinations|permutations"
               + "|subsets|partitions|orderings|arrangements)\\b|\\b(?:top|best|first) \\d+\\b",
               "problem shape '%s'"),
+          // Not a circle's diameter: a tree's or a graph's.
+          regex(ALGORITHM, 3, "\\bdiameter of (?:the |a |an )?(?:[\\w-]+ ){0,2}?(?:tree|graph|network)\\b", "problem '%s'").when("diameter"),
+          // "halves as equal as possible", "the 3 most frequent words … with 2GB of RAM", "without loading it
+          // all": an optimum or a resource bound stated, the shape of an algorithmic problem.
+          regex(ALGORITHM, 2.5, "\\bas (?:equal|even|evenly|balanced) as possible\\b"
+              + "|\\bminimal (?:set|number|total|cost|sum|count)\\b|\\bwith (?:only )?~?\\d+ ?[kmgt]i?b of (?:ram|memory)\\b"
+              + "|\\bwithout (?:loading|reading|holding|keeping) (?:it all|everything|all of it|the (?:whole|entire) \\w+)"
+              + "|\\bin (?:a single|one) (?:pass|scan)\\b|\\bwithout running out of memory\\b|\\bof unknown (?:size|length)\\b",
+              "a bound on the answer or the resources '%s'")
+              .when("possible", "minimal", "ram", "memory", "without", "pass", "scan", "unknown"),
           regex(ALGORITHM, 2, "\\breturn (?:the )?(?:minimum|maximum|min|max|number|count|length"
               + "|shortest|longest|smallest|largest|k|indices|index|whether|one of)\\b",
               "optimisation goal '%s'").when("return"));
@@ -166,10 +181,19 @@ final class DomainRules {
               + "|next )?(?:mean|median|mode|average|previous|last|next|zeros?|0)\\b", "imputation '%s'")
               .when("fill"));
 
+  private static final String DOCS_SHIPPED =
+      "\\b(?:publish|deploy|host|build|serve|upload)(?:s|es|ed|ing)? (?:the |our )?(?:docs|documentation)"
+          + "(?: (?:site|website)\\b| (?:to|on) (?:gh-pages|github pages|netlify|vercel|s3|read ?the ?docs|readthedocs|cloudflare pages)\\b"
+          + "| (?:with|using) (?:mkdocs|sphinx|docusaurus|jekyll|hugo|vitepress|typedoc|pdoc)\\b| in ci\\b| on (?:tag|push|merge|every)\\b)";
+
   static final List<Rule> GENERATION =
       List.of(
           terms(CODE_GENERATION, 1, "verb '%s'", "add", "create", "write", "implement", "build",
               "make", "generate", "scaffold", "set up", "need", "want", "new"),
+          // "a ci job publishing the docs site to gh-pages", "deploy the docs to netlify": the docs shipped, not written;
+          // the documentation rule read the same word, so it is taken back there.
+          regex(CODE_GENERATION, 3, DOCS_SHIPPED, "the docs shipped '%s'").when("docs", "documentation"),
+          regex(Dimension.CODE_UNDERSTANDING, -3, DOCS_SHIPPED, "the docs shipped, not written '%s'").when("docs", "documentation"),
           terms(CODE_GENERATION, 2, "artefact '%s'", "endpoint", "endpoints", "crud",
               "controller", "middleware", "webhook", "webhooks", "dockerfile", "docker-compose",
               "workflow", "github actions", "gh actions", "websocket", "websockets", "rpc", "rpcs",
@@ -211,8 +235,8 @@ final class DomainRules {
    */
   static final List<Rule> LANGUAGES =
       List.of(
-          lang("Python", "\\bpython\\d?\\b|\\.py\\b|\\bpytest\\b|\\bpydantic\\b|\\bdjango\\b|\\bpandas\\b|\\bnumpy\\b")
-              .when("py", "django", "pandas", "numpy"),
+          lang("Python", "\\bpython\\d?\\b|\\.py\\b|\\bpytest\\b|\\bpydantic\\b|\\bdjango\\b|\\bflask\\b|\\bpandas\\b|\\bnumpy\\b")
+              .when("py", "django", "flask", "pandas", "numpy"),
           lang("Rust", "\\brust\\b|\\.rs\\b|\\bcargo\\b").when("rust", ".rs", "cargo"),
           lang("Go", "\\bgolang\\b|\\.go\\b|\\b(?:in|to|into|from|a|the|our) go\\b(?!\\s+(?:ahead"
               + "|through|back|over))|\\bgo (?:code|version|server|service|worker|module|package"
@@ -236,18 +260,24 @@ final class DomainRules {
           lang("Ruby", "\\bruby\\b|\\.rb\\b|\\.rake\\b|\\brails\\b")
               .when("ruby", ".rb", ".rake", "rails"),
           lang("PHP", "\\bphp\\b").when("php"),
-          lang("R", "\\.r\\b|\\b(?:in|from|to) r\\b|\\br (?:script|code)\\b").when(".r", " r"),
+          // "the R model-fitting script": R named before what is written in it.
+          lang("R", "\\.r\\b|\\b(?:in|from|to) r\\b|\\br (?:[\\w-]+ )?(?:scripts?|code|package|functions?)\\b").when(".r", " r"),
           lang("shell", "\\bbash\\b|\\.sh\\b|\\bposix sh\\b|\\bshell script|\\bzsh\\b|\\bsh script")
               .when("bash", ".sh", "sh", "shell", "zsh"),
           lang("PowerShell", "\\.ps1\\b|\\bpowershell\\b").when(".ps1", "powershell"),
           lang("SQL", "\\.sql\\b|\\bpl/pgsql\\b|\\bplpgsql\\b|\\bt-sql\\b").when("sql"),
-          lang("Perl", "\\bperl\\b").when("perl"),
+          lang("Perl", "\\bperl\\b|\\.p[lm]\\b").when("perl", ".pl", ".pm"),
           lang("Lua", "\\blua\\b|\\.lua\\b").when("lua"),
           lang("Haskell", "\\bhaskell\\b|\\.hs\\b").when("haskell", ".hs"),
           lang("Elixir", "\\belixir\\b|\\.exs?\\b").when("elixir", ".ex"),
           lang("Dart", "\\bdart\\b|\\bflutter\\b").when("dart", "flutter"),
           lang("Julia", "\\bjulia\\b|\\.jl\\b").when("julia", ".jl"),
           lang("Zig", "\\bzig\\b").when("zig"),
+          lang("Elm", "\\belm\\b|\\.elm\\b").when("elm"),
+          lang("CoffeeScript", "\\bcoffee ?script\\b|\\.coffee\\b").when("coffee"),
+          lang("Vimscript", "\\bvim ?script\\b|\\bviml\\b|\\.vim\\b").when("vim"),
+          // Not "sas" alone: Azure's SAS tokens are no language.
+          lang("SAS", "\\.sas\\b|\\bsas (?:code|program|script|macro|data step)s?\\b").when("sas"),
           lang("MATLAB", "\\bmatlab\\b|\\boctave\\b").when("matlab", "octave"),
           lang("Fortran", "\\bfortran\\b|\\.f90\\b").when("fortran", ".f90"),
           lang("COBOL", "\\bcobol\\b").when("cobol"),
@@ -274,11 +304,11 @@ final class DomainRules {
       "(?:python\\d?|rust|go|golang|java|kotlin|scala|swift|typescript|javascript|js|ts"
           + "|node(?:\\.?js)?|c\\+\\+|cpp|c#|csharp|c|ruby|php|perl|lua|haskell|elixir|erlang"
           + "|clojure|dart|julia|r|bash|posix sh|sh|shell|powershell|zsh|objective-c|zig|ocaml"
-          + "|f#|fortran|wasm|matlab|cobol|vb|groovy|solidity|nim|crystal|racket|tcl|prolog|scheme|guile|common lisp|makefile|justfile|cmake)(?![\\w+#])";
+          + "|f#|fortran|wasm|matlab|cobol|vb|groovy|elm|coffee ?script|solidity|nim|crystal|racket|tcl|prolog|scheme|guile|common lisp|makefile|justfile|cmake)(?![\\w+#])";
 
   /** Libraries whose name implies a language when used as a port target ("port it to pandas"). */
-  private static final String LIB_TARGET =
-      "(?:pandas|numpy|pytest|jest|vitest|junit|react|vue|svelte|angular|solid|jquery|flutter|swiftui|zod)\\b";
+  static final String LIB_TARGET =
+      "(?:pandas|numpy|pytest|jest|vitest|junit|react|vue|svelte|angular|solid|jquery|flutter|swiftui|zod|flask)\\b";
 
   private static final String TRANSLATE_VERB =
       "\\b(?:port|translat|convert|rewrit|re-?implement|transpil|migrat|redo)\\w*\\b";
@@ -309,13 +339,16 @@ final class DomainRules {
               "'%s'").when(" from "),
           regex(MULTI_LANGUAGE, 4, "\\b" + LANG + " (?:version|port|equivalent|translation"
               + "|implementation|counterpart) of\\b|\\b(?:same|matching|equivalent) (?:\\w+ ){0,3}?(?:but )?in " + LANG
-              + "|\\bbut in " + LANG, "'%s'")
+              + "|\\bbut in (?:the |our |a )?(?:" + LANG + "|" + LIB_TARGET + ")", "'%s'")
               .when("version of", "port of", "equivalent of", "translation of", "implementation of", "counterpart of", "same",
                   "matching", "but in"),
           terms(MULTI_LANGUAGE, 3, "cross-language binding '%s'", "ffi", "pyo3", "maturin",
               "wasm-bindgen", "wasm", "webassembly", "napi", "napi-rs", "n-api", "jni", "jna", "cgo",
               "ctypes", "cffi", "cython", "pybind11", "swig", "binding", "bindings", "interop",
-              "p/invoke"),
+              "p/invoke", "cbindgen", "uniffi", "f2py", "emscripten", "c-shared", "graalvm", "polyglot", "dllimport",
+              "c extension", "native extension", "native module"),
+          // 'a rust extern "C" layer': the C ABI one language exports for another to call.
+          regex(MULTI_LANGUAGE, 3, "\\bextern \"?c\"?(?!\\w)", "C ABI '%s'").when("extern"),
           regex(MULTI_LANGUAGE, 2.5, "(?<!(?:the|a|which|what|default|this|that|its|same|tcp|udp|http|serial) )\\bport(?:ing|ed)?\\b(?! ?\\d)(?! (?:number|forward|mapping"
               + "|scan|range))", "verb 'port'").when("port"),
           // Not "translations": those are the strings of a localised UI.
