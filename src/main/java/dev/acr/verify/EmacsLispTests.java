@@ -28,7 +28,6 @@ final class EmacsLispTests {
   private static final Pattern ROOT_TEST_NAME = Pattern.compile(".*-tests?\\.el|test-.*\\.el");
   /** A script that runs ERT in a batch Emacs. */
   private static final Pattern RUNS_ERT = Pattern.compile("ert-run-tests-batch");
-  private static final List<String> SCRIPTS = List.of("run-tests.sh", "run_tests.sh", "runtests.sh", "test.sh", "run-tests");
   /** ert-runner's convention: the helper every test file relies on is loaded before them. */
   private static final String HELPER = "test-helper.el";
   /** What the shell gets from a path without quoting. */
@@ -68,7 +67,7 @@ final class EmacsLispTests {
       return Optional.of(new VerifyCommand(cmd.append(" -f ert-run-tests-batch-and-exit").toString(),
           "detected: " + (folder == null ? "" : folder + "/") + "*.el (ERT)"));
     }
-    for (String script : SCRIPTS) {
+    for (String script : TestScript.NAMES) {
       Path file = root.resolve(script);
       if (Files.isRegularFile(file) && RUNS_ERT.matcher(VerifyDetector.readOrEmpty(file)).find()) {
         return Optional.of(new VerifyCommand(Files.isExecutable(file) ? "./" + script : "sh " + script, "detected: " + script + " (ERT)"));

@@ -196,7 +196,29 @@ final class NotInstalled {
     why = why.isPresent() || !line.startsWith("Component ") ? why : CommonLispTests.check(line, root, asked);
     why = why.isPresent() || !line.contains("Cannot open load file") ? why : EmacsLispTests.check(line, packageDir, asked);
     why = why.isPresent() || !ScalaBuild.mayConcern(line) ? why : ScalaBuild.check(line, asked);
-    return why.isPresent() ? why : bats(line, root);
+    why = why.isPresent() ? why : bats(line, root);
+    return why.isPresent() ? why : download(line);
+  }
+
+  /**
+   * wget, curl or git, as the test command itself runs them, could not resolve a host: the command downloads something
+   * (no-12/minimal_arch_installer's run_tests.sh fetches shUnit2 with wget) and this machine is offline. Only the tools'
+   * own words at the start of a line, and only a name that did not resolve: a test that prints "getaddrinfo ENOTFOUND",
+   * or a connection refused by a local server the code should have started, may be the bug.
+   */
+  private static final Pattern DOWNLOAD_OFFLINE = Pattern.compile("^(?:wget: unable to resolve host address [‘'`\"]?([\\w.-]+)"
+      + "|curl: \\(6\\) Could not resolve host: ([\\w.-]+)|fatal: unable to access '[^']+': Could not resolve host: ([\\w.-]+))");
+
+  private static Optional<Why> download(String line) {
+    Matcher m = DOWNLOAD_OFFLINE.matcher(line);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    String host = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+    return Optional.of(new Why("it downloads from " + host + ", which cannot be reached from here (" + line + ")",
+        "run it once where the network allows, so it keeps what it downloads (the attempts' worktrees get your tracked and"
+            + " untracked files, but of the ignored ones only dependency folders such as node_modules, .venv or vendor: a download"
+            + " kept in another ignored folder is not there), or name a test command that needs no download"));
   }
 
   /** Mix could not load or build the project's dependencies: Hex missing, or {@code mix deps.get} never run. */

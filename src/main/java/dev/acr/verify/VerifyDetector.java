@@ -132,7 +132,8 @@ public final class VerifyDetector {
     // Last but Python's fallback: a workspace root without a test script of its own, beside a build that has one, keeps that one.
     found = found.isPresent() ? found : NodeWorkspace.detect(root, top);
     found = found.isPresent() ? found : DjangoProject.below(root, start, VerifyDetector::django);
-    return found.isPresent() ? found : unittest(root);
+    found = found.isPresent() ? found : unittest(root);
+    return found.isPresent() ? found : TestScript.detect(root);
   }
 
   /**

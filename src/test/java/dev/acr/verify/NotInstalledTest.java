@@ -17,6 +17,23 @@ class NotInstalledTest {
     return CannotRun.check(exit, List.of(lines), root, root, "fix the failing test");
   }
 
+  /** no-12/minimal_arch_installer: run_tests.sh fetches shUnit2 with wget, offline; tar and mv then fail too. */
+  @Test
+  void aTestScriptsOwnDownloadOfflineIsNoBugOfTheCode() {
+    assertThat(check(1, "--2026-12-06 21:13:57--  https://github.com/kward/shunit2/archive/v2.1.8.tar.gz",
+        "Resolving github.com (github.com)... failed: Name or service not known.",
+        "wget: unable to resolve host address ‘github.com’", "gzip: stdin: unexpected end of file"))
+        .hasValueSatisfying(w -> assertThat(w.problem()).startsWith("it downloads from github.com, which cannot be reached from here"));
+    assertThat(check(1, "curl: (6) Could not resolve host: example.org")).hasValueSatisfying(w ->
+        assertThat(w.problem()).contains("downloads from example.org"));
+    assertThat(check(128, "fatal: unable to access 'https://github.com/x/y.git/': Could not resolve host: github.com"))
+        .isPresent();
+    // A test's own output, or a local server that did not start: the code's doing, perhaps.
+    assertThat(check(1, "  FAIL  fetches the feed: getaddrinfo ENOTFOUND feeds.example")).isEmpty();
+    assertThat(check(1, "curl: (7) Failed to connect to localhost port 8080: Connection refused")).isEmpty();
+    assertThat(check(1, "    expected: curl: (6) Could not resolve host: nope.invalid")).isEmpty();
+  }
+
   /** elixir-lang/gen_stage: its only dependency, ex_doc (docs only), still needs Hex to load the project. */
   @Test
   void mixWithoutHexOrWithoutFetchedDependencies() {

@@ -37,6 +37,22 @@ class VerifyDetectorTest {
   }
 
   @Test
+  void aTestScriptAtTheRootIsTheLastResort() throws IOException {
+    // no-12/minimal_arch_installer: run_tests.sh drives shUnit2 over test/*.sh; before, "verify none found".
+    write("run_tests.sh", "#!/usr/bin/env bash\nfor t in test/*.sh; do bash \"$t\"; done\n");
+    write("test/a.sh", "test_a() { assertTrue true; }\n. shunit2\n");
+    assertThat(detect()).contains(new VerifyCommand("bash run_tests.sh", "detected: run_tests.sh (a test script at the root)"));
+    java.nio.file.Files.setPosixFilePermissions(root.resolve("run_tests.sh"),
+        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    assertThat(detect()).map(VerifyCommand::command).contains("./run_tests.sh");
+    write("test.sh", "set -e\nprove t\n");
+    assertThat(detect()).map(VerifyCommand::command).as("the name that says 'run the tests' first").contains("./run_tests.sh");
+    // A build system acr knows speaks first.
+    write("Makefile", "test:\n\t./run_tests.sh\n");
+    assertThat(detect()).map(VerifyCommand::command).contains("make test");
+  }
+
+  @Test
   void overrideWinsOverEverything() throws IOException {
     write("pom.xml", "<project/>");
     write(".acr/config.json", "{\"verify\": \"make check\"}");
