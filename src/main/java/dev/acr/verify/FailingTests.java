@@ -72,7 +72,8 @@ final class FailingTests {
       Pattern.compile("^\\s*\\[junit\\] Test (\\S+) FAILED\\b"),
       // ERT (Emacs Lisp) in batch, per test as it ends and again in the summary: "   FAILED  62/73  s-trim", "   FAILED  s-trim"
       // (Emacs 28; later ones add the time, "(0.000 sec)", and the place, " at s-test.el:12")
-      Pattern.compile("^\\s*FAILED\\s+(?:\\d+/\\d+\\s+)?(\\S+)(?:\\s+\\(.*)?$"),
+      // Not unittest's or shUnit2's summary, "FAILED (failures=1)": no test is named "(failures=1)".
+      Pattern.compile("^\\s*FAILED\\s+(?:\\d+/\\d+\\s+)?([^\\s(]\\S*)(?:\\s+\\(.*)?$"),
       // Haxe's haxe.unit, per failing test before its summary: * TestParser::testSimple()
       Pattern.compile("^\\* (\\w+::\\w+)\\(\\)$"),
       // busted: Failure → spec/semver_spec.lua @ 45

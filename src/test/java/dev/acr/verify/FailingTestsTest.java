@@ -79,4 +79,12 @@ class FailingTestsTest {
     assertThat(f.incomplete()).isTrue();
     assertThat(names("all good", "3 passed in 0.1s")).isEmpty();
   }
+  @Test
+  void unittestsAndShunit2sSummaryNamesNoTest() {
+    // "FAILED (failures=1)" ends unittest's and shUnit2's report; ERT's summary lines start with FAILED too.
+    assertThat(names("FAIL: test_iso_week (tests.test_dates.DatesTest.test_iso_week)", "Ran 4 tests in 0.003s",
+        "FAILED (failures=1)")).doesNotContain("(failures=1)");
+    assertThat(names("Ran 2 tests.", "FAILED (failures=1, errors=1)")).isEmpty();
+    assertThat(names("   FAILED  62/73  s-trim (0.000 sec)")).containsExactly("s-trim");
+  }
 }
