@@ -152,5 +152,8 @@ class NotInstalledTest {
         .contains("rebar3 could not fetch the dependency https://github.com/helium/erlang_ale that rebar.config names");
     assertThat(check(1, "===> Package not found in any repo: jsx 3.1.0")).isPresent();
     assertThat(check(1, "  Failed to fetch and copy dep: a test's own words")).isEmpty();
+    // Only a warning: rebar3 goes on from its cached registry, and these tests ran and failed (review19).
+    assertThat(check(1, "===> Failed to update package jsx from repo hexpm", "===> Performing EUnit tests...",
+        "  1) parser_tests:empty_test/0", "Finished in 0.108 seconds", "3 tests, 1 failures")).isEmpty();
   }
 }
