@@ -79,4 +79,13 @@ class FailingTestsTest {
     assertThat(f.incomplete()).isTrue();
     assertThat(names("all good", "3 passed in 0.1s")).isEmpty();
   }
+
+  /** review19: ERT's "FAILED  name" line is not unittest's closing "FAILED (failures=1)", whose count is no test. */
+  @Test
+  void unittestsClosingCountIsNoTest() {
+    assertThat(names("FAIL: test_title (catalog.tests.BookTest.test_title)", "Ran 3 tests in 0.002s", "", "FAILED (failures=1)"))
+        .containsExactly("test_title (catalog.tests.BookTest.test_title)");
+    assertThat(names("ERROR: test_db (app.tests.DbTest.test_db)", "FAILED (errors=1)")).containsExactly("test_db (app.tests.DbTest.test_db)");
+    assertThat(names("   FAILED  2/3  s-trim (0.000 sec)", "   FAILED  s-trim")).containsExactly("s-trim");
+  }
 }
