@@ -147,8 +147,10 @@ final class NotInstalled {
     }
     if ((m = PHP_CLASS_MISSING.matcher(line)).find() && !Files.isRegularFile(packageDir.resolve("vendor/autoload.php"))
         && composerAutoloads(packageDir, m.group(1))) {
-      return Optional.of(new Why("the project's classes load through Composer's autoloader, which is not installed (no"
-          + " vendor/autoload.php; Class \"" + m.group(1) + "\" not found)",
+      // Unless the prompt names the class: writing it is then the task ("add the MarkdownExtra class").
+      String simple = m.group(1).substring(m.group(1).lastIndexOf('\\') + 1);
+      return CannotRun.notAsked(asked, simple, new Why("the project's classes load through Composer's autoloader, which is not"
+          + " installed (no vendor/autoload.php; Class \"" + m.group(1) + "\" not found)",
           "install the dependencies (composer install), so the tests run with it, or name another test command"));
     }
     // pnpm warns so after any failing script of a package without node_modules, also one that

@@ -138,6 +138,7 @@ class NotInstalledTest {
     java.nio.file.Files.writeString(root.resolve("composer.json"), "{\"autoload\": {\"psr-4\": {\"Michelf\\\\\": \"Michelf/\"}}}\n");
     assertThat(check(2, line)).map(CannotRun.Why::todo).hasValueSatisfying(t -> assertThat(t).contains("composer install"));
     assertThat(check(2, "Error: Class \"Other\\Thing\" not found")).as("not a namespace the project autoloads").isEmpty();
+    assertThat(CannotRun.check(2, List.of(line), root, root, "add the MarkdownExtra class")).as("the class to write").isEmpty();
     java.nio.file.Files.createDirectories(root.resolve("vendor"));
     java.nio.file.Files.writeString(root.resolve("vendor/autoload.php"), "<?php\n");
     assertThat(check(2, line)).as("installed: a class the code under repair lacks").isEmpty();
