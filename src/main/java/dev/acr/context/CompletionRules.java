@@ -257,7 +257,7 @@ final class CompletionRules {
               + "|^(?:the )?(?:output|result) of [\\w.$]+\\([^\\n]*\\?|\\bwhat (?:value )?(?:will|would|does) [\\w.\\[\\]]+(?:\\([^?\\n]{0,60}?\\))? (?:be|equal|contain|hold|have)\\b(?= after\\b| at the end\\b|\\s*[?:]?\\s*(?:$|\\n))"
               + "|\\b(?:what|which (?:line|value|number|word|one)s?) (?:exactly |values? )?(?:will|would"
               + "|does|do) .{0,60}?\\b(?:print|output|return|log|evaluate to|yield|give)\\b|\\bwhat(?:'s| is) "
-              + "the output\\b|\\b(?:literal|exact) (?:output|stdout|stderr|text)\\b|\\bwhat gets (?:printed|logged|returned|output|shown|displayed)\\b"
+              + "the output\\b|\\b(?:literal|exact) (?:output|stdout|stderr|text(?! of\\b))\\b|\\bwhat gets (?:printed|logged|returned|output|shown|displayed)\\b" // not "the exact text of the error"
               + "|\\bevaluat\\w* (?:this|these|the following|the expression)\\b|\\bwhat(?: is|'s| would be| will be) the (?:final |resulting |end )?(?:result"
               + "|value|output)(?: of\\b|\\s*[?:]?\\s*\\n)|\\b(?:result|output|value) of `|\\b(?:answer|result|output) (?:of|for|to) (?:this|the following"
               + "|my|the) (?:code|snippet|program|expression|script)\\b",
@@ -271,13 +271,15 @@ final class CompletionRules {
               + "|\\bevaluates? to (?:true or false|false or true)\\b", "output prediction '%s'")
               .when("after", "true or false", "false or true"),
           // A print call with literal arguments, asked about: "the number printed by System.out.println(010 + 1)",
-          // "fmt.Println(strings.Split(\"a,b,,c\", \",\")) — what comes out". Not a why-question: "print(x) prints None, why?" is a report.
-          raw(CODE_COMPLETION, 3.5, "(?i)^(?!.*\\b(?:why|how come)\\b)(?!\\s*how\\b)(?=.*(?:\\?|\\bwhat\\b|\\b(?:printed|logged|output) by\\b)).*?"
+          // "fmt.Println(strings.Split(\"a,b,,c\", \",\")) — what comes out". Not a why-question: "print(x) prints None, why?" is a report,
+          // and so is one said to misbehave: "console.log('x') prints nothing, what's wrong?".
+          raw(CODE_COMPLETION, 3.5, "(?i)^(?!.*\\b(?:why|how come|wrong|never|nothing|doesn'?t|does not|won'?t|isn'?t|what am i missing)\\b)(?!\\s*how\\b)(?=.*(?:\\?|\\bwhat\\b|\\b(?:printed|logged|output) by\\b)).*?"
               + "\\b(?:print|println|printf|puts|console\\.log|fmt\\.print\\w*|system\\.out\\.print\\w*|console\\.write\\w*)"
               + "!?\\((?=[^)]*(?:[\"'\\d\\[{]|\\w\\())", "a print call to run in the head '%s'")
               .when("print", "Print", "log(", "puts", "Write"),
           // What a comment holds where code goes: "returns 0 with a `// later` comment", "# TBD", "// implement me".
-          regex(CODE_COMPLETION, 3, "(?:#|//|--|/\\*)\\s*(?:later|tbd|tba|rest(?! (?:api|client|endpoint|server)\\b)|implement(?: (?:me|this|later))?"
+          // Not "# rest of the code unchanged": pasted code's elided part, in a prompt about something else.
+          regex(CODE_COMPLETION, 3, "(?:#|//|--|/\\*)\\s*(?:later|tbd|tba|rest(?! (?:api|client|endpoint|server)\\b)(?![^\\n]{0,40}\\b(?:unchanged|as before|the same|omitted|elided)\\b)|implement(?: (?:me|this|later))?"
               + "|fill (?:in|me)|compute later|wip)\\b", "a note where code goes '%s'").when("later", "tbd", "tba", "rest", "implement", "fill", "wip"),
           // "a function that's just `{}`", "the body is only `return;`": an empty body, quoted.
           // Not data: "the response is just `{}` when …".
@@ -304,10 +306,11 @@ final class CompletionRules {
               + "(?! (?:the|a|an|from|in|on|for|when|if)\\b)|(?:isn'?t|aren'?t|is not|are not) (?:written|implemented|defined)(?: yet)?\\b)",
               "methods named, not written '%s'").when("missing", "written", "implemented", "defined"),
           // "logout() just has a comment saying …", "there's no code for the cursor", "the assertion half of the helper
-          // is missing", "main.tf is empty": a note, a gap or an empty file where code goes.
+          // is missing", "main.tf is empty": a note, a gap or an empty file where code goes. Not "the rest of the list is
+          // empty after the first page loads": empty under a condition is data.
           regex(CODE_COMPLETION, 3, "\\b(?:just|only) (?:has|contains) (?:an? )?(?:comment|placeholder|docstring)\\b|\\b(?:there'?s|there is|with|has) no code"
               + " (?:for|after|in|yet)\\b|\\b(?:half|part|rest|remainder) of (?:the |this |that |its )?(?!(?:docs|readme|documentation|guide|wiki|changelog|page)\\b)[\\w.()]+ (?:is|are) (?:still )?(?:missing"
-              + "|absent|empty|unwritten)\\b|\\b[\\w-]+\\.(?:tf|py|go|rs|ts|tsx|js|jsx|java|kt|rb|c|h|cpp|cs|swift|sql|sh) (?:is|are) (?:still )?"
+              + "|absent|empty|unwritten)\\b" + NOT_UNDER_A_CONDITION + "|\\b[\\w-]+\\.(?:tf|py|go|rs|ts|tsx|js|jsx|java|kt|rb|c|h|cpp|cs|swift|sql|sh) (?:is|are) (?:still )?"
               + "(?:empty|blank)\\b" + NOT_UNDER_A_CONDITION, "where code goes '%s'").when("comment", "placeholder", "docstring", "no code",
                   "missing", "absent", "empty", "unwritten", "blank"),
           // "write the remainder", "the jdbc impl has the first two": the rest of code begun.

@@ -104,11 +104,12 @@ final class DomainRules {
           // Not a circle's diameter: a tree's or a graph's.
           regex(ALGORITHM, 3, "\\bdiameter of (?:the |a |an )?(?:[\\w-]+ ){0,2}?(?:tree|graph|network)\\b", "problem '%s'").when("diameter"),
           // "halves as equal as possible", "the 3 most frequent words … with 2GB of RAM", "without loading it
-          // all": an optimum or a resource bound stated, the shape of an algorithmic problem.
+          // all": an optimum or a resource bound stated, the shape of an algorithmic problem. Not "a minimal set of
+          // permissions" nor "lint and format the code in one pass" (review19): a configuration, a tool run.
           regex(ALGORITHM, 2.5, "\\bas (?:equal|even|evenly|balanced) as possible\\b"
-              + "|\\bminimal (?:set|number|total|cost|sum|count)\\b|\\bwith (?:only )?~?\\d+ ?[kmgt]i?b of (?:ram|memory)\\b"
+              + "|\\bminimal (?:set|number|total|cost|sum|count)\\b(?! of (?:permissions?|privileges|rights|scopes|roles|dependencies|deps|packages|changes|files|settings|features)\\b)|\\bwith (?:only )?~?\\d+ ?[kmgt]i?b of (?:ram|memory)\\b"
               + "|\\bwithout (?:loading|reading|holding|keeping) (?:it all|everything|all of it|the (?:whole|entire) \\w+)"
-              + "|\\bin (?:a single|one) (?:pass|scan)\\b|\\bwithout running out of memory\\b|\\bof unknown (?:size|length)\\b",
+              + "|(?<!\\b(?:lint|format|prettier|eslint|rubocop|gofmt|migrate|rename|codemod)\\w{0,3}\\b[^.?!\\n]{0,50})\\bin (?:a single|one) (?:pass|scan)\\b|\\bwithout running out of memory\\b|\\bof unknown (?:size|length)\\b",
               "a bound on the answer or the resources '%s'")
               .when("possible", "minimal", "ram", "memory", "without", "pass", "scan", "unknown"),
           regex(ALGORITHM, 2, "\\breturn (?:the )?(?:minimum|maximum|min|max|number|count|length"

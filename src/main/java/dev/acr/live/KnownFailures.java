@@ -144,7 +144,10 @@ public record KnownFailures(List<String> failing, boolean incomplete, boolean no
     java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
     java.util.regex.Matcher m = CODE_NAME.matcher(prompt);
     while (m.find()) {
-      names.add(m.group(1) != null ? m.group(1) : m.group(2));
+      String name = m.group(1) != null ? m.group(1) : m.group(2);
+      if (!spelledIn(name, failing)) {
+        names.add(name);
+      }
     }
     if (names.isEmpty()) {
       return "";
@@ -152,6 +155,24 @@ public record KnownFailures(List<String> failing, boolean incomplete, boolean no
     String said = String.join(", ", names);
     return "; no failing test is named after " + said + ": if " + (names.size() == 1 ? "that is a test, it passes"
         : "those are tests, they pass") + " already, and an attempt verifies only when the failing ones pass";
+  }
+
+  /**
+   * Whether a part of {@code name} ({@code TestA::test_b}: TestA, test_b) is a whole part of a failing test's name, as the
+   * runner spelled it ({@code tests/test_x.py::TestA::test_b}, {@code com.x.FooTest > testBar}, {@code TestGet/empty_key}):
+   * the test meant, though its words are too short for {@link #namesAny} ("fix the failing test_add", add being three letters).
+   */
+  private static boolean spelledIn(String name, List<String> tests) {
+    Set<String> parts = new HashSet<>();
+    for (String t : tests) {
+      parts.addAll(List.of(t.toLowerCase(Locale.ROOT).split("[^\\w-]+")));
+    }
+    for (String part : name.toLowerCase(Locale.ROOT).split("::|#|/|\\.")) {
+      if (parts.contains(part)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The note of an attempt that left only these failing. */

@@ -71,8 +71,8 @@ final class FailingTests {
       // Ant's junit task, per test class: [junit] Test org.nishant.MathTest FAILED (or "FAILED (timeout)", "FAILED (crashed)")
       Pattern.compile("^\\s*\\[junit\\] Test (\\S+) FAILED\\b"),
       // ERT (Emacs Lisp) in batch, per test as it ends and again in the summary: "   FAILED  62/73  s-trim", "   FAILED  s-trim"
-      // (Emacs 28; later ones add the time, "(0.000 sec)", and the place, " at s-test.el:12")
-      // Not unittest's or shUnit2's summary, "FAILED (failures=1)": no test is named "(failures=1)".
+      // (Emacs 28; later ones add the time, "(0.000 sec)", and the place, " at s-test.el:12"); a symbol, not unittest's closing
+      // count, "FAILED (failures=1)"
       Pattern.compile("^\\s*FAILED\\s+(?:\\d+/\\d+\\s+)?([^\\s(]\\S*)(?:\\s+\\(.*)?$"),
       // Haxe's haxe.unit, per failing test before its summary: * TestParser::testSimple()
       Pattern.compile("^\\* (\\w+::\\w+)\\(\\)$"),

@@ -89,11 +89,12 @@ final class NotInstalled {
   private static final Pattern HEX_MISSING = Pattern.compile("Could not find Hex, which is needed to build dependency :(\\w+)");
   /**
    * rebar3 unable to fetch a dependency: {@code ===> Failed to fetch and copy dep: {git,"https://github.com/helium/erlang_ale",}
-   * (helium/erlang-ubx offline: "tests fail (exit 1), as expected"), {@code ===> Package not found in any repo: jsx 3.1.0},
-   * {@code ===> Failed to update package jsx from repo hexpm}.
+   * (helium/erlang-ubx offline: "tests fail (exit 1), as expected"), {@code ===> Package not found in any repo: jsx 3.1.0}.
+   * Not {@code ===> Failed to update package jsx from repo hexpm}: rebar3 only warns so, goes on from its cached registry,
+   * and the tests that then fail are the project's (it stops with "Package not found" when the cache lacks it).
    */
   private static final Pattern REBAR3_FETCH = Pattern.compile("^===> (?:Failed to fetch and copy dep: (?:\\{\\w+,\\s*\"([^\"]+)\")?"
-      + "|Package not found in any repo: (\\S+)|Failed to update package (\\S+) from repo)");
+      + "|Package not found in any repo: (\\S+))");
   /** Mix before {@code the dependency is not available, run "mix deps.get"} and its like: {@code Unchecked dependencies for environment test:}. */
   private static final Pattern MIX_UNCHECKED = Pattern.compile("Unchecked dependencies for environment \\w+");
   /** Lua's require: {@code module 'pl.path' not found:}. */
@@ -146,8 +147,10 @@ final class NotInstalled {
     }
     if ((m = PHP_CLASS_MISSING.matcher(line)).find() && !Files.isRegularFile(packageDir.resolve("vendor/autoload.php"))
         && composerAutoloads(packageDir, m.group(1))) {
-      return Optional.of(new Why("the project's classes load through Composer's autoloader, which is not installed (no"
-          + " vendor/autoload.php; Class \"" + m.group(1) + "\" not found)",
+      // Unless the prompt names the class: writing it is then the task ("add the MarkdownExtra class").
+      String simple = m.group(1).substring(m.group(1).lastIndexOf('\\') + 1);
+      return CannotRun.notAsked(asked, simple, new Why("the project's classes load through Composer's autoloader, which is not"
+          + " installed (no vendor/autoload.php; Class \"" + m.group(1) + "\" not found)",
           "install the dependencies (composer install), so the tests run with it, or name another test command"));
     }
     // pnpm warns so after any failing script of a package without node_modules, also one that
@@ -175,7 +178,7 @@ final class NotInstalled {
           "install Ant's optional tasks (Debian's ant-optional, or ant-junit.jar in ~/.ant/lib) or name another test command"));
     }
     if ((m = REBAR3_FETCH.matcher(line)).find()) {
-      String dep = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+      String dep = m.group(1) != null ? m.group(1) : m.group(2);
       return Optional.of(new Why("rebar3 could not fetch the dependency" + (dep == null ? "" : " " + dep) + " that rebar.config names",
           "fetch the dependencies once by hand (rebar3 get-deps) where the network allows, or name another test command"));
     }

@@ -200,6 +200,26 @@ class ClassifierSymptomsTest {
     assertRows(cases);
   }
 
+  /**
+   * review19: cls10's rules against prompts a developer types about something else. All but the last two rows were misread
+   * on b709f16: the words of a rule there (exact text, a print call, a "# rest" note, a minimal set, one pass, part
+   * of something empty), the task not one it names.
+   */
+  @Test
+  void cls10sWordsInOrdinaryPrompts() {
+    String[][] cases = {
+        {"the exact text of the error message changed and the UI shows nothing", "bug_fixing", "guard: a message's text"},
+        {"console.log('x') prints nothing in the browser, what's wrong?", "bug_fixing", "guard: a print call misbehaving"},
+        {"fix the crash in this function: def f(x): # rest of the code unchanged", "bug_fixing", "guard: pasted code elided"},
+        {"give the IAM role a minimal set of permissions for reading the bucket", "code_generation", "guard: least privilege"},
+        {"lint and format the code in one pass in the pre-commit hook", "code_generation", "guard: a tool run in one pass"},
+        {"half of the table is empty after a refresh", "bug_fixing", "guard: empty under a condition"},
+        {"part of the response is missing when the token expires", "bug_fixing", "guard: and missing under one"},
+        {"tell me the exact text this prints: echo $((7/2))", "code_completion", "the exact text asked"},
+        {"merge overlapping maintenance windows into the minimal set", "algorithm", "a minimal set of the input"}};
+    assertRows(cases);
+  }
+
   /** cls10: the docs built, deployed or published are infrastructure to write, not documentation. */
   @Test
   void theDocsShippedAreNotWritten() {

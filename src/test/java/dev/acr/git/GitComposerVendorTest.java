@@ -48,4 +48,31 @@ class GitComposerVendorTest {
     assertThat(read(repo, "vendor/composer/autoload_static.php")).contains("__DIR__");
     assertThat(git(repo, "status", "--porcelain")).isEmpty();
   }
+
+  /** A vendor/ no .gitignore names: the overlay's copied files are not the attempt's changes, and a Bundler vendor/ stays one link. */
+  @Test
+  void anUnignoredOverlayIsNoChangeAndBundlersVendorStaysALink() throws Exception {
+    tmp = tmp.toRealPath();
+    Path repo = GitFixture.withCommit(tmp.resolve("repo"), Map.of("composer.json", "{}\n", "src/A.php", "<?php\n",
+        "ruby/Gemfile", "source 'https://rubygems.org'\n"));
+    write(repo, "vendor/autoload.php", "<?php\n");
+    write(repo, "vendor/composer/autoload_real.php", "<?php\n");
+    write(repo, "vendor/psr/log/Log.php", "<?php\n");
+    write(repo, "ruby/vendor/bundle/ruby/3.1.0/gems/x.rb", "x\n");
+    Isolation iso = Isolation.forRepo(repo);
+    Snapshot s = iso.snapshot();
+    Path wt = iso.createWorktree(s, tmp.resolve("runs/run-1/attempt-1/wt"));
+    try {
+      assertThat(Files.isSymbolicLink(wt.resolve("vendor"))).isFalse();
+      assertThat(Files.isSymbolicLink(wt.resolve("ruby/vendor"))).as("not Composer's: one link").isTrue();
+      write(wt, "src/A.php", "<?php // fixed\n");
+      write(wt, "vendor/composer/autoload_real.php", "<?php // the attempt's own\n");
+      assertThat(iso.capture(wt, s, tmp.resolve("p.patch")).changedFiles()).containsExactly("src/A.php");
+    } finally {
+      iso.removeWorktree(wt);
+    }
+    assertThat(read(repo, "vendor/composer/autoload_real.php")).isEqualTo("<?php\n");
+    assertThat(read(repo, "vendor/psr/log/Log.php")).isEqualTo("<?php\n");
+    assertThat(read(repo, "ruby/vendor/bundle/ruby/3.1.0/gems/x.rb")).isEqualTo("x\n");
+  }
 }

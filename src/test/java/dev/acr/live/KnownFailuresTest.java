@@ -149,4 +149,25 @@ class KnownFailuresTest {
     VerifyResult cut = new VerifyResult(false, 1, 10, "", false, null, List.of("test_a"), true);
     assertThat(KnownFailures.of(cut, Dimension.BUG_FIXING, "fix test_b").namedElsewhereNote("fix test_b")).isEmpty();
   }
+
+  /**
+   * review19: a failing test named exactly, by a name whose words are too short to compare (add, b, v2) or in the runner's
+   * other spelling (a pytest id, JUnit's "Class > method", a Go subtest), is the test meant: nothing to add.
+   */
+  @Test
+  void aFailingTestNamedExactlyIsNoneElsewhere() {
+    String[][] rows = {
+        {"tests/test_math.py::test_add", "fix the failing test_add"},
+        {"tests/test_x.py::TestA::test_b", "fix tests/test_x.py::TestA::test_b, it fails since the merge"},
+        {"test_b", "fix the failing TestA::test_b"},
+        {"com.x.FooTest > testBar", "fix the failing FooTest"},
+        {"TestGet/empty_key", "fix the failing TestGet"},
+        {"test_v2_api", "fix the failing test_v2_api"}};
+    for (String[] r : rows) {
+      assertThat(KnownFailures.of(failing(r[0]), Dimension.BUG_FIXING, r[1]).namedElsewhereNote(r[1])).as(r[1]).isEmpty();
+    }
+    String other = "fix the failing test_add";
+    assertThat(KnownFailures.of(failing("tests/test_math.py::test_sub"), Dimension.BUG_FIXING, other).namedElsewhereNote(other))
+        .as("another short name").contains("named after test_add");
+  }
 }

@@ -155,6 +155,7 @@ class NotInstalledTest {
     java.nio.file.Files.writeString(root.resolve("composer.json"), "{\"autoload\": {\"psr-4\": {\"Michelf\\\\\": \"Michelf/\"}}}\n");
     assertThat(check(2, line)).map(CannotRun.Why::todo).hasValueSatisfying(t -> assertThat(t).contains("composer install"));
     assertThat(check(2, "Error: Class \"Other\\Thing\" not found")).as("not a namespace the project autoloads").isEmpty();
+    assertThat(CannotRun.check(2, List.of(line), root, root, "add the MarkdownExtra class")).as("the class to write").isEmpty();
     java.nio.file.Files.createDirectories(root.resolve("vendor"));
     java.nio.file.Files.writeString(root.resolve("vendor/autoload.php"), "<?php\n");
     assertThat(check(2, line)).as("installed: a class the code under repair lacks").isEmpty();
@@ -169,5 +170,8 @@ class NotInstalledTest {
         .contains("rebar3 could not fetch the dependency https://github.com/helium/erlang_ale that rebar.config names");
     assertThat(check(1, "===> Package not found in any repo: jsx 3.1.0")).isPresent();
     assertThat(check(1, "  Failed to fetch and copy dep: a test's own words")).isEmpty();
+    // Only a warning: rebar3 goes on from its cached registry, and these tests ran and failed (review19).
+    assertThat(check(1, "===> Failed to update package jsx from repo hexpm", "===> Performing EUnit tests...",
+        "  1) parser_tests:empty_test/0", "Finished in 0.108 seconds", "3 tests, 1 failures")).isEmpty();
   }
 }
