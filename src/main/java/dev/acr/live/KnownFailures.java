@@ -141,11 +141,12 @@ public record KnownFailures(List<String> failing, boolean incomplete, boolean no
     if (failing.isEmpty() || incomplete || notTheTasks || !unnamed.isEmpty() || prompt == null || namesAny(prompt, failing)) {
       return "";
     }
+    Set<String> parts = nameParts(failing);
     java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
     java.util.regex.Matcher m = CODE_NAME.matcher(prompt);
     while (m.find()) {
       String name = m.group(1) != null ? m.group(1) : m.group(2);
-      if (!spelledIn(name, failing)) {
+      if (!spelledIn(name, parts)) {
         names.add(name);
       }
     }
@@ -158,21 +159,26 @@ public record KnownFailures(List<String> failing, boolean incomplete, boolean no
   }
 
   /**
-   * Whether a part of {@code name} ({@code TestA::test_b}: TestA, test_b) is a whole part of a failing test's name, as the
+   * Whether a part of {@code name} ({@code TestA::test_b}: TestA, test_b) is one of {@code parts}, a whole part of a failing test's name, as the
    * runner spelled it ({@code tests/test_x.py::TestA::test_b}, {@code com.x.FooTest > testBar}, {@code TestGet/empty_key}):
    * the test meant, though its words are too short for {@link #namesAny} ("fix the failing test_add", add being three letters).
    */
-  private static boolean spelledIn(String name, List<String> tests) {
-    Set<String> parts = new HashSet<>();
-    for (String t : tests) {
-      parts.addAll(List.of(t.toLowerCase(Locale.ROOT).split("[^\\w-]+")));
-    }
+  private static boolean spelledIn(String name, Set<String> parts) {
     for (String part : name.toLowerCase(Locale.ROOT).split("::|#|/|\\.")) {
       if (parts.contains(part)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The parts of the failing tests' names as the runner spelled them, lower-case, split at anything but a word character or '-'. */
+  private static Set<String> nameParts(List<String> tests) {
+    Set<String> parts = new HashSet<>();
+    for (String t : tests) {
+      parts.addAll(List.of(t.toLowerCase(Locale.ROOT).split("[^\\w-]+")));
+    }
+    return parts;
   }
 
   /** The note of an attempt that left only these failing. */
