@@ -91,13 +91,11 @@ public final class Delivery {
     Set<String> untrackedBefore = untracked();
     try {
       VerifyResult r = new Verifier().run(verify, testDir, timeout, env, log, beat -> note.accept("recheck: " + beat));
-      Optional<String> leftovers = leftovers(untrackedBefore);
       if (r.passed()) {
         note.accept("recheck: passed in your working tree");
-        leftovers.ifPresent(note);
+        leftovers(untrackedBefore).ifPresent(note);
         return new Outcome(applied, false);
       }
-      leftovers.ifPresent(note);
       if (KnownFailures.failedNaming(r) && !DisabledTests.touches(diff.patch(), diff.changedFiles(), r.failing())) {
         // The same change passed in the worktree: named tests failing here are a flaky test's doing as often as this
         // tree's. Once more, as for an attempt (AttemptTests); a difference of this tree fails again.
@@ -108,6 +106,7 @@ public final class Delivery {
             beat -> note.accept("recheck: " + beat));
         if (r.passed()) {
           note.accept("recheck: passed on a second run in your working tree (" + failed + " failed on the first: flaky?)");
+          leftovers(untrackedBefore).ifPresent(note);
           return new Outcome(applied, false);
         }
       }
@@ -118,6 +117,8 @@ public final class Delivery {
       rollBack(backup, diff, "the recheck was interrupted");
       throw e;
     }
+    // What every run of the tests left, the second one's too; the roll-back puts back only the change's files.
+    leftovers(untrackedBefore).ifPresent(note);
     return new Outcome(rollBack(backup, diff, verify.command() + " " + failure + " in your working tree (log: " + log
         + ") although it passed in the attempt's worktree"), true);
   }

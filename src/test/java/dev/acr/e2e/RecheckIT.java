@@ -88,6 +88,19 @@ class RecheckIT {
   }
 
   @Test
+  void aFailingRecheckNamesWhatItsTestsLeftToo() throws Exception {
+    write(fx.repo, "leave-fail.sh", "touch .result.cache && sh check.sh\n");
+    commitAll(fx);
+    write(fx.repo, "value.txt", "broken, with my uncommitted edit\n");
+    Fixtures.Run r = fx.acr("--chain", "fixer", "--verify", "sh leave-fail.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("put your working tree back exactly");
+    assertThat(r.err()).contains("recheck: your tests left 1 untracked file in your working tree that the change did not make:"
+        + " .result.cache");
+    assertThat(fx.read("value.txt")).isEqualTo("broken, with my uncommitted edit\n");
+  }
+
+  @Test
   void noRecheckKeepsTheAppliedChange() throws Exception {
     Fixtures.Run r = fx.acr("--no-recheck", "--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
