@@ -3,9 +3,12 @@ package dev.acr.cli;
 import dev.acr.config.CommandTemplate;
 import dev.acr.config.ConfigException;
 import dev.acr.config.ModelPrice;
+import dev.acr.config.RepoConfig;
 import dev.acr.config.ToolSpec;
 import dev.acr.context.RepoSignals;
 import dev.acr.core.Route;
+import dev.acr.git.ConfiguredLinks;
+import dev.acr.git.GitException;
 import dev.acr.live.Binaries;
 import dev.acr.live.Baseline;
 import dev.acr.live.Decision;
@@ -33,6 +36,23 @@ final class DecisionText {
     this.ansi = ansi;
   }
 
+  /** What the project's {@code "link"} puts into each attempt's worktree, and what it cannot. */
+  private void links(Decision d) {
+    RepoConfig project = d.signals().repoConfig();
+    if (project.link().isEmpty() || !d.signals().git()) {
+      return;
+    }
+    try {
+      ConfiguredLinks links = ConfiguredLinks.check(d.signals().root(), project.folder(), project.file(), project.link());
+      if (!links.paths().isEmpty()) {
+        out.println("  linked into each attempt's worktree: " + String.join(", ", links.paths()));
+      }
+      links.notes().forEach(n -> out.println("  " + n));
+    } catch (GitException e) {
+      out.println("  cannot check \"link\": " + e.getMessage());
+    }
+  }
+
   /** The decision as dry-run shows it: what acr read, the chain with its estimates, the first command. */
   void print(RunRequest req, Decision d) {
     String argv = firstArgv(req, d);
@@ -52,6 +72,7 @@ final class DecisionText {
     out.println("  repo config: " + (d.signals().repoConfig().file() == null
         ? "none (.acr/config.json is looked up from " + req.workdir() + " up to the repository root)"
         : d.signals().repoConfig().file() + " (the nearest .acr/config.json)"));
+    links(d);
     out.println(bold("chain      ") + d.chainSource());
     List<Route> chain = d.chain();
     for (int i = 0; i < chain.size(); i++) {

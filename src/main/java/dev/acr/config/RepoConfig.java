@@ -15,19 +15,28 @@ import java.util.Set;
 /**
  * A repository's (or package's) {@code .acr/config.json}, read once when acr inspects the
  * repository: the test command ({@code "verify"}), how long one run of it may take ({@code
- * "verify_timeout"}) and whether its tests may run twice at once ({@code "race"}). Each value is
- * null when the file does not set it; {@code file} is null when no such file applies ({@link
- * #NONE}). Keys acr does not read are kept in {@code unknownKeys}, so a misspelt key is told
- * rather than silently doing nothing.
+ * "verify_timeout"}), whether its tests may run twice at once ({@code "race"}) and which of the
+ * user's untracked files the tests need in every attempt's worktree ({@code "link"}: paths relative
+ * to the folder holding {@code .acr/}, normalised, never leaving it). Each value is null (for
+ * {@code link}, empty) when the file does not set it; {@code file} is null when no such file
+ * applies ({@link #NONE}). Keys acr does not read are kept in {@code unknownKeys}, so a misspelt
+ * key is told rather than silently doing nothing.
  */
-public record RepoConfig(Path file, String verify, Duration verifyTimeout, Boolean race, List<String> unknownKeys) {
+public record RepoConfig(
+    Path file, String verify, Duration verifyTimeout, Boolean race, List<String> link, List<String> unknownKeys) {
 
-  public static final RepoConfig NONE = new RepoConfig(null, null, null, null, List.of());
+  public static final RepoConfig NONE = new RepoConfig(null, null, null, null, List.of(), List.of());
 
-  private static final Set<String> KEYS = Set.of("verify", "verify_timeout", "race");
+  private static final Set<String> KEYS = Set.of("verify", "verify_timeout", "race", "link");
 
   public RepoConfig {
+    link = List.copyOf(link);
     unknownKeys = List.copyOf(unknownKeys);
+  }
+
+  /** The folder the {@code link} paths are relative to: the one holding {@code .acr/}; null for {@link #NONE}. */
+  public Path folder() {
+    return file == null ? null : file.toAbsolutePath().normalize().getParent().getParent();
   }
 
   /** Built on first use: a cold ObjectMapper costs ~100 ms of start-up, which runs without this file skip. */
@@ -62,7 +71,7 @@ public record RepoConfig(Path file, String verify, Duration verifyTimeout, Boole
       }
     }
     return new RepoConfig(file, verify(file, config.get("verify")), verifyTimeout(file, config.get("verify_timeout")),
-        race(file, config.get("race")), unknown);
+        race(file, config.get("race")), link(file, config.get("link")), unknown);
   }
 
   /** What to tell the user about keys acr does not read; empty when there are none. */
@@ -71,7 +80,7 @@ public record RepoConfig(Path file, String verify, Duration verifyTimeout, Boole
       return List.of();
     }
     return List.of(file + ": acr does not read " + String.join(", ", unknownKeys.stream().map(k -> "\"" + k + "\"").toList())
-        + " (its keys are \"verify\", \"verify_timeout\" and \"race\"; the tools, prices and the default of --race"
+        + " (its keys are \"verify\", \"verify_timeout\", \"race\" and \"link\"; the tools, prices and the default of --race"
         + " go in .acr/tools.json); ignored");
   }
 
@@ -112,5 +121,35 @@ public record RepoConfig(Path file, String verify, Duration verifyTimeout, Boole
           + " \"race\" in tools.json, got " + value);
     }
     return value.asBoolean();
+  }
+
+  /**
+   * Paths, each a non-empty string relative to the config's folder that stays inside it ({@code
+   * "shunit2"}, {@code "test/fixtures/big"}): a path that leaves it, or names {@code .git} or {@code
+   * .acr}, could link something that is not the project's test input into every attempt.
+   */
+  private static List<String> link(Path file, JsonNode value) {
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    String example = " (the untracked files or folders your tests need in every attempt's worktree, relative to the folder"
+        + " that holds .acr/, e.g. [\"shunit2\", \"test/data\"])";
+    if (!value.isArray()) {
+      throw new IllegalArgumentException(file + ": \"link\" must be a list of paths" + example + ", got " + value);
+    }
+    List<String> paths = new ArrayList<>();
+    for (JsonNode entry : value) {
+      String text = entry.isTextual() ? entry.asText().strip() : "";
+      Path rel = text.isEmpty() ? null : Path.of(text).normalize();
+      if (rel == null || rel.isAbsolute() || rel.toString().isEmpty() || rel.startsWith("..")
+          || rel.startsWith(".git") || rel.startsWith(".acr")) {
+        throw new IllegalArgumentException(file + ": \"link\" takes paths inside the project, not " + entry + example);
+      }
+      String normal = rel.toString().replace(java.io.File.separatorChar, '/');
+      if (!paths.contains(normal)) {
+        paths.add(normal);
+      }
+    }
+    return paths;
   }
 }

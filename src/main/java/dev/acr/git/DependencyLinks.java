@@ -25,11 +25,18 @@ import java.util.List;
 final class DependencyLinks {
   private DependencyLinks() {}
 
-  /** Links each of {@code deps} (root-relative) from {@code root} into {@code wt}. */
-  static void link(Path root, Path wt, List<String> deps) throws GitException {
+  /**
+   * Links each of {@code deps} (root-relative) from {@code root} into {@code wt}; those of them in
+   * {@code configured} (the project's {@code "link"}) as they are, their folders made as needed.
+   */
+  static void link(Path root, Path wt, List<String> deps, List<String> configured) throws GitException {
     for (String rel : deps) {
       Path from = root.resolve(rel);
       Path to = wt.resolve(rel);
+      if (configured.contains(rel)) {
+        linkConfigured(from, to);
+        continue;
+      }
       if (YarnPnp.isPnpFile(rel)) {
         try {
           YarnPnp.copy(root, wt, rel);
@@ -59,6 +66,21 @@ final class DependencyLinks {
       } catch (IOException e) {
         throw new GitException("cannot link " + from + " into " + wt + ": " + e.getMessage(), e);
       }
+    }
+  }
+
+  /**
+   * A path the project asked for: its folders are made if the snapshot has none (an ignored
+   * {@code build/} that holds it), and left alone when the attempt's tree already has the path.
+   */
+  private static void linkConfigured(Path from, Path to) throws GitException {
+    try {
+      if (!Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
+        Files.createDirectories(to.getParent());
+        Files.createSymbolicLink(to, from);
+      }
+    } catch (IOException e) {
+      throw new GitException("cannot link " + from + " into " + to.getParent() + ": " + e.getMessage(), e);
     }
   }
 

@@ -56,9 +56,19 @@ public final class Isolation {
     return root;
   }
 
-  /** {@link #snapshot(Map)} with acr's own environment. */
+  /** {@link #snapshot(Map, ConfiguredLinks)} with acr's own environment and no configured links. */
   public Snapshot snapshot() throws GitException {
-    return snapshot(System.getenv());
+    return snapshot(ConfiguredLinks.NONE);
+  }
+
+  /** {@link #snapshot(Map, ConfiguredLinks)} with acr's own environment. */
+  public Snapshot snapshot(ConfiguredLinks links) throws GitException {
+    return snapshot(System.getenv(), links);
+  }
+
+  /** {@link #snapshot(Map, ConfiguredLinks)} with no configured links. */
+  public Snapshot snapshot(Map<String, String> env) throws GitException {
+    return snapshot(env, ConfiguredLinks.NONE);
   }
 
   /**
@@ -66,11 +76,13 @@ public final class Isolation {
    * a commit. Works on a copy of the index so the user's index and files are never written.
    * Dependency folders are left out even when git does not ignore them: hashing a 21,000-file
    * {@code node_modules} per run, and checking it out per attempt, cost seconds; worktrees link
-   * them instead. {@code env} is the environment attempts get (its active virtualenv counts).
+   * them instead, as they link what the project's config names ({@code links}). {@code env} is the
+   * environment attempts get (its active virtualenv counts).
    */
-  public Snapshot snapshot(Map<String, String> env) throws GitException {
+  public Snapshot snapshot(Map<String, String> env, ConfiguredLinks links) throws GitException {
     String head = head(root);
-    List<String> deps = DependencyDirs.find(root, head);
+    List<String> deps = new ArrayList<>(DependencyDirs.find(root, head));
+    links.paths().stream().filter(p -> !deps.contains(p)).forEach(deps::add);
     try (TempIndex index = TempIndex.copyOf(root, head)) {
       Map<String, String> indexEnv = index.env();
       List<String> add = new ArrayList<>(List.of("--work-tree=" + root, "add", "-A", "--", "."));
@@ -83,7 +95,7 @@ public final class Isolation {
       }
       args.addAll(List.of("-m", "acr snapshot", tree));
       String commit = Git.run(root, IDENTITY, args.toArray(String[]::new)).strip();
-      return new Snapshot(commit, head, tree, deps, Redirects.find(root, commit, deps, env));
+      return new Snapshot(commit, head, tree, deps, links.paths(), Redirects.find(root, commit, deps, env));
     }
   }
 
@@ -113,7 +125,7 @@ public final class Isolation {
         "-c", "core.hooksPath=/dev/null",
         "worktree", "add", "--detach", "--lock", "--reason", lockReason, wt.toString(), s.commit());
     Submodules.fill(root, wt, s.commit());
-    DependencyLinks.link(root, wt, s.dependencies());
+    DependencyLinks.link(root, wt, s.dependencies(), s.linked());
     s.redirects().toWorktree(wt);
     return wt;
   }
@@ -130,7 +142,7 @@ public final class Isolation {
   void resetWorktree(Snapshot s, Path wt) throws GitException {
     Git.resetCheckout(ownGitDir(wt), wt, s.commit());
     Submodules.fill(root, wt, s.commit());
-    DependencyLinks.link(root, wt, s.dependencies());
+    DependencyLinks.link(root, wt, s.dependencies(), s.linked());
     s.redirects().toWorktree(wt);
   }
 

@@ -9,9 +9,13 @@ import java.util.List;
  * on, null in a repository without commits. {@code dependencies} are the user's dependency
  * folders (root-relative) that each worktree links, {@code redirects} what points a worktree back
  * at the user's tree and how it is turned around; both found once, when the snapshot is taken.
+ * {@code linked} are those of the dependencies the project's {@code .acr/config.json} names
+ * ({@link ConfiguredLinks}): each is linked as it is, whatever it holds.
  */
-public record Snapshot(String commit, String head, String tree, List<String> dependencies, Redirects redirects) {
+public record Snapshot(
+    String commit, String head, String tree, List<String> dependencies, List<String> linked, Redirects redirects) {
   public Snapshot {
     dependencies = List.copyOf(dependencies);
+    linked = List.copyOf(linked);
   }
 }

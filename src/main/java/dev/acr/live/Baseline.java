@@ -6,6 +6,7 @@ import dev.acr.git.Snapshot;
 import dev.acr.git.WorktreePool;
 import dev.acr.verify.BuildErrors;
 import dev.acr.verify.CannotRun;
+import dev.acr.verify.IgnoredInputs;
 import dev.acr.verify.VerifyCommand;
 import dev.acr.verify.VerifyResult;
 import dev.acr.verify.Verifier;
@@ -122,8 +123,10 @@ public final class Baseline {
       }
       // Exit 0 yet not passed: a runner whose summary says tests failed (tcltest), which may be a test file that could not load.
       int exit = r.exitCode() == 0 ? 1 : r.exitCode();
-      Optional<CannotRun.Why> why = CannotRun.check(exit, lines(log, r), d.signals().root(),
-          d.signals().packageDir(), req.prompt());
+      List<String> output = lines(log, r);
+      Optional<CannotRun.Why> why = CannotRun.check(exit, output, d.signals().root(), d.signals().packageDir(), req.prompt())
+          .or(() -> snapshot == null ? Optional.empty() : IgnoredInputs.check(output, d.signals().root(),
+              d.signals().packageDir(), configFolder(d), snapshot.dependencies(), req.prompt()));
       Optional<String> stop = cannotRun(verify, where, why, none, log);
       if (stop.isPresent()) {
         throw new UsageError(stop.get());
@@ -141,6 +144,12 @@ public final class Baseline {
     return r;
   }
 
+  /** Where the project's {@code .acr/config.json} is, or would best go: the repository's top when there is none. */
+  private static Path configFolder(Decision d) {
+    Path folder = d.signals().repoConfig().folder();
+    return folder != null ? folder : d.signals().root();
+  }
+
   /**
    * Why the tests cannot judge an attempt, if they cannot. Why the command could not run comes before "it ran none", which
    * follows from it: pytest 9 refusing an unknown ini option (INTERNALERROR, exit 3) then says "no tests ran", and the fix
@@ -149,7 +158,9 @@ public final class Baseline {
   static Optional<String> cannotRun(VerifyCommand verify, String where, Optional<CannotRun.Why> why, Optional<String> none, Path log) {
     if (why.isPresent()) {
       return Optional.of("the test command '" + verify.command() + "' (" + verify.source() + ") cannot run" + where
-          + ": " + why.get().problem() + "; " + why.get().todo() + " (--verify CMD or \"verify\" in .acr/config.json)."
+          + ": " + why.get().problem() + "; " + why.get().todo()
+          // Another command is the way out of most of these; not where the remedy is already in .acr/config.json.
+          + (why.get().todo().contains(".acr/config.json") ? "." : " (--verify CMD or \"verify\" in .acr/config.json).")
           + " No agent was run and nothing was recorded; output in " + log);
     }
     return none.map(n -> "the test command '" + verify.command() + "' (" + verify.source() + ") cannot run your tests" + where

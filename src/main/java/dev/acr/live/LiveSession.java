@@ -1,6 +1,7 @@
 package dev.acr.live;
 
 import dev.acr.config.ConfigException;
+import dev.acr.config.RepoConfig;
 import dev.acr.config.ToolSpec;
 import dev.acr.config.ToolsConfig;
 import dev.acr.core.AttemptResult;
@@ -9,6 +10,7 @@ import dev.acr.core.RunLoop;
 import dev.acr.core.RunOutcome;
 import dev.acr.exec.ProcessRunner;
 import dev.acr.git.ApplyResult;
+import dev.acr.git.ConfiguredLinks;
 import dev.acr.git.DirSnapshot;
 import dev.acr.git.GitException;
 import dev.acr.git.Isolation;
@@ -118,7 +120,10 @@ public final class LiveSession {
         for (String removed : Isolation.pruneStale(root.get())) {
           note.accept("removed a stale worktree of a killed acr run: " + removed);
         }
-        snapshot = isolation.snapshot();
+        RepoConfig project = d.signals().repoConfig();
+        ConfiguredLinks links = ConfiguredLinks.check(root.get(), project.folder(), project.file(), project.link());
+        links.notes().forEach(note);
+        snapshot = isolation.snapshot(links);
       } catch (GitException e) {
         throw new UsageError("cannot prepare an isolated worktree: " + e.getMessage());
       }

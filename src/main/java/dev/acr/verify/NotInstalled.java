@@ -220,8 +220,9 @@ final class NotInstalled {
     String host = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
     return Optional.of(new Why("it downloads from " + host + ", which cannot be reached from here (" + line + ")",
         "run it once where the network allows, so it keeps what it downloads (the attempts' worktrees get your tracked and"
-            + " untracked files, but of the ignored ones only dependency folders such as node_modules, .venv or vendor: a download"
-            + " kept in another ignored folder is not there), or name a test command that needs no download"));
+            + " untracked files, but of the ignored ones only dependency folders such as node_modules, .venv or vendor: name"
+            + " a download kept in another ignored folder in \"link\" in .acr/config.json, e.g. {\"link\": [\"shunit2\"]}),"
+            + " or name a test command that needs no download"));
   }
 
   /** Mix could not load or build the project's dependencies: Hex missing, or {@code mix deps.get} never run. */

@@ -59,4 +59,27 @@ class RepoConfigTest {
     assertThat(c.warnings()).singleElement().asString()
         .contains("acr does not read \"verify_timout\"").contains("\"verify_timeout\"").endsWith("ignored");
   }
+
+  @Test
+  void linkTakesPathsInsideTheProjectNormalisedOnce() throws Exception {
+    Path acr = Files.createDirectories(tmp.resolve("proj/.acr"));
+    Path f = Files.writeString(acr.resolve("config.json"), "{\"link\": [\"shunit2\", \"./test/data/\", \"test//data\", \".github-cache\"]}");
+    RepoConfig c = RepoConfig.read(f);
+    assertThat(c.link()).containsExactly("shunit2", "test/data", ".github-cache");
+    assertThat(c.folder()).isEqualTo(tmp.resolve("proj").toAbsolutePath().normalize());
+    assertThat(c.warnings()).isEmpty();
+    assertThat(read("{}").link()).isEmpty();
+    assertThat(RepoConfig.NONE.link()).isEmpty();
+  }
+
+  @Test
+  void aLinkOutsideTheProjectOrOfTheWrongKindStops() {
+    for (String bad : new String[] {"\"/etc\"", "\"../sibling\"", "\"a/../../b\"", "\".git\"", "\".git/hooks\"",
+        "\".acr\"", "\"\"", "\".\"", "3"}) {
+      assertThatThrownBy(() -> read("{\"link\": [" + bad + "]}")).as(bad)
+          .hasMessageContaining("\"link\" takes paths inside the project, not " + bad);
+    }
+    assertThatThrownBy(() -> read("{\"link\": \"shunit2\"}"))
+        .hasMessageContaining("\"link\" must be a list of paths").hasMessageContaining("[\"shunit2\", \"test/data\"]");
+  }
 }
