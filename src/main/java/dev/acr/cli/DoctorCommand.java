@@ -5,6 +5,7 @@ import dev.acr.config.ConfigLoader;
 import dev.acr.config.ToolsConfig;
 import dev.acr.context.RepoInspector;
 import dev.acr.context.RepoSignals;
+import dev.acr.git.ConfiguredLinks;
 import dev.acr.git.Isolation;
 import dev.acr.git.KeptWorktrees;
 import dev.acr.live.AcrPaths;
@@ -172,6 +173,12 @@ final class DoctorCommand implements Callable<Integer> {
         warn("git", dir + " is not a git repository; acr needs --in-place there");
         return;
       }
+      ConfiguredLinks links = ConfiguredLinks.check(s.root(), s.repoConfig().folder(), s.repoConfig().file(),
+          s.repoConfig().link());
+      if (!links.paths().isEmpty()) {
+        ok("link", "linked into each attempt's worktree: " + String.join(", ", links.paths()));
+      }
+      links.notes().forEach(n -> warn("link", n));
       List<String> stale = fix ? Isolation.pruneStale(s.root()) : Isolation.findStale(s.root());
       if (stale.isEmpty()) {
         ok("worktrees", "no leftovers of killed acr runs");

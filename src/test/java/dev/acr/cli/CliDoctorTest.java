@@ -52,6 +52,16 @@ class CliDoctorTest {
   }
 
   @Test
+  void theProjectsLinksAreShownAndOnesThatCannotBeLinkedWarned() throws Exception {
+    Files.createDirectories(h.repo.resolve(".acr"));
+    Files.createDirectories(h.repo.resolve("shunit2"));
+    Files.writeString(h.repo.resolve(".acr/config.json"), "{\"verify\": \"sh check.sh\", \"link\": [\"shunit2\", \"fixtures\"]}\n");
+    CliHarness.Run r = h.run("doctor");
+    assertThat(r.out()).contains("ok    link: linked into each attempt's worktree: shunit2")
+        .contains("warn  link: ").contains("links \"fixtures\", which your tree does not have");
+  }
+
+  @Test
   void showsTheWorktreeKeptForTheNextRunAndFixRemovesIt() throws Exception {
     assertThat(h.run("doctor").out()).contains("ok    kept: no worktree kept for the next run here");
     CliHarness.Run run = h.acr("--chain", "fixer", "--verify", "sh check.sh", "fix value.txt");
