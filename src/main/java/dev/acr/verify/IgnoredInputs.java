@@ -79,14 +79,27 @@ public final class IgnoredInputs {
     return Optional.empty();
   }
 
+  /**
+   * Folders builds write into: linking one would let every attempt's build write into the user's (and racing attempts
+   * into one another's), so for a file in one the remedy is a test command that builds it.
+   */
+  private static final Set<String> BUILD_FOLDERS =
+      Set.of("build", "_build", ".build", "builddir", "dist", "out", "target", "bin", "obj", "cmake-build-debug",
+          "cmake-build-release", ".lake", "zig-out", "zig-cache", ".zig-cache", "_opam", "dist-newstyle");
+
   private static CannotRun.Why why(String missing, Path unit, Path configFolder) {
     Path folder = configFolder.toAbsolutePath().normalize();
     String link = unit.startsWith(folder) ? folder.relativize(unit).toString() : unit.toString();
-    return new CannotRun.Why("it needs " + missing + ", which your tree has but git ignores, so no attempt's worktree has it"
+    String problem = "it needs " + missing + ", which your tree has but git ignores, so no attempt's worktree has it"
         + " (a worktree gets your tracked and untracked files, and of the ignored ones only dependency folders such as"
-        + " node_modules or .venv), and every attempt would fail for it",
-        "add {\"link\": [\"" + link + "\"]} to " + folder.resolve(".acr/config.json")
-            + " so acr links it into every attempt's worktree (or commit it, or make the test command create it; if the tests"
-            + " should make it themselves and not doing so is the bug, name " + Path.of(missing).getFileName() + " in the prompt)");
+        + " node_modules or .venv), and every attempt would fail for it";
+    String prompt = "if the tests should make it themselves and not doing so is the bug, name "
+        + Path.of(missing).getFileName() + " in the prompt";
+    if (BUILD_FOLDERS.contains(unit.getFileName().toString())) {
+      return new CannotRun.Why(problem, "name a test command that builds it first, so each attempt builds its own"
+          + " (e.g. --verify \"make && make test\", or \"verify\" in " + folder.resolve(".acr/config.json") + "; " + prompt + ")");
+    }
+    return new CannotRun.Why(problem, "add {\"link\": [\"" + link + "\"]} to " + folder.resolve(".acr/config.json")
+        + " so acr links it into every attempt's worktree (or commit it, or make the test command create it; " + prompt + ")");
   }
 }

@@ -20,7 +20,7 @@ class IgnoredInputsTest {
   void setUp() throws Exception {
     repo = tmp.toRealPath().resolve("repo");
     write("run_tests.sh", "#!/bin/sh\n");
-    write(".gitignore", "/testlib/\n/pkg/data/\nnode_modules/\n");
+    write(".gitignore", "/testlib/\n/pkg/data/\nnode_modules/\nbuild/\n");
     write("pkg/tracked.csv", "a\n");
     run("git", "init", "-q", "-b", "main");
     run("git", "add", "-A");
@@ -28,6 +28,7 @@ class IgnoredInputsTest {
     write("testlib/lib.sh", "check() { :; }\n");
     write("pkg/data/big.csv", "1,2\n");
     write("node_modules/x/index.js", "\n");
+    write("build/gen/config.h", "#define X 1\n");
   }
 
   /** What acr says of a baseline that printed {@code line}: problem and remedy, empty when it makes no claim. */
@@ -49,6 +50,13 @@ class IgnoredInputsTest {
     assertThat(check("FileNotFoundError: [Errno 2] No such file or directory: 'data/big.csv'", repo.resolve("pkg"),
         repo.resolve("pkg"), "fix the loader"))
         .contains("it needs data/big.csv").contains("add {\"link\": [\"data\"]} to " + repo.resolve("pkg/.acr/config.json"));
+  }
+
+  @Test
+  void aFileInABuildFolderAsksForATestCommandThatBuildsItNotALink() {
+    assertThat(check("tests/t.c:1:10: fatal error: build/gen/config.h: No such file or directory", repo, repo, "fix t"))
+        .contains("it needs build/gen/config.h").contains("name a test command that builds it first")
+        .doesNotContain("\"link\"");
   }
 
   @Test
