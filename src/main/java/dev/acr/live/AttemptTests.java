@@ -3,7 +3,9 @@ package dev.acr.live;
 import dev.acr.context.Dimension;
 import dev.acr.core.Task;
 import dev.acr.git.Diff;
+import dev.acr.git.Isolation;
 import dev.acr.verify.DisabledTests;
+import dev.acr.verify.TestCounts;
 import dev.acr.verify.Verifier;
 import dev.acr.verify.VerifyResult;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The project's tests on an attempt's change, run once more when the failure looks like a flaky
@@ -67,6 +70,34 @@ final class AttemptTests {
     return (note == null ? "" : note + "; ") + "it changed only tests (" + String.join(", ", files.subList(0, Math.min(3, files.size())))
         + (files.size() > 3 ? " and " + (files.size() - 3) + " more" : "") + "), not the code they test: the tests that failed"
         + " pass because what they expect changed; check with git diff that the tests, not the code, were wrong";
+  }
+
+  /**
+   * Build and test configuration, where a runner is told to leave tests out ({@code addopts = -k "not slow"}, Jest's
+   * {@code testPathIgnorePatterns}, a target dropped from CMakeLists.txt).
+   */
+  private static final Pattern TEST_CONFIG = Pattern.compile("(?:^|/)(?:package\\.json|pytest\\.ini"
+      + "|setup\\.cfg|tox\\.ini|pyproject\\.toml|conftest\\.py|Cargo\\.toml|pom\\.xml|build\\.gradle(?:\\.kts)?|build\\.xml|Makefile"
+      + "|CMakeLists\\.txt|meson\\.build|\\.rspec|phpunit\\.xml(?:\\.dist)?|[\\w.-]*(?:jest|vitest|karma|mocha)[\\w.-]*\\.(?:[cm]?[jt]s|json)"
+      + "|\\.mocharc\\.\\w+|[\\w-]+\\.cabal|dune|Project\\.toml|mix\\.exs|[\\w-]+\\.csproj)$");
+
+  /**
+   * What the user is told when the tests passed on the attempt's change but fewer of them ran than on the baseline, by
+   * the same runner's summary: a test skipped, deleted, marked to-do or filtered out in a way the patch scan did not
+   * know ({@link DisabledTests}). Only when the change touched a test file or the build's or runner's configuration:
+   * a fix elsewhere that makes a runner count fewer (a failing teardown counted as a second result) turns nothing off.
+   * Null when as many ran (or more), the counts cannot be compared, the prompt asks to turn tests off or remove them,
+   * or the command tests only what changed ({@code $ACR_SNAPSHOT}: a change decides how many).
+   */
+  static String fewerRan(LiveExecutor.Setup setup, VerifyResult result, Task task, Diff diff) {
+    if (setup.known() == null || result == null || diff == null || DisabledTests.asksTestsOff(task.prompt())
+        || setup.verify().command().contains(Isolation.SNAPSHOT)
+        || diff.changedFiles().stream().noneMatch(f -> DisabledTests.testPath(f) || TEST_CONFIG.matcher(f).find())) {
+      return null;
+    }
+    String fewer = TestCounts.fewer(setup.known().counts(), result.counts());
+    return fewer == null ? null : "its tests pass, but fewer of them run: " + fewer + " (a test skipped, deleted or left"
+        + " out), so it is not verified; if that is what you want, say so in the prompt (skip the test, remove the test)";
   }
 
   private static VerifyResult once(LiveExecutor.Setup setup, Path folder, Map<String, String> environment, Path log,

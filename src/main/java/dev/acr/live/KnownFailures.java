@@ -5,6 +5,7 @@ import dev.acr.verify.VerifyResult;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
  * @param notTheTasks whether the prompt neither asks to fix a failing test nor names one of them
  * @param unnamed when the prompt names some of them, the others that are tests ({@link #othersThanNamed})
  */
-public record KnownFailures(List<String> failing, boolean incomplete, boolean notTheTasks, List<String> unnamed) {
+public record KnownFailures(
+    List<String> failing, boolean incomplete, boolean notTheTasks, List<String> unnamed, Map<String, Integer> counts) {
 
   /** The reason an attempt that left only these failing is recorded with; it ends the run. */
   public static final String REASON = dev.acr.core.RunLoop.ONLY_BASELINE_FAILURES;
@@ -39,15 +41,20 @@ public record KnownFailures(List<String> failing, boolean incomplete, boolean no
   public KnownFailures {
     failing = List.copyOf(failing);
     unnamed = List.copyOf(unnamed);
+    counts = Map.copyOf(counts);
   }
 
-  /** What the baseline says of the tests that fail before any change; none when it passed or named none. */
+  /**
+   * What the baseline says of the tests that fail before any change (none when it passed or named none), and how many ran
+   * ({@code counts}, by runner: an attempt that runs fewer has turned tests off, {@link dev.acr.verify.TestCounts}).
+   */
   static KnownFailures of(VerifyResult baseline, Dimension dimension, String prompt) {
     if (baseline == null || baseline.passed() || baseline.failing().isEmpty()) {
-      return new KnownFailures(List.of(), false, false, List.of());
+      return new KnownFailures(List.of(), false, false, List.of(), baseline == null ? Map.of() : baseline.counts());
     }
     boolean notTheTasks = !Baseline.asksToFixFailingTest(dimension, prompt) && !namesAny(prompt, baseline.failing());
-    return new KnownFailures(baseline.failing(), baseline.failingIncomplete(), notTheTasks, othersThanNamed(baseline, prompt));
+    return new KnownFailures(baseline.failing(), baseline.failingIncomplete(), notTheTasks, othersThanNamed(baseline, prompt),
+        baseline.counts());
   }
 
   /**

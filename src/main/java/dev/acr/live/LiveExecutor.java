@@ -316,10 +316,18 @@ public final class LiveExecutor implements AttemptExecutor {
       }
       verifyTail = v == null ? null : v.tail();
       resolved = v != null && v.passed();
+      String fewer;
       status = resolved ? AttemptStatus.VERIFIED : AttemptStatus.FAILED;
       if (Thread.currentThread().isInterrupted()) {
         status = AttemptStatus.INTERRUPTED;
         resolved = false;
+      } else if (resolved && (fewer = AttemptTests.fewerRan(setup, v, task, diff)) != null) {
+        // The tests pass because fewer of them run: turned off in a way the patch scan above did not know.
+        status = AttemptStatus.FAILED;
+        resolved = false;
+        reason = DisabledTests.REASON;
+        attemptNote = fewer;
+        note.accept("attempt " + attemptNumber + " " + route.name() + ": " + fewer);
       } else if (resolved) {
         attemptNote = AttemptTests.withOnlyTestsNote(attemptNote, setup.known(), diff, task);
       } else if (status == AttemptStatus.FAILED && setup.known() != null && setup.known().onlyThese(v)) {

@@ -247,6 +247,12 @@ public final class DisabledTests {
 
   private DisabledTests() {}
 
+  /** Whether {@code prompt} asks for tests, or a feature with its tests, to be turned off or removed. */
+  public static boolean asksTestsOff(String prompt) {
+    String asked = prompt == null ? "" : prompt.toLowerCase(Locale.ROOT);
+    return ASKED_OFF.matcher(asked).find() || ASKED_REMOVED.matcher(asked).find() || REMOVAL.matcher(asked).find();
+  }
+
   /**
    * What in {@code patch} turns tests off that {@code prompt} did not ask for, said for the user
    * ("@pytest.mark.skip added to tests/test_a.py:12"); empty when nothing does or the patch cannot

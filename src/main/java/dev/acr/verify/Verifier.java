@@ -93,6 +93,7 @@ public final class Verifier {
     NoTests scan = new NoTests(c.command(), c.source());
     SummaryFailures summary = new SummaryFailures();
     FailingTests failing = new FailingTests(dir);
+    TestCounts counts = new TestCounts();
     ProcessSpec spec =
         ProcessSpec.builder(List.of("sh", "-c", MERGE_STDERR + c.command()), dir)
             .environment(env)
@@ -105,6 +106,7 @@ public final class Verifier {
               scan.accept(line);
               summary.accept(line);
               failing.accept(line);
+              counts.accept(line);
             })
             .build();
     ProcessOutcome o;
@@ -136,7 +138,8 @@ public final class Verifier {
     }
     boolean passed = o.exitCode() == 0 && none.isEmpty() && failedAnyway.isEmpty();
     return new VerifyResult(passed, o.exitCode(), o.durationMs(), tail.text(), false,
-        failedAnyway.isPresent() ? null : none.orElse(null), passed ? List.of() : failing.names(), failing.incomplete());
+        failedAnyway.isPresent() ? null : none.orElse(null), passed ? List.of() : failing.names(), failing.incomplete(),
+        counts.result());
   }
 
   /** acr's own line after the command's output, in the log and the tail. */

@@ -1,0 +1,148 @@
+package dev.acr.verify;
+
+import dev.acr.exec.Colour;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How many tests a run executed, by the runner's own summary: skipped, pending, to-do and
+ * expected-failure tests do not count as executed. Compared with the baseline's, it tells a change
+ * that makes the tests pass by running fewer of them, whatever the language: the patch scan
+ * ({@link DisabledTests}) knows the markers of the runners it knows, and each sweep of real
+ * repositories found one it did not (Raku's {@code todo}, Ant's qualified {@code @Ignore}, a deleted
+ * {@code ert-deftest}). Only the summaries read here count; a runner that prints none (go test
+ * without -v, Gradle) is compared with nothing.
+ *
+ * <p>Read line by line as the command runs, like {@link NoTests}. Summaries are summed: one per
+ * package or module (cargo, Maven's reactor, dotnet, TAP plans) or per invocation ({@code pytest a
+ * && pytest b}).
+ */
+public final class TestCounts {
+
+  private static final Pattern PYTEST = Pattern.compile(
+      "^=*\\s*((?:\\d+ (?:passed|failed|errors?|skipped|xfailed|xpassed|deselected|warnings?|rerun)(?:, )?)+) in [\\d.]+s\\b");
+  private static final Pattern UNITTEST_RAN = Pattern.compile("^Ran (\\d+) tests? in ");
+  private static final Pattern UNITTEST_END = Pattern.compile("^(?:OK|FAILED)(?: \\((.*)\\))?$");
+  private static final Pattern JEST = Pattern.compile("^Tests:\\s+(.*\\b\\d+ total)$");
+  private static final Pattern VITEST = Pattern.compile("^Tests\\s+((?:\\d+ \\w+\\s*\\|?\\s*)+)\\((\\d+)\\)$");
+  private static final Pattern MOCHA = Pattern.compile("^(\\d+) (passing|failing|pending)(?: \\([^)]*\\))?$");
+  private static final Pattern CARGO = Pattern.compile("^test result: \\w+\\. (\\d+) passed; (\\d+) failed; \\d+ ignored;");
+  private static final Pattern RSPEC = Pattern.compile("^(\\d+) examples?, \\d+ failures?(?:, (\\d+) pending)?");
+  private static final Pattern MINITEST = Pattern.compile("^(\\d+) runs, \\d+ assertions, \\d+ failures, \\d+ errors, (\\d+) skips");
+  private static final Pattern SUREFIRE = Pattern.compile(
+      "^(?:\\[(?:INFO|ERROR|WARNING)\\]\\s+)?Tests run: (\\d+), Failures: \\d+, Errors: \\d+, Skipped: (\\d+)$");
+  private static final Pattern ANT_JUNIT = Pattern.compile(
+      "^\\[junit(?:launcher)?\\] Tests run: (\\d+), Failures: \\d+, Errors: \\d+, Skipped: (\\d+), Time elapsed");
+  private static final Pattern PHPUNIT_OK = Pattern.compile("^OK \\((\\d+) tests?, ");
+  private static final Pattern PHPUNIT = Pattern.compile("^Tests: (\\d+), Assertions: \\d+(.*)\\.$");
+  private static final Pattern PROVE = Pattern.compile("^Files=\\d+, Tests=(\\d+),");
+  private static final Pattern CTEST = Pattern.compile("^\\d+% tests passed, \\d+ tests? failed out of (\\d+)$");
+  private static final Pattern DOTNET = Pattern.compile(
+      "^(?:Passed|Failed)!\\s+-\\s+Failed:\\s+(\\d+), Passed:\\s+(\\d+), Skipped:\\s+\\d+, Total:\\s+\\d+");
+  private static final Pattern ERT = Pattern.compile("^Ran (\\d+) tests?, \\d+ results? as expected(.*)$");
+  private static final Pattern DART = Pattern.compile("^\\d+:\\d+ \\+(\\d+)(?: ~\\d+)?(?: -(\\d+))?: (?:All tests passed!|Some tests failed\\.)");
+  private static final Pattern TAP_PLAN = Pattern.compile("^1\\.\\.(\\d+)\\b");
+  private static final Pattern TAP_OFF = Pattern.compile("^(?:not )?ok\\b.*#\\s*(?i:skip|todo)\\b");
+  private static final Pattern COUNT = Pattern.compile("(\\d+) ([a-z]+)");
+
+  /** Executed tests by runner: only the same runner's counts are compared. */
+  private final Map<String, Integer> ran = new LinkedHashMap<>();
+  /** unittest's "Ran N", waiting for the OK/FAILED line that says how many of them were skipped. */
+  private int unittestPending = -1;
+
+  /** Reads one line of the command's output. */
+  public synchronized void accept(String raw) {
+    String line = Colour.strip(raw).strip();
+    Matcher m;
+    if ((m = PYTEST.matcher(line)).find()) {
+      Map<String, Integer> c = counts(m.group(1));
+      if (c.containsKey("passed") || c.containsKey("failed")) {
+        // Not errors: a failing test whose teardown also fails is "1 failed, 1 error", one test.
+        add("pytest", c.getOrDefault("passed", 0) + c.getOrDefault("failed", 0) + c.getOrDefault("xpassed", 0));
+      }
+    } else if ((m = UNITTEST_RAN.matcher(line)).find()) {
+      unittestPending = Integer.parseInt(m.group(1));
+    } else if (unittestPending >= 0 && (m = UNITTEST_END.matcher(line)).find()) {
+      String details = m.group(1) == null ? "" : m.group(1);
+      add("unittest", unittestPending - number(details, "skipped=(\\d+)") - number(details, "expected failures=(\\d+)"));
+      unittestPending = -1;
+    } else if ((m = JEST.matcher(line)).find()) {
+      Map<String, Integer> c = counts(m.group(1));
+      add("jest", c.getOrDefault("total", 0) - c.getOrDefault("skipped", 0) - c.getOrDefault("todo", 0));
+    } else if ((m = VITEST.matcher(line)).find()) {
+      Map<String, Integer> c = counts(m.group(1));
+      add("vitest", Integer.parseInt(m.group(2)) - c.getOrDefault("skipped", 0) - c.getOrDefault("todo", 0));
+    } else if ((m = MOCHA.matcher(line)).find()) {
+      if (!m.group(2).equals("pending")) {
+        add("mocha", Integer.parseInt(m.group(1)));
+      }
+    } else if ((m = CARGO.matcher(line)).find()) {
+      add("cargo", Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2)));
+    } else if ((m = RSPEC.matcher(line)).find()) {
+      add("rspec", Integer.parseInt(m.group(1)) - (m.group(2) == null ? 0 : Integer.parseInt(m.group(2))));
+    } else if ((m = MINITEST.matcher(line)).find()) {
+      add("minitest", Integer.parseInt(m.group(1)) - Integer.parseInt(m.group(2)));
+    } else if ((m = SUREFIRE.matcher(line)).find()) {
+      add("surefire", Integer.parseInt(m.group(1)) - Integer.parseInt(m.group(2)));
+    } else if ((m = ANT_JUNIT.matcher(line)).find()) {
+      add("ant-junit", Integer.parseInt(m.group(1)) - Integer.parseInt(m.group(2)));
+    } else if ((m = PHPUNIT_OK.matcher(line)).find()) {
+      add("phpunit", Integer.parseInt(m.group(1)));
+    } else if ((m = PHPUNIT.matcher(line)).find()) {
+      add("phpunit", Integer.parseInt(m.group(1)) - number(m.group(2), "Skipped: (\\d+)") - number(m.group(2), "Incomplete: (\\d+)"));
+    } else if ((m = PROVE.matcher(line)).find()) {
+      add("prove", Integer.parseInt(m.group(1)));
+    } else if ((m = CTEST.matcher(line)).find()) {
+      add("ctest", Integer.parseInt(m.group(1)));
+    } else if ((m = DOTNET.matcher(line)).find()) {
+      add("dotnet", Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2)));
+    } else if ((m = ERT.matcher(line)).find()) {
+      add("ert", Integer.parseInt(m.group(1)) - number(m.group(2), "(\\d+) skipped"));
+    } else if ((m = DART.matcher(line)).find()) {
+      add("dart", Integer.parseInt(m.group(1)) + (m.group(2) == null ? 0 : Integer.parseInt(m.group(2))));
+    } else if ((m = TAP_PLAN.matcher(line)).find()) {
+      add("tap", Integer.parseInt(m.group(1)));
+    } else if (TAP_OFF.matcher(line).find()) {
+      add("tap", -1);
+    }
+  }
+
+  /** Executed tests by runner, for the summaries seen; empty when the output had none acr reads. */
+  public synchronized Map<String, Integer> result() {
+    return Map.copyOf(ran);
+  }
+
+  /**
+   * Where {@code attempt} (a run's {@link #result}) executed fewer tests than {@code baseline} under the same runner, said for
+   * the user ("pytest ran 9 tests, 10 before the change"); null when no runner's count fell.
+   */
+  public static String fewer(Map<String, Integer> baseline, Map<String, Integer> attempt) {
+    for (Map.Entry<String, Integer> b : baseline.entrySet()) {
+      Integer a = attempt.get(b.getKey());
+      if (a != null && a < b.getValue()) {
+        return b.getKey() + " ran " + a + " test" + (a == 1 ? "" : "s") + " where the baseline ran " + b.getValue();
+      }
+    }
+    return null;
+  }
+
+  private void add(String runner, int n) {
+    ran.merge(runner, n, Integer::sum);
+  }
+
+  private static Map<String, Integer> counts(String text) {
+    Map<String, Integer> c = new LinkedHashMap<>();
+    Matcher m = COUNT.matcher(text);
+    while (m.find()) {
+      c.merge(m.group(2), Integer.parseInt(m.group(1)), Integer::sum);
+    }
+    return c;
+  }
+
+  private static int number(String text, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(text);
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+}

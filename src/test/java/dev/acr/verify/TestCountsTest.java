@@ -1,0 +1,57 @@
+package dev.acr.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** How many tests a run executed, by its runner's summary: skipped, pending, to-do and expected failures do not count. */
+class TestCountsTest {
+
+  private static Map<String, Integer> read(String... lines) {
+    TestCounts c = new TestCounts();
+    for (String l : lines) {
+      c.accept(l);
+    }
+    return c.result();
+  }
+
+  @Test
+  void readsEachRunnersSummary() {
+    assertThat(read("=========== 1 failed, 9 passed, 2 skipped, 1 xfailed, 1 error in 0.52s ===========")).isEqualTo(Map.of("pytest", 10));
+    assertThat(read("10 passed in 0.05s")).as("pytest -q").isEqualTo(Map.of("pytest", 10));
+    assertThat(read("1 warning in 0.01s")).as("no test counted").isEmpty();
+    assertThat(read("Ran 12 tests in 0.003s", "", "OK (skipped=2, expected failures=1)")).isEqualTo(Map.of("unittest", 9));
+    assertThat(read("Ran 3 tests in 0.003s", "FAILED (failures=1)")).isEqualTo(Map.of("unittest", 3));
+    assertThat(read("Tests:       1 failed, 2 skipped, 1 todo, 5 passed, 9 total")).isEqualTo(Map.of("jest", 6));
+    assertThat(read("      Tests  5 passed | 2 skipped (7)")).isEqualTo(Map.of("vitest", 5));
+    assertThat(read("  5 passing (12ms)", "  2 pending", "  1 failing")).isEqualTo(Map.of("mocha", 6));
+    assertThat(read("test result: FAILED. 6 passed; 1 failed; 2 ignored; 0 measured; 0 filtered out; finished in 0.01s",
+        "test result: ok. 3 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s"))
+        .as("summed over the crate's test binaries").isEqualTo(Map.of("cargo", 10));
+    assertThat(read("12 examples, 1 failure, 2 pending")).isEqualTo(Map.of("rspec", 10));
+    assertThat(read("12 runs, 30 assertions, 0 failures, 0 errors, 1 skips")).isEqualTo(Map.of("minitest", 11));
+    assertThat(read("[INFO] Tests run: 2, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 0.01 s -- in a.ATest",
+        "[ERROR] Tests run: 12, Failures: 1, Errors: 0, Skipped: 1")).as("the totals, not each class").isEqualTo(Map.of("surefire", 11));
+    assertThat(read("    [junit] Tests run: 3, Failures: 0, Errors: 0, Skipped: 1, Time elapsed: 0.02 sec")).isEqualTo(Map.of("ant-junit", 2));
+    assertThat(read("OK (12 tests, 30 assertions)")).isEqualTo(Map.of("phpunit", 12));
+    assertThat(read("Tests: 12, Assertions: 30, Failures: 1, Skipped: 2, Incomplete: 1.")).isEqualTo(Map.of("phpunit", 9));
+    assertThat(read("Files=3, Tests=42,  0 wallclock secs")).isEqualTo(Map.of("prove", 42));
+    assertThat(read("100% tests passed, 0 tests failed out of 12")).isEqualTo(Map.of("ctest", 12));
+    assertThat(read("Passed!  - Failed:     0, Passed:    12, Skipped:     1, Total:    13, Duration: 5 ms")).isEqualTo(Map.of("dotnet", 12));
+    assertThat(read("Ran 12 tests, 10 results as expected, 1 unexpected, 1 skipped (2026-12-06)")).isEqualTo(Map.of("ert", 11));
+    assertThat(read("00:01 +12 ~1 -2: Some tests failed.")).isEqualTo(Map.of("dart", 14));
+    assertThat(read("1..4", "ok 1 a", "not ok 2 b # TODO not yet", "ok 3 c # skip no db", "ok 4 d")).isEqualTo(Map.of("tap", 2));
+    assertThat(read("ok  \texample.com/x\t0.01s")).as("go test prints no count").isEmpty();
+  }
+
+  @Test
+  void fewerIsToldOnlyForTheSameRunner() {
+    assertThat(TestCounts.fewer(Map.of("pytest", 10), Map.of("pytest", 9)))
+        .isEqualTo("pytest ran 9 tests where the baseline ran 10");
+    assertThat(TestCounts.fewer(Map.of("pytest", 10), Map.of("pytest", 10))).isNull();
+    assertThat(TestCounts.fewer(Map.of("pytest", 10), Map.of("pytest", 12))).isNull();
+    assertThat(TestCounts.fewer(Map.of("surefire", 10), Map.of())).as("mvn -q prints no total when it passes").isNull();
+    assertThat(TestCounts.fewer(Map.of(), Map.of("cargo", 3))).isNull();
+  }
+}
