@@ -30,7 +30,8 @@ final class FailingTests {
 
   private static final List<Pattern> PATTERNS = List.of(
       // pytest's short summary: FAILED tests/test_a.py::test_x - AssertionError
-      Pattern.compile("^(?:FAILED|ERROR) (\\S+::\\S+|\\S+\\.py)"),
+      // A parametrized test's id may hold spaces (test_iscommentline_true[  #qwe], pytest-dev/iniconfig): up to its "]".
+      Pattern.compile("^(?:FAILED|ERROR) (\\S+::[^\\s\\[]+\\[.*?\\](?= - |$)|\\S+::\\S+|\\S+\\.py)"),
       // pytest -v, per test, when the project's addopts (-rs) drop the failures from the short summary (open-telemetry/opentelemetry-python):
       // tests/propagators/test__envcarrier.py::TestEnv::test_not_sampled FAILED [ 50%]
       Pattern.compile("^(\\S+\\.py::.+?) (?:FAILED|ERROR)(?:\\s+\\[\\s*\\d+%\\])?$"),

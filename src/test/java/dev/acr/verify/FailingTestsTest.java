@@ -71,6 +71,10 @@ class FailingTestsTest {
   void colourIsIgnoredRepeatsCountOnceAndPastTheLimitTheListIsIncomplete() {
     assertThat(names("\u001b[31mFAILED tests/test_a.py::test_x\u001b[0m", "FAILED tests/test_a.py::test_x"))
         .containsExactly("tests/test_a.py::test_x");
+    assertThat(names("FAILED testing/test_iniconfig.py::test_iscommentline_true[  #qwe] - assert False",
+        "FAILED testing/test_iniconfig.py::test_iscommentline_true[ ;qwe]", "FAILED t.py::test_y[a-b] - x"))
+        .as("a parametrized id with spaces, whole").containsExactly("testing/test_iniconfig.py::test_iscommentline_true[  #qwe]",
+            "testing/test_iniconfig.py::test_iscommentline_true[ ;qwe]", "t.py::test_y[a-b]");
     FailingTests f = new FailingTests();
     for (int i = 0; i <= FailingTests.KEPT; i++) {
       f.accept("not ok " + i + " case " + i);
