@@ -1,6 +1,7 @@
 package dev.acr.live;
 
 import dev.acr.context.Dimension;
+import dev.acr.verify.TestCounts;
 import dev.acr.verify.VerifyResult;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  * @param unnamed when the prompt names some of them, the others that are tests ({@link #othersThanNamed})
  */
 public record KnownFailures(
-    List<String> failing, boolean incomplete, boolean notTheTasks, List<String> unnamed, Map<String, Integer> counts) {
+    List<String> failing, boolean incomplete, boolean notTheTasks, List<String> unnamed, Map<String, TestCounts.Count> counts) {
 
   /** The reason an attempt that left only these failing is recorded with; it ends the run. */
   public static final String REASON = dev.acr.core.RunLoop.ONLY_BASELINE_FAILURES;

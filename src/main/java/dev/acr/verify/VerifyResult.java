@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public record VerifyResult(
     boolean passed, int exitCode, long durationMs, String tail, boolean timedOut, String noTests, List<String> failing,
-    boolean failingIncomplete, Map<String, Integer> counts) {
+    boolean failingIncomplete, Map<String, TestCounts.Count> counts) {
 
   public VerifyResult {
     failing = failing == null ? List.of() : List.copyOf(failing);

@@ -8,7 +8,14 @@ import org.junit.jupiter.api.Test;
 /** How many tests a run executed, by its runner's summary: skipped, pending, to-do and expected failures do not count. */
 class TestCountsTest {
 
+  /** Tests run by runner, as the summaries of {@code lines} say. */
   private static Map<String, Integer> read(String... lines) {
+    Map<String, Integer> ran = new java.util.HashMap<>();
+    counts(lines).forEach((runner, c) -> ran.put(runner, c.ran()));
+    return ran;
+  }
+
+  private static Map<String, TestCounts.Count> counts(String... lines) {
     TestCounts c = new TestCounts();
     for (String l : lines) {
       c.accept(l);
@@ -46,12 +53,17 @@ class TestCountsTest {
   }
 
   @Test
-  void fewerIsToldOnlyForTheSameRunner() {
-    assertThat(TestCounts.fewer(Map.of("pytest", 10), Map.of("pytest", 9)))
+  void fewerIsToldOnlyForTheSameRunnerAndAsManySummaries() {
+    assertThat(TestCounts.fewer(counts("10 passed in 1s"), counts("9 passed, 1 skipped in 1s")))
         .isEqualTo("pytest ran 9 tests where the baseline ran 10");
-    assertThat(TestCounts.fewer(Map.of("pytest", 10), Map.of("pytest", 10))).isNull();
-    assertThat(TestCounts.fewer(Map.of("pytest", 10), Map.of("pytest", 12))).isNull();
-    assertThat(TestCounts.fewer(Map.of("surefire", 10), Map.of())).as("mvn -q prints no total when it passes").isNull();
-    assertThat(TestCounts.fewer(Map.of(), Map.of("cargo", 3))).isNull();
+    assertThat(TestCounts.fewer(counts("1 failed, 9 passed in 1s"), counts("10 passed in 1s"))).isNull();
+    assertThat(TestCounts.fewer(counts("1 failed, 9 passed in 1s"), counts("12 passed in 1s"))).isNull();
+    assertThat(TestCounts.fewer(counts("[ERROR] Tests run: 10, Failures: 1, Errors: 0, Skipped: 0"), counts()))
+        .as("mvn -q prints no total when it passes").isNull();
+    assertThat(TestCounts.fewer(counts(), counts("test result: ok. 3 passed; 0 failed; 0 ignored;"))).isNull();
+    assertThat(TestCounts.fewer(counts("1..3", "not ok 2", "1..3"), counts("1..3")))
+        .as("a failing run that prints its log again counts its tests twice").isNull();
+    assertThat(TestCounts.fewer(counts("1..3", "ok 1", "not ok 2", "ok 3"), counts("1..3", "ok 1", "ok 2 # SKIP later", "ok 3")))
+        .isEqualTo("tap ran 2 tests where the baseline ran 3");
   }
 }
