@@ -26,9 +26,13 @@ public final class IgnoredInputs {
       "(?i)no such file|not found|cannot open|can't open|could not open|unable to open|failed to open|cannot find"
           + "|can't find|could not find|does not exist|doesn't exist|\\bENOENT\\b|cannot read|cannot load|cannot stat");
 
-  /** A relative path with a folder ({@code testlib/lib.sh}, {@code ./data/x.csv}) or a file name with an extension. */
+  /**
+   * A relative path with a folder ({@code testlib/lib.sh}, {@code ./data/x.csv}, {@code .cache/x}), a file name with an
+   * extension, or a dotfile ({@code .env}, which tests often read and git ignores).
+   */
   private static final Pattern PATH = Pattern.compile(
-      "(?<![\\w./~$-])(?:\\./)?([\\w@+-][\\w.@+-]*(?:/[\\w.@+-]+)+|[\\w@+-]+\\.[A-Za-z][A-Za-z0-9]{0,9})(?![\\w/-])");
+      "(?<![\\w./~$-])(?:\\./)?([\\w.@+-]*[\\w@+-][\\w.@+-]*(?:/[\\w.@+-]+)+|[\\w@+-]+\\.[A-Za-z][A-Za-z0-9]{0,9}"
+          + "|\\.[A-Za-z][\\w.-]*)(?![\\w/-])");
 
   /** Enough for any runner's complaint, few enough that a flood of output costs a few git calls at most. */
   private static final int MAX_CANDIDATES = 20;

@@ -20,7 +20,7 @@ class IgnoredInputsTest {
   void setUp() throws Exception {
     repo = tmp.toRealPath().resolve("repo");
     write("run_tests.sh", "#!/bin/sh\n");
-    write(".gitignore", "/testlib/\n/pkg/data/\nnode_modules/\nbuild/\n");
+    write(".gitignore", "/testlib/\n/pkg/data/\nnode_modules/\nbuild/\n.env\n");
     write("pkg/tracked.csv", "a\n");
     run("git", "init", "-q", "-b", "main");
     run("git", "add", "-A");
@@ -29,6 +29,7 @@ class IgnoredInputsTest {
     write("pkg/data/big.csv", "1,2\n");
     write("node_modules/x/index.js", "\n");
     write("build/gen/config.h", "#define X 1\n");
+    write(".env", "DATABASE_URL=sqlite://\n");
   }
 
   /** What acr says of a baseline that printed {@code line}: problem and remedy, empty when it makes no claim. */
@@ -50,6 +51,12 @@ class IgnoredInputsTest {
     assertThat(check("FileNotFoundError: [Errno 2] No such file or directory: 'data/big.csv'", repo.resolve("pkg"),
         repo.resolve("pkg"), "fix the loader"))
         .contains("it needs data/big.csv").contains("add {\"link\": [\"data\"]} to " + repo.resolve("pkg/.acr/config.json"));
+  }
+
+  @Test
+  void aDotfileToo() {
+    assertThat(check("Error: ENOENT: no such file or directory, open '.env'", repo, repo, "fix the signup test"))
+        .contains("it needs .env").contains("add {\"link\": [\".env\"]}");
   }
 
   @Test
