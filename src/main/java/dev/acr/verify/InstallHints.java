@@ -105,6 +105,7 @@ final class InstallHints {
       Map.entry("pnpm", "npm install -g pnpm, or corepack enable pnpm"),
       Map.entry("yarn", "npm install -g yarn, or corepack enable yarn"),
       Map.entry("busted", "luarocks install busted, or Debian's lua-busted"),
+      Map.entry("lua", "Debian's lua5.4, or the Lua the project names"),
       Map.entry("bats", "Debian's bats, or npm install -g bats"),
       // A Rails app's bundle exec rspec without Ruby (rails4/mostly_static_pages_5.0): "install bundle" named no package.
       Map.entry("bundle", "Bundler, with Ruby: Debian's ruby-bundler, or gem install bundler; then bundle install"),
@@ -118,6 +119,7 @@ final class InstallHints {
       Map.entry("emacs", "Debian's emacs-nox"),
       Map.entry("ant", "Debian's ant, with ant-optional for its junit task"),
       Map.entry("crystal", "Debian's crystal"),
+      Map.entry("octave-cli", "it comes with GNU Octave: Debian's octave"),
       Map.entry("shards", "crystal-lang.org's install of Crystal brings it; Debian's crystal does not"),
       Map.entry("raco", "it comes with Racket: Debian's racket"),
       Map.entry("racket", "Debian's racket"),
