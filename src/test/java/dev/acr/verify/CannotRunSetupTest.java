@@ -219,6 +219,26 @@ class CannotRunSetupTest {
         });
   }
 
+  /** n1belung63/pool-allocator cloned without its submodules: CMake's add_subdirectory(singelton) finds an empty folder. */
+  @Test
+  void aSubmoduleNeverCheckedOutCannotRun() throws Exception {
+    String[] cmake = {"CMake Error at CMakeLists.txt:13 (add_subdirectory):", "  The source directory", "",
+        "    " + root.resolve("singelton"), "", "  does not contain a CMakeLists.txt file.", "",
+        "fatal: unable to access 'https://github.com/google/googletest.git/': Could not resolve host: github.com"};
+    Files.writeString(root.resolve(".gitmodules"), "[submodule \"singelton\"]\n\tpath = singelton\n\turl = https://github.com/n1belung63/singelton.git\n"
+        + "[submodule \"test/googletest\"]\n\tpath = test/googletest\n\turl = https://github.com/google/googletest.git\n");
+    Files.createDirectories(root.resolve("singelton"));
+    assertThat(check(1, "fix the failing test", cmake)).hasValueSatisfying(w -> {
+      assertThat(w.problem()).startsWith("the git submodule singelton is not checked out, and the build needs it (");
+      assertThat(w.todo()).startsWith("check it out (git submodule update --init --recursive)");
+    });
+    Files.writeString(root.resolve("singelton/CMakeLists.txt"), "add_library(Singelton INTERFACE)\n");
+    assertThat(check(1, "fix the failing test", cmake)).as("checked out: the download is what stops it").map(CannotRun.Why::problem)
+        .hasValueSatisfying(p -> assertThat(p).contains("github.com"));
+    assertThat(check(1, "fix the failing test", "/x/singelton-extra/a.cpp:3: error: 'x' was not declared")).as("another folder")
+        .isEmpty();
+  }
+
   /** Cargo's words for a dependency or manifest newer than the rustc on PATH. */
   @Test
   void aRustTooOldForADependencyCannotRun() {
