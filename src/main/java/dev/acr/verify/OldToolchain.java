@@ -131,6 +131,32 @@ final class OldToolchain {
    */
   private static final Pattern CMAKE_MINIMUM = Pattern.compile("CMake (\\S+) or higher is required\\.\\s+You are running version (\\S+)");
 
+  /**
+   * A CMake function from a dependency's module that is not there: {@code Unknown CMake command "add_cmocka_test".} (endriau/mads:
+   * Debian's libcmocka-dev has cmocka's config, so the project's find_package finds it and does not fetch cmocka, but not its
+   * AddCMockaTest.cmake). The configure stops before any test is built; acr said "tests fail (exit 1), as expected before a fix".
+   * Empty when the prompt names the command: then mending the CMake files is the task.
+   */
+  private static final Pattern CMAKE_UNKNOWN = Pattern.compile("Unknown CMake command \"([\\w.-]+)\"");
+  private static final java.util.Map<String, String> CMAKE_MODULES = java.util.Map.of(
+      "add_cmocka_test", "cmocka's AddCMockaTest.cmake (in cmocka's source, cmake/Modules; Debian's libcmocka-dev does not ship it)",
+      "gtest_discover_tests", "GoogleTest's module: include(GoogleTest) before the call (CMake 3.10 or newer)",
+      "catch_discover_tests", "Catch2's Catch.cmake (Debian's catch2), found through CMAKE_MODULE_PATH");
+
+  static Optional<CannotRun.Why> unknownCmakeCommand(List<String> output, String asked) {
+    for (String raw : output) {
+      Matcher m = CMAKE_UNKNOWN.matcher(raw);
+      if (m.find()) {
+        String module = CMAKE_MODULES.get(m.group(1));
+        return CannotRun.notAsked(asked, m.group(1), new CannotRun.Why("CMake does not know the command " + m.group(1)
+            + " that the project's CMake files call: the module that defines it is not installed or not found",
+            "install " + (module != null ? module : "the package whose CMake module defines it (the project's README or CI names it)")
+                + ", or name another test command"));
+      }
+    }
+    return Optional.empty();
+  }
+
   private static Optional<CannotRun.Why> cmake(List<String> output) {
     for (String raw : output) {
       Matcher m = CMAKE_MINIMUM.matcher(raw);

@@ -239,6 +239,19 @@ class CannotRunSetupTest {
         .isEmpty();
   }
 
+  /** endriau/mads with Debian's libcmocka-dev: find_package(cmocka) succeeds, but its AddCMockaTest.cmake is not there. */
+  @Test
+  void aCmakeCommandOfAMissingModuleCannotRun() {
+    String[] out = {"CMake Error at tests/CMakeLists.txt:8 (add_cmocka_test):", "  Unknown CMake command \"add_cmocka_test\".", "",
+        "-- Configuring incomplete, errors occurred!"};
+    assertThat(check(1, "fix the failing test", out)).hasValueSatisfying(w -> {
+      assertThat(w.problem()).isEqualTo("CMake does not know the command add_cmocka_test that the project's CMake files call:"
+          + " the module that defines it is not installed or not found");
+      assertThat(w.todo()).startsWith("install cmocka's AddCMockaTest.cmake (");
+    });
+    assertThat(check(1, "define add_cmocka_test in cmake/cmocka.cmake", out)).as("the task").isEmpty();
+  }
+
   /** Cargo's words for a dependency or manifest newer than the rustc on PATH. */
   @Test
   void aRustTooOldForADependencyCannotRun() {
