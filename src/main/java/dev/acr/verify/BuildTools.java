@@ -83,6 +83,8 @@ public final class BuildTools {
     found = found.isPresent() || PackageFolder.fileEndingWith(root, ".asd") == null ? found : CommonLispTests.detect(root);
     // A CHICKEN egg's file, before Guile's look at the .scm files: its tests are csi's (ChickenEggs).
     found = found.isPresent() || PackageFolder.fileEndingWith(root, ".egg") == null ? found : ChickenEggs.detect(root);
+    // GNU Octave's %!test blocks in .m files (OctaveTests), looked for only where such files or their folders are.
+    found = found.isPresent() || !OctaveTests.candidate(root) ? found : OctaveTests.detect(root);
     // An Emacs Lisp package (its .el files at the root) tested with ERT; loaded only then.
     found = found.isPresent() || PackageFolder.fileEndingWith(root, ".el") == null ? found : EmacsLispTests.detect(root);
     // Last: a Guile project has no build file of its own, only SRFI-64 test files (GuileTests); not loaded without a test

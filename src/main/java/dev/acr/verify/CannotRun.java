@@ -124,7 +124,9 @@ public final class CannotRun {
       return generator;
     }
     // lix's words only where they name a .haxerc: HaxeProject's patterns need not compile for every failing baseline.
-    Optional<Why> runner = PytestUsage.check(exitCode, output, asked).or(() -> OldToolchain.check(output))
+    // A submodule never checked out, before what follows from it (a FetchContent download in a later file of the same configure).
+    Optional<Why> runner = EmptySubmodules.check(output, root).or(() -> PytestUsage.check(exitCode, output, asked))
+        .or(() -> OldToolchain.check(output)).or(() -> OldToolchain.unknownCmakeCommand(output, asked))
         .or(() -> output.stream().anyMatch(l -> l.contains(".haxerc")) ? HaxeProject.lix(output) : Optional.empty())
         .or(() -> PytestUsage.fixturePlugin(output, packageDir, asked));
     if (runner.isPresent()) {

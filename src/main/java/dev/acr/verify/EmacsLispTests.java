@@ -15,8 +15,9 @@ import java.util.stream.Stream;
  * Emacs Lisp packages tested with ERT and no build file acr reads first (a Makefile's test target comes before this):
  * the test files' {@code ert-deftest}s loaded into a batch Emacs, as ert-runner does (its {@code test-helper.el} first; not
  * {@code -Q}, so the site files add the packages Debian installs, elpa-f for ht.el's tests, to the load path),
- * else the root's own script that runs ERT (magnars/s.el's run-tests.sh). Added after magnars/s.el got "verify none found"
- * (docs/real-repos-2026-12-06.md, sweep4).
+ * else buttercup's specs under test/ (bbatsov/projectile, which runs them through Eldev, not packaged by Debian), else the root's
+ * own script that runs ERT (magnars/s.el's run-tests.sh). Added after magnars/s.el and projectile got "verify none found"
+ * (docs/real-repos-2026-12-06.md, sweep4 and sweep5).
  */
 final class EmacsLispTests {
 
@@ -26,6 +27,8 @@ final class EmacsLispTests {
   private static final Pattern ERT_TEST = Pattern.compile("(?m)^\\(ert-deftest\\s");
   /** A test file's name at the root, where the package's own files are too. */
   private static final Pattern ROOT_TEST_NAME = Pattern.compile(".*-tests?\\.el|test-.*\\.el");
+  /** A buttercup spec at a line's start: {@code (describe "projectile-expand-root"}. */
+  private static final Pattern BUTTERCUP_SPEC = Pattern.compile("(?m)^\\(describe\\s+\"");
   /** A script that runs ERT in a batch Emacs. */
   private static final Pattern RUNS_ERT = Pattern.compile("ert-run-tests-batch");
   /** ert-runner's convention: the helper every test file relies on is loaded before them. */
@@ -67,6 +70,14 @@ final class EmacsLispTests {
       return Optional.of(new VerifyCommand(cmd.append(" -f ert-run-tests-batch-and-exit").toString(),
           "detected: " + (folder == null ? "" : folder + "/") + "*.el (ERT)"));
     }
+    // Buttercup's specs, found and loaded by its own discovery as its bin/buttercup does (Eldev's and Eask's test commands run
+    // the same); buttercup itself from the load path the site files give (Debian's elpa-buttercup).
+    for (String dir : TEST_DIRS) {
+      if (hasSpec(root.resolve(dir))) {
+        return Optional.of(new VerifyCommand("emacs --batch -L . -L " + dir + " -l buttercup -f buttercup-run-discover " + dir,
+            "detected: " + dir + "/*.el (buttercup)"));
+      }
+    }
     for (String script : TestScript.NAMES) {
       Path file = root.resolve(script);
       if (Files.isRegularFile(file) && RUNS_ERT.matcher(VerifyDetector.readOrEmpty(file)).find()) {
@@ -74,6 +85,19 @@ final class EmacsLispTests {
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether a {@code .el} file directly in {@code folder} holds a buttercup spec. */
+  private static boolean hasSpec(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      return false;
+    }
+    try (Stream<Path> entries = Files.list(folder)) {
+      return entries.filter(p -> p.getFileName().toString().endsWith(".el") && Files.isRegularFile(p))
+          .anyMatch(p -> BUTTERCUP_SPEC.matcher(VerifyDetector.readOrEmpty(p)).find());
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** The {@code .el} files of {@code dir} (under root) that define ERT tests, the helper first, then by name. */

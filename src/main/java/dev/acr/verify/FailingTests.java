@@ -65,10 +65,15 @@ final class FailingTests {
       Pattern.compile("^(?:FAIL|XPASS|ERROR):? ([\\w./+-]+)(?: \\d+ .*| \\(exit status: \\d+\\))?$"),
       // Jest: ● Suite › test; Vitest: FAIL  test/a.test.ts > suite > test; Jest's file line: FAIL  src/a.test.js
       Pattern.compile("^\\s*● (.+ › .+)$"),
-      Pattern.compile("^\\s*FAIL\\s+(\\S.*?)(?:\\s+\\[[^\\]]*\\])?$"),
+      // (not oruntests' count under a file's line: "                 FAIL    2")
+      Pattern.compile("^\\s*FAIL\\s+(?!\\d+$)(\\S.*?)(?:\\s+\\[[^\\]]*\\])?$"),
+      // minitest, under "  1) Failure:" or "  1) Error:" (never its "  1) Skipped:"): TagTest#test_default [/x/test/tag_test.rb:5]:,
+      // SafelyTest#test_context: (an error), Safely::spec#test_0001_reports a message [...]: (minitest/spec)
+      Pattern.compile("^([A-Z][\\w:]*#test_.*?)(?: \\[[^\\]]+:\\d+\\])?:$"),
       // PHPUnit, ExUnit, mocha, EUnit, hspec: "1) Foo\\BarTest::testX", "  1) test adds (MathTest)"
-      // (indented at most a little: a Lisp form printed across lines ends one with "   0) 'LIST)")
-      Pattern.compile("^\\s{0,6}\\d+\\) (\\S.*?):?$"),
+      // (indented at most a little: a Lisp form printed across lines ends one with "   0) 'LIST)"); not minitest's
+      // "  1) Failure:" before the test's name
+      Pattern.compile("^\\s{0,6}\\d+\\) (?!(?:Failure|Error|Skipped):$)(\\S.*?):?$"),
       // Ant's junit task, per test class: [junit] Test org.nishant.MathTest FAILED (or "FAILED (timeout)", "FAILED (crashed)")
       Pattern.compile("^\\s*\\[junit\\] Test (\\S+) FAILED\\b"),
       // ERT (Emacs Lisp) in batch, per test as it ends and again in the summary: "   FAILED  62/73  s-trim", "   FAILED  s-trim"
@@ -148,6 +153,27 @@ final class FailingTests {
       // "ERROR [main] ..." nor "ERROR: ...")
       Pattern.compile("^ERROR ([^:\\s\\[(][^:]*? : [^:]+?)(?: \\(in [\\d.E+-]+\\))?$"));
 
+  /** minitest's heading for a skipped test (with --verbose), whose name follows on the next line: no failure. */
+  private static final Pattern MINITEST_SKIPPED = Pattern.compile("^\\s*\\d+\\) Skipped:$");
+
+  /** Whether the line before was {@link #MINITEST_SKIPPED}. */
+  private boolean afterSkip;
+
+  /**
+   * Buttercup's (Emacs Lisp) rule of 40 {@code =} before each failed spec's report in its summary, the spec's full name on the
+   * next line: {@code projectile--impl-to-test-dir replaces occurrences of src-dir with test-dir}, or a file that did not load,
+   * {@code File failed to load completely:  test/x-test.el}.
+   */
+  private static final String BUTTERCUP_RULE = "=".repeat(40);
+  private static final Pattern BUTTERCUP_FILE = Pattern.compile("^File failed to load completely:\\s+(\\S+)$");
+  private boolean afterRule;
+
+  /**
+   * oruntests (GNU Octave), per file: {@code   dimfun.m ........ PASS      6/8}, then {@code FAIL    2} on a line of its own
+   * when not all passed: the file is the name, as its tests have none.
+   */
+  private static final Pattern OCTAVE_FILE = Pattern.compile("^\\s*(\\S+\\.m) \\.+ PASS\\s+(\\d+)/(\\d+)$");
+
   /** A time after a name, {@code (5.2 s)}, {@code (12 ms)}: it changes from run to run. */
   private static final Pattern DURATION = Pattern.compile("\\s*\\(\\d+(?:\\.\\d+)?\\s*(?:ms|s|sec|seconds)\\)$");
 
@@ -179,6 +205,23 @@ final class FailingTests {
   synchronized void accept(String line) {
     String plain = Colour.strip(line).stripTrailing();
     if (plain.isEmpty() || plain.length() > 400) {
+      return;
+    }
+    boolean skipped = afterSkip;
+    afterSkip = MINITEST_SKIPPED.matcher(plain).find();
+    if (skipped || afterSkip) {
+      return;
+    }
+    boolean spec = afterRule;
+    afterRule = plain.equals(BUTTERCUP_RULE);
+    Matcher octave = OCTAVE_FILE.matcher(plain);
+    if (spec || octave.find()) {
+      Matcher file = BUTTERCUP_FILE.matcher(plain);
+      if (!spec && !octave.group(2).equals(octave.group(3))) {
+        add(octave.group(1));
+      } else if (spec) {
+        add(file.find() ? file.group(1) : plain.strip());
+      }
       return;
     }
     for (Pattern p : PATTERNS) {

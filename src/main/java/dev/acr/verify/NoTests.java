@@ -77,11 +77,14 @@ public final class NoTests {
    * runners), tcltest's {@code all.tcl:	Total	22	Passed	22	Skipped	0	Failed	0}, and druntime's
    * {@code 5 modules passed unittests} (dub test). tcltest counts only what each test file reports
    * back, so a failed test's own line ({@link SummaryFailures#TCLTEST_FAILED}) also says tests ran. AUnit's (Ada)
-   * {@code Total Tests Run:   23}, one per runner a test program calls.
+   * {@code Total Tests Run:   23}, one per runner a test program calls. Buttercup's {@code Ran 1446 out of 1471 specs, 0 failed, in
+   * 67.19s.} (Emacs Lisp); oruntests' {@code dimfun.m ..... PASS 6/8} per file (GNU Octave), whose
+   * {@code The following files in /x have no tests:} alone says none ran.
    */
   private static final Pattern MORE_COUNTS = Pattern.compile(
       "^Ran (\\d+) tests? containing \\d+ assertions?\\.|^\\S+:\\s+Total\\s+(\\d+)\\s+Passed\\s|^(\\d+) modules? passed unittests$"
-      + "|^Total Tests Run:\\s+(\\d+)$");
+      + "|^Total Tests Run:\\s+(\\d+)$|^Ran (\\d+)(?: out of \\d+)? specs?, |^\\S+\\.m \\.+ PASS\\s+\\d+/(\\d+)$");
+  private static final Pattern OCTAVE_NONE = Pattern.compile("^The following files in .+ have no tests:$");
   /**
    * raco test's summary of rackunit's checks: {@code 7 tests passed}, {@code 1/7 test failures}. A run
    * of modules without a check prints neither, only the modules it ran ({@code raco test: "./info.rkt"}),
@@ -256,7 +259,7 @@ public final class NoTests {
     if (line.contains(OUTSIDE_OF_EXAMPLES)) {
       ran = true;
     } else if ((m = MORE_COUNTS.matcher(line)).find()) {
-      count(line, m, 4);
+      count(line, m, 6);
     } else if (DRUNTIME_FAILED.matcher(line).find() || SummaryFailures.TCLTEST_FAILED.matcher(line).find()) {
       ran = true;
     } else if ((m = MESON.matcher(line)).find()) {
@@ -340,7 +343,7 @@ public final class NoTests {
         || CABAL_NONE.matcher(line).find() || CTEST_NONE.matcher(line).find() || NIMBLE_NONE.matcher(line).find()
         || PLUNIT_NONE.matcher(line).find() || MESON_NONE.matcher(line).find() || FIVEAM_NONE.matcher(line).find()
         || DENO_NONE.matcher(line).find() || line.equals(NodeWorkspace.NONE_CHANGED) || SBT_NONE.matcher(line).find()
-        || DART_NONE.matcher(line).find()) {
+        || DART_NONE.matcher(line).find() || OCTAVE_NONE.matcher(line).find()) {
       none = none == null ? line : none;
     } else if (PYTEST_RAN.matcher(line).find() || GO_RAN.matcher(line).find() || JEST_RAN.matcher(line).find()) {
       ran = true;

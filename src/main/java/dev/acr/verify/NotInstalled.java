@@ -331,7 +331,7 @@ final class NotInstalled {
   }
 
   /** The {@code path = } entries of {@code root/.gitmodules}. */
-  private static List<String> submodulePaths(Path root) {
+  static List<String> submodulePaths(Path root) {
     List<String> paths = new ArrayList<>();
     Matcher m = GITMODULES_PATH.matcher(read(root.resolve(".gitmodules")));
     while (m.find()) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * test, and every agent's attempt would end the same way. junegunn/fzf ({@code go 1.23.0}) and
  * jesseduffield/lazygit ({@code go 1.25.0}, {@code tool} and {@code ignore} directives) under
  * Debian 12's go 1.19 exit 1 with "errors parsing go.mod", which acr read as tests failing; cargo
- * says the same of a dependency's {@code rust-version} or a newer edition, in its own words.
+ * says the same of a dependency's {@code rust-version} or a newer edition, in its own words; Bundler of a gemspec's Ruby, CMake of
+ * {@code cmake_minimum_required}.
  */
 final class OldToolchain {
   private OldToolchain() {}
@@ -69,7 +70,103 @@ final class OldToolchain {
     if (output.stream().anyMatch(l -> TESTS_RAN.matcher(l.strip()).find())) {
       return Optional.empty();
     }
-    return go(output).or(() -> cargo(output));
+    return go(output).or(() -> cargo(output)).or(() -> ruby(output)).or(() -> cmake(output));
+  }
+
+  /**
+   * Bundler 2.3 (Debian 12's) on a gemspec's {@code required_ruby_version} the ruby on PATH does not meet: {@code Bundler found
+   * conflicting requirements for the Ruby\0 version:}, then the requirement ({@code Ruby\0 (>= 3.3)}) and, under {@code Current
+   * Ruby\0 version:}, the running one ({@code Ruby\0 (= 3.1.2)}). ankane/safely under Ruby 3.1: every agent was recorded failed.
+   */
+  private static final Pattern BUNDLER_CONFLICT = Pattern.compile("Bundler found conflicting requirements for the Ruby(?:\\\\0)? version");
+  private static final Pattern BUNDLER_RUBY = Pattern.compile("^Ruby(?:\\\\0)? \\((.+)\\)$");
+  /** Bundler 2.4 and later (PubGrub): {@code Because every version of x depends on Ruby >= 3.3}, {@code So, because current Ruby version is = 3.1.2,}. */
+  private static final Pattern PUBGRUB_NEEDS = Pattern.compile("depends on Ruby ([<>=~!]+ ?[\\d.]+)");
+  private static final Pattern PUBGRUB_CURRENT = Pattern.compile("current Ruby version is = ?([\\d.]+\\w*)");
+  /** A Gemfile's {@code ruby "3.3.0"}: {@code Your Ruby version is 3.1.2, but your Gemfile specified 3.3.0}. */
+  private static final Pattern GEMFILE_RUBY = Pattern.compile("Your Ruby version is (\\S+), but your Gemfile specified (\\S+)");
+
+  private static final String RUBY_TODO = " (rbenv, or a newer distribution's ruby; the ruby on PATH is what acr runs) or name another test command";
+
+  private static Optional<CannotRun.Why> ruby(List<String> output) {
+    String needs = null;
+    String running = null;
+    boolean conflict = false;
+    boolean current = false;
+    for (String raw : output) {
+      String line = raw.strip();
+      Matcher m;
+      if ((m = GEMFILE_RUBY.matcher(line)).find()) {
+        return Optional.of(new CannotRun.Why("the Gemfile asks for Ruby " + m.group(2) + ", and this is Ruby " + m.group(1),
+            "install Ruby " + m.group(2) + RUBY_TODO));
+      }
+      if (BUNDLER_CONFLICT.matcher(line).find()) {
+        conflict = true;
+      } else if (conflict && line.startsWith("Current Ruby")) {
+        current = true;
+      } else if (conflict && (m = BUNDLER_RUBY.matcher(line)).find()) {
+        String version = m.group(1).replaceFirst("^= ?", "");
+        if (current) {
+          running = version;
+        } else if (needs == null) {
+          needs = version;
+        }
+      } else if ((m = PUBGRUB_NEEDS.matcher(line)).find() && needs == null) {
+        needs = m.group(1);
+      } else if ((m = PUBGRUB_CURRENT.matcher(line)).find()) {
+        running = m.group(1);
+      }
+    }
+    if (needs == null || running == null) {
+      return Optional.empty();
+    }
+    String wanted = needs.replaceFirst("^[<>=~!]+ ?", "");
+    return Optional.of(new CannotRun.Why("the project requires Ruby " + needs + ", and this is Ruby " + running
+        + " (Bundler cannot resolve the Gemfile)", "install Ruby " + wanted + " or newer" + RUBY_TODO));
+  }
+
+  /**
+   * {@code cmake_minimum_required} above the cmake on PATH: {@code CMake 3.27 or higher is required.  You are running version
+   * 3.25.1} (n1belung63/pool-allocator under Debian 12's cmake), before any test is built.
+   */
+  private static final Pattern CMAKE_MINIMUM = Pattern.compile("CMake (\\S+) or higher is required\\.\\s+You are running version (\\S+)");
+
+  /**
+   * A CMake function from a dependency's module that is not there: {@code Unknown CMake command "add_cmocka_test".} (endriau/mads:
+   * Debian's libcmocka-dev has cmocka's config, so the project's find_package finds it and does not fetch cmocka, but not its
+   * AddCMockaTest.cmake). The configure stops before any test is built; acr said "tests fail (exit 1), as expected before a fix".
+   * Empty when the prompt names the command: then mending the CMake files is the task.
+   */
+  private static final Pattern CMAKE_UNKNOWN = Pattern.compile("Unknown CMake command \"([\\w.-]+)\"");
+  private static final java.util.Map<String, String> CMAKE_MODULES = java.util.Map.of(
+      "add_cmocka_test", "cmocka's AddCMockaTest.cmake (in cmocka's source, cmake/Modules; Debian's libcmocka-dev does not ship it)",
+      "gtest_discover_tests", "GoogleTest's module: include(GoogleTest) before the call (CMake 3.10 or newer)",
+      "catch_discover_tests", "Catch2's Catch.cmake (Debian's catch2), found through CMAKE_MODULE_PATH");
+
+  static Optional<CannotRun.Why> unknownCmakeCommand(List<String> output, String asked) {
+    for (String raw : output) {
+      Matcher m = CMAKE_UNKNOWN.matcher(raw);
+      if (m.find()) {
+        String module = CMAKE_MODULES.get(m.group(1));
+        return CannotRun.notAsked(asked, m.group(1), new CannotRun.Why("CMake does not know the command " + m.group(1)
+            + " that the project's CMake files call: the module that defines it is not installed or not found",
+            "install " + (module != null ? module : "the package whose CMake module defines it (the project's README or CI names it)")
+                + ", or name another test command"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<CannotRun.Why> cmake(List<String> output) {
+    for (String raw : output) {
+      Matcher m = CMAKE_MINIMUM.matcher(raw);
+      if (m.find()) {
+        return Optional.of(new CannotRun.Why("the project's cmake_minimum_required asks for CMake " + m.group(1) + ", and this is CMake "
+            + m.group(2), "install CMake " + m.group(1) + " or newer (cmake.org/download or pip install cmake; the cmake on PATH is what"
+            + " acr runs) or name another test command"));
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<CannotRun.Why> cargo(List<String> output) {

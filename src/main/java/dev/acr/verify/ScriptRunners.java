@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * Test commands of the interpreted languages whose projects declare no test command of their
- * own in a build file acr reads first: Ruby, PHP, Perl, Lua (busted), shell (bats) and Tcl (tcltest). Each was
+ * own in a build file acr reads first: Ruby, PHP, Perl, Lua (busted, LuaUnit), shell (bats) and Tcl (tcltest). Each was
  * added after a real repository of that language got "verify none found" (docs/real-repos.md).
  */
 final class ScriptRunners {
@@ -41,6 +41,7 @@ final class ScriptRunners {
     found = found.isPresent() ? found : raku(root);
     found = found.isPresent() ? found : perl(root);
     found = found.isPresent() ? found : busted(root);
+    found = found.isPresent() ? found : luaunit(root);
     found = found.isPresent() ? found : bats(root);
     return found.isPresent() ? found : tcltest(root);
   }
@@ -139,6 +140,35 @@ final class ScriptRunners {
     return hasTestFile(root.resolve("spec"), LUA_SPEC_FILE)
         ? Optional.of(new VerifyCommand("busted", "detected: spec/*_spec.lua"))
         : Optional.empty();
+  }
+
+  /** A LuaUnit runner: its {@code LuaUnit.run()} (or a runner's {@code runSuite}) after a {@code require} of luaunit. */
+  private static final Pattern LUAUNIT_RUN = Pattern.compile("(?s)require\\s*\\(?\\s*['\"][\\w./]*luaunit['\"].*(?:LuaUnit\\.run\\b|:runSuite\\b)");
+
+  /**
+   * LuaUnit, which projects keep a copy of and run through a script of their own ({@code os.exit(lu.LuaUnit.run())}):
+   * {@code lua} on the first such script at the root, else in test/ or tests/, from the root (their {@code require}s name
+   * modules from there). moriyalb/lamda's run_test_all.lua got "verify none found" before (docs/real-repos-2026-12-06.md, sweep5).
+   */
+  private static Optional<VerifyCommand> luaunit(Path root) {
+    for (String dir : new String[] {".", "test", "tests"}) {
+      Path folder = root.resolve(dir);
+      if (!Files.isDirectory(folder)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.list(folder)) {
+        Optional<String> script = files.filter(p -> p.getFileName().toString().endsWith(".lua") && Files.isRegularFile(p))
+            .filter(p -> !p.getFileName().toString().equals("luaunit.lua"))
+            .filter(p -> LUAUNIT_RUN.matcher(VerifyDetector.readOrEmpty(p)).find())
+            .map(p -> (dir.equals(".") ? "" : dir + "/") + p.getFileName()).sorted().findFirst();
+        if (script.isPresent() && script.get().matches("[\\w./+-]+")) {
+          return Optional.of(new VerifyCommand("lua " + script.get(), "detected: " + script.get() + " (LuaUnit)"));
+        }
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
   }
 
   /**

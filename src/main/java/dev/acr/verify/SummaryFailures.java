@@ -75,6 +75,9 @@ final class SummaryFailures {
    */
   private static final Pattern ANT_JUNIT = Pattern.compile("^\\[junit(?:launcher)?\\] Tests run: \\d+, Failures: (\\d+), Errors: (\\d+)");
 
+  /** oruntests (GNU Octave), which exits 0 whatever failed: {@code FAIL    2} under a file's {@code PASS 6/8} line. */
+  private static final Pattern OCTAVE_FAIL = Pattern.compile("^FAIL\\s+(\\d+)$");
+
   private String failed;
 
   /**
@@ -115,6 +118,8 @@ final class SummaryFailures {
       summary = summary == null && Integer.parseInt(m.group(1)) > 0 ? "haxe.unit: " + line : summary;
     } else if ((m = ANT_JUNIT.matcher(line)).find()) {
       summary = summary == null && Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2)) > 0 ? "Ant's junit: " + line : summary;
+    } else if ((m = OCTAVE_FAIL.matcher(line)).find()) {
+      summary = summary == null && Integer.parseInt(m.group(1)) > 0 ? "oruntests: " + line.replaceAll("\\s+", " ") : summary;
     } else if ((m = AUNIT_FAILURES.matcher(line)).find()) {
       summary = summary == null && Integer.parseInt(m.group(1)) > 0 ? "AUnit: " + line.replaceAll("\\s+", " ") : summary;
     } else if (failed == null && (TCLTEST_FAILED.matcher(line).find() || TCLTEST_FILE_ERROR.matcher(line).find()

@@ -183,6 +183,75 @@ class CannotRunSetupTest {
     assertThat(check(1, "fix it", "--- FAIL: TestParse (0.00s)", "    parse_test.go:12: invalid version 'x'", "FAIL")).isEmpty();
   }
 
+  /** ankane/safely (gemspec: required_ruby_version >= 3.3) under Debian 12's Ruby 3.1 and Bundler 2.3: every agent was recorded failed. */
+  @Test
+  void aRubyTooOldForTheGemspecCannotRun() {
+    assertThat(check(1, "fix the failing test",
+        "/usr/share/rubygems-integration/all/gems/bundler-2.3.15/lib/bundler/resolver.rb:59:in `rescue in start': Bundler found"
+            + " conflicting requirements for the Ruby\\0 version: (Bundler::VersionConflict)",
+        "  In Gemfile:", "    safely_block was resolved to 1.0.0, which depends on", "      Ruby\\0 (>= 3.3)", "",
+        "  Current Ruby\\0 version:", "    Ruby\\0 (= 3.1.2)", "",
+        "\tfrom /usr/share/rubygems-integration/all/gems/bundler-2.3.15/lib/bundler/resolver.rb:46:in `start'"))
+        .hasValueSatisfying(w -> {
+          assertThat(w.problem()).isEqualTo("the project requires Ruby >= 3.3, and this is Ruby 3.1.2 (Bundler cannot resolve the Gemfile)");
+          assertThat(w.todo()).startsWith("install Ruby 3.3 or newer (");
+        });
+    // Bundler 2.4 and later say it through PubGrub.
+    assertThat(check(6, "fix it", "Could not find compatible versions", "",
+        "Because every version of safely_block depends on Ruby >= 3.3", "  and Gemfile depends on safely_block >= 0,",
+        "  Ruby >= 3.3 is required.", "So, because current Ruby version is = 3.1.2,", "  version solving has failed."))
+        .map(CannotRun.Why::problem).contains("the project requires Ruby >= 3.3, and this is Ruby 3.1.2 (Bundler cannot resolve the Gemfile)");
+    assertThat(check(18, "fix it", "Your Ruby version is 3.1.2, but your Gemfile specified 3.3.0"))
+        .map(CannotRun.Why::problem).contains("the Gemfile asks for Ruby 3.3.0, and this is Ruby 3.1.2");
+    // A failing test that prints a version is the code's.
+    assertThat(check(1, "fix it", "  1) Failure:", "VersionTest#test_ruby: Expected \"3.1.2\" to match >= 3.3", "1 runs, 1 assertions, 1 failures"))
+        .isEmpty();
+  }
+
+  /** n1belung63/pool-allocator's cmake_minimum_required(VERSION 3.27) under Debian 12's cmake 3.25. */
+  @Test
+  void aCmakeOlderThanTheProjectsMinimumCannotRun() {
+    assertThat(check(1, "fix the failing test", "CMake Error at CMakeLists.txt:1 (cmake_minimum_required):",
+        "  CMake 3.27 or higher is required.  You are running version 3.25.1", "", "-- Configuring incomplete, errors occurred!"))
+        .hasValueSatisfying(w -> {
+          assertThat(w.problem()).isEqualTo("the project's cmake_minimum_required asks for CMake 3.27, and this is CMake 3.25.1");
+          assertThat(w.todo()).startsWith("install CMake 3.27 or newer (");
+        });
+  }
+
+  /** n1belung63/pool-allocator cloned without its submodules: CMake's add_subdirectory(singelton) finds an empty folder. */
+  @Test
+  void aSubmoduleNeverCheckedOutCannotRun() throws Exception {
+    String[] cmake = {"CMake Error at CMakeLists.txt:13 (add_subdirectory):", "  The source directory", "",
+        "    " + root.resolve("singelton"), "", "  does not contain a CMakeLists.txt file.", "",
+        "fatal: unable to access 'https://github.com/google/googletest.git/': Could not resolve host: github.com"};
+    Files.writeString(root.resolve(".gitmodules"), "[submodule \"singelton\"]\n\tpath = singelton\n\turl = https://github.com/n1belung63/singelton.git\n"
+        + "[submodule \"test/googletest\"]\n\tpath = test/googletest\n\turl = https://github.com/google/googletest.git\n");
+    Files.createDirectories(root.resolve("singelton"));
+    assertThat(check(1, "fix the failing test", cmake)).hasValueSatisfying(w -> {
+      assertThat(w.problem()).startsWith("the git submodule singelton is not checked out, and the build needs it (");
+      assertThat(w.todo()).startsWith("check it out (git submodule update --init --recursive)");
+    });
+    Files.writeString(root.resolve("singelton/CMakeLists.txt"), "add_library(Singelton INTERFACE)\n");
+    assertThat(check(1, "fix the failing test", cmake)).as("checked out: the download is what stops it").map(CannotRun.Why::problem)
+        .hasValueSatisfying(p -> assertThat(p).contains("github.com"));
+    assertThat(check(1, "fix the failing test", "/x/singelton-extra/a.cpp:3: error: 'x' was not declared")).as("another folder")
+        .isEmpty();
+  }
+
+  /** endriau/mads with Debian's libcmocka-dev: find_package(cmocka) succeeds, but its AddCMockaTest.cmake is not there. */
+  @Test
+  void aCmakeCommandOfAMissingModuleCannotRun() {
+    String[] out = {"CMake Error at tests/CMakeLists.txt:8 (add_cmocka_test):", "  Unknown CMake command \"add_cmocka_test\".", "",
+        "-- Configuring incomplete, errors occurred!"};
+    assertThat(check(1, "fix the failing test", out)).hasValueSatisfying(w -> {
+      assertThat(w.problem()).isEqualTo("CMake does not know the command add_cmocka_test that the project's CMake files call:"
+          + " the module that defines it is not installed or not found");
+      assertThat(w.todo()).startsWith("install cmocka's AddCMockaTest.cmake (");
+    });
+    assertThat(check(1, "define add_cmocka_test in cmake/cmocka.cmake", out)).as("the task").isEmpty();
+  }
+
   /** Cargo's words for a dependency or manifest newer than the rustc on PATH. */
   @Test
   void aRustTooOldForADependencyCannotRun() {

@@ -74,4 +74,33 @@ class EmacsLispTest {
         + "-  (let ((h (ht (1 2))))\n-    (should (equal (ht-get h 1) 2))))\n-\n (ert-deftest ht-test-get-default ()\n");
     assertThat(DisabledTests.find(patch, "fix the failing ht-get test", List.of("ht-test-get"))).isPresent();
   }
+
+  /** bbatsov/projectile: buttercup specs in test/, run through Eldev (not in Debian); "verify none found" before. */
+  @Test
+  void buttercupSpecsRunThroughItsDiscovery() throws IOException {
+    write(root, "projectile.el", ";;; projectile.el --- Manage and navigate projects\n(provide 'projectile)\n");
+    write(root, "Eldev", "(eldev-add-loading-roots 'test \"test\")\n");
+    write(root, "test/projectile-test-helpers.el", "(provide 'projectile-test-helpers)\n");
+    assertThat(VerifyDetector.detect(root, null)).isEmpty();
+    write(root, "test/projectile-core-test.el", "(require 'projectile-test-helpers)\n\n(describe \"projectile-expand-root\"\n"
+        + "  (it \"expands a name\" (expect (projectile-expand-root \"a\") :to-equal \"/p/a\")))\n");
+    assertThat(VerifyDetector.detect(root, null)).contains(new VerifyCommand(
+        "emacs --batch -L . -L test -l buttercup -f buttercup-run-discover test", "detected: test/*.el (buttercup)"));
+  }
+
+  /** Buttercup's summary names each failed spec on the line after a rule of 40 '=', and "Ran 0 specs" ran none. */
+  @Test
+  void buttercupNamesItsFailedSpecsAndCountsThem() {
+    List<String> out = List.of("projectile--impl-to-test-dir", "  replaces occurrences of src-dir with test-dir  FAILED (0.1ms)",
+        "========================================", "\u001b[31mprojectile--impl-to-test-dir replaces occurrences of src-dir with test-dir\u001b[0m",
+        "Traceback (most recent call last):", "\u001b[31mFAILED\u001b[0m: Expected `(projectile--impl-to-test-dir \"/foo/src/Foo\")' to be `equal'",
+        "========================================", "\u001b[31mFile failed to load completely:  test/projectile-worktree-test.el\u001b[0m",
+        "", "Ran 1446 out of 1471 specs, \u001b[31m2 failed\u001b[0m, in 42.16s.", "buttercup-run failed: \"\"");
+    FailingTests names = new FailingTests();
+    out.forEach(names::accept);
+    assertThat(names.names()).containsExactly("projectile--impl-to-test-dir replaces occurrences of src-dir with test-dir",
+        "test/projectile-worktree-test.el");
+    assertThat(NoTests.in(out)).isEmpty();
+    assertThat(NoTests.in(List.of("Ran 0 specs, 0 failed, in 0.0ms."))).contains("Ran 0 specs, 0 failed, in 0.0ms.");
+  }
 }

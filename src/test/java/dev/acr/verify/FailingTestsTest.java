@@ -93,4 +93,16 @@ class FailingTestsTest {
     assertThat(names("   FAILED  2/3  s-trim (0.000 sec)", "   FAILED  s-trim")).containsExactly("s-trim");
     assertThat(names("Ran 2 tests.", "FAILED (failures=1, errors=1)")).as("shUnit2's").isEmpty();
   }
+
+  /** ankane/safely: minitest names the test on the line after "  1) Failure:", which read as a test called "Failure". */
+  @Test
+  void minitestNamesTheTestOnTheLineAfterItsNumber() {
+    assertThat(names("  1) Failure:", "TagTest#test_default [/home/u/.acr/worktrees/safely-0efad680/1/test/tag_test.rb:5]:",
+        "Expected: \"[safely] Boom\"", "  Actual: \"[safe] Boom\"", "", "  2) Error:", "SafelyTest#test_context:",
+        "NameError: undefined local variable or method `x' for #<SafelyTest:0x1>", "    test/safely_test.rb:19:in `block in test_context'",
+        "  3) Failure:", "Safely::spec#test_0001_reports a message [test/spec_test.rb:9]:", "Expected false to be truthy.",
+        "21 runs, 26 assertions, 2 failures, 1 errors, 1 skips"))
+        .containsExactly("TagTest#test_default", "SafelyTest#test_context", "Safely::spec#test_0001_reports a message");
+    assertThat(names("  1) Skipped:", "TagTest#test_later [test/tag_test.rb:30]:", "not yet")).as("a skip is no failure").isEmpty();
+  }
 }

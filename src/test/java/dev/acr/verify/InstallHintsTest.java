@@ -67,4 +67,13 @@ class InstallHintsTest {
     assertThat(InstallHints.of("dotnet", src)).startsWith("install dotnet (the .NET SDK of the version ../global.json names: ");
     assertThat(InstallHints.of("dotnet", root)).startsWith("install dotnet (the .NET SDK of the version global.json names: ");
   }
+
+  /** clojure-emacs/clojure-mode's make test runs eldev, which Debian does not package: "install eldev" said nothing more (sweep5). */
+  @Test
+  void theToolsOfTheRunnersMetInSweep5() {
+    assertThat(InstallHints.of("eldev", root)).isEqualTo("install eldev (Emacs Lisp's Eldev: its webinstall script or MELPA's eldev"
+        + " package; not in Debian)");
+    assertThat(InstallHints.of("octave-cli", root)).contains("Debian's octave");
+    assertThat(InstallHints.of("lua", root)).contains("Debian's lua5.4");
+  }
 }
