@@ -36,7 +36,8 @@ def decide(rules, lp, weight, floor, gate):
     return next(d for d in PRIORITY if scores[DIMS.index(d)] == max(scores))
 
 
-def main():
+def base_parser():
+    """The arguments lopo.py and blind.py share: the dump, the probes' collect.py outputs, the model and blend."""
     ap = argparse.ArgumentParser()
     ap.add_argument('dump'); ap.add_argument('probes')
     ap.add_argument('--alpha', type=float, default=0.1)
@@ -44,17 +45,28 @@ def main():
     ap.add_argument('--temperature', default='4')
     ap.add_argument('--floor', default='4')
     ap.add_argument('--weight', default='0,0.5')
+    return ap
+
+
+def probe_halves(probes):
+    """Each probe row's half (tune or held), from the collect.py outputs in PROBES_DIR."""
+    half = {}
+    for p in PROBES:
+        for line in open(Path(probes) / f'{p}.jsonl'):
+            o = json.loads(line)
+            half[o['id']] = o['half']
+    return half
+
+
+def main():
+    ap = base_parser()
     ap.add_argument('--gate', default='')
     ap.add_argument('--train', default='tune,other-held,other-probes')
     ap.add_argument('--unread', action='store_true', help='let the model decide prompts no rule reads')
     a = ap.parse_args()
     global UNREAD
     UNREAD = a.unread
-    half = {}
-    for p in PROBES:
-        for line in open(Path(a.probes) / f'{p}.jsonl'):
-            o = json.loads(line)
-            half[o['id']] = o['half']
+    half = probe_halves(a.probes)
     rows = [json.loads(l) for l in open(a.dump)]
     for r in rows:
         r['fold'], r['kind'] = fold_of(r), kind_of(r)

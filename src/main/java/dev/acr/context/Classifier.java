@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * asks for nothing, see {@link Statement}; languages mentioned; unfinished code, see
  * {@link UnfinishedCode}) are added on top. For a terse prompt the rules have read, a small word
  * model ({@link TextModel}, naive Bayes over words, trained offline on our labelled prompts) adds
- * at most 2 points: it settles what the rules leave close, and says so in the evidence. The
+ * at most 4 points: it settles what the rules leave close, and says so in the evidence. The
  * highest score wins; ties go to the more specific dimension. No network, no mutable state: one
  * instance can be shared and reused freely.
  */
