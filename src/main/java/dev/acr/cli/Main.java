@@ -91,15 +91,21 @@ public final class Main {
    * name ({@code acr --memory FILE runs}): picocli would run the subcommand and silently drop them.
    */
   private static final class OptionsBeforeCommand implements CommandLine.IExecutionStrategy {
+    /** The root options a subcommand reads when they come before its name (DoctorCommand#configFile and co.). */
+    private static final Map<String, List<String>> READ_FROM_ROOT =
+        Map.of("acr doctor", List.of(WhereOptions.CONFIG, WhereOptions.WORKDIR, WhereOptions.MEMORY));
+
     @Override
     public int execute(CommandLine.ParseResult root) {
-      if (root.hasSubcommand() && !root.isUsageHelpRequested() && !root.isVersionHelpRequested()
-          && !root.matchedOptions().isEmpty()) {
-        CommandLine.ParseResult leaf = root;
-        while (leaf.hasSubcommand()) {
-          leaf = leaf.subcommand();
-        }
-        CommandLine.Model.OptionSpec given = root.matchedOptions().get(0);
+      CommandLine.ParseResult leaf = root;
+      while (leaf.hasSubcommand()) {
+        leaf = leaf.subcommand();
+      }
+      List<String> read = READ_FROM_ROOT.getOrDefault(leaf.commandSpec().qualifiedName(), List.of());
+      List<CommandLine.Model.OptionSpec> dropped =
+          root.matchedOptions().stream().filter(o -> !read.contains(o.longestName())).toList();
+      if (root.hasSubcommand() && !root.isUsageHelpRequested() && !root.isVersionHelpRequested() && !dropped.isEmpty()) {
+        CommandLine.Model.OptionSpec given = dropped.get(0);
         String name = given.longestName();
         String command = leaf.commandSpec().qualifiedName();
         CommandLine.Model.OptionSpec own = leaf.commandSpec().findOption(name);

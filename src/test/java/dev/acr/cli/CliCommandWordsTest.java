@@ -65,6 +65,9 @@ class CliCommandWordsTest {
     CliHarness.Run dry = h.run("--dry-run", "runs");
     assertThat(dry.exit()).as(dry.toString()).isEqualTo(2);
     assertThat(dry.errLines()).containsExactly("acr: acr runs has no option --dry-run; see 'acr runs --help'");
+    // doctor reads these before its name too.
+    CliHarness.Run doctor = h.run("--memory", tmp.resolve("other.jsonl").toString(), "doctor");
+    assertThat(doctor.out()).as(doctor.toString()).contains("ok    memory: " + tmp.resolve("other.jsonl") + ": 0 record(s)");
     // Help and version before a command stay what they were.
     assertThat(h.run("--help", "runs").exit()).isZero();
     assertThat(h.run("runs", "--memory", tmp.resolve("other.jsonl").toString()).exit()).isZero();
