@@ -135,7 +135,7 @@ public final class AcrCommand implements Callable<Integer> {
    * real words ("docker" and "factor" for doctor). {@code acr -- WORD} passes
    * any word as the prompt.
    */
-  static String mistypedCommand(List<String> prompt) {
+  public static String mistypedCommand(List<String> prompt) {
     if (prompt.size() == 2 && prompt.get(0).strip().equals("help") && SUBCOMMAND_NAMES.contains(prompt.get(1).strip())) {
       return "acr " + prompt.get(1).strip() + " --help"; // git's and go's way of asking
     }
