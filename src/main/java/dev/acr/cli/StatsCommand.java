@@ -69,7 +69,8 @@ final class StatsCommand implements Callable<Integer> {
       out.println(json(summary, skipped[0]));
     } else if (summary.records() == 0) {
       out.println(cutoff != null ? "no memory since " + since.value + " at " + file
-          : skipped[0] > 0 ? "no readable record in " + file + " (see above)" : "no memory yet at " + file);
+          : skipped[0] > 0 ? "no readable record in " + file + " (see above)" : "no memory yet at " + file
+          + "; each acr PROMPT run records its attempts there");
     } else {
       text(out, summary, file, env.ansi(), width(env));
     }

@@ -141,7 +141,8 @@ class CliStatsTest {
   void emptyOrMissingMemoryIsNotAnError() throws Exception {
     CliHarness.Run missing = h.run("stats");
     assertThat(missing.exit()).isZero();
-    assertThat(missing.out().strip()).isEqualTo("no memory yet at " + h.memory());
+    assertThat(missing.out().strip()).isEqualTo("no memory yet at " + h.memory() + "; each acr PROMPT run records its"
+        + " attempts there");
     Files.createDirectories(h.acrHome);
     Files.writeString(h.memory(), "");
     assertThat(h.run("stats").out()).contains("no memory yet at");
