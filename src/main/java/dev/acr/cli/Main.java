@@ -87,8 +87,9 @@ public final class Main {
   }
 
   /**
-   * Runs the command picocli parsed, unless acr's own options were given before a subcommand's
-   * name ({@code acr --memory FILE runs}): picocli would run the subcommand and silently drop them.
+   * Runs the command picocli parsed, unless acr's own option was given before a subcommand's name
+   * where the subcommand has one of that name ({@code acr --memory FILE runs}): picocli would run
+   * the subcommand with its own default and silently drop the value.
    */
   private static final class OptionsBeforeCommand implements CommandLine.IExecutionStrategy {
     /** The root options a subcommand reads when they come before its name (DoctorCommand#configFile and co.). */
@@ -97,26 +98,24 @@ public final class Main {
 
     @Override
     public int execute(CommandLine.ParseResult root) {
-      CommandLine.ParseResult leaf = root;
-      while (leaf.hasSubcommand()) {
-        leaf = leaf.subcommand();
+      CommandLine.ParseResult last = root;
+      while (last.hasSubcommand()) {
+        last = last.subcommand();
       }
+      CommandLine.ParseResult leaf = last;
       List<String> read = READ_FROM_ROOT.getOrDefault(leaf.commandSpec().qualifiedName(), List.of());
-      List<CommandLine.Model.OptionSpec> dropped =
-          root.matchedOptions().stream().filter(o -> !read.contains(o.longestName())).toList();
+      // Only an option the command has too: its value would be dropped for the command's default
+      // (acr --memory FILE runs listing ~/.acr's). Others it has no use for are ignored, as before,
+      // so an alias such as acr='acr --config FILE' still runs acr runs.
+      List<CommandLine.Model.OptionSpec> dropped = root.matchedOptions().stream()
+          .filter(o -> !read.contains(o.longestName()) && leaf.commandSpec().findOption(o.longestName()) != null).toList();
       if (root.hasSubcommand() && !root.isUsageHelpRequested() && !root.isVersionHelpRequested() && !dropped.isEmpty()) {
         CommandLine.Model.OptionSpec given = dropped.get(0);
         String name = given.longestName();
         String command = leaf.commandSpec().qualifiedName();
-        CommandLine.Model.OptionSpec own = leaf.commandSpec().findOption(name);
-        PrintWriter err = root.commandSpec().commandLine().getErr();
-        if (own == null) {
-          err.println("acr: " + command + " has no option " + name + "; see '" + command + " --help'");
-        } else {
-          List<String> values = given.arity().max() == 0 ? List.of() : given.originalStringValues();
-          err.println("acr: " + name + " goes after the command: " + command + " " + name
-              + (values.isEmpty() ? "" : " " + values.get(0)));
-        }
+        List<String> values = given.arity().max() == 0 ? List.of() : given.originalStringValues();
+        root.commandSpec().commandLine().getErr().println("acr: " + name + " goes after the command: " + command + " "
+            + name + (values.isEmpty() ? "" : " " + values.get(0)));
         return ExitCodes.USAGE;
       }
       return new CommandLine.RunLast().execute(root);
