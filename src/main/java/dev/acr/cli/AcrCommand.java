@@ -55,20 +55,50 @@ public final class AcrCommand implements Callable<Integer> {
     return env;
   }
 
+  /** The root options that take a value (a test keeps this in step with {@link AcrOptions#spec}). */
+  static final Set<String> VALUED_OPTIONS = Set.of("--budget", "--chain", "--config", "--max-attempts", "--memory", "--race",
+      "--seed", "--timeout", "--tool", "--verify", "--verify-timeout", "--workdir");
+
   /**
    * Whether {@code args} may name a subcommand or ask for the usage (which lists them): when not,
    * the root command alone parses them exactly as the whole tree would.
    */
   static boolean mayNeedSubcommands(String... args) {
-    if (args.length == 0) {
-      return true;
-    }
-    for (String a : args) {
-      if (SUBCOMMAND_NAMES.contains(a) || isHelp(a)) {
-        return true;
+    return args.length == 0 || !subcommandsFor(args).isEmpty();
+  }
+
+  /**
+   * The subcommands a parse of {@code args} may reach: the first word that is not an option (nor
+   * an option's value) when it names one; all of them for {@code completion}, whose script covers
+   * the whole tree, and for a help flag before any word, as the usage lists them. A command's name
+   * after the prompt's first word is part of the prompt ({@code acr fix the stats page}), so it is
+   * not registered: picocli takes any registered name as the subcommand wherever it stands.
+   */
+  private static java.util.Collection<String> subcommandsFor(String... args) {
+    boolean help = false;
+    boolean nameInPrompt = false;
+    String first = null;
+    // An option's value that names one: picocli refuses it as the value ("--tool bench") only then.
+    Set<String> named = new java.util.HashSet<>();
+    for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+      String a = args[i];
+      if (a.startsWith("-") && a.length() > 1) {
+        help |= isHelp(a);
+        if (VALUED_OPTIONS.contains(a) && ++i < args.length && SUBCOMMAND_NAMES.contains(args[i])) {
+          named.add(args[i]);
+        }
+      } else if (first == null) {
+        first = a;
+      } else {
+        nameInPrompt |= SUBCOMMAND_NAMES.contains(a);
       }
     }
-    return false;
+    if (first != null && SUBCOMMAND_NAMES.contains(first)) {
+      named.add(first);
+      return help || first.equals("completion") ? SUBCOMMAND_NAMES : named;
+    }
+    // The usage of a prompt's --help lists them too, unless one would then split the prompt.
+    return help && !nameInPrompt ? SUBCOMMAND_NAMES : named;
   }
 
   /** Registers every one of {@link #SUBCOMMANDS} not registered yet (the usage lists them all). */
@@ -77,24 +107,12 @@ public final class AcrCommand implements Callable<Integer> {
   }
 
   /**
-   * Registers the subcommands a parse of {@code args} can reach. picocli only ever takes an
-   * argument that is a registered name as a subcommand, so registering just the names that occur
-   * in {@code args} parses them exactly as the whole tree would; building a subcommand's model
-   * from its annotations is most of what a long command's start costs. All of them when the
-   * usage may be printed (no arguments, or a help flag before any name) and for {@code
-   * completion}, whose script covers the whole tree.
+   * Registers the subcommands a parse of {@code args} can reach ({@link #subcommandsFor}). picocli
+   * only ever takes an argument that is a registered name as a subcommand; building a subcommand's
+   * model from its annotations is most of what a long command's start costs.
    */
   static void addSubcommandsFor(CommandLine root, String... args) {
-    Set<String> named = new java.util.HashSet<>();
-    boolean all = args.length == 0;
-    for (String a : args) {
-      if (SUBCOMMAND_NAMES.contains(a)) {
-        named.add(a);
-      } else if (named.isEmpty() && isHelp(a)) {
-        all = true;
-      }
-    }
-    addSubcommands(root, all || named.contains("completion") ? SUBCOMMAND_NAMES : named);
+    addSubcommands(root, args.length == 0 ? SUBCOMMAND_NAMES : subcommandsFor(args));
   }
 
   private static void addSubcommands(CommandLine root, java.util.Collection<String> names) {
@@ -111,13 +129,16 @@ public final class AcrCommand implements Callable<Integer> {
   }
 
   /**
-   * The command a one-word prompt was probably meant to be ({@code acr stat}, {@code acr help}),
+   * The command a one-word prompt was probably meant to be ({@code acr stat}, {@code acr help}, and {@code acr help runs}),
    * or null: such a word would otherwise go to a paid agent as its whole task. A typo is a prefix
    * or one slip (a letter wrong, missing, extra, or two neighbours swapped): two slips also took
    * real words ("docker" and "factor" for doctor). {@code acr -- WORD} passes
    * any word as the prompt.
    */
-  static String mistypedCommand(List<String> prompt) {
+  public static String mistypedCommand(List<String> prompt) {
+    if (prompt.size() == 2 && prompt.get(0).strip().equals("help") && SUBCOMMAND_NAMES.contains(prompt.get(1).strip())) {
+      return "acr " + prompt.get(1).strip() + " --help"; // git's and go's way of asking
+    }
     String word = prompt.size() == 1 ? prompt.get(0).strip().toLowerCase(java.util.Locale.ROOT) : "";
     if (word.length() < 3) {
       return null;
@@ -157,7 +178,7 @@ public final class AcrCommand implements Callable<Integer> {
     boolean literal = spec.commandLine().getParseResult().originalArgs().contains("--");
     String typo = noPrompt || literal ? null : mistypedCommand(o.prompt());
     if (typo != null) {
-      err.println("acr: '" + o.prompt().get(0).strip() + "' is not a command; did you mean '" + typo + "'? (A prompt for an"
+      err.println("acr: '" + String.join(" ", o.prompt()).strip() + "' is not a command; did you mean '" + typo + "'? (A prompt for an"
           + " agent says what to do, e.g. acr \"fix the failing parser test\"; acr -- WORD passes one word as it is)");
       return ExitCodes.USAGE;
     }

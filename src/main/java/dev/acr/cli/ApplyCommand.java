@@ -121,7 +121,8 @@ final class ApplyCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     status(records, n).filter(s -> !s.equals("verified")).ifPresent(s ->
-        err.println("acr: note: attempt " + n + " was not verified (" + s + "); applying its patch as you asked"));
+        err.println("acr: note: attempt " + n + " was not verified (" + s + "); " + (attempt != null
+            ? "applying its patch as you asked" : "it is the only attempt of the run that changed files, so its patch is applied")));
     if (alreadyApplied(repo.root(), patch)) {
       out.println("attempt " + n + " of run " + runId + " is already in your working tree (" + String.join(", ", files)
           + "); nothing to do");

@@ -31,7 +31,7 @@ final class ClassifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand AcrCommand parent;
 
-  @Parameters(arity = "0..*", paramLabel = "PROMPT")
+  @Parameters(arity = "0..*", paramLabel = "PROMPT", description = "The prompt, as acr PROMPT would get it; nothing runs.")
   List<String> prompt;
 
   @Option(names = "--file", paramLabel = "F.jsonl", description = "Classify each {\"prompt\": ...} line; one JSON result per line.")

@@ -58,7 +58,7 @@ final class DoctorCommand implements Callable<Integer> {
   private int broken;
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     out = spec.commandLine().getOut();
     Env env = parent.env();
     Path dir = workdir(env);
@@ -74,7 +74,7 @@ final class DoctorCommand implements Callable<Integer> {
     return broken == 0 ? ExitCodes.OK : ExitCodes.NOT_VERIFIED;
   }
 
-  private void checkTools(Env env, Path dir) {
+  private void checkTools(Env env, Path dir) throws InterruptedException {
     ToolsConfig tools;
     try {
       Path found = ConfigLoader.locate(configFile(env), env.vars(), dir);

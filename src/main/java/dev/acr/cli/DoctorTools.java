@@ -56,17 +56,85 @@ final class DoctorTools {
     this.lines = lines;
   }
 
-  /** Checks every enabled tool; returns how many of them can run here now. */
-  int check(ToolsConfig tools, List<Cooldown> cooldowns, Path cooldownFile) {
-    int runnable = 0;
+  /**
+   * Checks every enabled tool; returns how many of them can run here now. The tools are checked
+   * side by side (a CLI's version and status commands take seconds each, opencode's 5-15 s on a
+   * loaded machine: one after the other they made the doctor take half a minute); their lines come
+   * out in the config's order, each tool's together.
+   */
+  int check(ToolsConfig tools, List<Cooldown> cooldowns, Path cooldownFile) throws InterruptedException {
     Fallback fallback = new Fallback(Planner.providers(tools), cooldowns);
     Instant now = Instant.now();
-    for (ToolSpec tool : tools.tools()) {
-      if (tool.enabled() && check(tool, tools, fallback, now, cooldownFile)) {
-        runnable++;
+    List<ToolSpec> enabled = tools.tools().stream().filter(ToolSpec::enabled).toList();
+    if (enabled.isEmpty()) {
+      return 0;
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(enabled.size(), r -> {
+      Thread t = new Thread(r, "acr-doctor");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<java.util.concurrent.Future<Boolean>> checks = new ArrayList<>();
+      List<Recorded> recorded = new ArrayList<>();
+      for (ToolSpec tool : enabled) {
+        Recorded own = new Recorded();
+        recorded.add(own);
+        DoctorTools one = new DoctorTools(env, dir, bundled, own);
+        checks.add(pool.submit(() -> one.check(tool, tools, fallback, now, cooldownFile)));
+      }
+      int runnable = 0;
+      for (int i = 0; i < checks.size(); i++) {
+        boolean canRun = get(checks.get(i));
+        recorded.get(i).replay(lines);
+        runnable += canRun ? 1 : 0;
+      }
+      return runnable;
+    } finally {
+      pool.shutdownNow(); // on Ctrl-C: interrupts the checks, which stop their commands
+    }
+  }
+
+  private static boolean get(java.util.concurrent.Future<Boolean> check) throws InterruptedException {
+    try {
+      return check.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** One tool's lines, kept until the tools before it have printed theirs. */
+  private static final class Recorded implements Lines {
+    private record Line(char kind, String what, String detail) {}
+
+    private final List<Line> kept = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void ok(String what, String detail) {
+      kept.add(new Line('o', what, detail));
+    }
+
+    @Override
+    public void warn(String what, String detail) {
+      kept.add(new Line('w', what, detail));
+    }
+
+    @Override
+    public void fail(String what, String detail) {
+      kept.add(new Line('f', what, detail));
+    }
+
+    void replay(Lines to) {
+      synchronized (kept) {
+        for (Line l : kept) {
+          switch (l.kind()) {
+            case 'o' -> to.ok(l.what(), l.detail());
+            case 'w' -> to.warn(l.what(), l.detail());
+            default -> to.fail(l.what(), l.detail());
+          }
+        }
       }
     }
-    return runnable;
   }
 
   /** One tool's lines; whether it can run. */

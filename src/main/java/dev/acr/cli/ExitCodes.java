@@ -9,7 +9,13 @@ final class ExitCodes {
   static final int INTERRUPTED = 130;
 
   static final String HELP =
-      "%nExit codes:%n"
+      "%nExamples:%n"
+          + "  acr --dry-run \"fix the failing parser test\"  what it would run; runs nothing%n"
+          + "  acr \"fix the failing parser test\"            attempt, test, escalate, apply%n"
+          + "  acr -q --chain codex,claude-code \"...\"       in this order, output logged%n"
+          + "  acr runs; acr explain last                   what happened%n"
+          + "  acr doctor                                   which CLIs can run, what to fix%n"
+          + "%nExit codes:%n"
           + "  0    verified (or a question answered, dry-run, command ok)%n"
           + "  1    not verified; or verified but not applied (your tree changed since the%n"
           + "       snapshot, or the tests failed there): the patch is kept, acr says how%n"

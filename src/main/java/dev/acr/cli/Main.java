@@ -4,6 +4,7 @@ import dev.acr.live.HeadStart;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -62,7 +63,8 @@ public final class Main {
     // Help wraps at the terminal's width (asked of the terminal only when help is printed), else 80.
     cl.setUsageHelpAutoWidth(true);
     cl.setExecutionExceptionHandler(new ExecutionFailure());
-    cl.setParameterExceptionHandler(new ParseFailure());
+    cl.setParameterExceptionHandler(new ParseFailure(args));
+    cl.setExecutionStrategy(new OptionsBeforeCommand());
     return cl;
   }
 
@@ -84,8 +86,50 @@ public final class Main {
     }
   }
 
+  /**
+   * Runs the command picocli parsed, unless acr's own option was given before a subcommand's name
+   * where the subcommand has one of that name ({@code acr --memory FILE runs}): picocli would run
+   * the subcommand with its own default and silently drop the value.
+   */
+  private static final class OptionsBeforeCommand implements CommandLine.IExecutionStrategy {
+    /** The root options a subcommand reads when they come before its name (DoctorCommand#configFile and co.). */
+    private static final Map<String, List<String>> READ_FROM_ROOT =
+        Map.of("acr doctor", List.of(WhereOptions.CONFIG, WhereOptions.WORKDIR, WhereOptions.MEMORY));
+
+    @Override
+    public int execute(CommandLine.ParseResult root) {
+      CommandLine.ParseResult last = root;
+      while (last.hasSubcommand()) {
+        last = last.subcommand();
+      }
+      CommandLine.ParseResult leaf = last;
+      List<String> read = READ_FROM_ROOT.getOrDefault(leaf.commandSpec().qualifiedName(), List.of());
+      // Only an option the command has too: its value would be dropped for the command's default
+      // (acr --memory FILE runs listing ~/.acr's). Others it has no use for are ignored, as before,
+      // so an alias such as acr='acr --config FILE' still runs acr runs.
+      List<CommandLine.Model.OptionSpec> dropped = root.matchedOptions().stream()
+          .filter(o -> !read.contains(o.longestName()) && leaf.commandSpec().findOption(o.longestName()) != null).toList();
+      if (root.hasSubcommand() && !root.isUsageHelpRequested() && !root.isVersionHelpRequested() && !dropped.isEmpty()) {
+        CommandLine.Model.OptionSpec given = dropped.get(0);
+        String name = given.longestName();
+        String command = leaf.commandSpec().qualifiedName();
+        List<String> values = given.arity().max() == 0 ? List.of() : given.originalStringValues();
+        root.commandSpec().commandLine().getErr().println("acr: " + name + " goes after the command: " + command + " "
+            + name + (values.isEmpty() ? "" : " " + values.get(0)));
+        return ExitCodes.USAGE;
+      }
+      return new CommandLine.RunLast().execute(root);
+    }
+  }
+
   /** A command line picocli cannot parse: what is wrong, and where the help is. */
   private static final class ParseFailure implements CommandLine.IParameterExceptionHandler {
+    private final String[] args;
+
+    ParseFailure(String[] args) {
+      this.args = args;
+    }
+
     @Override
     public int handleParseException(CommandLine.ParameterException ex, String[] unmatched) {
       CommandLine c = ex.getCommandLine();
@@ -93,9 +137,44 @@ public final class Main {
       // 'acr memory export team.jsonl': a file named where the command takes none.
       String hint = ex instanceof CommandLine.UnmatchedArgumentException && out != null
           ? " (to write to a file: --out " + out.paramLabel() + ")" : "";
+      if (hint.isEmpty() && ex instanceof CommandLine.UnmatchedArgumentException) {
+        hint = promptHint(c);
+      }
       c.getErr().println("acr: " + plain(ex.getMessage()) + hint);
       c.getErr().println("acr: see '" + c.getCommandSpec().qualifiedName() + " --help'");
       return ExitCodes.USAGE;
+    }
+
+    /**
+     * "acr stats for the parser": a prompt whose first word names a command, given without quotes,
+     * ran that command; the words it could not take say how to pass them as a prompt. Nothing when
+     * an option is among them (then they were meant for the command).
+     */
+    private String promptHint(CommandLine c) {
+      CommandLine parent = c.getParent();
+      int at = java.util.Arrays.asList(args).indexOf(c.getCommandName());
+      if (parent == null || parent.getParent() != null || at < 0 || at != firstWord()) {
+        return "";
+      }
+      List<String> words = java.util.Arrays.asList(args).subList(at, args.length);
+      if (words.size() < 2 || words.stream().anyMatch(w -> w.startsWith("-"))) {
+        return "";
+      }
+      return "; a prompt that starts with the word '" + c.getCommandName() + "' needs quotes: acr \""
+          + String.join(" ", words) + "\"";
+    }
+
+    /** The index of the first argument that is neither an option nor an option's value. */
+    private int firstWord() {
+      for (int i = 0; i < args.length; i++) {
+        if (!args[i].startsWith("-")) {
+          return i;
+        }
+        if (AcrCommand.VALUED_OPTIONS.contains(args[i])) {
+          i++;
+        }
+      }
+      return -1;
     }
 
     /**

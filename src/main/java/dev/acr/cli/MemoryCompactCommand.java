@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
     description = "Rewrite memory without unreadable lines (torn writes) and repeated records, atomically and"
         + " under memory's lock, so acr runs appending meanwhile lose nothing.",
     footer = "%nA record is repeated when all its fields but the prompt are equal; the first one stays.%n"
-        + "%nExit codes:%n  0    compacted, or nothing to drop%n  2    usage error, or memory cannot be read or%n"
-        + "       written (then it is as it was)%n")
+        + "%nExit codes:%n  0    compacted, or nothing to drop%n  2    usage error, or memory cannot be read or written (then it is as%n"
+        + "       it was)%n")
 final class MemoryCompactCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand MemoryCommand parent;

@@ -53,7 +53,7 @@ final class ReplayTableOptions {
   record Loaded(BenchTable table, TaskFeatures features, List<Decisions> decided) {}
 
   @Option(names = "--priors", paramLabel = "FILE", description = "Priors for the acr+priors row (written by `acr bench import --priors`)."
-      + " Default: fitted on the other dataset of the run (with --dataset all); without either, no acr+priors row.")
+      + " Default: when the run replays both benchmark datasets, fitted on the other one; else no acr+priors row.")
   Path priors;
 
   @Option(names = "--race", paramLabel = "N|auto", description = "Also replay acr racing: batches of N routes at once"

@@ -304,7 +304,9 @@ final class Report {
     root.put("verified", r.outcome().verified());
     root.put("stop_reason", r.outcome().stopReason().name().toLowerCase(Locale.ROOT));
     root.put("baseline_passed", r.baseline() == null ? null : r.baseline().passed());
-    root.put("total_cost_usd", r.outcome().totalCost());
+    // null when no attempt reported a cost, as the table says "unknown" (and acr runs --json null).
+    boolean anyCost = r.outcome().attempts().stream().anyMatch(a -> a.costUsd() != null);
+    root.put("total_cost_usd", anyCost ? r.outcome().totalCost() : null);
     root.put("applied", r.applied() != null && r.applied().applied());
     root.set("race", r.race().toJson());
     root.put("answer", r.outcome().stopReason() == RunOutcome.StopReason.ANSWERED

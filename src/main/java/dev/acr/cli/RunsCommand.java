@@ -65,7 +65,8 @@ final class RunsCommand implements Callable<Integer> {
     if (json) {
       out.println(json(memory, runs, page.total(), skipped[0], shown));
     } else if (shown.isEmpty()) {
-      out.println("no runs in memory yet at " + memory);
+      out.println("no runs in memory yet at " + memory + "; each acr PROMPT run is recorded there (acr --dry-run PROMPT"
+          + " first shows what one would do)");
     } else {
       text(out, shown, runs, env.ansi(), StatsCommand.width(env));
       out.println(shown.size() + " of " + page.total() + " run(s) in " + memory + "; acr explain RUN-ID (or last) shows one");

@@ -69,7 +69,8 @@ final class StatsCommand implements Callable<Integer> {
       out.println(json(summary, skipped[0]));
     } else if (summary.records() == 0) {
       out.println(cutoff != null ? "no memory since " + since.value + " at " + file
-          : skipped[0] > 0 ? "no readable record in " + file + " (see above)" : "no memory yet at " + file);
+          : skipped[0] > 0 ? "no readable record in " + file + " (see above)" : "no memory yet at " + file
+          + "; each acr PROMPT run records its attempts there");
     } else {
       text(out, summary, file, env.ansi(), width(env));
     }
@@ -89,13 +90,15 @@ final class StatsCommand implements Callable<Integer> {
       n.put("dimension", g.dimension());
       n.put("route", g.route());
       n.put("attempts", g.attempts());
-      n.put("verified_pct", Math.round(g.verifiedPct() * 10) / 10.0);
+      // With no attempt counted (only infra or acr errors) no rate nor mean time, as the text's "-".
+      boolean counted = g.attempts() > 0;
+      n.put("verified_pct", counted ? Math.round(g.verifiedPct() * 10) / 10.0 : null);
       if (g.meanCostUsd() == null) {
         n.putNull("mean_cost_usd");
       } else {
         n.put("mean_cost_usd", g.meanCostUsd());
       }
-      n.put("mean_duration_ms", Math.round(g.meanDurationMs()));
+      n.put("mean_duration_ms", counted ? Math.round(g.meanDurationMs()) : null);
       n.put("infra_errors", g.infraErrors());
       n.put("acr_errors", g.acrErrors());
       n.put("last_used", g.lastUsed());

@@ -31,19 +31,25 @@ public final class NothingRan {
 
   /**
    * After a run: when every attempt ended {@code infra_error}, a line per tool that failed so
-   * (its first reason), then the tools that were unavailable from the start; else nothing.
+   * (its first reason, or a later one that stops all its routes), then the tools that were unavailable from the start; else nothing.
    */
   public static List<String> after(Decision d, AcrPaths paths, RunOutcome outcome, Instant now) {
     List<AttemptResult> attempts = outcome.attempts();
     if (attempts.isEmpty() || !attempts.stream().allMatch(a -> a.status() == AttemptStatus.INFRA_ERROR)) {
       return List.of();
     }
-    List<String> lines = new ArrayList<>();
-    Set<String> told = new LinkedHashSet<>();
+    // Per tool, its first attempt, unless a later one hit what stops every route of it (offline,
+    // not signed in, quota): then that one, as a route's "unknown model" may come from it.
+    java.util.Map<String, AttemptResult> shown = new java.util.LinkedHashMap<>();
     for (AttemptResult a : attempts) {
-      if (!told.add(a.route().tool())) {
-        continue;
+      AttemptResult first = shown.putIfAbsent(a.route().tool(), a);
+      if (first != null && routeOnly(first.reason()) && !routeOnly(a.reason())) {
+        shown.put(a.route().tool(), a);
       }
+    }
+    List<String> lines = new ArrayList<>();
+    Set<String> told = new LinkedHashSet<>(shown.keySet());
+    for (AttemptResult a : shown.values()) {
       String reason = a.reason() == null ? "provider error" : a.reason();
       Optional<Cooldown> c = d.fallback().cooldownAfter(a, now);
       String routes = c.isPresent() ? c.get().provider() + " routes" : a.route().tool() + ":*";
@@ -56,5 +62,10 @@ public final class NothingRan {
       }
     }
     return lines;
+  }
+
+  /** A reason that stopped one route only (policy.Fallback: it is not tried again in the run), or none. */
+  private static boolean routeOnly(String reason) {
+    return reason == null || reason.equals(dev.acr.exec.InfraSign.UNKNOWN_MODEL) || reason.equals(dev.acr.exec.InfraSign.PROVIDER_ERROR);
   }
 }

@@ -101,8 +101,13 @@ class CliApplyTest {
     assertThat(r.out()).contains("attempt 1: patch kept (value.txt): ").contains("; apply it with: acr apply " + id + " 1\n");
     CliHarness.Run applied = h.run("apply", id);
     assertThat(applied.exit()).as(applied.toString()).isZero();
-    assertThat(applied.err()).contains("attempt 1 was not verified (failed)");
+    // Not named: the user did not ask for that attempt, acr chose it.
+    assertThat(applied.err()).contains("acr: note: attempt 1 was not verified (failed); it is the only attempt of the run"
+        + " that changed files, so its patch is applied").doesNotContain("as you asked");
     assertThat(h.read("value.txt")).isEqualTo("worse\n");
+    h.git("checkout", "-q", "value.txt");
+    CliHarness.Run named = h.run("apply", id, "1");
+    assertThat(named.err()).contains("acr: note: attempt 1 was not verified (failed); applying its patch as you asked");
   }
 
   @Test

@@ -218,6 +218,24 @@ class CliDoctorTest {
   }
 
   @Test
+  void theToolsAreCheckedAtOnceAndShownInTheConfigsOrder() throws Exception {
+    // Each status command waits (at most 10 s) for the other's mark: only checks run side by side
+    // both see it. One after the other, opencode's 9 s and claude's 3 s on a loaded machine add up.
+    Path marks = Files.createDirectories(tmp.resolve("marks"));
+    List<String> tools = new java.util.ArrayList<>();
+    for (String[] t : List.of(new String[] {"first", "second"}, new String[] {"second", "first"})) {
+      h.agent(t[0], "touch " + marks.resolve(t[0]) + "\nfor i in $(seq 100); do [ -e " + marks.resolve(t[1])
+          + " ] && { echo signed in; exit 0; }; sleep 0.1; done\nexit 1\n");
+      tools.add("{\"name\": \"" + t[0] + "\", \"enabled\": true, \"command\": [\"" + h.agents.resolve(t[0])
+          + "\"], \"login_status_command\": [\"" + h.agents.resolve(t[0]) + "\"]}");
+    }
+    h.writeConfig(tools);
+    CliHarness.Run r = h.run("doctor", "--config", h.config.toString());
+    assertThat(r.out()).as(r.toString())
+        .containsSubsequence("ok    tool first:", "ok    sign-in first:", "ok    tool second:", "ok    sign-in second:");
+  }
+
+  @Test
   void completionPrintsABashScript() {
     CliHarness.Run r = h.run("completion", "bash");
     assertThat(r.exit()).isZero();

@@ -26,6 +26,21 @@ class CliExitCodesHelpTest {
           .allMatch(l -> l.isEmpty() || l.startsWith("  "));
     }
     assertThat(root.getUsageMessage()).contains("or verified but not applied (your tree changed since the\n");
+    // A new user's first look: what to type, not only what each option means.
+    assertThat(root.getUsageMessage()).contains("Examples:").contains("acr --dry-run \"fix the failing parser test\"")
+        .contains("acr explain last");
     assertThat(root.getSubcommands().get("doctor").getUsageMessage()).contains("1    something is broken");
+  }
+
+  @Test
+  void everyArgumentIsDescribedAndNoHelpNamesAnOptionItsCommandLacks() {
+    for (CommandLine c : CliHarness.allCommands(tmp)) {
+      for (CommandLine.Model.PositionalParamSpec p : c.getCommandSpec().positionalParameters().stream().filter(p -> !p.hidden()).toList()) {
+        assertThat(String.join(" ", p.description())).as(c.getCommandSpec().qualifiedName() + " " + p.paramLabel()).isNotBlank();
+      }
+    }
+    CommandLine live = CliHarness.allCommands(tmp).stream()
+        .filter(c -> c.getCommandSpec().qualifiedName().equals("acr bench live")).findFirst().orElseThrow();
+    assertThat(live.getUsageMessage()).doesNotContain("--dataset");
   }
 }

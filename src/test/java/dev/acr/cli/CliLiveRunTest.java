@@ -65,6 +65,8 @@ class CliLiveRunTest {
     assertThat(n.get("applied").asBoolean()).isTrue();
     assertThat(n.get("baseline_passed").asBoolean()).isFalse();
     assertThat(n.has("dry_run")).isFalse();
+    // The stand-in reports no cost: unknown, as the table's "unknown" and acr runs --json's null say, not $0.
+    assertThat(n.get("total_cost_usd").isNull()).as(r.out()).isTrue();
     assertThat(n.get("attempts")).hasSize(1);
     assertThat(n.get("attempts").get(0).get("status").asText()).isEqualTo("verified");
     assertThat(n.get("attempts").get(0).get("route").asText()).isEqualTo("fixer");

@@ -184,7 +184,8 @@ class CliRunsExplainTest {
   void noMemoryIsNoRunsNotAnError() {
     CliHarness.Run r = h.run("runs");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).isEqualTo("no runs in memory yet at " + h.memory() + "\n");
+    assertThat(r.out()).isEqualTo("no runs in memory yet at " + h.memory() + "; each acr PROMPT run is recorded there"
+        + " (acr --dry-run PROMPT first shows what one would do)\n");
   }
 
   @Test

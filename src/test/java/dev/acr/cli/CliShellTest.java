@@ -93,6 +93,21 @@ class CliShellTest {
   }
 
   @Test
+  void aCommandsNameTypedInTheShellIsNotSentToAnAgent() throws Exception {
+    try (ShellDriver s = shell("--chain", "fixer")) {
+      s.await("> ");
+      s.type("runs\n");
+      assertThat(s.await("> ")).contains("acr: 'runs' is acr's command, not a task for an agent: run acr runs outside the"
+          + " shell, or say what the agent should do (:help)").doesNotContain("dimension");
+      s.type("help\n");
+      assertThat(s.await("> ")).contains("acr: 'help' is not a task for an agent; :help says what the shell does");
+      s.type(":quit\n");
+      assertThat(s.awaitExit()).as(s.toString()).isZero();
+    }
+    assertThat(h.memoryRecords()).isEmpty();
+  }
+
+  @Test
   void changingTheChainPlansAgainBeforeAsking() throws Exception {
     try (ShellDriver s = shell()) {
       s.await("acr> ");

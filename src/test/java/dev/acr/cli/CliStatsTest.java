@@ -141,7 +141,8 @@ class CliStatsTest {
   void emptyOrMissingMemoryIsNotAnError() throws Exception {
     CliHarness.Run missing = h.run("stats");
     assertThat(missing.exit()).isZero();
-    assertThat(missing.out().strip()).isEqualTo("no memory yet at " + h.memory());
+    assertThat(missing.out().strip()).isEqualTo("no memory yet at " + h.memory() + "; each acr PROMPT run records its"
+        + " attempts there");
     Files.createDirectories(h.acrHome);
     Files.writeString(h.memory(), "");
     assertThat(h.run("stats").out()).contains("no memory yet at");
@@ -177,6 +178,9 @@ class CliStatsTest {
     JsonNode offline = group(doc, "bugfix", "offline-only");
     assertThat(offline.get("attempts").asInt()).isZero();
     assertThat(offline.get("infra_errors").asInt()).isEqualTo(1);
+    // As the text's "-": with no attempt counted there is no rate nor mean time, not 0% and 0 ms.
+    assertThat(offline.get("verified_pct").isNull()).as(offline.toString()).isTrue();
+    assertThat(offline.get("mean_duration_ms").isNull()).as(offline.toString()).isTrue();
     CliHarness.Run text = h.run("stats");
     assertThat(text.out()).as(text.toString()).containsPattern("infra +acr err +last used")
         .containsPattern("(?m)^  claude-sonnet +3 +66\\.7% .* +2 +1 +2024-01-06T00:00:00Z$")

@@ -70,6 +70,27 @@ class NothingRanTest {
   }
 
   @Test
+  void aToolsLineNamesWhatStopsAllItsRoutesOverWhatStoppedOne() throws Exception {
+    // Offline, opencode's first route said "unknown model" (its list of models never downloaded),
+    // its second "network": fixing the first route's model would not have helped.
+    Path config = tmp.resolve("tools.json");
+    Files.writeString(config, """
+        {"tools": [{"name": "codex", "command": ["codex", "exec"], "models": ["a", "b", "c"]}]}
+        """);
+    Decision d = decide(config);
+    AcrPaths paths = AcrPaths.from(Map.of("ACR_HOME", tmp.resolve("acr").toString()), null);
+    RunOutcome offline = new RunOutcome(d.task(), List.of(
+        infra(new Route("codex", "a"), "unknown model"), infra(new Route("codex", "b"), "provider error"),
+        infra(new Route("codex", "c"), "network")), RunOutcome.StopReason.PLAN_EXHAUSTED);
+    assertThat(NothingRan.after(d, paths, offline, Instant.now())).containsExactly(
+        "codex: network — it could not reach its provider: check the network connection and any proxy, then run again");
+    RunOutcome models = new RunOutcome(d.task(), List.of(
+        infra(new Route("codex", "a"), "unknown model"), infra(new Route("codex", "b"), "provider error")),
+        RunOutcome.StopReason.PLAN_EXHAUSTED);
+    assertThat(NothingRan.after(d, paths, models, Instant.now())).hasSize(1).allMatch(l -> l.startsWith("codex: unknown model"));
+  }
+
+  @Test
   void anUnknownModelOfTheBundledConfigIsFixedInTheUsersOwnCopy() throws Exception {
     String line = new Unavailable("opencode", "opencode:*", "unknown model", null)
         .fixLine(dev.acr.config.ConfigLoader.bundled(), java.time.ZoneOffset.UTC, tmp.resolve("cooldowns.json"));

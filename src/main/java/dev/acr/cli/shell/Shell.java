@@ -1,5 +1,6 @@
 package dev.acr.cli.shell;
 
+import dev.acr.cli.AcrCommand;
 import dev.acr.cli.LiveRun;
 import dev.acr.config.ConfigException;
 import dev.acr.config.ToolSpec;
@@ -122,6 +123,14 @@ public final class Shell {
     try {
       if (line.startsWith(":")) {
         return command(line);
+      }
+      // 'runs' or 'stats' typed here would otherwise go to a paid agent as its whole task.
+      String typo = AcrCommand.mistypedCommand(List.of(line));
+      if (typo != null) {
+        out.println(typo.startsWith("acr --") ? "acr: '" + line + "' is not a task for an agent; :help says what the shell does"
+            : "acr: '" + line + "' is acr's command, not a task for an agent: run " + typo + " outside the shell, or say"
+                + " what the agent should do (:help)");
+        return true;
       }
       prompt(line, setup.explainOnly());
     } catch (UsageError e) {
