@@ -164,6 +164,15 @@ final class FailingTests {
    * next line: {@code projectile--impl-to-test-dir replaces occurrences of src-dir with test-dir}, or a file that did not load,
    * {@code File failed to load completely:  test/x-test.el}.
    */
+  /**
+   * go test's line closing a package ({@code ok  \tpkg\t0.1s}, {@code FAIL\tpkg\t0.1s}, {@code ?   \tpkg\t[no test files]}). A
+   * failing package's line names it only when no {@code --- FAIL:} named a test of it: the package then failed as a whole
+   * (a panic in init, TestMain), and naming it beside its tests counted one failure twice ("2 tests (TestReset,
+   * github.com/cespare/xxhash/v2)").
+   */
+  private static final Pattern GO_PACKAGE = Pattern.compile("^(ok|FAIL|\\?)\\s+\\S+\\s");
+  private boolean goTestNamed;
+
   private static final String BUTTERCUP_RULE = "=".repeat(40);
   private static final Pattern BUTTERCUP_FILE = Pattern.compile("^File failed to load completely:\\s+(\\S+)$");
   private boolean afterRule;
@@ -224,6 +233,15 @@ final class FailingTests {
       }
       return;
     }
+    Matcher go = GO_PACKAGE.matcher(plain);
+    if (go.find()) {
+      boolean named = goTestNamed;
+      goTestNamed = false;
+      if (named || !go.group(1).equals("FAIL")) {
+        return;
+      }
+    }
+    goTestNamed |= plain.stripLeading().startsWith("--- FAIL: ");
     for (Pattern p : PATTERNS) {
       Matcher m = p.matcher(plain);
       if (m.find()) {

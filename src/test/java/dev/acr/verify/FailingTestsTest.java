@@ -35,7 +35,7 @@ class FailingTestsTest {
         .containsExactly("todo line ok", "parses dates");
     assertThat(names("--- FAIL: TestLRU_Contains (0.00s)", "    --- FAIL: TestLRU/sub (0.01s)", "FAIL",
         "FAIL\tgithub.com/hashicorp/golang-lru/simplelru\t0.012s"))
-        .containsExactly("TestLRU_Contains", "TestLRU/sub", "github.com/hashicorp/golang-lru/simplelru");
+        .as("the package's line is not a failure of its own beside its tests").containsExactly("TestLRU_Contains", "TestLRU/sub");
     assertThat(names("test hash::tests::empty ... FAILED", "test hash::tests::one ... ok"))
         .containsExactly("hash::tests::empty");
     assertThat(names("[ERROR] dev.acr.FooTest.bar -- Time elapsed: 0.030 s <<< FAILURE!",
@@ -75,6 +75,9 @@ class FailingTestsTest {
         "FAILED testing/test_iniconfig.py::test_iscommentline_true[ ;qwe]", "FAILED t.py::test_y[a-b] - x"))
         .as("a parametrized id with spaces, whole").containsExactly("testing/test_iniconfig.py::test_iscommentline_true[  #qwe]",
             "testing/test_iniconfig.py::test_iscommentline_true[ ;qwe]", "t.py::test_y[a-b]");
+    assertThat(names("--- FAIL: TestReset (0.00s)", "FAIL", "FAIL\tgithub.com/cespare/xxhash/v2\t0.005s", "ok  \texample.com/b\t0.01s",
+        "panic: boom", "FAIL\texample.com/c\t0.02s")).as("a package beside its named test is not a second failure; one without is")
+        .containsExactly("TestReset", "example.com/c");
     FailingTests f = new FailingTests();
     for (int i = 0; i <= FailingTests.KEPT; i++) {
       f.accept("not ok " + i + " case " + i);
