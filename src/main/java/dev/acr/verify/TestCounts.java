@@ -23,6 +23,8 @@ public final class TestCounts {
 
   private static final Pattern PYTEST = Pattern.compile(
       "^=*\\s*((?:\\d+ (?:passed|failed|errors?|skipped|xfailed|xpassed|deselected|warnings?|rerun)(?:, )?)+) in [\\d.]+s\\b");
+  /** A failing pytest subtest (-v's progress, the short summary, its test's reason): pytest 9 counts it as a test failed. */
+  private static final Pattern PYTEST_SUBFAILED = Pattern.compile("\\bSUBFAILED\\b|contains \\d+ failed subtests?\\b");
   private static final Pattern UNITTEST_RAN = Pattern.compile("^Ran (\\d+) tests? in ");
   private static final Pattern UNITTEST_END = Pattern.compile("^(?:OK|FAILED)(?: \\((.*)\\))?$");
   private static final Pattern JEST = Pattern.compile("^Tests:\\s+(.*\\b\\d+ total)$");
@@ -57,11 +59,19 @@ public final class TestCounts {
   private final Map<String, Count> ran = new LinkedHashMap<>();
   /** unittest's "Ran N", waiting for the OK/FAILED line that says how many of them were skipped. */
   private int unittestPending = -1;
+  /**
+   * Whether a pytest subtest failed: pytest 9 counts it in "failed" besides its test (two tests with a failing subtest
+   * each: "3 failed, 1 passed"; fixed: "2 passed"), so the run's pytest count is not one of tests and is not compared.
+   */
+  private boolean pytestSubtestFailed;
 
   /** Reads one line of the command's output. */
   public synchronized void accept(String raw) {
     String line = Colour.strip(raw).strip();
     Matcher m;
+    if (PYTEST_SUBFAILED.matcher(line).find()) {
+      pytestSubtestFailed = true;
+    }
     if ((m = PYTEST.matcher(line)).find()) {
       Map<String, Integer> c = counts(m.group(1));
       if (c.containsKey("passed") || c.containsKey("failed")) {
@@ -117,7 +127,11 @@ public final class TestCounts {
 
   /** Executed tests by runner, for the summaries seen; empty when the output had none acr reads. */
   public synchronized Map<String, Count> result() {
-    return Map.copyOf(ran);
+    Map<String, Count> result = new LinkedHashMap<>(ran);
+    if (pytestSubtestFailed) {
+      result.remove("pytest");
+    }
+    return Map.copyOf(result);
   }
 
   /**

@@ -66,4 +66,22 @@ class TestCountsTest {
     assertThat(TestCounts.fewer(counts("1..3", "ok 1", "not ok 2", "ok 3"), counts("1..3", "ok 1", "ok 2 # SKIP later", "ok 3")))
         .isEqualTo("tap ran 2 tests where the baseline ran 3");
   }
+  /**
+   * pytest 9 counts each failing subtest as "failed" besides its test (pytest 9.0.3, two tests, one failing subtest each:
+   * "3 failed, 1 passed"; fixed: "2 passed"): a fix would be told it ran fewer. The short summary or -v names them.
+   */
+  @Test
+  void pytestFailingSubtestsAreNotTests() {
+    String[] baseline = {"test_sub.py uF.                                                          [100%]",
+        "FAILED test_sub.py::test_subs - contains 1 failed subtest",
+        "SUBFAILED(i=2) test_sub.py::T::test_u - AssertionError: 2 == 2",
+        "========================= 3 failed, 1 passed in 1.01s =========================="};
+    assertThat(TestCounts.fewer(counts(baseline), counts("============================== 2 passed in 0.87s ==============================="))).isNull();
+    assertThat(TestCounts.fewer(counts("test_sub.py::test_subs SUBFAILED(i=1)                                    [ 50%]",
+        "========================= 2 failed, 1 passed in 1.08s =========================="), counts("2 passed in 0.87s")))
+        .as("-v").isNull();
+    assertThat(TestCounts.fewer(counts("test_sub.py::test_subs SUBPASSED(i=0)                                    [ 50%]",
+        "========================= 1 failed, 2 passed in 1.08s =========================="), counts("2 passed in 0.87s")))
+        .as("passing subtests are not counted; a test less is").isEqualTo("pytest ran 2 tests where the baseline ran 3");
+  }
 }
