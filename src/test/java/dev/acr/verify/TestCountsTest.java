@@ -84,4 +84,15 @@ class TestCountsTest {
         "========================= 1 failed, 2 passed in 1.08s =========================="), counts("2 passed in 0.87s")))
         .as("passing subtests are not counted; a test less is").isEqualTo("pytest ran 2 tests where the baseline ran 3");
   }
+  /** A failing @AfterAll is counted as a test by surefire 3.3.1 with JUnit 5.10.3 (a class of two tests: "Tests run: 3"). */
+  @Test
+  void surefireCountsNoFailingClassFixtureAsATest() {
+    String[] baseline = {"[ERROR] Tests run: 3, Failures: 0, Errors: 1, Skipped: 0, Time elapsed: 0.477 s <<< FAILURE! -- in p.ATest",
+        "[ERROR] p.ATest -- Time elapsed: 0.477 s <<< ERROR!", "[ERROR] Tests run: 3, Failures: 0, Errors: 1, Skipped: 0"};
+    assertThat(read(baseline)).isEqualTo(Map.of("surefire", 2));
+    assertThat(TestCounts.fewer(counts(baseline), counts("[INFO] Tests run: 2, Failures: 0, Errors: 0, Skipped: 0"))).isNull();
+    assertThat(read("[ERROR] Tests run: 2, Failures: 0, Errors: 1, Skipped: 0, Time elapsed: 0.150 s <<< FAILURE! -- in p.ATest",
+        "[ERROR] p.ATest.two -- Time elapsed: 0.019 s <<< ERROR!", "[ERROR] Tests run: 2, Failures: 0, Errors: 1, Skipped: 0"))
+        .as("a failing test is a test").isEqualTo(Map.of("surefire", 2));
+  }
 }
