@@ -72,6 +72,10 @@ public final class IgnoredInputs {
           continue;
         }
         String rel = top.relativize(abs).toString();
+        if (List.of(rel.split("/")).contains(".git")) {
+          // git's own files: a repository that ignores every dotfile (".*") ignores .git too, and "link" takes none of it.
+          break;
+        }
         if (linked.stream().anyMatch(l -> rel.equals(l) || rel.startsWith(l + "/"))
             || asked.contains(abs.getFileName().toString().toLowerCase(Locale.ROOT))
             || worktree != null && Files.exists(worktree.resolve(rel), LinkOption.NOFOLLOW_LINKS)) {

@@ -97,6 +97,15 @@ class IgnoredInputsTest {
         .as("a worktree without it still lacks it").contains("it needs data/big.csv");
   }
 
+  /** A project that ignores every dotfile (".*", "!.gitignore") ignores .git too, as git check-ignore says. */
+  @Test
+  void neverGitsOwnFolder() throws IOException {
+    Files.writeString(repo.resolve(".gitignore"), ".*\n!.gitignore\n", java.nio.file.StandardOpenOption.APPEND);
+    // A tool that reads the branch from .git/HEAD, run by a test in a folder that is no repository.
+    assertThat(check("Error: ENOENT: no such file or directory, open '.git/HEAD'", repo, repo, "fix it")).isEmpty();
+    assertThat(check("Error: Could not find .git", repo, repo, "fix it")).isEmpty();
+  }
+
   private void write(String rel, String text) throws IOException {
     Path p = repo.resolve(rel);
     Files.createDirectories(p.getParent());
