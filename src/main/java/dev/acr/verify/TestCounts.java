@@ -1,8 +1,10 @@
 package dev.acr.verify;
 
 import dev.acr.exec.Colour;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,6 +51,8 @@ public final class TestCounts {
       "^(?:Passed|Failed)!\\s+-\\s+Failed:\\s+(\\d+), Passed:\\s+(\\d+), Skipped:\\s+\\d+, Total:\\s+\\d+");
   private static final Pattern ERT = Pattern.compile("^Ran (\\d+) tests?, \\d+ results? as expected(.*)$");
   private static final Pattern DART = Pattern.compile("^\\d+:\\d+ \\+(\\d+)(?: ~\\d+)?(?: -(\\d+))?: (?:All tests passed!|Some tests failed\\.)");
+  /** A failing setUpAll or tearDownAll, which Dart counts as a failed test: named once per error it threw. */
+  private static final Pattern DART_FIXTURE = Pattern.compile("^\\d+:\\d+ \\+\\d+(?: ~\\d+)?(?: -\\d+)?: (.*\\((?:setUpAll|tearDownAll)\\)) \\[E\\]$");
   private static final Pattern TAP_PLAN = Pattern.compile("^1\\.\\.(\\d+)\\b");
   private static final Pattern TAP_OFF = Pattern.compile("^(?:not )?ok\\b.*#\\s*(?i:skip|todo)\\b");
   private static final Pattern COUNT = Pattern.compile("(\\d+) ([a-z]+)");
@@ -71,6 +75,8 @@ public final class TestCounts {
   /** The test class surefire last reported on, and how many failures were of a class's own code, not of a test. */
   private String surefireClass;
   private int surefireClassFailures;
+  /** The setUpAll and tearDownAll Dart counted as failed tests ("(tearDownAll) [E]", "test/a_test.dart: (setUpAll) [E]"). */
+  private final Set<String> dartFixtureFailures = new HashSet<>();
 
   /** Reads one line of the command's output. */
   public synchronized void accept(String raw) {
@@ -78,6 +84,9 @@ public final class TestCounts {
     Matcher m;
     if (PYTEST_SUBFAILED.matcher(line).find()) {
       pytestSubtestFailed = true;
+    }
+    if ((m = DART_FIXTURE.matcher(line)).find()) {
+      dartFixtureFailures.add(m.group(1));
     }
     if ((m = SUREFIRE_CLASS.matcher(line)).find()) {
       surefireClass = m.group(1);
@@ -146,6 +155,7 @@ public final class TestCounts {
       result.remove("pytest");
     }
     result.computeIfPresent("surefire", (k, c) -> new Count(c.ran() - surefireClassFailures, c.summaries()));
+    result.computeIfPresent("dart", (k, c) -> new Count(c.ran() - dartFixtureFailures.size(), c.summaries()));
     return Map.copyOf(result);
   }
 

@@ -95,4 +95,18 @@ class TestCountsTest {
         "[ERROR] p.ATest.two -- Time elapsed: 0.019 s <<< ERROR!", "[ERROR] Tests run: 2, Failures: 0, Errors: 1, Skipped: 0"))
         .as("a failing test is a test").isEqualTo(Map.of("surefire", 2));
   }
+  /**
+   * Dart's test package counts a failing setUpAll or tearDownAll as a failed test: its own test (test/runner/set_up_all_test
+   * of dart-lang/test) has one test and a throwing tearDownAll print "-1: (tearDownAll) [E]" and "-1: Some tests failed.";
+   * fixed, "+1: All tests passed!".
+   */
+  @Test
+  void dartCountsNoFailingSetUpAllOrTearDownAllAsATest() {
+    String[] baseline = {"00:00 +0: test", "00:00 +1: (tearDownAll)", "00:00 +1 -1: (tearDownAll) [E]", "  oh no",
+        "00:00 +1 -1: (tearDownAll) [E]", "  and again", "00:00 +1 -1: Some tests failed."};
+    assertThat(read(baseline)).isEqualTo(Map.of("dart", 1));
+    assertThat(TestCounts.fewer(counts(baseline), counts("00:00 +1: All tests passed!"))).isNull();
+    assertThat(read("00:00 +1 -1: test/a_test.dart: parses [E]", "00:00 +1 -1: Some tests failed."))
+        .as("a failing test is a test").isEqualTo(Map.of("dart", 2));
+  }
 }
