@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * How many tests a run executed, by the runner's own summary: skipped, pending, to-do and
- * expected-failure tests do not count as executed. Compared with the baseline's, it tells a change
+ * expected-failure tests do not count as executed (an expected failure that passed neither: it is
+ * often a flaky test, passing in one run and failing as expected in the next). Compared with the baseline's, it tells a change
  * that makes the tests pass by running fewer of them, whatever the language: the patch scan
  * ({@link DisabledTests}) knows the markers of the runners it knows, and each sweep of real
  * repositories found one it did not (Raku's {@code todo}, Ant's qualified {@code @Ignore}, a deleted
@@ -99,13 +100,15 @@ public final class TestCounts {
       Map<String, Integer> c = counts(m.group(1));
       if (c.containsKey("passed") || c.containsKey("failed")) {
         // Not errors: a failing test whose teardown also fails is "1 failed, 1 error", one test.
-        add("pytest", c.getOrDefault("passed", 0) + c.getOrDefault("failed", 0) + c.getOrDefault("xpassed", 0));
+        // Nor xpassed: an expected failure, often a flaky test, that passed this time (and is xfailed the next).
+        add("pytest", c.getOrDefault("passed", 0) + c.getOrDefault("failed", 0));
       }
     } else if ((m = UNITTEST_RAN.matcher(line)).find()) {
       unittestPending = Integer.parseInt(m.group(1));
     } else if (unittestPending >= 0 && (m = UNITTEST_END.matcher(line)).find()) {
       String details = m.group(1) == null ? "" : m.group(1);
-      add("unittest", unittestPending - number(details, "skipped=(\\d+)") - number(details, "expected failures=(\\d+)"));
+      add("unittest", unittestPending - number(details, "skipped=(\\d+)") - number(details, "expected failures=(\\d+)")
+          - number(details, "unexpected successes=(\\d+)"));
       unittestPending = -1;
     } else if ((m = JEST.matcher(line)).find()) {
       Map<String, Integer> c = counts(m.group(1));

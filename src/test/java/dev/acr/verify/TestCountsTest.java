@@ -109,4 +109,18 @@ class TestCountsTest {
     assertThat(read("00:00 +1 -1: test/a_test.dart: parses [E]", "00:00 +1 -1: Some tests failed."))
         .as("a failing test is a test").isEqualTo(Map.of("dart", 2));
   }
+  /**
+   * An expected failure that passed (pytest's xpassed, unittest's unexpected success) is a test the project does not count
+   * on, often one marked for being flaky: counted, a flaky xfail test that passed in the baseline and failed as expected
+   * on the fix was a test fewer.
+   */
+  @Test
+  void anExpectedFailureIsNotCountedWhetherItFailsOrNot() {
+    assertThat(TestCounts.fewer(counts("========= 10 passed, 1 xpassed in 0.31s ========="),
+        counts("========= 10 passed, 1 xfailed in 0.30s ========="))).isNull();
+    assertThat(TestCounts.fewer(counts("Ran 11 tests in 0.01s", "FAILED (unexpected successes=1)"),
+        counts("Ran 11 tests in 0.01s", "OK (expected failures=1)"))).isNull();
+    assertThat(read("Ran 12 tests in 0.003s", "", "OK (skipped=2, expected failures=1, unexpected successes=1)"))
+        .isEqualTo(Map.of("unittest", 8));
+  }
 }
