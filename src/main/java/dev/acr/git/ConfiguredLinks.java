@@ -45,11 +45,16 @@ public record ConfiguredLinks(List<String> paths, List<String> notes) {
     for (String entry : link) {
       Path abs = folder.toAbsolutePath().normalize().resolve(entry).normalize();
       String rel = top.relativize(abs).toString().replace(java.io.File.separatorChar, '/');
+      Optional<String> above = symbolicLinkAbove(top, rel);
       if (!abs.startsWith(top) || rel.isEmpty()) {
         notes.add(config + " links \"" + entry + "\", which is not inside the repository " + top + "; it is not linked");
       } else if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
         notes.add(config + " links \"" + entry + "\", which your tree does not have (" + abs + "): the attempts run"
             + " without it; make it (run the step that downloads or builds it) or remove it from \"link\"");
+      } else if (above.isPresent()) {
+        // Beyond git's reach: ls-files names nothing in it, and the snapshot's git add fails on it.
+        notes.add(config + " links \"" + entry + "\", which is inside " + above.get() + ", a symbolic link; it is not"
+            + " linked: link " + above.get() + " itself if git does not track it");
       } else if (tracked(top, rel)) {
         notes.add(config + " links \"" + entry + "\", which git tracks (in whole or in part), so every attempt's"
             + " worktree has its tracked files already; it is not linked: name its untracked files or folders instead");
@@ -74,6 +79,18 @@ public record ConfiguredLinks(List<String> paths, List<String> notes) {
         }
       } catch (GitException e) {
         return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The first of {@code rel}'s folders (root-relative) that is a symbolic link in {@code root}, if any. */
+  private static Optional<String> symbolicLinkAbove(Path root, String rel) {
+    String[] parts = rel.split("/");
+    for (int i = 1; i < parts.length; i++) {
+      String prefix = String.join("/", Arrays.asList(parts).subList(0, i));
+      if (Files.isSymbolicLink(root.resolve(prefix))) {
+        return Optional.of(prefix);
       }
     }
     return Optional.empty();

@@ -92,6 +92,7 @@ public final class Baseline {
     Path log = dir.resolve(RunFiles.VERIFY_LOG);
     Path wt = null;
     VerifyResult r;
+    Optional<CannotRun.Why> ignored;
     try {
       Files.createDirectories(dir);
       // From the run's pool: the same worktree, reset, serves the first attempt (one checkout per run).
@@ -101,6 +102,10 @@ public final class Baseline {
       java.util.Map<String, String> env =
           isolation == null ? req.environment() : isolation.environment(snapshot, wt, req.environment());
       r = new Verifier().run(verify, folder, timeout, baselineEnv(env), log, beat -> note.accept("baseline: " + beat));
+      // Before the worktree is reset: a file named missing that the tests then made is there now.
+      ignored = !stopIfCannotRun || wt == null || r.passed() || r.timedOut() ? Optional.empty()
+          : IgnoredInputs.check(lines(log, r), d.signals().root(), d.signals().packageDir(), configFolder(d),
+              snapshot.dependencies(), wt, req.prompt());
     } catch (IOException e) {
       throw new UsageError("cannot prepare the baseline check: " + e.getMessage());
     } catch (InterruptedException e) {
@@ -124,9 +129,8 @@ public final class Baseline {
       // Exit 0 yet not passed: a runner whose summary says tests failed (tcltest), which may be a test file that could not load.
       int exit = r.exitCode() == 0 ? 1 : r.exitCode();
       List<String> output = lines(log, r);
-      Optional<CannotRun.Why> why = CannotRun.check(exit, output, d.signals().root(), d.signals().packageDir(), req.prompt())
-          .or(() -> snapshot == null ? Optional.empty() : IgnoredInputs.check(output, d.signals().root(),
-              d.signals().packageDir(), configFolder(d), snapshot.dependencies(), req.prompt()));
+      Optional<CannotRun.Why> why = CannotRun.check(exit, output, d.signals().root(), d.signals().packageDir(), req.prompt());
+      why = why.isPresent() ? why : ignored;
       Optional<String> stop = cannotRun(verify, where, why, none, log);
       if (stop.isPresent()) {
         throw new UsageError(stop.get());

@@ -3,6 +3,7 @@ package dev.acr.verify;
 import dev.acr.exec.Colour;
 import dev.acr.git.ConfiguredLinks;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,10 +46,12 @@ public final class IgnoredInputs {
    * {@code linked} (root-relative folders each worktree gets: dependency folders and the project's
    * {@code "link"}). The remedy names the ignored folder (or file) to link, relative to {@code
    * configFolder} (where the applicable {@code .acr/config.json} is, or would be). Not when the
-   * prompt names the file: then it is the task.
+   * prompt names the file: then it is the task. Not when {@code worktree} (the one the baseline ran
+   * in, null when none) has the file after the run: the tests made it themselves when they found
+   * none (a cache, a log, a generated config), so it was not what they lacked.
    */
-  public static Optional<CannotRun.Why> check(
-      List<String> output, Path root, Path packageDir, Path configFolder, List<String> linked, String prompt) {
+  public static Optional<CannotRun.Why> check(List<String> output, Path root, Path packageDir, Path configFolder,
+      List<String> linked, Path worktree, String prompt) {
     Set<String> candidates = new LinkedHashSet<>();
     for (String raw : output) {
       String line = Colour.strip(raw);
@@ -69,8 +72,13 @@ public final class IgnoredInputs {
           continue;
         }
         String rel = top.relativize(abs).toString();
+        if (List.of(rel.split("/")).contains(".git")) {
+          // git's own files: a repository that ignores every dotfile (".*") ignores .git too, and "link" takes none of it.
+          break;
+        }
         if (linked.stream().anyMatch(l -> rel.equals(l) || rel.startsWith(l + "/"))
-            || asked.contains(abs.getFileName().toString().toLowerCase(Locale.ROOT))) {
+            || asked.contains(abs.getFileName().toString().toLowerCase(Locale.ROOT))
+            || worktree != null && Files.exists(worktree.resolve(rel), LinkOption.NOFOLLOW_LINKS)) {
           break;
         }
         Optional<String> unit = ConfiguredLinks.ignoredUnit(top, rel);

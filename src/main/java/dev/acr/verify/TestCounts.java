@@ -1,14 +1,17 @@
 package dev.acr.verify;
 
 import dev.acr.exec.Colour;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * How many tests a run executed, by the runner's own summary: skipped, pending, to-do and
- * expected-failure tests do not count as executed. Compared with the baseline's, it tells a change
+ * expected-failure tests do not count as executed (an expected failure that passed neither: it is
+ * often a flaky test, passing in one run and failing as expected in the next). Compared with the baseline's, it tells a change
  * that makes the tests pass by running fewer of them, whatever the language: the patch scan
  * ({@link DisabledTests}) knows the markers of the runners it knows, and each sweep of real
  * repositories found one it did not (Raku's {@code todo}, Ant's qualified {@code @Ignore}, a deleted
@@ -23,6 +26,8 @@ public final class TestCounts {
 
   private static final Pattern PYTEST = Pattern.compile(
       "^=*\\s*((?:\\d+ (?:passed|failed|errors?|skipped|xfailed|xpassed|deselected|warnings?|rerun)(?:, )?)+) in [\\d.]+s\\b");
+  /** A failing pytest subtest (-v's progress, the short summary, its test's reason): pytest 9 counts it as a test failed. */
+  private static final Pattern PYTEST_SUBFAILED = Pattern.compile("\\bSUBFAILED\\b|contains \\d+ failed subtests?\\b");
   private static final Pattern UNITTEST_RAN = Pattern.compile("^Ran (\\d+) tests? in ");
   private static final Pattern UNITTEST_END = Pattern.compile("^(?:OK|FAILED)(?: \\((.*)\\))?$");
   private static final Pattern JEST = Pattern.compile("^Tests:\\s+(.*\\b\\d+ total)$");
@@ -33,6 +38,10 @@ public final class TestCounts {
   private static final Pattern MINITEST = Pattern.compile("^(\\d+) runs, \\d+ assertions, \\d+ failures, \\d+ errors, (\\d+) skips");
   private static final Pattern SUREFIRE = Pattern.compile(
       "^(?:\\[(?:INFO|ERROR|WARNING)\\]\\s+)?Tests run: (\\d+), Failures: \\d+, Errors: \\d+, Skipped: (\\d+)$");
+  /** Surefire's line for a test class, which names it last ("... -- in a.ATest", 2.x: "... - in a.ATest"). */
+  private static final Pattern SUREFIRE_CLASS = Pattern.compile("^(?:\\[\\w+\\]\\s+)?Tests run: \\d+, .* -?- in ([\\w.$]+)$");
+  /** Surefire's line for a failure, which names the test ("a.ATest.one") or, when the class's own code failed, the class. */
+  private static final Pattern SUREFIRE_FAILURE = Pattern.compile("^(?:\\[\\w+\\]\\s+)?([\\w.$]+)(?: --|\\s)\\s*Time elapsed: .*<<< (?:ERROR|FAILURE)!$");
   private static final Pattern ANT_JUNIT = Pattern.compile(
       "^\\[junit(?:launcher)?\\] Tests run: (\\d+), Failures: \\d+, Errors: \\d+, Skipped: (\\d+), Time elapsed");
   private static final Pattern PHPUNIT_OK = Pattern.compile("^OK \\((\\d+) tests?, ");
@@ -43,6 +52,8 @@ public final class TestCounts {
       "^(?:Passed|Failed)!\\s+-\\s+Failed:\\s+(\\d+), Passed:\\s+(\\d+), Skipped:\\s+\\d+, Total:\\s+\\d+");
   private static final Pattern ERT = Pattern.compile("^Ran (\\d+) tests?, \\d+ results? as expected(.*)$");
   private static final Pattern DART = Pattern.compile("^\\d+:\\d+ \\+(\\d+)(?: ~\\d+)?(?: -(\\d+))?: (?:All tests passed!|Some tests failed\\.)");
+  /** A failing setUpAll or tearDownAll, which Dart counts as a failed test: named once per error it threw. */
+  private static final Pattern DART_FIXTURE = Pattern.compile("^\\d+:\\d+ \\+\\d+(?: ~\\d+)?(?: -\\d+)?: (.*\\((?:setUpAll|tearDownAll)\\)) \\[E\\]$");
   private static final Pattern TAP_PLAN = Pattern.compile("^1\\.\\.(\\d+)\\b");
   private static final Pattern TAP_OFF = Pattern.compile("^(?:not )?ok\\b.*#\\s*(?i:skip|todo)\\b");
   private static final Pattern COUNT = Pattern.compile("(\\d+) ([a-z]+)");
@@ -57,22 +68,47 @@ public final class TestCounts {
   private final Map<String, Count> ran = new LinkedHashMap<>();
   /** unittest's "Ran N", waiting for the OK/FAILED line that says how many of them were skipped. */
   private int unittestPending = -1;
+  /**
+   * Whether a pytest subtest failed: pytest 9 counts it in "failed" besides its test (two tests with a failing subtest
+   * each: "3 failed, 1 passed"; fixed: "2 passed"), so the run's pytest count is not one of tests and is not compared.
+   */
+  private boolean pytestSubtestFailed;
+  /** The test class surefire last reported on, and how many failures were of a class's own code, not of a test. */
+  private String surefireClass;
+  private int surefireClassFailures;
+  /** The setUpAll and tearDownAll Dart counted as failed tests ("(tearDownAll) [E]", "test/a_test.dart: (setUpAll) [E]"). */
+  private final Set<String> dartFixtureFailures = new HashSet<>();
 
   /** Reads one line of the command's output. */
   public synchronized void accept(String raw) {
     String line = Colour.strip(raw).strip();
     Matcher m;
+    if (PYTEST_SUBFAILED.matcher(line).find()) {
+      pytestSubtestFailed = true;
+    }
+    if ((m = DART_FIXTURE.matcher(line)).find()) {
+      dartFixtureFailures.add(m.group(1));
+    }
+    if ((m = SUREFIRE_CLASS.matcher(line)).find()) {
+      surefireClass = m.group(1);
+    } else if ((m = SUREFIRE_FAILURE.matcher(line)).find() && m.group(1).equals(surefireClass)) {
+      // A failing @AfterAll (JUnit 5, surefire 3.3.1): "Tests run: 3, ..., Errors: 1" for a class of two tests, counted
+      // as a test in the totals too; the fix that makes it pass prints "Tests run: 2".
+      surefireClassFailures++;
+    }
     if ((m = PYTEST.matcher(line)).find()) {
       Map<String, Integer> c = counts(m.group(1));
       if (c.containsKey("passed") || c.containsKey("failed")) {
         // Not errors: a failing test whose teardown also fails is "1 failed, 1 error", one test.
-        add("pytest", c.getOrDefault("passed", 0) + c.getOrDefault("failed", 0) + c.getOrDefault("xpassed", 0));
+        // Nor xpassed: an expected failure, often a flaky test, that passed this time (and is xfailed the next).
+        add("pytest", c.getOrDefault("passed", 0) + c.getOrDefault("failed", 0));
       }
     } else if ((m = UNITTEST_RAN.matcher(line)).find()) {
       unittestPending = Integer.parseInt(m.group(1));
     } else if (unittestPending >= 0 && (m = UNITTEST_END.matcher(line)).find()) {
       String details = m.group(1) == null ? "" : m.group(1);
-      add("unittest", unittestPending - number(details, "skipped=(\\d+)") - number(details, "expected failures=(\\d+)"));
+      add("unittest", unittestPending - number(details, "skipped=(\\d+)") - number(details, "expected failures=(\\d+)")
+          - number(details, "unexpected successes=(\\d+)"));
       unittestPending = -1;
     } else if ((m = JEST.matcher(line)).find()) {
       Map<String, Integer> c = counts(m.group(1));
@@ -117,7 +153,13 @@ public final class TestCounts {
 
   /** Executed tests by runner, for the summaries seen; empty when the output had none acr reads. */
   public synchronized Map<String, Count> result() {
-    return Map.copyOf(ran);
+    Map<String, Count> result = new LinkedHashMap<>(ran);
+    if (pytestSubtestFailed) {
+      result.remove("pytest");
+    }
+    result.computeIfPresent("surefire", (k, c) -> new Count(c.ran() - surefireClassFailures, c.summaries()));
+    result.computeIfPresent("dart", (k, c) -> new Count(c.ran() - dartFixtureFailures.size(), c.summaries()));
+    return Map.copyOf(result);
   }
 
   /**

@@ -70,4 +70,24 @@ class GitConfiguredLinksTest {
     assertThat(ConfiguredLinks.check(repo, repo.resolve("pkg"), config, List.of("shunit2")).paths())
         .as("relative to the config's folder, given root-relative").containsExactly("pkg/shunit2");
   }
+  /**
+   * A path below a symbolic link the repository tracks (vendor -> ../shared) is beyond git's reach: git ls-files named
+   * nothing, so it was linked, and the snapshot's git add then failed ("pathspec 'vendor/big' is beyond a symbolic link"),
+   * ending every run with git's error.
+   */
+  @Test
+  void aPathBelowASymbolicLinkIsToldNotLinked() throws Exception {
+    tmp = tmp.toRealPath();
+    Path repo = GitFixture.withCommit(tmp.resolve("repo"), Map.of("a.sh", "a\n"));
+    Files.createDirectories(tmp.resolve("shared/big"));
+    Files.createSymbolicLink(repo.resolve("vendor"), Path.of("../shared"));
+    git(repo, "add", "vendor");
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@e.invalid", "commit", "-q", "-m", "vendor");
+    Path config = repo.resolve(".acr/config.json");
+    ConfiguredLinks links = ConfiguredLinks.check(repo, repo, config, List.of("vendor/big"));
+    assertThat(links.paths()).isEmpty();
+    assertThat(links.notes()).singleElement().asString()
+        .startsWith(config + " links \"vendor/big\", which is inside vendor, a symbolic link");
+    assertThat(Isolation.forRepo(repo).snapshot(links).commit()).isNotBlank();
+  }
 }

@@ -34,7 +34,11 @@ class IgnoredInputsTest {
 
   /** What acr says of a baseline that printed {@code line}: problem and remedy, empty when it makes no claim. */
   private String check(String line, Path pkg, Path configFolder, String prompt) {
-    return IgnoredInputs.check(List.of("running", line), repo, pkg, configFolder, List.of("node_modules"), prompt)
+    return check(line, pkg, configFolder, null, prompt);
+  }
+
+  private String check(String line, Path pkg, Path configFolder, Path worktree, String prompt) {
+    return IgnoredInputs.check(List.of("running", line), repo, pkg, configFolder, List.of("node_modules"), worktree, prompt)
         .map(w -> w.problem() + " | " + w.todo()).orElse("");
   }
 
@@ -75,6 +79,31 @@ class IgnoredInputsTest {
         .as("a dependency folder every worktree links").isEmpty();
     assertThat(check("testlib/lib.sh: not found", repo, repo, "make run_tests.sh work without lib.sh"))
         .as("the prompt names it: the task").isEmpty();
+  }
+
+  /**
+   * A file the tests make when they find none (a cache, a log) is named missing in a baseline that fails for the task's
+   * bug: not what the tests lacked, though the user's tree has it from an earlier run.
+   */
+  @Test
+  void notAFileTheTestsMadeThemselves() throws IOException {
+    Path wt = tmp.resolve("wt");
+    Files.createDirectories(wt.resolve("pkg/data"));
+    Files.writeString(wt.resolve("pkg/data/big.csv"), "made by the tests\n");
+    String line = "WARNING loader: data/big.csv not found, building it";
+    assertThat(check(line, repo.resolve("pkg"), repo, null, "fix the loader")).contains("it needs data/big.csv");
+    assertThat(check(line, repo.resolve("pkg"), repo, wt, "fix the loader")).isEmpty();
+    assertThat(check(line, repo.resolve("pkg"), repo, tmp.resolve("other"), "fix the loader"))
+        .as("a worktree without it still lacks it").contains("it needs data/big.csv");
+  }
+
+  /** A project that ignores every dotfile (".*", "!.gitignore") ignores .git too, as git check-ignore says. */
+  @Test
+  void neverGitsOwnFolder() throws IOException {
+    Files.writeString(repo.resolve(".gitignore"), ".*\n!.gitignore\n", java.nio.file.StandardOpenOption.APPEND);
+    // A tool that reads the branch from .git/HEAD, run by a test in a folder that is no repository.
+    assertThat(check("Error: ENOENT: no such file or directory, open '.git/HEAD'", repo, repo, "fix it")).isEmpty();
+    assertThat(check("Error: Could not find .git", repo, repo, "fix it")).isEmpty();
   }
 
   private void write(String rel, String text) throws IOException {

@@ -66,4 +66,61 @@ class TestCountsTest {
     assertThat(TestCounts.fewer(counts("1..3", "ok 1", "not ok 2", "ok 3"), counts("1..3", "ok 1", "ok 2 # SKIP later", "ok 3")))
         .isEqualTo("tap ran 2 tests where the baseline ran 3");
   }
+  /**
+   * pytest 9 counts each failing subtest as "failed" besides its test (pytest 9.0.3, two tests, one failing subtest each:
+   * "3 failed, 1 passed"; fixed: "2 passed"): a fix would be told it ran fewer. The short summary or -v names them.
+   */
+  @Test
+  void pytestFailingSubtestsAreNotTests() {
+    String[] baseline = {"test_sub.py uF.                                                          [100%]",
+        "FAILED test_sub.py::test_subs - contains 1 failed subtest",
+        "SUBFAILED(i=2) test_sub.py::T::test_u - AssertionError: 2 == 2",
+        "========================= 3 failed, 1 passed in 1.01s =========================="};
+    assertThat(TestCounts.fewer(counts(baseline), counts("============================== 2 passed in 0.87s ==============================="))).isNull();
+    assertThat(TestCounts.fewer(counts("test_sub.py::test_subs SUBFAILED(i=1)                                    [ 50%]",
+        "========================= 2 failed, 1 passed in 1.08s =========================="), counts("2 passed in 0.87s")))
+        .as("-v").isNull();
+    assertThat(TestCounts.fewer(counts("test_sub.py::test_subs SUBPASSED(i=0)                                    [ 50%]",
+        "========================= 1 failed, 2 passed in 1.08s =========================="), counts("2 passed in 0.87s")))
+        .as("passing subtests are not counted; a test less is").isEqualTo("pytest ran 2 tests where the baseline ran 3");
+  }
+  /** A failing @AfterAll is counted as a test by surefire 3.3.1 with JUnit 5.10.3 (a class of two tests: "Tests run: 3"). */
+  @Test
+  void surefireCountsNoFailingClassFixtureAsATest() {
+    String[] baseline = {"[ERROR] Tests run: 3, Failures: 0, Errors: 1, Skipped: 0, Time elapsed: 0.477 s <<< FAILURE! -- in p.ATest",
+        "[ERROR] p.ATest -- Time elapsed: 0.477 s <<< ERROR!", "[ERROR] Tests run: 3, Failures: 0, Errors: 1, Skipped: 0"};
+    assertThat(read(baseline)).isEqualTo(Map.of("surefire", 2));
+    assertThat(TestCounts.fewer(counts(baseline), counts("[INFO] Tests run: 2, Failures: 0, Errors: 0, Skipped: 0"))).isNull();
+    assertThat(read("[ERROR] Tests run: 2, Failures: 0, Errors: 1, Skipped: 0, Time elapsed: 0.150 s <<< FAILURE! -- in p.ATest",
+        "[ERROR] p.ATest.two -- Time elapsed: 0.019 s <<< ERROR!", "[ERROR] Tests run: 2, Failures: 0, Errors: 1, Skipped: 0"))
+        .as("a failing test is a test").isEqualTo(Map.of("surefire", 2));
+  }
+  /**
+   * Dart's test package counts a failing setUpAll or tearDownAll as a failed test: its own test (test/runner/set_up_all_test
+   * of dart-lang/test) has one test and a throwing tearDownAll print "-1: (tearDownAll) [E]" and "-1: Some tests failed.";
+   * fixed, "+1: All tests passed!".
+   */
+  @Test
+  void dartCountsNoFailingSetUpAllOrTearDownAllAsATest() {
+    String[] baseline = {"00:00 +0: test", "00:00 +1: (tearDownAll)", "00:00 +1 -1: (tearDownAll) [E]", "  oh no",
+        "00:00 +1 -1: (tearDownAll) [E]", "  and again", "00:00 +1 -1: Some tests failed."};
+    assertThat(read(baseline)).isEqualTo(Map.of("dart", 1));
+    assertThat(TestCounts.fewer(counts(baseline), counts("00:00 +1: All tests passed!"))).isNull();
+    assertThat(read("00:00 +1 -1: test/a_test.dart: parses [E]", "00:00 +1 -1: Some tests failed."))
+        .as("a failing test is a test").isEqualTo(Map.of("dart", 2));
+  }
+  /**
+   * An expected failure that passed (pytest's xpassed, unittest's unexpected success) is a test the project does not count
+   * on, often one marked for being flaky: counted, a flaky xfail test that passed in the baseline and failed as expected
+   * on the fix was a test fewer.
+   */
+  @Test
+  void anExpectedFailureIsNotCountedWhetherItFailsOrNot() {
+    assertThat(TestCounts.fewer(counts("========= 10 passed, 1 xpassed in 0.31s ========="),
+        counts("========= 10 passed, 1 xfailed in 0.30s ========="))).isNull();
+    assertThat(TestCounts.fewer(counts("Ran 11 tests in 0.01s", "FAILED (unexpected successes=1)"),
+        counts("Ran 11 tests in 0.01s", "OK (expected failures=1)"))).isNull();
+    assertThat(read("Ran 12 tests in 0.003s", "", "OK (skipped=2, expected failures=1, unexpected successes=1)"))
+        .isEqualTo(Map.of("unittest", 8));
+  }
 }
