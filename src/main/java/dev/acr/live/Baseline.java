@@ -92,7 +92,9 @@ public final class Baseline {
     Path log = dir.resolve(RunFiles.VERIFY_LOG);
     Path wt = null;
     VerifyResult r;
-    Optional<CannotRun.Why> ignored;
+    // A failing baseline's output, read once: what the worktree lacks is judged before it is reset, the rest after.
+    List<String> output = List.of();
+    Optional<CannotRun.Why> ignored = Optional.empty();
     try {
       Files.createDirectories(dir);
       // From the run's pool: the same worktree, reset, serves the first attempt (one checkout per run).
@@ -103,9 +105,11 @@ public final class Baseline {
           isolation == null ? req.environment() : isolation.environment(snapshot, wt, req.environment());
       r = new Verifier().run(verify, folder, timeout, baselineEnv(env), log, beat -> note.accept("baseline: " + beat));
       // Before the worktree is reset: a file named missing that the tests then made is there now.
-      ignored = !stopIfCannotRun || wt == null || r.passed() || r.timedOut() ? Optional.empty()
-          : IgnoredInputs.check(lines(log, r), d.signals().root(), d.signals().packageDir(), configFolder(d),
-              snapshot.dependencies(), wt, req.prompt());
+      if (stopIfCannotRun && !r.passed() && !r.timedOut()) {
+        output = lines(log, r);
+        ignored = wt == null ? Optional.empty() : IgnoredInputs.check(output, d.signals().root(), d.signals().packageDir(),
+            configFolder(d), snapshot.dependencies(), wt, req.prompt());
+      }
     } catch (IOException e) {
       throw new UsageError("cannot prepare the baseline check: " + e.getMessage());
     } catch (InterruptedException e) {
@@ -128,7 +132,6 @@ public final class Baseline {
       }
       // Exit 0 yet not passed: a runner whose summary says tests failed (tcltest), which may be a test file that could not load.
       int exit = r.exitCode() == 0 ? 1 : r.exitCode();
-      List<String> output = lines(log, r);
       Optional<CannotRun.Why> why = CannotRun.check(exit, output, d.signals().root(), d.signals().packageDir(), req.prompt());
       why = why.isPresent() ? why : ignored;
       Optional<String> stop = cannotRun(verify, where, why, none, log);
