@@ -4,6 +4,7 @@ import dev.acr.context.Dimension;
 import dev.acr.core.Task;
 import dev.acr.git.Diff;
 import dev.acr.git.Isolation;
+import dev.acr.verify.BuildErrors;
 import dev.acr.verify.DisabledTests;
 import dev.acr.verify.TestCounts;
 import dev.acr.verify.Verifier;
@@ -54,6 +55,36 @@ final class AttemptTests {
         ? "its tests passed on a second run; on the first, " + failed + " failed (a flaky test? see " + RunFiles.VERIFY_LOG + ")"
         : null;
     return new Outcome(second, first.durationMs() + second.durationMs(), said);
+  }
+
+  /**
+   * What the user is told of an attempt whose tests fail, named as the baseline's are, with how many of the baseline's
+   * failures no longer fail (fixed, or gone: a deleted test fails no more). "failed" alone said neither how far the
+   * attempt got nor what to look at (unjs/ufo: one table case of seven still failing). With no test named, the build's
+   * first error when there is one, as for the baseline. Null when the tests passed or were stopped at their limit (said
+   * where it happens).
+   *
+   * @param log the log of the run that decided, read only when no test is named
+   */
+  static String failedNote(VerifyResult v, KnownFailures known, Path log) {
+    if (v == null || v.passed() || v.timedOut()) {
+      return null;
+    }
+    if (v.failing().isEmpty()) {
+      return BuildErrors.first(Baseline.lines(log, v)).map(e -> "its build fails (" + Baseline.exit(v) + ": " + e + ")")
+          .orElse("its tests fail (" + Baseline.exit(v) + ")");
+    }
+    String before = "";
+    if (known != null && !known.failing().isEmpty() && !known.incomplete() && !v.failingIncomplete()) {
+      long fixed = known.failing().stream().filter(t -> !v.failing().contains(t)).count();
+      long fresh = v.failing().stream().filter(t -> !known.failing().contains(t)).count();
+      String newOnes = fresh == 0 ? "" : ", and " + fresh + " did not fail before";
+      before = fixed > 0 ? "; of the " + known.failing().size() + " that failed before, " + fixed + " no longer"
+              + (fixed == 1 ? " fails" : " fail") + newOnes
+          : fresh == 0 ? ", the same as before the change"
+          : "; every one that failed before still fails" + newOnes;
+    }
+    return "its tests fail (" + Baseline.exit(v) + "): " + KnownFailures.named(v.failing(), v.failingIncomplete()) + before;
   }
 
   /**

@@ -215,12 +215,12 @@ public final class Baseline {
    * The failing command's exit code; a runner that exits 0 when tests fail (tcltest) was judged by
    * its output, which "exit 0" alone would leave the user wondering about.
    */
-  private static String exit(VerifyResult r) {
+  static String exit(VerifyResult r) {
     return r.exitCode() == 0 ? "exit 0, failures read from its output" : "exit " + r.exitCode();
   }
 
   /** The end of the log (more than the result's tail: a missing module may be reported early). */
-  private static List<String> lines(Path log, VerifyResult r) {
+  static List<String> lines(Path log, VerifyResult r) {
     try {
       return RunFiles.tail(log, 2000);
     } catch (IOException e) {

@@ -333,6 +333,12 @@ public final class LiveExecutor implements AttemptExecutor {
       } else if (status == AttemptStatus.FAILED && setup.known() != null && setup.known().onlyThese(v)) {
         reason = KnownFailures.REASON; // ends the run: the next agent would be judged by the same failures
         attemptNote = setup.known().stopNote(v);
+      } else if (status == AttemptStatus.FAILED) {
+        attemptNote = AttemptTests.failedNote(v, setup.known(), dir.resolve(
+            Files.exists(dir.resolve(RunFiles.VERIFY_AGAIN_LOG)) ? RunFiles.VERIFY_AGAIN_LOG : RunFiles.VERIFY_LOG));
+        if (attemptNote != null) {
+          note.accept("attempt " + attemptNumber + " " + route.name() + ": " + attemptNote);
+        }
       }
     }
     artifacts.put(attemptNumber, new AttemptArtifacts(attemptNumber, dir, diff, verifyTail, attemptNote, testsMs));

@@ -165,7 +165,8 @@ class CliKnownFailuresTest {
     assertThat(r.err()).as(r.toString()).contains("baseline: the build fails (exit 1: ")
         .contains("lib/src/main/java/Value.java:3: cannot find symbol) and no failing test is named; if that is the bug to fix,"
             + " as expected; if not,"
-            + " no attempt can verify here").doesNotContain("tests fail (exit 1)");
+            + " no attempt can verify here").doesNotContain("tests fail (exit 1)")
+        .contains("attempt 1 greeter: its build fails (exit 1: ");
     assertThat(r.exit()).as(r.toString()).isEqualTo(0);
   }
 }
