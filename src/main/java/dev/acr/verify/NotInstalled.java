@@ -80,6 +80,15 @@ final class NotInstalled {
           + "|Network access disabled by the environment; can't reach \\S+");
 
   /**
+   * pnpm (9.7 and later) switching itself to the version a project's {@code packageManager} names, before any script: it
+   * refuses a download whose registry signature it cannot check (a mirror without signatures: unjs/ufo's pnpm@10.28.0 with
+   * pnpm 10.34.9), and offline its {@code pnpm add pnpm@X} fails or is killed after its retries.
+   */
+  private static final Pattern PNPM_SWITCH_FAILED =
+      Pattern.compile("Refusing to run pnpm@(\\S+): its npm registry signature could not be verified"
+          + "|Command (?:failed with exit code \\d+|was killed with \\w+[^:]*): pnpm add pnpm@(\\S+) ");
+
+  /**
    * Ant without the optional task a target uses: {@code Problem: failed to create task or type junit} (Debian's ant without
    * ant-optional, whose ant-junit.jar holds the junit task); not a task the project defines itself, which would name no Ant class.
    */
@@ -172,6 +181,15 @@ final class NotInstalled {
           + " package.json names (" + m.group() + ")", network
               ? "run the package manager once by hand where the network allows (corepack install), or name another test command"
               : "update corepack (npm install -g corepack@latest) or set COREPACK_INTEGRITY_KEYS=0, or name another test command"));
+    }
+    if ((m = PNPM_SWITCH_FAILED.matcher(line)).find()) {
+      boolean verify = m.group(1) != null;
+      return Optional.of(new Why("pnpm could not " + (verify ? "verify" : "download") + " pnpm@"
+          + (verify ? m.group(1) : m.group(2)) + ", the version the project's package.json names (packageManager), so no test"
+          + " ran (" + m.group().strip() + ")", verify
+              ? "run the pnpm you have (pnpm config set manage-package-manager-versions false), or name another test command"
+              : "run pnpm once by hand where the network allows, or pnpm config set manage-package-manager-versions false,"
+                  + " or name another test command"));
     }
     if ((m = ANT_TASK_MISSING.matcher(line)).find()) {
       return Optional.of(new Why("Ant's " + m.group(1) + " task is not installed (" + m.group() + ")",

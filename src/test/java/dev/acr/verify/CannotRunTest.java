@@ -269,6 +269,27 @@ class CannotRunTest {
         .isEmpty();
   }
 
+  /** Lines as pnpm 10.34.9 printed them for unjs/ufo's "pnpm test" (packageManager pnpm@10.28.0), from a registry without signatures and offline. */
+  @Test
+  void pnpmFailingToSwitchToThePackageManagersVersion() {
+    assertThat(check(1, "fix the failing withQuery tests", "> ufo@1.6.3 test /tmp/ufo", "> pnpm lint && vitest run --typecheck", "",
+        " ERROR  Refusing to run pnpm@10.28.0: its npm registry signature could not be verified (pnpm@10.28.0: pnpm@10.28.0 has no"
+            + " registry signature on https://registry.npmjs.org/). The bytes selected by this install do not match a published,"
+            + " signed pnpm release.",
+        "This can indicate a tampered download or a malicious/unreachable registry. Set `manage-package-manager-versions` to"
+            + " `false` to skip the version switch if this is unexpected.",
+        " ELIFECYCLE  Test failed. See above for more details."))
+        .hasValueSatisfying(w -> {
+          assertThat(w.problem()).startsWith("pnpm could not verify pnpm@10.28.0, the version the project's package.json names");
+          assertThat(w.todo()).contains("pnpm config set manage-package-manager-versions false");
+        });
+    assertThat(check(1, "fix it", " ERROR  Command was killed with SIGTERM (Termination): pnpm add pnpm@10.28.0 --loglevel=error"
+        + " --ignore-scripts --config.strict-dep-builds=false --config.node-linker=hoisted --config.bin=bin --ignore-workspace"))
+        .map(CannotRun.Why::problem).hasValueSatisfying(p -> assertThat(p).startsWith("pnpm could not download pnpm@10.28.0"));
+    // A project's own test that installs pnpm and fails is not the switch: no "pnpm add pnpm@X" command line.
+    assertThat(check(1, "fix it", "AssertionError: expected 'pnpm@9' to be 'pnpm@10'", "Tests  1 failed | 3 passed (4)")).isEmpty();
+  }
+
   /** Lines as Maven 3.8.7 printed them for apache/commons-cli (ESC[0m included), and javac's and Gradle's. */
   @Test
   void mavenAndGradleRefusingToBuildBeforeAnyTestRan() {
