@@ -314,6 +314,9 @@ public final class DisabledTests {
         }
       }
     }
+    if (!ASKED_REMOVED.matcher(asked).find() && found.isEmpty()) {
+      found.addAll(TableCases.deleted(scan, failing, prompt));
+    }
     if (!ASKED_REMOVED.matcher(asked).find() && !ASKED_OFF.matcher(asked).find()) {
       OctaveTests.blocksTurnedOff(patch, failing).ifPresent(found::add);
     }
