@@ -117,8 +117,12 @@ public final class TestCounts {
       Map<String, Integer> c = counts(m.group(1));
       add("vitest", Integer.parseInt(m.group(2)) - c.getOrDefault("skipped", 0) - c.getOrDefault("todo", 0));
     } else if ((m = MOCHA.matcher(line)).find()) {
-      if (!m.group(2).equals("pending")) {
+      // One summary: "N passing" always, then "M pending" and "K failing" when there are any. Counted as two, a failing
+      // baseline ("3 passing", "1 failing") was never compared with its fix ("4 passing").
+      if (m.group(2).equals("passing")) {
         add("mocha", Integer.parseInt(m.group(1)));
+      } else if (m.group(2).equals("failing")) {
+        more("mocha", Integer.parseInt(m.group(1)));
       }
     } else if ((m = CARGO.matcher(line)).find()) {
       add("cargo", Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2)));
@@ -147,7 +151,8 @@ public final class TestCounts {
     } else if ((m = TAP_PLAN.matcher(line)).find()) {
       add("tap", Integer.parseInt(m.group(1)));
     } else if (TAP_OFF.matcher(line).find()) {
-      tapOff();
+      // A TAP test the stream marks skipped or to-do: not run, and no summary of its own.
+      more("tap", -1);
     }
   }
 
@@ -178,13 +183,14 @@ public final class TestCounts {
     return null;
   }
 
-  private void add(String runner, int n) {
+  /** A summary of {@code runner}'s that counted {@code n} tests run. */
+  void add(String runner, int n) {
     ran.merge(runner, new Count(n, 1), (x, y) -> new Count(x.ran() + y.ran(), x.summaries() + y.summaries()));
   }
 
-  /** A TAP test the stream marks skipped or to-do: not run, and no summary of its own. */
-  private void tapOff() {
-    ran.merge("tap", new Count(-1, 0), (x, y) -> new Count(x.ran() - 1, x.summaries()));
+  /** {@code n} tests more run (fewer when negative) for the summary of {@code runner}'s being read: no summary of their own. */
+  void more(String runner, int n) {
+    ran.merge(runner, new Count(n, 0), (x, y) -> new Count(x.ran() + y.ran(), x.summaries()));
   }
 
   private static Map<String, Integer> counts(String text) {

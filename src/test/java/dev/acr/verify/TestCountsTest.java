@@ -123,4 +123,20 @@ class TestCountsTest {
     assertThat(read("Ran 12 tests in 0.003s", "", "OK (skipped=2, expected failures=1, unexpected successes=1)"))
         .isEqualTo(Map.of("unittest", 8));
   }
+
+  /**
+   * mocha prints "N passing" always, then "M pending" and "K failing" when there are any: one summary, not three. Read as
+   * three, a failing baseline ("3 passing", "1 failing") and its fix ("4 passing") were never compared.
+   */
+  @Test
+  void mochaPassingAndFailingAreOneSummary() {
+    String[] baseline = {"  3 passing (8ms)", "  1 failing", "", "  1) calc", "       adds:", "     AssertionError: 3 == 4"};
+    assertThat(counts(baseline)).isEqualTo(Map.of("mocha", new TestCounts.Count(4, 1)));
+    assertThat(TestCounts.fewer(counts(baseline), counts("  3 passing (7ms)"))).as("the failing test deleted")
+        .isEqualTo("mocha ran 3 tests where the baseline ran 4");
+    assertThat(TestCounts.fewer(counts(baseline), counts("  3 passing (7ms)", "  1 pending"))).as("the failing test made pending")
+        .isEqualTo("mocha ran 3 tests where the baseline ran 4");
+    assertThat(TestCounts.fewer(counts(baseline), counts("  4 passing (7ms)"))).as("fixed").isNull();
+    assertThat(TestCounts.fewer(counts(baseline), counts("  4 passing (7ms)", "  4 passing (7ms)"))).as("printed twice").isNull();
+  }
 }
