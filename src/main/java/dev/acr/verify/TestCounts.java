@@ -78,6 +78,8 @@ public final class TestCounts {
   private int surefireClassFailures;
   /** The setUpAll and tearDownAll Dart counted as failed tests ("(tearDownAll) [E]", "test/a_test.dart: (setUpAll) [E]"). */
   private final Set<String> dartFixtureFailures = new HashSet<>();
+  /** The runners read apart: GoogleTest, Catch2, go test -v, ExUnit, tasty, XCTest, Zig, Julia, Deno and node:test. */
+  private final TestTotals totals = new TestTotals();
 
   /** Reads one line of the command's output. */
   public synchronized void accept(String raw) {
@@ -153,6 +155,8 @@ public final class TestCounts {
     } else if (TAP_OFF.matcher(line).find()) {
       // A TAP test the stream marks skipped or to-do: not run, and no summary of its own.
       more("tap", -1);
+    } else {
+      totals.accept(line, this);
     }
   }
 
@@ -164,6 +168,9 @@ public final class TestCounts {
     }
     result.computeIfPresent("surefire", (k, c) -> new Count(c.ran() - surefireClassFailures, c.summaries()));
     result.computeIfPresent("dart", (k, c) -> new Count(c.ran() - dartFixtureFailures.size(), c.summaries()));
+    if (totals.zigCached()) {
+      result.remove("zig");
+    }
     return Map.copyOf(result);
   }
 
@@ -193,9 +200,14 @@ public final class TestCounts {
     ran.merge(runner, new Count(n, 0), (x, y) -> new Count(x.ran() + y.ran(), x.summaries()));
   }
 
-  private static Map<String, Integer> counts(String text) {
+  static Map<String, Integer> counts(String text) {
+    return counts(COUNT, text);
+  }
+
+  /** The numbers {@code p} finds in {@code text} (its first group), by what they count (its second), summed. */
+  static Map<String, Integer> counts(Pattern p, String text) {
     Map<String, Integer> c = new LinkedHashMap<>();
-    Matcher m = COUNT.matcher(text);
+    Matcher m = p.matcher(text);
     while (m.find()) {
       c.merge(m.group(2), Integer.parseInt(m.group(1)), Integer::sum);
     }
