@@ -168,7 +168,7 @@ public final class TestCounts {
     }
     result.computeIfPresent("surefire", (k, c) -> new Count(c.ran() - surefireClassFailures, c.summaries()));
     result.computeIfPresent("dart", (k, c) -> new Count(c.ran() - dartFixtureFailures.size(), c.summaries()));
-    if (totals.zigCached()) {
+    if (totals.zigUncounted()) {
       result.remove("zig");
     }
     return Map.copyOf(result);

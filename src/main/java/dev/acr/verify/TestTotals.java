@@ -32,6 +32,8 @@ final class TestTotals {
   private static final Pattern ZIG_BUILD = Pattern.compile("^Build Summary: .*?; \\d+/(\\d+) tests passed(.*)$");
   /** A step of zig build's tree whose result came from its cache: its tests did not run and are not in the summary. */
   private static final Pattern ZIG_CACHED = Pattern.compile("\\brun \\S.* cached$");
+  /** A test step of that tree that ran ("run test 4 pass, 1 skip (5 total)"; 0.11: "run test 3 passed", "run test 4/6 passed"). */
+  private static final Pattern ZIG_RAN = Pattern.compile("\\brun \\S.* \\d+(?:/\\d+)? pass(?:ed)?\\b");
   private static final Pattern JULIA_HEADER = Pattern.compile("^Test Summary:.*\\|((?:\\s+[A-Z][a-z]+)+)\\s*$");
   private static final Pattern DENO = Pattern.compile("^(?:ok|FAILED) \\| (\\d+) passed(?: \\((\\d+) steps?\\))? \\| (\\d+) failed(?: \\((\\d+) steps?\\))?");
   /** node:test's closing counts, by its spec reporter ("ℹ tests 4") or its TAP one ("# tests 4"). */
@@ -46,6 +48,8 @@ final class TestTotals {
   private boolean xctestAll;
   /** The columns of the Julia summary whose first row comes next; null when none does. */
   private List<String> juliaColumns;
+  private boolean zigBuild;
+  private boolean zigTree;
   private boolean zigCached;
 
   /** Reads one line, colours stripped; whether it was one of these runners'. */
@@ -93,8 +97,11 @@ final class TestTotals {
     } else if ((m = ZIG_BUILD.matcher(line)).find()) {
       Matcher skipped = Pattern.compile("[;(,] ?(\\d+) skipped").matcher(m.group(2));
       counts.add("zig", Integer.parseInt(m.group(1)) - (skipped.find() ? Integer.parseInt(skipped.group(1)) : 0));
+      zigBuild = true;
     } else if (ZIG_CACHED.matcher(line).find()) {
       zigCached = true;
+    } else if (ZIG_RAN.matcher(line).find()) {
+      zigTree = true;
     } else if ((m = JULIA_HEADER.matcher(line)).find()) {
       juliaColumns = List.of(m.group(1).trim().split("\\s+"));
     } else if ((m = DENO.matcher(line)).find()) {
@@ -112,9 +119,13 @@ final class TestTotals {
     return true;
   }
 
-  /** Whether a zig build step's tests came from its cache: its summary then counts only the steps that ran. */
-  boolean zigCached() {
-    return zigCached;
+  /**
+   * Whether zig build's summary may leave tests out: a step's result came from its cache (its tests did not run and are
+   * not counted), or the summary came without the tree that shows each step (--summary line). A --summary new tree hides
+   * the cached steps and is not told from --summary all's: such a command is the user's own, acr's passes all.
+   */
+  boolean zigUncounted() {
+    return zigCached || zigBuild && !zigTree;
   }
 
   /** Julia's first row: one number a column (Pass, Fail, Error, Broken, Total), then the time; broken tests are expected to fail. */

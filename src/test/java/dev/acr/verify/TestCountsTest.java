@@ -157,6 +157,10 @@ class TestCountsTest {
         .isEqualTo("gtest ran 2 tests where the baseline ran 3");
     assertThat(TestCounts.fewer(counts(baseline), counts("[==========] 3 tests from 1 test suite ran. (1 ms total)",
         "[  PASSED  ] 3 tests."))).as("fixed").isNull();
+    String[] twice = {"[==========] 3 tests from 1 test suite ran. (0 ms total)", "[  PASSED  ] 2 tests.", "[  FAILED  ] 1 test, listed below:",
+        "[==========] 3 tests from 1 test suite ran. (0 ms total)", "[  PASSED  ] 2 tests.", "[  FAILED  ] 1 test, listed below:"};
+    assertThat(TestCounts.fewer(counts(twice), counts("[==========] 3 tests from 1 test suite ran. (1 ms total)", "[  PASSED  ] 3 tests.")))
+        .as("a failing run that prints its output again (ctest's log and the binary's)").isNull();
   }
 
   /** Catch2's totals: "All tests passed (A assertions in N test cases)", else a table whose first row counts test cases. */
@@ -238,23 +242,27 @@ class TestCountsTest {
   }
 
   /**
-   * Zig: the test runner's own line (zig test) and zig build's "Build Summary" (acr's command passes --summary all); a step
-   * whose result came from zig's cache ran no test and is not in the summary's count, so such a run is not compared.
+   * Zig: the test runner's own line (zig test) and zig build's "Build Summary" with its tree of steps (acr's command passes
+   * --summary all). A step whose result came from zig's cache ran no test and is not in the summary's count, so a run with
+   * one is not compared, nor is a summary without its tree (--summary line).
    */
   @Test
   void readsZigsTotals() {
     assertThat(read("All 3 tests passed.")).isEqualTo(Map.of("zig", 3));
     assertThat(read("All 3 tests passed (1 skipped).")).isEqualTo(Map.of("zig", 3));
     assertThat(read("2 passed; 1 skipped; 1 failed.")).isEqualTo(Map.of("zig", 3));
-    assertThat(read("Build Summary: 3/5 steps succeeded; 1 failed; 10/12 tests passed; 1 skipped; 1 failed")).isEqualTo(Map.of("zig", 11));
-    assertThat(read("Build Summary: 2/3 steps succeeded (1 failed); 4/6 tests passed (1 skipped, 1 failed)")).isEqualTo(Map.of("zig", 5));
+    assertThat(read("Build Summary: 3/5 steps succeeded; 1 failed; 10/12 tests passed; 1 skipped; 1 failed", "test transitive failure",
+        "+- run test 10/12 passed, 1 failed, 1 skipped")).as("zig 0.11").isEqualTo(Map.of("zig", 11));
     String[] baseline = {"Build Summary: 2/3 steps succeeded (1 failed); 4/6 tests passed (1 skipped, 1 failed)", "test transitive failure",
         "+- run test 4 pass, 1 skip, 1 fail (6 total)", "   +- compile test Debug native success 1s"};
-    assertThat(TestCounts.fewer(counts(baseline), counts("Build Summary: 3/3 steps succeeded; 4/5 tests passed (1 skipped)")))
-        .isEqualTo("zig ran 4 tests where the baseline ran 5");
-    assertThat(TestCounts.fewer(counts(baseline), counts("Build Summary: 3/3 steps succeeded; 5/6 tests passed (1 skipped)"))).isNull();
+    assertThat(read(baseline)).isEqualTo(Map.of("zig", 5));
+    assertThat(TestCounts.fewer(counts(baseline), counts("Build Summary: 3/3 steps succeeded; 4/5 tests passed (1 skipped)",
+        "test success", "+- run test 4 pass, 1 skip (5 total) 2ms"))).isEqualTo("zig ran 4 tests where the baseline ran 5");
+    assertThat(TestCounts.fewer(counts(baseline), counts("Build Summary: 3/3 steps succeeded; 5/6 tests passed (1 skipped)",
+        "test success", "+- run test 5 pass, 1 skip (6 total) 2ms"))).isNull();
     assertThat(read("Build Summary: 5/5 steps succeeded; 3/3 tests passed", "test success", "+- run test 3 pass (3 total) 2ms",
         "+- run test cached")).as("a cached test step").isEmpty();
+    assertThat(read("Build Summary: 3/3 steps succeeded; 3/3 tests passed")).as("no tree").isEmpty();
   }
 
   /** Julia's Test summary table: its first row, under the header that names its columns; broken tests are expected failures. */
