@@ -54,6 +54,10 @@ public final class TestCounts {
   private static final Pattern DART = Pattern.compile("^\\d+:\\d+ \\+(\\d+)(?: ~\\d+)?(?: -(\\d+))?: (?:All tests passed!|Some tests failed\\.)");
   /** A failing setUpAll or tearDownAll, which Dart counts as a failed test: named once per error it threw. */
   private static final Pattern DART_FIXTURE = Pattern.compile("^\\d+:\\d+ \\+\\d+(?: ~\\d+)?(?: -\\d+)?: (.*\\((?:setUpAll|tearDownAll)\\)) \\[E\\]$");
+  /** A failure in mocha's list or its spec reporter's progress: its number, then the title ("1) clamp", "2) \"after all\" hook"). */
+  private static final Pattern MOCHA_FAILURE = Pattern.compile("^(\\d+)\\) ");
+  /** A failing mocha hook, counted in "failing" though it is no test: named on the failure's line or the next. */
+  private static final Pattern MOCHA_HOOK = Pattern.compile("\"(?:before|after) (?:all|each)\" hook\\b[^:]*");
   private static final Pattern TAP_PLAN = Pattern.compile("^1\\.\\.(\\d+)\\b");
   private static final Pattern TAP_OFF = Pattern.compile("^(?:not )?ok\\b.*#\\s*(?i:skip|todo)\\b");
   private static final Pattern COUNT = Pattern.compile("(\\d+) ([a-z]+)");
@@ -78,6 +82,9 @@ public final class TestCounts {
   private int surefireClassFailures;
   /** The setUpAll and tearDownAll Dart counted as failed tests ("(tearDownAll) [E]", "test/a_test.dart: (setUpAll) [E]"). */
   private final Set<String> dartFixtureFailures = new HashSet<>();
+  /** The number of mocha's failure last named, and the failures that were hooks ("1 \"after all\" hook for \"b\""). */
+  private String mochaFailure = "";
+  private final Set<String> mochaHookFailures = new HashSet<>();
   /** The runners read apart: GoogleTest, Catch2, go test -v, ExUnit, tasty, XCTest, Zig, Julia, Deno and node:test. */
   private final TestTotals totals = new TestTotals();
 
@@ -90,6 +97,13 @@ public final class TestCounts {
     }
     if ((m = DART_FIXTURE.matcher(line)).find()) {
       dartFixtureFailures.add(m.group(1));
+    }
+    if ((m = MOCHA_FAILURE.matcher(line)).find()) {
+      mochaFailure = m.group(1);
+    }
+    if ((m = MOCHA_HOOK.matcher(line)).find()) {
+      // A hook that fails after its tests passed (after, afterEach) adds a failure; the fix prints no more tests than passed.
+      mochaHookFailures.add(mochaFailure + " " + m.group());
     }
     if ((m = SUREFIRE_CLASS.matcher(line)).find()) {
       surefireClass = m.group(1);
@@ -168,6 +182,7 @@ public final class TestCounts {
     }
     result.computeIfPresent("surefire", (k, c) -> new Count(c.ran() - surefireClassFailures, c.summaries()));
     result.computeIfPresent("dart", (k, c) -> new Count(c.ran() - dartFixtureFailures.size(), c.summaries()));
+    result.computeIfPresent("mocha", (k, c) -> new Count(c.ran() - mochaHookFailures.size(), c.summaries()));
     if (totals.zigUncounted()) {
       result.remove("zig");
     }

@@ -140,6 +140,23 @@ class TestCountsTest {
     assertThat(TestCounts.fewer(counts(baseline), counts("  4 passing (7ms)", "  4 passing (7ms)"))).as("printed twice").isNull();
   }
 
+  /**
+   * mocha counts a failing hook in "failing" (mocha 12.0.3: a throwing after() and afterEach() and a root after(), with
+   * tests a, b, c, d: "3 passing", "3 failing", d never run); fixed, "4 passing". The spec reporter names each hook as it
+   * fails and the list names it again.
+   */
+  @Test
+  void mochaCountsNoFailingHookAsATest() {
+    String[] baseline = {"  clamp", "    ✔ a", "    ✔ b", "    1) \"after all\" hook for \"b\"", "  other", "    ✔ c",
+        "    2) \"after each\" hook for \"c\"", "  3) \"after all\" hook in \"{root}\"", "  3 passing (15ms)", "  3 failing", "",
+        "  1) clamp", "       \"after all\" hook for \"b\":", "     Error: boom", "  2) other", "       \"after each\" hook for \"c\":",
+        "     Error: each", "  3) \"after all\" hook in \"{root}\":", "     Error: root"};
+    assertThat(read(baseline)).isEqualTo(Map.of("mocha", 3));
+    assertThat(TestCounts.fewer(counts(baseline), counts("  4 passing (9ms)"))).isNull();
+    assertThat(read("  1 passing (8ms)", "  1 failing", "  1) clamp", "       above:", "     AssertionError: 0 == 10"))
+        .as("a failing test is a test").isEqualTo(Map.of("mocha", 2));
+  }
+
   /** GoogleTest run directly (a Makefile's test target): "N tests from M test suites ran." less those it skipped. */
   @Test
   void readsGoogleTestsTotals() {
