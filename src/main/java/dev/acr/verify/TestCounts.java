@@ -34,7 +34,8 @@ public final class TestCounts {
   private static final Pattern VITEST = Pattern.compile("^Tests\\s+((?:\\d+ \\w+\\s*\\|?\\s*)+)\\((\\d+)\\)$");
   private static final Pattern MOCHA = Pattern.compile("^(\\d+) (passing|failing|pending)(?: \\([^)]*\\))?$");
   private static final Pattern CARGO = Pattern.compile("^test result: \\w+\\. (\\d+) passed; (\\d+) failed; \\d+ ignored;");
-  private static final Pattern RSPEC = Pattern.compile("^(\\d+) examples?, \\d+ failures?(?:, (\\d+) pending)?");
+  /** RSpec's and hspec's; Crystal's spec puts its errors before the pending ("3 examples, 0 failures, 0 errors, 1 pending"). */
+  private static final Pattern RSPEC = Pattern.compile("^(\\d+) examples?, \\d+ failures?(?:, \\d+ errors?)?(?:, (\\d+) pending)?");
   private static final Pattern MINITEST = Pattern.compile("^(\\d+) runs, \\d+ assertions, \\d+ failures, \\d+ errors, (\\d+) skips");
   private static final Pattern SUREFIRE = Pattern.compile(
       "^(?:\\[(?:INFO|ERROR|WARNING)\\]\\s+)?Tests run: (\\d+), Failures: \\d+, Errors: \\d+, Skipped: (\\d+)$");

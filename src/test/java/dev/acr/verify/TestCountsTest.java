@@ -37,6 +37,7 @@ class TestCountsTest {
         "test result: ok. 3 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s"))
         .as("summed over the crate's test binaries").isEqualTo(Map.of("cargo", 10));
     assertThat(read("12 examples, 1 failure, 2 pending")).isEqualTo(Map.of("rspec", 10));
+    assertThat(read("12 examples, 1 failure, 1 error, 2 pending")).as("Crystal's spec").isEqualTo(Map.of("rspec", 10));
     assertThat(read("12 runs, 30 assertions, 0 failures, 0 errors, 1 skips")).isEqualTo(Map.of("minitest", 11));
     assertThat(read("[INFO] Tests run: 2, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 0.01 s -- in a.ATest",
         "[ERROR] Tests run: 12, Failures: 1, Errors: 0, Skipped: 1")).as("the totals, not each class").isEqualTo(Map.of("surefire", 11));
