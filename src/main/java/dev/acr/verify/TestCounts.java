@@ -103,7 +103,7 @@ public final class TestCounts {
       mochaFailure = m.group(1);
     }
     if ((m = MOCHA_HOOK.matcher(line)).find()) {
-      // A hook that fails after its tests passed (after, afterEach) adds a failure; the fix prints no more tests than passed.
+      // A failing after() or afterEach() adds a failure to tests that passed; fixed, it adds none: counted, the fix ran fewer.
       mochaHookFailures.add(mochaFailure + " " + m.group());
     }
     if ((m = SUREFIRE_CLASS.matcher(line)).find()) {
