@@ -6,9 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The summaries of GoogleTest, Catch2, go test -v, ExUnit, tasty, XCTest, Zig, Julia's Test, Deno and node:test, read for
- * {@link TestCounts} (apart only to keep each file short), with the same rule: skipped, pending, excluded and broken tests do
- * not count as run. Each format is the runner's own, from its source: what it prints with its usual command.
+ * The summaries of GoogleTest, Catch2, go test -v, gotestsum, ExUnit, tasty, XCTest, Zig, Julia's Test, Deno and
+ * node:test, read for {@link TestCounts} (apart only to keep each file short), with the same rule: skipped, pending,
+ * excluded and broken tests do not count as run. Each format is the runner's own, from its source: what it prints with
+ * its usual command.
  */
 final class TestTotals {
 
@@ -38,6 +39,8 @@ final class TestTotals {
   private static final Pattern DENO = Pattern.compile("^(?:ok|FAILED) \\| (\\d+) passed(?: \\((\\d+) steps?\\))? \\| (\\d+) failed(?: \\((\\d+) steps?\\))?");
   /** node:test's closing counts, by its spec reporter ("ℹ tests 4") or its TAP one ("# tests 4"). */
   private static final Pattern NODE_TEST = Pattern.compile("^(?:ℹ|#) (tests|skipped|todo) (\\d+)$");
+  /** gotestsum's last line; with --rerun-fails ("DONE 2 runs, ") a rerun test is counted again, so that one is not read. */
+  private static final Pattern GOTESTSUM = Pattern.compile("^DONE (\\d+ runs, )?(\\d+) tests?((?:, \\d+ (?:skipped|failures?|errors?))*) in \\S+$");
   /** go test -v: each test and subtest it ran; its package's closing line ends the package's summary. */
   private static final Pattern GO_RUN = Pattern.compile("^=== RUN\\s+\\S");
   private static final Pattern GO_RESULT = Pattern.compile("^--- (?:PASS|FAIL): \\S+ \\(");
@@ -77,6 +80,10 @@ final class TestTotals {
         counts.add("go", goTests);
       }
       goTests = -1;
+    } else if ((m = GOTESTSUM.matcher(line)).find()) {
+      if (m.group(1) == null) {
+        counts.add("gotestsum", Integer.parseInt(m.group(2)) - TestCounts.counts(m.group(3)).getOrDefault("skipped", 0));
+      }
     } else if ((m = GTEST.matcher(line)).find()) {
       counts.add("gtest", Integer.parseInt(m.group(1)));
     } else if ((m = GTEST_SKIPPED.matcher(line)).find()) {

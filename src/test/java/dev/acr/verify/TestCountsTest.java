@@ -234,6 +234,19 @@ class TestCountsTest {
         "ok  \ta/y\t0.1s")).isEqualTo(Map.of("go", new TestCounts.Count(2, 2)));
   }
 
+  /**
+   * gotestsum, a common wrapper of go test, ends with "DONE N tests" (subtests and skipped among them); with --rerun-fails
+   * ("DONE 2 runs, ...") a rerun test is counted again, so a failing baseline would count more than its fix.
+   */
+  @Test
+  void readsGotestsumsTotal() {
+    assertThat(read("DONE 12 tests, 1 skipped, 2 failures, 1 error in 1.234s")).isEqualTo(Map.of("gotestsum", 11));
+    assertThat(TestCounts.fewer(counts("DONE 4 tests, 1 failure in 0.512s"), counts("DONE 3 tests in 0.400s")))
+        .isEqualTo("gotestsum ran 3 tests where the baseline ran 4");
+    assertThat(TestCounts.fewer(counts("DONE 4 tests, 1 failure in 0.512s"), counts("DONE 4 tests in 0.400s"))).isNull();
+    assertThat(read("DONE 2 runs, 5 tests, 1 failure in 0.901s")).as("--rerun-fails").isEmpty();
+  }
+
   /** tasty's "All N tests passed" and "M out of N tests failed"; hspec's "N examples, M failures" is RSpec's line. */
   @Test
   void readsHaskellsTotals() {
