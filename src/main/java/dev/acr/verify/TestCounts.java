@@ -86,7 +86,7 @@ public final class TestCounts {
   /** The number of mocha's failure last named, and the failures that were hooks ("1 \"after all\" hook for \"b\""). */
   private String mochaFailure = "";
   private final Set<String> mochaHookFailures = new HashSet<>();
-  /** The runners read apart: GoogleTest, Catch2, go test -v, gotestsum, ExUnit, tasty, XCTest, Zig, Julia, Deno and node:test. */
+  /** The runners read apart ({@link TestTotals}): GoogleTest, Catch2, go test -v, ExUnit, Swift's, Zig, Julia and more. */
   private final TestTotals totals = new TestTotals();
 
   /** Reads one line of the command's output. */

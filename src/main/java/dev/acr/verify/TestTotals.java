@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The summaries of GoogleTest, Catch2, go test -v, gotestsum, ExUnit, tasty, XCTest, Zig, Julia's Test, Deno and
- * node:test, read for {@link TestCounts} (apart only to keep each file short), with the same rule: skipped, pending,
+ * The summaries of GoogleTest, Catch2, go test -v, gotestsum, ExUnit, tasty, XCTest, swift-testing, Zig, Julia's Test,
+ * Deno and node:test, read for {@link TestCounts} (apart only to keep each file short), with the same rule: skipped, pending,
  * excluded and broken tests do not count as run. Each format is the runner's own, from its source: what it prints with
  * its usual command.
  */
@@ -27,6 +27,9 @@ final class TestTotals {
   /** XCTest's "Executed" line of the suite of all tests run (a filter's "Selected tests"); each class and bundle has one too. */
   private static final Pattern XCTEST_ALL = Pattern.compile("^Test Suite '(?:All|Selected) tests' (?:passed|failed) at ");
   private static final Pattern XCTEST = Pattern.compile("^Executed (\\d+) tests?, with (?:(\\d+) tests? skipped and )?\\d+ failures? \\(");
+  /** swift-testing's end of run (a symbol first): its count takes in the skipped tests, each named before it. */
+  private static final Pattern SWIFT_TESTING = Pattern.compile("^\\S*\\s*Test run with (\\d+) tests?(?: in \\d+ suites?)? (?:passed|failed) after ");
+  private static final Pattern SWIFT_TESTING_SKIPPED = Pattern.compile("^\\S*\\s*Test .+ skipped(?:\\.|: \".*\")$");
   /** Zig's test runner ({@code zig test}): the passed exclude the skipped. */
   private static final Pattern ZIG = Pattern.compile("^(?:All (\\d+) tests passed(?: \\(\\d+ skipped\\))?\\.|(\\d+) passed; \\d+ skipped; (\\d+) failed\\.)$");
   /** zig build's summary: "N/M tests passed", then the skipped ("; 1 skipped" before 0.14, "(1 skipped, 1 failed)" since). */
@@ -49,6 +52,8 @@ final class TestTotals {
   /** The tests go test -v said it ran in the package being read; -1 when no {@code === RUN} was seen (plain go test). */
   private int goTests = -1;
   private boolean xctestAll;
+  /** The tests swift-testing said it skipped in the run being read. */
+  private int swiftSkipped;
   /** The columns of the Julia summary whose first row comes next; null when none does. */
   private List<String> juliaColumns;
   private boolean zigBuild;
@@ -71,6 +76,11 @@ final class TestTotals {
       counts.add("xctest", Integer.parseInt(m.group(1)) - (m.group(2) == null ? 0 : Integer.parseInt(m.group(2))));
     } else if (XCTEST_ALL.matcher(line).find()) {
       xctestAll = true;
+    } else if ((m = SWIFT_TESTING.matcher(line)).find()) {
+      counts.add("swift-testing", Integer.parseInt(m.group(1)) - swiftSkipped);
+      swiftSkipped = 0;
+    } else if (SWIFT_TESTING_SKIPPED.matcher(line).find()) {
+      swiftSkipped++;
     } else if (GO_RUN.matcher(line).find()) {
       goTests = Math.max(goTests, 0);
     } else if (GO_RESULT.matcher(line).find()) {

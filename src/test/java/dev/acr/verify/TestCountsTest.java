@@ -273,6 +273,22 @@ class TestCountsTest {
   }
 
   /**
+   * swift-testing (swift test of Swift 6, beside XCTest): "Test run with N tests" counts the skipped ones too, each named
+   * "Test x skipped" before it.
+   */
+  @Test
+  void readsSwiftTestingsTotal() {
+    String[] baseline = {"◇ Test run started.", "✘ Test clamps() recorded an issue at CalcTests.swift:9:5: Expectation failed: clamp(11) == 10",
+        "✘ Test clamps() failed after 0.001 seconds with 1 issue.", "✘ Test run with 3 tests in 1 suite failed after 0.002 seconds with 1 issue."};
+    assertThat(counts(baseline)).isEqualTo(Map.of("swift-testing", new TestCounts.Count(3, 1)));
+    assertThat(TestCounts.fewer(counts(baseline), counts("➜ Test clamps() skipped: \"later\"", "✔ Test run with 3 tests passed after 0.002 seconds.")))
+        .isEqualTo("swift-testing ran 2 tests where the baseline ran 3");
+    assertThat(TestCounts.fewer(counts(baseline), counts("✔ Test run with 3 tests in 1 suite passed after 0.002 seconds."))).isNull();
+    assertThat(read("Test Case '-[CalcTests testSlow]' skipped (0.001 seconds).", "Test run with 2 tests passed after 0.002 seconds."))
+        .as("XCTest's skipped line is not swift-testing's").isEqualTo(Map.of("swift-testing", 2));
+  }
+
+  /**
    * Zig: the test runner's own line (zig test) and zig build's "Build Summary" with its tree of steps (acr's command passes
    * --summary all). A step whose result came from zig's cache ran no test and is not in the summary's count, so a run with
    * one is not compared, nor is a summary without its tree (--summary line).
