@@ -34,6 +34,7 @@ final class TestTotals {
   private static final Pattern ZIG = Pattern.compile("^(?:All (\\d+) tests passed(?: \\(\\d+ skipped\\))?\\.|(\\d+) passed; \\d+ skipped; (\\d+) failed\\.)$");
   /** zig build's summary: "N/M tests passed", then the skipped ("; 1 skipped" before 0.14, "(1 skipped, 1 failed)" since). */
   private static final Pattern ZIG_BUILD = Pattern.compile("^Build Summary: .*?; \\d+/(\\d+) tests passed(.*)$");
+  private static final Pattern ZIG_SKIPPED = Pattern.compile("[;(,] ?(\\d+) skipped");
   /** A step of zig build's tree whose result came from its cache: its tests did not run and are not in the summary. */
   private static final Pattern ZIG_CACHED = Pattern.compile("\\brun \\S.* cached$");
   /** A test step of that tree that ran ("run test 4 pass, 1 skip (5 total)"; 0.11: "run test 3 passed", "run test 4/6 passed"). */
@@ -60,15 +61,15 @@ final class TestTotals {
   private boolean zigTree;
   private boolean zigCached;
 
-  /** Reads one line, colours stripped; whether it was one of these runners'. */
-  boolean accept(String line, TestCounts counts) {
+  /** Reads one line, colours stripped, that none of {@link TestCounts}'s own runners' summaries was. */
+  void accept(String line, TestCounts counts) {
     Matcher m;
     if (juliaColumns != null) {
       List<String> columns = juliaColumns;
       juliaColumns = null;
       if (line.contains("|")) {
         julia(columns, line.substring(line.lastIndexOf('|') + 1).trim().split("\\s+"), counts);
-        return true;
+        return;
       }
     }
     if (xctestAll && (m = XCTEST.matcher(line)).find()) {
@@ -84,7 +85,7 @@ final class TestTotals {
     } else if (GO_RUN.matcher(line).find()) {
       goTests = Math.max(goTests, 0);
     } else if (GO_RESULT.matcher(line).find()) {
-      goTests = goTests < 0 ? goTests : goTests + 1;
+      goTests += goTests < 0 ? 0 : 1;
     } else if (GO_PACKAGE.matcher(line).find()) {
       if (goTests >= 0) {
         counts.add("go", goTests);
@@ -112,7 +113,7 @@ final class TestTotals {
     } else if ((m = ZIG.matcher(line)).find()) {
       counts.add("zig", m.group(1) != null ? Integer.parseInt(m.group(1)) : Integer.parseInt(m.group(2)) + Integer.parseInt(m.group(3)));
     } else if ((m = ZIG_BUILD.matcher(line)).find()) {
-      Matcher skipped = Pattern.compile("[;(,] ?(\\d+) skipped").matcher(m.group(2));
+      Matcher skipped = ZIG_SKIPPED.matcher(m.group(2));
       counts.add("zig", Integer.parseInt(m.group(1)) - (skipped.find() ? Integer.parseInt(skipped.group(1)) : 0));
       zigBuild = true;
     } else if (ZIG_CACHED.matcher(line).find()) {
@@ -130,10 +131,7 @@ final class TestTotals {
       } else {
         counts.more("node:test", -n);
       }
-    } else {
-      return false;
     }
-    return true;
   }
 
   /**
