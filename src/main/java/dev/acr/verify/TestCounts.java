@@ -34,7 +34,8 @@ public final class TestCounts {
   private static final Pattern VITEST = Pattern.compile("^Tests\\s+((?:\\d+ \\w+\\s*\\|?\\s*)+)\\((\\d+)\\)$");
   private static final Pattern MOCHA = Pattern.compile("^(\\d+) (passing|failing|pending)(?: \\([^)]*\\))?$");
   private static final Pattern CARGO = Pattern.compile("^test result: \\w+\\. (\\d+) passed; (\\d+) failed; \\d+ ignored;");
-  private static final Pattern RSPEC = Pattern.compile("^(\\d+) examples?, \\d+ failures?(?:, (\\d+) pending)?");
+  /** RSpec's and hspec's; Crystal's spec puts its errors before the pending ("3 examples, 0 failures, 0 errors, 1 pending"). */
+  private static final Pattern RSPEC = Pattern.compile("^(\\d+) examples?, \\d+ failures?(?:, \\d+ errors?)?(?:, (\\d+) pending)?");
   private static final Pattern MINITEST = Pattern.compile("^(\\d+) runs, \\d+ assertions, \\d+ failures, \\d+ errors, (\\d+) skips");
   private static final Pattern SUREFIRE = Pattern.compile(
       "^(?:\\[(?:INFO|ERROR|WARNING)\\]\\s+)?Tests run: (\\d+), Failures: \\d+, Errors: \\d+, Skipped: (\\d+)$");
@@ -54,6 +55,10 @@ public final class TestCounts {
   private static final Pattern DART = Pattern.compile("^\\d+:\\d+ \\+(\\d+)(?: ~\\d+)?(?: -(\\d+))?: (?:All tests passed!|Some tests failed\\.)");
   /** A failing setUpAll or tearDownAll, which Dart counts as a failed test: named once per error it threw. */
   private static final Pattern DART_FIXTURE = Pattern.compile("^\\d+:\\d+ \\+\\d+(?: ~\\d+)?(?: -\\d+)?: (.*\\((?:setUpAll|tearDownAll)\\)) \\[E\\]$");
+  /** A failure in mocha's list or its spec reporter's progress: its number, then the title ("1) clamp", "2) \"after all\" hook"). */
+  private static final Pattern MOCHA_FAILURE = Pattern.compile("^(\\d+)\\) ");
+  /** A failing mocha hook, counted in "failing" though it is no test: named on the failure's line or the next. */
+  private static final Pattern MOCHA_HOOK = Pattern.compile("\"(?:before|after) (?:all|each)\" hook\\b[^:]*");
   private static final Pattern TAP_PLAN = Pattern.compile("^1\\.\\.(\\d+)\\b");
   private static final Pattern TAP_OFF = Pattern.compile("^(?:not )?ok\\b.*#\\s*(?i:skip|todo)\\b");
   private static final Pattern COUNT = Pattern.compile("(\\d+) ([a-z]+)");
@@ -78,6 +83,11 @@ public final class TestCounts {
   private int surefireClassFailures;
   /** The setUpAll and tearDownAll Dart counted as failed tests ("(tearDownAll) [E]", "test/a_test.dart: (setUpAll) [E]"). */
   private final Set<String> dartFixtureFailures = new HashSet<>();
+  /** The number of mocha's failure last named, and the failures that were hooks ("1 \"after all\" hook for \"b\""). */
+  private String mochaFailure = "";
+  private final Set<String> mochaHookFailures = new HashSet<>();
+  /** The runners read apart ({@link TestTotals}): GoogleTest, Catch2, go test -v, ExUnit, Swift's, Zig, Julia and more. */
+  private final TestTotals totals = new TestTotals();
 
   /** Reads one line of the command's output. */
   public synchronized void accept(String raw) {
@@ -88,6 +98,13 @@ public final class TestCounts {
     }
     if ((m = DART_FIXTURE.matcher(line)).find()) {
       dartFixtureFailures.add(m.group(1));
+    }
+    if ((m = MOCHA_FAILURE.matcher(line)).find()) {
+      mochaFailure = m.group(1);
+    }
+    if ((m = MOCHA_HOOK.matcher(line)).find()) {
+      // A failing after() or afterEach() adds a failure to tests that passed; fixed, it adds none: counted, the fix ran fewer.
+      mochaHookFailures.add(mochaFailure + " " + m.group());
     }
     if ((m = SUREFIRE_CLASS.matcher(line)).find()) {
       surefireClass = m.group(1);
@@ -117,8 +134,12 @@ public final class TestCounts {
       Map<String, Integer> c = counts(m.group(1));
       add("vitest", Integer.parseInt(m.group(2)) - c.getOrDefault("skipped", 0) - c.getOrDefault("todo", 0));
     } else if ((m = MOCHA.matcher(line)).find()) {
-      if (!m.group(2).equals("pending")) {
+      // One summary: "N passing" always, then "M pending" and "K failing" when there are any. Counted as two, a failing
+      // baseline ("3 passing", "1 failing") was never compared with its fix ("4 passing").
+      if (m.group(2).equals("passing")) {
         add("mocha", Integer.parseInt(m.group(1)));
+      } else if (m.group(2).equals("failing")) {
+        more("mocha", Integer.parseInt(m.group(1)));
       }
     } else if ((m = CARGO.matcher(line)).find()) {
       add("cargo", Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2)));
@@ -147,7 +168,10 @@ public final class TestCounts {
     } else if ((m = TAP_PLAN.matcher(line)).find()) {
       add("tap", Integer.parseInt(m.group(1)));
     } else if (TAP_OFF.matcher(line).find()) {
-      tapOff();
+      // A TAP test the stream marks skipped or to-do: not run, and no summary of its own.
+      more("tap", -1);
+    } else {
+      totals.accept(line, this);
     }
   }
 
@@ -159,6 +183,10 @@ public final class TestCounts {
     }
     result.computeIfPresent("surefire", (k, c) -> new Count(c.ran() - surefireClassFailures, c.summaries()));
     result.computeIfPresent("dart", (k, c) -> new Count(c.ran() - dartFixtureFailures.size(), c.summaries()));
+    result.computeIfPresent("mocha", (k, c) -> new Count(c.ran() - mochaHookFailures.size(), c.summaries()));
+    if (totals.zigUncounted()) {
+      result.remove("zig");
+    }
     return Map.copyOf(result);
   }
 
@@ -178,18 +206,24 @@ public final class TestCounts {
     return null;
   }
 
-  private void add(String runner, int n) {
+  /** A summary of {@code runner}'s that counted {@code n} tests run. */
+  void add(String runner, int n) {
     ran.merge(runner, new Count(n, 1), (x, y) -> new Count(x.ran() + y.ran(), x.summaries() + y.summaries()));
   }
 
-  /** A TAP test the stream marks skipped or to-do: not run, and no summary of its own. */
-  private void tapOff() {
-    ran.merge("tap", new Count(-1, 0), (x, y) -> new Count(x.ran() - 1, x.summaries()));
+  /** {@code n} tests more run (fewer when negative) for the summary of {@code runner}'s being read: no summary of their own. */
+  void more(String runner, int n) {
+    ran.merge(runner, new Count(n, 0), (x, y) -> new Count(x.ran() + y.ran(), x.summaries()));
   }
 
-  private static Map<String, Integer> counts(String text) {
+  static Map<String, Integer> counts(String text) {
+    return counts(COUNT, text);
+  }
+
+  /** The numbers {@code p} finds in {@code text} (its first group), by what they count (its second), summed. */
+  static Map<String, Integer> counts(Pattern p, String text) {
     Map<String, Integer> c = new LinkedHashMap<>();
-    Matcher m = COUNT.matcher(text);
+    Matcher m = p.matcher(text);
     while (m.find()) {
       c.merge(m.group(2), Integer.parseInt(m.group(1)), Integer::sum);
     }
