@@ -39,6 +39,9 @@ final class Heartbeat implements AutoCloseable {
   private volatile String last;
   private volatile long lastAt;
   private long gapMs;
+  /** Held while a beat speaks and while closing, so that nothing is said once {@link #close} has returned. */
+  private final Object speaking = new Object();
+  private boolean closed;
 
   private Heartbeat(Consumer<String> say, Supplier<String> runningNow, Path dir, Duration first, Duration limit,
       LongSupplier nanos, ScheduledExecutorService timer) {
@@ -137,7 +140,15 @@ final class Heartbeat implements AutoCloseable {
   }
 
   private void beat() {
-    say.accept(message());
+    // The message first (it walks the process tree, which takes a while under load), then said only if still open: a beat
+    // that began as the command ended used to speak after close() returned, after the command's own result.
+    String message = message();
+    synchronized (speaking) {
+      if (closed) {
+        return;
+      }
+      say.accept(message);
+    }
     gapMs = nextGapMs(gapMs);
     try {
       timer.schedule(this::beat, gapMs, TimeUnit.MILLISECONDS);
@@ -148,6 +159,9 @@ final class Heartbeat implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (speaking) {
+      closed = true;
+    }
     if (timer != null) {
       timer.shutdownNow();
     }
