@@ -103,8 +103,15 @@ public final class LiveRun {
 
   /** Runs the decided chain, prints the summary and returns the exit code (130 on interrupt). */
   public int execute(RunRequest req, AcrPaths paths, Decision d) throws UsageError {
+    List<String> notInstalled = LiveSession.namedChainNotInstalled(d, req, paths.cooldowns());
+    if (!notInstalled.isEmpty()) {
+      // Told apart from a route the config does not know (exit 2): this one exists, its CLI is missing.
+      report(err).nothingCanRun(d, notInstalled, d.chainSource() + " names " + (notInstalled.size() == 1 ? "a tool that is" : "tools that are")
+          + " not installed, so no agent ran (leave " + (notInstalled.size() == 1 ? "it" : "them") + " out to run the rest)");
+      return ExitCodes.NO_AGENT;
+    }
     if (d.nothingCanRun()) {
-      report(err).nothingCanRun(d, NothingRan.before(d, paths));
+      report(err).nothingCanRun(d, NothingRan.before(d, paths), "no agent can run here");
       return ExitCodes.NO_AGENT;
     }
     boolean smartTerminal = !"dumb".equals(req.environment().getOrDefault("TERM", "dumb"));

@@ -104,7 +104,7 @@ final class Report {
    * Nothing could start (exit 3): the decision's JSON with the fixes, or one line per tool on
    * stderr saying what to fix.
    */
-  void nothingCanRun(Decision d, List<String> fixes) {
+  void nothingCanRun(Decision d, List<String> fixes, String headline) {
     if (json) {
       ObjectNode root = decisionJson(d);
       root.put("verified", false);
@@ -112,7 +112,7 @@ final class Report {
       fixes.forEach(root.putArray("no_agent_could_run")::add);
       out.println(root.toPrettyString());
     }
-    fixes("no agent can run here", fixes);
+    fixes(headline, fixes);
   }
 
   /** "acr: HEADLINE; what to fix:" and a line per tool, on stderr. */

@@ -130,7 +130,7 @@ public final class Planner {
     String chainSource;
     String exploring = null;
     if (req.chain() != null && !req.chain().isEmpty()) {
-      // A chain the user named keeps its tools that are not installed: the run says so (exit 2).
+      // A chain the user named keeps its tools that are not installed: the run says so, runs none (exit 3).
       List<Route> named = explicitChain(config, req.chain());
       // --tool names a tool or one route of it (claude:opus): what it allows is what it resolves to.
       List<Route> allowed = req.tool() == null ? named : candidates(config, req);
@@ -305,7 +305,7 @@ public final class Planner {
    * What to say when the program missing in front of a tool's command is a prefix switcher
    * (ACROUTER_*_PREFIX), which the user installs, not the tool; null when it is the tool's own.
    */
-  private static String missingPrefix(ToolsConfig config, String toolName, RunRequest req) {
+  static String missingPrefix(ToolsConfig config, String toolName, RunRequest req) {
     ToolSpec tool = config.tool(toolName).orElse(null);
     try {
       return tool == null ? null
