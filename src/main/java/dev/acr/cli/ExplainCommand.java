@@ -207,7 +207,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   private static ObjectNode json(RunSummary s, Path memory, Path runDir, boolean dirThere, JsonNode decision,
       JsonNode outcome, List<ExplainText.Attempt> attempts) {
-    ObjectNode root = RunsCommand.summaryJson(s);
+    ObjectNode root = RunsCommand.summaryJson(s, outcome);
     root.put("memory", memory.toString());
     root.put("run_dir", runDir == null ? null : runDir.toString());
     root.put("run_dir_exists", dirThere);

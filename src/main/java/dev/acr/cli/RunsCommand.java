@@ -119,8 +119,7 @@ final class RunsCommand implements Callable<Integer> {
 
   /** "applied", "not applied", "in place", or null when the run directory does not say. */
   static String appliedState(RunSummary r, Path runDirs) {
-    com.fasterxml.jackson.databind.JsonNode outcome = dev.acr.live.RunFiles.runDir(runDirs, r.runId())
-        .map(d -> dev.acr.live.RunFiles.readJson(d.resolve(dev.acr.live.RunFiles.OUTCOME))).orElse(null);
+    com.fasterxml.jackson.databind.JsonNode outcome = outcome(r, runDirs);
     if (outcome == null || !outcome.has("applied")) {
       return null;
     }
@@ -166,7 +165,7 @@ final class RunsCommand implements Callable<Integer> {
     root.put("skipped_lines", skipped);
     ArrayNode list = root.putArray("runs");
     for (RunSummary r : runs) {
-      ObjectNode n = summaryJson(r);
+      ObjectNode n = summaryJson(r, outcome(r, runDirs));
       String applied = r.verified() ? appliedState(r, runDirs) : null;
       n.put("applied", applied == null ? null : applied.equals("applied") || applied.equals("in place"));
       list.add(n);
@@ -174,7 +173,19 @@ final class RunsCommand implements Callable<Integer> {
     return root.toPrettyString();
   }
 
-  static ObjectNode summaryJson(RunSummary r) {
+  /** The run's outcome.json, or null when its folder is gone or says nothing. */
+  static com.fasterxml.jackson.databind.JsonNode outcome(RunSummary r, Path runDirs) {
+    return dev.acr.live.RunFiles.runDir(runDirs, r.runId())
+        .map(d -> dev.acr.live.RunFiles.readJson(d.resolve(dev.acr.live.RunFiles.OUTCOME))).orElse(null);
+  }
+
+  /**
+   * The run as one object. Its time in two parts, named for what they are: {@code agent_ms}, the
+   * agents' time, which memory keeps (routes are compared by it), and {@code tests_ms}, their
+   * tests', which only the run's outcome.json keeps (null when it is gone or predates it). A
+   * single {@code duration_ms} here read as the attempts' whole time while it was the agents' only.
+   */
+  static ObjectNode summaryJson(RunSummary r, com.fasterxml.jackson.databind.JsonNode outcome) {
     ObjectNode n = CliJson.JSON.createObjectNode();
     n.put("run_id", r.runId());
     n.put("started", r.firstTs());
@@ -189,7 +200,23 @@ final class RunsCommand implements Callable<Integer> {
     n.put("verified", r.verified());
     n.put("cost_usd", r.costUsd());
     n.put("cost_known_attempts", r.costKnown());
-    n.put("duration_ms", r.durationMs());
+    n.put("agent_ms", r.durationMs());
+    n.put("tests_ms", testsMs(outcome, r.attempts()));
     return n;
+  }
+
+  /** The sum of outcome.json's {@code tests_ms} over the run's attempts; null unless every one of them has it. */
+  private static Long testsMs(com.fasterxml.jackson.databind.JsonNode outcome, int attempts) {
+    if (outcome == null || outcome.path("attempts").size() != attempts) {
+      return null;
+    }
+    long sum = 0;
+    for (com.fasterxml.jackson.databind.JsonNode a : outcome.path("attempts")) {
+      if (!a.path("tests_ms").canConvertToLong()) {
+        return null;
+      }
+      sum += a.path("tests_ms").asLong();
+    }
+    return sum;
   }
 }
