@@ -198,7 +198,8 @@ public final class AcrCommand implements Callable<Integer> {
     if (shell) {
       return InteractiveShell.open(env, req, o.dryRun(), o.quiet(), err);
     }
-    return new LiveRun(out, err, env.ansi(), o.json(), o.quiet(), env.tty()::stderrWidth, new Planner(env.headStart())).once(req);
+    return new LiveRun(out, err, env.ansi(), o.json(), o.json() && CliJson.indented(env), o.quiet(), env.tty()::stderrWidth,
+        new Planner(env.headStart())).once(req);
   }
 
 }

@@ -100,7 +100,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
     RunSummary summary = RunHistory.summary(records);
     if (json) {
-      out.println(json(summary, paths.memory(), runDir, dirThere, decision, outcome, attempts).toPrettyString());
+      CliJson.print(out, json(summary, paths.memory(), runDir, dirThere, decision, outcome, attempts), CliJson.indented(env));
     } else {
       new ExplainText(out, env.ansi()).print(summary, runDir, dirThere, decision, outcome, attempts);
     }

@@ -63,7 +63,7 @@ final class RunsCommand implements Callable<Integer> {
     List<RunSummary> shown = page.runs();
     Path runs = dev.acr.live.AcrPaths.from(env.vars(), memoryOption.memoryFile(env)).runs();
     if (json) {
-      out.println(json(memory, runs, page.total(), skipped[0], shown));
+      CliJson.print(out, json(memory, runs, page.total(), skipped[0], shown), CliJson.indented(env));
     } else if (shown.isEmpty()) {
       out.println("no runs in memory yet at " + memory + "; each acr PROMPT run is recorded there (acr --dry-run PROMPT"
           + " first shows what one would do)");
@@ -158,7 +158,7 @@ final class RunsCommand implements Callable<Integer> {
     return s == null || s.isBlank() ? "-" : s;
   }
 
-  private static String json(Path memory, Path runDirs, int total, long skipped, List<RunSummary> runs) {
+  private static ObjectNode json(Path memory, Path runDirs, int total, long skipped, List<RunSummary> runs) {
     ObjectNode root = CliJson.JSON.createObjectNode();
     root.put("memory", memory.toString());
     root.put("runs_total", total);
@@ -170,7 +170,7 @@ final class RunsCommand implements Callable<Integer> {
       n.put("applied", applied == null ? null : applied.equals("applied") || applied.equals("in place"));
       list.add(n);
     }
-    return root.toPrettyString();
+    return root;
   }
 
   /** The run's outcome.json, or null when its folder is gone or says nothing. */

@@ -66,7 +66,7 @@ final class StatsCommand implements Callable<Integer> {
       err.println("acr: " + skipped[0] + " unreadable line(s) in " + file + " skipped");
     }
     if (json) {
-      out.println(json(summary, skipped[0]));
+      CliJson.print(out, json(summary, skipped[0]), CliJson.indented(env));
     } else if (summary.records() == 0) {
       out.println(cutoff != null ? "no memory since " + since.value + " at " + file
           : skipped[0] > 0 ? "no readable record in " + file + " (see above)" : "no memory yet at " + file
@@ -80,7 +80,7 @@ final class StatsCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static String json(MemorySummary summary, long skipped) {
+  private static ObjectNode json(MemorySummary summary, long skipped) {
     ObjectNode root = CliJson.JSON.createObjectNode();
     root.put("records", summary.records());
     root.put("skipped_lines", skipped);
@@ -103,11 +103,7 @@ final class StatsCommand implements Callable<Integer> {
       n.put("acr_errors", g.acrErrors());
       n.put("last_used", g.lastUsed());
     }
-    try {
-      return CliJson.JSON.writeValueAsString(root);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return root;
   }
 
   private static void text(PrintWriter out, MemorySummary summary, Path file, Ansi ansi, int columns) {
