@@ -41,9 +41,9 @@ final class RunsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     Env env = parent.env();
+    PrintWriter out = json ? spec.commandLine().getOut() : Fitted.to(spec.commandLine().getOut(), () -> Columns.of(env));
+    PrintWriter err = spec.commandLine().getErr();
     if (limit < 1) {
       err.println("acr: --limit must be at least 1");
       return ExitCodes.USAGE;
@@ -68,7 +68,7 @@ final class RunsCommand implements Callable<Integer> {
       out.println("no runs in memory yet at " + memory + "; each acr PROMPT run is recorded there (acr --dry-run PROMPT"
           + " first shows what one would do)");
     } else {
-      text(out, shown, runs, env.ansi(), StatsCommand.width(env));
+      text(out, shown, runs, env.ansi(), Columns.of(env));
       out.println(shown.size() + " of " + page.total() + " run(s) in " + memory + "; acr explain RUN-ID (or last) shows one");
     }
     return ExitCodes.OK;
@@ -85,17 +85,51 @@ final class RunsCommand implements Callable<Integer> {
       results.put(r.runId(), result(r, runDirs));
       resultWidth = Math.max(resultWidth, results.get(r.runId()).length());
     }
-    String head = "%-" + idWidth + "s  %-20s  %-" + dimWidth + "s  %8s  ";
-    String result = "%-" + resultWidth + "s";
-    String rest = "  %9s  %s";
-    int promptWidth = Math.max(20, columns - (idWidth + 2 + 20 + 2 + dimWidth + 2 + 8 + 2 + resultWidth + 2 + 9 + 2));
-    out.println(String.format(Locale.ROOT, head + result + rest, "run", "ended (UTC)", "dimension", "attempts", "result",
-        "cost", "prompt"));
-    for (RunSummary r : runs) {
-      out.println(String.format(Locale.ROOT, head, r.runId(), when(r.lastTs()), orDash(r.dimension()), r.attempts())
-          + style(ansi, r.verified() || "answered".equals(r.finalStatus()), String.format(Locale.ROOT, result, results.get(r.runId())))
-          + String.format(Locale.ROOT, rest, cost(r), excerpt(r, promptWidth)));
+    // What a narrow terminal cannot hold goes, least needed first: dimension, attempts, cost, ended
+    // (explain RUN-ID shows them all); the run, its result and some of the prompt always stay.
+    int[] optional = {2 + dimWidth, 2 + 8, 2 + 9, 2 + 20};
+    boolean[] shown = {true, true, true, true};
+    int used = idWidth + 2 + resultWidth + 2 + MIN_PROMPT;
+    for (int w : optional) {
+      used += w;
     }
+    // Not a terminal, COLUMNS not set: every column, the prompt cut as for 100 columns but to no fewer than 20.
+    for (int i = 0; i < optional.length && columns > 0 && used > columns; i++) {
+      shown[i] = false;
+      used -= optional[i];
+    }
+    int promptWidth = Math.max(columns > 0 ? MIN_PROMPT : 20, (columns > 0 ? columns : 100) - (used - MIN_PROMPT));
+    out.println(row(shown, idWidth, dimWidth, resultWidth, "run", "ended (UTC)", "dimension", "attempts", "result", "cost", "prompt"));
+    for (RunSummary r : runs) {
+      String result = String.format(Locale.ROOT, "%-" + resultWidth + "s", results.get(r.runId()));
+      out.println(row(shown, idWidth, dimWidth, resultWidth, r.runId(), when(r.lastTs()), orDash(r.dimension()),
+          Integer.toString(r.attempts()), style(ansi, r.verified() || "answered".equals(r.finalStatus()), result), cost(r),
+          excerpt(r, promptWidth)));
+    }
+  }
+
+  /** The fewest characters of the prompt a line keeps, however narrow the terminal. */
+  private static final int MIN_PROMPT = 16;
+
+  /** One line of the listing, with the optional columns {@code shown} says (dimension, attempts, cost, ended). */
+  private static String row(boolean[] shown, int idWidth, int dimWidth, int resultWidth, String id, String ended,
+      String dimension, String attempts, String result, String cost, String prompt) {
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-" + idWidth + "s", id));
+    if (shown[3]) {
+      b.append(String.format(Locale.ROOT, "  %-20s", ended));
+    }
+    if (shown[0]) {
+      b.append(String.format(Locale.ROOT, "  %-" + dimWidth + "s", dimension));
+    }
+    if (shown[1]) {
+      b.append(String.format(Locale.ROOT, "  %8s", attempts));
+    }
+    // The result may carry colour codes: padded before it was styled.
+    b.append("  ").append(result.length() < resultWidth ? String.format(Locale.ROOT, "%-" + resultWidth + "s", result) : result);
+    if (shown[2]) {
+      b.append(String.format(Locale.ROOT, "  %9s", cost));
+    }
+    return b.append("  ").append(prompt).toString();
   }
 
   private static String style(Ansi ansi, boolean verified, String status) {

@@ -49,7 +49,9 @@ interface Tty {
 
     @Override
     public int stdoutWidth() {
-      return width(SystemStream.Output);
+      // Java 17: no console unless stdin and stdout are both a terminal. Piped (the usual case
+      // for --json and scripts) it answers at once, without loading jline's terminal provider.
+      return System.console() == null ? 0 : width(SystemStream.Output);
     }
 
     /** A terminal that does not say its width (a serial line, some CI pseudo-terminals) counts as 80 wide. */
