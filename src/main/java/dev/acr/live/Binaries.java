@@ -52,6 +52,22 @@ public final class Binaries {
     return Optional.of(new MissingProgram(tool.name(), start, tool.install()));
   }
 
+  /**
+   * The tool's own CLI when a prefix switcher starts it and it is not on PATH itself; empty when
+   * there is no prefix or the CLI is there. The switcher may bring its own, so that alone keeps
+   * nothing from running; a switcher that cannot find it either exits 127 (LiveExecutor).
+   *
+   * @throws ConfigException if the tool's prefix variable cannot be split into words
+   */
+  public static Optional<String> wrappedCliMissing(ToolSpec tool, Map<String, String> env, Path workdir)
+      throws ConfigException {
+    String cli = tool.command().get(0);
+    if (!CommandTemplate.start(tool, env, workdir).isPrefix() || find(cli, env.get("PATH"), workdir).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(cli);
+  }
+
   /** A tool's missing program and where it comes from; {@code install} is the tool's hint, may be null. */
   public record MissingProgram(String tool, CommandTemplate.Start start, String install) {
     public String program() {
