@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * {@code label  text} lines (the dry run's decision, doctor's checks, a run's closing lines): a line
  * that wraps continues under its text, not at the left margin under the labels. Breaks are made at
  * spaces only, so a path or a command's word stays whole (and can be copied) even when it is wider
- * than the room left for it. The width is asked for at the first long line, so output that fits
- * any terminal never probes one; with no width (a pipe, a file) lines pass through as they are.
+ * than the room left for it. The width is asked for at each long line, so output that fits any
+ * terminal never probes one; with no width (a pipe, a file) lines pass through as they are.
  */
 final class Fitted extends PrintWriter {
   /** A label of one or more words, then two or more spaces: the text starts after them ({@code "ok    "}, {@code "first run  "}). */
@@ -22,15 +22,13 @@ final class Fitted extends PrintWriter {
 
   private final PrintWriter to;
   private final IntSupplier width;
-  private int known = -1;
-
   private Fitted(PrintWriter to, IntSupplier width) {
     super(to, true);
     this.to = to;
     this.width = width;
   }
 
-  /** {@code to}, wrapping at {@code width} (asked once, when a line may need it; 0: do not wrap). */
+  /** {@code to}, wrapping at {@code width} (asked when a line may need it; 0: do not wrap). */
   static PrintWriter to(PrintWriter to, IntSupplier width) {
     return new Fitted(to, width);
   }
@@ -38,18 +36,17 @@ final class Fitted extends PrintWriter {
   @Override
   public void println(String line) {
     String s = line == null ? "null" : line;
-    if (s.length() <= NARROWEST || s.indexOf('\n') >= 0 || width() < NARROWEST) {
+    int columns = s.length() <= NARROWEST || s.indexOf('\n') >= 0 ? 0 : width();
+    if (columns < NARROWEST) {
       to.println(s);
       return;
     }
-    wrap(s, width());
+    wrap(s, columns);
   }
 
+  /** Asked again for each long line: a terminal may be resized while a shell session or a run goes on. */
   private int width() {
-    if (known < 0) {
-      known = Math.max(0, width.getAsInt());
-    }
-    return known;
+    return Math.max(0, width.getAsInt());
   }
 
   private void wrap(String line, int columns) {
