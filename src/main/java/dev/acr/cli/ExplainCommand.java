@@ -55,9 +55,9 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     Env env = parent.env();
+    PrintWriter out = json ? spec.commandLine().getOut() : Fitted.to(spec.commandLine().getOut(), () -> Columns.of(env));
+    PrintWriter err = spec.commandLine().getErr();
     if (run.isBlank()) {
       err.println("acr: give a run id, a prefix of one, or 'last' (acr runs lists them)");
       return ExitCodes.USAGE;

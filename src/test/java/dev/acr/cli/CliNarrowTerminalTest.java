@@ -31,7 +31,8 @@ class CliNarrowTerminalTest {
   private static List<String> overlong(String text) {
     List<String> bad = new ArrayList<>();
     for (String line : text.lines().toList()) {
-      String rest = line.strip().replaceFirst("^(ok|warn|FAIL) +\\S+:? ", "");
+      // What stays when a line is a label and one word too long to break ("run dir    /a/long/path").
+      String rest = line.strip().replaceFirst("^(ok|warn|FAIL) +\\S+:? ", "").replaceFirst("^\\S+(?: \\S+)* {2,}", "");
       if (line.length() > WIDTH && rest.contains(" ")) {
         bad.add(line.length() + ": " + line);
       }
@@ -66,7 +67,8 @@ class CliNarrowTerminalTest {
     assertThat(h.acr("--chain", "breaker,fixer", "--verify", "sh check.sh", "fix value.txt, which the check reads,"
         + " and say in a long prompt what was wrong with it").exit()).isZero();
     List<String> bad = new ArrayList<>();
-    for (List<String> args : List.of(List.of("runs"), List.of("stats"), List.of("doctor", "--config", h.config.toString()),
+    for (List<String> args : List.of(List.of("runs"), List.of("stats"), List.of("explain", "last"),
+        List.of("doctor", "--config", h.config.toString()),
         List.of("--config", h.config.toString(), "--dry-run", "--verify", "sh check.sh", "fix value.txt"))) {
       CliHarness.Run r = h.run(args.toArray(String[]::new));
       assertThat(r.exit()).as(r.toString()).isIn(0, 1);
