@@ -115,9 +115,8 @@ final class DecisionText {
   /** Said when a prefix switcher is to start a CLI that is not on PATH: the run depends on the switcher finding it. */
   private static Optional<String> wrappedCliMissing(RunRequest req, ToolSpec t) {
     try {
-      String prefix = dev.acr.config.CommandTemplate.start(t, req.environment(), req.workdir()).program();
-      return Binaries.wrappedCliMissing(t, req.environment(), req.workdir()).map(cli -> "'" + cli + "' is not on PATH: "
-          + prefix + " (the prefix) must find it, else the attempt ends 'not installed'");
+      return Binaries.wrappedCliMissing(t, req.environment(), req.workdir()).map(w -> "'" + w.cli() + "' is not on PATH: "
+          + w.prefix() + " (the prefix) must find it, else the attempt ends 'not installed'");
     } catch (ConfigException e) {
       return Optional.empty();
     }

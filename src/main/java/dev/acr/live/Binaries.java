@@ -59,13 +59,25 @@ public final class Binaries {
    *
    * @throws ConfigException if the tool's prefix variable cannot be split into words
    */
-  public static Optional<String> wrappedCliMissing(ToolSpec tool, Map<String, String> env, Path workdir)
+  public static Optional<WrappedCli> wrappedCliMissing(ToolSpec tool, Map<String, String> env, Path workdir)
       throws ConfigException {
     String cli = tool.command().get(0);
-    if (!CommandTemplate.start(tool, env, workdir).isPrefix() || find(cli, env.get("PATH"), workdir).isPresent()) {
+    CommandTemplate.Start start = CommandTemplate.start(tool, env, workdir);
+    if (!start.isPrefix() || find(cli, env.get("PATH"), workdir).isPresent()) {
       return Optional.empty();
     }
-    return Optional.of(cli);
+    return Optional.of(new WrappedCli(cli, start.program()));
+  }
+
+  /** What a shell and exec-ing switchers exit with when the program they were to start is not there. */
+  public static final int COMMAND_NOT_FOUND = 127;
+
+  /** A tool's own CLI that is not on PATH, and the prefix switcher that is to start it. */
+  public record WrappedCli(String cli, String prefix) {
+    /** Why an attempt whose switcher exited {@link #COMMAND_NOT_FOUND} did not run: the setup, not the route. */
+    public String notFound() {
+      return "'" + cli + "' is not on PATH, and " + prefix + " (its prefix) could not start it either (exit 127)";
+    }
   }
 
   /** A tool's missing program and where it comes from; {@code install} is the tool's hint, may be null. */

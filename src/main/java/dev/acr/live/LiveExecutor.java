@@ -250,23 +250,10 @@ public final class LiveExecutor implements AttemptExecutor {
     return finish(task, route, attemptNumber, dir, worktree, folder, tool, run, watch);
   }
 
-  /** What a shell and exec-ing switchers exit with when the program they were to start is not there. */
-  private static final int COMMAND_NOT_FOUND = 127;
-
-  /**
-   * A prefix switcher (ACROUTER_CLAUDE_PREFIX=ccswitch...) that exited 127 while the CLI it was to
-   * start is not on PATH: it could not find the CLI either. The user's setup, not the route failing
-   * the task (it was recorded agent_error); null when that is not what happened.
-   */
   private InfraSign notFoundByPrefix(ToolSpec tool, Path folder) {
     try {
-      java.util.Optional<String> cli = Binaries.wrappedCliMissing(tool, setup.environment(), folder);
-      if (cli.isEmpty()) {
-        return null;
-      }
-      String prefix = dev.acr.config.CommandTemplate.start(tool, setup.environment(), folder).program();
-      return new InfraSign(InfraSign.NOT_INSTALLED, false, null,
-          "'" + cli.get() + "' is not on PATH, and " + prefix + " (its prefix) could not start it either (exit 127)");
+      return Binaries.wrappedCliMissing(tool, setup.environment(), folder)
+          .map(w -> new InfraSign(InfraSign.NOT_INSTALLED, false, null, w.notFound())).orElse(null);
     } catch (dev.acr.config.ConfigException e) {
       return null;
     }
@@ -293,7 +280,8 @@ public final class LiveExecutor implements AttemptExecutor {
     boolean changed = diff == null || !diff.empty();
     boolean applyOk = run.exitCode() == 0 && !run.timedOut() && !run.interrupted() && changed;
     InfraSign infra = watch.verdict(run.timedOut() || run.exitCode() != 0);
-    if (infra == null && run.exitCode() == COMMAND_NOT_FOUND && !run.timedOut() && !run.interrupted()) {
+    if (infra == null && run.exitCode() == Binaries.COMMAND_NOT_FOUND && !run.timedOut() && !run.interrupted()) {
+      // A prefix switcher that could not find the CLI either: the user's setup, not the route failing the task.
       infra = notFoundByPrefix(tool, folder);
     }
     String modelUsed = modelUsed(route, tool, watch);
