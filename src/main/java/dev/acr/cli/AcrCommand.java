@@ -161,9 +161,10 @@ public final class AcrCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     AcrOptions o = AcrOptions.of(spec);
+    // The decision and the result fit the terminal; JSON stays as it is printed.
+    PrintWriter out = o.json() ? spec.commandLine().getOut() : Fitted.to(spec.commandLine().getOut(), () -> Columns.of(env));
+    PrintWriter err = spec.commandLine().getErr();
     boolean noPrompt = o.prompt() == null || o.prompt().isEmpty();
     // Only ever ask when a person is there to answer: scripts and pipes get the usage instead.
     boolean shell = noPrompt && !o.json() && env.tty().interactive();
@@ -198,7 +199,8 @@ public final class AcrCommand implements Callable<Integer> {
     if (shell) {
       return InteractiveShell.open(env, req, o.dryRun(), o.quiet(), err);
     }
-    return new LiveRun(out, err, env.ansi(), o.json(), o.quiet(), env.tty()::stderrWidth, new Planner(env.headStart())).once(req);
+    return new LiveRun(out, err, env.ansi(), o.json(), o.json() && CliJson.indented(env), o.quiet(), env.tty()::stderrWidth,
+        new Planner(env.headStart())).once(req);
   }
 
 }

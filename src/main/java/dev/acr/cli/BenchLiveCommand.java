@@ -144,7 +144,7 @@ public final class BenchLiveCommand implements Callable<Integer> {
       BenchTable bench = MemoryTableLoader.fromRecords(result.records(), LiveBench.SOURCE);
       int code = table.replayAndPrint(
           table.plans(List.of(new ReplayTableOptions.Loaded(bench, new TaskFeatures(bench.tasks()), List.of())), name -> true),
-          json, out, err, live);
+          json, out, table.jsonOut && CliJson.indented(env), err, live);
       err.println("acr: replay these attempts offline: acr bench replay --memory "
           + (table.out != null ? table.out.resolve(LIVE_MEMORY) : memory));
       return code;

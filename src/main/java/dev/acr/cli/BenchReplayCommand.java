@@ -56,6 +56,8 @@ public final class BenchReplayCommand implements Callable<Integer> {
 
   @Mixin ReplayTableOptions table;
 
+  @picocli.CommandLine.ParentCommand BenchCommand parent;
+
   @Option(names = "--memory", paramLabel = "FILE", description = "Replay a memory JSONL file (tasks x routes tried) instead of the benchmark.")
   Path memory;
 
@@ -135,7 +137,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
       }
     }
     String load = String.format(Locale.ROOT, "load %.2f s, ", (System.nanoTime() - start) / 1e9);
-    return table.replayAndPrint(plans, json, stdout, err, load);
+    return table.replayAndPrint(plans, json, stdout, table.jsonOut && CliJson.indented(parent.env()), err, load);
   }
 
   /**

@@ -58,7 +58,7 @@ final class ClassifyCommand implements Callable<Integer> {
     }
     Classification c = classifier.classify(String.join(" ", prompt));
     if (json) {
-      out.println(toJson(c));
+      CliJson.print(out, toJson(c), CliJson.indented(parent.env()));
     } else {
       out.println(String.format(Locale.ROOT, "%s %.2f", c.dimension().id(), c.confidence()));
       out.println("evidence: " + String.join("; ", c.evidence()));

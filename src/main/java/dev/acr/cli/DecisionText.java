@@ -106,7 +106,19 @@ final class DecisionText {
       Route first = chain.get(0);
       if (d.missingTools().contains(first.tool())) {
         out.println("  " + notInstalled(req, d.config().tool(first.tool()).orElseThrow()));
+      } else {
+        wrappedCliMissing(req, d.config().tool(first.tool()).orElseThrow()).ifPresent(line -> out.println("  " + line));
       }
+    }
+  }
+
+  /** Said when a prefix switcher is to start a CLI that is not on PATH: the run depends on the switcher finding it. */
+  private static Optional<String> wrappedCliMissing(RunRequest req, ToolSpec t) {
+    try {
+      return Binaries.wrappedCliMissing(t, req.environment(), req.workdir()).map(w -> "'" + w.cli() + "' is not on PATH: "
+          + w.prefix() + " (the prefix) must find it, else the attempt ends 'not installed'");
+    } catch (ConfigException e) {
+      return Optional.empty();
     }
   }
 

@@ -59,8 +59,8 @@ final class DoctorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    out = spec.commandLine().getOut();
     Env env = parent.env();
+    out = Fitted.to(spec.commandLine().getOut(), () -> Columns.of(env));
     Path dir = workdir(env);
     String badWorkdir = Planner.badWorkdir(dir);
     if (badWorkdir != null) {

@@ -167,7 +167,9 @@ final class DoctorTools {
         lines.warn("tool " + name, "'" + cli + "' not on PATH" + (tool.install() == null ? "" : "; install it with: " + tool.install()));
         return false;
       }
-      lines.ok("tool " + name, "'" + cli + "' is not on PATH itself; the prefix starts it");
+      // The switcher may bring its own CLI, so this is no failure; but nothing here shows that it does.
+      lines.warn("tool " + name, "'" + cli + "' is not on PATH; " + program + " (the prefix) must find it, else each"
+          + " run of " + name + " ends 'not installed'" + (tool.install() == null ? "" : " (install it with: " + tool.install() + ")"));
     } else {
       version(tool, path.get());
     }

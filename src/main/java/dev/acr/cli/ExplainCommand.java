@@ -55,9 +55,9 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     Env env = parent.env();
+    PrintWriter out = json ? spec.commandLine().getOut() : Fitted.to(spec.commandLine().getOut(), () -> Columns.of(env));
+    PrintWriter err = spec.commandLine().getErr();
     if (run.isBlank()) {
       err.println("acr: give a run id, a prefix of one, or 'last' (acr runs lists them)");
       return ExitCodes.USAGE;
@@ -100,7 +100,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
     RunSummary summary = RunHistory.summary(records);
     if (json) {
-      out.println(json(summary, paths.memory(), runDir, dirThere, decision, outcome, attempts).toPrettyString());
+      CliJson.print(out, json(summary, paths.memory(), runDir, dirThere, decision, outcome, attempts), CliJson.indented(env));
     } else {
       new ExplainText(out, env.ansi()).print(summary, runDir, dirThere, decision, outcome, attempts);
     }
@@ -207,7 +207,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   private static ObjectNode json(RunSummary s, Path memory, Path runDir, boolean dirThere, JsonNode decision,
       JsonNode outcome, List<ExplainText.Attempt> attempts) {
-    ObjectNode root = RunsCommand.summaryJson(s);
+    ObjectNode root = RunsCommand.summaryJson(s, outcome);
     root.put("memory", memory.toString());
     root.put("run_dir", runDir == null ? null : runDir.toString());
     root.put("run_dir_exists", dirThere);

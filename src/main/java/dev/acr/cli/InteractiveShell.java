@@ -48,8 +48,9 @@ final class InteractiveShell {
     Path history = base.storePrompt() ? history(paths, err) : null;
     try (Terminal terminal = env.tty().open()) {
       PrintWriter out = new PrintWriter(terminal.writer(), true);
-      // Everything goes to the terminal; the status line (with --quiet) sizes itself to it.
-      LiveRun run = new LiveRun(out, out, env.ansi(), false, quiet, terminal::getWidth);
+      // Everything goes to the terminal; the status line (with --quiet) sizes itself to it, and the
+      // decision and the result wrap at its width (its size as it is when they are printed).
+      LiveRun run = new LiveRun(Fitted.to(out, terminal::getWidth), out, env.ansi(), false, quiet, terminal::getWidth);
       Shell shell =
           new Shell(terminal, out, run, new Shell.Setup(base, paths, config, source, history, explainOnly, env.ansi()));
       boolean left = onTerm(shell, shell::loop);

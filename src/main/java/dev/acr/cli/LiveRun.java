@@ -33,6 +33,7 @@ public final class LiveRun {
   private final PrintWriter err;
   private final Ansi ansi;
   private final boolean json;
+  private final boolean indentJson;
   private final boolean quiet;
   private final IntSupplier statusWidth;
   private final Planner planner;
@@ -42,17 +43,21 @@ public final class LiveRun {
    *     asked with {@code quiet}
    */
   public LiveRun(PrintWriter out, PrintWriter err, Ansi ansi, boolean json, boolean quiet, IntSupplier statusWidth) {
-    this(out, err, ansi, json, quiet, statusWidth, new Planner());
+    this(out, err, ansi, json, false, quiet, statusWidth, new Planner());
   }
 
-  /** With a planner that may use a repository inspection begun at start-up. */
-  public LiveRun(
-      PrintWriter out, PrintWriter err, Ansi ansi, boolean json, boolean quiet, IntSupplier statusWidth, Planner planner) {
+  /**
+   * With a planner that may use a repository inspection begun at start-up; {@code indentJson}: stdout
+   * is a terminal, so --json is indented for a person (CliJson#indented).
+   */
+  public LiveRun(PrintWriter out, PrintWriter err, Ansi ansi, boolean json, boolean indentJson, boolean quiet,
+      IntSupplier statusWidth, Planner planner) {
     this.planner = planner;
     this.out = out;
     this.err = err;
     this.ansi = ansi;
     this.json = json;
+    this.indentJson = indentJson;
     this.quiet = quiet;
     this.statusWidth = statusWidth;
   }
@@ -103,8 +108,15 @@ public final class LiveRun {
 
   /** Runs the decided chain, prints the summary and returns the exit code (130 on interrupt). */
   public int execute(RunRequest req, AcrPaths paths, Decision d) throws UsageError {
+    List<String> notInstalled = LiveSession.namedChainNotInstalled(d, req, paths.cooldowns());
+    if (!notInstalled.isEmpty()) {
+      // Told apart from a route the config does not know (exit 2): this one exists, its CLI is missing.
+      report(err).nothingCanRun(d, notInstalled, d.chainSource() + " names " + (notInstalled.size() == 1 ? "a tool that is" : "tools that are")
+          + " not installed, so no agent ran (leave " + (notInstalled.size() == 1 ? "it" : "them") + " out to run the rest)");
+      return ExitCodes.NO_AGENT;
+    }
     if (d.nothingCanRun()) {
-      report(err).nothingCanRun(d, NothingRan.before(d, paths));
+      report(err).nothingCanRun(d, NothingRan.before(d, paths), "no agent can run here");
       return ExitCodes.NO_AGENT;
     }
     boolean smartTerminal = !"dumb".equals(req.environment().getOrDefault("TERM", "dumb"));
@@ -137,6 +149,6 @@ public final class LiveRun {
   }
 
   private Report report(PrintWriter progress) {
-    return new Report(out, progress, ansi, json);
+    return new Report(out, progress, ansi, json, indentJson);
   }
 }

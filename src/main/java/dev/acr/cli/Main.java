@@ -19,6 +19,9 @@ public final class Main {
    */
   static final String CONVERTER_EXCLUDES = "java\\.(sql|time)\\..*";
 
+  /** picocli's narrowest usage help. */
+  private static final int MIN_HELP_WIDTH = 55;
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -60,8 +63,15 @@ public final class Main {
       AcrCommand.addSubcommandsFor(cl, args);
     }
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(env.ansi()));
-    // Help wraps at the terminal's width (asked of the terminal only when help is printed), else 80.
-    cl.setUsageHelpAutoWidth(true);
+    // Help wraps at COLUMNS when set, else at the terminal's width (picocli asks the terminal only
+    // when help is printed), else 80; its footers' rows wrap under their own column (HelpFooter).
+    Integer columns = Columns.variable(env.vars());
+    if (columns == null) {
+      cl.setUsageHelpAutoWidth(true);
+    } else {
+      cl.setUsageHelpWidth(Math.max(MIN_HELP_WIDTH, columns));
+    }
+    HelpFooter.install(cl);
     cl.setExecutionExceptionHandler(new ExecutionFailure());
     cl.setParameterExceptionHandler(new ParseFailure(args));
     cl.setExecutionStrategy(new OptionsBeforeCommand());

@@ -43,7 +43,7 @@ final class MemoryCompactCommand implements Callable<Integer> {
     Path memory = memoryOption.path(env);
     if (!Files.exists(memory)) {
       if (json) {
-        out.println(json(memory, new MemoryCompaction.Result(0, 0, 0, 0, false)));
+        CliJson.print(out, json(memory, new MemoryCompaction.Result(0, 0, 0, 0, false)), CliJson.indented(env));
       } else {
         out.println("no memory yet at " + memory + "; nothing to compact");
       }
@@ -60,7 +60,7 @@ final class MemoryCompactCommand implements Callable<Integer> {
     }
     problems.finish();
     if (json) {
-      out.println(json(memory, r));
+      CliJson.print(out, json(memory, r), CliJson.indented(env));
       return ExitCodes.OK;
     }
     long dropped = r.duplicates() + r.unreadable();
@@ -76,7 +76,7 @@ final class MemoryCompactCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private String json(Path memory, MemoryCompaction.Result r) {
+  private ObjectNode json(Path memory, MemoryCompaction.Result r) {
     ObjectNode root = CliJson.JSON.createObjectNode();
     root.put("memory", memory.toString());
     root.put("dry_run", dryRun);
@@ -85,6 +85,6 @@ final class MemoryCompactCommand implements Callable<Integer> {
     root.put("duplicates", r.duplicates());
     root.put("unreadable", r.unreadable());
     root.put("rewritten", r.rewritten());
-    return root.toPrettyString();
+    return root;
   }
 }

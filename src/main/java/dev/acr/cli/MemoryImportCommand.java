@@ -80,7 +80,7 @@ final class MemoryImportCommand implements Callable<Integer> {
         perFile.addObject().put("file", f.file().toString()).put("added", f.added()).put("duplicate", f.duplicates())
             .put("bad", f.bad());
       }
-      out.println(root.toPrettyString());
+      CliJson.print(out, root, CliJson.indented(env));
       return ExitCodes.OK;
     }
     if (results.size() > 1) {

@@ -105,7 +105,8 @@ final class ReplayTableOptions {
    * Replays the plans, writes {@code --out} and prints the table (or metrics.json with --json).
    * Returns the exit code; the timing line on stderr starts with {@code before} (e.g. the load).
    */
-  int replayAndPrint(List<BenchReplay.Plan> plans, ObjectMapper json, PrintWriter stdout, PrintWriter err, String before)
+  int replayAndPrint(
+      List<BenchReplay.Plan> plans, ObjectMapper json, PrintWriter stdout, boolean indented, PrintWriter err, String before)
       throws InterruptedException {
     long start = System.nanoTime();
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -120,7 +121,7 @@ final class ReplayTableOptions {
         ReplayFiles.writeSummary(out, json, reports, options);
       }
       if (jsonOut) {
-        stdout.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(MetricsJson.build(json, reports, options)));
+        CliJson.print(stdout, MetricsJson.build(json, reports, options), indented);
       } else {
         stdout.print(ReportTables.text(reports, options));
       }

@@ -40,12 +40,15 @@ final class Report {
   private final PrintWriter err;
   private final Ansi ansi;
   private final boolean json;
+  /** --json on a terminal: indented for a person (CliJson#indented). */
+  private final boolean indentJson;
 
-  Report(PrintWriter out, PrintWriter err, Ansi ansi, boolean json) {
+  Report(PrintWriter out, PrintWriter err, Ansi ansi, boolean json, boolean indentJson) {
     this.out = out;
     this.err = err;
     this.ansi = ansi;
     this.json = json;
+    this.indentJson = indentJson;
   }
 
   void dryRun(RunRequest req, Decision d) {
@@ -60,7 +63,7 @@ final class Report {
       }
       VerifyTimeout limit = VerifyTimeout.of(req, d.signals().repoConfig());
       root.putObject("verify_timeout").put("seconds", limit.limit().toSeconds()).put("source", limit.source());
-      out.println(root.toPrettyString());
+      CliJson.print(out, root, indentJson);
       return;
     }
     decision(req, d);
@@ -104,15 +107,15 @@ final class Report {
    * Nothing could start (exit 3): the decision's JSON with the fixes, or one line per tool on
    * stderr saying what to fix.
    */
-  void nothingCanRun(Decision d, List<String> fixes) {
+  void nothingCanRun(Decision d, List<String> fixes, String headline) {
     if (json) {
       ObjectNode root = decisionJson(d);
       root.put("verified", false);
       root.putArray("attempts");
       fixes.forEach(root.putArray("no_agent_could_run")::add);
-      out.println(root.toPrettyString());
+      CliJson.print(out, root, indentJson);
     }
-    fixes("no agent can run here", fixes);
+    fixes(headline, fixes);
   }
 
   /** "acr: HEADLINE; what to fix:" and a line per tool, on stderr. */
@@ -131,7 +134,7 @@ final class Report {
       if (!fixes.isEmpty()) {
         fixes.forEach(root.putArray("no_agent_could_run")::add);
       }
-      out.println(root.toPrettyString());
+      CliJson.print(out, root, indentJson);
       if (!fixes.isEmpty()) {
         fixes("no agent could run", fixes);
       }
@@ -142,7 +145,7 @@ final class Report {
 
   void result(LiveSession.Report r) {
     if (json) {
-      out.println(resultJson(r).toPrettyString());
+      CliJson.print(out, resultJson(r), indentJson);
     } else {
       text(r, List.of());
     }

@@ -41,9 +41,9 @@ final class RunsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     Env env = parent.env();
+    PrintWriter out = json ? spec.commandLine().getOut() : Fitted.to(spec.commandLine().getOut(), () -> Columns.of(env));
+    PrintWriter err = spec.commandLine().getErr();
     if (limit < 1) {
       err.println("acr: --limit must be at least 1");
       return ExitCodes.USAGE;
@@ -63,12 +63,12 @@ final class RunsCommand implements Callable<Integer> {
     List<RunSummary> shown = page.runs();
     Path runs = dev.acr.live.AcrPaths.from(env.vars(), memoryOption.memoryFile(env)).runs();
     if (json) {
-      out.println(json(memory, runs, page.total(), skipped[0], shown));
+      CliJson.print(out, json(memory, runs, page.total(), skipped[0], shown), CliJson.indented(env));
     } else if (shown.isEmpty()) {
       out.println("no runs in memory yet at " + memory + "; each acr PROMPT run is recorded there (acr --dry-run PROMPT"
           + " first shows what one would do)");
     } else {
-      text(out, shown, runs, env.ansi(), StatsCommand.width(env));
+      text(out, shown, runs, env.ansi(), Columns.of(env));
       out.println(shown.size() + " of " + page.total() + " run(s) in " + memory + "; acr explain RUN-ID (or last) shows one");
     }
     return ExitCodes.OK;
@@ -85,17 +85,51 @@ final class RunsCommand implements Callable<Integer> {
       results.put(r.runId(), result(r, runDirs));
       resultWidth = Math.max(resultWidth, results.get(r.runId()).length());
     }
-    String head = "%-" + idWidth + "s  %-20s  %-" + dimWidth + "s  %8s  ";
-    String result = "%-" + resultWidth + "s";
-    String rest = "  %9s  %s";
-    int promptWidth = Math.max(20, columns - (idWidth + 2 + 20 + 2 + dimWidth + 2 + 8 + 2 + resultWidth + 2 + 9 + 2));
-    out.println(String.format(Locale.ROOT, head + result + rest, "run", "ended (UTC)", "dimension", "attempts", "result",
-        "cost", "prompt"));
-    for (RunSummary r : runs) {
-      out.println(String.format(Locale.ROOT, head, r.runId(), when(r.lastTs()), orDash(r.dimension()), r.attempts())
-          + style(ansi, r.verified() || "answered".equals(r.finalStatus()), String.format(Locale.ROOT, result, results.get(r.runId())))
-          + String.format(Locale.ROOT, rest, cost(r), excerpt(r, promptWidth)));
+    // What a narrow terminal cannot hold goes, least needed first: dimension, attempts, cost, ended
+    // (explain RUN-ID shows them all); the run, its result and some of the prompt always stay.
+    int[] optional = {2 + dimWidth, 2 + 8, 2 + 9, 2 + 20};
+    boolean[] shown = {true, true, true, true};
+    int used = idWidth + 2 + resultWidth + 2 + MIN_PROMPT;
+    for (int w : optional) {
+      used += w;
     }
+    // Not a terminal, COLUMNS not set: every column, the prompt cut as for 100 columns but to no fewer than 20.
+    for (int i = 0; i < optional.length && columns > 0 && used > columns; i++) {
+      shown[i] = false;
+      used -= optional[i];
+    }
+    int promptWidth = Math.max(columns > 0 ? MIN_PROMPT : 20, (columns > 0 ? columns : 100) - (used - MIN_PROMPT));
+    out.println(row(shown, idWidth, dimWidth, resultWidth, "run", "ended (UTC)", "dimension", "attempts", "result", "cost", "prompt"));
+    for (RunSummary r : runs) {
+      String result = String.format(Locale.ROOT, "%-" + resultWidth + "s", results.get(r.runId()));
+      out.println(row(shown, idWidth, dimWidth, resultWidth, r.runId(), when(r.lastTs()), orDash(r.dimension()),
+          Integer.toString(r.attempts()), style(ansi, r.verified() || "answered".equals(r.finalStatus()), result), cost(r),
+          excerpt(r, promptWidth)));
+    }
+  }
+
+  /** The fewest characters of the prompt a line keeps, however narrow the terminal. */
+  private static final int MIN_PROMPT = 16;
+
+  /** One line of the listing, with the optional columns {@code shown} says (dimension, attempts, cost, ended). */
+  private static String row(boolean[] shown, int idWidth, int dimWidth, int resultWidth, String id, String ended,
+      String dimension, String attempts, String result, String cost, String prompt) {
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-" + idWidth + "s", id));
+    if (shown[3]) {
+      b.append(String.format(Locale.ROOT, "  %-20s", ended));
+    }
+    if (shown[0]) {
+      b.append(String.format(Locale.ROOT, "  %-" + dimWidth + "s", dimension));
+    }
+    if (shown[1]) {
+      b.append(String.format(Locale.ROOT, "  %8s", attempts));
+    }
+    // The result may carry colour codes: padded before it was styled.
+    b.append("  ").append(result.length() < resultWidth ? String.format(Locale.ROOT, "%-" + resultWidth + "s", result) : result);
+    if (shown[2]) {
+      b.append(String.format(Locale.ROOT, "  %9s", cost));
+    }
+    return b.append("  ").append(prompt).toString();
   }
 
   private static String style(Ansi ansi, boolean verified, String status) {
@@ -119,8 +153,7 @@ final class RunsCommand implements Callable<Integer> {
 
   /** "applied", "not applied", "in place", or null when the run directory does not say. */
   static String appliedState(RunSummary r, Path runDirs) {
-    com.fasterxml.jackson.databind.JsonNode outcome = dev.acr.live.RunFiles.runDir(runDirs, r.runId())
-        .map(d -> dev.acr.live.RunFiles.readJson(d.resolve(dev.acr.live.RunFiles.OUTCOME))).orElse(null);
+    com.fasterxml.jackson.databind.JsonNode outcome = outcome(r, runDirs);
     if (outcome == null || !outcome.has("applied")) {
       return null;
     }
@@ -159,22 +192,34 @@ final class RunsCommand implements Callable<Integer> {
     return s == null || s.isBlank() ? "-" : s;
   }
 
-  private static String json(Path memory, Path runDirs, int total, long skipped, List<RunSummary> runs) {
+  private static ObjectNode json(Path memory, Path runDirs, int total, long skipped, List<RunSummary> runs) {
     ObjectNode root = CliJson.JSON.createObjectNode();
     root.put("memory", memory.toString());
     root.put("runs_total", total);
     root.put("skipped_lines", skipped);
     ArrayNode list = root.putArray("runs");
     for (RunSummary r : runs) {
-      ObjectNode n = summaryJson(r);
+      ObjectNode n = summaryJson(r, outcome(r, runDirs));
       String applied = r.verified() ? appliedState(r, runDirs) : null;
       n.put("applied", applied == null ? null : applied.equals("applied") || applied.equals("in place"));
       list.add(n);
     }
-    return root.toPrettyString();
+    return root;
   }
 
-  static ObjectNode summaryJson(RunSummary r) {
+  /** The run's outcome.json, or null when its folder is gone or says nothing. */
+  static com.fasterxml.jackson.databind.JsonNode outcome(RunSummary r, Path runDirs) {
+    return dev.acr.live.RunFiles.runDir(runDirs, r.runId())
+        .map(d -> dev.acr.live.RunFiles.readJson(d.resolve(dev.acr.live.RunFiles.OUTCOME))).orElse(null);
+  }
+
+  /**
+   * The run as one object. Its time in two parts, named for what they are: {@code agent_ms}, the
+   * agents' time, which memory keeps (routes are compared by it), and {@code tests_ms}, their
+   * tests', which only the run's outcome.json keeps (null when it is gone or predates it). A
+   * single {@code duration_ms} here read as the attempts' whole time while it was the agents' only.
+   */
+  static ObjectNode summaryJson(RunSummary r, com.fasterxml.jackson.databind.JsonNode outcome) {
     ObjectNode n = CliJson.JSON.createObjectNode();
     n.put("run_id", r.runId());
     n.put("started", r.firstTs());
@@ -189,7 +234,23 @@ final class RunsCommand implements Callable<Integer> {
     n.put("verified", r.verified());
     n.put("cost_usd", r.costUsd());
     n.put("cost_known_attempts", r.costKnown());
-    n.put("duration_ms", r.durationMs());
+    n.put("agent_ms", r.durationMs());
+    n.put("tests_ms", testsMs(outcome, r.attempts()));
     return n;
+  }
+
+  /** The sum of outcome.json's {@code tests_ms} over the run's attempts; null unless every one of them has it. */
+  private static Long testsMs(com.fasterxml.jackson.databind.JsonNode outcome, int attempts) {
+    if (outcome == null || outcome.path("attempts").size() != attempts) {
+      return null;
+    }
+    long sum = 0;
+    for (com.fasterxml.jackson.databind.JsonNode a : outcome.path("attempts")) {
+      if (!a.path("tests_ms").canConvertToLong()) {
+        return null;
+      }
+      sum += a.path("tests_ms").asLong();
+    }
+    return sum;
   }
 }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     name = "stats",
     mixinStandardHelpOptions = true,
     description = "Summarise memory per dimension and route: attempts, verified %%, mean cost, mean"
-        + " duration, last used. Infra errors (the agent could not reach or use its model: not signed in,"
+        + " time of the agent (its tests not included), last used. Infra errors (the agent could not reach or use its model: not signed in,"
         + " offline, quota, ...) and acr's own errors are counted apart, in their own columns: like the"
         + " policy, the other columns leave them out.",
     footer = "%nExit codes:%n  0    ok (also when there is no memory yet)%n  2    usage error or unreadable memory%n")
@@ -41,9 +41,9 @@ final class StatsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     Env env = parent.env();
+    PrintWriter out = json ? spec.commandLine().getOut() : Fitted.to(spec.commandLine().getOut(), () -> Columns.of(env));
+    PrintWriter err = spec.commandLine().getErr();
     Instant cutoff;
     try {
       cutoff = since.cutoff(err);
@@ -66,13 +66,13 @@ final class StatsCommand implements Callable<Integer> {
       err.println("acr: " + skipped[0] + " unreadable line(s) in " + file + " skipped");
     }
     if (json) {
-      out.println(json(summary, skipped[0]));
+      CliJson.print(out, json(summary, skipped[0]), CliJson.indented(env));
     } else if (summary.records() == 0) {
       out.println(cutoff != null ? "no memory since " + since.value + " at " + file
           : skipped[0] > 0 ? "no readable record in " + file + " (see above)" : "no memory yet at " + file
           + "; each acr PROMPT run records its attempts there");
     } else {
-      text(out, summary, file, env.ansi(), width(env));
+      text(out, summary, file, env.ansi(), Columns.of(env));
     }
     if (json && summary.records() == 0 && cutoff == null) {
       err.println("acr: no memory yet at " + file);
@@ -80,7 +80,7 @@ final class StatsCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static String json(MemorySummary summary, long skipped) {
+  private static ObjectNode json(MemorySummary summary, long skipped) {
     ObjectNode root = CliJson.JSON.createObjectNode();
     root.put("records", summary.records());
     root.put("skipped_lines", skipped);
@@ -103,11 +103,7 @@ final class StatsCommand implements Callable<Integer> {
       n.put("acr_errors", g.acrErrors());
       n.put("last_used", g.lastUsed());
     }
-    try {
-      return CliJson.JSON.writeValueAsString(root);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return root;
   }
 
   private static void text(PrintWriter out, MemorySummary summary, Path file, Ansi ansi, int columns) {
@@ -116,9 +112,27 @@ final class StatsCommand implements Callable<Integer> {
     for (MemorySummary.Group g : groups) {
       routeWidth = Math.max(routeWidth, g.route().length());
     }
-    // route  attempts  verified bar  cost  time  infra  acr err  last used (20 for the seconds-precision ts)
-    int fixed = 2 + routeWidth + 2 + 8 + 2 + 6 + 1 + 1 + 9 + 2 + 9 + 2 + 5 + 2 + 7 + 2 + 20;
-    int barWidth = Math.max(5, Math.min(40, columns - fixed));
+    // route  attempts  verified bar  cost  time  infra  acr err  last used (20 for the seconds-precision ts).
+    // A narrow terminal loses, in this order: the bar, last used's time of day, last used, acr err,
+    // infra, agent time; route, attempts, verified % and cost always stay.
+    int narrowest = 2 + routeWidth + 2 + 8 + 2 + 8 + 2 + 9;
+    int[] optional = {2 + 10, 2 + 5, 2 + 7, 2 + 10, 10};
+    int width = narrowest;
+    for (int w : optional) {
+      width += w;
+    }
+    // Not a terminal, COLUMNS not set: nothing to fit, every column and a bar of at least 5 as if 100 wide.
+    int barWidth = Math.min(40, (columns > 0 ? columns : 100) - width - 1);
+    barWidth = columns <= 0 ? Math.max(5, barWidth) : barWidth < 5 ? 0 : barWidth;
+    // "verified": the rate (6) and the bar after it, at least as wide as its heading.
+    int verifiedWidth = Math.max(8, 6 + (barWidth == 0 ? 0 : barWidth + 1));
+    width += verifiedWidth - 8;
+    // shown[0..4]: agent time, infra, acr err, last used, last used's time of day
+    boolean[] shown = {true, true, true, true, true};
+    for (int i = optional.length - 1; i >= 0 && columns > 0 && width > columns; i--) {
+      shown[i] = false;
+      width -= optional[i];
+    }
     out.println(summary.records() + " record(s) in " + file);
     String current = null;
     for (MemorySummary.Group g : groups) {
@@ -126,19 +140,39 @@ final class StatsCommand implements Callable<Integer> {
         current = g.dimension();
         out.println();
         out.println(style(ansi, "bold", current));
-        out.println(String.format(Locale.ROOT, "  %-" + routeWidth + "s  %8s  %-" + (7 + barWidth) + "s %9s  %9s  %5s  %7s  %s",
-            "route", "attempts", "verified", "mean cost", "mean time", "infra", "acr err", "last used"));
+        out.println(row(shown, routeWidth, "route", "attempts", String.format(Locale.ROOT, "%-" + verifiedWidth + "s", "verified"),
+            "mean cost", "agent time", "infra", "acr err", "last used"));
       }
       String bar = bar(g.verifiedPct(), barWidth);
       String pad = " ".repeat(barWidth - bar.codePointCount(0, bar.length()));
       String cost = g.meanCostUsd() == null ? "-" : String.format(Locale.ROOT, "$%.3f", g.meanCostUsd());
       // No attempt that counts (only infra or acr errors): no rate, rather than a 0% against the route.
       String pct = g.attempts() == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", g.verifiedPct());
-      out.println(String.format(Locale.ROOT, "  %-" + routeWidth + "s  %8d  %6s ", g.route(), g.attempts(), pct)
-          + style(ansi, "green", bar) + pad
-          + String.format(Locale.ROOT, " %9s  %9s  %5s  %7s  %s", cost, g.attempts() == 0 ? "-" : duration(g.meanDurationMs()),
-              count(g.infraErrors()), count(g.acrErrors()), g.lastUsed() == null ? "-" : shortTs(g.lastUsed())));
+      String verified = barWidth == 0 ? String.format(Locale.ROOT, "%8s", pct)
+          : String.format(Locale.ROOT, "%6s", pct) + " " + style(ansi, "green", bar) + pad + " ".repeat(verifiedWidth - 7 - barWidth);
+      String last = g.lastUsed() == null ? "-" : shown[4] ? shortTs(g.lastUsed()) : g.lastUsed().substring(0, Math.min(10, g.lastUsed().length()));
+      out.println(row(shown, routeWidth, g.route(), Long.toString(g.attempts()), verified, cost,
+          g.attempts() == 0 ? "-" : duration(g.meanDurationMs()), count(g.infraErrors()), count(g.acrErrors()), last));
     }
+  }
+
+  /** One line of a dimension's table, with the columns {@code shown} keeps (agent time, infra, acr err, last used). */
+  private static String row(boolean[] shown, int routeWidth, String route, String attempts, String verified, String cost,
+      String time, String infra, String acr, String last) {
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-" + routeWidth + "s  %8s  %s  %9s", route, attempts, verified, cost));
+    if (shown[0]) {
+      b.append(String.format(Locale.ROOT, "  %10s", time));
+    }
+    if (shown[1]) {
+      b.append(String.format(Locale.ROOT, "  %5s", infra));
+    }
+    if (shown[2]) {
+      b.append(String.format(Locale.ROOT, "  %7s", acr));
+    }
+    if (shown[3]) {
+      b.append("  ").append(last);
+    }
+    return b.toString();
   }
 
   private static String count(long n) {
@@ -167,31 +201,5 @@ final class StatsCommand implements Callable<Integer> {
 
   private static String shortTs(String ts) {
     return ts.length() > 19 && ts.charAt(10) == 'T' && ts.endsWith("Z") ? ts.substring(0, 19) + "Z" : ts;
-  }
-
-  /** COLUMNS when set, else the terminal's width when there is one, else 100. */
-  static int width(Env env) {
-    String columns = env.vars().get("COLUMNS");
-    if (columns != null) {
-      try {
-        int c = Integer.parseInt(columns.trim());
-        if (c > 0) {
-          return c;
-        }
-      } catch (NumberFormatException e) {
-        // fall through
-      }
-    }
-    if (System.console() != null) {
-      try (org.jline.terminal.Terminal t = org.jline.terminal.TerminalBuilder.builder().dumb(true).build()) {
-        int w = t.getWidth();
-        if (w > 0) {
-          return w;
-        }
-      } catch (IOException | RuntimeException e) {
-        // no usable terminal
-      }
-    }
-    return 100;
   }
 }

@@ -18,6 +18,12 @@ interface Tty {
   /** The width of the terminal stderr writes to, or 0 when stderr is not a terminal. */
   int stderrWidth();
 
+  /**
+   * The width of the terminal stdout writes to, or 0 when stdout is not a terminal (a pipe, a
+   * file): tables fit it, and {@code --json} is indented only for a person reading it there.
+   */
+  int stdoutWidth();
+
   /** Opens the terminal the interactive shell reads from and writes to. */
   Terminal open() throws IOException;
 
@@ -38,9 +44,25 @@ interface Tty {
 
     @Override
     public int stderrWidth() {
+      return width(SystemStream.Error);
+    }
+
+    @Override
+    public int stdoutWidth() {
+      // Java 17: no console unless stdin and stdout are both a terminal. Piped (the usual case
+      // for --json and scripts) it answers at once, without loading jline's terminal provider.
+      return System.console() == null ? 0 : width(SystemStream.Output);
+    }
+
+    /** A terminal that does not say its width (a serial line, some CI pseudo-terminals) counts as 80 wide. */
+    private int width(SystemStream stream) {
       TerminalProvider p = provider();
       try {
-        return p != null && p.isSystemStream(SystemStream.Error) ? Math.max(0, p.systemStreamWidth(SystemStream.Error)) : 0;
+        if (p == null || !p.isSystemStream(stream)) {
+          return 0;
+        }
+        int width = p.systemStreamWidth(stream);
+        return width > 0 ? width : 80;
       } catch (RuntimeException | LinkageError e) {
         return 0;
       }

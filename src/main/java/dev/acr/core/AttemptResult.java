@@ -26,7 +26,7 @@ public record AttemptResult(
 
   /** The reasons an {@code infra_error} carries, as memory and {@code acr stats} spell them. */
   public static final java.util.List<String> INFRA_REASONS =
-      java.util.List.of("not signed in", "network", "quota", "rate limit", "unknown model", "provider error");
+      java.util.List.of("not signed in", "network", "quota", "rate limit", "unknown model", "provider error", "not installed");
 
   /** A result with no reason and no reported model. */
   public AttemptResult(

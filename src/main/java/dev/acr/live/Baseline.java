@@ -189,8 +189,8 @@ public final class Baseline {
     }
     KnownFailures known = KnownFailures.of(r, d.task().dimension(), req.prompt());
     String warning = known.warning(d.signals().verify().command());
-    String which = r.failing().isEmpty() ? "" : ": " + KnownFailures.named(r.failing(), r.failingIncomplete());
-    Optional<String> build = r.failing().isEmpty() ? BuildErrors.first(lines(log, r)) : Optional.empty();
+    String which = r.failing().isEmpty() ? "" : ": " + quoted(KnownFailures.named(r.failing(), r.failingIncomplete()), log);
+    Optional<String> build = r.failing().isEmpty() ? BuildErrors.first(lines(log, r)).map(e -> quoted(e, log)) : Optional.empty();
     if (warning != null) {
       note.accept("warning: " + warning);
     } else if (build.isPresent()) {
@@ -209,6 +209,21 @@ public final class Baseline {
       note.accept("baseline: tests fail (" + exit(r) + ")" + which + " before any change; an attempt verifies"
           + " only when they all pass: if they fail for reasons of their own, rerun with --verify 'CMD'");
     }
+  }
+
+  /** The most of the test output a baseline line quotes (a compiler error, the failing tests' names). */
+  static final int QUOTED_CHARS = 160;
+
+  /**
+   * {@code text} as a baseline line quotes it: cut at {@link #QUOTED_CHARS} (a C++ template error or
+   * a parametrised test's id runs to hundreds of characters, wrapping over a screen), then where the
+   * whole of it is.
+   */
+  static String quoted(String text, Path log) {
+    if (text.length() <= QUOTED_CHARS) {
+      return text;
+    }
+    return text.substring(0, QUOTED_CHARS - 1) + "… (all of it in " + log + ")";
   }
 
   /**

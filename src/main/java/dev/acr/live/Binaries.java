@@ -52,6 +52,34 @@ public final class Binaries {
     return Optional.of(new MissingProgram(tool.name(), start, tool.install()));
   }
 
+  /**
+   * The tool's own CLI when a prefix switcher starts it and it is not on PATH itself; empty when
+   * there is no prefix or the CLI is there. The switcher may bring its own, so that alone keeps
+   * nothing from running; a switcher that cannot find it either exits 127 (LiveExecutor).
+   *
+   * @throws ConfigException if the tool's prefix variable cannot be split into words
+   */
+  public static Optional<WrappedCli> wrappedCliMissing(ToolSpec tool, Map<String, String> env, Path workdir)
+      throws ConfigException {
+    String cli = tool.command().get(0);
+    CommandTemplate.Start start = CommandTemplate.start(tool, env, workdir);
+    if (!start.isPrefix() || find(cli, env.get("PATH"), workdir).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(new WrappedCli(cli, start.program()));
+  }
+
+  /** What a shell and exec-ing switchers exit with when the program they were to start is not there. */
+  public static final int COMMAND_NOT_FOUND = 127;
+
+  /** A tool's own CLI that is not on PATH, and the prefix switcher that is to start it. */
+  public record WrappedCli(String cli, String prefix) {
+    /** Why an attempt whose switcher exited {@link #COMMAND_NOT_FOUND} did not run: the setup, not the route. */
+    public String notFound() {
+      return "'" + cli + "' is not on PATH, and " + prefix + " (its prefix) could not start it either (exit 127)";
+    }
+  }
+
   /** A tool's missing program and where it comes from; {@code install} is the tool's hint, may be null. */
   public record MissingProgram(String tool, CommandTemplate.Start start, String install) {
     public String program() {

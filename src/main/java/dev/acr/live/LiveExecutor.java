@@ -250,6 +250,15 @@ public final class LiveExecutor implements AttemptExecutor {
     return finish(task, route, attemptNumber, dir, worktree, folder, tool, run, watch);
   }
 
+  private InfraSign notFoundByPrefix(ToolSpec tool, Path folder) {
+    try {
+      return Binaries.wrappedCliMissing(tool, setup.environment(), folder)
+          .map(w -> new InfraSign(InfraSign.NOT_INSTALLED, false, null, w.notFound())).orElse(null);
+    } catch (dev.acr.config.ConfigException e) {
+      return null;
+    }
+  }
+
   /** The agent's and the tests' environment: the user's, with what pointed at their tree pointed at the worktree. */
   private Map<String, String> environment(Path worktree) {
     return setup.isolation() == null
@@ -271,6 +280,10 @@ public final class LiveExecutor implements AttemptExecutor {
     boolean changed = diff == null || !diff.empty();
     boolean applyOk = run.exitCode() == 0 && !run.timedOut() && !run.interrupted() && changed;
     InfraSign infra = watch.verdict(run.timedOut() || run.exitCode() != 0);
+    if (infra == null && run.exitCode() == Binaries.COMMAND_NOT_FOUND && !run.timedOut() && !run.interrupted()) {
+      // A prefix switcher that could not find the CLI either: the user's setup, not the route failing the task.
+      infra = notFoundByPrefix(tool, folder);
+    }
     String modelUsed = modelUsed(route, tool, watch);
     AttemptStatus status;
     if (infra != null && !run.interrupted()) {

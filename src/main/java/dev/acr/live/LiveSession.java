@@ -250,6 +250,29 @@ public final class LiveSession {
     }
   }
 
+  /**
+   * What to fix, one line per tool, when a chain the user named (--chain, a routes[] rule) has tools
+   * that are not installed ("ghost: not installed — install it with: ..."); empty when all are. Such a
+   * run does not start: the user asked for that exact order, and no agent of it could run (exit 3).
+   */
+  public static List<String> namedChainNotInstalled(Decision d, RunRequest req, Path cooldowns) {
+    if (!(d.router() instanceof FixedChainRouter f)) {
+      return List.of();
+    }
+    java.util.Set<String> tools = new java.util.LinkedHashSet<>();
+    for (Route r : f.chain()) {
+      if (d.missingTools().contains(r.tool())) {
+        tools.add(r.tool());
+      }
+    }
+    List<String> fixes = new ArrayList<>();
+    for (String t : tools) {
+      fixes.add(new Unavailable(t, t + ":*", Unavailable.NOT_INSTALLED, null, Planner.missingPrefix(d.config(), t, req))
+          .fixLine(d.config(), java.time.ZoneId.systemDefault(), cooldowns));
+    }
+    return fixes;
+  }
+
   /** A chain the user named must be runnable; the policy only ever plans installed tools. */
   private static void requireInstalled(Decision d, RunRequest req) throws UsageError {
     List<String> problems = new ArrayList<>();

@@ -114,11 +114,13 @@ public final class Planner {
     if (memory.problemCount() > 0) {
       warnings.add("memory: skipped " + memory.problemCount() + " unreadable line(s), first: " + memory.firstProblem());
     }
-    // The one file a dry run may write: it says so here and in its closing line.
+    // The one file a dry run may write: its closing line says so. Extending the snapshot with what
+    // the last run appended happens after nearly every run and is not worth a line of its own;
+    // building it from the whole of memory (the first time, or after memory was rewritten) is.
     boolean wroteSnapshot = memory.saved() && req.dryRun();
-    if (wroteSnapshot) {
-      warnings.add("memory: refreshed its statistics snapshot " + paths.memory() + ".stats (derived from memory, so the next decision reads it"
-          + " fast; safe to delete)");
+    if (wroteSnapshot && memory.rebuilt()) {
+      warnings.add("memory: built its statistics snapshot " + paths.memory() + ".stats from the whole of memory (the first"
+          + " time, or memory was rewritten since); it is derived from memory, so the next decision reads it fast; safe to delete");
     }
     Task task =
         new Task(sha256(req.prompt()), req.prompt(), classification.dimension(), null, signals.language());
@@ -130,7 +132,7 @@ public final class Planner {
     String chainSource;
     String exploring = null;
     if (req.chain() != null && !req.chain().isEmpty()) {
-      // A chain the user named keeps its tools that are not installed: the run says so (exit 2).
+      // A chain the user named keeps its tools that are not installed: the run says so, runs none (exit 3).
       List<Route> named = explicitChain(config, req.chain());
       // --tool names a tool or one route of it (claude:opus): what it allows is what it resolves to.
       List<Route> allowed = req.tool() == null ? named : candidates(config, req);
@@ -305,7 +307,7 @@ public final class Planner {
    * What to say when the program missing in front of a tool's command is a prefix switcher
    * (ACROUTER_*_PREFIX), which the user installs, not the tool; null when it is the tool's own.
    */
-  private static String missingPrefix(ToolsConfig config, String toolName, RunRequest req) {
+  static String missingPrefix(ToolsConfig config, String toolName, RunRequest req) {
     ToolSpec tool = config.tool(toolName).orElse(null);
     try {
       return tool == null ? null

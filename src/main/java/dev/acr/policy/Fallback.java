@@ -140,7 +140,7 @@ public final class Fallback {
 
   /** A tool that cannot sign in or reach the network cannot run any of its routes. */
   static boolean toolWide(String reason) {
-    return "not signed in".equals(reason) || "network".equals(reason);
+    return "not signed in".equals(reason) || "network".equals(reason) || "not installed".equals(reason);
   }
 
   /** A quota or rate limit belongs to the provider's account, not to one model. */

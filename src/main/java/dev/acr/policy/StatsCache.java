@@ -36,9 +36,13 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 public final class StatsCache {
 
-  /** Memory as the policy needs it: the statistics and what reading skipped. */
-  /** {@code saved}: the snapshot beside memory was written anew (a derived file; a dry run says so). */
-  public record Loaded(MemoryStats stats, long problemCount, String firstProblem, boolean saved) {}
+  /**
+   * Memory as the policy needs it: the statistics and what reading skipped. {@code saved}: the
+   * snapshot beside memory was written anew (a derived file; a dry run says so). {@code rebuilt}:
+   * it was written from the whole of memory (there was none, or memory was rewritten since), not
+   * only extended with what a run appended, which is what happens after nearly every run.
+   */
+  public record Loaded(MemoryStats stats, long problemCount, String firstProblem, boolean saved, boolean rebuilt) {}
 
   static final String SUFFIX = ".stats";
   // "acr-sta2": tallies gained the idle count (an older snapshot is read as foreign, so memory is read whole).
@@ -62,7 +66,7 @@ public final class StatsCache {
     try {
       ch = FileChannel.open(memory, StandardOpenOption.READ);
     } catch (NoSuchFileException e) {
-      return new Loaded(new MemoryStats(), 0, null, false);
+      return new Loaded(new MemoryStats(), 0, null, false, false);
     }
     try (ch) {
       long size = ch.size();
@@ -89,7 +93,7 @@ public final class StatsCache {
         save(memory, ch, new Snapshot(settled, lines, problemCount[0], firstProblem[0], stats));
       }
       MemoryRange.forEachLine(memory, ch, settled, size, lines, sink);
-      return new Loaded(stats, problemCount[0], firstProblem[0], saved);
+      return new Loaded(stats, problemCount[0], firstProblem[0], saved, saved && snap == null);
     }
   }
 

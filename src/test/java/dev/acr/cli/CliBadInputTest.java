@@ -192,13 +192,25 @@ class CliBadInputTest {
   }
 
   @Test
-  void chainNamingAMissingToolRefusesToRun() throws Exception {
+  void chainNamingAToolThatIsNotInstalledRunsNothingAndExits3WithWhatToInstall() throws Exception {
     h.writeConfig(java.util.List.of(
         CliHarness.tool("fixer", h.agents.resolve("fixer").toString(), null),
         CliHarness.tool("ghost", "acr-test-ghost-agent-does-not-exist", "brew install ghost-agent")));
     CliHarness.Run r = live("--chain", "ghost,fixer");
-    assertUsageError(r, "not installed: 'ghost' is not on PATH (install: brew install ghost-agent)");
-    assertThat(r.errLines()).hasSize(1);
+    // No agent could run as asked (exit 3, as when no tool is installed), not a usage error (2).
+    assertThat(r.exit()).as(r.toString()).isEqualTo(3);
+    assertThat(r.errLines()).containsExactly(
+        "acr: --chain names a tool that is not installed, so no agent ran (leave it out to run the rest); what to fix:",
+        "acr:   ghost: not installed — install it with: brew install ghost-agent");
+    assertNothingWritten();
+    CliHarness.Run json = live("--json", "--chain", "ghost,fixer");
+    assertThat(json.exit()).isEqualTo(3);
+    assertThat(json.json().get("no_agent_could_run").get(0).asText())
+        .isEqualTo("ghost: not installed — install it with: brew install ghost-agent");
+    // A route the config does not know is the user's mistake: exit 2, and said so differently.
+    CliHarness.Run unknown = live("--chain", "spectre,fixer");
+    assertUsageError(unknown, "--chain: unknown tool or route 'spectre'; known: ");
+    assertThat(unknown.err()).doesNotContain("not installed");
     assertNothingWritten();
   }
 
@@ -219,9 +231,11 @@ class CliBadInputTest {
         + "\"], \"command_prefix_env\": \"ACROUTER_WRAPPED_PREFIX\", \"install\": \"npm install -g wrapped\"}"));
     h.extraEnv.put("ACROUTER_WRAPPED_PREFIX", "acr-test-ccswitch run --profile work --");
     CliHarness.Run r = live("--chain", "wrapped");
-    assertUsageError(r, "not installed: 'acr-test-ccswitch' (the prefix in $ACROUTER_WRAPPED_PREFIX for wrapped) is not"
-        + " on PATH: install it, or unset ACROUTER_WRAPPED_PREFIX to run wrapped without it");
-    assertThat(r.errLines()).hasSize(1);
+    assertThat(r.exit()).as(r.toString()).isEqualTo(3);
+    assertThat(r.errLines()).containsExactly(
+        "acr: --chain names a tool that is not installed, so no agent ran (leave it out to run the rest); what to fix:",
+        "acr:   wrapped: not installed — 'acr-test-ccswitch' (the prefix in $ACROUTER_WRAPPED_PREFIX for wrapped) is not"
+            + " on PATH: install it, or unset ACROUTER_WRAPPED_PREFIX to run wrapped without it");
     assertNothingWritten();
   }
 }

@@ -86,7 +86,7 @@ class CliDisabledTestsTest {
     h.git("checkout", "-q", "--", "tests/test_value.py");
     String explained = h.run("explain", "last").out();
     assertThat(explained).containsPattern("note +it changed only tests \\(tests/test_value.py\\)");
-    assertThat(h.run("explain", "last", "--json").out()).contains("\"note\" : \"it changed only tests");
+    assertThat(h.run("explain", "last", "--json").out()).contains("\"note\":\"it changed only tests");
     r = h.acr("--chain", "fixer", "--verify", "sh check.sh", "fix the failing value test");
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(r.out()).doesNotContain("changed only tests");

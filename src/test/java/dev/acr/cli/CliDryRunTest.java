@@ -220,11 +220,21 @@ class CliDryRunTest {
     assertThat(real.exit()).as(real.toString()).isZero();
     CliHarness.Run first = h.acr("--dry-run", "--verify", "sh check.sh", "fix the NPE in parser");
     assertThat(first.exit()).as(first.toString()).isZero();
-    assertThat(first.err()).contains("acr: memory: refreshed its statistics snapshot ");
+    assertThat(first.err()).contains("acr: memory: built its statistics snapshot ");
     assertThat(first.out()).endsWith("dry run: nothing was executed; only memory's statistics snapshot was written\n");
     CliHarness.Run second = h.acr("--dry-run", "--verify", "sh check.sh", "fix the NPE in parser");
     assertThat(second.err()).doesNotContain("statistics snapshot");
     assertThat(second.out()).endsWith("dry run: nothing was executed or written\n");
+    // After another run the snapshot is only extended with its records: the closing line says so, no warning.
+    h.git("checkout", "-q", "value.txt");
+    assertThat(h.acr("--chain", "fixer", "--verify", "sh check.sh", "fix value.txt").exit()).isZero();
+    CliHarness.Run third = h.acr("--dry-run", "--verify", "sh check.sh", "fix the NPE in parser");
+    assertThat(third.err()).doesNotContain("statistics snapshot");
+    assertThat(third.out()).endsWith("dry run: nothing was executed; only memory's statistics snapshot was written\n");
+    // Memory rewritten (compacted, imported, edited by hand): read whole again, and that is said.
+    java.nio.file.Files.writeString(h.memory(), java.nio.file.Files.readString(h.memory()).replace("\"fixer\"", "\"fixer\" "));
+    CliHarness.Run rebuilt = h.acr("--dry-run", "--verify", "sh check.sh", "fix the NPE in parser");
+    assertThat(rebuilt.err()).contains("acr: memory: built its statistics snapshot ");
   }
 
   @Test

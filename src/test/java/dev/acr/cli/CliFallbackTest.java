@@ -104,6 +104,36 @@ class CliFallbackTest {
     assertThat(json.json().get("no_agent_could_run")).hasSize(2);
   }
 
+  /**
+   * ACROUTER_*_PREFIX=ccswitch on PATH, the CLI it starts not: the switcher may bring its own, so
+   * nothing refuses to start, but when it cannot find it either (exit 127) that is the setup, not
+   * the route failing the task: infra_error "not installed", exit 3 with what to install.
+   */
+  @Test
+  void aPrefixSwitcherThatCannotFindItsCliIsNotInstalledNotTheAgentFailing() throws Exception {
+    Path switcher = h.agents.resolve("switcher");
+    Files.writeString(switcher, "#!/bin/sh\n[ \"$1\" = -- ] && shift\nexec \"$@\"\n");
+    switcher.toFile().setExecutable(true);
+    h.writeConfig(List.of("{\"name\": \"wrapped\", \"enabled\": true, \"command\": [\"acr-test-wrapped-cli-missing\"],"
+        + " \"models\": [\"a\", \"b\"], \"command_prefix_env\": \"ACROUTER_WRAPPED_PREFIX\", \"install\": \"npm install -g wrapped\","
+        + " \"prompt_mode\": \"append_arg\"}"));
+    h.extraEnv.put("ACROUTER_WRAPPED_PREFIX", switcher + " --");
+    CliHarness.Run dry = h.acr("--dry-run", "--verify", "sh check.sh", "fix value.txt");
+    assertThat(dry.out()).doesNotContain("not installed —").contains("  'acr-test-wrapped-cli-missing' is not on PATH: "
+        + switcher + " (the prefix) must find it, else the attempt ends 'not installed'\n");
+    CliHarness.Run doctor = h.run("doctor", "--config", h.config.toString());
+    assertThat(doctor.out()).contains("warn  tool wrapped: 'acr-test-wrapped-cli-missing' is not on PATH; " + switcher
+        + " (the prefix) must find it, else each run of wrapped ends 'not installed' (install it with: npm install -g wrapped)\n");
+    CliHarness.Run r = h.acr("--verify", "sh check.sh", "fix value.txt");
+    assertThat(r.exit()).as(r.toString()).isEqualTo(3);
+    assertThat(r.err()).contains("acr:   wrapped: not installed — install it with: npm install -g wrapped\n");
+    List<JsonNode> records = h.memoryRecords();
+    assertThat(records).as("the tool's other route is not tried: it would not find the CLI either").hasSize(1);
+    assertThat(records.get(0).get("status").asText()).isEqualTo("infra_error");
+    assertThat(records.get(0).get("reason").asText()).isEqualTo("not installed");
+    assertThat(h.read("value.txt")).isEqualTo("broken\n");
+  }
+
   @Test
   void theHelpListsExit3() {
     assertThat(h.run("--help").out()).contains("3    no agent could run");

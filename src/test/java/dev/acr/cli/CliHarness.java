@@ -84,6 +84,20 @@ final class CliHarness {
     return new Run(exit, out.toString(), err.toString());
   }
 
+  /**
+   * acr in the repository as if stdout were a terminal {@code stdoutWidth} wide (0: a pipe), stdin and
+   * stderr not: what the user sees at a terminal, or what a pipe gets.
+   */
+  Run onStdoutTerminal(int stdoutWidth, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    picocli.CommandLine cl = Main.commandLine(new Env(env(), Files.isDirectory(repo) ? repo : root,
+        picocli.CommandLine.Help.Ansi.OFF, new ShellDriver.FakeTty(false, 0, null, stdoutWidth)), args);
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return new Run(cl.execute(args), out.toString(), err.toString());
+  }
+
   /** acr's command line with every subcommand, nested ones included, root first: for checks of every help. */
   static List<picocli.CommandLine> allCommands(Path cwd) {
     picocli.CommandLine root = new AcrCommand(new Env(Map.of(), cwd, picocli.CommandLine.Help.Ansi.OFF)).commandLine();

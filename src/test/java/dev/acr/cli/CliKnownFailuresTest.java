@@ -169,4 +169,21 @@ class CliKnownFailuresTest {
         .contains("attempt 1 greeter: its build fails (exit 1: ");
     assertThat(r.exit()).as(r.toString()).isEqualTo(0);
   }
+
+  /** A C++-style error of 400 characters made the baseline's line wrap over half a screen. */
+  @Test
+  void aLongBuildErrorIsCutInTheBaselineLineAndIsWholeInItsLog() throws Exception {
+    String error = "conflicting types for 'parse_expression'; have 'struct node *(" + "struct parser_state *, ".repeat(16) + "int)'";
+    Files.writeString(h.repo.resolve("build.sh"), "#!/bin/sh\nif grep -qx fixed value.txt; then echo 'Tests run: 1'; exit 0; fi\n"
+        + "echo \"src/parser.c:12:5: error: " + error + "\"\nexit 1\n");
+    h.git("add", "build.sh");
+    h.git("commit", "-qm", "a build that does not compile");
+    CliHarness.Run r = h.acr("--chain", "fixer", "--verify", "sh build.sh", "fix the failing test");
+    String line = r.errLines().stream().filter(l -> l.startsWith("acr: baseline: the build fails")).findFirst().orElseThrow();
+    java.nio.file.Path log = h.acrHome.resolve("runs").resolve(h.memoryRecords().get(0).get("run_id").asText()).resolve("baseline/verify.log");
+    assertThat(line).contains("(exit 1: src/parser.c:12: conflicting types for 'parse_expression'; have")
+        .contains("… (all of it in " + log + ")) and no failing test is named").doesNotContain("int)'");
+    assertThat(line.length()).as("the prose around it, the cut error and the log path").isLessThan(560);
+    assertThat(Files.readString(log)).contains(error);
+  }
 }

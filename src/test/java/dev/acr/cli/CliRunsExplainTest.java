@@ -69,6 +69,26 @@ class CliRunsExplainTest {
   }
 
   @Test
+  void aRunsTimeIsGivenAsTheAgentsAndTheirTestsNotAsOneDurationThatIsTheAgentsOnly() throws Exception {
+    String id = run("breaker,fixer", "fix the value check");
+    JsonNode run = h.run("runs", "--json").json().get("runs").get(0);
+    long agents = h.memoryRecords().stream().mapToLong(r -> r.get("duration_ms").asLong()).sum();
+    assertThat(run.get("agent_ms").asLong()).isEqualTo(agents);
+    JsonNode outcome = CliHarness.JSON.readTree(h.acrHome.resolve("runs").resolve(id).resolve("outcome.json").toFile());
+    long tests = outcome.get("attempts").get(0).get("tests_ms").asLong() + outcome.get("attempts").get(1).get("tests_ms").asLong();
+    assertThat(run.get("tests_ms").asLong()).isEqualTo(tests);
+    assertThat(run.has("duration_ms")).as("read as the attempts' whole time, it was the agents' only").isFalse();
+    assertThat(h.run("explain", "--json", id).json().get("tests_ms").asLong()).isEqualTo(tests);
+    // Without the run's folder (deleted, or memory from elsewhere) the tests' time is not known.
+    try (Stream<Path> s = Files.walk(h.acrHome.resolve("runs").resolve(id))) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+    JsonNode gone = h.run("runs", "--json").json().get("runs").get(0);
+    assertThat(gone.get("agent_ms").asLong()).isEqualTo(agents);
+    assertThat(gone.get("tests_ms").isNull()).isTrue();
+  }
+
+  @Test
   void explainShowsTheDecisionEachAttemptTheTestTailAndWhereThingsAre() throws Exception {
     String id = run("breaker,fixer", "fix the value check");
     Path runDir = h.acrHome.resolve("runs").resolve(id);

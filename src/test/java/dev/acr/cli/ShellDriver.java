@@ -28,8 +28,12 @@ import picocli.CommandLine.Help.Ansi;
 final class ShellDriver implements AutoCloseable {
   private static final long DEADLINE_MS = 90_000;
 
-  /** A stand-in for the real terminal: interactive, stderr width as given, the piped terminal. */
-  record FakeTty(boolean interactive, int stderrWidth, Terminal terminal) implements Tty {
+  /** A stand-in for the real terminal: interactive, stderr and stdout widths as given (0: not a terminal), the piped terminal. */
+  record FakeTty(boolean interactive, int stderrWidth, Terminal terminal, int stdoutWidth) implements Tty {
+    FakeTty(boolean interactive, int stderrWidth, Terminal terminal) {
+      this(interactive, stderrWidth, terminal, 0);
+    }
+
     @Override
     public Terminal open() {
       return terminal;

@@ -59,7 +59,7 @@ class RaceIT {
     assertThat(r.err()).contains("racing up to 2 attempts at once");
     Process runs = fx.startPlain(List.of("runs", "--json"));
     assertThat(runs.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(fx.collect(runs).out()).as("the winner is the run's final attempt").contains("\"final_status\" : \"verified\"");
+    assertThat(fx.collect(runs).out()).as("the winner is the run's final attempt").contains("\"final_status\":\"verified\"");
     Process explain = fx.startPlain(List.of("explain", "last"));
     assertThat(explain.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(fx.collect(explain).out()).contains("race", recs.get(0).get("race_id").asText());

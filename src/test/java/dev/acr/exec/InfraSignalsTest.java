@@ -188,7 +188,7 @@ class InfraSignalsTest {
   @Test
   void everyReasonIsOneThatMemoryKnows() {
     assertThat(List.of(InfraSign.NOT_SIGNED_IN, InfraSign.NETWORK, InfraSign.QUOTA, InfraSign.RATE_LIMIT,
-        InfraSign.UNKNOWN_MODEL, InfraSign.PROVIDER_ERROR)).isEqualTo(dev.acr.core.AttemptResult.INFRA_REASONS);
+        InfraSign.UNKNOWN_MODEL, InfraSign.PROVIDER_ERROR, InfraSign.NOT_INSTALLED)).isEqualTo(dev.acr.core.AttemptResult.INFRA_REASONS);
   }
 
   @Test
