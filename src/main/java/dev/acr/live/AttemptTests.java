@@ -1,6 +1,7 @@
 package dev.acr.live;
 
 import dev.acr.context.Dimension;
+import dev.acr.core.AttemptStatus;
 import dev.acr.core.Task;
 import dev.acr.git.Diff;
 import dev.acr.git.Isolation;
@@ -10,6 +11,7 @@ import dev.acr.verify.TestCounts;
 import dev.acr.verify.Verifier;
 import dev.acr.verify.VerifyResult;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,41 @@ final class AttemptTests {
         ? "its tests passed on a second run; on the first, " + failed + " failed (a flaky test? see " + RunFiles.VERIFY_LOG + ")"
         : null;
     return new Outcome(second, first.durationMs() + second.durationMs(), said);
+  }
+
+  /** What an attempt's tests make of it: its status, whether it verified, why (a memory record's reason) and the note kept. */
+  record Verdict(AttemptStatus status, boolean resolved, String reason, String note) {}
+
+  /**
+   * The verdict on an attempt whose tests ran ({@code v}; null when they were stopped), {@code testedNote} what {@link #run}
+   * said of them. Passing tests verify it unless fewer ran than on the baseline ({@link #fewerRan}); failing ones that are
+   * only the baseline's own end the run ({@link KnownFailures#REASON}); any other failure is said with what still fails.
+   * What the user must hear at once goes to {@code note}, after {@code who}.
+   */
+  static Verdict judge(LiveExecutor.Setup setup, VerifyResult v, String testedNote, Task task, Diff diff, Path dir, String who,
+      Consumer<String> note) {
+    if (Thread.currentThread().isInterrupted()) {
+      return new Verdict(AttemptStatus.INTERRUPTED, false, null, testedNote);
+    }
+    if (v != null && v.passed()) {
+      String fewer = fewerRan(setup, v, task, diff);
+      if (fewer != null) {
+        // The tests pass because fewer of them run: turned off in a way the patch scan did not know.
+        note.accept(who + fewer);
+        return new Verdict(AttemptStatus.FAILED, false, DisabledTests.REASON, fewer);
+      }
+      return new Verdict(AttemptStatus.VERIFIED, true, null, withOnlyTestsNote(testedNote, setup.known(), diff, task));
+    }
+    if (setup.known() != null && setup.known().onlyThese(v)) {
+      // Ends the run: the next agent would be judged by the same failures.
+      return new Verdict(AttemptStatus.FAILED, false, KnownFailures.REASON, setup.known().stopNote(v));
+    }
+    Path again = dir.resolve(RunFiles.VERIFY_AGAIN_LOG);
+    String failed = failedNote(v, setup.known(), Files.exists(again) ? again : dir.resolve(RunFiles.VERIFY_LOG));
+    if (failed != null) {
+      note.accept(who + failed);
+    }
+    return new Verdict(AttemptStatus.FAILED, false, null, failed);
   }
 
   /**

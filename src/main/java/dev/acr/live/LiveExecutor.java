@@ -315,9 +315,9 @@ public final class LiveExecutor implements AttemptExecutor {
       AgentAnswer.save(tool.usageFormat(), dir.resolve(RunFiles.STDOUT), dir.resolve(RunFiles.ANSWER));
     } else if (status == null) {
       VerifyResult v = null;
+      String who = "attempt " + attemptNumber + " " + route.name() + ": ";
       try {
-        AttemptTests.Outcome tested = AttemptTests.run(setup, folder, environment(worktree), dir, diff,
-            "attempt " + attemptNumber + " " + route.name() + ": ", note);
+        AttemptTests.Outcome tested = AttemptTests.run(setup, folder, environment(worktree), dir, diff, who, note);
         v = tested.result();
         testsMs = tested.durationMs();
         attemptNote = tested.note();
@@ -328,31 +328,11 @@ public final class LiveExecutor implements AttemptExecutor {
         Thread.currentThread().interrupt();
       }
       verifyTail = v == null ? null : v.tail();
-      resolved = v != null && v.passed();
-      String fewer;
-      status = resolved ? AttemptStatus.VERIFIED : AttemptStatus.FAILED;
-      if (Thread.currentThread().isInterrupted()) {
-        status = AttemptStatus.INTERRUPTED;
-        resolved = false;
-      } else if (resolved && (fewer = AttemptTests.fewerRan(setup, v, task, diff)) != null) {
-        // The tests pass because fewer of them run: turned off in a way the patch scan above did not know.
-        status = AttemptStatus.FAILED;
-        resolved = false;
-        reason = DisabledTests.REASON;
-        attemptNote = fewer;
-        note.accept("attempt " + attemptNumber + " " + route.name() + ": " + fewer);
-      } else if (resolved) {
-        attemptNote = AttemptTests.withOnlyTestsNote(attemptNote, setup.known(), diff, task);
-      } else if (status == AttemptStatus.FAILED && setup.known() != null && setup.known().onlyThese(v)) {
-        reason = KnownFailures.REASON; // ends the run: the next agent would be judged by the same failures
-        attemptNote = setup.known().stopNote(v);
-      } else if (status == AttemptStatus.FAILED) {
-        attemptNote = AttemptTests.failedNote(v, setup.known(), dir.resolve(
-            Files.exists(dir.resolve(RunFiles.VERIFY_AGAIN_LOG)) ? RunFiles.VERIFY_AGAIN_LOG : RunFiles.VERIFY_LOG));
-        if (attemptNote != null) {
-          note.accept("attempt " + attemptNumber + " " + route.name() + ": " + attemptNote);
-        }
-      }
+      AttemptTests.Verdict verdict = AttemptTests.judge(setup, v, attemptNote, task, diff, dir, who, note);
+      status = verdict.status();
+      resolved = verdict.resolved();
+      reason = verdict.reason();
+      attemptNote = verdict.note();
     }
     artifacts.put(attemptNumber, new AttemptArtifacts(attemptNumber, dir, diff, verifyTail, attemptNote, testsMs));
     return new AttemptResult(
