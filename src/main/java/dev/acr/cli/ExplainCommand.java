@@ -40,7 +40,8 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Mixin WhereOptions.Memory memoryOption;
 
-  @Parameters(index = "0", paramLabel = "RUN-ID|last", description = "A run id, a unique prefix of one, or 'last'.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "RUN-ID|last", defaultValue = "last",
+      description = "A run id, a unique prefix of one, or 'last' (the default: the newest run).")
   String run;
 
   /** Words after the run id: someone asking a question ({@code acr explain how X works}), not naming a run. */

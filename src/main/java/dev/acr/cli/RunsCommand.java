@@ -69,7 +69,7 @@ final class RunsCommand implements Callable<Integer> {
           + " first shows what one would do)");
     } else {
       text(out, shown, runs, env.ansi(), Columns.of(env));
-      out.println(shown.size() + " of " + page.total() + " run(s) in " + memory + "; acr explain RUN-ID (or last) shows one");
+      out.println(shown.size() + " of " + page.total() + " run(s) in " + memory + "; acr explain RUN-ID shows one (the newest without RUN-ID)");
     }
     return ExitCodes.OK;
   }

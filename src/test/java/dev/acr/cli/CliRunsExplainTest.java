@@ -52,7 +52,7 @@ class CliRunsExplainTest {
     assertThat(lines.get(1)).startsWith(second).containsPattern(" 1  failed +- +#[0-9a-f]{12} \\(prompt not stored\\)$");
     assertThat(lines.get(1)).doesNotContain("secretly");
     assertThat(lines.get(2)).startsWith(first).containsPattern(" 2  verified, applied .* fix the value check$");
-    assertThat(lines.get(3)).isEqualTo("2 of 2 run(s) in " + h.memory() + "; acr explain RUN-ID (or last) shows one");
+    assertThat(lines.get(3)).isEqualTo("2 of 2 run(s) in " + h.memory() + "; acr explain RUN-ID shows one (the newest without RUN-ID)");
     CliHarness.Run one = h.run("runs", "--limit", "1");
     assertThat(one.out().lines().toList()).hasSize(3).last().asString().startsWith("1 of 2 run(s)");
     JsonNode json = h.run("runs", "--json").json();
@@ -111,6 +111,7 @@ class CliRunsExplainTest {
     assertThat(out).contains("result     verified after 2 attempt(s); applied to the working tree; total cost unknown\n");
     assertThat(out).endsWith("run dir    " + runDir + "\n");
     assertThat(h.run("explain", "last").out()).isEqualTo(out);
+    assertThat(h.run("explain").out()).as("no run named: the newest, as `acr runs` says").isEqualTo(out);
   }
 
   /** A runner's colours (Crystal's compiler colours its errors into a pipe) do not reach the terminal. */
@@ -195,9 +196,7 @@ class CliRunsExplainTest {
     assertThat(odd.out()).contains("run dir    none: the run id '../../etc' cannot name a directory");
     CliHarness.assertUsageError(h.run("runs", "--limit", "0"), "--limit must be at least 1");
     CliHarness.assertUsageError(h.run("explain", "--tail", "-1", "last"), "--tail must be 0 or more");
-    CliHarness.Run missing = h.run("explain");
-    assertThat(missing.exit()).isEqualTo(2);
-    assertThat(missing.err()).startsWith("acr: Missing required parameter: 'RUN-ID|last'");
+    assertThat(h.run("explain").out()).as("no run named: the newest").isEqualTo(odd.out());
   }
 
   @Test
