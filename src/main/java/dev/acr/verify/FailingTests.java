@@ -86,6 +86,10 @@ final class FailingTests {
       Pattern.compile("^(?:Failure|Error) → (.+)$"),
       // Alcotest: [FAIL]        base64          3   alphabet.
       Pattern.compile("^\\s*\\[FAIL\\]\\s+(.+?)\\.?$"),
+      // GoogleTest run directly (not through ctest), per test as it ends and again in its summary, a parameter's value after a
+      // comma: [  FAILED  ] ClampTest.Above (0 ms), [  FAILED  ] Values/ClampParam.Works/2, where GetParam() = 11 (0 ms),
+      // [  FAILED  ] ClampTyped/0.Big, where TypeParam = int; not its count, [  FAILED  ] 2 tests, listed below:
+      Pattern.compile("^\\[ {2}FAILED {2}\\] ([A-Za-z_][\\w/.]*)(?:, where .*| \\(\\d+ ms\\))?$"),
       // ctest:   3 - parser_test (Failed)
       Pattern.compile("^\\s*\\d+ - (\\S+) \\((?:Failed|SEGFAULT|Timeout|Subprocess aborted|Exception|Not Run)\\)"),
       // testthat 3.1: Failure ('test.R:8'): all parts are lowercase (into a pipe), ── Failure (...): name ── (a terminal)
@@ -186,6 +190,7 @@ final class FailingTests {
   /** A time after a name, {@code (5.2 s)}, {@code (12 ms)}: it changes from run to run. */
   private static final Pattern DURATION = Pattern.compile("\\s*\\(\\d+(?:\\.\\d+)?\\s*(?:ms|s|sec|seconds)\\)$");
 
+  private final MochaTitles mocha = new MochaTitles();
   private final Set<String> names = new LinkedHashSet<>();
   private boolean incomplete;
   /** The folder the tests ran in, as written and as resolved, each with a trailing slash; empty when unknown. */
@@ -242,28 +247,39 @@ final class FailingTests {
       }
     }
     goTestNamed |= plain.stripLeading().startsWith("--- FAIL: ");
+    MochaTitles.Full full = mocha.accept(plain);
+    if (full != null) {
+      names.removeAll(full.replaces());
+      add(full.title());
+      return;
+    }
     for (Pattern p : PATTERNS) {
       Matcher m = p.matcher(plain);
       if (m.find()) {
-        add(DURATION.matcher(m.group(1)).replaceFirst("").strip());
+        String name = add(DURATION.matcher(m.group(1)).replaceFirst("").strip());
+        if (name != null) {
+          mocha.read(plain, name);
+        }
         return;
       }
     }
   }
 
-  private void add(String printed) {
+  /** The name as kept, when new to the list; null otherwise. */
+  private String add(String printed) {
     String name = printed;
     for (String d : dirs) {
       name = name.replace(d, "");
     }
     if (names.contains(name) || name.isEmpty()) {
-      return;
+      return null;
     }
     if (names.size() == KEPT) {
       incomplete = true;
-      return;
+      return null;
     }
     names.add(name);
+    return name;
   }
 
   /** The names, in the order they were printed; empty when the output named none. */
