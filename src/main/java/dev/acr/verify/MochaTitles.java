@@ -67,4 +67,25 @@ final class MochaTitles {
     }
     return null;
   }
+
+  /** The it() of a failing test's full title: the removed definition {@code line} that holds the {@code title} it ends with. */
+  record Own(PatchScan.Line line, String title) {}
+
+  /**
+   * The definition among {@code removed} of the test named {@code full}, by the longest end of it (whole words, at least five
+   * characters) that one of them quotes: "clamp with floats above max" is {@code it('above max', ...)}. Empty when none does.
+   */
+  static java.util.Optional<Own> own(List<PatchScan.Line> removed, String full) {
+    String[] words = full.split(" ");
+    for (int i = 1; i < words.length; i++) {
+      String title = String.join(" ", java.util.Arrays.asList(words).subList(i, words.length));
+      Pattern quoted = Pattern.compile("[\"'`]" + Pattern.quote(title) + "[\"'`]");
+      java.util.Optional<PatchScan.Line> line = title.length() < 5 ? java.util.Optional.empty()
+          : removed.stream().filter(r -> quoted.matcher(r.text()).find()).findFirst();
+      if (line.isPresent()) {
+        return java.util.Optional.of(new Own(line.get(), title));
+      }
+    }
+    return java.util.Optional.empty();
+  }
 }

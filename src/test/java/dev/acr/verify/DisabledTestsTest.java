@@ -306,14 +306,14 @@ class DisabledTestsTest {
     String removed = "diff --git a/clamp_test.cc b/clamp_test.cc\n--- a/clamp_test.cc\n+++ b/clamp_test.cc\n@@ -8,3 +8,0 @@\n"
         + "-TEST(ClampTest, Above) {\n-  EXPECT_EQ(clamp(11, 0, 10), 10);\n-}\n"
         + "@@ -20,3 +17,0 @@\n-TEST_P(ClampParam, Works) {\n-  EXPECT_LE(clamp(GetParam(), 0, 10), 10);\n-}\n"
-        + "@@ -30,3 +24,0 @@\n-TYPED_TEST(ClampTyped, Above) {\n-  EXPECT_EQ(clamp(TypeParam(11), 0, 10), 10);\n-}\n";
+        + "@@ -30,3 +24,0 @@\n-TYPED_TEST(ClampTyped, AboveMax) {\n-  EXPECT_EQ(clamp(TypeParam(11), 0, 10), 10);\n-}\n";
     Files.writeString(gtest, removed);
     assertThat(DisabledTests.find(gtest, "fix the failing clamp test", List.of("ClampTest.Above"))).get().asString()
         .contains("the failing test Above deleted from clamp_test.cc");
     assertThat(DisabledTests.find(gtest, "fix the failing clamp test", List.of("Values/ClampParam.Works/2"))).get().asString()
         .contains("the failing test Works deleted from clamp_test.cc");
-    assertThat(DisabledTests.find(gtest, "fix the failing clamp test", List.of("ClampTyped/1.Above"))).get().asString()
-        .contains("the failing test Above deleted from clamp_test.cc");
+    assertThat(DisabledTests.find(gtest, "fix the failing clamp test", List.of("ClampTyped/1.AboveMax"))).get().asString()
+        .contains("the failing test AboveMax deleted from clamp_test.cc");
     Files.writeString(gtest, "diff --git a/clamp_test.cc b/clamp_test.cc\n--- a/clamp_test.cc\n+++ b/clamp_test.cc\n@@ -8,3 +8,3 @@\n"
         + "-TEST(ClampTest, Above) {\n+TEST(ClampTest, Above) {  // the upper bound\n   EXPECT_EQ(clamp(11, 0, 10), 10);\n }\n");
     assertThat(DisabledTests.find(gtest, "fix the failing clamp test", List.of("ClampTest.Above"))).as("edited in place").isEmpty();
@@ -337,6 +337,10 @@ class DisabledTestsTest {
     assertThat(DisabledTests.identifier("github.com/cespare/xxhash/v2")).isNull();
     assertThat(DisabledTests.identifier("calc.CalcSuite.adds negatives")).isEqualTo("adds negatives");
     assertThat(DisabledTests.identifier("tests/test_a.py")).as("a file, not a test").isNull();
+    assertThat(DisabledTests.identifier("ClampTest.Above")).isEqualTo("Above");
+    assertThat(DisabledTests.identifier("Values/ClampParam.Works/2")).as("GoogleTest's parameterized").isEqualTo("Works");
+    assertThat(DisabledTests.identifier("ClampTyped/0.BigValues")).as("GoogleTest's typed").isEqualTo("BigValues");
+    assertThat(DisabledTests.identifier("TestParse/v1.2")).as("a Go subtest still").isEqualTo("TestParse");
   }
 
   @Test
