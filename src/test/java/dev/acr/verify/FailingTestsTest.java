@@ -120,6 +120,22 @@ class FailingTestsTest {
         "[  FAILED  ] Values/ClampParam.Works/2, where GetParam() = 11", "", " 3 FAILED TESTS"))
         .containsExactly("ClampTest.Above", "ClampTyped/0.Big", "Values/ClampParam.Works/2");
     assertThat(names("[  FAILED  ] 1 test, listed below:", " 1 FAILED TEST")).isEmpty();
+    assertThat(names("[  FAILED  ] GoogleTestVerification.UninstantiatedParameterizedTestSuite<ClampParam>"))
+        .as("a TEST_P left without its INSTANTIATE").containsExactly("GoogleTestVerification.UninstantiatedParameterizedTestSuite<ClampParam>");
+  }
+
+  /**
+   * ctest --output-on-failure (acr's own command for CMake) shows a GoogleTest program's output under its ctest line: the program's
+   * name in ctest's summary is not a failure beside its tests, as go test's package line is not; a test without gtest's lines is.
+   */
+  @Test
+  void ctestsNameOfAGoogleTestProgramIsNotASecondFailure() {
+    assertThat(names("Test project /tmp/names2/ctest/build", "1/2 Test #1: unit .............................***Failed    0.02 sec",
+        "Running main() from ./googletest/src/gtest_main.cc", "[  FAILED  ] ClampTest.Above (0 ms)",
+        "[  FAILED  ] 1 test, listed below:", "[  FAILED  ] ClampTest.Above", " 1 FAILED TEST",
+        "2/2 Test #2: other ............................***Failed    0.01 sec", "0% tests passed, 2 tests failed out of 2",
+        "The following tests FAILED:", "\t  1 - unit (Failed)", "\t  2 - other (Failed)", "Errors while running CTest"))
+        .containsExactly("ClampTest.Above", "other");
   }
 
   /**
