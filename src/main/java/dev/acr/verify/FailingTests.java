@@ -100,9 +100,9 @@ final class FailingTests {
       Pattern.compile("^(?:Failure|Error) → (.+)$"),
       // Alcotest: [FAIL]        base64          3   alphabet.
       Pattern.compile("^\\s*\\[FAIL\\]\\s+(.+?)\\.?$"),
-      // GoogleTest, run directly or under ctest --output-on-failure, per test as it ends and again in its summary, a parameter's value after a
-      // comma: [  FAILED  ] ClampTest.Above (0 ms), [  FAILED  ] Values/ClampParam.Works/2, where GetParam() = 11 (0 ms),
-      // [  FAILED  ] ClampTyped/0.Big, where TypeParam = int; not its count, [  FAILED  ] 2 tests, listed below:
+      // GoogleTest, run directly or under ctest --output-on-failure, per test as it ends and again in its summary, a parameter's
+      // value after a comma: [  FAILED  ] ClampTest.Above (0 ms), [  FAILED  ] Values/ClampParam.Works/2, where GetParam() = 11
+      // (0 ms), [  FAILED  ] ClampTyped/0.Big, where TypeParam = int; not its count, [  FAILED  ] 2 tests, listed below:
       GTEST,
       // ctest:   3 - parser_test (Failed)
       CTEST,
