@@ -214,7 +214,7 @@ public final class DisabledTests {
   /** A line that defines a test, in the languages acr reads failing names of, and GoogleTest's and Catch2's macros. */
   static final Pattern DEFINITION = Pattern.compile("^(?:async\\s+)?(?:def|func|fn|pub\\s+fn|function|sub|fun"
       + "|(?:public\\s+|private\\s+|protected\\s+)?(?:static\\s+)?(?:async\\s+)?(?:void|function)"
-      + "|x?(?:it|test|describe|context)|specify|Deno\\.test|@testset|\\((?:ert-)?deftest|\\(test-\\w+|TEST(?:_CASE|_F|_P)?|SCENARIO"
+      + "|x?(?:it|test|describe|context)|specify|Deno\\.test|@testset|\\((?:ert-)?deftest|\\(test-\\w+|(?:TYPED_)?TEST(?:_CASE|_F|_P)?|SCENARIO"
       + "|test_that|@test|subtest|procedure)\\b");
 
   /**
@@ -286,7 +286,7 @@ public final class DisabledTests {
         // A method's owner before it: LuaUnit's function TestMath.test_clamp(), TestMath:test_clamp() (moriyalb/lamda's stand-in
         // that renamed it to skip_clamp, which LuaUnit does not run, was verified and applied), Ruby's def self.test_x.
         Pattern defines = Pattern.compile("\\b(?:def|func|fn|function|fun|void|sub|deftest)\\s+(?:\\([^)]*\\)\\s*)?(?:[A-Za-z_$][\\w$]*[.:])*"
-            + Pattern.quote(id) + "(?!\\w)|[\"'`]" + Pattern.quote(id) + "[\"'`]");
+            + Pattern.quote(id) + "(?!\\w)|[\"'`]" + Pattern.quote(id) + "[\"'`]|\\b(?:TYPED_)?TEST\\w*\\s*\\(\\s*\\w+\\s*,\\s*" + Pattern.quote(id) + "\\s*\\)");
         // Or a removed line of a test file holding its quoted title, a description with spaces: where TAP names assertions,
         // one is the failing test (not a one-word string such as Rust's Err("empty") in a file that also holds tests).
         // A one-word title counts where the line registers a test by it (AUnit's Add_Test (Caller.Create ("escape", ...))).
@@ -303,13 +303,18 @@ public final class DisabledTests {
             break;
           }
         }
+        // Or mocha's full title, its describes' and its own joined by spaces: the it() that held its own title at the end.
+        Optional<MochaTitles.Own> own = gone.isPresent() ? Optional.empty() : MochaTitles.own(scan.definitions(), id);
+        gone = own.isPresent() ? own.map(MochaTitles.Own::line) : gone;
+        key = own.map(MochaTitles.Own::title).orElse(key);
         String named = key;
         // Named again on a line that is code, not in a comment: a registration commented out ("--  Add_Test (...") turns it off.
         // A suite now loaded whole (unittest's loadTestsFromTestCase, JUnit 3's addTestSuite) still runs it.
         if (gone.isPresent() && scan.added().stream().noneMatch(a -> (a.contains(named) || LOADS_SUITE.matcher(a).find())
             && !PatchScan.comment(a))) {
           boolean commented = scan.added().stream().anyMatch(a -> a.contains(named));
-          found.add("the failing test " + (named.contains(" ") ? "'" + named + "'" : named)
+          String shown = own.isPresent() ? id : named;
+          found.add("the failing test " + (shown.contains(" ") ? "'" + shown + "'" : shown)
               + (commented ? " commented out in " : " deleted from ") + gone.get().file());
         }
       }
@@ -370,6 +375,8 @@ public final class DisabledTests {
       n = n.contains(sep) ? n.substring(n.lastIndexOf(sep) + sep.length()) : n;
     }
     n = n.indexOf('[') > 0 ? n.substring(0, n.indexOf('[')) : n;
+    Matcher gtest = GTEST_PARAMETERIZED.matcher(n);
+    n = gtest.find() ? gtest.group(gtest.group(1) != null ? 1 : 2) : n;
     if (!n.contains(" ")) {
       n = n.indexOf('/') > 0 ? n.substring(0, n.indexOf('/')) : n;
       n = n.substring(n.lastIndexOf('.') + 1);
@@ -379,6 +386,14 @@ public final class DisabledTests {
     n = n.strip();
     return n.length() >= 5 ? n : null;
   }
+
+  /**
+   * GoogleTest's typed or value-parameterized test, whose instance's index follows the suite or the test: {@code ClampTyped/0.Big},
+   * {@code Values/ClampParam.Works/2} (its definition is TYPED_TEST(ClampTyped, Big), TEST_P(ClampParam, Works)); not a Go subtest,
+   * {@code TestParse/v1.2}.
+   */
+  private static final Pattern GTEST_PARAMETERIZED =
+      Pattern.compile("^(?:\\w+/)?[A-Za-z_]\\w*/\\d+\\.([A-Za-z_]\\w*)$|^(?:\\w+/)?[A-Za-z_]\\w*\\.([A-Za-z_]\\w*)/\\d+$");
 
   private static final Pattern WORD = Pattern.compile("\\b[A-Za-z_]\\w{4,}\\b");
 

@@ -28,6 +28,20 @@ final class FailingTests {
    */
   static final Pattern TAP_NOT_OK = Pattern.compile("^not ok \\d+ (?!.*#\\s*(?:TODO|SKIP))(?:- )?(.+?)(?:\\s+#.*)?$");
 
+  /** GoogleTest's line for a failing test (below); a test's name may end in a type's, {@code UninstantiatedParameterizedTestSuite<ClampParam>}. */
+  private static final Pattern GTEST = Pattern.compile("^\\[ {2}FAILED {2}\\] ([A-Za-z_][\\w/.]*(?:<[^>]*>)?)(?:, where .*| \\(\\d+ ms\\))?$");
+  /** ctest's summary, per failing test (below). */
+  private static final Pattern CTEST = Pattern.compile("^\\s*\\d+ - (\\S+) \\((?:Failed|SEGFAULT|Timeout|Subprocess aborted|Exception|Not Run)\\)");
+  /** ctest's line as a test ends, its output below it with --output-on-failure: {@code 1/2 Test #1: unit ......***Failed    0.02 sec}. */
+  private static final Pattern CTEST_ENDED = Pattern.compile("^\\s*\\d+/\\d+ Test\\s+#\\d+: (\\S+) ");
+  /**
+   * The ctest test whose output is being read, and those whose output named GoogleTest's failing tests: ctest's summary then
+   * names the program beside them, one failure counted twice ("3 tests (ClampTest.Above, Values/ClampParam.Works/2, unit)"),
+   * as go test's package line would.
+   */
+  private String ctestShown;
+  private final Set<String> ctestNamed = new java.util.HashSet<>();
+
   private static final List<Pattern> PATTERNS = List.of(
       // pytest's short summary: FAILED tests/test_a.py::test_x - AssertionError
       // A parametrized test's id may hold spaces (test_iscommentline_true[  #qwe], pytest-dev/iniconfig): up to its "]".
@@ -86,8 +100,12 @@ final class FailingTests {
       Pattern.compile("^(?:Failure|Error) → (.+)$"),
       // Alcotest: [FAIL]        base64          3   alphabet.
       Pattern.compile("^\\s*\\[FAIL\\]\\s+(.+?)\\.?$"),
+      // GoogleTest, run directly or under ctest --output-on-failure, per test as it ends and again in its summary, a parameter's
+      // value after a comma: [  FAILED  ] ClampTest.Above (0 ms), [  FAILED  ] Values/ClampParam.Works/2, where GetParam() = 11
+      // (0 ms), [  FAILED  ] ClampTyped/0.Big, where TypeParam = int; not its count, [  FAILED  ] 2 tests, listed below:
+      GTEST,
       // ctest:   3 - parser_test (Failed)
-      Pattern.compile("^\\s*\\d+ - (\\S+) \\((?:Failed|SEGFAULT|Timeout|Subprocess aborted|Exception|Not Run)\\)"),
+      CTEST,
       // testthat 3.1: Failure ('test.R:8'): all parts are lowercase (into a pipe), ── Failure (...): name ── (a terminal)
       Pattern.compile("^(?:── )?(?:Failure|Error) \\([^)]*\\): (.+?)(?: ─*)?$"),
       // Nim's unittest: [FAILED] adds; nimble's test task, per test file: Error: execution of an external program failed: '/x/tests/tcalc '
@@ -186,6 +204,7 @@ final class FailingTests {
   /** A time after a name, {@code (5.2 s)}, {@code (12 ms)}: it changes from run to run. */
   private static final Pattern DURATION = Pattern.compile("\\s*\\(\\d+(?:\\.\\d+)?\\s*(?:ms|s|sec|seconds)\\)$");
 
+  private final MochaTitles mocha = new MochaTitles();
   private final Set<String> names = new LinkedHashSet<>();
   private boolean incomplete;
   /** The folder the tests ran in, as written and as resolved, each with a trailing slash; empty when unknown. */
@@ -242,28 +261,47 @@ final class FailingTests {
       }
     }
     goTestNamed |= plain.stripLeading().startsWith("--- FAIL: ");
+    MochaTitles.Full full = mocha.accept(plain);
+    if (full != null) {
+      names.removeAll(full.replaces());
+      add(full.title());
+      return;
+    }
+    Matcher ended = CTEST_ENDED.matcher(plain);
+    ctestShown = ended.find() ? ended.group(1) : ctestShown;
     for (Pattern p : PATTERNS) {
       Matcher m = p.matcher(plain);
       if (m.find()) {
-        add(DURATION.matcher(m.group(1)).replaceFirst("").strip());
+        if (p == CTEST && ctestNamed.contains(m.group(1))) {
+          return;
+        }
+        String name = add(DURATION.matcher(m.group(1)).replaceFirst("").strip());
+        if (name != null) {
+          mocha.read(plain, name);
+        }
+        if (p == GTEST && ctestShown != null) {
+          ctestNamed.add(ctestShown);
+        }
         return;
       }
     }
   }
 
-  private void add(String printed) {
+  /** The name as kept, when new to the list; null otherwise. */
+  private String add(String printed) {
     String name = printed;
     for (String d : dirs) {
       name = name.replace(d, "");
     }
     if (names.contains(name) || name.isEmpty()) {
-      return;
+      return null;
     }
     if (names.size() == KEPT) {
       incomplete = true;
-      return;
+      return null;
     }
     names.add(name);
+    return name;
   }
 
   /** The names, in the order they were printed; empty when the output named none. */

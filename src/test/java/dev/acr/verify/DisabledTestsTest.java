@@ -299,6 +299,33 @@ class DisabledTestsTest {
     assertThat(DisabledTests.find(tap, "fix the failing TODO line test", failing)).isEmpty();
   }
 
+  /** names2: GoogleTest's Suite.Name is defined as TEST(Suite, Name); mocha's full title ends with its it()'s own title. */
+  @Test
+  void aGoogleTestOrANestedMochaTestDeletedCounts() throws Exception {
+    Path gtest = tmp.resolve("gtest.patch");
+    String removed = "diff --git a/clamp_test.cc b/clamp_test.cc\n--- a/clamp_test.cc\n+++ b/clamp_test.cc\n@@ -8,3 +8,0 @@\n"
+        + "-TEST(ClampTest, Above) {\n-  EXPECT_EQ(clamp(11, 0, 10), 10);\n-}\n"
+        + "@@ -20,3 +17,0 @@\n-TEST_P(ClampParam, Works) {\n-  EXPECT_LE(clamp(GetParam(), 0, 10), 10);\n-}\n"
+        + "@@ -30,3 +24,0 @@\n-TYPED_TEST(ClampTyped, AboveMax) {\n-  EXPECT_EQ(clamp(TypeParam(11), 0, 10), 10);\n-}\n";
+    Files.writeString(gtest, removed);
+    assertThat(DisabledTests.find(gtest, "fix the failing clamp test", List.of("ClampTest.Above"))).get().asString()
+        .contains("the failing test Above deleted from clamp_test.cc");
+    assertThat(DisabledTests.find(gtest, "fix the failing clamp test", List.of("Values/ClampParam.Works/2"))).get().asString()
+        .contains("the failing test Works deleted from clamp_test.cc");
+    assertThat(DisabledTests.find(gtest, "fix the failing clamp test", List.of("ClampTyped/1.AboveMax"))).get().asString()
+        .contains("the failing test AboveMax deleted from clamp_test.cc");
+    Files.writeString(gtest, "diff --git a/clamp_test.cc b/clamp_test.cc\n--- a/clamp_test.cc\n+++ b/clamp_test.cc\n@@ -8,3 +8,3 @@\n"
+        + "-TEST(ClampTest, Above) {\n+TEST(ClampTest, Above) {  // the upper bound\n   EXPECT_EQ(clamp(11, 0, 10), 10);\n }\n");
+    assertThat(DisabledTests.find(gtest, "fix the failing clamp test", List.of("ClampTest.Above"))).as("edited in place").isEmpty();
+    Path mocha = tmp.resolve("mocha.patch");
+    Files.writeString(mocha, "diff --git a/test/clamp.test.js b/test/clamp.test.js\n--- a/test/clamp.test.js\n+++ b/test/clamp.test.js\n"
+        + "@@ -7,3 +7,2 @@ describe('clamp', () => {\n   describe('with floats', () => {\n"
+        + "-    it('above max', () => assert.strictEqual(clamp(10.5, 0, 10), 10));\n   });\n");
+    assertThat(DisabledTests.find(mocha, "fix the failing clamp test", List.of("clamp with floats above max"))).get().asString()
+        .contains("the failing test 'clamp with floats above max' deleted from test/clamp.test.js");
+    assertThat(DisabledTests.find(mocha, "fix the failing clamp test", List.of("clamp with floats below min"))).isEmpty();
+  }
+
   @Test
   void identifiersOfEachRunnersNames() {
     assertThat(DisabledTests.identifier("tests/test_a.py::TestX::test_parse_date[iso-1]")).isEqualTo("test_parse_date");
@@ -310,6 +337,10 @@ class DisabledTestsTest {
     assertThat(DisabledTests.identifier("github.com/cespare/xxhash/v2")).isNull();
     assertThat(DisabledTests.identifier("calc.CalcSuite.adds negatives")).isEqualTo("adds negatives");
     assertThat(DisabledTests.identifier("tests/test_a.py")).as("a file, not a test").isNull();
+    assertThat(DisabledTests.identifier("ClampTest.Above")).isEqualTo("Above");
+    assertThat(DisabledTests.identifier("Values/ClampParam.Works/2")).as("GoogleTest's parameterized").isEqualTo("Works");
+    assertThat(DisabledTests.identifier("ClampTyped/0.BigValues")).as("GoogleTest's typed").isEqualTo("BigValues");
+    assertThat(DisabledTests.identifier("TestParse/v1.2")).as("a Go subtest still").isEqualTo("TestParse");
   }
 
   @Test

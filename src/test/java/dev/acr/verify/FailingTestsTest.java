@@ -108,4 +108,52 @@ class FailingTestsTest {
         .containsExactly("TagTest#test_default", "SafelyTest#test_context", "Safely::spec#test_0001_reports a message");
     assertThat(names("  1) Skipped:", "TagTest#test_later [test/tag_test.rb:30]:", "not yet")).as("a skip is no failure").isEmpty();
   }
+
+  /** GoogleTest run directly (not through CTest), gtest 1.12.1's own lines: each failing test once, without its parameter. */
+  @Test
+  void googleTestNamesEachFailingTestOnceWithoutItsParameter() {
+    assertThat(names("[ RUN      ] ClampTest.Above", "t.cc:4: Failure", "[  FAILED  ] ClampTest.Above (0 ms)",
+        "[----------] 1 test from ClampTyped/0, where TypeParam = int", "[  FAILED  ] ClampTyped/0.Big, where TypeParam = int (0 ms)",
+        "[       OK ] Values/ClampParam.Works/1 (0 ms)", "[  FAILED  ] Values/ClampParam.Works/2, where GetParam() = 11 (0 ms)",
+        "[==========] 7 tests from 4 test suites ran. (0 ms total)", "[  PASSED  ] 3 tests.", "[  FAILED  ] 3 tests, listed below:",
+        "[  FAILED  ] ClampTest.Above", "[  FAILED  ] ClampTyped/0.Big, where TypeParam = int",
+        "[  FAILED  ] Values/ClampParam.Works/2, where GetParam() = 11", "", " 3 FAILED TESTS"))
+        .containsExactly("ClampTest.Above", "ClampTyped/0.Big", "Values/ClampParam.Works/2");
+    assertThat(names("[  FAILED  ] 1 test, listed below:", " 1 FAILED TEST")).isEmpty();
+    assertThat(names("[  FAILED  ] GoogleTestVerification.UninstantiatedParameterizedTestSuite<ClampParam>"))
+        .as("a TEST_P left without its INSTANTIATE").containsExactly("GoogleTestVerification.UninstantiatedParameterizedTestSuite<ClampParam>");
+  }
+
+  /**
+   * ctest --output-on-failure (acr's own command for CMake) shows a GoogleTest program's output under its ctest line: the program's
+   * name in ctest's summary is not a failure beside its tests, as go test's package line is not; a test without gtest's lines is.
+   */
+  @Test
+  void ctestsNameOfAGoogleTestProgramIsNotASecondFailure() {
+    assertThat(names("Test project /tmp/names2/ctest/build", "1/2 Test #1: unit .............................***Failed    0.02 sec",
+        "Running main() from ./googletest/src/gtest_main.cc", "[  FAILED  ] ClampTest.Above (0 ms)",
+        "[  FAILED  ] 1 test, listed below:", "[  FAILED  ] ClampTest.Above", " 1 FAILED TEST",
+        "2/2 Test #2: other ............................***Failed    0.01 sec", "0% tests passed, 2 tests failed out of 2",
+        "The following tests FAILED:", "\t  1 - unit (Failed)", "\t  2 - other (Failed)", "Errors while running CTest"))
+        .containsExactly("ClampTest.Above", "other");
+  }
+
+  /**
+   * mocha 12.0.3's spec reporter: its list as the tests run, then a heading per failure, the describes' titles on further-indented
+   * lines, the test's own last, with a colon. One test, by mocha's full title (the titles joined with a space).
+   */
+  @Test
+  void mochaNamesANestedTestByItsFullTitle() {
+    assertThat(names("  1) top level clamps", "  clamp", "    ✔ below", "    2) above", "    with floats", "      3) above max",
+        "", "  hooks", "    ✔ x", "    4) \"after all\" hook for \"x\"", "", "", "  2 passing (8ms)", "  4 failing", "",
+        "  1) top level clamps:", "", "      AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:", "",
+        "  2) clamp", "       above:", "", "      AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:", "",
+        "11 !== 10", "      at Context.<anonymous> (test/clamp.test.js:6:28)",
+        "  3) clamp", "       with floats", "         above max:", "", "      AssertionError [ERR_ASSERTION]: Expected values",
+        "  4) hooks", "       \"after all\" hook for \"x\":", "     Error: teardown",
+        "      at Context.<anonymous> (test/clamp.test.js:12:23)"))
+        .containsExactly("top level clamps", "clamp above", "clamp with floats above max", "hooks \"after all\" hook for \"x\"");
+    assertThat(names("  1) test adds (MathTest)", "     test/math_test.exs:5", "     Assertion with == failed"))
+        .as("ExUnit's heading, its place below it").containsExactly("test adds (MathTest)");
+  }
 }
