@@ -75,7 +75,7 @@ class AdaTest {
     FailingTests failing = new FailingTests(root);
     out.forEach(failing::accept);
     assertThat(failing.names()).containsExactly("escape", "Parser tests : Test nested groups");
-    assertThat(DisabledTests.identifier("Parser tests : Test nested groups")).isEqualTo("Test nested groups");
+    assertThat(TestIdentifier.of("Parser tests : Test nested groups")).isEqualTo("Test nested groups");
     FailingTests others = new FailingTests(root);
     List.of("ERROR [main] o.a.Server - bind failed", "ERROR: Dependency \"x\" not found", "ERROR x.c:12: oops").forEach(others::accept);
     assertThat(others.names()).as("a logger's lines, meson's, a compiler's").isEmpty();

@@ -328,19 +328,19 @@ class DisabledTestsTest {
 
   @Test
   void identifiersOfEachRunnersNames() {
-    assertThat(DisabledTests.identifier("tests/test_a.py::TestX::test_parse_date[iso-1]")).isEqualTo("test_parse_date");
-    assertThat(DisabledTests.identifier("TestParse/empty_input")).isEqualTo("TestParse");
-    assertThat(DisabledTests.identifier("dev.acr.FooTest.parsesDates")).isEqualTo("parsesDates");
-    assertThat(DisabledTests.identifier("Parser › parses dates")).isEqualTo("parses dates");
-    assertThat(DisabledTests.identifier("test_title (catalog.tests.test_models.BookTest)")).isEqualTo("test_title");
-    assertThat(DisabledTests.identifier("parse() handles major ...  1.2.3")).isEqualTo("parse() handles major");
-    assertThat(DisabledTests.identifier("github.com/cespare/xxhash/v2")).isNull();
-    assertThat(DisabledTests.identifier("calc.CalcSuite.adds negatives")).isEqualTo("adds negatives");
-    assertThat(DisabledTests.identifier("tests/test_a.py")).as("a file, not a test").isNull();
-    assertThat(DisabledTests.identifier("ClampTest.Above")).isEqualTo("Above");
-    assertThat(DisabledTests.identifier("Values/ClampParam.Works/2")).as("GoogleTest's parameterized").isEqualTo("Works");
-    assertThat(DisabledTests.identifier("ClampTyped/0.BigValues")).as("GoogleTest's typed").isEqualTo("BigValues");
-    assertThat(DisabledTests.identifier("TestParse/v1.2")).as("a Go subtest still").isEqualTo("TestParse");
+    assertThat(TestIdentifier.of("tests/test_a.py::TestX::test_parse_date[iso-1]")).isEqualTo("test_parse_date");
+    assertThat(TestIdentifier.of("TestParse/empty_input")).isEqualTo("TestParse");
+    assertThat(TestIdentifier.of("dev.acr.FooTest.parsesDates")).isEqualTo("parsesDates");
+    assertThat(TestIdentifier.of("Parser › parses dates")).isEqualTo("parses dates");
+    assertThat(TestIdentifier.of("test_title (catalog.tests.test_models.BookTest)")).isEqualTo("test_title");
+    assertThat(TestIdentifier.of("parse() handles major ...  1.2.3")).isEqualTo("parse() handles major");
+    assertThat(TestIdentifier.of("github.com/cespare/xxhash/v2")).isNull();
+    assertThat(TestIdentifier.of("calc.CalcSuite.adds negatives")).isEqualTo("adds negatives");
+    assertThat(TestIdentifier.of("tests/test_a.py")).as("a file, not a test").isNull();
+    assertThat(TestIdentifier.of("ClampTest.Above")).isEqualTo("Above");
+    assertThat(TestIdentifier.of("Values/ClampParam.Works/2")).as("GoogleTest's parameterized").isEqualTo("Works");
+    assertThat(TestIdentifier.of("ClampTyped/0.BigValues")).as("GoogleTest's typed").isEqualTo("BigValues");
+    assertThat(TestIdentifier.of("TestParse/v1.2")).as("a Go subtest still").isEqualTo("TestParse");
   }
 
   @Test

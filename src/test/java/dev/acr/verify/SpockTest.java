@@ -33,7 +33,7 @@ class SpockTest {
     }
     assertThat(failing.names()).containsExactly("PublisherSpec.delivers events to all subscribers",
         "PublisherSpec.can cope with misbehaving subscribers", "dev.acr.FooTest.bar");
-    assertThat(DisabledTests.identifier(FAILING.get(0))).isEqualTo("delivers events to all subscribers");
+    assertThat(TestIdentifier.of(FAILING.get(0))).isEqualTo("delivers events to all subscribers");
   }
 
   private String find(String patch) throws Exception {
