@@ -19,6 +19,7 @@ import dev.acr.live.UsageError;
 import dev.acr.policy.CostGuess;
 import dev.acr.policy.RouteEstimate;
 import dev.acr.verify.PythonSrcLayout;
+import dev.acr.verify.PythonVenv;
 import dev.acr.verify.TestServices;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -153,6 +154,7 @@ final class DecisionText {
     out.println(bold("baseline   ") + "not run in a dry run: a run first runs the test command above on your files as"
         + " they are, and stops if it cannot run at all; each run of it may take " + verifyTimeout(req, d));
     PythonSrcLayout.note(s.verify().command(), s.testsDir()).ifPresent(note -> out.println("  " + note));
+    PythonVenv.note(s.testsDir(), req.environment()).ifPresent(note -> out.println("  " + note));
     dev.acr.live.TestProgram.missing(s.verify().command(), s.testsDir(), req.environment(), req.prompt())
         .ifPresent(why -> out.println("  " + why.problem() + ": the run would stop there, before any agent; " + why.todo()));
     TestServices.down(s.testsDir(), s.root()).ifPresent(why ->

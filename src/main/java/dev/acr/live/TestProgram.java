@@ -2,6 +2,7 @@ package dev.acr.live;
 
 import dev.acr.verify.CannotRun;
 import dev.acr.verify.NodeScripts;
+import dev.acr.verify.PythonVenv;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,8 @@ public final class TestProgram {
    * cannot be told, or is one the prompt names (then installing it is the task).
    */
   public static Optional<CannotRun.Why> missing(String command, Path dir, Map<String, String> env, String prompt) {
-    return missing(command, dir, env, prompt == null ? "" : prompt.toLowerCase(Locale.ROOT), null, 0);
+    // The tests run in the project's virtual environment (dev.acr.verify.PythonVenv): its pytest counts as there.
+    return missing(command, dir, PythonVenv.environment(dir, env), prompt == null ? "" : prompt.toLowerCase(Locale.ROOT), null, 0);
   }
 
   /** Scripts that run scripts ({@code npm run a && ...} in {@code a}) are followed this deep, no deeper. */

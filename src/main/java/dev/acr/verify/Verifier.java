@@ -82,7 +82,8 @@ public final class Verifier {
     try (RacketCollections racket = RacketCollections.of(c.command(), dir);
         Heartbeat beat = Heartbeat.start(progress, () -> stopper.process()
             .map(p -> Heartbeat.runningNow(p, dir, Instant.now())).orElse(null), dir, firstBeat, timeout)) {
-      return runWith(c, dir, timeout, racket.environment(PythonSrcLayout.environment(c.command(), dir, env == null ? System.getenv() : env)),
+      Map<String, String> base = PythonVenv.environment(dir, env == null ? System.getenv() : env);
+      return runWith(c, dir, timeout, racket.environment(PythonSrcLayout.environment(c.command(), dir, base)),
           logFile.toAbsolutePath(), beat, stopper);
     }
   }

@@ -1,0 +1,122 @@
+package dev.acr.verify;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The project's own Python virtual environment ({@code .venv} from {@code uv sync}, poetry's in-project venv, {@code
+ * python3 -m venv .venv}), which the user often never activates: uv users run {@code uv run pytest}. Tried on
+ * python-humanize/humanize with its test dependency freezegun installed only in {@code .venv}, acr ran the python3 on
+ * PATH and stopped before any agent with "No module named 'freezegun' … install the project's dependencies", which
+ * were installed. So, as {@code uv run} does, the tests run in that environment: its {@code bin/} first on PATH and
+ * {@code VIRTUAL_ENV} set, which is what {@code source .venv/bin/activate} does. An environment the user activated
+ * ({@code VIRTUAL_ENV}) is theirs to choose and is left as it is. The folder is looked for where the tests run and
+ * above it up to the repository's top (a uv workspace keeps one at its root); an attempt's worktree links the user's
+ * ({@code git/DependencyDirs}), so the path found there is the worktree's own.
+ */
+public final class PythonVenv {
+  private PythonVenv() {}
+
+  private static final List<String> NAMES = List.of(".venv", "venv");
+
+  /**
+   * The environment the tests in {@code dir} run in when none is active in {@code env}: the nearest {@code .venv} or
+   * {@code venv} with a {@code pyvenv.cfg}, from {@code dir} up to the folder holding {@code .git}. Empty when one
+   * is active or there is none; a broken one (its python gone) is returned too, see {@link #works}.
+   */
+  static Optional<Path> find(Path dir, Map<String, String> env) {
+    String active = env.get("VIRTUAL_ENV");
+    if (active != null && !active.isEmpty()) {
+      return Optional.empty();
+    }
+    Path from = dir.toAbsolutePath().normalize();
+    // Above the tests' folder only inside a repository: outside one, the folders above are the user's home and such,
+    // where a ~/.venv is some other environment.
+    Path top = from;
+    while (top != null && !Files.exists(top.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+      top = top.getParent();
+    }
+    for (Path at = from; at != null; at = at.getParent()) {
+      for (String name : NAMES) {
+        Path venv = at.resolve(name);
+        if (Files.isRegularFile(venv.resolve("pyvenv.cfg"))) {
+          return Optional.of(venv);
+        }
+      }
+      if (top == null || at.equals(top)) {
+        break;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether the environment's python runs: a venv's {@code bin/python} links to the interpreter it was made from,
+   * and once that is gone (pyenv uninstalled that version, Homebrew upgraded it) nothing in it starts.
+   */
+  static boolean works(Path venv) {
+    return Files.isExecutable(venv.resolve("bin/python")) || Files.isExecutable(venv.resolve("bin/python3"));
+  }
+
+  /** {@code env} with the project's environment activated for the tests in {@code dir}, or {@code env} itself. */
+  public static Map<String, String> environment(Path dir, Map<String, String> env) {
+    Optional<Path> venv = find(dir, env).filter(PythonVenv::works);
+    if (venv.isEmpty()) {
+      return env;
+    }
+    Map<String, String> out = new HashMap<>(env);
+    String path = env.get("PATH");
+    String bin = venv.get().resolve("bin").toString();
+    out.put("PATH", path == null || path.isEmpty() ? bin : bin + File.pathSeparator + path);
+    out.put("VIRTUAL_ENV", venv.get().toString());
+    // activate unsets it too: a PYTHONHOME meant for another interpreter stops this one from finding its library.
+    out.remove("PYTHONHOME");
+    return out;
+  }
+
+  /** What a dry run says of the tests' environment in {@code dir}: empty when there is no project environment to use. */
+  public static Optional<String> note(Path dir, Map<String, String> env) {
+    return find(dir, env).map(venv -> {
+      String rel = relative(dir, venv);
+      return works(venv)
+          ? "the tests run in the project's virtual environment " + rel + " (not active here): its bin/ first on PATH,"
+              + " as source " + rel + "/bin/activate would"
+          : "the project's virtual environment " + rel + " is not used: its python no longer runs (the interpreter it was"
+              + " made from is gone), so the tests run with the python3 on PATH; recreate it (uv sync, or python3 -m venv"
+              + " --clear " + rel + " and install the project again)";
+    });
+  }
+
+  /**
+   * The command that installs the project's dependencies, by the lock file its tool keeps in {@code dir} or {@code
+   * root}: what to tell a user whose tests miss one.
+   */
+  static String installCommand(Path dir, Path root) {
+    for (Path at : dir.equals(root) ? List.of(dir) : List.of(dir, root)) {
+      if (Files.isRegularFile(at.resolve("uv.lock"))) {
+        return "uv sync";
+      }
+      if (Files.isRegularFile(at.resolve("poetry.lock"))) {
+        return "poetry install";
+      }
+      if (Files.isRegularFile(at.resolve("pdm.lock"))) {
+        return "pdm install";
+      }
+      if (Files.isRegularFile(at.resolve("Pipfile"))) {
+        return "pipenv install --dev";
+      }
+    }
+    return "python3 -m pip install -e . or -r requirements.txt";
+  }
+
+  /** {@code .venv}, or {@code ../../.venv} for a workspace's. */
+  private static String relative(Path dir, Path venv) {
+    return dir.toAbsolutePath().normalize().relativize(venv).toString();
+  }
+}
