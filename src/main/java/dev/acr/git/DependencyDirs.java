@@ -66,6 +66,7 @@ public final class DependencyDirs {
     }
     Set<String> found = new LinkedHashSet<>();
     List<String> pnp = new ArrayList<>();
+    List<String> versionFiles = new ArrayList<>();
     for (String parent : parents) {
       for (String name : NAMES) {
         String rel = parent.isEmpty() ? name : parent + "/" + name;
@@ -80,6 +81,7 @@ public final class DependencyDirs {
           found.add(rel);
         }
       }
+      versionFiles.addAll(PythonVersionFiles.in(root, parent)); // ignored ones copied (DependencyLinks)
       if (YarnPnp.installedIn(root, parent)) {
         for (String name : YarnPnp.FILES) {
           String rel = parent.isEmpty() ? name : parent + "/" + name;
@@ -96,6 +98,9 @@ public final class DependencyDirs {
       }
     }
     found.addAll(untrackedAt(root, head, pnp));
+    if (!versionFiles.isEmpty()) {
+      versionFiles.stream().filter(ignored(root, versionFiles)::contains).forEach(found::add);
+    }
     return List.copyOf(found);
   }
 
@@ -198,15 +203,7 @@ public final class DependencyDirs {
     if (present.isEmpty()) {
       return List.of();
     }
-    // Newline-separated (-z needs --stdin); unquoted, so a package folder's name reads back as given.
-    List<String> args = new ArrayList<>(List.of("-c", "core.quotePath=false", "check-ignore", "--"));
-    args.addAll(present);
-    // Exit 1 means none is ignored: an answer, not an error.
-    Git.Result r = Git.tryRun(tree, Map.of(), args.toArray(String[]::new));
-    if (r.exitCode() > 1) {
-      throw Git.failure(tree, args.toArray(String[]::new), r);
-    }
-    Set<String> ignored = Set.copyOf(r.stdout().lines().toList());
+    Set<String> ignored = ignored(tree, present);
     List<String> out = new ArrayList<>();
     for (String p : present) {
       if (!ignored.contains(p)) {
@@ -214,6 +211,19 @@ public final class DependencyDirs {
       }
     }
     return out;
+  }
+
+  /** Those of {@code paths} (relative to {@code tree}, present there) that git ignores in {@code tree}. */
+  private static Set<String> ignored(Path tree, List<String> paths) throws GitException {
+    // Newline-separated (-z needs --stdin); unquoted, so a package folder's name reads back as given.
+    List<String> args = new ArrayList<>(List.of("-c", "core.quotePath=false", "check-ignore", "--"));
+    args.addAll(paths);
+    // Exit 1 means none is ignored: an answer, not an error.
+    Git.Result r = Git.tryRun(tree, Map.of(), args.toArray(String[]::new));
+    if (r.exitCode() > 1) {
+      throw Git.failure(tree, args.toArray(String[]::new), r);
+    }
+    return Set.copyOf(r.stdout().lines().toList());
   }
 
   private static int depth(String rel) {

@@ -12,7 +12,8 @@ import java.util.List;
  * copying them: a symlink each, so a 500 MB {@code node_modules} costs one link per attempt, and
  * removing the worktree removes links, never what they point to. A Yarn Plug'n'Play install's
  * files are copied instead, its package map pointed back at the user's packages ({@link YarnPnp}), and
- * so is a workspace package's ignored build ({@link BuildOutputs}), and Composer's autoloader ({@link ComposerVendor}).
+ * so is a workspace package's ignored build ({@link BuildOutputs}), a Python package's ignored version file
+ * ({@link PythonVersionFiles}), and Composer's autoloader ({@link ComposerVendor}).
  *
  * <p>A {@code node_modules} with workspace links gets an overlay instead of one link: a real
  * folder of links, one per entry. npm, yarn and pnpm workspaces link a workspace's own packages there
@@ -55,7 +56,7 @@ final class DependencyLinks {
       }
       try {
         if (!DependencyDirs.NAMES.contains(to.getFileName().toString())) {
-          BuildOutputs.copy(from, to); // a workspace package's build: the attempt's own copy
+          BuildOutputs.copy(from, to); // a workspace package's build, a version file: the attempt's own copy
         } else if (to.getFileName().toString().equals("vendor") && ComposerVendor.isComposers(from)) {
           ComposerVendor.overlay(from, to); // its autoloader finds the project's classes from where it lies
         } else if (to.getFileName().toString().equals("node_modules") && linksIntoTree(from, from, root)) {

@@ -1,5 +1,7 @@
 package dev.acr.verify;
 
+import dev.acr.git.ConfiguredLinks;
+import dev.acr.git.PythonVersionFiles;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -184,17 +186,16 @@ public final class PythonSrcLayout {
     }
     String file = module.replace('.', '/') + ".py";
     String rel = root.relativize(base.resolve(file)).toString();
-    boolean ignored = Stream.of(root.resolve(".gitignore"), packageDir.resolve(".gitignore")).distinct()
-        .map(VerifyDetector::readOrEmpty)
-        .flatMap(String::lines)
-        .map(l -> l.strip().replaceFirst("^/", ""))
-        .anyMatch(l -> !l.isEmpty() && !l.startsWith("#")
-            // A path names that file; a bare name (no slash) matches it in any folder, as git reads it.
-            && (l.contains("/") ? rel.equals(l) || rel.endsWith("/" + l) : rel.endsWith("/" + l) || rel.equals(l)));
-    return ignored
-        ? Optional.of(new CannotRun.Why("the tests import " + module + ", which the project's build writes (" + rel
-            + " is ignored by git, so a clean checkout, as each attempt's worktree is, lacks it)",
-            "name a test command that works from a clean checkout, e.g. one that builds or installs the project first"))
-        : Optional.empty();
+    if (ConfiguredLinks.ignoredUnit(root, rel).isEmpty()) {
+      return Optional.empty();
+    }
+    // A version file is copied from the user's tree into each worktree (git/PythonVersionFiles): it is missing here
+    // because the user's tree lacks it too, and one install there writes it.
+    String todo = PythonVersionFiles.copied(base.resolve(file).getFileName().toString())
+        ? "install the project once in your tree (e.g. " + PythonVenv.installCommand(packageDir, root) + "), which writes"
+            + " it, and acr copies it into each attempt's worktree; or name a test command that works from a clean checkout"
+        : "name a test command that works from a clean checkout, e.g. one that builds or installs the project first";
+    return Optional.of(new CannotRun.Why("the tests import " + module + ", which the project's build writes (" + rel
+        + " is ignored by git, so a clean checkout, as each attempt's worktree is, lacks it)", todo));
   }
 }

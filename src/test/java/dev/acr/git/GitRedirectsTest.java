@@ -137,4 +137,31 @@ class GitRedirectsTest {
       iso.removeWorktree(wt);
     }
   }
+
+  /**
+   * python-humanize/humanize: hatch-vcs writes src/humanize/_version.py at install, git ignores it, the package imports
+   * it. The user's copy goes into the worktree; a committed version.py, and an untracked one git does not ignore (it is
+   * in the snapshot), are left to git.
+   */
+  @Test
+  void anIgnoredVersionFileOfAPythonPackageIsCopiedIntoTheWorktree() throws Exception {
+    Path repo = GitFixture.withCommit(tmp.resolve("repo"), Map.of(".gitignore", "src/*/_version.py\n",
+        "pyproject.toml", "[project]\nname = \"humanize\"\n", "src/humanize/__init__.py", "from ._version import __version__\n",
+        "lib/__init__.py", "", "lib/version.py", "VERSION = '1'\n", "docs/README", "x\n"));
+    write(repo, "src/humanize/_version.py", "__version__ = '4.15.0'\n");
+    write(repo, "lib/_version.py", "untracked = True\n");
+    write(repo, "docs/_version.py", "not a package\n");
+    Isolation iso = Isolation.forRepo(repo);
+    Snapshot s = iso.snapshot(Map.of());
+    assertThat(s.dependencies()).containsExactly("src/humanize/_version.py");
+    Path wt = iso.createWorktree(s, tmp.resolve("runs/1/wt"));
+    try {
+      assertThat(read(wt, "src/humanize/_version.py")).isEqualTo("__version__ = '4.15.0'\n");
+      assertThat(Files.isSymbolicLink(wt.resolve("src/humanize/_version.py"))).as("a copy").isFalse();
+      assertThat(read(wt, "lib/_version.py")).as("in the snapshot").isEqualTo("untracked = True\n");
+      assertThat(iso.capture(wt, s, tmp.resolve("p.patch")).changedFiles()).isEmpty();
+    } finally {
+      iso.removeWorktree(wt);
+    }
+  }
 }

@@ -70,17 +70,32 @@ class PythonSrcLayoutTest {
     assertThat(r.passed()).isTrue();
   }
 
-  /** pytest-dev/pytest: src/_pytest/_version.py is written by setuptools-scm at build time and ignored. */
+  /**
+   * pytest-dev/pytest: src/_pytest/_version.py is written by setuptools-scm at build time and ignored; the user's tree
+   * lacks it too (a tree that has it gives each worktree a copy: git/PythonVersionFiles).
+   */
   @Test
   void aModuleTheBuildWritesIsNamedAsSuch() throws Exception {
+    new ProcessBuilder("git", "init", "-q", dir.toString()).start().waitFor();
     write("pyproject.toml", "[project]\nname = \"pytest\"\n");
     write(".gitignore", "# generated\nsrc/_pytest/_version.py\n.tox/\n");
     write("src/_pytest/__init__.py", "from ._version import version\n");
     assertThat(PythonSrcLayout.generatedModule("_pytest._version", dir, dir)).hasValueSatisfying(w -> {
       assertThat(w.problem()).isEqualTo("the tests import _pytest._version, which the project's build writes"
           + " (src/_pytest/_version.py is ignored by git, so a clean checkout, as each attempt's worktree is, lacks it)");
-      assertThat(w.todo()).startsWith("name a test command that works from a clean checkout");
+      assertThat(w.todo()).startsWith("install the project once in your tree (e.g. python3 -m pip install -e .")
+          .contains("acr copies it into each attempt's worktree");
     });
+    // python-humanize/humanize ignores it by a pattern, and keeps its lock for uv.
+    write(".gitignore", "src/*/_version.py\n");
+    write("uv.lock", "version = 1\n");
+    assertThat(PythonSrcLayout.generatedModule("_pytest._version", dir, dir)).map(CannotRun.Why::todo)
+        .hasValueSatisfying(t -> assertThat(t).startsWith("install the project once in your tree (e.g. uv sync)"));
+    // Another module the build writes is not copied: the test command must make it.
+    write(".gitignore", "src/_pytest/_generated.py\n");
+    assertThat(PythonSrcLayout.generatedModule("_pytest._generated", dir, dir)).map(CannotRun.Why::todo)
+        .hasValueSatisfying(t -> assertThat(t).startsWith("name a test command that works from a clean checkout"));
+    write(".gitignore", "# generated\nsrc/_pytest/_version.py\n.tox/\n");
     assertThat(CannotRun.check(2, java.util.List.of("E   ModuleNotFoundError: No module named '_pytest._version'"), dir, dir,
         "fix the failing test")).map(CannotRun.Why::problem).hasValueSatisfying(p -> assertThat(p).contains("the project's build writes"));
     // A module of its own that git does not ignore is code to write or fix: the agent's business.
