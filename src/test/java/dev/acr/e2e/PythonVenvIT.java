@@ -1,0 +1,48 @@
+package dev.acr.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged launcher on the shape of python-humanize/humanize as a uv user has it (docs/real-repos-2026-12-06.md,
+ * 2026-12-07 tenth session): a src layout whose package imports the {@code _version.py} its build wrote, ignored by
+ * git, and a dependency installed only in the project's {@code .venv}, which the user never activated. Before, the
+ * run stopped before any agent ("No module named 'venvdep' … install the project's dependencies") and, with the
+ * dependency on hand, every attempt failed on the version file its worktree lacked.
+ */
+class PythonVenvIT extends StandInTrials {
+
+  @Test
+  void aUvProjectsTestsRunInItsVenvWithItsVersionFile() throws Exception {
+    write("pyproject.toml", "[project]\nname = \"calc\"\ndynamic = [\"version\"]\ndependencies = [\"venvdep\"]\n");
+    write("uv.lock", "version = 1\n");
+    write(".gitignore", "__pycache__/\n.venv/\nsrc/*/_version.py\n");
+    write("src/calc/__init__.py", "from ._version import __version__\n");
+    write("src/calc/ops.py", "def add(a, b):\n    return a + b\n");
+    write("test_ops.py", "import unittest\n\nfrom venvdep import TWO\n\nfrom calc.ops import add\n\n\n"
+        + "class AddTest(unittest.TestCase):\n    def test_adds(self):\n        self.assertEqual(add(TWO, 3), 5)\n\n"
+        + "    def test_adds_negatives(self):\n        self.assertEqual(add(-1, -3), -4)\n");
+    commitThenBreak("src/calc/ops.py", "a + b", "a - b", "a * b");
+    // What uv sync leaves: the environment with the dependency, and the version file written from git.
+    Process venv = new ProcessBuilder("python3", "-m", "venv", "--without-pip", fx.repo.resolve(".venv").toString())
+        .inheritIO().start();
+    assertThat(venv.waitFor(120, TimeUnit.SECONDS) && venv.exitValue() == 0).as("python3 -m venv").isTrue();
+    try (Stream<Path> sites = Files.find(fx.repo.resolve(".venv/lib"), 2, (p, a) -> p.endsWith("site-packages"))) {
+      Files.writeString(sites.findFirst().orElseThrow().resolve("venvdep.py"), "TWO = 2\n");
+    }
+    write("src/calc/_version.py", "__version__ = '1.0'\n");
+    assertThat(fx.git("status", "--porcelain")).isEqualTo(" M src/calc/ops.py\n?? NOTES.md\n");
+
+    Fixtures.Run dry = acr("--dry-run", "--chain", "sed-breaker,sed-fixer", "fix the failing test");
+    assertThat(dry.out()).contains("the tests run in the project's virtual environment .venv (not active here)");
+
+    breakerThenFixerVerifies("python", "python3 -m unittest\\s+\\(detected: pyproject\\.toml\\)", "src/calc/ops.py", "a + b");
+    verifyLogSays("baseline", "FAIL: test_adds (test_ops.AddTest");
+    assertThat(fx.read("src/calc/_version.py")).isEqualTo("__version__ = '1.0'\n");
+  }
+}
