@@ -154,7 +154,7 @@ final class DecisionText {
     out.println(bold("baseline   ") + "not run in a dry run: a run first runs the test command above on your files as"
         + " they are, and stops if it cannot run at all; each run of it may take " + verifyTimeout(req, d));
     PythonSrcLayout.note(s.verify().command(), s.testsDir()).ifPresent(note -> out.println("  " + note));
-    PythonVenv.note(s.testsDir(), req.environment()).ifPresent(note -> out.println("  " + note));
+    PythonVenv.note(s.testsDir(), req.environment()).ifPresent(note -> out.println("  " + note.text()));
     dev.acr.live.TestProgram.missing(s.verify().command(), s.testsDir(), req.environment(), req.prompt())
         .ifPresent(why -> out.println("  " + why.problem() + ": the run would stop there, before any agent; " + why.todo()));
     TestServices.down(s.testsDir(), s.root()).ifPresent(why ->

@@ -14,6 +14,7 @@ import dev.acr.live.CooldownStore;
 import dev.acr.live.Planner;
 import dev.acr.policy.Cooldown;
 import dev.acr.verify.CannotRun;
+import dev.acr.verify.PythonVenv;
 import dev.acr.memory.MemoryStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -165,6 +166,13 @@ final class DoctorCommand implements Callable<Integer> {
         } else {
           ok("verify", verify);
         }
+        PythonVenv.note(s.testsDir(), vars).ifPresent(n -> {
+          if (n.used()) {
+            ok("verify", n.text());
+          } else {
+            warn("verify", n.text());
+          }
+        });
       }
       for (String w : s.repoConfig().warnings()) {
         warn("repo config", w);

@@ -80,16 +80,19 @@ public final class PythonVenv {
     return out;
   }
 
+  /** What a dry run or doctor says of the tests' environment: {@code used} false for one whose python is gone. */
+  public record Note(String text, boolean used) {}
+
   /** What a dry run says of the tests' environment in {@code dir}: empty when there is no project environment to use. */
-  public static Optional<String> note(Path dir, Map<String, String> env) {
+  public static Optional<Note> note(Path dir, Map<String, String> env) {
     return find(dir, env).map(venv -> {
       String rel = relative(dir, venv);
       return works(venv)
-          ? "the tests run in the project's virtual environment " + rel + " (not active here): its bin/ first on PATH,"
-              + " as source " + rel + "/bin/activate would"
-          : "the project's virtual environment " + rel + " is not used: its python no longer runs (the interpreter it was"
-              + " made from is gone), so the tests run with the python3 on PATH; recreate it (uv sync, or python3 -m venv"
-              + " --clear " + rel + " and install the project again)";
+          ? new Note("the tests run in the project's virtual environment " + rel + " (not active here): its bin/ first on"
+              + " PATH, as source " + rel + "/bin/activate would", true)
+          : new Note("the project's virtual environment " + rel + " is not used: its python no longer runs (the"
+              + " interpreter it was made from is gone), so the tests run with the python3 on PATH; recreate it (uv sync,"
+              + " or python3 -m venv --clear " + rel + " and install the project again)", false);
     });
   }
 

@@ -51,6 +51,21 @@ class CliDoctorTest {
     assertThat(r.exit()).as(r.toString()).isNotZero();
   }
 
+  /** A uv project's .venv, not activated: doctor says the tests run in it, or warns when its python is gone. */
+  @Test
+  void theProjectsVirtualEnvironmentIsNamed() throws Exception {
+    h.extraEnv.put("VIRTUAL_ENV", ""); // none active, whatever runs these tests
+    Files.createDirectories(h.repo.resolve(".acr"));
+    Files.writeString(h.repo.resolve(".acr/config.json"), "{\"verify\": \"sh check.sh\"}\n");
+    Files.createDirectories(h.repo.resolve(".venv/bin"));
+    Files.writeString(h.repo.resolve(".venv/pyvenv.cfg"), "home = /usr/bin\n");
+    Files.createSymbolicLink(h.repo.resolve(".venv/bin/python"), h.repo.resolve("no-such-python3.9"));
+    assertThat(h.run("doctor").out()).contains("warn  verify: the project's virtual environment .venv is not used");
+    Files.delete(h.repo.resolve(".venv/bin/python"));
+    Files.createSymbolicLink(h.repo.resolve(".venv/bin/python"), Path.of("/bin/sh"));
+    assertThat(h.run("doctor").out()).contains("ok    verify: the tests run in the project's virtual environment .venv");
+  }
+
   @Test
   void theProjectsLinksAreShownAndOnesThatCannotBeLinkedWarned() throws Exception {
     Files.createDirectories(h.repo.resolve(".acr"));

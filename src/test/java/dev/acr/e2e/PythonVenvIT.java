@@ -36,6 +36,7 @@ class PythonVenvIT extends StandInTrials {
       Files.writeString(sites.findFirst().orElseThrow().resolve("venvdep.py"), "TWO = 2\n");
     }
     write("src/calc/_version.py", "__version__ = '1.0'\n");
+    fx.extraEnv.put("VIRTUAL_ENV", ""); // none active, whatever runs these tests
     assertThat(fx.git("status", "--porcelain")).isEqualTo(" M src/calc/ops.py\n?? NOTES.md\n");
 
     Fixtures.Run dry = acr("--dry-run", "--chain", "sed-breaker,sed-fixer", "fix the failing test");

@@ -45,8 +45,11 @@ class PythonVenvTest {
     Map<String, String> out = PythonVenv.environment(dir, env("PYTHONHOME", "/opt/other"));
     assertThat(out).containsEntry("PATH", venv.resolve("bin") + File.pathSeparator + "/usr/bin:/bin")
         .containsEntry("VIRTUAL_ENV", venv.toString()).doesNotContainKey("PYTHONHOME");
-    assertThat(PythonVenv.note(dir, env())).hasValueSatisfying(n -> assertThat(n)
-        .contains("the tests run in the project's virtual environment .venv (not active here)", "source .venv/bin/activate"));
+    assertThat(PythonVenv.note(dir, env())).hasValueSatisfying(n -> {
+      assertThat(n.text()).contains("the tests run in the project's virtual environment .venv (not active here)",
+          "source .venv/bin/activate");
+      assertThat(n.used()).isTrue();
+    });
   }
 
   @Test
@@ -63,7 +66,7 @@ class PythonVenvTest {
     Files.createDirectories(dir.resolve("repo/.git"));
     Path pkg = Files.createDirectories(dir.resolve("repo/packages/core"));
     assertThat(PythonVenv.find(pkg, env())).contains(venv);
-    assertThat(PythonVenv.note(pkg, env())).hasValueSatisfying(n -> assertThat(n).contains("environment ../../venv"));
+    assertThat(PythonVenv.note(pkg, env())).hasValueSatisfying(n -> assertThat(n.text()).contains("environment ../../venv"));
 
     // One beside the repository (another project's) is not this one's.
     Files.createDirectories(dir.resolve("other/.git"));
@@ -89,8 +92,10 @@ class PythonVenvTest {
     Files.createSymbolicLink(dir.resolve(".venv/bin/python"), dir.resolve("gone/python3.9"));
     Map<String, String> env = env();
     assertThat(PythonVenv.environment(dir, env)).isSameAs(env);
-    assertThat(PythonVenv.note(dir, env)).hasValueSatisfying(n -> assertThat(n)
-        .contains(".venv is not used: its python no longer runs", "uv sync"));
+    assertThat(PythonVenv.note(dir, env)).hasValueSatisfying(n -> {
+      assertThat(n.text()).contains(".venv is not used: its python no longer runs", "uv sync");
+      assertThat(n.used()).isFalse();
+    });
   }
 
   /** The dry run's check that the test program exists looks where the tests will run: pytest only in .venv is there. */
