@@ -228,7 +228,7 @@ public final class CannotRun {
           .anyMatch(d -> Files.isDirectory(d.resolve(top)) || Files.isRegularFile(d.resolve(top + ".py")));
       return !own && PythonDistributions.dependencyNames(top, packageDir).anyMatch(d -> declaredDependency(packageDir, d))
           ? notAsked(asked, top, new Why("No module named '" + module + "', a dependency of the project that is not installed",
-              "install the project's dependencies (e.g. " + PythonVenv.installCommand(packageDir, root) + ")"))
+              PythonVenv.installAdvice(packageDir, root)))
           : Optional.empty();
     }
     if ((m = NODE_MODULE.matcher(line)).find()) {

@@ -97,6 +97,21 @@ public final class PythonVenv {
   }
 
   /**
+   * What to tell a user whose tests miss one of the project's dependencies, for the tests in {@code dir}: the install
+   * command of its tool, and for poetry and pipenv, which keep their environments outside the project (where acr does
+   * not look) unless told otherwise, to run acr inside it, as its tests then run there too.
+   */
+  static String installAdvice(Path dir, Path root) {
+    String command = installCommand(dir, root);
+    String tool = command.substring(0, command.indexOf(' '));
+    boolean outside = (tool.equals("poetry") || tool.equals("pipenv")) && find(dir, Map.of()).isEmpty();
+    return outside
+        ? "install the project's dependencies (" + command + ") and run acr in the environment " + tool + " keeps for it"
+            + " outside the project (" + tool + " run acr \"…\", or activate it first)"
+        : "install the project's dependencies (e.g. " + command + ")";
+  }
+
+  /**
    * The command that installs the project's dependencies, by the lock file its tool keeps in {@code dir} or {@code
    * root}: what to tell a user whose tests miss one.
    */

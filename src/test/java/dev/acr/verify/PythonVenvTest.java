@@ -123,5 +123,11 @@ class PythonVenvTest {
     assertThat(PythonVenv.installCommand(pkg, dir)).isEqualTo("uv sync");
     Files.writeString(pkg.resolve("poetry.lock"), "");
     assertThat(PythonVenv.installCommand(pkg, dir)).as("the package's own first").isEqualTo("poetry install");
+    assertThat(PythonVenv.installAdvice(dir, dir)).isEqualTo("install the project's dependencies (e.g. uv sync)");
+    // Poetry's environment is outside the project unless virtualenvs.in-project: the tests see it only if acr runs in it.
+    assertThat(PythonVenv.installAdvice(pkg, dir)).isEqualTo("install the project's dependencies (poetry install) and run"
+        + " acr in the environment poetry keeps for it outside the project (poetry run acr \"…\", or activate it first)");
+    venv("pkg/.venv");
+    assertThat(PythonVenv.installAdvice(pkg, dir)).isEqualTo("install the project's dependencies (e.g. poetry install)");
   }
 }
