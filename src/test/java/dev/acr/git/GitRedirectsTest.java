@@ -164,4 +164,17 @@ class GitRedirectsTest {
       iso.removeWorktree(wt);
     }
   }
+
+  /** A linked .venv: uv run in the worktree would sync the user's environment through the link. */
+  @Test
+  void uvDoesNotSyncTheUsersVenvFromAWorktree() throws Exception {
+    Path repo = GitFixture.withCommit(tmp.resolve("repo"), Map.of(".gitignore", ".venv/\n", "pyproject.toml", "[project]\n"));
+    Isolation iso = Isolation.forRepo(repo);
+    assertThat(iso.environment(iso.snapshot(Map.of()), tmp.resolve("wt"), Map.of())).doesNotContainKey("UV_NO_SYNC");
+    write(repo, ".venv/pyvenv.cfg", "home = /usr/bin\n");
+    Snapshot s = iso.snapshot(Map.of());
+    assertThat(s.dependencies()).containsExactly(".venv");
+    assertThat(iso.environment(s, tmp.resolve("wt"), Map.of())).containsEntry("UV_NO_SYNC", "1");
+    assertThat(iso.environment(s, tmp.resolve("wt"), Map.of("UV_NO_SYNC", "0"))).containsEntry("UV_NO_SYNC", "0");
+  }
 }
