@@ -27,6 +27,7 @@ import dev.acr.git.Isolation;
 import dev.acr.git.Snapshot;
 import dev.acr.git.WorktreePool;
 import dev.acr.verify.DisabledTests;
+import dev.acr.verify.PythonVenv;
 import dev.acr.verify.VerifyCommand;
 import dev.acr.verify.VerifyResult;
 import java.io.IOException;
@@ -208,7 +209,7 @@ public final class LiveExecutor implements AttemptExecutor {
     RunFiles.writeInvocation(dir, setup.storePrompt() ? cmd.argv() : RunFiles.withoutPrompt(cmd.argv(), task.prompt()),
         setup.environment().keySet());
     String tag = "[" + route.name() + "] ";
-    Map<String, String> env = environment(worktree);
+    Map<String, String> env = environment(worktree, folder);
     // opencode takes its project root from $PWD, not from the process's directory.
     env.put("PWD", folder.toString());
     // The CLI's own output says when it cannot reach or use its model; the watch stops it then.
@@ -259,11 +260,11 @@ public final class LiveExecutor implements AttemptExecutor {
     }
   }
 
-  /** The agent's and the tests' environment: the user's, with what pointed at their tree pointed at the worktree. */
-  private Map<String, String> environment(Path worktree) {
-    return setup.isolation() == null
-        ? new HashMap<>(setup.environment())
-        : new HashMap<>(setup.isolation().environment(setup.snapshot(), worktree, setup.environment()));
+  /** The agent's and the tests' environment: the user's, pointed at the worktree, in the project's venv ({@link PythonVenv}). */
+  private Map<String, String> environment(Path worktree, Path folder) {
+    return new HashMap<>(PythonVenv.environment(folder, setup.isolation() == null
+        ? setup.environment()
+        : setup.isolation().environment(setup.snapshot(), worktree, setup.environment())));
   }
 
   private AttemptResult finish(
@@ -317,7 +318,7 @@ public final class LiveExecutor implements AttemptExecutor {
       VerifyResult v = null;
       String who = "attempt " + attemptNumber + " " + route.name() + ": ";
       try {
-        AttemptTests.Outcome tested = AttemptTests.run(setup, folder, environment(worktree), dir, diff, who, note);
+        AttemptTests.Outcome tested = AttemptTests.run(setup, folder, environment(worktree, folder), dir, diff, who, note);
         v = tested.result();
         testsMs = tested.durationMs();
         attemptNote = tested.note();

@@ -88,8 +88,8 @@ public final class PythonVenv {
     return find(dir, env).map(venv -> {
       String rel = relative(dir, venv);
       return works(venv)
-          ? new Note("the tests run in the project's virtual environment " + rel + " (not active here): its bin/ first on"
-              + " PATH, as source " + rel + "/bin/activate would", true)
+          ? new Note("the agents and the tests run in the project's virtual environment " + rel + " (not active here): its"
+              + " bin/ first on PATH, as source " + rel + "/bin/activate would", true)
           : new Note("the project's virtual environment " + rel + " is not used: its python no longer runs (the"
               + " interpreter it was made from is gone), so the tests run with the python3 on PATH; recreate it (uv sync,"
               + " or python3 -m venv --clear " + rel + " and install the project again)", false);

@@ -63,7 +63,7 @@ class CliDoctorTest {
     assertThat(h.run("doctor").out()).contains("warn  verify: the project's virtual environment .venv is not used");
     Files.delete(h.repo.resolve(".venv/bin/python"));
     Files.createSymbolicLink(h.repo.resolve(".venv/bin/python"), Path.of("/bin/sh"));
-    assertThat(h.run("doctor").out()).contains("ok    verify: the tests run in the project's virtual environment .venv");
+    assertThat(h.run("doctor").out()).contains("ok    verify: the agents and the tests run in the project's virtual environment .venv");
   }
 
   @Test

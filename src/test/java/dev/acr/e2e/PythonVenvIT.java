@@ -39,11 +39,17 @@ class PythonVenvIT extends StandInTrials {
     fx.extraEnv.put("VIRTUAL_ENV", ""); // none active, whatever runs these tests
     assertThat(fx.git("status", "--porcelain")).isEqualTo(" M src/calc/ops.py\n?? NOTES.md\n");
 
+    // The breaker says which environment it got: the agents run in the project's too.
+    breakerRuns("echo \"agent in $VIRTUAL_ENV\"; python3 -c 'import venvdep' && sed -i 's/a - b/a * b/' src/calc/ops.py");
     Fixtures.Run dry = acr("--dry-run", "--chain", "sed-breaker,sed-fixer", "fix the failing test");
-    assertThat(dry.out()).contains("the tests run in the project's virtual environment .venv (not active here)");
+    assertThat(dry.out()).contains("the agents and the tests run in the project's virtual environment .venv (not active here)");
 
     breakerThenFixerVerifies("python", "python3 -m unittest\\s+\\(detected: pyproject\\.toml\\)", "src/calc/ops.py", "a + b");
     verifyLogSays("baseline", "FAIL: test_adds (test_ops.AddTest");
+    try (Stream<Path> logs = Files.walk(fx.home)) {
+      assertThat(logs.filter(p -> p.endsWith("attempt-1/stdout.log")).findFirst()).hasValueSatisfying(log ->
+          assertThat(log).content().containsPattern("agent in /.*/\\.venv\n"));
+    }
     assertThat(fx.read("src/calc/_version.py")).isEqualTo("__version__ = '1.0'\n");
   }
 }

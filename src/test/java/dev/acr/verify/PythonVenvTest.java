@@ -46,7 +46,7 @@ class PythonVenvTest {
     assertThat(out).containsEntry("PATH", venv.resolve("bin") + File.pathSeparator + "/usr/bin:/bin")
         .containsEntry("VIRTUAL_ENV", venv.toString()).doesNotContainKey("PYTHONHOME");
     assertThat(PythonVenv.note(dir, env())).hasValueSatisfying(n -> {
-      assertThat(n.text()).contains("the tests run in the project's virtual environment .venv (not active here)",
+      assertThat(n.text()).contains("the agents and the tests run in the project's virtual environment .venv (not active here)",
           "source .venv/bin/activate");
       assertThat(n.used()).isTrue();
     });
