@@ -130,7 +130,9 @@ public final class PythonVenv {
         return "pipenv install --dev";
       }
     }
-    return "python3 -m pip install -e . or -r requirements.txt";
+    // Into the project's environment, where the tests run, not into the python3 on PATH.
+    String python = find(dir, Map.of()).map(venv -> relative(dir, venv) + "/bin/python").orElse("python3");
+    return python + " -m pip install -e . or -r requirements.txt";
   }
 
   /** {@code .venv}, or {@code ../../.venv} for a workspace's. */

@@ -119,6 +119,10 @@ class PythonVenvTest {
   void theInstallHintFollowsTheProjectsTool() throws Exception {
     Path pkg = Files.createDirectories(dir.resolve("pkg"));
     assertThat(PythonVenv.installCommand(pkg, dir)).isEqualTo("python3 -m pip install -e . or -r requirements.txt");
+    Path flat = Files.createDirectories(dir.resolve("flat"));
+    venv("flat/venv");
+    assertThat(PythonVenv.installCommand(flat, flat)).as("into the project's environment")
+        .isEqualTo("venv/bin/python -m pip install -e . or -r requirements.txt");
     Files.writeString(dir.resolve("uv.lock"), "version = 1\n");
     assertThat(PythonVenv.installCommand(pkg, dir)).isEqualTo("uv sync");
     Files.writeString(pkg.resolve("poetry.lock"), "");
