@@ -205,6 +205,10 @@ public final class CannotRun {
         return extension;
       }
     }
+    Optional<Why> uninstalled = PythonDistributions.notInstalled(line, packageDir, root).flatMap(w -> notAsked(asked, "metadata", w));
+    if (uninstalled.isPresent()) {
+      return uninstalled;
+    }
     if ((m = PY_IMPORT.matcher(line)).find()) {
       String module = m.group(1);
       Optional<Why> extension = PythonExtensions.notBuilt(module, packageDir)

@@ -75,6 +75,34 @@ final class PythonDistributions {
     return of(module).stream().filter(d -> own.isEmpty() || !normalized(d).equals(own.get()));
   }
 
+  /** importlib.metadata's {@code PackageNotFoundError}: "No package metadata was found for X" (Python 3.10+), or just X. */
+  private static final Pattern NO_METADATA =
+      Pattern.compile("PackageNotFoundError: (?:No package metadata was found for )?'?([A-Za-z0-9][A-Za-z0-9._-]*)'?\\s*$");
+
+  /**
+   * Why the tests cannot run when {@code line} says the project itself, or a distribution it declares, is not installed
+   * (its {@code __init__.py} reads {@code importlib.metadata.version("shapes")}): importing the code from src/ is not
+   * installing it, so every test module failed to import, the baseline read that as failing "as expected", and a fixer
+   * was recorded failed. Empty for any other distribution.
+   */
+  static Optional<CannotRun.Why> notInstalled(String line, Path packageDir, Path root) {
+    Matcher m = NO_METADATA.matcher(line);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    String name = m.group(1);
+    boolean own = projectName(packageDir).map(p -> normalized(p).equals(normalized(name))).orElse(false);
+    if (!own && !CannotRun.declaredDependency(packageDir, name)) {
+      return Optional.empty();
+    }
+    return Optional.of(new CannotRun.Why("No package metadata was found for " + name + (own
+            ? ": the project reads its own version from its installed metadata (importlib.metadata), and it is not installed"
+            : ", a dependency of the project that is not installed") + " for the python the tests run",
+        // The project itself, not only its requirements.
+        own ? "install the project once (e.g. " + PythonVenv.installCommand(packageDir, root).replace(" or -r requirements.txt", "") + ")"
+            : PythonVenv.installAdvice(packageDir, root)));
+  }
+
   /** A section's header line, and the name line in the sections that name the project. */
   private static final Pattern SECTION = Pattern.compile("^\\s*\\[+\\s*([^\\]]+?)\\s*]+");
   private static final Pattern NAME = Pattern.compile("^\\s*name\\s*=\\s*[\"']?([A-Za-z0-9][A-Za-z0-9._-]*)");

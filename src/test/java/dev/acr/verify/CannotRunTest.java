@@ -61,6 +61,29 @@ class CannotRunTest {
   }
 
   /**
+   * A package whose __init__.py reads importlib.metadata.version("shapes"), not installed: every test module failed to
+   * import, the baseline read it as failing "as expected", and a fixer was recorded failed (tried here, 2026-12-07).
+   */
+  @Test
+  void theProjectNotInstalledForItsOwnMetadata() throws Exception {
+    Files.writeString(root.resolve("pyproject.toml"), "[project]\nname = \"shapes\"\ndependencies = [\"attrs\"]\n");
+    assertThat(check(2, "fix the failing area test",
+        "E   importlib.metadata.PackageNotFoundError: No package metadata was found for shapes")).hasValueSatisfying(w -> {
+          assertThat(w.problem()).isEqualTo("No package metadata was found for shapes: the project reads its own version from"
+              + " its installed metadata (importlib.metadata), and it is not installed for the python the tests run");
+          assertThat(w.todo()).isEqualTo("install the project once (e.g. python3 -m pip install -e .)");
+        });
+    // Python 3.8 and 3.9 say only the name; a declared dependency is one too.
+    assertThat(check(2, "fix it", "importlib.metadata.PackageNotFoundError: attrs")).map(CannotRun.Why::problem)
+        .hasValueSatisfying(p -> assertThat(p).endsWith("attrs, a dependency of the project that is not installed for the python"
+            + " the tests run"));
+    // Another distribution's metadata, or a prompt about the metadata lookup: the tests' or the task's business.
+    assertThat(check(1, "fix it", "PackageNotFoundError: No package metadata was found for someone-else")).isEmpty();
+    assertThat(check(2, "make __version__ work without package metadata",
+        "PackageNotFoundError: No package metadata was found for shapes")).isEmpty();
+  }
+
+  /**
    * A test written first for a src-layout project's new module: no agent had run when acr stopped with "No module
    * named 'shapes.circle', a dependency of the project that is not installed", read from name = "shapes".
    */
