@@ -43,7 +43,7 @@ public final class CannotRun {
   /** Raku's {@code use} of a module no repository of its library path holds: {@code Could not find JSON::Class in:}. */
   private static final Pattern RAKU_MODULE = Pattern.compile("^Could not find ([\\w:-]+) in:$");
   /** {@code /usr/bin/python3: No module named pytest}: the module {@code python -m} was to run. */
-  private static final Pattern PYTHON_M = Pattern.compile("^\\S*python[0-9.]*: No module named ([\\w.]+)$");
+  private static final Pattern PYTHON_M = Pattern.compile("^(\\S*python[0-9.]*): No module named ([\\w.]+)$");
   /** A test's import: {@code ModuleNotFoundError: No module named 'requests'}. */
   private static final Pattern PY_IMPORT =
       Pattern.compile("(?:ModuleNotFoundError|ImportError): No module named '?([\\w.]+)'?");
@@ -194,9 +194,9 @@ public final class CannotRun {
       return notFound(m.group(1), asked, packageDir);
     }
     if ((m = PYTHON_M.matcher(line)).matches()) {
-      String module = m.group(1);
-      return notAsked(asked, module, new Why("No module named " + module,
-          "install it (e.g. python3 -m pip install " + module + ") or name another test command"));
+      String module = m.group(2);
+      return notAsked(asked, module, PythonVenv.moduleMissing(m.group(1), module).orElse(new Why("No module named " + module,
+          "install it (e.g. python3 -m pip install " + module + ") or name another test command")));
     }
     if ((m = PY_IMPORT_NAME.matcher(line)).find()) {
       String name = m.group(1);

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The project's own Python virtual environment ({@code .venv} from {@code uv sync}, poetry's in-project venv, {@code
@@ -94,6 +96,23 @@ public final class PythonVenv {
               + " interpreter it was made from is gone), so the tests run with the python3 on PATH; recreate it (uv sync,"
               + " or python3 -m venv --clear " + rel + " and install the project again)", false);
     });
+  }
+
+  /** The interpreter of a project's virtual environment as a runner names it: {@code …/.venv/bin/python3}. */
+  private static final Pattern VENV_PYTHON = Pattern.compile("(?:^|/)((?:\\.venv|venv)/bin/python[0-9.]*)$");
+
+  /**
+   * Why the tests cannot run when {@code interpreter} (as {@code python3 -m pytest} names itself: "…/.venv/bin/python3: No
+   * module named pytest") is a project environment's, which acr ran them in, and lacks {@code module}: a .venv made
+   * without the test runner, where the python3 on PATH has one. Empty for any other interpreter.
+   */
+  static Optional<CannotRun.Why> moduleMissing(String interpreter, String module) {
+    Matcher venv = VENV_PYTHON.matcher(interpreter);
+    return venv.find()
+        ? Optional.of(new CannotRun.Why("No module named " + module + " in the project's virtual environment, where the tests"
+            + " run", "install it there (" + venv.group(1) + " -m pip install " + module + "), or activate the environment"
+            + " you test with first"))
+        : Optional.empty();
   }
 
   /**

@@ -47,6 +47,13 @@ class CannotRunTest {
   void theTestRunnerModuleMissing() {
     assertThat(check(1, "fix the failing test", "/usr/bin/python3: No module named pytest"))
         .map(CannotRun.Why::problem).contains("No module named pytest");
+    // The project's .venv, which acr runs the tests in, made without pytest: install it there, or say which to use.
+    assertThat(check(1, "fix the failing test", "/home/me/.acr/worktrees/app-1a2b/1/.venv/bin/python3: No module named pytest"))
+        .hasValueSatisfying(w -> {
+          assertThat(w.problem()).isEqualTo("No module named pytest in the project's virtual environment, where the tests run");
+          assertThat(w.todo()).isEqualTo("install it there (.venv/bin/python3 -m pip install pytest), or activate the"
+              + " environment you test with first");
+        });
   }
 
   @Test
