@@ -32,6 +32,12 @@ public final class DependencyDirs {
   static final List<String> NAMES =
       List.of("node_modules", ".venv", "venv", ".tox", ".nox", "__pypackages__", "bower_components", "vendor", "deps", "lib");
 
+  /** Whether the dependency folder {@code rel} (root-relative) is a Python virtual environment. */
+  static boolean isVenv(String rel) {
+    String name = Path.of(rel).getFileName().toString();
+    return name.equals(".venv") || name.equals("venv");
+  }
+
   /**
    * The one of {@link #NAMES} that is more often source: shards install into lib/, but a tracked or
    * unrelated lib/ is the project's code, and packages in it have dependency folders of their own.

@@ -39,8 +39,7 @@ final class EditableInstalls {
   static List<String> importRoots(Path root, List<String> deps, Map<String, String> env) {
     List<Path> envs = new ArrayList<>();
     for (String d : deps) {
-      String name = Path.of(d).getFileName().toString();
-      if (name.equals(".venv") || name.equals("venv")) {
+      if (DependencyDirs.isVenv(d)) {
         envs.add(root.resolve(d));
       }
     }

@@ -200,15 +200,10 @@ public final class Isolation {
     // uv run syncs the project's environment before it runs anything: in a worktree that links the user's .venv, that
     // reinstalls the project into the user's environment from the worktree's path (gone once the attempt is), and may
     // rewrite uv.lock. UV_NO_SYNC=1 runs in the environment as it is; a user's own setting stands.
-    if (!base.containsKey("UV_NO_SYNC") && s.dependencies().stream().anyMatch(Isolation::linksVenv)) {
+    if (!base.containsKey("UV_NO_SYNC") && s.dependencies().stream().anyMatch(DependencyDirs::isVenv)) {
       env.put("UV_NO_SYNC", "1");
     }
     return env;
-  }
-
-  private static boolean linksVenv(String dependency) {
-    String name = Path.of(dependency).getFileName().toString();
-    return name.equals(".venv") || name.equals("venv");
   }
 
   /** The commit the user's tree was on when the run began, in the environment of what runs in a worktree. */

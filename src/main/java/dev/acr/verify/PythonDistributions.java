@@ -98,8 +98,7 @@ final class PythonDistributions {
     return Optional.of(new CannotRun.Why("No package metadata was found for " + name + (own
             ? ": the project reads its own version from its installed metadata (importlib.metadata), and it is not installed"
             : ", a dependency of the project that is not installed") + " for the python the tests run",
-        // The project itself, not only its requirements.
-        own ? "install the project once (e.g. " + PythonVenv.installCommand(packageDir, root).replace(" or -r requirements.txt", "") + ")"
+        own ? "install the project once (e.g. " + PythonVenv.projectInstallCommand(packageDir, root) + ")"
             : PythonVenv.installAdvice(packageDir, root)));
   }
 

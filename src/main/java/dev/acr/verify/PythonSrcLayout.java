@@ -192,7 +192,7 @@ public final class PythonSrcLayout {
     // A version file is copied from the user's tree into each worktree (git/PythonVersionFiles): it is missing here
     // because the user's tree lacks it too, and one install there writes it.
     String todo = PythonVersionFiles.copied(base.resolve(file).getFileName().toString())
-        ? "install the project once in your tree (e.g. " + PythonVenv.installCommand(packageDir, root) + "), which writes"
+        ? "install the project once in your tree (e.g. " + PythonVenv.projectInstallCommand(packageDir, root) + "), which writes"
             + " it, and acr copies it into each attempt's worktree; or name a test command that works from a clean checkout"
         : "name a test command that works from a clean checkout, e.g. one that builds or installs the project first";
     return Optional.of(new CannotRun.Why("the tests import " + module + ", which the project's build writes (" + rel

@@ -135,6 +135,17 @@ public final class PythonVenv {
    * root}: what to tell a user whose tests miss one.
    */
   static String installCommand(Path dir, Path root) {
+    String tool = lockedTool(dir, root);
+    return tool != null ? tool : pipInstall(dir) + " or -r requirements.txt";
+  }
+
+  /** {@link #installCommand} of the project itself, not only its requirements: what writes its metadata and version file. */
+  static String projectInstallCommand(Path dir, Path root) {
+    String tool = lockedTool(dir, root);
+    return tool != null ? tool : pipInstall(dir);
+  }
+
+  private static String lockedTool(Path dir, Path root) {
     for (Path at : dir.equals(root) ? List.of(dir) : List.of(dir, root)) {
       if (Files.isRegularFile(at.resolve("uv.lock"))) {
         return "uv sync";
@@ -149,10 +160,14 @@ public final class PythonVenv {
         return "pipenv install --dev";
       }
     }
-    // Into the project's environment, where the tests run, not into the python3 on PATH.
-    String python = find(dir, Map.of()).map(venv -> relative(dir, venv) + "/bin/python").orElse("python3");
-    return python + " -m pip install -e . or -r requirements.txt";
+    return null;
   }
+
+  /** pip into the project's environment, where the tests run, not into the python3 on PATH. */
+  private static String pipInstall(Path dir) {
+    return find(dir, Map.of()).map(venv -> relative(dir, venv) + "/bin/python").orElse("python3") + " -m pip install -e .";
+  }
+
 
   /** {@code .venv}, or {@code ../../.venv} for a workspace's. */
   private static String relative(Path dir, Path venv) {

@@ -83,7 +83,7 @@ class PythonSrcLayoutTest {
     assertThat(PythonSrcLayout.generatedModule("_pytest._version", dir, dir)).hasValueSatisfying(w -> {
       assertThat(w.problem()).isEqualTo("the tests import _pytest._version, which the project's build writes"
           + " (src/_pytest/_version.py is ignored by git, so a clean checkout, as each attempt's worktree is, lacks it)");
-      assertThat(w.todo()).startsWith("install the project once in your tree (e.g. python3 -m pip install -e .")
+      assertThat(w.todo()).startsWith("install the project once in your tree (e.g. python3 -m pip install -e .), which")
           .contains("acr copies it into each attempt's worktree");
     });
     // python-humanize/humanize ignores it by a pattern, and keeps its lock for uv.
