@@ -32,10 +32,12 @@ public final class DependencyDirs {
   static final List<String> NAMES =
       List.of("node_modules", ".venv", "venv", ".tox", ".nox", "__pypackages__", "bower_components", "vendor", "deps", "lib");
 
+  /** The names of {@link #NAMES} that are Python virtual environments. */
+  public static final List<String> VENVS = List.of(".venv", "venv");
+
   /** Whether the dependency folder {@code rel} (root-relative) is a Python virtual environment. */
   static boolean isVenv(String rel) {
-    String name = Path.of(rel).getFileName().toString();
-    return name.equals(".venv") || name.equals("venv");
+    return VENVS.contains(Path.of(rel).getFileName().toString());
   }
 
   /**

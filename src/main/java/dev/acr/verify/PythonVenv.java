@@ -1,5 +1,6 @@
 package dev.acr.verify;
 
+import dev.acr.git.DependencyDirs;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -25,8 +26,6 @@ import java.util.regex.Pattern;
 public final class PythonVenv {
   private PythonVenv() {}
 
-  private static final List<String> NAMES = List.of(".venv", "venv");
-
   /**
    * The environment the tests in {@code dir} run in when none is active in {@code env}: the nearest {@code .venv} or
    * {@code venv} with a {@code pyvenv.cfg}, from {@code dir} up to the folder holding {@code .git}. Empty when one
@@ -45,7 +44,7 @@ public final class PythonVenv {
       top = top.getParent();
     }
     for (Path at = from; at != null; at = at.getParent()) {
-      for (String name : NAMES) {
+      for (String name : DependencyDirs.VENVS) {
         Path venv = at.resolve(name);
         if (Files.isRegularFile(venv.resolve("pyvenv.cfg"))) {
           return Optional.of(venv);
