@@ -59,7 +59,7 @@ final class EditableInstalls {
   }
 
   /** {@code lib/python3.X/site-packages} (and lib64's) of a virtual environment. */
-  private static List<Path> sitePackages(Path venv) {
+  static List<Path> sitePackages(Path venv) {
     List<Path> out = new ArrayList<>();
     for (String lib : List.of("lib", "lib64")) {
       Path dir = venv.resolve(lib);

@@ -94,6 +94,7 @@ public final class LiveExecutor implements AttemptExecutor {
   private final Delivery delivery;
   private final WorktreePool pool;
   private final Map<Integer, ApplyResult> applied = new ConcurrentHashMap<>();
+  private final SharedVenvs venvs;
 
   /** An executor that leaves verified changes in their patches; the caller applies them. */
   public LiveExecutor(Setup setup, ProcessRunner runner, Consumer<String> agentOutput, Consumer<String> note) {
@@ -118,6 +119,8 @@ public final class LiveExecutor implements AttemptExecutor {
     this.note = note;
     this.delivery = delivery;
     this.pool = pool;
+    this.venvs = SharedVenvs.of(setup.isolation() == null ? setup.workdir() : setup.isolation().root(),
+        setup.snapshot() == null ? List.of() : setup.snapshot().dependencies(), setup.environment(), note);
   }
 
   public AttemptArtifacts artifacts(int attempt) {
@@ -166,6 +169,7 @@ public final class LiveExecutor implements AttemptExecutor {
       result = stoppedOr(route, () -> acrError(route, attemptNumber, dir, "could not prepare the attempt's worktree", e));
       return result;
     }
+    venvs.enter("attempt " + attemptNumber + " " + route.name());
     try {
       result = runIn(task, route, attemptNumber, dir, worktree == null ? folder : worktree, folder, cancel);
       return result;
@@ -174,6 +178,7 @@ public final class LiveExecutor implements AttemptExecutor {
       return result;
     } finally {
       stop.close();
+      venvs.exit();
       if (worktree != null && pool != null) {
         pool.release(worktree); // reset when lent again; the session keeps or removes it at the end
       } else if (worktree != null) {

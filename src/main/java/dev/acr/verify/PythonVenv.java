@@ -133,7 +133,7 @@ public final class PythonVenv {
    * The command that installs the project's dependencies, by the lock file its tool keeps in {@code dir} or {@code
    * root}: what to tell a user whose tests miss one.
    */
-  static String installCommand(Path dir, Path root) {
+  public static String installCommand(Path dir, Path root) {
     String tool = lockedTool(dir, root);
     return tool != null ? tool : pipInstall(dir) + " or -r requirements.txt";
   }

@@ -19,23 +19,7 @@ class PythonVenvIT extends StandInTrials {
 
   @Test
   void aUvProjectsTestsRunInItsVenvWithItsVersionFile() throws Exception {
-    write("pyproject.toml", "[project]\nname = \"calc\"\ndynamic = [\"version\"]\ndependencies = [\"venvdep\"]\n");
-    write("uv.lock", "version = 1\n");
-    write(".gitignore", "__pycache__/\n.venv/\nsrc/*/_version.py\n");
-    write("src/calc/__init__.py", "from ._version import __version__\n");
-    write("src/calc/ops.py", "def add(a, b):\n    return a + b\n");
-    write("test_ops.py", "import unittest\n\nfrom venvdep import TWO\n\nfrom calc.ops import add\n\n\n"
-        + "class AddTest(unittest.TestCase):\n    def test_adds(self):\n        self.assertEqual(add(TWO, 3), 5)\n\n"
-        + "    def test_adds_negatives(self):\n        self.assertEqual(add(-1, -3), -4)\n");
-    commitThenBreak("src/calc/ops.py", "a + b", "a - b", "a * b");
-    // What uv sync leaves: the environment with the dependency, and the version file written from git.
-    Process venv = new ProcessBuilder("python3", "-m", "venv", "--without-pip", fx.repo.resolve(".venv").toString())
-        .inheritIO().start();
-    assertThat(venv.waitFor(120, TimeUnit.SECONDS) && venv.exitValue() == 0).as("python3 -m venv").isTrue();
-    try (Stream<Path> sites = Files.find(fx.repo.resolve(".venv/lib"), 2, (p, a) -> p.endsWith("site-packages"))) {
-      Files.writeString(sites.findFirst().orElseThrow().resolve("venvdep.py"), "TWO = 2\n");
-    }
-    write("src/calc/_version.py", "__version__ = '1.0'\n");
+    uvProject();
     fx.extraEnv.put("VIRTUAL_ENV", ""); // none active, whatever runs these tests
     assertThat(fx.git("status", "--porcelain")).isEqualTo(" M src/calc/ops.py\n?? NOTES.md\n");
 
@@ -51,5 +35,60 @@ class PythonVenvIT extends StandInTrials {
           assertThat(log).content().containsPattern("agent in /.*/\\.venv\n"));
     }
     assertThat(fx.read("src/calc/_version.py")).isEqualTo("__version__ = '1.0'\n");
+  }
+
+  /**
+   * What uv sync leaves: the project, its environment with the dependency, and the version file written from git. The
+   * user's bug is uncommitted; returns the environment's site-packages.
+   */
+  private Path uvProject() throws Exception {
+    write("pyproject.toml", "[project]\nname = \"calc\"\ndynamic = [\"version\"]\ndependencies = [\"venvdep\"]\n");
+    write("uv.lock", "version = 1\n");
+    write(".gitignore", "__pycache__/\n.venv/\nsrc/*/_version.py\n");
+    write("src/calc/__init__.py", "from ._version import __version__\n");
+    write("src/calc/ops.py", "def add(a, b):\n    return a + b\n");
+    write("test_ops.py", "import unittest\n\nfrom venvdep import TWO\n\nfrom calc.ops import add\n\n\n"
+        + "class AddTest(unittest.TestCase):\n    def test_adds(self):\n        self.assertEqual(add(TWO, 3), 5)\n\n"
+        + "    def test_adds_negatives(self):\n        self.assertEqual(add(-1, -3), -4)\n");
+    commitThenBreak("src/calc/ops.py", "a + b", "a - b", "a * b");
+    Process venv = new ProcessBuilder("python3", "-m", "venv", "--without-pip", fx.repo.resolve(".venv").toString())
+        .inheritIO().start();
+    assertThat(venv.waitFor(120, TimeUnit.SECONDS) && venv.exitValue() == 0).as("python3 -m venv").isTrue();
+    Path site;
+    try (Stream<Path> sites = Files.find(fx.repo.resolve(".venv/lib"), 2, (p, a) -> p.endsWith("site-packages"))) {
+      site = sites.findFirst().orElseThrow();
+    }
+    Files.writeString(site.resolve("venvdep.py"), "TWO = 2\n");
+    write("src/calc/_version.py", "__version__ = '1.0'\n");
+    return site;
+  }
+
+  /**
+   * An agent that installs into the environment its worktree shares with the user's tree, as {@code pip install -e .}
+   * and {@code uv sync} do there: the user's editable install is pointed at the worktree, a package added, a
+   * dependency rewritten. Before, all of it stayed in the user's {@code .venv}: their project imported acr's
+   * worktree from then on, and here the fixer after it failed on the rewritten dependency.
+   */
+  @Test
+  void whatAnAgentInstallsIntoTheSharedVenvIsPutBack() throws Exception {
+    Path site = uvProject();
+    Files.writeString(site.resolve("_calc.pth"), fx.repo.resolve("src") + "\n");
+    fx.extraEnv.put("VIRTUAL_ENV", "");
+    breakerRuns("site=$(python3 -c 'import sysconfig; print(sysconfig.get_paths()[\"purelib\"])')\n"
+        + "echo \"$PWD/src\" > \"$site/_calc.pth\"\n"
+        + "mkdir -p \"$site/extra-1.0.dist-info\" && echo 'Name: extra' > \"$site/extra-1.0.dist-info/METADATA\"\n"
+        + "echo 'TWO = 3' > \"$site/venvdep.py\"\n"
+        + "sed -i 's/a - b/a * b/' src/calc/ops.py");
+
+    Fixtures.Run r = acr("--chain", "sed-breaker,sed-fixer", "fix the failing test");
+
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.err()).contains("attempt 1 sed-breaker: it changed your .venv (_calc.pth, extra-1.0.dist-info,"
+        + " venvdep.py), which the attempt shares with your tree; acr put it back as it was");
+    assertThat(site.resolve("_calc.pth")).hasContent(fx.repo.resolve("src").toString());
+    assertThat(site.resolve("venvdep.py")).hasContent("TWO = 2");
+    assertThat(site.resolve("extra-1.0.dist-info")).doesNotExist();
+    assertThat(fx.read("src/calc/ops.py")).contains("a + b");
+    assertThat(fx.git("status", "--porcelain")).isEqualTo("?? NOTES.md\n");
   }
 }

@@ -1,0 +1,139 @@
+package dev.acr.live;
+
+import dev.acr.git.DependencyDirs;
+import dev.acr.git.VenvState;
+import dev.acr.verify.PythonVenv;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Puts the user's Python environments back after the attempts that could write into them: the
+ * {@code .venv} a worktree links, and the one the user activated ({@code VIRTUAL_ENV}). See
+ * {@link VenvState} for why and what can be put back. The environment is read when the first of a
+ * batch of attempts starts and put back when the last of them ends (a race's attempts share it), so
+ * before a verified change is rechecked in the user's tree, which must see the user's environment.
+ */
+final class SharedVenvs {
+  private final List<Path> venvs;
+  private final Path root;
+  private final Consumer<String> note;
+  private final List<String> attempts = new ArrayList<>();
+  private List<VenvState> before = List.of();
+  private int running;
+
+  SharedVenvs(List<Path> venvs, Path root, Consumer<String> note) {
+    this.venvs = List.copyOf(venvs);
+    this.root = realOrAsIs(root);
+    this.note = note;
+  }
+
+  /**
+   * The environments an attempt can write into: those of {@code deps} (the dependency folders, relative to
+   * {@code root}, that its worktree links) and the activated one in {@code env}.
+   */
+  static SharedVenvs of(Path root, List<String> deps, Map<String, String> env, Consumer<String> note) {
+    Set<Path> venvs = new LinkedHashSet<>();
+    for (String dep : deps) {
+      if (DependencyDirs.VENVS.contains(Path.of(dep).getFileName().toString())) {
+        venvs.add(root.resolve(dep));
+      }
+    }
+    String active = env.get("VIRTUAL_ENV");
+    if (active != null && !active.isBlank() && Path.of(active).isAbsolute()) {
+      venvs.add(Path.of(active));
+    }
+    venvs.removeIf(v -> !Files.isRegularFile(v.resolve("pyvenv.cfg")));
+    return new SharedVenvs(List.copyOf(venvs), root, note);
+  }
+
+  /** An attempt ({@code label}, e.g. "attempt 2 fixer") is about to run. */
+  synchronized void enter(String label) {
+    if (venvs.isEmpty()) {
+      return;
+    }
+    attempts.add(label);
+    if (running++ > 0) {
+      return;
+    }
+    List<VenvState> states = new ArrayList<>();
+    for (Path venv : venvs) {
+      try {
+        states.add(VenvState.read(venv));
+      } catch (IOException e) {
+        note.accept(label + ": could not read " + shown(venv) + " (" + e.getMessage()
+            + "); what an agent installs there will not be undone");
+      }
+    }
+    before = states;
+  }
+
+  /** That attempt has ended (its tests too); the last of a batch puts the environments back. */
+  synchronized void exit() {
+    if (venvs.isEmpty() || --running > 0) {
+      return;
+    }
+    String who = String.join(", ", attempts);
+    attempts.clear();
+    // After Ctrl-C or a race's cancel: file channels refuse to work on an interrupted thread.
+    boolean interrupted = Thread.interrupted();
+    try {
+      restoreAll(who);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    before = List.of();
+  }
+
+  private void restoreAll(String who) {
+    for (VenvState state : before) {
+      try {
+        VenvState.Restored r = state.restore();
+        if (!r.none()) {
+          note.accept(message(who, r));
+        }
+      } catch (IOException e) {
+        note.accept(who + ": your " + shown(state.venv()) + ", which the attempt shares with your tree, may have"
+            + " changed, and acr could not put it back (" + e.getMessage() + "); reinstall what the project needs ("
+            + PythonVenv.installCommand(root, root) + ")");
+      }
+    }
+  }
+
+  private String message(String who, VenvState.Restored r) {
+    String what = who + ": it changed your " + shown(r.venv()) + " (" + listed(r.changed())
+        + "), which the attempt shares with your tree";
+    if (r.notRestored().isEmpty()) {
+      return what + "; acr put it back as it was";
+    }
+    return what + "; acr put back what it could, not " + listed(r.notRestored())
+        + ": reinstall the versions your project needs (" + PythonVenv.installCommand(root, root) + ")";
+  }
+
+  private static String listed(List<String> names) {
+    return names.size() <= 4 ? String.join(", ", names)
+        : String.join(", ", names.subList(0, 4)) + " and " + (names.size() - 4) + " more";
+  }
+
+  /** {@code .venv}, or the environment's whole path when it is outside the repository. */
+  private String shown(Path venv) {
+    Path real = realOrAsIs(venv);
+    return real.startsWith(root) ? root.relativize(real).toString() : venv.toString();
+  }
+
+  private static Path realOrAsIs(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p.toAbsolutePath().normalize();
+    }
+  }
+}

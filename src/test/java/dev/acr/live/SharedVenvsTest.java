@@ -1,0 +1,75 @@
+package dev.acr.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SharedVenvsTest {
+  @TempDir Path tmp;
+  final List<String> notes = new ArrayList<>();
+
+  @Test
+  void aRacesAttemptsShareOneSnapshotPutBackWhenTheLastEnds() throws IOException {
+    Path repo = tmp.resolve("proj");
+    Path site = venv(repo.resolve(".venv"));
+    Files.writeString(site.resolve("_proj.pth"), repo.resolve("src") + "\n");
+    SharedVenvs venvs = SharedVenvs.of(repo, List.of(".venv", "node_modules"), Map.of(), notes::add);
+
+    venvs.enter("attempt 1 codex");
+    venvs.enter("attempt 2 claude");
+    Files.writeString(site.resolve("_proj.pth"), "/home/me/.acr/worktrees/proj-1/2/src\n");
+    venvs.exit();
+    assertThat(notes).as("attempt 2 still runs its tests").isEmpty();
+    assertThat(site.resolve("_proj.pth")).hasContent("/home/me/.acr/worktrees/proj-1/2/src");
+
+    venvs.exit();
+    assertThat(site.resolve("_proj.pth")).hasContent(repo.resolve("src").toString());
+    assertThat(notes).containsExactly("attempt 1 codex, attempt 2 claude: it changed your .venv (_proj.pth), which the"
+        + " attempt shares with your tree; acr put it back as it was");
+  }
+
+  @Test
+  void theActivatedEnvironmentIsGuardedTooAndWhatCannotBePutBackIsSaid() throws IOException {
+    Path repo = tmp.resolve("proj");
+    Files.createDirectories(repo);
+    Files.writeString(repo.resolve("uv.lock"), "version = 1\n");
+    Path outside = tmp.resolve("envs/proj-py3.11");
+    Path site = venv(outside);
+    Files.createDirectories(site.resolve("attrs"));
+    Files.writeString(site.resolve("attrs/__init__.py"), "v = 1\n");
+    SharedVenvs venvs = SharedVenvs.of(repo, List.of(), Map.of("VIRTUAL_ENV", outside.toString()), notes::add);
+
+    venvs.enter("attempt 1 codex");
+    Files.writeString(site.resolve("attrs/__init__.py"), "v = 22\n");
+    venvs.exit();
+
+    assertThat(notes).containsExactly("attempt 1 codex: it changed your " + outside + " (attrs), which the attempt"
+        + " shares with your tree; acr put back what it could, not attrs: reinstall the versions your project needs"
+        + " (uv sync)");
+  }
+
+  @Test
+  void noEnvironmentNothingToDo() throws IOException {
+    Path repo = tmp.resolve("proj");
+    Files.createDirectories(repo.resolve(".venv")); // no pyvenv.cfg: not an environment
+    SharedVenvs venvs = SharedVenvs.of(repo, List.of(".venv"), Map.of("VIRTUAL_ENV", ""), notes::add);
+    venvs.enter("attempt 1 codex");
+    Files.writeString(repo.resolve(".venv/x"), "x");
+    venvs.exit();
+    assertThat(notes).isEmpty();
+  }
+
+  private static Path venv(Path venv) throws IOException {
+    Path site = venv.resolve("lib/python3.11/site-packages");
+    Files.createDirectories(site);
+    Files.writeString(venv.resolve("pyvenv.cfg"), "home = /usr/bin\n");
+    return site;
+  }
+}
