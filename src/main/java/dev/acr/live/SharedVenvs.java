@@ -80,11 +80,12 @@ final class SharedVenvs {
       return;
     }
     String who = String.join(", ", attempts);
+    boolean several = attempts.size() > 1;
     attempts.clear();
     // After Ctrl-C or a race's cancel: file channels refuse to work on an interrupted thread.
     boolean interrupted = Thread.interrupted();
     try {
-      restoreAll(who);
+      restoreAll(who, several);
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
@@ -93,24 +94,25 @@ final class SharedVenvs {
     before = List.of();
   }
 
-  private void restoreAll(String who) {
+  private void restoreAll(String who, boolean several) {
+    String sharing = several ? "which these attempts share" : "which the attempt shares";
     for (VenvState state : before) {
       try {
         VenvState.Restored r = state.restore();
         if (!r.none()) {
-          note.accept(message(who, r));
+          note.accept(message(who, several ? "they" : "it", sharing, r));
         }
       } catch (IOException e) {
-        note.accept(who + ": your " + shown(state.venv()) + ", which the attempt shares with your tree, may have"
+        note.accept(who + ": your " + shown(state.venv()) + ", " + sharing + " with your tree, may have"
             + " changed, and acr could not put it back (" + e.getMessage() + "); reinstall what the project needs ("
             + PythonVenv.installCommand(root, root) + ")");
       }
     }
   }
 
-  private String message(String who, VenvState.Restored r) {
-    String what = who + ": it changed your " + shown(r.venv()) + " (" + listed(r.changed())
-        + "), which the attempt shares with your tree";
+  private String message(String who, String subject, String sharing, VenvState.Restored r) {
+    String what = who + ": " + subject + " changed your " + shown(r.venv()) + " (" + listed(r.changed()) + "), "
+        + sharing + " with your tree";
     if (r.notRestored().isEmpty()) {
       return what + "; acr put it back as it was";
     }

@@ -31,8 +31,8 @@ class SharedVenvsTest {
 
     venvs.exit();
     assertThat(site.resolve("_proj.pth")).hasContent(repo.resolve("src").toString());
-    assertThat(notes).containsExactly("attempt 1 codex, attempt 2 claude: it changed your .venv (_proj.pth), which the"
-        + " attempt shares with your tree; acr put it back as it was");
+    assertThat(notes).containsExactly("attempt 1 codex, attempt 2 claude: they changed your .venv (_proj.pth), which"
+        + " these attempts share with your tree; acr put it back as it was");
   }
 
   @Test
