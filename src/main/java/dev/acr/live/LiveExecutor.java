@@ -22,6 +22,7 @@ import dev.acr.exec.Usage;
 import dev.acr.exec.UsageParser;
 import dev.acr.git.ApplyResult;
 import dev.acr.git.Diff;
+import dev.acr.git.DependencyDirs;
 import dev.acr.git.DirSnapshot;
 import dev.acr.git.Isolation;
 import dev.acr.git.Snapshot;
@@ -119,8 +120,10 @@ public final class LiveExecutor implements AttemptExecutor {
     this.note = note;
     this.delivery = delivery;
     this.pool = pool;
+    // --in-place: the agents run in the work folder, with its own environment activated (PythonVenv).
     this.venvs = SharedVenvs.of(setup.isolation() == null ? setup.workdir() : setup.isolation().root(),
-        setup.snapshot() == null ? List.of() : setup.snapshot().dependencies(), setup.environment(), note);
+        setup.snapshot() == null ? DependencyDirs.VENVS : setup.snapshot().dependencies(), setup.snapshot() != null,
+        setup.environment(), note);
   }
 
   public AttemptArtifacts artifacts(int attempt) {

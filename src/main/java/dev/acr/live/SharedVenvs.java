@@ -24,21 +24,26 @@ final class SharedVenvs {
   private final List<Path> venvs;
   private final Path root;
   private final Consumer<String> note;
+  /** The attempts run in worktrees (not --in-place, where they run in the user's folder itself). */
+  private final boolean worktrees;
   private final List<String> attempts = new ArrayList<>();
   private List<VenvState> before = List.of();
   private int running;
 
-  SharedVenvs(List<Path> venvs, Path root, Consumer<String> note) {
+  SharedVenvs(List<Path> venvs, Path root, boolean worktrees, Consumer<String> note) {
     this.venvs = List.copyOf(venvs);
     this.root = realOrAsIs(root);
+    this.worktrees = worktrees;
     this.note = note;
   }
 
   /**
    * The environments an attempt can write into: those of {@code deps} (the dependency folders, relative to
-   * {@code root}, that its worktree links) and the activated one in {@code env}.
+   * {@code root}, that its worktree links, or that are in the folder it runs in when not in {@code worktrees}) and
+   * the activated one in {@code env}.
    */
-  static SharedVenvs of(Path root, List<String> deps, Map<String, String> env, Consumer<String> note) {
+  static SharedVenvs of(Path root, List<String> deps, boolean worktrees, Map<String, String> env,
+      Consumer<String> note) {
     Set<Path> venvs = new LinkedHashSet<>();
     for (String dep : deps) {
       if (DependencyDirs.VENVS.contains(Path.of(dep).getFileName().toString())) {
@@ -50,7 +55,7 @@ final class SharedVenvs {
       venvs.add(Path.of(active));
     }
     venvs.removeIf(v -> !Files.isRegularFile(v.resolve("pyvenv.cfg")));
-    return new SharedVenvs(List.copyOf(venvs), root, note);
+    return new SharedVenvs(List.copyOf(venvs), root, worktrees, note);
   }
 
   /** An attempt ({@code label}, e.g. "attempt 2 fixer") is about to run. */
@@ -95,7 +100,8 @@ final class SharedVenvs {
   }
 
   private void restoreAll(String who, boolean several) {
-    String sharing = several ? "which these attempts share" : "which the attempt shares";
+    String sharing = !worktrees ? "" : several ? ", which these attempts share with your tree"
+        : ", which the attempt shares with your tree";
     for (VenvState state : before) {
       try {
         VenvState.Restored r = state.restore();
@@ -103,16 +109,16 @@ final class SharedVenvs {
           note.accept(message(who, several ? "they" : "it", sharing, r));
         }
       } catch (IOException e) {
-        note.accept(who + ": your " + shown(state.venv()) + ", " + sharing + " with your tree, may have"
-            + " changed, and acr could not put it back (" + e.getMessage() + "); reinstall what the project needs ("
-            + PythonVenv.installCommand(root, root) + ")");
+        note.accept(who + ": your " + shown(state.venv()) + (sharing.isEmpty() ? "" : sharing + ",")
+            + " may have changed, and acr could not put it back (" + e.getMessage() + "); reinstall what the"
+            + " project needs (" + PythonVenv.installCommand(root, root) + ")");
       }
     }
   }
 
   private String message(String who, String subject, String sharing, VenvState.Restored r) {
-    String what = who + ": " + subject + " changed your " + shown(r.venv()) + " (" + listed(r.changed()) + "), "
-        + sharing + " with your tree";
+    String what = who + ": " + subject + " changed your " + shown(r.venv()) + " (" + listed(r.changed()) + ")"
+        + sharing;
     if (r.notRestored().isEmpty()) {
       return what + "; acr put it back as it was";
     }

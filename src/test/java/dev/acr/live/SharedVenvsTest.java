@@ -20,7 +20,7 @@ class SharedVenvsTest {
     Path repo = tmp.resolve("proj");
     Path site = venv(repo.resolve(".venv"));
     Files.writeString(site.resolve("_proj.pth"), repo.resolve("src") + "\n");
-    SharedVenvs venvs = SharedVenvs.of(repo, List.of(".venv", "node_modules"), Map.of(), notes::add);
+    SharedVenvs venvs = SharedVenvs.of(repo, List.of(".venv", "node_modules"), true, Map.of(), notes::add);
 
     venvs.enter("attempt 1 codex");
     venvs.enter("attempt 2 claude");
@@ -44,7 +44,7 @@ class SharedVenvsTest {
     Path site = venv(outside);
     Files.createDirectories(site.resolve("attrs"));
     Files.writeString(site.resolve("attrs/__init__.py"), "v = 1\n");
-    SharedVenvs venvs = SharedVenvs.of(repo, List.of(), Map.of("VIRTUAL_ENV", outside.toString()), notes::add);
+    SharedVenvs venvs = SharedVenvs.of(repo, List.of(), true, Map.of("VIRTUAL_ENV", outside.toString()), notes::add);
 
     venvs.enter("attempt 1 codex");
     Files.writeString(site.resolve("attrs/__init__.py"), "v = 22\n");
@@ -56,10 +56,22 @@ class SharedVenvsTest {
   }
 
   @Test
+  void inPlaceTheEnvironmentIsTheFoldersOwn() throws IOException {
+    Path dir = tmp.resolve("scratch");
+    Path site = venv(dir.resolve("venv"));
+    SharedVenvs venvs = SharedVenvs.of(dir, List.of(".venv", "venv"), false, Map.of(), notes::add);
+    venvs.enter("attempt 1 codex");
+    Files.writeString(site.resolve("extra.pth"), "/elsewhere\n");
+    venvs.exit();
+    assertThat(site.resolve("extra.pth")).doesNotExist();
+    assertThat(notes).containsExactly("attempt 1 codex: it changed your venv (extra.pth); acr put it back as it was");
+  }
+
+  @Test
   void noEnvironmentNothingToDo() throws IOException {
     Path repo = tmp.resolve("proj");
     Files.createDirectories(repo.resolve(".venv")); // no pyvenv.cfg: not an environment
-    SharedVenvs venvs = SharedVenvs.of(repo, List.of(".venv"), Map.of("VIRTUAL_ENV", ""), notes::add);
+    SharedVenvs venvs = SharedVenvs.of(repo, List.of(".venv"), true, Map.of("VIRTUAL_ENV", ""), notes::add);
     venvs.enter("attempt 1 codex");
     Files.writeString(repo.resolve(".venv/x"), "x");
     venvs.exit();
