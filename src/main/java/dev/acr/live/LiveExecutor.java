@@ -172,7 +172,7 @@ public final class LiveExecutor implements AttemptExecutor {
       result = stoppedOr(route, () -> acrError(route, attemptNumber, dir, "could not prepare the attempt's worktree", e));
       return result;
     }
-    venvs.enter("attempt " + attemptNumber + " " + route.name());
+    venvs.enter(attemptNumber, "attempt " + attemptNumber + " " + route.name());
     try {
       result = runIn(task, route, attemptNumber, dir, worktree == null ? folder : worktree, folder, cancel);
       return result;
@@ -377,6 +377,9 @@ public final class LiveExecutor implements AttemptExecutor {
     if (!d.rolledBack()) {
       return new Delivered(verified, d.applied().applied());
     }
+    venvs.takenBack(attemptNumber).ifPresent(t -> note.accept("attempt " + attemptNumber + " " + verified.route().name()
+        + ": its change may need what was installed into " + t + ", which acr took back: install what it needs, then"
+        + " apply it (acr apply " + setup.runDir().getFileName() + " " + attemptNumber + ")"));
     // Neither the route's success (its change fails in the user's tree) nor its failure (it
     // passed where acr tested it): acr's verification did not hold, so it is acr's.
     artifacts.put(attemptNumber, new AttemptArtifacts(attemptNumber, a.dir(), a.diff(), a.verifyTail(),

@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -27,6 +29,9 @@ final class SharedVenvs {
   /** The attempts run in worktrees (not --in-place, where they run in the user's folder itself). */
   private final boolean worktrees;
   private final List<String> attempts = new ArrayList<>();
+  private final List<Integer> numbers = new ArrayList<>();
+  /** By attempt number: what was taken back after it ran, e.g. ".venv (mathhelp.py)". */
+  private final Map<Integer, String> takenBack = new HashMap<>();
   private List<VenvState> before = List.of();
   private int running;
 
@@ -58,12 +63,13 @@ final class SharedVenvs {
     return new SharedVenvs(List.copyOf(venvs), root, worktrees, note);
   }
 
-  /** An attempt ({@code label}, e.g. "attempt 2 fixer") is about to run. */
-  synchronized void enter(String label) {
+  /** Attempt {@code number} ({@code label}, e.g. "attempt 2 fixer") is about to run. */
+  synchronized void enter(int number, String label) {
     if (venvs.isEmpty()) {
       return;
     }
     attempts.add(label);
+    numbers.add(number);
     if (running++ > 0) {
       return;
     }
@@ -86,11 +92,13 @@ final class SharedVenvs {
     }
     String who = String.join(", ", attempts);
     boolean several = attempts.size() > 1;
+    List<Integer> ran = List.copyOf(numbers);
     attempts.clear();
+    numbers.clear();
     // After Ctrl-C or a race's cancel: file channels refuse to work on an interrupted thread.
     boolean interrupted = Thread.interrupted();
     try {
-      restoreAll(who, several);
+      restoreAll(who, several, ran);
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
@@ -99,7 +107,15 @@ final class SharedVenvs {
     before = List.of();
   }
 
-  private void restoreAll(String who, boolean several) {
+  /**
+   * What was taken back from the environments after attempt {@code number} (and any raced beside it), e.g.
+   * ".venv (mathhelp.py)": a change that fails in the user's tree may need it.
+   */
+  synchronized Optional<String> takenBack(int number) {
+    return Optional.ofNullable(takenBack.get(number));
+  }
+
+  private void restoreAll(String who, boolean several, List<Integer> ran) {
     String sharing = !worktrees ? "" : several ? ", which these attempts share with your tree"
         : ", which the attempt shares with your tree";
     for (VenvState state : before) {
@@ -107,6 +123,8 @@ final class SharedVenvs {
         VenvState.Restored r = state.restore();
         if (!r.none()) {
           note.accept(message(who, several ? "they" : "it", sharing, r));
+          String what = shown(r.venv()) + " (" + listed(r.changed()) + ")";
+          ran.forEach(n -> takenBack.merge(n, what, (a, b) -> a + ", " + b));
         }
       } catch (IOException e) {
         note.accept(who + ": your " + shown(state.venv()) + (sharing.isEmpty() ? "" : sharing + ",")

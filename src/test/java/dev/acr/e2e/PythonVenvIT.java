@@ -91,4 +91,25 @@ class PythonVenvIT extends StandInTrials {
     assertThat(fx.read("src/calc/ops.py")).contains("a + b");
     assertThat(fx.git("status", "--porcelain")).isEqualTo("?? NOTES.md\n");
   }
+
+  /**
+   * A change that works only with what its agent installed: it passes in the attempt, the install is taken back, the
+   * recheck fails in the user's tree, and acr says what the change may need.
+   */
+  @Test
+  void aChangeThatNeedsWhatWasTakenBackSaysSo() throws Exception {
+    uvProject();
+    fx.extraEnv.put("VIRTUAL_ENV", "");
+    breakerRuns("site=$(python3 -c 'import sysconfig; print(sysconfig.get_paths()[\"purelib\"])')\n"
+        + "printf 'def plus(a, b):\\n    return a + b\\n' > \"$site/mathhelp.py\"\n"
+        + "printf 'from mathhelp import plus\\n\\ndef add(a, b):\\n    return plus(a, b)\\n' > src/calc/ops.py");
+
+    Fixtures.Run r = acr("--chain", "sed-breaker", "fix the failing test");
+
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.err()).containsPattern("attempt 1 sed-breaker: its change may need what was installed into \\.venv"
+        + " \\(mathhelp\\.py\\), which acr took back: install what it needs, then apply it \\(acr apply \\S+ 1\\)");
+    assertThat(fx.read("src/calc/ops.py")).contains("a - b");
+    assertThat(fx.memoryLines()).singleElement().asString().contains("\"status\":\"acr_error\"");
+  }
 }

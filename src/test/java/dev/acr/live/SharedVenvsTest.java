@@ -22,8 +22,8 @@ class SharedVenvsTest {
     Files.writeString(site.resolve("_proj.pth"), repo.resolve("src") + "\n");
     SharedVenvs venvs = SharedVenvs.of(repo, List.of(".venv", "node_modules"), true, Map.of(), notes::add);
 
-    venvs.enter("attempt 1 codex");
-    venvs.enter("attempt 2 claude");
+    venvs.enter(1, "attempt 1 codex");
+    venvs.enter(2, "attempt 2 claude");
     Files.writeString(site.resolve("_proj.pth"), "/home/me/.acr/worktrees/proj-1/2/src\n");
     venvs.exit();
     assertThat(notes).as("attempt 2 still runs its tests").isEmpty();
@@ -33,6 +33,8 @@ class SharedVenvsTest {
     assertThat(site.resolve("_proj.pth")).hasContent(repo.resolve("src").toString());
     assertThat(notes).containsExactly("attempt 1 codex, attempt 2 claude: they changed your .venv (_proj.pth), which"
         + " these attempts share with your tree; acr put it back as it was");
+    assertThat(venvs.takenBack(2)).hasValue(".venv (_proj.pth)");
+    assertThat(venvs.takenBack(3)).isEmpty();
   }
 
   @Test
@@ -46,7 +48,7 @@ class SharedVenvsTest {
     Files.writeString(site.resolve("attrs/__init__.py"), "v = 1\n");
     SharedVenvs venvs = SharedVenvs.of(repo, List.of(), true, Map.of("VIRTUAL_ENV", outside.toString()), notes::add);
 
-    venvs.enter("attempt 1 codex");
+    venvs.enter(1, "attempt 1 codex");
     Files.writeString(site.resolve("attrs/__init__.py"), "v = 22\n");
     venvs.exit();
 
@@ -60,7 +62,7 @@ class SharedVenvsTest {
     Path dir = tmp.resolve("scratch");
     Path site = venv(dir.resolve("venv"));
     SharedVenvs venvs = SharedVenvs.of(dir, List.of(".venv", "venv"), false, Map.of(), notes::add);
-    venvs.enter("attempt 1 codex");
+    venvs.enter(1, "attempt 1 codex");
     Files.writeString(site.resolve("extra.pth"), "/elsewhere\n");
     venvs.exit();
     assertThat(site.resolve("extra.pth")).doesNotExist();
@@ -72,7 +74,7 @@ class SharedVenvsTest {
     Path repo = tmp.resolve("proj");
     Files.createDirectories(repo.resolve(".venv")); // no pyvenv.cfg: not an environment
     SharedVenvs venvs = SharedVenvs.of(repo, List.of(".venv"), true, Map.of("VIRTUAL_ENV", ""), notes::add);
-    venvs.enter("attempt 1 codex");
+    venvs.enter(1, "attempt 1 codex");
     Files.writeString(repo.resolve(".venv/x"), "x");
     venvs.exit();
     assertThat(notes).isEmpty();
