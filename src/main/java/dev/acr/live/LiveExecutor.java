@@ -22,7 +22,6 @@ import dev.acr.exec.Usage;
 import dev.acr.exec.UsageParser;
 import dev.acr.git.ApplyResult;
 import dev.acr.git.Diff;
-import dev.acr.git.DependencyDirs;
 import dev.acr.git.DirSnapshot;
 import dev.acr.git.Isolation;
 import dev.acr.git.Snapshot;
@@ -108,22 +107,23 @@ public final class LiveExecutor implements AttemptExecutor {
    *     there is recorded as acr's failure, not as the route's success; null to leave that to the caller
    */
   LiveExecutor(Setup setup, ProcessRunner runner, Consumer<String> agentOutput, Consumer<String> note, Delivery delivery) {
-    this(setup, runner, agentOutput, note, delivery, null);
+    this(setup, runner, agentOutput, note, delivery, null,
+        SharedVenvs.of(setup.isolation(), setup.snapshot(), setup.workdir(), setup.environment(), note));
   }
 
-  /** @param pool lends the attempts their worktrees (null: each attempt checks one out and removes it) */
+  /**
+   * @param pool lends the attempts their worktrees (null: each attempt checks one out and removes it)
+   * @param venvs the user's Python environments the attempts can write into, put back after each
+   */
   LiveExecutor(Setup setup, ProcessRunner runner, Consumer<String> agentOutput, Consumer<String> note, Delivery delivery,
-      WorktreePool pool) {
+      WorktreePool pool, SharedVenvs venvs) {
     this.setup = setup;
     this.runner = runner;
     this.agentOutput = agentOutput;
     this.note = note;
     this.delivery = delivery;
     this.pool = pool;
-    // --in-place: the agents run in the work folder, with its own environment activated (PythonVenv).
-    this.venvs = SharedVenvs.of(setup.isolation() == null ? setup.workdir() : setup.isolation().root(),
-        setup.snapshot() == null ? DependencyDirs.VENVS : setup.snapshot().dependencies(), setup.snapshot() != null,
-        setup.environment(), note);
+    this.venvs = venvs;
   }
 
   public AttemptArtifacts artifacts(int attempt) {

@@ -149,7 +149,11 @@ public final class LiveSession {
     // One pool for the run: the baseline's worktree, reset, is the first attempt's; a later run's too.
     WorktreePool pool = isolation == null ? null : new WorktreePool(isolation, snapshot, paths.worktrees(),
         options.keepWorktrees());
+    // The baseline's tests run with them too: a test command that installs the project (pip install -e .) would point
+    // the user's environment at the baseline's worktree.
+    SharedVenvs venvs = SharedVenvs.of(isolation, snapshot, d.signals().packageDir(), req.environment(), note);
     VerifyResult baseline;
+    venvs.enter(0, "baseline");
     try {
       baseline = verify == null || !options.baseline() || !Baseline.needed(d) ? null
           // A live bench calls out a broken problem itself and goes on; a user's run stops.
@@ -159,6 +163,8 @@ public final class LiveSession {
       closeQuietly(inPlace);
       closeQuietly(pool, note);
       throw e;
+    } finally {
+      venvs.exit();
     }
     LiveExecutor executor =
         new LiveExecutor(
@@ -170,7 +176,8 @@ public final class LiveSession {
             agentOutput,
             note,
             isolation == null ? null : delivery(isolation, verify, req, d.signals().packageDir(), verifyTimeout, note),
-            pool);
+            pool,
+            venvs);
     MemoryStore store = new MemoryStore(paths.memory());
     MemorySink sink = d.stats() == null ? store : MemorySink.tee(store, d.stats());
     if (options.observer() != null) {

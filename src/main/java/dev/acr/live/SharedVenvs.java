@@ -1,6 +1,8 @@
 package dev.acr.live;
 
 import dev.acr.git.DependencyDirs;
+import dev.acr.git.Isolation;
+import dev.acr.git.Snapshot;
 import dev.acr.git.VenvState;
 import dev.acr.verify.PythonVenv;
 import java.io.IOException;
@@ -40,6 +42,18 @@ final class SharedVenvs {
     this.root = realOrAsIs(root);
     this.worktrees = worktrees;
     this.note = note;
+  }
+
+  /**
+   * The environments the baseline's tests and the attempts of a run in {@code isolation}'s worktrees of {@code snapshot}
+   * can write into; without them (--in-place), those of {@code workdir}, where the agents then run with its own
+   * environment activated (PythonVenv).
+   */
+  static SharedVenvs of(Isolation isolation, Snapshot snapshot, Path workdir, Map<String, String> env,
+      Consumer<String> note) {
+    return isolation == null || snapshot == null
+        ? of(workdir, DependencyDirs.VENVS, false, env, note)
+        : of(isolation.root(), snapshot.dependencies(), true, env, note);
   }
 
   /**
@@ -116,8 +130,8 @@ final class SharedVenvs {
   }
 
   private void restoreAll(String who, boolean several, List<Integer> ran) {
-    String sharing = !worktrees ? "" : several ? ", which these attempts share with your tree"
-        : ", which the attempt shares with your tree";
+    String sharing = !worktrees ? "" : several ? ", which their worktrees share with your tree"
+        : ", which its worktree shares with your tree";
     for (VenvState state : before) {
       try {
         VenvState.Restored r = state.restore();

@@ -84,7 +84,7 @@ class PythonVenvIT extends StandInTrials {
 
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.err()).contains("attempt 1 sed-breaker: it changed your .venv (_calc.pth, extra-1.0.dist-info,"
-        + " venvdep.py), which the attempt shares with your tree; acr put it back as it was");
+        + " venvdep.py), which its worktree shares with your tree; acr put it back as it was");
     assertThat(site.resolve("_calc.pth")).hasContent(fx.repo.resolve("src").toString());
     assertThat(site.resolve("venvdep.py")).hasContent("TWO = 2");
     assertThat(site.resolve("extra-1.0.dist-info")).doesNotExist();
@@ -111,5 +111,25 @@ class PythonVenvIT extends StandInTrials {
         + " \\(mathhelp\\.py\\), which acr took back: install what it needs, then apply it \\(acr apply \\S+ 1\\)");
     assertThat(fx.read("src/calc/ops.py")).contains("a - b");
     assertThat(fx.memoryLines()).singleElement().asString().contains("\"status\":\"acr_error\"");
+  }
+
+  /**
+   * A test command that installs the project from where it runs, as {@code pip install -e . && pytest} does: the
+   * baseline's run of it, in a worktree, pointed the user's environment at that worktree for good.
+   */
+  @Test
+  void theBaselinesInstallIsPutBackToo() throws Exception {
+    Path site = uvProject();
+    Files.writeString(site.resolve("_calc.pth"), fx.repo.resolve("src") + "\n");
+    fx.extraEnv.put("VIRTUAL_ENV", "");
+    String install = "python3 -c \"import os, sysconfig; open(os.path.join(sysconfig.get_paths()['purelib'],"
+        + " '_calc.pth'), 'w').write(os.getcwd() + '/src')\"";
+
+    Fixtures.Run r = acr("--verify", install + " && python3 -m unittest", "--chain", "sed-breaker", "fix the failing test");
+
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.err()).contains("baseline: it changed your .venv (_calc.pth), which its worktree shares with your tree;"
+        + " acr put it back as it was", "attempt 1 sed-breaker: it changed your .venv (_calc.pth)");
+    assertThat(site.resolve("_calc.pth")).hasContent(fx.repo.resolve("src").toString());
   }
 }

@@ -32,7 +32,7 @@ class SharedVenvsTest {
     venvs.exit();
     assertThat(site.resolve("_proj.pth")).hasContent(repo.resolve("src").toString());
     assertThat(notes).containsExactly("attempt 1 codex, attempt 2 claude: they changed your .venv (_proj.pth), which"
-        + " these attempts share with your tree; acr put it back as it was");
+        + " their worktrees share with your tree; acr put it back as it was");
     assertThat(venvs.takenBack(2)).hasValue(".venv (_proj.pth)");
     assertThat(venvs.takenBack(3)).isEmpty();
   }
@@ -52,7 +52,7 @@ class SharedVenvsTest {
     Files.writeString(site.resolve("attrs/__init__.py"), "v = 22\n");
     venvs.exit();
 
-    assertThat(notes).containsExactly("attempt 1 codex: it changed your " + outside + " (attrs), which the attempt"
+    assertThat(notes).containsExactly("attempt 1 codex: it changed your " + outside + " (attrs), which its worktree"
         + " shares with your tree; acr put back what it could, not attrs: reinstall the versions your project needs"
         + " (uv sync)");
   }
