@@ -94,7 +94,7 @@ public final class LiveExecutor implements AttemptExecutor {
   private final Delivery delivery;
   private final WorktreePool pool;
   private final Map<Integer, ApplyResult> applied = new ConcurrentHashMap<>();
-  private final SharedVenvs venvs;
+  private final SharedState venvs;
 
   /** An executor that leaves verified changes in their patches; the caller applies them. */
   public LiveExecutor(Setup setup, ProcessRunner runner, Consumer<String> agentOutput, Consumer<String> note) {
@@ -108,7 +108,7 @@ public final class LiveExecutor implements AttemptExecutor {
    */
   LiveExecutor(Setup setup, ProcessRunner runner, Consumer<String> agentOutput, Consumer<String> note, Delivery delivery) {
     this(setup, runner, agentOutput, note, delivery, null,
-        SharedVenvs.of(setup.isolation(), setup.snapshot(), setup.workdir(), setup.environment(), note));
+        SharedState.of(setup.isolation(), setup.snapshot(), setup.workdir(), setup.environment(), note));
   }
 
   /**
@@ -116,7 +116,7 @@ public final class LiveExecutor implements AttemptExecutor {
    * @param venvs the user's Python environments the attempts can write into, put back after each
    */
   LiveExecutor(Setup setup, ProcessRunner runner, Consumer<String> agentOutput, Consumer<String> note, Delivery delivery,
-      WorktreePool pool, SharedVenvs venvs) {
+      WorktreePool pool, SharedState venvs) {
     this.setup = setup;
     this.runner = runner;
     this.agentOutput = agentOutput;

@@ -151,7 +151,7 @@ public final class LiveSession {
         options.keepWorktrees());
     // The baseline's tests run with them too: a test command that installs the project (pip install -e .) would point
     // the user's environment at the baseline's worktree.
-    SharedVenvs venvs = SharedVenvs.of(isolation, snapshot, d.signals().packageDir(), req.environment(), note);
+    SharedState venvs = SharedState.of(isolation, snapshot, d.signals().packageDir(), req.environment(), note);
     VerifyResult baseline;
     venvs.enter(0, "baseline");
     try {

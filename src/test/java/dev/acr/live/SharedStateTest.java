@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SharedVenvsTest {
+class SharedStateTest {
   @TempDir Path tmp;
   final List<String> notes = new ArrayList<>();
 
@@ -20,7 +20,7 @@ class SharedVenvsTest {
     Path repo = tmp.resolve("proj");
     Path site = venv(repo.resolve(".venv"));
     Files.writeString(site.resolve("_proj.pth"), repo.resolve("src") + "\n");
-    SharedVenvs venvs = SharedVenvs.of(repo, List.of(".venv", "node_modules"), true, Map.of(), notes::add);
+    SharedState venvs = SharedState.of(repo, List.of(".venv", "node_modules"), true, null, Map.of(), notes::add);
 
     venvs.enter(1, "attempt 1 codex");
     venvs.enter(2, "attempt 2 claude");
@@ -46,7 +46,7 @@ class SharedVenvsTest {
     Path site = venv(outside);
     Files.createDirectories(site.resolve("attrs"));
     Files.writeString(site.resolve("attrs/__init__.py"), "v = 1\n");
-    SharedVenvs venvs = SharedVenvs.of(repo, List.of(), true, Map.of("VIRTUAL_ENV", outside.toString()), notes::add);
+    SharedState venvs = SharedState.of(repo, List.of(), true, null, Map.of("VIRTUAL_ENV", outside.toString()), notes::add);
 
     venvs.enter(1, "attempt 1 codex");
     Files.writeString(site.resolve("attrs/__init__.py"), "v = 22\n");
@@ -61,7 +61,7 @@ class SharedVenvsTest {
   void inPlaceTheEnvironmentIsTheFoldersOwn() throws IOException {
     Path dir = tmp.resolve("scratch");
     Path site = venv(dir.resolve("venv"));
-    SharedVenvs venvs = SharedVenvs.of(dir, List.of(".venv", "venv"), false, Map.of(), notes::add);
+    SharedState venvs = SharedState.of(dir, List.of(".venv", "venv"), false, null, Map.of(), notes::add);
     venvs.enter(1, "attempt 1 codex");
     Files.writeString(site.resolve("extra.pth"), "/elsewhere\n");
     venvs.exit();
@@ -73,7 +73,7 @@ class SharedVenvsTest {
   void noEnvironmentNothingToDo() throws IOException {
     Path repo = tmp.resolve("proj");
     Files.createDirectories(repo.resolve(".venv")); // no pyvenv.cfg: not an environment
-    SharedVenvs venvs = SharedVenvs.of(repo, List.of(".venv"), true, Map.of("VIRTUAL_ENV", ""), notes::add);
+    SharedState venvs = SharedState.of(repo, List.of(".venv"), true, null, Map.of("VIRTUAL_ENV", ""), notes::add);
     venvs.enter(1, "attempt 1 codex");
     Files.writeString(repo.resolve(".venv/x"), "x");
     venvs.exit();

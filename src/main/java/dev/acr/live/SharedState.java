@@ -1,7 +1,9 @@
 package dev.acr.live;
 
 import dev.acr.git.DependencyDirs;
+import dev.acr.git.GitException;
 import dev.acr.git.Isolation;
+import dev.acr.git.RepoRefs;
 import dev.acr.git.Snapshot;
 import dev.acr.git.VenvState;
 import dev.acr.verify.PythonVenv;
@@ -18,15 +20,18 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Puts the user's Python environments back after the attempts that could write into them: the
- * {@code .venv} a worktree links, and the one the user activated ({@code VIRTUAL_ENV}). See
- * {@link VenvState} for why and what can be put back. The environment is read when the first of a
- * batch of attempts starts and put back when the last of them ends (a race's attempts share it), so
- * before a verified change is rechecked in the user's tree, which must see the user's environment.
+ * Puts back what the baseline and the attempts could change outside their worktrees: the user's
+ * Python environments (the {@code .venv} a worktree links, the one the user activated; {@link
+ * VenvState}) and the repository's branches, tags, stash list and config, which every worktree
+ * shares ({@link RepoRefs}). They are read when the first of a batch of attempts starts and put back
+ * when the last of them ends (a race's attempts share them), so before a verified change is
+ * rechecked in the user's tree, which must see the user's environment.
  */
-final class SharedVenvs {
+final class SharedState {
   private final List<Path> venvs;
   private final Path root;
+  /** The run's snapshot commit: the repository's refs are guarded (null: --in-place, no repository). */
+  private final String snapshotCommit;
   private final Consumer<String> note;
   /** The attempts run in worktrees (not --in-place, where they run in the user's folder itself). */
   private final boolean worktrees;
@@ -35,34 +40,36 @@ final class SharedVenvs {
   /** By attempt number: what was taken back after it ran, e.g. ".venv (mathhelp.py)". */
   private final Map<Integer, String> takenBack = new HashMap<>();
   private List<VenvState> before = List.of();
+  private RepoRefs refsBefore;
   private int running;
 
-  SharedVenvs(List<Path> venvs, Path root, boolean worktrees, Consumer<String> note) {
+  SharedState(List<Path> venvs, Path root, boolean worktrees, String snapshotCommit, Consumer<String> note) {
     this.venvs = List.copyOf(venvs);
     this.root = realOrAsIs(root);
     this.worktrees = worktrees;
+    this.snapshotCommit = snapshotCommit;
     this.note = note;
   }
 
   /**
-   * The environments the baseline's tests and the attempts of a run in {@code isolation}'s worktrees of {@code snapshot}
-   * can write into; without them (--in-place), those of {@code workdir}, where the agents then run with its own
+   * What the baseline's tests and the attempts of a run in {@code isolation}'s worktrees of {@code snapshot} can
+   * change; without them (--in-place), the environments of {@code workdir}, where the agents then run with its own
    * environment activated (PythonVenv).
    */
-  static SharedVenvs of(Isolation isolation, Snapshot snapshot, Path workdir, Map<String, String> env,
+  static SharedState of(Isolation isolation, Snapshot snapshot, Path workdir, Map<String, String> env,
       Consumer<String> note) {
     return isolation == null || snapshot == null
-        ? of(workdir, DependencyDirs.VENVS, false, env, note)
-        : of(isolation.root(), snapshot.dependencies(), true, env, note);
+        ? of(workdir, DependencyDirs.VENVS, false, null, env, note)
+        : of(isolation.root(), snapshot.dependencies(), true, snapshot.commit(), env, note);
   }
 
   /**
-   * The environments an attempt can write into: those of {@code deps} (the dependency folders, relative to
+   * The environments an attempt can write into are those of {@code deps} (the dependency folders, relative to
    * {@code root}, that its worktree links, or that are in the folder it runs in when not in {@code worktrees}) and
-   * the activated one in {@code env}.
+   * the activated one in {@code env}; with {@code snapshotCommit}, the repository at {@code root} too.
    */
-  static SharedVenvs of(Path root, List<String> deps, boolean worktrees, Map<String, String> env,
-      Consumer<String> note) {
+  static SharedState of(Path root, List<String> deps, boolean worktrees, String snapshotCommit,
+      Map<String, String> env, Consumer<String> note) {
     Set<Path> venvs = new LinkedHashSet<>();
     for (String dep : deps) {
       if (DependencyDirs.VENVS.contains(Path.of(dep).getFileName().toString())) {
@@ -74,12 +81,12 @@ final class SharedVenvs {
       venvs.add(Path.of(active));
     }
     venvs.removeIf(v -> !Files.isRegularFile(v.resolve("pyvenv.cfg")));
-    return new SharedVenvs(List.copyOf(venvs), root, worktrees, note);
+    return new SharedState(List.copyOf(venvs), root, worktrees, snapshotCommit, note);
   }
 
   /** Attempt {@code number} ({@code label}, e.g. "attempt 2 fixer") is about to run. */
   synchronized void enter(int number, String label) {
-    if (venvs.isEmpty()) {
+    if (venvs.isEmpty() && snapshotCommit == null) {
       return;
     }
     attempts.add(label);
@@ -97,11 +104,18 @@ final class SharedVenvs {
       }
     }
     before = states;
+    try {
+      refsBefore = snapshotCommit == null ? null : RepoRefs.read(root, snapshotCommit);
+    } catch (GitException e) {
+      refsBefore = null;
+      note.accept(label + ": could not read your repository's branches and stash list (" + e.getMessage()
+          + "); what an agent's git commands change there will not be undone");
+    }
   }
 
-  /** That attempt has ended (its tests too); the last of a batch puts the environments back. */
+  /** That attempt has ended (its tests too); the last of a batch puts everything back. */
   synchronized void exit() {
-    if (venvs.isEmpty() || --running > 0) {
+    if ((venvs.isEmpty() && snapshotCommit == null) || --running > 0) {
       return;
     }
     String who = String.join(", ", attempts);
@@ -109,16 +123,18 @@ final class SharedVenvs {
     List<Integer> ran = List.copyOf(numbers);
     attempts.clear();
     numbers.clear();
-    // After Ctrl-C or a race's cancel: file channels refuse to work on an interrupted thread.
+    // After Ctrl-C or a race's cancel: file channels and git refuse to work on an interrupted thread.
     boolean interrupted = Thread.interrupted();
     try {
-      restoreAll(who, several, ran);
+      restoreVenvs(who, several, ran);
+      restoreRefs(who, several);
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
     }
     before = List.of();
+    refsBefore = null;
   }
 
   /**
@@ -129,7 +145,7 @@ final class SharedVenvs {
     return Optional.ofNullable(takenBack.get(number));
   }
 
-  private void restoreAll(String who, boolean several, List<Integer> ran) {
+  private void restoreVenvs(String who, boolean several, List<Integer> ran) {
     String sharing = !worktrees ? "" : several ? ", which their worktrees share with your tree"
         : ", which its worktree shares with your tree";
     for (VenvState state : before) {
@@ -145,6 +161,27 @@ final class SharedVenvs {
             + " may have changed, and acr could not put it back (" + e.getMessage() + "); reinstall what the"
             + " project needs (" + PythonVenv.installCommand(root, root) + ")");
       }
+    }
+  }
+
+  private void restoreRefs(String who, boolean several) {
+    if (refsBefore == null) {
+      return;
+    }
+    String subject = several ? "they" : "it";
+    try {
+      RepoRefs.Restored r = refsBefore.restore();
+      if (!r.undone().isEmpty()) {
+        note.accept(who + ": from " + (several ? "their worktrees " : "its worktree ") + subject + " "
+            + String.join(", ", r.undone()) + " in your repository; acr put it back as it was");
+      }
+      if (!r.reported().isEmpty()) {
+        note.accept(who + ": " + subject + " " + String.join(", ", r.reported())
+            + " in your repository; acr cannot undo that: check the remote (git log @{u})");
+      }
+    } catch (GitException e) {
+      note.accept(who + ": acr could not check what " + subject + " changed in your repository's branches, stash"
+          + " list and config (" + e.getMessage() + "); look at git branch, git stash list");
     }
   }
 
