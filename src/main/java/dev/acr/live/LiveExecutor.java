@@ -94,7 +94,7 @@ public final class LiveExecutor implements AttemptExecutor {
   private final Delivery delivery;
   private final WorktreePool pool;
   private final Map<Integer, ApplyResult> applied = new ConcurrentHashMap<>();
-  private final SharedState venvs;
+  private final SharedState shared;
 
   /** An executor that leaves verified changes in their patches; the caller applies them. */
   public LiveExecutor(Setup setup, ProcessRunner runner, Consumer<String> agentOutput, Consumer<String> note) {
@@ -113,17 +113,18 @@ public final class LiveExecutor implements AttemptExecutor {
 
   /**
    * @param pool lends the attempts their worktrees (null: each attempt checks one out and removes it)
-   * @param venvs the user's Python environments the attempts can write into, put back after each
+   * @param shared what the attempts can change outside their worktrees (the user's Python environments, the
+   *     repository's branches and stash), put back after each
    */
   LiveExecutor(Setup setup, ProcessRunner runner, Consumer<String> agentOutput, Consumer<String> note, Delivery delivery,
-      WorktreePool pool, SharedState venvs) {
+      WorktreePool pool, SharedState shared) {
     this.setup = setup;
     this.runner = runner;
     this.agentOutput = agentOutput;
     this.note = note;
     this.delivery = delivery;
     this.pool = pool;
-    this.venvs = venvs;
+    this.shared = shared;
   }
 
   public AttemptArtifacts artifacts(int attempt) {
@@ -172,7 +173,7 @@ public final class LiveExecutor implements AttemptExecutor {
       result = stoppedOr(route, () -> acrError(route, attemptNumber, dir, "could not prepare the attempt's worktree", e));
       return result;
     }
-    venvs.enter(attemptNumber, "attempt " + attemptNumber + " " + route.name());
+    shared.enter(attemptNumber, "attempt " + attemptNumber + " " + route.name());
     try {
       result = runIn(task, route, attemptNumber, dir, worktree == null ? folder : worktree, folder, cancel);
       return result;
@@ -181,7 +182,7 @@ public final class LiveExecutor implements AttemptExecutor {
       return result;
     } finally {
       stop.close();
-      venvs.exit();
+      shared.exit();
       if (worktree != null && pool != null) {
         pool.release(worktree); // reset when lent again; the session keeps or removes it at the end
       } else if (worktree != null) {
@@ -377,7 +378,7 @@ public final class LiveExecutor implements AttemptExecutor {
     if (!d.rolledBack()) {
       return new Delivered(verified, d.applied().applied());
     }
-    venvs.takenBack(attemptNumber).ifPresent(t -> note.accept("attempt " + attemptNumber + " " + verified.route().name()
+    shared.takenBack(attemptNumber).ifPresent(t -> note.accept("attempt " + attemptNumber + " " + verified.route().name()
         + ": its change may need what was installed into " + t + ", which acr took back: install what it needs, then"
         + " apply it (acr apply " + setup.runDir().getFileName() + " " + attemptNumber + ")"));
     // Neither the route's success (its change fails in the user's tree) nor its failure (it

@@ -149,22 +149,26 @@ public final class LiveSession {
     // One pool for the run: the baseline's worktree, reset, is the first attempt's; a later run's too.
     WorktreePool pool = isolation == null ? null : new WorktreePool(isolation, snapshot, paths.worktrees(),
         options.keepWorktrees());
-    // The baseline's tests run with them too: a test command that installs the project (pip install -e .) would point
-    // the user's environment at the baseline's worktree.
-    SharedState venvs = SharedState.of(isolation, snapshot, d.signals().packageDir(), req.environment(), note);
-    VerifyResult baseline;
-    venvs.enter(0, "baseline");
+    // What the attempts can change outside their worktrees, put back after each; after the baseline too: a test
+    // command that installs the project (pip install -e .) would point the user's environment at its worktree.
+    SharedState shared = SharedState.of(isolation, snapshot, d.signals().packageDir(), req.environment(), note);
+    boolean runBaseline = verify != null && options.baseline() && Baseline.needed(d);
+    VerifyResult baseline = null;
     try {
-      baseline = verify == null || !options.baseline() || !Baseline.needed(d) ? null
-          // A live bench calls out a broken problem itself and goes on; a user's run stops.
-          : Baseline.run(d, req, isolation, snapshot, pool, runDir, verifyTimeout, note,
-              options.source().equals(Options.USER.source()));
+      if (runBaseline) {
+        shared.enter(0, "baseline");
+        // A live bench calls out a broken problem itself and goes on; a user's run stops.
+        baseline = Baseline.run(d, req, isolation, snapshot, pool, runDir, verifyTimeout, note,
+            options.source().equals(Options.USER.source()));
+      }
     } catch (UsageError | RuntimeException e) {
       closeQuietly(inPlace);
       closeQuietly(pool, note);
       throw e;
     } finally {
-      venvs.exit();
+      if (runBaseline) {
+        shared.exit();
+      }
     }
     LiveExecutor executor =
         new LiveExecutor(
@@ -177,7 +181,7 @@ public final class LiveSession {
             note,
             isolation == null ? null : delivery(isolation, verify, req, d.signals().packageDir(), verifyTimeout, note),
             pool,
-            venvs);
+            shared);
     MemoryStore store = new MemoryStore(paths.memory());
     MemorySink sink = d.stats() == null ? store : MemorySink.tee(store, d.stats());
     if (options.observer() != null) {
