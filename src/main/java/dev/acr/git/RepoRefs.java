@@ -97,42 +97,31 @@ public final class RepoRefs {
 
   /**
    * The stash list as it was, less nothing the user stashed meanwhile: entries made in a worktree are
-   * dropped, entries that went missing are stored again, in their place.
+   * dropped, entries that went missing are stored again, on top (an agent's {@code git stash pop} takes
+   * the top one, so that is its place). Never by emptying the list and refilling it: a stop half-way
+   * would leave the user's entries in no list at all.
    */
   private void restoreStash(List<String> undone) throws GitException {
     List<StashEntry> now = stash(root);
     if (now.equals(stash)) {
       return;
     }
-    List<StashEntry> keep = new ArrayList<>();
     int added = 0;
-    for (StashEntry s : now) {
+    for (int i = now.size() - 1; i >= 0; i--) { // the deepest first: the indexes above it stay valid
+      StashEntry s = now.get(i);
       if (!stash.contains(s) && fromWorktree(s.commit + "^1")) {
+        Git.run(root, "stash", "drop", "-q", "stash@{" + i + "}");
         added++;
-      } else {
-        keep.add(s);
       }
     }
+    List<StashEntry> after = stash(root);
     int missing = 0;
-    for (StashEntry s : stash) {
-      if (!now.contains(s)) {
+    for (int i = stash.size() - 1; i >= 0; i--) { // the oldest first: store puts each on top
+      StashEntry s = stash.get(i);
+      if (!after.contains(s)) {
+        Git.run(root, "stash", "store", "-m", s.message, s.commit);
         missing++;
       }
-    }
-    if (added == 0 && missing == 0) {
-      return;
-    }
-    // The user's entries in their order: those they made meanwhile on top of those there were.
-    List<StashEntry> rebuilt = new ArrayList<>();
-    for (StashEntry s : keep) {
-      if (!stash.contains(s)) {
-        rebuilt.add(s);
-      }
-    }
-    rebuilt.addAll(stash);
-    Git.run(root, "update-ref", "-d", "refs/stash");
-    for (int i = rebuilt.size() - 1; i >= 0; i--) { // oldest first: store puts each on top
-      Git.run(root, "stash", "store", "-m", rebuilt.get(i).message, rebuilt.get(i).commit);
     }
     if (added > 0) {
       undone.add("added " + added + " stash " + (added == 1 ? "entry" : "entries"));

@@ -56,18 +56,32 @@ class RepoRefsTest {
   }
 
   @Test
-  void aStashEntryTheAgentTookIsStoredAgainInItsPlace() throws Exception {
-    write(repo, "a.txt", "older work\n");
-    git(repo, "stash", "push", "-q", "-m", "older work");
-    git(repo, "stash", "list"); // two entries: "older work" on top
+  void aStashEntryTheAgentPoppedIsStoredAgainInItsPlace() throws Exception {
+    write(repo, "a.txt", "newer work\n");
+    git(repo, "stash", "push", "-q", "-m", "newer work");
     String list = git(repo, "stash", "list", "--format=%H %gs");
+    RepoRefs before = RepoRefs.read(repo, snapshot);
+    git(wt, "stash", "pop", "-q"); // the user's "newer work", applied in the worktree
+    write(wt, "a.txt", "agent's\n");
+    git(wt, "stash", "-q");
+
+    RepoRefs.Restored r = before.restore();
+
+    assertThat(r.undone()).containsExactly("added 1 stash entry", "took 1 of your stash entries");
+    assertThat(git(repo, "stash", "list", "--format=%H %gs")).isEqualTo(list);
+  }
+
+  @Test
+  void aDeeperEntryTheAgentDroppedComesBackOnTop() throws Exception {
+    write(repo, "a.txt", "newer work\n");
+    git(repo, "stash", "push", "-q", "-m", "newer work");
     RepoRefs before = RepoRefs.read(repo, snapshot);
     git(wt, "stash", "drop", "-q", "stash@{1}"); // the user's "my precious work"
 
     RepoRefs.Restored r = before.restore();
 
     assertThat(r.undone()).containsExactly("took 1 of your stash entries");
-    assertThat(git(repo, "stash", "list", "--format=%H %gs")).isEqualTo(list);
+    assertThat(git(repo, "stash", "list", "--format=%gs")).isEqualTo("On main: my precious work\nOn main: newer work\n");
   }
 
   @Test
