@@ -36,7 +36,7 @@ public final class DependencyDirs {
   public static final List<String> VENVS = List.of(".venv", "venv");
 
   /** Whether the dependency folder {@code rel} (root-relative) is a Python virtual environment. */
-  static boolean isVenv(String rel) {
+  public static boolean isVenv(String rel) {
     return VENVS.contains(Path.of(rel).getFileName().toString());
   }
 

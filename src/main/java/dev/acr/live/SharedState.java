@@ -8,7 +8,6 @@ import dev.acr.git.Snapshot;
 import dev.acr.git.VenvState;
 import dev.acr.verify.PythonVenv;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,7 +71,7 @@ final class SharedState {
       Map<String, String> env, Consumer<String> note) {
     Set<Path> venvs = new LinkedHashSet<>();
     for (String dep : deps) {
-      if (DependencyDirs.VENVS.contains(Path.of(dep).getFileName().toString())) {
+      if (DependencyDirs.isVenv(dep)) {
         venvs.add(root.resolve(dep));
       }
     }
@@ -80,7 +79,7 @@ final class SharedState {
     if (active != null && !active.isBlank() && Path.of(active).isAbsolute()) {
       venvs.add(Path.of(active));
     }
-    venvs.removeIf(v -> !Files.isRegularFile(v.resolve("pyvenv.cfg")));
+    venvs.removeIf(v -> !PythonVenv.isEnvironment(v));
     return new SharedState(List.copyOf(venvs), root, worktrees, snapshotCommit, note);
   }
 

@@ -46,7 +46,7 @@ public final class PythonVenv {
     for (Path at = from; at != null; at = at.getParent()) {
       for (String name : DependencyDirs.VENVS) {
         Path venv = at.resolve(name);
-        if (Files.isRegularFile(venv.resolve("pyvenv.cfg"))) {
+        if (isEnvironment(venv)) {
           return Optional.of(venv);
         }
       }
@@ -55,6 +55,11 @@ public final class PythonVenv {
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether {@code dir} is a virtual environment: it has the {@code pyvenv.cfg} that venv, virtualenv and uv write. */
+  public static boolean isEnvironment(Path dir) {
+    return Files.isRegularFile(dir.resolve("pyvenv.cfg"));
   }
 
   /**
