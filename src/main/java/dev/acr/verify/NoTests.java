@@ -2,7 +2,9 @@ package dev.acr.verify;
 
 import dev.acr.exec.Colour;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -244,11 +246,15 @@ public final class NoTests {
     this.sbt = source.startsWith("detected: ") && command.startsWith("sbt ") && command.endsWith(" test");
   }
 
-  /** The line that says no test ran, when every runner that printed a summary ran none; else empty. */
+  /** What a command's output says when it exited 0: the line or count that says no test ran, else empty. */
   public static Optional<String> in(List<String> lines) {
     NoTests scan = new NoTests();
-    lines.forEach(scan::accept);
-    return scan.result();
+    TestCounts counts = new TestCounts();
+    lines.forEach(line -> {
+      scan.accept(line);
+      counts.accept(line);
+    });
+    return scan.result(0, counts.result());
   }
 
   /** Reads one line of the test command's output (fed as it comes, so a long log is never held). */
@@ -400,6 +406,21 @@ public final class NoTests {
       return Optional.of("zig build test counted no test (" + zigUncounted + "): its test step builds the tests but runs none");
     }
     return ran || none == null ? Optional.empty() : Optional.of(none.replaceAll("^=+\\s*|\\s*=+$", ""));
+  }
+
+  /**
+   * What {@link #result(int)} says, or else what the runners' counts of executed tests say ({@code counts}, {@link
+   * TestCounts#result}): a run that exited 0, in which no runner said it ran a test and every count is zero, ran none.
+   * So a runner {@link TestCounts} reads needs no line here: mocha's {@code 0 passing}, Jasmine's {@code No specs found},
+   * uvu's {@code Total: 0} and zap's {@code All of 0 tests passed} all exit 0 (xml2js's {@code npm test}, zap without
+   * the coffee-script it looks for, ran nothing and "verified" a stand-in's breaking change before this).
+   */
+  public synchronized Optional<String> result(int exitCode, Map<String, TestCounts.Count> counts) {
+    Optional<String> said = result(exitCode);
+    if (said.isPresent() || exitCode != 0 || ran || counts.isEmpty() || counts.values().stream().anyMatch(c -> c.ran() > 0)) {
+      return said;
+    }
+    return Optional.of(String.join(" and ", new TreeSet<>(counts.keySet())) + " ran 0 tests");
   }
 
 }

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * The summaries of GoogleTest, Catch2, go test -v, gotestsum, ExUnit, tasty, XCTest, swift-testing, Zig, Julia's Test,
- * Deno and node:test, read for {@link TestCounts} (apart only to keep each file short), with the same rule: skipped, pending,
+ * Deno, node:test, Jasmine, uvu and zap, read for {@link TestCounts} (apart only to keep each file short), with the same rule: skipped, pending,
  * excluded and broken tests do not count as run. Each format is the runner's own, from its source: what it prints with
  * its usual command.
  */
@@ -43,6 +43,17 @@ final class TestTotals {
   private static final Pattern DENO = Pattern.compile("^(?:ok|FAILED) \\| (\\d+) passed(?: \\((\\d+) steps?\\))? \\| (\\d+) failed(?: \\((\\d+) steps?\\))?");
   /** node:test's closing counts, by its spec reporter ("ℹ tests 4") or its TAP one ("# tests 4"). */
   private static final Pattern NODE_TEST = Pattern.compile("^(?:ℹ|#) (tests|skipped|todo) (\\d+)$");
+  /**
+   * Jasmine's {@code 3 specs, 1 failure, 1 pending spec} (its count takes in the pending) and, for a run of no spec,
+   * {@code Incomplete: No specs found} (Jasmine 5 exits 0 after it).
+   */
+  private static final Pattern JASMINE = Pattern.compile("^(\\d+) specs?, \\d+ failures?(?:, (\\d+) pending specs?)?$");
+  private static final Pattern JASMINE_NONE = Pattern.compile("^Incomplete: No specs found$");
+  /** uvu's {@code Total:     3}, which leaves out the skipped, then {@code Passed:    2}: read as a pair, "Total:" alone is anyone's. */
+  private static final Pattern UVU_TOTAL = Pattern.compile("^Total:\\s+(\\d+)$");
+  private static final Pattern UVU_PASSED = Pattern.compile("^Passed:\\s+\\d+$");
+  /** zap (CoffeeScript's and node's), which prints a count only when it found no test, and exits 0. */
+  private static final String ZAP_NONE = "All of 0 tests passed. Yeah!";
   /** gotestsum's last line; with --rerun-fails ("DONE 2 runs, ") a rerun test is counted again, so that one is not read. */
   private static final Pattern GOTESTSUM = Pattern.compile("^DONE (\\d+ runs, )?(\\d+) tests?((?:, \\d+ (?:skipped|failures?|errors?))*) in \\S+$");
   /** go test -v: each test and subtest it ran; its package's closing line ends the package's summary. */
@@ -60,10 +71,14 @@ final class TestTotals {
   private boolean zigBuild;
   private boolean zigTree;
   private boolean zigCached;
+  /** uvu's total just read, waiting for the "Passed:" line that makes it uvu's; -1 when none is. */
+  private int uvuTotal = -1;
 
   /** Reads one line, colours stripped, that none of {@link TestCounts}'s own runners' summaries was. */
   void accept(String line, TestCounts counts) {
     Matcher m;
+    int uvu = uvuTotal;
+    uvuTotal = -1;
     if (juliaColumns != null) {
       List<String> columns = juliaColumns;
       juliaColumns = null;
@@ -124,6 +139,16 @@ final class TestTotals {
       juliaColumns = List.of(m.group(1).trim().split("\\s+"));
     } else if ((m = DENO.matcher(line)).find()) {
       counts.add("deno", number(m.group(1)) + number(m.group(2)) + number(m.group(3)) + number(m.group(4)));
+    } else if ((m = JASMINE.matcher(line)).find()) {
+      counts.add("jasmine", Integer.parseInt(m.group(1)) - number(m.group(2)));
+    } else if (JASMINE_NONE.matcher(line).find()) {
+      counts.add("jasmine", 0);
+    } else if ((m = UVU_TOTAL.matcher(line)).find()) {
+      uvuTotal = Integer.parseInt(m.group(1));
+    } else if (uvu >= 0 && UVU_PASSED.matcher(line).find()) {
+      counts.add("uvu", uvu);
+    } else if (line.equals(ZAP_NONE)) {
+      counts.add("zap", 0);
     } else if ((m = NODE_TEST.matcher(line)).find()) {
       int n = Integer.parseInt(m.group(2));
       if (m.group(1).equals("tests")) {

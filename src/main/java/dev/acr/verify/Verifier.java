@@ -129,7 +129,8 @@ public final class Verifier {
       // rbenv's 179 bats tests end with "ok" lines: the summary's last lines would not say what failed.
       note(log, tail, "[acr] failing (TAP): " + String.join("; ", tail.tapFailures));
     }
-    Optional<String> none = scan.result(o.exitCode());
+    Map<String, TestCounts.Count> ran = counts.result();
+    Optional<String> none = scan.result(o.exitCode(), ran);
     Optional<String> failedAnyway = o.exitCode() == 0 ? summary.result() : Optional.empty();
     if (failedAnyway.isPresent()) {
       note(log, tail, "[acr] the test command exited 0, but its output says tests failed (" + failedAnyway.get()
@@ -140,7 +141,7 @@ public final class Verifier {
     boolean passed = o.exitCode() == 0 && none.isEmpty() && failedAnyway.isEmpty();
     return new VerifyResult(passed, o.exitCode(), o.durationMs(), tail.text(), false,
         failedAnyway.isPresent() ? null : none.orElse(null), passed ? List.of() : failing.names(), failing.incomplete(),
-        counts.result());
+        ran);
   }
 
   /** acr's own line after the command's output, in the log and the tail. */

@@ -119,4 +119,40 @@ class NoTestsTest {
     assertThat(NoTests.in(List.of("==== ip-pi-global ini2::parse_ini global section FAILED", "==== ip-pi-global FAILED",
         "run.tcl:\tTotal\t0\tPassed\t0\tSkipped\t0\tFailed\t0"))).isEmpty();
   }
+
+  /**
+   * Runners whose counts {@link TestCounts} reads, as they print them into a pipe (mocha 10, Jasmine 5, uvu 0.5, zap 0.2):
+   * each exits 0 having run nothing, and a count above zero, or any runner's test, means tests ran.
+   */
+  @Test
+  void zeroCountsOfTheRunnersTestCountsReadsMeanNoTestRan() {
+    assertThat(NoTests.in(List.of("", "", "  0 passing (1ms)", ""))).contains("mocha ran 0 tests");
+    assertThat(NoTests.in(List.of("  x", "    - y", "  0 passing (4ms)", "  1 pending"))).as("every test pending")
+        .contains("mocha ran 0 tests");
+    assertThat(NoTests.in(List.of("  3 passing (12ms)"))).isEmpty();
+    assertThat(NoTests.in(List.of("Started", "No specs found", "Finished in 0.003 seconds", "Incomplete: No specs found")))
+        .contains("jasmine ran 0 tests");
+    assertThat(NoTests.in(List.of("1 spec, 0 failures, 1 pending spec"))).contains("jasmine ran 0 tests");
+    assertThat(NoTests.in(List.of("2 specs, 1 failure, 1 pending spec"))).isEmpty();
+    assertThat(NoTests.in(List.of("\u001b[32m  (0 / 0)", "  Total:     0\u001b[32m", "  Passed:    0\u001b[39m", "  Skipped:   1")))
+        .contains("uvu ran 0 tests");
+    assertThat(NoTests.in(List.of("  Total:     2", "  Passed:    1", "  Skipped:   0"))).isEmpty();
+    assertThat(NoTests.in(List.of("Total:     0"))).as("'Total:' without uvu's next line is anyone's").isEmpty();
+    assertThat(NoTests.in(List.of("All of 0 tests passed. Yeah!"))).contains("zap ran 0 tests");
+    assertThat(NoTests.in(List.of("  0 passing (1ms)", "ok  \texample.com/m\t0.01s"))).as("go's tests ran").isEmpty();
+    assertThat(NoTests.in(List.of("  0 passing (1ms)", "All of 0 tests passed. Yeah!"))).contains("mocha and zap ran 0 tests");
+  }
+
+  /** A run that failed is a failure to fix, whatever its counts (a mocha before-all hook failing: "0 passing", "1 failing"). */
+  @Test
+  void aFailedRunIsNotOneThatRanNoTests() {
+    NoTests scan = new NoTests("npx mocha");
+    TestCounts counts = new TestCounts();
+    for (String line : List.of("  0 passing (3ms)", "  1 failing", "  1) \"before all\" hook for \"parses\":")) {
+      scan.accept(line);
+      counts.accept(line);
+    }
+    assertThat(scan.result(1, counts.result())).isEmpty();
+    assertThat(scan.result(0, counts.result())).contains("mocha ran 0 tests");
+  }
 }

@@ -339,4 +339,18 @@ class TestCountsTest {
         .isEqualTo("node:test ran 3 tests where the baseline ran 4");
     assertThat(TestCounts.fewer(counts(spec), counts("ℹ tests 4", "ℹ pass 4", "ℹ fail 0", "ℹ skipped 0", "ℹ todo 0"))).isNull();
   }
+
+  /** Jasmine's count takes in the pending specs; uvu's Total leaves out the skipped; zap counts only when it found none. */
+  @Test
+  void readsJasmineUvuAndZapTotals() {
+    assertThat(read("3 specs, 1 failure, 1 pending spec")).isEqualTo(Map.of("jasmine", 2));
+    assertThat(read("12 specs, 0 failures")).isEqualTo(Map.of("jasmine", 12));
+    assertThat(read("No specs found", "Incomplete: No specs found")).isEqualTo(Map.of("jasmine", 0));
+    assertThat(TestCounts.fewer(counts("3 specs, 1 failure"), counts("3 specs, 0 failures, 1 pending spec")))
+        .isEqualTo("jasmine ran 2 tests where the baseline ran 3");
+    assertThat(read("  Total:     4", "  Passed:    3", "  Skipped:   1", "  Duration:  3.29ms")).isEqualTo(Map.of("uvu", 4));
+    assertThat(read("Total:     4", "Duration:  3.29ms")).as("not uvu's pair").isEmpty();
+    assertThat(read("All of 0 tests passed. Yeah!")).isEqualTo(Map.of("zap", 0));
+    assertThat(read("\u001b[35mprocessors\u001b[0m/test normalize... passed")).isEmpty();
+  }
 }

@@ -41,6 +41,17 @@ class VerifyRunTest {
     assertThat(Files.readString(dir.resolve("logs/verify.log"))).contains("not counted as passing");
   }
 
+  /** mocha exits 0 when its files hold no test: its count, read for comparing runs, says so. */
+  @Test
+  void aZeroCountOfARunnerThatPrintsNoOtherLineDoesNotPass() throws Exception {
+    VerifyResult r = run("printf '\\n\\n  0 passing (1ms)\\n\\n'", Duration.ofSeconds(30), Map.of());
+    assertThat(r.passed()).isFalse();
+    assertThat(r.noTests()).isEqualTo("mocha ran 0 tests");
+    assertThat(r.tail()).endsWith("[acr] the test command ran no tests (mocha ran 0 tests): not counted as passing");
+    r = run("printf '  2 passing (1ms)\\n'", Duration.ofSeconds(30), Map.of());
+    assertThat(r.passed()).isTrue();
+  }
+
   /** tcltest's runAllTests exits 0 whatever failed (bef/qmon): its own report of a failure decides. */
   @Test
   void tcltestFailuresFailThoughItExitsZero() throws Exception {
