@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * The summaries of GoogleTest, Catch2, go test -v, gotestsum, ExUnit, tasty, XCTest, swift-testing, Zig, Julia's Test,
- * Deno, node:test, Jasmine, uvu and zap, read for {@link TestCounts} (apart only to keep each file short), with the same rule: skipped, pending,
+ * Deno, node:test, Jasmine, uvu, zap and hapi's lab, read for {@link TestCounts} (apart only to keep each file short), with the same rule: skipped, pending,
  * excluded and broken tests do not count as run. Each format is the runner's own, from its source: what it prints with
  * its usual command.
  */
@@ -54,6 +54,8 @@ final class TestTotals {
   private static final Pattern UVU_PASSED = Pattern.compile("^Passed:\\s+\\d+$");
   /** zap (CoffeeScript's and node's), which prints a count only when it found no test, and exits 0. */
   private static final String ZAP_NONE = "All of 0 tests passed. Yeah!";
+  /** hapi's lab: {@code 3 tests complete}, {@code 1 of 2 tests failed}, each count without the skipped ("(1 skipped)" after it). */
+  private static final Pattern LAB = Pattern.compile("^(?:(\\d+) tests complete|\\d+ of (\\d+) tests failed)(?: \\(\\d+ skipped\\))?$");
   /** gotestsum's last line; with --rerun-fails ("DONE 2 runs, ") a rerun test is counted again, so that one is not read. */
   private static final Pattern GOTESTSUM = Pattern.compile("^DONE (\\d+ runs, )?(\\d+) tests?((?:, \\d+ (?:skipped|failures?|errors?))*) in \\S+$");
   /** go test -v: each test and subtest it ran; its package's closing line ends the package's summary. */
@@ -147,6 +149,8 @@ final class TestTotals {
       uvuTotal = Integer.parseInt(m.group(1));
     } else if (uvu >= 0 && UVU_PASSED.matcher(line).find()) {
       counts.add("uvu", uvu);
+    } else if ((m = LAB.matcher(line)).find()) {
+      counts.add("lab", number(m.group(1)) + number(m.group(2)));
     } else if (line.equals(ZAP_NONE)) {
       counts.add("zap", 0);
     } else if ((m = NODE_TEST.matcher(line)).find()) {

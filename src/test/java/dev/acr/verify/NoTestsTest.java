@@ -121,7 +121,7 @@ class NoTestsTest {
   }
 
   /**
-   * Runners whose counts {@link TestCounts} reads, as they print them into a pipe (mocha 10, Jasmine 5, uvu 0.5, zap 0.2):
+   * Runners whose counts {@link TestCounts} reads, as they print them into a pipe (mocha 10, Jasmine 5, uvu 0.5, zap 0.2, @hapi/lab 26):
    * each exits 0 having run nothing, and a count above zero, or any runner's test, means tests ran.
    */
   @Test
@@ -139,6 +139,7 @@ class NoTestsTest {
     assertThat(NoTests.in(List.of("  Total:     2", "  Passed:    1", "  Skipped:   0"))).isEmpty();
     assertThat(NoTests.in(List.of("Total:     0"))).as("'Total:' without uvu's next line is anyone's").isEmpty();
     assertThat(NoTests.in(List.of("All of 0 tests passed. Yeah!"))).contains("zap ran 0 tests");
+    assertThat(NoTests.in(List.of("0 tests complete (1 skipped)", "Test duration: 4 ms", "Leaks: No issues"))).contains("lab ran 0 tests");
     assertThat(NoTests.in(List.of("  0 passing (1ms)", "ok  \texample.com/m\t0.01s"))).as("go's tests ran").isEmpty();
     assertThat(NoTests.in(List.of("  0 passing (1ms)", "All of 0 tests passed. Yeah!"))).contains("mocha and zap ran 0 tests");
   }

@@ -340,7 +340,7 @@ class TestCountsTest {
     assertThat(TestCounts.fewer(counts(spec), counts("ℹ tests 4", "ℹ pass 4", "ℹ fail 0", "ℹ skipped 0", "ℹ todo 0"))).isNull();
   }
 
-  /** Jasmine's count takes in the pending specs; uvu's Total leaves out the skipped; zap counts only when it found none. */
+  /** Jasmine's count takes in the pending specs; uvu's Total and lab's counts leave out the skipped; zap counts only when it found none. */
   @Test
   void readsJasmineUvuAndZapTotals() {
     assertThat(read("3 specs, 1 failure, 1 pending spec")).isEqualTo(Map.of("jasmine", 2));
@@ -351,6 +351,8 @@ class TestCountsTest {
     assertThat(read("  Total:     4", "  Passed:    3", "  Skipped:   1", "  Duration:  3.29ms")).isEqualTo(Map.of("uvu", 4));
     assertThat(read("Total:     4", "Duration:  3.29ms")).as("not uvu's pair").isEmpty();
     assertThat(read("All of 0 tests passed. Yeah!")).isEqualTo(Map.of("zap", 0));
+    assertThat(read("1 of 2 tests failed (1 skipped)", "Test duration: 12 ms")).as("hapi's lab").isEqualTo(Map.of("lab", 2));
+    assertThat(read("1 tests complete (2 skipped)")).isEqualTo(Map.of("lab", 1));
     assertThat(read("\u001b[35mprocessors\u001b[0m/test normalize... passed")).isEmpty();
   }
 }
