@@ -4,6 +4,7 @@ import dev.acr.exec.Colour;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -417,10 +418,17 @@ public final class NoTests {
    */
   public synchronized Optional<String> result(int exitCode, Map<String, TestCounts.Count> counts) {
     Optional<String> said = result(exitCode);
-    if (said.isPresent() || exitCode != 0 || ran || counts.isEmpty() || counts.values().stream().anyMatch(c -> c.ran() > 0)) {
+    // A count without a summary of its own (TAP's skipped lines with no plan read) says nothing of the run.
+    Set<String> summarised = new TreeSet<>();
+    counts.forEach((runner, c) -> {
+      if (c.summaries() > 0) {
+        summarised.add(runner);
+      }
+    });
+    if (said.isPresent() || exitCode != 0 || ran || summarised.isEmpty() || counts.values().stream().anyMatch(c -> c.ran() > 0)) {
       return said;
     }
-    return Optional.of(String.join(" and ", new TreeSet<>(counts.keySet())) + " ran 0 tests");
+    return Optional.of(String.join(" and ", summarised) + " ran 0 tests");
   }
 
 }

@@ -142,6 +142,7 @@ class NoTestsTest {
     assertThat(NoTests.in(List.of("0 tests complete (1 skipped)", "Test duration: 4 ms", "Leaks: No issues"))).contains("lab ran 0 tests");
     assertThat(NoTests.in(List.of("  0 passing (1ms)", "ok  \texample.com/m\t0.01s"))).as("go's tests ran").isEmpty();
     assertThat(NoTests.in(List.of("  0 passing (1ms)", "All of 0 tests passed. Yeah!"))).contains("mocha and zap ran 0 tests");
+    assertThat(NoTests.in(List.of("ok 1 - skipped one # SKIP no database", "ok 2 - parses"))).as("no TAP plan: no count").isEmpty();
   }
 
   /** A run that failed is a failure to fix, whatever its counts (a mocha before-all hook failing: "0 passing", "1 failing"). */
