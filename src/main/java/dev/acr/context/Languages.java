@@ -27,6 +27,9 @@ final class Languages {
           Map.entry("jsx", "javascript"),
           Map.entry("mjs", "javascript"),
           Map.entry("cjs", "javascript"),
+          // CoffeeScript, literate too; its packages often commit the compiled .js beside it (xml2js: src/*.coffee, lib/*.js).
+          Map.entry("coffee", "coffeescript"),
+          Map.entry("litcoffee", "coffeescript"),
           Map.entry("ts", "typescript"),
           Map.entry("tsx", "typescript"),
           Map.entry("go", "go"),
@@ -254,7 +257,9 @@ final class Languages {
       boolean ts =
           Files.isRegularFile(root.resolve("tsconfig.json"))
               || counts.getOrDefault("typescript", 0) > counts.getOrDefault("javascript", 0);
-      out.add(ts ? "typescript" : "javascript");
+      int js = counts.getOrDefault("javascript", 0);
+      int coffee = counts.getOrDefault("coffeescript", 0);
+      out.add(ts ? "typescript" : coffee > js ? "coffeescript" : "javascript");
     }
     if (firstExisting(
             root, "pyproject.toml", "setup.py", "setup.cfg", "requirements.txt", "Pipfile")

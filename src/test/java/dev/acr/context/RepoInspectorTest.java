@@ -180,6 +180,10 @@ class RepoInspectorTest {
   void buildFilesDecideTheLanguage() throws Exception {
     assertThat(languageOf(Map.of("package.json", "{}", "tsconfig.json", "{}"))).isEqualTo("typescript");
     assertThat(languageOf(Map.of("package.json", "{}", "index.js", ""))).isEqualTo("javascript");
+    // Leonidas-from-XIV/node-xml2js: CoffeeScript in src/ and test/, the compiled JavaScript committed in lib/.
+    assertThat(languageOf(Map.of("package.json", "{}", "Cakefile", "", "src/parser.coffee", "", "test/parser.test.coffee", "",
+        "lib/parser.js", ""))).isEqualTo("coffeescript");
+    assertThat(languageOf(Map.of("package.json", "{}", "src/a.coffee", "", "lib/a.js", "", "index.js", ""))).isEqualTo("javascript");
     assertThat(languageOf(Map.of("go.mod", "module x\n"))).isEqualTo("go");
     assertThat(languageOf(Map.of("Cargo.toml", "[package]\n"))).isEqualTo("rust");
     assertThat(languageOf(Map.of("App.csproj", "<Project/>"))).isEqualTo("csharp");
