@@ -145,6 +145,8 @@ final class FailingTests {
       // suite, " ADDS []:", nor did failures before 1.4), and RT's "Test ANAPHORA-TEST::ASIF.1 failed"
       Pattern.compile("^ ([^\\s\\[\\]]+) in \\S+ \\[.*\\]:$"),
       Pattern.compile("^Test (\\S+) failed$"),
+      // zap (CoffeeScript's and node's), per test as it ends: its file, a slash, the test's name, "... failed" (xml2js)
+      Pattern.compile("^(\\S+/.+?)\\.\\.\\. failed$"),
       // munit, per failing test (its JUnitReporter: suite, a dot, the test, two spaces, the time, the message), through sbt or
       // Maven: ==> X net.tisue.euler.Problem60.problem 60  54.067s java.util.concurrent.TimeoutException: ...
       Pattern.compile("^==> X (\\S.*?) {2}\\d+(?:\\.\\d+)?s(?:\\s|$)"),

@@ -21,6 +21,10 @@ class FailingTestsTest {
     assertThat(names("FAILED tests/test_dates.py::test_parse_iso - AssertionError: assert 1 == 2",
         "ERROR tests/test_db.py::test_connect - ConnectionRefusedError", "3 failed, 10 passed in 0.52s"))
         .containsExactly("tests/test_dates.py::test_parse_iso", "tests/test_db.py::test_connect");
+    // zap 0.2.9 (xml2js's npm test), coloured, one line a test: the file's name in magenta, then the test's.
+    assertThat(names("\u001b[35mprocessors\u001b[0m/test normalize... passed",
+        "\u001b[35mprocessors\u001b[0m/test firstCharLowerCase... \u001b[1;31mfailed\u001b[0m", "node:assert:90"))
+        .containsExactly("processors/test firstCharLowerCase");
     // pytest -v with addopts = "-rs" (opentelemetry-python's): no FAILED line in the short summary, only the test's own.
     assertThat(names("tests/propagators/test__envcarrier.py::TestEnvironmentCarrier::test_extract_not_sampled FAILED [ 50%]",
         "tests/trace/test_span.py::test_ctor PASSED [ 83%]", "tests/test_db.py::test_connect[local host] ERROR [ 90%]",
