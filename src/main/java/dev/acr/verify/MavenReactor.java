@@ -39,12 +39,12 @@ final class MavenReactor {
     Path reactor = reactor(dir, top);
     String mvn = Files.isExecutable(reactor.resolve("mvnw")) ? "./mvnw" : "mvn";
     if (reactor.equals(dir)) {
-      return Optional.of(new VerifyCommand(mvn + " -q -B test", "detected: pom.xml"));
+      return Optional.of(new VerifyCommand(mvn + " -B test", "detected: pom.xml"));
     }
     String up = dir.relativize(reactor).toString();
     String module = reactor.relativize(dir).toString();
     String only = ModuleTests.only(dir, reactor);
-    return Optional.of(new VerifyCommand("cd " + CommandTemplate.shellQuote(List.of(up)) + " && " + mvn + " -q -B test -pl "
+    return Optional.of(new VerifyCommand("cd " + CommandTemplate.shellQuote(List.of(up)) + " && " + mvn + " -B test -pl "
         + CommandTemplate.shellQuote(List.of(module)) + " -am" + only,
         "detected: pom.xml, a module of " + up + "/pom.xml" + (only.isEmpty() ? "" : "; its own tests only (-Dtest): the"
             + " modules it needs are built, not tested")));

@@ -39,6 +39,8 @@ public final class TestCounts {
   private static final Pattern MINITEST = Pattern.compile("^(\\d+) runs, \\d+ assertions, \\d+ failures, \\d+ errors, (\\d+) skips");
   private static final Pattern SUREFIRE = Pattern.compile(
       "^(?:\\[(?:INFO|ERROR|WARNING)\\]\\s+)?Tests run: (\\d+), Failures: \\d+, Errors: \\d+, Skipped: (\\d+)$");
+  /** Surefire's (and failsafe's) line for a module without a test class, where it prints no count; Maven exits 0. */
+  private static final Pattern SUREFIRE_NONE = Pattern.compile("^(?:\\[INFO\\]\\s+)?No tests to run\\.$");
   /** Surefire's line for a test class, which names it last ("... -- in a.ATest", 2.x: "... - in a.ATest"). */
   private static final Pattern SUREFIRE_CLASS = Pattern.compile("^(?:\\[\\w+\\]\\s+)?Tests run: \\d+, .* -?- in ([\\w.$]+)$");
   /** Surefire's line for a failure, which names the test ("a.ATest.one") or, when the class's own code failed, the class. */
@@ -149,6 +151,8 @@ public final class TestCounts {
       add("minitest", Integer.parseInt(m.group(1)) - Integer.parseInt(m.group(2)));
     } else if ((m = SUREFIRE.matcher(line)).find()) {
       add("surefire", Integer.parseInt(m.group(1)) - Integer.parseInt(m.group(2)));
+    } else if (SUREFIRE_NONE.matcher(line).find()) {
+      add("surefire", 0);
     } else if ((m = ANT_JUNIT.matcher(line)).find()) {
       add("ant-junit", Integer.parseInt(m.group(1)) - Integer.parseInt(m.group(2)));
     } else if ((m = PHPUNIT_OK.matcher(line)).find()) {

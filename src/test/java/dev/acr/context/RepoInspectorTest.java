@@ -40,7 +40,7 @@ class RepoInspectorTest {
     assertThat(s.dirty()).isFalse();
     assertThat(s.changedFiles()).isZero();
     assertThat(s.language()).isEqualTo("java");
-    assertThat(s.verify()).isEqualTo(new VerifyCommand("mvn -q -B test", "detected: pom.xml"));
+    assertThat(s.verify()).isEqualTo(new VerifyCommand("mvn -B test", "detected: pom.xml"));
   }
 
   @Test

@@ -46,7 +46,7 @@ class ModuleTestsTest {
 
   @Test
   void onlyTheModulesOwnTestsRun() {
-    assertThat(detect("jsonschema-module-jackson")).isEqualTo(new VerifyCommand("cd .. && mvn -q -B test -pl jsonschema-module-jackson"
+    assertThat(detect("jsonschema-module-jackson")).isEqualTo(new VerifyCommand("cd .. && mvn -B test -pl jsonschema-module-jackson"
         + " -am -Dtest='" + JACKSON + "/**/Test*," + JACKSON + "/**/*Test," + JACKSON + "/**/*Tests," + JACKSON + "/**/*TestCase'"
         + " -Dsurefire.failIfNoSpecifiedTests=false", "detected: pom.xml, a module of ../pom.xml; its own tests only (-Dtest): the"
         + " modules it needs are built, not tested"));
@@ -57,7 +57,7 @@ class ModuleTestsTest {
     write("jsonschema-generator-parent/pom.xml", "<project><build><plugins><plugin><artifactId>maven-surefire-plugin</artifactId>"
         + "<configuration><excludes><exclude>**/*IT.java</exclude></excludes></configuration></plugin></plugins></build></project>");
     assertThat(detect("jsonschema-module-jackson").command()).as("the parent by relativePath")
-        .isEqualTo("cd .. && mvn -q -B test -pl jsonschema-module-jackson -am");
+        .isEqualTo("cd .. && mvn -B test -pl jsonschema-module-jackson -am");
     write("jsonschema-generator-parent/pom.xml", "<project><!-- <excludes> --></project>");
     assertThat(detect("jsonschema-module-jackson").command()).as("in a comment").contains("-Dtest=");
     write("jsonschema-generator/pom.xml", "<project><build><plugins><plugin><artifactId>maven-surefire-plugin</artifactId>"
@@ -81,6 +81,6 @@ class ModuleTestsTest {
   void nestedTestClassesKeepThePlainRun() {
     write("jsonschema-module-jackson/src/test/java/" + JACKSON + "/JsonPropertySorterTest.java",
         "class JsonPropertySorterTest {\n  @Nested\n  class WhenEmpty {}\n}\n");
-    assertThat(detect("jsonschema-module-jackson").command()).isEqualTo("cd .. && mvn -q -B test -pl jsonschema-module-jackson -am");
+    assertThat(detect("jsonschema-module-jackson").command()).isEqualTo("cd .. && mvn -B test -pl jsonschema-module-jackson -am");
   }
 }

@@ -121,7 +121,7 @@ class NoTestsTest {
   }
 
   /**
-   * Runners whose counts {@link TestCounts} reads, as they print them into a pipe (mocha 10, Jasmine 5, uvu 0.5, zap 0.2, @hapi/lab 26):
+   * Runners whose counts {@link TestCounts} reads, as they print them into a pipe (mocha 10, Jasmine 5, uvu 0.5, zap 0.2, @hapi/lab 26, surefire 3):
    * each exits 0 having run nothing, and a count above zero, or any runner's test, means tests ran.
    */
   @Test
@@ -139,6 +139,13 @@ class NoTestsTest {
     assertThat(NoTests.in(List.of("  Total:     2", "  Passed:    1", "  Skipped:   0"))).isEmpty();
     assertThat(NoTests.in(List.of("Total:     0"))).as("'Total:' without uvu's next line is anyone's").isEmpty();
     assertThat(NoTests.in(List.of("All of 0 tests passed. Yeah!"))).contains("zap ran 0 tests");
+    // Maven 3.8 with surefire 3.2.5: a module without a test class, one whose every test is @Disabled, and a reactor
+    // with one module of each.
+    assertThat(NoTests.in(List.of("[INFO] --- maven-surefire-plugin:3.2.5:test (default-test) @ a ---", "[INFO] No tests to run.",
+        "[INFO] BUILD SUCCESS"))).contains("surefire ran 0 tests");
+    assertThat(NoTests.in(List.of("[WARNING] Tests run: 1, Failures: 0, Errors: 0, Skipped: 1, Time elapsed: 0.049 s -- in a.ATest",
+        "[WARNING] Tests run: 1, Failures: 0, Errors: 0, Skipped: 1", "[INFO] BUILD SUCCESS"))).contains("surefire ran 0 tests");
+    assertThat(NoTests.in(List.of("[INFO] No tests to run.", "[INFO] Tests run: 3, Failures: 0, Errors: 0, Skipped: 0"))).isEmpty();
     assertThat(NoTests.in(List.of("0 tests complete (1 skipped)", "Test duration: 4 ms", "Leaks: No issues"))).contains("lab ran 0 tests");
     assertThat(NoTests.in(List.of("  0 passing (1ms)", "ok  \texample.com/m\t0.01s"))).as("go's tests ran").isEmpty();
     assertThat(NoTests.in(List.of("  0 passing (1ms)", "All of 0 tests passed. Yeah!"))).contains("mocha and zap ran 0 tests");

@@ -351,6 +351,8 @@ class TestCountsTest {
     assertThat(read("  Total:     4", "  Passed:    3", "  Skipped:   1", "  Duration:  3.29ms")).isEqualTo(Map.of("uvu", 4));
     assertThat(read("Total:     4", "Duration:  3.29ms")).as("not uvu's pair").isEmpty();
     assertThat(read("All of 0 tests passed. Yeah!")).isEqualTo(Map.of("zap", 0));
+    assertThat(counts("[INFO] No tests to run.", "[INFO] Tests run: 3, Failures: 0, Errors: 0, Skipped: 0"))
+        .as("a reactor: a module without tests, one with").isEqualTo(Map.of("surefire", new TestCounts.Count(3, 2)));
     assertThat(read("1 of 2 tests failed (1 skipped)", "Test duration: 12 ms")).as("hapi's lab").isEqualTo(Map.of("lab", 2));
     assertThat(read("1 tests complete (2 skipped)")).isEqualTo(Map.of("lab", 1));
     assertThat(read("\u001b[35mprocessors\u001b[0m/test normalize... passed")).isEmpty();

@@ -121,11 +121,11 @@ class VerifyDetectorTest {
   @Test
   void mavenPrefersExecutableWrapper() throws IOException {
     write("pom.xml", "<project/>");
-    assertThat(detect()).contains(new VerifyCommand("mvn -q -B test", "detected: pom.xml"));
+    assertThat(detect()).contains(new VerifyCommand("mvn -B test", "detected: pom.xml"));
     write("mvnw", "#!/bin/sh\n"); // present but not executable: not trusted
-    assertThat(detect()).map(VerifyCommand::command).contains("mvn -q -B test");
+    assertThat(detect()).map(VerifyCommand::command).contains("mvn -B test");
     executable("mvnw");
-    assertThat(detect()).map(VerifyCommand::command).contains("./mvnw -q -B test");
+    assertThat(detect()).map(VerifyCommand::command).contains("./mvnw -B test");
   }
 
   @Test

@@ -231,22 +231,22 @@ class WorkspacesTest {
     write("nested/inner/pom.xml", "<project/>");
     write("old/pom.xml", "<project/>");
     write("tools/pom.xml", "<project/>");
-    assertThat(detect(".")).isEqualTo(new VerifyCommand("mvn -q -B test", "detected: pom.xml"));
+    assertThat(detect(".")).isEqualTo(new VerifyCommand("mvn -B test", "detected: pom.xml"));
     assertThat(detect("jsonschema-module-jackson/src/main/java")).isEqualTo(new VerifyCommand(
-        "cd .. && mvn -q -B test -pl jsonschema-module-jackson -am", "detected: pom.xml, a module of ../pom.xml"));
+        "cd .. && mvn -B test -pl jsonschema-module-jackson -am", "detected: pom.xml, a module of ../pom.xml"));
     // Nested aggregators lead to the top; a folder no pom lists (commented out, or never) is a build of its own.
-    assertThat(detect("nested/inner").command()).isEqualTo("cd ../.. && mvn -q -B test -pl nested/inner -am");
-    assertThat(detect("old").command()).isEqualTo("mvn -q -B test");
-    assertThat(detect("tools").command()).isEqualTo("mvn -q -B test");
+    assertThat(detect("nested/inner").command()).isEqualTo("cd ../.. && mvn -B test -pl nested/inner -am");
+    assertThat(detect("old").command()).isEqualTo("mvn -B test");
+    assertThat(detect("tools").command()).isEqualTo("mvn -B test");
     // A module of a profile only -P activates is not in a plain mvn's reactor: -pl could not find it.
     write("examples/pom.xml", "<project/>");
     write("off/pom.xml", "<project/>");
-    assertThat(detect("examples").command()).isEqualTo("mvn -q -B test");
-    assertThat(detect("off").command()).isEqualTo("mvn -q -B test");
+    assertThat(detect("examples").command()).isEqualTo("mvn -B test");
+    assertThat(detect("off").command()).isEqualTo("mvn -B test");
     // The reactor's wrapper, not the module's missing one.
     write("mvnw", "#!/bin/sh\n");
     root.resolve("mvnw").toFile().setExecutable(true);
-    assertThat(detect("jsonschema-module-jackson").command()).isEqualTo("cd .. && ./mvnw -q -B test -pl jsonschema-module-jackson -am");
+    assertThat(detect("jsonschema-module-jackson").command()).isEqualTo("cd .. && ./mvnw -B test -pl jsonschema-module-jackson -am");
   }
 
   /** A Gradle subproject has no wrapper of its own: the build's, from where the subproject is. */
