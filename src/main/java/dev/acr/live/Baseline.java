@@ -157,6 +157,9 @@ public final class Baseline {
     return folder != null ? folder : d.signals().root();
   }
 
+  /** A line of {@link dev.acr.verify.NoTests}' that says the tests were found and skipped. */
+  private static final Pattern SKIPPED = Pattern.compile("\\b(?:skipped|pending)\\b");
+
   /**
    * Why the tests cannot judge an attempt, if they cannot. Why the command could not run comes before "it ran none", which
    * follows from it: pytest 9 refusing an unknown ini option (INTERNALERROR, exit 3) then says "no tests ran", and the fix
@@ -171,7 +174,10 @@ public final class Baseline {
           + " No agent was run and nothing was recorded; output in " + log);
     }
     return none.map(n -> "the test command '" + verify.command() + "' (" + verify.source() + ") cannot run your tests" + where
-        + ": it ran none (" + n + "), so it cannot tell a fix from a break; name the command that runs them"
+        + ": it ran none (" + n + "), so it cannot tell a fix from a break; "
+        // Every test skipped (a database not running, a package not installed): what they skip for is the remedy.
+        + (SKIPPED.matcher(n).find() ? "give the tests what they are skipped for (the output says why), or name a command"
+            + " that runs some" : "name the command that runs them")
         + " (--verify CMD or \"verify\" in .acr/config.json). No agent was run and nothing was recorded; output in " + log);
   }
 

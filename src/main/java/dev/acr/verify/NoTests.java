@@ -24,6 +24,8 @@ public final class NoTests {
   /** pytest's last line, with or without -q: {@code 3 passed, 1 failed in 0.12s}, {@code ===== 2 passed in 0.01s =====}. */
   private static final Pattern PYTEST_RAN =
       Pattern.compile("^=*\\s*\\d+ (?:passed|failed|errors?|skipped|xfailed|xpassed|deselected)\\b.* in [\\d.]+s");
+  /** What a pytest summary counts of tests that ran, to a result. */
+  private static final Set<String> PYTEST_RESULTS = Set.of("passed", "failed", "error", "errors", "xpassed");
   private static final Pattern CARGO = Pattern.compile("^running (\\d+) tests?$");
   private static final Pattern GO_NONE = Pattern.compile("^\\?\\s+\\S+\\s+\\[no test files\\]$");
   private static final Pattern GO_RAN = Pattern.compile("^(?:ok|FAIL|---|panic:)\\s");
@@ -194,7 +196,13 @@ public final class NoTests {
   private static final String OUTSIDE_OF_EXAMPLES = "occurred outside of examples";
 
   private String none;
+  /** Whether a runner whose tests {@link TestCounts} does not count said it ran one. */
   private boolean ran;
+  /**
+   * The runners {@link TestCounts} counts whose summary said tests ran (unittest's {@code Ran 5 tests}, RSpec's {@code 5
+   * examples, 0 failures, 5 pending}, pytest's {@code 5 skipped in 0.1s}): their counts, which leave out the skipped, decide.
+   */
+  private final Set<String> claimed = new TreeSet<>();
   /** Whether raco test named a module it ran. */
   private boolean raco;
   /**
@@ -343,7 +351,7 @@ public final class NoTests {
       if (Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)) == 0) {
         none = none == null ? line : none;
       } else {
-        ran = true;
+        ran(counted(m.pattern(), line));
       }
     } else if (PYTEST_NONE.matcher(line).find() || GO_NONE.matcher(line).matches() || JEST_NONE.matcher(line).find()
         || PHPUNIT_NONE.matcher(line).find() || EXUNIT_NONE.matcher(line).find() || BUSTED_NONE.matcher(line).find()
@@ -352,8 +360,33 @@ public final class NoTests {
         || DENO_NONE.matcher(line).find() || line.equals(NodeWorkspace.NONE_CHANGED) || SBT_NONE.matcher(line).find()
         || DART_NONE.matcher(line).find() || OCTAVE_NONE.matcher(line).find()) {
       none = none == null ? line : none;
-    } else if (PYTEST_RAN.matcher(line).find() || GO_RAN.matcher(line).find() || JEST_RAN.matcher(line).find()) {
+    } else if (PYTEST_RAN.matcher(line).find()) {
+      // Skipped, deselected or xfailed tests alone ran none: pytest exits 5 when a module-level skip left nothing
+      // collected ("1 skipped in 0.16s", pytest.importorskip of a package not installed), else 0.
+      if (TestCounts.counts(line).keySet().stream().anyMatch(PYTEST_RESULTS::contains)) {
+        claimed.add("pytest");
+      } else {
+        none = none == null ? line.replaceAll("^=+\\s*|\\s*=+$", "") : none;
+      }
+    } else if (JEST_RAN.matcher(line).find()) {
+      claimed.add(line.startsWith("Tests:") ? "jest" : "vitest");
+    } else if (GO_RAN.matcher(line).find()) {
       ran = true;
+    }
+  }
+
+  /** The name {@link TestCounts} counts the runner of a summary matched by {@code p} under, or null when it counts none. */
+  private static String counted(Pattern p, String line) {
+    return p == UNITTEST ? "unittest" : p == CARGO ? "cargo" : p == PHPUNIT ? "phpunit" : p == TAP_PLAN ? "tap"
+        : p == RUBY ? (line.contains(" runs, ") ? "minitest" : "rspec") : null;
+  }
+
+  /** A summary said tests ran: {@code runner}'s, when TestCounts counts it (null: one it does not). */
+  private void ran(String runner) {
+    if (runner == null) {
+      ran = true;
+    } else {
+      claimed.add(runner);
     }
   }
 
@@ -382,6 +415,10 @@ public final class NoTests {
    * that is a failure for an agent to fix.
    */
   public synchronized Optional<String> result(int exitCode) {
+    return result(exitCode, ran || !claimed.isEmpty());
+  }
+
+  private Optional<String> result(int exitCode, boolean ran) {
     if (exitCode == 0 && !ran && none == null && raco) {
       return Optional.of("raco test counted no rackunit check");
     }
@@ -410,14 +447,14 @@ public final class NoTests {
   }
 
   /**
-   * What {@link #result(int)} says, or else what the runners' counts of executed tests say ({@code counts}, {@link
-   * TestCounts#result}): a run that exited 0, in which no runner said it ran a test and every count is zero, ran none.
-   * So a runner {@link TestCounts} reads needs no line here: mocha's {@code 0 passing}, Jasmine's {@code No specs found},
-   * uvu's {@code Total: 0} and zap's {@code All of 0 tests passed} all exit 0 (xml2js's {@code npm test}, zap without
-   * the coffee-script it looks for, ran nothing and "verified" a stand-in's breaking change before this).
+   * What the lines read so far say with the runners' counts of executed tests ({@code counts}, {@link TestCounts#result}),
+   * which leave out the skipped: a run that exited 0, in which no count is above zero and no runner that TestCounts does
+   * not count said it ran a test, ran none. So mocha's {@code 0 passing}, Jasmine's {@code No specs found}, uvu's {@code
+   * Total: 0}, zap's {@code All of 0 tests passed} and Maven's {@code No tests to run.} need no line here (xml2js's {@code
+   * npm test}, zap without the coffee-script it looks for, ran nothing and "verified" a stand-in's breaking change before
+   * this), and a suite whose every test was skipped (pytest's {@code 5 skipped}, unittest's {@code OK (skipped=5)}) ran none.
    */
   public synchronized Optional<String> result(int exitCode, Map<String, TestCounts.Count> counts) {
-    Optional<String> said = result(exitCode);
     // A count without a summary of its own (TAP's skipped lines with no plan read) says nothing of the run.
     Set<String> summarised = new TreeSet<>();
     counts.forEach((runner, c) -> {
@@ -425,10 +462,15 @@ public final class NoTests {
         summarised.add(runner);
       }
     });
-    if (said.isPresent() || exitCode != 0 || ran || summarised.isEmpty() || counts.values().stream().anyMatch(c -> c.ran() > 0)) {
-      return said;
+    if (ran || counts.values().stream().anyMatch(c -> c.ran() > 0) || !summarised.containsAll(claimed)) {
+      return Optional.empty();
     }
-    return Optional.of(String.join(" and ", summarised) + " ran 0 tests");
+    if (exitCode == 0 && none == null && !summarised.isEmpty()) {
+      // A runner that said it ran tests, and counted none of them run, skipped them all.
+      return Optional.of(String.join(" and ", summarised) + (claimed.isEmpty() ? " ran 0 tests"
+          : " ran none of the tests it found (each skipped, pending or to-do)"));
+    }
+    return result(exitCode, false);
   }
 
 }

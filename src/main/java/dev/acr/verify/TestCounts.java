@@ -26,6 +26,8 @@ public final class TestCounts {
 
   private static final Pattern PYTEST = Pattern.compile(
       "^=*\\s*((?:\\d+ (?:passed|failed|errors?|skipped|xfailed|xpassed|deselected|warnings?|rerun)(?:, )?)+) in [\\d.]+s\\b");
+  /** What a pytest summary counts of tests (not of warnings or errors): one with any of them is a count. */
+  private static final Set<String> PYTEST_TESTS = Set.of("passed", "failed", "skipped", "xfailed", "xpassed", "deselected");
   /** A failing pytest subtest (-v's progress, the short summary, its test's reason): pytest 9 counts it as a test failed. */
   private static final Pattern PYTEST_SUBFAILED = Pattern.compile("\\bSUBFAILED\\b|contains \\d+ failed subtests?\\b");
   private static final Pattern UNITTEST_RAN = Pattern.compile("^Ran (\\d+) tests? in ");
@@ -117,9 +119,10 @@ public final class TestCounts {
     }
     if ((m = PYTEST.matcher(line)).find()) {
       Map<String, Integer> c = counts(m.group(1));
-      if (c.containsKey("passed") || c.containsKey("failed")) {
+      if (c.keySet().stream().anyMatch(PYTEST_TESTS::contains)) {
         // Not errors: a failing test whose teardown also fails is "1 failed, 1 error", one test.
         // Nor xpassed: an expected failure, often a flaky test, that passed this time (and is xfailed the next).
+        // A summary of skipped tests only ("5 skipped in 0.1s") counts none run; one of warnings alone is no test's.
         add("pytest", c.getOrDefault("passed", 0) + c.getOrDefault("failed", 0));
       }
     } else if ((m = UNITTEST_RAN.matcher(line)).find()) {

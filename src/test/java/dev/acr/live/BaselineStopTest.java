@@ -32,4 +32,13 @@ class BaselineStopTest {
             .contains("name the command that runs them"));
     assertThat(Baseline.cannotRun(verify, "", Optional.empty(), Optional.empty(), log)).isEmpty();
   }
+
+  /** Every test skipped (pytest.importorskip of a package not installed): what they skip for is the remedy. */
+  @Test
+  void aSuiteOfSkippedTestsAsksForWhatTheySkipFor() {
+    assertThat(Baseline.cannotRun(verify, "", Optional.empty(), Optional.of("2 skipped in 0.17s"), log))
+        .hasValueSatisfying(m -> assertThat(m).contains("it ran none (2 skipped in 0.17s), so it cannot tell a fix from a break;"
+            + " give the tests what they are skipped for (the output says why), or name a command that runs some (--verify CMD")
+            .doesNotContain("name the command that runs them"));
+  }
 }

@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 
 class NoTestsTest {
 
+  /** What a runner that found tests and ran none of them is said to have done. */
+  private static final String ALL_OFF = " ran none of the tests it found (each skipped, pending or to-do)";
+
   @Test
   void runnersThatRanNothingAreTold() {
     assertThat(NoTests.in(List.of("", "----------------------------------------------------------------------",
@@ -150,6 +153,34 @@ class NoTestsTest {
     assertThat(NoTests.in(List.of("  0 passing (1ms)", "ok  \texample.com/m\t0.01s"))).as("go's tests ran").isEmpty();
     assertThat(NoTests.in(List.of("  0 passing (1ms)", "All of 0 tests passed. Yeah!"))).contains("mocha and zap ran 0 tests");
     assertThat(NoTests.in(List.of("ok 1 - skipped one # SKIP no database", "ok 2 - parses"))).as("no TAP plan: no count").isEmpty();
+  }
+
+  /**
+   * A suite whose every test was skipped ran none (a database's tests without its server, pytest.importorskip without the
+   * package): the counts, which leave out the skipped, decide for the runners they read, beside any other runner's test.
+   */
+  @Test
+  void aSuiteWhoseEveryTestWasSkippedRanNone() {
+    assertThat(NoTests.in(List.of("ssss", "5 skipped in 0.12s"))).contains("5 skipped in 0.12s");
+    assertThat(NoTests.in(List.of("======= 3 skipped, 2 warnings in 0.20s =======")))
+        .contains("3 skipped, 2 warnings in 0.20s");
+    assertThat(NoTests.in(List.of("2 passed, 3 skipped in 0.12s"))).isEmpty();
+    // pytest.importorskip at a module's top: nothing collected, and pytest exits 5; a collection error is a failure to fix.
+    NoTests exit5 = new NoTests("python3 -m pytest -q");
+    exit5.accept("1 skipped in 0.16s");
+    assertThat(exit5.result(5, java.util.Map.of("pytest", new TestCounts.Count(0, 1)))).contains("1 skipped in 0.16s");
+    NoTests collectionError = new NoTests("python3 -m pytest -q");
+    collectionError.accept("1 skipped, 1 error in 0.20s");
+    assertThat(collectionError.result(2, java.util.Map.of("pytest", new TestCounts.Count(0, 1)))).isEmpty();
+    assertThat(NoTests.in(List.of("Ran 5 tests in 0.001s", "", "OK (skipped=5)"))).contains("unittest" + ALL_OFF);
+    assertThat(NoTests.in(List.of("Ran 5 tests in 0.001s", "", "OK (skipped=4)"))).isEmpty();
+    assertThat(NoTests.in(List.of("Ran 5 tests in 0.001s"))).as("no closing line to count by: it ran").isEmpty();
+    assertThat(NoTests.in(List.of("5 examples, 0 failures, 5 pending"))).contains("rspec" + ALL_OFF);
+    assertThat(NoTests.in(List.of("running 2 tests", "test result: ok. 0 passed; 0 failed; 2 ignored; 0 measured")))
+        .contains("cargo" + ALL_OFF);
+    assertThat(NoTests.in(List.of("Tests:       4 skipped, 4 total"))).contains("jest ran 0 tests");
+    assertThat(NoTests.in(List.of("5 skipped in 0.12s", "ok  \texample.com/m\t0.01s"))).as("go's tests ran").isEmpty();
+    assertThat(NoTests.in(List.of("Ran 5 tests in 0.001s", "OK (skipped=5)", "3 passed in 0.1s"))).isEmpty();
   }
 
   /** A run that failed is a failure to fix, whatever its counts (a mocha before-all hook failing: "0 passing", "1 failing"). */

@@ -28,6 +28,7 @@ class TestCountsTest {
     assertThat(read("=========== 1 failed, 9 passed, 2 skipped, 1 xfailed, 1 error in 0.52s ===========")).isEqualTo(Map.of("pytest", 10));
     assertThat(read("10 passed in 0.05s")).as("pytest -q").isEqualTo(Map.of("pytest", 10));
     assertThat(read("1 warning in 0.01s")).as("no test counted").isEmpty();
+    assertThat(read("5 skipped, 1 warning in 0.01s")).as("every test skipped").isEqualTo(Map.of("pytest", 0));
     assertThat(read("Ran 12 tests in 0.003s", "", "OK (skipped=2, expected failures=1)")).isEqualTo(Map.of("unittest", 9));
     assertThat(read("Ran 3 tests in 0.003s", "FAILED (failures=1)")).isEqualTo(Map.of("unittest", 3));
     assertThat(read("Tests:       1 failed, 2 skipped, 1 todo, 5 passed, 9 total")).isEqualTo(Map.of("jest", 6));

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class VerifyRunTest {
 
+  /** What a runner that found tests and ran none of them is said to have done. */
+  private static final String ALL_OFF = " ran none of the tests it found (each skipped, pending or to-do)";
+
   @TempDir Path dir;
   final Verifier verifier = new Verifier();
 
@@ -96,8 +99,11 @@ class VerifyRunTest {
     assertThat(Files.readString(dir.resolve("logs/verify.log"))).endsWith("[acr] failing (TAP): not ok 18 default\n");
     VerifyResult inSight = run("echo 1..2; echo ok 1; echo 'not ok 2 default'; exit 1", Duration.ofSeconds(30), Map.of());
     assertThat(inSight.tail()).as("already among the last lines").isEqualTo("1..2\nok 1\nnot ok 2 default");
-    VerifyResult passing = run("echo 1..1; echo 'not ok 1 flaky # TODO'; exit 0", Duration.ofSeconds(30), Map.of());
+    VerifyResult passing = run("echo 1..2; echo ok 1; echo 'not ok 2 flaky # TODO'; exit 0", Duration.ofSeconds(30), Map.of());
     assertThat(passing.tail()).doesNotContain("[acr]");
+    assertThat(passing.passed()).isTrue();
+    VerifyResult todoOnly = run("echo 1..1; echo 'not ok 1 flaky # TODO'; exit 0", Duration.ofSeconds(30), Map.of());
+    assertThat(todoOnly.noTests()).as("a to-do test is not run").isEqualTo("tap" + ALL_OFF);
   }
 
   @Test
