@@ -179,6 +179,10 @@ class NoTestsTest {
     assertThat(NoTests.in(List.of("running 2 tests", "test result: ok. 0 passed; 0 failed; 2 ignored; 0 measured")))
         .contains("cargo" + ALL_OFF);
     assertThat(NoTests.in(List.of("Tests:       4 skipped, 4 total"))).contains("jest ran 0 tests");
+    assertThat(NoTests.in(List.of("=== RUN   TestDB", "    db_test.go:9: no database", "--- SKIP: TestDB (0.00s)", "PASS",
+        "ok  \texample.com/m\t0.01s"))).as("go test -v").contains("go" + ALL_OFF);
+    assertThat(NoTests.in(List.of("=== RUN   TestDB", "--- SKIP: TestDB (0.00s)", "=== RUN   TestAdd", "--- PASS: TestAdd (0.00s)",
+        "PASS", "ok  \texample.com/m\t0.01s"))).isEmpty();
     assertThat(NoTests.in(List.of("5 skipped in 0.12s", "ok  \texample.com/m\t0.01s"))).as("go's tests ran").isEmpty();
     assertThat(NoTests.in(List.of("Ran 5 tests in 0.001s", "OK (skipped=5)", "3 passed in 0.1s"))).isEmpty();
   }
