@@ -376,7 +376,7 @@ public final class NoTests {
     if (exitCode == 0 && none == null && !summarised.isEmpty()) {
       // A runner that said it ran tests, and counted none of them run, skipped them all.
       return Optional.of(String.join(" and ", summarised) + (claimed.isEmpty() ? " ran 0 tests"
-          : " ran none of the tests it found (each skipped, pending or to-do)"));
+          : " ran none of the tests it found: each was skipped, pending or to-do"));
     }
     return result(exitCode, false);
   }

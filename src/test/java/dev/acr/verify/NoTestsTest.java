@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class NoTestsTest {
 
   /** What a runner that found tests and ran none of them is said to have done. */
-  private static final String ALL_OFF = " ran none of the tests it found (each skipped, pending or to-do)";
+  private static final String ALL_OFF = " ran none of the tests it found: each was skipped, pending or to-do";
 
   @Test
   void runnersThatRanNothingAreTold() {

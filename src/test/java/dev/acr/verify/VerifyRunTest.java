@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VerifyRunTest {
 
   /** What a runner that found tests and ran none of them is said to have done. */
-  private static final String ALL_OFF = " ran none of the tests it found (each skipped, pending or to-do)";
+  private static final String ALL_OFF = " ran none of the tests it found: each was skipped, pending or to-do";
 
   @TempDir Path dir;
   final Verifier verifier = new Verifier();
