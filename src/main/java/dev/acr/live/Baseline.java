@@ -176,8 +176,8 @@ public final class Baseline {
     return none.map(n -> "the test command '" + verify.command() + "' (" + verify.source() + ") cannot run your tests" + where
         + ": it ran none (" + n + "), so it cannot tell a fix from a break; "
         // Every test skipped (a database not running, a package not installed): what they skip for is the remedy.
-        + (SKIPPED.matcher(n).find() ? "give the tests what they are skipped for (the output says why), or name a command"
-            + " that runs some" : "name the command that runs them")
+        + (SKIPPED.matcher(n).find() ? "give the tests what they are skipped for (a service, a package, a variable;"
+            + " pytest -rs lists the reasons), or name a command that runs some" : "name the command that runs them")
         + " (--verify CMD or \"verify\" in .acr/config.json). No agent was run and nothing was recorded; output in " + log);
   }
 

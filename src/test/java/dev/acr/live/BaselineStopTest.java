@@ -38,7 +38,8 @@ class BaselineStopTest {
   void aSuiteOfSkippedTestsAsksForWhatTheySkipFor() {
     assertThat(Baseline.cannotRun(verify, "", Optional.empty(), Optional.of("2 skipped in 0.17s"), log))
         .hasValueSatisfying(m -> assertThat(m).contains("it ran none (2 skipped in 0.17s), so it cannot tell a fix from a break;"
-            + " give the tests what they are skipped for (the output says why), or name a command that runs some (--verify CMD")
+            + " give the tests what they are skipped for (a service, a package, a variable; pytest -rs lists the reasons),"
+            + " or name a command that runs some (--verify CMD")
             .doesNotContain("name the command that runs them"));
   }
 }
