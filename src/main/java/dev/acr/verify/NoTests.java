@@ -38,8 +38,8 @@ public final class NoTests {
   /** PHPUnit: {@code No tests executed!}, or a count: {@code OK (3 tests, 5 assertions)}, {@code Tests: 3, Assertions: 4, Failures: 1.}. */
   private static final Pattern PHPUNIT_NONE = Pattern.compile("^No tests executed!");
   private static final Pattern PHPUNIT = Pattern.compile("^(?:OK \\((\\d+) tests?,|Tests: (\\d+), Assertions:)");
-  /** Jest's {@code Tests:       1 failed, 20 passed, 21 total} and Vitest's {@code Tests  1 failed | 20 passed (21)}: tests ran. */
-  private static final Pattern JEST_RAN = Pattern.compile("^Tests:?\\s+(?:\\d+ \\w+\\s*[,|]\\s*)*\\d+ (?:passed|failed)");
+  /** Jest's {@code Tests:       1 failed, 20 passed, 21 total} and Vitest's {@code Tests  1 failed | 20 passed (21)}: their counts decide. */
+  private static final Pattern JEST_RAN = Pattern.compile("^Tests:?\\s+(?:\\d+ \\w+\\s*[,|]\\s*)*\\d+ (?:passed|failed|skipped|todo)\\b");
   /**
    * prove's summary {@code Files=8, Tests=27, 1 wallclock secs (...)}; with no test file, {@code
    * Files=0, Tests=0} (and exit 0). The files count, not the tests: a test file that dies before

@@ -178,7 +178,9 @@ class NoTestsTest {
     assertThat(NoTests.in(List.of("5 examples, 0 failures, 5 pending"))).contains("rspec" + ALL_OFF);
     assertThat(NoTests.in(List.of("running 2 tests", "test result: ok. 0 passed; 0 failed; 2 ignored; 0 measured")))
         .contains("cargo" + ALL_OFF);
-    assertThat(NoTests.in(List.of("Tests:       4 skipped, 4 total"))).contains("jest ran 0 tests");
+    assertThat(NoTests.in(List.of("Tests:       4 skipped, 4 total"))).contains("jest" + ALL_OFF);
+    assertThat(NoTests.in(List.of("Tests  3 skipped | 1 todo (4)"))).as("Vitest").contains("vitest" + ALL_OFF);
+    assertThat(NoTests.in(List.of("Tests:       1 skipped, 3 passed, 4 total"))).isEmpty();
     assertThat(NoTests.in(List.of("=== RUN   TestDB", "    db_test.go:9: no database", "--- SKIP: TestDB (0.00s)", "PASS",
         "ok  \texample.com/m\t0.01s"))).as("go test -v").contains("go" + ALL_OFF);
     assertThat(NoTests.in(List.of("=== RUN   TestDB", "--- SKIP: TestDB (0.00s)", "=== RUN   TestAdd", "--- PASS: TestAdd (0.00s)",
