@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * The summaries of GoogleTest, Catch2, go test -v, gotestsum, ExUnit, tasty, XCTest, swift-testing, Zig, Julia's Test,
- * Deno, node:test, Jasmine, uvu, zap and hapi's lab, read for {@link TestCounts} (apart only to keep each file short), with the same rule: skipped, pending,
- * excluded and broken tests do not count as run. Each format is the runner's own, from its source: what it prints with
- * its usual command.
+ * Deno, node:test, Jasmine, uvu, zap and hapi's lab, read for {@link TestCounts} (apart only to keep each file short),
+ * with the same rule: skipped, pending, excluded and broken tests do not count as run. Each format is the runner's own,
+ * from its source: what it prints with its usual command.
  */
 final class TestTotals {
 
