@@ -110,6 +110,10 @@ final class Languages {
           Map.entry("lpr", "pascal"),
           Map.entry("dpr", "pascal"),
           Map.entry("adb", "ada"),
+          // Standard ML: structures, signatures and functors (uenoB/short was "unknown"); its .mlb and .cm are build files.
+          Map.entry("sml", "standardml"),
+          Map.entry("sig", "standardml"),
+          Map.entry("fun", "standardml"),
           Map.entry("ads", "ada"));
   // .h is left out on purpose: it is C and C++ alike, the .c or .cpp files decide.
 

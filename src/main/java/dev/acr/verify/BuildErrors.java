@@ -21,9 +21,12 @@ public final class BuildErrors {
   private static final Pattern MAVEN = Pattern.compile("^\\[ERROR\\] (/\\S+\\.(?:java|kt|scala|groovy)):\\[(\\d+),\\d+\\] (.+)$");
   /** Kotlin's compiler under Gradle: {@code e: file:///path/A.kt:3:5 Unresolved reference: x}. */
   private static final Pattern KOTLIN = Pattern.compile("^e: (?:file://)?(/\\S+\\.kts?):(\\d+):\\d+ (.+)$");
-  /** gcc, clang, javac, gfortran: {@code src/a.c:12:5: error: ...}, {@code A.java:3: error: ...}. */
+  /**
+   * gcc, clang, javac, gfortran: {@code src/a.c:12:5: error: ...}, {@code A.java:3: error: ...}; Poly/ML (Standard ML):
+   * {@code ../map.sml:263: error: Value or constructor (tru) has not been declared Found near tru}.
+   */
   private static final Pattern CC = Pattern.compile(
-      "^(\\S+\\.(?:c|cc|cpp|cxx|h|hpp|java|m|f90|F90|f|swift)):(\\d+):(?:\\d+:)? (?:fatal )?error: (.+)$");
+      "^(\\S+\\.(?:c|cc|cpp|cxx|h|hpp|java|m|f90|F90|f|swift|sml|sig|fun)):(\\d+):(?:\\d+:)? (?:fatal )?error: (.+)$");
   /** tsc: {@code src/a.ts(3,5): error TS2322: ...}. */
   private static final Pattern TSC = Pattern.compile("^(\\S+\\.(?:ts|tsx|mts|cts))\\((\\d+),\\d+\\): error (TS\\d+: .+)$");
   /** rustc: {@code error[E0425]: cannot find value `x`}, its place on a later {@code --> src/lib.rs:3:5} line. */

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * Test commands of build tools whose projects name no test command acr reads first: CMake with
  * CTest (C and C++), rebar3 (Erlang), R packages tested with testthat, Leiningen and the Clojure
- * CLI, nimble (Nim), dub (D), Crystal's spec runner, raco test (Racket), plunit (SWI-Prolog), gprbuild's test programs (Ada: {@link AdaProject}) and the
+ * CLI, nimble (Nim), dub (D), Crystal's spec runner, raco test (Racket), plunit (SWI-Prolog), Standard ML's test drivers ({@link StandardMlTests}), gprbuild's test programs (Ada: {@link AdaProject}) and the
  * Fortran Package Manager, Swift, Dart, Zig and Julia ({@link LanguageToolchains}), Haxe ({@link HaxeProject}), Coq ({@link CoqProject}), CHICKEN's eggs ({@link ChickenEggs}), Meson ({@link MesonBuild}), GNU Autotools ({@link Autotools}), ASDF's test-op
  * ({@link CommonLispTests}) and Guile's SRFI-64 ({@link GuileTests}). Each
  * was added after a real repository of that kind got "verify none found" (docs/real-repos.md).
@@ -66,6 +66,7 @@ public final class BuildTools {
     found = found.isPresent() ? found : crystal(root);
     found = found.isPresent() ? found : racket(root);
     found = found.isPresent() ? found : plunit(root);
+    found = found.isPresent() ? found : StandardMlTests.detect(root);
     found = found.isPresent() ? found : AdaProject.detect(root);
     found = found.isPresent() ? found : cmake(root);
     // After CMake: a project that keeps both builds with CMake as before (fortran-lang/test-drive's meson.build is one more way).

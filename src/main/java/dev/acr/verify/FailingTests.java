@@ -75,8 +75,9 @@ final class FailingTests {
       Pattern.compile("^(?:FAIL|ERROR): (\\w+ \\([\\w.]+\\)(?: \\(.*\\)| \\[.*\\])?)$"),
       // automake's test harness, per test (TESTS of a Makefile.am; a TAP test's line adds its number and description):
       // FAIL: test-reader, ERROR: api (exit 99), XPASS: known-bug; not "ERROR: Dependency "x" not found" nor plunit's "ERROR: /x/t.plt:11:";
-      // and again in test-suite.log (make check VERBOSE=1): FAIL complete (exit status: 1)
-      Pattern.compile("^(?:FAIL|XPASS|ERROR):? ([\\w./+-]+)(?: \\d+ .*| \\(exit status: \\d+\\))?$"),
+      // and again in test-suite.log (make check VERBOSE=1): FAIL complete (exit status: 1); Standard ML's UnitTest (uenoB/short),
+      // by the test's path, colons in it: FAIL: WordPatriciaMap/isEmpty:1
+      Pattern.compile("^(?:FAIL|XPASS|ERROR):? ([\\w./+-]+(?::[\\w./+-]+)*)(?: \\d+ .*| \\(exit status: \\d+\\))?$"),
       // Jest: ● Suite › test; Vitest: FAIL  test/a.test.ts > suite > test; Jest's file line: FAIL  src/a.test.js
       Pattern.compile("^\\s*● (.+ › .+)$"),
       // (not oruntests' count under a file's line: "                 FAIL    2")

@@ -127,6 +127,7 @@ final class InstallHints {
       Map.entry("raco", "it comes with Racket: Debian's racket"),
       Map.entry("racket", "Debian's racket"),
       Map.entry("swipl", "SWI-Prolog: Debian's swi-prolog-nox"),
+      Map.entry("poly", "Poly/ML: Debian's polyml"),
       Map.entry("guile", "GNU Guile: Debian's guile-3.0"),
       Map.entry("sbcl", "Steel Bank Common Lisp: Debian's sbcl"),
       Map.entry("deno", "npm install -g deno, or see deno.com"),

@@ -78,6 +78,13 @@ final class SummaryFailures {
   /** oruntests (GNU Octave), which exits 0 whatever failed: {@code FAIL    2} under a file's {@code PASS 6/8} line. */
   private static final Pattern OCTAVE_FAIL = Pattern.compile("^FAIL\\s+(\\d+)$");
 
+  /**
+   * Poly/ML reading a Standard ML driver on standard input ({@link StandardMlTests}): a file that does not compile, or a
+   * top-level declaration that raised, is reported so and the next one read, and poly exits 0 at the end of its input when
+   * the driver's own exit was never reached: {@code Exception- Fail "Static Errors" raised}.
+   */
+  private static final Pattern POLYML_RAISED = Pattern.compile("^Exception- .+ raised$");
+
   private String failed;
 
   /**
@@ -120,10 +127,12 @@ final class SummaryFailures {
       summary = summary == null && Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2)) > 0 ? "Ant's junit: " + line : summary;
     } else if ((m = OCTAVE_FAIL.matcher(line)).find()) {
       summary = summary == null && Integer.parseInt(m.group(1)) > 0 ? "oruntests: " + line.replaceAll("\\s+", " ") : summary;
+    } else if ((m = TestTotals.SML_UNIT_TEST.matcher(line)).find()) {
+      summary = summary == null && Integer.parseInt(m.group(2)) > 0 ? "UnitTest: " + line : summary;
     } else if ((m = AUNIT_FAILURES.matcher(line)).find()) {
       summary = summary == null && Integer.parseInt(m.group(1)) > 0 ? "AUnit: " + line.replaceAll("\\s+", " ") : summary;
     } else if (failed == null && (TCLTEST_FAILED.matcher(line).find() || TCLTEST_FILE_ERROR.matcher(line).find()
-        || PROLOG_SYNTAX_ERROR.matcher(line).find())) {
+        || PROLOG_SYNTAX_ERROR.matcher(line).find() || POLYML_RAISED.matcher(line).find())) {
       failed = line.replaceAll("\\s+", " ");
     }
   }

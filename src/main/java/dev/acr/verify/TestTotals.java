@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * The summaries of GoogleTest, Catch2, go test -v, gotestsum, ExUnit, tasty, XCTest, swift-testing, Zig, Julia's Test,
- * Deno, node:test, Jasmine, uvu, zap and hapi's lab, read for {@link TestCounts} (apart only to keep each file short),
+ * Deno, node:test, Jasmine, uvu, zap, hapi's lab and Standard ML's UnitTest, read for {@link TestCounts} (apart only to keep each file short),
  * with the same rule: skipped, pending, excluded and broken tests do not count as run. Each format is the runner's own,
  * from its source: what it prints with its usual command.
  */
@@ -56,6 +56,11 @@ final class TestTotals {
   private static final String ZAP_NONE = "All of 0 tests passed. Yeah!";
   /** hapi's lab: {@code 3 tests complete}, {@code 1 of 2 tests failed}, each count without the skipped ("(1 skipped)" after it). */
   private static final Pattern LAB = Pattern.compile("^(?:(\\d+) tests complete|\\d+ of (\\d+) tests failed)(?: \\(\\d+ skipped\\))?$");
+  /**
+   * Standard ML's UnitTest (uenoB/short's unit-test.sml): {@code 215 tests total, 1 tests failed.}. It has no skipping; its
+   * driver exits 1 when a test failed, but a driver that ignores {@code UnitTest.main}'s result exits 0 after it.
+   */
+  static final Pattern SML_UNIT_TEST = Pattern.compile("^(\\d+) tests total, (\\d+) tests failed\\.$");
   /** gotestsum's last line; with --rerun-fails ("DONE 2 runs, ") a rerun test is counted again, so that one is not read. */
   private static final Pattern GOTESTSUM = Pattern.compile("^DONE (\\d+ runs, )?(\\d+) tests?((?:, \\d+ (?:skipped|failures?|errors?))*) in \\S+$");
   /** go test -v: each test and subtest it ran; its package's closing line ends the package's summary. */
@@ -151,6 +156,8 @@ final class TestTotals {
       counts.add("uvu", uvu);
     } else if ((m = LAB.matcher(line)).find()) {
       counts.add("lab", number(m.group(1)) + number(m.group(2)));
+    } else if ((m = SML_UNIT_TEST.matcher(line)).find()) {
+      counts.add("UnitTest", Integer.parseInt(m.group(1)));
     } else if (line.equals(ZAP_NONE)) {
       counts.add("zap", 0);
     } else if ((m = NODE_TEST.matcher(line)).find()) {

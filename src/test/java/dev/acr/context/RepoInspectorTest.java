@@ -184,6 +184,9 @@ class RepoInspectorTest {
     assertThat(languageOf(Map.of("package.json", "{}", "Cakefile", "", "src/parser.coffee", "", "test/parser.test.coffee", "",
         "lib/parser.js", ""))).isEqualTo("coffeescript");
     assertThat(languageOf(Map.of("package.json", "{}", "src/a.coffee", "", "lib/a.js", "", "index.js", ""))).isEqualTo("javascript");
+    // uenoB/short: Standard ML structures and a test driver, no build file.
+    assertThat(languageOf(Map.of("word-patricia-map.sml", "", "tests/run.sml", "", "tests/run.mlb", "", "README.md", "")))
+        .isEqualTo("standardml");
     assertThat(languageOf(Map.of("go.mod", "module x\n"))).isEqualTo("go");
     assertThat(languageOf(Map.of("Cargo.toml", "[package]\n"))).isEqualTo("rust");
     assertThat(languageOf(Map.of("App.csproj", "<Project/>"))).isEqualTo("csharp");
