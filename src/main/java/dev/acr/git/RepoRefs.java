@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * What an attempt's worktree shares with the user's repository besides their files: its branches and
@@ -21,48 +22,74 @@ import java.util.Map;
  * a ref moved onto such a commit; it puts back a ref or stash entry that went missing and the config
  * file as it was. The user's own branches and stashes made meanwhile (on their commits) are left alone.
  * Remote-tracking refs are only reported: a change there is a fetch or a push, which cannot be undone.
+ *
+ * <p>What was there before is shared by the acr runs whose attempts run at the same time in the repository ({@link
+ * SharedBaseline}): another run's agent's branch or config is never read as the user's. Each run takes back what came
+ * from its own worktrees, and the config as it was, whichever run's agent changed it (a run cannot tell).
  */
 public final class RepoRefs {
-  /** What {@link #restore} did, in words ("made branch agent/fix"), and what it only reports. */
-  public record Restored(List<String> undone, List<String> reported) {
+  /**
+   * What {@link #restore} did, in words ("made branch agent/fix"), and what it only reports; {@code meanwhile}: what it put
+   * back that went missing or changed ("deleted branch main", "changed .git/config") while another acr run's attempts ran
+   * here too, whose agent may have done it.
+   */
+  public record Restored(List<String> undone, List<String> reported, List<String> meanwhile) {
     public boolean none() {
-      return undone.isEmpty() && reported.isEmpty();
+      return undone.isEmpty() && reported.isEmpty() && meanwhile.isEmpty();
     }
   }
 
-  private record StashEntry(String commit, String message) {}
+  record StashEntry(String commit, String message) {}
 
   private final Path root;
+  private final Path gitDir;
+  private final SharedBaseline.Holder self;
   private final String snapshot;
   private final Map<String, String> refs;
   private final List<StashEntry> stash;
   private final Path config;
   private final byte[] configBytes;
 
-  private RepoRefs(Path root, String snapshot, Map<String, String> refs, List<StashEntry> stash, Path config,
-      byte[] configBytes) {
+  private RepoRefs(Path root, Path gitDir, SharedBaseline.Holder self, Map<String, String> refs, List<StashEntry> stash,
+      Path config, byte[] configBytes) {
     this.root = root;
-    this.snapshot = snapshot;
+    this.gitDir = gitDir;
+    this.self = self;
+    this.snapshot = self.snapshot();
     this.refs = refs;
     this.stash = stash;
     this.config = config;
     this.configBytes = configBytes;
   }
 
-  /** The refs, stash list and config of the repository at {@code root}; {@code snapshot} is the run's snapshot commit. */
+  /**
+   * The refs, stash list and config of the repository at {@code root} before any acr run's agents ran; {@code snapshot} is
+   * the run's snapshot commit. Each read is followed by one {@link #restore}.
+   */
   public static RepoRefs read(Path root, String snapshot) throws GitException {
-    Path config = root.resolve(Git.run(root, "rev-parse", "--git-common-dir").strip()).resolve("config");
-    byte[] bytes;
+    Path gitDir = root.resolve(Git.run(root, "rev-parse", "--git-common-dir").strip()).normalize();
+    Path config = gitDir.resolve("config");
+    SharedBaseline.Holder self = new SharedBaseline.Holder(StaleWorktrees.lockReason() + " #" + UUID.randomUUID(), snapshot);
+    SharedBaseline.State s = SharedBaseline.join(gitDir, self,
+        () -> new SharedBaseline.State(List.of(), refs(root), stash(root), bytes(config)));
+    return new RepoRefs(root, gitDir, self, s.refs(), s.stash(), config, s.config());
+  }
+
+  private static byte[] bytes(Path config) throws GitException {
     try {
-      bytes = Files.isRegularFile(config) ? Files.readAllBytes(config) : null;
+      return Files.isRegularFile(config) ? Files.readAllBytes(config) : null;
     } catch (IOException e) {
       throw new GitException("cannot read " + config + ": " + e.getMessage(), e);
     }
-    return new RepoRefs(root, snapshot, refs(root), stash(root), config, bytes);
   }
 
   /** Takes back what the attempts since {@link #read} did to the repository from their worktrees. */
   public Restored restore() throws GitException {
+    return SharedBaseline.leave(gitDir, self, others -> restore(others.isEmpty()));
+  }
+
+  /** {@link #restore}; {@code alone} when no other acr run's attempts are running in the repository. */
+  private Restored restore(boolean alone) throws GitException {
     List<String> undone = new ArrayList<>();
     List<String> reported = new ArrayList<>();
     Map<String, String> now = refs(root);
@@ -84,15 +111,21 @@ public final class RepoRefs {
         }
       }
     }
+    // What went missing or changed may be another run's agent's doing when runs overlap: said apart.
+    List<String> putBack = new ArrayList<>();
     for (Map.Entry<String, String> e : refs.entrySet()) {
       if (!now.containsKey(e.getKey()) && !e.getKey().equals("refs/stash") && !e.getKey().startsWith("refs/remotes/")) {
         Git.run(root, "update-ref", e.getKey(), e.getValue(), "");
-        undone.add("deleted " + kind(e.getKey()) + " " + shortName(e.getKey()));
+        putBack.add("deleted " + kind(e.getKey()) + " " + shortName(e.getKey()));
       }
     }
-    restoreStash(undone);
-    restoreConfig(undone);
-    return new Restored(List.copyOf(undone), List.copyOf(reported));
+    restoreStash(undone, putBack);
+    restoreConfig(putBack);
+    if (alone) {
+      undone.addAll(putBack);
+      putBack.clear();
+    }
+    return new Restored(List.copyOf(undone), List.copyOf(reported), List.copyOf(putBack));
   }
 
   /**
@@ -101,7 +134,7 @@ public final class RepoRefs {
    * the top one, so that is its place). Never by emptying the list and refilling it: a stop half-way
    * would leave the user's entries in no list at all.
    */
-  private void restoreStash(List<String> undone) throws GitException {
+  private void restoreStash(List<String> undone, List<String> putBack) throws GitException {
     List<StashEntry> now = stash(root);
     if (now.equals(stash)) {
       return;
@@ -127,16 +160,16 @@ public final class RepoRefs {
       undone.add("added " + added + " stash " + (added == 1 ? "entry" : "entries"));
     }
     if (missing > 0) {
-      undone.add("took " + missing + " of your stash entries");
+      putBack.add("took " + missing + " of your stash entries");
     }
   }
 
-  private void restoreConfig(List<String> undone) throws GitException {
+  private void restoreConfig(List<String> putBack) throws GitException {
     try {
       byte[] now = Files.isRegularFile(config) ? Files.readAllBytes(config) : null;
       if (configBytes != null && !Arrays.equals(now, configBytes)) {
         Files.write(config, configBytes);
-        undone.add("changed .git/config");
+        putBack.add("changed .git/config");
       }
     } catch (IOException e) {
       throw new GitException("cannot put back " + config + ": " + e.getMessage(), e);

@@ -174,6 +174,10 @@ final class SharedState {
         note.accept(who + ": from " + (several ? "their worktrees " : "its worktree ") + subject + " "
             + String.join(", ", r.undone()) + " in your repository; acr put it back as it was");
       }
+      if (!r.meanwhile().isEmpty()) {
+        note.accept(who + ": while " + subject + " and another acr run's attempts ran here, an agent "
+            + String.join(", ", r.meanwhile()) + " in your repository; acr put it back as it was");
+      }
       if (!r.reported().isEmpty()) {
         note.accept(who + ": " + subject + " " + String.join(", ", r.reported())
             + " in your repository; acr cannot undo that: check the remote (git log @{u})");

@@ -136,6 +136,11 @@ final class Fixtures {
 
   /** The launcher with no --config: the bundled one applies (no user config in this HOME). */
   Process startPlain(List<String> args) throws IOException {
+    return startPlain(args, "");
+  }
+
+  /** {@link #startPlain(List)} writing to {@code out<suffix>.txt} and {@code err<suffix>.txt}: runs side by side. */
+  Process startPlain(List<String> args, String suffix) throws IOException {
     List<String> cmd = new ArrayList<>(launcherPrefix);
     cmd.add(Path.of(System.getProperty("acr.root"), "bin", "acr").toString());
     cmd.addAll(args);
@@ -143,8 +148,8 @@ final class Fixtures {
     pb.environment().clear();
     pb.environment().putAll(env());
     pb.environment().put("XDG_CONFIG_HOME", home.resolve("xdg").toString());
-    pb.redirectOutput(root.resolve("out.txt").toFile());
-    pb.redirectError(root.resolve("err.txt").toFile());
+    pb.redirectOutput(root.resolve("out" + suffix + ".txt").toFile());
+    pb.redirectError(root.resolve("err" + suffix + ".txt").toFile());
     return pb.start();
   }
 
@@ -155,7 +160,12 @@ final class Fixtures {
   }
 
   Run collect(Process p) throws IOException {
-    return new Run(p.exitValue(), Files.readString(root.resolve("out.txt")), Files.readString(root.resolve("err.txt")));
+    return collect(p, "");
+  }
+
+  Run collect(Process p, String suffix) throws IOException {
+    return new Run(p.exitValue(), Files.readString(root.resolve("out" + suffix + ".txt")),
+        Files.readString(root.resolve("err" + suffix + ".txt")));
   }
 
   /** The repository's worktrees besides its own, as {@code git worktree list} prints them: those acr keeps. */
