@@ -67,13 +67,27 @@ public final class WorktreePool implements AutoCloseable {
     return isolation.createWorktree(snapshot, wt, KeptWorktrees.LOCK_REASON);
   }
 
+  /**
+   * An agent's {@code git checkout -b} left {@code wt} on a branch: kept so until the next run, the user could neither
+   * delete nor check out a branch of that name ("checked out at …"). Best effort: the next run resets it anyway.
+   */
+  private void detach(Path wt) {
+    if (Files.isDirectory(wt)) {
+      try {
+        Git.tryRun(wt, Map.of(), "update-ref", "--no-deref", "HEAD", snapshot.commit());
+      } catch (GitException e) {
+        // As it was before: the next run's reset detaches it.
+      }
+    }
+  }
+
   /** Hands {@code wt} back for a later attempt of this run. */
   public synchronized void release(Path wt) {
     idle.addLast(wt);
   }
 
   /**
-   * Leaves this run's worktrees for the next run, as they are (the next run resets them), or
+   * Leaves this run's worktrees for the next run, as they are but detached (the next run resets them), or
    * removes them; then frees them. The first failure is thrown after trying them all.
    */
   @Override
@@ -88,6 +102,7 @@ public final class WorktreePool implements AutoCloseable {
     for (Map.Entry<Path, SlotLock> e : mine.entrySet()) {
       try {
         if (keep) {
+          detach(e.getKey());
           KeptWorktrees.touch(e.getValue());
         } else {
           kept.remove(e.getKey());

@@ -84,6 +84,27 @@ class GitWorktreePoolTest {
     assertThat(GitFixture.status(repo)).isEqualTo(status);
   }
 
+  /**
+   * An agent's git checkout -b left the kept worktree on its branch, which acr then deleted: kept so until the next run, the
+   * user could neither check out a branch of that name nor delete one ("checked out at …/worktrees/…/1").
+   */
+  @Test
+  void aKeptWorktreeIsLeftDetachedWhateverBranchItsAgentCheckedOut() throws Exception {
+    Isolation iso = Isolation.forRepo(repo);
+    Snapshot s = iso.snapshot(Map.of());
+    Path wt;
+    try (WorktreePool run = new WorktreePool(iso, s, home, true)) {
+      wt = run.acquire();
+      git(wt, "checkout", "-q", "-b", "agent-fix");
+      git(repo, "update-ref", "-d", "refs/heads/agent-fix"); // as RepoRefs takes the agent's branch back
+      run.release(wt);
+    }
+    assertThat(git(wt, "rev-parse", "HEAD").strip()).isEqualTo(s.commit());
+    assertThat(Git.tryRun(wt, Map.of(), "symbolic-ref", "-q", "HEAD").ok()).as("detached").isFalse();
+    git(repo, "branch", "agent-fix");
+    git(repo, "branch", "-D", "agent-fix");
+  }
+
   @Test
   void aWorktreeWhoseIndexSkipsFilesIsCheckedOutAfreshNotReset() throws Exception {
     Isolation iso = Isolation.forRepo(repo);
