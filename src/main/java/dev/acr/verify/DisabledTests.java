@@ -30,9 +30,9 @@ public final class DisabledTests {
   /** Enough of any real patch; past it the rest is not read (a generated file, a vendored tree). */
   private static final int MAX_LINES = 200_000;
 
-  /** A test file by its name alone. */
+  /** A test file by its name alone; AVA's default files too: {@code test.js} (sindresorhus's packages' one), {@code test-*.js}. */
   static final Pattern TEST_NAME = Pattern.compile(
-      "(?:^|/)test_[^/]+\\.py$|_test\\.(?:py|go|rb|exs|ts|js|mjs|dart|cc|cpp|c|lua|nim|vala)$"
+      "(?:^|/)test_[^/]+\\.py$|_test\\.(?:py|go|rb|exs|ts|js|mjs|dart|cc|cpp|c|lua|nim|vala)$|(?:^|/)test(?:-[^/]+)?\\.[cm]?[jt]sx?$"
           + "|\\.(?:test|spec)\\.(?:[cm]?[jt]sx?|vala)$|(?:Test|Tests|IT|Spec|Suite)\\.(?:java|kt|scala|groovy|cs|php|swift)$"
           + "|_spec\\.(?:rb|cr|lua)$|\\.bats$|(?:^|/)Test[A-Z]\\w*\\.(?:pas|pp)$");
   /** A file in a test folder: a test file when it is source code (not a snapshot, a fixture or a resource). */
@@ -44,8 +44,14 @@ public final class DisabledTests {
 
   static final Pattern NOT_TESTS = Pattern.compile("(?:^|/)(?:__snapshots__|fixtures?|resources|testdata|data)/");
 
+  /**
+   * Skipped and to-do tests, and expected failures, which pass because they fail: AVA's and Jest's {@code test.failing},
+   * Vitest's {@code test.fails} (a stand-in's {@code test.failing} on sindresorhus/camelcase was verified), also after a
+   * modifier ({@code test.serial.skip}, {@code it.concurrent.skip}).
+   */
   private static final Pattern JS = Pattern.compile(
-      "\\b(?:it|test|describe|context|suite|specify)\\.(?:skip|todo)\\b|\\bx(?:it|test|describe|context)\\s*\\("
+      "\\b(?:it|test|describe|context|suite|specify)(?:\\.(?:serial|concurrent|sequential))?\\.(?:skip|todo|failing|fails)\\b"
+          + "|\\bx(?:it|test|describe|context)\\s*\\("
           + "|\\bthis\\.skip\\(\\)|\\b(?:ignore|skip)\\s*:\\s*true\\b|\\bDeno\\.test\\.ignore\\(");
   /**
    * JUnit 4's and 5's, and JUnit 5's conditions ({@code @DisabledOnOs}, {@code @EnabledIf("false")}, {@code @EnabledOnJre}...), also

@@ -204,6 +204,14 @@ final class FailingTests {
    */
   private static final Pattern OCTAVE_FILE = Pattern.compile("^\\s*(\\S+\\.m) \\.+ PASS\\s+(\\d+)/(\\d+)$");
 
+  /**
+   * AVA, per failing test: its title, then the error's message, in one line ({@code ✘ [fail]: invalid input Function threw
+   * unexpected exception}), so the title is known only when AVA's report of the failure prints it on a line of its own.
+   */
+  private static final Pattern AVA_FAILED = Pattern.compile("^✘ \\[(?:fail|unexpected pass)\\]: (.+)$");
+  /** AVA's failing tests' lines not yet told apart from their messages. */
+  private final List<String> avaFailed = new ArrayList<>();
+
   /** A time after a name, {@code (5.2 s)}, {@code (12 ms)}: it changes from run to run. */
   private static final Pattern DURATION = Pattern.compile("\\s*\\(\\d+(?:\\.\\d+)?\\s*(?:ms|s|sec|seconds)\\)$");
 
@@ -255,6 +263,9 @@ final class FailingTests {
       }
       return;
     }
+    if (ava(plain.strip())) {
+      return;
+    }
     Matcher go = GO_PACKAGE.matcher(plain);
     if (go.find()) {
       boolean named = goTestNamed;
@@ -288,6 +299,23 @@ final class FailingTests {
         return;
       }
     }
+  }
+
+  /** Whether {@code line} is AVA's line of a failing test, or the title of one such line in AVA's report of it. */
+  private boolean ava(String line) {
+    Matcher m = AVA_FAILED.matcher(line);
+    if (m.find()) {
+      avaFailed.add(m.group(1));
+      return true;
+    }
+    for (String failed : avaFailed) {
+      if (failed.equals(line) || failed.startsWith(line + " ")) {
+        avaFailed.remove(failed);
+        add(line);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The name as kept, when new to the list; null otherwise. */

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * The summaries of GoogleTest, Catch2, go test -v, gotestsum, ExUnit, tasty, XCTest, swift-testing, Zig, Julia's Test,
- * Deno, node:test, Jasmine, uvu, zap, hapi's lab and Standard ML's UnitTest, read for {@link TestCounts} (apart only to keep each file short),
+ * Deno, node:test, Jasmine, uvu, zap, hapi's lab, AVA and Standard ML's UnitTest, read for {@link TestCounts} (apart only to keep each file short),
  * with the same rule: skipped, pending, excluded and broken tests do not count as run. Each format is the runner's own,
  * from its source: what it prints with its usual command.
  */
@@ -61,6 +61,14 @@ final class TestTotals {
    * driver exits 1 when a test failed, but a driver that ignores {@code UnitTest.main}'s result exits 0 after it.
    */
   static final Pattern SML_UNIT_TEST = Pattern.compile("^(\\d+) tests total, (\\d+) tests failed\\.$");
+  /**
+   * AVA: each test's line ("✔ title"; a known failure's "✔ [expected fail] title" is not counted), its rule ("─") before its
+   * summary, then the failed ("1 test failed": the passed are not told then), the passed when none failed ("20 tests
+   * passed"), the known failures, the skipped, the to-do (sindresorhus/camelcase's xo && ava && tsd).
+   */
+  private static final Pattern AVA_PASSED = Pattern.compile("^✔ (?!\\[expected fail\\] )\\S");
+  private static final Pattern AVA_SUMMARY =
+      Pattern.compile("^(\\d+) (?:(tests? failed)|(tests? passed)|known failures?|tests? skipped|tests? todo)$");
   /** gotestsum's last line; with --rerun-fails ("DONE 2 runs, ") a rerun test is counted again, so that one is not read. */
   private static final Pattern GOTESTSUM = Pattern.compile("^DONE (\\d+ runs, )?(\\d+) tests?((?:, \\d+ (?:skipped|failures?|errors?))*) in \\S+$");
   /** go test -v: each test and subtest it ran; its package's closing line ends the package's summary. */
@@ -78,6 +86,10 @@ final class TestTotals {
   private boolean zigBuild;
   private boolean zigTree;
   private boolean zigCached;
+  /** AVA's tests passed so far, whether its rule was read since, and whether its summary was counted. */
+  private int avaPassed;
+  private boolean avaRule;
+  private boolean avaCounted;
   /** uvu's total just read, waiting for the "Passed:" line that makes it uvu's; -1 when none is. */
   private int uvuTotal = -1;
 
@@ -156,6 +168,17 @@ final class TestTotals {
       counts.add("uvu", uvu);
     } else if ((m = LAB.matcher(line)).find()) {
       counts.add("lab", number(m.group(1)) + number(m.group(2)));
+    } else if (AVA_PASSED.matcher(line).find()) {
+      avaPassed = avaCounted ? 1 : avaPassed + 1;
+      avaCounted = false;
+      avaRule = false;
+    } else if (line.equals("─")) {
+      avaRule = true;
+    } else if ((m = AVA_SUMMARY.matcher(line)).find()) {
+      if (avaRule && !avaCounted && Integer.parseInt(m.group(1)) > 0) {
+        counts.add("ava", m.group(2) != null ? avaPassed + Integer.parseInt(m.group(1)) : m.group(3) != null ? Integer.parseInt(m.group(1)) : 0);
+        avaCounted = true;
+      }
     } else if ((m = SML_UNIT_TEST.matcher(line)).find()) {
       counts.add("UnitTest", Integer.parseInt(m.group(1)));
     } else if (line.equals(ZAP_NONE)) {

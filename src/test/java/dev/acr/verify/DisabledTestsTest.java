@@ -44,6 +44,10 @@ class DisabledTestsTest {
     assertThat(find(replacing("src/parse.test.ts", "it('parses dates', () => {", "it.skip('parses dates', () => {"), prompt))
         .get().asString().contains("added to src/parse.test.ts:12");
     assertThat(find(replacing("test/a.js", "it('parses', function () {", "xit('parses', function () {"), prompt)).isPresent();
+    // AVA's and Jest's expected failures, Vitest's, and a skip after AVA's serial modifier (sindresorhus/camelcase).
+    assertThat(find(replacing("test.js", "test('invalid input', t => {", "test.failing('invalid input', t => {"), prompt)).isPresent();
+    assertThat(find(replacing("src/a.test.ts", "it('parses', () => {", "it.fails('parses', () => {"), prompt)).isPresent();
+    assertThat(find(replacing("test.js", "test.serial('writes', t => {", "test.serial.skip('writes', t => {"), prompt)).isPresent();
     assertThat(find(replacing("semver/parse_test.ts", "Deno.test({ name: \"parse()\", fn() {",
         "Deno.test({ name: \"parse()\", ignore: true, fn() {"), prompt)).isPresent();
     assertThat(find(adding("parser_test.go", "\tt.Skip(\"later\")"), prompt)).isPresent();
