@@ -108,7 +108,9 @@ final class AttemptTests {
       return null;
     }
     if (v.failing().isEmpty()) {
-      return BuildErrors.first(Baseline.lines(log, v)).map(e -> "its build fails (" + Baseline.exit(v) + ": " + e + ")")
+      List<String> lines = Baseline.lines(log, v);
+      return BuildErrors.first(lines).map(e -> "its build fails (" + Baseline.exit(v) + ": " + e + ")")
+          .or(() -> BuildErrors.lint(lines).map(e -> "its lint fails (" + Baseline.exit(v) + ": " + e + ")"))
           .orElse("its tests fail (" + Baseline.exit(v) + ")");
     }
     String before = "";

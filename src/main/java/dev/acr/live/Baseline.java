@@ -196,7 +196,9 @@ public final class Baseline {
     KnownFailures known = KnownFailures.of(r, d.task().dimension(), req.prompt());
     String warning = known.warning(d.signals().verify().command());
     String which = r.failing().isEmpty() ? "" : ": " + quoted(KnownFailures.named(r.failing(), r.failingIncomplete()), log);
-    Optional<String> build = r.failing().isEmpty() ? BuildErrors.first(lines(log, r)).map(e -> quoted(e, log)) : Optional.empty();
+    List<String> output = r.failing().isEmpty() ? lines(log, r) : List.of();
+    Optional<String> build = BuildErrors.first(output).map(e -> quoted(e, log));
+    Optional<String> lint = build.isPresent() ? Optional.empty() : BuildErrors.lint(output).map(e -> quoted(e, log));
     if (warning != null) {
       note.accept("warning: " + warning);
     } else if (build.isPresent()) {
@@ -204,6 +206,11 @@ public final class Baseline {
       note.accept("baseline: the build fails (" + exit(r) + ": " + build.get() + ") and no failing test is named; if that is the"
           + " bug to fix, as expected; if not, no attempt can verify here: rerun with --verify 'CMD' that builds what the"
           + " tests need");
+    } else if (lint.isPresent()) {
+      // The test script lints first (xo && ava): the lint may be the bug, or stand before tests that would pass.
+      note.accept("baseline: the lint fails (" + exit(r) + ": " + lint.get() + ") and no failing test is named; if that is"
+          + " the bug to fix, as expected; if not, no attempt can verify here: rerun with --verify 'CMD' that runs the tests"
+          + " without the lint");
     } else if (asksToFixFailingTest(d.task().dimension(), req.prompt())) {
       note.accept("baseline: tests fail (" + exit(r) + ")" + which + ", as expected before a fix" + known.unnamedNote()
           + known.namedElsewhereNote(req.prompt()));

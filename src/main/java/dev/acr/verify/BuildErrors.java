@@ -34,8 +34,46 @@ public final class BuildErrors {
   private static final Pattern RUST_AT = Pattern.compile("^--> (\\S+?):(\\d+):\\d+$");
   /** go: {@code ./a.go:3:5: undefined: x}, only in a package whose tests did not build. */
   private static final Pattern GO = Pattern.compile("^(\\S+\\.go):(\\d+):\\d+: (.+)$");
+  /**
+   * A JavaScript or TypeScript file a linter reports on, alone on its line: ESLint's stylish report ({@code
+   * /x/src/a.js}), xo's ({@code index.js:4:24}); its errors follow.
+   */
+  private static final Pattern LINT_FILE = Pattern.compile("^(\\S+\\.(?:[cm]?[jt]sx?|vue|svelte))(?::\\d+:\\d+)?$");
+  /**
+   * An error under it: ESLint's {@code 4:24  error  Unnecessary escape character: \\-  no-useless-escape}, xo's {@code ✖
+   * 4:24  Unnecessary escape character: \\-.  no-useless-escape} (not a warning, which fails no run).
+   */
+  private static final Pattern LINT_ERROR = Pattern.compile("^(?:✖\\s+)?(\\d+):\\d+\\s++(?:error\\s++)?(?!warning\\s)(.+?)(?:\\s{2,}(\\S+))?$");
+  /** Any problem under the file, a warning too ({@code 3:1  warning  …}, xo's {@code ⚠  3:1  …}). */
+  private static final Pattern LINT_PROBLEM = Pattern.compile("^(?:[✖⚠]\\s+)?\\d+:\\d+\\s");
+  /** standard's, in one line: {@code /x/index.js:4:24: Unnecessary escape character: \\-. (no-useless-escape)}. */
+  private static final Pattern STANDARD = Pattern.compile("^(\\S+\\.[cm]?[jt]sx?):(\\d+):\\d+: (.+)$");
+
   /** An acr worktree's folder, which means nothing to the user: {@code …/worktrees/gson-b36cb4af/1/}. */
   private static final Pattern WORKTREE = Pattern.compile("^\\S*/worktrees/[^/]+/\\d+/");
+
+  /**
+   * The first error of a JavaScript linter in {@code lines} (ESLint, xo, standard), as {@code file:line: message (rule)}:
+   * many npm test scripts lint first ({@code xo && ava}), and a change the linter rejects failed as "its tests fail (exit
+   * 1)" with no word of why (sindresorhus/camelcase). Empty when none is found.
+   */
+  public static Optional<String> lint(List<String> lines) {
+    String file = null;
+    for (String raw : lines) {
+      String line = Colour.strip(raw).strip();
+      Matcher m;
+      if ((m = LINT_FILE.matcher(line)).matches()) {
+        file = WORKTREE.matcher(m.group(1)).replaceFirst("");
+      } else if (file != null && (m = LINT_ERROR.matcher(line)).matches()) {
+        return Optional.of(file + ":" + m.group(1) + ": " + m.group(2) + (m.group(3) == null ? "" : " (" + m.group(3) + ")"));
+      } else if ((m = STANDARD.matcher(line)).matches()) {
+        return Optional.of(WORKTREE.matcher(m.group(1)).replaceFirst("") + ":" + m.group(2) + ": " + m.group(3));
+      } else if (!line.isEmpty() && !LINT_PROBLEM.matcher(line).find()) {
+        file = null; // not a warning under the file: the report of that file ended
+      }
+    }
+    return Optional.empty();
+  }
 
   /** The first compiler error in {@code lines}, as {@code file:line: message}; empty when none is found. */
   public static Optional<String> first(List<String> lines) {

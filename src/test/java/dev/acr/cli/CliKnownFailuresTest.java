@@ -153,6 +153,21 @@ class CliKnownFailuresTest {
     assertThat(r.exit()).as(r.toString()).isEqualTo(0);
   }
 
+  /** A test script that lints first (xo && ava): the lint's error is said, and how to run the tests without it. */
+  @Test
+  void aLintThatFailsBeforeAnyTestIsSaidToBeTheLint() throws Exception {
+    Files.writeString(h.repo.resolve("lint.sh"), "#!/bin/sh\nif grep -qx fixed value.txt; then echo '1 test passed'; exit 0; fi\n"
+        + "printf '\\n  value.js:2:7\\n  ✖  2:7  Unexpected var, use let or const instead.  no-var\\n\\n  1 error\\n'\nexit 1\n");
+    h.git("add", "lint.sh");
+    h.git("commit", "-qm", "a test script that lints first");
+    CliHarness.Run r = h.acr("--chain", "greeter,fixer", "--verify", "sh lint.sh", "fix the failing test");
+    assertThat(r.err()).as(r.toString()).contains("baseline: the lint fails (exit 1: value.js:2: Unexpected var, use let or"
+            + " const instead. (no-var)) and no failing test is named; if that is the bug to fix, as expected; if not, no attempt"
+            + " can verify here: rerun with --verify 'CMD' that runs the tests without the lint")
+        .contains("attempt 1 greeter: its lint fails (exit 1: value.js:2: ");
+    assertThat(r.exit()).as(r.toString()).isEqualTo(0);
+  }
+
   /** google/gson's reactor: a module that did not compile, no test named; "tests fail, as expected" said nothing true. */
   @Test
   void aBuildThatFailsBeforeAnyTestIsSaidToBeTheBuild() throws Exception {

@@ -43,6 +43,15 @@ class AttemptTestsTest {
         .isEqualTo("its build fails (exit 1: /r/lib/src/main/java/Value.java:3: cannot find symbol)");
   }
 
+  /** sindresorhus/camelcase's xo && ava: the linter rejected the change before any test ran. */
+  @Test
+  void aLintThatFailsBeforeAnyTestIsSaidToBeTheLint(@TempDir Path dir) throws Exception {
+    Path log = Files.writeString(dir.resolve("verify.log"), "> xo && ava && tsd\n\n  index.js:4:24\n"
+        + "  ✖  4:24  Unnecessary escape character: \\-.  no-useless-escape\n\n  1 error\n");
+    assertThat(AttemptTests.failedNote(failing(1), SEVEN, log))
+        .isEqualTo("its lint fails (exit 1: index.js:4: Unnecessary escape character: \\-. (no-useless-escape))");
+  }
+
   @Test
   void saysOnlyWhatItKnows() {
     assertThat(AttemptTests.failedNote(failing(2), SEVEN, NO_LOG)).as("no test named: a build error, say").isEqualTo("its tests fail (exit 2)");

@@ -37,4 +37,23 @@ class BuildErrorsTest {
     assertThat(BuildErrors.first(List.of("[ERROR] Tests run: 3, Failures: 1, Errors: 0, Skipped: 0",
         "[ERROR]   CalcTest.adds:12 expected: <5> but was: <-1>"))).isEmpty();
   }
+
+  /** sindresorhus/camelcase's xo && ava && tsd, a change xo rejects: before, "its tests fail (exit 1)" and no word of why. */
+  @Test
+  void javaScriptLinters() {
+    assertThat(BuildErrors.lint(List.of("> camelcase@9.0.0 test", "> xo && ava && tsd", "", "",
+        "  index.js:4:24", "  ✖  4:24  Unnecessary escape character: \\-.  no-useless-escape", "", "  1 error")))
+        .contains("index.js:4: Unnecessary escape character: \\-. (no-useless-escape)");
+    // ESLint's stylish report in an acr worktree, a warning before the error.
+    assertThat(BuildErrors.lint(List.of("/home/u/.acr/worktrees/camel-1a2b/1/src/parse.js",
+        "  3:1   warning  Unexpected console statement  no-console",
+        "  7:10  error    'x' is not defined             no-undef", "", "✖ 2 problems (1 error, 1 warning)")))
+        .contains("src/parse.js:7: 'x' is not defined (no-undef)");
+    assertThat(BuildErrors.lint(List.of("standard: Use JavaScript Standard Style (https://standardjs.com)",
+        "  /x/index.js:4:24: Unnecessary escape character: \\-. (no-useless-escape)")))
+        .contains("/x/index.js:4: Unnecessary escape character: \\-. (no-useless-escape)");
+    assertThat(BuildErrors.lint(List.of("/x/src/parse.js", "  3:1  warning  Unexpected console statement  no-console",
+        "", "✖ 1 problem (0 errors, 1 warning)"))).as("a warning fails no run").isEmpty();
+    assertThat(BuildErrors.lint(List.of("index.js", "  1 test failed", "  12:3  expected 5"))).as("a file named, then no report of it").isEmpty();
+  }
 }
