@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * What an attempt's worktree shares with the user's repository besides their files: its branches and
@@ -69,7 +68,8 @@ public final class RepoRefs {
   public static RepoRefs read(Path root, String snapshot) throws GitException {
     Path gitDir = root.resolve(Git.run(root, "rev-parse", "--git-common-dir").strip()).normalize();
     Path config = gitDir.resolve("config");
-    SharedBaseline.Holder self = new SharedBaseline.Holder(StaleWorktrees.lockReason() + " #" + UUID.randomUUID(), snapshot);
+    // Not a UUID: its SecureRandom costs tens of milliseconds at its first use. A process reads this clock once per read.
+    SharedBaseline.Holder self = new SharedBaseline.Holder(StaleWorktrees.lockReason() + " #" + System.nanoTime(), snapshot);
     SharedBaseline.State s = SharedBaseline.join(gitDir, self,
         () -> new SharedBaseline.State(List.of(), refs(root), stash(root), bytes(config)));
     return new RepoRefs(root, gitDir, self, s.refs(), s.stash(), config, s.config());

@@ -1,6 +1,9 @@
 package dev.acr.git;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -9,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -45,6 +50,7 @@ final class SharedBaseline {
     State run() throws GitException;
   }
 
+  /** Read and written as a tree: binding the records costs ~50 ms of reflection at a run's first use. */
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern WHO = Pattern.compile("^acr pid (\\d+)(?: started (\\S+))? #");
   /**
@@ -90,10 +96,20 @@ final class SharedBaseline {
       return null;
     }
     try {
-      State s = JSON.readValue(file.toFile(), State.class);
-      List<Holder> alive = s.holders() == null ? List.of() : s.holders().stream().filter(SharedBaseline::alive).toList();
-      return alive.isEmpty() || s.refs() == null ? null : new State(alive, s.refs(), s.stash() == null ? List.of() : s.stash(), s.config());
-    } catch (IOException e) {
+      JsonNode json = JSON.readTree(file.toFile());
+      List<Holder> alive = new ArrayList<>();
+      json.path("holders").forEach(h -> alive.add(new Holder(h.path("who").asText(), h.path("snapshot").asText())));
+      alive.removeIf(h -> !alive(h));
+      if (alive.isEmpty() || !json.path("refs").isObject()) {
+        return null;
+      }
+      Map<String, String> refs = new LinkedHashMap<>();
+      json.path("refs").fields().forEachRemaining(e -> refs.put(e.getKey(), e.getValue().asText()));
+      List<RepoRefs.StashEntry> stash = new ArrayList<>();
+      json.path("stash").forEach(e -> stash.add(new RepoRefs.StashEntry(e.path("commit").asText(), e.path("message").asText())));
+      byte[] config = json.path("config").isTextual() ? Base64.getDecoder().decode(json.path("config").asText()) : null;
+      return new State(alive, refs, stash, config);
+    } catch (IOException | IllegalArgumentException e) {
       return null; // a damaged file: the repository is read afresh, as before there was one
     }
   }
@@ -106,8 +122,16 @@ final class SharedBaseline {
   private static void write(Path gitDir, State s) throws GitException {
     Path file = file(gitDir);
     Path tmp = file.resolveSibling("baseline.json.tmp");
+    ObjectNode json = JSON.createObjectNode();
+    ArrayNode holders = json.putArray("holders");
+    s.holders().forEach(h -> holders.addObject().put("who", h.who()).put("snapshot", h.snapshot()));
+    ObjectNode refs = json.putObject("refs");
+    s.refs().forEach(refs::put);
+    ArrayNode stash = json.putArray("stash");
+    s.stash().forEach(e -> stash.addObject().put("commit", e.commit()).put("message", e.message()));
+    json.put("config", s.config() == null ? null : Base64.getEncoder().encodeToString(s.config()));
     try {
-      JSON.writeValue(tmp.toFile(), s);
+      JSON.writeValue(tmp.toFile(), json);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new GitException("cannot write " + file + ": " + e.getMessage(), e);
