@@ -45,9 +45,9 @@ final class SharedBaseline {
     T run(List<Holder> others) throws GitException;
   }
 
-  /** What reads the repository afresh, under the lock. */
-  interface Read {
-    State run() throws GitException;
+  /** Git work done under the lock: the repository read afresh, a put-back. */
+  interface Locked<T> {
+    T run() throws GitException;
   }
 
   /** Read and written as a tree: binding the records costs ~50 ms of reflection at a run's first use. */
@@ -62,7 +62,7 @@ final class SharedBaseline {
   private SharedBaseline() {}
 
   /** The state {@code self} is to put back: the live runs' file's, else {@code fresh}'s, written for the runs to come. */
-  static State join(Path gitDir, Holder self, Read fresh) throws GitException {
+  static State join(Path gitDir, Holder self, Locked<State> fresh) throws GitException {
     return locked(gitDir, () -> {
       State now = live(gitDir);
       State joined = now == null ? fresh.run() : now;
@@ -136,10 +136,6 @@ final class SharedBaseline {
     } catch (IOException e) {
       throw new GitException("cannot write " + file + ": " + e.getMessage(), e);
     }
-  }
-
-  private interface Locked<T> {
-    T run() throws GitException;
   }
 
   private static <T> T locked(Path gitDir, Locked<T> action) throws GitException {
