@@ -114,6 +114,11 @@ final class Languages {
           Map.entry("sml", "standardml"),
           Map.entry("sig", "standardml"),
           Map.entry("fun", "standardml"),
+          // Hardware designs (secworks/sha256 was "python" for its one model script). .v and .vh: coqNotVerilog.
+          Map.entry("sv", "systemverilog"),
+          Map.entry("svh", "systemverilog"),
+          Map.entry("vhd", "vhdl"),
+          Map.entry("vhdl", "vhdl"),
           Map.entry("ads", "ada"));
   // .h is left out on purpose: it is C and C++ alike, the .c or .cpp files decide.
 
@@ -178,14 +183,31 @@ final class Languages {
 
   /**
    * {@code .v} is Coq's and Verilog's: Coq's where a {@code _CoqProject} is at the root. xavierleroy/cdf-mech-sem (13 .v files
-   * and the HTML of their documentation, with its scripts) read "javascript".
+   * and the HTML of their documentation, with its scripts) read "javascript". Verilog's (with its {@code .vh} headers) where
+   * the first .v file read opens a module or a compiler directive, which Coq's never do (its modules are {@code Module}).
    */
   private static void coqNotVerilog(Path root, List<String> files, Map<String, Integer> counts) {
+    int v = (int) files.stream().filter(f -> f.endsWith(".v")).count();
+    if (v == 0) {
+      return;
+    }
     if (Files.isRegularFile(root.resolve("_CoqProject"))) {
-      int v = (int) files.stream().filter(f -> f.endsWith(".v")).count();
-      if (v > 0) {
-        counts.put("coq", v);
-      }
+      counts.put("coq", v);
+    } else if (verilog(root.resolve(files.stream().filter(f -> f.endsWith(".v")).findFirst().orElseThrow()))) {
+      counts.put("verilog", v + (int) files.stream().filter(f -> f.endsWith(".vh")).count());
+    }
+  }
+
+  /** Verilog's own first words: {@code module}, {@code `timescale}, {@code `include}, {@code `default_nettype}... */
+  private static final Pattern VERILOG = Pattern.compile("(?m)^\\s*(?:module|macromodule|primitive|`(?:timescale|include|define|default_nettype|ifndef|ifdef))\\b");
+
+  private static boolean verilog(Path file) {
+    try (java.io.BufferedReader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+      char[] head = new char[16_384];
+      int n = in.read(head);
+      return n > 0 && VERILOG.matcher(new String(head, 0, n)).find();
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 

@@ -111,7 +111,7 @@ final class AttemptTests {
       List<String> lines = Baseline.lines(log, v);
       return BuildErrors.first(lines).map(e -> "its build fails (" + Baseline.exit(v) + ": " + e + ")")
           .or(() -> BuildErrors.lint(lines).map(e -> "its lint fails (" + Baseline.exit(v) + ": " + e + ")"))
-          .orElse("its tests fail (" + Baseline.exit(v) + ")");
+          .orElse("its tests fail (" + Baseline.exitSaying(v) + ")");
     }
     String before = "";
     if (known != null && !known.failing().isEmpty() && !known.incomplete() && !v.failingIncomplete()) {

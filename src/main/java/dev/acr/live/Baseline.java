@@ -212,14 +212,14 @@ public final class Baseline {
           + " the bug to fix, as expected; if not, no attempt can verify here: rerun with --verify 'CMD' that runs the tests"
           + " without the lint");
     } else if (asksToFixFailingTest(d.task().dimension(), req.prompt())) {
-      note.accept("baseline: tests fail (" + exit(r) + ")" + which + ", as expected before a fix" + known.unnamedNote()
+      note.accept("baseline: tests fail (" + exitSaying(r) + ")" + which + ", as expected before a fix" + known.unnamedNote()
           + known.namedElsewhereNote(req.prompt()));
     } else if (!known.unnamed().isEmpty()) {
       // A refactoring that names some of them: the others end the run all the same (onlyThese), so they are said.
       note.accept("baseline: tests fail (" + exit(r) + ")" + which + " before any change" + known.unnamedNote());
     } else {
       // Nothing named that acr could compare: say it plainly all the same, since every attempt must make it pass.
-      note.accept("baseline: tests fail (" + exit(r) + ")" + which + " before any change; an attempt verifies"
+      note.accept("baseline: tests fail (" + exitSaying(r) + ")" + which + " before any change; an attempt verifies"
           + " only when they all pass: if they fail for reasons of their own, rerun with --verify 'CMD'");
     }
   }
@@ -245,6 +245,16 @@ public final class Baseline {
    */
   static String exit(VerifyResult r) {
     return r.exitCode() == 0 ? "exit 0, failures read from its output" : "exit " + r.exitCode();
+  }
+
+  /**
+   * {@link #exit}, with the line that failed a run exiting 0 when no test is named: "exit 0, its output says: TC0: ERROR."
+   * (a testbench's report, {@link dev.acr.verify.HdlTestbenches}); "failures read from its output" alone did not say which.
+   */
+  static String exitSaying(VerifyResult r) {
+    String said = r.exitCode() == 0 && r.failing().isEmpty() ? Verifier.failedAnyway(r) : null;
+    return said == null ? exit(r)
+        : "exit 0, its output says: " + (said.length() <= QUOTED_CHARS ? said : said.substring(0, QUOTED_CHARS - 1) + "…");
   }
 
   /** The end of the log (more than the result's tail: a missing module may be reported early). */

@@ -27,6 +27,13 @@ public final class BuildErrors {
    */
   private static final Pattern CC = Pattern.compile(
       "^(\\S+\\.(?:c|cc|cpp|cxx|h|hpp|java|m|f90|F90|f|swift|sml|sig|fun)):(\\d+):(?:\\d+:)? (?:fatal )?error: (.+)$");
+  /**
+   * Hardware designs' compilers, whose errors may not say "error": Icarus Verilog's {@code ../rtl/core.v:359: syntax error}
+   * and {@code core.v:12: error: Could not find variable}, GHDL's {@code alu.vhd:4:15: missing ";" at end of statement},
+   * Verilator's {@code %Error: core.v:3:5: syntax error}; not their warnings ({@code core.v:141: warning: ...}).
+   */
+  private static final Pattern HDL = Pattern.compile(
+      "^(?:%Error(?:-\\w+)?: )?(\\S+\\.(?:v|sv|vh|svh|vhd|vhdl)):(\\d+):(?:\\d+:)? (?:error: )?(?!warning\\b|note\\b)(.+)$");
   /** tsc: {@code src/a.ts(3,5): error TS2322: ...}. */
   private static final Pattern TSC = Pattern.compile("^(\\S+\\.(?:ts|tsx|mts|cts))\\((\\d+),\\d+\\): error (TS\\d+: .+)$");
   /** rustc: {@code error[E0425]: cannot find value `x`}, its place on a later {@code --> src/lib.rs:3:5} line. */
@@ -81,7 +88,7 @@ public final class BuildErrors {
     for (int i = 0; i < lines.size(); i++) {
       String line = Colour.strip(lines.get(i)).strip();
       Matcher m;
-      if ((m = MAVEN.matcher(line)).matches() || (m = KOTLIN.matcher(line)).matches() || (m = CC.matcher(line)).matches()
+      if ((m = MAVEN.matcher(line)).matches() || (m = KOTLIN.matcher(line)).matches() || (m = CC.matcher(line)).matches() || (m = HDL.matcher(line)).matches()
           || (m = TSC.matcher(line)).matches() || (goBuildFailed && (m = GO.matcher(line)).matches())) {
         return Optional.of(WORKTREE.matcher(m.group(1)).replaceFirst("") + ":" + m.group(2) + ": " + m.group(3));
       }

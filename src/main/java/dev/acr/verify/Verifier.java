@@ -38,6 +38,20 @@ public final class Verifier {
 
   private static final Duration GRACE = Duration.ofSeconds(3);
 
+  /** acr's note after the output of a command that exited 0 though its output said tests failed; the line follows. */
+  private static final String FAILED_ANYWAY = "[acr] the test command exited 0, but its output says tests failed (";
+  private static final String FAILED_ANYWAY_END = "): counted as failing";
+
+  /** The line of the output that failed a run exiting 0 ({@link SummaryFailures}, {@link HdlTestbenches.Reports}), from its tail; null when none did. */
+  public static String failedAnyway(VerifyResult r) {
+    for (String line : r.tail() == null ? new String[0] : r.tail().split("\n")) {
+      if (line.startsWith(FAILED_ANYWAY) && line.endsWith(FAILED_ANYWAY_END)) {
+        return line.substring(FAILED_ANYWAY.length(), line.length() - FAILED_ANYWAY_END.length());
+      }
+    }
+    return null;
+  }
+
   /**
    * Prepended to the command: the shell sends its stderr down stdout's pipe, so the log reads in
    * the order a terminal would show (test runners print failures on both).
@@ -93,6 +107,7 @@ public final class Verifier {
     Tail tail = new Tail();
     NoTests scan = new NoTests(c.command(), c.source());
     SummaryFailures summary = new SummaryFailures();
+    HdlTestbenches.Reports simulation = new HdlTestbenches.Reports();
     FailingTests failing = new FailingTests(dir);
     TestCounts counts = new TestCounts();
     ProcessSpec spec =
@@ -106,6 +121,7 @@ public final class Verifier {
               tail.add(line);
               scan.accept(line);
               summary.accept(line);
+              simulation.accept(line);
               failing.accept(line);
               counts.accept(line);
             })
@@ -131,10 +147,10 @@ public final class Verifier {
     }
     Map<String, TestCounts.Count> ran = counts.result();
     Optional<String> none = scan.result(o.exitCode(), ran);
-    Optional<String> failedAnyway = o.exitCode() == 0 ? summary.result() : Optional.empty();
+    Optional<String> failedAnyway = o.exitCode() == 0 ? summary.result().or(() -> simulation.result(dir)) : Optional.empty();
     if (failedAnyway.isPresent()) {
-      note(log, tail, "[acr] the test command exited 0, but its output says tests failed (" + failedAnyway.get()
-          + "): counted as failing");
+      note(log, tail, FAILED_ANYWAY + failedAnyway.get()
+          + FAILED_ANYWAY_END);
     } else if (o.exitCode() == 0 && none.isPresent()) {
       note(log, tail, "[acr] the test command ran no tests (" + none.get() + "): not counted as passing");
     }

@@ -391,7 +391,17 @@ class RepoInspectorTest {
   void coqProjectsAreCoq() throws Exception {
     assertThat(languageOf(Map.of("_CoqProject", "-R . CDF\nIMP.v\n", "IMP.v", "", "Compil.v", "", "docs/coq2html.js", "",
         "docs/search.js", "", "docs/more.js", "", "Makefile", "include CoqMakefile\n"))).isEqualTo("coq");
-    assertThat(languageOf(Map.of("rtl/alu.v", "", "rtl/top.v", "", "sim/tb.py", ""))).as("no _CoqProject").isEqualTo("python");
+    assertThat(languageOf(Map.of("rtl/alu.v", "", "rtl/top.v", "", "sim/tb.py", ""))).as("neither Coq's nor Verilog's").isEqualTo("python");
+  }
+
+  /** secworks/sha256 read "python" (its one model script): .v files that open a module are Verilog's; .sv and .vhd are their own. */
+  @Test
+  void hardwareDesignsAreVerilogSystemVerilogOrVhdl() throws Exception {
+    String module = "//======\n// sha256_core.v\n//======\n`default_nettype none\n\nmodule sha256_core(input wire clk);\nendmodule\n";
+    assertThat(languageOf(Map.of("src/rtl/core.v", module, "src/rtl/w_mem.v", module, "src/tb/tb_core.v", module,
+        "src/model/sha256.py", "", "src/stream/pad.py", ""))).isEqualTo("verilog");
+    assertThat(languageOf(Map.of("rtl/alu.sv", "", "rtl/top.sv", "", "sim/tb.py", ""))).isEqualTo("systemverilog");
+    assertThat(languageOf(Map.of("rtl/alu.vhd", "", "rtl/top.vhdl", "", "sim/tb.py", ""))).isEqualTo("vhdl");
   }
 
   private String languageOf(Map<String, String> files) throws Exception {

@@ -1,0 +1,239 @@
+package dev.acr.verify;
+
+import dev.acr.exec.Colour;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Hardware designs (Verilog, SystemVerilog, VHDL) tested by simulating self-checking testbenches. The simulators exit 0
+ * whatever a testbench found: Icarus's {@code vvp} after {@code $error} or a {@code $display("ERROR ...")}, GHDL after an
+ * {@code assert ... severity error}. On secworks/sha256 ({@code make -C toolruns sim-top sim-core}, its testbenches printing
+ * {@code *** 07 errors detected during testing.}) a change that broke the core further was verified and applied, and so was
+ * one that stopped counting errors (docs/real-repos-2026-12-06.md). Here: the test command such a project has
+ * ({@link #detect}), the failures its output reports ({@link Reports}), and checks a change removes from a testbench
+ * ({@link #checksRemoved}).
+ */
+final class HdlTestbenches {
+
+  /** A testbench by its name or its folder: tb_sha256.v, alu_tb.sv, testbench.vhd, tb/top.v, sim/alu.sv. */
+  static final Pattern TESTBENCH = Pattern.compile("(?:(?:^|/)(?:tb_[^/]*|[^/]*_tb|testbench[^/]*|[^/]*_test|test_[^/]*)"
+      + "|(?:^|/)(?:tb|tbs|testbench(?:es)?|tests?|sim|verif)/[^/]*)\\.(?:v|sv|vhd|vhdl)$");
+
+  /** The simulators and their compilers, named in a makefile that tests a design. */
+  private static final Pattern SIMULATOR = Pattern.compile("\\b(?:iverilog|vvp|verilator|ghdl|nvc)\\b");
+  /** A recipe's command that runs a simulation: a model the makefile built ({@code ./top.sim}), or a simulator. */
+  private static final Pattern RUNS_MODEL = Pattern.compile("^(?:\\./\\S+|obj_dir/\\S+|vvp|ghdl|nvc)$");
+  private static final Pattern RULE = Pattern.compile("^([A-Za-z0-9_.%/-]+(?:[ \\t]+[A-Za-z0-9_.%/-]+)*)[ \\t]*::?(?!=)");
+  private static final Pattern VARIABLE = Pattern.compile("^([A-Za-z_]\\w*)[ \\t]*[:?]?=[ \\t]*(\\S+)");
+  /** Targets named for running the testbenches: {@code test}, {@code check}, {@code sim}, {@code sim-top}, {@code test_alu}. */
+  private static final Pattern TEST_TARGET = Pattern.compile("^(?:test|check|sim)(?:[-_][\\w-]+)?$");
+  private static final List<String> FOLDERS = List.of("", "toolruns", "sim", "tb", "test", "tests", "verif");
+
+  private HdlTestbenches() {}
+
+  /**
+   * {@code make} of the targets that simulate the testbenches, in the first makefile of these folders that builds with a
+   * simulator: its {@code test} or {@code check} target, else {@code sim}, else every {@code sim-*} and {@code test-*} target
+   * whose recipe runs a model the makefile built or a simulator (secworks's {@code sim-top}, {@code sim-core}; not its
+   * {@code sim-stream}, which runs FuseSoC). A root makefile's {@code test} target was found before this.
+   */
+  static Optional<VerifyCommand> detect(Path root) {
+    for (String folder : FOLDERS) {
+      Path dir = folder.isEmpty() ? root : root.resolve(folder);
+      String name = VerifyDetector.firstFile(dir, "GNUmakefile", "makefile", "Makefile");
+      String text = name == null ? "" : VerifyDetector.readOrEmpty(dir.resolve(name));
+      if (!SIMULATOR.matcher(text).find()) {
+        continue;
+      }
+      List<String> targets = targets(text);
+      if (targets.isEmpty()) {
+        continue;
+      }
+      String where = folder.isEmpty() ? name : folder + "/" + name;
+      return Optional.of(new VerifyCommand("make " + (folder.isEmpty() ? "" : "-C " + folder + " ") + String.join(" ", targets),
+          "detected: " + where + " (its simulation targets)"));
+    }
+    return Optional.empty();
+  }
+
+  /** The targets of {@link #detect} in a makefile's text; empty when none. */
+  static List<String> targets(String makefile) {
+    Map<String, String> variables = new HashMap<>();
+    Map<String, List<String>> recipes = new LinkedHashMap<>();
+    List<String> current = null;
+    for (String line : makefile.split("\n", -1)) {
+      Matcher v = VARIABLE.matcher(line);
+      Matcher r = RULE.matcher(line);
+      if (line.startsWith("\t") && current != null) {
+        current.add(line.strip());
+      } else if (v.find()) {
+        variables.put(v.group(1), v.group(2));
+        current = null;
+      } else if (r.find()) {
+        current = new ArrayList<>();
+        for (String t : r.group(1).split("[ \\t]+")) {
+          recipes.putIfAbsent(t, current);
+        }
+      } else if (!line.isBlank() && !line.startsWith("#")) {
+        current = null;
+      }
+    }
+    for (String whole : List.of("test", "check", "sim")) {
+      if (recipes.containsKey(whole) && (!whole.equals("sim") || simulates(recipes.get(whole), variables))) {
+        return List.of(whole);
+      }
+    }
+    return recipes.entrySet().stream().filter(e -> TEST_TARGET.matcher(e.getKey()).find() && simulates(e.getValue(), variables))
+        .map(Map.Entry::getKey).toList();
+  }
+
+  private static boolean simulates(List<String> recipe, Map<String, String> variables) {
+    if (recipe.isEmpty()) {
+      return false;
+    }
+    for (String command : recipe) {
+      String first = command.replaceFirst("^[@+-]+", "").split("\\s+", 2)[0];
+      Matcher ref = Pattern.compile("^\\$[({](\\w+)[)}]$").matcher(first);
+      first = ref.find() ? variables.getOrDefault(ref.group(1), first) : first;
+      if (!RUNS_MODEL.matcher(first).find()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code dir} holds testbenches within four levels (not a Coq project's tests/*.v): their output is read as one. */
+  static boolean present(Path dir) {
+    if (Files.isRegularFile(dir.resolve("_CoqProject"))) {
+      return false;
+    }
+    Deque<Path> folders = new ArrayDeque<>(List.of(dir));
+    int seen = 0;
+    while (!folders.isEmpty() && seen < 5_000) {
+      Path folder = folders.poll();
+      try (Stream<Path> entries = Files.list(folder)) {
+        for (Path p : (Iterable<Path>) entries::iterator) {
+          String name = p.getFileName().toString();
+          if (seen++ >= 5_000) {
+            break;
+          } else if (Files.isDirectory(p)) {
+            if (!name.startsWith(".") && !name.equals("node_modules") && dir.relativize(p).getNameCount() < 4) {
+              folders.add(p);
+            }
+          } else if (TESTBENCH.matcher(dir.relativize(p).toString().replace('\\', '/')).find()) {
+            return true;
+          }
+        }
+      } catch (IOException | UncheckedIOException e) {
+        // An unreadable folder holds no testbench we could run.
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A check, on a testbench's line: an assertion, {@code $error}/{@code $fatal}, a {@code $display} of a failure, VHDL's
+   * {@code report ... severity error}, an error counter's increment, or a call of a test or check task.
+   */
+  private static final Pattern CHECK = Pattern.compile("\\$(?:error|fatal)\\b|\\bassert\\b"
+      + "|\\$(?:display|write|strobe)\\w*\\s*\\(.*(?i:\\berror|\\bfail|mismatch|incorrect|wrong)"
+      + "|\\bseverity\\s+(?i:error|failure)\\b"
+      + "|\\b(\\w*(?i:err|fail|mismatch)\\w*)\\s*<?=\\s*\\1\\s*\\+\\s*1\\b|\\b\\w*(?i:err|fail|mismatch)\\w*\\s*(?:\\+\\+|\\+=\\s*1\\b)"
+      + "|^\\w*(?i:test|check|verify|expect)\\w*\\s*\\(");
+
+  /**
+   * The checks a change removes from a testbench it does not create, when it removes more than it adds: "2 checks removed
+   * from src/tb/tb_sha256.v ('error_ctr = error_ctr + 1;')". A stand-in that stopped counting errors on secworks/sha256 was
+   * verified. Empty when none is or the patch cannot be read.
+   */
+  static Optional<String> checksRemoved(Path patch) {
+    Map<String, int[]> counts = new LinkedHashMap<>();
+    Map<String, String> example = new HashMap<>();
+    String file = null;
+    boolean header = false;
+    try (Stream<String> lines = Files.lines(patch)) {
+      for (String l : (Iterable<String>) lines::iterator) {
+        if (l.startsWith("diff --git ")) {
+          int b = l.lastIndexOf(" b/");
+          file = b > 0 && TESTBENCH.matcher(l.substring(b + 3)).find() ? l.substring(b + 3) : null;
+          header = true;
+        } else if (header) {
+          // A testbench the change creates adds checks only; one it deletes takes all of its checks with it.
+          file = l.startsWith("new file mode") ? null : file;
+          header = !l.startsWith("@@");
+        } else if (file != null && (l.startsWith("-") || l.startsWith("+"))) {
+          String text = l.substring(1).strip();
+          if (!PatchScan.comment(text) && CHECK.matcher(text).find()) {
+            counts.computeIfAbsent(file, k -> new int[2])[l.startsWith("-") ? 0 : 1]++;
+            if (l.startsWith("-")) {
+              example.putIfAbsent(file, text);
+            }
+          }
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      return Optional.empty();
+    }
+    for (var e : counts.entrySet()) {
+      int gone = e.getValue()[0] - e.getValue()[1];
+      if (gone > 0) {
+        String shown = example.get(e.getKey());
+        shown = shown.length() <= 60 ? shown : shown.substring(0, 59) + "…";
+        return Optional.of(gone + " check" + (gone == 1 ? "" : "s") + " removed from the testbench " + e.getKey() + " ('" + shown + "')");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The failures a simulation reports on a run that exits 0. The simulators' own: Icarus's {@code $error}
+   * ({@code ERROR: tb.v:12: msg}), GHDL's failed assertion or error report ({@code tb.vhd:5:5:@0ms:(assertion error): msg}),
+   * read wherever they appear. A testbench's own words ({@code *** ERROR: TC 1 NOT successful.}, {@code TC0: ERROR.},
+   * {@code *** 07 errors detected during testing.}, {@code Errors: 3}) only where the folder holds testbenches
+   * ({@link #present}): other runners' passing tests print such lines on purpose.
+   */
+  static final class Reports {
+    private static final Pattern SIMULATOR_ERROR = Pattern.compile("^(?:ERROR|FATAL): \\S+\\.(?:v|sv|vh|svh):\\d+: "
+        + "|^\\S+\\.vhdl?:\\d+:\\d+:@[^:]*:\\((?:assertion|report) (?:error|failure)\\):");
+    /** An upper-case failure word, not a count of none ({@code FAIL: 0}, {@code 0 ERROR}, {@code NO ERROR}). */
+    private static final Pattern SAYS_FAILED = Pattern.compile("(?<!\\b(?:0|NO|[Nn]o)\\s)\\b(?:ERROR|FAIL|FAILED|FAILURE|MISMATCH)\\b(?!\\s*[:=]?\\s*0\\b)"
+        + "|^[*#=\\s-]*(?:Error|Failed|Failure|Mismatch)\\b\\s*[:!]");
+    private static final Pattern COUNTED = Pattern.compile("(?i)\\b(\\d+)\\s+(?:errors?|failures?|mismatch(?:es)?|tests?\\s+failed)\\b"
+        + "|\\b(?:errors?|failures?|mismatch(?:es)?|failed)\\s*[:=]\\s*(\\d+)\\b");
+
+    private String simulator;
+    private String testbench;
+
+    synchronized void accept(String raw) {
+      String line = Colour.strip(raw).strip();
+      if (simulator == null && SIMULATOR_ERROR.matcher(line).find()) {
+        simulator = line;
+      } else if (testbench == null && !line.isEmpty()) {
+        Matcher n = COUNTED.matcher(line);
+        boolean counted = n.find() && Integer.parseInt(n.group(1) != null ? n.group(1) : n.group(2)) > 0;
+        testbench = counted || SAYS_FAILED.matcher(line).find() ? line : null;
+      }
+    }
+
+    /** The first failure reported, the simulator's before a testbench's; empty when none or {@code dir} holds no testbench. */
+    synchronized Optional<String> result(Path dir) {
+      if (simulator != null) {
+        return Optional.of(simulator);
+      }
+      return testbench != null && present(dir) ? Optional.of(testbench) : Optional.empty();
+    }
+  }
+}
