@@ -41,6 +41,9 @@ final class HdlTestbenches {
   /** Targets named for running the testbenches: {@code test}, {@code check}, {@code sim}, {@code sim-top}, {@code test_alu}. */
   private static final Pattern TEST_TARGET = Pattern.compile("^(?:test|check|sim)(?:[-_][\\w-]+)?$");
   private static final List<String> FOLDERS = List.of("", "toolruns", "sim", "tb", "test", "tests", "verif");
+  private static final List<String> TEST_FOLDERS = List.of("sim", "tb", "test", "tests", "verif");
+  /** A recipe that runs a simulation: {@code ghdl -r}, {@code ghdl --elab-run}, {@code vvp}, {@code nvc -r}. */
+  private static final Pattern RUNS_SIMULATION = Pattern.compile("(?m)^\\t.*\\b(?:ghdl\\s+(?:-r|--elab-run)\\b|vvp\\b|nvc\\b.*\\s-r\\b)");
 
   private HdlTestbenches() {}
 
@@ -59,12 +62,16 @@ final class HdlTestbenches {
         continue;
       }
       List<String> targets = targets(text);
-      if (targets.isEmpty()) {
-        continue;
-      }
       String where = folder.isEmpty() ? name : folder + "/" + name;
-      return Optional.of(new VerifyCommand("make " + (folder.isEmpty() ? "" : "-C " + folder + " ") + String.join(" ", targets),
-          "detected: " + where + " (its simulation targets)"));
+      if (!targets.isEmpty()) {
+        return Optional.of(new VerifyCommand("make " + (folder.isEmpty() ? "" : "-C " + folder + " ") + String.join(" ", targets),
+            "detected: " + where + " (its simulation targets)"));
+      }
+      // A test folder's makefile whose targets are the tests' own names (tmeissner/libvhdl's test/Makefile: all: queue dict
+      // stack sim …, each running ghdl -r): its default target runs them. Not the root's or a tool folder's: theirs builds.
+      if (TEST_FOLDERS.contains(folder) && RUNS_SIMULATION.matcher(text).find()) {
+        return Optional.of(new VerifyCommand("make -C " + folder, "detected: " + where + " (runs its testbenches)"));
+      }
     }
     return Optional.empty();
   }
@@ -146,13 +153,14 @@ final class HdlTestbenches {
 
   /**
    * A check, on a testbench's line: an assertion, {@code $error}/{@code $fatal}, a {@code $display} of a failure, VHDL's
-   * {@code report ... severity error}, an error counter's increment, or a call of a test or check task.
+   * {@code report ... severity error}, an error counter's increment, or a call of a test or check task or an assertion
+   * procedure ({@code check_sum(...)}, libvhdl's {@code assert_equal(...)}, VUnit's {@code check_equal(...)}).
    */
   private static final Pattern CHECK = Pattern.compile("\\$(?:error|fatal)\\b|\\bassert\\b"
       + "|\\$(?:display|write|strobe)\\w*\\s*\\(.*(?i:\\berror|\\bfail|mismatch|incorrect|wrong)"
       + "|\\bseverity\\s+(?i:error|failure)\\b"
       + "|\\b(\\w*(?i:err|fail|mismatch)\\w*)\\s*<?=\\s*\\1\\s*\\+\\s*1\\b|\\b\\w*(?i:err|fail|mismatch)\\w*\\s*(?:\\+\\+|\\+=\\s*1\\b)"
-      + "|^\\w*(?i:test|check|verify|expect)\\w*\\s*\\(");
+      + "|^\\w*(?i:test|check|verify|expect|assert)\\w*\\s*\\(");
 
   /**
    * The checks a change removes from a testbench it does not create, when it removes more than it adds: "2 checks removed
@@ -208,6 +216,9 @@ final class HdlTestbenches {
   static final class Reports {
     private static final Pattern SIMULATOR_ERROR = Pattern.compile("^(?:ERROR|FATAL): \\S+\\.(?:v|sv|vh|svh):\\d+: "
         + "|^\\S+\\.vhdl?:\\d+:\\d+:@[^:]*:\\((?:assertion|report) (?:error|failure)\\):");
+    /** Any report of the simulators in their own format: GHDL's {@code tb.vhd:5:5:@0ms:(report note): …}, Icarus's {@code WARNING: tb.v:3: …}. */
+    private static final Pattern SIMULATOR_LINE = Pattern.compile("^\\S+\\.vhdl?:\\d+:\\d+:@[^:]*:\\([^)]*\\):"
+        + "|^(?:ERROR|FATAL|WARNING|INFO): \\S+\\.(?:v|sv|vh|svh):\\d+: ");
     /** An upper-case failure word, not a count of none ({@code FAIL: 0}, {@code 0 ERROR}, {@code NO ERROR}). */
     private static final Pattern SAYS_FAILED = Pattern.compile("(?<!\\b(?:0|NO|[Nn]o)\\s)\\b(?:ERROR|FAIL|FAILED|FAILURE|MISMATCH)\\b(?!\\s*[:=]?\\s*0\\b)"
         + "|^[*#=\\s-]*(?:Error|Failed|Failure|Mismatch)\\b\\s*[:!]");
@@ -219,8 +230,10 @@ final class HdlTestbenches {
 
     synchronized void accept(String raw) {
       String line = Colour.strip(raw).strip();
-      if (simulator == null && SIMULATOR_ERROR.matcher(line).find()) {
-        simulator = line;
+      if (SIMULATOR_LINE.matcher(line).find()) {
+        // The simulator's own report is judged by its kind, not its words: tmeissner/libvhdl's passing run prints
+        // "(psl assertion error): PSL ERROR: LocalWen invalid" from a PSL directive during reset, GHDL's exit 0 standing.
+        simulator = simulator == null && SIMULATOR_ERROR.matcher(line).find() ? line : simulator;
       } else if (testbench == null && !line.isEmpty()) {
         Matcher n = COUNTED.matcher(line);
         boolean counted = n.find() && Integer.parseInt(n.group(1) != null ? n.group(1) : n.group(2)) > 0;
