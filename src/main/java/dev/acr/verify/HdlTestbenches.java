@@ -38,9 +38,9 @@ final class HdlTestbenches {
   private static final Pattern RUNS_MODEL = Pattern.compile("^(?:\\./\\S+|obj_dir/\\S+|vvp|ghdl|nvc)$");
   private static final Pattern RULE = Pattern.compile("^([A-Za-z0-9_.%/-]+(?:[ \\t]+[A-Za-z0-9_.%/-]+)*)[ \\t]*::?(?!=)");
   private static final Pattern VARIABLE = Pattern.compile("^([A-Za-z_]\\w*)[ \\t]*[:?]?=[ \\t]*(\\S+)");
-  /** Targets named for running the testbenches: {@code test}, {@code check}, {@code sim}, {@code sim-top}, {@code test_alu}. */
-  private static final Pattern TEST_TARGET = Pattern.compile("^(?:test|check|sim)(?:[-_][\\w-]+)?$");
-  private static final List<String> FOLDERS = List.of("", "toolruns", "sim", "tb", "test", "tests", "verif");
+  /** Targets named for running the testbenches: {@code sim-top}, {@code test_alu}, {@code run-adder}. */
+  private static final Pattern TEST_TARGET = Pattern.compile("^(?:tests?|check|sim|simulate|run)[-_][\\w-]+$");
+  private static final List<String> FOLDERS = List.of("", "toolruns", "src", "sim", "tb", "test", "tests", "verif");
   private static final List<String> TEST_FOLDERS = List.of("sim", "tb", "test", "tests", "verif");
   /** A recipe that runs a simulation: {@code ghdl -r}, {@code ghdl --elab-run}, {@code vvp}, {@code nvc -r}. */
   private static final Pattern RUNS_SIMULATION = Pattern.compile("(?m)^\\t.*\\b(?:ghdl\\s+(?:-r|--elab-run)\\b|vvp\\b|nvc\\b.*\\s-r\\b)");
@@ -49,7 +49,8 @@ final class HdlTestbenches {
 
   /**
    * {@code make} of the targets that simulate the testbenches, in the first makefile of these folders that builds with a
-   * simulator: its {@code test} or {@code check} target, else {@code sim}, else every {@code sim-*} and {@code test-*} target
+   * simulator: its {@code test}, {@code tests} or {@code check} target, else {@code sim}, {@code simulate} or {@code run} when
+   * its recipe runs a simulation, else every {@code sim-*}, {@code test-*}, {@code run-*} target
    * whose recipe runs a model the makefile built or a simulator (secworks's {@code sim-top}, {@code sim-core}; not its
    * {@code sim-stream}, which runs FuseSoC). A root makefile's {@code test} target was found before this.
    */
@@ -98,8 +99,8 @@ final class HdlTestbenches {
         current = null;
       }
     }
-    for (String whole : List.of("test", "check", "sim")) {
-      if (recipes.containsKey(whole) && (!whole.equals("sim") || simulates(recipes.get(whole), variables))) {
+    for (String whole : List.of("test", "tests", "check", "sim", "simulate", "run")) {
+      if (recipes.containsKey(whole) && (whole.startsWith("t") || whole.equals("check") || simulates(recipes.get(whole), variables))) {
         return List.of(whole);
       }
     }

@@ -50,6 +50,15 @@ class HdlTestbenchesTest {
     assertThat(VerifyDetector.detect(root, null)).as("builds, runs nothing").isEmpty();
   }
 
+  /** ValeraDanger/Verilog_Implication: src/Makefile, whose tests target runs the testbench through $(VVP). */
+  @Test
+  void aSourceFoldersMakefileWithATestsTarget() throws IOException {
+    write(root, "src/implic.sv", "module implic(); endmodule\n");
+    write(root, "src/Makefile", "IVERILOG ?= iverilog\nVVP ?= vvp\n\nall: tests\n\nbuild:\n\tmkdir -p build\n"
+        + "\t$(IVERILOG) -g2012 implic.sv testbenches/implic_tb.sv -s implic_tb -o build/implic_tb\n\ntests: build\n\t$(VVP) build/implic_tb\n");
+    assertThat(VerifyDetector.detect(root, null)).contains(new VerifyCommand("make -C src tests", "detected: src/Makefile (its simulation targets)"));
+  }
+
   @Test
   void aTestTargetOrASimTargetComesFirst() {
     assertThat(HdlTestbenches.targets("VVP = vvp\nsim: tb.vvp\n\t$(VVP) -n tb.vvp\nsim-x: x.vvp\n\t./x.vvp\n"))
@@ -58,6 +67,11 @@ class HdlTestbenchesTest {
     assertThat(HdlTestbenches.targets("sim: tb\n\tgtkwave tb.vcd\nsim_alu: alu\n\tvvp alu\n"))
         .as("a sim target that opens a waveform viewer runs no testbench").containsExactly("sim_alu");
     assertThat(HdlTestbenches.targets("build: x\n\tiverilog -o x x.v\n")).isEmpty();
+    assertThat(HdlTestbenches.targets("VVP ?= vvp\nbuild:\n\tiverilog -o build/tb x.sv\n\ntests: build\n\t$(VVP) build/tb\n"))
+        .containsExactly("tests");
+    assertThat(HdlTestbenches.targets("all:\n\t@iverilog -g2012 -o a.vvp x.sv\n\nrun: all\n\t@vvp a.vvp\n")).containsExactly("run");
+    assertThat(HdlTestbenches.targets("run: all\n\tyosys -p synth x.v\nrun-alu: alu.vvp\n\tvvp -n alu.vvp\n"))
+        .as("a run target that synthesises").containsExactly("run-alu");
   }
 
   @Test
