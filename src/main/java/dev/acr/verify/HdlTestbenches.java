@@ -34,8 +34,12 @@ final class HdlTestbenches {
 
   /** The simulators and their compilers, named in a makefile that tests a design. */
   private static final Pattern SIMULATOR = Pattern.compile("\\b(?:iverilog|vvp|verilator|ghdl|nvc)\\b");
-  /** A recipe's command that runs a simulation: a model the makefile built ({@code ./top.sim}), or a simulator. */
-  private static final Pattern RUNS_MODEL = Pattern.compile("^(?:\\./\\S+|obj_dir/\\S+|vvp|ghdl|nvc)$");
+  /** A recipe's command that runs a model the makefile built ({@code ./top.sim}), a simulator or a simulator's compiler. */
+  private static final Pattern SIMULATOR_COMMAND = Pattern.compile("^(?:\\./\\S+|obj_dir/\\S+|vvp|ghdl|nvc|iverilog|verilator)(?:\\s|$)");
+  /** One that runs a simulation: the model, {@code vvp}, {@code ghdl -r}, {@code nvc -r}, also after a build ({@code && vvp x}). */
+  private static final Pattern RUNS_MODEL = Pattern.compile("(?:^|[;&|]\\s*)(?:\\./\\S+|obj_dir/\\S+|vvp\\b)"
+      + "|\\bghdl\\s+(?:-r|--elab-run)\\b|\\bnvc\\b.*\\s-r\\b");
+  private static final Pattern VARIABLE_REF = Pattern.compile("^\\$[({](\\w+)[)}]$");
   private static final Pattern RULE = Pattern.compile("^([A-Za-z0-9_.%/-]+(?:[ \\t]+[A-Za-z0-9_.%/-]+)*)[ \\t]*::?(?!=)");
   private static final Pattern VARIABLE = Pattern.compile("^([A-Za-z_]\\w*)[ \\t]*[:?]?=[ \\t]*(\\S+)");
   /** Targets named for running the testbenches: {@code sim-top}, {@code test_alu}, {@code run-adder}. */
@@ -100,7 +104,9 @@ final class HdlTestbenches {
       }
     }
     for (String whole : List.of("test", "tests", "check", "sim", "simulate", "run")) {
-      if (recipes.containsKey(whole) && (whole.startsWith("t") || whole.equals("check") || simulates(recipes.get(whole), variables))) {
+      // A test target is the project's word, whatever it runs; sim and run also name targets that only build or view waves.
+      boolean testTarget = whole.startsWith("test") || whole.equals("check");
+      if (recipes.containsKey(whole) && (testTarget || simulates(recipes.get(whole), variables))) {
         return List.of(whole);
       }
     }
@@ -108,19 +114,26 @@ final class HdlTestbenches {
         .map(Map.Entry::getKey).toList();
   }
 
+  /**
+   * Whether a recipe runs a simulation and nothing but the simulators: each command (after {@code @}, {@code -}, a variable
+   * such as {@code $(VVP)} read as its value) runs a model the makefile built or a simulator or its compiler, and one runs a
+   * simulation ({@code ./top.sim}, {@code vvp}, {@code ghdl -r}). Not a waveform viewer's, FuseSoC's or a synthesis recipe.
+   */
   private static boolean simulates(List<String> recipe, Map<String, String> variables) {
-    if (recipe.isEmpty()) {
-      return false;
-    }
+    boolean runs = false;
     for (String command : recipe) {
-      String first = command.replaceFirst("^[@+-]+", "").split("\\s+", 2)[0];
-      Matcher ref = Pattern.compile("^\\$[({](\\w+)[)}]$").matcher(first);
-      first = ref.find() ? variables.getOrDefault(ref.group(1), first) : first;
-      if (!RUNS_MODEL.matcher(first).find()) {
+      String[] words = command.replaceFirst("^[@+-]+", "").split("\\s+", 2);
+      if (words[0].startsWith("#")) {
+        continue;
+      }
+      Matcher ref = VARIABLE_REF.matcher(words[0]);
+      String resolved = (ref.find() ? variables.getOrDefault(ref.group(1), words[0]) : words[0]) + (words.length > 1 ? " " + words[1] : "");
+      if (!SIMULATOR_COMMAND.matcher(resolved).find()) {
         return false;
       }
+      runs |= RUNS_MODEL.matcher(resolved).find();
     }
-    return true;
+    return runs;
   }
 
   /** Whether {@code dir} holds testbenches within four levels (not a Coq project's tests/*.v): their output is read as one. */
@@ -185,7 +198,9 @@ final class HdlTestbenches {
           header = !l.startsWith("@@");
         } else if (file != null && (l.startsWith("-") || l.startsWith("+"))) {
           String text = l.substring(1).strip();
-          if (!PatchScan.comment(text) && CHECK.matcher(text).find()) {
+          // A Coq sentence ends with a full stop ("assert (H : x = y)."): .v files are Coq's too, a statement of Verilog's does not.
+          boolean coq = file.endsWith(".v") && text.endsWith(".");
+          if (!PatchScan.comment(text) && !coq && CHECK.matcher(text).find()) {
             counts.computeIfAbsent(file, k -> new int[2])[l.startsWith("-") ? 0 : 1]++;
             if (l.startsWith("-")) {
               example.putIfAbsent(file, text);
@@ -220,9 +235,12 @@ final class HdlTestbenches {
     /** Any report of the simulators in their own format: GHDL's {@code tb.vhd:5:5:@0ms:(report note): …}, Icarus's {@code WARNING: tb.v:3: …}. */
     private static final Pattern SIMULATOR_LINE = Pattern.compile("^\\S+\\.vhdl?:\\d+:\\d+:@[^:]*:\\([^)]*\\):"
         + "|^(?:ERROR|FATAL|WARNING|INFO): \\S+\\.(?:v|sv|vh|svh):\\d+: ");
-    /** An upper-case failure word, not a count of none ({@code FAIL: 0}, {@code 0 ERROR}, {@code NO ERROR}). */
+    /**
+     * An upper-case failure word, or a line opening with {@code Error:}, not a count of none ({@code FAIL: 0}, {@code 0 ERROR},
+     * {@code NO ERROR}, {@code Failed: 0}).
+     */
     private static final Pattern SAYS_FAILED = Pattern.compile("(?<!\\b(?:0|NO|[Nn]o)\\s)\\b(?:ERROR|FAIL|FAILED|FAILURE|MISMATCH)\\b(?!\\s*[:=]?\\s*0\\b)"
-        + "|^[*#=\\s-]*(?:Error|Failed|Failure|Mismatch)\\b\\s*[:!]");
+        + "|^[*#=\\s-]*(?:Error|Failed|Failure|Mismatch)\\s*[:!](?!\\s*0\\b)");
     private static final Pattern COUNTED = Pattern.compile("(?i)\\b(\\d+)\\s+(?:errors?|failures?|mismatch(?:es)?|tests?\\s+failed)\\b"
         + "|\\b(?:errors?|failures?|mismatch(?:es)?|failed)\\s*[:=]\\s*(\\d+)\\b");
 

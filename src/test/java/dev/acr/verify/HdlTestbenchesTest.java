@@ -72,6 +72,9 @@ class HdlTestbenchesTest {
     assertThat(HdlTestbenches.targets("all:\n\t@iverilog -g2012 -o a.vvp x.sv\n\nrun: all\n\t@vvp a.vvp\n")).containsExactly("run");
     assertThat(HdlTestbenches.targets("run: all\n\tyosys -p synth x.v\nrun-alu: alu.vvp\n\tvvp -n alu.vvp\n"))
         .as("a run target that synthesises").containsExactly("run-alu");
+    assertThat(HdlTestbenches.targets("sim-build:\n\tghdl -a alu.vhd\nsim-alu:\n\tghdl -a alu.vhd tb_alu.vhd\n\tghdl --elab-run tb_alu\n"
+        + "\t# --wave=alu.ghw\nsim-one:\n\tiverilog -o a.vvp tb.v && vvp -n a.vvp\n"))
+        .as("analysis alone runs nothing; a comment in a recipe is none of its commands").containsExactly("sim-alu", "sim-one");
   }
 
   @Test
@@ -108,8 +111,11 @@ class HdlTestbenchesTest {
     assertThat(Verifier.failedAnyway(r)).isEqualTo("TC0: ERROR.");
     assertThat(run("printf '*** 03 test cases did not complete successfully.\\n*** 3 errors detected during testing.\\n'").passed())
         .isFalse();
+    assertThat(run("printf 'Error: expected 5, got 3\\n'").passed()).isFalse();
+    assertThat(run("printf 'ERRORS: 2\\n'").passed()).isFalse();
     for (String passing : List.of("*** All 05 test cases completed successfully", "*** 00 errors detected during testing.",
-        "Errors: 0", "PASS: 5 FAIL: 0", "NO ERROR found", "error_code = 0x00", "Simulation complete, 0 mismatches")) {
+        "Errors: 0", "PASS: 5 FAIL: 0", "NO ERROR found", "error_code = 0x00", "Simulation complete, 0 mismatches", "Failed: 0 Passed: 5",
+        "ERROR_COUNT = 0", "Error count: 0")) {
       assertThat(run("printf '" + passing + "\\n'").passed()).as(passing).isTrue();
     }
   }
@@ -188,6 +194,9 @@ class HdlTestbenchesTest {
     Path design = patch("diff --git a/rtl/alu.v b/rtl/alu.v\nindex 1..2 100644\n--- a/rtl/alu.v\n+++ b/rtl/alu.v\n@@ -1,1 +1,1 @@\n"
         + "-  assert (a == b);\n+  assign y = a + b;\n");
     assertThat(HdlTestbenches.checksRemoved(design)).as("not a testbench").isEmpty();
+    Path coq = patch("diff --git a/tests/Lists.v b/tests/Lists.v\nindex 1..2 100644\n--- a/tests/Lists.v\n+++ b/tests/Lists.v\n@@ -3,2 +3,1 @@\n"
+        + "-  assert (H : length l = 0).\n   auto.\n");
+    assertThat(HdlTestbenches.checksRemoved(coq)).as("a Coq proof's assert").isEmpty();
     Path deleted = patch("diff --git a/tb/tb_alu.vhd b/tb/tb_alu.vhd\ndeleted file mode 100644\nindex 1..0\n--- a/tb/tb_alu.vhd\n+++ /dev/null\n"
         + "@@ -1,2 +0,0 @@\n-    assert sum = 5 report \"wrong sum\" severity error;\n-    wait;\n");
     assertThat(HdlTestbenches.checksRemoved(deleted)).contains("1 check removed from the testbench tb/tb_alu.vhd ('assert sum = 5 report \"wrong sum\" severity error;')");
