@@ -30,10 +30,11 @@ public final class BuildErrors {
   /**
    * Hardware designs' compilers, whose errors may not say "error": Icarus Verilog's {@code ../rtl/core.v:359: syntax error}
    * and {@code core.v:12: error: Could not find variable}, GHDL's {@code alu.vhd:4:15: missing ";" at end of statement},
-   * Verilator's {@code %Error: core.v:3:5: syntax error}; not their warnings ({@code core.v:141: warning: ...}).
+   * Verilator's {@code %Error: core.v:3:5: syntax error}; not their warnings ({@code core.v:141: warning: ...}) nor the lines that
+   * go on with one ({@code tb.v:20:        : Padding 4 high bits of the port.}).
    */
   private static final Pattern HDL = Pattern.compile(
-      "^(?:%Error(?:-\\w+)?: )?(\\S+\\.(?:v|sv|vh|svh|vhd|vhdl)):(\\d+):(?:\\d+:)? (?:error: )?(?!warning\\b|note\\b)(.+)$");
+      "^(?:%Error(?:-\\w+)?: )?(\\S+\\.(?:v|sv|vh|svh|vhd|vhdl)):(\\d+):(?:\\d+:)? (?:error: )?(?!warning\\b|note\\b)([^\\s:].*)$");
   /** tsc: {@code src/a.ts(3,5): error TS2322: ...}. */
   private static final Pattern TSC = Pattern.compile("^(\\S+\\.(?:ts|tsx|mts|cts))\\((\\d+),\\d+\\): error (TS\\d+: .+)$");
   /** rustc: {@code error[E0425]: cannot find value `x`}, its place on a later {@code --> src/lib.rs:3:5} line. */
