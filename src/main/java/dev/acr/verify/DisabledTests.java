@@ -327,7 +327,7 @@ public final class DisabledTests {
     }
     if (!ASKED_REMOVED.matcher(asked).find() && !ASKED_OFF.matcher(asked).find()) {
       OctaveTests.blocksTurnedOff(patch, failing).ifPresent(found::add);
-      HdlTestbenches.checksRemoved(patch).ifPresent(found::add);
+      HdlTestbenches.checksRemoved(scan).ifPresent(found::add);
     }
     if (found.isEmpty()) {
       return Optional.empty();

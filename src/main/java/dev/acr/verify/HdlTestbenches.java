@@ -176,47 +176,24 @@ final class HdlTestbenches {
       + "|\\b(\\w*(?i:err|fail|mismatch)\\w*)\\s*<?=\\s*\\1\\s*\\+\\s*1\\b|\\b\\w*(?i:err|fail|mismatch)\\w*\\s*(?:\\+\\+|\\+=\\s*1\\b)"
       + "|^\\w*(?i:test|check|verify|expect|assert)\\w*\\s*\\(");
 
+  /** Whether a line of the testbench {@code file} is a check ({@link #CHECK}), not in a comment. */
+  static boolean check(String file, String text) {
+    // A Coq sentence ends with a full stop ("assert (H : x = y)."): .v files are Coq's too, a statement of Verilog's does not.
+    boolean coq = file.endsWith(".v") && text.endsWith(".");
+    return !PatchScan.comment(text) && !coq && CHECK.matcher(text).find();
+  }
+
   /**
    * The checks a change removes from a testbench it does not create, when it removes more than it adds: "2 checks removed
    * from src/tb/tb_sha256.v ('error_ctr = error_ctr + 1;')". A stand-in that stopped counting errors on secworks/sha256 was
-   * verified. Empty when none is or the patch cannot be read.
+   * verified. Counted by the patch's one scan ({@link PatchScan}); empty when none is.
    */
-  static Optional<String> checksRemoved(Path patch) {
-    Map<String, int[]> counts = new LinkedHashMap<>();
-    Map<String, String> example = new HashMap<>();
-    String file = null;
-    boolean header = false;
-    try (Stream<String> lines = Files.lines(patch)) {
-      for (String l : (Iterable<String>) lines::iterator) {
-        if (l.startsWith("diff --git ")) {
-          int b = l.lastIndexOf(" b/");
-          file = b > 0 && TESTBENCH.matcher(l.substring(b + 3)).find() ? l.substring(b + 3) : null;
-          header = true;
-        } else if (header) {
-          // A testbench the change creates adds checks only; one it deletes takes all of its checks with it.
-          file = l.startsWith("new file mode") ? null : file;
-          header = !l.startsWith("@@");
-        } else if (file != null && (l.startsWith("-") || l.startsWith("+"))) {
-          String text = l.substring(1).strip();
-          // A Coq sentence ends with a full stop ("assert (H : x = y)."): .v files are Coq's too, a statement of Verilog's does not.
-          boolean coq = file.endsWith(".v") && text.endsWith(".");
-          if (!PatchScan.comment(text) && !coq && CHECK.matcher(text).find()) {
-            counts.computeIfAbsent(file, k -> new int[2])[l.startsWith("-") ? 0 : 1]++;
-            if (l.startsWith("-")) {
-              example.putIfAbsent(file, text);
-            }
-          }
-        }
-      }
-    } catch (IOException | UncheckedIOException e) {
-      return Optional.empty();
-    }
-    for (var e : counts.entrySet()) {
-      int gone = e.getValue()[0] - e.getValue()[1];
+  static Optional<String> checksRemoved(PatchScan scan) {
+    for (PatchScan.Checks c : scan.testbenchChecks()) {
+      int gone = c.removed() - c.added();
       if (gone > 0) {
-        String shown = example.get(e.getKey());
-        shown = shown.length() <= 60 ? shown : shown.substring(0, 59) + "…";
-        return Optional.of(gone + " check" + (gone == 1 ? "" : "s") + " removed from the testbench " + e.getKey() + " ('" + shown + "')");
+        String shown = c.firstRemoved().length() <= 60 ? c.firstRemoved() : c.firstRemoved().substring(0, 59) + "…";
+        return Optional.of(gone + " check" + (gone == 1 ? "" : "s") + " removed from the testbench " + c.file() + " ('" + shown + "')");
       }
     }
     return Optional.empty();

@@ -28,9 +28,12 @@ import java.util.stream.Collectors;
  * line like it; none in sight means the test began above the hunk, so it was there before.
  */
 record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFilesAdded, List<Line> definitions, List<Line> titled,
-    List<String> added, List<String> unlisted) {
+    List<String> added, List<String> unlisted, List<Checks> testbenchChecks) {
 
   record Line(String file, int line, String text) {}
+
+  /** A hardware testbench's checks the change removes and adds ({@link HdlTestbenches#check}), the first removed one's text. */
+  record Checks(String file, int removed, int added, String firstRemoved) {}
 
   private record Switch(Line at, List<String> found) {}
 
@@ -119,7 +122,9 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
     List<String> unlisted = r.removed.entrySet().stream().filter(e -> e.getKey().endsWith(CoqProject.FILE))
         .flatMap(e -> e.getValue().stream().filter(t -> t.endsWith(".v") && !addedLines.contains(t)
             && !r.deletedAny.contains(sibling(e.getKey(), t)))).sorted().toList();
-    return new PatchScan(markers, deleted, r.testFilesAdded, r.definitions, r.titled, r.added, unlisted);
+    List<Checks> checks = r.checks.entrySet().stream()
+        .map(e -> new Checks(e.getKey(), e.getValue()[0], e.getValue()[1], r.firstCheckRemoved.get(e.getKey()))).toList();
+    return new PatchScan(markers, deleted, r.testFilesAdded, r.definitions, r.titled, r.added, unlisted, checks);
   }
 
   /** The diff's name of {@code name}, a path relative to the folder of {@code file} (a path in the diff too). */
@@ -148,10 +153,15 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
     final Map<String, Set<String>> removed = new HashMap<>();
     /** Per Coq file, its lines that give a proof up (Admitted., admit.): how many the change adds, how many it removes. */
     final Map<String, int[]> givenUp = new HashMap<>();
+    /** Per hardware testbench the change does not create, its checks removed and added, in the diff's order of files. */
+    final Map<String, int[]> checks = new LinkedHashMap<>();
+    final Map<String, String> firstCheckRemoved = new HashMap<>();
     int testFilesAdded;
 
     String file;
     boolean testFile;
+    /** A hardware testbench ({@link HdlTestbenches#TESTBENCH}), not one the change creates (it adds checks only). */
+    boolean testbench;
     Pattern marker;
     /** The file configures a test runner: see {@link DisabledTests#configMarker}. */
     DisabledTests.Switches config;
@@ -171,6 +181,7 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
         file = b > 0 ? l.substring(b + 3) : null;
         // Rust and Zig keep unit tests beside the code: any .rs file may hold a #[ignore], any .zig file a test; any Coq .v file a proof.
         testFile = file != null && (DisabledTests.testPath(file) || file.endsWith(".rs") || file.endsWith(".zig") || file.endsWith(".v"));
+        testbench = file != null && HdlTestbenches.TESTBENCH.matcher(file).find();
         marker = file == null ? null : DisabledTests.MARKERS.get(file.substring(file.lastIndexOf('.') + 1));
         config = file == null ? null : DisabledTests.configMarker(file);
         newFile = false;
@@ -189,6 +200,7 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
         String text = l.substring(1).strip();
         removed.computeIfAbsent(file, k -> new HashSet<>()).add(text);
         countGivenUp(text, 1);
+        countCheck(text, 0);
         if (testFile && DisabledTests.DEFINITION.matcher(text).find()) {
           definitions.add(new Line(file, 0, text));
         } else if (testFile && TITLE.matcher(text).find()) {
@@ -212,6 +224,7 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
         inBinary = true;
       } else if (l.startsWith("new file mode")) {
         newFile = true;
+        testbench = false;
         testFilesAdded += DisabledTests.testPath(file) ? 1 : 0;
       } else if (l.startsWith("deleted file mode")) {
         deletedAny.add(file);
@@ -234,9 +247,20 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
       }
     }
 
+    /** A testbench's check removed (0) or added (1); a deleted testbench takes all of its checks with it. */
+    private void countCheck(String text, int removedOrAdded) {
+      if (testbench && HdlTestbenches.check(file, text)) {
+        checks.computeIfAbsent(file, k -> new int[2])[removedOrAdded]++;
+        if (removedOrAdded == 0) {
+          firstCheckRemoved.putIfAbsent(file, text);
+        }
+      }
+    }
+
     private void added(String text) {
       added.add(text);
       countGivenUp(text, 0);
+      countCheck(text, 1);
       boolean isMarker = testFile && !newFile && marker != null && marker.matcher(text).find() && !comment(text);
       boolean isDefinition = DisabledTests.DEFINITION.matcher(text).find();
       boolean wasThere = removed.getOrDefault(file, Set.of()).contains(text);
