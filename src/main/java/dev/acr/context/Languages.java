@@ -35,7 +35,9 @@ final class Languages {
           Map.entry("go", "go"),
           Map.entry("rs", "rust"),
           Map.entry("cs", "csharp"),
-          Map.entry("fs", "fsharp"),
+          Map.entry("fs", "fsharp"), // or Forth's: see forthNotFsharp
+          Map.entry("fth", "forth"),
+          Map.entry("4th", "forth"),
           Map.entry("c", "c"),
           Map.entry("cpp", "cpp"),
           Map.entry("cc", "cpp"),
@@ -129,6 +131,7 @@ final class Languages {
     Map<String, Integer> counts = count(files);
     prologNotPerl(root, files, counts);
     coqNotVerilog(root, files, counts);
+    forthNotFsharp(root, files, counts);
     List<String> candidates = fromBuildFiles(root, counts);
     String best = null;
     for (String c : candidates) {
@@ -193,7 +196,7 @@ final class Languages {
     }
     if (Files.isRegularFile(root.resolve("_CoqProject"))) {
       counts.put("coq", v);
-    } else if (verilog(root.resolve(files.stream().filter(f -> f.endsWith(".v")).findFirst().orElseThrow()))) {
+    } else if (headMatches(root.resolve(files.stream().filter(f -> f.endsWith(".v")).findFirst().orElseThrow()), VERILOG)) {
       counts.put("verilog", v + (int) files.stream().filter(f -> f.endsWith(".vh")).count());
     }
   }
@@ -201,11 +204,29 @@ final class Languages {
   /** Verilog's own first words: {@code module}, {@code `timescale}, {@code `include}, {@code `default_nettype}... */
   private static final Pattern VERILOG = Pattern.compile("(?m)^\\s*(?:module|macromodule|primitive|`(?:timescale|include|define|default_nettype|ifndef|ifdef))\\b");
 
-  private static boolean verilog(Path file) {
+  /**
+   * {@code .fs} is F#'s and Forth's (irdvo/ffl, 250 .fs files of Forth, read "fsharp"): Forth's where no F# project file is
+   * at the root and most of the first .fs files read define a word ({@code : b64-encode}) or hold Forth's line comment
+   * ({@code \ x}).
+   */
+  private static void forthNotFsharp(Path root, List<String> files, Map<String, Integer> counts) {
+    Integer fs = counts.get("fsharp");
+    if (fs == null || hasFileEndingWith(root, ".fsproj", ".sln") || !mostHold(root, files.stream().filter(f -> f.endsWith(".fs")).toList(), FORTH)) {
+      return;
+    }
+    counts.remove("fsharp");
+    counts.merge("forth", fs, Integer::sum);
+  }
+
+  /** Forth's colon definition or line comment at the start of a line; F# has neither ({@code //} and {@code let}). */
+  private static final Pattern FORTH = Pattern.compile("(?m)^(?::[ \\t]+\\S|\\\\(?:[ \\t]|$))");
+
+  /** Whether the first 16 KB of {@code file} hold a match of {@code p}. */
+  private static boolean headMatches(Path file, Pattern p) {
     try (java.io.BufferedReader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
       char[] head = new char[16_384];
       int n = in.read(head);
-      return n > 0 && VERILOG.matcher(new String(head, 0, n)).find();
+      return n > 0 && p.matcher(new String(head, 0, n)).find();
     } catch (IOException | RuntimeException e) {
       return false;
     }
@@ -226,7 +247,7 @@ final class Languages {
         pl.add(f);
       }
     }
-    if (pl.isEmpty() || !(dev.acr.verify.BuildTools.isPrologPack(root) || readsAsProlog(root, pl))) {
+    if (pl.isEmpty() || !(dev.acr.verify.BuildTools.isPrologPack(root) || mostHold(root, pl, PROLOG_DIRECTIVE))) {
       return;
     }
     int perl = counts.getOrDefault("perl", 0) - pl.size();
@@ -238,23 +259,26 @@ final class Languages {
     counts.merge("prolog", pl.size(), Integer::sum);
   }
 
-  /** Whether most of the first five of these files that can be read hold a Prolog directive. */
-  private static boolean readsAsProlog(Path root, List<String> pl) {
+  /** Whether most of the first five of these files that can be read and hold something hold a match of {@code p}. */
+  private static boolean mostHold(Path root, List<String> files, Pattern p) {
     int read = 0;
-    int prolog = 0;
-    for (String f : pl) {
+    int held = 0;
+    for (String f : files) {
       if (read == 5) {
         break;
       }
       try {
         String text = Files.readString(root.resolve(f));
+        if (text.isBlank()) {
+          continue; // kper/fasm's output.fs, which its tests write: says nothing
+        }
         read++;
-        prolog += PROLOG_DIRECTIVE.matcher(text).find() ? 1 : 0;
+        held += p.matcher(text).find() ? 1 : 0;
       } catch (IOException | java.io.UncheckedIOException e) {
         // unreadable or not UTF-8: says nothing
       }
     }
-    return read > 0 && prolog * 2 > read;
+    return read > 0 && held * 2 > read;
   }
 
   /** Languages the root's build files declare, in order of trust. */

@@ -35,6 +35,13 @@ public final class BuildErrors {
    */
   private static final Pattern HDL = Pattern.compile(
       "^(?:%Error(?:-\\w+)?: )?(\\S+\\.(?:v|sv|vh|svh|vhd|vhdl)):(\\d+):(?:\\d+:)? (?:error: )?(?!warning\\b|note\\b)([^\\s:].*)$");
+  /**
+   * gforth loading a Forth file ({@link ForthTests}), which compiles as it reads: {@code tests/utils.test.fs:11: Undefined
+   * word}, the line after showing the word ({@code 0 payload ['] sum >>>vec<<<}). Only what loading reports: a test's own
+   * error at run time ({@code Division by zero}) is the same shape, and no build error.
+   */
+  private static final Pattern GFORTH = Pattern.compile("^(\\S+\\.(?:fs|fth|4th|fr)):(\\d+): (Undefined word|No such file or directory|Unstructured)$");
+  private static final Pattern GFORTH_AT = Pattern.compile(">>>(.+?)<<<");
   /** tsc: {@code src/a.ts(3,5): error TS2322: ...}. */
   private static final Pattern TSC = Pattern.compile("^(\\S+\\.(?:ts|tsx|mts|cts))\\((\\d+),\\d+\\): error (TS\\d+: .+)$");
   /** rustc: {@code error[E0425]: cannot find value `x`}, its place on a later {@code --> src/lib.rs:3:5} line. */
@@ -92,6 +99,11 @@ public final class BuildErrors {
       if ((m = MAVEN.matcher(line)).matches() || (m = KOTLIN.matcher(line)).matches() || (m = CC.matcher(line)).matches() || (m = HDL.matcher(line)).matches()
           || (m = TSC.matcher(line)).matches() || (goBuildFailed && (m = GO.matcher(line)).matches())) {
         return Optional.of(WORKTREE.matcher(m.group(1)).replaceFirst("") + ":" + m.group(2) + ": " + m.group(3));
+      }
+      if ((m = GFORTH.matcher(line)).matches()) {
+        Matcher at = i + 1 < lines.size() ? GFORTH_AT.matcher(lines.get(i + 1)) : null;
+        return Optional.of(WORKTREE.matcher(m.group(1)).replaceFirst("") + ":" + m.group(2) + ": " + m.group(3)
+            + (at != null && at.find() ? " (" + at.group(1) + ")" : ""));
       }
       if ((m = RUSTC.matcher(line)).matches()) {
         for (int j = i + 1; j < Math.min(lines.size(), i + 4); j++) {

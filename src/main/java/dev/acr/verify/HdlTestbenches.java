@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * {@code *** 07 errors detected during testing.}) a change that broke the core further was verified and applied, and so was
  * one that stopped counting errors (docs/real-repos-2026-12-06.md). Here: the test command such a project has
  * ({@link #detect}), the failures its output reports ({@link Reports}), and checks a change removes from a testbench
- * ({@link #checksRemoved}).
+ * ({@link DisabledTests#checksRemoved}).
  */
 final class HdlTestbenches {
 
@@ -181,22 +181,6 @@ final class HdlTestbenches {
     // A Coq sentence ends with a full stop ("assert (H : x = y)."): .v files are Coq's too, a statement of Verilog's does not.
     boolean coq = file.endsWith(".v") && text.endsWith(".");
     return !PatchScan.comment(text) && !coq && CHECK.matcher(text).find();
-  }
-
-  /**
-   * The checks a change removes from a testbench it does not create, when it removes more than it adds: "2 checks removed
-   * from src/tb/tb_sha256.v ('error_ctr = error_ctr + 1;')". A stand-in that stopped counting errors on secworks/sha256 was
-   * verified. Counted by the patch's one scan ({@link PatchScan}); empty when none is.
-   */
-  static Optional<String> checksRemoved(PatchScan scan) {
-    for (PatchScan.Checks c : scan.testbenchChecks()) {
-      int gone = c.removed() - c.added();
-      if (gone > 0) {
-        String shown = c.firstRemoved().length() <= 60 ? c.firstRemoved() : c.firstRemoved().substring(0, 59) + "…";
-        return Optional.of(gone + " check" + (gone == 1 ? "" : "s") + " removed from the testbench " + c.file() + " ('" + shown + "')");
-      }
-    }
-    return Optional.empty();
   }
 
   /**

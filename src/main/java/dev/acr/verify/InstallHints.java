@@ -128,6 +128,7 @@ final class InstallHints {
       Map.entry("racket", "Debian's racket"),
       Map.entry("swipl", "SWI-Prolog: Debian's swi-prolog-nox"),
       Map.entry("poly", "Poly/ML: Debian's polyml"),
+      Map.entry("gforth", "Gforth: Debian's gforth"),
       Map.entry("iverilog", "Icarus Verilog: Debian's iverilog"),
       Map.entry("vvp", "Icarus Verilog: Debian's iverilog"),
       Map.entry("ghdl", "GHDL: Debian's ghdl"),

@@ -28,11 +28,14 @@ import java.util.stream.Collectors;
  * line like it; none in sight means the test began above the hunk, so it was there before.
  */
 record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFilesAdded, List<Line> definitions, List<Line> titled,
-    List<String> added, List<String> unlisted, List<Checks> testbenchChecks) {
+    List<String> added, List<String> unlisted, List<Checks> checks) {
 
   record Line(String file, int line, String text) {}
 
-  /** A hardware testbench's checks the change removes and adds ({@link HdlTestbenches#check}), the first removed one's text. */
+  /**
+   * The checks the change removes from and adds to a test file that states its checks one a line, the first removed one's
+   * text: a hardware testbench's ({@link HdlTestbenches#check}), a Forth test's ({@link ForthTests#check}).
+   */
   record Checks(String file, int removed, int added, String firstRemoved) {}
 
   private record Switch(Line at, List<String> found) {}
@@ -153,7 +156,7 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
     final Map<String, Set<String>> removed = new HashMap<>();
     /** Per Coq file, its lines that give a proof up (Admitted., admit.): how many the change adds, how many it removes. */
     final Map<String, int[]> givenUp = new HashMap<>();
-    /** Per hardware testbench the change does not create, its checks removed and added, in the diff's order of files. */
+    /** Per test file counted by its checks ({@link Checks}) that the change does not create, its checks removed and added, in the diff's order of files. */
     final Map<String, int[]> checks = new LinkedHashMap<>();
     final Map<String, String> firstCheckRemoved = new HashMap<>();
     int testFilesAdded;
@@ -162,6 +165,8 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
     boolean testFile;
     /** A hardware testbench ({@link HdlTestbenches#TESTBENCH}), not one the change creates (it adds checks only). */
     boolean testbench;
+    /** A Forth test file ({@link ForthTests#TEST_FILE}), not one the change creates. */
+    boolean forthTests;
     Pattern marker;
     /** The file configures a test runner: see {@link DisabledTests#configMarker}. */
     DisabledTests.Switches config;
@@ -182,6 +187,7 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
         // Rust and Zig keep unit tests beside the code: any .rs file may hold a #[ignore], any .zig file a test; any Coq .v file a proof.
         testFile = file != null && (DisabledTests.testPath(file) || file.endsWith(".rs") || file.endsWith(".zig") || file.endsWith(".v"));
         testbench = file != null && HdlTestbenches.TESTBENCH.matcher(file).find();
+        forthTests = file != null && ForthTests.TEST_FILE.matcher(file).find();
         marker = file == null ? null : DisabledTests.MARKERS.get(file.substring(file.lastIndexOf('.') + 1));
         config = file == null ? null : DisabledTests.configMarker(file);
         newFile = false;
@@ -225,6 +231,7 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
       } else if (l.startsWith("new file mode")) {
         newFile = true;
         testbench = false;
+        forthTests = false;
         testFilesAdded += DisabledTests.testPath(file) ? 1 : 0;
       } else if (l.startsWith("deleted file mode")) {
         deletedAny.add(file);
@@ -247,9 +254,9 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
       }
     }
 
-    /** A testbench's check removed (0) or added (1); a deleted testbench takes all of its checks with it. */
+    /** A test file's check ({@link Checks}) removed (0) or added (1); a deleted file takes all of its checks with it. */
     private void countCheck(String text, int removedOrAdded) {
-      if (testbench && HdlTestbenches.check(file, text)) {
+      if (testbench && HdlTestbenches.check(file, text) || forthTests && ForthTests.check(file, text)) {
         checks.computeIfAbsent(file, k -> new int[2])[removedOrAdded]++;
         if (removedOrAdded == 0) {
           firstCheckRemoved.putIfAbsent(file, text);

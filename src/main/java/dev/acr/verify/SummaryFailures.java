@@ -85,6 +85,17 @@ final class SummaryFailures {
    */
   private static final Pattern POLYML_RAISED = Pattern.compile("^Exception- .+ raised$");
 
+  /**
+   * Forth's test words, which report a mismatch with the test's own line and go on; gforth exits 0 at the runner's {@code bye}.
+   * Hayes's tester and gforth's ttester: {@code INCORRECT RESULT: T{ 1 2 + -> 4 }T}, {@code WRONG NUMBER OF RESULTS: …},
+   * {@code NUMBER OF CELL RESULTS BEFORE AND AFTER '->' DOES NOT MATCH: …}; ffl's tst.fs: {@code stack contents
+   * mismatch: t{ s" foo" b64-var b64-encode s" Zm9v" ?str }t} (irdvo/ffl, {@link ForthTests}). The test's own line must follow.
+   */
+  private static final Pattern FORTH_MISMATCH = Pattern.compile("(?:^|\\s)(?:INCORRECT (?:FP |CELL )?RESULT|WRONG NUMBER OF (?:FP )?RESULTS"
+      + "|NUMBER OF (?:FLOAT |CELL )?RESULTS [^:]*|(?:float )?stack (?:contents mismatch|underflow|overflow)): \\s*[Tt]?\\{\\s");
+  /** ffl's closing count: {@code Forth Foundation Library Test: 6 errors in 3645 tests took 2161 ms.} */
+  private static final Pattern FFL_SUMMARY = Pattern.compile("^.*Test: (\\d+) errors? in \\d+ tests? took \\d+ ms\\.$");
+
   private String failed;
 
   /**
@@ -129,10 +140,12 @@ final class SummaryFailures {
       summary = summary == null && Integer.parseInt(m.group(1)) > 0 ? "oruntests: " + line.replaceAll("\\s+", " ") : summary;
     } else if ((m = TestTotals.SML_UNIT_TEST.matcher(line)).find()) {
       summary = summary == null && Integer.parseInt(m.group(2)) > 0 ? "UnitTest: " + line : summary;
+    } else if ((m = FFL_SUMMARY.matcher(line)).find()) {
+      summary = summary == null && Integer.parseInt(m.group(1)) > 0 ? line : summary;
     } else if ((m = AUNIT_FAILURES.matcher(line)).find()) {
       summary = summary == null && Integer.parseInt(m.group(1)) > 0 ? "AUnit: " + line.replaceAll("\\s+", " ") : summary;
     } else if (failed == null && (TCLTEST_FAILED.matcher(line).find() || TCLTEST_FILE_ERROR.matcher(line).find()
-        || PROLOG_SYNTAX_ERROR.matcher(line).find() || POLYML_RAISED.matcher(line).find())) {
+        || PROLOG_SYNTAX_ERROR.matcher(line).find() || POLYML_RAISED.matcher(line).find() || FORTH_MISMATCH.matcher(line).find())) {
       failed = line.replaceAll("\\s+", " ");
     }
   }

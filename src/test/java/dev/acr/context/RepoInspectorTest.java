@@ -404,6 +404,21 @@ class RepoInspectorTest {
     assertThat(languageOf(Map.of("rtl/alu.vhd", "", "rtl/top.vhdl", "", "sim/tb.py", ""))).isEqualTo("vhdl");
   }
 
+  /** irdvo/ffl read "fsharp": its .fs files are Forth's, defining words and opening with Forth's comments. */
+  @Test
+  void forthIsNotFsharp() throws Exception {
+    String forth = "\\ ====\n\\   b64 - base64\n\\ ====\n\ninclude ffl/config.fs\n\n: b64-encode ( c-addr u str -- )\n;\n";
+    assertThat(languageOf(Map.of("ffl/b64.fs", forth, "ffl/crc.fs", forth, "test/b64_test.fs", forth, "engines/make.py", "")))
+        .isEqualTo("forth");
+    assertThat(languageOf(Map.of("output.fs", "", "src/bits.fs", ": bit ( n -- x ) 1 swap lshift ;\n", "tools/gen.py", "")))
+        .as("kper/fasm: an empty output.fs first").isEqualTo("forth");
+    assertThat(languageOf(Map.of("src/forth16.fth", "", "src/lib.4th", "", "tools/gen.py", ""))).isEqualTo("forth");
+    String fsharp = "module Calc\n\nlet add a b = a + b\n";
+    assertThat(languageOf(Map.of("src/Calc.fs", fsharp, "src/Main.fs", fsharp, "tools/gen.py", ""))).isEqualTo("fsharp");
+    assertThat(languageOf(Map.of("Calc.fsproj", "<Project/>\n", "src/Calc.fs", forth, "src/Main.fs", forth, "tools/gen.py", "")))
+        .as("an F# project").isEqualTo("fsharp");
+  }
+
   private String languageOf(Map<String, String> files) throws Exception {
     Path repo = GitFixture.withCommit(Files.createTempDirectory(tmp, "lang"), files);
     return RepoInspector.inspect(repo, null).language();

@@ -57,6 +57,7 @@ public final class Toolchains {
   /** Ant's junit task (Debian's ant-optional) and JUnit 4 where Debian puts it. */
   public static final Tool ANT_JUNIT = new Tool("Ant's junit task and JUnit 4", List.of("test", "-f", "/usr/share/ant/lib/ant-junit.jar",
       "-a", "-f", "/usr/share/java/junit4.jar", "-a", "-f", "/usr/share/java/hamcrest-core.jar"), "apt-get install ant-optional junit4");
+  public static final Tool GFORTH = new Tool("gforth", List.of("gforth", "--version"), "apt-get install gforth");
   /** Icarus Verilog: iverilog compiles a design and its testbench, vvp runs the simulation. */
   public static final Tool IVERILOG = new Tool("iverilog", List.of("vvp", "-V"), "apt-get install iverilog");
   public static final Tool CHICKEN = new Tool("chicken-install", List.of("chicken-install", "-version"), "apt-get install chicken-bin");
