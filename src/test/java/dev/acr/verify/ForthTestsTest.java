@@ -43,7 +43,7 @@ class ForthTestsTest {
     assertThat(VerifyDetector.detect(root, null)).as("loads nothing").isEmpty();
   }
 
-  /** F#'s tests are .fs files too: an F# project's, or files that read as F#, are no Forth runner. */
+  /** F#'s tests are .fs files too: an F# project's, or files that load none with Forth's words, are no Forth runner. */
   @Test
   void fsharpIsNotForth() throws IOException {
     String fsharp = "module Tests\n\nopen Xunit\n\n[<Fact>]\nlet ``adds`` () = Assert.Equal(2, 1 + 1)\n";
