@@ -80,6 +80,9 @@ class ForthTestsTest {
     Path corrected = patch("diff --git a/test/b64_test.fs b/test/b64_test.fs\nindex 1..2 100644\n--- a/test/b64_test.fs\n+++ b/test/b64_test.fs\n"
         + "@@ -43,1 +43,1 @@\n-t{ s\" foo\"    b64-var b64-encode s\" Zm9w\" ?str }t\n+t{ s\" foo\"    b64-var b64-encode s\" Zm9v\" ?str }t\n");
     assertThat(DisabledTests.find(corrected, "fix the failing base64 test", List.of())).as("an expected value corrected").isEmpty();
+    Path upper = patch("diff --git a/TESTS/CORE.FR b/TESTS/CORE.FR\nindex 1..2 100644\n--- a/TESTS/CORE.FR\n+++ b/TESTS/CORE.FR\n"
+        + "@@ -3,1 +3,0 @@\n-T{ 1 2 + -> 3 }T\n");
+    assertThat(DisabledTests.find(upper, "fix it", List.of())).as("a test file in upper case").isPresent();
     Path library = patch("diff --git a/ffl/b64.fs b/ffl/b64.fs\nindex 1..2 100644\n--- a/ffl/b64.fs\n+++ b/ffl/b64.fs\n@@ -90,1 +90,0 @@\n"
         + "-t{ 1 -> 1 }t\n");
     assertThat(DisabledTests.find(library, "fix it", List.of())).as("not a test file").isEmpty();
