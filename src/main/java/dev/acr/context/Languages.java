@@ -196,7 +196,7 @@ final class Languages {
     }
     if (Files.isRegularFile(root.resolve("_CoqProject"))) {
       counts.put("coq", v);
-    } else if (headMatches(root.resolve(files.stream().filter(f -> f.endsWith(".v")).findFirst().orElseThrow()), VERILOG)) {
+    } else if (VERILOG.matcher(head(root.resolve(files.stream().filter(f -> f.endsWith(".v")).findFirst().orElseThrow()))).find()) {
       counts.put("verilog", v + (int) files.stream().filter(f -> f.endsWith(".vh")).count());
     }
   }
@@ -221,14 +221,14 @@ final class Languages {
   /** Forth's colon definition or line comment at the start of a line; F# has neither ({@code //} and {@code let}). */
   private static final Pattern FORTH = Pattern.compile("(?m)^(?::[ \\t]+\\S|\\\\(?:[ \\t]|$))");
 
-  /** Whether the first 16 KB of {@code file} hold a match of {@code p}. */
-  private static boolean headMatches(Path file, Pattern p) {
+  /** The first 16 KB of {@code file}, any bytes read as Latin-1; empty when it cannot be read. */
+  private static String head(Path file) {
     try (java.io.BufferedReader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
       char[] head = new char[16_384];
       int n = in.read(head);
-      return n > 0 && p.matcher(new String(head, 0, n)).find();
+      return n > 0 ? new String(head, 0, n) : "";
     } catch (IOException | RuntimeException e) {
-      return false;
+      return "";
     }
   }
 
@@ -259,7 +259,7 @@ final class Languages {
     counts.merge("prolog", pl.size(), Integer::sum);
   }
 
-  /** Whether most of the first five of these files that can be read and hold something hold a match of {@code p}. */
+  /** Whether most of the first five of these files that can be read and hold something hold a match of {@code p} in their {@link #head}. */
   private static boolean mostHold(Path root, List<String> files, Pattern p) {
     int read = 0;
     int held = 0;
@@ -267,16 +267,12 @@ final class Languages {
       if (read == 5) {
         break;
       }
-      try {
-        String text = Files.readString(root.resolve(f));
-        if (text.isBlank()) {
-          continue; // kper/fasm's output.fs, which its tests write: says nothing
-        }
-        read++;
-        held += p.matcher(text).find() ? 1 : 0;
-      } catch (IOException | java.io.UncheckedIOException e) {
-        // unreadable or not UTF-8: says nothing
+      String text = head(root.resolve(f));
+      if (text.isBlank()) {
+        continue; // unreadable, or kper/fasm's empty output.fs, which its tests write: says nothing
       }
+      read++;
+      held += p.matcher(text).find() ? 1 : 0;
     }
     return read > 0 && held * 2 > read;
   }
