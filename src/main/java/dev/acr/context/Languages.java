@@ -206,8 +206,7 @@ final class Languages {
 
   /**
    * {@code .fs} is F#'s and Forth's (irdvo/ffl, 250 .fs files of Forth, read "fsharp"): Forth's where no F# project file is
-   * at the root and most of the first .fs files read define a word ({@code : b64-encode}) or hold Forth's line comment
-   * ({@code \ x}).
+   * at the root and most of the first .fs files read hold a line only Forth's can ({@link #FORTH}).
    */
   private static void forthNotFsharp(Path root, List<String> files, Map<String, Integer> counts) {
     Integer fs = counts.get("fsharp");
@@ -218,8 +217,11 @@ final class Languages {
     counts.merge("forth", fs, Integer::sum);
   }
 
-  /** Forth's colon definition or line comment at the start of a line; F# has neither ({@code //} and {@code let}). */
-  private static final Pattern FORTH = Pattern.compile("(?m)^(?::[ \\t]+\\S|\\\\(?:[ \\t]|$))");
+  /**
+   * Forth's colon definition, line comment, file loaded ({@code include x.fs}, {@code require x.fs}) or test ({@code T{ 1 -> 1 }T})
+   * at the start of a line: a test file may hold only the last two. F# has none of them ({@code //}, {@code let}, {@code open}).
+   */
+  private static final Pattern FORTH = Pattern.compile("(?m)^(?::[ \\t]+\\S|\\\\(?:[ \\t]|$)|(?i:include|require|needs)[ \\t]+\\S|[Tt]\\{\\s)");
 
   /** The first 16 KB of {@code file}, any bytes read as Latin-1; empty when it cannot be read. */
   private static String head(Path file) {

@@ -412,6 +412,10 @@ class RepoInspectorTest {
         .isEqualTo("forth");
     assertThat(languageOf(Map.of("output.fs", "", "src/bits.fs", ": bit ( n -- x ) 1 swap lshift ;\n", "tools/gen.py", "")))
         .as("kper/fasm: an empty output.fs first").isEqualTo("forth");
+    String tests = "require lib/mathx.fs\nT{ 3 square -> 9 }T\n";
+    assertThat(languageOf(Map.of("lib/mathx.fs", ": square dup * ;\n", "test/cube_test.fs", tests, "test/runtests.fs",
+        "include tester.fs\ninclude cube_test.fs\nbye\n", "test/square_test.fs", tests, "tools/a.py", "", "tools/b.py", "")))
+        .as("test files that hold only what they load and their tests").isEqualTo("forth");
     assertThat(languageOf(Map.of("src/forth16.fth", "", "src/lib.4th", "", "tools/gen.py", ""))).isEqualTo("forth");
     String fsharp = "module Calc\n\nlet add a b = a + b\n";
     assertThat(languageOf(Map.of("src/Calc.fs", fsharp, "src/Main.fs", fsharp, "tools/gen.py", ""))).isEqualTo("fsharp");
