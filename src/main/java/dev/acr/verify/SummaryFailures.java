@@ -94,7 +94,7 @@ final class SummaryFailures {
   private static final Pattern FORTH_MISMATCH = Pattern.compile("(?:^|\\s)(?:INCORRECT (?:FP |CELL )?RESULT|WRONG NUMBER OF (?:FP )?RESULTS"
       + "|NUMBER OF (?:FLOAT |CELL )?RESULTS [^:]*|(?:float )?stack (?:contents mismatch|underflow|overflow)): \\s*[Tt]?\\{\\s");
   /** ffl's closing count: {@code Forth Foundation Library Test: 6 errors in 3645 tests took 2161 ms.} */
-  private static final Pattern FFL_SUMMARY = Pattern.compile("^.*Test: (\\d+) errors? in \\d+ tests? took \\d+ ms\\.$");
+  private static final Pattern FFL_SUMMARY = Pattern.compile("Test: (\\d+) errors? in \\d+ tests? took \\d+ ms\\.$");
 
   private String failed;
 
