@@ -62,10 +62,13 @@ final class Languages {
           Map.entry("nim", "nim"),
           Map.entry("cr", "crystal"),
           Map.entry("rkt", "racket"),
-          // Guile's and the other Schemes' files (R7RS libraries .sld, R6RS .sls); Racket's own are .rkt (above).
+          // Guile's and the other Schemes' files (R7RS libraries .sld, R6RS libraries .sls and programs .sps, Chez's .ss); Racket's own
+          // are .rkt (above).
           Map.entry("scm", "scheme"),
           Map.entry("sld", "scheme"),
           Map.entry("sls", "scheme"),
+          Map.entry("sps", "scheme"),
+          Map.entry("ss", "scheme"),
           // Common Lisp: source files and ASDF's system files; not ".cl", which OpenCL kernels share, nor Emacs Lisp's ".el".
           Map.entry("lisp", "commonlisp"),
           Map.entry("asd", "commonlisp"),

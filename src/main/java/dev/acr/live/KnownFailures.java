@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
  * @param incomplete more failed than were kept, so no comparison is made
  * @param notTheTasks whether the prompt neither asks to fix a failing test nor names one of them
  * @param unnamed when the prompt names some of them, the others that are tests ({@link #othersThanNamed})
+ * @param baselineFailed whether the tests failed before any change, naming tests or not
  */
-public record KnownFailures(
-    List<String> failing, boolean incomplete, boolean notTheTasks, List<String> unnamed, Map<String, TestCounts.Count> counts) {
+public record KnownFailures(List<String> failing, boolean incomplete, boolean notTheTasks, List<String> unnamed,
+    Map<String, TestCounts.Count> counts, boolean baselineFailed) {
 
   /** The reason an attempt that left only these failing is recorded with; it ends the run. */
   public static final String REASON = dev.acr.core.RunLoop.ONLY_BASELINE_FAILURES;
@@ -51,11 +52,12 @@ public record KnownFailures(
    */
   static KnownFailures of(VerifyResult baseline, Dimension dimension, String prompt) {
     if (baseline == null || baseline.passed() || baseline.failing().isEmpty()) {
-      return new KnownFailures(List.of(), false, false, List.of(), baseline == null ? Map.of() : baseline.counts());
+      return new KnownFailures(List.of(), false, false, List.of(), baseline == null ? Map.of() : baseline.counts(),
+          baseline != null && !baseline.passed());
     }
     boolean notTheTasks = !Baseline.asksToFixFailingTest(dimension, prompt) && !namesAny(prompt, baseline.failing());
     return new KnownFailures(baseline.failing(), baseline.failingIncomplete(), notTheTasks, othersThanNamed(baseline, prompt),
-        baseline.counts());
+        baseline.counts(), true);
   }
 
   /**

@@ -313,7 +313,8 @@ public final class LiveExecutor implements AttemptExecutor {
         : null;
     String reason = status == AttemptStatus.INFRA_ERROR ? infra.reason() : null;
     Optional<String> off = status == null && diff != null ? DisabledTests.find(diff.patch(), task.prompt(),
-        setup.known() == null ? List.of() : setup.known().failing()) : Optional.empty();
+        setup.known() == null ? List.of() : setup.known().failing(), setup.known() != null && setup.known().baselineFailed())
+        : Optional.empty();
     if (off.isPresent()) {
       // Not worth the tests' time: they would pass because they no longer run.
       status = AttemptStatus.FAILED;

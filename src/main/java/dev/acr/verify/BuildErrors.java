@@ -42,6 +42,14 @@ public final class BuildErrors {
    */
   private static final Pattern GFORTH = Pattern.compile("^(\\S+\\.(?:fs|fth|4th|fr)):(\\d+): (Undefined word|No such file or directory|Unstructured)$");
   private static final Pattern GFORTH_AT = Pattern.compile(">>>(.+?)<<<");
+  /**
+   * Chez Scheme's expander, which reads a library or program whole before running it ({@link ChezSchemeTests}): {@code
+   * Exception: attempt to reference unbound identifier iff at line 22, char 26 of nanopass/unparser.ss}, and {@code
+   * Exception: library (nosuch lib) not found}. A condition raised at run time names no place ({@code Exception in car: 1 is
+   * not a pair}), and is a test's failure.
+   */
+  private static final Pattern CHEZ = Pattern.compile("^Exception: (.+) at line (\\d+), char \\d+ of (\\S+)$");
+  private static final Pattern CHEZ_LIBRARY = Pattern.compile("^Exception: (library \\(.+\\) not found)$");
   /** tsc: {@code src/a.ts(3,5): error TS2322: ...}. */
   private static final Pattern TSC = Pattern.compile("^(\\S+\\.(?:ts|tsx|mts|cts))\\((\\d+),\\d+\\): error (TS\\d+: .+)$");
   /** rustc: {@code error[E0425]: cannot find value `x`}, its place on a later {@code --> src/lib.rs:3:5} line. */
@@ -104,6 +112,12 @@ public final class BuildErrors {
         Matcher at = i + 1 < lines.size() ? GFORTH_AT.matcher(lines.get(i + 1)) : null;
         return Optional.of(WORKTREE.matcher(m.group(1)).replaceFirst("") + ":" + m.group(2) + ": " + m.group(3)
             + (at != null && at.find() ? " (" + at.group(1) + ")" : ""));
+      }
+      if ((m = CHEZ.matcher(line)).matches()) {
+        return Optional.of(WORKTREE.matcher(m.group(3)).replaceFirst("") + ":" + m.group(2) + ": " + m.group(1));
+      }
+      if ((m = CHEZ_LIBRARY.matcher(line)).matches()) {
+        return Optional.of(m.group(1));
       }
       if ((m = RUSTC.matcher(line)).matches()) {
         for (int j = i + 1; j < Math.min(lines.size(), i + 4); j++) {

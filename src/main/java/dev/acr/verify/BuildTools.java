@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * CTest (C and C++), rebar3 (Erlang), R packages tested with testthat, Leiningen and the Clojure
  * CLI, nimble (Nim), dub (D), Crystal's spec runner, raco test (Racket), plunit (SWI-Prolog), Standard ML's test drivers ({@link StandardMlTests}), gprbuild's test programs (Ada: {@link AdaProject}) and the
  * Fortran Package Manager, Swift, Dart, Zig and Julia ({@link LanguageToolchains}), Haxe ({@link HaxeProject}), Coq ({@link CoqProject}), CHICKEN's eggs ({@link ChickenEggs}), Meson ({@link MesonBuild}), GNU Autotools ({@link Autotools}), ASDF's test-op
- * ({@link CommonLispTests}) and Guile's SRFI-64 ({@link GuileTests}), hardware designs' testbenches ({@link HdlTestbenches}) and Forth's test runners ({@link ForthTests}). Each
+ * ({@link CommonLispTests}) and Guile's SRFI-64 ({@link GuileTests}), hardware designs' testbenches ({@link HdlTestbenches}), Forth's test runners ({@link ForthTests}) and Chez Scheme's ({@link ChezSchemeTests}). Each
  * was added after a real repository of that kind got "verify none found" (docs/real-repos.md).
  */
 public final class BuildTools {
@@ -92,6 +92,9 @@ public final class BuildTools {
     found = found.isPresent() ? found : HdlTestbenches.detect(root);
     // A Forth runner that gforth loads (ForthTests), in a test folder or at the root.
     found = found.isPresent() ? found : ForthTests.detect(root);
+    // A Chez Scheme runner program (ChezSchemeTests), looked for only where Chez's own files are.
+    found = found.isPresent() || Stream.of("", "tests", "test", "t").allMatch(f -> PackageFolder.fileEndingWith(root.resolve(f), ".ss", ".sps") == null)
+        ? found : ChezSchemeTests.detect(root);
     // Last: a Guile project has no build file of its own, only SRFI-64 test files (GuileTests); not loaded without a test
     // folder or a .scm file at the root, so its patterns do not compile at every start.
     return found.isPresent() || !(Files.isDirectory(root.resolve("tests")) || Files.isDirectory(root.resolve("test"))

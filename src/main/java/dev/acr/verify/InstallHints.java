@@ -134,6 +134,7 @@ final class InstallHints {
       Map.entry("ghdl", "GHDL: Debian's ghdl"),
       Map.entry("verilator", "Verilator: Debian's verilator"),
       Map.entry("guile", "GNU Guile: Debian's guile-3.0"),
+      Map.entry("scheme", "Chez Scheme: Debian's chezscheme (Homebrew's chezscheme names it chez)"),
       Map.entry("sbcl", "Steel Bank Common Lisp: Debian's sbcl"),
       Map.entry("deno", "npm install -g deno, or see deno.com"),
       Map.entry("haxe", "Debian's haxe"),

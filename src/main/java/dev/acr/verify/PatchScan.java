@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * line like it; none in sight means the test began above the hunk, so it was there before.
  */
 record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFilesAdded, List<Line> definitions, List<Line> titled,
-    List<String> added, List<String> unlisted, List<Checks> checks) {
+    List<String> added, List<String> unlisted, List<Checks> checks, List<String> files) {
 
   record Line(String file, int line, String text) {}
 
@@ -132,7 +132,19 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
             && !r.deletedAny.contains(sibling(e.getKey(), t)))).sorted().toList();
     List<Checks> checks = r.checks.entrySet().stream()
         .map(e -> new Checks(e.getKey(), e.getValue()[0], e.getValue()[1], r.firstCheckRemoved.get(e.getKey()))).toList();
-    return new PatchScan(markers, deleted, r.testFilesAdded, r.definitions, r.titled, r.added, unlisted, checks);
+    return new PatchScan(markers, deleted, r.testFilesAdded, r.definitions, r.titled, r.added, unlisted, checks, r.files);
+  }
+
+  /**
+   * The tests a change to test files alone deletes, when it adds none (a test moved is added again): such a change fixes
+   * nothing, whatever the runner prints. Empty when the change touches any other file or adds a test.
+   */
+  List<Line> testsRemovedAlone() {
+    if (files.isEmpty() || !files.stream().allMatch(DisabledTests::testPath)
+        || added.stream().anyMatch(a -> DisabledTests.DEFINITION.matcher(a).find() && TEST_LIKE.matcher(a).find())) {
+      return List.of();
+    }
+    return definitions.stream().filter(d -> TEST_LIKE.matcher(d.text()).find()).toList();
   }
 
   /** The diff's name of {@code name}, a path relative to the folder of {@code file} (a path in the diff too). */
@@ -158,6 +170,8 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
     /** A runner's configuration's switches added, with what matched: new unless some removed line of the diff had them. */
     final List<Switch> switches = new ArrayList<>();
     final List<String> added = new ArrayList<>();
+    /** Every file the diff names, in its order. */
+    final List<String> files = new ArrayList<>();
     final Map<String, Set<String>> removed = new HashMap<>();
     /** Per Coq file, its lines that give a proof up (Admitted., admit.): how many the change adds, how many it removes. */
     final Map<String, int[]> givenUp = new HashMap<>();
@@ -189,6 +203,9 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
         endHunk();
         int b = l.lastIndexOf(" b/");
         file = b > 0 ? l.substring(b + 3) : null;
+        if (file != null) {
+          files.add(file);
+        }
         // Rust and Zig keep unit tests beside the code: any .rs file may hold a #[ignore], any .zig file a test; any Coq .v file a proof.
         testFile = file != null && (DisabledTests.testPath(file) || file.endsWith(".rs") || file.endsWith(".zig") || file.endsWith(".v"));
         String extension = file == null ? "" : file.substring(file.lastIndexOf('.') + 1);

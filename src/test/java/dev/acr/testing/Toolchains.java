@@ -58,6 +58,7 @@ public final class Toolchains {
   public static final Tool ANT_JUNIT = new Tool("Ant's junit task and JUnit 4", List.of("test", "-f", "/usr/share/ant/lib/ant-junit.jar",
       "-a", "-f", "/usr/share/java/junit4.jar", "-a", "-f", "/usr/share/java/hamcrest-core.jar"), "apt-get install ant-optional junit4");
   public static final Tool GFORTH = new Tool("gforth", List.of("gforth", "--version"), "apt-get install gforth");
+  public static final Tool CHEZ_SCHEME = new Tool("Chez Scheme", List.of("scheme", "--version"), "apt-get install chezscheme");
   /** Icarus Verilog: iverilog compiles a design and its testbench, vvp runs the simulation. */
   public static final Tool IVERILOG = new Tool("iverilog", List.of("vvp", "-V"), "apt-get install iverilog");
   public static final Tool CHICKEN = new Tool("chicken-install", List.of("chicken-install", "-version"), "apt-get install chicken-bin");
