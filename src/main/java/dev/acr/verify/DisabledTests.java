@@ -335,15 +335,11 @@ public final class DisabledTests {
       found.addAll(TableCases.deleted(scan, failing, prompt));
     }
     if (!ASKED_REMOVED.matcher(asked).find() && found.isEmpty() && baselineFailed && failing.isEmpty()) {
-      List<PatchScan.Line> gone = scan.testsRemovedAlone();
-      if (!gone.isEmpty()) {
-        found.add(gone.size() + (gone.size() == 1 ? " test" : " tests") + " deleted from " + gone.get(0).file() + " ('"
-            + shorten(gone.get(0).text()) + "'), and nothing but tests changed");
-      }
+      scan.testsRemovedAlone().ifPresent(found::add);
     }
     if (!ASKED_REMOVED.matcher(asked).find() && !ASKED_OFF.matcher(asked).find()) {
       OctaveTests.blocksTurnedOff(patch, failing).ifPresent(found::add);
-      checksRemoved(scan).ifPresent(found::add);
+      scan.checksRemoved().ifPresent(found::add);
     }
     if (found.isEmpty()) {
       return Optional.empty();
@@ -393,24 +389,7 @@ public final class DisabledTests {
     return longest;
   }
 
-  /**
-   * The checks a change removes from a test file it does not create, when it removes more than it adds ({@link PatchScan.Checks}):
-   * "2 checks removed from the testbench src/tb/tb_sha256.v ('error_ctr = error_ctr + 1;')". A stand-in that stopped counting
-   * errors on secworks/sha256 was verified, and one that deleted failing tests from irdvo/ffl's test/b64_test.fs: neither
-   * kind of file names its tests for the baseline's failures to be looked for. Empty when none is.
-   */
-  static Optional<String> checksRemoved(PatchScan scan) {
-    for (PatchScan.Checks c : scan.checks()) {
-      int gone = c.removed() - c.added();
-      if (gone > 0) {
-        String kind = HdlTestbenches.TESTBENCH.matcher(c.file()).find() ? "the testbench " : "the test file ";
-        return Optional.of(gone + " check" + (gone == 1 ? "" : "s") + " removed from " + kind + c.file() + " ('" + shorten(c.firstRemoved()) + "')");
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static String shorten(String s) {
+  static String shorten(String s) {
     return s.length() <= 60 ? s : s.substring(0, 59) + "…";
   }
 }

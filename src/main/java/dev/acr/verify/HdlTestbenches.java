@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * {@code *** 07 errors detected during testing.}) a change that broke the core further was verified and applied, and so was
  * one that stopped counting errors (docs/real-repos-2026-12-06.md). Here: the test command such a project has
  * ({@link #detect}), the failures its output reports ({@link Reports}), and checks a change removes from a testbench
- * ({@link DisabledTests#checksRemoved}).
+ * ({@link PatchScan#checksRemoved}).
  */
 final class HdlTestbenches {
 

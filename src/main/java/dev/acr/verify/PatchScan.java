@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -136,15 +137,36 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
   }
 
   /**
-   * The tests a change to test files alone deletes, when it adds none (a test moved is added again): such a change fixes
-   * nothing, whatever the runner prints. Empty when the change touches any other file or adds a test.
+   * The tests a change to test files alone deletes, when it adds none (a test moved is added again), said for the user: "2 tests
+   * deleted from tests/unit-tests.ss ('(test unparse-language'), and nothing but tests changed". Such a change fixes nothing,
+   * whatever the runner prints. Empty when the change touches any other file, adds a test or deletes none.
    */
-  List<Line> testsRemovedAlone() {
+  Optional<String> testsRemovedAlone() {
     if (files.isEmpty() || !files.stream().allMatch(DisabledTests::testPath)
         || added.stream().anyMatch(a -> DisabledTests.DEFINITION.matcher(a).find() && TEST_LIKE.matcher(a).find())) {
-      return List.of();
+      return Optional.empty();
     }
-    return definitions.stream().filter(d -> TEST_LIKE.matcher(d.text()).find()).toList();
+    List<Line> gone = definitions.stream().filter(d -> TEST_LIKE.matcher(d.text()).find()).toList();
+    return gone.isEmpty() ? Optional.empty() : Optional.of(gone.size() + (gone.size() == 1 ? " test" : " tests") + " deleted from "
+        + gone.get(0).file() + " ('" + DisabledTests.shorten(gone.get(0).text()) + "'), and nothing but tests changed");
+  }
+
+  /**
+   * The checks a change removes from a test file it does not create, when it removes more than it adds ({@link Checks}):
+   * "2 checks removed from the testbench src/tb/tb_sha256.v ('error_ctr = error_ctr + 1;')". A stand-in that stopped counting
+   * errors on secworks/sha256 was verified, and one that deleted failing tests from irdvo/ffl's test/b64_test.fs: neither
+   * kind of file names its tests for the baseline's failures to be looked for. Empty when none is.
+   */
+  Optional<String> checksRemoved() {
+    for (Checks c : checks) {
+      int gone = c.removed() - c.added();
+      if (gone > 0) {
+        String kind = HdlTestbenches.TESTBENCH.matcher(c.file()).find() ? "the testbench " : "the test file ";
+        return Optional.of(gone + " check" + (gone == 1 ? "" : "s") + " removed from " + kind + c.file() + " ('"
+            + DisabledTests.shorten(c.firstRemoved()) + "')");
+      }
+    }
+    return Optional.empty();
   }
 
   /** The diff's name of {@code name}, a path relative to the folder of {@code file} (a path in the diff too). */
