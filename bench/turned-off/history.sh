@@ -5,6 +5,7 @@
 #
 #   bench/turned-off/history.sh [N] GIT_DIR...     e.g. GIT_DIR=/work/.mirror/encode+httpx/repo (bare is fine)
 #
+# BASELINE_FAILED=1 judges each commit as if the tests had failed before it, naming no failing test (History.java).
 # Needs acr's jar (target/acr.jar; bin/acr builds it). Prints each flagged commit and "C commits, F flagged".
 set -euo pipefail
 
