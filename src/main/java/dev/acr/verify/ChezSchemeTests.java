@@ -28,8 +28,11 @@ final class ChezSchemeTests {
    * CHICKEN's {@code .scm} files are theirs ({@link GuileTests}, {@link ChickenEggs}), Racket's {@code .rkt} its own.
    */
   private static final Pattern RUNNER_NAME = Pattern.compile("(?i)^(?:run[-_]?)?(?:all[-_]?)?tests?(?:[-_]?all)?\\.(?:ss|sps)$");
-  /** A program imports what it runs, at the start of a line: {@code (import (rnrs) (tests unit-tests))}. */
-  private static final Pattern IMPORT = Pattern.compile("(?m)^\\(import\\b");
+  /**
+   * A program imports or loads what it runs, at the start of a line: {@code (import (rnrs) (tests unit-tests))}, or a script's
+   * {@code (load "core/test-framework.ss")}.
+   */
+  private static final Pattern IMPORT = Pattern.compile("(?m)^\\((?:import\\b|load\\s+\")");
   /** A library is no program, whatever its name ({@code tests/alltests.ss}), and Racket's {@code #lang} files are Racket's. */
   private static final Pattern NOT_A_PROGRAM = Pattern.compile("(?m)^(?:\\(library\\b|#lang\\b)");
 

@@ -42,14 +42,17 @@ class ChezSchemeTestsTest {
         new VerifyCommand("scheme --program tests/run-tests.sps", "detected: tests/run-tests.sps (Chez Scheme, run by scheme)"));
   }
 
-  /** Racket's old .ss files start with #lang, and a runner must import something: neither is a Chez program to run. */
+  /** Racket's old .ss files start with #lang, and a runner must import or load something: neither is a Chez program to run. */
   @Test
-  void racketsFilesAndFilesThatImportNothingAreNoRunner() throws IOException {
+  void racketsFilesAndFilesThatLoadNothingAreNoRunner() throws IOException {
     write(root, "tests.ss", "#lang scheme\n(require rackunit)\n(import (rnrs))\n");
     assertThat(ChezSchemeTests.detect(root)).isEmpty();
     Files.delete(root.resolve("tests.ss"));
-    write(root, "test.ss", "(load \"lib.ss\")\n(display (f 1))\n");
+    write(root, "test.ss", "(define (f x) (+ x 1))\n(display (f 1))\n");
     assertThat(ChezSchemeTests.detect(root)).isEmpty();
+    write(root, "test.ss", "(load \"lib.ss\")\n(display (f 1))\n");
+    assertThat(ChezSchemeTests.detect(root)).as("a script that loads what it tests").contains(
+        new VerifyCommand("scheme --script test.ss", "detected: test.ss (Chez Scheme, run by scheme)"));
   }
 
   /** Chez's expander reports what it cannot compile with its place; a condition raised at run time names none. */
