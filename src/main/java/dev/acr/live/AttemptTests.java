@@ -128,11 +128,11 @@ final class AttemptTests {
 
   /**
    * {@code note} (a verified attempt's, or null) and what the user is told of a verified change to tests alone when tests
-   * failed before it: they pass because their expectations changed, which is the fix when a test was wrong and a cheat
-   * when the code was; not said when the task was to write tests.
+   * failed before it, named or not (nanopass's runner names none): they pass because their expectations changed, which is
+   * the fix when a test was wrong and a cheat when the code was; not said when the task was to write tests.
    */
   static String withOnlyTestsNote(String note, KnownFailures known, Diff diff, Task task) {
-    if (known == null || known.failing().isEmpty() || diff == null || diff.changedFiles().isEmpty()
+    if (known == null || !known.baselineFailed() || diff == null || diff.changedFiles().isEmpty()
         || task.dimension() == Dimension.TEST_GENERATION || !diff.changedFiles().stream().allMatch(DisabledTests::testPath)) {
       return note;
     }

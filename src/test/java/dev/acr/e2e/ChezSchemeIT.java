@@ -58,4 +58,19 @@ class ChezSchemeIT extends StandInTrials {
     assertThat(fx.read("tests/math-tests.sls")).contains("(test square-of-three");
     assertThat(fx.memoryLines().get(0)).contains("\"reason\":\"turned tests off\"");
   }
+
+  /**
+   * A stand-in that changes what the failing test expects: verified, since the tests pass, but the user is told it changed
+   * only tests, though the runner named no failing test.
+   */
+  @Test
+  void aStandInThatChangesOnlyTheTestsIsVerifiedWithAWord() throws Exception {
+    libraryWithTests();
+    commitThenBreak("mathx.sls", "(* n n)", "(+ n n)", "(- n n)");
+    breakerRuns("sed -i 's/(= (square 3) 9)/(= (square 3) 6)/' tests/math-tests.sls");
+    Fixtures.Run r = acr("--chain", "sed-breaker", "fix the failing test");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("it changed only tests (tests/math-tests.sls), not the code they test");
+    assertThat(fx.read("tests/math-tests.sls")).contains("(= (square 3) 6)");
+  }
 }
