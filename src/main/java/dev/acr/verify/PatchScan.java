@@ -60,6 +60,11 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
 
   /** A definition that names a test ({@code def test_x}, {@code func TestX}, {@code it(}, {@code @Test}), not any function. */
   private static final Pattern TEST_LIKE = Pattern.compile("(?i)test|^x?(?:it|describe|context|specify)\\b|^@testset|spec");
+  /** Whether {@code line} defines a test, not any function: {@code def test_x}, {@code (test parse-language}. */
+  private static boolean definesTest(String line) {
+    return DisabledTests.DEFINITION.matcher(line).find() && TEST_LIKE.matcher(line).find();
+  }
+
   private static final Pattern TEST_AFFIX = Pattern.compile("^(?:test_|test-|Test(?=[A-Z]))|(?:_test|-test|Tests?|IT|_spec|Spec)$");
 
   /**
@@ -90,7 +95,7 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
     List<String> deleted = new ArrayList<>();
     Set<String> addedLines = new HashSet<>(r.added);
     // Tests the change adds anywhere, renamed or not: as many as a deleted file held is a move, not tests turned off.
-    long addedTests = r.added.stream().filter(l -> DisabledTests.DEFINITION.matcher(l).find() && TEST_LIKE.matcher(l).find()).count();
+    long addedTests = r.added.stream().filter(PatchScan::definesTest).count();
     Set<String> goneCode = r.deletedAny.stream().filter(f -> !DisabledTests.testPath(f)).map(PatchScan::stem).collect(Collectors.toSet());
     r.deleted.forEach((file, lines) -> {
       // A test file by its name, or source code in a test folder that defined tests (not a snapshot, fixture, resource or
@@ -143,7 +148,7 @@ record PatchScan(List<Line> markers, List<String> deletedTestFiles, int testFile
    */
   Optional<String> testsRemovedAlone() {
     if (files.isEmpty() || !files.stream().allMatch(DisabledTests::testPath)
-        || added.stream().anyMatch(a -> DisabledTests.DEFINITION.matcher(a).find() && TEST_LIKE.matcher(a).find())) {
+        || added.stream().anyMatch(PatchScan::definesTest)) {
       return Optional.empty();
     }
     List<Line> gone = definitions.stream().filter(d -> TEST_LIKE.matcher(d.text()).find()).toList();
