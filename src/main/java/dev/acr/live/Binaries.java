@@ -3,7 +3,7 @@ package dev.acr.live;
 import dev.acr.config.CommandTemplate;
 import dev.acr.config.ConfigException;
 import dev.acr.config.ToolSpec;
-import java.io.File;
+import dev.acr.exec.ProgramPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,22 +18,7 @@ public final class Binaries {
       Path p = workdir.resolve(program);
       return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
     }
-    if (pathVariable == null) {
-      return Optional.empty();
-    }
-    for (String dir : pathVariable.split(File.pathSeparator)) {
-      if (dir.isEmpty()) {
-        continue;
-      }
-      // java.io.File answers a missing file with false; Files.isExecutable builds and throws a
-      // NoSuchFileException inside for each one, and a dry run asks for every tool in every PATH
-      // directory. Both are access(X_OK) and stat, following links.
-      File f = new File(dir, program);
-      if (f.canExecute() && !f.isDirectory()) {
-        return Optional.of(f.toPath());
-      }
-    }
-    return Optional.empty();
+    return ProgramPath.find(program, pathVariable);
   }
 
   /**

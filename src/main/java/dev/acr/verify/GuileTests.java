@@ -1,13 +1,8 @@
 package dev.acr.verify;
 
 import dev.acr.verify.CannotRun.Why;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +41,7 @@ final class GuileTests {
   private static final Pattern MAKE_CHECK = Pattern.compile("(?m)^(?:[^\\s:#=]+[ \\t]+)*check(?:[ \\t]+[^\\s:#=]+)*[ \\t]*::?(?!=)");
   /** What the shell gets from a path without quoting. */
   private static final Pattern PLAIN_PATH = Pattern.compile("[\\w./+-]+");
-  private static final int DEPTH = 6;
-  private static final int MAX_FILES = 2000;
+  private static final int DEPTH = SchemeFiles.DEPTH;
 
   /** {@code no code for module (json)}: Guile found no file for a module a test or the code uses. */
   private static final Pattern NO_MODULE = Pattern.compile("no code for module \\(([^()]+)\\)");
@@ -173,34 +167,9 @@ final class GuileTests {
     return out;
   }
 
-  /** The {@code .scm} files under {@code dir}, within {@code depth} levels, as paths from {@code root}; hidden and build folders passed over. */
+  /** The {@code .scm} files under {@code dir}, within {@code depth} levels, as paths from {@code root}. */
   private static List<String> scmFiles(Path root, Path dir, int depth) {
-    List<String> files = new ArrayList<>();
-    if (!Files.isDirectory(dir)) {
-      return files;
-    }
-    try {
-      Files.walkFileTree(dir, Set.of(), depth, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-          String name = d.getFileName() == null ? "" : d.getFileName().toString();
-          return !d.equals(dir) && (name.startsWith(".") || name.equals("build") || name.equals("node_modules"))
-              ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && f.getFileName().toString().endsWith(".scm")) {
-            files.add(root.relativize(f).toString());
-          }
-          return files.size() >= MAX_FILES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException | UncheckedIOException e) {
-      return files;
-    }
-    files.sort(null);
-    return files;
+    return SchemeFiles.under(root, dir, depth, ".scm");
   }
 
   /**

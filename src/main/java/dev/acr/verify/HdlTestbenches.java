@@ -6,10 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,9 +36,6 @@ final class HdlTestbenches {
   /** One that runs a simulation: the model, {@code vvp}, {@code ghdl -r}, {@code nvc -r}, also after a build ({@code && vvp x}). */
   private static final Pattern RUNS_MODEL = Pattern.compile("(?:^|[;&|]\\s*)(?:\\./\\S+|obj_dir/\\S+|vvp\\b)"
       + "|\\bghdl\\s+(?:-r|--elab-run)\\b|\\bnvc\\b.*\\s-r\\b");
-  private static final Pattern VARIABLE_REF = Pattern.compile("^\\$[({](\\w+)[)}]$");
-  private static final Pattern RULE = Pattern.compile("^([A-Za-z0-9_.%/-]+(?:[ \\t]+[A-Za-z0-9_.%/-]+)*)[ \\t]*::?(?!=)");
-  private static final Pattern VARIABLE = Pattern.compile("^([A-Za-z_]\\w*)[ \\t]*[:?]?=[ \\t]*(\\S+)");
   /** Targets named for running the testbenches: {@code sim-top}, {@code test_alu}, {@code run-adder}. */
   private static final Pattern TEST_TARGET = Pattern.compile("^(?:tests?|check|sim|simulate|run)[-_][\\w-]+$");
   private static final List<String> FOLDERS = List.of("", "toolruns", "src", "sim", "tb", "test", "tests", "verif");
@@ -83,34 +77,16 @@ final class HdlTestbenches {
 
   /** The targets of {@link #detect} in a makefile's text; empty when none. */
   static List<String> targets(String makefile) {
-    Map<String, String> variables = new HashMap<>();
-    Map<String, List<String>> recipes = new LinkedHashMap<>();
-    List<String> current = null;
-    for (String line : makefile.split("\n", -1)) {
-      Matcher v = VARIABLE.matcher(line);
-      Matcher r = RULE.matcher(line);
-      if (line.startsWith("\t") && current != null) {
-        current.add(line.strip());
-      } else if (v.find()) {
-        variables.put(v.group(1), v.group(2));
-        current = null;
-      } else if (r.find()) {
-        current = new ArrayList<>();
-        for (String t : r.group(1).split("[ \\t]+")) {
-          recipes.putIfAbsent(t, current);
-        }
-      } else if (!line.isBlank() && !line.startsWith("#")) {
-        current = null;
-      }
-    }
+    MakeRules make = MakeRules.parse(makefile);
+    Map<String, MakeRules.Rule> rules = make.rules();
     for (String whole : List.of("test", "tests", "check", "sim", "simulate", "run")) {
       // A test target is the project's word, whatever it runs; sim and run also name targets that only build or view waves.
       boolean testTarget = whole.startsWith("test") || whole.equals("check");
-      if (recipes.containsKey(whole) && (testTarget || simulates(recipes.get(whole), variables))) {
+      if (rules.containsKey(whole) && (testTarget || simulates(rules.get(whole).recipe(), make))) {
         return List.of(whole);
       }
     }
-    return recipes.entrySet().stream().filter(e -> TEST_TARGET.matcher(e.getKey()).find() && simulates(e.getValue(), variables))
+    return rules.entrySet().stream().filter(e -> TEST_TARGET.matcher(e.getKey()).find() && simulates(e.getValue().recipe(), make))
         .map(Map.Entry::getKey).toList();
   }
 
@@ -119,15 +95,13 @@ final class HdlTestbenches {
    * such as {@code $(VVP)} read as its value) runs a model the makefile built or a simulator or its compiler, and one runs a
    * simulation ({@code ./top.sim}, {@code vvp}, {@code ghdl -r}). Not a waveform viewer's, FuseSoC's or a synthesis recipe.
    */
-  private static boolean simulates(List<String> recipe, Map<String, String> variables) {
+  private static boolean simulates(List<String> recipe, MakeRules make) {
     boolean runs = false;
     for (String command : recipe) {
-      String[] words = command.replaceFirst("^[@+-]+", "").split("\\s+", 2);
-      if (words[0].startsWith("#")) {
+      String resolved = make.resolved(command);
+      if (resolved.startsWith("#")) {
         continue;
       }
-      Matcher ref = VARIABLE_REF.matcher(words[0]);
-      String resolved = (ref.find() ? variables.getOrDefault(ref.group(1), words[0]) : words[0]) + (words.length > 1 ? " " + words[1] : "");
       if (!SIMULATOR_COMMAND.matcher(resolved).find()) {
         return false;
       }
