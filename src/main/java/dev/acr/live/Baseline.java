@@ -7,6 +7,7 @@ import dev.acr.git.WorktreePool;
 import dev.acr.verify.BuildErrors;
 import dev.acr.verify.CannotRun;
 import dev.acr.verify.IgnoredInputs;
+import dev.acr.verify.MakeTargets;
 import dev.acr.verify.VerifyCommand;
 import dev.acr.verify.VerifyResult;
 import dev.acr.verify.Verifier;
@@ -134,6 +135,8 @@ public final class Baseline {
       int exit = r.exitCode() == 0 ? 1 : r.exitCode();
       Optional<CannotRun.Why> why = CannotRun.check(exit, output, d.signals().root(), d.signals().packageDir(), req.prompt());
       why = why.isPresent() ? why : ignored;
+      Optional<String> leaveOut = MakeTargets.leaveOut(verify.command(), output);
+      why = why.map(w -> leaveOut.map(h -> new CannotRun.Why(w.problem(), w.todo() + h)).orElse(w));
       Optional<String> stop = cannotRun(verify, where, why, none, log);
       if (stop.isPresent()) {
         throw new UsageError(stop.get());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +36,9 @@ final class ChezSchemeTests {
   private static final Pattern IMPORT = Pattern.compile("(?m)^\\((?:import\\b|load\\s+\")");
   /** A library is no program, whatever its name ({@code tests/alltests.ss}), and Racket's {@code #lang} files are Racket's. */
   private static final Pattern NOT_A_PROGRAM = Pattern.compile("(?m)^(?:\\(library\\b|#lang\\b)");
+
+  /** Chez Scheme's import of a library it cannot find: {@code Exception: library (srfi :64) not found}. */
+  private static final Pattern CHEZ_LIBRARY = Pattern.compile("^Exception: library \\(([^()]+)\\) not found$");
 
   private ChezSchemeTests() {}
 
@@ -74,5 +78,21 @@ final class ChezSchemeTests {
     }
     String text = VerifyDetector.readOrEmpty(file);
     return IMPORT.matcher(text).find() && !NOT_A_PROGRAM.matcher(text).find();
+  }
+
+  /**
+   * A library Chez Scheme cannot find that no source of the project declares (tani/athena's tests import SRFI 64, which
+   * Debian's chezscheme does not ship): not installed. One of the project's own that does not load is a build error
+   * ({@link BuildErrors}), the agent's to fix.
+   */
+  static Optional<CannotRun.Why> libraryMissing(String line, Path root, String asked) {
+    Matcher m = CHEZ_LIBRARY.matcher(line.strip());
+    if (!m.find() || root == null || SchemeFiles.declares(root, m.group(1))) {
+      return Optional.empty();
+    }
+    String library = m.group(1).strip();
+    return CannotRun.notAsked(asked, library.replaceAll("^srfi :", "srfi "), new CannotRun.Why("the Chez Scheme library (" + library
+        + ") that the tests import is not installed (no file of the project declares it)", "install it where Chez looks"
+        + " (CHEZSCHEMELIBDIRS; the SRFIs come as chez-srfi, through Akku) or name another test command"));
   }
 }

@@ -65,8 +65,13 @@ final class ChickenEggs {
     return out;
   }
 
-  /** Why a line of csi's or chicken-install's output says an egg the project depends on is missing; empty when it does not. */
-  static Optional<Why> check(String line, Path packageDir, String asked) {
+  /**
+   * Why a line of csi's or chicken-install's output says an egg is missing: one the egg file in {@code packageDir} depends on,
+   * or, in a project that is no egg, one no source under {@code root} declares as a module of the project's own (tani/athena's Makefile runs csi
+   * {@code -require-extension r7rs}, the r7rs egg). Empty when it does not: a module of the project's that does not load is
+   * the agent's to fix.
+   */
+  static Optional<Why> check(String line, Path root, Path packageDir, String asked) {
     Matcher m = UNDEFINED_MODULE.matcher(line);
     if (!m.find() && !(m = NOT_FOUND.matcher(line)).find()) {
       return Optional.empty();
@@ -75,8 +80,12 @@ final class ChickenEggs {
     String file = PackageFolder.fileEndingWith(packageDir, ".egg");
     // The egg most test-dependencies name is "test", which any prompt about tests says: only "the test egg" asks for it.
     String named = egg.equals("test") ? "test egg" : egg;
-    return file != null && dependencies(packageDir).contains(egg) ? CannotRun.notAsked(asked, named, new Why("the egg " + egg
-        + " that " + file + " depends on is not installed", "install it (chicken-install " + egg + ", where the network allows)"
-            + " or name another test command")) : Optional.empty();
+    String todo = "install it (chicken-install " + egg + ", where the network allows) or name another test command";
+    if (file != null && dependencies(packageDir).contains(egg)) {
+      return CannotRun.notAsked(asked, named, new Why("the egg " + egg + " that " + file + " depends on is not installed", todo));
+    }
+    // An egg's own modules are its components, which the egg file names and its sources need not spell as a module form.
+    return file != null || root == null || SchemeFiles.declares(root, egg) ? Optional.empty() : CannotRun.notAsked(asked, named, new Why("the egg " + egg
+        + " that the tests import is not installed (no file of the project declares a module " + egg + ")", todo));
   }
 }

@@ -209,7 +209,8 @@ final class NotInstalled {
     why = why.isPresent() ? why : Autotools.check(line, asked);
     why = why.isPresent() || !(line.contains("haxelib") || line.contains("haxe.unit")) ? why : HaxeProject.check(line, asked);
     why = why.isPresent() || !(line.contains("undefined module") || line.contains("extension or version not found")) ? why
-        : ChickenEggs.check(line, packageDir, asked);
+        : ChickenEggs.check(line, root, packageDir, asked);
+    why = why.isPresent() || !line.startsWith("Exception: library (") ? why : ChezSchemeTests.libraryMissing(line, root, asked);
     // GuileTests only for guile's own words: its patterns would compile for every failing baseline.
     why = why.isPresent() || !(line.contains("no code for module") || line.contains("In procedure dlopen")
         || line.startsWith("Unbound variable: ")) ? why

@@ -70,7 +70,29 @@ final class OldToolchain {
     if (output.stream().anyMatch(l -> TESTS_RAN.matcher(l.strip()).find())) {
       return Optional.empty();
     }
-    return go(output).or(() -> cargo(output)).or(() -> ruby(output)).or(() -> cmake(output));
+    return go(output).or(() -> cargo(output)).or(() -> ruby(output)).or(() -> cmake(output)).or(() -> gambit(output));
+  }
+
+  /**
+   * Gambit's gsi given a runtime option it does not know prints its usage and exits 64: Debian 12's Gambit 4.9.3 on
+   * tani/athena's {@code gsi -:r7rs}, which a later Gambit reads. make echoes the command before it, which names the option.
+   */
+  private static final Pattern GAMBIT_USAGE = Pattern.compile("^Usage: program \\[-:OPTION,OPTION\\.\\.\\.\\]");
+  private static final Pattern GAMBIT_OPTION = Pattern.compile("^gs[ic]\\s+(?:\\S+\\s+)*?-:(\\S+)");
+
+  private static Optional<CannotRun.Why> gambit(List<String> output) {
+    for (int i = 0; i < output.size(); i++) {
+      if (GAMBIT_USAGE.matcher(output.get(i).strip()).find()) {
+        String option = null;
+        for (int j = i - 1; j >= 0 && option == null; j--) {
+          Matcher m = GAMBIT_OPTION.matcher(output.get(j).strip());
+          option = m.find() ? "-:" + m.group(1) : null;
+        }
+        return Optional.of(new CannotRun.Why("the installed Gambit does not know the runtime option" + (option == null ? "s" : " " + option)
+            + " the test command gives it (gsi printed its usage)", "install a later Gambit (gambitscheme.org) or name another test command"));
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -133,6 +133,8 @@ public final class VerifyDetector {
     found = found.isPresent() ? found : NodeWorkspace.detect(root, top);
     found = found.isPresent() ? found : DjangoProject.below(root, start, VerifyDetector::django);
     found = found.isPresent() ? found : unittest(root);
+    // Last but a test script: a makefile's check, tests or test-all target, where no build tool or runner was found.
+    found = found.isPresent() ? found : MakeTargets.detect(root);
     return found.isPresent() ? found : TestScript.detect(root);
   }
 
@@ -198,9 +200,7 @@ public final class VerifyDetector {
 
   private static Optional<VerifyCommand> make(Path root) {
     String f = firstFile(root, "GNUmakefile", "makefile", "Makefile");
-    return f != null && hasMakeTest(root.resolve(f))
-        ? Optional.of(new VerifyCommand("make test", "detected: " + f))
-        : Optional.empty();
+    return f != null && hasMakeTest(root.resolve(f)) ? Optional.of(MakeTargets.command(root, f, "test")) : Optional.empty();
   }
 
   /** Whether a makefile has a rule for {@code test}. */
