@@ -66,10 +66,10 @@ final class ChickenEggs {
   }
 
   /**
-   * Why a line of csi's or chicken-install's output says an egg is missing: one the egg file in {@code packageDir} depends on,
-   * or, in a project that is no egg, one no source under {@code root} declares as a module of the project's own (tani/athena's Makefile runs csi
-   * {@code -require-extension r7rs}, the r7rs egg). Empty when it does not: a module of the project's that does not load is
-   * the agent's to fix.
+   * Why a line of csi's or chicken-install's output says an egg is missing: one the egg file in {@code packageDir} depends
+   * on, or, in a project that is no egg, one no source under {@code root} declares as a module of the project's own
+   * (tani/athena's Makefile runs csi {@code -require-extension r7rs}, the r7rs egg). Empty when it does not: a module of the
+   * project's that does not load is the agent's to fix.
    */
   static Optional<Why> check(String line, Path root, Path packageDir, String asked) {
     Matcher m = UNDEFINED_MODULE.matcher(line);
@@ -85,7 +85,7 @@ final class ChickenEggs {
       return CannotRun.notAsked(asked, named, new Why("the egg " + egg + " that " + file + " depends on is not installed", todo));
     }
     // An egg's own modules are its components, which the egg file names and its sources need not spell as a module form.
-    return file != null || root == null || SchemeFiles.declares(root, egg) ? Optional.empty() : CannotRun.notAsked(asked, named, new Why("the egg " + egg
-        + " that the tests import is not installed (no file of the project declares a module " + egg + ")", todo));
+    return file != null || root == null || SchemeFiles.declares(root, egg) ? Optional.empty() : CannotRun.notAsked(asked, named,
+        new Why("the egg " + egg + " that the tests import is not installed (no file of the project declares a module " + egg + ")", todo));
   }
 }

@@ -4,10 +4,12 @@ import dev.acr.exec.ProgramPath;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -46,13 +48,13 @@ public final class MakeTargets {
    * --verify 'make test-racket test-guile'}); empty otherwise.
    */
   public static Optional<String> leaveOut(String command, List<String> output) {
-    java.util.regex.Matcher targets = MAKE_TARGETS.matcher(command.strip());
+    Matcher targets = MAKE_TARGETS.matcher(command.strip());
     if (!targets.find()) {
       return Optional.empty();
     }
     List<String> kept = new ArrayList<>(List.of(targets.group(1).strip().split("\\s+")));
     for (int i = output.size() - 1; i >= 0; i--) {
-      java.util.regex.Matcher m = STOPPED_AT.matcher(output.get(i).strip());
+      Matcher m = STOPPED_AT.matcher(output.get(i).strip());
       if (m.find()) {
         return kept.remove(m.group(1)) ? Optional.of(", or leave out " + m.group(1) + ", the target make stopped at: --verify 'make "
             + String.join(" ", kept) + "'") : Optional.empty();
@@ -71,11 +73,6 @@ public final class MakeTargets {
     MakeRules make = MakeRules.parse(text);
     return NAMES.stream().filter(make.rules()::containsKey).findFirst()
         .map(target -> command(name, make, target, System.getenv("PATH")));
-  }
-
-  /** The command for {@code target} of the makefile {@code name} at the root. */
-  static VerifyCommand command(Path root, String name, String target) {
-    return command(name, MakeRules.parse(VerifyDetector.readOrEmpty(root.resolve(name))), target, System.getenv("PATH"));
   }
 
   /**
@@ -106,7 +103,7 @@ public final class MakeTargets {
     List<String> kept = new ArrayList<>(rule.prerequisites());
     kept.removeAll(missing.keySet());
     return new VerifyCommand("make " + String.join(" ", kept), "detected: " + name + " (" + target + ", without "
-        + String.join(", ", missing.keySet()) + ": " + String.join(", ", new java.util.LinkedHashSet<>(missing.values()))
+        + String.join(", ", missing.keySet()) + ": " + String.join(", ", new LinkedHashSet<>(missing.values()))
         + " not on PATH)");
   }
 

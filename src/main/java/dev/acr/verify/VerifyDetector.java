@@ -200,7 +200,9 @@ public final class VerifyDetector {
 
   private static Optional<VerifyCommand> make(Path root) {
     String f = firstFile(root, "GNUmakefile", "makefile", "Makefile");
-    return f != null && hasMakeTest(root.resolve(f)) ? Optional.of(MakeTargets.command(root, f, "test")) : Optional.empty();
+    String text = f == null ? "" : readOrEmpty(root.resolve(f));
+    return MAKE_TEST.matcher(text).find() ? Optional.of(MakeTargets.command(f, MakeRules.parse(text), "test", System.getenv("PATH")))
+        : Optional.empty();
   }
 
   /** Whether a makefile has a rule for {@code test}. */
