@@ -50,6 +50,14 @@ public final class BuildErrors {
    */
   private static final Pattern CHEZ = Pattern.compile("^Exception: (.+) at line (\\d+), char \\d+ of (\\S+)$");
   private static final Pattern CHEZ_LIBRARY = Pattern.compile("^Exception: (library \\(.+\\) not found)$");
+  /**
+   * The linker, after every file compiled: GNU ld's {@code t.c:(.text+0x5): undefined reference to `foo'} (under {@code
+   * /usr/bin/ld: t.o: in function `main':}) and {@code /usr/bin/ld: lib-a.o:/x/lib/rxbuf.h:8: multiple definition of `rx';
+   * …: first defined here} (with debug information a line, else a section). dleonard0/infod3's {@code make check} stopped
+   * on the second (a variable defined in a header, which GCC 10 and later no longer merge) and acr said "tests fail".
+   */
+  private static final Pattern LD = Pattern.compile("^(?:\\S*\\bld(?:\\.\\w+)?: )?(?:[^\\s:]+\\.o:)?(\\S+?):(?:(\\d+)|\\([^)]*\\)): "
+      + "((?:undefined reference to|multiple definition of) [`'][^']+')");
   /** tsc: {@code src/a.ts(3,5): error TS2322: ...}. */
   private static final Pattern TSC = Pattern.compile("^(\\S+\\.(?:ts|tsx|mts|cts))\\((\\d+),\\d+\\): error (TS\\d+: .+)$");
   /** rustc: {@code error[E0425]: cannot find value `x`}, its place on a later {@code --> src/lib.rs:3:5} line. */
@@ -73,7 +81,7 @@ public final class BuildErrors {
   private static final Pattern STANDARD = Pattern.compile("^(\\S+\\.[cm]?[jt]sx?):(\\d+):\\d+: (.+)$");
 
   /** An acr worktree's folder, which means nothing to the user: {@code …/worktrees/gson-b36cb4af/1/}. */
-  private static final Pattern WORKTREE = Pattern.compile("^\\S*/worktrees/[^/]+/\\d+/");
+  static final Pattern WORKTREE = Pattern.compile("^\\S*/worktrees/[^/]+/\\d+/");
 
   /**
    * The first error of a JavaScript linter in {@code lines} (ESLint, xo, standard), as {@code file:line: message (rule)}:
@@ -112,6 +120,9 @@ public final class BuildErrors {
         Matcher at = i + 1 < lines.size() ? GFORTH_AT.matcher(lines.get(i + 1)) : null;
         return Optional.of(WORKTREE.matcher(m.group(1)).replaceFirst("") + ":" + m.group(2) + ": " + m.group(3)
             + (at != null && at.find() ? " (" + at.group(1) + ")" : ""));
+      }
+      if ((m = LD.matcher(line)).find()) {
+        return Optional.of(WORKTREE.matcher(m.group(1)).replaceFirst("") + (m.group(2) == null ? "" : ":" + m.group(2)) + ": " + m.group(3));
       }
       if ((m = CHEZ.matcher(line)).matches()) {
         return Optional.of(WORKTREE.matcher(m.group(3)).replaceFirst("") + ":" + m.group(2) + ": " + m.group(1));

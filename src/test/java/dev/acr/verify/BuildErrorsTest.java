@@ -30,6 +30,20 @@ class BuildErrorsTest {
         .contains("./calc.go:7: undefined: sub");
   }
 
+  /** GNU ld's words, as Debian's binutils prints them: dleonard0/infod3's make check under GCC 12, and a misspelt call. */
+  @Test
+  void theLinker() {
+    assertThat(BuildErrors.first(List.of("cc -ggdb -Os -o t-proto lib-t-proto.o lib-proto.o lib-protofram.o",
+        "/usr/bin/ld: lib-protofram.o:/root/.acr/worktrees/infod3-1a2b3c4d/1/lib/rxbuf.h:8: multiple definition of `rx';"
+            + " lib-proto.o:/root/.acr/worktrees/infod3-1a2b3c4d/1/lib/rxbuf.h:8: first defined here",
+        "collect2: error: ld returned 1 exit status", "make: *** [Makefile:33: t-proto] Error 1")))
+        .contains("lib/rxbuf.h:8: multiple definition of `rx'");
+    assertThat(BuildErrors.first(List.of("/usr/bin/ld: t.o: in function `main':", "t.c:(.text+0x5): undefined reference to `foo'",
+        "collect2: error: ld returned 1 exit status"))).contains("t.c: undefined reference to `foo'");
+    assertThat(BuildErrors.first(List.of("/usr/bin/ld: /tmp/ccWgdjPu.o:(.data+0x0): multiple definition of `x';"
+        + " /tmp/ccCEB5nZ.o:(.data+0x0): first defined here"))).contains("/tmp/ccWgdjPu.o: multiple definition of `x'");
+  }
+
   /** A failing test's output is no build error: go's file:line lines of a test that ran, a JUnit assertion. */
   @Test
   void testFailuresAreNot() {
