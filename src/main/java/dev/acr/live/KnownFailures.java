@@ -25,9 +25,10 @@ import java.util.regex.Pattern;
  * @param notTheTasks whether the prompt neither asks to fix a failing test nor names one of them
  * @param unnamed when the prompt names some of them, the others that are tests ({@link #othersThanNamed})
  * @param baselineFailed whether the tests failed before any change, naming tests or not
+ * @param failedAt where its output located the failing checks ({@code tests/test_calc.py:6}); empty when it did not
  */
 public record KnownFailures(List<String> failing, boolean incomplete, boolean notTheTasks, List<String> unnamed,
-    Map<String, TestCounts.Count> counts, boolean baselineFailed) {
+    Map<String, TestCounts.Count> counts, boolean baselineFailed, Set<String> failedAt) {
 
   /** The reason an attempt that left only these failing is recorded with; it ends the run. */
   public static final String REASON = dev.acr.core.RunLoop.ONLY_BASELINE_FAILURES;
@@ -44,6 +45,18 @@ public record KnownFailures(List<String> failing, boolean incomplete, boolean no
     failing = List.copyOf(failing);
     unnamed = List.copyOf(unnamed);
     counts = Map.copyOf(counts);
+    failedAt = Set.copyOf(failedAt);
+  }
+
+  /** Where no output located a failing check. */
+  public KnownFailures(List<String> failing, boolean incomplete, boolean notTheTasks, List<String> unnamed,
+      Map<String, TestCounts.Count> counts, boolean baselineFailed) {
+    this(failing, incomplete, notTheTasks, unnamed, counts, baselineFailed, Set.of());
+  }
+
+  /** The same, with the places of the failing checks its output gave ({@link dev.acr.verify.FailedChecks}). */
+  KnownFailures failedAt(Set<String> places) {
+    return new KnownFailures(failing, incomplete, notTheTasks, unnamed, counts, baselineFailed, places);
   }
 
   /**

@@ -27,6 +27,7 @@ import dev.acr.git.Isolation;
 import dev.acr.git.Snapshot;
 import dev.acr.git.WorktreePool;
 import dev.acr.verify.DisabledTests;
+import dev.acr.verify.FailedChecks;
 import dev.acr.verify.PythonVenv;
 import dev.acr.verify.VerifyCommand;
 import dev.acr.verify.VerifyResult;
@@ -315,6 +316,8 @@ public final class LiveExecutor implements AttemptExecutor {
     Optional<String> off = status == null && diff != null ? DisabledTests.find(diff.patch(), task.prompt(),
         setup.known() == null ? List.of() : setup.known().failing(), setup.known() != null && setup.known().baselineFailed())
         : Optional.empty();
+    off = off.isPresent() || status != null || diff == null || setup.known() == null ? off
+        : FailedChecks.deletedBy(diff.patch(), task.prompt(), setup.known().failedAt());
     if (off.isPresent()) {
       // Not worth the tests' time: they would pass because they no longer run.
       status = AttemptStatus.FAILED;

@@ -18,6 +18,7 @@ import dev.acr.git.Snapshot;
 import dev.acr.git.WorktreePool;
 import dev.acr.memory.MemorySink;
 import dev.acr.memory.MemoryStore;
+import dev.acr.verify.FailedChecks;
 import dev.acr.verify.VerifyCommand;
 import dev.acr.verify.VerifyResult;
 import java.io.IOException;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
@@ -174,7 +176,8 @@ public final class LiveSession {
         new LiveExecutor(
             // The package folder: there, in each worktree, the agent and the tests run.
             new LiveExecutor.Setup(d.config(), req.environment(), d.signals().packageDir(), isolation, snapshot, verify,
-                req.timeout(), verifyTimeout, runDir, inPlace, KnownFailures.of(baseline, d.task().dimension(), req.prompt()),
+                req.timeout(), verifyTimeout, runDir, inPlace, KnownFailures.of(baseline, d.task().dimension(), req.prompt())
+                    .failedAt(baseline == null || baseline.passed() ? Set.of() : FailedChecks.in(RunFiles.baselineDir(runDir).resolve(RunFiles.VERIFY_LOG))),
                 req.storePrompt() && d.config().storePrompts()),
             runner,
             agentOutput,

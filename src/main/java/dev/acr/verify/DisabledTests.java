@@ -341,13 +341,15 @@ public final class DisabledTests {
       OctaveTests.blocksTurnedOff(patch, failing).ifPresent(found::add);
       scan.checksRemoved().ifPresent(found::add);
     }
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
+    return found.isEmpty() ? Optional.empty() : Optional.of(turnsOff(found));
+  }
+
+  /** What is said of a change that turns tests off by {@code found}, the first three of them shown. */
+  static String turnsOff(List<String> found) {
     List<String> shown = found.subList(0, Math.min(3, found.size()));
-    return Optional.of("its change turns tests off instead of making them pass (" + String.join("; ", shown)
+    return "its change turns tests off instead of making them pass (" + String.join("; ", shown)
         + (found.size() > shown.size() ? "; " + (found.size() - shown.size()) + " more" : "")
-        + "), so it is not verified; if that is what you want, say so in the prompt (skip the test, remove the test)");
+        + "), so it is not verified; if that is what you want, say so in the prompt (skip the test, remove the test)";
   }
 
   /**
